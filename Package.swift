@@ -1,0 +1,87 @@
+// swift-tools-version: 6.1
+import Foundation
+import PackageDescription
+
+/// The OpenAPI documents written beside the generated Swift (`Generated/<App>/openapi.json`):
+/// they are published files, not sources, so the `Generated` target excludes them.
+let generatedDocuments: [String] = {
+    let generated = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Generated")
+    let apps = (try? FileManager.default.contentsOfDirectory(atPath: generated.path)) ?? []
+    return apps.sorted().map { "\($0)/openapi.json" }.filter {
+        FileManager.default.fileExists(atPath: generated.appendingPathComponent($0).path)
+    }
+}()
+
+let package = Package(
+    name: "Loom",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "loom", targets: ["loom"]),
+        .executable(name: "loom-server", targets: ["Server"]),
+        .library(name: "Runtime", targets: ["Runtime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .target(name: "SchemaModel"),
+        .target(
+            name: "CodeGenerator",
+            dependencies: [
+                "SchemaModel",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "loom",
+            dependencies: [
+                "CodeGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "Runtime",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Generated",
+            dependencies: ["Runtime"],
+            path: "Generated",
+            exclude: generatedDocuments
+        ),
+        .executableTarget(
+            name: "Server",
+            dependencies: [
+                "Runtime", "Generated",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "SchemaModelTests", dependencies: ["SchemaModel"]),
+        .testTarget(name: "CodeGeneratorTests", dependencies: ["CodeGenerator", "SchemaModel", "loom"]),
+        .testTarget(
+            name: "RuntimeTests",
+            dependencies: [
+                "Runtime",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Runtime", "Generated",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,58 @@
+import OpenAPIKit
+import SchemaModel
+
+/// Assembles `components`: every schema, error response, shared parameter and header, each
+/// dictionary sorted by name, refusing two components of one kind with the same name.
+struct ComponentsBuilder {
+    /// App-wide facts.
+    let context: DocumentContext
+
+    /// The components object.
+    func components() throws -> OpenAPI.Components {
+        let errors = ErrorComponents(format: context.config.errorFormat)
+        var schemas: [(String, JSONSchema)] = errors.schemas()
+        schemas.append((SystemOperations.healthStatusName, SystemOperations.healthStatusSchema()))
+        for table in context.app.tables {
+            let fields = FieldSchemaBuilder(context: context, file: table.file)
+            schemas += try TableSchemas(table: table, fields: fields).schemas()
+        }
+        for endpoint in context.app.endpoints {
+            let fields = FieldSchemaBuilder(context: context, file: endpoint.file)
+            schemas += try EndpointOperations(endpoint: endpoint, context: context, fields: fields).schemas()
+        }
+        let parameters: [(String, OpenAPI.Parameter)] = [
+            (TableOperations.limitParameterName, TableOperations.limitParameter(context.config.limits)),
+            (TableOperations.offsetParameterName, TableOperations.offsetParameter()),
+        ]
+        let headers = [(ResponseFactory.requestIDComponent, ResponseFactory.requestIDHeaderComponent())]
+        return OpenAPI.Components(
+            schemas: try Self.sorted(schemas, kind: "schema") { $0 },
+            responses: try Self.sorted(errors.responses(), kind: "response") { .b($0) },
+            parameters: try Self.sorted(parameters, kind: "parameter") { .b($0) },
+            headers: try Self.sorted(headers, kind: "header") { .b($0) })
+    }
+
+    /// A component dictionary in name order; a repeated or malformed name is an error because
+    /// the later component would silently replace the earlier one.
+    private static func sorted<Value, Stored>(
+        _ entries: [(String, Value)], kind: String, wrap: (Value) -> Stored
+    ) throws -> OrderedDictionary<OpenAPI.ComponentKey, Stored> {
+        var byName: [String: Value] = [:]
+        for (name, value) in entries {
+            guard byName[name] == nil else {
+                throw OpenAPIBuildError(
+                    code: .duplicateComponentName,
+                    message: "two \(kind) components are named \"\(name)\"; rename a table or endpoint so their PascalCase names differ")
+            }
+            byName[name] = value
+        }
+        var result = OrderedDictionary<OpenAPI.ComponentKey, Stored>()
+        for name in byName.keys.sorted() {
+            guard let key = OpenAPI.ComponentKey(rawValue: name), let value = byName[name] else {
+                throw OpenAPIBuildError(code: .invalidComponentName, message: "\"\(name)\" cannot be an OpenAPI component name")
+            }
+            result[key] = wrap(value)
+        }
+        return result
+    }
+}

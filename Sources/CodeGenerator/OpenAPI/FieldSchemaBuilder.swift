@@ -1,0 +1,137 @@
+import Foundation
+import OpenAPIKit
+import SchemaModel
+
+/// Turns schema fields into JSON Schemas (OpenAPI 3.1 dialect).
+///
+/// Nullable fields are written as type arrays (`["string", "null"]`), never as the 3.0
+/// `nullable` keyword; `json` fields are the empty schema, which already admits `null`.
+struct FieldSchemaBuilder {
+    /// Where a field's schema appears; decides which keywords describe the value truthfully there.
+    enum Usage {
+        /// A record in a response: `readOnly` is marked, defaults are documented.
+        case record
+        /// A create or replace body, or a custom endpoint's body or response.
+        case input
+        /// An update (`PATCH`) body: an absent field is left unchanged, so no `default` applies.
+        case patch
+        /// A custom endpoint's path or query parameter: a query string cannot carry `null`.
+        case parameter
+        /// A list equality filter: never `null`, and absent means "no filter", not a default.
+        case filter
+
+        var allowsNull: Bool { self != .parameter && self != .filter }
+        var keepsDefault: Bool { self != .patch && self != .filter }
+        var marksReadOnly: Bool { self == .record }
+    }
+
+    /// Other tables' primary keys, for relations.
+    let context: DocumentContext
+    /// The schema file being described, for errors.
+    let file: String
+
+    /// The schema of `field`, with its description, constraints, default and example.
+    func schema(for field: FieldSchema, usage: Usage) throws -> JSONSchema {
+        let nullable = field.nullable && usage.allowsNull
+        switch field.type {
+        case .string, .text: return string(field, usage, format: .generic, nullable: nullable)
+        case .email: return string(field, usage, format: .email, nullable: nullable)
+        case .url: return string(field, usage, format: .uri, nullable: nullable)
+        case .uuid: return string(field, usage, format: .uuid, nullable: nullable)
+        case .date: return string(field, usage, format: .date, nullable: nullable)
+        case .datetime: return string(field, usage, format: .dateTime, nullable: nullable)
+        case .integer:
+            return .integer(core(field, usage, format: .int64, nullable: nullable), integerBounds(field))
+        case .number:
+            return .number(core(field, usage, format: .double, nullable: nullable), numericBounds(field))
+        case .boolean:
+            return .boolean(core(field, usage, format: .generic, nullable: nullable))
+        case .enum:
+            var values = (field.values ?? []).map(AnyCodable.init)
+            // `enum` is checked after `type`, so a nullable enum must list null to accept it.
+            if nullable { values.append(AnyCodable(nil as String?)) }
+            return .string(core(field, usage, format: .generic, nullable: nullable, allowedValues: values), JSONSchema.StringContext())
+        case .json:
+            // The empty schema admits every JSON value, null included; `nullable` would narrow it.
+            return .fragment(core(field, usage, format: .generic, nullable: false))
+        case .relation:
+            return try relation(field, usage, nullable: nullable)
+        case .array:
+            let items = try field.items.map { try schema(for: $0.value, usage: usage) }
+            return .array(
+                core(field, usage, format: .generic, nullable: nullable),
+                JSONSchema.ArrayContext(items: items, maxItems: field.maxLength, minItems: field.minLength))
+        case .object:
+            let members = try properties(of: field.fields ?? [], usage: usage)
+            let object = SchemaFactory.object(members, closed: true)
+            guard case .object(_, let objectContext) = object.value else { return object }
+            return .object(core(field, usage, format: .generic, nullable: nullable), objectContext)
+        }
+    }
+
+    /// Object properties for `fields`, required exactly when the field says so.
+    func properties(of fields: [FieldSchema], usage: Usage) throws -> [SchemaFactory.Property] {
+        try fields.map { SchemaFactory.Property($0.name, try schema(for: $0, usage: usage), required: $0.required) }
+    }
+
+    private func string(_ field: FieldSchema, _ usage: Usage, format: JSONTypeFormat.StringFormat, nullable: Bool) -> JSONSchema {
+        .string(
+            core(field, usage, format: format, nullable: nullable),
+            JSONSchema.StringContext(maxLength: field.maxLength, minLength: field.minLength, pattern: field.pattern))
+    }
+
+    /// A relation holds the target's key, so it has the key's type; the description says which.
+    private func relation(_ field: FieldSchema, _ usage: Usage, nullable: Bool) throws -> JSONSchema {
+        let (target, key) = try context.primaryKey(of: field, file: file)
+        let description = Self.sentence(field.description) + "References \(target).\(key.name)."
+        switch key.type {
+        case .uuid:
+            return .string(
+                core(field, usage, format: .uuid, nullable: nullable, description: description), JSONSchema.StringContext())
+        case .integer:
+            return .integer(
+                core(field, usage, format: .int64, nullable: nullable, description: description), JSONSchema.IntegerContext())
+        }
+    }
+
+    /// The keywords every type shares.
+    private func core<Format: OpenAPIFormat>(
+        _ field: FieldSchema, _ usage: Usage, format: Format, nullable: Bool,
+        description: String? = nil, allowedValues: [AnyCodable]? = nil
+    ) -> JSONSchema.CoreContext<Format> {
+        JSONSchema.CoreContext(
+            format: format,
+            nullable: nullable,
+            permissions: field.readOnly && usage.marksReadOnly ? .readOnly : nil,
+            description: description ?? field.description,
+            allowedValues: allowedValues,
+            defaultValue: usage.keepsDefault ? field.defaultValue?.anyCodable : nil,
+            examples: field.example.map { [$0.anyCodable] } ?? [])
+    }
+
+    private func integerBounds(_ field: FieldSchema) -> JSONSchema.IntegerContext {
+        JSONSchema.IntegerContext(
+            maximum: field.maximum.map { (Self.integer($0.rounded(.down)), exclusive: false) },
+            minimum: field.minimum.map { (Self.integer($0.rounded(.up)), exclusive: false) })
+    }
+
+    private func numericBounds(_ field: FieldSchema) -> JSONSchema.NumericContext {
+        JSONSchema.NumericContext(
+            maximum: field.maximum.map { ($0, exclusive: false) },
+            minimum: field.minimum.map { ($0, exclusive: false) })
+    }
+
+    /// Bounds are stored as `Double`; clamp instead of trapping on values beyond `Int`.
+    private static func integer(_ value: Double) -> Int {
+        if value >= Double(Int.max) { return Int.max }
+        if value <= Double(Int.min) { return Int.min }
+        return Int(value)
+    }
+
+    /// `text` as a sentence followed by a space, so generated remarks can be appended to it.
+    static func sentence(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let last = trimmed.last else { return "" }
+        return trimmed + (".!?".contains(last) ? " " : ". ")
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import OpenAPIKit
+import SchemaModel
+
+/// Builds the OpenAPI 3.1 document a generated server serves at `/openapi.json`.
+///
+/// The document describes exactly what `Runtime` serves for the app: the built-in routes, the
+/// CRUD routes of each table's declared operations, and the custom endpoints. It is a pure
+/// function of the schema: paths, components and tags are sorted and the encoder sorts keys,
+/// so regenerating an unchanged schema yields byte-identical output (which `loom --check` relies on).
+public enum OpenAPIBuilder {
+    /// The OpenAPI version every document declares. 3.1, not 3.2: it is what validators and
+    /// client generators support today, and nothing Loom emits needs 3.2.
+    public static let openAPIVersion: OpenAPI.Document.Version = .v3_1_1
+
+    /// The document for `app` as pretty-printed JSON with sorted keys, ending with a newline.
+    public static func document(for app: AppSchema) throws -> String {
+        let document = try openAPIDocument(for: app)
+        try validate(document, app: app)
+        return try encode(document, app: app)
+    }
+
+    /// The typed document for `app`, before validation and encoding.
+    public static func openAPIDocument(for app: AppSchema) throws -> OpenAPI.Document {
+        let context = DocumentContext(app: app)
+        var paths = PathCollector()
+        for route in SystemOperations.routes() {
+            try paths.add(route)
+        }
+        for table in app.tables {
+            let fields = FieldSchemaBuilder(context: context, file: table.file)
+            for route in try TableOperations(table: table, context: context, fields: fields).routes() {
+                try paths.add(route)
+            }
+        }
+        for endpoint in app.endpoints {
+            let fields = FieldSchemaBuilder(context: context, file: endpoint.file)
+            try paths.add(try EndpointOperations(endpoint: endpoint, context: context, fields: fields).route())
+        }
+        let config = app.config
+        // Paths are absolute (they include the base path), so the server URL is the origin root.
+        let root = try URLTemplate(templateString: "/")
+        return OpenAPI.Document(
+            openAPIVersion: openAPIVersion,
+            info: OpenAPI.Document.Info(title: config.title, description: config.description, version: config.version),
+            servers: [OpenAPI.Server(urlTemplate: root)],
+            paths: paths.pathItems,
+            components: try ComponentsBuilder(context: context).components(),
+            tags: tags(for: context))
+    }
+
+    /// One tag per table, `operations` when a custom endpoint needs it, and `system`, by name.
+    private static func tags(for context: DocumentContext) -> [OpenAPI.Tag] {
+        var tags = context.app.tables.map { OpenAPI.Tag(name: $0.name, description: $0.description) }
+        let tableNames = context.tableNames
+        if context.app.endpoints.contains(where: { OpenAPINames.tag(for: $0, tableNames: tableNames) == OpenAPINames.operationsTag }) {
+            tags.append(OpenAPI.Tag(name: OpenAPINames.operationsTag, description: "Custom operations of the app."))
+        }
+        tags.append(OpenAPI.Tag(name: OpenAPINames.systemTag, description: "Health probes, this document and the documentation page."))
+        return tags.sorted { $0.name < $1.name }
+    }
+
+    /// Runs OpenAPIKit's validator (unique operation ids and tags, resolvable `$ref`s, declared
+    /// path parameters) so a broken document fails generation instead of a client.
+    private static func validate(_ document: OpenAPI.Document, app: AppSchema) throws {
+        let validator = Validator()
+            .validating(\.pathParametersAreDefined)
+            .validating(\.operationsContainResponses)
+        do {
+            _ = try document.validate(using: validator)
+        } catch {
+            throw OpenAPIBuildError(code: .invalidDocument, message: "the OpenAPI document is invalid: \(error)", file: app.config.file)
+        }
+    }
+
+    private static func encode(_ document: OpenAPI.Document, app: AppSchema) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        } catch {
+            throw OpenAPIBuildError(code: .encodingFailed, message: "encoding the OpenAPI document failed: \(error)", file: app.config.file)
+        }
+    }
+}

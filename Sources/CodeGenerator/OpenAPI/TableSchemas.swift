@@ -1,0 +1,69 @@
+import OpenAPIKit
+import SchemaModel
+
+/// The component schemas of one table: the record responses hold, the create and update
+/// bodies, and the list page.
+struct TableSchemas {
+    /// The table.
+    let table: TableSchema
+    /// Field schema conversion (relations need other tables' keys).
+    let fields: FieldSchemaBuilder
+
+    /// The components this table's operations use, by name. The record is always present: it
+    /// documents the table even when only custom endpoints read it.
+    func schemas() throws -> [(String, JSONSchema)] {
+        let operations = Set(table.operations)
+        var result = [(OpenAPINames.record(table), try record())]
+        if operations.contains(.create) || operations.contains(.replace) {
+            result.append((OpenAPINames.create(table), try input(usage: .input)))
+        }
+        if operations.contains(.update) {
+            result.append((OpenAPINames.update(table), try input(usage: .patch)))
+        }
+        if operations.contains(.list) {
+            result.append((OpenAPINames.page(table), page()))
+        }
+        return result
+    }
+
+    /// Key, fields, timestamps; all required because responses always carry every member
+    /// (nullable ones as `null`).
+    func record() throws -> JSONSchema {
+        let key = table.primaryKey
+        var properties = [SchemaFactory.Property(
+            key.name, SchemaFactory.primaryKey(key.type, description: "Unique identifier of the record, set by the server.", readOnly: true))]
+        for field in table.fields {
+            properties.append(.init(field.name, try fields.schema(for: field, usage: .record)))
+        }
+        if table.timestamps {
+            properties.append(.init("created_at", SchemaFactory.timestamp("When the record was created (UTC).")))
+            properties.append(.init("updated_at", SchemaFactory.timestamp("When the record was last changed (UTC).")))
+        }
+        return SchemaFactory.object(properties, description: table.description)
+    }
+
+    /// The writable fields; for create/replace the required ones are required, for update none is.
+    func input(usage: FieldSchemaBuilder.Usage) throws -> JSONSchema {
+        let writable = table.fields.filter { !$0.readOnly }
+        let properties = try writable.map { field in
+            SchemaFactory.Property(
+                field.name, try fields.schema(for: field, usage: usage), required: usage != .patch && field.required)
+        }
+        let purpose = usage == .patch
+            ? "Fields to change in a \(table.name) record; absent fields keep their value."
+            : "A new or replacing \(table.name) record; server-set fields are not accepted."
+        return SchemaFactory.object(properties, description: purpose, closed: true)
+    }
+
+    /// `{items, total, limit, offset}` as `TableHandlers.list` writes it.
+    func page() -> JSONSchema {
+        SchemaFactory.object(
+            [
+                .init("items", SchemaFactory.array(of: SchemaFactory.reference(OpenAPINames.record(table)), description: "The records of this page.")),
+                .init("total", SchemaFactory.integer("Number of records matching the filters, across all pages.")),
+                .init("limit", SchemaFactory.integer("The page size used.")),
+                .init("offset", SchemaFactory.integer("Records skipped before this page.")),
+            ],
+            description: "One page of \(table.name) records.")
+    }
+}

@@ -1,0 +1,35 @@
+import SchemaModel
+
+/// The whole generator as one pure function: schema files and templates in, generated files
+/// (or diagnostics) out. The `loom` command reads and writes the disk around it; tests call it
+/// directly.
+public enum Generator {
+    /// What a generation produced.
+    public enum Outcome: Sendable {
+        /// Every output file, sorted by path, plus warnings.
+        case generated([OutputFile], warnings: [Diagnostic])
+        /// The schemas have errors (and maybe warnings); nothing was generated.
+        case invalid([Diagnostic])
+    }
+
+    /// Runs parse → validate → OpenAPI → translate → render.
+    public static func generate(schemaFiles: [SchemaFile], templates: [String: String]) throws(GeneratorError) -> Outcome {
+        let parsed = SchemaParser.parse(schemaFiles)
+        guard let schemas = parsed.schemas, !parsed.diagnostics.containsErrors else {
+            return .invalid(parsed.diagnostics.sorted())
+        }
+        let diagnostics = (parsed.diagnostics + SchemaValidator.validate(schemas)).sorted()
+        guard !diagnostics.containsErrors else { return .invalid(diagnostics) }
+        let renderer = try Renderer(templates: templates)
+        var documents: [String: String] = [:]
+        for app in schemas.apps {
+            do {
+                documents[app.config.name] = try OpenAPIBuilder.document(for: app)
+            } catch {
+                throw GeneratorError(code: .openAPIFailure, message: "building the OpenAPI document of \(app.config.name) failed: \(error)")
+            }
+        }
+        let model = Translator.translate(schemas, openAPIDocuments: documents)
+        return .generated(renderer.render(model), warnings: diagnostics)
+    }
+}

@@ -1,0 +1,68 @@
+import SchemaModel
+
+/// Builds a table's CRUD statements per dialect, in the bind order `TableDescriptor` documents.
+struct StatementBuilder {
+    let translator: TableTranslator
+    let selectColumns: String
+
+    private var table: String { translator.quotedTable }
+    private var key: String { SQLTypes.quote(translator.primaryKey) }
+    private var timestamps: Bool { translator.table.timestamps }
+
+    func selectByID(_ dialect: Dialect) -> String {
+        "SELECT \(selectColumns) FROM \(table) WHERE \(key) = \(SQLTypes.placeholder(1, dialect))"
+    }
+
+    func insert(_ dialect: Dialect) -> String {
+        var columns: [String] = []
+        if translator.table.primaryKey.type == .uuid { columns.append(translator.primaryKey) }
+        columns += translator.table.fields.map(\.name)
+        if timestamps { columns += ["created_at", "updated_at"] }
+        let names = columns.map(SQLTypes.quote).joined(separator: ", ")
+        let values = columns.indices.map { SQLTypes.placeholder($0 + 1, dialect) }.joined(separator: ", ")
+        let valuesClause = columns.isEmpty ? "DEFAULT VALUES" : "(\(names)) VALUES (\(values))"
+        return "INSERT INTO \(table) \(valuesClause) RETURNING \(selectColumns)"
+    }
+
+    func replace(_ dialect: Dialect) -> String {
+        var position = 0
+        var assignments: [String] = []
+        for field in translator.writableFields {
+            position += 1
+            assignments.append("\(SQLTypes.quote(field.name)) = \(SQLTypes.placeholder(position, dialect))")
+        }
+        if timestamps {
+            position += 1
+            assignments.append("\"updated_at\" = \(SQLTypes.placeholder(position, dialect))")
+        }
+        return update(assignments: assignments, keyPosition: position + 1, dialect)
+    }
+
+    /// Each writable column is set only when its flag is true; one fixed statement serves
+    /// every combination of fields a PATCH may send.
+    func patch(_ dialect: Dialect) -> String {
+        var position = 0
+        var assignments: [String] = []
+        for field in translator.writableFields {
+            let column = SQLTypes.quote(field.name)
+            let flag = SQLTypes.placeholder(position + 1, dialect)
+            let value = SQLTypes.placeholder(position + 2, dialect)
+            position += 2
+            assignments.append("\(column) = CASE WHEN \(flag) THEN \(value) ELSE \(column) END")
+        }
+        if timestamps {
+            position += 1
+            assignments.append("\"updated_at\" = \(SQLTypes.placeholder(position, dialect))")
+        }
+        return update(assignments: assignments, keyPosition: position + 1, dialect)
+    }
+
+    func delete(_ dialect: Dialect) -> String {
+        "DELETE FROM \(table) WHERE \(key) = \(SQLTypes.placeholder(1, dialect))"
+    }
+
+    private func update(assignments: [String], keyPosition: Int, _ dialect: Dialect) -> String {
+        let set = assignments.isEmpty ? "\(key) = \(key)" : assignments.joined(separator: ", ")
+        return "UPDATE \(table) SET \(set) WHERE \(key) = \(SQLTypes.placeholder(keyPosition, dialect)) RETURNING \(selectColumns)"
+    }
+}

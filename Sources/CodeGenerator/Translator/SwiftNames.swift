@@ -1,0 +1,89 @@
+/// Naming rules that turn schema names into Swift names and Swift source literals.
+public enum SwiftNames {
+    /// `project_summary` -> `ProjectSummary`.
+    public static func pascalCase(_ name: String) -> String {
+        name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// `project_id` -> `projectId`, escaped with backticks when it is a Swift keyword.
+    public static func camelCase(_ name: String) -> String {
+        let pascal = pascalCase(name)
+        let camel = pascal.prefix(1).lowercased() + pascal.dropFirst()
+        return keywords.contains(camel) ? "`\(camel)`" : camel
+    }
+
+    /// A Swift string literal holding `text` exactly: a raw literal when the text has quotes or
+    /// backslashes (SQL identifiers, regular expressions), so generated code stays readable.
+    public static func literal(_ text: String) -> String {
+        let needsEscaping = text.contains("\"") || text.contains("\\")
+        let isSingleLine = !text.contains(where: { $0.isNewline })
+        if needsEscaping, isSingleLine {
+            let hashes = String(repeating: "#", count: hashCount(for: text))
+            return hashes + "\"" + text + "\"" + hashes
+        }
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                result += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// A multi-line raw string literal holding `text` exactly (used to embed the OpenAPI document).
+    public static func multilineRawLiteral(_ text: String) -> String {
+        let hashes = String(repeating: "#", count: max(1, hashCount(for: text)))
+        let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        return hashes + "\"\"\"\n" + body + "\n\"\"\"" + hashes
+    }
+
+    /// The smallest number of `#` such that neither `"#...` nor `\#...` occurs in the text.
+    private static func hashCount(for text: String) -> Int {
+        var count = 1
+        while text.contains("\"" + String(repeating: "#", count: count))
+            || text.contains("\\" + String(repeating: "#", count: count))
+        {
+            count += 1
+        }
+        return count
+    }
+
+    /// Documentation comment lines (without `///`) for a description.
+    public static func docLines(_ description: String) -> [String] {
+        description.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
+        "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public", "rethrows",
+        "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default",
+        "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch",
+        "where", "while", "as", "false", "is", "nil", "self", "super", "throws", "true", "try", "await", "any",
+        "some", "Self", "Type", "Protocol",
+    ]
+}
+
+extension String {
+    func trimmingCharacters(in set: CharacterSetLike) -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: CharacterSetLike) -> String { String(self).trimmingCharacters(in: set) }
+}
+
+/// Stand-in so naming code reads like Foundation without importing it into the translator.
+enum CharacterSetLike { case whitespaces }

@@ -1,0 +1,43 @@
+/// What generated storage code needs from a database engine.
+///
+/// Every call is one round trip of whole statements, so the same contract serves GRDB (whose
+/// transactions are synchronous closures on its own threads) and postgres-nio (asynchronous).
+/// Implementations run blocking work off the event loop.
+public protocol DatabaseClient: Sendable {
+    /// The dialect statements for this client must be written in.
+    var dialect: SQLDialect { get }
+
+    /// Runs one read-only statement and returns its rows.
+    func fetch(_ statement: SQLStatement) async throws -> [SQLRow]
+
+    /// Runs several read-only statements against one consistent snapshot
+    /// (a page and its total count must agree).
+    func fetchSnapshot(_ statements: [SQLStatement]) async throws -> [[SQLRow]]
+
+    /// Runs write statements in one transaction, all or nothing. Returns, for each statement,
+    /// the rows it returned (`RETURNING`) and the number of rows it changed. The transaction
+    /// is committed durably before this returns.
+    func write(_ statements: [SQLStatement]) async throws -> [WriteResult]
+
+    /// Checks that the database answers (used by `/health/ready`).
+    func ping() async throws
+
+    /// Brings the database schema to `schema`, recording what was applied. See `SchemaDefinition`.
+    func migrate(to schema: SchemaDefinition) async throws -> MigrationReport
+
+    /// Closes connections; the client is unusable afterwards.
+    func close() async throws
+}
+
+/// The outcome of one write statement.
+public struct WriteResult: Sendable {
+    /// Rows returned by a `RETURNING` clause (empty otherwise).
+    public var rows: [SQLRow]
+    /// Number of rows inserted, updated or deleted.
+    public var changes: Int
+    /// Creates a result.
+    public init(rows: [SQLRow], changes: Int) {
+        self.rows = rows
+        self.changes = changes
+    }
+}

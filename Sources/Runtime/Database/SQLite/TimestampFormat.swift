@@ -1,0 +1,191 @@
+import Foundation
+
+/// The one text form of a point in time used for storage and for JSON: ISO-8601 in UTC with
+/// exactly three fractional digits, `2024-01-31T12:00:00.000Z`.
+///
+/// The fixed width makes lexicographic order equal time order, so SQLite can sort and compare
+/// timestamp columns stored as text. Formatting and parsing work on bytes with calendar
+/// arithmetic instead of `DateFormatter` / `ISO8601DateFormatter`, which are slow to create,
+/// slow to run and not `Sendable`.
+public enum TimestampFormat {
+    /// Formats `date` as `YYYY-MM-DDTHH:MM:SS.sssZ` in UTC, rounded to the nearest millisecond.
+    ///
+    /// Years outside 0000...9999 cannot keep the fixed width; they are clamped to that range
+    /// (their exact value is meaningless for an API anyway).
+    public static func makeTimestamp(_ date: Date) -> String {
+        let minimum: Int64 = -62_167_219_200_000  // 0000-01-01T00:00:00.000Z
+        let maximum: Int64 = 253_402_300_799_999  // 9999-12-31T23:59:59.999Z
+        let scaled = (date.timeIntervalSince1970 * 1000).rounded()
+        let milliseconds: Int64
+        if scaled.isNaN {
+            milliseconds = 0
+        } else {
+            milliseconds = Int64(Swift.min(Swift.max(scaled, Double(minimum)), Double(maximum)))
+        }
+        let (days, millisecondOfDay) = floorDivide(milliseconds, 86_400_000)
+        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        let millisecond = millisecondOfDay % 1000
+        let secondOfDay = millisecondOfDay / 1000
+        let hour = secondOfDay / 3600
+        let minute = secondOfDay / 60 % 60
+        let second = secondOfDay % 60
+
+        var bytes = [UInt8](repeating: 0, count: 24)
+        func put(_ value: Int64, at offset: Int, digits: Int) {
+            var remaining = value
+            for index in stride(from: offset + digits - 1, through: offset, by: -1) {
+                bytes[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+            }
+        }
+        put(year, at: 0, digits: 4)
+        bytes[4] = UInt8(ascii: "-")
+        put(month, at: 5, digits: 2)
+        bytes[7] = UInt8(ascii: "-")
+        put(day, at: 8, digits: 2)
+        bytes[10] = UInt8(ascii: "T")
+        put(hour, at: 11, digits: 2)
+        bytes[13] = UInt8(ascii: ":")
+        put(minute, at: 14, digits: 2)
+        bytes[16] = UInt8(ascii: ":")
+        put(second, at: 17, digits: 2)
+        bytes[19] = UInt8(ascii: ".")
+        put(millisecond, at: 20, digits: 3)
+        bytes[23] = UInt8(ascii: "Z")
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Parses an RFC 3339 / ISO-8601 date-time: `YYYY-MM-DDTHH:MM:SS`, optional fraction
+    /// (`.` then 1 to 9 digits), then `Z` or an offset `+HH:MM` / `-HH:MM` (`+HHMM` also accepted).
+    /// A space or lowercase `t`/`z` is accepted as RFC 3339 allows. Returns `nil` for anything
+    /// else, including out-of-range fields (month 13, February 30, hour 24).
+    public static func parseTimestamp(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { parse($0) }
+    }
+
+    /// Parses the UTF-8 bytes of a timestamp; see `parseTimestamp(_:)`.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        var cursor = ByteCursor(bytes: bytes)
+        guard let year = cursor.number(digits: 4), cursor.skip("-"),
+            let month = cursor.number(digits: 2), cursor.skip("-"),
+            let day = cursor.number(digits: 2),
+            cursor.skip("T") || cursor.skip("t") || cursor.skip(" "),
+            let hour = cursor.number(digits: 2), cursor.skip(":"),
+            let minute = cursor.number(digits: 2), cursor.skip(":"),
+            let second = cursor.number(digits: 2)
+        else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+            hour < 24, minute < 60, second < 60
+        else { return nil }
+
+        var fraction = 0.0
+        if cursor.skip(".") {
+            var numerator: Int64 = 0
+            var denominator: Int64 = 1
+            var digitCount = 0
+            while digitCount < 10, let digit = cursor.digit() {
+                numerator = numerator * 10 + digit
+                denominator *= 10
+                digitCount += 1
+            }
+            fraction = Double(numerator) / Double(denominator)
+            guard (1...9).contains(digitCount) else { return nil }
+        }
+
+        var offsetSeconds: Int64 = 0
+        if cursor.skip("Z") || cursor.skip("z") {
+            offsetSeconds = 0
+        } else if let sign: Int64 = cursor.skip("+") ? 1 : (cursor.skip("-") ? -1 : nil) {
+            guard let offsetHours = cursor.number(digits: 2) else { return nil }
+            _ = cursor.skip(":")
+            guard let offsetMinutes = cursor.number(digits: 2), offsetHours < 24, offsetMinutes < 60 else {
+                return nil
+            }
+            offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
+        } else {
+            return nil
+        }
+        guard cursor.isAtEnd else { return nil }
+
+        let days = daysSinceEpoch(year: year, month: month, day: day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    /// Division rounding toward negative infinity, with a non-negative remainder.
+    private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
+        let quotient = value / divisor
+        let remainder = value % divisor
+        return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+    private static func daysSinceEpoch(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01 (`civil_from_days`).
+    private static func civilDate(daysSinceEpoch days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day)
+    }
+
+    /// Number of days in a month of the proleptic Gregorian calendar.
+    private static func daysIn(month: Int64, year: Int64) -> Int64 {
+        switch month {
+        case 2:
+            let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+            return isLeap ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+/// Reads ASCII fields from the front of a byte buffer.
+private struct ByteCursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+
+    var isAtEnd: Bool { position == bytes.count }
+
+    /// Consumes `character` if it is next.
+    mutating func skip(_ character: Unicode.Scalar) -> Bool {
+        guard position < bytes.count, bytes[position] == UInt8(ascii: character) else { return false }
+        position += 1
+        return true
+    }
+
+    /// Consumes one decimal digit if it is next.
+    mutating func digit() -> Int64? {
+        guard position < bytes.count else { return nil }
+        let byte = bytes[position]
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        position += 1
+        return Int64(byte - UInt8(ascii: "0"))
+    }
+
+    /// Consumes exactly `digits` decimal digits.
+    mutating func number(digits: Int) -> Int64? {
+        var value: Int64 = 0
+        for _ in 0..<digits {
+            guard let next = digit() else { return nil }
+            value = value * 10 + next
+        }
+        return value
+    }
+}

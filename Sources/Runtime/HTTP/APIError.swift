@@ -1,0 +1,104 @@
+import HTTPTypes
+
+/// An error answered to the client with a precise status, a stable code and, for invalid
+/// input, one entry per offending field.
+///
+/// Handlers throw it; `LoomMiddleware` renders it in the app's error format. Anything else a
+/// handler throws becomes a 500 whose details are logged, never sent.
+public struct APIError: Error, Sendable, Equatable {
+    /// One invalid field (or query parameter, or header) and what is wrong with it.
+    public struct FieldError: Error, Sendable, Hashable {
+        /// Field name; nested members use dots (`address.city`) and indexes (`tags[2]`).
+        public var field: String
+        /// What is wrong, phrased for the API consumer.
+        public var message: String
+        /// Creates a field error.
+        public init(field: String, message: String) {
+            self.field = field
+            self.message = message
+        }
+    }
+
+    /// HTTP status.
+    public var status: HTTPResponse.Status
+    /// Stable machine-readable code such as `VALIDATION_ERROR`.
+    public var code: String
+    /// Human explanation of this occurrence.
+    public var detail: String
+    /// Invalid fields, if any.
+    public var fieldErrors: [FieldError]
+    /// Extra response headers (`Allow` on 405).
+    public var headers: HTTPFields
+
+    /// Creates an error.
+    public init(
+        status: HTTPResponse.Status, code: String, detail: String,
+        fieldErrors: [FieldError] = [], headers: HTTPFields = [:]
+    ) {
+        self.status = status
+        self.code = code
+        self.detail = detail
+        self.fieldErrors = fieldErrors
+        self.headers = headers
+    }
+
+    /// 400: the request is malformed (unparseable JSON, a bad query parameter).
+    public static func badRequest(_ detail: String, fieldErrors: [FieldError] = []) -> APIError {
+        APIError(status: .badRequest, code: "BAD_REQUEST", detail: detail, fieldErrors: fieldErrors)
+    }
+
+    /// 422: the body is well-formed JSON but fields are invalid.
+    public static func validation(_ fieldErrors: [FieldError]) -> APIError {
+        let names = fieldErrors.map(\.field)
+        let listed = names.count <= 5 ? names.joined(separator: ", ") : names.prefix(5).joined(separator: ", ") + ", ..."
+        return APIError(
+            status: .unprocessableContent, code: "VALIDATION_ERROR",
+            detail: "The request body has \(fieldErrors.count) invalid field\(fieldErrors.count == 1 ? "" : "s"): \(listed).",
+            fieldErrors: fieldErrors)
+    }
+
+    /// 404 for a record.
+    public static func recordNotFound(table: String, id: String) -> APIError {
+        APIError(status: .notFound, code: "NOT_FOUND", detail: "No record in \(table) has id \(id).")
+    }
+
+    /// 404 for a path no route serves.
+    public static func routeNotFound(path: String) -> APIError {
+        APIError(status: .notFound, code: "NOT_FOUND", detail: "No route matches \(path).")
+    }
+
+    /// 405 with the `Allow` header listing what the path accepts.
+    public static func methodNotAllowed(method: HTTPRequest.Method, allowed: [HTTPRequest.Method]) -> APIError {
+        let allow = allowed.map(\.rawValue).joined(separator: ", ")
+        var headers = HTTPFields()
+        headers[.allow] = allow
+        return APIError(
+            status: .methodNotAllowed, code: "METHOD_NOT_ALLOWED",
+            detail: "\(method.rawValue) is not allowed here; allowed: \(allow).", headers: headers)
+    }
+
+    /// 409: the write conflicts with existing data.
+    public static func conflict(_ detail: String, fieldErrors: [FieldError] = []) -> APIError {
+        APIError(status: .conflict, code: "CONFLICT", detail: detail, fieldErrors: fieldErrors)
+    }
+
+    /// 413: the body is larger than the app accepts.
+    public static func payloadTooLarge(limit: Int) -> APIError {
+        APIError(status: .contentTooLarge, code: "PAYLOAD_TOO_LARGE", detail: "The request body exceeds \(limit) bytes.")
+    }
+
+    /// 415: the body is not JSON.
+    public static func unsupportedMediaType(_ contentType: String?) -> APIError {
+        APIError(
+            status: .unsupportedMediaType, code: "UNSUPPORTED_MEDIA_TYPE",
+            detail: "Send the body as application/json (got \(contentType ?? "no Content-Type")).")
+    }
+
+    /// 500: an unexpected failure; the detail never leaks internals.
+    public static let internalError = APIError(
+        status: .internalServerError, code: "INTERNAL_ERROR", detail: "The server failed to handle the request.")
+
+    /// 503: the database is unavailable.
+    public static let unavailable = APIError(
+        status: .serviceUnavailable, code: "SERVICE_UNAVAILABLE", detail: "The service is temporarily unavailable; retry later.")
+}

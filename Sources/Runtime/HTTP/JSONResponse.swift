@@ -1,0 +1,18 @@
+import Hummingbird
+
+/// Builds JSON responses from bytes written by `JSONWriter`.
+public enum JSONResponse {
+    /// A JSON response with the given status and extra headers.
+    public static func make(status: HTTPResponse.Status, bytes: [UInt8], headers: HTTPFields = [:]) -> Response {
+        var headers = headers
+        headers[.contentType] = "application/json"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A JSON response holding one value.
+    public static func make(status: HTTPResponse.Status, value: some JSONWritable, headers: HTTPFields = [:]) -> Response {
+        var writer = JSONWriter()
+        value.writeJSON(to: &writer)
+        return make(status: status, bytes: writer.bytes, headers: headers)
+    }
+}

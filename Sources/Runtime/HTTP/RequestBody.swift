@@ -1,0 +1,36 @@
+import Hummingbird
+import NIOCore
+
+/// Reads and parses JSON request bodies within the app's size limit.
+public enum RequestBody {
+    /// Collects the body (413 past `limit`), checks it is JSON (415) and parses it (400).
+    public static func json(_ request: Request, limit: Int) async throws -> JSONInput {
+        if let contentType = request.headers[.contentType], !isJSON(contentType) {
+            throw APIError.unsupportedMediaType(contentType)
+        }
+        var request = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: limit)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError.payloadTooLarge(limit: limit)
+        } catch is NIOTooManyBytesError {
+            throw APIError.payloadTooLarge(limit: limit)
+        }
+        guard buffer.readableBytes > 0 else {
+            throw APIError.badRequest("The request body is empty; send a JSON object.")
+        }
+        let bytes = buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? []
+        do {
+            return try JSONInputParser.parse(bytes)
+        } catch {
+            throw APIError.badRequest("The request body is not valid JSON: \(error.message) at byte \(error.offset).")
+        }
+    }
+
+    private static func isJSON(_ contentType: String) -> Bool {
+        let mediaType = contentType.split(separator: ";", maxSplits: 1).first?
+            .trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
+    }
+}

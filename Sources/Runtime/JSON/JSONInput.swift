@@ -1,0 +1,35 @@
+/// A JSON value read from a request body, before validation.
+///
+/// Objects keep their members in a dictionary: request bodies are looked up by field name and
+/// their order carries no meaning.
+public enum JSONInput: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    /// A number written without fraction or exponent that fits in 64 bits.
+    case integer(Int64)
+    /// Any other number.
+    case number(Double)
+    case string(String)
+    case array([JSONInput])
+    case object([String: JSONInput])
+
+    /// The JSON kind's name as used in validation messages.
+    public var kindDescription: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .integer: return "an integer"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+
+    /// Canonical compact JSON text of the value (object keys sorted), used to store `json` fields.
+    public var canonicalText: String {
+        var writer = JSONWriter()
+        writer.value(self)
+        return writer.string
+    }
+}

@@ -1,0 +1,22 @@
+/// An app's conventions from its `app.json`, as the runtime uses them.
+public struct AppSettings: Sendable {
+    /// App name (`tracker`).
+    public let name: String
+    /// Base path of generated routes (`/v1`).
+    public let basePath: String
+    /// Error body format.
+    public let errorFormat: ErrorBodyFormat
+    /// Largest accepted request body.
+    public let maxBodyBytes: Int
+    /// List paging limits.
+    public let pageLimits: PageLimits
+
+    /// Creates settings.
+    public init(name: String, basePath: String, errorFormat: ErrorBodyFormat, maxBodyBytes: Int, pageLimits: PageLimits) {
+        self.name = name
+        self.basePath = basePath
+        self.errorFormat = errorFormat
+        self.maxBodyBytes = maxBodyBytes
+        self.pageLimits = pageLimits
+    }
+}

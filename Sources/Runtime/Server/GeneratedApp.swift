@@ -1,0 +1,25 @@
+/// Everything the generator produced for one app, handed to `LoomServer` to serve.
+public struct GeneratedApp: Sendable {
+    /// Conventions from `app.json`.
+    public let settings: AppSettings
+    /// The tables the database must hold.
+    public let schema: SchemaDefinition
+    /// The OpenAPI 3.1 document, as served at `/openapi.json`.
+    public let openAPIDocument: String
+    /// Human title for `/docs`.
+    public let title: String
+    /// Registers the app's routes.
+    public let registerRoutes: @Sendable (inout RouteRegistry) -> Void
+
+    /// Creates an app.
+    public init(
+        settings: AppSettings, schema: SchemaDefinition, openAPIDocument: String, title: String,
+        registerRoutes: @escaping @Sendable (inout RouteRegistry) -> Void
+    ) {
+        self.settings = settings
+        self.schema = schema
+        self.openAPIDocument = openAPIDocument
+        self.title = title
+        self.registerRoutes = registerRoutes
+    }
+}

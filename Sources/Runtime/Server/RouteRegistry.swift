@@ -1,0 +1,82 @@
+import Hummingbird
+
+/// Collects an app's routes before the router is built, so the middleware that answers 405
+/// knows every path and method from the first request on.
+///
+/// Generated code calls `addTable` for each table and `add` for each custom endpoint; path
+/// templates use `{name}` parameters as in OpenAPI.
+public struct RouteRegistry {
+    /// One registered route.
+    public struct Route: Sendable {
+        /// HTTP method.
+        public let method: HTTPRequest.Method
+        /// Path template with `{name}` parameters.
+        public let path: String
+        /// The handler.
+        public let handler: @Sendable (Request, LoomRequestContext) async throws -> Response
+    }
+
+    /// Routes in registration order.
+    public private(set) var routes: [Route] = []
+    /// Every registered path and method.
+    public private(set) var table = RouteTable()
+    /// The app's database.
+    public let database: any DatabaseClient
+    /// The app's conventions.
+    public let settings: AppSettings
+    /// Listeners told about committed record changes.
+    public let listeners: [any RecordChangeListener]
+
+    /// Creates a registry.
+    public init(database: any DatabaseClient, settings: AppSettings, listeners: [any RecordChangeListener]) {
+        self.database = database
+        self.settings = settings
+        self.listeners = listeners
+    }
+
+    /// Adds one route.
+    public mutating func add(
+        _ method: HTTPRequest.Method, _ path: String,
+        handler: @escaping @Sendable (Request, LoomRequestContext) async throws -> Response
+    ) {
+        table.add(path: path, method: method)
+        routes.append(Route(method: method, path: path, handler: handler))
+    }
+
+    /// Adds the CRUD routes of a table for the operations it exposes.
+    public mutating func addTable<Record: TableRecord>(_ record: Record.Type, operations: Set<TableOperationKind>) {
+        let handlers = TableHandlers<Record>(database: database, settings: settings, listeners: listeners)
+        let collection = Record.table.path
+        let item = collection + "/{id}"
+        if operations.contains(.list) { add(.get, collection, handler: handlers.list) }
+        if operations.contains(.create) { add(.post, collection, handler: handlers.create) }
+        if operations.contains(.get) { add(.get, item, handler: handlers.get) }
+        if operations.contains(.replace) { add(.put, item, handler: handlers.replace) }
+        if operations.contains(.update) { add(.patch, item, handler: handlers.update) }
+        if operations.contains(.delete) { add(.delete, item, handler: handlers.delete) }
+    }
+
+    /// Makes the `HandlerContext` of each request for custom endpoint handlers.
+    public var handlerContexts: HandlerContextFactory {
+        HandlerContextFactory(database: database, listeners: listeners)
+    }
+
+    /// Adds every collected route to `router`.
+    public func install(on router: Router<LoomRequestContext>) {
+        for route in routes {
+            router.on(RouterPath(Self.hummingbirdPath(route.path)), method: route.method, use: route.handler)
+        }
+    }
+
+    /// Converts `{name}` to Hummingbird's `:name`.
+    static func hummingbirdPath(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            segment.hasPrefix("{") && segment.hasSuffix("}") ? ":" + segment.dropFirst().dropLast() : segment
+        }.joined(separator: "/")
+    }
+}
+
+/// The CRUD operations a table can expose.
+public enum TableOperationKind: String, Sendable, Hashable {
+    case list, get, create, replace, update, delete
+}

@@ -1,0 +1,97 @@
+/// The error body format an app answers with.
+public enum ErrorFormat: String, Codable, Sendable, CaseIterable, Hashable {
+    /// RFC 9457 `application/problem+json` (the default).
+    case problem
+    /// `{"error": {"code", "message", "details"}}` as in the B2B reference API.
+    case envelope
+    /// `{"error_code", "message", "request_id"}` as in the EventFlow reference API.
+    case flat
+}
+
+/// Request limits of an app.
+public struct LimitsSchema: Codable, Sendable, Hashable {
+    /// Largest accepted request body in bytes; larger bodies get 413.
+    public var maxBodyBytes: Int
+    /// Page size when a list request gives no `limit`.
+    public var defaultPageSize: Int
+    /// Largest accepted `limit`.
+    public var maxPageSize: Int
+    /// Creates limits; the defaults are the platform conventions.
+    public init(maxBodyBytes: Int = 1_048_576, defaultPageSize: Int = 20, maxPageSize: Int = 100) {
+        self.maxBodyBytes = maxBodyBytes
+        self.defaultPageSize = defaultPageSize
+        self.maxPageSize = maxPageSize
+    }
+}
+
+/// `Schemas/<app>/app.json`: an app's identity and conventions.
+public struct AppConfig: Codable, Sendable, Hashable {
+    /// Path of the schema file relative to the repository root.
+    public var file: String
+    /// App name: `snake_case`, equal to its directory name.
+    public var name: String
+    /// Human title (OpenAPI `info.title`).
+    public var title: String
+    /// API version (OpenAPI `info.version`).
+    public var version: String
+    /// Documentation of the API.
+    public var description: String
+    /// Versioned base path of every generated route, e.g. `/v1` or `/api/v1`.
+    public var basePath: String
+    /// Error body format.
+    public var errorFormat: ErrorFormat
+    /// Request limits.
+    public var limits: LimitsSchema
+
+    /// Creates an app declaration.
+    public init(
+        file: String, name: String, title: String, version: String, description: String,
+        basePath: String = "/v1", errorFormat: ErrorFormat = .problem, limits: LimitsSchema = .init()
+    ) {
+        self.file = file
+        self.name = name
+        self.title = title
+        self.version = version
+        self.description = description
+        self.basePath = basePath
+        self.errorFormat = errorFormat
+        self.limits = limits
+    }
+}
+
+/// One app: its config, tables and endpoints, each list sorted by name.
+public struct AppSchema: Codable, Sendable, Hashable {
+    /// The app's `app.json`.
+    public var config: AppConfig
+    /// Tables sorted by name.
+    public var tables: [TableSchema]
+    /// Custom endpoints sorted by name.
+    public var endpoints: [EndpointSchema]
+    /// Creates an app.
+    public init(config: AppConfig, tables: [TableSchema], endpoints: [EndpointSchema]) {
+        self.config = config
+        self.tables = tables
+        self.endpoints = endpoints
+    }
+}
+
+/// `Schemas/loom.json`: repository-wide settings.
+public struct ProjectConfig: Codable, Sendable, Hashable {
+    /// App served by `loom-server` when no `--app` is given.
+    public var defaultApp: String
+    /// Creates the project settings.
+    public init(defaultApp: String) { self.defaultApp = defaultApp }
+}
+
+/// Output of the parse stage: every schema file as typed values, apps sorted by name.
+public struct ParsedSchemas: Codable, Sendable, Hashable {
+    /// `Schemas/loom.json`.
+    public var project: ProjectConfig
+    /// Apps sorted by name.
+    public var apps: [AppSchema]
+    /// Creates the parse result.
+    public init(project: ProjectConfig, apps: [AppSchema]) {
+        self.project = project
+        self.apps = apps
+    }
+}

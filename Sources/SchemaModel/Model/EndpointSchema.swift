@@ -1,0 +1,76 @@
+/// HTTP methods a custom endpoint may use.
+public enum EndpointMethod: String, Codable, Sendable, CaseIterable, Hashable {
+    case GET, POST, PUT, PATCH, DELETE
+}
+
+/// A JSON body of a custom endpoint: an object described by fields.
+public struct BodySchema: Codable, Sendable, Hashable {
+    /// Documentation of the body.
+    public var description: String
+    /// The body's fields in declaration order.
+    public var fields: [FieldSchema]
+    /// Creates a body declaration.
+    public init(description: String, fields: [FieldSchema]) {
+        self.description = description
+        self.fields = fields
+    }
+}
+
+/// The success response of a custom endpoint.
+public struct ResponseSchema: Codable, Sendable, Hashable {
+    /// Status code of a successful response (200, 201, 202 or 204).
+    public var status: Int
+    /// Documentation of the response.
+    public var description: String
+    /// Body fields; must be empty when `status` is 204.
+    public var fields: [FieldSchema]
+    /// Creates a response declaration.
+    public init(status: Int = 200, description: String, fields: [FieldSchema] = []) {
+        self.status = status
+        self.description = description
+        self.fields = fields
+    }
+}
+
+/// One endpoint file: `Schemas/<app>/endpoints/<name>.json`, a custom operation whose
+/// handler is handwritten Swift in the `Server` target.
+public struct EndpointSchema: Codable, Sendable, Hashable {
+    /// Path of the schema file relative to the repository root.
+    public var file: String
+    /// Operation name: `snake_case`, equal to the file's stem; becomes the handler method name.
+    public var name: String
+    /// HTTP method.
+    public var method: EndpointMethod
+    /// Path below the app's base path, e.g. `/projects/{id}/summary`.
+    public var path: String
+    /// One-line summary for the docs (optional).
+    public var summary: String?
+    /// Documentation of the operation.
+    public var description: String
+    /// Parameters named in `path` as `{name}`, in declaration order.
+    public var pathParameters: [FieldSchema]
+    /// Query parameters in declaration order.
+    public var queryParameters: [FieldSchema]
+    /// JSON request body, if the operation takes one.
+    public var requestBody: BodySchema?
+    /// The success response.
+    public var response: ResponseSchema
+
+    /// Creates an endpoint declaration.
+    public init(
+        file: String, name: String, method: EndpointMethod, path: String, summary: String? = nil,
+        description: String, pathParameters: [FieldSchema] = [], queryParameters: [FieldSchema] = [],
+        requestBody: BodySchema? = nil, response: ResponseSchema
+    ) {
+        self.file = file
+        self.name = name
+        self.method = method
+        self.path = path
+        self.summary = summary
+        self.description = description
+        self.pathParameters = pathParameters
+        self.queryParameters = queryParameters
+        self.requestBody = requestBody
+        self.response = response
+    }
+}

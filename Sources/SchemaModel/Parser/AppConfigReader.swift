@@ -1,0 +1,29 @@
+/// Reads `Schemas/<app>/app.json` into an `AppConfig`.
+enum AppConfigReader {
+    /// Reads an app file; absent optional keys take the `AppConfig` defaults. Problems go to
+    /// `values.diagnostics`; placeholders stand in for bad values, which never escape because
+    /// the parser returns no schemas when any error was reported.
+    static func read(_ root: JSONValue, values: ValueReader) -> AppConfig? {
+        guard let reader = ObjectReader(root, at: "", keys: SchemaKeys.app, values: values) else { return nil }
+        _ = reader.string(SchemaKeys.schemaReference)
+        let defaults = AppConfig(file: values.file, name: "", title: "", version: "", description: "")
+        return AppConfig(
+            file: values.file,
+            name: reader.string("name") ?? "",
+            title: reader.string("title") ?? "",
+            version: reader.string("version") ?? "",
+            description: reader.string("description") ?? "",
+            basePath: reader.string("basePath") ?? defaults.basePath,
+            errorFormat: reader.choice("errorFormat", named: "error format") ?? defaults.errorFormat,
+            limits: readLimits(reader) ?? defaults.limits)
+    }
+
+    private static func readLimits(_ app: ObjectReader) -> LimitsSchema? {
+        guard let reader = app.object("limits", keys: SchemaKeys.limits) else { return nil }
+        let defaults = LimitsSchema()
+        return LimitsSchema(
+            maxBodyBytes: reader.integer("maxBodyBytes") ?? defaults.maxBodyBytes,
+            defaultPageSize: reader.integer("defaultPageSize") ?? defaults.defaultPageSize,
+            maxPageSize: reader.integer("maxPageSize") ?? defaults.maxPageSize)
+    }
+}

@@ -1,0 +1,37 @@
+/// Reads `Schemas/<app>/endpoints/<name>.json` into an `EndpointSchema`.
+enum EndpointSchemaReader {
+    /// Reads an endpoint file; absent optional keys take the `EndpointSchema` defaults.
+    static func read(_ root: JSONValue, values: ValueReader) -> EndpointSchema? {
+        guard let reader = ObjectReader(root, at: "", keys: SchemaKeys.endpoint, values: values) else { return nil }
+        _ = reader.string(SchemaKeys.schemaReference)
+        return EndpointSchema(
+            file: values.file,
+            name: reader.string("name") ?? "",
+            method: reader.choice("method", named: "HTTP method") ?? .GET,
+            path: reader.string("path") ?? "",
+            summary: reader.string("summary"),
+            description: reader.string("description") ?? "",
+            pathParameters: readFieldMap("pathParameters", of: reader),
+            queryParameters: readFieldMap("queryParameters", of: reader),
+            requestBody: readRequestBody(reader),
+            response: readResponse(reader) ?? ResponseSchema(description: ""))
+    }
+
+    private static func readFieldMap(_ key: String, of reader: ObjectReader) -> [FieldSchema] {
+        guard let members = reader.members(key) else { return [] }
+        return FieldSchemaReader.readFields(members, at: reader.path(of: key), values: reader.values)
+    }
+
+    private static func readRequestBody(_ endpoint: ObjectReader) -> BodySchema? {
+        guard let reader = endpoint.object("requestBody", keys: SchemaKeys.requestBody) else { return nil }
+        return BodySchema(description: reader.string("description") ?? "", fields: readFieldMap("fields", of: reader))
+    }
+
+    private static func readResponse(_ endpoint: ObjectReader) -> ResponseSchema? {
+        guard let reader = endpoint.object("response", keys: SchemaKeys.response) else { return nil }
+        return ResponseSchema(
+            status: reader.integer("status") ?? 200,
+            description: reader.string("description") ?? "",
+            fields: readFieldMap("fields", of: reader))
+    }
+}

@@ -1,0 +1,110 @@
+/// The stable `code` of every diagnostic the parser and validator report.
+///
+/// Codes are kebab-case and never change meaning, so tools and tests can match on them
+/// while messages stay free to improve.
+public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
+    // MARK: Files and syntax (parser)
+
+    /// A file is not valid JSON; the message gives line and column.
+    case invalidJSON = "invalid-json"
+    /// A file lies outside the layout `Schemas/<app>/app.json`, `tables/` or `endpoints/`.
+    case unexpectedFile = "unexpected-file"
+    /// `Schemas/loom.json` or an app's `app.json` is missing.
+    case missingFile = "missing-file"
+
+    // MARK: Structure (parser)
+
+    /// An object holds a key the schema language does not define.
+    case unknownKey = "unknown-key"
+    /// A required key is absent.
+    case missingKey = "missing-key"
+    /// A value has the wrong JSON kind (e.g. a string where an integer belongs).
+    case wrongType = "wrong-type"
+    /// A string is not one of the allowed words (field type, method, operation, ...).
+    case unknownValue = "unknown-value"
+
+    // MARK: Names (validator)
+
+    /// A name is not `snake_case` or longer than 63 characters.
+    case invalidName = "invalid-name"
+    /// A declared name differs from its file or directory name.
+    case nameMismatch = "name-mismatch"
+    /// A field reuses the name of the primary key or a generated timestamp.
+    case reservedFieldName = "reserved-field-name"
+    /// A required text (title, version) is empty.
+    case emptyValue = "empty-value"
+    /// A description is empty or only whitespace.
+    case emptyDescription = "empty-description"
+
+    // MARK: Project and app (validator)
+
+    /// `defaultApp` names no app.
+    case unknownApp = "unknown-app"
+    /// An app declares neither tables nor endpoints.
+    case emptyApp = "empty-app"
+    /// `basePath` is not of the form `/v1` or `/api/v1`.
+    case invalidBasePath = "invalid-base-path"
+    /// A request limit is not positive or the default page size exceeds the maximum.
+    case invalidLimit = "invalid-limit"
+
+    // MARK: Tables (validator)
+
+    /// A table declares no fields.
+    case emptyFields = "empty-fields"
+    /// A table's `operations` is empty or lists an operation twice.
+    case invalidOperations = "invalid-operations"
+    /// An index has no fields or lists a field twice.
+    case invalidIndex = "invalid-index"
+    /// An index names a field the table does not have.
+    case unknownIndexField = "unknown-index-field"
+    /// Two indexes of an app (or an index and a table) share a name.
+    case duplicateIndexName = "duplicate-index-name"
+    /// An index duplicates one the database already creates (warning).
+    case redundantIndex = "redundant-index"
+
+    // MARK: Fields (validator)
+
+    /// A field type is not allowed where the field is declared.
+    case typeNotAllowed = "type-not-allowed"
+    /// A constraint or flag does not apply to the field's type or placement.
+    case constraintNotApplicable = "constraint-not-applicable"
+    /// A constraint the field's type needs is absent (`values`, `items`, `fields`, `table`).
+    case missingConstraint = "missing-constraint"
+    /// Bounds are negative, fractional for integers, or `min` exceeds `max`.
+    case invalidBounds = "invalid-bounds"
+    /// `pattern` is not a valid regular expression.
+    case invalidPattern = "invalid-pattern"
+    /// An enum's `values` is empty or holds duplicates or empty strings.
+    case invalidEnumValues = "invalid-enum-values"
+    /// A relation's `table` names no table of the app.
+    case unknownTable = "unknown-table"
+    /// `"onDelete": "setNull"` on a field that is not nullable.
+    case setNullRequiresNullable = "set-null-requires-nullable"
+    /// A required field also declares a default.
+    case requiredWithDefault = "required-with-default"
+    /// An optional table field has neither a default nor `nullable`.
+    case optionalWithoutDefault = "optional-without-default"
+    /// A `readOnly` field is required or has no value to start from.
+    case invalidReadOnly = "invalid-read-only"
+    /// A `default` is given where none is allowed.
+    case defaultNotAllowed = "default-not-allowed"
+    /// A `default` does not fit the field's type or constraints.
+    case invalidDefault = "invalid-default"
+    /// An `example` does not fit the field's type or constraints.
+    case invalidExample = "invalid-example"
+
+    // MARK: Endpoints (validator)
+
+    /// An endpoint path is malformed.
+    case invalidPath = "invalid-path"
+    /// The path names `{x}` but `pathParameters` does not declare `x`.
+    case undeclaredPathParameter = "undeclared-path-parameter"
+    /// `pathParameters` declares a parameter the path does not use.
+    case unusedPathParameter = "unused-path-parameter"
+    /// A GET or DELETE endpoint declares a request body.
+    case requestBodyNotAllowed = "request-body-not-allowed"
+    /// The response status is not 200, 201, 202 or 204, or a 204 response has fields.
+    case invalidStatus = "invalid-status"
+    /// Two routes share a method and path.
+    case routeConflict = "route-conflict"
+}

@@ -1,0 +1,52 @@
+/// The accepted keys of every object in the schema language.
+enum SchemaKeys {
+    /// The key any file may use to point editors at `Schemas/loom-schema.json`; ignored.
+    static let schemaReference = "$schema"
+
+    /// `Schemas/loom.json`.
+    static let project = ObjectKeys(accepted: [schemaReference, "defaultApp"], required: ["defaultApp"])
+
+    /// `Schemas/<app>/app.json`.
+    static let app = ObjectKeys(
+        accepted: [schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits"],
+        required: ["name", "title", "version", "description"])
+
+    /// The `limits` object of `app.json`.
+    static let limits = ObjectKeys(accepted: ["maxBodyBytes", "defaultPageSize", "maxPageSize"])
+
+    /// `Schemas/<app>/tables/<name>.json`.
+    static let table = ObjectKeys(
+        accepted: [
+            schemaReference, "name", "description", "primaryKey", "timestamps", "operations", "fields", "indexes",
+        ],
+        required: ["name", "description", "fields"])
+
+    /// The `primaryKey` object of a table.
+    static let primaryKey = ObjectKeys(accepted: ["name", "type"])
+
+    /// One element of a table's `indexes`.
+    static let index = ObjectKeys(accepted: ["name", "fields", "unique"], required: ["fields"])
+
+    /// A field object. `description` is required too, except in an array's `items`, where it
+    /// defaults to the array's description; the field reader enforces that.
+    static let field = ObjectKeys(
+        accepted: [
+            "type", "description", "required", "nullable", "unique", "readOnly", "default", "min", "max",
+            "minLength", "maxLength", "pattern", "values", "table", "onDelete", "items", "fields", "example",
+        ],
+        required: ["type"])
+
+    /// `Schemas/<app>/endpoints/<name>.json`.
+    static let endpoint = ObjectKeys(
+        accepted: [
+            schemaReference, "name", "method", "path", "summary", "description", "pathParameters",
+            "queryParameters", "requestBody", "response",
+        ],
+        required: ["name", "method", "path", "description", "response"])
+
+    /// The `requestBody` object of an endpoint.
+    static let requestBody = ObjectKeys(accepted: ["description", "fields"], required: ["description", "fields"])
+
+    /// The `response` object of an endpoint.
+    static let response = ObjectKeys(accepted: ["status", "description", "fields"], required: ["description"])
+}

@@ -1,0 +1,71 @@
+/// Checks a table file: its name, description, primary key, operations and fields.
+enum TableRules {
+    /// Names of the columns `timestamps: true` adds.
+    static let timestampNames = ["created_at", "updated_at"]
+
+    /// Runs the table rules and the field rules of every field.
+    static func check(_ table: TableSchema, in app: AppSchema, diagnostics: DiagnosticCollector) {
+        let file = table.file
+        NameRules.check(table.name, what: "table name", file: file, path: "name", diagnostics: diagnostics)
+        NameRules.checkMatch(
+            declared: table.name, expected: NameRules.fileStem(file), what: "table name", fix: "the file name",
+            file: file, path: "name", diagnostics: diagnostics)
+        TextRules.checkDescription(
+            table.description, of: "table \"\(table.name)\"", file: file, path: "description", diagnostics: diagnostics)
+        NameRules.check(
+            table.primaryKey.name, what: "primary key name", file: file, path: "primaryKey.name",
+            diagnostics: diagnostics)
+        if table.timestamps, timestampNames.contains(table.primaryKey.name) {
+            diagnostics.error(
+                .reservedFieldName, file: file, path: "primaryKey.name",
+                "primary key \"\(table.primaryKey.name)\" clashes with a generated timestamp; rename it")
+        }
+        checkReservedFieldNames(table, diagnostics: diagnostics)
+        checkOperations(table, diagnostics: diagnostics)
+        if table.fields.isEmpty {
+            diagnostics.error(
+                .emptyFields, file: file, path: "fields",
+                "a table needs at least one field in \"fields\" (the primary key and timestamps are generated)")
+        }
+        FieldRules.check(
+            table.fields, at: "fields", placement: .tableField, app: app, file: file, diagnostics: diagnostics)
+    }
+
+    /// Every column name the table has: its primary key, its fields and its timestamps.
+    static func columnNames(of table: TableSchema) -> [String] {
+        [table.primaryKey.name] + table.fields.map(\.name) + (table.timestamps ? timestampNames : [])
+    }
+
+    private static func checkReservedFieldNames(_ table: TableSchema, diagnostics: DiagnosticCollector) {
+        for field in table.fields {
+            let path = JSONPath.member(field.name, of: "fields")
+            if field.name == table.primaryKey.name {
+                diagnostics.error(
+                    .reservedFieldName, file: table.file, path: path,
+                    "field \"\(field.name)\" clashes with the generated primary key; remove it, or rename the key "
+                        + "with \"primaryKey\": {\"name\": \"...\"}")
+            } else if table.timestamps, timestampNames.contains(field.name) {
+                diagnostics.error(
+                    .reservedFieldName, file: table.file, path: path,
+                    "field \"\(field.name)\" clashes with the generated timestamp; remove it, or set "
+                        + "\"timestamps\": false to manage timestamps yourself")
+            }
+        }
+    }
+
+    private static func checkOperations(_ table: TableSchema, diagnostics: DiagnosticCollector) {
+        if table.operations.isEmpty {
+            diagnostics.error(
+                .invalidOperations, file: table.file, path: "operations",
+                "\"operations\" is empty; list at least one of "
+                    + TableOperation.allCases.map(\.rawValue).joined(separator: ", ")
+                    + " (omit the key to expose all of them)")
+        }
+        var seen: Set<TableOperation> = []
+        for (index, operation) in table.operations.enumerated() where !seen.insert(operation).inserted {
+            diagnostics.error(
+                .invalidOperations, file: table.file, path: JSONPath.element(index, of: "operations"),
+                "operation \"\(operation.rawValue)\" is listed twice; remove one")
+        }
+    }
+}

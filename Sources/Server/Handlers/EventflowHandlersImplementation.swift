@@ -1,0 +1,77 @@
+import Foundation
+import Generated
+import Runtime
+
+/// The EventFlow app's custom endpoints: ingestion, consumer fetch and the contract's health.
+struct EventflowHandlersImplementation: EventflowHandlers {
+    /// Events younger than this are not handed to consumers yet, so that every event written
+    /// concurrently with a fetch (same millisecond, or committed after a later timestamp) is
+    /// visible before a consumer's position moves past its receive time.
+    let settleInterval: TimeInterval
+
+    /// One second: far longer than any write transaction takes.
+    static let defaultSettleInterval: TimeInterval = 1
+
+    /// Creates the handlers.
+    init(settleInterval: TimeInterval = Self.defaultSettleInterval) {
+        self.settleInterval = settleInterval
+    }
+
+    /// Stores the event with the generated insert statement of `events`.
+    func ingestEvent(
+        _ input: Eventflow.Operations.IngestEvent.Input, context: HandlerContext
+    ) async throws -> Eventflow.Operations.IngestEvent.Output {
+        let body = input.body
+        let now = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        // Bind order of a generated insert: primary key, declared fields, created_at, updated_at.
+        let insert = SQLStatement(
+            Eventflow.Events.descriptor.statements.insert.text(for: context.database.dialect),
+            [
+                .uuid(UUID()), .uuid(body.producerId), .text(body.eventType), .integer(body.eventVersion),
+                .json(body.payload.text), .timestamp(now), .timestamp(now),
+            ])
+        let record: Eventflow.Events.Record
+        do {
+            let results = try await context.database.write([insert])
+            guard let row = results.first?.rows.first else { throw APIError.internalError }
+            record = try Eventflow.Events.Record(row: row)
+        } catch let error as DatabaseError where error.code == .foreignKeyViolation {
+            throw APIError.validation([.init(field: "producer_id", message: "references no record in producers")])
+        }
+        if !context.listeners.isEmpty {
+            var writer = JSONWriter()
+            record.writeJSON(to: &writer)
+            let change = RecordChange(table: "events", operation: .created, id: record.primaryKeyText, json: writer.bytes)
+            for listener in context.listeners { await listener.recordChanged(change) }
+        }
+        return .init(eventId: record.eventId, status: "ACCEPTED", receivedAt: record.createdAt)
+    }
+
+    /// Hands out the consumer's next events and moves its position past them.
+    func consumerEvents(
+        _ input: Eventflow.Operations.ConsumerEvents.Input, context: HandlerContext
+    ) async throws -> Eventflow.Operations.ConsumerEvents.Output {
+        let fetcher = ConsumerFetch(database: context.database, consumerID: input.id, limit: Int(input.limit))
+        for _ in 0..<3 {
+            if let events = try await fetcher.attempt(settledBefore: Date().addingTimeInterval(-settleInterval)) {
+                return .init(events: events)
+            }
+        }
+        throw APIError(
+            status: .conflict, code: "CONCURRENT_FETCH",
+            detail: "Another fetch for this consumer moved its position at the same time; retry.")
+    }
+
+    /// `{"status": "UP"}` when the database answers; 503 otherwise.
+    func systemHealth(
+        _ input: Eventflow.Operations.SystemHealth.Input, context: HandlerContext
+    ) async throws -> Eventflow.Operations.SystemHealth.Output {
+        do {
+            try await context.database.ping()
+        } catch {
+            context.logger.error("health check failed", metadata: ["error": "\(error)"])
+            throw APIError.unavailable
+        }
+        return .init(status: "UP")
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `loom` command: the generator's only contact with the disk.
+@main
+struct Loom: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loom",
+        abstract: "Generate a Swift REST server from the JSON schemas in Schemas/.",
+        subcommands: [Generate.self],
+        defaultSubcommand: Generate.self)
+}

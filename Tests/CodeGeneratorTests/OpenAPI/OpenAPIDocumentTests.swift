@@ -1,0 +1,163 @@
+import Foundation
+import SchemaModel
+import Testing
+
+@testable import CodeGenerator
+
+@Suite("OpenAPI: document, paths and operations")
+struct OpenAPIDocumentTests {
+    @Test("declares OpenAPI 3.1 with info and a root server")
+    func header() throws {
+        let json = try OpenAPIFixture.json()
+        let version = try #require(json["openapi"] as? String)
+        #expect(version.hasPrefix("3.1"))
+        #expect(openAPIValue(json, "info", "title") as? String == "Demo API")
+        #expect(openAPIValue(json, "info", "version") as? String == "1.2.0")
+        #expect(openAPIValue(json, "info", "description") as? String == "A demo.")
+        #expect(openAPIValue(json, "servers", 0, "url") as? String == "/")
+    }
+
+    @Test("every route has its operationId")
+    func operationIDs() throws {
+        let json = try OpenAPIFixture.json()
+        let expected: [(String, String, String)] = [
+            ("/health", "get", "health"),
+            ("/health/live", "get", "healthLive"),
+            ("/health/ready", "get", "healthReady"),
+            ("/openapi.json", "get", "openapiDocument"),
+            ("/docs", "get", "docs"),
+            ("/v1/tasks", "get", "listTasks"),
+            ("/v1/tasks", "post", "createTasks"),
+            ("/v1/tasks/{id}", "get", "getTasks"),
+            ("/v1/tasks/{id}", "put", "replaceTasks"),
+            ("/v1/tasks/{id}", "patch", "updateTasks"),
+            ("/v1/tasks/{id}", "delete", "deleteTasks"),
+            ("/v1/projects", "get", "listProjects"),
+            ("/v1/projects/{id}/summary", "post", "projectSummary"),
+            ("/v1/maintenance/purge", "delete", "purge"),
+        ]
+        for (path, method, operationID) in expected {
+            #expect(openAPIValue(json, "paths", path, method, "operationId") as? String == operationID, "\(method) \(path)")
+        }
+        let paths = try #require(json["paths"] as? [String: Any])
+        #expect(paths.count == 10)
+    }
+
+    @Test("tags: one per table, operations, system; sorted; endpoints grouped by path")
+    func tags() throws {
+        let json = try OpenAPIFixture.json()
+        let tags = try #require(json["tags"] as? [[String: Any]])
+        #expect(tags.compactMap { $0["name"] as? String } == ["operations", "projects", "system", "tasks"])
+        #expect(tags.last?["description"] as? String == "Work items.")
+        #expect(openAPIValue(json, "paths", "/v1/projects/{id}/summary", "post", "tags", 0) as? String == "projects")
+        #expect(openAPIValue(json, "paths", "/v1/maintenance/purge", "delete", "tags", 0) as? String == "operations")
+        #expect(openAPIValue(json, "paths", "/health", "get", "tags", 0) as? String == "system")
+        #expect(openAPIValue(json, "paths", "/v1/tasks", "get", "tags", 0) as? String == "tasks")
+    }
+
+    @Test("built-in routes document their bodies")
+    func systemRoutes() throws {
+        let json = try OpenAPIFixture.json()
+        let health = "#/components/schemas/HealthStatus"
+        for path in ["/health", "/health/ready"] {
+            #expect(openAPIValue(json, "paths", path, "get", "responses", "200", "content", "application/json", "schema", "$ref") as? String == health)
+            #expect(openAPIValue(json, "paths", path, "get", "responses", "503", "content", "application/json", "schema", "$ref") as? String == health)
+        }
+        #expect(openAPIValue(json, "paths", "/health/live", "get", "responses", "503") == nil)
+        #expect(openAPIValue(json, "components", "schemas", "HealthStatus", "required") as? [String] == ["status", "app"])
+        #expect(openAPIValue(json, "paths", "/openapi.json", "get", "responses", "200", "content", "application/json", "schema", "type") as? String == "object")
+        #expect(openAPIValue(json, "paths", "/docs", "get", "responses", "200", "content", "text/html", "schema", "type") as? String == "string")
+    }
+
+    @Test("table operations list exactly their statuses, with X-Request-Id on every response")
+    func tableStatuses() throws {
+        let json = try OpenAPIFixture.json()
+        let expected: [(String, String, Set<String>)] = [
+            ("/v1/tasks", "get", ["200", "400", "500"]),
+            ("/v1/tasks/{id}", "get", ["200", "404", "500"]),
+            ("/v1/tasks", "post", ["201", "400", "409", "413", "415", "422", "500"]),
+            ("/v1/tasks/{id}", "put", ["200", "400", "404", "409", "413", "415", "422", "500"]),
+            ("/v1/tasks/{id}", "patch", ["200", "400", "404", "409", "413", "415", "422", "500"]),
+            ("/v1/tasks/{id}", "delete", ["204", "404", "409", "500"]),
+        ]
+        for (path, method, statuses) in expected {
+            let responses = try #require(openAPIValue(json, "paths", path, method, "responses") as? [String: Any])
+            #expect(Set(responses.keys) == statuses, "\(method) \(path)")
+        }
+        #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "get", "responses", "404", "$ref") as? String == "#/components/responses/NotFound")
+        let created = try #require(openAPIValue(json, "paths", "/v1/tasks", "post", "responses", "201") as? [String: Any])
+        #expect(openAPIValue(created, "headers", "X-Request-Id", "$ref") as? String == "#/components/headers/RequestId")
+        #expect(openAPIValue(created, "headers", "Location", "description") as? String == "URL of the new record")
+        #expect(openAPIValue(created, "content", "application/json", "schema", "$ref") as? String == "#/components/schemas/Tasks")
+        #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "delete", "responses", "204", "content") == nil)
+        #expect(openAPIValue(json, "paths", "/v1/tasks", "post", "requestBody", "required") as? Bool == true)
+        #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "patch", "requestBody", "content", "application/json", "schema", "$ref") as? String
+            == "#/components/schemas/TasksUpdate")
+        #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "put", "requestBody", "content", "application/json", "schema", "$ref") as? String
+            == "#/components/schemas/TasksCreate")
+    }
+
+    @Test("the item path parameter is `id`, typed and described by the primary key")
+    func idParameter() throws {
+        let json = try OpenAPIFixture.json()
+        let taskID = try #require(openAPIValue(json, "paths", "/v1/tasks/{id}", "get", "parameters", 0) as? [String: Any])
+        #expect(taskID["name"] as? String == "id")
+        #expect(taskID["in"] as? String == "path")
+        #expect(taskID["required"] as? Bool == true)
+        #expect(taskID["description"] as? String == "The record's task_id.")
+        #expect(openAPIValue(taskID, "schema", "type") as? String == "integer")
+        #expect(openAPIValue(taskID, "schema", "format") as? String == "int64")
+        #expect(openAPIValue(json, "paths", "/v1/projects/{id}", "get", "parameters", 0, "schema", "format") as? String == "uuid")
+    }
+
+    @Test("list takes limit, offset and one filter per filterable field")
+    func listParameters() throws {
+        let json = try OpenAPIFixture.json()
+        let parameters = try #require(openAPIValue(json, "paths", "/v1/tasks", "get", "parameters") as? [[String: Any]])
+        #expect(parameters[0]["$ref"] as? String == "#/components/parameters/Limit")
+        #expect(parameters[1]["$ref"] as? String == "#/components/parameters/Offset")
+        let filters = parameters.dropFirst(2).compactMap { $0["name"] as? String }
+        #expect(filters == [
+            "title", "priority", "estimate", "done", "due", "completed_at", "external_ref", "owner_email", "link",
+            "status", "project_id", "secret_code",
+        ])
+        let status = try #require(parameters.first { $0["name"] as? String == "status" })
+        #expect(status["description"] as? String == "Only records whose status equals this value.")
+        #expect(status["required"] as? Bool != true)
+        #expect(openAPIValue(status, "schema", "type") as? String == "string")
+        #expect(openAPIValue(status, "schema", "enum") as? [String] == ["open", "closed"])
+        #expect(openAPIValue(status, "schema", "default") == nil)
+        let limit = try #require(openAPIValue(json, "components", "parameters", "Limit") as? [String: Any])
+        #expect(openAPIValue(limit, "schema", "minimum") as? Int == 1)
+        #expect(openAPIValue(limit, "schema", "maximum") as? Int == 50)
+        #expect(openAPIValue(limit, "schema", "default") as? Int == 25)
+        #expect(openAPIValue(json, "components", "parameters", "Offset", "schema", "minimum") as? Int == 0)
+        #expect(openAPIValue(json, "components", "schemas", "TasksPage", "required") as? [String] == ["items", "total", "limit", "offset"])
+        #expect(openAPIValue(json, "components", "schemas", "TasksPage", "properties", "items", "items", "$ref") as? String
+            == "#/components/schemas/Tasks")
+    }
+
+    @Test("only declared operations are documented")
+    func partialOperations() throws {
+        var readOnlyTasks = OpenAPIFixture.tasks
+        readOnlyTasks.operations = [.list, .get]
+        let json = try OpenAPIFixture.json(OpenAPIFixture.app(tables: [OpenAPIFixture.projects, readOnlyTasks], endpoints: []))
+        #expect(openAPIValue(json, "paths", "/v1/tasks", "post") == nil)
+        #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "get", "operationId") as? String == "getTasks")
+        #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "delete") == nil)
+        #expect(openAPIValue(json, "components", "schemas", "TasksCreate") == nil)
+        #expect(openAPIValue(json, "components", "schemas", "TasksUpdate") == nil)
+        #expect(openAPIValue(json, "components", "schemas", "Tasks") != nil)
+        let tags = try #require(json["tags"] as? [[String: Any]])
+        #expect(!tags.contains { $0["name"] as? String == "operations" })
+    }
+
+    @Test("two builds are byte-identical and end with a newline")
+    func determinism() throws {
+        let first = try OpenAPIBuilder.document(for: OpenAPIFixture.app())
+        let second = try OpenAPIBuilder.document(for: OpenAPIFixture.app())
+        #expect(first == second)
+        #expect(first.hasSuffix("}\n"))
+        #expect(!first.contains("\\/"))
+    }
+}

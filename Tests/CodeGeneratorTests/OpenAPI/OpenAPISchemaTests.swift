@@ -1,0 +1,162 @@
+import Foundation
+import SchemaModel
+import Testing
+
+@testable import CodeGenerator
+
+@Suite("OpenAPI: component schemas")
+struct OpenAPISchemaTests {
+    private func property(_ json: [String: Any], _ schema: String, _ name: String) -> [String: Any]? {
+        openAPIValue(json, "components", "schemas", schema, "properties", name) as? [String: Any]
+    }
+
+    @Test("the record requires the key, every field and the timestamps, in order")
+    func recordRequired() throws {
+        let json = try OpenAPIFixture.json()
+        #expect(openAPIValue(json, "components", "schemas", "Tasks", "required") as? [String] == [
+            "task_id", "title", "notes", "priority", "estimate", "done", "due", "completed_at", "external_ref",
+            "owner_email", "link", "status", "metadata", "project_id", "secret_code", "created_at", "updated_at",
+        ])
+        let key = try #require(property(json, "Tasks", "task_id"))
+        #expect(key["type"] as? String == "integer")
+        #expect(key["readOnly"] as? Bool == true)
+        #expect(property(json, "Tasks", "created_at")?["format"] as? String == "date-time")
+        #expect(property(json, "Tasks", "updated_at")?["readOnly"] as? Bool == true)
+        #expect(property(json, "Tasks", "secret_code")?["readOnly"] as? Bool == true)
+        #expect(property(json, "Projects", "id")?["format"] as? String == "uuid")
+    }
+
+    @Test("nullable fields are 3.1 type arrays, never `nullable`")
+    func nullable() throws {
+        let text = try OpenAPIBuilder.document(for: OpenAPIFixture.app())
+        #expect(!text.contains("\"nullable\""))
+        let json = try OpenAPIFixture.json()
+        #expect(property(json, "Tasks", "notes")?["type"] as? [String] == ["string", "null"])
+        #expect(property(json, "Tasks", "completed_at")?["type"] as? [String] == ["string", "null"])
+        let status = try #require(property(json, "Tasks", "status"))
+        #expect(status["type"] as? [String] == ["string", "null"])
+        let values = try #require(status["enum"] as? [Any])
+        #expect(values.count == 3)
+        #expect(values.last is NSNull)
+        #expect(status["default"] as? String == "open")
+        // The empty schema already admits null; a type would narrow it.
+        #expect(property(json, "Tasks", "metadata")?["type"] == nil)
+        #expect(property(json, "Tasks", "title")?["type"] as? String == "string")
+    }
+
+    @Test("field types map to JSON Schema types, formats and constraints")
+    func fieldTypes() throws {
+        let json = try OpenAPIFixture.json()
+        let expectations: [(String, String, String?)] = [
+            ("title", "string", nil), ("priority", "integer", "int64"), ("estimate", "number", "double"),
+            ("done", "boolean", nil), ("due", "string", "date"), ("external_ref", "string", "uuid"),
+            ("owner_email", "string", "email"), ("link", "string", "uri"),
+        ]
+        for (name, type, format) in expectations {
+            let schema = try #require(property(json, "Tasks", name), "\(name)")
+            #expect(schema["type"] as? String == type, "\(name)")
+            #expect(schema["format"] as? String == format, "\(name)")
+        }
+        let title = try #require(property(json, "Tasks", "title"))
+        #expect(title["minLength"] as? Int == 1)
+        #expect(title["maxLength"] as? Int == 200)
+        #expect(title["pattern"] as? String == "^\\S.*$")
+        #expect(title["description"] as? String == "Short title")
+        let priority = try #require(property(json, "Tasks", "priority"))
+        #expect(priority["minimum"] as? Int == 1)
+        #expect(priority["maximum"] as? Int == 5)
+        #expect(priority["default"] as? Int == 3)
+        #expect(property(json, "Tasks", "estimate")?["examples"] as? [Double] == [1.5])
+        #expect(property(json, "Tasks", "done")?["default"] as? Bool == false)
+    }
+
+    @Test("a relation has the target key's type and says what it references")
+    func relation() throws {
+        let json = try OpenAPIFixture.json()
+        let project = try #require(property(json, "Tasks", "project_id"))
+        #expect(project["type"] as? [String] == ["string", "null"])
+        #expect(project["format"] as? String == "uuid")
+        let description = try #require(project["description"] as? String)
+        #expect(description.contains("References projects.id"))
+    }
+
+    @Test("an unknown relation target fails with a coded error")
+    func unknownRelation() throws {
+        let error = try #require(throws: OpenAPIBuildError.self) {
+            try OpenAPIBuilder.document(for: OpenAPIFixture.app(tables: [OpenAPIFixture.tasks], endpoints: []))
+        }
+        #expect(error.code == .unknownRelationTarget)
+        #expect(error.file == "Schemas/demo/tables/tasks.json")
+    }
+
+    @Test("Create holds only writable fields; Update requires none; both are closed")
+    func inputSchemas() throws {
+        let json = try OpenAPIFixture.json()
+        let create = try #require(openAPIValue(json, "components", "schemas", "TasksCreate") as? [String: Any])
+        let createProperties = try #require(create["properties"] as? [String: Any])
+        for excluded in ["task_id", "created_at", "updated_at", "secret_code"] {
+            #expect(createProperties[excluded] == nil, "\(excluded)")
+        }
+        #expect(createProperties.count == 13)
+        #expect(create["required"] as? [String] == ["title"])
+        #expect(create["additionalProperties"] as? Bool == false)
+        #expect(openAPIValue(create, "properties", "priority", "default") as? Int == 3)
+        #expect(!String(describing: create).contains("readOnly"))
+
+        let update = try #require(openAPIValue(json, "components", "schemas", "TasksUpdate") as? [String: Any])
+        #expect(Set((update["properties"] as? [String: Any] ?? [:]).keys) == Set(createProperties.keys))
+        #expect(update["required"] == nil)
+        #expect(update["additionalProperties"] as? Bool == false)
+        #expect(openAPIValue(update, "properties", "priority", "default") == nil)
+    }
+
+    @Test("custom endpoint: parameters, closed request body, response component and statuses")
+    func endpoint() throws {
+        let json = try OpenAPIFixture.json()
+        let operation = try #require(openAPIValue(json, "paths", "/v1/projects/{id}/summary", "post") as? [String: Any])
+        #expect(operation["summary"] as? String == "Summarize a project")
+        #expect(operation["description"] as? String == "Counts the project's tasks.")
+        let parameters = try #require(operation["parameters"] as? [[String: Any]])
+        #expect(parameters.map { $0["name"] as? String } == ["id", "include_done", "since"])
+        #expect(parameters.map { $0["in"] as? String } == ["path", "query", "query"])
+        #expect(parameters[0]["required"] as? Bool == true)
+        #expect(parameters[1]["required"] as? Bool != true)
+        #expect(openAPIValue(parameters[1], "schema", "default") as? Bool == false)
+        #expect(parameters[2]["required"] as? Bool == true)
+        #expect(openAPIValue(operation, "requestBody", "required") as? Bool == true)
+        #expect(openAPIValue(operation, "requestBody", "content", "application/json", "schema", "$ref") as? String
+            == "#/components/schemas/ProjectSummaryRequest")
+        let responses = try #require(operation["responses"] as? [String: Any])
+        #expect(Set(responses.keys) == ["200", "400", "413", "415", "422", "500"])
+        #expect(openAPIValue(responses, "200", "content", "application/json", "schema", "$ref") as? String
+            == "#/components/schemas/ProjectSummaryResponse")
+
+        let request = try #require(openAPIValue(json, "components", "schemas", "ProjectSummaryRequest") as? [String: Any])
+        #expect(request["additionalProperties"] as? Bool == false)
+        #expect(request["required"] as? [String] == ["note"])
+        #expect(openAPIValue(request, "properties", "labels", "type") as? String == "array")
+        #expect(openAPIValue(request, "properties", "labels", "minItems") as? Int == 1)
+        #expect(openAPIValue(request, "properties", "labels", "maxItems") as? Int == 5)
+        #expect(openAPIValue(request, "properties", "labels", "items", "type") as? String == "string")
+        #expect(openAPIValue(request, "properties", "window", "required") as? [String] == ["from"])
+        #expect(openAPIValue(request, "properties", "window", "additionalProperties") as? Bool == false)
+        #expect(openAPIValue(json, "components", "schemas", "ProjectSummaryResponse", "required") as? [String] == ["total"])
+
+        let purge = try #require(openAPIValue(json, "paths", "/v1/maintenance/purge", "delete", "responses") as? [String: Any])
+        #expect(Set(purge.keys) == ["204", "400", "500"])
+        #expect(openAPIValue(purge, "204", "content") == nil)
+        #expect(openAPIValue(json, "components", "schemas", "PurgeResponse") == nil)
+    }
+
+    @Test("an endpoint colliding with a table operation id is refused")
+    func duplicateOperationID() throws {
+        let clash = EndpointSchema(
+            file: "Schemas/demo/endpoints/list_tasks.json", name: "list_tasks", method: .GET, path: "/tasks/open",
+            description: "Open tasks.", response: ResponseSchema(description: "Tasks"))
+        let error = try #require(throws: OpenAPIBuildError.self) {
+            try OpenAPIBuilder.document(for: OpenAPIFixture.app(endpoints: [clash]))
+        }
+        #expect(error.code == .duplicateOperationID)
+        #expect(error.file == "Schemas/demo/endpoints/list_tasks.json")
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Logging
+import Runtime
+
+/// Temporary SQLite files for tests: a pool cannot be in memory, so each test gets its own
+/// directory under the system temporary directory, removed afterwards.
+enum SQLiteTestSupport {
+    /// A fresh, not yet existing database path inside a nested directory (which `SQLiteDatabase`
+    /// must create).
+    static func makeTemporaryPath() -> (directory: URL, path: String) {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("loom-sqlite-tests-\(UUID().uuidString)", isDirectory: true)
+        let path = directory.appendingPathComponent("data/app.sqlite").path
+        return (directory, path)
+    }
+
+    /// Runs `body` with a database on a new temporary file, then closes and deletes it.
+    static func withDatabase(
+        logger: Logger = Logger(label: "loom.tests.sqlite"),
+        _ body: (SQLiteDatabase, String) async throws -> Void
+    ) async throws {
+        let (directory, path) = makeTemporaryPath()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = try SQLiteDatabase(path: path, logger: logger)
+        do {
+            try await body(database, path)
+        } catch {
+            try? await database.close()
+            throw error
+        }
+        try await database.close()
+    }
+
+    /// The single value of a one-row, one-column result.
+    static func scalar(_ database: SQLiteDatabase, _ sql: String, _ binds: [SQLValue] = []) async throws -> SQLValue? {
+        try await database.fetch(SQLStatement(sql, binds)).first?.values.first
+    }
+}
+
+/// Keeps the log entries written through a `Logger`, so tests can assert what was logged.
+///
+/// `@unchecked Sendable`: the only mutable state, `entries`, is read and written exclusively
+/// while holding `lock`.
+final class CapturedLogs: @unchecked Sendable {
+    /// One log call.
+    struct Entry: Sendable {
+        let level: Logger.Level
+        let message: String
+        let metadata: Logger.Metadata
+    }
+
+    private let lock = NSLock()
+    private var entries: [Entry] = []
+
+    /// A logger writing into this store.
+    func makeLogger() -> Logger {
+        var logger = Logger(label: "loom.tests.captured") { _ in CapturingLogHandler(store: self) }
+        logger.logLevel = .trace
+        return logger
+    }
+
+    /// Everything logged so far.
+    var all: [Entry] { lock.withLock { entries } }
+
+    /// Adds one entry.
+    func append(_ entry: Entry) { lock.withLock { entries.append(entry) } }
+}
+
+/// The `LogHandler` behind `CapturedLogs.makeLogger()`.
+struct CapturingLogHandler: LogHandler {
+    let store: CapturedLogs
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        store.append(.init(level: event.level, message: event.message.description, metadata: event.metadata ?? [:]))
+    }
+}

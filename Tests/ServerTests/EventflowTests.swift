@@ -1,0 +1,109 @@
+import Foundation
+import Runtime
+import Testing
+
+@testable import Server
+
+@Suite("EventFlow")
+struct EventflowTests {
+    @Test("errors use EventFlow's flat format {error_code, message, request_id}")
+    func flatErrors() async throws {
+        try await TestApp.run("eventflow") { app in
+            let reply = try await app.request(.post, "/api/v1/producers", json: #"{"name": 5}"#)
+            #expect(reply.status == .unprocessableContent)
+            #expect(reply.headers[.contentType] == "application/json")
+            #expect(reply.object["error_code"] as? String == "VALIDATION_ERROR")
+            #expect((reply.object["message"] as? String)?.contains("name") == true)
+            #expect(reply.object["request_id"] as? String == reply.headers[.requestID])
+            #expect(reply.errorFields == ["name"])
+            do {
+                let reply = try await app.request(.get, "/api/v1/nothing")
+                #expect(reply.object["error_code"] as? String == "NOT_FOUND")
+            }
+        }
+    }
+
+    @Test("producers use producer_id as their key; events are ingested with 202 and read back")
+    func ingest() async throws {
+        try await TestApp.run("eventflow") { app in
+            let producer = try await app.create("/api/v1/producers", #"{"name": "billing"}"#)
+            let producerID = try #require(producer["producer_id"] as? String)
+            #expect(producer["active"] as? Bool == true)
+
+            let accepted = try await app.request(
+                .post, "/api/v1/events", json: #"{"producer_id": "\#(producerID)", "event_type": "order.created", "payload": {"id": 7}}"#)
+            #expect(accepted.status == .accepted, "\(accepted.text)")
+            #expect(accepted.object["status"] as? String == "ACCEPTED")
+            let eventID = try #require(accepted.object["event_id"] as? String)
+
+            let event = try await app.request(.get, "/api/v1/events/\(eventID)")
+            #expect(event.object["event_version"] as? Int == 1)
+            #expect((event.object["payload"] as? [String: any Sendable])?["id"] as? Int == 7)
+            #expect(event.object["created_at"] as? String == accepted.object["received_at"] as? String)
+            let list = try await app.request(.get, "/api/v1/events?event_type=order.created")
+            #expect(list.object["total"] as? Int == 1)
+
+            do {
+                let reply = try await app.request(.delete, "/api/v1/events/\(eventID)")
+                #expect(reply.headers[.allow] == "GET")
+            }
+            let referenced = try await app.request(.delete, "/api/v1/producers/\(producerID)")
+            #expect(referenced.status == .conflict)
+        }
+    }
+
+    @Test("ingesting for an unknown producer or with a bad type is a 422 naming the field")
+    func badEvents() async throws {
+        try await TestApp.run("eventflow") { app in
+            let unknown = try await app.request(
+                .post, "/api/v1/events", json: #"{"producer_id": "6f9619ff-8b86-d011-b42d-00c04fc964ff", "event_type": "a", "payload": {}}"#)
+            #expect(unknown.status == .unprocessableContent)
+            #expect(unknown.errorFields == ["producer_id"])
+            let badType = try await app.request(
+                .post, "/api/v1/events", json: #"{"producer_id": "6f9619ff-8b86-d011-b42d-00c04fc964ff", "event_type": "Bad Type"}"#)
+            #expect(Set(badType.errorFields) == ["event_type", "payload"])
+        }
+    }
+
+    @Test("a consumer fetches its subscribed events once, in receive order")
+    func consumerFetch() async throws {
+        try await TestApp.run("eventflow") { app in
+            let producer = try await app.create("/api/v1/producers", #"{"name": "shop"}"#)
+            let producerID = producer["producer_id"] as? String ?? ""
+            for type in ["order.created", "order.paid", "user.created", "order.created"] {
+                let reply = try await app.request(
+                    .post, "/api/v1/events", json: #"{"producer_id": "\#(producerID)", "event_type": "\#(type)", "payload": {}}"#)
+                #expect(reply.status == .accepted)
+            }
+            let consumer = try await app.create("/api/v1/consumers", #"{"name": "analytics", "subscribed_event_types": ["order.created", "order.paid"]}"#)
+            let consumerID = try #require(consumer["consumer_id"] as? String)
+
+            let first = try await app.request(.get, "/api/v1/consumers/\(consumerID)/events?limit=2")
+            let firstEvents = try #require(first.object["events"] as? [[String: any Sendable]])
+            #expect(firstEvents.map { $0["event_type"] as? String } == ["order.created", "order.paid"])
+            let rest = try await app.request(.get, "/api/v1/consumers/\(consumerID)/events")
+            let restEvents = try #require(rest.object["events"] as? [[String: any Sendable]])
+            #expect(restEvents.map { $0["event_type"] as? String } == ["order.created"])
+            let none = try await app.request(.get, "/api/v1/consumers/\(consumerID)/events")
+            #expect((none.object["events"] as? [Any])?.isEmpty == true)
+
+            let position = try await app.request(.get, "/api/v1/consumers/\(consumerID)")
+            #expect(position.object["last_event_id"] as? String == restEvents.first?["event_id"] as? String)
+            let readOnly = try await app.request(.patch, "/api/v1/consumers/\(consumerID)", json: #"{"last_event_id": null}"#)
+            #expect(readOnly.errorFields == ["last_event_id"])
+            do {
+                let reply = try await app.request(.get, "/api/v1/consumers/\(consumerID)/events?limit=500")
+                #expect(reply.errorFields == ["limit"])
+            }
+        }
+    }
+
+    @Test("the contract's own health endpoint answers UP")
+    func contractHealth() async throws {
+        try await TestApp.run("eventflow") { app in
+            let reply = try await app.request(.get, "/api/v1/health")
+            #expect(reply.status == .ok)
+            #expect(reply.object["status"] as? String == "UP")
+        }
+    }
+}

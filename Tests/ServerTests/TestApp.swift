@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Runtime
+import Testing
+
+@testable import Server
+
+/// A response as the tests look at it.
+struct Reply: Sendable {
+    let status: HTTPResponse.Status
+    let headers: HTTPFields
+    let bytes: [UInt8]
+
+    /// The body parsed as a JSON object (empty when it is not one).
+    var object: [String: any Sendable] {
+        ((try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: any Sendable]) ?? [:]
+    }
+
+    /// The body as text.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Field names listed in an error body (`errors` or `details`).
+    var errorFields: [String] {
+        let object = self.object
+        let list = (object["errors"] ?? (object["error"] as? [String: any Sendable])?["details"]) as? [[String: any Sendable]] ?? []
+        return list.compactMap { $0["field"] as? String }
+    }
+
+    /// The items of a list response.
+    var items: [[String: any Sendable]] { object["items"] as? [[String: any Sendable]] ?? [] }
+}
+
+/// Runs a generated app on a fresh temporary SQLite database through HummingbirdTesting.
+struct TestApp: Sendable {
+    let client: any TestClientProtocol
+
+    /// Runs `body` against a new app `name` with an empty migrated database.
+    static func run(
+        _ name: String, listeners: [any RecordChangeListener] = [], setup: TestingSetup = .router,
+        _ body: @Sendable (TestApp) async throws -> Void
+    ) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loom-tests-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let database = try SQLiteDatabase(path: directory.appendingPathComponent("\(name).sqlite").path, logger: logger)
+        let app = try AppCatalog.app(named: name, eventSettleInterval: 0)
+        _ = try await database.migrate(to: app.schema)
+        let router = LoomServer.buildRouter(app: app, database: database, listeners: listeners)
+        let application = Application(router: router, logger: logger)
+        do {
+            try await application.test(setup) { client in try await body(TestApp(client: client)) }
+        } catch {
+            try? await database.close()
+            throw error
+        }
+        try await database.close()
+    }
+
+    /// Sends a request; `json` is sent as the body with `Content-Type: application/json`.
+    @discardableResult
+    func request(_ method: HTTPRequest.Method, _ uri: String, json: String? = nil, headers: HTTPFields = [:]) async throws -> Reply {
+        var headers = headers
+        var body: ByteBuffer?
+        if let json {
+            body = ByteBuffer(string: json)
+            if headers[.contentType] == nil { headers[.contentType] = "application/json" }
+        }
+        let response = try await client.executeRequest(uri: uri, method: method, headers: headers, body: body)
+        return Reply(status: response.status, headers: response.headers, bytes: Array(buffer: response.body))
+    }
+
+    /// Creates a record and returns its JSON object, failing the test unless the answer is 201.
+    @discardableResult
+    func create(_ path: String, _ json: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> [String: any Sendable] {
+        let reply = try await request(.post, path, json: json)
+        #expect(reply.status == .created, "POST \(path) answered \(reply.status): \(reply.text)", sourceLocation: sourceLocation)
+        return reply.object
+    }
+}
+
+/// Collects record changes announced by the runtime.
+actor RecordingListener: RecordChangeListener {
+    private(set) var changes: [RecordChange] = []
+    func recordChanged(_ change: RecordChange) async { changes.append(change) }
+}
