@@ -3,13 +3,21 @@ import OpenAPIKit
 /// The error responses a Loom server answers with, each a component in `components.responses`
 /// that operations reference by status code.
 enum ErrorResponse: CaseIterable {
+    /// 400: malformed JSON or query string.
     case badRequest
+    /// 404: no record with the id.
     case notFound
+    /// 409: unique value taken or record still referenced.
     case conflict
+    /// 413: body over the app's limit.
     case payloadTooLarge
+    /// 415: body is not JSON.
     case unsupportedMediaType
+    /// 422: a field is missing or invalid.
     case validationError
+    /// 500: the server failed.
     case internalError
+    /// 503: a dependency is down.
     case serviceUnavailable
 
     /// The HTTP status.

@@ -20,8 +20,11 @@ struct FieldSchemaBuilder {
         /// A list equality filter: never `null`, and absent means "no filter", not a default.
         case filter
 
+        /// Whether a nullable field may be `null` here.
         var allowsNull: Bool { self != .parameter && self != .filter }
+        /// Whether the field's `default` describes what the server does here.
         var keepsDefault: Bool { self != .patch && self != .filter }
+        /// Whether server-set fields are flagged `readOnly`.
         var marksReadOnly: Bool { self == .record }
     }
 

@@ -17,13 +17,18 @@ public struct AppRenderModel: Sendable, Hashable {
     public var namespace: String
     /// The `app.json` path, named in file headers.
     public var sourceFile: String
-    /// Swift literals of app settings.
     public var nameLiteral: String
+    /// The title as a Swift string literal.
     public var titleLiteral: String
+    /// The base path as a Swift string literal.
     public var basePathLiteral: String
+    /// The `ErrorBodyFormat` case (`.problem`).
     public var errorFormat: String
+    /// Largest accepted request body.
     public var maxBodyBytes: Int
+    /// Page size when `limit` is absent.
     public var defaultPageSize: Int
+    /// Largest accepted `limit`.
     public var maxPageSize: Int
     /// Documentation lines of the namespace.
     public var docLines: [String]
@@ -43,15 +48,25 @@ public struct AppRenderModel: Sendable, Hashable {
 
 /// One table, rendered into `Generated/<Namespace>/Tables/<TypeName>.swift`.
 public struct TableRenderModel: Sendable, Hashable {
+    /// The app namespace the type is nested in.
     public var namespace: String
+    /// Swift type name.
     public var typeName: String
+    /// Schema file named in the generated header.
     public var sourceFile: String
+    /// Documentation comment lines.
     public var docLines: [String]
+    /// The name as a Swift string literal.
     public var nameLiteral: String
+    /// Route path as a Swift string literal.
     public var pathLiteral: String
+    /// Primary key name as a Swift string literal.
     public var primaryKeyNameLiteral: String
+    /// The `PrimaryKeyKind` case.
     public var primaryKeyKind: String
+    /// Expression turning the key property into URL text.
     public var primaryKeyTextExpression: String
+    /// Whether `created_at`/`updated_at` exist.
     public var timestamps: Bool
     /// Record properties in column order: primary key, fields, timestamps.
     public var properties: [PropertyRenderModel]
@@ -65,18 +80,25 @@ public struct TableRenderModel: Sendable, Hashable {
     public var operations: String
     /// SQL, each a Swift literal.
     public var tableLiteral: String
+    /// Quoted select list as a Swift literal.
     public var selectColumnsLiteral: String
+    /// Quoted primary key column as a Swift literal.
     public var primaryKeyColumnLiteral: String
+    /// CRUD statements per dialect.
     public var statements: [DialectStatementRenderModel]
     /// DDL.
     public var createTable: DialectStatementRenderModel
+    /// Columns with their `ADD COLUMN` statements.
     public var columns: [ColumnRenderModel]
+    /// Secondary indexes.
     public var indexes: [IndexRenderModel]
 }
 
 /// A Swift expression in a comma-separated list (templates cannot decide where commas go).
 public struct ListItem: Sendable, Hashable {
+    /// The Swift expression.
     public var expression: String
+    /// Whether this is the last item.
     public var isLast: Bool
 }
 
@@ -84,53 +106,76 @@ public struct ListItem: Sendable, Hashable {
 public struct DialectStatementRenderModel: Sendable, Hashable {
     /// Parameter label in `TableStatements.init`.
     public var label: String
+    /// SQLite form as a Swift literal.
     public var sqlite: String
+    /// PostgreSQL form as a Swift literal.
     public var postgres: String
 }
 
 /// A column for migrations.
 public struct ColumnRenderModel: Sendable, Hashable {
+    /// The name as a Swift string literal.
     public var nameLiteral: String
     /// `DialectSQL(...)` or `nil`.
     public var addColumnExpression: String
+    /// Whether this is the last item.
     public var isLast: Bool
 }
 
 /// A secondary index.
 public struct IndexRenderModel: Sendable, Hashable {
+    /// The name as a Swift string literal.
     public var nameLiteral: String
+    /// SQLite form as a Swift literal.
     public var sqlite: String
+    /// PostgreSQL form as a Swift literal.
     public var postgres: String
+    /// Whether this is the last item.
     public var isLast: Bool
 }
 
 /// A stored property of a generated struct with how to read and write it.
 public struct PropertyRenderModel: Sendable, Hashable {
+    /// Swift property name.
     public var swiftName: String
+    /// Swift type, optional when the value may be absent.
     public var swiftType: String
+    /// JSON member name as a Swift literal.
     public var jsonNameLiteral: String
+    /// Documentation comment lines.
     public var docLines: [String]
     /// Expression reading it from a `RowReader` named `reader` (records) or from a
     /// `ValidatedObject` named `values` (endpoint structs).
     public var readExpression: String
+    /// Whether this is the last item.
     public var isLast: Bool
 }
 
 /// A custom endpoint, rendered into `Generated/<Namespace>/Endpoints/<TypeName>.swift`.
 public struct EndpointRenderModel: Sendable, Hashable {
+    /// The app namespace the type is nested in.
     public var namespace: String
+    /// Swift type name.
     public var typeName: String
+    /// Schema file named in the generated header.
     public var sourceFile: String
+    /// Handler method name.
     public var methodName: String
     /// The HTTP method as a Swift literal (`"GET"`).
     public var methodLiteral: String
+    /// Route path as a Swift string literal.
     public var pathLiteral: String
+    /// Documentation comment lines.
     public var docLines: [String]
     /// Path then query parameters, as properties of `Input`.
     public var parameters: [PropertyRenderModel]
+    /// Rules of the path parameters.
     public var pathRules: [ListItem]
+    /// Rules of the query parameters.
     public var queryRules: [ListItem]
+    /// Whether the operation takes a JSON body.
     public var hasBody: Bool
+    /// Whether the response has a body (not 204).
     public var hasOutput: Bool
     /// Success status code (200, 201, 202, 204).
     public var statusCode: Int
@@ -144,8 +189,12 @@ public struct EndpointRenderModel: Sendable, Hashable {
 
 /// A generated value struct (an endpoint body, response or nested object).
 public struct StructRenderModel: Sendable, Hashable {
+    /// Swift type name.
     public var typeName: String
+    /// Documentation comment lines.
     public var docLines: [String]
+    /// Stored properties in order.
     public var properties: [PropertyRenderModel]
+    /// `FieldRule(...)` expressions of the members, in order.
     public var rules: [ListItem]
 }

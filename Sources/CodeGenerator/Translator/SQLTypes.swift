@@ -1,3 +1,4 @@
+import Foundation
 import SchemaModel
 
 /// Column types, literals and quoting per dialect.
@@ -55,10 +56,4 @@ enum SQLTypes {
 /// The two SQL dialects the generator renders.
 enum Dialect: CaseIterable {
     case sqlite, postgres
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
 }

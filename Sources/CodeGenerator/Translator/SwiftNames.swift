@@ -1,3 +1,5 @@
+import Foundation
+
 /// Naming rules that turn schema names into Swift names and Swift source literals.
 public enum SwiftNames {
     /// `project_summary` -> `ProjectSummary`.
@@ -71,19 +73,3 @@ public enum SwiftNames {
         "some", "Self", "Type", "Protocol",
     ]
 }
-
-extension String {
-    func trimmingCharacters(in set: CharacterSetLike) -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: CharacterSetLike) -> String { String(self).trimmingCharacters(in: set) }
-}
-
-/// Stand-in so naming code reads like Foundation without importing it into the translator.
-enum CharacterSetLike { case whitespaces }

@@ -56,10 +56,10 @@ enum ServerDatabase {
     static func open(app: GeneratedApp, path: String, logger: Logger) async throws -> any DatabaseClient {
         let database = try SQLiteDatabase(path: path, logger: logger)
         do {
+            // The driver logs every applied step; say so too when there was nothing to do.
             let report = try await database.migrate(to: app.schema)
-            for step in report.applied { print("migrate: \(step)") }
-            for warning in report.warnings { print("migrate: warning: \(warning)") }
-            if report.applied.isEmpty { print("migrate: \(path) is up to date") }
+            for warning in report.warnings { logger.warning("migration warning: \(warning)") }
+            if report.applied.isEmpty { logger.info("database \(path) is up to date") }
             return database
         } catch let error as MigrationError {
             try? await database.close()

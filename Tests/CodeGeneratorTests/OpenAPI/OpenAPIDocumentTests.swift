@@ -40,7 +40,7 @@ struct OpenAPIDocumentTests {
             #expect(openAPIValue(json, "paths", path, method, "operationId") as? String == operationID, "\(method) \(path)")
         }
         let paths = try #require(json["paths"] as? [String: Any])
-        #expect(paths.count == 10)
+        #expect(paths.count == 11)
     }
 
     @Test("tags: one per table, operations, system; sorted; endpoints grouped by path")
