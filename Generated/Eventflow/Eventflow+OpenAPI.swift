@@ -1179,8 +1179,17 @@ extension Eventflow {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "summary" : "Fetch the next events for a consumer.",
@@ -1298,6 +1307,9 @@ extension Eventflow {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
@@ -1309,6 +1321,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "summary" : "Ingest an event.",
@@ -1385,8 +1400,14 @@ extension Eventflow {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "summary" : "System health in EventFlow's format.",

@@ -2101,8 +2101,17 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "summary" : "Task counts of one project.",

@@ -43,7 +43,10 @@ struct EndpointOperations {
         let success = hasResponseBody
             ? ResponseFactory.json(response.description, schema: SchemaFactory.reference(OpenAPINames.response(endpoint)))
             : ResponseFactory.empty(response.description)
-        var errors: [ErrorResponse] = [.badRequest, .internalError]
+        // Handlers are handwritten: they may report a missing record (when addressed by path),
+        // a conflict with stored data, or an unavailable database.
+        var errors: [ErrorResponse] = [.badRequest, .conflict, .internalError, .serviceUnavailable]
+        if !endpoint.pathParameters.isEmpty { errors.append(.notFound) }
         var body: OpenAPI.Request?
         if let requestBody = endpoint.requestBody {
             errors += [.payloadTooLarge, .unsupportedMediaType, .validationError]
