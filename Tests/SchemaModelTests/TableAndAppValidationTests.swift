@@ -105,3 +105,20 @@ struct TableAndAppValidationTests {
             contains: "declares no tables or endpoints")
     }
 }
+
+@Suite("Reserved list parameter names")
+struct ReservedListParameterTests {
+    @Test("a table field named like a list paging parameter is an error at its path")
+    func pagingNames() {
+        let table = TableSchema(
+            file: "Schemas/tracker/tables/tasks.json", name: "tasks", description: "Tasks.",
+            fields: [FieldSchema(name: "limit", type: .integer, description: "L.", required: true)])
+        let app = AppSchema(
+            config: AppConfig(file: "Schemas/tracker/app.json", name: "tracker", title: "T", version: "1", description: "D."),
+            tables: [table], endpoints: [])
+        let diagnostics = SchemaValidator.validate(ParsedSchemas(project: ProjectConfig(defaultApp: "tracker"), apps: [app]))
+        let match = diagnostics.first { $0.path == "fields.limit" }
+        #expect(match?.file == "Schemas/tracker/tables/tasks.json")
+        #expect(match?.message.contains("list query parameter") == true)
+    }
+}

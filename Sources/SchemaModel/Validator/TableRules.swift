@@ -36,6 +36,9 @@ enum TableRules {
         [table.primaryKey.name] + table.fields.map(\.name) + (table.timestamps ? timestampNames : [])
     }
 
+    /// Query parameters every list route reserves for paging.
+    static let listParameterNames: Set<String> = ["limit", "offset"]
+
     private static func checkReservedFieldNames(_ table: TableSchema, diagnostics: DiagnosticCollector) {
         for field in table.fields {
             let path = JSONPath.member(field.name, of: "fields")
@@ -49,6 +52,11 @@ enum TableRules {
                     .reservedFieldName, file: table.file, path: path,
                     "field \"\(field.name)\" clashes with the generated timestamp; remove it, or set "
                         + "\"timestamps\": false to manage timestamps yourself")
+            } else if listParameterNames.contains(field.name) {
+                diagnostics.error(
+                    .reservedFieldName, file: table.file, path: path,
+                    "field \"\(field.name)\" clashes with the list query parameter of the same name, so it could "
+                        + "not be filtered on; rename it (e.g. \"\(field.name)_value\")")
             }
         }
     }
