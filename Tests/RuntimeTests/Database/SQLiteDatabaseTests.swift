@@ -109,8 +109,15 @@ struct SQLiteDatabaseTests {
                 ])
             }
             #expect(try await SQLiteTestSupport.scalar(database, "SELECT count(*) FROM projects") == .integer(0))
-            // The writer connection is usable again after the rollback.
-            _ = try await database.write([SQLStatement("INSERT INTO projects (id, name) VALUES ('p1', 'One')")])
+            // The writer connection, and a cached statement that failed, are usable again.
+            let insert = "INSERT INTO projects (id, name) VALUES (?, ?)"
+            for _ in 0..<2 {
+                let error = await #expect(throws: DatabaseError.self) {
+                    _ = try await database.write([SQLStatement(insert, [.text("p1"), .null])])
+                }
+                #expect(error?.code == .notNullViolation(column: "name"))
+            }
+            _ = try await database.write([SQLStatement(insert, [.text("p1"), .text("One")])])
             #expect(try await SQLiteTestSupport.scalar(database, "SELECT count(*) FROM projects") == .integer(1))
         }
     }

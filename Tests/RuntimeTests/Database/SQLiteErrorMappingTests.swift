@@ -17,7 +17,9 @@ struct SQLiteErrorMappingTests {
                 UNIQUE (title, project_id)
             )
             """),
-        SQLStatement("CREATE UNIQUE INDEX tasks_lower_title ON tasks (lower(title), project_id)"),
+        SQLStatement("CREATE TABLE labels (name TEXT NOT NULL)"),
+        SQLStatement("CREATE UNIQUE INDEX labels_lower_name ON labels (lower(name))"),
+        SQLStatement("INSERT INTO labels (name) VALUES ('Urgent')"),
         SQLStatement("INSERT INTO projects (id, name) VALUES ('p1', 'One')"),
         SQLStatement("INSERT INTO tasks (id, project_id, title) VALUES ('t1', 'p1', 'Write')"),
     ]
@@ -38,7 +40,8 @@ struct SQLiteErrorMappingTests {
             let duplicateKey = SQLStatement("INSERT INTO projects (id, name) VALUES ('p1', 'Again')")
             #expect(try await code(of: duplicateKey, in: database) == .uniqueViolation(columns: ["id"]))
 
-            let expressionIndex = SQLStatement("INSERT INTO tasks (id, project_id, title) VALUES ('t3', 'p1', 'WRITE')")
+            // An index on an expression: SQLite names the index, not columns.
+            let expressionIndex = SQLStatement("INSERT INTO labels (name) VALUES ('URGENT')")
             #expect(try await code(of: expressionIndex, in: database) == .uniqueViolation(columns: []))
 
             let missingProject = SQLStatement("INSERT INTO tasks (id, project_id, title) VALUES ('t4', 'nope', 'Read')")

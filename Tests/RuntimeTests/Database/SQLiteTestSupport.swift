@@ -44,8 +44,11 @@ enum SQLiteTestSupport {
 final class CapturedLogs: @unchecked Sendable {
     /// One log call.
     struct Entry: Sendable {
+        /// Severity.
         let level: Logger.Level
+        /// The message text.
         let message: String
+        /// Call-site metadata.
         let metadata: Logger.Metadata
     }
 
@@ -68,15 +71,20 @@ final class CapturedLogs: @unchecked Sendable {
 
 /// The `LogHandler` behind `CapturedLogs.makeLogger()`.
 struct CapturingLogHandler: LogHandler {
+    /// Where entries go.
     let store: CapturedLogs
+    /// Handler metadata (unused by the tests, required by `LogHandler`).
     var metadata: Logger.Metadata = [:]
+    /// Everything is captured.
     var logLevel: Logger.Level = .trace
 
+    /// Handler metadata by key.
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
+    /// Records the event.
     func log(event: LogEvent) {
         store.append(.init(level: event.level, message: event.message.description, metadata: event.metadata ?? [:]))
     }

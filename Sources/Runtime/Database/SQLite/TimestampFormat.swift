@@ -158,9 +158,12 @@ public enum TimestampFormat {
 
 /// Reads ASCII fields from the front of a byte buffer.
 private struct ByteCursor {
+    /// The whole input.
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Index of the next unread byte.
     var position = 0
 
+    /// Whether every byte has been consumed.
     var isAtEnd: Bool { position == bytes.count }
 
     /// Consumes `character` if it is next.
