@@ -1192,7 +1192,7 @@ extension Tracker {
     }
   },
   "info" : {
-    "description" : "Projects, their tasks and the comments on them. The first Loom app: it exercises every field type, relations with each on-delete action, unique fields, indexes and a custom endpoint.",
+    "description" : "Projects, their tasks and the comments on them. The first Loom app: it exercises every field type, cascading relations, unique fields, indexes, an integer-keyed table, a read-only field and a custom endpoint.",
     "title" : "Tracker API",
     "version" : "1.0.0"
   },

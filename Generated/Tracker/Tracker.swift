@@ -4,7 +4,7 @@
 import Foundation
 import Runtime
 
-/// Tracker API: Projects, their tasks and the comments on them. The first Loom app: it exercises every field type, relations with each on-delete action, unique fields, indexes and a custom endpoint.
+/// Tracker API: Projects, their tasks and the comments on them. The first Loom app: it exercises every field type, cascading relations, unique fields, indexes, an integer-keyed table, a read-only field and a custom endpoint.
 public enum Tracker {
     /// The app's conventions from its `app.json`.
     public static let settings = AppSettings(
