@@ -78,12 +78,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let id = try primaryKey(context)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
         let input = try InputValidator.validate(body: body, rules: table.fields, mode: .replace)
-        var binds: [SQLValue] = []
-        for (rule, value) in zip(table.fields, input.values) where !rule.readOnly {
-            binds.append(value?.sqlValue ?? .null)
-        }
-        if table.timestamps { binds.append(.timestamp(Self.now())) }
-        binds.append(id)
+        let binds = updateBinds(input, id: id, flagged: false)
         let record = try await writeOne(SQLStatement(sql.replace, binds), input: input, context: context)
         await announce(.updated, record)
         return JSONResponse.make(status: .ok, value: record)
@@ -94,13 +89,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let id = try primaryKey(context)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
         let input = try InputValidator.validate(body: body, rules: table.fields, mode: .patch)
-        var binds: [SQLValue] = []
-        for (rule, value) in zip(table.fields, input.values) where !rule.readOnly {
-            binds.append(.bool(value != nil))
-            binds.append(value?.sqlValue ?? .null)
-        }
-        if table.timestamps { binds.append(.timestamp(Self.now())) }
-        binds.append(id)
+        let binds = updateBinds(input, id: id, flagged: true)
         let record = try await writeOne(SQLStatement(sql.patch, binds), input: input, context: context)
         await announce(.updated, record)
         return JSONResponse.make(status: .ok, value: record)
@@ -124,6 +113,20 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// Binds of `replace` (each writable value) or `patch` (an is-set flag before each value),
+    /// then `updated_at` and the key, in the order `TableDescriptor` documents.
+    private func updateBinds(_ input: ValidatedObject, id: SQLValue, flagged: Bool) -> [SQLValue] {
+        var binds: [SQLValue] = []
+        binds.reserveCapacity(table.fields.count * 2 + 2)
+        for (rule, value) in zip(table.fields, input.values) where !rule.readOnly {
+            if flagged { binds.append(.bool(value != nil)) }
+            binds.append(value?.sqlValue ?? .null)
+        }
+        if table.timestamps { binds.append(.timestamp(Self.now())) }
+        binds.append(id)
+        return binds
+    }
 
     private func primaryKey(_ context: LoomRequestContext) throws -> SQLValue {
         let text = context.parameters.get("id") ?? ""
