@@ -85,3 +85,20 @@ struct WorkspaceTests {
         }
     }
 }
+
+@Suite("Generator: OpenAPI name clashes are diagnostics")
+struct OpenAPIClashTests {
+    @Test("a table named like an error component is reported against its schema file")
+    func componentClash() throws {
+        let table = #"{"name": "problem", "description": "P.", "fields": {"note": {"type": "string", "description": "N.", "required": true}}}"#
+        let outcome = try Generator.generate(
+            schemaFiles: Fixtures.schemaFiles(["tables/problem.json": table]), templates: Fixtures.templates())
+        guard case .invalid(let diagnostics) = outcome else {
+            Issue.record("expected a diagnostic, got files")
+            return
+        }
+        let problem = try #require(diagnostics.first { $0.code.hasPrefix("openapi-") })
+        #expect(problem.file.hasPrefix("Schemas/mini/"))
+        #expect(problem.message.contains("Problem"))
+    }
+}

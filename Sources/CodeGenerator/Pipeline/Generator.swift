@@ -22,13 +22,21 @@ public enum Generator {
         guard !diagnostics.containsErrors else { return .invalid(diagnostics) }
         let renderer = try Renderer(templates: templates)
         var documents: [String: String] = [:]
+        var documentProblems: [Diagnostic] = []
         for app in schemas.apps {
             do {
                 documents[app.config.name] = try OpenAPIBuilder.document(for: app)
+            } catch let error as OpenAPIBuildError {
+                // Name clashes the validator does not model (a table named like an error
+                // component, two names with one PascalCase form) surface here, still as a
+                // diagnostic naming the schema file and the fix.
+                documentProblems.append(Diagnostic(
+                    code: "openapi-" + error.code.rawValue, file: error.file ?? app.config.file, path: "", message: error.message))
             } catch {
                 throw GeneratorError(code: .openAPIFailure, message: "building the OpenAPI document of \(app.config.name) failed: \(error)")
             }
         }
+        guard documentProblems.isEmpty else { return .invalid((diagnostics + documentProblems).sorted()) }
         let model = Translator.translate(schemas, openAPIDocuments: documents)
         return .generated(renderer.render(model), warnings: diagnostics)
     }
