@@ -133,11 +133,6 @@ public struct JSONWriter: Sendable {
     /// Writes any value that knows how to write itself.
     public mutating func value(_ writable: some JSONWritable) { writable.writeJSON(to: &self) }
 
-    /// Writes an optional value, `null` when absent.
-    public mutating func value<Value>(_ optional: Value?, _ write: (inout JSONWriter, Value) -> Void) {
-        if let wrapped = optional { write(&self, wrapped) } else { null() }
-    }
-
     private mutating func separate() {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }

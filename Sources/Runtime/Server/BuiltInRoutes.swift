@@ -10,14 +10,15 @@ struct BuiltInRoutes {
         let appName = app.settings.name
         let live = Self.statusBody(status: "ok", app: appName, database: nil)
         registry.add(.get, "/health/live") { _, _ in JSONResponse.make(status: .ok, bytes: live) }
+        let ready = Self.statusBody(status: "ok", app: appName, database: "ok")
+        let unavailable = Self.statusBody(status: "unavailable", app: appName, database: "unavailable")
         let readiness: @Sendable (Request, LoomRequestContext) async throws -> Response = { _, context in
             do {
                 try await database.ping()
-                return JSONResponse.make(status: .ok, bytes: Self.statusBody(status: "ok", app: appName, database: "ok"))
+                return JSONResponse.make(status: .ok, bytes: ready)
             } catch {
                 context.logger.error("readiness check failed", metadata: ["error": "\(error)"])
-                return JSONResponse.make(
-                    status: .serviceUnavailable, bytes: Self.statusBody(status: "unavailable", app: appName, database: "unavailable"))
+                return JSONResponse.make(status: .serviceUnavailable, bytes: unavailable)
             }
         }
         registry.add(.get, "/health", handler: readiness)

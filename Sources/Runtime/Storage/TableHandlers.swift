@@ -62,14 +62,14 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         if table.primaryKeyKind == .uuid { binds.append(.uuid(UUID())) }
         binds.append(contentsOf: input.values.map { $0?.sqlValue ?? .null })
         if table.timestamps {
-            let now = Self.now()
+            let now = TimestampFormat.now()
             binds.append(.timestamp(now))
             binds.append(.timestamp(now))
         }
         let record = try await writeOne(SQLStatement(sql.insert, binds), input: input, context: context)
         var headers = HTTPFields()
         headers[.location] = table.path + "/" + record.primaryKeyText
-        await announce(.created, record)
+        await listeners.announce(.created, record)
         return JSONResponse.make(status: .created, value: record, headers: headers)
     }
 
@@ -80,7 +80,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let input = try InputValidator.validate(body: body, rules: table.fields, mode: .replace)
         let binds = updateBinds(input, id: id, flagged: false)
         let record = try await writeOne(SQLStatement(sql.replace, binds), input: input, context: context)
-        await announce(.updated, record)
+        await listeners.announce(.updated, record)
         return JSONResponse.make(status: .ok, value: record)
     }
 
@@ -91,7 +91,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let input = try InputValidator.validate(body: body, rules: table.fields, mode: .patch)
         let binds = updateBinds(input, id: id, flagged: true)
         let record = try await writeOne(SQLStatement(sql.patch, binds), input: input, context: context)
-        await announce(.updated, record)
+        await listeners.announce(.updated, record)
         return JSONResponse.make(status: .ok, value: record)
     }
 
@@ -105,10 +105,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
             throw APIError.conflict("The record is still referenced by records of other tables; delete or re-point those first.")
         }
         guard results.first?.changes ?? 0 > 0 else { throw notFound(context) }
-        if !listeners.isEmpty {
-            let change = RecordChange(table: table.name, operation: .deleted, id: Self.text(of: id), json: [])
-            for listener in listeners { await listener.recordChanged(change) }
-        }
+        await listeners.announce(RecordChange(table: table.name, operation: .deleted, id: Self.text(of: id), json: []))
         return Response(status: .noContent)
     }
 
@@ -123,7 +120,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
             if flagged { binds.append(.bool(value != nil)) }
             binds.append(value?.sqlValue ?? .null)
         }
-        if table.timestamps { binds.append(.timestamp(Self.now())) }
+        if table.timestamps { binds.append(.timestamp(TimestampFormat.now())) }
         binds.append(id)
         return binds
     }
@@ -176,19 +173,6 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         default:
             return error
         }
-    }
-
-    private func announce(_ operation: RecordChange.Operation, _ record: Record) async {
-        guard !listeners.isEmpty else { return }
-        var writer = JSONWriter()
-        record.writeJSON(to: &writer)
-        let change = RecordChange(table: table.name, operation: operation, id: record.primaryKeyText, json: writer.bytes)
-        for listener in listeners { await listener.recordChanged(change) }
-    }
-
-    /// Now, truncated to the millisecond precision timestamps are stored with.
-    static func now() -> Date {
-        Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
     }
 
     static func text(of value: SQLValue) -> String {

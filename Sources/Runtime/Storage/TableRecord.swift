@@ -39,3 +39,19 @@ public protocol RecordChangeListener: Sendable {
     /// Called once per committed change, after the response data is final.
     func recordChanged(_ change: RecordChange) async
 }
+
+extension Array where Element == any RecordChangeListener {
+    /// Tells every listener about a committed change; builds nothing when nobody listens.
+    public func announce(_ change: @autoclosure () -> RecordChange) async {
+        guard !isEmpty else { return }
+        let change = change()
+        for listener in self { await listener.recordChanged(change) }
+    }
+
+    /// Tells every listener that `record` was created or updated, with its JSON.
+    public func announce(_ operation: RecordChange.Operation, _ record: some TableRecord) async {
+        await announce(RecordChange(
+            table: type(of: record).table.name, operation: operation, id: record.primaryKeyText,
+            json: { var writer = JSONWriter(); record.writeJSON(to: &writer); return writer.bytes }()))
+    }
+}

@@ -75,6 +75,6 @@ struct ConsumerFetch {
         let previous: SQLValue = consumer.lastEventId.map { .uuid($0) } ?? .null
         return SQLStatement(
             set + key + same,
-            [.timestamp(last.createdAt), .uuid(last.eventId), .timestamp(Date()), .uuid(consumer.consumerId), previous])
+            [.timestamp(last.createdAt), .uuid(last.eventId), .timestamp(TimestampFormat.now()), .uuid(consumer.consumerId), previous])
     }
 }

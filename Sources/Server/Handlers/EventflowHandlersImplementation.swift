@@ -22,7 +22,7 @@ struct EventflowHandlersImplementation: EventflowHandlers {
         _ input: Eventflow.Operations.IngestEvent.Input, context: HandlerContext
     ) async throws -> Eventflow.Operations.IngestEvent.Output {
         let body = input.body
-        let now = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        let now = TimestampFormat.now()
         // Bind order of a generated insert: primary key, declared fields, created_at, updated_at.
         let insert = SQLStatement(
             Eventflow.Events.descriptor.statements.insert.text(for: context.database.dialect),
@@ -38,12 +38,7 @@ struct EventflowHandlersImplementation: EventflowHandlers {
         } catch let error as DatabaseError where error.code == .foreignKeyViolation {
             throw APIError.validation([.init(field: "producer_id", message: "references no record in producers")])
         }
-        if !context.listeners.isEmpty {
-            var writer = JSONWriter()
-            record.writeJSON(to: &writer)
-            let change = RecordChange(table: "events", operation: .created, id: record.primaryKeyText, json: writer.bytes)
-            for listener in context.listeners { await listener.recordChanged(change) }
-        }
+        await context.listeners.announce(.created, record)
         return .init(eventId: record.eventId, status: "ACCEPTED", receivedAt: record.createdAt)
     }
 

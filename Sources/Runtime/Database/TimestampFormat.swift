@@ -8,6 +8,12 @@ import Foundation
 /// arithmetic instead of `DateFormatter` / `ISO8601DateFormatter`, which are slow to create,
 /// slow to run and not `Sendable`.
 public enum TimestampFormat {
+    /// The current time truncated to the millisecond precision timestamps are stored with, so a
+    /// value returned to a client equals the value read back later.
+    public static func now() -> Date {
+        Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+    }
+
     /// Formats `date` as `YYYY-MM-DDTHH:MM:SS.sssZ` in UTC, rounded to the nearest millisecond.
     ///
     /// Years outside 0000...9999 cannot keep the fixed width; they are clamped to that range
