@@ -1,0 +1,121 @@
+import Foundation
+import PostgresNIO
+
+/// Where and how `PostgresDatabase` connects, parsed from a `postgres://` URL
+/// (`--database-url`, `DATABASE_URL`).
+///
+/// `postgres://user:password@host:5432/database?schema=app&pool_size=20` — user, password, port
+/// (5432), database (the user's name) and the query items are optional. `schema` sets
+/// `search_path`, so one database can hold several Loom apps or isolated test runs; `pool_size`
+/// caps the connections of one server instance (N instances use N × pool_size connections,
+/// which must stay under the server's `max_connections`). TLS is not negotiated: connect over
+/// loopback, a private network or a TLS-terminating proxy (`sslmode=disable` is accepted for
+/// compatibility with libpq URLs; any other `sslmode` is refused rather than silently ignored).
+public struct PostgresConnectionSettings: Sendable, Equatable {
+    /// Host name or address.
+    public var host: String
+    /// TCP port.
+    public var port: Int
+    /// Role to log in as.
+    public var username: String
+    /// Password, when the server asks for one.
+    public var password: String?
+    /// Database name.
+    public var database: String
+    /// Schema put first on `search_path`, when given.
+    public var schema: String?
+    /// Maximum connections in this instance's pool.
+    public var poolSize: Int
+
+    /// Creates settings directly.
+    public init(host: String, port: Int = 5432, username: String, password: String? = nil, database: String, schema: String? = nil, poolSize: Int = 20) {
+        self.host = host
+        self.port = port
+        self.username = username
+        self.password = password
+        self.database = database
+        self.schema = schema
+        self.poolSize = poolSize
+    }
+
+    /// Parses a `postgres://` or `postgresql://` URL.
+    /// - Throws: `DatabaseURLError` naming what is wrong.
+    public init(url text: String) throws(DatabaseURLError) {
+        guard let components = URLComponents(string: text),
+              let scheme = components.scheme, ["postgres", "postgresql"].contains(scheme.lowercased()) else {
+            throw DatabaseURLError(message: "database URL must look like postgres://user:password@host:5432/database")
+        }
+        guard let host = components.host, !host.isEmpty else {
+            throw DatabaseURLError(message: "database URL \(Self.redacted(text)) names no host")
+        }
+        let username = components.user.flatMap { $0.removingPercentEncoding } ?? "postgres"
+        let database = String(components.path.drop(while: { $0 == "/" }))
+        self.init(
+            host: host,
+            port: components.port ?? 5432,
+            username: username,
+            password: components.password.flatMap { $0.removingPercentEncoding },
+            database: database.isEmpty ? username : database
+        )
+        for item in components.queryItems ?? [] {
+            let value = item.value ?? ""
+            switch item.name {
+            case "schema", "search_path":
+                guard Self.isPlainIdentifier(value) else {
+                    throw DatabaseURLError(message: "schema \"\(value)\" must be letters, digits and underscores, not starting with a digit")
+                }
+                schema = value
+            case "pool_size":
+                guard let size = Int(value), (1...1000).contains(size) else {
+                    throw DatabaseURLError(message: "pool_size must be a whole number from 1 to 1000, got \"\(value)\"")
+                }
+                poolSize = size
+            case "sslmode" where value == "disable":
+                continue
+            default:
+                throw DatabaseURLError(message: "database URL option \(item.name)=\(value) is not supported (known: schema, pool_size, sslmode=disable)")
+            }
+        }
+    }
+
+    /// Whether a URL (or path) selects PostgreSQL.
+    public static func isPostgresURL(_ text: String) -> Bool {
+        let lowercased = text.lowercased()
+        return lowercased.hasPrefix("postgres://") || lowercased.hasPrefix("postgresql://")
+    }
+
+    /// The URL without its password, for logs and messages.
+    public static func redacted(_ text: String) -> String {
+        guard var components = URLComponents(string: text), components.password != nil else { return text }
+        components.password = "***"
+        return components.string ?? text
+    }
+
+    /// Letters, digits and underscores, not starting with a digit: safe to splice as an identifier.
+    static func isPlainIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
+    /// postgres-nio's client configuration for these settings.
+    var clientConfiguration: PostgresClient.Configuration {
+        var configuration = PostgresClient.Configuration(
+            host: host, port: port, username: username, password: password, database: database, tls: .disable
+        )
+        configuration.options.maximumConnections = poolSize
+        configuration.options.connectTimeout = .seconds(5)
+        if let schema {
+            // A startup parameter applies to every pooled connection before its first query.
+            configuration.options.additionalStartupParameters = [("search_path", schema)]
+        }
+        return configuration
+    }
+}
+
+/// A database URL that cannot be used.
+public struct DatabaseURLError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong and how it should look.
+    public var message: String
+    /// The message.
+    public var description: String { message }
+}

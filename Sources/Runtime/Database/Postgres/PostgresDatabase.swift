@@ -1,0 +1,146 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The PostgreSQL engine of Loom: a postgres-nio `PostgresClient` connection pool.
+///
+/// Everything is asynchronous on SwiftNIO's event loops, so no thread blocks on the network.
+/// Failures are reported as `DatabaseError` (see `PostgresErrorMapping`) with the same codes as
+/// SQLite, so handlers answer identically on both engines. The pool runs in a task this object
+/// owns from `init` until `close()`.
+///
+/// Nothing about requests is kept in this process: several server instances can share one
+/// database, and migrations serialize through an advisory lock (see `PostgresMigrator`).
+public final class PostgresDatabase: DatabaseClient {
+    /// Always `.postgres`.
+    public let dialect: SQLDialect = .postgres
+    /// Where the pool connects.
+    public let settings: PostgresConnectionSettings
+    /// The connection pool.
+    private let client: PostgresClient
+    /// The task running the pool (`PostgresClient.run()`), cancelled by `close()`.
+    private let runTask: Task<Void, Never>
+    /// Receives migration steps and driver messages.
+    private let logger: Logger
+
+    /// Starts a pool for `settings`. Connections open lazily; call `ping()` to check the server.
+    public init(settings: PostgresConnectionSettings, logger: Logger) {
+        self.settings = settings
+        self.logger = logger
+        // Connection failures reach callers as thrown `DatabaseError`s; postgres-nio's own
+        // background messages (each failed connect attempt, a lease racing `run()` right after
+        // `init`) would only repeat them, so its logger shows errors only.
+        var backgroundLogger = logger
+        backgroundLogger.logLevel = max(logger.logLevel, .error)
+        let client = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: backgroundLogger)
+        self.client = client
+        self.runTask = Task { await client.run() }
+    }
+
+    /// Runs one read-only statement on a pooled connection.
+    public func fetch(_ statement: SQLStatement) async throws -> [SQLRow] {
+        try await mappingErrors {
+            try await client.withConnection { connection in
+                try await PostgresStatementRunner.run(statement, on: connection, logger: logger).rows
+            }
+        }
+    }
+
+    /// Runs every statement in one `REPEATABLE READ READ ONLY` transaction, hence against one snapshot.
+    public func fetchSnapshot(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
+        if statements.count == 1 { return [try await fetch(statements[0])] }
+        return try await transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { connection in
+            var results: [[SQLRow]] = []
+            for statement in statements {
+                results.append(try await PostgresStatementRunner.run(statement, on: connection, logger: logger).rows)
+            }
+            return results
+        }
+    }
+
+    /// Runs the statements in one `READ COMMITTED` transaction; any failure rolls all back.
+    public func write(_ statements: [SQLStatement]) async throws -> [WriteResult] {
+        guard !statements.isEmpty else { return [] }
+        return try await transaction(begin: "BEGIN") { connection in
+            var results: [WriteResult] = []
+            for statement in statements {
+                results.append(try await PostgresStatementRunner.run(statement, on: connection, logger: logger))
+            }
+            return results
+        }
+    }
+
+    /// How long `ping()` waits for an answer. The pool keeps retrying an unreachable server
+    /// for a long time; readiness checks and start-up must answer sooner.
+    static let pingTimeout: Duration = .seconds(5)
+
+    /// Runs `SELECT 1`, failing with `.unavailable` when no answer comes within `pingTimeout`.
+    public func ping() async throws {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                _ = try await self.fetch(SQLStatement("SELECT 1"))
+                return true
+            }
+            group.addTask {
+                try await Task.sleep(for: Self.pingTimeout)
+                return false
+            }
+            let answered = try await group.next() ?? false
+            group.cancelAll()
+            guard answered else {
+                throw Runtime.DatabaseError(
+                    code: .unavailable,
+                    message: "PostgreSQL at \(settings.host):\(settings.port) did not answer within \(Self.pingTimeout)")
+            }
+        }
+    }
+
+    /// Applies what `schema` adds in one transaction under an advisory lock (see `PostgresMigrator`).
+    /// - Throws: `MigrationError`.
+    public func migrate(to schema: SchemaDefinition) async throws -> MigrationReport {
+        let migrator = PostgresMigrator(schema: schema, appliedAt: TimestampFormat.makeTimestamp(Date()), logger: logger)
+        let report: MigrationReport
+        do {
+            report = try await transaction(begin: "BEGIN") { connection in try await migrator.migrate(on: connection) }
+        } catch let error as Runtime.DatabaseError {
+            throw MigrationError(code: .databaseFailure, message: "migrating \(settings.host):\(settings.port)/\(settings.database) failed: \(error.message)")
+        }
+        for step in report.applied {
+            logger.info("Applied migration step", metadata: ["app": .string(schema.app), "step": .string(step)])
+        }
+        return report
+    }
+
+    /// Stops the pool: open connections close and later calls fail.
+    public func close() async throws {
+        runTask.cancel()
+        await runTask.value
+    }
+
+    /// Runs `body` between `begin` and `COMMIT` on one connection, rolling back on any error.
+    func transaction<T: Sendable>(begin: String, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await mappingErrors {
+            try await client.withConnection { connection in
+                _ = try await PostgresStatementRunner.run(SQLStatement(begin), on: connection, logger: logger)
+                let value: T
+                do {
+                    value = try await body(connection)
+                } catch {
+                    _ = try? await PostgresStatementRunner.run(SQLStatement("ROLLBACK"), on: connection, logger: logger)
+                    throw error
+                }
+                _ = try await PostgresStatementRunner.run(SQLStatement("COMMIT"), on: connection, logger: logger)
+                return value
+            }
+        }
+    }
+
+    /// Runs `body`, reporting postgres-nio failures (such as a pool that cannot connect) as `DatabaseError`.
+    private func mappingErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw PostgresErrorMapping.map(error)
+        }
+    }
+}
