@@ -32,7 +32,8 @@ struct Reply: Sendable {
     var items: [[String: any Sendable]] { object["items"] as? [[String: any Sendable]] ?? [] }
 }
 
-/// Runs a generated app on a fresh temporary SQLite database through HummingbirdTesting.
+/// Runs a generated app on a fresh database through HummingbirdTesting: SQLite by default, or
+/// PostgreSQL when `LOOM_TEST_DATABASE_URL` is set (see `TestDatabase`).
 struct TestApp: Sendable {
     let client: any TestClientProtocol
 
@@ -41,22 +42,18 @@ struct TestApp: Sendable {
         _ name: String, listeners: [any RecordChangeListener] = [], setup: TestingSetup = .router,
         _ body: @Sendable (TestApp) async throws -> Void
     ) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loom-tests-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var logger = Logger(label: "test")
-        logger.logLevel = .warning
-        let database = try SQLiteDatabase(path: directory.appendingPathComponent("\(name).sqlite").path, logger: logger)
-        let app = try AppCatalog.app(named: name, eventSettleInterval: 0)
-        _ = try await database.migrate(to: app.schema)
-        let router = LoomServer.buildRouter(app: app, database: database, listeners: listeners)
-        let application = Application(router: router, logger: logger)
+        let database = try await TestDatabase.open(name)
         do {
+            let app = try AppCatalog.app(named: name, eventSettleInterval: 0)
+            _ = try await database.client.migrate(to: app.schema)
+            let router = LoomServer.buildRouter(app: app, database: database.client, listeners: listeners)
+            let application = Application(router: router, logger: TestDatabase.logger)
             try await application.test(setup) { client in try await body(TestApp(client: client)) }
         } catch {
-            try? await database.close()
+            await database.cleanup()
             throw error
         }
-        try await database.close()
+        await database.cleanup()
     }
 
     /// Sends a request; `json` is sent as the body with `Content-Type: application/json`.

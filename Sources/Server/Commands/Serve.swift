@@ -23,9 +23,9 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "loom")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let app = try AppCatalog.app(named: options.app)
-        let database = try await ServerDatabase.open(app: app, path: options.resolvedDatabasePath, logger: logger)
+        let database = try await ServerDatabase.open(app: app, options: options, logger: logger)
         let application = LoomServer.buildApplication(app: app, database: database, host: host, port: port, logger: logger)
-        logger.info("serving \(options.app) on http://\(host):\(port) (docs: /docs, database: \(options.resolvedDatabasePath))")
+        logger.info("serving \(options.app) on http://\(host):\(port) (docs: /docs, database: \(options.databaseDescription))")
         do {
             try await application.runService()
         } catch {
@@ -45,16 +45,35 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         let logger = Logger(label: "loom")
         let app = try AppCatalog.app(named: options.app)
-        let database = try await ServerDatabase.open(app: app, path: options.resolvedDatabasePath, logger: logger)
+        let database = try await ServerDatabase.open(app: app, options: options, logger: logger)
         try await database.close()
     }
 }
 
 /// Opening and migrating the database, shared by `serve` and `migrate`.
 enum ServerDatabase {
-    /// Opens the SQLite file and applies pending schema changes, printing each one.
-    static func open(app: GeneratedApp, path: String, logger: Logger) async throws -> any DatabaseClient {
-        let database = try SQLiteDatabase(path: path, logger: logger)
+    /// Opens the database `options` select (PostgreSQL for a `postgres://` URL from
+    /// `--database-url` or `DATABASE_URL`, else the SQLite file) and applies pending schema
+    /// changes, printing each one.
+    static func open(app: GeneratedApp, options: AppOptions, logger: Logger) async throws -> any DatabaseClient {
+        let database: any DatabaseClient
+        if let url = options.resolvedDatabaseURL {
+            let postgres = PostgresDatabase(settings: try PostgresConnectionSettings(url: url), logger: logger)
+            do {
+                try await postgres.ping()
+            } catch {
+                try? await postgres.close()
+                throw ValidationError("cannot reach PostgreSQL at \(options.databaseDescription): \(error)")
+            }
+            database = postgres
+        } else {
+            database = try SQLiteDatabase(path: options.resolvedDatabasePath, logger: logger)
+        }
+        return try await migrate(database, app: app, description: options.databaseDescription, logger: logger)
+    }
+
+    /// Applies pending schema changes to an open database; closes it and explains when refused.
+    static func migrate(_ database: any DatabaseClient, app: GeneratedApp, description path: String, logger: Logger) async throws -> any DatabaseClient {
         do {
             // The driver logs every applied step; say so too when there was nothing to do.
             let report = try await database.migrate(to: app.schema)

@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Runtime
+import Testing
+
+@testable import Server
+
+/// Two `loom-server` instances (each with its own connection pool and HTTP server) on one
+/// PostgreSQL schema behave like one: they migrate at once without applying anything twice, and
+/// what one writes the other reads. Skipped unless `LOOM_TEST_DATABASE_URL` is set.
+@Suite("Several instances on one PostgreSQL", .enabled(if: TestDatabase.usesPostgres))
+struct SeveralInstancesTests {
+    @Test("concurrent start-up migrations apply every step once; writes through one instance are read through the other")
+    func twoInstances() async throws {
+        let url = try #require(TestDatabase.postgresURL)
+        let schema = try await TestDatabase.createSchema(url: url)
+        var settings = try PostgresConnectionSettings(url: url)
+        settings.schema = schema
+        settings.poolSize = 4
+        let first = PostgresDatabase(settings: settings, logger: TestDatabase.logger)
+        let second = PostgresDatabase(settings: settings, logger: TestDatabase.logger)
+        do {
+            let app = try AppCatalog.app(named: "tracker", eventSettleInterval: 0)
+            async let firstReport = first.migrate(to: app.schema)
+            async let secondReport = second.migrate(to: app.schema)
+            let reports = try await [firstReport, secondReport]
+            let stepCount = app.schema.tables.count + app.schema.tables.reduce(0) { $0 + $1.indexes.count }
+            #expect(reports.map(\.applied.count).sorted() == [0, stepCount])
+            let history = try await first.fetch(SQLStatement("SELECT COUNT(*) FROM loom_migrations"))
+            #expect(history.first?.values == [.integer(Int64(stepCount))])
+
+            let one = Application(router: LoomServer.buildRouter(app: app, database: first), logger: TestDatabase.logger)
+            let two = Application(router: LoomServer.buildRouter(app: app, database: second), logger: TestDatabase.logger)
+            try await one.test(.live) { oneClient in
+                try await two.test(.live) { twoClient in
+                    let writer = TestApp(client: oneClient), reader = TestApp(client: twoClient)
+                    let project = try await writer.create("/v1/projects", #"{"name": "Shared", "owner_email": "ann@example.com"}"#)
+                    let id = try #require(project["id"] as? String)
+                    let read = try await reader.request(.get, "/v1/projects/\(id)")
+                    #expect(read.status == .ok)
+                    #expect(read.object["name"] as? String == "Shared")
+                    let renamed = try await reader.request(.patch, "/v1/projects/\(id)", json: #"{"name": "Renamed"}"#)
+                    #expect(renamed.status == .ok)
+                    let list = try await writer.request(.get, "/v1/projects")
+                    #expect(list.items.compactMap { $0["name"] as? String } == ["Renamed"])
+                    let conflict = try await reader.request(.post, "/v1/projects", json: #"{"name": "Renamed", "owner_email": "bo@example.com"}"#)
+                    #expect(conflict.status == .conflict, "a unique name taken through one instance conflicts through the other")
+                }
+            }
+        } catch {
+            try? await first.close()
+            try? await second.close()
+            await TestDatabase.dropSchema(schema, url: url)
+            throw error
+        }
+        try await first.close()
+        try await second.close()
+        await TestDatabase.dropSchema(schema, url: url)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Logging
+import Runtime
+
+/// The database engine server tests run on: SQLite in a temporary file by default, PostgreSQL
+/// when `LOOM_TEST_DATABASE_URL` holds a `postgres://` URL (`.ci/with-postgres` sets it).
+///
+/// On PostgreSQL every test gets its own schema (`search_path`), created before and dropped
+/// after the test, so tests running in parallel never see each other's rows.
+struct TestDatabase: Sendable {
+    /// The open database.
+    let client: any DatabaseClient
+    /// Closes the database and removes what the test created.
+    let cleanup: @Sendable () async -> Void
+
+    /// The PostgreSQL URL of the test server, when one is configured.
+    static var postgresURL: String? {
+        guard let url = ProcessInfo.processInfo.environment["LOOM_TEST_DATABASE_URL"], PostgresConnectionSettings.isPostgresURL(url) else {
+            return nil
+        }
+        return url
+    }
+
+    /// Whether tests run on PostgreSQL.
+    static var usesPostgres: Bool { postgresURL != nil }
+
+    /// A logger that keeps test output quiet.
+    static var logger: Logger {
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    /// Opens a fresh, empty database for one test called `name`.
+    static func open(_ name: String) async throws -> TestDatabase {
+        if let url = postgresURL {
+            return try await openPostgres(url: url)
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loom-tests-\(UUID().uuidString)")
+        let database = try SQLiteDatabase(path: directory.appendingPathComponent("\(name).sqlite").path, logger: logger)
+        return TestDatabase(client: database) {
+            try? await database.close()
+            try? FileManager.default.removeItem(at: directory)
+        }
+    }
+
+    /// Creates a schema of its own on the test server and opens a pool whose `search_path` is it.
+    static func openPostgres(url: String) async throws -> TestDatabase {
+        let schema = try await createSchema(url: url)
+        var settings = try PostgresConnectionSettings(url: url)
+        settings.schema = schema
+        settings.poolSize = 4
+        let database = PostgresDatabase(settings: settings, logger: logger)
+        return TestDatabase(client: database) {
+            try? await database.close()
+            await dropSchema(schema, url: url)
+        }
+    }
+
+    /// Creates a uniquely named empty schema and returns its name.
+    static func createSchema(url: String) async throws -> String {
+        let schema = "loom_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try await withAdministration(url: url) { admin in
+            _ = try await admin.write([SQLStatement("CREATE SCHEMA \(schema)")])
+        }
+        return schema
+    }
+
+    /// Drops a schema made by `createSchema`, with everything in it.
+    static func dropSchema(_ schema: String, url: String) async {
+        try? await withAdministration(url: url) { admin in
+            _ = try await admin.write([SQLStatement("DROP SCHEMA IF EXISTS \(schema) CASCADE")])
+        }
+    }
+
+    /// Runs `body` on a one-connection pool to the test server's default schema.
+    private static func withAdministration(url: String, _ body: (PostgresDatabase) async throws -> Void) async throws {
+        var settings = try PostgresConnectionSettings(url: url)
+        settings.poolSize = 1
+        let admin = PostgresDatabase(settings: settings, logger: logger)
+        do {
+            try await body(admin)
+        } catch {
+            try? await admin.close()
+            throw error
+        }
+        try? await admin.close()
+    }
+}
