@@ -25,6 +25,11 @@ public protocol DatabaseClient: Sendable {
     /// Brings the database schema to `schema`, recording what was applied. See `SchemaDefinition`.
     func migrate(to schema: SchemaDefinition) async throws -> MigrationReport
 
+    /// What `migrate(to:)` would apply now, worked out inside a transaction that is rolled back,
+    /// so nothing changes (`loom-server migrate --status`).
+    /// - Throws: `MigrationError` when `migrate(to:)` would refuse.
+    func plannedMigration(to schema: SchemaDefinition) async throws -> MigrationReport
+
     /// Closes connections; the client is unusable afterwards.
     func close() async throws
 }

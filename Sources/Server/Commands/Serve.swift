@@ -36,27 +36,19 @@ struct Serve: AsyncParsableCommand {
     }
 }
 
-/// `loom-server migrate`: bring the database schema up to date and print what was applied.
-struct Migrate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create or update the database schema of the app, then exit.")
-
-    @OptionGroup var options: AppOptions
-
-    func run() async throws {
-        let logger = Logger(label: "loom")
-        let app = try AppCatalog.app(named: options.app)
-        let database = try await ServerDatabase.open(app: app, options: options, logger: logger)
-        try await database.close()
-    }
-}
-
 /// Opening and migrating the database, shared by `serve` and `migrate`.
 enum ServerDatabase {
     /// Opens the database `options` select (PostgreSQL for a `postgres://` URL from
     /// `--database-url` or `DATABASE_URL`, else the SQLite file) and applies pending schema
     /// changes, printing each one.
     static func open(app: GeneratedApp, options: AppOptions, logger: Logger) async throws -> any DatabaseClient {
-        let database: any DatabaseClient
+        let database = try await connect(options: options, logger: logger)
+        return try await migrate(database, app: app, description: options.databaseDescription, logger: logger)
+    }
+
+    /// Opens the database `options` select without changing its schema; a PostgreSQL server
+    /// must answer within `PostgresDatabase.pingTimeout`.
+    static func connect(options: AppOptions, logger: Logger) async throws -> any DatabaseClient {
         if let url = options.resolvedDatabaseURL {
             let postgres = PostgresDatabase(settings: try PostgresConnectionSettings(url: url), logger: logger)
             do {
@@ -65,11 +57,9 @@ enum ServerDatabase {
                 try? await postgres.close()
                 throw ValidationError("cannot reach PostgreSQL at \(options.databaseDescription): \(error)")
             }
-            database = postgres
-        } else {
-            database = try SQLiteDatabase(path: options.resolvedDatabasePath, logger: logger)
+            return postgres
         }
-        return try await migrate(database, app: app, description: options.databaseDescription, logger: logger)
+        return try SQLiteDatabase(path: options.resolvedDatabasePath, logger: logger)
     }
 
     /// Applies pending schema changes to an open database; closes it and explains when refused.

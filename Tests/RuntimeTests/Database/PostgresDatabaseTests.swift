@@ -113,6 +113,22 @@ struct PostgresDatabaseTests {
         }
     }
 
+    @Test("a planned migration lists the pending steps and changes nothing; the history lists applied ones")
+    func plannedAndHistory() async throws {
+        try await PostgresTestSupport.withDatabase { database, _ in
+            let planned = try await database.plannedMigration(to: Self.schema())
+            #expect(planned.applied == ["create table items", "create table notes", "create index items_due_on_idx"])
+            #expect(try await database.appliedMigrationSteps(app: "driver").isEmpty)
+            let applied = try await database.migrate(to: Self.schema())
+            #expect(applied.applied == planned.applied)
+            let history = try await database.appliedMigrationSteps(app: "driver")
+            #expect(history.map(\.step) == planned.applied)
+            #expect(history.first?.checksum == MigrationChecksum.fnv1a64Hex(Self.itemsSQL))
+            let nothing = try await database.plannedMigration(to: Self.schema())
+            #expect(nothing.applied.isEmpty)
+        }
+    }
+
     @Test("instances migrating one schema at once apply each step exactly once")
     func concurrentMigrations() async throws {
         try await PostgresTestSupport.withDatabase { database, settings in

@@ -111,14 +111,26 @@ public final class PostgresDatabase: DatabaseClient {
         return report
     }
 
+    /// Runs the migrator in a transaction that is always rolled back.
+    /// - Throws: `MigrationError`.
+    public func plannedMigration(to schema: SchemaDefinition) async throws -> MigrationReport {
+        let migrator = PostgresMigrator(schema: schema, appliedAt: TimestampFormat.makeTimestamp(Date()), logger: logger)
+        do {
+            return try await transaction(begin: "BEGIN", end: "ROLLBACK") { connection in try await migrator.migrate(on: connection) }
+        } catch let error as Runtime.DatabaseError {
+            throw MigrationError(code: .databaseFailure, message: "planning the migration failed: \(error.message)")
+        }
+    }
+
     /// Stops the pool: open connections close and later calls fail.
     public func close() async throws {
         runTask.cancel()
         await runTask.value
     }
 
-    /// Runs `body` between `begin` and `COMMIT` on one connection, rolling back on any error.
-    func transaction<T: Sendable>(begin: String, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+    /// Runs `body` between `begin` and `end` (`COMMIT`, or `ROLLBACK` for a dry run) on one
+    /// connection, rolling back on any error.
+    func transaction<T: Sendable>(begin: String, end: String = "COMMIT", _ body: (PostgresConnection) async throws -> T) async throws -> T {
         try await mappingErrors {
             try await client.withConnection { connection in
                 _ = try await PostgresStatementRunner.run(SQLStatement(begin), on: connection, logger: logger)
@@ -129,7 +141,7 @@ public final class PostgresDatabase: DatabaseClient {
                     _ = try? await PostgresStatementRunner.run(SQLStatement("ROLLBACK"), on: connection, logger: logger)
                     throw error
                 }
-                _ = try await PostgresStatementRunner.run(SQLStatement("COMMIT"), on: connection, logger: logger)
+                _ = try await PostgresStatementRunner.run(SQLStatement(end), on: connection, logger: logger)
                 return value
             }
         }

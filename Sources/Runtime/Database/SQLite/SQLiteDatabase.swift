@@ -116,6 +116,27 @@ public final class SQLiteDatabase: DatabaseClient {
         return report
     }
 
+    /// Runs the migrator in an `IMMEDIATE` transaction that is always rolled back.
+    /// - Throws: `MigrationError`.
+    public func plannedMigration(to schema: SchemaDefinition) async throws -> MigrationReport {
+        let migrator = SQLiteMigrator(schema: schema, appliedAt: TimestampFormat.makeTimestamp(Date()))
+        do {
+            return try await pool.writeWithoutTransaction { db in
+                var report = MigrationReport()
+                try db.inTransaction(.immediate) {
+                    report = try migrator.migrate(in: db)
+                    return .rollback
+                }
+                return report
+            }
+        } catch let error as GRDB.DatabaseError {
+            throw MigrationError(
+                code: .databaseFailure,
+                message: "planning the migration of \(path) failed: \(error.message ?? "SQLite error \(error.extendedResultCode.rawValue)")"
+            )
+        }
+    }
+
     /// Closes every connection once running accesses finish; later calls fail.
     ///
     /// `DatabasePool.close()` blocks until accesses finish, so it runs on a dispatch queue
