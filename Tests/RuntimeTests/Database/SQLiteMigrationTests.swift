@@ -77,8 +77,10 @@ struct SQLiteMigrationTests {
             #expect(try await SQLiteTestSupport.scalar(
                 database, "SELECT count(*) FROM sqlite_master WHERE name IN ('projects', 'tasks', 'tasks_project_id')") == .integer(3))
 
-            let logged = logs.all.filter { $0.level == .info }
+            let logged = logs.all.filter { $0.level == .info && $0.message == "Applied migration step" }
             #expect(logged.compactMap { $0.metadata["step"]?.description } == report.applied)
+            let progress = logs.all.filter { $0.level == .info && $0.message == "Applying migration step" }
+            #expect(progress.compactMap { $0.metadata["step"]?.description } == report.applied)
         }
     }
 

@@ -114,7 +114,7 @@ public final class PostgresDatabase: DatabaseClient {
     /// Runs the migrator in a transaction that is always rolled back.
     /// - Throws: `MigrationError`.
     public func plannedMigration(to schema: SchemaDefinition) async throws -> MigrationReport {
-        let migrator = PostgresMigrator(schema: schema, appliedAt: TimestampFormat.makeTimestamp(Date()), logger: logger)
+        let migrator = PostgresMigrator(schema: schema, appliedAt: TimestampFormat.makeTimestamp(Date()), logger: logger, reportsProgress: false)
         do {
             return try await transaction(begin: "BEGIN", end: "ROLLBACK") { connection in try await migrator.migrate(on: connection) }
         } catch let error as Runtime.DatabaseError {

@@ -20,6 +20,9 @@ struct PostgresMigrator {
     let appliedAt: String
     /// Logger for the queries.
     let logger: Logger
+    /// Whether to log "Applying migration step" before each step (progress for long steps such
+    /// as an index on a big table); off for a dry run.
+    var reportsProgress = true
 
     /// Applies what is missing on `connection` (already inside a transaction).
     func migrate(on connection: PostgresConnection) async throws -> MigrationReport {
@@ -78,6 +81,9 @@ struct PostgresMigrator {
 
     /// Runs `sql`, records it in the history table and in `report`.
     private func apply(_ step: String, sql: String, on connection: PostgresConnection, report: inout MigrationReport) async throws {
+        if reportsProgress {
+            logger.info("Applying migration step", metadata: ["app": .string(schema.app), "step": .string(step)])
+        }
         try await run(step, sql, on: connection)
         try await run(
             "record \(step)",

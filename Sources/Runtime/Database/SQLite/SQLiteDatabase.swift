@@ -94,7 +94,7 @@ public final class SQLiteDatabase: DatabaseClient {
     /// only after the commit, so the log never claims a step that was rolled back.
     /// - Throws: `MigrationError` (`.columnCannotBeAdded`, or `.databaseFailure` for SQLite failures).
     public func migrate(to schema: SchemaDefinition) async throws -> MigrationReport {
-        let migrator = SQLiteMigrator(schema: schema, appliedAt: TimestampFormat.makeTimestamp(Date()))
+        let migrator = SQLiteMigrator(schema: schema, appliedAt: TimestampFormat.makeTimestamp(Date()), progress: logger)
         let report: MigrationReport
         do {
             report = try await pool.write { db in try migrator.migrate(in: db) }

@@ -1,4 +1,5 @@
 import GRDB
+import Logging
 
 /// Brings an SQLite database to a `SchemaDefinition` inside one write transaction that
 /// `SQLiteDatabase.migrate(to:)` opened.
@@ -15,6 +16,9 @@ struct SQLiteMigrator {
     let schema: SchemaDefinition
     /// The `applied_at` value recorded for every step of this run.
     let appliedAt: String
+    /// Receives "Applying migration step" before each step runs (progress for long steps such
+    /// as an index on a big table); `nil` for a dry run.
+    var progress: Logger? = nil
 
     /// Applies what is missing and returns what was done.
     func migrate(in db: GRDB.Database) throws -> MigrationReport {
@@ -80,6 +84,7 @@ struct SQLiteMigrator {
 
     /// Runs `sql`, records it in the history table and in `report`.
     private func apply(_ step: String, sql: String, in db: GRDB.Database, report: inout MigrationReport) throws {
+        progress?.info("Applying migration step", metadata: ["app": .string(schema.app), "step": .string(step)])
         try run(step) {
             try db.execute(sql: sql)
             try db.execute(
