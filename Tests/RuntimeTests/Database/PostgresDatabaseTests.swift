@@ -144,6 +144,15 @@ struct PostgresDatabaseTests {
         }
     }
 
+    @Test("sslmode=require connects over TLS", .enabled(if: PostgresTestSupport.url?.contains("sslmode=require") == true))
+    func tls() async throws {
+        try await PostgresTestSupport.withDatabase { database, settings in
+            #expect(settings.sslMode == .require)
+            let rows = try await database.fetch(SQLStatement("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"))
+            #expect(rows.first?.values == [.bool(true)])
+        }
+    }
+
     @Test("an unreachable server is reported as unavailable")
     func unreachable() async throws {
         let database = PostgresDatabase(settings: PostgresConnectionSettings(host: "127.0.0.1", port: 1, username: "nobody", database: "none"), logger: .init(label: "unreachable"))

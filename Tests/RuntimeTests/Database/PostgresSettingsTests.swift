@@ -20,6 +20,9 @@ struct PostgresSettingsTests {
         #expect(settings.database == "loom")
         #expect(settings.password == nil)
         #expect(settings.poolSize == 20)
+        #expect(settings.sslMode == .prefer)
+        let strict = try PostgresConnectionSettings(url: "postgres://loom@db?sslmode=verify-full")
+        #expect(strict.sslMode == .verifyFull)
     }
 
     @Test("bad URLs are refused with the reason", arguments: [
@@ -27,7 +30,8 @@ struct PostgresSettingsTests {
         ("postgres:///db", "no host"),
         ("postgres://a@h/d?schema=x;drop", "schema"),
         ("postgres://a@h/d?pool_size=0", "pool_size"),
-        ("postgres://a@h/d?sslmode=require", "sslmode=require"),
+        ("postgres://a@h/d?sslmode=allow", "sslmode"),
+        ("postgres://a@h/d?timeout=3", "timeout"),
     ])
     func badURL(url: String, mention: String) {
         #expect {

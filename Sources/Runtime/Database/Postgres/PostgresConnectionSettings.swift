@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 import PostgresNIO
 
 /// Where and how `PostgresDatabase` connects, parsed from a `postgres://` URL
@@ -8,10 +9,18 @@ import PostgresNIO
 /// (5432), database (the user's name) and the query items are optional. `schema` sets
 /// `search_path`, so one database can hold several Loom apps or isolated test runs; `pool_size`
 /// caps the connections of one server instance (N instances use N × pool_size connections,
-/// which must stay under the server's `max_connections`). TLS is not negotiated: connect over
-/// loopback, a private network or a TLS-terminating proxy (`sslmode=disable` is accepted for
-/// compatibility with libpq URLs; any other `sslmode` is refused rather than silently ignored).
+/// which must stay under the server's `max_connections`). `sslmode` follows libpq: `disable`,
+/// `prefer` (the default: TLS when the server offers it), `require` (TLS, certificate not
+/// checked), `verify-ca` (certificate checked against the system's roots), `verify-full` (and the
+/// host name too).
 public struct PostgresConnectionSettings: Sendable, Equatable {
+    /// libpq's `sslmode` values that the driver supports.
+    public enum SSLMode: String, Sendable, CaseIterable {
+        case disable, prefer, require
+        case verifyCA = "verify-ca"
+        case verifyFull = "verify-full"
+    }
+
     /// Host name or address.
     public var host: String
     /// TCP port.
@@ -26,6 +35,8 @@ public struct PostgresConnectionSettings: Sendable, Equatable {
     public var schema: String?
     /// Maximum connections in this instance's pool.
     public var poolSize: Int
+    /// Whether and how to use TLS.
+    public var sslMode: SSLMode = .prefer
 
     /// Creates settings directly.
     public init(host: String, port: Int = 5432, username: String, password: String? = nil, database: String, schema: String? = nil, poolSize: Int = 20) {
@@ -70,10 +81,14 @@ public struct PostgresConnectionSettings: Sendable, Equatable {
                     throw DatabaseURLError(message: "pool_size must be a whole number from 1 to 1000, got \"\(value)\"")
                 }
                 poolSize = size
-            case "sslmode" where value == "disable":
-                continue
+            case "sslmode":
+                guard let mode = SSLMode(rawValue: value) else {
+                    let known = SSLMode.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw DatabaseURLError(message: "sslmode \"\(value)\" is not supported (known: \(known))")
+                }
+                sslMode = mode
             default:
-                throw DatabaseURLError(message: "database URL option \(item.name)=\(value) is not supported (known: schema, pool_size, sslmode=disable)")
+                throw DatabaseURLError(message: "database URL option \(item.name)=\(value) is not supported (known: schema, pool_size, sslmode)")
             }
         }
     }
@@ -97,10 +112,29 @@ public struct PostgresConnectionSettings: Sendable, Equatable {
         return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
+    /// postgres-nio's TLS setting for `sslMode`.
+    var tls: PostgresClient.Configuration.TLS {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch sslMode {
+        case .disable: return .disable
+        case .prefer:
+            configuration.certificateVerification = .none
+            return .prefer(configuration)
+        case .require:
+            configuration.certificateVerification = .none
+            return .require(configuration)
+        case .verifyCA:
+            configuration.certificateVerification = .noHostnameVerification
+            return .require(configuration)
+        case .verifyFull:
+            return .require(configuration)
+        }
+    }
+
     /// postgres-nio's client configuration for these settings.
     var clientConfiguration: PostgresClient.Configuration {
         var configuration = PostgresClient.Configuration(
-            host: host, port: port, username: username, password: password, database: database, tls: .disable
+            host: host, port: port, username: username, password: password, database: database, tls: tls
         )
         configuration.options.maximumConnections = poolSize
         configuration.options.connectTimeout = .seconds(5)
