@@ -66,11 +66,15 @@ public struct RelationCheck: Sendable {
     public let table: String
     /// `SELECT 1 FROM <table> WHERE <pk> = ?` per dialect.
     public let exists: DialectSQL
+    /// The referenced table's descriptor, so filters can reach its fields (`project_id.name`).
+    /// A closure because tables may reference each other (or themselves).
+    public let target: (@Sendable () -> TableDescriptor)?
     /// Creates a check.
-    public init(fieldIndex: Int, table: String, exists: DialectSQL) {
+    public init(fieldIndex: Int, table: String, exists: DialectSQL, target: (@Sendable () -> TableDescriptor)? = nil) {
         self.fieldIndex = fieldIndex
         self.table = table
         self.exists = exists
+        self.target = target
     }
 }
 

@@ -16,31 +16,43 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         self.database = database
         self.settings = settings
         self.listeners = listeners
-        self.sql = ResolvedStatements(Record.table.statements, dialect: database.dialect)
+        self.sql = ResolvedStatements(Record.table, dialect: database.dialect)
     }
 
     var table: TableDescriptor { Record.table }
 
-    /// `GET /<table>`: a page of records with `total`.
+    /// `GET /<table>`: a page of records with `total` (unless `count=none`) and `next_cursor`.
+    /// One snapshot read of at most two statements, whatever the page size.
     public func list(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let query = try ListQuery.parse(request.uri, table: table, limits: settings.pageLimits)
-        let statements = sql.list(query, dialect: database.dialect)
-        let results = try await database.fetchSnapshot([statements.page, statements.count])
-        var writer = JSONWriter(capacity: 256 * max(results[0].count, 1))
+        let statements = try sql.list(query)
+        let results = try await database.fetchSnapshot([statements.page] + (statements.count.map { [$0] } ?? []))
+        let rows = results[0].prefix(query.limit)
+        var writer = JSONWriter(capacity: 256 * max(rows.count, 1))
         writer.beginObject()
         writer.key("items")
         writer.beginArray()
-        for row in results[0] {
+        for row in rows {
             try Record(row: row).writeJSON(to: &writer)
         }
         writer.endArray()
-        var total = RowReader(results[1].first ?? SQLRow(values: [.integer(0)]))
         writer.key("total")
-        writer.value(try total.integer())
+        if results.count > 1 {
+            var total = RowReader(results[1].first ?? SQLRow(values: [.integer(0)]))
+            writer.value(try total.integer())
+        } else {
+            writer.null()
+        }
         writer.key("limit")
         writer.value(query.limit)
         writer.key("offset")
         writer.value(query.offset)
+        writer.key("next_cursor")
+        if results[0].count > query.limit, let last = rows.last {
+            writer.value(CursorCodec.encode(statements.cursorIndexes.map { last.values[$0] }, sortText: query.sortText))
+        } else {
+            writer.null()
+        }
         writer.endObject()
         return JSONResponse.make(status: .ok, bytes: writer.bytes)
     }
