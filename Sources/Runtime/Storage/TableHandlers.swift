@@ -57,12 +57,16 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         return JSONResponse.make(status: .ok, bytes: writer.bytes)
     }
 
-    /// `GET /<table>/{id}`.
+    /// `GET /<table>/{id}`, with an `ETag`; 304 when `If-None-Match` names the current version.
     public func get(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let id = try primaryKey(context)
         let rows = try await database.fetch(SQLStatement(sql.selectByID, [id]))
         guard let row = rows.first else { throw notFound(context) }
-        return JSONResponse.make(status: .ok, value: try Record(row: row))
+        let (bytes, tag) = try tagged(row)
+        if let condition = request.headers[.ifNoneMatch], EntityTag.header(condition, matches: tag, weak: true) {
+            return Response(status: .notModified, headers: [.eTag: tag])
+        }
+        return JSONResponse.make(status: .ok, bytes: bytes, headers: [.eTag: tag])
     }
 
     /// `POST /<table>`: 201 with `Location`.
@@ -82,7 +86,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         var headers = HTTPFields()
         headers[.location] = table.path + "/" + record.primaryKeyText
         await listeners.announce(.created, record)
-        return JSONResponse.make(status: .created, value: record, headers: headers)
+        return EntityTag.response(status: .created, value: record, headers: headers)
     }
 
     /// `PUT /<table>/{id}`: replaces every writable field.
@@ -90,10 +94,11 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let id = try primaryKey(context)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
         let input = try InputValidator.validate(body: body, rules: table.fields, mode: .replace)
+        try await checkIfMatch(request, id: id, context: context)
         let binds = updateBinds(input, id: id, flagged: false)
         let record = try await writeOne(SQLStatement(sql.replace, binds), input: input, context: context)
         await listeners.announce(.updated, record)
-        return JSONResponse.make(status: .ok, value: record)
+        return EntityTag.response(status: .ok, value: record)
     }
 
     /// `PATCH /<table>/{id}`: changes only the fields sent.
@@ -101,15 +106,17 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let id = try primaryKey(context)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
         let input = try InputValidator.validate(body: body, rules: table.fields, mode: .patch)
+        try await checkIfMatch(request, id: id, context: context)
         let binds = updateBinds(input, id: id, flagged: true)
         let record = try await writeOne(SQLStatement(sql.patch, binds), input: input, context: context)
         await listeners.announce(.updated, record)
-        return JSONResponse.make(status: .ok, value: record)
+        return EntityTag.response(status: .ok, value: record)
     }
 
     /// `DELETE /<table>/{id}`: 204.
     public func delete(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let id = try primaryKey(context)
+        try await checkIfMatch(request, id: id, context: context)
         let results: [WriteResult]
         do {
             results = try await database.write([SQLStatement(sql.delete, [id])])
@@ -135,6 +142,24 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         if table.timestamps { binds.append(.timestamp(TimestampFormat.now())) }
         binds.append(id)
         return binds
+    }
+
+    /// With `If-Match`, reads the record and answers 412 unless its current tag is listed.
+    /// Costs one read only when the header is sent.
+    private func checkIfMatch(_ request: Request, id: SQLValue, context: LoomRequestContext) async throws {
+        guard let condition = request.headers[.ifMatch] else { return }
+        let rows = try await database.fetch(SQLStatement(sql.selectByID, [id]))
+        guard let row = rows.first else { throw notFound(context) }
+        guard EntityTag.header(condition, matches: try tagged(row).tag, weak: false) else {
+            throw APIError.preconditionFailed(table: table.name, id: context.parameters.get("id") ?? "")
+        }
+    }
+
+    /// The record's JSON and its entity tag, from one serialisation.
+    private func tagged(_ row: SQLRow) throws -> (bytes: [UInt8], tag: String) {
+        var writer = JSONWriter()
+        try Record(row: row).writeJSON(to: &writer)
+        return (writer.bytes, EntityTag.make(writer.bytes))
     }
 
     private func primaryKey(_ context: LoomRequestContext) throws -> SQLValue {
