@@ -17,6 +17,46 @@ extension Eventflow {
       }
     },
     "parameters" : {
+      "Count" : {
+        "description" : "`exact` counts every matching record into `total`; `none` skips the count (`total` is null), which is cheaper on large tables.",
+        "in" : "query",
+        "name" : "count",
+        "schema" : {
+          "default" : "exact",
+          "enum" : [
+            "exact",
+            "none"
+          ],
+          "type" : "string"
+        }
+      },
+      "Cursor" : {
+        "description" : "The `next_cursor` of the previous page, sent with the same `sort` and `filter`. Continues after the last row of that page, so rows inserted meanwhile never shift or repeat rows. Cannot be combined with `offset`.",
+        "in" : "query",
+        "name" : "cursor",
+        "schema" : {
+          "description" : "An opaque cursor.",
+          "type" : "string"
+        }
+      },
+      "IfMatch" : {
+        "description" : "Apply the change only if the record's current `ETag` is listed (strong comparison); otherwise 412.",
+        "in" : "header",
+        "name" : "If-Match",
+        "schema" : {
+          "description" : "Entity tags or `*`.",
+          "type" : "string"
+        }
+      },
+      "IfNoneMatch" : {
+        "description" : "Answer 304 without a body if the record's current `ETag` is listed (weak comparison).",
+        "in" : "header",
+        "name" : "If-None-Match",
+        "schema" : {
+          "description" : "Entity tags or `*`.",
+          "type" : "string"
+        }
+      },
       "Limit" : {
         "description" : "Largest number of records to return.",
         "in" : "query",
@@ -109,6 +149,21 @@ extension Eventflow {
           }
         },
         "description" : "The request body is larger than the server accepts.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
+      "PreconditionFailed" : {
+        "content" : {
+          "application/json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/FlatError"
+            }
+          }
+        },
+        "description" : "`If-Match` does not list the record's current `ETag`: it changed since it was read; nothing was changed.",
         "headers" : {
           "X-Request-Id" : {
             "$ref" : "#/components/headers/RequestId"
@@ -329,20 +384,31 @@ extension Eventflow {
             "description" : "The page size used.",
             "type" : "integer"
           },
+          "next_cursor" : {
+            "description" : "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "offset" : {
             "description" : "Records skipped before this page.",
             "type" : "integer"
           },
           "total" : {
-            "description" : "Number of records matching the filters, across all pages.",
-            "type" : "integer"
+            "description" : "Number of records matching the filters, across all pages; null with `count=none`.",
+            "type" : [
+              "integer",
+              "null"
+            ]
           }
         },
         "required" : [
           "items",
           "total",
           "limit",
-          "offset"
+          "offset",
+          "next_cursor"
         ],
         "type" : "object"
       },
@@ -450,20 +516,31 @@ extension Eventflow {
             "description" : "The page size used.",
             "type" : "integer"
           },
+          "next_cursor" : {
+            "description" : "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "offset" : {
             "description" : "Records skipped before this page.",
             "type" : "integer"
           },
           "total" : {
-            "description" : "Number of records matching the filters, across all pages.",
-            "type" : "integer"
+            "description" : "Number of records matching the filters, across all pages; null with `count=none`.",
+            "type" : [
+              "integer",
+              "null"
+            ]
           }
         },
         "required" : [
           "items",
           "total",
           "limit",
-          "offset"
+          "offset",
+          "next_cursor"
         ],
         "type" : "object"
       },
@@ -708,20 +785,31 @@ extension Eventflow {
             "description" : "The page size used.",
             "type" : "integer"
           },
+          "next_cursor" : {
+            "description" : "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "offset" : {
             "description" : "Records skipped before this page.",
             "type" : "integer"
           },
           "total" : {
-            "description" : "Number of records matching the filters, across all pages.",
-            "type" : "integer"
+            "description" : "Number of records matching the filters, across all pages; null with `count=none`.",
+            "type" : [
+              "integer",
+              "null"
+            ]
           }
         },
         "required" : [
           "items",
           "total",
           "limit",
-          "offset"
+          "offset",
+          "next_cursor"
         ],
         "type" : "object"
       },
@@ -787,7 +875,31 @@ extension Eventflow {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "Only records whose name equals this value.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: consumer_id, name, last_event_at, last_event_id, created_at, updated_at.",
+            "in" : "query",
+            "name" : "filter",
+            "schema" : {
+              "description" : "Filter expression.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: consumer_id, name, last_event_at, last_event_id, created_at, updated_at.",
+            "in" : "query",
+            "name" : "sort",
+            "schema" : {
+              "description" : "Sort keys.",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/Cursor"
+          },
+          {
+            "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
             "in" : "query",
             "name" : "name",
             "schema" : {
@@ -801,7 +913,7 @@ extension Eventflow {
             }
           },
           {
-            "description" : "Only records whose last_event_at equals this value.",
+            "description" : "Only records whose last_event_at equals this value (shorthand for `filter=last_event_at = value`).",
             "in" : "query",
             "name" : "last_event_at",
             "schema" : {
@@ -811,7 +923,7 @@ extension Eventflow {
             }
           },
           {
-            "description" : "Only records whose last_event_id equals this value.",
+            "description" : "Only records whose last_event_id equals this value (shorthand for `filter=last_event_id = value`).",
             "in" : "query",
             "name" : "last_event_id",
             "schema" : {
@@ -872,6 +984,14 @@ extension Eventflow {
             },
             "description" : "The created record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "Location" : {
                 "description" : "URL of the new record",
                 "required" : true,
@@ -924,6 +1044,9 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "responses" : {
@@ -940,6 +1063,9 @@ extension Eventflow {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -963,6 +1089,9 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfNoneMatch"
           }
         ],
         "responses" : {
@@ -976,6 +1105,30 @@ extension Eventflow {
             },
             "description" : "The record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "`If-None-Match` lists the current `ETag`; no body.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1006,6 +1159,9 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -1029,6 +1185,14 @@ extension Eventflow {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1042,6 +1206,9 @@ extension Eventflow {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -1074,6 +1241,9 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -1097,6 +1267,14 @@ extension Eventflow {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1110,6 +1288,9 @@ extension Eventflow {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -1209,7 +1390,31 @@ extension Eventflow {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "Only records whose producer_id equals this value.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: event_id, producer_id, event_type, event_version, created_at, updated_at. Through `producer_id`: producer_id.producer_id, producer_id.name, producer_id.active, producer_id.created_at, producer_id.updated_at.",
+            "in" : "query",
+            "name" : "filter",
+            "schema" : {
+              "description" : "Filter expression.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: event_id, producer_id, event_type, event_version, created_at, updated_at.",
+            "in" : "query",
+            "name" : "sort",
+            "schema" : {
+              "description" : "Sort keys.",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/Cursor"
+          },
+          {
+            "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Only records whose producer_id equals this value (shorthand for `filter=producer_id = value`).",
             "in" : "query",
             "name" : "producer_id",
             "schema" : {
@@ -1219,7 +1424,7 @@ extension Eventflow {
             }
           },
           {
-            "description" : "Only records whose event_type equals this value.",
+            "description" : "Only records whose event_type equals this value (shorthand for `filter=event_type = value`).",
             "in" : "query",
             "name" : "event_type",
             "schema" : {
@@ -1234,7 +1439,7 @@ extension Eventflow {
             }
           },
           {
-            "description" : "Only records whose event_version equals this value.",
+            "description" : "Only records whose event_version equals this value (shorthand for `filter=event_version = value`).",
             "in" : "query",
             "name" : "event_version",
             "schema" : {
@@ -1346,6 +1551,9 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfNoneMatch"
           }
         ],
         "responses" : {
@@ -1359,6 +1567,30 @@ extension Eventflow {
             },
             "description" : "The record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "`If-None-Match` lists the current `ETag`; no body.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1427,7 +1659,31 @@ extension Eventflow {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "Only records whose name equals this value.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: producer_id, name, active, created_at, updated_at.",
+            "in" : "query",
+            "name" : "filter",
+            "schema" : {
+              "description" : "Filter expression.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: producer_id, name, active, created_at, updated_at.",
+            "in" : "query",
+            "name" : "sort",
+            "schema" : {
+              "description" : "Sort keys.",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/Cursor"
+          },
+          {
+            "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
             "in" : "query",
             "name" : "name",
             "schema" : {
@@ -1441,7 +1697,7 @@ extension Eventflow {
             }
           },
           {
-            "description" : "Only records whose active equals this value.",
+            "description" : "Only records whose active equals this value (shorthand for `filter=active = value`).",
             "in" : "query",
             "name" : "active",
             "schema" : {
@@ -1501,6 +1757,14 @@ extension Eventflow {
             },
             "description" : "The created record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "Location" : {
                 "description" : "URL of the new record",
                 "required" : true,
@@ -1553,6 +1817,9 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "responses" : {
@@ -1569,6 +1836,9 @@ extension Eventflow {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -1592,6 +1862,9 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfNoneMatch"
           }
         ],
         "responses" : {
@@ -1605,6 +1878,30 @@ extension Eventflow {
             },
             "description" : "The record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "`If-None-Match` lists the current `ETag`; no body.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1635,6 +1932,9 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -1658,6 +1958,14 @@ extension Eventflow {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1671,6 +1979,9 @@ extension Eventflow {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -1703,6 +2014,9 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -1726,6 +2040,14 @@ extension Eventflow {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1739,6 +2061,9 @@ extension Eventflow {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"

@@ -17,6 +17,46 @@ extension Tracker {
       }
     },
     "parameters" : {
+      "Count" : {
+        "description" : "`exact` counts every matching record into `total`; `none` skips the count (`total` is null), which is cheaper on large tables.",
+        "in" : "query",
+        "name" : "count",
+        "schema" : {
+          "default" : "exact",
+          "enum" : [
+            "exact",
+            "none"
+          ],
+          "type" : "string"
+        }
+      },
+      "Cursor" : {
+        "description" : "The `next_cursor` of the previous page, sent with the same `sort` and `filter`. Continues after the last row of that page, so rows inserted meanwhile never shift or repeat rows. Cannot be combined with `offset`.",
+        "in" : "query",
+        "name" : "cursor",
+        "schema" : {
+          "description" : "An opaque cursor.",
+          "type" : "string"
+        }
+      },
+      "IfMatch" : {
+        "description" : "Apply the change only if the record's current `ETag` is listed (strong comparison); otherwise 412.",
+        "in" : "header",
+        "name" : "If-Match",
+        "schema" : {
+          "description" : "Entity tags or `*`.",
+          "type" : "string"
+        }
+      },
+      "IfNoneMatch" : {
+        "description" : "Answer 304 without a body if the record's current `ETag` is listed (weak comparison).",
+        "in" : "header",
+        "name" : "If-None-Match",
+        "schema" : {
+          "description" : "Entity tags or `*`.",
+          "type" : "string"
+        }
+      },
       "Limit" : {
         "description" : "Largest number of records to return.",
         "in" : "query",
@@ -109,6 +149,21 @@ extension Tracker {
           }
         },
         "description" : "The request body is larger than the server accepts.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
+      "PreconditionFailed" : {
+        "content" : {
+          "application/problem+json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/Problem"
+            }
+          }
+        },
+        "description" : "`If-Match` does not list the record's current `ETag`: it changed since it was read; nothing was changed.",
         "headers" : {
           "X-Request-Id" : {
             "$ref" : "#/components/headers/RequestId"
@@ -271,20 +326,31 @@ extension Tracker {
             "description" : "The page size used.",
             "type" : "integer"
           },
+          "next_cursor" : {
+            "description" : "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "offset" : {
             "description" : "Records skipped before this page.",
             "type" : "integer"
           },
           "total" : {
-            "description" : "Number of records matching the filters, across all pages.",
-            "type" : "integer"
+            "description" : "Number of records matching the filters, across all pages; null with `count=none`.",
+            "type" : [
+              "integer",
+              "null"
+            ]
           }
         },
         "required" : [
           "items",
           "total",
           "limit",
-          "offset"
+          "offset",
+          "next_cursor"
         ],
         "type" : "object"
       },
@@ -705,20 +771,31 @@ extension Tracker {
             "description" : "The page size used.",
             "type" : "integer"
           },
+          "next_cursor" : {
+            "description" : "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "offset" : {
             "description" : "Records skipped before this page.",
             "type" : "integer"
           },
           "total" : {
-            "description" : "Number of records matching the filters, across all pages.",
-            "type" : "integer"
+            "description" : "Number of records matching the filters, across all pages; null with `count=none`.",
+            "type" : [
+              "integer",
+              "null"
+            ]
           }
         },
         "required" : [
           "items",
           "total",
           "limit",
-          "offset"
+          "offset",
+          "next_cursor"
         ],
         "type" : "object"
       },
@@ -1067,20 +1144,31 @@ extension Tracker {
             "description" : "The page size used.",
             "type" : "integer"
           },
+          "next_cursor" : {
+            "description" : "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "offset" : {
             "description" : "Records skipped before this page.",
             "type" : "integer"
           },
           "total" : {
-            "description" : "Number of records matching the filters, across all pages.",
-            "type" : "integer"
+            "description" : "Number of records matching the filters, across all pages; null with `count=none`.",
+            "type" : [
+              "integer",
+              "null"
+            ]
           }
         },
         "required" : [
           "items",
           "total",
           "limit",
-          "offset"
+          "offset",
+          "next_cursor"
         ],
         "type" : "object"
       },
@@ -1375,7 +1463,31 @@ extension Tracker {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "Only records whose task_id equals this value.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, task_id, author_email, pinned, edit_count, created_at, updated_at. Through `task_id`: task_id.id, task_id.project_id, task_id.title, task_id.code, task_id.status, task_id.priority, task_id.estimate_hours, task_id.billable, task_id.due_on, task_id.completed_at, task_id.assignee_email, task_id.created_at, task_id.updated_at.",
+            "in" : "query",
+            "name" : "filter",
+            "schema" : {
+              "description" : "Filter expression.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, task_id, author_email, pinned, edit_count, created_at, updated_at.",
+            "in" : "query",
+            "name" : "sort",
+            "schema" : {
+              "description" : "Sort keys.",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/Cursor"
+          },
+          {
+            "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Only records whose task_id equals this value (shorthand for `filter=task_id = value`).",
             "in" : "query",
             "name" : "task_id",
             "schema" : {
@@ -1385,7 +1497,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose author_email equals this value.",
+            "description" : "Only records whose author_email equals this value (shorthand for `filter=author_email = value`).",
             "in" : "query",
             "name" : "author_email",
             "schema" : {
@@ -1395,7 +1507,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose pinned equals this value.",
+            "description" : "Only records whose pinned equals this value (shorthand for `filter=pinned = value`).",
             "in" : "query",
             "name" : "pinned",
             "schema" : {
@@ -1404,7 +1516,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose edit_count equals this value.",
+            "description" : "Only records whose edit_count equals this value (shorthand for `filter=edit_count = value`).",
             "in" : "query",
             "name" : "edit_count",
             "schema" : {
@@ -1465,6 +1577,14 @@ extension Tracker {
             },
             "description" : "The created record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "Location" : {
                 "description" : "URL of the new record",
                 "required" : true,
@@ -1517,6 +1637,9 @@ extension Tracker {
               "format" : "int64",
               "type" : "integer"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "responses" : {
@@ -1533,6 +1656,9 @@ extension Tracker {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -1556,6 +1682,9 @@ extension Tracker {
               "format" : "int64",
               "type" : "integer"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfNoneMatch"
           }
         ],
         "responses" : {
@@ -1569,6 +1698,30 @@ extension Tracker {
             },
             "description" : "The record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "`If-None-Match` lists the current `ETag`; no body.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1599,6 +1752,9 @@ extension Tracker {
               "format" : "int64",
               "type" : "integer"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -1622,6 +1778,14 @@ extension Tracker {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1635,6 +1799,9 @@ extension Tracker {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -1666,7 +1833,31 @@ extension Tracker {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "Only records whose name equals this value.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, name, owner_email, homepage, status, budget, external_id, created_at, updated_at.",
+            "in" : "query",
+            "name" : "filter",
+            "schema" : {
+              "description" : "Filter expression.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, name, owner_email, homepage, status, budget, external_id, created_at, updated_at.",
+            "in" : "query",
+            "name" : "sort",
+            "schema" : {
+              "description" : "Sort keys.",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/Cursor"
+          },
+          {
+            "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
             "in" : "query",
             "name" : "name",
             "schema" : {
@@ -1680,7 +1871,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose owner_email equals this value.",
+            "description" : "Only records whose owner_email equals this value (shorthand for `filter=owner_email = value`).",
             "in" : "query",
             "name" : "owner_email",
             "schema" : {
@@ -1694,7 +1885,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose homepage equals this value.",
+            "description" : "Only records whose homepage equals this value (shorthand for `filter=homepage = value`).",
             "in" : "query",
             "name" : "homepage",
             "schema" : {
@@ -1707,7 +1898,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose status equals this value.",
+            "description" : "Only records whose status equals this value (shorthand for `filter=status = value`).",
             "in" : "query",
             "name" : "status",
             "schema" : {
@@ -1721,7 +1912,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose budget equals this value.",
+            "description" : "Only records whose budget equals this value (shorthand for `filter=budget = value`).",
             "in" : "query",
             "name" : "budget",
             "schema" : {
@@ -1736,7 +1927,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose external_id equals this value.",
+            "description" : "Only records whose external_id equals this value (shorthand for `filter=external_id = value`).",
             "in" : "query",
             "name" : "external_id",
             "schema" : {
@@ -1797,6 +1988,14 @@ extension Tracker {
             },
             "description" : "The created record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "Location" : {
                 "description" : "URL of the new record",
                 "required" : true,
@@ -1849,6 +2048,9 @@ extension Tracker {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "responses" : {
@@ -1865,6 +2067,9 @@ extension Tracker {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -1888,6 +2093,9 @@ extension Tracker {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfNoneMatch"
           }
         ],
         "responses" : {
@@ -1901,6 +2109,30 @@ extension Tracker {
             },
             "description" : "The record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "`If-None-Match` lists the current `ETag`; no body.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1931,6 +2163,9 @@ extension Tracker {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -1954,6 +2189,14 @@ extension Tracker {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1967,6 +2210,9 @@ extension Tracker {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -1999,6 +2245,9 @@ extension Tracker {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -2022,6 +2271,14 @@ extension Tracker {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -2035,6 +2292,9 @@ extension Tracker {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -2131,7 +2391,31 @@ extension Tracker {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "Only records whose project_id equals this value.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, project_id, title, code, status, priority, estimate_hours, billable, due_on, completed_at, assignee_email, created_at, updated_at. Through `project_id`: project_id.id, project_id.name, project_id.owner_email, project_id.homepage, project_id.status, project_id.budget, project_id.external_id, project_id.created_at, project_id.updated_at.",
+            "in" : "query",
+            "name" : "filter",
+            "schema" : {
+              "description" : "Filter expression.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, project_id, title, code, status, priority, estimate_hours, billable, due_on, completed_at, assignee_email, created_at, updated_at.",
+            "in" : "query",
+            "name" : "sort",
+            "schema" : {
+              "description" : "Sort keys.",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/Cursor"
+          },
+          {
+            "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Only records whose project_id equals this value (shorthand for `filter=project_id = value`).",
             "in" : "query",
             "name" : "project_id",
             "schema" : {
@@ -2141,7 +2425,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose title equals this value.",
+            "description" : "Only records whose title equals this value (shorthand for `filter=title = value`).",
             "in" : "query",
             "name" : "title",
             "schema" : {
@@ -2155,7 +2439,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose code equals this value.",
+            "description" : "Only records whose code equals this value (shorthand for `filter=code = value`).",
             "in" : "query",
             "name" : "code",
             "schema" : {
@@ -2168,7 +2452,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose status equals this value.",
+            "description" : "Only records whose status equals this value (shorthand for `filter=status = value`).",
             "in" : "query",
             "name" : "status",
             "schema" : {
@@ -2182,7 +2466,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose priority equals this value.",
+            "description" : "Only records whose priority equals this value (shorthand for `filter=priority = value`).",
             "in" : "query",
             "name" : "priority",
             "schema" : {
@@ -2194,7 +2478,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose estimate_hours equals this value.",
+            "description" : "Only records whose estimate_hours equals this value (shorthand for `filter=estimate_hours = value`).",
             "in" : "query",
             "name" : "estimate_hours",
             "schema" : {
@@ -2206,7 +2490,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose billable equals this value.",
+            "description" : "Only records whose billable equals this value (shorthand for `filter=billable = value`).",
             "in" : "query",
             "name" : "billable",
             "schema" : {
@@ -2215,7 +2499,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose due_on equals this value.",
+            "description" : "Only records whose due_on equals this value (shorthand for `filter=due_on = value`).",
             "in" : "query",
             "name" : "due_on",
             "schema" : {
@@ -2228,7 +2512,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose completed_at equals this value.",
+            "description" : "Only records whose completed_at equals this value (shorthand for `filter=completed_at = value`).",
             "in" : "query",
             "name" : "completed_at",
             "schema" : {
@@ -2238,7 +2522,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose assignee_email equals this value.",
+            "description" : "Only records whose assignee_email equals this value (shorthand for `filter=assignee_email = value`).",
             "in" : "query",
             "name" : "assignee_email",
             "schema" : {
@@ -2299,6 +2583,14 @@ extension Tracker {
             },
             "description" : "The created record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "Location" : {
                 "description" : "URL of the new record",
                 "required" : true,
@@ -2351,6 +2643,9 @@ extension Tracker {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "responses" : {
@@ -2367,6 +2662,9 @@ extension Tracker {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2390,6 +2688,9 @@ extension Tracker {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfNoneMatch"
           }
         ],
         "responses" : {
@@ -2403,6 +2704,30 @@ extension Tracker {
             },
             "description" : "The record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "`If-None-Match` lists the current `ETag`; no body.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -2433,6 +2758,9 @@ extension Tracker {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -2456,6 +2784,14 @@ extension Tracker {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -2469,6 +2805,9 @@ extension Tracker {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -2501,6 +2840,9 @@ extension Tracker {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -2524,6 +2866,14 @@ extension Tracker {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -2537,6 +2887,9 @@ extension Tracker {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"

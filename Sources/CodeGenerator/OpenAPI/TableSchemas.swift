@@ -55,14 +55,19 @@ struct TableSchemas {
         return SchemaFactory.object(properties, description: purpose, closed: true)
     }
 
-    /// `{items, total, limit, offset}` as `TableHandlers.list` writes it.
+    /// `{items, total, limit, offset, next_cursor}` as `TableHandlers.list` writes it.
     func page() -> JSONSchema {
         SchemaFactory.object(
             [
                 .init("items", SchemaFactory.array(of: SchemaFactory.reference(OpenAPINames.record(table)), description: "The records of this page.")),
-                .init("total", SchemaFactory.integer("Number of records matching the filters, across all pages.")),
+                .init("total", .integer(
+                    JSONSchema.CoreContext(nullable: true, description: "Number of records matching the filters, across all pages; null with `count=none`."),
+                    JSONSchema.IntegerContext())),
                 .init("limit", SchemaFactory.integer("The page size used.")),
                 .init("offset", SchemaFactory.integer("Records skipped before this page.")),
+                .init("next_cursor", .string(
+                    JSONSchema.CoreContext(nullable: true, description: "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page."),
+                    JSONSchema.StringContext())),
             ],
             description: "One page of \(table.name) records.")
     }

@@ -36,8 +36,8 @@ enum TableRules {
         [table.primaryKey.name] + table.fields.map(\.name) + (table.timestamps ? timestampNames : [])
     }
 
-    /// Query parameters every list route reserves for paging.
-    static let listParameterNames: Set<String> = ["limit", "offset"]
+    /// Query parameters every list route reserves (paging and the query language).
+    static let listParameterNames: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count"]
 
     private static func checkReservedFieldNames(_ table: TableSchema, diagnostics: DiagnosticCollector) {
         for field in table.fields {
