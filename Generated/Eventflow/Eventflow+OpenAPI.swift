@@ -899,6 +899,15 @@ extension Eventflow {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Return only these members of each record, e.g. `fields=consumer_id,name`. Members: consumer_id, name, subscribed_event_types, last_event_at, last_event_id, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
             "in" : "query",
             "name" : "name",
@@ -1092,6 +1101,15 @@ extension Eventflow {
           },
           {
             "$ref" : "#/components/parameters/IfNoneMatch"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=consumer_id,name`. Members: consumer_id, name, subscribed_event_types, last_event_at, last_event_id, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
           }
         ],
         "responses" : {
@@ -1414,6 +1432,15 @@ extension Eventflow {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Return only these members of each record, e.g. `fields=event_id,producer_id`. Members: event_id, producer_id, event_type, event_version, payload, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Only records whose producer_id equals this value (shorthand for `filter=producer_id = value`).",
             "in" : "query",
             "name" : "producer_id",
@@ -1554,6 +1581,15 @@ extension Eventflow {
           },
           {
             "$ref" : "#/components/parameters/IfNoneMatch"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=event_id,producer_id`. Members: event_id, producer_id, event_type, event_version, payload, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
           }
         ],
         "responses" : {
@@ -1681,6 +1717,15 @@ extension Eventflow {
           },
           {
             "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=producer_id,name`. Members: producer_id, name, description, active, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
           },
           {
             "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
@@ -1865,6 +1910,15 @@ extension Eventflow {
           },
           {
             "$ref" : "#/components/parameters/IfNoneMatch"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=producer_id,name`. Members: producer_id, name, description, active, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
           }
         ],
         "responses" : {

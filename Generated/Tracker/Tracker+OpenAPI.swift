@@ -1487,6 +1487,15 @@ extension Tracker {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Return only these members of each record, e.g. `fields=id,task_id`. Members: id, task_id, author_email, body, pinned, edit_count, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Only records whose task_id equals this value (shorthand for `filter=task_id = value`).",
             "in" : "query",
             "name" : "task_id",
@@ -1685,6 +1694,15 @@ extension Tracker {
           },
           {
             "$ref" : "#/components/parameters/IfNoneMatch"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=id,task_id`. Members: id, task_id, author_email, body, pinned, edit_count, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
           }
         ],
         "responses" : {
@@ -1855,6 +1873,15 @@ extension Tracker {
           },
           {
             "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, summary, owner_email, homepage, status, budget, settings, external_id, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
           },
           {
             "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
@@ -2096,6 +2123,15 @@ extension Tracker {
           },
           {
             "$ref" : "#/components/parameters/IfNoneMatch"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, summary, owner_email, homepage, status, budget, settings, external_id, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
           }
         ],
         "responses" : {
@@ -2415,6 +2451,15 @@ extension Tracker {
             "$ref" : "#/components/parameters/Count"
           },
           {
+            "description" : "Return only these members of each record, e.g. `fields=id,project_id`. Members: id, project_id, title, details, code, status, priority, estimate_hours, billable, due_on, completed_at, assignee_email, labels, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Only records whose project_id equals this value (shorthand for `filter=project_id = value`).",
             "in" : "query",
             "name" : "project_id",
@@ -2691,6 +2736,15 @@ extension Tracker {
           },
           {
             "$ref" : "#/components/parameters/IfNoneMatch"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=id,project_id`. Members: id, project_id, title, details, code, status, priority, estimate_hours, billable, due_on, completed_at, assignee_email, labels, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
           }
         ],
         "responses" : {

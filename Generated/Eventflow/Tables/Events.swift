@@ -159,6 +159,19 @@ extension Eventflow {
                 writer.member("updated_at", updatedAt)
                 writer.endObject()
             }
+
+            /// Writes only the members `fields` selects (`?fields=` on list and get).
+            public func writeJSON(to writer: inout JSONWriter, selecting fields: FieldSelection) {
+                writer.beginObject()
+                if fields.contains(0) { writer.member("event_id", eventId) }
+                if fields.contains(1) { writer.member("producer_id", producerId) }
+                if fields.contains(2) { writer.member("event_type", eventType) }
+                if fields.contains(3) { writer.member("event_version", eventVersion) }
+                if fields.contains(4) { writer.member("payload", payload) }
+                if fields.contains(5) { writer.member("created_at", createdAt) }
+                if fields.contains(6) { writer.member("updated_at", updatedAt) }
+                writer.endObject()
+            }
         }
     }
 }

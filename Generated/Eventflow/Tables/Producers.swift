@@ -141,6 +141,18 @@ extension Eventflow {
                 writer.member("updated_at", updatedAt)
                 writer.endObject()
             }
+
+            /// Writes only the members `fields` selects (`?fields=` on list and get).
+            public func writeJSON(to writer: inout JSONWriter, selecting fields: FieldSelection) {
+                writer.beginObject()
+                if fields.contains(0) { writer.member("producer_id", producerId) }
+                if fields.contains(1) { writer.member("name", name) }
+                if fields.contains(2) { writer.member("description", description) }
+                if fields.contains(3) { writer.member("active", active) }
+                if fields.contains(4) { writer.member("created_at", createdAt) }
+                if fields.contains(5) { writer.member("updated_at", updatedAt) }
+                writer.endObject()
+            }
         }
     }
 }

@@ -160,6 +160,20 @@ extension Tracker {
                 writer.member("updated_at", updatedAt)
                 writer.endObject()
             }
+
+            /// Writes only the members `fields` selects (`?fields=` on list and get).
+            public func writeJSON(to writer: inout JSONWriter, selecting fields: FieldSelection) {
+                writer.beginObject()
+                if fields.contains(0) { writer.member("id", id) }
+                if fields.contains(1) { writer.member("task_id", taskId) }
+                if fields.contains(2) { writer.member("author_email", authorEmail) }
+                if fields.contains(3) { writer.member("body", body) }
+                if fields.contains(4) { writer.member("pinned", pinned) }
+                if fields.contains(5) { writer.member("edit_count", editCount) }
+                if fields.contains(6) { writer.member("created_at", createdAt) }
+                if fields.contains(7) { writer.member("updated_at", updatedAt) }
+                writer.endObject()
+            }
         }
     }
 }

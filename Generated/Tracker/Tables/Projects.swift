@@ -193,6 +193,23 @@ extension Tracker {
                 writer.member("updated_at", updatedAt)
                 writer.endObject()
             }
+
+            /// Writes only the members `fields` selects (`?fields=` on list and get).
+            public func writeJSON(to writer: inout JSONWriter, selecting fields: FieldSelection) {
+                writer.beginObject()
+                if fields.contains(0) { writer.member("id", id) }
+                if fields.contains(1) { writer.member("name", name) }
+                if fields.contains(2) { writer.member("summary", summary) }
+                if fields.contains(3) { writer.member("owner_email", ownerEmail) }
+                if fields.contains(4) { writer.member("homepage", homepage) }
+                if fields.contains(5) { writer.member("status", status) }
+                if fields.contains(6) { writer.member("budget", budget) }
+                if fields.contains(7) { writer.member("settings", settings) }
+                if fields.contains(8) { writer.member("external_id", externalId) }
+                if fields.contains(9) { writer.member("created_at", createdAt) }
+                if fields.contains(10) { writer.member("updated_at", updatedAt) }
+                writer.endObject()
+            }
         }
     }
 }

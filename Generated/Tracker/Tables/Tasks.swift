@@ -234,6 +234,27 @@ extension Tracker {
                 writer.member("updated_at", updatedAt)
                 writer.endObject()
             }
+
+            /// Writes only the members `fields` selects (`?fields=` on list and get).
+            public func writeJSON(to writer: inout JSONWriter, selecting fields: FieldSelection) {
+                writer.beginObject()
+                if fields.contains(0) { writer.member("id", id) }
+                if fields.contains(1) { writer.member("project_id", projectId) }
+                if fields.contains(2) { writer.member("title", title) }
+                if fields.contains(3) { writer.member("details", details) }
+                if fields.contains(4) { writer.member("code", code) }
+                if fields.contains(5) { writer.member("status", status) }
+                if fields.contains(6) { writer.member("priority", priority) }
+                if fields.contains(7) { writer.member("estimate_hours", estimateHours) }
+                if fields.contains(8) { writer.member("billable", billable) }
+                if fields.contains(9) { writer.member("due_on", dueOn) }
+                if fields.contains(10) { writer.member("completed_at", completedAt) }
+                if fields.contains(11) { writer.member("assignee_email", assigneeEmail) }
+                if fields.contains(12) { writer.member("labels", labels) }
+                if fields.contains(13) { writer.member("created_at", createdAt) }
+                if fields.contains(14) { writer.member("updated_at", updatedAt) }
+                writer.endObject()
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ enum ListQueryParameters {
     /// Component name of the `If-None-Match` header parameter.
     static let ifNoneMatchName = "IfNoneMatch"
     /// Query parameter names the list route reserves; fields with these names cannot be filters.
-    static let reserved: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count"]
+    static let reserved: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count", "fields"]
 
     /// The grammar of `filter`, as shown in every list operation.
     static let filterGrammar = """
@@ -59,6 +59,15 @@ enum ListQueryParameters {
             name: "cursor", context: .query(required: false, schema: SchemaFactory.string("An opaque cursor.")),
             description: "The `next_cursor` of the previous page, sent with the same `sort` and `filter`. Continues after "
                 + "the last row of that page, so rows inserted meanwhile never shift or repeat rows. Cannot be combined with `offset`.")
+    }
+
+    /// `fields`, listing the record's members.
+    static func fields(_ table: TableSchema) -> OpenAPI.Parameter {
+        let names = [table.primaryKey.name] + table.fields.map(\.name) + (table.timestamps ? ["created_at", "updated_at"] : [])
+        return OpenAPI.Parameter(
+            name: "fields", context: .query(required: false, schema: SchemaFactory.string("Comma-separated member names.")),
+            description: "Return only these members of each record, e.g. `fields=\(names.prefix(2).joined(separator: ","))`. "
+                + "Members: \(names.joined(separator: ", ")). An unknown name is a 400.")
     }
 
     /// `count`: whether to compute `total`.

@@ -38,7 +38,10 @@ struct TableOperations {
                 errors: [.badRequest])
         case .get:
             return make(.get, .get, item, summary: "Get one \(table.name) record",
-                parameters: [idParameter(), .reference(.component(named: ListQueryParameters.ifNoneMatchName))],
+                parameters: [
+                    idParameter(), .reference(.component(named: ListQueryParameters.ifNoneMatchName)),
+                    .parameter(ListQueryParameters.fields(table)),
+                ],
                 responses: [
                     (200, ResponseFactory.json("The record.", schema: record, extraHeaders: tag)),
                     (304, .response(ResponseFactory.response("`If-None-Match` lists the current `ETag`; no body.", extraHeaders: tag))),
@@ -103,6 +106,7 @@ struct TableOperations {
             .parameter(ListQueryParameters.sort(table)),
             .reference(.component(named: ListQueryParameters.cursorName)),
             .reference(.component(named: ListQueryParameters.countName)),
+            .parameter(ListQueryParameters.fields(table)),
         ]
         for field in Self.filterableFields(of: table) {
             let description = "Only records whose \(field.name) equals this value (shorthand for `filter=\(field.name) = value`)."

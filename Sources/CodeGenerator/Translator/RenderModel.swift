@@ -149,6 +149,8 @@ public struct PropertyRenderModel: Sendable, Hashable {
     public var readExpression: String
     /// Whether this is the last item.
     public var isLast: Bool
+    /// Position among the record's members (select-list order), for `fields=` selection.
+    public var position: Int = 0
 }
 
 /// A custom endpoint, rendered into `Generated/<Namespace>/Endpoints/<TypeName>.swift`.

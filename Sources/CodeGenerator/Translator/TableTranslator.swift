@@ -65,6 +65,7 @@ struct TableTranslator {
             result.append(property(name: "updated_at", type: .datetime, referencedKey: nil, nullable: false, description: "When the record was last changed."))
         }
         if let last = result.indices.last { result[last].isLast = true }
+        for index in result.indices { result[index].position = index }
         return result
     }
 

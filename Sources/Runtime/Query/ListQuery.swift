@@ -24,6 +24,8 @@ public struct ListQuery: Sendable {
     public var cursor: [SQLValue]?
     /// Whether to count all matching rows (`count=exact`, default) or skip it (`count=none`).
     public var countTotal: Bool
+    /// The `fields=` text, resolved against the record's members by `FieldSelection`.
+    public var fieldsText: String?
 
     /// Creates a query.
     public init(
@@ -41,7 +43,7 @@ public struct ListQuery: Sendable {
     }
 
     /// The list parameters every table accepts besides its equality shorthands.
-    public static let reservedParameters = ["limit", "offset", "filter", "sort", "cursor", "count"]
+    public static let reservedParameters = ["limit", "offset", "filter", "sort", "cursor", "count", "fields"]
 
     /// Parses `request`'s query against `table`'s filters and the app's paging limits.
     public static func parse(_ uri: URI, table: TableDescriptor, limits: PageLimits) throws(APIError) -> ListQuery {
@@ -82,6 +84,7 @@ public struct ListQuery: Sendable {
                     errors.append(.init(field: "sort", message: error.message))
                 }
             case "cursor": cursorText = text
+            case "fields": query.fieldsText = text
             case "count":
                 guard text == "exact" || text == "none" else {
                     errors.append(.init(field: "count", message: "must be exact or none"))

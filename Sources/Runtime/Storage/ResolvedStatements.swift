@@ -11,6 +11,8 @@ struct ResolvedStatements: Sendable {
     let countPrefix: String
     /// Fields usable in `filter` and `sort`, resolved once.
     let columns: QueryColumns
+    /// Record member positions by name, for `fields=`.
+    let memberPositions: [String: Int]
     let dialect: SQLDialect
 
     init(_ table: TableDescriptor, dialect: SQLDialect) {
@@ -23,6 +25,7 @@ struct ResolvedStatements: Sendable {
         listPrefix = "SELECT \(statements.selectColumns) FROM \(statements.table)"
         countPrefix = "SELECT COUNT(*) FROM \(statements.table)"
         columns = QueryColumns(table)
+        memberPositions = FieldSelection.positions(of: table)
         self.dialect = dialect
     }
 

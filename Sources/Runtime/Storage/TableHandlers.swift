@@ -26,6 +26,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     public func list(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let query = try ListQuery.parse(request.uri, table: table, limits: settings.pageLimits)
         let statements = try sql.list(query)
+        let selection = try query.fieldsText.map { text throws(APIError) in try FieldSelection.parse(text, positions: sql.memberPositions) }
         let results = try await database.fetchSnapshot([statements.page] + (statements.count.map { [$0] } ?? []))
         let rows = results[0].prefix(query.limit)
         var writer = JSONWriter(capacity: 256 * max(rows.count, 1))
@@ -33,7 +34,8 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         writer.key("items")
         writer.beginArray()
         for row in rows {
-            try Record(row: row).writeJSON(to: &writer)
+            let record = try Record(row: row)
+            if let selection { record.writeJSON(to: &writer, selecting: selection) } else { record.writeJSON(to: &writer) }
         }
         writer.endArray()
         writer.key("total")
@@ -58,11 +60,15 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     }
 
     /// `GET /<table>/{id}`, with an `ETag`; 304 when `If-None-Match` names the current version.
+    /// `?fields=` selects members (the tag then covers the selected representation).
     public func get(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let id = try primaryKey(context)
+        let selection = try request.uri.queryParameters["fields"].map { text throws(APIError) in
+            try FieldSelection.parse(String(text), positions: sql.memberPositions)
+        }
         let rows = try await database.fetch(SQLStatement(sql.selectByID, [id]))
         guard let row = rows.first else { throw notFound(context) }
-        let (bytes, tag) = try tagged(row)
+        let (bytes, tag) = try tagged(row, selection: selection)
         if let condition = request.headers[.ifNoneMatch], EntityTag.header(condition, matches: tag, weak: true) {
             return Response(status: .notModified, headers: [.eTag: tag])
         }
@@ -156,9 +162,10 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     }
 
     /// The record's JSON and its entity tag, from one serialisation.
-    private func tagged(_ row: SQLRow) throws -> (bytes: [UInt8], tag: String) {
+    private func tagged(_ row: SQLRow, selection: FieldSelection? = nil) throws -> (bytes: [UInt8], tag: String) {
         var writer = JSONWriter()
-        try Record(row: row).writeJSON(to: &writer)
+        let record = try Record(row: row)
+        if let selection { record.writeJSON(to: &writer, selecting: selection) } else { record.writeJSON(to: &writer) }
         return (writer.bytes, EntityTag.make(writer.bytes))
     }
 
