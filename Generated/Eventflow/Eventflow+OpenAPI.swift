@@ -373,6 +373,11 @@ extension Eventflow {
       "ConsumersPage" : {
         "description" : "One page of consumers records.",
         "properties" : {
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "type" : "object"
+          },
           "items" : {
             "description" : "The records of this page.",
             "items" : {
@@ -505,6 +510,11 @@ extension Eventflow {
       "EventsPage" : {
         "description" : "One page of events records.",
         "properties" : {
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "type" : "object"
+          },
           "items" : {
             "description" : "The records of this page.",
             "items" : {
@@ -774,6 +784,11 @@ extension Eventflow {
       "ProducersPage" : {
         "description" : "One page of producers records.",
         "properties" : {
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "type" : "object"
+          },
           "items" : {
             "description" : "The records of this page.",
             "items" : {
@@ -904,6 +919,15 @@ extension Eventflow {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Side-load the records these relation fields point at into `expand.<field>.<id>` of the page, each once, fetched with one statement per relation in the page's snapshot. Relation fields: none.",
+            "in" : "query",
+            "name" : "expand",
+            "schema" : {
+              "description" : "Comma-separated relation fields.",
               "type" : "string"
             }
           },
@@ -1441,6 +1465,15 @@ extension Eventflow {
             }
           },
           {
+            "description" : "Side-load the records these relation fields point at into `expand.<field>.<id>` of the page, each once, fetched with one statement per relation in the page's snapshot. Relation fields: producer_id.",
+            "in" : "query",
+            "name" : "expand",
+            "schema" : {
+              "description" : "Comma-separated relation fields.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Only records whose producer_id equals this value (shorthand for `filter=producer_id = value`).",
             "in" : "query",
             "name" : "producer_id",
@@ -1724,6 +1757,15 @@ extension Eventflow {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Side-load the records these relation fields point at into `expand.<field>.<id>` of the page, each once, fetched with one statement per relation in the page's snapshot. Relation fields: none.",
+            "in" : "query",
+            "name" : "expand",
+            "schema" : {
+              "description" : "Comma-separated relation fields.",
               "type" : "string"
             }
           },

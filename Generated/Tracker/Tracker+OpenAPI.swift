@@ -315,6 +315,11 @@ extension Tracker {
       "CommentsPage" : {
         "description" : "One page of comments records.",
         "properties" : {
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "type" : "object"
+          },
           "items" : {
             "description" : "The records of this page.",
             "items" : {
@@ -760,6 +765,11 @@ extension Tracker {
       "ProjectsPage" : {
         "description" : "One page of projects records.",
         "properties" : {
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "type" : "object"
+          },
           "items" : {
             "description" : "The records of this page.",
             "items" : {
@@ -1133,6 +1143,11 @@ extension Tracker {
       "TasksPage" : {
         "description" : "One page of tasks records.",
         "properties" : {
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "type" : "object"
+          },
           "items" : {
             "description" : "The records of this page.",
             "items" : {
@@ -1492,6 +1507,15 @@ extension Tracker {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Side-load the records these relation fields point at into `expand.<field>.<id>` of the page, each once, fetched with one statement per relation in the page's snapshot. Relation fields: task_id.",
+            "in" : "query",
+            "name" : "expand",
+            "schema" : {
+              "description" : "Comma-separated relation fields.",
               "type" : "string"
             }
           },
@@ -1880,6 +1904,15 @@ extension Tracker {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Side-load the records these relation fields point at into `expand.<field>.<id>` of the page, each once, fetched with one statement per relation in the page's snapshot. Relation fields: none.",
+            "in" : "query",
+            "name" : "expand",
+            "schema" : {
+              "description" : "Comma-separated relation fields.",
               "type" : "string"
             }
           },
@@ -2456,6 +2489,15 @@ extension Tracker {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Side-load the records these relation fields point at into `expand.<field>.<id>` of the page, each once, fetched with one statement per relation in the page's snapshot. Relation fields: project_id.",
+            "in" : "query",
+            "name" : "expand",
+            "schema" : {
+              "description" : "Comma-separated relation fields.",
               "type" : "string"
             }
           },

@@ -32,7 +32,7 @@ extension Eventflow {
                 FilterColumn(name: "event_version", rule: FieldRule("event_version", .integer, minimum: 1, maximum: 1000, defaultValue: .integer(1)), column: #""event_version""#)
             ],
             relations: [
-                RelationCheck(fieldIndex: 0, table: "producers", exists: DialectSQL(sqlite: #"SELECT 1 FROM "producers" WHERE "producer_id" = ?"#, postgres: #"SELECT 1 FROM "producers" WHERE "producer_id" = $1"#), target: { Eventflow.Producers.descriptor })
+                RelationCheck(fieldIndex: 0, table: "producers", exists: DialectSQL(sqlite: #"SELECT 1 FROM "producers" WHERE "producer_id" = ?"#, postgres: #"SELECT 1 FROM "producers" WHERE "producer_id" = $1"#), target: { Eventflow.Producers.descriptor }, writeTarget: { row, writer in try Eventflow.Producers.Record(row: row).writeJSON(to: &writer) })
             ],
             statements: TableStatements(
                 table: #""events""#,

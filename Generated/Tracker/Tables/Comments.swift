@@ -34,7 +34,7 @@ extension Tracker {
                 FilterColumn(name: "edit_count", rule: FieldRule("edit_count", .integer, readOnly: true, defaultValue: .integer(0)), column: #""edit_count""#)
             ],
             relations: [
-                RelationCheck(fieldIndex: 0, table: "tasks", exists: DialectSQL(sqlite: #"SELECT 1 FROM "tasks" WHERE "id" = ?"#, postgres: #"SELECT 1 FROM "tasks" WHERE "id" = $1"#), target: { Tracker.Tasks.descriptor })
+                RelationCheck(fieldIndex: 0, table: "tasks", exists: DialectSQL(sqlite: #"SELECT 1 FROM "tasks" WHERE "id" = ?"#, postgres: #"SELECT 1 FROM "tasks" WHERE "id" = $1"#), target: { Tracker.Tasks.descriptor }, writeTarget: { row, writer in try Tracker.Tasks.Record(row: row).writeJSON(to: &writer) })
             ],
             statements: TableStatements(
                 table: #""comments""#,

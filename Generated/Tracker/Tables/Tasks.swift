@@ -47,7 +47,7 @@ extension Tracker {
                 FilterColumn(name: "assignee_email", rule: FieldRule("assignee_email", .email, nullable: true), column: #""assignee_email""#)
             ],
             relations: [
-                RelationCheck(fieldIndex: 0, table: "projects", exists: DialectSQL(sqlite: #"SELECT 1 FROM "projects" WHERE "id" = ?"#, postgres: #"SELECT 1 FROM "projects" WHERE "id" = $1"#), target: { Tracker.Projects.descriptor })
+                RelationCheck(fieldIndex: 0, table: "projects", exists: DialectSQL(sqlite: #"SELECT 1 FROM "projects" WHERE "id" = ?"#, postgres: #"SELECT 1 FROM "projects" WHERE "id" = $1"#), target: { Tracker.Projects.descriptor }, writeTarget: { row, writer in try Tracker.Projects.Record(row: row).writeJSON(to: &writer) })
             ],
             statements: TableStatements(
                 table: #""tasks""#,

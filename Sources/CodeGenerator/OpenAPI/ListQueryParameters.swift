@@ -13,7 +13,7 @@ enum ListQueryParameters {
     /// Component name of the `If-None-Match` header parameter.
     static let ifNoneMatchName = "IfNoneMatch"
     /// Query parameter names the list route reserves; fields with these names cannot be filters.
-    static let reserved: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count", "fields"]
+    static let reserved: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand"]
 
     /// The grammar of `filter`, as shown in every list operation.
     static let filterGrammar = """
@@ -68,6 +68,16 @@ enum ListQueryParameters {
             name: "fields", context: .query(required: false, schema: SchemaFactory.string("Comma-separated member names.")),
             description: "Return only these members of each record, e.g. `fields=\(names.prefix(2).joined(separator: ","))`. "
                 + "Members: \(names.joined(separator: ", ")). An unknown name is a 400.")
+    }
+
+    /// `expand`, listing the table's relation fields.
+    static func expand(_ table: TableSchema) -> OpenAPI.Parameter {
+        let relations = table.fields.filter { $0.type == .relation }.map(\.name)
+        return OpenAPI.Parameter(
+            name: "expand", context: .query(required: false, schema: SchemaFactory.string("Comma-separated relation fields.")),
+            description: "Side-load the records these relation fields point at into `expand.<field>.<id>` of the page, each once, "
+                + "fetched with one statement per relation in the page's snapshot. Relation fields: "
+                + (relations.isEmpty ? "none." : relations.joined(separator: ", ") + "."))
     }
 
     /// `count`: whether to compute `total`.

@@ -107,6 +107,7 @@ struct TableOperations {
             .reference(.component(named: ListQueryParameters.cursorName)),
             .reference(.component(named: ListQueryParameters.countName)),
             .parameter(ListQueryParameters.fields(table)),
+            .parameter(ListQueryParameters.expand(table)),
         ]
         for field in Self.filterableFields(of: table) {
             let description = "Only records whose \(field.name) equals this value (shorthand for `filter=\(field.name) = value`)."

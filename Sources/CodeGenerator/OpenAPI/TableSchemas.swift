@@ -65,6 +65,9 @@ struct TableSchemas {
                     JSONSchema.IntegerContext())),
                 .init("limit", SchemaFactory.integer("The page size used.")),
                 .init("offset", SchemaFactory.integer("Records skipped before this page.")),
+                .init("expand", .object(
+                    JSONSchema.CoreContext(description: "With `expand=`: per relation field, the referenced records by key."),
+                    JSONSchema.ObjectContext(properties: [:], additionalProperties: .init(true))), required: false),
                 .init("next_cursor", .string(
                     JSONSchema.CoreContext(nullable: true, description: "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page."),
                     JSONSchema.StringContext())),

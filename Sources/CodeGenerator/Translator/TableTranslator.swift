@@ -92,7 +92,7 @@ struct TableTranslator {
             let sql = { (dialect: Dialect) in
                 "SELECT 1 FROM \(SQLTypes.quote(target)) WHERE \(SQLTypes.quote(self.targetKey(target))) = \(SQLTypes.placeholder(1, dialect))"
             }
-            return "RelationCheck(fieldIndex: \(index), table: \(SwiftNames.literal(target)), exists: DialectSQL(sqlite: \(SwiftNames.literal(sql(.sqlite))), postgres: \(SwiftNames.literal(sql(.postgres)))), target: { \(namespace).\(SwiftNames.pascalCase(target)).descriptor })"
+            return "RelationCheck(fieldIndex: \(index), table: \(SwiftNames.literal(target)), exists: DialectSQL(sqlite: \(SwiftNames.literal(sql(.sqlite))), postgres: \(SwiftNames.literal(sql(.postgres)))), target: { \(namespace).\(SwiftNames.pascalCase(target)).descriptor }, writeTarget: { row, writer in try \(namespace).\(SwiftNames.pascalCase(target)).Record(row: row).writeJSON(to: &writer) })"
         }
     }
 

@@ -26,6 +26,8 @@ public struct ListQuery: Sendable {
     public var countTotal: Bool
     /// The `fields=` text, resolved against the record's members by `FieldSelection`.
     public var fieldsText: String?
+    /// Relation fields named in `expand=`, checked when the SQL is built.
+    public var expand: [String] = []
 
     /// Creates a query.
     public init(
@@ -43,7 +45,7 @@ public struct ListQuery: Sendable {
     }
 
     /// The list parameters every table accepts besides its equality shorthands.
-    public static let reservedParameters = ["limit", "offset", "filter", "sort", "cursor", "count", "fields"]
+    public static let reservedParameters = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand"]
 
     /// Parses `request`'s query against `table`'s filters and the app's paging limits.
     public static func parse(_ uri: URI, table: TableDescriptor, limits: PageLimits) throws(APIError) -> ListQuery {
@@ -85,6 +87,7 @@ public struct ListQuery: Sendable {
                 }
             case "cursor": cursorText = text
             case "fields": query.fieldsText = text
+            case "expand": query.expand = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0) }
             case "count":
                 guard text == "exact" || text == "none" else {
                     errors.append(.init(field: "count", message: "must be exact or none"))

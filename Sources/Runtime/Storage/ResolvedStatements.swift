@@ -13,6 +13,8 @@ struct ResolvedStatements: Sendable {
     let columns: QueryColumns
     /// Record member positions by name, for `fields=`.
     let memberPositions: [String: Int]
+    /// Relations `expand=` may name.
+    let expansions: [String: Expansion]
     let dialect: SQLDialect
 
     init(_ table: TableDescriptor, dialect: SQLDialect) {
@@ -26,6 +28,7 @@ struct ResolvedStatements: Sendable {
         countPrefix = "SELECT COUNT(*) FROM \(statements.table)"
         columns = QueryColumns(table)
         memberPositions = FieldSelection.positions(of: table)
+        expansions = Expansion.all(of: table)
         self.dialect = dialect
     }
 
@@ -64,7 +67,18 @@ struct ResolvedStatements: Sendable {
         let page = SQLStatement(
             listPrefix + pageWhere + orderBy + " LIMIT " + placeholders.next() + " OFFSET " + placeholders.next(),
             binds + [.integer(Int64(query.limit) + 1), .integer(Int64(query.offset))])
-        return ListStatements(page: page, count: count, cursorIndexes: keys.map(\.column.selectIndex))
+        var expanded: [Expansion] = []
+        for name in query.expand {
+            guard let expansion = expansions[name] else {
+                let allowed = expansions.keys.sorted().joined(separator: ", ")
+                throw APIError.badRequest("The expansion is invalid.", fieldErrors: [.init(field: "expand", message: "'\(name.prefix(40))' is not a relation field of this table; allowed: \(allowed.isEmpty ? "none" : allowed)")])
+            }
+            guard !expanded.contains(where: { $0.field == name }) else {
+                throw APIError.badRequest("The expansion is invalid.", fieldErrors: [.init(field: "expand", message: "\(name) appears more than once")])
+            }
+            expanded.append(expansion)
+        }
+        return ListStatements(page: page, count: count, cursorIndexes: keys.map(\.column.selectIndex), expansions: expanded)
     }
 
     /// A resolved sort key.
@@ -136,6 +150,13 @@ struct ListStatements {
     let count: SQLStatement?
     /// Select-list positions of the sort keys (primary key last), read from the last row for `next_cursor`.
     let cursorIndexes: [Int]
+    /// Relations to side-load, each one more statement in the same snapshot.
+    let expansions: [Expansion]
+
+    /// Every statement, in the order the results are read: page, expansions, count.
+    var all: [SQLStatement] {
+        [page] + expansions.map { $0.statement(for: page) } + (count.map { [$0] } ?? [])
+    }
 }
 
 /// Produces positional placeholders: `?` for SQLite, `$1, $2, ...` for PostgreSQL.

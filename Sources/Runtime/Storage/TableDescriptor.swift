@@ -69,12 +69,19 @@ public struct RelationCheck: Sendable {
     /// The referenced table's descriptor, so filters can reach its fields (`project_id.name`).
     /// A closure because tables may reference each other (or themselves).
     public let target: (@Sendable () -> TableDescriptor)?
+    /// Decodes a row of the referenced table (selected with its select list) and writes it as
+    /// JSON, for `expand=`; erases the referenced record type so `TableHandlers` stays generic.
+    public let writeTarget: (@Sendable (SQLRow, inout JSONWriter) throws -> Void)?
     /// Creates a check.
-    public init(fieldIndex: Int, table: String, exists: DialectSQL, target: (@Sendable () -> TableDescriptor)? = nil) {
+    public init(
+        fieldIndex: Int, table: String, exists: DialectSQL, target: (@Sendable () -> TableDescriptor)? = nil,
+        writeTarget: (@Sendable (SQLRow, inout JSONWriter) throws -> Void)? = nil
+    ) {
         self.fieldIndex = fieldIndex
         self.table = table
         self.exists = exists
         self.target = target
+        self.writeTarget = writeTarget
     }
 }
 

@@ -27,7 +27,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let query = try ListQuery.parse(request.uri, table: table, limits: settings.pageLimits)
         let statements = try sql.list(query)
         let selection = try query.fieldsText.map { text throws(APIError) in try FieldSelection.parse(text, positions: sql.memberPositions) }
-        let results = try await database.fetchSnapshot([statements.page] + (statements.count.map { [$0] } ?? []))
+        let results = try await database.fetchSnapshot(statements.all)
         let rows = results[0].prefix(query.limit)
         var writer = JSONWriter(capacity: 256 * max(rows.count, 1))
         writer.beginObject()
@@ -38,9 +38,17 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
             if let selection { record.writeJSON(to: &writer, selecting: selection) } else { record.writeJSON(to: &writer) }
         }
         writer.endArray()
+        if !statements.expansions.isEmpty {
+            writer.key("expand")
+            writer.beginObject()
+            for (index, expansion) in statements.expansions.enumerated() {
+                try expansion.write(results[1 + index], to: &writer)
+            }
+            writer.endObject()
+        }
         writer.key("total")
-        if results.count > 1 {
-            var total = RowReader(results[1].first ?? SQLRow(values: [.integer(0)]))
+        if statements.count != nil, let countRows = results.last {
+            var total = RowReader(countRows.first ?? SQLRow(values: [.integer(0)]))
             writer.value(try total.integer())
         } else {
             writer.null()

@@ -37,7 +37,7 @@ enum TableRules {
     }
 
     /// Query parameters every list route reserves (paging and the query language).
-    static let listParameterNames: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count", "fields"]
+    static let listParameterNames: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand"]
 
     private static func checkReservedFieldNames(_ table: TableSchema, diagnostics: DiagnosticCollector) {
         for field in table.fields {

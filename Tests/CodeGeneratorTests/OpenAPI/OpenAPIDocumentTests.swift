@@ -130,7 +130,8 @@ struct OpenAPIDocumentTests {
         #expect(parameters[5]["$ref"] as? String == "#/components/parameters/Count")
         #expect(openAPIValue(json, "components", "parameters", "Count", "schema", "enum") as? [String] == ["exact", "none"])
         #expect(parameters[6]["name"] as? String == "fields")
-        let filters = parameters.dropFirst(7).compactMap { $0["name"] as? String }
+        #expect(parameters[7]["name"] as? String == "expand")
+        let filters = parameters.dropFirst(8).compactMap { $0["name"] as? String }
         #expect(filters == [
             "title", "priority", "estimate", "done", "due", "completed_at", "external_ref", "owner_email", "link",
             "status", "project_id", "secret_code",

@@ -38,3 +38,26 @@ struct FieldSelectionTests {
         }
     }
 }
+
+/// `expand=` side-loads related records.
+@Suite("List: expand")
+struct ExpandTests {
+    @Test("expand= side-loads each referenced record once, keyed by its id")
+    func expandRelations() async throws {
+        try await TestApp.run("tracker") { app in
+            let data = try await ListQueryTestData.make(app)
+            let reply = try await data.list([("expand", "project_id"), ("filter", "project_id.name = 'Web'"), ("limit", "2")])
+            #expect(reply.status == .ok, "\(reply.text)")
+            let expanded = try #require((reply.object["expand"] as? [String: Any])?["project_id"] as? [String: Any])
+            #expect(Array(expanded.keys) == [data.projectID])
+            #expect((expanded[data.projectID] as? [String: Any])?["name"] as? String == "Web")
+            let plain = try await data.list([])
+            #expect(plain.object["expand"] == nil)
+            for bad in ["title", "nope", "project_id,project_id", ""] {
+                let rejected = try await data.list([("expand", bad)])
+                #expect(rejected.status == .badRequest, "\(bad)")
+                #expect(rejected.errorFields == ["expand"], "\(bad)")
+            }
+        }
+    }
+}
