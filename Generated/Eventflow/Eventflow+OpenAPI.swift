@@ -1063,6 +1063,138 @@ extension Eventflow {
         ]
       }
     },
+    "/api/v1/consumers/batch" : {
+      "post" : {
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).",
+        "operationId" : "batchConsumers",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "additionalProperties" : false,
+                "description" : "A batch of consumers writes.",
+                "properties" : {
+                  "operations" : {
+                    "description" : "1 to 100 operations, run in order in one transaction.",
+                    "items" : {
+                      "additionalProperties" : false,
+                      "description" : "One operation.",
+                      "properties" : {
+                        "action" : {
+                          "description" : "What to do.",
+                          "enum" : [
+                            "create",
+                            "replace",
+                            "update",
+                            "delete"
+                          ],
+                          "type" : "string"
+                        },
+                        "data" : {
+                          "description" : "The fields, as for the single-record operation (not for delete).",
+                          "type" : "object"
+                        },
+                        "id" : {
+                          "description" : "The record's consumer_id (not for create).",
+                          "format" : "uuid",
+                          "type" : "string"
+                        }
+                      },
+                      "required" : [
+                        "action"
+                      ],
+                      "type" : "object"
+                    },
+                    "maxItems" : 100,
+                    "minItems" : 1,
+                    "type" : "array"
+                  }
+                },
+                "required" : [
+                  "operations"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "description" : "Every operation succeeded.",
+                  "properties" : {
+                    "results" : {
+                      "description" : "One result per operation, in request order.",
+                      "items" : {
+                        "description" : "The outcome of one operation.",
+                        "properties" : {
+                          "action" : {
+                            "description" : "The operation's action.",
+                            "type" : "string"
+                          },
+                          "id" : {
+                            "description" : "Key of the deleted record.",
+                            "type" : "string"
+                          },
+                          "record" : {
+                            "$ref" : "#/components/schemas/Consumers"
+                          },
+                          "status" : {
+                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+                            "type" : "integer"
+                          }
+                        },
+                        "required" : [
+                          "action",
+                          "status"
+                        ],
+                        "type" : "object"
+                      },
+                      "type" : "array"
+                    }
+                  },
+                  "required" : [
+                    "results"
+                  ],
+                  "type" : "object"
+                }
+              }
+            },
+            "description" : "Every operation succeeded.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          }
+        },
+        "summary" : "Create, replace, update and delete consumers records in one transaction",
+        "tags" : [
+          "consumers"
+        ]
+      }
+    },
     "/api/v1/consumers/{id}" : {
       "delete" : {
         "operationId" : "deleteConsumers",
@@ -1885,6 +2017,138 @@ extension Eventflow {
           }
         },
         "summary" : "Create a producers record",
+        "tags" : [
+          "producers"
+        ]
+      }
+    },
+    "/api/v1/producers/batch" : {
+      "post" : {
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).",
+        "operationId" : "batchProducers",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "additionalProperties" : false,
+                "description" : "A batch of producers writes.",
+                "properties" : {
+                  "operations" : {
+                    "description" : "1 to 100 operations, run in order in one transaction.",
+                    "items" : {
+                      "additionalProperties" : false,
+                      "description" : "One operation.",
+                      "properties" : {
+                        "action" : {
+                          "description" : "What to do.",
+                          "enum" : [
+                            "create",
+                            "replace",
+                            "update",
+                            "delete"
+                          ],
+                          "type" : "string"
+                        },
+                        "data" : {
+                          "description" : "The fields, as for the single-record operation (not for delete).",
+                          "type" : "object"
+                        },
+                        "id" : {
+                          "description" : "The record's producer_id (not for create).",
+                          "format" : "uuid",
+                          "type" : "string"
+                        }
+                      },
+                      "required" : [
+                        "action"
+                      ],
+                      "type" : "object"
+                    },
+                    "maxItems" : 100,
+                    "minItems" : 1,
+                    "type" : "array"
+                  }
+                },
+                "required" : [
+                  "operations"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "description" : "Every operation succeeded.",
+                  "properties" : {
+                    "results" : {
+                      "description" : "One result per operation, in request order.",
+                      "items" : {
+                        "description" : "The outcome of one operation.",
+                        "properties" : {
+                          "action" : {
+                            "description" : "The operation's action.",
+                            "type" : "string"
+                          },
+                          "id" : {
+                            "description" : "Key of the deleted record.",
+                            "type" : "string"
+                          },
+                          "record" : {
+                            "$ref" : "#/components/schemas/Producers"
+                          },
+                          "status" : {
+                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+                            "type" : "integer"
+                          }
+                        },
+                        "required" : [
+                          "action",
+                          "status"
+                        ],
+                        "type" : "object"
+                      },
+                      "type" : "array"
+                    }
+                  },
+                  "required" : [
+                    "results"
+                  ],
+                  "type" : "object"
+                }
+              }
+            },
+            "description" : "Every operation succeeded.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          }
+        },
+        "summary" : "Create, replace, update and delete producers records in one transaction",
         "tags" : [
           "producers"
         ]

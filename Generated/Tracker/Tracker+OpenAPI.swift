@@ -1656,6 +1656,137 @@ extension Tracker {
         ]
       }
     },
+    "/v1/comments/batch" : {
+      "post" : {
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).",
+        "operationId" : "batchComments",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "additionalProperties" : false,
+                "description" : "A batch of comments writes.",
+                "properties" : {
+                  "operations" : {
+                    "description" : "1 to 100 operations, run in order in one transaction.",
+                    "items" : {
+                      "additionalProperties" : false,
+                      "description" : "One operation.",
+                      "properties" : {
+                        "action" : {
+                          "description" : "What to do.",
+                          "enum" : [
+                            "create",
+                            "update",
+                            "delete"
+                          ],
+                          "type" : "string"
+                        },
+                        "data" : {
+                          "description" : "The fields, as for the single-record operation (not for delete).",
+                          "type" : "object"
+                        },
+                        "id" : {
+                          "description" : "The record's id (not for create).",
+                          "format" : "int64",
+                          "type" : "integer"
+                        }
+                      },
+                      "required" : [
+                        "action"
+                      ],
+                      "type" : "object"
+                    },
+                    "maxItems" : 100,
+                    "minItems" : 1,
+                    "type" : "array"
+                  }
+                },
+                "required" : [
+                  "operations"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "description" : "Every operation succeeded.",
+                  "properties" : {
+                    "results" : {
+                      "description" : "One result per operation, in request order.",
+                      "items" : {
+                        "description" : "The outcome of one operation.",
+                        "properties" : {
+                          "action" : {
+                            "description" : "The operation's action.",
+                            "type" : "string"
+                          },
+                          "id" : {
+                            "description" : "Key of the deleted record.",
+                            "type" : "string"
+                          },
+                          "record" : {
+                            "$ref" : "#/components/schemas/Comments"
+                          },
+                          "status" : {
+                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+                            "type" : "integer"
+                          }
+                        },
+                        "required" : [
+                          "action",
+                          "status"
+                        ],
+                        "type" : "object"
+                      },
+                      "type" : "array"
+                    }
+                  },
+                  "required" : [
+                    "results"
+                  ],
+                  "type" : "object"
+                }
+              }
+            },
+            "description" : "Every operation succeeded.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          }
+        },
+        "summary" : "Create, replace, update and delete comments records in one transaction",
+        "tags" : [
+          "comments"
+        ]
+      }
+    },
     "/v1/comments/{id}" : {
       "delete" : {
         "operationId" : "deleteComments",
@@ -2089,6 +2220,138 @@ extension Tracker {
           }
         },
         "summary" : "Create a projects record",
+        "tags" : [
+          "projects"
+        ]
+      }
+    },
+    "/v1/projects/batch" : {
+      "post" : {
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).",
+        "operationId" : "batchProjects",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "additionalProperties" : false,
+                "description" : "A batch of projects writes.",
+                "properties" : {
+                  "operations" : {
+                    "description" : "1 to 100 operations, run in order in one transaction.",
+                    "items" : {
+                      "additionalProperties" : false,
+                      "description" : "One operation.",
+                      "properties" : {
+                        "action" : {
+                          "description" : "What to do.",
+                          "enum" : [
+                            "create",
+                            "replace",
+                            "update",
+                            "delete"
+                          ],
+                          "type" : "string"
+                        },
+                        "data" : {
+                          "description" : "The fields, as for the single-record operation (not for delete).",
+                          "type" : "object"
+                        },
+                        "id" : {
+                          "description" : "The record's id (not for create).",
+                          "format" : "uuid",
+                          "type" : "string"
+                        }
+                      },
+                      "required" : [
+                        "action"
+                      ],
+                      "type" : "object"
+                    },
+                    "maxItems" : 100,
+                    "minItems" : 1,
+                    "type" : "array"
+                  }
+                },
+                "required" : [
+                  "operations"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "description" : "Every operation succeeded.",
+                  "properties" : {
+                    "results" : {
+                      "description" : "One result per operation, in request order.",
+                      "items" : {
+                        "description" : "The outcome of one operation.",
+                        "properties" : {
+                          "action" : {
+                            "description" : "The operation's action.",
+                            "type" : "string"
+                          },
+                          "id" : {
+                            "description" : "Key of the deleted record.",
+                            "type" : "string"
+                          },
+                          "record" : {
+                            "$ref" : "#/components/schemas/Projects"
+                          },
+                          "status" : {
+                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+                            "type" : "integer"
+                          }
+                        },
+                        "required" : [
+                          "action",
+                          "status"
+                        ],
+                        "type" : "object"
+                      },
+                      "type" : "array"
+                    }
+                  },
+                  "required" : [
+                    "results"
+                  ],
+                  "type" : "object"
+                }
+              }
+            },
+            "description" : "Every operation succeeded.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          }
+        },
+        "summary" : "Create, replace, update and delete projects records in one transaction",
         "tags" : [
           "projects"
         ]
@@ -2711,6 +2974,138 @@ extension Tracker {
           }
         },
         "summary" : "Create a tasks record",
+        "tags" : [
+          "tasks"
+        ]
+      }
+    },
+    "/v1/tasks/batch" : {
+      "post" : {
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).",
+        "operationId" : "batchTasks",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "additionalProperties" : false,
+                "description" : "A batch of tasks writes.",
+                "properties" : {
+                  "operations" : {
+                    "description" : "1 to 100 operations, run in order in one transaction.",
+                    "items" : {
+                      "additionalProperties" : false,
+                      "description" : "One operation.",
+                      "properties" : {
+                        "action" : {
+                          "description" : "What to do.",
+                          "enum" : [
+                            "create",
+                            "replace",
+                            "update",
+                            "delete"
+                          ],
+                          "type" : "string"
+                        },
+                        "data" : {
+                          "description" : "The fields, as for the single-record operation (not for delete).",
+                          "type" : "object"
+                        },
+                        "id" : {
+                          "description" : "The record's id (not for create).",
+                          "format" : "uuid",
+                          "type" : "string"
+                        }
+                      },
+                      "required" : [
+                        "action"
+                      ],
+                      "type" : "object"
+                    },
+                    "maxItems" : 100,
+                    "minItems" : 1,
+                    "type" : "array"
+                  }
+                },
+                "required" : [
+                  "operations"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "description" : "Every operation succeeded.",
+                  "properties" : {
+                    "results" : {
+                      "description" : "One result per operation, in request order.",
+                      "items" : {
+                        "description" : "The outcome of one operation.",
+                        "properties" : {
+                          "action" : {
+                            "description" : "The operation's action.",
+                            "type" : "string"
+                          },
+                          "id" : {
+                            "description" : "Key of the deleted record.",
+                            "type" : "string"
+                          },
+                          "record" : {
+                            "$ref" : "#/components/schemas/Tasks"
+                          },
+                          "status" : {
+                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+                            "type" : "integer"
+                          }
+                        },
+                        "required" : [
+                          "action",
+                          "status"
+                        ],
+                        "type" : "object"
+                      },
+                      "type" : "array"
+                    }
+                  },
+                  "required" : [
+                    "results"
+                  ],
+                  "type" : "object"
+                }
+              }
+            },
+            "description" : "Every operation succeeded.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          }
+        },
+        "summary" : "Create, replace, update and delete tasks records in one transaction",
         "tags" : [
           "tasks"
         ]

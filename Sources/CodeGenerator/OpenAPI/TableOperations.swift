@@ -18,9 +18,9 @@ struct TableOperations {
     /// Field schema conversion.
     let fields: FieldSchemaBuilder
 
-    /// One route per declared operation, in the table's declaration order.
+    /// One route per declared operation, in the table's declaration order, then the batch route.
     func routes() throws -> [DocumentedRoute] {
-        try table.operations.map(route)
+        try table.operations.map(route) + [BatchRoute(table: table, context: context).route()].compactMap { $0 }
     }
 
     private func route(_ operation: TableOperation) throws -> DocumentedRoute {

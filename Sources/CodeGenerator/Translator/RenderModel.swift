@@ -30,6 +30,8 @@ public struct AppRenderModel: Sendable, Hashable {
     public var defaultPageSize: Int
     /// Largest accepted `limit`.
     public var maxPageSize: Int
+    /// Most operations in one batch request.
+    public var maxBatchSize: Int
     /// Documentation lines of the namespace.
     public var docLines: [String]
     /// Tables, referenced tables before the tables that reference them.

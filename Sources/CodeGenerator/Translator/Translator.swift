@@ -36,6 +36,7 @@ public enum Translator {
             maxBodyBytes: config.limits.maxBodyBytes,
             defaultPageSize: config.limits.defaultPageSize,
             maxPageSize: config.limits.maxPageSize,
+            maxBatchSize: config.limits.maxBatchSize,
             docLines: SwiftNames.docLines(config.title + ": " + config.description),
             tables: tables,
             endpoints: endpoints,

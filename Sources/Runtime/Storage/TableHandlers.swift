@@ -87,16 +87,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     public func create(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
         let input = try InputValidator.validate(body: body, rules: table.fields, mode: .create)
-        var binds: [SQLValue] = []
-        binds.reserveCapacity(table.fields.count + 3)
-        if table.primaryKeyKind == .uuid { binds.append(.uuid(UUID())) }
-        binds.append(contentsOf: input.values.map { $0?.sqlValue ?? .null })
-        if table.timestamps {
-            let now = TimestampFormat.now()
-            binds.append(.timestamp(now))
-            binds.append(.timestamp(now))
-        }
-        let record = try await writeOne(SQLStatement(sql.insert, binds), input: input, context: context)
+        let record = try await writeOne(SQLStatement(sql.insert, insertBinds(input)), input: input, context: context)
         var headers = HTTPFields()
         headers[.location] = table.path + "/" + record.primaryKeyText
         await listeners.announce(.created, record)
@@ -144,9 +135,23 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
 
     // MARK: - Helpers
 
+    /// Binds of `insert`: a new key if uuid, every field, then the timestamps.
+    func insertBinds(_ input: ValidatedObject) -> [SQLValue] {
+        var binds: [SQLValue] = []
+        binds.reserveCapacity(table.fields.count + 3)
+        if table.primaryKeyKind == .uuid { binds.append(.uuid(UUID())) }
+        binds.append(contentsOf: input.values.map { $0?.sqlValue ?? .null })
+        if table.timestamps {
+            let now = TimestampFormat.now()
+            binds.append(.timestamp(now))
+            binds.append(.timestamp(now))
+        }
+        return binds
+    }
+
     /// Binds of `replace` (each writable value) or `patch` (an is-set flag before each value),
     /// then `updated_at` and the key, in the order `TableDescriptor` documents.
-    private func updateBinds(_ input: ValidatedObject, id: SQLValue, flagged: Bool) -> [SQLValue] {
+    func updateBinds(_ input: ValidatedObject, id: SQLValue, flagged: Bool) -> [SQLValue] {
         var binds: [SQLValue] = []
         binds.reserveCapacity(table.fields.count * 2 + 2)
         for (rule, value) in zip(table.fields, input.values) where !rule.readOnly {
@@ -177,16 +182,17 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         return (writer.bytes, EntityTag.make(writer.bytes))
     }
 
-    private func primaryKey(_ context: LoomRequestContext) throws -> SQLValue {
-        let text = context.parameters.get("id") ?? ""
+    /// The key parsed from URL or body text; `nil` when it cannot be one.
+    func primaryKey(text: String) -> SQLValue? {
         switch table.primaryKeyKind {
-        case .uuid:
-            guard let uuid = UUID(uuidString: text) else { throw notFound(context) }
-            return .uuid(uuid)
-        case .integer:
-            guard let integer = Int64(text) else { throw notFound(context) }
-            return .integer(integer)
+        case .uuid: return UUID(uuidString: text).map { .uuid($0) }
+        case .integer: return Int64(text).map { .integer($0) }
         }
+    }
+
+    private func primaryKey(_ context: LoomRequestContext) throws -> SQLValue {
+        guard let key = primaryKey(text: context.parameters.get("id") ?? "") else { throw notFound(context) }
+        return key
     }
 
     private func notFound(_ context: LoomRequestContext) -> APIError {
@@ -204,7 +210,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         }
     }
 
-    private func explain(_ error: DatabaseError, input: ValidatedObject) async throws -> any Error {
+    func explain(_ error: DatabaseError, input: ValidatedObject) async throws -> any Error {
         switch error.code {
         case .uniqueViolation(let columns):
             let fields = columns.isEmpty ? ["body"] : columns

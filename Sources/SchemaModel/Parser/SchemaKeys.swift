@@ -12,7 +12,7 @@ enum SchemaKeys {
         required: ["name", "title", "version", "description"])
 
     /// The `limits` object of `app.json`.
-    static let limits = ObjectKeys(accepted: ["maxBodyBytes", "defaultPageSize", "maxPageSize"])
+    static let limits = ObjectKeys(accepted: ["maxBodyBytes", "defaultPageSize", "maxPageSize", "maxBatchSize"])
 
     /// `Schemas/<app>/tables/<name>.json`.
     static let table = ObjectKeys(

@@ -32,6 +32,7 @@ struct OpenAPIDocumentTests {
             ("/v1/tasks/{id}", "put", "replaceTasks"),
             ("/v1/tasks/{id}", "patch", "updateTasks"),
             ("/v1/tasks/{id}", "delete", "deleteTasks"),
+            ("/v1/tasks/batch", "post", "batchTasks"),
             ("/v1/projects", "get", "listProjects"),
             ("/v1/projects/{id}/summary", "post", "projectSummary"),
             ("/v1/maintenance/purge", "delete", "purge"),
@@ -40,7 +41,8 @@ struct OpenAPIDocumentTests {
             #expect(openAPIValue(json, "paths", path, method, "operationId") as? String == operationID, "\(method) \(path)")
         }
         let paths = try #require(json["paths"] as? [String: Any])
-        #expect(paths.count == 11)
+        #expect(paths.count == 13, "\(paths.keys.sorted())")
+        #expect(openAPIValue(json, "paths", "/v1/tasks/batch", "post", "requestBody", "content", "application/json", "schema", "properties", "operations", "maxItems") as? Int == 100)
     }
 
     @Test("tags: one per table, operations, system; sorted; endpoints grouped by path")
