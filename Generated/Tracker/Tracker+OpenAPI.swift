@@ -2357,6 +2357,100 @@ extension Tracker {
         ]
       }
     },
+    "/v1/projects/upsert" : {
+      "post" : {
+        "description" : "Matches on `name` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (name) DO UPDATE`.",
+        "operationId" : "upsertProjects",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/ProjectsCreate"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/Projects"
+                }
+              }
+            },
+            "description" : "The replaced record.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/Projects"
+                }
+              }
+            },
+            "description" : "The created record.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "Location" : {
+                "description" : "URL of the new record",
+                "required" : true,
+                "schema" : {
+                  "description" : "Path of the created record.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          }
+        },
+        "summary" : "Create a projects record, or replace the one with the same name",
+        "tags" : [
+          "projects"
+        ]
+      }
+    },
     "/v1/projects/{id}" : {
       "delete" : {
         "operationId" : "deleteProjects",

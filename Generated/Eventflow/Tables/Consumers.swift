@@ -57,7 +57,8 @@ extension Eventflow {
                     sqlite: #"DELETE FROM "consumers" WHERE "consumer_id" = ?"#,
                     postgres: #"DELETE FROM "consumers" WHERE "consumer_id" = $1"#
                 ),
-            )
+            ),
+            upsertKey: nil
         )
 
         /// The table's DDL for migrations.

@@ -58,7 +58,8 @@ extension Eventflow {
                     sqlite: #"DELETE FROM "events" WHERE "event_id" = ?"#,
                     postgres: #"DELETE FROM "events" WHERE "event_id" = $1"#
                 ),
-            )
+            ),
+            upsertKey: nil
         )
 
         /// The table's DDL for migrations.

@@ -55,7 +55,8 @@ extension Eventflow {
                     sqlite: #"DELETE FROM "producers" WHERE "producer_id" = ?"#,
                     postgres: #"DELETE FROM "producers" WHERE "producer_id" = $1"#
                 ),
-            )
+            ),
+            upsertKey: nil
         )
 
         /// The table's DDL for migrations.

@@ -60,7 +60,8 @@ extension Tracker {
                     sqlite: #"DELETE FROM "comments" WHERE "id" = ?"#,
                     postgres: #"DELETE FROM "comments" WHERE "id" = $1"#
                 ),
-            )
+            ),
+            upsertKey: nil
         )
 
         /// The table's DDL for migrations.

@@ -64,7 +64,16 @@ extension Tracker {
                     sqlite: #"DELETE FROM "projects" WHERE "id" = ?"#,
                     postgres: #"DELETE FROM "projects" WHERE "id" = $1"#
                 ),
-            )
+                upsert: DialectSQL(
+                    sqlite: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "created_at", "updated_at") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("name") DO UPDATE SET "name" = excluded."name", "summary" = excluded."summary", "owner_email" = excluded."owner_email", "homepage" = excluded."homepage", "status" = excluded."status", "budget" = excluded."budget", "settings" = excluded."settings", "external_id" = excluded."external_id", "updated_at" = excluded."updated_at" RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "created_at", "updated_at""#,
+                    postgres: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT ("name") DO UPDATE SET "name" = excluded."name", "summary" = excluded."summary", "owner_email" = excluded."owner_email", "homepage" = excluded."homepage", "status" = excluded."status", "budget" = excluded."budget", "settings" = excluded."settings", "external_id" = excluded."external_id", "updated_at" = excluded."updated_at" RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "created_at", "updated_at""#
+                ),
+                upsertLookup: DialectSQL(
+                    sqlite: #"SELECT "id" FROM "projects" WHERE "name" = ?"#,
+                    postgres: #"SELECT "id" FROM "projects" WHERE "name" = $1"#
+                ),
+            ),
+            upsertKey: "name"
         )
 
         /// The table's DDL for migrations.

@@ -73,7 +73,8 @@ extension Tracker {
                     sqlite: #"DELETE FROM "tasks" WHERE "id" = ?"#,
                     postgres: #"DELETE FROM "tasks" WHERE "id" = $1"#
                 ),
-            )
+            ),
+            upsertKey: nil
         )
 
         /// The table's DDL for migrations.

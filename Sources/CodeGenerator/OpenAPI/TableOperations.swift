@@ -18,9 +18,10 @@ struct TableOperations {
     /// Field schema conversion.
     let fields: FieldSchemaBuilder
 
-    /// One route per declared operation, in the table's declaration order, then the batch route.
+    /// One route per declared operation, in the table's declaration order, then the batch and upsert routes.
     func routes() throws -> [DocumentedRoute] {
-        try table.operations.map(route) + [BatchRoute(table: table, context: context).route()].compactMap { $0 }
+        let extra = [BatchRoute(table: table, context: context).route(), UpsertRoute(table: table, context: context).route()]
+        return try table.operations.map(route) + extra.compactMap { $0 }
     }
 
     private func route(_ operation: TableOperation) throws -> DocumentedRoute {

@@ -88,6 +88,8 @@ public struct TableRenderModel: Sendable, Hashable {
     public var primaryKeyColumnLiteral: String
     /// CRUD statements per dialect.
     public var statements: [DialectStatementRenderModel]
+    /// The table's `upsertKey` as a Swift literal, or `nil`.
+    public var upsertKeyLiteral: String = "nil"
     /// DDL.
     public var createTable: DialectStatementRenderModel
     /// Columns with their `ADD COLUMN` statements.

@@ -57,6 +57,29 @@ struct StatementBuilder {
         return update(assignments: assignments, keyPosition: position + 1, dialect)
     }
 
+    /// With an `upsertKey`: the lookup telling whether a record holds the key value (run in the
+    /// same transaction, first, so the answer is 201 or 200) and the insert that replaces the
+    /// writable fields of the record already holding it. Binds: lookup = key value; upsert = insert binds.
+    func upsertStatements() -> [DialectStatementRenderModel] {
+        guard let keyField = translator.table.upsertKey else { return [] }
+        let column = SQLTypes.quote(keyField)
+        let lookup = { (dialect: Dialect) in
+            "SELECT \(self.key) FROM \(self.table) WHERE \(column) = \(SQLTypes.placeholder(1, dialect))"
+        }
+        let upsert = { (dialect: Dialect) -> String in
+            var assignments = translator.writableFields.map { "\(SQLTypes.quote($0.name)) = excluded.\(SQLTypes.quote($0.name))" }
+            if timestamps { assignments.append("\"updated_at\" = excluded.\"updated_at\"") }
+            let insert = self.insert(dialect)
+            let returning = " RETURNING \(selectColumns)"
+            return String(insert.dropLast(returning.count)) + " ON CONFLICT (\(column)) DO UPDATE SET "
+                + assignments.joined(separator: ", ") + returning
+        }
+        return [
+            DialectStatementRenderModel(label: "upsert", sqlite: upsert(.sqlite), postgres: upsert(.postgres)),
+            DialectStatementRenderModel(label: "upsertLookup", sqlite: lookup(.sqlite), postgres: lookup(.postgres)),
+        ]
+    }
+
     func delete(_ dialect: Dialect) -> String {
         "DELETE FROM \(table) WHERE \(key) = \(SQLTypes.placeholder(1, dialect))"
     }

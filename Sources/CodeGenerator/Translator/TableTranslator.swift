@@ -44,6 +44,7 @@ struct TableTranslator {
             selectColumnsLiteral: SwiftNames.literal(selectColumns),
             primaryKeyColumnLiteral: SwiftNames.literal(SQLTypes.quote(primaryKey)),
             statements: statements(selectColumns: selectColumns),
+            upsertKeyLiteral: table.upsertKey.map(SwiftNames.literal) ?? "nil",
             createTable: ddl.createTable(),
             columns: ddl.columns(),
             indexes: ddl.indexes())
@@ -103,13 +104,13 @@ struct TableTranslator {
 
     private func statements(selectColumns: String) -> [DialectStatementRenderModel] {
         let builder = StatementBuilder(translator: self, selectColumns: selectColumns)
-        return [
+        return ([
             DialectStatementRenderModel(label: "selectByID", sqlite: builder.selectByID(.sqlite), postgres: builder.selectByID(.postgres)),
             DialectStatementRenderModel(label: "insert", sqlite: builder.insert(.sqlite), postgres: builder.insert(.postgres)),
             DialectStatementRenderModel(label: "replace", sqlite: builder.replace(.sqlite), postgres: builder.replace(.postgres)),
             DialectStatementRenderModel(label: "patch", sqlite: builder.patch(.sqlite), postgres: builder.patch(.postgres)),
             DialectStatementRenderModel(label: "delete", sqlite: builder.delete(.sqlite), postgres: builder.delete(.postgres)),
-        ].map { statement in
+        ] + builder.upsertStatements()).map { statement in
             var literal = statement
             literal.sqlite = SwiftNames.literal(statement.sqlite)
             literal.postgres = SwiftNames.literal(statement.postgres)

@@ -7,6 +7,8 @@ struct ResolvedStatements: Sendable {
     let replace: String
     let patch: String
     let delete: String
+    /// `upsert` and `upsertLookup` when the table declares an upsert key, with the key's field position.
+    let upsert: (statement: String, lookup: String, fieldIndex: Int)?
     let listPrefix: String
     let countPrefix: String
     /// Fields usable in `filter` and `sort`, resolved once.
@@ -24,6 +26,12 @@ struct ResolvedStatements: Sendable {
         replace = statements.replace.text(for: dialect)
         patch = statements.patch.text(for: dialect)
         delete = statements.delete.text(for: dialect)
+        if let key = table.upsertKey, let upsert = statements.upsert, let lookup = statements.upsertLookup,
+           let index = table.fields.firstIndex(where: { $0.name == key }) {
+            self.upsert = (upsert.text(for: dialect), lookup.text(for: dialect), index)
+        } else {
+            upsert = nil
+        }
         listPrefix = "SELECT \(statements.selectColumns) FROM \(statements.table)"
         countPrefix = "SELECT COUNT(*) FROM \(statements.table)"
         columns = QueryColumns(table)

@@ -24,12 +24,16 @@ public struct TableDescriptor: Sendable {
     public let relations: [RelationCheck]
     /// Generated SQL.
     public let statements: TableStatements
+    /// The unique field `POST /<table>/upsert` matches records on, if the table declares one.
+    public let upsertKey: String?
 
     /// Creates a descriptor.
     public init(
         name: String, path: String, primaryKeyName: String, primaryKeyKind: PrimaryKeyKind, timestamps: Bool,
-        fields: [FieldRule], filters: [FilterColumn], relations: [RelationCheck], statements: TableStatements
+        fields: [FieldRule], filters: [FilterColumn], relations: [RelationCheck], statements: TableStatements,
+        upsertKey: String? = nil
     ) {
+        self.upsertKey = upsertKey
         self.name = name
         self.path = path
         self.primaryKeyName = primaryKeyName
@@ -103,12 +107,18 @@ public struct TableStatements: Sendable {
     public let patch: DialectSQL
     /// Delete one row by primary key.
     public let delete: DialectSQL
+    /// Insert, or update the record holding the same upsert key; bound like `insert`.
+    public let upsert: DialectSQL?
+    /// `SELECT <key> FROM <table> WHERE <upsert key> = ?`.
+    public let upsertLookup: DialectSQL?
 
     /// Creates the statement set.
     public init(
         table: String, selectColumns: String, primaryKeyColumn: String, selectByID: DialectSQL, insert: DialectSQL,
-        replace: DialectSQL, patch: DialectSQL, delete: DialectSQL
+        replace: DialectSQL, patch: DialectSQL, delete: DialectSQL, upsert: DialectSQL? = nil, upsertLookup: DialectSQL? = nil
     ) {
+        self.upsert = upsert
+        self.upsertLookup = upsertLookup
         self.table = table
         self.selectColumns = selectColumns
         self.primaryKeyColumn = primaryKeyColumn

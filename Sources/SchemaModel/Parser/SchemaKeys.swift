@@ -18,6 +18,7 @@ enum SchemaKeys {
     static let table = ObjectKeys(
         accepted: [
             schemaReference, "name", "description", "primaryKey", "timestamps", "operations", "fields", "indexes",
+            "upsertKey",
         ],
         required: ["name", "description", "fields"])
 

@@ -15,7 +15,8 @@ enum TableSchemaReader {
             timestamps: reader.bool("timestamps") ?? true,
             operations: readOperations(reader) ?? TableOperation.allCases,
             fields: fields ?? [],
-            indexes: readIndexes(reader) ?? [])
+            indexes: readIndexes(reader) ?? [],
+            upsertKey: reader.string("upsertKey"))
     }
 
     private static func readPrimaryKey(_ table: ObjectReader) -> PrimaryKeySchema? {

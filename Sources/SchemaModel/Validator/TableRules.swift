@@ -22,6 +22,7 @@ enum TableRules {
         }
         checkReservedFieldNames(table, diagnostics: diagnostics)
         checkOperations(table, diagnostics: diagnostics)
+        checkUpsertKey(table, diagnostics: diagnostics)
         if table.fields.isEmpty {
             diagnostics.error(
                 .emptyFields, file: file, path: "fields",
@@ -34,6 +35,23 @@ enum TableRules {
     /// Every column name the table has: its primary key, its fields and its timestamps.
     static func columnNames(of table: TableSchema) -> [String] {
         [table.primaryKey.name] + table.fields.map(\.name) + (table.timestamps ? timestampNames : [])
+    }
+
+    private static func checkUpsertKey(_ table: TableSchema, diagnostics: DiagnosticCollector) {
+        guard let key = table.upsertKey else { return }
+        guard let field = table.fields.first(where: { $0.name == key }), field.unique, !field.readOnly else {
+            let unique = table.fields.filter { $0.unique && !$0.readOnly }.map { "\"\($0.name)\"" }
+            diagnostics.error(
+                .invalidUpsertKey, file: table.file, path: "upsertKey",
+                "\"upsertKey\" must name a writable field with \"unique\": true"
+                    + (unique.isEmpty ? "; mark a field unique first" : "; candidates: \(unique.joined(separator: ", "))"))
+            return
+        }
+        if !table.operations.contains(.create) || !table.operations.contains(.replace) {
+            diagnostics.error(
+                .invalidUpsertKey, file: table.file, path: "upsertKey",
+                "an upsert creates or replaces records, so \"operations\" must include \"create\" and \"replace\"")
+        }
     }
 
     /// Query parameters every list route reserves (paging and the query language).
