@@ -754,6 +754,16 @@ extension Tracker {
               "string",
               "null"
             ]
+          },
+          "webhook_secret" : {
+            "description" : "Secret used to sign the project's webhooks; accepted but never returned.",
+            "maxLength" : 200,
+            "minLength" : 16,
+            "type" : [
+              "string",
+              "null"
+            ],
+            "writeOnly" : true
           }
         },
         "required" : [
@@ -882,6 +892,16 @@ extension Tracker {
               "string",
               "null"
             ]
+          },
+          "webhook_secret" : {
+            "description" : "Secret used to sign the project's webhooks; accepted but never returned.",
+            "maxLength" : 200,
+            "minLength" : 16,
+            "type" : [
+              "string",
+              "null"
+            ],
+            "writeOnly" : true
           }
         },
         "type" : "object"

@@ -63,7 +63,7 @@ enum ListQueryParameters {
 
     /// `fields`, listing the record's members.
     static func fields(_ table: TableSchema) -> OpenAPI.Parameter {
-        let names = [table.primaryKey.name] + table.fields.map(\.name) + (table.timestamps ? ["created_at", "updated_at"] : [])
+        let names = [table.primaryKey.name] + table.fields.filter { !$0.writeOnly }.map(\.name) + (table.timestamps ? ["created_at", "updated_at"] : [])
         return OpenAPI.Parameter(
             name: "fields", context: .query(required: false, schema: SchemaFactory.string("Comma-separated member names.")),
             description: "Return only these members of each record, e.g. `fields=\(names.prefix(2).joined(separator: ","))`. "

@@ -124,7 +124,7 @@ struct TableOperations {
     /// structured types; the key and timestamps are not filters.
     static func filterableFields(of table: TableSchema) -> [FieldSchema] {
         table.fields.filter { field in
-            ![.text, .json, .array, .object].contains(field.type) && !pagingParameters.contains(field.name)
+            ![.text, .json, .array, .object].contains(field.type) && !pagingParameters.contains(field.name) && !field.writeOnly
         }
     }
 

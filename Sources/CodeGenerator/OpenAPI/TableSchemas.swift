@@ -32,7 +32,7 @@ struct TableSchemas {
         let key = table.primaryKey
         var properties = [SchemaFactory.Property(
             key.name, SchemaFactory.primaryKey(key.type, description: "Unique identifier of the record, set by the server.", readOnly: true))]
-        for field in table.fields {
+        for field in table.fields where !field.writeOnly {
             properties.append(.init(field.name, try fields.schema(for: field, usage: .record)))
         }
         if table.timestamps {

@@ -155,6 +155,8 @@ public struct PropertyRenderModel: Sendable, Hashable {
     public var isLast: Bool
     /// Position among the record's members (select-list order), for `fields=` selection.
     public var position: Int = 0
+    /// Never written to JSON (a `writeOnly` field).
+    public var writeOnly: Bool = false
 }
 
 /// A custom endpoint, rendered into `Generated/<Namespace>/Endpoints/<TypeName>.swift`.

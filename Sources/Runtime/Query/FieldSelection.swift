@@ -34,8 +34,9 @@ public struct FieldSelection: Sendable, Hashable {
     /// Member positions of a table's records: key, declared fields, timestamps.
     static func positions(of table: TableDescriptor) -> [String: Int] {
         let names = [table.primaryKeyName] + table.fields.map(\.name) + (table.timestamps ? ["created_at", "updated_at"] : [])
+        let hidden = Set(table.fields.filter(\.writeOnly).map(\.name))
         var positions: [String: Int] = [:]
-        for (index, name) in names.enumerated() { positions[name] = index }
+        for (index, name) in names.enumerated() where !hidden.contains(name) { positions[name] = index }
         return positions
     }
 }

@@ -30,6 +30,8 @@ public struct FieldSchema: Codable, Sendable, Hashable {
     public var unique: Bool
     /// Clients may never set the field; the server fills it from `default` (tables only).
     public var readOnly: Bool
+    /// Clients may set the field but it is never returned (secrets); tables only.
+    public var writeOnly: Bool = false
     /// Value used when the field is absent on create.
     public var defaultValue: JSONValue?
     /// Inclusive lower bound (`integer`, `number`).

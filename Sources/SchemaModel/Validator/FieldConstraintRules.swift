@@ -154,7 +154,7 @@ enum FieldConstraintRules {
 
     private static func checkTableOnlyFlags(_ field: FieldSchema, _ context: FieldContext) {
         guard context.placement == .tableField else {
-            for (key, isSet) in [("unique", field.unique), ("readOnly", field.readOnly)] where isSet {
+            for (key, isSet) in [("unique", field.unique), ("readOnly", field.readOnly), ("writeOnly", field.writeOnly)] where isSet {
                 context.error(
                     .constraintNotApplicable, at: key,
                     "\"\(key)\" only applies to table fields, not to a \(context.placement.noun); remove it")
