@@ -237,6 +237,15 @@ extension Tracker {
             "readOnly" : true,
             "type" : "string"
           },
+          "deleted_at" : {
+            "description" : "When the record was deleted (UTC); null while it is live.",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "edit_count" : {
             "default" : 0,
             "description" : "How often the comment was edited; maintained by the server.",
@@ -275,7 +284,8 @@ extension Tracker {
           "pinned",
           "edit_count",
           "created_at",
-          "updated_at"
+          "updated_at",
+          "deleted_at"
         ],
         "type" : "object"
       },
@@ -1498,7 +1508,7 @@ extension Tracker {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, task_id, author_email, pinned, edit_count, created_at, updated_at. Through `task_id`: task_id.id, task_id.project_id, task_id.title, task_id.code, task_id.status, task_id.priority, task_id.estimate_hours, task_id.billable, task_id.due_on, task_id.completed_at, task_id.assignee_email, task_id.created_at, task_id.updated_at.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, task_id, author_email, pinned, edit_count, created_at, updated_at, deleted_at. Through `task_id`: task_id.id, task_id.project_id, task_id.title, task_id.code, task_id.status, task_id.priority, task_id.estimate_hours, task_id.billable, task_id.due_on, task_id.completed_at, task_id.assignee_email, task_id.created_at, task_id.updated_at.",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -1507,7 +1517,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, task_id, author_email, pinned, edit_count, created_at, updated_at.",
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, task_id, author_email, pinned, edit_count, created_at, updated_at, deleted_at.",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -1522,7 +1532,7 @@ extension Tracker {
             "$ref" : "#/components/parameters/Count"
           },
           {
-            "description" : "Return only these members of each record, e.g. `fields=id,task_id`. Members: id, task_id, author_email, body, pinned, edit_count, created_at, updated_at. An unknown name is a 400.",
+            "description" : "Return only these members of each record, e.g. `fields=id,task_id`. Members: id, task_id, author_email, body, pinned, edit_count, created_at, updated_at, deleted_at. An unknown name is a 400.",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -1536,6 +1546,20 @@ extension Tracker {
             "name" : "expand",
             "schema" : {
               "description" : "Comma-separated relation fields.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Deleted records (`deleted_at` set) are hidden by default; `include` lists them too, `only` lists just them.",
+            "in" : "query",
+            "name" : "deleted",
+            "schema" : {
+              "default" : "exclude",
+              "enum" : [
+                "exclude",
+                "include",
+                "only"
+              ],
               "type" : "string"
             }
           },
@@ -1828,7 +1852,7 @@ extension Tracker {
         ],
         "responses" : {
           "204" : {
-            "description" : "The record was deleted.",
+            "description" : "The record was marked deleted (`deleted_at` set); it no longer appears in reads.",
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
@@ -1871,7 +1895,7 @@ extension Tracker {
             "$ref" : "#/components/parameters/IfNoneMatch"
           },
           {
-            "description" : "Return only these members of each record, e.g. `fields=id,task_id`. Members: id, task_id, author_email, body, pinned, edit_count, created_at, updated_at. An unknown name is a 400.",
+            "description" : "Return only these members of each record, e.g. `fields=id,task_id`. Members: id, task_id, author_email, body, pinned, edit_count, created_at, updated_at, deleted_at. An unknown name is a 400.",
             "in" : "query",
             "name" : "fields",
             "schema" : {

@@ -58,7 +58,8 @@ extension Eventflow {
                     postgres: #"DELETE FROM "consumers" WHERE "consumer_id" = $1"#
                 ),
             ),
-            upsertKey: nil
+            upsertKey: nil,
+            softDelete: false
         )
 
         /// The table's DDL for migrations.

@@ -59,7 +59,8 @@ extension Eventflow {
                     postgres: #"DELETE FROM "events" WHERE "event_id" = $1"#
                 ),
             ),
-            upsertKey: nil
+            upsertKey: nil,
+            softDelete: false
         )
 
         /// The table's DDL for migrations.

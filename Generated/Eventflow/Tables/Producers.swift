@@ -56,7 +56,8 @@ extension Eventflow {
                     postgres: #"DELETE FROM "producers" WHERE "producer_id" = $1"#
                 ),
             ),
-            upsertKey: nil
+            upsertKey: nil,
+            softDelete: false
         )
 
         /// The table's DDL for migrations.

@@ -74,7 +74,8 @@ extension Tracker {
                     postgres: #"SELECT "id" FROM "projects" WHERE "name" = $1"#
                 ),
             ),
-            upsertKey: "name"
+            upsertKey: "name",
+            softDelete: false
         )
 
         /// The table's DDL for migrations.

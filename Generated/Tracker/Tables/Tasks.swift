@@ -74,7 +74,8 @@ extension Tracker {
                     postgres: #"DELETE FROM "tasks" WHERE "id" = $1"#
                 ),
             ),
-            upsertKey: nil
+            upsertKey: nil,
+            softDelete: false
         )
 
         /// The table's DDL for migrations.

@@ -13,7 +13,7 @@ enum ListQueryParameters {
     /// Component name of the `If-None-Match` header parameter.
     static let ifNoneMatchName = "IfNoneMatch"
     /// Query parameter names the list route reserves; fields with these names cannot be filters.
-    static let reserved: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand"]
+    static let reserved: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted"]
 
     /// The grammar of `filter`, as shown in every list operation.
     static let filterGrammar = """
@@ -64,6 +64,7 @@ enum ListQueryParameters {
     /// `fields`, listing the record's members.
     static func fields(_ table: TableSchema) -> OpenAPI.Parameter {
         let names = [table.primaryKey.name] + table.fields.filter { !$0.writeOnly }.map(\.name) + (table.timestamps ? ["created_at", "updated_at"] : [])
+            + (table.softDelete ? ["deleted_at"] : [])
         return OpenAPI.Parameter(
             name: "fields", context: .query(required: false, schema: SchemaFactory.string("Comma-separated member names.")),
             description: "Return only these members of each record, e.g. `fields=\(names.prefix(2).joined(separator: ","))`. "
@@ -113,6 +114,15 @@ enum ListQueryParameters {
     /// Fields usable in `filter` and `sort`: the key, declared scalar fields, timestamps.
     static func fieldNames(_ table: TableSchema) -> [String] {
         [table.primaryKey.name] + TableOperations.filterableFields(of: table).map(\.name)
-            + (table.timestamps ? ["created_at", "updated_at"] : [])
+            + (table.timestamps ? ["created_at", "updated_at"] : []) + (table.softDelete ? ["deleted_at"] : [])
+    }
+
+    /// `deleted` on lists of `softDelete` tables.
+    static func deleted() -> OpenAPI.Parameter {
+        let schema = JSONSchema.string(
+            JSONSchema.CoreContext(allowedValues: ["exclude", "include", "only"], defaultValue: "exclude"), JSONSchema.StringContext())
+        return OpenAPI.Parameter(
+            name: "deleted", context: .query(required: false, schema: schema),
+            description: "Deleted records (`deleted_at` set) are hidden by default; `include` lists them too, `only` lists just them.")
     }
 }

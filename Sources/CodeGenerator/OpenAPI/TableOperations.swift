@@ -67,7 +67,8 @@ struct TableOperations {
                 errors: writeErrors + [.notFound, .preconditionFailed])
         case .delete:
             return make(.delete, .delete, item, summary: "Delete a \(table.name) record", parameters: [idParameter(), ifMatch],
-                responses: [(204, ResponseFactory.empty("The record was deleted."))],
+                responses: [(204, ResponseFactory.empty(table.softDelete
+                    ? "The record was marked deleted (`deleted_at` set); it no longer appears in reads." : "The record was deleted."))],
                 errors: [.notFound, .conflict, .preconditionFailed])
         }
     }
@@ -110,6 +111,7 @@ struct TableOperations {
             .parameter(ListQueryParameters.fields(table)),
             .parameter(ListQueryParameters.expand(table)),
         ]
+        if table.softDelete { parameters.append(.parameter(ListQueryParameters.deleted())) }
         for field in Self.filterableFields(of: table) {
             let description = "Only records whose \(field.name) equals this value (shorthand for `filter=\(field.name) = value`)."
             parameters.append(.parameter(OpenAPI.Parameter(

@@ -39,6 +39,11 @@ struct TableSchemas {
             properties.append(.init("created_at", SchemaFactory.timestamp("When the record was created (UTC).")))
             properties.append(.init("updated_at", SchemaFactory.timestamp("When the record was last changed (UTC).")))
         }
+        if table.softDelete {
+            properties.append(.init("deleted_at", .string(
+                JSONSchema.CoreContext(format: .dateTime, nullable: true, permissions: .readOnly, description: "When the record was deleted (UTC); null while it is live."),
+                JSONSchema.StringContext())))
+        }
         return SchemaFactory.object(properties, description: table.description)
     }
 

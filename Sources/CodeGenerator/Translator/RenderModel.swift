@@ -90,6 +90,8 @@ public struct TableRenderModel: Sendable, Hashable {
     public var statements: [DialectStatementRenderModel]
     /// The table's `upsertKey` as a Swift literal, or `nil`.
     public var upsertKeyLiteral: String = "nil"
+    /// Whether `DELETE` only marks rows deleted.
+    public var softDelete: Bool = false
     /// DDL.
     public var createTable: DialectStatementRenderModel
     /// Columns with their `ADD COLUMN` statements.

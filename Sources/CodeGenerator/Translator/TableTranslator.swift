@@ -18,6 +18,7 @@ struct TableTranslator {
     /// Column names in select-list (and record property) order.
     var columnNames: [String] {
         [primaryKey] + table.fields.map(\.name) + (table.timestamps ? ["created_at", "updated_at"] : [])
+            + (table.softDelete ? ["deleted_at"] : [])
     }
 
     func translate() -> TableRenderModel {
@@ -45,6 +46,7 @@ struct TableTranslator {
             primaryKeyColumnLiteral: SwiftNames.literal(SQLTypes.quote(primaryKey)),
             statements: statements(selectColumns: selectColumns),
             upsertKeyLiteral: table.upsertKey.map(SwiftNames.literal) ?? "nil",
+            softDelete: table.softDelete,
             createTable: ddl.createTable(),
             columns: ddl.columns(),
             indexes: ddl.indexes())
@@ -66,6 +68,9 @@ struct TableTranslator {
         if table.timestamps {
             result.append(property(name: "created_at", type: .datetime, referencedKey: nil, nullable: false, description: "When the record was created."))
             result.append(property(name: "updated_at", type: .datetime, referencedKey: nil, nullable: false, description: "When the record was last changed."))
+        }
+        if table.softDelete {
+            result.append(property(name: "deleted_at", type: .datetime, referencedKey: nil, nullable: true, description: "When the record was deleted; null while it is live."))
         }
         if let last = result.indices.last { result[last].isLast = true }
         for index in result.indices { result[index].position = index }

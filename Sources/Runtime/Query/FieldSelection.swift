@@ -34,6 +34,7 @@ public struct FieldSelection: Sendable, Hashable {
     /// Member positions of a table's records: key, declared fields, timestamps.
     static func positions(of table: TableDescriptor) -> [String: Int] {
         let names = [table.primaryKeyName] + table.fields.map(\.name) + (table.timestamps ? ["created_at", "updated_at"] : [])
+            + (table.softDelete ? ["deleted_at"] : [])
         let hidden = Set(table.fields.filter(\.writeOnly).map(\.name))
         var positions: [String: Int] = [:]
         for (index, name) in names.enumerated() where !hidden.contains(name) { positions[name] = index }

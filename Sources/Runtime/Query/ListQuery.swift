@@ -28,6 +28,8 @@ public struct ListQuery: Sendable {
     public var fieldsText: String?
     /// Relation fields named in `expand=`, checked when the SQL is built.
     public var expand: [String] = []
+    /// Which rows of a `softDelete` table to list.
+    public var deleted: DeletedRows = .exclude
 
     /// Creates a query.
     public init(
@@ -45,7 +47,7 @@ public struct ListQuery: Sendable {
     }
 
     /// The list parameters every table accepts besides its equality shorthands.
-    public static let reservedParameters = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand"]
+    public static let reservedParameters = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted"]
 
     /// Parses `request`'s query against `table`'s filters and the app's paging limits.
     public static func parse(_ uri: URI, table: TableDescriptor, limits: PageLimits) throws(APIError) -> ListQuery {
@@ -87,6 +89,12 @@ public struct ListQuery: Sendable {
                 }
             case "cursor": cursorText = text
             case "fields": query.fieldsText = text
+            case "deleted" where table.softDelete:
+                guard let mode = DeletedRows(rawValue: text) else {
+                    errors.append(.init(field: "deleted", message: "must be exclude, include or only"))
+                    continue
+                }
+                query.deleted = mode
             case "expand": query.expand = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0) }
             case "count":
                 guard text == "exact" || text == "none" else {
@@ -109,7 +117,8 @@ public struct ListQuery: Sendable {
         }
         let filterNames = Set(table.filters.map(\.name))
         for name in filterValues.keys.sorted() where !filterNames.contains(name) {
-            let allowed = (reservedParameters + table.filters.map(\.name)).joined(separator: ", ")
+            let reserved = table.softDelete ? reservedParameters : reservedParameters.filter { $0 != "deleted" }
+            let allowed = (reserved + table.filters.map(\.name)).joined(separator: ", ")
             errors.append(.init(field: name, message: "is not a query parameter of this list; allowed: \(allowed)"))
         }
         for filter in table.filters {
@@ -124,6 +133,16 @@ public struct ListQuery: Sendable {
         }
         return query
     }
+}
+
+/// `deleted=` on lists of `softDelete` tables.
+public enum DeletedRows: String, Sendable {
+    /// Live rows only (the default).
+    case exclude
+    /// Live and deleted rows.
+    case include
+    /// Deleted rows only.
+    case only
 }
 
 /// Default and maximum page sizes of an app.

@@ -45,6 +45,9 @@ struct QueryColumns: Sendable {
                 columns[name] = column(name, "\"\(name)\"", FieldRule(name, .datetime))
             }
         }
+        if descriptor.softDelete {
+            columns["deleted_at"] = column("deleted_at", "\"deleted_at\"", FieldRule("deleted_at", .datetime))
+        }
         self.table = descriptor.statements.table
         self.columns = columns
         var relations: [String: Relation] = [:]

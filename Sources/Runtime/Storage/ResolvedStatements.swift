@@ -18,6 +18,7 @@ struct ResolvedStatements: Sendable {
     /// Relations `expand=` may name.
     let expansions: [String: Expansion]
     let dialect: SQLDialect
+    let softDelete: Bool
 
     init(_ table: TableDescriptor, dialect: SQLDialect) {
         let statements = table.statements
@@ -38,6 +39,7 @@ struct ResolvedStatements: Sendable {
         memberPositions = FieldSelection.positions(of: table)
         expansions = Expansion.all(of: table)
         self.dialect = dialect
+        softDelete = table.softDelete
     }
 
     /// The statements of a list request: the page (one row more than the limit, to know
@@ -48,6 +50,13 @@ struct ResolvedStatements: Sendable {
         var placeholders = PlaceholderSequence(dialect: dialect)
         var conditions: [String] = []
         var binds: [SQLValue] = []
+        if softDelete {
+            switch query.deleted {
+            case .exclude: conditions.append("\"deleted_at\" IS NULL")
+            case .only: conditions.append("\"deleted_at\" IS NOT NULL")
+            case .include: break
+            }
+        }
         for filter in query.filters {
             conditions.append(filter.column + " = " + placeholders.next())
             binds.append(filter.value)

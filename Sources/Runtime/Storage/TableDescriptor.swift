@@ -26,14 +26,17 @@ public struct TableDescriptor: Sendable {
     public let statements: TableStatements
     /// The unique field `POST /<table>/upsert` matches records on, if the table declares one.
     public let upsertKey: String?
+    /// `DELETE` stamps `deleted_at`; lists hide such rows unless `deleted=include|only`.
+    public let softDelete: Bool
 
     /// Creates a descriptor.
     public init(
         name: String, path: String, primaryKeyName: String, primaryKeyKind: PrimaryKeyKind, timestamps: Bool,
         fields: [FieldRule], filters: [FilterColumn], relations: [RelationCheck], statements: TableStatements,
-        upsertKey: String? = nil
+        upsertKey: String? = nil, softDelete: Bool = false
     ) {
         self.upsertKey = upsertKey
+        self.softDelete = softDelete
         self.name = name
         self.path = path
         self.primaryKeyName = primaryKeyName

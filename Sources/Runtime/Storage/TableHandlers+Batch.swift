@@ -129,7 +129,7 @@ extension TableHandlers {
         var placeholders = PlaceholderSequence(dialect: database.dialect)
         let list = ids.map { _ in placeholders.next() }.joined(separator: ", ")
         let key = table.statements.primaryKeyColumn
-        let rows = try await database.fetch(SQLStatement("SELECT \(key) FROM \(table.statements.table) WHERE \(key) IN (\(list))", ids))
+        let rows = try await database.fetch(SQLStatement("SELECT \(key) FROM \(table.statements.table) WHERE \(key) IN (\(list))\(table.softDelete ? " AND \"deleted_at\" IS NULL" : "")", ids))
         let existing = Set(rows.compactMap { $0.values.first.map(Self.keyText) })
         var errors: [APIError.FieldError] = []
         for (index, operation) in operations.enumerated() {

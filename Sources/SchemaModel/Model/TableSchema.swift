@@ -60,6 +60,8 @@ public struct TableSchema: Codable, Sendable, Hashable {
     public var indexes: [IndexSchema]
     /// A `unique` field whose value identifies a record for `POST /<table>/upsert`.
     public var upsertKey: String?
+    /// `DELETE` sets a server-owned `deleted_at` instead of removing the row; reads hide such rows.
+    public var softDelete: Bool = false
 
     /// Creates a table declaration.
     public init(

@@ -7,7 +7,7 @@ enum TableSchemaReader {
         let fields = reader.members("fields").map {
             FieldSchemaReader.readFields($0, at: reader.path(of: "fields"), values: values)
         }
-        return TableSchema(
+        var table = TableSchema(
             file: values.file,
             name: reader.string("name") ?? "",
             description: reader.string("description") ?? "",
@@ -17,6 +17,8 @@ enum TableSchemaReader {
             fields: fields ?? [],
             indexes: readIndexes(reader) ?? [],
             upsertKey: reader.string("upsertKey"))
+        table.softDelete = reader.bool("softDelete") ?? false
+        return table
     }
 
     private static func readPrimaryKey(_ table: ObjectReader) -> PrimaryKeySchema? {

@@ -55,7 +55,7 @@ enum TableRules {
     }
 
     /// Query parameters every list route reserves (paging and the query language).
-    static let listParameterNames: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand"]
+    static let listParameterNames: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted"]
 
     private static func checkReservedFieldNames(_ table: TableSchema, diagnostics: DiagnosticCollector) {
         for field in table.fields {
@@ -70,6 +70,10 @@ enum TableRules {
                     .reservedFieldName, file: table.file, path: path,
                     "field \"\(field.name)\" clashes with the generated timestamp; remove it, or set "
                         + "\"timestamps\": false to manage timestamps yourself")
+            } else if table.softDelete, field.name == "deleted_at" {
+                diagnostics.error(
+                    .reservedFieldName, file: table.file, path: path,
+                    "field \"deleted_at\" clashes with the column \"softDelete\": true adds; remove the field")
             } else if listParameterNames.contains(field.name) {
                 diagnostics.error(
                     .reservedFieldName, file: table.file, path: path,

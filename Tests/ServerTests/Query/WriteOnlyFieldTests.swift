@@ -47,4 +47,16 @@ struct WriteOnlyFieldTests {
             }
         }
     }
+
+    @Test("server-owned members can never be set by a client: 422 naming each")
+    func serverOwnedMembers() async throws {
+        try await TestApp.run("tracker") { app in
+            let project = try await app.request(.post, "/v1/projects", json: #"{"name": "A", "owner_email": "a@b.io", "id": "6f9619ff-8b86-d011-b42d-00c04fc964ff", "created_at": "2020-01-01T00:00:00Z"}"#)
+            #expect(project.status == .unprocessableContent)
+            #expect(Set(project.errorFields) == ["id", "created_at"])
+            let comment = try await app.request(.post, "/v1/comments", json: #"{"task_id": "x", "author_email": "a@b.io", "body": "b", "deleted_at": null, "edit_count": 3}"#)
+            #expect(comment.status == .unprocessableContent)
+            #expect(Set(comment.errorFields).isSuperset(of: ["deleted_at", "edit_count"]))
+        }
+    }
 }
