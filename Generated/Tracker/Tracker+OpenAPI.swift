@@ -2903,6 +2903,15 @@ extension Tracker {
             }
           },
           {
+            "description" : "Full-text search: only records whose title or details contain every word (whole words, ignoring case; SQLite FTS5, PostgreSQL `websearch_to_tsquery`). At most 256 characters and 16 words. Combines with `filter`.",
+            "in" : "query",
+            "name" : "q",
+            "schema" : {
+              "description" : "Words to search for.",
+              "type" : "string"
+            }
+          },
+          {
             "description" : "Only records whose project_id equals this value (shorthand for `filter=project_id = value`).",
             "in" : "query",
             "name" : "project_id",

@@ -57,7 +57,8 @@ extension Eventflow {
                 ),
             ),
             upsertKey: nil,
-            softDelete: false
+            softDelete: false,
+            search: nil
         )
 
         /// The table's DDL for migrations.

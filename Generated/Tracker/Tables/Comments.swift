@@ -62,7 +62,8 @@ extension Tracker {
                 ),
             ),
             upsertKey: nil,
-            softDelete: true
+            softDelete: true,
+            search: nil
         )
 
         /// The table's DDL for migrations.

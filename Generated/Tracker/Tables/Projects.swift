@@ -75,7 +75,8 @@ extension Tracker {
                 ),
             ),
             upsertKey: "name",
-            softDelete: false
+            softDelete: false,
+            search: nil
         )
 
         /// The table's DDL for migrations.

@@ -75,7 +75,8 @@ extension Tracker {
                 ),
             ),
             upsertKey: nil,
-            softDelete: false
+            softDelete: false,
+            search: DialectSQL(sqlite: #""tasks".rowid IN (SELECT rowid FROM "tasks_search" WHERE "tasks_search" MATCH {q})"#, postgres: #"to_tsvector('simple', coalesce("title", '') || ' ' || coalesce("details", '')) @@ websearch_to_tsquery('simple', {q})"#)
         )
 
         /// The table's DDL for migrations.
@@ -118,6 +119,10 @@ extension Tracker {
                 IndexDefinition(
                     name: "tasks_due_on_idx",
                     create: DialectSQL(sqlite: #"CREATE INDEX IF NOT EXISTS "tasks_due_on_idx" ON "tasks" ("due_on")"#, postgres: #"CREATE INDEX IF NOT EXISTS "tasks_due_on_idx" ON "tasks" ("due_on")"#)
+                ),
+                IndexDefinition(
+                    name: "tasks_search",
+                    create: DialectSQL(sqlite: #"CREATE VIRTUAL TABLE IF NOT EXISTS "tasks_search" USING fts5("title", "details", content='tasks', content_rowid='rowid'); CREATE TRIGGER IF NOT EXISTS "tasks_search_insert" AFTER INSERT ON "tasks" BEGIN INSERT INTO "tasks_search"(rowid, "title", "details") VALUES (new.rowid, new."title", new."details"); END; CREATE TRIGGER IF NOT EXISTS "tasks_search_delete" AFTER DELETE ON "tasks" BEGIN INSERT INTO "tasks_search"("tasks_search", rowid, "title", "details") VALUES ('delete', old.rowid, old."title", old."details"); END; CREATE TRIGGER IF NOT EXISTS "tasks_search_update" AFTER UPDATE ON "tasks" BEGIN INSERT INTO "tasks_search"("tasks_search", rowid, "title", "details") VALUES ('delete', old.rowid, old."title", old."details"); INSERT INTO "tasks_search"(rowid, "title", "details") VALUES (new.rowid, new."title", new."details"); END; INSERT INTO "tasks_search"(rowid, "title", "details") SELECT rowid, "title", "details" FROM "tasks" WHERE NOT EXISTS (SELECT 1 FROM "tasks_search_docsize");"#, postgres: #"CREATE INDEX IF NOT EXISTS "tasks_search" ON "tasks" USING GIN (to_tsvector('simple', coalesce("title", '') || ' ' || coalesce("details", '')))"#)
                 )
             ]
         )

@@ -13,7 +13,7 @@ enum ListQueryParameters {
     /// Component name of the `If-None-Match` header parameter.
     static let ifNoneMatchName = "IfNoneMatch"
     /// Query parameter names the list route reserves; fields with these names cannot be filters.
-    static let reserved: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted"]
+    static let reserved: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted", "q"]
 
     /// The grammar of `filter`, as shown in every list operation.
     static let filterGrammar = """
@@ -115,6 +115,17 @@ enum ListQueryParameters {
     static func fieldNames(_ table: TableSchema) -> [String] {
         [table.primaryKey.name] + TableOperations.filterableFields(of: table).map(\.name)
             + (table.timestamps ? ["created_at", "updated_at"] : []) + (table.softDelete ? ["deleted_at"] : [])
+    }
+
+    /// `q` on lists of tables with `searchable` fields.
+    static func search(_ table: TableSchema) -> OpenAPI.Parameter? {
+        let fields = table.fields.filter(\.searchable).map(\.name)
+        guard !fields.isEmpty else { return nil }
+        return OpenAPI.Parameter(
+            name: "q", context: .query(required: false, schema: SchemaFactory.string("Words to search for.")),
+            description: "Full-text search: only records whose \(fields.joined(separator: " or ")) contain every word "
+                + "(whole words, ignoring case; SQLite FTS5, PostgreSQL `websearch_to_tsquery`). At most 256 characters and 16 words. "
+                + "Combines with `filter`.")
     }
 
     /// `deleted` on lists of `softDelete` tables.

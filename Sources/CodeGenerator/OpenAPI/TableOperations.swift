@@ -111,6 +111,7 @@ struct TableOperations {
             .parameter(ListQueryParameters.fields(table)),
             .parameter(ListQueryParameters.expand(table)),
         ]
+        if let search = ListQueryParameters.search(table) { parameters.append(.parameter(search)) }
         if table.softDelete { parameters.append(.parameter(ListQueryParameters.deleted())) }
         for field in Self.filterableFields(of: table) {
             let description = "Only records whose \(field.name) equals this value (shorthand for `filter=\(field.name) = value`)."

@@ -92,6 +92,8 @@ public struct TableRenderModel: Sendable, Hashable {
     public var upsertKeyLiteral: String = "nil"
     /// Whether `DELETE` only marks rows deleted.
     public var softDelete: Bool = false
+    /// `DialectSQL(...)` of the full-text condition, or `nil`.
+    public var searchExpression: String = "nil"
     /// DDL.
     public var createTable: DialectStatementRenderModel
     /// Columns with their `ADD COLUMN` statements.

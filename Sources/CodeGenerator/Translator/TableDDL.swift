@@ -90,12 +90,19 @@ struct TableDDL {
             let name = index.name ?? "\(table.name)_\(index.fields.joined(separator: "_"))_\(index.unique ? "key" : "idx")"
             specs.append((name, index.fields, index.unique))
         }
-        return specs.enumerated().map { offset, spec in
+        var result = specs.map { spec in
             let sql = "CREATE \(spec.unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(SQLTypes.quote(spec.name)) ON \(translator.quotedTable) (" + spec.columns.map(SQLTypes.quote).joined(separator: ", ") + ")"
             return IndexRenderModel(
                 nameLiteral: SwiftNames.literal(spec.name), sqlite: SwiftNames.literal(sql), postgres: SwiftNames.literal(sql),
-                isLast: offset == specs.count - 1)
+                isLast: false)
         }
+        if let search = SearchDDL(table: table) {
+            result.append(IndexRenderModel(
+                nameLiteral: SwiftNames.literal(search.name), sqlite: SwiftNames.literal(search.sqlite()),
+                postgres: SwiftNames.literal(search.postgres()), isLast: false))
+        }
+        if !result.isEmpty { result[result.count - 1].isLast = true }
+        return result
     }
 
     /// `deleted_at` of a `softDelete` table: nullable, so it can be added to a table with rows.

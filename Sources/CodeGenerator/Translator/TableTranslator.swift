@@ -47,6 +47,9 @@ struct TableTranslator {
             statements: statements(selectColumns: selectColumns),
             upsertKeyLiteral: table.upsertKey.map(SwiftNames.literal) ?? "nil",
             softDelete: table.softDelete,
+            searchExpression: SearchDDL(table: table).map {
+                "DialectSQL(sqlite: \(SwiftNames.literal($0.condition(.sqlite))), postgres: \(SwiftNames.literal($0.condition(.postgres))))"
+            } ?? "nil",
             createTable: ddl.createTable(),
             columns: ddl.columns(),
             indexes: ddl.indexes())

@@ -28,6 +28,8 @@ public struct ListQuery: Sendable {
     public var fieldsText: String?
     /// Relation fields named in `expand=`, checked when the SQL is built.
     public var expand: [String] = []
+    /// The `q=` full-text query, already turned into the dialect's search syntax.
+    public var search: String?
     /// Which rows of a `softDelete` table to list.
     public var deleted: DeletedRows = .exclude
 
@@ -47,7 +49,7 @@ public struct ListQuery: Sendable {
     }
 
     /// The list parameters every table accepts besides its equality shorthands.
-    public static let reservedParameters = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted"]
+    public static let reservedParameters = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted", "q"]
 
     /// Parses `request`'s query against `table`'s filters and the app's paging limits.
     public static func parse(_ uri: URI, table: TableDescriptor, limits: PageLimits) throws(APIError) -> ListQuery {
@@ -89,6 +91,11 @@ public struct ListQuery: Sendable {
                 }
             case "cursor": cursorText = text
             case "fields": query.fieldsText = text
+            case "q" where table.search != nil:
+                switch SearchQuery.make(text) {
+                case .success(let search): query.search = search
+                case .failure(let error): errors.append(error)
+                }
             case "deleted" where table.softDelete:
                 guard let mode = DeletedRows(rawValue: text) else {
                     errors.append(.init(field: "deleted", message: "must be exclude, include or only"))
@@ -117,7 +124,7 @@ public struct ListQuery: Sendable {
         }
         let filterNames = Set(table.filters.map(\.name))
         for name in filterValues.keys.sorted() where !filterNames.contains(name) {
-            let reserved = table.softDelete ? reservedParameters : reservedParameters.filter { $0 != "deleted" }
+            let reserved = reservedParameters.filter { ($0 != "deleted" || table.softDelete) && ($0 != "q" || table.search != nil) }
             let allowed = (reserved + table.filters.map(\.name)).joined(separator: ", ")
             errors.append(.init(field: name, message: "is not a query parameter of this list; allowed: \(allowed)"))
         }

@@ -19,6 +19,8 @@ struct ResolvedStatements: Sendable {
     let expansions: [String: Expansion]
     let dialect: SQLDialect
     let softDelete: Bool
+    /// The full-text condition split around its placeholder.
+    let search: (before: String, after: String)?
 
     init(_ table: TableDescriptor, dialect: SQLDialect) {
         let statements = table.statements
@@ -40,6 +42,11 @@ struct ResolvedStatements: Sendable {
         expansions = Expansion.all(of: table)
         self.dialect = dialect
         softDelete = table.softDelete
+        if let condition = table.search?.text(for: dialect), let marker = condition.range(of: "{q}") {
+            search = (String(condition[..<marker.lowerBound]), String(condition[marker.upperBound...]))
+        } else {
+            search = nil
+        }
     }
 
     /// The statements of a list request: the page (one row more than the limit, to know
@@ -60,6 +67,10 @@ struct ResolvedStatements: Sendable {
         for filter in query.filters {
             conditions.append(filter.column + " = " + placeholders.next())
             binds.append(filter.value)
+        }
+        if let text = query.search, let search {
+            conditions.append(search.before + placeholders.next() + search.after)
+            binds.append(.text(dialect == .sqlite ? SearchQuery.fts5(text) : text))
         }
         if let filter = query.filter {
             var renderer = FilterSQL(columns: columns, dialect: dialect, placeholders: placeholders)

@@ -28,13 +28,16 @@ public struct TableDescriptor: Sendable {
     public let upsertKey: String?
     /// `DELETE` stamps `deleted_at`; lists hide such rows unless `deleted=include|only`.
     public let softDelete: Bool
+    /// The full-text condition over the `searchable` fields, with `{q}` for the placeholder.
+    public let search: DialectSQL?
 
     /// Creates a descriptor.
     public init(
         name: String, path: String, primaryKeyName: String, primaryKeyKind: PrimaryKeyKind, timestamps: Bool,
         fields: [FieldRule], filters: [FilterColumn], relations: [RelationCheck], statements: TableStatements,
-        upsertKey: String? = nil, softDelete: Bool = false
+        upsertKey: String? = nil, softDelete: Bool = false, search: DialectSQL? = nil
     ) {
+        self.search = search
         self.upsertKey = upsertKey
         self.softDelete = softDelete
         self.name = name

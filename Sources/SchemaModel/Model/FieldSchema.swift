@@ -32,6 +32,8 @@ public struct FieldSchema: Codable, Sendable, Hashable {
     public var readOnly: Bool
     /// Clients may set the field but it is never returned (secrets); tables only.
     public var writeOnly: Bool = false
+    /// Indexed for full-text search with `q=` (string and text table fields).
+    public var searchable: Bool = false
     /// Value used when the field is absent on create.
     public var defaultValue: JSONValue?
     /// Inclusive lower bound (`integer`, `number`).

@@ -46,6 +46,7 @@ enum FieldSchemaReader {
             items: items, fields: fields,
             example: reader.value("example"))
         field.writeOnly = reader.bool("writeOnly") ?? false
+        field.searchable = reader.bool("searchable") ?? false
         return type == nil ? nil : field
     }
 }
