@@ -920,7 +920,7 @@ extension Tracker {
         "description" : "A unit of work inside a project.",
         "properties" : {
           "assignee_email" : {
-            "description" : "Who works on the task.",
+            "description" : "Who works on the task; filterable, not sortable.",
             "format" : "email",
             "type" : [
               "string",
@@ -1063,7 +1063,7 @@ extension Tracker {
         "description" : "A new or replacing tasks record; server-set fields are not accepted.",
         "properties" : {
           "assignee_email" : {
-            "description" : "Who works on the task.",
+            "description" : "Who works on the task; filterable, not sortable.",
             "format" : "email",
             "type" : [
               "string",
@@ -1222,7 +1222,7 @@ extension Tracker {
         "description" : "Fields to change in a tasks record; absent fields keep their value.",
         "properties" : {
           "assignee_email" : {
-            "description" : "Who works on the task.",
+            "description" : "Who works on the task; filterable, not sortable.",
             "format" : "email",
             "type" : [
               "string",
@@ -2870,7 +2870,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, project_id, title, code, status, priority, estimate_hours, billable, due_on, completed_at, assignee_email, created_at, updated_at.",
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, project_id, title, code, status, priority, estimate_hours, billable, due_on, completed_at, created_at, updated_at.",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -3023,7 +3023,7 @@ extension Tracker {
             "in" : "query",
             "name" : "assignee_email",
             "schema" : {
-              "description" : "Who works on the task.",
+              "description" : "Who works on the task; filterable, not sortable.",
               "format" : "email",
               "type" : "string"
             }

@@ -44,7 +44,7 @@ extension Tracker {
                 FilterColumn(name: "billable", rule: FieldRule("billable", .boolean, defaultValue: .bool(false)), column: #""billable""#),
                 FilterColumn(name: "due_on", rule: FieldRule("due_on", .date, nullable: true), column: #""due_on""#),
                 FilterColumn(name: "completed_at", rule: FieldRule("completed_at", .datetime, nullable: true), column: #""completed_at""#),
-                FilterColumn(name: "assignee_email", rule: FieldRule("assignee_email", .email, nullable: true), column: #""assignee_email""#)
+                FilterColumn(name: "assignee_email", rule: FieldRule("assignee_email", .email, nullable: true), column: #""assignee_email""#, sortable: false)
             ],
             relations: [
                 RelationCheck(fieldIndex: 0, table: "projects", exists: DialectSQL(sqlite: #"SELECT 1 FROM "projects" WHERE "id" = ?"#, postgres: #"SELECT 1 FROM "projects" WHERE "id" = $1"#), target: { Tracker.Projects.descriptor }, writeTarget: { row, writer in try Tracker.Projects.Record(row: row).writeJSON(to: &writer) })
@@ -151,7 +151,7 @@ extension Tracker {
             public var dueOn: String?
             /// When the task was completed.
             public var completedAt: Date?
-            /// Who works on the task.
+            /// Who works on the task; filterable, not sortable.
             public var assigneeEmail: String?
             /// Labels as a JSON array of strings.
             public var labels: RawJSON?

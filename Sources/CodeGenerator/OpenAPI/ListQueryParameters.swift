@@ -47,7 +47,7 @@ enum ListQueryParameters {
             Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and \
             suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 \
             keys; the primary key is always the final tiebreak so the order is total. \
-            Example: `-priority,due_on:nullsfirst`. Sortable fields: \(fieldNames(table).joined(separator: ", ")).
+            Example: `-priority,due_on:nullsfirst`. Sortable fields: \(sortableNames(table).joined(separator: ", ")).
             """
         return OpenAPI.Parameter(
             name: "sort", context: .query(required: false, schema: SchemaFactory.string("Sort keys.")), description: description)
@@ -126,6 +126,13 @@ enum ListQueryParameters {
             description: "Full-text search: only records whose \(fields.joined(separator: " or ")) contain every word "
                 + "(whole words, ignoring case; SQLite FTS5, PostgreSQL `websearch_to_tsquery`). At most 256 characters and 16 words. "
                 + "Combines with `filter`.")
+    }
+
+    /// Fields usable in `sort`: the key, declared scalar fields not marked `sortable: false`, server timestamps.
+    static func sortableNames(_ table: TableSchema) -> [String] {
+        let fields = table.fields.filter { ![.text, .json, .array, .object].contains($0.type) && !$0.writeOnly && $0.sortable }
+        return [table.primaryKey.name] + fields.map(\.name)
+            + (table.timestamps ? ["created_at", "updated_at"] : []) + (table.softDelete ? ["deleted_at"] : [])
     }
 
     /// `deleted` on lists of `softDelete` tables.

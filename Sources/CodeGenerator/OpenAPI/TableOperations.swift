@@ -128,6 +128,7 @@ struct TableOperations {
     static func filterableFields(of table: TableSchema) -> [FieldSchema] {
         table.fields.filter { field in
             ![.text, .json, .array, .object].contains(field.type) && !pagingParameters.contains(field.name) && !field.writeOnly
+                && field.filterable
         }
     }
 

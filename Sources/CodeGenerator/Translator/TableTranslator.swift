@@ -92,8 +92,9 @@ struct TableTranslator {
     /// Declared scalar fields are filterable by equality; `text` and `json` are not (no index
     /// could serve them and equality on documents is rarely what a client means).
     private func filterItems() -> [ListItem] {
-        table.fields.filter { ![.text, .json].contains($0.type) && !$0.writeOnly }.listItems { field in
-            "FilterColumn(name: \(SwiftNames.literal(field.name)), rule: \(FieldRules.rule(field, referencedKeys: referencedKeys)), column: \(SwiftNames.literal(SQLTypes.quote(field.name))))"
+        table.fields.filter { ![.text, .json].contains($0.type) && !$0.writeOnly && ($0.filterable || $0.sortable) }.listItems { field in
+            let flags = (field.filterable ? "" : ", filterable: false") + (field.sortable ? "" : ", sortable: false")
+            return "FilterColumn(name: \(SwiftNames.literal(field.name)), rule: \(FieldRules.rule(field, referencedKeys: referencedKeys)), column: \(SwiftNames.literal(SQLTypes.quote(field.name)))\(flags))"
         }
     }
 

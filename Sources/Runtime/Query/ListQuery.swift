@@ -122,13 +122,13 @@ public struct ListQuery: Sendable {
                 errors.append(.init(field: "cursor", message: "is not a cursor returned by this list with the same sort"))
             }
         }
-        let filterNames = Set(table.filters.map(\.name))
+        let filterNames = Set(table.filters.filter(\.filterable).map(\.name))
         for name in filterValues.keys.sorted() where !filterNames.contains(name) {
             let reserved = reservedParameters.filter { ($0 != "deleted" || table.softDelete) && ($0 != "q" || table.search != nil) }
-            let allowed = (reserved + table.filters.map(\.name)).joined(separator: ", ")
+            let allowed = (reserved + table.filters.filter(\.filterable).map(\.name)).joined(separator: ", ")
             errors.append(.init(field: name, message: "is not a query parameter of this list; allowed: \(allowed)"))
         }
-        for filter in table.filters {
+        for filter in table.filters where filter.filterable {
             guard let text = filterValues[filter.name] else { continue }
             switch ParameterDecoder.value(text: text, rule: filter.rule, field: filter.name) {
             case .success(let value): query.filters.append((filter.column, value.sqlValue))

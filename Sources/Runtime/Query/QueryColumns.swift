@@ -24,6 +24,8 @@ struct QueryColumns: Sendable {
     let table: String
     let primaryKey: Column
     let columns: [String: Column]
+    /// The columns `sort=` accepts.
+    let sortColumns: [String: Column]
     let relations: [String: Relation]
 
     init(_ descriptor: TableDescriptor, includeRelations: Bool = true) {
@@ -37,17 +39,20 @@ struct QueryColumns: Sendable {
         let keyColumn = descriptor.statements.primaryKeyColumn
         primaryKey = column(descriptor.primaryKeyName, keyColumn, FieldRule(descriptor.primaryKeyName, keyKind))
         var columns = [primaryKey.name: primaryKey]
+        var sortColumns = columns
         for filter in descriptor.filters {
-            columns[filter.name] = column(filter.name, filter.column, filter.rule)
+            let resolved = column(filter.name, filter.column, filter.rule)
+            if filter.filterable { columns[filter.name] = resolved }
+            if filter.sortable { sortColumns[filter.name] = resolved }
         }
-        if descriptor.timestamps {
-            for name in ["created_at", "updated_at"] {
-                columns[name] = column(name, "\"\(name)\"", FieldRule(name, .datetime))
-            }
+        var serverOwned = descriptor.timestamps ? ["created_at", "updated_at"] : []
+        if descriptor.softDelete { serverOwned.append("deleted_at") }
+        for name in serverOwned {
+            let resolved = column(name, "\"\(name)\"", FieldRule(name, .datetime))
+            columns[name] = resolved
+            sortColumns[name] = resolved
         }
-        if descriptor.softDelete {
-            columns["deleted_at"] = column("deleted_at", "\"deleted_at\"", FieldRule("deleted_at", .datetime))
-        }
+        self.sortColumns = sortColumns
         self.table = descriptor.statements.table
         self.columns = columns
         var relations: [String: Relation] = [:]
@@ -72,4 +77,6 @@ struct QueryColumns: Sendable {
 
     /// Names for error messages.
     var allowedNames: String { columns.keys.sorted().joined(separator: ", ") }
+    /// Sortable names for error messages.
+    var sortableNames: String { sortColumns.keys.sorted().joined(separator: ", ") }
 }

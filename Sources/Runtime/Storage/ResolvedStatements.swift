@@ -122,8 +122,8 @@ struct ResolvedStatements: Sendable {
         var keys: [ResolvedSortKey] = []
         var used = Set<String>()
         for key in sort {
-            guard let column = columns.columns[key.field] else {
-                throw APIError.badRequest("The sort is invalid.", fieldErrors: [.init(field: "sort", message: "\(key.field) is not a sortable field; allowed: \(columns.allowedNames)")])
+            guard let column = columns.sortColumns[key.field] else {
+                throw APIError.badRequest("The sort is invalid.", fieldErrors: [.init(field: "sort", message: "\(key.field) is not a sortable field; allowed: \(columns.sortableNames)")])
             }
             guard used.insert(key.field).inserted else {
                 throw APIError.badRequest("The sort is invalid.", fieldErrors: [.init(field: "sort", message: "\(key.field) appears more than once")])

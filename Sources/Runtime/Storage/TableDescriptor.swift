@@ -60,11 +60,17 @@ public struct FilterColumn: Sendable {
     public let rule: FieldRule
     /// Quoted column name for SQL.
     public let column: String
+    /// Usable in `filter=` and as `?<name>=` (schema `filterable`).
+    public let filterable: Bool
+    /// Usable in `sort=` (schema `sortable`).
+    public let sortable: Bool
     /// Creates a filter.
-    public init(name: String, rule: FieldRule, column: String) {
+    public init(name: String, rule: FieldRule, column: String, filterable: Bool = true, sortable: Bool = true) {
         self.name = name
         self.rule = rule
         self.column = column
+        self.filterable = filterable
+        self.sortable = sortable
     }
 }
 

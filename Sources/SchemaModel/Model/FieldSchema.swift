@@ -34,6 +34,10 @@ public struct FieldSchema: Codable, Sendable, Hashable {
     public var writeOnly: Bool = false
     /// Indexed for full-text search with `q=` (string and text table fields).
     public var searchable: Bool = false
+    /// Usable in `filter` and as an equality shorthand (default: every scalar field).
+    public var filterable: Bool = true
+    /// Usable in `sort` (default: every scalar field).
+    public var sortable: Bool = true
     /// Value used when the field is absent on create.
     public var defaultValue: JSONValue?
     /// Inclusive lower bound (`integer`, `number`).

@@ -32,7 +32,7 @@ enum SchemaKeys {
     /// defaults to the array's description; the field reader enforces that.
     static let field = ObjectKeys(
         accepted: [
-            "type", "description", "required", "nullable", "unique", "readOnly", "writeOnly", "searchable", "default", "min", "max",
+            "type", "description", "required", "nullable", "unique", "readOnly", "writeOnly", "searchable", "filterable", "sortable", "default", "min", "max",
             "minLength", "maxLength", "pattern", "values", "table", "onDelete", "items", "fields", "example",
         ],
         required: ["type"])

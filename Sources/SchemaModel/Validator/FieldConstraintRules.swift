@@ -154,7 +154,8 @@ enum FieldConstraintRules {
 
     private static func checkTableOnlyFlags(_ field: FieldSchema, _ context: FieldContext) {
         guard context.placement == .tableField else {
-            for (key, isSet) in [("unique", field.unique), ("readOnly", field.readOnly), ("writeOnly", field.writeOnly), ("searchable", field.searchable)] where isSet {
+            for (key, isSet) in [("unique", field.unique), ("readOnly", field.readOnly), ("writeOnly", field.writeOnly), ("searchable", field.searchable),
+                ("filterable", !field.filterable), ("sortable", !field.sortable)] where isSet {
                 context.error(
                     .constraintNotApplicable, at: key,
                     "\"\(key)\" only applies to table fields, not to a \(context.placement.noun); remove it")

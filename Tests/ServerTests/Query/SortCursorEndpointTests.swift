@@ -23,7 +23,9 @@ struct SortCursorEndpointTests {
             #expect(nullsFirst.prefix(3) == ["Design_logo", "WRITE tests", "Review it's fine"])
             let descendingDefault = try await titles("-due_on")
             #expect(descendingDefault.prefix(3).sorted() == ["Design_logo", "Review it's fine", "WRITE tests"])
-            for bad in ["labels", "nope", "title,title", "-", "title:up"] {
+            let filterable = try await data.list([("filter", "assignee_email is null")])
+            #expect(filterable.status == .ok, "assignee_email is filterable but declared sortable: false")
+            for bad in ["labels", "nope", "title,title", "-", "title:up", "assignee_email"] {
                 let reply = try await data.list([("sort", bad)])
                 #expect(reply.status == .badRequest, "\(bad)")
                 #expect(reply.errorFields == ["sort"], "\(bad)")
