@@ -923,11 +923,11 @@ extension Eventflow {
             }
           },
           {
-            "description" : "Side-load the records these relation fields point at into `expand.<field>.<id>` of the page, each once, fetched with one statement per relation in the page's snapshot. Relation fields: none.",
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: none. Referencing tables: none.",
             "in" : "query",
             "name" : "expand",
             "schema" : {
-              "description" : "Comma-separated relation fields.",
+              "description" : "Comma-separated relations.",
               "type" : "string"
             }
           },
@@ -1597,11 +1597,11 @@ extension Eventflow {
             }
           },
           {
-            "description" : "Side-load the records these relation fields point at into `expand.<field>.<id>` of the page, each once, fetched with one statement per relation in the page's snapshot. Relation fields: producer_id.",
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: producer_id. Referencing tables: none.",
             "in" : "query",
             "name" : "expand",
             "schema" : {
-              "description" : "Comma-separated relation fields.",
+              "description" : "Comma-separated relations.",
               "type" : "string"
             }
           },
@@ -1893,11 +1893,11 @@ extension Eventflow {
             }
           },
           {
-            "description" : "Side-load the records these relation fields point at into `expand.<field>.<id>` of the page, each once, fetched with one statement per relation in the page's snapshot. Relation fields: none.",
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: none. Referencing tables: events.",
             "in" : "query",
             "name" : "expand",
             "schema" : {
-              "description" : "Comma-separated relation fields.",
+              "description" : "Comma-separated relations.",
               "type" : "string"
             }
           },

@@ -1541,11 +1541,11 @@ extension Tracker {
             }
           },
           {
-            "description" : "Side-load the records these relation fields point at into `expand.<field>.<id>` of the page, each once, fetched with one statement per relation in the page's snapshot. Relation fields: task_id.",
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: task_id. Referencing tables: none.",
             "in" : "query",
             "name" : "expand",
             "schema" : {
-              "description" : "Comma-separated relation fields.",
+              "description" : "Comma-separated relations.",
               "type" : "string"
             }
           },
@@ -2083,11 +2083,11 @@ extension Tracker {
             }
           },
           {
-            "description" : "Side-load the records these relation fields point at into `expand.<field>.<id>` of the page, each once, fetched with one statement per relation in the page's snapshot. Relation fields: none.",
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: none. Referencing tables: tasks.",
             "in" : "query",
             "name" : "expand",
             "schema" : {
-              "description" : "Comma-separated relation fields.",
+              "description" : "Comma-separated relations.",
               "type" : "string"
             }
           },
@@ -2894,11 +2894,11 @@ extension Tracker {
             }
           },
           {
-            "description" : "Side-load the records these relation fields point at into `expand.<field>.<id>` of the page, each once, fetched with one statement per relation in the page's snapshot. Relation fields: project_id.",
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: project_id. Referencing tables: comments.",
             "in" : "query",
             "name" : "expand",
             "schema" : {
-              "description" : "Comma-separated relation fields.",
+              "description" : "Comma-separated relations.",
               "type" : "string"
             }
           },

@@ -19,7 +19,7 @@ extension Eventflow {
         ]
 
         /// The runtime description of the table.
-        public static let descriptor = TableDescriptor(
+        public static let descriptor: TableDescriptor = TableDescriptor(
             name: "consumers",
             path: "/api/v1/consumers",
             primaryKeyName: "consumer_id",
@@ -60,7 +60,9 @@ extension Eventflow {
             ),
             upsertKey: nil,
             softDelete: false,
-            search: nil
+            search: nil,
+            reverseRelations: [
+            ]
         )
 
         /// The table's DDL for migrations.

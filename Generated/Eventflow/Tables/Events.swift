@@ -19,7 +19,7 @@ extension Eventflow {
         ]
 
         /// The runtime description of the table.
-        public static let descriptor = TableDescriptor(
+        public static let descriptor: TableDescriptor = TableDescriptor(
             name: "events",
             path: "/api/v1/events",
             primaryKeyName: "event_id",
@@ -61,7 +61,9 @@ extension Eventflow {
             ),
             upsertKey: nil,
             softDelete: false,
-            search: nil
+            search: nil,
+            reverseRelations: [
+            ]
         )
 
         /// The table's DDL for migrations.

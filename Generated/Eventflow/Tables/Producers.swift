@@ -18,7 +18,7 @@ extension Eventflow {
         ]
 
         /// The runtime description of the table.
-        public static let descriptor = TableDescriptor(
+        public static let descriptor: TableDescriptor = TableDescriptor(
             name: "producers",
             path: "/api/v1/producers",
             primaryKeyName: "producer_id",
@@ -58,7 +58,10 @@ extension Eventflow {
             ),
             upsertKey: nil,
             softDelete: false,
-            search: nil
+            search: nil,
+            reverseRelations: [
+                ReverseRelation(name: "events", field: "producer_id", target: { Eventflow.Events.descriptor }, writeTarget: { row, writer in try Eventflow.Events.Record(row: row).writeJSON(to: &writer) })
+            ]
         )
 
         /// The table's DDL for migrations.

@@ -20,7 +20,7 @@ extension Tracker {
         ]
 
         /// The runtime description of the table.
-        public static let descriptor = TableDescriptor(
+        public static let descriptor: TableDescriptor = TableDescriptor(
             name: "comments",
             path: "/v1/comments",
             primaryKeyName: "id",
@@ -63,7 +63,9 @@ extension Tracker {
             ),
             upsertKey: nil,
             softDelete: true,
-            search: nil
+            search: nil,
+            reverseRelations: [
+            ]
         )
 
         /// The table's DDL for migrations.

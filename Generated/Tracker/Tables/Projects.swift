@@ -24,7 +24,7 @@ extension Tracker {
         ]
 
         /// The runtime description of the table.
-        public static let descriptor = TableDescriptor(
+        public static let descriptor: TableDescriptor = TableDescriptor(
             name: "projects",
             path: "/v1/projects",
             primaryKeyName: "id",
@@ -76,7 +76,10 @@ extension Tracker {
             ),
             upsertKey: "name",
             softDelete: false,
-            search: nil
+            search: nil,
+            reverseRelations: [
+                ReverseRelation(name: "tasks", field: "project_id", target: { Tracker.Tasks.descriptor }, writeTarget: { row, writer in try Tracker.Tasks.Record(row: row).writeJSON(to: &writer) })
+            ]
         )
 
         /// The table's DDL for migrations.

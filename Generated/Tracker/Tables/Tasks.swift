@@ -27,7 +27,7 @@ extension Tracker {
         ]
 
         /// The runtime description of the table.
-        public static let descriptor = TableDescriptor(
+        public static let descriptor: TableDescriptor = TableDescriptor(
             name: "tasks",
             path: "/v1/tasks",
             primaryKeyName: "id",
@@ -76,7 +76,10 @@ extension Tracker {
             ),
             upsertKey: nil,
             softDelete: false,
-            search: DialectSQL(sqlite: #""tasks".rowid IN (SELECT rowid FROM "tasks_search" WHERE "tasks_search" MATCH {q})"#, postgres: #"to_tsvector('simple', coalesce("title", '') || ' ' || coalesce("details", '')) @@ websearch_to_tsquery('simple', {q})"#)
+            search: DialectSQL(sqlite: #""tasks".rowid IN (SELECT rowid FROM "tasks_search" WHERE "tasks_search" MATCH {q})"#, postgres: #"to_tsvector('simple', coalesce("title", '') || ' ' || coalesce("details", '')) @@ websearch_to_tsquery('simple', {q})"#),
+            reverseRelations: [
+                ReverseRelation(name: "comments", field: "task_id", target: { Tracker.Comments.descriptor }, writeTarget: { row, writer in try Tracker.Comments.Record(row: row).writeJSON(to: &writer) })
+            ]
         )
 
         /// The table's DDL for migrations.

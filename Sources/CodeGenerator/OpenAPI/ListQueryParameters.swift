@@ -72,13 +72,18 @@ enum ListQueryParameters {
     }
 
     /// `expand`, listing the table's relation fields.
-    static func expand(_ table: TableSchema) -> OpenAPI.Parameter {
+    static func expand(_ table: TableSchema, app: AppSchema) -> OpenAPI.Parameter {
         let relations = table.fields.filter { $0.type == .relation }.map(\.name)
+        let referencing = TableTranslator.relations(to: table.name, in: app.tables)
+        let counts = Dictionary(referencing.map { ($0.table.name, 1) }, uniquingKeysWith: +)
+        let reverse = referencing.map { counts[$0.table.name, default: 0] > 1 ? "\($0.table.name).\($0.field.name)" : $0.table.name }
         return OpenAPI.Parameter(
-            name: "expand", context: .query(required: false, schema: SchemaFactory.string("Comma-separated relation fields.")),
-            description: "Side-load the records these relation fields point at into `expand.<field>.<id>` of the page, each once, "
-                + "fetched with one statement per relation in the page's snapshot. Relation fields: "
-                + (relations.isEmpty ? "none." : relations.joined(separator: ", ") + "."))
+            name: "expand", context: .query(required: false, schema: SchemaFactory.string("Comma-separated relations.")),
+            description: "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; "
+                + "a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` "
+                + "(an array, in key order). One statement per relation, in the page's snapshot. Relation fields: "
+                + (relations.isEmpty ? "none" : relations.joined(separator: ", ")) + ". Referencing tables: "
+                + (reverse.isEmpty ? "none." : reverse.joined(separator: ", ") + "."))
     }
 
     /// `count`: whether to compute `total`.

@@ -109,7 +109,7 @@ struct TableOperations {
             .reference(.component(named: ListQueryParameters.cursorName)),
             .reference(.component(named: ListQueryParameters.countName)),
             .parameter(ListQueryParameters.fields(table)),
-            .parameter(ListQueryParameters.expand(table)),
+            .parameter(ListQueryParameters.expand(table, app: context.app)),
         ]
         if let search = ListQueryParameters.search(table) { parameters.append(.parameter(search)) }
         if table.softDelete { parameters.append(.parameter(ListQueryParameters.deleted())) }

@@ -78,6 +78,8 @@ public struct TableRenderModel: Sendable, Hashable {
     public var filters: [ListItem]
     /// `RelationCheck(...)` expressions.
     public var relations: [ListItem]
+    /// `ReverseRelation(...)` expressions: relations of other tables pointing here.
+    public var reverseRelations: [ListItem] = []
     /// Operations as `TableOperationKind` cases (`.list, .get`).
     public var operations: String
     /// SQL, each a Swift literal.

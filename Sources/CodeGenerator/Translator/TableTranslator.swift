@@ -7,6 +7,15 @@ struct TableTranslator {
     let namespace: String
     /// Primary keys of every table of the app, by table name.
     let primaryKeys: [String: PrimaryKeySchema]
+    /// Relation fields of other tables (or this one) that point at this table, for `expand=`.
+    var referencing: [(table: TableSchema, field: FieldSchema)] = []
+
+    /// The relation fields of `tables` that reference `name`, in table then field order.
+    static func relations(to name: String, in tables: [TableSchema]) -> [(table: TableSchema, field: FieldSchema)] {
+        tables.sorted { $0.name < $1.name }.flatMap { table in
+            table.fields.filter { $0.type == .relation && $0.table == name }.map { (table, $0) }
+        }
+    }
 
     var referencedKeys: [String: PrimaryKeyType] { primaryKeys.mapValues(\.type) }
 
@@ -40,6 +49,7 @@ struct TableTranslator {
             rules: table.fields.listItems { FieldRules.rule($0, referencedKeys: referencedKeys) },
             filters: filterItems(),
             relations: relationItems(),
+            reverseRelations: reverseRelationItems(),
             operations: table.operations.map { "." + $0.rawValue }.joined(separator: ", "),
             tableLiteral: SwiftNames.literal(quotedTable),
             selectColumnsLiteral: SwiftNames.literal(selectColumns),
@@ -105,6 +115,18 @@ struct TableTranslator {
                 "SELECT 1 FROM \(SQLTypes.quote(target)) WHERE \(SQLTypes.quote(self.targetKey(target))) = \(SQLTypes.placeholder(1, dialect))"
             }
             return "RelationCheck(fieldIndex: \(index), table: \(SwiftNames.literal(target)), exists: DialectSQL(sqlite: \(SwiftNames.literal(sql(.sqlite))), postgres: \(SwiftNames.literal(sql(.postgres)))), target: { \(namespace).\(SwiftNames.pascalCase(target)).descriptor }, writeTarget: { row, writer in try \(namespace).\(SwiftNames.pascalCase(target)).Record(row: row).writeJSON(to: &writer) })"
+        }
+    }
+
+    /// `ReverseRelation(...)` per referencing relation; named after the referencing table, or
+    /// `table.field` when that table references this one more than once.
+    private func reverseRelationItems() -> [ListItem] {
+        let counts = Dictionary(referencing.map { ($0.table.name, 1) }, uniquingKeysWith: +)
+        return referencing.listItems { table, field in
+            let name = counts[table.name, default: 0] > 1 ? "\(table.name).\(field.name)" : table.name
+            let type = "\(namespace).\(SwiftNames.pascalCase(table.name))"
+            return "ReverseRelation(name: \(SwiftNames.literal(name)), field: \(SwiftNames.literal(field.name)), "
+                + "target: { \(type).descriptor }, writeTarget: { row, writer in try \(type).Record(row: row).writeJSON(to: &writer) })"
         }
     }
 

@@ -99,9 +99,9 @@ struct ResolvedStatements: Sendable {
         for name in query.expand {
             guard let expansion = expansions[name] else {
                 let allowed = expansions.keys.sorted().joined(separator: ", ")
-                throw APIError.badRequest("The expansion is invalid.", fieldErrors: [.init(field: "expand", message: "'\(name.prefix(40))' is not a relation field of this table; allowed: \(allowed.isEmpty ? "none" : allowed)")])
+                throw APIError.badRequest("The expansion is invalid.", fieldErrors: [.init(field: "expand", message: "'\(name.prefix(40))' is not a relation of this table; allowed: \(allowed.isEmpty ? "none" : allowed)")])
             }
-            guard !expanded.contains(where: { $0.field == name }) else {
+            guard !expanded.contains(where: { $0.name == name }) else {
                 throw APIError.badRequest("The expansion is invalid.", fieldErrors: [.init(field: "expand", message: "\(name) appears more than once")])
             }
             expanded.append(expansion)

@@ -30,13 +30,17 @@ public struct TableDescriptor: Sendable {
     public let softDelete: Bool
     /// The full-text condition over the `searchable` fields, with `{q}` for the placeholder.
     public let search: DialectSQL?
+    /// Relation fields of other tables pointing at this one, for `expand=` of one-to-many.
+    public let reverseRelations: [ReverseRelation]
 
     /// Creates a descriptor.
     public init(
         name: String, path: String, primaryKeyName: String, primaryKeyKind: PrimaryKeyKind, timestamps: Bool,
         fields: [FieldRule], filters: [FilterColumn], relations: [RelationCheck], statements: TableStatements,
-        upsertKey: String? = nil, softDelete: Bool = false, search: DialectSQL? = nil
+        upsertKey: String? = nil, softDelete: Bool = false, search: DialectSQL? = nil,
+        reverseRelations: [ReverseRelation] = []
     ) {
+        self.reverseRelations = reverseRelations
         self.search = search
         self.upsertKey = upsertKey
         self.softDelete = softDelete
@@ -96,6 +100,28 @@ public struct RelationCheck: Sendable {
         self.fieldIndex = fieldIndex
         self.table = table
         self.exists = exists
+        self.target = target
+        self.writeTarget = writeTarget
+    }
+}
+
+/// A relation field of another table that points at this one (`comments.task_id` for tasks).
+public struct ReverseRelation: Sendable {
+    /// Name used in `expand=` (the referencing table's name).
+    public let name: String
+    /// The relation field in the referencing table.
+    public let field: String
+    /// The referencing table.
+    public let target: @Sendable () -> TableDescriptor
+    /// Decodes and writes one row of the referencing table.
+    public let writeTarget: @Sendable (SQLRow, inout JSONWriter) throws -> Void
+    /// Creates a reverse relation.
+    public init(
+        name: String, field: String, target: @escaping @Sendable () -> TableDescriptor,
+        writeTarget: @escaping @Sendable (SQLRow, inout JSONWriter) throws -> Void
+    ) {
+        self.name = name
+        self.field = field
         self.target = target
         self.writeTarget = writeTarget
     }
