@@ -69,7 +69,7 @@ struct Expansion: Sendable {
             var order: [String] = []
             var groups: [String: [SQLRow]] = [:]
             for row in rows {
-                let key = Self.keyText(row.values[keyIndex])
+                let key = row.values[keyIndex].keyText
                 if groups[key] == nil { order.append(key) }
                 groups[key, default: []].append(row)
             }
@@ -81,19 +81,10 @@ struct Expansion: Sendable {
             }
         } else {
             for row in rows {
-                writer.key(Self.keyText(row.values[keyIndex]))
+                writer.key(row.values[keyIndex].keyText)
                 try write(row, &writer)
             }
         }
         writer.endObject()
-    }
-
-    private static func keyText(_ value: SQLValue) -> String {
-        switch value {
-        case .uuid(let uuid): return uuid.uuidString.lowercased()
-        case .integer(let integer): return String(integer)
-        case .text(let text): return text
-        default: return ""
-        }
     }
 }

@@ -45,8 +45,8 @@ extension TableHandlers {
             writer.member("action", operation.action.rawValue)
             if operation.action == .delete {
                 writer.member("status", result.changes > 0 ? 204 : 404)
-                writer.member("id", Self.text(of: operation.id!))
-                if result.changes > 0 { changes.append((.deleted, nil, Self.text(of: operation.id!))) }
+                writer.member("id", operation.id!.keyText)
+                if result.changes > 0 { changes.append((.deleted, nil, operation.id!.keyText)) }
             } else if let row = result.rows.first {
                 let record = try Record(row: row)
                 writer.member("status", operation.action == .create ? 201 : 200)
@@ -55,7 +55,7 @@ extension TableHandlers {
                 changes.append((operation.action == .create ? .created : .updated, record, record.primaryKeyText))
             } else {
                 writer.member("status", 404)
-                writer.member("id", Self.text(of: operation.id ?? .null))
+                writer.member("id", (operation.id ?? .null).keyText)
             }
             writer.endObject()
         }
@@ -130,19 +130,13 @@ extension TableHandlers {
         let list = ids.map { _ in placeholders.next() }.joined(separator: ", ")
         let key = table.statements.primaryKeyColumn
         let rows = try await database.fetch(SQLStatement("SELECT \(key) FROM \(table.statements.table) WHERE \(key) IN (\(list))\(table.softDelete ? " AND \"deleted_at\" IS NULL" : "")", ids))
-        let existing = Set(rows.compactMap { $0.values.first.map(Self.keyText) })
+        let existing = Set(rows.compactMap { $0.values.first?.keyText })
         var errors: [APIError.FieldError] = []
         for (index, operation) in operations.enumerated() {
-            guard let id = operation.id, !existing.contains(Self.keyText(id)) else { continue }
-            errors.append(.init(field: "operations[\(index)].id", message: "no \(table.name) record has \(table.primaryKeyName) \(Self.keyText(id))"))
+            guard let id = operation.id, !existing.contains(id.keyText) else { continue }
+            errors.append(.init(field: "operations[\(index)].id", message: "no \(table.name) record has \(table.primaryKeyName) \(id.keyText)"))
         }
         guard errors.isEmpty else { throw APIError.validation(errors) }
-    }
-
-    /// A key as text whichever way the driver returns it.
-    private static func keyText(_ value: SQLValue) -> String {
-        if case .text(let text) = value { return text.lowercased() }
-        return text(of: value)
     }
 
     /// Maps a failed transaction to the item that caused it where that can be found out.

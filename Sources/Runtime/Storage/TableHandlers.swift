@@ -129,7 +129,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
             throw APIError.conflict("The record is still referenced by records of other tables; delete or re-point those first.")
         }
         guard results.first?.changes ?? 0 > 0 else { throw notFound(context) }
-        await listeners.announce(RecordChange(table: table.name, operation: .deleted, id: Self.text(of: id), json: []))
+        await listeners.announce(RecordChange(table: table.name, operation: .deleted, id: id.keyText, json: []))
         return Response(status: .noContent)
     }
 
@@ -233,11 +233,5 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         }
     }
 
-    static func text(of value: SQLValue) -> String {
-        switch value {
-        case .uuid(let uuid): return uuid.uuidString.lowercased()
-        case .integer(let integer): return String(integer)
-        default: return ""
-        }
-    }
+    /// A key as it appears in URLs and JSON, whether bound (`uuid`) or read back (SQLite gives text).
 }
