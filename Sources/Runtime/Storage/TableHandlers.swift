@@ -232,6 +232,4 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
             return error
         }
     }
-
-    /// A key as it appears in URLs and JSON, whether bound (`uuid`) or read back (SQLite gives text).
 }
