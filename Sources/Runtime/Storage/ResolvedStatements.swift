@@ -183,7 +183,12 @@ struct ListStatements {
 
     /// Every statement, in the order the results are read: page, expansions, count.
     var all: [SQLStatement] {
-        [page] + expansions.map { $0.statement(for: page) } + (count.map { [$0] } ?? [])
+        // Expansions select from exactly the rows returned: the page without its look-ahead row.
+        var returned = page
+        if let limit = returned.binds.indices.dropLast().last, case .integer(let value) = returned.binds[limit] {
+            returned.binds[limit] = .integer(value - 1)
+        }
+        return [page] + expansions.map { $0.statement(for: returned) } + (count.map { [$0] } ?? [])
     }
 }
 

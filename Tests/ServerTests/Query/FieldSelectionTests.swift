@@ -61,6 +61,9 @@ struct ExpandTests {
             let byTask = try #require((withComments.object["expand"] as? [String: Any])?["comments"] as? [String: Any])
             let comments = try #require(byTask[task] as? [[String: Any]])
             #expect(comments.compactMap { $0["body"] as? String } == ["first", "second"], "soft-deleted comments are skipped")
+            let single = try await data.list([("expand", "project_id"), ("sort", "title"), ("limit", "1")])
+            let singleProjects = try #require((single.object["expand"] as? [String: Any])?["project_id"] as? [String: Any])
+            #expect(Array(singleProjects.keys) == [data.projectID], "only records of returned rows, not of the look-ahead row")
             let plain = try await data.list([])
             #expect(plain.object["expand"] == nil)
             for bad in ["title", "nope", "project_id,project_id", ""] {
