@@ -154,7 +154,9 @@ struct ResolvedStatements: Sendable {
             let key = keys[index]
             let column = key.column.column
             let comparison = key.descending ? "<" : ">"
-            switch (values[index] == .null, key.nullsLast) {
+            // The key column is never null, so its comparison needs no null branch.
+            let nullable = column != columns.primaryKey.column
+            switch (values[index] == .null, key.nullsLast && nullable) {
             case (true, true): terms.append("1 = 0")
             case (true, false): terms.append("\(column) IS NOT NULL")
             case (false, true):

@@ -38,7 +38,7 @@ struct FilterSQLTests {
 
     @Test func keysetCursorNumbersPlaceholdersAfterTheFilter() throws {
         let statement = try page("rank > 0", sort: "-due", cursor: [.null, .integer(7)], dialect: .postgres)
-        #expect(statement.sql.contains(#"WHERE "rank" > $1 AND (("due" IS NOT NULL) OR ("due" IS NULL AND ("id" > $2 OR "id" IS NULL))) ORDER BY "due" DESC NULLS FIRST, "id" ASC NULLS LAST LIMIT $3 OFFSET $4"#), "\(statement.sql)")
+        #expect(statement.sql.contains(#"WHERE "rank" > $1 AND (("due" IS NOT NULL) OR ("due" IS NULL AND "id" > $2)) ORDER BY "due" DESC NULLS FIRST, "id" ASC NULLS LAST LIMIT $3 OFFSET $4"#), "\(statement.sql)")
         #expect(statement.binds == [.integer(0), .integer(7), .integer(11), .integer(0)])
     }
 }
