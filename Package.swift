@@ -32,6 +32,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "SchemaModel"),
+        /// The filter and sort grammar, free of dependencies so the fuzz build compiles only it.
+        .target(name: "QueryGrammar"),
+        /// Runs the filter parser on files (normal build) or under libFuzzer (`-D LOOM_FUZZ`).
+        .executableTarget(name: "FilterFuzzer", dependencies: ["QueryGrammar"]),
         .target(
             name: "CodeGenerator",
             dependencies: [
@@ -50,6 +54,7 @@ let package = Package(
         .target(
             name: "Runtime",
             dependencies: [
+                "QueryGrammar",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -76,7 +81,7 @@ let package = Package(
         .testTarget(
             name: "RuntimeTests",
             dependencies: [
-                "Runtime",
+                "Runtime", "QueryGrammar",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

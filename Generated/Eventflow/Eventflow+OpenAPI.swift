@@ -17,6 +17,46 @@ extension Eventflow {
       }
     },
     "parameters" : {
+      "Count" : {
+        "description" : "`exact` counts every matching record into `total`; `none` skips the count (`total` is null), which is cheaper on large tables.",
+        "in" : "query",
+        "name" : "count",
+        "schema" : {
+          "default" : "exact",
+          "enum" : [
+            "exact",
+            "none"
+          ],
+          "type" : "string"
+        }
+      },
+      "Cursor" : {
+        "description" : "The `next_cursor` of the previous page, sent with the same `sort` and `filter`. Continues after the last row of that page, so rows inserted meanwhile never shift or repeat rows. Cannot be combined with `offset`.",
+        "in" : "query",
+        "name" : "cursor",
+        "schema" : {
+          "description" : "An opaque cursor.",
+          "type" : "string"
+        }
+      },
+      "IfMatch" : {
+        "description" : "Apply the change only if the record's current `ETag` is listed (strong comparison); otherwise 412.",
+        "in" : "header",
+        "name" : "If-Match",
+        "schema" : {
+          "description" : "Entity tags or `*`.",
+          "type" : "string"
+        }
+      },
+      "IfNoneMatch" : {
+        "description" : "Answer 304 without a body if the record's current `ETag` is listed (weak comparison).",
+        "in" : "header",
+        "name" : "If-None-Match",
+        "schema" : {
+          "description" : "Entity tags or `*`.",
+          "type" : "string"
+        }
+      },
       "Limit" : {
         "description" : "Largest number of records to return.",
         "in" : "query",
@@ -109,6 +149,21 @@ extension Eventflow {
           }
         },
         "description" : "The request body is larger than the server accepts.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
+      "PreconditionFailed" : {
+        "content" : {
+          "application/json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/FlatError"
+            }
+          }
+        },
+        "description" : "`If-Match` does not list the record's current `ETag`: it changed since it was read; nothing was changed.",
         "headers" : {
           "X-Request-Id" : {
             "$ref" : "#/components/headers/RequestId"
@@ -318,6 +373,11 @@ extension Eventflow {
       "ConsumersPage" : {
         "description" : "One page of consumers records.",
         "properties" : {
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "type" : "object"
+          },
           "items" : {
             "description" : "The records of this page.",
             "items" : {
@@ -329,20 +389,31 @@ extension Eventflow {
             "description" : "The page size used.",
             "type" : "integer"
           },
+          "next_cursor" : {
+            "description" : "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "offset" : {
             "description" : "Records skipped before this page.",
             "type" : "integer"
           },
           "total" : {
-            "description" : "Number of records matching the filters, across all pages.",
-            "type" : "integer"
+            "description" : "Number of records matching the filters, across all pages; null with `count=none`.",
+            "type" : [
+              "integer",
+              "null"
+            ]
           }
         },
         "required" : [
           "items",
           "total",
           "limit",
-          "offset"
+          "offset",
+          "next_cursor"
         ],
         "type" : "object"
       },
@@ -439,6 +510,11 @@ extension Eventflow {
       "EventsPage" : {
         "description" : "One page of events records.",
         "properties" : {
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "type" : "object"
+          },
           "items" : {
             "description" : "The records of this page.",
             "items" : {
@@ -450,20 +526,31 @@ extension Eventflow {
             "description" : "The page size used.",
             "type" : "integer"
           },
+          "next_cursor" : {
+            "description" : "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "offset" : {
             "description" : "Records skipped before this page.",
             "type" : "integer"
           },
           "total" : {
-            "description" : "Number of records matching the filters, across all pages.",
-            "type" : "integer"
+            "description" : "Number of records matching the filters, across all pages; null with `count=none`.",
+            "type" : [
+              "integer",
+              "null"
+            ]
           }
         },
         "required" : [
           "items",
           "total",
           "limit",
-          "offset"
+          "offset",
+          "next_cursor"
         ],
         "type" : "object"
       },
@@ -697,6 +784,11 @@ extension Eventflow {
       "ProducersPage" : {
         "description" : "One page of producers records.",
         "properties" : {
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "type" : "object"
+          },
           "items" : {
             "description" : "The records of this page.",
             "items" : {
@@ -708,20 +800,31 @@ extension Eventflow {
             "description" : "The page size used.",
             "type" : "integer"
           },
+          "next_cursor" : {
+            "description" : "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "offset" : {
             "description" : "Records skipped before this page.",
             "type" : "integer"
           },
           "total" : {
-            "description" : "Number of records matching the filters, across all pages.",
-            "type" : "integer"
+            "description" : "Number of records matching the filters, across all pages; null with `count=none`.",
+            "type" : [
+              "integer",
+              "null"
+            ]
           }
         },
         "required" : [
           "items",
           "total",
           "limit",
-          "offset"
+          "offset",
+          "next_cursor"
         ],
         "type" : "object"
       },
@@ -787,7 +890,49 @@ extension Eventflow {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "Only records whose name equals this value.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: consumer_id, name, last_event_at, last_event_id, created_at, updated_at.",
+            "in" : "query",
+            "name" : "filter",
+            "schema" : {
+              "description" : "Filter expression.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: consumer_id, name, last_event_at, last_event_id, created_at, updated_at.",
+            "in" : "query",
+            "name" : "sort",
+            "schema" : {
+              "description" : "Sort keys.",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/Cursor"
+          },
+          {
+            "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=consumer_id,name`. Members: consumer_id, name, subscribed_event_types, last_event_at, last_event_id, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: none. Referencing tables: none.",
+            "in" : "query",
+            "name" : "expand",
+            "schema" : {
+              "description" : "Comma-separated relations.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
             "in" : "query",
             "name" : "name",
             "schema" : {
@@ -801,7 +946,7 @@ extension Eventflow {
             }
           },
           {
-            "description" : "Only records whose last_event_at equals this value.",
+            "description" : "Only records whose last_event_at equals this value (shorthand for `filter=last_event_at = value`).",
             "in" : "query",
             "name" : "last_event_at",
             "schema" : {
@@ -811,7 +956,7 @@ extension Eventflow {
             }
           },
           {
-            "description" : "Only records whose last_event_id equals this value.",
+            "description" : "Only records whose last_event_id equals this value (shorthand for `filter=last_event_id = value`).",
             "in" : "query",
             "name" : "last_event_id",
             "schema" : {
@@ -872,6 +1017,14 @@ extension Eventflow {
             },
             "description" : "The created record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "Location" : {
                 "description" : "URL of the new record",
                 "required" : true,
@@ -910,6 +1063,138 @@ extension Eventflow {
         ]
       }
     },
+    "/api/v1/consumers/batch" : {
+      "post" : {
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).",
+        "operationId" : "batchConsumers",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "additionalProperties" : false,
+                "description" : "A batch of consumers writes.",
+                "properties" : {
+                  "operations" : {
+                    "description" : "1 to 100 operations, run in order in one transaction.",
+                    "items" : {
+                      "additionalProperties" : false,
+                      "description" : "One operation.",
+                      "properties" : {
+                        "action" : {
+                          "description" : "What to do.",
+                          "enum" : [
+                            "create",
+                            "replace",
+                            "update",
+                            "delete"
+                          ],
+                          "type" : "string"
+                        },
+                        "data" : {
+                          "description" : "The fields, as for the single-record operation (not for delete).",
+                          "type" : "object"
+                        },
+                        "id" : {
+                          "description" : "The record's consumer_id (not for create).",
+                          "format" : "uuid",
+                          "type" : "string"
+                        }
+                      },
+                      "required" : [
+                        "action"
+                      ],
+                      "type" : "object"
+                    },
+                    "maxItems" : 100,
+                    "minItems" : 1,
+                    "type" : "array"
+                  }
+                },
+                "required" : [
+                  "operations"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "description" : "Every operation succeeded.",
+                  "properties" : {
+                    "results" : {
+                      "description" : "One result per operation, in request order.",
+                      "items" : {
+                        "description" : "The outcome of one operation.",
+                        "properties" : {
+                          "action" : {
+                            "description" : "The operation's action.",
+                            "type" : "string"
+                          },
+                          "id" : {
+                            "description" : "Key of the deleted record.",
+                            "type" : "string"
+                          },
+                          "record" : {
+                            "$ref" : "#/components/schemas/Consumers"
+                          },
+                          "status" : {
+                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+                            "type" : "integer"
+                          }
+                        },
+                        "required" : [
+                          "action",
+                          "status"
+                        ],
+                        "type" : "object"
+                      },
+                      "type" : "array"
+                    }
+                  },
+                  "required" : [
+                    "results"
+                  ],
+                  "type" : "object"
+                }
+              }
+            },
+            "description" : "Every operation succeeded.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          }
+        },
+        "summary" : "Create, replace, update and delete consumers records in one transaction",
+        "tags" : [
+          "consumers"
+        ]
+      }
+    },
     "/api/v1/consumers/{id}" : {
       "delete" : {
         "operationId" : "deleteConsumers",
@@ -924,6 +1209,9 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "responses" : {
@@ -940,6 +1228,9 @@ extension Eventflow {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -963,6 +1254,18 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfNoneMatch"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=consumer_id,name`. Members: consumer_id, name, subscribed_event_types, last_event_at, last_event_id, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
           }
         ],
         "responses" : {
@@ -976,6 +1279,30 @@ extension Eventflow {
             },
             "description" : "The record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "`If-None-Match` lists the current `ETag`; no body.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1006,6 +1333,9 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -1029,6 +1359,14 @@ extension Eventflow {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1042,6 +1380,9 @@ extension Eventflow {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -1074,6 +1415,9 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -1097,6 +1441,14 @@ extension Eventflow {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1110,6 +1462,9 @@ extension Eventflow {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -1209,7 +1564,49 @@ extension Eventflow {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "Only records whose producer_id equals this value.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: event_id, producer_id, event_type, event_version, created_at, updated_at. Through `producer_id`: producer_id.producer_id, producer_id.name, producer_id.active, producer_id.created_at, producer_id.updated_at.",
+            "in" : "query",
+            "name" : "filter",
+            "schema" : {
+              "description" : "Filter expression.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: event_id, producer_id, event_type, event_version, created_at, updated_at.",
+            "in" : "query",
+            "name" : "sort",
+            "schema" : {
+              "description" : "Sort keys.",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/Cursor"
+          },
+          {
+            "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=event_id,producer_id`. Members: event_id, producer_id, event_type, event_version, payload, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: producer_id. Referencing tables: none.",
+            "in" : "query",
+            "name" : "expand",
+            "schema" : {
+              "description" : "Comma-separated relations.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose producer_id equals this value (shorthand for `filter=producer_id = value`).",
             "in" : "query",
             "name" : "producer_id",
             "schema" : {
@@ -1219,7 +1616,7 @@ extension Eventflow {
             }
           },
           {
-            "description" : "Only records whose event_type equals this value.",
+            "description" : "Only records whose event_type equals this value (shorthand for `filter=event_type = value`).",
             "in" : "query",
             "name" : "event_type",
             "schema" : {
@@ -1234,7 +1631,7 @@ extension Eventflow {
             }
           },
           {
-            "description" : "Only records whose event_version equals this value.",
+            "description" : "Only records whose event_version equals this value (shorthand for `filter=event_version = value`).",
             "in" : "query",
             "name" : "event_version",
             "schema" : {
@@ -1346,6 +1743,18 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfNoneMatch"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=event_id,producer_id`. Members: event_id, producer_id, event_type, event_version, payload, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
           }
         ],
         "responses" : {
@@ -1359,6 +1768,30 @@ extension Eventflow {
             },
             "description" : "The record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "`If-None-Match` lists the current `ETag`; no body.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1427,7 +1860,49 @@ extension Eventflow {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "Only records whose name equals this value.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: producer_id, name, active, created_at, updated_at.",
+            "in" : "query",
+            "name" : "filter",
+            "schema" : {
+              "description" : "Filter expression.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: producer_id, name, active, created_at, updated_at.",
+            "in" : "query",
+            "name" : "sort",
+            "schema" : {
+              "description" : "Sort keys.",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/Cursor"
+          },
+          {
+            "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=producer_id,name`. Members: producer_id, name, description, active, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: none. Referencing tables: events.",
+            "in" : "query",
+            "name" : "expand",
+            "schema" : {
+              "description" : "Comma-separated relations.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
             "in" : "query",
             "name" : "name",
             "schema" : {
@@ -1441,7 +1916,7 @@ extension Eventflow {
             }
           },
           {
-            "description" : "Only records whose active equals this value.",
+            "description" : "Only records whose active equals this value (shorthand for `filter=active = value`).",
             "in" : "query",
             "name" : "active",
             "schema" : {
@@ -1501,6 +1976,14 @@ extension Eventflow {
             },
             "description" : "The created record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "Location" : {
                 "description" : "URL of the new record",
                 "required" : true,
@@ -1539,6 +2022,138 @@ extension Eventflow {
         ]
       }
     },
+    "/api/v1/producers/batch" : {
+      "post" : {
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).",
+        "operationId" : "batchProducers",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "additionalProperties" : false,
+                "description" : "A batch of producers writes.",
+                "properties" : {
+                  "operations" : {
+                    "description" : "1 to 100 operations, run in order in one transaction.",
+                    "items" : {
+                      "additionalProperties" : false,
+                      "description" : "One operation.",
+                      "properties" : {
+                        "action" : {
+                          "description" : "What to do.",
+                          "enum" : [
+                            "create",
+                            "replace",
+                            "update",
+                            "delete"
+                          ],
+                          "type" : "string"
+                        },
+                        "data" : {
+                          "description" : "The fields, as for the single-record operation (not for delete).",
+                          "type" : "object"
+                        },
+                        "id" : {
+                          "description" : "The record's producer_id (not for create).",
+                          "format" : "uuid",
+                          "type" : "string"
+                        }
+                      },
+                      "required" : [
+                        "action"
+                      ],
+                      "type" : "object"
+                    },
+                    "maxItems" : 100,
+                    "minItems" : 1,
+                    "type" : "array"
+                  }
+                },
+                "required" : [
+                  "operations"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "description" : "Every operation succeeded.",
+                  "properties" : {
+                    "results" : {
+                      "description" : "One result per operation, in request order.",
+                      "items" : {
+                        "description" : "The outcome of one operation.",
+                        "properties" : {
+                          "action" : {
+                            "description" : "The operation's action.",
+                            "type" : "string"
+                          },
+                          "id" : {
+                            "description" : "Key of the deleted record.",
+                            "type" : "string"
+                          },
+                          "record" : {
+                            "$ref" : "#/components/schemas/Producers"
+                          },
+                          "status" : {
+                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+                            "type" : "integer"
+                          }
+                        },
+                        "required" : [
+                          "action",
+                          "status"
+                        ],
+                        "type" : "object"
+                      },
+                      "type" : "array"
+                    }
+                  },
+                  "required" : [
+                    "results"
+                  ],
+                  "type" : "object"
+                }
+              }
+            },
+            "description" : "Every operation succeeded.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          }
+        },
+        "summary" : "Create, replace, update and delete producers records in one transaction",
+        "tags" : [
+          "producers"
+        ]
+      }
+    },
     "/api/v1/producers/{id}" : {
       "delete" : {
         "operationId" : "deleteProducers",
@@ -1553,6 +2168,9 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "responses" : {
@@ -1569,6 +2187,9 @@ extension Eventflow {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -1592,6 +2213,18 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfNoneMatch"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=producer_id,name`. Members: producer_id, name, description, active, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
           }
         ],
         "responses" : {
@@ -1605,6 +2238,30 @@ extension Eventflow {
             },
             "description" : "The record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "`If-None-Match` lists the current `ETag`; no body.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1635,6 +2292,9 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -1658,6 +2318,14 @@ extension Eventflow {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1671,6 +2339,9 @@ extension Eventflow {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -1703,6 +2374,9 @@ extension Eventflow {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -1726,6 +2400,14 @@ extension Eventflow {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1739,6 +2421,9 @@ extension Eventflow {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"

@@ -12,7 +12,8 @@ public enum Eventflow {
         basePath: "/api/v1",
         errorFormat: .flat,
         maxBodyBytes: 262144,
-        pageLimits: PageLimits(defaultSize: 20, maximumSize: 100)
+        pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
+        maxBatchSize: 100
     )
 
     /// The tables the database must hold, referenced tables first.

@@ -17,6 +17,46 @@ extension Tracker {
       }
     },
     "parameters" : {
+      "Count" : {
+        "description" : "`exact` counts every matching record into `total`; `none` skips the count (`total` is null), which is cheaper on large tables.",
+        "in" : "query",
+        "name" : "count",
+        "schema" : {
+          "default" : "exact",
+          "enum" : [
+            "exact",
+            "none"
+          ],
+          "type" : "string"
+        }
+      },
+      "Cursor" : {
+        "description" : "The `next_cursor` of the previous page, sent with the same `sort` and `filter`. Continues after the last row of that page, so rows inserted meanwhile never shift or repeat rows. Cannot be combined with `offset`.",
+        "in" : "query",
+        "name" : "cursor",
+        "schema" : {
+          "description" : "An opaque cursor.",
+          "type" : "string"
+        }
+      },
+      "IfMatch" : {
+        "description" : "Apply the change only if the record's current `ETag` is listed (strong comparison); otherwise 412.",
+        "in" : "header",
+        "name" : "If-Match",
+        "schema" : {
+          "description" : "Entity tags or `*`.",
+          "type" : "string"
+        }
+      },
+      "IfNoneMatch" : {
+        "description" : "Answer 304 without a body if the record's current `ETag` is listed (weak comparison).",
+        "in" : "header",
+        "name" : "If-None-Match",
+        "schema" : {
+          "description" : "Entity tags or `*`.",
+          "type" : "string"
+        }
+      },
       "Limit" : {
         "description" : "Largest number of records to return.",
         "in" : "query",
@@ -115,6 +155,21 @@ extension Tracker {
           }
         }
       },
+      "PreconditionFailed" : {
+        "content" : {
+          "application/problem+json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/Problem"
+            }
+          }
+        },
+        "description" : "`If-Match` does not list the record's current `ETag`: it changed since it was read; nothing was changed.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "ServiceUnavailable" : {
         "content" : {
           "application/problem+json" : {
@@ -182,6 +237,15 @@ extension Tracker {
             "readOnly" : true,
             "type" : "string"
           },
+          "deleted_at" : {
+            "description" : "When the record was deleted (UTC); null while it is live.",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "edit_count" : {
             "default" : 0,
             "description" : "How often the comment was edited; maintained by the server.",
@@ -220,7 +284,8 @@ extension Tracker {
           "pinned",
           "edit_count",
           "created_at",
-          "updated_at"
+          "updated_at",
+          "deleted_at"
         ],
         "type" : "object"
       },
@@ -260,6 +325,11 @@ extension Tracker {
       "CommentsPage" : {
         "description" : "One page of comments records.",
         "properties" : {
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "type" : "object"
+          },
           "items" : {
             "description" : "The records of this page.",
             "items" : {
@@ -271,20 +341,31 @@ extension Tracker {
             "description" : "The page size used.",
             "type" : "integer"
           },
+          "next_cursor" : {
+            "description" : "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "offset" : {
             "description" : "Records skipped before this page.",
             "type" : "integer"
           },
           "total" : {
-            "description" : "Number of records matching the filters, across all pages.",
-            "type" : "integer"
+            "description" : "Number of records matching the filters, across all pages; null with `count=none`.",
+            "type" : [
+              "integer",
+              "null"
+            ]
           }
         },
         "required" : [
           "items",
           "total",
           "limit",
-          "offset"
+          "offset",
+          "next_cursor"
         ],
         "type" : "object"
       },
@@ -683,6 +764,16 @@ extension Tracker {
               "string",
               "null"
             ]
+          },
+          "webhook_secret" : {
+            "description" : "Secret used to sign the project's webhooks; accepted but never returned.",
+            "maxLength" : 200,
+            "minLength" : 16,
+            "type" : [
+              "string",
+              "null"
+            ],
+            "writeOnly" : true
           }
         },
         "required" : [
@@ -694,6 +785,11 @@ extension Tracker {
       "ProjectsPage" : {
         "description" : "One page of projects records.",
         "properties" : {
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "type" : "object"
+          },
           "items" : {
             "description" : "The records of this page.",
             "items" : {
@@ -705,20 +801,31 @@ extension Tracker {
             "description" : "The page size used.",
             "type" : "integer"
           },
+          "next_cursor" : {
+            "description" : "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "offset" : {
             "description" : "Records skipped before this page.",
             "type" : "integer"
           },
           "total" : {
-            "description" : "Number of records matching the filters, across all pages.",
-            "type" : "integer"
+            "description" : "Number of records matching the filters, across all pages; null with `count=none`.",
+            "type" : [
+              "integer",
+              "null"
+            ]
           }
         },
         "required" : [
           "items",
           "total",
           "limit",
-          "offset"
+          "offset",
+          "next_cursor"
         ],
         "type" : "object"
       },
@@ -795,6 +902,16 @@ extension Tracker {
               "string",
               "null"
             ]
+          },
+          "webhook_secret" : {
+            "description" : "Secret used to sign the project's webhooks; accepted but never returned.",
+            "maxLength" : 200,
+            "minLength" : 16,
+            "type" : [
+              "string",
+              "null"
+            ],
+            "writeOnly" : true
           }
         },
         "type" : "object"
@@ -803,7 +920,7 @@ extension Tracker {
         "description" : "A unit of work inside a project.",
         "properties" : {
           "assignee_email" : {
-            "description" : "Who works on the task.",
+            "description" : "Who works on the task; filterable, not sortable.",
             "format" : "email",
             "type" : [
               "string",
@@ -946,7 +1063,7 @@ extension Tracker {
         "description" : "A new or replacing tasks record; server-set fields are not accepted.",
         "properties" : {
           "assignee_email" : {
-            "description" : "Who works on the task.",
+            "description" : "Who works on the task; filterable, not sortable.",
             "format" : "email",
             "type" : [
               "string",
@@ -1056,6 +1173,11 @@ extension Tracker {
       "TasksPage" : {
         "description" : "One page of tasks records.",
         "properties" : {
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "type" : "object"
+          },
           "items" : {
             "description" : "The records of this page.",
             "items" : {
@@ -1067,20 +1189,31 @@ extension Tracker {
             "description" : "The page size used.",
             "type" : "integer"
           },
+          "next_cursor" : {
+            "description" : "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "offset" : {
             "description" : "Records skipped before this page.",
             "type" : "integer"
           },
           "total" : {
-            "description" : "Number of records matching the filters, across all pages.",
-            "type" : "integer"
+            "description" : "Number of records matching the filters, across all pages; null with `count=none`.",
+            "type" : [
+              "integer",
+              "null"
+            ]
           }
         },
         "required" : [
           "items",
           "total",
           "limit",
-          "offset"
+          "offset",
+          "next_cursor"
         ],
         "type" : "object"
       },
@@ -1089,7 +1222,7 @@ extension Tracker {
         "description" : "Fields to change in a tasks record; absent fields keep their value.",
         "properties" : {
           "assignee_email" : {
-            "description" : "Who works on the task.",
+            "description" : "Who works on the task; filterable, not sortable.",
             "format" : "email",
             "type" : [
               "string",
@@ -1375,7 +1508,63 @@ extension Tracker {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "Only records whose task_id equals this value.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, task_id, author_email, pinned, edit_count, created_at, updated_at, deleted_at. Through `task_id`: task_id.id, task_id.project_id, task_id.title, task_id.code, task_id.status, task_id.priority, task_id.estimate_hours, task_id.billable, task_id.due_on, task_id.completed_at, task_id.assignee_email, task_id.created_at, task_id.updated_at.",
+            "in" : "query",
+            "name" : "filter",
+            "schema" : {
+              "description" : "Filter expression.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, task_id, author_email, pinned, edit_count, created_at, updated_at, deleted_at.",
+            "in" : "query",
+            "name" : "sort",
+            "schema" : {
+              "description" : "Sort keys.",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/Cursor"
+          },
+          {
+            "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=id,task_id`. Members: id, task_id, author_email, body, pinned, edit_count, created_at, updated_at, deleted_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: task_id. Referencing tables: none.",
+            "in" : "query",
+            "name" : "expand",
+            "schema" : {
+              "description" : "Comma-separated relations.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Deleted records (`deleted_at` set) are hidden by default; `include` lists them too, `only` lists just them.",
+            "in" : "query",
+            "name" : "deleted",
+            "schema" : {
+              "default" : "exclude",
+              "enum" : [
+                "exclude",
+                "include",
+                "only"
+              ],
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose task_id equals this value (shorthand for `filter=task_id = value`).",
             "in" : "query",
             "name" : "task_id",
             "schema" : {
@@ -1385,7 +1574,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose author_email equals this value.",
+            "description" : "Only records whose author_email equals this value (shorthand for `filter=author_email = value`).",
             "in" : "query",
             "name" : "author_email",
             "schema" : {
@@ -1395,7 +1584,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose pinned equals this value.",
+            "description" : "Only records whose pinned equals this value (shorthand for `filter=pinned = value`).",
             "in" : "query",
             "name" : "pinned",
             "schema" : {
@@ -1404,7 +1593,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose edit_count equals this value.",
+            "description" : "Only records whose edit_count equals this value (shorthand for `filter=edit_count = value`).",
             "in" : "query",
             "name" : "edit_count",
             "schema" : {
@@ -1465,6 +1654,14 @@ extension Tracker {
             },
             "description" : "The created record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "Location" : {
                 "description" : "URL of the new record",
                 "required" : true,
@@ -1503,6 +1700,137 @@ extension Tracker {
         ]
       }
     },
+    "/v1/comments/batch" : {
+      "post" : {
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).",
+        "operationId" : "batchComments",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "additionalProperties" : false,
+                "description" : "A batch of comments writes.",
+                "properties" : {
+                  "operations" : {
+                    "description" : "1 to 100 operations, run in order in one transaction.",
+                    "items" : {
+                      "additionalProperties" : false,
+                      "description" : "One operation.",
+                      "properties" : {
+                        "action" : {
+                          "description" : "What to do.",
+                          "enum" : [
+                            "create",
+                            "update",
+                            "delete"
+                          ],
+                          "type" : "string"
+                        },
+                        "data" : {
+                          "description" : "The fields, as for the single-record operation (not for delete).",
+                          "type" : "object"
+                        },
+                        "id" : {
+                          "description" : "The record's id (not for create).",
+                          "format" : "int64",
+                          "type" : "integer"
+                        }
+                      },
+                      "required" : [
+                        "action"
+                      ],
+                      "type" : "object"
+                    },
+                    "maxItems" : 100,
+                    "minItems" : 1,
+                    "type" : "array"
+                  }
+                },
+                "required" : [
+                  "operations"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "description" : "Every operation succeeded.",
+                  "properties" : {
+                    "results" : {
+                      "description" : "One result per operation, in request order.",
+                      "items" : {
+                        "description" : "The outcome of one operation.",
+                        "properties" : {
+                          "action" : {
+                            "description" : "The operation's action.",
+                            "type" : "string"
+                          },
+                          "id" : {
+                            "description" : "Key of the deleted record.",
+                            "type" : "string"
+                          },
+                          "record" : {
+                            "$ref" : "#/components/schemas/Comments"
+                          },
+                          "status" : {
+                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+                            "type" : "integer"
+                          }
+                        },
+                        "required" : [
+                          "action",
+                          "status"
+                        ],
+                        "type" : "object"
+                      },
+                      "type" : "array"
+                    }
+                  },
+                  "required" : [
+                    "results"
+                  ],
+                  "type" : "object"
+                }
+              }
+            },
+            "description" : "Every operation succeeded.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          }
+        },
+        "summary" : "Create, replace, update and delete comments records in one transaction",
+        "tags" : [
+          "comments"
+        ]
+      }
+    },
     "/v1/comments/{id}" : {
       "delete" : {
         "operationId" : "deleteComments",
@@ -1517,11 +1845,14 @@ extension Tracker {
               "format" : "int64",
               "type" : "integer"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "responses" : {
           "204" : {
-            "description" : "The record was deleted.",
+            "description" : "The record was marked deleted (`deleted_at` set); it no longer appears in reads.",
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
@@ -1533,6 +1864,9 @@ extension Tracker {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -1556,6 +1890,18 @@ extension Tracker {
               "format" : "int64",
               "type" : "integer"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfNoneMatch"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=id,task_id`. Members: id, task_id, author_email, body, pinned, edit_count, created_at, updated_at, deleted_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
           }
         ],
         "responses" : {
@@ -1569,6 +1915,30 @@ extension Tracker {
             },
             "description" : "The record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "`If-None-Match` lists the current `ETag`; no body.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1599,6 +1969,9 @@ extension Tracker {
               "format" : "int64",
               "type" : "integer"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -1622,6 +1995,14 @@ extension Tracker {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1635,6 +2016,9 @@ extension Tracker {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -1666,7 +2050,49 @@ extension Tracker {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "Only records whose name equals this value.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, name, owner_email, homepage, status, budget, external_id, created_at, updated_at.",
+            "in" : "query",
+            "name" : "filter",
+            "schema" : {
+              "description" : "Filter expression.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, name, owner_email, homepage, status, budget, external_id, created_at, updated_at.",
+            "in" : "query",
+            "name" : "sort",
+            "schema" : {
+              "description" : "Sort keys.",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/Cursor"
+          },
+          {
+            "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, summary, owner_email, homepage, status, budget, settings, external_id, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: none. Referencing tables: tasks.",
+            "in" : "query",
+            "name" : "expand",
+            "schema" : {
+              "description" : "Comma-separated relations.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
             "in" : "query",
             "name" : "name",
             "schema" : {
@@ -1680,7 +2106,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose owner_email equals this value.",
+            "description" : "Only records whose owner_email equals this value (shorthand for `filter=owner_email = value`).",
             "in" : "query",
             "name" : "owner_email",
             "schema" : {
@@ -1694,7 +2120,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose homepage equals this value.",
+            "description" : "Only records whose homepage equals this value (shorthand for `filter=homepage = value`).",
             "in" : "query",
             "name" : "homepage",
             "schema" : {
@@ -1707,7 +2133,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose status equals this value.",
+            "description" : "Only records whose status equals this value (shorthand for `filter=status = value`).",
             "in" : "query",
             "name" : "status",
             "schema" : {
@@ -1721,7 +2147,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose budget equals this value.",
+            "description" : "Only records whose budget equals this value (shorthand for `filter=budget = value`).",
             "in" : "query",
             "name" : "budget",
             "schema" : {
@@ -1736,7 +2162,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose external_id equals this value.",
+            "description" : "Only records whose external_id equals this value (shorthand for `filter=external_id = value`).",
             "in" : "query",
             "name" : "external_id",
             "schema" : {
@@ -1797,6 +2223,14 @@ extension Tracker {
             },
             "description" : "The created record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "Location" : {
                 "description" : "URL of the new record",
                 "required" : true,
@@ -1835,6 +2269,232 @@ extension Tracker {
         ]
       }
     },
+    "/v1/projects/batch" : {
+      "post" : {
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).",
+        "operationId" : "batchProjects",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "additionalProperties" : false,
+                "description" : "A batch of projects writes.",
+                "properties" : {
+                  "operations" : {
+                    "description" : "1 to 100 operations, run in order in one transaction.",
+                    "items" : {
+                      "additionalProperties" : false,
+                      "description" : "One operation.",
+                      "properties" : {
+                        "action" : {
+                          "description" : "What to do.",
+                          "enum" : [
+                            "create",
+                            "replace",
+                            "update",
+                            "delete"
+                          ],
+                          "type" : "string"
+                        },
+                        "data" : {
+                          "description" : "The fields, as for the single-record operation (not for delete).",
+                          "type" : "object"
+                        },
+                        "id" : {
+                          "description" : "The record's id (not for create).",
+                          "format" : "uuid",
+                          "type" : "string"
+                        }
+                      },
+                      "required" : [
+                        "action"
+                      ],
+                      "type" : "object"
+                    },
+                    "maxItems" : 100,
+                    "minItems" : 1,
+                    "type" : "array"
+                  }
+                },
+                "required" : [
+                  "operations"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "description" : "Every operation succeeded.",
+                  "properties" : {
+                    "results" : {
+                      "description" : "One result per operation, in request order.",
+                      "items" : {
+                        "description" : "The outcome of one operation.",
+                        "properties" : {
+                          "action" : {
+                            "description" : "The operation's action.",
+                            "type" : "string"
+                          },
+                          "id" : {
+                            "description" : "Key of the deleted record.",
+                            "type" : "string"
+                          },
+                          "record" : {
+                            "$ref" : "#/components/schemas/Projects"
+                          },
+                          "status" : {
+                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+                            "type" : "integer"
+                          }
+                        },
+                        "required" : [
+                          "action",
+                          "status"
+                        ],
+                        "type" : "object"
+                      },
+                      "type" : "array"
+                    }
+                  },
+                  "required" : [
+                    "results"
+                  ],
+                  "type" : "object"
+                }
+              }
+            },
+            "description" : "Every operation succeeded.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          }
+        },
+        "summary" : "Create, replace, update and delete projects records in one transaction",
+        "tags" : [
+          "projects"
+        ]
+      }
+    },
+    "/v1/projects/upsert" : {
+      "post" : {
+        "description" : "Matches on `name` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (name) DO UPDATE`.",
+        "operationId" : "upsertProjects",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/ProjectsCreate"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/Projects"
+                }
+              }
+            },
+            "description" : "The replaced record.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/Projects"
+                }
+              }
+            },
+            "description" : "The created record.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "Location" : {
+                "description" : "URL of the new record",
+                "required" : true,
+                "schema" : {
+                  "description" : "Path of the created record.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          }
+        },
+        "summary" : "Create a projects record, or replace the one with the same name",
+        "tags" : [
+          "projects"
+        ]
+      }
+    },
     "/v1/projects/{id}" : {
       "delete" : {
         "operationId" : "deleteProjects",
@@ -1849,6 +2509,9 @@ extension Tracker {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "responses" : {
@@ -1865,6 +2528,9 @@ extension Tracker {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -1888,6 +2554,18 @@ extension Tracker {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfNoneMatch"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, summary, owner_email, homepage, status, budget, settings, external_id, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
           }
         ],
         "responses" : {
@@ -1901,6 +2579,30 @@ extension Tracker {
             },
             "description" : "The record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "`If-None-Match` lists the current `ETag`; no body.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1931,6 +2633,9 @@ extension Tracker {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -1954,6 +2659,14 @@ extension Tracker {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1967,6 +2680,9 @@ extension Tracker {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -1999,6 +2715,9 @@ extension Tracker {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -2022,6 +2741,14 @@ extension Tracker {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -2035,6 +2762,9 @@ extension Tracker {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -2131,7 +2861,58 @@ extension Tracker {
             "$ref" : "#/components/parameters/Offset"
           },
           {
-            "description" : "Only records whose project_id equals this value.",
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, project_id, title, code, status, priority, estimate_hours, billable, due_on, completed_at, assignee_email, created_at, updated_at. Through `project_id`: project_id.id, project_id.name, project_id.owner_email, project_id.homepage, project_id.status, project_id.budget, project_id.external_id, project_id.created_at, project_id.updated_at.",
+            "in" : "query",
+            "name" : "filter",
+            "schema" : {
+              "description" : "Filter expression.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, project_id, title, code, status, priority, estimate_hours, billable, due_on, completed_at, created_at, updated_at.",
+            "in" : "query",
+            "name" : "sort",
+            "schema" : {
+              "description" : "Sort keys.",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/Cursor"
+          },
+          {
+            "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=id,project_id`. Members: id, project_id, title, details, code, status, priority, estimate_hours, billable, due_on, completed_at, assignee_email, labels, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: project_id. Referencing tables: comments.",
+            "in" : "query",
+            "name" : "expand",
+            "schema" : {
+              "description" : "Comma-separated relations.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Full-text search: only records whose title or details contain every word (whole words, ignoring case; SQLite FTS5, PostgreSQL `websearch_to_tsquery`). At most 256 characters and 16 words. Combines with `filter`.",
+            "in" : "query",
+            "name" : "q",
+            "schema" : {
+              "description" : "Words to search for.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose project_id equals this value (shorthand for `filter=project_id = value`).",
             "in" : "query",
             "name" : "project_id",
             "schema" : {
@@ -2141,7 +2922,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose title equals this value.",
+            "description" : "Only records whose title equals this value (shorthand for `filter=title = value`).",
             "in" : "query",
             "name" : "title",
             "schema" : {
@@ -2155,7 +2936,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose code equals this value.",
+            "description" : "Only records whose code equals this value (shorthand for `filter=code = value`).",
             "in" : "query",
             "name" : "code",
             "schema" : {
@@ -2168,7 +2949,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose status equals this value.",
+            "description" : "Only records whose status equals this value (shorthand for `filter=status = value`).",
             "in" : "query",
             "name" : "status",
             "schema" : {
@@ -2182,7 +2963,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose priority equals this value.",
+            "description" : "Only records whose priority equals this value (shorthand for `filter=priority = value`).",
             "in" : "query",
             "name" : "priority",
             "schema" : {
@@ -2194,7 +2975,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose estimate_hours equals this value.",
+            "description" : "Only records whose estimate_hours equals this value (shorthand for `filter=estimate_hours = value`).",
             "in" : "query",
             "name" : "estimate_hours",
             "schema" : {
@@ -2206,7 +2987,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose billable equals this value.",
+            "description" : "Only records whose billable equals this value (shorthand for `filter=billable = value`).",
             "in" : "query",
             "name" : "billable",
             "schema" : {
@@ -2215,7 +2996,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose due_on equals this value.",
+            "description" : "Only records whose due_on equals this value (shorthand for `filter=due_on = value`).",
             "in" : "query",
             "name" : "due_on",
             "schema" : {
@@ -2228,7 +3009,7 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose completed_at equals this value.",
+            "description" : "Only records whose completed_at equals this value (shorthand for `filter=completed_at = value`).",
             "in" : "query",
             "name" : "completed_at",
             "schema" : {
@@ -2238,11 +3019,11 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only records whose assignee_email equals this value.",
+            "description" : "Only records whose assignee_email equals this value (shorthand for `filter=assignee_email = value`).",
             "in" : "query",
             "name" : "assignee_email",
             "schema" : {
-              "description" : "Who works on the task.",
+              "description" : "Who works on the task; filterable, not sortable.",
               "format" : "email",
               "type" : "string"
             }
@@ -2299,6 +3080,14 @@ extension Tracker {
             },
             "description" : "The created record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "Location" : {
                 "description" : "URL of the new record",
                 "required" : true,
@@ -2337,6 +3126,138 @@ extension Tracker {
         ]
       }
     },
+    "/v1/tasks/batch" : {
+      "post" : {
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).",
+        "operationId" : "batchTasks",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "additionalProperties" : false,
+                "description" : "A batch of tasks writes.",
+                "properties" : {
+                  "operations" : {
+                    "description" : "1 to 100 operations, run in order in one transaction.",
+                    "items" : {
+                      "additionalProperties" : false,
+                      "description" : "One operation.",
+                      "properties" : {
+                        "action" : {
+                          "description" : "What to do.",
+                          "enum" : [
+                            "create",
+                            "replace",
+                            "update",
+                            "delete"
+                          ],
+                          "type" : "string"
+                        },
+                        "data" : {
+                          "description" : "The fields, as for the single-record operation (not for delete).",
+                          "type" : "object"
+                        },
+                        "id" : {
+                          "description" : "The record's id (not for create).",
+                          "format" : "uuid",
+                          "type" : "string"
+                        }
+                      },
+                      "required" : [
+                        "action"
+                      ],
+                      "type" : "object"
+                    },
+                    "maxItems" : 100,
+                    "minItems" : 1,
+                    "type" : "array"
+                  }
+                },
+                "required" : [
+                  "operations"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "description" : "Every operation succeeded.",
+                  "properties" : {
+                    "results" : {
+                      "description" : "One result per operation, in request order.",
+                      "items" : {
+                        "description" : "The outcome of one operation.",
+                        "properties" : {
+                          "action" : {
+                            "description" : "The operation's action.",
+                            "type" : "string"
+                          },
+                          "id" : {
+                            "description" : "Key of the deleted record.",
+                            "type" : "string"
+                          },
+                          "record" : {
+                            "$ref" : "#/components/schemas/Tasks"
+                          },
+                          "status" : {
+                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+                            "type" : "integer"
+                          }
+                        },
+                        "required" : [
+                          "action",
+                          "status"
+                        ],
+                        "type" : "object"
+                      },
+                      "type" : "array"
+                    }
+                  },
+                  "required" : [
+                    "results"
+                  ],
+                  "type" : "object"
+                }
+              }
+            },
+            "description" : "Every operation succeeded.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          }
+        },
+        "summary" : "Create, replace, update and delete tasks records in one transaction",
+        "tags" : [
+          "tasks"
+        ]
+      }
+    },
     "/v1/tasks/{id}" : {
       "delete" : {
         "operationId" : "deleteTasks",
@@ -2351,6 +3272,9 @@ extension Tracker {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "responses" : {
@@ -2367,6 +3291,9 @@ extension Tracker {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2390,6 +3317,18 @@ extension Tracker {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfNoneMatch"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=id,project_id`. Members: id, project_id, title, details, code, status, priority, estimate_hours, billable, due_on, completed_at, assignee_email, labels, created_at, updated_at. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "type" : "string"
+            }
           }
         ],
         "responses" : {
@@ -2403,6 +3342,30 @@ extension Tracker {
             },
             "description" : "The record.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "`If-None-Match` lists the current `ETag`; no body.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -2433,6 +3396,9 @@ extension Tracker {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -2456,6 +3422,14 @@ extension Tracker {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -2469,6 +3443,9 @@ extension Tracker {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -2501,6 +3478,9 @@ extension Tracker {
               "format" : "uuid",
               "type" : "string"
             }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
           }
         ],
         "requestBody" : {
@@ -2524,6 +3504,14 @@ extension Tracker {
             },
             "description" : "The record after the change.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -2537,6 +3525,9 @@ extension Tracker {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"

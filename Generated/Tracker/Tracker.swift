@@ -12,7 +12,8 @@ public enum Tracker {
         basePath: "/v1",
         errorFormat: .problem,
         maxBodyBytes: 65536,
-        pageLimits: PageLimits(defaultSize: 20, maximumSize: 100)
+        pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
+        maxBatchSize: 100
     )
 
     /// The tables the database must hold, referenced tables first.

@@ -19,7 +19,7 @@ extension Eventflow {
         ]
 
         /// The runtime description of the table.
-        public static let descriptor = TableDescriptor(
+        public static let descriptor: TableDescriptor = TableDescriptor(
             name: "consumers",
             path: "/api/v1/consumers",
             primaryKeyName: "consumer_id",
@@ -57,7 +57,12 @@ extension Eventflow {
                     sqlite: #"DELETE FROM "consumers" WHERE "consumer_id" = ?"#,
                     postgres: #"DELETE FROM "consumers" WHERE "consumer_id" = $1"#
                 ),
-            )
+            ),
+            upsertKey: nil,
+            softDelete: false,
+            search: nil,
+            reverseRelations: [
+            ]
         )
 
         /// The table's DDL for migrations.
@@ -148,6 +153,19 @@ extension Eventflow {
                 writer.member("last_event_id", lastEventId)
                 writer.member("created_at", createdAt)
                 writer.member("updated_at", updatedAt)
+                writer.endObject()
+            }
+
+            /// Writes only the members `fields` selects (`?fields=` on list and get).
+            public func writeJSON(to writer: inout JSONWriter, selecting fields: FieldSelection) {
+                writer.beginObject()
+                if fields.contains(0) { writer.member("consumer_id", consumerId) }
+                if fields.contains(1) { writer.member("name", name) }
+                if fields.contains(2) { writer.member("subscribed_event_types", subscribedEventTypes) }
+                if fields.contains(3) { writer.member("last_event_at", lastEventAt) }
+                if fields.contains(4) { writer.member("last_event_id", lastEventId) }
+                if fields.contains(5) { writer.member("created_at", createdAt) }
+                if fields.contains(6) { writer.member("updated_at", updatedAt) }
                 writer.endObject()
             }
         }

@@ -19,7 +19,7 @@ extension Eventflow {
         ]
 
         /// The runtime description of the table.
-        public static let descriptor = TableDescriptor(
+        public static let descriptor: TableDescriptor = TableDescriptor(
             name: "events",
             path: "/api/v1/events",
             primaryKeyName: "event_id",
@@ -32,7 +32,7 @@ extension Eventflow {
                 FilterColumn(name: "event_version", rule: FieldRule("event_version", .integer, minimum: 1, maximum: 1000, defaultValue: .integer(1)), column: #""event_version""#)
             ],
             relations: [
-                RelationCheck(fieldIndex: 0, table: "producers", exists: DialectSQL(sqlite: #"SELECT 1 FROM "producers" WHERE "producer_id" = ?"#, postgres: #"SELECT 1 FROM "producers" WHERE "producer_id" = $1"#))
+                RelationCheck(fieldIndex: 0, table: "producers", exists: DialectSQL(sqlite: #"SELECT 1 FROM "producers" WHERE "producer_id" = ?"#, postgres: #"SELECT 1 FROM "producers" WHERE "producer_id" = $1"#), target: { Eventflow.Producers.descriptor }, writeTarget: { row, writer in try Eventflow.Producers.Record(row: row).writeJSON(to: &writer) })
             ],
             statements: TableStatements(
                 table: #""events""#,
@@ -58,7 +58,12 @@ extension Eventflow {
                     sqlite: #"DELETE FROM "events" WHERE "event_id" = ?"#,
                     postgres: #"DELETE FROM "events" WHERE "event_id" = $1"#
                 ),
-            )
+            ),
+            upsertKey: nil,
+            softDelete: false,
+            search: nil,
+            reverseRelations: [
+            ]
         )
 
         /// The table's DDL for migrations.
@@ -157,6 +162,19 @@ extension Eventflow {
                 writer.member("payload", payload)
                 writer.member("created_at", createdAt)
                 writer.member("updated_at", updatedAt)
+                writer.endObject()
+            }
+
+            /// Writes only the members `fields` selects (`?fields=` on list and get).
+            public func writeJSON(to writer: inout JSONWriter, selecting fields: FieldSelection) {
+                writer.beginObject()
+                if fields.contains(0) { writer.member("event_id", eventId) }
+                if fields.contains(1) { writer.member("producer_id", producerId) }
+                if fields.contains(2) { writer.member("event_type", eventType) }
+                if fields.contains(3) { writer.member("event_version", eventVersion) }
+                if fields.contains(4) { writer.member("payload", payload) }
+                if fields.contains(5) { writer.member("created_at", createdAt) }
+                if fields.contains(6) { writer.member("updated_at", updatedAt) }
                 writer.endObject()
             }
         }

@@ -18,7 +18,7 @@ extension Eventflow {
         ]
 
         /// The runtime description of the table.
-        public static let descriptor = TableDescriptor(
+        public static let descriptor: TableDescriptor = TableDescriptor(
             name: "producers",
             path: "/api/v1/producers",
             primaryKeyName: "producer_id",
@@ -55,7 +55,13 @@ extension Eventflow {
                     sqlite: #"DELETE FROM "producers" WHERE "producer_id" = ?"#,
                     postgres: #"DELETE FROM "producers" WHERE "producer_id" = $1"#
                 ),
-            )
+            ),
+            upsertKey: nil,
+            softDelete: false,
+            search: nil,
+            reverseRelations: [
+                ReverseRelation(name: "events", field: "producer_id", target: { Eventflow.Events.descriptor }, writeTarget: { row, writer in try Eventflow.Events.Record(row: row).writeJSON(to: &writer) })
+            ]
         )
 
         /// The table's DDL for migrations.
@@ -139,6 +145,18 @@ extension Eventflow {
                 writer.member("active", active)
                 writer.member("created_at", createdAt)
                 writer.member("updated_at", updatedAt)
+                writer.endObject()
+            }
+
+            /// Writes only the members `fields` selects (`?fields=` on list and get).
+            public func writeJSON(to writer: inout JSONWriter, selecting fields: FieldSelection) {
+                writer.beginObject()
+                if fields.contains(0) { writer.member("producer_id", producerId) }
+                if fields.contains(1) { writer.member("name", name) }
+                if fields.contains(2) { writer.member("description", description) }
+                if fields.contains(3) { writer.member("active", active) }
+                if fields.contains(4) { writer.member("created_at", createdAt) }
+                if fields.contains(5) { writer.member("updated_at", updatedAt) }
                 writer.endObject()
             }
         }

@@ -20,7 +20,7 @@ extension Tracker {
         ]
 
         /// The runtime description of the table.
-        public static let descriptor = TableDescriptor(
+        public static let descriptor: TableDescriptor = TableDescriptor(
             name: "comments",
             path: "/v1/comments",
             primaryKeyName: "id",
@@ -34,41 +34,46 @@ extension Tracker {
                 FilterColumn(name: "edit_count", rule: FieldRule("edit_count", .integer, readOnly: true, defaultValue: .integer(0)), column: #""edit_count""#)
             ],
             relations: [
-                RelationCheck(fieldIndex: 0, table: "tasks", exists: DialectSQL(sqlite: #"SELECT 1 FROM "tasks" WHERE "id" = ?"#, postgres: #"SELECT 1 FROM "tasks" WHERE "id" = $1"#))
+                RelationCheck(fieldIndex: 0, table: "tasks", exists: DialectSQL(sqlite: #"SELECT 1 FROM "tasks" WHERE "id" = ?"#, postgres: #"SELECT 1 FROM "tasks" WHERE "id" = $1"#), target: { Tracker.Tasks.descriptor }, writeTarget: { row, writer in try Tracker.Tasks.Record(row: row).writeJSON(to: &writer) })
             ],
             statements: TableStatements(
                 table: #""comments""#,
-                selectColumns: #""id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at""#,
+                selectColumns: #""id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
                 primaryKeyColumn: #""id""#,
                 selectByID: DialectSQL(
-                    sqlite: #"SELECT "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at" FROM "comments" WHERE "id" = ?"#,
-                    postgres: #"SELECT "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at" FROM "comments" WHERE "id" = $1"#
+                    sqlite: #"SELECT "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at" FROM "comments" WHERE "id" = ? AND "deleted_at" IS NULL"#,
+                    postgres: #"SELECT "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at" FROM "comments" WHERE "id" = $1 AND "deleted_at" IS NULL"#
                 ),
                 insert: DialectSQL(
-                    sqlite: #"INSERT INTO "comments" ("task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at") VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at""#,
-                    postgres: #"INSERT INTO "comments" ("task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at""#
+                    sqlite: #"INSERT INTO "comments" ("task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at") VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                    postgres: #"INSERT INTO "comments" ("task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#
                 ),
                 replace: DialectSQL(
-                    sqlite: #"UPDATE "comments" SET "task_id" = ?, "author_email" = ?, "body" = ?, "pinned" = ?, "updated_at" = ? WHERE "id" = ? RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at""#,
-                    postgres: #"UPDATE "comments" SET "task_id" = $1, "author_email" = $2, "body" = $3, "pinned" = $4, "updated_at" = $5 WHERE "id" = $6 RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at""#
+                    sqlite: #"UPDATE "comments" SET "task_id" = ?, "author_email" = ?, "body" = ?, "pinned" = ?, "updated_at" = ? WHERE "id" = ? AND "deleted_at" IS NULL RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                    postgres: #"UPDATE "comments" SET "task_id" = $1, "author_email" = $2, "body" = $3, "pinned" = $4, "updated_at" = $5 WHERE "id" = $6 AND "deleted_at" IS NULL RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#
                 ),
                 patch: DialectSQL(
-                    sqlite: #"UPDATE "comments" SET "task_id" = CASE WHEN ? THEN ? ELSE "task_id" END, "author_email" = CASE WHEN ? THEN ? ELSE "author_email" END, "body" = CASE WHEN ? THEN ? ELSE "body" END, "pinned" = CASE WHEN ? THEN ? ELSE "pinned" END, "updated_at" = ? WHERE "id" = ? RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at""#,
-                    postgres: #"UPDATE "comments" SET "task_id" = CASE WHEN $1 THEN $2 ELSE "task_id" END, "author_email" = CASE WHEN $3 THEN $4 ELSE "author_email" END, "body" = CASE WHEN $5 THEN $6 ELSE "body" END, "pinned" = CASE WHEN $7 THEN $8 ELSE "pinned" END, "updated_at" = $9 WHERE "id" = $10 RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at""#
+                    sqlite: #"UPDATE "comments" SET "task_id" = CASE WHEN ? THEN ? ELSE "task_id" END, "author_email" = CASE WHEN ? THEN ? ELSE "author_email" END, "body" = CASE WHEN ? THEN ? ELSE "body" END, "pinned" = CASE WHEN ? THEN ? ELSE "pinned" END, "updated_at" = ? WHERE "id" = ? AND "deleted_at" IS NULL RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                    postgres: #"UPDATE "comments" SET "task_id" = CASE WHEN $1 THEN $2 ELSE "task_id" END, "author_email" = CASE WHEN $3 THEN $4 ELSE "author_email" END, "body" = CASE WHEN $5 THEN $6 ELSE "body" END, "pinned" = CASE WHEN $7 THEN $8 ELSE "pinned" END, "updated_at" = $9 WHERE "id" = $10 AND "deleted_at" IS NULL RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#
                 ),
                 delete: DialectSQL(
-                    sqlite: #"DELETE FROM "comments" WHERE "id" = ?"#,
-                    postgres: #"DELETE FROM "comments" WHERE "id" = $1"#
+                    sqlite: #"UPDATE "comments" SET "deleted_at" = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE "id" = ? AND "deleted_at" IS NULL"#,
+                    postgres: #"UPDATE "comments" SET "deleted_at" = now() WHERE "id" = $1 AND "deleted_at" IS NULL"#
                 ),
-            )
+            ),
+            upsertKey: nil,
+            softDelete: true,
+            search: nil,
+            reverseRelations: [
+            ]
         )
 
         /// The table's DDL for migrations.
         public static let tableDefinition = TableDefinition(
             name: "comments",
             create: DialectSQL(
-                sqlite: #"CREATE TABLE "comments" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "task_id" TEXT NOT NULL REFERENCES "tasks" ("id") ON DELETE CASCADE, "author_email" TEXT NOT NULL, "body" TEXT NOT NULL, "pinned" INTEGER NOT NULL DEFAULT 0, "edit_count" INTEGER NOT NULL DEFAULT 0, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL)"#,
-                postgres: #"CREATE TABLE "comments" ("id" BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, "task_id" UUID NOT NULL REFERENCES "tasks" ("id") ON DELETE CASCADE, "author_email" TEXT NOT NULL, "body" TEXT NOT NULL, "pinned" BOOLEAN NOT NULL DEFAULT FALSE, "edit_count" BIGINT NOT NULL DEFAULT 0, "created_at" TIMESTAMPTZ NOT NULL, "updated_at" TIMESTAMPTZ NOT NULL)"#
+                sqlite: #"CREATE TABLE "comments" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "task_id" TEXT NOT NULL REFERENCES "tasks" ("id") ON DELETE CASCADE, "author_email" TEXT NOT NULL, "body" TEXT NOT NULL, "pinned" INTEGER NOT NULL DEFAULT 0, "edit_count" INTEGER NOT NULL DEFAULT 0, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "deleted_at" TEXT)"#,
+                postgres: #"CREATE TABLE "comments" ("id" BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, "task_id" UUID NOT NULL REFERENCES "tasks" ("id") ON DELETE CASCADE, "author_email" TEXT NOT NULL, "body" TEXT NOT NULL, "pinned" BOOLEAN NOT NULL DEFAULT FALSE, "edit_count" BIGINT NOT NULL DEFAULT 0, "created_at" TIMESTAMPTZ NOT NULL, "updated_at" TIMESTAMPTZ NOT NULL, "deleted_at" TIMESTAMPTZ)"#
             ),
             columns: [
                 ColumnDefinition(name: "id", addColumn: nil),
@@ -78,7 +83,8 @@ extension Tracker {
                 ColumnDefinition(name: "pinned", addColumn: DialectSQL(sqlite: #"ALTER TABLE "comments" ADD COLUMN "pinned" INTEGER NOT NULL DEFAULT 0"#, postgres: #"ALTER TABLE "comments" ADD COLUMN "pinned" BOOLEAN NOT NULL DEFAULT FALSE"#)),
                 ColumnDefinition(name: "edit_count", addColumn: DialectSQL(sqlite: #"ALTER TABLE "comments" ADD COLUMN "edit_count" INTEGER NOT NULL DEFAULT 0"#, postgres: #"ALTER TABLE "comments" ADD COLUMN "edit_count" BIGINT NOT NULL DEFAULT 0"#)),
                 ColumnDefinition(name: "created_at", addColumn: nil),
-                ColumnDefinition(name: "updated_at", addColumn: nil)
+                ColumnDefinition(name: "updated_at", addColumn: nil),
+                ColumnDefinition(name: "deleted_at", addColumn: DialectSQL(sqlite: #"ALTER TABLE "comments" ADD COLUMN "deleted_at" TEXT"#, postgres: #"ALTER TABLE "comments" ADD COLUMN "deleted_at" TIMESTAMPTZ"#))
             ],
             indexes: [
                 IndexDefinition(
@@ -106,6 +112,8 @@ extension Tracker {
             public var createdAt: Date
             /// When the record was last changed.
             public var updatedAt: Date
+            /// When the record was deleted; null while it is live.
+            public var deletedAt: Date?
 
             /// The table this record belongs to.
             public static var table: TableDescriptor { descriptor }
@@ -119,7 +127,8 @@ extension Tracker {
                 pinned: Bool,
                 editCount: Int64,
                 createdAt: Date,
-                updatedAt: Date
+                updatedAt: Date,
+                deletedAt: Date?
             ) {
                 self.id = id
                 self.taskId = taskId
@@ -129,6 +138,7 @@ extension Tracker {
                 self.editCount = editCount
                 self.createdAt = createdAt
                 self.updatedAt = updatedAt
+                self.deletedAt = deletedAt
             }
 
             /// Decodes a row selected with the table's select list.
@@ -142,6 +152,7 @@ extension Tracker {
                 self.editCount = try reader.integer()
                 self.createdAt = try reader.timestamp()
                 self.updatedAt = try reader.timestamp()
+                self.deletedAt = try reader.optionalTimestamp()
             }
 
             /// The primary key as it appears in URLs.
@@ -158,6 +169,22 @@ extension Tracker {
                 writer.member("edit_count", editCount)
                 writer.member("created_at", createdAt)
                 writer.member("updated_at", updatedAt)
+                writer.member("deleted_at", deletedAt)
+                writer.endObject()
+            }
+
+            /// Writes only the members `fields` selects (`?fields=` on list and get).
+            public func writeJSON(to writer: inout JSONWriter, selecting fields: FieldSelection) {
+                writer.beginObject()
+                if fields.contains(0) { writer.member("id", id) }
+                if fields.contains(1) { writer.member("task_id", taskId) }
+                if fields.contains(2) { writer.member("author_email", authorEmail) }
+                if fields.contains(3) { writer.member("body", body) }
+                if fields.contains(4) { writer.member("pinned", pinned) }
+                if fields.contains(5) { writer.member("edit_count", editCount) }
+                if fields.contains(6) { writer.member("created_at", createdAt) }
+                if fields.contains(7) { writer.member("updated_at", updatedAt) }
+                if fields.contains(8) { writer.member("deleted_at", deletedAt) }
                 writer.endObject()
             }
         }

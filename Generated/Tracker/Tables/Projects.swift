@@ -19,11 +19,12 @@ extension Tracker {
             FieldRule("status", .enumeration(["active", "paused", "archived"]), defaultValue: .string("active")),
             FieldRule("budget", .number, nullable: true, minimum: 0, maximum: 100000000),
             FieldRule("settings", .json, defaultValue: .json(RawJSON(validatedText: "{}"))),
-            FieldRule("external_id", .uuid, nullable: true)
+            FieldRule("external_id", .uuid, nullable: true),
+            FieldRule("webhook_secret", .string(pattern: nil), nullable: true, minLength: 16, maxLength: 200, writeOnly: true)
         ]
 
         /// The runtime description of the table.
-        public static let descriptor = TableDescriptor(
+        public static let descriptor: TableDescriptor = TableDescriptor(
             name: "projects",
             path: "/v1/projects",
             primaryKeyName: "id",
@@ -42,37 +43,51 @@ extension Tracker {
             ],
             statements: TableStatements(
                 table: #""projects""#,
-                selectColumns: #""id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "created_at", "updated_at""#,
+                selectColumns: #""id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
                 primaryKeyColumn: #""id""#,
                 selectByID: DialectSQL(
-                    sqlite: #"SELECT "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "created_at", "updated_at" FROM "projects" WHERE "id" = ?"#,
-                    postgres: #"SELECT "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "created_at", "updated_at" FROM "projects" WHERE "id" = $1"#
+                    sqlite: #"SELECT "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at" FROM "projects" WHERE "id" = ?"#,
+                    postgres: #"SELECT "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at" FROM "projects" WHERE "id" = $1"#
                 ),
                 insert: DialectSQL(
-                    sqlite: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "created_at", "updated_at") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "created_at", "updated_at""#,
-                    postgres: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "created_at", "updated_at""#
+                    sqlite: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                    postgres: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#
                 ),
                 replace: DialectSQL(
-                    sqlite: #"UPDATE "projects" SET "name" = ?, "summary" = ?, "owner_email" = ?, "homepage" = ?, "status" = ?, "budget" = ?, "settings" = ?, "external_id" = ?, "updated_at" = ? WHERE "id" = ? RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "created_at", "updated_at""#,
-                    postgres: #"UPDATE "projects" SET "name" = $1, "summary" = $2, "owner_email" = $3, "homepage" = $4, "status" = $5, "budget" = $6, "settings" = $7, "external_id" = $8, "updated_at" = $9 WHERE "id" = $10 RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "created_at", "updated_at""#
+                    sqlite: #"UPDATE "projects" SET "name" = ?, "summary" = ?, "owner_email" = ?, "homepage" = ?, "status" = ?, "budget" = ?, "settings" = ?, "external_id" = ?, "webhook_secret" = ?, "updated_at" = ? WHERE "id" = ? RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                    postgres: #"UPDATE "projects" SET "name" = $1, "summary" = $2, "owner_email" = $3, "homepage" = $4, "status" = $5, "budget" = $6, "settings" = $7, "external_id" = $8, "webhook_secret" = $9, "updated_at" = $10 WHERE "id" = $11 RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#
                 ),
                 patch: DialectSQL(
-                    sqlite: #"UPDATE "projects" SET "name" = CASE WHEN ? THEN ? ELSE "name" END, "summary" = CASE WHEN ? THEN ? ELSE "summary" END, "owner_email" = CASE WHEN ? THEN ? ELSE "owner_email" END, "homepage" = CASE WHEN ? THEN ? ELSE "homepage" END, "status" = CASE WHEN ? THEN ? ELSE "status" END, "budget" = CASE WHEN ? THEN ? ELSE "budget" END, "settings" = CASE WHEN ? THEN ? ELSE "settings" END, "external_id" = CASE WHEN ? THEN ? ELSE "external_id" END, "updated_at" = ? WHERE "id" = ? RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "created_at", "updated_at""#,
-                    postgres: #"UPDATE "projects" SET "name" = CASE WHEN $1 THEN $2 ELSE "name" END, "summary" = CASE WHEN $3 THEN $4 ELSE "summary" END, "owner_email" = CASE WHEN $5 THEN $6 ELSE "owner_email" END, "homepage" = CASE WHEN $7 THEN $8 ELSE "homepage" END, "status" = CASE WHEN $9 THEN $10 ELSE "status" END, "budget" = CASE WHEN $11 THEN $12 ELSE "budget" END, "settings" = CASE WHEN $13 THEN $14 ELSE "settings" END, "external_id" = CASE WHEN $15 THEN $16 ELSE "external_id" END, "updated_at" = $17 WHERE "id" = $18 RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "created_at", "updated_at""#
+                    sqlite: #"UPDATE "projects" SET "name" = CASE WHEN ? THEN ? ELSE "name" END, "summary" = CASE WHEN ? THEN ? ELSE "summary" END, "owner_email" = CASE WHEN ? THEN ? ELSE "owner_email" END, "homepage" = CASE WHEN ? THEN ? ELSE "homepage" END, "status" = CASE WHEN ? THEN ? ELSE "status" END, "budget" = CASE WHEN ? THEN ? ELSE "budget" END, "settings" = CASE WHEN ? THEN ? ELSE "settings" END, "external_id" = CASE WHEN ? THEN ? ELSE "external_id" END, "webhook_secret" = CASE WHEN ? THEN ? ELSE "webhook_secret" END, "updated_at" = ? WHERE "id" = ? RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                    postgres: #"UPDATE "projects" SET "name" = CASE WHEN $1 THEN $2 ELSE "name" END, "summary" = CASE WHEN $3 THEN $4 ELSE "summary" END, "owner_email" = CASE WHEN $5 THEN $6 ELSE "owner_email" END, "homepage" = CASE WHEN $7 THEN $8 ELSE "homepage" END, "status" = CASE WHEN $9 THEN $10 ELSE "status" END, "budget" = CASE WHEN $11 THEN $12 ELSE "budget" END, "settings" = CASE WHEN $13 THEN $14 ELSE "settings" END, "external_id" = CASE WHEN $15 THEN $16 ELSE "external_id" END, "webhook_secret" = CASE WHEN $17 THEN $18 ELSE "webhook_secret" END, "updated_at" = $19 WHERE "id" = $20 RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#
                 ),
                 delete: DialectSQL(
                     sqlite: #"DELETE FROM "projects" WHERE "id" = ?"#,
                     postgres: #"DELETE FROM "projects" WHERE "id" = $1"#
                 ),
-            )
+                upsert: DialectSQL(
+                    sqlite: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("name") DO UPDATE SET "name" = excluded."name", "summary" = excluded."summary", "owner_email" = excluded."owner_email", "homepage" = excluded."homepage", "status" = excluded."status", "budget" = excluded."budget", "settings" = excluded."settings", "external_id" = excluded."external_id", "webhook_secret" = excluded."webhook_secret", "updated_at" = excluded."updated_at" RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                    postgres: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT ("name") DO UPDATE SET "name" = excluded."name", "summary" = excluded."summary", "owner_email" = excluded."owner_email", "homepage" = excluded."homepage", "status" = excluded."status", "budget" = excluded."budget", "settings" = excluded."settings", "external_id" = excluded."external_id", "webhook_secret" = excluded."webhook_secret", "updated_at" = excluded."updated_at" RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#
+                ),
+                upsertLookup: DialectSQL(
+                    sqlite: #"SELECT "id" FROM "projects" WHERE "name" = ?"#,
+                    postgres: #"SELECT "id" FROM "projects" WHERE "name" = $1"#
+                ),
+            ),
+            upsertKey: "name",
+            softDelete: false,
+            search: nil,
+            reverseRelations: [
+                ReverseRelation(name: "tasks", field: "project_id", target: { Tracker.Tasks.descriptor }, writeTarget: { row, writer in try Tracker.Tasks.Record(row: row).writeJSON(to: &writer) })
+            ]
         )
 
         /// The table's DDL for migrations.
         public static let tableDefinition = TableDefinition(
             name: "projects",
             create: DialectSQL(
-                sqlite: #"CREATE TABLE "projects" ("id" TEXT PRIMARY KEY NOT NULL, "name" TEXT NOT NULL, "summary" TEXT, "owner_email" TEXT NOT NULL, "homepage" TEXT, "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active', 'paused', 'archived')), "budget" REAL, "settings" TEXT NOT NULL DEFAULT '{}', "external_id" TEXT, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL)"#,
-                postgres: #"CREATE TABLE "projects" ("id" UUID PRIMARY KEY, "name" TEXT NOT NULL, "summary" TEXT, "owner_email" TEXT NOT NULL, "homepage" TEXT, "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active', 'paused', 'archived')), "budget" DOUBLE PRECISION, "settings" JSONB NOT NULL DEFAULT '{}', "external_id" UUID, "created_at" TIMESTAMPTZ NOT NULL, "updated_at" TIMESTAMPTZ NOT NULL)"#
+                sqlite: #"CREATE TABLE "projects" ("id" TEXT PRIMARY KEY NOT NULL, "name" TEXT NOT NULL, "summary" TEXT, "owner_email" TEXT NOT NULL, "homepage" TEXT, "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active', 'paused', 'archived')), "budget" REAL, "settings" TEXT NOT NULL DEFAULT '{}', "external_id" TEXT, "webhook_secret" TEXT, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL)"#,
+                postgres: #"CREATE TABLE "projects" ("id" UUID PRIMARY KEY, "name" TEXT NOT NULL, "summary" TEXT, "owner_email" TEXT NOT NULL, "homepage" TEXT, "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active', 'paused', 'archived')), "budget" DOUBLE PRECISION, "settings" JSONB NOT NULL DEFAULT '{}', "external_id" UUID, "webhook_secret" TEXT, "created_at" TIMESTAMPTZ NOT NULL, "updated_at" TIMESTAMPTZ NOT NULL)"#
             ),
             columns: [
                 ColumnDefinition(name: "id", addColumn: nil),
@@ -84,6 +99,7 @@ extension Tracker {
                 ColumnDefinition(name: "budget", addColumn: DialectSQL(sqlite: #"ALTER TABLE "projects" ADD COLUMN "budget" REAL"#, postgres: #"ALTER TABLE "projects" ADD COLUMN "budget" DOUBLE PRECISION"#)),
                 ColumnDefinition(name: "settings", addColumn: DialectSQL(sqlite: #"ALTER TABLE "projects" ADD COLUMN "settings" TEXT NOT NULL DEFAULT '{}'"#, postgres: #"ALTER TABLE "projects" ADD COLUMN "settings" JSONB NOT NULL DEFAULT '{}'"#)),
                 ColumnDefinition(name: "external_id", addColumn: DialectSQL(sqlite: #"ALTER TABLE "projects" ADD COLUMN "external_id" TEXT"#, postgres: #"ALTER TABLE "projects" ADD COLUMN "external_id" UUID"#)),
+                ColumnDefinition(name: "webhook_secret", addColumn: DialectSQL(sqlite: #"ALTER TABLE "projects" ADD COLUMN "webhook_secret" TEXT"#, postgres: #"ALTER TABLE "projects" ADD COLUMN "webhook_secret" TEXT"#)),
                 ColumnDefinition(name: "created_at", addColumn: nil),
                 ColumnDefinition(name: "updated_at", addColumn: nil)
             ],
@@ -123,6 +139,8 @@ extension Tracker {
             public var settings: RawJSON
             /// Identifier of the project in an external system.
             public var externalId: UUID?
+            /// Secret used to sign the project's webhooks; accepted but never returned.
+            public var webhookSecret: String?
             /// When the record was created.
             public var createdAt: Date
             /// When the record was last changed.
@@ -142,6 +160,7 @@ extension Tracker {
                 budget: Double?,
                 settings: RawJSON,
                 externalId: UUID?,
+                webhookSecret: String?,
                 createdAt: Date,
                 updatedAt: Date
             ) {
@@ -154,6 +173,7 @@ extension Tracker {
                 self.budget = budget
                 self.settings = settings
                 self.externalId = externalId
+                self.webhookSecret = webhookSecret
                 self.createdAt = createdAt
                 self.updatedAt = updatedAt
             }
@@ -170,6 +190,7 @@ extension Tracker {
                 self.budget = try reader.optionalNumber()
                 self.settings = try reader.json()
                 self.externalId = try reader.optionalUUID()
+                self.webhookSecret = try reader.optionalString()
                 self.createdAt = try reader.timestamp()
                 self.updatedAt = try reader.timestamp()
             }
@@ -191,6 +212,23 @@ extension Tracker {
                 writer.member("external_id", externalId)
                 writer.member("created_at", createdAt)
                 writer.member("updated_at", updatedAt)
+                writer.endObject()
+            }
+
+            /// Writes only the members `fields` selects (`?fields=` on list and get).
+            public func writeJSON(to writer: inout JSONWriter, selecting fields: FieldSelection) {
+                writer.beginObject()
+                if fields.contains(0) { writer.member("id", id) }
+                if fields.contains(1) { writer.member("name", name) }
+                if fields.contains(2) { writer.member("summary", summary) }
+                if fields.contains(3) { writer.member("owner_email", ownerEmail) }
+                if fields.contains(4) { writer.member("homepage", homepage) }
+                if fields.contains(5) { writer.member("status", status) }
+                if fields.contains(6) { writer.member("budget", budget) }
+                if fields.contains(7) { writer.member("settings", settings) }
+                if fields.contains(8) { writer.member("external_id", externalId) }
+                if fields.contains(10) { writer.member("created_at", createdAt) }
+                if fields.contains(11) { writer.member("updated_at", updatedAt) }
                 writer.endObject()
             }
         }

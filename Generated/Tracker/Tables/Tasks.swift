@@ -27,7 +27,7 @@ extension Tracker {
         ]
 
         /// The runtime description of the table.
-        public static let descriptor = TableDescriptor(
+        public static let descriptor: TableDescriptor = TableDescriptor(
             name: "tasks",
             path: "/v1/tasks",
             primaryKeyName: "id",
@@ -44,10 +44,10 @@ extension Tracker {
                 FilterColumn(name: "billable", rule: FieldRule("billable", .boolean, defaultValue: .bool(false)), column: #""billable""#),
                 FilterColumn(name: "due_on", rule: FieldRule("due_on", .date, nullable: true), column: #""due_on""#),
                 FilterColumn(name: "completed_at", rule: FieldRule("completed_at", .datetime, nullable: true), column: #""completed_at""#),
-                FilterColumn(name: "assignee_email", rule: FieldRule("assignee_email", .email, nullable: true), column: #""assignee_email""#)
+                FilterColumn(name: "assignee_email", rule: FieldRule("assignee_email", .email, nullable: true), column: #""assignee_email""#, sortable: false)
             ],
             relations: [
-                RelationCheck(fieldIndex: 0, table: "projects", exists: DialectSQL(sqlite: #"SELECT 1 FROM "projects" WHERE "id" = ?"#, postgres: #"SELECT 1 FROM "projects" WHERE "id" = $1"#))
+                RelationCheck(fieldIndex: 0, table: "projects", exists: DialectSQL(sqlite: #"SELECT 1 FROM "projects" WHERE "id" = ?"#, postgres: #"SELECT 1 FROM "projects" WHERE "id" = $1"#), target: { Tracker.Projects.descriptor }, writeTarget: { row, writer in try Tracker.Projects.Record(row: row).writeJSON(to: &writer) })
             ],
             statements: TableStatements(
                 table: #""tasks""#,
@@ -73,7 +73,13 @@ extension Tracker {
                     sqlite: #"DELETE FROM "tasks" WHERE "id" = ?"#,
                     postgres: #"DELETE FROM "tasks" WHERE "id" = $1"#
                 ),
-            )
+            ),
+            upsertKey: nil,
+            softDelete: false,
+            search: DialectSQL(sqlite: #""tasks".rowid IN (SELECT rowid FROM "tasks_search" WHERE "tasks_search" MATCH {q})"#, postgres: #"to_tsvector('simple', coalesce("title", '') || ' ' || coalesce("details", '')) @@ websearch_to_tsquery('simple', {q})"#),
+            reverseRelations: [
+                ReverseRelation(name: "comments", field: "task_id", target: { Tracker.Comments.descriptor }, writeTarget: { row, writer in try Tracker.Comments.Record(row: row).writeJSON(to: &writer) })
+            ]
         )
 
         /// The table's DDL for migrations.
@@ -116,6 +122,10 @@ extension Tracker {
                 IndexDefinition(
                     name: "tasks_due_on_idx",
                     create: DialectSQL(sqlite: #"CREATE INDEX IF NOT EXISTS "tasks_due_on_idx" ON "tasks" ("due_on")"#, postgres: #"CREATE INDEX IF NOT EXISTS "tasks_due_on_idx" ON "tasks" ("due_on")"#)
+                ),
+                IndexDefinition(
+                    name: "tasks_search",
+                    create: DialectSQL(sqlite: #"CREATE VIRTUAL TABLE IF NOT EXISTS "tasks_search" USING fts5("title", "details", content='tasks', content_rowid='rowid'); CREATE TRIGGER IF NOT EXISTS "tasks_search_insert" AFTER INSERT ON "tasks" BEGIN INSERT INTO "tasks_search"(rowid, "title", "details") VALUES (new.rowid, new."title", new."details"); END; CREATE TRIGGER IF NOT EXISTS "tasks_search_delete" AFTER DELETE ON "tasks" BEGIN INSERT INTO "tasks_search"("tasks_search", rowid, "title", "details") VALUES ('delete', old.rowid, old."title", old."details"); END; CREATE TRIGGER IF NOT EXISTS "tasks_search_update" AFTER UPDATE ON "tasks" BEGIN INSERT INTO "tasks_search"("tasks_search", rowid, "title", "details") VALUES ('delete', old.rowid, old."title", old."details"); INSERT INTO "tasks_search"(rowid, "title", "details") VALUES (new.rowid, new."title", new."details"); END; INSERT INTO "tasks_search"(rowid, "title", "details") SELECT rowid, "title", "details" FROM "tasks" WHERE NOT EXISTS (SELECT 1 FROM "tasks_search_docsize");"#, postgres: #"CREATE INDEX IF NOT EXISTS "tasks_search" ON "tasks" USING GIN (to_tsvector('simple', coalesce("title", '') || ' ' || coalesce("details", '')))"#)
                 )
             ]
         )
@@ -144,7 +154,7 @@ extension Tracker {
             public var dueOn: String?
             /// When the task was completed.
             public var completedAt: Date?
-            /// Who works on the task.
+            /// Who works on the task; filterable, not sortable.
             public var assigneeEmail: String?
             /// Labels as a JSON array of strings.
             public var labels: RawJSON?
@@ -232,6 +242,27 @@ extension Tracker {
                 writer.member("labels", labels)
                 writer.member("created_at", createdAt)
                 writer.member("updated_at", updatedAt)
+                writer.endObject()
+            }
+
+            /// Writes only the members `fields` selects (`?fields=` on list and get).
+            public func writeJSON(to writer: inout JSONWriter, selecting fields: FieldSelection) {
+                writer.beginObject()
+                if fields.contains(0) { writer.member("id", id) }
+                if fields.contains(1) { writer.member("project_id", projectId) }
+                if fields.contains(2) { writer.member("title", title) }
+                if fields.contains(3) { writer.member("details", details) }
+                if fields.contains(4) { writer.member("code", code) }
+                if fields.contains(5) { writer.member("status", status) }
+                if fields.contains(6) { writer.member("priority", priority) }
+                if fields.contains(7) { writer.member("estimate_hours", estimateHours) }
+                if fields.contains(8) { writer.member("billable", billable) }
+                if fields.contains(9) { writer.member("due_on", dueOn) }
+                if fields.contains(10) { writer.member("completed_at", completedAt) }
+                if fields.contains(11) { writer.member("assignee_email", assigneeEmail) }
+                if fields.contains(12) { writer.member("labels", labels) }
+                if fields.contains(13) { writer.member("created_at", createdAt) }
+                if fields.contains(14) { writer.member("updated_at", updatedAt) }
                 writer.endObject()
             }
         }

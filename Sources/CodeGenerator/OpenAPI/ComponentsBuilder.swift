@@ -23,6 +23,10 @@ struct ComponentsBuilder {
         let parameters: [(String, OpenAPI.Parameter)] = [
             (TableOperations.limitParameterName, TableOperations.limitParameter(context.config.limits)),
             (TableOperations.offsetParameterName, TableOperations.offsetParameter()),
+            (ListQueryParameters.cursorName, ListQueryParameters.cursor()),
+            (ListQueryParameters.countName, ListQueryParameters.count()),
+            (ListQueryParameters.ifMatchName, ListQueryParameters.ifMatch()),
+            (ListQueryParameters.ifNoneMatchName, ListQueryParameters.ifNoneMatch()),
         ]
         let headers = [(ResponseFactory.requestIDComponent, ResponseFactory.requestIDHeaderComponent())]
         return OpenAPI.Components(

@@ -9,6 +9,8 @@ enum ErrorResponse: CaseIterable {
     case notFound
     /// 409: unique value taken or record still referenced.
     case conflict
+    /// 412: `If-Match` names a stale version.
+    case preconditionFailed
     /// 413: body over the app's limit.
     case payloadTooLarge
     /// 415: body is not JSON.
@@ -26,6 +28,7 @@ enum ErrorResponse: CaseIterable {
         case .badRequest: return 400
         case .notFound: return 404
         case .conflict: return 409
+        case .preconditionFailed: return 412
         case .payloadTooLarge: return 413
         case .unsupportedMediaType: return 415
         case .validationError: return 422
@@ -40,6 +43,7 @@ enum ErrorResponse: CaseIterable {
         case .badRequest: return "BadRequest"
         case .notFound: return "NotFound"
         case .conflict: return "Conflict"
+        case .preconditionFailed: return "PreconditionFailed"
         case .payloadTooLarge: return "PayloadTooLarge"
         case .unsupportedMediaType: return "UnsupportedMediaType"
         case .validationError: return "ValidationError"
@@ -57,6 +61,8 @@ enum ErrorResponse: CaseIterable {
             return "No record has the given id."
         case .conflict:
             return "The change conflicts with other records: a unique value is taken, or the record is still referenced."
+        case .preconditionFailed:
+            return "`If-Match` does not list the record's current `ETag`: it changed since it was read; nothing was changed."
         case .payloadTooLarge:
             return "The request body is larger than the server accepts."
         case .unsupportedMediaType:

@@ -105,7 +105,7 @@ struct FieldSchemaBuilder {
         JSONSchema.CoreContext(
             format: format,
             nullable: nullable,
-            permissions: field.readOnly && usage.marksReadOnly ? .readOnly : nil,
+            permissions: field.readOnly && usage.marksReadOnly ? .readOnly : field.writeOnly ? .writeOnly : nil,
             description: description ?? field.description,
             allowedValues: allowedValues,
             defaultValue: usage.keepsDefault ? field.defaultValue?.anyCodable : nil,

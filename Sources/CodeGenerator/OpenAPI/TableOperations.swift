@@ -8,8 +8,8 @@ struct TableOperations {
     static let limitParameterName = "Limit"
     /// Component name of the `offset` query parameter.
     static let offsetParameterName = "Offset"
-    /// Query parameters the list route reserves for paging; fields with these names cannot be filters.
-    static let pagingParameters: Set<String> = ["limit", "offset"]
+    /// Query parameters the list route reserves; fields with these names cannot be filters.
+    static let pagingParameters: Set<String> = ListQueryParameters.reserved
 
     /// The table.
     let table: TableSchema
@@ -18,9 +18,10 @@ struct TableOperations {
     /// Field schema conversion.
     let fields: FieldSchemaBuilder
 
-    /// One route per declared operation, in the table's declaration order.
+    /// One route per declared operation, in the table's declaration order, then the batch and upsert routes.
     func routes() throws -> [DocumentedRoute] {
-        try table.operations.map(route)
+        let extra = [BatchRoute(table: table, context: context).route(), UpsertRoute(table: table, context: context).route()]
+        return try table.operations.map(route) + extra.compactMap { $0 }
     }
 
     private func route(_ operation: TableOperation) throws -> DocumentedRoute {
@@ -28,6 +29,8 @@ struct TableOperations {
         let item = context.itemPath(table)
         let record = SchemaFactory.reference(OpenAPINames.record(table))
         let writeErrors: [ErrorResponse] = [.badRequest, .conflict, .payloadTooLarge, .unsupportedMediaType, .validationError]
+        let tag = [ListQueryParameters.entityTagHeader()]
+        let ifMatch: Either<OpenAPI.Reference<OpenAPI.Parameter>, OpenAPI.Parameter> = .reference(.component(named: ListQueryParameters.ifMatchName))
         switch operation {
         case .list:
             return make(.list, .get, collection, summary: "List \(table.name) records",
@@ -35,29 +38,38 @@ struct TableOperations {
                 responses: [(200, ResponseFactory.json("A page of records.", schema: SchemaFactory.reference(OpenAPINames.page(table))))],
                 errors: [.badRequest])
         case .get:
-            return make(.get, .get, item, summary: "Get one \(table.name) record", parameters: [idParameter()],
-                responses: [(200, ResponseFactory.json("The record.", schema: record))], errors: [.notFound])
+            return make(.get, .get, item, summary: "Get one \(table.name) record",
+                parameters: [
+                    idParameter(), .reference(.component(named: ListQueryParameters.ifNoneMatchName)),
+                    .parameter(ListQueryParameters.fields(table)),
+                ],
+                responses: [
+                    (200, ResponseFactory.json("The record.", schema: record, extraHeaders: tag)),
+                    (304, .response(ResponseFactory.response("`If-None-Match` lists the current `ETag`; no body.", extraHeaders: tag))),
+                ],
+                errors: [.notFound])
         case .create:
             let location = OpenAPI.Header(
                 schema: SchemaFactory.string("Path of the created record."), description: "URL of the new record", required: true)
             return make(.create, .post, collection, summary: "Create a \(table.name) record",
                 body: body(OpenAPINames.create(table)),
-                responses: [(201, ResponseFactory.json("The created record.", schema: record, extraHeaders: [("Location", location)]))],
+                responses: [(201, ResponseFactory.json("The created record.", schema: record, extraHeaders: [("Location", location)] + tag))],
                 errors: writeErrors)
         case .replace:
-            return make(.replace, .put, item, summary: "Replace a \(table.name) record", parameters: [idParameter()],
+            return make(.replace, .put, item, summary: "Replace a \(table.name) record", parameters: [idParameter(), ifMatch],
                 body: body(OpenAPINames.create(table)),
-                responses: [(200, ResponseFactory.json("The record after the change.", schema: record))],
-                errors: writeErrors + [.notFound])
+                responses: [(200, ResponseFactory.json("The record after the change.", schema: record, extraHeaders: tag))],
+                errors: writeErrors + [.notFound, .preconditionFailed])
         case .update:
-            return make(.update, .patch, item, summary: "Update fields of a \(table.name) record", parameters: [idParameter()],
+            return make(.update, .patch, item, summary: "Update fields of a \(table.name) record", parameters: [idParameter(), ifMatch],
                 body: body(OpenAPINames.update(table)),
-                responses: [(200, ResponseFactory.json("The record after the change.", schema: record))],
-                errors: writeErrors + [.notFound])
+                responses: [(200, ResponseFactory.json("The record after the change.", schema: record, extraHeaders: tag))],
+                errors: writeErrors + [.notFound, .preconditionFailed])
         case .delete:
-            return make(.delete, .delete, item, summary: "Delete a \(table.name) record", parameters: [idParameter()],
-                responses: [(204, ResponseFactory.empty("The record was deleted."))],
-                errors: [.notFound, .conflict])
+            return make(.delete, .delete, item, summary: "Delete a \(table.name) record", parameters: [idParameter(), ifMatch],
+                responses: [(204, ResponseFactory.empty(table.softDelete
+                    ? "The record was marked deleted (`deleted_at` set); it no longer appears in reads." : "The record was deleted."))],
+                errors: [.notFound, .conflict, .preconditionFailed])
         }
     }
 
@@ -86,14 +98,23 @@ struct TableOperations {
             description: "The record's \(key.name)."))
     }
 
-    /// Paging, then one equality filter per declared scalar field (`ListQuery` accepts exactly these).
+    /// Paging, the query language, then one equality shorthand per declared scalar field
+    /// (`ListQuery` accepts exactly these).
     private func listParameters() throws -> OpenAPI.Parameter.Array {
         var parameters: OpenAPI.Parameter.Array = [
             .reference(.component(named: Self.limitParameterName)),
             .reference(.component(named: Self.offsetParameterName)),
+            .parameter(ListQueryParameters.filter(table, app: context.app)),
+            .parameter(ListQueryParameters.sort(table)),
+            .reference(.component(named: ListQueryParameters.cursorName)),
+            .reference(.component(named: ListQueryParameters.countName)),
+            .parameter(ListQueryParameters.fields(table)),
+            .parameter(ListQueryParameters.expand(table, app: context.app)),
         ]
+        if let search = ListQueryParameters.search(table) { parameters.append(.parameter(search)) }
+        if table.softDelete { parameters.append(.parameter(ListQueryParameters.deleted())) }
         for field in Self.filterableFields(of: table) {
-            let description = "Only records whose \(field.name) equals this value."
+            let description = "Only records whose \(field.name) equals this value (shorthand for `filter=\(field.name) = value`)."
             parameters.append(.parameter(OpenAPI.Parameter(
                 name: field.name,
                 context: .query(required: false, schema: try fields.schema(for: field, usage: .filter)),
@@ -106,7 +127,8 @@ struct TableOperations {
     /// structured types; the key and timestamps are not filters.
     static func filterableFields(of table: TableSchema) -> [FieldSchema] {
         table.fields.filter { field in
-            ![.text, .json, .array, .object].contains(field.type) && !pagingParameters.contains(field.name)
+            ![.text, .json, .array, .object].contains(field.type) && !pagingParameters.contains(field.name) && !field.writeOnly
+                && field.filterable
         }
     }
 

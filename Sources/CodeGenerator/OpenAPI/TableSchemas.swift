@@ -32,12 +32,17 @@ struct TableSchemas {
         let key = table.primaryKey
         var properties = [SchemaFactory.Property(
             key.name, SchemaFactory.primaryKey(key.type, description: "Unique identifier of the record, set by the server.", readOnly: true))]
-        for field in table.fields {
+        for field in table.fields where !field.writeOnly {
             properties.append(.init(field.name, try fields.schema(for: field, usage: .record)))
         }
         if table.timestamps {
             properties.append(.init("created_at", SchemaFactory.timestamp("When the record was created (UTC).")))
             properties.append(.init("updated_at", SchemaFactory.timestamp("When the record was last changed (UTC).")))
+        }
+        if table.softDelete {
+            properties.append(.init("deleted_at", .string(
+                JSONSchema.CoreContext(format: .dateTime, nullable: true, permissions: .readOnly, description: "When the record was deleted (UTC); null while it is live."),
+                JSONSchema.StringContext())))
         }
         return SchemaFactory.object(properties, description: table.description)
     }
@@ -55,14 +60,22 @@ struct TableSchemas {
         return SchemaFactory.object(properties, description: purpose, closed: true)
     }
 
-    /// `{items, total, limit, offset}` as `TableHandlers.list` writes it.
+    /// `{items, total, limit, offset, next_cursor}` as `TableHandlers.list` writes it.
     func page() -> JSONSchema {
         SchemaFactory.object(
             [
                 .init("items", SchemaFactory.array(of: SchemaFactory.reference(OpenAPINames.record(table)), description: "The records of this page.")),
-                .init("total", SchemaFactory.integer("Number of records matching the filters, across all pages.")),
+                .init("total", .integer(
+                    JSONSchema.CoreContext(nullable: true, description: "Number of records matching the filters, across all pages; null with `count=none`."),
+                    JSONSchema.IntegerContext())),
                 .init("limit", SchemaFactory.integer("The page size used.")),
                 .init("offset", SchemaFactory.integer("Records skipped before this page.")),
+                .init("expand", .object(
+                    JSONSchema.CoreContext(description: "With `expand=`: per relation field, the referenced records by key."),
+                    JSONSchema.ObjectContext(properties: [:], additionalProperties: .init(true))), required: false),
+                .init("next_cursor", .string(
+                    JSONSchema.CoreContext(nullable: true, description: "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page."),
+                    JSONSchema.StringContext())),
             ],
             description: "One page of \(table.name) records.")
     }

@@ -13,6 +13,7 @@ enum FieldRules {
         if let minLength = field.minLength { arguments.append("minLength: \(minLength)") }
         if let maxLength = field.maxLength { arguments.append("maxLength: \(maxLength)") }
         if let value = field.defaultValue { arguments.append("defaultValue: " + inputValue(value, type: field.type)) }
+        if field.writeOnly { arguments.append("writeOnly: true") }
         return "FieldRule(" + arguments.joined(separator: ", ") + ")"
     }
 

@@ -30,6 +30,8 @@ public struct AppRenderModel: Sendable, Hashable {
     public var defaultPageSize: Int
     /// Largest accepted `limit`.
     public var maxPageSize: Int
+    /// Most operations in one batch request.
+    public var maxBatchSize: Int
     /// Documentation lines of the namespace.
     public var docLines: [String]
     /// Tables, referenced tables before the tables that reference them.
@@ -76,6 +78,8 @@ public struct TableRenderModel: Sendable, Hashable {
     public var filters: [ListItem]
     /// `RelationCheck(...)` expressions.
     public var relations: [ListItem]
+    /// `ReverseRelation(...)` expressions: relations of other tables pointing here.
+    public var reverseRelations: [ListItem] = []
     /// Operations as `TableOperationKind` cases (`.list, .get`).
     public var operations: String
     /// SQL, each a Swift literal.
@@ -86,6 +90,12 @@ public struct TableRenderModel: Sendable, Hashable {
     public var primaryKeyColumnLiteral: String
     /// CRUD statements per dialect.
     public var statements: [DialectStatementRenderModel]
+    /// The table's `upsertKey` as a Swift literal, or `nil`.
+    public var upsertKeyLiteral: String = "nil"
+    /// Whether `DELETE` only marks rows deleted.
+    public var softDelete: Bool = false
+    /// `DialectSQL(...)` of the full-text condition, or `nil`.
+    public var searchExpression: String = "nil"
     /// DDL.
     public var createTable: DialectStatementRenderModel
     /// Columns with their `ADD COLUMN` statements.
@@ -149,6 +159,10 @@ public struct PropertyRenderModel: Sendable, Hashable {
     public var readExpression: String
     /// Whether this is the last item.
     public var isLast: Bool
+    /// Position among the record's members (select-list order), for `fields=` selection.
+    public var position: Int = 0
+    /// Never written to JSON (a `writeOnly` field).
+    public var writeOnly: Bool = false
 }
 
 /// A custom endpoint, rendered into `Generated/<Namespace>/Endpoints/<TypeName>.swift`.

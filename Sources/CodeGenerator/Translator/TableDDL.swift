@@ -21,6 +21,7 @@ struct TableDDL {
             let type = dialect == .sqlite ? "TEXT" : "TIMESTAMPTZ"
             columns += ["\"created_at\" \(type) NOT NULL", "\"updated_at\" \(type) NOT NULL"]
         }
+        if table.softDelete { columns.append(deletedAtColumn(dialect)) }
         return "CREATE TABLE \(translator.quotedTable) (" + columns.joined(separator: ", ") + ")"
     }
 
@@ -69,6 +70,10 @@ struct TableDDL {
                 result.append(ColumnRenderModel(nameLiteral: SwiftNames.literal(name), addColumnExpression: "nil", isLast: false))
             }
         }
+        if table.softDelete {
+            let expression = dialectExpression { "ALTER TABLE \(translator.quotedTable) ADD COLUMN " + deletedAtColumn($0) }
+            result.append(ColumnRenderModel(nameLiteral: SwiftNames.literal("deleted_at"), addColumnExpression: expression, isLast: false))
+        }
         result[result.count - 1].isLast = true
         return result
     }
@@ -85,12 +90,24 @@ struct TableDDL {
             let name = index.name ?? "\(table.name)_\(index.fields.joined(separator: "_"))_\(index.unique ? "key" : "idx")"
             specs.append((name, index.fields, index.unique))
         }
-        return specs.enumerated().map { offset, spec in
+        var result = specs.map { spec in
             let sql = "CREATE \(spec.unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(SQLTypes.quote(spec.name)) ON \(translator.quotedTable) (" + spec.columns.map(SQLTypes.quote).joined(separator: ", ") + ")"
             return IndexRenderModel(
                 nameLiteral: SwiftNames.literal(spec.name), sqlite: SwiftNames.literal(sql), postgres: SwiftNames.literal(sql),
-                isLast: offset == specs.count - 1)
+                isLast: false)
         }
+        if let search = SearchDDL(table: table) {
+            result.append(IndexRenderModel(
+                nameLiteral: SwiftNames.literal(search.name), sqlite: SwiftNames.literal(search.sqlite()),
+                postgres: SwiftNames.literal(search.postgres()), isLast: false))
+        }
+        if !result.isEmpty { result[result.count - 1].isLast = true }
+        return result
+    }
+
+    /// `deleted_at` of a `softDelete` table: nullable, so it can be added to a table with rows.
+    private func deletedAtColumn(_ dialect: Dialect) -> String {
+        "\"deleted_at\" " + (dialect == .sqlite ? "TEXT" : "TIMESTAMPTZ")
     }
 
     private func dialectExpression(_ sql: (Dialect) -> String) -> String {

@@ -19,7 +19,9 @@ public enum Translator {
         let namespace = SwiftNames.pascalCase(app.config.name)
         let keys = Dictionary(uniqueKeysWithValues: app.tables.map { ($0.name, $0.primaryKey) })
         let tables = dependencyOrder(app.tables).map {
-            TableTranslator(table: $0, app: app.config, namespace: namespace, primaryKeys: keys).translate()
+            var translator = TableTranslator(table: $0, app: app.config, namespace: namespace, primaryKeys: keys)
+            translator.referencing = TableTranslator.relations(to: $0.name, in: app.tables)
+            return translator.translate()
         }
         let endpoints = app.endpoints.map {
             EndpointTranslator(endpoint: $0, app: app.config, namespace: namespace).translate()
@@ -36,6 +38,7 @@ public enum Translator {
             maxBodyBytes: config.limits.maxBodyBytes,
             defaultPageSize: config.limits.defaultPageSize,
             maxPageSize: config.limits.maxPageSize,
+            maxBatchSize: config.limits.maxBatchSize,
             docLines: SwiftNames.docLines(config.title + ": " + config.description),
             tables: tables,
             endpoints: endpoints,

@@ -1,17 +1,55 @@
 import Hummingbird
 import HummingbirdCore
+import QueryGrammar
 
-/// The parsed query string of a list request: paging and equality filters.
+/// The parsed query string of a list request: paging, filter, sort, cursor and count mode.
 ///
-/// Every parameter is checked against what the table declares; an unknown parameter or a
-/// value of the wrong type is a 400 naming it, so a typo never silently returns everything.
+/// Every parameter is checked; an unknown parameter or a malformed value is a 400 naming it,
+/// so a typo never silently returns everything. Field names inside `filter` and `sort` are
+/// checked against the table when the SQL is built (`ListStatements`).
 public struct ListQuery: Sendable {
     /// Page size.
     public var limit: Int
     /// Rows to skip.
     public var offset: Int
-    /// Equality filters in the order the table declares them.
+    /// Equality shorthand filters (`?status=todo`) in the order the table declares them.
     public var filters: [(column: String, value: SQLValue)]
+    /// The `filter=` expression.
+    public var filter: FilterExpression?
+    /// The `sort=` keys; the primary key is always added last as a tiebreak.
+    public var sort: [SortKey]
+    /// The `sort=` text as sent, bound into cursors so a cursor cannot be replayed under another order.
+    public var sortText: String
+    /// The decoded `cursor=`: values of the sort keys and the key of the last row seen.
+    public var cursor: [SQLValue]?
+    /// Whether to count all matching rows (`count=exact`, default) or skip it (`count=none`).
+    public var countTotal: Bool
+    /// The `fields=` text, resolved against the record's members by `FieldSelection`.
+    public var fieldsText: String?
+    /// Relation fields named in `expand=`, checked when the SQL is built.
+    public var expand: [String] = []
+    /// The `q=` full-text query, already turned into the dialect's search syntax.
+    public var search: String?
+    /// Which rows of a `softDelete` table to list.
+    public var deleted: DeletedRows = .exclude
+
+    /// Creates a query.
+    public init(
+        limit: Int, offset: Int, filters: [(column: String, value: SQLValue)], filter: FilterExpression? = nil,
+        sort: [SortKey] = [], sortText: String = "", cursor: [SQLValue]? = nil, countTotal: Bool = true
+    ) {
+        self.limit = limit
+        self.offset = offset
+        self.filters = filters
+        self.filter = filter
+        self.sort = sort
+        self.sortText = sortText
+        self.cursor = cursor
+        self.countTotal = countTotal
+    }
+
+    /// The list parameters every table accepts besides its equality shorthands.
+    public static let reservedParameters = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted", "q"]
 
     /// Parses `request`'s query against `table`'s filters and the app's paging limits.
     public static func parse(_ uri: URI, table: TableDescriptor, limits: PageLimits) throws(APIError) -> ListQuery {
@@ -19,6 +57,7 @@ public struct ListQuery: Sendable {
         var errors: [APIError.FieldError] = []
         var seen = Set<String>()
         var filterValues: [String: String] = [:]
+        var cursorText: String?
         for (key, value) in uri.queryParameters {
             let name = String(key)
             let text = String(value)
@@ -39,16 +78,57 @@ public struct ListQuery: Sendable {
                     continue
                 }
                 query.offset = offset
+            case "filter":
+                do { query.filter = try FilterParser.parse(text) } catch {
+                    errors.append(.init(field: "filter", message: error.message))
+                }
+            case "sort":
+                do {
+                    query.sort = try SortParser.parse(text)
+                    query.sortText = text
+                } catch {
+                    errors.append(.init(field: "sort", message: error.message))
+                }
+            case "cursor": cursorText = text
+            case "fields": query.fieldsText = text
+            case "q" where table.search != nil:
+                switch SearchQuery.make(text) {
+                case .success(let search): query.search = search
+                case .failure(let error): errors.append(error)
+                }
+            case "deleted" where table.softDelete:
+                guard let mode = DeletedRows(rawValue: text) else {
+                    errors.append(.init(field: "deleted", message: "must be exclude, include or only"))
+                    continue
+                }
+                query.deleted = mode
+            case "expand": query.expand = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0) }
+            case "count":
+                guard text == "exact" || text == "none" else {
+                    errors.append(.init(field: "count", message: "must be exact or none"))
+                    continue
+                }
+                query.countTotal = text == "exact"
             default:
                 filterValues[name] = text
             }
         }
-        let filterNames = Set(table.filters.map(\.name))
+        if let cursorText {
+            if seen.contains("offset") {
+                errors.append(.init(field: "cursor", message: "cannot be combined with offset"))
+            } else if let values = CursorCodec.decode(cursorText, sortText: query.sortText) {
+                query.cursor = values
+            } else {
+                errors.append(.init(field: "cursor", message: "is not a cursor returned by this list with the same sort"))
+            }
+        }
+        let filterNames = Set(table.filters.filter(\.filterable).map(\.name))
         for name in filterValues.keys.sorted() where !filterNames.contains(name) {
-            let allowed = (["limit", "offset"] + table.filters.map(\.name)).joined(separator: ", ")
+            let reserved = reservedParameters.filter { ($0 != "deleted" || table.softDelete) && ($0 != "q" || table.search != nil) }
+            let allowed = (reserved + table.filters.filter(\.filterable).map(\.name)).joined(separator: ", ")
             errors.append(.init(field: name, message: "is not a query parameter of this list; allowed: \(allowed)"))
         }
-        for filter in table.filters {
+        for filter in table.filters where filter.filterable {
             guard let text = filterValues[filter.name] else { continue }
             switch ParameterDecoder.value(text: text, rule: filter.rule, field: filter.name) {
             case .success(let value): query.filters.append((filter.column, value.sqlValue))
@@ -60,6 +140,16 @@ public struct ListQuery: Sendable {
         }
         return query
     }
+}
+
+/// `deleted=` on lists of `softDelete` tables.
+public enum DeletedRows: String, Sendable {
+    /// Live rows only (the default).
+    case exclude
+    /// Live and deleted rows.
+    case include
+    /// Deleted rows only.
+    case only
 }
 
 /// Default and maximum page sizes of an app.

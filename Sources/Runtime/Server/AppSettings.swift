@@ -10,13 +10,19 @@ public struct AppSettings: Sendable {
     public let maxBodyBytes: Int
     /// List paging limits.
     public let pageLimits: PageLimits
+    /// Most operations in one batch request.
+    public let maxBatchSize: Int
 
     /// Creates settings.
-    public init(name: String, basePath: String, errorFormat: ErrorBodyFormat, maxBodyBytes: Int, pageLimits: PageLimits) {
+    public init(
+        name: String, basePath: String, errorFormat: ErrorBodyFormat, maxBodyBytes: Int, pageLimits: PageLimits,
+        maxBatchSize: Int = 100
+    ) {
         self.name = name
         self.basePath = basePath
         self.errorFormat = errorFormat
         self.maxBodyBytes = maxBodyBytes
         self.pageLimits = pageLimits
+        self.maxBatchSize = maxBatchSize
     }
 }

@@ -54,6 +54,15 @@ public struct RouteRegistry {
         if operations.contains(.replace) { add(.put, item, handler: handlers.replace) }
         if operations.contains(.update) { add(.patch, item, handler: handlers.update) }
         if operations.contains(.delete) { add(.delete, item, handler: handlers.delete) }
+        if Record.table.upsertKey != nil, operations.contains(.create), operations.contains(.replace) {
+            add(.post, collection + "/upsert", handler: handlers.upsert)
+        }
+        let batchable = operations.intersection([.create, .replace, .update, .delete])
+        if !batchable.isEmpty {
+            add(.post, collection + "/batch") { request, context in
+                try await handlers.batch(request, context: context, operations: batchable)
+            }
+        }
     }
 
     /// Makes the `HandlerContext` of each request for custom endpoint handlers.

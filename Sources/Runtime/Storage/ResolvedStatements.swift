@@ -1,3 +1,5 @@
+import QueryGrammar
+
 /// A table's statements for the dialect in use, picked once at start-up.
 struct ResolvedStatements: Sendable {
     let selectByID: String
@@ -5,41 +7,195 @@ struct ResolvedStatements: Sendable {
     let replace: String
     let patch: String
     let delete: String
+    /// `upsert` and `upsertLookup` when the table declares an upsert key, with the key's field position.
+    let upsert: (statement: String, lookup: String, fieldIndex: Int)?
     let listPrefix: String
     let countPrefix: String
-    let orderBy: String
+    /// Fields usable in `filter` and `sort`, resolved once.
+    let columns: QueryColumns
+    /// Record member positions by name, for `fields=`.
+    let memberPositions: [String: Int]
+    /// Relations `expand=` may name.
+    let expansions: [String: Expansion]
+    let dialect: SQLDialect
+    let softDelete: Bool
+    /// The full-text condition split around its placeholder.
+    let search: (before: String, after: String)?
 
-    init(_ statements: TableStatements, dialect: SQLDialect) {
+    init(_ table: TableDescriptor, dialect: SQLDialect) {
+        let statements = table.statements
         selectByID = statements.selectByID.text(for: dialect)
         insert = statements.insert.text(for: dialect)
         replace = statements.replace.text(for: dialect)
         patch = statements.patch.text(for: dialect)
         delete = statements.delete.text(for: dialect)
+        if let key = table.upsertKey, let upsert = statements.upsert, let lookup = statements.upsertLookup,
+           let index = table.fields.firstIndex(where: { $0.name == key }) {
+            self.upsert = (upsert.text(for: dialect), lookup.text(for: dialect), index)
+        } else {
+            upsert = nil
+        }
         listPrefix = "SELECT \(statements.selectColumns) FROM \(statements.table)"
         countPrefix = "SELECT COUNT(*) FROM \(statements.table)"
-        orderBy = " ORDER BY \(statements.primaryKeyColumn)"
+        columns = QueryColumns(table)
+        memberPositions = FieldSelection.positions(of: table)
+        expansions = Expansion.all(of: table)
+        self.dialect = dialect
+        softDelete = table.softDelete
+        if let condition = table.search?.text(for: dialect), let marker = condition.range(of: "{q}") {
+            search = (String(condition[..<marker.lowerBound]), String(condition[marker.upperBound...]))
+        } else {
+            search = nil
+        }
     }
 
-    /// The page and count statements of a list request. Column names come from the generated
-    /// descriptor, values only ever travel as binds.
-    func list(_ query: ListQuery, dialect: SQLDialect) -> (page: SQLStatement, count: SQLStatement) {
+    /// The statements of a list request: the page (one row more than the limit, to know
+    /// whether a next page exists), the count unless `count=none`, and the select-list
+    /// positions of the sort keys for building `next_cursor`. Column names come from the
+    /// generated descriptor; values only ever travel as binds.
+    func list(_ query: ListQuery) throws(APIError) -> ListStatements {
         var placeholders = PlaceholderSequence(dialect: dialect)
-        var whereClause = ""
+        var conditions: [String] = []
         var binds: [SQLValue] = []
-        for (index, filter) in query.filters.enumerated() {
-            whereClause += (index == 0 ? " WHERE " : " AND ") + filter.column + " = " + placeholders.next()
+        if softDelete {
+            switch query.deleted {
+            case .exclude: conditions.append("\"deleted_at\" IS NULL")
+            case .only: conditions.append("\"deleted_at\" IS NOT NULL")
+            case .include: break
+            }
+        }
+        for filter in query.filters {
+            conditions.append(filter.column + " = " + placeholders.next())
             binds.append(filter.value)
         }
-        let count = SQLStatement(countPrefix + whereClause, binds)
+        if let text = query.search, let search {
+            conditions.append(search.before + placeholders.next() + search.after)
+            binds.append(.text(dialect == .sqlite ? SearchQuery.fts5(text) : text))
+        }
+        if let filter = query.filter {
+            var renderer = FilterSQL(columns: columns, dialect: dialect, placeholders: placeholders)
+            conditions.append(try renderer.render(filter))
+            placeholders = renderer.placeholders
+            binds += renderer.binds
+        }
+        let filterWhere = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let count = query.countTotal ? SQLStatement(countPrefix + filterWhere, binds) : nil
+
+        let keys = try sortKeys(query.sort)
+        if let cursor = query.cursor {
+            guard cursor.count == keys.count else {
+                throw APIError.badRequest("The cursor does not fit this list.", fieldErrors: [.init(field: "cursor", message: "is not a cursor returned by this list with the same sort")])
+            }
+            conditions.append(keyset(keys, after: cursor, placeholders: &placeholders, binds: &binds))
+        }
+        let pageWhere = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let orderBy = " ORDER BY " + keys.map { key in
+            "\(key.column.column) \(key.descending ? "DESC" : "ASC") NULLS \(key.nullsLast ? "LAST" : "FIRST")"
+        }.joined(separator: ", ")
         let page = SQLStatement(
-            listPrefix + whereClause + orderBy + " LIMIT " + placeholders.next() + " OFFSET " + placeholders.next(),
-            binds + [.integer(Int64(query.limit)), .integer(Int64(query.offset))])
-        return (page, count)
+            listPrefix + pageWhere + orderBy + " LIMIT " + placeholders.next() + " OFFSET " + placeholders.next(),
+            binds + [.integer(Int64(query.limit) + 1), .integer(Int64(query.offset))])
+        var expanded: [Expansion] = []
+        for name in query.expand {
+            guard let expansion = expansions[name] else {
+                let allowed = expansions.keys.sorted().joined(separator: ", ")
+                throw APIError.badRequest("The expansion is invalid.", fieldErrors: [.init(field: "expand", message: "'\(name.prefix(40))' is not a relation of this table; allowed: \(allowed.isEmpty ? "none" : allowed)")])
+            }
+            guard !expanded.contains(where: { $0.name == name }) else {
+                throw APIError.badRequest("The expansion is invalid.", fieldErrors: [.init(field: "expand", message: "\(name) appears more than once")])
+            }
+            expanded.append(expansion)
+        }
+        return ListStatements(page: page, count: count, cursorIndexes: keys.map(\.column.selectIndex), expansions: expanded)
+    }
+
+    /// A resolved sort key.
+    struct ResolvedSortKey {
+        let column: QueryColumns.Column
+        let descending: Bool
+        let nullsLast: Bool
+    }
+
+    /// The requested keys (each must be a sortable field) and the primary key as a tiebreak,
+    /// so the order is total and cursors are exact.
+    private func sortKeys(_ sort: [SortKey]) throws(APIError) -> [ResolvedSortKey] {
+        var keys: [ResolvedSortKey] = []
+        var used = Set<String>()
+        for key in sort {
+            guard let column = columns.sortColumns[key.field] else {
+                throw APIError.badRequest("The sort is invalid.", fieldErrors: [.init(field: "sort", message: "\(key.field) is not a sortable field; allowed: \(columns.sortableNames)")])
+            }
+            guard used.insert(key.field).inserted else {
+                throw APIError.badRequest("The sort is invalid.", fieldErrors: [.init(field: "sort", message: "\(key.field) appears more than once")])
+            }
+            keys.append(ResolvedSortKey(column: column, descending: key.descending, nullsLast: key.effectiveNulls == .last))
+        }
+        if !used.contains(columns.primaryKey.name) {
+            keys.append(ResolvedSortKey(column: columns.primaryKey, descending: false, nullsLast: true))
+        }
+        return keys
+    }
+
+    /// Rows strictly after the cursor row in the sort order: for some key i, every earlier key
+    /// equals the cursor's value and key i comes after it (nulls placed as the key says).
+    private func keyset(_ keys: [ResolvedSortKey], after values: [SQLValue], placeholders: inout PlaceholderSequence, binds: inout [SQLValue]) -> String {
+        var alternatives: [String] = []
+        for index in keys.indices {
+            var terms: [String] = []
+            for earlier in 0..<index {
+                let column = keys[earlier].column.column
+                if values[earlier] == .null {
+                    terms.append("\(column) IS NULL")
+                } else {
+                    terms.append("\(column) = \(placeholders.next())")
+                    binds.append(values[earlier])
+                }
+            }
+            let key = keys[index]
+            let column = key.column.column
+            let comparison = key.descending ? "<" : ">"
+            // The key column is never null, so its comparison needs no null branch.
+            let nullable = column != columns.primaryKey.column
+            switch (values[index] == .null, key.nullsLast && nullable) {
+            case (true, true): terms.append("1 = 0")
+            case (true, false): terms.append("\(column) IS NOT NULL")
+            case (false, true):
+                terms.append("(\(column) \(comparison) \(placeholders.next()) OR \(column) IS NULL)")
+                binds.append(values[index])
+            case (false, false):
+                terms.append("\(column) \(comparison) \(placeholders.next())")
+                binds.append(values[index])
+            }
+            alternatives.append("(" + terms.joined(separator: " AND ") + ")")
+        }
+        return "(" + alternatives.joined(separator: " OR ") + ")"
+    }
+}
+
+/// The SQL of one list request.
+struct ListStatements {
+    /// The page, fetching `limit + 1` rows.
+    let page: SQLStatement
+    /// `COUNT(*)` of all matching rows, unless the client asked for `count=none`.
+    let count: SQLStatement?
+    /// Select-list positions of the sort keys (primary key last), read from the last row for `next_cursor`.
+    let cursorIndexes: [Int]
+    /// Relations to side-load, each one more statement in the same snapshot.
+    let expansions: [Expansion]
+
+    /// Every statement, in the order the results are read: page, expansions, count.
+    var all: [SQLStatement] {
+        // Expansions select from exactly the rows returned: the page without its look-ahead row.
+        var returned = page
+        if let limit = returned.binds.indices.dropLast().last, case .integer(let value) = returned.binds[limit] {
+            returned.binds[limit] = .integer(value - 1)
+        }
+        return [page] + expansions.map { $0.statement(for: returned) } + (count.map { [$0] } ?? [])
     }
 }
 
 /// Produces positional placeholders: `?` for SQLite, `$1, $2, ...` for PostgreSQL.
-public struct PlaceholderSequence {
+public struct PlaceholderSequence: Sendable {
     private let dialect: SQLDialect
     private var position = 0
     /// Starts at the first placeholder.

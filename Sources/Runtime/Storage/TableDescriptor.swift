@@ -24,12 +24,26 @@ public struct TableDescriptor: Sendable {
     public let relations: [RelationCheck]
     /// Generated SQL.
     public let statements: TableStatements
+    /// The unique field `POST /<table>/upsert` matches records on, if the table declares one.
+    public let upsertKey: String?
+    /// `DELETE` stamps `deleted_at`; lists hide such rows unless `deleted=include|only`.
+    public let softDelete: Bool
+    /// The full-text condition over the `searchable` fields, with `{q}` for the placeholder.
+    public let search: DialectSQL?
+    /// Relation fields of other tables pointing at this one, for `expand=` of one-to-many.
+    public let reverseRelations: [ReverseRelation]
 
     /// Creates a descriptor.
     public init(
         name: String, path: String, primaryKeyName: String, primaryKeyKind: PrimaryKeyKind, timestamps: Bool,
-        fields: [FieldRule], filters: [FilterColumn], relations: [RelationCheck], statements: TableStatements
+        fields: [FieldRule], filters: [FilterColumn], relations: [RelationCheck], statements: TableStatements,
+        upsertKey: String? = nil, softDelete: Bool = false, search: DialectSQL? = nil,
+        reverseRelations: [ReverseRelation] = []
     ) {
+        self.reverseRelations = reverseRelations
+        self.search = search
+        self.upsertKey = upsertKey
+        self.softDelete = softDelete
         self.name = name
         self.path = path
         self.primaryKeyName = primaryKeyName
@@ -50,11 +64,17 @@ public struct FilterColumn: Sendable {
     public let rule: FieldRule
     /// Quoted column name for SQL.
     public let column: String
+    /// Usable in `filter=` and as `?<name>=` (schema `filterable`).
+    public let filterable: Bool
+    /// Usable in `sort=` (schema `sortable`).
+    public let sortable: Bool
     /// Creates a filter.
-    public init(name: String, rule: FieldRule, column: String) {
+    public init(name: String, rule: FieldRule, column: String, filterable: Bool = true, sortable: Bool = true) {
         self.name = name
         self.rule = rule
         self.column = column
+        self.filterable = filterable
+        self.sortable = sortable
     }
 }
 
@@ -66,11 +86,22 @@ public struct RelationCheck: Sendable {
     public let table: String
     /// `SELECT 1 FROM <table> WHERE <pk> = ?` per dialect.
     public let exists: DialectSQL
+    /// The referenced table's descriptor, so filters can reach its fields (`project_id.name`).
+    /// A closure because tables may reference each other (or themselves).
+    public let target: (@Sendable () -> TableDescriptor)?
+    /// Decodes a row of the referenced table (selected with its select list) and writes it as
+    /// JSON, for `expand=`; erases the referenced record type so `TableHandlers` stays generic.
+    public let writeTarget: (@Sendable (SQLRow, inout JSONWriter) throws -> Void)?
     /// Creates a check.
-    public init(fieldIndex: Int, table: String, exists: DialectSQL) {
+    public init(
+        fieldIndex: Int, table: String, exists: DialectSQL, target: (@Sendable () -> TableDescriptor)? = nil,
+        writeTarget: (@Sendable (SQLRow, inout JSONWriter) throws -> Void)? = nil
+    ) {
         self.fieldIndex = fieldIndex
         self.table = table
         self.exists = exists
+        self.target = target
+        self.writeTarget = writeTarget
     }
 }
 
@@ -92,12 +123,18 @@ public struct TableStatements: Sendable {
     public let patch: DialectSQL
     /// Delete one row by primary key.
     public let delete: DialectSQL
+    /// Insert, or update the record holding the same upsert key; bound like `insert`.
+    public let upsert: DialectSQL?
+    /// `SELECT <key> FROM <table> WHERE <upsert key> = ?`.
+    public let upsertLookup: DialectSQL?
 
     /// Creates the statement set.
     public init(
         table: String, selectColumns: String, primaryKeyColumn: String, selectByID: DialectSQL, insert: DialectSQL,
-        replace: DialectSQL, patch: DialectSQL, delete: DialectSQL
+        replace: DialectSQL, patch: DialectSQL, delete: DialectSQL, upsert: DialectSQL? = nil, upsertLookup: DialectSQL? = nil
     ) {
+        self.upsert = upsert
+        self.upsertLookup = upsertLookup
         self.table = table
         self.selectColumns = selectColumns
         self.primaryKeyColumn = primaryKeyColumn

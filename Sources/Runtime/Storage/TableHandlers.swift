@@ -16,47 +16,127 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         self.database = database
         self.settings = settings
         self.listeners = listeners
-        self.sql = ResolvedStatements(Record.table.statements, dialect: database.dialect)
+        self.sql = ResolvedStatements(Record.table, dialect: database.dialect)
     }
 
     var table: TableDescriptor { Record.table }
 
-    /// `GET /<table>`: a page of records with `total`.
+    /// `GET /<table>`: a page of records with `total` (unless `count=none`) and `next_cursor`.
+    /// One snapshot read of at most two statements, whatever the page size.
     public func list(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let query = try ListQuery.parse(request.uri, table: table, limits: settings.pageLimits)
-        let statements = sql.list(query, dialect: database.dialect)
-        let results = try await database.fetchSnapshot([statements.page, statements.count])
-        var writer = JSONWriter(capacity: 256 * max(results[0].count, 1))
+        let statements = try sql.list(query)
+        let selection = try query.fieldsText.map { text throws(APIError) in try FieldSelection.parse(text, positions: sql.memberPositions) }
+        let results = try await database.fetchSnapshot(statements.all)
+        let rows = results[0].prefix(query.limit)
+        var writer = JSONWriter(capacity: 256 * max(rows.count, 1))
         writer.beginObject()
         writer.key("items")
         writer.beginArray()
-        for row in results[0] {
-            try Record(row: row).writeJSON(to: &writer)
+        for row in rows {
+            let record = try Record(row: row)
+            if let selection { record.writeJSON(to: &writer, selecting: selection) } else { record.writeJSON(to: &writer) }
         }
         writer.endArray()
-        var total = RowReader(results[1].first ?? SQLRow(values: [.integer(0)]))
+        if !statements.expansions.isEmpty {
+            writer.key("expand")
+            writer.beginObject()
+            for (index, expansion) in statements.expansions.enumerated() {
+                try expansion.write(results[1 + index], to: &writer)
+            }
+            writer.endObject()
+        }
         writer.key("total")
-        writer.value(try total.integer())
+        if statements.count != nil, let countRows = results.last {
+            var total = RowReader(countRows.first ?? SQLRow(values: [.integer(0)]))
+            writer.value(try total.integer())
+        } else {
+            writer.null()
+        }
         writer.key("limit")
         writer.value(query.limit)
         writer.key("offset")
         writer.value(query.offset)
+        writer.key("next_cursor")
+        if results[0].count > query.limit, let last = rows.last {
+            writer.value(CursorCodec.encode(statements.cursorIndexes.map { last.values[$0] }, sortText: query.sortText))
+        } else {
+            writer.null()
+        }
         writer.endObject()
         return JSONResponse.make(status: .ok, bytes: writer.bytes)
     }
 
-    /// `GET /<table>/{id}`.
+    /// `GET /<table>/{id}`, with an `ETag`; 304 when `If-None-Match` names the current version.
+    /// `?fields=` selects members (the tag then covers the selected representation).
     public func get(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let id = try primaryKey(context)
+        let selection = try request.uri.queryParameters["fields"].map { text throws(APIError) in
+            try FieldSelection.parse(String(text), positions: sql.memberPositions)
+        }
         let rows = try await database.fetch(SQLStatement(sql.selectByID, [id]))
         guard let row = rows.first else { throw notFound(context) }
-        return JSONResponse.make(status: .ok, value: try Record(row: row))
+        let (bytes, tag) = try tagged(row, selection: selection)
+        if let condition = request.headers[.ifNoneMatch], EntityTag.header(condition, matches: tag, weak: true) {
+            return Response(status: .notModified, headers: [.eTag: tag])
+        }
+        return JSONResponse.make(status: .ok, bytes: bytes, headers: [.eTag: tag])
     }
 
     /// `POST /<table>`: 201 with `Location`.
     public func create(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
         let input = try InputValidator.validate(body: body, rules: table.fields, mode: .create)
+        let record = try await writeOne(SQLStatement(sql.insert, insertBinds(input)), input: input, context: context)
+        var headers = HTTPFields()
+        headers[.location] = table.path + "/" + record.primaryKeyText
+        await listeners.announce(.created, record)
+        return EntityTag.response(status: .created, value: record, headers: headers)
+    }
+
+    /// `PUT /<table>/{id}`: replaces every writable field.
+    public func replace(_ request: Request, context: LoomRequestContext) async throws -> Response {
+        let id = try primaryKey(context)
+        let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
+        let input = try InputValidator.validate(body: body, rules: table.fields, mode: .replace)
+        try await checkIfMatch(request, id: id, context: context)
+        let binds = updateBinds(input, id: id, flagged: false)
+        let record = try await writeOne(SQLStatement(sql.replace, binds), input: input, context: context)
+        await listeners.announce(.updated, record)
+        return EntityTag.response(status: .ok, value: record)
+    }
+
+    /// `PATCH /<table>/{id}`: changes only the fields sent.
+    public func update(_ request: Request, context: LoomRequestContext) async throws -> Response {
+        let id = try primaryKey(context)
+        let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
+        let input = try InputValidator.validate(body: body, rules: table.fields, mode: .patch)
+        try await checkIfMatch(request, id: id, context: context)
+        let binds = updateBinds(input, id: id, flagged: true)
+        let record = try await writeOne(SQLStatement(sql.patch, binds), input: input, context: context)
+        await listeners.announce(.updated, record)
+        return EntityTag.response(status: .ok, value: record)
+    }
+
+    /// `DELETE /<table>/{id}`: 204.
+    public func delete(_ request: Request, context: LoomRequestContext) async throws -> Response {
+        let id = try primaryKey(context)
+        try await checkIfMatch(request, id: id, context: context)
+        let results: [WriteResult]
+        do {
+            results = try await database.write([SQLStatement(sql.delete, [id])])
+        } catch let error as DatabaseError where error.code == .foreignKeyViolation {
+            throw APIError.conflict("The record is still referenced by records of other tables; delete or re-point those first.")
+        }
+        guard results.first?.changes ?? 0 > 0 else { throw notFound(context) }
+        await listeners.announce(RecordChange(table: table.name, operation: .deleted, id: id.keyText, json: []))
+        return Response(status: .noContent)
+    }
+
+    // MARK: - Helpers
+
+    /// Binds of `insert`: a new key if uuid, every field, then the timestamps.
+    func insertBinds(_ input: ValidatedObject) -> [SQLValue] {
         var binds: [SQLValue] = []
         binds.reserveCapacity(table.fields.count + 3)
         if table.primaryKeyKind == .uuid { binds.append(.uuid(UUID())) }
@@ -66,54 +146,12 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
             binds.append(.timestamp(now))
             binds.append(.timestamp(now))
         }
-        let record = try await writeOne(SQLStatement(sql.insert, binds), input: input, context: context)
-        var headers = HTTPFields()
-        headers[.location] = table.path + "/" + record.primaryKeyText
-        await listeners.announce(.created, record)
-        return JSONResponse.make(status: .created, value: record, headers: headers)
+        return binds
     }
-
-    /// `PUT /<table>/{id}`: replaces every writable field.
-    public func replace(_ request: Request, context: LoomRequestContext) async throws -> Response {
-        let id = try primaryKey(context)
-        let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
-        let input = try InputValidator.validate(body: body, rules: table.fields, mode: .replace)
-        let binds = updateBinds(input, id: id, flagged: false)
-        let record = try await writeOne(SQLStatement(sql.replace, binds), input: input, context: context)
-        await listeners.announce(.updated, record)
-        return JSONResponse.make(status: .ok, value: record)
-    }
-
-    /// `PATCH /<table>/{id}`: changes only the fields sent.
-    public func update(_ request: Request, context: LoomRequestContext) async throws -> Response {
-        let id = try primaryKey(context)
-        let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
-        let input = try InputValidator.validate(body: body, rules: table.fields, mode: .patch)
-        let binds = updateBinds(input, id: id, flagged: true)
-        let record = try await writeOne(SQLStatement(sql.patch, binds), input: input, context: context)
-        await listeners.announce(.updated, record)
-        return JSONResponse.make(status: .ok, value: record)
-    }
-
-    /// `DELETE /<table>/{id}`: 204.
-    public func delete(_ request: Request, context: LoomRequestContext) async throws -> Response {
-        let id = try primaryKey(context)
-        let results: [WriteResult]
-        do {
-            results = try await database.write([SQLStatement(sql.delete, [id])])
-        } catch let error as DatabaseError where error.code == .foreignKeyViolation {
-            throw APIError.conflict("The record is still referenced by records of other tables; delete or re-point those first.")
-        }
-        guard results.first?.changes ?? 0 > 0 else { throw notFound(context) }
-        await listeners.announce(RecordChange(table: table.name, operation: .deleted, id: Self.text(of: id), json: []))
-        return Response(status: .noContent)
-    }
-
-    // MARK: - Helpers
 
     /// Binds of `replace` (each writable value) or `patch` (an is-set flag before each value),
     /// then `updated_at` and the key, in the order `TableDescriptor` documents.
-    private func updateBinds(_ input: ValidatedObject, id: SQLValue, flagged: Bool) -> [SQLValue] {
+    func updateBinds(_ input: ValidatedObject, id: SQLValue, flagged: Bool) -> [SQLValue] {
         var binds: [SQLValue] = []
         binds.reserveCapacity(table.fields.count * 2 + 2)
         for (rule, value) in zip(table.fields, input.values) where !rule.readOnly {
@@ -125,16 +163,36 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         return binds
     }
 
-    private func primaryKey(_ context: LoomRequestContext) throws -> SQLValue {
-        let text = context.parameters.get("id") ?? ""
-        switch table.primaryKeyKind {
-        case .uuid:
-            guard let uuid = UUID(uuidString: text) else { throw notFound(context) }
-            return .uuid(uuid)
-        case .integer:
-            guard let integer = Int64(text) else { throw notFound(context) }
-            return .integer(integer)
+    /// With `If-Match`, reads the record and answers 412 unless its current tag is listed.
+    /// Costs one read only when the header is sent.
+    private func checkIfMatch(_ request: Request, id: SQLValue, context: LoomRequestContext) async throws {
+        guard let condition = request.headers[.ifMatch] else { return }
+        let rows = try await database.fetch(SQLStatement(sql.selectByID, [id]))
+        guard let row = rows.first else { throw notFound(context) }
+        guard EntityTag.header(condition, matches: try tagged(row).tag, weak: false) else {
+            throw APIError.preconditionFailed(table: table.name, id: context.parameters.get("id") ?? "")
         }
+    }
+
+    /// The record's JSON and its entity tag, from one serialisation.
+    private func tagged(_ row: SQLRow, selection: FieldSelection? = nil) throws -> (bytes: [UInt8], tag: String) {
+        var writer = JSONWriter()
+        let record = try Record(row: row)
+        if let selection { record.writeJSON(to: &writer, selecting: selection) } else { record.writeJSON(to: &writer) }
+        return (writer.bytes, EntityTag.make(writer.bytes))
+    }
+
+    /// The key parsed from URL or body text; `nil` when it cannot be one.
+    func primaryKey(text: String) -> SQLValue? {
+        switch table.primaryKeyKind {
+        case .uuid: return UUID(uuidString: text).map { .uuid($0) }
+        case .integer: return Int64(text).map { .integer($0) }
+        }
+    }
+
+    private func primaryKey(_ context: LoomRequestContext) throws -> SQLValue {
+        guard let key = primaryKey(text: context.parameters.get("id") ?? "") else { throw notFound(context) }
+        return key
     }
 
     private func notFound(_ context: LoomRequestContext) -> APIError {
@@ -152,7 +210,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         }
     }
 
-    private func explain(_ error: DatabaseError, input: ValidatedObject) async throws -> any Error {
+    func explain(_ error: DatabaseError, input: ValidatedObject) async throws -> any Error {
         switch error.code {
         case .uniqueViolation(let columns):
             let fields = columns.isEmpty ? ["body"] : columns
@@ -172,14 +230,6 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
             return APIError.validation(fieldErrors)
         default:
             return error
-        }
-    }
-
-    static func text(of value: SQLValue) -> String {
-        switch value {
-        case .uuid(let uuid): return uuid.uuidString.lowercased()
-        case .integer(let integer): return String(integer)
-        default: return ""
         }
     }
 }

@@ -6,6 +6,8 @@ public protocol TableRecord: JSONWritable {
     init(row: SQLRow) throws(RowDecodingError)
     /// The primary key as it appears in URLs (`/v1/tasks/<key>`).
     var primaryKeyText: String { get }
+    /// Writes only the selected members (`?fields=`), in record order.
+    func writeJSON(to writer: inout JSONWriter, selecting fields: FieldSelection)
 }
 
 /// A change to a record, announced after the transaction that made it has committed.

@@ -45,13 +45,16 @@ public struct FieldRule: Sendable {
     public let maxLength: Int?
     /// Value used when the field is absent on create (and on replace).
     public let defaultValue: InputValue?
+    /// Accepted from clients but never returned (and not filterable or selectable).
+    public let writeOnly: Bool
 
     /// Creates a rule.
     public init(
         _ name: String, _ kind: Kind, required: Bool = false, nullable: Bool = false, readOnly: Bool = false,
         minimum: Double? = nil, maximum: Double? = nil, minLength: Int? = nil, maxLength: Int? = nil,
-        defaultValue: InputValue? = nil
+        defaultValue: InputValue? = nil, writeOnly: Bool = false
     ) {
+        self.writeOnly = writeOnly
         self.name = name
         self.kind = kind
         self.required = required

@@ -16,11 +16,14 @@ public struct LimitsSchema: Codable, Sendable, Hashable {
     public var defaultPageSize: Int
     /// Largest accepted `limit`.
     public var maxPageSize: Int
+    /// Most operations in one `POST /<table>/batch` request.
+    public var maxBatchSize: Int
     /// Creates limits; the defaults are the platform conventions.
-    public init(maxBodyBytes: Int = 1_048_576, defaultPageSize: Int = 20, maxPageSize: Int = 100) {
+    public init(maxBodyBytes: Int = 1_048_576, defaultPageSize: Int = 20, maxPageSize: Int = 100, maxBatchSize: Int = 100) {
         self.maxBodyBytes = maxBodyBytes
         self.defaultPageSize = defaultPageSize
         self.maxPageSize = maxPageSize
+        self.maxBatchSize = maxBatchSize
     }
 }
 

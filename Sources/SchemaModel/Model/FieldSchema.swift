@@ -30,6 +30,14 @@ public struct FieldSchema: Codable, Sendable, Hashable {
     public var unique: Bool
     /// Clients may never set the field; the server fills it from `default` (tables only).
     public var readOnly: Bool
+    /// Clients may set the field but it is never returned (secrets); tables only.
+    public var writeOnly: Bool = false
+    /// Indexed for full-text search with `q=` (string and text table fields).
+    public var searchable: Bool = false
+    /// Usable in `filter` and as an equality shorthand (default: every scalar field).
+    public var filterable: Bool = true
+    /// Usable in `sort` (default: every scalar field).
+    public var sortable: Bool = true
     /// Value used when the field is absent on create.
     public var defaultValue: JSONValue?
     /// Inclusive lower bound (`integer`, `number`).

@@ -58,13 +58,18 @@ public struct TableSchema: Codable, Sendable, Hashable {
     public var fields: [FieldSchema]
     /// Secondary indexes.
     public var indexes: [IndexSchema]
+    /// A `unique` field whose value identifies a record for `POST /<table>/upsert`.
+    public var upsertKey: String?
+    /// `DELETE` sets a server-owned `deleted_at` instead of removing the row; reads hide such rows.
+    public var softDelete: Bool = false
 
     /// Creates a table declaration.
     public init(
         file: String, name: String, description: String, primaryKey: PrimaryKeySchema = .init(),
         timestamps: Bool = true, operations: [TableOperation] = TableOperation.allCases,
-        fields: [FieldSchema], indexes: [IndexSchema] = []
+        fields: [FieldSchema], indexes: [IndexSchema] = [], upsertKey: String? = nil
     ) {
+        self.upsertKey = upsertKey
         self.file = file
         self.name = name
         self.description = description

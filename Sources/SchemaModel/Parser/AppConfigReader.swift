@@ -24,6 +24,7 @@ enum AppConfigReader {
         return LimitsSchema(
             maxBodyBytes: reader.integer("maxBodyBytes") ?? defaults.maxBodyBytes,
             defaultPageSize: reader.integer("defaultPageSize") ?? defaults.defaultPageSize,
-            maxPageSize: reader.integer("maxPageSize") ?? defaults.maxPageSize)
+            maxPageSize: reader.integer("maxPageSize") ?? defaults.maxPageSize,
+            maxBatchSize: reader.integer("maxBatchSize") ?? defaults.maxBatchSize)
     }
 }

@@ -30,7 +30,7 @@ enum FieldSchemaReader {
             )
         }
         let fields = reader.members("fields").map { readFields($0, at: reader.path(of: "fields"), values: values) }
-        let field = FieldSchema(
+        var field = FieldSchema(
             name: name, type: type ?? .string, description: description ?? "",
             required: reader.bool("required") ?? false,
             nullable: reader.bool("nullable") ?? false,
@@ -45,6 +45,10 @@ enum FieldSchemaReader {
             onDelete: reader.choice("onDelete", named: "onDelete action"),
             items: items, fields: fields,
             example: reader.value("example"))
+        field.writeOnly = reader.bool("writeOnly") ?? false
+        field.searchable = reader.bool("searchable") ?? false
+        field.filterable = reader.bool("filterable") ?? true
+        field.sortable = reader.bool("sortable") ?? true
         return type == nil ? nil : field
     }
 }

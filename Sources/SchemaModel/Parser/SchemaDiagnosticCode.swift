@@ -53,6 +53,8 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case emptyFields = "empty-fields"
     /// A table's `operations` is empty or lists an operation twice.
     case invalidOperations = "invalid-operations"
+    /// `upsertKey` does not name a `unique` field of the table, or the table cannot create.
+    case invalidUpsertKey = "invalid-upsert-key"
     /// An index has no fields or lists a field twice.
     case invalidIndex = "invalid-index"
     /// An index names a field the table does not have.

@@ -12,12 +12,13 @@ enum SchemaKeys {
         required: ["name", "title", "version", "description"])
 
     /// The `limits` object of `app.json`.
-    static let limits = ObjectKeys(accepted: ["maxBodyBytes", "defaultPageSize", "maxPageSize"])
+    static let limits = ObjectKeys(accepted: ["maxBodyBytes", "defaultPageSize", "maxPageSize", "maxBatchSize"])
 
     /// `Schemas/<app>/tables/<name>.json`.
     static let table = ObjectKeys(
         accepted: [
             schemaReference, "name", "description", "primaryKey", "timestamps", "operations", "fields", "indexes",
+            "upsertKey", "softDelete",
         ],
         required: ["name", "description", "fields"])
 
@@ -31,7 +32,7 @@ enum SchemaKeys {
     /// defaults to the array's description; the field reader enforces that.
     static let field = ObjectKeys(
         accepted: [
-            "type", "description", "required", "nullable", "unique", "readOnly", "default", "min", "max",
+            "type", "description", "required", "nullable", "unique", "readOnly", "writeOnly", "searchable", "filterable", "sortable", "default", "min", "max",
             "minLength", "maxLength", "pattern", "values", "table", "onDelete", "items", "fields", "example",
         ],
         required: ["type"])

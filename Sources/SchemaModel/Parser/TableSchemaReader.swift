@@ -7,7 +7,7 @@ enum TableSchemaReader {
         let fields = reader.members("fields").map {
             FieldSchemaReader.readFields($0, at: reader.path(of: "fields"), values: values)
         }
-        return TableSchema(
+        var table = TableSchema(
             file: values.file,
             name: reader.string("name") ?? "",
             description: reader.string("description") ?? "",
@@ -15,7 +15,10 @@ enum TableSchemaReader {
             timestamps: reader.bool("timestamps") ?? true,
             operations: readOperations(reader) ?? TableOperation.allCases,
             fields: fields ?? [],
-            indexes: readIndexes(reader) ?? [])
+            indexes: readIndexes(reader) ?? [],
+            upsertKey: reader.string("upsertKey"))
+        table.softDelete = reader.bool("softDelete") ?? false
+        return table
     }
 
     private static func readPrimaryKey(_ table: ObjectReader) -> PrimaryKeySchema? {

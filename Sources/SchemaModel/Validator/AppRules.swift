@@ -54,7 +54,7 @@ enum AppRules {
     private static func checkLimits(_ limits: LimitsSchema, file: String, diagnostics: DiagnosticCollector) {
         let values = [
             ("maxBodyBytes", limits.maxBodyBytes), ("defaultPageSize", limits.defaultPageSize),
-            ("maxPageSize", limits.maxPageSize),
+            ("maxPageSize", limits.maxPageSize), ("maxBatchSize", limits.maxBatchSize),
         ]
         for (key, value) in values where value <= 0 {
             diagnostics.error(

@@ -154,12 +154,18 @@ enum FieldConstraintRules {
 
     private static func checkTableOnlyFlags(_ field: FieldSchema, _ context: FieldContext) {
         guard context.placement == .tableField else {
-            for (key, isSet) in [("unique", field.unique), ("readOnly", field.readOnly)] where isSet {
+            for (key, isSet) in [("unique", field.unique), ("readOnly", field.readOnly), ("writeOnly", field.writeOnly), ("searchable", field.searchable),
+                ("filterable", !field.filterable), ("sortable", !field.sortable)] where isSet {
                 context.error(
                     .constraintNotApplicable, at: key,
                     "\"\(key)\" only applies to table fields, not to a \(context.placement.noun); remove it")
             }
             return
+        }
+        if field.searchable, ![.string, .text].contains(field.type) || field.writeOnly {
+            context.error(
+                .constraintNotApplicable, at: "searchable",
+                "\"searchable\" applies to readable string and text fields; remove it")
         }
         if field.unique, nonUniqueTypes.contains(field.type) {
             let hint =

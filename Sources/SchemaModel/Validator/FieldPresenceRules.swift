@@ -29,6 +29,11 @@ enum FieldPresenceRules {
 
     private static func checkTableField(_ field: FieldSchema, _ context: FieldContext) {
         let hasStartingValue = field.defaultValue != nil || field.nullable
+        if field.readOnly && field.writeOnly {
+            context.error(
+                .invalidReadOnly, at: "writeOnly",
+                "a field cannot be both readOnly (never sent by clients) and writeOnly (never returned); remove one")
+        }
         if field.readOnly {
             if field.required {
                 context.error(

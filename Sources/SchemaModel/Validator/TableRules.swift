@@ -22,6 +22,7 @@ enum TableRules {
         }
         checkReservedFieldNames(table, diagnostics: diagnostics)
         checkOperations(table, diagnostics: diagnostics)
+        checkUpsertKey(table, diagnostics: diagnostics)
         if table.fields.isEmpty {
             diagnostics.error(
                 .emptyFields, file: file, path: "fields",
@@ -36,8 +37,25 @@ enum TableRules {
         [table.primaryKey.name] + table.fields.map(\.name) + (table.timestamps ? timestampNames : [])
     }
 
-    /// Query parameters every list route reserves for paging.
-    static let listParameterNames: Set<String> = ["limit", "offset"]
+    private static func checkUpsertKey(_ table: TableSchema, diagnostics: DiagnosticCollector) {
+        guard let key = table.upsertKey else { return }
+        guard let field = table.fields.first(where: { $0.name == key }), field.unique, !field.readOnly else {
+            let unique = table.fields.filter { $0.unique && !$0.readOnly }.map { "\"\($0.name)\"" }
+            diagnostics.error(
+                .invalidUpsertKey, file: table.file, path: "upsertKey",
+                "\"upsertKey\" must name a writable field with \"unique\": true"
+                    + (unique.isEmpty ? "; mark a field unique first" : "; candidates: \(unique.joined(separator: ", "))"))
+            return
+        }
+        if !table.operations.contains(.create) || !table.operations.contains(.replace) {
+            diagnostics.error(
+                .invalidUpsertKey, file: table.file, path: "upsertKey",
+                "an upsert creates or replaces records, so \"operations\" must include \"create\" and \"replace\"")
+        }
+    }
+
+    /// Query parameters every list route reserves (paging and the query language).
+    static let listParameterNames: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted", "q"]
 
     private static func checkReservedFieldNames(_ table: TableSchema, diagnostics: DiagnosticCollector) {
         for field in table.fields {
@@ -52,6 +70,10 @@ enum TableRules {
                     .reservedFieldName, file: table.file, path: path,
                     "field \"\(field.name)\" clashes with the generated timestamp; remove it, or set "
                         + "\"timestamps\": false to manage timestamps yourself")
+            } else if table.softDelete, field.name == "deleted_at" {
+                diagnostics.error(
+                    .reservedFieldName, file: table.file, path: path,
+                    "field \"deleted_at\" clashes with the column \"softDelete\": true adds; remove the field")
             } else if listParameterNames.contains(field.name) {
                 diagnostics.error(
                     .reservedFieldName, file: table.file, path: path,

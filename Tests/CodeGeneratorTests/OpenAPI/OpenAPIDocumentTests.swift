@@ -32,6 +32,7 @@ struct OpenAPIDocumentTests {
             ("/v1/tasks/{id}", "put", "replaceTasks"),
             ("/v1/tasks/{id}", "patch", "updateTasks"),
             ("/v1/tasks/{id}", "delete", "deleteTasks"),
+            ("/v1/tasks/batch", "post", "batchTasks"),
             ("/v1/projects", "get", "listProjects"),
             ("/v1/projects/{id}/summary", "post", "projectSummary"),
             ("/v1/maintenance/purge", "delete", "purge"),
@@ -40,7 +41,8 @@ struct OpenAPIDocumentTests {
             #expect(openAPIValue(json, "paths", path, method, "operationId") as? String == operationID, "\(method) \(path)")
         }
         let paths = try #require(json["paths"] as? [String: Any])
-        #expect(paths.count == 11)
+        #expect(paths.count == 13, "\(paths.keys.sorted())")
+        #expect(openAPIValue(json, "paths", "/v1/tasks/batch", "post", "requestBody", "content", "application/json", "schema", "properties", "operations", "maxItems") as? Int == 100)
     }
 
     @Test("tags: one per table, operations, system; sorted; endpoints grouped by path")
@@ -74,11 +76,11 @@ struct OpenAPIDocumentTests {
         let json = try OpenAPIFixture.json()
         let expected: [(String, String, Set<String>)] = [
             ("/v1/tasks", "get", ["200", "400", "500"]),
-            ("/v1/tasks/{id}", "get", ["200", "404", "500"]),
+            ("/v1/tasks/{id}", "get", ["200", "304", "404", "500"]),
             ("/v1/tasks", "post", ["201", "400", "409", "413", "415", "422", "500"]),
-            ("/v1/tasks/{id}", "put", ["200", "400", "404", "409", "413", "415", "422", "500"]),
-            ("/v1/tasks/{id}", "patch", ["200", "400", "404", "409", "413", "415", "422", "500"]),
-            ("/v1/tasks/{id}", "delete", ["204", "404", "409", "500"]),
+            ("/v1/tasks/{id}", "put", ["200", "400", "404", "409", "412", "413", "415", "422", "500"]),
+            ("/v1/tasks/{id}", "patch", ["200", "400", "404", "409", "412", "413", "415", "422", "500"]),
+            ("/v1/tasks/{id}", "delete", ["204", "404", "409", "412", "500"]),
         ]
         for (path, method, statuses) in expected {
             let responses = try #require(openAPIValue(json, "paths", path, method, "responses") as? [String: Any])
@@ -88,6 +90,11 @@ struct OpenAPIDocumentTests {
         let created = try #require(openAPIValue(json, "paths", "/v1/tasks", "post", "responses", "201") as? [String: Any])
         #expect(openAPIValue(created, "headers", "X-Request-Id", "$ref") as? String == "#/components/headers/RequestId")
         #expect(openAPIValue(created, "headers", "Location", "description") as? String == "URL of the new record")
+        #expect(openAPIValue(created, "headers", "ETag", "required") as? Bool == true)
+        #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "get", "responses", "304", "headers", "ETag") != nil)
+        #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "get", "parameters", 1, "$ref") as? String == "#/components/parameters/IfNoneMatch")
+        #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "patch", "parameters", 1, "$ref") as? String == "#/components/parameters/IfMatch")
+        #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "delete", "responses", "412", "$ref") as? String == "#/components/responses/PreconditionFailed")
         #expect(openAPIValue(created, "content", "application/json", "schema", "$ref") as? String == "#/components/schemas/Tasks")
         #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "delete", "responses", "204", "content") == nil)
         #expect(openAPIValue(json, "paths", "/v1/tasks", "post", "requestBody", "required") as? Bool == true)
@@ -110,19 +117,29 @@ struct OpenAPIDocumentTests {
         #expect(openAPIValue(json, "paths", "/v1/projects/{id}", "get", "parameters", 0, "schema", "format") as? String == "uuid")
     }
 
-    @Test("list takes limit, offset and one filter per filterable field")
+    @Test("list takes limit, offset, filter, sort, cursor, count and one equality shorthand per filterable field")
     func listParameters() throws {
         let json = try OpenAPIFixture.json()
         let parameters = try #require(openAPIValue(json, "paths", "/v1/tasks", "get", "parameters") as? [[String: Any]])
         #expect(parameters[0]["$ref"] as? String == "#/components/parameters/Limit")
         #expect(parameters[1]["$ref"] as? String == "#/components/parameters/Offset")
-        let filters = parameters.dropFirst(2).compactMap { $0["name"] as? String }
+        #expect(parameters[2]["name"] as? String == "filter")
+        let filterDescription = try #require(parameters[2]["description"] as? String)
+        #expect(filterDescription.contains("`~` (contains, ignoring case)"))
+        #expect(filterDescription.contains("Filterable fields: task_id, title,"))
+        #expect(parameters[3]["name"] as? String == "sort")
+        #expect(parameters[4]["$ref"] as? String == "#/components/parameters/Cursor")
+        #expect(parameters[5]["$ref"] as? String == "#/components/parameters/Count")
+        #expect(openAPIValue(json, "components", "parameters", "Count", "schema", "enum") as? [String] == ["exact", "none"])
+        #expect(parameters[6]["name"] as? String == "fields")
+        #expect(parameters[7]["name"] as? String == "expand")
+        let filters = parameters.dropFirst(8).compactMap { $0["name"] as? String }
         #expect(filters == [
             "title", "priority", "estimate", "done", "due", "completed_at", "external_ref", "owner_email", "link",
             "status", "project_id", "secret_code",
         ])
         let status = try #require(parameters.first { $0["name"] as? String == "status" })
-        #expect(status["description"] as? String == "Only records whose status equals this value.")
+        #expect(status["description"] as? String == "Only records whose status equals this value (shorthand for `filter=status = value`).")
         #expect(status["required"] as? Bool != true)
         #expect(openAPIValue(status, "schema", "type") as? String == "string")
         #expect(openAPIValue(status, "schema", "enum") as? [String] == ["open", "closed"])
@@ -132,7 +149,8 @@ struct OpenAPIDocumentTests {
         #expect(openAPIValue(limit, "schema", "maximum") as? Int == 50)
         #expect(openAPIValue(limit, "schema", "default") as? Int == 25)
         #expect(openAPIValue(json, "components", "parameters", "Offset", "schema", "minimum") as? Int == 0)
-        #expect(openAPIValue(json, "components", "schemas", "TasksPage", "required") as? [String] == ["items", "total", "limit", "offset"])
+        #expect(openAPIValue(json, "components", "schemas", "TasksPage", "required") as? [String] == ["items", "total", "limit", "offset", "next_cursor"])
+        #expect(openAPIValue(json, "components", "schemas", "TasksPage", "properties", "total", "type") as? [String] == ["integer", "null"])
         #expect(openAPIValue(json, "components", "schemas", "TasksPage", "properties", "items", "items", "$ref") as? String
             == "#/components/schemas/Tasks")
     }

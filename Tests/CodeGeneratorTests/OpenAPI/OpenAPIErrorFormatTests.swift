@@ -7,7 +7,7 @@ import Testing
 @Suite("OpenAPI: error components per error format")
 struct OpenAPIErrorFormatTests {
     static let responseNames = [
-        "BadRequest", "Conflict", "InternalError", "NotFound", "PayloadTooLarge", "ServiceUnavailable",
+        "BadRequest", "Conflict", "InternalError", "NotFound", "PayloadTooLarge", "PreconditionFailed", "ServiceUnavailable",
         "UnsupportedMediaType", "ValidationError",
     ]
 

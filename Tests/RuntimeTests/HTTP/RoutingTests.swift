@@ -53,17 +53,21 @@ struct RoutingTests {
     }
 
     @Test("list statements bind every value and number PostgreSQL placeholders")
-    func listStatements() {
+    func listStatements() throws {
         let statements = TableStatements(
             table: #""t""#, selectColumns: #""id", "a""#, primaryKeyColumn: #""id""#,
             selectByID: .init(sqlite: "", postgres: ""), insert: .init(sqlite: "", postgres: ""),
             replace: .init(sqlite: "", postgres: ""), patch: .init(sqlite: "", postgres: ""), delete: .init(sqlite: "", postgres: ""))
+        let rule = FieldRule("a", .string(pattern: nil))
+        let table = TableDescriptor(
+            name: "t", path: "/t", primaryKeyName: "id", primaryKeyKind: .integer, timestamps: false, fields: [rule],
+            filters: [FilterColumn(name: "a", rule: rule, column: #""a""#)], relations: [], statements: statements)
         let query = ListQuery(limit: 5, offset: 10, filters: [(#""a""#, .text("x'; --"))])
-        let postgres = ResolvedStatements(statements, dialect: .postgres).list(query, dialect: .postgres)
-        #expect(postgres.page.sql == #"SELECT "id", "a" FROM "t" WHERE "a" = $1 ORDER BY "id" LIMIT $2 OFFSET $3"#)
-        #expect(postgres.page.binds == [.text("x'; --"), .integer(5), .integer(10)])
-        #expect(postgres.count.sql == #"SELECT COUNT(*) FROM "t" WHERE "a" = $1"#)
-        let sqlite = ResolvedStatements(statements, dialect: .sqlite).list(query, dialect: .sqlite)
-        #expect(sqlite.page.sql == #"SELECT "id", "a" FROM "t" WHERE "a" = ? ORDER BY "id" LIMIT ? OFFSET ?"#)
+        let postgres = try ResolvedStatements(table, dialect: .postgres).list(query)
+        #expect(postgres.page.sql == #"SELECT "id", "a" FROM "t" WHERE "a" = $1 ORDER BY "id" ASC NULLS LAST LIMIT $2 OFFSET $3"#)
+        #expect(postgres.page.binds == [.text("x'; --"), .integer(6), .integer(10)])
+        #expect(postgres.count?.sql == #"SELECT COUNT(*) FROM "t" WHERE "a" = $1"#)
+        let sqlite = try ResolvedStatements(table, dialect: .sqlite).list(query)
+        #expect(sqlite.page.sql == #"SELECT "id", "a" FROM "t" WHERE "a" = ? ORDER BY "id" ASC NULLS LAST LIMIT ? OFFSET ?"#)
     }
 }

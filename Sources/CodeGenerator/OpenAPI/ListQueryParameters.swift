@@ -1,0 +1,151 @@
+import OpenAPIKit
+import SchemaModel
+
+/// The list query language (`filter`, `sort`, `cursor`, `count`) and the conditional-request
+/// headers, documented exactly as `Runtime`'s `ListQuery`, `FilterParser` and `EntityTag` accept them.
+enum ListQueryParameters {
+    /// Component name of the `cursor` query parameter.
+    static let cursorName = "Cursor"
+    /// Component name of the `count` query parameter.
+    static let countName = "Count"
+    /// Component name of the `If-Match` header parameter.
+    static let ifMatchName = "IfMatch"
+    /// Component name of the `If-None-Match` header parameter.
+    static let ifNoneMatchName = "IfNoneMatch"
+    /// Query parameter names the list route reserves; fields with these names cannot be filters.
+    static let reserved: Set<String> = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted", "q"]
+
+    /// The grammar of `filter`, as shown in every list operation.
+    static let filterGrammar = """
+        A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, \
+        `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, \
+        `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, \
+        `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings \
+        ('text' or "text", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed \
+        by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. \
+        Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, \
+        16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed \
+        expression is a 400 naming the problem.
+        """
+
+    /// `filter`, listing the table's filterable fields (and those reachable through relations).
+    static func filter(_ table: TableSchema, app: AppSchema) -> OpenAPI.Parameter {
+        var description = filterGrammar + "\n\nFilterable fields: " + fieldNames(table).joined(separator: ", ") + "."
+        let relations = table.fields.filter { $0.type == .relation }
+        for relation in relations {
+            guard let target = app.tables.first(where: { $0.name == relation.table }) else { continue }
+            description += " Through `\(relation.name)`: " + fieldNames(target).map { "\(relation.name).\($0)" }.joined(separator: ", ") + "."
+        }
+        return OpenAPI.Parameter(
+            name: "filter", context: .query(required: false, schema: SchemaFactory.string("Filter expression.")),
+            description: description)
+    }
+
+    /// `sort`, listing the table's sortable fields.
+    static func sort(_ table: TableSchema) -> OpenAPI.Parameter {
+        let description = """
+            Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and \
+            suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 \
+            keys; the primary key is always the final tiebreak so the order is total. \
+            Example: `-priority,due_on:nullsfirst`. Sortable fields: \(sortableNames(table).joined(separator: ", ")).
+            """
+        return OpenAPI.Parameter(
+            name: "sort", context: .query(required: false, schema: SchemaFactory.string("Sort keys.")), description: description)
+    }
+
+    /// `cursor`: keyset pagination.
+    static func cursor() -> OpenAPI.Parameter {
+        OpenAPI.Parameter(
+            name: "cursor", context: .query(required: false, schema: SchemaFactory.string("An opaque cursor.")),
+            description: "The `next_cursor` of the previous page, sent with the same `sort` and `filter`. Continues after "
+                + "the last row of that page, so rows inserted meanwhile never shift or repeat rows. Cannot be combined with `offset`.")
+    }
+
+    /// `fields`, listing the record's members.
+    static func fields(_ table: TableSchema) -> OpenAPI.Parameter {
+        let names = [table.primaryKey.name] + table.fields.filter { !$0.writeOnly }.map(\.name) + (table.timestamps ? ["created_at", "updated_at"] : [])
+            + (table.softDelete ? ["deleted_at"] : [])
+        return OpenAPI.Parameter(
+            name: "fields", context: .query(required: false, schema: SchemaFactory.string("Comma-separated member names.")),
+            description: "Return only these members of each record, e.g. `fields=\(names.prefix(2).joined(separator: ","))`. "
+                + "Members: \(names.joined(separator: ", ")). An unknown name is a 400.")
+    }
+
+    /// `expand`, listing the table's relation fields.
+    static func expand(_ table: TableSchema, app: AppSchema) -> OpenAPI.Parameter {
+        let relations = table.fields.filter { $0.type == .relation }.map(\.name)
+        let referencing = TableTranslator.relations(to: table.name, in: app.tables)
+        let counts = Dictionary(referencing.map { ($0.table.name, 1) }, uniquingKeysWith: +)
+        let reverse = referencing.map { counts[$0.table.name, default: 0] > 1 ? "\($0.table.name).\($0.field.name)" : $0.table.name }
+        return OpenAPI.Parameter(
+            name: "expand", context: .query(required: false, schema: SchemaFactory.string("Comma-separated relations.")),
+            description: "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; "
+                + "a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` "
+                + "(an array, in key order). One statement per relation, in the page's snapshot. Relation fields: "
+                + (relations.isEmpty ? "none" : relations.joined(separator: ", ")) + ". Referencing tables: "
+                + (reverse.isEmpty ? "none." : reverse.joined(separator: ", ") + "."))
+    }
+
+    /// `count`: whether to compute `total`.
+    static func count() -> OpenAPI.Parameter {
+        let schema = JSONSchema.string(
+            JSONSchema.CoreContext(allowedValues: ["exact", "none"], defaultValue: "exact"), JSONSchema.StringContext())
+        return OpenAPI.Parameter(
+            name: "count", context: .query(required: false, schema: schema),
+            description: "`exact` counts every matching record into `total`; `none` skips the count (`total` is null), which is cheaper on large tables.")
+    }
+
+    /// `If-Match` on writes.
+    static func ifMatch() -> OpenAPI.Parameter {
+        OpenAPI.Parameter(
+            name: "If-Match", context: .header(required: false, schema: SchemaFactory.string("Entity tags or `*`.")),
+            description: "Apply the change only if the record's current `ETag` is listed (strong comparison); otherwise 412.")
+    }
+
+    /// `If-None-Match` on reads.
+    static func ifNoneMatch() -> OpenAPI.Parameter {
+        OpenAPI.Parameter(
+            name: "If-None-Match", context: .header(required: false, schema: SchemaFactory.string("Entity tags or `*`.")),
+            description: "Answer 304 without a body if the record's current `ETag` is listed (weak comparison).")
+    }
+
+    /// The `ETag` response header.
+    static func entityTagHeader() -> (String, OpenAPI.Header) {
+        ("ETag", OpenAPI.Header(
+            schema: SchemaFactory.string("A strong entity tag."),
+            description: "Version of the record; send it in If-Match or If-None-Match.", required: true))
+    }
+
+    /// Fields usable in `filter` and `sort`: the key, declared scalar fields, timestamps.
+    static func fieldNames(_ table: TableSchema) -> [String] {
+        [table.primaryKey.name] + TableOperations.filterableFields(of: table).map(\.name)
+            + (table.timestamps ? ["created_at", "updated_at"] : []) + (table.softDelete ? ["deleted_at"] : [])
+    }
+
+    /// `q` on lists of tables with `searchable` fields.
+    static func search(_ table: TableSchema) -> OpenAPI.Parameter? {
+        let fields = table.fields.filter(\.searchable).map(\.name)
+        guard !fields.isEmpty else { return nil }
+        return OpenAPI.Parameter(
+            name: "q", context: .query(required: false, schema: SchemaFactory.string("Words to search for.")),
+            description: "Full-text search: only records whose \(fields.joined(separator: " or ")) contain every word "
+                + "(whole words, ignoring case; SQLite FTS5, PostgreSQL `websearch_to_tsquery`). At most 256 characters and 16 words. "
+                + "Combines with `filter`.")
+    }
+
+    /// Fields usable in `sort`: the key, declared scalar fields not marked `sortable: false`, server timestamps.
+    static func sortableNames(_ table: TableSchema) -> [String] {
+        let fields = table.fields.filter { ![.text, .json, .array, .object].contains($0.type) && !$0.writeOnly && $0.sortable }
+        return [table.primaryKey.name] + fields.map(\.name)
+            + (table.timestamps ? ["created_at", "updated_at"] : []) + (table.softDelete ? ["deleted_at"] : [])
+    }
+
+    /// `deleted` on lists of `softDelete` tables.
+    static func deleted() -> OpenAPI.Parameter {
+        let schema = JSONSchema.string(
+            JSONSchema.CoreContext(allowedValues: ["exclude", "include", "only"], defaultValue: "exclude"), JSONSchema.StringContext())
+        return OpenAPI.Parameter(
+            name: "deleted", context: .query(required: false, schema: schema),
+            description: "Deleted records (`deleted_at` set) are hidden by default; `include` lists them too, `only` lists just them.")
+    }
+}

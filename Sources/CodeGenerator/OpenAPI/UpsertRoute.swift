@@ -1,0 +1,35 @@
+import OpenAPIKit
+import SchemaModel
+
+/// `POST /<table>/upsert`, documented as `TableHandlers.upsert` serves it: present when the
+/// table declares an `upsertKey` (the validator requires create and replace with it).
+struct UpsertRoute {
+    /// The table.
+    let table: TableSchema
+    /// App-wide facts.
+    let context: DocumentContext
+
+    /// The route, or `nil` when the table declares no upsert key.
+    func route() -> DocumentedRoute? {
+        guard let key = table.upsertKey else { return nil }
+        let record = SchemaFactory.reference(OpenAPINames.record(table))
+        let tag = ListQueryParameters.entityTagHeader()
+        let location = OpenAPI.Header(
+            schema: SchemaFactory.string("Path of the created record."), description: "URL of the new record", required: true)
+        let operation = OpenAPI.Operation(
+            tags: [table.name],
+            summary: "Create a \(table.name) record, or replace the one with the same \(key)",
+            description: "Matches on `\(key)` (which must be sent): creates the record (201) when no record holds the value, "
+                + "otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). "
+                + "One transaction; the insert is `INSERT ... ON CONFLICT (\(key)) DO UPDATE`.",
+            operationId: "upsert" + OpenAPINames.record(table),
+            requestBody: OpenAPI.Request(content: [.json: .content(OpenAPI.Content(schemaReference: .component(named: OpenAPINames.create(table))))], required: true),
+            responses: ResponseFactory.map(
+                success: [
+                    (201, ResponseFactory.json("The created record.", schema: record, extraHeaders: [("Location", location), tag])),
+                    (200, ResponseFactory.json("The replaced record.", schema: record, extraHeaders: [tag])),
+                ],
+                errors: [.badRequest, .conflict, .payloadTooLarge, .unsupportedMediaType, .validationError, .internalError]))
+        return DocumentedRoute(path: context.collectionPath(table) + "/upsert", method: .post, operation: operation, file: table.file)
+    }
+}

@@ -1,0 +1,154 @@
+import Hummingbird
+
+/// One validated operation of a batch request.
+struct BatchOperation {
+    let action: TableOperationKind
+    let id: SQLValue?
+    let input: ValidatedObject?
+}
+
+extension TableHandlers {
+    /// `POST /<table>/batch`: up to `limits.maxBatchSize` creates, replaces, updates and deletes
+    /// in one transaction, all or nothing.
+    ///
+    /// Body: `{"operations": [{"action": "create", "data": {...}}, {"action": "update", "id": ..., "data": {...}},
+    /// {"action": "replace", "id": ..., "data": {...}}, {"action": "delete", "id": ...}]}`. Every
+    /// operation is validated, and every id checked to exist (one statement), before anything is
+    /// written; problems are one 422 naming `operations[i].<member>` for each failing item.
+    /// Answers 200 `{"results": [{"action", "status", "record" | "id"}]}` in request order.
+    func batch(_ request: Request, context: LoomRequestContext, operations allowed: Set<TableOperationKind>) async throws -> Response {
+        let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
+        let operations = try parseBatch(body, allowed: allowed)
+        try await checkBatchKeys(operations)
+        var statements: [SQLStatement] = []
+        for operation in operations {
+            switch operation.action {
+            case .create: statements.append(SQLStatement(sql.insert, insertBinds(operation.input!)))
+            case .replace: statements.append(SQLStatement(sql.replace, updateBinds(operation.input!, id: operation.id!, flagged: false)))
+            case .update: statements.append(SQLStatement(sql.patch, updateBinds(operation.input!, id: operation.id!, flagged: true)))
+            default: statements.append(SQLStatement(sql.delete, [operation.id!]))
+            }
+        }
+        let results: [WriteResult]
+        do {
+            results = try await database.write(statements)
+        } catch let error as DatabaseError {
+            throw try await explainBatch(error, operations)
+        }
+        var writer = JSONWriter(capacity: 256 * operations.count)
+        var changes: [(RecordChange.Operation, Record?, String)] = []
+        writer.beginObject()
+        writer.key("results")
+        writer.beginArray()
+        for (operation, result) in zip(operations, results) {
+            writer.beginObject()
+            writer.member("action", operation.action.rawValue)
+            if operation.action == .delete {
+                writer.member("status", result.changes > 0 ? 204 : 404)
+                writer.member("id", operation.id!.keyText)
+                if result.changes > 0 { changes.append((.deleted, nil, operation.id!.keyText)) }
+            } else if let row = result.rows.first {
+                let record = try Record(row: row)
+                writer.member("status", operation.action == .create ? 201 : 200)
+                writer.key("record")
+                record.writeJSON(to: &writer)
+                changes.append((operation.action == .create ? .created : .updated, record, record.primaryKeyText))
+            } else {
+                writer.member("status", 404)
+                writer.member("id", (operation.id ?? .null).keyText)
+            }
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+        for (kind, record, id) in changes {
+            if let record {
+                await listeners.announce(kind, record)
+            } else {
+                await listeners.announce(RecordChange(table: table.name, operation: kind, id: id, json: []))
+            }
+        }
+        return JSONResponse.make(status: .ok, bytes: writer.bytes)
+    }
+
+    /// Validates the body shape and every operation, collecting every problem.
+    private func parseBatch(_ body: JSONInput, allowed: Set<TableOperationKind>) throws(APIError) -> [BatchOperation] {
+        guard case .object(let top) = body, case .array(let items)? = top["operations"], top.count == 1 else {
+            throw APIError.validation([.init(field: "operations", message: "the body must be {\"operations\": [...]} and nothing else")])
+        }
+        guard (1...settings.maxBatchSize).contains(items.count) else {
+            throw APIError.validation([.init(field: "operations", message: "holds \(items.count) operations; send 1 to \(settings.maxBatchSize)")])
+        }
+        let allowedNames = ["create", "replace", "update", "delete"].filter { allowed.contains(TableOperationKind(rawValue: $0)!) }
+        var operations: [BatchOperation] = []
+        var errors: [APIError.FieldError] = []
+        for (index, item) in items.enumerated() {
+            let prefix = "operations[\(index)]"
+            guard case .object(let members) = item else {
+                errors.append(.init(field: prefix, message: "must be an object"))
+                continue
+            }
+            guard case .string(let name)? = members["action"], allowedNames.contains(name), let action = TableOperationKind(rawValue: name) else {
+                errors.append(.init(field: prefix + ".action", message: "must be one of \(allowedNames.joined(separator: ", "))"))
+                continue
+            }
+            let needsID = action != .create
+            let needsData = action != .delete
+            for key in members.keys.sorted() where !["action", "id", "data"].contains(key) || (key == "id" && !needsID) || (key == "data" && !needsData) {
+                errors.append(.init(field: "\(prefix).\(key)", message: "is not accepted for \(name)"))
+            }
+            var id: SQLValue?
+            if needsID {
+                switch members["id"] {
+                case .string(let text)?: id = primaryKey(text: text)
+                case .integer(let integer)?: id = primaryKey(text: String(integer))
+                default: id = nil
+                }
+                if id == nil { errors.append(.init(field: prefix + ".id", message: "must be the \(table.primaryKeyName) of a \(table.name) record")) }
+            }
+            var input: ValidatedObject?
+            if needsData {
+                let mode: InputValidator.Mode = action == .create ? .create : action == .replace ? .replace : .patch
+                do {
+                    input = try InputValidator.validate(body: members["data"] ?? .null, rules: table.fields, mode: mode)
+                } catch {
+                    errors += error.fieldErrors.map { .init(field: "\(prefix).data.\($0.field)", message: $0.message) }
+                    if error.fieldErrors.isEmpty { errors.append(.init(field: prefix + ".data", message: "must be an object")) }
+                }
+            }
+            operations.append(BatchOperation(action: action, id: id, input: input))
+        }
+        guard errors.isEmpty else { throw APIError.validation(errors) }
+        return operations
+    }
+
+    /// One statement checks that every id named exists; missing ones are per-item 422s.
+    private func checkBatchKeys(_ operations: [BatchOperation]) async throws {
+        let ids = operations.compactMap(\.id)
+        guard !ids.isEmpty else { return }
+        var placeholders = PlaceholderSequence(dialect: database.dialect)
+        let list = ids.map { _ in placeholders.next() }.joined(separator: ", ")
+        let key = table.statements.primaryKeyColumn
+        let rows = try await database.fetch(SQLStatement("SELECT \(key) FROM \(table.statements.table) WHERE \(key) IN (\(list))\(table.softDelete ? " AND \"deleted_at\" IS NULL" : "")", ids))
+        let existing = Set(rows.compactMap { $0.values.first?.keyText })
+        var errors: [APIError.FieldError] = []
+        for (index, operation) in operations.enumerated() {
+            guard let id = operation.id, !existing.contains(id.keyText) else { continue }
+            errors.append(.init(field: "operations[\(index)].id", message: "no \(table.name) record has \(table.primaryKeyName) \(id.keyText)"))
+        }
+        guard errors.isEmpty else { throw APIError.validation(errors) }
+    }
+
+    /// Maps a failed transaction to the item that caused it where that can be found out.
+    private func explainBatch(_ error: DatabaseError, _ operations: [BatchOperation]) async throws -> any Error {
+        guard case .foreignKeyViolation = error.code else { return try await explain(error, input: ValidatedObject(values: [])) }
+        for (index, operation) in operations.enumerated() {
+            guard let input = operation.input else { continue }
+            if let explained = try await explain(error, input: input) as? APIError, !explained.fieldErrors.isEmpty,
+               explained.status == .unprocessableContent {
+                return APIError.validation(explained.fieldErrors.map { .init(field: "operations[\(index)].data.\($0.field)", message: $0.message) })
+            }
+        }
+        return APIError.conflict("The batch conflicts with related records (a deleted record is still referenced); nothing was changed.")
+    }
+}

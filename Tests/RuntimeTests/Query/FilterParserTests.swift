@@ -1,0 +1,108 @@
+import QueryGrammar
+import Testing
+
+/// The filter grammar on its own: valid forms, precedence, and rejection of hostile input.
+struct FilterParserTests {
+    private func comparison(_ path: String, _ operation: FilterOperator, _ values: [FilterLiteral]) -> FilterExpression {
+        .comparison(FilterComparison(path: path.split(separator: ".").map(String.init), operation: operation, values: values))
+    }
+
+    @Test func parsesEveryOperator() throws {
+        let cases: [(String, FilterExpression)] = [
+            ("status = 'open'", comparison("status", .equal, [.string("open")])),
+            ("status!=\"open\"", comparison("status", .notEqual, [.string("open")])),
+            ("priority > 2", comparison("priority", .greater, [.integer(2)])),
+            ("priority >= -2", comparison("priority", .greaterOrEqual, [.integer(-2)])),
+            ("estimate < 2.5", comparison("estimate", .less, [.number(2.5)])),
+            ("estimate <= 1e3", comparison("estimate", .lessOrEqual, [.number(1000)])),
+            ("title ~ 'web'", comparison("title", .contains, [.string("web")])),
+            ("title !~ 'web'", comparison("title", .notContains, [.string("web")])),
+            ("title like 'W%'", comparison("title", .like, [.string("W%")])),
+            ("title ILIKE '%\\_x'", comparison("title", .ilike, [.string("%\\_x")])),
+            ("status in ('a', 'b')", comparison("status", .isIn, [.string("a"), .string("b")])),
+            ("due_on is null", comparison("due_on", .isNull, [])),
+            ("due_on IS NOT NULL", comparison("due_on", .isNotNull, [])),
+            ("due_on = null", comparison("due_on", .isNull, [])),
+            ("due_on != null", comparison("due_on", .isNotNull, [])),
+            ("billable = true", comparison("billable", .equal, [.bool(true)])),
+            ("project_id.name = 'x'", comparison("project_id.name", .equal, [.string("x")])),
+            ("name = 'it\\'s'", comparison("name", .equal, [.string("it's")])),
+        ]
+        for (text, expected) in cases {
+            let parsed = try FilterParser.parse(text)
+            #expect(parsed == expected, "\(text)")
+        }
+    }
+
+    @Test func andBindsTighterThanOrAndParenthesesGroup() throws {
+        let a = comparison("a", .equal, [.integer(1)])
+        let b = comparison("b", .equal, [.integer(2)])
+        let c = comparison("c", .equal, [.integer(3)])
+        let plain = try FilterParser.parse("a=1 || b=2 && c=3")
+        #expect(plain == .or([a, .and([b, c])]))
+        let grouped = try FilterParser.parse("(a=1 or b=2) and not c=3")
+        #expect(grouped == .and([.or([a, b]), .not(c)]))
+        let negated = try FilterParser.parse("!(a=1)")
+        #expect(negated == .not(a))
+    }
+
+    @Test func rejectsMalformedAndHostileInputWithPositions() {
+        let cases: [(String, FilterSyntaxError.Code)] = [
+            ("", .empty),
+            ("   ", .empty),
+            ("status = open", .unexpectedToken),
+            ("status = 'open'; DROP TABLE tasks", .unexpectedCharacter),
+            ("status = 'open' -- comment", .unexpectedCharacter),
+            ("status = 'open' /* x */", .unexpectedCharacter),
+            ("status = 'open", .unterminatedString),
+            ("status = 'a' OR 1=1", .unexpectedToken),
+            ("status", .unexpectedEnd),
+            ("(status = 'a'", .unexpectedEnd),
+            ("status = 'a')", .unexpectedToken),
+            ("a.b.c = 1", .invalidPath),
+            ("title like 'a\\'", .unterminatedString),
+            ("title like 'a\\x'", .invalidPattern),
+            ("title like 5", .invalidPattern),
+            ("title ~ 5", .unexpectedToken),
+            ("priority > null", .unexpectedToken),
+            ("status in ()", .unexpectedToken),
+            ("status in ('a', null)", .unexpectedToken),
+            ("n = 1e999", .invalidNumber),
+            ("ñame = 1", .unexpectedCharacter),
+            ("name = 1 \u{0}", .unexpectedCharacter),
+            (String(repeating: "(", count: 40) + "a=1" + String(repeating: ")", count: 40), .tooDeep),
+            (String(repeating: "!", count: 40) + "a=1", .tooDeep),
+            (Array(repeating: "a=1", count: 70).joined(separator: "&&"), .tooManyTerms),
+            ("a in (" + Array(repeating: "1", count: 101).joined(separator: ",") + ")", .tooManyTerms),
+            ("a = '" + String(repeating: "x", count: 5000) + "'", .tooLong),
+        ]
+        for (text, code) in cases {
+            #expect(throws: FilterSyntaxError.self, "\(text.prefix(60))") { try FilterParser.parse(text) }
+            do {
+                _ = try FilterParser.parse(text)
+            } catch {
+                #expect(error.code == code, "\(text.prefix(60)): \(error.message)")
+                #expect(error.message.count < 200)
+            }
+        }
+    }
+
+    @Test func unicodeInsideStringsIsData() throws {
+        let parsed = try FilterParser.parse("title = '日本語 🚀 \"; DROP'")
+        #expect(parsed == comparison("title", .equal, [.string("日本語 🚀 \"; DROP")]))
+    }
+
+    @Test func sortKeys() throws {
+        let keys = try SortParser.parse("-priority,due_on:nullsfirst,+title")
+        #expect(keys == [
+            SortKey(field: "priority", descending: true),
+            SortKey(field: "due_on", descending: false, nulls: .first),
+            SortKey(field: "title", descending: false),
+        ])
+        #expect(keys[0].effectiveNulls == .first)
+        #expect(keys[2].effectiveNulls == .last)
+        for bad in ["", "a,", "-", "a:nulls", "a;b", "1a", Array(repeating: "a", count: 9).joined(separator: ",")] {
+            #expect(throws: FilterSyntaxError.self, "\(bad)") { try SortParser.parse(bad) }
+        }
+    }
+}
