@@ -12,6 +12,7 @@ import urllib.request
 
 import machine
 import report
+import servers
 import setups
 import targets
 from measure import measure
@@ -106,10 +107,16 @@ def main():
         "pocketbase": pocketbase,
         "fastapi-1w": lambda: fastapi(1),
         "fastapi-2w": lambda: fastapi(2),
-        "nginx": lambda: (setups.start_nginx(work, PORTS["nginx"]), targets.nginx(), "1"),
+        "nginx": lambda: (servers.start_nginx(work, PORTS["nginx"]), targets.nginx(), "1"),
     }
+    failure = None
     for name in only:
-        results[name] = run_target(name, plan[name], settings, log)
+        try:
+            results[name] = run_target(name, plan[name], settings, log)
+        except Exception as error:  # keep what was measured; the results file names the failure
+            failure = f"{name}: {error!r}"
+            log(f"\n{name} failed, stopping: {error!r}")
+            break
     table = report.build_rows(results)
     latency = report.latency_row(results)
     goals = report.targets(results, table, latency)
@@ -125,9 +132,12 @@ def main():
         "latency_1conn": latency,
         "targets": goals,
         "results": results,
+        "failure": failure,
     }
     path = report.write_json(os.path.join(BENCHMARKS, "results"), document, settings.label)
     log(f"\nwrote {os.path.relpath(path, REPOSITORY)}")
+    if failure:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
