@@ -48,7 +48,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     /// `GET /<table>/{id}`.
     public func get(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let id = try primaryKey(context)
-        let rows = try await database.fetch(SQLStatement(sql.selectByID, [id]))
+        let rows = try await database.fetchByKey(SQLStatement(sql.selectByID, [id]))
         guard let row = rows.first else { throw notFound(context) }
         return JSONResponse.make(status: .ok, value: try Record(row: row))
     }
