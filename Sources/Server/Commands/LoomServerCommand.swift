@@ -2,7 +2,6 @@ import ArgumentParser
 import Generated
 
 /// `loom-server`: serves one generated app (the default app unless `--app` names another).
-@main
 struct LoomServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loom-server",
