@@ -15,7 +15,7 @@ import report
 import servers
 import setups
 import targets
-from measure import measure
+from measure import measure_once, summarize
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BENCHMARKS = os.path.dirname(HERE)
@@ -55,18 +55,35 @@ def check(server, scenarios, first_id):
                 raise RuntimeError(f"{server.name} {name}: {url} did not return 20 records: {body[:300]!r}")
 
 
-def run_target(name, start, settings, log):
-    """Starts one server (`start` returns it with its scenarios and one existing id), checks
-    every scenario once, measures them, and stops it."""
-    log(f"\n{name}")
-    server, scenarios, first_id = start()
+def measure_interleaved(plan, only, settings, log, results):
+    """Starts every target (they idle while not measured), checks each scenario once, then
+    measures round-robin: for each scenario, run 1 of every target, then run 2 of every
+    target, and so on. Load from outside the run then falls on Loom and its peers alike,
+    which keeps the ratios meaningful on a shared machine."""
+    started = {}
     try:
-        check(server, scenarios, first_id)
+        for name in only:
+            log(f"starting {name}")
+            server, scenarios, first_id = plan[name]()
+            started[name] = (server, scenarios)
+            check(server, scenarios, first_id)
         # Reads first, POST last, so reads always see the seeded rows only.
-        order = sorted(scenarios, key=lambda scenario: scenario == "post")
-        return {scenario: measure(server.url, dict(scenarios[scenario], name=scenario), settings, log) for scenario in order}
+        order = [scenario for scenario, _ in targets.SCENARIOS if scenario != "post"] + ["post"]
+        for scenario in order:
+            runs = {name: [] for name, (_, scenarios) in started.items() if scenario in scenarios}
+            if not runs:
+                continue
+            log(f"\n{scenario}")
+            for _ in range(settings.runs):
+                for name in runs:
+                    server, scenarios = started[name]
+                    runs[name].append(measure_once(server.url, dict(scenarios[scenario], name=scenario), settings))
+            for name, measured in runs.items():
+                results.setdefault(name, {})[scenario] = summarize(name, scenario, measured, log)
     finally:
-        server.stop()
+        for server, _ in started.values():
+            server.stop()
+    return results
 
 
 def git_commit():
@@ -110,13 +127,11 @@ def main():
         "nginx": lambda: (servers.start_nginx(work, PORTS["nginx"]), targets.nginx(), "1"),
     }
     failure = None
-    for name in only:
-        try:
-            results[name] = run_target(name, plan[name], settings, log)
-        except Exception as error:  # keep what was measured; the results file names the failure
-            failure = f"{name}: {error!r}"
-            log(f"\n{name} failed, stopping: {error!r}")
-            break
+    try:
+        measure_interleaved(plan, only, settings, log, results)
+    except Exception as error:  # the results file names the failure
+        failure = repr(error)
+        log(f"\nfailed: {error!r}")
     table = report.build_rows(results)
     latency = report.latency_row(results)
     goals = report.targets(results, table, latency)

@@ -38,24 +38,26 @@ def run_wrk(url_base, scenario, settings):
     raise RuntimeError(f"wrk printed no result:\n{output}")
 
 
-def measure(url_base, scenario, settings, log):
-    """Runs the scenario `settings.runs` times, each after waiting for an idle machine, and
-    reports the median and spread of requests per second and latency."""
-    runs = []
-    for _ in range(settings.runs):
-        machine = wait_until_idle(settings.idle_threshold, settings.idle_timeout)
-        result = run_wrk(url_base, scenario, settings)
-        result["machine"] = machine
-        runs.append(result)
+def measure_once(url_base, scenario, settings):
+    """One run after waiting for an idle machine; the run records what the machine was doing."""
+    machine = wait_until_idle(settings.idle_threshold, settings.idle_timeout)
+    result = run_wrk(url_base, scenario, settings)
+    result["machine"] = machine
+    return result
+
+
+def summarize(target, name, runs, log):
+    """Median and spread of requests per second and latency over the runs of one scenario."""
     rates = [run["rps"] for run in runs]
     p50s = [run["p50_us"] for run in runs]
     p99s = [run["p99_us"] for run in runs]
     errors = sum(run["status_errors"] + run["connect_errors"] + run["read_errors"] + run["timeouts"] for run in runs)
+    median = statistics.median(rates)
     summary = {
-        "rps_median": round(statistics.median(rates), 1),
+        "rps_median": round(median, 1),
         "rps_min": round(min(rates), 1),
         "rps_max": round(max(rates), 1),
-        "spread_pct": round(100 * (max(rates) - min(rates)) / statistics.median(rates), 1) if statistics.median(rates) else 0.0,
+        "spread_pct": round(100 * (max(rates) - min(rates)) / median, 1) if median else 0.0,
         "p50_ms_median": round(statistics.median(p50s) / 1000, 3),
         "p99_ms_median": round(statistics.median(p99s) / 1000, 3),
         "errors": errors,
@@ -63,7 +65,7 @@ def measure(url_base, scenario, settings, log):
         "runs": runs,
     }
     log(
-        f"  {scenario['name']:<22} {summary['rps_median']:>10.0f} rps "
+        f"  {target:<11} {name:<15} {summary['rps_median']:>9.0f} rps "
         f"(spread {summary['spread_pct']:.0f}%, p50 {summary['p50_ms_median']:.2f} ms, "
         f"p99 {summary['p99_ms_median']:.2f} ms, errors {errors}, cpu busy before {summary['busy_before_median']:.0%})"
     )
