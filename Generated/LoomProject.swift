@@ -8,6 +8,7 @@ public enum LoomProject {
 
     /// Every app generated into this target, sorted by name.
     public static let appNames: [String] = [
+        "bench",
         "eventflow",
         "tracker",
     ]

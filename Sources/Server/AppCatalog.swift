@@ -12,6 +12,7 @@ enum AppCatalog {
     /// Builds the app called `name`. `eventSettleInterval` lets tests hand out events at once.
     static func app(named name: String, eventSettleInterval: Double = EventflowHandlersImplementation.defaultSettleInterval) throws -> GeneratedApp {
         switch name {
+        case "bench": return Bench.app()
         case "tracker": return Tracker.app(handlers: TrackerHandlersImplementation())
         case "eventflow": return Eventflow.app(handlers: EventflowHandlersImplementation(settleInterval: eventSettleInterval))
         default: throw UnknownAppError(name: name)

@@ -81,7 +81,8 @@ struct MigratedSchemaTests {
     /// Names of every index in the database (or the test's schema).
     private func indexNames(in database: any DatabaseClient) async throws -> Set<String> {
         let sql = database.dialect == .sqlite
-            ? "SELECT name FROM sqlite_master WHERE type = 'index'"
+            // A search index is an FTS5 virtual table on SQLite.
+            ? "SELECT name FROM sqlite_master WHERE type = 'index' OR sql LIKE 'CREATE VIRTUAL TABLE%'"
             : "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
         return Set(try await database.fetch(SQLStatement(sql)).map { row in
             var reader = RowReader(row)

@@ -10,6 +10,10 @@ public protocol DatabaseClient: Sendable {
     /// Runs one read-only statement and returns its rows.
     func fetch(_ statement: SQLStatement) async throws -> [SQLRow]
 
+    /// Runs one read-only statement whose work is bounded by a primary-key lookup (at most one
+    /// row), which a client may run without leaving the calling thread. The default runs `fetch`.
+    func fetchByKey(_ statement: SQLStatement) async throws -> [SQLRow]
+
     /// Runs several read-only statements against one consistent snapshot
     /// (a page and its total count must agree).
     func fetchSnapshot(_ statements: [SQLStatement]) async throws -> [[SQLRow]]
@@ -32,6 +36,13 @@ public protocol DatabaseClient: Sendable {
 
     /// Closes connections; the client is unusable afterwards.
     func close() async throws
+}
+
+extension DatabaseClient {
+    /// Clients without a faster way to run a key lookup run it like any other read.
+    public func fetchByKey(_ statement: SQLStatement) async throws -> [SQLRow] {
+        try await fetch(statement)
+    }
 }
 
 /// The outcome of one write statement.

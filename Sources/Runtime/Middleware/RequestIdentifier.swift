@@ -6,7 +6,7 @@ public enum RequestIdentifier {
     /// The id to use for a request carrying `clientValue`.
     public static func accepting(_ clientValue: String?) -> String {
         if let value = clientValue, isValid(value) { return value }
-        return UUID().uuidString.lowercased()
+        return RequestIdentifierGenerator.shared.next()
     }
 
     /// Whether a client-supplied id is acceptable.

@@ -74,7 +74,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let selection = try request.uri.queryParameters["fields"].map { text throws(APIError) in
             try FieldSelection.parse(String(text), positions: sql.memberPositions)
         }
-        let rows = try await database.fetch(SQLStatement(sql.selectByID, [id]))
+        let rows = try await database.fetchByKey(SQLStatement(sql.selectByID, [id]))
         guard let row = rows.first else { throw notFound(context) }
         let (bytes, tag) = try tagged(row, selection: selection)
         if let condition = request.headers[.ifNoneMatch], EntityTag.header(condition, matches: tag, weak: true) {

@@ -4,7 +4,6 @@ import Generated
 import Runtime
 
 /// `loom-server`: serves one generated app (the default app unless `--app` names another).
-@main
 struct LoomServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loom-server",

@@ -31,6 +31,10 @@ final class CountingDatabase: DatabaseClient, @unchecked Sendable {
         record(1)
         return try await base.fetch(statement)
     }
+    func fetchByKey(_ statement: SQLStatement) async throws -> [SQLRow] {
+        record(1)
+        return try await base.fetchByKey(statement)
+    }
     func fetchSnapshot(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
         record(statements.count)
         return try await base.fetchSnapshot(statements)
@@ -41,6 +45,9 @@ final class CountingDatabase: DatabaseClient, @unchecked Sendable {
     }
     func ping() async throws { try await base.ping() }
     func migrate(to schema: SchemaDefinition) async throws -> MigrationReport { try await base.migrate(to: schema) }
+    func plannedMigration(to schema: SchemaDefinition) async throws -> MigrationReport {
+        try await base.plannedMigration(to: schema)
+    }
     func close() async throws { try await base.close() }
 }
 

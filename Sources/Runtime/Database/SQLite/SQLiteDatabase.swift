@@ -19,6 +19,10 @@ public final class SQLiteDatabase: DatabaseClient {
     public let path: String
     /// The connection pool.
     private let pool: DatabasePool
+    /// Runs key lookups on the calling thread and counts every read of `pool`.
+    private let keyReader: SQLiteKeyReader
+    /// Commits concurrent writes together (group commit).
+    private let writeBatcher: SQLiteWriteBatcher
     /// Receives migration steps.
     private let logger: Logger
 
@@ -47,6 +51,8 @@ public final class SQLiteDatabase: DatabaseClient {
                 try db.execute(sql: SQLiteConnectionSettings.fullSynchronousSQL)
             }
             self.pool = pool
+            self.keyReader = SQLiteKeyReader(pool: pool, maximumReaderCount: SQLiteConnectionSettings.maximumReaderCount)
+            self.writeBatcher = SQLiteWriteBatcher(pool: pool)
         } catch {
             throw SQLiteErrorMapping.map(error)
         }
@@ -55,35 +61,56 @@ public final class SQLiteDatabase: DatabaseClient {
     /// Runs one read-only statement on a reader connection.
     public func fetch(_ statement: SQLStatement) async throws -> [SQLRow] {
         try await mappingErrors {
-            try await pool.read { db in try SQLiteStatementRunner.rows(of: statement, in: db) }
+            try await keyReader.counting {
+                try await pool.read { db in try SQLiteStatementRunner.rows(of: statement, in: db) }
+            }
         }
+    }
+
+    /// Runs a primary-key lookup on the calling thread when a reader connection is free (see
+    /// `SQLiteKeyReader` for why that is safe and faster), otherwise like `fetch`.
+    public func fetchByKey(_ statement: SQLStatement) async throws -> [SQLRow] {
+        let rows: [SQLRow]?
+        do {
+            rows = try keyReader.rowsIfReaderFree(of: statement)
+        } catch {
+            throw SQLiteErrorMapping.map(error)
+        }
+        if let rows { return rows }
+        return try await fetch(statement)
     }
 
     /// Runs every statement inside one read transaction, hence against one WAL snapshot.
     public func fetchSnapshot(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
         try await mappingErrors {
-            try await pool.read { db in
-                try statements.map { try SQLiteStatementRunner.rows(of: $0, in: db) }
+            try await keyReader.counting {
+                try await pool.read { db in
+                    try statements.map { try SQLiteStatementRunner.rows(of: $0, in: db) }
+                }
             }
         }
     }
 
-    /// Runs the statements in one `BEGIN IMMEDIATE` transaction on the writer connection.
-    /// Any failure rolls every statement back. The commit is synced to disk before returning
-    /// (`synchronous = FULL`).
+    /// Runs the statements all or nothing on the writer connection, inside a `BEGIN IMMEDIATE`
+    /// transaction that writes arriving at the same time may share (each in its own savepoint;
+    /// see `SQLiteWriteBatcher`). Any failure rolls this call's statements back. The commit is
+    /// synced to disk before returning (`synchronous = FULL`).
     public func write(_ statements: [SQLStatement]) async throws -> [WriteResult] {
         guard !statements.isEmpty else { return [] }
         return try await mappingErrors {
-            try await pool.write { db in
-                try statements.map { try SQLiteStatementRunner.write($0, in: db) }
-            }
+            try await writeBatcher.write(statements)
         }
     }
+
+    /// How many writes were committed in a transaction shared with others (see `SQLiteWriteBatcher`).
+    var sharedCommitCount: Int { writeBatcher.sharedCommitCount }
 
     /// Runs `SELECT 1` on a reader connection.
     public func ping() async throws {
         try await mappingErrors {
-            _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+            _ = try await keyReader.counting {
+                try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+            }
         }
     }
 

@@ -43,7 +43,9 @@ struct SQLiteMigrator {
         }
         for table in schema.tables {
             for index in table.indexes {
+                // A search index is an FTS5 virtual table (type 'table'), a plain one an 'index'.
                 let existed = try exists(type: "index", named: index.name, in: db)
+                    || exists(type: "table", named: index.name, in: db)
                 if existed {
                     // Still run the `IF NOT EXISTS` statement: it is a no-op, and keeps one code path.
                     try run("create index \(index.name)") { try db.execute(sql: index.create.sqlite) }

@@ -1,0 +1,162 @@
+"""Benchmarks/run's engine: measures Loom and its peers in one invocation on one machine and
+reports ratios (absolute numbers mean little on a shared two-core machine; ratios within one
+run do). See Benchmarks/README.md."""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
+import machine
+import report
+import servers
+import setups
+import targets
+from measure import measure_once, summarize
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BENCHMARKS = os.path.dirname(HERE)
+REPOSITORY = os.path.dirname(BENCHMARKS)
+PORTS = {"loom": 18480, "pocketbase": 18490, "fastapi-1w": 18500, "fastapi-2w": 18510, "nginx": 18520}
+
+
+def arguments():
+    parser = argparse.ArgumentParser(description="Measure Loom against PocketBase, FastAPI and nginx.")
+    parser.add_argument("--duration", type=int, default=5, help="seconds per wrk run (default 5)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per scenario; median and spread reported (default 3)")
+    parser.add_argument("--connections", type=int, default=32, help="wrk connections (default 32)")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
+    parser.add_argument("--rows", type=int, default=10_000, help="rows seeded in every database (default 10000)")
+    parser.add_argument("--idle-threshold", type=float, default=0.15, help="CPU busy share counted as idle (default 0.15)")
+    parser.add_argument("--idle-timeout", type=float, default=10, help="longest wait for idle before a run, seconds (default 10)")
+    parser.add_argument("--only", default="", help="comma-separated targets: loom,pocketbase,fastapi-1w,fastapi-2w,nginx")
+    parser.add_argument("--label", default="", help="suffix of the results file name")
+    parser.add_argument("--binary", required=True, help="the release loom-server binary")
+    parser.add_argument("--venv", required=True, help="virtual environment holding pocketbase and uvicorn")
+    parser.add_argument("--work", required=True, help="scratch folder (deleted and recreated)")
+    return parser.parse_args()
+
+
+def check(server, scenarios, first_id):
+    """One request per scenario before measuring: a benchmark of 404s would be worthless."""
+    for name, scenario in scenarios.items():
+        url = server.url + targets.concrete_path(scenario, first_id)
+        request = urllib.request.Request(url, method=scenario.get("method", "GET"),
+                                         data=scenario.get("body", "").encode() or None)
+        request.add_header("Content-Type", "application/json")
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+            if not 200 <= response.status < 300:
+                raise RuntimeError(f"{server.name} {name}: {url} answered {response.status}")
+            if name.startswith("page") and body.count(b'"name"') != 20:
+                raise RuntimeError(f"{server.name} {name}: {url} did not return 20 records: {body[:300]!r}")
+
+
+def measure_interleaved(plan, only, settings, log, results):
+    """Starts every target (they idle while not measured), checks each scenario once, then
+    measures round-robin: for each scenario, run 1 of every target, then run 2 of every
+    target, and so on. Load from outside the run then falls on Loom and its peers alike,
+    which keeps the ratios meaningful on a shared machine."""
+    started = {}
+    try:
+        for name in only:
+            log(f"starting {name}")
+            server, scenarios, first_id = plan[name]()
+            started[name] = (server, scenarios)
+            check(server, scenarios, first_id)
+        # Reads first, POST last, so reads always see the seeded rows only.
+        order = [scenario for scenario, _ in targets.SCENARIOS if scenario != "post"] + ["post"]
+        for scenario in order:
+            runs = {name: [] for name, (_, scenarios) in started.items() if scenario in scenarios}
+            if not runs:
+                continue
+            log(f"\n{scenario}")
+            for _ in range(settings.runs):
+                for name in runs:
+                    server, scenarios = started[name]
+                    runs[name].append(measure_once(server.url, dict(scenarios[scenario], name=scenario), settings))
+            for name, measured in runs.items():
+                results.setdefault(name, {})[scenario] = summarize(name, scenario, measured, log)
+    finally:
+        for server, _ in started.values():
+            server.stop()
+    return results
+
+
+def git_commit():
+    try:
+        return subprocess.run(["git", "-C", REPOSITORY, "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+def main():
+    settings = arguments()
+    log = lambda line: print(line, flush=True)
+    only = [name for name in settings.only.split(",") if name] or list(PORTS)
+    work = settings.work
+    os.makedirs(work, exist_ok=True)
+    rows = setups.seed_rows(settings.rows)
+    started = time.time()
+    log(f"seeding {settings.rows} rows; {settings.runs} runs x {settings.duration}s per scenario, "
+        f"{settings.connections} connections, wrk threads {settings.threads}")
+    loom_database = setups.create_loom_database(settings.binary, work, rows)
+    results = {}
+
+    def fastapi(workers):
+        name = f"fastapi-{workers}w"
+        database = setups.copy_database(loom_database, work, name)
+        return setups.start_fastapi(settings.venv, database, PORTS[name], workers, work), targets.fastapi(), "1"
+
+    def pocketbase():
+        server, ids_file = setups.start_pocketbase(settings.venv, PORTS["pocketbase"], work, rows)
+        with open(ids_file) as ids:
+            first_id = ids.readline().strip()
+        return server, targets.pocketbase(ids_file), first_id
+
+    plan = {
+        "loom": lambda: (setups.start_loom(settings.binary, setups.copy_database(loom_database, work, "loom-run"),
+                                           PORTS["loom"], work), targets.loom(), "1"),
+        "pocketbase": pocketbase,
+        "fastapi-1w": lambda: fastapi(1),
+        "fastapi-2w": lambda: fastapi(2),
+        "nginx": lambda: (servers.start_nginx(work, PORTS["nginx"]), targets.nginx(), "1"),
+    }
+    failure = None
+    try:
+        measure_interleaved(plan, only, settings, log, results)
+    except Exception as error:  # the results file names the failure
+        failure = repr(error)
+        log(f"\nfailed: {error!r}")
+    table = report.build_rows(results)
+    latency = report.latency_row(results)
+    goals = report.targets(results, table, latency)
+    report.print_table(table, latency, goals, log)
+    document = {
+        "started_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
+        "elapsed_s": round(time.time() - started),
+        "commit": git_commit(),
+        "settings": {key: value for key, value in vars(settings).items() if key not in ("binary", "venv", "work")},
+        "machine": machine.describe(),
+        "load_1m_at_end": round(machine.load_average(), 2),
+        "table": table,
+        "latency_1conn": latency,
+        "targets": goals,
+        "results": results,
+        "failure": failure,
+    }
+    path = report.write_json(os.path.join(BENCHMARKS, "results"), document, settings.label)
+    log(f"\nwrote {os.path.relpath(path, REPOSITORY)}")
+    if failure:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except KeyboardInterrupt:
+        sys.exit(130)

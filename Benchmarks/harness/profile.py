@@ -1,0 +1,83 @@
+"""Benchmarks/profile's engine: the server's CPU time per request for one Loom endpoint, and
+where it goes (perf).
+
+CPU time per request of the server process is far steadier than requests per second while
+other work shares the machine (valgrind's callgrind would count instructions, but the
+distribution's valgrind cannot read the DWARF 5 of Swift release binaries, and this machine
+exposes no hardware instruction counter to perf). It starts loom-server on a seeded database,
+warms up, then runs wrk while `perf stat -e task-clock` watches the server, and divides; with
+--record it samples with `perf record` and prints the hottest symbols."""
+
+import argparse
+import os
+import re
+import subprocess
+import types
+
+import setups
+from measure import run_wrk
+from servers import Server
+from targets import POST_BODY
+
+SCENARIOS = {
+    "get_by_id": {"path": "/v1/items/{id}"},
+    "page_total": {"path": "/v1/items?limit=20&offset={offset}"},
+    "post": {"method": "POST", "path": "/v1/items", "body": POST_BODY},
+    "health_live": {"path": "/health/live"},
+}
+
+
+def cpu_milliseconds(perf_output):
+    match = re.search(r"([\d.,]+)\s+msec task-clock", perf_output)
+    if not match:
+        raise RuntimeError(f"perf printed no task-clock:\n{perf_output}")
+    return float(match.group(1).replace(",", ""))
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Server CPU time per request of a Loom endpoint.")
+    parser.add_argument("scenarios", nargs="+", choices=sorted(SCENARIOS))
+    parser.add_argument("--duration", type=int, default=5)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--record", action="store_true", help="also sample with perf record and list hot symbols")
+    parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--work", required=True)
+    options = parser.parse_args()
+    os.makedirs(options.work, exist_ok=True)
+    database = setups.create_loom_database(options.binary, options.work, setups.seed_rows(10_000))
+    settings = types.SimpleNamespace(rows=10_000, connections=options.connections, threads=2, duration=options.duration)
+    server = setups.start_loom(options.binary, database, 18530, options.work, name="loom-profile")
+    try:
+        for name in options.scenarios:
+            scenario = SCENARIOS[name]
+            run_wrk(server.url, dict(scenario), types.SimpleNamespace(**{**vars(settings), "duration": 1}))  # warm-up
+            watch = ["-p", str(server.process.pid), "--", "sleep", str(options.duration)]
+            perf_command = ["perf", "stat", "-e", "task-clock", *watch]
+            record_file = os.path.join(options.work, f"perf-{name}.data")
+            if options.record:
+                perf_command = ["perf", "record", "-q", "-e", "cpu-clock", "-F", "2000", "-o", record_file, *watch]
+            perf = subprocess.Popen(perf_command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+            # wrk runs one second longer than perf watches, so perf sees only full-load time;
+            # requests are scaled to perf's window below.
+            result = run_wrk(server.url, dict(scenario), types.SimpleNamespace(**{**vars(settings), "duration": options.duration + 1}))
+            _, perf_output = perf.communicate()
+            if options.record:
+                report = subprocess.run(
+                    ["perf", "report", "-i", record_file, "--no-children", "--sort", "symbol", "--stdio", "--percent-limit", "0.7"],
+                    capture_output=True, text=True).stdout
+                print(f"\n{name}: {result['rps']:,.0f} rps; hottest symbols")
+                lines = [line for line in report.splitlines() if line.strip() and not line.startswith("#")]
+                for line in lines[: options.top]:
+                    print("  " + line.strip()[:200])
+            else:
+                milliseconds = cpu_milliseconds(perf_output)
+                requests = result["rps"] * options.duration
+                print(f"{name:<12} {1000 * milliseconds / requests:8.1f} µs server CPU per request "
+                      f"({result['rps']:,.0f} rps, errors {result['status_errors']})")
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()

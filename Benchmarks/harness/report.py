@@ -1,0 +1,110 @@
+"""The table printed at the end and the JSON written under Benchmarks/results/."""
+
+import json
+import os
+import time
+
+from targets import SCENARIOS
+
+PEERS = ["pocketbase", "fastapi-1w", "fastapi-2w"]
+
+
+def _rps(results, target, scenario):
+    entry = results.get(target, {}).get(scenario)
+    return entry["rps_median"] if entry else None
+
+
+def _format(value, kind="rps"):
+    if value is None:
+        return "—"
+    if kind == "ratio":
+        return f"{value:.2f}×"
+    if kind == "ms":
+        return f"{value:.3f}"
+    return f"{value:,.0f}"
+
+
+def build_rows(results):
+    """One row per scenario: Loom's rate, each peer's, Loom/peer and Loom's share of nginx."""
+    rows = []
+    ceiling = _rps(results, "nginx", "static_json")
+    for scenario, label in SCENARIOS:
+        if scenario == "latency_1conn":
+            continue
+        loom = _rps(results, "loom", scenario)
+        row = {"scenario": scenario, "label": label, "loom_rps": loom}
+        for peer in PEERS:
+            peer_rps = _rps(results, peer, scenario)
+            row[f"{peer}_rps"] = peer_rps
+            row[f"loom_over_{peer}"] = round(loom / peer_rps, 2) if loom and peer_rps else None
+        row["nginx_rps"] = _rps(results, "nginx", scenario)
+        row["loom_share_of_nginx"] = round(loom / ceiling, 3) if loom and ceiling else None
+        rows.append(row)
+    return rows
+
+
+def latency_row(results):
+    """One-connection p50/p99 (ms) of every target and Loom's p50 over nginx's."""
+    row = {}
+    for target in ["loom", *PEERS, "nginx"]:
+        entry = results.get(target, {}).get("latency_1conn")
+        if entry:
+            row[target] = {"p50_ms": entry["p50_ms_median"], "p99_ms": entry["p99_ms_median"], "rps": entry["rps_median"]}
+    if "loom" in row and "nginx" in row and row["nginx"]["p50_ms"]:
+        row["loom_p50_over_nginx_p50"] = round(row["loom"]["p50_ms"] / row["nginx"]["p50_ms"], 2)
+    return row
+
+
+def targets(results, rows, latency):
+    """The issue's targets, as measured ratios next to the bar they must reach."""
+    by_name = {row["scenario"]: row for row in rows}
+    health = _rps(results, "loom", "health_live")
+    get = _rps(results, "loom", "get_by_id")
+    checks = [
+        ("GET by id / PocketBase", by_name["get_by_id"]["loom_over_pocketbase"], ">=", 3.5),
+        ("GET by id / Loom /health/live", round(get / health, 2) if get and health else None, ">=", 0.8),
+        ("page+total / PocketBase", by_name["page_total"]["loom_over_pocketbase"], ">=", 5.0),
+        ("POST / PocketBase", by_name["post"]["loom_over_pocketbase"], ">=", 2.0),
+        ("1-conn p50 / nginx p50", latency.get("loom_p50_over_nginx_p50"), "<=", 1.5),
+    ]
+    return [
+        {"target": name, "measured": value, "bar": f"{op} {bar}",
+         "met": None if value is None else (value >= bar if op == ">=" else value <= bar)}
+        for name, value, op, bar in checks
+    ]
+
+
+def print_table(rows, latency, goals, log):
+    headers = ["scenario", "Loom", "PocketBase", "FastAPI 1w", "FastAPI 2w", "L/PB", "L/FA1", "L/FA2", "L/nginx"]
+    table = [headers]
+    for row in rows:
+        table.append([
+            row["label"], _format(row["loom_rps"]), _format(row["pocketbase_rps"]), _format(row["fastapi-1w_rps"]),
+            _format(row["fastapi-2w_rps"]) if row["scenario"] != "static_json" else _format(row["nginx_rps"]),
+            _format(row["loom_over_pocketbase"], "ratio"), _format(row["loom_over_fastapi-1w"], "ratio"),
+            _format(row["loom_over_fastapi-2w"], "ratio"), _format(row["loom_share_of_nginx"], "ratio"),
+        ])
+    widths = [max(len(str(line[i])) for line in table) for i in range(len(headers))]
+    log("\nrequests per second (median of runs); static JSON row: nginx in the FastAPI 2w column")
+    for index, line in enumerate(table):
+        log("  " + " | ".join(str(cell).rjust(widths[i]) if i else str(cell).ljust(widths[i]) for i, cell in enumerate(line)))
+        if index == 0:
+            log("  " + "-+-".join("-" * width for width in widths))
+    log("\none connection, GET by id (nginx: static file): p50 / p99 ms")
+    for target, values in latency.items():
+        if isinstance(values, dict):
+            log(f"  {target:<12} {values['p50_ms']:.3f} / {values['p99_ms']:.3f}  ({values['rps']:,.0f} rps)")
+    log("\ntargets")
+    for goal in goals:
+        verdict = "n/a" if goal["met"] is None else ("met" if goal["met"] else "NOT met")
+        log(f"  {goal['target']:<32} {_format(goal['measured'], 'ratio'):>8}  (bar {goal['bar']})  {verdict}")
+
+
+def write_json(directory, document, label):
+    os.makedirs(directory, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    path = os.path.join(directory, f"{stamp}{'-' + label if label else ''}.json")
+    with open(path, "w") as output:
+        json.dump(document, output, indent=1, sort_keys=True)
+        output.write("\n")
+    return path
