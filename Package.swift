@@ -19,6 +19,7 @@ let package = Package(
         .executable(name: "loom", targets: ["loom"]),
         .executable(name: "loom-server", targets: ["Server"]),
         .library(name: "Runtime", targets: ["Runtime"]),
+        .library(name: "Auth", targets: ["Auth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -30,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .target(name: "SchemaModel"),
@@ -63,6 +67,20 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        /// Accounts, sessions, JWT, refresh tokens and API keys for apps with an `auth` section.
+        .target(
+            name: "Auth",
+            dependencies: [
+                "Runtime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "Generated",
             dependencies: ["Runtime"],
@@ -72,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "Server",
             dependencies: [
-                "Runtime", "Generated",
+                "Runtime", "Generated", "Auth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -89,9 +107,18 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "AuthTests",
+            dependencies: [
+                "Auth", "Runtime",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Runtime", "Generated",
+                "Server", "Runtime", "Generated", "Auth",
+                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -11,7 +11,8 @@ struct LoomSchemaFileTests {
         ("project", SchemaKeys.project), ("app", SchemaKeys.app), ("limits", SchemaKeys.limits),
         ("table", SchemaKeys.table), ("primaryKey", SchemaKeys.primaryKey), ("index", SchemaKeys.index),
         ("field", SchemaKeys.field), ("endpoint", SchemaKeys.endpoint), ("requestBody", SchemaKeys.requestBody),
-        ("response", SchemaKeys.response),
+        ("response", SchemaKeys.response), ("auth", SchemaKeys.auth), ("authTokens", SchemaKeys.authTokens),
+        ("authPasswords", SchemaKeys.authPasswords), ("authAPIKeys", SchemaKeys.authAPIKeys),
     ]
 
     @Test("every $def lists exactly the keys the parser accepts and requires", arguments: 0..<objectDefinitions.count)

@@ -1,3 +1,4 @@
+import Auth
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -37,16 +38,25 @@ struct Reply: Sendable {
 struct TestApp: Sendable {
     let client: any TestClientProtocol
 
-    /// Runs `body` against a new app `name` with an empty migrated database.
+    /// The signing secret tests give apps with an `auth` section (forging tests sign with it too).
+    static let jwtSecret = "loom-test-secret-0123456789abcdefghijklmnopqrstuvwxyz"
+
+    /// Runs `body` against a new app `name` with an empty migrated database; apps with an
+    /// `auth` section get the `Auth` module with `authOptions` (bcrypt cost 4 keeps tests fast).
     static func run(
         _ name: String, listeners: [any RecordChangeListener] = [], setup: TestingSetup = .router,
+        authOptions: AuthOptions = AuthOptions(passwordHashCost: 4),
         _ body: @Sendable (TestApp) async throws -> Void
     ) async throws {
         let database = try await TestDatabase.open(name)
         do {
             let app = try AppCatalog.app(named: name, eventSettleInterval: 0)
             _ = try await database.client.migrate(to: app.schema)
-            let router = LoomServer.buildRouter(app: app, database: database.client, listeners: listeners)
+            let environment = app.auth.map { [$0.secretVariable: jwtSecret] } ?? [:]
+            let auth = try await ServerAuth.start(
+                app: app, database: database.client, logger: TestDatabase.logger, environment: environment,
+                options: authOptions)
+            let router = LoomServer.buildRouter(app: app, database: database.client, listeners: listeners, auth: auth)
             let application = Application(router: router, logger: TestDatabase.logger)
             try await application.test(setup) { client in try await body(TestApp(client: client)) }
         } catch {

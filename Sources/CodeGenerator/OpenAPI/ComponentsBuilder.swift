@@ -20,6 +20,14 @@ struct ComponentsBuilder {
             let fields = FieldSchemaBuilder(context: context, file: endpoint.file)
             schemas += try EndpointOperations(endpoint: endpoint, context: context, fields: fields).schemas()
         }
+        var responses = errors.responses()
+        var securitySchemes: [(String, OpenAPI.SecurityScheme)] = []
+        if let auth = context.config.auth {
+            let authSchemas = AuthSchemas(auth: auth, fields: FieldSchemaBuilder(context: context, file: context.config.file))
+            schemas += try authSchemas.schemas()
+            responses += AuthSchemas.responses(errors: errors)
+            securitySchemes = authSchemas.securitySchemes()
+        }
         let parameters: [(String, OpenAPI.Parameter)] = [
             (TableOperations.limitParameterName, TableOperations.limitParameter(context.config.limits)),
             (TableOperations.offsetParameterName, TableOperations.offsetParameter()),
@@ -31,9 +39,10 @@ struct ComponentsBuilder {
         let headers = [(ResponseFactory.requestIDComponent, ResponseFactory.requestIDHeaderComponent())]
         return OpenAPI.Components(
             schemas: try Self.sorted(schemas, kind: "schema") { $0 },
-            responses: try Self.sorted(errors.responses(), kind: "response") { .b($0) },
+            responses: try Self.sorted(responses, kind: "response") { .b($0) },
             parameters: try Self.sorted(parameters, kind: "parameter") { .b($0) },
-            headers: try Self.sorted(headers, kind: "header") { .b($0) })
+            headers: try Self.sorted(headers, kind: "header") { .b($0) },
+            securitySchemes: try Self.sorted(securitySchemes, kind: "security scheme") { .b($0) })
     }
 
     /// A component dictionary in name order; a repeated or malformed name is an error because

@@ -37,6 +37,11 @@ public enum OpenAPIBuilder {
             let fields = FieldSchemaBuilder(context: context, file: endpoint.file)
             try paths.add(try EndpointOperations(endpoint: endpoint, context: context, fields: fields).route())
         }
+        if let auth = app.config.auth {
+            for route in AuthOperations(auth: auth, context: context).routes() {
+                try paths.add(route)
+            }
+        }
         let config = app.config
         // Paths are absolute (they include the base path), so the server URL is the origin root.
         let root = try URLTemplate(templateString: "/")
@@ -57,6 +62,9 @@ public enum OpenAPIBuilder {
             tags.append(OpenAPI.Tag(name: OpenAPINames.operationsTag, description: "Custom operations of the app."))
         }
         tags.append(OpenAPI.Tag(name: OpenAPINames.systemTag, description: "Health probes, this document and the documentation page."))
+        if context.config.auth != nil {
+            tags.append(OpenAPI.Tag(name: AuthOperations.tag, description: "Accounts, sessions, tokens and API keys."))
+        }
         return tags.sorted { $0.name < $1.name }
     }
 

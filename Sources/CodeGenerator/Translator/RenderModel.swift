@@ -46,6 +46,10 @@ public struct AppRenderModel: Sendable, Hashable {
     public var openAPIDocument: String
     /// The OpenAPI document as a Swift multi-line raw literal.
     public var openAPILiteral: String
+    /// Argument lines of the app's `AuthSettings(...)`; empty when the app has no `auth` section.
+    public var authArguments: [ListItem] = []
+    /// Whether the app has an `auth` section (stored: templates read members by reflection).
+    public var hasAuth = false
 }
 
 /// One table, rendered into `Generated/<Namespace>/Tables/<TypeName>.swift`.

@@ -27,7 +27,7 @@ public enum Translator {
             EndpointTranslator(endpoint: $0, app: app.config, namespace: namespace).translate()
         }
         let config = app.config
-        return AppRenderModel(
+        var model = AppRenderModel(
             name: config.name,
             namespace: namespace,
             sourceFile: config.file,
@@ -46,6 +46,11 @@ public enum Translator {
             handlersProtocol: namespace + "Handlers",
             openAPIDocument: openAPIDocument,
             openAPILiteral: SwiftNames.multilineRawLiteral(openAPIDocument))
+        if let auth = config.auth {
+            model.authArguments = AuthTranslator.arguments(for: auth, basePath: config.basePath)
+            model.hasAuth = true
+        }
+        return model
     }
 
     /// Tables ordered so every referenced table comes before the tables referencing it

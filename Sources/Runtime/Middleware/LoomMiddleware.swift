@@ -16,12 +16,18 @@ public struct LoomMiddleware: RouterMiddleware {
     let errorFormat: ErrorBodyFormat
     let routes: RouteTable
     let maxBodyBytes: Int
+    let authenticator: (any RequestAuthenticator)?
 
-    /// Creates the middleware.
-    public init(errorFormat: ErrorBodyFormat, routes: RouteTable, maxBodyBytes: Int) {
+    /// Creates the middleware; `authenticator` (the app's `Auth` module, if it has one) fills
+    /// `context.identity` or `context.authenticationFailure` before the route runs.
+    public init(
+        errorFormat: ErrorBodyFormat, routes: RouteTable, maxBodyBytes: Int,
+        authenticator: (any RequestAuthenticator)? = nil
+    ) {
         self.errorFormat = errorFormat
         self.routes = routes
         self.maxBodyBytes = maxBodyBytes
+        self.authenticator = authenticator
     }
 
     /// Runs the request.
@@ -30,6 +36,13 @@ public struct LoomMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         context.requestID = RequestIdentifier.accepting(request.headers[.requestID])
+        if let authenticator {
+            switch await authenticator.authenticate(request, context: context) {
+            case .anonymous: break
+            case .authenticated(let identity): context.identity = identity
+            case .rejected(let error): context.authenticationFailure = AuthenticationFailure(error)
+            }
+        }
         var response: Response
         do {
             response = try await next(request, context)

@@ -8,18 +8,21 @@ public struct GeneratedApp: Sendable {
     public let openAPIDocument: String
     /// Human title for `/docs`.
     public let title: String
+    /// The app's `auth` section, when it has one; the server then mounts the `Auth` module.
+    public let auth: AuthSettings?
     /// Registers the app's routes.
     public let registerRoutes: @Sendable (inout RouteRegistry) -> Void
 
     /// Creates an app.
     public init(
         settings: AppSettings, schema: SchemaDefinition, openAPIDocument: String, title: String,
-        registerRoutes: @escaping @Sendable (inout RouteRegistry) -> Void
+        auth: AuthSettings? = nil, registerRoutes: @escaping @Sendable (inout RouteRegistry) -> Void
     ) {
         self.settings = settings
         self.schema = schema
         self.openAPIDocument = openAPIDocument
         self.title = title
+        self.auth = auth
         self.registerRoutes = registerRoutes
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// Who is calling. Filled by the authentication layer (the `Auth` module, later); generated
 /// code reads it through this type only, so `Generated` never imports `Auth`.
@@ -7,13 +8,31 @@ public struct Identity: Sendable, Hashable {
     public var subject: String
     /// Kind of caller, e.g. `user`, `api_key`, `service`.
     public var kind: String
-    /// Permission scopes the caller holds, e.g. `tasks:read`.
+    /// Permission scopes the caller holds, e.g. `tasks:read`; `*` grants every scope.
     public var scopes: Set<String>
+    /// The account behind the caller: the user itself, or the creator of an API key.
+    public var userID: String?
+    /// The session a user access token belongs to.
+    public var sessionID: String?
+    /// Tenant scope of the caller (organization, project, environment), when bound to one.
+    public var organizationID: String?
+    /// Project within the organization, when the caller is bound to one.
+    public var projectID: String?
+    /// Environment of an API key (`live`, `test`).
+    public var environment: String?
     /// Creates an identity.
-    public init(subject: String, kind: String, scopes: Set<String>) {
+    public init(
+        subject: String, kind: String, scopes: Set<String>, userID: String? = nil, sessionID: String? = nil,
+        organizationID: String? = nil, projectID: String? = nil, environment: String? = nil
+    ) {
         self.subject = subject
         self.kind = kind
         self.scopes = scopes
+        self.userID = userID
+        self.sessionID = sessionID
+        self.organizationID = organizationID
+        self.projectID = projectID
+        self.environment = environment
     }
 }
 
@@ -26,11 +45,18 @@ public struct LoomRequestContext: RequestContext {
     public var requestID: String
     /// The authenticated caller, if any.
     public var identity: Identity?
+    /// Why presented credentials were refused (set instead of `identity`); routes that need a
+    /// caller answer it, public routes ignore it. Boxed to keep the context small.
+    public var authenticationFailure: AuthenticationFailure?
+    /// The peer's address (`nil` when unknown, as in router tests); API key IP allowlists use it.
+    public var remoteAddress: SocketAddress?
 
     /// Creates the context for a new request.
     public init(source: Source) {
         coreContext = .init(source: source)
         requestID = ""
         identity = nil
+        authenticationFailure = nil
+        remoteAddress = source.channel.remoteAddress
     }
 }

@@ -5,17 +5,21 @@ import Logging
 /// endpoints (`/health`, `/health/live`, `/health/ready`, `/openapi.json`, `/docs`) and the
 /// middleware, all decided at start-up.
 public enum LoomServer {
-    /// Builds the router. Tests drive it directly with `HummingbirdTesting`.
+    /// Builds the router. Tests drive it directly with `HummingbirdTesting`. `auth` is the app's
+    /// authentication module (built by the server from `app.auth`), or `nil` for an app without one.
     public static func buildRouter(
-        app: GeneratedApp, database: any DatabaseClient, listeners: [any RecordChangeListener] = []
+        app: GeneratedApp, database: any DatabaseClient, listeners: [any RecordChangeListener] = [],
+        auth: (any AuthenticationService)? = nil
     ) -> Router<LoomRequestContext> {
         var registry = RouteRegistry(database: database, settings: app.settings, listeners: listeners)
         BuiltInRoutes(app: app, database: database).register(in: &registry)
+        auth?.registerRoutes(in: &registry)
         app.registerRoutes(&registry)
         let router = Router(context: LoomRequestContext.self)
         router.add(
             middleware: LoomMiddleware(
-                errorFormat: app.settings.errorFormat, routes: registry.table, maxBodyBytes: app.settings.maxBodyBytes))
+                errorFormat: app.settings.errorFormat, routes: registry.table, maxBodyBytes: app.settings.maxBodyBytes,
+                authenticator: auth))
         registry.install(on: router)
         return router
     }
@@ -23,9 +27,9 @@ public enum LoomServer {
     /// Builds the application listening on `host:port`.
     public static func buildApplication(
         app: GeneratedApp, database: any DatabaseClient, host: String, port: Int, logger: Logger,
-        listeners: [any RecordChangeListener] = []
+        listeners: [any RecordChangeListener] = [], auth: (any AuthenticationService)? = nil
     ) -> some ApplicationProtocol {
-        let router = buildRouter(app: app, database: database, listeners: listeners)
+        let router = buildRouter(app: app, database: database, listeners: listeners, auth: auth)
         return Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "loom"),

@@ -45,11 +45,14 @@ public struct AppConfig: Codable, Sendable, Hashable {
     public var errorFormat: ErrorFormat
     /// Request limits.
     public var limits: LimitsSchema
+    /// Accounts, tokens and API keys served by the `Auth` module; `nil` when the app has none.
+    public var auth: AuthConfig?
 
     /// Creates an app declaration.
     public init(
         file: String, name: String, title: String, version: String, description: String,
-        basePath: String = "/v1", errorFormat: ErrorFormat = .problem, limits: LimitsSchema = .init()
+        basePath: String = "/v1", errorFormat: ErrorFormat = .problem, limits: LimitsSchema = .init(),
+        auth: AuthConfig? = nil
     ) {
         self.file = file
         self.name = name
@@ -59,6 +62,7 @@ public struct AppConfig: Codable, Sendable, Hashable {
         self.basePath = basePath
         self.errorFormat = errorFormat
         self.limits = limits
+        self.auth = auth
     }
 }
 

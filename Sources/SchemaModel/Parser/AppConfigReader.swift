@@ -15,7 +15,8 @@ enum AppConfigReader {
             description: reader.string("description") ?? "",
             basePath: reader.string("basePath") ?? defaults.basePath,
             errorFormat: reader.choice("errorFormat", named: "error format") ?? defaults.errorFormat,
-            limits: readLimits(reader) ?? defaults.limits)
+            limits: readLimits(reader) ?? defaults.limits,
+            auth: reader.contains("auth") ? AuthConfigReader.read(reader) : nil)
     }
 
     private static func readLimits(_ app: ObjectReader) -> LimitsSchema? {

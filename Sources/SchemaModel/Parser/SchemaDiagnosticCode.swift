@@ -47,6 +47,17 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// A request limit is not positive or the default page size exceeds the maximum.
     case invalidLimit = "invalid-limit"
 
+    // MARK: Auth (validator)
+
+    /// A value of the `auth` section is out of range or malformed (path, lifetimes, cost, prefixes).
+    case invalidAuthSetting = "invalid-auth-setting"
+    /// A role grants a scope that is not `*`, `<table>:read|write|delete|*` or an app-declared word.
+    case invalidScope = "invalid-scope"
+    /// `defaultRole` names no role of `roles`.
+    case unknownRole = "unknown-role"
+    /// A table or endpoint takes a name or path the `Auth` module reserves (`auth_` tables, the auth path).
+    case reservedByAuth = "reserved-by-auth"
+
     // MARK: Tables (validator)
 
     /// A table declares no fields.

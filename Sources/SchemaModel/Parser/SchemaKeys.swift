@@ -8,11 +8,28 @@ enum SchemaKeys {
 
     /// `Schemas/<app>/app.json`.
     static let app = ObjectKeys(
-        accepted: [schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits"],
+        accepted: [schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth"],
         required: ["name", "title", "version", "description"])
 
     /// The `limits` object of `app.json`.
     static let limits = ObjectKeys(accepted: ["maxBodyBytes", "defaultPageSize", "maxPageSize", "maxBatchSize"])
+
+    /// The `auth` object of `app.json`.
+    static let auth = ObjectKeys(
+        accepted: ["path", "tokens", "passwords", "roles", "defaultRole", "apiKeys"],
+        required: ["tokens", "roles", "defaultRole"])
+
+    /// `auth.tokens`.
+    static let authTokens = ObjectKeys(
+        accepted: ["issuer", "audience", "secretVariable", "accessTokenSeconds", "refreshTokenSeconds"],
+        required: ["issuer", "audience", "secretVariable"])
+
+    /// `auth.passwords`.
+    static let authPasswords = ObjectKeys(accepted: ["minLength", "hashCost", "maxFailures", "lockoutSeconds"])
+
+    /// `auth.apiKeys`.
+    static let authAPIKeys = ObjectKeys(
+        accepted: ["prefixes", "acceptBearer", "maxRotationGraceSeconds"], required: ["prefixes"])
 
     /// `Schemas/<app>/tables/<name>.json`.
     static let table = ObjectKeys(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Auth
 import Logging
 import Runtime
 
@@ -26,6 +27,9 @@ struct Migrate: AsyncParsableCommand {
                 let steps = try await database.appliedMigrationSteps(app: app.schema.app)
                 for (number, step) in steps.enumerated().dropFirst(before) {
                     print("applied [\(number + 1)/\(steps.count)] \(step.step)")
+                }
+                if app.auth != nil {
+                    for step in try await AuthService.migrate(database) { print("applied \(step)") }
                 }
                 print("database \(options.databaseDescription) is up to date (\(steps.count) steps recorded)")
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Auth
 import Foundation
 import Hummingbird
 import Logging
@@ -24,7 +25,15 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let app = try AppCatalog.app(named: options.app)
         let database = try await ServerDatabase.open(app: app, options: options, logger: logger)
-        let application = LoomServer.buildApplication(app: app, database: database, host: host, port: port, logger: logger)
+        let auth: AuthService?
+        do {
+            auth = try await ServerAuth.start(app: app, database: database, logger: logger)
+        } catch {
+            try? await database.close()
+            throw error
+        }
+        let application = LoomServer.buildApplication(
+            app: app, database: database, host: host, port: port, logger: logger, auth: auth)
         logger.info("serving \(options.app) on http://\(host):\(port) (docs: /docs, database: \(options.databaseDescription))")
         do {
             try await application.runService()

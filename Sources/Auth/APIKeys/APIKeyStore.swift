@@ -1,0 +1,98 @@
+import Foundation
+import Runtime
+
+/// The statements that read and write `auth_api_keys`.
+struct APIKeyStore: Sendable {
+    let sql: AuthSQL
+    let database: any DatabaseClient
+
+    /// What authentication needs about a presented key and its creator.
+    struct Presented: Sendable {
+        let id: UUID
+        let secretDigest: String
+        let environment: String
+        let scopes: [String]
+        let allowedCIDRs: [String]
+        let expiresAt: Date?
+        let revokedAt: Date?
+        let lastUsedAt: Date?
+        let userID: UUID
+        let userRole: String
+        let userStatus: String
+    }
+
+    /// The key with `lookupID` joined with its creator: one primary-key-bounded read.
+    func presented(lookupID: String) async throws -> Presented? {
+        let rows = try await database.fetchByKey(sql.statement(
+            """
+            SELECT k.id, k.secret_hash, k.environment, k.scopes, k.allowed_cidrs, k.expires_at, k.revoked_at, \
+            k.last_used_at, u.id, u.role, u.status FROM auth_api_keys k JOIN auth_users u ON u.id = k.user_id \
+            WHERE k.lookup_id = ?
+            """, [.text(lookupID)]))
+        guard let row = rows.first else { return nil }
+        var reader = RowReader(row)
+        return Presented(
+            id: try reader.uuid(), secretDigest: try reader.string(), environment: try reader.string(),
+            scopes: try APIKeyRecord.strings(fromJSON: try reader.string()),
+            allowedCIDRs: try APIKeyRecord.strings(fromJSON: try reader.string()),
+            expiresAt: try reader.optionalTimestamp(), revokedAt: try reader.optionalTimestamp(),
+            lastUsedAt: try reader.optionalTimestamp(), userID: try reader.uuid(), userRole: try reader.string(),
+            userStatus: try reader.string())
+    }
+
+    /// Inserts a key.
+    func insert(_ record: APIKeyRecord, issued: APIKeyFormat.Issued) -> SQLStatement {
+        sql.statement(
+            """
+            INSERT INTO auth_api_keys (id, user_id, name, environment, lookup_id, secret_hash, prefix, last_four, \
+            scopes, allowed_cidrs, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .uuid(record.id), .uuid(record.userID), .text(record.name), .text(record.environment),
+                .text(issued.lookupID), .text(issued.secretDigest), .text(record.prefix), .text(record.lastFour),
+                .text(APIKeyRecord.json(record.scopes)), .text(APIKeyRecord.json(record.allowedCIDRs)),
+                record.expiresAt.map(SQLValue.timestamp) ?? .null, .timestamp(record.createdAt),
+            ])
+    }
+
+    /// The user's keys that are not revoked, newest first.
+    func list(userID: UUID) async throws -> [APIKeyRecord] {
+        let rows = try await database.fetch(sql.statement(
+            """
+            SELECT \(APIKeyRecord.columns) FROM auth_api_keys WHERE user_id = ? AND revoked_at IS NULL \
+            ORDER BY created_at DESC, id
+            """, [.uuid(userID)]))
+        return try rows.map(APIKeyRecord.init(row:))
+    }
+
+    /// One of the user's keys that is not revoked.
+    func find(id: UUID, userID: UUID) async throws -> APIKeyRecord? {
+        let rows = try await database.fetch(sql.statement(
+            "SELECT \(APIKeyRecord.columns) FROM auth_api_keys WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
+            [.uuid(id), .uuid(userID)]))
+        return try rows.first.map(APIKeyRecord.init(row:))
+    }
+
+    /// Revokes one of the user's keys at once.
+    func revoke(id: UUID, userID: UUID, now: Date) -> SQLStatement {
+        sql.statement(
+            "UPDATE auth_api_keys SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
+            [.timestamp(now), .uuid(id), .uuid(userID)])
+    }
+
+    /// Ends a rotated key's life at `until` (keeping an earlier expiry) and links its successor.
+    func retire(id: UUID, until: Date, successor: UUID) -> SQLStatement {
+        sql.statement(
+            """
+            UPDATE auth_api_keys SET rotated_to = ?, \
+            expires_at = CASE WHEN expires_at IS NOT NULL AND expires_at < ? THEN expires_at ELSE ? END \
+            WHERE id = ? AND revoked_at IS NULL
+            """,
+            [.uuid(successor), .timestamp(until), .timestamp(until), .uuid(id)])
+    }
+
+    /// Records a use (callers write it at most once a minute per key).
+    func touch(id: UUID, now: Date) -> SQLStatement {
+        sql.statement("UPDATE auth_api_keys SET last_used_at = ? WHERE id = ?", [.timestamp(now), .uuid(id)])
+    }
+}

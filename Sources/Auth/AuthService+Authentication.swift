@@ -1,0 +1,97 @@
+import Foundation
+import Hummingbird
+import Runtime
+
+extension AuthService {
+    /// The header API keys are sent in.
+    static let apiKeyHeader = HTTPField.Name("X-API-Key")!
+    /// A key's `last_used_at` is written at most this often, so a busy key costs no write per request.
+    static let lastUsedResolution: TimeInterval = 60
+
+    /// `X-API-Key` first; else `Authorization: Bearer`: a key when it has a key prefix and the
+    /// app accepts keys there, otherwise an access token. No credentials: `.anonymous`, no I/O.
+    public func authenticate(_ request: Request, context: LoomRequestContext) async -> AuthenticationOutcome {
+        do {
+            if let key = request.headers[Self.apiKeyHeader] {
+                return try await authenticate(apiKey: key, context: context)
+            }
+            guard let authorization = request.headers[.authorization] else { return .anonymous }
+            guard let token = Self.bearerToken(authorization) else {
+                return .rejected(.invalidCredentials("Send the token as Authorization: Bearer <token>."))
+            }
+            if let keyFormat, settings.apiKeys?.acceptBearer == true, keyFormat.hasKnownPrefix(token) {
+                return try await authenticate(apiKey: token, context: context)
+            }
+            return try await authenticate(accessToken: token)
+        } catch {
+            context.logger.error("authentication failed to read the database", metadata: ["error": "\(error)"])
+            return .rejected(.unavailable)
+        }
+    }
+
+    /// The token of `Bearer <token>` (scheme case-insensitive), or `nil`.
+    static func bearerToken(_ authorization: String) -> String? {
+        let parts = authorization.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
+    }
+
+    /// A valid access token whose session is live and whose user is active.
+    func authenticate(accessToken token: String) async throws -> AuthenticationOutcome {
+        let now = clock()
+        guard let claims = await tokens.verify(token, now: now), let sessionID = UUID(uuidString: claims.sessionID) else {
+            return .rejected(.invalidCredentials())
+        }
+        let rows = try await database.fetchByKey(sql.statement(
+            """
+            SELECT s.user_id, s.expires_at, s.revoked_at, u.role, u.status \
+            FROM auth_sessions s JOIN auth_users u ON u.id = s.user_id WHERE s.id = ?
+            """, [.uuid(sessionID)]))
+        guard let row = rows.first else { return .rejected(.invalidCredentials()) }
+        var reader = RowReader(row)
+        let userID = try reader.uuid()
+        let expiresAt = try reader.timestamp()
+        let revokedAt = try reader.optionalTimestamp()
+        let role = try reader.string()
+        let status = try reader.string()
+        let subject = userID.uuidString.lowercased()
+        guard revokedAt == nil, expiresAt > now, status == UserRecord.active, subject == claims.subject.value.lowercased() else {
+            return .rejected(.invalidCredentials())
+        }
+        return .authenticated(Identity(
+            subject: subject, kind: "user", scopes: scopes(ofRole: role), userID: subject,
+            sessionID: sessionID.uuidString.lowercased()))
+    }
+
+    /// A well-formed key (checked before any lookup) whose secret matches in constant time,
+    /// live, of an active creator, used from an allowed address.
+    func authenticate(apiKey text: String, context: LoomRequestContext) async throws -> AuthenticationOutcome {
+        guard let keyFormat, let presented = keyFormat.parse(text) else {
+            return .rejected(.invalidCredentials("The API key is malformed: unknown prefix, wrong length or checksum mismatch."))
+        }
+        let store = APIKeyStore(sql: sql, database: database)
+        guard let key = try await store.presented(lookupID: presented.lookupID),
+            SecretText.matches(presented.secret, storedDigest: key.secretDigest), key.environment == presented.environment
+        else { return .rejected(.invalidCredentials()) }
+        let now = clock()
+        guard key.revokedAt == nil, key.expiresAt.map({ $0 > now }) ?? true, key.userStatus == UserRecord.active else {
+            return .rejected(.invalidCredentials())
+        }
+        if !key.allowedCIDRs.isEmpty {
+            let ranges = key.allowedCIDRs.compactMap(CIDRRange.init)
+            guard let address = context.remoteAddress?.ipAddress, ranges.contains(where: { $0.contains(address: address) }) else {
+                return .rejected(.forbidden("This API key may not be used from this address."))
+            }
+        }
+        if key.lastUsedAt.map({ now.timeIntervalSince($0) >= Self.lastUsedResolution }) ?? true {
+            _ = try await database.write([store.touch(id: key.id, now: now)])
+        }
+        let creatorScopes = scopes(ofRole: key.userRole)
+        let userID = key.userID.uuidString.lowercased()
+        return .authenticated(Identity(
+            subject: key.id.uuidString.lowercased(), kind: "api_key",
+            scopes: Set(key.scopes.filter { Identity.scopes(creatorScopes, grant: $0) }), userID: userID,
+            environment: key.environment))
+    }
+}

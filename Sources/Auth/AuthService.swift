@@ -1,0 +1,141 @@
+import Foundation
+import Hummingbird
+import Logging
+import Runtime
+
+/// The `Auth` module mounted on one app: accounts, sessions, access and refresh tokens, API
+/// keys. It authenticates every request (`RequestAuthenticator`) and serves its routes under
+/// `AuthSettings.routePrefix`.
+///
+/// All state lives in the app's database (several instances share it); what is kept here is
+/// derived from configuration at start-up.
+public final class AuthService: AuthenticationService {
+    /// The app's `auth` section.
+    let settings: AuthSettings
+    /// The app's database, which also holds the `auth_` tables.
+    let database: any DatabaseClient
+    /// Statement rendering for the database's dialect.
+    let sql: AuthSQL
+    /// Password rules and bcrypt.
+    let passwords: PasswordHasher
+    /// Access token signing and verification.
+    let tokens: AccessTokens
+    /// API key text format; `nil` when the app issues no keys.
+    let keyFormat: APIKeyFormat?
+    /// Login throttling.
+    let throttle: LoginThrottle
+    /// Current time, truncated to milliseconds (injectable for tests).
+    let clock: @Sendable () -> Date
+    /// Scopes by role name.
+    let roleScopes: [String: Set<String>]
+
+    private init(
+        settings: AuthSettings, database: any DatabaseClient, passwords: PasswordHasher, tokens: AccessTokens,
+        clock: @escaping @Sendable () -> Date
+    ) {
+        self.settings = settings
+        self.database = database
+        self.sql = AuthSQL(dialect: database.dialect)
+        self.passwords = passwords
+        self.tokens = tokens
+        self.keyFormat = settings.apiKeys.map { APIKeyFormat(prefixes: $0.prefixes) }
+        self.clock = clock
+        self.throttle = LoginThrottle(
+            sql: AuthSQL(dialect: database.dialect), database: database, maxFailures: settings.passwords.maxFailures,
+            lockoutSeconds: settings.passwords.lockoutSeconds)
+        var scopes: [String: Set<String>] = [:]
+        for role in settings.roles { scopes[role.name] = role.scopes }
+        self.roleScopes = scopes
+    }
+
+    /// Checks the configuration, creates or updates the `auth_` tables and prepares hashing
+    /// and signing.
+    ///
+    /// - Parameters:
+    ///   - environment: where the signing secret is read (`settings.secretVariable`).
+    ///   - options: test overrides (a cheaper bcrypt cost, a clock).
+    /// - Throws: `AuthConfigurationError` when the secret is missing or shorter than 32 bytes.
+    public static func start(
+        settings: AuthSettings, database: any DatabaseClient,
+        environment: [String: String] = ProcessInfo.processInfo.environment, options: AuthOptions = .init(),
+        logger: Logger
+    ) async throws -> AuthService {
+        let secret = try secret(settings: settings, environment: environment)
+        let clock = options.clock ?? { TimestampFormat.now() }
+        for step in try await AuthMigrations.apply(to: database, now: clock()) {
+            logger.info("\(step)")
+        }
+        let passwords = try await PasswordHasher.make(
+            cost: options.passwordHashCost ?? settings.passwords.hashCost, minimumLength: settings.passwords.minLength)
+        let tokens = await AccessTokens(
+            secret: secret, issuer: settings.issuer, audience: settings.audience,
+            lifetimeSeconds: settings.accessTokenSeconds)
+        return AuthService(settings: settings, database: database, passwords: passwords, tokens: tokens, clock: clock)
+    }
+
+    /// The signing secret from the environment, at least `AccessTokens.minimumSecretBytes` long.
+    static func secret(settings: AuthSettings, environment: [String: String]) throws -> [UInt8] {
+        guard let value = environment[settings.secretVariable], !value.isEmpty else {
+            throw AuthConfigurationError(
+                code: .missingSecret,
+                message: "the environment variable \(settings.secretVariable) (auth.tokens.secretVariable) is not set; "
+                    + "set it to a random secret of at least \(AccessTokens.minimumSecretBytes) bytes, e.g. `openssl rand -base64 48`")
+        }
+        let bytes = Array(value.utf8)
+        guard bytes.count >= AccessTokens.minimumSecretBytes else {
+            throw AuthConfigurationError(
+                code: .shortSecret,
+                message: "the secret in \(settings.secretVariable) is \(bytes.count) bytes long; HS256 needs at least "
+                    + "\(AccessTokens.minimumSecretBytes) random bytes")
+        }
+        return bytes
+    }
+
+    /// The scopes a user with `role` holds now.
+    func scopes(ofRole role: String) -> Set<String> {
+        roleScopes[role] ?? []
+    }
+
+    /// Adds every auth route under `settings.routePrefix`.
+    public func registerRoutes(in registry: inout RouteRegistry) {
+        AuthRoutes(service: self, maxBodyBytes: registry.settings.maxBodyBytes).register(in: &registry)
+    }
+}
+
+/// Test and deployment overrides of `AuthService.start`.
+public struct AuthOptions: Sendable {
+    /// bcrypt cost replacing `auth.passwords.hashCost` (tests use 4 to stay fast).
+    public var passwordHashCost: Int?
+    /// Replaces the wall clock (tests move time to expire tokens).
+    public var clock: (@Sendable () -> Date)?
+
+    /// Creates options; `nil` keeps the configured behaviour.
+    public init(passwordHashCost: Int? = nil, clock: (@Sendable () -> Date)? = nil) {
+        self.passwordHashCost = passwordHashCost
+        self.clock = clock
+    }
+}
+
+/// The auth configuration cannot be used; the server refuses to start.
+public struct AuthConfigurationError: Error, Sendable, CustomStringConvertible {
+    /// Kinds of problem.
+    public enum Code: String, Sendable {
+        /// The secret's environment variable is unset or empty.
+        case missingSecret
+        /// The secret is shorter than 32 bytes.
+        case shortSecret
+    }
+    /// Kind of problem.
+    public let code: Code
+    /// What is wrong and how to fix it.
+    public let message: String
+    /// `code: message`.
+    public var description: String { "\(code.rawValue): \(message)" }
+}
+
+extension AuthService {
+    /// Creates or updates the `auth_` tables only (`loom-server migrate`); needs no secret.
+    public static func migrate(_ database: any DatabaseClient, now: Date = TimestampFormat.now()) async throws -> [String] {
+        try await AuthMigrations.apply(to: database, now: now)
+    }
+}

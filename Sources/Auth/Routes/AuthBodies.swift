@@ -1,0 +1,59 @@
+import Runtime
+
+/// The validation rules of every auth request body, built once from the app's settings.
+///
+/// Bodies go through `InputValidator` like every generated body, so a bad field gets the same
+/// 422 naming it. The OpenAPI builder documents the same members; a test compares them.
+struct AuthBodies: Sendable {
+    /// `POST /signup`: email, password, name.
+    let signup: [FieldRule] = [
+        FieldRule("email", .email, required: true, maxLength: 254),
+        FieldRule("password", .string(pattern: nil), required: true),
+        FieldRule("name", .string(pattern: nil), required: true, minLength: 1, maxLength: 200),
+    ]
+
+    /// `POST /login`: email, password.
+    let login: [FieldRule] = [
+        FieldRule("email", .email, required: true, maxLength: 254),
+        FieldRule("password", .string(pattern: nil), required: true),
+    ]
+
+    /// `POST /refresh`: refresh_token.
+    let refresh: [FieldRule] = [FieldRule("refresh_token", .string(pattern: nil), required: true, maxLength: 200)]
+
+    /// `PATCH /me`: name, email (each optional).
+    let updateProfile: [FieldRule] = [
+        FieldRule("name", .string(pattern: nil), nullable: true, minLength: 1, maxLength: 200),
+        FieldRule("email", .email, nullable: true, maxLength: 254),
+    ]
+
+    /// `POST /me/password`: current_password, new_password.
+    let changePassword: [FieldRule] = [
+        FieldRule("current_password", .string(pattern: nil), required: true),
+        FieldRule("new_password", .string(pattern: nil), required: true),
+    ]
+
+    /// `POST /sessions`: expires_at (optional).
+    let createSession: [FieldRule] = [FieldRule("expires_at", .datetime, nullable: true)]
+
+    /// `PATCH /sessions/{id}`: expires_at.
+    let extendSession: [FieldRule] = [FieldRule("expires_at", .datetime, required: true)]
+
+    /// `POST /api-keys`: name, environment, scopes, expires_at, allowed_cidrs.
+    let createAPIKey: [FieldRule]
+
+    /// `POST /api-keys/{id}/rotate`: grace_seconds (optional).
+    let rotateAPIKey: [FieldRule] = [FieldRule("grace_seconds", .integer, nullable: true, minimum: 0)]
+
+    /// Builds the rules; key environments come from `app.json`.
+    init(settings: AuthSettings) {
+        let environments = settings.apiKeys?.prefixes.map(\.environment) ?? []
+        createAPIKey = [
+            FieldRule("name", .string(pattern: nil), required: true, minLength: 1, maxLength: 100),
+            FieldRule("environment", .enumeration(environments), required: true),
+            FieldRule("scopes", .array(FieldRule("scopes", .string(pattern: nil), minLength: 1, maxLength: 100)), required: true, minLength: 1, maxLength: 50),
+            FieldRule("expires_at", .datetime, nullable: true),
+            FieldRule("allowed_cidrs", .array(FieldRule("allowed_cidrs", .string(pattern: nil), minLength: 1, maxLength: 64)), nullable: true, maxLength: 50),
+        ]
+    }
+}

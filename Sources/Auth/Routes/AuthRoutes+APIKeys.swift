@@ -1,0 +1,119 @@
+import Foundation
+import Hummingbird
+import Runtime
+
+/// Creating, listing, revoking and rotating the caller's API keys.
+extension AuthRoutes {
+    /// `GET /api-keys` → the caller's keys that are not revoked (prefix and last four only).
+    func listAPIKeys(_ context: LoomRequestContext) async throws -> Response {
+        let caller = try requireCaller(context)
+        let records = try await keys.list(userID: caller.userID)
+        return JSONResponse.make(status: .ok, value: ItemsResponse(items: records.map { APIKeyResponse(record: $0, key: nil) }))
+    }
+
+    /// `POST /api-keys` → 201 with the key, shown this once. Scopes must be within the
+    /// caller's (403 naming the first that is not); CIDRs and expiry are checked (422).
+    func createAPIKey(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
+        let caller = try requireCaller(context)
+        let body = try await decodeBody(request, bodies.createAPIKey)
+        let now = service.clock()
+        let scopes = try Self.strings(body.array(2))
+        for scope in scopes where !caller.identity.holds(scope) {
+            throw APIError.forbidden("The key cannot have the scope \(scope): it exceeds the scopes you hold.")
+        }
+        let expiresAt = try body.optionalTimestamp(3)
+        if let expiresAt, expiresAt <= now {
+            throw APIError.validation([.init(field: "expires_at", message: "must lie in the future")])
+        }
+        let cidrs = try Self.ranges(Self.strings(body.optionalArray(4) ?? []))
+        guard let format = service.keyFormat, let issued = format.issue(environment: try body.string(1)) else {
+            throw APIError.validation([.init(field: "environment", message: "is not an environment of this app")])
+        }
+        let record = APIKeyRecord(
+            id: UUID(), userID: caller.userID, name: try body.string(0), issued: issued, scopes: Array(Set(scopes)).sorted(),
+            allowedCIDRs: cidrs, expiresAt: expiresAt, now: now)
+        _ = try await service.database.write([
+            keys.insert(record, issued: issued),
+            audit.event(
+                "api_key_created", actor: caller.identity.subject, target: record.id.uuidString.lowercased(),
+                detail: ["environment": record.environment], ipAddress: context.remoteAddress?.ipAddress, now: now),
+        ])
+        return JSONResponse.make(status: .created, value: APIKeyResponse(record: record, key: issued.text))
+    }
+
+    /// `DELETE /api-keys/{id}` → 204; the key stops working at once.
+    func revokeAPIKey(_ context: LoomRequestContext) async throws -> Response {
+        let caller = try requireCaller(context)
+        let id = try pathID(context, what: "API key")
+        let now = service.clock()
+        let results = try await service.database.write([
+            keys.revoke(id: id, userID: caller.userID, now: now),
+            audit.event(
+                "api_key_revoked", actor: caller.identity.subject, target: id.uuidString.lowercased(),
+                ipAddress: context.remoteAddress?.ipAddress, now: now),
+        ])
+        guard results.first?.changes == 1 else { throw notFound("API key", id) }
+        return Response(status: .noContent)
+    }
+
+    /// `POST /api-keys/{id}/rotate` → 201 with a new key of the same name, environment, scopes,
+    /// allowlist and expiry; the old key stops working at once, or after `grace_seconds`
+    /// (at most `auth.apiKeys.maxRotationGraceSeconds`).
+    func rotateAPIKey(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
+        let caller = try requireCaller(context)
+        let id = try pathID(context, what: "API key")
+        let body = try await decodeOptionalBody(request, bodies.rotateAPIKey)
+        let grace = Int(try body.optionalInteger(0) ?? 0)
+        let maximum = service.settings.apiKeys?.maxRotationGraceSeconds ?? 0
+        guard grace <= maximum else {
+            throw APIError.validation([.init(field: "grace_seconds", message: "must be at most \(maximum)")])
+        }
+        let now = service.clock()
+        guard let old = try await keys.find(id: id, userID: caller.userID), old.expiresAt.map({ $0 > now }) ?? true,
+            let format = service.keyFormat, let issued = format.issue(environment: old.environment)
+        else { throw notFound("active API key", id) }
+        for scope in old.scopes where !caller.identity.holds(scope) {
+            throw APIError.forbidden("The key has the scope \(scope), which you no longer hold; create a new key instead.")
+        }
+        let record = APIKeyRecord(
+            id: UUID(), userID: caller.userID, name: old.name, issued: issued, scopes: old.scopes,
+            allowedCIDRs: old.allowedCIDRs, expiresAt: old.expiresAt, now: now)
+        let results = try await service.database.write([
+            keys.retire(id: old.id, until: now.addingTimeInterval(TimeInterval(grace)), successor: record.id),
+            keys.insert(record, issued: issued),
+            audit.event(
+                "api_key_rotated", actor: caller.identity.subject, target: old.id.uuidString.lowercased(),
+                detail: ["successor": record.id.uuidString.lowercased(), "grace_seconds": String(grace)],
+                ipAddress: context.remoteAddress?.ipAddress, now: now),
+        ])
+        guard results.first?.changes == 1 else {
+            // The old key was revoked between the read and the write: its successor must not live.
+            _ = try await service.database.write([keys.revoke(id: record.id, userID: caller.userID, now: now)])
+            throw notFound("active API key", id)
+        }
+        return JSONResponse.make(status: .created, value: APIKeyResponse(record: record, key: issued.text))
+    }
+
+    /// The strings of a validated array of strings.
+    static func strings(_ values: [InputValue]) -> [String] {
+        values.compactMap { value in
+            if case .string(let text) = value { return text }
+            return nil
+        }
+    }
+
+    /// Canonical CIDR texts; 422 naming `allowed_cidrs[i]` for one that does not parse.
+    static func ranges(_ texts: [String]) throws(APIError) -> [String] {
+        var ranges: [String] = []
+        var problems: [APIError.FieldError] = []
+        for (index, text) in texts.enumerated() {
+            if let range = CIDRRange(text) {
+                ranges.append(range.text)
+            } else {
+                problems.append(.init(field: "allowed_cidrs[\(index)]", message: "is not an IP address or CIDR range such as 10.0.0.0/8"))
+            }
+        }
+        guard problems.isEmpty else { throw APIError.validation(problems) }
+        return ranges
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import Hummingbird
+import Runtime
+
+/// Sign-up, login, refresh, logout, profile and password.
+extension AuthRoutes {
+    /// `POST /signup` → 201 with the account and its first tokens; 409 when the email is taken.
+    func signup(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
+        let body = try await decodeBody(request, bodies.signup)
+        let email = UserRecord.normalized(email: try body.string(0))
+        let password = try body.string(1)
+        try service.passwords.check(password, field: "password")
+        let hash = try await service.passwords.hash(password)
+        let now = service.clock()
+        let user = UserRecord(
+            id: UUID(), email: email, name: try body.string(2), passwordHash: hash, role: service.settings.defaultRole, now: now)
+        do {
+            let tokens = try await startSession(
+                for: user, expiresAt: nil, leading: [users.insert(user)], action: "signup", request: request,
+                context: context, now: now)
+            return JSONResponse.make(status: .created, value: tokens)
+        } catch let error as DatabaseError {
+            throw Self.emailConflict(error)
+        }
+    }
+
+    /// `POST /login` → 200 with tokens; 401 for a wrong email or password (equal time either
+    /// way); 429 once the email has failed too often.
+    func login(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
+        let body = try await decodeBody(request, bodies.login)
+        let email = UserRecord.normalized(email: try body.string(0))
+        let password = try body.string(1)
+        let subject = LoginThrottle.subject(email: email)
+        try await service.throttle.checkAllowed(subject, now: service.clock())
+        let user = try await users.find(email: email)
+        let matches = try await service.passwords.verify(password, hash: user?.passwordHash)
+        let now = service.clock()
+        guard matches, let user, user.status == UserRecord.active else {
+            _ = try await service.database.write([
+                service.throttle.failureStatement(subject, now: now),
+                audit.event(
+                    "login_failed", actor: user?.idText, target: nil, detail: ["email": email],
+                    ipAddress: context.remoteAddress?.ipAddress, now: now),
+            ])
+            throw APIError.invalidCredentials("The email or password is wrong.")
+        }
+        let tokens = try await startSession(
+            for: user, expiresAt: nil, leading: [service.throttle.clear(subject)], action: "login", request: request,
+            context: context, now: now)
+        return JSONResponse.make(status: .ok, value: tokens)
+    }
+
+    /// `POST /refresh` → 200 with a new access token and the next refresh token. A token used
+    /// before (a stolen copy racing the owner) revokes the whole session.
+    func refresh(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
+        let body = try await decodeBody(request, bodies.refresh)
+        guard let token = RefreshToken.parse(try body.string(0)),
+            let presented = try await sessions.presented(lookupID: token.lookupID),
+            SecretText.matches(token.secret, storedDigest: presented.secretDigest)
+        else { throw APIError.invalidCredentials("The refresh token is invalid.") }
+        let now = service.clock()
+        if presented.usedAt != nil {
+            try await revokeFamily(presented, now: now, context: context)
+        }
+        guard presented.sessionRevokedAt == nil, presented.sessionExpiresAt > now, presented.userStatus == UserRecord.active else {
+            throw APIError.invalidCredentials("The session has ended; log in again.")
+        }
+        let next = RefreshToken.generate()
+        let results = try await service.database.write(
+            sessions.rotate(old: presented.tokenID, sessionID: presented.sessionID, newID: UUID(), token: next, now: now))
+        guard results.first?.changes == 1 else {
+            try await revokeFamily(presented, now: now, context: context)
+        }
+        let userID = presented.userID.uuidString.lowercased()
+        let access = try await service.tokens.issue(
+            userID: userID, sessionID: presented.sessionID.uuidString.lowercased(), now: now,
+            sessionExpiresAt: presented.sessionExpiresAt)
+        let response = TokenResponse(
+            accessToken: access.token, expiresIn: access.expiresIn, refreshToken: next.text, sessionID: presented.sessionID,
+            sessionExpiresAt: presented.sessionExpiresAt, user: nil)
+        return JSONResponse.make(status: .ok, value: response)
+    }
+
+    /// Revokes the session of a reused refresh token, records it, and answers 401.
+    private func revokeFamily(_ presented: SessionStore.PresentedToken, now: Date, context: LoomRequestContext) async throws -> Never {
+        _ = try await service.database.write([
+            sessions.revoke(id: presented.sessionID, userID: presented.userID, reason: "refresh_token_reuse", now: now),
+            audit.event(
+                "refresh_token_reuse", actor: presented.userID.uuidString.lowercased(),
+                target: presented.sessionID.uuidString.lowercased(), ipAddress: context.remoteAddress?.ipAddress, now: now),
+        ])
+        throw APIError.invalidCredentials("This refresh token was already used; the session has been revoked. Log in again.")
+    }
+
+    /// `POST /logout` → 204; the current session and its refresh tokens stop working.
+    func logout(_ context: LoomRequestContext) async throws -> Response {
+        let caller = try requireCaller(context)
+        guard let sessionID = caller.sessionID else { throw APIError.invalidCredentials() }
+        let now = service.clock()
+        _ = try await service.database.write([
+            sessions.revoke(id: sessionID, userID: caller.userID, reason: "logout", now: now),
+            audit.event(
+                "logout", actor: caller.identity.subject, target: sessionID.uuidString.lowercased(),
+                ipAddress: context.remoteAddress?.ipAddress, now: now),
+        ])
+        return Response(status: .noContent)
+    }
+
+    /// `GET /identity` → who the credentials identify (a user's token or an API key) and their scopes.
+    func identity(_ context: LoomRequestContext) throws -> Response {
+        JSONResponse.make(status: .ok, value: IdentityResponse(identity: try context.requireIdentity()))
+    }
+
+    /// `GET /me` → the caller's account.
+    func me(_ context: LoomRequestContext) async throws -> Response {
+        let caller = try requireCaller(context)
+        guard let user = try await users.find(id: caller.userID) else { throw APIError.invalidCredentials() }
+        return JSONResponse.make(status: .ok, value: UserResponse(user: user))
+    }
+
+    /// `PATCH /me` → 200 with the account after changing `name` and/or `email`; 409 when the email is taken.
+    func updateMe(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
+        let caller = try requireCaller(context)
+        let body = try await decodeBody(request, bodies.updateProfile)
+        guard var user = try await users.find(id: caller.userID) else { throw APIError.invalidCredentials() }
+        if let name = try body.optionalString(0) { user.name = name }
+        if let email = try body.optionalString(1) { user.email = UserRecord.normalized(email: email) }
+        let now = service.clock()
+        user.updatedAt = now
+        do {
+            _ = try await service.database.write([
+                users.updateProfile(id: user.id, name: user.name, email: user.email, now: now),
+                audit.event("profile_updated", actor: user.idText, target: user.idText, ipAddress: context.remoteAddress?.ipAddress, now: now),
+            ])
+        } catch let error as DatabaseError {
+            throw Self.emailConflict(error)
+        }
+        return JSONResponse.make(status: .ok, value: UserResponse(user: user))
+    }
+
+    /// `POST /me/password` → 204 after checking the current password (throttled like logins);
+    /// every other session of the account is revoked.
+    func changePassword(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
+        let caller = try requireCaller(context)
+        let body = try await decodeBody(request, bodies.changePassword)
+        let current = try body.string(0)
+        let replacement = try body.string(1)
+        try service.passwords.check(replacement, field: "new_password")
+        guard let user = try await users.find(id: caller.userID) else { throw APIError.invalidCredentials() }
+        let subject = LoginThrottle.subject(email: user.email)
+        try await service.throttle.checkAllowed(subject, now: service.clock())
+        guard try await service.passwords.verify(current, hash: user.passwordHash) else {
+            _ = try await service.database.write([service.throttle.failureStatement(subject, now: service.clock())])
+            throw APIError.forbidden("current_password does not match the account's password.")
+        }
+        let hash = try await service.passwords.hash(replacement)
+        let now = service.clock()
+        _ = try await service.database.write([
+            users.updatePassword(id: user.id, hash: hash, now: now),
+            sessions.revokeOthers(userID: user.id, keep: caller.sessionID, reason: "password_changed", now: now),
+            service.throttle.clear(subject),
+            audit.event("password_changed", actor: user.idText, target: user.idText, ipAddress: context.remoteAddress?.ipAddress, now: now),
+        ])
+        return Response(status: .noContent)
+    }
+
+    /// 409 naming `email` for a unique violation; any other database error unchanged.
+    static func emailConflict(_ error: DatabaseError) -> any Error {
+        if case .uniqueViolation = error.code {
+            return APIError.conflict(
+                "An account with this email already exists.",
+                fieldErrors: [.init(field: "email", message: "is already registered")])
+        }
+        return error
+    }
+}

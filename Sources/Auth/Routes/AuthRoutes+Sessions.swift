@@ -1,0 +1,97 @@
+import Foundation
+import Hummingbird
+import Runtime
+
+/// Listing, creating, extending and revoking the caller's sessions.
+extension AuthRoutes {
+    /// `GET /sessions` → the caller's live sessions, newest first, the current one flagged.
+    func listSessions(_ context: LoomRequestContext) async throws -> Response {
+        let caller = try requireCaller(context)
+        let active = try await sessions.active(userID: caller.userID, now: service.clock())
+        let items = active.map { SessionResponse(session: $0, current: $0.id == caller.sessionID) }
+        return JSONResponse.make(status: .ok, value: ItemsResponse(items: items))
+    }
+
+    /// `POST /sessions` → 201 with the tokens of a new session of the caller (another device),
+    /// ending at `expires_at` (at most the configured session lifetime from now).
+    func createSession(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
+        let caller = try requireCaller(context)
+        let body = try await decodeOptionalBody(request, bodies.createSession)
+        let now = service.clock()
+        let expiresAt = try body.optionalTimestamp(0)
+        if let expiresAt { try checkExpiry(expiresAt, now: now) }
+        guard let user = try await users.find(id: caller.userID) else { throw APIError.invalidCredentials() }
+        let tokens = try await startSession(
+            for: user, expiresAt: expiresAt, leading: [], action: "session_created", request: request, context: context,
+            now: now)
+        return JSONResponse.make(status: .created, value: tokens)
+    }
+
+    /// `PATCH /sessions/{id}` → 200 with the session after moving its end to `expires_at`.
+    func extendSession(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
+        let caller = try requireCaller(context)
+        let id = try pathID(context, what: "session")
+        let body = try await decodeBody(request, bodies.extendSession)
+        let now = service.clock()
+        let expiresAt = try body.timestamp(0)
+        try checkExpiry(expiresAt, now: now)
+        let results = try await service.database.write([
+            sessions.extend(id: id, userID: caller.userID, expiresAt: expiresAt, now: now),
+            audit.event(
+                "session_extended", actor: caller.identity.subject, target: id.uuidString.lowercased(),
+                ipAddress: context.remoteAddress?.ipAddress, now: now),
+        ])
+        guard results.first?.changes == 1, let session = try await sessions.find(id: id, userID: caller.userID) else {
+            throw notFound("active session", id)
+        }
+        return JSONResponse.make(status: .ok, value: SessionResponse(session: session, current: id == caller.sessionID))
+    }
+
+    /// `DELETE /sessions/{id}` → 204; 404 when it is not the caller's or already ended.
+    func revokeSession(_ context: LoomRequestContext) async throws -> Response {
+        let caller = try requireCaller(context)
+        let id = try pathID(context, what: "session")
+        let now = service.clock()
+        let results = try await service.database.write([
+            sessions.revoke(id: id, userID: caller.userID, reason: "revoked", now: now),
+            audit.event(
+                "session_revoked", actor: caller.identity.subject, target: id.uuidString.lowercased(),
+                ipAddress: context.remoteAddress?.ipAddress, now: now),
+        ])
+        guard results.first?.changes == 1 else { throw notFound("active session", id) }
+        return Response(status: .noContent)
+    }
+
+    /// `DELETE /sessions` → 200 `{"revoked": n}`: every session of the caller but the current one ends.
+    func revokeOtherSessions(_ context: LoomRequestContext) async throws -> Response {
+        let caller = try requireCaller(context)
+        let now = service.clock()
+        let results = try await service.database.write([
+            sessions.revokeOthers(userID: caller.userID, keep: caller.sessionID, reason: "revoked_by_user", now: now),
+            audit.event(
+                "sessions_revoked", actor: caller.identity.subject, target: caller.identity.subject,
+                ipAddress: context.remoteAddress?.ipAddress, now: now),
+        ])
+        return JSONResponse.make(status: .ok, value: RevokedCount(revoked: results.first?.changes ?? 0))
+    }
+
+    /// 422 naming `expires_at` unless it lies in the future and within the session lifetime.
+    private func checkExpiry(_ expiresAt: Date, now: Date) throws(APIError) {
+        let lifetime = service.settings.refreshTokenSeconds
+        guard expiresAt > now, expiresAt <= now.addingTimeInterval(TimeInterval(lifetime)) else {
+            throw APIError.validation([.init(
+                field: "expires_at", message: "must lie in the future and at most \(lifetime) seconds from now")])
+        }
+    }
+}
+
+/// `{"revoked": n}`.
+struct RevokedCount: JSONWritable {
+    let revoked: Int
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("revoked", revoked)
+        writer.endObject()
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Hummingbird
+import Runtime
+
+/// The auth routes of one app and what their handlers share: body decoding, the caller's
+/// account, and issuing a session with its first tokens.
+struct AuthRoutes: Sendable {
+    let service: AuthService
+    let maxBodyBytes: Int
+    let bodies: AuthBodies
+
+    /// Creates the routes of `service`.
+    init(service: AuthService, maxBodyBytes: Int) {
+        self.service = service
+        self.maxBodyBytes = maxBodyBytes
+        self.bodies = AuthBodies(settings: service.settings)
+    }
+
+    var users: UserStore { UserStore(sql: service.sql, database: service.database) }
+    var sessions: SessionStore { SessionStore(sql: service.sql, database: service.database) }
+    var keys: APIKeyStore { APIKeyStore(sql: service.sql, database: service.database) }
+    var audit: AuditLog { AuditLog(sql: service.sql) }
+
+    /// Adds every route under the app's auth prefix.
+    func register(in registry: inout RouteRegistry) {
+        let prefix = service.settings.routePrefix
+        registry.add(.post, prefix + "/signup") { request, context in try await signup(request, context) }
+        registry.add(.post, prefix + "/login") { request, context in try await login(request, context) }
+        registry.add(.post, prefix + "/refresh") { request, context in try await refresh(request, context) }
+        registry.add(.post, prefix + "/logout") { _, context in try await logout(context) }
+        registry.add(.get, prefix + "/identity") { _, context in try identity(context) }
+        registry.add(.get, prefix + "/me") { _, context in try await me(context) }
+        registry.add(.patch, prefix + "/me") { request, context in try await updateMe(request, context) }
+        registry.add(.post, prefix + "/me/password") { request, context in try await changePassword(request, context) }
+        registry.add(.get, prefix + "/sessions") { _, context in try await listSessions(context) }
+        registry.add(.post, prefix + "/sessions") { request, context in try await createSession(request, context) }
+        registry.add(.delete, prefix + "/sessions") { _, context in try await revokeOtherSessions(context) }
+        registry.add(.patch, prefix + "/sessions/{id}") { request, context in try await extendSession(request, context) }
+        registry.add(.delete, prefix + "/sessions/{id}") { _, context in try await revokeSession(context) }
+        if service.keyFormat != nil {
+            registry.add(.get, prefix + "/api-keys") { _, context in try await listAPIKeys(context) }
+            registry.add(.post, prefix + "/api-keys") { request, context in try await createAPIKey(request, context) }
+            registry.add(.delete, prefix + "/api-keys/{id}") { _, context in try await revokeAPIKey(context) }
+            registry.add(.post, prefix + "/api-keys/{id}/rotate") { request, context in try await rotateAPIKey(request, context) }
+        }
+    }
+
+    /// The validated JSON body.
+    func decodeBody(_ request: Request, _ rules: [FieldRule]) async throws -> ValidatedObject {
+        let json = try await RequestBody.json(request, limit: maxBodyBytes)
+        return try InputValidator.validate(body: json, rules: rules, mode: .body)
+    }
+
+    /// The validated JSON body, or an empty object when the request has none.
+    func decodeOptionalBody(_ request: Request, _ rules: [FieldRule]) async throws -> ValidatedObject {
+        let length = request.headers[.contentLength]
+        if length == "0" || (length == nil && request.headers[.contentType] == nil && request.headers[.transferEncoding] == nil) {
+            return try InputValidator.validate(body: .object([:]), rules: rules, mode: .body)
+        }
+        return try await decodeBody(request, rules)
+    }
+
+    /// The calling user (an access token, not an API key) and their ids.
+    func requireCaller(_ context: LoomRequestContext) throws -> (identity: Identity, userID: UUID, sessionID: UUID?) {
+        let identity = try context.requireIdentity()
+        guard identity.kind == "user", let userID = identity.userID.flatMap(UUID.init(uuidString:)) else {
+            throw APIError.forbidden("This route needs a user's access token; API keys cannot manage accounts, sessions or keys.")
+        }
+        return (identity, userID, identity.sessionID.flatMap(UUID.init(uuidString:)))
+    }
+
+    /// The `{id}` path parameter as a UUID, or 404 for anything else.
+    func pathID(_ context: LoomRequestContext, what: String) throws -> UUID {
+        let text = context.parameters.get("id") ?? ""
+        guard let id = UUID(uuidString: text) else {
+            throw APIError(status: .notFound, code: "NOT_FOUND", detail: "No \(what) has id \(text).")
+        }
+        return id
+    }
+
+    /// 404 for a session or key that is not the caller's, or not live.
+    func notFound(_ what: String, _ id: UUID) -> APIError {
+        APIError(status: .notFound, code: "NOT_FOUND", detail: "No \(what) has id \(id.uuidString.lowercased()).")
+    }
+
+    /// Starts a session for `user`: writes `leading` statements, the session, its first
+    /// refresh token and an audit event in one transaction, then signs an access token.
+    func startSession(
+        for user: UserRecord, expiresAt: Date?, leading: [SQLStatement], action: String, request: Request,
+        context: LoomRequestContext, now: Date
+    ) async throws -> TokenResponse {
+        let limit = now.addingTimeInterval(TimeInterval(service.settings.refreshTokenSeconds))
+        let session = SessionRecord(
+            id: UUID(), userID: user.id, now: now, expiresAt: min(expiresAt ?? limit, limit),
+            userAgent: request.headers[.userAgent].map { String($0.prefix(512)) },
+            ipAddress: context.remoteAddress?.ipAddress)
+        let refreshToken = RefreshToken.generate()
+        var statements = leading
+        statements.append(sessions.insert(session))
+        statements.append(sessions.insertToken(id: UUID(), sessionID: session.id, token: refreshToken, now: now))
+        statements.append(audit.event(
+            action, actor: user.idText, target: session.id.uuidString.lowercased(), ipAddress: session.ipAddress, now: now))
+        _ = try await service.database.write(statements)
+        let access = try await service.tokens.issue(
+            userID: user.idText, sessionID: session.id.uuidString.lowercased(), now: now, sessionExpiresAt: session.expiresAt)
+        return TokenResponse(
+            accessToken: access.token, expiresIn: access.expiresIn, refreshToken: refreshToken.text, sessionID: session.id,
+            sessionExpiresAt: session.expiresAt, user: user)
+    }
+}

@@ -1,0 +1,17 @@
+import Runtime
+
+/// The caller as `GET /identity` shows it: what kind of credential, whose, and what it may do.
+struct IdentityResponse: JSONWritable {
+    let identity: Identity
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("kind", identity.kind)
+        writer.member("subject", identity.subject)
+        writer.member("user_id", identity.userID)
+        writer.member("session_id", identity.sessionID)
+        writer.member("environment", identity.environment)
+        writer.member("scopes", identity.scopes.sorted())
+        writer.endObject()
+    }
+}

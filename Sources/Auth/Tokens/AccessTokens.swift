@@ -1,0 +1,79 @@
+import Foundation
+import JWTKit
+import Runtime
+
+/// Signs and verifies access tokens: HS256 JWTs (jwt-kit) with the app's secret.
+///
+/// Verification is strict and ordered so that nothing an attacker controls picks how a token
+/// is checked: the header must say exactly `alg: HS256` and `typ: at+jwt` (this refuses
+/// `alg: none`, HS384/HS512/RS256 "algorithm confusion" and other token kinds before any key is
+/// used); then jwt-kit checks the signature; then `token_type`, `iss`, `aud`, `exp` and `nbf`.
+struct AccessTokens: Sendable {
+    /// The one signing algorithm accepted.
+    static let algorithm = "HS256"
+    /// The header `typ` of access tokens (RFC 9068).
+    static let headerType = "at+jwt"
+    /// Shortest accepted secret: HS256 keys must be at least as long as the hash.
+    static let minimumSecretBytes = 32
+    /// Tolerated clock difference between server instances for `nbf` and `exp`.
+    static let leewaySeconds: TimeInterval = 30
+
+    private let keys: JWTKeyCollection
+    /// Expected `iss`.
+    let issuer: String
+    /// Expected `aud`.
+    let audience: String
+    /// Lifetime of new tokens.
+    let lifetime: TimeInterval
+
+    /// Prepares signing with `secret`; the caller has checked its length.
+    init(secret: [UInt8], issuer: String, audience: String, lifetimeSeconds: Int) async {
+        let keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
+        self.keys = keys
+        self.issuer = issuer
+        self.audience = audience
+        self.lifetime = TimeInterval(lifetimeSeconds)
+    }
+
+    /// A signed token for `userID` in `sessionID`, valid from `now` for the configured lifetime
+    /// (never past `sessionExpiresAt`). Returns the token and its lifetime in seconds.
+    func issue(userID: String, sessionID: String, now: Date, sessionExpiresAt: Date) async throws -> (token: String, expiresIn: Int) {
+        let issued = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+        let expires = min(issued.addingTimeInterval(lifetime), sessionExpiresAt)
+        let claims = AccessTokenClaims(
+            subject: SubjectClaim(value: userID), sessionID: sessionID, issuer: IssuerClaim(value: issuer),
+            audience: AudienceClaim(value: [audience]), expiration: ExpirationClaim(value: expires),
+            notBefore: NotBeforeClaim(value: issued), issuedAt: IssuedAtClaim(value: issued),
+            tokenID: IDClaim(value: UUID().uuidString.lowercased()), tokenType: AccessTokenClaims.accessType)
+        let token = try await keys.sign(claims, header: JWTHeader(fields: ["typ": .string(Self.headerType)]))
+        return (token, max(0, Int(expires.timeIntervalSince(issued))))
+    }
+
+    /// The claims of a valid token, or `nil` for any token that fails a check.
+    func verify(_ token: String, now: Date) async -> AccessTokenClaims? {
+        guard let header = Self.header(of: token), header.alg == Self.algorithm, header.typ == Self.headerType,
+            header.crit == nil
+        else { return nil }
+        guard let claims = try? await keys.verify(token, as: AccessTokenClaims.self) else { return nil }
+        guard claims.issuer.value == issuer, claims.audience.value.contains(audience),
+            now < claims.expiration.value.addingTimeInterval(Self.leewaySeconds),
+            claims.notBefore.value <= now.addingTimeInterval(Self.leewaySeconds)
+        else { return nil }
+        return claims
+    }
+
+    /// The decoded JOSE header, or `nil` when the token is not three base64url parts with a JSON header.
+    static func header(of token: String) -> JWTHeader? {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let data = base64URLDecoded(parts[0]) else { return nil }
+        return try? JSONDecoder().decode(JWTHeader.self, from: data)
+    }
+
+    /// Decodes unpadded base64url.
+    static func base64URLDecoded(_ text: Substring) -> Data? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.utf8.count % 4 != 0 { base64 += "=" }
+        return Data(base64Encoded: base64)
+    }
+}

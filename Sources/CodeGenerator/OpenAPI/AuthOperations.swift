@@ -1,0 +1,159 @@
+import OpenAPIKit
+import SchemaModel
+
+/// The routes the `Auth` module serves for an app with an `auth` section, as OpenAPI
+/// operations under `basePath + auth.path`, tagged `auth`, with their security requirements
+/// and the 401/403/429 answers they can give.
+struct AuthOperations {
+    /// Tag of every auth route.
+    static let tag = "auth"
+
+    /// The app's auth section.
+    let auth: AuthConfig
+    /// App-wide facts.
+    let context: DocumentContext
+
+    /// One documented route.
+    private struct Route {
+        let method: OpenAPI.HttpMethod
+        let path: String
+        let operationID: String
+        let summary: String
+        let description: String
+        var request: String? = nil
+        var requestOptional = false
+        let status: Int
+        var response: String? = nil
+        var needsToken = true
+        var acceptsAPIKey = false
+        var errors: [ErrorResponse] = []
+        var authErrors: [String] = []
+    }
+
+    /// Every auth route.
+    func routes() -> [DocumentedRoute] {
+        var routes: [Route] = [
+            Route(
+                method: .post, path: "/signup", operationID: "authSignup", summary: "Create an account",
+                description: "Creates an account with the default role and starts its first session. 409 when the email is taken.",
+                request: "AuthSignupRequest", status: 201, response: "AuthTokens", needsToken: false,
+                errors: [.conflict, .validationError]),
+            Route(
+                method: .post, path: "/login", operationID: "authLogin", summary: "Log in",
+                description: "Starts a session. A wrong email or password is 401 and takes as long either way; after "
+                    + "\(auth.passwords.maxFailures) failures the email is locked for \(auth.passwords.lockoutSeconds) seconds (429).",
+                request: "AuthLoginRequest", status: 200, response: "AuthTokens", needsToken: false,
+                errors: [.validationError], authErrors: ["Unauthorized", "TooManyRequests"]),
+            Route(
+                method: .post, path: "/refresh", operationID: "authRefresh", summary: "Refresh tokens",
+                description: "Exchanges the session's latest refresh token for a new access token and the next refresh token. "
+                    + "A refresh token is accepted once: presenting a used one revokes the whole session.",
+                request: "AuthRefreshRequest", status: 200, response: "AuthTokens", needsToken: false,
+                errors: [.validationError], authErrors: ["Unauthorized"]),
+            Route(
+                method: .post, path: "/logout", operationID: "authLogout", summary: "Log out",
+                description: "Ends the current session; its access and refresh tokens stop working at once.", status: 204),
+            Route(
+                method: .get, path: "/identity", operationID: "authIdentity", summary: "Who is calling",
+                description: "What the credentials identify: a user's access token or an API key, and the scopes it holds.",
+                status: 200, response: "AuthIdentity", acceptsAPIKey: true),
+            Route(
+                method: .get, path: "/me", operationID: "authGetProfile", summary: "The caller's account",
+                description: "The account of the access token's user.", status: 200, response: "AuthUser"),
+            Route(
+                method: .patch, path: "/me", operationID: "authUpdateProfile", summary: "Change name or email",
+                description: "Changes the caller's name and/or email. 409 when the email is taken.",
+                request: "AuthProfileUpdate", status: 200, response: "AuthUser", errors: [.conflict, .validationError]),
+            Route(
+                method: .post, path: "/me/password", operationID: "authChangePassword", summary: "Change password",
+                description: "Checks `current_password` (403 when wrong; failures count towards the login lock) and "
+                    + "sets `new_password`; every other session of the account ends.",
+                request: "AuthPasswordChange", status: 204, errors: [.validationError], authErrors: ["TooManyRequests"]),
+            Route(
+                method: .get, path: "/sessions", operationID: "authListSessions", summary: "List sessions",
+                description: "The caller's live sessions, newest first.", status: 200, response: "AuthSessionList"),
+            Route(
+                method: .post, path: "/sessions", operationID: "authCreateSession", summary: "Start another session",
+                description: "Starts a new session (a new refresh-token family) for the caller, e.g. for another device.",
+                request: "AuthSessionCreate", requestOptional: true, status: 201, response: "AuthTokens",
+                errors: [.validationError]),
+            Route(
+                method: .delete, path: "/sessions", operationID: "authRevokeOtherSessions", summary: "End every other session",
+                description: "Ends every session of the caller except the current one.", status: 200, response: "AuthRevokedCount"),
+            Route(
+                method: .patch, path: "/sessions/{id}", operationID: "authExtendSession", summary: "Extend a session",
+                description: "Moves the end of one of the caller's live sessions.", request: "AuthSessionExtend", status: 200,
+                response: "AuthSession", errors: [.notFound, .validationError]),
+            Route(
+                method: .delete, path: "/sessions/{id}", operationID: "authRevokeSession", summary: "End a session",
+                description: "Ends one of the caller's sessions; its tokens stop working at once.", status: 204,
+                errors: [.notFound]),
+        ]
+        if auth.apiKeys != nil {
+            routes += [
+                Route(
+                    method: .get, path: "/api-keys", operationID: "authListAPIKeys", summary: "List API keys",
+                    description: "The caller's keys that are not revoked: prefix and last four characters, never the key.",
+                    status: 200, response: "AuthAPIKeyList"),
+                Route(
+                    method: .post, path: "/api-keys", operationID: "authCreateAPIKey", summary: "Create an API key",
+                    description: "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403).",
+                    request: "AuthAPIKeyCreate", status: 201, response: "AuthAPIKey", errors: [.validationError]),
+                Route(
+                    method: .delete, path: "/api-keys/{id}", operationID: "authRevokeAPIKey", summary: "Revoke an API key",
+                    description: "The key stops working at once.", status: 204, errors: [.notFound]),
+                Route(
+                    method: .post, path: "/api-keys/{id}/rotate", operationID: "authRotateAPIKey", summary: "Rotate an API key",
+                    description: "Creates a key with the same name, environment, scopes, allowlist and expiry; the old key "
+                        + "stops working at once or after `grace_seconds`.",
+                    request: "AuthAPIKeyRotate", requestOptional: true, status: 201, response: "AuthAPIKey",
+                    errors: [.notFound, .validationError]),
+            ]
+        }
+        return routes.map(documented)
+    }
+
+    private func documented(_ route: Route) -> DocumentedRoute {
+        var errors = route.errors + [.internalError, .serviceUnavailable]
+        var body: OpenAPI.Request?
+        if let request = route.request {
+            errors += [.badRequest, .payloadTooLarge, .unsupportedMediaType]
+            let content = OpenAPI.Content(schemaReference: .component(named: request))
+            body = OpenAPI.Request(
+                description: route.requestOptional ? "Optional; an empty body takes the defaults." : "The request.",
+                content: [.json: .content(content)], required: !route.requestOptional)
+        }
+        let success = route.response.map { ResponseFactory.json("Success.", schema: SchemaFactory.reference($0)) }
+            ?? ResponseFactory.empty("Done.")
+        var responses = ResponseFactory.map(success: [(route.status, success)], errors: Array(Set(errors)))
+        var authErrors = route.authErrors
+        if route.needsToken { authErrors += ["Unauthorized", "Forbidden"] }
+        for name in Set(authErrors).sorted() {
+            responses[.status(code: Self.status(of: name))] = .reference(.component(named: name))
+        }
+        var parameters: OpenAPI.Parameter.Array = []
+        if route.path.contains("{id}") {
+            parameters.append(.parameter(OpenAPI.Parameter(
+                name: "id", context: .path(schema: SchemaFactory.string("Id of the session or key.", format: .uuid)),
+                description: "Id of the session or key.")))
+        }
+        var security: [OpenAPI.SecurityRequirement]?
+        if route.needsToken {
+            security = [[.component(named: AuthSchemas.bearerScheme): []]]
+            if route.acceptsAPIKey, auth.apiKeys != nil { security?.append([.component(named: AuthSchemas.apiKeyScheme): []]) }
+        }
+        let operation = OpenAPI.Operation(
+            tags: [Self.tag], summary: route.summary, description: route.description, operationId: route.operationID,
+            parameters: parameters, requestBody: body, responses: responses, security: security)
+        let path = context.config.basePath + auth.path + route.path
+        return DocumentedRoute(path: path, method: route.method, operation: operation, file: context.config.file)
+    }
+
+    private static func status(of response: String) -> Int {
+        switch response {
+        case "Unauthorized": return 401
+        case "Forbidden": return 403
+        default: return 429
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import SchemaModel
+
+/// Writes an app's `auth` section as the arguments of `Runtime`'s `AuthSettings(...)`, one
+/// argument per line, in a fixed order so regenerating gives identical output.
+enum AuthTranslator {
+    /// Indentation of continuation lines inside the generated initializer call.
+    private static let indent = "        "
+
+    /// The argument lines; the template adds the commas.
+    static func arguments(for auth: AuthConfig, basePath: String) -> [ListItem] {
+        let tokens = auth.tokens
+        let passwords = auth.passwords
+        var lines = [
+            "routePrefix: \(SwiftNames.literal(basePath + auth.path))",
+            "issuer: \(SwiftNames.literal(tokens.issuer))",
+            "audience: \(SwiftNames.literal(tokens.audience))",
+            "secretVariable: \(SwiftNames.literal(tokens.secretVariable))",
+            "accessTokenSeconds: \(tokens.accessTokenSeconds)",
+            "refreshTokenSeconds: \(tokens.refreshTokenSeconds)",
+            "passwords: .init(minLength: \(passwords.minLength), hashCost: \(passwords.hashCost), "
+                + "maxFailures: \(passwords.maxFailures), lockoutSeconds: \(passwords.lockoutSeconds))",
+            roles(auth.roles),
+            "defaultRole: \(SwiftNames.literal(auth.defaultRole))",
+        ]
+        lines.append("apiKeys: " + (auth.apiKeys.map(apiKeys) ?? "nil"))
+        return lines.listItems { $0 }
+    }
+
+    private static func roles(_ roles: [AuthRoleConfig]) -> String {
+        var text = "roles: ["
+        for role in roles {
+            let scopes = role.scopes.map(SwiftNames.literal).joined(separator: ", ")
+            text += "\n" + indent + "    .init(name: \(SwiftNames.literal(role.name)), scopes: [\(scopes)]),"
+        }
+        return text + "\n" + indent + "]"
+    }
+
+    private static func apiKeys(_ apiKeys: AuthAPIKeysConfig) -> String {
+        var text = ".init(\n" + indent + "    prefixes: ["
+        for entry in apiKeys.prefixes {
+            text += "\n" + indent + "        .init(environment: \(SwiftNames.literal(entry.environment)), prefix: \(SwiftNames.literal(entry.prefix))),"
+        }
+        text += "\n" + indent + "    ],"
+        text += "\n" + indent + "    acceptBearer: \(apiKeys.acceptBearer),"
+        text += "\n" + indent + "    maxRotationGraceSeconds: \(apiKeys.maxRotationGraceSeconds)"
+        return text + "\n" + indent + ")"
+    }
+}

@@ -1,0 +1,110 @@
+/// An app's `auth` section as the `Auth` module uses it, generated from `app.json`.
+///
+/// It lives in `Runtime` so that `Generated` can describe its auth model without importing
+/// `Auth`; the server hands it to the `Auth` module at start-up.
+public struct AuthSettings: Sendable {
+    /// Full path prefix of the auth routes: the app's base path plus `auth.path` (`/v1/auth`).
+    public let routePrefix: String
+    /// JWT `iss`.
+    public let issuer: String
+    /// JWT `aud`.
+    public let audience: String
+    /// Environment variable holding the signing secret.
+    public let secretVariable: String
+    /// Lifetime of access tokens.
+    public let accessTokenSeconds: Int
+    /// Lifetime of sessions and their refresh tokens.
+    public let refreshTokenSeconds: Int
+    /// Password rules and throttling.
+    public let passwords: PasswordSettings
+    /// Roles in declaration order.
+    public let roles: [Role]
+    /// Role given at sign-up.
+    public let defaultRole: String
+    /// API keys, when the app issues them.
+    public let apiKeys: APIKeySettings?
+
+    /// Creates settings.
+    public init(
+        routePrefix: String, issuer: String, audience: String, secretVariable: String, accessTokenSeconds: Int,
+        refreshTokenSeconds: Int, passwords: PasswordSettings, roles: [Role], defaultRole: String,
+        apiKeys: APIKeySettings?
+    ) {
+        self.routePrefix = routePrefix
+        self.issuer = issuer
+        self.audience = audience
+        self.secretVariable = secretVariable
+        self.accessTokenSeconds = accessTokenSeconds
+        self.refreshTokenSeconds = refreshTokenSeconds
+        self.passwords = passwords
+        self.roles = roles
+        self.defaultRole = defaultRole
+        self.apiKeys = apiKeys
+    }
+
+    /// The scopes of `role` (empty for an unknown role, which then can do nothing).
+    public func scopes(ofRole role: String) -> Set<String> {
+        roles.first { $0.name == role }?.scopes ?? []
+    }
+
+    /// `auth.passwords`.
+    public struct PasswordSettings: Sendable {
+        /// Shortest accepted password in characters.
+        public let minLength: Int
+        /// bcrypt cost.
+        public let hashCost: Int
+        /// Consecutive failures before an email is locked.
+        public let maxFailures: Int
+        /// Lock duration.
+        public let lockoutSeconds: Int
+        /// Creates password settings.
+        public init(minLength: Int, hashCost: Int, maxFailures: Int, lockoutSeconds: Int) {
+            self.minLength = minLength
+            self.hashCost = hashCost
+            self.maxFailures = maxFailures
+            self.lockoutSeconds = lockoutSeconds
+        }
+    }
+
+    /// One role and the scopes it grants.
+    public struct Role: Sendable {
+        /// Role name.
+        public let name: String
+        /// Granted scopes.
+        public let scopes: Set<String>
+        /// Creates a role.
+        public init(name: String, scopes: Set<String>) {
+            self.name = name
+            self.scopes = scopes
+        }
+    }
+
+    /// `auth.apiKeys`.
+    public struct APIKeySettings: Sendable {
+        /// Environment → prefix, in declaration order.
+        public let prefixes: [Prefix]
+        /// Whether `Authorization: Bearer <key>` is accepted too.
+        public let acceptBearer: Bool
+        /// Longest rotation grace.
+        public let maxRotationGraceSeconds: Int
+        /// Creates key settings.
+        public init(prefixes: [Prefix], acceptBearer: Bool, maxRotationGraceSeconds: Int) {
+            self.prefixes = prefixes
+            self.acceptBearer = acceptBearer
+            self.maxRotationGraceSeconds = maxRotationGraceSeconds
+        }
+
+        /// One environment's key prefix.
+        public struct Prefix: Sendable {
+            /// Environment name.
+            public let environment: String
+            /// Key prefix.
+            public let prefix: String
+            /// Creates an entry.
+            public init(environment: String, prefix: String) {
+                self.environment = environment
+                self.prefix = prefix
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+/// The `auth` section of `app.json`: accounts, tokens, passwords, roles and API keys of an app
+/// served with the `Auth` module. Absent: the app has no auth routes and every route is public.
+public struct AuthConfig: Codable, Sendable, Hashable {
+    /// Where the auth routes live under the app's `basePath` (`/auth` → `/v1/auth/login`).
+    public var path: String
+    /// Access and refresh token settings.
+    public var tokens: AuthTokensConfig
+    /// Password rules and login throttling.
+    public var passwords: AuthPasswordsConfig
+    /// Role name → scopes, in declaration order.
+    public var roles: [AuthRoleConfig]
+    /// The role a new account gets at sign-up.
+    public var defaultRole: String
+    /// API keys; `nil` when the app issues none.
+    public var apiKeys: AuthAPIKeysConfig?
+
+    /// Creates an auth section; the defaults are the platform conventions.
+    public init(
+        path: String = "/auth", tokens: AuthTokensConfig, passwords: AuthPasswordsConfig = .init(),
+        roles: [AuthRoleConfig], defaultRole: String, apiKeys: AuthAPIKeysConfig? = nil
+    ) {
+        self.path = path
+        self.tokens = tokens
+        self.passwords = passwords
+        self.roles = roles
+        self.defaultRole = defaultRole
+        self.apiKeys = apiKeys
+    }
+}
+
+/// `auth.tokens`: JWT access tokens and opaque refresh tokens.
+public struct AuthTokensConfig: Codable, Sendable, Hashable {
+    /// The JWT `iss` every access token carries and every verification requires.
+    public var issuer: String
+    /// The JWT `aud` every access token carries and every verification requires.
+    public var audience: String
+    /// Name of the environment variable holding the signing secret (never the secret itself).
+    public var secretVariable: String
+    /// Lifetime of an access token.
+    public var accessTokenSeconds: Int
+    /// Lifetime of a session (its refresh tokens), renewed by `PATCH /sessions/{id}`.
+    public var refreshTokenSeconds: Int
+
+    /// Creates token settings.
+    public init(
+        issuer: String, audience: String, secretVariable: String, accessTokenSeconds: Int = 900,
+        refreshTokenSeconds: Int = 2_592_000
+    ) {
+        self.issuer = issuer
+        self.audience = audience
+        self.secretVariable = secretVariable
+        self.accessTokenSeconds = accessTokenSeconds
+        self.refreshTokenSeconds = refreshTokenSeconds
+    }
+}
+
+/// `auth.passwords`: password rules, hashing cost and login throttling.
+public struct AuthPasswordsConfig: Codable, Sendable, Hashable {
+    /// Shortest accepted password, in characters.
+    public var minLength: Int
+    /// bcrypt cost (log2 of the rounds), 4 to 31.
+    public var hashCost: Int
+    /// Consecutive failed logins for one email before it is locked.
+    public var maxFailures: Int
+    /// How long a locked email stays locked.
+    public var lockoutSeconds: Int
+
+    /// Creates password settings.
+    public init(minLength: Int = 8, hashCost: Int = 12, maxFailures: Int = 5, lockoutSeconds: Int = 900) {
+        self.minLength = minLength
+        self.hashCost = hashCost
+        self.maxFailures = maxFailures
+        self.lockoutSeconds = lockoutSeconds
+    }
+}
+
+/// One entry of `auth.roles`.
+public struct AuthRoleConfig: Codable, Sendable, Hashable {
+    /// Role name (`snake_case`).
+    public var name: String
+    /// Scopes the role grants: `*`, `<table>:read|write|delete|*`, or app-declared words.
+    public var scopes: [String]
+
+    /// Creates a role.
+    public init(name: String, scopes: [String]) {
+        self.name = name
+        self.scopes = scopes
+    }
+}
+
+/// `auth.apiKeys`: per-environment key prefixes and rotation.
+public struct AuthAPIKeysConfig: Codable, Sendable, Hashable {
+    /// Environment → key prefix, in declaration order.
+    public var prefixes: [AuthKeyPrefixConfig]
+    /// Whether keys are also accepted as `Authorization: Bearer <key>`.
+    public var acceptBearer: Bool
+    /// Longest grace a rotation may leave the old key alive.
+    public var maxRotationGraceSeconds: Int
+
+    /// Creates API key settings.
+    public init(prefixes: [AuthKeyPrefixConfig], acceptBearer: Bool = false, maxRotationGraceSeconds: Int = 604_800) {
+        self.prefixes = prefixes
+        self.acceptBearer = acceptBearer
+        self.maxRotationGraceSeconds = maxRotationGraceSeconds
+    }
+}
+
+/// One entry of `auth.apiKeys.prefixes`.
+public struct AuthKeyPrefixConfig: Codable, Sendable, Hashable {
+    /// Environment name (`live`, `test`, `prod`, `dev`).
+    public var environment: String
+    /// Prefix of the keys of that environment (`sk_live_`).
+    public var prefix: String
+
+    /// Creates a prefix entry.
+    public init(environment: String, prefix: String) {
+        self.environment = environment
+        self.prefix = prefix
+    }
+}

@@ -1,0 +1,73 @@
+/// Reads the `auth` section of `app.json` into an `AuthConfig`.
+///
+/// Absent optional keys take the `AuthConfig` defaults; problems go to the diagnostics and
+/// placeholders stand in for bad values (the parser returns no schemas when any error was reported).
+enum AuthConfigReader {
+    /// Reads `auth` from the app object, or returns `nil` when it is not an object.
+    static func read(_ app: ObjectReader) -> AuthConfig? {
+        guard let reader = app.object("auth", keys: SchemaKeys.auth) else { return nil }
+        let passwords = readPasswords(reader) ?? AuthPasswordsConfig()
+        let defaults = AuthConfig(tokens: placeholderTokens, roles: [], defaultRole: "")
+        return AuthConfig(
+            path: reader.string("path") ?? defaults.path,
+            tokens: readTokens(reader) ?? placeholderTokens,
+            passwords: passwords,
+            roles: readRoles(reader),
+            defaultRole: reader.string("defaultRole") ?? "",
+            apiKeys: reader.contains("apiKeys") ? readAPIKeys(reader) : nil)
+    }
+
+    /// Stands in for an unreadable `tokens` object; never escapes because an error was reported.
+    private static let placeholderTokens = AuthTokensConfig(issuer: "", audience: "", secretVariable: "")
+
+    private static func readTokens(_ auth: ObjectReader) -> AuthTokensConfig? {
+        guard let reader = auth.object("tokens", keys: SchemaKeys.authTokens) else { return nil }
+        let defaults = placeholderTokens
+        return AuthTokensConfig(
+            issuer: reader.string("issuer") ?? "",
+            audience: reader.string("audience") ?? "",
+            secretVariable: reader.string("secretVariable") ?? "",
+            accessTokenSeconds: reader.integer("accessTokenSeconds") ?? defaults.accessTokenSeconds,
+            refreshTokenSeconds: reader.integer("refreshTokenSeconds") ?? defaults.refreshTokenSeconds)
+    }
+
+    private static func readPasswords(_ auth: ObjectReader) -> AuthPasswordsConfig? {
+        guard let reader = auth.object("passwords", keys: SchemaKeys.authPasswords) else { return nil }
+        let defaults = AuthPasswordsConfig()
+        return AuthPasswordsConfig(
+            minLength: reader.integer("minLength") ?? defaults.minLength,
+            hashCost: reader.integer("hashCost") ?? defaults.hashCost,
+            maxFailures: reader.integer("maxFailures") ?? defaults.maxFailures,
+            lockoutSeconds: reader.integer("lockoutSeconds") ?? defaults.lockoutSeconds)
+    }
+
+    /// `{"admin": ["*"], ...}` in declaration order; each value must be an array of strings.
+    private static func readRoles(_ auth: ObjectReader) -> [AuthRoleConfig] {
+        guard let members = auth.members("roles") else { return [] }
+        let path = auth.path(of: "roles")
+        return members.compactMap { member in
+            guard let scopes = auth.values.stringArray(member.value, at: JSONPath.member(member.key, of: path)) else {
+                return nil
+            }
+            return AuthRoleConfig(name: member.key, scopes: scopes)
+        }
+    }
+
+    private static func readAPIKeys(_ auth: ObjectReader) -> AuthAPIKeysConfig? {
+        guard let reader = auth.object("apiKeys", keys: SchemaKeys.authAPIKeys) else { return nil }
+        let defaults = AuthAPIKeysConfig(prefixes: [])
+        var prefixes: [AuthKeyPrefixConfig] = []
+        if let members = reader.members("prefixes") {
+            let path = reader.path(of: "prefixes")
+            for member in members {
+                if let prefix = reader.values.string(member.value, at: JSONPath.member(member.key, of: path)) {
+                    prefixes.append(AuthKeyPrefixConfig(environment: member.key, prefix: prefix))
+                }
+            }
+        }
+        return AuthAPIKeysConfig(
+            prefixes: prefixes,
+            acceptBearer: reader.bool("acceptBearer") ?? defaults.acceptBearer,
+            maxRotationGraceSeconds: reader.integer("maxRotationGraceSeconds") ?? defaults.maxRotationGraceSeconds)
+    }
+}

@@ -1,0 +1,159 @@
+/// Checks the `auth` section of `app.json`: lifetimes, costs and limits in range, roles and
+/// their scopes well-formed, the default role declared, key prefixes unambiguous, and no table
+/// or endpoint on a name or path the `Auth` module reserves.
+enum AuthRules {
+    /// Table actions a `<table>:<action>` scope may name.
+    static let tableActions: Set<String> = ["read", "write", "delete", "*"]
+    /// Longest access-token lifetime accepted (one day): access tokens are meant to be short-lived.
+    static let maximumAccessTokenSeconds = 86_400
+
+    /// Runs the auth rules on `app` (nothing when it has no `auth` section).
+    static func check(_ app: AppSchema, diagnostics: DiagnosticCollector) {
+        guard let auth = app.config.auth else { return }
+        let report = Reporter(file: app.config.file, diagnostics: diagnostics)
+        if !AppRules.isValidBasePath(auth.path) {
+            report.setting("auth.path", "auth path \"\(auth.path)\" must look like \"/auth\": segments of a-z, 0-9, _ and -, each after a \"/\"")
+        }
+        checkTokens(auth.tokens, report: report)
+        checkPasswords(auth.passwords, report: report)
+        checkRoles(auth, tables: Set(app.tables.map(\.name)), report: report)
+        if let apiKeys = auth.apiKeys { checkAPIKeys(apiKeys, report: report) }
+        checkReservations(app, auth: auth, diagnostics: diagnostics)
+    }
+
+    /// Reports into one file.
+    struct Reporter {
+        let file: String
+        let diagnostics: DiagnosticCollector
+        func setting(_ path: String, _ message: String) {
+            diagnostics.error(.invalidAuthSetting, file: file, path: path, message)
+        }
+    }
+
+    private static func checkTokens(_ tokens: AuthTokensConfig, report: Reporter) {
+        if TextRules.isBlank(tokens.issuer) {
+            report.setting("auth.tokens.issuer", "\"issuer\" is empty; name who issues the tokens, e.g. \"https://api.example.com\"")
+        }
+        if TextRules.isBlank(tokens.audience) {
+            report.setting("auth.tokens.audience", "\"audience\" is empty; name the API the tokens are for, e.g. \"tracker-api\"")
+        }
+        if !isEnvironmentVariableName(tokens.secretVariable) {
+            report.setting(
+                "auth.tokens.secretVariable",
+                "\"secretVariable\" must name an environment variable (A-Z, 0-9 and _, not starting with a digit), "
+                    + "e.g. \"TRACKER_JWT_SECRET\"; the secret itself never goes in a schema file")
+        }
+        if tokens.accessTokenSeconds < 30 || tokens.accessTokenSeconds > maximumAccessTokenSeconds {
+            report.setting(
+                "auth.tokens.accessTokenSeconds",
+                "\"accessTokenSeconds\" must be between 30 and \(maximumAccessTokenSeconds), found \(tokens.accessTokenSeconds)")
+        }
+        if tokens.refreshTokenSeconds < tokens.accessTokenSeconds {
+            report.setting(
+                "auth.tokens.refreshTokenSeconds",
+                "\"refreshTokenSeconds\" (\(tokens.refreshTokenSeconds)) must be at least \"accessTokenSeconds\" (\(tokens.accessTokenSeconds))")
+        }
+    }
+
+    private static func checkPasswords(_ passwords: AuthPasswordsConfig, report: Reporter) {
+        if passwords.minLength < 1 || passwords.minLength > 72 {
+            report.setting(
+                "auth.passwords.minLength",
+                "\"minLength\" must be between 1 and 72 (bcrypt reads at most 72 bytes), found \(passwords.minLength)")
+        }
+        if passwords.hashCost < 4 || passwords.hashCost > 31 {
+            report.setting("auth.passwords.hashCost", "\"hashCost\" must be a bcrypt cost between 4 and 31, found \(passwords.hashCost)")
+        }
+        if passwords.maxFailures < 1 {
+            report.setting("auth.passwords.maxFailures", "\"maxFailures\" must be at least 1, found \(passwords.maxFailures)")
+        }
+        if passwords.lockoutSeconds < 1 {
+            report.setting("auth.passwords.lockoutSeconds", "\"lockoutSeconds\" must be at least 1, found \(passwords.lockoutSeconds)")
+        }
+    }
+
+    private static func checkRoles(_ auth: AuthConfig, tables: Set<String>, report: Reporter) {
+        if auth.roles.isEmpty {
+            report.setting("auth.roles", "\"roles\" declares no role; add one, e.g. {\"member\": [\"tasks:read\"]}")
+        }
+        for role in auth.roles {
+            let path = JSONPath.member(role.name, of: "auth.roles")
+            NameRules.check(role.name, what: "role name", file: report.file, path: path, diagnostics: report.diagnostics)
+            for (index, scope) in role.scopes.enumerated() {
+                if let problem = scopeProblem(scope, tables: tables) {
+                    report.diagnostics.error(.invalidScope, file: report.file, path: JSONPath.element(index, of: path), problem)
+                }
+            }
+        }
+        if !auth.roles.isEmpty, !auth.roles.contains(where: { $0.name == auth.defaultRole }) {
+            report.diagnostics.error(
+                .unknownRole, file: report.file, path: "auth.defaultRole",
+                "\"defaultRole\" \"\(auth.defaultRole)\" is not a role; use one of \(auth.roles.map(\.name).joined(separator: ", "))")
+        }
+    }
+
+    /// Why `scope` is not acceptable, or `nil`.
+    static func scopeProblem(_ scope: String, tables: Set<String>) -> String? {
+        if scope == "*" { return nil }
+        let parts = scope.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count <= 2, parts.allSatisfy({ NameRules.isValid($0) || $0 == "*" }), NameRules.isValid(parts[0]) else {
+            return "scope \"\(scope)\" must be \"*\", \"<table>:read|write|delete|*\" or a snake_case word with an "
+                + "optional \":action\", e.g. \"events:ingest\""
+        }
+        if parts.count == 2, tables.contains(parts[0]), !tableActions.contains(parts[1]) {
+            return "scope \"\(scope)\" names table \"\(parts[0])\"; its action must be read, write, delete or *"
+        }
+        return nil
+    }
+
+    private static func checkAPIKeys(_ apiKeys: AuthAPIKeysConfig, report: Reporter) {
+        if apiKeys.prefixes.isEmpty {
+            report.setting("auth.apiKeys.prefixes", "\"prefixes\" is empty; map each environment to a key prefix, e.g. {\"live\": \"sk_live_\"}")
+        }
+        for entry in apiKeys.prefixes {
+            let path = JSONPath.member(entry.environment, of: "auth.apiKeys.prefixes")
+            NameRules.check(entry.environment, what: "environment name", file: report.file, path: path, diagnostics: report.diagnostics)
+            if !isKeyPrefix(entry.prefix) {
+                report.setting(path, "key prefix \"\(entry.prefix)\" must be 2 to 16 characters of a-z, 0-9 and _, start with a letter and end with \"_\", e.g. \"sk_live_\"")
+            }
+            for other in apiKeys.prefixes where other.environment != entry.environment && entry.prefix.hasPrefix(other.prefix) {
+                report.setting(path, "key prefix \"\(entry.prefix)\" starts with the prefix \"\(other.prefix)\" of \"\(other.environment)\"; prefixes must not start with one another")
+            }
+        }
+        if apiKeys.maxRotationGraceSeconds < 0 {
+            report.setting("auth.apiKeys.maxRotationGraceSeconds", "\"maxRotationGraceSeconds\" must be 0 or more, found \(apiKeys.maxRotationGraceSeconds)")
+        }
+    }
+
+    /// `auth_` tables would collide with the module's own; the auth path must not shadow a route.
+    private static func checkReservations(_ app: AppSchema, auth: AuthConfig, diagnostics: DiagnosticCollector) {
+        for table in app.tables where table.name.hasPrefix("auth_") {
+            diagnostics.error(
+                .reservedByAuth, file: table.file, path: "name",
+                "table name \"\(table.name)\" starts with \"auth_\", which the Auth module reserves for its own tables; rename the table")
+        }
+        let authSegment = auth.path.split(separator: "/").first.map(String.init) ?? ""
+        for table in app.tables where table.name == authSegment {
+            diagnostics.error(
+                .reservedByAuth, file: table.file, path: "name",
+                "table \"\(table.name)\" would serve /\(table.name), where the auth routes live (auth.path \"\(auth.path)\"); rename the table or change auth.path")
+        }
+        for endpoint in app.endpoints where endpoint.path == auth.path || endpoint.path.hasPrefix(auth.path + "/") {
+            diagnostics.error(
+                .reservedByAuth, file: endpoint.file, path: "path",
+                "endpoint path \"\(endpoint.path)\" lies under the auth routes (auth.path \"\(auth.path)\"); move the endpoint")
+        }
+    }
+
+    private static func isEnvironmentVariableName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
+    private static func isKeyPrefix(_ prefix: String) -> Bool {
+        guard prefix.count >= 2, prefix.count <= 16, prefix.hasSuffix("_"),
+            let first = prefix.unicodeScalars.first, ("a"..."z").contains(first)
+        else { return false }
+        return prefix.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Auth
+import Foundation
+import Logging
+import Runtime
+
+/// Mounting the `Auth` module on apps that have an `auth` section, shared by `serve`,
+/// `migrate` and the tests.
+enum ServerAuth {
+    /// Starts the app's auth module on `database` (creating its tables), or returns `nil` when
+    /// the app has no `auth` section.
+    /// - Throws: `ValidationError` naming the fix when the signing secret is missing or short.
+    static func start(
+        app: GeneratedApp, database: any DatabaseClient, logger: Logger,
+        environment: [String: String] = ProcessInfo.processInfo.environment, options: AuthOptions = .init()
+    ) async throws -> AuthService? {
+        guard let settings = app.auth else { return nil }
+        do {
+            return try await AuthService.start(
+                settings: settings, database: database, environment: environment, options: options, logger: logger)
+        } catch let error as AuthConfigurationError {
+            throw ValidationError("cannot start the auth module of \(app.settings.name): \(error.message)")
+        }
+    }
+}
