@@ -110,7 +110,6 @@ let package = Package(
             name: "AuthTests",
             dependencies: [
                 "Auth", "Runtime",
-                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -118,7 +117,7 @@ let package = Package(
             name: "ServerTests",
             dependencies: [
                 "Server", "Runtime", "Generated", "Auth",
-                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Auth
@@ -28,7 +29,11 @@ struct SecretTextTests {
     func refreshTokens() throws {
         let token = RefreshToken.generate()
         #expect(RefreshToken.parse(token.text) == token)
-        for text in ["", ".", token.lookupID, token.text + "x", "!" + token.text.dropFirst(), token.text.replacingOccurrences(of: ".", with: "-")] {
+        let refused: [String] = [
+            "", ".", token.lookupID, token.text + "x", "!" + String(token.text.dropFirst()),
+            token.text.replacingOccurrences(of: ".", with: "-"),
+        ]
+        for text in refused {
             #expect(RefreshToken.parse(text) == nil, "\(text) parsed")
         }
     }

@@ -69,7 +69,7 @@ struct APIKeyFormat: Sendable {
         let prefixCount = entry.prefix.utf8.count
         guard bytes.count == prefixCount + Self.lookupLength + Self.secretLength + Self.checksumLength else { return nil }
         let rest = bytes[prefixCount...]
-        guard rest.allSatisfy(SecretText.isBase62) else { return nil }
+        guard rest.allSatisfy(SecretText.isBase62Byte) else { return nil }
         let body = String(decoding: bytes[..<(bytes.count - Self.checksumLength)], as: UTF8.self)
         let checksum = String(decoding: bytes.suffix(Self.checksumLength), as: UTF8.self)
         guard Self.checksum(of: body) == checksum else { return nil }

@@ -66,7 +66,7 @@ struct APIKeyRecord: Sendable {
     /// The strings of a stored JSON array.
     static func strings(fromJSON text: String) throws -> [String] {
         guard case .array(let elements) = try JSONInputParser.parse(Array(text.utf8)) else {
-            throw RowDecodingError(column: 0, expected: "a JSON array of strings")
+            throw AuthStorageError(message: "a stored list is not a JSON array: \(text)")
         }
         return elements.compactMap { element in
             if case .string(let string) = element { return string }

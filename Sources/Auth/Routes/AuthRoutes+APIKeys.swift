@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import Runtime
 
 /// Creating, listing, revoking and rotating the caller's API keys.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import Runtime
 
 /// Listing, creating, extending and revoking the caller's sessions.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import Runtime
 
 /// The auth routes of one app and what their handlers share: body decoding, the caller's

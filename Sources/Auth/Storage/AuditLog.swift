@@ -9,7 +9,7 @@ struct AuditLog: Sendable {
 
     /// An event; `detail` is a small JSON object of extra facts.
     func event(
-        _ action: String, actor: String?, target: String?, detail: [String: String] = [:], ipAddress: String?, now: Date
+        _ action: String, actor actorID: String?, target: String?, detail: [String: String] = [:], ipAddress: String?, now: Date
     ) -> SQLStatement {
         var writer = JSONWriter(capacity: 64)
         writer.beginObject()
@@ -21,7 +21,7 @@ struct AuditLog: Sendable {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """,
             [
-                .uuid(UUID()), .timestamp(now), actor.map(SQLValue.text) ?? .null, .text(action),
+                .uuid(UUID()), .timestamp(now), actorID.map(SQLValue.text) ?? .null, .text(action),
                 target.map(SQLValue.text) ?? .null, .text(writer.string), ipAddress.map(SQLValue.text) ?? .null,
             ])
     }

@@ -5,7 +5,7 @@ import JWTKit
 ///
 /// `token_type` is always `access`; together with the header's `typ: at+jwt` it keeps any other
 /// token this server might sign (refresh, impersonation, invitation) from being accepted here.
-struct AccessTokenClaims: JWTPayload, Equatable {
+struct AccessTokenClaims: JWTPayload {
     /// The only accepted `token_type`.
     static let accessType = "access"
 

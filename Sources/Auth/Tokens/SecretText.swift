@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// Random token text, SHA-256 digests of secrets, and their constant-time comparison.
 ///
@@ -22,11 +23,11 @@ enum SecretText {
 
     /// Whether every character of `text` is base62.
     static func isBase62(_ text: Substring) -> Bool {
-        text.utf8.allSatisfy(isBase62)
+        text.utf8.allSatisfy(isBase62Byte)
     }
 
     /// Whether `byte` is a base62 character.
-    static func isBase62(_ byte: UInt8) -> Bool {
+    static func isBase62Byte(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
             || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
     }
