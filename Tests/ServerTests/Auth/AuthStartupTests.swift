@@ -1,0 +1,53 @@
+import ArgumentParser
+import Auth
+import Foundation
+import Runtime
+import Testing
+
+@testable import Server
+
+/// Starting the auth module: its tables are created once (however often it starts), and a
+/// missing or short signing secret stops the server with the fix in the message.
+@Suite("Auth: start-up")
+struct AuthStartupTests {
+    @Test("auth migrations are recorded once; starting again applies nothing")
+    func migrations() async throws {
+        let database = try await TestDatabase.open("tracker")
+        do {
+            let first = try await AuthService.migrate(database.client)
+            #expect(first.count == 1)
+            let second = try await AuthService.migrate(database.client)
+            #expect(second.isEmpty)
+            let rows = try await database.client.fetch(SQLStatement("SELECT COUNT(*) FROM auth_schema_migrations"))
+            #expect(rows.first?.values == [.integer(1)])
+        } catch {
+            await database.cleanup()
+            throw error
+        }
+        await database.cleanup()
+    }
+
+    @Test("a missing or short secret refuses to start, naming the variable")
+    func secret() async throws {
+        let database = try await TestDatabase.open("tracker")
+        do {
+            let app = try AppCatalog.app(named: "tracker")
+            let variable = try #require(app.auth?.secretVariable)
+            for environment in [[:], [variable: "too short"]] {
+                do {
+                    _ = try await ServerAuth.start(app: app, database: database.client, logger: TestDatabase.logger, environment: environment)
+                    Issue.record("started with environment \(environment)")
+                } catch let error as ValidationError {
+                    #expect(error.message.contains(variable))
+                }
+            }
+            let plain = try AppCatalog.app(named: "bench")
+            let none = try await ServerAuth.start(app: plain, database: database.client, logger: TestDatabase.logger, environment: [:])
+            #expect(none == nil, "an app without an auth section gets no auth module")
+        } catch {
+            await database.cleanup()
+            throw error
+        }
+        await database.cleanup()
+    }
+}
