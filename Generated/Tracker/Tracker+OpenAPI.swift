@@ -110,6 +110,21 @@ extension Tracker {
           }
         }
       },
+      "Forbidden" : {
+        "content" : {
+          "application/problem+json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/Problem"
+            }
+          }
+        },
+        "description" : "The caller is known but may not do this (`FORBIDDEN`): a missing scope, an API key used from an address outside its allowlist.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "InternalError" : {
         "content" : {
           "application/problem+json" : {
@@ -185,6 +200,44 @@ extension Tracker {
           }
         }
       },
+      "TooManyRequests" : {
+        "content" : {
+          "application/problem+json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/Problem"
+            }
+          }
+        },
+        "description" : "Too many failed attempts; wait for `Retry-After` seconds (`TOO_MANY_REQUESTS`).",
+        "headers" : {
+          "Retry-After" : {
+            "description" : "Seconds until the lock ends.",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds to wait before trying again.",
+              "type" : "integer"
+            }
+          },
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
+      "Unauthorized" : {
+        "content" : {
+          "application/problem+json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/Problem"
+            }
+          }
+        },
+        "description" : "No credentials, or invalid, expired or revoked ones (`UNAUTHENTICATED`, `INVALID_CREDENTIALS`).",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "UnsupportedMediaType" : {
         "content" : {
           "application/problem+json" : {
@@ -217,6 +270,540 @@ extension Tracker {
       }
     },
     "schemas" : {
+      "AuthAPIKey" : {
+        "description" : "An API key; the key itself appears only in the answer that created it.",
+        "properties" : {
+          "allowed_cidrs" : {
+            "description" : "Addresses the key may be used from; empty: any.",
+            "items" : {
+              "description" : "One entry.",
+              "type" : "string"
+            },
+            "type" : "array"
+          },
+          "created_at" : {
+            "description" : "When the key was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "environment" : {
+            "description" : "Environment the key belongs to.",
+            "type" : "string"
+          },
+          "expires_at" : {
+            "description" : "When the key stops working.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "id" : {
+            "description" : "Key id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "key" : {
+            "description" : "The whole key, to send as `X-API-Key`; shown once, stored only as a SHA-256 digest.",
+            "type" : "string"
+          },
+          "last_four" : {
+            "description" : "The key's last four characters.",
+            "type" : "string"
+          },
+          "last_used_at" : {
+            "description" : "Last use, to the minute.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "What the key is for.",
+            "type" : "string"
+          },
+          "prefix" : {
+            "description" : "The key's prefix.",
+            "type" : "string"
+          },
+          "scopes" : {
+            "description" : "What the key may do (never more than its creator holds).",
+            "items" : {
+              "description" : "One entry.",
+              "type" : "string"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "id",
+          "name",
+          "environment",
+          "prefix",
+          "last_four",
+          "scopes",
+          "allowed_cidrs",
+          "expires_at",
+          "last_used_at",
+          "created_at"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyCreate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "allowed_cidrs" : {
+            "description" : "Addresses the key may be used from; empty or null: any.",
+            "items" : {
+              "description" : "An IP address or CIDR range.",
+              "maxLength" : 64,
+              "minLength" : 1,
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "type" : [
+              "array",
+              "null"
+            ]
+          },
+          "environment" : {
+            "description" : "Environment the key belongs to; it decides the key's prefix.",
+            "enum" : [
+              "live",
+              "test"
+            ],
+            "type" : "string"
+          },
+          "expires_at" : {
+            "description" : "When the key stops working; null: never.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "What the key is for.",
+            "maxLength" : 100,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "scopes" : {
+            "description" : "What the key may do; each scope must be one the caller holds.",
+            "items" : {
+              "description" : "A scope the caller holds.",
+              "maxLength" : 100,
+              "minLength" : 1,
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "name",
+          "environment",
+          "scopes"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyList" : {
+        "description" : "The caller's keys that are not revoked, newest first.",
+        "properties" : {
+          "items" : {
+            "description" : "The caller's keys that are not revoked, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthAPIKey"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "items"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyRotate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "grace_seconds" : {
+            "description" : "How long the old key keeps working; 0 (default) ends it at once.",
+            "format" : "int64",
+            "maximum" : 604800,
+            "minimum" : 0,
+            "type" : [
+              "integer",
+              "null"
+            ]
+          }
+        },
+        "type" : "object"
+      },
+      "AuthIdentity" : {
+        "description" : "The caller.",
+        "properties" : {
+          "environment" : {
+            "description" : "The environment of an API key.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "kind" : {
+            "description" : "`user` (an access token) or `api_key`.",
+            "type" : "string"
+          },
+          "scopes" : {
+            "description" : "Scopes held now.",
+            "items" : {
+              "description" : "A scope.",
+              "type" : "string"
+            },
+            "type" : "array"
+          },
+          "session_id" : {
+            "description" : "The session of an access token.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "subject" : {
+            "description" : "The user id, or the API key id.",
+            "type" : "string"
+          },
+          "user_id" : {
+            "description" : "The account (for a key: its creator).",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "kind",
+          "subject",
+          "user_id",
+          "session_id",
+          "environment",
+          "scopes"
+        ],
+        "type" : "object"
+      },
+      "AuthLoginRequest" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "email" : {
+            "description" : "Email address of the account.",
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "password" : {
+            "description" : "The account's password.",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "email",
+          "password"
+        ],
+        "type" : "object"
+      },
+      "AuthPasswordChange" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "current_password" : {
+            "description" : "The password in use now.",
+            "type" : "string"
+          },
+          "new_password" : {
+            "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "current_password",
+          "new_password"
+        ],
+        "type" : "object"
+      },
+      "AuthProfileUpdate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "email" : {
+            "description" : "New email address; absent or null keeps it.",
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "New display name; absent or null keeps it.",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "type" : "object"
+      },
+      "AuthRefreshRequest" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "refresh_token" : {
+            "description" : "The latest refresh token of the session; each is accepted once.",
+            "maxLength" : 200,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "refresh_token"
+        ],
+        "type" : "object"
+      },
+      "AuthRevokedCount" : {
+        "description" : "How many sessions were revoked.",
+        "properties" : {
+          "revoked" : {
+            "description" : "Number of sessions ended.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "revoked"
+        ],
+        "type" : "object"
+      },
+      "AuthSession" : {
+        "description" : "A live session (one device's login).",
+        "properties" : {
+          "created_at" : {
+            "description" : "When it started.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "current" : {
+            "description" : "Whether the request was made with this session.",
+            "type" : "boolean"
+          },
+          "expires_at" : {
+            "description" : "When it ends unless extended.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Session id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "ip_address" : {
+            "description" : "Address that started it.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "last_used_at" : {
+            "description" : "When its refresh token was last used.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "user_agent" : {
+            "description" : "User agent that started it.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "id",
+          "current",
+          "created_at",
+          "last_used_at",
+          "expires_at",
+          "user_agent",
+          "ip_address"
+        ],
+        "type" : "object"
+      },
+      "AuthSessionCreate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "expires_at" : {
+            "description" : "When the new session ends; at most the session lifetime from now (the default).",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "type" : "object"
+      },
+      "AuthSessionExtend" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "expires_at" : {
+            "description" : "The session's new end; in the future and at most the session lifetime from now.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "expires_at"
+        ],
+        "type" : "object"
+      },
+      "AuthSessionList" : {
+        "description" : "The caller's live sessions, newest first.",
+        "properties" : {
+          "items" : {
+            "description" : "The caller's live sessions, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthSession"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "items"
+        ],
+        "type" : "object"
+      },
+      "AuthSignupRequest" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "email" : {
+            "description" : "Email address; compared without case.",
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "password" : {
+            "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "email",
+          "password",
+          "name"
+        ],
+        "type" : "object"
+      },
+      "AuthTokens" : {
+        "description" : "Tokens of a session (and the account, on sign-up and login).",
+        "properties" : {
+          "access_token" : {
+            "description" : "JWT to send as `Authorization: Bearer <token>`.",
+            "type" : "string"
+          },
+          "expires_in" : {
+            "description" : "Seconds until the access token expires.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "refresh_token" : {
+            "description" : "Opaque token for `POST refresh`; usable once.",
+            "type" : "string"
+          },
+          "session_expires_at" : {
+            "description" : "When the session ends unless extended.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "session_id" : {
+            "description" : "The session these tokens belong to.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "token_type" : {
+            "description" : "Always `Bearer`.",
+            "type" : "string"
+          },
+          "user" : {
+            "$ref" : "#/components/schemas/AuthUser"
+          }
+        },
+        "required" : [
+          "token_type",
+          "access_token",
+          "expires_in",
+          "refresh_token",
+          "session_id",
+          "session_expires_at"
+        ],
+        "type" : "object"
+      },
+      "AuthUser" : {
+        "description" : "An account.",
+        "properties" : {
+          "created_at" : {
+            "description" : "When the account was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "email" : {
+            "description" : "Email address (lower case).",
+            "format" : "email",
+            "type" : "string"
+          },
+          "email_verified" : {
+            "description" : "Whether the email address was verified.",
+            "type" : "boolean"
+          },
+          "id" : {
+            "description" : "Account id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "type" : "string"
+          },
+          "role" : {
+            "description" : "Role; it decides the account's scopes.",
+            "enum" : [
+              "admin",
+              "member",
+              "viewer"
+            ],
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When the account last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "email",
+          "name",
+          "role",
+          "email_verified",
+          "created_at",
+          "updated_at"
+        ],
+        "type" : "object"
+      },
       "Comments" : {
         "description" : "A remark on a task. Comments have integer ids.",
         "properties" : {
@@ -1322,6 +1909,20 @@ extension Tracker {
         },
         "type" : "object"
       }
+    },
+    "securitySchemes" : {
+      "apiKeyAuth" : {
+        "description" : "API key with prefix `sk_live_` (live), `sk_test_` (test). Also accepted as `Authorization: Bearer <key>`.",
+        "in" : "header",
+        "name" : "X-API-Key",
+        "type" : "apiKey"
+      },
+      "bearerAuth" : {
+        "bearerFormat" : "JWT",
+        "description" : "Access token from `login`, `signup` or `refresh` (HS256, `typ: at+jwt`).",
+        "scheme" : "bearer",
+        "type" : "http"
+      }
     }
   },
   "info" : {
@@ -1494,6 +2095,1003 @@ extension Tracker {
         "summary" : "OpenAPI document",
         "tags" : [
           "system"
+        ]
+      }
+    },
+    "/v1/auth/api-keys" : {
+      "get" : {
+        "description" : "The caller's keys that are not revoked: prefix and last four characters, never the key.",
+        "operationId" : "authListAPIKeys",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKeyList"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List API keys",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "post" : {
+        "description" : "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403).",
+        "operationId" : "authCreateAPIKey",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthAPIKeyCreate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKey"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Create an API key",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/api-keys/{id}" : {
+      "delete" : {
+        "description" : "The key stops working at once.",
+        "operationId" : "authRevokeAPIKey",
+        "parameters" : [
+          {
+            "description" : "Id of the session or key.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session or key.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Revoke an API key",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/api-keys/{id}/rotate" : {
+      "post" : {
+        "description" : "Creates a key with the same name, environment, scopes, allowlist and expiry; the old key stops working at once or after `grace_seconds`.",
+        "operationId" : "authRotateAPIKey",
+        "parameters" : [
+          {
+            "description" : "Id of the session or key.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session or key.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthAPIKeyRotate"
+              }
+            }
+          },
+          "description" : "Optional; an empty body takes the defaults."
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKey"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Rotate an API key",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/identity" : {
+      "get" : {
+        "description" : "What the credentials identify: a user's access token or an API key, and the scopes it holds.",
+        "operationId" : "authIdentity",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthIdentity"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Who is calling",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/login" : {
+      "post" : {
+        "description" : "Starts a session. A wrong email or password is 401 and takes as long either way; after 5 failures the email is locked for 900 seconds (429).",
+        "operationId" : "authLogin",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthLoginRequest"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/TooManyRequests"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "summary" : "Log in",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/logout" : {
+      "post" : {
+        "description" : "Ends the current session; its access and refresh tokens stop working at once.",
+        "operationId" : "authLogout",
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Log out",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/me" : {
+      "get" : {
+        "description" : "The account of the access token's user.",
+        "operationId" : "authGetProfile",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthUser"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "The caller's account",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "patch" : {
+        "description" : "Changes the caller's name and/or email. 409 when the email is taken.",
+        "operationId" : "authUpdateProfile",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthProfileUpdate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthUser"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Change name or email",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/me/password" : {
+      "post" : {
+        "description" : "Checks `current_password` (403 when wrong; failures count towards the login lock) and sets `new_password`; every other session of the account ends.",
+        "operationId" : "authChangePassword",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthPasswordChange"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/TooManyRequests"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Change password",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/refresh" : {
+      "post" : {
+        "description" : "Exchanges the session's latest refresh token for a new access token and the next refresh token. A refresh token is accepted once: presenting a used one revokes the whole session.",
+        "operationId" : "authRefresh",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthRefreshRequest"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "summary" : "Refresh tokens",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/sessions" : {
+      "delete" : {
+        "description" : "Ends every session of the caller except the current one.",
+        "operationId" : "authRevokeOtherSessions",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthRevokedCount"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "End every other session",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "get" : {
+        "description" : "The caller's live sessions, newest first.",
+        "operationId" : "authListSessions",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthSessionList"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List sessions",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "post" : {
+        "description" : "Starts a new session (a new refresh-token family) for the caller, e.g. for another device.",
+        "operationId" : "authCreateSession",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthSessionCreate"
+              }
+            }
+          },
+          "description" : "Optional; an empty body takes the defaults."
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Start another session",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/sessions/{id}" : {
+      "delete" : {
+        "description" : "Ends one of the caller's sessions; its tokens stop working at once.",
+        "operationId" : "authRevokeSession",
+        "parameters" : [
+          {
+            "description" : "Id of the session or key.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session or key.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "End a session",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "patch" : {
+        "description" : "Moves the end of one of the caller's live sessions.",
+        "operationId" : "authExtendSession",
+        "parameters" : [
+          {
+            "description" : "Id of the session or key.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session or key.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthSessionExtend"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthSession"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Extend a session",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/signup" : {
+      "post" : {
+        "description" : "Creates an account with the default role and starts its first session. 409 when the email is taken.",
+        "operationId" : "authSignup",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthSignupRequest"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "summary" : "Create an account",
+        "tags" : [
+          "auth"
         ]
       }
     },
@@ -3555,6 +5153,10 @@ extension Tracker {
     }
   ],
   "tags" : [
+    {
+      "description" : "Accounts, sessions, tokens and API keys.",
+      "name" : "auth"
+    },
     {
       "description" : "A remark on a task. Comments have integer ids.",
       "name" : "comments"

@@ -26,6 +26,31 @@ public enum Tracker {
         ]
     )
 
+    /// The app's `auth` section, handed to the `Auth` module by the server.
+    public static let auth = AuthSettings(
+        routePrefix: "/v1/auth",
+        issuer: "https://tracker.loom.invalid",
+        audience: "tracker-api",
+        secretVariable: "TRACKER_JWT_SECRET",
+        accessTokenSeconds: 900,
+        refreshTokenSeconds: 2592000,
+        passwords: .init(minLength: 8, hashCost: 12, maxFailures: 5, lockoutSeconds: 900),
+        roles: [
+            .init(name: "admin", scopes: ["*"]),
+            .init(name: "member", scopes: ["projects:read", "tasks:read", "tasks:write", "comments:read", "comments:write"]),
+            .init(name: "viewer", scopes: ["projects:read", "tasks:read", "comments:read"]),
+        ],
+        defaultRole: "member",
+        apiKeys: .init(
+            prefixes: [
+                .init(environment: "live", prefix: "sk_live_"),
+                .init(environment: "test", prefix: "sk_test_"),
+            ],
+            acceptBearer: true,
+            maxRotationGraceSeconds: 604800
+        )
+    )
+
     /// The app, ready for `LoomServer`.
     /// - Parameter handlers: the handwritten implementation of the app's custom endpoints.
     public static func app(handlers: some TrackerHandlers) -> GeneratedApp {
@@ -34,6 +59,7 @@ public enum Tracker {
             schema: schema,
             openAPIDocument: openAPIDocument,
             title: "Tracker API",
+            auth: auth,
             registerRoutes: { registry in
                 registry.addTable(Projects.Record.self, operations: Projects.operations)
                 registry.addTable(Tasks.Record.self, operations: Tasks.operations)
