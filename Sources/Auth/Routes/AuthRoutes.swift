@@ -48,7 +48,7 @@ struct AuthRoutes: Sendable {
 
     /// The validated JSON body.
     func decodeBody(_ request: Request, _ rules: [FieldRule]) async throws -> ValidatedObject {
-        let json = try await RequestBody.json(request, limit: maxBodyBytes)
+        let json = try await Runtime.RequestBody.json(request, limit: maxBodyBytes)
         return try InputValidator.validate(body: json, rules: rules, mode: .body)
     }
 

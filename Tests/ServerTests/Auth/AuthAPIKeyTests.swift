@@ -1,5 +1,6 @@
 import Auth
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Testing
 
