@@ -12,7 +12,9 @@ struct OpenAPIAuthTests {
         tokens: AuthTokensConfig(issuer: "https://demo.test", audience: "demo-api", secretVariable: "DEMO_SECRET"),
         roles: [AuthRoleConfig(name: "admin", scopes: ["*"]), AuthRoleConfig(name: "member", scopes: ["tasks:read"])],
         defaultRole: "member",
-        apiKeys: AuthAPIKeysConfig(prefixes: [AuthKeyPrefixConfig(environment: "live", prefix: "sk_live_")]))
+        apiKeys: AuthAPIKeysConfig(prefixes: [
+            AuthKeyPrefixConfig(environment: "live", prefix: "sk_live_"), AuthKeyPrefixConfig(environment: "test", prefix: "sk_test_"),
+        ]))
 
     static func app(auth: AuthConfig? = OpenAPIAuthTests.auth, errorFormat: ErrorFormat = .problem) -> AppSchema {
         var app = OpenAPIFixture.app(errorFormat: errorFormat)
@@ -66,7 +68,7 @@ struct OpenAPIAuthTests {
         #expect(Set(signup["required"] as? [String] ?? []) == ["email", "password", "name"])
         #expect(signup["additionalProperties"] as? Bool == false)
         #expect(openAPIValue(signup, "properties", "email", "format") as? String == "email")
-        #expect(openAPIValue(json, "components", "schemas", "AuthAPIKeyCreate", "properties", "environment", "enum") as? [String] == ["live"])
+        #expect(openAPIValue(json, "components", "schemas", "AuthAPIKeyCreate", "properties", "environment", "enum") as? [String] == ["live", "test"])
         #expect(openAPIValue(json, "components", "schemas", "AuthUser", "properties", "role", "enum") as? [String] == ["admin", "member"])
     }
 
