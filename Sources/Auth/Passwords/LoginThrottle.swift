@@ -27,7 +27,8 @@ struct LoginThrottle: Sendable {
         let windowStarted = try reader.timestamp()
         let lockedUntil = try reader.optionalTimestamp()
         if let lockedUntil, lockedUntil > now {
-            let seconds = Int(lockedUntil.timeIntervalSince(now).rounded(.up))
+            // Whole seconds, rounded up, ignoring the sub-millisecond noise of stored timestamps.
+            let seconds = Int((lockedUntil.timeIntervalSince(now) - 0.001).rounded(.up))
             throw APIError.tooManyRequests(
                 retryAfterSeconds: seconds,
                 detail: "Too many failed logins for this email; try again in \(seconds) seconds.")
@@ -38,27 +39,26 @@ struct LoginThrottle: Sendable {
         }
     }
 
-    /// Counts one failure, locking the subject when it reaches `maxFailures` (one atomic upsert).
-    func failureStatement(_ subject: String, now: Date) -> SQLStatement {
-        sql.statement(
-            """
-            INSERT INTO auth_login_throttle (subject, failures, window_started_at, locked_until) \
-            VALUES (?, 1, ?, CASE WHEN 1 >= ? THEN ? ELSE NULL END) \
-            ON CONFLICT (subject) DO UPDATE SET failures = auth_login_throttle.failures + 1, \
-            locked_until = CASE WHEN auth_login_throttle.failures + 1 >= ? THEN ? ELSE NULL END
-            """,
-            [
-                .text(subject), .timestamp(now), .integer(Int64(maxFailures)), .timestamp(lockedUntil(now)),
-                .integer(Int64(maxFailures)), .timestamp(lockedUntil(now)),
-            ])
+    /// Counts one failure and locks the subject once it reaches `maxFailures`: an atomic
+    /// upsert, then the lock, run in the caller's transaction. (Two statements rather than one
+    /// `CASE`, so that every bound value is assigned straight to its column and PostgreSQL
+    /// types it from the column.)
+    func failureStatements(_ subject: String, now: Date) -> [SQLStatement] {
+        [
+            sql.statement(
+                """
+                INSERT INTO auth_login_throttle (subject, failures, window_started_at) VALUES (?, 1, ?) \
+                ON CONFLICT (subject) DO UPDATE SET failures = auth_login_throttle.failures + 1
+                """,
+                [.text(subject), .timestamp(now)]),
+            sql.statement(
+                "UPDATE auth_login_throttle SET locked_until = ? WHERE subject = ? AND failures >= ?",
+                [.timestamp(now.addingTimeInterval(TimeInterval(lockoutSeconds))), .text(subject), .integer(Int64(maxFailures))]),
+        ]
     }
 
     /// Forgets the subject's failures (after a successful login).
     func clear(_ subject: String) -> SQLStatement {
         sql.statement("DELETE FROM auth_login_throttle WHERE subject = ?", [.text(subject)])
-    }
-
-    private func lockedUntil(_ now: Date) -> Date {
-        now.addingTimeInterval(TimeInterval(lockoutSeconds))
     }
 }

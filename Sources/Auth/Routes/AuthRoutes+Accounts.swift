@@ -37,8 +37,7 @@ extension AuthRoutes {
         let matches = try await service.passwords.verify(password, hash: user?.passwordHash)
         let now = service.clock()
         guard matches, let user, user.status == UserRecord.active else {
-            _ = try await service.database.write([
-                service.throttle.failureStatement(subject, now: now),
+            _ = try await service.database.write(service.throttle.failureStatements(subject, now: now) + [
                 audit.event(
                     "login_failed", actor: user?.idText, target: nil, detail: ["email": email],
                     ipAddress: context.remoteAddress?.ipAddress, now: now),
@@ -151,7 +150,7 @@ extension AuthRoutes {
         let subject = LoginThrottle.subject(email: user.email)
         try await service.throttle.checkAllowed(subject, now: service.clock())
         guard try await service.passwords.verify(current, hash: user.passwordHash) else {
-            _ = try await service.database.write([service.throttle.failureStatement(subject, now: service.clock())])
+            _ = try await service.database.write(service.throttle.failureStatements(subject, now: service.clock()))
             throw APIError.forbidden("current_password does not match the account's password.")
         }
         let hash = try await service.passwords.hash(replacement)
