@@ -28,11 +28,14 @@ public final class AuthService: AuthenticationService {
     let clock: @Sendable () -> Date
     /// Scopes by role name.
     let roleScopes: [String: Set<String>]
+    /// Where password reset and verification mail goes.
+    let mail: any MailSender
 
     private init(
         settings: AuthSettings, database: any DatabaseClient, passwords: PasswordHasher, tokens: AccessTokens,
-        clock: @escaping @Sendable () -> Date
+        clock: @escaping @Sendable () -> Date, mail: any MailSender
     ) {
+        self.mail = mail
         self.settings = settings
         self.database = database
         self.sql = AuthSQL(dialect: database.dialect)
@@ -70,7 +73,9 @@ public final class AuthService: AuthenticationService {
         let tokens = await AccessTokens(
             secret: secret, issuer: settings.issuer, audience: settings.audience,
             lifetimeSeconds: settings.accessTokenSeconds)
-        return AuthService(settings: settings, database: database, passwords: passwords, tokens: tokens, clock: clock)
+        return AuthService(
+            settings: settings, database: database, passwords: passwords, tokens: tokens, clock: clock,
+            mail: options.mailSender ?? LogMailSender(logger: logger))
     }
 
     /// The signing secret from the environment, at least `AccessTokens.minimumSecretBytes` long.
@@ -108,11 +113,14 @@ public struct AuthOptions: Sendable {
     public var passwordHashCost: Int?
     /// Replaces the wall clock (tests move time to expire tokens).
     public var clock: (@Sendable () -> Date)?
+    /// Where mail goes; `nil`: the log (`LogMailSender`).
+    public var mailSender: (any MailSender)?
 
     /// Creates options; `nil` keeps the configured behaviour.
-    public init(passwordHashCost: Int? = nil, clock: (@Sendable () -> Date)? = nil) {
+    public init(passwordHashCost: Int? = nil, clock: (@Sendable () -> Date)? = nil, mailSender: (any MailSender)? = nil) {
         self.passwordHashCost = passwordHashCost
         self.clock = clock
+        self.mailSender = mailSender
     }
 }
 

@@ -8,13 +8,18 @@ import Runtime
 /// `migrate` and the tests.
 enum ServerAuth {
     /// Starts the app's auth module on `database` (creating its tables), or returns `nil` when
-    /// the app has no `auth` section.
+    /// the app has no `auth` section. Mail goes to files in `$LOOM_MAIL_DIRECTORY` when it is
+    /// set, else to the log.
     /// - Throws: `ValidationError` naming the fix when the signing secret is missing or short.
     static func start(
         app: GeneratedApp, database: any DatabaseClient, logger: Logger,
         environment: [String: String] = ProcessInfo.processInfo.environment, options: AuthOptions = .init()
     ) async throws -> AuthService? {
         guard let settings = app.auth else { return nil }
+        var options = options
+        if options.mailSender == nil, let directory = environment["LOOM_MAIL_DIRECTORY"], !directory.isEmpty {
+            options.mailSender = FileMailSender(directory: URL(fileURLWithPath: directory))
+        }
         do {
             return try await AuthService.start(
                 settings: settings, database: database, environment: environment, options: options, logger: logger)

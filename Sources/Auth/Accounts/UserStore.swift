@@ -33,11 +33,15 @@ struct UserStore: Sendable {
             ])
     }
 
-    /// Changes name and email.
+    /// Changes name and email; a changed email is no longer verified.
     func updateProfile(id: UUID, name: String, email: String, now: Date) -> SQLStatement {
         sql.statement(
-            "UPDATE auth_users SET name = ?, email = ?, updated_at = ? WHERE id = ?",
-            [.text(name), .text(email), .timestamp(now), .uuid(id)])
+            """
+            UPDATE auth_users SET name = ?, \
+            email_verified_at = CASE WHEN email = ? THEN email_verified_at ELSE NULL END, email = ?, updated_at = ? \
+            WHERE id = ?
+            """,
+            [.text(name), .text(email), .text(email), .timestamp(now), .uuid(id)])
     }
 
     /// Replaces the password hash.

@@ -33,6 +33,18 @@ struct AuthBodies: Sendable {
         FieldRule("new_password", .string(pattern: nil), required: true),
     ]
 
+    /// `POST /password/forgot`: email.
+    let forgotPassword: [FieldRule] = [FieldRule("email", .email, required: true, maxLength: 254)]
+
+    /// `POST /password/reset`: token, new_password.
+    let resetPassword: [FieldRule] = [
+        FieldRule("token", .string(pattern: nil), required: true, maxLength: 200),
+        FieldRule("new_password", .string(pattern: nil), required: true),
+    ]
+
+    /// `POST /email/verify`: token.
+    let verifyEmail: [FieldRule] = [FieldRule("token", .string(pattern: nil), required: true, maxLength: 200)]
+
     /// `POST /sessions`: expires_at (optional).
     let createSession: [FieldRule] = [FieldRule("expires_at", .datetime, nullable: true)]
 

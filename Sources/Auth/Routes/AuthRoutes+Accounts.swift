@@ -124,7 +124,10 @@ extension AuthRoutes {
         let body = try await decodeBody(request, bodies.updateProfile)
         guard var user = try await users.find(id: caller.userID) else { throw APIError.invalidCredentials() }
         if let name = try body.optionalString(0) { user.name = name }
-        if let email = try body.optionalString(1) { user.email = UserRecord.normalized(email: email) }
+        if let email = try body.optionalString(1).map(UserRecord.normalized(email:)), email != user.email {
+            user.email = email
+            user.emailVerifiedAt = nil
+        }
         let now = service.clock()
         user.updatedAt = now
         do {

@@ -33,6 +33,10 @@ struct AuthRoutes: Sendable {
         registry.add(.get, prefix + "/me") { _, context in try await me(context) }
         registry.add(.patch, prefix + "/me") { request, context in try await updateMe(request, context) }
         registry.add(.post, prefix + "/me/password") { request, context in try await changePassword(request, context) }
+        registry.add(.post, prefix + "/password/forgot") { request, context in try await forgotPassword(request, context) }
+        registry.add(.post, prefix + "/password/reset") { request, context in try await resetPassword(request, context) }
+        registry.add(.post, prefix + "/email/verification") { _, context in try await requestEmailVerification(context) }
+        registry.add(.post, prefix + "/email/verify") { request, context in try await verifyEmail(request, context) }
         registry.add(.get, prefix + "/sessions") { _, context in try await listSessions(context) }
         registry.add(.post, prefix + "/sessions") { request, context in try await createSession(request, context) }
         registry.add(.delete, prefix + "/sessions") { _, context in try await revokeOtherSessions(context) }

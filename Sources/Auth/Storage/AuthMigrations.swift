@@ -95,6 +95,19 @@ enum AuthMigrations {
                     """),
                 both("CREATE INDEX IF NOT EXISTS auth_audit_events_time ON auth_audit_events (occurred_at)"),
             ]),
+        Step(
+            version: 2,
+            summary: "single-use tokens (password reset, email verification)",
+            statements: [
+                both(
+                    """
+                    CREATE TABLE IF NOT EXISTS auth_single_use_tokens (id {uuid} PRIMARY KEY, \
+                    user_id {uuid} NOT NULL REFERENCES auth_users (id) ON DELETE CASCADE, purpose TEXT NOT NULL, \
+                    email TEXT NOT NULL, lookup_id TEXT NOT NULL UNIQUE, secret_hash TEXT NOT NULL, \
+                    created_at {time} NOT NULL, expires_at {time} NOT NULL, used_at {time})
+                    """),
+                both("CREATE INDEX IF NOT EXISTS auth_single_use_tokens_user ON auth_single_use_tokens (user_id)"),
+            ]),
     ]
 
     /// One statement written once with `{uuid}`, `{time}` and `{integer}` type placeholders.

@@ -15,11 +15,11 @@ struct AuthStartupTests {
         let database = try await TestDatabase.open("tracker")
         do {
             let first = try await AuthService.migrate(database.client)
-            #expect(first.count == 1)
+            #expect(first.count == AuthMigrationsCount.steps)
             let second = try await AuthService.migrate(database.client)
             #expect(second.isEmpty)
             let rows = try await database.client.fetch(SQLStatement("SELECT COUNT(*) FROM auth_schema_migrations"))
-            #expect(rows.first?.values == [.integer(1)])
+            #expect(rows.first?.values == [.integer(Int64(AuthMigrationsCount.steps))])
         } catch {
             await database.cleanup()
             throw error
@@ -50,4 +50,9 @@ struct AuthStartupTests {
         }
         await database.cleanup()
     }
+}
+
+/// How many numbered steps the auth module's migrations have.
+enum AuthMigrationsCount {
+    static let steps = 2
 }
