@@ -441,6 +441,20 @@ extension Tracker {
         },
         "type" : "object"
       },
+      "AuthEmailVerify" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "token" : {
+            "description" : "The verification token from the mail.",
+            "maxLength" : 200,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "token"
+        ],
+        "type" : "object"
+      },
       "AuthIdentity" : {
         "description" : "The caller.",
         "properties" : {
@@ -528,6 +542,40 @@ extension Tracker {
         },
         "required" : [
           "current_password",
+          "new_password"
+        ],
+        "type" : "object"
+      },
+      "AuthPasswordForgot" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "email" : {
+            "description" : "Email address of the account.",
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "email"
+        ],
+        "type" : "object"
+      },
+      "AuthPasswordReset" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "new_password" : {
+            "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "type" : "string"
+          },
+          "token" : {
+            "description" : "The reset token from the mail.",
+            "maxLength" : 200,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "token",
           "new_password"
         ],
         "type" : "object"
@@ -2350,6 +2398,94 @@ extension Tracker {
         ]
       }
     },
+    "/v1/auth/email/verification" : {
+      "post" : {
+        "description" : "Mails a verification token (valid for a day) to the caller's address: 202; 204 when it is already verified.",
+        "operationId" : "authRequestEmailVerification",
+        "responses" : {
+          "202" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Send an email verification token",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/email/verify" : {
+      "post" : {
+        "description" : "Marks the address the token was sent to as verified, if the account still has it.",
+        "operationId" : "authVerifyEmail",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthEmailVerify"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "summary" : "Verify the email address",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
     "/v1/auth/identity" : {
       "get" : {
         "description" : "What the credentials identify: a user's access token or an API key, and the scopes it holds.",
@@ -2678,6 +2814,104 @@ extension Tracker {
           }
         ],
         "summary" : "Change password",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/password/forgot" : {
+      "post" : {
+        "description" : "Answers 202 whether or not the email has an account; an active account gets a reset token by mail, valid for an hour and usable once.",
+        "operationId" : "authForgotPassword",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthPasswordForgot"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "202" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "summary" : "Ask for a password reset",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/password/reset" : {
+      "post" : {
+        "description" : "Sets `new_password` with a reset token from the mail; every session of the account ends. An unknown, expired or used token is 422 naming `token`.",
+        "operationId" : "authResetPassword",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthPasswordReset"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "summary" : "Reset the password",
         "tags" : [
           "auth"
         ]

@@ -70,6 +70,25 @@ struct AuthOperations {
                     + "sets `new_password`; every other session of the account ends.",
                 request: "AuthPasswordChange", status: 204, errors: [.validationError], authErrors: ["TooManyRequests"]),
             Route(
+                method: .post, path: "/password/forgot", operationID: "authForgotPassword", summary: "Ask for a password reset",
+                description: "Answers 202 whether or not the email has an account; an active account gets a reset token "
+                    + "by mail, valid for an hour and usable once.",
+                request: "AuthPasswordForgot", status: 202, needsToken: false, errors: [.validationError]),
+            Route(
+                method: .post, path: "/password/reset", operationID: "authResetPassword", summary: "Reset the password",
+                description: "Sets `new_password` with a reset token from the mail; every session of the account ends. "
+                    + "An unknown, expired or used token is 422 naming `token`.",
+                request: "AuthPasswordReset", status: 204, needsToken: false, errors: [.validationError]),
+            Route(
+                method: .post, path: "/email/verification", operationID: "authRequestEmailVerification",
+                summary: "Send an email verification token",
+                description: "Mails a verification token (valid for a day) to the caller's address: 202; 204 when it is already verified.",
+                status: 202),
+            Route(
+                method: .post, path: "/email/verify", operationID: "authVerifyEmail", summary: "Verify the email address",
+                description: "Marks the address the token was sent to as verified, if the account still has it.",
+                request: "AuthEmailVerify", status: 204, needsToken: false, errors: [.validationError]),
+            Route(
                 method: .get, path: "/sessions", operationID: "authListSessions", summary: "List sessions",
                 description: "The caller's live sessions, newest first.", status: 200, response: "AuthSessionList"),
             Route(

@@ -39,6 +39,16 @@ struct AuthSchemas {
                 FieldSchema(name: "current_password", type: .string, description: "The password in use now.", required: true),
                 FieldSchema(name: "new_password", type: .string, description: password, required: true),
             ]),
+            ("AuthPasswordForgot", [
+                FieldSchema(name: "email", type: .email, description: "Email address of the account.", required: true, maxLength: 254),
+            ]),
+            ("AuthPasswordReset", [
+                FieldSchema(name: "token", type: .string, description: "The reset token from the mail.", required: true, maxLength: 200),
+                FieldSchema(name: "new_password", type: .string, description: password, required: true),
+            ]),
+            ("AuthEmailVerify", [
+                FieldSchema(name: "token", type: .string, description: "The verification token from the mail.", required: true, maxLength: 200),
+            ]),
             ("AuthSessionCreate", [
                 FieldSchema(name: "expires_at", type: .datetime, description: "When the new session ends; at most the session lifetime from now (the default).", nullable: true),
             ]),

@@ -30,6 +30,8 @@ struct OpenAPIAuthTests {
             ("/v1/auth/refresh", "post", "authRefresh"), ("/v1/auth/logout", "post", "authLogout"),
             ("/v1/auth/identity", "get", "authIdentity"), ("/v1/auth/me", "get", "authGetProfile"),
             ("/v1/auth/me", "patch", "authUpdateProfile"), ("/v1/auth/me/password", "post", "authChangePassword"),
+            ("/v1/auth/password/forgot", "post", "authForgotPassword"), ("/v1/auth/password/reset", "post", "authResetPassword"),
+            ("/v1/auth/email/verification", "post", "authRequestEmailVerification"), ("/v1/auth/email/verify", "post", "authVerifyEmail"),
             ("/v1/auth/sessions", "get", "authListSessions"), ("/v1/auth/sessions", "post", "authCreateSession"),
             ("/v1/auth/sessions", "delete", "authRevokeOtherSessions"), ("/v1/auth/sessions/{id}", "patch", "authExtendSession"),
             ("/v1/auth/sessions/{id}", "delete", "authRevokeSession"), ("/v1/auth/api-keys", "get", "authListAPIKeys"),

@@ -17,6 +17,8 @@ struct AuthDocumentTests {
             ("AuthProfileUpdate", bodies.updateProfile), ("AuthPasswordChange", bodies.changePassword),
             ("AuthSessionCreate", bodies.createSession), ("AuthSessionExtend", bodies.extendSession),
             ("AuthAPIKeyCreate", bodies.createAPIKey), ("AuthAPIKeyRotate", bodies.rotateAPIKey),
+            ("AuthPasswordForgot", bodies.forgotPassword), ("AuthPasswordReset", bodies.resetPassword),
+            ("AuthEmailVerify", bodies.verifyEmail),
         ]
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(Tracker.openAPIDocument.utf8)) as? [String: Any])
