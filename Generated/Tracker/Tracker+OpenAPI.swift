@@ -608,14 +608,14 @@ extension Tracker {
         "additionalProperties" : false,
         "properties" : {
           "refresh_token" : {
-            "description" : "The latest refresh token of the session; each is accepted once.",
+            "description" : "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
             "maxLength" : 200,
-            "type" : "string"
+            "type" : [
+              "string",
+              "null"
+            ]
           }
         },
-        "required" : [
-          "refresh_token"
-        ],
         "type" : "object"
       },
       "AuthRevokedCount" : {
@@ -1970,6 +1970,12 @@ extension Tracker {
         "description" : "Access token from `login`, `signup` or `refresh` (HS256, `typ: at+jwt`).",
         "scheme" : "bearer",
         "type" : "http"
+      },
+      "cookieAuth" : {
+        "description" : "Access token cookie set by `login`, `signup` and `refresh`; unsafe requests must echo the `loom_csrf` cookie in `X-CSRF-Token` (403 `CSRF_FAILED` otherwise).",
+        "in" : "cookie",
+        "name" : "loom_access",
+        "type" : "apiKey"
       }
     }
   },
@@ -2184,6 +2190,11 @@ extension Tracker {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
           }
         ],
         "summary" : "List API keys",
@@ -2251,6 +2262,11 @@ extension Tracker {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
           }
         ],
         "summary" : "Create an API key",
@@ -2304,6 +2320,11 @@ extension Tracker {
         "security" : [
           {
             "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
 
             ]
           }
@@ -2390,6 +2411,11 @@ extension Tracker {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
           }
         ],
         "summary" : "Rotate an API key",
@@ -2427,6 +2453,11 @@ extension Tracker {
         "security" : [
           {
             "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
 
             ]
           }
@@ -2527,6 +2558,11 @@ extension Tracker {
           },
           {
             "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
 
             ]
           }
@@ -2630,6 +2666,11 @@ extension Tracker {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
           }
         ],
         "summary" : "Log out",
@@ -2674,6 +2715,11 @@ extension Tracker {
         "security" : [
           {
             "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
 
             ]
           }
@@ -2746,6 +2792,11 @@ extension Tracker {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
           }
         ],
         "summary" : "Change name or email",
@@ -2809,6 +2860,11 @@ extension Tracker {
         "security" : [
           {
             "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
 
             ]
           }
@@ -3014,6 +3070,11 @@ extension Tracker {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
           }
         ],
         "summary" : "End every other session",
@@ -3056,6 +3117,11 @@ extension Tracker {
         "security" : [
           {
             "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
 
             ]
           }
@@ -3124,6 +3190,11 @@ extension Tracker {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
           }
         ],
         "summary" : "Start another session",
@@ -3177,6 +3248,11 @@ extension Tracker {
         "security" : [
           {
             "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
 
             ]
           }
@@ -3260,6 +3336,11 @@ extension Tracker {
         "security" : [
           {
             "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
 
             ]
           }

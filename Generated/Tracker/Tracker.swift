@@ -48,7 +48,8 @@ public enum Tracker {
             ],
             acceptBearer: true,
             maxRotationGraceSeconds: 604800
-        )
+        ),
+        cookies: .init(sameSite: "strict", secure: true)
     )
 
     /// The app, ready for `LoomServer`.

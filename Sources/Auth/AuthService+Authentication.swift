@@ -11,13 +11,20 @@ extension AuthService {
     static let lastUsedResolution: TimeInterval = 60
 
     /// `X-API-Key` first; else `Authorization: Bearer`: a key when it has a key prefix and the
-    /// app accepts keys there, otherwise an access token. No credentials: `.anonymous`, no I/O.
+    /// app accepts keys there, otherwise an access token; else, in cookie mode, the access token
+    /// cookie (unsafe methods must pass the CSRF check). No credentials: `.anonymous`, no I/O.
     public func authenticate(_ request: Request, context: LoomRequestContext) async -> AuthenticationOutcome {
         do {
             if let key = request.headers[Self.apiKeyHeader] {
                 return try await authenticate(apiKey: key, context: context)
             }
-            guard let authorization = request.headers[.authorization] else { return .anonymous }
+            guard let authorization = request.headers[.authorization] else {
+                guard let cookies, let token = request.cookies[SessionCookies.access]?.value, !token.isEmpty else {
+                    return .anonymous
+                }
+                guard cookies.passesCSRF(request) else { return .rejected(SessionCookies.csrfFailure) }
+                return try await authenticate(accessToken: token)
+            }
             guard let token = Self.bearerToken(authorization) else {
                 return .rejected(.invalidCredentials("Send the token as Authorization: Bearer <token>."))
             }

@@ -30,12 +30,15 @@ public final class AuthService: AuthenticationService {
     let roleScopes: [String: Set<String>]
     /// Where password reset and verification mail goes.
     let mail: any MailSender
+    /// Cookie mode; `nil` when the app does not enable it.
+    let cookies: SessionCookies?
 
     private init(
         settings: AuthSettings, database: any DatabaseClient, passwords: PasswordHasher, tokens: AccessTokens,
         clock: @escaping @Sendable () -> Date, mail: any MailSender
     ) {
         self.mail = mail
+        self.cookies = SessionCookies(settings: settings)
         self.settings = settings
         self.database = database
         self.sql = AuthSQL(dialect: database.dialect)

@@ -59,6 +59,19 @@ struct AuthConfigTests {
         #expect(keys.maxRotationGraceSeconds == 604_800)
     }
 
+    @Test("cookie mode parses with its defaults; SameSite None is refused")
+    func cookies() throws {
+        let auth = Self.minimal.dropLast() + #", "cookies": {}}"#
+        guard case .success(let loaded) = SchemaPipeline.load(TestSchemas.files(Self.app(auth: String(auth)))) else {
+            Issue.record("refused: \(TestSchemas.diagnostics(TestSchemas.files(Self.app(auth: String(auth)))))")
+            return
+        }
+        #expect(loaded.schemas.apps.first?.config.auth?.cookies == AuthCookiesConfig(sameSite: .strict, secure: true))
+        let none = Self.minimal.dropLast() + #", "cookies": {"sameSite": "none"}}"#
+        let result = TestSchemas.diagnostics(TestSchemas.files(Self.app(auth: String(none))))
+        expectDiagnostic(result, code: "unknown-value", file: Self.appPath, path: "auth.cookies.sameSite", contains: "\"none\"")
+    }
+
     @Test("every bad value is reported at its path")
     func invalid() {
         let auth = #"""

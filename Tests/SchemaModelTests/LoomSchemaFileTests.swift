@@ -13,6 +13,7 @@ struct LoomSchemaFileTests {
         ("field", SchemaKeys.field), ("endpoint", SchemaKeys.endpoint), ("requestBody", SchemaKeys.requestBody),
         ("response", SchemaKeys.response), ("auth", SchemaKeys.auth), ("authTokens", SchemaKeys.authTokens),
         ("authPasswords", SchemaKeys.authPasswords), ("authAPIKeys", SchemaKeys.authAPIKeys),
+        ("authCookies", SchemaKeys.authCookies),
     ]
 
     @Test("every $def lists exactly the keys the parser accepts and requires", arguments: 0..<objectDefinitions.count)
@@ -44,6 +45,7 @@ struct LoomSchemaFileTests {
         #expect(try enumeration("field", "onDelete") == OnDeleteAction.allCases.map(\.rawValue))
         #expect(try enumeration("endpoint", "method") == EndpointMethod.allCases.map(\.rawValue))
         #expect(try enumeration("app", "errorFormat") == ErrorFormat.allCases.map(\.rawValue))
+        #expect(try enumeration("authCookies", "sameSite") == CookieSameSite.allCases.map(\.rawValue))
         #expect(try enumeration("primaryKey", "type") == PrimaryKeyType.allCases.map(\.rawValue))
         let operations = try Self.definition("table")["properties"]?["operations"]?["items"]?["enum"]?.strings
         #expect(operations == TableOperation.allCases.map(\.rawValue))

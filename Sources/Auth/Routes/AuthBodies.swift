@@ -18,8 +18,8 @@ struct AuthBodies: Sendable {
         FieldRule("password", .string(pattern: nil), required: true),
     ]
 
-    /// `POST /refresh`: refresh_token.
-    let refresh: [FieldRule] = [FieldRule("refresh_token", .string(pattern: nil), required: true, maxLength: 200)]
+    /// `POST /refresh`: refresh_token (absent: the `loom_refresh` cookie, in cookie mode).
+    let refresh: [FieldRule] = [FieldRule("refresh_token", .string(pattern: nil), nullable: true, maxLength: 200)]
 
     /// `PATCH /me`: name, email (each optional).
     let updateProfile: [FieldRule] = [

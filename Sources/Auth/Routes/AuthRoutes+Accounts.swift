@@ -19,7 +19,7 @@ extension AuthRoutes {
             let tokens = try await startSession(
                 for: user, expiresAt: nil, leading: [users.insert(user)], action: "signup", request: request,
                 context: context, now: now)
-            return JSONResponse.make(status: .created, value: tokens)
+            return tokenResponse(tokens, status: .created, now: now)
         } catch let error as DatabaseError {
             throw Self.emailConflict(error)
         }
@@ -47,14 +47,14 @@ extension AuthRoutes {
         let tokens = try await startSession(
             for: user, expiresAt: nil, leading: [service.throttle.clear(subject)], action: "login", request: request,
             context: context, now: now)
-        return JSONResponse.make(status: .ok, value: tokens)
+        return tokenResponse(tokens, status: .ok, now: now)
     }
 
     /// `POST /refresh` → 200 with a new access token and the next refresh token. A token used
     /// before (a stolen copy racing the owner) revokes the whole session.
     func refresh(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let body = try await decodeBody(request, bodies.refresh)
-        guard let token = RefreshToken.parse(try body.string(0)),
+        guard let token = RefreshToken.parse(try refreshTokenText(body, request)),
             let presented = try await sessions.presented(lookupID: token.lookupID),
             SecretText.matches(token.secret, storedDigest: presented.secretDigest)
         else { throw APIError.invalidCredentials("The refresh token is invalid.") }
@@ -78,7 +78,25 @@ extension AuthRoutes {
         let response = TokenResponse(
             accessToken: access.token, expiresIn: access.expiresIn, refreshToken: next.text, sessionID: presented.sessionID,
             sessionExpiresAt: presented.sessionExpiresAt, user: nil)
-        return JSONResponse.make(status: .ok, value: response)
+        return tokenResponse(response, status: .ok, now: now)
+    }
+
+    /// The refresh token from the body, else (cookie mode) from the `loom_refresh` cookie with
+    /// the CSRF check; 422 naming `refresh_token` when there is neither.
+    private func refreshTokenText(_ body: ValidatedObject, _ request: Request) throws -> String {
+        if let text = try body.optionalString(0) { return text }
+        if let cookies = service.cookies, let text = request.cookies[SessionCookies.refresh]?.value, !text.isEmpty {
+            guard cookies.passesCSRF(request) else { throw SessionCookies.csrfFailure }
+            return text
+        }
+        throw APIError.validation([.init(field: "refresh_token", message: "is required (or the loom_refresh cookie in cookie mode)")])
+    }
+
+    /// A token answer; in cookie mode it also sets the session cookies.
+    func tokenResponse(_ tokens: TokenResponse, status: HTTPResponse.Status, now: Date) -> Response {
+        var response = JSONResponse.make(status: status, value: tokens)
+        service.cookies?.set(tokens, now: now, on: &response)
+        return response
     }
 
     /// Revokes the session of a reused refresh token, records it, and answers 401.
@@ -103,7 +121,9 @@ extension AuthRoutes {
                 "logout", actor: caller.identity.subject, target: sessionID.uuidString.lowercased(),
                 ipAddress: context.remoteAddress?.ipAddress, now: now),
         ])
-        return Response(status: .noContent)
+        var response = Response(status: .noContent)
+        service.cookies?.clear(on: &response)
+        return response
     }
 
     /// `GET /identity` → who the credentials identify (a user's token or an API key) and their scopes.

@@ -160,6 +160,7 @@ struct AuthOperations {
         if route.needsToken {
             security = [[.component(named: AuthSchemas.bearerScheme): []]]
             if route.acceptsAPIKey, auth.apiKeys != nil { security?.append([.component(named: AuthSchemas.apiKeyScheme): []]) }
+            if auth.cookies != nil { security?.append([.component(named: AuthSchemas.cookieScheme): []]) }
         }
         let operation = OpenAPI.Operation(
             tags: [Self.tag], summary: route.summary, description: route.description, operationId: route.operationID,

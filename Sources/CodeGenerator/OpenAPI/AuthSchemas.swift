@@ -14,6 +14,8 @@ struct AuthSchemas {
     static let bearerScheme = "bearerAuth"
     /// Security scheme of API keys.
     static let apiKeyScheme = "apiKeyAuth"
+    /// Security scheme of the access token cookie (cookie mode).
+    static let cookieScheme = "cookieAuth"
 
     /// Request bodies by component name; the runtime's `AuthBodies` holds the same members.
     var requestBodies: [(String, [FieldSchema])] {
@@ -29,7 +31,10 @@ struct AuthSchemas {
                 FieldSchema(name: "password", type: .string, description: "The account's password.", required: true),
             ]),
             ("AuthRefreshRequest", [
-                FieldSchema(name: "refresh_token", type: .string, description: "The latest refresh token of the session; each is accepted once.", required: true, maxLength: 200),
+                FieldSchema(
+                    name: "refresh_token", type: .string,
+                    description: "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
+                    nullable: true, maxLength: 200),
             ]),
             ("AuthProfileUpdate", [
                 FieldSchema(name: "name", type: .string, description: "New display name; absent or null keeps it.", nullable: true, minLength: 1, maxLength: 200),
@@ -185,6 +190,11 @@ struct AuthSchemas {
             var description = "API key with prefix \(prefixes)."
             if apiKeys.acceptBearer { description += " Also accepted as `Authorization: Bearer <key>`." }
             schemes.append((Self.apiKeyScheme, .apiKey(name: "X-API-Key", location: .header, description: description)))
+        }
+        if auth.cookies != nil {
+            schemes.append((Self.cookieScheme, .apiKey(
+                name: "loom_access", location: .cookie,
+                description: "Access token cookie set by `login`, `signup` and `refresh`; unsafe requests must echo the `loom_csrf` cookie in `X-CSRF-Token` (403 `CSRF_FAILED` otherwise).")))
         }
         return schemes
     }

@@ -23,13 +23,16 @@ public struct AuthSettings: Sendable {
     public let defaultRole: String
     /// API keys, when the app issues them.
     public let apiKeys: APIKeySettings?
+    /// Cookie mode, when the app enables it.
+    public let cookies: CookieSettings?
 
     /// Creates settings.
     public init(
         routePrefix: String, issuer: String, audience: String, secretVariable: String, accessTokenSeconds: Int,
         refreshTokenSeconds: Int, passwords: PasswordSettings, roles: [Role], defaultRole: String,
-        apiKeys: APIKeySettings?
+        apiKeys: APIKeySettings?, cookies: CookieSettings? = nil
     ) {
+        self.cookies = cookies
         self.routePrefix = routePrefix
         self.issuer = issuer
         self.audience = audience
@@ -76,6 +79,19 @@ public struct AuthSettings: Sendable {
         public init(name: String, scopes: Set<String>) {
             self.name = name
             self.scopes = scopes
+        }
+    }
+
+    /// `auth.cookies`.
+    public struct CookieSettings: Sendable {
+        /// `strict` or `lax`.
+        public let sameSite: String
+        /// Whether the cookies are `Secure`.
+        public let secure: Bool
+        /// Creates cookie settings.
+        public init(sameSite: String, secure: Bool) {
+            self.sameSite = sameSite
+            self.secure = secure
         }
     }
 

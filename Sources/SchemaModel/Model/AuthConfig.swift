@@ -13,12 +13,15 @@ public struct AuthConfig: Codable, Sendable, Hashable {
     public var defaultRole: String
     /// API keys; `nil` when the app issues none.
     public var apiKeys: AuthAPIKeysConfig?
+    /// Tokens also in httpOnly cookies with CSRF protection; `nil`: bearer tokens only.
+    public var cookies: AuthCookiesConfig?
 
     /// Creates an auth section; the defaults are the platform conventions.
     public init(
         path: String = "/auth", tokens: AuthTokensConfig, passwords: AuthPasswordsConfig = .init(),
-        roles: [AuthRoleConfig], defaultRole: String, apiKeys: AuthAPIKeysConfig? = nil
+        roles: [AuthRoleConfig], defaultRole: String, apiKeys: AuthAPIKeysConfig? = nil, cookies: AuthCookiesConfig? = nil
     ) {
+        self.cookies = cookies
         self.path = path
         self.tokens = tokens
         self.passwords = passwords
@@ -117,4 +120,24 @@ public struct AuthKeyPrefixConfig: Codable, Sendable, Hashable {
         self.environment = environment
         self.prefix = prefix
     }
+}
+
+/// `auth.cookies`: browsers get their tokens in httpOnly cookies, and unsafe requests
+/// authenticated by cookie must echo the CSRF cookie in `X-CSRF-Token`.
+public struct AuthCookiesConfig: Codable, Sendable, Hashable {
+    /// The cookies' `SameSite` attribute.
+    public var sameSite: CookieSameSite
+    /// Whether the cookies are `Secure` (sent over HTTPS only); turn off only for local HTTP development.
+    public var secure: Bool
+
+    /// Creates cookie settings.
+    public init(sameSite: CookieSameSite = .strict, secure: Bool = true) {
+        self.sameSite = sameSite
+        self.secure = secure
+    }
+}
+
+/// `SameSite` values Loom accepts (`None` would send the cookies cross-site).
+public enum CookieSameSite: String, Codable, Sendable, CaseIterable, Hashable {
+    case strict, lax
 }

@@ -14,7 +14,16 @@ enum AuthConfigReader {
             passwords: passwords,
             roles: readRoles(reader),
             defaultRole: reader.string("defaultRole") ?? "",
-            apiKeys: reader.contains("apiKeys") ? readAPIKeys(reader) : nil)
+            apiKeys: reader.contains("apiKeys") ? readAPIKeys(reader) : nil,
+            cookies: reader.contains("cookies") ? readCookies(reader) : nil)
+    }
+
+    private static func readCookies(_ auth: ObjectReader) -> AuthCookiesConfig? {
+        guard let reader = auth.object("cookies", keys: SchemaKeys.authCookies) else { return nil }
+        let defaults = AuthCookiesConfig()
+        return AuthCookiesConfig(
+            sameSite: reader.choice("sameSite", named: "SameSite value") ?? defaults.sameSite,
+            secure: reader.bool("secure") ?? defaults.secure)
     }
 
     /// Stands in for an unreadable `tokens` object; never escapes because an error was reported.

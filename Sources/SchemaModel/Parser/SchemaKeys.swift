@@ -16,7 +16,7 @@ enum SchemaKeys {
 
     /// The `auth` object of `app.json`.
     static let auth = ObjectKeys(
-        accepted: ["path", "tokens", "passwords", "roles", "defaultRole", "apiKeys"],
+        accepted: ["path", "tokens", "passwords", "roles", "defaultRole", "apiKeys", "cookies"],
         required: ["tokens", "roles", "defaultRole"])
 
     /// `auth.tokens`.
@@ -26,6 +26,9 @@ enum SchemaKeys {
 
     /// `auth.passwords`.
     static let authPasswords = ObjectKeys(accepted: ["minLength", "hashCost", "maxFailures", "lockoutSeconds"])
+
+    /// `auth.cookies`.
+    static let authCookies = ObjectKeys(accepted: ["sameSite", "secure"])
 
     /// `auth.apiKeys`.
     static let authAPIKeys = ObjectKeys(

@@ -112,10 +112,10 @@ struct AuthTokenTests {
             let document = try await app.request(.get, "/openapi.json").object
             let components = try #require(document["components"] as? [String: any Sendable])
             let schemes = try #require(components["securitySchemes"] as? [String: any Sendable])
-            #expect(Set(schemes.keys) == ["bearerAuth", "apiKeyAuth"])
+            #expect(Set(schemes.keys) == ["bearerAuth", "apiKeyAuth", "cookieAuth"])
             let paths = try #require(document["paths"] as? [String: any Sendable])
             let me = try #require((paths["/v1/auth/me"] as? [String: any Sendable])?["get"] as? [String: any Sendable])
-            #expect((me["security"] as? [[String: [String]]]) == [["bearerAuth": []]])
+            #expect((me["security"] as? [[String: [String]]]) == [["bearerAuth": []], ["cookieAuth": []]])
             let responses = try #require(me["responses"] as? [String: any Sendable])
             #expect(responses["401"] != nil)
             let login = try #require((paths["/v1/auth/login"] as? [String: any Sendable])?["post"] as? [String: any Sendable])

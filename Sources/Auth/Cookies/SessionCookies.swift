@@ -1,0 +1,72 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Runtime
+
+/// Cookie mode: tokens in httpOnly cookies for browsers, with a double-submit CSRF token.
+///
+/// `loom_access` (the access token) and `loom_refresh` (the refresh token, sent only to the
+/// auth routes) are httpOnly, so scripts cannot read them; `loom_csrf` is readable, and every
+/// unsafe request authenticated by cookie must repeat its value in `X-CSRF-Token`. A cross-site
+/// form can make the browser send the cookies but cannot read `loom_csrf` to set the header.
+struct SessionCookies: Sendable {
+    /// Access token cookie.
+    static let access = "loom_access"
+    /// Refresh token cookie.
+    static let refresh = "loom_refresh"
+    /// CSRF token cookie.
+    static let csrf = "loom_csrf"
+    /// The header that must echo the CSRF cookie.
+    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+
+    let sameSite: Cookie.SameSite
+    let secure: Bool
+    /// Path of the refresh cookie: the auth routes only.
+    let refreshPath: String
+
+    /// Cookie mode for `settings`, or `nil` when the app does not enable it.
+    init?(settings: AuthSettings) {
+        guard let cookies = settings.cookies else { return nil }
+        sameSite = cookies.sameSite == "lax" ? .lax : .strict
+        secure = cookies.secure
+        refreshPath = settings.routePrefix
+    }
+
+    /// Sets the three cookies of a new token pair on `response`.
+    func set(_ tokens: TokenResponse, now: Date, on response: inout Response) {
+        let sessionSeconds = max(0, Int(tokens.sessionExpiresAt.timeIntervalSince(now)))
+        response.setCookie(cookie(Self.access, tokens.accessToken, maxAge: tokens.expiresIn, path: "/", httpOnly: true))
+        response.setCookie(cookie(Self.refresh, tokens.refreshToken, maxAge: sessionSeconds, path: refreshPath, httpOnly: true))
+        response.setCookie(cookie(Self.csrf, SecretText.random(count: 32), maxAge: sessionSeconds, path: "/", httpOnly: false))
+    }
+
+    /// Expires the three cookies (logout).
+    func clear(on response: inout Response) {
+        response.setCookie(cookie(Self.access, "", maxAge: 0, path: "/", httpOnly: true))
+        response.setCookie(cookie(Self.refresh, "", maxAge: 0, path: refreshPath, httpOnly: true))
+        response.setCookie(cookie(Self.csrf, "", maxAge: 0, path: "/", httpOnly: false))
+    }
+
+    /// Whether the request may act by cookie: safe methods always; unsafe ones only with an
+    /// `X-CSRF-Token` equal to the CSRF cookie (compared in constant time).
+    func passesCSRF(_ request: Request) -> Bool {
+        switch request.method {
+        case .get, .head, .options: return true
+        default: break
+        }
+        guard let header = request.headers[Self.csrfHeader], let cookie = request.cookies[Self.csrf]?.value,
+            !cookie.isEmpty
+        else { return false }
+        return SHA256.hash(data: Array(header.utf8)) == Array(SHA256.hash(data: Array(cookie.utf8)))
+    }
+
+    /// 403 for a cookie-authenticated unsafe request without the CSRF echo.
+    static let csrfFailure = APIError(
+        status: .forbidden, code: "CSRF_FAILED",
+        detail: "Requests authenticated by cookie must send the loom_csrf cookie's value in X-CSRF-Token.")
+
+    private func cookie(_ name: String, _ value: String, maxAge: Int, path: String, httpOnly: Bool) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: path, secure: secure, httpOnly: httpOnly, sameSite: sameSite)
+    }
+}
