@@ -508,6 +508,103 @@ extension Tracker {
         ],
         "type" : "object"
       },
+      "AuthInvitation" : {
+        "description" : "A pending invitation (its token is only in the mail).",
+        "properties" : {
+          "created_at" : {
+            "description" : "When it was sent.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "email" : {
+            "description" : "Invited address.",
+            "format" : "email",
+            "type" : "string"
+          },
+          "expires_at" : {
+            "description" : "When it stops working.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Invitation id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "role" : {
+            "description" : "Role in the organization.",
+            "enum" : [
+              "owner",
+              "admin",
+              "member"
+            ],
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "email",
+          "role",
+          "created_at",
+          "expires_at"
+        ],
+        "type" : "object"
+      },
+      "AuthInvitationAccept" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "token" : {
+            "description" : "The invitation token from the mail.",
+            "maxLength" : 200,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "token"
+        ],
+        "type" : "object"
+      },
+      "AuthInvitationCreate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "email" : {
+            "description" : "Address the invitation is mailed to; only it can accept.",
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "role" : {
+            "description" : "Role on joining.",
+            "enum" : [
+              "owner",
+              "admin",
+              "member"
+            ],
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "email",
+          "role"
+        ],
+        "type" : "object"
+      },
+      "AuthInvitationList" : {
+        "description" : "Pending invitations, oldest first.",
+        "properties" : {
+          "items" : {
+            "description" : "Pending invitations, oldest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthInvitation"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "items"
+        ],
+        "type" : "object"
+      },
       "AuthLoginRequest" : {
         "additionalProperties" : false,
         "properties" : {
@@ -525,6 +622,179 @@ extension Tracker {
         "required" : [
           "email",
           "password"
+        ],
+        "type" : "object"
+      },
+      "AuthMember" : {
+        "description" : "A member of an organization.",
+        "properties" : {
+          "email" : {
+            "description" : "The member's email address.",
+            "format" : "email",
+            "type" : "string"
+          },
+          "joined_at" : {
+            "description" : "When the member joined.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "The member's name.",
+            "type" : "string"
+          },
+          "role" : {
+            "description" : "Role in the organization.",
+            "enum" : [
+              "owner",
+              "admin",
+              "member"
+            ],
+            "type" : "string"
+          },
+          "user_id" : {
+            "description" : "The member's account.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "user_id",
+          "email",
+          "name",
+          "role",
+          "joined_at"
+        ],
+        "type" : "object"
+      },
+      "AuthMemberList" : {
+        "description" : "Every member, by join time.",
+        "properties" : {
+          "items" : {
+            "description" : "Every member, by join time.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthMember"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "items"
+        ],
+        "type" : "object"
+      },
+      "AuthMemberRole" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "role" : {
+            "description" : "The member's new role.",
+            "enum" : [
+              "owner",
+              "admin",
+              "member"
+            ],
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "role"
+        ],
+        "type" : "object"
+      },
+      "AuthOrganization" : {
+        "description" : "An organization, with the caller's role in it.",
+        "properties" : {
+          "created_at" : {
+            "description" : "When it was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Organization id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "type" : "string"
+          },
+          "role" : {
+            "description" : "Role in the organization.",
+            "enum" : [
+              "owner",
+              "admin",
+              "member"
+            ],
+            "type" : "string"
+          },
+          "slug" : {
+            "description" : "Unique short name.",
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When it last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "name",
+          "slug",
+          "role",
+          "created_at",
+          "updated_at"
+        ],
+        "type" : "object"
+      },
+      "AuthOrganizationCreate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "name" : {
+            "description" : "Display name.",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "slug" : {
+            "description" : "Unique short name: lowercase letters, digits and -.",
+            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "name",
+          "slug"
+        ],
+        "type" : "object"
+      },
+      "AuthOrganizationList" : {
+        "description" : "The caller's organizations, by name.",
+        "properties" : {
+          "items" : {
+            "description" : "The caller's organizations, by name.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthOrganization"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "items"
+        ],
+        "type" : "object"
+      },
+      "AuthOrganizationUpdate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "name" : {
+            "description" : "New display name.",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "name"
         ],
         "type" : "object"
       },
@@ -2281,12 +2551,12 @@ extension Tracker {
         "operationId" : "authRevokeAPIKey",
         "parameters" : [
           {
-            "description" : "Id of the session or key.",
+            "description" : "Id of the session, key or organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session or key.",
+              "description" : "Id of the session, key or organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -2341,12 +2611,12 @@ extension Tracker {
         "operationId" : "authRotateAPIKey",
         "parameters" : [
           {
-            "description" : "Id of the session or key.",
+            "description" : "Id of the session, key or organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session or key.",
+              "description" : "Id of the session, key or organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -2568,6 +2838,83 @@ extension Tracker {
           }
         ],
         "summary" : "Who is calling",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/invitations/accept" : {
+      "post" : {
+        "description" : "The caller, signed in with the invited address (403 otherwise), joins with the invited role. An invalid, expired, revoked or used token is 422 naming `token`; 409 when already a member.",
+        "operationId" : "authAcceptInvitation",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthInvitationAccept"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthOrganization"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Accept an invitation",
         "tags" : [
           "auth"
         ]
@@ -2870,6 +3217,751 @@ extension Tracker {
           }
         ],
         "summary" : "Change password",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/organizations" : {
+      "get" : {
+        "description" : "The caller's organizations with the caller's role in each.",
+        "operationId" : "authListOrganizations",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthOrganizationList"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List my organizations",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "post" : {
+        "description" : "The caller becomes its owner. 409 when the slug is taken.",
+        "operationId" : "authCreateOrganization",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthOrganizationCreate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthOrganization"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Create an organization",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/organizations/{id}" : {
+      "get" : {
+        "description" : "For members; anyone else gets 404.",
+        "operationId" : "authGetOrganization",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthOrganization"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Get an organization",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "patch" : {
+        "description" : "Owners and admins (403 for members).",
+        "operationId" : "authRenameOrganization",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthOrganizationUpdate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthOrganization"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Rename an organization",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/organizations/{id}/invitations" : {
+      "get" : {
+        "description" : "Owners and admins.",
+        "operationId" : "authListInvitations",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthInvitationList"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List pending invitations",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "post" : {
+        "description" : "Owners and admins (only owners invite owners). The single-use token (7 days) goes to the address by mail.",
+        "operationId" : "authInvite",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthInvitationCreate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthInvitation"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Invite someone",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/organizations/{id}/invitations/{invitation_id}" : {
+      "delete" : {
+        "description" : "Owners and admins; its token stops working.",
+        "operationId" : "authRevokeInvitation",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Id of the invitation.",
+            "in" : "path",
+            "name" : "invitation_id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the invitation.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Revoke an invitation",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/organizations/{id}/members" : {
+      "get" : {
+        "description" : "Every member with their role.",
+        "operationId" : "authListMembers",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthMemberList"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List members",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/organizations/{id}/members/{user_id}" : {
+      "delete" : {
+        "description" : "Owners and admins remove members (only owners remove owners); anyone may leave. 409 for the last owner.",
+        "operationId" : "authRemoveMember",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Id of the user.",
+            "in" : "path",
+            "name" : "user_id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the user.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Remove a member",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/organizations/{id}/members/{user_id}/role" : {
+      "put" : {
+        "description" : "Owners only. 409 when it would leave the organization without an owner.",
+        "operationId" : "authChangeMemberRole",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Id of the user.",
+            "in" : "path",
+            "name" : "user_id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the user.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthMemberRole"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Change a member's role",
         "tags" : [
           "auth"
         ]
@@ -3209,12 +4301,12 @@ extension Tracker {
         "operationId" : "authRevokeSession",
         "parameters" : [
           {
-            "description" : "Id of the session or key.",
+            "description" : "Id of the session, key or organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session or key.",
+              "description" : "Id of the session, key or organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -3267,12 +4359,12 @@ extension Tracker {
         "operationId" : "authExtendSession",
         "parameters" : [
           {
-            "description" : "Id of the session or key.",
+            "description" : "Id of the session, key or organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session or key.",
+              "description" : "Id of the session, key or organization.",
               "format" : "uuid",
               "type" : "string"
             }

@@ -45,6 +45,27 @@ struct AuthBodies: Sendable {
     /// `POST /email/verify`: token.
     let verifyEmail: [FieldRule] = [FieldRule("token", .string(pattern: nil), required: true, maxLength: 200)]
 
+    /// `POST /organizations`: name, slug.
+    let createOrganization: [FieldRule] = [
+        FieldRule("name", .string(pattern: nil), required: true, minLength: 1, maxLength: 200),
+        FieldRule("slug", .string(pattern: Pattern("[a-z0-9][a-z0-9-]{1,62}")), required: true),
+    ]
+
+    /// `PATCH /organizations/{id}`: name.
+    let renameOrganization: [FieldRule] = [FieldRule("name", .string(pattern: nil), required: true, minLength: 1, maxLength: 200)]
+
+    /// `PUT /organizations/{id}/members/{user_id}/role`: role.
+    let memberRole: [FieldRule] = [FieldRule("role", .enumeration(OrganizationRole.allCases.map(\.rawValue)), required: true)]
+
+    /// `POST /organizations/{id}/invitations`: email, role.
+    let invitation: [FieldRule] = [
+        FieldRule("email", .email, required: true, maxLength: 254),
+        FieldRule("role", .enumeration(OrganizationRole.allCases.map(\.rawValue)), required: true),
+    ]
+
+    /// `POST /invitations/accept`: token.
+    let acceptInvitation: [FieldRule] = [FieldRule("token", .string(pattern: nil), required: true, maxLength: 200)]
+
     /// `POST /sessions`: expires_at (optional).
     let createSession: [FieldRule] = [FieldRule("expires_at", .datetime, nullable: true)]
 

@@ -42,6 +42,21 @@ struct AuthRoutes: Sendable {
         registry.add(.delete, prefix + "/sessions") { _, context in try await revokeOtherSessions(context) }
         registry.add(.patch, prefix + "/sessions/{id}") { request, context in try await extendSession(request, context) }
         registry.add(.delete, prefix + "/sessions/{id}") { _, context in try await revokeSession(context) }
+        registry.add(.post, prefix + "/organizations") { request, context in try await createOrganization(request, context) }
+        registry.add(.get, prefix + "/organizations") { _, context in try await listOrganizations(context) }
+        registry.add(.get, prefix + "/organizations/{id}") { _, context in try await getOrganization(context) }
+        registry.add(.patch, prefix + "/organizations/{id}") { request, context in try await renameOrganization(request, context) }
+        registry.add(.get, prefix + "/organizations/{id}/members") { _, context in try await listMembers(context) }
+        registry.add(.put, prefix + "/organizations/{id}/members/{user_id}/role") { request, context in
+            try await changeMemberRole(request, context)
+        }
+        registry.add(.delete, prefix + "/organizations/{id}/members/{user_id}") { _, context in try await removeMember(context) }
+        registry.add(.post, prefix + "/organizations/{id}/invitations") { request, context in try await invite(request, context) }
+        registry.add(.get, prefix + "/organizations/{id}/invitations") { _, context in try await listInvitations(context) }
+        registry.add(.delete, prefix + "/organizations/{id}/invitations/{invitation_id}") { _, context in
+            try await revokeInvitation(context)
+        }
+        registry.add(.post, prefix + "/invitations/accept") { request, context in try await acceptInvitation(request, context) }
         if service.keyFormat != nil {
             registry.add(.get, prefix + "/api-keys") { _, context in try await listAPIKeys(context) }
             registry.add(.post, prefix + "/api-keys") { request, context in try await createAPIKey(request, context) }

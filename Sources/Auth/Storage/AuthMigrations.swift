@@ -108,6 +108,33 @@ enum AuthMigrations {
                     """),
                 both("CREATE INDEX IF NOT EXISTS auth_single_use_tokens_user ON auth_single_use_tokens (user_id)"),
             ]),
+        Step(
+            version: 3,
+            summary: "organizations, memberships, invitations",
+            statements: [
+                both(
+                    """
+                    CREATE TABLE IF NOT EXISTS auth_organizations (id {uuid} PRIMARY KEY, name TEXT NOT NULL, \
+                    slug TEXT NOT NULL UNIQUE, created_by {uuid} NOT NULL, created_at {time} NOT NULL, updated_at {time} NOT NULL)
+                    """),
+                both(
+                    """
+                    CREATE TABLE IF NOT EXISTS auth_memberships (\
+                    organization_id {uuid} NOT NULL REFERENCES auth_organizations (id) ON DELETE CASCADE, \
+                    user_id {uuid} NOT NULL REFERENCES auth_users (id) ON DELETE CASCADE, role TEXT NOT NULL, \
+                    created_at {time} NOT NULL, PRIMARY KEY (organization_id, user_id))
+                    """),
+                both("CREATE INDEX IF NOT EXISTS auth_memberships_user ON auth_memberships (user_id)"),
+                both(
+                    """
+                    CREATE TABLE IF NOT EXISTS auth_invitations (id {uuid} PRIMARY KEY, \
+                    organization_id {uuid} NOT NULL REFERENCES auth_organizations (id) ON DELETE CASCADE, \
+                    email TEXT NOT NULL, role TEXT NOT NULL, lookup_id TEXT NOT NULL UNIQUE, secret_hash TEXT NOT NULL, \
+                    invited_by {uuid} NOT NULL, created_at {time} NOT NULL, expires_at {time} NOT NULL, accepted_at {time}, \
+                    revoked_at {time})
+                    """),
+                both("CREATE INDEX IF NOT EXISTS auth_invitations_organization ON auth_invitations (organization_id)"),
+            ]),
     ]
 
     /// One statement written once with `{uuid}`, `{time}` and `{integer}` type placeholders.

@@ -108,6 +108,7 @@ struct AuthOperations {
                 description: "Ends one of the caller's sessions; its tokens stop working at once.", status: 204,
                 errors: [.notFound]),
         ]
+        routes += organizationRoutes()
         if auth.apiKeys != nil {
             routes += [
                 Route(
@@ -132,6 +133,53 @@ struct AuthOperations {
         return routes.map(documented)
     }
 
+    private func organizationRoutes() -> [Route] {
+        [
+            Route(
+                method: .post, path: "/organizations", operationID: "authCreateOrganization", summary: "Create an organization",
+                description: "The caller becomes its owner. 409 when the slug is taken.", request: "AuthOrganizationCreate",
+                status: 201, response: "AuthOrganization", errors: [.conflict, .validationError]),
+            Route(
+                method: .get, path: "/organizations", operationID: "authListOrganizations", summary: "List my organizations",
+                description: "The caller's organizations with the caller's role in each.", status: 200, response: "AuthOrganizationList"),
+            Route(
+                method: .get, path: "/organizations/{id}", operationID: "authGetOrganization", summary: "Get an organization",
+                description: "For members; anyone else gets 404.", status: 200, response: "AuthOrganization", errors: [.notFound]),
+            Route(
+                method: .patch, path: "/organizations/{id}", operationID: "authRenameOrganization", summary: "Rename an organization",
+                description: "Owners and admins (403 for members).", request: "AuthOrganizationUpdate", status: 200,
+                response: "AuthOrganization", errors: [.notFound, .validationError]),
+            Route(
+                method: .get, path: "/organizations/{id}/members", operationID: "authListMembers", summary: "List members",
+                description: "Every member with their role.", status: 200, response: "AuthMemberList", errors: [.notFound]),
+            Route(
+                method: .put, path: "/organizations/{id}/members/{user_id}/role", operationID: "authChangeMemberRole",
+                summary: "Change a member's role",
+                description: "Owners only. 409 when it would leave the organization without an owner.", request: "AuthMemberRole",
+                status: 204, errors: [.notFound, .conflict, .validationError]),
+            Route(
+                method: .delete, path: "/organizations/{id}/members/{user_id}", operationID: "authRemoveMember", summary: "Remove a member",
+                description: "Owners and admins remove members (only owners remove owners); anyone may leave. 409 for the last owner.",
+                status: 204, errors: [.notFound, .conflict]),
+            Route(
+                method: .post, path: "/organizations/{id}/invitations", operationID: "authInvite", summary: "Invite someone",
+                description: "Owners and admins (only owners invite owners). The single-use token (7 days) goes to the address by mail.",
+                request: "AuthInvitationCreate", status: 201, response: "AuthInvitation", errors: [.notFound, .validationError]),
+            Route(
+                method: .get, path: "/organizations/{id}/invitations", operationID: "authListInvitations", summary: "List pending invitations",
+                description: "Owners and admins.", status: 200, response: "AuthInvitationList", errors: [.notFound]),
+            Route(
+                method: .delete, path: "/organizations/{id}/invitations/{invitation_id}", operationID: "authRevokeInvitation",
+                summary: "Revoke an invitation", description: "Owners and admins; its token stops working.", status: 204,
+                errors: [.notFound]),
+            Route(
+                method: .post, path: "/invitations/accept", operationID: "authAcceptInvitation", summary: "Accept an invitation",
+                description: "The caller, signed in with the invited address (403 otherwise), joins with the invited role. "
+                    + "An invalid, expired, revoked or used token is 422 naming `token`; 409 when already a member.",
+                request: "AuthInvitationAccept", status: 200, response: "AuthOrganization", errors: [.conflict, .validationError]),
+        ]
+    }
+
     private func documented(_ route: Route) -> DocumentedRoute {
         var errors = route.errors + [.internalError, .serviceUnavailable]
         var body: OpenAPI.Request?
@@ -151,10 +199,10 @@ struct AuthOperations {
             responses[.status(code: Self.status(of: name))] = .reference(.component(named: name))
         }
         var parameters: OpenAPI.Parameter.Array = []
-        if route.path.contains("{id}") {
+        for name in ["id", "user_id", "invitation_id"] where route.path.contains("{\(name)}") {
+            let description = name == "id" ? "Id of the session, key or organization." : "Id of the \(name.dropLast(3).replacingOccurrences(of: "_", with: " "))."
             parameters.append(.parameter(OpenAPI.Parameter(
-                name: "id", context: .path(schema: SchemaFactory.string("Id of the session or key.", format: .uuid)),
-                description: "Id of the session or key.")))
+                name: name, context: .path(schema: SchemaFactory.string(description, format: .uuid)), description: description)))
         }
         var security: [OpenAPI.SecurityRequirement]?
         if route.needsToken {

@@ -10,6 +10,9 @@ struct AuthSchemas {
     /// Field schema conversion.
     let fields: FieldSchemaBuilder
 
+    /// Roles inside an organization.
+    static let organizationRoles = ["owner", "admin", "member"]
+
     /// Security scheme of access tokens.
     static let bearerScheme = "bearerAuth"
     /// Security scheme of API keys.
@@ -53,6 +56,23 @@ struct AuthSchemas {
             ]),
             ("AuthEmailVerify", [
                 FieldSchema(name: "token", type: .string, description: "The verification token from the mail.", required: true, maxLength: 200),
+            ]),
+            ("AuthOrganizationCreate", [
+                FieldSchema(name: "name", type: .string, description: "Display name.", required: true, minLength: 1, maxLength: 200),
+                FieldSchema(name: "slug", type: .string, description: "Unique short name: lowercase letters, digits and -.", required: true, pattern: "[a-z0-9][a-z0-9-]{1,62}"),
+            ]),
+            ("AuthOrganizationUpdate", [
+                FieldSchema(name: "name", type: .string, description: "New display name.", required: true, minLength: 1, maxLength: 200),
+            ]),
+            ("AuthMemberRole", [
+                FieldSchema(name: "role", type: .enum, description: "The member's new role.", required: true, values: Self.organizationRoles),
+            ]),
+            ("AuthInvitationCreate", [
+                FieldSchema(name: "email", type: .email, description: "Address the invitation is mailed to; only it can accept.", required: true, maxLength: 254),
+                FieldSchema(name: "role", type: .enum, description: "Role on joining.", required: true, values: Self.organizationRoles),
+            ]),
+            ("AuthInvitationAccept", [
+                FieldSchema(name: "token", type: .string, description: "The invitation token from the mail.", required: true, maxLength: 200),
             ]),
             ("AuthSessionCreate", [
                 FieldSchema(name: "expires_at", type: .datetime, description: "When the new session ends; at most the session lifetime from now (the default).", nullable: true),
@@ -125,11 +145,43 @@ struct AuthSchemas {
         result.append(("AuthRevokedCount", try object("How many sessions were revoked.", [
             FieldSchema(name: "revoked", type: .integer, description: "Number of sessions ended.", required: true),
         ])))
+        result += try organizationSchemas()
         if auth.apiKeys != nil {
             result.append(("AuthAPIKey", try apiKey()))
             result.append(("AuthAPIKeyList", list("AuthAPIKey", "The caller's keys that are not revoked, newest first.")))
         }
         return result
+    }
+
+    private func organizationSchemas() throws -> [(String, JSONSchema)] {
+        let role = FieldSchema(name: "role", type: .enum, description: "Role in the organization.", required: true, values: Self.organizationRoles)
+        return [
+            ("AuthOrganization", try object("An organization, with the caller's role in it.", [
+                FieldSchema(name: "id", type: .uuid, description: "Organization id.", required: true),
+                FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
+                FieldSchema(name: "slug", type: .string, description: "Unique short name.", required: true),
+                role,
+                FieldSchema(name: "created_at", type: .datetime, description: "When it was created.", required: true),
+                FieldSchema(name: "updated_at", type: .datetime, description: "When it last changed.", required: true),
+            ])),
+            ("AuthOrganizationList", list("AuthOrganization", "The caller's organizations, by name.")),
+            ("AuthMember", try object("A member of an organization.", [
+                FieldSchema(name: "user_id", type: .uuid, description: "The member's account.", required: true),
+                FieldSchema(name: "email", type: .email, description: "The member's email address.", required: true),
+                FieldSchema(name: "name", type: .string, description: "The member's name.", required: true),
+                role,
+                FieldSchema(name: "joined_at", type: .datetime, description: "When the member joined.", required: true),
+            ])),
+            ("AuthMemberList", list("AuthMember", "Every member, by join time.")),
+            ("AuthInvitation", try object("A pending invitation (its token is only in the mail).", [
+                FieldSchema(name: "id", type: .uuid, description: "Invitation id.", required: true),
+                FieldSchema(name: "email", type: .email, description: "Invited address.", required: true),
+                role,
+                FieldSchema(name: "created_at", type: .datetime, description: "When it was sent.", required: true),
+                FieldSchema(name: "expires_at", type: .datetime, description: "When it stops working.", required: true),
+            ])),
+            ("AuthInvitationList", list("AuthInvitation", "Pending invitations, oldest first.")),
+        ]
     }
 
     private func apiKey() throws -> JSONSchema {

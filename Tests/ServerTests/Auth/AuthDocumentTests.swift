@@ -18,7 +18,9 @@ struct AuthDocumentTests {
             ("AuthSessionCreate", bodies.createSession), ("AuthSessionExtend", bodies.extendSession),
             ("AuthAPIKeyCreate", bodies.createAPIKey), ("AuthAPIKeyRotate", bodies.rotateAPIKey),
             ("AuthPasswordForgot", bodies.forgotPassword), ("AuthPasswordReset", bodies.resetPassword),
-            ("AuthEmailVerify", bodies.verifyEmail),
+            ("AuthEmailVerify", bodies.verifyEmail), ("AuthOrganizationCreate", bodies.createOrganization),
+            ("AuthOrganizationUpdate", bodies.renameOrganization), ("AuthMemberRole", bodies.memberRole),
+            ("AuthInvitationCreate", bodies.invitation), ("AuthInvitationAccept", bodies.acceptInvitation),
         ]
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(Tracker.openAPIDocument.utf8)) as? [String: Any])

@@ -54,5 +54,5 @@ struct AuthStartupTests {
 
 /// How many numbered steps the auth module's migrations have.
 enum AuthMigrationsCount {
-    static let steps = 2
+    static let steps = 3
 }
