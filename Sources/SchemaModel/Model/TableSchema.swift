@@ -62,6 +62,8 @@ public struct TableSchema: Codable, Sendable, Hashable {
     public var upsertKey: String?
     /// `DELETE` sets a server-owned `deleted_at` instead of removing the row; reads hide such rows.
     public var softDelete: Bool = false
+    /// Whether server-owned members in a write body are a 422 or dropped.
+    public var serverOwnedFields: ServerOwnedFieldsPolicy = .reject
 
     /// Creates a table declaration.
     public init(

@@ -18,7 +18,7 @@ enum SchemaKeys {
     static let table = ObjectKeys(
         accepted: [
             schemaReference, "name", "description", "primaryKey", "timestamps", "operations", "fields", "indexes",
-            "upsertKey", "softDelete",
+            "upsertKey", "softDelete", "serverOwnedFields",
         ],
         required: ["name", "description", "fields"])
 

@@ -18,6 +18,7 @@ enum TableSchemaReader {
             indexes: readIndexes(reader) ?? [],
             upsertKey: reader.string("upsertKey"))
         table.softDelete = reader.bool("softDelete") ?? false
+        table.serverOwnedFields = reader.choice("serverOwnedFields", named: "server-owned fields policy") ?? .reject
         return table
     }
 
