@@ -6,46 +6,13 @@ import Testing
 
 @testable import Server
 
-/// A database that runs extra writes right after the next read, before the caller sees its
-/// rows: a concurrent writer landing between an `If-Match` check and the write it guards.
-final class InterposingDatabase: DatabaseClient, @unchecked Sendable {
-    private let base: any DatabaseClient
-    private let lock = NSLock()
-    private var pending: [SQLStatement] = []
-
-    init(_ base: any DatabaseClient) { self.base = base }
-
-    /// Runs `statements` after the next `fetch`.
-    func interpose(_ statements: [SQLStatement]) { lock.withLock { pending = statements } }
-
-    var dialect: SQLDialect { base.dialect }
-    func fetch(_ statement: SQLStatement) async throws -> [SQLRow] {
-        let rows = try await base.fetch(statement)
-        let writes = lock.withLock {
-            defer { pending = [] }
-            return pending
-        }
-        if !writes.isEmpty { _ = try await base.write(writes) }
-        return rows
-    }
-    func fetchByKey(_ statement: SQLStatement) async throws -> [SQLRow] { try await base.fetchByKey(statement) }
-    func fetchSnapshot(_ statements: [SQLStatement]) async throws -> [[SQLRow]] { try await base.fetchSnapshot(statements) }
-    func write(_ statements: [SQLStatement]) async throws -> [WriteResult] { try await base.write(statements) }
-    func ping() async throws { try await base.ping() }
-    func migrate(to schema: SchemaDefinition) async throws -> MigrationReport { try await base.migrate(to: schema) }
-    func plannedMigration(to schema: SchemaDefinition) async throws -> MigrationReport {
-        try await base.plannedMigration(to: schema)
-    }
-    func close() async throws { try await base.close() }
-}
-
 /// `If-Match` check and write act as one: a write between them makes the request 412.
 @Suite("Records: atomic If-Match")
 struct IfMatchAtomicTests {
     @Test("a write landing between the If-Match read and the guarded write is never overwritten")
     func concurrentWriteIsDetected() async throws {
         let opened = try await TestDatabase.open("tracker")
-        let database = InterposingDatabase(opened.client)
+        let database = CountingDatabase(opened.client)
         do {
             let app = try AppCatalog.app(named: "tracker", eventSettleInterval: 0)
             _ = try await database.migrate(to: app.schema)
@@ -60,7 +27,7 @@ struct IfMatchAtomicTests {
         await opened.cleanup()
     }
 
-    private static func exercise(_ app: TestApp, database: InterposingDatabase) async throws {
+    private static func exercise(_ app: TestApp, database: CountingDatabase) async throws {
         let project = try await app.create("/v1/projects", #"{"name": "Web", "owner_email": "ann@example.com", "budget": 1234.56, "settings": {"a": [1, 2.5, null]}}"#)
         let projectID = try #require(project["id"] as? String)
         let task = try await app.create("/v1/tasks", """

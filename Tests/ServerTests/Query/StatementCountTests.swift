@@ -7,12 +7,14 @@ import Testing
 
 @testable import Server
 
-/// Counts the statements and round trips a server sends to its database.
+/// Counts the statements and round trips a server sends to its database, and can slip writes in
+/// between a read and what the server does next (`interpose`).
 final class CountingDatabase: DatabaseClient, @unchecked Sendable {
     private let base: any DatabaseClient
     private let lock = NSLock()
     private var statementCount = 0
     private var roundTripCount = 0
+    private var pendingWrites: [SQLStatement] = []
 
     init(_ base: any DatabaseClient) { self.base = base }
 
@@ -26,10 +28,20 @@ final class CountingDatabase: DatabaseClient, @unchecked Sendable {
 
     private func record(_ statements: Int) { lock.withLock { statementCount += statements; roundTripCount += 1 } }
 
+    /// Runs `statements` right after the next `fetch` reads its rows, before the caller sees them:
+    /// a concurrent writer landing between an `If-Match` check and the write it guards.
+    func interpose(_ statements: [SQLStatement]) { lock.withLock { pendingWrites = statements } }
+
     var dialect: SQLDialect { base.dialect }
     func fetch(_ statement: SQLStatement) async throws -> [SQLRow] {
         record(1)
-        return try await base.fetch(statement)
+        let rows = try await base.fetch(statement)
+        let writes = lock.withLock {
+            defer { pendingWrites = [] }
+            return pendingWrites
+        }
+        if !writes.isEmpty { _ = try await base.write(writes) }
+        return rows
     }
     func fetchByKey(_ statement: SQLStatement) async throws -> [SQLRow] {
         record(1)
