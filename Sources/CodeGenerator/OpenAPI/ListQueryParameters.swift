@@ -84,7 +84,8 @@ enum ListQueryParameters {
                 + "(an array in key order, at most 100 per record). Soft-deleted related records are left out. "
                 + "A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) "
                 + "expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; "
-                + "at most 8 paths per request. One statement per path whatever the page size, in the page's snapshot. Relation fields: "
+                + "at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path "
+                + "is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: "
                 + (relations.isEmpty ? "none" : relations.joined(separator: ", ")) + ". Referencing tables: "
                 + (reverse.isEmpty ? "none." : reverse.joined(separator: ", ") + "."))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Runtime
 @testable import Server
 
 /// `expand=` paths of more than one step, and the per-parent cap of reverse steps.
@@ -71,6 +72,20 @@ struct NestedExpandTests {
             #expect(comments.count == 100)
             let ids = comments.compactMap { $0["id"] as? Int }
             #expect(ids == ids.sorted(), "the first 100 by key")
+        }
+    }
+
+    @Test("the OpenAPI description of expand states the limits the server applies")
+    func documentedLimits() async throws {
+        try await TestApp.run("tracker") { app in
+            let paths = try #require(try await app.request(.get, "/openapi.json").object["paths"] as? [String: Any])
+            let list = try #require((paths["/v1/tasks"] as? [String: Any])?["get"] as? [String: Any])
+            let parameters = try #require(list["parameters"] as? [[String: Any]])
+            let expand = try #require(parameters.first { $0["name"] as? String == "expand" }?["description"] as? String)
+            #expect(expand.contains("up to \(Expansion.maximumDepth) steps"))
+            #expect(expand.contains("at most \(Expansion.maximumPaths) paths"))
+            #expect(expand.contains("at most \(Expansion.perParentLimit) per record"))
+            #expect(expand.contains("400 naming `expand`"))
         }
     }
 }
