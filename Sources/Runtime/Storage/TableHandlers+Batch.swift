@@ -146,13 +146,7 @@ extension TableHandlers {
             return try await explain(error, input: ValidatedObject(values: []))
         }
         guard case .foreignKeyViolation = error.code else { return error }
-        for (index, operation) in operations.enumerated() {
-            guard let input = operation.input else { continue }
-            if let explained = try await explain(error, input: input) as? APIError, !explained.fieldErrors.isEmpty,
-               explained.status == .unprocessableContent {
-                return APIError.validation(explained.fieldErrors.map { .init(field: "operations[\(index)].data.\($0.field)", message: $0.message) })
-            }
-        }
+        if let missing = try await missingReferences(operations) { return missing }
         if let conflict = try await referencedDeletes(operations) { return conflict }
         return APIError.conflict("The batch conflicts with related records (a deleted record is still referenced); nothing was changed.")
     }

@@ -54,4 +54,31 @@ extension TableHandlers {
         guard !errors.isEmpty else { return nil }
         return APIError.conflict("A deleted record is still referenced by records of other tables; nothing was changed.", fieldErrors: errors)
     }
+
+    /// 422 naming `operations[i].data.<field>` for each relation value that names no record of
+    /// the related table: one statement per relation field, whatever the number of items.
+    func missingReferences(_ operations: [BatchOperation]) async throws -> APIError? {
+        var errors: [(index: Int, error: APIError.FieldError)] = []
+        for check in table.relations {
+            guard let target = check.target?() else { continue }
+            var items: [(index: Int, value: SQLValue)] = []
+            for (index, operation) in operations.enumerated() {
+                guard let value = operation.input?.values[check.fieldIndex], value != .null else { continue }
+                items.append((index, value.sqlValue))
+            }
+            guard !items.isEmpty else { continue }
+            var placeholders = PlaceholderSequence(dialect: database.dialect)
+            let list = items.map { _ in placeholders.next() }.joined(separator: ", ")
+            let key = target.statements.primaryKeyColumn
+            let rows = try await database.fetch(SQLStatement(
+                "SELECT \(key) FROM \(target.statements.table) WHERE \(key) IN (\(list))", items.map(\.value)))
+            let present = Set(rows.compactMap { $0.values.first?.keyText })
+            let field = table.fields[check.fieldIndex].name
+            for item in items where !present.contains(item.value.keyText) {
+                errors.append((item.index, .init(field: "operations[\(item.index)].data.\(field)", message: "references no record in \(check.table)")))
+            }
+        }
+        guard !errors.isEmpty else { return nil }
+        return APIError.validation(errors.sorted { $0.index < $1.index }.map(\.error))
+    }
 }

@@ -50,4 +50,24 @@ struct BatchConflictTests {
             #expect(try await app.request(.get, "/api/v1/producers/\(unused)").status == .ok, "nothing was deleted")
         }
     }
+
+    @Test("relations to missing records name every item holding one: operations[i].data.<field>")
+    func missingReferenceNamesTheItems() async throws {
+        try await TestApp.run("tracker") { app in
+            let data = try await ListQueryTestData.make(app)
+            let missing = "6f9619ff-8b86-d011-b42d-00c04fc964ff"
+            let before = try await data.list([])
+            let reply = try await app.request(.post, "/v1/tasks/batch", json: """
+                {"operations": [
+                  {"action": "create", "data": {"project_id": "\(data.projectID)", "title": "fine"}},
+                  {"action": "create", "data": {"project_id": "\(missing)", "title": "orphan"}},
+                  {"action": "create", "data": {"project_id": "\(data.otherProjectID)", "title": "fine too"}},
+                  {"action": "create", "data": {"project_id": "\(missing.uppercased())", "title": "orphan too"}}
+                ]}
+                """)
+            #expect(reply.status == .unprocessableContent, "\(reply.text)")
+            #expect(reply.errorFields == ["operations[1].data.project_id", "operations[3].data.project_id"])
+            #expect(try await data.list([]).object["total"] as? Int == before.object["total"] as? Int, "nothing written")
+        }
+    }
 }
