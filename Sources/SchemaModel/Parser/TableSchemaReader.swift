@@ -18,6 +18,8 @@ enum TableSchemaReader {
             indexes: readIndexes(reader) ?? [],
             upsertKey: reader.string("upsertKey"))
         table.softDelete = reader.bool("softDelete") ?? false
+        table.renamedFrom = reader.string("renamedFrom")
+        table.allowDataLoss = reader.bool("allowDataLoss") ?? false
         return table
     }
 
