@@ -1,8 +1,8 @@
 import Foundation
 import PostgresNIO
 
-/// Numbered migrations on PostgreSQL: each pending migration runs in its own transaction that
-/// first takes the migration advisory lock (`PostgresMigrator.lockSQL`) and re-reads
+/// Numbered migrations on PostgreSQL: each pending migration (and the planning read) runs in its
+/// own transaction that first takes the migration advisory lock (`PostgresMigrator.lockSQL`) and re-reads
 /// `loom_migrations`, so instances starting at once take turns and the later ones skip what the
 /// first applied. DDL is transactional, so a failed migration leaves nothing behind.
 extension PostgresDatabase {
@@ -54,7 +54,6 @@ extension PostgresDatabase {
     private func apply(
         _ migration: SchemaMigration, history: NumberedMigrationHistory, progress: MigrationProgress, on connection: PostgresConnection
     ) async throws -> Bool {
-        try await run(PostgresMigrator.lockSQL, on: connection)
         let plan = try history.plan(recorded: try await recorded(app: history.app, on: connection))
         guard plan.pending.contains(migration) else { return false }
         let statements = migration.postgres
@@ -70,7 +69,6 @@ extension PostgresDatabase {
 
     /// Records the baseline as applied without running it, after checking its tables exist.
     private func adopt(_ baseline: SchemaMigration, history: NumberedMigrationHistory, on connection: PostgresConnection) async throws -> Bool {
-        try await run(PostgresMigrator.lockSQL, on: connection)
         guard try history.plan(recorded: try await recorded(app: history.app, on: connection)).adoptsBaseline else { return false }
         let rows = try await run(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()", on: connection)
@@ -84,8 +82,10 @@ extension PostgresDatabase {
         return true
     }
 
-    /// The app's rows of `loom_migrations` (creating the table when missing), oldest first.
+    /// Takes the migration lock (held until the transaction ends, so concurrent instances also
+    /// take turns creating `loom_migrations`), then reads the app's rows, oldest first.
     private func recorded(app: String, on connection: PostgresConnection) async throws -> [NumberedMigrationHistory.Recorded] {
+        try await run(PostgresMigrator.lockSQL, on: connection)
         try await run(PostgresMigrator.createHistoryTable, on: connection)
         let rows = try await run(
             "SELECT step, checksum FROM \(PostgresMigrator.historyTable) WHERE app = $1 ORDER BY id", binds: [.text(app)], on: connection)
