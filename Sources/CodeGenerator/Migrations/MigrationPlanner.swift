@@ -10,15 +10,19 @@ public struct MigrationSQL: Sendable, Hashable {
 
 /// Turns typed changes into SQL per dialect. Pure: the same changes give the same text.
 struct MigrationPlanner {
+    /// The snapshot the database is at before the migration.
     let old: SchemaSnapshot
+    /// The snapshot it reaches.
     let new: SchemaSnapshot
     /// Tables whose `allowDataLoss` lets a column become required by deleting rows holding NULL.
     let dataLossTables: Set<String>
 
+    /// The PostgreSQL SQL of `changes`.
     func postgres(_ changes: [SchemaChange]) -> MigrationSQL {
         MigrationSQL(statements: PostgresPlan(old: old, dataLossTables: dataLossTables).statements(for: ordered(changes)), foreignKeysOff: false)
     }
 
+    /// The SQLite SQL of `changes`, and whether it needs foreign keys off.
     func sqlite(_ changes: [SchemaChange]) -> MigrationSQL {
         let plan = SQLitePlan(old: old, new: new, dataLossTables: dataLossTables)
         return MigrationSQL(statements: plan.statements(for: ordered(changes)), foreignKeysOff: plan.needsForeignKeysOff(ordered(changes)))

@@ -7,6 +7,7 @@ struct MigrationsRenderModel: Sendable {
     /// The migrations, oldest first.
     let migrations: [MigrationRenderModel]
 
+    /// The render model of `migrations`, statements as Swift string literals.
     init(namespace: String, directory: String, migrations: [MigrationFile]) {
         self.namespace = namespace
         self.sourceFile = directory + "/"
@@ -21,9 +22,14 @@ struct MigrationsRenderModel: Sendable {
 
 /// One migration of `MigrationsRenderModel`.
 struct MigrationRenderModel: Sendable {
+    /// The number, as Swift source.
     let version: String
+    /// The name as a Swift string literal.
     let nameLiteral: String
+    /// SQLite statements as Swift string literals.
     let sqlite: [String]
+    /// PostgreSQL statements as Swift string literals.
     let postgres: [String]
+    /// `true` or `false`, as Swift source.
     let sqliteForeignKeysOff: String
 }

@@ -2,9 +2,12 @@
 /// constraints PostgreSQL named after the table and column (`<table>_<column>_check`,
 /// `_fkey`, `<table>_pkey`) so later migrations find them by name.
 struct PostgresPlan {
+    /// The snapshot before the migration (constraint names of renamed columns).
     let old: SchemaSnapshot
+    /// Tables whose `allowDataLoss` lets a column become required by deleting rows holding NULL.
     let dataLossTables: Set<String>
 
+    /// The statements of `changes`, in order.
     func statements(for changes: [SchemaChange]) -> [String] {
         var previousNames: [String: String] = [:]
         for case .renameTable(let from, let to) in changes { previousNames[to] = from }

@@ -8,8 +8,11 @@
 /// `foreign_keys` off (`MigrationSQL.foreignKeysOff`), so dropping the old table neither
 /// cascades into nor fails on the tables referencing it.
 struct SQLitePlan {
+    /// The snapshot before the migration (the rebuild's source tables).
     let old: SchemaSnapshot
+    /// The snapshot after it (the rebuild's target tables).
     let new: SchemaSnapshot
+    /// Tables whose `allowDataLoss` lets a rebuild skip rows holding NULL in a column made required.
     let dataLossTables: Set<String>
 
     /// Tables this migration rebuilds.
@@ -30,6 +33,7 @@ struct SQLitePlan {
         !rebuilt(changes).isEmpty || changes.contains { if case .dropTable = $0 { return true } else { return false } }
     }
 
+    /// The statements of `changes`, in order; each rebuilt table is rebuilt once.
     func statements(for changes: [SchemaChange]) -> [String] {
         let rebuilt = rebuilt(changes)
         var renamedColumns: [String: [String: String]] = [:]

@@ -4,8 +4,11 @@ import SchemaModel
 /// the typed changes, or diagnostics for changes that would lose data and the schema does not
 /// allow (`renamedFrom`, `allowDataLoss`, `droppedTables`).
 struct SchemaDiffer {
+    /// The snapshot of the last migration.
     let old: SchemaSnapshot
+    /// The snapshot of the current schema.
     let new: SchemaSnapshot
+    /// The current schema, for `renamedFrom`, `allowDataLoss`, `droppedTables` and file names.
     let app: AppSchema
 
     /// The changes in planner order, and the refusals.
@@ -48,15 +51,24 @@ struct SchemaDiffer {
 
     /// Changes collected per kind, then ordered the way the planner applies them.
     struct Accumulator {
+        /// Indexes to drop (first, before their tables or columns change).
         var dropIndexes: [SchemaChange] = []
+        /// Table renames.
         var renames: [SchemaChange] = []
+        /// Column renames.
         var columnRenames: [SchemaChange] = []
+        /// New tables.
         var creates: [SchemaChange] = []
+        /// Added, altered and dropped columns.
         var columns: [SchemaChange] = []
+        /// Dropped tables.
         var drops: [SchemaChange] = []
+        /// Indexes to create (last, once their columns exist).
         var createIndexes: [SchemaChange] = []
+        /// Refusals.
         var diagnostics: [Diagnostic] = []
 
+        /// Every change in the order the planner applies them.
         var ordered: [SchemaChange] {
             dropIndexes + renames + columnRenames + creates + columns + drops + createIndexes
         }

@@ -2,7 +2,9 @@ import SchemaModel
 
 /// The column and index changes of one table present in both snapshots (maybe renamed).
 struct TableDiffer {
+    /// The table in the last migration's snapshot.
     let old: TableSnapshot
+    /// The table now.
     let new: TableSnapshot
     /// The table's schema, for `renamedFrom` of fields and `allowDataLoss`.
     let schema: TableSchema?
@@ -11,6 +13,7 @@ struct TableDiffer {
 
     private var allowDataLoss: Bool { schema?.allowDataLoss ?? false }
 
+    /// Adds the table's column and index changes, or refusals, to `result`.
     func diff(into result: inout SchemaDiffer.Accumulator) {
         var matched: Set<String> = []
         for column in new.columns {

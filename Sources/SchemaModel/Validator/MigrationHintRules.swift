@@ -2,6 +2,7 @@
 /// `droppedTables` (app). A hint naming something the schema still declares would make the
 /// generator rename or drop a live table or column, so it is refused.
 enum MigrationHintRules {
+    /// Reports hints of `app` that name invalid or still-declared tables and fields.
     static func check(_ app: AppSchema, diagnostics: DiagnosticCollector) {
         let tableNames = Set(app.tables.map(\.name))
         for (index, name) in app.config.droppedTables.enumerated() {

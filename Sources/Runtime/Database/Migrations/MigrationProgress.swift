@@ -8,14 +8,19 @@ struct MigrationProgress {
     /// Statements slower than this are logged on their own.
     static let slowStatementSeconds = 1.0
 
+    /// Where the lines go.
     let logger: Logger
+    /// The app migrated.
     let app: String
+    /// The database, as the logs name it (file path or host:port/database).
     let database: String
 
+    /// A migration is about to run.
     func started(_ migration: SchemaMigration, statements: Int) {
         logger.info("Applying migration", metadata: metadata(migration, ["statements": .stringConvertible(statements)]))
     }
 
+    /// One statement finished; logged only when it was slow.
     func statementFinished(_ migration: SchemaMigration, number: Int, of count: Int, since start: Date) {
         let seconds = Date().timeIntervalSince(start)
         guard seconds >= Self.slowStatementSeconds else { return }
@@ -24,11 +29,13 @@ struct MigrationProgress {
         ]))
     }
 
+    /// A migration committed.
     func applied(_ migration: SchemaMigration, since start: Date) {
         let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
         logger.info("Applied migration", metadata: metadata(migration, ["duration_ms": .stringConvertible(milliseconds)]))
     }
 
+    /// The baseline was recorded for an existing database without running.
     func adoptedBaseline(_ migration: SchemaMigration) {
         logger.info("Adopted existing schema as migration", metadata: metadata(migration, [:]))
     }
