@@ -114,6 +114,38 @@ struct NumberedMigrationTests {
         await database.cleanup()
     }
 
+    @Test("rebuilding a table other tables reference (SQLite) keeps the rows and the references enforced")
+    func rebuildReferencedTable() async throws {
+        let first = try S.generate(S.version1)
+        let widened = S.version1["tables/owners.json"]!.replacingOccurrences(of: #""type": "email""#, with: #""type": "text""#)
+        let second = try S.generate(["tables/owners.json": widened, "tables/notes.json": S.version1["tables/notes.json"]!], history: S.history(first))
+        let migrations = S.migrations(second)
+        #expect(migrations.count == 2 && migrations[1].sqliteForeignKeysOff)
+        let database = try await TestDatabase.open("referenced")
+        do {
+            let client = database.client
+            _ = try await client.migrate(to: S.schema(Array(migrations.prefix(1))))
+            _ = try await client.write([
+                SQLStatement("INSERT INTO owners (id, email) VALUES (1, 'ann@example.com')"),
+                SQLStatement("INSERT INTO notes (id, title, rank, body, owner) VALUES (1, 'Hello', 3, NULL, 1)"),
+            ])
+            let report = try await client.migrate(to: S.schema(migrations))
+            #expect(report.applied == [migrations[1].identifier])
+            let rows = try await client.fetch(SQLStatement("SELECT notes.title, owners.email FROM notes JOIN owners ON owners.id = notes.owner"))
+            #expect(rows.first?.values == [.text("Hello"), .text("ann@example.com")])
+            await #expect(throws: (any Error).self) {
+                _ = try await client.write([SQLStatement("INSERT INTO notes (id, title, rank, body, owner) VALUES (2, 'Orphan', 0, NULL, 99)")])
+            }
+            _ = try await client.write([SQLStatement("DELETE FROM owners WHERE id = 1")])
+            let orphaned = try await client.fetch(SQLStatement("SELECT owner FROM notes WHERE id = 1"))
+            #expect(orphaned.first?.values == [.null], "ON DELETE SET NULL still applies after the rebuild")
+        } catch {
+            await database.cleanup()
+            throw error
+        }
+        await database.cleanup()
+    }
+
     private func number(_ value: SQLValue) -> Double? {
         switch value {
         case .integer(let integer): return Double(integer)
