@@ -45,6 +45,10 @@ public struct AppConfig: Codable, Sendable, Hashable {
     public var errorFormat: ErrorFormat
     /// Request limits.
     public var limits: LimitsSchema
+    /// `droppedTables`: tables the migration generator may drop (with their rows) because the
+    /// schema no longer declares them; a table missing from the schema and from this list is
+    /// refused with a diagnostic.
+    public var droppedTables: [String] = []
 
     /// Creates an app declaration.
     public init(

@@ -18,6 +18,7 @@ public enum SchemaValidator {
                 EndpointRules.check(endpoint, in: app, diagnostics: diagnostics)
             }
             RouteRules.check(app, diagnostics: diagnostics)
+            MigrationHintRules.check(app, diagnostics: diagnostics)
         }
         return diagnostics.diagnostics.sorted()
     }

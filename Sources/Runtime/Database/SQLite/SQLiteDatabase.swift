@@ -18,13 +18,13 @@ public final class SQLiteDatabase: DatabaseClient {
     /// The database file path, as given to `init`.
     public let path: String
     /// The connection pool.
-    private let pool: DatabasePool
+    let pool: DatabasePool
     /// Runs key lookups on the calling thread and counts every read of `pool`.
     private let keyReader: SQLiteKeyReader
     /// Commits concurrent writes together (group commit).
     private let writeBatcher: SQLiteWriteBatcher
     /// Receives migration steps.
-    private let logger: Logger
+    let logger: Logger
 
     /// Opens (creating if needed) the database file at `path`, and its parent directories.
     ///
@@ -121,6 +121,7 @@ public final class SQLiteDatabase: DatabaseClient {
     /// only after the commit, so the log never claims a step that was rolled back.
     /// - Throws: `MigrationError` (`.columnCannotBeAdded`, or `.databaseFailure` for SQLite failures).
     public func migrate(to schema: SchemaDefinition) async throws -> MigrationReport {
+        if !schema.migrations.isEmpty { return try await applyNumberedMigrations(of: schema) }
         let migrator = SQLiteMigrator(schema: schema, appliedAt: TimestampFormat.makeTimestamp(Date()), progress: logger)
         let report: MigrationReport
         do {
@@ -146,6 +147,7 @@ public final class SQLiteDatabase: DatabaseClient {
     /// Runs the migrator in an `IMMEDIATE` transaction that is always rolled back.
     /// - Throws: `MigrationError`.
     public func plannedMigration(to schema: SchemaDefinition) async throws -> MigrationReport {
+        if !schema.migrations.isEmpty { return try await plannedNumberedMigrations(of: schema) }
         let migrator = SQLiteMigrator(schema: schema, appliedAt: TimestampFormat.makeTimestamp(Date()))
         do {
             return try await pool.writeWithoutTransaction { db in
