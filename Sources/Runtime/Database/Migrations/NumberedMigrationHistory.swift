@@ -21,6 +21,13 @@ struct NumberedMigrationHistory: Sendable {
         var adoptsBaseline: Bool
         /// Migrations to apply, oldest first.
         var pending: [SchemaMigration]
+
+        /// What `migrate --status` lists for this plan: the adopted baseline (marked as such)
+        /// followed by the pending migrations.
+        func report(baseline: SchemaMigration?) -> MigrationReport {
+            let adopted = adoptsBaseline ? [baseline].compactMap { $0.map { $0.identifier + " (adopt the existing schema)" } } : []
+            return MigrationReport(applied: adopted + pending.map(\.identifier))
+        }
     }
 
     /// The app's name.

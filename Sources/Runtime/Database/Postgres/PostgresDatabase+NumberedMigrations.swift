@@ -45,8 +45,7 @@ extension PostgresDatabase {
         let plan = try await postgresMigration(end: "ROLLBACK") { connection in
             try await history.plan(recorded: try await self.recorded(app: history.app, on: connection))
         }
-        let adopted = plan.adoptsBaseline ? schema.migrations.prefix(1).map { $0.identifier + " (adopt the existing schema)" } : []
-        return MigrationReport(applied: adopted + plan.pending.map(\.identifier))
+        return plan.report(baseline: schema.migrations.first)
     }
 
     /// Runs `migration` under the lock unless another instance applied it meanwhile; returns

@@ -41,8 +41,7 @@ extension SQLiteDatabase {
     func plannedNumberedMigrations(of schema: SchemaDefinition) async throws -> MigrationReport {
         let history = NumberedMigrationHistory(app: schema.app, migrations: schema.migrations, dialect: .sqlite)
         let plan = try await plannedNumbered(history)
-        let adopted = plan.adoptsBaseline ? schema.migrations.prefix(1).map { $0.identifier + " (adopt the existing schema)" } : []
-        return MigrationReport(applied: adopted + plan.pending.map(\.identifier))
+        return plan.report(baseline: schema.migrations.first)
     }
 
     private func plannedNumbered(_ history: NumberedMigrationHistory) async throws -> NumberedMigrationHistory.Plan {
