@@ -71,8 +71,8 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     /// `?fields=` selects members (the tag then covers the selected representation).
     public func get(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let id = try primaryKey(context)
-        let selection = try request.uri.queryParameters["fields"].map { text throws(APIError) in
-            try FieldSelection.parse(String(text), positions: sql.memberPositions)
+        let selection = try QueryString(request.uri)["fields"].map { text throws(APIError) in
+            try FieldSelection.parse(text, positions: sql.memberPositions)
         }
         let rows = try await database.fetchByKey(SQLStatement(sql.selectByID, [id]))
         guard let row = rows.first else { throw notFound(context) }
