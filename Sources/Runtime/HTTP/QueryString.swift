@@ -8,15 +8,16 @@ import HummingbirdCore
 /// Hummingbird's `URI.queryParameters` leaves `+` as is and returns the raw text when a value's
 /// percent-encoding is broken; with a filter language in the query string that turns
 /// `filter=status+%3D+%27open%27` into a syntax error and hides bad encodings. Here a `+` is a
-/// space (send `%2B` for a plus sign, as every form encoder does) and a broken escape or
-/// invalid UTF-8 is a 400 naming the parameter.
+/// space (send `%2B` for a plus sign, as every form encoder does) and a broken escape, invalid
+/// UTF-8 or a NUL character (which PostgreSQL cannot store or compare) is a 400 naming the
+/// parameter.
 public struct QueryString: Sendable {
     /// The parameters in the order they were sent (a name may appear more than once).
     public let parameters: [(name: String, value: String)]
 
     /// Decodes `uri`'s query string.
     /// - Throws: `APIError` 400 naming each parameter whose name or value is not valid
-    ///   percent-encoded UTF-8.
+    ///   percent-encoded UTF-8 or contains `%00`.
     public init(_ uri: URI) throws(APIError) {
         guard let query = uri.query, !query.isEmpty else {
             parameters = []
@@ -34,6 +35,10 @@ public struct QueryString: Sendable {
             }
             guard let value = Self.decode(rawValue) else {
                 errors.append(.init(field: name, message: "is not valid percent-encoded UTF-8"))
+                continue
+            }
+            guard !name.unicodeScalars.contains("\u{0}"), !value.unicodeScalars.contains("\u{0}") else {
+                errors.append(.init(field: name, message: "must not contain the NUL character (%00)"))
                 continue
             }
             parameters.append((name, value))

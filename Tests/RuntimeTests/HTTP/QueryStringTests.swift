@@ -39,3 +39,15 @@ struct QueryStringTests {
         }
     }
 }
+
+extension QueryStringTests {
+    @Test("a NUL character, escaped as %00, is a 400 naming the parameter")
+    func rejectsNul() {
+        do {
+            _ = try QueryString(URI("/x?filter=a%00b&limit=1"))
+            Issue.record("%00 was accepted")
+        } catch {
+            #expect(error.fieldErrors.map(\.field) == ["filter"])
+        }
+    }
+}
