@@ -22,6 +22,7 @@ from targets import POST_BODY
 SCENARIOS = {
     "get_by_id": {"path": "/v1/items/{id}"},
     "page_total": {"path": "/v1/items?limit=20&offset={offset}"},
+    "page_no_total": {"path": "/v1/items?limit=20&offset={offset}&count=none"},
     "post": {"method": "POST", "path": "/v1/items", "body": POST_BODY},
     "health_live": {"path": "/health/live"},
 }
