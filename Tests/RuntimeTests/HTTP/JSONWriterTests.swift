@@ -18,9 +18,9 @@ struct JSONWriterTests {
     func numbers() {
         var writer = JSONWriter()
         writer.beginArray()
-        for number in [12.5, -3.0, 0.1, 1e15, -0.0, Double.nan] { writer.value(number) }
+        for number in [12.5, -3.0, 0.1, 1e15, 1e300, -0.0, Double.nan] { writer.value(number) }
         writer.endArray()
-        #expect(writer.string == "[12.5,-3,0.1,1e+15,0,null]")
+        #expect(writer.string == "[12.5,-3,0.1,1000000000000000.0,1e+300,0,null]")
     }
 
     @Test("timestamps are written as TimestampFormat text, in place")
@@ -48,5 +48,18 @@ struct JSONWriterTests {
         writer.null()
         writer.endArray()
         #expect(writer.string == #"["plain é ✓","say \"hi\"\\\n\t\r\u0001",true,null]"#)
+    }
+
+    @Test("strings: every control character, quotes, backslashes and unicode survive a round trip")
+    func stringRoundTrip() throws {
+        let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
+        let texts = [controls, "\"\\/\u{7F}", "emoji 👩‍💻 and ünïcödé", "\u{2028}\u{2029}", "", "plain"]
+        var writer = JSONWriter()
+        writer.beginArray()
+        for text in texts { writer.value(text) }
+        writer.endArray()
+        let decoded = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String]
+        #expect(decoded == texts)
+        #expect(!writer.bytes.contains { $0 < 0x20 })
     }
 }

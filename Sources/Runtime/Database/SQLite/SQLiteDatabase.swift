@@ -106,9 +106,7 @@ public final class SQLiteDatabase: DatabaseClient {
     /// Runs `SELECT 1` on a reader connection.
     public func ping() async throws {
         try await mappingErrors {
-            _ = try await keyReader.counting {
-                try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
-            }
+            _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
         }
     }
 

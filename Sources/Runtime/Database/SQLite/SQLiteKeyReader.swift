@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Runs reads whose cost is bounded by a key lookup (`DatabaseClient.fetchByKey`) on the
 /// calling thread, on its own read-only connections (`SQLiteReadConnection`), instead of

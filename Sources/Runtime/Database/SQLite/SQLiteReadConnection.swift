@@ -96,7 +96,7 @@ final class SQLiteReadConnection: @unchecked Sendable {
                     code = SQLITE_MISMATCH
                     break
                 }
-                code = sqlite3_bind_text(prepared, index, text, -1, Self.transient)
+                code = sqlite3_bind_text(prepared, index, text, Int32(text.utf8.count), Self.transient)
             }
             guard code == SQLITE_OK else { throw failure(code, sql: statement.sql) }
         }
@@ -107,5 +107,5 @@ final class SQLiteReadConnection: @unchecked Sendable {
     }
 
     /// `SQLITE_TRANSIENT`: SQLite copies bound text before `sqlite3_bind_text` returns.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
 }
