@@ -52,6 +52,23 @@ struct NumberedMigrationHistoryTests {
     func adoption() throws {
         let plan = try history.plan(recorded: [.init(step: "create table notes", checksum: "abc")])
         #expect(plan == .init(adoptsBaseline: true, pending: [migrations[1]]))
-        #expect(history.baselineTables() == ["notes"])
+        #expect(history.baselineColumns().map(\.table) == ["notes"])
+    }
+
+    @Test("the baseline's columns are read from its CREATE TABLE lines; table constraints, checks and defaults are not columns")
+    func baselineColumns() {
+        let create = #"CREATE TABLE "tasks" ("id" TEXT PRIMARY KEY NOT NULL, "status" TEXT NOT NULL DEFAULT 'a, (b)' "#
+            + #"CHECK ("status" IN ('a, (b)', 'c')), "owner" TEXT REFERENCES "owners" ("id") ON DELETE SET NULL, "#
+            + #"UNIQUE ("status", "owner"), FOREIGN KEY ("owner") REFERENCES "owners" ("id"));"#
+        let baseline = NumberedMigrationHistory(
+            app: "mini",
+            migrations: [SchemaMigration(version: 1, name: "initial", sqlite: [create, #"CREATE INDEX "i" ON "tasks" ("status")"#], postgres: [], sqliteForeignKeysOff: false)],
+            dialect: .sqlite)
+        let tables = baseline.baselineColumns()
+        #expect(tables.map(\.table) == ["tasks"])
+        #expect(tables.first?.columns == ["id", "status", "owner"])
+        #expect(baseline.missingFromBaseline(existing: ["tasks": ["id", "status", "owner", "extra"]]).isEmpty)
+        #expect(baseline.missingFromBaseline(existing: ["tasks": ["id", "owner"]]) == ["tasks.status"])
+        #expect(baseline.missingFromBaseline(existing: [:]) == ["tasks"])
     }
 }

@@ -114,6 +114,35 @@ struct NumberedMigrationTests {
         await database.cleanup()
     }
 
+    @Test("a pre-numbered database that lacks a column of 0001 is refused, naming table.column, and nothing is applied")
+    func refusesAdoptionWithMissingColumn() async throws {
+        let (_, second) = try generated()
+        let database = try await TestDatabase.open("adopt_missing")
+        do {
+            let client = database.client
+            _ = try await client.migrate(to: S.schema(Array(second.prefix(1))))
+            // An older binary's database: the additive steps recorded, and one baseline column absent.
+            _ = try await client.write([
+                SQLStatement("UPDATE loom_migrations SET step = 'create table notes' WHERE step = '0001_initial'"),
+                SQLStatement("ALTER TABLE notes DROP COLUMN body"),
+            ])
+            do {
+                _ = try await client.migrate(to: S.schema(second))
+                Issue.record("a database lacking notes.body was adopted")
+            } catch let error as MigrationError {
+                #expect(error.code == .baselineMismatch)
+                #expect("\(error)".contains("notes.body"), "\(error)")
+            }
+            let steps = try await client.fetch(SQLStatement("SELECT step FROM loom_migrations"))
+            #expect(steps.map(\.values) == [[.text("create table notes")]])
+            #expect(try await !columns(of: "notes", in: client).contains("pinned"))
+        } catch {
+            await database.cleanup()
+            throw error
+        }
+        await database.cleanup()
+    }
+
     @Test("rebuilding a table other tables reference (SQLite) keeps the rows and the references enforced")
     func rebuildReferencedTable() async throws {
         let first = try S.generate(S.version1)

@@ -69,22 +69,74 @@ struct NumberedMigrationHistory: Sendable {
         return Plan(adoptsBaseline: adoptsBaseline, pending: pending)
     }
 
-    /// The tables `CREATE TABLE` statements of the baseline create, which a database adopted
-    /// without running it must already hold.
-    func baselineTables() -> [String] {
+    /// Each table the baseline creates (and a database adopted without running it must already
+    /// hold) with its columns, in statement order. The generator
+    /// writes one `CREATE TABLE "t" ("a" TYPE ..., "b" ..., FOREIGN KEY ...)` per line, so a
+    /// column is a top-level element of the parenthesised list that starts with a quoted name.
+    func baselineColumns() -> [(table: String, columns: [String])] {
         guard let baseline = migrations.first, baseline.version == 1 else { return [] }
         return baseline.statements(for: dialect).compactMap { statement in
             guard statement.hasPrefix("CREATE TABLE \"") else { return nil }
             let rest = statement.dropFirst("CREATE TABLE \"".count)
-            return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+            guard let close = rest.firstIndex(of: "\"") else { return nil }
+            let body = rest[rest.index(after: close)...].drop { $0 != "(" }.dropFirst()
+            return (String(rest[..<close]), Self.topLevelElements(of: body).compactMap(Self.quotedName))
         }
     }
 
-    /// The refusal when an adopted database lacks baseline tables.
+    /// The elements of a column list split at commas outside parentheses and quotes.
+    private static func topLevelElements(of body: Substring) -> [Substring] {
+        var elements: [Substring] = []
+        var depth = 0
+        var quote: Character?
+        var start = body.startIndex
+        for index in body.indices {
+            let character = body[index]
+            if let open = quote {
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "'", "\"": quote = character
+            case "(": depth += 1
+            case ")":
+                if depth == 0 {
+                    elements.append(body[start..<index])
+                    return elements
+                }
+                depth -= 1
+            case "," where depth == 0:
+                elements.append(body[start..<index])
+                start = body.index(after: index)
+            default: break
+            }
+        }
+        elements.append(body[start...])
+        return elements
+    }
+
+    /// `"name"` at the start of an element (a column definition), `nil` for table constraints.
+    private static func quotedName(_ element: Substring) -> String? {
+        let trimmed = element.drop { $0 == " " }
+        guard trimmed.first == "\"" else { return nil }
+        let name = trimmed.dropFirst().prefix { $0 != "\"" }
+        return name.isEmpty ? nil : String(name)
+    }
+
+    /// The baseline's tables and columns that `existing` (table → its columns) lacks, as
+    /// `table` or `table.column`.
+    func missingFromBaseline(existing: [String: Set<String>]) -> [String] {
+        baselineColumns().flatMap { table, columns -> [String] in
+            guard let present = existing[table] else { return [table] }
+            return columns.filter { !present.contains($0) }.map { "\(table).\($0)" }
+        }
+    }
+
+    /// The refusal when an adopted database lacks baseline tables or columns.
     func baselineMismatch(missing: [String]) -> MigrationError {
         MigrationError(
             code: .baselineMismatch,
-            message: "the database of app \(app) was created before numbered migrations but lacks the tables "
+            message: "the database of app \(app) was created before numbered migrations but lacks the tables or columns "
                 + "\(missing.joined(separator: ", ")) of migration 0001; migrate it with the binary that created it first. Nothing was applied.")
     }
 }

@@ -70,12 +70,13 @@ extension PostgresDatabase {
     private func adopt(_ baseline: SchemaMigration, history: NumberedMigrationHistory, on connection: PostgresConnection) async throws -> Bool {
         guard try history.plan(recorded: try await recorded(app: history.app, on: connection)).adoptsBaseline else { return false }
         let rows = try await run(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()", on: connection)
-        let existing = Set(rows.compactMap { row -> String? in
-            if case .text(let name)? = row.values.first { return name }
-            return nil
-        })
-        let missing = history.baselineTables().filter { !existing.contains($0) }
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()", on: connection)
+        var existing: [String: Set<String>] = [:]
+        for row in rows {
+            guard row.values.count == 2, case .text(let table) = row.values[0], case .text(let column) = row.values[1] else { continue }
+            existing[table, default: []].insert(column)
+        }
+        let missing = history.missingFromBaseline(existing: existing)
         guard missing.isEmpty else { throw history.baselineMismatch(missing: missing) }
         try await record(baseline, app: history.app, on: connection)
         return true

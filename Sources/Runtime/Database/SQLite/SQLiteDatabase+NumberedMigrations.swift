@@ -93,9 +93,13 @@ extension SQLiteDatabase {
         var adopted = false
         try db.inTransaction(.exclusive) {
             guard try history.plan(recorded: try recorded(app: history.app, in: db)).adoptsBaseline else { return .rollback }
-            let missing = try history.baselineTables().filter { table in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table]) == 0
+            var existing: [String: Set<String>] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT m.name, p.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS p WHERE m.type = 'table'
+                """) {
+                existing[row[0], default: []].insert(row[1])
             }
+            let missing = history.missingFromBaseline(existing: existing)
             guard missing.isEmpty else { throw history.baselineMismatch(missing: missing) }
             try record(baseline, app: history.app, in: db)
             adopted = true
