@@ -2,12 +2,14 @@
 import Foundation
 import PackageDescription
 
-/// The OpenAPI documents written beside the generated Swift (`Generated/<App>/openapi.json`):
-/// they are published files, not sources, so the `Generated` target excludes them.
+/// The OpenAPI documents written beside the generated Swift (`Generated/<App>/openapi.json`)
+/// and the migration folders (`Generated/<App>/Migrations/`, `.sql` files and `snapshot.json`,
+/// embedded in the binary through `<App>+Migrations.swift`): they are published files, not
+/// sources, so the `Generated` target excludes them.
 let generatedDocuments: [String] = {
     let generated = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Generated")
     let apps = (try? FileManager.default.contentsOfDirectory(atPath: generated.path)) ?? []
-    return apps.sorted().map { "\($0)/openapi.json" }.filter {
+    return apps.sorted().flatMap { ["\($0)/Migrations", "\($0)/openapi.json"] }.filter {
         FileManager.default.fileExists(atPath: generated.appendingPathComponent($0).path)
     }
 }()
@@ -62,6 +64,8 @@ let package = Package(
                 "QueryGrammar",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API, for the key reader's own read-only connections (SQLiteReadConnection).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -116,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Runtime", "Generated", "Auth",
+                "Server", "Runtime", "Generated", "Auth", "CodeGenerator", "SchemaModel",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -11,6 +11,7 @@ import time
 import urllib.request
 
 import machine
+import postgres
 import report
 import servers
 import setups
@@ -34,6 +35,8 @@ def arguments():
     parser.add_argument("--idle-timeout", type=float, default=10, help="longest wait for idle before a run, seconds (default 10)")
     parser.add_argument("--only", default="", help="comma-separated targets: loom,pocketbase,fastapi-1w,fastapi-2w,nginx")
     parser.add_argument("--label", default="", help="suffix of the results file name")
+    parser.add_argument("--postgres", action="store_true",
+                        help="Loom and FastAPI + asyncpg on a throwaway PostgreSQL cluster (PocketBase has no PostgreSQL mode)")
     parser.add_argument("--binary", required=True, help="the release loom-server binary")
     parser.add_argument("--venv", required=True, help="virtual environment holding pocketbase and uvicorn")
     parser.add_argument("--work", required=True, help="scratch folder (deleted and recreated)")
@@ -104,8 +107,21 @@ def main():
     started = time.time()
     log(f"seeding {settings.rows} rows; {settings.runs} runs x {settings.duration}s per scenario, "
         f"{settings.connections} connections, wrk threads {settings.threads}")
-    loom_database = setups.create_loom_database(settings.binary, work, rows)
     results = {}
+    if settings.postgres:
+        if "pocketbase" in only:
+            only.remove("pocketbase")
+            log(report.POCKETBASE_ON_POSTGRES)
+        cluster = postgres.Cluster()
+        try:
+            loom_database, fastapi_database = postgres.create_databases(cluster, settings.binary, settings.rows)
+            log(f"PostgreSQL cluster on 127.0.0.1:{cluster.port}: Loom on {loom_database}, FastAPI + asyncpg on {fastapi_database}")
+            plan = postgres_plan(settings, work, cluster, loom_database, fastapi_database)
+            finish(settings, only, plan, started, results, log)
+        finally:
+            cluster.stop()
+        return
+    loom_database = setups.create_loom_database(settings.binary, work, rows)
 
     def fastapi(workers):
         name = f"fastapi-{workers}w"
@@ -126,6 +142,34 @@ def main():
         "fastapi-2w": lambda: fastapi(2),
         "nginx": lambda: (servers.start_nginx(work, PORTS["nginx"]), targets.nginx(), "1"),
     }
+    finish(settings, only, plan, started, results, log)
+
+
+def postgres_plan(settings, work, cluster, loom_database, fastapi_database):
+    """The targets of --postgres: Loom and FastAPI + asyncpg (1 and 2 workers) on their own
+    database of one cluster, nginx as the ceiling. Loom's pool (pool_size, 20 by default) and
+    the asyncpg pools (20 for one worker, 10 per worker for two) hold the same number of
+    PostgreSQL connections."""
+
+    def fastapi(workers):
+        name = f"fastapi-{workers}w"
+        variables = {"BENCH_DATABASE_URL": cluster.url(fastapi_database, "postgresql"),
+                     "BENCH_POOL_SIZE": str(20 // workers)}
+        server = setups.start_fastapi(settings.venv, None, PORTS[name], workers, work,
+                                      app="fastapi_asyncpg_app:app", variables=variables)
+        return server, targets.fastapi(), "1"
+
+    return {
+        "loom": lambda: (setups.start_loom(settings.binary, None, PORTS["loom"], work,
+                                           database_url=cluster.url(loom_database) + "?sslmode=disable"), targets.loom(), "1"),
+        "fastapi-1w": lambda: fastapi(1),
+        "fastapi-2w": lambda: fastapi(2),
+        "nginx": lambda: (servers.start_nginx(work, PORTS["nginx"]), targets.nginx(), "1"),
+    }
+
+
+def finish(settings, only, plan, started, results, log):
+    """Measures the plan, prints the table and writes the results file."""
     failure = None
     try:
         measure_interleaved(plan, only, settings, log, results)
@@ -135,7 +179,7 @@ def main():
     table = report.build_rows(results)
     latency = report.latency_row(results)
     goals = report.targets(results, table, latency)
-    report.print_table(table, latency, goals, log)
+    report.print_table(table, latency, goals, log, postgres=settings.postgres)
     document = {
         "started_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
         "elapsed_s": round(time.time() - started),
@@ -149,7 +193,10 @@ def main():
         "results": results,
         "failure": failure,
     }
-    path = report.write_json(os.path.join(BENCHMARKS, "results"), document, settings.label)
+    if settings.postgres:
+        document["note"] = report.POCKETBASE_ON_POSTGRES
+    label = settings.label or ("postgres" if settings.postgres else "")
+    path = report.write_json(os.path.join(BENCHMARKS, "results"), document, label)
     log(f"\nwrote {os.path.relpath(path, REPOSITORY)}")
     if failure:
         sys.exit(1)

@@ -22,6 +22,7 @@ from targets import POST_BODY
 SCENARIOS = {
     "get_by_id": {"path": "/v1/items/{id}"},
     "page_total": {"path": "/v1/items?limit=20&offset={offset}"},
+    "page_no_total": {"path": "/v1/items?limit=20&offset={offset}&count=none"},
     "post": {"method": "POST", "path": "/v1/items", "body": POST_BODY},
     "health_live": {"path": "/health/live"},
 }
@@ -41,6 +42,8 @@ def main():
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--record", action="store_true", help="also sample with perf record and list hot symbols")
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--children", action="store_true",
+                        help="with --record: sample call chains (frame pointers) and rank symbols by time spent inside them")
     parser.add_argument("--binary", required=True)
     parser.add_argument("--work", required=True)
     options = parser.parse_args()
@@ -56,7 +59,8 @@ def main():
             perf_command = ["perf", "stat", "-e", "task-clock", *watch]
             record_file = os.path.join(options.work, f"perf-{name}.data")
             if options.record:
-                perf_command = ["perf", "record", "-q", "-e", "cpu-clock", "-F", "2000", "-o", record_file, *watch]
+                chains = ["-g"] if options.children else []
+                perf_command = ["perf", "record", "-q", *chains, "-e", "cpu-clock", "-F", "2000", "-o", record_file, *watch]
             perf = subprocess.Popen(perf_command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
             # wrk runs one second longer than perf watches, so perf sees only full-load time;
             # requests are scaled to perf's window below.
@@ -64,7 +68,8 @@ def main():
             _, perf_output = perf.communicate()
             if options.record:
                 report = subprocess.run(
-                    ["perf", "report", "-i", record_file, "--no-children", "--sort", "symbol", "--stdio", "--percent-limit", "0.7"],
+                    ["perf", "report", "-i", record_file, "--children" if options.children else "--no-children",
+                     "-g", "none", "--sort", "symbol", "--stdio", "--percent-limit", "0.7"],
                     capture_output=True, text=True).stdout
                 print(f"\n{name}: {result['rps']:,.0f} rps; hottest symbols")
                 lines = [line for line in report.splitlines() if line.strip() and not line.startswith("#")]

@@ -7,6 +7,8 @@ import time
 from targets import SCENARIOS
 
 PEERS = ["pocketbase", "fastapi-1w", "fastapi-2w"]
+POCKETBASE_ON_POSTGRES = ("PocketBase is not measured in --postgres mode: it has no PostgreSQL backend (SQLite only); "
+                          "the FastAPI columns are FastAPI + asyncpg on the same cluster")
 
 
 def _rps(results, target, scenario):
@@ -74,8 +76,11 @@ def targets(results, rows, latency):
     ]
 
 
-def print_table(rows, latency, goals, log):
-    headers = ["scenario", "Loom", "PocketBase", "FastAPI 1w", "FastAPI 2w", "L/PB", "L/FA1", "L/FA2", "L/nginx"]
+def print_table(rows, latency, goals, log, postgres=False):
+    fastapi = "FastAPI+asyncpg" if postgres else "FastAPI"
+    headers = ["scenario", "Loom", "PocketBase", f"{fastapi} 1w", f"{fastapi} 2w", "L/PB", "L/FA1", "L/FA2", "L/nginx"]
+    if postgres:
+        log("\n" + POCKETBASE_ON_POSTGRES + "; Loom on PostgreSQL")
     table = [headers]
     for row in rows:
         table.append([

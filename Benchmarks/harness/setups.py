@@ -51,18 +51,22 @@ def copy_database(source, work, name):
     return target
 
 
-def start_loom(binary, database, port, work, name="loom"):
+def start_loom(binary, database, port, work, name="loom", database_url=None):
+    """loom-server on the SQLite file `database`, or on PostgreSQL when `database_url` is given."""
+    store = ["--database-url", database_url] if database_url else ["--database-path", database]
     return Server(
-        name, [binary, "serve", "--app", "bench", "--database-path", database, "--port", str(port), "--log-level", "warning"],
+        name, [binary, "serve", "--app", "bench", *store, "--port", str(port), "--log-level", "warning"],
         f"http://127.0.0.1:{port}", "/health/live", os.path.join(work, f"{name}.log"),
     )
 
 
-def start_fastapi(venv, database, port, workers, work):
-    environment = dict(os.environ, BENCH_DATABASE=database)
+def start_fastapi(venv, database, port, workers, work, app="fastapi_app:app", variables=None):
+    """uvicorn with `workers` processes serving `app` (module:attribute in peers/); the SQLite
+    app reads BENCH_DATABASE, the asyncpg app the `variables` it is given."""
+    environment = dict(os.environ, **(variables or {"BENCH_DATABASE": database}))
     peers = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "peers")
     command = [
-        os.path.join(venv, "bin", "uvicorn"), "fastapi_app:app", "--host", "127.0.0.1", "--port", str(port),
+        os.path.join(venv, "bin", "uvicorn"), app, "--host", "127.0.0.1", "--port", str(port),
         "--workers", str(workers), "--no-access-log", "--log-level", "warning",
     ]
     return Server(

@@ -18,7 +18,7 @@ def loom():
     return {
         "get_by_id": {"path": "/v1/items/{id}"},
         "page_total": {"path": "/v1/items?limit=20&offset={offset}"},
-        # Loom's list always counts until issue 3 (list path rewrite) adds a way to skip it.
+        "page_no_total": {"path": "/v1/items?limit=20&offset={offset}&count=none"},
         "post": {"method": "POST", "path": "/v1/items", "body": POST_BODY},
         "latency_1conn": {"path": "/v1/items/{id}", "connections": 1},
         "health_live": {"path": "/health/live"},

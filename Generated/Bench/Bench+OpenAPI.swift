@@ -318,7 +318,7 @@ extension Bench {
       },
       "ItemsCreate" : {
         "additionalProperties" : false,
-        "description" : "A new or replacing items record; server-set fields are not accepted.",
+        "description" : "A new or replacing items record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
           "name" : {
             "description" : "Item name.",
@@ -351,7 +351,7 @@ extension Bench {
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
-            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
             "type" : "object"
           },
           "items" : {
@@ -395,7 +395,7 @@ extension Bench {
       },
       "ItemsUpdate" : {
         "additionalProperties" : false,
-        "description" : "Fields to change in a items record; absent fields keep their value.",
+        "description" : "Fields to change in a items record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
           "name" : {
             "description" : "Item name.",
@@ -685,11 +685,11 @@ extension Bench {
             }
           },
           {
-            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: none. Referencing tables: none.",
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: none.",
             "in" : "query",
             "name" : "expand",
             "schema" : {
-              "description" : "Comma-separated relations.",
+              "description" : "Comma-separated relation paths.",
               "type" : "string"
             }
           },

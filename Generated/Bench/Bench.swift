@@ -21,7 +21,8 @@ public enum Bench {
         app: "bench",
         tables: [
             Items.tableDefinition,
-        ]
+        ],
+        migrations: migrations
     )
 
     /// The app, ready for `LoomServer`.

@@ -343,7 +343,7 @@ extension Eventflow {
       },
       "ConsumersCreate" : {
         "additionalProperties" : false,
-        "description" : "A new or replacing consumers record; server-set fields are not accepted.",
+        "description" : "A new or replacing consumers record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
           "name" : {
             "description" : "Unique name of the consumer.",
@@ -375,7 +375,7 @@ extension Eventflow {
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
-            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
             "type" : "object"
           },
           "items" : {
@@ -419,7 +419,7 @@ extension Eventflow {
       },
       "ConsumersUpdate" : {
         "additionalProperties" : false,
-        "description" : "Fields to change in a consumers record; absent fields keep their value.",
+        "description" : "Fields to change in a consumers record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
           "name" : {
             "description" : "Unique name of the consumer.",
@@ -512,7 +512,7 @@ extension Eventflow {
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
-            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
             "type" : "object"
           },
           "items" : {
@@ -751,7 +751,7 @@ extension Eventflow {
       },
       "ProducersCreate" : {
         "additionalProperties" : false,
-        "description" : "A new or replacing producers record; server-set fields are not accepted.",
+        "description" : "A new or replacing producers record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
           "active" : {
             "default" : true,
@@ -786,7 +786,7 @@ extension Eventflow {
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
-            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
             "type" : "object"
           },
           "items" : {
@@ -830,7 +830,7 @@ extension Eventflow {
       },
       "ProducersUpdate" : {
         "additionalProperties" : false,
-        "description" : "Fields to change in a producers record; absent fields keep their value.",
+        "description" : "Fields to change in a producers record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
           "active" : {
             "description" : "Inactive producers are kept for history.",
@@ -923,11 +923,11 @@ extension Eventflow {
             }
           },
           {
-            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: none. Referencing tables: none.",
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: none.",
             "in" : "query",
             "name" : "expand",
             "schema" : {
-              "description" : "Comma-separated relations.",
+              "description" : "Comma-separated relation paths.",
               "type" : "string"
             }
           },
@@ -1597,11 +1597,11 @@ extension Eventflow {
             }
           },
           {
-            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: producer_id. Referencing tables: none.",
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: producer_id. Referencing tables: none.",
             "in" : "query",
             "name" : "expand",
             "schema" : {
-              "description" : "Comma-separated relations.",
+              "description" : "Comma-separated relation paths.",
               "type" : "string"
             }
           },
@@ -1893,11 +1893,11 @@ extension Eventflow {
             }
           },
           {
-            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: none. Referencing tables: events.",
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: events.",
             "in" : "query",
             "name" : "expand",
             "schema" : {
-              "description" : "Comma-separated relations.",
+              "description" : "Comma-separated relation paths.",
               "type" : "string"
             }
           },

@@ -23,7 +23,8 @@ public enum Eventflow {
             Consumers.tableDefinition,
             Producers.tableDefinition,
             Events.tableDefinition,
-        ]
+        ],
+        migrations: migrations
     )
 
     /// The app, ready for `LoomServer`.

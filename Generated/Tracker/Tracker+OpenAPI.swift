@@ -1196,7 +1196,7 @@ extension Tracker {
       },
       "CommentsCreate" : {
         "additionalProperties" : false,
-        "description" : "A new or replacing comments record; server-set fields are not accepted.",
+        "description" : "A new or replacing comments record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
           "author_email" : {
             "description" : "Who wrote the comment.",
@@ -1232,7 +1232,7 @@ extension Tracker {
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
-            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
             "type" : "object"
           },
           "items" : {
@@ -1276,7 +1276,7 @@ extension Tracker {
       },
       "CommentsUpdate" : {
         "additionalProperties" : false,
-        "description" : "Fields to change in a comments record; absent fields keep their value.",
+        "description" : "Fields to change in a comments record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
           "author_email" : {
             "description" : "Who wrote the comment.",
@@ -1594,7 +1594,7 @@ extension Tracker {
       },
       "ProjectsCreate" : {
         "additionalProperties" : false,
-        "description" : "A new or replacing projects record; server-set fields are not accepted.",
+        "description" : "A new or replacing projects record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
           "budget" : {
             "description" : "Budget in euros.",
@@ -1692,7 +1692,7 @@ extension Tracker {
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
-            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
             "type" : "object"
           },
           "items" : {
@@ -1736,7 +1736,7 @@ extension Tracker {
       },
       "ProjectsUpdate" : {
         "additionalProperties" : false,
-        "description" : "Fields to change in a projects record; absent fields keep their value.",
+        "description" : "Fields to change in a projects record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
           "budget" : {
             "description" : "Budget in euros.",
@@ -1965,7 +1965,7 @@ extension Tracker {
       },
       "TasksCreate" : {
         "additionalProperties" : false,
-        "description" : "A new or replacing tasks record; server-set fields are not accepted.",
+        "description" : "A new or replacing tasks record. Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored.",
         "properties" : {
           "assignee_email" : {
             "description" : "Who works on the task; filterable, not sortable.",
@@ -2080,7 +2080,7 @@ extension Tracker {
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
-            "description" : "With `expand=`: per relation field, the referenced records by key.",
+            "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
             "type" : "object"
           },
           "items" : {
@@ -2124,7 +2124,7 @@ extension Tracker {
       },
       "TasksUpdate" : {
         "additionalProperties" : false,
-        "description" : "Fields to change in a tasks record; absent fields keep their value.",
+        "description" : "Fields to change in a tasks record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored.",
         "properties" : {
           "assignee_email" : {
             "description" : "Who works on the task; filterable, not sortable.",
@@ -4546,11 +4546,11 @@ extension Tracker {
             }
           },
           {
-            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: task_id. Referencing tables: none.",
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: task_id. Referencing tables: none.",
             "in" : "query",
             "name" : "expand",
             "schema" : {
-              "description" : "Comma-separated relations.",
+              "description" : "Comma-separated relation paths.",
               "type" : "string"
             }
           },
@@ -5044,6 +5044,59 @@ extension Tracker {
         ]
       }
     },
+    "/v1/comments/{id}/restore" : {
+      "post" : {
+        "description" : "Clears `deleted_at`, so the record is live again (reads, writes and lists see it). Restoring a live record changes nothing and answers the same; an id that names no record is a 404.",
+        "operationId" : "restoreComments",
+        "parameters" : [
+          {
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The record's id.",
+              "format" : "int64",
+              "type" : "integer"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/Comments"
+                }
+              }
+            },
+            "description" : "The live record.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          }
+        },
+        "summary" : "Restore a deleted comments record",
+        "tags" : [
+          "comments"
+        ]
+      }
+    },
     "/v1/projects" : {
       "get" : {
         "operationId" : "listProjects",
@@ -5088,11 +5141,11 @@ extension Tracker {
             }
           },
           {
-            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: none. Referencing tables: tasks.",
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: tasks.",
             "in" : "query",
             "name" : "expand",
             "schema" : {
-              "description" : "Comma-separated relations.",
+              "description" : "Comma-separated relation paths.",
               "type" : "string"
             }
           },
@@ -5899,11 +5952,11 @@ extension Tracker {
             }
           },
           {
-            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array, in key order). One statement per relation, in the page's snapshot. Relation fields: project_id. Referencing tables: comments.",
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: project_id. Referencing tables: comments.",
             "in" : "query",
             "name" : "expand",
             "schema" : {
-              "description" : "Comma-separated relations.",
+              "description" : "Comma-separated relation paths.",
               "type" : "string"
             }
           },
@@ -6258,6 +6311,100 @@ extension Tracker {
           }
         },
         "summary" : "Create, replace, update and delete tasks records in one transaction",
+        "tags" : [
+          "tasks"
+        ]
+      }
+    },
+    "/v1/tasks/upsert" : {
+      "post" : {
+        "description" : "Matches on `code` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (code) DO UPDATE`.",
+        "operationId" : "upsertTasks",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/TasksCreate"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/Tasks"
+                }
+              }
+            },
+            "description" : "The replaced record.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/Tasks"
+                }
+              }
+            },
+            "description" : "The created record.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "Location" : {
+                "description" : "URL of the new record",
+                "required" : true,
+                "schema" : {
+                  "description" : "Path of the created record.",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          }
+        },
+        "summary" : "Create a tasks record, or replace the one with the same code",
         "tags" : [
           "tasks"
         ]

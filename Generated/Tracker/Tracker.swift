@@ -23,7 +23,8 @@ public enum Tracker {
             Projects.tableDefinition,
             Tasks.tableDefinition,
             Comments.tableDefinition,
-        ]
+        ],
+        migrations: migrations
     )
 
     /// The app's `auth` section, handed to the `Auth` module by the server.

@@ -22,7 +22,9 @@ struct Generate: ParsableCommand {
         let workspace = Workspace(root: URL(fileURLWithPath: root))
         let outcome: Generator.Outcome
         do {
-            outcome = try Generator.generate(schemaFiles: try workspace.schemaFiles(), templates: try workspace.templates())
+            outcome = try Generator.generate(
+                schemaFiles: try workspace.schemaFiles(), templates: try workspace.templates(),
+                migrationFiles: try workspace.migrationFiles())
         } catch let error as GeneratorError {
             printError(error.description)
             throw ExitCode(2)

@@ -34,6 +34,16 @@ struct Workspace {
         return templates
     }
 
+    /// Every file under `Generated/<App>/Migrations/`, by path: the migration history
+    /// `loom generate` diffs against and passes through unchanged.
+    func migrationFiles() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for path in try files(under: "Generated", withExtension: nil) where path.split(separator: "/").dropLast().last == "Migrations" {
+            result[path] = try String(contentsOf: url(path), encoding: .utf8)
+        }
+        return result
+    }
+
     /// Compares generated files with `Generated/` (files there that nothing generates are removals).
     func changes(for files: [OutputFile]) throws -> [Change] {
         var changes: [Change] = []

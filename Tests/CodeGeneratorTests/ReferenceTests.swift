@@ -10,7 +10,8 @@ struct ReferenceTests {
     @Test("every generated file matches the checked-in file byte for byte")
     func generatedIsCurrent() throws {
         let workspace = Fixtures.workspace
-        let outcome = try Generator.generate(schemaFiles: try workspace.schemaFiles(), templates: try workspace.templates())
+        let outcome = try Generator.generate(
+            schemaFiles: try workspace.schemaFiles(), templates: try workspace.templates(), migrationFiles: try workspace.migrationFiles())
         guard case .generated(let files, _) = outcome else {
             Issue.record("the repository's schemas have diagnostics: \(outcome)")
             return
@@ -26,8 +27,10 @@ struct ReferenceTests {
     @Test("generation is deterministic")
     func deterministic() throws {
         let workspace = Fixtures.workspace
-        let first = try Generator.generate(schemaFiles: try workspace.schemaFiles(), templates: try workspace.templates())
-        let second = try Generator.generate(schemaFiles: try workspace.schemaFiles(), templates: try workspace.templates())
+        let first = try Generator.generate(
+            schemaFiles: try workspace.schemaFiles(), templates: try workspace.templates(), migrationFiles: try workspace.migrationFiles())
+        let second = try Generator.generate(
+            schemaFiles: try workspace.schemaFiles(), templates: try workspace.templates(), migrationFiles: try workspace.migrationFiles())
         guard case .generated(let a, _) = first, case .generated(let b, _) = second else {
             Issue.record("generation failed")
             return

@@ -14,10 +14,12 @@ struct SnippetTests {
 
     var notes: String { files["Generated/Mini/Tables/Notes.swift"] ?? "" }
 
-    @Test("the output set: project, app, OpenAPI, one file per table")
+    @Test("the output set: project, app, OpenAPI, migrations, one file per table")
     func outputPaths() {
         #expect(files.keys.sorted() == [
-            "Generated/LoomProject.swift", "Generated/Mini/Mini+OpenAPI.swift", "Generated/Mini/Mini.swift",
+            "Generated/LoomProject.swift", "Generated/Mini/Migrations/0001_initial.postgres.sql",
+            "Generated/Mini/Migrations/0001_initial.sqlite.sql", "Generated/Mini/Migrations/snapshot.json",
+            "Generated/Mini/Mini+Migrations.swift", "Generated/Mini/Mini+OpenAPI.swift", "Generated/Mini/Mini.swift",
             "Generated/Mini/Tables/Notes.swift", "Generated/Mini/Tables/Owners.swift", "Generated/Mini/openapi.json",
         ])
     }

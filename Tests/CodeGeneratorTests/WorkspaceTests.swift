@@ -21,7 +21,8 @@ struct WorkspaceTests {
     }
 
     private func generate(_ workspace: Workspace) throws -> [OutputFile] {
-        let outcome = try Generator.generate(schemaFiles: try workspace.schemaFiles(), templates: try workspace.templates())
+        let outcome = try Generator.generate(
+            schemaFiles: try workspace.schemaFiles(), templates: try workspace.templates(), migrationFiles: try workspace.migrationFiles())
         guard case .generated(let files, _) = outcome else { throw FixtureError(message: "\(outcome)") }
         return files
     }
@@ -66,7 +67,8 @@ struct WorkspaceTests {
         let broken = #"{"name": "owners", "description": "O.", "fields": {"email": {"type": "strng", "description": "E."}}}"#
         try Data(broken.utf8).write(to: root.appendingPathComponent("Schemas/mini/tables/owners.json"))
         let workspace = Workspace(root: root)
-        let outcome = try Generator.generate(schemaFiles: try workspace.schemaFiles(), templates: try workspace.templates())
+        let outcome = try Generator.generate(
+            schemaFiles: try workspace.schemaFiles(), templates: try workspace.templates(), migrationFiles: try workspace.migrationFiles())
         guard case .invalid(let diagnostics) = outcome else {
             Issue.record("expected diagnostics")
             return

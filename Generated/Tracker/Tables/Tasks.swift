@@ -73,9 +73,18 @@ extension Tracker {
                     sqlite: #"DELETE FROM "tasks" WHERE "id" = ?"#,
                     postgres: #"DELETE FROM "tasks" WHERE "id" = $1"#
                 ),
+                upsert: DialectSQL(
+                    sqlite: #"INSERT INTO "tasks" ("id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("code") DO UPDATE SET "project_id" = excluded."project_id", "title" = excluded."title", "details" = excluded."details", "code" = excluded."code", "status" = excluded."status", "priority" = excluded."priority", "estimate_hours" = excluded."estimate_hours", "billable" = excluded."billable", "due_on" = excluded."due_on", "completed_at" = excluded."completed_at", "assignee_email" = excluded."assignee_email", "labels" = excluded."labels", "updated_at" = excluded."updated_at" RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
+                    postgres: #"INSERT INTO "tasks" ("id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT ("code") DO UPDATE SET "project_id" = excluded."project_id", "title" = excluded."title", "details" = excluded."details", "code" = excluded."code", "status" = excluded."status", "priority" = excluded."priority", "estimate_hours" = excluded."estimate_hours", "billable" = excluded."billable", "due_on" = excluded."due_on", "completed_at" = excluded."completed_at", "assignee_email" = excluded."assignee_email", "labels" = excluded."labels", "updated_at" = excluded."updated_at" RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#
+                ),
+                upsertLookup: DialectSQL(
+                    sqlite: #"SELECT "id" FROM "tasks" WHERE "code" = ?"#,
+                    postgres: #"SELECT "id" FROM "tasks" WHERE "code" = $1"#
+                ),
             ),
-            upsertKey: nil,
+            upsertKey: "code",
             softDelete: false,
+            ignoresServerOwnedFields: true,
             search: DialectSQL(sqlite: #""tasks".rowid IN (SELECT rowid FROM "tasks_search" WHERE "tasks_search" MATCH {q})"#, postgres: #"to_tsvector('simple', coalesce("title", '') || ' ' || coalesce("details", '')) @@ websearch_to_tsquery('simple', {q})"#),
             reverseRelations: [
                 ReverseRelation(name: "comments", field: "task_id", target: { Tracker.Comments.descriptor }, writeTarget: { row, writer in try Tracker.Comments.Record(row: row).writeJSON(to: &writer) })

@@ -78,10 +78,14 @@ enum ListQueryParameters {
         let counts = Dictionary(referencing.map { ($0.table.name, 1) }, uniquingKeysWith: +)
         let reverse = referencing.map { counts[$0.table.name, default: 0] > 1 ? "\($0.table.name).\($0.field.name)" : $0.table.name }
         return OpenAPI.Parameter(
-            name: "expand", context: .query(required: false, schema: SchemaFactory.string("Comma-separated relations.")),
+            name: "expand", context: .query(required: false, schema: SchemaFactory.string("Comma-separated relation paths.")),
             description: "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; "
                 + "a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` "
-                + "(an array, in key order). One statement per relation, in the page's snapshot. Relation fields: "
+                + "(an array in key order, at most 100 per record). Soft-deleted related records are left out. "
+                + "A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) "
+                + "expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; "
+                + "at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path "
+                + "is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: "
                 + (relations.isEmpty ? "none" : relations.joined(separator: ", ")) + ". Referencing tables: "
                 + (reverse.isEmpty ? "none." : reverse.joined(separator: ", ") + "."))
     }

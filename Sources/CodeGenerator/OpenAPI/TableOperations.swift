@@ -20,7 +20,10 @@ struct TableOperations {
 
     /// One route per declared operation, in the table's declaration order, then the batch and upsert routes.
     func routes() throws -> [DocumentedRoute] {
-        let extra = [BatchRoute(table: table, context: context).route(), UpsertRoute(table: table, context: context).route()]
+        let extra = [
+            BatchRoute(table: table, context: context).route(), UpsertRoute(table: table, context: context).route(),
+            RestoreRoute(table: table, context: context).route(),
+        ]
         return try table.operations.map(route) + extra.compactMap { $0 }
     }
 

@@ -56,8 +56,11 @@ struct TableSchemas {
         }
         let purpose = usage == .patch
             ? "Fields to change in a \(table.name) record; absent fields keep their value."
-            : "A new or replacing \(table.name) record; server-set fields are not accepted."
-        return SchemaFactory.object(properties, description: purpose, closed: true)
+            : "A new or replacing \(table.name) record."
+        let serverOwned = table.serverOwnedFields == .ignore
+            ? " Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored."
+            : " Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422."
+        return SchemaFactory.object(properties, description: purpose + serverOwned, closed: true)
     }
 
     /// `{items, total, limit, offset, next_cursor}` as `TableHandlers.list` writes it.
@@ -71,7 +74,7 @@ struct TableSchemas {
                 .init("limit", SchemaFactory.integer("The page size used.")),
                 .init("offset", SchemaFactory.integer("Records skipped before this page.")),
                 .init("expand", .object(
-                    JSONSchema.CoreContext(description: "With `expand=`: per relation field, the referenced records by key."),
+                    JSONSchema.CoreContext(description: "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced)."),
                     JSONSchema.ObjectContext(properties: [:], additionalProperties: .init(true))), required: false),
                 .init("next_cursor", .string(
                     JSONSchema.CoreContext(nullable: true, description: "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page."),

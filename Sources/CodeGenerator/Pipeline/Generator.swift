@@ -13,7 +13,11 @@ public enum Generator {
     }
 
     /// Runs parse → validate → OpenAPI → translate → render.
-    public static func generate(schemaFiles: [SchemaFile], templates: [String: String]) throws(GeneratorError) -> Outcome {
+    /// `migrationFiles` maps the paths of the files now under `Generated/<App>/Migrations/` to
+    /// their text: the history the next migration is diffed against and which is passed through.
+    public static func generate(
+        schemaFiles: [SchemaFile], templates: [String: String], migrationFiles: [String: String] = [:]
+    ) throws(GeneratorError) -> Outcome {
         let parsed = SchemaParser.parse(schemaFiles)
         guard let schemas = parsed.schemas, !parsed.diagnostics.containsErrors else {
             return .invalid(parsed.diagnostics.sorted())
@@ -38,6 +42,17 @@ public enum Generator {
         }
         guard documentProblems.isEmpty else { return .invalid((diagnostics + documentProblems).sorted()) }
         let model = Translator.translate(schemas, openAPIDocuments: documents)
-        return .generated(renderer.render(model), warnings: diagnostics)
+        var files = renderer.render(model)
+        var refusals: [Diagnostic] = []
+        for app in schemas.apps {
+            let namespace = SwiftNames.pascalCase(app.config.name)
+            let directory = "Generated/\(namespace)/Migrations"
+            let stage = MigrationStage.run(app: app, directory: directory, existing: migrationFiles)
+            refusals += stage.diagnostics
+            files += stage.files
+            files.append(renderer.renderMigrations(MigrationsRenderModel(namespace: namespace, directory: directory, migrations: stage.migrations)))
+        }
+        guard refusals.isEmpty else { return .invalid((diagnostics + refusals).sorted()) }
+        return .generated(files.sorted { $0.path < $1.path }, warnings: diagnostics)
     }
 }

@@ -6,7 +6,7 @@ import Mustache
 /// model, so a template change never changes behaviour by accident.
 public struct Renderer: Sendable {
     /// Template names the renderer needs (file stems in `Templates/`).
-    public static let templateNames = ["app", "endpoint", "handlers", "header", "openapi", "project", "table"]
+    public static let templateNames = ["app", "endpoint", "handlers", "header", "migrations", "openapi", "project", "table"]
 
     private let library: MustacheLibrary
 
@@ -45,6 +45,11 @@ public struct Renderer: Sendable {
             }
         }
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// `Generated/<App>/<App>+Migrations.swift`: the app's migrations embedded as Swift.
+    func renderMigrations(_ model: MigrationsRenderModel) -> OutputFile {
+        OutputFile(path: "Generated/\(model.namespace)/\(model.namespace)+Migrations.swift", contents: render("migrations", model))
     }
 
     private func render(_ template: String, _ object: Any) -> String {

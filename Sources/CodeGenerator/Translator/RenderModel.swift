@@ -98,6 +98,8 @@ public struct TableRenderModel: Sendable, Hashable {
     public var upsertKeyLiteral: String = "nil"
     /// Whether `DELETE` only marks rows deleted.
     public var softDelete: Bool = false
+    /// Whether server-owned members in write bodies are dropped instead of rejected.
+    public var ignoresServerOwnedFields: Bool = false
     /// `DialectSQL(...)` of the full-text condition, or `nil`.
     public var searchExpression: String = "nil"
     /// DDL.

@@ -14,7 +14,7 @@ struct TableDDL {
             label: "create", sqlite: SwiftNames.literal(create(.sqlite)), postgres: SwiftNames.literal(create(.postgres)))
     }
 
-    private func create(_ dialect: Dialect) -> String {
+    func create(_ dialect: Dialect) -> String {
         var columns = [primaryKeyDefinition(dialect)]
         columns += table.fields.map { columnDefinition($0, dialect) }
         if table.timestamps {
@@ -25,7 +25,7 @@ struct TableDDL {
         return "CREATE TABLE \(translator.quotedTable) (" + columns.joined(separator: ", ") + ")"
     }
 
-    private func primaryKeyDefinition(_ dialect: Dialect) -> String {
+    func primaryKeyDefinition(_ dialect: Dialect) -> String {
         let name = SQLTypes.quote(table.primaryKey.name)
         switch (table.primaryKey.type, dialect) {
         case (.uuid, .sqlite): return "\(name) TEXT PRIMARY KEY NOT NULL"
@@ -41,19 +41,27 @@ struct TableDDL {
         if let value = field.defaultValue, value != .null {
             parts.append("DEFAULT " + SQLTypes.literal(value, type: field.type, dialect: dialect))
         }
-        if field.type == .enum, let values = field.values {
-            parts.append("CHECK (\(SQLTypes.quote(field.name)) IN (" + values.map(SQLTypes.quoteString).joined(separator: ", ") + "))")
-        }
-        if field.type == .relation, let target = field.table {
-            let action: String
-            switch field.onDelete ?? .restrict {
-            case .cascade: action = "CASCADE"
-            case .restrict: action = "RESTRICT"
-            case .setNull: action = "SET NULL"
-            }
-            parts.append("REFERENCES \(SQLTypes.quote(target)) (\(SQLTypes.quote(translator.targetKey(target)))) ON DELETE \(action)")
-        }
+        if let check = checkClause(field) { parts.append(check) }
+        if let references = referencesClause(field) { parts.append(references) }
         return parts.joined(separator: " ")
+    }
+
+    /// The `CHECK (...)` of an enum field.
+    func checkClause(_ field: FieldSchema) -> String? {
+        guard field.type == .enum, let values = field.values else { return nil }
+        return "CHECK (\(SQLTypes.quote(field.name)) IN (" + values.map(SQLTypes.quoteString).joined(separator: ", ") + "))"
+    }
+
+    /// The `REFERENCES ... ON DELETE ...` of a relation field.
+    func referencesClause(_ field: FieldSchema) -> String? {
+        guard field.type == .relation, let target = field.table else { return nil }
+        let action: String
+        switch field.onDelete ?? .restrict {
+        case .cascade: action = "CASCADE"
+        case .restrict: action = "RESTRICT"
+        case .setNull: action = "SET NULL"
+        }
+        return "REFERENCES \(SQLTypes.quote(target)) (\(SQLTypes.quote(translator.targetKey(target)))) ON DELETE \(action)"
     }
 
     func columns() -> [ColumnRenderModel] {
@@ -79,6 +87,19 @@ struct TableDDL {
     }
 
     func indexes() -> [IndexRenderModel] {
+        var result = indexDefinitions().map {
+            IndexRenderModel(
+                nameLiteral: SwiftNames.literal($0.name), sqlite: SwiftNames.literal($0.sqlite),
+                postgres: SwiftNames.literal($0.postgres), isLast: false)
+        }
+        if !result.isEmpty { result[result.count - 1].isLast = true }
+        return result
+    }
+
+    /// Every index of the table (unique fields, relations, declared indexes, then the search
+    /// index) with its `CREATE` statement per dialect; shared by the runtime schema and the
+    /// migration snapshot.
+    func indexDefinitions() -> [IndexSnapshot] {
         var specs: [(name: String, columns: [String], unique: Bool)] = []
         for field in table.fields where field.unique {
             specs.append(("\(table.name)_\(field.name)_key", [field.name], true))
@@ -92,21 +113,17 @@ struct TableDDL {
         }
         var result = specs.map { spec in
             let sql = "CREATE \(spec.unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(SQLTypes.quote(spec.name)) ON \(translator.quotedTable) (" + spec.columns.map(SQLTypes.quote).joined(separator: ", ") + ")"
-            return IndexRenderModel(
-                nameLiteral: SwiftNames.literal(spec.name), sqlite: SwiftNames.literal(sql), postgres: SwiftNames.literal(sql),
-                isLast: false)
+            return IndexSnapshot(name: spec.name, columns: spec.columns, unique: spec.unique, search: false, sqlite: sql, postgres: sql)
         }
         if let search = SearchDDL(table: table) {
-            result.append(IndexRenderModel(
-                nameLiteral: SwiftNames.literal(search.name), sqlite: SwiftNames.literal(search.sqlite()),
-                postgres: SwiftNames.literal(search.postgres()), isLast: false))
+            result.append(IndexSnapshot(
+                name: search.name, columns: search.fields, unique: false, search: true, sqlite: search.sqlite(), postgres: search.postgres()))
         }
-        if !result.isEmpty { result[result.count - 1].isLast = true }
         return result
     }
 
     /// `deleted_at` of a `softDelete` table: nullable, so it can be added to a table with rows.
-    private func deletedAtColumn(_ dialect: Dialect) -> String {
+    func deletedAtColumn(_ dialect: Dialect) -> String {
         "\"deleted_at\" " + (dialect == .sqlite ? "TEXT" : "TIMESTAMPTZ")
     }
 

@@ -57,6 +57,7 @@ struct TableTranslator {
             statements: statements(selectColumns: selectColumns),
             upsertKeyLiteral: table.upsertKey.map(SwiftNames.literal) ?? "nil",
             softDelete: table.softDelete,
+            ignoresServerOwnedFields: table.serverOwnedFields == .ignore,
             searchExpression: SearchDDL(table: table).map {
                 "DialectSQL(sqlite: \(SwiftNames.literal($0.condition(.sqlite))), postgres: \(SwiftNames.literal($0.condition(.postgres))))"
             } ?? "nil",

@@ -8,10 +8,15 @@ public struct SchemaDefinition: Sendable {
     public let app: String
     /// Tables in dependency order (referenced tables first).
     public let tables: [TableDefinition]
+    /// The numbered migrations `loom generate` wrote, oldest first. When there are any,
+    /// `migrate(to:)` applies the pending ones (see `NumberedMigrationHistory`) instead of the
+    /// additive comparison with `tables`.
+    public let migrations: [SchemaMigration]
     /// Creates a schema definition.
-    public init(app: String, tables: [TableDefinition]) {
+    public init(app: String, tables: [TableDefinition], migrations: [SchemaMigration] = []) {
         self.app = app
         self.tables = tables
+        self.migrations = migrations
     }
 }
 
@@ -82,6 +87,12 @@ public struct MigrationError: Error, Sendable, CustomStringConvertible {
         case columnCannotBeAdded
         /// Any database failure while migrating.
         case databaseFailure
+        /// An applied numbered migration's SQL differs from the one in the binary.
+        case editedMigration
+        /// The database recorded a numbered migration this binary does not contain.
+        case unknownMigration
+        /// A database built before numbered migrations lacks a table of the baseline migration.
+        case baselineMismatch
     }
     /// Kind of refusal.
     public var code: Code

@@ -19,6 +19,15 @@ public enum TimestampFormat {
     /// Years outside 0000...9999 cannot keep the fixed width; they are clamped to that range
     /// (their exact value is meaningless for an API anyway).
     public static func makeTimestamp(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        write(date, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the 24 bytes of `makeTimestamp(date)` to `bytes` (used by `JSONWriter`, which
+    /// writes timestamps without an intermediate `String`).
+    static func write(_ date: Date, into bytes: inout [UInt8]) {
         let minimum: Int64 = -62_167_219_200_000  // 0000-01-01T00:00:00.000Z
         let maximum: Int64 = 253_402_300_799_999  // 9999-12-31T23:59:59.999Z
         let scaled = (date.timeIntervalSince1970 * 1000).rounded()
@@ -36,29 +45,29 @@ public enum TimestampFormat {
         let minute = secondOfDay / 60 % 60
         let second = secondOfDay % 60
 
-        var bytes = [UInt8](repeating: 0, count: 24)
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: 24))
         func put(_ value: Int64, at offset: Int, digits: Int) {
             var remaining = value
-            for index in stride(from: offset + digits - 1, through: offset, by: -1) {
+            for index in stride(from: start + offset + digits - 1, through: start + offset, by: -1) {
                 bytes[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
                 remaining /= 10
             }
         }
         put(year, at: 0, digits: 4)
-        bytes[4] = UInt8(ascii: "-")
+        bytes[start + 4] = UInt8(ascii: "-")
         put(month, at: 5, digits: 2)
-        bytes[7] = UInt8(ascii: "-")
+        bytes[start + 7] = UInt8(ascii: "-")
         put(day, at: 8, digits: 2)
-        bytes[10] = UInt8(ascii: "T")
+        bytes[start + 10] = UInt8(ascii: "T")
         put(hour, at: 11, digits: 2)
-        bytes[13] = UInt8(ascii: ":")
+        bytes[start + 13] = UInt8(ascii: ":")
         put(minute, at: 14, digits: 2)
-        bytes[16] = UInt8(ascii: ":")
+        bytes[start + 16] = UInt8(ascii: ":")
         put(second, at: 17, digits: 2)
-        bytes[19] = UInt8(ascii: ".")
+        bytes[start + 19] = UInt8(ascii: ".")
         put(millisecond, at: 20, digits: 3)
-        bytes[23] = UInt8(ascii: "Z")
-        return String(decoding: bytes, as: UTF8.self)
+        bytes[start + 23] = UInt8(ascii: "Z")
     }
 
     /// Parses an RFC 3339 / ISO-8601 date-time: `YYYY-MM-DDTHH:MM:SS`, optional fraction

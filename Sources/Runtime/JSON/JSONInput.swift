@@ -13,6 +13,16 @@ public enum JSONInput: Sendable, Hashable {
     case array([JSONInput])
     case object([String: JSONInput])
 
+    /// Whether any string or member name inside contains U+0000 (see `InputValidator.nulMessage`).
+    public var containsNUL: Bool {
+        switch self {
+        case .null, .bool, .integer, .number: return false
+        case .string(let text): return text.unicodeScalars.contains("\u{0}")
+        case .array(let elements): return elements.contains { $0.containsNUL }
+        case .object(let members): return members.contains { $0.key.unicodeScalars.contains("\u{0}") || $0.value.containsNUL }
+        }
+    }
+
     /// The JSON kind's name as used in validation messages.
     public var kindDescription: String {
         switch self {

@@ -55,7 +55,7 @@ public struct JSONWriter: Sendable {
     /// Writes `null`.
     public mutating func null() {
         separate()
-        bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        bytes.append(contentsOf: "null".utf8)
         needsComma = true
     }
 
@@ -69,7 +69,7 @@ public struct JSONWriter: Sendable {
     /// Writes an integer value.
     public mutating func value(_ integer: Int64) {
         separate()
-        bytes.append(contentsOf: String(integer).utf8)
+        writeDigits(integer)
         needsComma = true
     }
 
@@ -81,9 +81,9 @@ public struct JSONWriter: Sendable {
         guard number.isFinite else { return null() }
         separate()
         if number == number.rounded(), abs(number) < 1e15 {
-            bytes.append(contentsOf: String(Int64(number)).utf8)
+            writeDigits(Int64(number))
         } else {
-            bytes.append(contentsOf: "\(number)".utf8)
+            bytes.append(contentsOf: number.description.utf8)
         }
         needsComma = true
     }
@@ -91,15 +91,22 @@ public struct JSONWriter: Sendable {
     /// Writes `true` or `false`.
     public mutating func value(_ bool: Bool) {
         separate()
-        bytes.append(contentsOf: bool ? Array("true".utf8) : Array("false".utf8))
+        bytes.append(contentsOf: bool ? "true".utf8 : "false".utf8)
         needsComma = true
     }
 
     /// Writes a UUID as its lowercase string.
     public mutating func value(_ uuid: UUID) { value(uuid.uuidString.lowercased()) }
 
-    /// Writes a timestamp as ISO-8601 UTC with milliseconds.
-    public mutating func value(_ date: Date) { value(TimestampFormat.makeTimestamp(date)) }
+    /// Writes a timestamp as ISO-8601 UTC with milliseconds, straight into the buffer (no
+    /// intermediate `String`: every record has two timestamps, on every response).
+    public mutating func value(_ date: Date) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        TimestampFormat.write(date, into: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
 
     /// Writes a stored JSON document verbatim.
     public mutating func value(_ json: RawJSON) {
@@ -137,8 +144,33 @@ public struct JSONWriter: Sendable {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 
+    /// Appends the decimal digits of `integer` without creating a `String` first.
+    private mutating func writeDigits(_ integer: Int64) {
+        if integer < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = integer.magnitude
+        var digitCount = 1
+        var probe = magnitude
+        while probe >= 10 {
+            probe /= 10
+            digitCount += 1
+        }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digitCount))
+        var index = bytes.count - 1
+        repeat {
+            bytes[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+            index -= 1
+        } while magnitude > 0
+    }
+
+    /// Writes a quoted string; text that needs no escaping (nearly all) is copied in one step.
     private mutating func writeString(_ string: String) {
         bytes.append(UInt8(ascii: "\""))
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: string.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])

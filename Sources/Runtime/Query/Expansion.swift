@@ -1,14 +1,27 @@
-/// `expand=project_id,comments`: records related to a page, fetched by one statement per
-/// expanded relation inside the page's snapshot (never one query per row).
+/// `expand=project_id,comments,project_id.tasks`: records related to a page, fetched by one
+/// statement per expanded path inside the page's snapshot (never one query per row).
 ///
 /// - A relation field of this table (`project_id`) side-loads each referenced record once under
-///   `expand.project_id.<key>`, so a project that fifty tasks share is sent once.
+///   `expand.project_id.<key>`, so a project that fifty tasks share is sent once. Soft-deleted
+///   referenced records are left out.
 /// - A relation of another table pointing here (`comments`, through `comments.task_id`) lists
 ///   the referencing records per record of the page under `expand.comments.<key of this record>`,
-///   in key order, skipping soft-deleted ones.
+///   in key order, skipping soft-deleted ones, at most `perParentLimit` per record.
+/// - A dotted path (`comments.task_id`, `project_id.tasks`) expands a relation of the records an
+///   earlier step loaded, up to `maximumDepth` steps; its statement nests the parent's statement
+///   as a subquery, so each path is still one statement whatever the page size.
 struct Expansion: Sendable {
-    /// Name in `expand=`.
+    /// Most relation steps in one path (`a.b.c` is three).
+    static let maximumDepth = 3
+    /// Most paths one request may expand, counting the parents a dotted path adds.
+    static let maximumPaths = 8
+    /// Most referencing records listed per parent record of a reverse (one-to-many) step.
+    static let perParentLimit = 100
+
+    /// Path in `expand=` and key of the output under `"expand"`.
     let name: String
+    /// The path this one extends (`project_id` for `project_id.tasks`), expanded before it.
+    let parent: String?
     /// SQL before the page statement is spliced in as a subquery.
     let prefix: String
     /// SQL after it.
@@ -20,36 +33,75 @@ struct Expansion: Sendable {
     /// Writes one related row as JSON.
     let write: @Sendable (SQLRow, inout JSONWriter) throws -> Void
 
-    /// The expandable relations of `table`, by name; forward relations win a name clash.
+    /// Every expandable path of `table` up to `maximumDepth` steps, by name; computed once per
+    /// table at start-up. A one-step name wins over a dotted path spelled the same way.
     static func all(of table: TableDescriptor) -> [String: Expansion] {
         var result: [String: Expansion] = [:]
+        var frontier = steps(of: table)
+        for (name, step) in frontier { result[name] = step.expansion }
+        for _ in 1..<maximumDepth {
+            var next: [String: Step] = [:]
+            for (name, step) in frontier.sorted(by: { $0.key < $1.key }) {
+                for (childName, child) in steps(of: step.target) {
+                    let path = name + "." + childName
+                    guard result[path] == nil, next[path] == nil else { continue }
+                    next[path] = Step(expansion: child.expansion.nested(under: step.expansion, name: path), target: child.target)
+                }
+            }
+            for (name, step) in next { result[name] = step.expansion }
+            frontier = next
+        }
+        return result
+    }
+
+    /// An expansion and the table whose rows it loads.
+    private struct Step {
+        let expansion: Expansion
+        let target: TableDescriptor
+    }
+
+    /// The one-step expansions of `table`; forward relations win a name clash.
+    private static func steps(of table: TableDescriptor) -> [String: Step] {
+        var result: [String: Step] = [:]
         let ownKey = table.statements.primaryKeyColumn
         for reverse in table.reverseRelations {
             let target = reverse.target()
             let related = target.statements
             let field = "\"\(reverse.field)\""
             let live = target.softDelete ? " AND \"deleted_at\" IS NULL" : ""
-            result[reverse.name] = Expansion(
-                name: reverse.name,
-                prefix: "SELECT \(related.selectColumns) FROM \(related.table) WHERE \(field) IN (SELECT \(ownKey) FROM (",
-                suffix: ") AS loom_page)\(live) ORDER BY \(related.primaryKeyColumn)",
+            // ROW_NUMBER per parent caps what one busy parent can add to the response.
+            let ranked = "SELECT \(related.selectColumns), ROW_NUMBER() OVER (PARTITION BY \(field) ORDER BY \(related.primaryKeyColumn)) AS loom_rank"
+            let expansion = Expansion(
+                name: reverse.name, parent: nil,
+                prefix: "SELECT \(related.selectColumns) FROM (\(ranked) FROM \(related.table) WHERE \(field) IN (SELECT \(ownKey) FROM (",
+                suffix: ") AS loom_page)\(live)) AS loom_ranked WHERE loom_rank <= \(perParentLimit) ORDER BY \(related.primaryKeyColumn)",
                 keyIndex: position(of: field, in: related.selectColumns),
                 grouped: true,
                 write: reverse.writeTarget)
+            result[reverse.name] = Step(expansion: expansion, target: target)
         }
         for check in table.relations {
             guard let target = check.target?(), let write = check.writeTarget else { continue }
             let field = table.fields[check.fieldIndex].name
             let related = target.statements
-            result[field] = Expansion(
-                name: field,
+            let live = target.softDelete ? " AND \"deleted_at\" IS NULL" : ""
+            let expansion = Expansion(
+                name: field, parent: nil,
                 prefix: "SELECT \(related.selectColumns) FROM \(related.table) WHERE \(related.primaryKeyColumn) IN (SELECT \"\(field)\" FROM (",
-                suffix: ") AS loom_page)",
+                suffix: ") AS loom_page)\(live) ORDER BY \(related.primaryKeyColumn)",
                 keyIndex: position(of: related.primaryKeyColumn, in: related.selectColumns),
                 grouped: false,
                 write: write)
+            result[field] = Step(expansion: expansion, target: target)
         }
         return result
+    }
+
+    /// This step applied to the rows `parent` loads: the parent's statement takes the page's place.
+    private func nested(under parent: Expansion, name: String) -> Expansion {
+        Expansion(
+            name: name, parent: parent.name, prefix: prefix + parent.prefix, suffix: parent.suffix + suffix,
+            keyIndex: keyIndex, grouped: grouped, write: write)
     }
 
     private static func position(of column: String, in selectColumns: String) -> Int {

@@ -44,7 +44,8 @@ struct FilterSQL {
                 }
                 let inner = FilterComparison(path: [comparison.path[1]], operation: comparison.operation, values: comparison.values)
                 let condition = try render(.comparison(inner), in: relation.columns, relationsAllowed: false)
-                return "\(owner.column) IN (SELECT \(relation.primaryKeyColumn) FROM \(relation.table) WHERE \(condition))"
+                let live = relation.softDelete ? " AND \"deleted_at\" IS NULL" : ""
+                return "\(owner.column) IN (SELECT \(relation.primaryKeyColumn) FROM \(relation.table) WHERE \(condition)\(live))"
             }
             guard let column = scope[comparison.path[0]] else {
                 let allowed = scope.keys.sorted().joined(separator: ", ")

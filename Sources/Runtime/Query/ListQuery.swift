@@ -58,9 +58,7 @@ public struct ListQuery: Sendable {
         var seen = Set<String>()
         var filterValues: [String: String] = [:]
         var cursorText: String?
-        for (key, value) in uri.queryParameters {
-            let name = String(key)
-            let text = String(value)
+        for (name, text) in try QueryString(uri).parameters {
             guard seen.insert(name).inserted else {
                 errors.append(.init(field: name, message: "is given more than once"))
                 continue

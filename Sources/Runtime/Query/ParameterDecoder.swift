@@ -45,19 +45,19 @@ public enum ParameterDecoder {
                 values.append(nil)
             }
         }
-        let queryParameters = query.queryParameters
+        let queryString = try QueryString(query)
         let known = Set(queryRules.map(\.name))
-        for (key, _) in queryParameters where !known.contains(String(key)) {
+        for (key, _) in queryString.parameters where !known.contains(key) {
             let allowed = queryRules.map(\.name).joined(separator: ", ")
-            errors.append(.init(field: String(key), message: "is not a query parameter of this operation; allowed: \(allowed.isEmpty ? "none" : allowed)"))
+            errors.append(.init(field: key, message: "is not a query parameter of this operation; allowed: \(allowed.isEmpty ? "none" : allowed)"))
         }
         for rule in queryRules {
-            guard let text = queryParameters[rule.name[...]] else {
+            guard let text = queryString[rule.name] else {
                 if rule.required { errors.append(.init(field: rule.name, message: "is required")) }
                 values.append(rule.defaultValue)
                 continue
             }
-            switch value(text: String(text), rule: rule, field: rule.name) {
+            switch value(text: text, rule: rule, field: rule.name) {
             case .success(let value): values.append(value)
             case .failure(let error):
                 errors.append(error)

@@ -19,6 +19,8 @@ struct QueryColumns: Sendable {
         let table: String
         let primaryKeyColumn: String
         let columns: [String: Column]
+        /// The target is a `softDelete` table: its deleted rows never satisfy a relation path.
+        let softDelete: Bool
     }
 
     let table: String
@@ -61,7 +63,8 @@ struct QueryColumns: Sendable {
                 guard let target = check.target?() else { continue }
                 let related = QueryColumns(target, includeRelations: false)
                 relations[descriptor.fields[check.fieldIndex].name] = Relation(
-                    name: target.name, table: related.table, primaryKeyColumn: related.primaryKey.column, columns: related.columns)
+                    name: target.name, table: related.table, primaryKeyColumn: related.primaryKey.column, columns: related.columns,
+                    softDelete: target.softDelete)
             }
         }
         self.relations = relations

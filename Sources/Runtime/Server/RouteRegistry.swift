@@ -54,6 +54,7 @@ public struct RouteRegistry {
         if operations.contains(.replace) { add(.put, item, handler: handlers.replace) }
         if operations.contains(.update) { add(.patch, item, handler: handlers.update) }
         if operations.contains(.delete) { add(.delete, item, handler: handlers.delete) }
+        if Record.table.softDelete, operations.contains(.delete) { add(.post, item + "/restore", handler: handlers.restore) }
         if Record.table.upsertKey != nil, operations.contains(.create), operations.contains(.replace) {
             add(.post, collection + "/upsert", handler: handlers.upsert)
         }

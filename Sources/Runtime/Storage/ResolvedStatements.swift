@@ -7,6 +7,8 @@ struct ResolvedStatements: Sendable {
     let replace: String
     let patch: String
     let delete: String
+    /// `replace`, `patch` and `delete` guarded by the values an `If-Match` check read.
+    let conditional: ConditionalWrite
     /// `upsert` and `upsertLookup` when the table declares an upsert key, with the key's field position.
     let upsert: (statement: String, lookup: String, fieldIndex: Int)?
     let listPrefix: String
@@ -19,6 +21,10 @@ struct ResolvedStatements: Sendable {
     let expansions: [String: Expansion]
     let dialect: SQLDialect
     let softDelete: Bool
+    /// `UPDATE ... SET "deleted_at" = NULL ... RETURNING` on `softDelete` tables.
+    let restore: String?
+    /// Server-owned members a write body may carry and that are dropped (empty when they are a 422).
+    let ignoredMembers: Set<String>
     /// The full-text condition split around its placeholder.
     let search: (before: String, after: String)?
 
@@ -29,6 +35,7 @@ struct ResolvedStatements: Sendable {
         replace = statements.replace.text(for: dialect)
         patch = statements.patch.text(for: dialect)
         delete = statements.delete.text(for: dialect)
+        conditional = ConditionalWrite(table, dialect: dialect)
         if let key = table.upsertKey, let upsert = statements.upsert, let lookup = statements.upsertLookup,
            let index = table.fields.firstIndex(where: { $0.name == key }) {
             self.upsert = (upsert.text(for: dialect), lookup.text(for: dialect), index)
@@ -42,6 +49,22 @@ struct ResolvedStatements: Sendable {
         expansions = Expansion.all(of: table)
         self.dialect = dialect
         softDelete = table.softDelete
+        if table.softDelete {
+            let key = statements.primaryKeyColumn
+            restore = "UPDATE \(statements.table) SET \"deleted_at\" = NULL WHERE \(key) = \(dialect == .sqlite ? "?" : "$1")"
+                + " AND \"deleted_at\" IS NOT NULL RETURNING \(statements.selectColumns)"
+        } else {
+            restore = nil
+        }
+        if table.ignoresServerOwnedFields {
+            var names: Set<String> = [table.primaryKeyName]
+            if table.timestamps { names.formUnion(["created_at", "updated_at"]) }
+            if table.softDelete { names.insert("deleted_at") }
+            names.formUnion(table.fields.filter(\.readOnly).map(\.name))
+            ignoredMembers = names
+        } else {
+            ignoredMembers = []
+        }
         if let condition = table.search?.text(for: dialect), let marker = condition.range(of: "{q}") {
             search = (String(condition[..<marker.lowerBound]), String(condition[marker.upperBound...]))
         } else {
@@ -95,18 +118,34 @@ struct ResolvedStatements: Sendable {
         let page = SQLStatement(
             listPrefix + pageWhere + orderBy + " LIMIT " + placeholders.next() + " OFFSET " + placeholders.next(),
             binds + [.integer(Int64(query.limit) + 1), .integer(Int64(query.offset))])
-        var expanded: [Expansion] = []
-        for name in query.expand {
-            guard let expansion = expansions[name] else {
-                let allowed = expansions.keys.sorted().joined(separator: ", ")
-                throw APIError.badRequest("The expansion is invalid.", fieldErrors: [.init(field: "expand", message: "'\(name.prefix(40))' is not a relation of this table; allowed: \(allowed.isEmpty ? "none" : allowed)")])
-            }
-            guard !expanded.contains(where: { $0.name == name }) else {
-                throw APIError.badRequest("The expansion is invalid.", fieldErrors: [.init(field: "expand", message: "\(name) appears more than once")])
-            }
-            expanded.append(expansion)
-        }
+        let expanded = try resolveExpansions(query.expand)
         return ListStatements(page: page, count: count, cursorIndexes: keys.map(\.column.selectIndex), expansions: expanded)
+    }
+
+    /// The expansions `expand=` names, each after the path it extends (added when not named),
+    /// checked against the table's relations and the depth and width limits.
+    private func resolveExpansions(_ names: [String]) throws(APIError) -> [Expansion] {
+        func invalid(_ message: String) -> APIError {
+            APIError.badRequest("The expansion is invalid.", fieldErrors: [.init(field: "expand", message: message)])
+        }
+        var expanded: [Expansion] = []
+        var seen = Set<String>()
+        for name in names {
+            guard let expansion = expansions[name] else {
+                let direct = expansions.values.filter { $0.parent == nil }.map(\.name).sorted().joined(separator: ", ")
+                throw invalid("'\(name.prefix(60))' is not a relation path of this table (up to \(Expansion.maximumDepth) steps joined by '.'); relations: \(direct.isEmpty ? "none" : direct)")
+            }
+            guard seen.insert(name).inserted else { throw invalid("\(name) appears more than once") }
+            var chain = [expansion]
+            while let parent = chain[0].parent, let step = expansions[parent], !expanded.contains(where: { $0.name == parent }) {
+                chain.insert(step, at: 0)
+            }
+            expanded += chain.filter { step in !expanded.contains { $0.name == step.name } }
+        }
+        guard expanded.count <= Expansion.maximumPaths else {
+            throw invalid("names \(expanded.count) paths (with the paths they extend); at most \(Expansion.maximumPaths)")
+        }
+        return expanded
     }
 
     /// A resolved sort key.

@@ -28,6 +28,9 @@ public struct TableDescriptor: Sendable {
     public let upsertKey: String?
     /// `DELETE` stamps `deleted_at`; lists hide such rows unless `deleted=include|only`.
     public let softDelete: Bool
+    /// Write bodies may carry server-owned members (key, timestamps, `deleted_at`, read-only
+    /// fields); they are dropped instead of being a 422 (schema `serverOwnedFields: "ignore"`).
+    public let ignoresServerOwnedFields: Bool
     /// The full-text condition over the `searchable` fields, with `{q}` for the placeholder.
     public let search: DialectSQL?
     /// Relation fields of other tables pointing at this one, for `expand=` of one-to-many.
@@ -37,9 +40,10 @@ public struct TableDescriptor: Sendable {
     public init(
         name: String, path: String, primaryKeyName: String, primaryKeyKind: PrimaryKeyKind, timestamps: Bool,
         fields: [FieldRule], filters: [FilterColumn], relations: [RelationCheck], statements: TableStatements,
-        upsertKey: String? = nil, softDelete: Bool = false, search: DialectSQL? = nil,
+        upsertKey: String? = nil, softDelete: Bool = false, ignoresServerOwnedFields: Bool = false, search: DialectSQL? = nil,
         reverseRelations: [ReverseRelation] = []
     ) {
+        self.ignoresServerOwnedFields = ignoresServerOwnedFields
         self.reverseRelations = reverseRelations
         self.search = search
         self.upsertKey = upsertKey

@@ -110,7 +110,7 @@ extension TableHandlers {
             if needsData {
                 let mode: InputValidator.Mode = action == .create ? .create : action == .replace ? .replace : .patch
                 do {
-                    input = try InputValidator.validate(body: members["data"] ?? .null, rules: table.fields, mode: mode)
+                    input = try validated(members["data"] ?? .null, mode: mode)
                 } catch {
                     errors += error.fieldErrors.map { .init(field: "\(prefix).data.\($0.field)", message: $0.message) }
                     if error.fieldErrors.isEmpty { errors.append(.init(field: prefix + ".data", message: "must be an object")) }
@@ -141,14 +141,13 @@ extension TableHandlers {
 
     /// Maps a failed transaction to the item that caused it where that can be found out.
     private func explainBatch(_ error: DatabaseError, _ operations: [BatchOperation]) async throws -> any Error {
-        guard case .foreignKeyViolation = error.code else { return try await explain(error, input: ValidatedObject(values: [])) }
-        for (index, operation) in operations.enumerated() {
-            guard let input = operation.input else { continue }
-            if let explained = try await explain(error, input: input) as? APIError, !explained.fieldErrors.isEmpty,
-               explained.status == .unprocessableContent {
-                return APIError.validation(explained.fieldErrors.map { .init(field: "operations[\(index)].data.\($0.field)", message: $0.message) })
-            }
+        if case .uniqueViolation(let columns) = error.code {
+            if let conflict = try await uniqueConflict(columns: columns, operations) { return conflict }
+            return try await explain(error, input: ValidatedObject(values: []))
         }
+        guard case .foreignKeyViolation = error.code else { return error }
+        if let missing = try await missingReferences(operations) { return missing }
+        if let conflict = try await referencedDeletes(operations) { return conflict }
         return APIError.conflict("The batch conflicts with related records (a deleted record is still referenced); nothing was changed.")
     }
 }

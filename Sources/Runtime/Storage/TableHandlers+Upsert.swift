@@ -13,7 +13,7 @@ extension TableHandlers {
             throw APIError.routeNotFound(path: request.uri.path)
         }
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
-        let input = try InputValidator.validate(body: body, rules: table.fields, mode: .create)
+        let input = try validated(body, mode: .create)
         guard let key = input.values[upsert.fieldIndex], key != .null else {
             throw APIError.validation([.init(field: keyName, message: "is required for an upsert: it decides which record to replace")])
         }

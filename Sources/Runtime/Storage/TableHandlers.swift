@@ -71,8 +71,8 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     /// `?fields=` selects members (the tag then covers the selected representation).
     public func get(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let id = try primaryKey(context)
-        let selection = try request.uri.queryParameters["fields"].map { text throws(APIError) in
-            try FieldSelection.parse(String(text), positions: sql.memberPositions)
+        let selection = try QueryString(request.uri)["fields"].map { text throws(APIError) in
+            try FieldSelection.parse(text, positions: sql.memberPositions)
         }
         let rows = try await database.fetchByKey(SQLStatement(sql.selectByID, [id]))
         guard let row = rows.first else { throw notFound(context) }
@@ -86,7 +86,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     /// `POST /<table>`: 201 with `Location`.
     public func create(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
-        let input = try InputValidator.validate(body: body, rules: table.fields, mode: .create)
+        let input = try validated(body, mode: .create)
         let record = try await writeOne(SQLStatement(sql.insert, insertBinds(input)), input: input, context: context)
         var headers = HTTPFields()
         headers[.location] = table.path + "/" + record.primaryKeyText
@@ -98,10 +98,11 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     public func replace(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let id = try primaryKey(context)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
-        let input = try InputValidator.validate(body: body, rules: table.fields, mode: .replace)
-        try await checkIfMatch(request, id: id, context: context)
+        let input = try validated(body, mode: .replace)
+        let guardValues = try await checkIfMatch(request, id: id, context: context)
         let binds = updateBinds(input, id: id, flagged: false)
-        let record = try await writeOne(SQLStatement(sql.replace, binds), input: input, context: context)
+        let statement = guardValues.map { SQLStatement(sql.conditional.replace, binds + $0) } ?? SQLStatement(sql.replace, binds)
+        let record = try await writeOne(statement, input: input, context: context, guarded: guardValues != nil)
         await listeners.announce(.updated, record)
         return EntityTag.response(status: .ok, value: record)
     }
@@ -110,10 +111,11 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     public func update(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let id = try primaryKey(context)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
-        let input = try InputValidator.validate(body: body, rules: table.fields, mode: .patch)
-        try await checkIfMatch(request, id: id, context: context)
+        let input = try validated(body, mode: .patch)
+        let guardValues = try await checkIfMatch(request, id: id, context: context)
         let binds = updateBinds(input, id: id, flagged: true)
-        let record = try await writeOne(SQLStatement(sql.patch, binds), input: input, context: context)
+        let statement = guardValues.map { SQLStatement(sql.conditional.patch, binds + $0) } ?? SQLStatement(sql.patch, binds)
+        let record = try await writeOne(statement, input: input, context: context, guarded: guardValues != nil)
         await listeners.announce(.updated, record)
         return EntityTag.response(status: .ok, value: record)
     }
@@ -121,14 +123,17 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     /// `DELETE /<table>/{id}`: 204.
     public func delete(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let id = try primaryKey(context)
-        try await checkIfMatch(request, id: id, context: context)
+        let guardValues = try await checkIfMatch(request, id: id, context: context)
+        let statement = guardValues.map { SQLStatement(sql.conditional.delete, [id] + $0) } ?? SQLStatement(sql.delete, [id])
         let results: [WriteResult]
         do {
-            results = try await database.write([SQLStatement(sql.delete, [id])])
+            results = try await database.write([statement])
         } catch let error as DatabaseError where error.code == .foreignKeyViolation {
             throw APIError.conflict("The record is still referenced by records of other tables; delete or re-point those first.")
         }
-        guard results.first?.changes ?? 0 > 0 else { throw notFound(context) }
+        guard results.first?.changes ?? 0 > 0 else {
+            throw guardValues == nil ? notFound(context) : APIError.preconditionFailed(table: table.name, id: id.keyText)
+        }
         await listeners.announce(RecordChange(table: table.name, operation: .deleted, id: id.keyText, json: []))
         return Response(status: .noContent)
     }
@@ -163,15 +168,17 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         return binds
     }
 
-    /// With `If-Match`, reads the record and answers 412 unless its current tag is listed.
-    /// Costs one read only when the header is sent.
-    private func checkIfMatch(_ request: Request, id: SQLValue, context: LoomRequestContext) async throws {
-        guard let condition = request.headers[.ifMatch] else { return }
+    /// With `If-Match`, reads the record and answers 412 unless its current tag is listed; returns
+    /// the row's values, which guard the write (`ConditionalWrite`) so the check and the write act
+    /// as one. Costs one read only when the header is sent.
+    private func checkIfMatch(_ request: Request, id: SQLValue, context: LoomRequestContext) async throws -> [SQLValue]? {
+        guard let condition = request.headers[.ifMatch] else { return nil }
         let rows = try await database.fetch(SQLStatement(sql.selectByID, [id]))
         guard let row = rows.first else { throw notFound(context) }
         guard EntityTag.header(condition, matches: try tagged(row).tag, weak: false) else {
             throw APIError.preconditionFailed(table: table.name, id: context.parameters.get("id") ?? "")
         }
+        return row.values
     }
 
     /// The record's JSON and its entity tag, from one serialisation.
@@ -200,10 +207,15 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     }
 
     /// Runs one write that returns the row; maps constraint failures to 409/422 naming fields.
-    private func writeOne(_ statement: SQLStatement, input: ValidatedObject, context: LoomRequestContext) async throws -> Record {
+    /// No row back means the record is gone, or, for a `guarded` write, changed since `If-Match` was checked (412).
+    private func writeOne(
+        _ statement: SQLStatement, input: ValidatedObject, context: LoomRequestContext, guarded: Bool = false
+    ) async throws -> Record {
         do {
             let results = try await database.write([statement])
-            guard let row = results.first?.rows.first else { throw notFound(context) }
+            guard let row = results.first?.rows.first else {
+                throw guarded ? APIError.preconditionFailed(table: table.name, id: context.parameters.get("id") ?? "") : notFound(context)
+            }
             return try Record(row: row)
         } catch let error as DatabaseError {
             throw try await explain(error, input: input)

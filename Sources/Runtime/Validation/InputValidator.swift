@@ -134,6 +134,10 @@ public struct InputValidator {
             }
             return .string(text)
         case .json:
+            guard !input.containsNUL else {
+                fail(field, Self.nulMessage)
+                return nil
+            }
             return .json(RawJSON(validatedText: input.canonicalText))
         case .array(let itemRule):
             return array(input, itemRule: itemRule, field: field, rule: rule)
@@ -142,6 +146,10 @@ public struct InputValidator {
             return .object(object(members, rules: rules, mode: .body, prefix: field + "."))
         }
     }
+
+    /// PostgreSQL cannot store U+0000 in `TEXT` or `JSONB` while SQLite can, so both engines
+    /// refuse it at the door: the same 422 on either, never a database error.
+    static let nulMessage = "must not contain the NUL character (U+0000)"
 
     private mutating func mismatch(_ field: String, _ expected: String, _ input: JSONInput) -> InputValue? {
         fail(field, "must be \(expected) (got \(describe(input)))")
@@ -159,6 +167,10 @@ public struct InputValidator {
     private mutating func string(_ input: JSONInput, field: String, rule: FieldRule) -> String? {
         guard case .string(let text) = input else {
             _ = mismatch(field, "a string", input)
+            return nil
+        }
+        guard !text.unicodeScalars.contains("\u{0}") else {
+            fail(field, Self.nulMessage)
             return nil
         }
         let length = text.unicodeScalars.count

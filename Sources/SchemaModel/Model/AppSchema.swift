@@ -47,6 +47,10 @@ public struct AppConfig: Codable, Sendable, Hashable {
     public var limits: LimitsSchema
     /// Accounts, tokens and API keys served by the `Auth` module; `nil` when the app has none.
     public var auth: AuthConfig?
+    /// `droppedTables`: tables the migration generator may drop (with their rows) because the
+    /// schema no longer declares them; a table missing from the schema and from this list is
+    /// refused with a diagnostic.
+    public var droppedTables: [String] = []
 
     /// Creates an app declaration.
     public init(

@@ -62,6 +62,9 @@ public struct FieldSchema: Codable, Sendable, Hashable {
     public var fields: [FieldSchema]?
     /// Example value for documentation.
     public var example: JSONValue?
+    /// The column's previous name (`renamedFrom`): the migration generator renames the column
+    /// instead of dropping the old one and adding this one, so its values are kept.
+    public var renamedFrom: String?
 
     /// Creates a field; every constraint defaults to "absent".
     public init(

@@ -62,6 +62,14 @@ public struct TableSchema: Codable, Sendable, Hashable {
     public var upsertKey: String?
     /// `DELETE` sets a server-owned `deleted_at` instead of removing the row; reads hide such rows.
     public var softDelete: Bool = false
+    /// Whether server-owned members in a write body are a 422 or dropped.
+    public var serverOwnedFields: ServerOwnedFieldsPolicy = .reject
+    /// The table's previous name (`renamedFrom`): the migration generator renames the table
+    /// instead of dropping the old one and creating this one, so rows are kept.
+    public var renamedFrom: String?
+    /// `allowDataLoss`: the migration generator may drop columns, narrow a column's type or make
+    /// a column required without a default on this table; without it those changes are refused.
+    public var allowDataLoss: Bool = false
 
     /// Creates a table declaration.
     public init(

@@ -7,7 +7,7 @@ enum AppConfigReader {
         guard let reader = ObjectReader(root, at: "", keys: SchemaKeys.app, values: values) else { return nil }
         _ = reader.string(SchemaKeys.schemaReference)
         let defaults = AppConfig(file: values.file, name: "", title: "", version: "", description: "")
-        return AppConfig(
+        var config = AppConfig(
             file: values.file,
             name: reader.string("name") ?? "",
             title: reader.string("title") ?? "",
@@ -17,6 +17,8 @@ enum AppConfigReader {
             errorFormat: reader.choice("errorFormat", named: "error format") ?? defaults.errorFormat,
             limits: readLimits(reader) ?? defaults.limits,
             auth: reader.contains("auth") ? AuthConfigReader.read(reader) : nil)
+        config.droppedTables = reader.stringArray("droppedTables") ?? []
+        return config
     }
 
     private static func readLimits(_ app: ObjectReader) -> LimitsSchema? {

@@ -47,6 +47,7 @@ enum FieldSchemaReader {
             example: reader.value("example"))
         field.writeOnly = reader.bool("writeOnly") ?? false
         field.searchable = reader.bool("searchable") ?? false
+        field.renamedFrom = reader.string("renamedFrom")
         field.filterable = reader.bool("filterable") ?? true
         field.sortable = reader.bool("sortable") ?? true
         return type == nil ? nil : field

@@ -120,4 +120,7 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidStatus = "invalid-status"
     /// Two routes share a method and path.
     case routeConflict = "route-conflict"
+    /// A `renamedFrom` or `droppedTables` entry is not a valid name, names the table or field
+    /// itself, or names something the schema still declares.
+    case invalidMigrationHint = "invalid-migration-hint"
 }

@@ -8,7 +8,7 @@ enum SchemaKeys {
 
     /// `Schemas/<app>/app.json`.
     static let app = ObjectKeys(
-        accepted: [schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth"],
+        accepted: [schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth", "droppedTables"],
         required: ["name", "title", "version", "description"])
 
     /// The `limits` object of `app.json`.
@@ -38,7 +38,7 @@ enum SchemaKeys {
     static let table = ObjectKeys(
         accepted: [
             schemaReference, "name", "description", "primaryKey", "timestamps", "operations", "fields", "indexes",
-            "upsertKey", "softDelete",
+            "upsertKey", "softDelete", "serverOwnedFields", "renamedFrom", "allowDataLoss",
         ],
         required: ["name", "description", "fields"])
 
@@ -53,7 +53,7 @@ enum SchemaKeys {
     static let field = ObjectKeys(
         accepted: [
             "type", "description", "required", "nullable", "unique", "readOnly", "writeOnly", "searchable", "filterable", "sortable", "default", "min", "max",
-            "minLength", "maxLength", "pattern", "values", "table", "onDelete", "items", "fields", "example",
+            "minLength", "maxLength", "pattern", "values", "table", "onDelete", "items", "fields", "example", "renamedFrom",
         ],
         required: ["type"])
 

@@ -18,6 +18,9 @@ enum TableSchemaReader {
             indexes: readIndexes(reader) ?? [],
             upsertKey: reader.string("upsertKey"))
         table.softDelete = reader.bool("softDelete") ?? false
+        table.serverOwnedFields = reader.choice("serverOwnedFields", named: "server-owned fields policy") ?? .reject
+        table.renamedFrom = reader.string("renamedFrom")
+        table.allowDataLoss = reader.bool("allowDataLoss") ?? false
         return table
     }
 

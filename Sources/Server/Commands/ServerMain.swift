@@ -1,28 +1,29 @@
 import ArgumentParser
 import Foundation
+import Logging
 import NIOCore
 import NIOPosix
 
-/// The entry point of `loom-server`: makes NIO's event loops Swift Concurrency's global
-/// executor, then runs `LoomServerCommand`.
+/// The entry point of `loom-server`: sets up logging and the executor, then runs
+/// `LoomServerCommand`.
 ///
-/// Why: Hummingbird reads a request on an event loop and runs its handler in a task. With the
-/// default executor that task runs on another thread (Swift's cooperative pool) and the
-/// response hops back to the event loop to be written: two thread switches per request, on a
-/// small machine a large share of the cost of a small response. With the event loops as the
-/// executor, the handler runs where the bytes arrived (the pattern NIO documents for
-/// `NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor`).
-///
-/// Consequence for handlers: any task can now run on an event loop, so blocking work must be
-/// handed to a thread of its own. Loom's database work already is (GRDB's dispatch queues),
-/// except primary-key reads, which are bounded and never wait (see `SQLiteKeyReader`).
-/// Set `LOOM_DEFAULT_EXECUTOR=1` to keep Swift's default executor (for A/B measurements, or
-/// for custom handlers that block).
+/// Executor: Swift's default (the cooperative pool) unless `LOOM_EVENT_LOOP_EXECUTOR=1`, which
+/// makes NIO's event loops Swift Concurrency's global executor
+/// (`NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor`).
+/// The event-loop executor saves the thread switch between the loop that read a request and
+/// the task that answers it, but every continuation resumed by a database thread then lands on
+/// a loop that is also doing I/O, and any handler that blocks stalls the connections of its
+/// loop. Measured A/B on the same binary (Benchmarks/README.md, "Executor A/B"): with the key
+/// reads on their own connections, the default executor used the same or less CPU per request
+/// on every endpoint (POST about 20 % less) and served more requests per second, and the event
+/// loops won only the one-connection round trip, by less than the noise between runs. So the
+/// default executor is the default; the event loops stay one variable away for re-measuring.
 @main
 enum ServerMain {
-    /// Installs the executor (unless opted out) and runs the command line.
+    /// Bootstraps logging, installs the executor when asked, and runs the command line.
     static func main() async {
-        if ProcessInfo.processInfo.environment["LOOM_DEFAULT_EXECUTOR"] != "1" {
+        LoggingSystem.bootstrap { label in DeferredMetadataLogHandler(label: label, metadataProvider: nil) }
+        if ProcessInfo.processInfo.environment["LOOM_EVENT_LOOP_EXECUTOR"] == "1" {
             _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         }
         await LoomServerCommand.main()

@@ -77,4 +77,18 @@ struct FilterEndpointTests {
             #expect(still.items.count == ListQueryTestData.tasks.count)
         }
     }
+    @Test("form-encoded query strings (spaces as +, as browsers and HTTP clients send them) filter and sort")
+    func formEncoded() async throws {
+        try await TestApp.run("tracker") { app in
+            _ = try await ListQueryTestData.make(app)
+            let reply = try await app.request(.get, "/v1/tasks?filter=status+%3D+%27todo%27+%26%26+priority+%3E+3&sort=-priority")
+            #expect(reply.status == .ok, "\(reply.text)")
+            #expect(reply.items.compactMap { $0["title"] as? String } == ["WRITE tests", "Review it's fine"])
+            let plus = try await app.request(.get, "/v1/tasks?filter=title+~+%27100%25%27")
+            #expect(plus.items.compactMap { $0["title"] as? String } == ["Write 100% copy"])
+            let broken = try await app.request(.get, "/v1/tasks?filter=title+~+%2")
+            #expect(broken.status == .badRequest)
+            #expect(broken.errorFields == ["filter"])
+        }
+    }
 }

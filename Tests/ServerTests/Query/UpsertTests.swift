@@ -37,8 +37,8 @@ struct UpsertTests {
             let conflict = try await app.request(.post, "/v1/projects/upsert", json: #"{"name": "B", "owner_email": "a@b.io", "external_id": "\#(external)"}"#)
             #expect(conflict.status == .conflict)
             #expect(conflict.errorFields == ["external_id"])
-            let noKey = try await app.request(.post, "/v1/tasks/upsert", json: "{}")
-            #expect(noKey.status == .notFound || noKey.status == .methodNotAllowed, "tasks declare no upsert key")
+            let noKey = try await app.request(.post, "/v1/comments/upsert", json: "{}")
+            #expect(noKey.status == .notFound || noKey.status == .methodNotAllowed, "comments declare no upsert key")
         }
     }
 }

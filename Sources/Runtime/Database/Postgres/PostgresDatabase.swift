@@ -21,7 +21,7 @@ public final class PostgresDatabase: DatabaseClient {
     /// The task running the pool (`PostgresClient.run()`), cancelled by `close()`.
     private let runTask: Task<Void, Never>
     /// Receives migration steps and driver messages.
-    private let logger: Logger
+    let logger: Logger
 
     /// Starts a pool for `settings`. Connections open lazily; call `ping()` to check the server.
     public init(settings: PostgresConnectionSettings, logger: Logger) {
@@ -98,6 +98,7 @@ public final class PostgresDatabase: DatabaseClient {
     /// Applies what `schema` adds in one transaction under an advisory lock (see `PostgresMigrator`).
     /// - Throws: `MigrationError`.
     public func migrate(to schema: SchemaDefinition) async throws -> MigrationReport {
+        if !schema.migrations.isEmpty { return try await applyNumberedMigrations(of: schema) }
         let migrator = PostgresMigrator(schema: schema, appliedAt: TimestampFormat.makeTimestamp(Date()), logger: logger)
         let report: MigrationReport
         do {
@@ -114,6 +115,7 @@ public final class PostgresDatabase: DatabaseClient {
     /// Runs the migrator in a transaction that is always rolled back.
     /// - Throws: `MigrationError`.
     public func plannedMigration(to schema: SchemaDefinition) async throws -> MigrationReport {
+        if !schema.migrations.isEmpty { return try await plannedNumberedMigrations(of: schema) }
         let migrator = PostgresMigrator(schema: schema, appliedAt: TimestampFormat.makeTimestamp(Date()), logger: logger, reportsProgress: false)
         do {
             return try await transaction(begin: "BEGIN", end: "ROLLBACK") { connection in try await migrator.migrate(on: connection) }

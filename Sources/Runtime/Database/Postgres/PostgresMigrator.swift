@@ -13,6 +13,19 @@ import PostgresNIO
 struct PostgresMigrator {
     /// The history table, shared with SQLite.
     static let historyTable = "loom_migrations"
+    /// Creates `loom_migrations` (shared with the numbered migrations).
+    static let createHistoryTable = """
+        CREATE TABLE IF NOT EXISTS \(historyTable) (
+            id BIGSERIAL PRIMARY KEY,
+            app TEXT NOT NULL,
+            step TEXT NOT NULL,
+            checksum TEXT NOT NULL,
+            applied_at TEXT NOT NULL
+        )
+        """
+    /// The transaction-scoped advisory lock every migrating transaction takes first, keyed by
+    /// the current schema, so instances starting at once take turns.
+    static let lockSQL = #"SELECT pg_advisory_xact_lock(hashtext('loom_migrations:' || current_schema()))"#
 
     /// The schema to reach.
     let schema: SchemaDefinition
@@ -26,16 +39,8 @@ struct PostgresMigrator {
 
     /// Applies what is missing on `connection` (already inside a transaction).
     func migrate(on connection: PostgresConnection) async throws -> MigrationReport {
-        try await run("take the migration lock", #"SELECT pg_advisory_xact_lock(hashtext('loom_migrations:' || current_schema()))"#, on: connection)
-        try await run("create the \(Self.historyTable) table", """
-            CREATE TABLE IF NOT EXISTS \(Self.historyTable) (
-                id BIGSERIAL PRIMARY KEY,
-                app TEXT NOT NULL,
-                step TEXT NOT NULL,
-                checksum TEXT NOT NULL,
-                applied_at TEXT NOT NULL
-            )
-            """, on: connection)
+        try await run("take the migration lock", Self.lockSQL, on: connection)
+        try await run("create the \(Self.historyTable) table", Self.createHistoryTable, on: connection)
         let tables = Set(try await names(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()", on: connection))
         let indexes = Set(try await names(

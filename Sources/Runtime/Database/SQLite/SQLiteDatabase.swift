@@ -7,7 +7,9 @@ import Logging
 /// `DatabasePool` (one writer connection, several concurrent readers).
 ///
 /// Every call goes through GRDB's async APIs, which run the SQLite work on GRDB's own dispatch
-/// queues, so neither the event loop nor Swift's cooperative threads ever block on SQLite.
+/// queues, so neither the event loop nor Swift's cooperative threads ever block on SQLite; the
+/// one exception is `fetchByKey`, bounded primary-key reads on the key reader's own read-only
+/// connections (see `SQLiteKeyReader` for why that never waits).
 /// SQLite failures are reported as `DatabaseError` (see `SQLiteErrorMapping`).
 ///
 /// `Sendable` is checked by the compiler: every stored property is an immutable `Sendable`
@@ -18,13 +20,13 @@ public final class SQLiteDatabase: DatabaseClient {
     /// The database file path, as given to `init`.
     public let path: String
     /// The connection pool.
-    private let pool: DatabasePool
-    /// Runs key lookups on the calling thread and counts every read of `pool`.
+    let pool: DatabasePool
+    /// Runs key lookups on the calling thread, on its own read-only connections.
     private let keyReader: SQLiteKeyReader
     /// Commits concurrent writes together (group commit).
     private let writeBatcher: SQLiteWriteBatcher
     /// Receives migration steps.
-    private let logger: Logger
+    let logger: Logger
 
     /// Opens (creating if needed) the database file at `path`, and its parent directories.
     ///
@@ -51,7 +53,7 @@ public final class SQLiteDatabase: DatabaseClient {
                 try db.execute(sql: SQLiteConnectionSettings.fullSynchronousSQL)
             }
             self.pool = pool
-            self.keyReader = SQLiteKeyReader(pool: pool, maximumReaderCount: SQLiteConnectionSettings.maximumReaderCount)
+            self.keyReader = SQLiteKeyReader(path: path, maximumConnectionCount: SQLiteConnectionSettings.maximumReaderCount)
             self.writeBatcher = SQLiteWriteBatcher(pool: pool)
         } catch {
             throw SQLiteErrorMapping.map(error)
@@ -61,18 +63,16 @@ public final class SQLiteDatabase: DatabaseClient {
     /// Runs one read-only statement on a reader connection.
     public func fetch(_ statement: SQLStatement) async throws -> [SQLRow] {
         try await mappingErrors {
-            try await keyReader.counting {
-                try await pool.read { db in try SQLiteStatementRunner.rows(of: statement, in: db) }
-            }
+            try await pool.read { db in try SQLiteStatementRunner.rows(of: statement, in: db) }
         }
     }
 
-    /// Runs a primary-key lookup on the calling thread when a reader connection is free (see
+    /// Runs a primary-key lookup on the calling thread when a key-read connection is free (see
     /// `SQLiteKeyReader` for why that is safe and faster), otherwise like `fetch`.
     public func fetchByKey(_ statement: SQLStatement) async throws -> [SQLRow] {
         let rows: [SQLRow]?
         do {
-            rows = try keyReader.rowsIfReaderFree(of: statement)
+            rows = try keyReader.rowsIfConnectionFree(of: statement)
         } catch {
             throw SQLiteErrorMapping.map(error)
         }
@@ -83,10 +83,8 @@ public final class SQLiteDatabase: DatabaseClient {
     /// Runs every statement inside one read transaction, hence against one WAL snapshot.
     public func fetchSnapshot(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
         try await mappingErrors {
-            try await keyReader.counting {
-                try await pool.read { db in
-                    try statements.map { try SQLiteStatementRunner.rows(of: $0, in: db) }
-                }
+            try await pool.read { db in
+                try statements.map { try SQLiteStatementRunner.rows(of: $0, in: db) }
             }
         }
     }
@@ -108,9 +106,7 @@ public final class SQLiteDatabase: DatabaseClient {
     /// Runs `SELECT 1` on a reader connection.
     public func ping() async throws {
         try await mappingErrors {
-            _ = try await keyReader.counting {
-                try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
-            }
+            _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
         }
     }
 
@@ -121,6 +117,7 @@ public final class SQLiteDatabase: DatabaseClient {
     /// only after the commit, so the log never claims a step that was rolled back.
     /// - Throws: `MigrationError` (`.columnCannotBeAdded`, or `.databaseFailure` for SQLite failures).
     public func migrate(to schema: SchemaDefinition) async throws -> MigrationReport {
+        if !schema.migrations.isEmpty { return try await applyNumberedMigrations(of: schema) }
         let migrator = SQLiteMigrator(schema: schema, appliedAt: TimestampFormat.makeTimestamp(Date()), progress: logger)
         let report: MigrationReport
         do {
@@ -146,6 +143,7 @@ public final class SQLiteDatabase: DatabaseClient {
     /// Runs the migrator in an `IMMEDIATE` transaction that is always rolled back.
     /// - Throws: `MigrationError`.
     public func plannedMigration(to schema: SchemaDefinition) async throws -> MigrationReport {
+        if !schema.migrations.isEmpty { return try await plannedNumberedMigrations(of: schema) }
         let migrator = SQLiteMigrator(schema: schema, appliedAt: TimestampFormat.makeTimestamp(Date()))
         do {
             return try await pool.writeWithoutTransaction { db in
@@ -169,6 +167,7 @@ public final class SQLiteDatabase: DatabaseClient {
     /// `DatabasePool.close()` blocks until accesses finish, so it runs on a dispatch queue
     /// rather than on a cooperative thread.
     public func close() async throws {
+        keyReader.close()
         let pool = self.pool
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             DispatchQueue.global().async {

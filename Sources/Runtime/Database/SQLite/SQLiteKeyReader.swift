@@ -1,73 +1,89 @@
 import Foundation
-import GRDB
 
 /// Runs reads whose cost is bounded by a key lookup (`DatabaseClient.fetchByKey`) on the
-/// calling thread, on one of the pool's reader connections, instead of hopping to a GRDB
-/// dispatch queue and back.
+/// calling thread, on its own read-only connections (`SQLiteReadConnection`), instead of
+/// hopping to a GRDB dispatch queue and back.
 ///
 /// Why: a `GET /<table>/{id}` costs SQLite a few microseconds (a B-tree descent over pages
-/// in the page cache), while the two thread hops of GRDB's async `read` (to the reader queue
-/// and back to the cooperative pool) cost more CPU than the lookup itself and made a
-/// record read four times as expensive as a `/health/live` answer.
+/// in the page cache), while GRDB's async `read` costs two thread hops, a `BEGIN`/`COMMIT`
+/// pair and GRDB's per-access bookkeeping, together several times the lookup itself.
 ///
 /// Why this is safe although DESIGN.md keeps blocking SQLite work off the event loop:
-/// - it never runs on the event loop: Hummingbird runs handlers in tasks on Swift's cooperative
-///   pool, and NIO's event loops only move bytes;
 /// - it never waits for another party: in WAL mode a reader neither takes nor waits for the
-///   writer's lock, and taking a reader connection never blocks here: every read of the pool
-///   is counted (`counting`), and a read runs inline only while fewer reads than connections
-///   are in progress, so a connection is free for it and for every read already waiting
-///   (a read beyond that takes the ordinary async path);
+///   writer's lock, and taking a connection never blocks: a read takes a free connection of
+///   this reader (at most `maximumConnectionCount`, opened on first need), and when none is
+///   free it returns `nil` and the caller takes the ordinary async path on GRDB's pool;
 /// - its work is bounded: only statements that select by primary key come here, so the work
 ///   is one index descent, the same order of cost as encoding the response.
 /// The remaining wait is SQLite's own busy handler during WAL recovery after a crash, which
 /// also applies on GRDB's queues and ends within the configured timeout.
 ///
-/// `@unchecked Sendable`: `pool` is `Sendable`, `connectionCount` is immutable, and `running`
-/// is read and written only while holding `lock`.
+/// `@unchecked Sendable`: `path` and `maximumConnectionCount` are immutable; `free`, `opened`
+/// and `closed` are read and written only while holding `lock`; a connection is used by the
+/// one thread that took it out of `free` until it is put back.
 final class SQLiteKeyReader: @unchecked Sendable {
-    private let pool: DatabasePool
-    private let connectionCount: Int
+    private let path: String
+    private let maximumConnectionCount: Int
     private let lock = NSLock()
-    /// Reads of the pool in progress or waiting for a connection, inline or async.
-    private var running = 0
+    /// Connections not in use.
+    private var free: [SQLiteReadConnection] = []
+    /// Connections opened so far (free or in use).
+    private var opened = 0
+    /// Set by `close`: no connection is handed out or kept any more.
+    private var closed = false
 
-    /// Creates the reader over `pool`, which has `maximumReaderCount` reader connections.
-    init(pool: DatabasePool, maximumReaderCount: Int) {
-        self.pool = pool
-        self.connectionCount = max(maximumReaderCount, 1)
+    /// Creates the reader of the database file at `path`; it opens up to
+    /// `maximumConnectionCount` connections, as reads need them.
+    init(path: String, maximumConnectionCount: Int) {
+        self.path = path
+        self.maximumConnectionCount = max(maximumConnectionCount, 1)
     }
 
-    /// Runs an async read of the pool, counting it so inline reads know when to stay away.
-    func counting<T>(_ body: () async throws -> T) async rethrows -> T {
-        enter()
-        defer { leave() }
-        return try await body()
+    /// Runs `statement` inline when a connection is free (or may still be opened), otherwise
+    /// returns `nil` and the caller takes the async path.
+    /// - Throws: GRDB's `DatabaseError` (the caller maps it).
+    func rowsIfConnectionFree(of statement: SQLStatement) throws -> [SQLRow]? {
+        guard let connection = try take() else { return nil }
+        defer { putBack(connection) }
+        return try connection.rows(of: statement)
     }
 
-    /// Runs `statement` inline when a reader connection is certainly free, otherwise returns
-    /// `nil` and the caller takes the async path.
-    func rowsIfReaderFree(of statement: SQLStatement) throws -> [SQLRow]? {
-        let previous = enter()
-        defer { leave() }
-        guard previous < connectionCount else { return nil }
-        // One statement is atomic in SQLite, so it needs no explicit read transaction:
-        // `unsafeRead` skips GRDB's BEGIN/COMMIT pair without weakening what the caller sees.
-        return try pool.unsafeRead { db in try SQLiteStatementRunner.rows(of: statement, in: db) }
-    }
-
-    /// Counts a read in; returns how many were in progress before it.
-    @discardableResult
-    private func enter() -> Int {
+    /// Closes the free connections; connections in use close when they come back.
+    func close() {
         lock.lock()
-        defer { lock.unlock() }
-        running += 1
-        return running - 1
+        closed = true
+        free.removeAll()
+        lock.unlock()
     }
 
-    private func leave() {
+    private func take() throws -> SQLiteReadConnection? {
         lock.lock()
-        running -= 1
+        if closed {
+            lock.unlock()
+            return nil
+        }
+        if let connection = free.popLast() {
+            lock.unlock()
+            return connection
+        }
+        guard opened < maximumConnectionCount else {
+            lock.unlock()
+            return nil
+        }
+        opened += 1
+        lock.unlock()
+        do {
+            let timeout = Int32(SQLiteConnectionSettings.busyTimeoutSeconds * 1000)
+            return try SQLiteReadConnection(path: path, busyTimeoutMilliseconds: timeout)
+        } catch {
+            lock.withLock { opened -= 1 }
+            throw error
+        }
+    }
+
+    private func putBack(_ connection: SQLiteReadConnection) {
+        lock.lock()
+        if !closed { free.append(connection) }
         lock.unlock()
     }
 }

@@ -11,6 +11,16 @@ import Logging
 struct SQLiteMigrator {
     /// The name of the table recording applied steps.
     static let historyTable = "loom_migrations"
+    /// Creates `loom_migrations` (shared with the numbered migrations).
+    static let createHistoryTable = """
+        CREATE TABLE IF NOT EXISTS \(historyTable) (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            step TEXT NOT NULL,
+            checksum TEXT NOT NULL,
+            applied_at TEXT NOT NULL
+        )
+        """
 
     /// The schema to reach.
     let schema: SchemaDefinition
@@ -24,15 +34,7 @@ struct SQLiteMigrator {
     func migrate(in db: GRDB.Database) throws -> MigrationReport {
         var report = MigrationReport()
         try run("create the \(Self.historyTable) table") {
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS \(Self.historyTable) (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    app TEXT NOT NULL,
-                    step TEXT NOT NULL,
-                    checksum TEXT NOT NULL,
-                    applied_at TEXT NOT NULL
-                )
-                """)
+            try db.execute(sql: Self.createHistoryTable)
         }
         for table in schema.tables {
             if try exists(type: "table", named: table.name, in: db) {

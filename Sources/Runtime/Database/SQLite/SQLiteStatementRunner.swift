@@ -11,13 +11,15 @@ enum SQLiteStatementRunner {
         let arguments = SQLiteValueConversion.arguments(for: statement.binds)
         let columnCount = prepared.columnCount
         let cursor = try Row.fetchCursor(prepared, arguments: arguments)
+        let handle = prepared.sqliteStatement
         var rows: [SQLRow] = []
-        // The cursor reuses one `Row` for every step: values are copied out before the next step.
-        while let row = try cursor.next() {
+        // GRDB steps the statement (and keeps its bookkeeping); the columns of each row are
+        // copied straight from SQLite before the next step (`SQLiteColumnValue`).
+        while try cursor.next() != nil {
             var values: [SQLValue] = []
             values.reserveCapacity(columnCount)
-            for (column, value) in row.databaseValues.enumerated() {
-                values.append(try SQLiteValueConversion.sqlValue(from: value, column: column, sql: statement.sql))
+            for column in 0..<Int32(columnCount) {
+                values.append(try SQLiteColumnValue.read(handle, column: column, sql: statement.sql))
             }
             rows.append(SQLRow(values: values))
         }

@@ -84,13 +84,12 @@ final class SQLiteWriteBatcher: @unchecked Sendable {
         var outcomes: [Result<[WriteResult], any Error>] = []
         outcomes.reserveCapacity(batch.count)
         do {
-            try db.inTransaction(.immediate) {
+            try SQLiteTransaction.immediate(db) {
                 for write in batch {
                     outcomes.append(Self.inSavepoint(write.statements, in: db))
                     // SQLite rolled the whole transaction back (e.g. disk full): stop here.
                     if !db.isInsideTransaction { throw TransactionAborted() }
                 }
-                return .commit
             }
         } catch {
             // Nothing of this batch is committed: give each write its own transaction.
@@ -106,25 +105,17 @@ final class SQLiteWriteBatcher: @unchecked Sendable {
     }
 
     private static func inSavepoint(_ statements: [SQLStatement], in db: GRDB.Database) -> Result<[WriteResult], any Error> {
-        var results: [WriteResult] = []
-        do {
-            try db.inSavepoint {
-                results = try statements.map { try SQLiteStatementRunner.write($0, in: db) }
-                return .commit
+        Result {
+            try SQLiteTransaction.savepoint(db) {
+                try statements.map { try SQLiteStatementRunner.write($0, in: db) }
             }
-            return .success(results)
-        } catch {
-            return .failure(error)
         }
     }
 
     private static func alone(_ statements: [SQLStatement], in db: GRDB.Database) throws -> [WriteResult] {
-        var results: [WriteResult] = []
-        try db.inTransaction(.immediate) {
-            results = try statements.map { try SQLiteStatementRunner.write($0, in: db) }
-            return .commit
+        try SQLiteTransaction.immediate(db) {
+            try statements.map { try SQLiteStatementRunner.write($0, in: db) }
         }
-        return results
     }
 
     /// Marks a batch whose shared transaction SQLite ended on its own.

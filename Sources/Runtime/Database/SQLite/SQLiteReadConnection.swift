@@ -1,0 +1,111 @@
+import GRDB
+import GRDBSQLite
+
+/// One read-only SQLite connection driven through the C API, with its statements prepared
+/// once and kept: the connection of `SQLiteKeyReader`'s inline primary-key reads.
+///
+/// Why not a GRDB reader: every GRDB read access checks a pool connection out (semaphore and
+/// lock), enters the connection's dispatch queue, runs `PRAGMA schema_version` to validate
+/// GRDB's schema cache, and boxes each column in a `Row`/`DatabaseValue`: together several
+/// times the cost of the one B-tree descent a key read needs. Here a read is: find the cached
+/// statement, bind, step, copy the columns into `SQLValue`s, reset. Loom's schema changes
+/// only while migrating, before serving, and SQLite re-prepares a statement by itself if the
+/// schema ever changed under it.
+///
+/// The connection is opened `SQLITE_OPEN_READONLY` on the file the pool keeps in WAL mode,
+/// so it reads committed data only and never takes the writer's lock. Each statement runs in
+/// autocommit mode (one statement is atomic: it reads one WAL snapshot) and is reset as soon
+/// as its rows are copied, so no read transaction stays open between requests.
+///
+/// `@unchecked Sendable`: `SQLiteKeyReader` hands a connection to one thread at a time (it is
+/// checked out of a lock-protected free list), and SQLite connections may move between
+/// threads when used by one at a time (multi-thread mode, `SQLITE_OPEN_NOMUTEX`).
+final class SQLiteReadConnection: @unchecked Sendable {
+    private let handle: OpaquePointer
+    /// Prepared statements by SQL text; the texts come from the generated, fixed set.
+    private var statements: [String: OpaquePointer] = [:]
+
+    /// Opens `path` read-only. Blocks briefly (a file open); done once per connection.
+    /// - Throws: GRDB's `DatabaseError` (mapped by the caller) when the file cannot be opened.
+    init(path: String, busyTimeoutMilliseconds: Int32) throws {
+        var connection: OpaquePointer?
+        let code = sqlite3_open_v2(path, &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
+        guard code == SQLITE_OK, let connection else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) }
+            sqlite3_close_v2(connection)
+            throw GRDB.DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
+        }
+        sqlite3_extended_result_codes(connection, 1)
+        sqlite3_busy_timeout(connection, busyTimeoutMilliseconds)
+        handle = connection
+    }
+
+    deinit {
+        for statement in statements.values { sqlite3_finalize(statement) }
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs `statement` and returns every row, like `SQLiteStatementRunner.rows` on GRDB.
+    func rows(of statement: SQLStatement) throws -> [SQLRow] {
+        let prepared = try preparedStatement(statement.sql)
+        defer { sqlite3_reset(prepared) }
+        try bind(statement, to: prepared)
+        let columnCount = sqlite3_column_count(prepared)
+        var rows: [SQLRow] = []
+        while true {
+            let code = sqlite3_step(prepared)
+            if code == SQLITE_DONE { return rows }
+            guard code == SQLITE_ROW else { throw failure(code, sql: statement.sql) }
+            var values: [SQLValue] = []
+            values.reserveCapacity(Int(columnCount))
+            for column in 0..<columnCount {
+                values.append(try SQLiteColumnValue.read(prepared, column: column, sql: statement.sql))
+            }
+            rows.append(SQLRow(values: values))
+        }
+    }
+
+    private func preparedStatement(_ sql: String) throws -> OpaquePointer {
+        if let prepared = statements[sql] { return prepared }
+        var prepared: OpaquePointer?
+        let code = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil)
+        guard code == SQLITE_OK, let prepared else { throw failure(code, sql: sql) }
+        statements[sql] = prepared
+        return prepared
+    }
+
+    private func bind(_ statement: SQLStatement, to prepared: OpaquePointer) throws {
+        guard sqlite3_bind_parameter_count(prepared) == Int32(statement.binds.count) else {
+            throw GRDB.DatabaseError(
+                resultCode: .SQLITE_MISUSE,
+                message: "\(statement.binds.count) values for the parameters of `\(statement.sql)`",
+                sql: statement.sql
+            )
+        }
+        for (offset, value) in statement.binds.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32
+            switch value {
+            case .null: code = sqlite3_bind_null(prepared, index)
+            case .integer(let integer): code = sqlite3_bind_int64(prepared, index, integer)
+            case .double(let double): code = sqlite3_bind_double(prepared, index, double)
+            case .bool(let bool): code = sqlite3_bind_int64(prepared, index, bool ? 1 : 0)
+            default:
+                // Text storage (uuid, timestamp, date, json, text) exactly as the GRDB path binds it.
+                guard case .string(let text) = SQLiteValueConversion.databaseValue(for: value).storage else {
+                    code = SQLITE_MISMATCH
+                    break
+                }
+                code = sqlite3_bind_text(prepared, index, text, Int32(text.utf8.count), Self.transient)
+            }
+            guard code == SQLITE_OK else { throw failure(code, sql: statement.sql) }
+        }
+    }
+
+    private func failure(_ code: Int32, sql: String) -> GRDB.DatabaseError {
+        GRDB.DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+
+    /// `SQLITE_TRANSIENT`: SQLite copies bound text before `sqlite3_bind_text` returns.
+    private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
+}

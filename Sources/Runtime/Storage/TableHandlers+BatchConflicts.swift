@@ -1,0 +1,84 @@
+/// Finding the item of a batch that made its transaction fail, so the answer names
+/// `operations[i]` instead of only the constraint. Runs only after a failure, with one
+/// statement per unique column or referencing relation involved, never one per item.
+extension TableHandlers {
+    /// 409 naming `operations[i].data.<field>` for each item whose value of the violated unique
+    /// column is held by another record, or repeats an earlier item's value in the same batch.
+    func uniqueConflict(columns: [String], _ operations: [BatchOperation]) async throws -> APIError? {
+        guard columns.count == 1, let fieldIndex = table.fields.firstIndex(where: { $0.name == columns[0] }) else { return nil }
+        let field = columns[0]
+        var candidates: [(index: Int, value: SQLValue, id: SQLValue?)] = []
+        for (index, operation) in operations.enumerated() {
+            guard let input = operation.input, let value = input.values[fieldIndex], value != .null else { continue }
+            candidates.append((index, value.sqlValue, operation.id))
+        }
+        guard !candidates.isEmpty else { return nil }
+        var placeholders = PlaceholderSequence(dialect: database.dialect)
+        let list = candidates.map { _ in placeholders.next() }.joined(separator: ", ")
+        let key = table.statements.primaryKeyColumn
+        let rows = try await database.fetch(SQLStatement(
+            "SELECT \(key), \"\(field)\" FROM \(table.statements.table) WHERE \"\(field)\" IN (\(list))", candidates.map(\.value)))
+        var holders: [String: String] = [:]
+        for row in rows where row.values.count == 2 { holders[row.values[1].keyText] = row.values[0].keyText }
+        var errors: [APIError.FieldError] = []
+        var firstUse: [String: Int] = [:]
+        for candidate in candidates {
+            let value = candidate.value.keyText
+            if let earlier = firstUse[value] {
+                errors.append(.init(field: "operations[\(candidate.index)].data.\(field)", message: "repeats the value of operations[\(earlier)]"))
+            } else if let holder = holders[value], holder != candidate.id?.keyText {
+                errors.append(.init(field: "operations[\(candidate.index)].data.\(field)", message: "is already taken by \(table.name) record \(holder)"))
+            }
+            if firstUse[value] == nil { firstUse[value] = candidate.index }
+        }
+        guard !errors.isEmpty else { return nil }
+        return APIError.conflict("Another record already has this value of \(field); nothing was changed.", fieldErrors: errors)
+    }
+
+    /// 409 naming `operations[i].id` for each delete whose record other tables still reference.
+    func referencedDeletes(_ operations: [BatchOperation]) async throws -> APIError? {
+        let deletes = operations.enumerated().filter { $0.element.action == .delete }.compactMap { item in item.element.id.map { (item.offset, $0) } }
+        guard !deletes.isEmpty else { return nil }
+        var referenced: [String: String] = [:]
+        for reverse in table.reverseRelations {
+            let target = reverse.target()
+            var placeholders = PlaceholderSequence(dialect: database.dialect)
+            let list = deletes.map { _ in placeholders.next() }.joined(separator: ", ")
+            let rows = try await database.fetch(SQLStatement(
+                "SELECT DISTINCT \"\(reverse.field)\" FROM \(target.statements.table) WHERE \"\(reverse.field)\" IN (\(list))", deletes.map(\.1)))
+            for row in rows { referenced[row.values.first?.keyText ?? ""] = target.name }
+        }
+        let errors: [APIError.FieldError] = deletes.compactMap { index, id in
+            referenced[id.keyText].map { .init(field: "operations[\(index)].id", message: "is still referenced by \($0) records") }
+        }
+        guard !errors.isEmpty else { return nil }
+        return APIError.conflict("A deleted record is still referenced by records of other tables; nothing was changed.", fieldErrors: errors)
+    }
+
+    /// 422 naming `operations[i].data.<field>` for each relation value that names no record of
+    /// the related table: one statement per relation field, whatever the number of items.
+    func missingReferences(_ operations: [BatchOperation]) async throws -> APIError? {
+        var errors: [(index: Int, error: APIError.FieldError)] = []
+        for check in table.relations {
+            guard let target = check.target?() else { continue }
+            var items: [(index: Int, value: SQLValue)] = []
+            for (index, operation) in operations.enumerated() {
+                guard let value = operation.input?.values[check.fieldIndex], value != .null else { continue }
+                items.append((index, value.sqlValue))
+            }
+            guard !items.isEmpty else { continue }
+            var placeholders = PlaceholderSequence(dialect: database.dialect)
+            let list = items.map { _ in placeholders.next() }.joined(separator: ", ")
+            let key = target.statements.primaryKeyColumn
+            let rows = try await database.fetch(SQLStatement(
+                "SELECT \(key) FROM \(target.statements.table) WHERE \(key) IN (\(list))", items.map(\.value)))
+            let present = Set(rows.compactMap { $0.values.first?.keyText })
+            let field = table.fields[check.fieldIndex].name
+            for item in items where !present.contains(item.value.keyText) {
+                errors.append((item.index, .init(field: "operations[\(item.index)].data.\(field)", message: "references no record in \(check.table)")))
+            }
+        }
+        guard !errors.isEmpty else { return nil }
+        return APIError.validation(errors.sorted { $0.index < $1.index }.map(\.error))
+    }
+}
