@@ -65,7 +65,7 @@ extension AuthService {
         let role = try reader.string()
         let status = try reader.string()
         let subject = userID.uuidString.lowercased()
-        guard revokedAt == nil, expiresAt > now, status == UserRecord.active, subject == claims.subject.value.lowercased() else {
+        guard revokedAt == nil, expiresAt.isLater(than: now), status == UserRecord.active, subject == claims.subject.value.lowercased() else {
             return .rejected(.invalidCredentials())
         }
         return .authenticated(Identity(
@@ -84,7 +84,7 @@ extension AuthService {
             SecretText.matches(presented.secret, storedDigest: key.secretDigest), key.environment == presented.environment
         else { return .rejected(.invalidCredentials()) }
         let now = clock()
-        guard key.revokedAt == nil, key.expiresAt.map({ $0 > now }) ?? true, key.userStatus == UserRecord.active else {
+        guard key.revokedAt == nil, key.expiresAt.map({ $0.isLater(than: now) }) ?? true, key.userStatus == UserRecord.active else {
             return .rejected(.invalidCredentials())
         }
         if !key.allowedCIDRs.isEmpty {

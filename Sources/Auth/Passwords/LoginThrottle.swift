@@ -26,7 +26,7 @@ struct LoginThrottle: Sendable {
         _ = try reader.integer()
         let windowStarted = try reader.timestamp()
         let lockedUntil = try reader.optionalTimestamp()
-        if let lockedUntil, lockedUntil > now {
+        if let lockedUntil, lockedUntil.isLater(than: now) {
             // Whole seconds, rounded up, ignoring the sub-millisecond noise of stored timestamps.
             let seconds = Int((lockedUntil.timeIntervalSince(now) - 0.001).rounded(.up))
             throw APIError.tooManyRequests(

@@ -70,7 +70,7 @@ extension AuthRoutes {
             throw APIError.validation([.init(field: "grace_seconds", message: "must be at most \(maximum)")])
         }
         let now = service.clock()
-        guard let old = try await keys.find(id: id, userID: caller.userID), old.expiresAt.map({ $0 > now }) ?? true,
+        guard let old = try await keys.find(id: id, userID: caller.userID), old.expiresAt.map({ $0.isLater(than: now) }) ?? true,
             let format = service.keyFormat, let issued = format.issue(environment: old.environment)
         else { throw notFound("active API key", id) }
         for scope in old.scopes where !caller.identity.holds(scope) {

@@ -62,7 +62,7 @@ extension AuthRoutes {
         if presented.usedAt != nil {
             try await revokeFamily(presented, now: now, context: context)
         }
-        guard presented.sessionRevokedAt == nil, presented.sessionExpiresAt > now, presented.userStatus == UserRecord.active else {
+        guard presented.sessionRevokedAt == nil, presented.sessionExpiresAt.isLater(than: now), presented.userStatus == UserRecord.active else {
             throw APIError.invalidCredentials("The session has ended; log in again.")
         }
         let next = RefreshToken.generate()

@@ -95,7 +95,7 @@ extension AuthRoutes {
     private func consume(_ text: String, purpose: SingleUseTokenStore.Purpose, now: Date) async throws -> SingleUseTokenStore.Presented {
         guard let token = RefreshToken.parse(text), let row = try await singleUseTokens.presented(lookupID: token.lookupID),
             row.purpose == purpose.rawValue, SecretText.matches(token.secret, storedDigest: row.secretDigest),
-            row.usedAt == nil, row.expiresAt > now
+            row.usedAt == nil, row.expiresAt.isLater(than: now)
         else { throw Self.invalidToken }
         let results = try await service.database.write([singleUseTokens.consume(id: row.id, now: now)])
         guard results.first?.changes == 1 else { throw Self.invalidToken }
