@@ -26,6 +26,13 @@ struct AppOptions: ParsableArguments {
     /// The database file to open.
     var resolvedDatabasePath: String { databasePath ?? "data/\(app).sqlite" }
 
+    /// Where a SQLite-backed server keeps a generated token-signing secret when the app's secret
+    /// variable is unset (`<database>.jwt-secret`); `nil` on PostgreSQL, where the variable is
+    /// required because several instances must share it.
+    var developmentSecretFile: URL? {
+        resolvedDatabaseURL == nil ? URL(fileURLWithPath: resolvedDatabasePath + ".jwt-secret") : nil
+    }
+
     /// The PostgreSQL URL to use, from `--database-url` or `DATABASE_URL`, or `nil` for SQLite.
     var resolvedDatabaseURL: String? {
         let url = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"]

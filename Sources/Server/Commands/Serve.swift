@@ -27,7 +27,8 @@ struct Serve: AsyncParsableCommand {
         let database = try await ServerDatabase.open(app: app, options: options, logger: logger)
         let auth: AuthService?
         do {
-            auth = try await ServerAuth.start(app: app, database: database, logger: logger)
+            auth = try await ServerAuth.start(
+                app: app, database: database, logger: logger, developmentSecretFile: options.developmentSecretFile)
         } catch {
             try? await database.close()
             throw error

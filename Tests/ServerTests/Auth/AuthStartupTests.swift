@@ -27,6 +27,31 @@ struct AuthStartupTests {
         await database.cleanup()
     }
 
+    @Test("on SQLite without the secret variable, a development secret is generated once beside the database and reused")
+    func developmentSecret() async throws {
+        let database = try await TestDatabase.open("tracker")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loom-secret-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            let app = try AppCatalog.app(named: "tracker")
+            let file = directory.appendingPathComponent("tracker.sqlite.jwt-secret")
+            let first = try await ServerAuth.start(
+                app: app, database: database.client, logger: TestDatabase.logger, environment: [:], developmentSecretFile: file)
+            #expect(first != nil)
+            let secret = try String(contentsOf: file, encoding: .utf8)
+            #expect(secret.trimmingCharacters(in: .whitespacesAndNewlines).utf8.count >= 32)
+            let permissions = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+            #expect(permissions == 0o600)
+            _ = try await ServerAuth.start(
+                app: app, database: database.client, logger: TestDatabase.logger, environment: [:], developmentSecretFile: file)
+            #expect(try String(contentsOf: file, encoding: .utf8) == secret, "a restart keeps the secret, so issued tokens stay valid")
+        } catch {
+            await database.cleanup()
+            throw error
+        }
+        await database.cleanup()
+    }
+
     @Test("a missing or short secret refuses to start, naming the variable")
     func secret() async throws {
         let database = try await TestDatabase.open("tracker")
