@@ -105,4 +105,15 @@ public struct MigrationError: Error, Sendable, CustomStringConvertible {
     }
     /// `code: message`.
     public var description: String { "\(code.rawValue): \(message)" }
+
+    /// The additive migrators' refusal (both engines) to add `table.column`, required and
+    /// without default, to a table that may hold rows.
+    static func columnCannotBeAdded(table: String, column: String) -> MigrationError {
+        MigrationError(
+            code: .columnCannotBeAdded,
+            message: "column \(table).\(column) is required and has no default, so it cannot "
+                + "be added to the existing table \(table), which may hold rows; give the field "
+                + "a default value or make it optional (nullable), then migrate again. Nothing was applied."
+        )
+    }
 }

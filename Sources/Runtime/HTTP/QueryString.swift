@@ -37,7 +37,7 @@ public struct QueryString: Sendable {
                 errors.append(.init(field: name, message: "is not valid percent-encoded UTF-8"))
                 continue
             }
-            guard !name.unicodeScalars.contains("\u{0}"), !value.unicodeScalars.contains("\u{0}") else {
+            guard !name.containsNUL, !value.containsNUL else {
                 errors.append(.init(field: name, message: "must not contain the NUL character (%00)"))
                 continue
             }

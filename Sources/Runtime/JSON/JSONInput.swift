@@ -17,9 +17,9 @@ public enum JSONInput: Sendable, Hashable {
     public var containsNUL: Bool {
         switch self {
         case .null, .bool, .integer, .number: return false
-        case .string(let text): return text.unicodeScalars.contains("\u{0}")
+        case .string(let text): return text.containsNUL
         case .array(let elements): return elements.contains { $0.containsNUL }
-        case .object(let members): return members.contains { $0.key.unicodeScalars.contains("\u{0}") || $0.value.containsNUL }
+        case .object(let members): return members.contains { $0.key.containsNUL || $0.value.containsNUL }
         }
     }
 
@@ -42,4 +42,10 @@ public enum JSONInput: Sendable, Hashable {
         writer.value(self)
         return writer.string
     }
+}
+
+extension String {
+    /// Whether the text holds U+0000, which PostgreSQL cannot store in `TEXT` or `JSONB`; input
+    /// holding it is refused on both engines (query strings, bodies, `json` fields).
+    var containsNUL: Bool { unicodeScalars.contains("\u{0}") }
 }

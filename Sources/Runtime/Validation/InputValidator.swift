@@ -169,7 +169,7 @@ public struct InputValidator {
             _ = mismatch(field, "a string", input)
             return nil
         }
-        guard !text.unicodeScalars.contains("\u{0}") else {
+        guard !text.containsNUL else {
             fail(field, Self.nulMessage)
             return nil
         }

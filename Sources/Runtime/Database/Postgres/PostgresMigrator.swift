@@ -69,12 +69,7 @@ struct PostgresMigrator {
         let existingSet = Set(existing)
         for column in table.columns where !existingSet.contains(column.name) {
             guard let addColumn = column.addColumn else {
-                throw MigrationError(
-                    code: .columnCannotBeAdded,
-                    message: "column \(table.name).\(column.name) is required and has no default, so it cannot "
-                        + "be added to the existing table \(table.name), which may hold rows; give the field "
-                        + "a default value or make it optional (nullable), then migrate again. Nothing was applied."
-                )
+                throw MigrationError.columnCannotBeAdded(table: table.name, column: column.name)
             }
             try await apply("add column \(table.name).\(column.name)", sql: addColumn.postgres, on: connection, report: &report)
         }

@@ -69,12 +69,7 @@ struct SQLiteMigrator {
         let existingLowercased = Set(existing.map { $0.lowercased() })
         for column in table.columns where !existingLowercased.contains(column.name.lowercased()) {
             guard let addColumn = column.addColumn else {
-                throw MigrationError(
-                    code: .columnCannotBeAdded,
-                    message: "column \(table.name).\(column.name) is required and has no default, so it cannot "
-                        + "be added to the existing table \(table.name), which may hold rows; give the field "
-                        + "a default value or make it optional (nullable), then migrate again. Nothing was applied."
-                )
+                throw MigrationError.columnCannotBeAdded(table: table.name, column: column.name)
             }
             try apply("add column \(table.name).\(column.name)", sql: addColumn.sqlite, in: db, report: &report)
         }
