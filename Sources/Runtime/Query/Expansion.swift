@@ -24,8 +24,9 @@ struct Expansion: Sendable {
     let parent: String?
     /// SQL before the page statement is spliced in as a subquery.
     let prefix: String
-    /// SQL after it.
-    let suffix: String
+    /// SQL after it: text pieces, each followed by the access condition of the table it reads
+    /// (placeholders numbered at request time, after the page's own).
+    let suffix: [(text: String, access: RowAccess?)]
     /// Position of the column keying the output: the related key (forward) or the relation field (reverse).
     let keyIndex: Int
     /// Whether several rows share a key (reverse relations), written as arrays.
@@ -69,12 +70,16 @@ struct Expansion: Sendable {
             let related = target.statements
             let field = "\"\(reverse.field)\""
             let live = target.softDelete ? " AND \"deleted_at\" IS NULL" : ""
+            let access = target.access
             // ROW_NUMBER per parent caps what one busy parent can add to the response.
             let ranked = "SELECT \(related.selectColumns), ROW_NUMBER() OVER (PARTITION BY \(field) ORDER BY \(related.primaryKeyColumn)) AS loom_rank"
             let expansion = Expansion(
                 name: reverse.name, parent: nil,
                 prefix: "SELECT \(related.selectColumns) FROM (\(ranked) FROM \(related.table) WHERE \(field) IN (SELECT \(ownKey) FROM (",
-                suffix: ") AS loom_page)\(live)) AS loom_ranked WHERE loom_rank <= \(perParentLimit) ORDER BY \(related.primaryKeyColumn)",
+                suffix: [
+                    (") AS loom_page)\(live)", access),
+                    (") AS loom_ranked WHERE loom_rank <= \(perParentLimit) ORDER BY \(related.primaryKeyColumn)", nil),
+                ],
                 keyIndex: position(of: field, in: related.selectColumns),
                 grouped: true,
                 write: reverse.writeTarget)
@@ -88,7 +93,7 @@ struct Expansion: Sendable {
             let expansion = Expansion(
                 name: field, parent: nil,
                 prefix: "SELECT \(related.selectColumns) FROM \(related.table) WHERE \(related.primaryKeyColumn) IN (SELECT \"\(field)\" FROM (",
-                suffix: ") AS loom_page)\(live) ORDER BY \(related.primaryKeyColumn)",
+                suffix: [(") AS loom_page)\(live)", target.access), (" ORDER BY \(related.primaryKeyColumn)", nil)],
                 keyIndex: position(of: related.primaryKeyColumn, in: related.selectColumns),
                 grouped: false,
                 write: write)
@@ -108,9 +113,19 @@ struct Expansion: Sendable {
         selectColumns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.firstIndex(of: column) ?? 0
     }
 
-    /// The statement fetching the related rows of the page `page`.
-    func statement(for page: SQLStatement) -> SQLStatement {
-        SQLStatement(prefix + page.sql + suffix, page.binds)
+    /// The statement fetching the related rows of the page `page` that `identity` may read.
+    func statement(for page: SQLStatement, dialect: SQLDialect, identity: Identity?) -> SQLStatement {
+        var sql = prefix + page.sql
+        var binds = page.binds
+        var placeholders = PlaceholderSequence(dialect: dialect, after: page.binds.count)
+        for piece in suffix {
+            sql += piece.text
+            if let access = piece.access {
+                sql += " AND " + access.condition(&placeholders)
+                binds += access.binds(identity)
+            }
+        }
+        return SQLStatement(sql, binds)
     }
 
     /// Writes `"<name>": {"<key>": {...}}` (forward) or `"<name>": {"<key>": [{...}, ...]}` (reverse).

@@ -9,11 +9,14 @@ struct FilterSQL {
     let dialect: SQLDialect
     var placeholders: PlaceholderSequence
     var binds: [SQLValue] = []
+    /// The caller, whose tenant and user bind the access conditions of related tables.
+    let identity: Identity?
 
-    init(columns: QueryColumns, dialect: SQLDialect, placeholders: PlaceholderSequence) {
+    init(columns: QueryColumns, dialect: SQLDialect, placeholders: PlaceholderSequence, identity: Identity? = nil) {
         self.columns = columns
         self.dialect = dialect
         self.placeholders = placeholders
+        self.identity = identity
     }
 
     /// The condition for `expression`.
@@ -44,7 +47,12 @@ struct FilterSQL {
                 }
                 let inner = FilterComparison(path: [comparison.path[1]], operation: comparison.operation, values: comparison.values)
                 let condition = try render(.comparison(inner), in: relation.columns, relationsAllowed: false)
-                let live = relation.softDelete ? " AND \"deleted_at\" IS NULL" : ""
+                var live = relation.softDelete ? " AND \"deleted_at\" IS NULL" : ""
+                if let access = relation.access {
+                    // Only rows the caller may read satisfy a path, so a filter cannot probe other tenants' rows.
+                    live += " AND " + access.condition(&placeholders)
+                    binds += access.binds(identity)
+                }
                 return "\(owner.column) IN (SELECT \(relation.primaryKeyColumn) FROM \(relation.table) WHERE \(condition)\(live))"
             }
             guard let column = scope[comparison.path[0]] else {

@@ -21,6 +21,8 @@ struct QueryColumns: Sendable {
         let columns: [String: Column]
         /// The target is a `softDelete` table: its deleted rows never satisfy a relation path.
         let softDelete: Bool
+        /// The target's tenant and owner conditions.
+        let access: RowAccess?
     }
 
     let table: String
@@ -64,7 +66,7 @@ struct QueryColumns: Sendable {
                 let related = QueryColumns(target, includeRelations: false)
                 relations[descriptor.fields[check.fieldIndex].name] = Relation(
                     name: target.name, table: related.table, primaryKeyColumn: related.primaryKey.column, columns: related.columns,
-                    softDelete: target.softDelete)
+                    softDelete: target.softDelete, access: target.access)
             }
         }
         self.relations = relations

@@ -6,15 +6,17 @@ extension RouteRegistry {
     /// and answers `status` with its output (or an empty body for 204).
     ///
     /// Generated code stays free of HTTP framework types: it sees validated values only.
+    /// `requirement` (apps with an `auth` section) is checked before anything is parsed.
     public mutating func addOperation(
         method: String, path: String, pathRules: [FieldRule], queryRules: [FieldRule], bodyRules: [FieldRule]?,
-        status: Int,
+        status: Int, requirement: AccessRequirement = .everyone,
         handle: @escaping @Sendable (_ parameters: ValidatedObject, _ body: ValidatedObject?, _ context: HandlerContext) async throws -> (any JSONWritable)?
     ) {
         let contexts = handlerContexts
         let maxBodyBytes = settings.maxBodyBytes
         let responseStatus = HTTPResponse.Status(code: status)
         add(HTTPRequest.Method(method)!, path) { request, context in
+            try context.authorize(requirement)
             let parameters = try ParameterDecoder.parameters(
                 path: { context.parameters.get($0) }, query: request.uri, pathRules: pathRules, queryRules: queryRules)
             var body: ValidatedObject?

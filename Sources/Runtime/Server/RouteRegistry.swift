@@ -43,25 +43,50 @@ public struct RouteRegistry {
         routes.append(Route(method: method, path: path, handler: handler))
     }
 
-    /// Adds the CRUD routes of a table for the operations it exposes.
-    public mutating func addTable<Record: TableRecord>(_ record: Record.Type, operations: Set<TableOperationKind>) {
+    /// Adds the CRUD routes of a table for the operations it exposes. With `access` (apps with
+    /// an `auth` section) each route first checks its requirement, before reading the body;
+    /// upsert needs those of create and replace, batch those of every action it contains.
+    public mutating func addTable<Record: TableRecord>(
+        _ record: Record.Type, operations: Set<TableOperationKind>, access: TableAccess? = nil
+    ) {
         let handlers = TableHandlers<Record>(database: database, settings: settings, listeners: listeners)
         let collection = Record.table.path
         let item = collection + "/{id}"
-        if operations.contains(.list) { add(.get, collection, handler: handlers.list) }
-        if operations.contains(.create) { add(.post, collection, handler: handlers.create) }
-        if operations.contains(.get) { add(.get, item, handler: handlers.get) }
-        if operations.contains(.replace) { add(.put, item, handler: handlers.replace) }
-        if operations.contains(.update) { add(.patch, item, handler: handlers.update) }
-        if operations.contains(.delete) { add(.delete, item, handler: handlers.delete) }
-        if Record.table.softDelete, operations.contains(.delete) { add(.post, item + "/restore", handler: handlers.restore) }
+        /// The handler behind the requirements (none without `access`).
+        func guarded(
+            _ requirements: [AccessRequirement],
+            _ handler: @escaping @Sendable (Request, LoomRequestContext) async throws -> Response
+        ) -> @Sendable (Request, LoomRequestContext) async throws -> Response {
+            let needed = requirements.filter { $0 != .everyone }
+            guard access != nil, !needed.isEmpty else { return handler }
+            return { request, context in
+                for requirement in needed { try context.authorize(requirement) }
+                return try await handler(request, context)
+            }
+        }
+        func requirements(_ kinds: TableOperationKind...) -> [AccessRequirement] {
+            access.map { access in kinds.map { access.requirement($0) } } ?? []
+        }
+        if operations.contains(.list) { add(.get, collection, handler: guarded(requirements(.list), handlers.list)) }
+        if operations.contains(.create) { add(.post, collection, handler: guarded(requirements(.create), handlers.create)) }
+        if operations.contains(.get) { add(.get, item, handler: guarded(requirements(.get), handlers.get)) }
+        if operations.contains(.replace) { add(.put, item, handler: guarded(requirements(.replace), handlers.replace)) }
+        if operations.contains(.update) { add(.patch, item, handler: guarded(requirements(.update), handlers.update)) }
+        if operations.contains(.delete) { add(.delete, item, handler: guarded(requirements(.delete), handlers.delete)) }
+        if Record.table.softDelete, operations.contains(.delete) {
+            add(.post, item + "/restore", handler: guarded(access.map { [$0.restore] } ?? [], handlers.restore))
+        }
         if Record.table.upsertKey != nil, operations.contains(.create), operations.contains(.replace) {
-            add(.post, collection + "/upsert", handler: handlers.upsert)
+            add(.post, collection + "/upsert", handler: guarded(requirements(.create, .replace), handlers.upsert))
         }
         let batchable = operations.intersection([.create, .replace, .update, .delete])
         if !batchable.isEmpty {
+            // The actions a batch holds are known only from its body; an anonymous caller is
+            // refused first when no action is public.
+            let anyPublic = access.map { access in batchable.contains { access.requirement($0) == .everyone } } ?? true
             add(.post, collection + "/batch") { request, context in
-                try await handlers.batch(request, context: context, operations: batchable)
+                if !anyPublic { _ = try context.requireIdentity() }
+                return try await handlers.batch(request, context: context, operations: batchable, access: access)
             }
         }
     }

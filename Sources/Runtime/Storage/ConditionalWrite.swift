@@ -10,22 +10,23 @@ import Foundation
 /// read round-trip exactly: SQLite returns what it stored, and PostgreSQL values are bound back
 /// in the text forms they were written in (millisecond timestamps, shortest-round-trip doubles).
 struct ConditionalWrite: Sendable {
-    /// `replace` guarded; binds: replace binds + the row's values.
+    /// `replace` guarded; binds: replace binds (with the access binds) + the row's values.
     let replace: String
     /// `patch` guarded; binds: patch binds + the row's values.
     let patch: String
     /// `delete` guarded; binds: key + the row's values.
     let delete: String
 
-    /// Builds the guarded forms of `table`'s statements for `dialect`, once at start-up.
-    init(_ table: TableDescriptor, dialect: SQLDialect) {
-        let statements = table.statements
-        let columns = statements.selectColumns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let writable = table.fields.filter { !$0.readOnly }.count
-        let stamp = table.timestamps ? 1 : 0
-        replace = Self.guarded(statements.replace.text(for: dialect), after: writable + stamp + 1, columns: columns, dialect: dialect)
-        patch = Self.guarded(statements.patch.text(for: dialect), after: 2 * writable + stamp + 1, columns: columns, dialect: dialect)
-        delete = Self.guarded(statements.delete.text(for: dialect), after: 1, columns: columns, dialect: dialect)
+    /// Builds the guarded forms of `table`'s statements for `dialect`, once at start-up, from
+    /// the statements as the table runs them (with its access conditions) and their bind counts.
+    init(
+        _ table: TableDescriptor, replace: String, replaceBinds: Int, patch: String, patchBinds: Int, delete: String,
+        deleteBinds: Int, dialect: SQLDialect
+    ) {
+        let columns = table.statements.selectColumns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        self.replace = Self.guarded(replace, after: replaceBinds, columns: columns, dialect: dialect)
+        self.patch = Self.guarded(patch, after: patchBinds, columns: columns, dialect: dialect)
+        self.delete = Self.guarded(delete, after: deleteBinds, columns: columns, dialect: dialect)
     }
 
     /// `sql` with `AND <column> IS <value>` for every column, before `RETURNING` if there is one;

@@ -27,18 +27,32 @@ struct ResolvedStatements: Sendable {
     let ignoredMembers: Set<String>
     /// The full-text condition split around its placeholder.
     let search: (before: String, after: String)?
+    /// The table's tenant and owner conditions, already appended to every statement above
+    /// (their binds follow each statement's own); `nil` when the table has none.
+    let access: RowAccess?
 
     init(_ table: TableDescriptor, dialect: SQLDialect) {
         let statements = table.statements
-        selectByID = statements.selectByID.text(for: dialect)
+        let access = table.access
+        self.access = access
+        /// The statement with the access condition after its `binds` own binds.
+        func scoped(_ sql: DialectSQL, binds: Int) -> String {
+            access.map { $0.scoped(sql.text(for: dialect), existingBinds: binds, dialect: dialect) } ?? sql.text(for: dialect)
+        }
+        let writable = table.fields.filter { !$0.readOnly }.count
+        let stamp = table.timestamps ? 1 : 0
+        selectByID = scoped(statements.selectByID, binds: 1)
         insert = statements.insert.text(for: dialect)
-        replace = statements.replace.text(for: dialect)
-        patch = statements.patch.text(for: dialect)
-        delete = statements.delete.text(for: dialect)
-        conditional = ConditionalWrite(table, dialect: dialect)
+        replace = scoped(statements.replace, binds: writable + stamp + 1)
+        patch = scoped(statements.patch, binds: 2 * writable + stamp + 1)
+        delete = scoped(statements.delete, binds: 1)
+        let extra = access?.bindCount ?? 0
+        conditional = ConditionalWrite(
+            table, replace: replace, replaceBinds: writable + stamp + 1 + extra, patch: patch,
+            patchBinds: 2 * writable + stamp + 1 + extra, delete: delete, deleteBinds: 1 + extra, dialect: dialect)
         if let key = table.upsertKey, let upsert = statements.upsert, let lookup = statements.upsertLookup,
            let index = table.fields.firstIndex(where: { $0.name == key }) {
-            self.upsert = (upsert.text(for: dialect), lookup.text(for: dialect), index)
+            self.upsert = (upsert.text(for: dialect), scoped(lookup, binds: 1), index)
         } else {
             upsert = nil
         }
@@ -51,8 +65,9 @@ struct ResolvedStatements: Sendable {
         softDelete = table.softDelete
         if table.softDelete {
             let key = statements.primaryKeyColumn
-            restore = "UPDATE \(statements.table) SET \"deleted_at\" = NULL WHERE \(key) = \(dialect == .sqlite ? "?" : "$1")"
+            let text = "UPDATE \(statements.table) SET \"deleted_at\" = NULL WHERE \(key) = \(dialect == .sqlite ? "?" : "$1")"
                 + " AND \"deleted_at\" IS NOT NULL RETURNING \(statements.selectColumns)"
+            restore = scoped(DialectSQL(sqlite: text, postgres: text), binds: 1)
         } else {
             restore = nil
         }
@@ -76,10 +91,14 @@ struct ResolvedStatements: Sendable {
     /// whether a next page exists), the count unless `count=none`, and the select-list
     /// positions of the sort keys for building `next_cursor`. Column names come from the
     /// generated descriptor; values only ever travel as binds.
-    func list(_ query: ListQuery) throws(APIError) -> ListStatements {
+    func list(_ query: ListQuery, caller: RowCaller) throws(APIError) -> ListStatements {
         var placeholders = PlaceholderSequence(dialect: dialect)
         var conditions: [String] = []
         var binds: [SQLValue] = []
+        if let access {
+            conditions.append(access.condition(&placeholders))
+            binds += caller.binds
+        }
         if softDelete {
             switch query.deleted {
             case .exclude: conditions.append("\"deleted_at\" IS NULL")
@@ -96,7 +115,7 @@ struct ResolvedStatements: Sendable {
             binds.append(.text(dialect == .sqlite ? SearchQuery.fts5(text) : text))
         }
         if let filter = query.filter {
-            var renderer = FilterSQL(columns: columns, dialect: dialect, placeholders: placeholders)
+            var renderer = FilterSQL(columns: columns, dialect: dialect, placeholders: placeholders, identity: caller.identity)
             conditions.append(try renderer.render(filter))
             placeholders = renderer.placeholders
             binds += renderer.binds
@@ -119,7 +138,9 @@ struct ResolvedStatements: Sendable {
             listPrefix + pageWhere + orderBy + " LIMIT " + placeholders.next() + " OFFSET " + placeholders.next(),
             binds + [.integer(Int64(query.limit) + 1), .integer(Int64(query.offset))])
         let expanded = try resolveExpansions(query.expand)
-        return ListStatements(page: page, count: count, cursorIndexes: keys.map(\.column.selectIndex), expansions: expanded)
+        return ListStatements(
+            page: page, count: count, cursorIndexes: keys.map(\.column.selectIndex), expansions: expanded, dialect: dialect,
+            identity: caller.identity)
     }
 
     /// The expansions `expand=` names, each after the path it extends (added when not named),
@@ -221,6 +242,10 @@ struct ListStatements {
     let cursorIndexes: [Int]
     /// Relations to side-load, each one more statement in the same snapshot.
     let expansions: [Expansion]
+    /// For the placeholders and binds of the expansions' access conditions.
+    let dialect: SQLDialect
+    /// The caller, whose tenant and user the expansions' access conditions bind.
+    let identity: Identity?
 
     /// Every statement, in the order the results are read: page, expansions, count.
     var all: [SQLStatement] {
@@ -229,7 +254,7 @@ struct ListStatements {
         if let limit = returned.binds.indices.dropLast().last, case .integer(let value) = returned.binds[limit] {
             returned.binds[limit] = .integer(value - 1)
         }
-        return [page] + expansions.map { $0.statement(for: returned) } + (count.map { [$0] } ?? [])
+        return [page] + expansions.map { $0.statement(for: returned, dialect: dialect, identity: identity) } + (count.map { [$0] } ?? [])
     }
 }
 
@@ -239,6 +264,11 @@ public struct PlaceholderSequence: Sendable {
     private var position = 0
     /// Starts at the first placeholder.
     public init(dialect: SQLDialect) { self.dialect = dialect }
+    /// Continues a statement that already has `count` placeholders.
+    public init(dialect: SQLDialect, after count: Int) {
+        self.dialect = dialect
+        position = count
+    }
     /// The next placeholder.
     public mutating func next() -> String {
         position += 1

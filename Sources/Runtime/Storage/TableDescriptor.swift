@@ -2,6 +2,7 @@
 ///
 /// Statement bind order (the generator and `TableHandlers` agree on it):
 /// - `insert`: [primary key if uuid] + every field in `fields` order + [created_at, updated_at if timestamps]
+///   + [the `access` columns: organization_id, project_id, owner]
 /// - `replace`: every writable field in order + [updated_at if timestamps] + primary key
 /// - `patch`: for every writable field (is-set flag, value) + [updated_at if timestamps] + primary key
 /// - `selectByID`, `delete`: primary key
@@ -35,14 +36,17 @@ public struct TableDescriptor: Sendable {
     public let search: DialectSQL?
     /// Relation fields of other tables pointing at this one, for `expand=` of one-to-many.
     public let reverseRelations: [ReverseRelation]
+    /// Tenant and owner conditions every statement on the table carries (`nil`: none).
+    public let access: RowAccess?
 
     /// Creates a descriptor.
     public init(
         name: String, path: String, primaryKeyName: String, primaryKeyKind: PrimaryKeyKind, timestamps: Bool,
         fields: [FieldRule], filters: [FilterColumn], relations: [RelationCheck], statements: TableStatements,
         upsertKey: String? = nil, softDelete: Bool = false, ignoresServerOwnedFields: Bool = false, search: DialectSQL? = nil,
-        reverseRelations: [ReverseRelation] = []
+        reverseRelations: [ReverseRelation] = [], access: RowAccess? = nil
     ) {
+        self.access = access
         self.ignoresServerOwnedFields = ignoresServerOwnedFields
         self.reverseRelations = reverseRelations
         self.search = search

@@ -16,24 +16,39 @@ extension TableHandlers {
     /// operation is validated, and every id checked to exist (one statement), before anything is
     /// written; problems are one 422 naming `operations[i].<member>` for each failing item.
     /// Answers 200 `{"results": [{"action", "status", "record" | "id"}]}` in request order.
-    func batch(_ request: Request, context: LoomRequestContext, operations allowed: Set<TableOperationKind>) async throws -> Response {
+    ///
+    /// With `access`, the caller must meet the requirement of every action the batch contains
+    /// (403 naming the first missing scope), checked before any item is validated.
+    func batch(
+        _ request: Request, context: LoomRequestContext, operations allowed: Set<TableOperationKind>, access: TableAccess? = nil
+    ) async throws -> Response {
+        let caller = try RowCaller(context, table: table)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
-        let operations = try parseBatch(body, allowed: allowed)
-        try await checkBatchKeys(operations)
+        let operations = try parseBatch(body, allowed: allowed) { actions throws(APIError) in
+            guard let access else { return }
+            for action in [TableOperationKind.create, .replace, .update, .delete] where actions.contains(action) {
+                try context.authorize(access.requirement(action))
+            }
+        }
+        try await checkBatchKeys(operations, caller: caller)
+        try await checkReachableReferences(
+            operations.enumerated().compactMap { index, operation in operation.input.map { (index, $0) } }, caller: caller, batch: true)
         var statements: [SQLStatement] = []
         for operation in operations {
             switch operation.action {
-            case .create: statements.append(SQLStatement(sql.insert, insertBinds(operation.input!)))
-            case .replace: statements.append(SQLStatement(sql.replace, updateBinds(operation.input!, id: operation.id!, flagged: false)))
-            case .update: statements.append(SQLStatement(sql.patch, updateBinds(operation.input!, id: operation.id!, flagged: true)))
-            default: statements.append(SQLStatement(sql.delete, [operation.id!]))
+            case .create: statements.append(SQLStatement(sql.insert, insertBinds(operation.input!, caller: caller)))
+            case .replace:
+                statements.append(SQLStatement(sql.replace, updateBinds(operation.input!, id: operation.id!, flagged: false) + caller.binds))
+            case .update:
+                statements.append(SQLStatement(sql.patch, updateBinds(operation.input!, id: operation.id!, flagged: true) + caller.binds))
+            default: statements.append(SQLStatement(sql.delete, [operation.id!] + caller.binds))
             }
         }
         let results: [WriteResult]
         do {
             results = try await database.write(statements)
         } catch let error as DatabaseError {
-            throw try await explainBatch(error, operations)
+            throw try await explainBatch(error, operations, caller: caller)
         }
         var writer = JSONWriter(capacity: 256 * operations.count)
         var changes: [(RecordChange.Operation, Record?, String)] = []
@@ -71,8 +86,11 @@ extension TableHandlers {
         return JSONResponse.make(status: .ok, bytes: writer.bytes)
     }
 
-    /// Validates the body shape and every operation, collecting every problem.
-    private func parseBatch(_ body: JSONInput, allowed: Set<TableOperationKind>) throws(APIError) -> [BatchOperation] {
+    /// Validates the body shape and every operation, collecting every problem; `authorize` sees
+    /// the actions named before any item problem is reported.
+    private func parseBatch(
+        _ body: JSONInput, allowed: Set<TableOperationKind>, authorize: (Set<TableOperationKind>) throws(APIError) -> Void
+    ) throws(APIError) -> [BatchOperation] {
         guard case .object(let top) = body, case .array(let items)? = top["operations"], top.count == 1 else {
             throw APIError.validation([.init(field: "operations", message: "the body must be {\"operations\": [...]} and nothing else")])
         }
@@ -118,18 +136,23 @@ extension TableHandlers {
             }
             operations.append(BatchOperation(action: action, id: id, input: input))
         }
+        try authorize(Set(operations.map(\.action)))
         guard errors.isEmpty else { throw APIError.validation(errors) }
         return operations
     }
 
     /// One statement checks that every id named exists; missing ones are per-item 422s.
-    private func checkBatchKeys(_ operations: [BatchOperation]) async throws {
+    /// Ids of rows the caller may not see (another tenant's, another owner's) count as missing.
+    private func checkBatchKeys(_ operations: [BatchOperation], caller: RowCaller) async throws {
         let ids = operations.compactMap(\.id)
         guard !ids.isEmpty else { return }
         var placeholders = PlaceholderSequence(dialect: database.dialect)
         let list = ids.map { _ in placeholders.next() }.joined(separator: ", ")
         let key = table.statements.primaryKeyColumn
-        let rows = try await database.fetch(SQLStatement("SELECT \(key) FROM \(table.statements.table) WHERE \(key) IN (\(list))\(table.softDelete ? " AND \"deleted_at\" IS NULL" : "")", ids))
+        let scope = table.access.map { " AND " + $0.condition(&placeholders) } ?? ""
+        let rows = try await database.fetch(SQLStatement(
+            "SELECT \(key) FROM \(table.statements.table) WHERE \(key) IN (\(list))\(table.softDelete ? " AND \"deleted_at\" IS NULL" : "")\(scope)",
+            ids + caller.binds))
         let existing = Set(rows.compactMap { $0.values.first?.keyText })
         var errors: [APIError.FieldError] = []
         for (index, operation) in operations.enumerated() {
@@ -140,13 +163,13 @@ extension TableHandlers {
     }
 
     /// Maps a failed transaction to the item that caused it where that can be found out.
-    private func explainBatch(_ error: DatabaseError, _ operations: [BatchOperation]) async throws -> any Error {
+    private func explainBatch(_ error: DatabaseError, _ operations: [BatchOperation], caller: RowCaller) async throws -> any Error {
         if case .uniqueViolation(let columns) = error.code {
-            if let conflict = try await uniqueConflict(columns: columns, operations) { return conflict }
+            if let conflict = try await uniqueConflict(columns: columns, operations, caller: caller) { return conflict }
             return try await explain(error, input: ValidatedObject(values: []))
         }
         guard case .foreignKeyViolation = error.code else { return error }
-        if let missing = try await missingReferences(operations) { return missing }
+        if let missing = try await missingReferences(operations, caller: caller) { return missing }
         if let conflict = try await referencedDeletes(operations) { return conflict }
         return APIError.conflict("The batch conflicts with related records (a deleted record is still referenced); nothing was changed.")
     }

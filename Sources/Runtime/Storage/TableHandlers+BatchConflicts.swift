@@ -4,7 +4,8 @@
 extension TableHandlers {
     /// 409 naming `operations[i].data.<field>` for each item whose value of the violated unique
     /// column is held by another record, or repeats an earlier item's value in the same batch.
-    func uniqueConflict(columns: [String], _ operations: [BatchOperation]) async throws -> APIError? {
+    /// Only rows the caller may see are named: another tenant's record is never mentioned.
+    func uniqueConflict(columns: [String], _ operations: [BatchOperation], caller: RowCaller) async throws -> APIError? {
         guard columns.count == 1, let fieldIndex = table.fields.firstIndex(where: { $0.name == columns[0] }) else { return nil }
         let field = columns[0]
         var candidates: [(index: Int, value: SQLValue, id: SQLValue?)] = []
@@ -16,8 +17,10 @@ extension TableHandlers {
         var placeholders = PlaceholderSequence(dialect: database.dialect)
         let list = candidates.map { _ in placeholders.next() }.joined(separator: ", ")
         let key = table.statements.primaryKeyColumn
+        let scope = table.access.map { " AND " + $0.condition(&placeholders) } ?? ""
         let rows = try await database.fetch(SQLStatement(
-            "SELECT \(key), \"\(field)\" FROM \(table.statements.table) WHERE \"\(field)\" IN (\(list))", candidates.map(\.value)))
+            "SELECT \(key), \"\(field)\" FROM \(table.statements.table) WHERE \"\(field)\" IN (\(list))\(scope)",
+            candidates.map(\.value) + caller.binds))
         var holders: [String: String] = [:]
         for row in rows where row.values.count == 2 { holders[row.values[1].keyText] = row.values[0].keyText }
         var errors: [APIError.FieldError] = []
@@ -56,29 +59,14 @@ extension TableHandlers {
     }
 
     /// 422 naming `operations[i].data.<field>` for each relation value that names no record of
-    /// the related table: one statement per relation field, whatever the number of items.
-    func missingReferences(_ operations: [BatchOperation]) async throws -> APIError? {
-        var errors: [(index: Int, error: APIError.FieldError)] = []
-        for check in table.relations {
-            guard let target = check.target?() else { continue }
-            var items: [(index: Int, value: SQLValue)] = []
-            for (index, operation) in operations.enumerated() {
-                guard let value = operation.input?.values[check.fieldIndex], value != .null else { continue }
-                items.append((index, value.sqlValue))
-            }
-            guard !items.isEmpty else { continue }
-            var placeholders = PlaceholderSequence(dialect: database.dialect)
-            let list = items.map { _ in placeholders.next() }.joined(separator: ", ")
-            let key = target.statements.primaryKeyColumn
-            let rows = try await database.fetch(SQLStatement(
-                "SELECT \(key) FROM \(target.statements.table) WHERE \(key) IN (\(list))", items.map(\.value)))
-            let present = Set(rows.compactMap { $0.values.first?.keyText })
-            let field = table.fields[check.fieldIndex].name
-            for item in items where !present.contains(item.value.keyText) {
-                errors.append((item.index, .init(field: "operations[\(item.index)].data.\(field)", message: "references no record in \(check.table)")))
-            }
-        }
-        guard !errors.isEmpty else { return nil }
-        return APIError.validation(errors.sorted { $0.index < $1.index }.map(\.error))
+    /// the related table the caller may see: one statement per relation field, whatever the
+    /// number of items.
+    func missingReferences(_ operations: [BatchOperation], caller: RowCaller) async throws -> APIError? {
+        let items = operations.enumerated().compactMap { index, operation in operation.input.map { (index, $0) } }
+        let missing = try await unreachableReferences(items, identity: caller.identity, scopedOnly: false)
+        guard !missing.isEmpty else { return nil }
+        return APIError.validation(missing.map { item in
+            .init(field: "operations[\(item.index)].data.\(item.field)", message: "references no record in \(item.table)")
+        })
     }
 }

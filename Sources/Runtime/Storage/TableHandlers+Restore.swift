@@ -8,16 +8,17 @@ extension TableHandlers {
     /// One statement (`UPDATE ... SET "deleted_at" = NULL WHERE <key> = ? AND "deleted_at" IS NOT
     /// NULL RETURNING ...`); only when it matches nothing does a key read tell live from absent.
     public func restore(_ request: Request, context: LoomRequestContext) async throws -> Response {
+        let caller = try RowCaller(context, table: table)
         guard let statement = sql.restore, let id = primaryKey(text: context.parameters.get("id") ?? "") else {
             throw APIError.recordNotFound(table: table.name, id: context.parameters.get("id") ?? "")
         }
-        let results = try await database.write([SQLStatement(statement, [id])])
+        let results = try await database.write([SQLStatement(statement, [id] + caller.binds)])
         if let row = results.first?.rows.first {
             let record = try Record(row: row)
             await listeners.announce(.updated, record)
             return EntityTag.response(status: .ok, value: record)
         }
-        guard let row = try await database.fetch(SQLStatement(sql.selectByID, [id])).first else {
+        guard let row = try await database.fetch(SQLStatement(sql.selectByID, [id] + caller.binds)).first else {
             throw APIError.recordNotFound(table: table.name, id: context.parameters.get("id") ?? "")
         }
         return EntityTag.response(status: .ok, value: try Record(row: row))

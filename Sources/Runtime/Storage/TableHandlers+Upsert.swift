@@ -12,16 +12,18 @@ extension TableHandlers {
         guard let upsert = sql.upsert, let keyName = table.upsertKey else {
             throw APIError.routeNotFound(path: request.uri.path)
         }
+        let caller = try RowCaller(context, table: table)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
         let input = try validated(body, mode: .create)
+        try await checkReachableReferences([(0, input)], caller: caller, batch: false)
         guard let key = input.values[upsert.fieldIndex], key != .null else {
             throw APIError.validation([.init(field: keyName, message: "is required for an upsert: it decides which record to replace")])
         }
         let results: [WriteResult]
         do {
             results = try await database.write([
-                SQLStatement(upsert.lookup, [key.sqlValue]),
-                SQLStatement(upsert.statement, insertBinds(input)),
+                SQLStatement(upsert.lookup, [key.sqlValue] + caller.binds),
+                SQLStatement(upsert.statement, insertBinds(input, caller: caller)),
             ])
         } catch let error as DatabaseError {
             throw try await explain(error, input: input)

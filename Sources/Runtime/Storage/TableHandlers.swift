@@ -24,8 +24,9 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     /// `GET /<table>`: a page of records with `total` (unless `count=none`) and `next_cursor`.
     /// One snapshot read of at most two statements, whatever the page size.
     public func list(_ request: Request, context: LoomRequestContext) async throws -> Response {
+        let caller = try RowCaller(context, table: table)
         let query = try ListQuery.parse(request.uri, table: table, limits: settings.pageLimits)
-        let statements = try sql.list(query)
+        let statements = try sql.list(query, caller: caller)
         let selection = try query.fieldsText.map { text throws(APIError) in try FieldSelection.parse(text, positions: sql.memberPositions) }
         let results = try await database.fetchSnapshot(statements.all)
         let rows = results[0].prefix(query.limit)
@@ -70,11 +71,12 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     /// `GET /<table>/{id}`, with an `ETag`; 304 when `If-None-Match` names the current version.
     /// `?fields=` selects members (the tag then covers the selected representation).
     public func get(_ request: Request, context: LoomRequestContext) async throws -> Response {
+        let caller = try RowCaller(context, table: table)
         let id = try primaryKey(context)
         let selection = try QueryString(request.uri)["fields"].map { text throws(APIError) in
             try FieldSelection.parse(text, positions: sql.memberPositions)
         }
-        let rows = try await database.fetchByKey(SQLStatement(sql.selectByID, [id]))
+        let rows = try await database.fetchByKey(SQLStatement(sql.selectByID, [id] + caller.binds))
         guard let row = rows.first else { throw notFound(context) }
         let (bytes, tag) = try tagged(row, selection: selection)
         if let condition = request.headers[.ifNoneMatch], EntityTag.header(condition, matches: tag, weak: true) {
@@ -85,9 +87,11 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
 
     /// `POST /<table>`: 201 with `Location`.
     public func create(_ request: Request, context: LoomRequestContext) async throws -> Response {
+        let caller = try RowCaller(context, table: table)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
         let input = try validated(body, mode: .create)
-        let record = try await writeOne(SQLStatement(sql.insert, insertBinds(input)), input: input, context: context)
+        try await checkReachableReferences([(0, input)], caller: caller, batch: false)
+        let record = try await writeOne(SQLStatement(sql.insert, insertBinds(input, caller: caller)), input: input, context: context)
         var headers = HTTPFields()
         headers[.location] = table.path + "/" + record.primaryKeyText
         await listeners.announce(.created, record)
@@ -96,11 +100,13 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
 
     /// `PUT /<table>/{id}`: replaces every writable field.
     public func replace(_ request: Request, context: LoomRequestContext) async throws -> Response {
+        let caller = try RowCaller(context, table: table)
         let id = try primaryKey(context)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
         let input = try validated(body, mode: .replace)
-        let guardValues = try await checkIfMatch(request, id: id, context: context)
-        let binds = updateBinds(input, id: id, flagged: false)
+        try await checkReachableReferences([(0, input)], caller: caller, batch: false)
+        let guardValues = try await checkIfMatch(request, id: id, caller: caller, context: context)
+        let binds = updateBinds(input, id: id, flagged: false) + caller.binds
         let statement = guardValues.map { SQLStatement(sql.conditional.replace, binds + $0) } ?? SQLStatement(sql.replace, binds)
         let record = try await writeOne(statement, input: input, context: context, guarded: guardValues != nil)
         await listeners.announce(.updated, record)
@@ -109,11 +115,13 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
 
     /// `PATCH /<table>/{id}`: changes only the fields sent.
     public func update(_ request: Request, context: LoomRequestContext) async throws -> Response {
+        let caller = try RowCaller(context, table: table)
         let id = try primaryKey(context)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
         let input = try validated(body, mode: .patch)
-        let guardValues = try await checkIfMatch(request, id: id, context: context)
-        let binds = updateBinds(input, id: id, flagged: true)
+        try await checkReachableReferences([(0, input)], caller: caller, batch: false)
+        let guardValues = try await checkIfMatch(request, id: id, caller: caller, context: context)
+        let binds = updateBinds(input, id: id, flagged: true) + caller.binds
         let statement = guardValues.map { SQLStatement(sql.conditional.patch, binds + $0) } ?? SQLStatement(sql.patch, binds)
         let record = try await writeOne(statement, input: input, context: context, guarded: guardValues != nil)
         await listeners.announce(.updated, record)
@@ -122,9 +130,11 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
 
     /// `DELETE /<table>/{id}`: 204.
     public func delete(_ request: Request, context: LoomRequestContext) async throws -> Response {
+        let caller = try RowCaller(context, table: table)
         let id = try primaryKey(context)
-        let guardValues = try await checkIfMatch(request, id: id, context: context)
-        let statement = guardValues.map { SQLStatement(sql.conditional.delete, [id] + $0) } ?? SQLStatement(sql.delete, [id])
+        let guardValues = try await checkIfMatch(request, id: id, caller: caller, context: context)
+        let statement = guardValues.map { SQLStatement(sql.conditional.delete, [id] + caller.binds + $0) }
+            ?? SQLStatement(sql.delete, [id] + caller.binds)
         let results: [WriteResult]
         do {
             results = try await database.write([statement])
@@ -140,8 +150,9 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
 
     // MARK: - Helpers
 
-    /// Binds of `insert`: a new key if uuid, every field, then the timestamps.
-    func insertBinds(_ input: ValidatedObject) -> [SQLValue] {
+    /// Binds of `insert`: a new key if uuid, every field, the timestamps, then the access
+    /// columns (tenant and owner) from the caller, never from the body.
+    func insertBinds(_ input: ValidatedObject, caller: RowCaller) -> [SQLValue] {
         var binds: [SQLValue] = []
         binds.reserveCapacity(table.fields.count + 3)
         if table.primaryKeyKind == .uuid { binds.append(.uuid(UUID())) }
@@ -151,6 +162,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
             binds.append(.timestamp(now))
             binds.append(.timestamp(now))
         }
+        binds += caller.insertValues
         return binds
     }
 
@@ -171,9 +183,11 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     /// With `If-Match`, reads the record and answers 412 unless its current tag is listed; returns
     /// the row's values, which guard the write (`ConditionalWrite`) so the check and the write act
     /// as one. Costs one read only when the header is sent.
-    private func checkIfMatch(_ request: Request, id: SQLValue, context: LoomRequestContext) async throws -> [SQLValue]? {
+    private func checkIfMatch(
+        _ request: Request, id: SQLValue, caller: RowCaller, context: LoomRequestContext
+    ) async throws -> [SQLValue]? {
         guard let condition = request.headers[.ifMatch] else { return nil }
-        let rows = try await database.fetch(SQLStatement(sql.selectByID, [id]))
+        let rows = try await database.fetch(SQLStatement(sql.selectByID, [id] + caller.binds))
         guard let row = rows.first else { throw notFound(context) }
         guard EntityTag.header(condition, matches: try tagged(row).tag, weak: false) else {
             throw APIError.preconditionFailed(table: table.name, id: context.parameters.get("id") ?? "")

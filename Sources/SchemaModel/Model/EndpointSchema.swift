@@ -55,6 +55,9 @@ public struct EndpointSchema: Codable, Sendable, Hashable {
     public var requestBody: BodySchema?
     /// The success response.
     public var response: ResponseSchema
+    /// `scope`: what calling the endpoint requires when the app has an `auth` section; `nil`
+    /// means `authenticated` (any valid credentials).
+    public var scope: AccessRequirementSchema?
 
     /// Creates an endpoint declaration.
     public init(

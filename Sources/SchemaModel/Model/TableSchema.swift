@@ -70,6 +70,13 @@ public struct TableSchema: Codable, Sendable, Hashable {
     /// `allowDataLoss`: the migration generator may drop columns, narrow a column's type or make
     /// a column required without a default on this table; without it those changes are refused.
     public var allowDataLoss: Bool = false
+    /// `permissions`: what each operation or group of operations requires when the app has an
+    /// `auth` section (default `<table>:read`, `:write`, `:delete`).
+    public var permissions: [PermissionKey: AccessRequirementSchema] = [:]
+    /// `tenant`: rows belong to the caller's organization (or project); `nil` for shared tables.
+    public var tenant: TenantLevel?
+    /// `owner`: the "owner only" row rule.
+    public var owner: OwnerRuleSchema?
 
     /// Creates a table declaration.
     public init(

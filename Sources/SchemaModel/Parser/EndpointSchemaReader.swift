@@ -4,7 +4,7 @@ enum EndpointSchemaReader {
     static func read(_ root: JSONValue, values: ValueReader) -> EndpointSchema? {
         guard let reader = ObjectReader(root, at: "", keys: SchemaKeys.endpoint, values: values) else { return nil }
         _ = reader.string(SchemaKeys.schemaReference)
-        return EndpointSchema(
+        var endpoint = EndpointSchema(
             file: values.file,
             name: reader.string("name") ?? "",
             method: reader.choice("method", named: "HTTP method") ?? .GET,
@@ -15,6 +15,8 @@ enum EndpointSchemaReader {
             queryParameters: readFieldMap("queryParameters", of: reader),
             requestBody: readRequestBody(reader),
             response: readResponse(reader) ?? ResponseSchema(description: ""))
+        endpoint.scope = reader.string("scope").map(AccessRequirementSchema.init(text:))
+        return endpoint
     }
 
     private static func readFieldMap(_ key: String, of reader: ObjectReader) -> [FieldSchema] {

@@ -57,6 +57,12 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case unknownRole = "unknown-role"
     /// A table or endpoint takes a name or path the `Auth` module reserves (`auth_` tables, the auth path).
     case reservedByAuth = "reserved-by-auth"
+    /// `permissions`, `tenant`, `owner` or an endpoint `scope` is declared in an app without an `auth` section.
+    case accessNeedsAuth = "access-needs-auth"
+    /// A `permissions` value, `tenant`, or `owner` rule is malformed or cannot be combined with the table.
+    case invalidAccessRule = "invalid-access-rule"
+    /// An operation requires a scope that no role of `auth.roles` grants (warning).
+    case ungrantedScope = "ungranted-scope"
 
     // MARK: Tables (validator)
 

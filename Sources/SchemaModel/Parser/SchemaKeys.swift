@@ -38,9 +38,15 @@ enum SchemaKeys {
     static let table = ObjectKeys(
         accepted: [
             schemaReference, "name", "description", "primaryKey", "timestamps", "operations", "fields", "indexes",
-            "upsertKey", "softDelete", "serverOwnedFields", "renamedFrom", "allowDataLoss",
+            "upsertKey", "softDelete", "serverOwnedFields", "renamedFrom", "allowDataLoss", "permissions", "tenant", "owner",
         ],
         required: ["name", "description", "fields"])
+
+    /// The `permissions` object of a table.
+    static let permissions = ObjectKeys(accepted: PermissionKey.allCases.map(\.rawValue))
+
+    /// The `owner` object of a table.
+    static let owner = ObjectKeys(accepted: ["field", "exceptScope"], required: ["field"])
 
     /// The `primaryKey` object of a table.
     static let primaryKey = ObjectKeys(accepted: ["name", "type"])
@@ -61,7 +67,7 @@ enum SchemaKeys {
     static let endpoint = ObjectKeys(
         accepted: [
             schemaReference, "name", "method", "path", "summary", "description", "pathParameters",
-            "queryParameters", "requestBody", "response",
+            "queryParameters", "requestBody", "response", "scope",
         ],
         required: ["name", "method", "path", "description", "response"])
 

@@ -21,6 +21,7 @@ enum TableSchemaReader {
         table.serverOwnedFields = reader.choice("serverOwnedFields", named: "server-owned fields policy") ?? .reject
         table.renamedFrom = reader.string("renamedFrom")
         table.allowDataLoss = reader.bool("allowDataLoss") ?? false
+        readAccess(reader, into: &table)
         return table
     }
 
