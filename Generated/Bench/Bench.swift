@@ -33,7 +33,7 @@ public enum Bench {
             openAPIDocument: openAPIDocument,
             title: "Bench API",
             registerRoutes: { registry in
-                registry.addTable(Items.Record.self, operations: Items.operations)
+                registry.addTable(Items.Record.self, operations: Items.operations, access: Items.access)
             }
         )
     }

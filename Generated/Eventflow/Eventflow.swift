@@ -36,9 +36,9 @@ public enum Eventflow {
             openAPIDocument: openAPIDocument,
             title: "EventFlow API",
             registerRoutes: { registry in
-                registry.addTable(Consumers.Record.self, operations: Consumers.operations)
-                registry.addTable(Producers.Record.self, operations: Producers.operations)
-                registry.addTable(Events.Record.self, operations: Events.operations)
+                registry.addTable(Consumers.Record.self, operations: Consumers.operations, access: Consumers.access)
+                registry.addTable(Producers.Record.self, operations: Producers.operations, access: Producers.access)
+                registry.addTable(Events.Record.self, operations: Events.operations, access: Events.access)
                 Operations.ConsumerEvents.register(in: &registry, handlers: handlers)
                 Operations.IngestEvent.register(in: &registry, handlers: handlers)
                 Operations.SystemHealth.register(in: &registry, handlers: handlers)

@@ -4504,6 +4504,7 @@ extension Tracker {
     },
     "/v1/comments" : {
       "get" : {
+        "description" : "Requires the scope `comments:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
         "operationId" : "listComments",
         "parameters" : [
           {
@@ -4627,16 +4628,43 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "List comments records",
         "tags" : [
           "comments"
+        ],
+        "x-required-scopes" : [
+          "comments:read"
         ]
       },
       "post" : {
+        "description" : "Requires the scope `comments:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
         "operationId" : "createComments",
         "requestBody" : {
           "content" : {
@@ -4683,6 +4711,12 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
@@ -4699,15 +4733,35 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Create a comments record",
         "tags" : [
           "comments"
+        ],
+        "x-required-scopes" : [
+          "comments:write"
         ]
       }
     },
     "/v1/comments/batch" : {
       "post" : {
-        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).",
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `comments:delete` and `comments:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
         "operationId" : "batchComments",
         "requestBody" : {
           "content" : {
@@ -4814,6 +4868,12 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
@@ -4830,14 +4890,36 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Create, replace, update and delete comments records in one transaction",
         "tags" : [
           "comments"
+        ],
+        "x-required-scopes" : [
+          "comments:delete",
+          "comments:write"
         ]
       }
     },
     "/v1/comments/{id}" : {
       "delete" : {
+        "description" : "Requires the scope `comments:delete` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
         "operationId" : "deleteComments",
         "parameters" : [
           {
@@ -4864,6 +4946,12 @@ extension Tracker {
               }
             }
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -4877,12 +4965,33 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Delete a comments record",
         "tags" : [
           "comments"
+        ],
+        "x-required-scopes" : [
+          "comments:delete"
         ]
       },
       "get" : {
+        "description" : "Requires the scope `comments:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
         "operationId" : "getComments",
         "parameters" : [
           {
@@ -4949,6 +5058,12 @@ extension Tracker {
               }
             }
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -4956,12 +5071,33 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Get one comments record",
         "tags" : [
           "comments"
+        ],
+        "x-required-scopes" : [
+          "comments:read"
         ]
       },
       "patch" : {
+        "description" : "Requires the scope `comments:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
         "operationId" : "updateComments",
         "parameters" : [
           {
@@ -5016,6 +5152,12 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -5038,15 +5180,35 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Update fields of a comments record",
         "tags" : [
           "comments"
+        ],
+        "x-required-scopes" : [
+          "comments:write"
         ]
       }
     },
     "/v1/comments/{id}/restore" : {
       "post" : {
-        "description" : "Clears `deleted_at`, so the record is live again (reads, writes and lists see it). Restoring a live record changes nothing and answers the same; an id that names no record is a 404.",
+        "description" : "Clears `deleted_at`, so the record is live again (reads, writes and lists see it). Restoring a live record changes nothing and answers the same; an id that names no record is a 404.\n\nRequires the scope `comments:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
         "operationId" : "restoreComments",
         "parameters" : [
           {
@@ -5084,6 +5246,12 @@ extension Tracker {
               }
             }
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -5091,14 +5259,35 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Restore a deleted comments record",
         "tags" : [
           "comments"
+        ],
+        "x-required-scopes" : [
+          "comments:write"
         ]
       }
     },
     "/v1/projects" : {
       "get" : {
+        "description" : "Requires the scope `projects:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "listProjects",
         "parameters" : [
           {
@@ -5249,16 +5438,43 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "List projects records",
         "tags" : [
           "projects"
+        ],
+        "x-required-scopes" : [
+          "projects:read"
         ]
       },
       "post" : {
+        "description" : "Requires the scope `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "createProjects",
         "requestBody" : {
           "content" : {
@@ -5305,6 +5521,12 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
@@ -5321,15 +5543,35 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Create a projects record",
         "tags" : [
           "projects"
+        ],
+        "x-required-scopes" : [
+          "projects:write"
         ]
       }
     },
     "/v1/projects/batch" : {
       "post" : {
-        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).",
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `projects:delete` and `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "batchProjects",
         "requestBody" : {
           "content" : {
@@ -5437,6 +5679,12 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
@@ -5453,15 +5701,36 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Create, replace, update and delete projects records in one transaction",
         "tags" : [
           "projects"
+        ],
+        "x-required-scopes" : [
+          "projects:delete",
+          "projects:write"
         ]
       }
     },
     "/v1/projects/upsert" : {
       "post" : {
-        "description" : "Matches on `name` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (name) DO UPDATE`.",
+        "description" : "Matches on `name` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (name) DO UPDATE`.\n\nRequires the scope `projects:write` and `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "upsertProjects",
         "requestBody" : {
           "content" : {
@@ -5531,6 +5800,12 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
@@ -5547,14 +5822,36 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Create a projects record, or replace the one with the same name",
         "tags" : [
           "projects"
+        ],
+        "x-required-scopes" : [
+          "projects:write",
+          "projects:write"
         ]
       }
     },
     "/v1/projects/{id}" : {
       "delete" : {
+        "description" : "Requires the scope `projects:delete` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "deleteProjects",
         "parameters" : [
           {
@@ -5581,6 +5878,12 @@ extension Tracker {
               }
             }
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -5594,12 +5897,33 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Delete a projects record",
         "tags" : [
           "projects"
+        ],
+        "x-required-scopes" : [
+          "projects:delete"
         ]
       },
       "get" : {
+        "description" : "Requires the scope `projects:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "getProjects",
         "parameters" : [
           {
@@ -5666,6 +5990,12 @@ extension Tracker {
               }
             }
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -5673,12 +6003,33 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Get one projects record",
         "tags" : [
           "projects"
+        ],
+        "x-required-scopes" : [
+          "projects:read"
         ]
       },
       "patch" : {
+        "description" : "Requires the scope `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "updateProjects",
         "parameters" : [
           {
@@ -5733,6 +6084,12 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -5755,12 +6112,33 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Update fields of a projects record",
         "tags" : [
           "projects"
+        ],
+        "x-required-scopes" : [
+          "projects:write"
         ]
       },
       "put" : {
+        "description" : "Requires the scope `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "replaceProjects",
         "parameters" : [
           {
@@ -5815,6 +6193,12 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -5837,15 +6221,35 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Replace a projects record",
         "tags" : [
           "projects"
+        ],
+        "x-required-scopes" : [
+          "projects:write"
         ]
       }
     },
     "/v1/projects/{id}/summary" : {
       "get" : {
-        "description" : "Counts the project's tasks by status and lists the open tasks that are overdue on the given day.",
+        "description" : "Counts the project's tasks by status and lists the open tasks that are overdue on the given day.\n\nRequires an authenticated caller (401 without credentials).",
         "operationId" : "projectSummary",
         "parameters" : [
           {
@@ -5889,6 +6293,12 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -5902,6 +6312,23 @@ extension Tracker {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Task counts of one project.",
         "tags" : [
           "projects"
@@ -5910,6 +6337,7 @@ extension Tracker {
     },
     "/v1/tasks" : {
       "get" : {
+        "description" : "Requires the scope `tasks:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "listTasks",
         "parameters" : [
           {
@@ -6106,16 +6534,43 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "List tasks records",
         "tags" : [
           "tasks"
+        ],
+        "x-required-scopes" : [
+          "tasks:read"
         ]
       },
       "post" : {
+        "description" : "Requires the scope `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "createTasks",
         "requestBody" : {
           "content" : {
@@ -6162,6 +6617,12 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
@@ -6178,15 +6639,35 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Create a tasks record",
         "tags" : [
           "tasks"
+        ],
+        "x-required-scopes" : [
+          "tasks:write"
         ]
       }
     },
     "/v1/tasks/batch" : {
       "post" : {
-        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).",
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `tasks:delete` and `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "batchTasks",
         "requestBody" : {
           "content" : {
@@ -6294,6 +6775,12 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
@@ -6310,15 +6797,36 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Create, replace, update and delete tasks records in one transaction",
         "tags" : [
           "tasks"
+        ],
+        "x-required-scopes" : [
+          "tasks:delete",
+          "tasks:write"
         ]
       }
     },
     "/v1/tasks/upsert" : {
       "post" : {
-        "description" : "Matches on `code` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (code) DO UPDATE`.",
+        "description" : "Matches on `code` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (code) DO UPDATE`.\n\nRequires the scope `tasks:write` and `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "upsertTasks",
         "requestBody" : {
           "content" : {
@@ -6388,6 +6896,12 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
@@ -6404,14 +6918,36 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Create a tasks record, or replace the one with the same code",
         "tags" : [
           "tasks"
+        ],
+        "x-required-scopes" : [
+          "tasks:write",
+          "tasks:write"
         ]
       }
     },
     "/v1/tasks/{id}" : {
       "delete" : {
+        "description" : "Requires the scope `tasks:delete` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "deleteTasks",
         "parameters" : [
           {
@@ -6438,6 +6974,12 @@ extension Tracker {
               }
             }
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -6451,12 +6993,33 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Delete a tasks record",
         "tags" : [
           "tasks"
+        ],
+        "x-required-scopes" : [
+          "tasks:delete"
         ]
       },
       "get" : {
+        "description" : "Requires the scope `tasks:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "getTasks",
         "parameters" : [
           {
@@ -6523,6 +7086,12 @@ extension Tracker {
               }
             }
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -6530,12 +7099,33 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Get one tasks record",
         "tags" : [
           "tasks"
+        ],
+        "x-required-scopes" : [
+          "tasks:read"
         ]
       },
       "patch" : {
+        "description" : "Requires the scope `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "updateTasks",
         "parameters" : [
           {
@@ -6590,6 +7180,12 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -6612,12 +7208,33 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Update fields of a tasks record",
         "tags" : [
           "tasks"
+        ],
+        "x-required-scopes" : [
+          "tasks:write"
         ]
       },
       "put" : {
+        "description" : "Requires the scope `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "replaceTasks",
         "parameters" : [
           {
@@ -6672,6 +7289,12 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -6694,9 +7317,29 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Replace a tasks record",
         "tags" : [
           "tasks"
+        ],
+        "x-required-scopes" : [
+          "tasks:write"
         ]
       }
     }

@@ -63,9 +63,9 @@ public enum Tracker {
             title: "Tracker API",
             auth: auth,
             registerRoutes: { registry in
-                registry.addTable(Projects.Record.self, operations: Projects.operations)
-                registry.addTable(Tasks.Record.self, operations: Tasks.operations)
-                registry.addTable(Comments.Record.self, operations: Comments.operations)
+                registry.addTable(Projects.Record.self, operations: Projects.operations, access: Projects.access)
+                registry.addTable(Tasks.Record.self, operations: Tasks.operations, access: Tasks.access)
+                registry.addTable(Comments.Record.self, operations: Comments.operations, access: Comments.access)
                 Operations.ProjectSummary.register(in: &registry, handlers: handlers)
             }
         )

@@ -76,7 +76,7 @@ struct SnippetTests {
         let owners = app.range(of: "Owners.tableDefinition")
         let notes = app.range(of: "Notes.tableDefinition")
         #expect(owners != nil && notes != nil && owners!.lowerBound < notes!.lowerBound)
-        #expect(app.contains("registry.addTable(Notes.Record.self, operations: Notes.operations)"))
+        #expect(app.contains("registry.addTable(Notes.Record.self, operations: Notes.operations, access: Notes.access)"))
         #expect(app.contains("public static func app() -> GeneratedApp {"))
     }
 

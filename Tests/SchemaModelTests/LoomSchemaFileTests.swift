@@ -13,7 +13,7 @@ struct LoomSchemaFileTests {
         ("field", SchemaKeys.field), ("endpoint", SchemaKeys.endpoint), ("requestBody", SchemaKeys.requestBody),
         ("response", SchemaKeys.response), ("auth", SchemaKeys.auth), ("authTokens", SchemaKeys.authTokens),
         ("authPasswords", SchemaKeys.authPasswords), ("authAPIKeys", SchemaKeys.authAPIKeys),
-        ("authCookies", SchemaKeys.authCookies),
+        ("authCookies", SchemaKeys.authCookies), ("permissions", SchemaKeys.permissions), ("owner", SchemaKeys.owner),
     ]
 
     @Test("every $def lists exactly the keys the parser accepts and requires", arguments: 0..<objectDefinitions.count)

@@ -31,8 +31,8 @@ struct SeveralInstancesTests {
             let history = try await first.fetch(SQLStatement("SELECT COUNT(*) FROM loom_migrations"))
             #expect(history.first?.values == [.integer(Int64(stepCount))])
 
-            let one = Application(router: LoomServer.buildRouter(app: app, database: first), logger: TestDatabase.logger)
-            let two = Application(router: LoomServer.buildRouter(app: app, database: second), logger: TestDatabase.logger)
+            let one = Application(router: LoomServer.buildRouter(app: app, database: first, auth: TestAuthenticator()), logger: TestDatabase.logger)
+            let two = Application(router: LoomServer.buildRouter(app: app, database: second, auth: TestAuthenticator()), logger: TestDatabase.logger)
             try await one.test(.live) { oneClient in
                 try await two.test(.live) { twoClient in
                     let writer = TestApp(client: oneClient), reader = TestApp(client: twoClient)

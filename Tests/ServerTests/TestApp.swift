@@ -1,5 +1,6 @@
 import Auth
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -37,15 +38,19 @@ struct Reply: Sendable {
 /// PostgreSQL when `LOOM_TEST_DATABASE_URL` is set (see `TestDatabase`).
 struct TestApp: Sendable {
     let client: any TestClientProtocol
+    /// Who requests run as (through `TestAuthenticator`), unless a request says otherwise or
+    /// carries real credentials.
+    var caller: TestCaller = .standard
 
     /// The signing secret tests give apps with an `auth` section (forging tests sign with it too).
     static let jwtSecret = "loom-test-secret-0123456789abcdefghijklmnopqrstuvwxyz"
 
     /// Runs `body` against a new app `name` with an empty migrated database; apps with an
     /// `auth` section get the `Auth` module with `authOptions` (bcrypt cost 4 keeps tests fast).
+    /// Requests run as `caller` (see `request`).
     static func run(
         _ name: String, listeners: [any RecordChangeListener] = [], setup: TestingSetup = .router,
-        authOptions: AuthOptions = AuthOptions(passwordHashCost: 4),
+        authOptions: AuthOptions = AuthOptions(passwordHashCost: 4), caller: TestCaller = .standard,
         _ body: @Sendable (TestApp) async throws -> Void
     ) async throws {
         let database = try await TestDatabase.open(name)
@@ -56,9 +61,10 @@ struct TestApp: Sendable {
             let auth = try await ServerAuth.start(
                 app: app, database: database.client, logger: TestDatabase.logger, environment: environment,
                 options: authOptions)
-            let router = LoomServer.buildRouter(app: app, database: database.client, listeners: listeners, auth: auth)
+            let router = LoomServer.buildRouter(
+                app: app, database: database.client, listeners: listeners, auth: TestAuthenticator(base: auth))
             let application = Application(router: router, logger: TestDatabase.logger)
-            try await application.test(setup) { client in try await body(TestApp(client: client)) }
+            try await application.test(setup) { client in try await body(TestApp(client: client, caller: caller)) }
         } catch {
             await database.cleanup()
             throw error
@@ -66,10 +72,22 @@ struct TestApp: Sendable {
         await database.cleanup()
     }
 
+    /// The same app, with requests running as `caller`.
+    func `as`(_ caller: TestCaller) -> TestApp {
+        TestApp(client: client, caller: caller)
+    }
+
     /// Sends a request; `json` is sent as the body with `Content-Type: application/json`.
+    ///
+    /// The request runs as `caller` unless it carries real credentials (`Authorization`,
+    /// `X-API-Key`, a cookie) or goes to the auth routes: those always see only real credentials.
     @discardableResult
     func request(_ method: HTTPRequest.Method, _ uri: String, json: String? = nil, headers: HTTPFields = [:]) async throws -> Reply {
         var headers = headers
+        let credentials = headers[.authorization] != nil || headers[.cookie] != nil || headers[HTTPField.Name("X-API-Key")!] != nil
+        if !credentials, !uri.hasPrefix("/v1/auth"), headers[TestAuthenticator.header] == nil, let value = caller.headerValue {
+            headers[TestAuthenticator.header] = value
+        }
         var body: ByteBuffer?
         if let json {
             body = ByteBuffer(string: json)

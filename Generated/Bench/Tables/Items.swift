@@ -16,6 +16,9 @@ extension Bench {
             FieldRule("price", .number, required: true, minimum: 0, maximum: 1000000)
         ]
 
+        /// What each operation requires of the caller (`nil`: the app has no `auth` section, every route is public).
+        public static let access: TableAccess? = nil
+
         /// The runtime description of the table.
         public static let descriptor: TableDescriptor = TableDescriptor(
             name: "items",
@@ -59,7 +62,8 @@ extension Bench {
             softDelete: false,
             search: nil,
             reverseRelations: [
-            ]
+            ],
+            access: nil
         )
 
         /// The table's DDL for migrations.

@@ -132,7 +132,7 @@ extension Eventflow.Operations {
         static func register(in registry: inout RouteRegistry, handlers: some EventflowHandlers) {
             registry.addOperation(
                 method: "POST", path: "/api/v1/events", pathRules: Input.pathRules, queryRules: Input.queryRules,
-                bodyRules: Body.rules, status: 202
+                bodyRules: Body.rules, status: 202, requirement: .everyone
             ) { parameters, body, context in
                 let input = try Input(parameters: parameters, body: body)
                 return try await handlers.ingestEvent(input, context: context)

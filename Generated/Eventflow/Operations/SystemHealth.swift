@@ -62,7 +62,7 @@ extension Eventflow.Operations {
         static func register(in registry: inout RouteRegistry, handlers: some EventflowHandlers) {
             registry.addOperation(
                 method: "GET", path: "/api/v1/health", pathRules: Input.pathRules, queryRules: Input.queryRules,
-                bodyRules: nil, status: 200
+                bodyRules: nil, status: 200, requirement: .everyone
             ) { parameters, body, context in
                 let input = try Input(parameters: parameters, body: body)
                 return try await handlers.systemHealth(input, context: context)

@@ -18,6 +18,9 @@ extension Eventflow {
             FieldRule("payload", .json, required: true)
         ]
 
+        /// What each operation requires of the caller (`nil`: the app has no `auth` section, every route is public).
+        public static let access: TableAccess? = nil
+
         /// The runtime description of the table.
         public static let descriptor: TableDescriptor = TableDescriptor(
             name: "events",
@@ -63,7 +66,8 @@ extension Eventflow {
             softDelete: false,
             search: nil,
             reverseRelations: [
-            ]
+            ],
+            access: nil
         )
 
         /// The table's DDL for migrations.

@@ -17,6 +17,9 @@ extension Eventflow {
             FieldRule("active", .boolean, defaultValue: .bool(true))
         ]
 
+        /// What each operation requires of the caller (`nil`: the app has no `auth` section, every route is public).
+        public static let access: TableAccess? = nil
+
         /// The runtime description of the table.
         public static let descriptor: TableDescriptor = TableDescriptor(
             name: "producers",
@@ -61,7 +64,8 @@ extension Eventflow {
             search: nil,
             reverseRelations: [
                 ReverseRelation(name: "events", field: "producer_id", target: { Eventflow.Events.descriptor }, writeTarget: { row, writer in try Eventflow.Events.Record(row: row).writeJSON(to: &writer) })
-            ]
+            ],
+            access: nil
         )
 
         /// The table's DDL for migrations.

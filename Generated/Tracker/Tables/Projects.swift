@@ -23,6 +23,9 @@ extension Tracker {
             FieldRule("webhook_secret", .string(pattern: nil), nullable: true, minLength: 16, maxLength: 200, writeOnly: true)
         ]
 
+        /// What each operation requires of the caller (`nil`: the app has no `auth` section, every route is public).
+        public static let access: TableAccess? = TableAccess(list: .scope("projects:read"), get: .scope("projects:read"), create: .scope("projects:write"), replace: .scope("projects:write"), update: .scope("projects:write"), delete: .scope("projects:delete"), restore: .scope("projects:write"))
+
         /// The runtime description of the table.
         public static let descriptor: TableDescriptor = TableDescriptor(
             name: "projects",
@@ -50,8 +53,8 @@ extension Tracker {
                     postgres: #"SELECT "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at" FROM "projects" WHERE "id" = $1"#
                 ),
                 insert: DialectSQL(
-                    sqlite: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
-                    postgres: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#
+                    sqlite: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at", "organization_id") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                    postgres: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at", "organization_id") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#
                 ),
                 replace: DialectSQL(
                     sqlite: #"UPDATE "projects" SET "name" = ?, "summary" = ?, "owner_email" = ?, "homepage" = ?, "status" = ?, "budget" = ?, "settings" = ?, "external_id" = ?, "webhook_secret" = ?, "updated_at" = ? WHERE "id" = ? RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
@@ -66,8 +69,8 @@ extension Tracker {
                     postgres: #"DELETE FROM "projects" WHERE "id" = $1"#
                 ),
                 upsert: DialectSQL(
-                    sqlite: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("name") DO UPDATE SET "name" = excluded."name", "summary" = excluded."summary", "owner_email" = excluded."owner_email", "homepage" = excluded."homepage", "status" = excluded."status", "budget" = excluded."budget", "settings" = excluded."settings", "external_id" = excluded."external_id", "webhook_secret" = excluded."webhook_secret", "updated_at" = excluded."updated_at" RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
-                    postgres: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT ("name") DO UPDATE SET "name" = excluded."name", "summary" = excluded."summary", "owner_email" = excluded."owner_email", "homepage" = excluded."homepage", "status" = excluded."status", "budget" = excluded."budget", "settings" = excluded."settings", "external_id" = excluded."external_id", "webhook_secret" = excluded."webhook_secret", "updated_at" = excluded."updated_at" RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#
+                    sqlite: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at", "organization_id") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("organization_id", "name") DO UPDATE SET "name" = excluded."name", "summary" = excluded."summary", "owner_email" = excluded."owner_email", "homepage" = excluded."homepage", "status" = excluded."status", "budget" = excluded."budget", "settings" = excluded."settings", "external_id" = excluded."external_id", "webhook_secret" = excluded."webhook_secret", "updated_at" = excluded."updated_at" RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                    postgres: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at", "organization_id") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT ("organization_id", "name") DO UPDATE SET "name" = excluded."name", "summary" = excluded."summary", "owner_email" = excluded."owner_email", "homepage" = excluded."homepage", "status" = excluded."status", "budget" = excluded."budget", "settings" = excluded."settings", "external_id" = excluded."external_id", "webhook_secret" = excluded."webhook_secret", "updated_at" = excluded."updated_at" RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#
                 ),
                 upsertLookup: DialectSQL(
                     sqlite: #"SELECT "id" FROM "projects" WHERE "name" = ?"#,
@@ -79,15 +82,16 @@ extension Tracker {
             search: nil,
             reverseRelations: [
                 ReverseRelation(name: "tasks", field: "project_id", target: { Tracker.Tasks.descriptor }, writeTarget: { row, writer in try Tracker.Tasks.Record(row: row).writeJSON(to: &writer) })
-            ]
+            ],
+            access: RowAccess(tenant: .organization)
         )
 
         /// The table's DDL for migrations.
         public static let tableDefinition = TableDefinition(
             name: "projects",
             create: DialectSQL(
-                sqlite: #"CREATE TABLE "projects" ("id" TEXT PRIMARY KEY NOT NULL, "name" TEXT NOT NULL, "summary" TEXT, "owner_email" TEXT NOT NULL, "homepage" TEXT, "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active', 'paused', 'archived')), "budget" REAL, "settings" TEXT NOT NULL DEFAULT '{}', "external_id" TEXT, "webhook_secret" TEXT, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL)"#,
-                postgres: #"CREATE TABLE "projects" ("id" UUID PRIMARY KEY, "name" TEXT NOT NULL, "summary" TEXT, "owner_email" TEXT NOT NULL, "homepage" TEXT, "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active', 'paused', 'archived')), "budget" DOUBLE PRECISION, "settings" JSONB NOT NULL DEFAULT '{}', "external_id" UUID, "webhook_secret" TEXT, "created_at" TIMESTAMPTZ NOT NULL, "updated_at" TIMESTAMPTZ NOT NULL)"#
+                sqlite: #"CREATE TABLE "projects" ("id" TEXT PRIMARY KEY NOT NULL, "name" TEXT NOT NULL, "summary" TEXT, "owner_email" TEXT NOT NULL, "homepage" TEXT, "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active', 'paused', 'archived')), "budget" REAL, "settings" TEXT NOT NULL DEFAULT '{}', "external_id" TEXT, "webhook_secret" TEXT, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "organization_id" TEXT)"#,
+                postgres: #"CREATE TABLE "projects" ("id" UUID PRIMARY KEY, "name" TEXT NOT NULL, "summary" TEXT, "owner_email" TEXT NOT NULL, "homepage" TEXT, "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active', 'paused', 'archived')), "budget" DOUBLE PRECISION, "settings" JSONB NOT NULL DEFAULT '{}', "external_id" UUID, "webhook_secret" TEXT, "created_at" TIMESTAMPTZ NOT NULL, "updated_at" TIMESTAMPTZ NOT NULL, "organization_id" TEXT)"#
             ),
             columns: [
                 ColumnDefinition(name: "id", addColumn: nil),
@@ -101,16 +105,21 @@ extension Tracker {
                 ColumnDefinition(name: "external_id", addColumn: DialectSQL(sqlite: #"ALTER TABLE "projects" ADD COLUMN "external_id" TEXT"#, postgres: #"ALTER TABLE "projects" ADD COLUMN "external_id" UUID"#)),
                 ColumnDefinition(name: "webhook_secret", addColumn: DialectSQL(sqlite: #"ALTER TABLE "projects" ADD COLUMN "webhook_secret" TEXT"#, postgres: #"ALTER TABLE "projects" ADD COLUMN "webhook_secret" TEXT"#)),
                 ColumnDefinition(name: "created_at", addColumn: nil),
-                ColumnDefinition(name: "updated_at", addColumn: nil)
+                ColumnDefinition(name: "updated_at", addColumn: nil),
+                ColumnDefinition(name: "organization_id", addColumn: DialectSQL(sqlite: #"ALTER TABLE "projects" ADD COLUMN "organization_id" TEXT"#, postgres: #"ALTER TABLE "projects" ADD COLUMN "organization_id" TEXT"#))
             ],
             indexes: [
                 IndexDefinition(
+                    name: "projects_tenant_idx",
+                    create: DialectSQL(sqlite: #"CREATE INDEX IF NOT EXISTS "projects_tenant_idx" ON "projects" ("organization_id")"#, postgres: #"CREATE INDEX IF NOT EXISTS "projects_tenant_idx" ON "projects" ("organization_id")"#)
+                ),
+                IndexDefinition(
                     name: "projects_name_key",
-                    create: DialectSQL(sqlite: #"CREATE UNIQUE INDEX IF NOT EXISTS "projects_name_key" ON "projects" ("name")"#, postgres: #"CREATE UNIQUE INDEX IF NOT EXISTS "projects_name_key" ON "projects" ("name")"#)
+                    create: DialectSQL(sqlite: #"CREATE UNIQUE INDEX IF NOT EXISTS "projects_name_key" ON "projects" ("organization_id", "name")"#, postgres: #"CREATE UNIQUE INDEX IF NOT EXISTS "projects_name_key" ON "projects" ("organization_id", "name")"#)
                 ),
                 IndexDefinition(
                     name: "projects_external_id_key",
-                    create: DialectSQL(sqlite: #"CREATE UNIQUE INDEX IF NOT EXISTS "projects_external_id_key" ON "projects" ("external_id")"#, postgres: #"CREATE UNIQUE INDEX IF NOT EXISTS "projects_external_id_key" ON "projects" ("external_id")"#)
+                    create: DialectSQL(sqlite: #"CREATE UNIQUE INDEX IF NOT EXISTS "projects_external_id_key" ON "projects" ("organization_id", "external_id")"#, postgres: #"CREATE UNIQUE INDEX IF NOT EXISTS "projects_external_id_key" ON "projects" ("organization_id", "external_id")"#)
                 ),
                 IndexDefinition(
                     name: "projects_status_created_at_idx",

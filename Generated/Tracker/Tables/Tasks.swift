@@ -26,6 +26,9 @@ extension Tracker {
             FieldRule("labels", .json, nullable: true)
         ]
 
+        /// What each operation requires of the caller (`nil`: the app has no `auth` section, every route is public).
+        public static let access: TableAccess? = TableAccess(list: .scope("tasks:read"), get: .scope("tasks:read"), create: .scope("tasks:write"), replace: .scope("tasks:write"), update: .scope("tasks:write"), delete: .scope("tasks:delete"), restore: .scope("tasks:write"))
+
         /// The runtime description of the table.
         public static let descriptor: TableDescriptor = TableDescriptor(
             name: "tasks",
@@ -58,8 +61,8 @@ extension Tracker {
                     postgres: #"SELECT "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at" FROM "tasks" WHERE "id" = $1"#
                 ),
                 insert: DialectSQL(
-                    sqlite: #"INSERT INTO "tasks" ("id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
-                    postgres: #"INSERT INTO "tasks" ("id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#
+                    sqlite: #"INSERT INTO "tasks" ("id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at", "organization_id") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
+                    postgres: #"INSERT INTO "tasks" ("id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at", "organization_id") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#
                 ),
                 replace: DialectSQL(
                     sqlite: #"UPDATE "tasks" SET "project_id" = ?, "title" = ?, "details" = ?, "code" = ?, "status" = ?, "priority" = ?, "estimate_hours" = ?, "billable" = ?, "due_on" = ?, "completed_at" = ?, "assignee_email" = ?, "labels" = ?, "updated_at" = ? WHERE "id" = ? RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
@@ -74,8 +77,8 @@ extension Tracker {
                     postgres: #"DELETE FROM "tasks" WHERE "id" = $1"#
                 ),
                 upsert: DialectSQL(
-                    sqlite: #"INSERT INTO "tasks" ("id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("code") DO UPDATE SET "project_id" = excluded."project_id", "title" = excluded."title", "details" = excluded."details", "code" = excluded."code", "status" = excluded."status", "priority" = excluded."priority", "estimate_hours" = excluded."estimate_hours", "billable" = excluded."billable", "due_on" = excluded."due_on", "completed_at" = excluded."completed_at", "assignee_email" = excluded."assignee_email", "labels" = excluded."labels", "updated_at" = excluded."updated_at" RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
-                    postgres: #"INSERT INTO "tasks" ("id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT ("code") DO UPDATE SET "project_id" = excluded."project_id", "title" = excluded."title", "details" = excluded."details", "code" = excluded."code", "status" = excluded."status", "priority" = excluded."priority", "estimate_hours" = excluded."estimate_hours", "billable" = excluded."billable", "due_on" = excluded."due_on", "completed_at" = excluded."completed_at", "assignee_email" = excluded."assignee_email", "labels" = excluded."labels", "updated_at" = excluded."updated_at" RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#
+                    sqlite: #"INSERT INTO "tasks" ("id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at", "organization_id") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("organization_id", "code") DO UPDATE SET "project_id" = excluded."project_id", "title" = excluded."title", "details" = excluded."details", "code" = excluded."code", "status" = excluded."status", "priority" = excluded."priority", "estimate_hours" = excluded."estimate_hours", "billable" = excluded."billable", "due_on" = excluded."due_on", "completed_at" = excluded."completed_at", "assignee_email" = excluded."assignee_email", "labels" = excluded."labels", "updated_at" = excluded."updated_at" RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
+                    postgres: #"INSERT INTO "tasks" ("id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at", "organization_id") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT ("organization_id", "code") DO UPDATE SET "project_id" = excluded."project_id", "title" = excluded."title", "details" = excluded."details", "code" = excluded."code", "status" = excluded."status", "priority" = excluded."priority", "estimate_hours" = excluded."estimate_hours", "billable" = excluded."billable", "due_on" = excluded."due_on", "completed_at" = excluded."completed_at", "assignee_email" = excluded."assignee_email", "labels" = excluded."labels", "updated_at" = excluded."updated_at" RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#
                 ),
                 upsertLookup: DialectSQL(
                     sqlite: #"SELECT "id" FROM "tasks" WHERE "code" = ?"#,
@@ -88,15 +91,16 @@ extension Tracker {
             search: DialectSQL(sqlite: #""tasks".rowid IN (SELECT rowid FROM "tasks_search" WHERE "tasks_search" MATCH {q})"#, postgres: #"to_tsvector('simple', coalesce("title", '') || ' ' || coalesce("details", '')) @@ websearch_to_tsquery('simple', {q})"#),
             reverseRelations: [
                 ReverseRelation(name: "comments", field: "task_id", target: { Tracker.Comments.descriptor }, writeTarget: { row, writer in try Tracker.Comments.Record(row: row).writeJSON(to: &writer) })
-            ]
+            ],
+            access: RowAccess(tenant: .organization)
         )
 
         /// The table's DDL for migrations.
         public static let tableDefinition = TableDefinition(
             name: "tasks",
             create: DialectSQL(
-                sqlite: #"CREATE TABLE "tasks" ("id" TEXT PRIMARY KEY NOT NULL, "project_id" TEXT NOT NULL REFERENCES "projects" ("id") ON DELETE CASCADE, "title" TEXT NOT NULL, "details" TEXT, "code" TEXT, "status" TEXT NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'done')), "priority" INTEGER NOT NULL DEFAULT 3, "estimate_hours" REAL, "billable" INTEGER NOT NULL DEFAULT 0, "due_on" TEXT, "completed_at" TEXT, "assignee_email" TEXT, "labels" TEXT, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL)"#,
-                postgres: #"CREATE TABLE "tasks" ("id" UUID PRIMARY KEY, "project_id" UUID NOT NULL REFERENCES "projects" ("id") ON DELETE CASCADE, "title" TEXT NOT NULL, "details" TEXT, "code" TEXT, "status" TEXT NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'done')), "priority" BIGINT NOT NULL DEFAULT 3, "estimate_hours" DOUBLE PRECISION, "billable" BOOLEAN NOT NULL DEFAULT FALSE, "due_on" DATE, "completed_at" TIMESTAMPTZ, "assignee_email" TEXT, "labels" JSONB, "created_at" TIMESTAMPTZ NOT NULL, "updated_at" TIMESTAMPTZ NOT NULL)"#
+                sqlite: #"CREATE TABLE "tasks" ("id" TEXT PRIMARY KEY NOT NULL, "project_id" TEXT NOT NULL REFERENCES "projects" ("id") ON DELETE CASCADE, "title" TEXT NOT NULL, "details" TEXT, "code" TEXT, "status" TEXT NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'done')), "priority" INTEGER NOT NULL DEFAULT 3, "estimate_hours" REAL, "billable" INTEGER NOT NULL DEFAULT 0, "due_on" TEXT, "completed_at" TEXT, "assignee_email" TEXT, "labels" TEXT, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "organization_id" TEXT)"#,
+                postgres: #"CREATE TABLE "tasks" ("id" UUID PRIMARY KEY, "project_id" UUID NOT NULL REFERENCES "projects" ("id") ON DELETE CASCADE, "title" TEXT NOT NULL, "details" TEXT, "code" TEXT, "status" TEXT NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'done')), "priority" BIGINT NOT NULL DEFAULT 3, "estimate_hours" DOUBLE PRECISION, "billable" BOOLEAN NOT NULL DEFAULT FALSE, "due_on" DATE, "completed_at" TIMESTAMPTZ, "assignee_email" TEXT, "labels" JSONB, "created_at" TIMESTAMPTZ NOT NULL, "updated_at" TIMESTAMPTZ NOT NULL, "organization_id" TEXT)"#
             ),
             columns: [
                 ColumnDefinition(name: "id", addColumn: nil),
@@ -113,12 +117,17 @@ extension Tracker {
                 ColumnDefinition(name: "assignee_email", addColumn: DialectSQL(sqlite: #"ALTER TABLE "tasks" ADD COLUMN "assignee_email" TEXT"#, postgres: #"ALTER TABLE "tasks" ADD COLUMN "assignee_email" TEXT"#)),
                 ColumnDefinition(name: "labels", addColumn: DialectSQL(sqlite: #"ALTER TABLE "tasks" ADD COLUMN "labels" TEXT"#, postgres: #"ALTER TABLE "tasks" ADD COLUMN "labels" JSONB"#)),
                 ColumnDefinition(name: "created_at", addColumn: nil),
-                ColumnDefinition(name: "updated_at", addColumn: nil)
+                ColumnDefinition(name: "updated_at", addColumn: nil),
+                ColumnDefinition(name: "organization_id", addColumn: DialectSQL(sqlite: #"ALTER TABLE "tasks" ADD COLUMN "organization_id" TEXT"#, postgres: #"ALTER TABLE "tasks" ADD COLUMN "organization_id" TEXT"#))
             ],
             indexes: [
                 IndexDefinition(
+                    name: "tasks_tenant_idx",
+                    create: DialectSQL(sqlite: #"CREATE INDEX IF NOT EXISTS "tasks_tenant_idx" ON "tasks" ("organization_id")"#, postgres: #"CREATE INDEX IF NOT EXISTS "tasks_tenant_idx" ON "tasks" ("organization_id")"#)
+                ),
+                IndexDefinition(
                     name: "tasks_code_key",
-                    create: DialectSQL(sqlite: #"CREATE UNIQUE INDEX IF NOT EXISTS "tasks_code_key" ON "tasks" ("code")"#, postgres: #"CREATE UNIQUE INDEX IF NOT EXISTS "tasks_code_key" ON "tasks" ("code")"#)
+                    create: DialectSQL(sqlite: #"CREATE UNIQUE INDEX IF NOT EXISTS "tasks_code_key" ON "tasks" ("organization_id", "code")"#, postgres: #"CREATE UNIQUE INDEX IF NOT EXISTS "tasks_code_key" ON "tasks" ("organization_id", "code")"#)
                 ),
                 IndexDefinition(
                     name: "tasks_project_id_idx",

@@ -32,6 +32,12 @@ enum SnapshotBuilder {
                 sqliteDefault: nil, postgresDefault: nil, check: nil, values: nil, references: nil,
                 sqlite: ddl.deletedAtColumn(.sqlite), postgres: ddl.deletedAtColumn(.postgres)))
         }
+        for name in table.accessColumns {
+            columns.append(ColumnSnapshot(
+                name: name, kind: "access", sqliteType: "TEXT", postgresType: "TEXT", nullable: true,
+                sqliteDefault: nil, postgresDefault: nil, check: nil, values: nil, references: nil,
+                sqlite: ddl.accessColumn(name), postgres: ddl.accessColumn(name)))
+        }
         return TableSnapshot(name: table.name, columns: columns, indexes: ddl.indexDefinitions())
     }
 

@@ -30,12 +30,16 @@ public enum OpenAPIBuilder {
         for table in app.tables {
             let fields = FieldSchemaBuilder(context: context, file: table.file)
             for route in try TableOperations(table: table, context: context, fields: fields).routes() {
-                try paths.add(route)
+                guard let auth = app.config.auth else { try paths.add(route); continue }
+                let requirements = OperationSecurity.requirements(of: route, table: table, collection: context.collectionPath(table))
+                try paths.add(OperationSecurity(auth: auth).secure(route, requirements: requirements, tenant: table.tenant, owner: table.owner))
             }
         }
         for endpoint in app.endpoints {
             let fields = FieldSchemaBuilder(context: context, file: endpoint.file)
-            try paths.add(try EndpointOperations(endpoint: endpoint, context: context, fields: fields).route())
+            let route = try EndpointOperations(endpoint: endpoint, context: context, fields: fields).route()
+            guard let auth = app.config.auth else { try paths.add(route); continue }
+            try paths.add(OperationSecurity(auth: auth).secure(route, requirements: [AccessTranslator.endpointRequirement(endpoint, app: app.config)]))
         }
         if let auth = app.config.auth {
             for route in AuthOperations(auth: auth, context: context).routes() {

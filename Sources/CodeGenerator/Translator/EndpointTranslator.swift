@@ -21,7 +21,7 @@ struct EndpointTranslator {
             parameters.append(StructTranslator.property(field, index: index, optional: !isPath && StructTranslator.isOptional(field), prefix: "Input"))
         }
         if let last = parameters.indices.last { parameters[last].isLast = true }
-        return EndpointRenderModel(
+        var model = EndpointRenderModel(
             namespace: namespace,
             typeName: SwiftNames.pascalCase(endpoint.name),
             sourceFile: endpoint.file,
@@ -38,6 +38,8 @@ struct EndpointTranslator {
             status: Self.status(endpoint.response.status),
             bodyRules: endpoint.requestBody == nil ? "nil" : "Body.rules",
             structs: structs)
+        model.requirementExpression = AccessTranslator.requirement(AccessTranslator.endpointRequirement(endpoint, app: app))
+        return model
     }
 
     /// Path parameters are always present.

@@ -102,6 +102,10 @@ public struct TableRenderModel: Sendable, Hashable {
     public var ignoresServerOwnedFields: Bool = false
     /// `DialectSQL(...)` of the full-text condition, or `nil`.
     public var searchExpression: String = "nil"
+    /// `RowAccess(...)` of a tenant or owner table, or `nil`.
+    public var rowAccessExpression: String = "nil"
+    /// `TableAccess(...)` of an app with an `auth` section, or `nil` (public routes).
+    public var tableAccessExpression: String = "nil"
     /// DDL.
     public var createTable: DialectStatementRenderModel
     /// Columns with their `ADD COLUMN` statements.
@@ -203,6 +207,8 @@ public struct EndpointRenderModel: Sendable, Hashable {
     public var status: String
     /// `Body.rules` or `nil`.
     public var bodyRules: String
+    /// `AccessRequirement` case the route checks (`.everyone` without an `auth` section).
+    public var requirementExpression: String = ".everyone"
     /// Body/Output structs and their nested object structs, flattened.
     public var structs: [StructRenderModel]
 }

@@ -20,6 +20,7 @@ struct StatementBuilder {
         if translator.table.primaryKey.type == .uuid { columns.append(translator.primaryKey) }
         columns += translator.table.fields.map(\.name)
         if timestamps { columns += ["created_at", "updated_at"] }
+        columns += translator.table.accessColumns
         let names = columns.map(SQLTypes.quote).joined(separator: ", ")
         let values = columns.indices.map { SQLTypes.placeholder($0 + 1, dialect) }.joined(separator: ", ")
         let valuesClause = columns.isEmpty ? "DEFAULT VALUES" : "(\(names)) VALUES (\(values))"
@@ -65,6 +66,8 @@ struct StatementBuilder {
     func upsertStatements() -> [DialectStatementRenderModel] {
         guard let keyField = translator.table.upsertKey else { return [] }
         let column = SQLTypes.quote(keyField)
+        // On a tenant table the key is unique per tenant, and so is the conflict target.
+        let target = ((translator.table.tenant?.columns ?? []) + [keyField]).map(SQLTypes.quote).joined(separator: ", ")
         let lookup = { (dialect: Dialect) in
             "SELECT \(self.key) FROM \(self.table) WHERE \(column) = \(SQLTypes.placeholder(1, dialect))"
         }
@@ -74,7 +77,7 @@ struct StatementBuilder {
             if translator.table.softDelete { assignments.append("\"deleted_at\" = NULL") }
             let insert = self.insert(dialect)
             let returning = " RETURNING \(selectColumns)"
-            return String(insert.dropLast(returning.count)) + " ON CONFLICT (\(column)) DO UPDATE SET "
+            return String(insert.dropLast(returning.count)) + " ON CONFLICT (\(target)) DO UPDATE SET "
                 + assignments.joined(separator: ", ") + returning
         }
         return [

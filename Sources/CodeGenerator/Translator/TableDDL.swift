@@ -22,6 +22,7 @@ struct TableDDL {
             columns += ["\"created_at\" \(type) NOT NULL", "\"updated_at\" \(type) NOT NULL"]
         }
         if table.softDelete { columns.append(deletedAtColumn(dialect)) }
+        columns += table.accessColumns.map(accessColumn)
         return "CREATE TABLE \(translator.quotedTable) (" + columns.joined(separator: ", ") + ")"
     }
 
@@ -82,6 +83,10 @@ struct TableDDL {
             let expression = dialectExpression { "ALTER TABLE \(translator.quotedTable) ADD COLUMN " + deletedAtColumn($0) }
             result.append(ColumnRenderModel(nameLiteral: SwiftNames.literal("deleted_at"), addColumnExpression: expression, isLast: false))
         }
+        for name in table.accessColumns {
+            let expression = dialectExpression { _ in "ALTER TABLE \(translator.quotedTable) ADD COLUMN " + accessColumn(name) }
+            result.append(ColumnRenderModel(nameLiteral: SwiftNames.literal(name), addColumnExpression: expression, isLast: false))
+        }
         result[result.count - 1].isLast = true
         return result
     }
@@ -101,15 +106,18 @@ struct TableDDL {
     /// migration snapshot.
     func indexDefinitions() -> [IndexSnapshot] {
         var specs: [(name: String, columns: [String], unique: Bool)] = []
+        // A tenant table's unique values are unique per tenant: the index leads with the tenant columns.
+        let tenant = table.tenant?.columns ?? []
+        if !tenant.isEmpty { specs.append(("\(table.name)_tenant_idx", tenant + (table.owner.map { [$0.field] } ?? []), false)) }
         for field in table.fields where field.unique {
-            specs.append(("\(table.name)_\(field.name)_key", [field.name], true))
+            specs.append(("\(table.name)_\(field.name)_key", tenant + [field.name], true))
         }
         for field in table.fields where field.type == .relation && !field.unique {
             specs.append(("\(table.name)_\(field.name)_idx", [field.name], false))
         }
         for index in table.indexes {
             let name = index.name ?? "\(table.name)_\(index.fields.joined(separator: "_"))_\(index.unique ? "key" : "idx")"
-            specs.append((name, index.fields, index.unique))
+            specs.append((name, (index.unique ? tenant : []) + index.fields, index.unique))
         }
         var result = specs.map { spec in
             let sql = "CREATE \(spec.unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(SQLTypes.quote(spec.name)) ON \(translator.quotedTable) (" + spec.columns.map(SQLTypes.quote).joined(separator: ", ") + ")"
@@ -120,6 +128,13 @@ struct TableDDL {
                 name: search.name, columns: search.fields, unique: false, search: true, sqlite: search.sqlite(), postgres: search.postgres()))
         }
         return result
+    }
+
+    /// A tenant or owner column: nullable text (ids of the `Auth` module's organizations,
+    /// projects and users; no foreign key, app tables never depend on `auth_` tables), so it can
+    /// be added to a table holding rows: those rows keep NULL and match no tenant or owner.
+    func accessColumn(_ name: String) -> String {
+        "\(SQLTypes.quote(name)) TEXT"
     }
 
     /// `deleted_at` of a `softDelete` table: nullable, so it can be added to a table with rows.

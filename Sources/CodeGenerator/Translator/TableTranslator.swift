@@ -33,7 +33,7 @@ struct TableTranslator {
     func translate() -> TableRenderModel {
         let selectColumns = columnNames.map(SQLTypes.quote).joined(separator: ", ")
         let ddl = TableDDL(translator: self)
-        return TableRenderModel(
+        var model = TableRenderModel(
             namespace: namespace,
             typeName: typeName,
             sourceFile: table.file,
@@ -64,6 +64,9 @@ struct TableTranslator {
             createTable: ddl.createTable(),
             columns: ddl.columns(),
             indexes: ddl.indexes())
+        model.rowAccessExpression = AccessTranslator.rowAccess(table)
+        model.tableAccessExpression = AccessTranslator.tableAccess(table, app: app)
+        return model
     }
 
     private func properties() -> [PropertyRenderModel] {

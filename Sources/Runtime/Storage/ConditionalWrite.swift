@@ -17,6 +17,17 @@ struct ConditionalWrite: Sendable {
     /// `delete` guarded; binds: key + the row's values.
     let delete: String
 
+    /// The guarded forms of `table`'s statements as generated (without access conditions).
+    init(_ table: TableDescriptor, dialect: SQLDialect) {
+        let statements = table.statements
+        let writable = table.fields.filter { !$0.readOnly }.count
+        let stamp = table.timestamps ? 1 : 0
+        self.init(
+            table, replace: statements.replace.text(for: dialect), replaceBinds: writable + stamp + 1,
+            patch: statements.patch.text(for: dialect), patchBinds: 2 * writable + stamp + 1,
+            delete: statements.delete.text(for: dialect), deleteBinds: 1, dialect: dialect)
+    }
+
     /// Builds the guarded forms of `table`'s statements for `dialect`, once at start-up, from
     /// the statements as the table runs them (with its access conditions) and their bind counts.
     init(

@@ -91,7 +91,7 @@ struct ResolvedStatements: Sendable {
     /// whether a next page exists), the count unless `count=none`, and the select-list
     /// positions of the sort keys for building `next_cursor`. Column names come from the
     /// generated descriptor; values only ever travel as binds.
-    func list(_ query: ListQuery, caller: RowCaller) throws(APIError) -> ListStatements {
+    func list(_ query: ListQuery, caller: RowCaller = .unscoped) throws(APIError) -> ListStatements {
         var placeholders = PlaceholderSequence(dialect: dialect)
         var conditions: [String] = []
         var binds: [SQLValue] = []

@@ -8,6 +8,15 @@ struct RowCaller: Sendable {
     /// Values of the table's access columns on create; empty when the table has none.
     let insertValues: [SQLValue]
 
+    /// A caller of a table without access conditions (no binds).
+    static let unscoped = RowCaller(identity: nil, binds: [], insertValues: [])
+
+    private init(identity: Identity?, binds: [SQLValue], insertValues: [SQLValue]) {
+        self.identity = identity
+        self.binds = binds
+        self.insertValues = insertValues
+    }
+
     /// Resolves the caller of a request to `table`, or 403 when the table's rows need a tenant
     /// binding (or user) the credentials lack.
     init(_ context: LoomRequestContext, table: TableDescriptor) throws(APIError) {

@@ -5,7 +5,8 @@ extension TableHandlers {
     /// 409 naming `operations[i].data.<field>` for each item whose value of the violated unique
     /// column is held by another record, or repeats an earlier item's value in the same batch.
     /// Only rows the caller may see are named: another tenant's record is never mentioned.
-    func uniqueConflict(columns: [String], _ operations: [BatchOperation], caller: RowCaller) async throws -> APIError? {
+    func uniqueConflict(columns reported: [String], _ operations: [BatchOperation], caller: RowCaller) async throws -> APIError? {
+        let columns = reported.filter { !(table.access?.columns.contains($0) ?? false) }
         guard columns.count == 1, let fieldIndex = table.fields.firstIndex(where: { $0.name == columns[0] }) else { return nil }
         let field = columns[0]
         var candidates: [(index: Int, value: SQLValue, id: SQLValue?)] = []

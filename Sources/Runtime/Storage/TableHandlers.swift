@@ -238,7 +238,9 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
 
     func explain(_ error: DatabaseError, input: ValidatedObject) async throws -> any Error {
         switch error.code {
-        case .uniqueViolation(let columns):
+        case .uniqueViolation(let reported):
+            // A tenant table's unique index leads with the tenant columns; the client only sent the field.
+            let columns = reported.filter { !(table.access?.columns.contains($0) ?? false) }
             let fields = columns.isEmpty ? ["body"] : columns
             return APIError.conflict(
                 "Another record already has this value of \(fields.joined(separator: ", ")).",

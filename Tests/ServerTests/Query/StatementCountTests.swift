@@ -76,7 +76,7 @@ struct StatementCountTests {
         let database = CountingDatabase(sqlite)
         let app = try AppCatalog.app(named: "tracker", eventSettleInterval: 0)
         _ = try await database.migrate(to: app.schema)
-        let application = Application(router: LoomServer.buildRouter(app: app, database: database, listeners: []), logger: logger)
+        let application = Application(router: LoomServer.buildRouter(app: app, database: database, listeners: [], auth: TestAuthenticator()), logger: logger)
         try await application.test(.router) { client in
             let testApp = TestApp(client: client)
             let data = try await ListQueryTestData.make(testApp)
