@@ -76,6 +76,7 @@ struct ResolvedStatements: Sendable {
             if table.timestamps { names.formUnion(["created_at", "updated_at"]) }
             if table.softDelete { names.insert("deleted_at") }
             names.formUnion(table.fields.filter(\.readOnly).map(\.name))
+            names.formUnion(table.access?.columns ?? [])
             ignoredMembers = names
         } else {
             ignoredMembers = []
