@@ -70,7 +70,8 @@ public struct RowAccess: Sendable {
 
     /// The binds of `condition` for the caller of one of this table's own routes, or 403
     /// naming what the caller's credentials lack.
-    func callerBinds(_ identity: Identity?, table: String) throws(APIError) -> [SQLValue] {
+    /// Custom handlers use it with `scoped` to read a tenant table the way generated routes do.
+    public func callerBinds(_ identity: Identity?, table: String) throws(APIError) -> [SQLValue] {
         if tenant != nil, identity?.organizationID == nil {
             throw APIError.forbidden(
                 "The \(table) records belong to an organization: call with credentials bound to one "
@@ -97,7 +98,8 @@ public struct RowAccess: Sendable {
 
     /// `sql` with `AND <condition>` appended to its `WHERE`, before `RETURNING` if there is one;
     /// the condition's placeholders follow the statement's `existingBinds`.
-    func scoped(_ sql: String, existingBinds: Int, dialect: SQLDialect) -> String {
+    /// The statement must end with its `WHERE` conditions (or `RETURNING`).
+    public func scoped(_ sql: String, existingBinds: Int, dialect: SQLDialect) -> String {
         var placeholders = PlaceholderSequence(dialect: dialect, after: existingBinds)
         let clause = " AND " + condition(&placeholders)
         guard let returning = sql.range(of: " RETURNING ", options: .backwards) else { return sql + clause }

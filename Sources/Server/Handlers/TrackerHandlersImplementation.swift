@@ -20,7 +20,13 @@ struct TrackerHandlersImplementation: TrackerHandlers {
             #"SELECT "id", "title", "due_on" FROM "tasks" WHERE "project_id" = "# + overduePlaceholders.next()
                 + #" AND "status" <> 'done' AND "due_on" < "# + overduePlaceholders.next() + #" ORDER BY "due_on", "id""#,
             [.uuid(input.id), .date(asOf)])
-        let project = SQLStatement(Tracker.Projects.descriptor.statements.selectByID.text(for: dialect), [.uuid(input.id)])
+        // Projects are organization-scoped: another organization's project is a 404 (its tasks
+        // always share its organization, so the counts of a refused project are never answered).
+        let projects = Tracker.Projects.descriptor
+        let selectByID = projects.statements.selectByID.text(for: dialect)
+        let tenant = try projects.access?.callerBinds(context.identity, table: projects.name) ?? []
+        let project = SQLStatement(
+            projects.access?.scoped(selectByID, existingBinds: 1, dialect: dialect) ?? selectByID, [.uuid(input.id)] + tenant)
         let results = try await database.fetchSnapshot([project, counts, overdue])
         guard let projectRow = results[0].first else {
             throw APIError.recordNotFound(table: "projects", id: input.id.uuidString.lowercased())

@@ -26,6 +26,8 @@ struct CrossTenantTests {
             #expect(try await b.request(.get, "/v1/tasks?q=secret").items.isEmpty, "search")
             #expect(try await b.request(.get, "/v1/tasks?filter=project_id.name%20~%20'Alpha'").items.isEmpty, "relation filter")
             #expect(try await b.request(.get, "/v1/tasks?code=AAA-1").items.isEmpty, "equality filter")
+            #expect(try await b.request(.get, "/v1/projects/\(data.projectA)/summary").status == .notFound, "custom endpoint")
+            #expect(try await data.a.request(.get, "/v1/projects/\(data.projectA)/summary").object["task_count"] as? Int == 1)
             // The owner of the data still sees it all.
             #expect(try await data.a.request(.get, "/v1/tasks?q=secret").items.count == 1)
             #expect(try await data.a.request(.get, "/v1/tasks?filter=project_id.name%20~%20'Alpha'").items.count == 1)
