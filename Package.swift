@@ -120,6 +120,8 @@ let package = Package(
             dependencies: [
                 "Auth", "Runtime",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(
@@ -128,6 +130,7 @@ let package = Package(
                 "Server", "Runtime", "Generated", "Auth", "CodeGenerator", "SchemaModel",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
     ]
