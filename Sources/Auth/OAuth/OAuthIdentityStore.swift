@@ -6,13 +6,15 @@ struct OAuthIdentityStore: Sendable {
     let sql: AuthSQL
     let database: any DatabaseClient
 
+    /// The account columns qualified for the join, built once.
+    private static let userColumns = UserRecord.columns.split(separator: ",")
+        .map { "u." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+
     /// The account linked to `providerUserID` at `provider`, if any (one primary-key read joined to the account).
     func linkedUser(provider: String, providerUserID: String) async throws -> UserRecord? {
-        let columns = UserRecord.columns.split(separator: ",").map { "u." + $0.trimmingCharacters(in: .whitespaces) }
-            .joined(separator: ", ")
         let rows = try await database.fetch(sql.statement(
             """
-            SELECT \(columns) FROM auth_oauth_identities i JOIN auth_users u ON u.id = i.user_id \
+            SELECT \(Self.userColumns) FROM auth_oauth_identities i JOIN auth_users u ON u.id = i.user_id \
             WHERE i.provider = ? AND i.provider_user_id = ?
             """,
             [.text(provider), .text(providerUserID)]))
