@@ -3222,6 +3222,209 @@ extension Tracker {
         ]
       }
     },
+    "/v1/auth/oauth/{provider}" : {
+      "get" : {
+        "description" : "Records a single-use `state` and PKCE verifier (valid 600 s) and redirects to the provider.",
+        "operationId" : "authOAuthStart",
+        "parameters" : [
+          {
+            "description" : "The provider: github, google. One whose client id or secret variable is unset answers 404.",
+            "in" : "path",
+            "name" : "provider",
+            "required" : true,
+            "schema" : {
+              "enum" : [
+                "github",
+                "google"
+              ],
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Where the browser goes once signed in: exactly one of `auth.oauth.redirectAllowlist` (http://localhost:5173/signed-in). Needs cookie mode; tokens are never put in a URL. Anything else is 400.",
+            "in" : "query",
+            "name" : "redirect_to",
+            "schema" : {
+              "description" : "An allowlisted client page.",
+              "format" : "uri",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "302" : {
+            "description" : "Redirect to the provider's authorization page with `state`, `code_challenge` and `code_challenge_method=S256`.",
+            "headers" : {
+              "Location" : {
+                "description" : "Redirect target.",
+                "required" : true,
+                "schema" : {
+                  "description" : "Where the browser goes next.",
+                  "format" : "uri",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "summary" : "Start an OAuth sign-in",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/oauth/{provider}/callback" : {
+      "get" : {
+        "description" : "The provider redirects here. The `state` is used up (400 `OAUTH_INVALID_STATE` when unknown, used, expired or for another provider), the code is exchanged with the PKCE verifier (400 `OAUTH_CODE_REJECTED` when the provider refuses it), and the user info decides the account: an existing link; else the account with the same email, only when the provider says the address is verified (409 `OAUTH_EMAIL_NOT_VERIFIED` otherwise); else a new account (201). Banned or inactive accounts get 403.",
+        "operationId" : "authOAuthCallback",
+        "parameters" : [
+          {
+            "description" : "The provider: github, google. One whose client id or secret variable is unset answers 404.",
+            "in" : "path",
+            "name" : "provider",
+            "required" : true,
+            "schema" : {
+              "enum" : [
+                "github",
+                "google"
+              ],
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "The authorization code.",
+            "in" : "query",
+            "name" : "code",
+            "schema" : {
+              "description" : "The authorization code.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "The state the start route sent.",
+            "in" : "query",
+            "name" : "state",
+            "schema" : {
+              "description" : "The state the start route sent.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "The provider's error code when the user did not authorize (400 `OAUTH_DENIED`).",
+            "in" : "query",
+            "name" : "error",
+            "schema" : {
+              "description" : "The provider's error code when the user did not authorize (400 `OAUTH_DENIED`).",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthTokens"
+                }
+              }
+            },
+            "description" : "Signed in: the session's tokens, as `/login` answers.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthTokens"
+                }
+              }
+            },
+            "description" : "A new account was created and signed in.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "302" : {
+            "description" : "Cookie mode with a `redirect_to` given at the start: the session cookies are set and the browser goes there.",
+            "headers" : {
+              "Location" : {
+                "description" : "Redirect target.",
+                "required" : true,
+                "schema" : {
+                  "description" : "Where the browser goes next.",
+                  "format" : "uri",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "502" : {
+            "content" : {
+              "application/problem+json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/Problem"
+                }
+              }
+            },
+            "description" : "The provider could not be reached, timed out or answered something unusable (`OAUTH_PROVIDER_ERROR`).",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "summary" : "Finish an OAuth sign-in",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
     "/v1/auth/organizations" : {
       "get" : {
         "description" : "The caller's organizations with the caller's role in each.",

@@ -50,7 +50,17 @@ public enum Tracker {
             acceptBearer: true,
             maxRotationGraceSeconds: 604800
         ),
-        cookies: .init(sameSite: "strict", secure: true)
+        cookies: .init(sameSite: "strict", secure: true),
+        oauth: .init(
+            publicURL: "http://localhost:8080",
+            redirectAllowlist: ["http://localhost:5173/signed-in"],
+            stateSeconds: 600,
+            providers: [
+                .init(name: "github", clientIDVariable: "TRACKER_GITHUB_CLIENT_ID", clientSecretVariable: "TRACKER_GITHUB_CLIENT_SECRET"),
+                .init(name: "google", clientIDVariable: "TRACKER_GOOGLE_CLIENT_ID", clientSecretVariable: "TRACKER_GOOGLE_CLIENT_SECRET"),
+            ]
+        ),
+        mail: .init(sender: .log, from: "no-reply@tracker.loom.invalid")
     )
 
     /// The app, ready for `LoomServer`.

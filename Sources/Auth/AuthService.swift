@@ -32,12 +32,15 @@ public final class AuthService: AuthenticationService {
     let mail: any MailSender
     /// Cookie mode; `nil` when the app does not enable it.
     let cookies: SessionCookies?
+    /// OAuth sign-in; `nil` when the app has no `auth.oauth` section.
+    let oauth: OAuthSignIn?
 
     private init(
         settings: AuthSettings, database: any DatabaseClient, passwords: PasswordHasher, tokens: AccessTokens,
-        clock: @escaping @Sendable () -> Date, mail: any MailSender
+        clock: @escaping @Sendable () -> Date, mail: any MailSender, oauth: OAuthSignIn? = nil
     ) {
         self.mail = mail
+        self.oauth = oauth
         self.cookies = SessionCookies(settings: settings)
         self.settings = settings
         self.database = database
@@ -78,7 +81,9 @@ public final class AuthService: AuthenticationService {
             lifetimeSeconds: settings.accessTokenSeconds)
         return AuthService(
             settings: settings, database: database, passwords: passwords, tokens: tokens, clock: clock,
-            mail: options.mailSender ?? LogMailSender(logger: logger))
+            mail: ReportingMailSender(sender: options.mailSender ?? LogMailSender(logger: logger), logger: logger),
+            oauth: OAuthSignIn(
+                settings: settings, environment: environment, endpointOverrides: options.oauthEndpoints, logger: logger))
     }
 
     /// The signing secret from the environment, at least `AccessTokens.minimumSecretBytes` long.
@@ -118,6 +123,10 @@ public struct AuthOptions: Sendable {
     public var clock: (@Sendable () -> Date)?
     /// Where mail goes; `nil`: the log (`LogMailSender`).
     public var mailSender: (any MailSender)?
+    /// Replaces the endpoints of the named OAuth providers. Only code sets options (the server
+    /// never does), so tests point GitHub and Google at a fake provider on 127.0.0.1 without
+    /// any configuration reaching that in production.
+    public var oauthEndpoints: [String: OAuthEndpoints] = [:]
 
     /// Creates options; `nil` keeps the configured behaviour.
     public init(passwordHashCost: Int? = nil, clock: (@Sendable () -> Date)? = nil, mailSender: (any MailSender)? = nil) {
@@ -135,6 +144,8 @@ public struct AuthConfigurationError: Error, Sendable, CustomStringConvertible {
         case missingSecret
         /// The secret is shorter than 32 bytes.
         case shortSecret
+        /// `auth.mail` cannot be used (an SMTP password without TLS, a missing variable).
+        case invalidMailSettings
     }
     /// Kind of problem.
     public let code: Code

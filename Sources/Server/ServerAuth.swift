@@ -9,7 +9,7 @@ import Runtime
 enum ServerAuth {
     /// Starts the app's auth module on `database` (creating its tables), or returns `nil` when
     /// the app has no `auth` section. Mail goes to files in `$LOOM_MAIL_DIRECTORY` when it is
-    /// set, else to the log.
+    /// set, else where `auth.mail` says (SMTP, files, the log), else to the log.
     ///
     /// `developmentSecretFile` is where a server on a SQLite file keeps a generated signing
     /// secret when the secret variable is unset, so `swift run loom-server` works out of the box
@@ -28,10 +28,10 @@ enum ServerAuth {
             environment[settings.secretVariable] = try DevelopmentSecret.load(from: file, logger: logger, variable: settings.secretVariable)
         }
         var options = options
-        if options.mailSender == nil, let directory = environment["LOOM_MAIL_DIRECTORY"], !directory.isEmpty {
-            options.mailSender = FileMailSender(directory: URL(fileURLWithPath: directory))
-        }
         do {
+            if options.mailSender == nil {
+                options.mailSender = try MailSenders.make(settings: settings.mail, environment: environment, logger: logger)
+            }
             return try await AuthService.start(
                 settings: settings, database: database, environment: environment, options: options, logger: logger)
         } catch let error as AuthConfigurationError {

@@ -14,6 +14,8 @@ struct LoomSchemaFileTests {
         ("response", SchemaKeys.response), ("auth", SchemaKeys.auth), ("authTokens", SchemaKeys.authTokens),
         ("authPasswords", SchemaKeys.authPasswords), ("authAPIKeys", SchemaKeys.authAPIKeys),
         ("authCookies", SchemaKeys.authCookies), ("permissions", SchemaKeys.permissions), ("owner", SchemaKeys.owner),
+        ("authOAuth", SchemaKeys.authOAuth), ("authOAuthProvider", SchemaKeys.authOAuthProvider),
+        ("authMail", SchemaKeys.authMail), ("authSMTP", SchemaKeys.authSMTP),
     ]
 
     @Test("every $def lists exactly the keys the parser accepts and requires", arguments: 0..<objectDefinitions.count)
@@ -46,6 +48,8 @@ struct LoomSchemaFileTests {
         #expect(try enumeration("endpoint", "method") == EndpointMethod.allCases.map(\.rawValue))
         #expect(try enumeration("app", "errorFormat") == ErrorFormat.allCases.map(\.rawValue))
         #expect(try enumeration("authCookies", "sameSite") == CookieSameSite.allCases.map(\.rawValue))
+        #expect(try enumeration("authMail", "sender") == MailSenderKind.allCases.map(\.rawValue))
+        #expect(try enumeration("authSMTP", "security") == SMTPSecurity.allCases.map(\.rawValue))
         #expect(try enumeration("primaryKey", "type") == PrimaryKeyType.allCases.map(\.rawValue))
         let operations = try Self.definition("table")["properties"]?["operations"]?["items"]?["enum"]?.strings
         #expect(operations == TableOperation.allCases.map(\.rawValue))

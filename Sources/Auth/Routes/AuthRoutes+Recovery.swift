@@ -28,7 +28,9 @@ extension AuthRoutes {
                 expiresAt: now.addingTimeInterval(Self.passwordResetSeconds)),
             audit.event("password_reset_requested", actor: nil, target: user.idText, ipAddress: context.remoteAddress?.ipAddress, now: now),
         ])
-        try await service.mail.send(MailMessage(
+        // A failed delivery is logged by the sender; the answer stays 202 so it reveals nothing
+        // about the account.
+        try? await service.mail.send(MailMessage(
             to: user.email, subject: "Reset your password",
             body: "Send POST \(service.settings.routePrefix)/password/reset with {\"token\": \"\(token.text)\", "
                 + "\"new_password\": \"...\"} within an hour. If you did not ask for this, ignore this message."))

@@ -57,6 +57,7 @@ struct AuthRoutes: Sendable {
             try await revokeInvitation(context)
         }
         registry.add(.post, prefix + "/invitations/accept") { request, context in try await acceptInvitation(request, context) }
+        registerOAuth(in: &registry)
         if service.keyFormat != nil {
             registry.add(.get, prefix + "/api-keys") { _, context in try await listAPIKeys(context) }
             registry.add(.post, prefix + "/api-keys") { request, context in try await createAPIKey(request, context) }

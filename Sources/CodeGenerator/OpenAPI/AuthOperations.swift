@@ -130,7 +130,7 @@ struct AuthOperations {
                     errors: [.notFound, .validationError]),
             ]
         }
-        return routes.map(documented)
+        return routes.map(documented) + oauthRoutes()
     }
 
     private func organizationRoutes() -> [Route] {

@@ -4,7 +4,7 @@ import SchemaModel
 /// argument per line, in a fixed order so regenerating gives identical output.
 enum AuthTranslator {
     /// Indentation of continuation lines inside the generated initializer call.
-    private static let indent = "        "
+    static let indent = "        "
 
     /// The argument lines; the template adds the commas.
     static func arguments(for auth: AuthConfig, basePath: String) -> [ListItem] {
@@ -26,6 +26,7 @@ enum AuthTranslator {
         if let cookies = auth.cookies {
             lines.append("cookies: .init(sameSite: \(SwiftNames.literal(cookies.sameSite.rawValue)), secure: \(cookies.secure))")
         }
+        lines.append(contentsOf: oauthAndMailArguments(for: auth, indent: indent))
         return lines.listItems { $0 }
     }
 

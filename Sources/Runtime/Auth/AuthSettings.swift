@@ -25,14 +25,20 @@ public struct AuthSettings: Sendable {
     public let apiKeys: APIKeySettings?
     /// Cookie mode, when the app enables it.
     public let cookies: CookieSettings?
+    /// OAuth sign-in providers (`auth.oauth`); `nil` when the app declares none.
+    public let oauth: OAuthSettings?
+    /// Which mail sender the server builds (`auth.mail`); `nil`: chosen by the server's environment.
+    public let mail: MailSettings?
 
     /// Creates settings.
     public init(
         routePrefix: String, issuer: String, audience: String, secretVariable: String, accessTokenSeconds: Int,
         refreshTokenSeconds: Int, passwords: PasswordSettings, roles: [Role], defaultRole: String,
-        apiKeys: APIKeySettings?, cookies: CookieSettings? = nil
+        apiKeys: APIKeySettings?, cookies: CookieSettings? = nil, oauth: OAuthSettings? = nil, mail: MailSettings? = nil
     ) {
         self.cookies = cookies
+        self.oauth = oauth
+        self.mail = mail
         self.routePrefix = routePrefix
         self.issuer = issuer
         self.audience = audience

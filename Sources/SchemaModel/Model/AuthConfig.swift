@@ -15,6 +15,10 @@ public struct AuthConfig: Codable, Sendable, Hashable {
     public var apiKeys: AuthAPIKeysConfig?
     /// Tokens also in httpOnly cookies with CSRF protection; `nil`: bearer tokens only.
     public var cookies: AuthCookiesConfig?
+    /// OAuth sign-in providers; `nil`: none.
+    public var oauth: AuthOAuthConfig? = nil
+    /// The mail sender; `nil`: chosen by the server's environment (log, or files in `$LOOM_MAIL_DIRECTORY`).
+    public var mail: AuthMailConfig? = nil
 
     /// Creates an auth section; the defaults are the platform conventions.
     public init(

@@ -8,7 +8,7 @@ enum AuthConfigReader {
         guard let reader = app.object("auth", keys: SchemaKeys.auth) else { return nil }
         let passwords = readPasswords(reader) ?? AuthPasswordsConfig()
         let defaults = AuthConfig(tokens: placeholderTokens, roles: [], defaultRole: "")
-        return AuthConfig(
+        var config = AuthConfig(
             path: reader.string("path") ?? defaults.path,
             tokens: readTokens(reader) ?? placeholderTokens,
             passwords: passwords,
@@ -16,6 +16,9 @@ enum AuthConfigReader {
             defaultRole: reader.string("defaultRole") ?? "",
             apiKeys: reader.contains("apiKeys") ? readAPIKeys(reader) : nil,
             cookies: reader.contains("cookies") ? readCookies(reader) : nil)
+        config.oauth = reader.contains("oauth") ? readOAuth(reader) : nil
+        config.mail = reader.contains("mail") ? readMail(reader) : nil
+        return config
     }
 
     private static func readCookies(_ auth: ObjectReader) -> AuthCookiesConfig? {

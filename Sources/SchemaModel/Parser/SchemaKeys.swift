@@ -16,7 +16,7 @@ enum SchemaKeys {
 
     /// The `auth` object of `app.json`.
     static let auth = ObjectKeys(
-        accepted: ["path", "tokens", "passwords", "roles", "defaultRole", "apiKeys", "cookies"],
+        accepted: ["path", "tokens", "passwords", "roles", "defaultRole", "apiKeys", "cookies", "oauth", "mail"],
         required: ["tokens", "roles", "defaultRole"])
 
     /// `auth.tokens`.
@@ -29,6 +29,24 @@ enum SchemaKeys {
 
     /// `auth.cookies`.
     static let authCookies = ObjectKeys(accepted: ["sameSite", "secure"])
+
+    /// `auth.oauth`.
+    static let authOAuth = ObjectKeys(accepted: ["publicURL", "redirectAllowlist", "stateSeconds", "providers"], required: ["publicURL", "providers"])
+
+    /// One entry of `auth.oauth.providers`.
+    static let authOAuthProvider = ObjectKeys(
+        accepted: [
+            "clientIdVariable", "clientSecretVariable", "authorizeURL", "tokenURL", "userInfoURL", "emailsURL", "scopes",
+            "userIdField", "emailField", "emailVerifiedField", "nameField",
+        ],
+        required: ["clientIdVariable", "clientSecretVariable"])
+
+    /// `auth.mail`.
+    static let authMail = ObjectKeys(accepted: ["sender", "from", "directory", "smtp"], required: ["sender", "from"])
+
+    /// `auth.mail.smtp`.
+    static let authSMTP = ObjectKeys(
+        accepted: ["host", "port", "security", "usernameVariable", "passwordVariable", "timeoutSeconds"], required: ["host"])
 
     /// `auth.apiKeys`.
     static let authAPIKeys = ObjectKeys(

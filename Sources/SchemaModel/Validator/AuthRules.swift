@@ -18,6 +18,7 @@ enum AuthRules {
         checkPasswords(auth.passwords, report: report)
         checkRoles(auth, tables: Set(app.tables.map(\.name)), report: report)
         if let apiKeys = auth.apiKeys { checkAPIKeys(apiKeys, report: report) }
+        checkOAuthAndMail(auth, report: report)
         checkReservations(app, auth: auth, diagnostics: diagnostics)
     }
 
@@ -145,7 +146,7 @@ enum AuthRules {
         }
     }
 
-    private static func isEnvironmentVariableName(_ name: String) -> Bool {
+    static func isEnvironmentVariableName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
         return name.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
