@@ -50,7 +50,12 @@ public enum Tracker {
             acceptBearer: true,
             maxRotationGraceSeconds: 604800
         ),
-        cookies: .init(sameSite: "strict", secure: true)
+        cookies: .init(sameSite: "strict", secure: true),
+        organizationRoles: [
+            .init(name: "owner", scopes: ["*"]),
+            .init(name: "admin", scopes: ["organization:*", "projects:*", "tasks:*", "comments:*"]),
+            .init(name: "member", scopes: ["projects:read", "projects:write", "tasks:*", "comments:*"]),
+        ]
     )
 
     /// The app, ready for `LoomServer`.

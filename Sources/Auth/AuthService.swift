@@ -28,6 +28,8 @@ public final class AuthService: AuthenticationService {
     let clock: @Sendable () -> Date
     /// Scopes by role name.
     let roleScopes: [String: Set<String>]
+    /// Organization roles and their abilities.
+    let organizationRoles: OrganizationRoles
     /// Where password reset and verification mail goes.
     let mail: any MailSender
     /// Cookie mode; `nil` when the app does not enable it.
@@ -52,6 +54,7 @@ public final class AuthService: AuthenticationService {
         var scopes: [String: Set<String>] = [:]
         for role in settings.roles { scopes[role.name] = role.scopes }
         self.roleScopes = scopes
+        self.organizationRoles = OrganizationRoles(settings: settings)
     }
 
     /// Checks the configuration, creates or updates the `auth_` tables and prepares hashing
@@ -107,6 +110,7 @@ public final class AuthService: AuthenticationService {
     /// Adds every auth route under `settings.routePrefix`.
     public func registerRoutes(in registry: inout RouteRegistry) {
         AuthRoutes(service: self, maxBodyBytes: registry.settings.maxBodyBytes).register(in: &registry)
+        registry.credentialIssuer = AuthCredentialIssuer(routes: AuthRoutes(service: self, maxBodyBytes: registry.settings.maxBodyBytes))
     }
 }
 

@@ -14,7 +14,7 @@ struct AuthOperations {
     let context: DocumentContext
 
     /// One documented route.
-    private struct Route {
+    struct Route {
         let method: OpenAPI.HttpMethod
         let path: String
         let operationID: String
@@ -109,6 +109,7 @@ struct AuthOperations {
                 errors: [.notFound]),
         ]
         routes += organizationRoutes()
+        routes += organizationBindingRoutes()
         if auth.apiKeys != nil {
             routes += [
                 Route(
@@ -199,7 +200,7 @@ struct AuthOperations {
             responses[.status(code: Self.status(of: name))] = .reference(.component(named: name))
         }
         var parameters: OpenAPI.Parameter.Array = []
-        for name in ["id", "user_id", "invitation_id"] where route.path.contains("{\(name)}") {
+        for name in ["id", "user_id", "invitation_id", "project_id"] where route.path.contains("{\(name)}") {
             let description = name == "id" ? "Id of the session, key or organization." : "Id of the \(name.dropLast(3).replacingOccurrences(of: "_", with: " "))."
             parameters.append(.parameter(OpenAPI.Parameter(
                 name: name, context: .path(schema: SchemaFactory.string(description, format: .uuid)), description: description)))

@@ -16,7 +16,7 @@ enum SchemaKeys {
 
     /// The `auth` object of `app.json`.
     static let auth = ObjectKeys(
-        accepted: ["path", "tokens", "passwords", "roles", "defaultRole", "apiKeys", "cookies"],
+        accepted: ["path", "tokens", "passwords", "roles", "defaultRole", "apiKeys", "cookies", "organizationRoles"],
         required: ["tokens", "roles", "defaultRole"])
 
     /// `auth.tokens`.
