@@ -4,8 +4,10 @@ import Runtime
 /// `Runtime.CredentialIssuer` for custom endpoint handlers: the same checks and storage as
 /// `POST {auth}/api-keys`, on behalf of the handler's caller (a user's access token).
 struct AuthCredentialIssuer: CredentialIssuer {
+    /// The auth routes whose key issuing path this shares.
     let routes: AuthRoutes
 
+    /// Issues a key for `caller` (a user's access token) through `AuthRoutes.issueKey`.
     func issueAPIKey(_ request: CredentialRequest, for caller: Identity) async throws -> IssuedCredential {
         let userID = try Self.user(caller)
         let order = KeyOrder(
@@ -18,6 +20,7 @@ struct AuthCredentialIssuer: CredentialIssuer {
             scopes: issued.record.scopes)
     }
 
+    /// Revokes one of `caller`'s own keys at once, with an audit event.
     func revokeAPIKey(id: String, for caller: Identity) async throws -> Bool {
         let userID = try Self.user(caller)
         guard let key = UUID(uuidString: id) else { return false }
