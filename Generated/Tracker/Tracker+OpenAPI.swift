@@ -3667,7 +3667,7 @@ extension Tracker {
         ]
       },
       "patch" : {
-        "description" : "Owners and admins (403 for members).",
+        "description" : "Needs the `organization:update` ability of the caller's organization role (owners always have it; 403 otherwise).",
         "operationId" : "authRenameOrganization",
         "parameters" : [
           {
@@ -3757,7 +3757,7 @@ extension Tracker {
     },
     "/v1/auth/organizations/{id}/invitations" : {
       "get" : {
-        "description" : "Owners and admins.",
+        "description" : "Needs `organization:invite`.",
         "operationId" : "authListInvitations",
         "parameters" : [
           {
@@ -3822,7 +3822,7 @@ extension Tracker {
         ]
       },
       "post" : {
-        "description" : "Owners and admins (only owners invite owners). The single-use token (7 days) goes to the address by mail.",
+        "description" : "Needs `organization:invite` (only owners invite owners). The single-use token (7 days) goes to the address by mail.",
         "operationId" : "authInvite",
         "parameters" : [
           {
@@ -3912,7 +3912,7 @@ extension Tracker {
     },
     "/v1/auth/organizations/{id}/invitations/{invitation_id}" : {
       "delete" : {
-        "description" : "Owners and admins; its token stops working.",
+        "description" : "Needs `organization:invite`; its token stops working.",
         "operationId" : "authRevokeInvitation",
         "parameters" : [
           {
@@ -4050,7 +4050,7 @@ extension Tracker {
     },
     "/v1/auth/organizations/{id}/members/{user_id}" : {
       "delete" : {
-        "description" : "Owners and admins remove members (only owners remove owners); anyone may leave. 409 for the last owner.",
+        "description" : "Needs `organization:members` to remove another member (only owners remove owners); anyone may leave. 409 for the last owner.",
         "operationId" : "authRemoveMember",
         "parameters" : [
           {

@@ -148,7 +148,7 @@ struct AuthOperations {
                 description: "For members; anyone else gets 404.", status: 200, response: "AuthOrganization", errors: [.notFound]),
             Route(
                 method: .patch, path: "/organizations/{id}", operationID: "authRenameOrganization", summary: "Rename an organization",
-                description: "Owners and admins (403 for members).", request: "AuthOrganizationUpdate", status: 200,
+                description: "Needs the `organization:update` ability of the caller's organization role (owners always have it; 403 otherwise).", request: "AuthOrganizationUpdate", status: 200,
                 response: "AuthOrganization", errors: [.notFound, .validationError]),
             Route(
                 method: .get, path: "/organizations/{id}/members", operationID: "authListMembers", summary: "List members",
@@ -160,18 +160,18 @@ struct AuthOperations {
                 status: 204, errors: [.notFound, .conflict, .validationError]),
             Route(
                 method: .delete, path: "/organizations/{id}/members/{user_id}", operationID: "authRemoveMember", summary: "Remove a member",
-                description: "Owners and admins remove members (only owners remove owners); anyone may leave. 409 for the last owner.",
+                description: "Needs `organization:members` to remove another member (only owners remove owners); anyone may leave. 409 for the last owner.",
                 status: 204, errors: [.notFound, .conflict]),
             Route(
                 method: .post, path: "/organizations/{id}/invitations", operationID: "authInvite", summary: "Invite someone",
-                description: "Owners and admins (only owners invite owners). The single-use token (7 days) goes to the address by mail.",
+                description: "Needs `organization:invite` (only owners invite owners). The single-use token (7 days) goes to the address by mail.",
                 request: "AuthInvitationCreate", status: 201, response: "AuthInvitation", errors: [.notFound, .validationError]),
             Route(
                 method: .get, path: "/organizations/{id}/invitations", operationID: "authListInvitations", summary: "List pending invitations",
-                description: "Owners and admins.", status: 200, response: "AuthInvitationList", errors: [.notFound]),
+                description: "Needs `organization:invite`.", status: 200, response: "AuthInvitationList", errors: [.notFound]),
             Route(
                 method: .delete, path: "/organizations/{id}/invitations/{invitation_id}", operationID: "authRevokeInvitation",
-                summary: "Revoke an invitation", description: "Owners and admins; its token stops working.", status: 204,
+                summary: "Revoke an invitation", description: "Needs `organization:invite`; its token stops working.", status: 204,
                 errors: [.notFound]),
             Route(
                 method: .post, path: "/invitations/accept", operationID: "authAcceptInvitation", summary: "Accept an invitation",
