@@ -107,10 +107,12 @@ public final class AuthService: AuthenticationService {
         roleScopes[role] ?? []
     }
 
-    /// Adds every auth route under `settings.routePrefix`.
+    /// Adds every auth route under `settings.routePrefix` and offers key issuing to the app's
+    /// custom handlers (`RouteRegistry.credentialIssuer`).
     public func registerRoutes(in registry: inout RouteRegistry) {
-        AuthRoutes(service: self, maxBodyBytes: registry.settings.maxBodyBytes).register(in: &registry)
-        registry.credentialIssuer = AuthCredentialIssuer(routes: AuthRoutes(service: self, maxBodyBytes: registry.settings.maxBodyBytes))
+        let routes = AuthRoutes(service: self, maxBodyBytes: registry.settings.maxBodyBytes)
+        routes.register(in: &registry)
+        registry.credentialIssuer = AuthCredentialIssuer(routes: routes)
     }
 }
 
