@@ -1266,6 +1266,23 @@ extension Tracker {
             "minLength" : 1,
             "type" : "string"
           },
+          "organization_name" : {
+            "description" : "Also create an organization with this name, owned by the new account, and bind the session to it (with `organization_slug`).",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "organization_slug" : {
+            "description" : "Unique short name of that organization (409 naming it when taken).",
+            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
             "type" : "string"
@@ -5268,7 +5285,7 @@ extension Tracker {
     },
     "/v1/auth/signup" : {
       "post" : {
-        "description" : "Creates an account with the default role and starts its first session. 409 when the email is taken.",
+        "description" : "Creates an account with the default role and starts its first session. 409 when the email is taken. With `organization_name` and `organization_slug` it also creates an organization owned by the account and binds the session to it (409 naming `organization_slug` when taken).",
         "operationId" : "authSignup",
         "requestBody" : {
           "content" : {

@@ -5,11 +5,13 @@ import Runtime
 /// Bodies go through `InputValidator` like every generated body, so a bad field gets the same
 /// 422 naming it. The OpenAPI builder documents the same members; a test compares them.
 struct AuthBodies: Sendable {
-    /// `POST /signup`: email, password, name.
+    /// `POST /signup`: email, password, name, organization_name and organization_slug (optional, together).
     let signup: [FieldRule] = [
         FieldRule("email", .email, required: true, maxLength: 254),
         FieldRule("password", .string(pattern: nil), required: true),
         FieldRule("name", .string(pattern: nil), required: true, minLength: 1, maxLength: 200),
+        FieldRule("organization_name", .string(pattern: nil), nullable: true, minLength: 1, maxLength: 200),
+        FieldRule("organization_slug", .string(pattern: Pattern("[a-z0-9][a-z0-9-]{1,62}")), nullable: true),
     ]
 
     /// `POST /login`: email, password, organization_id and project_id (optional binding).

@@ -6,6 +6,8 @@ import Runtime
 /// Sign-up, login, refresh, logout, profile and password.
 extension AuthRoutes {
     /// `POST /signup` → 201 with the account and its first tokens; 409 when the email is taken.
+    /// With `organization_name` and `organization_slug` it also creates an organization owned
+    /// by the new account and binds the session to it (see `signupOrganization`).
     func signup(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let body = try await decodeBody(request, bodies.signup)
         let email = UserRecord.normalized(email: try body.string(0))
@@ -15,13 +17,14 @@ extension AuthRoutes {
         let now = service.clock()
         let user = UserRecord(
             id: UUID(), email: email, name: try body.string(2), passwordHash: hash, role: service.settings.defaultRole, now: now)
+        let organization = try signupOrganization(body, owner: user.id, now: now)
         do {
             let tokens = try await startSession(
-                for: user, expiresAt: nil, leading: [users.insert(user)], action: "signup", request: request,
-                context: context, now: now)
+                for: user, expiresAt: nil, leading: [users.insert(user)] + organization.statements, action: "signup", request: request,
+                context: context, now: now, binding: organization.binding)
             return tokenResponse(tokens, status: .created, now: now)
         } catch let error as DatabaseError {
-            throw Self.emailConflict(error)
+            throw try await signupConflict(error, email: email, organization: organization.binding)
         }
     }
 

@@ -67,3 +67,35 @@ extension AuthRoutes {
         }
     }
 }
+
+/// Sign-up that also creates an organization (Auctoritas' "register organization + owner").
+extension AuthRoutes {
+    /// The organization a sign-up asks for with `organization_name` + `organization_slug`
+    /// (members 3 and 4 of `AuthBodies.signup`): its statements (organization, owner
+    /// membership, audit event), written in the sign-up's transaction, and the session's
+    /// binding to it. Neither member: nothing; only one: 422 naming the other.
+    func signupOrganization(_ body: ValidatedObject, owner: UUID, now: Date) throws -> (statements: [SQLStatement], binding: SessionBinding) {
+        let name = try body.optionalString(3)
+        let slug = try body.optionalString(4)
+        guard let name, let slug else {
+            if name != nil { throw APIError.validation([.init(field: "organization_slug", message: "is required with organization_name")]) }
+            if slug != nil { throw APIError.validation([.init(field: "organization_name", message: "is required with organization_slug")]) }
+            return ([], .none)
+        }
+        let id = UUID()
+        let statements = organizations.insert(id: id, name: name, slug: slug, creator: owner, now: now) + [
+            audit.event("organization_created", actor: owner.uuidString.lowercased(), target: id.uuidString.lowercased(), ipAddress: nil, now: now),
+        ]
+        return (statements, SessionBinding(organizationID: id, projectID: nil))
+    }
+
+    /// The 409 of a sign-up whose transaction hit a unique constraint: the email when an
+    /// account has it, else the organization's slug.
+    func signupConflict(_ error: DatabaseError, email: String, organization: SessionBinding) async throws -> any Error {
+        guard case .uniqueViolation = error.code, organization.organizationID != nil, try await users.find(email: email) == nil else {
+            return Self.emailConflict(error)
+        }
+        return APIError.conflict(
+            "The organization slug is taken.", fieldErrors: [.init(field: "organization_slug", message: "is already used by another organization")])
+    }
+}

@@ -35,7 +35,9 @@ struct AuthOperations {
         var routes: [Route] = [
             Route(
                 method: .post, path: "/signup", operationID: "authSignup", summary: "Create an account",
-                description: "Creates an account with the default role and starts its first session. 409 when the email is taken.",
+                description: "Creates an account with the default role and starts its first session. 409 when the email is taken. "
+                    + "With `organization_name` and `organization_slug` it also creates an organization owned by the account "
+                    + "and binds the session to it (409 naming `organization_slug` when taken).",
                 request: "AuthSignupRequest", status: 201, response: "AuthTokens", needsToken: false,
                 errors: [.conflict, .validationError]),
             Route(

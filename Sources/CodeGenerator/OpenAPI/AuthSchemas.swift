@@ -28,6 +28,8 @@ struct AuthSchemas {
                 FieldSchema(name: "email", type: .email, description: "Email address; compared without case.", required: true, maxLength: 254),
                 FieldSchema(name: "password", type: .string, description: password, required: true),
                 FieldSchema(name: "name", type: .string, description: "Display name.", required: true, minLength: 1, maxLength: 200),
+                FieldSchema(name: "organization_name", type: .string, description: "Also create an organization with this name, owned by the new account, and bind the session to it (with `organization_slug`).", nullable: true, minLength: 1, maxLength: 200),
+                FieldSchema(name: "organization_slug", type: .string, description: "Unique short name of that organization (409 naming it when taken).", nullable: true, pattern: "[a-z0-9][a-z0-9-]{1,62}"),
             ]),
             ("AuthLoginRequest", [
                 FieldSchema(name: "email", type: .email, description: "Email address of the account.", required: true, maxLength: 254),

@@ -144,3 +144,41 @@ struct AuthOrganizationTokenTests {
         }
     }
 }
+
+/// Sign-up that registers an organization with its owner in one call.
+@Suite("Auth: sign-up with an organization")
+struct AuthSignupOrganizationTests {
+    @Test("sign-up creates the organization, makes the account its owner and binds the session; conflicts name their field")
+    func register() async throws {
+        try await OrganizationFixture.run { fixture in
+            let app = fixture.app
+            let reply = try await app.request(
+                .post, TestApp.auth + "/signup",
+                json: #"{"email": "founder@example.com", "password": "correct horse battery", "name": "F", "organization_name": "Acme", "organization_slug": "acme"}"#)
+            #expect(reply.status == .created, "\(reply.text)")
+            let headers: HTTPFields = [.authorization: "Bearer \(try #require(reply.object["access_token"] as? String))"]
+            let organization = try #require(try OrganizationFixture.claims(ofBearer: headers)["org"] as? String)
+            #expect(try await fixture.identity(headers).object["organization_id"] as? String == organization)
+            #expect(try await fixture.scopes(headers) == ["*"], "the founder is the owner")
+            let listed = try await app.request(.get, OrganizationFixture.base, headers: headers)
+            #expect(listed.items.compactMap { $0["slug"] as? String } == ["acme"])
+            #expect(listed.items.first?["role"] as? String == "owner")
+
+            let half = try await app.request(
+                .post, TestApp.auth + "/signup", json: #"{"email": "b@example.com", "password": "correct horse battery", "name": "B", "organization_name": "B"}"#)
+            #expect(half.errorFields == ["organization_slug"])
+            let taken = try await app.request(
+                .post, TestApp.auth + "/signup",
+                json: #"{"email": "c@example.com", "password": "correct horse battery", "name": "C", "organization_name": "Again", "organization_slug": "acme"}"#)
+            #expect(taken.status == .conflict)
+            #expect(taken.errorFields == ["organization_slug"])
+            let emailTaken = try await app.request(
+                .post, TestApp.auth + "/signup",
+                json: #"{"email": "founder@example.com", "password": "correct horse battery", "name": "F", "organization_name": "New", "organization_slug": "new-org"}"#)
+            #expect(emailTaken.errorFields == ["email"])
+            let later = try await app.signUp(email: "d@example.com")
+            let free = try await app.request(.post, OrganizationFixture.base, json: #"{"name": "New", "slug": "new-org"}"#, headers: later.headers)
+            #expect(free.status == .created, "a refused sign-up leaves no organization behind")
+        }
+    }
+}
