@@ -323,9 +323,32 @@ extension Tracker {
             "description" : "What the key is for.",
             "type" : "string"
           },
+          "organization_id" : {
+            "description" : "Organization the key is bound to.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "prefix" : {
             "description" : "The key's prefix.",
             "type" : "string"
+          },
+          "project_id" : {
+            "description" : "Project the key is bound to.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "role" : {
+            "description" : "Role of a service token.",
+            "type" : [
+              "string",
+              "null"
+            ]
           },
           "scopes" : {
             "description" : "What the key may do (never more than its creator holds).",
@@ -334,6 +357,13 @@ extension Tracker {
               "type" : "string"
             },
             "type" : "array"
+          },
+          "service" : {
+            "description" : "Service name of a service token.",
+            "type" : [
+              "string",
+              "null"
+            ]
           }
         },
         "required" : [
@@ -346,7 +376,11 @@ extension Tracker {
           "allowed_cidrs",
           "expires_at",
           "last_used_at",
-          "created_at"
+          "created_at",
+          "organization_id",
+          "project_id",
+          "service",
+          "role"
         ],
         "type" : "object"
       },
@@ -389,8 +423,33 @@ extension Tracker {
             "minLength" : 1,
             "type" : "string"
           },
+          "organization_id" : {
+            "description" : "Bind the key to this organization (404 unless a member); its scopes stay within your organization role, and it dies when you leave. Default: the binding of your token.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "project_id" : {
+            "description" : "Also bind it to this live project; it dies when the project is archived.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "role" : {
+            "description" : "Role of a service token: one of `auth.roles` (or `auth.organizationRoles` when bound); its scopes never exceed the role's nor yours.",
+            "maxLength" : 100,
+            "minLength" : 1,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "scopes" : {
-            "description" : "What the key may do; each scope must be one the caller holds.",
+            "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
               "description" : "A scope the caller holds.",
               "maxLength" : 100,
@@ -399,13 +458,23 @@ extension Tracker {
             },
             "maxItems" : 50,
             "minItems" : 1,
-            "type" : "array"
+            "type" : [
+              "array",
+              "null"
+            ]
+          },
+          "service" : {
+            "description" : "Make a service token for this service (`kind: service`, subject = the service name).",
+            "pattern" : "[a-z0-9][a-z0-9_-]{0,62}",
+            "type" : [
+              "string",
+              "null"
+            ]
           }
         },
         "required" : [
           "name",
-          "environment",
-          "scopes"
+          "environment"
         ],
         "type" : "object"
       },
@@ -466,8 +535,24 @@ extension Tracker {
             ]
           },
           "kind" : {
-            "description" : "`user` (an access token) or `api_key`.",
+            "description" : "`user` (an access token), `api_key` or `service` (a service token).",
             "type" : "string"
+          },
+          "organization_id" : {
+            "description" : "The organization the credentials are bound to.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "project_id" : {
+            "description" : "The project the credentials are bound to.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
           },
           "scopes" : {
             "description" : "Scopes held now.",
@@ -486,7 +571,7 @@ extension Tracker {
             ]
           },
           "subject" : {
-            "description" : "The user id, or the API key id.",
+            "description" : "The user id, the API key id, or the service name.",
             "type" : "string"
           },
           "user_id" : {
@@ -503,6 +588,8 @@ extension Tracker {
           "subject",
           "user_id",
           "session_id",
+          "organization_id",
+          "project_id",
           "environment",
           "scopes"
         ],
@@ -614,9 +701,25 @@ extension Tracker {
             "maxLength" : 254,
             "type" : "string"
           },
+          "organization_id" : {
+            "description" : "Bind the session to this organization (404 unless a member): its tokens carry `org` and the scopes of your organization role.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "password" : {
             "description" : "The account's password.",
             "type" : "string"
+          },
+          "project_id" : {
+            "description" : "Also narrow it to this live project of the organization (`prj`).",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
           }
         },
         "required" : [
@@ -783,6 +886,20 @@ extension Tracker {
         ],
         "type" : "object"
       },
+      "AuthOrganizationTokensRequest" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "project_id" : {
+            "description" : "Narrow the session to this live project of the organization (`prj`).",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "type" : "object"
+      },
       "AuthOrganizationUpdate" : {
         "additionalProperties" : false,
         "properties" : {
@@ -872,6 +989,141 @@ extension Tracker {
             ]
           }
         },
+        "type" : "object"
+      },
+      "AuthProject" : {
+        "description" : "A project inside an organization.",
+        "properties" : {
+          "archived_at" : {
+            "description" : "When it was archived; its tokens and keys stopped working then.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "created_at" : {
+            "description" : "When it was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "description" : {
+            "description" : "What the project is.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "id" : {
+            "description" : "Project id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "type" : "string"
+          },
+          "organization_id" : {
+            "description" : "Its organization.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "slug" : {
+            "description" : "Short name, unique in the organization.",
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When it last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "organization_id",
+          "name",
+          "slug",
+          "description",
+          "created_at",
+          "updated_at",
+          "archived_at"
+        ],
+        "type" : "object"
+      },
+      "AuthProjectCreate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "description" : {
+            "description" : "What the project is.",
+            "maxLength" : 1000,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "Display name.",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "slug" : {
+            "description" : "Short name, unique in the organization: lowercase letters, digits and -.",
+            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "name",
+          "slug"
+        ],
+        "type" : "object"
+      },
+      "AuthProjectKeyRotate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "environment" : {
+            "description" : "The environment whose key is rotated; it decides the prefix.",
+            "enum" : [
+              "live",
+              "test"
+            ],
+            "type" : "string"
+          },
+          "scopes" : {
+            "description" : "What the key may do; default none.",
+            "items" : {
+              "description" : "A scope the caller's organization role grants.",
+              "maxLength" : 100,
+              "minLength" : 1,
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "type" : [
+              "array",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "environment"
+        ],
+        "type" : "object"
+      },
+      "AuthProjectList" : {
+        "description" : "The organization's live projects, by name.",
+        "properties" : {
+          "items" : {
+            "description" : "The organization's live projects, by name.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthProject"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "items"
+        ],
         "type" : "object"
       },
       "AuthRefreshRequest" : {
@@ -1013,6 +1265,23 @@ extension Tracker {
             "maxLength" : 200,
             "minLength" : 1,
             "type" : "string"
+          },
+          "organization_name" : {
+            "description" : "Also create an organization with this name, owned by the new account, and bind the session to it (with `organization_slug`).",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "organization_slug" : {
+            "description" : "Unique short name of that organization (409 naming it when taken).",
+            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "type" : [
+              "string",
+              "null"
+            ]
           },
           "password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
@@ -3618,7 +3887,7 @@ extension Tracker {
         ]
       },
       "patch" : {
-        "description" : "Owners and admins (403 for members).",
+        "description" : "Needs the `organization:update` ability of the caller's organization role (owners always have it; 403 otherwise).",
         "operationId" : "authRenameOrganization",
         "parameters" : [
           {
@@ -3708,7 +3977,7 @@ extension Tracker {
     },
     "/v1/auth/organizations/{id}/invitations" : {
       "get" : {
-        "description" : "Owners and admins.",
+        "description" : "Needs `organization:invite`.",
         "operationId" : "authListInvitations",
         "parameters" : [
           {
@@ -3773,7 +4042,7 @@ extension Tracker {
         ]
       },
       "post" : {
-        "description" : "Owners and admins (only owners invite owners). The single-use token (7 days) goes to the address by mail.",
+        "description" : "Needs `organization:invite` (only owners invite owners). The single-use token (7 days) goes to the address by mail.",
         "operationId" : "authInvite",
         "parameters" : [
           {
@@ -3863,7 +4132,7 @@ extension Tracker {
     },
     "/v1/auth/organizations/{id}/invitations/{invitation_id}" : {
       "delete" : {
-        "description" : "Owners and admins; its token stops working.",
+        "description" : "Needs `organization:invite`; its token stops working.",
         "operationId" : "authRevokeInvitation",
         "parameters" : [
           {
@@ -4001,7 +4270,7 @@ extension Tracker {
     },
     "/v1/auth/organizations/{id}/members/{user_id}" : {
       "delete" : {
-        "description" : "Owners and admins remove members (only owners remove owners); anyone may leave. 409 for the last owner.",
+        "description" : "Needs `organization:members` to remove another member (only owners remove owners); anyone may leave. 409 for the last owner.",
         "operationId" : "authRemoveMember",
         "parameters" : [
           {
@@ -4165,6 +4434,577 @@ extension Tracker {
           }
         ],
         "summary" : "Change a member's role",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/organizations/{id}/projects" : {
+      "get" : {
+        "description" : "The organization's projects that are not archived, by name; for members.",
+        "operationId" : "authListProjects",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthProjectList"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List projects",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "post" : {
+        "description" : "Needs the `organization:projects` ability (owners always have it). 409 when the slug is taken in the organization.",
+        "operationId" : "authCreateProject",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthProjectCreate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthProject"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Create a project",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/organizations/{id}/projects/{project_id}" : {
+      "delete" : {
+        "description" : "Needs `organization:projects`. Every token and API key bound to the project stops working at once.",
+        "operationId" : "authArchiveProject",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Id of the project.",
+            "in" : "path",
+            "name" : "project_id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the project.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Archive a project",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "get" : {
+        "description" : "For members; archived projects too (with `archived_at`).",
+        "operationId" : "authGetProject",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Id of the project.",
+            "in" : "path",
+            "name" : "project_id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the project.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthProject"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Get a project",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/organizations/{id}/projects/{project_id}/keys" : {
+      "get" : {
+        "description" : "The live keys bound to the project (prefix and last four only); for members.",
+        "operationId" : "authListProjectKeys",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Id of the project.",
+            "in" : "path",
+            "name" : "project_id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the project.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKeyList"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List a project's API keys",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "post" : {
+        "description" : "Needs `organization:projects`. Issues the project's key for `environment` (shown once); the project's previous key for that environment stops working at once. Its scopes stay within the caller's organization role (403).",
+        "operationId" : "authRotateProjectKey",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Id of the project.",
+            "in" : "path",
+            "name" : "project_id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the project.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthProjectKeyRotate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKey"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Rotate a project's API key",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/organizations/{id}/tokens" : {
+      "post" : {
+        "description" : "Starts a new session bound to the organization (and, with `project_id`, to one of its live projects). Its access tokens carry `org` (and `prj`) and hold the scopes of the caller's current organization role; they stop working as soon as the membership ends or the project is archived. 404 for a non-member; 403 for credentials bound to another organization; 422 naming `project_id` for a project that is not live in the organization.",
+        "operationId" : "authOrganizationTokens",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthOrganizationTokensRequest"
+              }
+            }
+          },
+          "description" : "Optional; an empty body takes the defaults."
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Get tokens bound to an organization",
         "tags" : [
           "auth"
         ]
@@ -4648,7 +5488,7 @@ extension Tracker {
     },
     "/v1/auth/signup" : {
       "post" : {
-        "description" : "Creates an account with the default role and starts its first session. 409 when the email is taken.",
+        "description" : "Creates an account with the default role and starts its first session. 409 when the email is taken. With `organization_name` and `organization_slug` it also creates an organization owned by the account and binds the session to it (409 naming `organization_slug` when taken).",
         "operationId" : "authSignup",
         "requestBody" : {
           "content" : {

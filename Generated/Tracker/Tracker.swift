@@ -51,16 +51,11 @@ public enum Tracker {
             maxRotationGraceSeconds: 604800
         ),
         cookies: .init(sameSite: "strict", secure: true),
-        oauth: .init(
-            publicURL: "http://localhost:8080",
-            redirectAllowlist: ["http://localhost:5173/signed-in"],
-            stateSeconds: 600,
-            providers: [
-                .init(name: "github", clientIDVariable: "TRACKER_GITHUB_CLIENT_ID", clientSecretVariable: "TRACKER_GITHUB_CLIENT_SECRET"),
-                .init(name: "google", clientIDVariable: "TRACKER_GOOGLE_CLIENT_ID", clientSecretVariable: "TRACKER_GOOGLE_CLIENT_SECRET"),
-            ]
-        ),
-        mail: .init(sender: .log, from: "no-reply@tracker.loom.invalid")
+        organizationRoles: [
+            .init(name: "owner", scopes: ["*"]),
+            .init(name: "admin", scopes: ["organization:*", "projects:*", "tasks:*", "comments:*"]),
+            .init(name: "member", scopes: ["projects:read", "projects:write", "tasks:*", "comments:*"]),
+        ]
     )
 
     /// The app, ready for `LoomServer`.
@@ -73,9 +68,9 @@ public enum Tracker {
             title: "Tracker API",
             auth: auth,
             registerRoutes: { registry in
-                registry.addTable(Projects.Record.self, operations: Projects.operations, access: Projects.access)
-                registry.addTable(Tasks.Record.self, operations: Tasks.operations, access: Tasks.access)
-                registry.addTable(Comments.Record.self, operations: Comments.operations, access: Comments.access)
+                registry.addTable(Projects.Record.self, operations: Projects.operations)
+                registry.addTable(Tasks.Record.self, operations: Tasks.operations)
+                registry.addTable(Comments.Record.self, operations: Comments.operations)
                 Operations.ProjectSummary.register(in: &registry, handlers: handlers)
             }
         )

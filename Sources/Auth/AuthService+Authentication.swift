@@ -46,7 +46,10 @@ extension AuthService {
         return token.isEmpty ? nil : token
     }
 
-    /// A valid access token whose session is live and whose user is active.
+    /// A valid access token whose session is live and whose user is active; for a session
+    /// bound to an organization, the membership must still exist (and the project must not be
+    /// archived) and the scopes are those of the member's current organization role. One
+    /// primary-key read joins all of it.
     func authenticate(accessToken token: String) async throws -> AuthenticationOutcome {
         let now = clock()
         guard let claims = await tokens.verify(token, now: now), let sessionID = UUID(uuidString: claims.sessionID) else {
@@ -54,8 +57,9 @@ extension AuthService {
         }
         let rows = try await database.fetchByKey(sql.statement(
             """
-            SELECT s.user_id, s.expires_at, s.revoked_at, u.role, u.status \
-            FROM auth_sessions s JOIN auth_users u ON u.id = s.user_id WHERE s.id = ?
+            SELECT s.user_id, s.expires_at, s.revoked_at, u.role, u.status, s.organization_id, s.project_id, \
+            \(SessionBinding.checkColumns) FROM auth_sessions s JOIN auth_users u ON u.id = s.user_id \
+            \(SessionBinding.joins("s")) WHERE s.id = ?
             """, [.uuid(sessionID)]))
         guard let row = rows.first else { return .rejected(.invalidCredentials()) }
         var reader = RowReader(row)
@@ -64,13 +68,19 @@ extension AuthService {
         let revokedAt = try reader.optionalTimestamp()
         let role = try reader.string()
         let status = try reader.string()
+        let binding = SessionBinding(organizationID: try reader.optionalUUID(), projectID: try reader.optionalUUID())
+        let check = try SessionBinding.Check(&reader)
         let subject = userID.uuidString.lowercased()
-        guard revokedAt == nil, expiresAt.isLater(than: now), status == UserRecord.active, subject == claims.subject.value.lowercased() else {
+        guard revokedAt == nil, expiresAt.isLater(than: now), status == UserRecord.active, subject == claims.subject.value.lowercased(),
+            binding.organizationText == claims.organizationID?.lowercased(), binding.projectText == claims.projectID?.lowercased(),
+            binding.holds(check)
+        else {
             return .rejected(.invalidCredentials())
         }
+        let scopes = binding.organizationID == nil ? scopes(ofRole: role) : organizationRoles.scopes(of: check.role ?? "")
         return .authenticated(Identity(
-            subject: subject, kind: "user", scopes: scopes(ofRole: role), userID: subject,
-            sessionID: sessionID.uuidString.lowercased()))
+            subject: subject, kind: "user", scopes: scopes, userID: subject, sessionID: sessionID.uuidString.lowercased(),
+            organizationID: binding.organizationText, projectID: binding.projectText))
     }
 
     /// A well-formed key (checked before any lookup) whose secret matches in constant time,
@@ -84,7 +94,9 @@ extension AuthService {
             SecretText.matches(presented.secret, storedDigest: key.secretDigest), key.environment == presented.environment
         else { return .rejected(.invalidCredentials()) }
         let now = clock()
-        guard key.revokedAt == nil, key.expiresAt.map({ $0.isLater(than: now) }) ?? true, key.userStatus == UserRecord.active else {
+        guard key.revokedAt == nil, key.expiresAt.map({ $0.isLater(than: now) }) ?? true, key.userStatus == UserRecord.active,
+            key.binding.holds(key.bindingCheck)
+        else {
             return .rejected(.invalidCredentials())
         }
         if !key.allowedCIDRs.isEmpty {
@@ -96,11 +108,6 @@ extension AuthService {
         if key.lastUsedAt.map({ now.timeIntervalSince($0) >= Self.lastUsedResolution }) ?? true {
             _ = try await database.write([store.touch(id: key.id, now: now)])
         }
-        let creatorScopes = scopes(ofRole: key.userRole)
-        let userID = key.userID.uuidString.lowercased()
-        return .authenticated(Identity(
-            subject: key.id.uuidString.lowercased(), kind: "api_key",
-            scopes: Set(key.scopes.filter { Identity.scopes(creatorScopes, grant: $0) }), userID: userID,
-            environment: key.environment))
+        return .authenticated(identity(of: key))
     }
 }

@@ -28,6 +28,8 @@ public final class AuthService: AuthenticationService {
     let clock: @Sendable () -> Date
     /// Scopes by role name.
     let roleScopes: [String: Set<String>]
+    /// Organization roles and their abilities.
+    let organizationRoles: OrganizationRoles
     /// Where password reset and verification mail goes.
     let mail: any MailSender
     /// Cookie mode; `nil` when the app does not enable it.
@@ -55,6 +57,7 @@ public final class AuthService: AuthenticationService {
         var scopes: [String: Set<String>] = [:]
         for role in settings.roles { scopes[role.name] = role.scopes }
         self.roleScopes = scopes
+        self.organizationRoles = OrganizationRoles(settings: settings)
     }
 
     /// Checks the configuration, creates or updates the `auth_` tables and prepares hashing
@@ -109,9 +112,12 @@ public final class AuthService: AuthenticationService {
         roleScopes[role] ?? []
     }
 
-    /// Adds every auth route under `settings.routePrefix`.
+    /// Adds every auth route under `settings.routePrefix` and offers key issuing to the app's
+    /// custom handlers (`RouteRegistry.credentialIssuer`).
     public func registerRoutes(in registry: inout RouteRegistry) {
-        AuthRoutes(service: self, maxBodyBytes: registry.settings.maxBodyBytes).register(in: &registry)
+        let routes = AuthRoutes(service: self, maxBodyBytes: registry.settings.maxBodyBytes)
+        routes.register(in: &registry)
+        registry.credentialIssuer = AuthCredentialIssuer(routes: routes)
     }
 }
 

@@ -5,7 +5,13 @@ import Runtime
 struct APIKeyRecord: Sendable {
     /// Select list matching `init(row:)`.
     static let columns =
-        "id, user_id, name, environment, prefix, last_four, scopes, allowed_cidrs, expires_at, revoked_at, last_used_at, created_at"
+        "id, user_id, name, environment, prefix, last_four, scopes, allowed_cidrs, expires_at, revoked_at, last_used_at, created_at, "
+        + "organization_id, project_id, purpose, service, role"
+
+    /// `purpose` of a key a user made for themselves (`POST /api-keys`), or a service token.
+    static let personal = "personal"
+    /// `purpose` of a project's key (`POST /organizations/{id}/projects/{project_id}/keys`).
+    static let project = "project"
 
     var id: UUID
     var userID: UUID
@@ -19,6 +25,14 @@ struct APIKeyRecord: Sendable {
     var revokedAt: Date?
     var lastUsedAt: Date?
     var createdAt: Date
+    /// Organization / project binding.
+    var binding = SessionBinding.none
+    /// `personal` or `project`.
+    var purpose = APIKeyRecord.personal
+    /// Service name of a service token.
+    var service: String?
+    /// Role of a service token.
+    var role: String?
 
     /// Reads a row selected with `columns`.
     init(row: SQLRow) throws {
@@ -35,6 +49,10 @@ struct APIKeyRecord: Sendable {
         revokedAt = try reader.optionalTimestamp()
         lastUsedAt = try reader.optionalTimestamp()
         createdAt = try reader.timestamp()
+        binding = SessionBinding(organizationID: try reader.optionalUUID(), projectID: try reader.optionalUUID())
+        purpose = try reader.string()
+        service = try reader.optionalString()
+        role = try reader.optionalString()
     }
 
     /// A new key's row.
@@ -94,6 +112,10 @@ struct APIKeyResponse: JSONWritable {
         writer.member("expires_at", record.expiresAt)
         writer.member("last_used_at", record.lastUsedAt)
         writer.member("created_at", record.createdAt)
+        writer.member("organization_id", record.binding.organizationText)
+        writer.member("project_id", record.binding.projectText)
+        writer.member("service", record.service)
+        writer.member("role", record.role)
         writer.endObject()
     }
 }

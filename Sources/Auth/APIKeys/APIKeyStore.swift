@@ -19,6 +19,14 @@ struct APIKeyStore: Sendable {
         let userID: UUID
         let userRole: String
         let userStatus: String
+        /// The organization / project the key is bound to.
+        let binding: SessionBinding
+        /// Whether the creator is still a member and the project live (see `SessionBinding`).
+        let bindingCheck: SessionBinding.Check
+        /// The service name of a service token; `nil` for a plain key.
+        let service: String?
+        /// The role of a service token.
+        let role: String?
     }
 
     /// The key with `lookupID` joined with its creator: one primary-key-bounded read.
@@ -26,7 +34,8 @@ struct APIKeyStore: Sendable {
         let rows = try await database.fetchByKey(sql.statement(
             """
             SELECT k.id, k.secret_hash, k.environment, k.scopes, k.allowed_cidrs, k.expires_at, k.revoked_at, \
-            k.last_used_at, u.id, u.role, u.status FROM auth_api_keys k JOIN auth_users u ON u.id = k.user_id \
+            k.last_used_at, u.id, u.role, u.status, k.organization_id, k.project_id, \(SessionBinding.checkColumns), \
+            k.service, k.role FROM auth_api_keys k JOIN auth_users u ON u.id = k.user_id \(SessionBinding.joins("k")) \
             WHERE k.lookup_id = ?
             """, [.text(lookupID)]))
         guard let row = rows.first else { return nil }
@@ -37,7 +46,9 @@ struct APIKeyStore: Sendable {
             allowedCIDRs: try APIKeyRecord.strings(fromJSON: try reader.string()),
             expiresAt: try reader.optionalTimestamp(), revokedAt: try reader.optionalTimestamp(),
             lastUsedAt: try reader.optionalTimestamp(), userID: try reader.uuid(), userRole: try reader.string(),
-            userStatus: try reader.string())
+            userStatus: try reader.string(),
+            binding: SessionBinding(organizationID: try reader.optionalUUID(), projectID: try reader.optionalUUID()),
+            bindingCheck: try SessionBinding.Check(&reader), service: try reader.optionalString(), role: try reader.optionalString())
     }
 
     /// Inserts a key.
@@ -45,13 +56,16 @@ struct APIKeyStore: Sendable {
         sql.statement(
             """
             INSERT INTO auth_api_keys (id, user_id, name, environment, lookup_id, secret_hash, prefix, last_four, \
-            scopes, allowed_cidrs, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            scopes, allowed_cidrs, expires_at, created_at, organization_id, project_id, purpose, service, role) \
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .uuid(record.id), .uuid(record.userID), .text(record.name), .text(record.environment),
                 .text(issued.lookupID), .text(issued.secretDigest), .text(record.prefix), .text(record.lastFour),
                 .text(APIKeyRecord.json(record.scopes)), .text(APIKeyRecord.json(record.allowedCIDRs)),
                 record.expiresAt.map(SQLValue.timestamp) ?? .null, .timestamp(record.createdAt),
+                record.binding.organizationID.map(SQLValue.uuid) ?? .null, record.binding.projectID.map(SQLValue.uuid) ?? .null,
+                .text(record.purpose), record.service.map(SQLValue.text) ?? .null, record.role.map(SQLValue.text) ?? .null,
             ])
     }
 
@@ -60,7 +74,7 @@ struct APIKeyStore: Sendable {
         let rows = try await database.fetch(sql.statement(
             """
             SELECT \(APIKeyRecord.columns) FROM auth_api_keys WHERE user_id = ? AND revoked_at IS NULL \
-            ORDER BY created_at DESC, id
+            AND purpose = 'personal' ORDER BY created_at DESC, id
             """, [.uuid(userID)]))
         return try rows.map(APIKeyRecord.init(row:))
     }
@@ -68,7 +82,7 @@ struct APIKeyStore: Sendable {
     /// One of the user's keys that is not revoked.
     func find(id: UUID, userID: UUID) async throws -> APIKeyRecord? {
         let rows = try await database.fetch(sql.statement(
-            "SELECT \(APIKeyRecord.columns) FROM auth_api_keys WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
+            "SELECT \(APIKeyRecord.columns) FROM auth_api_keys WHERE id = ? AND user_id = ? AND revoked_at IS NULL AND purpose = 'personal'",
             [.uuid(id), .uuid(userID)]))
         return try rows.first.map(APIKeyRecord.init(row:))
     }
@@ -76,7 +90,7 @@ struct APIKeyStore: Sendable {
     /// Revokes one of the user's keys at once.
     func revoke(id: UUID, userID: UUID, now: Date) -> SQLStatement {
         sql.statement(
-            "UPDATE auth_api_keys SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
+            "UPDATE auth_api_keys SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL AND purpose = 'personal'",
             [.timestamp(now), .uuid(id), .uuid(userID)])
     }
 

@@ -15,14 +15,14 @@ struct OrganizationStore: Sendable {
             sql.statement(
                 "INSERT INTO auth_organizations (id, name, slug, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                 [.uuid(id), .text(name), .text(slug), .uuid(creator), .timestamp(now), .timestamp(now)]),
-            addMember(organization: id, user: creator, role: .owner, now: now),
+            addMember(organization: id, user: creator, role: OrganizationRoles.owner, now: now),
         ]
     }
 
-    func addMember(organization: UUID, user: UUID, role: OrganizationRole, now: Date) -> SQLStatement {
+    func addMember(organization: UUID, user: UUID, role: String, now: Date) -> SQLStatement {
         sql.statement(
             "INSERT INTO auth_memberships (organization_id, user_id, role, created_at) VALUES (?, ?, ?, ?)",
-            [.uuid(organization), .uuid(user), .text(role.rawValue), .timestamp(now)])
+            [.uuid(organization), .uuid(user), .text(role), .timestamp(now)])
     }
 
     /// The organization as `user` sees it, or `nil` when the user is not a member.
@@ -61,19 +61,19 @@ struct OrganizationStore: Sendable {
     }
 
     /// `user`'s role in `organization`, or `nil` when not a member.
-    func role(of user: UUID, in organization: UUID) async throws -> OrganizationRole? {
+    func role(of user: UUID, in organization: UUID) async throws -> String? {
         let rows = try await database.fetch(sql.statement(
             "SELECT role FROM auth_memberships WHERE organization_id = ? AND user_id = ?", [.uuid(organization), .uuid(user)]))
         guard let row = rows.first else { return nil }
         var reader = RowReader(row)
-        return OrganizationRole(rawValue: try reader.string())
+        return try reader.string()
     }
 
     /// Changes a role unless that would leave the organization without an owner (0 rows then).
-    func changeRole(of user: UUID, in organization: UUID, to role: OrganizationRole) -> SQLStatement {
+    func changeRole(of user: UUID, in organization: UUID, to role: String) -> SQLStatement {
         sql.statement(
             "UPDATE auth_memberships SET role = ? WHERE organization_id = ? AND user_id = ? AND (? = 'owner' OR \(Self.keepsAnOwner))",
-            [.text(role.rawValue), .uuid(organization), .uuid(user), .text(role.rawValue)])
+            [.text(role), .uuid(organization), .uuid(user), .text(role)])
     }
 
     /// Removes a member unless it is the last owner (0 rows then).
@@ -84,7 +84,7 @@ struct OrganizationStore: Sendable {
     }
 
     func invite(
-        id: UUID, organization: UUID, email: String, role: OrganizationRole, token: RefreshToken, invitedBy: UUID, now: Date,
+        id: UUID, organization: UUID, email: String, role: String, token: RefreshToken, invitedBy: UUID, now: Date,
         expiresAt: Date
     ) -> SQLStatement {
         sql.statement(
@@ -93,7 +93,7 @@ struct OrganizationStore: Sendable {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
-                .uuid(id), .uuid(organization), .text(email), .text(role.rawValue), .text(token.lookupID),
+                .uuid(id), .uuid(organization), .text(email), .text(role), .text(token.lookupID),
                 .text(SecretText.digest(token.secret)), .uuid(invitedBy), .timestamp(now), .timestamp(expiresAt),
             ])
     }

@@ -13,33 +13,19 @@ extension AuthRoutes {
     }
 
     /// `POST /api-keys` → 201 with the key, shown this once. Scopes must be within the
-    /// caller's (403 naming the first that is not); CIDRs and expiry are checked (422).
+    /// caller's (403 naming the first that is not); CIDRs and expiry are checked (422). With
+    /// `organization_id` / `project_id` the key is bound to them (see `issueKey`); with
+    /// `service` and `role` it is a service token.
     func createAPIKey(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context)
         let body = try await decodeBody(request, bodies.createAPIKey)
-        let now = service.clock()
-        let scopes = try Self.strings(body.array(2))
-        for scope in scopes where !caller.identity.holds(scope) {
-            throw APIError.forbidden("The key cannot have the scope \(scope): it exceeds the scopes you hold.")
-        }
-        let expiresAt = try body.optionalTimestamp(3)
-        if let expiresAt, expiresAt <= now {
-            throw APIError.validation([.init(field: "expires_at", message: "must lie in the future")])
-        }
-        let cidrs = try Self.ranges(Self.strings(body.optionalArray(4) ?? []))
-        guard let format = service.keyFormat, let issued = format.issue(environment: try body.string(1)) else {
-            throw APIError.validation([.init(field: "environment", message: "is not an environment of this app")])
-        }
-        let record = APIKeyRecord(
-            id: UUID(), userID: caller.userID, name: try body.string(0), issued: issued, scopes: Array(Set(scopes)).sorted(),
-            allowedCIDRs: cidrs, expiresAt: expiresAt, now: now)
-        _ = try await service.database.write([
-            keys.insert(record, issued: issued),
-            audit.event(
-                "api_key_created", actor: caller.identity.subject, target: record.id.uuidString.lowercased(),
-                detail: ["environment": record.environment], ipAddress: context.remoteAddress?.ipAddress, now: now),
-        ])
-        return JSONResponse.make(status: .created, value: APIKeyResponse(record: record, key: issued.text))
+        let order = KeyOrder(
+            name: try body.string(0), environment: try body.string(1), scopes: try body.optionalArray(2).map(Self.strings),
+            service: try body.optionalString(7), role: try body.optionalString(8), organizationID: try body.optionalUUID(5),
+            projectID: try body.optionalUUID(6), expiresAt: try body.optionalTimestamp(3),
+            allowedCIDRs: try Self.ranges(Self.strings(body.optionalArray(4) ?? [])))
+        let issued = try await issueKey(order, caller: caller.identity, userID: caller.userID, ipAddress: context.remoteAddress?.ipAddress)
+        return JSONResponse.make(status: .created, value: APIKeyResponse(record: issued.record, key: issued.key))
     }
 
     /// `DELETE /api-keys/{id}` → 204; the key stops working at once.
@@ -73,12 +59,17 @@ extension AuthRoutes {
         guard let old = try await keys.find(id: id, userID: caller.userID), old.expiresAt.map({ $0.isLater(than: now) }) ?? true,
             let format = service.keyFormat, let issued = format.issue(environment: old.environment)
         else { throw notFound("active API key", id) }
-        for scope in old.scopes where !caller.identity.holds(scope) {
+        try Self.requireBinding(caller.identity, allows: old.binding)
+        let holder = try await creatorScopes(of: caller.identity, userID: caller.userID, binding: old.binding)
+        for scope in old.scopes where !Identity.scopes(holder, grant: scope) {
             throw APIError.forbidden("The key has the scope \(scope), which you no longer hold; create a new key instead.")
         }
-        let record = APIKeyRecord(
+        var record = APIKeyRecord(
             id: UUID(), userID: caller.userID, name: old.name, issued: issued, scopes: old.scopes,
             allowedCIDRs: old.allowedCIDRs, expiresAt: old.expiresAt, now: now)
+        record.binding = old.binding
+        record.service = old.service
+        record.role = old.role
         let results = try await service.database.write([
             keys.retire(id: old.id, until: now.addingTimeInterval(TimeInterval(grace)), successor: record.id),
             keys.insert(record, issued: issued),

@@ -6,6 +6,8 @@ import Runtime
 /// Sign-up, login, refresh, logout, profile and password.
 extension AuthRoutes {
     /// `POST /signup` → 201 with the account and its first tokens; 409 when the email is taken.
+    /// With `organization_name` and `organization_slug` it also creates an organization owned
+    /// by the new account and binds the session to it (see `signupOrganization`).
     func signup(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let body = try await decodeBody(request, bodies.signup)
         let email = UserRecord.normalized(email: try body.string(0))
@@ -15,18 +17,20 @@ extension AuthRoutes {
         let now = service.clock()
         let user = UserRecord(
             id: UUID(), email: email, name: try body.string(2), passwordHash: hash, role: service.settings.defaultRole, now: now)
+        let organization = try signupOrganization(body, owner: user.id, now: now)
         do {
             let tokens = try await startSession(
-                for: user, expiresAt: nil, leading: [users.insert(user)], action: "signup", request: request,
-                context: context, now: now)
+                for: user, expiresAt: nil, leading: [users.insert(user)] + organization.statements, action: "signup", request: request,
+                context: context, now: now, binding: organization.binding)
             return tokenResponse(tokens, status: .created, now: now)
         } catch let error as DatabaseError {
-            throw Self.emailConflict(error)
+            throw try await signupConflict(error, email: email, organization: organization.binding)
         }
     }
 
     /// `POST /login` → 200 with tokens; 401 for a wrong email or password (equal time either
-    /// way); 429 once the email has failed too often.
+    /// way); 429 once the email has failed too often. With `organization_id` (and `project_id`)
+    /// the session is bound to that organization (404 unless a member).
     func login(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let body = try await decodeBody(request, bodies.login)
         let email = UserRecord.normalized(email: try body.string(0))
@@ -44,9 +48,11 @@ extension AuthRoutes {
             ])
             throw APIError.invalidCredentials("The email or password is wrong.")
         }
+        let binding = try await requestedBinding(
+            user: user.id, organization: try body.optionalUUID(2), project: try body.optionalUUID(3), now: now)
         let tokens = try await startSession(
             for: user, expiresAt: nil, leading: [service.throttle.clear(subject)], action: "login", request: request,
-            context: context, now: now)
+            context: context, now: now, binding: binding)
         return tokenResponse(tokens, status: .ok, now: now)
     }
 
@@ -62,7 +68,9 @@ extension AuthRoutes {
         if presented.usedAt != nil {
             try await revokeFamily(presented, now: now, context: context)
         }
-        guard presented.sessionRevokedAt == nil, presented.sessionExpiresAt.isLater(than: now), presented.userStatus == UserRecord.active else {
+        guard presented.sessionRevokedAt == nil, presented.sessionExpiresAt.isLater(than: now), presented.userStatus == UserRecord.active,
+            presented.bindingHolds
+        else {
             throw APIError.invalidCredentials("The session has ended; log in again.")
         }
         let next = RefreshToken.generate()
@@ -74,7 +82,7 @@ extension AuthRoutes {
         let userID = presented.userID.uuidString.lowercased()
         let access = try await service.tokens.issue(
             userID: userID, sessionID: presented.sessionID.uuidString.lowercased(), now: now,
-            sessionExpiresAt: presented.sessionExpiresAt)
+            sessionExpiresAt: presented.sessionExpiresAt, binding: presented.binding)
         let response = TokenResponse(
             accessToken: access.token, expiresIn: access.expiresIn, refreshToken: next.text, sessionID: presented.sessionID,
             sessionExpiresAt: presented.sessionExpiresAt, user: nil)

@@ -10,18 +10,29 @@ extension AuthRoutes {
 
     var organizations: OrganizationStore { OrganizationStore(sql: service.sql, database: service.database) }
 
-    /// The caller and their role in the organization of the `{id}` path parameter; 404 for a
-    /// non-member (never revealing that the organization exists), 403 when `manage` is needed.
-    func membership(_ context: LoomRequestContext, manage: Bool = false) async throws -> (userID: UUID, organization: UUID, role: OrganizationRole) {
+    /// The caller and their current role in the organization of the `{id}` path parameter; 404
+    /// for a non-member (never revealing that the organization exists), 403 for a token bound
+    /// to another organization or a role without `ability`.
+    func membership(_ context: LoomRequestContext, ability: OrganizationAbility? = nil) async throws -> (userID: UUID, organization: UUID, role: String) {
         let caller = try requireCaller(context)
         let organization = try pathID(context, what: "organization")
+        try Self.requireBinding(caller.identity, allows: organization)
         guard let role = try await organizations.role(of: caller.userID, in: organization) else {
             throw notFound("organization", organization)
         }
-        if manage, !role.manages {
-            throw APIError.forbidden("Only an owner or admin of the organization may do this.")
+        if let ability, !service.organizationRoles.role(role, may: ability) {
+            throw APIError.forbidden(ability.refusal)
         }
         return (caller.userID, organization, role)
+    }
+
+    /// 403 when `identity` is bound to an organization other than `organization`: a token or
+    /// key of organization A never acts on organization B, even for a member of both.
+    static func requireBinding(_ identity: Identity, allows organization: UUID) throws {
+        guard let bound = identity.organizationID else { return }
+        guard bound == organization.uuidString.lowercased() else {
+            throw APIError.forbidden("These credentials are bound to organization \(bound); get a token for this organization instead.")
+        }
     }
 
     /// `POST /organizations` → 201; the caller becomes its owner. 409 when the slug is taken.
@@ -42,7 +53,7 @@ extension AuthRoutes {
             }
             throw error
         }
-        let created = OrganizationResponse(id: id, name: name, slug: slug, role: OrganizationRole.owner.rawValue, createdAt: now, updatedAt: now)
+        let created = OrganizationResponse(id: id, name: name, slug: slug, role: OrganizationRoles.owner, createdAt: now, updatedAt: now)
         return JSONResponse.make(status: .created, value: created)
     }
 
@@ -63,7 +74,7 @@ extension AuthRoutes {
 
     /// `PATCH /organizations/{id}` → renamed, by an owner or admin.
     func renameOrganization(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
-        let member = try await membership(context, manage: true)
+        let member = try await membership(context, ability: .update)
         let body = try await decodeBody(request, bodies.renameOrganization)
         let now = service.clock()
         _ = try await service.database.write([organizations.rename(member.organization, name: try body.string(0), now: now)])
@@ -80,15 +91,15 @@ extension AuthRoutes {
     /// leave no owner.
     func changeMemberRole(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let member = try await membership(context)
-        guard member.role == .owner else { throw APIError.forbidden("Only an owner may change roles.") }
+        guard member.role == OrganizationRoles.owner else { throw APIError.forbidden("Only an owner may change roles.") }
         let target = try userIDParameter(context)
         let body = try await decodeBody(request, bodies.memberRole)
-        guard let role = OrganizationRole(rawValue: try body.string(0)) else { throw APIError.internalError }
+        let role = try body.string(0)
         guard try await organizations.role(of: target, in: member.organization) != nil else { throw notFound("member", target) }
         let now = service.clock()
         let results = try await service.database.write([
             organizations.changeRole(of: target, in: member.organization, to: role),
-            audit.event("member_role_changed", actor: member.userID.uuidString.lowercased(), target: target.uuidString.lowercased(), detail: ["role": role.rawValue], ipAddress: context.remoteAddress?.ipAddress, now: now),
+            audit.event("member_role_changed", actor: member.userID.uuidString.lowercased(), target: target.uuidString.lowercased(), detail: ["role": role], ipAddress: context.remoteAddress?.ipAddress, now: now),
         ])
         guard results.first?.changes == 1 else { throw Self.lastOwner }
         return Response(status: .noContent)
@@ -101,8 +112,10 @@ extension AuthRoutes {
         let target = try userIDParameter(context)
         guard let targetRole = try await organizations.role(of: target, in: member.organization) else { throw notFound("member", target) }
         if target != member.userID {
-            guard member.role.manages else { throw APIError.forbidden("Only an owner or admin may remove other members.") }
-            if targetRole == .owner, member.role != .owner { throw APIError.forbidden("Only an owner may remove an owner.") }
+            guard service.organizationRoles.role(member.role, may: .members) else { throw APIError.forbidden(OrganizationAbility.members.refusal) }
+            if targetRole == OrganizationRoles.owner, member.role != OrganizationRoles.owner {
+                throw APIError.forbidden("Only an owner may remove an owner.")
+            }
         }
         let now = service.clock()
         let results = try await service.database.write([
@@ -116,19 +129,19 @@ extension AuthRoutes {
     /// `POST /organizations/{id}/invitations` → 201; the token goes to the invitee by mail.
     /// Admins may not invite owners.
     func invite(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
-        let member = try await membership(context, manage: true)
+        let member = try await membership(context, ability: .invite)
         let body = try await decodeBody(request, bodies.invitation)
         let email = UserRecord.normalized(email: try body.string(0))
-        guard let role = OrganizationRole(rawValue: try body.string(1)) else { throw APIError.internalError }
-        if role == .owner, member.role != .owner { throw APIError.forbidden("Only an owner may invite an owner.") }
+        let role = try body.string(1)
+        if role == OrganizationRoles.owner, member.role != OrganizationRoles.owner { throw APIError.forbidden("Only an owner may invite an owner.") }
         let now = service.clock()
         let token = RefreshToken.generate()
-        let invitation = InvitationResponse(id: UUID(), email: email, role: role.rawValue, createdAt: now, expiresAt: now.addingTimeInterval(Self.invitationSeconds))
+        let invitation = InvitationResponse(id: UUID(), email: email, role: role, createdAt: now, expiresAt: now.addingTimeInterval(Self.invitationSeconds))
         _ = try await service.database.write([
             organizations.invite(
                 id: invitation.id, organization: member.organization, email: email, role: role, token: token, invitedBy: member.userID,
                 now: now, expiresAt: invitation.expiresAt),
-            audit.event("member_invited", actor: member.userID.uuidString.lowercased(), target: invitation.id.uuidString.lowercased(), detail: ["email": email, "role": role.rawValue], ipAddress: context.remoteAddress?.ipAddress, now: now),
+            audit.event("member_invited", actor: member.userID.uuidString.lowercased(), target: invitation.id.uuidString.lowercased(), detail: ["email": email, "role": role], ipAddress: context.remoteAddress?.ipAddress, now: now),
         ])
         try await service.mail.send(MailMessage(
             to: email, subject: "You are invited to an organization",
@@ -138,14 +151,14 @@ extension AuthRoutes {
 
     /// `GET /organizations/{id}/invitations` → pending invitations, for owners and admins.
     func listInvitations(_ context: LoomRequestContext) async throws -> Response {
-        let member = try await membership(context, manage: true)
+        let member = try await membership(context, ability: .invite)
         let pending = try await organizations.pendingInvitations(of: member.organization, now: service.clock())
         return JSONResponse.make(status: .ok, value: ItemsResponse(items: pending))
     }
 
     /// `DELETE /organizations/{id}/invitations/{invitation_id}` → 204; the token stops working.
     func revokeInvitation(_ context: LoomRequestContext) async throws -> Response {
-        let member = try await membership(context, manage: true)
+        let member = try await membership(context, ability: .invite)
         let text = context.parameters.get("invitation_id") ?? ""
         guard let id = UUID(uuidString: text) else { throw APIError(status: .notFound, code: "NOT_FOUND", detail: "No invitation has id \(text).") }
         let results = try await service.database.write([organizations.revokeInvitation(id, of: member.organization, now: service.clock())])
@@ -159,8 +172,9 @@ extension AuthRoutes {
         let caller = try requireCaller(context)
         let body = try await decodeBody(request, bodies.acceptInvitation)
         guard let token = RefreshToken.parse(try body.string(0)), let invitation = try await organizations.presentedInvitation(lookupID: token.lookupID),
-            SecretText.matches(token.secret, storedDigest: invitation.digest), let role = OrganizationRole(rawValue: invitation.role)
+            SecretText.matches(token.secret, storedDigest: invitation.digest)
         else { throw Self.invalidToken }
+        let role = invitation.role
         guard let user = try await users.find(id: caller.userID), user.email == invitation.email else {
             throw APIError.forbidden("This invitation is for another email address.")
         }

@@ -14,7 +14,8 @@ extension AuthRoutes {
     }
 
     /// `POST /sessions` → 201 with the tokens of a new session of the caller (another device),
-    /// ending at `expires_at` (at most the configured session lifetime from now).
+    /// ending at `expires_at` (at most the configured session lifetime from now). It keeps the
+    /// caller's organization / project binding, so a bound token cannot mint an unbound one.
     func createSession(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context)
         let body = try await decodeOptionalBody(request, bodies.createSession)
@@ -24,7 +25,7 @@ extension AuthRoutes {
         guard let user = try await users.find(id: caller.userID) else { throw APIError.invalidCredentials() }
         let tokens = try await startSession(
             for: user, expiresAt: expiresAt, leading: [], action: "session_created", request: request, context: context,
-            now: now)
+            now: now, binding: SessionBinding(identity: caller.identity))
         return JSONResponse.make(status: .created, value: tokens)
     }
 

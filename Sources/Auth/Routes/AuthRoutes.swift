@@ -58,6 +58,7 @@ struct AuthRoutes: Sendable {
         }
         registry.add(.post, prefix + "/invitations/accept") { request, context in try await acceptInvitation(request, context) }
         registerOAuth(in: &registry)
+        registerOrganizationBindings(in: &registry, prefix: prefix)
         if service.keyFormat != nil {
             registry.add(.get, prefix + "/api-keys") { _, context in try await listAPIKeys(context) }
             registry.add(.post, prefix + "/api-keys") { request, context in try await createAPIKey(request, context) }
@@ -105,16 +106,17 @@ struct AuthRoutes: Sendable {
     }
 
     /// Starts a session for `user`: writes `leading` statements, the session, its first
-    /// refresh token and an audit event in one transaction, then signs an access token.
+    /// refresh token and an audit event in one transaction, then signs an access token. A
+    /// session bound to an organization (and project) issues tokens carrying `org` (and `prj`).
     func startSession(
         for user: UserRecord, expiresAt: Date?, leading: [SQLStatement], action: String, request: Request,
-        context: LoomRequestContext, now: Date
+        context: LoomRequestContext, now: Date, binding: SessionBinding = .none
     ) async throws -> TokenResponse {
         let limit = now.addingTimeInterval(TimeInterval(service.settings.refreshTokenSeconds))
         let session = SessionRecord(
             id: UUID(), userID: user.id, now: now, expiresAt: min(expiresAt ?? limit, limit),
             userAgent: request.headers[.userAgent].map { String($0.prefix(512)) },
-            ipAddress: context.remoteAddress?.ipAddress)
+            ipAddress: context.remoteAddress?.ipAddress, binding: binding)
         let refreshToken = RefreshToken.generate()
         var statements = leading
         statements.append(sessions.insert(session))
@@ -123,7 +125,8 @@ struct AuthRoutes: Sendable {
             action, actor: user.idText, target: session.id.uuidString.lowercased(), ipAddress: session.ipAddress, now: now))
         _ = try await service.database.write(statements)
         let access = try await service.tokens.issue(
-            userID: user.idText, sessionID: session.id.uuidString.lowercased(), now: now, sessionExpiresAt: session.expiresAt)
+            userID: user.idText, sessionID: session.id.uuidString.lowercased(), now: now, sessionExpiresAt: session.expiresAt,
+            binding: binding)
         return TokenResponse(
             accessToken: access.token, expiresIn: access.expiresIn, refreshToken: refreshToken.text, sessionID: session.id,
             sessionExpiresAt: session.expiresAt, user: user)

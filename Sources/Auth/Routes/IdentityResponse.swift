@@ -10,6 +10,8 @@ struct IdentityResponse: JSONWritable {
         writer.member("subject", identity.subject)
         writer.member("user_id", identity.userID)
         writer.member("session_id", identity.sessionID)
+        writer.member("organization_id", identity.organizationID)
+        writer.member("project_id", identity.projectID)
         writer.member("environment", identity.environment)
         writer.member("scopes", identity.scopes.sorted())
         writer.endObject()

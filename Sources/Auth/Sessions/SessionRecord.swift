@@ -14,6 +14,8 @@ struct SessionRecord: Sendable {
     var revokedAt: Date?
     var userAgent: String?
     var ipAddress: String?
+    /// The organization / project the session is bound to (written on insert; lists do not show it).
+    var binding = SessionBinding.none
 
     /// Reads a row selected with `columns`.
     init(row: SQLRow) throws {
@@ -29,7 +31,8 @@ struct SessionRecord: Sendable {
     }
 
     /// A new session.
-    init(id: UUID, userID: UUID, now: Date, expiresAt: Date, userAgent: String?, ipAddress: String?) {
+    init(id: UUID, userID: UUID, now: Date, expiresAt: Date, userAgent: String?, ipAddress: String?, binding: SessionBinding = .none) {
+        self.binding = binding
         self.id = id
         self.userID = userID
         self.createdAt = now

@@ -16,19 +16,25 @@ struct SessionStore: Sendable {
         let sessionExpiresAt: Date
         let sessionRevokedAt: Date?
         let userStatus: String
+        /// The session's organization / project binding.
+        let binding: SessionBinding
+        /// Whether the binding still holds: the membership exists and the project is not archived
+        /// (always true for an unbound session).
+        let bindingHolds: Bool
     }
 
     /// Inserts a session.
     func insert(_ session: SessionRecord) -> SQLStatement {
         sql.statement(
             """
-            INSERT INTO auth_sessions (id, user_id, created_at, last_used_at, expires_at, user_agent, ip_address) \
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO auth_sessions (id, user_id, created_at, last_used_at, expires_at, user_agent, ip_address, \
+            organization_id, project_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .uuid(session.id), .uuid(session.userID), .timestamp(session.createdAt), .timestamp(session.lastUsedAt),
                 .timestamp(session.expiresAt), session.userAgent.map(SQLValue.text) ?? .null,
-                session.ipAddress.map(SQLValue.text) ?? .null,
+                session.ipAddress.map(SQLValue.text) ?? .null, session.binding.organizationID.map(SQLValue.uuid) ?? .null,
+                session.binding.projectID.map(SQLValue.uuid) ?? .null,
             ])
     }
 
@@ -43,16 +49,27 @@ struct SessionStore: Sendable {
     func presented(lookupID: String) async throws -> PresentedToken? {
         let rows = try await database.fetch(sql.statement(
             """
-            SELECT t.id, t.secret_hash, t.used_at, s.id, s.user_id, s.expires_at, s.revoked_at, u.status \
+            SELECT t.id, t.secret_hash, t.used_at, s.id, s.user_id, s.expires_at, s.revoked_at, u.status, \
+            s.organization_id, s.project_id, \(SessionBinding.checkColumns) \
             FROM auth_refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id JOIN auth_users u ON u.id = s.user_id \
-            WHERE t.lookup_id = ?
+            \(SessionBinding.joins("s")) WHERE t.lookup_id = ?
             """, [.text(lookupID)]))
         guard let row = rows.first else { return nil }
         var reader = RowReader(row)
+        let tokenID = try reader.uuid()
+        let secretDigest = try reader.string()
+        let usedAt = try reader.optionalTimestamp()
+        let sessionID = try reader.uuid()
+        let userID = try reader.uuid()
+        let sessionExpiresAt = try reader.timestamp()
+        let sessionRevokedAt = try reader.optionalTimestamp()
+        let userStatus = try reader.string()
+        let binding = SessionBinding(organizationID: try reader.optionalUUID(), projectID: try reader.optionalUUID())
+        let check = try SessionBinding.Check(&reader)
         return PresentedToken(
-            tokenID: try reader.uuid(), secretDigest: try reader.string(), usedAt: try reader.optionalTimestamp(),
-            sessionID: try reader.uuid(), userID: try reader.uuid(), sessionExpiresAt: try reader.timestamp(),
-            sessionRevokedAt: try reader.optionalTimestamp(), userStatus: try reader.string())
+            tokenID: tokenID, secretDigest: secretDigest, usedAt: usedAt, sessionID: sessionID, userID: userID,
+            sessionExpiresAt: sessionExpiresAt, sessionRevokedAt: sessionRevokedAt, userStatus: userStatus, binding: binding,
+            bindingHolds: binding.holds(check))
     }
 
     /// Rotation, all or nothing: marks `old` used (only if it still is unused), inserts its

@@ -135,6 +135,7 @@ enum AuthMigrations {
                     """),
                 both("CREATE INDEX IF NOT EXISTS auth_invitations_organization ON auth_invitations (organization_id)"),
             ]),
+        organizationBindings,
         oauthStep,
     ]
 

@@ -27,6 +27,10 @@ struct AccessTokenClaims: JWTPayload {
     var tokenID: IDClaim
     /// Always `access`.
     var tokenType: String
+    /// `org`: the organization the session is bound to (its scopes are the organization role's).
+    var organizationID: String? = nil
+    /// `prj`: the project, inside `org`, the session is narrowed to.
+    var projectID: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case subject = "sub"
@@ -38,6 +42,8 @@ struct AccessTokenClaims: JWTPayload {
         case issuedAt = "iat"
         case tokenID = "jti"
         case tokenType = "token_type"
+        case organizationID = "org"
+        case projectID = "prj"
     }
 
     /// Runs inside jwt-kit right after the signature checks out: refuses tokens of another

@@ -37,15 +37,19 @@ struct AccessTokens: Sendable {
     }
 
     /// A signed token for `userID` in `sessionID`, valid from `now` for the configured lifetime
-    /// (never past `sessionExpiresAt`). Returns the token and its lifetime in seconds.
-    func issue(userID: String, sessionID: String, now: Date, sessionExpiresAt: Date) async throws -> (token: String, expiresIn: Int) {
+    /// (never past `sessionExpiresAt`), carrying the session's organization and project binding
+    /// (`org`, `prj`). Returns the token and its lifetime in seconds.
+    func issue(
+        userID: String, sessionID: String, now: Date, sessionExpiresAt: Date, binding: SessionBinding = .none
+    ) async throws -> (token: String, expiresIn: Int) {
         let issued = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         let expires = min(issued.addingTimeInterval(lifetime), sessionExpiresAt)
         let claims = AccessTokenClaims(
             subject: SubjectClaim(value: userID), sessionID: sessionID, issuer: IssuerClaim(value: issuer),
             audience: AudienceClaim(value: [audience]), expiration: ExpirationClaim(value: expires),
             notBefore: NotBeforeClaim(value: issued), issuedAt: IssuedAtClaim(value: issued),
-            tokenID: IDClaim(value: UUID().uuidString.lowercased()), tokenType: AccessTokenClaims.accessType)
+            tokenID: IDClaim(value: UUID().uuidString.lowercased()), tokenType: AccessTokenClaims.accessType,
+            organizationID: binding.organizationText, projectID: binding.projectText)
         let token = try await keys.sign(claims, header: JWTHeader(fields: ["typ": .string(Self.headerType)]))
         return (token, max(0, Int(expires.timeIntervalSince(issued))))
     }

@@ -14,7 +14,7 @@ struct AuthOperations {
     let context: DocumentContext
 
     /// One documented route.
-    private struct Route {
+    struct Route {
         let method: OpenAPI.HttpMethod
         let path: String
         let operationID: String
@@ -35,7 +35,9 @@ struct AuthOperations {
         var routes: [Route] = [
             Route(
                 method: .post, path: "/signup", operationID: "authSignup", summary: "Create an account",
-                description: "Creates an account with the default role and starts its first session. 409 when the email is taken.",
+                description: "Creates an account with the default role and starts its first session. 409 when the email is taken. "
+                    + "With `organization_name` and `organization_slug` it also creates an organization owned by the account "
+                    + "and binds the session to it (409 naming `organization_slug` when taken).",
                 request: "AuthSignupRequest", status: 201, response: "AuthTokens", needsToken: false,
                 errors: [.conflict, .validationError]),
             Route(
@@ -109,6 +111,7 @@ struct AuthOperations {
                 errors: [.notFound]),
         ]
         routes += organizationRoutes()
+        routes += organizationBindingRoutes()
         if auth.apiKeys != nil {
             routes += [
                 Route(
@@ -147,7 +150,7 @@ struct AuthOperations {
                 description: "For members; anyone else gets 404.", status: 200, response: "AuthOrganization", errors: [.notFound]),
             Route(
                 method: .patch, path: "/organizations/{id}", operationID: "authRenameOrganization", summary: "Rename an organization",
-                description: "Owners and admins (403 for members).", request: "AuthOrganizationUpdate", status: 200,
+                description: "Needs the `organization:update` ability of the caller's organization role (owners always have it; 403 otherwise).", request: "AuthOrganizationUpdate", status: 200,
                 response: "AuthOrganization", errors: [.notFound, .validationError]),
             Route(
                 method: .get, path: "/organizations/{id}/members", operationID: "authListMembers", summary: "List members",
@@ -159,18 +162,18 @@ struct AuthOperations {
                 status: 204, errors: [.notFound, .conflict, .validationError]),
             Route(
                 method: .delete, path: "/organizations/{id}/members/{user_id}", operationID: "authRemoveMember", summary: "Remove a member",
-                description: "Owners and admins remove members (only owners remove owners); anyone may leave. 409 for the last owner.",
+                description: "Needs `organization:members` to remove another member (only owners remove owners); anyone may leave. 409 for the last owner.",
                 status: 204, errors: [.notFound, .conflict]),
             Route(
                 method: .post, path: "/organizations/{id}/invitations", operationID: "authInvite", summary: "Invite someone",
-                description: "Owners and admins (only owners invite owners). The single-use token (7 days) goes to the address by mail.",
+                description: "Needs `organization:invite` (only owners invite owners). The single-use token (7 days) goes to the address by mail.",
                 request: "AuthInvitationCreate", status: 201, response: "AuthInvitation", errors: [.notFound, .validationError]),
             Route(
                 method: .get, path: "/organizations/{id}/invitations", operationID: "authListInvitations", summary: "List pending invitations",
-                description: "Owners and admins.", status: 200, response: "AuthInvitationList", errors: [.notFound]),
+                description: "Needs `organization:invite`.", status: 200, response: "AuthInvitationList", errors: [.notFound]),
             Route(
                 method: .delete, path: "/organizations/{id}/invitations/{invitation_id}", operationID: "authRevokeInvitation",
-                summary: "Revoke an invitation", description: "Owners and admins; its token stops working.", status: 204,
+                summary: "Revoke an invitation", description: "Needs `organization:invite`; its token stops working.", status: 204,
                 errors: [.notFound]),
             Route(
                 method: .post, path: "/invitations/accept", operationID: "authAcceptInvitation", summary: "Accept an invitation",
@@ -199,7 +202,7 @@ struct AuthOperations {
             responses[.status(code: Self.status(of: name))] = .reference(.component(named: name))
         }
         var parameters: OpenAPI.Parameter.Array = []
-        for name in ["id", "user_id", "invitation_id"] where route.path.contains("{\(name)}") {
+        for name in ["id", "user_id", "invitation_id", "project_id"] where route.path.contains("{\(name)}") {
             let description = name == "id" ? "Id of the session, key or organization." : "Id of the \(name.dropLast(3).replacingOccurrences(of: "_", with: " "))."
             parameters.append(.parameter(OpenAPI.Parameter(
                 name: name, context: .path(schema: SchemaFactory.string(description, format: .uuid)), description: description)))

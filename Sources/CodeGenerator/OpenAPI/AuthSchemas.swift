@@ -10,8 +10,8 @@ struct AuthSchemas {
     /// Field schema conversion.
     let fields: FieldSchemaBuilder
 
-    /// Roles inside an organization.
-    static let organizationRoles = ["owner", "admin", "member"]
+    /// Roles inside an organization: `auth.organizationRoles`, or the runtime's defaults.
+    var organizationRoles: [String] { auth.organizationRoles?.map(\.name) ?? ["owner", "admin", "member"] }
 
     /// Security scheme of access tokens.
     static let bearerScheme = "bearerAuth"
@@ -28,10 +28,14 @@ struct AuthSchemas {
                 FieldSchema(name: "email", type: .email, description: "Email address; compared without case.", required: true, maxLength: 254),
                 FieldSchema(name: "password", type: .string, description: password, required: true),
                 FieldSchema(name: "name", type: .string, description: "Display name.", required: true, minLength: 1, maxLength: 200),
+                FieldSchema(name: "organization_name", type: .string, description: "Also create an organization with this name, owned by the new account, and bind the session to it (with `organization_slug`).", nullable: true, minLength: 1, maxLength: 200),
+                FieldSchema(name: "organization_slug", type: .string, description: "Unique short name of that organization (409 naming it when taken).", nullable: true, pattern: "[a-z0-9][a-z0-9-]{1,62}"),
             ]),
             ("AuthLoginRequest", [
                 FieldSchema(name: "email", type: .email, description: "Email address of the account.", required: true, maxLength: 254),
                 FieldSchema(name: "password", type: .string, description: "The account's password.", required: true),
+                FieldSchema(name: "organization_id", type: .uuid, description: "Bind the session to this organization (404 unless a member): its tokens carry `org` and the scopes of your organization role.", nullable: true),
+                FieldSchema(name: "project_id", type: .uuid, description: "Also narrow it to this live project of the organization (`prj`).", nullable: true),
             ]),
             ("AuthRefreshRequest", [
                 FieldSchema(
@@ -65,11 +69,11 @@ struct AuthSchemas {
                 FieldSchema(name: "name", type: .string, description: "New display name.", required: true, minLength: 1, maxLength: 200),
             ]),
             ("AuthMemberRole", [
-                FieldSchema(name: "role", type: .enum, description: "The member's new role.", required: true, values: Self.organizationRoles),
+                FieldSchema(name: "role", type: .enum, description: "The member's new role.", required: true, values: organizationRoles),
             ]),
             ("AuthInvitationCreate", [
                 FieldSchema(name: "email", type: .email, description: "Address the invitation is mailed to; only it can accept.", required: true, maxLength: 254),
-                FieldSchema(name: "role", type: .enum, description: "Role on joining.", required: true, values: Self.organizationRoles),
+                FieldSchema(name: "role", type: .enum, description: "Role on joining.", required: true, values: organizationRoles),
             ]),
             ("AuthInvitationAccept", [
                 FieldSchema(name: "token", type: .string, description: "The invitation token from the mail.", required: true, maxLength: 200),
@@ -87,15 +91,15 @@ struct AuthSchemas {
             bodies.append(("AuthAPIKeyCreate", [
                 FieldSchema(name: "name", type: .string, description: "What the key is for.", required: true, minLength: 1, maxLength: 100),
                 FieldSchema(name: "environment", type: .enum, description: "Environment the key belongs to; it decides the key's prefix.", required: true, values: apiKeys.prefixes.map(\.environment)),
-                FieldSchema(name: "scopes", type: .array, description: "What the key may do; each scope must be one the caller holds.", required: true, minLength: 1, maxLength: 50, items: scope),
+                FieldSchema(name: "scopes", type: .array, description: "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).", nullable: true, minLength: 1, maxLength: 50, items: scope),
                 FieldSchema(name: "expires_at", type: .datetime, description: "When the key stops working; null: never.", nullable: true),
                 FieldSchema(name: "allowed_cidrs", type: .array, description: "Addresses the key may be used from; empty or null: any.", nullable: true, maxLength: 50, items: cidr),
-            ]))
+            ] + keyBindingMembers))
             bodies.append(("AuthAPIKeyRotate", [
                 FieldSchema(name: "grace_seconds", type: .integer, description: "How long the old key keeps working; 0 (default) ends it at once.", nullable: true, minimum: 0, maximum: Double(apiKeys.maxRotationGraceSeconds)),
             ]))
         }
-        return bodies
+        return bodies + organizationBindingBodies
     }
 
     /// Every schema component of the auth routes.
@@ -134,10 +138,12 @@ struct AuthSchemas {
         ])
         result.append(("AuthSession", session))
         result.append(("AuthIdentity", try object("The caller.", [
-            FieldSchema(name: "kind", type: .string, description: "`user` (an access token) or `api_key`.", required: true),
-            FieldSchema(name: "subject", type: .string, description: "The user id, or the API key id.", required: true),
+            FieldSchema(name: "kind", type: .string, description: "`user` (an access token), `api_key` or `service` (a service token).", required: true),
+            FieldSchema(name: "subject", type: .string, description: "The user id, the API key id, or the service name.", required: true),
             FieldSchema(name: "user_id", type: .uuid, description: "The account (for a key: its creator).", required: true, nullable: true),
             FieldSchema(name: "session_id", type: .uuid, description: "The session of an access token.", required: true, nullable: true),
+            FieldSchema(name: "organization_id", type: .uuid, description: "The organization the credentials are bound to.", required: true, nullable: true),
+            FieldSchema(name: "project_id", type: .uuid, description: "The project the credentials are bound to.", required: true, nullable: true),
             FieldSchema(name: "environment", type: .string, description: "The environment of an API key.", required: true, nullable: true),
             FieldSchema(name: "scopes", type: .array, description: "Scopes held now.", required: true, items: FieldSchema(name: "scope", type: .string, description: "A scope.")),
         ])))
@@ -146,6 +152,7 @@ struct AuthSchemas {
             FieldSchema(name: "revoked", type: .integer, description: "Number of sessions ended.", required: true),
         ])))
         result += try organizationSchemas()
+        result += try organizationBindingSchemas()
         if auth.apiKeys != nil {
             result.append(("AuthAPIKey", try apiKey()))
             result.append(("AuthAPIKeyList", list("AuthAPIKey", "The caller's keys that are not revoked, newest first.")))
@@ -154,7 +161,7 @@ struct AuthSchemas {
     }
 
     private func organizationSchemas() throws -> [(String, JSONSchema)] {
-        let role = FieldSchema(name: "role", type: .enum, description: "Role in the organization.", required: true, values: Self.organizationRoles)
+        let role = FieldSchema(name: "role", type: .enum, description: "Role in the organization.", required: true, values: organizationRoles)
         return [
             ("AuthOrganization", try object("An organization, with the caller's role in it.", [
                 FieldSchema(name: "id", type: .uuid, description: "Organization id.", required: true),
@@ -198,14 +205,14 @@ struct AuthSchemas {
             FieldSchema(name: "expires_at", type: .datetime, description: "When the key stops working.", required: true, nullable: true),
             FieldSchema(name: "last_used_at", type: .datetime, description: "Last use, to the minute.", required: true, nullable: true),
             FieldSchema(name: "created_at", type: .datetime, description: "When the key was created.", required: true),
-        ])
+        ] + keyBindingResponseMembers)
     }
 
-    private func object(_ description: String, _ members: [FieldSchema]) throws -> JSONSchema {
+    func object(_ description: String, _ members: [FieldSchema]) throws -> JSONSchema {
         SchemaFactory.object(try fields.properties(of: members, usage: .input), description: description)
     }
 
-    private func list(_ item: String, _ description: String) -> JSONSchema {
+    func list(_ item: String, _ description: String) -> JSONSchema {
         SchemaFactory.object(
             [.init("items", SchemaFactory.array(of: SchemaFactory.reference(item), description: description))],
             description: description)

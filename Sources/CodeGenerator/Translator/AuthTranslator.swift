@@ -19,19 +19,22 @@ enum AuthTranslator {
             "refreshTokenSeconds: \(tokens.refreshTokenSeconds)",
             "passwords: .init(minLength: \(passwords.minLength), hashCost: \(passwords.hashCost), "
                 + "maxFailures: \(passwords.maxFailures), lockoutSeconds: \(passwords.lockoutSeconds))",
-            roles(auth.roles),
+            roles(auth.roles, label: "roles"),
             "defaultRole: \(SwiftNames.literal(auth.defaultRole))",
         ]
         lines.append("apiKeys: " + (auth.apiKeys.map(apiKeys) ?? "nil"))
         if let cookies = auth.cookies {
             lines.append("cookies: .init(sameSite: \(SwiftNames.literal(cookies.sameSite.rawValue)), secure: \(cookies.secure))")
         }
+        if let organizationRoles = auth.organizationRoles {
+            lines.append(roles(organizationRoles, label: "organizationRoles"))
+        }
         lines.append(contentsOf: oauthAndMailArguments(for: auth, indent: indent))
         return lines.listItems { $0 }
     }
 
-    private static func roles(_ roles: [AuthRoleConfig]) -> String {
-        var text = "roles: ["
+    private static func roles(_ roles: [AuthRoleConfig], label: String) -> String {
+        var text = label + ": ["
         for role in roles {
             let scopes = role.scopes.map(SwiftNames.literal).joined(separator: ", ")
             text += "\n" + indent + "    .init(name: \(SwiftNames.literal(role.name)), scopes: [\(scopes)]),"

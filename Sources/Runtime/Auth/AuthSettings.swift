@@ -25,6 +25,9 @@ public struct AuthSettings: Sendable {
     public let apiKeys: APIKeySettings?
     /// Cookie mode, when the app enables it.
     public let cookies: CookieSettings?
+    /// Roles inside an organization (`auth.organizationRoles`) in declaration order; scopes of an
+    /// organization-bound credential come from here. Always has `owner`.
+    public let organizationRoles: [Role]
     /// OAuth sign-in providers (`auth.oauth`); `nil` when the app declares none.
     public let oauth: OAuthSettings?
     /// Which mail sender the server builds (`auth.mail`); `nil`: chosen by the server's environment.
@@ -34,11 +37,14 @@ public struct AuthSettings: Sendable {
     public init(
         routePrefix: String, issuer: String, audience: String, secretVariable: String, accessTokenSeconds: Int,
         refreshTokenSeconds: Int, passwords: PasswordSettings, roles: [Role], defaultRole: String,
-        apiKeys: APIKeySettings?, cookies: CookieSettings? = nil, oauth: OAuthSettings? = nil, mail: MailSettings? = nil
+        apiKeys: APIKeySettings?, cookies: CookieSettings? = nil, organizationRoles: [Role]? = nil,
+        oauth: OAuthSettings? = nil, mail: MailSettings? = nil
     ) {
         self.cookies = cookies
         self.oauth = oauth
         self.mail = mail
+        self.organizationRoles = organizationRoles ?? Self.defaultOrganizationRoles(
+            memberScopes: roles.first { $0.name == defaultRole }?.scopes ?? [])
         self.routePrefix = routePrefix
         self.issuer = issuer
         self.audience = audience
@@ -54,6 +60,12 @@ public struct AuthSettings: Sendable {
     /// The scopes of `role` (empty for an unknown role, which then can do nothing).
     public func scopes(ofRole role: String) -> Set<String> {
         roles.first { $0.name == role }?.scopes ?? []
+    }
+
+    /// The organization roles of an app that declares none: `owner` and `admin` hold every scope,
+    /// `member` the scopes of the app's default role.
+    public static func defaultOrganizationRoles(memberScopes: Set<String>) -> [Role] {
+        [Role(name: "owner", scopes: ["*"]), Role(name: "admin", scopes: ["*"]), Role(name: "member", scopes: memberScopes)]
     }
 
     /// `auth.passwords`.

@@ -12,9 +12,15 @@ public struct HandlerContext: Sendable {
     public let logger: Logger
     /// Record-change listeners, for handlers that write records themselves.
     public let listeners: [any RecordChangeListener]
+    /// Issues API keys and service tokens for the caller; `nil` when the app has no auth.
+    public let credentials: (any CredentialIssuer)?
 
     /// Creates a context.
-    public init(database: any DatabaseClient, requestID: String, identity: Identity?, logger: Logger, listeners: [any RecordChangeListener]) {
+    public init(
+        database: any DatabaseClient, requestID: String, identity: Identity?, logger: Logger, listeners: [any RecordChangeListener],
+        credentials: (any CredentialIssuer)? = nil
+    ) {
+        self.credentials = credentials
         self.database = database
         self.requestID = requestID
         self.identity = identity
@@ -27,11 +33,13 @@ public struct HandlerContext: Sendable {
 public struct HandlerContextFactory: Sendable {
     let database: any DatabaseClient
     let listeners: [any RecordChangeListener]
+    /// The app's credential issuer, if any.
+    var credentials: (any CredentialIssuer)? = nil
 
     /// The context of one request.
     public func make(_ context: LoomRequestContext) -> HandlerContext {
         HandlerContext(
             database: database, requestID: context.requestID, identity: context.identity, logger: context.logger,
-            listeners: listeners)
+            listeners: listeners, credentials: credentials)
     }
 }

@@ -26,6 +26,9 @@ public struct RouteRegistry {
     public let settings: AppSettings
     /// Listeners told about committed record changes.
     public let listeners: [any RecordChangeListener]
+    /// Handed to custom endpoint handlers through `HandlerContext.credentials`; the auth module
+    /// sets it when it registers its routes (before the app's own routes).
+    public var credentialIssuer: (any CredentialIssuer)?
 
     /// Creates a registry.
     public init(database: any DatabaseClient, settings: AppSettings, listeners: [any RecordChangeListener]) {
@@ -93,7 +96,7 @@ public struct RouteRegistry {
 
     /// Makes the `HandlerContext` of each request for custom endpoint handlers.
     public var handlerContexts: HandlerContextFactory {
-        HandlerContextFactory(database: database, listeners: listeners)
+        HandlerContextFactory(database: database, listeners: listeners, credentials: credentialIssuer)
     }
 
     /// Adds every collected route to `router`.

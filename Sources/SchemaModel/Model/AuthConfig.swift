@@ -15,6 +15,9 @@ public struct AuthConfig: Codable, Sendable, Hashable {
     public var apiKeys: AuthAPIKeysConfig?
     /// Tokens also in httpOnly cookies with CSRF protection; `nil`: bearer tokens only.
     public var cookies: AuthCookiesConfig?
+    /// Roles inside an organization → scopes, in declaration order; `nil`: the defaults
+    /// (`owner`, `admin` with every scope, `member` with the default role's scopes).
+    public var organizationRoles: [AuthRoleConfig]?
     /// OAuth sign-in providers; `nil`: none.
     public var oauth: AuthOAuthConfig? = nil
     /// The mail sender; `nil`: chosen by the server's environment (log, or files in `$LOOM_MAIL_DIRECTORY`).
@@ -23,9 +26,11 @@ public struct AuthConfig: Codable, Sendable, Hashable {
     /// Creates an auth section; the defaults are the platform conventions.
     public init(
         path: String = "/auth", tokens: AuthTokensConfig, passwords: AuthPasswordsConfig = .init(),
-        roles: [AuthRoleConfig], defaultRole: String, apiKeys: AuthAPIKeysConfig? = nil, cookies: AuthCookiesConfig? = nil
+        roles: [AuthRoleConfig], defaultRole: String, apiKeys: AuthAPIKeysConfig? = nil, cookies: AuthCookiesConfig? = nil,
+        organizationRoles: [AuthRoleConfig]? = nil
     ) {
         self.cookies = cookies
+        self.organizationRoles = organizationRoles
         self.path = path
         self.tokens = tokens
         self.passwords = passwords

@@ -15,7 +15,8 @@ enum AuthConfigReader {
             roles: readRoles(reader),
             defaultRole: reader.string("defaultRole") ?? "",
             apiKeys: reader.contains("apiKeys") ? readAPIKeys(reader) : nil,
-            cookies: reader.contains("cookies") ? readCookies(reader) : nil)
+            cookies: reader.contains("cookies") ? readCookies(reader) : nil,
+            organizationRoles: reader.contains("organizationRoles") ? readRoles(reader, key: "organizationRoles") : nil)
         config.oauth = reader.contains("oauth") ? readOAuth(reader) : nil
         config.mail = reader.contains("mail") ? readMail(reader) : nil
         return config
@@ -53,10 +54,10 @@ enum AuthConfigReader {
             lockoutSeconds: reader.integer("lockoutSeconds") ?? defaults.lockoutSeconds)
     }
 
-    /// `{"admin": ["*"], ...}` in declaration order; each value must be an array of strings.
-    private static func readRoles(_ auth: ObjectReader) -> [AuthRoleConfig] {
-        guard let members = auth.members("roles") else { return [] }
-        let path = auth.path(of: "roles")
+    /// `{"admin": ["*"], ...}` under `key` in declaration order; each value must be an array of strings.
+    private static func readRoles(_ auth: ObjectReader, key: String = "roles") -> [AuthRoleConfig] {
+        guard let members = auth.members(key) else { return [] }
+        let path = auth.path(of: key)
         return members.compactMap { member in
             guard let scopes = auth.values.stringArray(member.value, at: JSONPath.member(member.key, of: path)) else {
                 return nil

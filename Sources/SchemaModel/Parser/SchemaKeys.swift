@@ -16,7 +16,7 @@ enum SchemaKeys {
 
     /// The `auth` object of `app.json`.
     static let auth = ObjectKeys(
-        accepted: ["path", "tokens", "passwords", "roles", "defaultRole", "apiKeys", "cookies", "oauth", "mail"],
+        accepted: ["path", "tokens", "passwords", "roles", "defaultRole", "apiKeys", "cookies", "organizationRoles", "oauth", "mail"],
         required: ["tokens", "roles", "defaultRole"])
 
     /// `auth.tokens`.

@@ -17,6 +17,7 @@ enum AuthRules {
         checkTokens(auth.tokens, report: report)
         checkPasswords(auth.passwords, report: report)
         checkRoles(auth, tables: Set(app.tables.map(\.name)), report: report)
+        checkOrganizationRoles(auth, tables: Set(app.tables.map(\.name)), report: report)
         if let apiKeys = auth.apiKeys { checkAPIKeys(apiKeys, report: report) }
         checkOAuthAndMail(auth, report: report)
         checkReservations(app, auth: auth, diagnostics: diagnostics)

@@ -1,0 +1,49 @@
+import Foundation
+import Runtime
+
+/// `Runtime.CredentialIssuer` for custom endpoint handlers: the same checks and storage as
+/// `POST {auth}/api-keys`, on behalf of the handler's caller (a user's access token).
+struct AuthCredentialIssuer: CredentialIssuer {
+    /// The auth routes whose key issuing path this shares.
+    let routes: AuthRoutes
+
+    /// Issues a key for `caller` (a user's access token) through `AuthRoutes.issueKey`.
+    func issueAPIKey(_ request: CredentialRequest, for caller: Identity) async throws -> IssuedCredential {
+        let userID = try Self.user(caller)
+        let order = KeyOrder(
+            name: request.name, environment: request.environment, scopes: request.scopes.isEmpty && request.service != nil ? nil : request.scopes,
+            service: request.service, role: request.role, organizationID: try Self.uuid(request.organizationID, field: "organization_id"),
+            projectID: try Self.uuid(request.projectID, field: "project_id"), expiresAt: request.expiresAt)
+        let issued = try await routes.issueKey(order, caller: caller, userID: userID, ipAddress: nil)
+        return IssuedCredential(
+            id: issued.record.id.uuidString.lowercased(), key: issued.key, environment: issued.record.environment,
+            scopes: issued.record.scopes)
+    }
+
+    /// Revokes one of `caller`'s own keys at once, with an audit event.
+    func revokeAPIKey(id: String, for caller: Identity) async throws -> Bool {
+        let userID = try Self.user(caller)
+        guard let key = UUID(uuidString: id) else { return false }
+        let now = routes.service.clock()
+        let results = try await routes.service.database.write([
+            routes.keys.revoke(id: key, userID: userID, now: now),
+            routes.audit.event("api_key_revoked", actor: caller.subject, target: key.uuidString.lowercased(), ipAddress: nil, now: now),
+        ])
+        return results.first?.changes == 1
+    }
+
+    /// The caller's account; 403 unless the caller is a user (keys cannot make keys).
+    private static func user(_ caller: Identity) throws -> UUID {
+        guard caller.kind == "user", let userID = caller.userID.flatMap(UUID.init(uuidString:)) else {
+            throw APIError.forbidden("Only a user's access token can create credentials.")
+        }
+        return userID
+    }
+
+    /// A UUID text, or 422 naming `field`.
+    private static func uuid(_ text: String?, field: String) throws -> UUID? {
+        guard let text else { return nil }
+        guard let id = UUID(uuidString: text) else { throw APIError.validation([.init(field: field, message: "is not a UUID")]) }
+        return id
+    }
+}

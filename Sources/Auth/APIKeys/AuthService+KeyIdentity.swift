@@ -1,0 +1,22 @@
+import Foundation
+import Runtime
+
+extension AuthService {
+    /// The caller a live key stands for. Its scopes are the key's scopes that its creator still
+    /// holds: the creator's app-level role for an unbound key, their current organization role
+    /// for a key bound to an organization; a service token is further limited to its role. So a
+    /// key never exceeds its creator, even after a demotion, and a service never exceeds its role.
+    func identity(of key: APIKeyStore.Presented) -> Identity {
+        let bound = key.binding.organizationID != nil
+        let creatorScopes = bound ? organizationRoles.scopes(of: key.bindingCheck.role ?? "") : scopes(ofRole: key.userRole)
+        var granted = key.scopes.filter { Identity.scopes(creatorScopes, grant: $0) }
+        if let role = key.role {
+            let roleScopes = bound ? organizationRoles.scopes(of: role) : scopes(ofRole: role)
+            granted = granted.filter { Identity.scopes(roleScopes, grant: $0) }
+        }
+        return Identity(
+            subject: key.service ?? key.id.uuidString.lowercased(), kind: key.service == nil ? "api_key" : "service",
+            scopes: Set(granted), userID: key.userID.uuidString.lowercased(), organizationID: key.binding.organizationText,
+            projectID: key.binding.projectText, environment: key.environment)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import Runtime
+
+/// Projects inside organizations (Auctoritas) and each project's own API key per environment.
+extension AuthRoutes {
+    /// `POST /organizations/{id}/projects` → 201; needs `organization:projects`; 409 when the
+    /// slug is taken in the organization.
+    func createProject(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
+        let member = try await membership(context, ability: .projects)
+        let body = try await decodeBody(request, bodies.createProject)
+        let now = service.clock()
+        let project = ProjectResponse(
+            id: UUID(), organizationID: member.organization, name: try body.string(0), slug: try body.string(1),
+            description: try body.optionalString(2), now: now)
+        do {
+            _ = try await service.database.write([
+                projects.insert(project, creator: member.userID),
+                audit.event(
+                    "project_created", actor: member.userID.uuidString.lowercased(), target: project.id.uuidString.lowercased(),
+                    ipAddress: context.remoteAddress?.ipAddress, now: now),
+            ])
+        } catch let error as DatabaseError {
+            if case .uniqueViolation = error.code {
+                throw APIError.conflict(
+                    "The slug is taken.", fieldErrors: [.init(field: "slug", message: "is already used by another project of the organization")])
+            }
+            throw error
+        }
+        return JSONResponse.make(status: .created, value: project)
+    }
+
+    /// `GET /organizations/{id}/projects` → the organization's live projects, for members.
+    func listProjects(_ context: LoomRequestContext) async throws -> Response {
+        let member = try await membership(context)
+        return JSONResponse.make(status: .ok, value: ItemsResponse(items: try await projects.active(in: member.organization)))
+    }
+
+    /// `GET /organizations/{id}/projects/{project_id}` → the project (archived ones too), for members.
+    func getProject(_ context: LoomRequestContext) async throws -> Response {
+        let member = try await membership(context)
+        return JSONResponse.make(status: .ok, value: try await project(context, in: member.organization))
+    }
+
+    /// `DELETE /organizations/{id}/projects/{project_id}` → 204: archives the project; every
+    /// token and key bound to it stops working at once. Needs `organization:projects`.
+    func archiveProject(_ context: LoomRequestContext) async throws -> Response {
+        let member = try await membership(context, ability: .projects)
+        let id = try projectIDParameter(context)
+        let now = service.clock()
+        let results = try await service.database.write([
+            projects.archive(id, in: member.organization, now: now),
+            audit.event(
+                "project_archived", actor: member.userID.uuidString.lowercased(), target: id.uuidString.lowercased(),
+                ipAddress: context.remoteAddress?.ipAddress, now: now),
+        ])
+        guard results.first?.changes == 1 else { throw notFound("active project", id) }
+        return Response(status: .noContent)
+    }
+
+    /// `GET /organizations/{id}/projects/{project_id}/keys` → the live keys bound to the project
+    /// (prefix and last four only), for members.
+    func listProjectKeys(_ context: LoomRequestContext) async throws -> Response {
+        let member = try await membership(context)
+        let found = try await project(context, in: member.organization)
+        let records = try await projects.keys(of: found.id)
+        return JSONResponse.make(status: .ok, value: ItemsResponse(items: records.map { APIKeyResponse(record: $0, key: nil) }))
+    }
+
+    /// `POST /organizations/{id}/projects/{project_id}/keys` → 201 with the project's new key for
+    /// `environment` (shown once); the project's previous key for that environment dies at
+    /// once, in the same transaction. Needs `organization:projects`; `scopes` (default none)
+    /// stay within the caller's organization role.
+    func rotateProjectKey(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
+        let member = try await membership(context, ability: .projects)
+        let caller = try requireCaller(context)
+        let found = try await project(context, in: member.organization)
+        guard found.archivedAt == nil else { throw notFound("active project", found.id) }
+        let body = try await decodeBody(request, bodies.projectKey)
+        let environment = try body.string(0)
+        let order = KeyOrder(
+            name: "\(found.slug) \(environment)", environment: environment, scopes: try body.optionalArray(1).map(Self.strings) ?? [],
+            organizationID: member.organization, projectID: found.id, purpose: APIKeyRecord.project)
+        let issued = try await issueKey(
+            order, caller: caller.identity, userID: member.userID, ipAddress: context.remoteAddress?.ipAddress,
+            leading: [projects.revokeKeys(of: found.id, environment: environment, now: service.clock())])
+        return JSONResponse.make(status: .created, value: APIKeyResponse(record: issued.record, key: issued.key))
+    }
+
+    /// The project of the `{project_id}` path parameter in `organization`, or 404; 403 for a
+    /// caller bound to another project.
+    private func project(_ context: LoomRequestContext, in organization: UUID) async throws -> ProjectResponse {
+        let id = try projectIDParameter(context)
+        if let bound = context.identity?.projectID, bound != id.uuidString.lowercased() {
+            throw APIError.forbidden("These credentials are bound to project \(bound).")
+        }
+        guard let found = try await projects.find(id, in: organization) else { throw notFound("project", id) }
+        return found
+    }
+
+    /// The `{project_id}` path parameter, or 404.
+    private func projectIDParameter(_ context: LoomRequestContext) throws -> UUID {
+        let text = context.parameters.get("project_id") ?? ""
+        guard let id = UUID(uuidString: text) else { throw APIError(status: .notFound, code: "NOT_FOUND", detail: "No project has id \(text).") }
+        return id
+    }
+}
