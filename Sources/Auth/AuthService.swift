@@ -58,17 +58,18 @@ public final class AuthService: AuthenticationService {
     /// and signing.
     ///
     /// - Parameters:
+    ///   - app: the app's name; the steps are recorded in `loom_migrations` as `<app>.auth`.
     ///   - environment: where the signing secret is read (`settings.secretVariable`).
     ///   - options: test overrides (a cheaper bcrypt cost, a clock).
     /// - Throws: `AuthConfigurationError` when the secret is missing or shorter than 32 bytes.
     public static func start(
-        settings: AuthSettings, database: any DatabaseClient,
+        settings: AuthSettings, database: any DatabaseClient, app: String,
         environment: [String: String] = ProcessInfo.processInfo.environment, options: AuthOptions = .init(),
         logger: Logger
     ) async throws -> AuthService {
         let secret = try secret(settings: settings, environment: environment)
         let clock = options.clock ?? { TimestampFormat.now() }
-        for step in try await AuthMigrations.apply(to: database, now: clock()) {
+        for step in try await AuthMigrations.apply(to: database, app: app) {
             logger.info("\(step)")
         }
         let passwords = try await PasswordHasher.make(
@@ -146,7 +147,16 @@ public struct AuthConfigurationError: Error, Sendable, CustomStringConvertible {
 
 extension AuthService {
     /// Creates or updates the `auth_` tables only (`loom-server migrate`); needs no secret.
-    public static func migrate(_ database: any DatabaseClient, now: Date = TimestampFormat.now()) async throws -> [String] {
-        try await AuthMigrations.apply(to: database, now: now)
+    public static func migrate(_ database: any DatabaseClient, app: String) async throws -> [String] {
+        try await AuthMigrations.apply(to: database, app: app)
     }
+
+    /// What `migrate(_:app:)` would apply now (`loom-server migrate --status`), changing nothing.
+    /// - Throws: `MigrationError` when migrating would be refused.
+    public static func plannedMigration(_ database: any DatabaseClient, app: String) async throws -> [String] {
+        try await database.plannedMigration(to: AuthMigrations.schema(app: app)).applied
+    }
+
+    /// The name the auth steps of `app` are recorded under in `loom_migrations`.
+    public static func migrationApp(_ app: String) -> String { AuthMigrations.recordedApp(app) }
 }
