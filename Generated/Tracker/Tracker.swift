@@ -50,7 +50,8 @@ public enum Tracker {
             acceptBearer: true,
             maxRotationGraceSeconds: 604800
         ),
-        cookies: .init(sameSite: "strict", secure: true)
+        cookies: .init(sameSite: "strict", secure: true),
+        platformAdmins: .init(routePrefix: "/v1/platform", accessTokenSeconds: 900, refreshTokenSeconds: 43200, impersonationSeconds: 900)
     )
 
     /// The app, ready for `LoomServer`.

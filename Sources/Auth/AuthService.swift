@@ -32,11 +32,14 @@ public final class AuthService: AuthenticationService {
     let mail: any MailSender
     /// Cookie mode; `nil` when the app does not enable it.
     let cookies: SessionCookies?
+    /// Platform administration; `nil` when the app does not declare `auth.platformAdmins`.
+    let platform: PlatformAdmins?
 
     private init(
         settings: AuthSettings, database: any DatabaseClient, passwords: PasswordHasher, tokens: AccessTokens,
-        clock: @escaping @Sendable () -> Date, mail: any MailSender
+        clock: @escaping @Sendable () -> Date, mail: any MailSender, platform: PlatformAdmins?
     ) {
+        self.platform = platform
         self.mail = mail
         self.cookies = SessionCookies(settings: settings)
         self.settings = settings
@@ -77,9 +80,15 @@ public final class AuthService: AuthenticationService {
         let tokens = await AccessTokens(
             secret: secret, issuer: settings.issuer, audience: settings.audience,
             lifetimeSeconds: settings.accessTokenSeconds)
+        var platform: PlatformAdmins?
+        if let platformSettings = settings.platformAdmins {
+            platform = PlatformAdmins(
+                settings: platformSettings,
+                tokens: await PlatformTokens(secret: secret, issuer: settings.issuer, audience: settings.audience, settings: platformSettings))
+        }
         return AuthService(
             settings: settings, database: database, passwords: passwords, tokens: tokens, clock: clock,
-            mail: options.mailSender ?? LogMailSender(logger: logger))
+            mail: options.mailSender ?? LogMailSender(logger: logger), platform: platform)
     }
 
     /// The signing secret from the environment, at least `AccessTokens.minimumSecretBytes` long.
@@ -108,6 +117,9 @@ public final class AuthService: AuthenticationService {
     /// Adds every auth route under `settings.routePrefix`.
     public func registerRoutes(in registry: inout RouteRegistry) {
         AuthRoutes(service: self, maxBodyBytes: registry.settings.maxBodyBytes).register(in: &registry)
+        if let platform {
+            PlatformRoutes(service: self, platform: platform, maxBodyBytes: registry.settings.maxBodyBytes).register(in: &registry)
+        }
     }
 }
 

@@ -14,6 +14,7 @@ struct LoomSchemaFileTests {
         ("response", SchemaKeys.response), ("auth", SchemaKeys.auth), ("authTokens", SchemaKeys.authTokens),
         ("authPasswords", SchemaKeys.authPasswords), ("authAPIKeys", SchemaKeys.authAPIKeys),
         ("authCookies", SchemaKeys.authCookies),
+        ("authPlatformAdmins", SchemaKeys.authPlatformAdmins),
     ]
 
     @Test("every $def lists exactly the keys the parser accepts and requires", arguments: 0..<objectDefinitions.count)

@@ -11,6 +11,8 @@ struct IdentityResponse: JSONWritable {
         writer.member("user_id", identity.userID)
         writer.member("session_id", identity.sessionID)
         writer.member("environment", identity.environment)
+        if let organizationID = identity.organizationID { writer.member("organization_id", organizationID) }
+        if let impersonatorID = identity.impersonatorID { writer.member("impersonator_id", impersonatorID) }
         writer.member("scopes", identity.scopes.sorted())
         writer.endObject()
     }

@@ -146,10 +146,11 @@ enum AuthMigrations {
                     """),
                 both("CREATE INDEX IF NOT EXISTS auth_invitations_organization ON auth_invitations (organization_id)"),
             ]),
+        platformAdminsStep,
     ]
 
     /// One statement written once with `{uuid}`, `{time}` and `{integer}` type placeholders.
-    private static func both(_ template: String) -> DialectSQL {
+    static func both(_ template: String) -> DialectSQL {
         DialectSQL(
             sqlite: template.replacingOccurrences(of: "{uuid}", with: "TEXT").replacingOccurrences(of: "{time}", with: "TEXT")
                 .replacingOccurrences(of: "{integer}", with: "INTEGER"),

@@ -26,6 +26,12 @@ enum AuthTranslator {
         if let cookies = auth.cookies {
             lines.append("cookies: .init(sameSite: \(SwiftNames.literal(cookies.sameSite.rawValue)), secure: \(cookies.secure))")
         }
+        if let platform = auth.platformAdmins {
+            lines.append(
+                "platformAdmins: .init(routePrefix: \(SwiftNames.literal(basePath + platform.path)), "
+                    + "accessTokenSeconds: \(platform.accessTokenSeconds), refreshTokenSeconds: \(platform.refreshTokenSeconds), "
+                    + "impersonationSeconds: \(platform.impersonationSeconds))")
+        }
         return lines.listItems { $0 }
     }
 

@@ -25,13 +25,16 @@ public struct AuthSettings: Sendable {
     public let apiKeys: APIKeySettings?
     /// Cookie mode, when the app enables it.
     public let cookies: CookieSettings?
+    /// Platform admin routes, when the app declares them.
+    public let platformAdmins: PlatformAdminSettings?
 
     /// Creates settings.
     public init(
         routePrefix: String, issuer: String, audience: String, secretVariable: String, accessTokenSeconds: Int,
         refreshTokenSeconds: Int, passwords: PasswordSettings, roles: [Role], defaultRole: String,
-        apiKeys: APIKeySettings?, cookies: CookieSettings? = nil
+        apiKeys: APIKeySettings?, cookies: CookieSettings? = nil, platformAdmins: PlatformAdminSettings? = nil
     ) {
+        self.platformAdmins = platformAdmins
         self.cookies = cookies
         self.routePrefix = routePrefix
         self.issuer = issuer

@@ -15,12 +15,16 @@ public struct AuthConfig: Codable, Sendable, Hashable {
     public var apiKeys: AuthAPIKeysConfig?
     /// Tokens also in httpOnly cookies with CSRF protection; `nil`: bearer tokens only.
     public var cookies: AuthCookiesConfig?
+    /// Platform admin accounts and routes; `nil` when the app has none.
+    public var platformAdmins: AuthPlatformAdminsConfig?
 
     /// Creates an auth section; the defaults are the platform conventions.
     public init(
         path: String = "/auth", tokens: AuthTokensConfig, passwords: AuthPasswordsConfig = .init(),
-        roles: [AuthRoleConfig], defaultRole: String, apiKeys: AuthAPIKeysConfig? = nil, cookies: AuthCookiesConfig? = nil
+        roles: [AuthRoleConfig], defaultRole: String, apiKeys: AuthAPIKeysConfig? = nil, cookies: AuthCookiesConfig? = nil,
+        platformAdmins: AuthPlatformAdminsConfig? = nil
     ) {
+        self.platformAdmins = platformAdmins
         self.cookies = cookies
         self.path = path
         self.tokens = tokens

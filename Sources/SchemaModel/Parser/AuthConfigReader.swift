@@ -15,7 +15,8 @@ enum AuthConfigReader {
             roles: readRoles(reader),
             defaultRole: reader.string("defaultRole") ?? "",
             apiKeys: reader.contains("apiKeys") ? readAPIKeys(reader) : nil,
-            cookies: reader.contains("cookies") ? readCookies(reader) : nil)
+            cookies: reader.contains("cookies") ? readCookies(reader) : nil,
+            platformAdmins: reader.contains("platformAdmins") ? readPlatformAdmins(reader) : nil)
     }
 
     private static func readCookies(_ auth: ObjectReader) -> AuthCookiesConfig? {

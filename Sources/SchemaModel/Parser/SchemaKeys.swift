@@ -16,7 +16,7 @@ enum SchemaKeys {
 
     /// The `auth` object of `app.json`.
     static let auth = ObjectKeys(
-        accepted: ["path", "tokens", "passwords", "roles", "defaultRole", "apiKeys", "cookies"],
+        accepted: ["path", "tokens", "passwords", "roles", "defaultRole", "apiKeys", "cookies", "platformAdmins"],
         required: ["tokens", "roles", "defaultRole"])
 
     /// `auth.tokens`.
@@ -29,6 +29,9 @@ enum SchemaKeys {
 
     /// `auth.cookies`.
     static let authCookies = ObjectKeys(accepted: ["sameSite", "secure"])
+
+    /// `auth.platformAdmins`.
+    static let authPlatformAdmins = ObjectKeys(accepted: ["path", "accessTokenSeconds", "refreshTokenSeconds", "impersonationSeconds"])
 
     /// `auth.apiKeys`.
     static let authAPIKeys = ObjectKeys(

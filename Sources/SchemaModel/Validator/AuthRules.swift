@@ -18,6 +18,7 @@ enum AuthRules {
         checkPasswords(auth.passwords, report: report)
         checkRoles(auth, tables: Set(app.tables.map(\.name)), report: report)
         if let apiKeys = auth.apiKeys { checkAPIKeys(apiKeys, report: report) }
+        if let platform = auth.platformAdmins { checkPlatformAdmins(platform, auth: auth, report: report) }
         checkReservations(app, auth: auth, diagnostics: diagnostics)
     }
 

@@ -79,5 +79,5 @@ struct AuthStartupTests {
 
 /// How many numbered steps the auth module's migrations have.
 enum AuthMigrationsCount {
-    static let steps = 3
+    static let steps = 4
 }
