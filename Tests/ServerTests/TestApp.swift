@@ -37,6 +37,8 @@ struct Reply: Sendable {
 /// PostgreSQL when `LOOM_TEST_DATABASE_URL` is set (see `TestDatabase`).
 struct TestApp: Sendable {
     let client: any TestClientProtocol
+    /// The app's database, for tests that prepare rows the API cannot create (platform admins).
+    var database: (any DatabaseClient)? = nil
 
     /// The signing secret tests give apps with an `auth` section (forging tests sign with it too).
     static let jwtSecret = "loom-test-secret-0123456789abcdefghijklmnopqrstuvwxyz"
@@ -58,7 +60,7 @@ struct TestApp: Sendable {
                 options: authOptions)
             let router = LoomServer.buildRouter(app: app, database: database.client, listeners: listeners, auth: auth)
             let application = Application(router: router, logger: TestDatabase.logger)
-            try await application.test(setup) { client in try await body(TestApp(client: client)) }
+            try await application.test(setup) { client in try await body(TestApp(client: client, database: database.client)) }
         } catch {
             await database.cleanup()
             throw error
