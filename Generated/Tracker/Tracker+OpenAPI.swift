@@ -465,8 +465,18 @@ extension Tracker {
               "null"
             ]
           },
+          "impersonator_id" : {
+            "description" : "The platform admin acting through an impersonation token.",
+            "format" : "uuid",
+            "type" : "string"
+          },
           "kind" : {
-            "description" : "`user` (an access token) or `api_key`.",
+            "description" : "`user` (an access token), `api_key`, or `impersonation` (a platform admin acting as an organization's owner).",
+            "type" : "string"
+          },
+          "organization_id" : {
+            "description" : "The organization the credential is bound to (impersonation tokens).",
+            "format" : "uuid",
             "type" : "string"
           },
           "scopes" : {
