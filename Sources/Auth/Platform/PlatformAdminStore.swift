@@ -6,6 +6,11 @@ struct PlatformAdminStore: Sendable {
     let sql: AuthSQL
     let database: any DatabaseClient
 
+    /// Serializes deactivations (see `deactivate`); per schema, like the migration lock.
+    static let deactivationLock = DialectSQL(
+        sqlite: "SELECT 1",
+        postgres: "SELECT pg_advisory_xact_lock(hashtext('auth_platform_admins:' || current_schema()))")
+
     /// The admin with `email` (normalized), if any.
     func find(email: String) async throws -> PlatformAdminRecord? {
         let rows = try await database.fetch(sql.statement(
@@ -40,13 +45,15 @@ struct PlatformAdminStore: Sendable {
             [.text(name), .text(email), .text(passwordHash), .timestamp(now), .uuid(id)])
     }
 
-    /// Deactivates `id` unless it is the last active admin, then ends its sessions. The first
-    /// statement locks every active admin row (PostgreSQL), so two admins deactivating each
-    /// other at once take turns and the second sees the first's change: one always stays.
+    /// Deactivates `id` unless it is the last active admin, then ends its sessions. On
+    /// PostgreSQL the first statement takes a transaction advisory lock, so two admins
+    /// deactivating each other at once take turns and the second statement of the later one
+    /// (a new snapshot under READ COMMITTED) sees the first's change: one admin always stays.
+    /// SQLite serializes write transactions anyway, so there the first statement only reads.
     /// The second statement's change count says whether the admin was deactivated.
     func deactivate(id: UUID, now: Date) -> [SQLStatement] {
         [
-            sql.statement("UPDATE auth_platform_admins SET updated_at = updated_at WHERE status = ?", [.text(PlatformAdminRecord.active)]),
+            sql.statement(Self.deactivationLock.text(for: sql.dialect)),
             sql.statement(
                 """
                 UPDATE auth_platform_admins SET status = ?, deactivated_at = ?, updated_at = ? \

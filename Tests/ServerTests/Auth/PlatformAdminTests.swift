@@ -142,4 +142,34 @@ struct PlatformAdminTests {
             #expect(badOrganization.errorFields == ["organization_id"])
         }
     }
+
+    @Test("two admins deactivating each other at once: one active admin always stays")
+    func mutualDeactivation() async throws {
+        try await TestApp.run("tracker") { app in
+            let first = try await app.platformAdmin()
+            let second = try await app.platformAdmin()
+            async let one = app.request(.delete, TestApp.platform + "/admin/\(second.adminID)", headers: first.headers)
+            async let two = app.request(.delete, TestApp.platform + "/admin/\(first.adminID)", headers: second.headers)
+            let statuses = try await [one.status, two.status]
+            #expect(statuses.filter { $0 == .noContent }.count == 1, "\(statuses)")
+            let database = try #require(app.database)
+            let rows = try await database.fetch(SQLStatement("SELECT COUNT(*) FROM auth_platform_admins WHERE status = 'active'"))
+            #expect(rows.first?.values == [.integer(1)])
+        }
+    }
+
+    @Test("repeated failed platform logins are throttled (429 with Retry-After)")
+    func throttled() async throws {
+        try await TestApp.run("tracker") { app in
+            let admin = try await app.createPlatformAdmin()
+            var last: Reply?
+            for _ in 0..<6 {
+                last = try await app.request(
+                    .post, TestApp.platform + "/auth/login", json: #"{"email": "\#(admin.email)", "password": "wrong password"}"#)
+            }
+            #expect(last?.status == .tooManyRequests)
+            #expect(last?.headers[.retryAfter] != nil)
+            #expect(try await app.auditEvents("platform_login_failed").count == 5)
+        }
+    }
 }
