@@ -534,17 +534,19 @@ extension Tracker {
               "null"
             ]
           },
+          "impersonator_id" : {
+            "description" : "The platform admin acting through an impersonation token.",
+            "format" : "uuid",
+            "type" : "string"
+          },
           "kind" : {
-            "description" : "`user` (an access token), `api_key` or `service` (a service token).",
+            "description" : "`user` (an access token), `api_key`, `service` (a service token), or `impersonation` (a platform admin acting as an organization's owner).",
             "type" : "string"
           },
           "organization_id" : {
-            "description" : "The organization the credentials are bound to.",
+            "description" : "The organization the credential is bound to (impersonation tokens).",
             "format" : "uuid",
-            "type" : [
-              "string",
-              "null"
-            ]
+            "type" : "string"
           },
           "project_id" : {
             "description" : "The project the credentials are bound to.",
@@ -588,7 +590,6 @@ extension Tracker {
           "subject",
           "user_id",
           "session_id",
-          "organization_id",
           "project_id",
           "environment",
           "scopes"
@@ -1619,6 +1620,489 @@ extension Tracker {
         ],
         "type" : "object"
       },
+      "PlatformAdmin" : {
+        "description" : "A platform admin.",
+        "properties" : {
+          "created_at" : {
+            "description" : "When it was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "created_by" : {
+            "description" : "The admin who created it; null for `create-admin`.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "deactivated_at" : {
+            "description" : "When it was deactivated.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "email" : {
+            "description" : "Email address (lower case).",
+            "format" : "email",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Admin id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "type" : "string"
+          },
+          "status" : {
+            "description" : "`active` or `deactivated`.",
+            "enum" : [
+              "active",
+              "deactivated"
+            ],
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When it last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "email",
+          "name",
+          "status",
+          "created_by",
+          "created_at",
+          "updated_at",
+          "deactivated_at"
+        ],
+        "type" : "object"
+      },
+      "PlatformAdminCreate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "email" : {
+            "description" : "The new admin's email address.",
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "password" : {
+            "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "email",
+          "password",
+          "name"
+        ],
+        "type" : "object"
+      },
+      "PlatformAdminUpdate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "current_password" : {
+            "description" : "The password in use now; required with password.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "email" : {
+            "description" : "New email address; absent or null keeps it.",
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "New display name; absent or null keeps it.",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "password" : {
+            "description" : "New password (needs current_password). The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "type" : "object"
+      },
+      "PlatformEndUser" : {
+        "description" : "An app account.",
+        "properties" : {
+          "created_at" : {
+            "description" : "When the account was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "email" : {
+            "description" : "Email address (lower case).",
+            "format" : "email",
+            "type" : "string"
+          },
+          "email_verified" : {
+            "description" : "Whether the email address was verified.",
+            "type" : "boolean"
+          },
+          "id" : {
+            "description" : "Account id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "type" : "string"
+          },
+          "role" : {
+            "description" : "App role.",
+            "enum" : [
+              "admin",
+              "member",
+              "viewer"
+            ],
+            "type" : "string"
+          },
+          "status" : {
+            "description" : "`active` or `banned`.",
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When the account last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "email",
+          "name",
+          "role",
+          "status",
+          "email_verified",
+          "created_at",
+          "updated_at"
+        ],
+        "type" : "object"
+      },
+      "PlatformEndUserPage" : {
+        "description" : "App accounts, newest first.",
+        "properties" : {
+          "items" : {
+            "description" : "App accounts, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/PlatformEndUser"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Rows per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Rows skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "Rows matching the filters.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
+        ],
+        "type" : "object"
+      },
+      "PlatformImpersonation" : {
+        "description" : "An impersonation token (no refresh token: it cannot be refreshed).",
+        "properties" : {
+          "access_token" : {
+            "description" : "JWT (`typ: impersonation+jwt`) with `org` and `act` claims, for the app's routes.",
+            "type" : "string"
+          },
+          "expires_at" : {
+            "description" : "When it expires.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "expires_in" : {
+            "description" : "Seconds until it expires.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "impersonator_id" : {
+            "description" : "The admin behind it.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "organization_id" : {
+            "description" : "The organization it is bound to.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "token_id" : {
+            "description" : "Its `jti`, as the audit trail records it.",
+            "type" : "string"
+          },
+          "token_type" : {
+            "description" : "Always `Bearer`.",
+            "type" : "string"
+          },
+          "user_id" : {
+            "description" : "The owner it acts as.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "token_type",
+          "access_token",
+          "expires_in",
+          "expires_at",
+          "organization_id",
+          "user_id",
+          "impersonator_id",
+          "token_id"
+        ],
+        "type" : "object"
+      },
+      "PlatformLoginRequest" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "email" : {
+            "description" : "The admin's email address.",
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "password" : {
+            "description" : "The admin's password.",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "email",
+          "password"
+        ],
+        "type" : "object"
+      },
+      "PlatformOrganization" : {
+        "description" : "An organization.",
+        "properties" : {
+          "created_at" : {
+            "description" : "When it was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "created_by" : {
+            "description" : "The account that created it.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Organization id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "member_count" : {
+            "description" : "Number of members.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "type" : "string"
+          },
+          "slug" : {
+            "description" : "Unique short name.",
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When it last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "name",
+          "slug",
+          "created_by",
+          "created_at",
+          "updated_at",
+          "member_count"
+        ],
+        "type" : "object"
+      },
+      "PlatformOrganizationDetail" : {
+        "description" : "An organization and its members.",
+        "properties" : {
+          "created_at" : {
+            "description" : "When it was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "created_by" : {
+            "description" : "The account that created it.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Organization id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "member_count" : {
+            "description" : "Number of members.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "members" : {
+            "description" : "Every member, by join time.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthMember"
+            },
+            "type" : "array"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "type" : "string"
+          },
+          "slug" : {
+            "description" : "Unique short name.",
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When it last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "name",
+          "slug",
+          "created_by",
+          "created_at",
+          "updated_at",
+          "member_count",
+          "members"
+        ],
+        "type" : "object"
+      },
+      "PlatformOrganizationPage" : {
+        "description" : "Organizations by name.",
+        "properties" : {
+          "items" : {
+            "description" : "Organizations by name.",
+            "items" : {
+              "$ref" : "#/components/schemas/PlatformOrganization"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Rows per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Rows skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "Rows matching the filters.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
+        ],
+        "type" : "object"
+      },
+      "PlatformRefreshRequest" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "refresh_token" : {
+            "description" : "The platform session's latest refresh token; each is accepted once.",
+            "maxLength" : 200,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "refresh_token"
+        ],
+        "type" : "object"
+      },
+      "PlatformTokens" : {
+        "description" : "Tokens of a platform session (and the admin, on login).",
+        "properties" : {
+          "access_token" : {
+            "description" : "Platform JWT for the platform routes only.",
+            "type" : "string"
+          },
+          "admin" : {
+            "$ref" : "#/components/schemas/PlatformAdmin"
+          },
+          "expires_in" : {
+            "description" : "Seconds until the access token expires.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "refresh_token" : {
+            "description" : "Opaque token for the platform refresh; usable once.",
+            "type" : "string"
+          },
+          "session_expires_at" : {
+            "description" : "When the platform session ends.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "session_id" : {
+            "description" : "The platform session.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "token_type" : {
+            "description" : "Always `Bearer`.",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "token_type",
+          "access_token",
+          "expires_in",
+          "refresh_token",
+          "session_id",
+          "session_expires_at"
+        ],
+        "type" : "object"
+      },
       "Problem" : {
         "description" : "An RFC 9457 problem details body.",
         "properties" : {
@@ -2515,6 +2999,12 @@ extension Tracker {
         "in" : "cookie",
         "name" : "loom_access",
         "type" : "apiKey"
+      },
+      "platformBearerAuth" : {
+        "bearerFormat" : "JWT",
+        "description" : "Platform admin access token from the platform `auth/login` or `auth/refresh` (HS256, `typ: platform+jwt`); never an app user's token.",
+        "scheme" : "bearer",
+        "type" : "http"
       }
     }
   },
@@ -6328,6 +6818,766 @@ extension Tracker {
         ]
       }
     },
+    "/v1/platform/admin" : {
+      "post" : {
+        "description" : "409 when an admin has the email. The first admin is created with `loom-server create-admin`.",
+        "operationId" : "platformCreateAdmin",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/PlatformAdminCreate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformAdmin"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Create a platform admin",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/v1/platform/admin/end-users" : {
+      "get" : {
+        "description" : "Every app account, newest first.",
+        "operationId" : "platformListEndUsers",
+        "parameters" : [
+          {
+            "description" : "Rows per page, 1 to 100 (default 20).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Rows per page, 1 to 100 (default 20).",
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Rows skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Rows skipped (default 0).",
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Part of the email address, ignoring case.",
+            "in" : "query",
+            "name" : "email",
+            "schema" : {
+              "description" : "Part of the email address, ignoring case.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only members of this organization.",
+            "in" : "query",
+            "name" : "organization_id",
+            "schema" : {
+              "description" : "Only members of this organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformEndUserPage"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List end users",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/v1/platform/admin/end-users/{id}/ban" : {
+      "post" : {
+        "description" : "From this request on, the account's access tokens, refresh tokens, sessions and API keys are refused and it cannot log in; its sessions are revoked.",
+        "operationId" : "platformBanEndUser",
+        "parameters" : [
+          {
+            "description" : "Id of the admin, organization or end user.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the admin, organization or end user.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformEndUser"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Ban an end user",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/v1/platform/admin/end-users/{id}/unban" : {
+      "post" : {
+        "description" : "The account may log in again; its API keys work again.",
+        "operationId" : "platformUnbanEndUser",
+        "parameters" : [
+          {
+            "description" : "Id of the admin, organization or end user.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the admin, organization or end user.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformEndUser"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Unban an end user",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/v1/platform/admin/me" : {
+      "get" : {
+        "description" : "The platform admin of the token.",
+        "operationId" : "platformGetMe",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformAdmin"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "The calling admin",
+        "tags" : [
+          "platform"
+        ]
+      },
+      "patch" : {
+        "description" : "Changes name, email and/or password (with `current_password`, 403 when wrong; other platform sessions end). 409 when the email is taken.",
+        "operationId" : "platformUpdateMe",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/PlatformAdminUpdate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformAdmin"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Update the calling admin",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/v1/platform/admin/organizations" : {
+      "get" : {
+        "description" : "Every organization, by name, with its member count.",
+        "operationId" : "platformListOrganizations",
+        "parameters" : [
+          {
+            "description" : "Rows per page, 1 to 100 (default 20).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Rows per page, 1 to 100 (default 20).",
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Rows skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Rows skipped (default 0).",
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Part of the name or slug, ignoring case.",
+            "in" : "query",
+            "name" : "search",
+            "schema" : {
+              "description" : "Part of the name or slug, ignoring case.",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformOrganizationPage"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List organizations",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/v1/platform/admin/organizations/{id}" : {
+      "get" : {
+        "description" : "The organization and its members.",
+        "operationId" : "platformGetOrganization",
+        "parameters" : [
+          {
+            "description" : "Id of the admin, organization or end user.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the admin, organization or end user.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformOrganizationDetail"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Get an organization",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/v1/platform/admin/organizations/{id}/impersonate" : {
+      "post" : {
+        "description" : "A short-lived (900 s) app access token bound to the organization (`org`), acting as its first owner and naming the admin (`act`). It cannot be refreshed, cannot manage the owner's account, sessions or keys, dies when the admin is deactivated, and its issuance and every unsafe request made with it are audited. 409 when the organization has no active owner.",
+        "operationId" : "platformImpersonate",
+        "parameters" : [
+          {
+            "description" : "Id of the admin, organization or end user.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the admin, organization or end user.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformImpersonation"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Impersonate an organization",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/v1/platform/admin/{id}" : {
+      "delete" : {
+        "description" : "The admin's platform and impersonation tokens stop working at once. 409 for oneself or the last active admin.",
+        "operationId" : "platformDeactivateAdmin",
+        "parameters" : [
+          {
+            "description" : "Id of the admin, organization or end user.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the admin, organization or end user.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Deactivate a platform admin",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/v1/platform/auth/login" : {
+      "post" : {
+        "description" : "Starts a platform session. Platform tokens work only on these routes; app tokens never work here. Failures are throttled like app logins (429).",
+        "operationId" : "platformLogin",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/PlatformLoginRequest"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/TooManyRequests"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+
+        ],
+        "summary" : "Platform admin login",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/v1/platform/auth/refresh" : {
+      "post" : {
+        "description" : "Exchanges the latest refresh token for new tokens; a reused refresh token revokes the platform session.",
+        "operationId" : "platformRefresh",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/PlatformRefreshRequest"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+
+        ],
+        "summary" : "Refresh platform tokens",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
     "/v1/projects" : {
       "get" : {
         "description" : "Requires the scope `projects:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
@@ -8400,6 +9650,10 @@ extension Tracker {
     {
       "description" : "A remark on a task. Comments have integer ids.",
       "name" : "comments"
+    },
+    {
+      "description" : "Platform administration: admins, organizations, end users, bans, impersonation.",
+      "name" : "platform"
     },
     {
       "description" : "A project groups tasks under one owner.",

@@ -55,7 +55,18 @@ public enum Tracker {
             .init(name: "owner", scopes: ["*"]),
             .init(name: "admin", scopes: ["organization:*", "projects:*", "tasks:*", "comments:*"]),
             .init(name: "member", scopes: ["projects:read", "projects:write", "tasks:*", "comments:*"]),
-        ]
+        ],
+        oauth: .init(
+            publicURL: "http://localhost:8080",
+            redirectAllowlist: ["http://localhost:5173/signed-in"],
+            stateSeconds: 600,
+            providers: [
+                .init(name: "github", clientIDVariable: "TRACKER_GITHUB_CLIENT_ID", clientSecretVariable: "TRACKER_GITHUB_CLIENT_SECRET"),
+                .init(name: "google", clientIDVariable: "TRACKER_GOOGLE_CLIENT_ID", clientSecretVariable: "TRACKER_GOOGLE_CLIENT_SECRET"),
+            ]
+        ),
+        mail: .init(sender: .log, from: "no-reply@tracker.loom.invalid"),
+        platformAdmins: .init(routePrefix: "/v1/platform", accessTokenSeconds: 900, refreshTokenSeconds: 43200, impersonationSeconds: 900)
     )
 
     /// The app, ready for `LoomServer`.
@@ -68,9 +79,9 @@ public enum Tracker {
             title: "Tracker API",
             auth: auth,
             registerRoutes: { registry in
-                registry.addTable(Projects.Record.self, operations: Projects.operations)
-                registry.addTable(Tasks.Record.self, operations: Tasks.operations)
-                registry.addTable(Comments.Record.self, operations: Comments.operations)
+                registry.addTable(Projects.Record.self, operations: Projects.operations, access: Projects.access)
+                registry.addTable(Tasks.Record.self, operations: Tasks.operations, access: Tasks.access)
+                registry.addTable(Comments.Record.self, operations: Comments.operations, access: Comments.access)
                 Operations.ProjectSummary.register(in: &registry, handlers: handlers)
             }
         )

@@ -11,9 +11,11 @@ extension AuthService {
     static let lastUsedResolution: TimeInterval = 60
 
     /// `X-API-Key` first; else `Authorization: Bearer`: a key when it has a key prefix and the
-    /// app accepts keys there, otherwise an access token; else, in cookie mode, the access token
-    /// cookie (unsafe methods must pass the CSRF check). No credentials: `.anonymous`, no I/O.
+    /// app accepts keys there, an impersonation token (`PlatformTokens`), otherwise an access token;
+    /// else, in cookie mode, the access token cookie (unsafe methods must pass the CSRF check).
+    /// No credentials, or a platform route (which checks platform tokens itself): `.anonymous`, no I/O.
     public func authenticate(_ request: Request, context: LoomRequestContext) async -> AuthenticationOutcome {
+        if let platform, platform.covers(request.uri.path) { return .anonymous }
         do {
             if let key = request.headers[Self.apiKeyHeader] {
                 return try await authenticate(apiKey: key, context: context)
@@ -30,6 +32,9 @@ extension AuthService {
             }
             if let keyFormat, settings.apiKeys?.acceptBearer == true, keyFormat.hasKnownPrefix(token) {
                 return try await authenticate(apiKey: token, context: context)
+            }
+            if let platform, PlatformTokens.hasHeader(token, type: PlatformTokens.impersonationHeaderType) {
+                return try await authenticateImpersonation(token, platform: platform, request: request, context: context)
             }
             return try await authenticate(accessToken: token)
         } catch {

@@ -36,11 +36,14 @@ public final class AuthService: AuthenticationService {
     let cookies: SessionCookies?
     /// OAuth sign-in; `nil` when the app has no `auth.oauth` section.
     let oauth: OAuthSignIn?
+    /// Platform administration; `nil` when the app does not declare `auth.platformAdmins`.
+    let platform: PlatformAdmins?
 
     private init(
         settings: AuthSettings, database: any DatabaseClient, passwords: PasswordHasher, tokens: AccessTokens,
-        clock: @escaping @Sendable () -> Date, mail: any MailSender, oauth: OAuthSignIn? = nil
+        clock: @escaping @Sendable () -> Date, mail: any MailSender, oauth: OAuthSignIn? = nil, platform: PlatformAdmins?
     ) {
+        self.platform = platform
         self.mail = mail
         self.oauth = oauth
         self.cookies = SessionCookies(settings: settings)
@@ -64,17 +67,18 @@ public final class AuthService: AuthenticationService {
     /// and signing.
     ///
     /// - Parameters:
+    ///   - app: the app's name; the steps are recorded in `loom_migrations` as `<app>.auth`.
     ///   - environment: where the signing secret is read (`settings.secretVariable`).
     ///   - options: test overrides (a cheaper bcrypt cost, a clock).
     /// - Throws: `AuthConfigurationError` when the secret is missing or shorter than 32 bytes.
     public static func start(
-        settings: AuthSettings, database: any DatabaseClient,
+        settings: AuthSettings, database: any DatabaseClient, app: String,
         environment: [String: String] = ProcessInfo.processInfo.environment, options: AuthOptions = .init(),
         logger: Logger
     ) async throws -> AuthService {
         let secret = try secret(settings: settings, environment: environment)
         let clock = options.clock ?? { TimestampFormat.now() }
-        for step in try await AuthMigrations.apply(to: database, now: clock()) {
+        for step in try await AuthMigrations.apply(to: database, app: app) {
             logger.info("\(step)")
         }
         let passwords = try await PasswordHasher.make(
@@ -82,11 +86,18 @@ public final class AuthService: AuthenticationService {
         let tokens = await AccessTokens(
             secret: secret, issuer: settings.issuer, audience: settings.audience,
             lifetimeSeconds: settings.accessTokenSeconds)
+        var platform: PlatformAdmins?
+        if let platformSettings = settings.platformAdmins {
+            platform = PlatformAdmins(
+                settings: platformSettings,
+                tokens: await PlatformTokens(secret: secret, issuer: settings.issuer, audience: settings.audience, settings: platformSettings))
+        }
         return AuthService(
             settings: settings, database: database, passwords: passwords, tokens: tokens, clock: clock,
             mail: ReportingMailSender(sender: options.mailSender ?? LogMailSender(logger: logger), logger: logger),
             oauth: OAuthSignIn(
-                settings: settings, environment: environment, endpointOverrides: options.oauthEndpoints, logger: logger))
+                settings: settings, environment: environment, endpointOverrides: options.oauthEndpoints, logger: logger),
+            platform: platform)
     }
 
     /// The signing secret from the environment, at least `AccessTokens.minimumSecretBytes` long.
@@ -118,6 +129,9 @@ public final class AuthService: AuthenticationService {
         let routes = AuthRoutes(service: self, maxBodyBytes: registry.settings.maxBodyBytes)
         routes.register(in: &registry)
         registry.credentialIssuer = AuthCredentialIssuer(routes: routes)
+        if let platform {
+            PlatformRoutes(service: self, platform: platform, maxBodyBytes: registry.settings.maxBodyBytes).register(in: &registry)
+        }
     }
 }
 
@@ -163,7 +177,16 @@ public struct AuthConfigurationError: Error, Sendable, CustomStringConvertible {
 
 extension AuthService {
     /// Creates or updates the `auth_` tables only (`loom-server migrate`); needs no secret.
-    public static func migrate(_ database: any DatabaseClient, now: Date = TimestampFormat.now()) async throws -> [String] {
-        try await AuthMigrations.apply(to: database, now: now)
+    public static func migrate(_ database: any DatabaseClient, app: String) async throws -> [String] {
+        try await AuthMigrations.apply(to: database, app: app)
     }
+
+    /// What `migrate(_:app:)` would apply now (`loom-server migrate --status`), changing nothing.
+    /// - Throws: `MigrationError` when migrating would be refused.
+    public static func plannedMigration(_ database: any DatabaseClient, app: String) async throws -> [String] {
+        try await database.plannedMigration(to: AuthMigrations.schema(app: app)).applied
+    }
+
+    /// The name the auth steps of `app` are recorded under in `loom_migrations`.
+    public static func migrationApp(_ app: String) -> String { AuthMigrations.recordedApp(app) }
 }

@@ -33,7 +33,7 @@ enum ServerAuth {
                 options.mailSender = try MailSenders.make(settings: settings.mail, environment: environment, logger: logger)
             }
             return try await AuthService.start(
-                settings: settings, database: database, environment: environment, options: options, logger: logger)
+                settings: settings, database: database, app: app.schema.app, environment: environment, options: options, logger: logger)
         } catch let error as AuthConfigurationError {
             throw ValidationError("cannot start the auth module of \(app.settings.name): \(error.message)")
         }

@@ -16,6 +16,7 @@ struct LoomSchemaFileTests {
         ("authCookies", SchemaKeys.authCookies), ("permissions", SchemaKeys.permissions), ("owner", SchemaKeys.owner),
         ("authOAuth", SchemaKeys.authOAuth), ("authOAuthProvider", SchemaKeys.authOAuthProvider),
         ("authMail", SchemaKeys.authMail), ("authSMTP", SchemaKeys.authSMTP),
+        ("authPlatformAdmins", SchemaKeys.authPlatformAdmins),
     ]
 
     @Test("every $def lists exactly the keys the parser accepts and requires", arguments: 0..<objectDefinitions.count)

@@ -41,6 +41,8 @@ struct TestApp: Sendable {
     /// Who requests run as (through `TestAuthenticator`), unless a request says otherwise or
     /// carries real credentials.
     var caller: TestCaller = .standard
+    /// The app's database, for tests that prepare rows the API cannot create (platform admins).
+    var database: (any DatabaseClient)? = nil
 
     /// The signing secret tests give apps with an `auth` section (forging tests sign with it too).
     static let jwtSecret = "loom-test-secret-0123456789abcdefghijklmnopqrstuvwxyz"
@@ -64,7 +66,9 @@ struct TestApp: Sendable {
             let router = LoomServer.buildRouter(
                 app: app, database: database.client, listeners: listeners, auth: TestAuthenticator(base: auth))
             let application = Application(router: router, logger: TestDatabase.logger)
-            try await application.test(setup) { client in try await body(TestApp(client: client, caller: caller)) }
+            try await application.test(setup) { client in
+                try await body(TestApp(client: client, caller: caller, database: database.client))
+            }
         } catch {
             await database.cleanup()
             throw error

@@ -60,25 +60,10 @@ extension AuthRoutes {
     /// before (a stolen copy racing the owner) revokes the whole session.
     func refresh(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let body = try await decodeBody(request, bodies.refresh)
-        guard let token = RefreshToken.parse(try refreshTokenText(body, request)),
-            let presented = try await sessions.presented(lookupID: token.lookupID),
-            SecretText.matches(token.secret, storedDigest: presented.secretDigest)
-        else { throw APIError.invalidCredentials("The refresh token is invalid.") }
+        let text = try refreshTokenText(body, request)
         let now = service.clock()
-        if presented.usedAt != nil {
-            try await revokeFamily(presented, now: now, context: context)
-        }
-        guard presented.sessionRevokedAt == nil, presented.sessionExpiresAt.isLater(than: now), presented.userStatus == UserRecord.active,
-            presented.bindingHolds
-        else {
-            throw APIError.invalidCredentials("The session has ended; log in again.")
-        }
-        let next = RefreshToken.generate()
-        let results = try await service.database.write(
-            sessions.rotate(old: presented.tokenID, sessionID: presented.sessionID, newID: UUID(), token: next, now: now))
-        guard results.first?.changes == 1 else {
-            try await revokeFamily(presented, now: now, context: context)
-        }
+        let (presented, next) = try await RefreshRotation(sessions: sessions, audit: audit)
+            .rotate(text, now: now, ipAddress: context.remoteAddress?.ipAddress)
         let userID = presented.userID.uuidString.lowercased()
         let access = try await service.tokens.issue(
             userID: userID, sessionID: presented.sessionID.uuidString.lowercased(), now: now,
@@ -105,17 +90,6 @@ extension AuthRoutes {
         var response = JSONResponse.make(status: status, value: tokens)
         service.cookies?.set(tokens, now: now, on: &response)
         return response
-    }
-
-    /// Revokes the session of a reused refresh token, records it, and answers 401.
-    private func revokeFamily(_ presented: SessionStore.PresentedToken, now: Date, context: LoomRequestContext) async throws -> Never {
-        _ = try await service.database.write([
-            sessions.revoke(id: presented.sessionID, userID: presented.userID, reason: "refresh_token_reuse", now: now),
-            audit.event(
-                "refresh_token_reuse", actor: presented.userID.uuidString.lowercased(),
-                target: presented.sessionID.uuidString.lowercased(), ipAddress: context.remoteAddress?.ipAddress, now: now),
-        ])
-        throw APIError.invalidCredentials("This refresh token was already used; the session has been revoked. Log in again.")
     }
 
     /// `POST /logout` → 204; the current session and its refresh tokens stop working.

@@ -1,10 +1,13 @@
 import Foundation
 import Runtime
 
-/// The statements that read and write `auth_sessions` and `auth_refresh_tokens`.
+/// The statements that read and write `auth_sessions` and `auth_refresh_tokens` (or the
+/// platform admins' tables of the same shape, see `SessionTables`).
 struct SessionStore: Sendable {
     let sql: AuthSQL
     let database: any DatabaseClient
+    /// The tables worked on; the app users' unless told otherwise.
+    var tables: SessionTables = .users
 
     /// What the refresh endpoint learns from a presented token's lookup id.
     struct PresentedToken: Sendable {
@@ -27,21 +30,20 @@ struct SessionStore: Sendable {
     func insert(_ session: SessionRecord) -> SQLStatement {
         sql.statement(
             """
-            INSERT INTO auth_sessions (id, user_id, created_at, last_used_at, expires_at, user_agent, ip_address, \
-            organization_id, project_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO \(tables.sessions) (id, user_id, created_at, last_used_at, expires_at, user_agent, ip_address\(bindingColumns)) \
+            VALUES (?, ?, ?, ?, ?, ?, ?\(bindingPlaceholders))
             """,
             [
                 .uuid(session.id), .uuid(session.userID), .timestamp(session.createdAt), .timestamp(session.lastUsedAt),
                 .timestamp(session.expiresAt), session.userAgent.map(SQLValue.text) ?? .null,
-                session.ipAddress.map(SQLValue.text) ?? .null, session.binding.organizationID.map(SQLValue.uuid) ?? .null,
-                session.binding.projectID.map(SQLValue.uuid) ?? .null,
-            ])
+                session.ipAddress.map(SQLValue.text) ?? .null,
+            ] + bindingValues(session.binding))
     }
 
     /// Inserts the first refresh token of a session.
     func insertToken(id: UUID, sessionID: UUID, token: RefreshToken, now: Date) -> SQLStatement {
         sql.statement(
-            "INSERT INTO auth_refresh_tokens (id, session_id, lookup_id, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO \(tables.refreshTokens) (id, session_id, lookup_id, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)",
             [.uuid(id), .uuid(sessionID), .text(token.lookupID), .text(SecretText.digest(token.secret)), .timestamp(now)])
     }
 
@@ -50,9 +52,9 @@ struct SessionStore: Sendable {
         let rows = try await database.fetch(sql.statement(
             """
             SELECT t.id, t.secret_hash, t.used_at, s.id, s.user_id, s.expires_at, s.revoked_at, u.status, \
-            s.organization_id, s.project_id, \(SessionBinding.checkColumns) \
-            FROM auth_refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id JOIN auth_users u ON u.id = s.user_id \
-            \(SessionBinding.joins("s")) WHERE t.lookup_id = ?
+            \(bindingSelect) \
+            FROM \(tables.refreshTokens) t JOIN \(tables.sessions) s ON s.id = t.session_id JOIN \(tables.accounts) u ON u.id = s.user_id \
+            \(bindingJoins)WHERE t.lookup_id = ?
             """, [.text(lookupID)]))
         guard let row = rows.first else { return nil }
         var reader = RowReader(row)
@@ -78,25 +80,25 @@ struct SessionStore: Sendable {
     func rotate(old: UUID, sessionID: UUID, newID: UUID, token: RefreshToken, now: Date) -> [SQLStatement] {
         [
             sql.statement(
-                "UPDATE auth_refresh_tokens SET used_at = ?, replaced_by = ? WHERE id = ? AND used_at IS NULL",
+                "UPDATE \(tables.refreshTokens) SET used_at = ?, replaced_by = ? WHERE id = ? AND used_at IS NULL",
                 [.timestamp(now), .uuid(newID), .uuid(old)]),
             sql.statement(
                 """
-                INSERT INTO auth_refresh_tokens (id, session_id, lookup_id, secret_hash, created_at) \
-                SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM auth_refresh_tokens WHERE id = ? AND replaced_by = ?)
+                INSERT INTO \(tables.refreshTokens) (id, session_id, lookup_id, secret_hash, created_at) \
+                SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM \(tables.refreshTokens) WHERE id = ? AND replaced_by = ?)
                 """,
                 [
                     .uuid(newID), .uuid(sessionID), .text(token.lookupID), .text(SecretText.digest(token.secret)),
                     .timestamp(now), .uuid(old), .uuid(newID),
                 ]),
-            sql.statement("UPDATE auth_sessions SET last_used_at = ? WHERE id = ?", [.timestamp(now), .uuid(sessionID)]),
+            sql.statement("UPDATE \(tables.sessions) SET last_used_at = ? WHERE id = ?", [.timestamp(now), .uuid(sessionID)]),
         ]
     }
 
     /// Revokes one session (and so every refresh token of its family); only the owner's, only once.
     func revoke(id: UUID, userID: UUID, reason: String, now: Date) -> SQLStatement {
         sql.statement(
-            "UPDATE auth_sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
+            "UPDATE \(tables.sessions) SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
             [.timestamp(now), .text(reason), .uuid(id), .uuid(userID)])
     }
 
@@ -105,13 +107,13 @@ struct SessionStore: Sendable {
         if let keep {
             return sql.statement(
                 """
-                UPDATE auth_sessions SET revoked_at = ?, revoked_reason = ? \
+                UPDATE \(tables.sessions) SET revoked_at = ?, revoked_reason = ? \
                 WHERE user_id = ? AND id <> ? AND revoked_at IS NULL
                 """,
                 [.timestamp(now), .text(reason), .uuid(userID), .uuid(keep)])
         }
         return sql.statement(
-            "UPDATE auth_sessions SET revoked_at = ?, revoked_reason = ? WHERE user_id = ? AND revoked_at IS NULL",
+            "UPDATE \(tables.sessions) SET revoked_at = ?, revoked_reason = ? WHERE user_id = ? AND revoked_at IS NULL",
             [.timestamp(now), .text(reason), .uuid(userID)])
     }
 
@@ -119,7 +121,7 @@ struct SessionStore: Sendable {
     func extend(id: UUID, userID: UUID, expiresAt: Date, now: Date) -> SQLStatement {
         sql.statement(
             """
-            UPDATE auth_sessions SET expires_at = ? \
+            UPDATE \(tables.sessions) SET expires_at = ? \
             WHERE id = ? AND user_id = ? AND revoked_at IS NULL AND expires_at > ?
             """,
             [.timestamp(expiresAt), .uuid(id), .uuid(userID), .timestamp(now)])
@@ -129,7 +131,7 @@ struct SessionStore: Sendable {
     func active(userID: UUID, now: Date) async throws -> [SessionRecord] {
         let rows = try await database.fetch(sql.statement(
             """
-            SELECT \(SessionRecord.columns) FROM auth_sessions \
+            SELECT \(SessionRecord.columns) FROM \(tables.sessions) \
             WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at DESC, id
             """, [.uuid(userID), .timestamp(now)]))
         return try rows.map(SessionRecord.init(row:))
@@ -138,7 +140,7 @@ struct SessionStore: Sendable {
     /// One session of the user, active or not.
     func find(id: UUID, userID: UUID) async throws -> SessionRecord? {
         let rows = try await database.fetch(sql.statement(
-            "SELECT \(SessionRecord.columns) FROM auth_sessions WHERE id = ? AND user_id = ?", [.uuid(id), .uuid(userID)]))
+            "SELECT \(SessionRecord.columns) FROM \(tables.sessions) WHERE id = ? AND user_id = ?", [.uuid(id), .uuid(userID)]))
         return try rows.first.map(SessionRecord.init(row:))
     }
 }

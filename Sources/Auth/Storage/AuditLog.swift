@@ -11,18 +11,23 @@ struct AuditLog: Sendable {
     func event(
         _ action: String, actor actorID: String?, target: String?, detail: [String: String] = [:], ipAddress: String?, now: Date
     ) -> SQLStatement {
-        var writer = JSONWriter(capacity: 64)
-        writer.beginObject()
-        for key in detail.keys.sorted() { writer.member(key, detail[key] ?? "") }
-        writer.endObject()
-        return sql.statement(
+        sql.statement(
             """
             INSERT INTO auth_audit_events (id, occurred_at, actor_id, action, target_id, detail, ip_address) \
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .uuid(UUID()), .timestamp(now), actorID.map(SQLValue.text) ?? .null, .text(action),
-                target.map(SQLValue.text) ?? .null, .text(writer.string), ipAddress.map(SQLValue.text) ?? .null,
+                target.map(SQLValue.text) ?? .null, .text(Self.detailJSON(detail)), ipAddress.map(SQLValue.text) ?? .null,
             ])
+    }
+
+    /// `detail` as a JSON object with sorted keys.
+    static func detailJSON(_ detail: [String: String]) -> String {
+        var writer = JSONWriter(capacity: 64)
+        writer.beginObject()
+        for key in detail.keys.sorted() { writer.member(key, detail[key] ?? "") }
+        writer.endObject()
+        return writer.string
     }
 }

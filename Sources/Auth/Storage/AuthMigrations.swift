@@ -1,49 +1,60 @@
 import Foundation
 import Runtime
 
-/// The `Auth` module's own tables, created by numbered steps recorded in
-/// `auth_schema_migrations`, for SQLite and PostgreSQL.
+/// The `Auth` module's own tables, created by numbered steps for SQLite and PostgreSQL.
 ///
-/// They are separate from the app's schema-diff migrations because the module's tables are
-/// not described by the app's schema files. Every statement is idempotent (`IF NOT EXISTS`,
-/// `ON CONFLICT DO NOTHING`), so instances starting together against one database converge.
+/// They are separate from the app's schema migrations because the module's tables are not
+/// described by the app's schema files, but they are recorded the same way: each step is a
+/// `SchemaMigration` of the app `<app>.auth` in `loom_migrations` (SHA-256 checksum, applied
+/// under `BEGIN EXCLUSIVE` / the PostgreSQL advisory lock, an edited step refused), so
+/// `loom-server migrate --status` lists them. A database whose steps an older binary recorded
+/// in `auth_schema_migrations` is adopted: those versions are recorded without running again.
 enum AuthMigrations {
     /// One numbered step: statements per dialect, applied in one transaction.
     struct Step: Sendable {
         /// Version recorded when the step is applied.
         let version: Int
-        /// What it does, for logs.
+        /// What it does, for logs; it also names the recorded migration, so it never changes
+        /// once released.
         let summary: String
         /// The statements, in order.
         let statements: [DialectSQL]
+
+        /// The step as a numbered migration: `0003_organizations_memberships_invitations`.
+        var migration: SchemaMigration {
+            var name = ""
+            for character in summary.lowercased() {
+                if character.isASCII && (character.isLetter || character.isNumber) {
+                    name.append(character)
+                } else if !name.isEmpty && name.last != "_" {
+                    name.append("_")
+                }
+            }
+            while name.last == "_" { name.removeLast() }
+            return SchemaMigration(
+                version: version, name: name, sqlite: statements.map { $0.text(for: .sqlite) },
+                postgres: statements.map { $0.text(for: .postgres) }, sqliteForeignKeysOff: false)
+        }
     }
 
-    /// Applies every step the database has not recorded yet; returns the summaries applied.
-    static func apply(to database: any DatabaseClient, now: Date) async throws -> [String] {
-        let sql = AuthSQL(dialect: database.dialect)
-        _ = try await database.write([sql.statement(historyTable.text(for: database.dialect))])
-        let rows = try await database.fetch(sql.statement("SELECT version FROM auth_schema_migrations"))
-        var applied = Set<Int64>()
-        for row in rows {
-            var reader = RowReader(row)
-            applied.insert(try reader.integer())
-        }
-        var summaries: [String] = []
-        for step in steps where !applied.contains(Int64(step.version)) {
-            var statements = step.statements.map { sql.statement($0.text(for: database.dialect)) }
-            statements.append(sql.statement(
-                "INSERT INTO auth_schema_migrations (version, applied_at) VALUES (?, ?) ON CONFLICT (version) DO NOTHING",
-                [.integer(Int64(step.version)), .timestamp(now)]))
-            _ = try await database.write(statements)
-            summaries.append("auth migration \(step.version): \(step.summary)")
-        }
-        return summaries
+    /// Where an older binary recorded the applied versions; adopted, never written any more.
+    static let legacyHistoryTable = "auth_schema_migrations"
+
+    /// The steps as the numbered migrations of the app `<app>.auth`.
+    static func schema(app: String) -> SchemaDefinition {
+        SchemaDefinition(
+            app: recordedApp(app), tables: [], migrations: steps.map(\.migration), legacyHistoryTable: legacyHistoryTable)
     }
 
-    /// The history table itself.
-    static let historyTable = DialectSQL(
-        sqlite: "CREATE TABLE IF NOT EXISTS auth_schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
-        postgres: "CREATE TABLE IF NOT EXISTS auth_schema_migrations (version BIGINT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)")
+    /// The app name the steps are recorded under in `loom_migrations`.
+    static func recordedApp(_ app: String) -> String { app + ".auth" }
+
+    /// Applies every step the database has not recorded yet; returns what was applied or adopted.
+    /// - Throws: `MigrationError` (an edited or unknown step, a database failure).
+    static func apply(to database: any DatabaseClient, app: String) async throws -> [String] {
+        let report = try await database.migrate(to: schema(app: app))
+        return report.applied.map { "auth migration \($0)" }
+    }
 
     /// Every step in order.
     static let steps: [Step] = [
@@ -136,6 +147,7 @@ enum AuthMigrations {
                 both("CREATE INDEX IF NOT EXISTS auth_invitations_organization ON auth_invitations (organization_id)"),
             ]),
         organizationBindings,
+        platformAdminsStep,
         oauthStep,
     ]
 

@@ -138,13 +138,15 @@ struct AuthSchemas {
         ])
         result.append(("AuthSession", session))
         result.append(("AuthIdentity", try object("The caller.", [
-            FieldSchema(name: "kind", type: .string, description: "`user` (an access token), `api_key` or `service` (a service token).", required: true),
+            FieldSchema(name: "kind", type: .string, description: "`user` (an access token), `api_key`, `service` (a service token), or `impersonation` (a platform admin acting as an organization's owner).", required: true),
             FieldSchema(name: "subject", type: .string, description: "The user id, the API key id, or the service name.", required: true),
             FieldSchema(name: "user_id", type: .uuid, description: "The account (for a key: its creator).", required: true, nullable: true),
             FieldSchema(name: "session_id", type: .uuid, description: "The session of an access token.", required: true, nullable: true),
             FieldSchema(name: "organization_id", type: .uuid, description: "The organization the credentials are bound to.", required: true, nullable: true),
             FieldSchema(name: "project_id", type: .uuid, description: "The project the credentials are bound to.", required: true, nullable: true),
             FieldSchema(name: "environment", type: .string, description: "The environment of an API key.", required: true, nullable: true),
+            FieldSchema(name: "organization_id", type: .uuid, description: "The organization the credential is bound to (impersonation tokens)."),
+            FieldSchema(name: "impersonator_id", type: .uuid, description: "The platform admin acting through an impersonation token."),
             FieldSchema(name: "scopes", type: .array, description: "Scopes held now.", required: true, items: FieldSchema(name: "scope", type: .string, description: "A scope.")),
         ])))
         result.append(("AuthSessionList", list("AuthSession", "The caller's live sessions, newest first.")))

@@ -27,6 +27,10 @@ struct ComponentsBuilder {
             schemas += try authSchemas.schemas()
             responses += AuthSchemas.responses(errors: errors)
             securitySchemes = authSchemas.securitySchemes()
+            if auth.platformAdmins != nil {
+                schemas += try authSchemas.platformSchemas()
+                securitySchemes.append(PlatformOperations.securityScheme())
+            }
         }
         let parameters: [(String, OpenAPI.Parameter)] = [
             (TableOperations.limitParameterName, TableOperations.limitParameter(context.config.limits)),

@@ -45,6 +45,11 @@ public enum OpenAPIBuilder {
             for route in AuthOperations(auth: auth, context: context).routes() {
                 try paths.add(route)
             }
+            if let platform = auth.platformAdmins {
+                for route in PlatformOperations(auth: auth, platform: platform, context: context).routes() {
+                    try paths.add(route)
+                }
+            }
         }
         let config = app.config
         // Paths are absolute (they include the base path), so the server URL is the origin root.
@@ -68,6 +73,9 @@ public enum OpenAPIBuilder {
         tags.append(OpenAPI.Tag(name: OpenAPINames.systemTag, description: "Health probes, this document and the documentation page."))
         if context.config.auth != nil {
             tags.append(OpenAPI.Tag(name: AuthOperations.tag, description: "Accounts, sessions, tokens and API keys."))
+        }
+        if context.config.auth?.platformAdmins != nil {
+            tags.append(OpenAPI.Tag(name: PlatformOperations.tag, description: "Platform administration: admins, organizations, end users, bans, impersonation."))
         }
         return tags.sorted { $0.name < $1.name }
     }

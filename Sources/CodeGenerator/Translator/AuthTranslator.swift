@@ -30,6 +30,12 @@ enum AuthTranslator {
             lines.append(roles(organizationRoles, label: "organizationRoles"))
         }
         lines.append(contentsOf: oauthAndMailArguments(for: auth, indent: indent))
+        if let platform = auth.platformAdmins {
+            lines.append(
+                "platformAdmins: .init(routePrefix: \(SwiftNames.literal(basePath + platform.path)), "
+                    + "accessTokenSeconds: \(platform.accessTokenSeconds), refreshTokenSeconds: \(platform.refreshTokenSeconds), "
+                    + "impersonationSeconds: \(platform.impersonationSeconds))")
+        }
         return lines.listItems { $0 }
     }
 

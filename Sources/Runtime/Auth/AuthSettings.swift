@@ -32,14 +32,17 @@ public struct AuthSettings: Sendable {
     public let oauth: OAuthSettings?
     /// Which mail sender the server builds (`auth.mail`); `nil`: chosen by the server's environment.
     public let mail: MailSettings?
+    /// Platform admin routes, when the app declares them.
+    public let platformAdmins: PlatformAdminSettings?
 
     /// Creates settings.
     public init(
         routePrefix: String, issuer: String, audience: String, secretVariable: String, accessTokenSeconds: Int,
         refreshTokenSeconds: Int, passwords: PasswordSettings, roles: [Role], defaultRole: String,
         apiKeys: APIKeySettings?, cookies: CookieSettings? = nil, organizationRoles: [Role]? = nil,
-        oauth: OAuthSettings? = nil, mail: MailSettings? = nil
+        oauth: OAuthSettings? = nil, mail: MailSettings? = nil, platformAdmins: PlatformAdminSettings? = nil
     ) {
+        self.platformAdmins = platformAdmins
         self.cookies = cookies
         self.oauth = oauth
         self.mail = mail

@@ -12,11 +12,16 @@ public struct SchemaDefinition: Sendable {
     /// `migrate(to:)` applies the pending ones (see `NumberedMigrationHistory`) instead of the
     /// additive comparison with `tables`.
     public let migrations: [SchemaMigration]
+    /// A table with an integer `version` column in which an older binary recorded these
+    /// migrations by version (`auth_schema_migrations`). While the app has no rows in
+    /// `loom_migrations`, the versions it holds are recorded as applied without running.
+    public let legacyHistoryTable: String?
     /// Creates a schema definition.
-    public init(app: String, tables: [TableDefinition], migrations: [SchemaMigration] = []) {
+    public init(app: String, tables: [TableDefinition], migrations: [SchemaMigration] = [], legacyHistoryTable: String? = nil) {
         self.app = app
         self.tables = tables
         self.migrations = migrations
+        self.legacyHistoryTable = legacyHistoryTable
     }
 }
 

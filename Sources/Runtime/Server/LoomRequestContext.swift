@@ -20,11 +20,14 @@ public struct Identity: Sendable, Hashable {
     public var projectID: String?
     /// Environment of an API key (`live`, `test`).
     public var environment: String?
+    /// The platform admin acting through an impersonation token (RFC 8693 `act`), else `nil`.
+    public var impersonatorID: String?
     /// Creates an identity.
     public init(
         subject: String, kind: String, scopes: Set<String>, userID: String? = nil, sessionID: String? = nil,
-        organizationID: String? = nil, projectID: String? = nil, environment: String? = nil
+        organizationID: String? = nil, projectID: String? = nil, environment: String? = nil, impersonatorID: String? = nil
     ) {
+        self.impersonatorID = impersonatorID
         self.subject = subject
         self.kind = kind
         self.scopes = scopes

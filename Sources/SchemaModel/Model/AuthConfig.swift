@@ -22,13 +22,16 @@ public struct AuthConfig: Codable, Sendable, Hashable {
     public var oauth: AuthOAuthConfig? = nil
     /// The mail sender; `nil`: chosen by the server's environment (log, or files in `$LOOM_MAIL_DIRECTORY`).
     public var mail: AuthMailConfig? = nil
+    /// Platform admin accounts and routes; `nil` when the app has none.
+    public var platformAdmins: AuthPlatformAdminsConfig?
 
     /// Creates an auth section; the defaults are the platform conventions.
     public init(
         path: String = "/auth", tokens: AuthTokensConfig, passwords: AuthPasswordsConfig = .init(),
         roles: [AuthRoleConfig], defaultRole: String, apiKeys: AuthAPIKeysConfig? = nil, cookies: AuthCookiesConfig? = nil,
-        organizationRoles: [AuthRoleConfig]? = nil
+        organizationRoles: [AuthRoleConfig]? = nil, platformAdmins: AuthPlatformAdminsConfig? = nil
     ) {
+        self.platformAdmins = platformAdmins
         self.cookies = cookies
         self.organizationRoles = organizationRoles
         self.path = path

@@ -16,7 +16,8 @@ enum AuthConfigReader {
             defaultRole: reader.string("defaultRole") ?? "",
             apiKeys: reader.contains("apiKeys") ? readAPIKeys(reader) : nil,
             cookies: reader.contains("cookies") ? readCookies(reader) : nil,
-            organizationRoles: reader.contains("organizationRoles") ? readRoles(reader, key: "organizationRoles") : nil)
+            organizationRoles: reader.contains("organizationRoles") ? readRoles(reader, key: "organizationRoles") : nil,
+            platformAdmins: reader.contains("platformAdmins") ? readPlatformAdmins(reader) : nil)
         config.oauth = reader.contains("oauth") ? readOAuth(reader) : nil
         config.mail = reader.contains("mail") ? readMail(reader) : nil
         return config

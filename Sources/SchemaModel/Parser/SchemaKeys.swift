@@ -16,7 +16,7 @@ enum SchemaKeys {
 
     /// The `auth` object of `app.json`.
     static let auth = ObjectKeys(
-        accepted: ["path", "tokens", "passwords", "roles", "defaultRole", "apiKeys", "cookies", "organizationRoles", "oauth", "mail"],
+        accepted: ["path", "tokens", "passwords", "roles", "defaultRole", "apiKeys", "cookies", "organizationRoles", "oauth", "mail", "platformAdmins"],
         required: ["tokens", "roles", "defaultRole"])
 
     /// `auth.tokens`.
@@ -47,6 +47,9 @@ enum SchemaKeys {
     /// `auth.mail.smtp`.
     static let authSMTP = ObjectKeys(
         accepted: ["host", "port", "security", "usernameVariable", "passwordVariable", "timeoutSeconds"], required: ["host"])
+
+    /// `auth.platformAdmins`.
+    static let authPlatformAdmins = ObjectKeys(accepted: ["path", "accessTokenSeconds", "refreshTokenSeconds", "impersonationSeconds"])
 
     /// `auth.apiKeys`.
     static let authAPIKeys = ObjectKeys(

@@ -20,6 +20,7 @@ enum AuthRules {
         checkOrganizationRoles(auth, tables: Set(app.tables.map(\.name)), report: report)
         if let apiKeys = auth.apiKeys { checkAPIKeys(apiKeys, report: report) }
         checkOAuthAndMail(auth, report: report)
+        if let platform = auth.platformAdmins { checkPlatformAdmins(platform, auth: auth, report: report) }
         checkReservations(app, auth: auth, diagnostics: diagnostics)
     }
 

@@ -29,7 +29,7 @@ struct Migrate: AsyncParsableCommand {
                     print("applied [\(number + 1)/\(steps.count)] \(step.step)")
                 }
                 if app.auth != nil {
-                    for step in try await AuthService.migrate(database) { print("applied \(step)") }
+                    for step in try await AuthService.migrate(database, app: app.schema.app) { print("applied \(step)") }
                 }
                 print("database \(options.databaseDescription) is up to date (\(steps.count) steps recorded)")
             }
@@ -53,9 +53,23 @@ struct Migrate: AsyncParsableCommand {
             print("pending steps: \(planned.applied.count)")
             for step in planned.applied { print("  \(step)") }
             for warning in planned.warnings { print("warning: \(warning)") }
+            if app.auth != nil { try await printAuthStatus(of: database, app: app) }
         } catch let error as MigrationError {
             print("pending steps: migrating would be refused: \(error.message)")
             throw ExitCode(2)
         }
+    }
+
+    /// The auth module's steps, recorded in `loom_migrations` under `<app>.auth`.
+    private func printAuthStatus(of database: any DatabaseClient, app: GeneratedApp) async throws {
+        let authApp = AuthService.migrationApp(app.schema.app)
+        let applied = try await database.appliedMigrationSteps(app: authApp)
+        print("auth (\(authApp)) applied steps: \(applied.count)")
+        for step in applied {
+            print("  \(step.appliedAt)  \(step.checksum)  \(step.step)")
+        }
+        let planned = try await AuthService.plannedMigration(database, app: app.schema.app)
+        print("auth (\(authApp)) pending steps: \(planned.count)")
+        for step in planned { print("  \(step)") }
     }
 }

@@ -14,11 +14,11 @@ struct AuthStartupTests {
     func migrations() async throws {
         let database = try await TestDatabase.open("tracker")
         do {
-            let first = try await AuthService.migrate(database.client)
+            let first = try await AuthService.migrate(database.client, app: "tracker")
             #expect(first.count == AuthMigrationsCount.steps)
-            let second = try await AuthService.migrate(database.client)
+            let second = try await AuthService.migrate(database.client, app: "tracker")
             #expect(second.isEmpty)
-            let rows = try await database.client.fetch(SQLStatement("SELECT COUNT(*) FROM auth_schema_migrations"))
+            let rows = try await database.client.fetch(SQLStatement("SELECT COUNT(*) FROM loom_migrations WHERE app = 'tracker.auth'"))
             #expect(rows.first?.values == [.integer(Int64(AuthMigrationsCount.steps))])
         } catch {
             await database.cleanup()
@@ -80,5 +80,5 @@ struct AuthStartupTests {
 /// How many numbered steps the auth module's migrations have (1-3, and 6 from the OAuth branch;
 /// after the wave-4 merge, 6).
 enum AuthMigrationsCount {
-    static let steps = 5
+    static let steps = 6
 }

@@ -112,7 +112,7 @@ struct AuthTokenTests {
             let document = try await app.request(.get, "/openapi.json").object
             let components = try #require(document["components"] as? [String: any Sendable])
             let schemes = try #require(components["securitySchemes"] as? [String: any Sendable])
-            #expect(Set(schemes.keys) == ["bearerAuth", "apiKeyAuth", "cookieAuth"])
+            #expect(Set(schemes.keys) == ["bearerAuth", "apiKeyAuth", "cookieAuth", "platformBearerAuth"])
             let paths = try #require(document["paths"] as? [String: any Sendable])
             let me = try #require((paths["/v1/auth/me"] as? [String: any Sendable])?["get"] as? [String: any Sendable])
             #expect((me["security"] as? [[String: [String]]]) == [["bearerAuth": []], ["cookieAuth": []]])

@@ -12,7 +12,7 @@ struct ConcurrentMigrationTests {
         let migrations = MigrationScenario.migrations(try MigrationScenario.generate(
             MigrationScenario.version2, history: MigrationScenario.history(first)))
         let schema = MigrationScenario.schema(migrations)
-        let (one, two, cleanup) = try await openTwice()
+        let (one, two, cleanup) = try await Self.openTwice()
         do {
             async let firstReport = one.migrate(to: schema)
             async let secondReport = two.migrate(to: schema)
@@ -28,7 +28,7 @@ struct ConcurrentMigrationTests {
     }
 
     /// Two clients on one database, and what removes it.
-    private func openTwice() async throws -> (any DatabaseClient, any DatabaseClient, @Sendable () async -> Void) {
+    static func openTwice() async throws -> (any DatabaseClient, any DatabaseClient, @Sendable () async -> Void) {
         if let url = TestDatabase.postgresURL {
             let schema = try await TestDatabase.createSchema(url: url)
             var settings = try PostgresConnectionSettings(url: url)

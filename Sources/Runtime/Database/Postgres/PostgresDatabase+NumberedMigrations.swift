@@ -24,6 +24,15 @@ extension PostgresDatabase {
                 report.applied.append(baseline.identifier)
             }
         }
+        if let legacy = schema.legacyHistoryTable {
+            let adopted = try await postgresMigration { connection in
+                try await self.adoptLegacy(from: legacy, history: history, on: connection)
+            }
+            for migration in adopted {
+                progress.adoptedBaseline(migration)
+                report.applied.append(migration.identifier)
+            }
+        }
         for migration in plan.pending {
             let start = Date()
             let applied = try await postgresMigration { connection in
@@ -45,7 +54,11 @@ extension PostgresDatabase {
         let plan = try await postgresMigration(end: "ROLLBACK") { connection in
             try await history.plan(recorded: try await self.recorded(app: history.app, on: connection))
         }
-        return plan.report(baseline: schema.migrations.first)
+        guard let legacy = schema.legacyHistoryTable else { return plan.report(baseline: schema.migrations.first) }
+        let versions = try await postgresMigration(end: "ROLLBACK") { connection in
+            try await self.legacyVersions(in: legacy, history: history, on: connection)
+        }
+        return plan.report(baseline: schema.migrations.first, legacyTable: legacy, legacyVersions: versions)
     }
 
     /// Runs `migration` under the lock unless another instance applied it meanwhile; returns
@@ -84,7 +97,7 @@ extension PostgresDatabase {
 
     /// Takes the migration lock (held until the transaction ends, so concurrent instances also
     /// take turns creating `loom_migrations`), then reads the app's rows, oldest first.
-    private func recorded(app: String, on connection: PostgresConnection) async throws -> [NumberedMigrationHistory.Recorded] {
+    func recorded(app: String, on connection: PostgresConnection) async throws -> [NumberedMigrationHistory.Recorded] {
         try await run(PostgresMigrator.lockSQL, on: connection)
         try await run(PostgresMigrator.createHistoryTable, on: connection)
         let rows = try await run(
@@ -95,7 +108,7 @@ extension PostgresDatabase {
         }
     }
 
-    private func record(_ migration: SchemaMigration, app: String, on connection: PostgresConnection) async throws {
+    func record(_ migration: SchemaMigration, app: String, on connection: PostgresConnection) async throws {
         try await run(
             "INSERT INTO \(PostgresMigrator.historyTable) (app, step, checksum, applied_at) VALUES ($1, $2, $3, $4)",
             binds: [.text(app), .text(migration.identifier), .text(migration.checksum(for: .postgres)), .text(TimestampFormat.makeTimestamp(Date()))],
@@ -103,12 +116,12 @@ extension PostgresDatabase {
     }
 
     @discardableResult
-    private func run(_ sql: String, binds: [SQLValue] = [], on connection: PostgresConnection) async throws -> [SQLRow] {
+    func run(_ sql: String, binds: [SQLValue] = [], on connection: PostgresConnection) async throws -> [SQLRow] {
         try await PostgresStatementRunner.run(SQLStatement(sql, binds), on: connection, logger: logger).rows
     }
 
     /// Runs `body` in one transaction, reporting failures as `MigrationError`.
-    private func postgresMigration<T: Sendable>(end: String = "COMMIT", _ body: (PostgresConnection) async throws -> T) async throws -> T {
+    func postgresMigration<T: Sendable>(end: String = "COMMIT", _ body: (PostgresConnection) async throws -> T) async throws -> T {
         do {
             return try await transaction(begin: "BEGIN", end: end, body)
         } catch let error as Runtime.DatabaseError {

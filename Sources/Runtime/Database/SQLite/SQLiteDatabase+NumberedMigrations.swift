@@ -22,6 +22,13 @@ extension SQLiteDatabase {
                 report.applied.append(baseline.identifier)
             }
         }
+        if let legacy = schema.legacyHistoryTable {
+            let adopted = try await sqliteMigration { db in try self.adoptLegacy(from: legacy, history: history, in: db) }
+            for migration in adopted {
+                progress.adoptedBaseline(migration)
+                report.applied.append(migration.identifier)
+            }
+        }
         for migration in plan.pending {
             let start = Date()
             let applied = try await sqliteMigration { db in
@@ -41,7 +48,9 @@ extension SQLiteDatabase {
     func plannedNumberedMigrations(of schema: SchemaDefinition) async throws -> MigrationReport {
         let history = NumberedMigrationHistory(app: schema.app, migrations: schema.migrations, dialect: .sqlite)
         let plan = try await plannedNumbered(history)
-        return plan.report(baseline: schema.migrations.first)
+        guard let legacy = schema.legacyHistoryTable else { return plan.report(baseline: schema.migrations.first) }
+        let versions = try await sqliteMigration { db in try self.legacyVersions(in: legacy, history: history, in: db) }
+        return plan.report(baseline: schema.migrations.first, legacyTable: legacy, legacyVersions: versions)
     }
 
     private func plannedNumbered(_ history: NumberedMigrationHistory) async throws -> NumberedMigrationHistory.Plan {
@@ -109,14 +118,14 @@ extension SQLiteDatabase {
     }
 
     /// The app's rows of `loom_migrations` (creating the table when missing), oldest first.
-    private func recorded(app: String, in db: GRDB.Database) throws -> [NumberedMigrationHistory.Recorded] {
+    func recorded(app: String, in db: GRDB.Database) throws -> [NumberedMigrationHistory.Recorded] {
         try db.execute(sql: SQLiteMigrator.createHistoryTable)
         return try Row.fetchAll(
             db, sql: "SELECT step, checksum FROM \(SQLiteMigrator.historyTable) WHERE app = ? ORDER BY id", arguments: [app]
         ).map { NumberedMigrationHistory.Recorded(step: $0[0], checksum: $0[1]) }
     }
 
-    private func record(_ migration: SchemaMigration, app: String, in db: GRDB.Database) throws {
+    func record(_ migration: SchemaMigration, app: String, in db: GRDB.Database) throws {
         try db.execute(
             sql: "INSERT INTO \(SQLiteMigrator.historyTable) (app, step, checksum, applied_at) VALUES (?, ?, ?, ?)",
             arguments: [app, migration.identifier, migration.checksum(for: .sqlite), TimestampFormat.makeTimestamp(Date())])
@@ -124,7 +133,7 @@ extension SQLiteDatabase {
 
     /// Runs `body` on the writer connection outside any transaction, reporting SQLite failures
     /// as `MigrationError`.
-    private func sqliteMigration<T: Sendable>(_ body: @escaping @Sendable (GRDB.Database) throws -> T) async throws -> T {
+    func sqliteMigration<T: Sendable>(_ body: @escaping @Sendable (GRDB.Database) throws -> T) async throws -> T {
         do {
             return try await pool.writeWithoutTransaction(body)
         } catch let error as GRDB.DatabaseError {

@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import Runtime
+
+/// Platform admin login and refresh.
+extension PlatformRoutes {
+    /// The login throttle key of a platform admin email (separate from app logins).
+    static func throttleSubject(email: String) -> String { "platform-login:" + email }
+
+    /// `POST /auth/login` → 200 with a platform access token and refresh token; 401 for a wrong
+    /// email or password or a deactivated admin (equal time either way); 429 when throttled.
+    func login(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
+        let body = try await decodeBody(request, PlatformBodies.login)
+        let email = UserRecord.normalized(email: try body.string(0))
+        let password = try body.string(1)
+        let subject = Self.throttleSubject(email: email)
+        try await service.throttle.checkAllowed(subject, now: service.clock())
+        let admin = try await admins.find(email: email)
+        let matches = try await service.passwords.verify(password, hash: admin?.passwordHash)
+        let now = service.clock()
+        guard matches, let admin, admin.status == PlatformAdminRecord.active else {
+            _ = try await service.database.write(service.throttle.failureStatements(subject, now: now) + [
+                audit.event(
+                    "platform_login_failed", actor: admin?.idText, target: nil, detail: ["email": email, "actor_kind": "platform_admin"],
+                    ipAddress: context.remoteAddress?.ipAddress, now: now),
+            ])
+            throw APIError.invalidCredentials("The email or password is wrong.")
+        }
+        let limit = now.addingTimeInterval(TimeInterval(platform.settings.refreshTokenSeconds))
+        let session = SessionRecord(
+            id: UUID(), userID: admin.id, now: now, expiresAt: limit,
+            userAgent: request.headers[.userAgent].map { String($0.prefix(512)) }, ipAddress: context.remoteAddress?.ipAddress)
+        let refreshToken = RefreshToken.generate()
+        _ = try await service.database.write([
+            service.throttle.clear(subject), sessions.insert(session),
+            sessions.insertToken(id: UUID(), sessionID: session.id, token: refreshToken, now: now),
+            audit.event(
+                "platform_login", actor: admin.idText, target: session.id.uuidString.lowercased(),
+                detail: ["actor_kind": "platform_admin"], ipAddress: session.ipAddress, now: now),
+        ])
+        let access = try await platform.tokens.issuePlatform(
+            adminID: admin.idText, sessionID: session.id.uuidString.lowercased(), now: now, sessionExpiresAt: session.expiresAt)
+        return JSONResponse.make(status: .ok, value: PlatformTokenResponse(
+            accessToken: access.token, expiresIn: access.expiresIn, refreshToken: refreshToken.text, sessionID: session.id,
+            sessionExpiresAt: session.expiresAt, admin: admin))
+    }
+
+    /// `POST /auth/refresh` → 200 with a new platform access token and the next refresh token;
+    /// a reused refresh token revokes the platform session (`RefreshRotation`, as for app sessions).
+    func refresh(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
+        let body = try await decodeBody(request, PlatformBodies.refresh)
+        let now = service.clock()
+        let (presented, next) = try await RefreshRotation(sessions: sessions, audit: audit)
+            .rotate(try body.string(0), now: now, ipAddress: context.remoteAddress?.ipAddress)
+        let access = try await platform.tokens.issuePlatform(
+            adminID: presented.userID.uuidString.lowercased(), sessionID: presented.sessionID.uuidString.lowercased(), now: now,
+            sessionExpiresAt: presented.sessionExpiresAt)
+        return JSONResponse.make(status: .ok, value: PlatformTokenResponse(
+            accessToken: access.token, expiresIn: access.expiresIn, refreshToken: next.text, sessionID: presented.sessionID,
+            sessionExpiresAt: presented.sessionExpiresAt, admin: nil))
+    }
+}
+
+/// What platform login and refresh return.
+struct PlatformTokenResponse: JSONWritable {
+    let accessToken: String
+    let expiresIn: Int
+    let refreshToken: String
+    let sessionID: UUID
+    let sessionExpiresAt: Date
+    /// The admin, on login.
+    let admin: PlatformAdminRecord?
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("token_type", "Bearer")
+        writer.member("access_token", accessToken)
+        writer.member("expires_in", expiresIn)
+        writer.member("refresh_token", refreshToken)
+        writer.member("session_id", sessionID)
+        writer.member("session_expires_at", sessionExpiresAt)
+        if let admin { writer.member("admin", PlatformAdminResponse(admin: admin)) }
+        writer.endObject()
+    }
+}

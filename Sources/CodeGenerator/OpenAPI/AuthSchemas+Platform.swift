@@ -1,0 +1,110 @@
+import OpenAPIKit
+import SchemaModel
+
+/// The component schemas of the platform admin routes (`PlatformOperations`).
+extension AuthSchemas {
+    /// Request bodies of the platform routes; the runtime's `PlatformBodies` holds the same members.
+    var platformRequestBodies: [(String, [FieldSchema])] {
+        let password = "The password: at least \(auth.passwords.minLength) characters and at most 72 bytes (bcrypt's limit)."
+        return [
+            ("PlatformLoginRequest", [
+                FieldSchema(name: "email", type: .email, description: "The admin's email address.", required: true, maxLength: 254),
+                FieldSchema(name: "password", type: .string, description: "The admin's password.", required: true),
+            ]),
+            ("PlatformRefreshRequest", [
+                FieldSchema(name: "refresh_token", type: .string, description: "The platform session's latest refresh token; each is accepted once.", required: true, maxLength: 200),
+            ]),
+            ("PlatformAdminCreate", [
+                FieldSchema(name: "email", type: .email, description: "The new admin's email address.", required: true, maxLength: 254),
+                FieldSchema(name: "password", type: .string, description: password, required: true),
+                FieldSchema(name: "name", type: .string, description: "Display name.", required: true, minLength: 1, maxLength: 200),
+            ]),
+            ("PlatformAdminUpdate", [
+                FieldSchema(name: "name", type: .string, description: "New display name; absent or null keeps it.", nullable: true, minLength: 1, maxLength: 200),
+                FieldSchema(name: "email", type: .email, description: "New email address; absent or null keeps it.", nullable: true, maxLength: 254),
+                FieldSchema(name: "password", type: .string, description: "New password (needs current_password). " + password, nullable: true),
+                FieldSchema(name: "current_password", type: .string, description: "The password in use now; required with password.", nullable: true),
+            ]),
+        ]
+    }
+
+    /// Every schema component of the platform routes.
+    func platformSchemas() throws -> [(String, JSONSchema)] {
+        var result: [(String, JSONSchema)] = []
+        for (name, members) in platformRequestBodies {
+            result.append((name, SchemaFactory.object(try fields.properties(of: members, usage: .input), closed: true)))
+        }
+        var tokens = try fields.properties(of: [
+            FieldSchema(name: "token_type", type: .string, description: "Always `Bearer`.", required: true),
+            FieldSchema(name: "access_token", type: .string, description: "Platform JWT for the platform routes only.", required: true),
+            FieldSchema(name: "expires_in", type: .integer, description: "Seconds until the access token expires.", required: true),
+            FieldSchema(name: "refresh_token", type: .string, description: "Opaque token for the platform refresh; usable once.", required: true),
+            FieldSchema(name: "session_id", type: .uuid, description: "The platform session.", required: true),
+            FieldSchema(name: "session_expires_at", type: .datetime, description: "When the platform session ends.", required: true),
+        ], usage: .input)
+        tokens.append(.init("admin", SchemaFactory.reference("PlatformAdmin"), required: false))
+        result.append(("PlatformTokens", SchemaFactory.object(tokens, description: "Tokens of a platform session (and the admin, on login).")))
+        result.append(("PlatformAdmin", try platformObject("A platform admin.", [
+            FieldSchema(name: "id", type: .uuid, description: "Admin id.", required: true),
+            FieldSchema(name: "email", type: .email, description: "Email address (lower case).", required: true),
+            FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
+            FieldSchema(name: "status", type: .enum, description: "`active` or `deactivated`.", required: true, values: ["active", "deactivated"]),
+            FieldSchema(name: "created_by", type: .uuid, description: "The admin who created it; null for `create-admin`.", required: true, nullable: true),
+            FieldSchema(name: "created_at", type: .datetime, description: "When it was created.", required: true),
+            FieldSchema(name: "updated_at", type: .datetime, description: "When it last changed.", required: true),
+            FieldSchema(name: "deactivated_at", type: .datetime, description: "When it was deactivated.", required: true, nullable: true),
+        ])))
+        let organization: [FieldSchema] = [
+            FieldSchema(name: "id", type: .uuid, description: "Organization id.", required: true),
+            FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
+            FieldSchema(name: "slug", type: .string, description: "Unique short name.", required: true),
+            FieldSchema(name: "created_by", type: .uuid, description: "The account that created it.", required: true),
+            FieldSchema(name: "created_at", type: .datetime, description: "When it was created.", required: true),
+            FieldSchema(name: "updated_at", type: .datetime, description: "When it last changed.", required: true),
+            FieldSchema(name: "member_count", type: .integer, description: "Number of members.", required: true),
+        ]
+        result.append(("PlatformOrganization", try platformObject("An organization.", organization)))
+        var detail = try fields.properties(of: organization, usage: .input)
+        detail.append(.init(
+            "members", SchemaFactory.array(of: SchemaFactory.reference("AuthMember"), description: "Every member, by join time."), required: true))
+        result.append(("PlatformOrganizationDetail", SchemaFactory.object(detail, description: "An organization and its members.")))
+        result.append(("PlatformEndUser", try platformObject("An app account.", [
+            FieldSchema(name: "id", type: .uuid, description: "Account id.", required: true),
+            FieldSchema(name: "email", type: .email, description: "Email address (lower case).", required: true),
+            FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
+            FieldSchema(name: "role", type: .enum, description: "App role.", required: true, values: auth.roles.map(\.name)),
+            FieldSchema(name: "status", type: .string, description: "`active` or `banned`.", required: true),
+            FieldSchema(name: "email_verified", type: .boolean, description: "Whether the email address was verified.", required: true),
+            FieldSchema(name: "created_at", type: .datetime, description: "When the account was created.", required: true),
+            FieldSchema(name: "updated_at", type: .datetime, description: "When the account last changed.", required: true),
+        ])))
+        result.append(("PlatformOrganizationPage", platformPage("PlatformOrganization", "Organizations by name.")))
+        result.append(("PlatformEndUserPage", platformPage("PlatformEndUser", "App accounts, newest first.")))
+        result.append(("PlatformImpersonation", try platformObject("An impersonation token (no refresh token: it cannot be refreshed).", [
+            FieldSchema(name: "token_type", type: .string, description: "Always `Bearer`.", required: true),
+            FieldSchema(name: "access_token", type: .string, description: "JWT (`typ: impersonation+jwt`) with `org` and `act` claims, for the app's routes.", required: true),
+            FieldSchema(name: "expires_in", type: .integer, description: "Seconds until it expires.", required: true),
+            FieldSchema(name: "expires_at", type: .datetime, description: "When it expires.", required: true),
+            FieldSchema(name: "organization_id", type: .uuid, description: "The organization it is bound to.", required: true),
+            FieldSchema(name: "user_id", type: .uuid, description: "The owner it acts as.", required: true),
+            FieldSchema(name: "impersonator_id", type: .uuid, description: "The admin behind it.", required: true),
+            FieldSchema(name: "token_id", type: .string, description: "Its `jti`, as the audit trail records it.", required: true),
+        ])))
+        return result
+    }
+
+    private func platformObject(_ description: String, _ members: [FieldSchema]) throws -> JSONSchema {
+        SchemaFactory.object(try fields.properties(of: members, usage: .input), description: description)
+    }
+
+    private func platformPage(_ item: String, _ description: String) -> JSONSchema {
+        SchemaFactory.object(
+            [
+                .init("items", SchemaFactory.array(of: SchemaFactory.reference(item), description: description), required: true),
+                .init("total", SchemaFactory.integer("Rows matching the filters."), required: true),
+                .init("limit", SchemaFactory.integer("Rows per page."), required: true),
+                .init("offset", SchemaFactory.integer("Rows skipped."), required: true),
+            ],
+            description: description)
+    }
+}

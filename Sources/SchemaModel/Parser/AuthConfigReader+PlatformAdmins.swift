@@ -1,0 +1,12 @@
+extension AuthConfigReader {
+    /// `auth.platformAdmins`, absent keys taking the defaults; `nil` when it is not an object.
+    static func readPlatformAdmins(_ auth: ObjectReader) -> AuthPlatformAdminsConfig? {
+        guard let reader = auth.object("platformAdmins", keys: SchemaKeys.authPlatformAdmins) else { return nil }
+        let defaults = AuthPlatformAdminsConfig()
+        return AuthPlatformAdminsConfig(
+            path: reader.string("path") ?? defaults.path,
+            accessTokenSeconds: reader.integer("accessTokenSeconds") ?? defaults.accessTokenSeconds,
+            refreshTokenSeconds: reader.integer("refreshTokenSeconds") ?? defaults.refreshTokenSeconds,
+            impersonationSeconds: reader.integer("impersonationSeconds") ?? defaults.impersonationSeconds)
+    }
+}
