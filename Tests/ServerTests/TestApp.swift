@@ -103,8 +103,10 @@ struct TestApp: Sendable {
 
     /// Creates a record and returns its JSON object, failing the test unless the answer is 201.
     @discardableResult
-    func create(_ path: String, _ json: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> [String: any Sendable] {
-        let reply = try await request(.post, path, json: json)
+    func create(
+        _ path: String, _ json: String, headers: HTTPFields = [:], sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> [String: any Sendable] {
+        let reply = try await request(.post, path, json: json, headers: headers)
         #expect(reply.status == .created, "POST \(path) answered \(reply.status): \(reply.text)", sourceLocation: sourceLocation)
         return reply.object
     }
