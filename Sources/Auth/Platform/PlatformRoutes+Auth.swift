@@ -73,12 +73,9 @@ struct PlatformTokenResponse: JSONWritable {
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.member("token_type", "Bearer")
-        writer.member("access_token", accessToken)
-        writer.member("expires_in", expiresIn)
-        writer.member("refresh_token", refreshToken)
-        writer.member("session_id", sessionID)
-        writer.member("session_expires_at", sessionExpiresAt)
+        TokenResponse.writeTokenMembers(
+            accessToken: accessToken, expiresIn: expiresIn, refreshToken: refreshToken, sessionID: sessionID,
+            sessionExpiresAt: sessionExpiresAt, to: &writer)
         if let admin { writer.member("admin", PlatformAdminResponse(admin: admin)) }
         writer.endObject()
     }

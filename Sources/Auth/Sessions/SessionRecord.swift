@@ -86,13 +86,23 @@ struct TokenResponse: JSONWritable {
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
+        Self.writeTokenMembers(
+            accessToken: accessToken, expiresIn: expiresIn, refreshToken: refreshToken, sessionID: sessionID,
+            sessionExpiresAt: sessionExpiresAt, to: &writer)
+        if let user { writer.member("user", UserResponse(user: user)) }
+        writer.endObject()
+    }
+
+    /// The members every token answer (app users' and platform admins') shares, in order.
+    static func writeTokenMembers(
+        accessToken: String, expiresIn: Int, refreshToken: String, sessionID: UUID, sessionExpiresAt: Date,
+        to writer: inout JSONWriter
+    ) {
         writer.member("token_type", "Bearer")
         writer.member("access_token", accessToken)
         writer.member("expires_in", expiresIn)
         writer.member("refresh_token", refreshToken)
         writer.member("session_id", sessionID)
         writer.member("session_expires_at", sessionExpiresAt)
-        if let user { writer.member("user", UserResponse(user: user)) }
-        writer.endObject()
     }
 }
