@@ -1,3 +1,4 @@
+import Auth
 import Foundation
 import HTTPTypes
 import Runtime
@@ -20,8 +21,8 @@ extension TestApp {
     static let eventflowAuth = "/api/v1/auth"
 
     /// Signs up an account (role `viewer`, EventFlow's `defaultRole`) and, for another `role`,
-    /// sets it in `auth_users` the way an operator bootstraps the first admin. Access tokens
-    /// carry the account's current role, so the returned token already has `role`'s scopes.
+    /// gives it that role the way `loom-server set-role` bootstraps the first admin. Access
+    /// tokens carry the account's current role, so the returned token already has `role`'s scopes.
     func eventflowUser(role: String = "admin", sourceLocation: SourceLocation = #_sourceLocation) async throws -> EventflowUser {
         let email = "\(role)-\(UUID().uuidString.prefix(8).lowercased())@example.com"
         let password = "correct horse battery"
@@ -31,10 +32,9 @@ extension TestApp {
         let token = try #require(reply.object["access_token"] as? String, sourceLocation: sourceLocation)
         if role != "viewer" {
             let database = try #require(database, sourceLocation: sourceLocation)
-            var placeholders = PlaceholderSequence(dialect: database.dialect)
-            _ = try await database.write([
-                SQLStatement("UPDATE auth_users SET role = \(placeholders.next()) WHERE email = \(placeholders.next())", [.text(role), .text(email)])
-            ])
+            let app = try AppCatalog.app(named: "eventflow")
+            let settings = try #require(app.auth, sourceLocation: sourceLocation)
+            _ = try await AuthService.assignRole(email: email, role: role, settings: settings, database: database, app: "eventflow")
         }
         return EventflowUser(email: email, password: password, accessToken: token)
     }
