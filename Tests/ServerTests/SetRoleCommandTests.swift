@@ -40,7 +40,7 @@ struct SetRoleCommandTests {
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loom-set-role-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        var command = try #require(try LoomServerCommand.parseAsRoot(
+        let command = try #require(try LoomServerCommand.parseAsRoot(
             ["set-role", "nobody@example.com", "admin", "--app", "eventflow", "--database-path", directory.appendingPathComponent("ef.sqlite").path]) as? SetRole)
         await #expect(throws: ExitCode.failure) { try await command.run() }
     }

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Auth
-import Foundation
-import Logging
 import Runtime
 
 /// `loom-server set-role EMAIL ROLE`: migrates the database, then gives a signed-up account an
@@ -21,23 +19,10 @@ struct SetRole: AsyncParsableCommand {
     var role: String
 
     func run() async throws {
-        let logger = Logger(label: "loom")
-        let app = try AppCatalog.app(named: options.app)
-        guard let settings = app.auth else {
-            throw ValidationError("app \(app.schema.app) has no auth section, so it has no roles")
-        }
-        let database = try await ServerDatabase.open(app: app, options: options, logger: logger)
-        do {
+        let frame = AuthCommandRun<RoleAssignmentError>(options: options, missing: "roles", failure: "cannot set the role", message: \.message)
+        try await frame.run { app, settings, database in
             let id = try await AuthService.assignRole(email: email, role: role, settings: settings, database: database, app: app.schema.app)
-            print("account \(email) (id \(id)) now has the role \(role) in \(options.databaseDescription)")
-        } catch let error as RoleAssignmentError {
-            try? await database.close()
-            FileHandle.standardError.write(Data("error: cannot set the role: \(error.message)\n".utf8))
-            throw ExitCode.failure
-        } catch {
-            try? await database.close()
-            throw error
+            return "account \(email) (id \(id)) now has the role \(role) in \(options.databaseDescription)"
         }
-        try await database.close()
     }
 }

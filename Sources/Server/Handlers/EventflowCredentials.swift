@@ -21,16 +21,11 @@ struct EventflowCredentials {
 
     /// Inserts the producer and issues its API key.
     func registerProducer(_ body: Eventflow.Operations.RegisterProducer.Body) async throws -> Eventflow.Operations.RegisterProducer.Output {
-        let (caller, issuer) = try requireUser(registering: "producer")
+        let id = UUID()
         let now = TimestampFormat.now()
-        let insert = SQLStatement(
-            Eventflow.Producers.descriptor.statements.insert.text(for: context.database.dialect),
-            [.uuid(UUID()), .text(body.name), body.description.map { .text($0) } ?? .null, .bool(true), .timestamp(now), .timestamp(now)])
-        let record = try Eventflow.Producers.Record(row: try await insertRow(insert))
-        let issued = try await issue(
-            CredentialRequest(name: "EventFlow producer \(body.name)", environment: Self.environment, service: Self.serviceName(record.producerId), role: "producer"),
-            caller: caller, issuer: issuer, rollback: Eventflow.Producers.descriptor, id: record.producerId)
-        await context.listeners.announce(.created, record)
+        let (record, issued): (Eventflow.Producers.Record, IssuedCredential) = try await register(
+            id: id, binds: [.uuid(id), .text(body.name), body.description.map { .text($0) } ?? .null, .bool(true), .timestamp(now), .timestamp(now)],
+            role: "producer", label: "EventFlow producer \(body.name)")
         return .init(
             producerId: record.producerId, name: record.name, description: record.description, active: record.active,
             apiKey: issued.key, apiKeyId: try Self.keyID(issued), createdAt: record.createdAt)
@@ -38,20 +33,30 @@ struct EventflowCredentials {
 
     /// Inserts the consumer and issues its service token.
     func registerConsumer(_ body: Eventflow.Operations.RegisterConsumer.Body) async throws -> Eventflow.Operations.RegisterConsumer.Output {
-        let (caller, issuer) = try requireUser(registering: "consumer")
         try Self.checkSubscription(body.subscribedEventTypes)
+        let id = UUID()
         let now = TimestampFormat.now()
-        let insert = SQLStatement(
-            Eventflow.Consumers.descriptor.statements.insert.text(for: context.database.dialect),
-            [.uuid(UUID()), .text(body.name), .json(body.subscribedEventTypes.text), .null, .null, .timestamp(now), .timestamp(now)])
-        let record = try Eventflow.Consumers.Record(row: try await insertRow(insert))
-        let issued = try await issue(
-            CredentialRequest(name: "EventFlow consumer \(body.name)", environment: Self.environment, service: Self.serviceName(record.consumerId), role: "consumer"),
-            caller: caller, issuer: issuer, rollback: Eventflow.Consumers.descriptor, id: record.consumerId)
-        await context.listeners.announce(.created, record)
+        let (record, issued): (Eventflow.Consumers.Record, IssuedCredential) = try await register(
+            id: id, binds: [.uuid(id), .text(body.name), .json(body.subscribedEventTypes.text), .null, .null, .timestamp(now), .timestamp(now)],
+            role: "consumer", label: "EventFlow consumer \(body.name)")
         return .init(
             consumerId: record.consumerId, name: record.name, subscribedEventTypes: record.subscribedEventTypes,
             serviceToken: issued.key, serviceTokenId: try Self.keyID(issued), createdAt: record.createdAt)
+    }
+
+    /// Inserts a `Record` (the generated insert with `binds`, primary key `id` first), issues
+    /// its credential (service = `id`, `role`), deleting the record again when that fails, and
+    /// announces the record.
+    private func register<Record: TableRecord>(
+        id: UUID, binds: [SQLValue], role: String, label: String
+    ) async throws -> (Record, IssuedCredential) {
+        let (caller, issuer) = try requireUser(registering: role)
+        let table = Record.table
+        let record = try Record(row: try await insertRow(SQLStatement(table.statements.insert.text(for: context.database.dialect), binds)))
+        let request = CredentialRequest(name: label, environment: Self.environment, service: Self.serviceName(id), role: role)
+        let issued = try await issue(request, caller: caller, issuer: issuer, rollback: table, id: id)
+        await context.listeners.announce(.created, record)
+        return (record, issued)
     }
 
     /// The service name of a producer's or consumer's credential: its id in lower case.
