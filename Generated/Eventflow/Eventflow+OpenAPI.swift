@@ -110,6 +110,21 @@ extension Eventflow {
           }
         }
       },
+      "Forbidden" : {
+        "content" : {
+          "application/json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/FlatError"
+            }
+          }
+        },
+        "description" : "The caller is known but may not do this (`FORBIDDEN`): a missing scope, an API key used from an address outside its allowlist.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "InternalError" : {
         "content" : {
           "application/json" : {
@@ -185,6 +200,44 @@ extension Eventflow {
           }
         }
       },
+      "TooManyRequests" : {
+        "content" : {
+          "application/json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/FlatError"
+            }
+          }
+        },
+        "description" : "Too many failed attempts; wait for `Retry-After` seconds (`TOO_MANY_REQUESTS`).",
+        "headers" : {
+          "Retry-After" : {
+            "description" : "Seconds until the lock ends.",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds to wait before trying again.",
+              "type" : "integer"
+            }
+          },
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
+      "Unauthorized" : {
+        "content" : {
+          "application/json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/FlatError"
+            }
+          }
+        },
+        "description" : "No credentials, or invalid, expired or revoked ones (`UNAUTHENTICATED`, `INVALID_CREDENTIALS`).",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "UnsupportedMediaType" : {
         "content" : {
           "application/json" : {
@@ -217,6 +270,1129 @@ extension Eventflow {
       }
     },
     "schemas" : {
+      "AuthAPIKey" : {
+        "description" : "An API key; the key itself appears only in the answer that created it.",
+        "properties" : {
+          "allowed_cidrs" : {
+            "description" : "Addresses the key may be used from; empty: any.",
+            "items" : {
+              "description" : "One entry.",
+              "type" : "string"
+            },
+            "type" : "array"
+          },
+          "created_at" : {
+            "description" : "When the key was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "environment" : {
+            "description" : "Environment the key belongs to.",
+            "type" : "string"
+          },
+          "expires_at" : {
+            "description" : "When the key stops working.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "id" : {
+            "description" : "Key id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "key" : {
+            "description" : "The whole key, to send as `X-API-Key`; shown once, stored only as a SHA-256 digest.",
+            "type" : "string"
+          },
+          "last_four" : {
+            "description" : "The key's last four characters.",
+            "type" : "string"
+          },
+          "last_used_at" : {
+            "description" : "Last use, to the minute.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "What the key is for.",
+            "type" : "string"
+          },
+          "organization_id" : {
+            "description" : "Organization the key is bound to.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "prefix" : {
+            "description" : "The key's prefix.",
+            "type" : "string"
+          },
+          "project_id" : {
+            "description" : "Project the key is bound to.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "role" : {
+            "description" : "Role of a service token.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "scopes" : {
+            "description" : "What the key may do (never more than its creator holds).",
+            "items" : {
+              "description" : "One entry.",
+              "type" : "string"
+            },
+            "type" : "array"
+          },
+          "service" : {
+            "description" : "Service name of a service token.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "id",
+          "name",
+          "environment",
+          "prefix",
+          "last_four",
+          "scopes",
+          "allowed_cidrs",
+          "expires_at",
+          "last_used_at",
+          "created_at",
+          "organization_id",
+          "project_id",
+          "service",
+          "role"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyCreate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "allowed_cidrs" : {
+            "description" : "Addresses the key may be used from; empty or null: any.",
+            "items" : {
+              "description" : "An IP address or CIDR range.",
+              "maxLength" : 64,
+              "minLength" : 1,
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "type" : [
+              "array",
+              "null"
+            ]
+          },
+          "environment" : {
+            "description" : "Environment the key belongs to; it decides the key's prefix.",
+            "enum" : [
+              "live",
+              "test"
+            ],
+            "type" : "string"
+          },
+          "expires_at" : {
+            "description" : "When the key stops working; null: never.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "What the key is for.",
+            "maxLength" : 100,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "organization_id" : {
+            "description" : "Bind the key to this organization (404 unless a member); its scopes stay within your organization role, and it dies when you leave. Default: the binding of your token.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "project_id" : {
+            "description" : "Also bind it to this live project; it dies when the project is archived.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "role" : {
+            "description" : "Role of a service token: one of `auth.roles` (or `auth.organizationRoles` when bound); its scopes never exceed the role's nor yours.",
+            "maxLength" : 100,
+            "minLength" : 1,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "scopes" : {
+            "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
+            "items" : {
+              "description" : "A scope the caller holds.",
+              "maxLength" : 100,
+              "minLength" : 1,
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "minItems" : 1,
+            "type" : [
+              "array",
+              "null"
+            ]
+          },
+          "service" : {
+            "description" : "Make a service token for this service (`kind: service`, subject = the service name).",
+            "pattern" : "[a-z0-9][a-z0-9_-]{0,62}",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "name",
+          "environment"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyList" : {
+        "description" : "The caller's keys that are not revoked, newest first.",
+        "properties" : {
+          "items" : {
+            "description" : "The caller's keys that are not revoked, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthAPIKey"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "items"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyRotate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "grace_seconds" : {
+            "description" : "How long the old key keeps working; 0 (default) ends it at once.",
+            "format" : "int64",
+            "maximum" : 604800,
+            "minimum" : 0,
+            "type" : [
+              "integer",
+              "null"
+            ]
+          }
+        },
+        "type" : "object"
+      },
+      "AuthEmailVerify" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "token" : {
+            "description" : "The verification token from the mail.",
+            "maxLength" : 200,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "token"
+        ],
+        "type" : "object"
+      },
+      "AuthIdentity" : {
+        "description" : "The caller.",
+        "properties" : {
+          "environment" : {
+            "description" : "The environment of an API key.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "impersonator_id" : {
+            "description" : "The platform admin acting through an impersonation token.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "kind" : {
+            "description" : "`user` (an access token), `api_key`, `service` (a service token), or `impersonation` (a platform admin acting as an organization's owner).",
+            "type" : "string"
+          },
+          "organization_id" : {
+            "description" : "The organization the credential is bound to (impersonation tokens).",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "project_id" : {
+            "description" : "The project the credentials are bound to.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "scopes" : {
+            "description" : "Scopes held now.",
+            "items" : {
+              "description" : "A scope.",
+              "type" : "string"
+            },
+            "type" : "array"
+          },
+          "session_id" : {
+            "description" : "The session of an access token.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "subject" : {
+            "description" : "The user id, the API key id, or the service name.",
+            "type" : "string"
+          },
+          "user_id" : {
+            "description" : "The account (for a key: its creator).",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "kind",
+          "subject",
+          "user_id",
+          "session_id",
+          "project_id",
+          "environment",
+          "scopes"
+        ],
+        "type" : "object"
+      },
+      "AuthInvitation" : {
+        "description" : "A pending invitation (its token is only in the mail).",
+        "properties" : {
+          "created_at" : {
+            "description" : "When it was sent.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "email" : {
+            "description" : "Invited address.",
+            "format" : "email",
+            "type" : "string"
+          },
+          "expires_at" : {
+            "description" : "When it stops working.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Invitation id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "role" : {
+            "description" : "Role in the organization.",
+            "enum" : [
+              "owner",
+              "admin",
+              "member"
+            ],
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "email",
+          "role",
+          "created_at",
+          "expires_at"
+        ],
+        "type" : "object"
+      },
+      "AuthInvitationAccept" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "token" : {
+            "description" : "The invitation token from the mail.",
+            "maxLength" : 200,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "token"
+        ],
+        "type" : "object"
+      },
+      "AuthInvitationCreate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "email" : {
+            "description" : "Address the invitation is mailed to; only it can accept.",
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "role" : {
+            "description" : "Role on joining.",
+            "enum" : [
+              "owner",
+              "admin",
+              "member"
+            ],
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "email",
+          "role"
+        ],
+        "type" : "object"
+      },
+      "AuthInvitationList" : {
+        "description" : "Pending invitations, oldest first.",
+        "properties" : {
+          "items" : {
+            "description" : "Pending invitations, oldest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthInvitation"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "items"
+        ],
+        "type" : "object"
+      },
+      "AuthLoginRequest" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "email" : {
+            "description" : "Email address of the account.",
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "organization_id" : {
+            "description" : "Bind the session to this organization (404 unless a member): its tokens carry `org` and the scopes of your organization role.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "password" : {
+            "description" : "The account's password.",
+            "type" : "string"
+          },
+          "project_id" : {
+            "description" : "Also narrow it to this live project of the organization (`prj`).",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "email",
+          "password"
+        ],
+        "type" : "object"
+      },
+      "AuthMember" : {
+        "description" : "A member of an organization.",
+        "properties" : {
+          "email" : {
+            "description" : "The member's email address.",
+            "format" : "email",
+            "type" : "string"
+          },
+          "joined_at" : {
+            "description" : "When the member joined.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "The member's name.",
+            "type" : "string"
+          },
+          "role" : {
+            "description" : "Role in the organization.",
+            "enum" : [
+              "owner",
+              "admin",
+              "member"
+            ],
+            "type" : "string"
+          },
+          "user_id" : {
+            "description" : "The member's account.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "user_id",
+          "email",
+          "name",
+          "role",
+          "joined_at"
+        ],
+        "type" : "object"
+      },
+      "AuthMemberList" : {
+        "description" : "Every member, by join time.",
+        "properties" : {
+          "items" : {
+            "description" : "Every member, by join time.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthMember"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "items"
+        ],
+        "type" : "object"
+      },
+      "AuthMemberRole" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "role" : {
+            "description" : "The member's new role.",
+            "enum" : [
+              "owner",
+              "admin",
+              "member"
+            ],
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "role"
+        ],
+        "type" : "object"
+      },
+      "AuthOrganization" : {
+        "description" : "An organization, with the caller's role in it.",
+        "properties" : {
+          "created_at" : {
+            "description" : "When it was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Organization id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "type" : "string"
+          },
+          "role" : {
+            "description" : "Role in the organization.",
+            "enum" : [
+              "owner",
+              "admin",
+              "member"
+            ],
+            "type" : "string"
+          },
+          "slug" : {
+            "description" : "Unique short name.",
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When it last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "name",
+          "slug",
+          "role",
+          "created_at",
+          "updated_at"
+        ],
+        "type" : "object"
+      },
+      "AuthOrganizationCreate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "name" : {
+            "description" : "Display name.",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "slug" : {
+            "description" : "Unique short name: lowercase letters, digits and -.",
+            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "name",
+          "slug"
+        ],
+        "type" : "object"
+      },
+      "AuthOrganizationList" : {
+        "description" : "The caller's organizations, by name.",
+        "properties" : {
+          "items" : {
+            "description" : "The caller's organizations, by name.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthOrganization"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "items"
+        ],
+        "type" : "object"
+      },
+      "AuthOrganizationTokensRequest" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "project_id" : {
+            "description" : "Narrow the session to this live project of the organization (`prj`).",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "type" : "object"
+      },
+      "AuthOrganizationUpdate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "name" : {
+            "description" : "New display name.",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "name"
+        ],
+        "type" : "object"
+      },
+      "AuthPasswordChange" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "current_password" : {
+            "description" : "The password in use now.",
+            "type" : "string"
+          },
+          "new_password" : {
+            "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "current_password",
+          "new_password"
+        ],
+        "type" : "object"
+      },
+      "AuthPasswordForgot" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "email" : {
+            "description" : "Email address of the account.",
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "email"
+        ],
+        "type" : "object"
+      },
+      "AuthPasswordReset" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "new_password" : {
+            "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "type" : "string"
+          },
+          "token" : {
+            "description" : "The reset token from the mail.",
+            "maxLength" : 200,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "token",
+          "new_password"
+        ],
+        "type" : "object"
+      },
+      "AuthProfileUpdate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "email" : {
+            "description" : "New email address; absent or null keeps it.",
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "New display name; absent or null keeps it.",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "type" : "object"
+      },
+      "AuthProject" : {
+        "description" : "A project inside an organization.",
+        "properties" : {
+          "archived_at" : {
+            "description" : "When it was archived; its tokens and keys stopped working then.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "created_at" : {
+            "description" : "When it was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "description" : {
+            "description" : "What the project is.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "id" : {
+            "description" : "Project id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "type" : "string"
+          },
+          "organization_id" : {
+            "description" : "Its organization.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "slug" : {
+            "description" : "Short name, unique in the organization.",
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When it last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "organization_id",
+          "name",
+          "slug",
+          "description",
+          "created_at",
+          "updated_at",
+          "archived_at"
+        ],
+        "type" : "object"
+      },
+      "AuthProjectCreate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "description" : {
+            "description" : "What the project is.",
+            "maxLength" : 1000,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "Display name.",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "slug" : {
+            "description" : "Short name, unique in the organization: lowercase letters, digits and -.",
+            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "name",
+          "slug"
+        ],
+        "type" : "object"
+      },
+      "AuthProjectKeyRotate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "environment" : {
+            "description" : "The environment whose key is rotated; it decides the prefix.",
+            "enum" : [
+              "live",
+              "test"
+            ],
+            "type" : "string"
+          },
+          "scopes" : {
+            "description" : "What the key may do; default none.",
+            "items" : {
+              "description" : "A scope the caller's organization role grants.",
+              "maxLength" : 100,
+              "minLength" : 1,
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "type" : [
+              "array",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "environment"
+        ],
+        "type" : "object"
+      },
+      "AuthProjectList" : {
+        "description" : "The organization's live projects, by name.",
+        "properties" : {
+          "items" : {
+            "description" : "The organization's live projects, by name.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthProject"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "items"
+        ],
+        "type" : "object"
+      },
+      "AuthRefreshRequest" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "refresh_token" : {
+            "description" : "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
+            "maxLength" : 200,
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "type" : "object"
+      },
+      "AuthRevokedCount" : {
+        "description" : "How many sessions were revoked.",
+        "properties" : {
+          "revoked" : {
+            "description" : "Number of sessions ended.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "revoked"
+        ],
+        "type" : "object"
+      },
+      "AuthSession" : {
+        "description" : "A live session (one device's login).",
+        "properties" : {
+          "created_at" : {
+            "description" : "When it started.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "current" : {
+            "description" : "Whether the request was made with this session.",
+            "type" : "boolean"
+          },
+          "expires_at" : {
+            "description" : "When it ends unless extended.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Session id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "ip_address" : {
+            "description" : "Address that started it.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "last_used_at" : {
+            "description" : "When its refresh token was last used.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "user_agent" : {
+            "description" : "User agent that started it.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "id",
+          "current",
+          "created_at",
+          "last_used_at",
+          "expires_at",
+          "user_agent",
+          "ip_address"
+        ],
+        "type" : "object"
+      },
+      "AuthSessionCreate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "expires_at" : {
+            "description" : "When the new session ends; at most the session lifetime from now (the default).",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "type" : "object"
+      },
+      "AuthSessionExtend" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "expires_at" : {
+            "description" : "The session's new end; in the future and at most the session lifetime from now.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "expires_at"
+        ],
+        "type" : "object"
+      },
+      "AuthSessionList" : {
+        "description" : "The caller's live sessions, newest first.",
+        "properties" : {
+          "items" : {
+            "description" : "The caller's live sessions, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthSession"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "items"
+        ],
+        "type" : "object"
+      },
+      "AuthSignupRequest" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "email" : {
+            "description" : "Email address; compared without case.",
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "organization_name" : {
+            "description" : "Also create an organization with this name, owned by the new account, and bind the session to it (with `organization_slug`).",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "organization_slug" : {
+            "description" : "Unique short name of that organization (409 naming it when taken).",
+            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "password" : {
+            "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "email",
+          "password",
+          "name"
+        ],
+        "type" : "object"
+      },
+      "AuthTokens" : {
+        "description" : "Tokens of a session (and the account, on sign-up and login).",
+        "properties" : {
+          "access_token" : {
+            "description" : "JWT to send as `Authorization: Bearer <token>`.",
+            "type" : "string"
+          },
+          "expires_in" : {
+            "description" : "Seconds until the access token expires.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "refresh_token" : {
+            "description" : "Opaque token for `POST refresh`; usable once.",
+            "type" : "string"
+          },
+          "session_expires_at" : {
+            "description" : "When the session ends unless extended.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "session_id" : {
+            "description" : "The session these tokens belong to.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "token_type" : {
+            "description" : "Always `Bearer`.",
+            "type" : "string"
+          },
+          "user" : {
+            "$ref" : "#/components/schemas/AuthUser"
+          }
+        },
+        "required" : [
+          "token_type",
+          "access_token",
+          "expires_in",
+          "refresh_token",
+          "session_id",
+          "session_expires_at"
+        ],
+        "type" : "object"
+      },
+      "AuthUser" : {
+        "description" : "An account.",
+        "properties" : {
+          "created_at" : {
+            "description" : "When the account was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "email" : {
+            "description" : "Email address (lower case).",
+            "format" : "email",
+            "type" : "string"
+          },
+          "email_verified" : {
+            "description" : "Whether the email address was verified.",
+            "type" : "boolean"
+          },
+          "id" : {
+            "description" : "Account id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "type" : "string"
+          },
+          "role" : {
+            "description" : "Role; it decides the account's scopes.",
+            "enum" : [
+              "admin",
+              "viewer",
+              "producer",
+              "consumer"
+            ],
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When the account last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "email",
+          "name",
+          "role",
+          "email_verified",
+          "created_at",
+          "updated_at"
+        ],
+        "type" : "object"
+      },
       "ConsumerEventsResponse" : {
         "description" : "The next events.",
         "properties" : {
@@ -273,7 +1449,7 @@ extension Eventflow {
         "type" : "object"
       },
       "Consumers" : {
-        "description" : "An internal consumer and its position in the event stream.",
+        "description" : "An internal consumer and its position in the event stream. Consumers are registered through POST /api/v1/consumers (register_consumer), which also issues the consumer's service token.",
         "properties" : {
           "consumer_id" : {
             "description" : "Unique identifier of the record, set by the server.",
@@ -657,13 +1833,12 @@ extension Eventflow {
             "description" : "The event's data."
           },
           "producer_id" : {
-            "description" : "The sending producer.",
+            "description" : "The sending producer: optional with a producer key (it must then be the key's own), required otherwise.",
             "format" : "uuid",
             "type" : "string"
           }
         },
         "required" : [
-          "producer_id",
           "event_type",
           "payload"
         ],
@@ -696,7 +1871,7 @@ extension Eventflow {
         "type" : "object"
       },
       "Producers" : {
-        "description" : "A registered system that sends events.",
+        "description" : "A registered system that sends events. Producers are registered through POST /api/v1/producers (register_producer), which also issues the producer's API key; an inactive producer's key is refused at ingestion.",
         "properties" : {
           "active" : {
             "default" : true,
@@ -856,6 +2031,138 @@ extension Eventflow {
         },
         "type" : "object"
       },
+      "RegisterConsumerRequest" : {
+        "additionalProperties" : false,
+        "description" : "The consumer.",
+        "properties" : {
+          "name" : {
+            "description" : "Unique name of the consumer.",
+            "maxLength" : 100,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "subscribed_event_types" : {
+            "description" : "JSON array of the event types the consumer receives; an empty array receives every type."
+          }
+        },
+        "required" : [
+          "name",
+          "subscribed_event_types"
+        ],
+        "type" : "object"
+      },
+      "RegisterConsumerResponse" : {
+        "description" : "The consumer and its service token.",
+        "properties" : {
+          "consumer_id" : {
+            "description" : "The consumer's id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "created_at" : {
+            "description" : "When the consumer was registered.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Unique name of the consumer.",
+            "type" : "string"
+          },
+          "service_token" : {
+            "description" : "The consumer's service token, shown this once.",
+            "type" : "string"
+          },
+          "service_token_id" : {
+            "description" : "The token's id, for the auth routes that rotate or revoke it.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "subscribed_event_types" : {
+            "description" : "The event types the consumer receives."
+          }
+        },
+        "required" : [
+          "consumer_id",
+          "name",
+          "subscribed_event_types",
+          "service_token",
+          "service_token_id",
+          "created_at"
+        ],
+        "type" : "object"
+      },
+      "RegisterProducerRequest" : {
+        "additionalProperties" : false,
+        "description" : "The producer.",
+        "properties" : {
+          "description" : {
+            "description" : "What the producer is.",
+            "maxLength" : 2000,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "Unique name of the producer.",
+            "maxLength" : 100,
+            "minLength" : 1,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "name"
+        ],
+        "type" : "object"
+      },
+      "RegisterProducerResponse" : {
+        "description" : "The producer and its API key.",
+        "properties" : {
+          "active" : {
+            "description" : "Always true for a new producer.",
+            "type" : "boolean"
+          },
+          "api_key" : {
+            "description" : "The producer's API key, shown this once (send it as X-API-Key or a bearer token).",
+            "type" : "string"
+          },
+          "api_key_id" : {
+            "description" : "The key's id, for the auth routes that rotate or revoke it.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "created_at" : {
+            "description" : "When the producer was registered.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "description" : {
+            "description" : "What the producer is.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "Unique name of the producer.",
+            "type" : "string"
+          },
+          "producer_id" : {
+            "description" : "The producer's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "producer_id",
+          "name",
+          "active",
+          "api_key",
+          "api_key_id",
+          "created_at"
+        ],
+        "type" : "object"
+      },
       "SystemHealthResponse" : {
         "description" : "The service is up.",
         "properties" : {
@@ -870,17 +2177,2518 @@ extension Eventflow {
         ],
         "type" : "object"
       }
+    },
+    "securitySchemes" : {
+      "apiKeyAuth" : {
+        "description" : "API key with prefix `ef_live_` (live), `ef_test_` (test). Also accepted as `Authorization: Bearer <key>`.",
+        "in" : "header",
+        "name" : "X-API-Key",
+        "type" : "apiKey"
+      },
+      "bearerAuth" : {
+        "bearerFormat" : "JWT",
+        "description" : "Access token from `login`, `signup` or `refresh` (HS256, `typ: at+jwt`).",
+        "scheme" : "bearer",
+        "type" : "http"
+      }
     }
   },
   "info" : {
-    "description" : "Event ingestion and consumption, after the EventFlow API contracts: producers send events, internal consumers fetch the events they subscribe to. Errors use EventFlow's flat format {error_code, message, request_id}.",
+    "description" : "Event ingestion and consumption, after the EventFlow API contracts: producers send events with their API key, internal consumers fetch the events they subscribe to with their service token, dashboard users sign in for a JWT. Errors use EventFlow's flat format {error_code, message, request_id}.",
     "title" : "EventFlow API",
     "version" : "1.0.0"
   },
   "openapi" : "3.1.1",
   "paths" : {
+    "/api/v1/auth/api-keys" : {
+      "get" : {
+        "description" : "The caller's keys that are not revoked: prefix and last four characters, never the key.",
+        "operationId" : "authListAPIKeys",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKeyList"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List API keys",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "post" : {
+        "description" : "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403).",
+        "operationId" : "authCreateAPIKey",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthAPIKeyCreate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKey"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Create an API key",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/api-keys/{id}" : {
+      "delete" : {
+        "description" : "The key stops working at once.",
+        "operationId" : "authRevokeAPIKey",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Revoke an API key",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/api-keys/{id}/rotate" : {
+      "post" : {
+        "description" : "Creates a key with the same name, environment, scopes, allowlist and expiry; the old key stops working at once or after `grace_seconds`.",
+        "operationId" : "authRotateAPIKey",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthAPIKeyRotate"
+              }
+            }
+          },
+          "description" : "Optional; an empty body takes the defaults."
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKey"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Rotate an API key",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/email/verification" : {
+      "post" : {
+        "description" : "Mails a verification token (valid for a day) to the caller's address: 202; 204 when it is already verified.",
+        "operationId" : "authRequestEmailVerification",
+        "responses" : {
+          "202" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Send an email verification token",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/email/verify" : {
+      "post" : {
+        "description" : "Marks the address the token was sent to as verified, if the account still has it.",
+        "operationId" : "authVerifyEmail",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthEmailVerify"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "summary" : "Verify the email address",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/identity" : {
+      "get" : {
+        "description" : "What the credentials identify: a user's access token or an API key, and the scopes it holds.",
+        "operationId" : "authIdentity",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthIdentity"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Who is calling",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/invitations/accept" : {
+      "post" : {
+        "description" : "The caller, signed in with the invited address (403 otherwise), joins with the invited role. An invalid, expired, revoked or used token is 422 naming `token`; 409 when already a member.",
+        "operationId" : "authAcceptInvitation",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthInvitationAccept"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthOrganization"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Accept an invitation",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/login" : {
+      "post" : {
+        "description" : "Starts a session. A wrong email or password is 401 and takes as long either way; after 5 failures the email is locked for 900 seconds (429).",
+        "operationId" : "authLogin",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthLoginRequest"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/TooManyRequests"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "summary" : "Log in",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/logout" : {
+      "post" : {
+        "description" : "Ends the current session; its access and refresh tokens stop working at once.",
+        "operationId" : "authLogout",
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Log out",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/me" : {
+      "get" : {
+        "description" : "The account of the access token's user.",
+        "operationId" : "authGetProfile",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthUser"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "The caller's account",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "patch" : {
+        "description" : "Changes the caller's name and/or email. 409 when the email is taken.",
+        "operationId" : "authUpdateProfile",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthProfileUpdate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthUser"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Change name or email",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/me/password" : {
+      "post" : {
+        "description" : "Checks `current_password` (403 when wrong; failures count towards the login lock) and sets `new_password`; every other session of the account ends.",
+        "operationId" : "authChangePassword",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthPasswordChange"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/TooManyRequests"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Change password",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/organizations" : {
+      "get" : {
+        "description" : "The caller's organizations with the caller's role in each.",
+        "operationId" : "authListOrganizations",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthOrganizationList"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List my organizations",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "post" : {
+        "description" : "The caller becomes its owner. 409 when the slug is taken.",
+        "operationId" : "authCreateOrganization",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthOrganizationCreate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthOrganization"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Create an organization",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/organizations/{id}" : {
+      "get" : {
+        "description" : "For members; anyone else gets 404.",
+        "operationId" : "authGetOrganization",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthOrganization"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Get an organization",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "patch" : {
+        "description" : "Needs the `organization:update` ability of the caller's organization role (owners always have it; 403 otherwise).",
+        "operationId" : "authRenameOrganization",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthOrganizationUpdate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthOrganization"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Rename an organization",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/organizations/{id}/invitations" : {
+      "get" : {
+        "description" : "Needs `organization:invite`.",
+        "operationId" : "authListInvitations",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthInvitationList"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List pending invitations",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "post" : {
+        "description" : "Needs `organization:invite` (only owners invite owners). The single-use token (7 days) goes to the address by mail.",
+        "operationId" : "authInvite",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthInvitationCreate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthInvitation"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Invite someone",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/organizations/{id}/invitations/{invitation_id}" : {
+      "delete" : {
+        "description" : "Needs `organization:invite`; its token stops working.",
+        "operationId" : "authRevokeInvitation",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Id of the invitation.",
+            "in" : "path",
+            "name" : "invitation_id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the invitation.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Revoke an invitation",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/organizations/{id}/members" : {
+      "get" : {
+        "description" : "Every member with their role.",
+        "operationId" : "authListMembers",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthMemberList"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List members",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/organizations/{id}/members/{user_id}" : {
+      "delete" : {
+        "description" : "Needs `organization:members` to remove another member (only owners remove owners); anyone may leave. 409 for the last owner.",
+        "operationId" : "authRemoveMember",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Id of the user.",
+            "in" : "path",
+            "name" : "user_id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the user.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Remove a member",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/organizations/{id}/members/{user_id}/role" : {
+      "put" : {
+        "description" : "Owners only. 409 when it would leave the organization without an owner.",
+        "operationId" : "authChangeMemberRole",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Id of the user.",
+            "in" : "path",
+            "name" : "user_id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the user.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthMemberRole"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Change a member's role",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/organizations/{id}/projects" : {
+      "get" : {
+        "description" : "The organization's projects that are not archived, by name; for members.",
+        "operationId" : "authListProjects",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthProjectList"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List projects",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "post" : {
+        "description" : "Needs the `organization:projects` ability (owners always have it). 409 when the slug is taken in the organization.",
+        "operationId" : "authCreateProject",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthProjectCreate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthProject"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Create a project",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/organizations/{id}/projects/{project_id}" : {
+      "delete" : {
+        "description" : "Needs `organization:projects`. Every token and API key bound to the project stops working at once.",
+        "operationId" : "authArchiveProject",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Id of the project.",
+            "in" : "path",
+            "name" : "project_id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the project.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Archive a project",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "get" : {
+        "description" : "For members; archived projects too (with `archived_at`).",
+        "operationId" : "authGetProject",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Id of the project.",
+            "in" : "path",
+            "name" : "project_id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the project.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthProject"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Get a project",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/organizations/{id}/projects/{project_id}/keys" : {
+      "get" : {
+        "description" : "The live keys bound to the project (prefix and last four only); for members.",
+        "operationId" : "authListProjectKeys",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Id of the project.",
+            "in" : "path",
+            "name" : "project_id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the project.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKeyList"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List a project's API keys",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "post" : {
+        "description" : "Needs `organization:projects`. Issues the project's key for `environment` (shown once); the project's previous key for that environment stops working at once. Its scopes stay within the caller's organization role (403).",
+        "operationId" : "authRotateProjectKey",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Id of the project.",
+            "in" : "path",
+            "name" : "project_id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the project.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthProjectKeyRotate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKey"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Rotate a project's API key",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/organizations/{id}/tokens" : {
+      "post" : {
+        "description" : "Starts a new session bound to the organization (and, with `project_id`, to one of its live projects). Its access tokens carry `org` (and `prj`) and hold the scopes of the caller's current organization role; they stop working as soon as the membership ends or the project is archived. 404 for a non-member; 403 for credentials bound to another organization; 422 naming `project_id` for a project that is not live in the organization.",
+        "operationId" : "authOrganizationTokens",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthOrganizationTokensRequest"
+              }
+            }
+          },
+          "description" : "Optional; an empty body takes the defaults."
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Get tokens bound to an organization",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/password/forgot" : {
+      "post" : {
+        "description" : "Answers 202 whether or not the email has an account; an active account gets a reset token by mail, valid for an hour and usable once.",
+        "operationId" : "authForgotPassword",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthPasswordForgot"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "202" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "summary" : "Ask for a password reset",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/password/reset" : {
+      "post" : {
+        "description" : "Sets `new_password` with a reset token from the mail; every session of the account ends. An unknown, expired or used token is 422 naming `token`.",
+        "operationId" : "authResetPassword",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthPasswordReset"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "summary" : "Reset the password",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/refresh" : {
+      "post" : {
+        "description" : "Exchanges the session's latest refresh token for a new access token and the next refresh token. A refresh token is accepted once: presenting a used one revokes the whole session.",
+        "operationId" : "authRefresh",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthRefreshRequest"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "summary" : "Refresh tokens",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/sessions" : {
+      "delete" : {
+        "description" : "Ends every session of the caller except the current one.",
+        "operationId" : "authRevokeOtherSessions",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthRevokedCount"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "End every other session",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "get" : {
+        "description" : "The caller's live sessions, newest first.",
+        "operationId" : "authListSessions",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthSessionList"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List sessions",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "post" : {
+        "description" : "Starts a new session (a new refresh-token family) for the caller, e.g. for another device.",
+        "operationId" : "authCreateSession",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthSessionCreate"
+              }
+            }
+          },
+          "description" : "Optional; an empty body takes the defaults."
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Start another session",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/sessions/{id}" : {
+      "delete" : {
+        "description" : "Ends one of the caller's sessions; its tokens stop working at once.",
+        "operationId" : "authRevokeSession",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "End a session",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "patch" : {
+        "description" : "Moves the end of one of the caller's live sessions.",
+        "operationId" : "authExtendSession",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthSessionExtend"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthSession"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Extend a session",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/signup" : {
+      "post" : {
+        "description" : "Creates an account with the default role and starts its first session. 409 when the email is taken. With `organization_name` and `organization_slug` it also creates an organization owned by the account and binds the session to it (409 naming `organization_slug` when taken).",
+        "operationId" : "authSignup",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthSignupRequest"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "summary" : "Create an account",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
     "/api/v1/consumers" : {
       "get" : {
+        "description" : "Requires the scope `consumers:read` (401 without credentials, 403 without the scope).",
         "operationId" : "listConsumers",
         "parameters" : [
           {
@@ -985,25 +4793,48 @@ extension Eventflow {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "List consumers records",
         "tags" : [
           "consumers"
+        ],
+        "x-required-scopes" : [
+          "consumers:read"
         ]
       },
       "post" : {
-        "operationId" : "createConsumers",
+        "description" : "Creates the consumer and a service token for it (role consumer, service name = consumer id, environment live). The token is shown in this answer only; it fetches this consumer's events only. It is owned by the registering admin, who can rotate or revoke it with the auth API-key routes (service_token_id).\n\nRequires the scope `consumers:write` (401 without credentials, 403 without the scope).",
+        "operationId" : "registerConsumer",
         "requestBody" : {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ConsumersCreate"
+                "$ref" : "#/components/schemas/RegisterConsumerRequest"
               }
             }
           },
+          "description" : "The consumer.",
           "required" : true
         },
         "responses" : {
@@ -1011,28 +4842,12 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Consumers"
+                  "$ref" : "#/components/schemas/RegisterConsumerResponse"
                 }
               }
             },
-            "description" : "The created record.",
+            "description" : "The consumer and its service token.",
             "headers" : {
-              "ETag" : {
-                "description" : "Version of the record; send it in If-Match or If-None-Match.",
-                "required" : true,
-                "schema" : {
-                  "description" : "A strong entity tag.",
-                  "type" : "string"
-                }
-              },
-              "Location" : {
-                "description" : "URL of the new record",
-                "required" : true,
-                "schema" : {
-                  "description" : "Path of the created record.",
-                  "type" : "string"
-                }
-              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1040,6 +4855,12 @@ extension Eventflow {
           },
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
@@ -1055,17 +4876,35 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
-        "summary" : "Create a consumers record",
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Register an internal consumer and issue its service token.",
         "tags" : [
           "consumers"
+        ],
+        "x-required-scopes" : [
+          "consumers:write"
         ]
       }
     },
     "/api/v1/consumers/batch" : {
       "post" : {
-        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).",
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `consumers:delete` and `consumers:write` (401 without credentials, 403 without the scope).",
         "operationId" : "batchConsumers",
         "requestBody" : {
           "content" : {
@@ -1083,7 +4922,6 @@ extension Eventflow {
                         "action" : {
                           "description" : "What to do.",
                           "enum" : [
-                            "create",
                             "replace",
                             "update",
                             "delete"
@@ -1173,6 +5011,12 @@ extension Eventflow {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
@@ -1189,14 +5033,31 @@ extension Eventflow {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Create, replace, update and delete consumers records in one transaction",
         "tags" : [
           "consumers"
+        ],
+        "x-required-scopes" : [
+          "consumers:delete",
+          "consumers:write"
         ]
       }
     },
     "/api/v1/consumers/{id}" : {
       "delete" : {
+        "description" : "Requires the scope `consumers:delete` (401 without credentials, 403 without the scope).",
         "operationId" : "deleteConsumers",
         "parameters" : [
           {
@@ -1223,6 +5084,12 @@ extension Eventflow {
               }
             }
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -1236,12 +5103,28 @@ extension Eventflow {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Delete a consumers record",
         "tags" : [
           "consumers"
+        ],
+        "x-required-scopes" : [
+          "consumers:delete"
         ]
       },
       "get" : {
+        "description" : "Requires the scope `consumers:read` (401 without credentials, 403 without the scope).",
         "operationId" : "getConsumers",
         "parameters" : [
           {
@@ -1308,6 +5191,12 @@ extension Eventflow {
               }
             }
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -1315,12 +5204,28 @@ extension Eventflow {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Get one consumers record",
         "tags" : [
           "consumers"
+        ],
+        "x-required-scopes" : [
+          "consumers:read"
         ]
       },
       "patch" : {
+        "description" : "Requires the scope `consumers:write` (401 without credentials, 403 without the scope).",
         "operationId" : "updateConsumers",
         "parameters" : [
           {
@@ -1375,6 +5280,12 @@ extension Eventflow {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -1397,12 +5308,28 @@ extension Eventflow {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Update fields of a consumers record",
         "tags" : [
           "consumers"
+        ],
+        "x-required-scopes" : [
+          "consumers:write"
         ]
       },
       "put" : {
+        "description" : "Requires the scope `consumers:write` (401 without credentials, 403 without the scope).",
         "operationId" : "replaceConsumers",
         "parameters" : [
           {
@@ -1457,6 +5384,12 @@ extension Eventflow {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -1479,15 +5412,30 @@ extension Eventflow {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Replace a consumers record",
         "tags" : [
           "consumers"
+        ],
+        "x-required-scopes" : [
+          "consumers:write"
         ]
       }
     },
     "/api/v1/consumers/{id}/events" : {
       "get" : {
-        "description" : "Returns the consumer's next events in receive order, restricted to its subscribed types, and advances the consumer's stored position past them, so the next call returns the events that follow.",
+        "description" : "Returns the consumer's next events in receive order, restricted to its subscribed types, and advances the consumer's stored position past them, so the next call returns the events that follow. A consumer's service token fetches only its own id (403 otherwise).\n\nRequires the scope `consume:events` (401 without credentials, 403 without the scope).",
         "operationId" : "consumerEvents",
         "parameters" : [
           {
@@ -1534,6 +5482,12 @@ extension Eventflow {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -1547,14 +5501,30 @@ extension Eventflow {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Fetch the next events for a consumer.",
         "tags" : [
           "consumers"
+        ],
+        "x-required-scopes" : [
+          "consume:events"
         ]
       }
     },
     "/api/v1/events" : {
       "get" : {
+        "description" : "Requires the scope `events:read` (401 without credentials, 403 without the scope).",
         "operationId" : "listEvents",
         "parameters" : [
           {
@@ -1662,17 +5632,38 @@ extension Eventflow {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "List events records",
         "tags" : [
           "events"
+        ],
+        "x-required-scopes" : [
+          "events:read"
         ]
       },
       "post" : {
-        "description" : "Stores one event from a producer. The event is committed durably before the response is sent.",
+        "description" : "Stores one event from a producer. The producer is the one the caller's API key was issued for (a producer key naming another producer_id is 403); an inactive producer's key is refused (403). Callers that are not a producer (an admin) name the producer in producer_id. The event is committed durably before the response is sent.\n\nRequires the scope `ingest:events` (401 without credentials, 403 without the scope).",
         "operationId" : "ingestEvent",
         "requestBody" : {
           "content" : {
@@ -1704,6 +5695,12 @@ extension Eventflow {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
@@ -1723,14 +5720,30 @@ extension Eventflow {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Ingest an event.",
         "tags" : [
           "events"
+        ],
+        "x-required-scopes" : [
+          "ingest:events"
         ]
       }
     },
     "/api/v1/events/{id}" : {
       "get" : {
+        "description" : "Requires the scope `events:read` (401 without credentials, 403 without the scope).",
         "operationId" : "getEvents",
         "parameters" : [
           {
@@ -1797,6 +5810,12 @@ extension Eventflow {
               }
             }
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -1804,15 +5823,30 @@ extension Eventflow {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Get one events record",
         "tags" : [
           "events"
+        ],
+        "x-required-scopes" : [
+          "events:read"
         ]
       }
     },
     "/api/v1/health" : {
       "get" : {
-        "description" : "Answers {\"status\": \"UP\"} when the database answers, as the EventFlow contract specifies; the platform's /health/ready gives the detailed view.",
+        "description" : "Answers {\"status\": \"UP\"} when the database answers, as the EventFlow contract specifies; the platform's /health/ready gives the detailed view.\n\nPublic: no credentials needed.",
         "operationId" : "systemHealth",
         "responses" : {
           "200" : {
@@ -1843,6 +5877,9 @@ extension Eventflow {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "System health in EventFlow's format.",
         "tags" : [
           "operations"
@@ -1851,6 +5888,7 @@ extension Eventflow {
     },
     "/api/v1/producers" : {
       "get" : {
+        "description" : "Requires the scope `producers:read` (401 without credentials, 403 without the scope).",
         "operationId" : "listProducers",
         "parameters" : [
           {
@@ -1944,25 +5982,48 @@ extension Eventflow {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "List producers records",
         "tags" : [
           "producers"
+        ],
+        "x-required-scopes" : [
+          "producers:read"
         ]
       },
       "post" : {
-        "operationId" : "createProducers",
+        "description" : "Creates the producer and an API key for it (a service key with the producer role, service name = producer id, environment live). The key is shown in this answer only; it is owned by the registering admin, who can rotate or revoke it with the auth API-key routes (api_key_id).\n\nRequires the scope `producers:write` (401 without credentials, 403 without the scope).",
+        "operationId" : "registerProducer",
         "requestBody" : {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ProducersCreate"
+                "$ref" : "#/components/schemas/RegisterProducerRequest"
               }
             }
           },
+          "description" : "The producer.",
           "required" : true
         },
         "responses" : {
@@ -1970,28 +6031,12 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Producers"
+                  "$ref" : "#/components/schemas/RegisterProducerResponse"
                 }
               }
             },
-            "description" : "The created record.",
+            "description" : "The producer and its API key.",
             "headers" : {
-              "ETag" : {
-                "description" : "Version of the record; send it in If-Match or If-None-Match.",
-                "required" : true,
-                "schema" : {
-                  "description" : "A strong entity tag.",
-                  "type" : "string"
-                }
-              },
-              "Location" : {
-                "description" : "URL of the new record",
-                "required" : true,
-                "schema" : {
-                  "description" : "Path of the created record.",
-                  "type" : "string"
-                }
-              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -1999,6 +6044,12 @@ extension Eventflow {
           },
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
@@ -2014,17 +6065,35 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
-        "summary" : "Create a producers record",
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Register a producer and issue its API key.",
         "tags" : [
           "producers"
+        ],
+        "x-required-scopes" : [
+          "producers:write"
         ]
       }
     },
     "/api/v1/producers/batch" : {
       "post" : {
-        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).",
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `producers:delete` and `producers:write` (401 without credentials, 403 without the scope).",
         "operationId" : "batchProducers",
         "requestBody" : {
           "content" : {
@@ -2042,7 +6111,6 @@ extension Eventflow {
                         "action" : {
                           "description" : "What to do.",
                           "enum" : [
-                            "create",
                             "replace",
                             "update",
                             "delete"
@@ -2132,6 +6200,12 @@ extension Eventflow {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
@@ -2148,14 +6222,31 @@ extension Eventflow {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Create, replace, update and delete producers records in one transaction",
         "tags" : [
           "producers"
+        ],
+        "x-required-scopes" : [
+          "producers:delete",
+          "producers:write"
         ]
       }
     },
     "/api/v1/producers/{id}" : {
       "delete" : {
+        "description" : "Requires the scope `producers:delete` (401 without credentials, 403 without the scope).",
         "operationId" : "deleteProducers",
         "parameters" : [
           {
@@ -2182,6 +6273,12 @@ extension Eventflow {
               }
             }
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -2195,12 +6292,28 @@ extension Eventflow {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Delete a producers record",
         "tags" : [
           "producers"
+        ],
+        "x-required-scopes" : [
+          "producers:delete"
         ]
       },
       "get" : {
+        "description" : "Requires the scope `producers:read` (401 without credentials, 403 without the scope).",
         "operationId" : "getProducers",
         "parameters" : [
           {
@@ -2267,6 +6380,12 @@ extension Eventflow {
               }
             }
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -2274,12 +6393,28 @@ extension Eventflow {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Get one producers record",
         "tags" : [
           "producers"
+        ],
+        "x-required-scopes" : [
+          "producers:read"
         ]
       },
       "patch" : {
+        "description" : "Requires the scope `producers:write` (401 without credentials, 403 without the scope).",
         "operationId" : "updateProducers",
         "parameters" : [
           {
@@ -2334,6 +6469,12 @@ extension Eventflow {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -2356,12 +6497,28 @@ extension Eventflow {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Update fields of a producers record",
         "tags" : [
           "producers"
+        ],
+        "x-required-scopes" : [
+          "producers:write"
         ]
       },
       "put" : {
+        "description" : "Requires the scope `producers:write` (401 without credentials, 403 without the scope).",
         "operationId" : "replaceProducers",
         "parameters" : [
           {
@@ -2416,6 +6573,12 @@ extension Eventflow {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -2438,9 +6601,24 @@ extension Eventflow {
             "$ref" : "#/components/responses/InternalError"
           }
         },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Replace a producers record",
         "tags" : [
           "producers"
+        ],
+        "x-required-scopes" : [
+          "producers:write"
         ]
       }
     },
@@ -2618,7 +6796,11 @@ extension Eventflow {
   ],
   "tags" : [
     {
-      "description" : "An internal consumer and its position in the event stream.",
+      "description" : "Accounts, sessions, tokens and API keys.",
+      "name" : "auth"
+    },
+    {
+      "description" : "An internal consumer and its position in the event stream. Consumers are registered through POST /api/v1/consumers (register_consumer), which also issues the consumer's service token.",
       "name" : "consumers"
     },
     {
@@ -2630,7 +6812,7 @@ extension Eventflow {
       "name" : "operations"
     },
     {
-      "description" : "A registered system that sends events.",
+      "description" : "A registered system that sends events. Producers are registered through POST /api/v1/producers (register_producer), which also issues the producer's API key; an inactive producer's key is refused at ingestion.",
       "name" : "producers"
     },
     {

@@ -4,7 +4,7 @@
 import Foundation
 import Runtime
 
-/// EventFlow API: Event ingestion and consumption, after the EventFlow API contracts: producers send events, internal consumers fetch the events they subscribe to. Errors use EventFlow's flat format {error_code, message, request_id}.
+/// EventFlow API: Event ingestion and consumption, after the EventFlow API contracts: producers send events with their API key, internal consumers fetch the events they subscribe to with their service token, dashboard users sign in for a JWT. Errors use EventFlow's flat format {error_code, message, request_id}.
 public enum Eventflow {
     /// The app's conventions from its `app.json`.
     public static let settings = AppSettings(
@@ -27,6 +27,32 @@ public enum Eventflow {
         migrations: migrations
     )
 
+    /// The app's `auth` section, handed to the `Auth` module by the server.
+    public static let auth = AuthSettings(
+        routePrefix: "/api/v1/auth",
+        issuer: "https://eventflow.loom.invalid",
+        audience: "eventflow-api",
+        secretVariable: "EVENTFLOW_JWT_SECRET",
+        accessTokenSeconds: 3600,
+        refreshTokenSeconds: 2592000,
+        passwords: .init(minLength: 8, hashCost: 12, maxFailures: 5, lockoutSeconds: 900),
+        roles: [
+            .init(name: "admin", scopes: ["*"]),
+            .init(name: "viewer", scopes: ["events:read", "producers:read", "consumers:read"]),
+            .init(name: "producer", scopes: ["ingest:events"]),
+            .init(name: "consumer", scopes: ["consume:events"]),
+        ],
+        defaultRole: "viewer",
+        apiKeys: .init(
+            prefixes: [
+                .init(environment: "live", prefix: "ef_live_"),
+                .init(environment: "test", prefix: "ef_test_"),
+            ],
+            acceptBearer: true,
+            maxRotationGraceSeconds: 604800
+        )
+    )
+
     /// The app, ready for `LoomServer`.
     /// - Parameter handlers: the handwritten implementation of the app's custom endpoints.
     public static func app(handlers: some EventflowHandlers) -> GeneratedApp {
@@ -35,12 +61,15 @@ public enum Eventflow {
             schema: schema,
             openAPIDocument: openAPIDocument,
             title: "EventFlow API",
+            auth: auth,
             registerRoutes: { registry in
                 registry.addTable(Consumers.Record.self, operations: Consumers.operations, access: Consumers.access)
                 registry.addTable(Producers.Record.self, operations: Producers.operations, access: Producers.access)
                 registry.addTable(Events.Record.self, operations: Events.operations, access: Events.access)
                 Operations.ConsumerEvents.register(in: &registry, handlers: handlers)
                 Operations.IngestEvent.register(in: &registry, handlers: handlers)
+                Operations.RegisterConsumer.register(in: &registry, handlers: handlers)
+                Operations.RegisterProducer.register(in: &registry, handlers: handlers)
                 Operations.SystemHealth.register(in: &registry, handlers: handlers)
             }
         )

@@ -8,13 +8,23 @@ import Runtime
 public protocol EventflowHandlers: Sendable {
     /// Fetch the next events for a consumer.
     /// 
-    /// Returns the consumer's next events in receive order, restricted to its subscribed types, and advances the consumer's stored position past them, so the next call returns the events that follow.
+    /// Returns the consumer's next events in receive order, restricted to its subscribed types, and advances the consumer's stored position past them, so the next call returns the events that follow. A consumer's service token fetches only its own id (403 otherwise).
     func consumerEvents(_ input: Eventflow.Operations.ConsumerEvents.Input, context: HandlerContext) async throws -> Eventflow.Operations.ConsumerEvents.Output
 
     /// Ingest an event.
     /// 
-    /// Stores one event from a producer. The event is committed durably before the response is sent.
+    /// Stores one event from a producer. The producer is the one the caller's API key was issued for (a producer key naming another producer_id is 403); an inactive producer's key is refused (403). Callers that are not a producer (an admin) name the producer in producer_id. The event is committed durably before the response is sent.
     func ingestEvent(_ input: Eventflow.Operations.IngestEvent.Input, context: HandlerContext) async throws -> Eventflow.Operations.IngestEvent.Output
+
+    /// Register an internal consumer and issue its service token.
+    /// 
+    /// Creates the consumer and a service token for it (role consumer, service name = consumer id, environment live). The token is shown in this answer only; it fetches this consumer's events only. It is owned by the registering admin, who can rotate or revoke it with the auth API-key routes (service_token_id).
+    func registerConsumer(_ input: Eventflow.Operations.RegisterConsumer.Input, context: HandlerContext) async throws -> Eventflow.Operations.RegisterConsumer.Output
+
+    /// Register a producer and issue its API key.
+    /// 
+    /// Creates the producer and an API key for it (a service key with the producer role, service name = producer id, environment live). The key is shown in this answer only; it is owned by the registering admin, who can rotate or revoke it with the auth API-key routes (api_key_id).
+    func registerProducer(_ input: Eventflow.Operations.RegisterProducer.Input, context: HandlerContext) async throws -> Eventflow.Operations.RegisterProducer.Output
 
     /// System health in EventFlow's format.
     /// 

@@ -20,8 +20,9 @@ struct EventflowStatusTests {
             #expect(wrongMethod.status == .methodNotAllowed)
             #expect(wrongMethod.headers[.allow] == "GET, POST")
 
-            try await app.create("/api/v1/producers", #"{"name": "dup"}"#)
-            let duplicate = try await app.request(.post, "/api/v1/producers", json: #"{"name": "dup"}"#)
+            let admin = try await app.eventflowUser()
+            try await app.registerProducer("dup", as: admin)
+            let duplicate = try await app.request(.post, "/api/v1/producers", json: #"{"name": "dup"}"#, headers: admin.headers)
             #expect(duplicate.status == .conflict)
             #expect(duplicate.errorFields == ["name"])
 
@@ -43,11 +44,17 @@ struct EventflowStatusTests {
         }
     }
 
-    @Test("a consumer whose subscription is not a list of strings gets a clear 409")
+    @Test("a subscription that is not a list of strings is a 422 at registration and a clear 409 at fetch")
     func invalidSubscription() async throws {
         try await TestApp.run("eventflow") { app in
-            let consumer = try await app.create("/api/v1/consumers", #"{"name": "odd", "subscribed_event_types": {"x": 1}}"#)
+            let admin = try await app.eventflowUser()
+            let refused = try await app.request(
+                .post, "/api/v1/consumers", json: #"{"name": "odd", "subscribed_event_types": {"x": 1}}"#, headers: admin.headers)
+            #expect(refused.errorFields == ["subscribed_event_types"])
+            let consumer = try await app.registerConsumer("odd", types: [], as: admin)
             let id = try #require(consumer["consumer_id"] as? String)
+            let patched = try await app.request(.patch, "/api/v1/consumers/\(id)", json: #"{"subscribed_event_types": {"x": 1}}"#)
+            #expect(patched.status == .ok)
             let reply = try await app.request(.get, "/api/v1/consumers/\(id)/events")
             #expect(reply.status == .conflict)
             #expect(reply.object["error_code"] as? String == "INVALID_SUBSCRIPTION")

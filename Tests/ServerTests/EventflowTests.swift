@@ -26,7 +26,7 @@ struct EventflowTests {
     @Test("producers use producer_id as their key; events are ingested with 202 and read back")
     func ingest() async throws {
         try await TestApp.run("eventflow") { app in
-            let producer = try await app.create("/api/v1/producers", #"{"name": "billing"}"#)
+            let producer = try await app.registerProducer("billing", as: try await app.eventflowUser())
             let producerID = try #require(producer["producer_id"] as? String)
             #expect(producer["active"] as? Bool == true)
 
@@ -68,14 +68,15 @@ struct EventflowTests {
     @Test("a consumer fetches its subscribed events once, in receive order")
     func consumerFetch() async throws {
         try await TestApp.run("eventflow") { app in
-            let producer = try await app.create("/api/v1/producers", #"{"name": "shop"}"#)
+            let admin = try await app.eventflowUser()
+            let producer = try await app.registerProducer("shop", as: admin)
             let producerID = producer["producer_id"] as? String ?? ""
             for type in ["order.created", "order.paid", "user.created", "order.created"] {
                 let reply = try await app.request(
                     .post, "/api/v1/events", json: #"{"producer_id": "\#(producerID)", "event_type": "\#(type)", "payload": {}}"#)
                 #expect(reply.status == .accepted)
             }
-            let consumer = try await app.create("/api/v1/consumers", #"{"name": "analytics", "subscribed_event_types": ["order.created", "order.paid"]}"#)
+            let consumer = try await app.registerConsumer("analytics", types: ["order.created", "order.paid"], as: admin)
             let consumerID = try #require(consumer["consumer_id"] as? String)
 
             let first = try await app.request(.get, "/api/v1/consumers/\(consumerID)/events?limit=2")

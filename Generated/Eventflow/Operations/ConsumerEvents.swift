@@ -7,7 +7,7 @@ import Runtime
 extension Eventflow.Operations {
     /// Fetch the next events for a consumer.
     /// 
-    /// Returns the consumer's next events in receive order, restricted to its subscribed types, and advances the consumer's stored position past them, so the next call returns the events that follow.
+    /// Returns the consumer's next events in receive order, restricted to its subscribed types, and advances the consumer's stored position past them, so the next call returns the events that follow. A consumer's service token fetches only its own id (403 otherwise).
     public enum ConsumerEvents {
         /// The validated input of the operation: path and query parameters.
         public struct Input: Sendable, Hashable {
@@ -139,7 +139,7 @@ extension Eventflow.Operations {
         static func register(in registry: inout RouteRegistry, handlers: some EventflowHandlers) {
             registry.addOperation(
                 method: "GET", path: "/api/v1/consumers/{id}/events", pathRules: Input.pathRules, queryRules: Input.queryRules,
-                bodyRules: nil, status: 200, requirement: .everyone
+                bodyRules: nil, status: 200, requirement: .scope("consume:events")
             ) { parameters, body, context in
                 let input = try Input(parameters: parameters, body: body)
                 return try await handlers.consumerEvents(input, context: context)

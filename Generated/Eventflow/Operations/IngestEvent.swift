@@ -7,7 +7,7 @@ import Runtime
 extension Eventflow.Operations {
     /// Ingest an event.
     /// 
-    /// Stores one event from a producer. The event is committed durably before the response is sent.
+    /// Stores one event from a producer. The producer is the one the caller's API key was issued for (a producer key naming another producer_id is 403); an inactive producer's key is refused (403). Callers that are not a producer (an admin) name the producer in producer_id. The event is committed durably before the response is sent.
     public enum IngestEvent {
         /// The validated input of the operation: path and query parameters and the body.
         public struct Input: Sendable, Hashable {
@@ -35,8 +35,8 @@ extension Eventflow.Operations {
 
         /// The event.
         public struct Body: Sendable, Hashable, JSONWritable {
-            /// The sending producer.
-            public var producerId: UUID
+            /// The sending producer: optional with a producer key (it must then be the key's own), required otherwise.
+            public var producerId: UUID?
             /// Dotted event type such as order.created.
             public var eventType: String
             /// Version of the payload schema.
@@ -46,7 +46,7 @@ extension Eventflow.Operations {
 
             /// Creates a value.
             public init(
-                producerId: UUID,
+                producerId: UUID?,
                 eventType: String,
                 eventVersion: Int64,
                 payload: RawJSON
@@ -59,7 +59,7 @@ extension Eventflow.Operations {
 
             /// Validation rules of the members, in order.
             static let rules: [FieldRule] = [
-                FieldRule("producer_id", .uuid, required: true),
+                FieldRule("producer_id", .uuid),
                 FieldRule("event_type", .string(pattern: Pattern("[a-z][a-z0-9_.-]*")), required: true, minLength: 1, maxLength: 100),
                 FieldRule("event_version", .integer, minimum: 1, maximum: 1000, defaultValue: .integer(1)),
                 FieldRule("payload", .json, required: true)
@@ -67,7 +67,7 @@ extension Eventflow.Operations {
 
             /// Reads a validated object.
             init(values: ValidatedObject) throws {
-                self.producerId = try values.uuid(0)
+                self.producerId = try values.optionalUUID(0)
                 self.eventType = try values.string(1)
                 self.eventVersion = try values.integer(2)
                 self.payload = try values.json(3)
@@ -132,7 +132,7 @@ extension Eventflow.Operations {
         static func register(in registry: inout RouteRegistry, handlers: some EventflowHandlers) {
             registry.addOperation(
                 method: "POST", path: "/api/v1/events", pathRules: Input.pathRules, queryRules: Input.queryRules,
-                bodyRules: Body.rules, status: 202, requirement: .everyone
+                bodyRules: Body.rules, status: 202, requirement: .scope("ingest:events")
             ) { parameters, body, context in
                 let input = try Input(parameters: parameters, body: body)
                 return try await handlers.ingestEvent(input, context: context)

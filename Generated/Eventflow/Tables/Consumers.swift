@@ -5,10 +5,10 @@ import Foundation
 import Runtime
 
 extension Eventflow {
-    /// An internal consumer and its position in the event stream.
+    /// An internal consumer and its position in the event stream. Consumers are registered through POST /api/v1/consumers (register_consumer), which also issues the consumer's service token.
     public enum Consumers {
         /// The operations the table exposes.
-        public static let operations: Set<TableOperationKind> = [.list, .get, .create, .replace, .update, .delete]
+        public static let operations: Set<TableOperationKind> = [.list, .get, .replace, .update, .delete]
 
         /// Validation rules of the declared fields, in column order.
         public static let fieldRules: [FieldRule] = [
@@ -19,7 +19,7 @@ extension Eventflow {
         ]
 
         /// What each operation requires of the caller (`nil`: the app has no `auth` section, every route is public).
-        public static let access: TableAccess? = nil
+        public static let access: TableAccess? = TableAccess(list: .scope("consumers:read"), get: .scope("consumers:read"), create: .scope("consumers:write"), replace: .scope("consumers:write"), update: .scope("consumers:write"), delete: .scope("consumers:delete"), restore: .scope("consumers:write"))
 
         /// The runtime description of the table.
         public static let descriptor: TableDescriptor = TableDescriptor(

@@ -19,7 +19,7 @@ extension Eventflow {
         ]
 
         /// What each operation requires of the caller (`nil`: the app has no `auth` section, every route is public).
-        public static let access: TableAccess? = nil
+        public static let access: TableAccess? = TableAccess(list: .scope("events:read"), get: .scope("events:read"), create: .scope("events:write"), replace: .scope("events:write"), update: .scope("events:write"), delete: .scope("events:delete"), restore: .scope("events:write"))
 
         /// The runtime description of the table.
         public static let descriptor: TableDescriptor = TableDescriptor(

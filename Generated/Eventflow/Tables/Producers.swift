@@ -5,10 +5,10 @@ import Foundation
 import Runtime
 
 extension Eventflow {
-    /// A registered system that sends events.
+    /// A registered system that sends events. Producers are registered through POST /api/v1/producers (register_producer), which also issues the producer's API key; an inactive producer's key is refused at ingestion.
     public enum Producers {
         /// The operations the table exposes.
-        public static let operations: Set<TableOperationKind> = [.list, .get, .create, .replace, .update, .delete]
+        public static let operations: Set<TableOperationKind> = [.list, .get, .replace, .update, .delete]
 
         /// Validation rules of the declared fields, in column order.
         public static let fieldRules: [FieldRule] = [
@@ -18,7 +18,7 @@ extension Eventflow {
         ]
 
         /// What each operation requires of the caller (`nil`: the app has no `auth` section, every route is public).
-        public static let access: TableAccess? = nil
+        public static let access: TableAccess? = TableAccess(list: .scope("producers:read"), get: .scope("producers:read"), create: .scope("producers:write"), replace: .scope("producers:write"), update: .scope("producers:write"), delete: .scope("producers:delete"), restore: .scope("producers:write"))
 
         /// The runtime description of the table.
         public static let descriptor: TableDescriptor = TableDescriptor(

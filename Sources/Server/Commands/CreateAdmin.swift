@@ -1,7 +1,6 @@
 import ArgumentParser
 import Auth
 import Foundation
-import Logging
 import Runtime
 
 /// `loom-server create-admin EMAIL PASSWORD NAME`: migrates the database, then creates a
@@ -24,24 +23,12 @@ struct CreateAdmin: AsyncParsableCommand {
     var name: String
 
     func run() async throws {
-        let logger = Logger(label: "loom")
-        let app = try AppCatalog.app(named: options.app)
-        guard let settings = app.auth else {
-            throw ValidationError("app \(app.schema.app) has no auth section, so it has no platform admins")
-        }
-        let database = try await ServerDatabase.open(app: app, options: options, logger: logger)
-        do {
+        let frame = AuthCommandRun<PlatformAdminCreationError>(
+            options: options, missing: "platform admins", failure: "cannot create the platform admin", message: \.message)
+        try await frame.run { app, settings, database in
             let created = try await Self.create(email: email, password: password, name: name, settings: settings, app: app, database: database)
-            print("created platform admin \(created.email) (id \(created.id)) in \(options.databaseDescription)")
-        } catch let error as PlatformAdminCreationError {
-            try? await database.close()
-            FileHandle.standardError.write(Data("error: cannot create the platform admin: \(error.message)\n".utf8))
-            throw ExitCode.failure
-        } catch {
-            try? await database.close()
-            throw error
+            return "created platform admin \(created.email) (id \(created.id)) in \(options.databaseDescription)"
         }
-        try await database.close()
     }
 
     /// The command's work on an open, migrated database (tests call it in-process).

@@ -2,7 +2,8 @@ import Foundation
 import Generated
 import Runtime
 
-/// The EventFlow app's custom endpoints: ingestion, consumer fetch and the contract's health.
+/// The EventFlow app's custom endpoints: ingestion, producer and consumer registration (with
+/// their credentials), consumer fetch and the contract's health.
 struct EventflowHandlersImplementation: EventflowHandlers {
     /// Events younger than this are not handed to consumers yet, so that every event written
     /// concurrently with a fetch (same millisecond, or committed after a later timestamp) is
@@ -17,17 +18,19 @@ struct EventflowHandlersImplementation: EventflowHandlers {
         self.settleInterval = settleInterval
     }
 
-    /// Stores the event with the generated insert statement of `events`.
+    /// Stores the event with the generated insert statement of `events`, for the producer the
+    /// caller's key belongs to (see `EventflowProducerCheck`).
     func ingestEvent(
         _ input: Eventflow.Operations.IngestEvent.Input, context: HandlerContext
     ) async throws -> Eventflow.Operations.IngestEvent.Output {
         let body = input.body
+        let producerID = try await EventflowProducerCheck(context: context).sendingProducer(named: body.producerId)
         let now = TimestampFormat.now()
         // Bind order of a generated insert: primary key, declared fields, created_at, updated_at.
         let insert = SQLStatement(
             Eventflow.Events.descriptor.statements.insert.text(for: context.database.dialect),
             [
-                .uuid(UUID()), .uuid(body.producerId), .text(body.eventType), .integer(body.eventVersion),
+                .uuid(UUID()), .uuid(producerID), .text(body.eventType), .integer(body.eventVersion),
                 .json(body.payload.text), .timestamp(now), .timestamp(now),
             ])
         let record: Eventflow.Events.Record
@@ -42,10 +45,29 @@ struct EventflowHandlersImplementation: EventflowHandlers {
         return .init(eventId: record.eventId, status: "ACCEPTED", receivedAt: record.createdAt)
     }
 
+    /// Registers a producer and answers its API key once.
+    func registerProducer(
+        _ input: Eventflow.Operations.RegisterProducer.Input, context: HandlerContext
+    ) async throws -> Eventflow.Operations.RegisterProducer.Output {
+        try await EventflowCredentials(context: context).registerProducer(input.body)
+    }
+
+    /// Registers a consumer and answers its service token once.
+    func registerConsumer(
+        _ input: Eventflow.Operations.RegisterConsumer.Input, context: HandlerContext
+    ) async throws -> Eventflow.Operations.RegisterConsumer.Output {
+        try await EventflowCredentials(context: context).registerConsumer(input.body)
+    }
+
     /// Hands out the consumer's next events and moves its position past them.
     func consumerEvents(
         _ input: Eventflow.Operations.ConsumerEvents.Input, context: HandlerContext
     ) async throws -> Eventflow.Operations.ConsumerEvents.Output {
+        // A service token (a consumer's) fetches only its own consumer; other callers holding
+        // the scope (admins) fetch any.
+        if let caller = context.identity, caller.kind == "service", caller.subject != EventflowCredentials.serviceName(input.id) {
+            throw APIError.forbidden("This service token belongs to another consumer; it fetches only its own events.")
+        }
         let fetcher = ConsumerFetch(database: context.database, consumerID: input.id, limit: Int(input.limit))
         for _ in 0..<3 {
             if let events = try await fetcher.attempt(settledBefore: Date().addingTimeInterval(-settleInterval)) {

@@ -38,8 +38,9 @@ struct BatchConflictTests {
     @Test("deleting a record another table still references names operations[i].id")
     func referencedDeleteNamesTheItem() async throws {
         try await TestApp.run("eventflow") { app in
-            let used = try #require(try await app.create("/api/v1/producers", #"{"name": "used"}"#)["producer_id"] as? String)
-            let unused = try #require(try await app.create("/api/v1/producers", #"{"name": "unused"}"#)["producer_id"] as? String)
+            let admin = try await app.eventflowUser()
+            let used = try #require(try await app.registerProducer("used", as: admin)["producer_id"] as? String)
+            let unused = try #require(try await app.registerProducer("unused", as: admin)["producer_id"] as? String)
             let event = try await app.request(.post, "/api/v1/events", json: #"{"producer_id": "\#(used)", "event_type": "order.created", "payload": {}}"#)
             #expect(event.status == .accepted, "\(event.text)")
             let reply = try await app.request(.post, "/api/v1/producers/batch", json: """
