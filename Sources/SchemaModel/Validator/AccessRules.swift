@@ -72,7 +72,7 @@ enum AccessRules {
             diagnostics.error(
                 .invalidScope, file: file, path: path,
                 "\"\(scope)\" is not a scope an operation can require; write \"public\", \"authenticated\", "
-                    + "\"<table>:read|write|delete\" or a snake_case word with an optional \":action\", e.g. \"events:ingest\"")
+                    + "\"<table>:read|write|delete\" or a snake_case word with an optional \":action\", e.g. \"moderation\" or \"audit:export\" (a word that is not a table name)")
             return
         }
         guard !roles.contains(where: { grants($0.scopes, scope) }) else { return }

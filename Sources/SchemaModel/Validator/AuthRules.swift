@@ -101,7 +101,7 @@ enum AuthRules {
         let parts = scope.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count <= 2, parts.allSatisfy({ NameRules.isValid($0) || $0 == "*" }), NameRules.isValid(parts[0]) else {
             return "scope \"\(scope)\" must be \"*\", \"<table>:read|write|delete|*\" or a snake_case word with an "
-                + "optional \":action\", e.g. \"events:ingest\""
+                + "optional \":action\", e.g. \"moderation\" or \"audit:export\" (a word that is not a table name)"
         }
         if parts.count == 2, tables.contains(parts[0]), !tableActions.contains(parts[1]) {
             return "scope \"\(scope)\" names table \"\(parts[0])\"; its action must be read, write, delete or *"
