@@ -18,6 +18,24 @@ struct RealCredentialTenancyTests {
         }
     }
 
+    /// One organization of a signed-up owner, and the owner's token bound to it.
+    struct Tenant: Sendable {
+        let owner: SignedUp
+        let organization: String
+        let headers: HTTPFields
+    }
+
+    /// Two organizations (`alpha`, `beta`) with different owners.
+    static func twoOrganizations(_ fixture: OrganizationFixture) async throws -> (Tenant, Tenant) {
+        var tenants: [Tenant] = []
+        for slug in ["alpha", "beta"] {
+            let owner = try await fixture.app.signUp()
+            let organization = try await fixture.organization(owner: owner, slug: slug)
+            tenants.append(Tenant(owner: owner, organization: organization, headers: try await fixture.boundTokens(owner, organization).headers))
+        }
+        return (tenants[0], tenants[1])
+    }
+
     @Test("bound tokens see only their organization's rows; unbound is 403, anonymous 401, a member cannot delete projects")
     func boundTokens() async throws {
         try await Self.run { fixture in
@@ -70,12 +88,8 @@ struct RealCredentialTenancyTests {
     func boundKey() async throws {
         try await Self.run { fixture in
             let app = fixture.app
-            let ownerA = try await app.signUp()
-            let ownerB = try await app.signUp()
-            let orgA = try await fixture.organization(owner: ownerA, slug: "alpha")
-            let orgB = try await fixture.organization(owner: ownerB, slug: "beta")
-            let tokensA = try await fixture.boundTokens(ownerA, orgA).headers
-            let tokensB = try await fixture.boundTokens(ownerB, orgB).headers
+            let (a, b) = try await Self.twoOrganizations(fixture)
+            let (orgA, tokensA, tokensB) = (a.organization, a.headers, b.headers)
             let mine = try await app.create("/v1/projects", #"{"name": "Mine", "owner_email": "a@example.com"}"#, headers: tokensA)
             let theirs = try await app.create("/v1/projects", #"{"name": "Theirs", "owner_email": "b@example.com"}"#, headers: tokensB)
             let mineID = try #require(mine["id"] as? String)
@@ -98,11 +112,8 @@ struct RealCredentialTenancyTests {
     func impersonation() async throws {
         try await Self.run { fixture in
             let app = fixture.app
-            let ownerA = try await app.signUp()
-            let ownerB = try await app.signUp()
-            let orgA = try await fixture.organization(owner: ownerA, slug: "alpha")
-            let orgB = try await fixture.organization(owner: ownerB, slug: "beta")
-            let tokensA = try await fixture.boundTokens(ownerA, orgA).headers
+            let (a, b) = try await Self.twoOrganizations(fixture)
+            let (tokensA, ownerB, orgB) = (a.headers, b.owner, b.organization)
             let projectA = try #require(try await app.create("/v1/projects", #"{"name": "A", "owner_email": "a@example.com"}"#, headers: tokensA)["id"] as? String)
 
             let root = try await app.platformAdmin()
