@@ -82,9 +82,9 @@ extension AuthService {
         else {
             return .rejected(.invalidCredentials())
         }
-        let scopes = binding.organizationID == nil ? scopes(ofRole: role) : organizationRoles.scopes(of: check.role ?? "")
+        let scopes = binding.organizationID == nil || check.isEndUser ? scopes(ofRole: role) : organizationRoles.scopes(of: check.role ?? "")
         return .authenticated(Identity(
-            subject: subject, kind: "user", scopes: scopes, userID: subject, sessionID: sessionID.uuidString.lowercased(),
+            subject: subject, kind: check.isEndUser ? EndUsers.kind : "user", scopes: scopes, userID: subject, sessionID: sessionID.uuidString.lowercased(),
             organizationID: binding.organizationText, projectID: binding.projectText))
     }
 

@@ -7,7 +7,7 @@ extension AuthService {
     /// for a key bound to an organization; a service token is further limited to its role. So a
     /// key never exceeds its creator, even after a demotion, and a service never exceeds its role.
     func identity(of key: APIKeyStore.Presented) -> Identity {
-        let bound = key.binding.organizationID != nil
+        let bound = key.binding.organizationID != nil && !key.bindingCheck.isEndUser
         let creatorScopes = bound ? organizationRoles.scopes(of: key.bindingCheck.role ?? "") : scopes(ofRole: key.userRole)
         var granted = key.scopes.filter { Identity.scopes(creatorScopes, grant: $0) }
         if let role = key.role {

@@ -4,7 +4,7 @@ import Runtime
 /// One row of `auth_users`.
 struct UserRecord: Sendable {
     /// Select list matching `init(row:)`.
-    static let columns = "id, email, name, password_hash, role, status, email_verified_at, created_at, updated_at"
+    static let columns = "id, email, name, password_hash, role, status, email_verified_at, created_at, updated_at, project_id"
 
     var id: UUID
     var email: String
@@ -15,6 +15,9 @@ struct UserRecord: Sendable {
     var emailVerifiedAt: Date?
     var createdAt: Date
     var updatedAt: Date
+    /// The project whose end user this is (signed up with the project's key); `nil` for an
+    /// app-level account. Fixed at creation.
+    var projectID: UUID?
 
     /// Status of an account that may sign in.
     static let active = "active"
@@ -31,10 +34,12 @@ struct UserRecord: Sendable {
         emailVerifiedAt = try reader.optionalTimestamp()
         createdAt = try reader.timestamp()
         updatedAt = try reader.timestamp()
+        projectID = try reader.optionalUUID()
     }
 
     /// A new account.
-    init(id: UUID, email: String, name: String, passwordHash: String, role: String, now: Date) {
+    init(id: UUID, email: String, name: String, passwordHash: String, role: String, now: Date, projectID: UUID? = nil) {
+        self.projectID = projectID
         self.id = id
         self.email = email
         self.name = name
@@ -65,6 +70,7 @@ struct UserResponse: JSONWritable {
         writer.member("email", user.email)
         writer.member("name", user.name)
         writer.member("role", user.role)
+        if let project = user.projectID { writer.member("project_id", project) }
         writer.member("email_verified", user.emailVerifiedAt != nil)
         writer.member("created_at", user.createdAt)
         writer.member("updated_at", user.updatedAt)

@@ -6,10 +6,16 @@ struct UserStore: Sendable {
     let sql: AuthSQL
     let database: any DatabaseClient
 
-    /// The account with `email` (already normalized), if any.
-    func find(email: String) async throws -> UserRecord? {
+    /// The account with `email` (already normalized) among the end users of `project`, or
+    /// among the app-level accounts when `project` is `nil` (the default: password recovery,
+    /// OAuth and invitations only ever look there). An end user and an app-level account with
+    /// the same email are different accounts.
+    func find(email: String, project: UUID? = nil) async throws -> UserRecord? {
         let rows = try await database.fetch(
-            sql.statement("SELECT \(UserRecord.columns) FROM auth_users WHERE email = ?", [.text(email)]))
+            project.map {
+                sql.statement(
+                    "SELECT \(UserRecord.columns) FROM auth_users WHERE project_id = ? AND email = ?", [.uuid($0), .text(email)])
+            } ?? sql.statement("SELECT \(UserRecord.columns) FROM auth_users WHERE project_id IS NULL AND email = ?", [.text(email)]))
         return try rows.first.map(UserRecord.init(row:))
     }
 
@@ -24,12 +30,13 @@ struct UserStore: Sendable {
     func insert(_ user: UserRecord) -> SQLStatement {
         sql.statement(
             """
-            INSERT INTO auth_users (id, email, name, password_hash, role, status, password_changed_at, created_at, updated_at) \
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO auth_users (id, email, name, password_hash, role, status, password_changed_at, created_at, updated_at, \
+            project_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .uuid(user.id), .text(user.email), .text(user.name), .text(user.passwordHash), .text(user.role),
                 .text(user.status), .timestamp(user.createdAt), .timestamp(user.createdAt), .timestamp(user.updatedAt),
+                user.projectID.map(SQLValue.uuid) ?? .null,
             ])
     }
 

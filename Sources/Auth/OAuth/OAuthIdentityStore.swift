@@ -10,12 +10,13 @@ struct OAuthIdentityStore: Sendable {
     private static let userColumns = UserRecord.columns.split(separator: ",")
         .map { "u." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
 
-    /// The account linked to `providerUserID` at `provider`, if any (one primary-key read joined to the account).
+    /// The app-level account linked to `providerUserID` at `provider`, if any (one primary-key
+    /// read joined to the account). OAuth sign-in never reaches a project's end users.
     func linkedUser(provider: String, providerUserID: String) async throws -> UserRecord? {
         let rows = try await database.fetch(sql.statement(
             """
             SELECT \(Self.userColumns) FROM auth_oauth_identities i JOIN auth_users u ON u.id = i.user_id \
-            WHERE i.provider = ? AND i.provider_user_id = ?
+            WHERE i.provider = ? AND i.provider_user_id = ? AND u.project_id IS NULL
             """,
             [.text(provider), .text(providerUserID)]))
         return try rows.first.map(UserRecord.init(row:))

@@ -36,8 +36,10 @@ struct PlatformDirectory: Sendable {
     }
 
     /// A page of end users, newest first; `email` matches anywhere (ignoring case),
-    /// `organization` keeps the members of one organization.
-    func endUsers(email: String?, organization: UUID?, page: PlatformPage) async throws -> (items: [EndUserResponse], total: Int) {
+    /// `organization` keeps the members of one organization, `project` the end users of one project.
+    func endUsers(
+        email: String?, organization: UUID?, project: UUID? = nil, page: PlatformPage
+    ) async throws -> (items: [EndUserResponse], total: Int) {
         var conditions: [String] = []
         var binds: [SQLValue] = []
         if let email {
@@ -47,6 +49,10 @@ struct PlatformDirectory: Sendable {
         if let organization {
             conditions.append("EXISTS (SELECT 1 FROM auth_memberships m WHERE m.user_id = u.id AND m.organization_id = ?)")
             binds.append(.uuid(organization))
+        }
+        if let project {
+            conditions.append("u.project_id = ?")
+            binds.append(.uuid(project))
         }
         let condition = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let results = try await database.fetchSnapshot([

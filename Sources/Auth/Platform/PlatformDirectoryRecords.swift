@@ -62,7 +62,7 @@ struct PlatformOrganizationDetail: JSONWritable {
 /// An end user (an app account) as platform admins see it, with its status.
 struct EndUserResponse: JSONWritable {
     /// Select list (`u` is `auth_users`) matching `init(row:)`.
-    static let columns = "u.id, u.email, u.name, u.role, u.status, u.email_verified_at, u.created_at, u.updated_at"
+    static let columns = "u.id, u.email, u.name, u.role, u.status, u.email_verified_at, u.created_at, u.updated_at, u.project_id"
 
     let id: UUID
     let email: String
@@ -72,6 +72,8 @@ struct EndUserResponse: JSONWritable {
     let emailVerifiedAt: Date?
     let createdAt: Date
     let updatedAt: Date
+    /// The project whose end user this is; `nil` (JSON `null`) for an app-level account.
+    let projectID: UUID?
 
     /// Reads a row selected with `columns`.
     init(row: SQLRow) throws {
@@ -84,11 +86,13 @@ struct EndUserResponse: JSONWritable {
         emailVerifiedAt = try reader.optionalTimestamp()
         createdAt = try reader.timestamp()
         updatedAt = try reader.timestamp()
+        projectID = try reader.optionalUUID()
     }
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("id", id)
+        writer.member("project_id", projectID)
         writer.member("email", email)
         writer.member("name", name)
         writer.member("role", role)

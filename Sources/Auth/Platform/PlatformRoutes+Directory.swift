@@ -21,20 +21,23 @@ extension PlatformRoutes {
         return JSONResponse.make(status: .ok, value: PlatformOrganizationDetail(organization: organization, members: members))
     }
 
-    /// `GET /admin/end-users?email=&organization_id=&limit=&offset=` → a page of app accounts,
-    /// newest first; `email` matches anywhere, `organization_id` keeps one organization's members.
+    /// `GET /admin/end-users?email=&organization_id=&project_id=&limit=&offset=` → a page of
+    /// accounts, newest first; `email` matches anywhere, `organization_id` keeps one
+    /// organization's members, `project_id` one project's end users.
     func listEndUsers(_ request: Request) async throws -> Response {
         _ = try await caller(request)
         let page = try PlatformPage(request)
-        var organization: UUID?
-        if let text = try page.filter("organization_id") {
-            guard let id = UUID(uuidString: text) else {
-                throw APIError.validation([.init(field: "organization_id", message: "must be a UUID")])
-            }
-            organization = id
-        }
-        let result = try await directory.endUsers(email: try page.filter("email"), organization: organization, page: page)
+        let result = try await directory.endUsers(
+            email: try page.filter("email"), organization: try uuidFilter(page, "organization_id"),
+            project: try uuidFilter(page, "project_id"), page: page)
         return JSONResponse.make(status: .ok, value: PlatformPageResponse(items: result.items, total: result.total, page: page))
+    }
+
+    /// The query parameter `name` as a UUID; 422 naming it when it is something else.
+    private func uuidFilter(_ page: PlatformPage, _ name: String) throws -> UUID? {
+        guard let text = try page.filter(name) else { return nil }
+        guard let id = UUID(uuidString: text) else { throw APIError.validation([.init(field: name, message: "must be a UUID")]) }
+        return id
     }
 
     /// `POST /admin/end-users/{id}/ban` → 200 with the user, now `banned`: from this request on

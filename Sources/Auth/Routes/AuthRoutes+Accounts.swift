@@ -10,18 +10,23 @@ extension AuthRoutes {
     /// by the new account and binds the session to it (see `signupOrganization`).
     func signup(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let body = try await decodeBody(request, bodies.signup)
+        let project = try presentedProject(request, context)
         let email = UserRecord.normalized(email: try body.string(0))
         let password = try body.string(1)
         try service.passwords.check(password, field: "password")
         let hash = try await service.passwords.hash(password)
         let now = service.clock()
         let user = UserRecord(
-            id: UUID(), email: email, name: try body.string(2), passwordHash: hash, role: service.settings.defaultRole, now: now)
+            id: UUID(), email: email, name: try body.string(2), passwordHash: hash, role: service.settings.defaultRole, now: now,
+            projectID: project?.projectID)
         let organization = try signupOrganization(body, owner: user.id, now: now)
+        if project != nil, !organization.statements.isEmpty {
+            throw APIError.validation([.init(field: "organization_name", message: "is not accepted with a project key: end users create no organization")])
+        }
         do {
             let tokens = try await startSession(
                 for: user, expiresAt: nil, leading: [users.insert(user)] + organization.statements, action: "signup", request: request,
-                context: context, now: now, binding: organization.binding)
+                context: context, now: now, binding: project ?? organization.binding)
             return tokenResponse(tokens, status: .created, now: now)
         } catch let error as DatabaseError {
             throw try await signupConflict(error, email: email, organization: organization.binding)
@@ -30,14 +35,16 @@ extension AuthRoutes {
 
     /// `POST /login` → 200 with tokens; 401 for a wrong email or password (equal time either
     /// way); 429 once the email has failed too often. With `organization_id` (and `project_id`)
-    /// the session is bound to that organization (404 unless a member).
+    /// the session is bound to that organization (404 unless a member). With a project's key
+    /// in `X-API-Key` only that project's end users are found (and app-level accounts never).
     func login(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let body = try await decodeBody(request, bodies.login)
+        let project = try presentedProject(request, context)
         let email = UserRecord.normalized(email: try body.string(0))
         let password = try body.string(1)
-        let subject = LoginThrottle.subject(email: email)
+        let subject = project?.projectID.map { EndUsers.throttleSubject(email: email, project: $0) } ?? LoginThrottle.subject(email: email)
         try await service.throttle.checkAllowed(subject, now: service.clock())
-        let user = try await users.find(email: email)
+        let user = try await users.find(email: email, project: project?.projectID)
         let matches = try await service.passwords.verify(password, hash: user?.passwordHash)
         let now = service.clock()
         guard matches, let user, user.status == UserRecord.active else {
@@ -48,8 +55,7 @@ extension AuthRoutes {
             ])
             throw APIError.invalidCredentials("The email or password is wrong.")
         }
-        let binding = try await requestedBinding(
-            user: user.id, organization: try body.optionalUUID(2), project: try body.optionalUUID(3), now: now)
+        let binding = try await loginBinding(body, user: user, project: project, now: now)
         let tokens = try await startSession(
             for: user, expiresAt: nil, leading: [service.throttle.clear(subject)], action: "login", request: request,
             context: context, now: now, binding: binding)
@@ -94,7 +100,7 @@ extension AuthRoutes {
 
     /// `POST /logout` → 204; the current session and its refresh tokens stop working.
     func logout(_ context: LoomRequestContext) async throws -> Response {
-        let caller = try requireCaller(context)
+        let caller = try requireCaller(context, allowingEndUsers: true)
         guard let sessionID = caller.sessionID else { throw APIError.invalidCredentials() }
         let now = service.clock()
         _ = try await service.database.write([
@@ -115,14 +121,14 @@ extension AuthRoutes {
 
     /// `GET /me` → the caller's account.
     func me(_ context: LoomRequestContext) async throws -> Response {
-        let caller = try requireCaller(context)
+        let caller = try requireCaller(context, allowingEndUsers: true)
         guard let user = try await users.find(id: caller.userID) else { throw APIError.invalidCredentials() }
         return JSONResponse.make(status: .ok, value: UserResponse(user: user))
     }
 
     /// `PATCH /me` → 200 with the account after changing `name` and/or `email`; 409 when the email is taken.
     func updateMe(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
-        let caller = try requireCaller(context)
+        let caller = try requireCaller(context, allowingEndUsers: true)
         let body = try await decodeBody(request, bodies.updateProfile)
         guard var user = try await users.find(id: caller.userID) else { throw APIError.invalidCredentials() }
         if let name = try body.optionalString(0) { user.name = name }
@@ -146,7 +152,7 @@ extension AuthRoutes {
     /// `POST /me/password` → 204 after checking the current password (throttled like logins);
     /// every other session of the account is revoked.
     func changePassword(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
-        let caller = try requireCaller(context)
+        let caller = try requireCaller(context, allowingEndUsers: true)
         let body = try await decodeBody(request, bodies.changePassword)
         let current = try body.string(0)
         let replacement = try body.string(1)

@@ -60,7 +60,7 @@ extension AuthRoutes {
     /// `POST /email/verification` → 202 with a verification token mailed to the caller's
     /// address, or 204 when it is already verified.
     func requestEmailVerification(_ context: LoomRequestContext) async throws -> Response {
-        let caller = try requireCaller(context)
+        let caller = try requireCaller(context, allowingEndUsers: true)
         guard let user = try await users.find(id: caller.userID) else { throw APIError.invalidCredentials() }
         guard user.emailVerifiedAt == nil else { return Response(status: .noContent) }
         let now = service.clock()

@@ -7,7 +7,7 @@ import Runtime
 extension AuthRoutes {
     /// `GET /sessions` → the caller's live sessions, newest first, the current one flagged.
     func listSessions(_ context: LoomRequestContext) async throws -> Response {
-        let caller = try requireCaller(context)
+        let caller = try requireCaller(context, allowingEndUsers: true)
         let active = try await sessions.active(userID: caller.userID, now: service.clock())
         let items = active.map { SessionResponse(session: $0, current: $0.id == caller.sessionID) }
         return JSONResponse.make(status: .ok, value: ItemsResponse(items: items))
@@ -17,7 +17,7 @@ extension AuthRoutes {
     /// ending at `expires_at` (at most the configured session lifetime from now). It keeps the
     /// caller's organization / project binding, so a bound token cannot mint an unbound one.
     func createSession(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
-        let caller = try requireCaller(context)
+        let caller = try requireCaller(context, allowingEndUsers: true)
         let body = try await decodeOptionalBody(request, bodies.createSession)
         let now = service.clock()
         let expiresAt = try body.optionalTimestamp(0)
@@ -31,7 +31,7 @@ extension AuthRoutes {
 
     /// `PATCH /sessions/{id}` → 200 with the session after moving its end to `expires_at`.
     func extendSession(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
-        let caller = try requireCaller(context)
+        let caller = try requireCaller(context, allowingEndUsers: true)
         let id = try pathID(context, what: "session")
         let body = try await decodeBody(request, bodies.extendSession)
         let now = service.clock()
@@ -51,7 +51,7 @@ extension AuthRoutes {
 
     /// `DELETE /sessions/{id}` → 204; 404 when it is not the caller's or already ended.
     func revokeSession(_ context: LoomRequestContext) async throws -> Response {
-        let caller = try requireCaller(context)
+        let caller = try requireCaller(context, allowingEndUsers: true)
         let id = try pathID(context, what: "session")
         let now = service.clock()
         let results = try await service.database.write([
@@ -66,7 +66,7 @@ extension AuthRoutes {
 
     /// `DELETE /sessions` → 200 `{"revoked": n}`: every session of the caller but the current one ends.
     func revokeOtherSessions(_ context: LoomRequestContext) async throws -> Response {
-        let caller = try requireCaller(context)
+        let caller = try requireCaller(context, allowingEndUsers: true)
         let now = service.clock()
         let results = try await service.database.write([
             sessions.revokeOthers(userID: caller.userID, keep: caller.sessionID, reason: "revoked_by_user", now: now),

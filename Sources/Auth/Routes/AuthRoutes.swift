@@ -82,10 +82,16 @@ struct AuthRoutes: Sendable {
         return try await decodeBody(request, rules)
     }
 
-    /// The calling user (an access token, not an API key) and their ids.
-    func requireCaller(_ context: LoomRequestContext) throws -> (identity: Identity, userID: UUID, sessionID: UUID?) {
+    /// The calling user (an access token, not an API key) and their ids. A project's end user
+    /// passes only where `allowingEndUsers` (their own account and sessions).
+    func requireCaller(
+        _ context: LoomRequestContext, allowingEndUsers: Bool = false
+    ) throws -> (identity: Identity, userID: UUID, sessionID: UUID?) {
         let identity = try context.requireIdentity()
-        guard identity.kind == "user", let userID = identity.userID.flatMap(UUID.init(uuidString:)) else {
+        if identity.kind == EndUsers.kind && !allowingEndUsers {
+            throw APIError.forbidden("End users of a project cannot manage organizations, projects or API keys.")
+        }
+        guard identity.kind == "user" || identity.kind == EndUsers.kind, let userID = identity.userID.flatMap(UUID.init(uuidString:)) else {
             throw APIError.forbidden("This route needs a user's access token; API keys cannot manage accounts, sessions or keys.")
         }
         return (identity, userID, identity.sessionID.flatMap(UUID.init(uuidString:)))

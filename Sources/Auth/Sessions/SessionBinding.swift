@@ -22,8 +22,9 @@ struct SessionBinding: Sendable, Hashable {
 }
 
 extension SessionBinding {
-    /// The select list of `Check`: the binding's membership role and project state.
-    static let checkColumns = "m.role, p.id, p.archived_at"
+    /// The select list of `Check`: the binding's membership role and project state, and the
+    /// project the account (`u`) is an end user of.
+    static let checkColumns = "m.role, p.id, p.archived_at, u.project_id"
 
     /// LEFT JOINs of the membership and project named by the `organization_id`, `project_id`
     /// and `user_id` columns of the row aliased `alias` (a session or an API key), so the
@@ -41,18 +42,29 @@ extension SessionBinding {
         let projectFound: Bool
         /// Whether the bound project is archived.
         let projectArchived: Bool
+        /// The project the account is an end user of; `nil` for an app-level account.
+        let accountProject: UUID?
 
         /// Reads the `checkColumns`.
         init(_ reader: inout RowReader) throws {
             role = try reader.optionalString()
             projectFound = try reader.optionalUUID() != nil
             projectArchived = try reader.optionalTimestamp() != nil
+            accountProject = try reader.optionalUUID()
         }
+
+        /// Whether the account is a project's end user (its scopes are its app-level role's).
+        var isEndUser: Bool { accountProject != nil }
     }
 
     /// Whether a credential with this binding is still good: unbound, or its user is still a
-    /// member and its project (if any) exists and is not archived.
+    /// member and its project (if any) exists and is not archived. An end user's credential
+    /// must be bound to the user's own project, which must exist and not be archived (end users
+    /// are no members: archiving the project ends their sessions).
     func holds(_ check: Check) -> Bool {
+        if let accountProject = check.accountProject {
+            return organizationID != nil && projectID == accountProject && check.projectFound && !check.projectArchived
+        }
         guard organizationID != nil else { return true }
         guard check.role != nil else { return false }
         guard projectID != nil else { return true }

@@ -38,7 +38,7 @@ extension SessionStore {
     /// The select list read by `presented`: the session's binding and its `SessionBinding.Check`
     /// (NULLs for tables without a binding, so one reader serves both).
     var bindingSelect: String {
-        tables.bindable ? "s.organization_id, s.project_id, \(SessionBinding.checkColumns)" : "NULL, NULL, NULL, NULL, NULL"
+        tables.bindable ? "s.organization_id, s.project_id, \(SessionBinding.checkColumns)" : "NULL, NULL, NULL, NULL, NULL, NULL"
     }
     /// The joins `bindingSelect` needs, with a trailing space.
     var bindingJoins: String { tables.bindable ? SessionBinding.joins("s") + " " : "" }

@@ -17,8 +17,11 @@ enum AuthMigrations {
         /// What it does, for logs; it also names the recorded migration, so it never changes
         /// once released.
         let summary: String
-        /// The statements, in order.
+        /// The statements, in order; an empty text is no statement in that dialect.
         let statements: [DialectSQL]
+        /// SQLite: the step rebuilds a table, so it runs with `PRAGMA foreign_keys = OFF`
+        /// (see `SchemaMigration.sqliteForeignKeysOff`).
+        var sqliteForeignKeysOff = false
 
         /// The step as a numbered migration: `0003_organizations_memberships_invitations`.
         var migration: SchemaMigration {
@@ -32,8 +35,9 @@ enum AuthMigrations {
             }
             while name.last == "_" { name.removeLast() }
             return SchemaMigration(
-                version: version, name: name, sqlite: statements.map { $0.text(for: .sqlite) },
-                postgres: statements.map { $0.text(for: .postgres) }, sqliteForeignKeysOff: false)
+                version: version, name: name, sqlite: statements.map { $0.text(for: .sqlite) }.filter { !$0.isEmpty },
+                postgres: statements.map { $0.text(for: .postgres) }.filter { !$0.isEmpty },
+                sqliteForeignKeysOff: sqliteForeignKeysOff)
         }
     }
 
@@ -149,6 +153,7 @@ enum AuthMigrations {
         organizationBindings,
         platformAdminsStep,
         oauthStep,
+        endUsersStep,
     ]
 
     /// One statement written once with `{uuid}`, `{time}` and `{integer}` type placeholders.
