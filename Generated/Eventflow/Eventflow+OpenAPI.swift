@@ -1366,6 +1366,11 @@ extension Eventflow {
             "description" : "Display name.",
             "type" : "string"
           },
+          "project_id" : {
+            "description" : "Only for an end user of a project (signed up with the project's key): the project.",
+            "format" : "uuid",
+            "type" : "string"
+          },
           "role" : {
             "description" : "Role; it decides the account's scopes.",
             "enum" : [
@@ -2665,7 +2670,7 @@ extension Eventflow {
     },
     "/api/v1/auth/login" : {
       "post" : {
-        "description" : "Starts a session. A wrong email or password is 401 and takes as long either way; after 5 failures the email is locked for 900 seconds (429).",
+        "description" : "Starts a session. A wrong email or password is 401 and takes as long either way; after 5 failures the email is locked for 900 seconds (429). With a project's API key in `X-API-Key` only that project's end users are found (their session is bound to the project: `org`, `prj`); without one, only app-level accounts.",
         "operationId" : "authLogin",
         "requestBody" : {
           "content" : {
@@ -2719,6 +2724,16 @@ extension Eventflow {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+          {
+
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Log in",
         "tags" : [
           "auth"
@@ -4629,7 +4644,7 @@ extension Eventflow {
     },
     "/api/v1/auth/signup" : {
       "post" : {
-        "description" : "Creates an account with the default role and starts its first session. 409 when the email is taken. With `organization_name` and `organization_slug` it also creates an organization owned by the account and binds the session to it (409 naming `organization_slug` when taken).",
+        "description" : "Creates an account with the default role and starts its first session. 409 when the email is taken. With `organization_name` and `organization_slug` it also creates an organization owned by the account and binds the session to it (409 naming `organization_slug` when taken). With a project's API key in `X-API-Key` the account is an end user of that project (the email is unique per project, so the same address can also be an app-level account or an end user of another project) and its tokens carry `org` and `prj`; an invalid key or one bound to no project is 401.",
         "operationId" : "authSignup",
         "requestBody" : {
           "content" : {
@@ -4661,6 +4676,9 @@ extension Eventflow {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
@@ -4680,6 +4698,16 @@ extension Eventflow {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+          {
+
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Create an account",
         "tags" : [
           "auth"

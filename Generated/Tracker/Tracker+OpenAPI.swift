@@ -1366,6 +1366,11 @@ extension Tracker {
             "description" : "Display name.",
             "type" : "string"
           },
+          "project_id" : {
+            "description" : "Only for an end user of a project (signed up with the project's key): the project.",
+            "format" : "uuid",
+            "type" : "string"
+          },
           "role" : {
             "description" : "Role; it decides the account's scopes.",
             "enum" : [
@@ -1750,7 +1755,7 @@ extension Tracker {
         "type" : "object"
       },
       "PlatformEndUser" : {
-        "description" : "An app account.",
+        "description" : "An account: app-level, or an end user of a project.",
         "properties" : {
           "created_at" : {
             "description" : "When the account was created.",
@@ -1775,6 +1780,14 @@ extension Tracker {
             "description" : "Display name.",
             "type" : "string"
           },
+          "project_id" : {
+            "description" : "The project whose end user this is; null for an app-level account.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
           "role" : {
             "description" : "App role.",
             "enum" : [
@@ -1796,6 +1809,7 @@ extension Tracker {
         },
         "required" : [
           "id",
+          "project_id",
           "email",
           "name",
           "role",
@@ -3681,7 +3695,7 @@ extension Tracker {
     },
     "/v1/auth/login" : {
       "post" : {
-        "description" : "Starts a session. A wrong email or password is 401 and takes as long either way; after 5 failures the email is locked for 900 seconds (429).",
+        "description" : "Starts a session. A wrong email or password is 401 and takes as long either way; after 5 failures the email is locked for 900 seconds (429). With a project's API key in `X-API-Key` only that project's end users are found (their session is bound to the project: `org`, `prj`); without one, only app-level accounts.",
         "operationId" : "authLogin",
         "requestBody" : {
           "content" : {
@@ -3735,6 +3749,16 @@ extension Tracker {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+          {
+
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Log in",
         "tags" : [
           "auth"
@@ -5978,7 +6002,7 @@ extension Tracker {
     },
     "/v1/auth/signup" : {
       "post" : {
-        "description" : "Creates an account with the default role and starts its first session. 409 when the email is taken. With `organization_name` and `organization_slug` it also creates an organization owned by the account and binds the session to it (409 naming `organization_slug` when taken).",
+        "description" : "Creates an account with the default role and starts its first session. 409 when the email is taken. With `organization_name` and `organization_slug` it also creates an organization owned by the account and binds the session to it (409 naming `organization_slug` when taken). With a project's API key in `X-API-Key` the account is an end user of that project (the email is unique per project, so the same address can also be an app-level account or an end user of another project) and its tokens carry `org` and `prj`; an invalid key or one bound to no project is 401.",
         "operationId" : "authSignup",
         "requestBody" : {
           "content" : {
@@ -6010,6 +6034,9 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
@@ -6029,6 +6056,16 @@ extension Tracker {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+          {
+
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
         "summary" : "Create an account",
         "tags" : [
           "auth"
@@ -6889,7 +6926,7 @@ extension Tracker {
     },
     "/v1/platform/admin/end-users" : {
       "get" : {
-        "description" : "Every app account, newest first.",
+        "description" : "Every account (app-level accounts and the end users of projects), newest first.",
         "operationId" : "platformListEndUsers",
         "parameters" : [
           {
@@ -6925,6 +6962,16 @@ extension Tracker {
             "name" : "organization_id",
             "schema" : {
               "description" : "Only members of this organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only end users of this project.",
+            "in" : "query",
+            "name" : "project_id",
+            "schema" : {
+              "description" : "Only end users of this project.",
               "format" : "uuid",
               "type" : "string"
             }

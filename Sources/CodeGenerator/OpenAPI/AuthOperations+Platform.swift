@@ -78,8 +78,12 @@ struct PlatformOperations {
                 status: 201, response: "PlatformImpersonation", errors: [.notFound, .conflict]),
             Route(
                 method: .get, path: "/admin/end-users", operationID: "platformListEndUsers", summary: "List end users",
-                description: "Every app account, newest first.", status: 200, response: "PlatformEndUserPage",
-                query: page + [("email", "Part of the email address, ignoring case."), ("organization_id", "Only members of this organization.")],
+                description: "Every account (app-level accounts and the end users of projects), newest first.", status: 200,
+                response: "PlatformEndUserPage",
+                query: page + [
+                    ("email", "Part of the email address, ignoring case."), ("organization_id", "Only members of this organization."),
+                    ("project_id", "Only end users of this project."),
+                ],
                 errors: [.validationError]),
             Route(
                 method: .post, path: "/admin/end-users/{id}/ban", operationID: "platformBanEndUser", summary: "Ban an end user",
@@ -115,7 +119,7 @@ struct PlatformOperations {
         }
         for (name, description) in route.query {
             let schema = name == "limit" || name == "offset" ? SchemaFactory.integer(description)
-                : SchemaFactory.string(description, format: name == "organization_id" ? .uuid : .generic)
+                : SchemaFactory.string(description, format: name.hasSuffix("_id") ? .uuid : .generic)
             parameters.append(.parameter(OpenAPI.Parameter(name: name, context: .query(required: false, schema: schema), description: description)))
         }
         let operation = OpenAPI.Operation(

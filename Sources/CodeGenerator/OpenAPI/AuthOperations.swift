@@ -26,6 +26,8 @@ struct AuthOperations {
         var response: String? = nil
         var needsToken = true
         var acceptsAPIKey = false
+        /// A public route that also takes a project's key (`X-API-Key`): sign-up and login of end users.
+        var takesProjectKey = false
         var errors: [ErrorResponse] = []
         var authErrors: [String] = []
     }
@@ -37,14 +39,19 @@ struct AuthOperations {
                 method: .post, path: "/signup", operationID: "authSignup", summary: "Create an account",
                 description: "Creates an account with the default role and starts its first session. 409 when the email is taken. "
                     + "With `organization_name` and `organization_slug` it also creates an organization owned by the account "
-                    + "and binds the session to it (409 naming `organization_slug` when taken).",
-                request: "AuthSignupRequest", status: 201, response: "AuthTokens", needsToken: false,
-                errors: [.conflict, .validationError]),
+                    + "and binds the session to it (409 naming `organization_slug` when taken). With a project's API key in "
+                    + "`X-API-Key` the account is an end user of that project (the email is unique per project, so the same "
+                    + "address can also be an app-level account or an end user of another project) and its tokens carry "
+                    + "`org` and `prj`; an invalid key or one bound to no project is 401.",
+                request: "AuthSignupRequest", status: 201, response: "AuthTokens", needsToken: false, takesProjectKey: true,
+                errors: [.conflict, .validationError], authErrors: ["Unauthorized"]),
             Route(
                 method: .post, path: "/login", operationID: "authLogin", summary: "Log in",
                 description: "Starts a session. A wrong email or password is 401 and takes as long either way; after "
-                    + "\(auth.passwords.maxFailures) failures the email is locked for \(auth.passwords.lockoutSeconds) seconds (429).",
-                request: "AuthLoginRequest", status: 200, response: "AuthTokens", needsToken: false,
+                    + "\(auth.passwords.maxFailures) failures the email is locked for \(auth.passwords.lockoutSeconds) seconds (429). "
+                    + "With a project's API key in `X-API-Key` only that project's end users are found (their session is bound "
+                    + "to the project: `org`, `prj`); without one, only app-level accounts.",
+                request: "AuthLoginRequest", status: 200, response: "AuthTokens", needsToken: false, takesProjectKey: true,
                 errors: [.validationError], authErrors: ["Unauthorized", "TooManyRequests"]),
             Route(
                 method: .post, path: "/refresh", operationID: "authRefresh", summary: "Refresh tokens",
@@ -212,6 +219,8 @@ struct AuthOperations {
             security = [[.component(named: AuthSchemas.bearerScheme): []]]
             if route.acceptsAPIKey, auth.apiKeys != nil { security?.append([.component(named: AuthSchemas.apiKeyScheme): []]) }
             if auth.cookies != nil { security?.append([.component(named: AuthSchemas.cookieScheme): []]) }
+        } else if route.takesProjectKey, auth.apiKeys != nil {
+            security = [[:], [.component(named: AuthSchemas.apiKeyScheme): []]]
         }
         let operation = OpenAPI.Operation(
             tags: [Self.tag], summary: route.summary, description: route.description, operationId: route.operationID,

@@ -68,8 +68,11 @@ extension AuthSchemas {
         detail.append(.init(
             "members", SchemaFactory.array(of: SchemaFactory.reference("AuthMember"), description: "Every member, by join time."), required: true))
         result.append(("PlatformOrganizationDetail", SchemaFactory.object(detail, description: "An organization and its members.")))
-        result.append(("PlatformEndUser", try platformObject("An app account.", [
+        result.append(("PlatformEndUser", try platformObject("An account: app-level, or an end user of a project.", [
             FieldSchema(name: "id", type: .uuid, description: "Account id.", required: true),
+            FieldSchema(
+                name: "project_id", type: .uuid, description: "The project whose end user this is; null for an app-level account.",
+                required: true, nullable: true),
             FieldSchema(name: "email", type: .email, description: "Email address (lower case).", required: true),
             FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
             FieldSchema(name: "role", type: .enum, description: "App role.", required: true, values: auth.roles.map(\.name)),

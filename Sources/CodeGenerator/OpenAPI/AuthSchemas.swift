@@ -123,6 +123,8 @@ struct AuthSchemas {
             FieldSchema(name: "email", type: .email, description: "Email address (lower case).", required: true),
             FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
             FieldSchema(name: "role", type: .enum, description: "Role; it decides the account's scopes.", required: true, values: auth.roles.map(\.name)),
+            FieldSchema(
+                name: "project_id", type: .uuid, description: "Only for an end user of a project (signed up with the project's key): the project."),
             FieldSchema(name: "email_verified", type: .boolean, description: "Whether the email address was verified.", required: true),
             FieldSchema(name: "created_at", type: .datetime, description: "When the account was created.", required: true),
             FieldSchema(name: "updated_at", type: .datetime, description: "When the account last changed.", required: true),
