@@ -119,7 +119,7 @@ struct AuthTokenTests {
             let responses = try #require(me["responses"] as? [String: any Sendable])
             #expect(responses["401"] != nil)
             let login = try #require((paths["/v1/auth/login"] as? [String: any Sendable])?["post"] as? [String: any Sendable])
-            #expect(login["security"] == nil)
+            #expect((login["security"] as? [[String: [String]]]) == [[:], ["apiKeyAuth": []]], "no credentials, or a project's key")
             #expect((login["responses"] as? [String: any Sendable])?["429"] != nil)
             for path in ["/v1/auth/signup", "/v1/auth/refresh", "/v1/auth/sessions/{id}", "/v1/auth/api-keys/{id}/rotate"] {
                 #expect(paths[path] != nil, "\(path) is documented")
