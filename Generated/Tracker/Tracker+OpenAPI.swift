@@ -540,7 +540,7 @@ extension Tracker {
             "type" : "string"
           },
           "kind" : {
-            "description" : "`user` (an access token), `api_key`, `service` (a service token), or `impersonation` (a platform admin acting as an organization's owner).",
+            "description" : "`user` (an access token), `end_user` (the access token of a project's end user), `api_key`, `service` (a service token), or `impersonation` (a platform admin acting as an organization's owner).",
             "type" : "string"
           },
           "organization_id" : {

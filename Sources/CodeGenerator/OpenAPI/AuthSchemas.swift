@@ -140,7 +140,7 @@ struct AuthSchemas {
         ])
         result.append(("AuthSession", session))
         result.append(("AuthIdentity", try object("The caller.", [
-            FieldSchema(name: "kind", type: .string, description: "`user` (an access token), `api_key`, `service` (a service token), or `impersonation` (a platform admin acting as an organization's owner).", required: true),
+            FieldSchema(name: "kind", type: .string, description: "`user` (an access token), `end_user` (the access token of a project's end user), `api_key`, `service` (a service token), or `impersonation` (a platform admin acting as an organization's owner).", required: true),
             FieldSchema(name: "subject", type: .string, description: "The user id, the API key id, or the service name.", required: true),
             FieldSchema(name: "user_id", type: .uuid, description: "The account (for a key: its creator).", required: true, nullable: true),
             FieldSchema(name: "session_id", type: .uuid, description: "The session of an access token.", required: true, nullable: true),
