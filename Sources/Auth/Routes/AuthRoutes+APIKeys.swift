@@ -18,14 +18,19 @@ extension AuthRoutes {
     /// `service` and `role` it is a service token.
     func createAPIKey(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context)
-        let body = try await decodeBody(request, bodies.createAPIKey)
-        let order = KeyOrder(
+        let order = try Self.keyOrder(try await decodeBody(request, bodies.createAPIKey))
+        let issued = try await issueKey(order, caller: caller.identity, userID: caller.userID, ipAddress: context.remoteAddress?.ipAddress)
+        return JSONResponse.make(status: .created, value: APIKeyResponse(record: issued.record, key: issued.key))
+    }
+
+    /// The key order of a validated `POST /api-keys` body (synchronous reads, kept out of the
+    /// async handler; see `decodeBody` for the release-build crash this handler hit).
+    private static func keyOrder(_ body: ValidatedObject) throws -> KeyOrder {
+        KeyOrder(
             name: try body.string(0), environment: try body.string(1), scopes: try body.optionalArray(2).map(Self.strings),
             service: try body.optionalString(7), role: try body.optionalString(8), organizationID: try body.optionalUUID(5),
             projectID: try body.optionalUUID(6), expiresAt: try body.optionalTimestamp(3),
             allowedCIDRs: try Self.ranges(Self.strings(body.optionalArray(4) ?? [])))
-        let issued = try await issueKey(order, caller: caller.identity, userID: caller.userID, ipAddress: context.remoteAddress?.ipAddress)
-        return JSONResponse.make(status: .created, value: APIKeyResponse(record: issued.record, key: issued.key))
     }
 
     /// `DELETE /api-keys/{id}` → 204; the key stops working at once.

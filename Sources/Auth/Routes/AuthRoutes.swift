@@ -68,6 +68,10 @@ struct AuthRoutes: Sendable {
     }
 
     /// The validated JSON body.
+    ///
+    /// Never inlined: inlined into `createAPIKey`, the optimizer of Swift 6.3.1 crashed
+    /// (signal 11 while splitting that coroutine, `swift build -c release`). Debug builds were fine.
+    @inline(never)
     func decodeBody(_ request: Request, _ rules: [FieldRule]) async throws -> ValidatedObject {
         let json = try await Runtime.RequestBody.json(request, limit: maxBodyBytes)
         return try InputValidator.validate(body: json, rules: rules, mode: .body)
