@@ -27,6 +27,9 @@ struct ResolvedStatements: Sendable {
     let ignoredMembers: Set<String>
     /// The full-text condition split around its placeholder.
     let search: (before: String, after: String)?
+    /// Whether a relation of the table points at a table with row conditions, so written
+    /// relation values must be checked against what the caller may see (decided once).
+    let referencesScopedTables: Bool
     /// The table's tenant and owner conditions, already appended to every statement above
     /// (their binds follow each statement's own); `nil` when the table has none.
     let access: RowAccess?
@@ -86,6 +89,7 @@ struct ResolvedStatements: Sendable {
         } else {
             search = nil
         }
+        referencesScopedTables = table.relations.contains { $0.target?().access != nil }
     }
 
     /// The statements of a list request: the page (one row more than the limit, to know

@@ -15,7 +15,7 @@ extension TableHandlers {
     /// with tenant or owner conditions that the caller may not see. One statement per such
     /// relation field, whatever the number of items; nothing when no target has conditions.
     func checkReachableReferences(_ items: [(Int, ValidatedObject)], caller: RowCaller, batch: Bool) async throws {
-        guard table.relations.contains(where: { $0.target?().access != nil }) else { return }
+        guard sql.referencesScopedTables else { return }
         let missing = try await unreachableReferences(items, identity: caller.identity, scopedOnly: true)
         guard !missing.isEmpty else { return }
         throw APIError.validation(missing.map { item in

@@ -76,7 +76,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let selection = try QueryString(request.uri)["fields"].map { text throws(APIError) in
             try FieldSelection.parse(text, positions: sql.memberPositions)
         }
-        let rows = try await database.fetchByKey(SQLStatement(sql.selectByID, [id] + caller.binds))
+        let rows = try await database.fetchByKey(SQLStatement(sql.selectByID, caller.binds.isEmpty ? [id] : [id] + caller.binds))
         guard let row = rows.first else { throw notFound(context) }
         let (bytes, tag) = try tagged(row, selection: selection)
         if let condition = request.headers[.ifNoneMatch], EntityTag.header(condition, matches: tag, weak: true) {
