@@ -93,11 +93,14 @@ struct FakeSMTPServer: Sendable {
                         let lines = ["fake.smtp.test"] + script.capabilities + (script.tls != nil && !secured ? ["STARTTLS"] : [])
                         for (index, text) in lines.enumerated() { try await reply("250" + (index == lines.count - 1 ? " " : "-") + text) }
                     case "STARTTLS" where script.tls != nil && !secured:
-                        try await reply("220 2.0.0 go ahead")
                         secured = true
                         let context = script.tls!
                         let channel = connection.channel
+                        // The reply and the TLS handler go in one event-loop turn: a client's
+                        // ClientHello read in between would reach this loop as plain text and the
+                        // handshake would never finish (seen under load as a 10 s time-out).
                         try await channel.eventLoop.submit {
+                            channel.writeAndFlush(ByteBuffer(string: "220 2.0.0 go ahead\r\n"), promise: nil)
                             try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context), position: .first)
                         }.get()
                     case "AUTH" where line.uppercased().hasPrefix("AUTH PLAIN "):
