@@ -43,6 +43,11 @@ extension AuthService {
         }
     }
 
+    /// `X-API-Key`, `Authorization` or `Cookie`: without them `authenticate` answers `.anonymous`.
+    public func readsCredentials(in headers: HTTPFields) -> Bool {
+        headers[Self.apiKeyHeader] != nil || headers[.authorization] != nil || headers[.cookie] != nil
+    }
+
     /// The token of `Bearer <token>` (scheme case-insensitive), or `nil`.
     static func bearerToken(_ authorization: String) -> String? {
         let parts = authorization.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)

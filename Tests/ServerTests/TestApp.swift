@@ -49,10 +49,11 @@ struct TestApp: Sendable {
 
     /// Runs `body` against a new app `name` with an empty migrated database; apps with an
     /// `auth` section get the `Auth` module with `authOptions` (bcrypt cost 4 keeps tests fast).
-    /// Requests run as `caller` (see `request`).
+    /// Requests run as `caller` (see `request`). `inlineReads: false` sends every request of a
+    /// `.live` server through Hummingbird (`InlineReads`).
     static func run(
         _ name: String, listeners: [any RecordChangeListener] = [], setup: TestingSetup = .router,
-        authOptions: AuthOptions = AuthOptions(passwordHashCost: 4), caller: TestCaller = .standard,
+        authOptions: AuthOptions = AuthOptions(passwordHashCost: 4), caller: TestCaller = .standard, inlineReads: Bool = true,
         _ body: @Sendable (TestApp) async throws -> Void
     ) async throws {
         let database = try await TestDatabase.open(name)
@@ -63,9 +64,10 @@ struct TestApp: Sendable {
             let auth = try await ServerAuth.start(
                 app: app, database: database.client, logger: TestDatabase.logger, environment: environment,
                 options: authOptions)
-            let router = LoomServer.buildRouter(
-                app: app, database: database.client, listeners: listeners, auth: TestAuthenticator(base: auth))
-            let application = Application(router: router, logger: TestDatabase.logger)
+            // The server `loom-server` runs (live tests go through its HTTP channel and inline reads).
+            let application = LoomServer.buildApplication(
+                app: app, database: database.client, host: "127.0.0.1", port: 0, logger: TestDatabase.logger,
+                listeners: listeners, auth: TestAuthenticator(base: auth), inlineReads: inlineReads)
             try await application.test(setup) { client in
                 try await body(TestApp(client: client, caller: caller, database: database.client))
             }

@@ -17,6 +17,11 @@ public enum AuthenticationOutcome: Sendable {
 public protocol RequestAuthenticator: Sendable {
     /// Authenticates `request`.
     func authenticate(_ request: Request, context: LoomRequestContext) async -> AuthenticationOutcome
+
+    /// Whether `headers` carry anything `authenticate` reads. When they do not, `authenticate`
+    /// must answer `.anonymous` and do nothing else: public key reads of such requests are
+    /// answered without calling it (`InlineReads`).
+    func readsCredentials(in headers: HTTPFields) -> Bool
 }
 
 /// An authentication module mounted on an app: it authenticates requests and serves its own

@@ -14,6 +14,15 @@ public protocol DatabaseClient: Sendable {
     /// row), which a client may run without leaving the calling thread. The default runs `fetch`.
     func fetchByKey(_ statement: SQLStatement) async throws -> [SQLRow]
 
+    /// Whether `fetchByKeyInline` can ever answer (the server then answers public key reads on
+    /// the event loop that read the request; see `InlineReads`). The default is `false`.
+    var readsKeysInline: Bool { get }
+
+    /// Runs a primary-key lookup synchronously on the calling thread, without waiting for
+    /// anything, or returns `nil` when it cannot right now (the caller then takes the ordinary
+    /// path). The default always returns `nil`.
+    func fetchByKeyInline(_ statement: SQLStatement) throws -> [SQLRow]?
+
     /// Runs several read-only statements against one consistent snapshot
     /// (a page and its total count must agree).
     func fetchSnapshot(_ statements: [SQLStatement]) async throws -> [[SQLRow]]
@@ -43,6 +52,12 @@ extension DatabaseClient {
     public func fetchByKey(_ statement: SQLStatement) async throws -> [SQLRow] {
         try await fetch(statement)
     }
+
+    /// Clients that cannot read without waiting never read inline.
+    public var readsKeysInline: Bool { false }
+
+    /// Clients that cannot read without waiting never read inline.
+    public func fetchByKeyInline(_ statement: SQLStatement) throws -> [SQLRow]? { nil }
 }
 
 /// The outcome of one write statement.

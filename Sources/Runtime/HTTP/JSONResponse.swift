@@ -2,10 +2,13 @@ import Hummingbird
 
 /// Builds JSON responses from bytes written by `JSONWriter`.
 public enum JSONResponse {
+    /// The `Content-Type` of every JSON answer.
+    public static let contentType = "application/json"
+
     /// A JSON response with the given status and extra headers.
     public static func make(status: HTTPResponse.Status, bytes: [UInt8], headers: HTTPFields = [:]) -> Response {
         var headers = headers
-        headers[.contentType] = "application/json"
+        headers[.contentType] = contentType
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 

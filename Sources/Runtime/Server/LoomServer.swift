@@ -5,12 +5,23 @@ import Logging
 /// endpoints (`/health`, `/health/live`, `/health/ready`, `/openapi.json`, `/docs`) and the
 /// middleware, all decided at start-up.
 public enum LoomServer {
+    /// The `Server` header every response carries.
+    public static let serverName = "loom"
+
     /// Builds the router. Tests drive it directly with `HummingbirdTesting`. `auth` is the app's
     /// authentication module (built by the server from `app.auth`), or `nil` for an app without one.
     public static func buildRouter(
         app: GeneratedApp, database: any DatabaseClient, listeners: [any RecordChangeListener] = [],
         auth: (any AuthenticationService)? = nil
     ) -> Router<LoomRequestContext> {
+        buildRoutes(app: app, database: database, listeners: listeners, auth: auth).router
+    }
+
+    /// The router and the routes the event loop may answer inline.
+    static func buildRoutes(
+        app: GeneratedApp, database: any DatabaseClient, listeners: [any RecordChangeListener],
+        auth: (any AuthenticationService)?
+    ) -> (router: Router<LoomRequestContext>, inlineReads: InlineReads) {
         var registry = RouteRegistry(database: database, settings: app.settings, listeners: listeners)
         BuiltInRoutes(app: app, database: database).register(in: &registry)
         auth?.registerRoutes(in: &registry)
@@ -21,18 +32,21 @@ public enum LoomServer {
                 errorFormat: app.settings.errorFormat, routes: registry.table, maxBodyBytes: app.settings.maxBodyBytes,
                 authenticator: auth))
         registry.install(on: router)
-        return router
+        return (router, registry.inlineReads.with(authenticator: auth))
     }
 
-    /// Builds the application listening on `host:port`.
+    /// Builds the application listening on `host:port`. With `inlineReads` (the default),
+    /// public key reads on SQLite are answered on the event loop (`InlineReads`); `false`
+    /// sends every request through Hummingbird (tests compare the two).
     public static func buildApplication(
         app: GeneratedApp, database: any DatabaseClient, host: String, port: Int, logger: Logger,
-        listeners: [any RecordChangeListener] = [], auth: (any AuthenticationService)? = nil
+        listeners: [any RecordChangeListener] = [], auth: (any AuthenticationService)? = nil, inlineReads: Bool = true
     ) -> some ApplicationProtocol {
-        let router = buildRouter(app: app, database: database, listeners: listeners, auth: auth)
+        let (router, reads) = buildRoutes(app: app, database: database, listeners: listeners, auth: auth)
         return Application(
             router: router,
-            configuration: .init(address: .hostname(host, port: port), serverName: "loom"),
+            server: .loomHTTP1(inlineReads: inlineReads ? reads : InlineReads()),
+            configuration: .init(address: .hostname(host, port: port), serverName: serverName),
             logger: logger)
     }
 }

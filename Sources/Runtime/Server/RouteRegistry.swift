@@ -20,6 +20,8 @@ public struct RouteRegistry {
     public private(set) var routes: [Route] = []
     /// Every registered path and method.
     public private(set) var table = RouteTable()
+    /// The item routes the event loop may answer without Hummingbird (see `InlineReads`).
+    public private(set) var inlineReads = InlineReads()
     /// The app's database.
     public let database: any DatabaseClient
     /// The app's conventions.
@@ -72,7 +74,13 @@ public struct RouteRegistry {
         }
         if operations.contains(.list) { add(.get, collection, handler: guarded(requirements(.list), handlers.list)) }
         if operations.contains(.create) { add(.post, collection, handler: guarded(requirements(.create), handlers.create)) }
-        if operations.contains(.get) { add(.get, item, handler: guarded(requirements(.get), handlers.get)) }
+        if operations.contains(.get) {
+            add(.get, item, handler: guarded(requirements(.get), handlers.get))
+            // Public, and the same answer for every caller: the event loop may answer it (InlineReads).
+            if database.readsKeysInline, Record.table.access == nil, requirements(.get).allSatisfy({ $0 == .everyone }) {
+                inlineReads.add(collectionPath: collection, read: handlers.inlineRead)
+            }
+        }
         if operations.contains(.replace) { add(.put, item, handler: guarded(requirements(.replace), handlers.replace)) }
         if operations.contains(.update) { add(.patch, item, handler: guarded(requirements(.update), handlers.update)) }
         if operations.contains(.delete) { add(.delete, item, handler: guarded(requirements(.delete), handlers.delete)) }

@@ -85,6 +85,18 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         return JSONResponse.make(status: .ok, bytes: bytes, headers: [.eTag: tag])
     }
 
+    /// `GET /<table>/{id}` answered on the event loop (`InlineReads`; only for tables without
+    /// row rules, so no caller binds): the record's JSON and tag, exactly what `get` sends, or
+    /// `nil` when the key is malformed, the record missing or the read cannot run inline now;
+    /// the request then goes through `get`, which reports each case.
+    func inlineRead(key text: Substring) -> InlineRecord? {
+        guard let id = primaryKey(text: String(text)),
+            let rows = try? database.fetchByKeyInline(SQLStatement(sql.selectByID, [id])), let row = rows.first,
+            let (bytes, tag) = try? tagged(row)
+        else { return nil }
+        return InlineRecord(bytes: bytes, tag: tag)
+    }
+
     /// `POST /<table>`: 201 with `Location`.
     public func create(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let caller = try RowCaller(context, table: table)

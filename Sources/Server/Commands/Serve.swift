@@ -33,8 +33,10 @@ struct Serve: AsyncParsableCommand {
             try? await database.close()
             throw error
         }
+        // LOOM_INLINE_READS=0 sends public key reads through Hummingbird too (benchmark A/B).
+        let inlineReads = ProcessInfo.processInfo.environment["LOOM_INLINE_READS"] != "0"
         let application = LoomServer.buildApplication(
-            app: app, database: database, host: host, port: port, logger: logger, auth: auth)
+            app: app, database: database, host: host, port: port, logger: logger, auth: auth, inlineReads: inlineReads)
         logger.info("serving \(options.app) on http://\(host):\(port) (docs: /docs, database: \(options.databaseDescription))")
         do {
             try await application.runService()

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import Runtime
@@ -48,10 +49,10 @@ struct SQLiteKeyReaderTests {
         try await SQLiteTestSupport.withDatabase { database, _ in
             _ = try await database.write([SQLStatement(Self.table)])
             _ = try await database.write([SQLStatement("INSERT INTO things (id, label) VALUES (1, 'one')")])
-            await #expect(throws: DatabaseError.self) {
+            await #expect(throws: Runtime.DatabaseError.self) {
                 _ = try await database.fetchByKey(SQLStatement("SELECT * FROM missing WHERE id = ?", [.integer(1)]))
             }
-            await #expect(throws: DatabaseError.self) {
+            await #expect(throws: Runtime.DatabaseError.self) {
                 _ = try await database.fetchByKey(SQLStatement("SELECT * FROM things WHERE id = ?", []))
             }
             let rows = try await database.fetchByKey(SQLStatement("SELECT label FROM things WHERE id = ?", [.integer(1)]))
@@ -71,5 +72,30 @@ struct SQLiteKeyReaderTests {
             #expect(before.map(\.values) == [[.text("old")]])
             #expect(after.map(\.values) == [[.text("new")]])
         }
+    }
+
+    @Test("a read SQLite would make wait is not run inline: nil, and the caller takes the async path")
+    func busyIsNotAwaited() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loom-busy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("busy.sqlite").path
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: path, configuration: configuration)
+        try holder.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "CREATE TABLE things (id INTEGER PRIMARY KEY, label TEXT)")
+            try db.execute(sql: "INSERT INTO things VALUES (1, 'one')")
+            // Hold the file in exclusive mode: any other reader would have to wait.
+            try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
+            try db.execute(sql: "BEGIN EXCLUSIVE")
+        }
+        let reader = SQLiteKeyReader(path: path, maximumConnectionCount: 1)
+        defer { reader.close() }
+        let statement = SQLStatement("SELECT label FROM things WHERE id = ?", [.integer(1)])
+        #expect(try reader.rowsIfConnectionFree(of: statement) == nil)
+        try holder.close()
+        #expect(try reader.rowsIfConnectionFree(of: statement)?.map(\.values) == [[.text("one")]])
     }
 }

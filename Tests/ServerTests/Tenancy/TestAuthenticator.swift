@@ -57,6 +57,10 @@ struct TestAuthenticator: AuthenticationService {
             organizationID: nonEmpty("org"), projectID: nonEmpty("project")))
     }
 
+    func readsCredentials(in headers: HTTPFields) -> Bool {
+        headers[Self.header] != nil || base?.readsCredentials(in: headers) == true
+    }
+
     func registerRoutes(in registry: inout RouteRegistry) {
         base?.registerRoutes(in: &registry)
     }

@@ -70,14 +70,20 @@ public final class SQLiteDatabase: DatabaseClient {
     /// Runs a primary-key lookup on the calling thread when a key-read connection is free (see
     /// `SQLiteKeyReader` for why that is safe and faster), otherwise like `fetch`.
     public func fetchByKey(_ statement: SQLStatement) async throws -> [SQLRow] {
-        let rows: [SQLRow]?
+        if let rows = try fetchByKeyInline(statement) { return rows }
+        return try await fetch(statement)
+    }
+
+    /// The key reader answers inline whenever one of its connections is free.
+    public var readsKeysInline: Bool { true }
+
+    /// Runs a primary-key lookup on a free key-read connection, or returns `nil` when all are in use.
+    public func fetchByKeyInline(_ statement: SQLStatement) throws -> [SQLRow]? {
         do {
-            rows = try keyReader.rowsIfConnectionFree(of: statement)
+            return try keyReader.rowsIfConnectionFree(of: statement)
         } catch {
             throw SQLiteErrorMapping.map(error)
         }
-        if let rows { return rows }
-        return try await fetch(statement)
     }
 
     /// Runs every statement inside one read transaction, hence against one WAL snapshot.

@@ -1,3 +1,4 @@
+import GRDB
 import Foundation
 
 /// Runs reads whose cost is bounded by a key lookup (`DatabaseClient.fetchByKey`) on the
@@ -15,8 +16,9 @@ import Foundation
 ///   free it returns `nil` and the caller takes the ordinary async path on GRDB's pool;
 /// - its work is bounded: only statements that select by primary key come here, so the work
 ///   is one index descent, the same order of cost as encoding the response.
-/// The remaining wait is SQLite's own busy handler during WAL recovery after a crash, which
-/// also applies on GRDB's queues and ends within the configured timeout.
+/// Its connections have no busy timeout: when SQLite would make a read wait (WAL recovery
+/// after a crash, a connection holding the file in exclusive mode), the read returns `nil`
+/// and takes the async path on GRDB's pool, whose busy timeout applies there.
 ///
 /// `@unchecked Sendable`: `path` and `maximumConnectionCount` are immutable; `free`, `opened`
 /// and `closed` are read and written only while holding `lock`; a connection is used by the
@@ -45,7 +47,13 @@ final class SQLiteKeyReader: @unchecked Sendable {
     func rowsIfConnectionFree(of statement: SQLStatement) throws -> [SQLRow]? {
         guard let connection = try take() else { return nil }
         defer { putBack(connection) }
-        return try connection.rows(of: statement)
+        do {
+            return try connection.rows(of: statement)
+        } catch let error as GRDB.DatabaseError where error.resultCode == .SQLITE_BUSY {
+            // The connections have no busy timeout: a read that would have to wait (WAL
+            // recovery, a connection in exclusive mode) takes the async path, which may wait.
+            return nil
+        }
     }
 
     /// Closes the free connections; connections in use close when they come back.
@@ -73,8 +81,8 @@ final class SQLiteKeyReader: @unchecked Sendable {
         opened += 1
         lock.unlock()
         do {
-            let timeout = Int32(SQLiteConnectionSettings.busyTimeoutSeconds * 1000)
-            return try SQLiteReadConnection(path: path, busyTimeoutMilliseconds: timeout)
+            // No busy timeout: these reads run on event loops, where nothing may wait.
+            return try SQLiteReadConnection(path: path, busyTimeoutMilliseconds: 0)
         } catch {
             lock.withLock { opened -= 1 }
             throw error
