@@ -43,10 +43,8 @@ extension AuthService {
         }
     }
 
-    /// `X-API-Key`, `Authorization` or `Cookie`: without them `authenticate` answers `.anonymous`.
-    public func readsCredentials(in headers: HTTPFields) -> Bool {
-        headers[Self.apiKeyHeader] != nil || headers[.authorization] != nil || headers[.cookie] != nil
-    }
+    /// `X-API-Key`, `Authorization` and `Cookie`: without them `authenticate` answers `.anonymous`.
+    public var credentialHeaders: [HTTPField.Name] { [Self.apiKeyHeader, .authorization, .cookie] }
 
     /// The token of `Bearer <token>` (scheme case-insensitive), or `nil`.
     static func bearerToken(_ authorization: String) -> String? {

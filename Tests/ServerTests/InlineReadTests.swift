@@ -67,6 +67,14 @@ struct InlineReadTests {
                         let slow = Seen(try await plain.request(.get, uri, headers: headers), keepRequestID: keepRequestID)
                         #expect(fast == slow, "GET \(uri)")
                     }
+                    // Byte for byte, pipelined: a Hummingbird answer, then inline ones, in request order.
+                    let pipelined = "GET /v1/items?limit=1 HTTP/1.1\r\nHost: x\r\nX-Request-Id: r1\r\n\r\n"
+                        + "GET /v1/items/2 HTTP/1.1\r\nHost: x\r\nX-Request-Id: r2\r\n\r\n"
+                        + "GET /v1/items/3 HTTP/1.1\r\nHost: x\r\nX-Request-Id: r3\r\n\r\n"
+                    let inlineBytes = try await RawHTTPExchange.exchange(port: try #require(inlineClient.port), pipelined, responseCount: 3)
+                    let plainBytes = try await RawHTTPExchange.exchange(port: try #require(plainClient.port), pipelined, responseCount: 3)
+                    #expect(Self.withoutDates(inlineBytes) == Self.withoutDates(plainBytes))
+                    #expect(inlineBytes.components(separatedBy: "X-Request-Id: ").dropFirst().map { $0.prefix(2) } == ["r1", "r2", "r3"])
                     // A conditional read with the tag of an inline answer: 304 either way.
                     let first = try await inline.request(.get, "/v1/items/1")
                     let tag = try #require(first.headers[.eTag])
@@ -85,6 +93,11 @@ struct InlineReadTests {
             throw error
         }
         await database.cleanup()
+    }
+
+    /// `text` with every `Date` header value blanked (the two servers answer in different seconds).
+    static func withoutDates(_ text: String) -> String {
+        text.components(separatedBy: "\r\n").map { $0.hasPrefix("Date: ") ? "Date: -" : $0 }.joined(separator: "\r\n")
     }
 
     @Test("only public reads of tables without row rules are inline; tracker's need a caller")

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// What the authentication layer concluded about one request.
@@ -18,10 +19,10 @@ public protocol RequestAuthenticator: Sendable {
     /// Authenticates `request`.
     func authenticate(_ request: Request, context: LoomRequestContext) async -> AuthenticationOutcome
 
-    /// Whether `headers` carry anything `authenticate` reads. When they do not, `authenticate`
-    /// must answer `.anonymous` and do nothing else: public key reads of such requests are
-    /// answered without calling it (`InlineReads`).
-    func readsCredentials(in headers: HTTPFields) -> Bool
+    /// The request headers `authenticate` reads. A request with none of them must get
+    /// `.anonymous` and nothing else: public key reads of such requests are answered without
+    /// calling it (`InlineReads`).
+    var credentialHeaders: [HTTPField.Name] { get }
 }
 
 /// An authentication module mounted on an app: it authenticates requests and serves its own

@@ -1,51 +1,53 @@
-import HTTPTypes
 import NIOCore
-import NIOHTTPTypes
+import NIOHTTP1
 
 /// Answers the requests `InlineReads` can answer (a public `GET /<table>/{id}` that finds its
 /// record) inside `channelRead`, on the event loop that read them, and passes every other
 /// request on to Hummingbird unchanged.
 ///
-/// Why: through Hummingbird a request costs a task resumption on another thread, a `Request`
-/// and a context with its own logger, the router, the middleware, and a response written back
-/// through an async writer that hops to the event loop again. For a key lookup that costs
-/// SQLite a few microseconds, that machinery was most of the time of a `GET` by id and of a
-/// one-connection round trip (Benchmarks/README.md, third pass).
+/// Why: through Hummingbird a request is converted to swift-http-types, resumes a task on
+/// another thread, gets a `Request` and a context with its own logger, goes through the router
+/// and the middleware, and its response is written back through an async writer that hops to
+/// the event loop again and is converted and encoded header by header. For a key lookup that
+/// costs SQLite a few microseconds, that machinery was most of the time of a `GET` by id and
+/// of a one-connection round trip (Benchmarks/README.md, third pass).
+///
+/// Place: right after NIO's HTTP/1 request decoder (it reads `HTTPServerRequestPart`s), with
+/// an `InlineResponseWriter` at the front of the pipeline, through which the answer, already
+/// encoded in full, goes to the socket in one write.
 ///
 /// Order of responses: HTTP/1.1 answers requests in the order they came. While a request
 /// passed on to Hummingbird has not been answered (its response `end` has not gone out through
 /// this handler), every later request is passed on too, so an inline answer never overtakes
 /// one of Hummingbird's. The parts of a request answered inline that follow its head (a
 /// `GET` without a body has only its `end`) are dropped, as Hummingbird drains them.
-///
-/// Placed after `HTTPConnectionStateHandler`, so that handler sees inline requests and
-/// responses like any other (idle time-out and graceful shutdown stay right).
 final class InlineReadHandler: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPRequestPart
-    typealias InboundOut = HTTPRequestPart
-    typealias OutboundIn = HTTPResponsePart
-    typealias OutboundOut = HTTPResponsePart
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundIn = HTTPServerResponsePart
+    typealias OutboundOut = HTTPServerResponsePart
 
     private let reads: InlineReads
+    private let writer: InlineResponseWriter
     private var dates = HTTPDateCache()
     /// Requests passed on whose response has not ended.
     private var pendingResponses = 0
     /// Whether the parts after an inline-answered head are being dropped.
     private var droppingRequestParts = false
 
-    init(reads: InlineReads) {
+    init(reads: InlineReads, writer: InlineResponseWriter) {
         self.reads = reads
+        self.writer = writer
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let part = unwrapInboundIn(data)
-        switch part {
+        switch unwrapInboundIn(data) {
         case .head(let request):
-            if pendingResponses == 0, let (head, body) = reads.answer(request, date: dates.current()) {
+            if pendingResponses == 0,
+                let response = reads.answer(request, date: dates.current(), allocator: context.channel.allocator)
+            {
                 droppingRequestParts = true
-                context.write(wrapOutboundOut(.head(head)), promise: nil)
-                context.write(wrapOutboundOut(.body(body)), promise: nil)
-                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                writer.send(response)
                 return
             }
             droppingRequestParts = false
@@ -65,5 +67,27 @@ final class InlineReadHandler: ChannelDuplexHandler, RemovableChannelHandler {
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         if case .end = unwrapOutboundIn(data), pendingResponses > 0 { pendingResponses -= 1 }
         context.write(data, promise: promise)
+    }
+}
+
+/// The front of the pipeline, where `InlineReadHandler` writes its encoded answers straight
+/// to the socket (past NIO's HTTP encoder, which only takes response parts). It passes every
+/// other write on untouched. Used on its channel's event loop only, like every handler.
+final class InlineResponseWriter: ChannelOutboundHandler, RemovableChannelHandler {
+    typealias OutboundIn = IOData
+
+    private var context: ChannelHandlerContext?
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+    }
+
+    /// Writes and flushes `response`.
+    func send(_ response: ByteBuffer) {
+        context?.writeAndFlush(NIOAny(IOData.byteBuffer(response)), promise: nil)
     }
 }

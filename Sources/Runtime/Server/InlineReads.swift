@@ -1,5 +1,6 @@
 import HTTPTypes
 import NIOCore
+import NIOHTTP1
 
 /// The `GET /<table>/{id}` routes a connection may answer on the event loop that read the
 /// request, without Hummingbird's per-request task, router and middleware (see
@@ -12,8 +13,8 @@ import NIOCore
 ///
 /// The inline answer is only ever the successful one, byte for byte what the route would have
 /// sent through Hummingbird. Anything else (a query string, a conditional or credentialed
-/// request, a malformed key, a missing row, a busy or failing database) returns `nil` and the
-/// request goes through Hummingbird as usual, which renders errors in the app's format.
+/// request, HTTP/1.0, a malformed key, a missing row, a busy or failing database) returns `nil`
+/// and the request goes through Hummingbird as usual, which renders errors in the app's format.
 public struct InlineReads: Sendable {
     /// One table's item route.
     struct Route: Sendable {
@@ -24,14 +25,21 @@ public struct InlineReads: Sendable {
     }
 
     private(set) var routes: [Route] = []
-    /// The app's authenticator: a request carrying credentials it reads goes through it.
-    let authenticator: (any RequestAuthenticator)?
-    /// `Server` header value, as Hummingbird sends it.
+    /// Lower-case names of the request headers that make a request go through Hummingbird:
+    /// those that can change a GET's answer or the connection's handling, and the app
+    /// authenticator's credential headers.
+    private(set) var passedOnHeaders: Set<String> = InlineReads.alteringHeaders
+    /// The `Server` header line, as Hummingbird sends it.
     let serverName: String?
 
+    /// A body, a condition, a range, `Connection` and `Expect` change a GET or its connection.
+    static let alteringHeaders: Set<String> = [
+        "content-length", "transfer-encoding", "if-none-match", "if-match", "if-modified-since", "if-unmodified-since",
+        "if-range", "range", "connection", "expect",
+    ]
+
     /// An empty table.
-    public init(authenticator: (any RequestAuthenticator)? = nil, serverName: String? = LoomServer.serverName) {
-        self.authenticator = authenticator
+    public init(serverName: String? = LoomServer.serverName) {
         self.serverName = serverName
     }
 
@@ -43,57 +51,58 @@ public struct InlineReads: Sendable {
         routes.append(Route(prefix: Array((collectionPath + "/").utf8), read: read))
     }
 
-    /// The same table with another authenticator (the server's, set after the routes).
-    func with(authenticator: (any RequestAuthenticator)?) -> InlineReads {
-        var copy = InlineReads(authenticator: authenticator, serverName: serverName)
-        copy.routes = routes
+    /// The same routes; requests carrying a credential `authenticator` reads go through it.
+    func passingOn(credentialsOf authenticator: (any RequestAuthenticator)?) -> InlineReads {
+        var copy = self
+        for name in authenticator?.credentialHeaders ?? [] { copy.passedOnHeaders.insert(name.canonicalName) }
         return copy
     }
 
-    /// The response to `request` when it can be answered here, with the `Date` header value to send.
-    func answer(_ request: HTTPRequest, date: String) -> (head: HTTPResponse, body: ByteBuffer)? {
-        guard request.method == .get, let path = request.path, Self.isPlain(request.headerFields) else { return nil }
-        if let authenticator, authenticator.readsCredentials(in: request.headerFields) { return nil }
-        guard let (route, key) = match(path) else { return nil }
-        guard let record = route.read(key) else { return nil }
-        var fields = HTTPFields()
-        fields.reserveCapacity(6)
-        fields[.eTag] = record.tag
-        fields[.contentType] = JSONResponse.contentType
-        fields[.contentLength] = String(record.bytes.count)
-        fields[.requestID] = RequestIdentifier.accepting(request.headerFields[.requestID])
-        fields[.date] = date
-        if let serverName { fields[.server] = serverName }
-        return (HTTPResponse(status: .ok, headerFields: fields), ByteBuffer(bytes: record.bytes))
+    /// The whole HTTP response to `request` (status line, headers, body) when it can be
+    /// answered here, with `date` as the `Date` header value.
+    func answer(_ request: HTTPRequestHead, date: String, allocator: ByteBufferAllocator) -> ByteBuffer? {
+        guard request.method == .GET, request.version == .http1_1 else { return nil }
+        var clientRequestID: String?
+        for (name, value) in request.headers {
+            let lowercased = name.lowercased()
+            if passedOnHeaders.contains(lowercased) { return nil }
+            if lowercased == "x-request-id" { clientRequestID = value }
+        }
+        guard let (route, key) = match(request.uri), let record = route.read(key) else { return nil }
+        // The head LoomMiddleware, JSONResponse and Hummingbird's Application would write, in their order.
+        let requestID = RequestIdentifier.accepting(clientRequestID)
+        var buffer = allocator.buffer(capacity: 192 + record.bytes.count)
+        buffer.writeStaticString("HTTP/1.1 200 OK\r\nETag: ")
+        buffer.writeString(record.tag)
+        buffer.writeStaticString("\r\nContent-Type: ")
+        buffer.writeString(JSONResponse.contentType)
+        buffer.writeStaticString("\r\nContent-Length: ")
+        buffer.writeString(String(record.bytes.count))
+        buffer.writeStaticString("\r\nX-Request-Id: ")
+        buffer.writeString(requestID)
+        buffer.writeStaticString("\r\nDate: ")
+        buffer.writeString(date)
+        if let serverName {
+            buffer.writeStaticString("\r\nServer: ")
+            buffer.writeString(serverName)
+        }
+        buffer.writeStaticString("\r\n\r\n")
+        buffer.writeBytes(record.bytes)
+        return buffer
     }
 
-    /// The route whose prefix `path` starts with, and the rest as the key: one non-empty
+    /// The route whose prefix `uri` starts with, and the rest as the key: one non-empty
     /// segment without a query, fragment, escape or further slash.
-    private func match(_ path: String) -> (Route, Substring)? {
-        let bytes = path.utf8
+    private func match(_ uri: String) -> (Route, Substring)? {
+        let bytes = uri.utf8
         for route in routes where bytes.count > route.prefix.count && bytes.starts(with: route.prefix) {
-            let keyStart = bytes.index(bytes.startIndex, offsetBy: route.prefix.count)
-            let key = bytes[keyStart...]
-            guard !key.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "%") })
-            else { return nil }
-            return (route, Substring(key))
+            let key = bytes[bytes.index(bytes.startIndex, offsetBy: route.prefix.count)...]
+            let plain = key.allSatisfy { byte in
+                byte != UInt8(ascii: "/") && byte != UInt8(ascii: "?") && byte != UInt8(ascii: "#") && byte != UInt8(ascii: "%")
+            }
+            return plain ? (route, Substring(key)) : nil
         }
         return nil
-    }
-
-    /// Whether the request has none of the headers that change a GET's answer or the
-    /// connection's handling: a body, a condition, `Connection`, `Expect`.
-    private static func isPlain(_ fields: HTTPFields) -> Bool {
-        for field in fields {
-            switch field.name {
-            case .contentLength, .transferEncoding, .ifNoneMatch, .ifMatch, .ifModifiedSince, .ifUnmodifiedSince, .ifRange,
-                .connection, .expect, .range:
-                return false
-            default:
-                continue
-            }
-        }
-        return true
     }
 }
 

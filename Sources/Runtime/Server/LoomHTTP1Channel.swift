@@ -6,10 +6,12 @@ import NIOHTTPTypes
 import NIOHTTPTypesHTTP1
 
 /// Hummingbird's HTTP/1.1 child channel with one addition: when the app has routes answered
-/// inline (`InlineReads`), an `InlineReadHandler` sits between the connection-state handler
-/// and the async channel Hummingbird reads requests from. The pipeline is otherwise the one
+/// inline (`InlineReads`), an `InlineReadHandler` sits right after NIO's request decoder and an
+/// `InlineResponseWriter` at the front of the pipeline. The pipeline is otherwise the one
 /// `HTTP1Channel.setup` builds (same decoder limits, same codec, same state handler), and
-/// requests are served by Hummingbird's own `handleHTTP`.
+/// requests are served by Hummingbird's own `handleHTTP`. Hummingbird's connection-state
+/// handler does not see inline requests; each is answered within the read that completed it,
+/// so that handler's idle and shutdown decisions never cut one short.
 struct LoomHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
     typealias Value = NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>
 
@@ -27,13 +29,15 @@ struct LoomHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
             try pipeline.configureHTTPServerPipeline(
                 withPipeliningAssistance: false, withErrorHandling: false, withOutboundHeaderValidation: false,
                 withEncoderConfiguration: .init(), withDecoderLimitConfiguration: limits)
+            if !inlineReads.isEmpty {
+                let writer = InlineResponseWriter()
+                try pipeline.addHandler(writer, position: .first)
+                try pipeline.addHandler(InlineReadHandler(reads: inlineReads, writer: writer))
+            }
             try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
             try pipeline.addHandlers(configuration.additionalChannelHandlers())
             try pipeline.addHandler(
                 HTTPConnectionStateHandler(idleTimeout: configuration.idleTimeout.map { .init($0) }, logger: logger))
-            if !inlineReads.isEmpty {
-                try pipeline.addHandler(InlineReadHandler(reads: inlineReads))
-            }
             return try NIOAsyncChannel(wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true))
         }
     }

@@ -32,7 +32,7 @@ public enum LoomServer {
                 errorFormat: app.settings.errorFormat, routes: registry.table, maxBodyBytes: app.settings.maxBodyBytes,
                 authenticator: auth))
         registry.install(on: router)
-        return (router, registry.inlineReads.with(authenticator: auth))
+        return (router, registry.inlineReads.passingOn(credentialsOf: auth))
     }
 
     /// Builds the application listening on `host:port`. With `inlineReads` (the default),

@@ -57,9 +57,7 @@ struct TestAuthenticator: AuthenticationService {
             organizationID: nonEmpty("org"), projectID: nonEmpty("project")))
     }
 
-    func readsCredentials(in headers: HTTPFields) -> Bool {
-        headers[Self.header] != nil || base?.readsCredentials(in: headers) == true
-    }
+    var credentialHeaders: [HTTPField.Name] { [Self.header] + (base?.credentialHeaders ?? []) }
 
     func registerRoutes(in registry: inout RouteRegistry) {
         base?.registerRoutes(in: &registry)
