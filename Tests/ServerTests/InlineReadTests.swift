@@ -46,10 +46,7 @@ struct InlineReadTests {
 
     @Test("a server with inline reads answers every key read exactly as one without")
     func sameAnswers() async throws {
-        let database = try await TestDatabase.open("bench")
-        do {
-            let app = try AppCatalog.app(named: "bench", eventSettleInterval: 0)
-            _ = try await database.client.migrate(to: app.schema)
+        try await TestDatabase.withMigratedApp("bench") { database, app in
             let client = database.client
             let inlineServer = LoomServer.buildApplication(
                 app: app, database: client, host: "127.0.0.1", port: 0, logger: TestDatabase.logger, inlineReads: true)
@@ -88,11 +85,7 @@ struct InlineReadTests {
                     #expect(try await inline.request(.get, "/v1/items/1").status == .notFound)
                 }
             }
-        } catch {
-            await database.cleanup()
-            throw error
         }
-        await database.cleanup()
     }
 
     /// `text` with every `Date` header value blanked (the two servers answer in different seconds).
@@ -102,15 +95,10 @@ struct InlineReadTests {
 
     @Test("only public reads of tables without row rules are inline; tracker's need a caller")
     func eligibleRoutes() async throws {
-        let database = try await TestDatabase.open("tracker")
-        do {
+        try await TestDatabase.with("tracker") { database in
             let app = try AppCatalog.app(named: "tracker", eventSettleInterval: 0)
             let routes = LoomServer.buildRoutes(app: app, database: database.client, listeners: [], auth: TestAuthenticator())
             #expect(routes.inlineReads.isEmpty)
-        } catch {
-            await database.cleanup()
-            throw error
         }
-        await database.cleanup()
     }
 }

@@ -56,10 +56,7 @@ struct TestApp: Sendable {
         authOptions: AuthOptions = AuthOptions(passwordHashCost: 4), caller: TestCaller = .standard, inlineReads: Bool = true,
         _ body: @Sendable (TestApp) async throws -> Void
     ) async throws {
-        let database = try await TestDatabase.open(name)
-        do {
-            let app = try AppCatalog.app(named: name, eventSettleInterval: 0)
-            _ = try await database.client.migrate(to: app.schema)
+        try await TestDatabase.withMigratedApp(name) { database, app in
             let environment = app.auth.map { [$0.secretVariable: jwtSecret] } ?? [:]
             let auth = try await ServerAuth.start(
                 app: app, database: database.client, logger: TestDatabase.logger, environment: environment,
@@ -71,11 +68,7 @@ struct TestApp: Sendable {
             try await application.test(setup) { client in
                 try await body(TestApp(client: client, caller: caller, database: database.client))
             }
-        } catch {
-            await database.cleanup()
-            throw error
         }
-        await database.cleanup()
     }
 
     /// The same app, with requests running as `caller`.

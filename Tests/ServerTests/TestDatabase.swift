@@ -2,6 +2,8 @@ import Foundation
 import Logging
 import Runtime
 
+@testable import Server
+
 /// The database engine server tests run on: SQLite in a temporary file by default, PostgreSQL
 /// when `LOOM_TEST_DATABASE_URL` holds a `postgres://` URL (`.ci/with-postgres` sets it).
 ///
@@ -41,6 +43,31 @@ struct TestDatabase: Sendable {
         return TestDatabase(client: database) {
             try? await database.close()
             try? FileManager.default.removeItem(at: directory)
+        }
+    }
+
+    /// Runs `body` with a fresh database for one test called `name`, cleaned up afterwards
+    /// whether `body` throws or not.
+    static func with<Result>(_ name: String, _ body: (TestDatabase) async throws -> Result) async throws -> Result {
+        let database = try await open(name)
+        do {
+            let result = try await body(database)
+            await database.cleanup()
+            return result
+        } catch {
+            await database.cleanup()
+            throw error
+        }
+    }
+
+    /// Runs `body` with the generated app `name` and a fresh database migrated to its schema.
+    static func withMigratedApp<Result>(
+        _ name: String, _ body: (TestDatabase, GeneratedApp) async throws -> Result
+    ) async throws -> Result {
+        try await with(name) { database in
+            let app = try AppCatalog.app(named: name, eventSettleInterval: 0)
+            _ = try await database.client.migrate(to: app.schema)
+            return try await body(database, app)
         }
     }
 

@@ -14,10 +14,7 @@ import Testing
 struct AuthCredentialIssuerTests {
     @Test("a custom handler issues a key once for its caller, within the caller's scopes; the key authenticates; revoking kills it")
     func issuesKeys() async throws {
-        let database = try await TestDatabase.open("tracker")
-        do {
-            let app = try AppCatalog.app(named: "tracker", eventSettleInterval: 0)
-            _ = try await database.client.migrate(to: app.schema)
+        try await TestDatabase.withMigratedApp("tracker") { database, app in
             let settings = try #require(app.auth)
             let started = try await ServerAuth.start(
                 app: app, database: database.client, logger: TestDatabase.logger,
@@ -75,11 +72,7 @@ struct AuthCredentialIssuerTests {
                 #expect(try await testApp.request(.delete, "/v1/producers/\(id)", headers: user.headers).status == .noContent)
                 #expect(try await testApp.identity(keyHeaders).status == .unauthorized)
             }
-        } catch {
-            await database.cleanup()
-            throw error
         }
-        await database.cleanup()
     }
 }
 
