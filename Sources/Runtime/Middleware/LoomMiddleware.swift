@@ -8,7 +8,8 @@ import Logging
 /// statuses), turns "no such method on this path" into 405, and stamps `X-Request-Id`.
 ///
 /// It is a single middleware on purpose: each layer of Hummingbird middleware costs a call
-/// and a context copy on every request.
+/// and a context copy on every request. Public key reads on SQLite bypass it (`InlineReads`
+/// writes the same answer itself): a change to what it adds to responses belongs there too.
 public struct LoomMiddleware: RouterMiddleware {
     /// The request context type.
     public typealias Context = LoomRequestContext

@@ -15,6 +15,10 @@ import NIOHTTP1
 /// sent through Hummingbird. Anything else (a query string, a conditional or credentialed
 /// request, HTTP/1.0, a malformed key, a missing row, a busy or failing database) returns `nil`
 /// and the request goes through Hummingbird as usual, which renders errors in the app's format.
+///
+/// Keep in step with `LoomMiddleware` and `TableHandlers.get`: anything they add to a
+/// successful GET (a header, a limit, a check) must be added here or make `answer` pass the
+/// request on; `InlineReadTests` compares the two paths byte for byte.
 public struct InlineReads: Sendable {
     /// One table's item route.
     struct Route: Sendable {
