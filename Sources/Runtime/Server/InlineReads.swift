@@ -70,7 +70,11 @@ public struct InlineReads: Sendable {
         for (name, value) in request.headers {
             let lowercased = name.lowercased()
             if passedOnHeaders.contains(lowercased) { return nil }
-            if lowercased == "x-request-id" { clientRequestID = value }
+            if lowercased == "x-request-id" {
+                // Hummingbird would join repeated values into one that is never a valid id.
+                guard clientRequestID == nil else { return nil }
+                clientRequestID = value
+            }
         }
         guard let (route, key) = match(request.uri), let record = route.read(key) else { return nil }
         // The head LoomMiddleware, JSONResponse and Hummingbird's Application would write, in their order.

@@ -98,6 +98,7 @@ struct InlineReadHandlerTests {
             ("Connection: close", get("/v1/items/7", [("Connection", "close")])),
             ("a body", get("/v1/items/7", [("Content-Length", "2")])),
             ("HTTP/1.0", get("/v1/items/7", version: .http1_0)),
+            ("two request ids", get("/v1/items/7", [("X-Request-Id", "a"), ("x-request-id", "b")])),
             ("HEAD", HTTPServerRequestPart.head(HTTPRequestHead(version: .http1_1, method: .HEAD, uri: "/v1/items/7"))),
             ("DELETE", HTTPServerRequestPart.head(HTTPRequestHead(version: .http1_1, method: .DELETE, uri: "/v1/items/7"))),
         ])
