@@ -26,7 +26,7 @@ struct BuiltInRoutes {
 
         let document = ByteBuffer(string: app.openAPIDocument)
         registry.add(.get, "/openapi.json") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: document))
+            Response(status: .ok, headers: [.contentType: JSONResponse.contentType], body: .init(byteBuffer: document))
         }
         let page = ByteBuffer(string: DocsPage.html(specURL: "/openapi.json", title: app.title))
         registry.add(.get, "/docs") { _, _ in

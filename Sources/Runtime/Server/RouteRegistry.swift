@@ -75,9 +75,10 @@ public struct RouteRegistry {
         if operations.contains(.list) { add(.get, collection, handler: guarded(requirements(.list), handlers.list)) }
         if operations.contains(.create) { add(.post, collection, handler: guarded(requirements(.create), handlers.create)) }
         if operations.contains(.get) {
-            add(.get, item, handler: guarded(requirements(.get), handlers.get))
+            let needed = requirements(.get)
+            add(.get, item, handler: guarded(needed, handlers.get))
             // Public, and the same answer for every caller: the event loop may answer it (InlineReads).
-            if database.readsKeysInline, Record.table.access == nil, requirements(.get).allSatisfy({ $0 == .everyone }) {
+            if database.readsKeysInline, Record.table.access == nil, needed.allSatisfy({ $0 == .everyone }) {
                 inlineReads.add(collectionPath: collection, read: handlers.inlineRead)
             }
         }
