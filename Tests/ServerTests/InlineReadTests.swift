@@ -52,7 +52,7 @@ struct InlineReadTests {
                 app: app, database: client, host: "127.0.0.1", port: 0, logger: TestDatabase.logger, inlineReads: true)
             let plainServer = LoomServer.buildApplication(
                 app: app, database: client, host: "127.0.0.1", port: 0, logger: TestDatabase.logger, inlineReads: false)
-            let routes = LoomServer.buildRoutes(app: app, database: database.client, listeners: [], auth: nil)
+            let routes = LoomServer.buildRoutes(app: app, database: database.client, hooks: [], auth: nil)
             #expect(routes.inlineReads.isEmpty == !database.client.readsKeysInline, "bench's items are read inline on SQLite only")
             try await inlineServer.test(.live) { inlineClient in
                 try await plainServer.test(.live) { plainClient in
@@ -97,7 +97,7 @@ struct InlineReadTests {
     func eligibleRoutes() async throws {
         try await TestDatabase.with("tracker") { database in
             let app = try AppCatalog.app(named: "tracker", eventSettleInterval: 0)
-            let routes = LoomServer.buildRoutes(app: app, database: database.client, listeners: [], auth: TestAuthenticator())
+            let routes = LoomServer.buildRoutes(app: app, database: database.client, hooks: [], auth: TestAuthenticator())
             #expect(routes.inlineReads.isEmpty)
         }
     }

@@ -52,7 +52,7 @@ struct TestApp: Sendable {
     /// Requests run as `caller` (see `request`). `inlineReads: false` sends every request of a
     /// `.live` server through Hummingbird (`InlineReads`).
     static func run(
-        _ name: String, listeners: [any RecordChangeListener] = [], setup: TestingSetup = .router,
+        _ name: String, hooks: [any WriteHook] = [], setup: TestingSetup = .router,
         authOptions: AuthOptions = AuthOptions(passwordHashCost: 4), caller: TestCaller = .standard, inlineReads: Bool = true,
         _ body: @Sendable (TestApp) async throws -> Void
     ) async throws {
@@ -64,7 +64,7 @@ struct TestApp: Sendable {
             // The server `loom-server` runs (live tests go through its HTTP channel and inline reads).
             let application = LoomServer.buildApplication(
                 app: app, database: database.client, host: "127.0.0.1", port: 0, logger: TestDatabase.logger,
-                listeners: listeners, auth: TestAuthenticator(base: auth), inlineReads: inlineReads)
+                hooks: hooks, auth: TestAuthenticator(base: auth), inlineReads: inlineReads)
             try await application.test(setup) { client in
                 try await body(TestApp(client: client, caller: caller, database: database.client))
             }
@@ -107,8 +107,9 @@ struct TestApp: Sendable {
     }
 }
 
-/// Collects record changes announced by the runtime.
-actor RecordingListener: RecordChangeListener {
+/// Collects the record changes the runtime reports after commit (`WriteHook.committed`).
+actor RecordingHook: WriteHook {
     private(set) var changes: [RecordChange] = []
-    func recordChanged(_ change: RecordChange) async { changes.append(change) }
+    nonisolated func statements(for change: RecordChange, dialect: SQLDialect) throws -> [SQLStatement] { [] }
+    func committed(_ changes: [RecordChange]) async { self.changes += changes }
 }

@@ -163,10 +163,10 @@ struct TrackerCRUDTests {
         }
     }
 
-    @Test("committed changes are announced to record-change listeners")
+    @Test("committed changes are reported to write hooks after commit")
     func recordChanges() async throws {
-        let listener = RecordingListener()
-        try await TestApp.run("tracker", listeners: [listener]) { app in
+        let listener = RecordingHook()
+        try await TestApp.run("tracker", hooks: [listener]) { app in
             let project = try await app.create("/v1/projects", Self.project)
             let id = try #require(project["id"] as? String)
             try await app.request(.patch, "/v1/projects/\(id)", json: #"{"status": "paused"}"#)
@@ -176,7 +176,9 @@ struct TrackerCRUDTests {
         }
         let changes = await listener.changes
         #expect(changes.map(\.operation) == [.created, .updated, .deleted])
-        #expect(changes.allSatisfy { $0.table == "projects" })
-        #expect(String(decoding: changes[1].json, as: UTF8.self).contains(#""status":"paused""#))
+        #expect(changes.allSatisfy { $0.table.name == "projects" })
+        let updated = String(decoding: changes[1].after?.json ?? [], as: UTF8.self)
+        #expect(updated.contains(#""status":"paused""#))
+        #expect(changes[2].after == nil && changes[2].before?.record.primaryKeyText == changes[0].key, "a hard delete reports the deleted record")
     }
 }

@@ -27,6 +27,13 @@ extension Bench {
             primaryKeyKind: .integer,
             timestamps: true,
             fields: fieldRules,
+            members: [
+                "id",
+                "name",
+                "price",
+                "created_at",
+                "updated_at"
+            ],
             filters: [
                 FilterColumn(name: "name", rule: FieldRule("name", .string(pattern: nil), required: true, minLength: 1, maxLength: 200), column: #""name""#),
                 FilterColumn(name: "price", rule: FieldRule("price", .number, required: true, minimum: 0, maximum: 1000000), column: #""price""#)
@@ -37,25 +44,52 @@ extension Bench {
                 table: #""items""#,
                 selectColumns: #""id", "name", "price", "created_at", "updated_at""#,
                 primaryKeyColumn: #""id""#,
-                selectByID: DialectSQL(
+                guarded: GuardedStatements(
+                    replace: StatementTemplate(
+                        sqlite: #"UPDATE "items" SET "name" = ?, "price" = ?, "updated_at" = ? WHERE "id" = ? AND "id" IS ? AND "name" IS ? AND "price" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "id", "name", "price", "created_at", "updated_at""#,
+                        postgres: #"UPDATE "items" SET "name" = $1, "price" = $2, "updated_at" = $3 WHERE "id" = $4 AND "id" IS NOT DISTINCT FROM $5 AND "name" IS NOT DISTINCT FROM $6 AND "price" IS NOT DISTINCT FROM $7 AND "created_at" IS NOT DISTINCT FROM $8 AND "updated_at" IS NOT DISTINCT FROM $9 RETURNING "id", "name", "price", "created_at", "updated_at""#,
+                        slots: [.value(0), .value(1), .now, .key, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4)]
+                    ),
+                    patch: StatementTemplate(
+                        sqlite: #"UPDATE "items" SET "name" = CASE WHEN ? THEN ? ELSE "name" END, "price" = CASE WHEN ? THEN ? ELSE "price" END, "updated_at" = ? WHERE "id" = ? AND "id" IS ? AND "name" IS ? AND "price" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "id", "name", "price", "created_at", "updated_at""#,
+                        postgres: #"UPDATE "items" SET "name" = CASE WHEN $1 THEN $2 ELSE "name" END, "price" = CASE WHEN $3 THEN $4 ELSE "price" END, "updated_at" = $5 WHERE "id" = $6 AND "id" IS NOT DISTINCT FROM $7 AND "name" IS NOT DISTINCT FROM $8 AND "price" IS NOT DISTINCT FROM $9 AND "created_at" IS NOT DISTINCT FROM $10 AND "updated_at" IS NOT DISTINCT FROM $11 RETURNING "id", "name", "price", "created_at", "updated_at""#,
+                        slots: [.isSet(0), .value(0), .isSet(1), .value(1), .now, .key, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4)]
+                    ),
+                    delete: StatementTemplate(
+                        sqlite: #"DELETE FROM "items" WHERE "id" = ? AND "id" IS ? AND "name" IS ? AND "price" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "id", "name", "price", "created_at", "updated_at""#,
+                        postgres: #"DELETE FROM "items" WHERE "id" = $1 AND "id" IS NOT DISTINCT FROM $2 AND "name" IS NOT DISTINCT FROM $3 AND "price" IS NOT DISTINCT FROM $4 AND "created_at" IS NOT DISTINCT FROM $5 AND "updated_at" IS NOT DISTINCT FROM $6 RETURNING "id", "name", "price", "created_at", "updated_at""#,
+                        slots: [.key, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4)]
+                    ),
+                ),
+                selectByID: StatementTemplate(
                     sqlite: #"SELECT "id", "name", "price", "created_at", "updated_at" FROM "items" WHERE "id" = ?"#,
-                    postgres: #"SELECT "id", "name", "price", "created_at", "updated_at" FROM "items" WHERE "id" = $1"#
+                    postgres: #"SELECT "id", "name", "price", "created_at", "updated_at" FROM "items" WHERE "id" = $1"#,
+                    slots: [.key]
                 ),
-                insert: DialectSQL(
+                lockByID: StatementTemplate(
+                    sqlite: #"SELECT "id", "name", "price", "created_at", "updated_at" FROM "items" WHERE "id" = ?"#,
+                    postgres: #"SELECT "id", "name", "price", "created_at", "updated_at" FROM "items" WHERE "id" = $1 FOR UPDATE"#,
+                    slots: [.key]
+                ),
+                insert: StatementTemplate(
                     sqlite: #"INSERT INTO "items" ("name", "price", "created_at", "updated_at") VALUES (?, ?, ?, ?) RETURNING "id", "name", "price", "created_at", "updated_at""#,
-                    postgres: #"INSERT INTO "items" ("name", "price", "created_at", "updated_at") VALUES ($1, $2, $3, $4) RETURNING "id", "name", "price", "created_at", "updated_at""#
+                    postgres: #"INSERT INTO "items" ("name", "price", "created_at", "updated_at") VALUES ($1, $2, $3, $4) RETURNING "id", "name", "price", "created_at", "updated_at""#,
+                    slots: [.value(0), .value(1), .now, .now]
                 ),
-                replace: DialectSQL(
+                replace: StatementTemplate(
                     sqlite: #"UPDATE "items" SET "name" = ?, "price" = ?, "updated_at" = ? WHERE "id" = ? RETURNING "id", "name", "price", "created_at", "updated_at""#,
-                    postgres: #"UPDATE "items" SET "name" = $1, "price" = $2, "updated_at" = $3 WHERE "id" = $4 RETURNING "id", "name", "price", "created_at", "updated_at""#
+                    postgres: #"UPDATE "items" SET "name" = $1, "price" = $2, "updated_at" = $3 WHERE "id" = $4 RETURNING "id", "name", "price", "created_at", "updated_at""#,
+                    slots: [.value(0), .value(1), .now, .key]
                 ),
-                patch: DialectSQL(
+                patch: StatementTemplate(
                     sqlite: #"UPDATE "items" SET "name" = CASE WHEN ? THEN ? ELSE "name" END, "price" = CASE WHEN ? THEN ? ELSE "price" END, "updated_at" = ? WHERE "id" = ? RETURNING "id", "name", "price", "created_at", "updated_at""#,
-                    postgres: #"UPDATE "items" SET "name" = CASE WHEN $1 THEN $2 ELSE "name" END, "price" = CASE WHEN $3 THEN $4 ELSE "price" END, "updated_at" = $5 WHERE "id" = $6 RETURNING "id", "name", "price", "created_at", "updated_at""#
+                    postgres: #"UPDATE "items" SET "name" = CASE WHEN $1 THEN $2 ELSE "name" END, "price" = CASE WHEN $3 THEN $4 ELSE "price" END, "updated_at" = $5 WHERE "id" = $6 RETURNING "id", "name", "price", "created_at", "updated_at""#,
+                    slots: [.isSet(0), .value(0), .isSet(1), .value(1), .now, .key]
                 ),
-                delete: DialectSQL(
-                    sqlite: #"DELETE FROM "items" WHERE "id" = ?"#,
-                    postgres: #"DELETE FROM "items" WHERE "id" = $1"#
+                delete: StatementTemplate(
+                    sqlite: #"DELETE FROM "items" WHERE "id" = ? RETURNING "id", "name", "price", "created_at", "updated_at""#,
+                    postgres: #"DELETE FROM "items" WHERE "id" = $1 RETURNING "id", "name", "price", "created_at", "updated_at""#,
+                    slots: [.key]
                 ),
             ),
             upsertKey: nil,
@@ -97,8 +131,14 @@ extension Bench {
             /// When the record was last changed.
             public var updatedAt: Date
 
+            /// The primary key's Swift type.
+            public typealias Key = Int64
+
             /// The table this record belongs to.
             public static var table: TableDescriptor { descriptor }
+
+            /// The primary key.
+            public var primaryKey: Int64 { id }
 
             /// Creates a record from its values.
             public init(
@@ -128,6 +168,17 @@ extension Bench {
             /// The primary key as it appears in URLs.
             public var primaryKeyText: String { String(id) }
 
+            /// The record as stored, in select-list order.
+            public var row: SQLRow {
+                SQLRow(values: [
+                    SQLValue.integer(id),
+                    SQLValue.text(name),
+                    SQLValue.double(price),
+                    SQLValue.timestamp(createdAt),
+                    SQLValue.timestamp(updatedAt)
+                ])
+            }
+
             /// Writes the record as a JSON object.
             public func writeJSON(to writer: inout JSONWriter) {
                 writer.beginObject()
@@ -149,6 +200,80 @@ extension Bench {
                 if fields.contains(4) { writer.member("updated_at", updatedAt) }
                 writer.endObject()
             }
+        }
+
+        /// The typed columns of the table, for queries handwritten code makes through a
+        /// `TableStore` (`Columns.status != "done"`).
+        public enum Columns {
+            /// The `id` member.
+            public static let id = TableColumn<Record, Int64>(
+                "id", column: #""id""#, bind: { value in SQLValue.integer(value) }, read: { reader in try reader.integer() })
+            /// The `name` member.
+            public static let name = TableColumn<Record, String>(
+                "name", column: #""name""#, bind: { value in SQLValue.text(value) }, read: { reader in try reader.string() })
+            /// The `price` member.
+            public static let price = TableColumn<Record, Double>(
+                "price", column: #""price""#, bind: { value in SQLValue.double(value) }, read: { reader in try reader.number() })
+            /// The `createdAt` member.
+            public static let createdAt = TableColumn<Record, Date>(
+                "created_at", column: #""created_at""#, bind: { value in SQLValue.timestamp(value) }, read: { reader in try reader.timestamp() })
+            /// The `updatedAt` member.
+            public static let updatedAt = TableColumn<Record, Date>(
+                "updated_at", column: #""updated_at""#, bind: { value in SQLValue.timestamp(value) }, read: { reader in try reader.timestamp() })
+        }
+    }
+}
+
+extension Bench.Items.Record {
+    /// A new record as handwritten code creates it (`TableStore.create`): every declared field
+    /// by name; an optional one left nil takes its default.
+    public struct New: RecordInput {
+        /// Item name.
+        public var name: String
+        /// Price in euros.
+        public var price: Double
+
+        /// Creates the input.
+        public init(
+            name: String,
+            price: Double
+        ) {
+            self.name = name
+            self.price = price
+        }
+
+        /// The members set, as an HTTP body would carry them.
+        public func members() throws -> [String: JSONInput] {
+            var members: [String: JSONInput] = [:]
+            members["name"] = JSONInput.string(name)
+            members["price"] = JSONInput.number(price)
+            return members
+        }
+    }
+
+    /// Changes to a record as handwritten code makes them (`TableStore.update`): nil leaves a
+    /// field as it is; for a nullable field `.some(nil)` sets it to null.
+    public struct Changes: RecordInput {
+        /// Item name.
+        public var name: String?
+        /// Price in euros.
+        public var price: Double?
+
+        /// Creates the changes.
+        public init(
+            name: String? = nil,
+            price: Double? = nil
+        ) {
+            self.name = name
+            self.price = price
+        }
+
+        /// The members set, as an HTTP body would carry them.
+        public func members() throws -> [String: JSONInput] {
+            var members: [String: JSONInput] = [:]
+            if let name { members["name"] = JSONInput.string(name) }
+            if let price { members["price"] = JSONInput.number(price) }
+            return members
         }
     }
 }

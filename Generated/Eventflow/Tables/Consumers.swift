@@ -29,6 +29,15 @@ extension Eventflow {
             primaryKeyKind: .uuid,
             timestamps: true,
             fields: fieldRules,
+            members: [
+                "consumer_id",
+                "name",
+                "subscribed_event_types",
+                "last_event_at",
+                "last_event_id",
+                "created_at",
+                "updated_at"
+            ],
             filters: [
                 FilterColumn(name: "name", rule: FieldRule("name", .string(pattern: nil), required: true, minLength: 1, maxLength: 100), column: #""name""#),
                 FilterColumn(name: "last_event_at", rule: FieldRule("last_event_at", .datetime, nullable: true, readOnly: true), column: #""last_event_at""#),
@@ -40,25 +49,52 @@ extension Eventflow {
                 table: #""consumers""#,
                 selectColumns: #""consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#,
                 primaryKeyColumn: #""consumer_id""#,
-                selectByID: DialectSQL(
+                guarded: GuardedStatements(
+                    replace: StatementTemplate(
+                        sqlite: #"UPDATE "consumers" SET "name" = ?, "subscribed_event_types" = ?, "updated_at" = ? WHERE "consumer_id" = ? AND "consumer_id" IS ? AND "name" IS ? AND "subscribed_event_types" IS ? AND "last_event_at" IS ? AND "last_event_id" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#,
+                        postgres: #"UPDATE "consumers" SET "name" = $1, "subscribed_event_types" = $2, "updated_at" = $3 WHERE "consumer_id" = $4 AND "consumer_id" IS NOT DISTINCT FROM $5 AND "name" IS NOT DISTINCT FROM $6 AND "subscribed_event_types" IS NOT DISTINCT FROM $7 AND "last_event_at" IS NOT DISTINCT FROM $8 AND "last_event_id" IS NOT DISTINCT FROM $9 AND "created_at" IS NOT DISTINCT FROM $10 AND "updated_at" IS NOT DISTINCT FROM $11 RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#,
+                        slots: [.value(0), .value(1), .now, .key, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5), .previous(6)]
+                    ),
+                    patch: StatementTemplate(
+                        sqlite: #"UPDATE "consumers" SET "name" = CASE WHEN ? THEN ? ELSE "name" END, "subscribed_event_types" = CASE WHEN ? THEN ? ELSE "subscribed_event_types" END, "last_event_at" = CASE WHEN ? THEN ? ELSE "last_event_at" END, "last_event_id" = CASE WHEN ? THEN ? ELSE "last_event_id" END, "updated_at" = ? WHERE "consumer_id" = ? AND "consumer_id" IS ? AND "name" IS ? AND "subscribed_event_types" IS ? AND "last_event_at" IS ? AND "last_event_id" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#,
+                        postgres: #"UPDATE "consumers" SET "name" = CASE WHEN $1 THEN $2 ELSE "name" END, "subscribed_event_types" = CASE WHEN $3 THEN $4 ELSE "subscribed_event_types" END, "last_event_at" = CASE WHEN $5 THEN $6 ELSE "last_event_at" END, "last_event_id" = CASE WHEN $7 THEN $8 ELSE "last_event_id" END, "updated_at" = $9 WHERE "consumer_id" = $10 AND "consumer_id" IS NOT DISTINCT FROM $11 AND "name" IS NOT DISTINCT FROM $12 AND "subscribed_event_types" IS NOT DISTINCT FROM $13 AND "last_event_at" IS NOT DISTINCT FROM $14 AND "last_event_id" IS NOT DISTINCT FROM $15 AND "created_at" IS NOT DISTINCT FROM $16 AND "updated_at" IS NOT DISTINCT FROM $17 RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#,
+                        slots: [.isSet(0), .value(0), .isSet(1), .value(1), .isSet(2), .value(2), .isSet(3), .value(3), .now, .key, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5), .previous(6)]
+                    ),
+                    delete: StatementTemplate(
+                        sqlite: #"DELETE FROM "consumers" WHERE "consumer_id" = ? AND "consumer_id" IS ? AND "name" IS ? AND "subscribed_event_types" IS ? AND "last_event_at" IS ? AND "last_event_id" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#,
+                        postgres: #"DELETE FROM "consumers" WHERE "consumer_id" = $1 AND "consumer_id" IS NOT DISTINCT FROM $2 AND "name" IS NOT DISTINCT FROM $3 AND "subscribed_event_types" IS NOT DISTINCT FROM $4 AND "last_event_at" IS NOT DISTINCT FROM $5 AND "last_event_id" IS NOT DISTINCT FROM $6 AND "created_at" IS NOT DISTINCT FROM $7 AND "updated_at" IS NOT DISTINCT FROM $8 RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#,
+                        slots: [.key, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5), .previous(6)]
+                    ),
+                ),
+                selectByID: StatementTemplate(
                     sqlite: #"SELECT "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at" FROM "consumers" WHERE "consumer_id" = ?"#,
-                    postgres: #"SELECT "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at" FROM "consumers" WHERE "consumer_id" = $1"#
+                    postgres: #"SELECT "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at" FROM "consumers" WHERE "consumer_id" = $1"#,
+                    slots: [.key]
                 ),
-                insert: DialectSQL(
+                lockByID: StatementTemplate(
+                    sqlite: #"SELECT "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at" FROM "consumers" WHERE "consumer_id" = ?"#,
+                    postgres: #"SELECT "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at" FROM "consumers" WHERE "consumer_id" = $1 FOR UPDATE"#,
+                    slots: [.key]
+                ),
+                insert: StatementTemplate(
                     sqlite: #"INSERT INTO "consumers" ("consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at") VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#,
-                    postgres: #"INSERT INTO "consumers" ("consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#
+                    postgres: #"INSERT INTO "consumers" ("consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#,
+                    slots: [.key, .value(0), .value(1), .value(2), .value(3), .now, .now]
                 ),
-                replace: DialectSQL(
+                replace: StatementTemplate(
                     sqlite: #"UPDATE "consumers" SET "name" = ?, "subscribed_event_types" = ?, "updated_at" = ? WHERE "consumer_id" = ? RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#,
-                    postgres: #"UPDATE "consumers" SET "name" = $1, "subscribed_event_types" = $2, "updated_at" = $3 WHERE "consumer_id" = $4 RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#
+                    postgres: #"UPDATE "consumers" SET "name" = $1, "subscribed_event_types" = $2, "updated_at" = $3 WHERE "consumer_id" = $4 RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#,
+                    slots: [.value(0), .value(1), .now, .key]
                 ),
-                patch: DialectSQL(
-                    sqlite: #"UPDATE "consumers" SET "name" = CASE WHEN ? THEN ? ELSE "name" END, "subscribed_event_types" = CASE WHEN ? THEN ? ELSE "subscribed_event_types" END, "updated_at" = ? WHERE "consumer_id" = ? RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#,
-                    postgres: #"UPDATE "consumers" SET "name" = CASE WHEN $1 THEN $2 ELSE "name" END, "subscribed_event_types" = CASE WHEN $3 THEN $4 ELSE "subscribed_event_types" END, "updated_at" = $5 WHERE "consumer_id" = $6 RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#
+                patch: StatementTemplate(
+                    sqlite: #"UPDATE "consumers" SET "name" = CASE WHEN ? THEN ? ELSE "name" END, "subscribed_event_types" = CASE WHEN ? THEN ? ELSE "subscribed_event_types" END, "last_event_at" = CASE WHEN ? THEN ? ELSE "last_event_at" END, "last_event_id" = CASE WHEN ? THEN ? ELSE "last_event_id" END, "updated_at" = ? WHERE "consumer_id" = ? RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#,
+                    postgres: #"UPDATE "consumers" SET "name" = CASE WHEN $1 THEN $2 ELSE "name" END, "subscribed_event_types" = CASE WHEN $3 THEN $4 ELSE "subscribed_event_types" END, "last_event_at" = CASE WHEN $5 THEN $6 ELSE "last_event_at" END, "last_event_id" = CASE WHEN $7 THEN $8 ELSE "last_event_id" END, "updated_at" = $9 WHERE "consumer_id" = $10 RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#,
+                    slots: [.isSet(0), .value(0), .isSet(1), .value(1), .isSet(2), .value(2), .isSet(3), .value(3), .now, .key]
                 ),
-                delete: DialectSQL(
-                    sqlite: #"DELETE FROM "consumers" WHERE "consumer_id" = ?"#,
-                    postgres: #"DELETE FROM "consumers" WHERE "consumer_id" = $1"#
+                delete: StatementTemplate(
+                    sqlite: #"DELETE FROM "consumers" WHERE "consumer_id" = ? RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#,
+                    postgres: #"DELETE FROM "consumers" WHERE "consumer_id" = $1 RETURNING "consumer_id", "name", "subscribed_event_types", "last_event_at", "last_event_id", "created_at", "updated_at""#,
+                    slots: [.key]
                 ),
             ),
             upsertKey: nil,
@@ -110,8 +146,14 @@ extension Eventflow {
             /// When the record was last changed.
             public var updatedAt: Date
 
+            /// The primary key's Swift type.
+            public typealias Key = UUID
+
             /// The table this record belongs to.
             public static var table: TableDescriptor { descriptor }
+
+            /// The primary key.
+            public var primaryKey: UUID { consumerId }
 
             /// Creates a record from its values.
             public init(
@@ -147,6 +189,19 @@ extension Eventflow {
             /// The primary key as it appears in URLs.
             public var primaryKeyText: String { consumerId.uuidString.lowercased() }
 
+            /// The record as stored, in select-list order.
+            public var row: SQLRow {
+                SQLRow(values: [
+                    SQLValue.uuid(consumerId),
+                    SQLValue.text(name),
+                    SQLValue.json(subscribedEventTypes.text),
+                    lastEventAt.map { lastEventAt in SQLValue.timestamp(lastEventAt) } ?? .null,
+                    lastEventId.map { lastEventId in SQLValue.uuid(lastEventId) } ?? .null,
+                    SQLValue.timestamp(createdAt),
+                    SQLValue.timestamp(updatedAt)
+                ])
+            }
+
             /// Writes the record as a JSON object.
             public func writeJSON(to writer: inout JSONWriter) {
                 writer.beginObject()
@@ -172,6 +227,103 @@ extension Eventflow {
                 if fields.contains(6) { writer.member("updated_at", updatedAt) }
                 writer.endObject()
             }
+        }
+
+        /// The typed columns of the table, for queries handwritten code makes through a
+        /// `TableStore` (`Columns.status != "done"`).
+        public enum Columns {
+            /// The `consumerId` member.
+            public static let consumerId = TableColumn<Record, UUID>(
+                "consumer_id", column: #""consumer_id""#, bind: { value in SQLValue.uuid(value) }, read: { reader in try reader.uuid() })
+            /// The `name` member.
+            public static let name = TableColumn<Record, String>(
+                "name", column: #""name""#, bind: { value in SQLValue.text(value) }, read: { reader in try reader.string() })
+            /// The `lastEventAt` member.
+            public static let lastEventAt = TableColumn<Record, Date?>(
+                "last_event_at", column: #""last_event_at""#, bind: { value in value.map { value in SQLValue.timestamp(value) } ?? .null }, read: { reader in try reader.optionalTimestamp() })
+            /// The `lastEventId` member.
+            public static let lastEventId = TableColumn<Record, UUID?>(
+                "last_event_id", column: #""last_event_id""#, bind: { value in value.map { value in SQLValue.uuid(value) } ?? .null }, read: { reader in try reader.optionalUUID() })
+            /// The `createdAt` member.
+            public static let createdAt = TableColumn<Record, Date>(
+                "created_at", column: #""created_at""#, bind: { value in SQLValue.timestamp(value) }, read: { reader in try reader.timestamp() })
+            /// The `updatedAt` member.
+            public static let updatedAt = TableColumn<Record, Date>(
+                "updated_at", column: #""updated_at""#, bind: { value in SQLValue.timestamp(value) }, read: { reader in try reader.timestamp() })
+        }
+    }
+}
+
+extension Eventflow.Consumers.Record {
+    /// A new record as handwritten code creates it (`TableStore.create`): every declared field
+    /// by name; an optional one left nil takes its default.
+    public struct New: RecordInput {
+        /// Unique name of the consumer.
+        public var name: String
+        /// JSON array of the event types the consumer receives; an empty array receives every type.
+        public var subscribedEventTypes: RawJSON
+        /// Receive time of the last event delivered to the consumer.
+        public var lastEventAt: Date?
+        /// Id of the last event delivered to the consumer.
+        public var lastEventId: UUID?
+
+        /// Creates the input.
+        public init(
+            name: String,
+            subscribedEventTypes: RawJSON,
+            lastEventAt: Date? = nil,
+            lastEventId: UUID? = nil
+        ) {
+            self.name = name
+            self.subscribedEventTypes = subscribedEventTypes
+            self.lastEventAt = lastEventAt
+            self.lastEventId = lastEventId
+        }
+
+        /// The members set, as an HTTP body would carry them.
+        public func members() throws -> [String: JSONInput] {
+            var members: [String: JSONInput] = [:]
+            members["name"] = JSONInput.string(name)
+            members["subscribed_event_types"] = try subscribedEventTypes.parsed()
+            if let lastEventAt { members["last_event_at"] = JSONInput.string(TimestampFormat.makeTimestamp(lastEventAt)) }
+            if let lastEventId { members["last_event_id"] = JSONInput.string(lastEventId.uuidString.lowercased()) }
+            return members
+        }
+    }
+
+    /// Changes to a record as handwritten code makes them (`TableStore.update`): nil leaves a
+    /// field as it is; for a nullable field `.some(nil)` sets it to null.
+    public struct Changes: RecordInput {
+        /// Unique name of the consumer.
+        public var name: String?
+        /// JSON array of the event types the consumer receives; an empty array receives every type.
+        public var subscribedEventTypes: RawJSON?
+        /// Receive time of the last event delivered to the consumer.
+        public var lastEventAt: Date??
+        /// Id of the last event delivered to the consumer.
+        public var lastEventId: UUID??
+
+        /// Creates the changes.
+        public init(
+            name: String? = nil,
+            subscribedEventTypes: RawJSON? = nil,
+            lastEventAt: Date?? = nil,
+            lastEventId: UUID?? = nil
+        ) {
+            self.name = name
+            self.subscribedEventTypes = subscribedEventTypes
+            self.lastEventAt = lastEventAt
+            self.lastEventId = lastEventId
+        }
+
+        /// The members set, as an HTTP body would carry them.
+        public func members() throws -> [String: JSONInput] {
+            var members: [String: JSONInput] = [:]
+            if let name { members["name"] = JSONInput.string(name) }
+            if let subscribedEventTypes { members["subscribed_event_types"] = try subscribedEventTypes.parsed() }
+            if let lastEventAt { members["last_event_at"] = try lastEventAt.map { lastEventAt in JSONInput.string(TimestampFormat.makeTimestamp(lastEventAt)) } ?? .null }
+            if let lastEventId { members["last_event_id"] = try lastEventId.map { lastEventId in JSONInput.string(lastEventId.uuidString.lowercased()) } ?? .null }
+            return members
         }
     }
 }

@@ -29,6 +29,15 @@ extension Eventflow {
             primaryKeyKind: .uuid,
             timestamps: true,
             fields: fieldRules,
+            members: [
+                "event_id",
+                "producer_id",
+                "event_type",
+                "event_version",
+                "payload",
+                "created_at",
+                "updated_at"
+            ],
             filters: [
                 FilterColumn(name: "producer_id", rule: FieldRule("producer_id", .relation(.uuid), required: true), column: #""producer_id""#),
                 FilterColumn(name: "event_type", rule: FieldRule("event_type", .string(pattern: Pattern("[a-z][a-z0-9_.-]*")), required: true, minLength: 1, maxLength: 100), column: #""event_type""#),
@@ -41,25 +50,52 @@ extension Eventflow {
                 table: #""events""#,
                 selectColumns: #""event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#,
                 primaryKeyColumn: #""event_id""#,
-                selectByID: DialectSQL(
+                guarded: GuardedStatements(
+                    replace: StatementTemplate(
+                        sqlite: #"UPDATE "events" SET "producer_id" = ?, "event_type" = ?, "event_version" = ?, "payload" = ?, "updated_at" = ? WHERE "event_id" = ? AND "event_id" IS ? AND "producer_id" IS ? AND "event_type" IS ? AND "event_version" IS ? AND "payload" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#,
+                        postgres: #"UPDATE "events" SET "producer_id" = $1, "event_type" = $2, "event_version" = $3, "payload" = $4, "updated_at" = $5 WHERE "event_id" = $6 AND "event_id" IS NOT DISTINCT FROM $7 AND "producer_id" IS NOT DISTINCT FROM $8 AND "event_type" IS NOT DISTINCT FROM $9 AND "event_version" IS NOT DISTINCT FROM $10 AND "payload" IS NOT DISTINCT FROM $11 AND "created_at" IS NOT DISTINCT FROM $12 AND "updated_at" IS NOT DISTINCT FROM $13 RETURNING "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#,
+                        slots: [.value(0), .value(1), .value(2), .value(3), .now, .key, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5), .previous(6)]
+                    ),
+                    patch: StatementTemplate(
+                        sqlite: #"UPDATE "events" SET "producer_id" = CASE WHEN ? THEN ? ELSE "producer_id" END, "event_type" = CASE WHEN ? THEN ? ELSE "event_type" END, "event_version" = CASE WHEN ? THEN ? ELSE "event_version" END, "payload" = CASE WHEN ? THEN ? ELSE "payload" END, "updated_at" = ? WHERE "event_id" = ? AND "event_id" IS ? AND "producer_id" IS ? AND "event_type" IS ? AND "event_version" IS ? AND "payload" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#,
+                        postgres: #"UPDATE "events" SET "producer_id" = CASE WHEN $1 THEN $2 ELSE "producer_id" END, "event_type" = CASE WHEN $3 THEN $4 ELSE "event_type" END, "event_version" = CASE WHEN $5 THEN $6 ELSE "event_version" END, "payload" = CASE WHEN $7 THEN $8 ELSE "payload" END, "updated_at" = $9 WHERE "event_id" = $10 AND "event_id" IS NOT DISTINCT FROM $11 AND "producer_id" IS NOT DISTINCT FROM $12 AND "event_type" IS NOT DISTINCT FROM $13 AND "event_version" IS NOT DISTINCT FROM $14 AND "payload" IS NOT DISTINCT FROM $15 AND "created_at" IS NOT DISTINCT FROM $16 AND "updated_at" IS NOT DISTINCT FROM $17 RETURNING "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#,
+                        slots: [.isSet(0), .value(0), .isSet(1), .value(1), .isSet(2), .value(2), .isSet(3), .value(3), .now, .key, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5), .previous(6)]
+                    ),
+                    delete: StatementTemplate(
+                        sqlite: #"DELETE FROM "events" WHERE "event_id" = ? AND "event_id" IS ? AND "producer_id" IS ? AND "event_type" IS ? AND "event_version" IS ? AND "payload" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#,
+                        postgres: #"DELETE FROM "events" WHERE "event_id" = $1 AND "event_id" IS NOT DISTINCT FROM $2 AND "producer_id" IS NOT DISTINCT FROM $3 AND "event_type" IS NOT DISTINCT FROM $4 AND "event_version" IS NOT DISTINCT FROM $5 AND "payload" IS NOT DISTINCT FROM $6 AND "created_at" IS NOT DISTINCT FROM $7 AND "updated_at" IS NOT DISTINCT FROM $8 RETURNING "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#,
+                        slots: [.key, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5), .previous(6)]
+                    ),
+                ),
+                selectByID: StatementTemplate(
                     sqlite: #"SELECT "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at" FROM "events" WHERE "event_id" = ?"#,
-                    postgres: #"SELECT "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at" FROM "events" WHERE "event_id" = $1"#
+                    postgres: #"SELECT "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at" FROM "events" WHERE "event_id" = $1"#,
+                    slots: [.key]
                 ),
-                insert: DialectSQL(
+                lockByID: StatementTemplate(
+                    sqlite: #"SELECT "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at" FROM "events" WHERE "event_id" = ?"#,
+                    postgres: #"SELECT "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at" FROM "events" WHERE "event_id" = $1 FOR UPDATE"#,
+                    slots: [.key]
+                ),
+                insert: StatementTemplate(
                     sqlite: #"INSERT INTO "events" ("event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at") VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#,
-                    postgres: #"INSERT INTO "events" ("event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#
+                    postgres: #"INSERT INTO "events" ("event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#,
+                    slots: [.key, .value(0), .value(1), .value(2), .value(3), .now, .now]
                 ),
-                replace: DialectSQL(
+                replace: StatementTemplate(
                     sqlite: #"UPDATE "events" SET "producer_id" = ?, "event_type" = ?, "event_version" = ?, "payload" = ?, "updated_at" = ? WHERE "event_id" = ? RETURNING "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#,
-                    postgres: #"UPDATE "events" SET "producer_id" = $1, "event_type" = $2, "event_version" = $3, "payload" = $4, "updated_at" = $5 WHERE "event_id" = $6 RETURNING "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#
+                    postgres: #"UPDATE "events" SET "producer_id" = $1, "event_type" = $2, "event_version" = $3, "payload" = $4, "updated_at" = $5 WHERE "event_id" = $6 RETURNING "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#,
+                    slots: [.value(0), .value(1), .value(2), .value(3), .now, .key]
                 ),
-                patch: DialectSQL(
+                patch: StatementTemplate(
                     sqlite: #"UPDATE "events" SET "producer_id" = CASE WHEN ? THEN ? ELSE "producer_id" END, "event_type" = CASE WHEN ? THEN ? ELSE "event_type" END, "event_version" = CASE WHEN ? THEN ? ELSE "event_version" END, "payload" = CASE WHEN ? THEN ? ELSE "payload" END, "updated_at" = ? WHERE "event_id" = ? RETURNING "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#,
-                    postgres: #"UPDATE "events" SET "producer_id" = CASE WHEN $1 THEN $2 ELSE "producer_id" END, "event_type" = CASE WHEN $3 THEN $4 ELSE "event_type" END, "event_version" = CASE WHEN $5 THEN $6 ELSE "event_version" END, "payload" = CASE WHEN $7 THEN $8 ELSE "payload" END, "updated_at" = $9 WHERE "event_id" = $10 RETURNING "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#
+                    postgres: #"UPDATE "events" SET "producer_id" = CASE WHEN $1 THEN $2 ELSE "producer_id" END, "event_type" = CASE WHEN $3 THEN $4 ELSE "event_type" END, "event_version" = CASE WHEN $5 THEN $6 ELSE "event_version" END, "payload" = CASE WHEN $7 THEN $8 ELSE "payload" END, "updated_at" = $9 WHERE "event_id" = $10 RETURNING "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#,
+                    slots: [.isSet(0), .value(0), .isSet(1), .value(1), .isSet(2), .value(2), .isSet(3), .value(3), .now, .key]
                 ),
-                delete: DialectSQL(
-                    sqlite: #"DELETE FROM "events" WHERE "event_id" = ?"#,
-                    postgres: #"DELETE FROM "events" WHERE "event_id" = $1"#
+                delete: StatementTemplate(
+                    sqlite: #"DELETE FROM "events" WHERE "event_id" = ? RETURNING "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#,
+                    postgres: #"DELETE FROM "events" WHERE "event_id" = $1 RETURNING "event_id", "producer_id", "event_type", "event_version", "payload", "created_at", "updated_at""#,
+                    slots: [.key]
                 ),
             ),
             upsertKey: nil,
@@ -119,8 +155,14 @@ extension Eventflow {
             /// When the record was last changed.
             public var updatedAt: Date
 
+            /// The primary key's Swift type.
+            public typealias Key = UUID
+
             /// The table this record belongs to.
             public static var table: TableDescriptor { descriptor }
+
+            /// The primary key.
+            public var primaryKey: UUID { eventId }
 
             /// Creates a record from its values.
             public init(
@@ -156,6 +198,19 @@ extension Eventflow {
             /// The primary key as it appears in URLs.
             public var primaryKeyText: String { eventId.uuidString.lowercased() }
 
+            /// The record as stored, in select-list order.
+            public var row: SQLRow {
+                SQLRow(values: [
+                    SQLValue.uuid(eventId),
+                    SQLValue.uuid(producerId),
+                    SQLValue.text(eventType),
+                    SQLValue.integer(eventVersion),
+                    SQLValue.json(payload.text),
+                    SQLValue.timestamp(createdAt),
+                    SQLValue.timestamp(updatedAt)
+                ])
+            }
+
             /// Writes the record as a JSON object.
             public func writeJSON(to writer: inout JSONWriter) {
                 writer.beginObject()
@@ -181,6 +236,103 @@ extension Eventflow {
                 if fields.contains(6) { writer.member("updated_at", updatedAt) }
                 writer.endObject()
             }
+        }
+
+        /// The typed columns of the table, for queries handwritten code makes through a
+        /// `TableStore` (`Columns.status != "done"`).
+        public enum Columns {
+            /// The `eventId` member.
+            public static let eventId = TableColumn<Record, UUID>(
+                "event_id", column: #""event_id""#, bind: { value in SQLValue.uuid(value) }, read: { reader in try reader.uuid() })
+            /// The `producerId` member.
+            public static let producerId = TableColumn<Record, UUID>(
+                "producer_id", column: #""producer_id""#, bind: { value in SQLValue.uuid(value) }, read: { reader in try reader.uuid() })
+            /// The `eventType` member.
+            public static let eventType = TableColumn<Record, String>(
+                "event_type", column: #""event_type""#, bind: { value in SQLValue.text(value) }, read: { reader in try reader.string() })
+            /// The `eventVersion` member.
+            public static let eventVersion = TableColumn<Record, Int64>(
+                "event_version", column: #""event_version""#, bind: { value in SQLValue.integer(value) }, read: { reader in try reader.integer() })
+            /// The `createdAt` member.
+            public static let createdAt = TableColumn<Record, Date>(
+                "created_at", column: #""created_at""#, bind: { value in SQLValue.timestamp(value) }, read: { reader in try reader.timestamp() })
+            /// The `updatedAt` member.
+            public static let updatedAt = TableColumn<Record, Date>(
+                "updated_at", column: #""updated_at""#, bind: { value in SQLValue.timestamp(value) }, read: { reader in try reader.timestamp() })
+        }
+    }
+}
+
+extension Eventflow.Events.Record {
+    /// A new record as handwritten code creates it (`TableStore.create`): every declared field
+    /// by name; an optional one left nil takes its default.
+    public struct New: RecordInput {
+        /// The producer that sent the event; a producer with events cannot be deleted.
+        public var producerId: UUID
+        /// Dotted event type such as order.created.
+        public var eventType: String
+        /// Version of the event type's payload schema.
+        public var eventVersion: Int64?
+        /// The event's data.
+        public var payload: RawJSON
+
+        /// Creates the input.
+        public init(
+            producerId: UUID,
+            eventType: String,
+            eventVersion: Int64? = nil,
+            payload: RawJSON
+        ) {
+            self.producerId = producerId
+            self.eventType = eventType
+            self.eventVersion = eventVersion
+            self.payload = payload
+        }
+
+        /// The members set, as an HTTP body would carry them.
+        public func members() throws -> [String: JSONInput] {
+            var members: [String: JSONInput] = [:]
+            members["producer_id"] = JSONInput.string(producerId.uuidString.lowercased())
+            members["event_type"] = JSONInput.string(eventType)
+            if let eventVersion { members["event_version"] = JSONInput.integer(eventVersion) }
+            members["payload"] = try payload.parsed()
+            return members
+        }
+    }
+
+    /// Changes to a record as handwritten code makes them (`TableStore.update`): nil leaves a
+    /// field as it is; for a nullable field `.some(nil)` sets it to null.
+    public struct Changes: RecordInput {
+        /// The producer that sent the event; a producer with events cannot be deleted.
+        public var producerId: UUID?
+        /// Dotted event type such as order.created.
+        public var eventType: String?
+        /// Version of the event type's payload schema.
+        public var eventVersion: Int64?
+        /// The event's data.
+        public var payload: RawJSON?
+
+        /// Creates the changes.
+        public init(
+            producerId: UUID? = nil,
+            eventType: String? = nil,
+            eventVersion: Int64? = nil,
+            payload: RawJSON? = nil
+        ) {
+            self.producerId = producerId
+            self.eventType = eventType
+            self.eventVersion = eventVersion
+            self.payload = payload
+        }
+
+        /// The members set, as an HTTP body would carry them.
+        public func members() throws -> [String: JSONInput] {
+            var members: [String: JSONInput] = [:]
+            if let producerId { members["producer_id"] = JSONInput.string(producerId.uuidString.lowercased()) }
+            if let eventType { members["event_type"] = JSONInput.string(eventType) }
+            if let eventVersion { members["event_version"] = JSONInput.integer(eventVersion) }
+            if let payload { members["payload"] = try payload.parsed() }
+            return members
         }
     }
 }

@@ -28,6 +28,14 @@ extension Eventflow {
             primaryKeyKind: .uuid,
             timestamps: true,
             fields: fieldRules,
+            members: [
+                "producer_id",
+                "name",
+                "description",
+                "active",
+                "created_at",
+                "updated_at"
+            ],
             filters: [
                 FilterColumn(name: "name", rule: FieldRule("name", .string(pattern: nil), required: true, minLength: 1, maxLength: 100), column: #""name""#),
                 FilterColumn(name: "active", rule: FieldRule("active", .boolean, defaultValue: .bool(true)), column: #""active""#)
@@ -38,25 +46,52 @@ extension Eventflow {
                 table: #""producers""#,
                 selectColumns: #""producer_id", "name", "description", "active", "created_at", "updated_at""#,
                 primaryKeyColumn: #""producer_id""#,
-                selectByID: DialectSQL(
+                guarded: GuardedStatements(
+                    replace: StatementTemplate(
+                        sqlite: #"UPDATE "producers" SET "name" = ?, "description" = ?, "active" = ?, "updated_at" = ? WHERE "producer_id" = ? AND "producer_id" IS ? AND "name" IS ? AND "description" IS ? AND "active" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "producer_id", "name", "description", "active", "created_at", "updated_at""#,
+                        postgres: #"UPDATE "producers" SET "name" = $1, "description" = $2, "active" = $3, "updated_at" = $4 WHERE "producer_id" = $5 AND "producer_id" IS NOT DISTINCT FROM $6 AND "name" IS NOT DISTINCT FROM $7 AND "description" IS NOT DISTINCT FROM $8 AND "active" IS NOT DISTINCT FROM $9 AND "created_at" IS NOT DISTINCT FROM $10 AND "updated_at" IS NOT DISTINCT FROM $11 RETURNING "producer_id", "name", "description", "active", "created_at", "updated_at""#,
+                        slots: [.value(0), .value(1), .value(2), .now, .key, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5)]
+                    ),
+                    patch: StatementTemplate(
+                        sqlite: #"UPDATE "producers" SET "name" = CASE WHEN ? THEN ? ELSE "name" END, "description" = CASE WHEN ? THEN ? ELSE "description" END, "active" = CASE WHEN ? THEN ? ELSE "active" END, "updated_at" = ? WHERE "producer_id" = ? AND "producer_id" IS ? AND "name" IS ? AND "description" IS ? AND "active" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "producer_id", "name", "description", "active", "created_at", "updated_at""#,
+                        postgres: #"UPDATE "producers" SET "name" = CASE WHEN $1 THEN $2 ELSE "name" END, "description" = CASE WHEN $3 THEN $4 ELSE "description" END, "active" = CASE WHEN $5 THEN $6 ELSE "active" END, "updated_at" = $7 WHERE "producer_id" = $8 AND "producer_id" IS NOT DISTINCT FROM $9 AND "name" IS NOT DISTINCT FROM $10 AND "description" IS NOT DISTINCT FROM $11 AND "active" IS NOT DISTINCT FROM $12 AND "created_at" IS NOT DISTINCT FROM $13 AND "updated_at" IS NOT DISTINCT FROM $14 RETURNING "producer_id", "name", "description", "active", "created_at", "updated_at""#,
+                        slots: [.isSet(0), .value(0), .isSet(1), .value(1), .isSet(2), .value(2), .now, .key, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5)]
+                    ),
+                    delete: StatementTemplate(
+                        sqlite: #"DELETE FROM "producers" WHERE "producer_id" = ? AND "producer_id" IS ? AND "name" IS ? AND "description" IS ? AND "active" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "producer_id", "name", "description", "active", "created_at", "updated_at""#,
+                        postgres: #"DELETE FROM "producers" WHERE "producer_id" = $1 AND "producer_id" IS NOT DISTINCT FROM $2 AND "name" IS NOT DISTINCT FROM $3 AND "description" IS NOT DISTINCT FROM $4 AND "active" IS NOT DISTINCT FROM $5 AND "created_at" IS NOT DISTINCT FROM $6 AND "updated_at" IS NOT DISTINCT FROM $7 RETURNING "producer_id", "name", "description", "active", "created_at", "updated_at""#,
+                        slots: [.key, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5)]
+                    ),
+                ),
+                selectByID: StatementTemplate(
                     sqlite: #"SELECT "producer_id", "name", "description", "active", "created_at", "updated_at" FROM "producers" WHERE "producer_id" = ?"#,
-                    postgres: #"SELECT "producer_id", "name", "description", "active", "created_at", "updated_at" FROM "producers" WHERE "producer_id" = $1"#
+                    postgres: #"SELECT "producer_id", "name", "description", "active", "created_at", "updated_at" FROM "producers" WHERE "producer_id" = $1"#,
+                    slots: [.key]
                 ),
-                insert: DialectSQL(
+                lockByID: StatementTemplate(
+                    sqlite: #"SELECT "producer_id", "name", "description", "active", "created_at", "updated_at" FROM "producers" WHERE "producer_id" = ?"#,
+                    postgres: #"SELECT "producer_id", "name", "description", "active", "created_at", "updated_at" FROM "producers" WHERE "producer_id" = $1 FOR UPDATE"#,
+                    slots: [.key]
+                ),
+                insert: StatementTemplate(
                     sqlite: #"INSERT INTO "producers" ("producer_id", "name", "description", "active", "created_at", "updated_at") VALUES (?, ?, ?, ?, ?, ?) RETURNING "producer_id", "name", "description", "active", "created_at", "updated_at""#,
-                    postgres: #"INSERT INTO "producers" ("producer_id", "name", "description", "active", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6) RETURNING "producer_id", "name", "description", "active", "created_at", "updated_at""#
+                    postgres: #"INSERT INTO "producers" ("producer_id", "name", "description", "active", "created_at", "updated_at") VALUES ($1, $2, $3, $4, $5, $6) RETURNING "producer_id", "name", "description", "active", "created_at", "updated_at""#,
+                    slots: [.key, .value(0), .value(1), .value(2), .now, .now]
                 ),
-                replace: DialectSQL(
+                replace: StatementTemplate(
                     sqlite: #"UPDATE "producers" SET "name" = ?, "description" = ?, "active" = ?, "updated_at" = ? WHERE "producer_id" = ? RETURNING "producer_id", "name", "description", "active", "created_at", "updated_at""#,
-                    postgres: #"UPDATE "producers" SET "name" = $1, "description" = $2, "active" = $3, "updated_at" = $4 WHERE "producer_id" = $5 RETURNING "producer_id", "name", "description", "active", "created_at", "updated_at""#
+                    postgres: #"UPDATE "producers" SET "name" = $1, "description" = $2, "active" = $3, "updated_at" = $4 WHERE "producer_id" = $5 RETURNING "producer_id", "name", "description", "active", "created_at", "updated_at""#,
+                    slots: [.value(0), .value(1), .value(2), .now, .key]
                 ),
-                patch: DialectSQL(
+                patch: StatementTemplate(
                     sqlite: #"UPDATE "producers" SET "name" = CASE WHEN ? THEN ? ELSE "name" END, "description" = CASE WHEN ? THEN ? ELSE "description" END, "active" = CASE WHEN ? THEN ? ELSE "active" END, "updated_at" = ? WHERE "producer_id" = ? RETURNING "producer_id", "name", "description", "active", "created_at", "updated_at""#,
-                    postgres: #"UPDATE "producers" SET "name" = CASE WHEN $1 THEN $2 ELSE "name" END, "description" = CASE WHEN $3 THEN $4 ELSE "description" END, "active" = CASE WHEN $5 THEN $6 ELSE "active" END, "updated_at" = $7 WHERE "producer_id" = $8 RETURNING "producer_id", "name", "description", "active", "created_at", "updated_at""#
+                    postgres: #"UPDATE "producers" SET "name" = CASE WHEN $1 THEN $2 ELSE "name" END, "description" = CASE WHEN $3 THEN $4 ELSE "description" END, "active" = CASE WHEN $5 THEN $6 ELSE "active" END, "updated_at" = $7 WHERE "producer_id" = $8 RETURNING "producer_id", "name", "description", "active", "created_at", "updated_at""#,
+                    slots: [.isSet(0), .value(0), .isSet(1), .value(1), .isSet(2), .value(2), .now, .key]
                 ),
-                delete: DialectSQL(
-                    sqlite: #"DELETE FROM "producers" WHERE "producer_id" = ?"#,
-                    postgres: #"DELETE FROM "producers" WHERE "producer_id" = $1"#
+                delete: StatementTemplate(
+                    sqlite: #"DELETE FROM "producers" WHERE "producer_id" = ? RETURNING "producer_id", "name", "description", "active", "created_at", "updated_at""#,
+                    postgres: #"DELETE FROM "producers" WHERE "producer_id" = $1 RETURNING "producer_id", "name", "description", "active", "created_at", "updated_at""#,
+                    slots: [.key]
                 ),
             ),
             upsertKey: nil,
@@ -106,8 +141,14 @@ extension Eventflow {
             /// When the record was last changed.
             public var updatedAt: Date
 
+            /// The primary key's Swift type.
+            public typealias Key = UUID
+
             /// The table this record belongs to.
             public static var table: TableDescriptor { descriptor }
+
+            /// The primary key.
+            public var primaryKey: UUID { producerId }
 
             /// Creates a record from its values.
             public init(
@@ -140,6 +181,18 @@ extension Eventflow {
             /// The primary key as it appears in URLs.
             public var primaryKeyText: String { producerId.uuidString.lowercased() }
 
+            /// The record as stored, in select-list order.
+            public var row: SQLRow {
+                SQLRow(values: [
+                    SQLValue.uuid(producerId),
+                    SQLValue.text(name),
+                    description.map { description in SQLValue.text(description) } ?? .null,
+                    SQLValue.bool(active),
+                    SQLValue.timestamp(createdAt),
+                    SQLValue.timestamp(updatedAt)
+                ])
+            }
+
             /// Writes the record as a JSON object.
             public func writeJSON(to writer: inout JSONWriter) {
                 writer.beginObject()
@@ -163,6 +216,93 @@ extension Eventflow {
                 if fields.contains(5) { writer.member("updated_at", updatedAt) }
                 writer.endObject()
             }
+        }
+
+        /// The typed columns of the table, for queries handwritten code makes through a
+        /// `TableStore` (`Columns.status != "done"`).
+        public enum Columns {
+            /// The `producerId` member.
+            public static let producerId = TableColumn<Record, UUID>(
+                "producer_id", column: #""producer_id""#, bind: { value in SQLValue.uuid(value) }, read: { reader in try reader.uuid() })
+            /// The `name` member.
+            public static let name = TableColumn<Record, String>(
+                "name", column: #""name""#, bind: { value in SQLValue.text(value) }, read: { reader in try reader.string() })
+            /// The `description` member.
+            public static let description = TableColumn<Record, String?>(
+                "description", column: #""description""#, bind: { value in value.map { value in SQLValue.text(value) } ?? .null }, read: { reader in try reader.optionalString() })
+            /// The `active` member.
+            public static let active = TableColumn<Record, Bool>(
+                "active", column: #""active""#, bind: { value in SQLValue.bool(value) }, read: { reader in try reader.bool() })
+            /// The `createdAt` member.
+            public static let createdAt = TableColumn<Record, Date>(
+                "created_at", column: #""created_at""#, bind: { value in SQLValue.timestamp(value) }, read: { reader in try reader.timestamp() })
+            /// The `updatedAt` member.
+            public static let updatedAt = TableColumn<Record, Date>(
+                "updated_at", column: #""updated_at""#, bind: { value in SQLValue.timestamp(value) }, read: { reader in try reader.timestamp() })
+        }
+    }
+}
+
+extension Eventflow.Producers.Record {
+    /// A new record as handwritten code creates it (`TableStore.create`): every declared field
+    /// by name; an optional one left nil takes its default.
+    public struct New: RecordInput {
+        /// Unique name of the producer.
+        public var name: String
+        /// What the producer is.
+        public var description: String?
+        /// Inactive producers are kept for history.
+        public var active: Bool?
+
+        /// Creates the input.
+        public init(
+            name: String,
+            description: String? = nil,
+            active: Bool? = nil
+        ) {
+            self.name = name
+            self.description = description
+            self.active = active
+        }
+
+        /// The members set, as an HTTP body would carry them.
+        public func members() throws -> [String: JSONInput] {
+            var members: [String: JSONInput] = [:]
+            members["name"] = JSONInput.string(name)
+            if let description { members["description"] = JSONInput.string(description) }
+            if let active { members["active"] = JSONInput.bool(active) }
+            return members
+        }
+    }
+
+    /// Changes to a record as handwritten code makes them (`TableStore.update`): nil leaves a
+    /// field as it is; for a nullable field `.some(nil)` sets it to null.
+    public struct Changes: RecordInput {
+        /// Unique name of the producer.
+        public var name: String?
+        /// What the producer is.
+        public var description: String??
+        /// Inactive producers are kept for history.
+        public var active: Bool?
+
+        /// Creates the changes.
+        public init(
+            name: String? = nil,
+            description: String?? = nil,
+            active: Bool? = nil
+        ) {
+            self.name = name
+            self.description = description
+            self.active = active
+        }
+
+        /// The members set, as an HTTP body would carry them.
+        public func members() throws -> [String: JSONInput] {
+            var members: [String: JSONInput] = [:]
+            if let name { members["name"] = JSONInput.string(name) }
+            if let description { members["description"] = try description.map { description in JSONInput.string(description) } ?? .null }
+            if let active { members["active"] = JSONInput.bool(active) }
+            return members
         }
     }
 }

@@ -30,6 +30,17 @@ extension Tracker {
             primaryKeyKind: .integer,
             timestamps: true,
             fields: fieldRules,
+            members: [
+                "id",
+                "task_id",
+                "author_email",
+                "body",
+                "pinned",
+                "edit_count",
+                "created_at",
+                "updated_at",
+                "deleted_at"
+            ],
             filters: [
                 FilterColumn(name: "task_id", rule: FieldRule("task_id", .relation(.uuid), required: true), column: #""task_id""#),
                 FilterColumn(name: "author_email", rule: FieldRule("author_email", .email, required: true), column: #""author_email""#),
@@ -43,25 +54,57 @@ extension Tracker {
                 table: #""comments""#,
                 selectColumns: #""id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
                 primaryKeyColumn: #""id""#,
-                selectByID: DialectSQL(
-                    sqlite: #"SELECT "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at" FROM "comments" WHERE "id" = ? AND "deleted_at" IS NULL"#,
-                    postgres: #"SELECT "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at" FROM "comments" WHERE "id" = $1 AND "deleted_at" IS NULL"#
+                guarded: GuardedStatements(
+                    replace: StatementTemplate(
+                        sqlite: #"UPDATE "comments" SET "task_id" = ?, "author_email" = ?, "body" = ?, "pinned" = ?, "updated_at" = ? WHERE "id" = ? AND "deleted_at" IS NULL AND "organization_id" = ? AND ("author_id" = ? OR ?) AND "id" IS ? AND "task_id" IS ? AND "author_email" IS ? AND "body" IS ? AND "pinned" IS ? AND "edit_count" IS ? AND "created_at" IS ? AND "updated_at" IS ? AND "deleted_at" IS ? RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                        postgres: #"UPDATE "comments" SET "task_id" = $1, "author_email" = $2, "body" = $3, "pinned" = $4, "updated_at" = $5 WHERE "id" = $6 AND "deleted_at" IS NULL AND "organization_id" = $7 AND ("author_id" = $8 OR $9) AND "id" IS NOT DISTINCT FROM $10 AND "task_id" IS NOT DISTINCT FROM $11 AND "author_email" IS NOT DISTINCT FROM $12 AND "body" IS NOT DISTINCT FROM $13 AND "pinned" IS NOT DISTINCT FROM $14 AND "edit_count" IS NOT DISTINCT FROM $15 AND "created_at" IS NOT DISTINCT FROM $16 AND "updated_at" IS NOT DISTINCT FROM $17 AND "deleted_at" IS NOT DISTINCT FROM $18 RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                        slots: [.value(0), .value(1), .value(2), .value(3), .now, .key, .organization, .owner, .ownerExempt, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5), .previous(6), .previous(7), .previous(8)]
+                    ),
+                    patch: StatementTemplate(
+                        sqlite: #"UPDATE "comments" SET "task_id" = CASE WHEN ? THEN ? ELSE "task_id" END, "author_email" = CASE WHEN ? THEN ? ELSE "author_email" END, "body" = CASE WHEN ? THEN ? ELSE "body" END, "pinned" = CASE WHEN ? THEN ? ELSE "pinned" END, "edit_count" = CASE WHEN ? THEN ? ELSE "edit_count" END, "updated_at" = ? WHERE "id" = ? AND "deleted_at" IS NULL AND "organization_id" = ? AND ("author_id" = ? OR ?) AND "id" IS ? AND "task_id" IS ? AND "author_email" IS ? AND "body" IS ? AND "pinned" IS ? AND "edit_count" IS ? AND "created_at" IS ? AND "updated_at" IS ? AND "deleted_at" IS ? RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                        postgres: #"UPDATE "comments" SET "task_id" = CASE WHEN $1 THEN $2 ELSE "task_id" END, "author_email" = CASE WHEN $3 THEN $4 ELSE "author_email" END, "body" = CASE WHEN $5 THEN $6 ELSE "body" END, "pinned" = CASE WHEN $7 THEN $8 ELSE "pinned" END, "edit_count" = CASE WHEN $9 THEN $10 ELSE "edit_count" END, "updated_at" = $11 WHERE "id" = $12 AND "deleted_at" IS NULL AND "organization_id" = $13 AND ("author_id" = $14 OR $15) AND "id" IS NOT DISTINCT FROM $16 AND "task_id" IS NOT DISTINCT FROM $17 AND "author_email" IS NOT DISTINCT FROM $18 AND "body" IS NOT DISTINCT FROM $19 AND "pinned" IS NOT DISTINCT FROM $20 AND "edit_count" IS NOT DISTINCT FROM $21 AND "created_at" IS NOT DISTINCT FROM $22 AND "updated_at" IS NOT DISTINCT FROM $23 AND "deleted_at" IS NOT DISTINCT FROM $24 RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                        slots: [.isSet(0), .value(0), .isSet(1), .value(1), .isSet(2), .value(2), .isSet(3), .value(3), .isSet(4), .value(4), .now, .key, .organization, .owner, .ownerExempt, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5), .previous(6), .previous(7), .previous(8)]
+                    ),
+                    delete: StatementTemplate(
+                        sqlite: #"UPDATE "comments" SET "deleted_at" = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE "id" = ? AND "deleted_at" IS NULL AND "organization_id" = ? AND ("author_id" = ? OR ?) AND "id" IS ? AND "task_id" IS ? AND "author_email" IS ? AND "body" IS ? AND "pinned" IS ? AND "edit_count" IS ? AND "created_at" IS ? AND "updated_at" IS ? AND "deleted_at" IS ? RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                        postgres: #"UPDATE "comments" SET "deleted_at" = now() WHERE "id" = $1 AND "deleted_at" IS NULL AND "organization_id" = $2 AND ("author_id" = $3 OR $4) AND "id" IS NOT DISTINCT FROM $5 AND "task_id" IS NOT DISTINCT FROM $6 AND "author_email" IS NOT DISTINCT FROM $7 AND "body" IS NOT DISTINCT FROM $8 AND "pinned" IS NOT DISTINCT FROM $9 AND "edit_count" IS NOT DISTINCT FROM $10 AND "created_at" IS NOT DISTINCT FROM $11 AND "updated_at" IS NOT DISTINCT FROM $12 AND "deleted_at" IS NOT DISTINCT FROM $13 RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                        slots: [.key, .organization, .owner, .ownerExempt, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5), .previous(6), .previous(7), .previous(8)]
+                    ),
                 ),
-                insert: DialectSQL(
+                selectByID: StatementTemplate(
+                    sqlite: #"SELECT "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at" FROM "comments" WHERE "id" = ? AND "deleted_at" IS NULL AND "organization_id" = ? AND ("author_id" = ? OR ?)"#,
+                    postgres: #"SELECT "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at" FROM "comments" WHERE "id" = $1 AND "deleted_at" IS NULL AND "organization_id" = $2 AND ("author_id" = $3 OR $4)"#,
+                    slots: [.key, .organization, .owner, .ownerExempt]
+                ),
+                lockByID: StatementTemplate(
+                    sqlite: #"SELECT "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at" FROM "comments" WHERE "id" = ? AND "deleted_at" IS NULL AND "organization_id" = ? AND ("author_id" = ? OR ?)"#,
+                    postgres: #"SELECT "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at" FROM "comments" WHERE "id" = $1 AND "deleted_at" IS NULL AND "organization_id" = $2 AND ("author_id" = $3 OR $4) FOR UPDATE"#,
+                    slots: [.key, .organization, .owner, .ownerExempt]
+                ),
+                insert: StatementTemplate(
                     sqlite: #"INSERT INTO "comments" ("task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "organization_id", "author_id") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
-                    postgres: #"INSERT INTO "comments" ("task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "organization_id", "author_id") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#
+                    postgres: #"INSERT INTO "comments" ("task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "organization_id", "author_id") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                    slots: [.value(0), .value(1), .value(2), .value(3), .value(4), .now, .now, .organization, .owner]
                 ),
-                replace: DialectSQL(
-                    sqlite: #"UPDATE "comments" SET "task_id" = ?, "author_email" = ?, "body" = ?, "pinned" = ?, "updated_at" = ? WHERE "id" = ? AND "deleted_at" IS NULL RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
-                    postgres: #"UPDATE "comments" SET "task_id" = $1, "author_email" = $2, "body" = $3, "pinned" = $4, "updated_at" = $5 WHERE "id" = $6 AND "deleted_at" IS NULL RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#
+                replace: StatementTemplate(
+                    sqlite: #"UPDATE "comments" SET "task_id" = ?, "author_email" = ?, "body" = ?, "pinned" = ?, "updated_at" = ? WHERE "id" = ? AND "deleted_at" IS NULL AND "organization_id" = ? AND ("author_id" = ? OR ?) RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                    postgres: #"UPDATE "comments" SET "task_id" = $1, "author_email" = $2, "body" = $3, "pinned" = $4, "updated_at" = $5 WHERE "id" = $6 AND "deleted_at" IS NULL AND "organization_id" = $7 AND ("author_id" = $8 OR $9) RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                    slots: [.value(0), .value(1), .value(2), .value(3), .now, .key, .organization, .owner, .ownerExempt]
                 ),
-                patch: DialectSQL(
-                    sqlite: #"UPDATE "comments" SET "task_id" = CASE WHEN ? THEN ? ELSE "task_id" END, "author_email" = CASE WHEN ? THEN ? ELSE "author_email" END, "body" = CASE WHEN ? THEN ? ELSE "body" END, "pinned" = CASE WHEN ? THEN ? ELSE "pinned" END, "updated_at" = ? WHERE "id" = ? AND "deleted_at" IS NULL RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
-                    postgres: #"UPDATE "comments" SET "task_id" = CASE WHEN $1 THEN $2 ELSE "task_id" END, "author_email" = CASE WHEN $3 THEN $4 ELSE "author_email" END, "body" = CASE WHEN $5 THEN $6 ELSE "body" END, "pinned" = CASE WHEN $7 THEN $8 ELSE "pinned" END, "updated_at" = $9 WHERE "id" = $10 AND "deleted_at" IS NULL RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#
+                patch: StatementTemplate(
+                    sqlite: #"UPDATE "comments" SET "task_id" = CASE WHEN ? THEN ? ELSE "task_id" END, "author_email" = CASE WHEN ? THEN ? ELSE "author_email" END, "body" = CASE WHEN ? THEN ? ELSE "body" END, "pinned" = CASE WHEN ? THEN ? ELSE "pinned" END, "edit_count" = CASE WHEN ? THEN ? ELSE "edit_count" END, "updated_at" = ? WHERE "id" = ? AND "deleted_at" IS NULL AND "organization_id" = ? AND ("author_id" = ? OR ?) RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                    postgres: #"UPDATE "comments" SET "task_id" = CASE WHEN $1 THEN $2 ELSE "task_id" END, "author_email" = CASE WHEN $3 THEN $4 ELSE "author_email" END, "body" = CASE WHEN $5 THEN $6 ELSE "body" END, "pinned" = CASE WHEN $7 THEN $8 ELSE "pinned" END, "edit_count" = CASE WHEN $9 THEN $10 ELSE "edit_count" END, "updated_at" = $11 WHERE "id" = $12 AND "deleted_at" IS NULL AND "organization_id" = $13 AND ("author_id" = $14 OR $15) RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                    slots: [.isSet(0), .value(0), .isSet(1), .value(1), .isSet(2), .value(2), .isSet(3), .value(3), .isSet(4), .value(4), .now, .key, .organization, .owner, .ownerExempt]
                 ),
-                delete: DialectSQL(
-                    sqlite: #"UPDATE "comments" SET "deleted_at" = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE "id" = ? AND "deleted_at" IS NULL"#,
-                    postgres: #"UPDATE "comments" SET "deleted_at" = now() WHERE "id" = $1 AND "deleted_at" IS NULL"#
+                delete: StatementTemplate(
+                    sqlite: #"UPDATE "comments" SET "deleted_at" = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE "id" = ? AND "deleted_at" IS NULL AND "organization_id" = ? AND ("author_id" = ? OR ?) RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                    postgres: #"UPDATE "comments" SET "deleted_at" = now() WHERE "id" = $1 AND "deleted_at" IS NULL AND "organization_id" = $2 AND ("author_id" = $3 OR $4) RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                    slots: [.key, .organization, .owner, .ownerExempt]
+                ),
+                restore: StatementTemplate(
+                    sqlite: #"UPDATE "comments" SET "deleted_at" = NULL WHERE "id" = ? AND "deleted_at" IS NOT NULL AND "organization_id" = ? AND ("author_id" = ? OR ?) RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                    postgres: #"UPDATE "comments" SET "deleted_at" = NULL WHERE "id" = $1 AND "deleted_at" IS NOT NULL AND "organization_id" = $2 AND ("author_id" = $3 OR $4) RETURNING "id", "task_id", "author_email", "body", "pinned", "edit_count", "created_at", "updated_at", "deleted_at""#,
+                    slots: [.key, .organization, .owner, .ownerExempt]
                 ),
             ),
             upsertKey: nil,
@@ -125,8 +168,14 @@ extension Tracker {
             /// When the record was deleted; null while it is live.
             public var deletedAt: Date?
 
+            /// The primary key's Swift type.
+            public typealias Key = Int64
+
             /// The table this record belongs to.
             public static var table: TableDescriptor { descriptor }
+
+            /// The primary key.
+            public var primaryKey: Int64 { id }
 
             /// Creates a record from its values.
             public init(
@@ -168,6 +217,21 @@ extension Tracker {
             /// The primary key as it appears in URLs.
             public var primaryKeyText: String { String(id) }
 
+            /// The record as stored, in select-list order.
+            public var row: SQLRow {
+                SQLRow(values: [
+                    SQLValue.integer(id),
+                    SQLValue.uuid(taskId),
+                    SQLValue.text(authorEmail),
+                    SQLValue.text(body),
+                    SQLValue.bool(pinned),
+                    SQLValue.integer(editCount),
+                    SQLValue.timestamp(createdAt),
+                    SQLValue.timestamp(updatedAt),
+                    deletedAt.map { deletedAt in SQLValue.timestamp(deletedAt) } ?? .null
+                ])
+            }
+
             /// Writes the record as a JSON object.
             public func writeJSON(to writer: inout JSONWriter) {
                 writer.beginObject()
@@ -197,6 +261,122 @@ extension Tracker {
                 if fields.contains(8) { writer.member("deleted_at", deletedAt) }
                 writer.endObject()
             }
+        }
+
+        /// The typed columns of the table, for queries handwritten code makes through a
+        /// `TableStore` (`Columns.status != "done"`).
+        public enum Columns {
+            /// The `id` member.
+            public static let id = TableColumn<Record, Int64>(
+                "id", column: #""id""#, bind: { value in SQLValue.integer(value) }, read: { reader in try reader.integer() })
+            /// The `taskId` member.
+            public static let taskId = TableColumn<Record, UUID>(
+                "task_id", column: #""task_id""#, bind: { value in SQLValue.uuid(value) }, read: { reader in try reader.uuid() })
+            /// The `authorEmail` member.
+            public static let authorEmail = TableColumn<Record, String>(
+                "author_email", column: #""author_email""#, bind: { value in SQLValue.text(value) }, read: { reader in try reader.string() })
+            /// The `body` member.
+            public static let body = TableColumn<Record, String>(
+                "body", column: #""body""#, bind: { value in SQLValue.text(value) }, read: { reader in try reader.string() })
+            /// The `pinned` member.
+            public static let pinned = TableColumn<Record, Bool>(
+                "pinned", column: #""pinned""#, bind: { value in SQLValue.bool(value) }, read: { reader in try reader.bool() })
+            /// The `editCount` member.
+            public static let editCount = TableColumn<Record, Int64>(
+                "edit_count", column: #""edit_count""#, bind: { value in SQLValue.integer(value) }, read: { reader in try reader.integer() })
+            /// The `createdAt` member.
+            public static let createdAt = TableColumn<Record, Date>(
+                "created_at", column: #""created_at""#, bind: { value in SQLValue.timestamp(value) }, read: { reader in try reader.timestamp() })
+            /// The `updatedAt` member.
+            public static let updatedAt = TableColumn<Record, Date>(
+                "updated_at", column: #""updated_at""#, bind: { value in SQLValue.timestamp(value) }, read: { reader in try reader.timestamp() })
+            /// The `deletedAt` member.
+            public static let deletedAt = TableColumn<Record, Date?>(
+                "deleted_at", column: #""deleted_at""#, bind: { value in value.map { value in SQLValue.timestamp(value) } ?? .null }, read: { reader in try reader.optionalTimestamp() })
+        }
+    }
+}
+
+extension Tracker.Comments.Record {
+    /// A new record as handwritten code creates it (`TableStore.create`): every declared field
+    /// by name; an optional one left nil takes its default.
+    public struct New: RecordInput {
+        /// The task commented on; deleting the task deletes its comments.
+        public var taskId: UUID
+        /// Who wrote the comment.
+        public var authorEmail: String
+        /// The comment text.
+        public var body: String
+        /// Pinned comments are shown first.
+        public var pinned: Bool?
+        /// How often the comment was edited; maintained by the server.
+        public var editCount: Int64?
+
+        /// Creates the input.
+        public init(
+            taskId: UUID,
+            authorEmail: String,
+            body: String,
+            pinned: Bool? = nil,
+            editCount: Int64? = nil
+        ) {
+            self.taskId = taskId
+            self.authorEmail = authorEmail
+            self.body = body
+            self.pinned = pinned
+            self.editCount = editCount
+        }
+
+        /// The members set, as an HTTP body would carry them.
+        public func members() throws -> [String: JSONInput] {
+            var members: [String: JSONInput] = [:]
+            members["task_id"] = JSONInput.string(taskId.uuidString.lowercased())
+            members["author_email"] = JSONInput.string(authorEmail)
+            members["body"] = JSONInput.string(body)
+            if let pinned { members["pinned"] = JSONInput.bool(pinned) }
+            if let editCount { members["edit_count"] = JSONInput.integer(editCount) }
+            return members
+        }
+    }
+
+    /// Changes to a record as handwritten code makes them (`TableStore.update`): nil leaves a
+    /// field as it is; for a nullable field `.some(nil)` sets it to null.
+    public struct Changes: RecordInput {
+        /// The task commented on; deleting the task deletes its comments.
+        public var taskId: UUID?
+        /// Who wrote the comment.
+        public var authorEmail: String?
+        /// The comment text.
+        public var body: String?
+        /// Pinned comments are shown first.
+        public var pinned: Bool?
+        /// How often the comment was edited; maintained by the server.
+        public var editCount: Int64?
+
+        /// Creates the changes.
+        public init(
+            taskId: UUID? = nil,
+            authorEmail: String? = nil,
+            body: String? = nil,
+            pinned: Bool? = nil,
+            editCount: Int64? = nil
+        ) {
+            self.taskId = taskId
+            self.authorEmail = authorEmail
+            self.body = body
+            self.pinned = pinned
+            self.editCount = editCount
+        }
+
+        /// The members set, as an HTTP body would carry them.
+        public func members() throws -> [String: JSONInput] {
+            var members: [String: JSONInput] = [:]
+            if let taskId { members["task_id"] = JSONInput.string(taskId.uuidString.lowercased()) }
+            if let authorEmail { members["author_email"] = JSONInput.string(authorEmail) }
+            if let body { members["body"] = JSONInput.string(body) }
+            if let pinned { members["pinned"] = JSONInput.bool(pinned) }
+            if let editCount { members["edit_count"] = JSONInput.integer(editCount) }
+            return members
         }
     }
 }

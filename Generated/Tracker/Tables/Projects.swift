@@ -34,6 +34,20 @@ extension Tracker {
             primaryKeyKind: .uuid,
             timestamps: true,
             fields: fieldRules,
+            members: [
+                "id",
+                "name",
+                "summary",
+                "owner_email",
+                "homepage",
+                "status",
+                "budget",
+                "settings",
+                "external_id",
+                "webhook_secret",
+                "created_at",
+                "updated_at"
+            ],
             filters: [
                 FilterColumn(name: "name", rule: FieldRule("name", .string(pattern: nil), required: true, minLength: 1, maxLength: 120), column: #""name""#),
                 FilterColumn(name: "owner_email", rule: FieldRule("owner_email", .email, required: true, maxLength: 254), column: #""owner_email""#),
@@ -48,33 +62,62 @@ extension Tracker {
                 table: #""projects""#,
                 selectColumns: #""id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
                 primaryKeyColumn: #""id""#,
-                selectByID: DialectSQL(
-                    sqlite: #"SELECT "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at" FROM "projects" WHERE "id" = ?"#,
-                    postgres: #"SELECT "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at" FROM "projects" WHERE "id" = $1"#
+                guarded: GuardedStatements(
+                    replace: StatementTemplate(
+                        sqlite: #"UPDATE "projects" SET "name" = ?, "summary" = ?, "owner_email" = ?, "homepage" = ?, "status" = ?, "budget" = ?, "settings" = ?, "external_id" = ?, "webhook_secret" = ?, "updated_at" = ? WHERE "id" = ? AND "organization_id" = ? AND "id" IS ? AND "name" IS ? AND "summary" IS ? AND "owner_email" IS ? AND "homepage" IS ? AND "status" IS ? AND "budget" IS ? AND "settings" IS ? AND "external_id" IS ? AND "webhook_secret" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                        postgres: #"UPDATE "projects" SET "name" = $1, "summary" = $2, "owner_email" = $3, "homepage" = $4, "status" = $5, "budget" = $6, "settings" = $7, "external_id" = $8, "webhook_secret" = $9, "updated_at" = $10 WHERE "id" = $11 AND "organization_id" = $12 AND "id" IS NOT DISTINCT FROM $13 AND "name" IS NOT DISTINCT FROM $14 AND "summary" IS NOT DISTINCT FROM $15 AND "owner_email" IS NOT DISTINCT FROM $16 AND "homepage" IS NOT DISTINCT FROM $17 AND "status" IS NOT DISTINCT FROM $18 AND "budget" IS NOT DISTINCT FROM $19 AND "settings" IS NOT DISTINCT FROM $20 AND "external_id" IS NOT DISTINCT FROM $21 AND "webhook_secret" IS NOT DISTINCT FROM $22 AND "created_at" IS NOT DISTINCT FROM $23 AND "updated_at" IS NOT DISTINCT FROM $24 RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                        slots: [.value(0), .value(1), .value(2), .value(3), .value(4), .value(5), .value(6), .value(7), .value(8), .now, .key, .organization, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5), .previous(6), .previous(7), .previous(8), .previous(9), .previous(10), .previous(11)]
+                    ),
+                    patch: StatementTemplate(
+                        sqlite: #"UPDATE "projects" SET "name" = CASE WHEN ? THEN ? ELSE "name" END, "summary" = CASE WHEN ? THEN ? ELSE "summary" END, "owner_email" = CASE WHEN ? THEN ? ELSE "owner_email" END, "homepage" = CASE WHEN ? THEN ? ELSE "homepage" END, "status" = CASE WHEN ? THEN ? ELSE "status" END, "budget" = CASE WHEN ? THEN ? ELSE "budget" END, "settings" = CASE WHEN ? THEN ? ELSE "settings" END, "external_id" = CASE WHEN ? THEN ? ELSE "external_id" END, "webhook_secret" = CASE WHEN ? THEN ? ELSE "webhook_secret" END, "updated_at" = ? WHERE "id" = ? AND "organization_id" = ? AND "id" IS ? AND "name" IS ? AND "summary" IS ? AND "owner_email" IS ? AND "homepage" IS ? AND "status" IS ? AND "budget" IS ? AND "settings" IS ? AND "external_id" IS ? AND "webhook_secret" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                        postgres: #"UPDATE "projects" SET "name" = CASE WHEN $1 THEN $2 ELSE "name" END, "summary" = CASE WHEN $3 THEN $4 ELSE "summary" END, "owner_email" = CASE WHEN $5 THEN $6 ELSE "owner_email" END, "homepage" = CASE WHEN $7 THEN $8 ELSE "homepage" END, "status" = CASE WHEN $9 THEN $10 ELSE "status" END, "budget" = CASE WHEN $11 THEN $12 ELSE "budget" END, "settings" = CASE WHEN $13 THEN $14 ELSE "settings" END, "external_id" = CASE WHEN $15 THEN $16 ELSE "external_id" END, "webhook_secret" = CASE WHEN $17 THEN $18 ELSE "webhook_secret" END, "updated_at" = $19 WHERE "id" = $20 AND "organization_id" = $21 AND "id" IS NOT DISTINCT FROM $22 AND "name" IS NOT DISTINCT FROM $23 AND "summary" IS NOT DISTINCT FROM $24 AND "owner_email" IS NOT DISTINCT FROM $25 AND "homepage" IS NOT DISTINCT FROM $26 AND "status" IS NOT DISTINCT FROM $27 AND "budget" IS NOT DISTINCT FROM $28 AND "settings" IS NOT DISTINCT FROM $29 AND "external_id" IS NOT DISTINCT FROM $30 AND "webhook_secret" IS NOT DISTINCT FROM $31 AND "created_at" IS NOT DISTINCT FROM $32 AND "updated_at" IS NOT DISTINCT FROM $33 RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                        slots: [.isSet(0), .value(0), .isSet(1), .value(1), .isSet(2), .value(2), .isSet(3), .value(3), .isSet(4), .value(4), .isSet(5), .value(5), .isSet(6), .value(6), .isSet(7), .value(7), .isSet(8), .value(8), .now, .key, .organization, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5), .previous(6), .previous(7), .previous(8), .previous(9), .previous(10), .previous(11)]
+                    ),
+                    delete: StatementTemplate(
+                        sqlite: #"DELETE FROM "projects" WHERE "id" = ? AND "organization_id" = ? AND "id" IS ? AND "name" IS ? AND "summary" IS ? AND "owner_email" IS ? AND "homepage" IS ? AND "status" IS ? AND "budget" IS ? AND "settings" IS ? AND "external_id" IS ? AND "webhook_secret" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                        postgres: #"DELETE FROM "projects" WHERE "id" = $1 AND "organization_id" = $2 AND "id" IS NOT DISTINCT FROM $3 AND "name" IS NOT DISTINCT FROM $4 AND "summary" IS NOT DISTINCT FROM $5 AND "owner_email" IS NOT DISTINCT FROM $6 AND "homepage" IS NOT DISTINCT FROM $7 AND "status" IS NOT DISTINCT FROM $8 AND "budget" IS NOT DISTINCT FROM $9 AND "settings" IS NOT DISTINCT FROM $10 AND "external_id" IS NOT DISTINCT FROM $11 AND "webhook_secret" IS NOT DISTINCT FROM $12 AND "created_at" IS NOT DISTINCT FROM $13 AND "updated_at" IS NOT DISTINCT FROM $14 RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                        slots: [.key, .organization, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5), .previous(6), .previous(7), .previous(8), .previous(9), .previous(10), .previous(11)]
+                    ),
                 ),
-                insert: DialectSQL(
+                selectByID: StatementTemplate(
+                    sqlite: #"SELECT "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at" FROM "projects" WHERE "id" = ? AND "organization_id" = ?"#,
+                    postgres: #"SELECT "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at" FROM "projects" WHERE "id" = $1 AND "organization_id" = $2"#,
+                    slots: [.key, .organization]
+                ),
+                lockByID: StatementTemplate(
+                    sqlite: #"SELECT "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at" FROM "projects" WHERE "id" = ? AND "organization_id" = ?"#,
+                    postgres: #"SELECT "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at" FROM "projects" WHERE "id" = $1 AND "organization_id" = $2 FOR UPDATE"#,
+                    slots: [.key, .organization]
+                ),
+                insert: StatementTemplate(
                     sqlite: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at", "organization_id") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
-                    postgres: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at", "organization_id") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#
+                    postgres: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at", "organization_id") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                    slots: [.key, .value(0), .value(1), .value(2), .value(3), .value(4), .value(5), .value(6), .value(7), .value(8), .now, .now, .organization]
                 ),
-                replace: DialectSQL(
-                    sqlite: #"UPDATE "projects" SET "name" = ?, "summary" = ?, "owner_email" = ?, "homepage" = ?, "status" = ?, "budget" = ?, "settings" = ?, "external_id" = ?, "webhook_secret" = ?, "updated_at" = ? WHERE "id" = ? RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
-                    postgres: #"UPDATE "projects" SET "name" = $1, "summary" = $2, "owner_email" = $3, "homepage" = $4, "status" = $5, "budget" = $6, "settings" = $7, "external_id" = $8, "webhook_secret" = $9, "updated_at" = $10 WHERE "id" = $11 RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#
+                replace: StatementTemplate(
+                    sqlite: #"UPDATE "projects" SET "name" = ?, "summary" = ?, "owner_email" = ?, "homepage" = ?, "status" = ?, "budget" = ?, "settings" = ?, "external_id" = ?, "webhook_secret" = ?, "updated_at" = ? WHERE "id" = ? AND "organization_id" = ? RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                    postgres: #"UPDATE "projects" SET "name" = $1, "summary" = $2, "owner_email" = $3, "homepage" = $4, "status" = $5, "budget" = $6, "settings" = $7, "external_id" = $8, "webhook_secret" = $9, "updated_at" = $10 WHERE "id" = $11 AND "organization_id" = $12 RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                    slots: [.value(0), .value(1), .value(2), .value(3), .value(4), .value(5), .value(6), .value(7), .value(8), .now, .key, .organization]
                 ),
-                patch: DialectSQL(
-                    sqlite: #"UPDATE "projects" SET "name" = CASE WHEN ? THEN ? ELSE "name" END, "summary" = CASE WHEN ? THEN ? ELSE "summary" END, "owner_email" = CASE WHEN ? THEN ? ELSE "owner_email" END, "homepage" = CASE WHEN ? THEN ? ELSE "homepage" END, "status" = CASE WHEN ? THEN ? ELSE "status" END, "budget" = CASE WHEN ? THEN ? ELSE "budget" END, "settings" = CASE WHEN ? THEN ? ELSE "settings" END, "external_id" = CASE WHEN ? THEN ? ELSE "external_id" END, "webhook_secret" = CASE WHEN ? THEN ? ELSE "webhook_secret" END, "updated_at" = ? WHERE "id" = ? RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
-                    postgres: #"UPDATE "projects" SET "name" = CASE WHEN $1 THEN $2 ELSE "name" END, "summary" = CASE WHEN $3 THEN $4 ELSE "summary" END, "owner_email" = CASE WHEN $5 THEN $6 ELSE "owner_email" END, "homepage" = CASE WHEN $7 THEN $8 ELSE "homepage" END, "status" = CASE WHEN $9 THEN $10 ELSE "status" END, "budget" = CASE WHEN $11 THEN $12 ELSE "budget" END, "settings" = CASE WHEN $13 THEN $14 ELSE "settings" END, "external_id" = CASE WHEN $15 THEN $16 ELSE "external_id" END, "webhook_secret" = CASE WHEN $17 THEN $18 ELSE "webhook_secret" END, "updated_at" = $19 WHERE "id" = $20 RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#
+                patch: StatementTemplate(
+                    sqlite: #"UPDATE "projects" SET "name" = CASE WHEN ? THEN ? ELSE "name" END, "summary" = CASE WHEN ? THEN ? ELSE "summary" END, "owner_email" = CASE WHEN ? THEN ? ELSE "owner_email" END, "homepage" = CASE WHEN ? THEN ? ELSE "homepage" END, "status" = CASE WHEN ? THEN ? ELSE "status" END, "budget" = CASE WHEN ? THEN ? ELSE "budget" END, "settings" = CASE WHEN ? THEN ? ELSE "settings" END, "external_id" = CASE WHEN ? THEN ? ELSE "external_id" END, "webhook_secret" = CASE WHEN ? THEN ? ELSE "webhook_secret" END, "updated_at" = ? WHERE "id" = ? AND "organization_id" = ? RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                    postgres: #"UPDATE "projects" SET "name" = CASE WHEN $1 THEN $2 ELSE "name" END, "summary" = CASE WHEN $3 THEN $4 ELSE "summary" END, "owner_email" = CASE WHEN $5 THEN $6 ELSE "owner_email" END, "homepage" = CASE WHEN $7 THEN $8 ELSE "homepage" END, "status" = CASE WHEN $9 THEN $10 ELSE "status" END, "budget" = CASE WHEN $11 THEN $12 ELSE "budget" END, "settings" = CASE WHEN $13 THEN $14 ELSE "settings" END, "external_id" = CASE WHEN $15 THEN $16 ELSE "external_id" END, "webhook_secret" = CASE WHEN $17 THEN $18 ELSE "webhook_secret" END, "updated_at" = $19 WHERE "id" = $20 AND "organization_id" = $21 RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                    slots: [.isSet(0), .value(0), .isSet(1), .value(1), .isSet(2), .value(2), .isSet(3), .value(3), .isSet(4), .value(4), .isSet(5), .value(5), .isSet(6), .value(6), .isSet(7), .value(7), .isSet(8), .value(8), .now, .key, .organization]
                 ),
-                delete: DialectSQL(
-                    sqlite: #"DELETE FROM "projects" WHERE "id" = ?"#,
-                    postgres: #"DELETE FROM "projects" WHERE "id" = $1"#
+                delete: StatementTemplate(
+                    sqlite: #"DELETE FROM "projects" WHERE "id" = ? AND "organization_id" = ? RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                    postgres: #"DELETE FROM "projects" WHERE "id" = $1 AND "organization_id" = $2 RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                    slots: [.key, .organization]
                 ),
-                upsert: DialectSQL(
+                upsert: StatementTemplate(
                     sqlite: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at", "organization_id") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("organization_id", "name") DO UPDATE SET "name" = excluded."name", "summary" = excluded."summary", "owner_email" = excluded."owner_email", "homepage" = excluded."homepage", "status" = excluded."status", "budget" = excluded."budget", "settings" = excluded."settings", "external_id" = excluded."external_id", "webhook_secret" = excluded."webhook_secret", "updated_at" = excluded."updated_at" RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
-                    postgres: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at", "organization_id") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT ("organization_id", "name") DO UPDATE SET "name" = excluded."name", "summary" = excluded."summary", "owner_email" = excluded."owner_email", "homepage" = excluded."homepage", "status" = excluded."status", "budget" = excluded."budget", "settings" = excluded."settings", "external_id" = excluded."external_id", "webhook_secret" = excluded."webhook_secret", "updated_at" = excluded."updated_at" RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#
+                    postgres: #"INSERT INTO "projects" ("id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at", "organization_id") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT ("organization_id", "name") DO UPDATE SET "name" = excluded."name", "summary" = excluded."summary", "owner_email" = excluded."owner_email", "homepage" = excluded."homepage", "status" = excluded."status", "budget" = excluded."budget", "settings" = excluded."settings", "external_id" = excluded."external_id", "webhook_secret" = excluded."webhook_secret", "updated_at" = excluded."updated_at" RETURNING "id", "name", "summary", "owner_email", "homepage", "status", "budget", "settings", "external_id", "webhook_secret", "created_at", "updated_at""#,
+                    slots: [.key, .value(0), .value(1), .value(2), .value(3), .value(4), .value(5), .value(6), .value(7), .value(8), .now, .now, .organization]
                 ),
-                upsertLookup: DialectSQL(
-                    sqlite: #"SELECT "id" FROM "projects" WHERE "name" = ?"#,
-                    postgres: #"SELECT "id" FROM "projects" WHERE "name" = $1"#
+                upsertLookup: StatementTemplate(
+                    sqlite: #"SELECT "id" FROM "projects" WHERE "name" = ? AND "organization_id" = ?"#,
+                    postgres: #"SELECT "id" FROM "projects" WHERE "name" = $1 AND "organization_id" = $2"#,
+                    slots: [.value(0), .organization]
                 ),
             ),
             upsertKey: "name",
@@ -155,8 +198,14 @@ extension Tracker {
             /// When the record was last changed.
             public var updatedAt: Date
 
+            /// The primary key's Swift type.
+            public typealias Key = UUID
+
             /// The table this record belongs to.
             public static var table: TableDescriptor { descriptor }
+
+            /// The primary key.
+            public var primaryKey: UUID { id }
 
             /// Creates a record from its values.
             public init(
@@ -207,6 +256,24 @@ extension Tracker {
             /// The primary key as it appears in URLs.
             public var primaryKeyText: String { id.uuidString.lowercased() }
 
+            /// The record as stored, in select-list order.
+            public var row: SQLRow {
+                SQLRow(values: [
+                    SQLValue.uuid(id),
+                    SQLValue.text(name),
+                    summary.map { summary in SQLValue.text(summary) } ?? .null,
+                    SQLValue.text(ownerEmail),
+                    homepage.map { homepage in SQLValue.text(homepage) } ?? .null,
+                    SQLValue.text(status),
+                    budget.map { budget in SQLValue.double(budget) } ?? .null,
+                    SQLValue.json(settings.text),
+                    externalId.map { externalId in SQLValue.uuid(externalId) } ?? .null,
+                    webhookSecret.map { webhookSecret in SQLValue.text(webhookSecret) } ?? .null,
+                    SQLValue.timestamp(createdAt),
+                    SQLValue.timestamp(updatedAt)
+                ])
+            }
+
             /// Writes the record as a JSON object.
             public func writeJSON(to writer: inout JSONWriter) {
                 writer.beginObject()
@@ -240,6 +307,168 @@ extension Tracker {
                 if fields.contains(11) { writer.member("updated_at", updatedAt) }
                 writer.endObject()
             }
+        }
+
+        /// The typed columns of the table, for queries handwritten code makes through a
+        /// `TableStore` (`Columns.status != "done"`).
+        public enum Columns {
+            /// The `id` member.
+            public static let id = TableColumn<Record, UUID>(
+                "id", column: #""id""#, bind: { value in SQLValue.uuid(value) }, read: { reader in try reader.uuid() })
+            /// The `name` member.
+            public static let name = TableColumn<Record, String>(
+                "name", column: #""name""#, bind: { value in SQLValue.text(value) }, read: { reader in try reader.string() })
+            /// The `summary` member.
+            public static let summary = TableColumn<Record, String?>(
+                "summary", column: #""summary""#, bind: { value in value.map { value in SQLValue.text(value) } ?? .null }, read: { reader in try reader.optionalString() })
+            /// The `ownerEmail` member.
+            public static let ownerEmail = TableColumn<Record, String>(
+                "owner_email", column: #""owner_email""#, bind: { value in SQLValue.text(value) }, read: { reader in try reader.string() })
+            /// The `homepage` member.
+            public static let homepage = TableColumn<Record, String?>(
+                "homepage", column: #""homepage""#, bind: { value in value.map { value in SQLValue.text(value) } ?? .null }, read: { reader in try reader.optionalString() })
+            /// The `status` member.
+            public static let status = TableColumn<Record, String>(
+                "status", column: #""status""#, bind: { value in SQLValue.text(value) }, read: { reader in try reader.string() })
+            /// The `budget` member.
+            public static let budget = TableColumn<Record, Double?>(
+                "budget", column: #""budget""#, bind: { value in value.map { value in SQLValue.double(value) } ?? .null }, read: { reader in try reader.optionalNumber() })
+            /// The `externalId` member.
+            public static let externalId = TableColumn<Record, UUID?>(
+                "external_id", column: #""external_id""#, bind: { value in value.map { value in SQLValue.uuid(value) } ?? .null }, read: { reader in try reader.optionalUUID() })
+            /// The `webhookSecret` member.
+            public static let webhookSecret = TableColumn<Record, String?>(
+                "webhook_secret", column: #""webhook_secret""#, bind: { value in value.map { value in SQLValue.text(value) } ?? .null }, read: { reader in try reader.optionalString() })
+            /// The `createdAt` member.
+            public static let createdAt = TableColumn<Record, Date>(
+                "created_at", column: #""created_at""#, bind: { value in SQLValue.timestamp(value) }, read: { reader in try reader.timestamp() })
+            /// The `updatedAt` member.
+            public static let updatedAt = TableColumn<Record, Date>(
+                "updated_at", column: #""updated_at""#, bind: { value in SQLValue.timestamp(value) }, read: { reader in try reader.timestamp() })
+        }
+    }
+}
+
+extension Tracker.Projects.Record {
+    /// A new record as handwritten code creates it (`TableStore.create`): every declared field
+    /// by name; an optional one left nil takes its default.
+    public struct New: RecordInput {
+        /// Project name, unique across the workspace.
+        public var name: String
+        /// Longer free-form description.
+        public var summary: String?
+        /// Email address of the project owner.
+        public var ownerEmail: String
+        /// Public page of the project.
+        public var homepage: String?
+        /// Lifecycle state.
+        public var status: String?
+        /// Budget in euros.
+        public var budget: Double?
+        /// Free-form settings document.
+        public var settings: RawJSON?
+        /// Identifier of the project in an external system.
+        public var externalId: UUID?
+        /// Secret used to sign the project's webhooks; accepted but never returned.
+        public var webhookSecret: String?
+
+        /// Creates the input.
+        public init(
+            name: String,
+            summary: String? = nil,
+            ownerEmail: String,
+            homepage: String? = nil,
+            status: String? = nil,
+            budget: Double? = nil,
+            settings: RawJSON? = nil,
+            externalId: UUID? = nil,
+            webhookSecret: String? = nil
+        ) {
+            self.name = name
+            self.summary = summary
+            self.ownerEmail = ownerEmail
+            self.homepage = homepage
+            self.status = status
+            self.budget = budget
+            self.settings = settings
+            self.externalId = externalId
+            self.webhookSecret = webhookSecret
+        }
+
+        /// The members set, as an HTTP body would carry them.
+        public func members() throws -> [String: JSONInput] {
+            var members: [String: JSONInput] = [:]
+            members["name"] = JSONInput.string(name)
+            if let summary { members["summary"] = JSONInput.string(summary) }
+            members["owner_email"] = JSONInput.string(ownerEmail)
+            if let homepage { members["homepage"] = JSONInput.string(homepage) }
+            if let status { members["status"] = JSONInput.string(status) }
+            if let budget { members["budget"] = JSONInput.number(budget) }
+            if let settings { members["settings"] = try settings.parsed() }
+            if let externalId { members["external_id"] = JSONInput.string(externalId.uuidString.lowercased()) }
+            if let webhookSecret { members["webhook_secret"] = JSONInput.string(webhookSecret) }
+            return members
+        }
+    }
+
+    /// Changes to a record as handwritten code makes them (`TableStore.update`): nil leaves a
+    /// field as it is; for a nullable field `.some(nil)` sets it to null.
+    public struct Changes: RecordInput {
+        /// Project name, unique across the workspace.
+        public var name: String?
+        /// Longer free-form description.
+        public var summary: String??
+        /// Email address of the project owner.
+        public var ownerEmail: String?
+        /// Public page of the project.
+        public var homepage: String??
+        /// Lifecycle state.
+        public var status: String?
+        /// Budget in euros.
+        public var budget: Double??
+        /// Free-form settings document.
+        public var settings: RawJSON?
+        /// Identifier of the project in an external system.
+        public var externalId: UUID??
+        /// Secret used to sign the project's webhooks; accepted but never returned.
+        public var webhookSecret: String??
+
+        /// Creates the changes.
+        public init(
+            name: String? = nil,
+            summary: String?? = nil,
+            ownerEmail: String? = nil,
+            homepage: String?? = nil,
+            status: String? = nil,
+            budget: Double?? = nil,
+            settings: RawJSON? = nil,
+            externalId: UUID?? = nil,
+            webhookSecret: String?? = nil
+        ) {
+            self.name = name
+            self.summary = summary
+            self.ownerEmail = ownerEmail
+            self.homepage = homepage
+            self.status = status
+            self.budget = budget
+            self.settings = settings
+            self.externalId = externalId
+            self.webhookSecret = webhookSecret
+        }
+
+        /// The members set, as an HTTP body would carry them.
+        public func members() throws -> [String: JSONInput] {
+            var members: [String: JSONInput] = [:]
+            if let name { members["name"] = JSONInput.string(name) }
+            if let summary { members["summary"] = try summary.map { summary in JSONInput.string(summary) } ?? .null }
+            if let ownerEmail { members["owner_email"] = JSONInput.string(ownerEmail) }
+            if let homepage { members["homepage"] = try homepage.map { homepage in JSONInput.string(homepage) } ?? .null }
+            if let status { members["status"] = JSONInput.string(status) }
+            if let budget { members["budget"] = try budget.map { budget in JSONInput.number(budget) } ?? .null }
+            if let settings { members["settings"] = try settings.parsed() }
+            if let externalId { members["external_id"] = try externalId.map { externalId in JSONInput.string(externalId.uuidString.lowercased()) } ?? .null }
+            if let webhookSecret { members["webhook_secret"] = try webhookSecret.map { webhookSecret in JSONInput.string(webhookSecret) } ?? .null }
+            return members
         }
     }
 }

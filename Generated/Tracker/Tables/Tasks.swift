@@ -37,6 +37,23 @@ extension Tracker {
             primaryKeyKind: .uuid,
             timestamps: true,
             fields: fieldRules,
+            members: [
+                "id",
+                "project_id",
+                "title",
+                "details",
+                "code",
+                "status",
+                "priority",
+                "estimate_hours",
+                "billable",
+                "due_on",
+                "completed_at",
+                "assignee_email",
+                "labels",
+                "created_at",
+                "updated_at"
+            ],
             filters: [
                 FilterColumn(name: "project_id", rule: FieldRule("project_id", .relation(.uuid), required: true), column: #""project_id""#),
                 FilterColumn(name: "title", rule: FieldRule("title", .string(pattern: nil), required: true, minLength: 1, maxLength: 200), column: #""title""#),
@@ -56,33 +73,62 @@ extension Tracker {
                 table: #""tasks""#,
                 selectColumns: #""id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
                 primaryKeyColumn: #""id""#,
-                selectByID: DialectSQL(
-                    sqlite: #"SELECT "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at" FROM "tasks" WHERE "id" = ?"#,
-                    postgres: #"SELECT "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at" FROM "tasks" WHERE "id" = $1"#
+                guarded: GuardedStatements(
+                    replace: StatementTemplate(
+                        sqlite: #"UPDATE "tasks" SET "project_id" = ?, "title" = ?, "details" = ?, "code" = ?, "status" = ?, "priority" = ?, "estimate_hours" = ?, "billable" = ?, "due_on" = ?, "completed_at" = ?, "assignee_email" = ?, "labels" = ?, "updated_at" = ? WHERE "id" = ? AND "organization_id" = ? AND "id" IS ? AND "project_id" IS ? AND "title" IS ? AND "details" IS ? AND "code" IS ? AND "status" IS ? AND "priority" IS ? AND "estimate_hours" IS ? AND "billable" IS ? AND "due_on" IS ? AND "completed_at" IS ? AND "assignee_email" IS ? AND "labels" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
+                        postgres: #"UPDATE "tasks" SET "project_id" = $1, "title" = $2, "details" = $3, "code" = $4, "status" = $5, "priority" = $6, "estimate_hours" = $7, "billable" = $8, "due_on" = $9, "completed_at" = $10, "assignee_email" = $11, "labels" = $12, "updated_at" = $13 WHERE "id" = $14 AND "organization_id" = $15 AND "id" IS NOT DISTINCT FROM $16 AND "project_id" IS NOT DISTINCT FROM $17 AND "title" IS NOT DISTINCT FROM $18 AND "details" IS NOT DISTINCT FROM $19 AND "code" IS NOT DISTINCT FROM $20 AND "status" IS NOT DISTINCT FROM $21 AND "priority" IS NOT DISTINCT FROM $22 AND "estimate_hours" IS NOT DISTINCT FROM $23 AND "billable" IS NOT DISTINCT FROM $24 AND "due_on" IS NOT DISTINCT FROM $25 AND "completed_at" IS NOT DISTINCT FROM $26 AND "assignee_email" IS NOT DISTINCT FROM $27 AND "labels" IS NOT DISTINCT FROM $28 AND "created_at" IS NOT DISTINCT FROM $29 AND "updated_at" IS NOT DISTINCT FROM $30 RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
+                        slots: [.value(0), .value(1), .value(2), .value(3), .value(4), .value(5), .value(6), .value(7), .value(8), .value(9), .value(10), .value(11), .now, .key, .organization, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5), .previous(6), .previous(7), .previous(8), .previous(9), .previous(10), .previous(11), .previous(12), .previous(13), .previous(14)]
+                    ),
+                    patch: StatementTemplate(
+                        sqlite: #"UPDATE "tasks" SET "project_id" = CASE WHEN ? THEN ? ELSE "project_id" END, "title" = CASE WHEN ? THEN ? ELSE "title" END, "details" = CASE WHEN ? THEN ? ELSE "details" END, "code" = CASE WHEN ? THEN ? ELSE "code" END, "status" = CASE WHEN ? THEN ? ELSE "status" END, "priority" = CASE WHEN ? THEN ? ELSE "priority" END, "estimate_hours" = CASE WHEN ? THEN ? ELSE "estimate_hours" END, "billable" = CASE WHEN ? THEN ? ELSE "billable" END, "due_on" = CASE WHEN ? THEN ? ELSE "due_on" END, "completed_at" = CASE WHEN ? THEN ? ELSE "completed_at" END, "assignee_email" = CASE WHEN ? THEN ? ELSE "assignee_email" END, "labels" = CASE WHEN ? THEN ? ELSE "labels" END, "updated_at" = ? WHERE "id" = ? AND "organization_id" = ? AND "id" IS ? AND "project_id" IS ? AND "title" IS ? AND "details" IS ? AND "code" IS ? AND "status" IS ? AND "priority" IS ? AND "estimate_hours" IS ? AND "billable" IS ? AND "due_on" IS ? AND "completed_at" IS ? AND "assignee_email" IS ? AND "labels" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
+                        postgres: #"UPDATE "tasks" SET "project_id" = CASE WHEN $1 THEN $2 ELSE "project_id" END, "title" = CASE WHEN $3 THEN $4 ELSE "title" END, "details" = CASE WHEN $5 THEN $6 ELSE "details" END, "code" = CASE WHEN $7 THEN $8 ELSE "code" END, "status" = CASE WHEN $9 THEN $10 ELSE "status" END, "priority" = CASE WHEN $11 THEN $12 ELSE "priority" END, "estimate_hours" = CASE WHEN $13 THEN $14 ELSE "estimate_hours" END, "billable" = CASE WHEN $15 THEN $16 ELSE "billable" END, "due_on" = CASE WHEN $17 THEN $18 ELSE "due_on" END, "completed_at" = CASE WHEN $19 THEN $20 ELSE "completed_at" END, "assignee_email" = CASE WHEN $21 THEN $22 ELSE "assignee_email" END, "labels" = CASE WHEN $23 THEN $24 ELSE "labels" END, "updated_at" = $25 WHERE "id" = $26 AND "organization_id" = $27 AND "id" IS NOT DISTINCT FROM $28 AND "project_id" IS NOT DISTINCT FROM $29 AND "title" IS NOT DISTINCT FROM $30 AND "details" IS NOT DISTINCT FROM $31 AND "code" IS NOT DISTINCT FROM $32 AND "status" IS NOT DISTINCT FROM $33 AND "priority" IS NOT DISTINCT FROM $34 AND "estimate_hours" IS NOT DISTINCT FROM $35 AND "billable" IS NOT DISTINCT FROM $36 AND "due_on" IS NOT DISTINCT FROM $37 AND "completed_at" IS NOT DISTINCT FROM $38 AND "assignee_email" IS NOT DISTINCT FROM $39 AND "labels" IS NOT DISTINCT FROM $40 AND "created_at" IS NOT DISTINCT FROM $41 AND "updated_at" IS NOT DISTINCT FROM $42 RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
+                        slots: [.isSet(0), .value(0), .isSet(1), .value(1), .isSet(2), .value(2), .isSet(3), .value(3), .isSet(4), .value(4), .isSet(5), .value(5), .isSet(6), .value(6), .isSet(7), .value(7), .isSet(8), .value(8), .isSet(9), .value(9), .isSet(10), .value(10), .isSet(11), .value(11), .now, .key, .organization, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5), .previous(6), .previous(7), .previous(8), .previous(9), .previous(10), .previous(11), .previous(12), .previous(13), .previous(14)]
+                    ),
+                    delete: StatementTemplate(
+                        sqlite: #"DELETE FROM "tasks" WHERE "id" = ? AND "organization_id" = ? AND "id" IS ? AND "project_id" IS ? AND "title" IS ? AND "details" IS ? AND "code" IS ? AND "status" IS ? AND "priority" IS ? AND "estimate_hours" IS ? AND "billable" IS ? AND "due_on" IS ? AND "completed_at" IS ? AND "assignee_email" IS ? AND "labels" IS ? AND "created_at" IS ? AND "updated_at" IS ? RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
+                        postgres: #"DELETE FROM "tasks" WHERE "id" = $1 AND "organization_id" = $2 AND "id" IS NOT DISTINCT FROM $3 AND "project_id" IS NOT DISTINCT FROM $4 AND "title" IS NOT DISTINCT FROM $5 AND "details" IS NOT DISTINCT FROM $6 AND "code" IS NOT DISTINCT FROM $7 AND "status" IS NOT DISTINCT FROM $8 AND "priority" IS NOT DISTINCT FROM $9 AND "estimate_hours" IS NOT DISTINCT FROM $10 AND "billable" IS NOT DISTINCT FROM $11 AND "due_on" IS NOT DISTINCT FROM $12 AND "completed_at" IS NOT DISTINCT FROM $13 AND "assignee_email" IS NOT DISTINCT FROM $14 AND "labels" IS NOT DISTINCT FROM $15 AND "created_at" IS NOT DISTINCT FROM $16 AND "updated_at" IS NOT DISTINCT FROM $17 RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
+                        slots: [.key, .organization, .previous(0), .previous(1), .previous(2), .previous(3), .previous(4), .previous(5), .previous(6), .previous(7), .previous(8), .previous(9), .previous(10), .previous(11), .previous(12), .previous(13), .previous(14)]
+                    ),
                 ),
-                insert: DialectSQL(
+                selectByID: StatementTemplate(
+                    sqlite: #"SELECT "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at" FROM "tasks" WHERE "id" = ? AND "organization_id" = ?"#,
+                    postgres: #"SELECT "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at" FROM "tasks" WHERE "id" = $1 AND "organization_id" = $2"#,
+                    slots: [.key, .organization]
+                ),
+                lockByID: StatementTemplate(
+                    sqlite: #"SELECT "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at" FROM "tasks" WHERE "id" = ? AND "organization_id" = ?"#,
+                    postgres: #"SELECT "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at" FROM "tasks" WHERE "id" = $1 AND "organization_id" = $2 FOR UPDATE"#,
+                    slots: [.key, .organization]
+                ),
+                insert: StatementTemplate(
                     sqlite: #"INSERT INTO "tasks" ("id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at", "organization_id") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
-                    postgres: #"INSERT INTO "tasks" ("id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at", "organization_id") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#
+                    postgres: #"INSERT INTO "tasks" ("id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at", "organization_id") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
+                    slots: [.key, .value(0), .value(1), .value(2), .value(3), .value(4), .value(5), .value(6), .value(7), .value(8), .value(9), .value(10), .value(11), .now, .now, .organization]
                 ),
-                replace: DialectSQL(
-                    sqlite: #"UPDATE "tasks" SET "project_id" = ?, "title" = ?, "details" = ?, "code" = ?, "status" = ?, "priority" = ?, "estimate_hours" = ?, "billable" = ?, "due_on" = ?, "completed_at" = ?, "assignee_email" = ?, "labels" = ?, "updated_at" = ? WHERE "id" = ? RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
-                    postgres: #"UPDATE "tasks" SET "project_id" = $1, "title" = $2, "details" = $3, "code" = $4, "status" = $5, "priority" = $6, "estimate_hours" = $7, "billable" = $8, "due_on" = $9, "completed_at" = $10, "assignee_email" = $11, "labels" = $12, "updated_at" = $13 WHERE "id" = $14 RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#
+                replace: StatementTemplate(
+                    sqlite: #"UPDATE "tasks" SET "project_id" = ?, "title" = ?, "details" = ?, "code" = ?, "status" = ?, "priority" = ?, "estimate_hours" = ?, "billable" = ?, "due_on" = ?, "completed_at" = ?, "assignee_email" = ?, "labels" = ?, "updated_at" = ? WHERE "id" = ? AND "organization_id" = ? RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
+                    postgres: #"UPDATE "tasks" SET "project_id" = $1, "title" = $2, "details" = $3, "code" = $4, "status" = $5, "priority" = $6, "estimate_hours" = $7, "billable" = $8, "due_on" = $9, "completed_at" = $10, "assignee_email" = $11, "labels" = $12, "updated_at" = $13 WHERE "id" = $14 AND "organization_id" = $15 RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
+                    slots: [.value(0), .value(1), .value(2), .value(3), .value(4), .value(5), .value(6), .value(7), .value(8), .value(9), .value(10), .value(11), .now, .key, .organization]
                 ),
-                patch: DialectSQL(
-                    sqlite: #"UPDATE "tasks" SET "project_id" = CASE WHEN ? THEN ? ELSE "project_id" END, "title" = CASE WHEN ? THEN ? ELSE "title" END, "details" = CASE WHEN ? THEN ? ELSE "details" END, "code" = CASE WHEN ? THEN ? ELSE "code" END, "status" = CASE WHEN ? THEN ? ELSE "status" END, "priority" = CASE WHEN ? THEN ? ELSE "priority" END, "estimate_hours" = CASE WHEN ? THEN ? ELSE "estimate_hours" END, "billable" = CASE WHEN ? THEN ? ELSE "billable" END, "due_on" = CASE WHEN ? THEN ? ELSE "due_on" END, "completed_at" = CASE WHEN ? THEN ? ELSE "completed_at" END, "assignee_email" = CASE WHEN ? THEN ? ELSE "assignee_email" END, "labels" = CASE WHEN ? THEN ? ELSE "labels" END, "updated_at" = ? WHERE "id" = ? RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
-                    postgres: #"UPDATE "tasks" SET "project_id" = CASE WHEN $1 THEN $2 ELSE "project_id" END, "title" = CASE WHEN $3 THEN $4 ELSE "title" END, "details" = CASE WHEN $5 THEN $6 ELSE "details" END, "code" = CASE WHEN $7 THEN $8 ELSE "code" END, "status" = CASE WHEN $9 THEN $10 ELSE "status" END, "priority" = CASE WHEN $11 THEN $12 ELSE "priority" END, "estimate_hours" = CASE WHEN $13 THEN $14 ELSE "estimate_hours" END, "billable" = CASE WHEN $15 THEN $16 ELSE "billable" END, "due_on" = CASE WHEN $17 THEN $18 ELSE "due_on" END, "completed_at" = CASE WHEN $19 THEN $20 ELSE "completed_at" END, "assignee_email" = CASE WHEN $21 THEN $22 ELSE "assignee_email" END, "labels" = CASE WHEN $23 THEN $24 ELSE "labels" END, "updated_at" = $25 WHERE "id" = $26 RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#
+                patch: StatementTemplate(
+                    sqlite: #"UPDATE "tasks" SET "project_id" = CASE WHEN ? THEN ? ELSE "project_id" END, "title" = CASE WHEN ? THEN ? ELSE "title" END, "details" = CASE WHEN ? THEN ? ELSE "details" END, "code" = CASE WHEN ? THEN ? ELSE "code" END, "status" = CASE WHEN ? THEN ? ELSE "status" END, "priority" = CASE WHEN ? THEN ? ELSE "priority" END, "estimate_hours" = CASE WHEN ? THEN ? ELSE "estimate_hours" END, "billable" = CASE WHEN ? THEN ? ELSE "billable" END, "due_on" = CASE WHEN ? THEN ? ELSE "due_on" END, "completed_at" = CASE WHEN ? THEN ? ELSE "completed_at" END, "assignee_email" = CASE WHEN ? THEN ? ELSE "assignee_email" END, "labels" = CASE WHEN ? THEN ? ELSE "labels" END, "updated_at" = ? WHERE "id" = ? AND "organization_id" = ? RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
+                    postgres: #"UPDATE "tasks" SET "project_id" = CASE WHEN $1 THEN $2 ELSE "project_id" END, "title" = CASE WHEN $3 THEN $4 ELSE "title" END, "details" = CASE WHEN $5 THEN $6 ELSE "details" END, "code" = CASE WHEN $7 THEN $8 ELSE "code" END, "status" = CASE WHEN $9 THEN $10 ELSE "status" END, "priority" = CASE WHEN $11 THEN $12 ELSE "priority" END, "estimate_hours" = CASE WHEN $13 THEN $14 ELSE "estimate_hours" END, "billable" = CASE WHEN $15 THEN $16 ELSE "billable" END, "due_on" = CASE WHEN $17 THEN $18 ELSE "due_on" END, "completed_at" = CASE WHEN $19 THEN $20 ELSE "completed_at" END, "assignee_email" = CASE WHEN $21 THEN $22 ELSE "assignee_email" END, "labels" = CASE WHEN $23 THEN $24 ELSE "labels" END, "updated_at" = $25 WHERE "id" = $26 AND "organization_id" = $27 RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
+                    slots: [.isSet(0), .value(0), .isSet(1), .value(1), .isSet(2), .value(2), .isSet(3), .value(3), .isSet(4), .value(4), .isSet(5), .value(5), .isSet(6), .value(6), .isSet(7), .value(7), .isSet(8), .value(8), .isSet(9), .value(9), .isSet(10), .value(10), .isSet(11), .value(11), .now, .key, .organization]
                 ),
-                delete: DialectSQL(
-                    sqlite: #"DELETE FROM "tasks" WHERE "id" = ?"#,
-                    postgres: #"DELETE FROM "tasks" WHERE "id" = $1"#
+                delete: StatementTemplate(
+                    sqlite: #"DELETE FROM "tasks" WHERE "id" = ? AND "organization_id" = ? RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
+                    postgres: #"DELETE FROM "tasks" WHERE "id" = $1 AND "organization_id" = $2 RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
+                    slots: [.key, .organization]
                 ),
-                upsert: DialectSQL(
+                upsert: StatementTemplate(
                     sqlite: #"INSERT INTO "tasks" ("id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at", "organization_id") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("organization_id", "code") DO UPDATE SET "project_id" = excluded."project_id", "title" = excluded."title", "details" = excluded."details", "code" = excluded."code", "status" = excluded."status", "priority" = excluded."priority", "estimate_hours" = excluded."estimate_hours", "billable" = excluded."billable", "due_on" = excluded."due_on", "completed_at" = excluded."completed_at", "assignee_email" = excluded."assignee_email", "labels" = excluded."labels", "updated_at" = excluded."updated_at" RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
-                    postgres: #"INSERT INTO "tasks" ("id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at", "organization_id") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT ("organization_id", "code") DO UPDATE SET "project_id" = excluded."project_id", "title" = excluded."title", "details" = excluded."details", "code" = excluded."code", "status" = excluded."status", "priority" = excluded."priority", "estimate_hours" = excluded."estimate_hours", "billable" = excluded."billable", "due_on" = excluded."due_on", "completed_at" = excluded."completed_at", "assignee_email" = excluded."assignee_email", "labels" = excluded."labels", "updated_at" = excluded."updated_at" RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#
+                    postgres: #"INSERT INTO "tasks" ("id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at", "organization_id") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT ("organization_id", "code") DO UPDATE SET "project_id" = excluded."project_id", "title" = excluded."title", "details" = excluded."details", "code" = excluded."code", "status" = excluded."status", "priority" = excluded."priority", "estimate_hours" = excluded."estimate_hours", "billable" = excluded."billable", "due_on" = excluded."due_on", "completed_at" = excluded."completed_at", "assignee_email" = excluded."assignee_email", "labels" = excluded."labels", "updated_at" = excluded."updated_at" RETURNING "id", "project_id", "title", "details", "code", "status", "priority", "estimate_hours", "billable", "due_on", "completed_at", "assignee_email", "labels", "created_at", "updated_at""#,
+                    slots: [.key, .value(0), .value(1), .value(2), .value(3), .value(4), .value(5), .value(6), .value(7), .value(8), .value(9), .value(10), .value(11), .now, .now, .organization]
                 ),
-                upsertLookup: DialectSQL(
-                    sqlite: #"SELECT "id" FROM "tasks" WHERE "code" = ?"#,
-                    postgres: #"SELECT "id" FROM "tasks" WHERE "code" = $1"#
+                upsertLookup: StatementTemplate(
+                    sqlite: #"SELECT "id" FROM "tasks" WHERE "code" = ? AND "organization_id" = ?"#,
+                    postgres: #"SELECT "id" FROM "tasks" WHERE "code" = $1 AND "organization_id" = $2"#,
+                    slots: [.value(3), .organization]
                 ),
             ),
             upsertKey: "code",
@@ -181,8 +227,14 @@ extension Tracker {
             /// When the record was last changed.
             public var updatedAt: Date
 
+            /// The primary key's Swift type.
+            public typealias Key = UUID
+
             /// The table this record belongs to.
             public static var table: TableDescriptor { descriptor }
+
+            /// The primary key.
+            public var primaryKey: UUID { id }
 
             /// Creates a record from its values.
             public init(
@@ -242,6 +294,27 @@ extension Tracker {
             /// The primary key as it appears in URLs.
             public var primaryKeyText: String { id.uuidString.lowercased() }
 
+            /// The record as stored, in select-list order.
+            public var row: SQLRow {
+                SQLRow(values: [
+                    SQLValue.uuid(id),
+                    SQLValue.uuid(projectId),
+                    SQLValue.text(title),
+                    details.map { details in SQLValue.text(details) } ?? .null,
+                    code.map { code in SQLValue.text(code) } ?? .null,
+                    SQLValue.text(status),
+                    SQLValue.integer(priority),
+                    estimateHours.map { estimateHours in SQLValue.double(estimateHours) } ?? .null,
+                    SQLValue.bool(billable),
+                    dueOn.map { dueOn in SQLValue.date(dueOn) } ?? .null,
+                    completedAt.map { completedAt in SQLValue.timestamp(completedAt) } ?? .null,
+                    assigneeEmail.map { assigneeEmail in SQLValue.text(assigneeEmail) } ?? .null,
+                    labels.map { labels in SQLValue.json(labels.text) } ?? .null,
+                    SQLValue.timestamp(createdAt),
+                    SQLValue.timestamp(updatedAt)
+                ])
+            }
+
             /// Writes the record as a JSON object.
             public func writeJSON(to writer: inout JSONWriter) {
                 writer.beginObject()
@@ -283,6 +356,207 @@ extension Tracker {
                 if fields.contains(14) { writer.member("updated_at", updatedAt) }
                 writer.endObject()
             }
+        }
+
+        /// The typed columns of the table, for queries handwritten code makes through a
+        /// `TableStore` (`Columns.status != "done"`).
+        public enum Columns {
+            /// The `id` member.
+            public static let id = TableColumn<Record, UUID>(
+                "id", column: #""id""#, bind: { value in SQLValue.uuid(value) }, read: { reader in try reader.uuid() })
+            /// The `projectId` member.
+            public static let projectId = TableColumn<Record, UUID>(
+                "project_id", column: #""project_id""#, bind: { value in SQLValue.uuid(value) }, read: { reader in try reader.uuid() })
+            /// The `title` member.
+            public static let title = TableColumn<Record, String>(
+                "title", column: #""title""#, bind: { value in SQLValue.text(value) }, read: { reader in try reader.string() })
+            /// The `details` member.
+            public static let details = TableColumn<Record, String?>(
+                "details", column: #""details""#, bind: { value in value.map { value in SQLValue.text(value) } ?? .null }, read: { reader in try reader.optionalString() })
+            /// The `code` member.
+            public static let code = TableColumn<Record, String?>(
+                "code", column: #""code""#, bind: { value in value.map { value in SQLValue.text(value) } ?? .null }, read: { reader in try reader.optionalString() })
+            /// The `status` member.
+            public static let status = TableColumn<Record, String>(
+                "status", column: #""status""#, bind: { value in SQLValue.text(value) }, read: { reader in try reader.string() })
+            /// The `priority` member.
+            public static let priority = TableColumn<Record, Int64>(
+                "priority", column: #""priority""#, bind: { value in SQLValue.integer(value) }, read: { reader in try reader.integer() })
+            /// The `estimateHours` member.
+            public static let estimateHours = TableColumn<Record, Double?>(
+                "estimate_hours", column: #""estimate_hours""#, bind: { value in value.map { value in SQLValue.double(value) } ?? .null }, read: { reader in try reader.optionalNumber() })
+            /// The `billable` member.
+            public static let billable = TableColumn<Record, Bool>(
+                "billable", column: #""billable""#, bind: { value in SQLValue.bool(value) }, read: { reader in try reader.bool() })
+            /// The `dueOn` member.
+            public static let dueOn = TableColumn<Record, String?>(
+                "due_on", column: #""due_on""#, bind: { value in value.map { value in SQLValue.date(value) } ?? .null }, read: { reader in try reader.optionalString() })
+            /// The `completedAt` member.
+            public static let completedAt = TableColumn<Record, Date?>(
+                "completed_at", column: #""completed_at""#, bind: { value in value.map { value in SQLValue.timestamp(value) } ?? .null }, read: { reader in try reader.optionalTimestamp() })
+            /// The `assigneeEmail` member.
+            public static let assigneeEmail = TableColumn<Record, String?>(
+                "assignee_email", column: #""assignee_email""#, bind: { value in value.map { value in SQLValue.text(value) } ?? .null }, read: { reader in try reader.optionalString() })
+            /// The `createdAt` member.
+            public static let createdAt = TableColumn<Record, Date>(
+                "created_at", column: #""created_at""#, bind: { value in SQLValue.timestamp(value) }, read: { reader in try reader.timestamp() })
+            /// The `updatedAt` member.
+            public static let updatedAt = TableColumn<Record, Date>(
+                "updated_at", column: #""updated_at""#, bind: { value in SQLValue.timestamp(value) }, read: { reader in try reader.timestamp() })
+        }
+    }
+}
+
+extension Tracker.Tasks.Record {
+    /// A new record as handwritten code creates it (`TableStore.create`): every declared field
+    /// by name; an optional one left nil takes its default.
+    public struct New: RecordInput {
+        /// The project the task belongs to; deleting the project deletes its tasks.
+        public var projectId: UUID
+        /// Short title.
+        public var title: String
+        /// Longer description.
+        public var details: String?
+        /// Human reference such as WEB-42.
+        public var code: String?
+        /// Workflow state.
+        public var status: String?
+        /// 1 (highest) to 5 (lowest).
+        public var priority: Int64?
+        /// Estimated effort in hours.
+        public var estimateHours: Double?
+        /// Whether time on the task is billed.
+        public var billable: Bool?
+        /// Calendar day the task is due.
+        public var dueOn: String?
+        /// When the task was completed.
+        public var completedAt: Date?
+        /// Who works on the task; filterable, not sortable.
+        public var assigneeEmail: String?
+        /// Labels as a JSON array of strings.
+        public var labels: RawJSON?
+
+        /// Creates the input.
+        public init(
+            projectId: UUID,
+            title: String,
+            details: String? = nil,
+            code: String? = nil,
+            status: String? = nil,
+            priority: Int64? = nil,
+            estimateHours: Double? = nil,
+            billable: Bool? = nil,
+            dueOn: String? = nil,
+            completedAt: Date? = nil,
+            assigneeEmail: String? = nil,
+            labels: RawJSON? = nil
+        ) {
+            self.projectId = projectId
+            self.title = title
+            self.details = details
+            self.code = code
+            self.status = status
+            self.priority = priority
+            self.estimateHours = estimateHours
+            self.billable = billable
+            self.dueOn = dueOn
+            self.completedAt = completedAt
+            self.assigneeEmail = assigneeEmail
+            self.labels = labels
+        }
+
+        /// The members set, as an HTTP body would carry them.
+        public func members() throws -> [String: JSONInput] {
+            var members: [String: JSONInput] = [:]
+            members["project_id"] = JSONInput.string(projectId.uuidString.lowercased())
+            members["title"] = JSONInput.string(title)
+            if let details { members["details"] = JSONInput.string(details) }
+            if let code { members["code"] = JSONInput.string(code) }
+            if let status { members["status"] = JSONInput.string(status) }
+            if let priority { members["priority"] = JSONInput.integer(priority) }
+            if let estimateHours { members["estimate_hours"] = JSONInput.number(estimateHours) }
+            if let billable { members["billable"] = JSONInput.bool(billable) }
+            if let dueOn { members["due_on"] = JSONInput.string(dueOn) }
+            if let completedAt { members["completed_at"] = JSONInput.string(TimestampFormat.makeTimestamp(completedAt)) }
+            if let assigneeEmail { members["assignee_email"] = JSONInput.string(assigneeEmail) }
+            if let labels { members["labels"] = try labels.parsed() }
+            return members
+        }
+    }
+
+    /// Changes to a record as handwritten code makes them (`TableStore.update`): nil leaves a
+    /// field as it is; for a nullable field `.some(nil)` sets it to null.
+    public struct Changes: RecordInput {
+        /// The project the task belongs to; deleting the project deletes its tasks.
+        public var projectId: UUID?
+        /// Short title.
+        public var title: String?
+        /// Longer description.
+        public var details: String??
+        /// Human reference such as WEB-42.
+        public var code: String??
+        /// Workflow state.
+        public var status: String?
+        /// 1 (highest) to 5 (lowest).
+        public var priority: Int64?
+        /// Estimated effort in hours.
+        public var estimateHours: Double??
+        /// Whether time on the task is billed.
+        public var billable: Bool?
+        /// Calendar day the task is due.
+        public var dueOn: String??
+        /// When the task was completed.
+        public var completedAt: Date??
+        /// Who works on the task; filterable, not sortable.
+        public var assigneeEmail: String??
+        /// Labels as a JSON array of strings.
+        public var labels: RawJSON??
+
+        /// Creates the changes.
+        public init(
+            projectId: UUID? = nil,
+            title: String? = nil,
+            details: String?? = nil,
+            code: String?? = nil,
+            status: String? = nil,
+            priority: Int64? = nil,
+            estimateHours: Double?? = nil,
+            billable: Bool? = nil,
+            dueOn: String?? = nil,
+            completedAt: Date?? = nil,
+            assigneeEmail: String?? = nil,
+            labels: RawJSON?? = nil
+        ) {
+            self.projectId = projectId
+            self.title = title
+            self.details = details
+            self.code = code
+            self.status = status
+            self.priority = priority
+            self.estimateHours = estimateHours
+            self.billable = billable
+            self.dueOn = dueOn
+            self.completedAt = completedAt
+            self.assigneeEmail = assigneeEmail
+            self.labels = labels
+        }
+
+        /// The members set, as an HTTP body would carry them.
+        public func members() throws -> [String: JSONInput] {
+            var members: [String: JSONInput] = [:]
+            if let projectId { members["project_id"] = JSONInput.string(projectId.uuidString.lowercased()) }
+            if let title { members["title"] = JSONInput.string(title) }
+            if let details { members["details"] = try details.map { details in JSONInput.string(details) } ?? .null }
+            if let code { members["code"] = try code.map { code in JSONInput.string(code) } ?? .null }
+            if let status { members["status"] = JSONInput.string(status) }
+            if let priority { members["priority"] = JSONInput.integer(priority) }
+            if let estimateHours { members["estimate_hours"] = try estimateHours.map { estimateHours in JSONInput.number(estimateHours) } ?? .null }
+            if let billable { members["billable"] = JSONInput.bool(billable) }
+            if let dueOn { members["due_on"] = try dueOn.map { dueOn in JSONInput.string(dueOn) } ?? .null }
+            if let completedAt { members["completed_at"] = try completedAt.map { completedAt in JSONInput.string(TimestampFormat.makeTimestamp(completedAt)) } ?? .null }
+            if let assigneeEmail { members["assignee_email"] = try assigneeEmail.map { assigneeEmail in JSONInput.string(assigneeEmail) } ?? .null }
+            if let labels { members["labels"] = try labels.map { labels in try labels.parsed() } ?? .null }
+            return members
         }
     }
 }

@@ -7,17 +7,25 @@ struct AuthCredentialIssuer: CredentialIssuer {
     /// The auth routes whose key issuing path this shares.
     let routes: AuthRoutes
 
-    /// Issues a key for `caller` (a user's access token) through `AuthRoutes.issueKey`.
+    /// Issues a key for `caller` (a user's access token): `prepareAPIKey`, written at once.
     func issueAPIKey(_ request: CredentialRequest, for caller: Identity) async throws -> IssuedCredential {
+        let prepared = try await prepareAPIKey(request, for: caller)
+        _ = try await routes.service.database.write(prepared.statements)
+        return prepared.credential
+    }
+
+    /// Checks and prepares a key for `caller` through `AuthRoutes.prepareKey`; nothing is written.
+    func prepareAPIKey(_ request: CredentialRequest, for caller: Identity) async throws -> PreparedCredential {
         let userID = try Self.user(caller)
         let order = KeyOrder(
             name: request.name, environment: request.environment, scopes: request.scopes.isEmpty && request.service != nil ? nil : request.scopes,
             service: request.service, role: request.role, organizationID: try Self.uuid(request.organizationID, field: "organization_id"),
             projectID: try Self.uuid(request.projectID, field: "project_id"), expiresAt: request.expiresAt)
-        let issued = try await routes.issueKey(order, caller: caller, userID: userID, ipAddress: nil)
-        return IssuedCredential(
-            id: issued.record.id.uuidString.lowercased(), key: issued.key, environment: issued.record.environment,
-            scopes: issued.record.scopes)
+        let prepared = try await routes.prepareKey(order, caller: caller, userID: userID, ipAddress: nil)
+        let credential = IssuedCredential(
+            id: prepared.record.id.uuidString.lowercased(), key: prepared.key, environment: prepared.record.environment,
+            scopes: prepared.record.scopes)
+        return PreparedCredential(credential: credential, statements: prepared.statements)
     }
 
     /// Revokes one of `caller`'s own keys at once, with an audit event.

@@ -39,6 +39,17 @@ extension AuthRoutes {
     func issueKey(
         _ order: KeyOrder, caller: Identity, userID: UUID, ipAddress: String?, leading: [SQLStatement] = []
     ) async throws -> (record: APIKeyRecord, key: String) {
+        let prepared = try await prepareKey(order, caller: caller, userID: userID, ipAddress: ipAddress)
+        _ = try await service.database.write(leading + prepared.statements)
+        return (prepared.record, prepared.key)
+    }
+
+    /// `issueKey` without the write: the checks, the record, the whole key and the statements
+    /// that store it with its audit event, for a caller that writes them in its own transaction
+    /// (a custom handler registering a record and its credential together).
+    func prepareKey(
+        _ order: KeyOrder, caller: Identity, userID: UUID, ipAddress: String?
+    ) async throws -> (record: APIKeyRecord, key: String, statements: [SQLStatement]) {
         let now = service.clock()
         let binding = try await keyBinding(order, caller: caller, userID: userID, now: now)
         let creatorScopes = try await creatorScopes(of: caller, userID: userID, binding: binding)
@@ -63,13 +74,13 @@ extension AuthRoutes {
         detail["organization_id"] = binding.organizationText
         detail["project_id"] = binding.projectText
         detail["service"] = order.service
-        _ = try await service.database.write(leading + [
+        let statements = [
             keys.insert(record, issued: issued),
             audit.event(
                 order.service == nil ? "api_key_created" : "service_token_created", actor: caller.subject,
                 target: record.id.uuidString.lowercased(), detail: detail, ipAddress: ipAddress, now: now),
-        ])
-        return (record, issued.text)
+        ]
+        return (record, issued.text, statements)
     }
 
     /// The binding of a new key: the order's, which must agree with the caller's own (403),

@@ -92,8 +92,22 @@ public struct TableRenderModel: Sendable, Hashable {
     public var selectColumnsLiteral: String
     /// Quoted primary key column as a Swift literal.
     public var primaryKeyColumnLiteral: String
-    /// CRUD statements per dialect.
-    public var statements: [DialectStatementRenderModel]
+    /// Point statements per dialect with their bind slots.
+    public var statements: [StatementRenderModel]
+    /// The `If-Match` forms of replace, patch and delete.
+    public var guardedStatements: [StatementRenderModel]
+    /// Member names in select-list order, as Swift string literals.
+    public var members: [ListItem]
+    /// The primary key's Swift type (`UUID`, `Int64`).
+    public var keySwiftType: String
+    /// The primary key's Swift property name.
+    public var primaryKeySwiftName: String
+    /// Typed columns for handwritten queries.
+    public var columnAccessors: [ColumnAccessorRenderModel]
+    /// Members of `New`.
+    public var newMembers: [InputMemberRenderModel]
+    /// Members of `Changes`.
+    public var changeMembers: [InputMemberRenderModel]
     /// The table's `upsertKey` as a Swift literal, or `nil`.
     public var upsertKeyLiteral: String = "nil"
     /// Whether `DELETE` only marks rows deleted.
@@ -130,6 +144,50 @@ public struct DialectStatementRenderModel: Sendable, Hashable {
     public var sqlite: String
     /// PostgreSQL form as a Swift literal.
     public var postgres: String
+}
+
+/// A typed column of a table for handwritten queries (`TableColumn`).
+public struct ColumnAccessorRenderModel: Sendable, Hashable {
+    /// Swift name of the static constant.
+    public var swiftName: String
+    /// The Swift value type.
+    public var valueType: String
+    /// The JSON name as a Swift literal.
+    public var nameLiteral: String
+    /// The quoted column name as a Swift literal.
+    public var columnLiteral: String
+    /// The bind closure.
+    public var bind: String
+    /// The read closure.
+    public var read: String
+}
+
+/// A member of a table's `New` or `Changes` input.
+public struct InputMemberRenderModel: Sendable, Hashable {
+    /// Swift property name.
+    public var swiftName: String
+    /// Swift type.
+    public var swiftType: String
+    /// The initializer parameter (`name: String? = nil`).
+    public var parameter: String
+    /// The statement adding the member to `members` when it is set.
+    public var emit: String
+    /// Documentation comment lines.
+    public var docLines: [String]
+    /// Whether this is the last member.
+    public var isLast: Bool
+}
+
+/// A generated statement: its SQL per dialect as Swift literals and its `BindSlot`s.
+public struct StatementRenderModel: Sendable, Hashable {
+    /// Parameter label in `TableStatements.init`.
+    public var label: String
+    /// SQLite form as a Swift literal.
+    public var sqlite: String
+    /// PostgreSQL form as a Swift literal.
+    public var postgres: String
+    /// The slots as Swift expressions, comma-separated (`.key, .value(0)`).
+    public var slots: String
 }
 
 /// A column for migrations.
@@ -169,6 +227,8 @@ public struct PropertyRenderModel: Sendable, Hashable {
     public var readExpression: String
     /// Whether this is the last item.
     public var isLast: Bool
+    /// The value as a `SQLValue` expression, as stored (records only).
+    public var rowValue: String = ""
     /// Position among the record's members (select-list order), for `fields=` selection.
     public var position: Int = 0
     /// Never written to JSON (a `writeOnly` field).

@@ -54,7 +54,14 @@ struct TableTranslator {
             tableLiteral: SwiftNames.literal(quotedTable),
             selectColumnsLiteral: SwiftNames.literal(selectColumns),
             primaryKeyColumnLiteral: SwiftNames.literal(SQLTypes.quote(primaryKey)),
-            statements: statements(selectColumns: selectColumns),
+            statements: StatementBuilder(translator: self, selectColumns: selectColumns).statements(),
+            guardedStatements: StatementBuilder(translator: self, selectColumns: selectColumns).guardedStatements(),
+            members: columnNames.listItems { SwiftNames.literal($0) },
+            keySwiftType: table.primaryKey.type == .uuid ? "UUID" : "Int64",
+            primaryKeySwiftName: SwiftNames.camelCase(primaryKey),
+            columnAccessors: columnAccessors(),
+            newMembers: newMembers(),
+            changeMembers: changeMembers(),
             upsertKeyLiteral: table.upsertKey.map(SwiftNames.literal) ?? "nil",
             softDelete: table.softDelete,
             ignoresServerOwnedFields: table.serverOwnedFields == .ignore,
@@ -97,10 +104,12 @@ struct TableTranslator {
     private func property(name: String, type: FieldType, referencedKey: PrimaryKeyType?, nullable: Bool, description: String) -> PropertyRenderModel {
         let swiftType = FieldRules.scalarSwiftType(type, referencedKey: referencedKey) + (nullable ? "?" : "")
         let accessor = FieldRules.accessor(type, referencedKey: referencedKey)
+        let swiftName = SwiftNames.camelCase(name)
         return PropertyRenderModel(
-            swiftName: SwiftNames.camelCase(name), swiftType: swiftType, jsonNameLiteral: SwiftNames.literal(name),
+            swiftName: swiftName, swiftType: swiftType, jsonNameLiteral: SwiftNames.literal(name),
             docLines: SwiftNames.docLines(description),
-            readExpression: FieldRules.call(accessor, optional: nullable, on: "reader"), isLast: false)
+            readExpression: FieldRules.call(accessor, optional: nullable, on: "reader"), isLast: false,
+            rowValue: Self.sqlValue(type, referencedKey: referencedKey, nullable: nullable, value: swiftName))
     }
 
     /// Declared scalar fields are filterable by equality; `text` and `json` are not (no index
@@ -137,21 +146,5 @@ struct TableTranslator {
     /// The referenced table's primary key column name (the validator guarantees the table exists).
     func targetKey(_ table: String) -> String {
         primaryKeys[table]?.name ?? "id"
-    }
-
-    private func statements(selectColumns: String) -> [DialectStatementRenderModel] {
-        let builder = StatementBuilder(translator: self, selectColumns: selectColumns)
-        return ([
-            DialectStatementRenderModel(label: "selectByID", sqlite: builder.selectByID(.sqlite), postgres: builder.selectByID(.postgres)),
-            DialectStatementRenderModel(label: "insert", sqlite: builder.insert(.sqlite), postgres: builder.insert(.postgres)),
-            DialectStatementRenderModel(label: "replace", sqlite: builder.replace(.sqlite), postgres: builder.replace(.postgres)),
-            DialectStatementRenderModel(label: "patch", sqlite: builder.patch(.sqlite), postgres: builder.patch(.postgres)),
-            DialectStatementRenderModel(label: "delete", sqlite: builder.delete(.sqlite), postgres: builder.delete(.postgres)),
-        ] + builder.upsertStatements()).map { statement in
-            var literal = statement
-            literal.sqlite = SwiftNames.literal(statement.sqlite)
-            literal.postgres = SwiftNames.literal(statement.postgres)
-            return literal
-        }
     }
 }

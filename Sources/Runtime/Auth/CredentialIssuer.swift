@@ -12,6 +12,11 @@ public protocol CredentialIssuer: Sendable {
     /// - Returns: the key, whose text is shown this once and stored only as a digest.
     func issueAPIKey(_ request: CredentialRequest, for caller: Identity) async throws -> IssuedCredential
 
+    /// Does every check of `issueAPIKey` and returns the key with the statements that store it,
+    /// without writing: the caller writes them in its own transaction, so a record and its
+    /// credential commit together or not at all (`TableStore.create(_:key:alongside:)`).
+    func prepareAPIKey(_ request: CredentialRequest, for caller: Identity) async throws -> PreparedCredential
+
     /// Revokes a key `caller`'s account created; `false` when there is no such live key.
     func revokeAPIKey(id: String, for caller: Identity) async throws -> Bool
 }
@@ -49,6 +54,23 @@ public struct CredentialRequest: Sendable {
         self.projectID = projectID
         self.expiresAt = expiresAt
     }
+}
+
+/// A key checked and ready to store: valid only once `statements` have committed.
+public struct PreparedCredential: Sendable {
+    /// The key, shown to the client once the statements committed.
+    public let credential: IssuedCredential
+    /// The statements storing it (and its audit event).
+    public let statements: [SQLStatement]
+
+    /// Creates the answer.
+    public init(credential: IssuedCredential, statements: [SQLStatement]) {
+        self.credential = credential
+        self.statements = statements
+    }
+
+    /// The statements as a plan step to write alongside a record.
+    public var plan: WritePlan { WritePlan(statements) }
 }
 
 /// A key just issued.

@@ -27,10 +27,12 @@ public protocol DatabaseClient: Sendable {
     /// (a page and its total count must agree).
     func fetchSnapshot(_ statements: [SQLStatement]) async throws -> [[SQLRow]]
 
-    /// Runs write statements in one transaction, all or nothing. Returns, for each statement,
-    /// the rows it returned (`RETURNING`) and the number of rows it changed. The transaction
-    /// is committed durably before this returns.
-    func write(_ statements: [SQLStatement]) async throws -> [WriteResult]
+    /// Runs a write plan in one transaction, all or nothing: fixed steps as they are, derived
+    /// steps worked out from the results before them, inside the transaction (see `WritePlan`).
+    /// Returns, for each statement, the rows it returned (`RETURNING`) and the number of rows it
+    /// changed. The transaction is committed durably before this returns; when any statement
+    /// fails or a derivation throws, nothing of the plan is written and the error is rethrown.
+    func write(_ plan: WritePlan) async throws -> WriteResults
 
     /// Checks that the database answers (used by `/health/ready`).
     func ping() async throws
@@ -58,6 +60,12 @@ extension DatabaseClient {
 
     /// Clients that cannot read without waiting never read inline.
     public func fetchByKeyInline(_ statement: SQLStatement) throws -> [SQLRow]? { nil }
+
+    /// Runs fixed write statements in one transaction, all or nothing; one result per statement.
+    public func write(_ statements: [SQLStatement]) async throws -> [WriteResult] {
+        guard !statements.isEmpty else { return [] }
+        return try await write(WritePlan(statements)).all
+    }
 }
 
 /// The outcome of one write statement.

@@ -31,13 +31,11 @@ public struct FieldSelection: Sendable, Hashable {
         return FieldSelection(mask: mask)
     }
 
-    /// Member positions of a table's records: key, declared fields, timestamps.
+    /// Member positions of a table's records (`TableDescriptor.members`), write-only fields left out.
     static func positions(of table: TableDescriptor) -> [String: Int] {
-        let names = [table.primaryKeyName] + table.fields.map(\.name) + (table.timestamps ? ["created_at", "updated_at"] : [])
-            + (table.softDelete ? ["deleted_at"] : [])
         let hidden = Set(table.fields.filter(\.writeOnly).map(\.name))
         var positions: [String: Int] = [:]
-        for (index, name) in names.enumerated() where !hidden.contains(name) { positions[name] = index }
+        for (index, name) in table.members.enumerated() where !hidden.contains(name) { positions[name] = index }
         return positions
     }
 }

@@ -33,11 +33,8 @@ struct QueryColumns: Sendable {
     let relations: [String: Relation]
 
     init(_ descriptor: TableDescriptor, includeRelations: Bool = true) {
-        let selectList = descriptor.statements.selectColumns.split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }
         func column(_ name: String, _ quoted: String, _ rule: FieldRule) -> Column {
-            Column(name: name, column: quoted, rule: Self.relaxed(rule), selectIndex: selectList.firstIndex(of: quoted) ?? 0)
+            Column(name: name, column: quoted, rule: Self.relaxed(rule), selectIndex: descriptor.members.firstIndex(of: name) ?? 0)
         }
         let keyKind: FieldRule.Kind = descriptor.primaryKeyKind == .uuid ? .uuid : .integer
         let keyColumn = descriptor.statements.primaryKeyColumn

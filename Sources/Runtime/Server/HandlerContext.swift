@@ -2,7 +2,8 @@ import Logging
 
 /// What a handwritten custom endpoint handler receives besides its typed input.
 public struct HandlerContext: Sendable {
-    /// The app's database.
+    /// The app's database, for statements no `TableStore` expresses (an app's own SQL); writes
+    /// to generated tables go through `store(_:)`, which applies tenancy, validation and hooks.
     public let database: any DatabaseClient
     /// The request id (also in `X-Request-Id`).
     public let requestID: String
@@ -10,14 +11,14 @@ public struct HandlerContext: Sendable {
     public let identity: Identity?
     /// A logger carrying the request id.
     public let logger: Logger
-    /// Record-change listeners, for handlers that write records themselves.
-    public let listeners: [any RecordChangeListener]
+    /// The server's write hooks, which every `store(_:)` write runs.
+    let hooks: WriteHooks
     /// Issues API keys and service tokens for the caller; `nil` when the app has no auth.
     public let credentials: (any CredentialIssuer)?
 
     /// Creates a context.
     public init(
-        database: any DatabaseClient, requestID: String, identity: Identity?, logger: Logger, listeners: [any RecordChangeListener],
+        database: any DatabaseClient, requestID: String, identity: Identity?, logger: Logger, hooks: WriteHooks = .none,
         credentials: (any CredentialIssuer)? = nil
     ) {
         self.credentials = credentials
@@ -25,14 +26,34 @@ public struct HandlerContext: Sendable {
         self.requestID = requestID
         self.identity = identity
         self.logger = logger
-        self.listeners = listeners
+        self.hooks = hooks
+    }
+
+    /// The typed store of `Record`'s table, acting as the caller; 403 when the table's rows need
+    /// a tenant binding (or user) the caller's credentials lack.
+    public func store<Record: TableRecord>(_ type: Record.Type) throws(APIError) -> TableStore<Record> {
+        try TableStore(database: database, hooks: hooks, identity: identity, requestID: requestID)
+    }
+
+    /// Runs several store queries against one consistent snapshot (a summary and the counts it
+    /// shows must agree), returning their answers in order.
+    public func snapshot<each Query: StoreQuery>(_ queries: repeat each Query) async throws -> (repeat (each Query).Result) {
+        var statements: [SQLStatement] = []
+        for query in repeat each queries { statements.append(query.statement) }
+        let results = try await database.fetchSnapshot(statements)
+        var index = 0
+        func next<Q: StoreQuery>(_ query: Q) throws -> Q.Result {
+            defer { index += 1 }
+            return try query.decode(results[index])
+        }
+        return (repeat try next(each queries))
     }
 }
 
 /// Makes `HandlerContext`s; captured by generated endpoint routes at start-up.
 public struct HandlerContextFactory: Sendable {
     let database: any DatabaseClient
-    let listeners: [any RecordChangeListener]
+    let hooks: WriteHooks
     /// The app's credential issuer, if any.
     var credentials: (any CredentialIssuer)? = nil
 
@@ -40,6 +61,6 @@ public struct HandlerContextFactory: Sendable {
     public func make(_ context: LoomRequestContext) -> HandlerContext {
         HandlerContext(
             database: database, requestID: context.requestID, identity: context.identity, logger: context.logger,
-            listeners: listeners, credentials: credentials)
+            hooks: hooks, credentials: credentials)
     }
 }

@@ -11,18 +11,18 @@ public enum LoomServer {
     /// Builds the router. Tests drive it directly with `HummingbirdTesting`. `auth` is the app's
     /// authentication module (built by the server from `app.auth`), or `nil` for an app without one.
     public static func buildRouter(
-        app: GeneratedApp, database: any DatabaseClient, listeners: [any RecordChangeListener] = [],
+        app: GeneratedApp, database: any DatabaseClient, hooks: [any WriteHook] = [],
         auth: (any AuthenticationService)? = nil
     ) -> Router<LoomRequestContext> {
-        buildRoutes(app: app, database: database, listeners: listeners, auth: auth).router
+        buildRoutes(app: app, database: database, hooks: hooks, auth: auth).router
     }
 
     /// The router and the routes the event loop may answer inline.
     static func buildRoutes(
-        app: GeneratedApp, database: any DatabaseClient, listeners: [any RecordChangeListener],
+        app: GeneratedApp, database: any DatabaseClient, hooks: [any WriteHook],
         auth: (any AuthenticationService)?
     ) -> (router: Router<LoomRequestContext>, inlineReads: InlineReads) {
-        var registry = RouteRegistry(database: database, settings: app.settings, listeners: listeners)
+        var registry = RouteRegistry(database: database, settings: app.settings, hooks: WriteHooks(hooks))
         BuiltInRoutes(app: app, database: database).register(in: &registry)
         auth?.registerRoutes(in: &registry)
         app.registerRoutes(&registry)
@@ -40,9 +40,9 @@ public enum LoomServer {
     /// sends every request through Hummingbird (tests compare the two).
     public static func buildApplication(
         app: GeneratedApp, database: any DatabaseClient, host: String, port: Int, logger: Logger,
-        listeners: [any RecordChangeListener] = [], auth: (any AuthenticationService)? = nil, inlineReads: Bool = true
+        hooks: [any WriteHook] = [], auth: (any AuthenticationService)? = nil, inlineReads: Bool = true
     ) -> some ApplicationProtocol {
-        let (router, reads) = buildRoutes(app: app, database: database, listeners: listeners, auth: auth)
+        let (router, reads) = buildRoutes(app: app, database: database, hooks: hooks, auth: auth)
         return Application(
             router: router,
             server: .loomHTTP1(inlineReads: inlineReads ? reads : InlineReads()),

@@ -26,17 +26,17 @@ public struct RouteRegistry {
     public let database: any DatabaseClient
     /// The app's conventions.
     public let settings: AppSettings
-    /// Listeners told about committed record changes.
-    public let listeners: [any RecordChangeListener]
+    /// Every write of a generated table (routes and typed stores) runs them in its transaction.
+    public let hooks: WriteHooks
     /// Handed to custom endpoint handlers through `HandlerContext.credentials`; the auth module
     /// sets it when it registers its routes (before the app's own routes).
     public var credentialIssuer: (any CredentialIssuer)?
 
     /// Creates a registry.
-    public init(database: any DatabaseClient, settings: AppSettings, listeners: [any RecordChangeListener]) {
+    public init(database: any DatabaseClient, settings: AppSettings, hooks: WriteHooks = .none) {
         self.database = database
         self.settings = settings
-        self.listeners = listeners
+        self.hooks = hooks
     }
 
     /// Adds one route.
@@ -54,7 +54,7 @@ public struct RouteRegistry {
     public mutating func addTable<Record: TableRecord>(
         _ record: Record.Type, operations: Set<TableOperationKind>, access: TableAccess? = nil
     ) {
-        let handlers = TableHandlers<Record>(database: database, settings: settings, listeners: listeners)
+        let handlers = TableHandlers<Record>(database: database, settings: settings, hooks: hooks)
         let collection = Record.table.path
         let item = collection + "/{id}"
         /// The handler behind the requirements (none without `access`).
@@ -105,7 +105,7 @@ public struct RouteRegistry {
 
     /// Makes the `HandlerContext` of each request for custom endpoint handlers.
     public var handlerContexts: HandlerContextFactory {
-        HandlerContextFactory(database: database, listeners: listeners, credentials: credentialIssuer)
+        HandlerContextFactory(database: database, hooks: hooks, credentials: credentialIssuer)
     }
 
     /// Adds every collected route to `router`.

@@ -2,15 +2,20 @@ import QueryGrammar
 
 /// A table's statements for the dialect in use, picked once at start-up.
 struct ResolvedStatements: Sendable {
-    let selectByID: String
-    let insert: String
-    let replace: String
-    let patch: String
-    let delete: String
+    let selectByID: ResolvedTemplate
+    let lockByID: ResolvedTemplate
+    let insert: ResolvedTemplate
+    let replace: ResolvedTemplate
+    let patch: ResolvedTemplate
+    let delete: ResolvedTemplate
     /// `replace`, `patch` and `delete` guarded by the values an `If-Match` check read.
-    let conditional: ConditionalWrite
+    let guardedReplace: ResolvedTemplate
+    let guardedPatch: ResolvedTemplate
+    let guardedDelete: ResolvedTemplate
     /// `upsert` and `upsertLookup` when the table declares an upsert key, with the key's field position.
-    let upsert: (statement: String, lookup: String, fieldIndex: Int)?
+    let upsert: (statement: ResolvedTemplate, lookup: ResolvedTemplate, fieldIndex: Int)?
+    /// Clears `deleted_at` on `softDelete` tables.
+    let restore: ResolvedTemplate?
     let listPrefix: String
     let countPrefix: String
     /// Fields usable in `filter` and `sort`, resolved once.
@@ -21,8 +26,6 @@ struct ResolvedStatements: Sendable {
     let expansions: [String: Expansion]
     let dialect: SQLDialect
     let softDelete: Bool
-    /// `UPDATE ... SET "deleted_at" = NULL ... RETURNING` on `softDelete` tables.
-    let restore: String?
     /// Server-owned members a write body may carry and that are dropped (empty when they are a 422).
     let ignoredMembers: Set<String>
     /// The full-text condition split around its placeholder.
@@ -30,35 +33,29 @@ struct ResolvedStatements: Sendable {
     /// Whether a relation of the table points at a table with row conditions, so written
     /// relation values must be checked against what the caller may see (decided once).
     let referencesScopedTables: Bool
-    /// The table's tenant and owner conditions, already appended to every statement above
-    /// (their binds follow each statement's own); `nil` when the table has none.
+    /// The table's tenant and owner conditions, which list statements composed here carry
+    /// (the generated point statements carry them already); `nil` when the table has none.
     let access: RowAccess?
 
     init(_ table: TableDescriptor, dialect: SQLDialect) {
         let statements = table.statements
-        let access = table.access
-        self.access = access
-        /// The statement with the access condition after its `binds` own binds.
-        func scoped(_ sql: DialectSQL, binds: Int) -> String {
-            access.map { $0.scoped(sql.text(for: dialect), existingBinds: binds, dialect: dialect) } ?? sql.text(for: dialect)
-        }
-        let writable = table.fields.filter { !$0.readOnly }.count
-        let stamp = table.timestamps ? 1 : 0
-        selectByID = scoped(statements.selectByID, binds: 1)
-        insert = statements.insert.text(for: dialect)
-        replace = scoped(statements.replace, binds: writable + stamp + 1)
-        patch = scoped(statements.patch, binds: 2 * writable + stamp + 1)
-        delete = scoped(statements.delete, binds: 1)
-        let extra = access?.bindCount ?? 0
-        conditional = ConditionalWrite(
-            table, replace: replace, replaceBinds: writable + stamp + 1 + extra, patch: patch,
-            patchBinds: 2 * writable + stamp + 1 + extra, delete: delete, deleteBinds: 1 + extra, dialect: dialect)
+        access = table.access
+        selectByID = statements.selectByID.resolved(for: dialect)
+        lockByID = statements.lockByID.resolved(for: dialect)
+        insert = statements.insert.resolved(for: dialect)
+        replace = statements.replace.resolved(for: dialect)
+        patch = statements.patch.resolved(for: dialect)
+        delete = statements.delete.resolved(for: dialect)
+        guardedReplace = statements.guarded.replace.resolved(for: dialect)
+        guardedPatch = statements.guarded.patch.resolved(for: dialect)
+        guardedDelete = statements.guarded.delete.resolved(for: dialect)
         if let key = table.upsertKey, let upsert = statements.upsert, let lookup = statements.upsertLookup,
            let index = table.fields.firstIndex(where: { $0.name == key }) {
-            self.upsert = (upsert.text(for: dialect), scoped(lookup, binds: 1), index)
+            self.upsert = (upsert.resolved(for: dialect), lookup.resolved(for: dialect), index)
         } else {
             upsert = nil
         }
+        restore = statements.restore?.resolved(for: dialect)
         listPrefix = "SELECT \(statements.selectColumns) FROM \(statements.table)"
         countPrefix = "SELECT COUNT(*) FROM \(statements.table)"
         columns = QueryColumns(table)
@@ -66,19 +63,9 @@ struct ResolvedStatements: Sendable {
         expansions = Expansion.all(of: table)
         self.dialect = dialect
         softDelete = table.softDelete
-        if table.softDelete {
-            let key = statements.primaryKeyColumn
-            let text = "UPDATE \(statements.table) SET \"deleted_at\" = NULL WHERE \(key) = \(dialect == .sqlite ? "?" : "$1")"
-                + " AND \"deleted_at\" IS NOT NULL RETURNING \(statements.selectColumns)"
-            restore = scoped(DialectSQL(sqlite: text, postgres: text), binds: 1)
-        } else {
-            restore = nil
-        }
         if table.ignoresServerOwnedFields {
-            var names: Set<String> = [table.primaryKeyName]
-            if table.timestamps { names.formUnion(["created_at", "updated_at"]) }
-            if table.softDelete { names.insert("deleted_at") }
-            names.formUnion(table.fields.filter(\.readOnly).map(\.name))
+            var names = Set(table.members)
+            names.subtract(table.fields.filter { !$0.readOnly }.map(\.name))
             names.formUnion(table.access?.columns ?? [])
             ignoredMembers = names
         } else {

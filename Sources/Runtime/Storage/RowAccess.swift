@@ -68,10 +68,9 @@ public struct RowAccess: Sendable {
         return binds
     }
 
-    /// The binds of `condition` for the caller of one of this table's own routes, or 403
-    /// naming what the caller's credentials lack.
-    /// Custom handlers use it with `scoped` to read a tenant table the way generated routes do.
-    public func callerBinds(_ identity: Identity?, table: String) throws(APIError) -> [SQLValue] {
+    /// 403 naming what `identity` lacks for the rows of `table` (a tenant binding, a user);
+    /// the table's own routes and typed stores check it before any statement runs.
+    func requireCaller(_ identity: Identity?, table: String) throws(APIError) {
         if tenant != nil, identity?.organizationID == nil {
             throw APIError.forbidden(
                 "The \(table) records belong to an organization: call with credentials bound to one "
@@ -84,25 +83,5 @@ public struct RowAccess: Sendable {
         if ownerColumn != nil, identity?.userID == nil {
             throw APIError.forbidden("The \(table) records belong to users: call with credentials of a user (or a user's API key).")
         }
-        return binds(identity)
-    }
-
-    /// The values the server writes into `columns` on create.
-    func insertValues(_ identity: Identity?) -> [SQLValue] {
-        var values: [SQLValue] = []
-        if tenant != nil { values.append(identity?.organizationID.map(SQLValue.text) ?? .null) }
-        if tenant == .project { values.append(identity?.projectID.map(SQLValue.text) ?? .null) }
-        if ownerColumn != nil { values.append(identity?.userID.map(SQLValue.text) ?? .null) }
-        return values
-    }
-
-    /// `sql` with `AND <condition>` appended to its `WHERE`, before `RETURNING` if there is one;
-    /// the condition's placeholders follow the statement's `existingBinds`.
-    /// The statement must end with its `WHERE` conditions (or `RETURNING`).
-    public func scoped(_ sql: String, existingBinds: Int, dialect: SQLDialect) -> String {
-        var placeholders = PlaceholderSequence(dialect: dialect, after: existingBinds)
-        let clause = " AND " + condition(&placeholders)
-        guard let returning = sql.range(of: " RETURNING ", options: .backwards) else { return sql + clause }
-        return String(sql[..<returning.lowerBound]) + clause + String(sql[returning.lowerBound...])
     }
 }

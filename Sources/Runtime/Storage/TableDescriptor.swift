@@ -1,11 +1,5 @@
-/// Everything the runtime needs to serve one table, decided by the generator.
-///
-/// Statement bind order (the generator and `TableHandlers` agree on it):
-/// - `insert`: [primary key if uuid] + every field in `fields` order + [created_at, updated_at if timestamps]
-///   + [the `access` columns: organization_id, project_id, owner]
-/// - `replace`: every writable field in order + [updated_at if timestamps] + primary key
-/// - `patch`: for every writable field (is-set flag, value) + [updated_at if timestamps] + primary key
-/// - `selectByID`, `delete`: primary key
+/// Everything the runtime needs to serve one table, decided by the generator: names, rules and
+/// statements whose bind order is stated by their slots (`StatementTemplate`), never re-derived.
 public struct TableDescriptor: Sendable {
     /// Table name.
     public let name: String
@@ -19,6 +13,9 @@ public struct TableDescriptor: Sendable {
     public let timestamps: Bool
     /// Declared fields in order (primary key and timestamps excluded).
     public let fields: [FieldRule]
+    /// JSON names of the record's members in select-list order: the key, the declared fields,
+    /// the timestamps, `deleted_at` (`SQLRow` positions of every statement returning the row).
+    public let members: [String]
     /// Fields usable as equality filters on the list route, by JSON name.
     public let filters: [FilterColumn]
     /// Relation fields, checked to name the offending field when a foreign key fails.
@@ -42,7 +39,7 @@ public struct TableDescriptor: Sendable {
     /// Creates a descriptor.
     public init(
         name: String, path: String, primaryKeyName: String, primaryKeyKind: PrimaryKeyKind, timestamps: Bool,
-        fields: [FieldRule], filters: [FilterColumn], relations: [RelationCheck], statements: TableStatements,
+        fields: [FieldRule], members: [String], filters: [FilterColumn], relations: [RelationCheck], statements: TableStatements,
         upsertKey: String? = nil, softDelete: Bool = false, ignoresServerOwnedFields: Bool = false, search: DialectSQL? = nil,
         reverseRelations: [ReverseRelation] = [], access: RowAccess? = nil
     ) {
@@ -58,6 +55,7 @@ public struct TableDescriptor: Sendable {
         self.primaryKeyKind = primaryKeyKind
         self.timestamps = timestamps
         self.fields = fields
+        self.members = members
         self.filters = filters
         self.relations = relations
         self.statements = statements
@@ -113,41 +111,82 @@ public struct RelationCheck: Sendable {
     }
 }
 
-/// The generated SQL of one table, per dialect.
+/// The generated SQL of one table, per dialect. Every point statement carries the table's
+/// tenant and owner conditions and, on soft-delete tables, excludes deleted rows; statements
+/// that change a row return it in select-list order (`TableDescriptor.members`).
 public struct TableStatements: Sendable {
-    /// Quoted table name.
+    /// Quoted table name (list statements are composed from it).
     public let table: String
-    /// Quoted select list in record column order.
+    /// Quoted select list in record member order.
     public let selectColumns: String
     /// Quoted primary key column, for ordering and lookups.
     public let primaryKeyColumn: String
-    /// Select one row by primary key.
-    public let selectByID: DialectSQL
-    /// Insert one row, returning it.
-    public let insert: DialectSQL
-    /// Replace every writable column, returning the row.
-    public let replace: DialectSQL
-    /// Update the columns whose flag is set, returning the row.
-    public let patch: DialectSQL
-    /// Delete one row by primary key.
-    public let delete: DialectSQL
-    /// Insert, or update the record holding the same upsert key; bound like `insert`.
-    public let upsert: DialectSQL?
-    /// `SELECT <key> FROM <table> WHERE <upsert key> = ?`.
-    public let upsertLookup: DialectSQL?
+    /// One live row by primary key.
+    public let selectByID: StatementTemplate
+    /// `selectByID` that also locks the row until the transaction ends (`FOR UPDATE` on
+    /// PostgreSQL; SQLite's single writer already excludes other writes): the "before" image
+    /// write hooks may ask for.
+    public let lockByID: StatementTemplate
+    /// Inserts one row, returning it.
+    public let insert: StatementTemplate
+    /// Replaces every writable column, returning the row.
+    public let replace: StatementTemplate
+    /// Sets the columns whose flag is set (every declared field, so server code may set
+    /// read-only ones), returning the row.
+    public let patch: StatementTemplate
+    /// Deletes one row (on soft-delete tables: stamps `deleted_at`), returning it.
+    public let delete: StatementTemplate
+    /// `replace`, `patch` and `delete` guarded by every member's previous value (`If-Match`).
+    public let guarded: GuardedStatements
+    /// Clears `deleted_at` of a deleted row, returning it (soft-delete tables only).
+    public let restore: StatementTemplate?
+    /// Inserts, or updates the record holding the same upsert key, returning the row.
+    public let upsert: StatementTemplate?
+    /// The key of the record holding an upsert key value, if any.
+    public let upsertLookup: StatementTemplate?
 
     /// Creates the statement set.
     public init(
-        table: String, selectColumns: String, primaryKeyColumn: String, selectByID: DialectSQL, insert: DialectSQL,
-        replace: DialectSQL, patch: DialectSQL, delete: DialectSQL, upsert: DialectSQL? = nil, upsertLookup: DialectSQL? = nil
+        table: String, selectColumns: String, primaryKeyColumn: String, guarded: GuardedStatements,
+        selectByID: StatementTemplate, lockByID: StatementTemplate, insert: StatementTemplate, replace: StatementTemplate,
+        patch: StatementTemplate, delete: StatementTemplate, restore: StatementTemplate? = nil,
+        upsert: StatementTemplate? = nil, upsertLookup: StatementTemplate? = nil
     ) {
-        self.upsert = upsert
-        self.upsertLookup = upsertLookup
         self.table = table
         self.selectColumns = selectColumns
         self.primaryKeyColumn = primaryKeyColumn
         self.selectByID = selectByID
+        self.lockByID = lockByID
         self.insert = insert
+        self.replace = replace
+        self.patch = patch
+        self.delete = delete
+        self.guarded = guarded
+        self.restore = restore
+        self.upsert = upsert
+        self.upsertLookup = upsertLookup
+    }
+}
+
+/// The compare-and-swap forms of a table's writes: the same statement with one more condition,
+/// that every member still holds the value read when the `If-Match` tag was checked.
+///
+/// The entity tag is a hash of the record's JSON, which SQL cannot compute, so the handler reads
+/// the row, compares tags, and then writes with the row's values as a guard (`BindSlot.previous`).
+/// A write landing between the read and the write changes some column, the guarded statement
+/// then matches no row, and the client gets 412 instead of silently overwriting that write.
+/// Values read round-trip exactly: SQLite returns what it stored, and PostgreSQL values are bound
+/// back in the text forms they were written in (millisecond timestamps, shortest-round-trip doubles).
+public struct GuardedStatements: Sendable {
+    /// Guarded `replace`.
+    public let replace: StatementTemplate
+    /// Guarded `patch`.
+    public let patch: StatementTemplate
+    /// Guarded `delete`.
+    public let delete: StatementTemplate
+
+    /// Creates the set.
+    public init(replace: StatementTemplate, patch: StatementTemplate, delete: StatementTemplate) {
         self.replace = replace
         self.patch = patch
         self.delete = delete

@@ -33,57 +33,61 @@ extension TableHandlers {
         try await checkBatchKeys(operations, caller: caller)
         try await checkReachableReferences(
             operations.enumerated().compactMap { index, operation in operation.input.map { (index, $0) } }, caller: caller, batch: true)
-        var statements: [SQLStatement] = []
+        let origin = origin(context)
+        var plan = WritePlan()
+        var writes: [RecordWriter<Record>.PlannedWrite] = []
         for operation in operations {
+            let values: BindValues
+            let statement: SQLStatement
+            let change: RecordChange.Operation
             switch operation.action {
-            case .create: statements.append(SQLStatement(sql.insert, insertBinds(operation.input!, caller: caller)))
+            case .create:
+                values = insertValues(operation.input!, caller: caller)
+                (statement, change) = (sql.insert.statement(values), .created)
             case .replace:
-                statements.append(SQLStatement(sql.replace, updateBinds(operation.input!, id: operation.id!, flagged: false) + caller.binds))
+                values = BindValues(key: operation.id!, input: operation.input!, caller: caller)
+                (statement, change) = (sql.replace.statement(values), .updated)
             case .update:
-                statements.append(SQLStatement(sql.patch, updateBinds(operation.input!, id: operation.id!, flagged: true) + caller.binds))
-            default: statements.append(SQLStatement(sql.delete, [operation.id!] + caller.binds))
+                values = BindValues(key: operation.id!, input: operation.input!, caller: caller)
+                (statement, change) = (sql.patch.statement(values), .updated)
+            default:
+                values = BindValues(key: operation.id!, caller: caller)
+                (statement, change) = (sql.delete.statement(values), .deleted)
             }
+            let lock = change == .updated ? sql.lockByID.statement(values) : nil
+            writes.append(writer.add(statement, change, lock: lock, origin: origin, to: &plan))
         }
-        let results: [WriteResult]
+        let results: WriteResults
         do {
-            results = try await database.write(statements)
+            results = try await writer.run(plan, writes: writes, origin: origin)
         } catch let error as DatabaseError {
             throw try await explainBatch(error, operations, caller: caller)
         }
-        var writer = JSONWriter(capacity: 256 * operations.count)
-        var changes: [(RecordChange.Operation, Record?, String)] = []
-        writer.beginObject()
-        writer.key("results")
-        writer.beginArray()
-        for (operation, result) in zip(operations, results) {
-            writer.beginObject()
-            writer.member("action", operation.action.rawValue)
+        var json = JSONWriter(capacity: 256 * operations.count)
+        json.beginObject()
+        json.key("results")
+        json.beginArray()
+        for (operation, write) in zip(operations, writes) {
+            let result = results.first(write.step) ?? WriteResult(rows: [], changes: 0)
+            json.beginObject()
+            json.member("action", operation.action.rawValue)
             if operation.action == .delete {
-                writer.member("status", result.changes > 0 ? 204 : 404)
-                writer.member("id", operation.id!.keyText)
-                if result.changes > 0 { changes.append((.deleted, nil, operation.id!.keyText)) }
+                json.member("status", result.changes > 0 ? 204 : 404)
+                json.member("id", operation.id!.keyText)
             } else if let row = result.rows.first {
                 let record = try Record(row: row)
-                writer.member("status", operation.action == .create ? 201 : 200)
-                writer.key("record")
-                record.writeJSON(to: &writer)
-                changes.append((operation.action == .create ? .created : .updated, record, record.primaryKeyText))
+                json.member("status", operation.action == .create ? 201 : 200)
+                json.key("record")
+                record.writeJSON(to: &json)
             } else {
-                writer.member("status", 404)
-                writer.member("id", (operation.id ?? .null).keyText)
+                json.member("status", 404)
+                json.member("id", (operation.id ?? .null).keyText)
             }
-            writer.endObject()
+            json.endObject()
         }
-        writer.endArray()
-        writer.endObject()
-        for (kind, record, id) in changes {
-            if let record {
-                await listeners.announce(kind, record)
-            } else {
-                await listeners.announce(RecordChange(table: table.name, operation: kind, id: id, json: []))
-            }
-        }
-        return JSONResponse.make(status: .ok, bytes: writer.bytes)
+        json.endArray()
+        json.endObject()
+        return JSONResponse.make(status: .ok, bytes: json.bytes)
     }
 
     /// Validates the body shape and every operation, collecting every problem; `authorize` sees

@@ -12,13 +12,15 @@ extension TableHandlers {
         guard let statement = sql.restore, let id = primaryKey(text: context.parameters.get("id") ?? "") else {
             throw APIError.recordNotFound(table: table.name, id: context.parameters.get("id") ?? "")
         }
-        let results = try await database.write([SQLStatement(statement, [id] + caller.binds)])
-        if let row = results.first?.rows.first {
-            let record = try Record(row: row)
-            await listeners.announce(.updated, record)
-            return EntityTag.response(status: .ok, value: record)
+        let values = BindValues(key: id, caller: caller)
+        let origin = origin(context)
+        var plan = WritePlan()
+        let write = writer.add(statement.statement(values), .restored, origin: origin, to: &plan)
+        let results = try await writer.run(plan, writes: [write], origin: origin)
+        if let row = results.first(write.step)?.rows.first {
+            return EntityTag.response(status: .ok, value: try Record(row: row))
         }
-        guard let row = try await database.fetch(SQLStatement(sql.selectByID, [id] + caller.binds)).first else {
+        guard let row = try await database.fetch(sql.selectByID.statement(values)).first else {
             throw APIError.recordNotFound(table: table.name, id: context.parameters.get("id") ?? "")
         }
         return EntityTag.response(status: .ok, value: try Record(row: row))

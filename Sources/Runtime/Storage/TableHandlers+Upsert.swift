@@ -19,21 +19,24 @@ extension TableHandlers {
         guard let key = input.values[upsert.fieldIndex], key != .null else {
             throw APIError.validation([.init(field: keyName, message: "is required for an upsert: it decides which record to replace")])
         }
-        let results: [WriteResult]
+        let values = insertValues(input, caller: caller)
+        let origin = origin(context)
+        var plan = WritePlan()
+        let lookup = plan.add(upsert.lookup.statement(values))
+        let write = writer.add(
+            upsert.statement.statement(values), operation: { results in results[lookup].first?.rows.isEmpty ?? true ? .created : .updated },
+            origin: origin, to: &plan)
+        let results: WriteResults
         do {
-            results = try await database.write([
-                SQLStatement(upsert.lookup, [key.sqlValue] + caller.binds),
-                SQLStatement(upsert.statement, insertBinds(input, caller: caller)),
-            ])
+            results = try await writer.run(plan, writes: [write], origin: origin)
         } catch let error as DatabaseError {
             throw try await explain(error, input: input)
         }
-        guard let row = results.last?.rows.first else { throw APIError.internalError }
+        guard let row = results.first(write.step)?.rows.first else { throw APIError.internalError }
         let record = try Record(row: row)
-        let created = results[0].rows.isEmpty
+        let created = results.first(lookup)?.rows.isEmpty ?? true
         var headers = HTTPFields()
         if created { headers[.location] = table.path + "/" + record.primaryKeyText }
-        await listeners.announce(created ? .created : .updated, record)
         return EntityTag.response(status: created ? .created : .ok, value: record, headers: headers)
     }
 }

@@ -8,15 +8,17 @@ import Hummingbird
 public struct TableHandlers<Record: TableRecord>: Sendable {
     let database: any DatabaseClient
     let settings: AppSettings
-    let listeners: [any RecordChangeListener]
     let sql: ResolvedStatements
+    /// Every write goes through it, with the server's write hooks.
+    let writer: RecordWriter<Record>
 
     /// Creates the handlers, choosing the SQL of the database's dialect once.
-    public init(database: any DatabaseClient, settings: AppSettings, listeners: [any RecordChangeListener]) {
+    public init(database: any DatabaseClient, settings: AppSettings, hooks: WriteHooks) {
         self.database = database
         self.settings = settings
-        self.listeners = listeners
-        self.sql = ResolvedStatements(Record.table, dialect: database.dialect)
+        let sql = ResolvedStatements(Record.table, dialect: database.dialect)
+        self.sql = sql
+        self.writer = RecordWriter(database: database, hooks: hooks, sql: sql)
     }
 
     var table: TableDescriptor { Record.table }
@@ -76,7 +78,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let selection = try QueryString(request.uri)["fields"].map { text throws(APIError) in
             try FieldSelection.parse(text, positions: sql.memberPositions)
         }
-        let rows = try await database.fetchByKey(SQLStatement(sql.selectByID, caller.binds.isEmpty ? [id] : [id] + caller.binds))
+        let rows = try await database.fetchByKey(sql.selectByID.statement(BindValues(key: id, caller: caller)))
         guard let row = rows.first else { throw notFound(context) }
         let (bytes, tag) = try tagged(row, selection: selection)
         if let condition = request.headers[.ifNoneMatch], EntityTag.header(condition, matches: tag, weak: true) {
@@ -91,7 +93,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     /// the request then goes through `get`, which reports each case.
     func inlineRead(key text: Substring) -> InlineRecord? {
         guard let id = primaryKey(text: String(text)),
-            let rows = try? database.fetchByKeyInline(SQLStatement(sql.selectByID, [id])), let row = rows.first,
+            let rows = try? database.fetchByKeyInline(sql.selectByID.statement(BindValues(key: id, caller: .unscoped))), let row = rows.first,
             let (bytes, tag) = try? tagged(row)
         else { return nil }
         return InlineRecord(bytes: bytes, tag: tag)
@@ -103,40 +105,38 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
         let input = try validated(body, mode: .create)
         try await checkReachableReferences([(0, input)], caller: caller, batch: false)
-        let record = try await writeOne(SQLStatement(sql.insert, insertBinds(input, caller: caller)), input: input, context: context)
+        let statement = sql.insert.statement(insertValues(input, caller: caller))
+        let record = try await writeOne(statement, .created, input: input, context: context)
         var headers = HTTPFields()
         headers[.location] = table.path + "/" + record.primaryKeyText
-        await listeners.announce(.created, record)
         return EntityTag.response(status: .created, value: record, headers: headers)
     }
 
     /// `PUT /<table>/{id}`: replaces every writable field.
     public func replace(_ request: Request, context: LoomRequestContext) async throws -> Response {
-        let caller = try RowCaller(context, table: table)
-        let id = try primaryKey(context)
-        let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
-        let input = try validated(body, mode: .replace)
-        try await checkReachableReferences([(0, input)], caller: caller, batch: false)
-        let guardValues = try await checkIfMatch(request, id: id, caller: caller, context: context)
-        let binds = updateBinds(input, id: id, flagged: false) + caller.binds
-        let statement = guardValues.map { SQLStatement(sql.conditional.replace, binds + $0) } ?? SQLStatement(sql.replace, binds)
-        let record = try await writeOne(statement, input: input, context: context, guarded: guardValues != nil)
-        await listeners.announce(.updated, record)
-        return EntityTag.response(status: .ok, value: record)
+        try await change(request, context: context, mode: .replace, plain: sql.replace, guarded: sql.guardedReplace)
     }
 
     /// `PATCH /<table>/{id}`: changes only the fields sent.
     public func update(_ request: Request, context: LoomRequestContext) async throws -> Response {
+        try await change(request, context: context, mode: .patch, plain: sql.patch, guarded: sql.guardedPatch)
+    }
+
+    /// `replace` and `update`: validate, check references and `If-Match`, write, answer 200.
+    private func change(
+        _ request: Request, context: LoomRequestContext, mode: InputValidator.Mode, plain: ResolvedTemplate,
+        guarded: ResolvedTemplate
+    ) async throws -> Response {
         let caller = try RowCaller(context, table: table)
         let id = try primaryKey(context)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
-        let input = try validated(body, mode: .patch)
+        let input = try validated(body, mode: mode)
         try await checkReachableReferences([(0, input)], caller: caller, batch: false)
-        let guardValues = try await checkIfMatch(request, id: id, caller: caller, context: context)
-        let binds = updateBinds(input, id: id, flagged: true) + caller.binds
-        let statement = guardValues.map { SQLStatement(sql.conditional.patch, binds + $0) } ?? SQLStatement(sql.patch, binds)
-        let record = try await writeOne(statement, input: input, context: context, guarded: guardValues != nil)
-        await listeners.announce(.updated, record)
+        let previous = try await checkIfMatch(request, id: id, caller: caller, context: context)
+        let values = BindValues(key: id, input: input, caller: caller, previous: previous ?? [])
+        let statement = (previous == nil ? plain : guarded).statement(values)
+        let record = try await writeOne(
+            statement, .updated, lock: sql.lockByID.statement(values), input: input, context: context, guarded: previous != nil)
         return EntityTag.response(status: .ok, value: record)
     }
 
@@ -144,62 +144,45 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     public func delete(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let caller = try RowCaller(context, table: table)
         let id = try primaryKey(context)
-        let guardValues = try await checkIfMatch(request, id: id, caller: caller, context: context)
-        let statement = guardValues.map { SQLStatement(sql.conditional.delete, [id] + caller.binds + $0) }
-            ?? SQLStatement(sql.delete, [id] + caller.binds)
-        let results: [WriteResult]
+        let previous = try await checkIfMatch(request, id: id, caller: caller, context: context)
+        let values = BindValues(key: id, caller: caller, previous: previous ?? [])
+        let statement = (previous == nil ? sql.delete : sql.guardedDelete).statement(values)
+        let origin = origin(context)
+        var plan = WritePlan()
+        let write = writer.add(statement, .deleted, origin: origin, to: &plan)
+        let results: WriteResults
         do {
-            results = try await database.write([statement])
+            results = try await writer.run(plan, writes: [write], origin: origin)
         } catch let error as DatabaseError where error.code == .foreignKeyViolation {
             throw APIError.conflict("The record is still referenced by records of other tables; delete or re-point those first.")
         }
-        guard results.first?.changes ?? 0 > 0 else {
-            throw guardValues == nil ? notFound(context) : APIError.preconditionFailed(table: table.name, id: id.keyText)
+        guard results.first(write.step)?.changes ?? 0 > 0 else {
+            throw previous == nil ? notFound(context) : APIError.preconditionFailed(table: table.name, id: id.keyText)
         }
-        await listeners.announce(RecordChange(table: table.name, operation: .deleted, id: id.keyText, json: []))
         return Response(status: .noContent)
     }
 
     // MARK: - Helpers
 
-    /// Binds of `insert`: a new key if uuid, every field, the timestamps, then the access
-    /// columns (tenant and owner) from the caller, never from the body.
-    func insertBinds(_ input: ValidatedObject, caller: RowCaller) -> [SQLValue] {
-        var binds: [SQLValue] = []
-        binds.reserveCapacity(table.fields.count + 3)
-        if table.primaryKeyKind == .uuid { binds.append(.uuid(UUID())) }
-        binds.append(contentsOf: input.values.map { $0?.sqlValue ?? .null })
-        if table.timestamps {
-            let now = TimestampFormat.now()
-            binds.append(.timestamp(now))
-            binds.append(.timestamp(now))
-        }
-        binds += caller.insertValues
-        return binds
+    /// The values of an `insert` (or `upsert`): a new key if the table's key is a uuid, the
+    /// fields, the time, and the caller's tenant and owner, never values from the body.
+    func insertValues(_ input: ValidatedObject, caller: RowCaller) -> BindValues {
+        BindValues(key: table.primaryKeyKind == .uuid ? .uuid(UUID()) : .null, input: input, caller: caller)
     }
 
-    /// Binds of `replace` (each writable value) or `patch` (an is-set flag before each value),
-    /// then `updated_at` and the key, in the order `TableDescriptor` documents.
-    func updateBinds(_ input: ValidatedObject, id: SQLValue, flagged: Bool) -> [SQLValue] {
-        var binds: [SQLValue] = []
-        binds.reserveCapacity(table.fields.count * 2 + 2)
-        for (rule, value) in zip(table.fields, input.values) where !rule.readOnly {
-            if flagged { binds.append(.bool(value != nil)) }
-            binds.append(value?.sqlValue ?? .null)
-        }
-        if table.timestamps { binds.append(.timestamp(TimestampFormat.now())) }
-        binds.append(id)
-        return binds
+    /// Who makes the request's changes, for write hooks.
+    func origin(_ context: LoomRequestContext) -> RecordWriter<Record>.Origin {
+        .init(identity: context.identity, requestID: context.requestID)
     }
 
     /// With `If-Match`, reads the record and answers 412 unless its current tag is listed; returns
-    /// the row's values, which guard the write (`ConditionalWrite`) so the check and the write act
-    /// as one. Costs one read only when the header is sent.
+    /// the row's values, which guard the write (`GuardedStatements`) so the check and the write
+    /// act as one. Costs one read only when the header is sent.
     private func checkIfMatch(
         _ request: Request, id: SQLValue, caller: RowCaller, context: LoomRequestContext
     ) async throws -> [SQLValue]? {
         guard let condition = request.headers[.ifMatch] else { return nil }
-        let rows = try await database.fetch(SQLStatement(sql.selectByID, [id] + caller.binds))
+        let rows = try await database.fetch(sql.selectByID.statement(BindValues(key: id, caller: caller)))
         guard let row = rows.first else { throw notFound(context) }
         guard EntityTag.header(condition, matches: try tagged(row).tag, weak: false) else {
             throw APIError.preconditionFailed(table: table.name, id: context.parameters.get("id") ?? "")
@@ -232,14 +215,19 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         .recordNotFound(table: table.name, id: context.parameters.get("id") ?? "")
     }
 
-    /// Runs one write that returns the row; maps constraint failures to 409/422 naming fields.
-    /// No row back means the record is gone, or, for a `guarded` write, changed since `If-Match` was checked (412).
+    /// Runs one write that returns the row, with its hooks; maps constraint failures to 409/422
+    /// naming fields. No row back means the record is gone, or, for a `guarded` write, changed
+    /// since `If-Match` was checked (412).
     private func writeOne(
-        _ statement: SQLStatement, input: ValidatedObject, context: LoomRequestContext, guarded: Bool = false
+        _ statement: SQLStatement, _ operation: RecordChange.Operation, lock: SQLStatement? = nil, input: ValidatedObject,
+        context: LoomRequestContext, guarded: Bool = false
     ) async throws -> Record {
+        let origin = origin(context)
+        var plan = WritePlan()
+        let write = writer.add(statement, operation, lock: lock, origin: origin, to: &plan)
         do {
-            let results = try await database.write([statement])
-            guard let row = results.first?.rows.first else {
+            let results = try await writer.run(plan, writes: [write], origin: origin)
+            guard let row = results.first(write.step)?.rows.first else {
                 throw guarded ? APIError.preconditionFailed(table: table.name, id: context.parameters.get("id") ?? "") : notFound(context)
             }
             return try Record(row: row)
@@ -248,28 +236,8 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         }
     }
 
+    /// The client's view of a failed write (see `RecordWriter.explain`).
     func explain(_ error: DatabaseError, input: ValidatedObject) async throws -> any Error {
-        switch error.code {
-        case .uniqueViolation(let reported):
-            // A tenant table's unique index leads with the tenant columns; the client only sent the field.
-            let columns = reported.filter { !(table.access?.columns.contains($0) ?? false) }
-            let fields = columns.isEmpty ? ["body"] : columns
-            return APIError.conflict(
-                "Another record already has this value of \(fields.joined(separator: ", ")).",
-                fieldErrors: fields.map { .init(field: $0, message: "is already taken by another record") })
-        case .foreignKeyViolation:
-            var fieldErrors: [APIError.FieldError] = []
-            for check in table.relations {
-                guard let value = input.values[check.fieldIndex], value != .null else { continue }
-                let rows = try await database.fetch(SQLStatement(check.exists.text(for: database.dialect), [value.sqlValue]))
-                if rows.isEmpty {
-                    fieldErrors.append(.init(field: table.fields[check.fieldIndex].name, message: "references no record in \(check.table)"))
-                }
-            }
-            if fieldErrors.isEmpty { return APIError.conflict("The write conflicts with related records.") }
-            return APIError.validation(fieldErrors)
-        default:
-            return error
-        }
+        try await writer.explain(error, input: input)
     }
 }

@@ -16,13 +16,19 @@ public struct InputValidator {
     }
 
     private var errors: [APIError.FieldError] = []
+    /// Whether read-only fields may be set (server code writing through a `TableStore`).
+    private var allowsReadOnly = false
 
     /// Validates a JSON request body that must be an object, throwing 422 with every problem.
-    public static func validate(body: JSONInput, rules: [FieldRule], mode: Mode) throws(APIError) -> ValidatedObject {
+    /// `allowsReadOnly` lets the server set read-only fields (clients never may).
+    public static func validate(
+        body: JSONInput, rules: [FieldRule], mode: Mode, allowsReadOnly: Bool = false
+    ) throws(APIError) -> ValidatedObject {
         guard case .object(let members) = body else {
             throw APIError.validation([.init(field: "body", message: "must be a JSON object (got \(body.kindDescription))")])
         }
         var validator = InputValidator()
+        validator.allowsReadOnly = allowsReadOnly
         let result = validator.object(members, rules: rules, mode: mode, prefix: "")
         guard validator.errors.isEmpty else { throw APIError.validation(validator.errors) }
         return result
@@ -49,7 +55,7 @@ public struct InputValidator {
                 continue
             }
             known += 1
-            if rule.readOnly {
+            if rule.readOnly, !allowsReadOnly {
                 fail(field, "is read-only: the server sets it")
                 continue
             }

@@ -3,30 +3,36 @@ import Generated
 import Runtime
 
 /// One consumer's fetch: read its position, read the next events, move the position with a
-/// compare-and-set so two concurrent fetches never hand out the same events twice.
+/// compare-and-swap so two concurrent fetches never hand out the same events twice.
 struct ConsumerFetch {
-    let database: any DatabaseClient
+    let context: HandlerContext
     let consumerID: UUID
     let limit: Int
 
-    private typealias Item = Eventflow.Operations.ConsumerEvents.OutputEventsItems
+    typealias Item = Eventflow.Operations.ConsumerEvents.OutputEventsItems
+    private typealias Events = Eventflow.Events.Columns
 
     /// The events, or `nil` when another fetch moved the position first.
-    func attempt(settledBefore settled: Date) async throws -> [Eventflow.Operations.ConsumerEvents.OutputEventsItems]? {
-        let dialect = database.dialect
-        let consumerRows = try await database.fetch(
-            SQLStatement(Eventflow.Consumers.descriptor.statements.selectByID.text(for: dialect), [.uuid(consumerID)]))
-        guard let consumerRow = consumerRows.first else {
+    func attempt(settledBefore settled: Date) async throws -> [Item]? {
+        let consumers = try context.store(Eventflow.Consumers.Record.self)
+        let events = try context.store(Eventflow.Events.Record.self)
+        guard let consumer = try await consumers.find(consumerID) else {
             throw APIError.recordNotFound(table: "consumers", id: consumerID.uuidString.lowercased())
         }
-        let consumer = try Eventflow.Consumers.Record(row: consumerRow)
+        var next = Events.createdAt <= settled
+        if let at = consumer.lastEventAt, let id = consumer.lastEventId {
+            next = next && (Events.createdAt > at || (Events.createdAt == at && Events.eventId > id))
+        }
         let types = try subscribedTypes(consumer)
-        let events = try await database.fetch(nextEvents(after: consumer, types: types, settled: settled, dialect: dialect))
-            .map { try Eventflow.Events.Record(row: $0) }
-        guard let last = events.last else { return [] }
-        let moved = try await database.write([advance(consumer, to: last, dialect: dialect)])
-        guard moved.first?.changes == 1 else { return nil }
-        return events.map {
+        if !types.isEmpty { next = next && Events.eventType.isIn(types) }
+        let batch = try await events.read(
+            events.records(where: next, orderBy: [Events.createdAt.ascending, Events.eventId.ascending], limit: limit))
+        guard let last = batch.last else { return [] }
+        // Only if the consumer is still exactly as read: a concurrent fetch moved it otherwise.
+        let moved = try await consumers.update(
+            consumer.consumerId, .init(lastEventAt: .some(last.createdAt), lastEventId: .some(last.eventId)), ifUnchanged: consumer)
+        guard moved != nil else { return nil }
+        return batch.map {
             Item(
                 eventId: $0.eventId, eventType: $0.eventType, eventVersion: $0.eventVersion, producerId: $0.producerId,
                 payload: $0.payload, receivedAt: $0.createdAt)
@@ -47,34 +53,5 @@ struct ConsumerFetch {
             }
             return type
         }
-    }
-
-    private func nextEvents(after consumer: Eventflow.Consumers.Record, types: [String], settled: Date, dialect: SQLDialect) -> SQLStatement {
-        var placeholders = PlaceholderSequence(dialect: dialect)
-        let statements = Eventflow.Events.descriptor.statements
-        var sql = "SELECT \(statements.selectColumns) FROM \(statements.table) WHERE \"created_at\" <= \(placeholders.next())"
-        var binds: [SQLValue] = [.timestamp(settled)]
-        if let at = consumer.lastEventAt, let id = consumer.lastEventId {
-            sql += " AND (\"created_at\" > \(placeholders.next()) OR (\"created_at\" = \(placeholders.next()) AND \"event_id\" > \(placeholders.next())))"
-            binds += [.timestamp(at), .timestamp(at), .uuid(id)]
-        }
-        if !types.isEmpty {
-            sql += " AND \"event_type\" IN (" + types.map { _ in placeholders.next() }.joined(separator: ", ") + ")"
-            binds += types.map { .text($0) }
-        }
-        sql += " ORDER BY \"created_at\", \"event_id\" LIMIT \(placeholders.next())"
-        binds.append(.integer(Int64(limit)))
-        return SQLStatement(sql, binds)
-    }
-
-    private func advance(_ consumer: Eventflow.Consumers.Record, to last: Eventflow.Events.Record, dialect: SQLDialect) -> SQLStatement {
-        var placeholders = PlaceholderSequence(dialect: dialect)
-        let set = "UPDATE \"consumers\" SET \"last_event_at\" = \(placeholders.next()), \"last_event_id\" = \(placeholders.next()), \"updated_at\" = \(placeholders.next())"
-        let key = " WHERE \"consumer_id\" = \(placeholders.next())"
-        let same = dialect == .sqlite ? " AND \"last_event_id\" IS \(placeholders.next())" : " AND \"last_event_id\" IS NOT DISTINCT FROM \(placeholders.next())"
-        let previous: SQLValue = consumer.lastEventId.map { .uuid($0) } ?? .null
-        return SQLStatement(
-            set + key + same,
-            [.timestamp(last.createdAt), .uuid(last.eventId), .timestamp(TimestampFormat.now()), .uuid(consumer.consumerId), previous])
     }
 }

@@ -18,30 +18,16 @@ struct EventflowHandlersImplementation: EventflowHandlers {
         self.settleInterval = settleInterval
     }
 
-    /// Stores the event with the generated insert statement of `events`, for the producer the
-    /// caller's key belongs to (see `EventflowProducerCheck`).
+    /// Stores the event through the `events` store (validated, with the write hooks), for the
+    /// producer the caller's key belongs to (see `EventflowProducerCheck`). A producer deleted
+    /// meanwhile is 422 naming `producer_id`.
     func ingestEvent(
         _ input: Eventflow.Operations.IngestEvent.Input, context: HandlerContext
     ) async throws -> Eventflow.Operations.IngestEvent.Output {
         let body = input.body
         let producerID = try await EventflowProducerCheck(context: context).sendingProducer(named: body.producerId)
-        let now = TimestampFormat.now()
-        // Bind order of a generated insert: primary key, declared fields, created_at, updated_at.
-        let insert = SQLStatement(
-            Eventflow.Events.descriptor.statements.insert.text(for: context.database.dialect),
-            [
-                .uuid(UUID()), .uuid(producerID), .text(body.eventType), .integer(body.eventVersion),
-                .json(body.payload.text), .timestamp(now), .timestamp(now),
-            ])
-        let record: Eventflow.Events.Record
-        do {
-            let results = try await context.database.write([insert])
-            guard let row = results.first?.rows.first else { throw APIError.internalError }
-            record = try Eventflow.Events.Record(row: row)
-        } catch let error as DatabaseError where error.code == .foreignKeyViolation {
-            throw APIError.validation([.init(field: "producer_id", message: "references no record in producers")])
-        }
-        await context.listeners.announce(.created, record)
+        let record = try await context.store(Eventflow.Events.Record.self).create(
+            .init(producerId: producerID, eventType: body.eventType, eventVersion: body.eventVersion, payload: body.payload))
         return .init(eventId: record.eventId, status: "ACCEPTED", receivedAt: record.createdAt)
     }
 
@@ -68,7 +54,7 @@ struct EventflowHandlersImplementation: EventflowHandlers {
         if let caller = context.identity, caller.kind == "service", caller.subject != EventflowCredentials.serviceName(input.id) {
             throw APIError.forbidden("This service token belongs to another consumer; it fetches only its own events.")
         }
-        let fetcher = ConsumerFetch(database: context.database, consumerID: input.id, limit: Int(input.limit))
+        let fetcher = ConsumerFetch(context: context, consumerID: input.id, limit: Int(input.limit))
         for _ in 0..<3 {
             if let events = try await fetcher.attempt(settledBefore: Date().addingTimeInterval(-settleInterval)) {
                 return .init(events: events)

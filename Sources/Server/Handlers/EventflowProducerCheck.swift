@@ -21,13 +21,11 @@ struct EventflowProducerCheck {
         guard let producerID = fromKey ?? bodyProducer else {
             throw APIError.validation([.init(field: "producer_id", message: "is required unless you call with a producer's API key")])
         }
-        let rows = try await context.database.fetch(
-            SQLStatement(Eventflow.Producers.descriptor.statements.selectByID.text(for: context.database.dialect), [.uuid(producerID)]))
-        guard let row = rows.first else {
+        guard let producer = try await context.store(Eventflow.Producers.Record.self).find(producerID) else {
             if fromKey != nil { throw APIError.forbidden("The producer this API key was issued for no longer exists.") }
             throw APIError.validation([.init(field: "producer_id", message: "references no record in producers")])
         }
-        guard try Eventflow.Producers.Record(row: row).active else {
+        guard producer.active else {
             throw APIError(status: .forbidden, code: "PRODUCER_INACTIVE", detail: "The producer is inactive; its events are refused.")
         }
         return producerID

@@ -54,14 +54,11 @@ struct RoutingTests {
 
     @Test("list statements bind every value and number PostgreSQL placeholders")
     func listStatements() throws {
-        let statements = TableStatements(
-            table: #""t""#, selectColumns: #""id", "a""#, primaryKeyColumn: #""id""#,
-            selectByID: .init(sqlite: "", postgres: ""), insert: .init(sqlite: "", postgres: ""),
-            replace: .init(sqlite: "", postgres: ""), patch: .init(sqlite: "", postgres: ""), delete: .init(sqlite: "", postgres: ""))
+        let statements = TableStatements.listOnly(table: #""t""#, selectColumns: #""id", "a""#)
         let rule = FieldRule("a", .string(pattern: nil))
         let table = TableDescriptor(
             name: "t", path: "/t", primaryKeyName: "id", primaryKeyKind: .integer, timestamps: false, fields: [rule],
-            filters: [FilterColumn(name: "a", rule: rule, column: #""a""#)], relations: [], statements: statements)
+            members: ["id", "a"], filters: [FilterColumn(name: "a", rule: rule, column: #""a""#)], relations: [], statements: statements)
         let query = ListQuery(limit: 5, offset: 10, filters: [(#""a""#, .text("x'; --"))])
         let postgres = try ResolvedStatements(table, dialect: .postgres).list(query)
         #expect(postgres.page.sql == #"SELECT "id", "a" FROM "t" WHERE "a" = $1 ORDER BY "id" ASC NULLS LAST LIMIT $2 OFFSET $3"#)

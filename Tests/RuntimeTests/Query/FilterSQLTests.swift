@@ -6,14 +6,11 @@ import Testing
 /// The SQL a list query renders to, for both dialects (PostgreSQL cannot run in this suite yet,
 /// so its text is checked here: `$n` numbering, `ILIKE`, `IS DISTINCT FROM`, nulls placement).
 struct FilterSQLTests {
-    static let statements = TableStatements(
-        table: #""t""#, selectColumns: #""id", "name", "rank", "due""#, primaryKeyColumn: #""id""#,
-        selectByID: .init(sqlite: "", postgres: ""), insert: .init(sqlite: "", postgres: ""),
-        replace: .init(sqlite: "", postgres: ""), patch: .init(sqlite: "", postgres: ""), delete: .init(sqlite: "", postgres: ""))
+    static let statements = TableStatements.listOnly(table: #""t""#, selectColumns: #""id", "name", "rank", "due""#)
     static let rules = [FieldRule("name", .string(pattern: nil)), FieldRule("rank", .integer), FieldRule("due", .date, nullable: true)]
     static let table = TableDescriptor(
         name: "t", path: "/t", primaryKeyName: "id", primaryKeyKind: .integer, timestamps: false, fields: rules,
-        filters: rules.map { FilterColumn(name: $0.name, rule: $0, column: "\"\($0.name)\"") }, relations: [], statements: statements)
+        members: ["id", "name", "rank", "due"], filters: rules.map { FilterColumn(name: $0.name, rule: $0, column: "\"\($0.name)\"") }, relations: [], statements: statements)
 
     private func page(_ filter: String, sort: String = "", cursor: [SQLValue]? = nil, dialect: SQLDialect) throws -> SQLStatement {
         var query = ListQuery(limit: 10, offset: 0, filters: [], filter: try FilterParser.parse(filter))

@@ -14,11 +14,14 @@ struct RowAccessTests {
     @Test("project tenancy binds organization and project, the owner rule the user and the exception")
     func binds() throws {
         #expect(Self.project.columns == ["organization_id", "project_id", "author_id"])
-        #expect(try Self.project.callerBinds(Self.caller, table: "notes") == [.text("org"), .text("prj"), .text("u1"), .bool(false)])
+        try Self.project.requireCaller(Self.caller, table: "notes")
+        let caller = RowCaller(identity: Self.caller, access: Self.project)
+        #expect(caller.binds == [.text("org"), .text("prj"), .text("u1"), .bool(false)])
+        #expect([caller.organization, caller.project, caller.owner, caller.ownerExempt] == caller.binds, "slots and composed binds agree")
         var moderator = Self.caller
         moderator.scopes = ["*"]
         #expect(Self.project.binds(moderator).last == .bool(true))
-        #expect(Self.project.insertValues(Self.caller) == [.text("org"), .text("prj"), .text("u1")])
+        #expect(RowCaller(identity: moderator, access: Self.project).ownerExempt == .bool(true))
         #expect(Self.project.binds(nil) == [.null, .null, .null, .bool(false)], "related tables: a caller without binding matches nothing")
     }
 
@@ -26,27 +29,26 @@ struct RowAccessTests {
     func refusals() {
         var unbound = Self.caller
         unbound.projectID = nil
-        #expect(throws: APIError.self) { try Self.project.callerBinds(unbound, table: "notes") }
+        #expect(throws: APIError.self) { try Self.project.requireCaller(unbound, table: "notes") }
         do {
-            _ = try Self.project.callerBinds(unbound, table: "notes")
+            try Self.project.requireCaller(unbound, table: "notes")
         } catch {
             #expect(error.status == .forbidden && error.detail.contains("project"))
         }
         unbound.organizationID = nil
         do {
-            _ = try RowAccess(tenant: .organization).callerBinds(unbound, table: "notes")
+            try RowAccess(tenant: .organization).requireCaller(unbound, table: "notes")
         } catch {
             #expect(error.detail.contains("organization"))
         }
-        #expect(throws: APIError.self) { try RowAccess(ownerColumn: "author_id").callerBinds(nil, table: "notes") }
+        #expect(throws: APIError.self) { try RowAccess(ownerColumn: "author_id").requireCaller(nil, table: "notes") }
     }
 
-    @Test("conditions follow the statement's placeholders and go before RETURNING")
-    func scoped() {
-        let sql = #"UPDATE "notes" SET "body" = $1 WHERE "id" = $2 RETURNING "id""#
-        #expect(Self.project.scoped(sql, existingBinds: 2, dialect: .postgres)
-            == #"UPDATE "notes" SET "body" = $1 WHERE "id" = $2 AND "organization_id" = $3 AND "project_id" = $4 AND ("author_id" = $5 OR $6) RETURNING "id""#)
-        #expect(RowAccess(tenant: .organization).scoped(#"SELECT 1 FROM "notes" WHERE "id" = ?"#, existingBinds: 1, dialect: .sqlite)
-            == #"SELECT 1 FROM "notes" WHERE "id" = ? AND "organization_id" = ?"#)
+    @Test("composed conditions number their placeholders after the statement's")
+    func composed() {
+        var placeholders = PlaceholderSequence(dialect: .postgres, after: 2)
+        #expect(Self.project.condition(&placeholders) == #""organization_id" = $3 AND "project_id" = $4 AND ("author_id" = $5 OR $6)"#)
+        var sqlite = PlaceholderSequence(dialect: .sqlite)
+        #expect(RowAccess(tenant: .organization).condition(&sqlite, qualifier: #""n"."#) == #""n"."organization_id" = ?"#)
     }
 }

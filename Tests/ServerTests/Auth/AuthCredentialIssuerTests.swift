@@ -20,7 +20,7 @@ struct AuthCredentialIssuerTests {
                 app: app, database: database.client, logger: TestDatabase.logger,
                 environment: [settings.secretVariable: TestApp.jwtSecret], options: AuthOptions(passwordHashCost: 4))
             let auth = try #require(started)
-            var registry = RouteRegistry(database: database.client, settings: app.settings, listeners: [])
+            var registry = RouteRegistry(database: database.client, settings: app.settings)
             auth.registerRoutes(in: &registry)
             #expect(registry.credentialIssuer != nil, "the auth module offers itself to custom handlers")
             let contexts = registry.handlerContexts

@@ -56,7 +56,7 @@ struct OAuthHarness: Sendable {
                 ]
                 let auth = try await ServerAuth.start(
                     app: app, database: database.client, logger: TestDatabase.logger, environment: environment, options: options)
-                let router = LoomServer.buildRouter(app: app, database: database.client, listeners: [], auth: auth)
+                let router = LoomServer.buildRouter(app: app, database: database.client, auth: auth)
                 try await Application(router: router, logger: TestDatabase.logger).test(.router) { client in
                     try await body(OAuthHarness(app: TestApp(client: client), provider: provider, database: database.client, browser: browser))
                 }

@@ -16,7 +16,7 @@ struct IfMatchAtomicTests {
         do {
             let app = try AppCatalog.app(named: "tracker", eventSettleInterval: 0)
             _ = try await database.migrate(to: app.schema)
-            let router = LoomServer.buildRouter(app: app, database: database, listeners: [], auth: TestAuthenticator())
+            let router = LoomServer.buildRouter(app: app, database: database, auth: TestAuthenticator())
             try await Application(router: router, logger: TestDatabase.logger).test(.router) { client in
                 try await Self.exercise(TestApp(client: client), database: database)
             }

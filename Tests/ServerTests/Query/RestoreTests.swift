@@ -8,8 +8,8 @@ import Testing
 struct RestoreTests {
     @Test("restore brings a soft-deleted record back; live records answer unchanged; unknown ids are 404")
     func restore() async throws {
-        let listener = RecordingListener()
-        try await TestApp.run("tracker", listeners: [listener]) { app in
+        let listener = RecordingHook()
+        try await TestApp.run("tracker", hooks: [listener]) { app in
             let data = try await ListQueryTestData.make(app)
             let task = try #require(try await data.list([]).items.first?["id"] as? String)
             let comment = try await app.create("/v1/comments", #"{"task_id": "\#(task)", "author_email": "a@b.io", "body": "back"}"#)
@@ -29,7 +29,7 @@ struct RestoreTests {
             #expect(try await app.request(.post, "/v1/comments/abc/restore").status == .notFound)
             #expect(try await app.request(.post, "/v1/tasks/\(task)/restore").status == .notFound, "tasks are not soft-deleted")
         }
-        let restoredChanges = await listener.changes.filter { $0.table == "comments" && $0.operation == .updated }
+        let restoredChanges = await listener.changes.filter { $0.table.name == "comments" && $0.operation == .restored }
         #expect(restoredChanges.count == 1, "only the restore that changed something is announced")
     }
 

@@ -13,21 +13,24 @@ struct SoftDeletedTargetTests {
     static let petRules: [FieldRule] = [FieldRule("owner_id", .relation(.integer)), FieldRule("name", .string(pattern: nil))]
     static let noSQL = DialectSQL(sqlite: "", postgres: "")
 
+    /// The tables are only listed: their point statements stay empty.
     static func statements(_ table: String, columns: String) -> TableStatements {
-        TableStatements(
+        let empty = StatementTemplate(sqlite: "", postgres: "", slots: [])
+        return TableStatements(
             table: "\"\(table)\"", selectColumns: columns, primaryKeyColumn: #""id""#,
-            selectByID: noSQL, insert: noSQL, replace: noSQL, patch: noSQL, delete: noSQL)
+            guarded: GuardedStatements(replace: empty, patch: empty, delete: empty), selectByID: empty, lockByID: empty,
+            insert: empty, replace: empty, patch: empty, delete: empty)
     }
 
     static let owners: TableDescriptor = TableDescriptor(
         name: "owners", path: "/owners", primaryKeyName: "id", primaryKeyKind: .integer, timestamps: false, fields: ownerRules,
-        filters: [FilterColumn(name: "name", rule: ownerRules[0], column: #""name""#)], relations: [],
+        members: ["id", "name", "deleted_at"], filters: [FilterColumn(name: "name", rule: ownerRules[0], column: #""name""#)], relations: [],
         statements: statements("owners", columns: #""id", "name", "deleted_at""#), softDelete: true,
         reverseRelations: [ReverseRelation(name: "pets", field: "owner_id", target: { pets }, writeTarget: { _, writer in writer.null() })])
 
     static let pets: TableDescriptor = TableDescriptor(
         name: "pets", path: "/pets", primaryKeyName: "id", primaryKeyKind: .integer, timestamps: false, fields: petRules,
-        filters: petRules.map { FilterColumn(name: $0.name, rule: $0, column: "\"\($0.name)\"") },
+        members: ["id", "owner_id", "name"], filters: petRules.map { FilterColumn(name: $0.name, rule: $0, column: "\"\($0.name)\"") },
         relations: [RelationCheck(fieldIndex: 0, table: "owners", exists: noSQL, target: { owners }, writeTarget: { _, writer in writer.null() })],
         statements: statements("pets", columns: #""id", "owner_id", "name""#))
 

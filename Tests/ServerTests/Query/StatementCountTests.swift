@@ -51,9 +51,10 @@ final class CountingDatabase: DatabaseClient, @unchecked Sendable {
         record(statements.count)
         return try await base.fetchSnapshot(statements)
     }
-    func write(_ statements: [SQLStatement]) async throws -> [WriteResult] {
-        record(statements.count)
-        return try await base.write(statements)
+    func write(_ plan: WritePlan) async throws -> WriteResults {
+        let results = try await base.write(plan)
+        record(results.all.count)
+        return results
     }
     func ping() async throws { try await base.ping() }
     func migrate(to schema: SchemaDefinition) async throws -> MigrationReport { try await base.migrate(to: schema) }
@@ -76,7 +77,7 @@ struct StatementCountTests {
         let database = CountingDatabase(sqlite)
         let app = try AppCatalog.app(named: "tracker", eventSettleInterval: 0)
         _ = try await database.migrate(to: app.schema)
-        let application = Application(router: LoomServer.buildRouter(app: app, database: database, listeners: [], auth: TestAuthenticator()), logger: logger)
+        let application = Application(router: LoomServer.buildRouter(app: app, database: database, auth: TestAuthenticator()), logger: logger)
         try await application.test(.router) { client in
             let testApp = TestApp(client: client)
             let data = try await ListQueryTestData.make(testApp)

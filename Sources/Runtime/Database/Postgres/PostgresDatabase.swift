@@ -58,15 +58,13 @@ public final class PostgresDatabase: DatabaseClient {
         }
     }
 
-    /// Runs the statements in one `READ COMMITTED` transaction; any failure rolls all back.
-    public func write(_ statements: [SQLStatement]) async throws -> [WriteResult] {
-        guard !statements.isEmpty else { return [] }
+    /// Runs the plan in one `READ COMMITTED` transaction; any failure rolls all of it back.
+    public func write(_ plan: WritePlan) async throws -> WriteResults {
+        guard !plan.isEmpty else { return WriteResults(steps: []) }
         return try await transaction(begin: "BEGIN") { connection in
-            var results: [WriteResult] = []
-            for statement in statements {
-                results.append(try await PostgresStatementRunner.run(statement, on: connection, logger: logger))
+            try await plan.runAsync { statement in
+                try await PostgresStatementRunner.run(statement, on: connection, logger: logger)
             }
-            return results
         }
     }
 

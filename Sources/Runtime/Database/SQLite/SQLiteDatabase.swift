@@ -95,14 +95,13 @@ public final class SQLiteDatabase: DatabaseClient {
         }
     }
 
-    /// Runs the statements all or nothing on the writer connection, inside a `BEGIN IMMEDIATE`
+    /// Runs the plan all or nothing on the writer connection, inside a `BEGIN IMMEDIATE`
     /// transaction that writes arriving at the same time may share (each in its own savepoint;
     /// see `SQLiteWriteBatcher`). Any failure rolls this call's statements back. The commit is
     /// synced to disk before returning (`synchronous = FULL`).
-    public func write(_ statements: [SQLStatement]) async throws -> [WriteResult] {
-        guard !statements.isEmpty else { return [] }
-        return try await mappingErrors {
-            try await writeBatcher.write(statements)
+    public func write(_ plan: WritePlan) async throws -> WriteResults {
+        try await mappingErrors {
+            try await writeBatcher.write(plan)
         }
     }
 

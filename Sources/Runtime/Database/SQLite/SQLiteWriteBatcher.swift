@@ -23,8 +23,8 @@ import GRDB
 final class SQLiteWriteBatcher: @unchecked Sendable {
     /// One caller's statements and the continuation that answers it.
     private struct PendingWrite: Sendable {
-        let statements: [SQLStatement]
-        let continuation: CheckedContinuation<[WriteResult], any Error>
+        let plan: WritePlan
+        let continuation: CheckedContinuation<WriteResults, any Error>
     }
 
     /// Most requests committed in one transaction, so one transaction stays short.
@@ -47,12 +47,13 @@ final class SQLiteWriteBatcher: @unchecked Sendable {
         self.pool = pool
     }
 
-    /// Runs `statements` in one savepoint of the next group commit and returns once it is durable.
-    /// - Throws: the GRDB error of the statement that failed (the caller maps it).
-    func write(_ statements: [SQLStatement]) async throws -> [WriteResult] {
+    /// Runs `plan` in one savepoint of the next group commit and returns once it is durable.
+    /// - Throws: the GRDB error of the statement that failed (the caller maps it), or what a
+    ///   derivation of the plan threw.
+    func write(_ plan: WritePlan) async throws -> WriteResults {
         try await withCheckedThrowingContinuation { continuation in
             lock.lock()
-            pending.append(PendingWrite(statements: statements, continuation: continuation))
+            pending.append(PendingWrite(plan: plan, continuation: continuation))
             let startsDraining = !draining
             draining = true
             lock.unlock()
@@ -78,15 +79,15 @@ final class SQLiteWriteBatcher: @unchecked Sendable {
     private func commit(_ batch: [PendingWrite], in db: GRDB.Database) {
         if batch.count == 1 {
             let write = batch[0]
-            write.continuation.resume(with: Result { try Self.alone(write.statements, in: db) })
+            write.continuation.resume(with: Result { try Self.alone(write.plan, in: db) })
             return
         }
-        var outcomes: [Result<[WriteResult], any Error>] = []
+        var outcomes: [Result<WriteResults, any Error>] = []
         outcomes.reserveCapacity(batch.count)
         do {
             try SQLiteTransaction.immediate(db) {
                 for write in batch {
-                    outcomes.append(Self.inSavepoint(write.statements, in: db))
+                    outcomes.append(Self.inSavepoint(write.plan, in: db))
                     // SQLite rolled the whole transaction back (e.g. disk full): stop here.
                     if !db.isInsideTransaction { throw TransactionAborted() }
                 }
@@ -94,7 +95,7 @@ final class SQLiteWriteBatcher: @unchecked Sendable {
         } catch {
             // Nothing of this batch is committed: give each write its own transaction.
             for write in batch {
-                write.continuation.resume(with: Result { try Self.alone(write.statements, in: db) })
+                write.continuation.resume(with: Result { try Self.alone(write.plan, in: db) })
             }
             return
         }
@@ -104,17 +105,17 @@ final class SQLiteWriteBatcher: @unchecked Sendable {
         }
     }
 
-    private static func inSavepoint(_ statements: [SQLStatement], in db: GRDB.Database) -> Result<[WriteResult], any Error> {
+    private static func inSavepoint(_ plan: WritePlan, in db: GRDB.Database) -> Result<WriteResults, any Error> {
         Result {
             try SQLiteTransaction.savepoint(db) {
-                try statements.map { try SQLiteStatementRunner.write($0, in: db) }
+                try plan.run { try SQLiteStatementRunner.write($0, in: db) }
             }
         }
     }
 
-    private static func alone(_ statements: [SQLStatement], in db: GRDB.Database) throws -> [WriteResult] {
+    private static func alone(_ plan: WritePlan, in db: GRDB.Database) throws -> WriteResults {
         try SQLiteTransaction.immediate(db) {
-            try statements.map { try SQLiteStatementRunner.write($0, in: db) }
+            try plan.run { try SQLiteStatementRunner.write($0, in: db) }
         }
     }
 
