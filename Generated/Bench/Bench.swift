@@ -30,6 +30,9 @@ public enum Bench {
         GeneratedApp(
             settings: settings,
             schema: schema,
+            tables: [
+                Items.descriptor,
+            ],
             openAPIDocument: openAPIDocument,
             title: "Bench API",
             registerRoutes: { registry in

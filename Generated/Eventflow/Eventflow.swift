@@ -59,6 +59,11 @@ public enum Eventflow {
         GeneratedApp(
             settings: settings,
             schema: schema,
+            tables: [
+                Consumers.descriptor,
+                Producers.descriptor,
+                Events.descriptor,
+            ],
             openAPIDocument: openAPIDocument,
             title: "EventFlow API",
             auth: auth,

@@ -75,6 +75,11 @@ public enum Tracker {
         GeneratedApp(
             settings: settings,
             schema: schema,
+            tables: [
+                Projects.descriptor,
+                Tasks.descriptor,
+                Comments.descriptor,
+            ],
             openAPIDocument: openAPIDocument,
             title: "Tracker API",
             auth: auth,

@@ -4,6 +4,8 @@ public struct GeneratedApp: Sendable {
     public let settings: AppSettings
     /// The tables the database must hold.
     public let schema: SchemaDefinition
+    /// The runtime description of every table, referenced tables first.
+    public let tables: [TableDescriptor]
     /// The OpenAPI 3.1 document, as served at `/openapi.json`.
     public let openAPIDocument: String
     /// Human title for `/docs`.
@@ -15,11 +17,12 @@ public struct GeneratedApp: Sendable {
 
     /// Creates an app.
     public init(
-        settings: AppSettings, schema: SchemaDefinition, openAPIDocument: String, title: String,
+        settings: AppSettings, schema: SchemaDefinition, tables: [TableDescriptor], openAPIDocument: String, title: String,
         auth: AuthSettings? = nil, registerRoutes: @escaping @Sendable (inout RouteRegistry) -> Void
     ) {
         self.settings = settings
         self.schema = schema
+        self.tables = tables
         self.openAPIDocument = openAPIDocument
         self.title = title
         self.auth = auth

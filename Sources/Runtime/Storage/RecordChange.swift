@@ -23,8 +23,9 @@ public struct RecordChange: Sendable {
     public let key: String
     /// The record after the change; `nil` after a hard delete.
     public let after: RecordImage?
-    /// The record before the change: the deleted record of a hard delete, and for updates and
-    /// restores when a hook asked for it (`WriteHook.needsPreviousRecord`); otherwise `nil`.
+    /// The record before the change: the deleted record of a hard delete, and for replaces and
+    /// updates (batch items and typed-store updates included; not upserts) when a hook asked for
+    /// it (`WriteHook.needsPreviousRecord`); otherwise `nil`.
     public let before: RecordImage?
     /// Who made the change (`nil`: anonymous, or server code acting on its own).
     public let identity: Identity?

@@ -13,7 +13,7 @@
 /// nothing of it is committed and the client gets the error (an `APIError` as it is, anything
 /// else as a 500).
 public protocol WriteHook: Sendable {
-    /// Whether the hook reads `RecordChange.before` of updates and restores. When any hook
+    /// Whether the hook reads `RecordChange.before` of replaces and updates. When any hook
     /// does, each such write first reads the row inside its transaction (`SELECT ... FOR UPDATE`
     /// on PostgreSQL); otherwise that read is skipped.
     var needsPreviousRecord: Bool { get }

@@ -35,7 +35,7 @@ struct OAuthHarness: Sendable {
                 let base = try AppCatalog.app(named: "tracker", eventSettleInterval: 0)
                 let settings = configure(try #require(base.auth), provider)
                 let app = GeneratedApp(
-                    settings: base.settings, schema: base.schema, openAPIDocument: base.openAPIDocument, title: base.title,
+                    settings: base.settings, schema: base.schema, tables: base.tables, openAPIDocument: base.openAPIDocument, title: base.title,
                     auth: settings, registerRoutes: base.registerRoutes)
                 _ = try await database.client.migrate(to: app.schema)
                 var options = AuthOptions(passwordHashCost: 4)
