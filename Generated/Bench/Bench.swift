@@ -19,9 +19,6 @@ public enum Bench {
     /// The tables the database must hold, referenced tables first.
     public static let schema = SchemaDefinition(
         app: "bench",
-        tables: [
-            Items.tableDefinition,
-        ],
         migrations: migrations
     )
 

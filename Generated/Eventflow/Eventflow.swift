@@ -19,11 +19,6 @@ public enum Eventflow {
     /// The tables the database must hold, referenced tables first.
     public static let schema = SchemaDefinition(
         app: "eventflow",
-        tables: [
-            Consumers.tableDefinition,
-            Producers.tableDefinition,
-            Events.tableDefinition,
-        ],
         migrations: migrations
     )
 

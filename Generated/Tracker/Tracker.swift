@@ -19,11 +19,6 @@ public enum Tracker {
     /// The tables the database must hold, referenced tables first.
     public static let schema = SchemaDefinition(
         app: "tracker",
-        tables: [
-            Projects.tableDefinition,
-            Tasks.tableDefinition,
-            Comments.tableDefinition,
-        ],
         migrations: migrations
     )
 

@@ -16,12 +16,16 @@ struct TenancyOutputTests {
         let tasks = try generated("Tables/Tasks.swift")
         #expect(tasks.contains("access: RowAccess(tenant: .organization)"))
         #expect(tasks.contains(#""created_at", "updated_at", "organization_id") VALUES"#))
-        #expect(tasks.contains(##"CREATE UNIQUE INDEX IF NOT EXISTS "tasks_code_key" ON "tasks" ("organization_id", "code")"##))
         #expect(tasks.contains(##"ON CONFLICT ("organization_id", "code") DO UPDATE"##))
-        #expect(tasks.contains(##"CREATE INDEX IF NOT EXISTS "tasks_tenant_idx" ON "tasks" ("organization_id")"##))
+        #expect(tasks.contains(##"WHERE "id" = $1 AND "organization_id" = $2"##), "every point statement carries the tenant condition")
+        let migration = try generated("Migrations/0002_add_comments_organization_id_and_9_more.sqlite.sql")
+        #expect(migration.contains(##"CREATE UNIQUE INDEX IF NOT EXISTS "tasks_code_key" ON "tasks" ("organization_id", "code")"##))
+        #expect(migration.contains(##"CREATE INDEX IF NOT EXISTS "tasks_tenant_idx" ON "tasks" ("organization_id")"##))
         #expect(tasks.contains(#"public static let access: TableAccess? = TableAccess(list: .scope("tasks:read"), get: .scope("tasks:read"), create: .scope("tasks:write")"#))
         let comments = try generated("Tables/Comments.swift")
         #expect(comments.contains(#"access: RowAccess(tenant: .organization, ownerColumn: "author_id", ownerExceptScope: "moderation")"#))
+        #expect(comments.contains(##"AND "deleted_at" IS NULL AND "organization_id" = $2 AND ("author_id" = $3 OR $4)"##))
+        #expect(comments.contains("slots: [.key, .organization, .owner, .ownerExempt]"))
     }
 
     @Test("the tenancy migration adds nullable columns (old rows match no tenant) and rebuilds unique indexes per tenant")

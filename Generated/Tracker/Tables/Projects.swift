@@ -129,48 +129,6 @@ extension Tracker {
             access: RowAccess(tenant: .organization)
         )
 
-        /// The table's DDL for migrations.
-        public static let tableDefinition = TableDefinition(
-            name: "projects",
-            create: DialectSQL(
-                sqlite: #"CREATE TABLE "projects" ("id" TEXT PRIMARY KEY NOT NULL, "name" TEXT NOT NULL, "summary" TEXT, "owner_email" TEXT NOT NULL, "homepage" TEXT, "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active', 'paused', 'archived')), "budget" REAL, "settings" TEXT NOT NULL DEFAULT '{}', "external_id" TEXT, "webhook_secret" TEXT, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "organization_id" TEXT)"#,
-                postgres: #"CREATE TABLE "projects" ("id" UUID PRIMARY KEY, "name" TEXT NOT NULL, "summary" TEXT, "owner_email" TEXT NOT NULL, "homepage" TEXT, "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active', 'paused', 'archived')), "budget" DOUBLE PRECISION, "settings" JSONB NOT NULL DEFAULT '{}', "external_id" UUID, "webhook_secret" TEXT, "created_at" TIMESTAMPTZ NOT NULL, "updated_at" TIMESTAMPTZ NOT NULL, "organization_id" TEXT)"#
-            ),
-            columns: [
-                ColumnDefinition(name: "id", addColumn: nil),
-                ColumnDefinition(name: "name", addColumn: nil),
-                ColumnDefinition(name: "summary", addColumn: DialectSQL(sqlite: #"ALTER TABLE "projects" ADD COLUMN "summary" TEXT"#, postgres: #"ALTER TABLE "projects" ADD COLUMN "summary" TEXT"#)),
-                ColumnDefinition(name: "owner_email", addColumn: nil),
-                ColumnDefinition(name: "homepage", addColumn: DialectSQL(sqlite: #"ALTER TABLE "projects" ADD COLUMN "homepage" TEXT"#, postgres: #"ALTER TABLE "projects" ADD COLUMN "homepage" TEXT"#)),
-                ColumnDefinition(name: "status", addColumn: DialectSQL(sqlite: #"ALTER TABLE "projects" ADD COLUMN "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active', 'paused', 'archived'))"#, postgres: #"ALTER TABLE "projects" ADD COLUMN "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active', 'paused', 'archived'))"#)),
-                ColumnDefinition(name: "budget", addColumn: DialectSQL(sqlite: #"ALTER TABLE "projects" ADD COLUMN "budget" REAL"#, postgres: #"ALTER TABLE "projects" ADD COLUMN "budget" DOUBLE PRECISION"#)),
-                ColumnDefinition(name: "settings", addColumn: DialectSQL(sqlite: #"ALTER TABLE "projects" ADD COLUMN "settings" TEXT NOT NULL DEFAULT '{}'"#, postgres: #"ALTER TABLE "projects" ADD COLUMN "settings" JSONB NOT NULL DEFAULT '{}'"#)),
-                ColumnDefinition(name: "external_id", addColumn: DialectSQL(sqlite: #"ALTER TABLE "projects" ADD COLUMN "external_id" TEXT"#, postgres: #"ALTER TABLE "projects" ADD COLUMN "external_id" UUID"#)),
-                ColumnDefinition(name: "webhook_secret", addColumn: DialectSQL(sqlite: #"ALTER TABLE "projects" ADD COLUMN "webhook_secret" TEXT"#, postgres: #"ALTER TABLE "projects" ADD COLUMN "webhook_secret" TEXT"#)),
-                ColumnDefinition(name: "created_at", addColumn: nil),
-                ColumnDefinition(name: "updated_at", addColumn: nil),
-                ColumnDefinition(name: "organization_id", addColumn: DialectSQL(sqlite: #"ALTER TABLE "projects" ADD COLUMN "organization_id" TEXT"#, postgres: #"ALTER TABLE "projects" ADD COLUMN "organization_id" TEXT"#))
-            ],
-            indexes: [
-                IndexDefinition(
-                    name: "projects_tenant_idx",
-                    create: DialectSQL(sqlite: #"CREATE INDEX IF NOT EXISTS "projects_tenant_idx" ON "projects" ("organization_id")"#, postgres: #"CREATE INDEX IF NOT EXISTS "projects_tenant_idx" ON "projects" ("organization_id")"#)
-                ),
-                IndexDefinition(
-                    name: "projects_name_key",
-                    create: DialectSQL(sqlite: #"CREATE UNIQUE INDEX IF NOT EXISTS "projects_name_key" ON "projects" ("organization_id", "name")"#, postgres: #"CREATE UNIQUE INDEX IF NOT EXISTS "projects_name_key" ON "projects" ("organization_id", "name")"#)
-                ),
-                IndexDefinition(
-                    name: "projects_external_id_key",
-                    create: DialectSQL(sqlite: #"CREATE UNIQUE INDEX IF NOT EXISTS "projects_external_id_key" ON "projects" ("organization_id", "external_id")"#, postgres: #"CREATE UNIQUE INDEX IF NOT EXISTS "projects_external_id_key" ON "projects" ("organization_id", "external_id")"#)
-                ),
-                IndexDefinition(
-                    name: "projects_status_created_at_idx",
-                    create: DialectSQL(sqlite: #"CREATE INDEX IF NOT EXISTS "projects_status_created_at_idx" ON "projects" ("status", "created_at")"#, postgres: #"CREATE INDEX IF NOT EXISTS "projects_status_created_at_idx" ON "projects" ("status", "created_at")"#)
-                )
-            ]
-        )
-
         /// One record of the table, as stored and as returned by the API.
         public struct Record: TableRecord, Hashable {
             /// Unique identifier of the record, generated by the server.

@@ -141,59 +141,6 @@ extension Tracker {
             access: RowAccess(tenant: .organization)
         )
 
-        /// The table's DDL for migrations.
-        public static let tableDefinition = TableDefinition(
-            name: "tasks",
-            create: DialectSQL(
-                sqlite: #"CREATE TABLE "tasks" ("id" TEXT PRIMARY KEY NOT NULL, "project_id" TEXT NOT NULL REFERENCES "projects" ("id") ON DELETE CASCADE, "title" TEXT NOT NULL, "details" TEXT, "code" TEXT, "status" TEXT NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'done')), "priority" INTEGER NOT NULL DEFAULT 3, "estimate_hours" REAL, "billable" INTEGER NOT NULL DEFAULT 0, "due_on" TEXT, "completed_at" TEXT, "assignee_email" TEXT, "labels" TEXT, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "organization_id" TEXT)"#,
-                postgres: #"CREATE TABLE "tasks" ("id" UUID PRIMARY KEY, "project_id" UUID NOT NULL REFERENCES "projects" ("id") ON DELETE CASCADE, "title" TEXT NOT NULL, "details" TEXT, "code" TEXT, "status" TEXT NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'done')), "priority" BIGINT NOT NULL DEFAULT 3, "estimate_hours" DOUBLE PRECISION, "billable" BOOLEAN NOT NULL DEFAULT FALSE, "due_on" DATE, "completed_at" TIMESTAMPTZ, "assignee_email" TEXT, "labels" JSONB, "created_at" TIMESTAMPTZ NOT NULL, "updated_at" TIMESTAMPTZ NOT NULL, "organization_id" TEXT)"#
-            ),
-            columns: [
-                ColumnDefinition(name: "id", addColumn: nil),
-                ColumnDefinition(name: "project_id", addColumn: nil),
-                ColumnDefinition(name: "title", addColumn: nil),
-                ColumnDefinition(name: "details", addColumn: DialectSQL(sqlite: #"ALTER TABLE "tasks" ADD COLUMN "details" TEXT"#, postgres: #"ALTER TABLE "tasks" ADD COLUMN "details" TEXT"#)),
-                ColumnDefinition(name: "code", addColumn: DialectSQL(sqlite: #"ALTER TABLE "tasks" ADD COLUMN "code" TEXT"#, postgres: #"ALTER TABLE "tasks" ADD COLUMN "code" TEXT"#)),
-                ColumnDefinition(name: "status", addColumn: DialectSQL(sqlite: #"ALTER TABLE "tasks" ADD COLUMN "status" TEXT NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'done'))"#, postgres: #"ALTER TABLE "tasks" ADD COLUMN "status" TEXT NOT NULL DEFAULT 'todo' CHECK ("status" IN ('todo', 'in_progress', 'done'))"#)),
-                ColumnDefinition(name: "priority", addColumn: DialectSQL(sqlite: #"ALTER TABLE "tasks" ADD COLUMN "priority" INTEGER NOT NULL DEFAULT 3"#, postgres: #"ALTER TABLE "tasks" ADD COLUMN "priority" BIGINT NOT NULL DEFAULT 3"#)),
-                ColumnDefinition(name: "estimate_hours", addColumn: DialectSQL(sqlite: #"ALTER TABLE "tasks" ADD COLUMN "estimate_hours" REAL"#, postgres: #"ALTER TABLE "tasks" ADD COLUMN "estimate_hours" DOUBLE PRECISION"#)),
-                ColumnDefinition(name: "billable", addColumn: DialectSQL(sqlite: #"ALTER TABLE "tasks" ADD COLUMN "billable" INTEGER NOT NULL DEFAULT 0"#, postgres: #"ALTER TABLE "tasks" ADD COLUMN "billable" BOOLEAN NOT NULL DEFAULT FALSE"#)),
-                ColumnDefinition(name: "due_on", addColumn: DialectSQL(sqlite: #"ALTER TABLE "tasks" ADD COLUMN "due_on" TEXT"#, postgres: #"ALTER TABLE "tasks" ADD COLUMN "due_on" DATE"#)),
-                ColumnDefinition(name: "completed_at", addColumn: DialectSQL(sqlite: #"ALTER TABLE "tasks" ADD COLUMN "completed_at" TEXT"#, postgres: #"ALTER TABLE "tasks" ADD COLUMN "completed_at" TIMESTAMPTZ"#)),
-                ColumnDefinition(name: "assignee_email", addColumn: DialectSQL(sqlite: #"ALTER TABLE "tasks" ADD COLUMN "assignee_email" TEXT"#, postgres: #"ALTER TABLE "tasks" ADD COLUMN "assignee_email" TEXT"#)),
-                ColumnDefinition(name: "labels", addColumn: DialectSQL(sqlite: #"ALTER TABLE "tasks" ADD COLUMN "labels" TEXT"#, postgres: #"ALTER TABLE "tasks" ADD COLUMN "labels" JSONB"#)),
-                ColumnDefinition(name: "created_at", addColumn: nil),
-                ColumnDefinition(name: "updated_at", addColumn: nil),
-                ColumnDefinition(name: "organization_id", addColumn: DialectSQL(sqlite: #"ALTER TABLE "tasks" ADD COLUMN "organization_id" TEXT"#, postgres: #"ALTER TABLE "tasks" ADD COLUMN "organization_id" TEXT"#))
-            ],
-            indexes: [
-                IndexDefinition(
-                    name: "tasks_tenant_idx",
-                    create: DialectSQL(sqlite: #"CREATE INDEX IF NOT EXISTS "tasks_tenant_idx" ON "tasks" ("organization_id")"#, postgres: #"CREATE INDEX IF NOT EXISTS "tasks_tenant_idx" ON "tasks" ("organization_id")"#)
-                ),
-                IndexDefinition(
-                    name: "tasks_code_key",
-                    create: DialectSQL(sqlite: #"CREATE UNIQUE INDEX IF NOT EXISTS "tasks_code_key" ON "tasks" ("organization_id", "code")"#, postgres: #"CREATE UNIQUE INDEX IF NOT EXISTS "tasks_code_key" ON "tasks" ("organization_id", "code")"#)
-                ),
-                IndexDefinition(
-                    name: "tasks_project_id_idx",
-                    create: DialectSQL(sqlite: #"CREATE INDEX IF NOT EXISTS "tasks_project_id_idx" ON "tasks" ("project_id")"#, postgres: #"CREATE INDEX IF NOT EXISTS "tasks_project_id_idx" ON "tasks" ("project_id")"#)
-                ),
-                IndexDefinition(
-                    name: "tasks_project_id_status_idx",
-                    create: DialectSQL(sqlite: #"CREATE INDEX IF NOT EXISTS "tasks_project_id_status_idx" ON "tasks" ("project_id", "status")"#, postgres: #"CREATE INDEX IF NOT EXISTS "tasks_project_id_status_idx" ON "tasks" ("project_id", "status")"#)
-                ),
-                IndexDefinition(
-                    name: "tasks_due_on_idx",
-                    create: DialectSQL(sqlite: #"CREATE INDEX IF NOT EXISTS "tasks_due_on_idx" ON "tasks" ("due_on")"#, postgres: #"CREATE INDEX IF NOT EXISTS "tasks_due_on_idx" ON "tasks" ("due_on")"#)
-                ),
-                IndexDefinition(
-                    name: "tasks_search",
-                    create: DialectSQL(sqlite: #"CREATE VIRTUAL TABLE IF NOT EXISTS "tasks_search" USING fts5("title", "details", content='tasks', content_rowid='rowid'); CREATE TRIGGER IF NOT EXISTS "tasks_search_insert" AFTER INSERT ON "tasks" BEGIN INSERT INTO "tasks_search"(rowid, "title", "details") VALUES (new.rowid, new."title", new."details"); END; CREATE TRIGGER IF NOT EXISTS "tasks_search_delete" AFTER DELETE ON "tasks" BEGIN INSERT INTO "tasks_search"("tasks_search", rowid, "title", "details") VALUES ('delete', old.rowid, old."title", old."details"); END; CREATE TRIGGER IF NOT EXISTS "tasks_search_update" AFTER UPDATE ON "tasks" BEGIN INSERT INTO "tasks_search"("tasks_search", rowid, "title", "details") VALUES ('delete', old.rowid, old."title", old."details"); INSERT INTO "tasks_search"(rowid, "title", "details") VALUES (new.rowid, new."title", new."details"); END; INSERT INTO "tasks_search"(rowid, "title", "details") SELECT rowid, "title", "details" FROM "tasks" WHERE NOT EXISTS (SELECT 1 FROM "tasks_search_docsize");"#, postgres: #"CREATE INDEX IF NOT EXISTS "tasks_search" ON "tasks" USING GIN (to_tsvector('simple', coalesce("title", '') || ' ' || coalesce("details", '')))"#)
-                )
-            ]
-        )
-
         /// One record of the table, as stored and as returned by the API.
         public struct Record: TableRecord, Hashable {
             /// Unique identifier of the record, generated by the server.

@@ -47,7 +47,7 @@ enum AuthMigrations {
     /// The steps as the numbered migrations of the app `<app>.auth`.
     static func schema(app: String) -> SchemaDefinition {
         SchemaDefinition(
-            app: recordedApp(app), tables: [], migrations: steps.map(\.migration), legacyHistoryTable: legacyHistoryTable)
+            app: recordedApp(app), migrations: steps.map(\.migration), legacyHistoryTable: legacyHistoryTable)
     }
 
     /// The app name the steps are recorded under in `loom_migrations`.

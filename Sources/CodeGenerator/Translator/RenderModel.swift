@@ -120,12 +120,6 @@ public struct TableRenderModel: Sendable, Hashable {
     public var rowAccessExpression: String = "nil"
     /// `TableAccess(...)` of an app with an `auth` section, or `nil` (public routes).
     public var tableAccessExpression: String = "nil"
-    /// DDL.
-    public var createTable: DialectStatementRenderModel
-    /// Columns with their `ADD COLUMN` statements.
-    public var columns: [ColumnRenderModel]
-    /// Secondary indexes.
-    public var indexes: [IndexRenderModel]
 }
 
 /// A Swift expression in a comma-separated list (templates cannot decide where commas go).
@@ -134,16 +128,6 @@ public struct ListItem: Sendable, Hashable {
     public var expression: String
     /// Whether this is the last item.
     public var isLast: Bool
-}
-
-/// A statement's SQLite and PostgreSQL forms as Swift literals.
-public struct DialectStatementRenderModel: Sendable, Hashable {
-    /// Parameter label in `TableStatements.init`.
-    public var label: String
-    /// SQLite form as a Swift literal.
-    public var sqlite: String
-    /// PostgreSQL form as a Swift literal.
-    public var postgres: String
 }
 
 /// A typed column of a table for handwritten queries (`TableColumn`).
@@ -188,28 +172,6 @@ public struct StatementRenderModel: Sendable, Hashable {
     public var postgres: String
     /// The slots as Swift expressions, comma-separated (`.key, .value(0)`).
     public var slots: String
-}
-
-/// A column for migrations.
-public struct ColumnRenderModel: Sendable, Hashable {
-    /// The name as a Swift string literal.
-    public var nameLiteral: String
-    /// `DialectSQL(...)` or `nil`.
-    public var addColumnExpression: String
-    /// Whether this is the last item.
-    public var isLast: Bool
-}
-
-/// A secondary index.
-public struct IndexRenderModel: Sendable, Hashable {
-    /// The name as a Swift string literal.
-    public var nameLiteral: String
-    /// SQLite form as a Swift literal.
-    public var sqlite: String
-    /// PostgreSQL form as a Swift literal.
-    public var postgres: String
-    /// Whether this is the last item.
-    public var isLast: Bool
 }
 
 /// A stored property of a generated struct with how to read and write it.

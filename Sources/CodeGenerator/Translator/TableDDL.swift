@@ -1,6 +1,7 @@
 import SchemaModel
 
-/// A table's DDL per dialect: `CREATE TABLE`, per-column `ADD COLUMN`, and indexes.
+/// A table's DDL per dialect (`CREATE TABLE`, column definitions, indexes), from which the
+/// migration snapshots and the numbered migrations are built.
 ///
 /// Unique fields get a unique index rather than an inline `UNIQUE`, so a unique field added
 /// later can be created on a table that already holds rows (SQLite cannot `ADD COLUMN ... UNIQUE`).
@@ -8,11 +9,6 @@ struct TableDDL {
     let translator: TableTranslator
 
     private var table: TableSchema { translator.table }
-
-    func createTable() -> DialectStatementRenderModel {
-        DialectStatementRenderModel(
-            label: "create", sqlite: SwiftNames.literal(create(.sqlite)), postgres: SwiftNames.literal(create(.postgres)))
-    }
 
     func create(_ dialect: Dialect) -> String {
         var columns = [primaryKeyDefinition(dialect)]
@@ -65,42 +61,6 @@ struct TableDDL {
         return "REFERENCES \(SQLTypes.quote(target)) (\(SQLTypes.quote(translator.targetKey(target)))) ON DELETE \(action)"
     }
 
-    func columns() -> [ColumnRenderModel] {
-        var result: [ColumnRenderModel] = [
-            ColumnRenderModel(nameLiteral: SwiftNames.literal(table.primaryKey.name), addColumnExpression: "nil", isLast: false)
-        ]
-        for field in table.fields {
-            let canAdd = field.nullable || (field.defaultValue != nil && field.defaultValue != .null)
-            let expression = canAdd ? dialectExpression { "ALTER TABLE \(translator.quotedTable) ADD COLUMN " + columnDefinition(field, $0) } : "nil"
-            result.append(ColumnRenderModel(nameLiteral: SwiftNames.literal(field.name), addColumnExpression: expression, isLast: false))
-        }
-        if table.timestamps {
-            for name in ["created_at", "updated_at"] {
-                result.append(ColumnRenderModel(nameLiteral: SwiftNames.literal(name), addColumnExpression: "nil", isLast: false))
-            }
-        }
-        if table.softDelete {
-            let expression = dialectExpression { "ALTER TABLE \(translator.quotedTable) ADD COLUMN " + deletedAtColumn($0) }
-            result.append(ColumnRenderModel(nameLiteral: SwiftNames.literal("deleted_at"), addColumnExpression: expression, isLast: false))
-        }
-        for name in table.accessColumns {
-            let expression = dialectExpression { _ in "ALTER TABLE \(translator.quotedTable) ADD COLUMN " + accessColumn(name) }
-            result.append(ColumnRenderModel(nameLiteral: SwiftNames.literal(name), addColumnExpression: expression, isLast: false))
-        }
-        result[result.count - 1].isLast = true
-        return result
-    }
-
-    func indexes() -> [IndexRenderModel] {
-        var result = indexDefinitions().map {
-            IndexRenderModel(
-                nameLiteral: SwiftNames.literal($0.name), sqlite: SwiftNames.literal($0.sqlite),
-                postgres: SwiftNames.literal($0.postgres), isLast: false)
-        }
-        if !result.isEmpty { result[result.count - 1].isLast = true }
-        return result
-    }
-
     /// Every index of the table (unique fields, relations, declared indexes, then the search
     /// index) with its `CREATE` statement per dialect; shared by the runtime schema and the
     /// migration snapshot.
@@ -140,9 +100,5 @@ struct TableDDL {
     /// `deleted_at` of a `softDelete` table: nullable, so it can be added to a table with rows.
     func deletedAtColumn(_ dialect: Dialect) -> String {
         "\"deleted_at\" " + (dialect == .sqlite ? "TEXT" : "TIMESTAMPTZ")
-    }
-
-    private func dialectExpression(_ sql: (Dialect) -> String) -> String {
-        "DialectSQL(sqlite: \(SwiftNames.literal(sql(.sqlite))), postgres: \(SwiftNames.literal(sql(.postgres))))"
     }
 }

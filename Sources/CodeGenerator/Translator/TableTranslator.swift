@@ -32,7 +32,6 @@ struct TableTranslator {
 
     func translate() -> TableRenderModel {
         let selectColumns = columnNames.map(SQLTypes.quote).joined(separator: ", ")
-        let ddl = TableDDL(translator: self)
         var model = TableRenderModel(
             namespace: namespace,
             typeName: typeName,
@@ -67,10 +66,7 @@ struct TableTranslator {
             ignoresServerOwnedFields: table.serverOwnedFields == .ignore,
             searchExpression: SearchDDL(table: table).map {
                 "DialectSQL(sqlite: \(SwiftNames.literal($0.condition(.sqlite))), postgres: \(SwiftNames.literal($0.condition(.postgres))))"
-            } ?? "nil",
-            createTable: ddl.createTable(),
-            columns: ddl.columns(),
-            indexes: ddl.indexes())
+            } ?? "nil")
         model.rowAccessExpression = AccessTranslator.rowAccess(table)
         model.tableAccessExpression = AccessTranslator.tableAccess(table, app: app)
         return model

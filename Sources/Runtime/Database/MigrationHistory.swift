@@ -2,9 +2,9 @@
 public struct AppliedMigrationStep: Sendable, Equatable {
     /// The app the step belongs to.
     public var app: String
-    /// What was done (`create table tasks`).
+    /// The migration's identifier (`0002_add_tasks_priority`).
     public var step: String
-    /// `MigrationChecksum` of the step's SQL.
+    /// SHA-256 of the migration's statements (`SchemaMigration.checksum(for:)`).
     public var checksum: String
     /// When, as ISO-8601 UTC text.
     public var appliedAt: String

@@ -4,7 +4,7 @@ import Testing
 @testable import Runtime
 
 /// `PostgresDatabase` against a real server: value round trips, error codes, transactions,
-/// snapshots and migrations. Skipped unless `LOOM_TEST_DATABASE_URL` is set.
+/// snapshots and concurrent migrations (the numbered migrations themselves: `NumberedMigrationTests`). Skipped unless `LOOM_TEST_DATABASE_URL` is set.
 @Suite("PostgreSQL driver", .enabled(if: PostgresTestSupport.isAvailable))
 struct PostgresDatabaseTests {
     static let itemsSQL = """
@@ -13,16 +13,12 @@ struct PostgresDatabaseTests {
         """
     static let notesSQL = #"CREATE TABLE "notes" ("id" BIGSERIAL PRIMARY KEY, "item_id" UUID NOT NULL REFERENCES "items" ("id") ON DELETE RESTRICT)"#
 
-    /// The test schema as a migration target; `extraColumns` models a later version.
-    static func schema(extraColumns: [ColumnDefinition] = []) -> SchemaDefinition {
-        let items = TableDefinition(
-            name: "items", create: DialectSQL(sqlite: "", postgres: itemsSQL),
-            columns: ["id", "title", "count", "ratio", "done", "due_on", "at", "data"].map { ColumnDefinition(name: $0, addColumn: nil) } + extraColumns,
-            indexes: [IndexDefinition(name: "items_due_on_idx", create: DialectSQL(sqlite: "", postgres: #"CREATE INDEX IF NOT EXISTS "items_due_on_idx" ON "items" ("due_on")"#))])
-        let notes = TableDefinition(
-            name: "notes", create: DialectSQL(sqlite: "", postgres: notesSQL),
-            columns: ["id", "item_id"].map { ColumnDefinition(name: $0, addColumn: nil) }, indexes: [])
-        return SchemaDefinition(app: "driver", tables: [items, notes])
+    /// The test schema: one numbered migration creating both tables and an index.
+    static func schema() -> SchemaDefinition {
+        let index = #"CREATE INDEX IF NOT EXISTS "items_due_on_idx" ON "items" ("due_on")"#
+        return SchemaDefinition(
+            app: "driver",
+            migrations: [SchemaMigration(version: 1, name: "initial", sqlite: [], postgres: [itemsSQL, notesSQL, index], sqliteForeignKeysOff: false)])
     }
 
     static let insertSQL = #"INSERT INTO "items" ("id", "title", "count", "ratio", "done", "due_on", "at", "data") VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING "id", "title", "count", "ratio", "done", "due_on", "at", "data""#
@@ -97,38 +93,6 @@ struct PostgresDatabaseTests {
         }
     }
 
-    @Test("migrating twice applies nothing the second time; added columns are recorded")
-    func migrateTwice() async throws {
-        try await PostgresTestSupport.withDatabase { database, _ in
-            let first = try await database.migrate(to: Self.schema())
-            #expect(first.applied == ["create table items", "create table notes", "create index items_due_on_idx"])
-            let again = try await database.migrate(to: Self.schema())
-            #expect(again.applied.isEmpty)
-            let notes = ColumnDefinition(name: "notes", addColumn: DialectSQL(sqlite: "", postgres: #"ALTER TABLE "items" ADD COLUMN "notes" TEXT"#))
-            let later = try await database.migrate(to: Self.schema(extraColumns: [notes]))
-            #expect(later.applied == ["add column items.notes"])
-            let history = try await database.fetch(SQLStatement("SELECT step, checksum FROM loom_migrations ORDER BY id"))
-            #expect(history.count == 4)
-            #expect(history.last?.values == [.text("add column items.notes"), .text(MigrationChecksum.fnv1a64Hex(#"ALTER TABLE "items" ADD COLUMN "notes" TEXT"#))])
-        }
-    }
-
-    @Test("a planned migration lists the pending steps and changes nothing; the history lists applied ones")
-    func plannedAndHistory() async throws {
-        try await PostgresTestSupport.withDatabase { database, _ in
-            let planned = try await database.plannedMigration(to: Self.schema())
-            #expect(planned.applied == ["create table items", "create table notes", "create index items_due_on_idx"])
-            #expect(try await database.appliedMigrationSteps(app: "driver").isEmpty)
-            let applied = try await database.migrate(to: Self.schema())
-            #expect(applied.applied == planned.applied)
-            let history = try await database.appliedMigrationSteps(app: "driver")
-            #expect(history.map(\.step) == planned.applied)
-            #expect(history.first?.checksum == MigrationChecksum.fnv1a64Hex(Self.itemsSQL))
-            let nothing = try await database.plannedMigration(to: Self.schema())
-            #expect(nothing.applied.isEmpty)
-        }
-    }
-
     @Test("instances migrating one schema at once apply each step exactly once")
     func concurrentMigrations() async throws {
         try await PostgresTestSupport.withDatabase { database, settings in
@@ -138,9 +102,9 @@ struct PostgresDatabaseTests {
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             for instance in instances { try await instance.close() }
-            #expect(reports.map(\.applied.count).sorted() == [0, 0, 0, 3])
+            #expect(reports.map(\.applied.count).sorted() == [0, 0, 0, 1])
             let history = try await database.fetch(SQLStatement("SELECT COUNT(*) FROM loom_migrations"))
-            #expect(history.first?.values == [.integer(3)])
+            #expect(history.first?.values == [.integer(1)])
         }
     }
 

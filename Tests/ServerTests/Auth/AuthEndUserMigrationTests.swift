@@ -25,7 +25,7 @@ struct AuthEndUserMigrationTests {
         do {
             let client = database.client
             let before = SchemaDefinition(
-                app: AuthMigrations.recordedApp("tracker"), tables: [],
+                app: AuthMigrations.recordedApp("tracker"),
                 migrations: AuthMigrations.steps.filter { $0.version < 7 }.map(\.migration), legacyHistoryTable: nil)
             _ = try await client.migrate(to: before)
             _ = try await client.write(Self.seed.map { SQLStatement($0) })

@@ -103,7 +103,7 @@ enum MigrationScenario {
 
     /// A schema definition carrying only `migrations` (the numbered path ignores `tables`).
     static func schema(_ migrations: [SchemaMigration]) -> SchemaDefinition {
-        SchemaDefinition(app: "mini", tables: [], migrations: migrations)
+        SchemaDefinition(app: "mini", migrations: migrations)
     }
 }
 

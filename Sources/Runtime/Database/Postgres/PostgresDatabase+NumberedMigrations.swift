@@ -2,7 +2,7 @@ import Foundation
 import PostgresNIO
 
 /// Numbered migrations on PostgreSQL: each pending migration (and the planning read) runs in its
-/// own transaction that first takes the migration advisory lock (`PostgresMigrator.lockSQL`) and re-reads
+/// own transaction that first takes the migration advisory lock (`PostgresMigrationHistory.lockSQL`) and re-reads
 /// `loom_migrations`, so instances starting at once take turns and the later ones skip what the
 /// first applied. DDL is transactional, so a failed migration leaves nothing behind.
 extension PostgresDatabase {
@@ -98,10 +98,10 @@ extension PostgresDatabase {
     /// Takes the migration lock (held until the transaction ends, so concurrent instances also
     /// take turns creating `loom_migrations`), then reads the app's rows, oldest first.
     func recorded(app: String, on connection: PostgresConnection) async throws -> [NumberedMigrationHistory.Recorded] {
-        try await run(PostgresMigrator.lockSQL, on: connection)
-        try await run(PostgresMigrator.createHistoryTable, on: connection)
+        try await run(PostgresMigrationHistory.lockSQL, on: connection)
+        try await run(PostgresMigrationHistory.createTable, on: connection)
         let rows = try await run(
-            "SELECT step, checksum FROM \(PostgresMigrator.historyTable) WHERE app = $1 ORDER BY id", binds: [.text(app)], on: connection)
+            "SELECT step, checksum FROM \(PostgresMigrationHistory.table) WHERE app = $1 ORDER BY id", binds: [.text(app)], on: connection)
         return rows.compactMap { row in
             guard row.values.count == 2, case .text(let step) = row.values[0], case .text(let checksum) = row.values[1] else { return nil }
             return NumberedMigrationHistory.Recorded(step: step, checksum: checksum)
@@ -110,7 +110,7 @@ extension PostgresDatabase {
 
     func record(_ migration: SchemaMigration, app: String, on connection: PostgresConnection) async throws {
         try await run(
-            "INSERT INTO \(PostgresMigrator.historyTable) (app, step, checksum, applied_at) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO \(PostgresMigrationHistory.table) (app, step, checksum, applied_at) VALUES ($1, $2, $3, $4)",
             binds: [.text(app), .text(migration.identifier), .text(migration.checksum(for: .postgres)), .text(TimestampFormat.makeTimestamp(Date()))],
             on: connection)
     }

@@ -10,7 +10,7 @@ import PostgresNIO
 /// owns from `init` until `close()`.
 ///
 /// Nothing about requests is kept in this process: several server instances can share one
-/// database, and migrations serialize through an advisory lock (see `PostgresMigrator`).
+/// database, and migrations serialize through an advisory lock (see `PostgresMigrationHistory`).
 public final class PostgresDatabase: DatabaseClient {
     /// Always `.postgres`.
     public let dialect: SQLDialect = .postgres
@@ -93,33 +93,17 @@ public final class PostgresDatabase: DatabaseClient {
         }
     }
 
-    /// Applies what `schema` adds in one transaction under an advisory lock (see `PostgresMigrator`).
+    /// Applies the pending numbered migrations of `schema`, each in its own transaction under
+    /// the migration lock (see `PostgresDatabase+NumberedMigrations`).
     /// - Throws: `MigrationError`.
     public func migrate(to schema: SchemaDefinition) async throws -> MigrationReport {
-        if !schema.migrations.isEmpty { return try await applyNumberedMigrations(of: schema) }
-        let migrator = PostgresMigrator(schema: schema, appliedAt: TimestampFormat.makeTimestamp(Date()), logger: logger)
-        let report: MigrationReport
-        do {
-            report = try await transaction(begin: "BEGIN") { connection in try await migrator.migrate(on: connection) }
-        } catch let error as Runtime.DatabaseError {
-            throw MigrationError(code: .databaseFailure, message: "migrating \(settings.host):\(settings.port)/\(settings.database) failed: \(error.message)")
-        }
-        for step in report.applied {
-            logger.info("Applied migration step", metadata: ["app": .string(schema.app), "step": .string(step)])
-        }
-        return report
+        try await applyNumberedMigrations(of: schema)
     }
 
-    /// Runs the migrator in a transaction that is always rolled back.
+    /// What `migrate(to:)` would apply now, read in a transaction that is rolled back.
     /// - Throws: `MigrationError`.
     public func plannedMigration(to schema: SchemaDefinition) async throws -> MigrationReport {
-        if !schema.migrations.isEmpty { return try await plannedNumberedMigrations(of: schema) }
-        let migrator = PostgresMigrator(schema: schema, appliedAt: TimestampFormat.makeTimestamp(Date()), logger: logger, reportsProgress: false)
-        do {
-            return try await transaction(begin: "BEGIN", end: "ROLLBACK") { connection in try await migrator.migrate(on: connection) }
-        } catch let error as Runtime.DatabaseError {
-            throw MigrationError(code: .databaseFailure, message: "planning the migration failed: \(error.message)")
-        }
+        try await plannedNumberedMigrations(of: schema)
     }
 
     /// Stops the pool: open connections close and later calls fail.

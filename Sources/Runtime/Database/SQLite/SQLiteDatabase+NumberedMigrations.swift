@@ -119,15 +119,15 @@ extension SQLiteDatabase {
 
     /// The app's rows of `loom_migrations` (creating the table when missing), oldest first.
     func recorded(app: String, in db: GRDB.Database) throws -> [NumberedMigrationHistory.Recorded] {
-        try db.execute(sql: SQLiteMigrator.createHistoryTable)
+        try db.execute(sql: SQLiteMigrationHistory.createTable)
         return try Row.fetchAll(
-            db, sql: "SELECT step, checksum FROM \(SQLiteMigrator.historyTable) WHERE app = ? ORDER BY id", arguments: [app]
+            db, sql: "SELECT step, checksum FROM \(SQLiteMigrationHistory.table) WHERE app = ? ORDER BY id", arguments: [app]
         ).map { NumberedMigrationHistory.Recorded(step: $0[0], checksum: $0[1]) }
     }
 
     func record(_ migration: SchemaMigration, app: String, in db: GRDB.Database) throws {
         try db.execute(
-            sql: "INSERT INTO \(SQLiteMigrator.historyTable) (app, step, checksum, applied_at) VALUES (?, ?, ?, ?)",
+            sql: "INSERT INTO \(SQLiteMigrationHistory.table) (app, step, checksum, applied_at) VALUES (?, ?, ?, ?)",
             arguments: [app, migration.identifier, migration.checksum(for: .sqlite), TimestampFormat.makeTimestamp(Date())])
     }
 

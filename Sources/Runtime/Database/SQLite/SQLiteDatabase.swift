@@ -115,56 +115,17 @@ public final class SQLiteDatabase: DatabaseClient {
         }
     }
 
-    /// Applies what `schema` adds, in one write transaction (see `SQLiteMigrator`).
-    ///
-    /// The transaction is `IMMEDIATE`, so two servers migrating the same file at once take
-    /// turns: the second one sees the first one's tables and applies nothing. Steps are logged
-    /// only after the commit, so the log never claims a step that was rolled back.
-    /// - Throws: `MigrationError` (`.columnCannotBeAdded`, or `.databaseFailure` for SQLite failures).
+    /// Applies the pending numbered migrations of `schema`, each in its own transaction (see
+    /// `SQLiteDatabase+NumberedMigrations`).
+    /// - Throws: `MigrationError`.
     public func migrate(to schema: SchemaDefinition) async throws -> MigrationReport {
-        if !schema.migrations.isEmpty { return try await applyNumberedMigrations(of: schema) }
-        let migrator = SQLiteMigrator(schema: schema, appliedAt: TimestampFormat.makeTimestamp(Date()), progress: logger)
-        let report: MigrationReport
-        do {
-            report = try await pool.write { db in try migrator.migrate(in: db) }
-        } catch let error as GRDB.DatabaseError {
-            throw MigrationError(
-                code: .databaseFailure,
-                message: "migrating \(path) failed: \(error.message ?? "SQLite error \(error.extendedResultCode.rawValue)")"
-            )
-        }
-        for step in report.applied {
-            logger.info(
-                "Applied migration step",
-                metadata: ["app": .string(schema.app), "step": .string(step), "database": .string(path)]
-            )
-        }
-        for warning in report.warnings {
-            logger.warning("Migration warning", metadata: ["app": .string(schema.app), "warning": .string(warning)])
-        }
-        return report
+        try await applyNumberedMigrations(of: schema)
     }
 
-    /// Runs the migrator in an `IMMEDIATE` transaction that is always rolled back.
+    /// What `migrate(to:)` would apply now, read in a transaction that is rolled back.
     /// - Throws: `MigrationError`.
     public func plannedMigration(to schema: SchemaDefinition) async throws -> MigrationReport {
-        if !schema.migrations.isEmpty { return try await plannedNumberedMigrations(of: schema) }
-        let migrator = SQLiteMigrator(schema: schema, appliedAt: TimestampFormat.makeTimestamp(Date()))
-        do {
-            return try await pool.writeWithoutTransaction { db in
-                var report = MigrationReport()
-                try db.inTransaction(.immediate) {
-                    report = try migrator.migrate(in: db)
-                    return .rollback
-                }
-                return report
-            }
-        } catch let error as GRDB.DatabaseError {
-            throw MigrationError(
-                code: .databaseFailure,
-                message: "planning the migration of \(path) failed: \(error.message ?? "SQLite error \(error.extendedResultCode.rawValue)")"
-            )
-        }
+        try await plannedNumberedMigrations(of: schema)
     }
 
     /// Closes every connection once running accesses finish; later calls fail.
