@@ -80,6 +80,21 @@ extension Eventflow {
       }
     },
     "responses" : {
+      "BadGateway" : {
+        "content" : {
+          "application/json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/FlatError"
+            }
+          }
+        },
+        "description" : "A service the server called could not be reached, timed out or answered something unusable: an OAuth provider (`OAUTH_PROVIDER_ERROR`) or the mail server (`MAIL_DELIVERY_FAILED`); try again later.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "BadRequest" : {
         "content" : {
           "application/json" : {
@@ -544,9 +559,12 @@ extension Eventflow {
             "type" : "string"
           },
           "organization_id" : {
-            "description" : "The organization the credential is bound to (impersonation tokens).",
+            "description" : "The organization the credentials are bound to (an organization-bound token or key, an impersonation token); null when unbound.",
             "format" : "uuid",
-            "type" : "string"
+            "type" : [
+              "string",
+              "null"
+            ]
           },
           "project_id" : {
             "description" : "The project the credentials are bound to.",
@@ -590,6 +608,7 @@ extension Eventflow {
           "subject",
           "user_id",
           "session_id",
+          "organization_id",
           "project_id",
           "environment",
           "scopes"
@@ -786,7 +805,7 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "AuthMemberRole" : {
+      "AuthMemberRoleChange" : {
         "additionalProperties" : false,
         "properties" : {
           "role" : {
@@ -2251,7 +2270,7 @@ extension Eventflow {
         ]
       },
       "post" : {
-        "description" : "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403).",
+        "description" : "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403). 404 when `organization_id` names an organization the caller is not a member of, or `project_id` a project that is not live in it.",
         "operationId" : "authCreateAPIKey",
         "requestBody" : {
           "content" : {
@@ -2288,6 +2307,9 @@ extension Eventflow {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -2459,11 +2481,19 @@ extension Eventflow {
     },
     "/api/v1/auth/email/verification" : {
       "post" : {
-        "description" : "Mails a verification token (valid for a day) to the caller's address: 202; 204 when it is already verified.",
+        "description" : "Mails a verification token (valid for a day) to the caller's address: 202; 204 when it is already verified; 502 when the mail cannot be sent.",
         "operationId" : "authRequestEmailVerification",
         "responses" : {
           "202" : {
-            "description" : "Done.",
+            "description" : "The token was mailed.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "204" : {
+            "description" : "The address is already verified; nothing was sent.",
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
@@ -2478,6 +2508,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "502" : {
+            "$ref" : "#/components/responses/BadGateway"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
@@ -2539,6 +2572,9 @@ extension Eventflow {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Verify the email address",
         "tags" : [
           "auth"
@@ -2670,7 +2706,7 @@ extension Eventflow {
     },
     "/api/v1/auth/login" : {
       "post" : {
-        "description" : "Starts a session. A wrong email or password is 401 and takes as long either way; after 5 failures the email is locked for 900 seconds (429). With a project's API key in `X-API-Key` only that project's end users are found (their session is bound to the project: `org`, `prj`); without one, only app-level accounts.",
+        "description" : "Starts a session. A wrong email or password is 401 and takes as long either way; after 5 failures the email is locked for 900 seconds (429). With a project's API key in `X-API-Key` only that project's end users are found (their session is bound to the project: `org`, `prj`); without one, only app-level accounts. With `organization_id` the session is bound to that organization: 404 unless the account is a member.",
         "operationId" : "authLogin",
         "requestBody" : {
           "content" : {
@@ -2704,6 +2740,9 @@ extension Eventflow {
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -3283,7 +3322,7 @@ extension Eventflow {
         ]
       },
       "post" : {
-        "description" : "Needs `organization:invite` (only owners invite owners). The single-use token (7 days) goes to the address by mail.",
+        "description" : "Needs `organization:invite` (only owners invite owners). The single-use token (7 days) goes to the address by mail (502 when the mail cannot be sent).",
         "operationId" : "authInvite",
         "parameters" : [
           {
@@ -3348,6 +3387,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "502" : {
+            "$ref" : "#/components/responses/BadGateway"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
@@ -3595,7 +3637,7 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/AuthMemberRole"
+                "$ref" : "#/components/schemas/AuthMemberRoleChange"
               }
             }
           },
@@ -4234,6 +4276,9 @@ extension Eventflow {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Ask for a password reset",
         "tags" : [
           "auth"
@@ -4283,6 +4328,9 @@ extension Eventflow {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Reset the password",
         "tags" : [
           "auth"
@@ -4291,7 +4339,7 @@ extension Eventflow {
     },
     "/api/v1/auth/refresh" : {
       "post" : {
-        "description" : "Exchanges the session's latest refresh token for a new access token and the next refresh token. A refresh token is accepted once: presenting a used one revokes the whole session.",
+        "description" : "Exchanges the session's latest refresh token for a new access token and the next refresh token. A refresh token is accepted once: presenting a used one revokes the whole session. In cookie mode the token may come from the `loom_refresh` cookie, and then `X-CSRF-Token` must echo `loom_csrf` (403 otherwise).",
         "operationId" : "authRefresh",
         "requestBody" : {
           "content" : {
@@ -4326,6 +4374,9 @@ extension Eventflow {
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
@@ -4342,6 +4393,9 @@ extension Eventflow {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Refresh tokens",
         "tags" : [
           "auth"
@@ -6672,6 +6726,9 @@ extension Eventflow {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "API documentation",
         "tags" : [
           "system"
@@ -6714,6 +6771,9 @@ extension Eventflow {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Health check",
         "tags" : [
           "system"
@@ -6741,6 +6801,9 @@ extension Eventflow {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Liveness probe",
         "tags" : [
           "system"
@@ -6783,6 +6846,9 @@ extension Eventflow {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Readiness probe",
         "tags" : [
           "system"
@@ -6810,6 +6876,9 @@ extension Eventflow {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "OpenAPI document",
         "tags" : [
           "system"

@@ -80,6 +80,21 @@ extension Tracker {
       }
     },
     "responses" : {
+      "BadGateway" : {
+        "content" : {
+          "application/problem+json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/Problem"
+            }
+          }
+        },
+        "description" : "A service the server called could not be reached, timed out or answered something unusable: an OAuth provider (`OAUTH_PROVIDER_ERROR`) or the mail server (`MAIL_DELIVERY_FAILED`); try again later.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "BadRequest" : {
         "content" : {
           "application/problem+json" : {
@@ -544,9 +559,12 @@ extension Tracker {
             "type" : "string"
           },
           "organization_id" : {
-            "description" : "The organization the credential is bound to (impersonation tokens).",
+            "description" : "The organization the credentials are bound to (an organization-bound token or key, an impersonation token); null when unbound.",
             "format" : "uuid",
-            "type" : "string"
+            "type" : [
+              "string",
+              "null"
+            ]
           },
           "project_id" : {
             "description" : "The project the credentials are bound to.",
@@ -590,6 +608,7 @@ extension Tracker {
           "subject",
           "user_id",
           "session_id",
+          "organization_id",
           "project_id",
           "environment",
           "scopes"
@@ -786,7 +805,7 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "AuthMemberRole" : {
+      "AuthMemberRoleChange" : {
         "additionalProperties" : false,
         "properties" : {
           "role" : {
@@ -3051,6 +3070,9 @@ extension Tracker {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "API documentation",
         "tags" : [
           "system"
@@ -3093,6 +3115,9 @@ extension Tracker {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Health check",
         "tags" : [
           "system"
@@ -3120,6 +3145,9 @@ extension Tracker {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Liveness probe",
         "tags" : [
           "system"
@@ -3162,6 +3190,9 @@ extension Tracker {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Readiness probe",
         "tags" : [
           "system"
@@ -3189,6 +3220,9 @@ extension Tracker {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "OpenAPI document",
         "tags" : [
           "system"
@@ -3246,7 +3280,7 @@ extension Tracker {
         ]
       },
       "post" : {
-        "description" : "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403).",
+        "description" : "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403). 404 when `organization_id` names an organization the caller is not a member of, or `project_id` a project that is not live in it.",
         "operationId" : "authCreateAPIKey",
         "requestBody" : {
           "content" : {
@@ -3283,6 +3317,9 @@ extension Tracker {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -3469,11 +3506,19 @@ extension Tracker {
     },
     "/v1/auth/email/verification" : {
       "post" : {
-        "description" : "Mails a verification token (valid for a day) to the caller's address: 202; 204 when it is already verified.",
+        "description" : "Mails a verification token (valid for a day) to the caller's address: 202; 204 when it is already verified; 502 when the mail cannot be sent.",
         "operationId" : "authRequestEmailVerification",
         "responses" : {
           "202" : {
-            "description" : "Done.",
+            "description" : "The token was mailed.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "204" : {
+            "description" : "The address is already verified; nothing was sent.",
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
@@ -3488,6 +3533,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "502" : {
+            "$ref" : "#/components/responses/BadGateway"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
@@ -3554,6 +3602,9 @@ extension Tracker {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Verify the email address",
         "tags" : [
           "auth"
@@ -3695,7 +3746,7 @@ extension Tracker {
     },
     "/v1/auth/login" : {
       "post" : {
-        "description" : "Starts a session. A wrong email or password is 401 and takes as long either way; after 5 failures the email is locked for 900 seconds (429). With a project's API key in `X-API-Key` only that project's end users are found (their session is bound to the project: `org`, `prj`); without one, only app-level accounts.",
+        "description" : "Starts a session. A wrong email or password is 401 and takes as long either way; after 5 failures the email is locked for 900 seconds (429). With a project's API key in `X-API-Key` only that project's end users are found (their session is bound to the project: `org`, `prj`); without one, only app-level accounts. With `organization_id` the session is bound to that organization: 404 unless the account is a member.",
         "operationId" : "authLogin",
         "requestBody" : {
           "content" : {
@@ -3729,6 +3780,9 @@ extension Tracker {
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -4028,7 +4082,7 @@ extension Tracker {
             "in" : "query",
             "name" : "redirect_to",
             "schema" : {
-              "description" : "An allowlisted client page.",
+              "description" : "Where the browser goes once signed in: exactly one of `auth.oauth.redirectAllowlist` (http://localhost:5173/signed-in). Needs cookie mode; tokens are never put in a URL. Anything else is 400.",
               "format" : "uri",
               "type" : "string"
             }
@@ -4065,6 +4119,9 @@ extension Tracker {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Start an OAuth sign-in",
         "tags" : [
           "auth"
@@ -4184,24 +4241,15 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           },
           "502" : {
-            "content" : {
-              "application/problem+json" : {
-                "schema" : {
-                  "$ref" : "#/components/schemas/Problem"
-                }
-              }
-            },
-            "description" : "The provider could not be reached, timed out or answered something unusable (`OAUTH_PROVIDER_ERROR`).",
-            "headers" : {
-              "X-Request-Id" : {
-                "$ref" : "#/components/headers/RequestId"
-              }
-            }
+            "$ref" : "#/components/responses/BadGateway"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Finish an OAuth sign-in",
         "tags" : [
           "auth"
@@ -4556,7 +4604,7 @@ extension Tracker {
         ]
       },
       "post" : {
-        "description" : "Needs `organization:invite` (only owners invite owners). The single-use token (7 days) goes to the address by mail.",
+        "description" : "Needs `organization:invite` (only owners invite owners). The single-use token (7 days) goes to the address by mail (502 when the mail cannot be sent).",
         "operationId" : "authInvite",
         "parameters" : [
           {
@@ -4621,6 +4669,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "502" : {
+            "$ref" : "#/components/responses/BadGateway"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
@@ -4888,7 +4939,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/AuthMemberRole"
+                "$ref" : "#/components/schemas/AuthMemberRoleChange"
               }
             }
           },
@@ -5567,6 +5618,9 @@ extension Tracker {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Ask for a password reset",
         "tags" : [
           "auth"
@@ -5616,6 +5670,9 @@ extension Tracker {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Reset the password",
         "tags" : [
           "auth"
@@ -5624,7 +5681,7 @@ extension Tracker {
     },
     "/v1/auth/refresh" : {
       "post" : {
-        "description" : "Exchanges the session's latest refresh token for a new access token and the next refresh token. A refresh token is accepted once: presenting a used one revokes the whole session.",
+        "description" : "Exchanges the session's latest refresh token for a new access token and the next refresh token. A refresh token is accepted once: presenting a used one revokes the whole session. In cookie mode the token may come from the `loom_refresh` cookie, and then `X-CSRF-Token` must echo `loom_csrf` (403 otherwise).",
         "operationId" : "authRefresh",
         "requestBody" : {
           "content" : {
@@ -5659,6 +5716,9 @@ extension Tracker {
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
@@ -5675,6 +5735,9 @@ extension Tracker {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Refresh tokens",
         "tags" : [
           "auth"
@@ -6926,7 +6989,7 @@ extension Tracker {
     },
     "/v1/platform/admin/end-users" : {
       "get" : {
-        "description" : "Every account (app-level accounts and the end users of projects), newest first.",
+        "description" : "Every account (app-level accounts and the end users of projects), newest first. A malformed, out-of-range or unknown query parameter is 400 naming it.",
         "operationId" : "platformListEndUsers",
         "parameters" : [
           {
@@ -6935,6 +6998,8 @@ extension Tracker {
             "name" : "limit",
             "schema" : {
               "description" : "Rows per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
               "type" : "integer"
             }
           },
@@ -6944,6 +7009,8 @@ extension Tracker {
             "name" : "offset",
             "schema" : {
               "description" : "Rows skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
               "type" : "integer"
             }
           },
@@ -6953,6 +7020,7 @@ extension Tracker {
             "name" : "email",
             "schema" : {
               "description" : "Part of the email address, ignoring case.",
+              "maxLength" : 254,
               "type" : "string"
             }
           },
@@ -6993,11 +7061,11 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
-          },
-          "422" : {
-            "$ref" : "#/components/responses/ValidationError"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -7215,6 +7283,9 @@ extension Tracker {
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
@@ -7249,7 +7320,7 @@ extension Tracker {
     },
     "/v1/platform/admin/organizations" : {
       "get" : {
-        "description" : "Every organization, by name, with its member count.",
+        "description" : "Every organization, by name, with its member count. A malformed, out-of-range or unknown query parameter is 400 naming it.",
         "operationId" : "platformListOrganizations",
         "parameters" : [
           {
@@ -7258,6 +7329,8 @@ extension Tracker {
             "name" : "limit",
             "schema" : {
               "description" : "Rows per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
               "type" : "integer"
             }
           },
@@ -7267,6 +7340,8 @@ extension Tracker {
             "name" : "offset",
             "schema" : {
               "description" : "Rows skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
               "type" : "integer"
             }
           },
@@ -7276,6 +7351,7 @@ extension Tracker {
             "name" : "search",
             "schema" : {
               "description" : "Part of the name or slug, ignoring case.",
+              "maxLength" : 254,
               "type" : "string"
             }
           }
@@ -7296,11 +7372,11 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
-          },
-          "422" : {
-            "$ref" : "#/components/responses/ValidationError"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
