@@ -69,11 +69,10 @@ extension Eventflow {
         }
       },
       "Offset" : {
-        "description" : "Number of records to skip.",
+        "description" : "Number of records to skip; none when absent. Cannot be combined with `cursor`.",
         "in" : "query",
         "name" : "offset",
         "schema" : {
-          "default" : 0,
           "minimum" : 0,
           "type" : "integer"
         }
@@ -480,7 +479,7 @@ extension Eventflow {
           },
           "service" : {
             "description" : "Make a service token for this service (`kind: service`, subject = the service name).",
-            "pattern" : "[a-z0-9][a-z0-9_-]{0,62}",
+            "pattern" : "^(?:[a-z0-9][a-z0-9_-]{0,62})$",
             "type" : [
               "string",
               "null"
@@ -880,7 +879,7 @@ extension Eventflow {
           },
           "slug" : {
             "description" : "Unique short name: lowercase letters, digits and -.",
-            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "pattern" : "^(?:[a-z0-9][a-z0-9-]{1,62})$",
             "type" : "string"
           }
         },
@@ -1089,7 +1088,7 @@ extension Eventflow {
           },
           "slug" : {
             "description" : "Short name, unique in the organization: lowercase letters, digits and -.",
-            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "pattern" : "^(?:[a-z0-9][a-z0-9-]{1,62})$",
             "type" : "string"
           }
         },
@@ -1297,7 +1296,7 @@ extension Eventflow {
           },
           "organization_slug" : {
             "description" : "Unique short name of that organization (409 naming it when taken).",
-            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "pattern" : "^(?:[a-z0-9][a-z0-9-]{1,62})$",
             "type" : [
               "string",
               "null"
@@ -1441,7 +1440,10 @@ extension Eventflow {
                   "type" : "integer"
                 },
                 "payload" : {
-                  "description" : "The event's data."
+                  "description" : "The event's data.",
+                  "not" : {
+                    "type" : "null"
+                  }
                 },
                 "producer_id" : {
                   "description" : "The producer that sent it.",
@@ -1521,7 +1523,10 @@ extension Eventflow {
                 "order.created",
                 "order.paid"
               ]
-            ]
+            ],
+            "not" : {
+              "type" : "null"
+            }
           },
           "updated_at" : {
             "description" : "When the record was last changed (UTC).",
@@ -1561,7 +1566,10 @@ extension Eventflow {
                 "order.created",
                 "order.paid"
               ]
-            ]
+            ],
+            "not" : {
+              "type" : "null"
+            }
           }
         },
         "required" : [
@@ -1579,9 +1587,16 @@ extension Eventflow {
             "type" : "object"
           },
           "items" : {
-            "description" : "The records of this page.",
+            "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
-              "$ref" : "#/components/schemas/Consumers"
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Consumers"
+                },
+                {
+                  "$ref" : "#/components/schemas/ConsumersSelection"
+                }
+              ]
             },
             "type" : "array"
           },
@@ -1617,6 +1632,69 @@ extension Eventflow {
         ],
         "type" : "object"
       },
+      "ConsumersSelection" : {
+        "description" : "Members of a consumers record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "consumer_id" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "created_at" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "last_event_at" : {
+            "description" : "Receive time of the last event delivered to the consumer.",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "last_event_id" : {
+            "description" : "Id of the last event delivered to the consumer.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "Unique name of the consumer.",
+            "examples" : [
+              "analytics"
+            ],
+            "maxLength" : 100,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "subscribed_event_types" : {
+            "description" : "JSON array of the event types the consumer receives; an empty array receives every type.",
+            "examples" : [
+              [
+                "order.created",
+                "order.paid"
+              ]
+            ],
+            "not" : {
+              "type" : "null"
+            }
+          },
+          "updated_at" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
+        "type" : "object"
+      },
       "ConsumersUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a consumers record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
@@ -1637,7 +1715,10 @@ extension Eventflow {
                 "order.created",
                 "order.paid"
               ]
-            ]
+            ],
+            "not" : {
+              "type" : "null"
+            }
           }
         },
         "type" : "object"
@@ -1664,7 +1745,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
-            "pattern" : "[a-z][a-z0-9_.-]*",
+            "pattern" : "^(?:[a-z][a-z0-9_.-]*)$",
             "type" : "string"
           },
           "event_version" : {
@@ -1682,7 +1763,10 @@ extension Eventflow {
                 "order_id" : "A-1001",
                 "total" : 42.5
               }
-            ]
+            ],
+            "not" : {
+              "type" : "null"
+            }
           },
           "producer_id" : {
             "description" : "The producer that sent the event; a producer with events cannot be deleted. References producers.producer_id.",
@@ -1716,9 +1800,16 @@ extension Eventflow {
             "type" : "object"
           },
           "items" : {
-            "description" : "The records of this page.",
+            "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
-              "$ref" : "#/components/schemas/Events"
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Events"
+                },
+                {
+                  "$ref" : "#/components/schemas/EventsSelection"
+                }
+              ]
             },
             "type" : "array"
           },
@@ -1752,6 +1843,65 @@ extension Eventflow {
           "offset",
           "next_cursor"
         ],
+        "type" : "object"
+      },
+      "EventsSelection" : {
+        "description" : "Members of a events record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "created_at" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "event_id" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "event_type" : {
+            "description" : "Dotted event type such as order.created.",
+            "examples" : [
+              "order.created"
+            ],
+            "maxLength" : 100,
+            "minLength" : 1,
+            "pattern" : "^(?:[a-z][a-z0-9_.-]*)$",
+            "type" : "string"
+          },
+          "event_version" : {
+            "default" : 1,
+            "description" : "Version of the event type's payload schema.",
+            "format" : "int64",
+            "maximum" : 1000,
+            "minimum" : 1,
+            "type" : "integer"
+          },
+          "payload" : {
+            "description" : "The event's data.",
+            "examples" : [
+              {
+                "order_id" : "A-1001",
+                "total" : 42.5
+              }
+            ],
+            "not" : {
+              "type" : "null"
+            }
+          },
+          "producer_id" : {
+            "description" : "The producer that sent the event; a producer with events cannot be deleted. References producers.producer_id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
         "type" : "object"
       },
       "FieldError" : {
@@ -1842,7 +1992,7 @@ extension Eventflow {
             "description" : "Dotted event type such as order.created.",
             "maxLength" : 100,
             "minLength" : 1,
-            "pattern" : "[a-z][a-z0-9_.-]*",
+            "pattern" : "^(?:[a-z][a-z0-9_.-]*)$",
             "type" : "string"
           },
           "event_version" : {
@@ -1854,7 +2004,10 @@ extension Eventflow {
             "type" : "integer"
           },
           "payload" : {
-            "description" : "The event's data."
+            "description" : "The event's data.",
+            "not" : {
+              "type" : "null"
+            }
           },
           "producer_id" : {
             "description" : "The sending producer: optional with a producer key (it must then be the key's own), required otherwise.",
@@ -1989,9 +2142,16 @@ extension Eventflow {
             "type" : "object"
           },
           "items" : {
-            "description" : "The records of this page.",
+            "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
-              "$ref" : "#/components/schemas/Producers"
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Producers"
+                },
+                {
+                  "$ref" : "#/components/schemas/ProducersSelection"
+                }
+              ]
             },
             "type" : "array"
           },
@@ -2025,6 +2185,52 @@ extension Eventflow {
           "offset",
           "next_cursor"
         ],
+        "type" : "object"
+      },
+      "ProducersSelection" : {
+        "description" : "Members of a producers record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "active" : {
+            "default" : true,
+            "description" : "Inactive producers are kept for history.",
+            "type" : "boolean"
+          },
+          "created_at" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "description" : {
+            "description" : "What the producer is.",
+            "maxLength" : 2000,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "Unique name of the producer.",
+            "examples" : [
+              "billing-service"
+            ],
+            "maxLength" : 100,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "producer_id" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
         "type" : "object"
       },
       "ProducersUpdate" : {
@@ -2066,7 +2272,10 @@ extension Eventflow {
             "type" : "string"
           },
           "subscribed_event_types" : {
-            "description" : "JSON array of the event types the consumer receives; an empty array receives every type."
+            "description" : "JSON array of the event types the consumer receives; an empty array receives every type.",
+            "not" : {
+              "type" : "null"
+            }
           }
         },
         "required" : [
@@ -2102,7 +2311,10 @@ extension Eventflow {
             "type" : "string"
           },
           "subscribed_event_types" : {
-            "description" : "The event types the consumer receives."
+            "description" : "The event types the consumer receives.",
+            "not" : {
+              "type" : "null"
+            }
           }
         },
         "required" : [
@@ -5238,11 +5450,18 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Consumers"
+                  "anyOf" : [
+                    {
+                      "$ref" : "#/components/schemas/Consumers"
+                    },
+                    {
+                      "$ref" : "#/components/schemas/ConsumersSelection"
+                    }
+                  ]
                 }
               }
             },
-            "description" : "The record.",
+            "description" : "The record; with `fields`, only the members asked for.",
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
@@ -5272,6 +5491,9 @@ extension Eventflow {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
@@ -5678,7 +5900,7 @@ extension Eventflow {
               ],
               "maxLength" : 100,
               "minLength" : 1,
-              "pattern" : "[a-z][a-z0-9_.-]*",
+              "pattern" : "^(?:[a-z][a-z0-9_.-]*)$",
               "type" : "string"
             }
           },
@@ -5857,11 +6079,18 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Events"
+                  "anyOf" : [
+                    {
+                      "$ref" : "#/components/schemas/Events"
+                    },
+                    {
+                      "$ref" : "#/components/schemas/EventsSelection"
+                    }
+                  ]
                 }
               }
             },
-            "description" : "The record.",
+            "description" : "The record; with `fields`, only the members asked for.",
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
@@ -5891,6 +6120,9 @@ extension Eventflow {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
@@ -6427,11 +6659,18 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Producers"
+                  "anyOf" : [
+                    {
+                      "$ref" : "#/components/schemas/Producers"
+                    },
+                    {
+                      "$ref" : "#/components/schemas/ProducersSelection"
+                    }
+                  ]
                 }
               }
             },
-            "description" : "The record.",
+            "description" : "The record; with `fields`, only the members asked for.",
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
@@ -6461,6 +6700,9 @@ extension Eventflow {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"

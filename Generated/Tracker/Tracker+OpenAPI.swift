@@ -69,11 +69,10 @@ extension Tracker {
         }
       },
       "Offset" : {
-        "description" : "Number of records to skip.",
+        "description" : "Number of records to skip; none when absent. Cannot be combined with `cursor`.",
         "in" : "query",
         "name" : "offset",
         "schema" : {
-          "default" : 0,
           "minimum" : 0,
           "type" : "integer"
         }
@@ -480,7 +479,7 @@ extension Tracker {
           },
           "service" : {
             "description" : "Make a service token for this service (`kind: service`, subject = the service name).",
-            "pattern" : "[a-z0-9][a-z0-9_-]{0,62}",
+            "pattern" : "^(?:[a-z0-9][a-z0-9_-]{0,62})$",
             "type" : [
               "string",
               "null"
@@ -880,7 +879,7 @@ extension Tracker {
           },
           "slug" : {
             "description" : "Unique short name: lowercase letters, digits and -.",
-            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "pattern" : "^(?:[a-z0-9][a-z0-9-]{1,62})$",
             "type" : "string"
           }
         },
@@ -1089,7 +1088,7 @@ extension Tracker {
           },
           "slug" : {
             "description" : "Short name, unique in the organization: lowercase letters, digits and -.",
-            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "pattern" : "^(?:[a-z0-9][a-z0-9-]{1,62})$",
             "type" : "string"
           }
         },
@@ -1297,7 +1296,7 @@ extension Tracker {
           },
           "organization_slug" : {
             "description" : "Unique short name of that organization (409 naming it when taken).",
-            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "pattern" : "^(?:[a-z0-9][a-z0-9-]{1,62})$",
             "type" : [
               "string",
               "null"
@@ -1530,9 +1529,16 @@ extension Tracker {
             "type" : "object"
           },
           "items" : {
-            "description" : "The records of this page.",
+            "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
-              "$ref" : "#/components/schemas/Comments"
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Comments"
+                },
+                {
+                  "$ref" : "#/components/schemas/CommentsSelection"
+                }
+              ]
             },
             "type" : "array"
           },
@@ -1566,6 +1572,67 @@ extension Tracker {
           "offset",
           "next_cursor"
         ],
+        "type" : "object"
+      },
+      "CommentsSelection" : {
+        "description" : "Members of a comments record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "author_email" : {
+            "description" : "Who wrote the comment.",
+            "format" : "email",
+            "type" : "string"
+          },
+          "body" : {
+            "description" : "The comment text.",
+            "maxLength" : 5000,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "created_at" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "deleted_at" : {
+            "description" : "When the record was deleted (UTC); null while it is live.",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "edit_count" : {
+            "default" : 0,
+            "description" : "How often the comment was edited; maintained by the server.",
+            "format" : "int64",
+            "readOnly" : true,
+            "type" : "integer"
+          },
+          "id" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "int64",
+            "readOnly" : true,
+            "type" : "integer"
+          },
+          "pinned" : {
+            "default" : false,
+            "description" : "Pinned comments are shown first.",
+            "type" : "boolean"
+          },
+          "task_id" : {
+            "description" : "The task commented on; deleting the task deletes its comments. References tasks.id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
         "type" : "object"
       },
       "CommentsUpdate" : {
@@ -2336,7 +2403,10 @@ extension Tracker {
             "default" : {
 
             },
-            "description" : "Free-form settings document."
+            "description" : "Free-form settings document.",
+            "not" : {
+              "type" : "null"
+            }
           },
           "status" : {
             "default" : "active",
@@ -2436,7 +2506,10 @@ extension Tracker {
             "default" : {
 
             },
-            "description" : "Free-form settings document."
+            "description" : "Free-form settings document.",
+            "not" : {
+              "type" : "null"
+            }
           },
           "status" : {
             "default" : "active",
@@ -2482,9 +2555,16 @@ extension Tracker {
             "type" : "object"
           },
           "items" : {
-            "description" : "The records of this page.",
+            "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
-              "$ref" : "#/components/schemas/Projects"
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Projects"
+                },
+                {
+                  "$ref" : "#/components/schemas/ProjectsSelection"
+                }
+              ]
             },
             "type" : "array"
           },
@@ -2518,6 +2598,107 @@ extension Tracker {
           "offset",
           "next_cursor"
         ],
+        "type" : "object"
+      },
+      "ProjectsSelection" : {
+        "description" : "Members of a projects record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "budget" : {
+            "description" : "Budget in euros.",
+            "examples" : [
+              12500.5
+            ],
+            "format" : "double",
+            "maximum" : 100000000,
+            "minimum" : 0,
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "created_at" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "external_id" : {
+            "description" : "Identifier of the project in an external system.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "homepage" : {
+            "description" : "Public page of the project.",
+            "examples" : [
+              "https://example.com/relaunch"
+            ],
+            "format" : "uri",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "id" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Project name, unique across the workspace.",
+            "examples" : [
+              "Website relaunch"
+            ],
+            "maxLength" : 120,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "owner_email" : {
+            "description" : "Email address of the project owner.",
+            "examples" : [
+              "ann@example.com"
+            ],
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "settings" : {
+            "default" : {
+
+            },
+            "description" : "Free-form settings document.",
+            "not" : {
+              "type" : "null"
+            }
+          },
+          "status" : {
+            "default" : "active",
+            "description" : "Lifecycle state.",
+            "enum" : [
+              "active",
+              "paused",
+              "archived"
+            ],
+            "type" : "string"
+          },
+          "summary" : {
+            "description" : "Longer free-form description.",
+            "maxLength" : 10000,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "updated_at" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
         "type" : "object"
       },
       "ProjectsUpdate" : {
@@ -2575,7 +2756,10 @@ extension Tracker {
             "type" : "string"
           },
           "settings" : {
-            "description" : "Free-form settings document."
+            "description" : "Free-form settings document.",
+            "not" : {
+              "type" : "null"
+            }
           },
           "status" : {
             "description" : "Lifecycle state.",
@@ -2628,7 +2812,7 @@ extension Tracker {
             "examples" : [
               "WEB-42"
             ],
-            "pattern" : "[A-Z]{2,5}-[0-9]{1,6}",
+            "pattern" : "^(?:[A-Z]{2,5}-[0-9]{1,6})$",
             "type" : [
               "string",
               "null"
@@ -2771,7 +2955,7 @@ extension Tracker {
             "examples" : [
               "WEB-42"
             ],
-            "pattern" : "[A-Z]{2,5}-[0-9]{1,6}",
+            "pattern" : "^(?:[A-Z]{2,5}-[0-9]{1,6})$",
             "type" : [
               "string",
               "null"
@@ -2870,9 +3054,16 @@ extension Tracker {
             "type" : "object"
           },
           "items" : {
-            "description" : "The records of this page.",
+            "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
-              "$ref" : "#/components/schemas/Tasks"
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Tasks"
+                },
+                {
+                  "$ref" : "#/components/schemas/TasksSelection"
+                }
+              ]
             },
             "type" : "array"
           },
@@ -2908,6 +3099,131 @@ extension Tracker {
         ],
         "type" : "object"
       },
+      "TasksSelection" : {
+        "description" : "Members of a tasks record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "assignee_email" : {
+            "description" : "Who works on the task; filterable, not sortable.",
+            "format" : "email",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "billable" : {
+            "default" : false,
+            "description" : "Whether time on the task is billed.",
+            "type" : "boolean"
+          },
+          "code" : {
+            "description" : "Human reference such as WEB-42.",
+            "examples" : [
+              "WEB-42"
+            ],
+            "pattern" : "^(?:[A-Z]{2,5}-[0-9]{1,6})$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "completed_at" : {
+            "description" : "When the task was completed.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "created_at" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "details" : {
+            "description" : "Longer description.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "due_on" : {
+            "description" : "Calendar day the task is due.",
+            "examples" : [
+              "2026-12-31"
+            ],
+            "format" : "date",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "estimate_hours" : {
+            "description" : "Estimated effort in hours.",
+            "format" : "double",
+            "maximum" : 10000,
+            "minimum" : 0,
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "id" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "labels" : {
+            "description" : "Labels as a JSON array of strings.",
+            "examples" : [
+              [
+                "frontend",
+                "urgent"
+              ]
+            ]
+          },
+          "priority" : {
+            "default" : 3,
+            "description" : "1 (highest) to 5 (lowest).",
+            "format" : "int64",
+            "maximum" : 5,
+            "minimum" : 1,
+            "type" : "integer"
+          },
+          "project_id" : {
+            "description" : "The project the task belongs to; deleting the project deletes its tasks. References projects.id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "status" : {
+            "default" : "todo",
+            "description" : "Workflow state.",
+            "enum" : [
+              "todo",
+              "in_progress",
+              "done"
+            ],
+            "type" : "string"
+          },
+          "title" : {
+            "description" : "Short title.",
+            "examples" : [
+              "Draft the landing page"
+            ],
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
+        "type" : "object"
+      },
       "TasksUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a tasks record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored.",
@@ -2929,7 +3245,7 @@ extension Tracker {
             "examples" : [
               "WEB-42"
             ],
-            "pattern" : "[A-Z]{2,5}-[0-9]{1,6}",
+            "pattern" : "^(?:[A-Z]{2,5}-[0-9]{1,6})$",
             "type" : [
               "string",
               "null"
@@ -6656,11 +6972,18 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Comments"
+                  "anyOf" : [
+                    {
+                      "$ref" : "#/components/schemas/Comments"
+                    },
+                    {
+                      "$ref" : "#/components/schemas/CommentsSelection"
+                    }
+                  ]
                 }
               }
             },
-            "description" : "The record.",
+            "description" : "The record; with `fields`, only the members asked for.",
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
@@ -6690,6 +7013,9 @@ extension Tracker {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
@@ -8371,11 +8697,18 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Projects"
+                  "anyOf" : [
+                    {
+                      "$ref" : "#/components/schemas/Projects"
+                    },
+                    {
+                      "$ref" : "#/components/schemas/ProjectsSelection"
+                    }
+                  ]
                 }
               }
             },
-            "description" : "The record.",
+            "description" : "The record; with `fields`, only the members asked for.",
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
@@ -8405,6 +8738,9 @@ extension Tracker {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
@@ -8846,7 +9182,7 @@ extension Tracker {
               "examples" : [
                 "WEB-42"
               ],
-              "pattern" : "[A-Z]{2,5}-[0-9]{1,6}",
+              "pattern" : "^(?:[A-Z]{2,5}-[0-9]{1,6})$",
               "type" : "string"
             }
           },
@@ -9467,11 +9803,18 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tasks"
+                  "anyOf" : [
+                    {
+                      "$ref" : "#/components/schemas/Tasks"
+                    },
+                    {
+                      "$ref" : "#/components/schemas/TasksSelection"
+                    }
+                  ]
                 }
               }
             },
-            "description" : "The record.",
+            "description" : "The record; with `fields`, only the members asked for.",
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
@@ -9501,6 +9844,9 @@ extension Tracker {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
