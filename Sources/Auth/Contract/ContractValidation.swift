@@ -5,20 +5,28 @@ import Runtime
 /// rules compiled once at start-up (patterns included).
 struct ContractValidation: Sendable {
     private let rules: [String: [FieldRule]]
+    /// Bodies a route declares optional (`requestOptional`): a request without one takes the defaults.
+    private let optional: Set<String>
 
     /// Compiles the rules of every body the app's auth and platform routes take.
     init(options: AuthContractOptions) {
+        let auth = AuthContract(options: options).routes
+        let platform = PlatformContract(options: options).routes
         self.init(
-            bodies: AuthContract(options: options).routes.compactMap(\.request)
-                + PlatformContract(options: options).routes.compactMap(\.request))
+            bodies: auth.compactMap(\.request) + platform.compactMap(\.request),
+            optional: auth.filter(\.requestOptional).compactMap(\.request?.name) + platform.filter(\.requestOptional).compactMap(\.request?.name))
     }
 
-    /// Compiles the rules of `bodies`.
-    init(bodies: [ContractBody]) {
+    /// Compiles the rules of `bodies`; those named in `optional` may be left out.
+    init(bodies: [ContractBody], optional: [String] = []) {
         var rules: [String: [FieldRule]] = [:]
         for body in bodies { rules[body.name] = body.fields.map(FieldRule.init(contract:)) }
         self.rules = rules
+        self.optional = Set(optional)
     }
+
+    /// Whether a request may leave `body` out.
+    func isOptional(_ body: ContractBody) -> Bool { optional.contains(body.name) }
 
     /// `json` validated as `body`: 422 naming every invalid member.
     func validate(_ json: JSONInput, as body: ContractBody) throws(APIError) -> ContractInput {

@@ -55,7 +55,7 @@ extension AuthRoutes {
     func rotateAPIKey(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context)
         let id = try pathID(context, what: "API key")
-        let body = try await decodeOptionalBody(request, bodies.rotateAPIKey)
+        let body = try await decodeBody(request, bodies.rotateAPIKey)
         // The contract bounds it by `auth.apiKeys.maxRotationGraceSeconds` (422 beyond).
         let grace = Int(try body.optionalInteger("grace_seconds") ?? 0)
         let now = service.clock()

@@ -13,7 +13,7 @@ extension AuthRoutes {
     func organizationTokens(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let member = try await membership(context)
         let caller = try requireCaller(context)
-        let body = try await decodeOptionalBody(request, bodies.organizationTokens)
+        let body = try await decodeBody(request, bodies.organizationTokens)
         let project = try body.optionalUUID("project_id") ?? caller.identity.projectID.flatMap(UUID.init(uuidString:))
         if let bound = caller.identity.projectID, bound != project?.uuidString.lowercased() {
             throw APIError.forbidden("These credentials are bound to project \(bound).")

@@ -18,7 +18,7 @@ extension AuthRoutes {
     /// caller's organization / project binding, so a bound token cannot mint an unbound one.
     func createSession(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context, allowingEndUsers: true)
-        let body = try await decodeOptionalBody(request, bodies.createSession)
+        let body = try await decodeBody(request, bodies.createSession)
         let now = service.clock()
         let expiresAt = try body.optionalTimestamp("expires_at")
         if let expiresAt { try checkExpiry(expiresAt, now: now) }

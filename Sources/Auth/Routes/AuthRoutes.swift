@@ -35,23 +35,18 @@ struct AuthRoutes: Sendable {
         registry.add(contract.routes, prefix: service.settings.routePrefix, handler: handler)
     }
 
-    /// The validated JSON body.
+    /// The validated JSON body; for a body the route declares optional, an empty request takes
+    /// the defaults.
     ///
     /// Never inlined: inlined into `createAPIKey`, the optimizer of Swift 6.3.1 crashed
     /// (signal 11 while splitting that coroutine, `swift build -c release`). Debug builds were fine.
     @inline(never)
     func decodeBody(_ request: Request, _ body: ContractBody) async throws -> ContractInput {
+        let length = request.headers[.contentLength]
+        let empty = length == "0" || (length == nil && request.headers[.contentType] == nil && request.headers[.transferEncoding] == nil)
+        if empty, validation.isOptional(body) { return try validation.validate(.object([:]), as: body) }
         let json = try await Runtime.RequestBody.json(request, limit: maxBodyBytes)
         return try validation.validate(json, as: body)
-    }
-
-    /// The validated JSON body, or an empty object when the request has none.
-    func decodeOptionalBody(_ request: Request, _ body: ContractBody) async throws -> ContractInput {
-        let length = request.headers[.contentLength]
-        if length == "0" || (length == nil && request.headers[.contentType] == nil && request.headers[.transferEncoding] == nil) {
-            return try validation.validate(.object([:]), as: body)
-        }
-        return try await decodeBody(request, body)
     }
 
     /// The calling user (an access token, not an API key) and their ids. A project's end user
