@@ -48,12 +48,15 @@ let package = Package(
         .target(name: "SchemaModel"),
         /// The filter and sort grammar, free of dependencies so the fuzz build compiles only it.
         .target(name: "QueryGrammar"),
+        /// The route families (auth, platform, system) and the auth request bodies, free of
+        /// dependencies so the generator and the runtime both read this one declaration.
+        .target(name: "APIContract"),
         /// Runs the filter parser on files (normal build) or under libFuzzer (`-D LOOM_FUZZ`).
         .executableTarget(name: "FilterFuzzer", dependencies: ["QueryGrammar"]),
         .target(
             name: "CodeGenerator",
             dependencies: [
-                "SchemaModel",
+                "SchemaModel", "APIContract",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]
@@ -68,7 +71,7 @@ let package = Package(
         .target(
             name: "Runtime",
             dependencies: [
-                "QueryGrammar",
+                "QueryGrammar", "APIContract",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The HTTP/1.1 child channel with the inline read handler (LoomHTTP1Channel).
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -89,7 +92,7 @@ let package = Package(
         .target(
             name: "Auth",
             dependencies: [
-                "Runtime",
+                "Runtime", "APIContract",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -119,7 +122,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SchemaModelTests", dependencies: ["SchemaModel"]),
-        .testTarget(name: "CodeGeneratorTests", dependencies: ["CodeGenerator", "SchemaModel", "loom"]),
+        .testTarget(name: "APIContractTests", dependencies: ["APIContract"]),
+        .testTarget(name: "CodeGeneratorTests", dependencies: ["CodeGenerator", "SchemaModel", "APIContract", "loom"]),
         .testTarget(
             name: "RuntimeTests",
             dependencies: [
@@ -145,7 +149,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Runtime", "Generated", "Auth", "CodeGenerator", "SchemaModel",
+                "Server", "Runtime", "Generated", "Auth", "CodeGenerator", "SchemaModel", "APIContract",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

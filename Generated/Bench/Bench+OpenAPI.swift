@@ -69,11 +69,10 @@ extension Bench {
         }
       },
       "Offset" : {
-        "description" : "Number of records to skip.",
+        "description" : "Number of records to skip; none when absent. Cannot be combined with `cursor`.",
         "in" : "query",
         "name" : "offset",
         "schema" : {
-          "default" : 0,
           "minimum" : 0,
           "type" : "integer"
         }
@@ -355,9 +354,16 @@ extension Bench {
             "type" : "object"
           },
           "items" : {
-            "description" : "The records of this page.",
+            "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
-              "$ref" : "#/components/schemas/Items"
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Items"
+                },
+                {
+                  "$ref" : "#/components/schemas/ItemsSelection"
+                }
+              ]
             },
             "type" : "array"
           },
@@ -391,6 +397,49 @@ extension Bench {
           "offset",
           "next_cursor"
         ],
+        "type" : "object"
+      },
+      "ItemsSelection" : {
+        "description" : "Members of a items record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "created_at" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "int64",
+            "readOnly" : true,
+            "type" : "integer"
+          },
+          "name" : {
+            "description" : "Item name.",
+            "examples" : [
+              "Blue mug"
+            ],
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "price" : {
+            "description" : "Price in euros.",
+            "examples" : [
+              12.5
+            ],
+            "format" : "double",
+            "maximum" : 1000000,
+            "minimum" : 0,
+            "type" : "number"
+          },
+          "updated_at" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
         "type" : "object"
       },
       "ItemsUpdate" : {
@@ -1030,11 +1079,18 @@ extension Bench {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Items"
+                  "anyOf" : [
+                    {
+                      "$ref" : "#/components/schemas/Items"
+                    },
+                    {
+                      "$ref" : "#/components/schemas/ItemsSelection"
+                    }
+                  ]
                 }
               }
             },
-            "description" : "The record.",
+            "description" : "The record; with `fields`, only the members asked for.",
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
@@ -1064,6 +1120,9 @@ extension Bench {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"

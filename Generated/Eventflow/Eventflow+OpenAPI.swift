@@ -69,17 +69,31 @@ extension Eventflow {
         }
       },
       "Offset" : {
-        "description" : "Number of records to skip.",
+        "description" : "Number of records to skip; none when absent. Cannot be combined with `cursor`.",
         "in" : "query",
         "name" : "offset",
         "schema" : {
-          "default" : 0,
           "minimum" : 0,
           "type" : "integer"
         }
       }
     },
     "responses" : {
+      "BadGateway" : {
+        "content" : {
+          "application/json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/FlatError"
+            }
+          }
+        },
+        "description" : "A service the server called could not be reached, timed out or answered something unusable: an OAuth provider (`OAUTH_PROVIDER_ERROR`) or the mail server (`MAIL_DELIVERY_FAILED`); try again later.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "BadRequest" : {
         "content" : {
           "application/json" : {
@@ -465,7 +479,7 @@ extension Eventflow {
           },
           "service" : {
             "description" : "Make a service token for this service (`kind: service`, subject = the service name).",
-            "pattern" : "[a-z0-9][a-z0-9_-]{0,62}",
+            "pattern" : "^(?:[a-z0-9][a-z0-9_-]{0,62})$",
             "type" : [
               "string",
               "null"
@@ -544,9 +558,12 @@ extension Eventflow {
             "type" : "string"
           },
           "organization_id" : {
-            "description" : "The organization the credential is bound to (impersonation tokens).",
+            "description" : "The organization the credentials are bound to (an organization-bound token or key, an impersonation token); null when unbound.",
             "format" : "uuid",
-            "type" : "string"
+            "type" : [
+              "string",
+              "null"
+            ]
           },
           "project_id" : {
             "description" : "The project the credentials are bound to.",
@@ -590,6 +607,7 @@ extension Eventflow {
           "subject",
           "user_id",
           "session_id",
+          "organization_id",
           "project_id",
           "environment",
           "scopes"
@@ -786,7 +804,7 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "AuthMemberRole" : {
+      "AuthMemberRoleChange" : {
         "additionalProperties" : false,
         "properties" : {
           "role" : {
@@ -861,7 +879,7 @@ extension Eventflow {
           },
           "slug" : {
             "description" : "Unique short name: lowercase letters, digits and -.",
-            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "pattern" : "^(?:[a-z0-9][a-z0-9-]{1,62})$",
             "type" : "string"
           }
         },
@@ -1070,7 +1088,7 @@ extension Eventflow {
           },
           "slug" : {
             "description" : "Short name, unique in the organization: lowercase letters, digits and -.",
-            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "pattern" : "^(?:[a-z0-9][a-z0-9-]{1,62})$",
             "type" : "string"
           }
         },
@@ -1278,7 +1296,7 @@ extension Eventflow {
           },
           "organization_slug" : {
             "description" : "Unique short name of that organization (409 naming it when taken).",
-            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "pattern" : "^(?:[a-z0-9][a-z0-9-]{1,62})$",
             "type" : [
               "string",
               "null"
@@ -1422,7 +1440,10 @@ extension Eventflow {
                   "type" : "integer"
                 },
                 "payload" : {
-                  "description" : "The event's data."
+                  "description" : "The event's data.",
+                  "not" : {
+                    "type" : "null"
+                  }
                 },
                 "producer_id" : {
                   "description" : "The producer that sent it.",
@@ -1502,7 +1523,10 @@ extension Eventflow {
                 "order.created",
                 "order.paid"
               ]
-            ]
+            ],
+            "not" : {
+              "type" : "null"
+            }
           },
           "updated_at" : {
             "description" : "When the record was last changed (UTC).",
@@ -1542,7 +1566,10 @@ extension Eventflow {
                 "order.created",
                 "order.paid"
               ]
-            ]
+            ],
+            "not" : {
+              "type" : "null"
+            }
           }
         },
         "required" : [
@@ -1560,9 +1587,16 @@ extension Eventflow {
             "type" : "object"
           },
           "items" : {
-            "description" : "The records of this page.",
+            "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
-              "$ref" : "#/components/schemas/Consumers"
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Consumers"
+                },
+                {
+                  "$ref" : "#/components/schemas/ConsumersSelection"
+                }
+              ]
             },
             "type" : "array"
           },
@@ -1598,6 +1632,69 @@ extension Eventflow {
         ],
         "type" : "object"
       },
+      "ConsumersSelection" : {
+        "description" : "Members of a consumers record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "consumer_id" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "created_at" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "last_event_at" : {
+            "description" : "Receive time of the last event delivered to the consumer.",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "last_event_id" : {
+            "description" : "Id of the last event delivered to the consumer.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "Unique name of the consumer.",
+            "examples" : [
+              "analytics"
+            ],
+            "maxLength" : 100,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "subscribed_event_types" : {
+            "description" : "JSON array of the event types the consumer receives; an empty array receives every type.",
+            "examples" : [
+              [
+                "order.created",
+                "order.paid"
+              ]
+            ],
+            "not" : {
+              "type" : "null"
+            }
+          },
+          "updated_at" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
+        "type" : "object"
+      },
       "ConsumersUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a consumers record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
@@ -1618,7 +1715,10 @@ extension Eventflow {
                 "order.created",
                 "order.paid"
               ]
-            ]
+            ],
+            "not" : {
+              "type" : "null"
+            }
           }
         },
         "type" : "object"
@@ -1645,7 +1745,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
-            "pattern" : "[a-z][a-z0-9_.-]*",
+            "pattern" : "^(?:[a-z][a-z0-9_.-]*)$",
             "type" : "string"
           },
           "event_version" : {
@@ -1663,7 +1763,10 @@ extension Eventflow {
                 "order_id" : "A-1001",
                 "total" : 42.5
               }
-            ]
+            ],
+            "not" : {
+              "type" : "null"
+            }
           },
           "producer_id" : {
             "description" : "The producer that sent the event; a producer with events cannot be deleted. References producers.producer_id.",
@@ -1697,9 +1800,16 @@ extension Eventflow {
             "type" : "object"
           },
           "items" : {
-            "description" : "The records of this page.",
+            "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
-              "$ref" : "#/components/schemas/Events"
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Events"
+                },
+                {
+                  "$ref" : "#/components/schemas/EventsSelection"
+                }
+              ]
             },
             "type" : "array"
           },
@@ -1733,6 +1843,65 @@ extension Eventflow {
           "offset",
           "next_cursor"
         ],
+        "type" : "object"
+      },
+      "EventsSelection" : {
+        "description" : "Members of a events record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "created_at" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "event_id" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "event_type" : {
+            "description" : "Dotted event type such as order.created.",
+            "examples" : [
+              "order.created"
+            ],
+            "maxLength" : 100,
+            "minLength" : 1,
+            "pattern" : "^(?:[a-z][a-z0-9_.-]*)$",
+            "type" : "string"
+          },
+          "event_version" : {
+            "default" : 1,
+            "description" : "Version of the event type's payload schema.",
+            "format" : "int64",
+            "maximum" : 1000,
+            "minimum" : 1,
+            "type" : "integer"
+          },
+          "payload" : {
+            "description" : "The event's data.",
+            "examples" : [
+              {
+                "order_id" : "A-1001",
+                "total" : 42.5
+              }
+            ],
+            "not" : {
+              "type" : "null"
+            }
+          },
+          "producer_id" : {
+            "description" : "The producer that sent the event; a producer with events cannot be deleted. References producers.producer_id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
         "type" : "object"
       },
       "FieldError" : {
@@ -1823,7 +1992,7 @@ extension Eventflow {
             "description" : "Dotted event type such as order.created.",
             "maxLength" : 100,
             "minLength" : 1,
-            "pattern" : "[a-z][a-z0-9_.-]*",
+            "pattern" : "^(?:[a-z][a-z0-9_.-]*)$",
             "type" : "string"
           },
           "event_version" : {
@@ -1835,7 +2004,10 @@ extension Eventflow {
             "type" : "integer"
           },
           "payload" : {
-            "description" : "The event's data."
+            "description" : "The event's data.",
+            "not" : {
+              "type" : "null"
+            }
           },
           "producer_id" : {
             "description" : "The sending producer: optional with a producer key (it must then be the key's own), required otherwise.",
@@ -1970,9 +2142,16 @@ extension Eventflow {
             "type" : "object"
           },
           "items" : {
-            "description" : "The records of this page.",
+            "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
-              "$ref" : "#/components/schemas/Producers"
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Producers"
+                },
+                {
+                  "$ref" : "#/components/schemas/ProducersSelection"
+                }
+              ]
             },
             "type" : "array"
           },
@@ -2006,6 +2185,52 @@ extension Eventflow {
           "offset",
           "next_cursor"
         ],
+        "type" : "object"
+      },
+      "ProducersSelection" : {
+        "description" : "Members of a producers record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "active" : {
+            "default" : true,
+            "description" : "Inactive producers are kept for history.",
+            "type" : "boolean"
+          },
+          "created_at" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "description" : {
+            "description" : "What the producer is.",
+            "maxLength" : 2000,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "Unique name of the producer.",
+            "examples" : [
+              "billing-service"
+            ],
+            "maxLength" : 100,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "producer_id" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
         "type" : "object"
       },
       "ProducersUpdate" : {
@@ -2047,7 +2272,10 @@ extension Eventflow {
             "type" : "string"
           },
           "subscribed_event_types" : {
-            "description" : "JSON array of the event types the consumer receives; an empty array receives every type."
+            "description" : "JSON array of the event types the consumer receives; an empty array receives every type.",
+            "not" : {
+              "type" : "null"
+            }
           }
         },
         "required" : [
@@ -2083,7 +2311,10 @@ extension Eventflow {
             "type" : "string"
           },
           "subscribed_event_types" : {
-            "description" : "The event types the consumer receives."
+            "description" : "The event types the consumer receives.",
+            "not" : {
+              "type" : "null"
+            }
           }
         },
         "required" : [
@@ -2251,7 +2482,7 @@ extension Eventflow {
         ]
       },
       "post" : {
-        "description" : "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403).",
+        "description" : "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403). 404 when `organization_id` names an organization the caller is not a member of, or `project_id` a project that is not live in it.",
         "operationId" : "authCreateAPIKey",
         "requestBody" : {
           "content" : {
@@ -2288,6 +2519,9 @@ extension Eventflow {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -2459,11 +2693,19 @@ extension Eventflow {
     },
     "/api/v1/auth/email/verification" : {
       "post" : {
-        "description" : "Mails a verification token (valid for a day) to the caller's address: 202; 204 when it is already verified.",
+        "description" : "Mails a verification token (valid for a day) to the caller's address: 202; 204 when it is already verified; 502 when the mail cannot be sent.",
         "operationId" : "authRequestEmailVerification",
         "responses" : {
           "202" : {
-            "description" : "Done.",
+            "description" : "The token was mailed.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "204" : {
+            "description" : "The address is already verified; nothing was sent.",
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
@@ -2478,6 +2720,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "502" : {
+            "$ref" : "#/components/responses/BadGateway"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
@@ -2539,6 +2784,9 @@ extension Eventflow {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Verify the email address",
         "tags" : [
           "auth"
@@ -2670,7 +2918,7 @@ extension Eventflow {
     },
     "/api/v1/auth/login" : {
       "post" : {
-        "description" : "Starts a session. A wrong email or password is 401 and takes as long either way; after 5 failures the email is locked for 900 seconds (429). With a project's API key in `X-API-Key` only that project's end users are found (their session is bound to the project: `org`, `prj`); without one, only app-level accounts.",
+        "description" : "Starts a session. A wrong email or password is 401 and takes as long either way; after 5 failures the email is locked for 900 seconds (429). With a project's API key in `X-API-Key` only that project's end users are found (their session is bound to the project: `org`, `prj`); without one, only app-level accounts. With `organization_id` the session is bound to that organization: 404 unless the account is a member.",
         "operationId" : "authLogin",
         "requestBody" : {
           "content" : {
@@ -2704,6 +2952,9 @@ extension Eventflow {
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -3283,7 +3534,7 @@ extension Eventflow {
         ]
       },
       "post" : {
-        "description" : "Needs `organization:invite` (only owners invite owners). The single-use token (7 days) goes to the address by mail.",
+        "description" : "Needs `organization:invite` (only owners invite owners). The single-use token (7 days) goes to the address by mail (502 when the mail cannot be sent).",
         "operationId" : "authInvite",
         "parameters" : [
           {
@@ -3348,6 +3599,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "502" : {
+            "$ref" : "#/components/responses/BadGateway"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
@@ -3595,7 +3849,7 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/AuthMemberRole"
+                "$ref" : "#/components/schemas/AuthMemberRoleChange"
               }
             }
           },
@@ -4234,6 +4488,9 @@ extension Eventflow {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Ask for a password reset",
         "tags" : [
           "auth"
@@ -4283,6 +4540,9 @@ extension Eventflow {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Reset the password",
         "tags" : [
           "auth"
@@ -4291,7 +4551,7 @@ extension Eventflow {
     },
     "/api/v1/auth/refresh" : {
       "post" : {
-        "description" : "Exchanges the session's latest refresh token for a new access token and the next refresh token. A refresh token is accepted once: presenting a used one revokes the whole session.",
+        "description" : "Exchanges the session's latest refresh token for a new access token and the next refresh token. A refresh token is accepted once: presenting a used one revokes the whole session. In cookie mode the token may come from the `loom_refresh` cookie, and then `X-CSRF-Token` must echo `loom_csrf` (403 otherwise).",
         "operationId" : "authRefresh",
         "requestBody" : {
           "content" : {
@@ -4326,6 +4586,9 @@ extension Eventflow {
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
@@ -4342,6 +4605,9 @@ extension Eventflow {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Refresh tokens",
         "tags" : [
           "auth"
@@ -5184,11 +5450,18 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Consumers"
+                  "anyOf" : [
+                    {
+                      "$ref" : "#/components/schemas/Consumers"
+                    },
+                    {
+                      "$ref" : "#/components/schemas/ConsumersSelection"
+                    }
+                  ]
                 }
               }
             },
-            "description" : "The record.",
+            "description" : "The record; with `fields`, only the members asked for.",
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
@@ -5218,6 +5491,9 @@ extension Eventflow {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
@@ -5624,7 +5900,7 @@ extension Eventflow {
               ],
               "maxLength" : 100,
               "minLength" : 1,
-              "pattern" : "[a-z][a-z0-9_.-]*",
+              "pattern" : "^(?:[a-z][a-z0-9_.-]*)$",
               "type" : "string"
             }
           },
@@ -5803,11 +6079,18 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Events"
+                  "anyOf" : [
+                    {
+                      "$ref" : "#/components/schemas/Events"
+                    },
+                    {
+                      "$ref" : "#/components/schemas/EventsSelection"
+                    }
+                  ]
                 }
               }
             },
-            "description" : "The record.",
+            "description" : "The record; with `fields`, only the members asked for.",
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
@@ -5837,6 +6120,9 @@ extension Eventflow {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
@@ -6373,11 +6659,18 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Producers"
+                  "anyOf" : [
+                    {
+                      "$ref" : "#/components/schemas/Producers"
+                    },
+                    {
+                      "$ref" : "#/components/schemas/ProducersSelection"
+                    }
+                  ]
                 }
               }
             },
-            "description" : "The record.",
+            "description" : "The record; with `fields`, only the members asked for.",
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
@@ -6407,6 +6700,9 @@ extension Eventflow {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
@@ -6672,6 +6968,9 @@ extension Eventflow {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "API documentation",
         "tags" : [
           "system"
@@ -6714,6 +7013,9 @@ extension Eventflow {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Health check",
         "tags" : [
           "system"
@@ -6741,6 +7043,9 @@ extension Eventflow {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Liveness probe",
         "tags" : [
           "system"
@@ -6783,6 +7088,9 @@ extension Eventflow {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Readiness probe",
         "tags" : [
           "system"
@@ -6810,6 +7118,9 @@ extension Eventflow {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "OpenAPI document",
         "tags" : [
           "system"

@@ -69,17 +69,31 @@ extension Tracker {
         }
       },
       "Offset" : {
-        "description" : "Number of records to skip.",
+        "description" : "Number of records to skip; none when absent. Cannot be combined with `cursor`.",
         "in" : "query",
         "name" : "offset",
         "schema" : {
-          "default" : 0,
           "minimum" : 0,
           "type" : "integer"
         }
       }
     },
     "responses" : {
+      "BadGateway" : {
+        "content" : {
+          "application/problem+json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/Problem"
+            }
+          }
+        },
+        "description" : "A service the server called could not be reached, timed out or answered something unusable: an OAuth provider (`OAUTH_PROVIDER_ERROR`) or the mail server (`MAIL_DELIVERY_FAILED`); try again later.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "BadRequest" : {
         "content" : {
           "application/problem+json" : {
@@ -465,7 +479,7 @@ extension Tracker {
           },
           "service" : {
             "description" : "Make a service token for this service (`kind: service`, subject = the service name).",
-            "pattern" : "[a-z0-9][a-z0-9_-]{0,62}",
+            "pattern" : "^(?:[a-z0-9][a-z0-9_-]{0,62})$",
             "type" : [
               "string",
               "null"
@@ -544,9 +558,12 @@ extension Tracker {
             "type" : "string"
           },
           "organization_id" : {
-            "description" : "The organization the credential is bound to (impersonation tokens).",
+            "description" : "The organization the credentials are bound to (an organization-bound token or key, an impersonation token); null when unbound.",
             "format" : "uuid",
-            "type" : "string"
+            "type" : [
+              "string",
+              "null"
+            ]
           },
           "project_id" : {
             "description" : "The project the credentials are bound to.",
@@ -590,6 +607,7 @@ extension Tracker {
           "subject",
           "user_id",
           "session_id",
+          "organization_id",
           "project_id",
           "environment",
           "scopes"
@@ -786,7 +804,7 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "AuthMemberRole" : {
+      "AuthMemberRoleChange" : {
         "additionalProperties" : false,
         "properties" : {
           "role" : {
@@ -861,7 +879,7 @@ extension Tracker {
           },
           "slug" : {
             "description" : "Unique short name: lowercase letters, digits and -.",
-            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "pattern" : "^(?:[a-z0-9][a-z0-9-]{1,62})$",
             "type" : "string"
           }
         },
@@ -1070,7 +1088,7 @@ extension Tracker {
           },
           "slug" : {
             "description" : "Short name, unique in the organization: lowercase letters, digits and -.",
-            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "pattern" : "^(?:[a-z0-9][a-z0-9-]{1,62})$",
             "type" : "string"
           }
         },
@@ -1278,7 +1296,7 @@ extension Tracker {
           },
           "organization_slug" : {
             "description" : "Unique short name of that organization (409 naming it when taken).",
-            "pattern" : "[a-z0-9][a-z0-9-]{1,62}",
+            "pattern" : "^(?:[a-z0-9][a-z0-9-]{1,62})$",
             "type" : [
               "string",
               "null"
@@ -1511,9 +1529,16 @@ extension Tracker {
             "type" : "object"
           },
           "items" : {
-            "description" : "The records of this page.",
+            "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
-              "$ref" : "#/components/schemas/Comments"
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Comments"
+                },
+                {
+                  "$ref" : "#/components/schemas/CommentsSelection"
+                }
+              ]
             },
             "type" : "array"
           },
@@ -1547,6 +1572,67 @@ extension Tracker {
           "offset",
           "next_cursor"
         ],
+        "type" : "object"
+      },
+      "CommentsSelection" : {
+        "description" : "Members of a comments record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "author_email" : {
+            "description" : "Who wrote the comment.",
+            "format" : "email",
+            "type" : "string"
+          },
+          "body" : {
+            "description" : "The comment text.",
+            "maxLength" : 5000,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "created_at" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "deleted_at" : {
+            "description" : "When the record was deleted (UTC); null while it is live.",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "edit_count" : {
+            "default" : 0,
+            "description" : "How often the comment was edited; maintained by the server.",
+            "format" : "int64",
+            "readOnly" : true,
+            "type" : "integer"
+          },
+          "id" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "int64",
+            "readOnly" : true,
+            "type" : "integer"
+          },
+          "pinned" : {
+            "default" : false,
+            "description" : "Pinned comments are shown first.",
+            "type" : "boolean"
+          },
+          "task_id" : {
+            "description" : "The task commented on; deleting the task deletes its comments. References tasks.id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
         "type" : "object"
       },
       "CommentsUpdate" : {
@@ -2317,7 +2403,10 @@ extension Tracker {
             "default" : {
 
             },
-            "description" : "Free-form settings document."
+            "description" : "Free-form settings document.",
+            "not" : {
+              "type" : "null"
+            }
           },
           "status" : {
             "default" : "active",
@@ -2417,7 +2506,10 @@ extension Tracker {
             "default" : {
 
             },
-            "description" : "Free-form settings document."
+            "description" : "Free-form settings document.",
+            "not" : {
+              "type" : "null"
+            }
           },
           "status" : {
             "default" : "active",
@@ -2463,9 +2555,16 @@ extension Tracker {
             "type" : "object"
           },
           "items" : {
-            "description" : "The records of this page.",
+            "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
-              "$ref" : "#/components/schemas/Projects"
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Projects"
+                },
+                {
+                  "$ref" : "#/components/schemas/ProjectsSelection"
+                }
+              ]
             },
             "type" : "array"
           },
@@ -2499,6 +2598,107 @@ extension Tracker {
           "offset",
           "next_cursor"
         ],
+        "type" : "object"
+      },
+      "ProjectsSelection" : {
+        "description" : "Members of a projects record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "budget" : {
+            "description" : "Budget in euros.",
+            "examples" : [
+              12500.5
+            ],
+            "format" : "double",
+            "maximum" : 100000000,
+            "minimum" : 0,
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "created_at" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "external_id" : {
+            "description" : "Identifier of the project in an external system.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "homepage" : {
+            "description" : "Public page of the project.",
+            "examples" : [
+              "https://example.com/relaunch"
+            ],
+            "format" : "uri",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "id" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Project name, unique across the workspace.",
+            "examples" : [
+              "Website relaunch"
+            ],
+            "maxLength" : 120,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "owner_email" : {
+            "description" : "Email address of the project owner.",
+            "examples" : [
+              "ann@example.com"
+            ],
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "settings" : {
+            "default" : {
+
+            },
+            "description" : "Free-form settings document.",
+            "not" : {
+              "type" : "null"
+            }
+          },
+          "status" : {
+            "default" : "active",
+            "description" : "Lifecycle state.",
+            "enum" : [
+              "active",
+              "paused",
+              "archived"
+            ],
+            "type" : "string"
+          },
+          "summary" : {
+            "description" : "Longer free-form description.",
+            "maxLength" : 10000,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "updated_at" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
         "type" : "object"
       },
       "ProjectsUpdate" : {
@@ -2556,7 +2756,10 @@ extension Tracker {
             "type" : "string"
           },
           "settings" : {
-            "description" : "Free-form settings document."
+            "description" : "Free-form settings document.",
+            "not" : {
+              "type" : "null"
+            }
           },
           "status" : {
             "description" : "Lifecycle state.",
@@ -2609,7 +2812,7 @@ extension Tracker {
             "examples" : [
               "WEB-42"
             ],
-            "pattern" : "[A-Z]{2,5}-[0-9]{1,6}",
+            "pattern" : "^(?:[A-Z]{2,5}-[0-9]{1,6})$",
             "type" : [
               "string",
               "null"
@@ -2752,7 +2955,7 @@ extension Tracker {
             "examples" : [
               "WEB-42"
             ],
-            "pattern" : "[A-Z]{2,5}-[0-9]{1,6}",
+            "pattern" : "^(?:[A-Z]{2,5}-[0-9]{1,6})$",
             "type" : [
               "string",
               "null"
@@ -2851,9 +3054,16 @@ extension Tracker {
             "type" : "object"
           },
           "items" : {
-            "description" : "The records of this page.",
+            "description" : "The records of this page; with `fields`, only the members asked for.",
             "items" : {
-              "$ref" : "#/components/schemas/Tasks"
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Tasks"
+                },
+                {
+                  "$ref" : "#/components/schemas/TasksSelection"
+                }
+              ]
             },
             "type" : "array"
           },
@@ -2889,6 +3099,131 @@ extension Tracker {
         ],
         "type" : "object"
       },
+      "TasksSelection" : {
+        "description" : "Members of a tasks record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "assignee_email" : {
+            "description" : "Who works on the task; filterable, not sortable.",
+            "format" : "email",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "billable" : {
+            "default" : false,
+            "description" : "Whether time on the task is billed.",
+            "type" : "boolean"
+          },
+          "code" : {
+            "description" : "Human reference such as WEB-42.",
+            "examples" : [
+              "WEB-42"
+            ],
+            "pattern" : "^(?:[A-Z]{2,5}-[0-9]{1,6})$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "completed_at" : {
+            "description" : "When the task was completed.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "created_at" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "details" : {
+            "description" : "Longer description.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "due_on" : {
+            "description" : "Calendar day the task is due.",
+            "examples" : [
+              "2026-12-31"
+            ],
+            "format" : "date",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "estimate_hours" : {
+            "description" : "Estimated effort in hours.",
+            "format" : "double",
+            "maximum" : 10000,
+            "minimum" : 0,
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "id" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "labels" : {
+            "description" : "Labels as a JSON array of strings.",
+            "examples" : [
+              [
+                "frontend",
+                "urgent"
+              ]
+            ]
+          },
+          "priority" : {
+            "default" : 3,
+            "description" : "1 (highest) to 5 (lowest).",
+            "format" : "int64",
+            "maximum" : 5,
+            "minimum" : 1,
+            "type" : "integer"
+          },
+          "project_id" : {
+            "description" : "The project the task belongs to; deleting the project deletes its tasks. References projects.id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "status" : {
+            "default" : "todo",
+            "description" : "Workflow state.",
+            "enum" : [
+              "todo",
+              "in_progress",
+              "done"
+            ],
+            "type" : "string"
+          },
+          "title" : {
+            "description" : "Short title.",
+            "examples" : [
+              "Draft the landing page"
+            ],
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
+        "type" : "object"
+      },
       "TasksUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a tasks record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored.",
@@ -2910,7 +3245,7 @@ extension Tracker {
             "examples" : [
               "WEB-42"
             ],
-            "pattern" : "[A-Z]{2,5}-[0-9]{1,6}",
+            "pattern" : "^(?:[A-Z]{2,5}-[0-9]{1,6})$",
             "type" : [
               "string",
               "null"
@@ -3051,6 +3386,9 @@ extension Tracker {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "API documentation",
         "tags" : [
           "system"
@@ -3093,6 +3431,9 @@ extension Tracker {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Health check",
         "tags" : [
           "system"
@@ -3120,6 +3461,9 @@ extension Tracker {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Liveness probe",
         "tags" : [
           "system"
@@ -3162,6 +3506,9 @@ extension Tracker {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Readiness probe",
         "tags" : [
           "system"
@@ -3189,6 +3536,9 @@ extension Tracker {
             }
           }
         },
+        "security" : [
+
+        ],
         "summary" : "OpenAPI document",
         "tags" : [
           "system"
@@ -3246,7 +3596,7 @@ extension Tracker {
         ]
       },
       "post" : {
-        "description" : "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403).",
+        "description" : "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403). 404 when `organization_id` names an organization the caller is not a member of, or `project_id` a project that is not live in it.",
         "operationId" : "authCreateAPIKey",
         "requestBody" : {
           "content" : {
@@ -3283,6 +3633,9 @@ extension Tracker {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -3469,11 +3822,19 @@ extension Tracker {
     },
     "/v1/auth/email/verification" : {
       "post" : {
-        "description" : "Mails a verification token (valid for a day) to the caller's address: 202; 204 when it is already verified.",
+        "description" : "Mails a verification token (valid for a day) to the caller's address: 202; 204 when it is already verified; 502 when the mail cannot be sent.",
         "operationId" : "authRequestEmailVerification",
         "responses" : {
           "202" : {
-            "description" : "Done.",
+            "description" : "The token was mailed.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "204" : {
+            "description" : "The address is already verified; nothing was sent.",
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
@@ -3488,6 +3849,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "502" : {
+            "$ref" : "#/components/responses/BadGateway"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
@@ -3554,6 +3918,9 @@ extension Tracker {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Verify the email address",
         "tags" : [
           "auth"
@@ -3695,7 +4062,7 @@ extension Tracker {
     },
     "/v1/auth/login" : {
       "post" : {
-        "description" : "Starts a session. A wrong email or password is 401 and takes as long either way; after 5 failures the email is locked for 900 seconds (429). With a project's API key in `X-API-Key` only that project's end users are found (their session is bound to the project: `org`, `prj`); without one, only app-level accounts.",
+        "description" : "Starts a session. A wrong email or password is 401 and takes as long either way; after 5 failures the email is locked for 900 seconds (429). With a project's API key in `X-API-Key` only that project's end users are found (their session is bound to the project: `org`, `prj`); without one, only app-level accounts. With `organization_id` the session is bound to that organization: 404 unless the account is a member.",
         "operationId" : "authLogin",
         "requestBody" : {
           "content" : {
@@ -3729,6 +4096,9 @@ extension Tracker {
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
@@ -4028,7 +4398,7 @@ extension Tracker {
             "in" : "query",
             "name" : "redirect_to",
             "schema" : {
-              "description" : "An allowlisted client page.",
+              "description" : "Where the browser goes once signed in: exactly one of `auth.oauth.redirectAllowlist` (http://localhost:5173/signed-in). Needs cookie mode; tokens are never put in a URL. Anything else is 400.",
               "format" : "uri",
               "type" : "string"
             }
@@ -4065,6 +4435,9 @@ extension Tracker {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Start an OAuth sign-in",
         "tags" : [
           "auth"
@@ -4184,24 +4557,15 @@ extension Tracker {
             "$ref" : "#/components/responses/InternalError"
           },
           "502" : {
-            "content" : {
-              "application/problem+json" : {
-                "schema" : {
-                  "$ref" : "#/components/schemas/Problem"
-                }
-              }
-            },
-            "description" : "The provider could not be reached, timed out or answered something unusable (`OAUTH_PROVIDER_ERROR`).",
-            "headers" : {
-              "X-Request-Id" : {
-                "$ref" : "#/components/headers/RequestId"
-              }
-            }
+            "$ref" : "#/components/responses/BadGateway"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Finish an OAuth sign-in",
         "tags" : [
           "auth"
@@ -4556,7 +4920,7 @@ extension Tracker {
         ]
       },
       "post" : {
-        "description" : "Needs `organization:invite` (only owners invite owners). The single-use token (7 days) goes to the address by mail.",
+        "description" : "Needs `organization:invite` (only owners invite owners). The single-use token (7 days) goes to the address by mail (502 when the mail cannot be sent).",
         "operationId" : "authInvite",
         "parameters" : [
           {
@@ -4621,6 +4985,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "502" : {
+            "$ref" : "#/components/responses/BadGateway"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
@@ -4888,7 +5255,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/AuthMemberRole"
+                "$ref" : "#/components/schemas/AuthMemberRoleChange"
               }
             }
           },
@@ -5567,6 +5934,9 @@ extension Tracker {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Ask for a password reset",
         "tags" : [
           "auth"
@@ -5616,6 +5986,9 @@ extension Tracker {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Reset the password",
         "tags" : [
           "auth"
@@ -5624,7 +5997,7 @@ extension Tracker {
     },
     "/v1/auth/refresh" : {
       "post" : {
-        "description" : "Exchanges the session's latest refresh token for a new access token and the next refresh token. A refresh token is accepted once: presenting a used one revokes the whole session.",
+        "description" : "Exchanges the session's latest refresh token for a new access token and the next refresh token. A refresh token is accepted once: presenting a used one revokes the whole session. In cookie mode the token may come from the `loom_refresh` cookie, and then `X-CSRF-Token` must echo `loom_csrf` (403 otherwise).",
         "operationId" : "authRefresh",
         "requestBody" : {
           "content" : {
@@ -5659,6 +6032,9 @@ extension Tracker {
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
@@ -5675,6 +6051,9 @@ extension Tracker {
             "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
+        "security" : [
+
+        ],
         "summary" : "Refresh tokens",
         "tags" : [
           "auth"
@@ -6593,11 +6972,18 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Comments"
+                  "anyOf" : [
+                    {
+                      "$ref" : "#/components/schemas/Comments"
+                    },
+                    {
+                      "$ref" : "#/components/schemas/CommentsSelection"
+                    }
+                  ]
                 }
               }
             },
-            "description" : "The record.",
+            "description" : "The record; with `fields`, only the members asked for.",
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
@@ -6627,6 +7013,9 @@ extension Tracker {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
@@ -6926,7 +7315,7 @@ extension Tracker {
     },
     "/v1/platform/admin/end-users" : {
       "get" : {
-        "description" : "Every account (app-level accounts and the end users of projects), newest first.",
+        "description" : "Every account (app-level accounts and the end users of projects), newest first. A malformed, out-of-range or unknown query parameter is 400 naming it.",
         "operationId" : "platformListEndUsers",
         "parameters" : [
           {
@@ -6935,6 +7324,8 @@ extension Tracker {
             "name" : "limit",
             "schema" : {
               "description" : "Rows per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
               "type" : "integer"
             }
           },
@@ -6944,6 +7335,8 @@ extension Tracker {
             "name" : "offset",
             "schema" : {
               "description" : "Rows skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
               "type" : "integer"
             }
           },
@@ -6953,6 +7346,7 @@ extension Tracker {
             "name" : "email",
             "schema" : {
               "description" : "Part of the email address, ignoring case.",
+              "maxLength" : 254,
               "type" : "string"
             }
           },
@@ -6993,11 +7387,11 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
-          },
-          "422" : {
-            "$ref" : "#/components/responses/ValidationError"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -7215,6 +7609,9 @@ extension Tracker {
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
@@ -7249,7 +7646,7 @@ extension Tracker {
     },
     "/v1/platform/admin/organizations" : {
       "get" : {
-        "description" : "Every organization, by name, with its member count.",
+        "description" : "Every organization, by name, with its member count. A malformed, out-of-range or unknown query parameter is 400 naming it.",
         "operationId" : "platformListOrganizations",
         "parameters" : [
           {
@@ -7258,6 +7655,8 @@ extension Tracker {
             "name" : "limit",
             "schema" : {
               "description" : "Rows per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
               "type" : "integer"
             }
           },
@@ -7267,6 +7666,8 @@ extension Tracker {
             "name" : "offset",
             "schema" : {
               "description" : "Rows skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
               "type" : "integer"
             }
           },
@@ -7276,6 +7677,7 @@ extension Tracker {
             "name" : "search",
             "schema" : {
               "description" : "Part of the name or slug, ignoring case.",
+              "maxLength" : 254,
               "type" : "string"
             }
           }
@@ -7296,11 +7698,11 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
-          },
-          "422" : {
-            "$ref" : "#/components/responses/ValidationError"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -8295,11 +8697,18 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Projects"
+                  "anyOf" : [
+                    {
+                      "$ref" : "#/components/schemas/Projects"
+                    },
+                    {
+                      "$ref" : "#/components/schemas/ProjectsSelection"
+                    }
+                  ]
                 }
               }
             },
-            "description" : "The record.",
+            "description" : "The record; with `fields`, only the members asked for.",
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
@@ -8329,6 +8738,9 @@ extension Tracker {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
@@ -8770,7 +9182,7 @@ extension Tracker {
               "examples" : [
                 "WEB-42"
               ],
-              "pattern" : "[A-Z]{2,5}-[0-9]{1,6}",
+              "pattern" : "^(?:[A-Z]{2,5}-[0-9]{1,6})$",
               "type" : "string"
             }
           },
@@ -9391,11 +9803,18 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tasks"
+                  "anyOf" : [
+                    {
+                      "$ref" : "#/components/schemas/Tasks"
+                    },
+                    {
+                      "$ref" : "#/components/schemas/TasksSelection"
+                    }
+                  ]
                 }
               }
             },
-            "description" : "The record.",
+            "description" : "The record; with `fields`, only the members asked for.",
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
@@ -9425,6 +9844,9 @@ extension Tracker {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"

@@ -56,7 +56,7 @@ struct InlineReadTests {
             #expect(routes.inlineReads.isEmpty == !database.client.readsKeysInline, "bench's items are read inline on SQLite only")
             try await inlineServer.test(.live) { inlineClient in
                 try await plainServer.test(.live) { plainClient in
-                    let inline = TestApp(client: inlineClient), plain = TestApp(client: plainClient)
+                    let inline = try TestApp(client: inlineClient, app: app), plain = try TestApp(client: plainClient, app: app)
                     for index in 1...3 { try await plain.create("/v1/items", #"{"name": "item \#(index)", "price": \#(index).5}"#) }
                     for (uri, headers) in Self.requests {
                         let keepRequestID = headers[.requestID].map(RequestIdentifier.isValid) ?? false
@@ -71,6 +71,8 @@ struct InlineReadTests {
                     let inlineBytes = try await RawHTTPExchange.exchange(port: try #require(inlineClient.port), pipelined, responseCount: 3)
                     let plainBytes = try await RawHTTPExchange.exchange(port: try #require(plainClient.port), pipelined, responseCount: 3)
                     #expect(Self.withoutDates(inlineBytes) == Self.withoutDates(plainBytes))
+                    inline.checker.check(rawRequests: pipelined, rawResponses: inlineBytes)
+                    plain.checker.check(rawRequests: pipelined, rawResponses: plainBytes)
                     #expect(inlineBytes.components(separatedBy: "X-Request-Id: ").dropFirst().map { $0.prefix(2) } == ["r1", "r2", "r3"])
                     // A conditional read with the tag of an inline answer: 304 either way.
                     let first = try await inline.request(.get, "/v1/items/1")

@@ -35,7 +35,7 @@ struct SeveralInstancesTests {
             let two = Application(router: LoomServer.buildRouter(app: app, database: second, auth: TestAuthenticator()), logger: TestDatabase.logger)
             try await one.test(.live) { oneClient in
                 try await two.test(.live) { twoClient in
-                    let writer = TestApp(client: oneClient), reader = TestApp(client: twoClient)
+                    let writer = try TestApp(client: oneClient, app: app), reader = try TestApp(client: twoClient, app: app)
                     let project = try await writer.create("/v1/projects", #"{"name": "Shared", "owner_email": "ann@example.com"}"#)
                     let id = try #require(project["id"] as? String)
                     let read = try await reader.request(.get, "/v1/projects/\(id)")

@@ -36,13 +36,31 @@ struct Reply: Sendable {
 
 /// Runs a generated app on a fresh database through HummingbirdTesting: SQLite by default, or
 /// PostgreSQL when `LOOM_TEST_DATABASE_URL` is set (see `TestDatabase`).
+///
+/// Every answer is checked against the app's OpenAPI document (`ResponseChecker`): an
+/// undocumented status, content type or body fails the test that made the request.
 struct TestApp: Sendable {
     let client: any TestClientProtocol
+    /// Holds every answer to the app's document.
+    let checker: ResponseChecker
     /// Who requests run as (through `TestAuthenticator`), unless a request says otherwise or
     /// carries real credentials.
     var caller: TestCaller = .standard
     /// The app's database, for tests that prepare rows the API cannot create (platform admins).
     var database: (any DatabaseClient)? = nil
+
+    /// A client of `app` served by `client`; its answers are checked against `app`'s document.
+    init(client: any TestClientProtocol, app: GeneratedApp, caller: TestCaller = .standard, database: (any DatabaseClient)? = nil) throws {
+        self.init(client: client, checker: try ResponseChecker(openAPIDocument: app.openAPIDocument), caller: caller, database: database)
+    }
+
+    /// A client whose answers `checker` checks.
+    init(client: any TestClientProtocol, checker: ResponseChecker, caller: TestCaller = .standard, database: (any DatabaseClient)? = nil) {
+        self.client = client
+        self.checker = checker
+        self.caller = caller
+        self.database = database
+    }
 
     /// The signing secret tests give apps with an `auth` section (forging tests sign with it too).
     static let jwtSecret = "loom-test-secret-0123456789abcdefghijklmnopqrstuvwxyz"
@@ -66,22 +84,26 @@ struct TestApp: Sendable {
                 app: app, database: database.client, host: "127.0.0.1", port: 0, logger: TestDatabase.logger,
                 hooks: hooks, auth: TestAuthenticator(base: auth), inlineReads: inlineReads)
             try await application.test(setup) { client in
-                try await body(TestApp(client: client, caller: caller, database: database.client))
+                try await body(try TestApp(client: client, app: app, caller: caller, database: database.client))
             }
         }
     }
 
     /// The same app, with requests running as `caller`.
     func `as`(_ caller: TestCaller) -> TestApp {
-        TestApp(client: client, caller: caller)
+        TestApp(client: client, checker: checker, caller: caller, database: database)
     }
 
     /// Sends a request; `json` is sent as the body with `Content-Type: application/json`.
     ///
     /// The request runs as `caller` unless it carries real credentials (`Authorization`,
     /// `X-API-Key`, a cookie) or goes to the auth routes: those always see only real credentials.
+    /// The answer is checked against the document; each violation is an issue at `sourceLocation`.
     @discardableResult
-    func request(_ method: HTTPRequest.Method, _ uri: String, json: String? = nil, headers: HTTPFields = [:]) async throws -> Reply {
+    func request(
+        _ method: HTTPRequest.Method, _ uri: String, json: String? = nil, headers: HTTPFields = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> Reply {
         var headers = headers
         let credentials = headers[.authorization] != nil || headers[.cookie] != nil || headers[HTTPField.Name("X-API-Key")!] != nil
         if !credentials, !uri.hasPrefix("/v1/auth"), headers[TestAuthenticator.header] == nil, let value = caller.headerValue {
@@ -93,7 +115,13 @@ struct TestApp: Sendable {
             if headers[.contentType] == nil { headers[.contentType] = "application/json" }
         }
         let response = try await client.executeRequest(uri: uri, method: method, headers: headers, body: body)
-        return Reply(status: response.status, headers: response.headers, bytes: Array(buffer: response.body))
+        let reply = Reply(status: response.status, headers: response.headers, bytes: Array(buffer: response.body))
+        for violation in checker.violations(
+            method: method.rawValue, uri: uri, status: reply.status.code, headers: reply.headers, body: reply.bytes)
+        {
+            Issue.record(Comment(rawValue: "The answer breaks the OpenAPI document: \(violation)"), sourceLocation: sourceLocation)
+        }
+        return reply
     }
 
     /// Creates a record and returns its JSON object, failing the test unless the answer is 201.
@@ -101,7 +129,7 @@ struct TestApp: Sendable {
     func create(
         _ path: String, _ json: String, headers: HTTPFields = [:], sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> [String: any Sendable] {
-        let reply = try await request(.post, path, json: json, headers: headers)
+        let reply = try await request(.post, path, json: json, headers: headers, sourceLocation: sourceLocation)
         #expect(reply.status == .created, "POST \(path) answered \(reply.status): \(reply.text)", sourceLocation: sourceLocation)
         return reply.object
     }

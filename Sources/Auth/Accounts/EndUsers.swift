@@ -41,9 +41,9 @@ extension AuthRoutes {
     /// The binding of a login's session. An end user's session is always bound to its
     /// project (and the project's organization); asking for another binding in the body is 422.
     /// An app-level account gets the binding it asks for (`requestedBinding`).
-    func loginBinding(_ body: ValidatedObject, user: UserRecord, project: SessionBinding?, now: Date) async throws -> SessionBinding {
-        let organization = try body.optionalUUID(2)
-        let requestedProject = try body.optionalUUID(3)
+    func loginBinding(_ body: ContractInput, user: UserRecord, project: SessionBinding?, now: Date) async throws -> SessionBinding {
+        let organization = try body.optionalUUID("organization_id")
+        let requestedProject = try body.optionalUUID("project_id")
         guard let project else {
             return try await requestedBinding(user: user.id, organization: organization, project: requestedProject, now: now)
         }

@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 import Runtime
 
@@ -8,18 +9,20 @@ struct PlatformAdminCreation: Sendable {
     let sql: AuthSQL
     let database: any DatabaseClient
     let passwords: PasswordHasher
+    /// The body it takes (`PlatformRequestBodies.createAdmin`).
+    let body: ContractBody
 
-    /// Validates `body` (`PlatformBodies.createAdmin`), hashes the password and inserts the admin
+    /// Validates `json` against `body`, hashes the password and inserts the admin
     /// with an audit event in one transaction.
     /// - Throws: `APIError` 422 naming the field, 409 naming `email` when it is taken.
     func create(
-        body: JSONInput, createdBy: String?, ipAddress: String?, now: Date, extraDetail: [String: String] = [:]
+        json: JSONInput, createdBy: String?, ipAddress: String?, now: Date, extraDetail: [String: String] = [:]
     ) async throws -> PlatformAdminRecord {
-        let values = try InputValidator.validate(body: body, rules: PlatformBodies.createAdmin, mode: .body)
-        let password = try values.string(1)
+        let values = try ContractValidation(bodies: [body]).validate(json, as: body)
+        let password = try values.string("password")
         try passwords.check(password, field: "password")
         let admin = PlatformAdminRecord(
-            id: UUID(), email: UserRecord.normalized(email: try values.string(0)), name: try values.string(2),
+            id: UUID(), email: UserRecord.normalized(email: try values.string("email")), name: try values.string("name"),
             passwordHash: try await passwords.hash(password), createdBy: createdBy.flatMap(UUID.init(uuidString:)), now: now)
         let store = PlatformAdminStore(sql: sql, database: database)
         do {
@@ -57,11 +60,13 @@ extension AuthService {
         _ = try await AuthMigrations.apply(to: database, app: app)
         let passwords = try await PasswordHasher.make(
             cost: passwordHashCost ?? settings.passwords.hashCost, minimumLength: settings.passwords.minLength)
-        let creation = PlatformAdminCreation(sql: AuthSQL(dialect: database.dialect), database: database, passwords: passwords)
-        let body = JSONInput.object(["email": .string(email), "password": .string(password), "name": .string(name)])
+        let creation = PlatformAdminCreation(
+            sql: AuthSQL(dialect: database.dialect), database: database, passwords: passwords,
+            body: PlatformRequestBodies(options: AuthContractOptions(settings: settings)).createAdmin)
+        let json = JSONInput.object(["email": .string(email), "password": .string(password), "name": .string(name)])
         do {
             let admin = try await creation.create(
-                body: body, createdBy: nil, ipAddress: nil, now: TimestampFormat.now(), extraDetail: ["via": "create-admin"])
+                json: json, createdBy: nil, ipAddress: nil, now: TimestampFormat.now(), extraDetail: ["via": "create-admin"])
             return (admin.idText, admin.email)
         } catch let error as APIError {
             let fields = error.fieldErrors.map { "\($0.field) \($0.message)" }.joined(separator: "; ")

@@ -15,15 +15,15 @@ extension PlatformRoutes {
     /// (a new password needs `current_password`; the admin's other platform sessions end).
     func updateMe(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try await caller(request)
-        let body = try await decodeBody(request, PlatformBodies.updateMe)
+        let body = try await decodeBody(request, bodies.updateMe)
         guard var admin = try await admins.find(id: caller.adminID) else { throw APIError.invalidCredentials() }
-        if let name = try body.optionalString(0) { admin.name = name }
-        if let email = try body.optionalString(1) { admin.email = UserRecord.normalized(email: email) }
+        if let name = try body.optionalString("name") { admin.name = name }
+        if let email = try body.optionalString("email") { admin.email = UserRecord.normalized(email: email) }
         var statements: [SQLStatement] = []
-        let newPassword = try body.optionalString(2)
+        let newPassword = try body.optionalString("password")
         if let newPassword {
             try service.passwords.check(newPassword, field: "password")
-            guard let current = try body.optionalString(3) else {
+            guard let current = try body.optionalString("current_password") else {
                 throw APIError.validation([.init(field: "current_password", message: "is required to change the password")])
             }
             guard try await service.passwords.verify(current, hash: admin.passwordHash) else {
@@ -50,9 +50,10 @@ extension PlatformRoutes {
     func createAdmin(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try await caller(request)
         let json = try await Runtime.RequestBody.json(request, limit: maxBodyBytes)
-        let creation = PlatformAdminCreation(sql: service.sql, database: service.database, passwords: service.passwords)
+        let creation = PlatformAdminCreation(
+            sql: service.sql, database: service.database, passwords: service.passwords, body: bodies.createAdmin)
         let admin = try await creation.create(
-            body: json, createdBy: caller.idText, ipAddress: context.remoteAddress?.ipAddress, now: service.clock())
+            json: json, createdBy: caller.idText, ipAddress: context.remoteAddress?.ipAddress, now: service.clock())
         return JSONResponse.make(status: .created, value: PlatformAdminResponse(admin: admin))
     }
 

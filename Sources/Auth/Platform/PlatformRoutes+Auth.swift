@@ -10,9 +10,9 @@ extension PlatformRoutes {
     /// `POST /auth/login` → 200 with a platform access token and refresh token; 401 for a wrong
     /// email or password or a deactivated admin (equal time either way); 429 when throttled.
     func login(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
-        let body = try await decodeBody(request, PlatformBodies.login)
-        let email = UserRecord.normalized(email: try body.string(0))
-        let password = try body.string(1)
+        let body = try await decodeBody(request, bodies.login)
+        let email = UserRecord.normalized(email: try body.string("email"))
+        let password = try body.string("password")
         let subject = Self.throttleSubject(email: email)
         try await service.throttle.checkAllowed(subject, now: service.clock())
         let admin = try await admins.find(email: email)
@@ -48,10 +48,10 @@ extension PlatformRoutes {
     /// `POST /auth/refresh` → 200 with a new platform access token and the next refresh token;
     /// a reused refresh token revokes the platform session (`RefreshRotation`, as for app sessions).
     func refresh(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
-        let body = try await decodeBody(request, PlatformBodies.refresh)
+        let body = try await decodeBody(request, bodies.refresh)
         let now = service.clock()
         let (presented, next) = try await RefreshRotation(sessions: sessions, audit: audit)
-            .rotate(try body.string(0), now: now, ipAddress: context.remoteAddress?.ipAddress)
+            .rotate(try body.string("refresh_token"), now: now, ipAddress: context.remoteAddress?.ipAddress)
         let access = try await platform.tokens.issuePlatform(
             adminID: presented.userID.uuidString.lowercased(), sessionID: presented.sessionID.uuidString.lowercased(), now: now,
             sessionExpiresAt: presented.sessionExpiresAt)

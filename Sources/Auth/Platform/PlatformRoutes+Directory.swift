@@ -7,8 +7,8 @@ extension PlatformRoutes {
     /// `GET /admin/organizations?search=&limit=&offset=` → a page of organizations by name.
     func listOrganizations(_ request: Request) async throws -> Response {
         _ = try await caller(request)
-        let page = try PlatformPage(request)
-        let result = try await directory.organizations(search: try page.filter("search"), page: page)
+        let page = try PlatformPage(request, route: try route(.listOrganizations))
+        let result = try await directory.organizations(search: page.query.text("search"), page: page)
         return JSONResponse.make(status: .ok, value: PlatformPageResponse(items: result.items, total: result.total, page: page))
     }
 
@@ -26,19 +26,13 @@ extension PlatformRoutes {
     /// organization's members, `project_id` one project's end users.
     func listEndUsers(_ request: Request) async throws -> Response {
         _ = try await caller(request)
-        let page = try PlatformPage(request)
+        let page = try PlatformPage(request, route: try route(.listEndUsers))
         let result = try await directory.endUsers(
-            email: try page.filter("email"), organization: try uuidFilter(page, "organization_id"),
-            project: try uuidFilter(page, "project_id"), page: page)
+            email: page.query.text("email"), organization: page.query.uuid("organization_id"), project: page.query.uuid("project_id"),
+            page: page)
         return JSONResponse.make(status: .ok, value: PlatformPageResponse(items: result.items, total: result.total, page: page))
     }
 
-    /// The query parameter `name` as a UUID; 422 naming it when it is something else.
-    private func uuidFilter(_ page: PlatformPage, _ name: String) throws -> UUID? {
-        guard let text = try page.filter(name) else { return nil }
-        guard let id = UUID(uuidString: text) else { throw APIError.validation([.init(field: name, message: "must be a UUID")]) }
-        return id
-    }
 
     /// `POST /admin/end-users/{id}/ban` → 200 with the user, now `banned`: from this request on
     /// every access token, refresh token, cookie session and API key of the account is refused

@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 import Hummingbird
 import Runtime
@@ -9,29 +10,56 @@ struct PlatformRoutes: Sendable {
     let service: AuthService
     let platform: PlatformAdmins
     let maxBodyBytes: Int
+    /// The app's platform family: which routes exist and what their bodies accept.
+    let contract: PlatformContract
+    /// Validates bodies against their declarations.
+    let validation: ContractValidation
+
+    /// Creates the routes of `platform`.
+    init(service: AuthService, platform: PlatformAdmins, maxBodyBytes: Int) {
+        self.service = service
+        self.platform = platform
+        self.maxBodyBytes = maxBodyBytes
+        self.contract = PlatformContract(options: AuthContractOptions(settings: service.settings))
+        self.validation = ContractValidation(options: contract.options)
+    }
+
+    /// The request bodies of the platform routes.
+    var bodies: PlatformRequestBodies { contract.bodies }
 
     var admins: PlatformAdminStore { PlatformAdminStore(sql: service.sql, database: service.database) }
     var directory: PlatformDirectory { PlatformDirectory(sql: service.sql, database: service.database) }
     var sessions: SessionStore { SessionStore(sql: service.sql, database: service.database, tables: .platformAdmins) }
     var audit: AuditLog { AuditLog(sql: service.sql) }
 
-    /// Adds every platform route.
+    /// Adds the app's platform family (`PlatformContract`) under the platform prefix.
     func register(in registry: inout RouteRegistry) {
-        let prefix = platform.settings.routePrefix
-        registry.add(.post, prefix + "/auth/login") { request, context in try await login(request, context) }
-        registry.add(.post, prefix + "/auth/refresh") { request, context in try await refresh(request, context) }
-        registry.add(.get, prefix + "/admin/me") { request, _ in try await me(request) }
-        registry.add(.patch, prefix + "/admin/me") { request, context in try await updateMe(request, context) }
-        registry.add(.post, prefix + "/admin") { request, context in try await createAdmin(request, context) }
-        registry.add(.delete, prefix + "/admin/{id}") { request, context in try await deactivateAdmin(request, context) }
-        registry.add(.get, prefix + "/admin/organizations") { request, _ in try await listOrganizations(request) }
-        registry.add(.get, prefix + "/admin/organizations/{id}") { request, context in try await organization(request, context) }
-        registry.add(.post, prefix + "/admin/organizations/{id}/impersonate") { request, context in
-            try await impersonate(request, context)
+        registry.add(contract.routes, prefix: platform.settings.routePrefix, handler: handler)
+    }
+
+    /// The handler of each platform operation; the switch is exhaustive, so a declared route
+    /// cannot lack a handler.
+    func handler(for operation: PlatformOperation) -> RouteRegistry.Handler {
+        switch operation {
+        case .login: return { request, context in try await login(request, context) }
+        case .refresh: return { request, context in try await refresh(request, context) }
+        case .getMe: return { request, _ in try await me(request) }
+        case .updateMe: return { request, context in try await updateMe(request, context) }
+        case .createAdmin: return { request, context in try await createAdmin(request, context) }
+        case .deactivateAdmin: return { request, context in try await deactivateAdmin(request, context) }
+        case .listOrganizations: return { request, _ in try await listOrganizations(request) }
+        case .getOrganization: return { request, context in try await organization(request, context) }
+        case .impersonate: return { request, context in try await impersonate(request, context) }
+        case .listEndUsers: return { request, _ in try await listEndUsers(request) }
+        case .banEndUser: return { request, context in try await ban(request, context) }
+        case .unbanEndUser: return { request, context in try await unban(request, context) }
         }
-        registry.add(.get, prefix + "/admin/end-users") { request, _ in try await listEndUsers(request) }
-        registry.add(.post, prefix + "/admin/end-users/{id}/ban") { request, context in try await ban(request, context) }
-        registry.add(.post, prefix + "/admin/end-users/{id}/unban") { request, context in try await unban(request, context) }
+    }
+
+    /// The declaration of `operation` (its query parameters, for the list routes).
+    func route(_ operation: PlatformOperation) throws(APIError) -> ContractRoute<PlatformOperation> {
+        guard let route = contract.routes.first(where: { $0.operation == operation }) else { throw APIError.internalError }
+        return route
     }
 
     /// The calling platform admin, or 401.
@@ -40,9 +68,9 @@ struct PlatformRoutes: Sendable {
     }
 
     /// The validated JSON body.
-    func decodeBody(_ request: Request, _ rules: [FieldRule]) async throws -> ValidatedObject {
+    func decodeBody(_ request: Request, _ body: ContractBody) async throws -> ContractInput {
         let json = try await Runtime.RequestBody.json(request, limit: maxBodyBytes)
-        return try InputValidator.validate(body: json, rules: rules, mode: .body)
+        return try validation.validate(json, as: body)
     }
 
     /// The `{id}` path parameter as a UUID, or 404 naming `what`.

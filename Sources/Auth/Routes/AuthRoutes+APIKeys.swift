@@ -25,12 +25,13 @@ extension AuthRoutes {
 
     /// The key order of a validated `POST /api-keys` body (synchronous reads, kept out of the
     /// async handler; see `decodeBody` for the release-build crash this handler hit).
-    private static func keyOrder(_ body: ValidatedObject) throws -> KeyOrder {
+    private static func keyOrder(_ body: ContractInput) throws -> KeyOrder {
         KeyOrder(
-            name: try body.string(0), environment: try body.string(1), scopes: try body.optionalArray(2).map(Self.strings),
-            service: try body.optionalString(7), role: try body.optionalString(8), organizationID: try body.optionalUUID(5),
-            projectID: try body.optionalUUID(6), expiresAt: try body.optionalTimestamp(3),
-            allowedCIDRs: try Self.ranges(Self.strings(body.optionalArray(4) ?? [])))
+            name: try body.string("name"), environment: try body.string("environment"),
+            scopes: try body.optionalArray("scopes").map(Self.strings), service: try body.optionalString("service"),
+            role: try body.optionalString("role"), organizationID: try body.optionalUUID("organization_id"),
+            projectID: try body.optionalUUID("project_id"), expiresAt: try body.optionalTimestamp("expires_at"),
+            allowedCIDRs: try Self.ranges(Self.strings(body.optionalArray("allowed_cidrs") ?? [])))
     }
 
     /// `DELETE /api-keys/{id}` → 204; the key stops working at once.
@@ -54,12 +55,9 @@ extension AuthRoutes {
     func rotateAPIKey(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context)
         let id = try pathID(context, what: "API key")
-        let body = try await decodeOptionalBody(request, bodies.rotateAPIKey)
-        let grace = Int(try body.optionalInteger(0) ?? 0)
-        let maximum = service.settings.apiKeys?.maxRotationGraceSeconds ?? 0
-        guard grace <= maximum else {
-            throw APIError.validation([.init(field: "grace_seconds", message: "must be at most \(maximum)")])
-        }
+        let body = try await decodeBody(request, bodies.rotateAPIKey)
+        // The contract bounds it by `auth.apiKeys.maxRotationGraceSeconds` (422 beyond).
+        let grace = Int(try body.optionalInteger("grace_seconds") ?? 0)
         let now = service.clock()
         guard let old = try await keys.find(id: id, userID: caller.userID), old.expiresAt.map({ $0.isLater(than: now) }) ?? true,
             let format = service.keyFormat, let issued = format.issue(environment: old.environment)

@@ -11,13 +11,13 @@ extension AuthRoutes {
     func signup(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let body = try await decodeBody(request, bodies.signup)
         let project = try presentedProject(request, context)
-        let email = UserRecord.normalized(email: try body.string(0))
-        let password = try body.string(1)
+        let email = UserRecord.normalized(email: try body.string("email"))
+        let password = try body.string("password")
         try service.passwords.check(password, field: "password")
         let hash = try await service.passwords.hash(password)
         let now = service.clock()
         let user = UserRecord(
-            id: UUID(), email: email, name: try body.string(2), passwordHash: hash, role: service.settings.defaultRole, now: now,
+            id: UUID(), email: email, name: try body.string("name"), passwordHash: hash, role: service.settings.defaultRole, now: now,
             projectID: project?.projectID)
         let organization = try signupOrganization(body, owner: user.id, now: now)
         if project != nil, !organization.statements.isEmpty {
@@ -40,8 +40,8 @@ extension AuthRoutes {
     func login(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let body = try await decodeBody(request, bodies.login)
         let project = try presentedProject(request, context)
-        let email = UserRecord.normalized(email: try body.string(0))
-        let password = try body.string(1)
+        let email = UserRecord.normalized(email: try body.string("email"))
+        let password = try body.string("password")
         let subject = project?.projectID.map { EndUsers.throttleSubject(email: email, project: $0) } ?? LoginThrottle.subject(email: email)
         try await service.throttle.checkAllowed(subject, now: service.clock())
         let user = try await users.find(email: email, project: project?.projectID)
@@ -82,8 +82,8 @@ extension AuthRoutes {
 
     /// The refresh token from the body, else (cookie mode) from the `loom_refresh` cookie with
     /// the CSRF check; 422 naming `refresh_token` when there is neither.
-    private func refreshTokenText(_ body: ValidatedObject, _ request: Request) throws -> String {
-        if let text = try body.optionalString(0) { return text }
+    private func refreshTokenText(_ body: ContractInput, _ request: Request) throws -> String {
+        if let text = try body.optionalString("refresh_token") { return text }
         if let cookies = service.cookies, let text = request.cookies[SessionCookies.refresh]?.value, !text.isEmpty {
             guard cookies.passesCSRF(request) else { throw SessionCookies.csrfFailure }
             return text
@@ -131,8 +131,8 @@ extension AuthRoutes {
         let caller = try requireCaller(context, allowingEndUsers: true)
         let body = try await decodeBody(request, bodies.updateProfile)
         guard var user = try await users.find(id: caller.userID) else { throw APIError.invalidCredentials() }
-        if let name = try body.optionalString(0) { user.name = name }
-        if let email = try body.optionalString(1).map(UserRecord.normalized(email:)), email != user.email {
+        if let name = try body.optionalString("name") { user.name = name }
+        if let email = try body.optionalString("email").map(UserRecord.normalized(email:)), email != user.email {
             user.email = email
             user.emailVerifiedAt = nil
         }
@@ -154,8 +154,8 @@ extension AuthRoutes {
     func changePassword(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context, allowingEndUsers: true)
         let body = try await decodeBody(request, bodies.changePassword)
-        let current = try body.string(0)
-        let replacement = try body.string(1)
+        let current = try body.string("current_password")
+        let replacement = try body.string("new_password")
         try service.passwords.check(replacement, field: "new_password")
         guard let user = try await users.find(id: caller.userID) else { throw APIError.invalidCredentials() }
         let subject = LoginThrottle.subject(email: user.email)

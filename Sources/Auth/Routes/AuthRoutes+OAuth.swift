@@ -8,14 +8,6 @@ extension AuthRoutes {
     var oauthStates: OAuthStateStore { OAuthStateStore(sql: service.sql, database: service.database) }
     var oauthIdentities: OAuthIdentityStore { OAuthIdentityStore(sql: service.sql, database: service.database) }
 
-    /// Adds `GET /oauth/{provider}` and its callback when the app has an `auth.oauth` section.
-    func registerOAuth(in registry: inout RouteRegistry) {
-        guard service.oauth != nil else { return }
-        let prefix = service.settings.routePrefix
-        registry.add(.get, prefix + "/oauth/{provider}") { request, context in try await startOAuth(request, context) }
-        registry.add(.get, prefix + "/oauth/{provider}/callback") { request, context in try await finishOAuth(request, context) }
-    }
-
     /// `GET /oauth/{provider}[?redirect_to=<allowlisted URL>]` → 302 to the provider's
     /// authorization page with `state`, `code_challenge` and `code_challenge_method=S256`.
     func startOAuth(_ request: Request, _ context: LoomRequestContext) async throws -> Response {

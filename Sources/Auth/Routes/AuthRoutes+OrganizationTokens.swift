@@ -7,30 +7,14 @@ import Runtime
 extension AuthRoutes {
     var projects: ProjectStore { ProjectStore(sql: service.sql, database: service.database) }
 
-    /// Adds the organization token, project and project key routes.
-    func registerOrganizationBindings(in registry: inout RouteRegistry, prefix: String) {
-        let organization = prefix + "/organizations/{id}"
-        registry.add(.post, organization + "/tokens") { request, context in try await organizationTokens(request, context) }
-        registry.add(.post, organization + "/projects") { request, context in try await createProject(request, context) }
-        registry.add(.get, organization + "/projects") { _, context in try await listProjects(context) }
-        registry.add(.get, organization + "/projects/{project_id}") { _, context in try await getProject(context) }
-        registry.add(.delete, organization + "/projects/{project_id}") { _, context in try await archiveProject(context) }
-        if service.keyFormat != nil {
-            registry.add(.get, organization + "/projects/{project_id}/keys") { _, context in try await listProjectKeys(context) }
-            registry.add(.post, organization + "/projects/{project_id}/keys") { request, context in
-                try await rotateProjectKey(request, context)
-            }
-        }
-    }
-
     /// `POST /organizations/{id}/tokens` → 201 with the tokens of a NEW session bound to the
     /// organization (and, with `project_id`, to one of its live projects). 404 for a
     /// non-member; 403 for a token bound to another organization.
     func organizationTokens(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let member = try await membership(context)
         let caller = try requireCaller(context)
-        let body = try await decodeOptionalBody(request, bodies.organizationTokens)
-        let project = try body.optionalUUID(0) ?? caller.identity.projectID.flatMap(UUID.init(uuidString:))
+        let body = try await decodeBody(request, bodies.organizationTokens)
+        let project = try body.optionalUUID("project_id") ?? caller.identity.projectID.flatMap(UUID.init(uuidString:))
         if let bound = caller.identity.projectID, bound != project?.uuidString.lowercased() {
             throw APIError.forbidden("These credentials are bound to project \(bound).")
         }
@@ -74,9 +58,9 @@ extension AuthRoutes {
     /// (members 3 and 4 of `AuthBodies.signup`): its statements (organization, owner
     /// membership, audit event), written in the sign-up's transaction, and the session's
     /// binding to it. Neither member: nothing; only one: 422 naming the other.
-    func signupOrganization(_ body: ValidatedObject, owner: UUID, now: Date) throws -> (statements: [SQLStatement], binding: SessionBinding) {
-        let name = try body.optionalString(3)
-        let slug = try body.optionalString(4)
+    func signupOrganization(_ body: ContractInput, owner: UUID, now: Date) throws -> (statements: [SQLStatement], binding: SessionBinding) {
+        let name = try body.optionalString("organization_name")
+        let slug = try body.optionalString("organization_slug")
         guard let name, let slug else {
             if name != nil { throw APIError.validation([.init(field: "organization_slug", message: "is required with organization_name")]) }
             if slug != nil { throw APIError.validation([.init(field: "organization_name", message: "is required with organization_slug")]) }

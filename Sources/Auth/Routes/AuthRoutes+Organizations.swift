@@ -41,8 +41,8 @@ extension AuthRoutes {
         let body = try await decodeBody(request, bodies.createOrganization)
         let now = service.clock()
         let id = UUID()
-        let name = try body.string(0)
-        let slug = try body.string(1)
+        let name = try body.string("name")
+        let slug = try body.string("slug")
         do {
             _ = try await service.database.write(organizations.insert(id: id, name: name, slug: slug, creator: caller.userID, now: now) + [
                 audit.event("organization_created", actor: caller.identity.subject, target: id.uuidString.lowercased(), ipAddress: context.remoteAddress?.ipAddress, now: now),
@@ -77,7 +77,7 @@ extension AuthRoutes {
         let member = try await membership(context, ability: .update)
         let body = try await decodeBody(request, bodies.renameOrganization)
         let now = service.clock()
-        _ = try await service.database.write([organizations.rename(member.organization, name: try body.string(0), now: now)])
+        _ = try await service.database.write([organizations.rename(member.organization, name: try body.string("name"), now: now)])
         return try await getOrganization(context)
     }
 
@@ -93,8 +93,8 @@ extension AuthRoutes {
         let member = try await membership(context)
         guard member.role == OrganizationRoles.owner else { throw APIError.forbidden("Only an owner may change roles.") }
         let target = try userIDParameter(context)
-        let body = try await decodeBody(request, bodies.memberRole)
-        let role = try body.string(0)
+        let body = try await decodeBody(request, bodies.changeMemberRole)
+        let role = try body.string("role")
         guard try await organizations.role(of: target, in: member.organization) != nil else { throw notFound("member", target) }
         let now = service.clock()
         let results = try await service.database.write([
@@ -130,9 +130,9 @@ extension AuthRoutes {
     /// Admins may not invite owners.
     func invite(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let member = try await membership(context, ability: .invite)
-        let body = try await decodeBody(request, bodies.invitation)
-        let email = UserRecord.normalized(email: try body.string(0))
-        let role = try body.string(1)
+        let body = try await decodeBody(request, bodies.invite)
+        let email = UserRecord.normalized(email: try body.string("email"))
+        let role = try body.string("role")
         if role == OrganizationRoles.owner, member.role != OrganizationRoles.owner { throw APIError.forbidden("Only an owner may invite an owner.") }
         let now = service.clock()
         let token = RefreshToken.generate()
@@ -171,7 +171,7 @@ extension AuthRoutes {
     func acceptInvitation(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context)
         let body = try await decodeBody(request, bodies.acceptInvitation)
-        guard let token = RefreshToken.parse(try body.string(0)), let invitation = try await organizations.presentedInvitation(lookupID: token.lookupID),
+        guard let token = RefreshToken.parse(try body.string("token")), let invitation = try await organizations.presentedInvitation(lookupID: token.lookupID),
             SecretText.matches(token.secret, storedDigest: invitation.digest)
         else { throw Self.invalidToken }
         let role = invitation.role

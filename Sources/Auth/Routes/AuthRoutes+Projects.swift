@@ -12,8 +12,8 @@ extension AuthRoutes {
         let body = try await decodeBody(request, bodies.createProject)
         let now = service.clock()
         let project = ProjectResponse(
-            id: UUID(), organizationID: member.organization, name: try body.string(0), slug: try body.string(1),
-            description: try body.optionalString(2), now: now)
+            id: UUID(), organizationID: member.organization, name: try body.string("name"), slug: try body.string("slug"),
+            description: try body.optionalString("description"), now: now)
         do {
             _ = try await service.database.write([
                 projects.insert(project, creator: member.userID),
@@ -77,10 +77,10 @@ extension AuthRoutes {
         let caller = try requireCaller(context)
         let found = try await project(context, in: member.organization)
         guard found.archivedAt == nil else { throw notFound("active project", found.id) }
-        let body = try await decodeBody(request, bodies.projectKey)
-        let environment = try body.string(0)
+        let body = try await decodeBody(request, bodies.rotateProjectKey)
+        let environment = try body.string("environment")
         let order = KeyOrder(
-            name: "\(found.slug) \(environment)", environment: environment, scopes: try body.optionalArray(1).map(Self.strings) ?? [],
+            name: "\(found.slug) \(environment)", environment: environment, scopes: try body.optionalArray("scopes").map(Self.strings) ?? [],
             organizationID: member.organization, projectID: found.id, purpose: APIKeyRecord.project)
         let issued = try await issueKey(
             order, caller: caller.identity, userID: member.userID, ipAddress: context.remoteAddress?.ipAddress,

@@ -16,7 +16,7 @@ extension AuthRoutes {
     /// an active account gets a reset token by mail.
     func forgotPassword(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let body = try await decodeBody(request, bodies.forgotPassword)
-        let email = UserRecord.normalized(email: try body.string(0))
+        let email = UserRecord.normalized(email: try body.string("email"))
         guard let user = try await users.find(email: email), user.status == UserRecord.active else {
             return Response(status: .accepted)
         }
@@ -41,10 +41,10 @@ extension AuthRoutes {
     /// every session of the account ends.
     func resetPassword(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let body = try await decodeBody(request, bodies.resetPassword)
-        let replacement = try body.string(1)
+        let replacement = try body.string("new_password")
         try service.passwords.check(replacement, field: "new_password")
         let now = service.clock()
-        let token = try await consume(try body.string(0), purpose: .passwordReset, now: now)
+        let token = try await consume(try body.string("token"), purpose: .passwordReset, now: now)
         let hash = try await service.passwords.hash(replacement)
         _ = try await service.database.write([
             users.updatePassword(id: token.userID, hash: hash, now: now),
@@ -80,7 +80,7 @@ extension AuthRoutes {
     func verifyEmail(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let body = try await decodeBody(request, bodies.verifyEmail)
         let now = service.clock()
-        let token = try await consume(try body.string(0), purpose: .emailVerification, now: now)
+        let token = try await consume(try body.string("token"), purpose: .emailVerification, now: now)
         let results = try await service.database.write([
             service.sql.statement(
                 "UPDATE auth_users SET email_verified_at = ?, updated_at = ? WHERE id = ? AND email = ?",

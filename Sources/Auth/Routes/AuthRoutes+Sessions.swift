@@ -18,9 +18,9 @@ extension AuthRoutes {
     /// caller's organization / project binding, so a bound token cannot mint an unbound one.
     func createSession(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context, allowingEndUsers: true)
-        let body = try await decodeOptionalBody(request, bodies.createSession)
+        let body = try await decodeBody(request, bodies.createSession)
         let now = service.clock()
-        let expiresAt = try body.optionalTimestamp(0)
+        let expiresAt = try body.optionalTimestamp("expires_at")
         if let expiresAt { try checkExpiry(expiresAt, now: now) }
         guard let user = try await users.find(id: caller.userID) else { throw APIError.invalidCredentials() }
         let tokens = try await startSession(
@@ -35,7 +35,7 @@ extension AuthRoutes {
         let id = try pathID(context, what: "session")
         let body = try await decodeBody(request, bodies.extendSession)
         let now = service.clock()
-        let expiresAt = try body.timestamp(0)
+        let expiresAt = try body.timestamp("expires_at")
         try checkExpiry(expiresAt, now: now)
         let results = try await service.database.write([
             sessions.extend(id: id, userID: caller.userID, expiresAt: expiresAt, now: now),

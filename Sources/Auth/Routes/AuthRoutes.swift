@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 import Hummingbird
 import NIOCore
@@ -8,82 +9,44 @@ import Runtime
 struct AuthRoutes: Sendable {
     let service: AuthService
     let maxBodyBytes: Int
-    let bodies: AuthBodies
+    /// The app's auth family: which routes exist and what their bodies accept.
+    let contract: AuthContract
+    /// Validates bodies against their declarations.
+    let validation: ContractValidation
 
     /// Creates the routes of `service`.
     init(service: AuthService, maxBodyBytes: Int) {
         self.service = service
         self.maxBodyBytes = maxBodyBytes
-        self.bodies = AuthBodies(settings: service.settings)
+        self.contract = AuthContract(options: AuthContractOptions(settings: service.settings))
+        self.validation = ContractValidation(options: contract.options)
     }
+
+    /// The request bodies of the auth routes.
+    var bodies: AuthRequestBodies { contract.bodies }
 
     var users: UserStore { UserStore(sql: service.sql, database: service.database) }
     var sessions: SessionStore { SessionStore(sql: service.sql, database: service.database) }
     var keys: APIKeyStore { APIKeyStore(sql: service.sql, database: service.database) }
     var audit: AuditLog { AuditLog(sql: service.sql) }
 
-    /// Adds every route under the app's auth prefix.
+    /// Adds the app's auth family (`AuthContract`) under the auth prefix.
     func register(in registry: inout RouteRegistry) {
-        let prefix = service.settings.routePrefix
-        registry.add(.post, prefix + "/signup") { request, context in try await signup(request, context) }
-        registry.add(.post, prefix + "/login") { request, context in try await login(request, context) }
-        registry.add(.post, prefix + "/refresh") { request, context in try await refresh(request, context) }
-        registry.add(.post, prefix + "/logout") { _, context in try await logout(context) }
-        registry.add(.get, prefix + "/identity") { _, context in try identity(context) }
-        registry.add(.get, prefix + "/me") { _, context in try await me(context) }
-        registry.add(.patch, prefix + "/me") { request, context in try await updateMe(request, context) }
-        registry.add(.post, prefix + "/me/password") { request, context in try await changePassword(request, context) }
-        registry.add(.post, prefix + "/password/forgot") { request, context in try await forgotPassword(request, context) }
-        registry.add(.post, prefix + "/password/reset") { request, context in try await resetPassword(request, context) }
-        registry.add(.post, prefix + "/email/verification") { _, context in try await requestEmailVerification(context) }
-        registry.add(.post, prefix + "/email/verify") { request, context in try await verifyEmail(request, context) }
-        registry.add(.get, prefix + "/sessions") { _, context in try await listSessions(context) }
-        registry.add(.post, prefix + "/sessions") { request, context in try await createSession(request, context) }
-        registry.add(.delete, prefix + "/sessions") { _, context in try await revokeOtherSessions(context) }
-        registry.add(.patch, prefix + "/sessions/{id}") { request, context in try await extendSession(request, context) }
-        registry.add(.delete, prefix + "/sessions/{id}") { _, context in try await revokeSession(context) }
-        registry.add(.post, prefix + "/organizations") { request, context in try await createOrganization(request, context) }
-        registry.add(.get, prefix + "/organizations") { _, context in try await listOrganizations(context) }
-        registry.add(.get, prefix + "/organizations/{id}") { _, context in try await getOrganization(context) }
-        registry.add(.patch, prefix + "/organizations/{id}") { request, context in try await renameOrganization(request, context) }
-        registry.add(.get, prefix + "/organizations/{id}/members") { _, context in try await listMembers(context) }
-        registry.add(.put, prefix + "/organizations/{id}/members/{user_id}/role") { request, context in
-            try await changeMemberRole(request, context)
-        }
-        registry.add(.delete, prefix + "/organizations/{id}/members/{user_id}") { _, context in try await removeMember(context) }
-        registry.add(.post, prefix + "/organizations/{id}/invitations") { request, context in try await invite(request, context) }
-        registry.add(.get, prefix + "/organizations/{id}/invitations") { _, context in try await listInvitations(context) }
-        registry.add(.delete, prefix + "/organizations/{id}/invitations/{invitation_id}") { _, context in
-            try await revokeInvitation(context)
-        }
-        registry.add(.post, prefix + "/invitations/accept") { request, context in try await acceptInvitation(request, context) }
-        registerOAuth(in: &registry)
-        registerOrganizationBindings(in: &registry, prefix: prefix)
-        if service.keyFormat != nil {
-            registry.add(.get, prefix + "/api-keys") { _, context in try await listAPIKeys(context) }
-            registry.add(.post, prefix + "/api-keys") { request, context in try await createAPIKey(request, context) }
-            registry.add(.delete, prefix + "/api-keys/{id}") { _, context in try await revokeAPIKey(context) }
-            registry.add(.post, prefix + "/api-keys/{id}/rotate") { request, context in try await rotateAPIKey(request, context) }
-        }
+        registry.add(contract.routes, prefix: service.settings.routePrefix, handler: handler)
     }
 
-    /// The validated JSON body.
+    /// The validated JSON body; for a body the route declares optional, an empty request takes
+    /// the defaults.
     ///
     /// Never inlined: inlined into `createAPIKey`, the optimizer of Swift 6.3.1 crashed
     /// (signal 11 while splitting that coroutine, `swift build -c release`). Debug builds were fine.
     @inline(never)
-    func decodeBody(_ request: Request, _ rules: [FieldRule]) async throws -> ValidatedObject {
-        let json = try await Runtime.RequestBody.json(request, limit: maxBodyBytes)
-        return try InputValidator.validate(body: json, rules: rules, mode: .body)
-    }
-
-    /// The validated JSON body, or an empty object when the request has none.
-    func decodeOptionalBody(_ request: Request, _ rules: [FieldRule]) async throws -> ValidatedObject {
+    func decodeBody(_ request: Request, _ body: ContractBody) async throws -> ContractInput {
         let length = request.headers[.contentLength]
-        if length == "0" || (length == nil && request.headers[.contentType] == nil && request.headers[.transferEncoding] == nil) {
-            return try InputValidator.validate(body: .object([:]), rules: rules, mode: .body)
-        }
-        return try await decodeBody(request, rules)
+        let empty = length == "0" || (length == nil && request.headers[.contentType] == nil && request.headers[.transferEncoding] == nil)
+        if empty, validation.isOptional(body) { return try validation.validate(.object([:]), as: body) }
+        let json = try await Runtime.RequestBody.json(request, limit: maxBodyBytes)
+        return try validation.validate(json, as: body)
     }
 
     /// The calling user (an access token, not an API key) and their ids. A project's end user

@@ -1,39 +1,12 @@
+import APIContract
 import OpenAPIKit
 import SchemaModel
 
 /// The component schemas of the platform admin routes (`PlatformOperations`).
 extension AuthSchemas {
-    /// Request bodies of the platform routes; the runtime's `PlatformBodies` holds the same members.
-    var platformRequestBodies: [(String, [FieldSchema])] {
-        let password = "The password: at least \(auth.passwords.minLength) characters and at most 72 bytes (bcrypt's limit)."
-        return [
-            ("PlatformLoginRequest", [
-                FieldSchema(name: "email", type: .email, description: "The admin's email address.", required: true, maxLength: 254),
-                FieldSchema(name: "password", type: .string, description: "The admin's password.", required: true),
-            ]),
-            ("PlatformRefreshRequest", [
-                FieldSchema(name: "refresh_token", type: .string, description: "The platform session's latest refresh token; each is accepted once.", required: true, maxLength: 200),
-            ]),
-            ("PlatformAdminCreate", [
-                FieldSchema(name: "email", type: .email, description: "The new admin's email address.", required: true, maxLength: 254),
-                FieldSchema(name: "password", type: .string, description: password, required: true),
-                FieldSchema(name: "name", type: .string, description: "Display name.", required: true, minLength: 1, maxLength: 200),
-            ]),
-            ("PlatformAdminUpdate", [
-                FieldSchema(name: "name", type: .string, description: "New display name; absent or null keeps it.", nullable: true, minLength: 1, maxLength: 200),
-                FieldSchema(name: "email", type: .email, description: "New email address; absent or null keeps it.", nullable: true, maxLength: 254),
-                FieldSchema(name: "password", type: .string, description: "New password (needs current_password). " + password, nullable: true),
-                FieldSchema(name: "current_password", type: .string, description: "The password in use now; required with password.", nullable: true),
-            ]),
-        ]
-    }
-
     /// Every schema component of the platform routes.
     func platformSchemas() throws -> [(String, JSONSchema)] {
-        var result: [(String, JSONSchema)] = []
-        for (name, members) in platformRequestBodies {
-            result.append((name, SchemaFactory.object(try fields.properties(of: members, usage: .input), closed: true)))
-        }
+        var result = try requestBodySchemas(PlatformContract(options: options).routes.compactMap(\.request))
         var tokens = try fields.properties(of: [
             FieldSchema(name: "token_type", type: .string, description: "Always `Bearer`.", required: true),
             FieldSchema(name: "access_token", type: .string, description: "Platform JWT for the platform routes only.", required: true),

@@ -1,3 +1,4 @@
+import APIContract
 import OpenAPIKit
 import SchemaModel
 
@@ -10,8 +11,10 @@ struct AuthSchemas {
     /// Field schema conversion.
     let fields: FieldSchemaBuilder
 
+    /// The facts of `auth` the route families are selected by.
+    var options: AuthContractOptions { AuthContractOptions(auth: auth) }
     /// Roles inside an organization: `auth.organizationRoles`, or the runtime's defaults.
-    var organizationRoles: [String] { auth.organizationRoles?.map(\.name) ?? ["owner", "admin", "member"] }
+    var organizationRoles: [String] { options.organizationRoles }
 
     /// Security scheme of access tokens.
     static let bearerScheme = "bearerAuth"
@@ -20,94 +23,21 @@ struct AuthSchemas {
     /// Security scheme of the access token cookie (cookie mode).
     static let cookieScheme = "cookieAuth"
 
-    /// Request bodies by component name; the runtime's `AuthBodies` holds the same members.
-    var requestBodies: [(String, [FieldSchema])] {
-        let password = "The password: at least \(auth.passwords.minLength) characters and at most 72 bytes (bcrypt's limit)."
-        var bodies: [(String, [FieldSchema])] = [
-            ("AuthSignupRequest", [
-                FieldSchema(name: "email", type: .email, description: "Email address; compared without case.", required: true, maxLength: 254),
-                FieldSchema(name: "password", type: .string, description: password, required: true),
-                FieldSchema(name: "name", type: .string, description: "Display name.", required: true, minLength: 1, maxLength: 200),
-                FieldSchema(name: "organization_name", type: .string, description: "Also create an organization with this name, owned by the new account, and bind the session to it (with `organization_slug`).", nullable: true, minLength: 1, maxLength: 200),
-                FieldSchema(name: "organization_slug", type: .string, description: "Unique short name of that organization (409 naming it when taken).", nullable: true, pattern: "[a-z0-9][a-z0-9-]{1,62}"),
-            ]),
-            ("AuthLoginRequest", [
-                FieldSchema(name: "email", type: .email, description: "Email address of the account.", required: true, maxLength: 254),
-                FieldSchema(name: "password", type: .string, description: "The account's password.", required: true),
-                FieldSchema(name: "organization_id", type: .uuid, description: "Bind the session to this organization (404 unless a member): its tokens carry `org` and the scopes of your organization role.", nullable: true),
-                FieldSchema(name: "project_id", type: .uuid, description: "Also narrow it to this live project of the organization (`prj`).", nullable: true),
-            ]),
-            ("AuthRefreshRequest", [
-                FieldSchema(
-                    name: "refresh_token", type: .string,
-                    description: "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
-                    nullable: true, maxLength: 200),
-            ]),
-            ("AuthProfileUpdate", [
-                FieldSchema(name: "name", type: .string, description: "New display name; absent or null keeps it.", nullable: true, minLength: 1, maxLength: 200),
-                FieldSchema(name: "email", type: .email, description: "New email address; absent or null keeps it.", nullable: true, maxLength: 254),
-            ]),
-            ("AuthPasswordChange", [
-                FieldSchema(name: "current_password", type: .string, description: "The password in use now.", required: true),
-                FieldSchema(name: "new_password", type: .string, description: password, required: true),
-            ]),
-            ("AuthPasswordForgot", [
-                FieldSchema(name: "email", type: .email, description: "Email address of the account.", required: true, maxLength: 254),
-            ]),
-            ("AuthPasswordReset", [
-                FieldSchema(name: "token", type: .string, description: "The reset token from the mail.", required: true, maxLength: 200),
-                FieldSchema(name: "new_password", type: .string, description: password, required: true),
-            ]),
-            ("AuthEmailVerify", [
-                FieldSchema(name: "token", type: .string, description: "The verification token from the mail.", required: true, maxLength: 200),
-            ]),
-            ("AuthOrganizationCreate", [
-                FieldSchema(name: "name", type: .string, description: "Display name.", required: true, minLength: 1, maxLength: 200),
-                FieldSchema(name: "slug", type: .string, description: "Unique short name: lowercase letters, digits and -.", required: true, pattern: "[a-z0-9][a-z0-9-]{1,62}"),
-            ]),
-            ("AuthOrganizationUpdate", [
-                FieldSchema(name: "name", type: .string, description: "New display name.", required: true, minLength: 1, maxLength: 200),
-            ]),
-            ("AuthMemberRole", [
-                FieldSchema(name: "role", type: .enum, description: "The member's new role.", required: true, values: organizationRoles),
-            ]),
-            ("AuthInvitationCreate", [
-                FieldSchema(name: "email", type: .email, description: "Address the invitation is mailed to; only it can accept.", required: true, maxLength: 254),
-                FieldSchema(name: "role", type: .enum, description: "Role on joining.", required: true, values: organizationRoles),
-            ]),
-            ("AuthInvitationAccept", [
-                FieldSchema(name: "token", type: .string, description: "The invitation token from the mail.", required: true, maxLength: 200),
-            ]),
-            ("AuthSessionCreate", [
-                FieldSchema(name: "expires_at", type: .datetime, description: "When the new session ends; at most the session lifetime from now (the default).", nullable: true),
-            ]),
-            ("AuthSessionExtend", [
-                FieldSchema(name: "expires_at", type: .datetime, description: "The session's new end; in the future and at most the session lifetime from now.", required: true),
-            ]),
-        ]
-        if let apiKeys = auth.apiKeys {
-            let scope = FieldSchema(name: "scopes", type: .string, description: "A scope the caller holds.", minLength: 1, maxLength: 100)
-            let cidr = FieldSchema(name: "allowed_cidrs", type: .string, description: "An IP address or CIDR range.", minLength: 1, maxLength: 64)
-            bodies.append(("AuthAPIKeyCreate", [
-                FieldSchema(name: "name", type: .string, description: "What the key is for.", required: true, minLength: 1, maxLength: 100),
-                FieldSchema(name: "environment", type: .enum, description: "Environment the key belongs to; it decides the key's prefix.", required: true, values: apiKeys.prefixes.map(\.environment)),
-                FieldSchema(name: "scopes", type: .array, description: "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).", nullable: true, minLength: 1, maxLength: 50, items: scope),
-                FieldSchema(name: "expires_at", type: .datetime, description: "When the key stops working; null: never.", nullable: true),
-                FieldSchema(name: "allowed_cidrs", type: .array, description: "Addresses the key may be used from; empty or null: any.", nullable: true, maxLength: 50, items: cidr),
-            ] + keyBindingMembers))
-            bodies.append(("AuthAPIKeyRotate", [
-                FieldSchema(name: "grace_seconds", type: .integer, description: "How long the old key keeps working; 0 (default) ends it at once.", nullable: true, minimum: 0, maximum: Double(apiKeys.maxRotationGraceSeconds)),
-            ]))
+    /// The request body schemas of `bodies` (each once, in order), closed as validation refuses
+    /// unknown members: the same declarations `Auth` validates with.
+    func requestBodySchemas(_ bodies: [ContractBody]) throws -> [(String, JSONSchema)] {
+        var seen: Set<String> = []
+        var result: [(String, JSONSchema)] = []
+        for body in bodies where seen.insert(body.name).inserted {
+            let members = body.fields.map(FieldSchema.init(contract:))
+            result.append((body.name, SchemaFactory.object(try fields.properties(of: members, usage: .input), closed: true)))
         }
-        return bodies + organizationBindingBodies
+        return result
     }
 
     /// Every schema component of the auth routes.
     func schemas() throws -> [(String, JSONSchema)] {
-        var result: [(String, JSONSchema)] = []
-        for (name, members) in requestBodies {
-            result.append((name, SchemaFactory.object(try fields.properties(of: members, usage: .input), closed: true)))
-        }
+        var result = try requestBodySchemas(AuthContract(options: options).routes.compactMap(\.request))
         var tokens = try fields.properties(of: [
             FieldSchema(name: "token_type", type: .string, description: "Always `Bearer`.", required: true),
             FieldSchema(name: "access_token", type: .string, description: "JWT to send as `Authorization: Bearer <token>`.", required: true),
@@ -144,10 +74,9 @@ struct AuthSchemas {
             FieldSchema(name: "subject", type: .string, description: "The user id, the API key id, or the service name.", required: true),
             FieldSchema(name: "user_id", type: .uuid, description: "The account (for a key: its creator).", required: true, nullable: true),
             FieldSchema(name: "session_id", type: .uuid, description: "The session of an access token.", required: true, nullable: true),
-            FieldSchema(name: "organization_id", type: .uuid, description: "The organization the credentials are bound to.", required: true, nullable: true),
+            FieldSchema(name: "organization_id", type: .uuid, description: "The organization the credentials are bound to (an organization-bound token or key, an impersonation token); null when unbound.", required: true, nullable: true),
             FieldSchema(name: "project_id", type: .uuid, description: "The project the credentials are bound to.", required: true, nullable: true),
             FieldSchema(name: "environment", type: .string, description: "The environment of an API key.", required: true, nullable: true),
-            FieldSchema(name: "organization_id", type: .uuid, description: "The organization the credential is bound to (impersonation tokens)."),
             FieldSchema(name: "impersonator_id", type: .uuid, description: "The platform admin acting through an impersonation token."),
             FieldSchema(name: "scopes", type: .array, description: "Scopes held now.", required: true, items: FieldSchema(name: "scope", type: .string, description: "A scope.")),
         ])))
@@ -222,7 +151,7 @@ struct AuthSchemas {
             description: description)
     }
 
-    /// 401, 403 and 429 responses in the app's error format.
+    /// 401, 403, 429 and 502 responses in the app's error format.
     static func responses(errors: ErrorComponents) -> [(String, OpenAPI.Response)] {
         let content = OpenAPI.Content(schemaReference: .component(named: errors.bodySchemaName))
         let retryAfter = OpenAPI.Header(
@@ -234,6 +163,10 @@ struct AuthSchemas {
                 content: [errors.contentType: content])),
             ("Forbidden", ResponseFactory.response(
                 "The caller is known but may not do this (`FORBIDDEN`): a missing scope, an API key used from an address outside its allowlist.",
+                content: [errors.contentType: content])),
+            ("BadGateway", ResponseFactory.response(
+                "A service the server called could not be reached, timed out or answered something unusable: an OAuth provider "
+                    + "(`OAUTH_PROVIDER_ERROR`) or the mail server (`MAIL_DELIVERY_FAILED`); try again later.",
                 content: [errors.contentType: content])),
             ("TooManyRequests", ResponseFactory.response(
                 "Too many failed attempts; wait for `Retry-After` seconds (`TOO_MANY_REQUESTS`).",

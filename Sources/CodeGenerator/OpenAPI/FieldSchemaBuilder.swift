@@ -5,7 +5,8 @@ import SchemaModel
 /// Turns schema fields into JSON Schemas (OpenAPI 3.1 dialect).
 ///
 /// Nullable fields are written as type arrays (`["string", "null"]`), never as the 3.0
-/// `nullable` keyword; `json` fields are the empty schema, which already admits `null`.
+/// `nullable` keyword; nullable `json` fields are the empty schema, which already admits `null`,
+/// and the others any value but `null`.
 struct FieldSchemaBuilder {
     /// Where a field's schema appears; decides which keywords describe the value truthfully there.
     enum Usage {
@@ -55,8 +56,10 @@ struct FieldSchemaBuilder {
             if nullable { values.append(AnyCodable(nil as String?)) }
             return .string(core(field, usage, format: .generic, nullable: nullable, allowedValues: values), JSONSchema.StringContext())
         case .json:
-            // The empty schema admits every JSON value, null included; `nullable` would narrow it.
-            return .fragment(core(field, usage, format: .generic, nullable: false))
+            // The empty schema admits every JSON value, null included; the runtime refuses null
+            // for a field that is not nullable, so that field's schema says `not: {type: null}`.
+            let context = core(field, usage, format: JSONTypeFormat.AnyFormat.generic, nullable: false)
+            return nullable ? .fragment(context) : .not(.null(), core: context)
         case .relation:
             return try relation(field, usage, nullable: nullable)
         case .array:
@@ -80,7 +83,13 @@ struct FieldSchemaBuilder {
     private func string(_ field: FieldSchema, _ usage: Usage, format: JSONTypeFormat.StringFormat, nullable: Bool) -> JSONSchema {
         .string(
             core(field, usage, format: format, nullable: nullable),
-            JSONSchema.StringContext(maxLength: field.maxLength, minLength: field.minLength, pattern: field.pattern))
+            JSONSchema.StringContext(maxLength: field.maxLength, minLength: field.minLength, pattern: field.pattern.map(Self.anchored)))
+    }
+
+    /// `pattern` as the runtime applies it (`Pattern`: the whole string must match). JSON Schema
+    /// patterns search anywhere in the string, so the document anchors them.
+    static func anchored(_ pattern: String) -> String {
+        "^(?:" + pattern + ")$"
     }
 
     /// A relation holds the target's key, so it has the key's type; the description says which.

@@ -24,7 +24,7 @@ public enum OpenAPIBuilder {
     public static func openAPIDocument(for app: AppSchema) throws -> OpenAPI.Document {
         let context = DocumentContext(app: app)
         var paths = PathCollector()
-        for route in SystemOperations.routes() {
+        for route in SystemOperations.routes(context: context) {
             try paths.add(route)
         }
         for table in app.tables {

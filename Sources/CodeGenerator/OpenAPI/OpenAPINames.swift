@@ -34,6 +34,8 @@ enum OpenAPINames {
     static func update(_ table: TableSchema) -> String { pascalCase(table.name) + "Update" }
     /// The body of a list response.
     static func page(_ table: TableSchema) -> String { pascalCase(table.name) + "Page" }
+    /// Schema of a record read with `fields`: its members, none required.
+    static func selection(_ table: TableSchema) -> String { pascalCase(table.name) + "Selection" }
     /// The request body of a custom endpoint.
     static func request(_ endpoint: EndpointSchema) -> String { pascalCase(endpoint.name) + "Request" }
     /// The response body of a custom endpoint.

@@ -47,10 +47,11 @@ struct TableOperations {
                     .parameter(ListQueryParameters.fields(table)),
                 ],
                 responses: [
-                    (200, ResponseFactory.json("The record.", schema: record, extraHeaders: tag)),
+                    (200, ResponseFactory.json(
+                        "The record; with `fields`, only the members asked for.", schema: TableSchemas.selectedRecord(table), extraHeaders: tag)),
                     (304, .response(ResponseFactory.response("`If-None-Match` lists the current `ETag`; no body.", extraHeaders: tag))),
                 ],
-                errors: [.notFound])
+                errors: [.badRequest, .notFound])
         case .create:
             let location = OpenAPI.Header(
                 schema: SchemaFactory.string("Path of the created record."), description: "URL of the new record", required: true)
@@ -144,11 +145,12 @@ struct TableOperations {
             name: "limit", context: .query(required: false, schema: schema), description: "Largest number of records to return.")
     }
 
-    /// `offset`: records to skip, 0 or more.
+    /// `offset`: records to skip, 0 or more. No `default` keyword: client generators send a
+    /// parameter's default on every call, and `offset` cannot be combined with `cursor`.
     static func offsetParameter() -> OpenAPI.Parameter {
-        let schema = JSONSchema.integer(
-            JSONSchema.CoreContext(defaultValue: AnyCodable(0)), JSONSchema.IntegerContext(minimum: (0, exclusive: false)))
+        let schema = JSONSchema.integer(JSONSchema.CoreContext(), JSONSchema.IntegerContext(minimum: (0, exclusive: false)))
         return OpenAPI.Parameter(
-            name: "offset", context: .query(required: false, schema: schema), description: "Number of records to skip.")
+            name: "offset", context: .query(required: false, schema: schema),
+            description: "Number of records to skip; none when absent. Cannot be combined with `cursor`.")
     }
 }

@@ -14,6 +14,9 @@ struct TableSchemas {
     func schemas() throws -> [(String, JSONSchema)] {
         let operations = Set(table.operations)
         var result = [(OpenAPINames.record(table), try record())]
+        if operations.contains(.get) || operations.contains(.list) {
+            result.append((OpenAPINames.selection(table), try selection()))
+        }
         if operations.contains(.create) || operations.contains(.replace) {
             result.append((OpenAPINames.create(table), try input(usage: .input)))
         }
@@ -47,6 +50,22 @@ struct TableSchemas {
         return SchemaFactory.object(properties, description: table.description)
     }
 
+    /// The record's members with none required: what `fields=` answers on reads.
+    func selection() throws -> JSONSchema {
+        let whole = try record()
+        guard case .object(let core, let object) = whole.value else { return whole }
+        var members = OrderedDictionary<String, JSONSchema>()
+        for (name, schema) in object.properties { members[name] = schema.optionalSchemaObject() }
+        return JSONSchema.object(core, JSONSchema.ObjectContext(properties: members, additionalProperties: object.additionalProperties))
+            .with(description: "Members of a \(table.name) record chosen with `fields`; without `fields` every member is present.")
+    }
+
+    /// What reads answer: the whole record, or (with `fields`) the members asked for. The whole
+    /// record comes first so typed clients read it as such whenever they can.
+    static func selectedRecord(_ table: TableSchema) -> JSONSchema {
+        .any(of: [SchemaFactory.reference(OpenAPINames.record(table)), SchemaFactory.reference(OpenAPINames.selection(table))])
+    }
+
     /// The writable fields; for create/replace the required ones are required, for update none is.
     func input(usage: FieldSchemaBuilder.Usage) throws -> JSONSchema {
         let writable = table.fields.filter { !$0.readOnly }
@@ -67,7 +86,7 @@ struct TableSchemas {
     func page() -> JSONSchema {
         SchemaFactory.object(
             [
-                .init("items", SchemaFactory.array(of: SchemaFactory.reference(OpenAPINames.record(table)), description: "The records of this page.")),
+                .init("items", SchemaFactory.array(of: Self.selectedRecord(table), description: "The records of this page; with `fields`, only the members asked for.")),
                 .init("total", .integer(
                     JSONSchema.CoreContext(nullable: true, description: "Number of records matching the filters, across all pages; null with `count=none`."),
                     JSONSchema.IntegerContext())),

@@ -1,3 +1,4 @@
+import APIContract
 import Hummingbird
 
 /// The endpoints every Loom server has, whatever its schema.
@@ -5,38 +6,49 @@ struct BuiltInRoutes {
     let app: GeneratedApp
     let database: any DatabaseClient
 
+    /// Adds the system family (`SystemContract`), each operation served by its handler.
     func register(in registry: inout RouteRegistry) {
-        let database = self.database
-        let appName = app.settings.name
-        let live = Self.statusBody(status: "ok", app: appName, database: nil)
-        registry.add(.get, "/health/live") { _, _ in JSONResponse.make(status: .ok, bytes: live) }
-        let ready = Self.statusBody(status: "ok", app: appName, database: "ok")
-        let unavailable = Self.statusBody(status: "unavailable", app: appName, database: "unavailable")
-        let readiness: @Sendable (Request, LoomRequestContext) async throws -> Response = { _, context in
-            do {
-                try await database.ping()
-                return JSONResponse.make(status: .ok, bytes: ready)
-            } catch {
-                context.logger.error("readiness check failed", metadata: ["error": "\(error)"])
-                return JSONResponse.make(status: .serviceUnavailable, bytes: unavailable)
-            }
-        }
-        registry.add(.get, "/health", handler: readiness)
-        registry.add(.get, "/health/ready", handler: readiness)
+        registry.add(SystemContract.routes, prefix: "", handler: handler)
+    }
 
-        let document = ByteBuffer(string: app.openAPIDocument)
-        registry.add(.get, "/openapi.json") { _, _ in
-            Response(status: .ok, headers: [.contentType: JSONResponse.contentType], body: .init(byteBuffer: document))
-        }
-        let page = ByteBuffer(string: DocsPage.html(specURL: "/openapi.json", title: app.title))
-        registry.add(.get, "/docs") { _, _ in
-            Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/html; charset=utf-8",
-                    .contentSecurityPolicy: "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
-                ],
-                body: .init(byteBuffer: page))
+    /// The handler of each system operation; the switch is exhaustive, so a declared route
+    /// cannot lack a handler.
+    func handler(for operation: SystemOperation) -> RouteRegistry.Handler {
+        let appName = app.settings.name
+        switch operation {
+        case .healthLive:
+            let live = Self.statusBody(status: "ok", app: appName, database: nil)
+            return { _, _ in JSONResponse.make(status: .ok, bytes: live) }
+        case .health, .healthReady:
+            let database = self.database
+            let ready = Self.statusBody(status: "ok", app: appName, database: "ok")
+            let unavailable = Self.statusBody(status: "unavailable", app: appName, database: "unavailable")
+            return { _, context in
+                do {
+                    try await database.ping()
+                    return JSONResponse.make(status: .ok, bytes: ready)
+                } catch {
+                    context.logger.error("readiness check failed", metadata: ["error": "\(error)"])
+                    return JSONResponse.make(status: .serviceUnavailable, bytes: unavailable)
+                }
+            }
+        case .openAPIDocument:
+            let document = ByteBuffer(string: app.openAPIDocument)
+            return { _, _ in
+                Response(status: .ok, headers: [.contentType: JSONResponse.contentType], body: .init(byteBuffer: document))
+            }
+        case .docs:
+            let page = ByteBuffer(string: DocsPage.html(specURL: "/openapi.json", title: app.title))
+            return { _, _ in
+                Response(
+                    status: .ok,
+                    headers: [
+                        .contentType: "text/html; charset=utf-8",
+                        .contentSecurityPolicy:
+                            "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
+                    ],
+                    body: .init(byteBuffer: page))
+            }
         }
     }
 

@@ -131,11 +131,16 @@ extension TableHandlers {
             var input: ValidatedObject?
             if needsData {
                 let mode: InputValidator.Mode = action == .create ? .create : action == .replace ? .replace : .patch
-                do {
-                    input = try validated(members["data"] ?? .null, mode: mode)
-                } catch {
-                    errors += error.fieldErrors.map { .init(field: "\(prefix).data.\($0.field)", message: $0.message) }
-                    if error.fieldErrors.isEmpty { errors.append(.init(field: prefix + ".data", message: "must be an object")) }
+                // Not an object: name `data` itself (the validator would name the whole body `body`).
+                if case .object = members["data"] {
+                    do {
+                        input = try validated(members["data"] ?? .null, mode: mode)
+                    } catch {
+                        errors += error.fieldErrors.map { .init(field: "\(prefix).data.\($0.field)", message: $0.message) }
+                        if error.fieldErrors.isEmpty { errors.append(.init(field: prefix + ".data", message: "must be an object")) }
+                    }
+                } else {
+                    errors.append(.init(field: prefix + ".data", message: "must be a JSON object"))
                 }
             }
             operations.append(BatchOperation(action: action, id: id, input: input))

@@ -12,6 +12,19 @@ import Testing
 /// `POST /producers`) issues a key for its caller through `HandlerContext.credentials`.
 @Suite("Auth: credential issuer for custom handlers")
 struct AuthCredentialIssuerTests {
+    /// The stand-in `POST /v1/producers` as an operation of the document.
+    static let createProducer = """
+        {"operationId": "testCreateProducer", "responses": {
+          "201": {"description": "Created.", "content": {"application/json": {"schema": {"type": "object",
+            "required": ["producer_id", "api_key"], "additionalProperties": false,
+            "properties": {"producer_id": {"type": "string", "format": "uuid"}, "api_key": {"type": "string"}}}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}}}
+        """
+    /// The stand-in `DELETE /v1/producers/{id}`.
+    static let deleteProducer = """
+        {"operationId": "testDeleteProducer", "responses": {"204": {"description": "Revoked."}, "404": {"description": "Unknown."}}}
+        """
+
     @Test("a custom handler issues a key once for its caller, within the caller's scopes; the key authenticates; revoking kills it")
     func issuesKeys() async throws {
         try await TestDatabase.withMigratedApp("tracker") { database, app in
@@ -36,7 +49,7 @@ struct AuthCredentialIssuerTests {
                 writer.member("producer_id", issued.id)
                 writer.member("api_key", issued.key)
                 writer.endObject()
-                return Response(status: .created, body: .init(byteBuffer: ByteBuffer(string: writer.string)))
+                return JSONResponse.make(status: .created, bytes: writer.bytes)
             }
             registry.add(.delete, "/v1/producers/{id}") { _, context in
                 let handler = contexts.make(context)
@@ -48,7 +61,11 @@ struct AuthCredentialIssuerTests {
                 errorFormat: app.settings.errorFormat, routes: registry.table, maxBodyBytes: app.settings.maxBodyBytes, authenticator: auth))
             registry.install(on: router)
             try await Application(router: router, logger: TestDatabase.logger).test(.router) { client in
-                let testApp = TestApp(client: client)
+                // The two routes above are this test's own; the checker holds them to what they answer.
+                let document = try DocumentedAPI(text: app.openAPIDocument)
+                    .adding("POST", "/v1/producers", operation: Self.createProducer)
+                    .adding("DELETE", "/v1/producers/{id}", operation: Self.deleteProducer)
+                let testApp = TestApp(client: client, checker: ResponseChecker(document: document))
                 let user = try await testApp.signUp()
                 var headers = user.headers
                 headers[HTTPField.Name("X-Scope")!] = "tasks:write"

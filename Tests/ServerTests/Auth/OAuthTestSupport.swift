@@ -58,7 +58,7 @@ struct OAuthHarness: Sendable {
                     app: app, database: database.client, logger: TestDatabase.logger, environment: environment, options: options)
                 let router = LoomServer.buildRouter(app: app, database: database.client, auth: auth)
                 try await Application(router: router, logger: TestDatabase.logger).test(.router) { client in
-                    try await body(OAuthHarness(app: TestApp(client: client), provider: provider, database: database.client, browser: browser))
+                    try await body(OAuthHarness(app: try TestApp(client: client, app: app), provider: provider, database: database.client, browser: browser))
                 }
             } catch {
                 try? await browser.shutdown()

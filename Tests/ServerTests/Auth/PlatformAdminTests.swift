@@ -135,7 +135,11 @@ struct PlatformAdminTests {
                 .get, TestApp.platform + "/admin/end-users?organization_id=\(id)", headers: root.headers)
             #expect(byOrganization.items.compactMap { $0["id"] as? String } == [owner.userID])
             let badLimit = try await app.request(.get, TestApp.platform + "/admin/end-users?limit=0", headers: root.headers)
-            #expect(badLimit.status == .unprocessableContent)
+            #expect(badLimit.status == .badRequest, "query parameters are refused like every list's")
+            #expect(badLimit.errorFields == ["limit"])
+            let unknown = try await app.request(.get, TestApp.platform + "/admin/end-users?limt=5", headers: root.headers)
+            #expect(unknown.status == .badRequest)
+            #expect(unknown.errorFields == ["limt"])
             #expect(badLimit.errorFields == ["limit"])
             let badOrganization = try await app.request(
                 .get, TestApp.platform + "/admin/end-users?organization_id=nope", headers: root.headers)

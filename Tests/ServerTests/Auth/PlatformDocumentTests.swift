@@ -1,32 +1,14 @@
 import Foundation
 import Generated
-import Runtime
 import Testing
 
-@testable import Auth
-
-/// The platform routes in the tracker's OpenAPI document: request bodies equal to the runtime's
-/// validation, every route present with the platform security scheme (none on login/refresh).
+/// The platform routes in the tracker's OpenAPI document: every route present with the platform
+/// security scheme (none on login/refresh). Bodies and routes come from `PlatformContract`, which
+/// the runtime validates and registers with, so they are not compared here.
 @Suite("Platform admins: OpenAPI")
 struct PlatformDocumentTests {
     static func document() throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(Tracker.openAPIDocument.utf8)) as? [String: Any])
-    }
-
-    @Test("every documented platform request body has the members and required members of its runtime rules")
-    func bodiesMatch() throws {
-        let pairs: [(String, [FieldRule])] = [
-            ("PlatformLoginRequest", PlatformBodies.login), ("PlatformRefreshRequest", PlatformBodies.refresh),
-            ("PlatformAdminCreate", PlatformBodies.createAdmin), ("PlatformAdminUpdate", PlatformBodies.updateMe),
-        ]
-        let schemas = try #require((try Self.document()["components"] as? [String: Any])?["schemas"] as? [String: Any])
-        for (name, rules) in pairs {
-            let schema = try #require(schemas[name] as? [String: Any], "\(name) is documented")
-            let properties = try #require(schema["properties"] as? [String: Any])
-            #expect(Set(properties.keys) == Set(rules.map(\.name)), "\(name) members")
-            #expect(Set(schema["required"] as? [String] ?? []) == Set(rules.filter(\.required).map(\.name)), "\(name) required")
-            #expect(schema["additionalProperties"] as? Bool == false, "\(name) is closed")
-        }
     }
 
     @Test("every platform route is documented with platformBearerAuth, except login and refresh")

@@ -58,6 +58,8 @@ struct BatchTests {
                 """)
             #expect(missing.status == .unprocessableContent)
             #expect(missing.errorFields == ["operations[1].id"])
+            let notObject = try await app.request(.post, "/v1/tasks/batch", json: #"{"operations": [{"action": "create", "data": "x"}, {"action": "create"}]}"#)
+            #expect(notObject.errorFields == ["operations[0].data", "operations[1].data"], "the member named is the one sent")
             let conflict = try await app.request(.post, "/v1/tasks/batch", json: """
                 {"operations": [
                   {"action": "create", "data": {"project_id": "\(data.projectID)", "title": "a", "code": "AB-1"}},

@@ -18,7 +18,7 @@ struct IfMatchAtomicTests {
             _ = try await database.migrate(to: app.schema)
             let router = LoomServer.buildRouter(app: app, database: database, auth: TestAuthenticator())
             try await Application(router: router, logger: TestDatabase.logger).test(.router) { client in
-                try await Self.exercise(TestApp(client: client), database: database)
+                try await Self.exercise(try TestApp(client: client, app: app), database: database)
             }
         } catch {
             await opened.cleanup()

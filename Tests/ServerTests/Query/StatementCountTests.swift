@@ -79,7 +79,7 @@ struct StatementCountTests {
         _ = try await database.migrate(to: app.schema)
         let application = Application(router: LoomServer.buildRouter(app: app, database: database, auth: TestAuthenticator()), logger: logger)
         try await application.test(.router) { client in
-            let testApp = TestApp(client: client)
+            let testApp = try TestApp(client: client, app: app)
             let data = try await ListQueryTestData.make(testApp)
             // 100 more tasks (one batch) and a comment on each, so a page of 100 is full and every
             // reverse step has rows to load.

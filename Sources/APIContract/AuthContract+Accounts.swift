@@ -1,0 +1,100 @@
+/// Accounts (sign-up, login, tokens, profile, password and email recovery) and sessions.
+extension AuthContract {
+    /// Sign-up, login, refresh, logout, identity, profile, password and email routes.
+    var accountRoutes: [ContractRoute<AuthOperation>] {
+        [
+            route(
+                .signup, .post, "/signup", summary: "Create an account",
+                description: "Creates an account with the default role and starts its first session. 409 when the email is taken. "
+                    + "With `organization_name` and `organization_slug` it also creates an organization owned by the account "
+                    + "and binds the session to it (409 naming `organization_slug` when taken). With a project's API key in "
+                    + "`X-API-Key` the account is an end user of that project (the email is unique per project, so the same "
+                    + "address can also be an app-level account or an end user of another project) and its tokens carry "
+                    + "`org` and `prj`; an invalid key or one bound to no project is 401.",
+                request: bodies.signup, responses: Self.json(201, "AuthTokens"), credentials: .optionalProjectKey,
+                errors: [.conflict, .validationError, .unauthorized]),
+            route(
+                .login, .post, "/login", summary: "Log in",
+                description: "Starts a session. A wrong email or password is 401 and takes as long either way; after "
+                    + "\(options.maxLoginFailures) failures the email is locked for \(options.lockoutSeconds) seconds (429). "
+                    + "With a project's API key in `X-API-Key` only that project's end users are found (their session is bound "
+                    + "to the project: `org`, `prj`); without one, only app-level accounts. With `organization_id` the "
+                    + "session is bound to that organization: 404 unless the account is a member.",
+                request: bodies.login, responses: Self.json(200, "AuthTokens"), credentials: .optionalProjectKey,
+                errors: [.validationError, .unauthorized, .notFound, .tooManyRequests]),
+            route(
+                .refresh, .post, "/refresh", summary: "Refresh tokens",
+                description: "Exchanges the session's latest refresh token for a new access token and the next refresh token. "
+                    + "A refresh token is accepted once: presenting a used one revokes the whole session. In cookie mode the "
+                    + "token may come from the `loom_refresh` cookie, and then `X-CSRF-Token` must echo `loom_csrf` (403 otherwise).",
+                request: bodies.refresh, responses: Self.json(200, "AuthTokens"), credentials: .none,
+                errors: [.validationError, .unauthorized, .forbidden]),
+            route(
+                .logout, .post, "/logout", summary: "Log out",
+                description: "Ends the current session; its access and refresh tokens stop working at once.", responses: Self.done()),
+            route(
+                .identity, .get, "/identity", summary: "Who is calling",
+                description: "What the credentials identify: a user's access token or an API key, and the scopes it holds.",
+                responses: Self.json(200, "AuthIdentity"), credentials: .userTokenOrKey),
+            route(
+                .getProfile, .get, "/me", summary: "The caller's account", description: "The account of the access token's user.",
+                responses: Self.json(200, "AuthUser")),
+            route(
+                .updateProfile, .patch, "/me", summary: "Change name or email",
+                description: "Changes the caller's name and/or email. 409 when the email is taken.",
+                request: bodies.updateProfile, responses: Self.json(200, "AuthUser"), errors: [.conflict, .validationError]),
+            route(
+                .changePassword, .post, "/me/password", summary: "Change password",
+                description: "Checks `current_password` (403 when wrong; failures count towards the login lock) and "
+                    + "sets `new_password`; every other session of the account ends.",
+                request: bodies.changePassword, responses: Self.done(), errors: [.validationError, .tooManyRequests]),
+            route(
+                .forgotPassword, .post, "/password/forgot", summary: "Ask for a password reset",
+                description: "Answers 202 whether or not the email has an account; an active account gets a reset token "
+                    + "by mail, valid for an hour and usable once.",
+                request: bodies.forgotPassword, responses: Self.done(202), credentials: .none, errors: [.validationError]),
+            route(
+                .resetPassword, .post, "/password/reset", summary: "Reset the password",
+                description: "Sets `new_password` with a reset token from the mail; every session of the account ends. "
+                    + "An unknown, expired or used token is 422 naming `token`.",
+                request: bodies.resetPassword, responses: Self.done(), credentials: .none, errors: [.validationError]),
+            route(
+                .requestEmailVerification, .post, "/email/verification", summary: "Send an email verification token",
+                description: "Mails a verification token (valid for a day) to the caller's address: 202; 204 when it is already "
+                    + "verified; 502 when the mail cannot be sent.",
+                responses: [
+                    ContractResponse(202, .empty, "The token was mailed."),
+                    ContractResponse(204, .empty, "The address is already verified; nothing was sent."),
+                ],
+                errors: [.badGateway]),
+            route(
+                .verifyEmail, .post, "/email/verify", summary: "Verify the email address",
+                description: "Marks the address the token was sent to as verified, if the account still has it.",
+                request: bodies.verifyEmail, responses: Self.done(), credentials: .none, errors: [.validationError]),
+        ]
+    }
+
+    /// The caller's sessions.
+    var sessionRoutes: [ContractRoute<AuthOperation>] {
+        [
+            route(
+                .listSessions, .get, "/sessions", summary: "List sessions", description: "The caller's live sessions, newest first.",
+                responses: Self.json(200, "AuthSessionList")),
+            route(
+                .createSession, .post, "/sessions", summary: "Start another session",
+                description: "Starts a new session (a new refresh-token family) for the caller, e.g. for another device.",
+                request: bodies.createSession, requestOptional: true, responses: Self.json(201, "AuthTokens"), errors: [.validationError]),
+            route(
+                .revokeOtherSessions, .delete, "/sessions", summary: "End every other session",
+                description: "Ends every session of the caller except the current one.", responses: Self.json(200, "AuthRevokedCount")),
+            route(
+                .extendSession, .patch, "/sessions/{id}", summary: "Extend a session",
+                description: "Moves the end of one of the caller's live sessions.", request: bodies.extendSession,
+                responses: Self.json(200, "AuthSession"), errors: [.notFound, .validationError]),
+            route(
+                .revokeSession, .delete, "/sessions/{id}", summary: "End a session",
+                description: "Ends one of the caller's sessions; its tokens stop working at once.", responses: Self.done(),
+                errors: [.notFound]),
+        ]
+    }
+}

@@ -1,0 +1,47 @@
+/// Sign-in through OAuth providers, when the app declares them.
+extension AuthContract {
+    /// The start and callback routes; none without `auth.oauth`.
+    var oauthRoutes: [ContractRoute<AuthOperation>] {
+        guard let oauth = options.oauth else { return [] }
+        let provider = ContractParameter(
+            "provider", in: .path, .enumeration(oauth.providers),
+            "The provider: \(oauth.providers.joined(separator: ", ")). One whose client id or secret variable is unset answers 404.")
+        let allowlist = oauth.redirectAllowlist.isEmpty ? "empty for this app" : oauth.redirectAllowlist.joined(separator: ", ")
+        let redirectTo = ContractParameter(
+            "redirect_to", in: .query, .uri,
+            "Where the browser goes once signed in: exactly one of `auth.oauth.redirectAllowlist` (\(allowlist)). "
+                + "Needs cookie mode; tokens are never put in a URL. Anything else is 400.")
+        let callbackQuery = [
+            ContractParameter("code", in: .query, .string(maxLength: nil), "The authorization code."),
+            ContractParameter("state", in: .query, .string(maxLength: nil), "The state the start route sent."),
+            ContractParameter("error", in: .query, .string(maxLength: nil), "The provider's error code when the user did not authorize (400 `OAUTH_DENIED`)."),
+        ]
+        return [
+            ContractRoute(
+                .oauthStart, .get, "/oauth/{provider}", summary: "Start an OAuth sign-in",
+                description: "Records a single-use `state` and PKCE verifier (valid \(oauth.stateSeconds) s) and redirects to the provider.",
+                responses: [
+                    ContractResponse(
+                        302, .redirect,
+                        "Redirect to the provider's authorization page with `state`, `code_challenge` and `code_challenge_method=S256`."),
+                ],
+                credentials: .none, errors: [.badRequest, .notFound], implied: ContractError.serverErrors,
+                parameters: [provider, redirectTo]),
+            ContractRoute(
+                .oauthCallback, .get, "/oauth/{provider}/callback", summary: "Finish an OAuth sign-in",
+                description: "The provider redirects here. The `state` is used up (400 `OAUTH_INVALID_STATE` when unknown, used, expired "
+                    + "or for another provider), the code is exchanged with the PKCE verifier (400 `OAUTH_CODE_REJECTED` when the provider "
+                    + "refuses it), and the user info decides the account: an existing link; else the account with the same email, only when "
+                    + "the provider says the address is verified (409 `OAUTH_EMAIL_NOT_VERIFIED` otherwise); else a new account (201). "
+                    + "Banned or inactive accounts get 403.",
+                responses: [
+                    ContractResponse(200, .json("AuthTokens"), "Signed in: the session's tokens, as `/login` answers."),
+                    ContractResponse(201, .json("AuthTokens"), "A new account was created and signed in."),
+                    ContractResponse(
+                        302, .redirect, "Cookie mode with a `redirect_to` given at the start: the session cookies are set and the browser goes there."),
+                ],
+                credentials: .none, errors: [.badRequest, .forbidden, .notFound, .conflict, .validationError, .badGateway],
+                implied: ContractError.serverErrors, parameters: [provider] + callbackQuery),
+        ]
+    }
+}

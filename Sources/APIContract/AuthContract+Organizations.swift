@@ -1,0 +1,96 @@
+/// Organizations, their members and invitations.
+extension AuthContract {
+    /// The organization routes.
+    var organizationRoutes: [ContractRoute<AuthOperation>] {
+        [
+            route(
+                .createOrganization, .post, "/organizations", summary: "Create an organization",
+                description: "The caller becomes its owner. 409 when the slug is taken.", request: bodies.createOrganization,
+                responses: Self.json(201, "AuthOrganization"), errors: [.conflict, .validationError]),
+            route(
+                .listOrganizations, .get, "/organizations", summary: "List my organizations",
+                description: "The caller's organizations with the caller's role in each.", responses: Self.json(200, "AuthOrganizationList")),
+            route(
+                .getOrganization, .get, "/organizations/{id}", summary: "Get an organization",
+                description: "For members; anyone else gets 404.", responses: Self.json(200, "AuthOrganization"), errors: [.notFound]),
+            route(
+                .renameOrganization, .patch, "/organizations/{id}", summary: "Rename an organization",
+                description: "Needs the `organization:update` ability of the caller's organization role (owners always have it; 403 otherwise).",
+                request: bodies.renameOrganization, responses: Self.json(200, "AuthOrganization"), errors: [.notFound, .validationError]),
+            route(
+                .listMembers, .get, "/organizations/{id}/members", summary: "List members", description: "Every member with their role.",
+                responses: Self.json(200, "AuthMemberList"), errors: [.notFound]),
+            route(
+                .changeMemberRole, .put, "/organizations/{id}/members/{user_id}/role", summary: "Change a member's role",
+                description: "Owners only. 409 when it would leave the organization without an owner.", request: bodies.changeMemberRole,
+                responses: Self.done(), errors: [.notFound, .conflict, .validationError]),
+            route(
+                .removeMember, .delete, "/organizations/{id}/members/{user_id}", summary: "Remove a member",
+                description: "Needs `organization:members` to remove another member (only owners remove owners); anyone may leave. "
+                    + "409 for the last owner.",
+                responses: Self.done(), errors: [.notFound, .conflict]),
+            route(
+                .invite, .post, "/organizations/{id}/invitations", summary: "Invite someone",
+                description: "Needs `organization:invite` (only owners invite owners). The single-use token (7 days) goes to the "
+                    + "address by mail (502 when the mail cannot be sent).",
+                request: bodies.invite, responses: Self.json(201, "AuthInvitation"), errors: [.notFound, .validationError, .badGateway]),
+            route(
+                .listInvitations, .get, "/organizations/{id}/invitations", summary: "List pending invitations",
+                description: "Needs `organization:invite`.", responses: Self.json(200, "AuthInvitationList"), errors: [.notFound]),
+            route(
+                .revokeInvitation, .delete, "/organizations/{id}/invitations/{invitation_id}", summary: "Revoke an invitation",
+                description: "Needs `organization:invite`; its token stops working.", responses: Self.done(), errors: [.notFound]),
+            route(
+                .acceptInvitation, .post, "/invitations/accept", summary: "Accept an invitation",
+                description: "The caller, signed in with the invited address (403 otherwise), joins with the invited role. "
+                    + "An invalid, expired, revoked or used token is 422 naming `token`; 409 when already a member.",
+                request: bodies.acceptInvitation, responses: Self.json(200, "AuthOrganization"), errors: [.conflict, .validationError]),
+        ]
+    }
+
+    /// Organization-bound tokens, projects and (when the app issues keys) project keys.
+    var organizationBindingRoutes: [ContractRoute<AuthOperation>] {
+        var routes = [
+            route(
+                .organizationTokens, .post, "/organizations/{id}/tokens", summary: "Get tokens bound to an organization",
+                description: "Starts a new session bound to the organization (and, with `project_id`, to one of its live "
+                    + "projects). Its access tokens carry `org` (and `prj`) and hold the scopes of the caller's current "
+                    + "organization role; they stop working as soon as the membership ends or the project is archived. "
+                    + "404 for a non-member; 403 for credentials bound to another organization; 422 naming `project_id` "
+                    + "for a project that is not live in the organization.",
+                request: bodies.organizationTokens, requestOptional: true, responses: Self.json(201, "AuthTokens"),
+                errors: [.notFound, .validationError]),
+            route(
+                .createProject, .post, "/organizations/{id}/projects", summary: "Create a project",
+                description: "Needs the `organization:projects` ability (owners always have it). 409 when the slug is taken in the organization.",
+                request: bodies.createProject, responses: Self.json(201, "AuthProject"), errors: [.notFound, .conflict, .validationError]),
+            route(
+                .listProjects, .get, "/organizations/{id}/projects", summary: "List projects",
+                description: "The organization's projects that are not archived, by name; for members.",
+                responses: Self.json(200, "AuthProjectList"), errors: [.notFound]),
+            route(
+                .getProject, .get, "/organizations/{id}/projects/{project_id}", summary: "Get a project",
+                description: "For members; archived projects too (with `archived_at`).", responses: Self.json(200, "AuthProject"),
+                errors: [.notFound]),
+            route(
+                .archiveProject, .delete, "/organizations/{id}/projects/{project_id}", summary: "Archive a project",
+                description: "Needs `organization:projects`. Every token and API key bound to the project stops working at once.",
+                responses: Self.done(), errors: [.notFound]),
+        ]
+        if options.apiKeys != nil {
+            routes += [
+                route(
+                    .listProjectKeys, .get, "/organizations/{id}/projects/{project_id}/keys", summary: "List a project's API keys",
+                    description: "The live keys bound to the project (prefix and last four only); for members.",
+                    responses: Self.json(200, "AuthAPIKeyList"), errors: [.notFound]),
+                route(
+                    .rotateProjectKey, .post, "/organizations/{id}/projects/{project_id}/keys", summary: "Rotate a project's API key",
+                    description: "Needs `organization:projects`. Issues the project's key for `environment` (shown once); the "
+                        + "project's previous key for that environment stops working at once. Its scopes stay within the caller's "
+                        + "organization role (403).",
+                    request: bodies.rotateProjectKey, responses: Self.json(201, "AuthAPIKey"), errors: [.notFound, .validationError]),
+            ]
+        }
+        return routes
+    }
+}

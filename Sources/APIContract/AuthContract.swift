@@ -1,0 +1,62 @@
+/// The auth route family: every route the `Auth` module serves under `basePath + auth.path`,
+/// selected by the app's `AuthContractOptions`.
+///
+/// `Auth` registers exactly `routes` (its handler for each operation is an exhaustive switch)
+/// and the OpenAPI builder documents exactly `routes`; nothing else decides which auth routes
+/// an app has.
+public struct AuthContract: Sendable {
+    /// The app's auth facts.
+    public let options: AuthContractOptions
+    /// The request bodies.
+    public let bodies: AuthRequestBodies
+
+    /// Creates the family of an app.
+    public init(options: AuthContractOptions) {
+        self.options = options
+        self.bodies = AuthRequestBodies(options: options)
+    }
+
+    /// Every route of the app, in registration order.
+    public var routes: [ContractRoute<AuthOperation>] {
+        accountRoutes + sessionRoutes + organizationRoutes + oauthRoutes + organizationBindingRoutes + apiKeyRoutes
+    }
+
+    /// A route of this family; auth routes answer 500 and 503 like every route that uses the
+    /// database, and document their path parameters.
+    func route(
+        _ operation: AuthOperation, _ method: ContractMethod, _ path: String, summary: String, description: String,
+        request: ContractBody? = nil, requestOptional: Bool = false, responses: [ContractResponse],
+        credentials: ContractCredentials = .userToken, errors: Set<ContractError> = []
+    ) -> ContractRoute<AuthOperation> {
+        ContractRoute(
+            operation, method, path, summary: summary, description: description, request: request, requestOptional: requestOptional,
+            responses: responses, credentials: credentials, errors: errors, implied: ContractError.serverErrors,
+            parameters: path.templateParameters.map(Self.pathParameter))
+    }
+
+    /// A path parameter: a UUID, `id` naming the session, key or organization and `<thing>_id` the
+    /// thing. (The OAuth routes declare their `{provider}` themselves.)
+    private static func pathParameter(_ name: String) -> ContractParameter {
+        switch name {
+        case "id": return ContractParameter(name, in: .path, .uuid, "Id of the session, key or organization.")
+        default:
+            let what = name.hasSuffix("_id") ? String(name.dropLast(3)).replacingUnderscores() : name
+            return ContractParameter(name, in: .path, .uuid, "Id of the \(what).")
+        }
+    }
+
+    /// `status` with a JSON body described by the component `schema`.
+    static func json(_ status: Int, _ schema: String, _ description: String = "Success.") -> [ContractResponse] {
+        [ContractResponse(status, .json(schema), description)]
+    }
+
+    /// `status` with no body.
+    static func done(_ status: Int = 204) -> [ContractResponse] {
+        [ContractResponse(status, .empty, "Done.")]
+    }
+}
+
+extension String {
+    /// `user_id` → `user id`, for descriptions (no Foundation in this target).
+    func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }
+}

@@ -1,0 +1,83 @@
+/// The facts of an app's `auth` section that decide which auth and platform routes exist and
+/// what their bodies accept.
+///
+/// The generator builds it from the schema (`AuthConfig`) and the runtime from the generated
+/// `AuthSettings`; a server test proves both build the same value for every app, so the routes
+/// the server registers and those the document describes are selected by the same inputs.
+public struct AuthContractOptions: Sendable, Hashable {
+    /// `auth.apiKeys`: the key routes, project keys and the project key on sign-up and login.
+    public struct APIKeys: Sendable, Hashable {
+        /// Environment names in declaration order (the values of `environment`).
+        public var environments: [String]
+        /// Longest rotation grace in seconds.
+        public var maxRotationGraceSeconds: Int
+
+        /// Creates the key options.
+        public init(environments: [String], maxRotationGraceSeconds: Int) {
+            self.environments = environments
+            self.maxRotationGraceSeconds = maxRotationGraceSeconds
+        }
+    }
+
+    /// `auth.oauth`: the OAuth start and callback routes.
+    public struct OAuth: Sendable, Hashable {
+        /// Provider names in declaration order (the values of `{provider}`).
+        public var providers: [String]
+        /// Client pages a finished sign-in may redirect to.
+        public var redirectAllowlist: [String]
+        /// How long a started sign-in stays usable.
+        public var stateSeconds: Int
+
+        /// Creates the OAuth options.
+        public init(providers: [String], redirectAllowlist: [String], stateSeconds: Int) {
+            self.providers = providers
+            self.redirectAllowlist = redirectAllowlist
+            self.stateSeconds = stateSeconds
+        }
+    }
+
+    /// `auth.platformAdmins`: the platform family.
+    public struct PlatformAdmins: Sendable, Hashable {
+        /// Lifetime of impersonation tokens.
+        public var impersonationSeconds: Int
+
+        /// Creates the platform options.
+        public init(impersonationSeconds: Int) {
+            self.impersonationSeconds = impersonationSeconds
+        }
+    }
+
+    /// Shortest accepted password.
+    public var passwordMinLength: Int
+    /// Failed logins before an email is locked.
+    public var maxLoginFailures: Int
+    /// How long the lock lasts.
+    public var lockoutSeconds: Int
+    /// Organization role names in declaration order (the app's, or the runtime's defaults).
+    public var organizationRoles: [String]
+    /// API keys, when the app issues them.
+    public var apiKeys: APIKeys?
+    /// OAuth sign-in, when the app declares providers.
+    public var oauth: OAuth?
+    /// Platform administration, when the app declares it.
+    public var platformAdmins: PlatformAdmins?
+
+    /// Creates options.
+    public init(
+        passwordMinLength: Int, maxLoginFailures: Int, lockoutSeconds: Int, organizationRoles: [String],
+        apiKeys: APIKeys?, oauth: OAuth?, platformAdmins: PlatformAdmins?
+    ) {
+        self.passwordMinLength = passwordMinLength
+        self.maxLoginFailures = maxLoginFailures
+        self.lockoutSeconds = lockoutSeconds
+        self.organizationRoles = organizationRoles
+        self.apiKeys = apiKeys
+        self.oauth = oauth
+        self.platformAdmins = platformAdmins
+    }
+
+    /// How every password member describes the password rules.
+    var passwordRules: String {
+        "The password: at least \(passwordMinLength) characters and at most 72 bytes (bcrypt's limit)."
+    }
+}

@@ -1,0 +1,65 @@
+/// One member of a request body and the constraints the runtime enforces on it.
+///
+/// The runtime turns it into a validation rule and the OpenAPI builder into a JSON Schema, so
+/// what is validated and what is documented are the same declaration.
+public struct ContractField: Sendable, Hashable {
+    /// The kind of value a member holds, with the constraints specific to that kind.
+    public indirect enum Kind: Sendable, Hashable {
+        /// Text, matching `pattern` as a whole when one is given.
+        case string(pattern: String?)
+        /// An email address.
+        case email
+        /// A UUID.
+        case uuid
+        /// An ISO 8601 timestamp.
+        case datetime
+        /// A whole number.
+        case integer
+        /// One of these values.
+        case enumeration([String])
+        /// An array of `item`s.
+        case array(ContractField)
+    }
+
+    /// JSON name.
+    public let name: String
+    /// Kind and kind-specific constraints.
+    public let kind: Kind
+    /// What it means, for the document.
+    public let description: String
+    /// Must be present.
+    public let required: Bool
+    /// May be `null`.
+    public let nullable: Bool
+    /// Length bounds in Unicode scalars (items, for an array).
+    public let minLength: Int?
+    /// Length bounds in Unicode scalars (items, for an array).
+    public let maxLength: Int?
+    /// Inclusive bounds of an integer.
+    public let minimum: Int?
+    /// Inclusive bounds of an integer.
+    public let maximum: Int?
+
+    /// Creates a member.
+    public init(
+        _ name: String, _ kind: Kind, _ description: String, required: Bool = false, nullable: Bool = false,
+        minLength: Int? = nil, maxLength: Int? = nil, minimum: Int? = nil, maximum: Int? = nil
+    ) {
+        self.name = name
+        self.kind = kind
+        self.description = description
+        self.required = required
+        self.nullable = nullable
+        self.minLength = minLength
+        self.maxLength = maxLength
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+
+    /// The longest email address accepted (RFC 5321's path limit).
+    public static let emailMaxLength = 254
+    /// The longest opaque token (refresh, reset, verification, invitation) accepted.
+    public static let tokenMaxLength = 200
+    /// The pattern of organization and project slugs.
+    public static let slugPattern = "[a-z0-9][a-z0-9-]{1,62}"
+}

@@ -1,0 +1,41 @@
+/// A path or query parameter of a route.
+public struct ContractParameter: Sendable, Hashable {
+    /// The kind of value a parameter holds.
+    public enum Kind: Sendable, Hashable {
+        /// Text, at most `maxLength` characters when given.
+        case string(maxLength: Int?)
+        /// A UUID.
+        case uuid
+        /// An absolute URI.
+        case uri
+        /// A whole number within bounds (either may be absent).
+        case integer(minimum: Int?, maximum: Int?)
+        /// One of these values.
+        case enumeration([String])
+    }
+
+    /// Where the parameter is sent.
+    public enum Location: Sendable, Hashable {
+        /// A `{name}` segment of the path.
+        case path
+        /// A query parameter.
+        case query
+    }
+
+    /// The parameter's name.
+    public let name: String
+    /// Where it is sent.
+    public let location: Location
+    /// The kind of value.
+    public let kind: Kind
+    /// What it means, for the document.
+    public let description: String
+
+    /// Creates a parameter.
+    public init(_ name: String, in location: Location, _ kind: Kind, _ description: String) {
+        self.name = name
+        self.location = location
+        self.kind = kind
+        self.description = description
+    }
+}

@@ -1,0 +1,30 @@
+/// A non-error answer of a route: its status, body and meaning.
+public struct ContractResponse: Sendable, Hashable {
+    /// What the body holds.
+    public enum Body: Sendable, Hashable {
+        /// No body.
+        case empty
+        /// JSON described by the schema component of this name.
+        case json(String)
+        /// Any JSON object (the OpenAPI document itself).
+        case anyJSONObject
+        /// An HTML page.
+        case html
+        /// A redirect: no body, a `Location` header.
+        case redirect
+    }
+
+    /// The HTTP status.
+    public let status: Int
+    /// The body.
+    public let body: Body
+    /// When the route answers this, for the document.
+    public let description: String
+
+    /// Creates a response.
+    public init(_ status: Int, _ body: Body, _ description: String) {
+        self.status = status
+        self.body = body
+        self.description = description
+    }
+}

@@ -1,0 +1,9 @@
+/// Every operation of the system family: the routes every Loom server has whatever its schema,
+/// at the root (not under the base path). The raw value is the `operationId`.
+public enum SystemOperation: String, ContractOperation {
+    case health = "health"
+    case healthLive = "healthLive"
+    case healthReady = "healthReady"
+    case openAPIDocument = "openapiDocument"
+    case docs = "docs"
+}

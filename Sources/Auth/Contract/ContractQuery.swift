@@ -1,0 +1,65 @@
+import APIContract
+import Foundation
+import Hummingbird
+import Runtime
+
+/// A request's query string checked against the query parameters a contract route declares:
+/// the same names, bounds and formats the document states, refused like every list of the
+/// API refuses them (400 naming each parameter, unknown names included).
+struct ContractQuery: Sendable {
+    /// The decoded query string.
+    let query: QueryString
+
+    /// Checks `request`'s query against `parameters`.
+    /// - Throws: `APIError` 400 naming every malformed, out-of-range or unknown parameter.
+    init(_ request: Request, parameters: [ContractParameter]) throws(APIError) {
+        query = try QueryString(request.uri)
+        let declared = parameters.filter { $0.location == .query }
+        var errors: [APIError.FieldError] = []
+        for (name, value) in query.parameters {
+            guard let parameter = declared.first(where: { $0.name == name }) else {
+                errors.append(.init(
+                    field: name, message: "is not a query parameter of this list; allowed: \(declared.map(\.name).joined(separator: ", "))"))
+                continue
+            }
+            if let problem = Self.problem(value, parameter.kind) { errors.append(.init(field: name, message: problem)) }
+        }
+        guard errors.isEmpty else {
+            throw APIError.badRequest(
+                "The query string has \(errors.count) invalid parameter\(errors.count == 1 ? "" : "s").", fieldErrors: errors)
+        }
+    }
+
+    /// The integer `name`, already checked against its bounds.
+    func integer(_ name: String) -> Int? { query[name].flatMap { Int($0) } }
+
+    /// The text `name`, trimmed; `nil` when absent or empty.
+    func text(_ name: String) -> String? {
+        guard let value = query[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// The UUID `name`; `nil` when absent or empty.
+    func uuid(_ name: String) -> UUID? { text(name).flatMap(UUID.init(uuidString:)) }
+
+    /// What is wrong with `value` for a parameter of `kind`, or `nil`.
+    private static func problem(_ value: String, _ kind: ContractParameter.Kind) -> String? {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        switch kind {
+        case .string(let maxLength):
+            guard let maxLength, trimmed.count > maxLength else { return nil }
+            return "must be at most \(maxLength) characters long"
+        case .uuid:
+            return trimmed.isEmpty || UUID(uuidString: trimmed) != nil ? nil : "must be a UUID"
+        case .uri:
+            return URL(string: trimmed)?.scheme == nil ? "must be an absolute URI" : nil
+        case .integer(let minimum, let maximum):
+            guard let number = Int(value), number >= (minimum ?? .min), number <= (maximum ?? .max) else {
+                return "must be an integer from \(minimum.map(String.init) ?? "any") to \(maximum.map(String.init) ?? "any")"
+            }
+            return nil
+        case .enumeration(let values):
+            return values.contains(value) ? nil : "must be one of \(values.joined(separator: ", "))"
+        }
+    }
+}

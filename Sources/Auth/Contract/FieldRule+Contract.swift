@@ -1,0 +1,22 @@
+import APIContract
+import Runtime
+
+extension FieldRule {
+    /// The validation rule of a contract body member: the constraints the document states are
+    /// the ones `InputValidator` enforces.
+    init(contract field: ContractField) {
+        let kind: Kind
+        switch field.kind {
+        case .string(let pattern): kind = .string(pattern: pattern.map(Pattern.init))
+        case .email: kind = .email
+        case .uuid: kind = .uuid
+        case .datetime: kind = .datetime
+        case .integer: kind = .integer
+        case .enumeration(let values): kind = .enumeration(values)
+        case .array(let item): kind = .array(FieldRule(contract: item))
+        }
+        self.init(
+            field.name, kind, required: field.required, nullable: field.nullable, minimum: field.minimum.map(Double.init),
+            maximum: field.maximum.map(Double.init), minLength: field.minLength, maxLength: field.maxLength)
+    }
+}

@@ -1,0 +1,24 @@
+import APIContract
+import SchemaModel
+
+extension AuthContractOptions {
+    /// The organization roles of an app that declares none, as `Runtime`'s
+    /// `AuthSettings.defaultOrganizationRoles` names them (a server test compares the two).
+    static let defaultOrganizationRoles = ["owner", "admin", "member"]
+
+    /// The options of an app's `auth` section, as the generator reads it; the runtime builds the
+    /// same value from the generated `AuthSettings`.
+    public init(auth: AuthConfig) {
+        self.init(
+            passwordMinLength: auth.passwords.minLength, maxLoginFailures: auth.passwords.maxFailures,
+            lockoutSeconds: auth.passwords.lockoutSeconds,
+            organizationRoles: auth.organizationRoles?.map(\.name) ?? Self.defaultOrganizationRoles,
+            apiKeys: auth.apiKeys.map {
+                APIKeys(environments: $0.prefixes.map(\.environment), maxRotationGraceSeconds: $0.maxRotationGraceSeconds)
+            },
+            oauth: auth.oauth.map {
+                OAuth(providers: $0.providers.map(\.name), redirectAllowlist: $0.redirectAllowlist, stateSeconds: $0.stateSeconds)
+            },
+            platformAdmins: auth.platformAdmins.map { PlatformAdmins(impersonationSeconds: $0.impersonationSeconds) })
+    }
+}

@@ -1,0 +1,119 @@
+import APIContract
+import OpenAPIKit
+import SchemaModel
+
+/// Documents the routes of a contract family (`APIContract`): the same declarations the runtime
+/// registers become OpenAPI operations, so a route and its description come from one place.
+struct ContractDocumenter {
+    /// App-wide facts.
+    let context: DocumentContext
+
+    /// `route` as an operation under `prefix`, tagged `tag`.
+    func document<Operation>(_ route: ContractRoute<Operation>, prefix: String, tag: String) -> DocumentedRoute {
+        var responses = OpenAPI.Response.Map()
+        for response in route.responses {
+            responses[.status(code: response.status)] = self.response(response)
+        }
+        for error in route.errors.sorted() {
+            responses[.status(code: error.status)] = self.response(error)
+        }
+        var body: OpenAPI.Request?
+        if let request = route.request {
+            body = OpenAPI.Request(
+                description: route.requestOptional ? "Optional; an empty body takes the defaults." : "The request.",
+                content: [.json: .content(OpenAPI.Content(schemaReference: .component(named: request.name)))],
+                required: !route.requestOptional)
+        }
+        let operation = OpenAPI.Operation(
+            tags: [tag], summary: route.summary, description: route.description, operationId: route.operation.rawValue,
+            parameters: route.parameters.map { .parameter(parameter($0)) }, requestBody: body, responses: responses,
+            security: security(route.credentials))
+        return DocumentedRoute(path: prefix + route.path, method: method(route.method), operation: operation, file: context.config.file)
+    }
+
+    private func method(_ method: ContractMethod) -> OpenAPI.HttpMethod {
+        switch method {
+        case .get: return .get
+        case .post: return .post
+        case .put: return .put
+        case .patch: return .patch
+        case .delete: return .delete
+        }
+    }
+
+    private func response(_ response: ContractResponse) -> Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response> {
+        switch response.body {
+        case .empty:
+            return ResponseFactory.empty(response.description)
+        case .json(let schema):
+            return ResponseFactory.json(response.description, schema: SchemaFactory.reference(schema))
+        case .anyJSONObject:
+            return ResponseFactory.json(response.description, schema: SchemaFactory.object([]))
+        case .html:
+            let content = OpenAPI.Content(schema: SchemaFactory.string("An HTML page."))
+            return .response(ResponseFactory.response(response.description, content: [.html: content]))
+        case .redirect:
+            let location = OpenAPI.Header(
+                schema: SchemaFactory.string("Where the browser goes next.", format: .uri), description: "Redirect target.", required: true)
+            return .response(ResponseFactory.response(response.description, extraHeaders: [("Location", location)]))
+        }
+    }
+
+    /// The shared component of an error answer.
+    private func response(_ error: ContractError) -> Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response> {
+        switch error {
+        case .unauthorized: return .reference(.component(named: "Unauthorized"))
+        case .forbidden: return .reference(.component(named: "Forbidden"))
+        case .tooManyRequests: return .reference(.component(named: "TooManyRequests"))
+        case .badGateway: return .reference(.component(named: "BadGateway"))
+        case .badRequest: return ErrorResponse.badRequest.reference.1
+        case .notFound: return ErrorResponse.notFound.reference.1
+        case .conflict: return ErrorResponse.conflict.reference.1
+        case .payloadTooLarge: return ErrorResponse.payloadTooLarge.reference.1
+        case .unsupportedMediaType: return ErrorResponse.unsupportedMediaType.reference.1
+        case .validationError: return ErrorResponse.validationError.reference.1
+        case .internalError: return ErrorResponse.internalError.reference.1
+        case .serviceUnavailable: return ErrorResponse.serviceUnavailable.reference.1
+        }
+    }
+
+    private func parameter(_ parameter: ContractParameter) -> OpenAPI.Parameter {
+        let schema: JSONSchema
+        switch parameter.kind {
+        case .string(let maxLength):
+            schema = .string(JSONSchema.CoreContext(description: parameter.description), JSONSchema.StringContext(maxLength: maxLength))
+        case .uuid:
+            schema = SchemaFactory.string(parameter.description, format: .uuid)
+        case .uri:
+            schema = SchemaFactory.string(parameter.description, format: .uri)
+        case .integer(let minimum, let maximum):
+            schema = .integer(
+                JSONSchema.CoreContext(description: parameter.description),
+                JSONSchema.IntegerContext(
+                    maximum: maximum.map { ($0, exclusive: false) }, minimum: minimum.map { ($0, exclusive: false) }))
+        case .enumeration(let values):
+            schema = .string(allowedValues: values.map { AnyCodable($0) })
+        }
+        let context: OpenAPI.Parameter.Context
+        switch parameter.location {
+        case .path: context = .path(schema: schema)
+        case .query: context = .query(required: false, schema: schema)
+        }
+        return OpenAPI.Parameter(name: parameter.name, context: context, description: parameter.description)
+    }
+
+    /// The security requirements of `credentials`; `nil` for an app without `auth` (no schemes exist).
+    private func security(_ credentials: ContractCredentials) -> [OpenAPI.SecurityRequirement]? {
+        guard let auth = context.config.auth else { return nil }
+        let bearer: OpenAPI.SecurityRequirement = [.component(named: AuthSchemas.bearerScheme): []]
+        let key: [OpenAPI.SecurityRequirement] = auth.apiKeys == nil ? [] : [[.component(named: AuthSchemas.apiKeyScheme): []]]
+        let cookie: [OpenAPI.SecurityRequirement] = auth.cookies == nil ? [] : [[.component(named: AuthSchemas.cookieScheme): []]]
+        switch credentials {
+        case .none: return []
+        case .optionalProjectKey: return key.isEmpty ? [] : [[:]] + key
+        case .userToken: return [bearer] + cookie
+        case .userTokenOrKey: return [bearer] + key + cookie
+        case .platformToken: return [[.component(named: PlatformOperations.bearerScheme): []]]
+        }
+    }
+}

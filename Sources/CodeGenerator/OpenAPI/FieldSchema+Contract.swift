@@ -1,0 +1,32 @@
+import APIContract
+import SchemaModel
+
+extension FieldSchema {
+    /// A contract body member in the schema vocabulary, so `FieldSchemaBuilder` documents auth
+    /// bodies exactly like table fields (formats, lengths, anchored patterns, nullability).
+    init(contract field: ContractField) {
+        var type: FieldType
+        var pattern: String?
+        var values: [String]?
+        var items: FieldSchema?
+        switch field.kind {
+        case .string(let text):
+            type = .string
+            pattern = text
+        case .email: type = .email
+        case .uuid: type = .uuid
+        case .datetime: type = .datetime
+        case .integer: type = .integer
+        case .enumeration(let names):
+            type = .enum
+            values = names
+        case .array(let item):
+            type = .array
+            items = FieldSchema(contract: item)
+        }
+        self.init(
+            name: field.name, type: type, description: field.description, required: field.required, nullable: field.nullable,
+            minimum: field.minimum.map(Double.init), maximum: field.maximum.map(Double.init), minLength: field.minLength,
+            maxLength: field.maxLength, pattern: pattern, values: values, items: items)
+    }
+}
