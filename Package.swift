@@ -45,9 +45,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
     ],
     targets: [
-        .target(name: "SchemaModel"),
+        .target(name: "SchemaModel", dependencies: ["ValueFormats"]),
         /// The filter and sort grammar, free of dependencies so the fuzz build compiles only it.
         .target(name: "QueryGrammar"),
+        /// The text formats of typed fields (email, URL, date, date-time, UUID), shared by the
+        /// generator (schema defaults) and the runtime (request values).
+        .target(name: "ValueFormats"),
         /// Runs the filter parser on files (normal build) or under libFuzzer (`-D LOOM_FUZZ`).
         .executableTarget(name: "FilterFuzzer", dependencies: ["QueryGrammar"]),
         .target(
@@ -68,7 +71,7 @@ let package = Package(
         .target(
             name: "Runtime",
             dependencies: [
-                "QueryGrammar",
+                "QueryGrammar", "ValueFormats",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The HTTP/1.1 child channel with the inline read handler (LoomHTTP1Channel).
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -119,6 +122,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SchemaModelTests", dependencies: ["SchemaModel"]),
+        .testTarget(name: "ValueFormatsTests", dependencies: ["ValueFormats"]),
         .testTarget(name: "CodeGeneratorTests", dependencies: ["CodeGenerator", "SchemaModel", "loom"]),
         .testTarget(
             name: "RuntimeTests",
