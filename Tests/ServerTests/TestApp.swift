@@ -62,9 +62,10 @@ struct TestApp: Sendable {
                 app: app, database: database.client, logger: TestDatabase.logger, environment: environment,
                 options: authOptions)
             // The server `loom-server` runs (live tests go through its HTTP channel and inline reads).
+            var configuration = LoomServer.Configuration(port: 0)
+            (configuration.listeners, configuration.auth, configuration.inlineReads) = (listeners, TestAuthenticator(base: auth), inlineReads)
             let application = LoomServer.buildApplication(
-                app: app, database: database.client, host: "127.0.0.1", port: 0, logger: TestDatabase.logger,
-                listeners: listeners, auth: TestAuthenticator(base: auth), inlineReads: inlineReads)
+                app: app, database: database.client, configuration: configuration, logger: TestDatabase.logger)
             try await application.test(setup) { client in
                 try await body(TestApp(client: client, caller: caller, database: database.client))
             }
