@@ -142,6 +142,27 @@ struct GracefulShutdownTests {
         }
     }
 
+    /// What a refused migration looks like to the group.
+    struct PreparationRefused: Error {}
+
+    @Test("a failing preparation (a refused migration, say) stops the group with its error before anything is served or started")
+    func failingPreparation() async throws {
+        try await TestDatabase.withMigratedApp("bench") { database, app in
+            let port = Box<Int>()
+            let (events, continuation) = AsyncStream.makeStream(of: ProbeService.Event.self)
+            var configuration = Self.configuration(port: port)
+            configuration.services = [ProbeService(events: continuation, prepared: { false }, port: { port.current })]
+            let group = await LoomServer.serviceGroup(
+                app: app, database: database.clientForServiceGroup(), configuration: configuration, logger: TestDatabase.logger
+            ) { _ in throw PreparationRefused() }
+            await #expect(throws: PreparationRefused.self) { try await group.run() }
+            continuation.finish()
+            var started: [ProbeService.Event] = []
+            for await event in events { started.append(event) }
+            #expect(started.isEmpty && port.current == nil)
+        }
+    }
+
     @Test("a background service starts after preparation, and shutdown stops it after the HTTP server")
     func backgroundService() async throws {
         try await TestDatabase.withMigratedApp("bench") { database, app in
