@@ -18,8 +18,8 @@ struct SeveralInstancesTests {
         var settings = try PostgresConnectionSettings(url: url)
         settings.schema = schema
         settings.poolSize = 4
-        let first = PostgresDatabase(settings: settings, logger: TestDatabase.logger)
-        let second = PostgresDatabase(settings: settings, logger: TestDatabase.logger)
+        let first = PostgresDatabase.started(settings: settings, logger: TestDatabase.logger)
+        let second = PostgresDatabase.started(settings: settings, logger: TestDatabase.logger)
         do {
             let app = try AppCatalog.app(named: "tracker", eventSettleInterval: 0)
             async let firstReport = first.migrate(to: app.schema)
