@@ -10136,7 +10136,1128 @@ extension Tracker {
       "description" : "A unit of work inside a project.",
       "name" : "tasks"
     }
-  ]
+  ],
+  "webhooks" : {
+    "comments.created" : {
+      "post" : {
+        "description" : "A record of comments was created; `data` is the record.",
+        "operationId" : "webhook_comments_created",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A comments.created event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Comments"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "comments.created",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "comments.created event",
+        "tags" : [
+          "comments"
+        ]
+      }
+    },
+    "comments.deleted" : {
+      "post" : {
+        "description" : "A record of comments was deleted; `data` is the record as it was.",
+        "operationId" : "webhook_comments_deleted",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A comments.deleted event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Comments"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "comments.deleted",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "comments.deleted event",
+        "tags" : [
+          "comments"
+        ]
+      }
+    },
+    "comments.restored" : {
+      "post" : {
+        "description" : "A deleted record of comments was restored; `data` is the record.",
+        "operationId" : "webhook_comments_restored",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A comments.restored event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Comments"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "comments.restored",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "comments.restored event",
+        "tags" : [
+          "comments"
+        ]
+      }
+    },
+    "projects.created" : {
+      "post" : {
+        "description" : "A record of projects was created; `data` is the record.",
+        "operationId" : "webhook_projects_created",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A projects.created event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Projects"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "projects.created",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "projects.created event",
+        "tags" : [
+          "projects"
+        ]
+      }
+    },
+    "projects.deleted" : {
+      "post" : {
+        "description" : "A record of projects was deleted; `data` is the record as it was.",
+        "operationId" : "webhook_projects_deleted",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A projects.deleted event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Projects"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "projects.deleted",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "projects.deleted event",
+        "tags" : [
+          "projects"
+        ]
+      }
+    },
+    "projects.updated" : {
+      "post" : {
+        "description" : "A record of projects was changed; `data` is the record after the change, `previous` the earlier values of the changed members.",
+        "operationId" : "webhook_projects_updated",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A projects.updated event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Projects"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "previous" : {
+                    "description" : "The earlier values of the members the change altered.",
+                    "properties" : {
+                      "budget" : {
+                        "description" : "Budget in euros.",
+                        "examples" : [
+                          12500.5
+                        ],
+                        "format" : "double",
+                        "maximum" : 100000000,
+                        "minimum" : 0,
+                        "type" : [
+                          "number",
+                          "null"
+                        ]
+                      },
+                      "created_at" : {
+                        "description" : "When the record was created (UTC).",
+                        "format" : "date-time",
+                        "readOnly" : true,
+                        "type" : "string"
+                      },
+                      "external_id" : {
+                        "description" : "Identifier of the project in an external system.",
+                        "format" : "uuid",
+                        "type" : [
+                          "string",
+                          "null"
+                        ]
+                      },
+                      "homepage" : {
+                        "description" : "Public page of the project.",
+                        "examples" : [
+                          "https://example.com/relaunch"
+                        ],
+                        "format" : "uri",
+                        "type" : [
+                          "string",
+                          "null"
+                        ]
+                      },
+                      "id" : {
+                        "description" : "Unique identifier of the record, set by the server.",
+                        "format" : "uuid",
+                        "readOnly" : true,
+                        "type" : "string"
+                      },
+                      "name" : {
+                        "description" : "Project name, unique across the workspace.",
+                        "examples" : [
+                          "Website relaunch"
+                        ],
+                        "maxLength" : 120,
+                        "minLength" : 1,
+                        "type" : "string"
+                      },
+                      "owner_email" : {
+                        "description" : "Email address of the project owner.",
+                        "examples" : [
+                          "ann@example.com"
+                        ],
+                        "format" : "email",
+                        "maxLength" : 254,
+                        "type" : "string"
+                      },
+                      "settings" : {
+                        "default" : {
+
+                        },
+                        "description" : "Free-form settings document.",
+                        "not" : {
+                          "type" : "null"
+                        }
+                      },
+                      "status" : {
+                        "default" : "active",
+                        "description" : "Lifecycle state.",
+                        "enum" : [
+                          "active",
+                          "paused",
+                          "archived"
+                        ],
+                        "type" : "string"
+                      },
+                      "summary" : {
+                        "description" : "Longer free-form description.",
+                        "maxLength" : 10000,
+                        "type" : [
+                          "string",
+                          "null"
+                        ]
+                      },
+                      "updated_at" : {
+                        "description" : "When the record was last changed (UTC).",
+                        "format" : "date-time",
+                        "readOnly" : true,
+                        "type" : "string"
+                      }
+                    },
+                    "type" : "object"
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "projects.updated",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data",
+                  "previous"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "projects.updated event",
+        "tags" : [
+          "projects"
+        ]
+      }
+    },
+    "tasks.created" : {
+      "post" : {
+        "description" : "A record of tasks was created; `data` is the record.",
+        "operationId" : "webhook_tasks_created",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A tasks.created event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Tasks"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "tasks.created",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "tasks.created event",
+        "tags" : [
+          "tasks"
+        ]
+      }
+    },
+    "tasks.deleted" : {
+      "post" : {
+        "description" : "A record of tasks was deleted; `data` is the record as it was.",
+        "operationId" : "webhook_tasks_deleted",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A tasks.deleted event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Tasks"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "tasks.deleted",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "tasks.deleted event",
+        "tags" : [
+          "tasks"
+        ]
+      }
+    },
+    "tasks.updated" : {
+      "post" : {
+        "description" : "A record of tasks was changed; `data` is the record after the change, `previous` the earlier values of the changed members.",
+        "operationId" : "webhook_tasks_updated",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A tasks.updated event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Tasks"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "previous" : {
+                    "description" : "The earlier values of the members the change altered.",
+                    "properties" : {
+                      "assignee_email" : {
+                        "description" : "Who works on the task; filterable, not sortable.",
+                        "format" : "email",
+                        "type" : [
+                          "string",
+                          "null"
+                        ]
+                      },
+                      "billable" : {
+                        "default" : false,
+                        "description" : "Whether time on the task is billed.",
+                        "type" : "boolean"
+                      },
+                      "code" : {
+                        "description" : "Human reference such as WEB-42.",
+                        "examples" : [
+                          "WEB-42"
+                        ],
+                        "pattern" : "^(?:[A-Z]{2,5}-[0-9]{1,6})$",
+                        "type" : [
+                          "string",
+                          "null"
+                        ]
+                      },
+                      "completed_at" : {
+                        "description" : "When the task was completed.",
+                        "format" : "date-time",
+                        "type" : [
+                          "string",
+                          "null"
+                        ]
+                      },
+                      "created_at" : {
+                        "description" : "When the record was created (UTC).",
+                        "format" : "date-time",
+                        "readOnly" : true,
+                        "type" : "string"
+                      },
+                      "details" : {
+                        "description" : "Longer description.",
+                        "type" : [
+                          "string",
+                          "null"
+                        ]
+                      },
+                      "due_on" : {
+                        "description" : "Calendar day the task is due.",
+                        "examples" : [
+                          "2026-12-31"
+                        ],
+                        "format" : "date",
+                        "type" : [
+                          "string",
+                          "null"
+                        ]
+                      },
+                      "estimate_hours" : {
+                        "description" : "Estimated effort in hours.",
+                        "format" : "double",
+                        "maximum" : 10000,
+                        "minimum" : 0,
+                        "type" : [
+                          "number",
+                          "null"
+                        ]
+                      },
+                      "id" : {
+                        "description" : "Unique identifier of the record, set by the server.",
+                        "format" : "uuid",
+                        "readOnly" : true,
+                        "type" : "string"
+                      },
+                      "labels" : {
+                        "description" : "Labels as a JSON array of strings.",
+                        "examples" : [
+                          [
+                            "frontend",
+                            "urgent"
+                          ]
+                        ]
+                      },
+                      "priority" : {
+                        "default" : 3,
+                        "description" : "1 (highest) to 5 (lowest).",
+                        "format" : "int64",
+                        "maximum" : 5,
+                        "minimum" : 1,
+                        "type" : "integer"
+                      },
+                      "project_id" : {
+                        "description" : "The project the task belongs to; deleting the project deletes its tasks. References projects.id.",
+                        "format" : "uuid",
+                        "type" : "string"
+                      },
+                      "status" : {
+                        "default" : "todo",
+                        "description" : "Workflow state.",
+                        "enum" : [
+                          "todo",
+                          "in_progress",
+                          "done"
+                        ],
+                        "type" : "string"
+                      },
+                      "title" : {
+                        "description" : "Short title.",
+                        "examples" : [
+                          "Draft the landing page"
+                        ],
+                        "maxLength" : 200,
+                        "minLength" : 1,
+                        "type" : "string"
+                      },
+                      "updated_at" : {
+                        "description" : "When the record was last changed (UTC).",
+                        "format" : "date-time",
+                        "readOnly" : true,
+                        "type" : "string"
+                      }
+                    },
+                    "type" : "object"
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "tasks.updated",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data",
+                  "previous"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "tasks.updated event",
+        "tags" : [
+          "tasks"
+        ]
+      }
+    }
+  }
 }
 """##
 }

@@ -16,7 +16,9 @@ struct LoomSchemaFileTests {
         ("authCookies", SchemaKeys.authCookies), ("permissions", SchemaKeys.permissions), ("owner", SchemaKeys.owner),
         ("authOAuth", SchemaKeys.authOAuth), ("authOAuthProvider", SchemaKeys.authOAuthProvider),
         ("authMail", SchemaKeys.authMail), ("authSMTP", SchemaKeys.authSMTP),
-        ("authPlatformAdmins", SchemaKeys.authPlatformAdmins),
+        ("authPlatformAdmins", SchemaKeys.authPlatformAdmins), ("webhooks", SchemaKeys.webhooks),
+        ("webhookSignature", SchemaKeys.webhookSignature), ("webhookDelivery", SchemaKeys.webhookDelivery),
+        ("webhookSubscription", SchemaKeys.webhookSubscription),
     ]
 
     @Test("every $def lists exactly the keys the parser accepts and requires", arguments: 0..<objectDefinitions.count)
@@ -52,6 +54,9 @@ struct LoomSchemaFileTests {
         #expect(try enumeration("authMail", "sender") == MailSenderKind.allCases.map(\.rawValue))
         #expect(try enumeration("authSMTP", "security") == SMTPSecurity.allCases.map(\.rawValue))
         #expect(try enumeration("primaryKey", "type") == PrimaryKeyType.allCases.map(\.rawValue))
+        #expect(try enumeration("webhookSignature", "scheme") == WebhookSignatureScheme.allCases.map(\.rawValue))
+        let tableEvents = try Self.definition("webhooks")["properties"]?["tables"]?["additionalProperties"]?["items"]?["enum"]?.strings
+        #expect(tableEvents == WebhookTableOperation.allCases.map(\.rawValue))
         let operations = try Self.definition("table")["properties"]?["operations"]?["items"]?["enum"]?.strings
         #expect(operations == TableOperation.allCases.map(\.rawValue))
         let statuses = try Self.definition("response")["properties"]?["status"]?["enum"]
@@ -72,6 +77,14 @@ struct LoomSchemaFileTests {
         #expect(try defaultValue("app", "errorFormat") == .string(app.errorFormat.rawValue))
         #expect(try defaultValue("primaryKey", "name") == .string(PrimaryKeySchema().name))
         #expect(try defaultValue("table", "operations") == .array(TableOperation.allCases.map { .string($0.rawValue) }))
+        let delivery = WebhookDeliveryConfig()
+        #expect(try defaultValue("webhooks", "tenantScoped") == .bool(WebhooksConfig().tenantScoped))
+        #expect(try defaultValue("webhookSignature", "header") == .string(WebhookSignatureConfig.defaultHeader))
+        #expect(try defaultValue("webhookDelivery", "retrySchedule") == .array(delivery.retrySchedule.map { .integer(Int64($0)) }))
+        #expect(try defaultValue("webhookDelivery", "timeoutSeconds") == .integer(Int64(delivery.timeoutSeconds)))
+        #expect(try defaultValue("webhookDelivery", "jitterPercent") == .integer(Int64(delivery.jitterPercent)))
+        #expect(try defaultValue("webhookDelivery", "maxConcurrencyPerEndpoint") == .integer(Int64(delivery.maxConcurrencyPerEndpoint)))
+        #expect(try defaultValue("webhookDelivery", "connectTimeoutSeconds") == .integer(Int64(delivery.connectTimeoutSeconds)))
     }
 
     @Test("every $ref points at an existing $def")

@@ -50,6 +50,10 @@ public enum Translator {
             model.authArguments = AuthTranslator.arguments(for: auth, basePath: config.basePath)
             model.hasAuth = true
         }
+        if let webhooks = config.webhooks {
+            model.webhookArguments = WebhookTranslator.arguments(for: webhooks)
+            model.hasWebhooks = true
+        }
         return model
     }
 

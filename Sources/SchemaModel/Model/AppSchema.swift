@@ -51,6 +51,8 @@ public struct AppConfig: Codable, Sendable, Hashable {
     /// schema no longer declares them; a table missing from the schema and from this list is
     /// refused with a diagnostic.
     public var droppedTables: [String] = []
+    /// Outgoing webhooks served by the `Webhooks` module; `nil` when the app emits none.
+    public var webhooks: WebhooksConfig?
 
     /// Creates an app declaration.
     public init(

@@ -8,7 +8,7 @@ enum SchemaKeys {
 
     /// `Schemas/<app>/app.json`.
     static let app = ObjectKeys(
-        accepted: [schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth", "droppedTables"],
+        accepted: [schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth", "droppedTables", "webhooks"],
         required: ["name", "title", "version", "description"])
 
     /// The `limits` object of `app.json`.
@@ -55,6 +55,23 @@ enum SchemaKeys {
     static let authAPIKeys = ObjectKeys(
         accepted: ["prefixes", "acceptBearer", "maxRotationGraceSeconds"], required: ["prefixes"])
 
+    /// The `webhooks` object of `app.json`.
+    static let webhooks = ObjectKeys(
+        accepted: ["tenantScoped", "signature", "delivery", "tables", "subscriptions"])
+
+    /// `webhooks.signature`.
+    static let webhookSignature = ObjectKeys(accepted: ["scheme", "header"], required: ["scheme"])
+
+    /// `webhooks.delivery`.
+    static let webhookDelivery = ObjectKeys(
+        accepted: [
+            "timeoutSeconds", "connectTimeoutSeconds", "retrySchedule", "jitterPercent", "maxConcurrencyPerEndpoint",
+        ])
+
+    /// One member of `webhooks.subscriptions`.
+    static let webhookSubscription = ObjectKeys(
+        accepted: ["description", "urlEnv", "secretEnv", "events"], required: ["description", "urlEnv", "secretEnv", "events"])
+
     /// `Schemas/<app>/tables/<name>.json`.
     static let table = ObjectKeys(
         accepted: [
@@ -88,7 +105,7 @@ enum SchemaKeys {
     static let endpoint = ObjectKeys(
         accepted: [
             schemaReference, "name", "method", "path", "summary", "description", "pathParameters",
-            "queryParameters", "requestBody", "response", "scope",
+            "queryParameters", "requestBody", "response", "scope", "webhook",
         ],
         required: ["name", "method", "path", "description", "response"])
 
