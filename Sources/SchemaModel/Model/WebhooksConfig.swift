@@ -124,6 +124,15 @@ public struct WebhookStaticSubscriptionConfig: Codable, Sendable, Hashable {
     /// Event type patterns (`tasks.*`, `*`, an exact type).
     public var events: [String]
 
+    /// Whether `pattern` (`*`, `<prefix>.*` or an exact type) covers `type`. The runtime's
+    /// `WebhookSettings.pattern(_:matches:)` decides deliveries the same way
+    /// (`WebhookUnitTests.patternsAgree` holds the two in step).
+    public static func pattern(_ pattern: String, matches type: String) -> Bool {
+        if pattern == "*" || pattern == type { return true }
+        guard pattern.hasSuffix(".*") else { return false }
+        return type.hasPrefix(String(pattern.dropLast()))
+    }
+
     /// Creates the entry.
     public init(name: String, description: String, urlEnv: String, secretEnv: String, events: [String]) {
         self.name = name

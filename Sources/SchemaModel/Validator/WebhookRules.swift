@@ -29,9 +29,13 @@ enum WebhookRules {
 
     /// Reports into `app.json`.
     struct Reporter {
+        /// `app.json`.
         let file: String
+        /// Where problems go.
         let diagnostics: DiagnosticCollector
+        /// An out-of-range or contradictory setting.
         func setting(_ path: String, _ message: String) { diagnostics.error(.invalidWebhookSetting, file: file, path: path, message) }
+        /// A pattern matching no event type.
         func eventType(_ path: String, _ message: String) { diagnostics.error(.invalidEventType, file: file, path: path, message) }
     }
 
@@ -101,19 +105,12 @@ enum WebhookRules {
                 }
             }
             if subscription.events.isEmpty { report.eventType(JSONPath.member("events", of: path), "list the event types it receives, e.g. [\"*\"]") }
-            for (index, pattern) in subscription.events.enumerated() where !types.contains(where: { matches(pattern, $0) }) {
+            for (index, pattern) in subscription.events.enumerated() where !types.contains(where: { WebhookStaticSubscriptionConfig.pattern(pattern, matches: $0) }) {
                 report.eventType(
                     JSONPath.element(index, of: JSONPath.member("events", of: path)),
                     "\"\(pattern)\" matches no event type of the app; use \"*\", \"<prefix>.*\" or one of \(types.joined(separator: ", "))")
             }
         }
-    }
-
-    /// Whether `pattern` (`*`, `<prefix>.*` or an exact type) covers `type`.
-    static func matches(_ pattern: String, _ type: String) -> Bool {
-        if pattern == "*" || pattern == type { return true }
-        guard pattern.hasSuffix(".*") else { return false }
-        return type.hasPrefix(String(pattern.dropLast()))
     }
 
     /// Whether `name` is an HTTP header name (RFC 9110 token of letters, digits and `-`).

@@ -47,6 +47,7 @@ struct Serve: AsyncParsableCommand {
             _ = try await ServerDatabase.migrate(database, app: app, description: options.databaseDescription, logger: logger)
             configuration.auth = try await ServerAuth.start(
                 app: app, database: database, logger: logger, developmentSecretFile: options.developmentSecretFile)
+            try await ServerWebhooks.mount(app: app, database: database, on: &configuration, logger: logger)
         }
         do {
             try await group.run()
