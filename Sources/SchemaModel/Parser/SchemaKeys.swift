@@ -105,7 +105,7 @@ enum SchemaKeys {
     static let endpoint = ObjectKeys(
         accepted: [
             schemaReference, "name", "method", "path", "summary", "description", "pathParameters",
-            "queryParameters", "requestBody", "response", "scope", "webhook",
+            "queryParameters", "requestBody", "response", "scope",
         ],
         required: ["name", "method", "path", "description", "response"])
 

@@ -29,17 +29,20 @@ struct WebhookDeliveryTests {
             #expect(received.count == 3)
             try await harness.waitForDeliveries { $0.count == 3 && $0.allSatisfy { $0.status == "success" } }
             #expect(try await harness.count("webhook_messages") == 3, "no event of the rolled-back batch")
-            let types = received.compactMap { try? JSONSerialization.jsonObject(with: Data($0.body)) as? [String: Any] }.map { $0["type"] as? String }
-            #expect(types == ["projects.created", "projects.updated", "projects.deleted"])
-            for (request, type) in zip(received, ["projects.created", "projects.updated", "projects.deleted"]) {
+            // Deliveries run concurrently, so they may arrive in any order; each names its type.
+            var byType: [String: [String: Any]] = [:]
+            for request in received {
+                let payload = try #require(try JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any])
+                let type = try #require(payload["type"] as? String)
+                byType[type] = payload
                 #expect(harness.verifies(request), "a valid Standard Webhooks signature")
                 #expect(try harness.payloadViolations(request.body, type: type) == [], "\(type) matches the document")
-                let payload = try #require(try JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any])
                 #expect(payload["id"] as? String == request.headers["webhook-id"])
                 #expect(payload["organization_id"] as? String == "org-a", "tenant-scoped: the caller's organization")
                 #expect((payload["data"] as? [String: Any])?["id"] as? String == id)
             }
-            let update = try #require(try JSONSerialization.jsonObject(with: Data(received[1].body)) as? [String: Any])
+            #expect(byType.keys.sorted() == ["projects.created", "projects.deleted", "projects.updated"])
+            let update = try #require(byType["projects.updated"])
             #expect((update["previous"] as? [String: Any])?["status"] as? String == "active")
             #expect((update["data"] as? [String: Any])?["status"] as? String == "paused")
         }
