@@ -54,9 +54,11 @@ struct WebhookEvents {
         }
         properties.append(.init("data", SchemaFactory.reference(OpenAPINames.record(table))))
         if operation == .updated {
-            let fields = FieldSchemaBuilder(context: context, file: table.file)
-            let previous = try TableSchemas(table: table, fields: fields).selection()
-                .with(description: "The earlier values of the members the change altered.")
+            // The record's members, none required: the selection component where reads made one.
+            let operations = Set(table.operations)
+            let previous = operations.contains(.get) || operations.contains(.list)
+                ? SchemaFactory.reference(OpenAPINames.selection(table))
+                : try TableSchemas(table: table, fields: FieldSchemaBuilder(context: context, file: table.file)).selection()
             properties.append(.init("previous", previous))
         }
         return SchemaFactory.object(properties, description: "A \(type) event.")
