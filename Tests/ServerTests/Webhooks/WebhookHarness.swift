@@ -9,6 +9,11 @@ import Webhooks
 
 @testable import Server
 
+/// The server-level webhook suites, run one after another: each starts a server, a receiver
+/// and delivery loops, and PostgreSQL runs of the whole suite are loaded enough already.
+@Suite("Webhooks against a receiver", .serialized)
+enum WebhookServerSuites {}
+
 /// A clock the tests move forward, so retry schedules are checked without waiting.
 final class MovableClock: Sendable {
     private let value = NIOLockedValueBox(Date(timeIntervalSince1970: 1_800_000_000))
@@ -44,7 +49,7 @@ struct WebhookHarness: Sendable {
         try await WebhookReceiver.run(script: script) { receiver in
             let secret = WebhookSecret.generate()
             var options = WebhookOptions()
-            (options.allowLoopback, options.pollInterval, options.clock) = (true, .milliseconds(50), clock)
+            (options.allowLoopback, options.pollInterval, options.clock) = (true, .milliseconds(100), clock)
             let module = try WebhooksModule(
                 settings: settings, environment: ["TRACKER_WEBHOOK_URL": receiver.url, "TRACKER_WEBHOOK_SECRET": secret.text],
                 options: options, logger: TestDatabase.logger)
