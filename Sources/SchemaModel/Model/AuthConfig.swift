@@ -24,6 +24,10 @@ public struct AuthConfig: Codable, Sendable, Hashable {
     public var mail: AuthMailConfig? = nil
     /// Platform admin accounts and routes; `nil` when the app has none.
     public var platformAdmins: AuthPlatformAdminsConfig?
+    /// `routes`: auth operation (`signup`, `login`, `listSessions`, ...) → where it is served.
+    public var routes: [String: RouteOverrideSchema] = [:]
+    /// `ids`: auth resources whose ids are written with a prefix (`usr_...`) instead of as UUIDs.
+    public var ids: [AuthResource: String] = [:]
 
     /// Creates an auth section; the defaults are the platform conventions.
     public init(
@@ -55,6 +59,8 @@ public struct AuthTokensConfig: Codable, Sendable, Hashable {
     public var accessTokenSeconds: Int
     /// Lifetime of a session (its refresh tokens), renewed by `PATCH /sessions/{id}`.
     public var refreshTokenSeconds: Int
+    /// The members token answers carry, in Loom's order (`nil`: every member).
+    public var responseMembers: [TokenResponseMember]? = nil
 
     /// Creates token settings.
     public init(
@@ -67,6 +73,23 @@ public struct AuthTokensConfig: Codable, Sendable, Hashable {
         self.accessTokenSeconds = accessTokenSeconds
         self.refreshTokenSeconds = refreshTokenSeconds
     }
+}
+
+/// A member of the answers that hand out tokens (sign-up, login, refresh, ...), in Loom's
+/// `snake_case` vocabulary (`auth.tokens.responseMembers`).
+public enum TokenResponseMember: String, Codable, Sendable, CaseIterable, Hashable {
+    case tokenType = "token_type"
+    case accessToken = "access_token"
+    case expiresIn = "expires_in"
+    case refreshToken = "refresh_token"
+    case sessionId = "session_id"
+    case sessionExpiresAt = "session_expires_at"
+    case user
+}
+
+/// An auth resource whose ids may be prefixed (`auth.ids`).
+public enum AuthResource: String, Codable, Sendable, CaseIterable, Hashable {
+    case users, organizations, projects, sessions, apiKeys, invitations, platformAdmins
 }
 
 /// `auth.passwords`: password rules, hashing cost and login throttling.
