@@ -93,7 +93,7 @@ extension AuthRoutes {
 
     /// A token answer; in cookie mode it also sets the session cookies.
     func tokenResponse(_ tokens: TokenResponse, status: HTTPResponse.Status, now: Date) -> Response {
-        var response = JSONResponse.make(status: status, value: tokens)
+        var response = answer(status: status, value: TokenAnswer(tokens: tokens, members: tokenMembers))
         service.cookies?.set(tokens, now: now, on: &response)
         return response
     }
@@ -116,14 +116,14 @@ extension AuthRoutes {
 
     /// `GET /identity` → who the credentials identify (a user's token or an API key) and their scopes.
     func identity(_ context: LoomRequestContext) throws -> Response {
-        JSONResponse.make(status: .ok, value: IdentityResponse(identity: try context.requireIdentity()))
+        answer(status: .ok, value: IdentityResponse(identity: try context.requireIdentity()))
     }
 
     /// `GET /me` → the caller's account.
     func me(_ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context, allowingEndUsers: true)
         guard let user = try await users.find(id: caller.userID) else { throw APIError.invalidCredentials() }
-        return JSONResponse.make(status: .ok, value: UserResponse(user: user))
+        return answer(status: .ok, value: UserResponse(user: user))
     }
 
     /// `PATCH /me` → 200 with the account after changing `name` and/or `email`; 409 when the email is taken.
@@ -146,7 +146,7 @@ extension AuthRoutes {
         } catch let error as DatabaseError {
             throw Self.emailConflict(error)
         }
-        return JSONResponse.make(status: .ok, value: UserResponse(user: user))
+        return answer(status: .ok, value: UserResponse(user: user))
     }
 
     /// `POST /me/password` → 204 after checking the current password (throttled like logins);

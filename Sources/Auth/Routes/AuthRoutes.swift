@@ -18,7 +18,7 @@ struct AuthRoutes: Sendable {
     init(service: AuthService, maxBodyBytes: Int) {
         self.service = service
         self.maxBodyBytes = maxBodyBytes
-        self.contract = AuthContract(options: AuthContractOptions(settings: service.settings))
+        self.contract = service.contract
         self.validation = ContractValidation(options: contract.options)
     }
 
@@ -30,9 +30,22 @@ struct AuthRoutes: Sendable {
     var keys: APIKeyStore { APIKeyStore(sql: service.sql, database: service.database) }
     var audit: AuditLog { AuditLog(sql: service.sql) }
 
-    /// Adds the app's auth family (`AuthContract`) under the auth prefix.
+    /// Adds the app's auth family (`AuthContract`), laid out at its complete paths.
     func register(in registry: inout RouteRegistry) {
-        registry.add(contract.routes, prefix: service.settings.routePrefix, handler: handler)
+        registry.add(contract.routes, prefix: "", handler: handler)
+    }
+
+    /// A JSON answer, its members spelled in the app's style (`naming`).
+    func answer(status: HTTPResponse.Status, value: some JSONWritable, headers: HTTPFields = [:]) -> Response {
+        JSONResponse.make(status: status, value: value, headers: headers, naming: service.settings.naming)
+    }
+
+    /// The members token answers carry (`auth.tokens.responseMembers`).
+    var tokenMembers: Set<String> { Set(service.settings.tokenResponseMembers) }
+
+    /// Where `operation` is served (for mail telling a user which route to call next).
+    func path(of operation: AuthOperation) -> String {
+        contract.routes.first { $0.operation == operation }?.path ?? service.settings.routePrefix
     }
 
     /// The validated JSON body; for a body the route declares optional, an empty request takes
