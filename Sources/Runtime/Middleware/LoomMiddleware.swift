@@ -18,13 +18,20 @@ public struct LoomMiddleware: RouterMiddleware {
     let routes: RouteTable
     let maxBodyBytes: Int
     let authenticator: (any RequestAuthenticator)?
+    /// Loom's codes as the app answers them.
+    let vocabulary: ErrorVocabulary
+    /// The app's request id header (`X-Request-Id` unless `headers.requestId` renames it).
+    let requestIDHeader: HTTPField.Name
 
     /// Creates the middleware; `authenticator` (the app's `Auth` module, if it has one) fills
     /// `context.identity` or `context.authenticationFailure` before the route runs.
     public init(
         errorFormat: ErrorBodyFormat, routes: RouteTable, maxBodyBytes: Int,
-        authenticator: (any RequestAuthenticator)? = nil
+        authenticator: (any RequestAuthenticator)? = nil, vocabulary: ErrorVocabulary = .loom,
+        requestIDHeader: HTTPField.Name = .requestID
     ) {
+        self.vocabulary = vocabulary
+        self.requestIDHeader = requestIDHeader
         self.errorFormat = errorFormat
         self.routes = routes
         self.maxBodyBytes = maxBodyBytes
@@ -36,7 +43,7 @@ public struct LoomMiddleware: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
-        context.requestID = RequestIdentifier.accepting(request.headers[.requestID])
+        context.requestID = RequestIdentifier.accepting(request.headers[requestIDHeader])
         if let authenticator {
             switch await authenticator.authenticate(request, context: context) {
             case .anonymous: break
@@ -51,7 +58,7 @@ public struct LoomMiddleware: RouterMiddleware {
             let apiError = classify(error, request: request, context: context)
             response = render(apiError, requestID: context.requestID)
         }
-        response.headers[.requestID] = context.requestID
+        response.headers[requestIDHeader] = context.requestID
         return response
     }
 
@@ -94,6 +101,7 @@ public struct LoomMiddleware: RouterMiddleware {
     }
 
     func render(_ error: APIError, requestID: String) -> Response {
+        let error = vocabulary.apply(error)
         var headers = error.headers
         headers[.contentType] = errorFormat.contentType
         let body = errorFormat.body(for: error, requestID: requestID)

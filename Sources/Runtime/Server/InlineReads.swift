@@ -35,6 +35,10 @@ public struct InlineReads: Sendable {
     private(set) var passedOnHeaders: Set<String> = InlineReads.alteringHeaders
     /// The `Server` header line, as Hummingbird sends it.
     let serverName: String?
+    /// The request id header, as `LoomMiddleware` reads and writes it.
+    private(set) var requestIDHeader = HTTPField.Name.requestID
+    /// Its lower-case name, compared with request headers.
+    private var requestIDHeaderLowercased = "x-request-id"
 
     /// A body, a condition, a range, `Connection` and `Expect` change a GET or its connection.
     static let alteringHeaders: Set<String> = [
@@ -62,6 +66,14 @@ public struct InlineReads: Sendable {
         return copy
     }
 
+    /// The same routes, with the app's request id header.
+    func answering(requestIDHeader: HTTPField.Name) -> InlineReads {
+        var copy = self
+        copy.requestIDHeader = requestIDHeader
+        copy.requestIDHeaderLowercased = requestIDHeader.canonicalName
+        return copy
+    }
+
     /// The whole HTTP response to `request` (status line, headers, body) when it can be
     /// answered here, with `date` as the `Date` header value.
     func answer(_ request: HTTPRequestHead, date: String, allocator: ByteBufferAllocator) -> ByteBuffer? {
@@ -70,7 +82,7 @@ public struct InlineReads: Sendable {
         for (name, value) in request.headers {
             let lowercased = name.lowercased()
             if passedOnHeaders.contains(lowercased) { return nil }
-            if lowercased == "x-request-id" {
+            if lowercased == requestIDHeaderLowercased {
                 // Hummingbird would join repeated values into one that is never a valid id.
                 guard clientRequestID == nil else { return nil }
                 clientRequestID = value
@@ -86,7 +98,9 @@ public struct InlineReads: Sendable {
         buffer.writeString(JSONResponse.contentType)
         buffer.writeStaticString("\r\nContent-Length: ")
         buffer.writeString(String(record.bytes.count))
-        buffer.writeStaticString("\r\nX-Request-Id: ")
+        buffer.writeStaticString("\r\n")
+        buffer.writeString(requestIDHeader.rawName)
+        buffer.writeStaticString(": ")
         buffer.writeString(requestID)
         buffer.writeStaticString("\r\nDate: ")
         buffer.writeString(date)

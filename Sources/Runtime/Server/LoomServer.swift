@@ -30,9 +30,9 @@ public enum LoomServer {
         router.add(
             middleware: LoomMiddleware(
                 errorFormat: app.settings.errorFormat, routes: registry.table, maxBodyBytes: app.settings.maxBodyBytes,
-                authenticator: auth))
+                authenticator: auth, vocabulary: app.settings.errors, requestIDHeader: app.settings.headers.requestID))
         registry.install(on: router)
-        return (router, registry.inlineReads.passingOn(credentialsOf: auth))
+        return (router, registry.inlineReads.passingOn(credentialsOf: auth).answering(requestIDHeader: app.settings.headers.requestID))
     }
 
     /// Builds the application listening on `host:port`. With `inlineReads` (the default),
