@@ -98,11 +98,14 @@ public final class AuthService: AuthenticationService {
             lifetimeSeconds: settings.accessTokenSeconds)
         var platform: PlatformAdmins?
         if let platformSettings = settings.platformAdmins {
-            let routes = PlatformContract(options: AuthContractOptions(settings: settings)).routes
+            var routes = RouteTable()
+            for route in PlatformContract(options: AuthContractOptions(settings: settings)).routes {
+                for path in route.allPaths { routes.add(path: path, method: HTTPRequest.Method(route.method)) }
+            }
             platform = PlatformAdmins(
                 settings: platformSettings,
                 tokens: await PlatformTokens(secret: secret, issuer: settings.issuer, audience: settings.audience, settings: platformSettings),
-                paths: RoutePathMatcher(templates: routes.flatMap(\.allPaths)))
+                routes: routes)
         }
         return AuthService(
             settings: settings, database: database, passwords: passwords, tokens: tokens, clock: clock,

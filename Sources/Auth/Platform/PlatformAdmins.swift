@@ -11,13 +11,13 @@ struct PlatformAdmins: Sendable {
     /// Platform and impersonation tokens.
     let tokens: PlatformTokens
 
-    /// The paths of the platform routes, as laid out (`auth.platformAdmins.routes`).
-    let paths: RoutePathMatcher
+    /// The platform routes at their paths, as laid out (`auth.platformAdmins.routes`).
+    let routes: RouteTable
 
     /// Whether `path` is one of the platform routes, which authenticate with platform tokens
     /// only: the app authenticator leaves them alone.
     func covers(_ path: String) -> Bool {
-        paths.matches(path)
+        !routes.methods(forPath: path).isEmpty
     }
 }
 

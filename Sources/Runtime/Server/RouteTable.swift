@@ -2,6 +2,11 @@ import HTTPTypes
 
 /// Every registered path template and its methods, so that a request for a known path with
 /// an unsupported method is answered 405 with `Allow` rather than Hummingbird's plain 404.
+///
+/// A request path is matched the way Hummingbird's router matches it: among the templates it
+/// fits, the one with a literal segment where the others have a parameter wins, segment by
+/// segment from the left. So `PUT /v1/items/batch` belongs to `/v1/items/batch` alone (whose
+/// only method is `POST`), not also to `/v1/items/{id}`.
 public struct RouteTable: Sendable {
     private struct Entry: Sendable {
         var segments: [Segment]
@@ -28,10 +33,11 @@ public struct RouteTable: Sendable {
         }
     }
 
-    /// Methods served at a concrete request path, in registration order; empty when no template matches.
+    /// Methods served at a concrete request path, in registration order: those of the template
+    /// the router resolves the path to; empty when no template matches.
     public func methods(forPath path: String) -> [HTTPRequest.Method] {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-        var result: [HTTPRequest.Method] = []
+        var best: Entry?
         for entry in entries where entry.segments.count == parts.count {
             let matches = zip(entry.segments, parts).allSatisfy { segment, part in
                 switch segment {
@@ -39,9 +45,20 @@ public struct RouteTable: Sendable {
                 case .literal(let literal): return literal == part
                 }
             }
-            if matches { result.append(contentsOf: entry.methods.filter { !result.contains($0) }) }
+            guard matches else { continue }
+            if let current = best, !Self.isMoreSpecific(entry.segments, than: current.segments) { continue }
+            best = entry
         }
-        return result
+        return best?.methods ?? []
+    }
+
+    /// Whether `candidate` has a literal at the first segment where it and `other` differ.
+    private static func isMoreSpecific(_ candidate: [Segment], than other: [Segment]) -> Bool {
+        for (mine, theirs) in zip(candidate, other) where mine != theirs {
+            if case .literal = mine, theirs == .parameter { return true }
+            if mine == .parameter, case .literal = theirs { return false }
+        }
+        return false
     }
 
     private static func segments(of path: String) -> [Segment] {
