@@ -69,8 +69,6 @@ public struct AuthContractOptions: Sendable, Hashable {
     public var layout: ContractLayout
     /// The members token answers carry, in Loom's names and order (`auth.tokens.responseMembers`).
     public var tokenResponseMembers: [String]
-    /// Auth resources whose ids are prefixed (`auth.ids`): resource (`users`) → prefix (`usr_`).
-    public var idPrefixes: [String: String]
 
     /// Every member a token answer can carry, in order.
     public static let allTokenResponseMembers = [
@@ -81,12 +79,10 @@ public struct AuthContractOptions: Sendable, Hashable {
     public init(
         passwordMinLength: Int, maxLoginFailures: Int, lockoutSeconds: Int, organizationRoles: [String],
         apiKeys: APIKeys?, oauth: OAuth?, platformAdmins: PlatformAdmins?, layout: ContractLayout = ContractLayout(prefix: ""),
-        tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers,
-        idPrefixes: [String: String] = [:]
+        tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers
     ) {
         self.layout = layout
         self.tokenResponseMembers = tokenResponseMembers
-        self.idPrefixes = idPrefixes
         self.passwordMinLength = passwordMinLength
         self.maxLoginFailures = maxLoginFailures
         self.lockoutSeconds = lockoutSeconds

@@ -16,7 +16,7 @@ struct LoomSchemaFileTests {
         ("authCookies", SchemaKeys.authCookies), ("permissions", SchemaKeys.permissions), ("owner", SchemaKeys.owner),
         ("authOAuth", SchemaKeys.authOAuth), ("authOAuthProvider", SchemaKeys.authOAuthProvider),
         ("authMail", SchemaKeys.authMail), ("authSMTP", SchemaKeys.authSMTP),
-        ("authPlatformAdmins", SchemaKeys.authPlatformAdmins), ("authIds", SchemaKeys.authIds),
+        ("authPlatformAdmins", SchemaKeys.authPlatformAdmins),
         ("tableRoutes", SchemaKeys.tableRoutes), ("routeOverrideObject", SchemaKeys.routeOverride),
         ("listParameter", SchemaKeys.listParameter), ("envelopes", SchemaKeys.envelopes),
         ("recordEnvelope", SchemaKeys.recordEnvelope), ("listEnvelope", SchemaKeys.listEnvelope),

@@ -25,8 +25,7 @@ extension AuthContractOptions {
                     layout: ContractLayout(prefix: app.basePath + $0.path, routes: Self.overrides($0.routes)))
             },
             layout: ContractLayout(prefix: app.basePath + auth.path, naming: app.jsonNaming, routes: Self.overrides(auth.routes)),
-            tokenResponseMembers: auth.tokens.responseMembers?.map(\.rawValue) ?? Self.allTokenResponseMembers,
-            idPrefixes: Dictionary(uniqueKeysWithValues: auth.ids.map { ($0.key.rawValue, $0.value) }))
+            tokenResponseMembers: auth.tokens.responseMembers?.map(\.rawValue) ?? Self.allTokenResponseMembers)
     }
 
     /// A schema's `routes` object in the contract's terms.

@@ -43,7 +43,7 @@ enum AuthTranslator {
         return lines.listItems { $0 }
     }
 
-    /// `naming`, `routes`, `apiKeyHeader`, the token format and members and the id prefixes,
+    /// `naming`, `routes`, `apiKeyHeader`, and the token answer members,
     /// each only where it differs from the default.
     private static func layoutArguments(for auth: AuthConfig, app: AppConfig) -> [String] {
         var lines: [String] = []
@@ -52,12 +52,6 @@ enum AuthTranslator {
         if app.headers.apiKey != HeaderNamesSchema().apiKey { lines.append("apiKeyHeader: \(SwiftNames.literal(app.headers.apiKey))") }
         if let members = auth.tokens.responseMembers {
             lines.append("tokenResponseMembers: [" + members.map { SwiftNames.literal($0.rawValue) }.joined(separator: ", ") + "]")
-        }
-        if !auth.ids.isEmpty {
-            let entries = AuthResource.allCases.compactMap { resource in
-                auth.ids[resource].map { "\(SwiftNames.literal(resource.rawValue)): \(SwiftNames.literal($0))" }
-            }
-            lines.append("idPrefixes: [" + entries.joined(separator: ", ") + "]")
         }
         return lines
     }

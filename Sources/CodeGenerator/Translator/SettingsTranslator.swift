@@ -29,8 +29,7 @@ enum SettingsTranslator {
         let headers = config.headers
         if headers != HeaderNamesSchema() {
             arguments.append(
-                "headers: HeaderNames(apiKey: \(SwiftNames.literal(headers.apiKey)), requestID: \(SwiftNames.literal(headers.requestId)), "
-                    + "idempotencyKey: \(SwiftNames.literal(headers.idempotencyKey)), rateLimit: \(SwiftNames.literal(headers.rateLimit)))")
+                "headers: HeaderNames(apiKey: \(SwiftNames.literal(headers.apiKey)), requestID: \(SwiftNames.literal(headers.requestId)))")
         }
         if !config.routes.isEmpty { arguments.append("systemRoutes: " + routeOverrides(config.routes)) }
         return arguments

@@ -44,8 +44,6 @@ public struct AuthSettings: Sendable {
     public let apiKeyHeader: String
     /// The members token answers carry, in Loom's names (`auth.tokens.responseMembers`).
     public let tokenResponseMembers: [String]
-    /// Auth resources whose ids are prefixed (`auth.ids`): resource → prefix.
-    public let idPrefixes: [String: String]
 
     /// Creates settings.
     public init(
@@ -54,14 +52,12 @@ public struct AuthSettings: Sendable {
         apiKeys: APIKeySettings?, cookies: CookieSettings? = nil, organizationRoles: [Role]? = nil,
         oauth: OAuthSettings? = nil, mail: MailSettings? = nil, platformAdmins: PlatformAdminSettings? = nil,
         naming: JSONNaming = .snakeCase, routes: [String: ContractRouteOverride] = [:], apiKeyHeader: String = "X-API-Key",
-        tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers,
-        idPrefixes: [String: String] = [:]
+        tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers
     ) {
         self.naming = naming
         self.routes = routes
         self.apiKeyHeader = apiKeyHeader
         self.tokenResponseMembers = tokenResponseMembers
-        self.idPrefixes = idPrefixes
         self.platformAdmins = platformAdmins
         self.cookies = cookies
         self.oauth = oauth

@@ -7,28 +7,15 @@ public struct HeaderNames: Sendable {
     public let apiKey: HTTPField.Name
     /// The request id every response carries and a client may send.
     public let requestID: HTTPField.Name
-    /// Where clients send an idempotency key (for the idempotency middleware).
-    public let idempotencyKey: HTTPField.Name
-    /// `<prefix>-Limit`, `-Remaining` and `-Reset` (for the rate limiter).
-    public let rateLimitLimit: HTTPField.Name
-    /// See `rateLimitLimit`.
-    public let rateLimitRemaining: HTTPField.Name
-    /// See `rateLimitLimit`.
-    public let rateLimitReset: HTTPField.Name
 
     /// Creates the names; each must be a valid field name (the generator checked them).
-    public init(apiKey: String, requestID: String, idempotencyKey: String, rateLimit: String) {
+    public init(apiKey: String, requestID: String) {
         self.apiKey = Self.name(apiKey)
         self.requestID = Self.name(requestID)
-        self.idempotencyKey = Self.name(idempotencyKey)
-        rateLimitLimit = Self.name(rateLimit + "-Limit")
-        rateLimitRemaining = Self.name(rateLimit + "-Remaining")
-        rateLimitReset = Self.name(rateLimit + "-Reset")
     }
 
-    /// The conventional names (`X-API-Key`, `X-Request-Id`, `Idempotency-Key`, `X-RateLimit-*`).
-    public static let standard = HeaderNames(
-        apiKey: "X-API-Key", requestID: "X-Request-Id", idempotencyKey: "Idempotency-Key", rateLimit: "X-RateLimit")
+    /// The conventional names (`X-API-Key`, `X-Request-Id`).
+    public static let standard = HeaderNames(apiKey: "X-API-Key", requestID: "X-Request-Id")
 
     private static func name(_ text: String) -> HTTPField.Name {
         guard let name = HTTPField.Name(text) else { preconditionFailure("header name \(text) was validated by the generator but is invalid") }

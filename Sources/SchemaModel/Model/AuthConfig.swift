@@ -26,8 +26,6 @@ public struct AuthConfig: Codable, Sendable, Hashable {
     public var platformAdmins: AuthPlatformAdminsConfig?
     /// `routes`: auth operation (`signup`, `login`, `listSessions`, ...) → where it is served.
     public var routes: [String: RouteOverrideSchema] = [:]
-    /// `ids`: auth resources whose ids are written with a prefix (`usr_...`) instead of as UUIDs.
-    public var ids: [AuthResource: String] = [:]
 
     /// Creates an auth section; the defaults are the platform conventions.
     public init(
@@ -87,10 +85,6 @@ public enum TokenResponseMember: String, Codable, Sendable, CaseIterable, Hashab
     case user
 }
 
-/// An auth resource whose ids may be prefixed (`auth.ids`).
-public enum AuthResource: String, Codable, Sendable, CaseIterable, Hashable {
-    case users, organizations, projects, sessions, apiKeys, invitations, platformAdmins
-}
 
 /// `auth.passwords`: password rules, hashing cost and login throttling.
 public struct AuthPasswordsConfig: Codable, Sendable, Hashable {

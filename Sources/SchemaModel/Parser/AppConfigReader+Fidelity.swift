@@ -16,9 +16,7 @@ extension AppConfigReader {
         if let headers = reader.object("headers", keys: SchemaKeys.headers) {
             let defaults = HeaderNamesSchema()
             config.headers = HeaderNamesSchema(
-                apiKey: headers.string("apiKey") ?? defaults.apiKey, requestId: headers.string("requestId") ?? defaults.requestId,
-                idempotencyKey: headers.string("idempotencyKey") ?? defaults.idempotencyKey,
-                rateLimit: headers.string("rateLimit") ?? defaults.rateLimit)
+                apiKey: headers.string("apiKey") ?? defaults.apiKey, requestId: headers.string("requestId") ?? defaults.requestId)
         }
         config.routes = Dictionary(RouteOverrideReader.readMap(reader), uniquingKeysWith: { first, _ in first })
     }

@@ -21,11 +21,6 @@ enum AuthConfigReader {
         config.oauth = reader.contains("oauth") ? readOAuth(reader) : nil
         config.mail = reader.contains("mail") ? readMail(reader) : nil
         config.routes = Dictionary(RouteOverrideReader.readMap(reader), uniquingKeysWith: { first, _ in first })
-        if let ids = reader.object("ids", keys: SchemaKeys.authIds) {
-            for resource in AuthResource.allCases {
-                if let prefix = ids.string(resource.rawValue) { config.ids[resource] = prefix }
-            }
-        }
         return config
     }
 

@@ -144,8 +144,6 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidPrimaryKey = "invalid-primary-key"
     /// Two JSON names of the app coincide once written in its naming style.
     case namingConflict = "naming-conflict"
-    /// An `auth.ids` prefix is malformed or used twice.
-    case invalidIDPrefix = "invalid-id-prefix"
 
     /// A `renamedFrom` or `droppedTables` entry is not a valid name, names the table or field
     /// itself, or names something the schema still declares.

@@ -21,7 +21,7 @@ enum SchemaKeys {
     static let auth = ObjectKeys(
         accepted: [
             "path", "tokens", "passwords", "roles", "defaultRole", "apiKeys", "cookies", "organizationRoles", "oauth", "mail", "platformAdmins",
-            "routes", "ids",
+            "routes",
         ],
         required: ["tokens", "roles", "defaultRole"])
 
@@ -58,9 +58,6 @@ enum SchemaKeys {
 
     /// `auth.platformAdmins`.
     static let authPlatformAdmins = ObjectKeys(accepted: ["path", "accessTokenSeconds", "refreshTokenSeconds", "impersonationSeconds", "routes"])
-
-    /// `auth.ids`.
-    static let authIds = ObjectKeys(accepted: AuthResource.allCases.map(\.rawValue))
 
     /// `auth.apiKeys`.
     static let authAPIKeys = ObjectKeys(
@@ -112,7 +109,7 @@ enum SchemaKeys {
     static let errorCode = ObjectKeys(accepted: ["code", "status"])
 
     /// `headers` in `app.json`.
-    static let headers = ObjectKeys(accepted: ["apiKey", "requestId", "idempotencyKey", "rateLimit"])
+    static let headers = ObjectKeys(accepted: ["apiKey", "requestId"])
 
     /// One element of a table's `indexes`.
     static let index = ObjectKeys(accepted: ["name", "fields", "unique"], required: ["fields"])

@@ -1,5 +1,5 @@
 /// Checks the keys of `app.json` that reproduce an existing API: `envelopes`, `errors`,
-/// `headers`, the paths of every `routes` object and `auth.ids` / `auth.tokens.responseMembers`.
+/// `headers`, the paths of every `routes` object and `auth.tokens.responseMembers`.
 /// (Which operations a `routes` object may name is checked by the generator, which reads the
 /// route families.)
 enum AppFidelityRules {
@@ -21,22 +21,6 @@ enum AppFidelityRules {
             RouteOverrideRules.checkPaths(
                 route, at: JSONPath.member(key, of: "auth.platformAdmins.routes"), file: file, diagnostics: diagnostics)
         }
-        var prefixes: [String: AuthResource] = [:]
-        for resource in AuthResource.allCases {
-            guard let prefix = auth.ids[resource] else { continue }
-            let path = JSONPath.member(resource.rawValue, of: "auth.ids")
-            if !TableLayoutRules.isValidPrefix(prefix) {
-                diagnostics.error(
-                    .invalidIDPrefix, file: file, path: path,
-                    "prefix \(ValueText.quoted(prefix)) must be 1 to 16 lowercase letters or digits followed by \"_\", such as \"usr_\"")
-            } else if let other = prefixes[prefix] {
-                diagnostics.error(
-                    .invalidIDPrefix, file: file, path: path,
-                    "prefix \(ValueText.quoted(prefix)) is already the prefix of \(other.rawValue); every resource needs its own")
-            } else {
-                prefixes[prefix] = resource
-            }
-        }
         if let members = auth.tokens.responseMembers {
             if !members.contains(.accessToken) {
                 diagnostics.error(
@@ -57,8 +41,7 @@ enum AppFidelityRules {
 
     private static func checkHeaders(_ headers: HeaderNamesSchema, file: String, diagnostics: DiagnosticCollector) {
         let names = [
-            ("apiKey", headers.apiKey), ("requestId", headers.requestId), ("idempotencyKey", headers.idempotencyKey),
-            ("rateLimit", headers.rateLimit),
+            ("apiKey", headers.apiKey), ("requestId", headers.requestId),
         ]
         var seen: [String: String] = [:]
         for (key, name) in names {
