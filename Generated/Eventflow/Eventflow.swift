@@ -46,7 +46,8 @@ public enum Eventflow {
             ],
             acceptBearer: true,
             maxRotationGraceSeconds: 604800
-        )
+        ),
+        tokenResponseMembers: ["access_token", "refresh_token", "expires_in"]
     )
 
     /// The app, ready for `LoomServer`.

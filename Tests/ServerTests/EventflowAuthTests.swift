@@ -25,6 +25,7 @@ struct EventflowAuthTests {
             #expect(reply.object["access_token"] is String)
             #expect(reply.object["refresh_token"] is String)
             #expect(reply.object["expires_in"] as? Int == 3600)
+            #expect(Set(reply.object.keys) == ["access_token", "refresh_token", "expires_in"], "\(reply.text)")
         }
     }
 
