@@ -1150,7 +1150,7 @@ extension Eventflow {
         "properties" : {
           "refresh_token" : {
             "description" : "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
-            "maxLength" : 200,
+            "maxLength" : 2000,
             "type" : [
               "string",
               "null"
@@ -1327,7 +1327,7 @@ extension Eventflow {
             "type" : "integer"
           },
           "refresh_token" : {
-            "description" : "Opaque token for `POST refresh`; usable once.",
+            "description" : "JWT (`typ: rt+jwt`) for `POST refresh`; usable once.",
             "type" : "string"
           }
         },

@@ -47,6 +47,7 @@ public enum Eventflow {
             acceptBearer: true,
             maxRotationGraceSeconds: 604800
         ),
+        refreshTokensAreJWT: true,
         tokenResponseMembers: ["access_token", "refresh_token", "expires_in"]
     )
 

@@ -67,6 +67,8 @@ public struct AuthContractOptions: Sendable, Hashable {
     /// Where the auth routes are served (`basePath + auth.path`, and `auth.routes`) and how
     /// every auth and platform member is spelled (the app's `naming`).
     public var layout: ContractLayout
+    /// Refresh tokens are JWTs (`auth.tokens.refreshTokenFormat: "jwt"`), longer than opaque ones.
+    public var refreshTokensAreJWT: Bool
     /// The members token answers carry, in Loom's names and order (`auth.tokens.responseMembers`).
     public var tokenResponseMembers: [String]
 
@@ -79,9 +81,10 @@ public struct AuthContractOptions: Sendable, Hashable {
     public init(
         passwordMinLength: Int, maxLoginFailures: Int, lockoutSeconds: Int, organizationRoles: [String],
         apiKeys: APIKeys?, oauth: OAuth?, platformAdmins: PlatformAdmins?, layout: ContractLayout = ContractLayout(prefix: ""),
-        tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers
+        refreshTokensAreJWT: Bool = false, tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers
     ) {
         self.layout = layout
+        self.refreshTokensAreJWT = refreshTokensAreJWT
         self.tokenResponseMembers = tokenResponseMembers
         self.passwordMinLength = passwordMinLength
         self.maxLoginFailures = maxLoginFailures

@@ -82,6 +82,8 @@ public struct ContractField: Sendable, Hashable {
     public static let emailMaxLength = 254
     /// The longest opaque token (refresh, reset, verification, invitation) accepted.
     public static let tokenMaxLength = 200
+    /// The longest JWT refresh token accepted (`auth.tokens.refreshTokenFormat: "jwt"`).
+    public static let jwtMaxLength = 2000
     /// The pattern of organization and project slugs.
     public static let slugPattern = "[a-z0-9][a-z0-9-]{1,62}"
 }

@@ -63,6 +63,7 @@ struct LoomSchemaFileTests {
         #expect(metadata == ListMetadata.allCases.map(\.rawValue))
         let members = try Self.definition("authTokens")["properties"]?["responseMembers"]?["items"]?["enum"]?.strings
         #expect(members == TokenResponseMember.allCases.map(\.rawValue))
+        #expect(try enumeration("authTokens", "refreshTokenFormat") == RefreshTokenFormat.allCases.map(\.rawValue))
         let codes = try Self.definition("errors")["properties"]?["codes"]?["propertyNames"]?["enum"]?.strings
         #expect(codes == LoomErrorCode.allCases.map(\.rawValue))
         let operations = try Self.definition("table")["properties"]?["operations"]?["items"]?["enum"]?.strings

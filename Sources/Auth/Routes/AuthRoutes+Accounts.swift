@@ -69,14 +69,15 @@ extension AuthRoutes {
         let text = try refreshTokenText(body, request)
         let now = service.clock()
         let (presented, next) = try await RefreshRotation(sessions: sessions, audit: audit)
-            .rotate(text, now: now, ipAddress: context.remoteAddress?.ipAddress)
+            .rotate(try await presentedRefreshToken(text, now: now), now: now, ipAddress: context.remoteAddress?.ipAddress)
         let userID = presented.userID.uuidString.lowercased()
         let access = try await service.tokens.issue(
             userID: userID, sessionID: presented.sessionID.uuidString.lowercased(), now: now,
             sessionExpiresAt: presented.sessionExpiresAt, binding: presented.binding)
         let response = TokenResponse(
-            accessToken: access.token, expiresIn: access.expiresIn, refreshToken: next.text, sessionID: presented.sessionID,
-            sessionExpiresAt: presented.sessionExpiresAt, user: nil)
+            accessToken: access.token, expiresIn: access.expiresIn,
+            refreshToken: try await wireRefreshToken(next, userID: userID, sessionID: presented.sessionID, now: now, expires: presented.sessionExpiresAt),
+            sessionID: presented.sessionID, sessionExpiresAt: presented.sessionExpiresAt, user: nil)
         return tokenResponse(response, status: .ok, now: now)
     }
 

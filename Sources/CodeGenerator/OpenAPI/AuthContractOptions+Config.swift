@@ -25,6 +25,7 @@ extension AuthContractOptions {
                     layout: ContractLayout(prefix: app.basePath + $0.path, routes: Self.overrides($0.routes)))
             },
             layout: ContractLayout(prefix: app.basePath + auth.path, naming: app.jsonNaming, routes: Self.overrides(auth.routes)),
+            refreshTokensAreJWT: auth.tokens.refreshTokenFormat == .jwt,
             tokenResponseMembers: auth.tokens.responseMembers?.map(\.rawValue) ?? Self.allTokenResponseMembers)
     }
 

@@ -38,12 +38,14 @@ struct AuthSchemas {
     /// Every schema component of the auth routes.
     func schemas() throws -> [(String, JSONSchema)] {
         var result = try requestBodySchemas(AuthContract(options: options).routes.compactMap(\.request))
+        let refresh = options.refreshTokensAreJWT
+            ? "JWT (`typ: rt+jwt`) for `POST refresh`; usable once." : "Opaque token for `POST refresh`; usable once."
         let members = options.tokenResponseMembers
         var tokens = try fields.properties(of: [
             FieldSchema(name: "token_type", type: .string, description: "Always `Bearer`.", required: true),
             FieldSchema(name: "access_token", type: .string, description: "JWT to send as `Authorization: Bearer <token>`.", required: true),
             FieldSchema(name: "expires_in", type: .integer, description: "Seconds until the access token expires.", required: true),
-            FieldSchema(name: "refresh_token", type: .string, description: "Opaque token for `POST refresh`; usable once.", required: true),
+            FieldSchema(name: "refresh_token", type: .string, description: refresh, required: true),
             FieldSchema(name: "session_id", type: .uuid, description: "The session these tokens belong to.", required: true),
             FieldSchema(name: "session_expires_at", type: .datetime, description: "When the session ends unless extended.", required: true),
         ].filter { members.contains($0.name) }, usage: .input)

@@ -50,6 +50,7 @@ enum AuthTranslator {
         if app.naming != .snakeCase { lines.append("naming: .\(app.jsonNaming)") }
         if !auth.routes.isEmpty { lines.append("routes: " + SettingsTranslator.routeOverrides(auth.routes)) }
         if app.headers.apiKey != HeaderNamesSchema().apiKey { lines.append("apiKeyHeader: \(SwiftNames.literal(app.headers.apiKey))") }
+        if auth.tokens.refreshTokenFormat == .jwt { lines.append("refreshTokensAreJWT: true") }
         if let members = auth.tokens.responseMembers {
             lines.append("tokenResponseMembers: [" + members.map { SwiftNames.literal($0.rawValue) }.joined(separator: ", ") + "]")
         }

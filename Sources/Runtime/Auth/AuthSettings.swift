@@ -42,6 +42,8 @@ public struct AuthSettings: Sendable {
     public let routes: [String: ContractRouteOverride]
     /// The header API keys are sent in (`headers.apiKey`).
     public let apiKeyHeader: String
+    /// Refresh tokens are JWTs (`auth.tokens.refreshTokenFormat: "jwt"`).
+    public let refreshTokensAreJWT: Bool
     /// The members token answers carry, in Loom's names (`auth.tokens.responseMembers`).
     public let tokenResponseMembers: [String]
 
@@ -52,11 +54,12 @@ public struct AuthSettings: Sendable {
         apiKeys: APIKeySettings?, cookies: CookieSettings? = nil, organizationRoles: [Role]? = nil,
         oauth: OAuthSettings? = nil, mail: MailSettings? = nil, platformAdmins: PlatformAdminSettings? = nil,
         naming: JSONNaming = .snakeCase, routes: [String: ContractRouteOverride] = [:], apiKeyHeader: String = "X-API-Key",
-        tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers
+        refreshTokensAreJWT: Bool = false, tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers
     ) {
         self.naming = naming
         self.routes = routes
         self.apiKeyHeader = apiKeyHeader
+        self.refreshTokensAreJWT = refreshTokensAreJWT
         self.tokenResponseMembers = tokenResponseMembers
         self.platformAdmins = platformAdmins
         self.cookies = cookies

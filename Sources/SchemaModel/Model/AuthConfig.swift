@@ -57,6 +57,8 @@ public struct AuthTokensConfig: Codable, Sendable, Hashable {
     public var accessTokenSeconds: Int
     /// Lifetime of a session (its refresh tokens), renewed by `PATCH /sessions/{id}`.
     public var refreshTokenSeconds: Int
+    /// How refresh tokens are written: opaque strings, or JWTs signed like access tokens.
+    public var refreshTokenFormat: RefreshTokenFormat = .opaque
     /// The members token answers carry, in Loom's order (`nil`: every member).
     public var responseMembers: [TokenResponseMember]? = nil
 
@@ -71,6 +73,14 @@ public struct AuthTokensConfig: Codable, Sendable, Hashable {
         self.accessTokenSeconds = accessTokenSeconds
         self.refreshTokenSeconds = refreshTokenSeconds
     }
+}
+
+/// How refresh tokens look on the wire (`auth.tokens.refreshTokenFormat`).
+public enum RefreshTokenFormat: String, Codable, Sendable, CaseIterable, Hashable {
+    /// A random opaque token (the default).
+    case opaque
+    /// A JWT (`typ: rt+jwt`) carrying the opaque token, for APIs whose clients expect one.
+    case jwt
 }
 
 /// A member of the answers that hand out tokens (sign-up, login, refresh, ...), in Loom's

@@ -44,6 +44,7 @@ enum AuthConfigReader {
             secretVariable: reader.string("secretVariable") ?? "",
             accessTokenSeconds: reader.integer("accessTokenSeconds") ?? defaults.accessTokenSeconds,
             refreshTokenSeconds: reader.integer("refreshTokenSeconds") ?? defaults.refreshTokenSeconds)
+        tokens.refreshTokenFormat = reader.choice("refreshTokenFormat", named: "refresh token format") ?? .opaque
         if let elements = reader.array("responseMembers") {
             let path = reader.path(of: "responseMembers")
             tokens.responseMembers = elements.enumerated().compactMap { index, element in

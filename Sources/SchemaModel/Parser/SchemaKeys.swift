@@ -28,7 +28,7 @@ enum SchemaKeys {
     /// `auth.tokens`.
     static let authTokens = ObjectKeys(
         accepted: [
-            "issuer", "audience", "secretVariable", "accessTokenSeconds", "refreshTokenSeconds", "responseMembers",
+            "issuer", "audience", "secretVariable", "accessTokenSeconds", "refreshTokenSeconds", "refreshTokenFormat", "responseMembers",
         ],
         required: ["issuer", "audience", "secretVariable"])
 
