@@ -284,6 +284,243 @@ extension Layout {
       }
     },
     "schemas" : {
+      "AuthAPIKey" : {
+        "description" : "An API key; the key itself appears only in the answer that created it.",
+        "properties" : {
+          "allowedCidrs" : {
+            "description" : "Addresses the key may be used from; empty: any.",
+            "items" : {
+              "description" : "One entry.",
+              "type" : "string"
+            },
+            "type" : "array"
+          },
+          "createdAt" : {
+            "description" : "When the key was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "environment" : {
+            "description" : "Environment the key belongs to.",
+            "type" : "string"
+          },
+          "expiresAt" : {
+            "description" : "When the key stops working.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "id" : {
+            "description" : "Key id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "key" : {
+            "description" : "The whole key, to send as `X-Api-Token`; shown once, stored only as a SHA-256 digest.",
+            "type" : "string"
+          },
+          "lastFour" : {
+            "description" : "The key's last four characters.",
+            "type" : "string"
+          },
+          "lastUsedAt" : {
+            "description" : "Last use, to the minute.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "What the key is for.",
+            "type" : "string"
+          },
+          "organizationId" : {
+            "description" : "Organization the key is bound to.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "prefix" : {
+            "description" : "The key's prefix.",
+            "type" : "string"
+          },
+          "projectId" : {
+            "description" : "Project the key is bound to.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "role" : {
+            "description" : "Role of a service token.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "scopes" : {
+            "description" : "What the key may do (never more than its creator holds).",
+            "items" : {
+              "description" : "One entry.",
+              "type" : "string"
+            },
+            "type" : "array"
+          },
+          "service" : {
+            "description" : "Service name of a service token.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "id",
+          "name",
+          "environment",
+          "prefix",
+          "lastFour",
+          "scopes",
+          "allowedCidrs",
+          "expiresAt",
+          "lastUsedAt",
+          "createdAt",
+          "organizationId",
+          "projectId",
+          "service",
+          "role"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyCreate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "allowedCidrs" : {
+            "description" : "Addresses the key may be used from; empty or null: any.",
+            "items" : {
+              "description" : "An IP address or CIDR range.",
+              "maxLength" : 64,
+              "minLength" : 1,
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "type" : [
+              "array",
+              "null"
+            ]
+          },
+          "environment" : {
+            "const" : "live",
+            "description" : "Environment the key belongs to; it decides the key's prefix.",
+            "type" : "string"
+          },
+          "expiresAt" : {
+            "description" : "When the key stops working; null: never.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "What the key is for.",
+            "maxLength" : 100,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "organizationId" : {
+            "description" : "Bind the key to this organization (404 unless a member); its scopes stay within your organization role, and it dies when you leave. Default: the binding of your token.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "projectId" : {
+            "description" : "Also bind it to this live project; it dies when the project is archived.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "role" : {
+            "description" : "Role of a service token: one of `auth.roles` (or `auth.organizationRoles` when bound); its scopes never exceed the role's nor yours.",
+            "maxLength" : 100,
+            "minLength" : 1,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "scopes" : {
+            "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
+            "items" : {
+              "description" : "A scope the caller holds.",
+              "maxLength" : 100,
+              "minLength" : 1,
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "minItems" : 1,
+            "type" : [
+              "array",
+              "null"
+            ]
+          },
+          "service" : {
+            "description" : "Make a service token for this service (`kind: service`, subject = the service name).",
+            "pattern" : "^(?:[a-z0-9][a-z0-9_-]{0,62})$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "name",
+          "environment"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyList" : {
+        "description" : "The caller's keys that are not revoked, newest first.",
+        "properties" : {
+          "items" : {
+            "description" : "The caller's keys that are not revoked, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthAPIKey"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "items"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyRotate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "graceSeconds" : {
+            "description" : "How long the old key keeps working; 0 (default) ends it at once.",
+            "format" : "int64",
+            "maximum" : 604800,
+            "minimum" : 0,
+            "type" : [
+              "integer",
+              "null"
+            ]
+          }
+        },
+        "type" : "object"
+      },
       "AuthIdentity" : {
         "description" : "The caller.",
         "properties" : {
@@ -807,6 +1044,34 @@ extension Layout {
         "required" : [
           "name",
           "slug"
+        ],
+        "type" : "object"
+      },
+      "AuthProjectKeyRotate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "environment" : {
+            "const" : "live",
+            "description" : "The environment whose key is rotated; it decides the prefix.",
+            "type" : "string"
+          },
+          "scopes" : {
+            "description" : "What the key may do; default none.",
+            "items" : {
+              "description" : "A scope the caller's organization role grants.",
+              "maxLength" : 100,
+              "minLength" : 1,
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "type" : [
+              "array",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "environment"
         ],
         "type" : "object"
       },
@@ -1584,6 +1849,12 @@ extension Layout {
       }
     },
     "securitySchemes" : {
+      "apiKeyAuth" : {
+        "description" : "API key with prefix `lay_live_` (live).",
+        "in" : "header",
+        "name" : "X-Api-Token",
+        "type" : "apiKey"
+      },
       "bearerAuth" : {
         "bearerFormat" : "JWT",
         "description" : "Access token from `login`, `signup` or `refresh` (HS256, `typ: at+jwt`).",
@@ -1599,6 +1870,255 @@ extension Layout {
   },
   "openapi" : "3.1.1",
   "paths" : {
+    "/api/accounts/api-keys" : {
+      "get" : {
+        "description" : "The caller's keys that are not revoked: prefix and last four characters, never the key.",
+        "operationId" : "authListAPIKeys",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKeyList"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List API keys",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "post" : {
+        "description" : "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403). 404 when `organization_id` names an organization the caller is not a member of, or `project_id` a project that is not live in it.",
+        "operationId" : "authCreateAPIKey",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthAPIKeyCreate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKey"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Create an API key",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/accounts/api-keys/{id}" : {
+      "delete" : {
+        "description" : "The key stops working at once.",
+        "operationId" : "authRevokeAPIKey",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Revoke an API key",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/accounts/api-keys/{id}/rotate" : {
+      "post" : {
+        "description" : "Creates a key with the same name, environment, scopes, allowlist and expiry; the old key stops working at once or after `grace_seconds`.",
+        "operationId" : "authRotateAPIKey",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthAPIKeyRotate"
+              }
+            }
+          },
+          "description" : "Optional; an empty body takes the defaults."
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKey"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Rotate an API key",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
     "/api/accounts/identity" : {
       "get" : {
         "description" : "What the credentials identify: a user's access token or an API key, and the scopes it holds.",
@@ -1635,6 +2155,11 @@ extension Layout {
         "security" : [
           {
             "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
 
             ]
           }
@@ -2896,6 +3421,170 @@ extension Layout {
         ]
       }
     },
+    "/api/accounts/organizations/{id}/projects/{project_id}/keys" : {
+      "get" : {
+        "description" : "The live keys bound to the project (prefix and last four only); for members.",
+        "operationId" : "authListProjectKeys",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Id of the project.",
+            "in" : "path",
+            "name" : "project_id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the project.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKeyList"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List a project's API keys",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "post" : {
+        "description" : "Needs `organization:projects`. Issues the project's key for `environment` (shown once); the project's previous key for that environment stops working at once. Its scopes stay within the caller's organization role (403).",
+        "operationId" : "authRotateProjectKey",
+        "parameters" : [
+          {
+            "description" : "Id of the session, key or organization.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the session, key or organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Id of the project.",
+            "in" : "path",
+            "name" : "project_id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the project.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthProjectKeyRotate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKey"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Rotate a project's API key",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
     "/api/accounts/organizations/{id}/tokens" : {
       "post" : {
         "description" : "Starts a new session bound to the organization (and, with `project_id`, to one of its live projects). Its access tokens carry `org` (and `prj`) and hold the scopes of the caller's current organization role; they stop working as soon as the membership ends or the project is archived. 404 for a non-member; 403 for credentials bound to another organization; 422 naming `project_id` for a project that is not live in the organization.",
@@ -3093,7 +3782,14 @@ extension Layout {
           }
         },
         "security" : [
+          {
 
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
         ],
         "summary" : "Create an account",
         "tags" : [
@@ -3446,7 +4142,14 @@ extension Layout {
           }
         },
         "security" : [
+          {
 
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
         ],
         "summary" : "Log in",
         "tags" : [
@@ -3561,6 +4264,11 @@ extension Layout {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
           }
         ],
         "summary" : "Get one customers record",
@@ -3670,6 +4378,11 @@ extension Layout {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
           }
         ],
         "summary" : "List notes records",
@@ -3750,6 +4463,11 @@ extension Layout {
         "security" : [
           {
             "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
 
             ]
           }
@@ -3897,6 +4615,11 @@ extension Layout {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
           }
         ],
         "summary" : "Create, replace, update and delete notes records in one transaction",
@@ -3957,6 +4680,11 @@ extension Layout {
         "security" : [
           {
             "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
 
             ]
           }
@@ -4062,6 +4790,11 @@ extension Layout {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
           }
         ],
         "summary" : "Get one notes record",
@@ -4155,6 +4888,11 @@ extension Layout {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
           }
         ],
         "summary" : "Update fields of a notes record",
@@ -4246,6 +4984,11 @@ extension Layout {
         "security" : [
           {
             "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
 
             ]
           }
@@ -4388,6 +5131,11 @@ extension Layout {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
           }
         ],
         "summary" : "List customers records",
@@ -4496,6 +5244,11 @@ extension Layout {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
           }
         ],
         "summary" : "Create a customers record",
@@ -4558,6 +5311,11 @@ extension Layout {
         "security" : [
           {
             "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
 
             ]
           }
@@ -4673,6 +5431,11 @@ extension Layout {
         "security" : [
           {
             "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
 
             ]
           }
@@ -4797,6 +5560,11 @@ extension Layout {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
           }
         ],
         "summary" : "Update fields of a customers record",
@@ -4919,6 +5687,11 @@ extension Layout {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
           }
         ],
         "summary" : "Replace a customers record",
@@ -5033,7 +5806,14 @@ extension Layout {
           }
         },
         "security" : [
+          {
 
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
         ],
         "summary" : "Log in",
         "tags" : [

@@ -41,7 +41,13 @@ public enum Layout {
             .init(name: "member", scopes: ["customers:read", "customers:write", "notes:read", "notes:write"]),
         ],
         defaultRole: "member",
-        apiKeys: nil,
+        apiKeys: .init(
+            prefixes: [
+                .init(environment: "live", prefix: "lay_live_"),
+            ],
+            acceptBearer: false,
+            maxRotationGraceSeconds: 604800
+        ),
         naming: .camelCase,
         routes: ["forgotPassword": ContractRouteOverride(paths: []), "login": ContractRouteOverride(paths: ["/api/accounts/sign-in", "/api/v0/login"]), "requestEmailVerification": ContractRouteOverride(paths: []), "resetPassword": ContractRouteOverride(paths: []), "signup": ContractRouteOverride(paths: ["/api/accounts/register"], members: ["email": "loginEmail"]), "verifyEmail": ContractRouteOverride(paths: [])],
         apiKeyHeader: "X-Api-Token",

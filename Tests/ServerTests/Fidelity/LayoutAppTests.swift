@@ -132,7 +132,7 @@ struct LayoutAppTests {
         }
     }
 
-    @Test("auth at its declared paths: a renamed sign-up member, a login alias, camelCase token answers with the declared members")
+    @Test("auth at its declared paths: a renamed sign-up member, a login alias, camelCase token answers with the declared members, keys in X-Api-Token")
     func authLayout() async throws {
         try await TestApp.run("layout") { app in
             let signup = try await app.request(
@@ -151,6 +151,17 @@ struct LayoutAppTests {
                 #expect(login.object["accessToken"] is String)
             }
             #expect(try await app.request(.post, "/api/accounts/login", json: "{}").status == .notFound)
+            let token = try #require(signup.object["accessToken"] as? String)
+            let created = try await app.request(
+                .post, "/api/accounts/api-keys", json: #"{"name": "reporting", "environment": "live", "scopes": ["customers:read"]}"#,
+                headers: [.authorization: "Bearer \(token)"])
+            #expect(created.status == .created, "\(created.text)")
+            let key = try #require(created.object["key"] as? String)
+            let anonymous = app.as(.anonymous)
+            let withKey = try await anonymous.request(.get, "/api/shop/customers", headers: [HTTPField.Name("X-Api-Token")!: key])
+            #expect(withKey.status == .ok, "the key is read from the app's header: \(withKey.text)")
+            let elsewhere = try await anonymous.request(.get, "/api/shop/customers", headers: [HTTPField.Name("X-API-Key")!: key])
+            #expect(elsewhere.status == .unauthorized, "X-API-Key is not the app's key header")
             #expect(try await app.request(.post, "/api/accounts/password/forgot", json: "{}").status == .notFound)
         }
     }
