@@ -1846,6 +1846,497 @@ extension Layout {
           }
         },
         "type" : "object"
+      },
+      "PlatformAdmin" : {
+        "description" : "A platform admin.",
+        "properties" : {
+          "createdAt" : {
+            "description" : "When it was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "createdBy" : {
+            "description" : "The admin who created it; null for `create-admin`.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "deactivatedAt" : {
+            "description" : "When it was deactivated.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "email" : {
+            "description" : "Email address (lower case).",
+            "format" : "email",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Admin id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "type" : "string"
+          },
+          "status" : {
+            "description" : "`active` or `deactivated`.",
+            "enum" : [
+              "active",
+              "deactivated"
+            ],
+            "type" : "string"
+          },
+          "updatedAt" : {
+            "description" : "When it last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "email",
+          "name",
+          "status",
+          "createdBy",
+          "createdAt",
+          "updatedAt",
+          "deactivatedAt"
+        ],
+        "type" : "object"
+      },
+      "PlatformAdminCreate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "email" : {
+            "description" : "The new admin's email address.",
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : "string"
+          },
+          "password" : {
+            "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "email",
+          "password",
+          "name"
+        ],
+        "type" : "object"
+      },
+      "PlatformAdminUpdate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "currentPassword" : {
+            "description" : "The password in use now; required with password.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "email" : {
+            "description" : "New email address; absent or null keeps it.",
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "New display name; absent or null keeps it.",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "password" : {
+            "description" : "New password (needs current_password). The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "type" : "object"
+      },
+      "PlatformEndUser" : {
+        "description" : "An account: app-level, or an end user of a project.",
+        "properties" : {
+          "createdAt" : {
+            "description" : "When the account was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "email" : {
+            "description" : "Email address (lower case).",
+            "format" : "email",
+            "type" : "string"
+          },
+          "emailVerified" : {
+            "description" : "Whether the email address was verified.",
+            "type" : "boolean"
+          },
+          "id" : {
+            "description" : "Account id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "type" : "string"
+          },
+          "projectId" : {
+            "description" : "The project whose end user this is; null for an app-level account.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "role" : {
+            "description" : "App role.",
+            "enum" : [
+              "admin",
+              "member"
+            ],
+            "type" : "string"
+          },
+          "status" : {
+            "description" : "`active` or `banned`.",
+            "type" : "string"
+          },
+          "updatedAt" : {
+            "description" : "When the account last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "projectId",
+          "email",
+          "name",
+          "role",
+          "status",
+          "emailVerified",
+          "createdAt",
+          "updatedAt"
+        ],
+        "type" : "object"
+      },
+      "PlatformEndUserPage" : {
+        "description" : "App accounts, newest first.",
+        "properties" : {
+          "items" : {
+            "description" : "App accounts, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/PlatformEndUser"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Rows per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Rows skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "Rows matching the filters.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
+        ],
+        "type" : "object"
+      },
+      "PlatformImpersonation" : {
+        "description" : "An impersonation token (no refresh token: it cannot be refreshed).",
+        "properties" : {
+          "accessToken" : {
+            "description" : "JWT (`typ: impersonation+jwt`) with `org` and `act` claims, for the app's routes.",
+            "type" : "string"
+          },
+          "expiresAt" : {
+            "description" : "When it expires.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "expiresIn" : {
+            "description" : "Seconds until it expires.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "impersonatorId" : {
+            "description" : "The admin behind it.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "organizationId" : {
+            "description" : "The organization it is bound to.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "tokenId" : {
+            "description" : "Its `jti`, as the audit trail records it.",
+            "type" : "string"
+          },
+          "tokenType" : {
+            "description" : "Always `Bearer`.",
+            "type" : "string"
+          },
+          "userId" : {
+            "description" : "The owner it acts as.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "tokenType",
+          "accessToken",
+          "expiresIn",
+          "expiresAt",
+          "organizationId",
+          "userId",
+          "impersonatorId",
+          "tokenId"
+        ],
+        "type" : "object"
+      },
+      "PlatformLoginRequest" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "operatorEmail" : {
+            "description" : "The admin's email address.",
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "password" : {
+            "description" : "The admin's password.",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "operatorEmail",
+          "password"
+        ],
+        "type" : "object"
+      },
+      "PlatformOrganization" : {
+        "description" : "An organization.",
+        "properties" : {
+          "createdAt" : {
+            "description" : "When it was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "createdBy" : {
+            "description" : "The account that created it.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Organization id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "memberCount" : {
+            "description" : "Number of members.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "type" : "string"
+          },
+          "slug" : {
+            "description" : "Unique short name.",
+            "type" : "string"
+          },
+          "updatedAt" : {
+            "description" : "When it last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "name",
+          "slug",
+          "createdBy",
+          "createdAt",
+          "updatedAt",
+          "memberCount"
+        ],
+        "type" : "object"
+      },
+      "PlatformOrganizationDetail" : {
+        "description" : "An organization and its members.",
+        "properties" : {
+          "createdAt" : {
+            "description" : "When it was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "createdBy" : {
+            "description" : "The account that created it.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Organization id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "memberCount" : {
+            "description" : "Number of members.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "members" : {
+            "description" : "Every member, by join time.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthMember"
+            },
+            "type" : "array"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "type" : "string"
+          },
+          "slug" : {
+            "description" : "Unique short name.",
+            "type" : "string"
+          },
+          "updatedAt" : {
+            "description" : "When it last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "name",
+          "slug",
+          "createdBy",
+          "createdAt",
+          "updatedAt",
+          "memberCount",
+          "members"
+        ],
+        "type" : "object"
+      },
+      "PlatformOrganizationPage" : {
+        "description" : "Organizations by name.",
+        "properties" : {
+          "items" : {
+            "description" : "Organizations by name.",
+            "items" : {
+              "$ref" : "#/components/schemas/PlatformOrganization"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Rows per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Rows skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "Rows matching the filters.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
+        ],
+        "type" : "object"
+      },
+      "PlatformRefreshRequest" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "refreshToken" : {
+            "description" : "The platform session's latest refresh token; each is accepted once.",
+            "maxLength" : 200,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "refreshToken"
+        ],
+        "type" : "object"
+      },
+      "PlatformTokens" : {
+        "description" : "Tokens of a platform session (and the admin, on login).",
+        "properties" : {
+          "accessToken" : {
+            "description" : "Platform JWT for the platform routes only.",
+            "type" : "string"
+          },
+          "admin" : {
+            "$ref" : "#/components/schemas/PlatformAdmin"
+          },
+          "expiresIn" : {
+            "description" : "Seconds until the access token expires.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "refreshToken" : {
+            "description" : "Opaque token for the platform refresh; usable once.",
+            "type" : "string"
+          },
+          "sessionExpiresAt" : {
+            "description" : "When the platform session ends.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "sessionId" : {
+            "description" : "The platform session.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "tokenType" : {
+            "description" : "Always `Bearer`.",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "tokenType",
+          "accessToken",
+          "expiresIn",
+          "refreshToken",
+          "sessionId",
+          "sessionExpiresAt"
+        ],
+        "type" : "object"
       }
     },
     "securitySchemes" : {
@@ -1858,6 +2349,12 @@ extension Layout {
       "bearerAuth" : {
         "bearerFormat" : "JWT",
         "description" : "Access token from `login`, `signup` or `refresh` (HS256, `typ: at+jwt`).",
+        "scheme" : "bearer",
+        "type" : "http"
+      },
+      "platformBearerAuth" : {
+        "bearerFormat" : "JWT",
+        "description" : "Platform admin access token from the platform `auth/login` or `auth/refresh` (HS256, `typ: platform+jwt`); never an app user's token.",
         "scheme" : "bearer",
         "type" : "http"
       }
@@ -5002,6 +5499,715 @@ extension Layout {
         ]
       }
     },
+    "/api/operators/admin" : {
+      "post" : {
+        "description" : "409 when an admin has the email. The first admin is created with `loom-server create-admin`.",
+        "operationId" : "platformCreateAdmin",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/PlatformAdminCreate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformAdmin"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Create a platform admin",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/api/operators/admin/end-users" : {
+      "get" : {
+        "description" : "Every account (app-level accounts and the end users of projects), newest first. A malformed, out-of-range or unknown query parameter is 400 naming it.",
+        "operationId" : "platformListEndUsers",
+        "parameters" : [
+          {
+            "description" : "Rows per page, 1 to 100 (default 20).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Rows per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Rows skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Rows skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Part of the email address, ignoring case.",
+            "in" : "query",
+            "name" : "email",
+            "schema" : {
+              "description" : "Part of the email address, ignoring case.",
+              "maxLength" : 254,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only members of this organization.",
+            "in" : "query",
+            "name" : "organizationId",
+            "schema" : {
+              "description" : "Only members of this organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only end users of this project.",
+            "in" : "query",
+            "name" : "projectId",
+            "schema" : {
+              "description" : "Only end users of this project.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformEndUserPage"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List end users",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/api/operators/admin/end-users/{id}/ban" : {
+      "post" : {
+        "description" : "From this request on, the account's access tokens, refresh tokens, sessions and API keys are refused and it cannot log in; its sessions are revoked.",
+        "operationId" : "platformBanEndUser",
+        "parameters" : [
+          {
+            "description" : "Id of the admin, organization or end user.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the admin, organization or end user.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformEndUser"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Ban an end user",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/api/operators/admin/end-users/{id}/unban" : {
+      "post" : {
+        "description" : "The account may log in again; its API keys work again.",
+        "operationId" : "platformUnbanEndUser",
+        "parameters" : [
+          {
+            "description" : "Id of the admin, organization or end user.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the admin, organization or end user.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformEndUser"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Unban an end user",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/api/operators/admin/me" : {
+      "get" : {
+        "description" : "The platform admin of the token.",
+        "operationId" : "platformGetMe",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformAdmin"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "The calling admin",
+        "tags" : [
+          "platform"
+        ]
+      },
+      "patch" : {
+        "description" : "Changes name, email and/or password (with `current_password`, 403 when wrong; other platform sessions end). 409 when the email is taken.",
+        "operationId" : "platformUpdateMe",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/PlatformAdminUpdate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformAdmin"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Update the calling admin",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/api/operators/admin/organizations" : {
+      "get" : {
+        "description" : "Every organization, by name, with its member count. A malformed, out-of-range or unknown query parameter is 400 naming it.",
+        "operationId" : "platformListOrganizations",
+        "parameters" : [
+          {
+            "description" : "Rows per page, 1 to 100 (default 20).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Rows per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Rows skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Rows skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Part of the name or slug, ignoring case.",
+            "in" : "query",
+            "name" : "search",
+            "schema" : {
+              "description" : "Part of the name or slug, ignoring case.",
+              "maxLength" : 254,
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformOrganizationPage"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List organizations",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/api/operators/admin/organizations/{id}" : {
+      "get" : {
+        "description" : "The organization and its members.",
+        "operationId" : "platformGetOrganization",
+        "parameters" : [
+          {
+            "description" : "Id of the admin, organization or end user.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the admin, organization or end user.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformOrganizationDetail"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Get an organization",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/api/operators/admin/{id}" : {
+      "delete" : {
+        "description" : "The admin's platform and impersonation tokens stop working at once. 409 for oneself or the last active admin.",
+        "operationId" : "platformDeactivateAdmin",
+        "parameters" : [
+          {
+            "description" : "Id of the admin, organization or end user.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the admin, organization or end user.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Deactivate a platform admin",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/api/operators/auth/refresh" : {
+      "post" : {
+        "description" : "Exchanges the latest refresh token for new tokens; a reused refresh token revokes the platform session.",
+        "operationId" : "platformRefresh",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/PlatformRefreshRequest"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+
+        ],
+        "summary" : "Refresh platform tokens",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
+    "/api/operators/sign-in" : {
+      "post" : {
+        "description" : "Starts a platform session. Platform tokens work only on these routes; app tokens never work here. Failures are throttled like app logins (429).",
+        "operationId" : "platformLogin",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/PlatformLoginRequest"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/PlatformTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/TooManyRequests"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+
+        ],
+        "summary" : "Platform admin login",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
     "/api/shop/customers" : {
       "get" : {
         "description" : "Requires the scope `customers:read` (401 without credentials, 403 without the scope).",
@@ -5975,6 +7181,10 @@ extension Layout {
     {
       "description" : "A note, with the table's own envelopes: fields nested under \"fields\", lists under \"records\" with flat paging members, bare write bodies.",
       "name" : "notes"
+    },
+    {
+      "description" : "Platform administration: admins, organizations, end users, bans, impersonation.",
+      "name" : "platform"
     },
     {
       "description" : "Health probes, this document and the documentation page.",

@@ -48,6 +48,7 @@ public enum Layout {
             acceptBearer: false,
             maxRotationGraceSeconds: 604800
         ),
+        platformAdmins: .init(routePrefix: "/api/operators", accessTokenSeconds: 900, refreshTokenSeconds: 43200, impersonationSeconds: 900, routes: ["impersonate": ContractRouteOverride(paths: []), "login": ContractRouteOverride(paths: ["/api/operators/sign-in"], members: ["email": "operatorEmail"])]),
         naming: .camelCase,
         routes: ["forgotPassword": ContractRouteOverride(paths: []), "login": ContractRouteOverride(paths: ["/api/accounts/sign-in", "/api/v0/login"]), "requestEmailVerification": ContractRouteOverride(paths: []), "resetPassword": ContractRouteOverride(paths: []), "signup": ContractRouteOverride(paths: ["/api/accounts/register"], members: ["email": "loginEmail"]), "verifyEmail": ContractRouteOverride(paths: [])],
         apiKeyHeader: "X-Api-Token",

@@ -2,6 +2,8 @@ import Foundation
 import HTTPTypes
 import Testing
 
+@testable import Server
+
 /// The `layout` test app (`Schemas/layout/`), which uses every fidelity declaration, served on
 /// the test database (SQLite, or PostgreSQL under `.ci/with-postgres`). Every answer is also
 /// checked against the app's OpenAPI document by `TestApp`.
@@ -163,6 +165,27 @@ struct LayoutAppTests {
             let elsewhere = try await anonymous.request(.get, "/api/shop/customers", headers: [HTTPField.Name("X-API-Key")!: key])
             #expect(elsewhere.status == .unauthorized, "X-API-Key is not the app's key header")
             #expect(try await app.request(.post, "/api/accounts/password/forgot", json: "{}").status == .notFound)
+        }
+    }
+
+    @Test("platform routes at their declared paths: a moved login with a renamed member, camelCase answers, one operation off")
+    func platformLayout() async throws {
+        try await TestApp.run("layout", caller: .anonymous) { app in
+            let layout = try AppCatalog.app(named: "layout")
+            _ = try await CreateAdmin.create(
+                email: "root@operators.example", password: "platform secret 1", name: "Root", settings: try #require(layout.auth),
+                app: layout, database: try #require(app.database), passwordHashCost: 4)
+            let login = try await app.request(
+                .post, "/api/operators/sign-in", json: #"{"operatorEmail": "root@operators.example", "password": "platform secret 1"}"#)
+            #expect(login.status == .ok, "\(login.text)")
+            let token = try #require(login.object["accessToken"] as? String, "\(login.text)")
+            #expect(login.object["admin"] is [String: any Sendable] && login.object["access_token"] == nil)
+            let me = try await app.request(.get, "/api/operators/admin/me", headers: [.authorization: "Bearer \(token)"])
+            #expect(me.status == .ok, "\(me.text)")
+            #expect(me.object["email"] as? String == "root@operators.example")
+            #expect(try await app.request(.post, "/api/operators/auth/login", json: "{}").status == .notFound)
+            let organizations = try await app.request(.get, "/api/operators/admin/organizations", headers: [.authorization: "Bearer \(token)"])
+            #expect(organizations.status == .ok, "\(organizations.text)")
         }
     }
 }
