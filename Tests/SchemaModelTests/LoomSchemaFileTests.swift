@@ -16,7 +16,13 @@ struct LoomSchemaFileTests {
         ("authCookies", SchemaKeys.authCookies), ("permissions", SchemaKeys.permissions), ("owner", SchemaKeys.owner),
         ("authOAuth", SchemaKeys.authOAuth), ("authOAuthProvider", SchemaKeys.authOAuthProvider),
         ("authMail", SchemaKeys.authMail), ("authSMTP", SchemaKeys.authSMTP),
-        ("authPlatformAdmins", SchemaKeys.authPlatformAdmins), ("webhooks", SchemaKeys.webhooks),
+        ("authPlatformAdmins", SchemaKeys.authPlatformAdmins),
+        ("tableRoutes", SchemaKeys.tableRoutes), ("routeOverrideObject", SchemaKeys.routeOverride),
+        ("listParameter", SchemaKeys.listParameter), ("envelopes", SchemaKeys.envelopes),
+        ("recordEnvelope", SchemaKeys.recordEnvelope), ("listEnvelope", SchemaKeys.listEnvelope),
+        ("requestEnvelope", SchemaKeys.requestEnvelope), ("errors", SchemaKeys.errors), ("errorCode", SchemaKeys.errorCode),
+        ("headers", SchemaKeys.headers),
+        ("webhooks", SchemaKeys.webhooks),
         ("webhookSignature", SchemaKeys.webhookSignature), ("webhookDelivery", SchemaKeys.webhookDelivery),
         ("webhookSubscription", SchemaKeys.webhookSubscription),
     ]
@@ -57,6 +63,15 @@ struct LoomSchemaFileTests {
         #expect(try enumeration("webhookSignature", "scheme") == WebhookSignatureScheme.allCases.map(\.rawValue))
         let tableEvents = try Self.definition("webhooks")["properties"]?["tables"]?["additionalProperties"]?["items"]?["enum"]?.strings
         #expect(tableEvents == WebhookTableOperation.allCases.map(\.rawValue))
+        #expect(try enumeration("app", "naming") == NamingStyle.allCases.map(\.rawValue))
+        #expect(try enumeration("listParameter", "compare") == ListParameterComparison.allCases.map(\.rawValue))
+        let metadata = try Self.definition("listEnvelope")["properties"]?["metadata"]?["items"]?["enum"]?.strings
+        #expect(metadata == ListMetadata.allCases.map(\.rawValue))
+        let members = try Self.definition("authTokens")["properties"]?["responseMembers"]?["items"]?["enum"]?.strings
+        #expect(members == TokenResponseMember.allCases.map(\.rawValue))
+        #expect(try enumeration("authTokens", "refreshTokenFormat") == RefreshTokenFormat.allCases.map(\.rawValue))
+        let codes = try Self.definition("errors")["properties"]?["codes"]?["propertyNames"]?["enum"]?.strings
+        #expect(codes == LoomErrorCode.allCases.map(\.rawValue))
         let operations = try Self.definition("table")["properties"]?["operations"]?["items"]?["enum"]?.strings
         #expect(operations == TableOperation.allCases.map(\.rawValue))
         let statuses = try Self.definition("response")["properties"]?["status"]?["enum"]

@@ -21,7 +21,7 @@ struct BatchRoute {
         let item = SchemaFactory.object(
             [
                 .init("action", .string(JSONSchema.CoreContext(description: "What to do.", allowedValues: actions.map { AnyCodable($0) }), JSONSchema.StringContext())),
-                .init("id", SchemaFactory.primaryKey(table.primaryKey.type, description: "The record's \(table.primaryKey.name) (not for create).", readOnly: false), required: false),
+                .init("id", SchemaFactory.primaryKey(table.primaryKey, description: "The record's \(table.primaryKey.name) (not for create).", readOnly: false), required: false),
                 .init("data", .object(JSONSchema.CoreContext(description: "The fields, as for the single-record operation (not for delete)."), JSONSchema.ObjectContext(properties: [:])), required: false),
             ],
             description: "One operation.", closed: true)
@@ -50,8 +50,9 @@ struct BatchRoute {
             operationId: "batch" + OpenAPINames.record(table),
             requestBody: OpenAPI.Request(content: [.json: .content(OpenAPI.Content(schema: body))], required: true),
             responses: ResponseFactory.map(
+                statuses: context.errorStatuses,
                 success: [(200, ResponseFactory.json("Every operation succeeded.", schema: response))],
                 errors: [.badRequest, .conflict, .payloadTooLarge, .unsupportedMediaType, .validationError, .internalError]))
-        return DocumentedRoute(path: context.collectionPath(table) + "/batch", method: .post, operation: operation, file: table.file)
+        return DocumentedRoute(path: "", method: .post, operation: operation, file: table.file)
     }
 }

@@ -53,6 +53,16 @@ public struct AppConfig: Codable, Sendable, Hashable {
     public var droppedTables: [String] = []
     /// Outgoing webhooks served by the `Webhooks` module; `nil` when the app emits none.
     public var webhooks: WebhooksConfig?
+    /// `naming`: how JSON members derived from schema names are spelled.
+    public var naming: NamingStyle = .snakeCase
+    /// `envelopes`: how records, lists and write bodies are wrapped (tables may override).
+    public var envelopes = EnvelopesSchema()
+    /// `errors`: the error vocabulary (codes, statuses, a custom body).
+    public var errors = ErrorsSchema()
+    /// `headers`: the names of the headers the app reads and writes.
+    public var headers = HeaderNamesSchema()
+    /// `routes`: system operation (`health`, `openAPIDocument`, `docs`, ...) → where it is served.
+    public var routes: [String: RouteOverrideSchema] = [:]
 
     /// Creates an app declaration.
     public init(
