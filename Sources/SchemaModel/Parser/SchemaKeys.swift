@@ -16,7 +16,7 @@ enum SchemaKeys {
 
     /// The `auth` object of `app.json`.
     static let auth = ObjectKeys(
-        accepted: ["path", "tokens", "passwords", "roles", "defaultRole", "apiKeys", "cookies", "organizationRoles", "oauth", "mail", "platformAdmins"],
+        accepted: ["path", "tokens", "passwords", "roles", "defaultRole", "endUserRole", "apiKeys", "cookies", "organizationRoles", "oauth", "mail", "platformAdmins"],
         required: ["tokens", "roles", "defaultRole"])
 
     /// `auth.tokens`.
