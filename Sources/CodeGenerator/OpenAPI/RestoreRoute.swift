@@ -24,7 +24,7 @@ struct RestoreRoute {
             parameters: [.parameter(id)],
             responses: ResponseFactory.map(
                 success: [(200, ResponseFactory.json("The live record.", schema: record, extraHeaders: [ListQueryParameters.entityTagHeader()]))],
-                errors: [.notFound, .internalError]))
+                errors: [.notFound, .internalError, .serviceUnavailable]))
         return DocumentedRoute(path: context.itemPath(table) + "/restore", method: .post, operation: operation, file: table.file)
     }
 }

@@ -85,7 +85,7 @@ struct TableOperations {
         let documented = OpenAPI.Operation(
             tags: [table.name], summary: summary, operationId: OpenAPINames.operationID(operation, table: table),
             parameters: parameters, requestBody: body,
-            responses: ResponseFactory.map(success: responses, errors: errors + [.internalError]))
+            responses: ResponseFactory.map(success: responses, errors: errors + [.internalError, .serviceUnavailable]))
         return DocumentedRoute(path: path, method: method, operation: documented, file: table.file)
     }
 

@@ -63,9 +63,9 @@ public struct LoomMiddleware: RouterMiddleware {
         case let httpError as HTTPError:
             return classify(httpError, request: request)
         case let databaseError as DatabaseError:
-            if case .unavailable = databaseError.code {
+            if let unavailable = APIError(unavailable: databaseError) {
                 context.logger.error("database unavailable", metadata: ["error": "\(databaseError)"])
-                return .unavailable
+                return unavailable
             }
             context.logger.error("unexpected database error", metadata: ["error": "\(databaseError)"])
             return .internalError

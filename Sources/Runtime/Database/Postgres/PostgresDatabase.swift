@@ -20,6 +20,8 @@ public final class PostgresDatabase: DatabaseClient {
     private let client: PostgresClient
     /// The task running the pool (`PostgresClient.run()`), cancelled by `close()`.
     private let runTask: Task<Void, Never>
+    /// The deadlines that answer every request's database work (`PostgresDeadlines`).
+    let deadlines: PostgresDeadlines
     /// Receives migration steps and driver messages.
     let logger: Logger
 
@@ -35,20 +37,21 @@ public final class PostgresDatabase: DatabaseClient {
         let client = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: backgroundLogger)
         self.client = client
         self.runTask = Task { await client.run() }
+        self.deadlines = PostgresDeadlines(statementTimeout: settings.statementTimeout)
     }
 
     /// Runs one read-only statement on a pooled connection.
     public func fetch(_ statement: SQLStatement) async throws -> [SQLRow] {
-        try await mappingErrors {
-            try await client.withConnection { connection in
-                try await PostgresStatementRunner.run(statement, on: connection, logger: logger).rows
-            }
+        let logger = self.logger
+        return try await withDeadlines { connection in
+            try await PostgresStatementRunner.run(statement, on: connection, logger: logger).rows
         }
     }
 
     /// Runs every statement in one `REPEATABLE READ READ ONLY` transaction, hence against one snapshot.
     public func fetchSnapshot(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
         if statements.count == 1 { return [try await fetch(statements[0])] }
+        let logger = self.logger
         return try await transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { connection in
             var results: [[SQLRow]] = []
             for statement in statements {
@@ -61,6 +64,7 @@ public final class PostgresDatabase: DatabaseClient {
     /// Runs the plan in one `READ COMMITTED` transaction; any failure rolls all of it back.
     public func write(_ plan: WritePlan) async throws -> WriteResults {
         guard !plan.isEmpty else { return WriteResults(steps: []) }
+        let logger = self.logger
         return try await transaction(begin: "BEGIN") { connection in
             try await plan.runAsync { statement in
                 try await PostgresStatementRunner.run(statement, on: connection, logger: logger)
@@ -106,33 +110,66 @@ public final class PostgresDatabase: DatabaseClient {
         try await plannedNumberedMigrations(of: schema)
     }
 
-    /// Stops the pool: open connections close and later calls fail.
+    /// How long `close()` waits for the pool to finish (for connections still leased by work
+    /// whose connection hangs) before returning anyway, so shutdown always completes.
+    static let closeTimeout: Duration = .seconds(10)
+
+    /// Stops the pool: open connections close and later calls fail. Returns within
+    /// `closeTimeout` even when a connection never comes back.
     public func close() async throws {
         runTask.cancel()
-        await runTask.value
+        let runTask = self.runTask
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await runTask.value }
+            group.addTask { try? await Task.sleep(for: Self.closeTimeout) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Runs `body` on a pooled connection under the request deadlines (`PostgresDeadlines`).
+    func withDeadlines<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let client = self.client
+        return try await deadlines.run(lease: { work in try await client.withConnection(work) }, body)
     }
 
     /// Runs `body` between `begin` and `end` (`COMMIT`, or `ROLLBACK` for a dry run) on one
-    /// connection, rolling back on any error.
-    func transaction<T: Sendable>(begin: String, end: String = "COMMIT", _ body: (PostgresConnection) async throws -> T) async throws -> T {
-        try await mappingErrors {
-            try await client.withConnection { connection in
-                _ = try await PostgresStatementRunner.run(SQLStatement(begin), on: connection, logger: logger)
-                let value: T
-                do {
-                    value = try await body(connection)
-                } catch {
-                    _ = try? await PostgresStatementRunner.run(SQLStatement("ROLLBACK"), on: connection, logger: logger)
-                    throw error
-                }
-                _ = try await PostgresStatementRunner.run(SQLStatement(end), on: connection, logger: logger)
-                return value
+    /// connection, rolling back on any error, under the request deadlines unless `bounded` is
+    /// false (migrations, which may legitimately run long, lift `statement_timeout` too).
+    func transaction<T: Sendable>(
+        begin: String, end: String = "COMMIT", bounded: Bool = true, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        let logger = self.logger
+        let work: @Sendable (PostgresConnection) async throws -> T = { connection in
+            _ = try await PostgresStatementRunner.run(SQLStatement(begin), on: connection, logger: logger)
+            let value: T
+            do {
+                if !bounded { _ = try await PostgresStatementRunner.run(SQLStatement("SET LOCAL statement_timeout = 0"), on: connection, logger: logger) }
+                value = try await body(connection)
+            } catch {
+                await Self.rollback(connection, logger: logger)
+                throw error
             }
+            _ = try await PostgresStatementRunner.run(SQLStatement(end), on: connection, logger: logger)
+            return value
+        }
+        if bounded { return try await withDeadlines(work) }
+        return try await mappingErrors { try await client.withConnection(work) }
+    }
+
+    /// Ends a failed transaction, even in a cancelled task (a deadline passed). A connection
+    /// that cannot roll back is closed, so the pool never hands out one still inside a
+    /// transaction.
+    private static func rollback(_ connection: PostgresConnection, logger: Logger) async {
+        do {
+            _ = try await PostgresStatementRunner.run(SQLStatement("ROLLBACK"), on: connection, logger: logger, checkingCancellation: false)
+        } catch {
+            try? await connection.close()
         }
     }
 
     /// Runs `body`, reporting postgres-nio failures (such as a pool that cannot connect) as `DatabaseError`.
-    private func mappingErrors<T>(_ body: () async throws -> T) async throws -> T {
+    func mappingErrors<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch {
