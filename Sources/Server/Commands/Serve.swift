@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Runtime
+import ServiceLifecycle
 
 /// `loom-server serve`: migrate the database, then answer HTTP until SIGINT/SIGTERM.
 struct Serve: AsyncParsableCommand {
@@ -36,15 +37,34 @@ struct Serve: AsyncParsableCommand {
         // LOOM_INLINE_READS=0 sends public key reads through Hummingbird too (benchmark A/B).
         let inlineReads = ProcessInfo.processInfo.environment["LOOM_INLINE_READS"] != "0"
         let application = LoomServer.buildApplication(
-            app: app, database: database, host: host, port: port, logger: logger, auth: auth, inlineReads: inlineReads)
+            app: app, database: database, host: host, port: port, logger: logger, auth: auth, inlineReads: inlineReads,
+            cursors: CursorSecret.codec(app: app, options: options, logger: logger))
         logger.info("serving \(options.app) on http://\(host):\(port) (docs: /docs, database: \(options.databaseDescription))")
         do {
-            try await application.runService()
+            try await Self.run(application, logger: logger)
         } catch {
             try? await database.close()
             throw error
         }
         try await database.close()
+    }
+}
+
+extension Serve {
+    /// How long SIGTERM/SIGINT waits for requests in flight before cancelling them. A client
+    /// sending its body slowly (or never finishing it) would otherwise hold shutdown forever.
+    static let gracefulShutdownLimit: Duration = .seconds(10)
+    /// How long cancelled requests get to end after that, before the service group gives up on them.
+    static let cancellationLimit: Duration = .seconds(5)
+
+    /// Runs the server until SIGTERM or SIGINT, then shuts down gracefully within
+    /// `gracefulShutdownLimit` + `cancellationLimit`.
+    static func run(_ application: some ApplicationProtocol, logger: Logger) async throws {
+        var configuration = ServiceGroupConfiguration(
+            services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = gracefulShutdownLimit
+        configuration.maximumCancellationDuration = cancellationLimit
+        try await ServiceGroup(configuration: configuration).run()
     }
 }
 
