@@ -43,20 +43,29 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         // Self-signed certificates for the SMTP sender's TLS tests; already built for jwt-kit.
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "SchemaModel"),
         /// The filter and sort grammar, free of dependencies so the fuzz build compiles only it.
         .target(name: "QueryGrammar"),
+        .target(name: "RequestJSON"),
         /// The route families (auth, platform, system) and the auth request bodies, free of
         /// dependencies so the generator and the runtime both read this one declaration.
         .target(name: "APIContract"),
-        /// Runs the filter parser on files (normal build) or under libFuzzer (`-D LOOM_FUZZ`).
-        .executableTarget(name: "FilterFuzzer", dependencies: ["QueryGrammar"]),
+        /// libFuzzer's driver and input replay, shared by the fuzzers (`-D LOOM_FUZZ`).
+        .target(name: "FuzzDriver"),
+        /// Run a parser on files (normal build) or under libFuzzer (`-D LOOM_FUZZ`): each depends
+        /// only on the dependency-free target it fuzzes, so its sanitizer build stays small.
+        .executableTarget(name: "FilterFuzzer", dependencies: ["QueryGrammar", "FuzzDriver"]),
+        .executableTarget(name: "SchemaFuzzer", dependencies: ["SchemaModel", "FuzzDriver"]),
+        .executableTarget(name: "BodyJSONFuzzer", dependencies: ["RequestJSON", "FuzzDriver"]),
+        .executableTarget(name: "CursorFuzzer", dependencies: ["QueryGrammar", "FuzzDriver"]),
         .target(
             name: "CodeGenerator",
             dependencies: [
-                "SchemaModel", "APIContract",
+                // QueryGrammar: the list grammar's limits, documented from the parser's own constants.
+                "SchemaModel", "APIContract", "QueryGrammar",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]
@@ -71,7 +80,7 @@ let package = Package(
         .target(
             name: "Runtime",
             dependencies: [
-                "QueryGrammar", "APIContract",
+                "QueryGrammar", "APIContract", "RequestJSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The HTTP/1.1 child channel with the inline read handler (LoomHTTP1Channel).
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -85,6 +94,10 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // ConnectionPoolError (the pool's circuit breaker) is declared only here.
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+                // HMAC-SHA256 of list cursors (CursorCodec).
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
@@ -119,6 +132,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(name: "SchemaModelTests", dependencies: ["SchemaModel"]),

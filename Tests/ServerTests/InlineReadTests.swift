@@ -48,11 +48,13 @@ struct InlineReadTests {
     func sameAnswers() async throws {
         try await TestDatabase.withMigratedApp("bench") { database, app in
             let client = database.client
+            // One cursor key for both, as instances sharing a secret have: list answers then match byte for byte.
+            let cursors = CursorCodec(secret: "inline read test")
             let inlineServer = LoomServer.buildApplication(
-                app: app, database: client, host: "127.0.0.1", port: 0, logger: TestDatabase.logger, inlineReads: true)
+                app: app, database: client, host: "127.0.0.1", port: 0, logger: TestDatabase.logger, inlineReads: true, cursors: cursors)
             let plainServer = LoomServer.buildApplication(
-                app: app, database: client, host: "127.0.0.1", port: 0, logger: TestDatabase.logger, inlineReads: false)
-            let routes = LoomServer.buildRoutes(app: app, database: database.client, hooks: [], auth: nil)
+                app: app, database: client, host: "127.0.0.1", port: 0, logger: TestDatabase.logger, inlineReads: false, cursors: cursors)
+            let routes = LoomServer.buildRoutes(app: app, database: database.client, hooks: [], auth: nil, cursors: .random())
             #expect(routes.inlineReads.isEmpty == !database.client.readsKeysInline, "bench's items are read inline on SQLite only")
             try await inlineServer.test(.live) { inlineClient in
                 try await plainServer.test(.live) { plainClient in
@@ -99,7 +101,7 @@ struct InlineReadTests {
     func eligibleRoutes() async throws {
         try await TestDatabase.with("tracker") { database in
             let app = try AppCatalog.app(named: "tracker", eventSettleInterval: 0)
-            let routes = LoomServer.buildRoutes(app: app, database: database.client, hooks: [], auth: TestAuthenticator())
+            let routes = LoomServer.buildRoutes(app: app, database: database.client, hooks: [], auth: TestAuthenticator(), cursors: .random())
             #expect(routes.inlineReads.isEmpty)
         }
     }

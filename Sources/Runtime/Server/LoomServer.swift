@@ -12,17 +12,17 @@ public enum LoomServer {
     /// authentication module (built by the server from `app.auth`), or `nil` for an app without one.
     public static func buildRouter(
         app: GeneratedApp, database: any DatabaseClient, hooks: [any WriteHook] = [],
-        auth: (any AuthenticationService)? = nil
+        auth: (any AuthenticationService)? = nil, cursors: CursorCodec = .random()
     ) -> Router<LoomRequestContext> {
-        buildRoutes(app: app, database: database, hooks: hooks, auth: auth).router
+        buildRoutes(app: app, database: database, hooks: hooks, auth: auth, cursors: cursors).router
     }
 
     /// The router and the routes the event loop may answer inline.
     static func buildRoutes(
         app: GeneratedApp, database: any DatabaseClient, hooks: [any WriteHook],
-        auth: (any AuthenticationService)?
+        auth: (any AuthenticationService)?, cursors: CursorCodec
     ) -> (router: Router<LoomRequestContext>, inlineReads: InlineReads) {
-        var registry = RouteRegistry(database: database, settings: app.settings, hooks: WriteHooks(hooks))
+        var registry = RouteRegistry(database: database, settings: app.settings, hooks: WriteHooks(hooks), cursors: cursors)
         BuiltInRoutes(app: app, database: database).register(in: &registry)
         auth?.registerRoutes(in: &registry)
         app.registerRoutes(&registry)
@@ -37,12 +37,14 @@ public enum LoomServer {
 
     /// Builds the application listening on `host:port`. With `inlineReads` (the default),
     /// public key reads on SQLite are answered on the event loop (`InlineReads`); `false`
-    /// sends every request through Hummingbird (tests compare the two).
+    /// sends every request through Hummingbird (tests compare the two). `cursors` signs list
+    /// cursors (`CursorCodec`; a process-only key by default).
     public static func buildApplication(
         app: GeneratedApp, database: any DatabaseClient, host: String, port: Int, logger: Logger,
-        hooks: [any WriteHook] = [], auth: (any AuthenticationService)? = nil, inlineReads: Bool = true
+        hooks: [any WriteHook] = [], auth: (any AuthenticationService)? = nil, inlineReads: Bool = true,
+        cursors: CursorCodec = .random()
     ) -> some ApplicationProtocol {
-        let (router, reads) = buildRoutes(app: app, database: database, hooks: hooks, auth: auth)
+        let (router, reads) = buildRoutes(app: app, database: database, hooks: hooks, auth: auth, cursors: cursors)
         return Application(
             router: router,
             server: .loomHTTP1(inlineReads: inlineReads ? reads : InlineReads()),
