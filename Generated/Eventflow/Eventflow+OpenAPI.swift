@@ -5006,6 +5006,8 @@ extension Eventflow {
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:consumer_id|name|last_event_at|last_event_id|created_at|updated_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:consumer_id|name|last_event_at|last_event_id|created_at|updated_at)(?::nullsfirst|:nullslast)?){0,7}$",
               "type" : "string"
             }
           },
@@ -5021,6 +5023,7 @@ extension Eventflow {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:consumer_id|name|subscribed_event_types|last_event_at|last_event_id|created_at|updated_at)(?:,(?:consumer_id|name|subscribed_event_types|last_event_at|last_event_id|created_at|updated_at))*$",
               "type" : "string"
             }
           },
@@ -5095,6 +5098,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -5210,32 +5216,80 @@ extension Eventflow {
                   "operations" : {
                     "description" : "1 to 100 operations, run in order in one transaction.",
                     "items" : {
-                      "additionalProperties" : false,
                       "description" : "One operation.",
-                      "properties" : {
-                        "action" : {
-                          "description" : "What to do.",
-                          "enum" : [
-                            "replace",
-                            "update",
-                            "delete"
+                      "oneOf" : [
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A replace operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "replace",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/ConsumersCreate"
+                            },
+                            "id" : {
+                              "description" : "The record's consumer_id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
                           ],
-                          "type" : "string"
-                        },
-                        "data" : {
-                          "description" : "The fields, as for the single-record operation (not for delete).",
                           "type" : "object"
                         },
-                        "id" : {
-                          "description" : "The record's consumer_id (not for create).",
-                          "format" : "uuid",
-                          "type" : "string"
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A update operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "update",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/ConsumersUpdate"
+                            },
+                            "id" : {
+                              "description" : "The record's consumer_id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A delete operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "delete",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "id" : {
+                              "description" : "The record's consumer_id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id"
+                          ],
+                          "type" : "object"
                         }
-                      },
-                      "required" : [
-                        "action"
-                      ],
-                      "type" : "object"
+                      ]
                     },
                     "maxItems" : 100,
                     "minItems" : 1,
@@ -5325,6 +5379,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -5395,6 +5452,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -5441,6 +5501,7 @@ extension Eventflow {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:consumer_id|name|subscribed_event_types|last_event_at|last_event_id|created_at|updated_at)(?:,(?:consumer_id|name|subscribed_event_types|last_event_at|last_event_id|created_at|updated_at))*$",
               "type" : "string"
             }
           }
@@ -5506,6 +5567,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -5610,6 +5674,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -5714,6 +5781,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -5852,6 +5922,8 @@ extension Eventflow {
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:event_id|producer_id|event_type|event_version|created_at|updated_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:event_id|producer_id|event_type|event_version|created_at|updated_at)(?::nullsfirst|:nullslast)?){0,7}$",
               "type" : "string"
             }
           },
@@ -5867,6 +5939,7 @@ extension Eventflow {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:event_id|producer_id|event_type|event_version|payload|created_at|updated_at)(?:,(?:event_id|producer_id|event_type|event_version|payload|created_at|updated_at))*$",
               "type" : "string"
             }
           },
@@ -5944,6 +6017,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6070,6 +6146,7 @@ extension Eventflow {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:event_id|producer_id|event_type|event_version|payload|created_at|updated_at)(?:,(?:event_id|producer_id|event_type|event_version|payload|created_at|updated_at))*$",
               "type" : "string"
             }
           }
@@ -6135,6 +6212,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6226,6 +6306,8 @@ extension Eventflow {
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:producer_id|name|active|created_at|updated_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:producer_id|name|active|created_at|updated_at)(?::nullsfirst|:nullslast)?){0,7}$",
               "type" : "string"
             }
           },
@@ -6241,6 +6323,7 @@ extension Eventflow {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:producer_id|name|description|active|created_at|updated_at)(?:,(?:producer_id|name|description|active|created_at|updated_at))*$",
               "type" : "string"
             }
           },
@@ -6304,6 +6387,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6419,32 +6505,80 @@ extension Eventflow {
                   "operations" : {
                     "description" : "1 to 100 operations, run in order in one transaction.",
                     "items" : {
-                      "additionalProperties" : false,
                       "description" : "One operation.",
-                      "properties" : {
-                        "action" : {
-                          "description" : "What to do.",
-                          "enum" : [
-                            "replace",
-                            "update",
-                            "delete"
+                      "oneOf" : [
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A replace operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "replace",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/ProducersCreate"
+                            },
+                            "id" : {
+                              "description" : "The record's producer_id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
                           ],
-                          "type" : "string"
-                        },
-                        "data" : {
-                          "description" : "The fields, as for the single-record operation (not for delete).",
                           "type" : "object"
                         },
-                        "id" : {
-                          "description" : "The record's producer_id (not for create).",
-                          "format" : "uuid",
-                          "type" : "string"
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A update operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "update",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/ProducersUpdate"
+                            },
+                            "id" : {
+                              "description" : "The record's producer_id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A delete operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "delete",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "id" : {
+                              "description" : "The record's producer_id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id"
+                          ],
+                          "type" : "object"
                         }
-                      },
-                      "required" : [
-                        "action"
-                      ],
-                      "type" : "object"
+                      ]
                     },
                     "maxItems" : 100,
                     "minItems" : 1,
@@ -6534,6 +6668,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6604,6 +6741,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6650,6 +6790,7 @@ extension Eventflow {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:producer_id|name|description|active|created_at|updated_at)(?:,(?:producer_id|name|description|active|created_at|updated_at))*$",
               "type" : "string"
             }
           }
@@ -6715,6 +6856,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6819,6 +6963,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6923,6 +7070,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [

@@ -6477,6 +6477,8 @@ extension Tracker {
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:id|task_id|author_email|pinned|edit_count|created_at|updated_at|deleted_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:id|task_id|author_email|pinned|edit_count|created_at|updated_at|deleted_at)(?::nullsfirst|:nullslast)?){0,7}$",
               "type" : "string"
             }
           },
@@ -6492,6 +6494,7 @@ extension Tracker {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:id|task_id|author_email|body|pinned|edit_count|created_at|updated_at|deleted_at)(?:,(?:id|task_id|author_email|body|pinned|edit_count|created_at|updated_at|deleted_at))*$",
               "type" : "string"
             }
           },
@@ -6585,6 +6588,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6680,6 +6686,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6722,32 +6731,74 @@ extension Tracker {
                   "operations" : {
                     "description" : "1 to 100 operations, run in order in one transaction.",
                     "items" : {
-                      "additionalProperties" : false,
                       "description" : "One operation.",
-                      "properties" : {
-                        "action" : {
-                          "description" : "What to do.",
-                          "enum" : [
-                            "create",
-                            "update",
-                            "delete"
+                      "oneOf" : [
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A create operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "create",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/CommentsCreate"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "data"
                           ],
-                          "type" : "string"
-                        },
-                        "data" : {
-                          "description" : "The fields, as for the single-record operation (not for delete).",
                           "type" : "object"
                         },
-                        "id" : {
-                          "description" : "The record's id (not for create).",
-                          "format" : "int64",
-                          "type" : "integer"
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A update operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "update",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/CommentsUpdate"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "int64",
+                              "type" : "integer"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A delete operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "delete",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "int64",
+                              "type" : "integer"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id"
+                          ],
+                          "type" : "object"
                         }
-                      },
-                      "required" : [
-                        "action"
-                      ],
-                      "type" : "object"
+                      ]
                     },
                     "maxItems" : 100,
                     "minItems" : 1,
@@ -6837,6 +6888,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6912,6 +6966,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6963,6 +7020,7 @@ extension Tracker {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:id|task_id|author_email|body|pinned|edit_count|created_at|updated_at|deleted_at)(?:,(?:id|task_id|author_email|body|pinned|edit_count|created_at|updated_at|deleted_at))*$",
               "type" : "string"
             }
           }
@@ -7028,6 +7086,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -7137,6 +7198,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -7216,6 +7280,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -8053,6 +8120,8 @@ extension Tracker {
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:id|name|owner_email|homepage|status|budget|external_id|created_at|updated_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:id|name|owner_email|homepage|status|budget|external_id|created_at|updated_at)(?::nullsfirst|:nullslast)?){0,7}$",
               "type" : "string"
             }
           },
@@ -8068,6 +8137,7 @@ extension Tracker {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:id|name|summary|owner_email|homepage|status|budget|settings|external_id|created_at|updated_at)(?:,(?:id|name|summary|owner_email|homepage|status|budget|settings|external_id|created_at|updated_at))*$",
               "type" : "string"
             }
           },
@@ -8188,6 +8258,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -8283,6 +8356,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -8325,33 +8401,99 @@ extension Tracker {
                   "operations" : {
                     "description" : "1 to 100 operations, run in order in one transaction.",
                     "items" : {
-                      "additionalProperties" : false,
                       "description" : "One operation.",
-                      "properties" : {
-                        "action" : {
-                          "description" : "What to do.",
-                          "enum" : [
-                            "create",
-                            "replace",
-                            "update",
-                            "delete"
+                      "oneOf" : [
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A create operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "create",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/ProjectsCreate"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "data"
                           ],
-                          "type" : "string"
-                        },
-                        "data" : {
-                          "description" : "The fields, as for the single-record operation (not for delete).",
                           "type" : "object"
                         },
-                        "id" : {
-                          "description" : "The record's id (not for create).",
-                          "format" : "uuid",
-                          "type" : "string"
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A replace operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "replace",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/ProjectsCreate"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A update operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "update",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/ProjectsUpdate"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A delete operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "delete",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id"
+                          ],
+                          "type" : "object"
                         }
-                      },
-                      "required" : [
-                        "action"
-                      ],
-                      "type" : "object"
+                      ]
                     },
                     "maxItems" : 100,
                     "minItems" : 1,
@@ -8441,6 +8583,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -8562,6 +8707,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -8637,6 +8785,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -8688,6 +8839,7 @@ extension Tracker {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:id|name|summary|owner_email|homepage|status|budget|settings|external_id|created_at|updated_at)(?:,(?:id|name|summary|owner_email|homepage|status|budget|settings|external_id|created_at|updated_at))*$",
               "type" : "string"
             }
           }
@@ -8753,6 +8905,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -8862,6 +9017,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -8971,6 +9129,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -9001,7 +9162,7 @@ extension Tracker {
     },
     "/v1/projects/{id}/summary" : {
       "get" : {
-        "description" : "Counts the project's tasks by status and lists the open tasks that are overdue on the given day.\n\nRequires an authenticated caller (401 without credentials).",
+        "description" : "Counts the project's tasks by status and lists the open tasks that are overdue on the given day.\n\nRequires the scope `projects:read` and `tasks:read` (401 without credentials, 403 without the scope).",
         "operationId" : "projectSummary",
         "parameters" : [
           {
@@ -9084,6 +9245,10 @@ extension Tracker {
         "summary" : "Task counts of one project.",
         "tags" : [
           "projects"
+        ],
+        "x-required-scopes" : [
+          "projects:read",
+          "tasks:read"
         ]
       }
     },
@@ -9113,6 +9278,8 @@ extension Tracker {
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:id|project_id|title|code|status|priority|estimate_hours|billable|due_on|completed_at|created_at|updated_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:id|project_id|title|code|status|priority|estimate_hours|billable|due_on|completed_at|created_at|updated_at)(?::nullsfirst|:nullslast)?){0,7}$",
               "type" : "string"
             }
           },
@@ -9128,6 +9295,7 @@ extension Tracker {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:id|project_id|title|details|code|status|priority|estimate_hours|billable|due_on|completed_at|assignee_email|labels|created_at|updated_at)(?:,(?:id|project_id|title|details|code|status|priority|estimate_hours|billable|due_on|completed_at|assignee_email|labels|created_at|updated_at))*$",
               "type" : "string"
             }
           },
@@ -9294,6 +9462,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -9389,6 +9560,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -9431,33 +9605,99 @@ extension Tracker {
                   "operations" : {
                     "description" : "1 to 100 operations, run in order in one transaction.",
                     "items" : {
-                      "additionalProperties" : false,
                       "description" : "One operation.",
-                      "properties" : {
-                        "action" : {
-                          "description" : "What to do.",
-                          "enum" : [
-                            "create",
-                            "replace",
-                            "update",
-                            "delete"
+                      "oneOf" : [
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A create operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "create",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/TasksCreate"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "data"
                           ],
-                          "type" : "string"
-                        },
-                        "data" : {
-                          "description" : "The fields, as for the single-record operation (not for delete).",
                           "type" : "object"
                         },
-                        "id" : {
-                          "description" : "The record's id (not for create).",
-                          "format" : "uuid",
-                          "type" : "string"
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A replace operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "replace",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/TasksCreate"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A update operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "update",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/TasksUpdate"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A delete operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "delete",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id"
+                          ],
+                          "type" : "object"
                         }
-                      },
-                      "required" : [
-                        "action"
-                      ],
-                      "type" : "object"
+                      ]
                     },
                     "maxItems" : 100,
                     "minItems" : 1,
@@ -9547,6 +9787,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -9668,6 +9911,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -9743,6 +9989,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -9794,6 +10043,7 @@ extension Tracker {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:id|project_id|title|details|code|status|priority|estimate_hours|billable|due_on|completed_at|assignee_email|labels|created_at|updated_at)(?:,(?:id|project_id|title|details|code|status|priority|estimate_hours|billable|due_on|completed_at|assignee_email|labels|created_at|updated_at))*$",
               "type" : "string"
             }
           }
@@ -9859,6 +10109,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -9968,6 +10221,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -10077,6 +10333,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [

@@ -31,17 +31,31 @@ public struct RouteTable: Sendable {
     /// Methods served at a concrete request path, in registration order; empty when no template matches.
     public func methods(forPath path: String) -> [HTTPRequest.Method] {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-        var result: [HTTPRequest.Method] = []
-        for entry in entries where entry.segments.count == parts.count {
-            let matches = zip(entry.segments, parts).allSatisfy { segment, part in
-                switch segment {
-                case .parameter: return true
-                case .literal(let literal): return literal == part
+        let matching = entries.filter { entry in
+            entry.segments.count == parts.count
+                && zip(entry.segments, parts).allSatisfy { segment, part in
+                    switch segment {
+                    case .parameter: return true
+                    case .literal(let literal): return literal == part
+                    }
                 }
-            }
-            if matches { result.append(contentsOf: entry.methods.filter { !result.contains($0) }) }
         }
-        return result
+        // The router takes a literal segment over a parameter at each level (`/items/batch` is
+        // the batch route, never `/items/{id}`), so only the most literal match answers.
+        guard let best = matching.max(by: { Self.isLessLiteral($0.segments, than: $1.segments) }) else { return [] }
+        return best.methods
+    }
+
+    /// Whether `lhs` has a parameter where `rhs` has a literal at the first segment they differ in kind.
+    private static func isLessLiteral(_ lhs: [Segment], than rhs: [Segment]) -> Bool {
+        for (left, right) in zip(lhs, rhs) {
+            switch (left, right) {
+            case (.parameter, .literal): return true
+            case (.literal, .parameter): return false
+            default: continue
+            }
+        }
+        return false
     }
 
     private static func segments(of path: String) -> [Segment] {
