@@ -41,18 +41,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         // OAuth provider calls; already built for HummingbirdTesting's live client.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // The server, the PostgreSQL pool and background workers as one ServiceGroup; already built for Hummingbird.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // Self-signed certificates for the SMTP sender's TLS tests; already built for jwt-kit.
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
-        .target(name: "SchemaModel"),
+        .target(name: "SchemaModel", dependencies: ["ValueFormats"]),
         /// The filter and sort grammar, free of dependencies so the fuzz build compiles only it.
         .target(name: "QueryGrammar"),
         .target(name: "RequestJSON"),
         /// The route families (auth, platform, system) and the auth request bodies, free of
         /// dependencies so the generator and the runtime both read this one declaration.
         .target(name: "APIContract"),
+        /// The text formats of typed fields (email, URL, date, date-time, UUID), shared by the
+        /// generator (schema defaults) and the runtime (request values).
+        .target(name: "ValueFormats"),
         /// libFuzzer's driver and input replay, shared by the fuzzers (`-D LOOM_FUZZ`).
         .target(name: "FuzzDriver"),
         /// Run a parser on files (normal build) or under libFuzzer (`-D LOOM_FUZZ`): each depends
@@ -80,12 +84,14 @@ let package = Package(
         .target(
             name: "Runtime",
             dependencies: [
-                "QueryGrammar", "APIContract", "RequestJSON",
+                "QueryGrammar", "APIContract", "RequestJSON", "ValueFormats",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The HTTP/1.1 child channel with the inline read handler (LoomHTTP1Channel).
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                // The lock behind the shared `Date` header value (SharedHTTPDate).
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
@@ -99,6 +105,8 @@ let package = Package(
                 // HMAC-SHA256 of list cursors (CursorCodec).
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         /// Accounts, sessions, JWT, refresh tokens and API keys for apps with an `auth` section.
@@ -137,6 +145,7 @@ let package = Package(
         ),
         .testTarget(name: "SchemaModelTests", dependencies: ["SchemaModel"]),
         .testTarget(name: "APIContractTests", dependencies: ["APIContract"]),
+        .testTarget(name: "ValueFormatsTests", dependencies: ["ValueFormats"]),
         .testTarget(name: "CodeGeneratorTests", dependencies: ["CodeGenerator", "SchemaModel", "APIContract", "loom"]),
         .testTarget(
             name: "RuntimeTests",
@@ -147,6 +156,7 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(
@@ -169,6 +179,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
     ]

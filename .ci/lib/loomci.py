@@ -132,6 +132,7 @@ class Server:
     database: Database
     port: int = field(default_factory=free_port)
     extra_environment: dict[str, str] = field(default_factory=dict)
+    extra_arguments: list[str] = field(default_factory=list)
     process: subprocess.Popen | None = None
     log_path: Path | None = None
 
@@ -172,7 +173,7 @@ class Server:
         output = open(self.log_path, "ab")
         self.process = subprocess.Popen(
             [str(self.binary), "serve", "--app", self.app, "--port", str(self.port), "--log-level", "warning",
-             *self.database.arguments],
+             *self.database.arguments, *self.extra_arguments],
             env=self.environment, stdout=output, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline:

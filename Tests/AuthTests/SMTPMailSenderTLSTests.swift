@@ -16,7 +16,7 @@ struct SMTPMailSenderTLSTests {
         try SMTPMailSender(
             configuration: .init(
                 host: "127.0.0.1", port: port, security: security, credentials: ("mailer", "s3cret"), from: "no-reply@example.com",
-                timeout: .seconds(10), tls: tls),
+                timeout: .seconds(45), tls: tls),
             logger: Logger(label: "smtp-tls-test"))
     }
 

@@ -18,7 +18,7 @@ struct EventflowStatusTests {
 
             let wrongMethod = try await app.request(.put, "/api/v1/events")
             #expect(wrongMethod.status == .methodNotAllowed)
-            #expect(wrongMethod.headers[.allow] == "GET, POST")
+            #expect(wrongMethod.headers[.allow] == "GET, HEAD, POST")
 
             let admin = try await app.eventflowUser()
             try await app.registerProducer("dup", as: admin)

@@ -45,7 +45,7 @@ struct EventflowTests {
 
             do {
                 let reply = try await app.request(.delete, "/api/v1/events/\(eventID)")
-                #expect(reply.headers[.allow] == "GET")
+                #expect(reply.headers[.allow] == "GET, HEAD")
             }
             let referenced = try await app.request(.delete, "/api/v1/producers/\(producerID)")
             #expect(referenced.status == .conflict)

@@ -42,19 +42,28 @@ struct InlineReadTests {
         ("/v1/items/1/", [:]),
         ("/v1/items/-1", [:]),
         ("/v1/items/99999999999999999999", [:]),
+        ("/v1/items/1", [.origin: "https://example.com"]),
+        ("/v1/items/2", [.acceptEncoding: "gzip, deflate, br"]),
+        ("/v1/items/3", [.origin: "https://example.com", .acceptEncoding: "br"]),
     ]
+
+    /// Two live servers on `database`, one answering public key reads inline and one not.
+    static func servers(
+        app: GeneratedApp, database: any DatabaseClient, middleware: [any ServerMiddleware] = []
+    ) -> (inline: some ApplicationProtocol, plain: some ApplicationProtocol) {
+        var configuration = LoomServer.Configuration(port: 0)
+        configuration.middleware = middleware
+        let inline = LoomServer.buildApplication(app: app, database: database, configuration: configuration, logger: TestDatabase.logger)
+        configuration.inlineReads = false
+        let plain = LoomServer.buildApplication(app: app, database: database, configuration: configuration, logger: TestDatabase.logger)
+        return (inline, plain)
+    }
 
     @Test("a server with inline reads answers every key read exactly as one without")
     func sameAnswers() async throws {
         try await TestDatabase.withMigratedApp("bench") { database, app in
-            let client = database.client
-            // One cursor key for both, as instances sharing a secret have: list answers then match byte for byte.
-            let cursors = CursorCodec(secret: "inline read test")
-            let inlineServer = LoomServer.buildApplication(
-                app: app, database: client, host: "127.0.0.1", port: 0, logger: TestDatabase.logger, inlineReads: true, cursors: cursors)
-            let plainServer = LoomServer.buildApplication(
-                app: app, database: client, host: "127.0.0.1", port: 0, logger: TestDatabase.logger, inlineReads: false, cursors: cursors)
-            let routes = LoomServer.buildRoutes(app: app, database: database.client, hooks: [], auth: nil, cursors: .random())
+            let (inlineServer, plainServer) = Self.servers(app: app, database: database.client)
+            let routes = LoomServer.buildRoutes(app: app, database: database.client, configuration: .init())
             #expect(routes.inlineReads.isEmpty == !database.client.readsKeysInline, "bench's items are read inline on SQLite only")
             try await inlineServer.test(.live) { inlineClient in
                 try await plainServer.test(.live) { plainClient in
@@ -76,6 +85,15 @@ struct InlineReadTests {
                     inline.checker.check(rawRequests: pipelined, rawResponses: inlineBytes)
                     plain.checker.check(rawRequests: pipelined, rawResponses: plainBytes)
                     #expect(inlineBytes.components(separatedBy: "X-Request-Id: ").dropFirst().map { $0.prefix(2) } == ["r1", "r2", "r3"])
+                    // HEAD, byte for byte: the GET's head, Content-Length included, and no body, on either path.
+                    for (uri, extra) in [("/v1/items/2", ""), ("/v1/items/404", ""), ("/v1/items/3", "Origin: https://example.com\r\nAccept-Encoding: gzip\r\n")] {
+                        let head = "HEAD \(uri) HTTP/1.1\r\nHost: x\r\nX-Request-Id: h1\r\n\(extra)\r\n"
+                        let fast = try await RawHTTPExchange.exchange(port: try #require(inlineClient.port), head, bodiless: true)
+                        let slow = try await RawHTTPExchange.exchange(port: try #require(plainClient.port), head, bodiless: true)
+                        #expect(Self.withoutDates(fast) == Self.withoutDates(slow), "HEAD \(uri)")
+                        let get = try await RawHTTPExchange.exchange(port: try #require(inlineClient.port), "GET" + head.dropFirst(4))
+                        #expect(Self.withoutDates(fast) == Self.withoutDates(String(get.prefix(fast.count))), "HEAD \(uri) is the GET's head")
+                    }
                     // A conditional read with the tag of an inline answer: 304 either way.
                     let first = try await inline.request(.get, "/v1/items/1")
                     let tag = try #require(first.headers[.eTag])
@@ -101,8 +119,46 @@ struct InlineReadTests {
     func eligibleRoutes() async throws {
         try await TestDatabase.with("tracker") { database in
             let app = try AppCatalog.app(named: "tracker", eventSettleInterval: 0)
-            let routes = LoomServer.buildRoutes(app: app, database: database.client, hooks: [], auth: TestAuthenticator(), cursors: .random())
+            var configuration = LoomServer.Configuration()
+            configuration.auth = TestAuthenticator()
+            let routes = LoomServer.buildRoutes(app: app, database: database.client, configuration: configuration)
             #expect(routes.inlineReads.isEmpty)
+        }
+    }
+
+    @Test(
+        "a middleware that must see every request turns inline reads off where it applies",
+        arguments: [
+            (InlineReadPolicy.maySkip, true), (.mustRun, false), (.mustRunUnder(["/v1/items"]), false),
+            (.mustRunUnder(["/v1"]), false), (.mustRunUnder(["/v1/items/7"]), false), (.mustRunUnder(["/v1/other"]), true),
+            (.mustRunUnder(["/v1/items/7/restore"]), true), (.mustRunUnder(["/v1/item"]), true),
+        ])
+    func middlewarePolicies(policy: InlineReadPolicy, staysInline: Bool) async throws {
+        try await TestDatabase.with("bench") { database in
+            let app = try AppCatalog.app(named: "bench", eventSettleInterval: 0)
+            var configuration = LoomServer.Configuration()
+            configuration.middleware = [DeclaredMiddleware(CORSMiddleware<LoomRequestContext>(), inlineReads: policy)]
+            let routes = LoomServer.buildRoutes(app: app, database: database.client, configuration: configuration)
+            #expect(routes.inlineReads.isEmpty == (!staysInline || !database.client.readsKeysInline), "\(policy)")
+        }
+    }
+
+    @Test("with a CORS middleware that must run, an Origin read gets its CORS headers from either server")
+    func corsOnKeyReads() async throws {
+        try await TestDatabase.withMigratedApp("bench") { database, app in
+            let cors = DeclaredMiddleware(CORSMiddleware<LoomRequestContext>(allowOrigin: .originBased), inlineReads: .mustRun)
+            let (inlineServer, plainServer) = Self.servers(app: app, database: database.client, middleware: [cors])
+            try await inlineServer.test(.live) { inlineClient in
+                try await plainServer.test(.live) { plainClient in
+                    let inline = try TestApp(client: inlineClient, app: app), plain = try TestApp(client: plainClient, app: app)
+                    try await plain.create("/v1/items", #"{"name": "item", "price": 1}"#)
+                    let headers: HTTPFields = [.origin: "https://example.com", .requestID: "cors-1"]
+                    let fast = try await inline.request(.get, "/v1/items/1", headers: headers)
+                    let slow = try await plain.request(.get, "/v1/items/1", headers: headers)
+                    #expect(fast.headers[.accessControlAllowOrigin] == "https://example.com")
+                    #expect(Seen(fast, keepRequestID: true) == Seen(slow, keepRequestID: true))
+                }
+            }
         }
     }
 }

@@ -5,8 +5,9 @@ import NIOPosix
 /// for tests that compare answers byte for byte (a client library would normalise them).
 enum RawHTTPExchange {
     /// Writes `request` (one or several pipelined requests) and reads until `responseCount`
-    /// complete responses (each with a `Content-Length`) have arrived.
-    static func exchange(port: Int, _ request: String, responseCount: Int = 1) async throws -> String {
+    /// complete responses (each with a `Content-Length`) have arrived; `bodiless` responses
+    /// (to `HEAD`) end with their head.
+    static func exchange(port: Int, _ request: String, responseCount: Int = 1, bodiless: Bool = false) async throws -> String {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
@@ -16,20 +17,22 @@ enum RawHTTPExchange {
             var received = ""
             for try await chunk in inbound {
                 received += String(buffer: chunk)
-                if completeResponses(in: received) >= responseCount { break }
+                if completeResponses(in: received, bodiless: bodiless) >= responseCount { break }
             }
             return received
         }
     }
 
-    /// How many whole responses (head and `Content-Length` body) `text` holds.
-    static func completeResponses(in text: String) -> Int {
+    /// How many whole responses (head and `Content-Length` body, or the head alone when
+    /// `bodiless`) `text` holds.
+    static func completeResponses(in text: String, bodiless: Bool = false) -> Int {
         var rest = Substring(text)
         var count = 0
         while let headEnd = rest.range(of: "\r\n\r\n") {
             let head = rest[..<headEnd.lowerBound]
             let lengthLine = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
-            let length = lengthLine.flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+            let declared = lengthLine.flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+            let length = bodiless ? 0 : declared
             let body = rest[headEnd.upperBound...]
             guard body.utf8.count >= length else { break }
             rest = body.dropFirst(length)

@@ -48,10 +48,13 @@ struct TestApp: Sendable {
     var caller: TestCaller = .standard
     /// The app's database, for tests that prepare rows the API cannot create (platform admins).
     var database: (any DatabaseClient)? = nil
+    /// The app's auth routes, which only ever see real credentials (never the test caller).
+    var authRoutePrefix = "/v1/auth"
 
     /// A client of `app` served by `client`; its answers are checked against `app`'s document.
     init(client: any TestClientProtocol, app: GeneratedApp, caller: TestCaller = .standard, database: (any DatabaseClient)? = nil) throws {
         self.init(client: client, checker: try ResponseChecker(openAPIDocument: app.openAPIDocument), caller: caller, database: database)
+        authRoutePrefix = app.auth?.routePrefix ?? authRoutePrefix
     }
 
     /// A client whose answers `checker` checks.
@@ -80,9 +83,10 @@ struct TestApp: Sendable {
                 app: app, database: database.client, logger: TestDatabase.logger, environment: environment,
                 options: authOptions)
             // The server `loom-server` runs (live tests go through its HTTP channel and inline reads).
+            var configuration = LoomServer.Configuration(port: 0)
+            (configuration.hooks, configuration.auth, configuration.inlineReads) = (hooks, TestAuthenticator(base: auth), inlineReads)
             let application = LoomServer.buildApplication(
-                app: app, database: database.client, host: "127.0.0.1", port: 0, logger: TestDatabase.logger,
-                hooks: hooks, auth: TestAuthenticator(base: auth), inlineReads: inlineReads)
+                app: app, database: database.client, configuration: configuration, logger: TestDatabase.logger)
             try await application.test(setup) { client in
                 try await body(try TestApp(client: client, app: app, caller: caller, database: database.client))
             }
@@ -91,7 +95,9 @@ struct TestApp: Sendable {
 
     /// The same app, with requests running as `caller`.
     func `as`(_ caller: TestCaller) -> TestApp {
-        TestApp(client: client, checker: checker, caller: caller, database: database)
+        var copy = self
+        copy.caller = caller
+        return copy
     }
 
     /// Sends a request; `json` is sent as the body with `Content-Type: application/json`.
@@ -106,7 +112,7 @@ struct TestApp: Sendable {
     ) async throws -> Reply {
         var headers = headers
         let credentials = headers[.authorization] != nil || headers[.cookie] != nil || headers[HTTPField.Name("X-API-Key")!] != nil
-        if !credentials, !uri.hasPrefix("/v1/auth"), headers[TestAuthenticator.header] == nil, let value = caller.headerValue {
+        if !credentials, !uri.hasPrefix(authRoutePrefix), headers[TestAuthenticator.header] == nil, let value = caller.headerValue {
             headers[TestAuthenticator.header] = value
         }
         var body: ByteBuffer?

@@ -77,7 +77,7 @@ struct TestDatabase: Sendable {
         var settings = try PostgresConnectionSettings(url: url)
         settings.schema = schema
         settings.poolSize = 4
-        let database = PostgresDatabase(settings: settings, logger: logger)
+        let database = PostgresDatabase.started(settings: settings, logger: logger)
         return TestDatabase(client: database) {
             try? await database.close()
             await dropSchema(schema, url: url)
@@ -104,7 +104,7 @@ struct TestDatabase: Sendable {
     private static func withAdministration(url: String, _ body: (PostgresDatabase) async throws -> Void) async throws {
         var settings = try PostgresConnectionSettings(url: url)
         settings.poolSize = 1
-        let admin = PostgresDatabase(settings: settings, logger: logger)
+        let admin = PostgresDatabase.started(settings: settings, logger: logger)
         do {
             try await body(admin)
         } catch {

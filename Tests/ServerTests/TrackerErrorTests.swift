@@ -157,10 +157,10 @@ struct TrackerErrorTests {
             #expect(unknown.headers[.contentType] == "application/problem+json")
             let collection = try await app.request(.delete, "/v1/projects")
             #expect(collection.status == .methodNotAllowed)
-            #expect(collection.headers[.allow] == "GET, POST")
+            #expect(collection.headers[.allow] == "GET, HEAD, POST")
             let comment = try await app.request(.put, "/v1/comments/1", json: "{}")
             #expect(comment.status == .methodNotAllowed)
-            #expect(comment.headers[.allow] == "GET, PATCH, DELETE")
+            #expect(comment.headers[.allow] == "GET, HEAD, PATCH, DELETE")
         }
     }
 

@@ -13,7 +13,6 @@ struct IdentityResponse: JSONWritable {
         writer.member("organization_id", identity.organizationID)
         writer.member("project_id", identity.projectID)
         writer.member("environment", identity.environment)
-        if let organizationID = identity.organizationID { writer.member("organization_id", organizationID) }
         if let impersonatorID = identity.impersonatorID { writer.member("impersonator_id", impersonatorID) }
         writer.member("scopes", identity.scopes.sorted())
         writer.endObject()

@@ -1,4 +1,5 @@
 import Foundation
+import ValueFormats
 
 /// The one text form of a point in time used for storage and for JSON: ISO-8601 in UTC with
 /// exactly three fractional digits, `2024-01-31T12:00:00.000Z`.
@@ -79,53 +80,12 @@ public enum TimestampFormat {
         return text.withUTF8 { parse($0) }
     }
 
-    /// Parses the UTF-8 bytes of a timestamp; see `parseTimestamp(_:)`.
+    /// Parses the UTF-8 bytes of a timestamp with the one date-time grammar (`DateTimeText`).
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
-        var cursor = ByteCursor(bytes: bytes)
-        guard let year = cursor.number(digits: 4), cursor.skip("-"),
-            let month = cursor.number(digits: 2), cursor.skip("-"),
-            let day = cursor.number(digits: 2),
-            cursor.skip("T") || cursor.skip("t") || cursor.skip(" "),
-            let hour = cursor.number(digits: 2), cursor.skip(":"),
-            let minute = cursor.number(digits: 2), cursor.skip(":"),
-            let second = cursor.number(digits: 2)
-        else { return nil }
-        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
-            hour < 24, minute < 60, second < 60
-        else { return nil }
-
-        var fraction = 0.0
-        if cursor.skip(".") {
-            var numerator: Int64 = 0
-            var denominator: Int64 = 1
-            var digitCount = 0
-            while digitCount < 10, let digit = cursor.digit() {
-                numerator = numerator * 10 + digit
-                denominator *= 10
-                digitCount += 1
-            }
-            fraction = Double(numerator) / Double(denominator)
-            guard (1...9).contains(digitCount) else { return nil }
-        }
-
-        var offsetSeconds: Int64 = 0
-        if cursor.skip("Z") || cursor.skip("z") {
-            offsetSeconds = 0
-        } else if let sign: Int64 = cursor.skip("+") ? 1 : (cursor.skip("-") ? -1 : nil) {
-            guard let offsetHours = cursor.number(digits: 2) else { return nil }
-            _ = cursor.skip(":")
-            guard let offsetMinutes = cursor.number(digits: 2), offsetHours < 24, offsetMinutes < 60 else {
-                return nil
-            }
-            offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
-        } else {
-            return nil
-        }
-        guard cursor.isAtEnd else { return nil }
-
-        let days = daysSinceEpoch(year: year, month: month, day: day)
-        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
-        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+        guard let text = DateTimeText.parse(bytes) else { return nil }
+        let days = daysSinceEpoch(year: text.year, month: text.month, day: text.day)
+        let seconds = days * 86_400 + text.hour * 3600 + text.minute * 60 + text.second - text.offsetSeconds
+        return Date(timeIntervalSince1970: Double(seconds) + text.fraction)
     }
 
     /// Division rounding toward negative infinity, with a non-negative remainder.
@@ -157,53 +117,5 @@ public enum TimestampFormat {
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         return (year, month, day)
-    }
-
-    /// Number of days in a month of the proleptic Gregorian calendar.
-    private static func daysIn(month: Int64, year: Int64) -> Int64 {
-        switch month {
-        case 2:
-            let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-            return isLeap ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-}
-
-/// Reads ASCII fields from the front of a byte buffer.
-private struct ByteCursor {
-    /// The whole input.
-    let bytes: UnsafeBufferPointer<UInt8>
-    /// Index of the next unread byte.
-    var position = 0
-
-    /// Whether every byte has been consumed.
-    var isAtEnd: Bool { position == bytes.count }
-
-    /// Consumes `character` if it is next.
-    mutating func skip(_ character: Unicode.Scalar) -> Bool {
-        guard position < bytes.count, bytes[position] == UInt8(ascii: character) else { return false }
-        position += 1
-        return true
-    }
-
-    /// Consumes one decimal digit if it is next.
-    mutating func digit() -> Int64? {
-        guard position < bytes.count else { return nil }
-        let byte = bytes[position]
-        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-        position += 1
-        return Int64(byte - UInt8(ascii: "0"))
-    }
-
-    /// Consumes exactly `digits` decimal digits.
-    mutating func number(digits: Int) -> Int64? {
-        var value: Int64 = 0
-        for _ in 0..<digits {
-            guard let next = digit() else { return nil }
-            value = value * 10 + next
-        }
-        return value
     }
 }

@@ -2,14 +2,18 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOHTTP1
 
-/// The one middleware every Loom route runs through: it assigns the request id, answers every
-/// error in the app's format (mapping Hummingbird's and the database's errors to precise
-/// statuses), turns "no such method on this path" into 405, and stamps `X-Request-Id`.
+/// The base middleware every Loom route runs through, outermost: it assigns the request id,
+/// authenticates, answers every error in the app's format (mapping Hummingbird's and the
+/// database's errors to precise statuses), turns "no such method on this path" into 405,
+/// writes the common header fields (`CommonResponseHeaders`) and leaves a `HEAD` answer
+/// without its body.
 ///
-/// It is a single middleware on purpose: each layer of Hummingbird middleware costs a call
-/// and a context copy on every request. Public key reads on SQLite bypass it (`InlineReads`
-/// writes the same answer itself): a change to what it adds to responses belongs there too.
+/// These are one middleware on purpose: each layer of Hummingbird middleware costs a call and
+/// a context copy on every request. Modules add theirs after it (`ServerMiddleware`). Public
+/// key reads on SQLite bypass it (`InlineReads` writes the same answer, its head from the same
+/// `CommonResponseHeaders`): anything else it adds to a successful read belongs there too.
 public struct LoomMiddleware: RouterMiddleware {
     /// The request context type.
     public typealias Context = LoomRequestContext
@@ -18,17 +22,20 @@ public struct LoomMiddleware: RouterMiddleware {
     let routes: RouteTable
     let maxBodyBytes: Int
     let authenticator: (any RequestAuthenticator)?
+    let commonHeaders: CommonResponseHeaders
 
     /// Creates the middleware; `authenticator` (the app's `Auth` module, if it has one) fills
     /// `context.identity` or `context.authenticationFailure` before the route runs.
+    /// `serverName` is the `Server` header value (`nil` sends none).
     public init(
         errorFormat: ErrorBodyFormat, routes: RouteTable, maxBodyBytes: Int,
-        authenticator: (any RequestAuthenticator)? = nil
+        authenticator: (any RequestAuthenticator)? = nil, serverName: String? = LoomServer.serverName
     ) {
         self.errorFormat = errorFormat
         self.routes = routes
         self.maxBodyBytes = maxBodyBytes
         self.authenticator = authenticator
+        self.commonHeaders = CommonResponseHeaders(serverName: serverName)
     }
 
     /// Runs the request.
@@ -51,8 +58,9 @@ public struct LoomMiddleware: RouterMiddleware {
             let apiError = classify(error, request: request, context: context)
             response = render(apiError, requestID: context.requestID)
         }
-        response.headers[.requestID] = context.requestID
-        return response
+        commonHeaders.apply(to: &response, requestID: context.requestID, date: SharedHTTPDate.current())
+        // RFC 9110 §9.3.2: the GET's head (Content-Length included), no body; errors too.
+        return request.method == .head ? response.createHeadResponse() : response
     }
 
     /// Maps anything thrown by a handler to the error the client sees.
@@ -62,6 +70,17 @@ public struct LoomMiddleware: RouterMiddleware {
             return apiError
         case let httpError as HTTPError:
             return classify(httpError, request: request)
+        case let parserError as HTTPParserError:
+            // The request's framing broke after its head (a chunk size such as `zz`): the
+            // connection cannot carry another request, so the answer closes it.
+            var apiError = APIError.badRequest(
+                "The request body is not validly framed HTTP/1.1 (\(parserError)).",
+                fieldErrors: [.init(field: "body", message: "is not validly framed (\(parserError))")])
+            apiError.headers[.connection] = "close"
+            return apiError
+        case is CancellationError:
+            // The server is shutting down past its drain bound (LoomServer.Configuration).
+            return .unavailable
         case let databaseError as DatabaseError:
             if let unavailable = APIError(unavailable: databaseError) {
                 context.logger.error("database unavailable", metadata: ["error": "\(databaseError)"])

@@ -1,8 +1,8 @@
 import NIOCore
 import NIOHTTP1
 
-/// Answers the requests `InlineReads` can answer (a public `GET /<table>/{id}` that finds its
-/// record) inside `channelRead`, on the event loop that read them, and passes every other
+/// Answers the requests `InlineReads` can answer (a public `GET` or `HEAD /<table>/{id}` that
+/// finds its record) inside `channelRead`, on the event loop that read them, and passes every other
 /// request on to Hummingbird unchanged.
 ///
 /// Why: through Hummingbird a request is converted to swift-http-types, resumes a task on

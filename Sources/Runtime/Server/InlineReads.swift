@@ -2,9 +2,10 @@ import HTTPTypes
 import NIOCore
 import NIOHTTP1
 
-/// The `GET /<table>/{id}` routes a connection may answer on the event loop that read the
-/// request, without Hummingbird's per-request task, router and middleware (see
-/// `InlineReadHandler`), decided once at start-up by `RouteRegistry.addTable`.
+/// The `GET /<table>/{id}` routes (and their `HEAD`) a connection may answer on the event
+/// loop that read the request, without Hummingbird's per-request task, router and middleware
+/// (see `InlineReadHandler`), decided once at start-up by `RouteRegistry.addTable` and
+/// `LoomServer` (which drops the routes a configured middleware must see; `ServerMiddleware`).
 ///
 /// A route is here only when its answer cannot depend on the caller: the operation is public
 /// (no `auth` section, or `"public"` read permission) and the table has no tenant or owner
@@ -16,12 +17,15 @@ import NIOHTTP1
 /// request, HTTP/1.0, a malformed key, a missing row, a busy or failing database) returns `nil`
 /// and the request goes through Hummingbird as usual, which renders errors in the app's format.
 ///
-/// Keep in step with `LoomMiddleware` and `TableHandlers.get`: anything they add to a
-/// successful GET (a header, a limit, a check) must be added here or make `answer` pass the
-/// request on; `InlineReadTests` compares the two paths byte for byte.
+/// Its head comes from `CommonResponseHeaders`, as every answer through `LoomMiddleware` does.
+/// Keep in step with `TableHandlers.get`: anything it adds to a successful GET (a header, a
+/// limit, a check) must be added here or make `answer` pass the request on;
+/// `InlineReadTests` compares the two paths byte for byte.
 public struct InlineReads: Sendable {
     /// One table's item route.
     struct Route: Sendable {
+        /// `/<base>/<table>`.
+        let collectionPath: String
         /// `/<base>/<table>/` as bytes.
         let prefix: [UInt8]
         /// Reads the record with the key text; `nil` when there is none or it cannot be read here.
@@ -33,8 +37,8 @@ public struct InlineReads: Sendable {
     /// those that can change a GET's answer or the connection's handling, and the app
     /// authenticator's credential headers.
     private(set) var passedOnHeaders: Set<String> = InlineReads.alteringHeaders
-    /// The `Server` header line, as Hummingbird sends it.
-    let serverName: String?
+    /// Writes the head fields every answer shares.
+    var commonHeaders: CommonResponseHeaders
 
     /// A body, a condition, a range, `Connection` and `Expect` change a GET or its connection.
     static let alteringHeaders: Set<String> = [
@@ -44,7 +48,7 @@ public struct InlineReads: Sendable {
 
     /// An empty table.
     public init(serverName: String? = LoomServer.serverName) {
-        self.serverName = serverName
+        self.commonHeaders = CommonResponseHeaders(serverName: serverName)
     }
 
     /// Whether no route is answered inline.
@@ -52,7 +56,7 @@ public struct InlineReads: Sendable {
 
     /// Adds the item route of the collection at `collectionPath` (`/v1/items`).
     mutating func add(collectionPath: String, read: @escaping @Sendable (Substring) -> InlineRecord?) {
-        routes.append(Route(prefix: Array((collectionPath + "/").utf8), read: read))
+        routes.append(Route(collectionPath: collectionPath, prefix: Array((collectionPath + "/").utf8), read: read))
     }
 
     /// The same routes; requests carrying a credential `authenticator` reads go through it.
@@ -62,10 +66,33 @@ public struct InlineReads: Sendable {
         return copy
     }
 
+    /// The same routes less those a middleware with one of `policies` must see.
+    func honouring(_ policies: [InlineReadPolicy]) -> InlineReads {
+        var copy = self
+        for policy in policies {
+            switch policy {
+            case .maySkip: continue
+            case .mustRun: copy.routes = []
+            case .mustRunUnder(let prefixes):
+                copy.routes.removeAll { route in prefixes.contains { Self.itemPaths(of: route.collectionPath, overlap: $0) } }
+            }
+        }
+        return copy
+    }
+
+    /// Whether some path `<collectionPath>/<key>` starts with the whole segments of `prefix`.
+    static func itemPaths(of collectionPath: String, overlap prefix: String) -> Bool {
+        let route = collectionPath.split(separator: "/")
+        let scope = prefix.split(separator: "/")
+        // The item path has one segment (the key, any text) after the collection's; a longer scope is deeper than it.
+        guard scope.count <= route.count + 1 else { return false }
+        return zip(route, scope).allSatisfy { $0 == $1 }
+    }
+
     /// The whole HTTP response to `request` (status line, headers, body) when it can be
-    /// answered here, with `date` as the `Date` header value.
+    /// answered here, with `date` as the `Date` header value. A `HEAD` gets the `GET`'s head alone.
     func answer(_ request: HTTPRequestHead, date: String, allocator: ByteBufferAllocator) -> ByteBuffer? {
-        guard request.method == .GET, request.version == .http1_1 else { return nil }
+        guard request.method == .GET || request.method == .HEAD, request.version == .http1_1 else { return nil }
         var clientRequestID: String?
         for (name, value) in request.headers {
             let lowercased = name.lowercased()
@@ -77,26 +104,14 @@ public struct InlineReads: Sendable {
             }
         }
         guard let (route, key) = match(request.uri), let record = route.read(key) else { return nil }
-        // The head LoomMiddleware, JSONResponse and Hummingbird's Application would write, in their order.
-        let requestID = RequestIdentifier.accepting(clientRequestID)
-        var buffer = allocator.buffer(capacity: 192 + record.bytes.count)
-        buffer.writeStaticString("HTTP/1.1 200 OK\r\nETag: ")
-        buffer.writeString(record.tag)
-        buffer.writeStaticString("\r\nContent-Type: ")
-        buffer.writeString(JSONResponse.contentType)
-        buffer.writeStaticString("\r\nContent-Length: ")
-        buffer.writeString(String(record.bytes.count))
-        buffer.writeStaticString("\r\nX-Request-Id: ")
-        buffer.writeString(requestID)
-        buffer.writeStaticString("\r\nDate: ")
-        buffer.writeString(date)
-        if let serverName {
-            buffer.writeStaticString("\r\nServer: ")
-            buffer.writeString(serverName)
-        }
-        buffer.writeStaticString("\r\n\r\n")
-        buffer.writeBytes(record.bytes)
-        return buffer
+        var head = HTTP1HeadBytes(buffer: allocator.buffer(capacity: 192 + record.bytes.count))
+        head.buffer.writeStaticString("HTTP/1.1 200 OK\r\n")
+        commonHeaders.write(
+            entityTag: record.tag, contentType: JSONResponse.contentType, contentLength: String(record.bytes.count),
+            requestID: RequestIdentifier.accepting(clientRequestID), date: date, to: &head)
+        head.buffer.writeStaticString("\r\n")
+        if request.method == .GET { head.buffer.writeBytes(record.bytes) }
+        return head.buffer
     }
 
     /// The route whose prefix `uri` starts with, and the rest as the key: one non-empty

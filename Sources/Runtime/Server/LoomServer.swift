@@ -1,54 +1,79 @@
 import Hummingbird
 import Logging
 
-/// Builds the Hummingbird application of one generated app: its routes, the built-in
-/// endpoints (`/health`, `/health/live`, `/health/ready`, `/openapi.json`, `/docs`) and the
-/// middleware, all decided at start-up.
+/// Builds the server of one generated app: its routes, the built-in endpoints (`/health`,
+/// `/health/live`, `/health/ready`, `/openapi.json`, `/docs`), `LoomMiddleware` and the
+/// configured middleware, all decided at start-up; and the `ServiceGroup` that runs it with the
+/// database pool and the background services (`LoomServer+Services.swift`).
 public enum LoomServer {
-    /// The `Server` header every response carries.
+    /// The default `Server` header value.
     public static let serverName = "loom"
 
-    /// Builds the router. Tests drive it directly with `HummingbirdTesting`. `auth` is the app's
-    /// authentication module (built by the server from `app.auth`), or `nil` for an app without one.
+    /// Builds the router. Tests drive it directly with `HummingbirdTesting`.
+    public static func buildRouter(
+        app: GeneratedApp, database: any DatabaseClient, configuration: Configuration
+    ) -> Router<LoomRequestContext> {
+        buildRoutes(app: app, database: database, configuration: configuration).router
+    }
+
+    /// Builds the router with `hooks`, `auth` (the app's authentication module, or `nil`
+    /// for an app without one) and `cursors` and nothing else configured.
     public static func buildRouter(
         app: GeneratedApp, database: any DatabaseClient, hooks: [any WriteHook] = [],
         auth: (any AuthenticationService)? = nil, cursors: CursorCodec = .random()
     ) -> Router<LoomRequestContext> {
-        buildRoutes(app: app, database: database, hooks: hooks, auth: auth, cursors: cursors).router
+        var configuration = Configuration()
+        configuration.hooks = hooks
+        configuration.auth = auth
+        configuration.cursors = cursors
+        return buildRouter(app: app, database: database, configuration: configuration)
     }
 
-    /// The router and the routes the event loop may answer inline.
+    /// The router and the routes the event loop may answer inline: none when
+    /// `configuration.inlineReads` is off, and none a configured middleware must see.
     static func buildRoutes(
-        app: GeneratedApp, database: any DatabaseClient, hooks: [any WriteHook],
-        auth: (any AuthenticationService)?, cursors: CursorCodec
+        app: GeneratedApp, database: any DatabaseClient, configuration: Configuration
     ) -> (router: Router<LoomRequestContext>, inlineReads: InlineReads) {
-        var registry = RouteRegistry(database: database, settings: app.settings, hooks: WriteHooks(hooks), cursors: cursors)
-        BuiltInRoutes(app: app, database: database).register(in: &registry)
-        auth?.registerRoutes(in: &registry)
-        app.registerRoutes(&registry)
+        let auth = configuration.auth
+        let registry = Self.registry(app: app, database: database, configuration: configuration)
         let router = Router(context: LoomRequestContext.self)
         router.add(
             middleware: LoomMiddleware(
                 errorFormat: app.settings.errorFormat, routes: registry.table, maxBodyBytes: app.settings.maxBodyBytes,
-                authenticator: auth))
+                authenticator: auth, serverName: configuration.serverName))
+        for middleware in configuration.middleware { middleware.add(to: router) }
         registry.install(on: router)
-        return (router, registry.inlineReads.passingOn(credentialsOf: auth))
+        var reads = InlineReads(serverName: configuration.serverName)
+        if configuration.inlineReads {
+            reads = registry.inlineReads.passingOn(credentialsOf: auth).honouring(configuration.middleware.map(\.inlineReadPolicy))
+            reads.commonHeaders = CommonResponseHeaders(serverName: configuration.serverName)
+        }
+        return (router, reads)
     }
 
-    /// Builds the application listening on `host:port`. With `inlineReads` (the default),
-    /// public key reads on SQLite are answered on the event loop (`InlineReads`); `false`
-    /// sends every request through Hummingbird (tests compare the two). `cursors` signs list
-    /// cursors (`CursorCodec`; a process-only key by default).
+    /// Every route of the app: the built-in ones, the auth module's, then the app's own.
+    static func registry(app: GeneratedApp, database: any DatabaseClient, configuration: Configuration) -> RouteRegistry {
+        var registry = RouteRegistry(database: database, settings: app.settings, hooks: WriteHooks(configuration.hooks), cursors: configuration.cursors)
+        BuiltInRoutes(app: app, database: database).register(in: &registry)
+        configuration.auth?.registerRoutes(in: &registry)
+        app.registerRoutes(&registry)
+        return registry
+    }
+
+    /// Builds the HTTP application alone, listening on `configuration.host:port`; run it with
+    /// the rest through `serviceGroup`, or drive it with `HummingbirdTesting`.
     public static func buildApplication(
-        app: GeneratedApp, database: any DatabaseClient, host: String, port: Int, logger: Logger,
-        hooks: [any WriteHook] = [], auth: (any AuthenticationService)? = nil, inlineReads: Bool = true,
-        cursors: CursorCodec = .random()
+        app: GeneratedApp, database: any DatabaseClient, configuration: Configuration, logger: Logger
     ) -> some ApplicationProtocol {
-        let (router, reads) = buildRoutes(app: app, database: database, hooks: hooks, auth: auth, cursors: cursors)
+        let (router, reads) = buildRoutes(app: app, database: database, configuration: configuration)
+        let onServerRunning = configuration.onServerRunning
+        let port = configuration.port
         return Application(
             router: router,
-            server: .loomHTTP1(inlineReads: inlineReads ? reads : InlineReads()),
-            configuration: .init(address: .hostname(host, port: port), serverName: serverName),
+            server: .loomHTTP1(inlineReads: reads),
+            // No serverName: `Server` comes from CommonResponseHeaders, on both paths.
+            configuration: .init(address: .hostname(configuration.host, port: port)),
+            onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? port) },
             logger: logger)
     }
 }

@@ -44,12 +44,15 @@ public struct RouteRegistry {
         self.cursors = cursors
     }
 
-    /// Adds one route.
+    /// Adds one route. A `GET` route answers `HEAD` too (RFC 9110 §9.3.2): the same handler
+    /// runs and `LoomMiddleware` sends its head alone, so `HEAD` is listed in `Allow` and
+    /// served wherever `GET` is without each module registering it.
     public mutating func add(
         _ method: HTTPRequest.Method, _ path: String,
         handler: @escaping @Sendable (Request, LoomRequestContext) async throws -> Response
     ) {
         table.add(path: path, method: method)
+        if method == .get { table.add(path: path, method: .head) }
         routes.append(Route(method: method, path: path, handler: handler))
     }
 
@@ -113,10 +116,13 @@ public struct RouteRegistry {
         HandlerContextFactory(database: database, hooks: hooks, credentials: credentialIssuer)
     }
 
-    /// Adds every collected route to `router`.
+    /// Adds every collected route to `router`, and `HEAD` beside each `GET` (see `add`).
     public func install(on router: Router<LoomRequestContext>) {
+        let explicitHeads = Set(routes.filter { $0.method == .head }.map(\.path))
         for route in routes {
-            router.on(RouterPath(Self.hummingbirdPath(route.path)), method: route.method, use: route.handler)
+            let path = RouterPath(Self.hummingbirdPath(route.path))
+            router.on(path, method: route.method, use: route.handler)
+            if route.method == .get, !explicitHeads.contains(route.path) { router.on(path, method: .head, use: route.handler) }
         }
     }
 

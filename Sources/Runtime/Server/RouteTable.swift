@@ -2,6 +2,11 @@ import HTTPTypes
 
 /// Every registered path template and its methods, so that a request for a known path with
 /// an unsupported method is answered 405 with `Allow` rather than Hummingbird's plain 404.
+///
+/// A request path is matched the way Hummingbird's router matches it: among the templates it
+/// fits, the one with a literal segment where the others have a parameter wins, segment by
+/// segment from the left. So `PUT /v1/items/batch` belongs to `/v1/items/batch` alone (whose
+/// only method is `POST`), not also to `/v1/items/{id}`.
 public struct RouteTable: Sendable {
     private struct Entry: Sendable {
         var segments: [Segment]
@@ -28,32 +33,30 @@ public struct RouteTable: Sendable {
         }
     }
 
-    /// Methods served at a concrete request path, in registration order; empty when no template matches.
+    /// Methods served at a concrete request path, in registration order: those of the template
+    /// the router resolves the path to; empty when no template matches.
     public func methods(forPath path: String) -> [HTTPRequest.Method] {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-        let matching = entries.filter { entry in
-            entry.segments.count == parts.count
-                && zip(entry.segments, parts).allSatisfy { segment, part in
-                    switch segment {
-                    case .parameter: return true
-                    case .literal(let literal): return literal == part
-                    }
+        var best: Entry?
+        for entry in entries where entry.segments.count == parts.count {
+            let matches = zip(entry.segments, parts).allSatisfy { segment, part in
+                switch segment {
+                case .parameter: return true
+                case .literal(let literal): return literal == part
                 }
+            }
+            guard matches else { continue }
+            if let current = best, !Self.isMoreSpecific(entry.segments, than: current.segments) { continue }
+            best = entry
         }
-        // The router takes a literal segment over a parameter at each level (`/items/batch` is
-        // the batch route, never `/items/{id}`), so only the most literal match answers.
-        guard let best = matching.max(by: { Self.isLessLiteral($0.segments, than: $1.segments) }) else { return [] }
-        return best.methods
+        return best?.methods ?? []
     }
 
-    /// Whether `lhs` has a parameter where `rhs` has a literal at the first segment they differ in kind.
-    private static func isLessLiteral(_ lhs: [Segment], than rhs: [Segment]) -> Bool {
-        for (left, right) in zip(lhs, rhs) {
-            switch (left, right) {
-            case (.parameter, .literal): return true
-            case (.literal, .parameter): return false
-            default: continue
-            }
+    /// Whether `candidate` has a literal at the first segment where it and `other` differ.
+    private static func isMoreSpecific(_ candidate: [Segment], than other: [Segment]) -> Bool {
+        for (mine, theirs) in zip(candidate, other) where mine != theirs {
+            if case .literal = mine, theirs == .parameter { return true }
+            if mine == .parameter, case .literal = theirs { return false }
         }
         return false
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ValueFormats
 
 /// Validates request input against generated `FieldRule`s, collecting every problem so one
 /// 422 names every invalid field.
@@ -109,7 +110,7 @@ public struct InputValidator {
         case .email:
             return formatted(input, field: field, rule: rule, check: ValueFormats.isEmail, expected: "an email address")
         case .url:
-            return formatted(input, field: field, rule: rule, check: ValueFormats.isURL, expected: "an absolute http or https URL")
+            return formatted(input, field: field, rule: rule, check: ValueFormats.isHTTPURL, expected: "an absolute http or https URL")
         case .integer:
             return integer(input, field: field, rule: rule).map(InputValue.integer)
         case .number:
@@ -128,7 +129,7 @@ public struct InputValidator {
             }
             return .date(text)
         case .uuid, .relation(.uuid):
-            guard case .string(let text) = input, let uuid = UUID(uuidString: text) else {
+            guard case .string(let text) = input, ValueFormats.isUUID(text), let uuid = UUID(uuidString: text) else {
                 return mismatch(field, "a UUID", input)
             }
             return .uuid(uuid)

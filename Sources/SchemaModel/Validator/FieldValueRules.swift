@@ -64,7 +64,7 @@ enum FieldValueRules {
 
     private static func stringProblem(_ string: String, _ field: FieldSchema) -> String? {
         let quoted = ValueText.quoted(string)
-        if let formatProblem = ValueFormats.problem(with: string, for: field.type) {
+        if let formatProblem = FormatProblems.problem(with: string, for: field.type) {
             return "\(quoted) \(formatProblem)"
         }
         if field.type == .enum, let values = field.values, !values.contains(string) {
@@ -97,7 +97,7 @@ enum FieldValueRules {
         switch RelationRules.targetKeyType(of: field, in: app) {
         case .uuid:
             guard case .string(let string) = value else { return expected("a UUID string", found: value) }
-            return ValueFormats.problem(with: string, for: .uuid).map { "\(ValueText.quoted(string)) \($0)" }
+            return FormatProblems.problem(with: string, for: .uuid).map { "\(ValueText.quoted(string)) \($0)" }
         case .integer:
             if case .integer = value { return nil }
             return expected("an integer row id", found: value)

@@ -4,9 +4,9 @@ import Foundation
 import Hummingbird
 import Logging
 import Runtime
-import ServiceLifecycle
 
-/// `loom-server serve`: migrate the database, then answer HTTP until SIGINT/SIGTERM.
+/// `loom-server serve`: migrate the database, then answer HTTP until SIGINT/SIGTERM, with the
+/// database pool and every background service in one `ServiceGroup` (`LoomServer.serviceGroup`).
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Migrate the database and serve the app (the default command).")
 
@@ -21,50 +21,42 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
+    @Option(help: "Seconds in-flight requests may take to finish once SIGTERM or SIGINT arrives.")
+    var shutdownGrace: Int = 30
+
     func run() async throws {
-        var logger = Logger(label: "loom")
-        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let logger = {
+            var logger = Logger(label: "loom")
+            logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+            return logger
+        }()
         let app = try AppCatalog.app(named: options.app)
-        let database = try await ServerDatabase.open(app: app, options: options, logger: logger)
-        let auth: AuthService?
-        do {
-            auth = try await ServerAuth.start(
-                app: app, database: database, logger: logger, developmentSecretFile: options.developmentSecretFile)
-        } catch {
-            try? await database.close()
-            throw error
-        }
+        let database = try ServerDatabase.client(options: options, logger: logger)
+        var configuration = LoomServer.Configuration(host: host, port: port)
         // LOOM_INLINE_READS=0 sends public key reads through Hummingbird too (benchmark A/B).
-        let inlineReads = ProcessInfo.processInfo.environment["LOOM_INLINE_READS"] != "0"
-        let application = LoomServer.buildApplication(
-            app: app, database: database, host: host, port: port, logger: logger, auth: auth, inlineReads: inlineReads,
-            cursors: CursorSecret.codec(app: app, options: options, logger: logger))
-        logger.info("serving \(options.app) on http://\(host):\(port) (docs: /docs, database: \(options.databaseDescription))")
+        configuration.inlineReads = ProcessInfo.processInfo.environment["LOOM_INLINE_READS"] != "0"
+        configuration.requestDrainTimeout = .seconds(shutdownGrace)
+        configuration.shutdownTimeout = .seconds(shutdownGrace * 2)
+        let (options, host) = (self.options, self.host)
+        configuration.onServerRunning = { port in
+            logger.info("serving \(options.app) on http://\(host):\(port) (docs: /docs, database: \(options.databaseDescription))")
+        }
+        let group = await LoomServer.serviceGroup(app: app, database: database, configuration: configuration, logger: logger) {
+            configuration in
+            try await ServerDatabase.check(database, description: options.databaseDescription)
+            _ = try await ServerDatabase.migrate(database, app: app, description: options.databaseDescription, logger: logger)
+            configuration.auth = try await ServerAuth.start(
+                app: app, database: database, logger: logger, developmentSecretFile: options.developmentSecretFile)
+            // After the auth module: on SQLite it may have just written the development secret the cursors reuse.
+            configuration.cursors = CursorSecret.codec(app: app, options: options, logger: logger)
+        }
         do {
-            try await Self.run(application, logger: logger)
+            try await group.run()
         } catch {
             try? await database.close()
             throw error
         }
         try await database.close()
-    }
-}
-
-extension Serve {
-    /// How long SIGTERM/SIGINT waits for requests in flight before cancelling them. A client
-    /// sending its body slowly (or never finishing it) would otherwise hold shutdown forever.
-    static let gracefulShutdownLimit: Duration = .seconds(10)
-    /// How long cancelled requests get to end after that, before the service group gives up on them.
-    static let cancellationLimit: Duration = .seconds(5)
-
-    /// Runs the server until SIGTERM or SIGINT, then shuts down gracefully within
-    /// `gracefulShutdownLimit` + `cancellationLimit`.
-    static func run(_ application: some ApplicationProtocol, logger: Logger) async throws {
-        var configuration = ServiceGroupConfiguration(
-            services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        configuration.maximumGracefulShutdownDuration = gracefulShutdownLimit
-        configuration.maximumCancellationDuration = cancellationLimit
-        try await ServiceGroup(configuration: configuration).run()
     }
 }
 
@@ -78,20 +70,33 @@ enum ServerDatabase {
         return try await migrate(database, app: app, description: options.databaseDescription, logger: logger)
     }
 
-    /// Opens the database `options` select without changing its schema; a PostgreSQL server
-    /// must answer within `PostgresDatabase.pingTimeout`.
+    /// Opens the database `options` select without changing its schema, its pool (PostgreSQL)
+    /// running until `close()`; a PostgreSQL server must answer within `PostgresDatabase.pingTimeout`.
     static func connect(options: AppOptions, logger: Logger) async throws -> any DatabaseClient {
+        let database = try client(options: options, logger: logger)
+        if let pooled = database as? any PooledDatabase { pooled.start() }
+        try await check(database, description: options.databaseDescription)
+        return database
+    }
+
+    /// The database `options` select (PostgreSQL for a `postgres://` URL from `--database-url`
+    /// or `DATABASE_URL`, else the SQLite file), a PostgreSQL pool not yet running: `serve` runs
+    /// it in its `ServiceGroup`.
+    static func client(options: AppOptions, logger: Logger) throws -> any DatabaseClient {
         if let url = options.resolvedDatabaseURL {
-            let postgres = PostgresDatabase(settings: try PostgresConnectionSettings(url: url), logger: logger)
-            do {
-                try await postgres.ping()
-            } catch {
-                try? await postgres.close()
-                throw ValidationError("cannot reach PostgreSQL at \(options.databaseDescription): \(error)")
-            }
-            return postgres
+            return PostgresDatabase(settings: try PostgresConnectionSettings(url: url), logger: logger)
         }
         return try SQLiteDatabase(path: options.resolvedDatabasePath, logger: logger)
+    }
+
+    /// Checks that `database` answers; closes it and explains when it does not.
+    static func check(_ database: any DatabaseClient, description: String) async throws {
+        do {
+            try await database.ping()
+        } catch {
+            try? await database.close()
+            throw ValidationError("cannot reach the database at \(description): \(error)")
+        }
     }
 
     /// Applies pending schema changes to an open database; closes it and explains when refused.

@@ -96,7 +96,7 @@ struct PostgresDatabaseTests {
     @Test("instances migrating one schema at once apply each step exactly once")
     func concurrentMigrations() async throws {
         try await PostgresTestSupport.withDatabase { database, settings in
-            let instances = (0..<4).map { _ in PostgresDatabase(settings: settings, logger: .init(label: "instance")) }
+            let instances = (0..<4).map { _ in PostgresDatabase.started(settings: settings, logger: .init(label: "instance")) }
             let reports = try await withThrowingTaskGroup(of: MigrationReport.self) { group in
                 for instance in instances { group.addTask { try await instance.migrate(to: Self.schema()) } }
                 return try await group.reduce(into: []) { $0.append($1) }
@@ -119,7 +119,7 @@ struct PostgresDatabaseTests {
 
     @Test("an unreachable server is reported as unavailable")
     func unreachable() async throws {
-        let database = PostgresDatabase(settings: PostgresConnectionSettings(host: "127.0.0.1", port: 1, username: "nobody", database: "none"), logger: .init(label: "unreachable"))
+        let database = PostgresDatabase.started(settings: PostgresConnectionSettings(host: "127.0.0.1", port: 1, username: "nobody", database: "none"), logger: .init(label: "unreachable"))
         await expectCode(.unavailable) { try await database.ping() }
         try await database.close()
     }

@@ -22,12 +22,12 @@ enum PostgresTestSupport {
         let schema = "loom_driver_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         var adminSettings = try PostgresConnectionSettings(url: url)
         adminSettings.poolSize = 1
-        let admin = PostgresDatabase(settings: adminSettings, logger: logger)
+        let admin = PostgresDatabase.started(settings: adminSettings, logger: logger)
         _ = try await admin.write([SQLStatement("CREATE SCHEMA \(schema)")])
         var settings = adminSettings
         settings.schema = schema
         settings.poolSize = poolSize
-        let database = PostgresDatabase(settings: settings, logger: logger)
+        let database = PostgresDatabase.started(settings: settings, logger: logger)
         do {
             try await body(database, settings)
         } catch {

@@ -75,6 +75,48 @@ struct InlineReadHandlerTests {
         #expect(lines[8] == #"{"id":7}"#)
     }
 
+    @Test("HEAD is answered inline with the GET's head, Content-Length included, and no body")
+    func head() throws {
+        let channel = try Self.channel()
+        let head = HTTPServerRequestPart.head(
+            HTTPRequestHead(version: .http1_1, method: .HEAD, uri: "/v1/items/7", headers: ["X-Request-Id": "client-id-1"]))
+        #expect(try Self.send(channel, head).isEmpty)
+        #expect(try Self.send(channel, Self.get("/v1/items/7", [("X-Request-Id", "client-id-1")])).isEmpty)
+        let responses = try Self.written(channel)
+        #expect(responses.count == 2)
+        guard responses.count == 2 else { return }
+        #expect(responses[0].hasSuffix("\r\n\r\n") && responses[0].contains("Content-Length: 8\r\n"))
+        #expect(Self.withoutDate(responses[0]) + #"{"id":7}"# == Self.withoutDate(responses[1]))
+    }
+
+    @Test("Origin and Accept-Encoding change nothing without a middleware that reads them: answered inline, alike")
+    func originAndAcceptEncoding() throws {
+        let channel = try Self.channel()
+        let plain = Self.get("/v1/items/7", [("X-Request-Id", "r")])
+        let decorated = Self.get("/v1/items/7", [("X-Request-Id", "r"), ("Origin", "https://example.com"), ("Accept-Encoding", "gzip, br")])
+        #expect(try Self.send(channel, plain).isEmpty)
+        #expect(try Self.send(channel, decorated).isEmpty)
+        let responses = try Self.written(channel).map(Self.withoutDate)
+        #expect(responses.count == 2 && responses.first == responses.last)
+    }
+
+    @Test("a middleware that must run, everywhere or over this table, leaves nothing to answer inline")
+    func policies() {
+        var reads = InlineReads()
+        reads.add(collectionPath: "/v1/items") { _ in Self.record }
+        reads.add(collectionPath: "/v1/orders") { _ in Self.record }
+        #expect(reads.honouring([.maySkip]).routes.count == 2)
+        #expect(reads.honouring([.maySkip, .mustRun]).isEmpty)
+        #expect(reads.honouring([.mustRunUnder(["/v1/items"])]).routes.map(\.collectionPath) == ["/v1/orders"])
+        #expect(reads.honouring([.mustRunUnder(["/v1/orders/1", "/v1/items/1/restore"])]).routes.map(\.collectionPath) == ["/v1/items"])
+        #expect(reads.honouring([.mustRunUnder(["/"])]).isEmpty)
+    }
+
+    /// `response` with its `Date` line blanked.
+    static func withoutDate(_ response: String) -> String {
+        response.components(separatedBy: "\r\n").map { $0.hasPrefix("Date: ") ? "Date: -" : $0 }.joined(separator: "\r\n")
+    }
+
     @Test("an invalid client request id is replaced, as LoomMiddleware does")
     func requestIdentifier() throws {
         let channel = try Self.channel()
@@ -99,7 +141,8 @@ struct InlineReadHandlerTests {
             ("a body", get("/v1/items/7", [("Content-Length", "2")])),
             ("HTTP/1.0", get("/v1/items/7", version: .http1_0)),
             ("two request ids", get("/v1/items/7", [("X-Request-Id", "a"), ("x-request-id", "b")])),
-            ("HEAD", HTTPServerRequestPart.head(HTTPRequestHead(version: .http1_1, method: .HEAD, uri: "/v1/items/7"))),
+            ("HEAD of a missing record", HTTPServerRequestPart.head(HTTPRequestHead(version: .http1_1, method: .HEAD, uri: "/v1/items/8"))),
+            ("POST", HTTPServerRequestPart.head(HTTPRequestHead(version: .http1_1, method: .POST, uri: "/v1/items/7"))),
             ("DELETE", HTTPServerRequestPart.head(HTTPRequestHead(version: .http1_1, method: .DELETE, uri: "/v1/items/7"))),
         ])
     func passesOn(_ label: String, _ head: HTTPServerRequestPart) throws {

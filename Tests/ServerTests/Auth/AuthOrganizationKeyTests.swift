@@ -1,6 +1,7 @@
 import Auth
 import Foundation
 import Hummingbird
+import Runtime
 import Testing
 
 /// API keys bound to an organization, a project and an environment; project keys; service tokens.
@@ -31,6 +32,9 @@ struct AuthOrganizationKeyTests {
             let identity = try await fixture.identity(orgKeyHeaders)
             #expect(identity.object["kind"] as? String == "api_key")
             #expect(identity.object["organization_id"] as? String == organization)
+            // Each member once: JSONSerialization would keep the last of two, Loom's own parser refuses them.
+            let raw = try await fixture.app.identity(orgKeyHeaders)
+            #expect(throws: Never.self, "\(raw.text)") { try JSONInputParser.parse(raw.bytes) }
             #expect(identity.object["environment"] as? String == "test")
             #expect(identity.object["user_id"] as? String == member.userID)
             #expect(try await fixture.scopes(orgKeyHeaders) == ["projects:delete", "tasks:read"])

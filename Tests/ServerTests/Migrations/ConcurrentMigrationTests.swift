@@ -34,8 +34,8 @@ struct ConcurrentMigrationTests {
             var settings = try PostgresConnectionSettings(url: url)
             settings.schema = schema
             settings.poolSize = 2
-            let one = PostgresDatabase(settings: settings, logger: TestDatabase.logger)
-            let two = PostgresDatabase(settings: settings, logger: TestDatabase.logger)
+            let one = PostgresDatabase.started(settings: settings, logger: TestDatabase.logger)
+            let two = PostgresDatabase.started(settings: settings, logger: TestDatabase.logger)
             return (one, two, {
                 try? await one.close()
                 try? await two.close()

@@ -1,43 +1,54 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import PostgresNIO
+import ServiceLifecycle
 
 /// The PostgreSQL engine of Loom: a postgres-nio `PostgresClient` connection pool.
 ///
 /// Everything is asynchronous on SwiftNIO's event loops, so no thread blocks on the network.
 /// Failures are reported as `DatabaseError` (see `PostgresErrorMapping`) with the same codes as
-/// SQLite, so handlers answer identically on both engines. The pool runs in a task this object
-/// owns from `init` until `close()`.
+/// SQLite, so handlers answer identically on both engines. The pool runs as a service of the
+/// server's `ServiceGroup` (`makePoolService`) or, outside one, in a task started by `start()`
+/// and ended by `close()` (`PooledDatabase`); a statement sent before either fails at once
+/// rather than waiting for a pool nobody runs.
 ///
 /// Nothing about requests is kept in this process: several server instances can share one
 /// database, and migrations serialize through an advisory lock (see `PostgresMigrationHistory`).
-public final class PostgresDatabase: DatabaseClient {
+public final class PostgresDatabase: PooledDatabase {
     /// Always `.postgres`.
     public let dialect: SQLDialect = .postgres
     /// Where the pool connects.
     public let settings: PostgresConnectionSettings
     /// The connection pool.
-    private let client: PostgresClient
-    /// The task running the pool (`PostgresClient.run()`), cancelled by `close()`.
-    private let runTask: Task<Void, Never>
+    let client: PostgresClient
+    /// Who runs the pool (`PostgresClient.run()`, which may be called once).
+    let lifecycle = NIOLockedValueBox(PoolLifecycle.idle)
     /// The deadlines that answer every request's database work (`PostgresDeadlines`).
     let deadlines: PostgresDeadlines
     /// Receives migration steps and driver messages.
     let logger: Logger
 
-    /// Starts a pool for `settings`. Connections open lazily; call `ping()` to check the server.
+    /// Creates a pool for `settings`, not yet running: `start()` it, or run `makePoolService()`
+    /// in a `ServiceGroup`. Connections open lazily; call `ping()` to check the server.
     public init(settings: PostgresConnectionSettings, logger: Logger) {
         self.settings = settings
         self.logger = logger
         // Connection failures reach callers as thrown `DatabaseError`s; postgres-nio's own
-        // background messages (each failed connect attempt, a lease racing `run()` right after
-        // `init`) would only repeat them, so its logger shows errors only.
+        // background messages (each failed connect attempt, a lease racing the start of `run()`)
+        // would only repeat them, so its logger shows errors only.
         var backgroundLogger = logger
         backgroundLogger.logLevel = max(logger.logLevel, .error)
         let client = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: backgroundLogger)
         self.client = client
-        self.runTask = Task { await client.run() }
         self.deadlines = PostgresDeadlines(statementTimeout: settings.statementTimeout)
+    }
+
+    /// A pool started and running in its own task until `close()`: for tests and commands.
+    public static func started(settings: PostgresConnectionSettings, logger: Logger) -> PostgresDatabase {
+        let database = PostgresDatabase(settings: settings, logger: logger)
+        database.start()
+        return database
     }
 
     /// Runs one read-only statement on a pooled connection.
@@ -114,13 +125,19 @@ public final class PostgresDatabase: DatabaseClient {
     /// whose connection hangs) before returning anyway, so shutdown always completes.
     static let closeTimeout: Duration = .seconds(10)
 
-    /// Stops the pool: open connections close and later calls fail. Returns within
-    /// `closeTimeout` even when a connection never comes back.
+    /// Stops a pool `start()`ed: open connections close and later calls fail, within
+    /// `closeTimeout` even when a connection never comes back. A pool run by its service closes
+    /// when the service stops; here it only refuses later statements.
     public func close() async throws {
-        runTask.cancel()
-        let runTask = self.runTask
+        let task = lifecycle.withLockedValue { state -> Task<Void, Never>? in
+            defer { state = .closed }
+            if case .runningInTask(let task) = state { return task }
+            return nil
+        }
+        guard let task else { return }
+        task.cancel()
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await runTask.value }
+            group.addTask { await task.value }
             group.addTask { try? await Task.sleep(for: Self.closeTimeout) }
             await group.next()
             group.cancelAll()
@@ -129,6 +146,7 @@ public final class PostgresDatabase: DatabaseClient {
 
     /// Runs `body` on a pooled connection under the request deadlines (`PostgresDeadlines`).
     func withDeadlines<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try checkRunning()
         let client = self.client
         return try await deadlines.run(lease: { work in try await client.withConnection(work) }, body)
     }
@@ -168,8 +186,17 @@ public final class PostgresDatabase: DatabaseClient {
         }
     }
 
+    /// Throws `unavailable` when nobody runs the pool (not yet started, or closed), as a
+    /// statement would otherwise wait for ever.
+    private func checkRunning() throws {
+        if let refusal = lifecycle.withLockedValue({ $0.refusal }) {
+            throw Runtime.DatabaseError(code: .unavailable, message: "PostgreSQL at \(settings.host):\(settings.port): \(refusal)")
+        }
+    }
+
     /// Runs `body`, reporting postgres-nio failures (such as a pool that cannot connect) as `DatabaseError`.
     func mappingErrors<T>(_ body: () async throws -> T) async throws -> T {
+        try checkRunning()
         do {
             return try await body()
         } catch {

@@ -1,0 +1,53 @@
+import Hummingbird
+import ServiceLifecycle
+import UnixSignals
+
+extension LoomServer {
+    /// How one server is composed: where it listens, the middleware modules add after
+    /// `LoomMiddleware`, the background services (delivery workers, purgers, metrics) that run
+    /// beside it in one `ServiceGroup`, and how it shuts down.
+    ///
+    /// Shutdown (SIGTERM, SIGINT, or the group's `triggerGracefulShutdown()`) runs in reverse
+    /// order of start: the HTTP server stops accepting and finishes in-flight requests (for at
+    /// most `requestDrainTimeout`, then they are cancelled), then each service in `services` is
+    /// asked to stop, last first, then the database pool closes. `shutdownTimeout` bounds the
+    /// whole sequence; past it every service still running is cancelled.
+    public struct Configuration: Sendable {
+        /// Address to listen on.
+        public var host: String
+        /// Port to listen on; 0 picks a free one (see `onServerRunning`).
+        public var port: Int
+        /// The `Server` header value; `nil` sends none.
+        public var serverName: String? = LoomServer.serverName
+        /// Middleware run after `LoomMiddleware`, first listed outermost. Each declares whether
+        /// inline key reads may skip it (`ServerMiddleware.inlineReadPolicy`).
+        public var middleware: [any ServerMiddleware] = []
+        /// Background services, started after the database is prepared and before the server
+        /// listens; stopped after it, last first.
+        public var services: [any Service] = []
+        /// Run in the transaction of every write of a generated table (see `WriteHook`).
+        public var hooks: [any WriteHook] = []
+        /// The app's authentication module, or `nil` for an app without one.
+        public var auth: (any AuthenticationService)?
+        /// Signs and checks list cursors (`CursorCodec`); a key of this process by default, so
+        /// instances serving one app (and a restarted one) need a codec from a shared secret.
+        public var cursors: CursorCodec = .random()
+        /// Whether public key reads on SQLite may be answered on the event loop (`InlineReads`);
+        /// `false` sends every request through Hummingbird (tests and benchmarks compare the two).
+        public var inlineReads = true
+        /// How long in-flight requests may take to finish once shutdown begins.
+        public var requestDrainTimeout: Duration = .seconds(30)
+        /// How long the whole shutdown may take before every remaining service is cancelled.
+        public var shutdownTimeout: Duration = .seconds(60)
+        /// Signals that begin a graceful shutdown.
+        public var gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint]
+        /// Called once the server listens, with the port it got (logs, tests on port 0).
+        public var onServerRunning: (@Sendable (_ port: Int) async -> Void)?
+
+        /// A configuration listening on `host:port` with no extra middleware or services.
+        public init(host: String = "127.0.0.1", port: Int = 8080) {
+            self.host = host
+            self.port = port
+        }
+    }
+}
