@@ -73,6 +73,8 @@ extension Bench {
         "in" : "query",
         "name" : "offset",
         "schema" : {
+          "format" : "int64",
+          "maximum" : 9223372036854775807,
           "minimum" : 0,
           "type" : "integer"
         }
@@ -287,6 +289,7 @@ extension Bench {
             ],
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "price" : {
@@ -326,6 +329,7 @@ extension Bench {
             ],
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "price" : {
@@ -421,6 +425,7 @@ extension Bench {
             ],
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "price" : {
@@ -453,6 +458,7 @@ extension Bench {
             ],
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "price" : {
@@ -756,6 +762,7 @@ extension Bench {
               ],
               "maxLength" : 200,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             }
           },

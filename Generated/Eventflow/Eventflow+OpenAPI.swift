@@ -73,6 +73,8 @@ extension Eventflow {
         "in" : "query",
         "name" : "offset",
         "schema" : {
+          "format" : "int64",
+          "maximum" : 9223372036854775807,
           "minimum" : 0,
           "type" : "integer"
         }
@@ -291,6 +293,7 @@ extension Eventflow {
             "description" : "Addresses the key may be used from; empty: any.",
             "items" : {
               "description" : "One entry.",
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "type" : "array"
@@ -302,6 +305,7 @@ extension Eventflow {
           },
           "environment" : {
             "description" : "Environment the key belongs to.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "expires_at" : {
@@ -319,10 +323,12 @@ extension Eventflow {
           },
           "key" : {
             "description" : "The whole key, to send as `X-API-Key`; shown once, stored only as a SHA-256 digest.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "last_four" : {
             "description" : "The key's last four characters.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "last_used_at" : {
@@ -335,6 +341,7 @@ extension Eventflow {
           },
           "name" : {
             "description" : "What the key is for.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organization_id" : {
@@ -347,6 +354,7 @@ extension Eventflow {
           },
           "prefix" : {
             "description" : "The key's prefix.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "project_id" : {
@@ -359,6 +367,7 @@ extension Eventflow {
           },
           "role" : {
             "description" : "Role of a service token.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -368,12 +377,14 @@ extension Eventflow {
             "description" : "What the key may do (never more than its creator holds).",
             "items" : {
               "description" : "One entry.",
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "type" : "array"
           },
           "service" : {
             "description" : "Service name of a service token.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -407,6 +418,7 @@ extension Eventflow {
               "description" : "An IP address or CIDR range.",
               "maxLength" : 64,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "maxItems" : 50,
@@ -435,6 +447,7 @@ extension Eventflow {
             "description" : "What the key is for.",
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organization_id" : {
@@ -457,6 +470,7 @@ extension Eventflow {
             "description" : "Role of a service token: one of `auth.roles` (or `auth.organizationRoles` when bound); its scopes never exceed the role's nor yours.",
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -468,6 +482,7 @@ extension Eventflow {
               "description" : "A scope the caller holds.",
               "maxLength" : 100,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "maxItems" : 50,
@@ -530,6 +545,7 @@ extension Eventflow {
           "token" : {
             "description" : "The verification token from the mail.",
             "maxLength" : 200,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -543,6 +559,7 @@ extension Eventflow {
         "properties" : {
           "environment" : {
             "description" : "The environment of an API key.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -555,6 +572,7 @@ extension Eventflow {
           },
           "kind" : {
             "description" : "`user` (an access token), `end_user` (the access token of a project's end user), `api_key`, `service` (a service token), or `impersonation` (a platform admin acting as an organization's owner).",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organization_id" : {
@@ -577,6 +595,7 @@ extension Eventflow {
             "description" : "Scopes held now.",
             "items" : {
               "description" : "A scope.",
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "type" : "array"
@@ -591,6 +610,7 @@ extension Eventflow {
           },
           "subject" : {
             "description" : "The user id, the API key id, or the service name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "user_id" : {
@@ -662,6 +682,7 @@ extension Eventflow {
           "token" : {
             "description" : "The invitation token from the mail.",
             "maxLength" : 200,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -730,6 +751,7 @@ extension Eventflow {
           },
           "password" : {
             "description" : "The account's password.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "project_id" : {
@@ -762,6 +784,7 @@ extension Eventflow {
           },
           "name" : {
             "description" : "The member's name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "role" : {
@@ -837,6 +860,7 @@ extension Eventflow {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "role" : {
@@ -850,6 +874,7 @@ extension Eventflow {
           },
           "slug" : {
             "description" : "Unique short name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "updated_at" : {
@@ -875,6 +900,7 @@ extension Eventflow {
             "description" : "Display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "slug" : {
@@ -926,6 +952,7 @@ extension Eventflow {
             "description" : "New display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -939,10 +966,13 @@ extension Eventflow {
         "properties" : {
           "current_password" : {
             "description" : "The password in use now.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "new_password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "minLength" : 8,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -972,11 +1002,14 @@ extension Eventflow {
         "properties" : {
           "new_password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "minLength" : 8,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "token" : {
             "description" : "The reset token from the mail.",
             "maxLength" : 200,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -1002,6 +1035,7 @@ extension Eventflow {
             "description" : "New display name; absent or null keeps it.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1028,6 +1062,7 @@ extension Eventflow {
           },
           "description" : {
             "description" : "What the project is.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1040,6 +1075,7 @@ extension Eventflow {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organization_id" : {
@@ -1049,6 +1085,7 @@ extension Eventflow {
           },
           "slug" : {
             "description" : "Short name, unique in the organization.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "updated_at" : {
@@ -1075,6 +1112,7 @@ extension Eventflow {
           "description" : {
             "description" : "What the project is.",
             "maxLength" : 1000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1084,6 +1122,7 @@ extension Eventflow {
             "description" : "Display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "slug" : {
@@ -1115,6 +1154,7 @@ extension Eventflow {
               "description" : "A scope the caller's organization role grants.",
               "maxLength" : 100,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "maxItems" : 50,
@@ -1151,6 +1191,7 @@ extension Eventflow {
           "refresh_token" : {
             "description" : "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
             "maxLength" : 200,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1197,6 +1238,7 @@ extension Eventflow {
           },
           "ip_address" : {
             "description" : "Address that started it.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1209,6 +1251,7 @@ extension Eventflow {
           },
           "user_agent" : {
             "description" : "User agent that started it.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1283,12 +1326,14 @@ extension Eventflow {
             "description" : "Display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organization_name" : {
             "description" : "Also create an organization with this name, owned by the new account, and bind the session to it (with `organization_slug`).",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1304,6 +1349,8 @@ extension Eventflow {
           },
           "password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "minLength" : 8,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -1319,6 +1366,7 @@ extension Eventflow {
         "properties" : {
           "access_token" : {
             "description" : "JWT to send as `Authorization: Bearer <token>`.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "expires_in" : {
@@ -1328,6 +1376,7 @@ extension Eventflow {
           },
           "refresh_token" : {
             "description" : "Opaque token for `POST refresh`; usable once.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "session_expires_at" : {
@@ -1342,6 +1391,7 @@ extension Eventflow {
           },
           "token_type" : {
             "description" : "Always `Bearer`.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "user" : {
@@ -1382,6 +1432,7 @@ extension Eventflow {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "project_id" : {
@@ -1432,6 +1483,7 @@ extension Eventflow {
                 },
                 "event_type" : {
                   "description" : "The event's type.",
+                  "pattern" : "^[^\\u0000]*$",
                   "type" : "string"
                 },
                 "event_version" : {
@@ -1514,6 +1566,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "subscribed_event_types" : {
@@ -1557,6 +1610,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "subscribed_event_types" : {
@@ -1672,6 +1726,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "subscribed_event_types" : {
@@ -1706,6 +1761,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "subscribed_event_types" : {
@@ -2064,6 +2120,7 @@ extension Eventflow {
           "description" : {
             "description" : "What the producer is.",
             "maxLength" : 2000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2076,6 +2133,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "producer_id" : {
@@ -2113,6 +2171,7 @@ extension Eventflow {
           "description" : {
             "description" : "What the producer is.",
             "maxLength" : 2000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2125,6 +2184,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -2204,6 +2264,7 @@ extension Eventflow {
           "description" : {
             "description" : "What the producer is.",
             "maxLength" : 2000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2216,6 +2277,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "producer_id" : {
@@ -2244,6 +2306,7 @@ extension Eventflow {
           "description" : {
             "description" : "What the producer is.",
             "maxLength" : 2000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2256,6 +2319,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -2269,13 +2333,19 @@ extension Eventflow {
             "description" : "Unique name of the consumer.",
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "subscribed_event_types" : {
-            "description" : "JSON array of the event types the consumer receives; an empty array receives every type.",
-            "not" : {
-              "type" : "null"
-            }
+            "description" : "The event types the consumer receives; an empty array receives every type.",
+            "items" : {
+              "description" : "An event type, e.g. order.created.",
+              "maxLength" : 100,
+              "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
+              "type" : "string"
+            },
+            "type" : "array"
           }
         },
         "required" : [
@@ -2299,10 +2369,12 @@ extension Eventflow {
           },
           "name" : {
             "description" : "Unique name of the consumer.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "service_token" : {
             "description" : "The consumer's service token, shown this once.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "service_token_id" : {
@@ -2334,6 +2406,7 @@ extension Eventflow {
           "description" : {
             "description" : "What the producer is.",
             "maxLength" : 2000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2343,6 +2416,7 @@ extension Eventflow {
             "description" : "Unique name of the producer.",
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -2360,6 +2434,7 @@ extension Eventflow {
           },
           "api_key" : {
             "description" : "The producer's API key, shown this once (send it as X-API-Key or a bearer token).",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "api_key_id" : {
@@ -2374,6 +2449,7 @@ extension Eventflow {
           },
           "description" : {
             "description" : "What the producer is.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2381,6 +2457,7 @@ extension Eventflow {
           },
           "name" : {
             "description" : "Unique name of the producer.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "producer_id" : {
@@ -5047,6 +5124,7 @@ extension Eventflow {
               ],
               "maxLength" : 100,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             }
           },
@@ -6347,6 +6425,7 @@ extension Eventflow {
               ],
               "maxLength" : 100,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             }
           },
