@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Runtime
+import ServiceLifecycle
 
 /// `loom-server serve`: migrate the database, then answer HTTP until SIGINT/SIGTERM, with the
 /// database pool and every background service in one `ServiceGroup` (`LoomServer.serviceGroup`).
@@ -25,13 +26,27 @@ struct Serve: AsyncParsableCommand {
     var shutdownGrace: Int = 30
 
     func run() async throws {
-        let logger = {
-            var logger = Logger(label: "loom")
-            logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-            return logger
-        }()
+        let (app, database, logger) = try openApp()
+        let group = await serviceGroup(app: app, database: database, logger: logger)
+        try await Self.run(group, closing: database)
+    }
+
+    /// The app `--app` names, its database client (a PostgreSQL pool not yet running) and the
+    /// logger at `--log-level`.
+    @inline(never)
+    private func openApp() throws -> (GeneratedApp, any DatabaseClient, Logger) {
+        var logger = Logger(label: "loom")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let app = try AppCatalog.app(named: options.app)
-        let database = try ServerDatabase.client(options: options, logger: logger)
+        return (app, try ServerDatabase.client(options: options, logger: logger), logger)
+    }
+
+    /// The server's `ServiceGroup`: it checks and migrates the database and starts `Auth` before
+    /// listening.
+    // The steps live in small functions that are never inlined: Swift 6.3's optimizer crashed
+    // (LLVM CoroSplit, swifterror) on one async function holding all of them.
+    @inline(never)
+    private func serviceGroup(app: GeneratedApp, database: any DatabaseClient, logger: Logger) async -> ServiceGroup {
         var configuration = LoomServer.Configuration(host: host, port: port)
         // LOOM_INLINE_READS=0 sends public key reads through Hummingbird too (benchmark A/B).
         configuration.inlineReads = ProcessInfo.processInfo.environment["LOOM_INLINE_READS"] != "0"
@@ -41,22 +56,42 @@ struct Serve: AsyncParsableCommand {
         configuration.onServerRunning = { port in
             logger.info("serving \(options.app) on http://\(host):\(port) (docs: /docs, database: \(options.databaseDescription))")
         }
-        let group = await LoomServer.serviceGroup(app: app, database: database, configuration: configuration, logger: logger) {
+        return await LoomServer.serviceGroup(app: app, database: database, configuration: configuration, logger: logger) {
             configuration in
-            try await ServerDatabase.check(database, description: options.databaseDescription)
-            _ = try await ServerDatabase.migrate(database, app: app, description: options.databaseDescription, logger: logger)
-            configuration.auth = try await ServerAuth.start(
-                app: app, database: database, logger: logger, developmentSecretFile: options.developmentSecretFile)
-            // After the auth module: on SQLite it may have just written the development secret the cursors reuse.
-            configuration.cursors = CursorSecret.codec(app: app, options: options, logger: logger)
+            try await Self.prepare(&configuration, app: app, database: database, options: options, logger: logger)
         }
+    }
+
+    @inline(never)
+    private static func prepare(
+        _ configuration: inout LoomServer.Configuration, app: GeneratedApp, database: any DatabaseClient,
+        options: AppOptions, logger: Logger
+    ) async throws {
+        try await ServerDatabase.check(database, description: options.databaseDescription)
+        _ = try await ServerDatabase.migrate(database, app: app, description: options.databaseDescription, logger: logger)
+        configuration.auth = try await ServerAuth.start(
+            app: app, database: database, logger: logger, developmentSecretFile: options.developmentSecretFile)
+        // After the auth module: on SQLite it may have just written the development secret the cursors reuse.
+        configuration.cursors = CursorSecret.codec(app: app, options: options, logger: logger)
+    }
+
+    /// Runs `group` until it stops, then closes `database` (whether the group failed or not).
+    @inline(never)
+    private static func run(_ group: ServiceGroup, closing database: any DatabaseClient) async throws {
+        let outcome: Result<Void, any Error>
         do {
             try await group.run()
+            outcome = .success(())
         } catch {
-            try? await database.close()
+            outcome = .failure(error)
+        }
+        do {
+            try await database.close()
+        } catch {
+            try outcome.get()
             throw error
         }
-        try await database.close()
+        try outcome.get()
     }
 }
 
@@ -82,6 +117,7 @@ enum ServerDatabase {
     /// The database `options` select (PostgreSQL for a `postgres://` URL from `--database-url`
     /// or `DATABASE_URL`, else the SQLite file), a PostgreSQL pool not yet running: `serve` runs
     /// it in its `ServiceGroup`.
+    @inline(never)
     static func client(options: AppOptions, logger: Logger) throws -> any DatabaseClient {
         if let url = options.resolvedDatabaseURL {
             return PostgresDatabase(settings: try PostgresConnectionSettings(url: url), logger: logger)
