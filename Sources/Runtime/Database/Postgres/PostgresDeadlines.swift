@@ -10,10 +10,13 @@ import Synchronization
 /// own timeouts (`statement_timeout`, `idle_in_transaction_session_timeout`) end slow work on
 /// the server side but cannot answer a request whose connection is gone. So each operation runs
 /// in a task of its own and the caller waits for whichever comes first: its result, or
-/// - the **acquisition deadline** while it still waits for a pooled connection (5 s; 1 s
+/// - the **acquisition deadline** while it still waits for a pooled connection (10 s; 1 s
 ///   while the database was found unreachable and nothing has succeeded since, so an outage
-///   is answered 503 at once rather than after the pool's 60 s circuit breaker), or
-/// - the **operation deadline** once it holds one (`statement_timeout` plus 5 s).
+///   is answered 503 at once rather than after the pool's 60 s circuit breaker), unless the
+///   pool handed a connection to other work meanwhile: then the database answers and the pool
+///   is only busy, so the request keeps its place in the queue; or
+/// - the **operation deadline** (`statement_timeout` plus 5 s from the start), which ends
+///   every operation, waiting or running.
 ///
 /// The operation task is then cancelled: a pending lease is withdrawn, and a transaction stops
 /// before its next statement and rolls back. The caller gets `unavailable` or `timedOut`, which
@@ -27,12 +30,19 @@ final class PostgresDeadlines: Sendable {
     let operation: Duration
     /// When the database was last found unreachable with nothing succeeding since, else `nil`.
     private let unreachableSince = Mutex<ContinuousClock.Instant?>(nil)
+    /// When the pool last handed a connection to any operation, else `nil`.
+    private let lastLease = Mutex<ContinuousClock.Instant?>(nil)
 
     /// Deadlines for a server whose statements may run for `statementTimeout`.
-    init(statementTimeout: Duration) {
-        acquisition = .seconds(5)
-        acquisitionWhileUnreachable = .seconds(1)
-        operation = statementTimeout + .seconds(5)
+    convenience init(statementTimeout: Duration) {
+        self.init(acquisition: .seconds(10), acquisitionWhileUnreachable: .seconds(1), operation: statementTimeout + .seconds(5))
+    }
+
+    /// Deadlines as given (tests use short ones).
+    init(acquisition: Duration, acquisitionWhileUnreachable: Duration, operation: Duration) {
+        self.acquisition = acquisition
+        self.acquisitionWhileUnreachable = acquisitionWhileUnreachable
+        self.operation = operation
     }
 
     /// Runs `body` with a connection from `lease`, answering by the deadlines above.
@@ -42,6 +52,7 @@ final class PostgresDeadlines: Sendable {
         _ body: @escaping @Sendable (Connection) async throws -> T
     ) async throws -> T {
         let race = Race<T>()
+        let started = ContinuousClock.now
         let waitForConnection = unreachableSince.withLock { $0 } == nil ? acquisition : acquisitionWhileUnreachable
         let work = Task {
             do {
@@ -49,6 +60,7 @@ final class PostgresDeadlines: Sendable {
                     // A lease granted after the deadline fired must not run anything.
                     try Task.checkCancellation()
                     race.acquired()
+                    self.lastLease.withLock { $0 = .now }
                     return try await body(connection)
                 }
                 race.finish(.success(value))
@@ -58,7 +70,7 @@ final class PostgresDeadlines: Sendable {
         }
         let timer = Task { [acquisition = waitForConnection, operation] in
             try? await Task.sleep(for: acquisition)
-            if race.expire(unlessAcquired: true, DatabaseError(
+            if !self.leased(since: started), race.expire(unlessAcquired: true, DatabaseError(
                 code: .unavailable, message: "no PostgreSQL connection within \(acquisition) (the server is unreachable or the pool is exhausted)"))
             {
                 work.cancel()
@@ -78,6 +90,11 @@ final class PostgresDeadlines: Sendable {
             unreachableSince.withLock { $0 = $0 ?? .now }
             throw error
         }
+    }
+
+    /// Whether the pool handed a connection to any operation at or after `instant`.
+    private func leased(since instant: ContinuousClock.Instant) -> Bool {
+        lastLease.withLock { last in last.map { $0 >= instant } ?? false }
     }
 
     /// The first of an operation's result and its deadlines, handed once to one waiter.

@@ -1,0 +1,94 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import Runtime
+
+/// `PostgresDeadlines` with a stand-in pool: a lease is a closure that hands out an `Int`
+/// "connection" when (and if) the test lets it.
+@Suite("PostgreSQL deadlines")
+struct PostgresDeadlinesTests {
+    /// A pool of `size` connections whose leases wait in line; `unreachable` never hands one out.
+    final class FakePool: Sendable {
+        private let free: Mutex<Int>
+        let unreachable: Bool
+
+        init(size: Int, unreachable: Bool = false) {
+            free = Mutex(size)
+            self.unreachable = unreachable
+        }
+
+        func lease<T: Sendable>(_ work: @escaping @Sendable (Int) async throws -> T) async throws -> T {
+            while true {
+                try Task.checkCancellation()
+                if !unreachable, take() { break }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            defer { free.withLock { $0 += 1 } }
+            return try await work(0)
+        }
+
+        /// Takes a free connection if there is one.
+        private func take() -> Bool {
+            free.withLock { count in
+                guard count > 0 else { return false }
+                count -= 1
+                return true
+            }
+        }
+    }
+
+    /// Fresh deadlines (each test its own "unreachable" memory): 300 ms to get a connection, 50 ms once unreachable, 3 s in all.
+    static func deadlines() -> PostgresDeadlines {
+        PostgresDeadlines(acquisition: .milliseconds(300), acquisitionWhileUnreachable: .milliseconds(50), operation: .seconds(3))
+    }
+
+    @Test("an unreachable database is unavailable after the acquisition deadline, then after the shorter one")
+    func unreachable() async throws {
+        let deadlines = Self.deadlines()
+        let pool = FakePool(size: 1, unreachable: true)
+        for expected in [Duration.milliseconds(300), .milliseconds(50)] {
+            let started = ContinuousClock.now
+            await #expect(throws: DatabaseError.self) {
+                try await deadlines.run(lease: { try await pool.lease($0) }) { _ in 1 }
+            }
+            let took = ContinuousClock.now - started
+            #expect(took >= expected && took < expected + .seconds(1), "\(took)")
+        }
+    }
+
+    @Test("a busy pool that keeps serving others is no outage: a queued request waits past the acquisition deadline")
+    func busyPool() async throws {
+        let deadlines = Self.deadlines()
+        let pool = FakePool(size: 1)
+        // Eight operations of 100 ms on one connection: the last waits about 700 ms for it, more
+        // than the 300 ms acquisition deadline, while others are served all along.
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    (try? await deadlines.run(lease: { try await pool.lease($0) }) { _ in
+                        try await Task.sleep(for: .milliseconds(100))
+                        return true
+                    }) ?? false
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results == Array(repeating: true, count: 8))
+    }
+
+    @Test("an operation holding its connection past the operation deadline times out")
+    func operationDeadline() async throws {
+        let deadlines = PostgresDeadlines(acquisition: .milliseconds(300), acquisitionWhileUnreachable: .milliseconds(50), operation: .milliseconds(500))
+        let pool = FakePool(size: 1)
+        do {
+            _ = try await deadlines.run(lease: { try await pool.lease($0) }) { _ in
+                try await Task.sleep(for: .seconds(30))
+                return 1
+            }
+            Issue.record("a hung operation was not ended")
+        } catch let error as DatabaseError {
+            #expect(error.code == .timedOut)
+        }
+    }
+}
