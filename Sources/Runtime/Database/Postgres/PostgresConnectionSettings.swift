@@ -13,7 +13,9 @@ import PostgresNIO
 /// `prefer` (the default: TLS when the server offers it), `require` (TLS, certificate not
 /// checked), `verify-ca` (certificate checked against the system's roots), `verify-full` (and the
 /// host name too). `statement_timeout` (milliseconds, default 10000) bounds every statement on
-/// the server and every request's transaction in the client (see `PostgresDeadlines`).
+/// the server and every request's transaction in the client; `connect_timeout` (seconds, default
+/// 10) bounds how long a request waits for a pooled connection while the pool hands out none (see
+/// `PostgresDeadlines`).
 public struct PostgresConnectionSettings: Sendable, Equatable {
     /// libpq's `sslmode` values that the driver supports.
     public enum SSLMode: String, Sendable, CaseIterable {
@@ -41,6 +43,9 @@ public struct PostgresConnectionSettings: Sendable, Equatable {
     /// Longest a statement may run, and an open transaction may sit idle, on the server;
     /// requests' transactions get this plus a margin in the client (`PostgresDeadlines`).
     public var statementTimeout: Duration = .seconds(10)
+    /// Longest a request waits for a pooled connection while the pool hands none to anyone: the
+    /// database is unreachable or refuses connections (`PostgresDeadlines`).
+    public var connectTimeout: Duration = .seconds(10)
 
     /// Creates settings directly.
     public init(host: String, port: Int = 5432, username: String, password: String? = nil, database: String, schema: String? = nil, poolSize: Int = 20) {
@@ -96,9 +101,14 @@ public struct PostgresConnectionSettings: Sendable, Equatable {
                     throw DatabaseURLError(message: "statement_timeout must be milliseconds from 100 to 3600000, got \"\(value)\"")
                 }
                 statementTimeout = .milliseconds(milliseconds)
+            case "connect_timeout":
+                guard let seconds = Int(value), (1...600).contains(seconds) else {
+                    throw DatabaseURLError(message: "connect_timeout must be seconds from 1 to 600, got \"\(value)\"")
+                }
+                connectTimeout = .seconds(seconds)
             default:
                 throw DatabaseURLError(
-                    message: "database URL option \(item.name)=\(value) is not supported (known: schema, pool_size, sslmode, statement_timeout)")
+                    message: "database URL option \(item.name)=\(value) is not supported (known: schema, pool_size, sslmode, statement_timeout, connect_timeout)")
             }
         }
     }

@@ -41,7 +41,7 @@ public final class PostgresDatabase: PooledDatabase {
         backgroundLogger.logLevel = max(logger.logLevel, .error)
         let client = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: backgroundLogger)
         self.client = client
-        self.deadlines = PostgresDeadlines(statementTimeout: settings.statementTimeout)
+        self.deadlines = PostgresDeadlines(statementTimeout: settings.statementTimeout, connectTimeout: settings.connectTimeout)
     }
 
     /// A pool started and running in its own task until `close()`: for tests and commands.

@@ -10,13 +10,13 @@ import Synchronization
 /// own timeouts (`statement_timeout`, `idle_in_transaction_session_timeout`) end slow work on
 /// the server side but cannot answer a request whose connection is gone. So each operation runs
 /// in a task of its own and the caller waits for whichever comes first: its result, or
-/// - the **acquisition deadline** while it still waits for a pooled connection (10 s; 1 s
-///   while the database was found unreachable and nothing has succeeded since, so an outage
-///   is answered 503 at once rather than after the pool's 60 s circuit breaker), unless the
-///   pool handed a connection to other work meanwhile: then the database answers and the pool
-///   is only busy, so the request keeps its place in the queue; or
-/// - the **operation deadline** (`statement_timeout` plus 5 s from the start), which ends
-///   every operation, waiting or running.
+/// - the **acquisition deadline** while it still waits for a pooled connection (the URL's
+///   `connect_timeout`, 10 s by default; 1 s while the database was found unreachable and
+///   nothing has succeeded since, so an outage is answered 503 at once rather than after the
+///   pool's 60 s circuit breaker), unless the pool handed a connection to other work meanwhile:
+///   then the database answers and the pool is only busy, so the request keeps its place; or
+/// - the **operation deadline**, `statement_timeout` plus 5 s after the acquisition deadline,
+///   which ends every operation, waiting or running.
 ///
 /// The operation task is then cancelled: a pending lease is withdrawn, and a transaction stops
 /// before its next statement and rolls back. The caller gets `unavailable` or `timedOut`, which
@@ -26,16 +26,17 @@ final class PostgresDeadlines: Sendable {
     let acquisition: Duration
     /// Longest wait for a pooled connection while the database was last found unreachable.
     let acquisitionWhileUnreachable: Duration
-    /// Longest an operation may hold its connection.
+    /// Longest an operation may take once the acquisition deadline has passed.
     let operation: Duration
     /// When the database was last found unreachable with nothing succeeding since, else `nil`.
     private let unreachableSince = Mutex<ContinuousClock.Instant?>(nil)
     /// When the pool last handed a connection to any operation, else `nil`.
     private let lastLease = Mutex<ContinuousClock.Instant?>(nil)
 
-    /// Deadlines for a server whose statements may run for `statementTimeout`.
-    convenience init(statementTimeout: Duration) {
-        self.init(acquisition: .seconds(10), acquisitionWhileUnreachable: .seconds(1), operation: statementTimeout + .seconds(5))
+    /// Deadlines for a pool that waits `connectTimeout` for a connection and whose statements may
+    /// run for `statementTimeout`.
+    convenience init(statementTimeout: Duration, connectTimeout: Duration) {
+        self.init(acquisition: connectTimeout, acquisitionWhileUnreachable: .seconds(1), operation: statementTimeout + .seconds(5))
     }
 
     /// Deadlines as given (tests use short ones).
@@ -76,8 +77,8 @@ final class PostgresDeadlines: Sendable {
                 work.cancel()
                 return
             }
-            try? await Task.sleep(for: operation - acquisition)
-            if race.expire(unlessAcquired: false, DatabaseError(code: .timedOut, message: "the operation did not finish within \(operation)")) {
+            try? await Task.sleep(for: operation)
+            if race.expire(unlessAcquired: false, DatabaseError(code: .timedOut, message: "the operation did not finish within \(acquisition + operation)")) {
                 work.cancel()
             }
         }
