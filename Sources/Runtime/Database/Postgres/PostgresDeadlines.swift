@@ -54,7 +54,7 @@ final class PostgresDeadlines: Sendable {
     ) async throws -> T {
         let race = Race<T>()
         let started = ContinuousClock.now
-        let waitForConnection = unreachableSince.withLock { $0 } == nil ? acquisition : acquisitionWhileUnreachable
+        let waitForConnection = currentAcquisitionDeadline
         let work = Task {
             do {
                 let value = try await lease { connection in
@@ -91,6 +91,12 @@ final class PostgresDeadlines: Sendable {
             unreachableSince.withLock { $0 = $0 ?? .now }
             throw error
         }
+    }
+
+    /// How long an operation starting now may wait for a connection: shorter while the database
+    /// was last found unreachable.
+    var currentAcquisitionDeadline: Duration {
+        unreachableSince.withLock { $0 } == nil ? acquisition : acquisitionWhileUnreachable
     }
 
     /// Whether the pool handed a connection to any operation at or after `instant`.
