@@ -128,7 +128,9 @@ let package = Package(
         ),
         .target(
             name: "Generated",
-            dependencies: ["Runtime"],
+            // APIContract: the app's settings name route overrides and its naming style in the
+            // contract's own terms (`ContractRouteOverride`, `JSONNaming`).
+            dependencies: ["Runtime", "APIContract"],
             path: "Generated",
             exclude: generatedDocuments
         ),

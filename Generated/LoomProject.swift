@@ -10,6 +10,7 @@ public enum LoomProject {
     public static let appNames: [String] = [
         "bench",
         "eventflow",
+        "layout",
         "tracker",
     ]
 }

@@ -1190,7 +1190,7 @@ extension Eventflow {
         "properties" : {
           "refresh_token" : {
             "description" : "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
-            "maxLength" : 200,
+            "maxLength" : 2000,
             "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
@@ -1375,36 +1375,15 @@ extension Eventflow {
             "type" : "integer"
           },
           "refresh_token" : {
-            "description" : "Opaque token for `POST refresh`; usable once.",
+            "description" : "JWT (`typ: rt+jwt`) for `POST refresh`; usable once.",
             "pattern" : "^[^\\u0000]*$",
             "type" : "string"
-          },
-          "session_expires_at" : {
-            "description" : "When the session ends unless extended.",
-            "format" : "date-time",
-            "type" : "string"
-          },
-          "session_id" : {
-            "description" : "The session these tokens belong to.",
-            "format" : "uuid",
-            "type" : "string"
-          },
-          "token_type" : {
-            "description" : "Always `Bearer`.",
-            "pattern" : "^[^\\u0000]*$",
-            "type" : "string"
-          },
-          "user" : {
-            "$ref" : "#/components/schemas/AuthUser"
           }
         },
         "required" : [
-          "token_type",
           "access_token",
           "expires_in",
-          "refresh_token",
-          "session_id",
-          "session_expires_at"
+          "refresh_token"
         ],
         "type" : "object"
       },
@@ -1869,21 +1848,6 @@ extension Eventflow {
             },
             "type" : "array"
           },
-          "limit" : {
-            "description" : "The page size used.",
-            "type" : "integer"
-          },
-          "next_cursor" : {
-            "description" : "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page.",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "offset" : {
-            "description" : "Records skipped before this page.",
-            "type" : "integer"
-          },
           "total" : {
             "description" : "Number of records matching the filters, across all pages; null with `count=none`.",
             "type" : [
@@ -1894,10 +1858,7 @@ extension Eventflow {
         },
         "required" : [
           "items",
-          "total",
-          "limit",
-          "offset",
-          "next_cursor"
+          "total"
         ],
         "type" : "object"
       },
@@ -6027,6 +5988,26 @@ extension Eventflow {
             "name" : "expand",
             "schema" : {
               "description" : "Comma-separated relation paths.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only events received at or after this time (ISO-8601). (Only records whose `created_at` is at or after (at least) this value.)",
+            "in" : "query",
+            "name" : "from",
+            "schema" : {
+              "description" : "Only events received at or after this time (ISO-8601).",
+              "format" : "date-time",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only events received before this time (ISO-8601). (Only records whose `created_at` is before (less than) this value.)",
+            "in" : "query",
+            "name" : "to",
+            "schema" : {
+              "description" : "Only events received before this time (ISO-8601).",
+              "format" : "date-time",
               "type" : "string"
             }
           },

@@ -16,8 +16,15 @@ public struct AuthContract: Sendable {
         self.bodies = AuthRequestBodies(options: options)
     }
 
-    /// Every route of the app, in registration order.
+    /// Every route of the app, in registration order, laid out: at their complete paths (the
+    /// prefix and declared path, or the app's `auth.routes`), switched-off ones left out,
+    /// members spelled in the app's style.
     public var routes: [ContractRoute<AuthOperation>] {
+        options.layout.apply(declaredRoutes)
+    }
+
+    /// Every route as declared here, paths relative to the prefix, members in Loom's names.
+    public var declaredRoutes: [ContractRoute<AuthOperation>] {
         accountRoutes + sessionRoutes + organizationRoutes + oauthRoutes + organizationBindingRoutes + apiKeyRoutes
     }
 

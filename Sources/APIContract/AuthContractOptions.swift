@@ -40,10 +40,13 @@ public struct AuthContractOptions: Sendable, Hashable {
     public struct PlatformAdmins: Sendable, Hashable {
         /// Lifetime of impersonation tokens.
         public var impersonationSeconds: Int
+        /// Where the platform routes are served (`basePath + platformAdmins.path`, and `routes`).
+        public var layout: ContractLayout
 
         /// Creates the platform options.
-        public init(impersonationSeconds: Int) {
+        public init(impersonationSeconds: Int, layout: ContractLayout = ContractLayout(prefix: "")) {
             self.impersonationSeconds = impersonationSeconds
+            self.layout = layout
         }
     }
 
@@ -61,12 +64,28 @@ public struct AuthContractOptions: Sendable, Hashable {
     public var oauth: OAuth?
     /// Platform administration, when the app declares it.
     public var platformAdmins: PlatformAdmins?
+    /// Where the auth routes are served (`basePath + auth.path`, and `auth.routes`) and how
+    /// every auth and platform member is spelled (the app's `naming`).
+    public var layout: ContractLayout
+    /// Refresh tokens are JWTs (`auth.tokens.refreshTokenFormat: "jwt"`), longer than opaque ones.
+    public var refreshTokensAreJWT: Bool
+    /// The members token answers carry, in Loom's names and order (`auth.tokens.responseMembers`).
+    public var tokenResponseMembers: [String]
+
+    /// Every member a token answer can carry, in order.
+    public static let allTokenResponseMembers = [
+        "token_type", "access_token", "expires_in", "refresh_token", "session_id", "session_expires_at", "user",
+    ]
 
     /// Creates options.
     public init(
         passwordMinLength: Int, maxLoginFailures: Int, lockoutSeconds: Int, organizationRoles: [String],
-        apiKeys: APIKeys?, oauth: OAuth?, platformAdmins: PlatformAdmins?
+        apiKeys: APIKeys?, oauth: OAuth?, platformAdmins: PlatformAdmins?, layout: ContractLayout = ContractLayout(prefix: ""),
+        refreshTokensAreJWT: Bool = false, tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers
     ) {
+        self.layout = layout
+        self.refreshTokensAreJWT = refreshTokensAreJWT
+        self.tokenResponseMembers = tokenResponseMembers
         self.passwordMinLength = passwordMinLength
         self.maxLoginFailures = maxLoginFailures
         self.lockoutSeconds = lockoutSeconds

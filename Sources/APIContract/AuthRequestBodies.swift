@@ -46,7 +46,7 @@ public struct AuthRequestBodies: Sendable {
             ContractField(
                 "refresh_token", .string(pattern: nil),
                 "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
-                nullable: true, maxLength: ContractField.tokenMaxLength),
+                nullable: true, maxLength: options.refreshTokensAreJWT ? ContractField.jwtMaxLength : ContractField.tokenMaxLength),
         ])
     }
 

@@ -23,6 +23,9 @@ public struct ContractField: Sendable, Hashable {
 
     /// JSON name.
     public let name: String
+    /// The name handlers read the member by: its `snake_case` name in Loom's vocabulary, which
+    /// stays when an app spells or renames the member (`ownerEmail` is read as `email`).
+    public let key: String
     /// Kind and kind-specific constraints.
     public let kind: Kind
     /// What it means, for the document.
@@ -46,6 +49,7 @@ public struct ContractField: Sendable, Hashable {
         minLength: Int? = nil, maxLength: Int? = nil, minimum: Int? = nil, maximum: Int? = nil
     ) {
         self.name = name
+        self.key = name
         self.kind = kind
         self.description = description
         self.required = required
@@ -56,10 +60,30 @@ public struct ContractField: Sendable, Hashable {
         self.maximum = maximum
     }
 
+    /// The member under another JSON name; `key` stays.
+    public func named(_ name: String) -> ContractField {
+        ContractField(copying: self, name: name)
+    }
+
+    private init(copying field: ContractField, name: String) {
+        self.name = name
+        self.key = field.key
+        self.kind = field.kind
+        self.description = field.description
+        self.required = field.required
+        self.nullable = field.nullable
+        self.minLength = field.minLength
+        self.maxLength = field.maxLength
+        self.minimum = field.minimum
+        self.maximum = field.maximum
+    }
+
     /// The longest email address accepted (RFC 5321's path limit).
     public static let emailMaxLength = 254
     /// The longest opaque token (refresh, reset, verification, invitation) accepted.
     public static let tokenMaxLength = 200
+    /// The longest JWT refresh token accepted (`auth.tokens.refreshTokenFormat: "jwt"`).
+    public static let jwtMaxLength = 2000
     /// The pattern of organization and project slugs.
     public static let slugPattern = "[a-z0-9][a-z0-9-]{1,62}"
 }

@@ -5,3 +5,9 @@
 /// exhaustive `switch`: a declared operation without a handler does not compile, and a
 /// handler for an operation nobody declares cannot be written.
 public protocol ContractOperation: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
+
+extension ContractOperation {
+    /// The operation's name in a schema's `routes` object: its Swift case name (`signup`,
+    /// `listSessions`, `openAPIDocument`).
+    public var routeKey: String { String(describing: self) }
+}

@@ -22,8 +22,10 @@ public struct ContractParameter: Sendable, Hashable {
         case query
     }
 
-    /// The parameter's name.
-    public let name: String
+    /// The parameter's name as sent (and documented).
+    public private(set) var name: String
+    /// The name handlers read it by (its declared name), which stays when a layout renames it.
+    public let key: String
     /// Where it is sent.
     public let location: Location
     /// The kind of value.
@@ -34,8 +36,16 @@ public struct ContractParameter: Sendable, Hashable {
     /// Creates a parameter.
     public init(_ name: String, in location: Location, _ kind: Kind, _ description: String) {
         self.name = name
+        self.key = name
         self.location = location
         self.kind = kind
         self.description = description
+    }
+
+    /// The parameter under another name; `key` stays.
+    public func named(_ name: String) -> ContractParameter {
+        var copy = self
+        copy.name = name
+        return copy
     }
 }

@@ -8,8 +8,14 @@ public struct ContractRoute<Operation: ContractOperation>: Sendable {
     public let operation: Operation
     /// HTTP method.
     public let method: ContractMethod
-    /// Path relative to the family's prefix, with `{name}` parameters (`/sessions/{id}`).
+    /// Path with `{name}` parameters (`/sessions/{id}`): relative to the family's prefix as
+    /// declared, complete once laid out (`ContractLayout`).
     public let path: String
+    /// Further paths answering the same (legacy aliases), complete.
+    public let aliases: [String]
+    /// The names the runtime reads the path parameters by, in path order (those of the
+    /// declared path, whatever a laid-out path calls them).
+    public let pathParameterKeys: [String]
     /// One-line summary.
     public let summary: String
     /// What the route does, its rules and when it answers which error.
@@ -38,6 +44,8 @@ public struct ContractRoute<Operation: ContractOperation>: Sendable {
         self.operation = operation
         self.method = method
         self.path = path
+        self.aliases = []
+        self.pathParameterKeys = path.templateParameters
         self.summary = summary
         self.description = description
         self.request = request
@@ -50,6 +58,23 @@ public struct ContractRoute<Operation: ContractOperation>: Sendable {
 
     /// The names of the `{name}` segments of `path`, in order.
     public var pathParameterNames: [String] { path.templateParameters }
+
+    /// `route` served at `path` and `aliases`, with `request` and `parameters` instead of its own.
+    init(copying route: ContractRoute, path: String, aliases: [String], request: ContractBody?, parameters: [ContractParameter]) {
+        self.operation = route.operation
+        self.method = route.method
+        self.path = path
+        self.aliases = aliases
+        self.pathParameterKeys = route.pathParameterKeys
+        self.summary = route.summary
+        self.description = route.description
+        self.request = request
+        self.requestOptional = route.requestOptional
+        self.responses = route.responses
+        self.credentials = route.credentials
+        self.errors = route.errors
+        self.parameters = parameters
+    }
 }
 
 extension String {

@@ -29,8 +29,17 @@ public struct PlatformContract: Sendable {
         ContractParameter("offset", in: .query, .integer(minimum: 0, maximum: maximumOffset), "Rows skipped (default 0)."),
     ]
 
-    /// Every route, in registration order; none when the app has no platform admins.
+    /// Every route, in registration order, laid out (see `AuthContract.routes`); none when the
+    /// app has no platform admins.
     public var routes: [ContractRoute<PlatformOperation>] {
+        guard let platform = options.platformAdmins else { return [] }
+        var layout = platform.layout
+        layout.naming = options.layout.naming
+        return layout.apply(declaredRoutes)
+    }
+
+    /// Every route as declared here, paths relative to the prefix; none without platform admins.
+    public var declaredRoutes: [ContractRoute<PlatformOperation>] {
         guard let platform = options.platformAdmins else { return [] }
         let text = ContractParameter.Kind.string(maxLength: Self.maximumFilterLength)
         return [

@@ -4,7 +4,13 @@ public enum SystemContract {
     /// Name of the health body schema.
     public static let healthStatusSchema = "HealthStatus"
 
-    /// Every route, in registration order.
+    /// Every route at the paths `layout` gives it (the app's `routes`; the prefix is empty:
+    /// system routes are served at the root by default).
+    public static func routes(layout: ContractLayout) -> [ContractRoute<SystemOperation>] {
+        layout.apply(routes)
+    }
+
+    /// Every route at its default path, in registration order.
     public static let routes: [ContractRoute<SystemOperation>] = {
         let healthy = ContractResponse(200, .json(healthStatusSchema), "The server and its database are ready.")
         let unavailable = ContractResponse(

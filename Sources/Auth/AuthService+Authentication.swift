@@ -5,8 +5,6 @@ import NIOCore
 import Runtime
 
 extension AuthService {
-    /// The header API keys are sent in.
-    static let apiKeyHeader = HTTPField.Name("X-API-Key")!
     /// A key's `last_used_at` is written at most this often, so a busy key costs no write per request.
     static let lastUsedResolution: TimeInterval = 60
 
@@ -17,7 +15,7 @@ extension AuthService {
     public func authenticate(_ request: Request, context: LoomRequestContext) async -> AuthenticationOutcome {
         if let platform, platform.covers(request.uri.path) { return .anonymous }
         do {
-            if let key = request.headers[Self.apiKeyHeader] {
+            if let key = request.headers[apiKeyHeader] {
                 return try await authenticate(apiKey: key, context: context)
             }
             guard let authorization = request.headers[.authorization] else {
@@ -44,7 +42,7 @@ extension AuthService {
     }
 
     /// `X-API-Key`, `Authorization` and `Cookie`: without them `authenticate` answers `.anonymous`.
-    public var credentialHeaders: [HTTPField.Name] { [Self.apiKeyHeader, .authorization, .cookie] }
+    public var credentialHeaders: [HTTPField.Name] { [apiKeyHeader, .authorization, .cookie] }
 
     /// The token of `Bearer <token>` (scheme case-insensitive), or `nil`.
     static func bearerToken(_ authorization: String) -> String? {

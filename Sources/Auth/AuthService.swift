@@ -1,4 +1,6 @@
+import APIContract
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import Runtime
@@ -38,15 +40,23 @@ public final class AuthService: AuthenticationService {
     let oauth: OAuthSignIn?
     /// Platform administration; `nil` when the app does not declare `auth.platformAdmins`.
     let platform: PlatformAdmins?
+    /// The header API keys are sent in (`headers.apiKey`).
+    let apiKeyHeader: HTTPField.Name
+    /// The app's auth routes, laid out (their paths, their members' names).
+    let contract: AuthContract
 
     private init(
         settings: AuthSettings, database: any DatabaseClient, passwords: PasswordHasher, tokens: AccessTokens,
         clock: @escaping @Sendable () -> Date, mail: any MailSender, oauth: OAuthSignIn? = nil, platform: PlatformAdmins?
     ) {
         self.platform = platform
+        self.apiKeyHeader = HTTPField.Name(settings.apiKeyHeader) ?? HTTPField.Name("X-API-Key")!
+        let contract = AuthContract(options: AuthContractOptions(settings: settings))
+        self.contract = contract
         self.mail = mail
         self.oauth = oauth
-        self.cookies = SessionCookies(settings: settings)
+        self.cookies = SessionCookies(
+            settings: settings, readers: contract.routes.filter { $0.operation == .refresh || $0.operation == .logout }.flatMap(\.allPaths))
         self.settings = settings
         self.database = database
         self.sql = AuthSQL(dialect: database.dialect)
@@ -88,9 +98,14 @@ public final class AuthService: AuthenticationService {
             lifetimeSeconds: settings.accessTokenSeconds)
         var platform: PlatformAdmins?
         if let platformSettings = settings.platformAdmins {
+            var routes = RouteTable()
+            for route in PlatformContract(options: AuthContractOptions(settings: settings)).routes {
+                for path in route.allPaths { routes.add(path: path, method: HTTPRequest.Method(route.method)) }
+            }
             platform = PlatformAdmins(
                 settings: platformSettings,
-                tokens: await PlatformTokens(secret: secret, issuer: settings.issuer, audience: settings.audience, settings: platformSettings))
+                tokens: await PlatformTokens(secret: secret, issuer: settings.issuer, audience: settings.audience, settings: platformSettings),
+                routes: routes)
         }
         return AuthService(
             settings: settings, database: database, passwords: passwords, tokens: tokens, clock: clock,

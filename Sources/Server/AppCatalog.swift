@@ -14,6 +14,7 @@ enum AppCatalog {
         switch name {
         case "bench": return Bench.app()
         case "tracker": return Tracker.app(handlers: TrackerHandlersImplementation())
+        case "layout": return Layout.app()
         case "eventflow": return Eventflow.app(handlers: EventflowHandlersImplementation(settleInterval: eventSettleInterval))
         default: throw UnknownAppError(name: name)
         }

@@ -15,12 +15,13 @@ enum Fixtures {
     /// The checked-in templates.
     static func templates() throws -> [String: String] { try workspace.templates() }
 
-    /// A one-app schema set from in-memory files: `files` maps paths below `Schemas/mini/` to JSON.
+    /// A one-app schema set from in-memory files: `files` maps paths below `Schemas/mini/` to JSON;
+    /// without an `app.json` among them the app has only the required keys.
     static func schemaFiles(_ files: [String: String], app: String = "mini") -> [SchemaFile] {
         var result = [SchemaFile(path: "Schemas/loom.json", contents: Array(#"{"defaultApp": "\#(app)"}"#.utf8))]
-        let appJSON = #"{"name": "\#(app)", "title": "Mini", "version": "1.0.0", "description": "A small app."}"#
+        let appJSON = files["app.json"] ?? #"{"name": "\#(app)", "title": "Mini", "version": "1.0.0", "description": "A small app."}"#
         result.append(SchemaFile(path: "Schemas/\(app)/app.json", contents: Array(appJSON.utf8)))
-        for (path, json) in files.sorted(by: { $0.key < $1.key }) {
+        for (path, json) in files.sorted(by: { $0.key < $1.key }) where path != "app.json" {
             result.append(SchemaFile(path: "Schemas/\(app)/\(path)", contents: Array(json.utf8)))
         }
         return result

@@ -17,6 +17,11 @@ struct LoomSchemaFileTests {
         ("authOAuth", SchemaKeys.authOAuth), ("authOAuthProvider", SchemaKeys.authOAuthProvider),
         ("authMail", SchemaKeys.authMail), ("authSMTP", SchemaKeys.authSMTP),
         ("authPlatformAdmins", SchemaKeys.authPlatformAdmins),
+        ("tableRoutes", SchemaKeys.tableRoutes), ("routeOverrideObject", SchemaKeys.routeOverride),
+        ("listParameter", SchemaKeys.listParameter), ("envelopes", SchemaKeys.envelopes),
+        ("recordEnvelope", SchemaKeys.recordEnvelope), ("listEnvelope", SchemaKeys.listEnvelope),
+        ("requestEnvelope", SchemaKeys.requestEnvelope), ("errors", SchemaKeys.errors), ("errorCode", SchemaKeys.errorCode),
+        ("headers", SchemaKeys.headers),
     ]
 
     @Test("every $def lists exactly the keys the parser accepts and requires", arguments: 0..<objectDefinitions.count)
@@ -52,6 +57,15 @@ struct LoomSchemaFileTests {
         #expect(try enumeration("authMail", "sender") == MailSenderKind.allCases.map(\.rawValue))
         #expect(try enumeration("authSMTP", "security") == SMTPSecurity.allCases.map(\.rawValue))
         #expect(try enumeration("primaryKey", "type") == PrimaryKeyType.allCases.map(\.rawValue))
+        #expect(try enumeration("app", "naming") == NamingStyle.allCases.map(\.rawValue))
+        #expect(try enumeration("listParameter", "compare") == ListParameterComparison.allCases.map(\.rawValue))
+        let metadata = try Self.definition("listEnvelope")["properties"]?["metadata"]?["items"]?["enum"]?.strings
+        #expect(metadata == ListMetadata.allCases.map(\.rawValue))
+        let members = try Self.definition("authTokens")["properties"]?["responseMembers"]?["items"]?["enum"]?.strings
+        #expect(members == TokenResponseMember.allCases.map(\.rawValue))
+        #expect(try enumeration("authTokens", "refreshTokenFormat") == RefreshTokenFormat.allCases.map(\.rawValue))
+        let codes = try Self.definition("errors")["properties"]?["codes"]?["propertyNames"]?["enum"]?.strings
+        #expect(codes == LoomErrorCode.allCases.map(\.rawValue))
         let operations = try Self.definition("table")["properties"]?["operations"]?["items"]?["enum"]?.strings
         #expect(operations == TableOperation.allCases.map(\.rawValue))
         let statuses = try Self.definition("response")["properties"]?["status"]?["enum"]

@@ -25,7 +25,47 @@ struct EventflowAuthTests {
             #expect(reply.object["access_token"] is String)
             #expect(reply.object["refresh_token"] is String)
             #expect(reply.object["expires_in"] as? Int == 3600)
+            #expect(Set(reply.object.keys) == ["access_token", "refresh_token", "expires_in"], "\(reply.text)")
         }
+    }
+
+    @Test("the refresh token is a JWT (typ rt+jwt) that rotates once; a reused, tampered or access token is refused")
+    func jwtRefreshTokens() async throws {
+        try await TestApp.run("eventflow", caller: .anonymous) { app in
+            let user = try await app.eventflowUser(role: "viewer")
+            let login = try await app.request(
+                .post, TestApp.eventflowAuth + "/login", json: #"{"email": "\#(user.email)", "password": "\#(user.password)"}"#)
+            let first = try #require(login.object["refresh_token"] as? String)
+            let access = try #require(login.object["access_token"] as? String)
+            let parts = first.split(separator: ".")
+            #expect(parts.count == 3)
+            let header = try #require(Self.jsonPart(parts[0]))
+            #expect(header["typ"] as? String == "rt+jwt" && header["alg"] as? String == "HS256")
+            let claims = try #require(Self.jsonPart(parts[1]))
+            #expect(claims["token_type"] as? String == "refresh" && claims["sub"] is String && claims["exp"] is NSNumber)
+            func refresh(_ token: String) async throws -> Reply {
+                try await app.request(.post, TestApp.eventflowAuth + "/refresh", json: #"{"refresh_token": "\#(token)"}"#)
+            }
+            let rotated = try await refresh(first)
+            #expect(rotated.status == .ok, "\(rotated.text)")
+            let second = try #require(rotated.object["refresh_token"] as? String)
+            #expect(second != first && second.split(separator: ".").count == 3)
+            #expect(Set(rotated.object.keys) == ["access_token", "refresh_token", "expires_in"])
+            var tampered = Array(second)
+            tampered[tampered.count - 2] = tampered[tampered.count - 2] == "A" ? "B" : "A"
+            #expect(try await refresh(String(tampered)).status == .unauthorized)
+            #expect(try await refresh(access).status == .unauthorized, "an access token is not a refresh token")
+            #expect(try await refresh(first).status == .unauthorized, "a used refresh token is refused")
+            #expect(try await refresh(second).status == .unauthorized, "reuse revoked the whole session")
+        }
+    }
+
+    /// One base64url JWT part decoded as a JSON object.
+    static func jsonPart(_ part: Substring) -> [String: Any]? {
+        var base64 = part.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.utf8.count % 4 != 0 { base64 += "=" }
+        guard let data = Data(base64Encoded: base64) else { return nil }
+        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
     }
 
     @Test("a registered producer's key is shown once, ingests as its producer and nothing else")

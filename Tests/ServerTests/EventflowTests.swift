@@ -52,6 +52,34 @@ struct EventflowTests {
         }
     }
 
+    @Test("the event query takes event_type, producer_id, from, to and limit and answers {items, total}")
+    func eventQuery() async throws {
+        try await TestApp.run("eventflow") { app in
+            let producer = try await app.registerProducer("billing", as: try await app.eventflowUser())
+            let producerID = try #require(producer["producer_id"] as? String)
+            for type in ["order.created", "order.created", "order.paid"] {
+                let reply = try await app.request(
+                    .post, "/api/v1/events", json: #"{"producer_id": "\#(producerID)", "event_type": "\#(type)", "payload": {}}"#)
+                #expect(reply.status == .accepted, "\(reply.text)")
+            }
+            let all = try await app.request(.get, "/api/v1/events")
+            #expect(Set(all.object.keys) == ["items", "total"], "\(all.text)")
+            #expect(all.object["total"] as? Int == 3)
+            let page = try await app.request(.get, "/api/v1/events?event_type=order.created&producer_id=\(producerID)&limit=1")
+            #expect(page.items.count == 1 && page.object["total"] as? Int == 2, "\(page.text)")
+            let receivedAt = try #require(all.items.last?["created_at"] as? String)
+            let window = try await app.request(.get, "/api/v1/events?from=2000-01-01T00:00:00Z&to=2999-01-01T00:00:00Z")
+            #expect(window.object["total"] as? Int == 3, "\(window.text)")
+            let before = try await app.request(.get, "/api/v1/events?to=2000-01-01T00:00:00Z")
+            #expect(before.object["total"] as? Int == 0)
+            let fromLast = try await app.request(.get, "/api/v1/events?from=\(receivedAt.replacingOccurrences(of: "+", with: "%2B"))")
+            #expect((fromLast.object["total"] as? Int ?? 0) >= 1, "\(fromLast.text)")
+            let bad = try await app.request(.get, "/api/v1/events?from=yesterday")
+            #expect(bad.status == .badRequest || bad.status == .unprocessableContent, "\(bad.text)")
+            #expect(bad.object["error_code"] is String)
+        }
+    }
+
     @Test("ingesting for an unknown producer or with a bad type is a 422 naming the field")
     func badEvents() async throws {
         try await TestApp.run("eventflow") { app in

@@ -8,7 +8,7 @@ import Testing
 /// on whichever engine the tests run on (SQLite, or PostgreSQL with `LOOM_TEST_DATABASE_URL`).
 @Suite("Migrated schema")
 struct MigratedSchemaTests {
-    @Test("every table holds exactly its members and access columns after migrating; a second run applies nothing", arguments: AppCatalog.names)
+    @Test("every table holds exactly its columns and access columns after migrating; a second run applies nothing", arguments: AppCatalog.names)
     func migratedSchema(appName: String) async throws {
         let database = try await TestDatabase.open(appName)
         do {
@@ -17,7 +17,7 @@ struct MigratedSchemaTests {
             #expect(report.warnings.isEmpty)
             for table in app.tables {
                 let columns = try await columnNames(of: table.name, in: database.client)
-                #expect(columns == table.members + (table.access?.columns ?? []), "columns of \(table.name)")
+                #expect(columns == table.columns + (table.access?.columns ?? []), "columns of \(table.name)")
             }
             let again = try await database.client.migrate(to: app.schema)
             #expect(again.applied.isEmpty)

@@ -31,7 +31,7 @@ struct StatementDriftTests {
         }
     }
 
-    @Test("every template binds one slot per placeholder, and its select list is the member list")
+    @Test("every template binds one slot per placeholder, and its select list is the column list")
     func slotsMatchPlaceholders() throws {
         for table in try Self.tables() {
             let statements = table.statements
@@ -46,7 +46,7 @@ struct StatementDriftTests {
                 #expect(template.sql.postgres.contains("$\(template.slots.count)") || template.slots.isEmpty)
                 #expect(!template.sql.postgres.contains("$\(template.slots.count + 1)"))
             }
-            #expect(statements.selectColumns == table.members.map { "\"\($0)\"" }.joined(separator: ", "), "\(table.name)")
+            #expect(statements.selectColumns == table.columns.map { "\"\($0)\"" }.joined(separator: ", "), "\(table.name)")
         }
     }
 }

@@ -103,7 +103,9 @@ extension Eventflow {
             search: nil,
             reverseRelations: [
             ],
-            access: nil
+            access: nil,
+            listEnvelope: ListEnvelope(items: "items", members: [(.total, "total")]),
+            listParameters: [ListParameter(name: "from", column: #""created_at""#, comparison: ">=", rule: FieldRule("from", .datetime)), ListParameter(name: "to", column: #""created_at""#, comparison: "<", rule: FieldRule("to", .datetime))]
         )
 
         /// One record of the table, as stored and as returned by the API.

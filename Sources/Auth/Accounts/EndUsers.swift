@@ -26,7 +26,7 @@ extension AuthRoutes {
     /// it): anything else is 401, never a silent fall-back to app-level accounts. The key was
     /// already checked by the authenticator (one read), so this reads nothing.
     func presentedProject(_ request: Request, _ context: LoomRequestContext) throws -> SessionBinding? {
-        guard request.headers[AuthService.apiKeyHeader] != nil else { return nil }
+        guard request.headers[service.apiKeyHeader] != nil else { return nil }
         let identity = try context.requireIdentity()
         guard identity.kind == "api_key", let organization = identity.organizationID.flatMap(UUID.init(uuidString:)),
             let project = identity.projectID.flatMap(UUID.init(uuidString:))

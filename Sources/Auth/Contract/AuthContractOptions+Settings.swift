@@ -14,6 +14,10 @@ extension AuthContractOptions {
             oauth: settings.oauth.map {
                 OAuth(providers: $0.providers.map(\.name), redirectAllowlist: $0.redirectAllowlist, stateSeconds: $0.stateSeconds)
             },
-            platformAdmins: settings.platformAdmins.map { PlatformAdmins(impersonationSeconds: $0.impersonationSeconds) })
+            platformAdmins: settings.platformAdmins.map {
+                PlatformAdmins(impersonationSeconds: $0.impersonationSeconds, layout: ContractLayout(prefix: $0.routePrefix, routes: $0.routes))
+            },
+            layout: ContractLayout(prefix: settings.routePrefix, naming: settings.naming, routes: settings.routes),
+            refreshTokensAreJWT: settings.refreshTokensAreJWT, tokenResponseMembers: settings.tokenResponseMembers)
     }
 }

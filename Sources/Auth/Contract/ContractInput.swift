@@ -10,10 +10,10 @@ struct ContractInput {
     /// The declaration they were validated against.
     let body: ContractBody
 
-    /// The position of `name`; a name the body does not declare is a bug in a handler: it stops
+    /// The position of the member Loom calls `name` (its `key`, whatever the app spells it); a name the body does not declare is a bug in a handler: it stops
     /// debug builds at once and answers 500 in release builds.
     private func index(_ name: String) throws(APIError) -> Int {
-        guard let index = body.fields.firstIndex(where: { $0.name == name }) else {
+        guard let index = body.fields.firstIndex(where: { $0.key == name }) else {
             assertionFailure("\(body.name) declares no member \(name)")
             throw APIError.internalError
         }

@@ -9,12 +9,15 @@ import Runtime
 struct ContractQuery: Sendable {
     /// The decoded query string.
     let query: QueryString
+    /// The declared query parameters, read by their keys.
+    let parameters: [ContractParameter]
 
     /// Checks `request`'s query against `parameters`.
     /// - Throws: `APIError` 400 naming every malformed, out-of-range or unknown parameter.
     init(_ request: Request, parameters: [ContractParameter]) throws(APIError) {
         query = try QueryString(request.uri)
         let declared = parameters.filter { $0.location == .query }
+        self.parameters = declared
         var errors: [APIError.FieldError] = []
         for (name, value) in query.parameters {
             guard let parameter = declared.first(where: { $0.name == name }) else {
@@ -30,12 +33,17 @@ struct ContractQuery: Sendable {
         }
     }
 
-    /// The integer `name`, already checked against its bounds.
-    func integer(_ name: String) -> Int? { query[name].flatMap { Int($0) } }
+    /// The value sent for the parameter Loom calls `key` (under the name the app gives it).
+    private func value(_ key: String) -> String? {
+        query[parameters.first { $0.key == key }?.name ?? key]
+    }
 
-    /// The text `name`, trimmed; `nil` when absent or empty.
-    func text(_ name: String) -> String? {
-        guard let value = query[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+    /// The integer `key`, already checked against its bounds.
+    func integer(_ key: String) -> Int? { value(key).flatMap { Int($0) } }
+
+    /// The text `key`, trimmed; `nil` when absent or empty.
+    func text(_ key: String) -> String? {
+        guard let value = value(key)?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         return value
     }
 

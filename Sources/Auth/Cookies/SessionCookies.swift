@@ -22,15 +22,28 @@ struct SessionCookies: Sendable {
 
     let sameSite: Cookie.SameSite
     let secure: Bool
-    /// Path of the refresh cookie: the auth routes only.
+    /// Path of the refresh cookie: the deepest path covering the routes that read it (refresh
+    /// and logout; by default the auth routes' prefix).
     let refreshPath: String
 
-    /// Cookie mode for `settings`, or `nil` when the app does not enable it.
-    init?(settings: AuthSettings) {
+    /// Cookie mode for `settings`, or `nil` when the app does not enable it; `readers` are the
+    /// paths of the routes that read the refresh cookie.
+    init?(settings: AuthSettings, readers: [String]) {
         guard let cookies = settings.cookies else { return nil }
         sameSite = cookies.sameSite == "lax" ? .lax : .strict
         secure = cookies.secure
-        refreshPath = settings.routePrefix
+        refreshPath = Self.commonDirectory(readers) ?? settings.routePrefix
+    }
+
+    /// The longest path whose segments begin every path of `paths` (`/v1/auth` for
+    /// `/v1/auth/refresh` and `/v1/auth/logout`); `nil` for none.
+    static func commonDirectory(_ paths: [String]) -> String? {
+        let split = paths.map { $0.split(separator: "/").dropLast() }
+        guard var common = split.first.map(Array.init) else { return nil }
+        for segments in split.dropFirst() {
+            common = Array(zip(common, segments).prefix { $0 == $1 }.map(\.0))
+        }
+        return "/" + common.joined(separator: "/")
     }
 
     /// Sets the three cookies of a new token pair on `response`.

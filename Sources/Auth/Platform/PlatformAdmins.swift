@@ -11,10 +11,13 @@ struct PlatformAdmins: Sendable {
     /// Platform and impersonation tokens.
     let tokens: PlatformTokens
 
+    /// The platform routes at their paths, as laid out (`auth.platformAdmins.routes`).
+    let routes: RouteTable
+
     /// Whether `path` is one of the platform routes, which authenticate with platform tokens
     /// only: the app authenticator leaves them alone.
     func covers(_ path: String) -> Bool {
-        path.hasPrefix(settings.routePrefix + "/")
+        !routes.methods(forPath: path).isEmpty
     }
 }
 

@@ -8,7 +8,7 @@ extension PlatformRoutes {
     func me(_ request: Request) async throws -> Response {
         let caller = try await caller(request)
         guard let admin = try await admins.find(id: caller.adminID) else { throw APIError.invalidCredentials() }
-        return JSONResponse.make(status: .ok, value: PlatformAdminResponse(admin: admin))
+        return answer(status: .ok, value: PlatformAdminResponse(admin: admin))
     }
 
     /// `PATCH /admin/me` → 200 with the admin after changing `name`, `email` and/or `password`
@@ -43,7 +43,7 @@ extension PlatformRoutes {
         } catch let error as DatabaseError {
             throw AuthRoutes.emailConflict(error)
         }
-        return JSONResponse.make(status: .ok, value: PlatformAdminResponse(admin: admin))
+        return answer(status: .ok, value: PlatformAdminResponse(admin: admin))
     }
 
     /// `POST /admin` → 201 with the new admin; 409 when the email is taken.
@@ -54,7 +54,7 @@ extension PlatformRoutes {
             sql: service.sql, database: service.database, passwords: service.passwords, body: bodies.createAdmin)
         let admin = try await creation.create(
             json: json, createdBy: caller.idText, ipAddress: context.remoteAddress?.ipAddress, now: service.clock())
-        return JSONResponse.make(status: .created, value: PlatformAdminResponse(admin: admin))
+        return answer(status: .created, value: PlatformAdminResponse(admin: admin))
     }
 
     /// `DELETE /admin/{id}` → 204: the admin can no longer log in and every token of theirs

@@ -40,7 +40,7 @@ extension PlatformRoutes {
         ])
         let access = try await platform.tokens.issuePlatform(
             adminID: admin.idText, sessionID: session.id.uuidString.lowercased(), now: now, sessionExpiresAt: session.expiresAt)
-        return JSONResponse.make(status: .ok, value: PlatformTokenResponse(
+        return answer(status: .ok, value: PlatformTokenResponse(
             accessToken: access.token, expiresIn: access.expiresIn, refreshToken: refreshToken.text, sessionID: session.id,
             sessionExpiresAt: session.expiresAt, admin: admin))
     }
@@ -55,7 +55,7 @@ extension PlatformRoutes {
         let access = try await platform.tokens.issuePlatform(
             adminID: presented.userID.uuidString.lowercased(), sessionID: presented.sessionID.uuidString.lowercased(), now: now,
             sessionExpiresAt: presented.sessionExpiresAt)
-        return JSONResponse.make(status: .ok, value: PlatformTokenResponse(
+        return answer(status: .ok, value: PlatformTokenResponse(
             accessToken: access.token, expiresIn: access.expiresIn, refreshToken: next.text, sessionID: presented.sessionID,
             sessionExpiresAt: presented.sessionExpiresAt, admin: nil))
     }

@@ -9,7 +9,7 @@ extension PlatformRoutes {
         _ = try await caller(request)
         let page = try PlatformPage(request, route: try route(.listOrganizations))
         let result = try await directory.organizations(search: page.query.text("search"), page: page)
-        return JSONResponse.make(status: .ok, value: PlatformPageResponse(items: result.items, total: result.total, page: page))
+        return answer(status: .ok, value: PlatformPageResponse(items: result.items, total: result.total, page: page))
     }
 
     /// `GET /admin/organizations/{id}` → the organization with its members; 404 when unknown.
@@ -18,7 +18,7 @@ extension PlatformRoutes {
         let id = try pathID(context, what: "organization")
         guard let organization = try await directory.organization(id) else { throw notFound("organization", id.uuidString.lowercased()) }
         let members = try await OrganizationStore(sql: service.sql, database: service.database).members(of: id)
-        return JSONResponse.make(status: .ok, value: PlatformOrganizationDetail(organization: organization, members: members))
+        return answer(status: .ok, value: PlatformOrganizationDetail(organization: organization, members: members))
     }
 
     /// `GET /admin/end-users?email=&organization_id=&project_id=&limit=&offset=` → a page of
@@ -30,7 +30,7 @@ extension PlatformRoutes {
         let result = try await directory.endUsers(
             email: page.query.text("email"), organization: page.query.uuid("organization_id"), project: page.query.uuid("project_id"),
             page: page)
-        return JSONResponse.make(status: .ok, value: PlatformPageResponse(items: result.items, total: result.total, page: page))
+        return answer(status: .ok, value: PlatformPageResponse(items: result.items, total: result.total, page: page))
     }
 
 
@@ -60,7 +60,7 @@ extension PlatformRoutes {
         guard try await directory.endUser(id) != nil else { throw notFound("end user", id.uuidString.lowercased()) }
         _ = try await service.database.write(statements)
         guard let user = try await directory.endUser(id) else { throw notFound("end user", id.uuidString.lowercased()) }
-        return JSONResponse.make(status: .ok, value: user)
+        return answer(status: .ok, value: user)
     }
 
     /// `POST /admin/organizations/{id}/impersonate` → 201 with a short-lived access token bound
@@ -83,7 +83,7 @@ extension PlatformRoutes {
             "impersonation_started", caller: caller, target: organization,
             detail: ["user_id": user, "token_id": tokenID, "expires_at": TimestampFormat.makeTimestamp(issued.expiresAt)],
             context: context, now: now)])
-        return JSONResponse.make(status: .created, value: ImpersonationResponse(
+        return answer(status: .created, value: ImpersonationResponse(
             accessToken: issued.token, expiresIn: issued.expiresIn, expiresAt: issued.expiresAt, organizationID: id,
             userID: owner.userID, impersonatorID: caller.adminID, tokenID: tokenID))
     }

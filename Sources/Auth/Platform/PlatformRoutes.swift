@@ -32,9 +32,14 @@ struct PlatformRoutes: Sendable {
     var sessions: SessionStore { SessionStore(sql: service.sql, database: service.database, tables: .platformAdmins) }
     var audit: AuditLog { AuditLog(sql: service.sql) }
 
-    /// Adds the app's platform family (`PlatformContract`) under the platform prefix.
+    /// Adds the app's platform family (`PlatformContract`), laid out at its complete paths.
     func register(in registry: inout RouteRegistry) {
-        registry.add(contract.routes, prefix: platform.settings.routePrefix, handler: handler)
+        registry.add(contract.routes, prefix: "", handler: handler)
+    }
+
+    /// A JSON answer, its members spelled in the app's style (`naming`).
+    func answer(status: HTTPResponse.Status, value: some JSONWritable, headers: HTTPFields = [:]) -> Response {
+        JSONResponse.make(status: status, value: value, headers: headers, naming: service.settings.naming)
     }
 
     /// The handler of each platform operation; the switch is exhaustive, so a declared route

@@ -9,7 +9,7 @@ extension AuthRoutes {
     func listAPIKeys(_ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context)
         let records = try await keys.list(userID: caller.userID)
-        return JSONResponse.make(status: .ok, value: ItemsResponse(items: records.map { APIKeyResponse(record: $0, key: nil) }))
+        return answer(status: .ok, value: ItemsResponse(items: records.map { APIKeyResponse(record: $0, key: nil) }))
     }
 
     /// `POST /api-keys` → 201 with the key, shown this once. Scopes must be within the
@@ -20,7 +20,7 @@ extension AuthRoutes {
         let caller = try requireCaller(context)
         let order = try Self.keyOrder(try await decodeBody(request, bodies.createAPIKey))
         let issued = try await issueKey(order, caller: caller.identity, userID: caller.userID, ipAddress: context.remoteAddress?.ipAddress)
-        return JSONResponse.make(status: .created, value: APIKeyResponse(record: issued.record, key: issued.key))
+        return answer(status: .created, value: APIKeyResponse(record: issued.record, key: issued.key))
     }
 
     /// The key order of a validated `POST /api-keys` body (synchronous reads, kept out of the
@@ -86,7 +86,7 @@ extension AuthRoutes {
             _ = try await service.database.write([keys.revoke(id: record.id, userID: caller.userID, now: now)])
             throw notFound("active API key", id)
         }
-        return JSONResponse.make(status: .created, value: APIKeyResponse(record: record, key: issued.text))
+        return answer(status: .created, value: APIKeyResponse(record: record, key: issued.text))
     }
 
     /// The strings of a validated array of strings.

@@ -69,14 +69,15 @@ extension AuthRoutes {
         let text = try refreshTokenText(body, request)
         let now = service.clock()
         let (presented, next) = try await RefreshRotation(sessions: sessions, audit: audit)
-            .rotate(text, now: now, ipAddress: context.remoteAddress?.ipAddress)
+            .rotate(try await presentedRefreshToken(text, now: now), now: now, ipAddress: context.remoteAddress?.ipAddress)
         let userID = presented.userID.uuidString.lowercased()
         let access = try await service.tokens.issue(
             userID: userID, sessionID: presented.sessionID.uuidString.lowercased(), now: now,
             sessionExpiresAt: presented.sessionExpiresAt, binding: presented.binding)
         let response = TokenResponse(
-            accessToken: access.token, expiresIn: access.expiresIn, refreshToken: next.text, sessionID: presented.sessionID,
-            sessionExpiresAt: presented.sessionExpiresAt, user: nil)
+            accessToken: access.token, expiresIn: access.expiresIn,
+            refreshToken: try await wireRefreshToken(next, userID: userID, sessionID: presented.sessionID, now: now, expires: presented.sessionExpiresAt),
+            sessionID: presented.sessionID, sessionExpiresAt: presented.sessionExpiresAt, user: nil)
         return tokenResponse(response, status: .ok, now: now)
     }
 
@@ -96,7 +97,7 @@ extension AuthRoutes {
 
     /// A token answer; in cookie mode it also sets the session cookies.
     func tokenResponse(_ tokens: TokenResponse, status: HTTPResponse.Status, now: Date) -> Response {
-        var response = JSONResponse.make(status: status, value: tokens)
+        var response = answer(status: status, value: TokenAnswer(tokens: tokens, members: tokenMembers))
         service.cookies?.set(tokens, now: now, on: &response)
         return response
     }
@@ -119,14 +120,14 @@ extension AuthRoutes {
 
     /// `GET /identity` → who the credentials identify (a user's token or an API key) and their scopes.
     func identity(_ context: LoomRequestContext) throws -> Response {
-        JSONResponse.make(status: .ok, value: IdentityResponse(identity: try context.requireIdentity()))
+        answer(status: .ok, value: IdentityResponse(identity: try context.requireIdentity()))
     }
 
     /// `GET /me` → the caller's account.
     func me(_ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context, allowingEndUsers: true)
         guard let user = try await users.find(id: caller.userID) else { throw APIError.invalidCredentials() }
-        return JSONResponse.make(status: .ok, value: UserResponse(user: user))
+        return answer(status: .ok, value: UserResponse(user: user))
     }
 
     /// `PATCH /me` → 200 with the account after changing `name` and/or `email`; 409 when the email is taken.
@@ -149,7 +150,7 @@ extension AuthRoutes {
         } catch let error as DatabaseError {
             throw Self.emailConflict(error)
         }
-        return JSONResponse.make(status: .ok, value: UserResponse(user: user))
+        return answer(status: .ok, value: UserResponse(user: user))
     }
 
     /// `POST /me/password` → 204 after checking the current password (throttled like logins);

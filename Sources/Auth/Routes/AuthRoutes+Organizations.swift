@@ -54,13 +54,13 @@ extension AuthRoutes {
             throw error
         }
         let created = OrganizationResponse(id: id, name: name, slug: slug, role: OrganizationRoles.owner, createdAt: now, updatedAt: now)
-        return JSONResponse.make(status: .created, value: created)
+        return answer(status: .created, value: created)
     }
 
     /// `GET /organizations` → the caller's organizations with their role in each.
     func listOrganizations(_ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context)
-        return JSONResponse.make(status: .ok, value: ItemsResponse(items: try await organizations.list(for: caller.userID)))
+        return answer(status: .ok, value: ItemsResponse(items: try await organizations.list(for: caller.userID)))
     }
 
     /// `GET /organizations/{id}` → the organization, for members.
@@ -69,7 +69,7 @@ extension AuthRoutes {
         guard let found = try await organizations.find(member.organization, for: member.userID) else {
             throw notFound("organization", member.organization)
         }
-        return JSONResponse.make(status: .ok, value: found)
+        return answer(status: .ok, value: found)
     }
 
     /// `PATCH /organizations/{id}` → renamed, by an owner or admin.
@@ -84,7 +84,7 @@ extension AuthRoutes {
     /// `GET /organizations/{id}/members` → every member with their role.
     func listMembers(_ context: LoomRequestContext) async throws -> Response {
         let member = try await membership(context)
-        return JSONResponse.make(status: .ok, value: ItemsResponse(items: try await organizations.members(of: member.organization)))
+        return answer(status: .ok, value: ItemsResponse(items: try await organizations.members(of: member.organization)))
     }
 
     /// `PUT /organizations/{id}/members/{user_id}/role` → 204, by an owner; 409 when it would
@@ -145,15 +145,15 @@ extension AuthRoutes {
         ])
         try await service.mail.send(MailMessage(
             to: email, subject: "You are invited to an organization",
-            body: "Sign in with this address, then send POST \(service.settings.routePrefix)/invitations/accept with {\"token\": \"\(token.text)\"} within 7 days."))
-        return JSONResponse.make(status: .created, value: invitation)
+            body: "Sign in with this address, then send POST \(path(of: .acceptInvitation)) with {\"token\": \"\(token.text)\"} within 7 days."))
+        return answer(status: .created, value: invitation)
     }
 
     /// `GET /organizations/{id}/invitations` → pending invitations, for owners and admins.
     func listInvitations(_ context: LoomRequestContext) async throws -> Response {
         let member = try await membership(context, ability: .invite)
         let pending = try await organizations.pendingInvitations(of: member.organization, now: service.clock())
-        return JSONResponse.make(status: .ok, value: ItemsResponse(items: pending))
+        return answer(status: .ok, value: ItemsResponse(items: pending))
     }
 
     /// `DELETE /organizations/{id}/invitations/{invitation_id}` → 204; the token stops working.
@@ -189,7 +189,7 @@ extension AuthRoutes {
             audit.event("invitation_accepted", actor: user.idText, target: invitation.id.uuidString.lowercased(), ipAddress: context.remoteAddress?.ipAddress, now: now),
         ])
         guard let organization = try await organizations.find(invitation.organization, for: user.id) else { throw APIError.internalError }
-        return JSONResponse.make(status: .ok, value: organization)
+        return answer(status: .ok, value: organization)
     }
 
     /// The `{user_id}` path parameter, or 404.

@@ -28,19 +28,19 @@ extension AuthRoutes {
             }
             throw error
         }
-        return JSONResponse.make(status: .created, value: project)
+        return answer(status: .created, value: project)
     }
 
     /// `GET /organizations/{id}/projects` → the organization's live projects, for members.
     func listProjects(_ context: LoomRequestContext) async throws -> Response {
         let member = try await membership(context)
-        return JSONResponse.make(status: .ok, value: ItemsResponse(items: try await projects.active(in: member.organization)))
+        return answer(status: .ok, value: ItemsResponse(items: try await projects.active(in: member.organization)))
     }
 
     /// `GET /organizations/{id}/projects/{project_id}` → the project (archived ones too), for members.
     func getProject(_ context: LoomRequestContext) async throws -> Response {
         let member = try await membership(context)
-        return JSONResponse.make(status: .ok, value: try await project(context, in: member.organization))
+        return answer(status: .ok, value: try await project(context, in: member.organization))
     }
 
     /// `DELETE /organizations/{id}/projects/{project_id}` → 204: archives the project; every
@@ -65,7 +65,7 @@ extension AuthRoutes {
         let member = try await membership(context)
         let found = try await project(context, in: member.organization)
         let records = try await projects.keys(of: found.id)
-        return JSONResponse.make(status: .ok, value: ItemsResponse(items: records.map { APIKeyResponse(record: $0, key: nil) }))
+        return answer(status: .ok, value: ItemsResponse(items: records.map { APIKeyResponse(record: $0, key: nil) }))
     }
 
     /// `POST /organizations/{id}/projects/{project_id}/keys` → 201 with the project's new key for
@@ -85,7 +85,7 @@ extension AuthRoutes {
         let issued = try await issueKey(
             order, caller: caller.identity, userID: member.userID, ipAddress: context.remoteAddress?.ipAddress,
             leading: [projects.revokeKeys(of: found.id, environment: environment, now: service.clock())])
-        return JSONResponse.make(status: .created, value: APIKeyResponse(record: issued.record, key: issued.key))
+        return answer(status: .created, value: APIKeyResponse(record: issued.record, key: issued.key))
     }
 
     /// The project of the `{project_id}` path parameter in `organization`, or 404; 403 for a

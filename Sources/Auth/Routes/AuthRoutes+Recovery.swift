@@ -39,7 +39,7 @@ extension AuthRoutes {
         let mail = service.mail
         let message = MailMessage(
             to: user.email, subject: "Reset your password",
-            body: "Send POST \(service.settings.routePrefix)/password/reset with {\"token\": \"\(token.text)\", "
+            body: "Send POST \(path(of: .resetPassword)) with {\"token\": \"\(token.text)\", "
                 + "\"new_password\": \"...\"} within an hour. If you did not ask for this, ignore this message.")
         Task { try? await mail.send(message) }
         return Response(status: .accepted)
@@ -80,7 +80,7 @@ extension AuthRoutes {
         ])
         try await service.mail.send(MailMessage(
             to: user.email, subject: "Confirm your email address",
-            body: "Send POST \(service.settings.routePrefix)/email/verify with {\"token\": \"\(token.text)\"} within a day."))
+            body: "Send POST \(path(of: .verifyEmail)) with {\"token\": \"\(token.text)\"} within a day."))
         return Response(status: .accepted)
     }
 

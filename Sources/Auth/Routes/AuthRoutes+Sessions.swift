@@ -10,7 +10,7 @@ extension AuthRoutes {
         let caller = try requireCaller(context, allowingEndUsers: true)
         let active = try await sessions.active(userID: caller.userID, now: service.clock())
         let items = active.map { SessionResponse(session: $0, current: $0.id == caller.sessionID) }
-        return JSONResponse.make(status: .ok, value: ItemsResponse(items: items))
+        return answer(status: .ok, value: ItemsResponse(items: items))
     }
 
     /// `POST /sessions` → 201 with the tokens of a new session of the caller (another device),
@@ -26,7 +26,7 @@ extension AuthRoutes {
         let tokens = try await startSession(
             for: user, expiresAt: expiresAt, leading: [], action: "session_created", request: request, context: context,
             now: now, binding: SessionBinding(identity: caller.identity))
-        return JSONResponse.make(status: .created, value: tokens)
+        return answer(status: .created, value: tokens)
     }
 
     /// `PATCH /sessions/{id}` → 200 with the session after moving its end to `expires_at`.
@@ -46,7 +46,7 @@ extension AuthRoutes {
         guard results.first?.changes == 1, let session = try await sessions.find(id: id, userID: caller.userID) else {
             throw notFound("active session", id)
         }
-        return JSONResponse.make(status: .ok, value: SessionResponse(session: session, current: id == caller.sessionID))
+        return answer(status: .ok, value: SessionResponse(session: session, current: id == caller.sessionID))
     }
 
     /// `DELETE /sessions/{id}` → 204; 404 when it is not the caller's or already ended.
@@ -74,7 +74,7 @@ extension AuthRoutes {
                 "sessions_revoked", actor: caller.identity.subject, target: caller.identity.subject,
                 ipAddress: context.remoteAddress?.ipAddress, now: now),
         ])
-        return JSONResponse.make(status: .ok, value: RevokedCount(revoked: results.first?.changes ?? 0))
+        return answer(status: .ok, value: RevokedCount(revoked: results.first?.changes ?? 0))
     }
 
     /// 422 naming `expires_at` unless it lies in the future and within the session lifetime.

@@ -18,7 +18,7 @@ struct AuthRoutes: Sendable {
     init(service: AuthService, maxBodyBytes: Int) {
         self.service = service
         self.maxBodyBytes = maxBodyBytes
-        self.contract = AuthContract(options: AuthContractOptions(settings: service.settings))
+        self.contract = service.contract
         self.validation = ContractValidation(options: contract.options)
     }
 
@@ -30,9 +30,22 @@ struct AuthRoutes: Sendable {
     var keys: APIKeyStore { APIKeyStore(sql: service.sql, database: service.database) }
     var audit: AuditLog { AuditLog(sql: service.sql) }
 
-    /// Adds the app's auth family (`AuthContract`) under the auth prefix.
+    /// Adds the app's auth family (`AuthContract`), laid out at its complete paths.
     func register(in registry: inout RouteRegistry) {
-        registry.add(contract.routes, prefix: service.settings.routePrefix, handler: handler)
+        registry.add(contract.routes, prefix: "", handler: handler)
+    }
+
+    /// A JSON answer, its members spelled in the app's style (`naming`).
+    func answer(status: HTTPResponse.Status, value: some JSONWritable, headers: HTTPFields = [:]) -> Response {
+        JSONResponse.make(status: status, value: value, headers: headers, naming: service.settings.naming)
+    }
+
+    /// The members token answers carry (`auth.tokens.responseMembers`).
+    var tokenMembers: Set<String> { Set(service.settings.tokenResponseMembers) }
+
+    /// Where `operation` is served (for mail telling a user which route to call next).
+    func path(of operation: AuthOperation) -> String {
+        contract.routes.first { $0.operation == operation }?.path ?? service.settings.routePrefix
     }
 
     /// The validated JSON body; for a body the route declares optional, an empty request takes
@@ -78,6 +91,24 @@ struct AuthRoutes: Sendable {
         APIError(status: .notFound, code: "NOT_FOUND", detail: "No \(what) has id \(id.uuidString.lowercased()).")
     }
 
+    /// The refresh token as the app hands it out: the opaque text, or a JWT carrying it
+    /// (`auth.tokens.refreshTokenFormat: "jwt"`).
+    func wireRefreshToken(_ token: RefreshToken, userID: String, sessionID: UUID, now: Date, expires: Date) async throws -> String {
+        guard service.settings.refreshTokensAreJWT else { return token.text }
+        return try await service.tokens.wrapRefresh(
+            token, userID: userID, sessionID: sessionID.uuidString.lowercased(), now: now, expires: expires)
+    }
+
+    /// The opaque refresh token a client presented: the text itself, or the one inside a valid
+    /// JWT refresh token (401 for an invalid one).
+    func presentedRefreshToken(_ text: String, now: Date) async throws -> String {
+        guard service.settings.refreshTokensAreJWT else { return text }
+        guard let inner = await service.tokens.unwrapRefresh(text, now: now) else {
+            throw APIError.invalidCredentials("The refresh token is invalid or expired; log in again.")
+        }
+        return inner
+    }
+
     /// Starts a session for `user`: writes `leading` statements, the session, its first
     /// refresh token and an audit event in one transaction, then signs an access token. A
     /// session bound to an organization (and project) issues tokens carrying `org` (and `prj`).
@@ -101,7 +132,8 @@ struct AuthRoutes: Sendable {
             userID: user.idText, sessionID: session.id.uuidString.lowercased(), now: now, sessionExpiresAt: session.expiresAt,
             binding: binding)
         return TokenResponse(
-            accessToken: access.token, expiresIn: access.expiresIn, refreshToken: refreshToken.text, sessionID: session.id,
-            sessionExpiresAt: session.expiresAt, user: user)
+            accessToken: access.token, expiresIn: access.expiresIn,
+            refreshToken: try await wireRefreshToken(refreshToken, userID: user.idText, sessionID: session.id, now: now, expires: session.expiresAt),
+            sessionID: session.id, sessionExpiresAt: session.expiresAt, user: user)
     }
 }

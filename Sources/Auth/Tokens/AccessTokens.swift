@@ -18,7 +18,8 @@ struct AccessTokens: Sendable {
     /// Tolerated clock difference between server instances for `nbf` and `exp`.
     static let leewaySeconds: TimeInterval = 30
 
-    private let keys: JWTKeyCollection
+    /// The signing keys (also used for JWT refresh tokens, `AccessTokens+Refresh`).
+    let keys: JWTKeyCollection
     /// Expected `iss`.
     let issuer: String
     /// Expected `aud`.

@@ -52,7 +52,7 @@ enum SnapshotBuilder {
     }
 
     private static func column(_ field: FieldSchema, _ ddl: TableDDL) -> ColumnSnapshot {
-        let referenced = ddl.translator.referencedKeys[field.table ?? ""]
+        let referenced = ddl.translator.referencedKeys[field.table ?? ""]?.type
         let defaultValue = field.defaultValue.flatMap { $0 == .null ? nil : $0 }
         return ColumnSnapshot(
             name: field.name, kind: field.type.rawValue,

@@ -8,7 +8,7 @@ extension AuthContractOptions {
 
     /// The options of an app's `auth` section, as the generator reads it; the runtime builds the
     /// same value from the generated `AuthSettings`.
-    public init(auth: AuthConfig) {
+    public init(auth: AuthConfig, app: AppConfig) {
         self.init(
             passwordMinLength: auth.passwords.minLength, maxLoginFailures: auth.passwords.maxFailures,
             lockoutSeconds: auth.passwords.lockoutSeconds,
@@ -19,6 +19,20 @@ extension AuthContractOptions {
             oauth: auth.oauth.map {
                 OAuth(providers: $0.providers.map(\.name), redirectAllowlist: $0.redirectAllowlist, stateSeconds: $0.stateSeconds)
             },
-            platformAdmins: auth.platformAdmins.map { PlatformAdmins(impersonationSeconds: $0.impersonationSeconds) })
+            platformAdmins: auth.platformAdmins.map {
+                PlatformAdmins(
+                    impersonationSeconds: $0.impersonationSeconds,
+                    layout: ContractLayout(prefix: app.basePath + $0.path, routes: Self.overrides($0.routes)))
+            },
+            layout: ContractLayout(prefix: app.basePath + auth.path, naming: app.jsonNaming, routes: Self.overrides(auth.routes)),
+            refreshTokensAreJWT: auth.tokens.refreshTokenFormat == .jwt,
+            tokenResponseMembers: auth.tokens.responseMembers?.map(\.rawValue) ?? Self.allTokenResponseMembers)
+    }
+
+    /// A schema's `routes` object in the contract's terms.
+    public static func overrides(_ routes: [String: RouteOverrideSchema]) -> [String: ContractRouteOverride] {
+        routes.mapValues { route in
+            ContractRouteOverride(paths: route.paths, members: Dictionary(uniqueKeysWithValues: route.members.map { ($0.canonical, $0.name) }))
+        }
     }
 }

@@ -16,9 +16,8 @@ struct AuthOperations {
     /// Every auth route, documented.
     func routes() -> [DocumentedRoute] {
         let documenter = ContractDocumenter(context: context)
-        let prefix = context.config.basePath + auth.path
-        return AuthContract(options: AuthContractOptions(auth: auth)).routes.map {
-            documenter.document($0, prefix: prefix, tag: Self.tag)
+        return AuthContract(options: AuthContractOptions(auth: auth, app: context.config)).routes.flatMap {
+            documenter.document($0, prefix: "", tag: Self.tag)
         }
     }
 }

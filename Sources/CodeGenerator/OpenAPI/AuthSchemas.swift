@@ -8,11 +8,11 @@ import SchemaModel
 struct AuthSchemas {
     /// The app's auth section.
     let auth: AuthConfig
-    /// Field schema conversion.
+    /// Field schema conversion (answers: members spelled in the app's style).
     let fields: FieldSchemaBuilder
 
     /// The facts of `auth` the route families are selected by.
-    var options: AuthContractOptions { AuthContractOptions(auth: auth) }
+    var options: AuthContractOptions { AuthContractOptions(auth: auth, app: fields.context.config) }
     /// Roles inside an organization: `auth.organizationRoles`, or the runtime's defaults.
     var organizationRoles: [String] { options.organizationRoles }
 
@@ -30,7 +30,7 @@ struct AuthSchemas {
         var result: [(String, JSONSchema)] = []
         for body in bodies where seen.insert(body.name).inserted {
             let members = body.fields.map(FieldSchema.init(contract:))
-            result.append((body.name, SchemaFactory.object(try fields.properties(of: members, usage: .input), closed: true)))
+            result.append((body.name, SchemaFactory.object(try fields.verbatim.properties(of: members, usage: .input), closed: true)))
         }
         return result
     }
@@ -38,15 +38,18 @@ struct AuthSchemas {
     /// Every schema component of the auth routes.
     func schemas() throws -> [(String, JSONSchema)] {
         var result = try requestBodySchemas(AuthContract(options: options).routes.compactMap(\.request))
+        let refresh = options.refreshTokensAreJWT
+            ? "JWT (`typ: rt+jwt`) for `POST refresh`; usable once." : "Opaque token for `POST refresh`; usable once."
+        let members = options.tokenResponseMembers
         var tokens = try fields.properties(of: [
             FieldSchema(name: "token_type", type: .string, description: "Always `Bearer`.", required: true),
             FieldSchema(name: "access_token", type: .string, description: "JWT to send as `Authorization: Bearer <token>`.", required: true),
             FieldSchema(name: "expires_in", type: .integer, description: "Seconds until the access token expires.", required: true),
-            FieldSchema(name: "refresh_token", type: .string, description: "Opaque token for `POST refresh`; usable once.", required: true),
+            FieldSchema(name: "refresh_token", type: .string, description: refresh, required: true),
             FieldSchema(name: "session_id", type: .uuid, description: "The session these tokens belong to.", required: true),
             FieldSchema(name: "session_expires_at", type: .datetime, description: "When the session ends unless extended.", required: true),
-        ], usage: .input)
-        tokens.append(.init("user", SchemaFactory.reference("AuthUser"), required: false))
+        ].filter { members.contains($0.name) }, usage: .input)
+        if members.contains("user") { tokens.append(.init("user", SchemaFactory.reference("AuthUser"), required: false)) }
         result.append(("AuthTokens", SchemaFactory.object(tokens, description: "Tokens of a session (and the account, on sign-up and login).")))
         result.append(("AuthUser", try object("An account.", [
             FieldSchema(name: "id", type: .uuid, description: "Account id.", required: true),
@@ -129,7 +132,7 @@ struct AuthSchemas {
         return try object("An API key; the key itself appears only in the answer that created it.", [
             FieldSchema(name: "id", type: .uuid, description: "Key id.", required: true),
             FieldSchema(name: "name", type: .string, description: "What the key is for.", required: true),
-            FieldSchema(name: "key", type: .string, description: "The whole key, to send as `X-API-Key`; shown once, stored only as a SHA-256 digest."),
+            FieldSchema(name: "key", type: .string, description: "The whole key, to send as `\(fields.context.config.headers.apiKey)`; shown once, stored only as a SHA-256 digest."),
             FieldSchema(name: "environment", type: .string, description: "Environment the key belongs to.", required: true),
             FieldSchema(name: "prefix", type: .string, description: "The key's prefix.", required: true),
             FieldSchema(name: "last_four", type: .string, description: "The key's last four characters.", required: true),
@@ -185,7 +188,7 @@ struct AuthSchemas {
             let prefixes = apiKeys.prefixes.map { "`\($0.prefix)` (\($0.environment))" }.joined(separator: ", ")
             var description = "API key with prefix \(prefixes)."
             if apiKeys.acceptBearer { description += " Also accepted as `Authorization: Bearer <key>`." }
-            schemes.append((Self.apiKeyScheme, .apiKey(name: "X-API-Key", location: .header, description: description)))
+            schemes.append((Self.apiKeyScheme, .apiKey(name: fields.context.config.headers.apiKey, location: .header, description: description)))
         }
         if auth.cookies != nil {
             schemes.append((Self.cookieScheme, .apiKey(

@@ -61,8 +61,9 @@ struct BatchRoute {
             operationId: "batch" + OpenAPINames.record(table),
             requestBody: OpenAPI.Request(content: [.json: .content(OpenAPI.Content(schema: body))], required: true),
             responses: ResponseFactory.map(
+                statuses: context.errorStatuses,
                 success: [(200, ResponseFactory.json("Every operation succeeded.", schema: response))],
                 errors: [.badRequest, .conflict, .payloadTooLarge, .unsupportedMediaType, .validationError, .internalError, .serviceUnavailable]))
-        return DocumentedRoute(path: context.collectionPath(table) + "/batch", method: .post, operation: operation, file: table.file)
+        return DocumentedRoute(path: "", method: .post, operation: operation, file: table.file)
     }
 }

@@ -1,3 +1,4 @@
+import APIContract
 import OpenAPIKit
 import SchemaModel
 
@@ -9,7 +10,7 @@ struct ComponentsBuilder {
 
     /// The components object.
     func components() throws -> OpenAPI.Components {
-        let errors = ErrorComponents(format: context.config.errorFormat)
+        let errors = ErrorComponents(config: context.config)
         var schemas: [(String, JSONSchema)] = errors.schemas()
         schemas.append((SystemOperations.healthStatusName, SystemOperations.healthStatusSchema()))
         for table in context.app.tables {
@@ -40,7 +41,7 @@ struct ComponentsBuilder {
             (ListQueryParameters.ifMatchName, ListQueryParameters.ifMatch()),
             (ListQueryParameters.ifNoneMatchName, ListQueryParameters.ifNoneMatch()),
         ]
-        let headers = [(ResponseFactory.requestIDComponent, ResponseFactory.requestIDHeaderComponent())]
+        let headers = [(ResponseFactory.requestIDComponent, ResponseFactory.requestIDHeaderComponent(name: context.config.headers.requestId))]
         return OpenAPI.Components(
             schemas: try Self.sorted(schemas, kind: "schema") { $0 },
             responses: try Self.sorted(responses, kind: "response") { .b($0) },

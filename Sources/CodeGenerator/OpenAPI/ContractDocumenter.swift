@@ -8,14 +8,32 @@ struct ContractDocumenter {
     /// App-wide facts.
     let context: DocumentContext
 
-    /// `route` as an operation under `prefix`, tagged `tag`.
-    func document<Operation>(_ route: ContractRoute<Operation>, prefix: String, tag: String) -> DocumentedRoute {
+    /// `route` as operations under `prefix` (empty for laid-out families), tagged `tag`: one at
+    /// its path and one per alias (`<operationId>Alias<n>`, deprecated), as the runtime registers them.
+    func document<Operation>(_ route: ContractRoute<Operation>, prefix: String, tag: String) -> [DocumentedRoute] {
+        let primary = document(route, path: prefix + route.path, prefix: prefix, tag: tag)
+        let aliases = route.aliases.enumerated().map { index, alias in
+            var operation = document(route, path: prefix + alias, prefix: prefix, tag: tag)
+            var documented = operation.operation
+            documented.operationId = route.operation.rawValue + "Alias\(index + 1)"
+            documented.deprecated = true
+            documented.description = "Legacy alias of `\(route.method.rawValue.uppercased()) \(prefix + route.path)`; answers the same.\n\n"
+                + (documented.description ?? "")
+            operation = DocumentedRoute(path: operation.path, method: operation.method, operation: documented, file: operation.file)
+            return operation
+        }
+        return [primary] + aliases
+    }
+
+    private func document<Operation>(_ route: ContractRoute<Operation>, path: String, prefix: String, tag: String) -> DocumentedRoute {
         var responses = OpenAPI.Response.Map()
         for response in route.responses {
             responses[.status(code: response.status)] = self.response(response)
         }
         for error in route.errors.sorted() {
-            responses[.status(code: error.status)] = self.response(error)
+            for status in context.errorStatuses.statuses(of: error) where responses[.status(code: status)] == nil {
+                responses[.status(code: status)] = self.response(error)
+            }
         }
         var body: OpenAPI.Request?
         if let request = route.request {
@@ -26,9 +44,9 @@ struct ContractDocumenter {
         }
         let operation = OpenAPI.Operation(
             tags: [tag], summary: route.summary, description: route.description, operationId: route.operation.rawValue,
-            parameters: route.parameters.map { .parameter(parameter($0)) }, requestBody: body, responses: responses,
+            parameters: route.parameters(forPath: path).map { .parameter(parameter($0)) }, requestBody: body, responses: responses,
             security: security(route.credentials))
-        return DocumentedRoute(path: prefix + route.path, method: method(route.method), operation: operation, file: context.config.file)
+        return DocumentedRoute(path: path, method: method(route.method), operation: operation, file: context.config.file)
     }
 
     private func method(_ method: ContractMethod) -> OpenAPI.HttpMethod {

@@ -7,10 +7,13 @@ struct DocumentContext {
     let app: AppSchema
     /// Primary keys by table name, for relations and item paths.
     let primaryKeys: [String: PrimaryKeySchema]
+    /// The statuses the app answers Loom's errors with.
+    let errorStatuses: ErrorStatuses
 
     /// Indexes the app's tables.
     init(app: AppSchema) {
         self.app = app
+        self.errorStatuses = ErrorStatuses(config: app.config)
         var keys: [String: PrimaryKeySchema] = [:]
         for table in app.tables { keys[table.name] = table.primaryKey }
         primaryKeys = keys
@@ -22,15 +25,10 @@ struct DocumentContext {
     /// Every table name, for tagging custom endpoints.
     var tableNames: Set<String> { Set(app.tables.map(\.name)) }
 
-    /// `/v1/tasks`: the route of list and create.
-    func collectionPath(_ table: TableSchema) -> String {
-        config.basePath + "/" + table.name
-    }
-
-    /// `/v1/tasks/{id}`: the route of get, replace, update and delete. The URL parameter is
-    /// always `id`, whatever the key column is called, because that is what `Runtime` registers.
-    func itemPath(_ table: TableSchema) -> String {
-        collectionPath(table) + "/{id}"
+    /// Where each of `table`'s routes is served (the URL parameter of item routes is always
+    /// `id`, whatever the key column is called, because that is what `Runtime` registers).
+    func routes(_ table: TableSchema) -> TableRoutes {
+        TableRoutes(table: table, basePath: config.basePath)
     }
 
     /// `/v1` + the endpoint's own path, `{param}` templates kept.

@@ -1,3 +1,4 @@
+import APIContract
 import OpenAPIKit
 import SchemaModel
 
@@ -35,7 +36,7 @@ struct EndpointOperations {
         }
         for field in endpoint.queryParameters {
             parameters.append(.parameter(OpenAPI.Parameter(
-                name: field.name,
+                name: fields.naming.name(field.name),
                 context: .query(required: field.required, schema: try fields.schema(for: field, usage: .parameter)),
                 description: field.description)))
         }
@@ -58,7 +59,7 @@ struct EndpointOperations {
             summary: endpoint.summary, description: endpoint.description,
             operationId: OpenAPINames.lowerCamelCase(endpoint.name),
             parameters: parameters, requestBody: body,
-            responses: ResponseFactory.map(success: [(response.status, success)], errors: errors))
+            responses: ResponseFactory.map(statuses: context.errorStatuses, success: [(response.status, success)], errors: errors))
         return DocumentedRoute(path: context.endpointPath(endpoint), method: Self.method(endpoint.method), operation: operation, file: endpoint.file)
     }
 

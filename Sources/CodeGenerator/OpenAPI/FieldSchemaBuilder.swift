@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 import OpenAPIKit
 import SchemaModel
@@ -33,6 +34,23 @@ struct FieldSchemaBuilder {
     let context: DocumentContext
     /// The schema file being described, for errors.
     let file: String
+    /// How member names are spelled: the app's style for names in Loom's `snake_case`
+    /// vocabulary; `.snakeCase` for names already spelled (laid-out contract bodies).
+    var naming: JSONNaming
+
+    /// A builder spelling members in the app's style.
+    init(context: DocumentContext, file: String) {
+        self.context = context
+        self.file = file
+        self.naming = context.config.jsonNaming
+    }
+
+    /// The same builder writing names as they are given.
+    var verbatim: FieldSchemaBuilder {
+        var copy = self
+        copy.naming = .snakeCase
+        return copy
+    }
 
     /// The schema of `field`, with its description, constraints, default and example.
     func schema(for field: FieldSchema, usage: Usage) throws -> JSONSchema {
@@ -77,7 +95,7 @@ struct FieldSchemaBuilder {
 
     /// Object properties for `fields`, required exactly when the field says so.
     func properties(of fields: [FieldSchema], usage: Usage) throws -> [SchemaFactory.Property] {
-        try fields.map { SchemaFactory.Property($0.name, try schema(for: $0, usage: usage), required: $0.required) }
+        try fields.map { SchemaFactory.Property(naming.name($0.name), try schema(for: $0, usage: usage), required: $0.required) }
     }
 
     private func string(_ field: FieldSchema, _ usage: Usage, format: JSONTypeFormat.StringFormat, nullable: Bool) -> JSONSchema {
@@ -108,6 +126,10 @@ struct FieldSchemaBuilder {
         case .integer:
             return .integer(
                 core(field, usage, format: .int64, nullable: nullable, description: description), JSONSchema.IntegerContext())
+        case .prefixed:
+            return .string(
+                core(field, usage, format: .generic, nullable: nullable, description: description),
+                JSONSchema.StringContext(pattern: SchemaFactory.prefixedKeyPattern(key.prefix ?? "")))
         }
     }
 

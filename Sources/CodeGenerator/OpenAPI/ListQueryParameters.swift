@@ -1,3 +1,4 @@
+import APIContract
 import OpenAPIKit
 import QueryGrammar
 import SchemaModel
@@ -31,11 +32,13 @@ enum ListQueryParameters {
 
     /// `filter`, listing the table's filterable fields (and those reachable through relations).
     static func filter(_ table: TableSchema, app: AppSchema) -> OpenAPI.Parameter {
-        var description = filterGrammar + "\n\nFilterable fields: " + fieldNames(table).joined(separator: ", ") + "."
+        let naming = app.config.jsonNaming
+        var description = filterGrammar + "\n\nFilterable fields: " + fieldNames(table, naming: naming).joined(separator: ", ") + "."
         let relations = table.fields.filter { $0.type == .relation }
         for relation in relations {
             guard let target = app.tables.first(where: { $0.name == relation.table }) else { continue }
-            description += " Through `\(relation.name)`: " + fieldNames(target).map { "\(relation.name).\($0)" }.joined(separator: ", ") + "."
+            let name = naming.name(relation.name)
+            description += " Through `\(name)`: " + fieldNames(target, naming: naming).map { "\(name).\($0)" }.joined(separator: ", ") + "."
         }
         return OpenAPI.Parameter(
             name: "filter", context: .query(required: false, schema: SchemaFactory.string("Filter expression.")),
@@ -43,14 +46,14 @@ enum ListQueryParameters {
     }
 
     /// `sort`, listing the table's sortable fields.
-    static func sort(_ table: TableSchema) -> OpenAPI.Parameter {
+    static func sort(_ table: TableSchema, naming: JSONNaming) -> OpenAPI.Parameter {
         let description = """
             Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and \
             suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 \
             keys; the primary key is always the final tiebreak so the order is total. \
-            Example: `-priority,due_on:nullsfirst`. Sortable fields: \(sortableNames(table).joined(separator: ", ")).
+            Example: `-priority,due_on:nullsfirst`. Sortable fields: \(sortableNames(table).map(naming.name).joined(separator: ", ")).
             """
-        let key = "[-+]?(?:" + sortableNames(table).joined(separator: "|") + ")(?::nullsfirst|:nullslast)?"
+        let key = "[-+]?(?:" + sortableNames(table).map(naming.name).joined(separator: "|") + ")(?::nullsfirst|:nullslast)?"
         let schema = JSONSchema.string(
             JSONSchema.CoreContext(description: "Sort keys."),
             JSONSchema.StringContext(maxLength: 512, pattern: "^\(key)(?:,\(key)){0,\(SortParser.maxKeys - 1)}$"))
@@ -66,9 +69,9 @@ enum ListQueryParameters {
     }
 
     /// `fields`, listing the record's members.
-    static func fields(_ table: TableSchema) -> OpenAPI.Parameter {
-        let names = [table.primaryKey.name] + table.fields.filter { !$0.writeOnly }.map(\.name) + (table.timestamps ? ["created_at", "updated_at"] : [])
-            + (table.softDelete ? ["deleted_at"] : [])
+    static func fields(_ table: TableSchema, naming: JSONNaming) -> OpenAPI.Parameter {
+        let names = ([table.primaryKey.name] + table.fields.filter { !$0.writeOnly }.map(\.name) + (table.timestamps ? ["created_at", "updated_at"] : [])
+            + (table.softDelete ? ["deleted_at"] : [])).map(naming.name)
         let member = "(?:" + names.joined(separator: "|") + ")"
         let schema = JSONSchema.string(
             JSONSchema.CoreContext(description: "Comma-separated member names."), JSONSchema.StringContext(pattern: "^\(member)(?:,\(member))*$"))
@@ -80,10 +83,11 @@ enum ListQueryParameters {
 
     /// `expand`, listing the table's relation fields.
     static func expand(_ table: TableSchema, app: AppSchema) -> OpenAPI.Parameter {
-        let relations = table.fields.filter { $0.type == .relation }.map(\.name)
+        let naming = app.config.jsonNaming
+        let relations = table.fields.filter { $0.type == .relation }.map { naming.name($0.name) }
         let referencing = TableTranslator.relations(to: table.name, in: app.tables)
         let counts = Dictionary(referencing.map { ($0.table.name, 1) }, uniquingKeysWith: +)
-        let reverse = referencing.map { counts[$0.table.name, default: 0] > 1 ? "\($0.table.name).\($0.field.name)" : $0.table.name }
+        let reverse = referencing.map { counts[$0.table.name, default: 0] > 1 ? "\($0.table.name).\(naming.name($0.field.name))" : $0.table.name }
         return OpenAPI.Parameter(
             name: "expand", context: .query(required: false, schema: SchemaFactory.string("Comma-separated relation paths.")),
             description: "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; "
@@ -128,9 +132,38 @@ enum ListQueryParameters {
     }
 
     /// Fields usable in `filter` and `sort`: the key, declared scalar fields, timestamps.
-    static func fieldNames(_ table: TableSchema) -> [String] {
-        [table.primaryKey.name] + TableOperations.filterableFields(of: table).map(\.name)
-            + (table.timestamps ? ["created_at", "updated_at"] : []) + (table.softDelete ? ["deleted_at"] : [])
+    static func fieldNames(_ table: TableSchema, naming: JSONNaming = .snakeCase) -> [String] {
+        ([table.primaryKey.name] + TableOperations.filterableFields(of: table).map(\.name)
+            + (table.timestamps ? ["created_at", "updated_at"] : []) + (table.softDelete ? ["deleted_at"] : [])).map(naming.name)
+    }
+
+    /// One of the table's `listParameters`: its value has the compared field's type, without
+    /// the field's create-time constraints.
+    static func listParameter(_ parameter: ListParameterSchema, table: TableSchema, fields: FieldSchemaBuilder) throws -> OpenAPI.Parameter {
+        let schema: JSONSchema
+        if parameter.field == table.primaryKey.name {
+            schema = SchemaFactory.primaryKey(table.primaryKey, description: parameter.description, readOnly: false)
+        } else if let field = table.fields.first(where: { $0.name == parameter.field }) {
+            var plain = FieldSchema(name: field.name, type: field.type, description: parameter.description)
+            plain.values = field.values
+            plain.table = field.table
+            schema = try fields.schema(for: plain, usage: .filter)
+        } else {
+            schema = SchemaFactory.string(parameter.description, format: .dateTime)
+        }
+        let comparison: String
+        switch parameter.compare {
+        case .eq: comparison = "equals"
+        case .ne: comparison = "differs from"
+        case .gt: comparison = "is after (greater than)"
+        case .gte: comparison = "is at or after (at least)"
+        case .lt: comparison = "is before (less than)"
+        case .lte: comparison = "is at or before (at most)"
+        }
+        let name = fields.naming.name(parameter.field)
+        return OpenAPI.Parameter(
+            name: parameter.name, context: .query(required: false, schema: schema),
+            description: parameter.description + " (Only records whose `\(name)` \(comparison) this value.)")
     }
 
     /// `q` on lists of tables with `searchable` fields.

@@ -22,6 +22,10 @@ public enum OpenAPIBuilder {
 
     /// The typed document for `app`, before validation and encoding.
     public static func openAPIDocument(for app: AppSchema) throws -> OpenAPI.Document {
+        try ResponseFactory.$requestIDHeader.withValue(app.config.headers.requestId) { try build(app) }
+    }
+
+    private static func build(_ app: AppSchema) throws -> OpenAPI.Document {
         let context = DocumentContext(app: app)
         var paths = PathCollector()
         for route in SystemOperations.routes(context: context) {
@@ -29,17 +33,21 @@ public enum OpenAPIBuilder {
         }
         for table in app.tables {
             let fields = FieldSchemaBuilder(context: context, file: table.file)
-            for route in try TableOperations(table: table, context: context, fields: fields).routes() {
+            for (key, route) in try TableOperations(table: table, context: context, fields: fields).routes() {
                 guard let auth = app.config.auth else { try paths.add(route); continue }
-                let requirements = OperationSecurity.requirements(of: route, table: table, collection: context.collectionPath(table))
-                try paths.add(OperationSecurity(auth: auth).secure(route, requirements: requirements, tenant: table.tenant, owner: table.owner))
+                let requirements = OperationSecurity.requirements(of: key, table: table)
+                let security = OperationSecurity(auth: auth, statuses: context.errorStatuses)
+                try paths.add(security.secure(
+                    route, requirements: requirements, tenant: table.tenant, owner: table.owner,
+                    hidesRefusals: table.forbiddenAsNotFound ?? app.config.errors.forbiddenAsNotFound))
             }
         }
         for endpoint in app.endpoints {
             let fields = FieldSchemaBuilder(context: context, file: endpoint.file)
             let route = try EndpointOperations(endpoint: endpoint, context: context, fields: fields).route()
             guard let auth = app.config.auth else { try paths.add(route); continue }
-            try paths.add(OperationSecurity(auth: auth).secure(route, requirements: [AccessTranslator.endpointRequirement(endpoint, app: app.config)]))
+            try paths.add(OperationSecurity(auth: auth, statuses: context.errorStatuses).secure(
+                route, requirements: [AccessTranslator.endpointRequirement(endpoint, app: app.config)]))
         }
         if let auth = app.config.auth {
             for route in AuthOperations(auth: auth, context: context).routes() {

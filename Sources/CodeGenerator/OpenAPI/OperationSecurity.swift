@@ -1,3 +1,4 @@
+import APIContract
 import OpenAPIKit
 import SchemaModel
 
@@ -7,9 +8,16 @@ import SchemaModel
 struct OperationSecurity {
     /// The app's `auth` section.
     let auth: AuthConfig
+    /// The statuses the app answers refusals with.
+    let statuses: ErrorStatuses
 
-    /// The route with its requirements documented; `tenant` adds what a tenant table's caller sees.
-    func secure(_ route: DocumentedRoute, requirements: [AccessRequirementSchema], tenant: TenantLevel? = nil, owner: OwnerRuleSchema? = nil) -> DocumentedRoute {
+    /// The route with its requirements documented; `tenant` adds what a tenant table's caller
+    /// sees; `hidesRefusals` (`forbiddenAsNotFound`) documents 404 where 403 would be answered.
+    func secure(
+        _ route: DocumentedRoute, requirements: [AccessRequirementSchema], tenant: TenantLevel? = nil, owner: OwnerRuleSchema? = nil,
+        hidesRefusals: Bool = false
+    ) -> DocumentedRoute {
+        var refusals = false
         var operation = route.operation
         let needed = requirements.filter { $0 != .everyone }
         var notes: [String] = []
@@ -28,13 +36,23 @@ struct OperationSecurity {
                 notes.append("Requires the scope \(scopes.map { "`\($0)`" }.joined(separator: " and ")) (401 without credentials, 403 without the scope).")
                 operation.vendorExtensions["x-required-scopes"] = AnyCodable(scopes)
             }
-            operation.responses[.status(code: 401)] = .reference(.component(named: "Unauthorized"))
-            operation.responses[.status(code: 403)] = .reference(.component(named: "Forbidden"))
+            for status in statuses.statuses(of: ContractError.unauthorized) {
+                operation.responses[.status(code: status)] = .reference(.component(named: "Unauthorized"))
+            }
+            refusals = true
         }
         if let tenant {
             notes.append("Records belong to the caller's \(tenant.rawValue): the credentials must be bound to one (else 403), "
                 + "and another \(tenant.rawValue)'s records are never seen (404).")
-            operation.responses[.status(code: 403)] = .reference(.component(named: "Forbidden"))
+            refusals = true
+        }
+        if refusals, hidesRefusals {
+            notes.append("A caller who may not do this is answered 404, as if nothing were there.")
+            for status in statuses.statuses(of: ErrorResponse.notFound) { operation.responses[.status(code: status)] = ErrorResponse.notFound.reference.1 }
+        } else if refusals {
+            for status in statuses.statuses(of: ContractError.forbidden) {
+                operation.responses[.status(code: status)] = .reference(.component(named: "Forbidden"))
+            }
         }
         if let owner {
             let exception = owner.exceptScope.map { " unless the caller holds `\($0)`" } ?? ""
@@ -44,23 +62,21 @@ struct OperationSecurity {
         return DocumentedRoute(path: route.path, method: route.method, operation: operation, file: route.file)
     }
 
-    /// The requirements of one of `table`'s routes, told apart by method and path (as
-    /// `RouteRegistry.addTable` registers them).
-    static func requirements(of route: DocumentedRoute, table: TableSchema, collection: String) -> [AccessRequirementSchema] {
-        let path = route.path
-        switch (route.method, path) {
-        case (.get, collection): return [table.requirement(for: .list)]
-        case (.post, collection): return [table.requirement(for: .create)]
-        case (.post, collection + "/upsert"): return [table.requirement(for: .create), table.requirement(for: .replace)]
-        case (.post, collection + "/batch"):
+    /// The requirements of one of `table`'s routes (as `RouteRegistry.addTable` checks them).
+    static func requirements(of route: TableRouteKey, table: TableSchema) -> [AccessRequirementSchema] {
+        switch route {
+        case .list: return [table.requirement(for: .list)]
+        case .create: return [table.requirement(for: .create)]
+        case .upsert: return [table.requirement(for: .create), table.requirement(for: .replace)]
+        case .batch:
             let actions: [(TableOperation, PermissionKey)] = [(.create, .create), (.replace, .replace), (.update, .update), (.delete, .delete)]
             return Array(Set(actions.filter { table.operations.contains($0.0) }.map { table.requirement(for: $0.1) }))
                 .sorted { $0.text < $1.text }
-        case (.post, _): return [table.requirement(for: .restore)]
-        case (.get, _): return [table.requirement(for: .get)]
-        case (.put, _): return [table.requirement(for: .replace)]
-        case (.patch, _): return [table.requirement(for: .update)]
-        default: return [table.requirement(for: .delete)]
+        case .restore: return [table.requirement(for: .restore)]
+        case .get: return [table.requirement(for: .get)]
+        case .replace: return [table.requirement(for: .replace)]
+        case .update: return [table.requirement(for: .update)]
+        case .delete: return [table.requirement(for: .delete)]
         }
     }
 }

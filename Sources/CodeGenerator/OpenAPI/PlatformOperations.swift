@@ -20,9 +20,8 @@ struct PlatformOperations {
     /// Every platform route, documented.
     func routes() -> [DocumentedRoute] {
         let documenter = ContractDocumenter(context: context)
-        let prefix = context.config.basePath + platform.path
-        return PlatformContract(options: AuthContractOptions(auth: auth)).routes.map {
-            documenter.document($0, prefix: prefix, tag: Self.tag)
+        return PlatformContract(options: AuthContractOptions(auth: auth, app: context.config)).routes.flatMap {
+            documenter.document($0, prefix: "", tag: Self.tag)
         }
     }
 

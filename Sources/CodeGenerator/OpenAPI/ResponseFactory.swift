@@ -2,18 +2,21 @@ import OpenAPIKit
 
 /// Builds responses that all carry the `X-Request-Id` header, as every Loom response does.
 enum ResponseFactory {
-    /// The header every response carries.
-    static let requestIDHeader = "X-Request-Id"
-    /// Its key in `components.headers`.
+    /// Key in `components.headers` of the request id header every response carries.
     static let requestIDComponent = "RequestId"
 
-    /// The shared `X-Request-Id` header component.
-    static func requestIDHeaderComponent() -> OpenAPI.Header {
+    /// The shared request id header component; `name` is the app's (`X-Request-Id` by default).
+    static func requestIDHeaderComponent(name: String) -> OpenAPI.Header {
         OpenAPI.Header(
-            schema: SchemaFactory.string("Echoes a valid `X-Request-Id` sent by the client, or a new id; quote it when reporting problems."),
+            schema: SchemaFactory.string("Echoes a valid `\(name)` sent by the client, or a new id; quote it when reporting problems."),
             description: "Identifies the request in server logs.",
             required: true)
     }
+
+    /// The name of the request id header in the document being built: the app's `headers.requestId`,
+    /// bound by `OpenAPIBuilder` around building each document, so the dozens of places that
+    /// make responses need not each be handed the app.
+    @TaskLocal static var requestIDHeader = "X-Request-Id"
 
     /// A response with `content` (may be empty), the request id header and any `extraHeaders`.
     static func response(
@@ -42,16 +45,20 @@ enum ResponseFactory {
         .response(response(description))
     }
 
-    /// An operation's responses: the successes first, then the referenced errors ordered by status.
+    /// An operation's responses: the successes first, then the referenced errors ordered by the
+    /// status the app answers them with (`statuses`).
     static func map(
-        success: [(Int, Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response>)], errors: [ErrorResponse]
+        statuses: ErrorStatuses, success: [(Int, Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response>)], errors: [ErrorResponse]
     ) -> OpenAPI.Response.Map {
         var responses = OpenAPI.Response.Map()
         for (status, response) in success { responses[.status(code: status)] = response }
-        for error in errors.sorted(by: { $0.status < $1.status }) {
-            let (status, reference) = error.reference
-            responses[status] = reference
+        var placed: [(Int, Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response>)] = []
+        for error in errors {
+            for status in statuses.statuses(of: error) where !placed.contains(where: { $0.0 == status }) {
+                placed.append((status, error.reference.1))
+            }
         }
+        for (status, reference) in placed.sorted(by: { $0.0 < $1.0 }) { responses[.status(code: status)] = reference }
         return responses
     }
 }

@@ -12,9 +12,10 @@ struct RestoreRoute {
     /// The route, or `nil` when records of the table cannot be soft-deleted.
     func route() -> DocumentedRoute? {
         guard table.softDelete, table.operations.contains(.delete) else { return nil }
-        let record = SchemaFactory.reference(OpenAPINames.record(table))
+        let schemas = TableSchemas(table: table, fields: FieldSchemaBuilder(context: context, file: table.file))
+        let record = schemas.singleRecord(SchemaFactory.reference(OpenAPINames.record(table)))
         let id = OpenAPI.Parameter(
-            name: "id", context: .path(schema: SchemaFactory.primaryKey(table.primaryKey.type, description: "The record's \(table.primaryKey.name).", readOnly: false)))
+            name: "id", context: .path(schema: SchemaFactory.primaryKey(table.primaryKey, description: "The record's \(table.primaryKey.name).", readOnly: false)))
         let operation = OpenAPI.Operation(
             tags: [table.name],
             summary: "Restore a deleted \(table.name) record",
@@ -23,8 +24,9 @@ struct RestoreRoute {
             operationId: "restore" + OpenAPINames.record(table),
             parameters: [.parameter(id)],
             responses: ResponseFactory.map(
+                statuses: context.errorStatuses,
                 success: [(200, ResponseFactory.json("The live record.", schema: record, extraHeaders: [ListQueryParameters.entityTagHeader()]))],
                 errors: [.notFound, .internalError, .serviceUnavailable]))
-        return DocumentedRoute(path: context.itemPath(table) + "/restore", method: .post, operation: operation, file: table.file)
+        return DocumentedRoute(path: "", method: .post, operation: operation, file: table.file)
     }
 }

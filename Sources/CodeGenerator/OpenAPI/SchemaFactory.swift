@@ -55,10 +55,14 @@ enum SchemaFactory {
         .array(JSONSchema.CoreContext(description: description), JSONSchema.ArrayContext(items: items))
     }
 
-    /// A generated primary key: a UUID string or a 64-bit integer.
-    static func primaryKey(_ type: PrimaryKeyType, description: String, readOnly: Bool) -> JSONSchema {
+    /// A generated primary key: a UUID string, a 64-bit integer or a prefixed id.
+    static func primaryKey(_ key: PrimaryKeySchema, description: String, readOnly: Bool) -> JSONSchema {
         let permissions: JSONSchema.Permissions? = readOnly ? .readOnly : nil
-        switch type {
+        switch key.type {
+        case .prefixed:
+            return .string(
+                JSONSchema.CoreContext(permissions: permissions, description: description),
+                JSONSchema.StringContext(pattern: prefixedKeyPattern(key.prefix ?? "")))
         case .uuid:
             return .string(
                 JSONSchema.CoreContext(format: .uuid, permissions: permissions, description: description),
@@ -68,6 +72,11 @@ enum SchemaFactory {
                 JSONSchema.CoreContext(format: .int64, permissions: permissions, description: description),
                 JSONSchema.IntegerContext())
         }
+    }
+
+    /// `^usr_[0-9A-Za-z]{22}$`: what `Runtime`'s `PrefixedKey` generates and accepts.
+    static func prefixedKeyPattern(_ prefix: String) -> String {
+        "^" + prefix + "[0-9A-Za-z]{22}$"
     }
 
     /// A server-set `created_at` / `updated_at` timestamp.

@@ -24,6 +24,7 @@ enum SystemOperations {
     /// The built-in routes, documented.
     static func routes(context: DocumentContext) -> [DocumentedRoute] {
         let documenter = ContractDocumenter(context: context)
-        return SystemContract.routes.map { documenter.document($0, prefix: "", tag: OpenAPINames.systemTag) }
+        let layout = ContractLayout(prefix: "", routes: AuthContractOptions.overrides(context.config.routes))
+        return SystemContract.routes(layout: layout).flatMap { documenter.document($0, prefix: "", tag: OpenAPINames.systemTag) }
     }
 }

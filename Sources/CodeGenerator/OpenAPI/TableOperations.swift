@@ -1,3 +1,4 @@
+import APIContract
 import OpenAPIKit
 import SchemaModel
 
@@ -18,87 +19,106 @@ struct TableOperations {
     /// Field schema conversion.
     let fields: FieldSchemaBuilder
 
-    /// One route per declared operation, in the table's declaration order, then the batch and upsert routes.
-    func routes() throws -> [DocumentedRoute] {
-        let extra = [
-            BatchRoute(table: table, context: context).route(), UpsertRoute(table: table, context: context).route(),
-            RestoreRoute(table: table, context: context).route(),
-        ]
-        return try table.operations.map(route) + extra.compactMap { $0 }
+    /// One operation per route the table serves, at each of its paths (aliases are deprecated
+    /// copies with `<operationId>Alias<n>`), in `TableRouteKey` order, with the route it documents.
+    func routes() throws -> [(TableRouteKey, DocumentedRoute)] {
+        var result: [(TableRouteKey, DocumentedRoute)] = []
+        for (key, paths) in context.routes(table).paths {
+            let documented: DocumentedRoute?
+            switch key {
+            case .batch: documented = BatchRoute(table: table, context: context).route()
+            case .upsert: documented = UpsertRoute(table: table, context: context).route()
+            case .restore: documented = RestoreRoute(table: table, context: context).route()
+            default: documented = try key.operation.map(route)
+            }
+            guard let documented else { continue }
+            for (index, path) in paths.enumerated() {
+                var operation = documented.operation
+                if index > 0 {
+                    operation.operationId = (operation.operationId ?? "") + "Alias\(index)"
+                    operation.deprecated = true
+                    operation.description = "Legacy alias of `\(documented.method.rawValue.uppercased()) \(paths[0])`; answers the same."
+                        + (operation.description.map { "\n\n" + $0 } ?? "")
+                }
+                result.append((key, DocumentedRoute(path: path, method: documented.method, operation: operation, file: table.file)))
+            }
+        }
+        return result
     }
 
     private func route(_ operation: TableOperation) throws -> DocumentedRoute {
-        let collection = context.collectionPath(table)
-        let item = context.itemPath(table)
-        let record = SchemaFactory.reference(OpenAPINames.record(table))
+        let schemas = TableSchemas(table: table, fields: fields)
+        let record = schemas.singleRecord(SchemaFactory.reference(OpenAPINames.record(table)))
         let writeErrors: [ErrorResponse] = [.badRequest, .conflict, .payloadTooLarge, .unsupportedMediaType, .validationError]
         let tag = [ListQueryParameters.entityTagHeader()]
         let ifMatch: Either<OpenAPI.Reference<OpenAPI.Parameter>, OpenAPI.Parameter> = .reference(.component(named: ListQueryParameters.ifMatchName))
         switch operation {
         case .list:
-            return make(.list, .get, collection, summary: "List \(table.name) records",
+            return make(.list, .get, summary: "List \(table.name) records",
                 parameters: try listParameters(),
                 responses: [(200, ResponseFactory.json("A page of records.", schema: SchemaFactory.reference(OpenAPINames.page(table))))],
                 errors: [.badRequest])
         case .get:
-            return make(.get, .get, item, summary: "Get one \(table.name) record",
+            return make(.get, .get, summary: "Get one \(table.name) record",
                 parameters: [
                     idParameter(), .reference(.component(named: ListQueryParameters.ifNoneMatchName)),
-                    .parameter(ListQueryParameters.fields(table)),
+                    .parameter(ListQueryParameters.fields(table, naming: fields.naming)),
                 ],
                 responses: [
                     (200, ResponseFactory.json(
-                        "The record; with `fields`, only the members asked for.", schema: TableSchemas.selectedRecord(table), extraHeaders: tag)),
+                        "The record; with `fields`, only the members asked for.", schema: schemas.singleRecord(TableSchemas.selectedRecord(table)),
+                        extraHeaders: tag)),
                     (304, .response(ResponseFactory.response("`If-None-Match` lists the current `ETag`; no body.", extraHeaders: tag))),
                 ],
                 errors: [.badRequest, .notFound])
         case .create:
             let location = OpenAPI.Header(
                 schema: SchemaFactory.string("Path of the created record."), description: "URL of the new record", required: true)
-            return make(.create, .post, collection, summary: "Create a \(table.name) record",
-                body: body(OpenAPINames.create(table)),
+            return make(.create, .post, summary: "Create a \(table.name) record",
+                body: body(schemas.writeBody(OpenAPINames.create(table))),
                 responses: [(201, ResponseFactory.json("The created record.", schema: record, extraHeaders: [("Location", location)] + tag))],
                 errors: writeErrors)
         case .replace:
-            return make(.replace, .put, item, summary: "Replace a \(table.name) record", parameters: [idParameter(), ifMatch],
-                body: body(OpenAPINames.create(table)),
+            return make(.replace, .put, summary: "Replace a \(table.name) record", parameters: [idParameter(), ifMatch],
+                body: body(schemas.writeBody(OpenAPINames.create(table))),
                 responses: [(200, ResponseFactory.json("The record after the change.", schema: record, extraHeaders: tag))],
                 errors: writeErrors + [.notFound, .preconditionFailed])
         case .update:
-            return make(.update, .patch, item, summary: "Update fields of a \(table.name) record", parameters: [idParameter(), ifMatch],
-                body: body(OpenAPINames.update(table)),
+            return make(.update, .patch, summary: "Update fields of a \(table.name) record", parameters: [idParameter(), ifMatch],
+                body: body(schemas.writeBody(OpenAPINames.update(table))),
                 responses: [(200, ResponseFactory.json("The record after the change.", schema: record, extraHeaders: tag))],
                 errors: writeErrors + [.notFound, .preconditionFailed])
         case .delete:
-            return make(.delete, .delete, item, summary: "Delete a \(table.name) record", parameters: [idParameter(), ifMatch],
+            return make(.delete, .delete, summary: "Delete a \(table.name) record", parameters: [idParameter(), ifMatch],
                 responses: [(204, ResponseFactory.empty(table.softDelete
                     ? "The record was marked deleted (`deleted_at` set); it no longer appears in reads." : "The record was deleted."))],
                 errors: [.notFound, .conflict, .preconditionFailed])
         }
     }
 
+    /// The operation, its path left for `routes()` to fill in (a table route may have several).
     private func make(
-        _ operation: TableOperation, _ method: OpenAPI.HttpMethod, _ path: String, summary: String,
+        _ operation: TableOperation, _ method: OpenAPI.HttpMethod, summary: String,
         parameters: OpenAPI.Parameter.Array = [], body: OpenAPI.Request? = nil,
         responses: [(Int, Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response>)], errors: [ErrorResponse]
     ) -> DocumentedRoute {
         let documented = OpenAPI.Operation(
             tags: [table.name], summary: summary, operationId: OpenAPINames.operationID(operation, table: table),
             parameters: parameters, requestBody: body,
-            responses: ResponseFactory.map(success: responses, errors: errors + [.internalError, .serviceUnavailable]))
-        return DocumentedRoute(path: path, method: method, operation: documented, file: table.file)
+            responses: ResponseFactory.map(statuses: context.errorStatuses, success: responses, errors: errors + [.internalError, .serviceUnavailable]))
+        return DocumentedRoute(path: "", method: method, operation: documented, file: table.file)
     }
 
-    /// A required JSON body whose schema is the component `name`.
-    private func body(_ name: String) -> OpenAPI.Request {
-        OpenAPI.Request(content: [.json: .content(OpenAPI.Content(schemaReference: .component(named: name)))], required: true)
+    /// A required JSON body of `schema`.
+    private func body(_ schema: JSONSchema) -> OpenAPI.Request {
+        OpenAPI.Request(content: [.json: .content(OpenAPI.Content(schema: schema))], required: true)
     }
 
     /// The `{id}` path parameter; named `id` in the URL whatever the key column is called.
     private func idParameter() -> Either<OpenAPI.Reference<OpenAPI.Parameter>, OpenAPI.Parameter> {
         let key = table.primaryKey
         return .parameter(OpenAPI.Parameter(
-            name: "id", context: .path(schema: SchemaFactory.primaryKey(key.type, description: "The record's \(key.name).", readOnly: false)),
+            name: "id", context: .path(schema: SchemaFactory.primaryKey(key, description: "The record's \(key.name).", readOnly: false)),
             description: "The record's \(key.name)."))
     }
 
@@ -109,18 +129,22 @@ struct TableOperations {
             .reference(.component(named: Self.limitParameterName)),
             .reference(.component(named: Self.offsetParameterName)),
             .parameter(ListQueryParameters.filter(table, app: context.app)),
-            .parameter(ListQueryParameters.sort(table)),
+            .parameter(ListQueryParameters.sort(table, naming: fields.naming)),
             .reference(.component(named: ListQueryParameters.cursorName)),
             .reference(.component(named: ListQueryParameters.countName)),
-            .parameter(ListQueryParameters.fields(table)),
+            .parameter(ListQueryParameters.fields(table, naming: fields.naming)),
             .parameter(ListQueryParameters.expand(table, app: context.app)),
         ]
         if let search = ListQueryParameters.search(table) { parameters.append(.parameter(search)) }
         if table.softDelete { parameters.append(.parameter(ListQueryParameters.deleted())) }
+        for parameter in table.listParameters {
+            parameters.append(.parameter(try ListQueryParameters.listParameter(parameter, table: table, fields: fields)))
+        }
         for field in Self.filterableFields(of: table) {
-            let description = "Only records whose \(field.name) equals this value (shorthand for `filter=\(field.name) = value`)."
+            let name = fields.naming.name(field.name)
+            let description = "Only records whose \(name) equals this value (shorthand for `filter=\(name) = value`)."
             parameters.append(.parameter(OpenAPI.Parameter(
-                name: field.name,
+                name: name,
                 context: .query(required: false, schema: try fields.schema(for: field, usage: .filter)),
                 description: description)))
         }

@@ -1,3 +1,4 @@
+import APIContract
 import OpenAPIKit
 import SchemaModel
 
@@ -29,25 +30,52 @@ struct TableSchemas {
         return result
     }
 
-    /// Key, fields, timestamps; all required because responses always carry every member
-    /// (nullable ones as `null`).
+    /// The table's envelopes (its own, else the app's).
+    var envelopes: EnvelopesSchema { EnvelopesSchema.effective(table: table.envelopes, app: fields.context.config.envelopes) }
+
+    /// Key, fields, timestamps, as the app spells them; all required because responses always
+    /// carry every member (nullable ones as `null`). With `envelopes.record.fields` the declared
+    /// fields are one object member between the key and the timestamps.
     func record() throws -> JSONSchema {
         let key = table.primaryKey
+        let naming = fields.naming
         var properties = [SchemaFactory.Property(
-            key.name, SchemaFactory.primaryKey(key.type, description: "Unique identifier of the record, set by the server.", readOnly: true))]
+            naming.name(key.name), SchemaFactory.primaryKey(key, description: "Unique identifier of the record, set by the server.", readOnly: true))]
+        var declared: [SchemaFactory.Property] = []
         for field in table.fields where !field.writeOnly {
-            properties.append(.init(field.name, try fields.schema(for: field, usage: .record)))
+            declared.append(.init(naming.name(field.name), try fields.schema(for: field, usage: .record)))
+        }
+        if let nest = envelopes.record?.fields {
+            properties.append(.init(nest, SchemaFactory.object(declared, description: "The record's fields.")))
+        } else {
+            properties += declared
         }
         if table.timestamps {
-            properties.append(.init("created_at", SchemaFactory.timestamp("When the record was created (UTC).")))
-            properties.append(.init("updated_at", SchemaFactory.timestamp("When the record was last changed (UTC).")))
+            properties.append(.init(naming.name("created_at"), SchemaFactory.timestamp("When the record was created (UTC).")))
+            properties.append(.init(naming.name("updated_at"), SchemaFactory.timestamp("When the record was last changed (UTC).")))
         }
         if table.softDelete {
-            properties.append(.init("deleted_at", .string(
+            properties.append(.init(naming.name("deleted_at"), .string(
                 JSONSchema.CoreContext(format: .dateTime, nullable: true, permissions: .readOnly, description: "When the record was deleted (UTC); null while it is live."),
                 JSONSchema.StringContext())))
         }
         return SchemaFactory.object(properties, description: table.description)
+    }
+
+    /// What a single-record answer holds: `record` itself, or (`envelopes.record.wrap`) an
+    /// object whose one member holds it.
+    func singleRecord(_ record: JSONSchema) -> JSONSchema {
+        guard let wrap = envelopes.record?.wrap else { return record }
+        return SchemaFactory.object([.init(wrap, record)], description: "One \(table.name) record in `\(wrap)`.")
+    }
+
+    /// A write body: the component `name`, or (`envelopes.request.wrap`) an object whose one
+    /// member holds it, the bare form also accepted when the wrapper is optional.
+    func writeBody(_ name: String) -> JSONSchema {
+        let bare = SchemaFactory.reference(name)
+        guard let request = envelopes.request, let wrap = request.wrap else { return bare }
+        let wrapped = SchemaFactory.object([.init(wrap, bare)], description: "The record's members in `\(wrap)`.", closed: true)
+        return request.optional ? .any(of: [wrapped, bare]) : wrapped
     }
 
     /// The record's members with none required: what `fields=` answers on reads.
@@ -55,7 +83,16 @@ struct TableSchemas {
         let whole = try record()
         guard case .object(let core, let object) = whole.value else { return whole }
         var members = OrderedDictionary<String, JSONSchema>()
-        for (name, schema) in object.properties { members[name] = schema.optionalSchemaObject() }
+        for (name, schema) in object.properties {
+            // Nested fields: the member is always written, each field in it only when selected.
+            if name == envelopes.record?.fields, case .object(let nestedCore, let nested) = schema.value {
+                var inner = OrderedDictionary<String, JSONSchema>()
+                for (field, fieldSchema) in nested.properties { inner[field] = fieldSchema.optionalSchemaObject() }
+                members[name] = JSONSchema.object(nestedCore, JSONSchema.ObjectContext(properties: inner, additionalProperties: nested.additionalProperties))
+            } else {
+                members[name] = schema.optionalSchemaObject()
+            }
+        }
         return JSONSchema.object(core, JSONSchema.ObjectContext(properties: members, additionalProperties: object.additionalProperties))
             .with(description: "Members of a \(table.name) record chosen with `fields`; without `fields` every member is present.")
     }
@@ -71,7 +108,7 @@ struct TableSchemas {
         let writable = table.fields.filter { !$0.readOnly }
         let properties = try writable.map { field in
             SchemaFactory.Property(
-                field.name, try fields.schema(for: field, usage: usage), required: usage != .patch && field.required)
+                fields.naming.name(field.name), try fields.schema(for: field, usage: usage), required: usage != .patch && field.required)
         }
         let purpose = usage == .patch
             ? "Fields to change in a \(table.name) record; absent fields keep their value."
@@ -82,23 +119,47 @@ struct TableSchemas {
         return SchemaFactory.object(properties, description: purpose + serverOwned, closed: true)
     }
 
-    /// `{items, total, limit, offset, next_cursor}` as `TableHandlers.list` writes it.
+    /// The page as `TableHandlers.page` writes it in the table's list envelope: the records
+    /// under `items` (or the envelope's name), `expand` when asked for, and the paging members
+    /// beside them or nested in one object.
     func page() -> JSONSchema {
-        SchemaFactory.object(
-            [
-                .init("items", SchemaFactory.array(of: Self.selectedRecord(table), description: "The records of this page; with `fields`, only the members asked for.")),
-                .init("total", .integer(
+        let list = envelopes.list ?? EnvelopesSchema.List()
+        let naming = fields.naming
+        let paging: [SchemaFactory.Property] = list.metadata.map { member in
+            let name = naming.name(member.rawValue)
+            switch member {
+            case .total:
+                return .init(name, .integer(
                     JSONSchema.CoreContext(nullable: true, description: "Number of records matching the filters, across all pages; null with `count=none`."),
-                    JSONSchema.IntegerContext())),
-                .init("limit", SchemaFactory.integer("The page size used.")),
-                .init("offset", SchemaFactory.integer("Records skipped before this page.")),
-                .init("expand", .object(
-                    JSONSchema.CoreContext(description: "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced)."),
-                    JSONSchema.ObjectContext(properties: [:], additionalProperties: .init(true))), required: false),
-                .init("next_cursor", .string(
+                    JSONSchema.IntegerContext()))
+            case .limit: return .init(name, SchemaFactory.integer("The page size used."))
+            case .offset: return .init(name, SchemaFactory.integer("Records skipped before this page."))
+            case .page:
+                return .init(name, .integer(
+                    JSONSchema.CoreContext(nullable: true, description: "The page number from 1 (`offset / limit + 1`); null for a page reached with `cursor`."),
+                    JSONSchema.IntegerContext()))
+            case .totalPages:
+                return .init(name, .integer(
+                    JSONSchema.CoreContext(nullable: true, description: "Pages at this page size; null with `count=none`."), JSONSchema.IntegerContext()))
+            case .hasNextPage: return .init(name, .boolean(JSONSchema.CoreContext(description: "Whether records follow this page.")))
+            case .hasPreviousPage: return .init(name, .boolean(JSONSchema.CoreContext(description: "Whether records precede this page.")))
+            case .nextCursor:
+                return .init(name, .string(
                     JSONSchema.CoreContext(nullable: true, description: "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page."),
-                    JSONSchema.StringContext())),
-            ],
-            description: "One page of \(table.name) records.")
+                    JSONSchema.StringContext()))
+            }
+        }
+        var properties: [SchemaFactory.Property] = [
+            .init(list.items, SchemaFactory.array(of: Self.selectedRecord(table), description: "The records of this page; with `fields`, only the members asked for.")),
+            .init("expand", .object(
+                JSONSchema.CoreContext(description: "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced)."),
+                JSONSchema.ObjectContext(properties: [:], additionalProperties: .init(true))), required: false),
+        ]
+        if let nest = list.nest {
+            properties.append(.init(nest, SchemaFactory.object(paging, description: "Paging of this list.")))
+        } else {
+            properties += paging
+        }
+        return SchemaFactory.object(properties, description: "One page of \(table.name) records.")
     }
 }

@@ -11,8 +11,9 @@ struct UpsertRoute {
 
     /// The route, or `nil` when the table declares no upsert key.
     func route() -> DocumentedRoute? {
-        guard let key = table.upsertKey else { return nil }
-        let record = SchemaFactory.reference(OpenAPINames.record(table))
+        guard let key = table.upsertKey.map(context.config.jsonName) else { return nil }
+        let schemas = TableSchemas(table: table, fields: FieldSchemaBuilder(context: context, file: table.file))
+        let record = schemas.singleRecord(SchemaFactory.reference(OpenAPINames.record(table)))
         let tag = ListQueryParameters.entityTagHeader()
         let location = OpenAPI.Header(
             schema: SchemaFactory.string("Path of the created record."), description: "URL of the new record", required: true)
@@ -23,13 +24,14 @@ struct UpsertRoute {
                 + "otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). "
                 + "One transaction; the insert is `INSERT ... ON CONFLICT (\(key)) DO UPDATE`.",
             operationId: "upsert" + OpenAPINames.record(table),
-            requestBody: OpenAPI.Request(content: [.json: .content(OpenAPI.Content(schemaReference: .component(named: OpenAPINames.create(table))))], required: true),
+            requestBody: OpenAPI.Request(content: [.json: .content(OpenAPI.Content(schema: schemas.writeBody(OpenAPINames.create(table))))], required: true),
             responses: ResponseFactory.map(
+                statuses: context.errorStatuses,
                 success: [
                     (201, ResponseFactory.json("The created record.", schema: record, extraHeaders: [("Location", location), tag])),
                     (200, ResponseFactory.json("The replaced record.", schema: record, extraHeaders: [tag])),
                 ],
                 errors: [.badRequest, .conflict, .payloadTooLarge, .unsupportedMediaType, .validationError, .internalError, .serviceUnavailable]))
-        return DocumentedRoute(path: context.collectionPath(table) + "/upsert", method: .post, operation: operation, file: table.file)
+        return DocumentedRoute(path: "", method: .post, operation: operation, file: table.file)
     }
 }

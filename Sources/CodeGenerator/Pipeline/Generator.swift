@@ -22,7 +22,10 @@ public enum Generator {
         guard let schemas = parsed.schemas, !parsed.diagnostics.containsErrors else {
             return .invalid(parsed.diagnostics.sorted())
         }
-        let diagnostics = (parsed.diagnostics + SchemaValidator.validate(schemas)).sorted()
+        var diagnostics = (parsed.diagnostics + SchemaValidator.validate(schemas)).sorted()
+        guard !diagnostics.containsErrors else { return .invalid(diagnostics) }
+        // Checks that need the route families (`APIContract`), which the schema validator cannot see.
+        diagnostics = (diagnostics + schemas.apps.flatMap(ContractRouteRules.check)).sorted()
         guard !diagnostics.containsErrors else { return .invalid(diagnostics) }
         let renderer = try Renderer(templates: templates)
         var documents: [String: String] = [:]

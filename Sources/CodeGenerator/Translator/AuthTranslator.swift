@@ -1,3 +1,4 @@
+import APIContract
 import SchemaModel
 
 /// Writes an app's `auth` section as the arguments of `Runtime`'s `AuthSettings(...)`, one
@@ -7,7 +8,8 @@ enum AuthTranslator {
     static let indent = "        "
 
     /// The argument lines; the template adds the commas.
-    static func arguments(for auth: AuthConfig, basePath: String) -> [ListItem] {
+    static func arguments(for auth: AuthConfig, app: AppConfig) -> [ListItem] {
+        let basePath = app.basePath
         let tokens = auth.tokens
         let passwords = auth.passwords
         var lines = [
@@ -34,12 +36,28 @@ enum AuthTranslator {
         }
         lines.append(contentsOf: oauthAndMailArguments(for: auth, indent: indent))
         if let platform = auth.platformAdmins {
+            let routes = platform.routes.isEmpty ? "" : ", routes: " + SettingsTranslator.routeOverrides(platform.routes)
             lines.append(
                 "platformAdmins: .init(routePrefix: \(SwiftNames.literal(basePath + platform.path)), "
                     + "accessTokenSeconds: \(platform.accessTokenSeconds), refreshTokenSeconds: \(platform.refreshTokenSeconds), "
-                    + "impersonationSeconds: \(platform.impersonationSeconds))")
+                    + "impersonationSeconds: \(platform.impersonationSeconds)\(routes))")
         }
+        lines.append(contentsOf: layoutArguments(for: auth, app: app))
         return lines.listItems { $0 }
+    }
+
+    /// `naming`, `routes`, `apiKeyHeader`, and the token answer members,
+    /// each only where it differs from the default.
+    private static func layoutArguments(for auth: AuthConfig, app: AppConfig) -> [String] {
+        var lines: [String] = []
+        if app.naming != .snakeCase { lines.append("naming: .\(app.jsonNaming)") }
+        if !auth.routes.isEmpty { lines.append("routes: " + SettingsTranslator.routeOverrides(auth.routes)) }
+        if app.headers.apiKey != HeaderNamesSchema().apiKey { lines.append("apiKeyHeader: \(SwiftNames.literal(app.headers.apiKey))") }
+        if auth.tokens.refreshTokenFormat == .jwt { lines.append("refreshTokensAreJWT: true") }
+        if let members = auth.tokens.responseMembers {
+            lines.append("tokenResponseMembers: [" + members.map { SwiftNames.literal($0.rawValue) }.joined(separator: ", ") + "]")
+        }
+        return lines
     }
 
     private static func roles(_ roles: [AuthRoleConfig], label: String) -> String {

@@ -1,3 +1,4 @@
+import APIContract
 import SchemaModel
 
 /// Translates one custom endpoint: its typed input, its output, and its route.
@@ -7,18 +8,20 @@ struct EndpointTranslator {
     let namespace: String
 
     func translate() -> EndpointRenderModel {
+        let naming = app.jsonNaming
         var structs: [StructRenderModel] = []
         if let body = endpoint.requestBody {
-            structs += StructTranslator.structs(named: "Body", fields: body.fields, description: body.description)
+            structs += StructTranslator.structs(named: "Body", fields: body.fields, description: body.description, naming: naming)
         }
         let hasOutput = endpoint.response.status != 204
         if hasOutput {
-            structs += StructTranslator.structs(named: "Output", fields: endpoint.response.fields, description: endpoint.response.description)
+            structs += StructTranslator.structs(named: "Output", fields: endpoint.response.fields, description: endpoint.response.description, naming: naming)
         }
         var parameters: [PropertyRenderModel] = []
         for (index, field) in (endpoint.pathParameters + endpoint.queryParameters).enumerated() {
             let isPath = index < endpoint.pathParameters.count
-            parameters.append(StructTranslator.property(field, index: index, optional: !isPath && StructTranslator.isOptional(field), prefix: "Input"))
+            parameters.append(StructTranslator.property(
+                field, index: index, optional: !isPath && StructTranslator.isOptional(field), prefix: "Input", naming: isPath ? .snakeCase : naming))
         }
         if let last = parameters.indices.last { parameters[last].isLast = true }
         var model = EndpointRenderModel(
@@ -31,7 +34,7 @@ struct EndpointTranslator {
             docLines: SwiftNames.docLines((endpoint.summary.map { $0 + "\n\n" } ?? "") + endpoint.description),
             parameters: parameters,
             pathRules: endpoint.pathParameters.listItems { FieldRules.rule(pathRule($0), referencedKeys: [:]) },
-            queryRules: endpoint.queryParameters.listItems { FieldRules.rule($0, referencedKeys: [:]) },
+            queryRules: endpoint.queryParameters.listItems { FieldRules.rule($0, referencedKeys: [:], naming: naming) },
             hasBody: endpoint.requestBody != nil,
             hasOutput: hasOutput,
             statusCode: endpoint.response.status,
@@ -62,27 +65,27 @@ struct EndpointTranslator {
 /// Translates body and response fields into value structs, nested objects included.
 enum StructTranslator {
     /// The struct `name` and one struct per nested object, flattened (`Output`, `OutputEventsItems`).
-    static func structs(named name: String, fields: [FieldSchema], description: String) -> [StructRenderModel] {
+    static func structs(named name: String, fields: [FieldSchema], description: String, naming: JSONNaming) -> [StructRenderModel] {
         var properties: [PropertyRenderModel] = []
         var nested: [StructRenderModel] = []
         for (index, field) in fields.enumerated() {
-            properties.append(property(field, index: index, optional: isOptional(field), prefix: name))
-            nested += nestedStructs(field, prefix: name)
+            properties.append(property(field, index: index, optional: isOptional(field), prefix: name, naming: naming))
+            nested += nestedStructs(field, prefix: name, naming: naming)
         }
         if let last = properties.indices.last { properties[last].isLast = true }
         let model = StructRenderModel(
             typeName: name, docLines: SwiftNames.docLines(description), properties: properties,
-            rules: fields.listItems { FieldRules.rule($0, referencedKeys: [:], structPrefix: name) })
+            rules: fields.listItems { FieldRules.rule($0, referencedKeys: [:], structPrefix: name, naming: naming) })
         return [model] + nested
     }
 
-    private static func nestedStructs(_ field: FieldSchema, prefix: String) -> [StructRenderModel] {
+    private static func nestedStructs(_ field: FieldSchema, prefix: String, naming: JSONNaming) -> [StructRenderModel] {
         let name = prefix + SwiftNames.pascalCase(field.name)
         switch field.type {
-        case .object: return structs(named: name, fields: field.fields ?? [], description: field.description)
+        case .object: return structs(named: name, fields: field.fields ?? [], description: field.description, naming: naming)
         case .array:
             guard let items = field.items?.value else { return [] }
-            return nestedStructs(items, prefix: name)
+            return nestedStructs(items, prefix: name, naming: naming)
         default: return []
         }
     }
@@ -92,11 +95,11 @@ enum StructTranslator {
         field.nullable || (!field.required && field.defaultValue == nil)
     }
 
-    static func property(_ field: FieldSchema, index: Int, optional: Bool, prefix: String) -> PropertyRenderModel {
+    static func property(_ field: FieldSchema, index: Int, optional: Bool, prefix: String, naming: JSONNaming) -> PropertyRenderModel {
         let type = swiftType(field, prefix: prefix)
         return PropertyRenderModel(
             swiftName: SwiftNames.camelCase(field.name), swiftType: type + (optional ? "?" : ""),
-            jsonNameLiteral: SwiftNames.literal(field.name), docLines: SwiftNames.docLines(field.description),
+            jsonNameLiteral: SwiftNames.literal(naming.name(field.name)), docLines: SwiftNames.docLines(field.description),
             readExpression: read(field, index: index, optional: optional, prefix: prefix), isLast: false)
     }
 

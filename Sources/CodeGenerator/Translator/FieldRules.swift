@@ -1,10 +1,16 @@
+import APIContract
 import SchemaModel
 
 /// Swift expressions for the runtime's `FieldRule`, `InputValue` and property types.
 enum FieldRules {
-    /// `FieldRule("title", .string(pattern: nil), required: true, maxLength: 200)`.
-    static func rule(_ field: FieldSchema, referencedKeys: [String: PrimaryKeyType], structPrefix: String = "") -> String {
-        var arguments = [SwiftNames.literal(field.name), kind(field, referencedKeys: referencedKeys, structPrefix: structPrefix)]
+    /// `FieldRule("title", .string(pattern: nil), required: true, maxLength: 200)`, the member
+    /// (and nested members) spelled with `naming`.
+    static func rule(
+        _ field: FieldSchema, referencedKeys: [String: PrimaryKeySchema], structPrefix: String = "", naming: JSONNaming = .snakeCase
+    ) -> String {
+        var arguments = [
+            SwiftNames.literal(naming.name(field.name)), kind(field, referencedKeys: referencedKeys, structPrefix: structPrefix, naming: naming),
+        ]
         if field.required { arguments.append("required: true") }
         if field.nullable { arguments.append("nullable: true") }
         if field.readOnly { arguments.append("readOnly: true") }
@@ -17,7 +23,9 @@ enum FieldRules {
         return "FieldRule(" + arguments.joined(separator: ", ") + ")"
     }
 
-    static func kind(_ field: FieldSchema, referencedKeys: [String: PrimaryKeyType], structPrefix: String) -> String {
+    static func kind(
+        _ field: FieldSchema, referencedKeys: [String: PrimaryKeySchema], structPrefix: String, naming: JSONNaming = .snakeCase
+    ) -> String {
         switch field.type {
         case .string: return ".string(pattern: " + (field.pattern.map { "Pattern(\(SwiftNames.literal($0)))" } ?? "nil") + ")"
         case .text: return ".text"
@@ -31,12 +39,21 @@ enum FieldRules {
         case .uuid: return ".uuid"
         case .enum: return ".enumeration([" + (field.values ?? []).map(SwiftNames.literal).joined(separator: ", ") + "])"
         case .json: return ".json"
-        case .relation: return referencedKeys[field.table ?? ""] == .integer ? ".relation(.integer)" : ".relation(.uuid)"
+        case .relation: return ".relation(" + keyKind(referencedKeys[field.table ?? ""]) + ")"
         case .array:
             guard let items = field.items?.value else { return ".json" }
-            return ".array(" + rule(items, referencedKeys: referencedKeys, structPrefix: structPrefix + SwiftNames.pascalCase(field.name)) + ")"
+            return ".array(" + rule(items, referencedKeys: referencedKeys, structPrefix: structPrefix + SwiftNames.pascalCase(field.name), naming: naming) + ")"
         case .object:
             return ".object(" + structPrefix + SwiftNames.pascalCase(field.name) + ".rules)"
+        }
+    }
+
+    /// The runtime's `PrimaryKeyKind` of a key (`.uuid`, `.integer`, `.prefixed("usr_")`).
+    static func keyKind(_ key: PrimaryKeySchema?) -> String {
+        switch key?.type ?? .uuid {
+        case .uuid: return ".uuid"
+        case .integer: return ".integer"
+        case .prefixed: return ".prefixed(\(SwiftNames.literal(key?.prefix ?? "")))"
         }
     }
 
@@ -60,6 +77,7 @@ enum FieldRules {
 
     /// The non-optional Swift type of a scalar field.
     static func scalarSwiftType(_ type: FieldType, referencedKey: PrimaryKeyType?) -> String {
+        if type == .relation, referencedKey == .prefixed { return "String" }
         switch type {
         case .string, .text, .email, .url, .enum, .date: return "String"
         case .integer: return "Int64"
@@ -75,6 +93,7 @@ enum FieldRules {
 
     /// The accessor suffix shared by `RowReader` and `ValidatedObject` (`string`, `uuid`, ...).
     static func accessor(_ type: FieldType, referencedKey: PrimaryKeyType?) -> String {
+        if type == .relation, referencedKey == .prefixed { return "String" }
         switch type {
         case .string, .text, .email, .url, .enum, .date: return "String"
         case .integer: return "Integer"

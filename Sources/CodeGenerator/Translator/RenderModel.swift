@@ -22,16 +22,8 @@ public struct AppRenderModel: Sendable, Hashable {
     public var titleLiteral: String
     /// The base path as a Swift string literal.
     public var basePathLiteral: String
-    /// The `ErrorBodyFormat` case (`.problem`).
-    public var errorFormat: String
-    /// Largest accepted request body.
-    public var maxBodyBytes: Int
-    /// Page size when `limit` is absent.
-    public var defaultPageSize: Int
-    /// Largest accepted `limit`.
-    public var maxPageSize: Int
-    /// Most operations in one batch request.
-    public var maxBatchSize: Int
+    /// Argument lines of the app's `AppSettings(...)`.
+    public var settingsArguments: [ListItem]
     /// Documentation lines of the namespace.
     public var docLines: [String]
     /// Tables, referenced tables before the tables that reference them.
@@ -120,6 +112,11 @@ public struct TableRenderModel: Sendable, Hashable {
     public var rowAccessExpression: String = "nil"
     /// `TableAccess(...)` of an app with an `auth` section, or `nil` (public routes).
     public var tableAccessExpression: String = "nil"
+    /// Further `TableDescriptor` arguments (routes, envelopes, list parameters, names), only
+    /// those that differ from the runtime's defaults.
+    public var descriptorExtras: [ListItem] = []
+    /// Whether there are any (stored: templates read members by reflection).
+    public var hasDescriptorExtras = false
 }
 
 /// A Swift expression in a comma-separated list (templates cannot decide where commas go).
@@ -195,6 +192,12 @@ public struct PropertyRenderModel: Sendable, Hashable {
     public var position: Int = 0
     /// Never written to JSON (a `writeOnly` field).
     public var writeOnly: Bool = false
+    /// The name (a literal) of the member the declared fields are nested in, on the property before which it opens.
+    public var nestLiteral: String = ""
+    /// Whether the nested member opens before this property (stored: templates read members by reflection).
+    public var opensNest = false
+    /// Whether the nested member closes after this property.
+    public var closesNest: Bool = false
 }
 
 /// A custom endpoint, rendered into `Generated/<Namespace>/Endpoints/<TypeName>.swift`.

@@ -10,6 +10,7 @@ enum SQLTypes {
     /// The column type of a field.
     static func columnType(_ field: FieldSchema, referencedKey: PrimaryKeyType?, dialect: Dialect) -> String {
         switch (field.type, dialect) {
+        case (.relation, _) where referencedKey == .prefixed: return "TEXT"
         case (.integer, .sqlite), (.boolean, .sqlite): return "INTEGER"
         case (.number, .sqlite): return "REAL"
         case (.relation, .sqlite): return referencedKey == .integer ? "INTEGER" : "TEXT"

@@ -53,7 +53,7 @@ struct StatementBuilder {
             columns.append(SQLTypes.quote(column))
             values.append(sql.bind(slot))
         }
-        if schema.primaryKey.type == .uuid { add(translator.primaryKey, .key) }
+        if schema.primaryKey.type != .integer { add(translator.primaryKey, .key) }
         for (index, field) in schema.fields.enumerated() { add(field.name, .value(index)) }
         if schema.timestamps {
             add("created_at", .now)

@@ -1,3 +1,4 @@
+import APIContract
 import SchemaModel
 
 /// The typed API handwritten code uses on a table (`Runtime.TableStore`): the record's key
@@ -10,7 +11,7 @@ extension TableTranslator {
             let valueType = scalar + (member.nullable ? "?" : "")
             let accessor = FieldRules.accessor(member.type, referencedKey: member.referencedKey)
             return ColumnAccessorRenderModel(
-                swiftName: SwiftNames.camelCase(member.name), valueType: valueType, nameLiteral: SwiftNames.literal(member.name),
+                swiftName: SwiftNames.camelCase(member.name), valueType: valueType, nameLiteral: SwiftNames.literal(app.jsonName(member.name)),
                 columnLiteral: SwiftNames.literal(SQLTypes.quote(member.name)),
                 bind: "{ value in " + Self.sqlValue(member.type, referencedKey: member.referencedKey, nullable: member.nullable, value: "value") + " }",
                 read: "{ reader in " + FieldRules.call(accessor, optional: member.nullable, on: "reader") + " }")
@@ -22,19 +23,20 @@ extension TableTranslator {
     /// when nil, so it takes its default.
     func newMembers() -> [InputMemberRenderModel] {
         table.fields.enumerated().map { offset, field in
-            let scalar = FieldRules.scalarSwiftType(field.type, referencedKey: referencedKeys[field.table ?? ""])
+            let scalar = FieldRules.scalarSwiftType(field.type, referencedKey: referencedKeys[field.table ?? ""]?.type)
             let name = SwiftNames.camelCase(field.name)
             let json = jsonInput(field, value: name)
+            let member = SwiftNames.literal(app.jsonName(field.name))
             let emit: String
             let type: String
             if field.required {
                 type = scalar + (field.nullable ? "?" : "")
                 emit = field.nullable
-                    ? "members[\(SwiftNames.literal(field.name))] = try \(name).map { \(name) in \(json) } ?? .null"
-                    : "members[\(SwiftNames.literal(field.name))] = \(json)"
+                    ? "members[\(member)] = try \(name).map { \(name) in \(json) } ?? .null"
+                    : "members[\(member)] = \(json)"
             } else {
                 type = scalar + "?"
-                emit = "if let \(name) { members[\(SwiftNames.literal(field.name))] = \(json) }"
+                emit = "if let \(name) { members[\(member)] = \(json) }"
             }
             return InputMemberRenderModel(
                 swiftName: name, swiftType: type, parameter: "\(name): \(type)" + (field.required ? "" : " = nil"),
@@ -46,13 +48,14 @@ extension TableTranslator {
     /// field is a double optional whose `.some(nil)` sets it to null.
     func changeMembers() -> [InputMemberRenderModel] {
         table.fields.enumerated().map { offset, field in
-            let scalar = FieldRules.scalarSwiftType(field.type, referencedKey: referencedKeys[field.table ?? ""])
+            let scalar = FieldRules.scalarSwiftType(field.type, referencedKey: referencedKeys[field.table ?? ""]?.type)
             let name = SwiftNames.camelCase(field.name)
             let json = jsonInput(field, value: name)
+            let member = SwiftNames.literal(app.jsonName(field.name))
             let type = scalar + (field.nullable ? "??" : "?")
             let emit = field.nullable
-                ? "if let \(name) { members[\(SwiftNames.literal(field.name))] = try \(name).map { \(name) in \(json) } ?? .null }"
-                : "if let \(name) { members[\(SwiftNames.literal(field.name))] = \(json) }"
+                ? "if let \(name) { members[\(member)] = try \(name).map { \(name) in \(json) } ?? .null }"
+                : "if let \(name) { members[\(member)] = \(json) }"
             return InputMemberRenderModel(
                 swiftName: name, swiftType: type, parameter: "\(name): \(type) = nil", emit: emit,
                 docLines: SwiftNames.docLines(field.description), isLast: offset == table.fields.count - 1)
@@ -69,8 +72,8 @@ extension TableTranslator {
 
     /// The record's members in select-list order (as `columnNames`).
     func members() -> [Member] {
-        var result = [Member(name: primaryKey, type: table.primaryKey.type == .uuid ? .uuid : .integer, referencedKey: nil, nullable: false)]
-        result += table.fields.map { Member(name: $0.name, type: $0.type, referencedKey: referencedKeys[$0.table ?? ""], nullable: $0.nullable) }
+        var result = [Member(name: primaryKey, type: keyFieldType, referencedKey: nil, nullable: false)]
+        result += table.fields.map { Member(name: $0.name, type: $0.type, referencedKey: referencedKeys[$0.table ?? ""]?.type, nullable: $0.nullable) }
         if table.timestamps {
             result += ["created_at", "updated_at"].map { Member(name: $0, type: .datetime, referencedKey: nil, nullable: false) }
         }
@@ -90,7 +93,12 @@ extension TableTranslator {
         case .datetime: scalar = "SQLValue.timestamp(\(value))"
         case .uuid: scalar = "SQLValue.uuid(\(value))"
         case .json, .array, .object: scalar = "SQLValue.json(\(value).text)"
-        case .relation: scalar = referencedKey == .integer ? "SQLValue.integer(\(value))" : "SQLValue.uuid(\(value))"
+        case .relation:
+            switch referencedKey {
+            case .integer: scalar = "SQLValue.integer(\(value))"
+            case .prefixed: scalar = "SQLValue.text(\(value))"
+            case .uuid, nil: scalar = "SQLValue.uuid(\(value))"
+            }
         }
         return nullable ? "\(value).map { \(value) in \(scalar) } ?? .null" : scalar
     }
@@ -106,8 +114,11 @@ extension TableTranslator {
         case .uuid: return "JSONInput.string(\(value).uuidString.lowercased())"
         case .json, .array, .object: return "try \(value).parsed()"
         case .relation:
-            return referencedKeys[field.table ?? ""] == .integer
-                ? "JSONInput.integer(\(value))" : "JSONInput.string(\(value).uuidString.lowercased())"
+            switch referencedKeys[field.table ?? ""]?.type {
+            case .integer: return "JSONInput.integer(\(value))"
+            case .prefixed: return "JSONInput.string(\(value))"
+            case .uuid, nil: return "JSONInput.string(\(value).uuidString.lowercased())"
+            }
         }
     }
 }

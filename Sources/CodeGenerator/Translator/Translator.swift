@@ -34,11 +34,7 @@ public enum Translator {
             nameLiteral: SwiftNames.literal(config.name),
             titleLiteral: SwiftNames.literal(config.title),
             basePathLiteral: SwiftNames.literal(config.basePath),
-            errorFormat: "." + config.errorFormat.rawValue,
-            maxBodyBytes: config.limits.maxBodyBytes,
-            defaultPageSize: config.limits.defaultPageSize,
-            maxPageSize: config.limits.maxPageSize,
-            maxBatchSize: config.limits.maxBatchSize,
+            settingsArguments: SettingsTranslator.arguments(for: config).listItems { $0 },
             docLines: SwiftNames.docLines(config.title + ": " + config.description),
             tables: tables,
             endpoints: endpoints,
@@ -47,7 +43,7 @@ public enum Translator {
             openAPIDocument: openAPIDocument,
             openAPILiteral: SwiftNames.multilineRawLiteral(openAPIDocument))
         if let auth = config.auth {
-            model.authArguments = AuthTranslator.arguments(for: auth, basePath: config.basePath)
+            model.authArguments = AuthTranslator.arguments(for: auth, app: config)
             model.hasAuth = true
         }
         return model

@@ -1,3 +1,5 @@
+import APIContract
+
 /// An app's `auth` section as the `Auth` module uses it, generated from `app.json`.
 ///
 /// It lives in `Runtime` so that `Generated` can describe its auth model without importing
@@ -36,14 +38,31 @@ public struct AuthSettings: Sendable {
     public let mail: MailSettings?
     /// Platform admin routes, when the app declares them.
     public let platformAdmins: PlatformAdminSettings?
+    /// How every auth and platform body member and answer member is spelled (the app's `naming`).
+    public let naming: JSONNaming
+    /// Where auth operations are served instead of `routePrefix` + their path (`auth.routes`).
+    public let routes: [String: ContractRouteOverride]
+    /// The header API keys are sent in (`headers.apiKey`).
+    public let apiKeyHeader: String
+    /// Refresh tokens are JWTs (`auth.tokens.refreshTokenFormat: "jwt"`).
+    public let refreshTokensAreJWT: Bool
+    /// The members token answers carry, in Loom's names (`auth.tokens.responseMembers`).
+    public let tokenResponseMembers: [String]
 
     /// Creates settings.
     public init(
         routePrefix: String, issuer: String, audience: String, secretVariable: String, accessTokenSeconds: Int,
         refreshTokenSeconds: Int, passwords: PasswordSettings, roles: [Role], defaultRole: String,
         apiKeys: APIKeySettings?, endUserRole: String? = nil, cookies: CookieSettings? = nil, organizationRoles: [Role]? = nil,
-        oauth: OAuthSettings? = nil, mail: MailSettings? = nil, platformAdmins: PlatformAdminSettings? = nil
+        oauth: OAuthSettings? = nil, mail: MailSettings? = nil, platformAdmins: PlatformAdminSettings? = nil,
+        naming: JSONNaming = .snakeCase, routes: [String: ContractRouteOverride] = [:], apiKeyHeader: String = "X-API-Key",
+        refreshTokensAreJWT: Bool = false, tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers
     ) {
+        self.naming = naming
+        self.routes = routes
+        self.apiKeyHeader = apiKeyHeader
+        self.refreshTokensAreJWT = refreshTokensAreJWT
+        self.tokenResponseMembers = tokenResponseMembers
         self.platformAdmins = platformAdmins
         self.cookies = cookies
         self.oauth = oauth

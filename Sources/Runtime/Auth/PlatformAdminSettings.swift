@@ -1,3 +1,5 @@
+import APIContract
+
 /// `auth.platformAdmins` as the `Auth` module uses it: where the platform admin routes live and
 /// how long their credentials last.
 public struct PlatformAdminSettings: Sendable {
@@ -9,9 +11,15 @@ public struct PlatformAdminSettings: Sendable {
     public let refreshTokenSeconds: Int
     /// Lifetime of an impersonation token.
     public let impersonationSeconds: Int
+    /// Where platform operations are served instead of `routePrefix` + their path (`auth.platformAdmins.routes`).
+    public let routes: [String: ContractRouteOverride]
 
     /// Creates settings.
-    public init(routePrefix: String, accessTokenSeconds: Int, refreshTokenSeconds: Int, impersonationSeconds: Int) {
+    public init(
+        routePrefix: String, accessTokenSeconds: Int, refreshTokenSeconds: Int, impersonationSeconds: Int,
+        routes: [String: ContractRouteOverride] = [:]
+    ) {
+        self.routes = routes
         self.routePrefix = routePrefix
         self.accessTokenSeconds = accessTokenSeconds
         self.refreshTokenSeconds = refreshTokenSeconds

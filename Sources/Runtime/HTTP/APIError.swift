@@ -62,6 +62,12 @@ public struct APIError: Error, Sendable, Equatable {
         APIError(status: .notFound, code: "NOT_FOUND", detail: "No record in \(table) has id \(id).")
     }
 
+    /// 404 instead of a refusal, on a table that hides what exists (`forbiddenAsNotFound`):
+    /// the same answer as an unknown record or route, so a caller learns nothing.
+    public static func hidden(table: String, path: String) -> APIError {
+        APIError(status: .notFound, code: "NOT_FOUND", detail: "Nothing in \(table) is found at \(path).")
+    }
+
     /// 404 for a path no route serves.
     public static func routeNotFound(path: String) -> APIError {
         APIError(status: .notFound, code: "NOT_FOUND", detail: "No route matches \(path).")

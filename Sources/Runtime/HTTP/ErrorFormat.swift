@@ -1,72 +1,97 @@
-/// The shape of error bodies an app answers with (chosen in `app.json`).
-public enum ErrorBodyFormat: String, Sendable, Hashable {
-    /// RFC 9457 `application/problem+json`:
-    /// `{type, title, status, detail, code, request_id, errors: [{field, message}]}`.
-    case problem
-    /// `{"error": {"code", "message", "details": [{field, message}], "request_id"}}`.
-    case envelope
-    /// `{"error_code", "message", "request_id", "errors": [{field, message}]}`.
-    case flat
+/// The shape of an app's error bodies, generated from its `app.json` (an `errorFormat` preset
+/// or an `errors.body` template): a JSON template whose values are taken from each error.
+public struct ErrorBodyFormat: Sendable {
+    /// `Content-Type` of error bodies (`application/problem+json` for RFC 9457 bodies).
+    public let contentType: String
+    /// The body's template.
+    public let template: ErrorBodyTemplate
 
-    /// Content type of error bodies in this format.
-    public var contentType: String {
-        self == .problem ? "application/problem+json" : "application/json"
+    /// Creates a format.
+    public init(contentType: String, template: ErrorBodyTemplate) {
+        self.contentType = contentType
+        self.template = template
     }
 
     /// Renders an error body.
     public func body(for error: APIError, requestID: String) -> [UInt8] {
         var writer = JSONWriter(capacity: 256)
-        writer.beginObject()
-        switch self {
-        case .problem:
-            writer.key("type")
-            writer.value("urn:loom:problem:" + error.code.lowercased().replacingOccurrences(of: "_", with: "-"))
-            writer.key("title")
-            writer.value(error.status.reasonPhrase)
-            writer.key("status")
-            writer.value(error.status.code)
-            writer.key("detail")
-            writer.value(error.detail)
-            writer.key("code")
-            writer.value(error.code)
-            writer.key("request_id")
-            writer.value(requestID)
-            writeFieldErrors(error.fieldErrors, key: "errors", to: &writer)
-        case .envelope:
-            writer.key("error")
-            writer.beginObject()
-            writer.key("code")
-            writer.value(error.code)
-            writer.key("message")
-            writer.value(error.detail)
-            writeFieldErrors(error.fieldErrors, key: "details", to: &writer)
-            writer.key("request_id")
-            writer.value(requestID)
-            writer.endObject()
-        case .flat:
-            writer.key("error_code")
-            writer.value(error.code)
-            writer.key("message")
-            writer.value(error.detail)
-            writer.key("request_id")
-            writer.value(requestID)
-            writeFieldErrors(error.fieldErrors, key: "errors", to: &writer)
-        }
-        writer.endObject()
+        write(template, error: error, requestID: requestID, to: &writer)
         return writer.bytes
     }
 
-    private func writeFieldErrors(_ errors: [APIError.FieldError], key: String, to writer: inout JSONWriter) {
-        writer.key(key)
-        writer.beginArray()
-        for error in errors {
+    private func write(_ template: ErrorBodyTemplate, error: APIError, requestID: String, to writer: inout JSONWriter) {
+        switch template {
+        case .object(let members):
             writer.beginObject()
-            writer.key("field")
-            writer.value(error.field)
-            writer.key("message")
-            writer.value(error.message)
+            for member in members {
+                writer.key(member.name)
+                write(member.template, error: error, requestID: requestID, to: &writer)
+            }
             writer.endObject()
+        case .constant(let json):
+            writer.value(json)
+        case .value(let value):
+            switch value {
+            case .code: writer.value(error.code)
+            case .message: writer.value(error.detail)
+            case .status: writer.value(error.status.code)
+            case .title: writer.value(error.status.reasonPhrase)
+            case .type: writer.value("urn:loom:problem:" + error.code.lowercased().replacingOccurrences(of: "_", with: "-"))
+            case .requestID: writer.value(requestID)
+            case .fieldErrors:
+                writer.beginArray()
+                for fieldError in error.fieldErrors {
+                    writer.beginObject()
+                    writer.key("field")
+                    writer.value(fieldError.field)
+                    writer.key("message")
+                    writer.value(fieldError.message)
+                    writer.endObject()
+                }
+                writer.endArray()
+            }
         }
-        writer.endArray()
+    }
+}
+
+/// An error body template: objects of members, values taken from the error, fixed JSON.
+public indirect enum ErrorBodyTemplate: Sendable {
+    /// An object with these members, in order.
+    case object([Member])
+    /// A value of the error.
+    case value(Value)
+    /// Fixed JSON, written as is.
+    case constant(RawJSON)
+
+    /// One member of an object.
+    public struct Member: Sendable {
+        /// JSON name.
+        public let name: String
+        /// What it holds.
+        public let template: ErrorBodyTemplate
+
+        /// Creates a member.
+        public init(_ name: String, _ template: ErrorBodyTemplate) {
+            self.name = name
+            self.template = template
+        }
+    }
+
+    /// What a template value takes from the error.
+    public enum Value: Sendable {
+        /// The code.
+        case code
+        /// The human explanation.
+        case message
+        /// The HTTP status as a number.
+        case status
+        /// The HTTP reason phrase.
+        case title
+        /// `urn:loom:problem:<code>`.
+        case type
+        /// The request id.
+        case requestID
+        /// `[{"field", "message"}]`.
+        case fieldErrors
     }
 }

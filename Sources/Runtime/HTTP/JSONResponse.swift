@@ -1,3 +1,4 @@
+import APIContract
 import Hummingbird
 
 /// Builds JSON responses from bytes written by `JSONWriter`.
@@ -12,9 +13,11 @@ public enum JSONResponse {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// A JSON response holding one value.
-    public static func make(status: HTTPResponse.Status, value: some JSONWritable, headers: HTTPFields = [:]) -> Response {
-        var writer = JSONWriter()
+    /// A JSON response holding one value, its member names spelled with `naming`.
+    public static func make(
+        status: HTTPResponse.Status, value: some JSONWritable, headers: HTTPFields = [:], naming: JSONNaming = .snakeCase
+    ) -> Response {
+        var writer = JSONWriter(naming: naming)
         value.writeJSON(to: &writer)
         return make(status: status, bytes: writer.bytes, headers: headers)
     }

@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 
 /// Writes compact JSON straight into bytes.
@@ -8,11 +9,16 @@ public struct JSONWriter: Sendable {
     /// The bytes written so far.
     public private(set) var bytes: [UInt8]
     private var needsComma = false
+    /// Member names are written through it: handwritten answers (`Auth`) name members in
+    /// Loom's `snake_case` and the app may spell them `camelCase`. Generated records get their
+    /// names already spelled, so their writers keep `.snakeCase` (names as given).
+    private let naming: JSONNaming
 
-    /// Creates a writer, reserving room for a typical response.
-    public init(capacity: Int = 512) {
+    /// Creates a writer, reserving room for a typical response; `naming` spells member names.
+    public init(capacity: Int = 512, naming: JSONNaming = .snakeCase) {
         bytes = []
         bytes.reserveCapacity(capacity)
+        self.naming = naming
     }
 
     /// The written JSON as a string.
@@ -47,7 +53,7 @@ public struct JSONWriter: Sendable {
     /// Writes a member name; the next value written is its value.
     public mutating func key(_ name: String) {
         separate()
-        writeString(name)
+        writeString(naming == .snakeCase ? name : naming.name(name))
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }

@@ -22,6 +22,10 @@ public struct LoomMiddleware: RouterMiddleware {
     let routes: RouteTable
     let maxBodyBytes: Int
     let authenticator: (any RequestAuthenticator)?
+    /// Loom's codes as the app answers them.
+    let vocabulary: ErrorVocabulary
+    /// The app's request id header (`X-Request-Id` unless `headers.requestId` renames it).
+    let requestIDHeader: HTTPField.Name
     let commonHeaders: CommonResponseHeaders
 
     /// Creates the middleware; `authenticator` (the app's `Auth` module, if it has one) fills
@@ -29,13 +33,16 @@ public struct LoomMiddleware: RouterMiddleware {
     /// `serverName` is the `Server` header value (`nil` sends none).
     public init(
         errorFormat: ErrorBodyFormat, routes: RouteTable, maxBodyBytes: Int,
-        authenticator: (any RequestAuthenticator)? = nil, serverName: String? = LoomServer.serverName
+        authenticator: (any RequestAuthenticator)? = nil, serverName: String? = LoomServer.serverName,
+        vocabulary: ErrorVocabulary = .loom, requestIDHeader: HTTPField.Name = .requestID
     ) {
+        self.vocabulary = vocabulary
+        self.requestIDHeader = requestIDHeader
         self.errorFormat = errorFormat
         self.routes = routes
         self.maxBodyBytes = maxBodyBytes
         self.authenticator = authenticator
-        self.commonHeaders = CommonResponseHeaders(serverName: serverName)
+        self.commonHeaders = CommonResponseHeaders(serverName: serverName, requestIDHeader: requestIDHeader)
     }
 
     /// Runs the request.
@@ -43,7 +50,7 @@ public struct LoomMiddleware: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
-        context.requestID = RequestIdentifier.accepting(request.headers[.requestID])
+        context.requestID = RequestIdentifier.accepting(request.headers[requestIDHeader])
         if let authenticator {
             switch await authenticator.authenticate(request, context: context) {
             case .anonymous: break
@@ -113,6 +120,7 @@ public struct LoomMiddleware: RouterMiddleware {
     }
 
     func render(_ error: APIError, requestID: String) -> Response {
+        let error = vocabulary.apply(error)
         var headers = error.headers
         headers[.contentType] = errorFormat.contentType
         let body = errorFormat.body(for: error, requestID: requestID)

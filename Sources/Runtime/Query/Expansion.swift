@@ -88,11 +88,12 @@ struct Expansion: Sendable {
         for check in table.relations {
             guard let target = check.target?(), let write = check.writeTarget else { continue }
             let field = table.fields[check.fieldIndex].name
+            let column = table.column(ofField: check.fieldIndex)
             let related = target.statements
             let live = target.softDelete ? " AND \"deleted_at\" IS NULL" : ""
             let expansion = Expansion(
                 name: field, parent: nil,
-                prefix: "SELECT \(related.selectColumns) FROM \(related.table) WHERE \(related.primaryKeyColumn) IN (SELECT \"\(field)\" FROM (",
+                prefix: "SELECT \(related.selectColumns) FROM \(related.table) WHERE \(related.primaryKeyColumn) IN (SELECT \"\(column)\" FROM (",
                 suffix: [(") AS loom_page)\(live)", target.access), (" ORDER BY \(related.primaryKeyColumn)", nil)],
                 keyIndex: position(of: related.primaryKeyColumn, in: related.selectColumns),
                 grouped: false,

@@ -32,6 +32,8 @@ public struct ListQuery: Sendable {
     public var search: String?
     /// Which rows of a `softDelete` table to list.
     public var deleted: DeletedRows = .exclude
+    /// The table's named list parameters sent (`from=...`): column, operator, value.
+    public var comparisons: [(column: String, comparison: String, value: SQLValue)] = []
 
     /// Creates a query.
     public init(
@@ -121,10 +123,17 @@ public struct ListQuery: Sendable {
                 errors.append(.init(field: "cursor", message: "is not a cursor returned by this list with the same sort"))
             }
         }
+        for parameter in table.listParameters {
+            guard let text = filterValues.removeValue(forKey: parameter.name) else { continue }
+            switch ParameterDecoder.value(text: text, rule: parameter.rule, field: parameter.name) {
+            case .success(let value): query.comparisons.append((parameter.column, parameter.comparison, value.sqlValue))
+            case .failure(let error): errors.append(error)
+            }
+        }
         let filterNames = Set(table.filters.filter(\.filterable).map(\.name))
         for name in filterValues.keys.sorted() where !filterNames.contains(name) {
             let reserved = reservedParameters.filter { ($0 != "deleted" || table.softDelete) && ($0 != "q" || table.search != nil) }
-            let allowed = (reserved + table.filters.filter(\.filterable).map(\.name)).joined(separator: ", ")
+            let allowed = (reserved + table.listParameters.map(\.name) + table.filters.filter(\.filterable).map(\.name)).joined(separator: ", ")
             errors.append(.init(field: name, message: "is not a query parameter of this list; allowed: \(allowed)"))
         }
         for filter in table.filters where filter.filterable {

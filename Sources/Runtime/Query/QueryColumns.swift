@@ -36,7 +36,7 @@ struct QueryColumns: Sendable {
         func column(_ name: String, _ quoted: String, _ rule: FieldRule) -> Column {
             Column(name: name, column: quoted, rule: Self.relaxed(rule), selectIndex: descriptor.members.firstIndex(of: name) ?? 0)
         }
-        let keyKind: FieldRule.Kind = descriptor.primaryKeyKind == .uuid ? .uuid : .integer
+        let keyKind: FieldRule.Kind = descriptor.primaryKeyKind == .uuid ? .uuid : .relation(descriptor.primaryKeyKind)
         let keyColumn = descriptor.statements.primaryKeyColumn
         primaryKey = column(descriptor.primaryKeyName, keyColumn, FieldRule(descriptor.primaryKeyName, keyKind))
         var columns = [primaryKey.name: primaryKey]
@@ -48,8 +48,9 @@ struct QueryColumns: Sendable {
         }
         var serverOwned = descriptor.timestamps ? ["created_at", "updated_at"] : []
         if descriptor.softDelete { serverOwned.append("deleted_at") }
-        for name in serverOwned {
-            let resolved = column(name, "\"\(name)\"", FieldRule(name, .datetime))
+        for columnName in serverOwned {
+            let name = descriptor.timestampName(columnName)
+            let resolved = column(name, "\"\(columnName)\"", FieldRule(name, .datetime))
             columns[name] = resolved
             sortColumns[name] = resolved
         }

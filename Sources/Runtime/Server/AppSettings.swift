@@ -1,3 +1,5 @@
+import APIContract
+
 /// An app's conventions from its `app.json`, as the runtime uses them.
 public struct AppSettings: Sendable {
     /// App name (`tracker`).
@@ -12,11 +14,23 @@ public struct AppSettings: Sendable {
     public let pageLimits: PageLimits
     /// Most operations in one batch request.
     public let maxBatchSize: Int
+    /// How JSON members derived from schema names are spelled (`naming`).
+    public let naming: JSONNaming
+    /// Loom's error codes as the app answers them (`errors.codes`).
+    public let errors: ErrorVocabulary
+    /// Whether tables answer a refused caller 404 instead of 403 (`errors.forbiddenAsNotFound`;
+    /// the generator applies each table's own choice).
+    public let forbiddenAsNotFound: Bool
+    /// The names of the headers the app reads and writes (`headers`).
+    public let headers: HeaderNames
+    /// Where the system routes are served (`routes` of `app.json`).
+    public let systemRoutes: ContractLayout
 
-    /// Creates settings.
+    /// Creates settings; the defaults are Loom's conventions.
     public init(
         name: String, basePath: String, errorFormat: ErrorBodyFormat, maxBodyBytes: Int, pageLimits: PageLimits,
-        maxBatchSize: Int = 100
+        maxBatchSize: Int = 100, naming: JSONNaming = .snakeCase, errors: ErrorVocabulary = .loom, forbiddenAsNotFound: Bool = false,
+        headers: HeaderNames = .standard, systemRoutes: [String: ContractRouteOverride] = [:]
     ) {
         self.name = name
         self.basePath = basePath
@@ -24,5 +38,10 @@ public struct AppSettings: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.pageLimits = pageLimits
         self.maxBatchSize = maxBatchSize
+        self.naming = naming
+        self.errors = errors
+        self.forbiddenAsNotFound = forbiddenAsNotFound
+        self.headers = headers
+        self.systemRoutes = ContractLayout(prefix: "", routes: systemRoutes)
     }
 }

@@ -8,7 +8,7 @@ struct BuiltInRoutes {
 
     /// Adds the system family (`SystemContract`), each operation served by its handler.
     func register(in registry: inout RouteRegistry) {
-        registry.add(SystemContract.routes, prefix: "", handler: handler)
+        registry.add(SystemContract.routes(layout: app.settings.systemRoutes), prefix: "", handler: handler)
     }
 
     /// The handler of each system operation; the switch is exhaustive, so a declared route
@@ -38,7 +38,8 @@ struct BuiltInRoutes {
                 Response(status: .ok, headers: [.contentType: JSONResponse.contentType], body: .init(byteBuffer: document))
             }
         case .docs:
-            let page = ByteBuffer(string: DocsPage.html(specURL: "/openapi.json", title: app.title))
+            let document = SystemContract.routes(layout: app.settings.systemRoutes).first { $0.operation == .openAPIDocument }
+            let page = ByteBuffer(string: DocsPage.html(specURL: document?.path ?? "/openapi.json", title: app.title))
             return { _, _ in
                 Response(
                     status: .ok,

@@ -8,19 +8,22 @@ import Hummingbird
 /// `InlineReadTests` compares them byte for byte.
 ///
 /// Order: `ETag`, `Content-Type`, `Content-Length` (each when the answer has one),
-/// `X-Request-Id`, `Date`, `Server`, then the route's own fields (`Location`, `Allow`, ...).
+/// the request id (`X-Request-Id`), `Date`, `Server`, then the route's own fields (`Location`, `Allow`, ...).
 /// Hummingbird's `Application` sets `Date` again after the middleware, in place and to the
 /// same second's text; Loom gives it no `serverName`, so `Server` comes from here alone.
 public struct CommonResponseHeaders: Sendable {
     /// The `Server` value; `nil` sends none.
     public let serverName: String?
-
-    /// The fields with this name are written by `write`; the route's own fields of these names are replaced.
-    static let names: [HTTPField.Name] = [.eTag, .contentType, .contentLength, .requestID, .date, .server]
+    /// The request id header (`X-Request-Id` unless the app's `headers.requestId` renames it).
+    public let requestIDHeader: HTTPField.Name
+    /// The fields with these names are written by `write`; the route's own fields of these names are replaced.
+    let names: [HTTPField.Name]
 
     /// Creates the writer for a server calling itself `serverName`.
-    public init(serverName: String?) {
+    public init(serverName: String?, requestIDHeader: HTTPField.Name = .requestID) {
         self.serverName = serverName
+        self.requestIDHeader = requestIDHeader
+        self.names = [.eTag, .contentType, .contentLength, requestIDHeader, .date, .server]
     }
 
     /// Writes the common fields of one answer to `sink`.
@@ -30,7 +33,7 @@ public struct CommonResponseHeaders: Sendable {
         if let entityTag { sink.append(.eTag, entityTag) }
         if let contentType { sink.append(.contentType, contentType) }
         if let contentLength { sink.append(.contentLength, contentLength) }
-        sink.append(.requestID, requestID)
+        sink.append(requestIDHeader, requestID)
         sink.append(.date, date)
         if let serverName { sink.append(.server, serverName) }
     }
@@ -44,7 +47,7 @@ public struct CommonResponseHeaders: Sendable {
         write(
             entityTag: own[.eTag], contentType: own[.contentType], contentLength: own[.contentLength], requestID: requestID,
             date: date, to: &fields)
-        for field in own where !Self.names.contains(field.name) { fields.append(field) }
+        for field in own where !names.contains(field.name) { fields.append(field) }
         response.headers = fields
     }
 }

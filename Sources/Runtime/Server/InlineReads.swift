@@ -47,8 +47,9 @@ public struct InlineReads: Sendable {
     ]
 
     /// An empty table.
-    public init(serverName: String? = LoomServer.serverName) {
-        self.commonHeaders = CommonResponseHeaders(serverName: serverName)
+    /// `requestIDHeader` is the app's request id header (`headers.requestId`).
+    public init(serverName: String? = LoomServer.serverName, requestIDHeader: HTTPField.Name = .requestID) {
+        self.commonHeaders = CommonResponseHeaders(serverName: serverName, requestIDHeader: requestIDHeader)
     }
 
     /// Whether no route is answered inline.
@@ -97,7 +98,7 @@ public struct InlineReads: Sendable {
         for (name, value) in request.headers {
             let lowercased = name.lowercased()
             if passedOnHeaders.contains(lowercased) { return nil }
-            if lowercased == "x-request-id" {
+            if lowercased == commonHeaders.requestIDHeader.canonicalName {
                 // Hummingbird would join repeated values into one that is never a valid id.
                 guard clientRequestID == nil else { return nil }
                 clientRequestID = value

@@ -40,13 +40,14 @@ public enum LoomServer {
         router.add(
             middleware: LoomMiddleware(
                 errorFormat: app.settings.errorFormat, routes: registry.table, maxBodyBytes: app.settings.maxBodyBytes,
-                authenticator: auth, serverName: configuration.serverName))
+                authenticator: auth, serverName: configuration.serverName, vocabulary: app.settings.errors,
+                requestIDHeader: app.settings.headers.requestID))
         for middleware in configuration.middleware { middleware.add(to: router) }
         registry.install(on: router)
-        var reads = InlineReads(serverName: configuration.serverName)
+        var reads = InlineReads(serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID)
         if configuration.inlineReads {
             reads = registry.inlineReads.passingOn(credentialsOf: auth).honouring(configuration.middleware.map(\.inlineReadPolicy))
-            reads.commonHeaders = CommonResponseHeaders(serverName: configuration.serverName)
+            reads.commonHeaders = CommonResponseHeaders(serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID)
         }
         return (router, reads)
     }

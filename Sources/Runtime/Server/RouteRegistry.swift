@@ -56,58 +56,77 @@ public struct RouteRegistry {
         routes.append(Route(method: method, path: path, handler: handler))
     }
 
-    /// Adds the CRUD routes of a table for the operations it exposes. With `access` (apps with
-    /// an `auth` section) each route first checks its requirement, before reading the body;
-    /// upsert needs those of create and replace, batch those of every action it contains.
+    /// Adds the routes of a table for the operations it exposes, at the paths (and aliases)
+    /// its descriptor gives. With `access` (apps with an `auth` section) each route first checks
+    /// its requirement, before reading the body; upsert needs those of create and replace, batch
+    /// those of every action it contains. A table that hides what exists (`forbiddenAsNotFound`)
+    /// answers its refusals (403) as 404.
     public mutating func addTable<Record: TableRecord>(
         _ record: Record.Type, operations: Set<TableOperationKind>, access: TableAccess? = nil
     ) {
         let handlers = TableHandlers<Record>(database: database, settings: settings, hooks: hooks, cursors: cursors)
-        let collection = Record.table.path
-        let item = collection + "/{id}"
+        let table = Record.table
+        let hidesRefusals = access != nil && table.forbiddenAsNotFound
         /// The handler behind the requirements (none without `access`).
         func guarded(
             _ requirements: [AccessRequirement],
             _ handler: @escaping @Sendable (Request, LoomRequestContext) async throws -> Response
         ) -> @Sendable (Request, LoomRequestContext) async throws -> Response {
             let needed = requirements.filter { $0 != .everyone }
-            guard access != nil, !needed.isEmpty else { return handler }
+            let checked: @Sendable (Request, LoomRequestContext) async throws -> Response
+            if access != nil, !needed.isEmpty {
+                checked = { request, context in
+                    for requirement in needed { try context.authorize(requirement) }
+                    return try await handler(request, context)
+                }
+            } else {
+                checked = handler
+            }
+            guard hidesRefusals else { return checked }
             return { request, context in
-                for requirement in needed { try context.authorize(requirement) }
-                return try await handler(request, context)
+                do {
+                    return try await checked(request, context)
+                } catch let error as APIError where error.status == .forbidden {
+                    throw APIError.hidden(table: table.name, path: request.uri.path)
+                }
             }
         }
         func requirements(_ kinds: TableOperationKind...) -> [AccessRequirement] {
             access.map { access in kinds.map { access.requirement($0) } } ?? []
         }
-        if operations.contains(.list) { add(.get, collection, handler: guarded(requirements(.list), handlers.list)) }
-        if operations.contains(.create) { add(.post, collection, handler: guarded(requirements(.create), handlers.create)) }
+        func serve(_ route: TableRoute, _ method: HTTPRequest.Method, _ handler: @escaping Handler) {
+            for path in table.routes.paths(route) { add(method, path, handler: handler) }
+        }
+        if operations.contains(.list) { serve(.list, .get, guarded(requirements(.list), handlers.list)) }
+        if operations.contains(.create) { serve(.create, .post, guarded(requirements(.create), handlers.create)) }
         if operations.contains(.get) {
             let needed = requirements(.get)
-            add(.get, item, handler: guarded(needed, handlers.get))
+            serve(.get, .get, guarded(needed, handlers.get))
             // Public, and the same answer for every caller: the event loop may answer it (InlineReads).
-            if database.readsKeysInline, Record.table.access == nil, needed.allSatisfy({ $0 == .everyone }) {
-                inlineReads.add(collectionPath: collection, read: handlers.inlineRead)
+            if database.readsKeysInline, table.access == nil, needed.allSatisfy({ $0 == .everyone }) {
+                for path in table.routes.paths(.get) where path.hasSuffix("/{id}") && path.dropLast(5).firstIndex(of: "{") == nil {
+                    inlineReads.add(collectionPath: String(path.dropLast(5)), read: handlers.inlineRead)
+                }
             }
         }
-        if operations.contains(.replace) { add(.put, item, handler: guarded(requirements(.replace), handlers.replace)) }
-        if operations.contains(.update) { add(.patch, item, handler: guarded(requirements(.update), handlers.update)) }
-        if operations.contains(.delete) { add(.delete, item, handler: guarded(requirements(.delete), handlers.delete)) }
-        if Record.table.softDelete, operations.contains(.delete) {
-            add(.post, item + "/restore", handler: guarded(access.map { [$0.restore] } ?? [], handlers.restore))
+        if operations.contains(.replace) { serve(.replace, .put, guarded(requirements(.replace), handlers.replace)) }
+        if operations.contains(.update) { serve(.update, .patch, guarded(requirements(.update), handlers.update)) }
+        if operations.contains(.delete) { serve(.delete, .delete, guarded(requirements(.delete), handlers.delete)) }
+        if table.softDelete, operations.contains(.delete) {
+            serve(.restore, .post, guarded(access.map { [$0.restore] } ?? [], handlers.restore))
         }
-        if Record.table.upsertKey != nil, operations.contains(.create), operations.contains(.replace) {
-            add(.post, collection + "/upsert", handler: guarded(requirements(.create, .replace), handlers.upsert))
+        if table.upsertKey != nil, operations.contains(.create), operations.contains(.replace) {
+            serve(.upsert, .post, guarded(requirements(.create, .replace), handlers.upsert))
         }
         let batchable = operations.intersection([.create, .replace, .update, .delete])
         if !batchable.isEmpty {
             // The actions a batch holds are known only from its body; an anonymous caller is
             // refused first when no action is public.
             let anyPublic = access.map { access in batchable.contains { access.requirement($0) == .everyone } } ?? true
-            add(.post, collection + "/batch") { request, context in
+            serve(.batch, .post, guarded([]) { request, context in
                 if !anyPublic { _ = try context.requireIdentity() }
                 return try await handlers.batch(request, context: context, operations: batchable, access: access)
-            }
+            })
         }
     }
 

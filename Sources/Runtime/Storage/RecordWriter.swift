@@ -96,7 +96,7 @@ struct RecordWriter<Record: TableRecord>: Sendable {
         case .uniqueViolation(let reported):
             // A tenant table's unique index leads with the tenant columns; the client only sent the field.
             let columns = reported.filter { !(Record.table.access?.columns.contains($0) ?? false) }
-            let fields = columns.isEmpty ? ["body"] : columns
+            let fields = columns.isEmpty ? ["body"] : columns.map(Record.table.member(ofColumn:))
             return APIError.conflict(
                 "Another record already has this value of \(fields.joined(separator: ", ")).",
                 fieldErrors: fields.map { .init(field: $0, message: "is already taken by another record") })

@@ -102,6 +102,10 @@ struct ResolvedStatements: Sendable {
             conditions.append(filter.column + " = " + placeholders.next())
             binds.append(filter.value)
         }
+        for comparison in query.comparisons {
+            conditions.append(comparison.column + " " + comparison.comparison + " " + placeholders.next())
+            binds.append(comparison.value)
+        }
         if let text = query.search, let search {
             conditions.append(search.before + placeholders.next() + search.after)
             binds.append(.text(dialect == .sqlite ? SearchQuery.fts5(text) : text))

@@ -3,7 +3,7 @@
 public struct TableDescriptor: Sendable {
     /// Table name.
     public let name: String
-    /// Collection path, e.g. `/v1/tasks`.
+    /// Collection path, e.g. `/v1/tasks` (the routes may be elsewhere: `routes`).
     public let path: String
     /// JSON and column name of the primary key.
     public let primaryKeyName: String
@@ -35,14 +35,42 @@ public struct TableDescriptor: Sendable {
     public let reverseRelations: [ReverseRelation]
     /// Tenant and owner conditions every statement on the table carries (`nil`: none).
     public let access: RowAccess?
+    /// Where each route is served (`path` and `routes` of the schema).
+    public let routes: TableRoutePaths
+    /// How single-record answers are wrapped.
+    public let recordEnvelope: RecordEnvelope
+    /// How pages are written.
+    public let listEnvelope: ListEnvelope
+    /// How write bodies are wrapped.
+    public let requestEnvelope: RequestEnvelope
+    /// Named list parameters comparing one column (`listParameters`).
+    public let listParameters: [ListParameter]
+    /// A caller refused with 403 is answered 404, hiding what exists (`forbiddenAsNotFound`).
+    public let forbiddenAsNotFound: Bool
+    /// The JSON names of `created_at`, `updated_at` and `deleted_at` (by column), as the app spells them.
+    public let timestampNames: [String: String]
+    /// Column names in select-list order, beside `members` (the JSON names; the same unless the
+    /// app spells members in `camelCase`).
+    public let columns: [String]
 
     /// Creates a descriptor.
     public init(
         name: String, path: String, primaryKeyName: String, primaryKeyKind: PrimaryKeyKind, timestamps: Bool,
         fields: [FieldRule], members: [String], filters: [FilterColumn], relations: [RelationCheck], statements: TableStatements,
         upsertKey: String? = nil, softDelete: Bool = false, ignoresServerOwnedFields: Bool = false, search: DialectSQL? = nil,
-        reverseRelations: [ReverseRelation] = [], access: RowAccess? = nil
+        reverseRelations: [ReverseRelation] = [], access: RowAccess? = nil, routes: TableRoutePaths? = nil,
+        recordEnvelope: RecordEnvelope = .bare, listEnvelope: ListEnvelope = .loom, requestEnvelope: RequestEnvelope = .bare,
+        listParameters: [ListParameter] = [], forbiddenAsNotFound: Bool = false, timestampNames: [String: String] = [:],
+        columns: [String]? = nil
     ) {
+        self.columns = columns ?? members
+        self.routes = routes ?? TableRoutePaths(collection: path)
+        self.recordEnvelope = recordEnvelope
+        self.listEnvelope = listEnvelope
+        self.requestEnvelope = requestEnvelope
+        self.listParameters = listParameters
+        self.forbiddenAsNotFound = forbiddenAsNotFound
+        self.timestampNames = timestampNames
         self.access = access
         self.ignoresServerOwnedFields = ignoresServerOwnedFields
         self.reverseRelations = reverseRelations
@@ -59,6 +87,25 @@ public struct TableDescriptor: Sendable {
         self.filters = filters
         self.relations = relations
         self.statements = statements
+    }
+}
+
+extension TableDescriptor {
+    /// The JSON name of the timestamp column `column` (`created_at` → `createdAt` in a camelCase app).
+    public func timestampName(_ column: String) -> String { timestampNames[column] ?? column }
+
+    /// The JSON name of the member stored in `column` (the column itself when unknown).
+    public func member(ofColumn column: String) -> String {
+        columns.firstIndex(of: column).map { members[$0] } ?? column
+    }
+
+    /// The column of declared field `index` (`fields[index]`): the key comes first in the select list.
+    public func column(ofField index: Int) -> String { columns[index + 1] }
+
+    /// The position in `fields` of the declared field stored in `column`.
+    public func fieldIndex(ofColumn column: String) -> Int? {
+        guard let position = columns.firstIndex(of: column), position >= 1, position - 1 < fields.count else { return nil }
+        return position - 1
     }
 }
 

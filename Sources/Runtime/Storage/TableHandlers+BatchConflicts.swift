@@ -7,8 +7,9 @@ extension TableHandlers {
     /// Only rows the caller may see are named: another tenant's record is never mentioned.
     func uniqueConflict(columns reported: [String], _ operations: [BatchOperation], caller: RowCaller) async throws -> APIError? {
         let columns = reported.filter { !(table.access?.columns.contains($0) ?? false) }
-        guard columns.count == 1, let fieldIndex = table.fields.firstIndex(where: { $0.name == columns[0] }) else { return nil }
-        let field = columns[0]
+        guard columns.count == 1, let fieldIndex = table.fieldIndex(ofColumn: columns[0]) else { return nil }
+        let column = columns[0]
+        let field = table.fields[fieldIndex].name
         var candidates: [(index: Int, value: SQLValue, id: SQLValue?)] = []
         for (index, operation) in operations.enumerated() {
             guard let input = operation.input, let value = input.values[fieldIndex], value != .null else { continue }
@@ -20,7 +21,7 @@ extension TableHandlers {
         let key = table.statements.primaryKeyColumn
         let scope = table.access.map { " AND " + $0.condition(&placeholders) } ?? ""
         let rows = try await database.fetch(SQLStatement(
-            "SELECT \(key), \"\(field)\" FROM \(table.statements.table) WHERE \"\(field)\" IN (\(list))\(scope)",
+            "SELECT \(key), \"\(column)\" FROM \(table.statements.table) WHERE \"\(column)\" IN (\(list))\(scope)",
             candidates.map(\.value) + caller.binds))
         var holders: [String: String] = [:]
         for row in rows where row.values.count == 2 { holders[row.values[1].keyText] = row.values[0].keyText }

@@ -18,11 +18,11 @@ extension TableHandlers {
         let write = writer.add(statement.statement(values), .restored, origin: origin, to: &plan)
         let results = try await writer.run(plan, writes: [write], origin: origin)
         if let row = results.first(write.step)?.rows.first {
-            return EntityTag.response(status: .ok, value: try Record(row: row))
+            return respond(.ok, try Record(row: row))
         }
         guard let row = try await database.fetch(sql.selectByID.statement(values)).first else {
             throw APIError.recordNotFound(table: table.name, id: context.parameters.get("id") ?? "")
         }
-        return EntityTag.response(status: .ok, value: try Record(row: row))
+        return respond(.ok, try Record(row: row))
     }
 }

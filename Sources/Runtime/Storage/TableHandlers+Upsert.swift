@@ -14,7 +14,7 @@ extension TableHandlers {
         }
         let caller = try RowCaller(context, table: table)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
-        let input = try validated(body, mode: .create)
+        let input = try validatedRequest(body, mode: .create)
         try await checkReachableReferences([(0, input)], caller: caller, batch: false)
         guard let key = input.values[upsert.fieldIndex], key != .null else {
             throw APIError.validation([.init(field: keyName, message: "is required for an upsert: it decides which record to replace")])
@@ -36,7 +36,7 @@ extension TableHandlers {
         let record = try Record(row: row)
         let created = results.first(lookup)?.rows.isEmpty ?? true
         var headers = HTTPFields()
-        if created { headers[.location] = table.path + "/" + record.primaryKeyText }
-        return EntityTag.response(status: created ? .created : .ok, value: record, headers: headers)
+        if created { headers[.location] = location(of: record) }
+        return respond(created ? .created : .ok, record, headers: headers)
     }
 }

@@ -34,43 +34,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let statements = try sql.list(query, caller: caller)
         let selection = try query.fieldsText.map { text throws(APIError) in try FieldSelection.parse(text, positions: sql.memberPositions) }
         let results = try await database.fetchSnapshot(statements.all)
-        let rows = results[0].prefix(query.limit)
-        var writer = JSONWriter(capacity: 256 * max(rows.count, 1))
-        writer.beginObject()
-        writer.key("items")
-        writer.beginArray()
-        for row in rows {
-            let record = try Record(row: row)
-            if let selection { record.writeJSON(to: &writer, selecting: selection) } else { record.writeJSON(to: &writer) }
-        }
-        writer.endArray()
-        if !statements.expansions.isEmpty {
-            writer.key("expand")
-            writer.beginObject()
-            for (index, expansion) in statements.expansions.enumerated() {
-                try expansion.write(results[1 + index], to: &writer)
-            }
-            writer.endObject()
-        }
-        writer.key("total")
-        if statements.count != nil, let countRows = results.last {
-            var total = RowReader(countRows.first ?? SQLRow(values: [.integer(0)]))
-            writer.value(try total.integer())
-        } else {
-            writer.null()
-        }
-        writer.key("limit")
-        writer.value(query.limit)
-        writer.key("offset")
-        writer.value(query.offset)
-        writer.key("next_cursor")
-        if results[0].count > query.limit, let last = rows.last {
-            writer.value(cursors.encode(statements.cursorIndexes.map { last.values[$0] }, sortText: query.sortText))
-        } else {
-            writer.null()
-        }
-        writer.endObject()
-        return JSONResponse.make(status: .ok, bytes: writer.bytes)
+        return JSONResponse.make(status: .ok, bytes: try page(results, statements: statements, query: query, selection: selection))
     }
 
     /// `GET /<table>/{id}`, with an `ETag`; 304 when `If-None-Match` names the current version.
@@ -106,13 +70,13 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     public func create(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let caller = try RowCaller(context, table: table)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
-        let input = try validated(body, mode: .create)
+        let input = try validatedRequest(body, mode: .create)
         try await checkReachableReferences([(0, input)], caller: caller, batch: false)
         let statement = sql.insert.statement(insertValues(input, caller: caller))
         let record = try await writeOne(statement, .created, input: input, context: context)
         var headers = HTTPFields()
-        headers[.location] = table.path + "/" + record.primaryKeyText
-        return EntityTag.response(status: .created, value: record, headers: headers)
+        headers[.location] = location(of: record)
+        return respond(.created, record, headers: headers)
     }
 
     /// `PUT /<table>/{id}`: replaces every writable field.
@@ -133,14 +97,14 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let caller = try RowCaller(context, table: table)
         let id = try primaryKey(context)
         let body = try await RequestBody.json(request, limit: settings.maxBodyBytes)
-        let input = try validated(body, mode: mode)
+        let input = try validatedRequest(body, mode: mode)
         try await checkReachableReferences([(0, input)], caller: caller, batch: false)
         let previous = try await checkIfMatch(request, id: id, caller: caller, context: context)
         let values = BindValues(key: id, input: input, caller: caller, previous: previous ?? [])
         let statement = (previous == nil ? plain : guarded).statement(values)
         let record = try await writeOne(
             statement, .updated, lock: sql.lockByID.statement(values), input: input, context: context, guarded: previous != nil)
-        return EntityTag.response(status: .ok, value: record)
+        return respond(.ok, record)
     }
 
     /// `DELETE /<table>/{id}`: 204.
@@ -170,7 +134,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     /// The values of an `insert` (or `upsert`): a new key if the table's key is a uuid, the
     /// fields, the time, and the caller's tenant and owner, never values from the body.
     func insertValues(_ input: ValidatedObject, caller: RowCaller) -> BindValues {
-        BindValues(key: table.primaryKeyKind == .uuid ? .uuid(UUID()) : .null, input: input, caller: caller)
+        BindValues(key: table.primaryKeyKind.newKey, input: input, caller: caller)
     }
 
     /// Who makes the request's changes, for write hooks.
@@ -193,12 +157,13 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         return row.values
     }
 
-    /// The record's JSON and its entity tag, from one serialisation.
-    private func tagged(_ row: SQLRow, selection: FieldSelection? = nil) throws -> (bytes: [UInt8], tag: String) {
-        var writer = JSONWriter()
+    /// The record's JSON (in its envelope) and its entity tag, from one serialisation.
+    func tagged(_ row: SQLRow, selection: FieldSelection? = nil) throws -> (bytes: [UInt8], tag: String) {
         let record = try Record(row: row)
-        if let selection { record.writeJSON(to: &writer, selecting: selection) } else { record.writeJSON(to: &writer) }
-        return (writer.bytes, EntityTag.make(writer.bytes))
+        let bytes = table.recordEnvelope.bytes { writer in
+            if let selection { record.writeJSON(to: &writer, selecting: selection) } else { record.writeJSON(to: &writer) }
+        }
+        return (bytes, EntityTag.make(bytes))
     }
 
     /// The key parsed from URL or body text; `nil` when it cannot be one.
@@ -206,6 +171,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         switch table.primaryKeyKind {
         case .uuid: return UUID(uuidString: text).map { .uuid($0) }
         case .integer: return Int64(text).map { .integer($0) }
+        case .prefixed(let prefix): return PrefixedKey.isValid(text, prefix: prefix) ? .text(text) : nil
         }
     }
 

@@ -135,6 +135,11 @@ public struct InputValidator {
             return .uuid(uuid)
         case .relation(.integer):
             return integer(input, field: field, rule: rule).map(InputValue.integer)
+        case .relation(.prefixed(let prefix)):
+            guard case .string(let text) = input, PrefixedKey.isValid(text, prefix: prefix) else {
+                return mismatch(field, "an id starting with \(prefix) followed by \(PrefixedKey.length) letters and digits", input)
+            }
+            return .string(text)
         case .enumeration(let allowed):
             guard case .string(let text) = input, allowed.contains(text) else {
                 return mismatch(field, "one of " + allowed.joined(separator: ", "), input)

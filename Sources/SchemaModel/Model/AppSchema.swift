@@ -51,6 +51,16 @@ public struct AppConfig: Codable, Sendable, Hashable {
     /// schema no longer declares them; a table missing from the schema and from this list is
     /// refused with a diagnostic.
     public var droppedTables: [String] = []
+    /// `naming`: how JSON members derived from schema names are spelled.
+    public var naming: NamingStyle = .snakeCase
+    /// `envelopes`: how records, lists and write bodies are wrapped (tables may override).
+    public var envelopes = EnvelopesSchema()
+    /// `errors`: the error vocabulary (codes, statuses, a custom body).
+    public var errors = ErrorsSchema()
+    /// `headers`: the names of the headers the app reads and writes.
+    public var headers = HeaderNamesSchema()
+    /// `routes`: system operation (`health`, `openAPIDocument`, `docs`, ...) → where it is served.
+    public var routes: [String: RouteOverrideSchema] = [:]
 
     /// Creates an app declaration.
     public init(

@@ -28,6 +28,8 @@ public struct AuthConfig: Codable, Sendable, Hashable {
     public var mail: AuthMailConfig? = nil
     /// Platform admin accounts and routes; `nil` when the app has none.
     public var platformAdmins: AuthPlatformAdminsConfig?
+    /// `routes`: auth operation (`signup`, `login`, `listSessions`, ...) → where it is served.
+    public var routes: [String: RouteOverrideSchema] = [:]
 
     /// Creates an auth section; the defaults are the platform conventions.
     public init(
@@ -59,6 +61,10 @@ public struct AuthTokensConfig: Codable, Sendable, Hashable {
     public var accessTokenSeconds: Int
     /// Lifetime of a session (its refresh tokens), renewed by `PATCH /sessions/{id}`.
     public var refreshTokenSeconds: Int
+    /// How refresh tokens are written: opaque strings, or JWTs signed like access tokens.
+    public var refreshTokenFormat: RefreshTokenFormat = .opaque
+    /// The members token answers carry, in Loom's order (`nil`: every member).
+    public var responseMembers: [TokenResponseMember]? = nil
 
     /// Creates token settings.
     public init(
@@ -72,6 +78,27 @@ public struct AuthTokensConfig: Codable, Sendable, Hashable {
         self.refreshTokenSeconds = refreshTokenSeconds
     }
 }
+
+/// How refresh tokens look on the wire (`auth.tokens.refreshTokenFormat`).
+public enum RefreshTokenFormat: String, Codable, Sendable, CaseIterable, Hashable {
+    /// A random opaque token (the default).
+    case opaque
+    /// A JWT (`typ: rt+jwt`) carrying the opaque token, for APIs whose clients expect one.
+    case jwt
+}
+
+/// A member of the answers that hand out tokens (sign-up, login, refresh, ...), in Loom's
+/// `snake_case` vocabulary (`auth.tokens.responseMembers`).
+public enum TokenResponseMember: String, Codable, Sendable, CaseIterable, Hashable {
+    case tokenType = "token_type"
+    case accessToken = "access_token"
+    case expiresIn = "expires_in"
+    case refreshToken = "refresh_token"
+    case sessionId = "session_id"
+    case sessionExpiresAt = "session_expires_at"
+    case user
+}
+
 
 /// `auth.passwords`: password rules, hashing cost and login throttling.
 public struct AuthPasswordsConfig: Codable, Sendable, Hashable {

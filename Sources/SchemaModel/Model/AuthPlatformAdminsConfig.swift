@@ -10,6 +10,8 @@ public struct AuthPlatformAdminsConfig: Codable, Sendable, Hashable {
     public var refreshTokenSeconds: Int
     /// Lifetime of an impersonation token (never refreshed).
     public var impersonationSeconds: Int
+    /// `routes`: platform operation (`login`, `listOrganizations`, ...) → where it is served.
+    public var routes: [String: RouteOverrideSchema] = [:]
 
     /// Creates the settings; the defaults are the platform conventions.
     public init(path: String = "/platform", accessTokenSeconds: Int = 900, refreshTokenSeconds: Int = 43_200, impersonationSeconds: Int = 900) {

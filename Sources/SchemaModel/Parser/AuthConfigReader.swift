@@ -21,6 +21,7 @@ enum AuthConfigReader {
         config.endUserRole = reader.string("endUserRole")
         config.oauth = reader.contains("oauth") ? readOAuth(reader) : nil
         config.mail = reader.contains("mail") ? readMail(reader) : nil
+        config.routes = Dictionary(RouteOverrideReader.readMap(reader), uniquingKeysWith: { first, _ in first })
         return config
     }
 
@@ -38,12 +39,20 @@ enum AuthConfigReader {
     private static func readTokens(_ auth: ObjectReader) -> AuthTokensConfig? {
         guard let reader = auth.object("tokens", keys: SchemaKeys.authTokens) else { return nil }
         let defaults = placeholderTokens
-        return AuthTokensConfig(
+        var tokens = AuthTokensConfig(
             issuer: reader.string("issuer") ?? "",
             audience: reader.string("audience") ?? "",
             secretVariable: reader.string("secretVariable") ?? "",
             accessTokenSeconds: reader.integer("accessTokenSeconds") ?? defaults.accessTokenSeconds,
             refreshTokenSeconds: reader.integer("refreshTokenSeconds") ?? defaults.refreshTokenSeconds)
+        tokens.refreshTokenFormat = reader.choice("refreshTokenFormat", named: "refresh token format") ?? .opaque
+        if let elements = reader.array("responseMembers") {
+            let path = reader.path(of: "responseMembers")
+            tokens.responseMembers = elements.enumerated().compactMap { index, element in
+                reader.values.choice(element, at: JSONPath.element(index, of: path), named: "token response member")
+            }
+        }
+        return tokens
     }
 
     private static func readPasswords(_ auth: ObjectReader) -> AuthPasswordsConfig? {

@@ -129,6 +129,25 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidStatus = "invalid-status"
     /// Two routes share a method and path.
     case routeConflict = "route-conflict"
+    // MARK: Reproducing an API (validator and generator)
+
+    /// A `routes` entry is malformed: an unknown operation, a bad path, parameters that do not
+    /// match the operation's, a member rename of an unknown member, a CRUD operation switched off here.
+    case invalidRoute = "invalid-route"
+    /// An `envelopes` member name is empty, clashes with another, or cannot be used with the table.
+    case invalidEnvelope = "invalid-envelope"
+    /// An `errors` entry maps an unknown code, gives a status outside 400-599 or a malformed code,
+    /// or the body template is incomplete.
+    case invalidErrorVocabulary = "invalid-error-vocabulary"
+    /// A `headers` name is not an HTTP field name, or two of them are the same.
+    case invalidHeaderName = "invalid-header-name"
+    /// A `listParameters` entry names an unknown field or clashes with another query parameter.
+    case invalidListParameter = "invalid-list-parameter"
+    /// A primary key's `prefix` is missing, malformed or given to a key that is not `prefixed`.
+    case invalidPrimaryKey = "invalid-primary-key"
+    /// Two JSON names of the app coincide once written in its naming style.
+    case namingConflict = "naming-conflict"
+
     /// A `renamedFrom` or `droppedTables` entry is not a valid name, names the table or field
     /// itself, or names something the schema still declares.
     case invalidMigrationHint = "invalid-migration-hint"

@@ -8,7 +8,10 @@ enum SchemaKeys {
 
     /// `Schemas/<app>/app.json`.
     static let app = ObjectKeys(
-        accepted: [schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth", "droppedTables"],
+        accepted: [
+            schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth", "droppedTables",
+            "naming", "envelopes", "errors", "headers", "routes",
+        ],
         required: ["name", "title", "version", "description"])
 
     /// The `limits` object of `app.json`.
@@ -16,12 +19,17 @@ enum SchemaKeys {
 
     /// The `auth` object of `app.json`.
     static let auth = ObjectKeys(
-        accepted: ["path", "tokens", "passwords", "roles", "defaultRole", "endUserRole", "apiKeys", "cookies", "organizationRoles", "oauth", "mail", "platformAdmins"],
+        accepted: [
+            "path", "tokens", "passwords", "roles", "defaultRole", "endUserRole", "apiKeys", "cookies", "organizationRoles", "oauth", "mail",
+            "platformAdmins", "routes",
+        ],
         required: ["tokens", "roles", "defaultRole"])
 
     /// `auth.tokens`.
     static let authTokens = ObjectKeys(
-        accepted: ["issuer", "audience", "secretVariable", "accessTokenSeconds", "refreshTokenSeconds"],
+        accepted: [
+            "issuer", "audience", "secretVariable", "accessTokenSeconds", "refreshTokenSeconds", "refreshTokenFormat", "responseMembers",
+        ],
         required: ["issuer", "audience", "secretVariable"])
 
     /// `auth.passwords`.
@@ -49,7 +57,7 @@ enum SchemaKeys {
         accepted: ["host", "port", "security", "usernameVariable", "passwordVariable", "timeoutSeconds"], required: ["host"])
 
     /// `auth.platformAdmins`.
-    static let authPlatformAdmins = ObjectKeys(accepted: ["path", "accessTokenSeconds", "refreshTokenSeconds", "impersonationSeconds"])
+    static let authPlatformAdmins = ObjectKeys(accepted: ["path", "accessTokenSeconds", "refreshTokenSeconds", "impersonationSeconds", "routes"])
 
     /// `auth.apiKeys`.
     static let authAPIKeys = ObjectKeys(
@@ -60,6 +68,7 @@ enum SchemaKeys {
         accepted: [
             schemaReference, "name", "description", "primaryKey", "timestamps", "operations", "fields", "indexes",
             "upsertKey", "softDelete", "serverOwnedFields", "renamedFrom", "allowDataLoss", "permissions", "tenant", "owner",
+            "path", "routes", "envelopes", "listParameters", "forbiddenAsNotFound",
         ],
         required: ["name", "description", "fields"])
 
@@ -70,7 +79,37 @@ enum SchemaKeys {
     static let owner = ObjectKeys(accepted: ["field", "exceptScope"], required: ["field"])
 
     /// The `primaryKey` object of a table.
-    static let primaryKey = ObjectKeys(accepted: ["name", "type"])
+    static let primaryKey = ObjectKeys(accepted: ["name", "type", "prefix"])
+
+    /// The `routes` object of a table.
+    static let tableRoutes = ObjectKeys(accepted: TableRouteKey.allCases.map(\.rawValue))
+
+    /// A route override written as an object.
+    static let routeOverride = ObjectKeys(accepted: ["path", "aliases", "members"], required: ["path"])
+
+    /// One entry of a table's `listParameters`.
+    static let listParameter = ObjectKeys(accepted: ["field", "compare", "description"], required: ["field", "compare", "description"])
+
+    /// `envelopes` (in `app.json` and table files).
+    static let envelopes = ObjectKeys(accepted: ["record", "list", "request"])
+
+    /// `envelopes.record`.
+    static let recordEnvelope = ObjectKeys(accepted: ["wrap", "fields"])
+
+    /// `envelopes.list`.
+    static let listEnvelope = ObjectKeys(accepted: ["items", "metadata", "nest"])
+
+    /// `envelopes.request`.
+    static let requestEnvelope = ObjectKeys(accepted: ["wrap", "optional"], required: ["wrap"])
+
+    /// `errors` in `app.json`.
+    static let errors = ObjectKeys(accepted: ["body", "codes", "forbiddenAsNotFound"])
+
+    /// One entry of `errors.codes` written as an object.
+    static let errorCode = ObjectKeys(accepted: ["code", "status"])
+
+    /// `headers` in `app.json`.
+    static let headers = ObjectKeys(accepted: ["apiKey", "requestId"])
 
     /// One element of a table's `indexes`.
     static let index = ObjectKeys(accepted: ["name", "fields", "unique"], required: ["fields"])

@@ -22,6 +22,7 @@ enum TableSchemaReader {
         table.renamedFrom = reader.string("renamedFrom")
         table.allowDataLoss = reader.bool("allowDataLoss") ?? false
         readAccess(reader, into: &table)
+        readLayout(reader, into: &table)
         return table
     }
 
@@ -30,7 +31,8 @@ enum TableSchemaReader {
         let defaults = PrimaryKeySchema()
         return PrimaryKeySchema(
             name: reader.string("name") ?? defaults.name,
-            type: reader.choice("type", named: "primary key type") ?? defaults.type)
+            type: reader.choice("type", named: "primary key type") ?? defaults.type,
+            prefix: reader.string("prefix"))
     }
 
     private static func readOperations(_ table: ObjectReader) -> [TableOperation]? {

@@ -13,8 +13,9 @@ struct EndpointPath {
     /// What is wrong with the path, as messages that say how to fix it.
     private(set) var problems: [String] = []
 
-    /// Splits and checks `path`.
-    init(_ path: String) {
+    /// Splits and checks `path`. A `declared` path (a `routes` entry copying another API's
+    /// path) may also use upper-case letters and `~` in literals and camelCase parameter names.
+    init(_ path: String, declared: Bool = false) {
         guard path.hasPrefix("/") else {
             problems.append("path \(ValueText.quoted(path)) must start with \"/\", e.g. \"/projects/{id}/summary\"")
             return
@@ -25,19 +26,19 @@ struct EndpointPath {
                     "path \(ValueText.quoted(path)) has an empty segment (a doubled or trailing \"/\"); remove it")
             } else if piece.hasPrefix("{"), piece.hasSuffix("}"), piece.count > 2 {
                 let name = String(piece.dropFirst().dropLast())
-                if NameRules.isValid(name) {
+                if NameRules.isValid(name) || (declared && Self.isDeclaredParameter(name)) {
                     segments.append(.parameter(name))
                 } else {
                     problems.append(
                         "path parameter \(ValueText.quoted(piece)) must name a snake_case parameter, e.g. \"{project_id}\""
                     )
                 }
-            } else if Self.isLiteral(piece) {
+            } else if Self.isLiteral(piece) || (declared && Self.isDeclaredLiteral(piece)) {
                 segments.append(.literal(piece))
             } else {
                 problems.append(
-                    "path segment \(ValueText.quoted(piece)) may only hold a-z, 0-9, _, . and -, or be a whole "
-                        + "\"{name}\" parameter")
+                    "path segment \(ValueText.quoted(piece)) may only hold \(declared ? "letters" : "a-z"), 0-9, _, . "
+                        + "\(declared ? ", ~ " : "")and -, or be a whole \"{name}\" parameter")
             }
         }
     }
@@ -57,6 +58,17 @@ struct EndpointPath {
                 case .parameter: return "{}"
                 }
             }.joined(separator: "/")
+    }
+
+    private static func isDeclaredLiteral(_ piece: String) -> Bool {
+        piece.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "_.-~".unicodeScalars.contains($0)
+        }
+    }
+
+    private static func isDeclaredParameter(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
     private static func isLiteral(_ piece: String) -> Bool {

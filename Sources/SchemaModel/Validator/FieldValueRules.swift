@@ -101,6 +101,9 @@ enum FieldValueRules {
         case .integer:
             if case .integer = value { return nil }
             return expected("an integer row id", found: value)
+        case .prefixed:
+            guard case .string = value else { return expected("a prefixed id string", found: value) }
+            return nil
         case nil:
             return nil
         }

@@ -10,8 +10,10 @@ public enum SchemaValidator {
         ProjectRules.check(schemas, diagnostics: diagnostics)
         for app in schemas.apps {
             AppRules.check(app, diagnostics: diagnostics)
+            AppFidelityRules.check(app, diagnostics: diagnostics)
             for table in app.tables {
                 TableRules.check(table, in: app, diagnostics: diagnostics)
+                TableLayoutRules.check(table, in: app, diagnostics: diagnostics)
             }
             IndexRules.check(app, diagnostics: diagnostics)
             for endpoint in app.endpoints {

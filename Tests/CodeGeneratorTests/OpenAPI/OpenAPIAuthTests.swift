@@ -104,7 +104,9 @@ struct OpenAPIAuthTests {
 
     @Test("the generated app carries its auth settings for the Auth module")
     func renderedSettings() throws {
-        let arguments = AuthTranslator.arguments(for: Self.auth, basePath: "/api/v1").map(\.expression)
+        var config = Self.app().config
+        config.basePath = "/api/v1"
+        let arguments = AuthTranslator.arguments(for: Self.auth, app: config).map(\.expression)
         #expect(arguments.first == #"routePrefix: "/api/v1/auth""#)
         #expect(arguments.contains(#"secretVariable: "DEMO_SECRET""#))
         #expect(arguments.contains { $0.hasPrefix("roles: [") && $0.contains(#".init(name: "member", scopes: ["tasks:read"]),"#) })

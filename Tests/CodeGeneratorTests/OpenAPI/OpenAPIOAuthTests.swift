@@ -52,7 +52,7 @@ struct OpenAPIOAuthTests {
 
     @Test("the generated settings carry auth.oauth and auth.mail")
     func settings() {
-        let lines = AuthTranslator.arguments(for: Self.app().config.auth!, basePath: "/v1").map(\.expression).joined(separator: "\n")
+        let lines = AuthTranslator.arguments(for: Self.app().config.auth!, app: Self.app().config).map(\.expression).joined(separator: "\n")
         #expect(lines.contains(#"publicURL: "https://api.demo.test","#))
         #expect(lines.contains(#"redirectAllowlist: ["https://demo.test/signed-in"],"#))
         #expect(lines.contains(#".init(name: "github", clientIDVariable: "GH_ID", clientSecretVariable: "GH_SECRET"),"#))

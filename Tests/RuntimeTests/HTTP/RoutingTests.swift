@@ -43,17 +43,29 @@ struct RoutingTests {
         #expect(RequestIdentifier.accepting(nil).count == 36)
     }
 
-    @Test("each error format renders code, message, request id and field errors")
+    @Test("an error body template renders every value, nested objects and constants in order")
     func errorFormats() throws {
         let error = APIError.validation([.init(field: "name", message: "is required")])
-        let problem = String(decoding: ErrorBodyFormat.problem.body(for: error, requestID: "r1"), as: UTF8.self)
-        #expect(problem == #"{"type":"urn:loom:problem:validation-error","title":"Unprocessable Content","status":422,"detail":"The request body has 1 invalid field: name.","code":"VALIDATION_ERROR","request_id":"r1","errors":[{"field":"name","message":"is required"}]}"#)
-        let envelope = String(decoding: ErrorBodyFormat.envelope.body(for: error, requestID: "r1"), as: UTF8.self)
-        #expect(envelope.hasPrefix(#"{"error":{"code":"VALIDATION_ERROR","message":"#))
-        #expect(envelope.contains(#""details":[{"field":"name","message":"is required"}]"#))
-        let flat = String(decoding: ErrorBodyFormat.flat.body(for: error, requestID: "r1"), as: UTF8.self)
-        #expect(flat.hasPrefix(#"{"error_code":"VALIDATION_ERROR","message":"#))
-        #expect(flat.contains(#""request_id":"r1""#))
+        let problem = ErrorBodyFormat(contentType: "application/problem+json", template: .object([
+            .init("type", .value(.type)), .init("title", .value(.title)), .init("status", .value(.status)), .init("detail", .value(.message)),
+            .init("code", .value(.code)), .init("request_id", .value(.requestID)), .init("errors", .value(.fieldErrors)),
+        ]))
+        #expect(String(decoding: problem.body(for: error, requestID: "r1"), as: UTF8.self) == #"{"type":"urn:loom:problem:validation-error","title":"Unprocessable Content","status":422,"detail":"The request body has 1 invalid field: name.","code":"VALIDATION_ERROR","request_id":"r1","errors":[{"field":"name","message":"is required"}]}"#)
+        let custom = ErrorBodyFormat(contentType: "application/json", template: .object([
+            .init("success", .constant(RawJSON(validatedText: "false"))),
+            .init("error", .object([.init("code", .value(.code)), .init("details", .value(.fieldErrors))])),
+        ]))
+        #expect(String(decoding: custom.body(for: error, requestID: "r1"), as: UTF8.self) == #"{"success":false,"error":{"code":"VALIDATION_ERROR","details":[{"field":"name","message":"is required"}]}}"#)
+    }
+
+    @Test("an error vocabulary answers Loom's codes as the app's, leaving others alone")
+    func errorVocabulary() {
+        let vocabulary = ErrorVocabulary(["NOT_FOUND": .init(code: "RESOURCE_NOT_FOUND"), "VALIDATION_ERROR": .init(status: 400)])
+        let notFound = vocabulary.apply(APIError.recordNotFound(table: "t", id: "1"))
+        #expect(notFound.code == "RESOURCE_NOT_FOUND" && notFound.status == .notFound)
+        let invalid = vocabulary.apply(APIError.validation([.init(field: "a", message: "b")]))
+        #expect(invalid.code == "VALIDATION_ERROR" && invalid.status == .badRequest && invalid.fieldErrors.count == 1)
+        #expect(vocabulary.apply(APIError.internalError).code == "INTERNAL_ERROR")
     }
 
     @Test("the JSON writer escapes strings and writes numbers compactly")

@@ -40,11 +40,15 @@ struct RouteDocumentTests {
         }
     }
 
-    @Test("the runtime's settings and the schema give the same auth contract options", arguments: AppCatalog.names)
+    @Test("the runtime's settings and the schema give the same auth contract options and route layouts", arguments: AppCatalog.names)
     func sameOptions(appName: String) throws {
         let app = try AppCatalog.app(named: appName, eventSettleInterval: 0)
         let config = try #require(try Self.parsedApps().first { $0.config.name == appName }?.config)
-        #expect(app.auth.map(AuthContractOptions.init(settings:)) == config.auth.map(AuthContractOptions.init(auth:)))
+        #expect(app.auth.map(AuthContractOptions.init(settings:)) == config.auth.map { AuthContractOptions(auth: $0, app: config) })
+        #expect(app.settings.systemRoutes == ContractLayout(prefix: "", routes: AuthContractOptions.overrides(config.routes)))
+        #expect(app.settings.naming.rawValue == config.naming.rawValue)
+        if let auth = app.auth { #expect(auth.apiKeyHeader == config.headers.apiKey) }
+        #expect(app.settings.headers.requestID.rawName == config.headers.requestId)
     }
 
     /// `POST /v1/items/{id}` and `POST /v1/items/:id` → `POST /v1/items/{}`.

@@ -23,3 +23,9 @@ extension Int64: RecordKey {
     /// The key as a bind.
     public var sqlValue: SQLValue { .integer(self) }
 }
+
+/// The key of a `prefixed` table (`cus_4Hc...`), stored as text.
+extension String: RecordKey {
+    /// The key as a bind.
+    public var sqlValue: SQLValue { .text(self) }
+}

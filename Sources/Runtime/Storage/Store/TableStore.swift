@@ -97,7 +97,7 @@ public struct TableStore<Record: TableRecord>: Sendable {
     public func create(_ new: Record.New, key: Record.Key? = nil, alongside: WritePlan = WritePlan()) async throws -> Record {
         let input = try validated(new, mode: .create)
         var values = BindValues(key: key?.sqlValue ?? .null, input: input, caller: caller)
-        if key == nil, Record.table.primaryKeyKind == .uuid { values.key = .uuid(UUID()) }
+        if key == nil { values.key = Record.table.primaryKeyKind.newKey }
         var plan = WritePlan()
         let write = writer.add(sql.insert.statement(values), .created, origin: origin, to: &plan)
         plan.append(alongside)

@@ -1,0 +1,30 @@
+/// Where a family's routes are served and how their members are spelled: the family's prefix
+/// for the default paths, the app's naming style, and the app's overrides by operation name.
+///
+/// The generator builds it from the schema and the runtime from the generated settings; both
+/// lay out the same routes with `apply`, so the routes served and the routes documented agree.
+public struct ContractLayout: Sendable, Hashable {
+    /// Prefix of the default paths (`/v1/auth`).
+    public var prefix: String
+    /// How members named in `snake_case` are spelled.
+    public var naming: JSONNaming
+    /// Overrides by operation name (`ContractOperation.routeKey`).
+    public var routes: [String: ContractRouteOverride]
+
+    /// Creates a layout.
+    public init(prefix: String, naming: JSONNaming = .snakeCase, routes: [String: ContractRouteOverride] = [:]) {
+        self.prefix = prefix
+        self.naming = naming
+        self.routes = routes
+    }
+
+    /// `routes` laid out: paths complete (the override's, or the prefix and the declared path),
+    /// switched-off operations left out, members and parameters spelled in the app's style.
+    public func apply<Operation>(_ routes: [ContractRoute<Operation>]) -> [ContractRoute<Operation>] {
+        routes.compactMap { route in
+            let override = self.routes[route.operation.routeKey]
+            if let override, override.paths.isEmpty { return nil }
+            return route.laidOut(paths: override?.paths ?? [prefix + route.path], naming: naming, members: override?.members ?? [:])
+        }
+    }
+}

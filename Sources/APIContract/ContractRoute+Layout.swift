@@ -1,0 +1,54 @@
+extension ContractRoute {
+    /// The route served at `paths` (complete; the first its own, the rest aliases), its body
+    /// members and parameters spelled with `naming` unless `members` renames them.
+    ///
+    /// Path parameters are matched by position: the runtime reads them by the names this
+    /// declaration gives them (`pathParameterKeys`), whatever a path calls them.
+    func laidOut(paths: [String], naming: JSONNaming, members: [String: String]) -> ContractRoute {
+        let primary = paths[0]
+        return ContractRoute(
+            copying: self, path: primary, aliases: Array(paths.dropFirst()),
+            request: request.map { $0.spelled(naming: naming, members: members) },
+            parameters: Self.renamed(parameters, toPath: primary) { members[$0.key] ?? naming.name($0.key) })
+    }
+
+    /// The route's parameters as documented for `path`: its path parameters take the names of
+    /// `path`'s `{name}` segments, in order.
+    public func parameters(forPath path: String) -> [ContractParameter] {
+        Self.renamed(parameters, toPath: path) { $0.name }
+    }
+
+    /// `path` with each parameter renamed to the name the runtime reads it by (`{id}`), for
+    /// registering with the router.
+    public func registrationPath(_ path: String) -> String {
+        var index = 0
+        return "/" + path.split(separator: "/").map { segment -> String in
+            guard segment.hasPrefix("{"), segment.hasSuffix("}") else { return String(segment) }
+            defer { index += 1 }
+            return index < pathParameterKeys.count ? "{\(pathParameterKeys[index])}" : String(segment)
+        }.joined(separator: "/")
+    }
+
+    /// Every path the route answers on: its own, then its aliases.
+    public var allPaths: [String] { [path] + aliases }
+
+    /// Path parameters named after `path`'s segments in order; query parameters as `queryName` says.
+    private static func renamed(
+        _ parameters: [ContractParameter], toPath path: String, queryName: (ContractParameter) -> String
+    ) -> [ContractParameter] {
+        var names = path.templateParameters.makeIterator()
+        return parameters.map { parameter in
+            switch parameter.location {
+            case .path: return parameter.named(names.next() ?? parameter.name)
+            case .query: return parameter.named(queryName(parameter))
+            }
+        }
+    }
+}
+
+extension ContractBody {
+    /// The body with its members spelled with `naming`, or as `members` renames them.
+    public func spelled(naming: JSONNaming, members: [String: String]) -> ContractBody {
+        ContractBody(name, fields.map { $0.named(members[$0.key] ?? naming.name($0.key)) })
+    }
+}

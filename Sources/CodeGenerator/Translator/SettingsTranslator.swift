@@ -1,0 +1,66 @@
+import APIContract
+import SchemaModel
+
+/// Writes an app's `app.json` conventions as the arguments of `Runtime`'s `AppSettings(...)`:
+/// the error body as a template, and the fidelity declarations (`naming`, `errors`, `headers`,
+/// `routes`) only where they differ from Loom's defaults.
+enum SettingsTranslator {
+    /// The argument texts, in the initializer's order.
+    static func arguments(for config: AppConfig) -> [String] {
+        var arguments = [
+            "name: \(SwiftNames.literal(config.name))",
+            "basePath: \(SwiftNames.literal(config.basePath))",
+            "errorFormat: " + errorFormat(config),
+            "maxBodyBytes: \(config.limits.maxBodyBytes)",
+            "pageLimits: PageLimits(defaultSize: \(config.limits.defaultPageSize), maximumSize: \(config.limits.maxPageSize))",
+            "maxBatchSize: \(config.limits.maxBatchSize)",
+        ]
+        if config.naming != .snakeCase { arguments.append("naming: .\(config.jsonNaming)") }
+        if !config.errors.codes.isEmpty {
+            let entries = config.errors.codes.map { mapping in
+                var parts: [String] = []
+                if let code = mapping.code { parts.append("code: \(SwiftNames.literal(code))") }
+                if let status = mapping.status { parts.append("status: \(status)") }
+                return "\(SwiftNames.literal(mapping.loomCode)): .init(\(parts.joined(separator: ", ")))"
+            }
+            arguments.append("errors: ErrorVocabulary([\(entries.joined(separator: ", "))])")
+        }
+        if config.auth != nil, config.errors.forbiddenAsNotFound { arguments.append("forbiddenAsNotFound: true") }
+        let headers = config.headers
+        if headers != HeaderNamesSchema() {
+            arguments.append(
+                "headers: HeaderNames(apiKey: \(SwiftNames.literal(headers.apiKey)), requestID: \(SwiftNames.literal(headers.requestId)))")
+        }
+        if !config.routes.isEmpty { arguments.append("systemRoutes: " + routeOverrides(config.routes)) }
+        return arguments
+    }
+
+    /// `ErrorBodyFormat(contentType:template:)` of the app's preset or `errors.body`.
+    static func errorFormat(_ config: AppConfig) -> String {
+        let contentType = config.errors.body == nil && config.errorFormat == .problem ? "application/problem+json" : "application/json"
+        return "ErrorBodyFormat(contentType: \(SwiftNames.literal(contentType)), template: \(template(config.errors.body ?? config.errorFormat.template)))"
+    }
+
+    private static func template(_ template: ErrorBodyTemplate) -> String {
+        switch template {
+        case .object(let members):
+            return ".object([" + members.map { ".init(\(SwiftNames.literal($0.name)), \(self.template($0.template)))" }.joined(separator: ", ") + "])"
+        case .constant(let value):
+            return ".constant(RawJSON(validatedText: \(SwiftNames.literal(CanonicalJSON.text(value)))))"
+        case .value(let value):
+            return ".value(.\(value == .requestId ? "requestID" : value.rawValue))"
+        }
+    }
+
+    /// `["name": ContractRouteOverride(paths: [...], members: [...])]`, keys sorted.
+    static func routeOverrides(_ routes: [String: RouteOverrideSchema]) -> String {
+        let entries = routes.keys.sorted().map { key -> String in
+            let route = routes[key]!
+            let paths = route.paths.map(SwiftNames.literal).joined(separator: ", ")
+            let members = route.members.isEmpty
+                ? "" : ", members: [" + route.members.map { "\(SwiftNames.literal($0.canonical)): \(SwiftNames.literal($0.name))" }.joined(separator: ", ") + "]"
+            return "\(SwiftNames.literal(key)): ContractRouteOverride(paths: [\(paths)]\(members))"
+        }
+        return "[" + entries.joined(separator: ", ") + "]"
+    }
+}

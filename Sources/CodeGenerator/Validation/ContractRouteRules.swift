@@ -1,0 +1,86 @@
+import APIContract
+import SchemaModel
+
+/// The checks of an app's `routes` objects that need the route families (`APIContract`), which
+/// the schema validator cannot see: each names an operation the app has, each path has as many
+/// parameters as the operation's own path, renamed members exist, the documentation page keeps
+/// its document, and no two routes of any family share a method and path.
+enum ContractRouteRules {
+    /// Every problem of `app`, as diagnostics naming `app.json` and the JSON path.
+    static func check(_ app: AppSchema) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let config = app.config
+        let file = config.file
+        func error(_ code: SchemaDiagnosticCode, _ path: String, _ message: String) {
+            diagnostics.append(Diagnostic(code: code.rawValue, file: file, path: path, message: message))
+        }
+        check(config.routes, declared: SystemContract.routes, at: "routes", error: error)
+        if config.routes[SystemOperation.docs.routeKey]?.isOff == false || config.routes[SystemOperation.docs.routeKey] == nil,
+            config.routes[SystemOperation.openAPIDocument.routeKey]?.isOff == true
+        {
+            error(.invalidRoute, "routes.openAPIDocument", "the documentation page (`docs`) reads the OpenAPI document; switch `docs` off too, or keep the document")
+        }
+        if let auth = config.auth {
+            let options = AuthContractOptions(auth: auth, app: config)
+            check(auth.routes, declared: AuthContract(options: options).declaredRoutes, at: "auth.routes", error: error)
+            if let platform = auth.platformAdmins {
+                check(platform.routes, declared: PlatformContract(options: options).declaredRoutes, at: "auth.platformAdmins.routes", error: error)
+            }
+        }
+        diagnostics += RouteCollisionRules.check(app)
+        diagnostics += NamingRules.check(app)
+        return diagnostics
+    }
+
+    /// `routes` against a family's declared routes.
+    private static func check<Operation>(
+        _ routes: [String: RouteOverrideSchema], declared: [ContractRoute<Operation>], at root: String,
+        error: (SchemaDiagnosticCode, String, String) -> Void
+    ) {
+        let byKey = Dictionary(declared.map { ($0.operation.routeKey, $0) }, uniquingKeysWith: { first, _ in first })
+        let allKeys = Operation.allCases.map(\.routeKey)
+        for (key, route) in routes.sorted(by: { $0.key < $1.key }) {
+            let path = root + "." + key
+            guard let contract = byKey[key] else {
+                if allKeys.contains(key) {
+                    error(.invalidRoute, path, "the app has no \(key) route (its auth settings do not enable it), so there is nothing to place")
+                } else {
+                    error(.invalidRoute, path, "unknown operation \"\(key)\"; use one of \(allKeys.sorted().joined(separator: ", "))")
+                }
+                continue
+            }
+            let expected = contract.pathParameterKeys.count
+            for (index, text) in route.paths.enumerated() where text.templateParameterCount != expected {
+                let location = route.paths.count == 1 ? path : "\(path)[\(index)]"
+                error(
+                    .invalidRoute, location,
+                    "\(key) takes \(expected) path parameter\(expected == 1 ? "" : "s") (\(contract.pathParameterKeys.map { "{\($0)}" }.joined(separator: ", ")) "
+                        + "in \(contract.path)); the path \(text) has \(text.templateParameterCount); parameters are matched by position")
+            }
+            guard !route.members.isEmpty else { continue }
+            guard let body = contract.request else {
+                error(.invalidRoute, path + ".members", "\(key) takes no request body, so it has no members to rename")
+                continue
+            }
+            let keys = Set(body.fields.map(\.key))
+            var names: Set<String> = []
+            for member in route.members {
+                if !keys.contains(member.canonical) {
+                    error(
+                        .invalidRoute, path + ".members." + member.canonical,
+                        "\(key)'s body has no member \"\(member.canonical)\"; its members are \(body.fields.map(\.key).joined(separator: ", "))")
+                }
+                if !names.insert(member.name).inserted {
+                    error(.invalidRoute, path + ".members." + member.canonical, "two members would be sent as \"\(member.name)\"")
+                }
+            }
+        }
+    }
+}
+
+extension String {
+    /// How many `{name}` segments this path has.
+    var templateParameterCount: Int {
+        split(separator: "/").filter { $0.hasPrefix("{") && $0.hasSuffix("}") }.count
+    }
+}

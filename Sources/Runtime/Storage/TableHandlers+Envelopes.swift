@@ -1,0 +1,109 @@
+import Foundation
+import Hummingbird
+
+/// The table's envelopes (`envelopes` of its schema) applied to answers and write bodies.
+extension TableHandlers {
+    /// A single-record answer in the table's record envelope, with its `ETag`.
+    func respond(_ status: HTTPResponse.Status, _ record: Record, headers: HTTPFields = [:]) -> Response {
+        let bytes = table.recordEnvelope.bytes { record.writeJSON(to: &$0) }
+        var headers = headers
+        headers[.eTag] = EntityTag.make(bytes)
+        return JSONResponse.make(status: status, bytes: bytes, headers: headers)
+    }
+
+    /// The URL of `record` for `Location` (its `get` path).
+    func location(of record: Record) -> String {
+        let (prefix, suffix) = table.routes.location
+        return prefix + record.primaryKeyText + suffix
+    }
+
+    /// A write body (create, replace, update, upsert) unwrapped from the request envelope and
+    /// validated; errors name members by their path in the body sent (`fields.title`).
+    func validatedRequest(_ body: JSONInput, mode: InputValidator.Mode) throws(APIError) -> ValidatedObject {
+        let (members, prefix) = try table.requestEnvelope.unwrap(body)
+        do {
+            return try validated(members, mode: mode)
+        } catch {
+            guard !prefix.isEmpty else { throw error }
+            var prefixed = error
+            prefixed.fieldErrors = error.fieldErrors.map { .init(field: prefix + $0.field, message: $0.message) }
+            throw prefixed
+        }
+    }
+
+    /// The page of a list request in the table's list envelope: the records (each as the record
+    /// writes itself), `expand`, and the paging members the envelope names.
+    func page(
+        _ results: [[SQLRow]], statements: ListStatements, query: ListQuery, selection: FieldSelection?
+    ) throws -> [UInt8] {
+        let rows = results[0].prefix(query.limit)
+        let envelope = table.listEnvelope
+        var writer = JSONWriter(capacity: 256 * max(rows.count, 1))
+        writer.beginObject()
+        writer.key(envelope.items)
+        writer.beginArray()
+        for row in rows {
+            let record = try Record(row: row)
+            if let selection { record.writeJSON(to: &writer, selecting: selection) } else { record.writeJSON(to: &writer) }
+        }
+        writer.endArray()
+        if !statements.expansions.isEmpty {
+            writer.key("expand")
+            writer.beginObject()
+            for (index, expansion) in statements.expansions.enumerated() {
+                try expansion.write(results[1 + index], to: &writer)
+            }
+            writer.endObject()
+        }
+        var total: Int64?
+        if statements.count != nil, let countRows = results.last {
+            var reader = RowReader(countRows.first ?? SQLRow(values: [.integer(0)]))
+            total = try reader.integer()
+        }
+        let hasNext = results[0].count > query.limit
+        if let nest = envelope.nest {
+            writer.key(nest)
+            writer.beginObject()
+        }
+        for (member, name) in envelope.members {
+            writer.key(name)
+            switch member {
+            case .total:
+                if let total { writer.value(total) } else { writer.null() }
+            case .limit:
+                writer.value(query.limit)
+            case .offset:
+                writer.value(query.offset)
+            case .page:
+                if query.cursor == nil { writer.value(query.offset / query.limit + 1) } else { writer.null() }
+            case .totalPages:
+                if let total { writer.value((total + Int64(query.limit) - 1) / Int64(query.limit)) } else { writer.null() }
+            case .hasNextPage:
+                writer.value(hasNext)
+            case .hasPreviousPage:
+                writer.value(query.offset > 0 || query.cursor != nil)
+            case .nextCursor:
+                if hasNext, let last = rows.last {
+                    writer.value(cursors.encode(statements.cursorIndexes.map { last.values[$0] }, sortText: query.sortText))
+                } else {
+                    writer.null()
+                }
+            }
+        }
+        if envelope.nest != nil { writer.endObject() }
+        writer.endObject()
+        return writer.bytes
+    }
+}
+
+extension PrimaryKeyKind {
+    /// The key of a new row the server makes (a UUID or a prefixed id); `.null` lets the
+    /// database number an integer key.
+    public var newKey: SQLValue {
+        switch self {
+        case .uuid: return .uuid(UUID())
+        case .integer: return .null
+        case .prefixed(let prefix): return .text(PrefixedKey.generate(prefix: prefix))
+        }
+    }
+}
