@@ -43,9 +43,21 @@ def app_config(app: str) -> dict:
     return json.loads((ROOT / "Schemas" / app / "app.json").read_text())
 
 
+# Apps the tools do not drive yet, each with the reason; every other app of Schemas/ is covered.
+NOT_YET_COVERED = {
+    "layout": "the fidelity test app: bootstrap() and the schemathesis hooks assume Loom's default auth routes, "
+              "snake_case members and error body, which layout renames",
+}
+
+
 def app_names() -> list[str]:
-    """Every app of the project (a directory of Schemas/ with an app.json)."""
-    return sorted(path.parent.name for path in (ROOT / "Schemas").glob("*/app.json"))
+    """Every app of the project (a directory of Schemas/ with an app.json) but those in
+    NOT_YET_COVERED, which are named on stderr so they are never skipped silently."""
+    names = sorted(path.parent.name for path in (ROOT / "Schemas").glob("*/app.json"))
+    for name in names:
+        if name in NOT_YET_COVERED:
+            print(f"note: {name} is not covered yet: {NOT_YET_COVERED[name]}", file=sys.stderr)
+    return [name for name in names if name not in NOT_YET_COVERED]
 
 
 def server_binary(configuration: str = "debug") -> Path:
