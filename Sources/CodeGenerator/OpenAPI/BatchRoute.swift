@@ -22,7 +22,7 @@ struct BatchRoute {
             .init("action", .string(JSONSchema.CoreContext(description: "What to do.", allowedValues: [AnyCodable(action)]), JSONSchema.StringContext()))
         ]
         if action != TableOperation.create.rawValue {
-            members.append(.init("id", SchemaFactory.primaryKey(table.primaryKey.type, description: "The record's \(table.primaryKey.name).", readOnly: false)))
+            members.append(.init("id", SchemaFactory.primaryKey(table.primaryKey, description: "The record's \(table.primaryKey.name).", readOnly: false)))
         }
         if action != TableOperation.delete.rawValue {
             let body = action == TableOperation.update.rawValue ? OpenAPINames.update(table) : OpenAPINames.create(table)
