@@ -51,18 +51,26 @@ let package = Package(
         .target(name: "SchemaModel", dependencies: ["ValueFormats"]),
         /// The filter and sort grammar, free of dependencies so the fuzz build compiles only it.
         .target(name: "QueryGrammar"),
+        .target(name: "RequestJSON"),
         /// The route families (auth, platform, system) and the auth request bodies, free of
         /// dependencies so the generator and the runtime both read this one declaration.
         .target(name: "APIContract"),
         /// The text formats of typed fields (email, URL, date, date-time, UUID), shared by the
         /// generator (schema defaults) and the runtime (request values).
         .target(name: "ValueFormats"),
-        /// Runs the filter parser on files (normal build) or under libFuzzer (`-D LOOM_FUZZ`).
-        .executableTarget(name: "FilterFuzzer", dependencies: ["QueryGrammar"]),
+        /// libFuzzer's driver and input replay, shared by the fuzzers (`-D LOOM_FUZZ`).
+        .target(name: "FuzzDriver"),
+        /// Run a parser on files (normal build) or under libFuzzer (`-D LOOM_FUZZ`): each depends
+        /// only on the dependency-free target it fuzzes, so its sanitizer build stays small.
+        .executableTarget(name: "FilterFuzzer", dependencies: ["QueryGrammar", "FuzzDriver"]),
+        .executableTarget(name: "SchemaFuzzer", dependencies: ["SchemaModel", "FuzzDriver"]),
+        .executableTarget(name: "BodyJSONFuzzer", dependencies: ["RequestJSON", "FuzzDriver"]),
+        .executableTarget(name: "CursorFuzzer", dependencies: ["QueryGrammar", "FuzzDriver"]),
         .target(
             name: "CodeGenerator",
             dependencies: [
-                "SchemaModel", "APIContract",
+                // QueryGrammar: the list grammar's limits, documented from the parser's own constants.
+                "SchemaModel", "APIContract", "QueryGrammar",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]
@@ -77,7 +85,7 @@ let package = Package(
         .target(
             name: "Runtime",
             dependencies: [
-                "QueryGrammar", "APIContract", "ValueFormats",
+                "QueryGrammar", "APIContract", "RequestJSON", "ValueFormats",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The HTTP/1.1 child channel with the inline read handler (LoomHTTP1Channel).
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -93,6 +101,10 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // ConnectionPoolError (the pool's circuit breaker) is declared only here.
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+                // HMAC-SHA256 of list cursors (CursorCodec).
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -73,6 +73,8 @@ extension Bench {
         "in" : "query",
         "name" : "offset",
         "schema" : {
+          "format" : "int64",
+          "maximum" : 9223372036854775807,
           "minimum" : 0,
           "type" : "integer"
         }
@@ -287,6 +289,7 @@ extension Bench {
             ],
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "price" : {
@@ -326,6 +329,7 @@ extension Bench {
             ],
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "price" : {
@@ -421,6 +425,7 @@ extension Bench {
             ],
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "price" : {
@@ -453,6 +458,7 @@ extension Bench {
             ],
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "price" : {
@@ -715,6 +721,8 @@ extension Bench {
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:id|name|price|created_at|updated_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:id|name|price|created_at|updated_at)(?::nullsfirst|:nullslast)?){0,7}$",
               "type" : "string"
             }
           },
@@ -730,6 +738,7 @@ extension Bench {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:id|name|price|created_at|updated_at)(?:,(?:id|name|price|created_at|updated_at))*$",
               "type" : "string"
             }
           },
@@ -753,6 +762,7 @@ extension Bench {
               ],
               "maxLength" : 200,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             }
           },
@@ -793,6 +803,9 @@ extension Bench {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "summary" : "List items records",
@@ -861,6 +874,9 @@ extension Bench {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "summary" : "Create a items record",
@@ -883,33 +899,99 @@ extension Bench {
                   "operations" : {
                     "description" : "1 to 100 operations, run in order in one transaction.",
                     "items" : {
-                      "additionalProperties" : false,
                       "description" : "One operation.",
-                      "properties" : {
-                        "action" : {
-                          "description" : "What to do.",
-                          "enum" : [
-                            "create",
-                            "replace",
-                            "update",
-                            "delete"
+                      "oneOf" : [
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A create operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "create",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/ItemsCreate"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "data"
                           ],
-                          "type" : "string"
-                        },
-                        "data" : {
-                          "description" : "The fields, as for the single-record operation (not for delete).",
                           "type" : "object"
                         },
-                        "id" : {
-                          "description" : "The record's id (not for create).",
-                          "format" : "int64",
-                          "type" : "integer"
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A replace operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "replace",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/ItemsCreate"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "int64",
+                              "type" : "integer"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A update operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "update",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/ItemsUpdate"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "int64",
+                              "type" : "integer"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A delete operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "delete",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "int64",
+                              "type" : "integer"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id"
+                          ],
+                          "type" : "object"
                         }
-                      },
-                      "required" : [
-                        "action"
-                      ],
-                      "type" : "object"
+                      ]
                     },
                     "maxItems" : 100,
                     "minItems" : 1,
@@ -993,6 +1075,9 @@ extension Bench {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "summary" : "Create, replace, update and delete items records in one transaction",
@@ -1040,6 +1125,9 @@ extension Bench {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "summary" : "Delete a items record",
@@ -1070,6 +1158,7 @@ extension Bench {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:id|name|price|created_at|updated_at)(?:,(?:id|name|price|created_at|updated_at))*$",
               "type" : "string"
             }
           }
@@ -1129,6 +1218,9 @@ extension Bench {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "summary" : "Get one items record",
@@ -1211,6 +1303,9 @@ extension Bench {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "summary" : "Update fields of a items record",
@@ -1293,6 +1388,9 @@ extension Bench {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "summary" : "Replace a items record",

@@ -73,6 +73,8 @@ extension Eventflow {
         "in" : "query",
         "name" : "offset",
         "schema" : {
+          "format" : "int64",
+          "maximum" : 9223372036854775807,
           "minimum" : 0,
           "type" : "integer"
         }
@@ -291,6 +293,7 @@ extension Eventflow {
             "description" : "Addresses the key may be used from; empty: any.",
             "items" : {
               "description" : "One entry.",
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "type" : "array"
@@ -302,6 +305,7 @@ extension Eventflow {
           },
           "environment" : {
             "description" : "Environment the key belongs to.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "expires_at" : {
@@ -319,10 +323,12 @@ extension Eventflow {
           },
           "key" : {
             "description" : "The whole key, to send as `X-API-Key`; shown once, stored only as a SHA-256 digest.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "last_four" : {
             "description" : "The key's last four characters.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "last_used_at" : {
@@ -335,6 +341,7 @@ extension Eventflow {
           },
           "name" : {
             "description" : "What the key is for.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organization_id" : {
@@ -347,6 +354,7 @@ extension Eventflow {
           },
           "prefix" : {
             "description" : "The key's prefix.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "project_id" : {
@@ -359,6 +367,7 @@ extension Eventflow {
           },
           "role" : {
             "description" : "Role of a service token.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -368,12 +377,14 @@ extension Eventflow {
             "description" : "What the key may do (never more than its creator holds).",
             "items" : {
               "description" : "One entry.",
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "type" : "array"
           },
           "service" : {
             "description" : "Service name of a service token.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -407,6 +418,7 @@ extension Eventflow {
               "description" : "An IP address or CIDR range.",
               "maxLength" : 64,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "maxItems" : 50,
@@ -435,6 +447,7 @@ extension Eventflow {
             "description" : "What the key is for.",
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organization_id" : {
@@ -457,6 +470,7 @@ extension Eventflow {
             "description" : "Role of a service token: one of `auth.roles` (or `auth.organizationRoles` when bound); its scopes never exceed the role's nor yours.",
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -468,6 +482,7 @@ extension Eventflow {
               "description" : "A scope the caller holds.",
               "maxLength" : 100,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "maxItems" : 50,
@@ -530,6 +545,7 @@ extension Eventflow {
           "token" : {
             "description" : "The verification token from the mail.",
             "maxLength" : 200,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -543,6 +559,7 @@ extension Eventflow {
         "properties" : {
           "environment" : {
             "description" : "The environment of an API key.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -555,6 +572,7 @@ extension Eventflow {
           },
           "kind" : {
             "description" : "`user` (an access token), `end_user` (the access token of a project's end user), `api_key`, `service` (a service token), or `impersonation` (a platform admin acting as an organization's owner).",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organization_id" : {
@@ -577,6 +595,7 @@ extension Eventflow {
             "description" : "Scopes held now.",
             "items" : {
               "description" : "A scope.",
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "type" : "array"
@@ -591,6 +610,7 @@ extension Eventflow {
           },
           "subject" : {
             "description" : "The user id, the API key id, or the service name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "user_id" : {
@@ -662,6 +682,7 @@ extension Eventflow {
           "token" : {
             "description" : "The invitation token from the mail.",
             "maxLength" : 200,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -730,6 +751,7 @@ extension Eventflow {
           },
           "password" : {
             "description" : "The account's password.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "project_id" : {
@@ -762,6 +784,7 @@ extension Eventflow {
           },
           "name" : {
             "description" : "The member's name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "role" : {
@@ -837,6 +860,7 @@ extension Eventflow {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "role" : {
@@ -850,6 +874,7 @@ extension Eventflow {
           },
           "slug" : {
             "description" : "Unique short name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "updated_at" : {
@@ -875,6 +900,7 @@ extension Eventflow {
             "description" : "Display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "slug" : {
@@ -926,6 +952,7 @@ extension Eventflow {
             "description" : "New display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -939,10 +966,13 @@ extension Eventflow {
         "properties" : {
           "current_password" : {
             "description" : "The password in use now.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "new_password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "minLength" : 8,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -972,11 +1002,14 @@ extension Eventflow {
         "properties" : {
           "new_password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "minLength" : 8,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "token" : {
             "description" : "The reset token from the mail.",
             "maxLength" : 200,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -1002,6 +1035,7 @@ extension Eventflow {
             "description" : "New display name; absent or null keeps it.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1028,6 +1062,7 @@ extension Eventflow {
           },
           "description" : {
             "description" : "What the project is.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1040,6 +1075,7 @@ extension Eventflow {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organization_id" : {
@@ -1049,6 +1085,7 @@ extension Eventflow {
           },
           "slug" : {
             "description" : "Short name, unique in the organization.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "updated_at" : {
@@ -1075,6 +1112,7 @@ extension Eventflow {
           "description" : {
             "description" : "What the project is.",
             "maxLength" : 1000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1084,6 +1122,7 @@ extension Eventflow {
             "description" : "Display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "slug" : {
@@ -1115,6 +1154,7 @@ extension Eventflow {
               "description" : "A scope the caller's organization role grants.",
               "maxLength" : 100,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "maxItems" : 50,
@@ -1151,6 +1191,7 @@ extension Eventflow {
           "refresh_token" : {
             "description" : "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
             "maxLength" : 2000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1197,6 +1238,7 @@ extension Eventflow {
           },
           "ip_address" : {
             "description" : "Address that started it.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1209,6 +1251,7 @@ extension Eventflow {
           },
           "user_agent" : {
             "description" : "User agent that started it.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1283,12 +1326,14 @@ extension Eventflow {
             "description" : "Display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organization_name" : {
             "description" : "Also create an organization with this name, owned by the new account, and bind the session to it (with `organization_slug`).",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1304,6 +1349,8 @@ extension Eventflow {
           },
           "password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "minLength" : 8,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -1319,6 +1366,7 @@ extension Eventflow {
         "properties" : {
           "access_token" : {
             "description" : "JWT to send as `Authorization: Bearer <token>`.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "expires_in" : {
@@ -1328,6 +1376,7 @@ extension Eventflow {
           },
           "refresh_token" : {
             "description" : "JWT (`typ: rt+jwt`) for `POST refresh`; usable once.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -1362,6 +1411,7 @@ extension Eventflow {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "project_id" : {
@@ -1412,6 +1462,7 @@ extension Eventflow {
                 },
                 "event_type" : {
                   "description" : "The event's type.",
+                  "pattern" : "^[^\\u0000]*$",
                   "type" : "string"
                 },
                 "event_version" : {
@@ -1494,6 +1545,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "subscribed_event_types" : {
@@ -1537,6 +1589,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "subscribed_event_types" : {
@@ -1652,6 +1705,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "subscribed_event_types" : {
@@ -1686,6 +1740,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "subscribed_event_types" : {
@@ -2026,6 +2081,7 @@ extension Eventflow {
           "description" : {
             "description" : "What the producer is.",
             "maxLength" : 2000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2038,6 +2094,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "producer_id" : {
@@ -2075,6 +2132,7 @@ extension Eventflow {
           "description" : {
             "description" : "What the producer is.",
             "maxLength" : 2000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2087,6 +2145,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -2166,6 +2225,7 @@ extension Eventflow {
           "description" : {
             "description" : "What the producer is.",
             "maxLength" : 2000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2178,6 +2238,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "producer_id" : {
@@ -2206,6 +2267,7 @@ extension Eventflow {
           "description" : {
             "description" : "What the producer is.",
             "maxLength" : 2000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2218,6 +2280,7 @@ extension Eventflow {
             ],
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -2231,13 +2294,19 @@ extension Eventflow {
             "description" : "Unique name of the consumer.",
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "subscribed_event_types" : {
-            "description" : "JSON array of the event types the consumer receives; an empty array receives every type.",
-            "not" : {
-              "type" : "null"
-            }
+            "description" : "The event types the consumer receives; an empty array receives every type.",
+            "items" : {
+              "description" : "An event type, e.g. order.created.",
+              "maxLength" : 100,
+              "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
+              "type" : "string"
+            },
+            "type" : "array"
           }
         },
         "required" : [
@@ -2261,10 +2330,12 @@ extension Eventflow {
           },
           "name" : {
             "description" : "Unique name of the consumer.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "service_token" : {
             "description" : "The consumer's service token, shown this once.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "service_token_id" : {
@@ -2296,6 +2367,7 @@ extension Eventflow {
           "description" : {
             "description" : "What the producer is.",
             "maxLength" : 2000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2305,6 +2377,7 @@ extension Eventflow {
             "description" : "Unique name of the producer.",
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -2322,6 +2395,7 @@ extension Eventflow {
           },
           "api_key" : {
             "description" : "The producer's API key, shown this once (send it as X-API-Key or a bearer token).",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "api_key_id" : {
@@ -2336,6 +2410,7 @@ extension Eventflow {
           },
           "description" : {
             "description" : "What the producer is.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2343,6 +2418,7 @@ extension Eventflow {
           },
           "name" : {
             "description" : "Unique name of the producer.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "producer_id" : {
@@ -4968,6 +5044,8 @@ extension Eventflow {
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:consumer_id|name|last_event_at|last_event_id|created_at|updated_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:consumer_id|name|last_event_at|last_event_id|created_at|updated_at)(?::nullsfirst|:nullslast)?){0,7}$",
               "type" : "string"
             }
           },
@@ -4983,6 +5061,7 @@ extension Eventflow {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:consumer_id|name|subscribed_event_types|last_event_at|last_event_id|created_at|updated_at)(?:,(?:consumer_id|name|subscribed_event_types|last_event_at|last_event_id|created_at|updated_at))*$",
               "type" : "string"
             }
           },
@@ -5006,6 +5085,7 @@ extension Eventflow {
               ],
               "maxLength" : 100,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             }
           },
@@ -5057,6 +5137,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -5172,32 +5255,80 @@ extension Eventflow {
                   "operations" : {
                     "description" : "1 to 100 operations, run in order in one transaction.",
                     "items" : {
-                      "additionalProperties" : false,
                       "description" : "One operation.",
-                      "properties" : {
-                        "action" : {
-                          "description" : "What to do.",
-                          "enum" : [
-                            "replace",
-                            "update",
-                            "delete"
+                      "oneOf" : [
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A replace operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "replace",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/ConsumersCreate"
+                            },
+                            "id" : {
+                              "description" : "The record's consumer_id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
                           ],
-                          "type" : "string"
-                        },
-                        "data" : {
-                          "description" : "The fields, as for the single-record operation (not for delete).",
                           "type" : "object"
                         },
-                        "id" : {
-                          "description" : "The record's consumer_id (not for create).",
-                          "format" : "uuid",
-                          "type" : "string"
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A update operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "update",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/ConsumersUpdate"
+                            },
+                            "id" : {
+                              "description" : "The record's consumer_id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A delete operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "delete",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "id" : {
+                              "description" : "The record's consumer_id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id"
+                          ],
+                          "type" : "object"
                         }
-                      },
-                      "required" : [
-                        "action"
-                      ],
-                      "type" : "object"
+                      ]
                     },
                     "maxItems" : 100,
                     "minItems" : 1,
@@ -5287,6 +5418,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -5357,6 +5491,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -5403,6 +5540,7 @@ extension Eventflow {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:consumer_id|name|subscribed_event_types|last_event_at|last_event_id|created_at|updated_at)(?:,(?:consumer_id|name|subscribed_event_types|last_event_at|last_event_id|created_at|updated_at))*$",
               "type" : "string"
             }
           }
@@ -5468,6 +5606,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -5572,6 +5713,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -5676,6 +5820,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -5814,6 +5961,8 @@ extension Eventflow {
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:event_id|producer_id|event_type|event_version|created_at|updated_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:event_id|producer_id|event_type|event_version|created_at|updated_at)(?::nullsfirst|:nullslast)?){0,7}$",
               "type" : "string"
             }
           },
@@ -5829,6 +5978,7 @@ extension Eventflow {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:event_id|producer_id|event_type|event_version|payload|created_at|updated_at)(?:,(?:event_id|producer_id|event_type|event_version|payload|created_at|updated_at))*$",
               "type" : "string"
             }
           },
@@ -5926,6 +6076,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6052,6 +6205,7 @@ extension Eventflow {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:event_id|producer_id|event_type|event_version|payload|created_at|updated_at)(?:,(?:event_id|producer_id|event_type|event_version|payload|created_at|updated_at))*$",
               "type" : "string"
             }
           }
@@ -6117,6 +6271,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6208,6 +6365,8 @@ extension Eventflow {
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:producer_id|name|active|created_at|updated_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:producer_id|name|active|created_at|updated_at)(?::nullsfirst|:nullslast)?){0,7}$",
               "type" : "string"
             }
           },
@@ -6223,6 +6382,7 @@ extension Eventflow {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:producer_id|name|description|active|created_at|updated_at)(?:,(?:producer_id|name|description|active|created_at|updated_at))*$",
               "type" : "string"
             }
           },
@@ -6246,6 +6406,7 @@ extension Eventflow {
               ],
               "maxLength" : 100,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             }
           },
@@ -6286,6 +6447,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6401,32 +6565,80 @@ extension Eventflow {
                   "operations" : {
                     "description" : "1 to 100 operations, run in order in one transaction.",
                     "items" : {
-                      "additionalProperties" : false,
                       "description" : "One operation.",
-                      "properties" : {
-                        "action" : {
-                          "description" : "What to do.",
-                          "enum" : [
-                            "replace",
-                            "update",
-                            "delete"
+                      "oneOf" : [
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A replace operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "replace",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/ProducersCreate"
+                            },
+                            "id" : {
+                              "description" : "The record's producer_id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
                           ],
-                          "type" : "string"
-                        },
-                        "data" : {
-                          "description" : "The fields, as for the single-record operation (not for delete).",
                           "type" : "object"
                         },
-                        "id" : {
-                          "description" : "The record's producer_id (not for create).",
-                          "format" : "uuid",
-                          "type" : "string"
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A update operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "update",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/ProducersUpdate"
+                            },
+                            "id" : {
+                              "description" : "The record's producer_id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A delete operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "delete",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "id" : {
+                              "description" : "The record's producer_id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id"
+                          ],
+                          "type" : "object"
                         }
-                      },
-                      "required" : [
-                        "action"
-                      ],
-                      "type" : "object"
+                      ]
                     },
                     "maxItems" : 100,
                     "minItems" : 1,
@@ -6516,6 +6728,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6586,6 +6801,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6632,6 +6850,7 @@ extension Eventflow {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:producer_id|name|description|active|created_at|updated_at)(?:,(?:producer_id|name|description|active|created_at|updated_at))*$",
               "type" : "string"
             }
           }
@@ -6697,6 +6916,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6801,6 +7023,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6905,6 +7130,9 @@ extension Eventflow {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [

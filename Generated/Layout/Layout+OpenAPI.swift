@@ -73,6 +73,8 @@ extension Layout {
         "in" : "query",
         "name" : "offset",
         "schema" : {
+          "format" : "int64",
+          "maximum" : 9223372036854775807,
           "minimum" : 0,
           "type" : "integer"
         }
@@ -291,6 +293,7 @@ extension Layout {
             "description" : "Addresses the key may be used from; empty: any.",
             "items" : {
               "description" : "One entry.",
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "type" : "array"
@@ -302,6 +305,7 @@ extension Layout {
           },
           "environment" : {
             "description" : "Environment the key belongs to.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "expiresAt" : {
@@ -319,10 +323,12 @@ extension Layout {
           },
           "key" : {
             "description" : "The whole key, to send as `X-Api-Token`; shown once, stored only as a SHA-256 digest.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "lastFour" : {
             "description" : "The key's last four characters.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "lastUsedAt" : {
@@ -335,6 +341,7 @@ extension Layout {
           },
           "name" : {
             "description" : "What the key is for.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organizationId" : {
@@ -347,6 +354,7 @@ extension Layout {
           },
           "prefix" : {
             "description" : "The key's prefix.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "projectId" : {
@@ -359,6 +367,7 @@ extension Layout {
           },
           "role" : {
             "description" : "Role of a service token.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -368,12 +377,14 @@ extension Layout {
             "description" : "What the key may do (never more than its creator holds).",
             "items" : {
               "description" : "One entry.",
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "type" : "array"
           },
           "service" : {
             "description" : "Service name of a service token.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -407,6 +418,7 @@ extension Layout {
               "description" : "An IP address or CIDR range.",
               "maxLength" : 64,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "maxItems" : 50,
@@ -432,6 +444,7 @@ extension Layout {
             "description" : "What the key is for.",
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organizationId" : {
@@ -454,6 +467,7 @@ extension Layout {
             "description" : "Role of a service token: one of `auth.roles` (or `auth.organizationRoles` when bound); its scopes never exceed the role's nor yours.",
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -465,6 +479,7 @@ extension Layout {
               "description" : "A scope the caller holds.",
               "maxLength" : 100,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "maxItems" : 50,
@@ -526,6 +541,7 @@ extension Layout {
         "properties" : {
           "environment" : {
             "description" : "The environment of an API key.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -538,6 +554,7 @@ extension Layout {
           },
           "kind" : {
             "description" : "`user` (an access token), `end_user` (the access token of a project's end user), `api_key`, `service` (a service token), or `impersonation` (a platform admin acting as an organization's owner).",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organizationId" : {
@@ -560,6 +577,7 @@ extension Layout {
             "description" : "Scopes held now.",
             "items" : {
               "description" : "A scope.",
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "type" : "array"
@@ -574,6 +592,7 @@ extension Layout {
           },
           "subject" : {
             "description" : "The user id, the API key id, or the service name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "userId" : {
@@ -645,6 +664,7 @@ extension Layout {
           "token" : {
             "description" : "The invitation token from the mail.",
             "maxLength" : 200,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -713,6 +733,7 @@ extension Layout {
           },
           "password" : {
             "description" : "The account's password.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "projectId" : {
@@ -745,6 +766,7 @@ extension Layout {
           },
           "name" : {
             "description" : "The member's name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "role" : {
@@ -820,6 +842,7 @@ extension Layout {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "role" : {
@@ -833,6 +856,7 @@ extension Layout {
           },
           "slug" : {
             "description" : "Unique short name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "updatedAt" : {
@@ -858,6 +882,7 @@ extension Layout {
             "description" : "Display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "slug" : {
@@ -909,6 +934,7 @@ extension Layout {
             "description" : "New display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -922,10 +948,13 @@ extension Layout {
         "properties" : {
           "currentPassword" : {
             "description" : "The password in use now.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "newPassword" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "minLength" : 8,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -951,6 +980,7 @@ extension Layout {
             "description" : "New display name; absent or null keeps it.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -977,6 +1007,7 @@ extension Layout {
           },
           "description" : {
             "description" : "What the project is.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -989,6 +1020,7 @@ extension Layout {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organizationId" : {
@@ -998,6 +1030,7 @@ extension Layout {
           },
           "slug" : {
             "description" : "Short name, unique in the organization.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "updatedAt" : {
@@ -1024,6 +1057,7 @@ extension Layout {
           "description" : {
             "description" : "What the project is.",
             "maxLength" : 1000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1033,6 +1067,7 @@ extension Layout {
             "description" : "Display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "slug" : {
@@ -1061,6 +1096,7 @@ extension Layout {
               "description" : "A scope the caller's organization role grants.",
               "maxLength" : 100,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "maxItems" : 50,
@@ -1097,6 +1133,7 @@ extension Layout {
           "refreshToken" : {
             "description" : "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
             "maxLength" : 200,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1143,6 +1180,7 @@ extension Layout {
           },
           "ipAddress" : {
             "description" : "Address that started it.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1155,6 +1193,7 @@ extension Layout {
           },
           "userAgent" : {
             "description" : "User agent that started it.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1229,12 +1268,14 @@ extension Layout {
             "description" : "Display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organizationName" : {
             "description" : "Also create an organization with this name, owned by the new account, and bind the session to it (with `organization_slug`).",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1250,6 +1291,8 @@ extension Layout {
           },
           "password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "minLength" : 8,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -1265,6 +1308,7 @@ extension Layout {
         "properties" : {
           "accessToken" : {
             "description" : "JWT to send as `Authorization: Bearer <token>`.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "expiresIn" : {
@@ -1274,6 +1318,7 @@ extension Layout {
           },
           "refreshToken" : {
             "description" : "Opaque token for `POST refresh`; usable once.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "user" : {
@@ -1311,6 +1356,7 @@ extension Layout {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "projectId" : {
@@ -1366,6 +1412,7 @@ extension Layout {
           "fullName" : {
             "description" : "The customer's name.",
             "maxLength" : 120,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "loyaltyPoints" : {
@@ -1404,6 +1451,7 @@ extension Layout {
           "fullName" : {
             "description" : "The customer's name.",
             "maxLength" : 120,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "loyaltyPoints" : {
@@ -1524,6 +1572,7 @@ extension Layout {
           "fullName" : {
             "description" : "The customer's name.",
             "maxLength" : 120,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "loyaltyPoints" : {
@@ -1554,6 +1603,7 @@ extension Layout {
           "fullName" : {
             "description" : "The customer's name.",
             "maxLength" : 120,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "loyaltyPoints" : {
@@ -1682,6 +1732,7 @@ extension Layout {
               "noteText" : {
                 "description" : "The note.",
                 "maxLength" : 2000,
+                "pattern" : "^[^\\u0000]*$",
                 "type" : "string"
               }
             },
@@ -1727,6 +1778,7 @@ extension Layout {
           "noteText" : {
             "description" : "The note.",
             "maxLength" : 2000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -1804,6 +1856,7 @@ extension Layout {
               "noteText" : {
                 "description" : "The note.",
                 "maxLength" : 2000,
+                "pattern" : "^[^\\u0000]*$",
                 "type" : "string"
               }
             },
@@ -1842,6 +1895,7 @@ extension Layout {
           "noteText" : {
             "description" : "The note.",
             "maxLength" : 2000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -1883,6 +1937,7 @@ extension Layout {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "status" : {
@@ -1924,10 +1979,13 @@ extension Layout {
             "description" : "Display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "minLength" : 8,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -1943,6 +2001,7 @@ extension Layout {
         "properties" : {
           "currentPassword" : {
             "description" : "The password in use now; required with password.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1961,6 +2020,7 @@ extension Layout {
             "description" : "New display name; absent or null keeps it.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1968,6 +2028,8 @@ extension Layout {
           },
           "password" : {
             "description" : "New password (needs current_password). The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "minLength" : 8,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2000,6 +2062,7 @@ extension Layout {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "projectId" : {
@@ -2020,6 +2083,7 @@ extension Layout {
           },
           "status" : {
             "description" : "`active` or `banned`.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "updatedAt" : {
@@ -2077,6 +2141,7 @@ extension Layout {
         "properties" : {
           "accessToken" : {
             "description" : "JWT (`typ: impersonation+jwt`) with `org` and `act` claims, for the app's routes.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "expiresAt" : {
@@ -2101,10 +2166,12 @@ extension Layout {
           },
           "tokenId" : {
             "description" : "Its `jti`, as the audit trail records it.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "tokenType" : {
             "description" : "Always `Bearer`.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "userId" : {
@@ -2136,6 +2203,7 @@ extension Layout {
           },
           "password" : {
             "description" : "The admin's password.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -2170,10 +2238,12 @@ extension Layout {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "slug" : {
             "description" : "Unique short name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "updatedAt" : {
@@ -2225,10 +2295,12 @@ extension Layout {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "slug" : {
             "description" : "Unique short name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "updatedAt" : {
@@ -2286,6 +2358,7 @@ extension Layout {
           "refreshToken" : {
             "description" : "The platform session's latest refresh token; each is accepted once.",
             "maxLength" : 200,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -2299,6 +2372,7 @@ extension Layout {
         "properties" : {
           "accessToken" : {
             "description" : "Platform JWT for the platform routes only.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "admin" : {
@@ -2311,6 +2385,7 @@ extension Layout {
           },
           "refreshToken" : {
             "description" : "Opaque token for the platform refresh; usable once.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "sessionExpiresAt" : {
@@ -2325,6 +2400,7 @@ extension Layout {
           },
           "tokenType" : {
             "description" : "Always `Bearer`.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -4680,6 +4756,7 @@ extension Layout {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:customerId|fullName|emailAddress|loyaltyPoints|createdAt|updatedAt)(?:,(?:customerId|fullName|emailAddress|loyaltyPoints|createdAt|updatedAt))*$",
               "type" : "string"
             }
           }
@@ -4754,6 +4831,9 @@ extension Layout {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -4803,6 +4883,8 @@ extension Layout {
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:noteId|customerId|createdAt|updatedAt)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:noteId|customerId|createdAt|updatedAt)(?::nullsfirst|:nullslast)?){0,7}$",
               "type" : "string"
             }
           },
@@ -4818,6 +4900,7 @@ extension Layout {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:noteId|noteText|customerId|createdAt|updatedAt)(?:,(?:noteId|noteText|customerId|createdAt|updatedAt))*$",
               "type" : "string"
             }
           },
@@ -4868,6 +4951,9 @@ extension Layout {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -4955,6 +5041,9 @@ extension Layout {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -4992,33 +5081,99 @@ extension Layout {
                   "operations" : {
                     "description" : "1 to 100 operations, run in order in one transaction.",
                     "items" : {
-                      "additionalProperties" : false,
                       "description" : "One operation.",
-                      "properties" : {
-                        "action" : {
-                          "description" : "What to do.",
-                          "enum" : [
-                            "create",
-                            "replace",
-                            "update",
-                            "delete"
+                      "oneOf" : [
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A create operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "create",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/NotesCreate"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "data"
                           ],
-                          "type" : "string"
-                        },
-                        "data" : {
-                          "description" : "The fields, as for the single-record operation (not for delete).",
                           "type" : "object"
                         },
-                        "id" : {
-                          "description" : "The record's note_id (not for create).",
-                          "format" : "int64",
-                          "type" : "integer"
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A replace operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "replace",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/NotesCreate"
+                            },
+                            "id" : {
+                              "description" : "The record's note_id.",
+                              "format" : "int64",
+                              "type" : "integer"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A update operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "update",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/NotesUpdate"
+                            },
+                            "id" : {
+                              "description" : "The record's note_id.",
+                              "format" : "int64",
+                              "type" : "integer"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A delete operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "delete",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "id" : {
+                              "description" : "The record's note_id.",
+                              "format" : "int64",
+                              "type" : "integer"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id"
+                          ],
+                          "type" : "object"
                         }
-                      },
-                      "required" : [
-                        "action"
-                      ],
-                      "type" : "object"
+                      ]
                     },
                     "maxItems" : 100,
                     "minItems" : 1,
@@ -5105,6 +5260,9 @@ extension Layout {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -5172,6 +5330,9 @@ extension Layout {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -5218,6 +5379,7 @@ extension Layout {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:noteId|noteText|customerId|createdAt|updatedAt)(?:,(?:noteId|noteText|customerId|createdAt|updatedAt))*$",
               "type" : "string"
             }
           }
@@ -5280,6 +5442,9 @@ extension Layout {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -5378,6 +5543,9 @@ extension Layout {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -5476,6 +5644,9 @@ extension Layout {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6234,6 +6405,8 @@ extension Layout {
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:customerId|fullName|emailAddress|loyaltyPoints|createdAt|updatedAt)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:customerId|fullName|emailAddress|loyaltyPoints|createdAt|updatedAt)(?::nullsfirst|:nullslast)?){0,7}$",
               "type" : "string"
             }
           },
@@ -6249,6 +6422,7 @@ extension Layout {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:customerId|fullName|emailAddress|loyaltyPoints|createdAt|updatedAt)(?:,(?:customerId|fullName|emailAddress|loyaltyPoints|createdAt|updatedAt))*$",
               "type" : "string"
             }
           },
@@ -6278,6 +6452,7 @@ extension Layout {
             "schema" : {
               "description" : "The customer's name.",
               "maxLength" : 120,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             }
           },
@@ -6330,6 +6505,9 @@ extension Layout {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6443,6 +6621,9 @@ extension Layout {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6512,6 +6693,9 @@ extension Layout {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6558,6 +6742,7 @@ extension Layout {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:customerId|fullName|emailAddress|loyaltyPoints|createdAt|updatedAt)(?:,(?:customerId|fullName|emailAddress|loyaltyPoints|createdAt|updatedAt))*$",
               "type" : "string"
             }
           }
@@ -6632,6 +6817,9 @@ extension Layout {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6759,6 +6947,9 @@ extension Layout {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6886,6 +7077,9 @@ extension Layout {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [

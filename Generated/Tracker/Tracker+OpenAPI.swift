@@ -73,6 +73,8 @@ extension Tracker {
         "in" : "query",
         "name" : "offset",
         "schema" : {
+          "format" : "int64",
+          "maximum" : 9223372036854775807,
           "minimum" : 0,
           "type" : "integer"
         }
@@ -291,6 +293,7 @@ extension Tracker {
             "description" : "Addresses the key may be used from; empty: any.",
             "items" : {
               "description" : "One entry.",
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "type" : "array"
@@ -302,6 +305,7 @@ extension Tracker {
           },
           "environment" : {
             "description" : "Environment the key belongs to.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "expires_at" : {
@@ -319,10 +323,12 @@ extension Tracker {
           },
           "key" : {
             "description" : "The whole key, to send as `X-API-Key`; shown once, stored only as a SHA-256 digest.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "last_four" : {
             "description" : "The key's last four characters.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "last_used_at" : {
@@ -335,6 +341,7 @@ extension Tracker {
           },
           "name" : {
             "description" : "What the key is for.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organization_id" : {
@@ -347,6 +354,7 @@ extension Tracker {
           },
           "prefix" : {
             "description" : "The key's prefix.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "project_id" : {
@@ -359,6 +367,7 @@ extension Tracker {
           },
           "role" : {
             "description" : "Role of a service token.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -368,12 +377,14 @@ extension Tracker {
             "description" : "What the key may do (never more than its creator holds).",
             "items" : {
               "description" : "One entry.",
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "type" : "array"
           },
           "service" : {
             "description" : "Service name of a service token.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -407,6 +418,7 @@ extension Tracker {
               "description" : "An IP address or CIDR range.",
               "maxLength" : 64,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "maxItems" : 50,
@@ -435,6 +447,7 @@ extension Tracker {
             "description" : "What the key is for.",
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organization_id" : {
@@ -457,6 +470,7 @@ extension Tracker {
             "description" : "Role of a service token: one of `auth.roles` (or `auth.organizationRoles` when bound); its scopes never exceed the role's nor yours.",
             "maxLength" : 100,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -468,6 +482,7 @@ extension Tracker {
               "description" : "A scope the caller holds.",
               "maxLength" : 100,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "maxItems" : 50,
@@ -530,6 +545,7 @@ extension Tracker {
           "token" : {
             "description" : "The verification token from the mail.",
             "maxLength" : 200,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -543,6 +559,7 @@ extension Tracker {
         "properties" : {
           "environment" : {
             "description" : "The environment of an API key.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -555,6 +572,7 @@ extension Tracker {
           },
           "kind" : {
             "description" : "`user` (an access token), `end_user` (the access token of a project's end user), `api_key`, `service` (a service token), or `impersonation` (a platform admin acting as an organization's owner).",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organization_id" : {
@@ -577,6 +595,7 @@ extension Tracker {
             "description" : "Scopes held now.",
             "items" : {
               "description" : "A scope.",
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "type" : "array"
@@ -591,6 +610,7 @@ extension Tracker {
           },
           "subject" : {
             "description" : "The user id, the API key id, or the service name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "user_id" : {
@@ -662,6 +682,7 @@ extension Tracker {
           "token" : {
             "description" : "The invitation token from the mail.",
             "maxLength" : 200,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -730,6 +751,7 @@ extension Tracker {
           },
           "password" : {
             "description" : "The account's password.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "project_id" : {
@@ -762,6 +784,7 @@ extension Tracker {
           },
           "name" : {
             "description" : "The member's name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "role" : {
@@ -837,6 +860,7 @@ extension Tracker {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "role" : {
@@ -850,6 +874,7 @@ extension Tracker {
           },
           "slug" : {
             "description" : "Unique short name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "updated_at" : {
@@ -875,6 +900,7 @@ extension Tracker {
             "description" : "Display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "slug" : {
@@ -926,6 +952,7 @@ extension Tracker {
             "description" : "New display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -939,10 +966,13 @@ extension Tracker {
         "properties" : {
           "current_password" : {
             "description" : "The password in use now.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "new_password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "minLength" : 8,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -972,11 +1002,14 @@ extension Tracker {
         "properties" : {
           "new_password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "minLength" : 8,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "token" : {
             "description" : "The reset token from the mail.",
             "maxLength" : 200,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -1002,6 +1035,7 @@ extension Tracker {
             "description" : "New display name; absent or null keeps it.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1028,6 +1062,7 @@ extension Tracker {
           },
           "description" : {
             "description" : "What the project is.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1040,6 +1075,7 @@ extension Tracker {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organization_id" : {
@@ -1049,6 +1085,7 @@ extension Tracker {
           },
           "slug" : {
             "description" : "Short name, unique in the organization.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "updated_at" : {
@@ -1075,6 +1112,7 @@ extension Tracker {
           "description" : {
             "description" : "What the project is.",
             "maxLength" : 1000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1084,6 +1122,7 @@ extension Tracker {
             "description" : "Display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "slug" : {
@@ -1115,6 +1154,7 @@ extension Tracker {
               "description" : "A scope the caller's organization role grants.",
               "maxLength" : 100,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             },
             "maxItems" : 50,
@@ -1151,6 +1191,7 @@ extension Tracker {
           "refresh_token" : {
             "description" : "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
             "maxLength" : 200,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1197,6 +1238,7 @@ extension Tracker {
           },
           "ip_address" : {
             "description" : "Address that started it.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1209,6 +1251,7 @@ extension Tracker {
           },
           "user_agent" : {
             "description" : "User agent that started it.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1283,12 +1326,14 @@ extension Tracker {
             "description" : "Display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "organization_name" : {
             "description" : "Also create an organization with this name, owned by the new account, and bind the session to it (with `organization_slug`).",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1304,6 +1349,8 @@ extension Tracker {
           },
           "password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "minLength" : 8,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -1319,6 +1366,7 @@ extension Tracker {
         "properties" : {
           "access_token" : {
             "description" : "JWT to send as `Authorization: Bearer <token>`.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "expires_in" : {
@@ -1328,6 +1376,7 @@ extension Tracker {
           },
           "refresh_token" : {
             "description" : "Opaque token for `POST refresh`; usable once.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "session_expires_at" : {
@@ -1342,6 +1391,7 @@ extension Tracker {
           },
           "token_type" : {
             "description" : "Always `Bearer`.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "user" : {
@@ -1382,6 +1432,7 @@ extension Tracker {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "project_id" : {
@@ -1427,6 +1478,7 @@ extension Tracker {
             "description" : "The comment text.",
             "maxLength" : 5000,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "created_at" : {
@@ -1500,6 +1552,7 @@ extension Tracker {
             "description" : "The comment text.",
             "maxLength" : 5000,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "pinned" : {
@@ -1586,6 +1639,7 @@ extension Tracker {
             "description" : "The comment text.",
             "maxLength" : 5000,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "created_at" : {
@@ -1648,6 +1702,7 @@ extension Tracker {
             "description" : "The comment text.",
             "maxLength" : 5000,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "pinned" : {
@@ -1747,6 +1802,7 @@ extension Tracker {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "status" : {
@@ -1788,10 +1844,13 @@ extension Tracker {
             "description" : "Display name.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "minLength" : 8,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -1807,6 +1866,7 @@ extension Tracker {
         "properties" : {
           "current_password" : {
             "description" : "The password in use now; required with password.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1825,6 +1885,7 @@ extension Tracker {
             "description" : "New display name; absent or null keeps it.",
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1832,6 +1893,8 @@ extension Tracker {
           },
           "password" : {
             "description" : "New password (needs current_password). The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "minLength" : 8,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -1864,6 +1927,7 @@ extension Tracker {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "project_id" : {
@@ -1885,6 +1949,7 @@ extension Tracker {
           },
           "status" : {
             "description" : "`active` or `banned`.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "updated_at" : {
@@ -1942,6 +2007,7 @@ extension Tracker {
         "properties" : {
           "access_token" : {
             "description" : "JWT (`typ: impersonation+jwt`) with `org` and `act` claims, for the app's routes.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "expires_at" : {
@@ -1966,10 +2032,12 @@ extension Tracker {
           },
           "token_id" : {
             "description" : "Its `jti`, as the audit trail records it.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "token_type" : {
             "description" : "Always `Bearer`.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "user_id" : {
@@ -2001,6 +2069,7 @@ extension Tracker {
           },
           "password" : {
             "description" : "The admin's password.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -2035,10 +2104,12 @@ extension Tracker {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "slug" : {
             "description" : "Unique short name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "updated_at" : {
@@ -2090,10 +2161,12 @@ extension Tracker {
           },
           "name" : {
             "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "slug" : {
             "description" : "Unique short name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "updated_at" : {
@@ -2151,6 +2224,7 @@ extension Tracker {
           "refresh_token" : {
             "description" : "The platform session's latest refresh token; each is accepted once.",
             "maxLength" : 200,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -2164,6 +2238,7 @@ extension Tracker {
         "properties" : {
           "access_token" : {
             "description" : "Platform JWT for the platform routes only.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "admin" : {
@@ -2176,6 +2251,7 @@ extension Tracker {
           },
           "refresh_token" : {
             "description" : "Opaque token for the platform refresh; usable once.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "session_expires_at" : {
@@ -2190,6 +2266,7 @@ extension Tracker {
           },
           "token_type" : {
             "description" : "Always `Bearer`.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -2282,6 +2359,7 @@ extension Tracker {
           },
           "name" : {
             "description" : "The project's name.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "overdue" : {
@@ -2302,6 +2380,7 @@ extension Tracker {
                 },
                 "title" : {
                   "description" : "The task's title.",
+                  "pattern" : "^[^\\u0000]*$",
                   "type" : "string"
                 }
               },
@@ -2388,6 +2467,7 @@ extension Tracker {
             ],
             "maxLength" : 120,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "owner_email" : {
@@ -2421,6 +2501,7 @@ extension Tracker {
           "summary" : {
             "description" : "Longer free-form description.",
             "maxLength" : 10000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2491,6 +2572,7 @@ extension Tracker {
             ],
             "maxLength" : 120,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "owner_email" : {
@@ -2524,6 +2606,7 @@ extension Tracker {
           "summary" : {
             "description" : "Longer free-form description.",
             "maxLength" : 10000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2533,6 +2616,7 @@ extension Tracker {
             "description" : "Secret used to sign the project's webhooks; accepted but never returned.",
             "maxLength" : 200,
             "minLength" : 16,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2654,6 +2738,7 @@ extension Tracker {
             ],
             "maxLength" : 120,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "owner_email" : {
@@ -2687,6 +2772,7 @@ extension Tracker {
           "summary" : {
             "description" : "Longer free-form description.",
             "maxLength" : 10000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2744,6 +2830,7 @@ extension Tracker {
             ],
             "maxLength" : 120,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "owner_email" : {
@@ -2773,6 +2860,7 @@ extension Tracker {
           "summary" : {
             "description" : "Longer free-form description.",
             "maxLength" : 10000,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2782,6 +2870,7 @@ extension Tracker {
             "description" : "Secret used to sign the project's webhooks; accepted but never returned.",
             "maxLength" : 200,
             "minLength" : 16,
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2834,6 +2923,7 @@ extension Tracker {
           },
           "details" : {
             "description" : "Longer description.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -2905,6 +2995,7 @@ extension Tracker {
             ],
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "updated_at" : {
@@ -2971,6 +3062,7 @@ extension Tracker {
           },
           "details" : {
             "description" : "Longer description.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -3036,6 +3128,7 @@ extension Tracker {
             ],
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -3142,6 +3235,7 @@ extension Tracker {
           },
           "details" : {
             "description" : "Longer description.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -3213,6 +3307,7 @@ extension Tracker {
             ],
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "updated_at" : {
@@ -3261,6 +3356,7 @@ extension Tracker {
           },
           "details" : {
             "description" : "Longer description.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
               "null"
@@ -3324,6 +3420,7 @@ extension Tracker {
             ],
             "maxLength" : 200,
             "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           }
         },
@@ -6477,6 +6574,8 @@ extension Tracker {
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:id|task_id|author_email|pinned|edit_count|created_at|updated_at|deleted_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:id|task_id|author_email|pinned|edit_count|created_at|updated_at|deleted_at)(?::nullsfirst|:nullslast)?){0,7}$",
               "type" : "string"
             }
           },
@@ -6492,6 +6591,7 @@ extension Tracker {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:id|task_id|author_email|body|pinned|edit_count|created_at|updated_at|deleted_at)(?:,(?:id|task_id|author_email|body|pinned|edit_count|created_at|updated_at|deleted_at))*$",
               "type" : "string"
             }
           },
@@ -6585,6 +6685,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6680,6 +6783,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6722,32 +6828,74 @@ extension Tracker {
                   "operations" : {
                     "description" : "1 to 100 operations, run in order in one transaction.",
                     "items" : {
-                      "additionalProperties" : false,
                       "description" : "One operation.",
-                      "properties" : {
-                        "action" : {
-                          "description" : "What to do.",
-                          "enum" : [
-                            "create",
-                            "update",
-                            "delete"
+                      "oneOf" : [
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A create operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "create",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/CommentsCreate"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "data"
                           ],
-                          "type" : "string"
-                        },
-                        "data" : {
-                          "description" : "The fields, as for the single-record operation (not for delete).",
                           "type" : "object"
                         },
-                        "id" : {
-                          "description" : "The record's id (not for create).",
-                          "format" : "int64",
-                          "type" : "integer"
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A update operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "update",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/CommentsUpdate"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "int64",
+                              "type" : "integer"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A delete operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "delete",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "int64",
+                              "type" : "integer"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id"
+                          ],
+                          "type" : "object"
                         }
-                      },
-                      "required" : [
-                        "action"
-                      ],
-                      "type" : "object"
+                      ]
                     },
                     "maxItems" : 100,
                     "minItems" : 1,
@@ -6837,6 +6985,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6912,6 +7063,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -6963,6 +7117,7 @@ extension Tracker {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:id|task_id|author_email|body|pinned|edit_count|created_at|updated_at|deleted_at)(?:,(?:id|task_id|author_email|body|pinned|edit_count|created_at|updated_at|deleted_at))*$",
               "type" : "string"
             }
           }
@@ -7028,6 +7183,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -7137,6 +7295,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -7216,6 +7377,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -8053,6 +8217,8 @@ extension Tracker {
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:id|name|owner_email|homepage|status|budget|external_id|created_at|updated_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:id|name|owner_email|homepage|status|budget|external_id|created_at|updated_at)(?::nullsfirst|:nullslast)?){0,7}$",
               "type" : "string"
             }
           },
@@ -8068,6 +8234,7 @@ extension Tracker {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:id|name|summary|owner_email|homepage|status|budget|settings|external_id|created_at|updated_at)(?:,(?:id|name|summary|owner_email|homepage|status|budget|settings|external_id|created_at|updated_at))*$",
               "type" : "string"
             }
           },
@@ -8091,6 +8258,7 @@ extension Tracker {
               ],
               "maxLength" : 120,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             }
           },
@@ -8188,6 +8356,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -8283,6 +8454,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -8325,33 +8499,99 @@ extension Tracker {
                   "operations" : {
                     "description" : "1 to 100 operations, run in order in one transaction.",
                     "items" : {
-                      "additionalProperties" : false,
                       "description" : "One operation.",
-                      "properties" : {
-                        "action" : {
-                          "description" : "What to do.",
-                          "enum" : [
-                            "create",
-                            "replace",
-                            "update",
-                            "delete"
+                      "oneOf" : [
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A create operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "create",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/ProjectsCreate"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "data"
                           ],
-                          "type" : "string"
-                        },
-                        "data" : {
-                          "description" : "The fields, as for the single-record operation (not for delete).",
                           "type" : "object"
                         },
-                        "id" : {
-                          "description" : "The record's id (not for create).",
-                          "format" : "uuid",
-                          "type" : "string"
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A replace operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "replace",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/ProjectsCreate"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A update operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "update",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/ProjectsUpdate"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A delete operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "delete",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id"
+                          ],
+                          "type" : "object"
                         }
-                      },
-                      "required" : [
-                        "action"
-                      ],
-                      "type" : "object"
+                      ]
                     },
                     "maxItems" : 100,
                     "minItems" : 1,
@@ -8441,6 +8681,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -8562,6 +8805,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -8637,6 +8883,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -8688,6 +8937,7 @@ extension Tracker {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:id|name|summary|owner_email|homepage|status|budget|settings|external_id|created_at|updated_at)(?:,(?:id|name|summary|owner_email|homepage|status|budget|settings|external_id|created_at|updated_at))*$",
               "type" : "string"
             }
           }
@@ -8753,6 +9003,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -8862,6 +9115,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -8971,6 +9227,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -9001,7 +9260,7 @@ extension Tracker {
     },
     "/v1/projects/{id}/summary" : {
       "get" : {
-        "description" : "Counts the project's tasks by status and lists the open tasks that are overdue on the given day.\n\nRequires an authenticated caller (401 without credentials).",
+        "description" : "Counts the project's tasks by status and lists the open tasks that are overdue on the given day.\n\nRequires the scope `projects:read` and `tasks:read` (401 without credentials, 403 without the scope).",
         "operationId" : "projectSummary",
         "parameters" : [
           {
@@ -9084,6 +9343,10 @@ extension Tracker {
         "summary" : "Task counts of one project.",
         "tags" : [
           "projects"
+        ],
+        "x-required-scopes" : [
+          "projects:read",
+          "tasks:read"
         ]
       }
     },
@@ -9113,6 +9376,8 @@ extension Tracker {
             "name" : "sort",
             "schema" : {
               "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:id|project_id|title|code|status|priority|estimate_hours|billable|due_on|completed_at|created_at|updated_at)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:id|project_id|title|code|status|priority|estimate_hours|billable|due_on|completed_at|created_at|updated_at)(?::nullsfirst|:nullslast)?){0,7}$",
               "type" : "string"
             }
           },
@@ -9128,6 +9393,7 @@ extension Tracker {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:id|project_id|title|details|code|status|priority|estimate_hours|billable|due_on|completed_at|assignee_email|labels|created_at|updated_at)(?:,(?:id|project_id|title|details|code|status|priority|estimate_hours|billable|due_on|completed_at|assignee_email|labels|created_at|updated_at))*$",
               "type" : "string"
             }
           },
@@ -9170,6 +9436,7 @@ extension Tracker {
               ],
               "maxLength" : 200,
               "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
               "type" : "string"
             }
           },
@@ -9294,6 +9561,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -9389,6 +9659,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -9431,33 +9704,99 @@ extension Tracker {
                   "operations" : {
                     "description" : "1 to 100 operations, run in order in one transaction.",
                     "items" : {
-                      "additionalProperties" : false,
                       "description" : "One operation.",
-                      "properties" : {
-                        "action" : {
-                          "description" : "What to do.",
-                          "enum" : [
-                            "create",
-                            "replace",
-                            "update",
-                            "delete"
+                      "oneOf" : [
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A create operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "create",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/TasksCreate"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "data"
                           ],
-                          "type" : "string"
-                        },
-                        "data" : {
-                          "description" : "The fields, as for the single-record operation (not for delete).",
                           "type" : "object"
                         },
-                        "id" : {
-                          "description" : "The record's id (not for create).",
-                          "format" : "uuid",
-                          "type" : "string"
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A replace operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "replace",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/TasksCreate"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A update operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "update",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "data" : {
+                              "$ref" : "#/components/schemas/TasksUpdate"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id",
+                            "data"
+                          ],
+                          "type" : "object"
+                        },
+                        {
+                          "additionalProperties" : false,
+                          "description" : "A delete operation.",
+                          "properties" : {
+                            "action" : {
+                              "const" : "delete",
+                              "description" : "What to do.",
+                              "type" : "string"
+                            },
+                            "id" : {
+                              "description" : "The record's id.",
+                              "format" : "uuid",
+                              "type" : "string"
+                            }
+                          },
+                          "required" : [
+                            "action",
+                            "id"
+                          ],
+                          "type" : "object"
                         }
-                      },
-                      "required" : [
-                        "action"
-                      ],
-                      "type" : "object"
+                      ]
                     },
                     "maxItems" : 100,
                     "minItems" : 1,
@@ -9547,6 +9886,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -9668,6 +10010,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -9743,6 +10088,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -9794,6 +10142,7 @@ extension Tracker {
             "name" : "fields",
             "schema" : {
               "description" : "Comma-separated member names.",
+              "pattern" : "^(?:id|project_id|title|details|code|status|priority|estimate_hours|billable|due_on|completed_at|assignee_email|labels|created_at|updated_at)(?:,(?:id|project_id|title|details|code|status|priority|estimate_hours|billable|due_on|completed_at|assignee_email|labels|created_at|updated_at))*$",
               "type" : "string"
             }
           }
@@ -9859,6 +10208,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -9968,6 +10320,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [
@@ -10077,6 +10432,9 @@ extension Tracker {
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
           }
         },
         "security" : [

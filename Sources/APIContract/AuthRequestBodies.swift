@@ -15,7 +15,7 @@ public struct AuthRequestBodies: Sendable {
     public var signup: ContractBody {
         ContractBody("AuthSignupRequest", [
             ContractField("email", .email, "Email address; compared without case.", required: true, maxLength: ContractField.emailMaxLength),
-            ContractField("password", .string(pattern: nil), options.passwordRules, required: true),
+            ContractField("password", .string(pattern: nil), options.passwordRules, required: true, minLength: options.passwordMinLength),
             ContractField("name", .string(pattern: nil), "Display name.", required: true, minLength: 1, maxLength: 200),
             ContractField(
                 "organization_name", .string(pattern: nil),
@@ -62,7 +62,7 @@ public struct AuthRequestBodies: Sendable {
     public var changePassword: ContractBody {
         ContractBody("AuthPasswordChange", [
             ContractField("current_password", .string(pattern: nil), "The password in use now.", required: true),
-            ContractField("new_password", .string(pattern: nil), options.passwordRules, required: true),
+            ContractField("new_password", .string(pattern: nil), options.passwordRules, required: true, minLength: options.passwordMinLength),
         ])
     }
 
@@ -77,7 +77,7 @@ public struct AuthRequestBodies: Sendable {
     public var resetPassword: ContractBody {
         ContractBody("AuthPasswordReset", [
             ContractField("token", .string(pattern: nil), "The reset token from the mail.", required: true, maxLength: ContractField.tokenMaxLength),
-            ContractField("new_password", .string(pattern: nil), options.passwordRules, required: true),
+            ContractField("new_password", .string(pattern: nil), options.passwordRules, required: true, minLength: options.passwordMinLength),
         ])
     }
 

@@ -30,7 +30,7 @@ public struct PlatformRequestBodies: Sendable {
     public var createAdmin: ContractBody {
         ContractBody("PlatformAdminCreate", [
             ContractField("email", .email, "The new admin's email address.", required: true, maxLength: ContractField.emailMaxLength),
-            ContractField("password", .string(pattern: nil), options.passwordRules, required: true),
+            ContractField("password", .string(pattern: nil), options.passwordRules, required: true, minLength: options.passwordMinLength),
             ContractField("name", .string(pattern: nil), "Display name.", required: true, minLength: 1, maxLength: 200),
         ])
     }
@@ -40,7 +40,9 @@ public struct PlatformRequestBodies: Sendable {
         ContractBody("PlatformAdminUpdate", [
             ContractField("name", .string(pattern: nil), "New display name; absent or null keeps it.", nullable: true, minLength: 1, maxLength: 200),
             ContractField("email", .email, "New email address; absent or null keeps it.", nullable: true, maxLength: ContractField.emailMaxLength),
-            ContractField("password", .string(pattern: nil), "New password (needs current_password). " + options.passwordRules, nullable: true),
+            ContractField(
+                "password", .string(pattern: nil), "New password (needs current_password). " + options.passwordRules, nullable: true,
+                minLength: options.passwordMinLength),
             ContractField("current_password", .string(pattern: nil), "The password in use now; required with password.", nullable: true),
         ])
     }

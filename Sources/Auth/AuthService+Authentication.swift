@@ -83,7 +83,10 @@ extension AuthService {
         else {
             return .rejected(.invalidCredentials())
         }
-        let scopes = binding.organizationID == nil || check.isEndUser ? scopes(ofRole: role) : organizationRoles.scopes(of: check.role ?? "")
+        // End users hold the app's end-user role only (`auth.endUserRole`), whatever their row says.
+        let scopes =
+            check.isEndUser
+            ? settings.endUserScopes : binding.organizationID == nil ? scopes(ofRole: role) : organizationRoles.scopes(of: check.role ?? "")
         return .authenticated(Identity(
             subject: subject, kind: check.isEndUser ? EndUsers.kind : "user", scopes: scopes, userID: subject, sessionID: sessionID.uuidString.lowercased(),
             organizationID: binding.organizationText, projectID: binding.projectText))

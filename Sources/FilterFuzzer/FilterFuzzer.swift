@@ -1,4 +1,4 @@
-import Foundation
+import FuzzDriver
 import QueryGrammar
 
 /// Feeds arbitrary bytes to the filter and sort parsers. Any outcome but a crash is a pass:
@@ -24,21 +24,11 @@ public func fuzzFilter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's driver, linked in by `-sanitize=fuzzer`.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
 /// SwiftPM links an executable's entry point under `<Target>_main`; in the fuzz build that
 /// entry point hands control to libFuzzer's driver.
 @_cdecl("FilterFuzzer_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments, fuzzFilter)
+    FuzzDriver.run(argc, argv, fuzzFilter)
 }
 #else
 /// Without libFuzzer: replays the files named on the command line (for example a crash
@@ -46,11 +36,7 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
 @main
 struct FilterFuzzReplay {
     static func main() throws {
-        for path in CommandLine.arguments.dropFirst() {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            data.withUnsafeBytes { FilterFuzzInput.run($0) }
-            print("ok \(path)")
-        }
+        try FuzzDriver.replay(CommandLine.arguments.dropFirst()) { FilterFuzzInput.run($0) }
     }
 }
 #endif

@@ -55,7 +55,8 @@ public enum SortParser {
         }
         var nulls: SortKey.Nulls?
         if let colon = rest.firstIndex(of: ":") {
-            switch rest[rest.index(after: colon)...].lowercased() {
+            // Exactly as documented (the OpenAPI pattern lists these words in lower case).
+            switch rest[rest.index(after: colon)...] {
             case "nullsfirst": nulls = .first
             case "nullslast": nulls = .last
             default:

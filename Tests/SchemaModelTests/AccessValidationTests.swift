@@ -64,6 +64,39 @@ struct AccessValidationTests {
         expectDiagnostic(diagnostics(#""tenant": "team""#), code: "unknown-value", path: "tenant", contains: "organization")
     }
 
+    @Test("an auth app's endpoint must say what it requires; an array of scopes requires them all (issue 18, Medium)")
+    func endpointScope() throws {
+        let silent = TestSchemas.endpoint("ping", #""method": "GET", "path": "/ping", "response": {"description": "Pong."}"#)
+        let result = TestSchemas.diagnostics(TestSchemas.files(Self.app, silent))
+        expectDiagnostic(result, code: "endpoint-needs-scope", file: "Schemas/tasks/endpoints/ping.json", path: "", contains: "\"authenticated\"")
+        let empty = TestSchemas.endpoint("ping", #""method": "GET", "path": "/ping", "scope": [], "response": {"description": "Pong."}"#)
+        expectDiagnostic(
+            TestSchemas.diagnostics(TestSchemas.files(Self.app, empty)), code: "invalid-scope", file: "Schemas/tasks/endpoints/ping.json", path: "scope",
+            contains: "at least one")
+        let bad = TestSchemas.endpoint("ping", #""method": "GET", "path": "/ping", "scope": ["users:read", 3], "response": {"description": "Pong."}"#)
+        #expect(!TestSchemas.diagnostics(TestSchemas.files(Self.app, bad)).isEmpty)
+        let both = TestSchemas.endpoint(
+            "ping", #""method": "GET", "path": "/ping", "scope": ["users:read", "reports:export"], "response": {"description": "Pong."}"#)
+        guard case .success(let loaded) = SchemaPipeline.load(TestSchemas.files(Self.app, both)) else {
+            Issue.record("an array of granted scopes is refused")
+            return
+        }
+        #expect(loaded.schemas.apps.first?.endpoints.first?.scope == .allScopes(["users:read", "reports:export"]))
+        for word in ["public", "authenticated"] {
+            let explicit = TestSchemas.endpoint("ping", #""method": "GET", "path": "/ping", "scope": "\#(word)", "response": {"description": "Pong."}"#)
+            #expect(TestSchemas.diagnostics(TestSchemas.files(Self.app, explicit)).filter { $0.severity == .error }.isEmpty, "\(word)")
+        }
+    }
+
+    @Test("endUserRole must name a role of auth.roles")
+    func endUserRole() {
+        let app = AuthConfigTests.app(auth: #"""
+            {"tokens": {"issuer": "https://tasks.test", "audience": "tasks-api", "secretVariable": "TASKS_JWT_SECRET"},
+             "roles": {"member": ["users:read"]}, "defaultRole": "member", "endUserRole": "customer"}
+            """#)
+        expectDiagnostic(TestSchemas.diagnostics(TestSchemas.files(app)), code: "unknown-role", file: AuthConfigTests.appPath, path: "auth.endUserRole", contains: "member")
+    }
+
     @Test("a malformed scope is an error; a scope no role grants is a warning naming the fix")
     func scopes() {
         expectDiagnostic(diagnostics(#""permissions": {"delete": "not a scope"}"#), code: "invalid-scope", path: "permissions.delete", contains: "public")

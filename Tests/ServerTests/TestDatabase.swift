@@ -15,12 +15,14 @@ struct TestDatabase: Sendable {
     /// Closes the database and removes what the test created.
     let cleanup: @Sendable () async -> Void
 
-    /// The PostgreSQL URL of the test server, when one is configured.
+    /// The PostgreSQL URL of the test server, when one is configured. The whole suite opens its
+    /// pools at once on a loaded machine, so a request may wait long for a first connection: the
+    /// URL allows 120 s (`connect_timeout`) where a server's default is 10 s.
     static var postgresURL: String? {
         guard let url = ProcessInfo.processInfo.environment["LOOM_TEST_DATABASE_URL"], PostgresConnectionSettings.isPostgresURL(url) else {
             return nil
         }
-        return url
+        return url.contains("connect_timeout=") ? url : url + (url.contains("?") ? "&" : "?") + "connect_timeout=120"
     }
 
     /// Whether tests run on PostgreSQL.

@@ -37,13 +37,13 @@ extension Eventflow.Operations {
         public struct Body: Sendable, Hashable, JSONWritable {
             /// Unique name of the consumer.
             public var name: String
-            /// JSON array of the event types the consumer receives; an empty array receives every type.
-            public var subscribedEventTypes: RawJSON
+            /// The event types the consumer receives; an empty array receives every type.
+            public var subscribedEventTypes: [String]
 
             /// Creates a value.
             public init(
                 name: String,
-                subscribedEventTypes: RawJSON
+                subscribedEventTypes: [String]
             ) {
                 self.name = name
                 self.subscribedEventTypes = subscribedEventTypes
@@ -52,13 +52,13 @@ extension Eventflow.Operations {
             /// Validation rules of the members, in order.
             static let rules: [FieldRule] = [
                 FieldRule("name", .string(pattern: nil), required: true, minLength: 1, maxLength: 100),
-                FieldRule("subscribed_event_types", .json, required: true)
+                FieldRule("subscribed_event_types", .array(FieldRule("items", .string(pattern: nil), minLength: 1, maxLength: 100)), required: true)
             ]
 
             /// Reads a validated object.
             init(values: ValidatedObject) throws {
                 self.name = try values.string(0)
-                self.subscribedEventTypes = try values.json(1)
+                self.subscribedEventTypes = try values.array(1).map { try $0.asObject.string(0) }
             }
 
             /// Writes the value as a JSON object.

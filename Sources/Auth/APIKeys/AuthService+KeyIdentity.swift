@@ -8,7 +8,9 @@ extension AuthService {
     /// key never exceeds its creator, even after a demotion, and a service never exceeds its role.
     func identity(of key: APIKeyStore.Presented) -> Identity {
         let bound = key.binding.organizationID != nil && !key.bindingCheck.isEndUser
-        let creatorScopes = bound ? organizationRoles.scopes(of: key.bindingCheck.role ?? "") : scopes(ofRole: key.userRole)
+        let creatorScopes =
+            key.bindingCheck.isEndUser
+            ? settings.endUserScopes : bound ? organizationRoles.scopes(of: key.bindingCheck.role ?? "") : scopes(ofRole: key.userRole)
         var granted = key.scopes.filter { Identity.scopes(creatorScopes, grant: $0) }
         if let role = key.role {
             let roleScopes = bound ? organizationRoles.scopes(of: role) : scopes(ofRole: role)

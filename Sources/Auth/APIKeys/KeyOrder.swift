@@ -103,7 +103,7 @@ extension AuthRoutes {
             if order.role != nil {
                 throw APIError.validation([.init(field: "role", message: "is only for service tokens (with service)")])
             }
-            guard let scopes = order.scopes else { throw APIError.validation([.init(field: "scopes", message: "is required")]) }
+            guard let scopes = order.scopes else { throw APIError.validation([.init(field: "scopes", message: "is required for a key without service")]) }
             return scopes
         }
         guard let role = order.role else {

@@ -10,7 +10,7 @@ enum EndUsers {
     /// `Identity.kind` of an end user's access token. Not `user`: the account routes that end
     /// users may use opt in (`AuthRoutes.requireCaller(_:allowingEndUsers:)`); organization,
     /// API key and credential-issuing routes keep refusing them.
-    static let kind = "end_user"
+    static let kind = Identity.endUserKind
 
     /// The login throttle subject of an end user: per project, so failures in one project
     /// never lock the same address in another project or at app level.

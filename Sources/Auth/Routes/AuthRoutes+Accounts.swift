@@ -82,14 +82,17 @@ extension AuthRoutes {
     }
 
     /// The refresh token from the body, else (cookie mode) from the `loom_refresh` cookie with
-    /// the CSRF check; 422 naming `refresh_token` when there is neither.
+    /// the CSRF check; 401 when there is neither (no credential was presented, as on any route
+    /// that needs one; the body itself is valid, since `refresh_token` may come as a cookie).
     private func refreshTokenText(_ body: ContractInput, _ request: Request) throws -> String {
         if let text = try body.optionalString("refresh_token") { return text }
         if let cookies = service.cookies, let text = request.cookies[SessionCookies.refresh]?.value, !text.isEmpty {
             guard cookies.passesCSRF(request) else { throw SessionCookies.csrfFailure }
             return text
         }
-        throw APIError.validation([.init(field: "refresh_token", message: "is required (or the loom_refresh cookie in cookie mode)")])
+        var missing = APIError.unauthenticated
+        missing.detail = "Send the refresh token as refresh_token (or, in cookie mode, the loom_refresh cookie)."
+        throw missing
     }
 
     /// A token answer; in cookie mode it also sets the session cookies.

@@ -17,23 +17,31 @@ extension AuthRoutes {
     func forgotPassword(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let body = try await decodeBody(request, bodies.forgotPassword)
         let email = UserRecord.normalized(email: try body.string("email"))
+        let now = service.clock()
+        let ipAddress = context.remoteAddress?.ipAddress
+        // The same work whatever the address names (one read, one committed write, no waiting
+        // for mail), so the answer's timing tells nothing about which addresses have accounts.
         guard let user = try await users.find(email: email), user.status == UserRecord.active else {
+            _ = try await service.database.write([
+                audit.event("password_reset_requested", actor: nil, target: nil, detail: ["account": "none"], ipAddress: ipAddress, now: now)
+            ])
             return Response(status: .accepted)
         }
-        let now = service.clock()
         let token = RefreshToken.generate()
         _ = try await service.database.write([
             singleUseTokens.insert(
                 userID: user.id, purpose: .passwordReset, email: user.email, token: token, now: now,
                 expiresAt: now.addingTimeInterval(Self.passwordResetSeconds)),
-            audit.event("password_reset_requested", actor: nil, target: user.idText, ipAddress: context.remoteAddress?.ipAddress, now: now),
+            audit.event("password_reset_requested", actor: nil, target: user.idText, ipAddress: ipAddress, now: now),
         ])
-        // A failed delivery is logged by the sender; the answer stays 202 so it reveals nothing
-        // about the account.
-        try? await service.mail.send(MailMessage(
+        // Delivered after answering (202 promises no more): an SMTP exchange would otherwise
+        // set real accounts apart by time. A failed delivery is logged by the sender.
+        let mail = service.mail
+        let message = MailMessage(
             to: user.email, subject: "Reset your password",
             body: "Send POST \(path(of: .resetPassword)) with {\"token\": \"\(token.text)\", "
-                + "\"new_password\": \"...\"} within an hour. If you did not ask for this, ignore this message."))
+                + "\"new_password\": \"...\"} within an hour. If you did not ask for this, ignore this message.")
+        Task { try? await mail.send(message) }
         return Response(status: .accepted)
     }
 

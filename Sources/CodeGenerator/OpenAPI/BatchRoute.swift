@@ -14,17 +14,28 @@ struct BatchRoute {
         [TableOperation.create, .replace, .update, .delete].filter(table.operations.contains).map(\.rawValue)
     }
 
+    /// One action's operation, as the server validates it: `create` takes `data` (the create
+    /// body) and no `id`; `replace` an `id` and the create body; `update` an `id` and the update
+    /// body; `delete` an `id` only.
+    private func variant(_ action: String) -> JSONSchema {
+        var members: [SchemaFactory.Property] = [
+            .init("action", .string(JSONSchema.CoreContext(description: "What to do.", allowedValues: [AnyCodable(action)]), JSONSchema.StringContext()))
+        ]
+        if action != TableOperation.create.rawValue {
+            members.append(.init("id", SchemaFactory.primaryKey(table.primaryKey, description: "The record's \(table.primaryKey.name).", readOnly: false)))
+        }
+        if action != TableOperation.delete.rawValue {
+            let body = action == TableOperation.update.rawValue ? OpenAPINames.update(table) : OpenAPINames.create(table)
+            members.append(.init("data", SchemaFactory.reference(body)))
+        }
+        return SchemaFactory.object(members, description: "A \(action) operation.", closed: true)
+    }
+
     /// The route, or `nil` when the table has no write operation.
     func route() -> DocumentedRoute? {
         guard !actions.isEmpty else { return nil }
         let limit = context.app.config.limits.maxBatchSize
-        let item = SchemaFactory.object(
-            [
-                .init("action", .string(JSONSchema.CoreContext(description: "What to do.", allowedValues: actions.map { AnyCodable($0) }), JSONSchema.StringContext())),
-                .init("id", SchemaFactory.primaryKey(table.primaryKey, description: "The record's \(table.primaryKey.name) (not for create).", readOnly: false), required: false),
-                .init("data", .object(JSONSchema.CoreContext(description: "The fields, as for the single-record operation (not for delete)."), JSONSchema.ObjectContext(properties: [:])), required: false),
-            ],
-            description: "One operation.", closed: true)
+        let item = JSONSchema.one(of: actions.map(variant), core: JSONSchema.CoreContext(description: "One operation."))
         let body = SchemaFactory.object(
             [.init("operations", .array(
                 JSONSchema.CoreContext(description: "1 to \(limit) operations, run in order in one transaction."),
@@ -52,7 +63,7 @@ struct BatchRoute {
             responses: ResponseFactory.map(
                 statuses: context.errorStatuses,
                 success: [(200, ResponseFactory.json("Every operation succeeded.", schema: response))],
-                errors: [.badRequest, .conflict, .payloadTooLarge, .unsupportedMediaType, .validationError, .internalError]))
+                errors: [.badRequest, .conflict, .payloadTooLarge, .unsupportedMediaType, .validationError, .internalError, .serviceUnavailable]))
         return DocumentedRoute(path: "", method: .post, operation: operation, file: table.file)
     }
 }

@@ -99,10 +99,15 @@ struct FieldSchemaBuilder {
     }
 
     private func string(_ field: FieldSchema, _ usage: Usage, format: JSONTypeFormat.StringFormat, nullable: Bool) -> JSONSchema {
-        .string(
+        let pattern = field.pattern.map(Self.anchored) ?? (format == .generic ? Self.withoutNUL : nil)
+        return .string(
             core(field, usage, format: format, nullable: nullable),
-            JSONSchema.StringContext(maxLength: field.maxLength, minLength: field.minLength, pattern: field.pattern.map(Self.anchored)))
+            JSONSchema.StringContext(maxLength: field.maxLength, minLength: field.minLength, pattern: pattern))
     }
+
+    /// Any text without U+0000, which the server refuses in every string (PostgreSQL cannot
+    /// store it, so both engines answer alike).
+    static let withoutNUL = "^[^\\u0000]*$"
 
     /// `pattern` as the runtime applies it (`Pattern`: the whole string must match). JSON Schema
     /// patterns search anywhere in the string, so the document anchors them.

@@ -1,5 +1,6 @@
 import APIContract
 import OpenAPIKit
+import QueryGrammar
 import SchemaModel
 
 /// The list query language (`filter`, `sort`, `cursor`, `count`) and the conditional-request
@@ -52,8 +53,11 @@ enum ListQueryParameters {
             keys; the primary key is always the final tiebreak so the order is total. \
             Example: `-priority,due_on:nullsfirst`. Sortable fields: \(sortableNames(table).map(naming.name).joined(separator: ", ")).
             """
-        return OpenAPI.Parameter(
-            name: "sort", context: .query(required: false, schema: SchemaFactory.string("Sort keys.")), description: description)
+        let key = "[-+]?(?:" + sortableNames(table).map(naming.name).joined(separator: "|") + ")(?::nullsfirst|:nullslast)?"
+        let schema = JSONSchema.string(
+            JSONSchema.CoreContext(description: "Sort keys."),
+            JSONSchema.StringContext(maxLength: 512, pattern: "^\(key)(?:,\(key)){0,\(SortParser.maxKeys - 1)}$"))
+        return OpenAPI.Parameter(name: "sort", context: .query(required: false, schema: schema), description: description)
     }
 
     /// `cursor`: keyset pagination.
@@ -68,8 +72,11 @@ enum ListQueryParameters {
     static func fields(_ table: TableSchema, naming: JSONNaming) -> OpenAPI.Parameter {
         let names = ([table.primaryKey.name] + table.fields.filter { !$0.writeOnly }.map(\.name) + (table.timestamps ? ["created_at", "updated_at"] : [])
             + (table.softDelete ? ["deleted_at"] : [])).map(naming.name)
+        let member = "(?:" + names.joined(separator: "|") + ")"
+        let schema = JSONSchema.string(
+            JSONSchema.CoreContext(description: "Comma-separated member names."), JSONSchema.StringContext(pattern: "^\(member)(?:,\(member))*$"))
         return OpenAPI.Parameter(
-            name: "fields", context: .query(required: false, schema: SchemaFactory.string("Comma-separated member names.")),
+            name: "fields", context: .query(required: false, schema: schema),
             description: "Return only these members of each record, e.g. `fields=\(names.prefix(2).joined(separator: ","))`. "
                 + "Members: \(names.joined(separator: ", ")). An unknown name is a 400.")
     }

@@ -29,10 +29,7 @@ struct OperationSecurity {
             if auth.apiKeys != nil { security.append([.component(named: AuthSchemas.apiKeyScheme): []]) }
             if auth.cookies != nil { security.append([.component(named: AuthSchemas.cookieScheme): []]) }
             operation.security = security
-            let scopes = needed.compactMap { requirement -> String? in
-                if case .scope(let scope) = requirement { return scope }
-                return nil
-            }
+            let scopes = needed.flatMap(\.scopes)
             if scopes.isEmpty {
                 notes.append("Requires an authenticated caller (401 without credentials).")
             } else {

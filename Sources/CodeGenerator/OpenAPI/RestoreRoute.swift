@@ -26,7 +26,7 @@ struct RestoreRoute {
             responses: ResponseFactory.map(
                 statuses: context.errorStatuses,
                 success: [(200, ResponseFactory.json("The live record.", schema: record, extraHeaders: [ListQueryParameters.entityTagHeader()]))],
-                errors: [.notFound, .internalError]))
+                errors: [.notFound, .internalError, .serviceUnavailable]))
         return DocumentedRoute(path: "", method: .post, operation: operation, file: table.file)
     }
 }

@@ -105,7 +105,7 @@ struct TableOperations {
         let documented = OpenAPI.Operation(
             tags: [table.name], summary: summary, operationId: OpenAPINames.operationID(operation, table: table),
             parameters: parameters, requestBody: body,
-            responses: ResponseFactory.map(statuses: context.errorStatuses, success: responses, errors: errors + [.internalError]))
+            responses: ResponseFactory.map(statuses: context.errorStatuses, success: responses, errors: errors + [.internalError, .serviceUnavailable]))
         return DocumentedRoute(path: "", method: method, operation: documented, file: table.file)
     }
 
@@ -172,7 +172,9 @@ struct TableOperations {
     /// `offset`: records to skip, 0 or more. No `default` keyword: client generators send a
     /// parameter's default on every call, and `offset` cannot be combined with `cursor`.
     static func offsetParameter() -> OpenAPI.Parameter {
-        let schema = JSONSchema.integer(JSONSchema.CoreContext(), JSONSchema.IntegerContext(minimum: (0, exclusive: false)))
+        // The server reads a 64-bit integer.
+        let schema = JSONSchema.integer(
+            JSONSchema.CoreContext(format: .int64), JSONSchema.IntegerContext(maximum: (Int(Int64.max), exclusive: false), minimum: (0, exclusive: false)))
         return OpenAPI.Parameter(
             name: "offset", context: .query(required: false, schema: schema),
             description: "Number of records to skip; none when absent. Cannot be combined with `cursor`.")

@@ -31,7 +31,7 @@ struct UpsertRoute {
                     (201, ResponseFactory.json("The created record.", schema: record, extraHeaders: [("Location", location), tag])),
                     (200, ResponseFactory.json("The replaced record.", schema: record, extraHeaders: [tag])),
                 ],
-                errors: [.badRequest, .conflict, .payloadTooLarge, .unsupportedMediaType, .validationError, .internalError]))
+                errors: [.badRequest, .conflict, .payloadTooLarge, .unsupportedMediaType, .validationError, .internalError, .serviceUnavailable]))
         return DocumentedRoute(path: "", method: .post, operation: operation, file: table.file)
     }
 }

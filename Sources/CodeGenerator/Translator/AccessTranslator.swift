@@ -22,8 +22,9 @@ enum AccessTranslator {
         return "TableAccess(" + keys.map { "\($0.rawValue): \(requirement(table.requirement(for: $0)))" }.joined(separator: ", ") + ")"
     }
 
-    /// The requirement of a custom endpoint: its `scope`, else `authenticated` when the app has
-    /// an `auth` section (fail closed), else public.
+    /// The requirement of a custom endpoint: its `scope` when the app has an `auth` section (the
+    /// validator requires one there; `authenticated` only stands in for a schema it refused),
+    /// else public.
     static func endpointRequirement(_ endpoint: EndpointSchema, app: AppConfig) -> AccessRequirementSchema {
         guard app.auth != nil else { return .everyone }
         return endpoint.scope ?? .authenticated
@@ -35,6 +36,7 @@ enum AccessTranslator {
         case .everyone: return ".everyone"
         case .authenticated: return ".authenticated"
         case .scope(let scope): return ".scope(\(SwiftNames.literal(scope)))"
+        case .allScopes(let scopes): return ".allScopes([\(scopes.map(SwiftNames.literal).joined(separator: ", "))])"
         }
     }
 }

@@ -25,6 +25,9 @@ enum AuthTranslator {
             "defaultRole: \(SwiftNames.literal(auth.defaultRole))",
         ]
         lines.append("apiKeys: " + (auth.apiKeys.map(apiKeys) ?? "nil"))
+        if let endUserRole = auth.endUserRole {
+            lines.append("endUserRole: \(SwiftNames.literal(endUserRole))")
+        }
         if let cookies = auth.cookies {
             lines.append("cookies: .init(sameSite: \(SwiftNames.literal(cookies.sameSite.rawValue)), secure: \(cookies.secure))")
         }

@@ -7,6 +7,8 @@ public enum AccessRequirement: Sendable, Hashable {
     case authenticated
     /// Credentials holding the scope (or `*`, or `<resource>:*`).
     case scope(String)
+    /// Credentials holding every one of the scopes (a custom endpoint reading several tables).
+    case allScopes([String])
 }
 
 extension LoomRequestContext {
@@ -16,6 +18,7 @@ extension LoomRequestContext {
         case .everyone: return
         case .authenticated: _ = try requireIdentity()
         case .scope(let scope): try requireScope(scope)
+        case .allScopes(let scopes): for scope in scopes { try requireScope(scope) }
         }
     }
 }

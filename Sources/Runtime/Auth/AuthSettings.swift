@@ -23,6 +23,8 @@ public struct AuthSettings: Sendable {
     public let roles: [Role]
     /// Role given at sign-up.
     public let defaultRole: String
+    /// The role whose scopes end users of a project hold (`auth.endUserRole`); `nil`: none.
+    public let endUserRole: String?
     /// API keys, when the app issues them.
     public let apiKeys: APIKeySettings?
     /// Cookie mode, when the app enables it.
@@ -51,7 +53,7 @@ public struct AuthSettings: Sendable {
     public init(
         routePrefix: String, issuer: String, audience: String, secretVariable: String, accessTokenSeconds: Int,
         refreshTokenSeconds: Int, passwords: PasswordSettings, roles: [Role], defaultRole: String,
-        apiKeys: APIKeySettings?, cookies: CookieSettings? = nil, organizationRoles: [Role]? = nil,
+        apiKeys: APIKeySettings?, endUserRole: String? = nil, cookies: CookieSettings? = nil, organizationRoles: [Role]? = nil,
         oauth: OAuthSettings? = nil, mail: MailSettings? = nil, platformAdmins: PlatformAdminSettings? = nil,
         naming: JSONNaming = .snakeCase, routes: [String: ContractRouteOverride] = [:], apiKeyHeader: String = "X-API-Key",
         refreshTokensAreJWT: Bool = false, tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers
@@ -77,7 +79,13 @@ public struct AuthSettings: Sendable {
         self.roles = roles
         self.defaultRole = defaultRole
         self.apiKeys = apiKeys
+        self.endUserRole = endUserRole
     }
+
+    /// What every end user of a project may do: the scopes of `endUserRole`, none without one.
+    /// Never an organization role's and never the account's stored role, so no change of an
+    /// end user's row can widen it.
+    public var endUserScopes: Set<String> { endUserRole.map(scopes(ofRole:)) ?? [] }
 
     /// The scopes of `role` (empty for an unknown role, which then can do nothing).
     public func scopes(ofRole role: String) -> Set<String> {

@@ -13,6 +13,17 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible {
         case checkViolation
         /// The database could not be reached or is busy beyond the timeout.
         case unavailable
+        /// The disk holding the database is full (SQLite `SQLITE_FULL`, PostgreSQL 53100):
+        /// writes fail until space returns.
+        case storageFull
+        /// The database refuses writes: a read-only file or file system (SQLite
+        /// `SQLITE_READONLY`), a read-only PostgreSQL transaction or server (25006).
+        case readOnly
+        /// The SQLite file was deleted or replaced while the server had it open: whatever is
+        /// written to the open file is lost, so nothing may be acknowledged.
+        case fileMissing
+        /// A statement, a transaction or the wait for a connection ran past its deadline.
+        case timedOut
         /// Anything else.
         case other
     }
@@ -27,4 +38,13 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible {
     }
     /// For logs.
     public var description: String { "DatabaseError(\(code)): \(message)" }
+
+    /// Whether the failure is the database's state rather than the request's (unreachable,
+    /// full, read-only, gone, too slow): the client gets a 503 and may retry later.
+    public var isUnavailability: Bool {
+        switch code {
+        case .unavailable, .storageFull, .readOnly, .fileMissing, .timedOut: return true
+        case .uniqueViolation, .foreignKeyViolation, .notNullViolation, .checkViolation, .other: return false
+        }
+    }
 }

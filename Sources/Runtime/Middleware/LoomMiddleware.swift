@@ -89,9 +89,9 @@ public struct LoomMiddleware: RouterMiddleware {
             // The server is shutting down past its drain bound (LoomServer.Configuration).
             return .unavailable
         case let databaseError as DatabaseError:
-            if case .unavailable = databaseError.code {
+            if let unavailable = APIError(unavailable: databaseError) {
                 context.logger.error("database unavailable", metadata: ["error": "\(databaseError)"])
-                return .unavailable
+                return unavailable
             }
             context.logger.error("unexpected database error", metadata: ["error": "\(databaseError)"])
             return .internalError

@@ -14,10 +14,10 @@ public struct FieldSelection: Sendable, Hashable {
     static func parse(_ text: String, positions: [String: Int]) throws(APIError) -> FieldSelection {
         var mask = Array(repeating: false, count: positions.count)
         var unknown: [String] = []
+        // Names exactly as documented (the OpenAPI pattern allows no spaces around them).
         for name in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let trimmed = String(name).trimmingCharacters(in: .whitespaces)
-            guard let position = positions[trimmed] else {
-                unknown.append(String(trimmed.prefix(40)))
+            guard let position = positions[String(name)] else {
+                unknown.append(String(name.prefix(40)))
                 continue
             }
             mask[position] = true

@@ -53,8 +53,9 @@ public struct ListQuery: Sendable {
     /// The list parameters every table accepts besides its equality shorthands.
     public static let reservedParameters = ["limit", "offset", "filter", "sort", "cursor", "count", "fields", "expand", "deleted", "q"]
 
-    /// Parses `request`'s query against `table`'s filters and the app's paging limits.
-    public static func parse(_ uri: URI, table: TableDescriptor, limits: PageLimits) throws(APIError) -> ListQuery {
+    /// Parses `request`'s query against `table`'s filters and the app's paging limits; a
+    /// `cursor` must carry `cursors`' signature (`CursorCodec`).
+    public static func parse(_ uri: URI, table: TableDescriptor, limits: PageLimits, cursors: CursorCodec = .random()) throws(APIError) -> ListQuery {
         var query = ListQuery(limit: limits.defaultSize, offset: 0, filters: [])
         var errors: [APIError.FieldError] = []
         var seen = Set<String>()
@@ -116,7 +117,7 @@ public struct ListQuery: Sendable {
         if let cursorText {
             if seen.contains("offset") {
                 errors.append(.init(field: "cursor", message: "cannot be combined with offset"))
-            } else if let values = CursorCodec.decode(cursorText, sortText: query.sortText) {
+            } else if let values = cursors.decode(cursorText, sortText: query.sortText) {
                 query.cursor = values
             } else {
                 errors.append(.init(field: "cursor", message: "is not a cursor returned by this list with the same sort"))

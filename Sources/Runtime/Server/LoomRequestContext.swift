@@ -37,6 +37,14 @@ public struct Identity: Sendable, Hashable {
         self.projectID = projectID
         self.environment = environment
     }
+
+    /// `kind` of an end user of a project (an account signed up with a project's key). End
+    /// users are not members of the project's organization: tables whose rows belong to the
+    /// organization refuse them, and only project-tenant tables of their project reach them.
+    public static let endUserKind = "end_user"
+
+    /// Whether the caller is an end user of a project (`endUserKind`).
+    public var isEndUser: Bool { kind == Self.endUserKind }
 }
 
 /// The request context of every Loom server: Hummingbird's core storage plus the request id

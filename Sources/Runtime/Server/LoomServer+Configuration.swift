@@ -29,6 +29,9 @@ extension LoomServer {
         public var hooks: [any WriteHook] = []
         /// The app's authentication module, or `nil` for an app without one.
         public var auth: (any AuthenticationService)?
+        /// Signs and checks list cursors (`CursorCodec`); a key of this process by default, so
+        /// instances serving one app (and a restarted one) need a codec from a shared secret.
+        public var cursors: CursorCodec = .random()
         /// Whether public key reads on SQLite may be answered on the event loop (`InlineReads`);
         /// `false` sends every request through Hummingbird (tests and benchmarks compare the two).
         public var inlineReads = true

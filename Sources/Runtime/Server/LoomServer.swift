@@ -16,15 +16,16 @@ public enum LoomServer {
         buildRoutes(app: app, database: database, configuration: configuration).router
     }
 
-    /// Builds the router with `hooks` and `auth` (the app's authentication module, or `nil`
-    /// for an app without one) and nothing else configured.
+    /// Builds the router with `hooks`, `auth` (the app's authentication module, or `nil`
+    /// for an app without one) and `cursors` and nothing else configured.
     public static func buildRouter(
         app: GeneratedApp, database: any DatabaseClient, hooks: [any WriteHook] = [],
-        auth: (any AuthenticationService)? = nil
+        auth: (any AuthenticationService)? = nil, cursors: CursorCodec = .random()
     ) -> Router<LoomRequestContext> {
         var configuration = Configuration()
         configuration.hooks = hooks
         configuration.auth = auth
+        configuration.cursors = cursors
         return buildRouter(app: app, database: database, configuration: configuration)
     }
 
@@ -53,7 +54,7 @@ public enum LoomServer {
 
     /// Every route of the app: the built-in ones, the auth module's, then the app's own.
     static func registry(app: GeneratedApp, database: any DatabaseClient, configuration: Configuration) -> RouteRegistry {
-        var registry = RouteRegistry(database: database, settings: app.settings, hooks: WriteHooks(configuration.hooks))
+        var registry = RouteRegistry(database: database, settings: app.settings, hooks: WriteHooks(configuration.hooks), cursors: configuration.cursors)
         BuiltInRoutes(app: app, database: database).register(in: &registry)
         configuration.auth?.registerRoutes(in: &registry)
         app.registerRoutes(&registry)

@@ -32,11 +32,16 @@ public struct RouteRegistry {
     /// sets it when it registers its routes (before the app's own routes).
     public var credentialIssuer: (any CredentialIssuer)?
 
-    /// Creates a registry.
-    public init(database: any DatabaseClient, settings: AppSettings, hooks: WriteHooks = .none) {
+    /// Signs and checks the list cursors of every table (`CursorCodec`).
+    public let cursors: CursorCodec
+
+    /// Creates a registry. `cursors` defaults to a key of this process only; a server whose
+    /// cursors must hold across restarts and instances passes one made from a shared secret.
+    public init(database: any DatabaseClient, settings: AppSettings, hooks: WriteHooks = .none, cursors: CursorCodec = .random()) {
         self.database = database
         self.settings = settings
         self.hooks = hooks
+        self.cursors = cursors
     }
 
     /// Adds one route. A `GET` route answers `HEAD` too (RFC 9110 §9.3.2): the same handler
@@ -59,7 +64,7 @@ public struct RouteRegistry {
     public mutating func addTable<Record: TableRecord>(
         _ record: Record.Type, operations: Set<TableOperationKind>, access: TableAccess? = nil
     ) {
-        let handlers = TableHandlers<Record>(database: database, settings: settings, hooks: hooks)
+        let handlers = TableHandlers<Record>(database: database, settings: settings, hooks: hooks, cursors: cursors)
         let table = Record.table
         let hidesRefusals = access != nil && table.forbiddenAsNotFound
         /// The handler behind the requirements (none without `access`).

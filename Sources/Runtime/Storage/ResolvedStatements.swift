@@ -173,7 +173,8 @@ struct ResolvedStatements: Sendable {
     }
 
     /// The requested keys (each must be a sortable field) and the primary key as a tiebreak,
-    /// so the order is total and cursors are exact.
+    /// so the order is total and cursors are exact. A field named again adds nothing (its first
+    /// occurrence already decides the order), so it is left out rather than refused.
     private func sortKeys(_ sort: [SortKey]) throws(APIError) -> [ResolvedSortKey] {
         var keys: [ResolvedSortKey] = []
         var used = Set<String>()
@@ -181,9 +182,7 @@ struct ResolvedStatements: Sendable {
             guard let column = columns.sortColumns[key.field] else {
                 throw APIError.badRequest("The sort is invalid.", fieldErrors: [.init(field: "sort", message: "\(key.field) is not a sortable field; allowed: \(columns.sortableNames)")])
             }
-            guard used.insert(key.field).inserted else {
-                throw APIError.badRequest("The sort is invalid.", fieldErrors: [.init(field: "sort", message: "\(key.field) appears more than once")])
-            }
+            guard used.insert(key.field).inserted else { continue }
             keys.append(ResolvedSortKey(column: column, descending: key.descending, nullsLast: key.effectiveNulls == .last))
         }
         if !used.contains(columns.primaryKey.name) {

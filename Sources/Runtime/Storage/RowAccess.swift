@@ -59,7 +59,7 @@ public struct RowAccess: Sendable {
     /// with `callerValues`.
     func binds(_ identity: Identity?) -> [SQLValue] {
         var binds: [SQLValue] = []
-        if tenant != nil { binds.append(identity?.organizationID.map(SQLValue.text) ?? .null) }
+        if tenant != nil { binds.append(organizationValue(identity)) }
         if tenant == .project { binds.append(identity?.projectID.map(SQLValue.text) ?? .null) }
         if ownerColumn != nil {
             binds.append(identity?.userID.map(SQLValue.text) ?? .null)
@@ -68,9 +68,21 @@ public struct RowAccess: Sendable {
         return binds
     }
 
+    /// The organization the caller's rows are matched on: its organization, except for an end
+    /// user on an organization-tenant table (NULL, which matches no row), so expansions,
+    /// relation filters and relation checks never show an end user the organization's rows.
+    func organizationValue(_ identity: Identity?) -> SQLValue {
+        if tenant == .organization, identity?.isEndUser == true { return .null }
+        return identity?.organizationID.map(SQLValue.text) ?? .null
+    }
+
     /// 403 naming what `identity` lacks for the rows of `table` (a tenant binding, a user);
     /// the table's own routes and typed stores check it before any statement runs.
     func requireCaller(_ identity: Identity?, table: String) throws(APIError) {
+        if tenant == .organization, identity?.isEndUser == true {
+            throw APIError.forbidden(
+                "The \(table) records belong to the organization; end users of a project reach only their project's records.")
+        }
         if tenant != nil, identity?.organizationID == nil {
             throw APIError.forbidden(
                 "The \(table) records belong to an organization: call with credentials bound to one "

@@ -23,7 +23,7 @@ struct RowCaller: Sendable {
     init(identity: Identity?, access: RowAccess?) {
         self.identity = identity
         binds = access?.binds(identity) ?? []
-        organization = identity?.organizationID.map(SQLValue.text) ?? .null
+        organization = access?.organizationValue(identity) ?? identity?.organizationID.map(SQLValue.text) ?? .null
         project = identity?.projectID.map(SQLValue.text) ?? .null
         owner = identity?.userID.map(SQLValue.text) ?? .null
         ownerExempt = .bool(access?.ownerExceptScope.map { identity?.holds($0) ?? false } ?? false)

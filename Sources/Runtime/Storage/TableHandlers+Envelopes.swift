@@ -84,7 +84,7 @@ extension TableHandlers {
                 writer.value(query.offset > 0 || query.cursor != nil)
             case .nextCursor:
                 if hasNext, let last = rows.last {
-                    writer.value(CursorCodec.encode(statements.cursorIndexes.map { last.values[$0] }, sortText: query.sortText))
+                    writer.value(cursors.encode(statements.cursorIndexes.map { last.values[$0] }, sortText: query.sortText))
                 } else {
                     writer.null()
                 }

@@ -8,14 +8,17 @@ import Hummingbird
 public struct TableHandlers<Record: TableRecord>: Sendable {
     let database: any DatabaseClient
     let settings: AppSettings
+    /// Signs and checks list cursors.
+    let cursors: CursorCodec
     let sql: ResolvedStatements
     /// Every write goes through it, with the server's write hooks.
     let writer: RecordWriter<Record>
 
     /// Creates the handlers, choosing the SQL of the database's dialect once.
-    public init(database: any DatabaseClient, settings: AppSettings, hooks: WriteHooks) {
+    public init(database: any DatabaseClient, settings: AppSettings, hooks: WriteHooks, cursors: CursorCodec) {
         self.database = database
         self.settings = settings
+        self.cursors = cursors
         let sql = ResolvedStatements(Record.table, dialect: database.dialect)
         self.sql = sql
         self.writer = RecordWriter(database: database, hooks: hooks, sql: sql)
@@ -27,7 +30,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     /// One snapshot read of at most two statements, whatever the page size.
     public func list(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let caller = try RowCaller(context, table: table)
-        let query = try ListQuery.parse(request.uri, table: table, limits: settings.pageLimits)
+        let query = try ListQuery.parse(request.uri, table: table, limits: settings.pageLimits, cursors: cursors)
         let statements = try sql.list(query, caller: caller)
         let selection = try query.fieldsText.map { text throws(APIError) in try FieldSelection.parse(text, positions: sql.memberPositions) }
         let results = try await database.fetchSnapshot(statements.all)

@@ -8,6 +8,18 @@ public enum AccessRequirementSchema: Sendable, Hashable, Codable {
     case authenticated
     /// Credentials holding this scope (or `*`, or `<resource>:*`).
     case scope(String)
+    /// Credentials holding every one of these scopes (an endpoint that reads several tables
+    /// requires each table's read scope); written as an array.
+    case allScopes([String])
+
+    /// The scopes this requirement needs (none for `public` and `authenticated`).
+    public var scopes: [String] {
+        switch self {
+        case .everyone, .authenticated: return []
+        case .scope(let scope): return [scope]
+        case .allScopes(let scopes): return scopes
+        }
+    }
 
     /// Parses the schema word.
     public init(text: String) {
@@ -24,6 +36,7 @@ public enum AccessRequirementSchema: Sendable, Hashable, Codable {
         case .everyone: return "public"
         case .authenticated: return "authenticated"
         case .scope(let scope): return scope
+        case .allScopes(let scopes): return scopes.joined(separator: " and ")
         }
     }
 }

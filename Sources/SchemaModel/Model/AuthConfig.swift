@@ -11,6 +11,10 @@ public struct AuthConfig: Codable, Sendable, Hashable {
     public var roles: [AuthRoleConfig]
     /// The role a new account gets at sign-up.
     public var defaultRole: String
+    /// The role whose scopes every end user of a project holds (accounts signed up with a
+    /// project's key); `nil`: end users hold no scope. Never an organization role: end users
+    /// are not members and never reach organization-wide rows.
+    public var endUserRole: String? = nil
     /// API keys; `nil` when the app issues none.
     public var apiKeys: AuthAPIKeysConfig?
     /// Tokens also in httpOnly cookies with CSRF protection; `nil`: bearer tokens only.

@@ -55,8 +55,9 @@ public struct EndpointSchema: Codable, Sendable, Hashable {
     public var requestBody: BodySchema?
     /// The success response.
     public var response: ResponseSchema
-    /// `scope`: what calling the endpoint requires when the app has an `auth` section; `nil`
-    /// means `authenticated` (any valid credentials).
+    /// `scope`: what calling the endpoint requires when the app has an `auth` section: a word
+    /// (`"public"`, `"authenticated"`, a scope) or an array of scopes that are all required.
+    /// An auth app must declare it (a custom endpoint says what it reads); `nil` elsewhere.
     public var scope: AccessRequirementSchema?
 
     /// Creates an endpoint declaration.

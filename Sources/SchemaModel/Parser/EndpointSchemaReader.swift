@@ -15,8 +15,18 @@ enum EndpointSchemaReader {
             queryParameters: readFieldMap("queryParameters", of: reader),
             requestBody: readRequestBody(reader),
             response: readResponse(reader) ?? ResponseSchema(description: ""))
-        endpoint.scope = reader.string("scope").map(AccessRequirementSchema.init(text:))
+        endpoint.scope = readScope(reader)
         return endpoint
+    }
+
+    /// `"scope"`: a word, or a non-empty array of scopes every caller must hold.
+    private static func readScope(_ reader: ObjectReader) -> AccessRequirementSchema? {
+        guard let value = reader.value("scope", kind: "a string or an array of scopes") else { return nil }
+        if case .array = value {
+            guard let scopes = reader.values.stringArray(value, at: reader.path(of: "scope")) else { return nil }
+            return scopes.count == 1 ? .scope(scopes[0]) : .allScopes(scopes)
+        }
+        return reader.values.string(value, at: reader.path(of: "scope")).map(AccessRequirementSchema.init(text:))
     }
 
     private static func readFieldMap(_ key: String, of reader: ObjectReader) -> [FieldSchema] {

@@ -59,6 +59,9 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case reservedByAuth = "reserved-by-auth"
     /// `permissions`, `tenant`, `owner` or an endpoint `scope` is declared in an app without an `auth` section.
     case accessNeedsAuth = "access-needs-auth"
+    /// An endpoint of an app with an `auth` section does not say what calling it requires
+    /// (`scope`), so nobody decided which records it may show.
+    case endpointNeedsScope = "endpoint-needs-scope"
     /// A `permissions` value, `tenant`, or `owner` rule is malformed or cannot be combined with the table.
     case invalidAccessRule = "invalid-access-rule"
     /// An operation requires a scope that no role of `auth.roles` grants (warning).

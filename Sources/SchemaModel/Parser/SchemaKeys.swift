@@ -20,8 +20,8 @@ enum SchemaKeys {
     /// The `auth` object of `app.json`.
     static let auth = ObjectKeys(
         accepted: [
-            "path", "tokens", "passwords", "roles", "defaultRole", "apiKeys", "cookies", "organizationRoles", "oauth", "mail", "platformAdmins",
-            "routes",
+            "path", "tokens", "passwords", "roles", "defaultRole", "endUserRole", "apiKeys", "cookies", "organizationRoles", "oauth", "mail",
+            "platformAdmins", "routes",
         ],
         required: ["tokens", "roles", "defaultRole"])
 

@@ -10,7 +10,15 @@ enum AccessRules {
             check(table, hasAuth: app.config.auth != nil, roles: roles, tables: tables, diagnostics: diagnostics)
         }
         for endpoint in app.endpoints {
-            guard let scope = endpoint.scope else { continue }
+            guard let scope = endpoint.scope else {
+                if app.config.auth != nil {
+                    diagnostics.error(
+                        .endpointNeedsScope, file: endpoint.file, path: "",
+                        "missing \"scope\": say what calling the endpoint requires, e.g. the read scope of every table it "
+                            + "reads ([\"projects:read\", \"tasks:read\"]), or \"authenticated\" or \"public\" explicitly")
+                }
+                continue
+            }
             if app.config.auth == nil {
                 diagnostics.error(
                     .accessNeedsAuth, file: endpoint.file, path: "scope",
@@ -67,7 +75,16 @@ enum AccessRules {
         _ requirement: AccessRequirementSchema, file: String, path: String, roles: [AuthRoleConfig], tables: Set<String>,
         diagnostics: DiagnosticCollector
     ) {
-        guard case .scope(let scope) = requirement else { return }
+        if case .allScopes(let scopes) = requirement, scopes.isEmpty {
+            diagnostics.error(.invalidScope, file: file, path: path, "\"scope\" lists no scope; list at least one, or write \"authenticated\"")
+        }
+        for scope in requirement.scopes { checkScope(scope, file: file, path: path, roles: roles, tables: tables, diagnostics: diagnostics) }
+    }
+
+    /// One scope of a requirement: a valid word, granted by some role (else a warning).
+    private static func checkScope(
+        _ scope: String, file: String, path: String, roles: [AuthRoleConfig], tables: Set<String>, diagnostics: DiagnosticCollector
+    ) {
         if scope == "*" || AuthRules.scopeProblem(scope, tables: tables) != nil {
             diagnostics.error(
                 .invalidScope, file: file, path: path,

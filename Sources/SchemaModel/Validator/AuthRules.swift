@@ -93,6 +93,11 @@ enum AuthRules {
                 .unknownRole, file: report.file, path: "auth.defaultRole",
                 "\"defaultRole\" \"\(auth.defaultRole)\" is not a role; use one of \(auth.roles.map(\.name).joined(separator: ", "))")
         }
+        if let endUserRole = auth.endUserRole, !auth.roles.isEmpty, !auth.roles.contains(where: { $0.name == endUserRole }) {
+            report.diagnostics.error(
+                .unknownRole, file: report.file, path: "auth.endUserRole",
+                "\"endUserRole\" \"\(endUserRole)\" is not a role; use one of \(auth.roles.map(\.name).joined(separator: ", "))")
+        }
     }
 
     /// Why `scope` is not acceptable, or `nil`.

@@ -71,6 +71,8 @@ struct Serve: AsyncParsableCommand {
         _ = try await ServerDatabase.migrate(database, app: app, description: options.databaseDescription, logger: logger)
         configuration.auth = try await ServerAuth.start(
             app: app, database: database, logger: logger, developmentSecretFile: options.developmentSecretFile)
+        // After the auth module: on SQLite it may have just written the development secret the cursors reuse.
+        configuration.cursors = CursorSecret.codec(app: app, options: options, logger: logger)
         try await ServerWebhooks.mount(app: app, database: database, on: &configuration, logger: logger)
     }
 

@@ -75,12 +75,12 @@ struct OpenAPIDocumentTests {
     func tableStatuses() throws {
         let json = try OpenAPIFixture.json()
         let expected: [(String, String, Set<String>)] = [
-            ("/v1/tasks", "get", ["200", "400", "500"]),
-            ("/v1/tasks/{id}", "get", ["200", "304", "400", "404", "500"]),
-            ("/v1/tasks", "post", ["201", "400", "409", "413", "415", "422", "500"]),
-            ("/v1/tasks/{id}", "put", ["200", "400", "404", "409", "412", "413", "415", "422", "500"]),
-            ("/v1/tasks/{id}", "patch", ["200", "400", "404", "409", "412", "413", "415", "422", "500"]),
-            ("/v1/tasks/{id}", "delete", ["204", "404", "409", "412", "500"]),
+            ("/v1/tasks", "get", ["200", "400", "500", "503"]),
+            ("/v1/tasks/{id}", "get", ["200", "304", "400", "404", "500", "503"]),
+            ("/v1/tasks", "post", ["201", "400", "409", "413", "415", "422", "500", "503"]),
+            ("/v1/tasks/{id}", "put", ["200", "400", "404", "409", "412", "413", "415", "422", "500", "503"]),
+            ("/v1/tasks/{id}", "patch", ["200", "400", "404", "409", "412", "413", "415", "422", "500", "503"]),
+            ("/v1/tasks/{id}", "delete", ["204", "404", "409", "412", "500", "503"]),
         ]
         for (path, method, statuses) in expected {
             let responses = try #require(openAPIValue(json, "paths", path, method, "responses") as? [String: Any])

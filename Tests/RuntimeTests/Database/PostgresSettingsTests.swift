@@ -23,6 +23,9 @@ struct PostgresSettingsTests {
         #expect(settings.sslMode == .prefer)
         let strict = try PostgresConnectionSettings(url: "postgres://loom@db?sslmode=verify-full")
         #expect(strict.sslMode == .verifyFull)
+        #expect(settings.statementTimeout == .seconds(10) && settings.connectTimeout == .seconds(10))
+        let timed = try PostgresConnectionSettings(url: "postgres://loom@db?statement_timeout=2500&connect_timeout=30")
+        #expect(timed.statementTimeout == .milliseconds(2500) && timed.connectTimeout == .seconds(30))
     }
 
     @Test("bad URLs are refused with the reason", arguments: [
@@ -32,6 +35,7 @@ struct PostgresSettingsTests {
         ("postgres://a@h/d?pool_size=0", "pool_size"),
         ("postgres://a@h/d?sslmode=allow", "sslmode"),
         ("postgres://a@h/d?timeout=3", "timeout"),
+        ("postgres://a@h/d?connect_timeout=0", "connect_timeout"),
     ])
     func badURL(url: String, mention: String) {
         #expect {

@@ -5,9 +5,11 @@ import Runtime
 /// A PostgreSQL server for driver tests, from `LOOM_TEST_DATABASE_URL` (see `.ci/with-postgres`);
 /// tests that need one are skipped without it. Each test works in a schema of its own.
 enum PostgresTestSupport {
-    /// The server URL, when configured.
-    static let url: String? = ProcessInfo.processInfo.environment["LOOM_TEST_DATABASE_URL"].flatMap {
-        PostgresConnectionSettings.isPostgresURL($0) ? $0 : nil
+    /// The server URL, when configured, allowing 120 s for a first connection (`connect_timeout`):
+    /// the whole suite opens its pools at once on a loaded machine.
+    static let url: String? = ProcessInfo.processInfo.environment["LOOM_TEST_DATABASE_URL"].flatMap { url in
+        guard PostgresConnectionSettings.isPostgresURL(url) else { return nil }
+        return url.contains("connect_timeout=") ? url : url + (url.contains("?") ? "&" : "?") + "connect_timeout=120"
     }
 
     /// Whether a server is configured.

@@ -107,7 +107,7 @@ struct AuthEndUserTests {
             #expect(identity.object["organization_id"] as? String == setup.organization)
             #expect(identity.object["project_id"] as? String == setup.projects[0])
             let appUser = try await app.signUp()
-            #expect(try await fixture.scopes(headers) == (try await fixture.scopes(appUser.headers)), "the app's default role")
+            #expect(try await fixture.scopes(headers).isEmpty, "tracker declares no endUserRole: end users hold no scope")
 
             let me = try await app.request(.get, TestApp.auth + "/me", headers: headers)
             #expect(me.status == .ok)
@@ -138,6 +138,29 @@ struct AuthEndUserTests {
             #expect(archive.status == .ok || archive.status == .noContent, "\(archive.status)")
             #expect(try await fixture.identity(headers).status == .unauthorized, "archiving the project ends its end users' sessions")
             #expect(try await fixture.identity(try Self.bearer(refreshed)).status == .unauthorized)
+        }
+    }
+
+    @Test("an end user never reaches the organization's rows: organization-tenant tables, their expansions and the summary are 403 (issue 18, High)")
+    func noOrganizationRows() async throws {
+        try await OrganizationFixture.run { fixture in
+            let app = fixture.app
+            let setup = try await Self.twoProjects(fixture)
+            let ownerToken = try await fixture.app.request(
+                .post, Self.base + "/\(setup.organization)/tokens", json: "{}", headers: setup.owner.headers)
+            let owner = try Self.bearer(ownerToken)
+            let project = try await app.request(.post, "/v1/projects", json: #"{"name": "Secret plans", "owner_email": "o@example.com"}"#, headers: owner)
+            #expect(project.status == .created, "\(project.text)")
+            let projectID = try #require(project.object["id"] as? String)
+            let signedUp = try await Self.signUp(app, "curious-\(UUID().uuidString.prefix(6).lowercased())@example.com", headers: setup.keys[0])
+            let endUser = try Self.bearer(signedUp)
+            for path in ["/v1/projects", "/v1/tasks", "/v1/comments", "/v1/projects/\(projectID)", "/v1/projects/\(projectID)/summary"] {
+                let answer = try await app.request(.get, path, headers: endUser)
+                #expect(answer.status == .forbidden, "\(path): \(answer.status) \(answer.text)")
+                #expect(!answer.text.contains("Secret plans"))
+            }
+            let write = try await app.request(.post, "/v1/projects", json: #"{"name": "Mine", "owner_email": "e@example.com"}"#, headers: endUser)
+            #expect(write.status == .forbidden, "\(write.text)")
         }
     }
 

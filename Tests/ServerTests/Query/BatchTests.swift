@@ -72,6 +72,23 @@ struct BatchTests {
         }
     }
 
+    @Test("an integer key written as a number with a zero fraction (42.0) names the record 42, as in field values")
+    func integralNumberKeys() async throws {
+        try await TestApp.run("bench") { app in
+            let item = try await app.create("/v1/items", #"{"name": "mug", "price": 1}"#)
+            let id = try #require(item["id"] as? Int)
+            let reply = try await app.request(.post, "/v1/items/batch", json: """
+                {"operations": [{"action": "update", "id": \(id).0, "data": {"price": 2}}]}
+                """)
+            #expect(reply.status == .ok, "\(reply.text)")
+            let fraction = try await app.request(.post, "/v1/items/batch", json: """
+                {"operations": [{"action": "delete", "id": \(id).5}]}
+                """)
+            #expect(fraction.status == .unprocessableContent)
+            #expect(fraction.errorFields == ["operations[0].id"])
+        }
+    }
+
     @Test("the batch size limit and the body shape are enforced")
     func limits() async throws {
         try await TestApp.run("tracker") { app in

@@ -59,6 +59,20 @@ struct PermissionTests {
         }
     }
 
+    @Test("the summary reads projects and tasks: a caller that may read only comments gets 403 naming the missing scope (issue 18, Medium)")
+    func summaryNeedsTableScopes() async throws {
+        try await TestApp.run("tracker") { app in
+            let project = try await app.create("/v1/projects", #"{"name": "Hidden name", "owner_email": "p@p.io"}"#)["id"] as? String ?? ""
+            let commentsOnly = app.as(TestCaller.organization("org-a", scopes: ["comments:read"], user: "reader"))
+            let refused = try await commentsOnly.request(.get, "/v1/projects/\(project)/summary")
+            #expect(refused.status == .forbidden && refused.text.contains("projects:read"), "\(refused.text)")
+            #expect(!refused.text.contains("Hidden name"))
+            let tasksOnly = app.as(TestCaller.organization("org-a", scopes: ["projects:read"], user: "reader"))
+            #expect(try await tasksOnly.request(.get, "/v1/projects/\(project)/summary").status == .forbidden, "tasks:read is needed too")
+            #expect(try await app.as(Self.viewer).request(.get, "/v1/projects/\(project)/summary").status == .ok)
+        }
+    }
+
     @Test("credentials bound to no organization get 403 naming the missing binding on tenant tables")
     func unbound() async throws {
         try await TestApp.run("tracker", caller: .unbound(scopes: ["*"])) { app in
@@ -86,7 +100,7 @@ struct PermissionTests {
             let batch = try #require(paths["/v1/tasks/batch"]?["post"])
             #expect(batch["x-required-scopes"] as? [String] == ["tasks:delete", "tasks:write"])
             let summary = try #require(paths["/v1/projects/{id}/summary"]?["get"])
-            #expect(summary["security"] != nil && summary["x-required-scopes"] == nil, "custom endpoints need an authenticated caller")
+            #expect(summary["x-required-scopes"] as? [String] == ["projects:read", "tasks:read"], "the summary declares what it reads")
             for (path, item) in paths where path.hasPrefix("/v1/") && !path.hasPrefix("/v1/auth") {
                 for (method, operation) in item {
                     #expect(operation["security"] != nil, "\(method) \(path) documents its security")

@@ -12,7 +12,10 @@ import PostgresNIO
 /// which must stay under the server's `max_connections`). `sslmode` follows libpq: `disable`,
 /// `prefer` (the default: TLS when the server offers it), `require` (TLS, certificate not
 /// checked), `verify-ca` (certificate checked against the system's roots), `verify-full` (and the
-/// host name too).
+/// host name too). `statement_timeout` (milliseconds, default 10000) bounds every statement on
+/// the server and every request's transaction in the client; `connect_timeout` (seconds, default
+/// 10) bounds how long a request waits for a pooled connection while the pool hands out none (see
+/// `PostgresDeadlines`).
 public struct PostgresConnectionSettings: Sendable, Equatable {
     /// libpq's `sslmode` values that the driver supports.
     public enum SSLMode: String, Sendable, CaseIterable {
@@ -37,6 +40,12 @@ public struct PostgresConnectionSettings: Sendable, Equatable {
     public var poolSize: Int
     /// Whether and how to use TLS.
     public var sslMode: SSLMode = .prefer
+    /// Longest a statement may run, and an open transaction may sit idle, on the server;
+    /// requests' transactions get this plus a margin in the client (`PostgresDeadlines`).
+    public var statementTimeout: Duration = .seconds(10)
+    /// Longest a request waits for a pooled connection while the pool hands none to anyone: the
+    /// database is unreachable or refuses connections (`PostgresDeadlines`).
+    public var connectTimeout: Duration = .seconds(10)
 
     /// Creates settings directly.
     public init(host: String, port: Int = 5432, username: String, password: String? = nil, database: String, schema: String? = nil, poolSize: Int = 20) {
@@ -87,8 +96,19 @@ public struct PostgresConnectionSettings: Sendable, Equatable {
                     throw DatabaseURLError(message: "sslmode \"\(value)\" is not supported (known: \(known))")
                 }
                 sslMode = mode
+            case "statement_timeout":
+                guard let milliseconds = Int(value), (100...3_600_000).contains(milliseconds) else {
+                    throw DatabaseURLError(message: "statement_timeout must be milliseconds from 100 to 3600000, got \"\(value)\"")
+                }
+                statementTimeout = .milliseconds(milliseconds)
+            case "connect_timeout":
+                guard let seconds = Int(value), (1...600).contains(seconds) else {
+                    throw DatabaseURLError(message: "connect_timeout must be seconds from 1 to 600, got \"\(value)\"")
+                }
+                connectTimeout = .seconds(seconds)
             default:
-                throw DatabaseURLError(message: "database URL option \(item.name)=\(value) is not supported (known: schema, pool_size, sslmode)")
+                throw DatabaseURLError(
+                    message: "database URL option \(item.name)=\(value) is not supported (known: schema, pool_size, sslmode, statement_timeout, connect_timeout)")
             }
         }
     }
@@ -138,10 +158,14 @@ public struct PostgresConnectionSettings: Sendable, Equatable {
         )
         configuration.options.maximumConnections = poolSize
         configuration.options.connectTimeout = .seconds(5)
-        if let schema {
-            // A startup parameter applies to every pooled connection before its first query.
-            configuration.options.additionalStartupParameters = [("search_path", schema)]
-        }
+        // Startup parameters apply to every pooled connection before its first query. The
+        // server cancels a statement past the timeout (57014) and closes a connection whose
+        // transaction sits idle that long (25P03), so no request and no lock outlives them;
+        // migrations lift the statement limit inside their own transactions.
+        let milliseconds = String(statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000)
+        var parameters = [("statement_timeout", milliseconds), ("idle_in_transaction_session_timeout", milliseconds)]
+        if let schema { parameters.append(("search_path", schema)) }
+        configuration.options.additionalStartupParameters = parameters
         return configuration
     }
 }

@@ -121,9 +121,11 @@ extension PostgresDatabase {
     }
 
     /// Runs `body` in one transaction, reporting failures as `MigrationError`.
-    func postgresMigration<T: Sendable>(end: String = "COMMIT", _ body: (PostgresConnection) async throws -> T) async throws -> T {
+    /// Migrations are not bound by the request deadlines and lift `statement_timeout`: a
+    /// migration of a large table may legitimately run long.
+    func postgresMigration<T: Sendable>(end: String = "COMMIT", _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         do {
-            return try await transaction(begin: "BEGIN", end: end, body)
+            return try await transaction(begin: "BEGIN", end: end, bounded: false, body)
         } catch let error as Runtime.DatabaseError {
             throw MigrationError(
                 code: .databaseFailure,

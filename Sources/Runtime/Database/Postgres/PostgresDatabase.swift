@@ -24,6 +24,8 @@ public final class PostgresDatabase: PooledDatabase {
     let client: PostgresClient
     /// Who runs the pool (`PostgresClient.run()`, which may be called once).
     let lifecycle = NIOLockedValueBox(PoolLifecycle.idle)
+    /// The deadlines that answer every request's database work (`PostgresDeadlines`).
+    let deadlines: PostgresDeadlines
     /// Receives migration steps and driver messages.
     let logger: Logger
 
@@ -39,6 +41,7 @@ public final class PostgresDatabase: PooledDatabase {
         backgroundLogger.logLevel = max(logger.logLevel, .error)
         let client = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: backgroundLogger)
         self.client = client
+        self.deadlines = PostgresDeadlines(statementTimeout: settings.statementTimeout, connectTimeout: settings.connectTimeout)
     }
 
     /// A pool started and running in its own task until `close()`: for tests and commands.
@@ -50,16 +53,16 @@ public final class PostgresDatabase: PooledDatabase {
 
     /// Runs one read-only statement on a pooled connection.
     public func fetch(_ statement: SQLStatement) async throws -> [SQLRow] {
-        try await mappingErrors {
-            try await client.withConnection { connection in
-                try await PostgresStatementRunner.run(statement, on: connection, logger: logger).rows
-            }
+        let logger = self.logger
+        return try await withDeadlines { connection in
+            try await PostgresStatementRunner.run(statement, on: connection, logger: logger).rows
         }
     }
 
     /// Runs every statement in one `REPEATABLE READ READ ONLY` transaction, hence against one snapshot.
     public func fetchSnapshot(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
         if statements.count == 1 { return [try await fetch(statements[0])] }
+        let logger = self.logger
         return try await transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { connection in
             var results: [[SQLRow]] = []
             for statement in statements {
@@ -72,6 +75,7 @@ public final class PostgresDatabase: PooledDatabase {
     /// Runs the plan in one `READ COMMITTED` transaction; any failure rolls all of it back.
     public func write(_ plan: WritePlan) async throws -> WriteResults {
         guard !plan.isEmpty else { return WriteResults(steps: []) }
+        let logger = self.logger
         return try await transaction(begin: "BEGIN") { connection in
             try await plan.runAsync { statement in
                 try await PostgresStatementRunner.run(statement, on: connection, logger: logger)
@@ -117,42 +121,82 @@ public final class PostgresDatabase: PooledDatabase {
         try await plannedNumberedMigrations(of: schema)
     }
 
-    /// Stops a pool `start()`ed: open connections close and later calls fail. A pool run by its
-    /// service closes when the service stops; here it only refuses later statements.
+    /// How long `close()` waits for the pool to finish (for connections still leased by work
+    /// whose connection hangs) before returning anyway, so shutdown always completes.
+    static let closeTimeout: Duration = .seconds(10)
+
+    /// Stops a pool `start()`ed: open connections close and later calls fail, within
+    /// `closeTimeout` even when a connection never comes back. A pool run by its service closes
+    /// when the service stops; here it only refuses later statements.
     public func close() async throws {
         let task = lifecycle.withLockedValue { state -> Task<Void, Never>? in
             defer { state = .closed }
             if case .runningInTask(let task) = state { return task }
             return nil
         }
-        task?.cancel()
-        await task?.value
+        guard let task else { return }
+        task.cancel()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await task.value }
+            group.addTask { try? await Task.sleep(for: Self.closeTimeout) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Runs `body` on a pooled connection under the request deadlines (`PostgresDeadlines`).
+    func withDeadlines<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try checkRunning()
+        let client = self.client
+        return try await deadlines.run(lease: { work in try await client.withConnection(work) }, body)
     }
 
     /// Runs `body` between `begin` and `end` (`COMMIT`, or `ROLLBACK` for a dry run) on one
-    /// connection, rolling back on any error.
-    func transaction<T: Sendable>(begin: String, end: String = "COMMIT", _ body: (PostgresConnection) async throws -> T) async throws -> T {
-        try await mappingErrors {
-            try await client.withConnection { connection in
-                _ = try await PostgresStatementRunner.run(SQLStatement(begin), on: connection, logger: logger)
-                let value: T
-                do {
-                    value = try await body(connection)
-                } catch {
-                    _ = try? await PostgresStatementRunner.run(SQLStatement("ROLLBACK"), on: connection, logger: logger)
-                    throw error
-                }
-                _ = try await PostgresStatementRunner.run(SQLStatement(end), on: connection, logger: logger)
-                return value
+    /// connection, rolling back on any error, under the request deadlines unless `bounded` is
+    /// false (migrations, which may legitimately run long, lift `statement_timeout` too).
+    func transaction<T: Sendable>(
+        begin: String, end: String = "COMMIT", bounded: Bool = true, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        let logger = self.logger
+        let work: @Sendable (PostgresConnection) async throws -> T = { connection in
+            _ = try await PostgresStatementRunner.run(SQLStatement(begin), on: connection, logger: logger)
+            let value: T
+            do {
+                if !bounded { _ = try await PostgresStatementRunner.run(SQLStatement("SET LOCAL statement_timeout = 0"), on: connection, logger: logger) }
+                value = try await body(connection)
+            } catch {
+                await Self.rollback(connection, logger: logger)
+                throw error
             }
+            _ = try await PostgresStatementRunner.run(SQLStatement(end), on: connection, logger: logger)
+            return value
+        }
+        if bounded { return try await withDeadlines(work) }
+        return try await mappingErrors { try await client.withConnection(work) }
+    }
+
+    /// Ends a failed transaction, even in a cancelled task (a deadline passed). A connection
+    /// that cannot roll back is closed, so the pool never hands out one still inside a
+    /// transaction.
+    private static func rollback(_ connection: PostgresConnection, logger: Logger) async {
+        do {
+            _ = try await PostgresStatementRunner.run(SQLStatement("ROLLBACK"), on: connection, logger: logger, checkingCancellation: false)
+        } catch {
+            try? await connection.close()
+        }
+    }
+
+    /// Throws `unavailable` when nobody runs the pool (not yet started, or closed), as a
+    /// statement would otherwise wait for ever.
+    private func checkRunning() throws {
+        if let refusal = lifecycle.withLockedValue({ $0.refusal }) {
+            throw Runtime.DatabaseError(code: .unavailable, message: "PostgreSQL at \(settings.host):\(settings.port): \(refusal)")
         }
     }
 
     /// Runs `body`, reporting postgres-nio failures (such as a pool that cannot connect) as `DatabaseError`.
-    private func mappingErrors<T>(_ body: () async throws -> T) async throws -> T {
-        if let refusal = lifecycle.withLockedValue({ $0.refusal }) {
-            throw Runtime.DatabaseError(code: .unavailable, message: "PostgreSQL at \(settings.host):\(settings.port): \(refusal)")
-        }
+    func mappingErrors<T>(_ body: () async throws -> T) async throws -> T {
+        try checkRunning()
         do {
             return try await body()
         } catch {

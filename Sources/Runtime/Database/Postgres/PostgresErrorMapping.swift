@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import _ConnectionPoolModule
 
 /// Classifies PostgreSQL failures into Runtime's `DatabaseError`, by SQLSTATE, so that the HTTP
 /// layer answers exactly as it does on SQLite (a unique conflict is a 409, a lost connection a 503).
@@ -10,6 +11,11 @@ import PostgresNIO
 enum PostgresErrorMapping {
     /// The classified error for a postgres-nio `PSQLError`; any other error is returned unchanged.
     static func map(_ error: any Error) -> any Error {
+        if let error = error as? ConnectionPoolError {
+            // The pool's circuit breaker (no connection could be made for 60 s) and a pool
+            // shut down are the database being unreachable for this request.
+            return Runtime.DatabaseError(code: .unavailable, message: "PostgreSQL connection pool: \(error)")
+        }
         guard let error = error as? PSQLError else { return error }
         guard error.code == .server, let state = error.serverInfo?[.sqlState] else {
             return Runtime.DatabaseError(code: .unavailable, message: "PostgreSQL connection failure: \(error.code)")
@@ -29,6 +35,10 @@ enum PostgresErrorMapping {
         case "23503": return .foreignKeyViolation
         case "23502": return .notNullViolation(column: column)
         case "23514": return .checkViolation
+        case "53100": return .storageFull
+        case "25006": return .readOnly
+        // statement_timeout (a cancelled statement) and idle_in_transaction_session_timeout.
+        case "57014", "25P03": return .timedOut
         default:
             // Class 08: connection exceptions; 53: insufficient resources; 57P: operator
             // intervention (shutdown); 40001/40P01: serialization failure and deadlock, which a

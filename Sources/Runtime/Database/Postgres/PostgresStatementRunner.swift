@@ -9,7 +9,12 @@ import PostgresNIO
 enum PostgresStatementRunner {
     /// Runs `statement`, returning its rows and the number of rows it changed (from the
     /// command tag; 0 for statements that report none, such as DDL).
-    static func run(_ statement: SQLStatement, on connection: PostgresConnection, logger: Logger) async throws -> WriteResult {
+    /// A cancelled task (its deadline passed) runs no further statement unless
+    /// `checkingCancellation` is false (the `ROLLBACK` that ends its transaction).
+    static func run(
+        _ statement: SQLStatement, on connection: PostgresConnection, logger: Logger, checkingCancellation: Bool = true
+    ) async throws -> WriteResult {
+        if checkingCancellation { try Task.checkCancellation() }
         let query = PostgresQuery(unsafeSQL: statement.sql, binds: PostgresValueConversion.bindings(for: statement.binds))
         do {
             let future: EventLoopFuture<PostgresQueryResult> = connection.query(query, logger: logger)

@@ -25,6 +25,8 @@ public final class SQLiteDatabase: DatabaseClient {
     private let keyReader: SQLiteKeyReader
     /// Commits concurrent writes together (group commit).
     private let writeBatcher: SQLiteWriteBatcher
+    /// Whether the open file is still the one at `path`, and whether writes are failing.
+    private let fileHealth: SQLiteFileHealth
     /// Receives migration steps.
     let logger: Logger
 
@@ -55,6 +57,7 @@ public final class SQLiteDatabase: DatabaseClient {
             self.pool = pool
             self.keyReader = SQLiteKeyReader(path: path, maximumConnectionCount: SQLiteConnectionSettings.maximumReaderCount)
             self.writeBatcher = SQLiteWriteBatcher(pool: pool)
+            self.fileHealth = SQLiteFileHealth(path: path)
         } catch {
             throw SQLiteErrorMapping.map(error)
         }
@@ -98,18 +101,31 @@ public final class SQLiteDatabase: DatabaseClient {
     /// Runs the plan all or nothing on the writer connection, inside a `BEGIN IMMEDIATE`
     /// transaction that writes arriving at the same time may share (each in its own savepoint;
     /// see `SQLiteWriteBatcher`). Any failure rolls this call's statements back. The commit is
-    /// synced to disk before returning (`synchronous = FULL`).
+    /// synced to disk before returning (`synchronous = FULL`). It is acknowledged only while
+    /// the file is still linked at `path` (`fileMissing` otherwise: the write went to a deleted
+    /// file); a full disk or read-only file is `storageFull` / `readOnly`, and readiness reports
+    /// it until writes can succeed again (`SQLiteFileHealth`).
     public func write(_ plan: WritePlan) async throws -> WriteResults {
-        try await mappingErrors {
-            try await writeBatcher.write(plan)
+        do {
+            try fileHealth.requireLinked()
+            let results = try await writeBatcher.write(plan)
+            try fileHealth.requireLinked()
+            fileHealth.record(nil)
+            return results
+        } catch {
+            let mapped = SQLiteErrorMapping.map(error)
+            if let failure = mapped as? Runtime.DatabaseError { fileHealth.record(failure) }
+            throw mapped
         }
     }
 
     /// How many writes were committed in a transaction shared with others (see `SQLiteWriteBatcher`).
     var sharedCommitCount: Int { writeBatcher.sharedCommitCount }
 
-    /// Runs `SELECT 1` on a reader connection.
+    /// Readiness: the file is still linked at `path`, writes are not failing for lack of space
+    /// or permission (`SQLiteFileHealth`), and `SELECT 1` runs on a reader connection.
     public func ping() async throws {
+        try fileHealth.requireReady()
         try await mappingErrors {
             _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
         }

@@ -32,6 +32,10 @@ enum SQLiteErrorMapping {
             }
         }
         switch error.resultCode {
+        case .SQLITE_FULL:
+            return .storageFull
+        case .SQLITE_READONLY:
+            return .readOnly
         case .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_CANTOPEN, .SQLITE_IOERR:
             return .unavailable
         default:

@@ -1,5 +1,8 @@
 /// A JSON value read from a request body, before validation.
 ///
+/// It lives with its parser in the dependency-free target `RequestJSON` (re-exported by
+/// `Runtime`), so the body parser's fuzzer (`BodyJSONFuzzer`) compiles only these files.
+///
 /// Objects keep their members in a dictionary: request bodies are looked up by field name and
 /// their order carries no meaning.
 public enum JSONInput: Sendable, Hashable {
@@ -35,17 +38,10 @@ public enum JSONInput: Sendable, Hashable {
         case .object: return "an object"
         }
     }
-
-    /// Canonical compact JSON text of the value (object keys sorted), used to store `json` fields.
-    public var canonicalText: String {
-        var writer = JSONWriter()
-        writer.value(self)
-        return writer.string
-    }
 }
 
 extension String {
     /// Whether the text holds U+0000, which PostgreSQL cannot store in `TEXT` or `JSONB`; input
     /// holding it is refused on both engines (query strings, bodies, `json` fields).
-    var containsNUL: Bool { unicodeScalars.contains("\u{0}") }
+    public var containsNUL: Bool { unicodeScalars.contains("\u{0}") }
 }
