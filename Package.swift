@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "loom-server", targets: ["Server"]),
         .library(name: "Runtime", targets: ["Runtime"]),
         .library(name: "Auth", targets: ["Auth"]),
+        .library(name: "Webhooks", targets: ["Webhooks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -126,6 +127,21 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        /// The transactional outbox and the delivery service for apps with a `webhooks` section.
+        .target(
+            name: "Webhooks",
+            dependencies: [
+                "Runtime",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "Generated",
             // APIContract: the app's settings name route overrides and its naming style in the
@@ -137,7 +153,7 @@ let package = Package(
         .executableTarget(
             name: "Server",
             dependencies: [
-                "Runtime", "Generated", "Auth",
+                "Runtime", "Generated", "Auth", "Webhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -175,7 +191,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Runtime", "Generated", "Auth", "CodeGenerator", "SchemaModel", "APIContract",
+                "Server", "Runtime", "Generated", "Auth", "Webhooks", "CodeGenerator", "SchemaModel", "APIContract",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

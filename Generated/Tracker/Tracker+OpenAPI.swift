@@ -10494,7 +10494,908 @@ extension Tracker {
       "description" : "A unit of work inside a project.",
       "name" : "tasks"
     }
-  ]
+  ],
+  "webhooks" : {
+    "comments.created" : {
+      "post" : {
+        "description" : "A record of comments was created; `data` is the record.",
+        "operationId" : "webhook_comments_created",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A comments.created event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Comments"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "comments.created",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "comments.created event",
+        "tags" : [
+          "comments"
+        ]
+      }
+    },
+    "comments.deleted" : {
+      "post" : {
+        "description" : "A record of comments was deleted; `data` is the record as it was.",
+        "operationId" : "webhook_comments_deleted",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A comments.deleted event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Comments"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "comments.deleted",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "comments.deleted event",
+        "tags" : [
+          "comments"
+        ]
+      }
+    },
+    "comments.restored" : {
+      "post" : {
+        "description" : "A deleted record of comments was restored; `data` is the record.",
+        "operationId" : "webhook_comments_restored",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A comments.restored event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Comments"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "comments.restored",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "comments.restored event",
+        "tags" : [
+          "comments"
+        ]
+      }
+    },
+    "projects.created" : {
+      "post" : {
+        "description" : "A record of projects was created; `data` is the record.",
+        "operationId" : "webhook_projects_created",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A projects.created event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Projects"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "projects.created",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "projects.created event",
+        "tags" : [
+          "projects"
+        ]
+      }
+    },
+    "projects.deleted" : {
+      "post" : {
+        "description" : "A record of projects was deleted; `data` is the record as it was.",
+        "operationId" : "webhook_projects_deleted",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A projects.deleted event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Projects"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "projects.deleted",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "projects.deleted event",
+        "tags" : [
+          "projects"
+        ]
+      }
+    },
+    "projects.updated" : {
+      "post" : {
+        "description" : "A record of projects was changed; `data` is the record after the change, `previous` the earlier values of the changed members.",
+        "operationId" : "webhook_projects_updated",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A projects.updated event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Projects"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "previous" : {
+                    "$ref" : "#/components/schemas/ProjectsSelection"
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "projects.updated",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data",
+                  "previous"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "projects.updated event",
+        "tags" : [
+          "projects"
+        ]
+      }
+    },
+    "tasks.created" : {
+      "post" : {
+        "description" : "A record of tasks was created; `data` is the record.",
+        "operationId" : "webhook_tasks_created",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A tasks.created event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Tasks"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "tasks.created",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "tasks.created event",
+        "tags" : [
+          "tasks"
+        ]
+      }
+    },
+    "tasks.deleted" : {
+      "post" : {
+        "description" : "A record of tasks was deleted; `data` is the record as it was.",
+        "operationId" : "webhook_tasks_deleted",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A tasks.deleted event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Tasks"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "tasks.deleted",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "tasks.deleted event",
+        "tags" : [
+          "tasks"
+        ]
+      }
+    },
+    "tasks.updated" : {
+      "post" : {
+        "description" : "A record of tasks was changed; `data` is the record after the change, `previous` the earlier values of the changed members.",
+        "operationId" : "webhook_tasks_updated",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A tasks.updated event.",
+                "properties" : {
+                  "data" : {
+                    "$ref" : "#/components/schemas/Tasks"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization whose row changed; null for rows of no organization.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "previous" : {
+                    "$ref" : "#/components/schemas/TasksSelection"
+                  },
+                  "timestamp" : {
+                    "description" : "When the change was committed (UTC).",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "tasks.updated",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data",
+                  "previous"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "tasks.updated event",
+        "tags" : [
+          "tasks"
+        ]
+      }
+    }
+  }
 }
 """##
 }

@@ -65,6 +65,35 @@ public enum Tracker {
         platformAdmins: .init(routePrefix: "/v1/platform", accessTokenSeconds: 900, refreshTokenSeconds: 43200, impersonationSeconds: 900)
     )
 
+    /// The app's `webhooks` section, handed to the `Webhooks` module by the server.
+    public static let webhooks = WebhookSettings(
+        tenantScoped: true,
+        signature: .standardWebhooks,
+        delivery: .init(
+            timeoutSeconds: 15, connectTimeoutSeconds: 15,
+            retrySchedule: [5, 300, 1800, 7200, 18000, 36000, 36000], jitterPercent: 20,
+            maxConcurrencyPerEndpoint: 4
+        ),
+        events: [
+            .init(type: "projects.created", description: "A record of projects was created; `data` is the record.", table: "projects", operation: .created),
+            .init(type: "projects.updated", description: "A record of projects was changed; `data` is the record after the change, `previous` the earlier values of the changed members.", table: "projects", operation: .updated),
+            .init(type: "projects.deleted", description: "A record of projects was deleted; `data` is the record as it was.", table: "projects", operation: .deleted),
+            .init(type: "tasks.created", description: "A record of tasks was created; `data` is the record.", table: "tasks", operation: .created),
+            .init(type: "tasks.updated", description: "A record of tasks was changed; `data` is the record after the change, `previous` the earlier values of the changed members.", table: "tasks", operation: .updated),
+            .init(type: "tasks.deleted", description: "A record of tasks was deleted; `data` is the record as it was.", table: "tasks", operation: .deleted),
+            .init(type: "comments.created", description: "A record of comments was created; `data` is the record.", table: "comments", operation: .created),
+            .init(type: "comments.deleted", description: "A record of comments was deleted; `data` is the record as it was.", table: "comments", operation: .deleted),
+            .init(type: "comments.restored", description: "A deleted record of comments was restored; `data` is the record.", table: "comments", operation: .restored),
+        ],
+        subscriptions: [
+            .init(
+                name: "operations", description: "The operator's own receiver of every tracker event (inactive while TRACKER_WEBHOOK_URL is unset).",
+                urlVariable: "TRACKER_WEBHOOK_URL", secretVariable: "TRACKER_WEBHOOK_SECRET",
+                events: ["*"]
+            ),
+        ]
+    )
+
     /// The app, ready for `LoomServer`.
     /// - Parameter handlers: the handwritten implementation of the app's custom endpoints.
     public static func app(handlers: some TrackerHandlers) -> GeneratedApp {
@@ -79,6 +108,7 @@ public enum Tracker {
             openAPIDocument: openAPIDocument,
             title: "Tracker API",
             auth: auth,
+            webhooks: webhooks,
             registerRoutes: { registry in
                 registry.addTable(Projects.Record.self, operations: Projects.operations, access: Projects.access)
                 registry.addTable(Tasks.Record.self, operations: Tasks.operations, access: Tasks.access)

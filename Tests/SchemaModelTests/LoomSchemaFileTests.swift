@@ -22,6 +22,9 @@ struct LoomSchemaFileTests {
         ("recordEnvelope", SchemaKeys.recordEnvelope), ("listEnvelope", SchemaKeys.listEnvelope),
         ("requestEnvelope", SchemaKeys.requestEnvelope), ("errors", SchemaKeys.errors), ("errorCode", SchemaKeys.errorCode),
         ("headers", SchemaKeys.headers),
+        ("webhooks", SchemaKeys.webhooks),
+        ("webhookSignature", SchemaKeys.webhookSignature), ("webhookDelivery", SchemaKeys.webhookDelivery),
+        ("webhookSubscription", SchemaKeys.webhookSubscription),
     ]
 
     @Test("every $def lists exactly the keys the parser accepts and requires", arguments: 0..<objectDefinitions.count)
@@ -57,6 +60,9 @@ struct LoomSchemaFileTests {
         #expect(try enumeration("authMail", "sender") == MailSenderKind.allCases.map(\.rawValue))
         #expect(try enumeration("authSMTP", "security") == SMTPSecurity.allCases.map(\.rawValue))
         #expect(try enumeration("primaryKey", "type") == PrimaryKeyType.allCases.map(\.rawValue))
+        #expect(try enumeration("webhookSignature", "scheme") == WebhookSignatureScheme.allCases.map(\.rawValue))
+        let tableEvents = try Self.definition("webhooks")["properties"]?["tables"]?["additionalProperties"]?["items"]?["enum"]?.strings
+        #expect(tableEvents == WebhookTableOperation.allCases.map(\.rawValue))
         #expect(try enumeration("app", "naming") == NamingStyle.allCases.map(\.rawValue))
         #expect(try enumeration("listParameter", "compare") == ListParameterComparison.allCases.map(\.rawValue))
         let metadata = try Self.definition("listEnvelope")["properties"]?["metadata"]?["items"]?["enum"]?.strings
@@ -86,6 +92,14 @@ struct LoomSchemaFileTests {
         #expect(try defaultValue("app", "errorFormat") == .string(app.errorFormat.rawValue))
         #expect(try defaultValue("primaryKey", "name") == .string(PrimaryKeySchema().name))
         #expect(try defaultValue("table", "operations") == .array(TableOperation.allCases.map { .string($0.rawValue) }))
+        let delivery = WebhookDeliveryConfig()
+        #expect(try defaultValue("webhooks", "tenantScoped") == .bool(WebhooksConfig().tenantScoped))
+        #expect(try defaultValue("webhookSignature", "header") == .string(WebhookSignatureConfig.defaultHeader))
+        #expect(try defaultValue("webhookDelivery", "retrySchedule") == .array(delivery.retrySchedule.map { .integer(Int64($0)) }))
+        #expect(try defaultValue("webhookDelivery", "timeoutSeconds") == .integer(Int64(delivery.timeoutSeconds)))
+        #expect(try defaultValue("webhookDelivery", "jitterPercent") == .integer(Int64(delivery.jitterPercent)))
+        #expect(try defaultValue("webhookDelivery", "maxConcurrencyPerEndpoint") == .integer(Int64(delivery.maxConcurrencyPerEndpoint)))
+        #expect(try defaultValue("webhookDelivery", "connectTimeoutSeconds") == .integer(Int64(delivery.connectTimeoutSeconds)))
     }
 
     @Test("every $ref points at an existing $def")

@@ -67,6 +67,7 @@ public enum OpenAPIBuilder {
             info: OpenAPI.Document.Info(title: config.title, description: config.description, version: config.version),
             servers: [OpenAPI.Server(urlTemplate: root)],
             paths: paths.pathItems,
+            webhooks: try config.webhooks.map { try WebhookEvents(webhooks: $0, context: context).pathItems() } ?? [:],
             components: try ComponentsBuilder(context: context).components(),
             tags: tags(for: context))
     }

@@ -42,6 +42,10 @@ public struct AppRenderModel: Sendable, Hashable {
     public var authArguments: [ListItem] = []
     /// Whether the app has an `auth` section (stored: templates read members by reflection).
     public var hasAuth = false
+    /// Argument lines of the app's `WebhookSettings(...)`; empty when the app has no `webhooks` section.
+    public var webhookArguments: [ListItem] = []
+    /// Whether the app has a `webhooks` section.
+    public var hasWebhooks = false
 }
 
 /// One table, rendered into `Generated/<Namespace>/Tables/<TypeName>.swift`.

@@ -46,6 +46,10 @@ public enum Translator {
             model.authArguments = AuthTranslator.arguments(for: auth, app: config)
             model.hasAuth = true
         }
+        if let webhooks = config.webhooks {
+            model.webhookArguments = WebhookTranslator.arguments(for: webhooks)
+            model.hasWebhooks = true
+        }
         return model
     }
 

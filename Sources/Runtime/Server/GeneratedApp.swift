@@ -12,14 +12,17 @@ public struct GeneratedApp: Sendable {
     public let title: String
     /// The app's `auth` section, when it has one; the server then mounts the `Auth` module.
     public let auth: AuthSettings?
+    /// The app's `webhooks` section, when it has one; the server then mounts the `Webhooks` module.
+    public let webhooks: WebhookSettings?
     /// Registers the app's routes.
     public let registerRoutes: @Sendable (inout RouteRegistry) -> Void
 
     /// Creates an app.
     public init(
         settings: AppSettings, schema: SchemaDefinition, tables: [TableDescriptor], openAPIDocument: String, title: String,
-        auth: AuthSettings? = nil, registerRoutes: @escaping @Sendable (inout RouteRegistry) -> Void
+        auth: AuthSettings? = nil, webhooks: WebhookSettings? = nil, registerRoutes: @escaping @Sendable (inout RouteRegistry) -> Void
     ) {
+        self.webhooks = webhooks
         self.settings = settings
         self.schema = schema
         self.tables = tables

@@ -51,6 +51,8 @@ public struct AppConfig: Codable, Sendable, Hashable {
     /// schema no longer declares them; a table missing from the schema and from this list is
     /// refused with a diagnostic.
     public var droppedTables: [String] = []
+    /// Outgoing webhooks served by the `Webhooks` module; `nil` when the app emits none.
+    public var webhooks: WebhooksConfig?
     /// `naming`: how JSON members derived from schema names are spelled.
     public var naming: NamingStyle = .snakeCase
     /// `envelopes`: how records, lists and write bodies are wrapped (tables may override).

@@ -18,6 +18,7 @@ enum AppConfigReader {
             limits: readLimits(reader) ?? defaults.limits,
             auth: reader.contains("auth") ? AuthConfigReader.read(reader) : nil)
         config.droppedTables = reader.stringArray("droppedTables") ?? []
+        config.webhooks = reader.contains("webhooks") ? WebhooksConfigReader.read(reader) : nil
         readFidelity(reader, into: &config)
         return config
     }

@@ -151,4 +151,11 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// A `renamedFrom` or `droppedTables` entry is not a valid name, names the table or field
     /// itself, or names something the schema still declares.
     case invalidMigrationHint = "invalid-migration-hint"
+
+    // MARK: Webhooks (validator)
+
+    /// A value of the `webhooks` section is out of range or contradicts the rest of the schema.
+    case invalidWebhookSetting = "invalid-webhook-setting"
+    /// A subscription's event pattern matches no event type of the app.
+    case invalidEventType = "invalid-event-type"
 }

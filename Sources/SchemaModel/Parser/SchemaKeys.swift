@@ -10,7 +10,7 @@ enum SchemaKeys {
     static let app = ObjectKeys(
         accepted: [
             schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth", "droppedTables",
-            "naming", "envelopes", "errors", "headers", "routes",
+            "naming", "envelopes", "errors", "headers", "routes", "webhooks",
         ],
         required: ["name", "title", "version", "description"])
 
@@ -62,6 +62,23 @@ enum SchemaKeys {
     /// `auth.apiKeys`.
     static let authAPIKeys = ObjectKeys(
         accepted: ["prefixes", "acceptBearer", "maxRotationGraceSeconds"], required: ["prefixes"])
+
+    /// The `webhooks` object of `app.json`.
+    static let webhooks = ObjectKeys(
+        accepted: ["tenantScoped", "signature", "delivery", "tables", "subscriptions"])
+
+    /// `webhooks.signature`.
+    static let webhookSignature = ObjectKeys(accepted: ["scheme", "header"], required: ["scheme"])
+
+    /// `webhooks.delivery`.
+    static let webhookDelivery = ObjectKeys(
+        accepted: [
+            "timeoutSeconds", "connectTimeoutSeconds", "retrySchedule", "jitterPercent", "maxConcurrencyPerEndpoint",
+        ])
+
+    /// One member of `webhooks.subscriptions`.
+    static let webhookSubscription = ObjectKeys(
+        accepted: ["description", "urlEnv", "secretEnv", "events"], required: ["description", "urlEnv", "secretEnv", "events"])
 
     /// `Schemas/<app>/tables/<name>.json`.
     static let table = ObjectKeys(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Auth
 import Logging
 import Runtime
+import Webhooks
 
 /// `loom-server migrate`: bring the database schema up to date and print what was applied, or,
 /// with `--status`, print what was applied earlier and what is pending without changing anything.
@@ -27,6 +28,9 @@ struct Migrate: AsyncParsableCommand {
                 let steps = try await database.appliedMigrationSteps(app: app.schema.app)
                 for (number, step) in steps.enumerated().dropFirst(before) {
                     print("applied [\(number + 1)/\(steps.count)] \(step.step)")
+                }
+                if app.webhooks != nil {
+                    for step in try await WebhooksModule.migrate(database, app: app.schema.app) { print("applied \(step)") }
                 }
                 if app.auth != nil {
                     for step in try await AuthService.migrate(database, app: app.schema.app) { print("applied \(step)") }

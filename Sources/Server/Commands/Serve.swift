@@ -41,8 +41,8 @@ struct Serve: AsyncParsableCommand {
         return (app, try ServerDatabase.client(options: options, logger: logger), logger)
     }
 
-    /// The server's `ServiceGroup`: it checks and migrates the database and starts `Auth` before
-    /// listening.
+    /// The server's `ServiceGroup`: it checks and migrates the database and starts `Auth` and
+    /// `Webhooks` before listening.
     // The steps live in small functions that are never inlined: Swift 6.3's optimizer crashed
     // (LLVM CoroSplit, swifterror) on one async function holding all of them.
     @inline(never)
@@ -73,6 +73,7 @@ struct Serve: AsyncParsableCommand {
             app: app, database: database, logger: logger, developmentSecretFile: options.developmentSecretFile)
         // After the auth module: on SQLite it may have just written the development secret the cursors reuse.
         configuration.cursors = CursorSecret.codec(app: app, options: options, logger: logger)
+        try await ServerWebhooks.mount(app: app, database: database, on: &configuration, logger: logger)
     }
 
     /// Runs `group` until it stops, then closes `database` (whether the group failed or not).

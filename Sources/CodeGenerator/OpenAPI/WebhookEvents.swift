@@ -1,0 +1,83 @@
+import OpenAPIKit
+import SchemaModel
+
+/// The OpenAPI 3.1 `webhooks` object: one entry per event type the app emits, describing the
+/// request a subscriber receives (the Standard Webhooks headers and the JSON payload
+/// `Webhooks.EventPayload` writes), so subscribers read the payload from the same document as
+/// the API.
+struct WebhookEvents {
+    /// The app's webhooks section.
+    let webhooks: WebhooksConfig
+    /// The document's context (tables, components).
+    let context: DocumentContext
+
+    /// The `webhooks` object, event types in declaration order.
+    func pathItems() throws -> OrderedDictionary<String, Either<OpenAPI.Reference<OpenAPI.PathItem>, OpenAPI.PathItem>> {
+        var items = OrderedDictionary<String, Either<OpenAPI.Reference<OpenAPI.PathItem>, OpenAPI.PathItem>>()
+        for entry in webhooks.tables {
+            guard let table = context.app.tables.first(where: { $0.name == entry.table }) else { continue }
+            for operation in entry.operations {
+                let type = "\(entry.table).\(operation.rawValue)"
+                items[type] = .b(OpenAPI.PathItem(post: try self.operation(type: type, table: table, operation: operation)))
+            }
+        }
+        return items
+    }
+
+    private func operation(type: String, table: TableSchema, operation: WebhookTableOperation) throws -> OpenAPI.Operation {
+        let body = OpenAPI.Request(
+            description: "The event, signed as `webhooks.signature` says.",
+            content: [.json: .content(OpenAPI.Content(schema: try payload(type: type, table: table, operation: operation)))],
+            required: true)
+        return OpenAPI.Operation(
+            tags: [table.name], summary: "\(type) event", description: WebhookEventText.description(table.name, operation),
+            operationId: "webhook_" + type.replacingOccurrences(of: ".", with: "_"),
+            parameters: headers().map { .parameter($0) }, requestBody: body,
+            responses: [
+                .range(.success): .b(OpenAPI.Response(description: "Received; any 2xx answer acknowledges the event. Redirects are not followed.")),
+                .status(code: 410): .b(OpenAPI.Response(description: "Gone: the subscription is disabled and receives nothing more.")),
+                .default: .b(OpenAPI.Response(description: "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503).")),
+            ])
+    }
+
+    /// The members of the payload, as `Webhooks.EventPayload` writes them.
+    private func payload(type: String, table: TableSchema, operation: WebhookTableOperation) throws -> JSONSchema {
+        var properties: [SchemaFactory.Property] = [
+            .init("id", SchemaFactory.string("The message id, also sent as `webhook-id`; the same on every retry.")),
+            .init("type", .string(JSONSchema.CoreContext(description: "The event type.", allowedValues: [AnyCodable(type)]), JSONSchema.StringContext())),
+            .init("timestamp", SchemaFactory.timestamp("When the change was committed (UTC).")),
+        ]
+        if webhooks.tenantScoped {
+            properties.append(.init("organization_id", .string(
+                JSONSchema.CoreContext(nullable: true, description: "The organization whose row changed; null for rows of no organization."),
+                JSONSchema.StringContext())))
+        }
+        properties.append(.init("data", SchemaFactory.reference(OpenAPINames.record(table))))
+        if operation == .updated {
+            // The record's members, none required: the selection component where reads made one.
+            let operations = Set(table.operations)
+            let previous = operations.contains(.get) || operations.contains(.list)
+                ? SchemaFactory.reference(OpenAPINames.selection(table))
+                : try TableSchemas(table: table, fields: FieldSchemaBuilder(context: context, file: table.file)).selection()
+            properties.append(.init("previous", previous))
+        }
+        return SchemaFactory.object(properties, description: "A \(type) event.")
+    }
+
+    /// The Standard Webhooks header fields (or the named HMAC header).
+    private func headers() -> [OpenAPI.Parameter] {
+        func header(_ name: String, _ description: String) -> OpenAPI.Parameter {
+            OpenAPI.Parameter(name: name, context: .header(required: true, schema: SchemaFactory.string(description)), description: description)
+        }
+        switch webhooks.signature.scheme {
+        case .standardWebhooks:
+            return [
+                header("webhook-id", "The message id; the same on every retry, so receivers can drop duplicates."),
+                header("webhook-timestamp", "Seconds since 1970 when the attempt was signed."),
+                header("webhook-signature", "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated."),
+            ]
+        case .hmacSHA256:
+            return [header(webhooks.signature.header, "`sha256=<hex HMAC-SHA256(secret, body)>`.")]
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import SchemaModel
+
+/// Writes an app's `webhooks` section as the arguments of `Runtime`'s `WebhookSettings(...)`,
+/// in a fixed order so regenerating gives identical output.
+enum WebhookTranslator {
+    /// Indentation of continuation lines inside the generated initializer call.
+    static let indent = "        "
+
+    /// The argument lines of `WebhookSettings(...)`; the template adds the commas.
+    static func arguments(for webhooks: WebhooksConfig) -> [ListItem] {
+        let delivery = webhooks.delivery
+        let signature: String
+        switch webhooks.signature.scheme {
+        case .standardWebhooks: signature = ".standardWebhooks"
+        case .hmacSHA256: signature = ".hmacSHA256(header: \(SwiftNames.literal(webhooks.signature.header)))"
+        }
+        var lines = [
+            "tenantScoped: \(webhooks.tenantScoped)",
+            "signature: \(signature)",
+            "delivery: .init(\n" + indent + "    timeoutSeconds: \(delivery.timeoutSeconds), connectTimeoutSeconds: \(delivery.connectTimeoutSeconds),\n"
+                + indent + "    retrySchedule: [\(delivery.retrySchedule.map(String.init).joined(separator: ", "))], jitterPercent: \(delivery.jitterPercent),\n"
+                + indent + "    maxConcurrencyPerEndpoint: \(delivery.maxConcurrencyPerEndpoint)\n" + indent + ")",
+        ]
+        var events = "events: ["
+        for entry in webhooks.tables {
+            for operation in entry.operations {
+                let type = "\(entry.table).\(operation.rawValue)"
+                events += "\n" + indent + "    .init(type: \(SwiftNames.literal(type)), description: \(SwiftNames.literal(WebhookEventText.description(entry.table, operation))), "
+                    + "table: \(SwiftNames.literal(entry.table)), operation: .\(operation.rawValue)),"
+            }
+        }
+        lines.append(events + "\n" + indent + "]")
+        if !webhooks.subscriptions.isEmpty {
+            var text = "subscriptions: ["
+            for subscription in webhooks.subscriptions {
+                text += "\n" + indent + "    .init(\n" + indent + "        name: \(SwiftNames.literal(subscription.name)), description: \(SwiftNames.literal(subscription.description)),\n"
+                    + indent + "        urlVariable: \(SwiftNames.literal(subscription.urlEnv)), secretVariable: \(SwiftNames.literal(subscription.secretEnv)),\n"
+                    + indent + "        events: [\(subscription.events.map(SwiftNames.literal).joined(separator: ", "))]\n" + indent + "    ),"
+            }
+            lines.append(text + "\n" + indent + "]")
+        }
+        return lines.listItems { $0 }
+    }
+}

@@ -1,0 +1,112 @@
+/// An app's `webhooks` section as the runtime uses it, generated from `app.json` and handed to
+/// the `Webhooks` module by the server (as `AuthSettings` is to `Auth`).
+public struct WebhookSettings: Sendable {
+    /// How deliveries are signed.
+    public enum Signature: Sendable, Hashable {
+        /// Standard Webhooks 1.0: `webhook-signature: v1,<base64 HMAC-SHA256>`.
+        case standardWebhooks
+        /// `sha256=<hex HMAC-SHA256(secret, body)>` in the named header.
+        case hmacSHA256(header: String)
+    }
+
+    /// Timeouts, retries and limits of deliveries.
+    public struct Delivery: Sendable, Hashable {
+        /// Bound on a whole attempt, in seconds.
+        public let timeoutSeconds: Int
+        /// Bound on connecting, in seconds.
+        public let connectTimeoutSeconds: Int
+        /// Seconds before each retry; the message fails once they are used up.
+        public let retrySchedule: [Int]
+        /// Random variation of each wait, in percent either way.
+        public let jitterPercent: Int
+        /// Most attempts in flight to one subscription per instance.
+        public let maxConcurrencyPerEndpoint: Int
+
+        /// Creates the settings.
+        public init(timeoutSeconds: Int, connectTimeoutSeconds: Int, retrySchedule: [Int], jitterPercent: Int, maxConcurrencyPerEndpoint: Int) {
+            self.timeoutSeconds = timeoutSeconds
+            self.connectTimeoutSeconds = connectTimeoutSeconds
+            self.retrySchedule = retrySchedule
+            self.jitterPercent = jitterPercent
+            self.maxConcurrencyPerEndpoint = maxConcurrencyPerEndpoint
+        }
+    }
+
+    /// One event type the app emits: a kind of change of one generated table.
+    public struct EventType: Sendable, Hashable {
+        /// The type (`tasks.updated`).
+        public let type: String
+        /// What it reports.
+        public let description: String
+        /// The table whose changes it reports.
+        public let table: String
+        /// The kind of change.
+        public let operation: RecordChange.Operation
+
+        /// Creates an event type.
+        public init(type: String, description: String, table: String, operation: RecordChange.Operation) {
+            self.type = type
+            self.description = description
+            self.table = table
+            self.operation = operation
+        }
+    }
+
+    /// A subscription declared in `app.json` (URL and secret from the environment).
+    public struct StaticSubscription: Sendable, Hashable {
+        /// Its name, stored with each delivery.
+        public let name: String
+        /// What it is for.
+        public let description: String
+        /// The variable holding the URL; unset: inactive.
+        public let urlVariable: String
+        /// The variable holding the secret.
+        public let secretVariable: String
+        /// Event type patterns (`*`, `tasks.*`, an exact type).
+        public let events: [String]
+
+        /// Creates the declaration.
+        public init(name: String, description: String, urlVariable: String, secretVariable: String, events: [String]) {
+            self.name = name
+            self.description = description
+            self.urlVariable = urlVariable
+            self.secretVariable = secretVariable
+            self.events = events
+        }
+    }
+
+    /// Whether each event belongs to the organization whose row changed.
+    public let tenantScoped: Bool
+    /// How deliveries are signed.
+    public let signature: Signature
+    /// Timeouts, retries and limits.
+    public let delivery: Delivery
+    /// Every event type, in declaration order.
+    public let events: [EventType]
+    /// Subscriptions declared in `app.json`.
+    public let subscriptions: [StaticSubscription]
+
+    /// Creates the settings.
+    public init(
+        tenantScoped: Bool, signature: Signature, delivery: Delivery, events: [EventType], subscriptions: [StaticSubscription] = []
+    ) {
+        self.tenantScoped = tenantScoped
+        self.signature = signature
+        self.delivery = delivery
+        self.events = events
+        self.subscriptions = subscriptions
+    }
+
+    /// The type reporting `operation` on `table`, when the app declares it an event.
+    public func eventType(table: String, operation: RecordChange.Operation) -> String? {
+        events.first { $0.table == table && $0.operation == operation }?.type
+    }
+
+    /// Whether `pattern` (`*`, `<prefix>.*` or an exact type) covers `type`; the schema
+    /// validator applies the same rule to static subscriptions.
+    public static func pattern(_ pattern: String, matches type: String) -> Bool {
+        if pattern == "*" || pattern == type { return true }
+        guard pattern.hasSuffix(".*") else { return false }
+        return type.hasPrefix(String(pattern.dropLast()))
+    }
+}

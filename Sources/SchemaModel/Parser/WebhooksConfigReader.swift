@@ -1,0 +1,69 @@
+/// Reads the `webhooks` section of `app.json`.
+///
+/// Absent optional keys take the defaults of `WebhooksConfig`; problems go to the diagnostics
+/// and placeholders stand in for bad values (the parser returns no schemas after an error).
+enum WebhooksConfigReader {
+    /// Reads `webhooks` from the app object, or returns `nil` when it is not an object.
+    static func read(_ app: ObjectReader) -> WebhooksConfig? {
+        guard let reader = app.object("webhooks", keys: SchemaKeys.webhooks) else { return nil }
+        let defaults = WebhooksConfig()
+        return WebhooksConfig(
+            tenantScoped: reader.bool("tenantScoped") ?? defaults.tenantScoped,
+            signature: readSignature(reader) ?? defaults.signature,
+            delivery: readDelivery(reader) ?? defaults.delivery,
+            tables: readTables(reader),
+            subscriptions: readSubscriptions(reader))
+    }
+
+    private static func readSignature(_ webhooks: ObjectReader) -> WebhookSignatureConfig? {
+        guard let reader = webhooks.object("signature", keys: SchemaKeys.webhookSignature) else { return nil }
+        return WebhookSignatureConfig(
+            scheme: reader.choice("scheme", named: "signature scheme") ?? .standardWebhooks,
+            header: reader.string("header") ?? WebhookSignatureConfig.defaultHeader)
+    }
+
+    private static func readDelivery(_ webhooks: ObjectReader) -> WebhookDeliveryConfig? {
+        guard let reader = webhooks.object("delivery", keys: SchemaKeys.webhookDelivery) else { return nil }
+        let defaults = WebhookDeliveryConfig()
+        var schedule = defaults.retrySchedule
+        if let values = reader.array("retrySchedule") {
+            let path = reader.path(of: "retrySchedule")
+            schedule = values.enumerated().compactMap { reader.values.integer($0.element, at: JSONPath.element($0.offset, of: path)) }
+        }
+        return WebhookDeliveryConfig(
+            timeoutSeconds: reader.integer("timeoutSeconds") ?? defaults.timeoutSeconds,
+            connectTimeoutSeconds: reader.integer("connectTimeoutSeconds") ?? defaults.connectTimeoutSeconds,
+            retrySchedule: schedule,
+            jitterPercent: reader.integer("jitterPercent") ?? defaults.jitterPercent,
+            maxConcurrencyPerEndpoint: reader.integer("maxConcurrencyPerEndpoint") ?? defaults.maxConcurrencyPerEndpoint)
+    }
+
+    /// `{"tasks": ["created", "updated"], ...}` in declaration order.
+    private static func readTables(_ webhooks: ObjectReader) -> [WebhookTableEventsConfig] {
+        guard let members = webhooks.members("tables") else { return [] }
+        let path = webhooks.path(of: "tables")
+        return members.compactMap { member in
+            let tablePath = JSONPath.member(member.key, of: path)
+            guard let elements = webhooks.values.array(member.value, at: tablePath) else { return nil }
+            let operations: [WebhookTableOperation] = elements.enumerated().compactMap { element in
+                webhooks.values.choice(element.element, at: JSONPath.element(element.offset, of: tablePath), named: "table event")
+            }
+            return WebhookTableEventsConfig(table: member.key, operations: operations)
+        }
+    }
+
+    /// `{"billing": {"urlEnv": ..., "secretEnv": ..., "events": [...]}, ...}` in declaration order.
+    private static func readSubscriptions(_ webhooks: ObjectReader) -> [WebhookStaticSubscriptionConfig] {
+        guard let members = webhooks.members("subscriptions") else { return [] }
+        let path = webhooks.path(of: "subscriptions")
+        return members.compactMap { member in
+            guard
+                let reader = ObjectReader(
+                    member.value, at: JSONPath.member(member.key, of: path), keys: SchemaKeys.webhookSubscription, values: webhooks.values)
+            else { return nil }
+            return WebhookStaticSubscriptionConfig(
+                name: member.key, description: reader.string("description") ?? "", urlEnv: reader.string("urlEnv") ?? "",
+                secretEnv: reader.string("secretEnv") ?? "", events: reader.stringArray("events") ?? [])
+        }
+    }
+}

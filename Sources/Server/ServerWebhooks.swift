@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Runtime
+import Webhooks
+
+/// Mounting the `Webhooks` module on apps that have a `webhooks` section, shared by `serve`
+/// and the tests.
+enum ServerWebhooks {
+    /// Creates the module's tables on `database` and, when a subscription is configured, adds
+    /// its write hook and delivery service to `configuration` (without one, writes pay nothing
+    /// for webhooks); does nothing when the app has no `webhooks` section.
+    /// - Throws: `ValidationError` naming the variable when a subscription's URL or secret is malformed.
+    static func mount(
+        app: GeneratedApp, database: any DatabaseClient, on configuration: inout LoomServer.Configuration, logger: Logger,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws {
+        guard let settings = app.webhooks else { return }
+        let module: WebhooksModule
+        do {
+            module = try WebhooksModule(settings: settings, environment: environment, options: WebhookOptions(environment: environment), logger: logger)
+        } catch let error as WebhookConfigurationError {
+            throw ValidationError("cannot start the webhooks module of \(app.settings.name): \(error.message)")
+        }
+        _ = try await WebhooksModule.migrate(database, app: app.schema.app)
+        guard !module.subscriptions.isEmpty else { return }
+        configuration.hooks.append(module.hook)
+        configuration.services.append(module.service(database: database))
+    }
+}

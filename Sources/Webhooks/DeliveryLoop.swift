@@ -1,0 +1,86 @@
+import Foundation
+import Logging
+import Runtime
+
+/// Deliveries to one subscription: claim the due ones, attempt them concurrently, record each
+/// outcome, then wait for a commit or the poll interval.
+struct DeliveryLoop: Sendable {
+    /// The outbox tables.
+    let store: DeliveryStore
+    /// The subscription it delivers to.
+    let subscription: ActiveSubscription
+    /// Makes the attempts.
+    let sender: DeliverySender
+    /// When failed attempts are retried.
+    let policy: RetryPolicy
+    /// Most attempts in flight at once.
+    let concurrency: Int
+    /// Wakes the loop after commits.
+    let signal: DeliverySignal
+    /// Clock, poll interval, lease.
+    let options: WebhookOptions
+    /// Logs failed attempts.
+    let logger: Logger
+    /// Names this instance's leases.
+    let owner = UUID().uuidString.lowercased()
+
+    /// Loops until the task is cancelled.
+    func run() async {
+        while !Task.isCancelled {
+            let seen = signal.current
+            let worked = await round()
+            if !worked { await signal.wait(after: seen, timeout: options.pollInterval) }
+        }
+    }
+
+    /// One claim and its attempts; `false` when there was nothing to do (or the database failed).
+    private func round() async -> Bool {
+        let now = WebhookClock.milliseconds(options.clock.now())
+        let claimed: [DeliveryStore.Claimed]
+        do {
+            if let reason = try await store.disabledReason(subscription.name) {
+                _ = try await store.database.write([store.failPending(subscription: subscription.name, reason: reason, at: now)])
+                return false
+            }
+            claimed = try await store.claim(
+                subscription: subscription.name, limit: concurrency, now: now, leaseUntil: now + options.leaseMilliseconds, owner: owner)
+        } catch {
+            logger.error("webhook deliveries to \(subscription.name) cannot be claimed: \(error)")
+            return false
+        }
+        guard !claimed.isEmpty else { return false }
+        await withTaskGroup(of: Void.self) { group in
+            for delivery in claimed {
+                group.addTask { await attempt(delivery) }
+            }
+        }
+        return true
+    }
+
+    /// Sends one delivery and records what came of it.
+    private func attempt(_ delivery: DeliveryStore.Claimed) async {
+        let outcome = await sender.send(delivery, to: subscription)
+        let now = options.clock.now()
+        let attempts = delivery.attempts + 1
+        var status = DeliveryStatus.success
+        var next = WebhookClock.milliseconds(now)
+        if !outcome.succeeded {
+            if let delay = policy.delay(afterFailedAttempts: attempts, retryAfter: outcome.retryAfter), outcome.status != 410 {
+                status = .pending
+                next = WebhookClock.milliseconds(now.addingTimeInterval(delay))
+            } else {
+                status = .failed
+            }
+            logger.warning("webhook \(delivery.messageID) to \(subscription.name), attempt \(attempts): \(outcome.error ?? "failed")")
+        }
+        do {
+            try await store.record(outcome, of: delivery, owner: owner, status: status, nextAttemptAt: next, at: WebhookClock.milliseconds(now))
+            if outcome.status == 410 {
+                try await store.disable(subscription: subscription.name, reason: "the receiver answered 410 Gone", at: WebhookClock.milliseconds(now))
+                logger.warning("webhook subscription \(subscription.name) is disabled: its receiver answered 410 Gone")
+            }
+        } catch {
+            logger.error("webhook attempt \(delivery.messageID) to \(subscription.name) cannot be recorded: \(error)")
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import Runtime
+
+/// Makes one attempt: the address guard, the signed POST, the answer's status, `Retry-After`
+/// and first kilobyte, all within the app's time-out.
+struct DeliverySender: Sendable {
+    /// The service's HTTP client (no redirects).
+    let client: HTTPClient
+    /// Signature scheme and time-out.
+    let settings: WebhookSettings
+    /// Clock and address guard.
+    let options: WebhookOptions
+
+    /// How much of a response body the attempt log keeps.
+    static let responseBodyLimit = 1024
+
+    /// Sends `delivery` to `subscription`; never throws: every failure is an outcome.
+    func send(_ delivery: DeliveryStore.Claimed, to subscription: ActiveSubscription) async -> AttemptOutcome {
+        let started = options.clock.now()
+        let clock = ContinuousClock.now
+        func outcome(status: Int? = nil, body: String? = nil, error: String? = nil, retryAfter: Int? = nil) -> AttemptOutcome {
+            let elapsed = ContinuousClock.now - clock
+            return AttemptOutcome(
+                startedAt: WebhookClock.milliseconds(started),
+                durationMilliseconds: elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000,
+                status: status, responseBody: body, error: error, retryAfter: retryAfter)
+        }
+        let target: AddressGuard.Target
+        do {
+            target = try await options.addressGuard.target(for: subscription.url)
+        } catch {
+            return outcome(error: error.message)
+        }
+        let request = makeRequest(delivery, target: target, secrets: subscription.secrets, at: started)
+        do {
+            let response = try await client.execute(request, deadline: .now() + .seconds(Int64(settings.delivery.timeoutSeconds)))
+            let body = try await Self.prefix(of: response)
+            let status = Int(response.status.code)
+            let retryAfter = status == 429 || status == 503
+                ? RetryPolicy.retryAfterSeconds(response.headers.first(name: "Retry-After"), now: options.clock.now()) : nil
+            let error = (200..<300).contains(status) ? nil : "the receiver answered \(status)"
+            return outcome(status: status, body: body, error: error, retryAfter: retryAfter)
+        } catch {
+            return outcome(error: "no answer: \(error)")
+        }
+    }
+
+    private func makeRequest(_ delivery: DeliveryStore.Claimed, target: AddressGuard.Target, secrets: [WebhookSecret], at time: Date) -> HTTPClientRequest {
+        var request = HTTPClientRequest(url: target.url.absoluteString)
+        request.method = .POST
+        let body = Array(delivery.payload.utf8)
+        if let host = target.host { request.headers.add(name: "Host", value: host) }
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "Loom-Webhooks/1")
+        let signer = WebhookSigner(signature: settings.signature)
+        for (name, value) in signer.headers(id: delivery.messageID, timestamp: Int64(time.timeIntervalSince1970), body: body, secrets: secrets) {
+            request.headers.add(name: name, value: value)
+        }
+        request.body = .bytes(ByteBuffer(bytes: body))
+        return request
+    }
+
+    /// The first kilobyte of the body; the rest is not read.
+    private static func prefix(of response: HTTPClientResponse) async throws -> String? {
+        var bytes: [UInt8] = []
+        for try await buffer in response.body {
+            bytes += buffer.readableBytesView.prefix(responseBodyLimit - bytes.count)
+            if bytes.count >= responseBodyLimit { break }
+        }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    }
+}

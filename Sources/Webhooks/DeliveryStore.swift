@@ -1,0 +1,114 @@
+import Foundation
+import Runtime
+
+/// The outbox tables as the delivery service uses them. Deliveries are claimed with a lease:
+/// on PostgreSQL the due rows are locked `FOR UPDATE SKIP LOCKED`, so instances sharing the
+/// database never claim the same row; on SQLite the single writer serialises claims. A claim
+/// whose instance died expires with its lease and is claimed again.
+struct DeliveryStore: Sendable {
+    /// The database.
+    let database: any DatabaseClient
+
+    /// A claimed delivery and its message.
+    struct Claimed: Sendable {
+        /// The delivery's id.
+        let id: String
+        /// The message id (`webhook-id`).
+        let messageID: String
+        /// Attempts made before this one.
+        let attempts: Int
+        /// The payload to send.
+        let payload: String
+    }
+
+    /// Claims up to `limit` due deliveries of `subscription` until `leaseUntil` (milliseconds).
+    func claim(subscription: String, limit: Int, now: Int64, leaseUntil: Int64, owner: String) async throws -> [Claimed] {
+        var p = PlaceholderSequence(dialect: database.dialect)
+        let (owner1, until, name, due, leased, count) = (p.next(), p.next(), p.next(), p.next(), p.next(), p.next())
+        let lock = database.dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+        let claim = SQLStatement(
+            """
+            UPDATE webhook_deliveries SET lease_owner = \(owner1), lease_until = \(until) WHERE id IN (\
+            SELECT id FROM webhook_deliveries WHERE subscription = \(name) AND status = 'pending' AND next_attempt_at <= \(due) \
+            AND (lease_until IS NULL OR lease_until <= \(leased)) ORDER BY next_attempt_at LIMIT \(count)\(lock)) \
+            RETURNING id, message_id, attempts
+            """,
+            [.text(owner), .integer(leaseUntil), .text(subscription), .integer(now), .integer(now), .integer(Int64(limit))])
+        let rows = try await database.write([claim]).first?.rows ?? []
+        let deliveries = rows.compactMap { row -> (String, String, Int)? in
+            guard case .text(let id) = row.values[0], case .text(let message) = row.values[1], case .integer(let attempts) = row.values[2] else {
+                return nil
+            }
+            return (id, message, Int(attempts))
+        }
+        guard !deliveries.isEmpty else { return [] }
+        let payloads = try await self.payloads(Set(deliveries.map { $0.1 }))
+        return deliveries.compactMap { delivery in
+            payloads[delivery.1].map { Claimed(id: delivery.0, messageID: delivery.1, attempts: delivery.2, payload: $0) }
+        }
+    }
+
+    private func payloads(_ messages: Set<String>) async throws -> [String: String] {
+        var p = PlaceholderSequence(dialect: database.dialect)
+        let list = messages.map { _ in p.next() }.joined(separator: ", ")
+        let rows = try await database.fetch(SQLStatement(
+            "SELECT id, payload FROM webhook_messages WHERE id IN (\(list))", messages.sorted().map(SQLValue.text)))
+        var result: [String: String] = [:]
+        for row in rows {
+            if case .text(let id) = row.values[0], case .text(let payload) = row.values[1] { result[id] = payload }
+        }
+        return result
+    }
+
+    /// Logs one attempt and moves the delivery on, if this instance still holds its lease.
+    func record(_ attempt: AttemptOutcome, of delivery: Claimed, owner: String, status: DeliveryStatus, nextAttemptAt: Int64, at now: Int64) async throws {
+        var p = PlaceholderSequence(dialect: database.dialect)
+        let log = (0..<7).map { _ in p.next() }.joined(separator: ", ")
+        let insert = SQLStatement(
+            "INSERT INTO webhook_attempts (id, delivery_id, attempted_at, response_status, duration_ms, response_body, error) VALUES (\(log))",
+            [.text(UUID().uuidString.lowercased()), .text(delivery.id), .integer(attempt.startedAt), attempt.status.map { .integer(Int64($0)) } ?? .null,
+             .integer(attempt.durationMilliseconds), attempt.responseBody.map(SQLValue.text) ?? .null, attempt.error.map(SQLValue.text) ?? .null])
+        var q = PlaceholderSequence(dialect: database.dialect)
+        let update = SQLStatement(
+            """
+            UPDATE webhook_deliveries SET status = \(q.next()), attempts = attempts + 1, next_attempt_at = \(q.next()), \
+            lease_owner = NULL, lease_until = NULL, last_status = \(q.next()), last_error = \(q.next()), updated_at = \(q.next()) \
+            WHERE id = \(q.next()) AND lease_owner = \(q.next())
+            """,
+            [.text(status.rawValue), .integer(nextAttemptAt), attempt.status.map { .integer(Int64($0)) } ?? .null,
+             attempt.error.map(SQLValue.text) ?? .null, .integer(now), .text(delivery.id), .text(owner)])
+        _ = try await database.write([insert, update])
+    }
+
+    /// Disables `subscription` (a `410 Gone`): it receives nothing more, its pending deliveries fail.
+    func disable(subscription: String, reason: String, at now: Int64) async throws {
+        var p = PlaceholderSequence(dialect: database.dialect)
+        let state = SQLStatement(
+            """
+            INSERT INTO webhook_subscription_states (subscription, disabled_at, reason) VALUES (\(p.next()), \(p.next()), \(p.next())) \
+            ON CONFLICT (subscription) DO NOTHING
+            """,
+            [.text(subscription), .integer(now), .text(reason)])
+        _ = try await database.write([state, failPending(subscription: subscription, reason: reason, at: now)])
+    }
+
+    /// Fails the pending deliveries of a disabled subscription (events written after it was disabled included).
+    func failPending(subscription: String, reason: String, at now: Int64) -> SQLStatement {
+        var q = PlaceholderSequence(dialect: database.dialect)
+        return SQLStatement(
+            """
+            UPDATE webhook_deliveries SET status = 'failed', last_error = \(q.next()), updated_at = \(q.next()), lease_owner = NULL, \
+            lease_until = NULL WHERE subscription = \(q.next()) AND status = 'pending'
+            """,
+            [.text("the subscription is disabled: \(reason)"), .integer(now), .text(subscription)])
+    }
+
+    /// Why `subscription` was disabled, or `nil` while it is enabled.
+    func disabledReason(_ subscription: String) async throws -> String? {
+        var p = PlaceholderSequence(dialect: database.dialect)
+        let rows = try await database.fetch(SQLStatement(
+            "SELECT reason FROM webhook_subscription_states WHERE subscription = \(p.next())", [.text(subscription)]))
+        guard case .text(let reason) = rows.first?.values.first else { return nil }
+        return reason
+    }
+}

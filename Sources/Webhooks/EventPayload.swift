@@ -1,0 +1,53 @@
+import Foundation
+import Runtime
+
+/// The JSON body of a table event, as the OpenAPI document's `webhooks` object describes it
+/// (`WebhookEvents` in the generator; `WebhookPayloadTests` validates delivered bodies against
+/// the published document): `id`, `type`, `timestamp`, `organization_id` (tenant-scoped apps),
+/// `data` (the record) and, for updates, `previous` (the earlier values of the changed members).
+enum EventPayload {
+    /// The payload of `change`, reported as `type`.
+    static func json(id: String, type: String, change: RecordChange, at time: Date, organizationID: String?, tenantScoped: Bool) throws -> String {
+        var writer = JSONWriter(capacity: 512)
+        writer.beginObject()
+        writer.key("id")
+        writer.value(id)
+        writer.key("type")
+        writer.value(type)
+        writer.key("timestamp")
+        writer.value(time)
+        if tenantScoped {
+            writer.key("organization_id")
+            if let organizationID { writer.value(organizationID) } else { writer.null() }
+        }
+        writer.key("data")
+        if let image = change.after ?? change.before {
+            writer.value(RawJSON(validatedText: String(decoding: image.json, as: UTF8.self)))
+        } else {
+            writer.null()
+        }
+        if change.operation == .updated, let before = change.before {
+            writer.key("previous")
+            try writePrevious(of: change, before: before, to: &writer)
+        }
+        writer.endObject()
+        return writer.string
+    }
+
+    /// The changed members' values before the change, in the table's member order; write-only
+    /// members are absent from the record's JSON and so from here.
+    private static func writePrevious(of change: RecordChange, before: RecordImage, to writer: inout JSONWriter) throws {
+        guard case .object(let members) = try JSONInputParser.parse(before.json) else {
+            writer.beginObject()
+            writer.endObject()
+            return
+        }
+        writer.beginObject()
+        for name in change.changedMembers {
+            guard let value = members[name] else { continue }
+            writer.key(name)
+            writer.value(value)
+        }
+        writer.endObject()
+    }
+}

@@ -1,0 +1,44 @@
+import Runtime
+
+/// The `Webhooks` module's own tables, recorded in `loom_migrations` as the app `<app>.webhooks`
+/// (as the `Auth` module's are as `<app>.auth`), so `loom-server migrate --status` lists them.
+///
+/// Times are whole milliseconds since 1970 in `BIGINT` columns, identical on both engines, so
+/// the claim and retry arithmetic is plain integer comparison in SQL.
+enum WebhookMigrations {
+    /// The steps as the numbered migrations of the app `<app>.webhooks`.
+    static func schema(app: String) -> SchemaDefinition {
+        SchemaDefinition(app: app + ".webhooks", migrations: [outbox])
+    }
+
+    /// Messages (one per event), deliveries (one per message and subscription, claimed with a
+    /// lease), attempts (the delivery log) and the state of static subscriptions (disabled by a
+    /// `410 Gone`).
+    static let outbox: SchemaMigration = {
+        let statements = [
+            """
+            CREATE TABLE webhook_messages (id TEXT PRIMARY KEY, event_type TEXT NOT NULL, organization_id TEXT, \
+            payload TEXT NOT NULL, created_at BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE webhook_deliveries (id TEXT PRIMARY KEY, \
+            message_id TEXT NOT NULL REFERENCES webhook_messages (id) ON DELETE CASCADE, subscription TEXT NOT NULL, \
+            status TEXT NOT NULL, attempts BIGINT NOT NULL, next_attempt_at BIGINT NOT NULL, lease_owner TEXT, \
+            lease_until BIGINT, last_status BIGINT, last_error TEXT, updated_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX webhook_deliveries_due ON webhook_deliveries (subscription, status, next_attempt_at)",
+            "CREATE INDEX webhook_deliveries_message ON webhook_deliveries (message_id)",
+            """
+            CREATE TABLE webhook_attempts (id TEXT PRIMARY KEY, \
+            delivery_id TEXT NOT NULL REFERENCES webhook_deliveries (id) ON DELETE CASCADE, attempted_at BIGINT NOT NULL, \
+            response_status BIGINT, duration_ms BIGINT NOT NULL, response_body TEXT, error TEXT)
+            """,
+            "CREATE INDEX webhook_attempts_delivery ON webhook_attempts (delivery_id, attempted_at)",
+            """
+            CREATE TABLE webhook_subscription_states (subscription TEXT PRIMARY KEY, disabled_at BIGINT NOT NULL, \
+            reason TEXT NOT NULL)
+            """,
+        ]
+        return SchemaMigration(version: 1, name: "outbox_deliveries_attempts", sqlite: statements, postgres: statements, sqliteForeignKeysOff: false)
+    }()
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// How the webhooks module runs in this process, beside the app's `webhooks` section.
+public struct WebhookOptions: Sendable {
+    /// Whether deliveries may go to loopback addresses (a receiver on 127.0.0.1 in tests and
+    /// local development). Off by default; `LOOM_WEBHOOKS_ALLOW_LOOPBACK=1` turns it on, and the
+    /// module logs a warning at start when it is on.
+    public var allowLoopback = false
+    /// The clock (tests move it to check retry schedules).
+    public var clock = WebhookClock.system
+    /// How long an idle loop waits before looking for due deliveries again (commits wake it
+    /// at once).
+    public var pollInterval = Duration.seconds(1)
+    /// How long a claim holds a delivery; beyond the attempt's time-out, so a live instance
+    /// never loses its claim, while a dead one's is taken over after it.
+    public var leaseMilliseconds: Int64 = 60_000
+
+    /// The environment variable that allows loopback receivers.
+    public static let allowLoopbackVariable = "LOOM_WEBHOOKS_ALLOW_LOOPBACK"
+
+    /// The defaults, with `allowLoopback` read from `environment`.
+    public init(environment: [String: String] = [:]) {
+        allowLoopback = environment[Self.allowLoopbackVariable] == "1"
+    }
+
+    /// The guard every attempt passes.
+    var addressGuard: AddressGuard { AddressGuard(allowLoopback: allowLoopback) }
+}

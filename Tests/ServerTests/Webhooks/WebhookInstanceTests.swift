@@ -1,0 +1,55 @@
+import Foundation
+import Generated
+import Runtime
+import Testing
+import Webhooks
+
+@testable import Server
+
+extension WebhookServerSuites {
+    /// Delivery across instances and restarts: events written while no instance delivers are sent
+    /// once one starts; a dead instance's claim is taken over when its lease ends; two instances
+    /// on one database make each delivery once.
+    @Suite("Webhook deliveries across instances", .serialized)
+    struct WebhookInstanceTests {
+        @Test("events acknowledged while no instance delivers, and a dead instance's claims, are delivered once one runs")
+        func deliveredAfterRestart() async throws {
+            let clock = MovableClock()
+            try await WebhookHarness.run(clock: clock.clock, instances: 0) { harness in
+                for index in 0..<3 {
+                    try await harness.app.create("/v1/projects", #"{"name": "P\#(index)", "owner_email": "ann@example.com"}"#)
+                }
+                // An instance claimed the first delivery and died: its lease runs for another minute.
+                let lease = WebhookClock.milliseconds(clock.now) + 60_000
+                _ = try await harness.database.write([SQLStatement(
+                    "UPDATE webhook_deliveries SET lease_owner = 'dead-instance', lease_until = \(lease) WHERE id = (SELECT MIN(id) FROM webhook_deliveries)")])
+                let delivery = harness.startDelivery()
+                let first = try await harness.receiver.waitFor(2)
+                try await Task.sleep(for: .milliseconds(300))
+                #expect(first.count == 2, "the claimed delivery waits for its lease")
+                clock.advance(by: 61)
+                let all = try await harness.receiver.waitFor(3)
+                #expect(all.count == 3)
+                #expect(Set(all.compactMap { $0.headers["webhook-id"] }).count == 3)
+                try await harness.waitForDeliveries { $0.count == 3 && $0.allSatisfy { $0.status == "success" } }
+                delivery.cancel()
+                try await delivery.value
+            }
+        }
+
+        @Test("two instances on one database deliver 200 events, each exactly once")
+        func twoInstances() async throws {
+            try await WebhookHarness.run(instances: 2) { harness in
+                for batch in 0..<2 {
+                    let operations = (0..<100).map { #"{"action": "create", "data": {"name": "B\#(batch)-\#($0)", "owner_email": "b@example.com"}}"# }
+                    let reply = try await harness.app.request(.post, "/v1/projects/batch", json: #"{"operations": [\#(operations.joined(separator: ","))]}"#)
+                    #expect(reply.status == .ok, "\(reply.text)")
+                }
+                try await harness.waitForDeliveries { $0.count == 200 && $0.allSatisfy { $0.status == "success" } }
+                let received = await harness.receiver.received()
+                #expect(received.count == 200, "no delivery made twice")
+                #expect(Set(received.compactMap { $0.headers["webhook-id"] }).count == 200)
+            }
+        }
+    }
+}

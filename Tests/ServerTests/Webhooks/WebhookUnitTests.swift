@@ -1,0 +1,132 @@
+import Foundation
+import Runtime
+import SchemaModel
+import Testing
+import Webhooks
+
+/// The pure parts of delivery: the SSRF address rules, Standard Webhooks signing, secrets and
+/// the retry schedule.
+@Suite("Webhook signing, addresses and retries")
+struct WebhookUnitTests {
+    /// Addresses no delivery may go to, with loopback refused (the default).
+    static let refused: [String] = [
+        "127.0.0.1", "127.255.255.254", "0.0.0.0", "0.1.2.3", "10.0.0.1", "10.255.255.255", "172.16.0.1", "172.31.255.255",
+        "192.168.0.1", "192.168.255.255", "169.254.169.254", "169.254.0.1", "100.64.0.1", "100.127.255.255", "192.0.0.8",
+        "198.18.0.1", "224.0.0.1", "239.255.255.250", "240.0.0.1", "255.255.255.255",
+        "::1", "::", "fe80::1", "febf::1", "fc00::1", "fd12:3456::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1",
+        "::ffff:169.254.169.254", "::ffff:192.168.1.1", "::127.0.0.1", "64:ff9b::a9fe:a9fe", "2001:db8::1", "fec0::1",
+    ]
+
+    /// Public addresses deliveries may reach.
+    static let allowed = ["93.184.215.14", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111", "2001:4860:4860::8888"]
+
+    @Test("at least 25 loopback, private, link-local, CGNAT, unique-local, multicast, unspecified and mapped addresses are refused")
+    func refusedAddresses() throws {
+        #expect(Self.refused.count >= 25)
+        for text in Self.refused {
+            let address = try #require(try AddressGuardProbe.bytes(text), "\(text) parses")
+            #expect(AddressRules.refusal(address, allowLoopback: false) != nil, "\(text) must be refused")
+        }
+        for text in Self.allowed {
+            let address = try #require(try AddressGuardProbe.bytes(text))
+            #expect(AddressRules.refusal(address, allowLoopback: false) == nil, "\(text) must be allowed")
+        }
+    }
+
+    @Test("loopback passes only with the opt-in; private addresses never do")
+    func loopbackOptIn() throws {
+        for text in ["127.0.0.1", "::1", "::ffff:127.0.0.1"] {
+            #expect(AddressRules.refusal(try #require(try AddressGuardProbe.bytes(text)), allowLoopback: true) == nil, "\(text)")
+        }
+        for text in ["10.0.0.1", "169.254.169.254", "fe80::1", "::ffff:10.0.0.1"] {
+            #expect(AddressRules.refusal(try #require(try AddressGuardProbe.bytes(text)), allowLoopback: true) != nil, "\(text)")
+        }
+    }
+
+    @Test("the guard refuses other schemes, hosts resolving to refused addresses, and pins http to the checked address")
+    func guardTargets() async throws {
+        let strict = AddressGuard(allowLoopback: false)
+        for url in ["ftp://example.com/x", "file:///etc/passwd", "http://127.0.0.1:8080/hook", "http://localhost/hook", "http://[::1]/hook",
+                    "http://169.254.169.254/latest/meta-data", "https://10.1.2.3/x", "http://0x7f000001/"] {
+            await #expect(throws: WebhookConfigurationError.self, "\(url)") { _ = try await strict.target(for: URL(string: url)!) }
+        }
+        let target = try await AddressGuard(allowLoopback: true).target(for: URL(string: "http://localhost:9999/hook?a=1")!)
+        #expect(["127.0.0.1", "[0:0:0:0:0:0:0:1]"].contains(target.url.host.map { $0.contains(":") ? "[\($0)]" : $0 } ?? ""), "\(target.url)")
+        #expect(target.host == "localhost:9999")
+        #expect(target.url.path == "/hook" && target.url.query == "a=1")
+    }
+
+    @Test("Standard Webhooks signature matches the specification's test vector; rotation sends both signatures")
+    func signature() throws {
+        let secret = try WebhookSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+        let signer = WebhookSigner(signature: .standardWebhooks)
+        let headers = signer.headers(
+            id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: 1_614_265_330, body: Array(#"{"test": 2432232314}"#.utf8), secrets: [secret])
+        let fields = Dictionary(uniqueKeysWithValues: headers.map { ($0.name, $0.value) })
+        #expect(fields["webhook-signature"] == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")
+        #expect(fields["webhook-id"] == "msg_p5jXN8AQM9LWM0D4loKWxJek")
+        #expect(fields["webhook-timestamp"] == "1614265330")
+        let rotated = signer.headers(id: "m", timestamp: 1, body: [], secrets: [WebhookSecret.generate(), secret])
+        #expect(rotated.first { $0.name == "webhook-signature" }?.value.split(separator: " ").count == 2)
+        let hmac = WebhookSigner(signature: .hmacSHA256(header: "X-Hub-Signature-256"))
+            .headers(id: "m", timestamp: 1, body: Array("Hello, World!".utf8), secrets: [WebhookSecret(key: Array("It's a Secret to Everybody".utf8))])
+        #expect(hmac.first?.value == "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17", "GitHub's documented vector")
+    }
+
+    @Test("the schema validator and the runtime match event patterns alike")
+    func patternsAgree() {
+        let patterns = ["*", "tasks.*", "tasks.created", "task.*", "tasks", "tasks.created.*", ".*", "*.created"]
+        let types = ["tasks.created", "tasks.updated", "projects.created", "tasks_archive.created", "tasks"]
+        for pattern in patterns {
+            for type in types {
+                #expect(
+                    WebhookSettings.pattern(pattern, matches: type) == WebhookStaticSubscriptionConfig.pattern(pattern, matches: type),
+                    "\(pattern) against \(type)")
+            }
+        }
+        #expect(WebhookSettings.pattern("tasks.*", matches: "tasks.created"))
+        #expect(!WebhookSettings.pattern("tasks.*", matches: "tasks_archive.created"))
+    }
+
+    @Test("secrets are whsec_ and 24 to 64 bytes of base64")
+    func secrets() {
+        #expect(throws: WebhookConfigurationError.self) { try WebhookSecret("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") }
+        #expect(throws: WebhookConfigurationError.self) { try WebhookSecret("whsec_" + Data(count: 16).base64EncodedString()) }
+        #expect(throws: WebhookConfigurationError.self) { try WebhookSecret("whsec_" + Data(count: 65).base64EncodedString()) }
+        #expect(throws: WebhookConfigurationError.self) { try WebhookSecret("whsec_not base64!") }
+        let generated = WebhookSecret.generate()
+        #expect(generated.key.count == 32)
+        #expect((try? WebhookSecret(generated.text)) == generated)
+    }
+
+    @Test("retries follow the schedule within the jitter, honour Retry-After, and stop when it is used up")
+    func retries() {
+        let policy = RetryPolicy(schedule: [5, 300, 1_800, 7_200, 18_000, 36_000, 36_000], jitterPercent: 20)
+        for (index, base) in policy.schedule.enumerated() {
+            for _ in 0..<50 {
+                let delay = policy.delay(afterFailedAttempts: index + 1, retryAfter: nil) ?? -1
+                #expect(delay >= Double(base) * 0.8 && delay <= Double(base) * 1.2, "retry \(index + 1): \(delay)")
+            }
+        }
+        #expect(policy.delay(afterFailedAttempts: 8, retryAfter: nil) == nil, "seven retries, then failed")
+        #expect(policy.delay(afterFailedAttempts: 8, retryAfter: 10) == nil)
+        #expect(policy.delay(afterFailedAttempts: 1, retryAfter: 120) == 120)
+        #expect(policy.delay(afterFailedAttempts: 1, retryAfter: 10_000_000) == TimeInterval(RetryPolicy.maximumRetryAfterSeconds))
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        #expect(RetryPolicy.retryAfterSeconds("120", now: now) == 120)
+        #expect(RetryPolicy.retryAfterSeconds("Tue, 14 Nov 2023 22:15:00 GMT", now: now) == 100)
+        #expect(RetryPolicy.retryAfterSeconds("soon", now: now) == nil)
+        #expect(RetryPolicy.retryAfterSeconds("-3", now: now) == nil)
+    }
+}
+
+/// Text addresses as the bytes `AddressRules` reads.
+enum AddressGuardProbe {
+    static func bytes(_ text: String) throws -> [UInt8]? {
+        var v4 = in_addr()
+        if inet_pton(AF_INET, text, &v4) == 1 { return withUnsafeBytes(of: &v4) { Array($0) } }
+        var v6 = in6_addr()
+        if inet_pton(AF_INET6, text, &v6) == 1 { return withUnsafeBytes(of: &v6) { Array($0) } }
+        return nil
+    }
+}
