@@ -107,7 +107,7 @@ enum ServerDatabase {
     }
 
     /// Opens the database `options` select without changing its schema, its pool (PostgreSQL)
-    /// running until `close()`; a PostgreSQL server must answer within `PostgresDatabase.pingTimeout`.
+    /// running until `close()`; a PostgreSQL server must answer within the URL's `connect_timeout`.
     static func connect(options: AppOptions, logger: Logger) async throws -> any DatabaseClient {
         let database = try client(options: options, logger: logger)
         if let pooled = database as? any PooledDatabase { pooled.start() }

@@ -83,19 +83,21 @@ public final class PostgresDatabase: PooledDatabase {
         }
     }
 
-    /// How long `ping()` waits for an answer. The pool keeps retrying an unreachable server
-    /// for a long time; readiness checks and start-up must answer sooner.
-    static let pingTimeout: Duration = .seconds(5)
+    /// How long `ping()` waits for an answer: the URL's `connect_timeout` (10 s by default). The
+    /// pool keeps retrying an unreachable server for a long time; readiness checks and start-up
+    /// must answer sooner, yet a merely busy server must not fail start-up.
+    var pingTimeout: Duration { settings.connectTimeout }
 
     /// Runs `SELECT 1`, failing with `.unavailable` when no answer comes within `pingTimeout`.
     public func ping() async throws {
+        let timeout = pingTimeout
         try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {
                 _ = try await self.fetch(SQLStatement("SELECT 1"))
                 return true
             }
             group.addTask {
-                try await Task.sleep(for: Self.pingTimeout)
+                try await Task.sleep(for: timeout)
                 return false
             }
             let answered = try await group.next() ?? false
@@ -103,7 +105,7 @@ public final class PostgresDatabase: PooledDatabase {
             guard answered else {
                 throw Runtime.DatabaseError(
                     code: .unavailable,
-                    message: "PostgreSQL at \(settings.host):\(settings.port) did not answer within \(Self.pingTimeout)")
+                    message: "PostgreSQL at \(settings.host):\(settings.port) did not answer within \(timeout)")
             }
         }
     }
