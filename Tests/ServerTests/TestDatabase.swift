@@ -69,6 +69,7 @@ struct TestDatabase: Sendable {
         try await with(name) { database in
             let app = try AppCatalog.app(named: name, eventSettleInterval: 0)
             _ = try await database.client.migrate(to: app.schema)
+            if app.audit != nil { _ = try await AuditTrail.migrate(database.client, app: app.schema.app) }
             return try await body(database, app)
         }
     }

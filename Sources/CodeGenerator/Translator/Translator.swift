@@ -50,6 +50,10 @@ public enum Translator {
             model.webhookArguments = WebhookTranslator.arguments(for: webhooks)
             model.hasWebhooks = true
         }
+        if let audit = config.audit {
+            model.auditArguments = "retentionDays: \(audit.retentionDays), purgeIntervalSeconds: \(audit.purgeIntervalSeconds)"
+            model.hasAudit = true
+        }
         return model
     }
 

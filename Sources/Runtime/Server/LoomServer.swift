@@ -52,11 +52,18 @@ public enum LoomServer {
         return (router, reads)
     }
 
-    /// Every route of the app: the built-in ones, the auth module's, then the app's own.
+    /// Every route of the app: the built-in ones, the auth module's, the audit trail's, then the
+    /// app's own; the audit hook (when the app has a trail) runs after the configured hooks.
     static func registry(app: GeneratedApp, database: any DatabaseClient, configuration: Configuration) -> RouteRegistry {
-        var registry = RouteRegistry(database: database, settings: app.settings, hooks: WriteHooks(configuration.hooks), cursors: configuration.cursors)
+        let audit = app.audit.map { AuditTrail(settings: $0) }
+        let hooks = WriteHooks(configuration.hooks + (audit.map { [$0.hook] } ?? []))
+        var registry = RouteRegistry(database: database, settings: app.settings, hooks: hooks, cursors: configuration.cursors)
         BuiltInRoutes(app: app, database: database).register(in: &registry)
         configuration.auth?.registerRoutes(in: &registry)
+        if audit != nil {
+            AuditRoutes(store: AuditStore(database: database), naming: app.settings.naming)
+                .register(in: &registry, basePath: app.settings.basePath)
+        }
         app.registerRoutes(&registry)
         return registry
     }

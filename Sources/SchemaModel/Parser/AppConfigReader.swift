@@ -19,6 +19,7 @@ enum AppConfigReader {
             auth: reader.contains("auth") ? AuthConfigReader.read(reader) : nil)
         config.droppedTables = reader.stringArray("droppedTables") ?? []
         config.webhooks = reader.contains("webhooks") ? WebhooksConfigReader.read(reader) : nil
+        config.audit = reader.contains("audit") ? AuditConfigReader.read(reader) : nil
         readFidelity(reader, into: &config)
         return config
     }

@@ -1,0 +1,58 @@
+import Foundation
+
+/// One recorded table write, as `GET <base>/audit` answers it (the `AuditEvent` component).
+struct AuditEvent: Sendable, JSONWritable {
+    /// The columns of `audit_events` in the order `init(row:)` reads them.
+    static let columns =
+        "id, occurred_at, actor, credential, organization_id, action, resource, resource_id, request_id, client_ip, changed_fields"
+
+    let id: String
+    let occurredAt: Date
+    let actor: String?
+    let credential: String?
+    let organizationID: String?
+    let action: String
+    let resource: String
+    let resourceID: String
+    let requestID: String?
+    let clientIP: String?
+    /// The JSON array of changed member names, as stored.
+    let changedFields: RawJSON
+
+    /// Reads a row selected with `columns`.
+    init(row: SQLRow) throws(RowDecodingError) {
+        var reader = RowReader(row)
+        id = try reader.string()
+        occurredAt = Date(timeIntervalSince1970: Double(try reader.integer()) / 1000)
+        actor = try reader.optionalString()
+        credential = try reader.optionalString()
+        organizationID = try reader.optionalString()
+        action = try reader.string()
+        resource = try reader.string()
+        resourceID = try reader.string()
+        requestID = try reader.optionalString()
+        clientIP = try reader.optionalString()
+        changedFields = RawJSON(validatedText: try reader.string())
+    }
+
+    /// Whole milliseconds since 1970, as `occurred_at` stores times.
+    static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("id", id)
+        writer.member("occurred_at", occurredAt)
+        writer.member("actor", actor)
+        writer.member("credential", credential)
+        writer.member("organization_id", organizationID)
+        writer.member("action", action)
+        writer.member("resource", resource)
+        writer.member("resource_id", resourceID)
+        writer.member("request_id", requestID)
+        writer.member("client_ip", clientIP)
+        writer.member("changed_fields", changedFields)
+        writer.endObject()
+    }
+}
