@@ -290,13 +290,8 @@ extension Tracker {
         "description" : "One write to a table of the app.",
         "properties" : {
           "action" : {
-            "description" : "What happened to the record.",
-            "enum" : [
-              "created",
-              "updated",
-              "deleted",
-              "restored"
-            ],
+            "description" : "What happened: created, updated, deleted, restored for a table write; the event's name (`login`, `login_failed`, `api_key_revoked`, ...) in the auth trail.",
+            "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "actor" : {
@@ -308,7 +303,7 @@ extension Tracker {
             ]
           },
           "changed_fields" : {
-            "description" : "Names of the members the write set (create) or changed (update); never their values. Empty on delete and restore.",
+            "description" : "Names of the members the write set (create) or changed (update), or the facts an auth event records; never their values. Empty on delete and restore.",
             "items" : {
               "description" : "A member name.",
               "type" : "string"
@@ -358,14 +353,17 @@ extension Tracker {
             ]
           },
           "resource" : {
-            "description" : "The table written.",
+            "description" : "The table written, or `auth` in the auth trail.",
             "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
           "resource_id" : {
-            "description" : "The record's key.",
+            "description" : "The record's key; in the auth trail the account, session, key or organization acted on, if any.",
             "pattern" : "^[^\\u0000]*$",
-            "type" : "string"
+            "type" : [
+              "string",
+              "null"
+            ]
           }
         },
         "required" : [
@@ -3772,9 +3770,21 @@ extension Tracker {
     },
     "/v1/audit" : {
       "get" : {
-        "description" : "Every write to the app's tables, newest first, recorded in the write's own transaction: who (actor, credential, organization), what (action, resource, id, the names of the changed fields, never their values), and from where (request id, client IP). Needs the `audit:read` scope; a caller bound to an organization sees only that organization's events. Events older than the app's retention are purged.",
+        "description" : "Every write to the app's tables, newest first, recorded in the write's own transaction: who (actor, credential, organization), what (action, resource, id, the names of the changed fields, never their values), and from where (request id, client IP). Needs the `audit:read` scope; a caller bound to an organization sees only that organization's events. `source=auth` reads the security events the `Auth` module records in the transactions of sign-ups, logins, password changes, key and role changes. Events older than the app's retention are purged.",
         "operationId" : "listAuditEvents",
         "parameters" : [
+          {
+            "description" : "`tables` (default): writes to the app's tables. `auth`: security events of accounts, sessions, keys and organizations (sign-up, login, login_failed, password_changed, password_reset, api_key_created, api_key_revoked, role_assigned, member_role_changed, session_revoked, ...); they belong to no organization, so only a caller bound to none may read them.",
+            "in" : "query",
+            "name" : "source",
+            "schema" : {
+              "enum" : [
+                "tables",
+                "auth"
+              ],
+              "type" : "string"
+            }
+          },
           {
             "description" : "Only events by this actor (a user id, or an API key's subject).",
             "in" : "query",
@@ -3786,16 +3796,12 @@ extension Tracker {
             }
           },
           {
-            "description" : "Only events of this action.",
+            "description" : "Only events of this action (tables: created, updated, deleted, restored; auth: the event's name).",
             "in" : "query",
             "name" : "action",
             "schema" : {
-              "enum" : [
-                "created",
-                "updated",
-                "deleted",
-                "restored"
-              ],
+              "description" : "Only events of this action (tables: created, updated, deleted, restored; auth: the event's name).",
+              "maxLength" : 200,
               "type" : "string"
             }
           },

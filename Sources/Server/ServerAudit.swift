@@ -10,6 +10,6 @@ enum ServerAudit {
     static func mount(app: GeneratedApp, database: any DatabaseClient, on configuration: inout LoomServer.Configuration, logger: Logger) async throws {
         guard let settings = app.audit else { return }
         _ = try await AuditTrail.migrate(database, app: app.schema.app)
-        configuration.services.append(AuditTrail(settings: settings).purgeService(database: database, logger: logger))
+        configuration.services.append(AuditTrail(settings: settings, includesAuthTrail: app.auth != nil).purgeService(database: database, logger: logger))
     }
 }

@@ -34,10 +34,17 @@ struct AuditOperations {
                 name: "organization_id", type: .string, description: "The organization the caller was bound to, if any.",
                 required: true, nullable: true),
             FieldSchema(
-                name: "action", type: .enum, description: "What happened to the record.", required: true,
-                values: AuditContract.tableActions),
-            FieldSchema(name: "resource", type: .string, description: "The table written.", required: true),
-            FieldSchema(name: "resource_id", type: .string, description: "The record's key.", required: true),
+                name: "action", type: .string,
+                description: "What happened: \(AuditContract.tableActions.joined(separator: ", ")) for a table write; the event's name "
+                    + "(`login`, `login_failed`, `api_key_revoked`, ...) in the auth trail.",
+                required: true),
+            FieldSchema(
+                name: "resource", type: .string,
+                description: "The table written, or `\(AuditContract.authResource)` in the auth trail.", required: true),
+            FieldSchema(
+                name: "resource_id", type: .string,
+                description: "The record's key; in the auth trail the account, session, key or organization acted on, if any.",
+                required: true, nullable: true),
             FieldSchema(name: "request_id", type: .string, description: "The request's `X-Request-Id`.", required: true, nullable: true),
             FieldSchema(name: "client_ip", type: .string, description: "The client's IP address.", required: true, nullable: true),
         ], usage: .input)
@@ -45,7 +52,8 @@ struct AuditOperations {
             fields.naming.name("changed_fields"),
             SchemaFactory.array(
                 of: SchemaFactory.string("A member name."),
-                description: "Names of the members the write set (create) or changed (update); never their values. Empty on delete and restore."),
+                description: "Names of the members the write set (create) or changed (update), or the facts an auth event records; "
+                    + "never their values. Empty on delete and restore."),
             required: true))
         let page = SchemaFactory.object(
             [

@@ -1,6 +1,8 @@
+import APIContract
 import Foundation
 
-/// One recorded table write, as `GET <base>/audit` answers it (the `AuditEvent` component).
+/// One recorded table write or auth event, as `GET <base>/audit` answers it (the `AuditEvent`
+/// component).
 struct AuditEvent: Sendable, JSONWritable {
     /// The columns of `audit_events` in the order `init(row:)` reads them.
     static let columns =
@@ -13,7 +15,7 @@ struct AuditEvent: Sendable, JSONWritable {
     let organizationID: String?
     let action: String
     let resource: String
-    let resourceID: String
+    let resourceID: String?
     let requestID: String?
     let clientIP: String?
     /// The JSON array of changed member names, as stored.
@@ -29,10 +31,36 @@ struct AuditEvent: Sendable, JSONWritable {
         organizationID = try reader.optionalString()
         action = try reader.string()
         resource = try reader.string()
-        resourceID = try reader.string()
+        resourceID = try reader.optionalString()
         requestID = try reader.optionalString()
         clientIP = try reader.optionalString()
         changedFields = RawJSON(validatedText: try reader.string())
+    }
+
+    /// The columns of `auth_audit_events` in the order `init(authRow:)` reads them.
+    static let authColumns = "id, occurred_at, actor_id, action, target_id, detail, ip_address"
+
+    /// Reads a row of the `Auth` module's trail selected with `authColumns`: the event's
+    /// `detail` becomes the names of the facts it records (never their values).
+    init(authRow row: SQLRow) throws(RowDecodingError) {
+        var reader = RowReader(row)
+        id = try reader.uuid().uuidString.lowercased()
+        occurredAt = try reader.timestamp()
+        actor = try reader.optionalString()
+        credential = nil
+        organizationID = nil
+        action = try reader.string()
+        resource = AuditContract.authResource
+        resourceID = try reader.optionalString()
+        requestID = nil
+        let detail = try reader.string()
+        clientIP = try reader.optionalString()
+        let object = (try? JSONSerialization.jsonObject(with: Data(detail.utf8))) as? [String: Any] ?? [:]
+        var writer = JSONWriter(capacity: 64)
+        writer.beginArray()
+        for key in object.keys.sorted() { writer.value(key) }
+        writer.endArray()
+        changedFields = RawJSON(validatedText: writer.string)
     }
 
     /// Whole milliseconds since 1970, as `occurred_at` stores times.

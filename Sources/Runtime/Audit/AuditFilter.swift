@@ -6,6 +6,8 @@ import Hummingbird
 /// the declared parameters (`AuditContract.queryParameters`), plus the organization a bound
 /// caller is confined to.
 struct AuditFilter: Sendable {
+    /// Whether the page reads the `Auth` module's trail (`source=auth`) instead of table writes.
+    var authTrail = false
     var actor: String?
     var action: String?
     var resource: String?
@@ -23,6 +25,7 @@ struct AuditFilter: Sendable {
     /// - Throws: `APIError` 400 naming each malformed, out-of-range or unknown parameter.
     init(_ request: Request, organization: String?) throws(APIError) {
         let query = try ContractQuery(request, parameters: AuditContract.queryParameters)
+        authTrail = query.text("source") == AuditContract.authResource
         actor = query.text("actor")
         action = query.text("action")
         resource = query.text("resource")
@@ -44,6 +47,29 @@ struct AuditFilter: Sendable {
         }
         return AuditEvent.milliseconds(date)
     }
+
+    /// The `WHERE` clause of the `Auth` module's trail (`auth_audit_events`, which records no
+    /// organization, credential or request) and its binds; a `resource` other than `auth` matches nothing.
+    func authCondition(dialect: SQLDialect) -> (sql: String, binds: [SQLValue]) {
+        var placeholders = PlaceholderSequence(dialect: dialect)
+        var terms: [String] = []
+        var binds: [SQLValue] = []
+        func add(_ column: String, _ comparison: String, _ value: SQLValue?) {
+            guard let value else { return }
+            terms.append("\(column) \(comparison) \(placeholders.next())")
+            binds.append(value)
+        }
+        if let resource, resource != AuditContract.authResource { terms.append("1 = 0") }
+        add("actor_id", "=", actor.map(SQLValue.text))
+        add("action", "=", action.map(SQLValue.text))
+        add("target_id", "=", resourceID.map(SQLValue.text))
+        add("occurred_at", ">=", since.map { .timestamp(Self.date($0)) })
+        add("occurred_at", "<", until.map { .timestamp(Self.date($0)) })
+        return (terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND "), binds)
+    }
+
+    /// A time in milliseconds as a date.
+    static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
 
     /// The `WHERE` clause (empty without filters) and its binds, numbered from the first placeholder.
     func condition(dialect: SQLDialect) -> (sql: String, binds: [SQLValue]) {

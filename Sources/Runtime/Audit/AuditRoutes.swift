@@ -5,7 +5,8 @@ import Hummingbird
 ///
 /// It needs the `audit:read` scope (`*` and `audit:*` grant it). A caller bound to an
 /// organization (an organization admin's token or key) sees only that organization's events;
-/// an unbound caller holding the scope (an app admin) sees every event.
+/// an unbound caller holding the scope (an app admin) sees every event, and alone may read the
+/// `Auth` module's trail (`source=auth`), whose events belong to no organization.
 struct AuditRoutes: Sendable {
     let store: AuditStore
     /// How the app spells JSON members.
@@ -28,6 +29,10 @@ struct AuditRoutes: Sendable {
     private func list(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let identity = try context.requireScope(AuditContract.readScope)
         let filter = try AuditFilter(request, organization: identity.organizationID)
+        if filter.authTrail, identity.organizationID != nil {
+            throw APIError.forbidden(
+                "The auth trail belongs to no organization; only a caller bound to none (an app admin) may read it.")
+        }
         let (events, total) = try await store.page(filter)
         return JSONResponse.make(status: .ok, value: AuditPage(events: events, total: total, filter: filter), naming: naming)
     }

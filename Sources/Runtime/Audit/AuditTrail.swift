@@ -8,12 +8,16 @@ import Logging
 public struct AuditTrail: Sendable {
     /// The app's `audit` section.
     public let settings: AuditSettings
+    /// Whether the app has the `Auth` module, whose security events (`auth_audit_events`) the
+    /// retention purges too.
+    public let includesAuthTrail: Bool
     /// The clock (tests move it).
     let now: @Sendable () -> Date
 
     /// The trail of `settings`, timed by `now`.
-    public init(settings: AuditSettings, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(settings: AuditSettings, includesAuthTrail: Bool, now: @escaping @Sendable () -> Date = { Date() }) {
         self.settings = settings
+        self.includesAuthTrail = includesAuthTrail
         self.now = now
     }
 
@@ -27,11 +31,11 @@ public struct AuditTrail: Sendable {
 
     /// Purges events past the retention; goes into `LoomServer.Configuration.services`.
     public func purgeService(database: any DatabaseClient, logger: Logger) -> AuditPurgeService {
-        AuditPurgeService(store: AuditStore(database: database), settings: settings, logger: logger, now: now)
+        AuditPurgeService(trail: self, database: database, logger: logger)
     }
 
     /// Deletes the events past the retention now; returns how many (the purge service's step).
     public func purge(database: any DatabaseClient) async throws -> Int {
-        try await AuditStore(database: database).purge(before: settings.cutoff(at: now()))
+        try await AuditStore(database: database).purge(before: settings.cutoff(at: now()), includesAuth: includesAuthTrail)
     }
 }

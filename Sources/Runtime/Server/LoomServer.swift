@@ -55,7 +55,7 @@ public enum LoomServer {
     /// Every route of the app: the built-in ones, the auth module's, the audit trail's, then the
     /// app's own; the audit hook (when the app has a trail) runs after the configured hooks.
     static func registry(app: GeneratedApp, database: any DatabaseClient, configuration: Configuration) -> RouteRegistry {
-        let audit = app.audit.map { AuditTrail(settings: $0) }
+        let audit = app.audit.map { AuditTrail(settings: $0, includesAuthTrail: app.auth != nil) }
         let hooks = WriteHooks(configuration.hooks + (audit.map { [$0.hook] } ?? []))
         var registry = RouteRegistry(database: database, settings: app.settings, hooks: hooks, cursors: configuration.cursors)
         BuiltInRoutes(app: app, database: database).register(in: &registry)

@@ -109,12 +109,33 @@ struct AuditTrailTests {
             #expect(page.object["total"] as? Int == 4)
             let items = page.object["items"] as? [[String: any Sendable]] ?? []
             #expect(items.map { $0["action"] as? String } == ["updated", "updated"])
-            let bad = try await app.as(Self.reader).request(.get, "/v1/audit?since=yesterday&limit=0&colour=red&action=read")
+            let bad = try await app.as(Self.reader).request(.get, "/v1/audit?since=yesterday&limit=0&colour=red&source=everything")
             #expect(bad.status == .badRequest)
-            #expect(Set(bad.errorFields).isSuperset(of: ["limit", "colour", "action"]), "\(bad.text)")
+            #expect(Set(bad.errorFields).isSuperset(of: ["limit", "colour", "source"]), "\(bad.text)")
             let badTime = try await app.as(Self.reader).request(.get, "/v1/audit?since=yesterday")
             #expect(badTime.status == .badRequest)
             #expect(badTime.errorFields == ["since"])
+        }
+    }
+
+    @Test("source=auth reads the Auth module's security events (sign-up, login, failed login) for an unbound admin only")
+    func authTrail() async throws {
+        try await TestApp.run("tracker") { app in
+            let account = try await app.signUp()
+            let wrong = try await app.request(
+                .post, TestApp.auth + "/login", json: #"{"email": "\#(account.email)", "password": "not the password"}"#)
+            #expect(wrong.status == .unauthorized)
+            _ = try await app.logIn(email: account.email, password: account.password)
+            let events = try await Self.events(app, "?source=auth&actor=\(account.userID)")
+            #expect(events.map { $0["action"] as? String } == ["login", "login_failed", "signup"], "\(events)")
+            #expect(events.allSatisfy { $0["resource"] as? String == "auth" && $0["organization_id"] is NSNull })
+            let failed = try await Self.events(app, "?source=auth&action=login_failed")
+            #expect(failed.count == 1)
+            #expect(failed.first?["changed_fields"] as? [String] == ["email"])
+            #expect(!(try await app.as(Self.reader).request(.get, "/v1/audit?source=auth").text.contains(account.email)))
+            #expect(try await Self.events(app, "?source=auth&resource=projects").isEmpty)
+            let boundAdmin = TestCaller.organization("org-a", scopes: ["*"])
+            #expect(try await app.as(boundAdmin).request(.get, "/v1/audit?source=auth").status == .forbidden)
         }
     }
 
@@ -131,12 +152,19 @@ struct AuditTrailTests {
                 "INSERT INTO audit_events (id, occurred_at, actor, action, resource, resource_id, organization_id, changed_fields) VALUES (\(values))",
                 [.text(UUID().uuidString.lowercased()), .integer(old), .text("user-1"), .text("created"), .text("projects"), .text("x"),
                  .text("org-a"), .text("[]")])])
+            var authPlaceholders = PlaceholderSequence(dialect: database.dialect)
+            let authValues = (0..<4).map { _ in authPlaceholders.next() }.joined(separator: ", ")
+            _ = try await database.write([SQLStatement(
+                "INSERT INTO auth_audit_events (id, occurred_at, action, detail) VALUES (\(authValues))",
+                [.uuid(UUID()), .timestamp(Date().addingTimeInterval(-91 * 86_400)), .text("login"), .text("{}")])])
             #expect(try await Self.events(app).count == 2)
-            #expect(try await AuditTrail(settings: settings).purge(database: database) == 1)
+            #expect(try await Self.events(app, "?source=auth").count == 1)
+            #expect(try await AuditTrail(settings: settings, includesAuthTrail: true).purge(database: database) == 2)
+            #expect(try await Self.events(app, "?source=auth").isEmpty)
             let left = try await Self.events(app)
             #expect(left.count == 1)
             #expect(left.first?["resource_id"] as? String != "x")
-            #expect(try await AuditTrail(settings: settings).purge(database: database) == 0)
+            #expect(try await AuditTrail(settings: settings, includesAuthTrail: true).purge(database: database) == 0)
         }
     }
 }
