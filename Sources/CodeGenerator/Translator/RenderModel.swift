@@ -51,6 +51,10 @@ public struct AppRenderModel: Sendable, Hashable {
     public var auditArguments = ""
     /// Whether the app has an `audit` section.
     public var hasAudit = false
+    /// The `AccessLogSettings.Format` case of the app's `accessLog` section; empty without one.
+    public var accessLogFormat = ""
+    /// Whether the app has an `accessLog` section.
+    public var hasAccessLog = false
 }
 
 /// One table, rendered into `Generated/<Namespace>/Tables/<TypeName>.swift`.

@@ -54,6 +54,10 @@ public enum Translator {
             model.auditArguments = "retentionDays: \(audit.retentionDays), purgeIntervalSeconds: \(audit.purgeIntervalSeconds)"
             model.hasAudit = true
         }
+        if let accessLog = config.accessLog {
+            model.accessLogFormat = accessLog.format.rawValue
+            model.hasAccessLog = true
+        }
         return model
     }
 

@@ -37,17 +37,20 @@ public enum LoomServer {
         let auth = configuration.auth
         let registry = Self.registry(app: app, database: database, configuration: configuration)
         let router = Router(context: LoomRequestContext.self)
-        router.add(
-            middleware: LoomMiddleware(
-                errorFormat: app.settings.errorFormat, routes: registry.table, maxBodyBytes: app.settings.maxBodyBytes,
-                authenticator: auth, serverName: configuration.serverName, vocabulary: app.settings.errors,
-                requestIDHeader: app.settings.headers.requestID))
+        let base = LoomMiddleware(
+            errorFormat: app.settings.errorFormat, routes: registry.table, maxBodyBytes: app.settings.maxBodyBytes,
+            authenticator: auth, serverName: configuration.serverName, vocabulary: app.settings.errors,
+            requestIDHeader: app.settings.headers.requestID)
+        router.add(middleware: base)
+        let accessLog = app.accessLog.map { settings in configuration.accessLogWriter.map { AccessLog(settings: settings, write: $0) } ?? AccessLog(settings: settings) }
+        if let accessLog { router.add(middleware: AccessLogMiddleware(log: accessLog, statusOfError: base.renderedStatus)) }
         for middleware in configuration.middleware { middleware.add(to: router) }
         registry.install(on: router)
         var reads = InlineReads(serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID)
         if configuration.inlineReads {
             reads = registry.inlineReads.passingOn(credentialsOf: auth).honouring(configuration.middleware.map(\.inlineReadPolicy))
             reads.commonHeaders = CommonResponseHeaders(serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID)
+            reads.observer = accessLog
         }
         return (router, reads)
     }

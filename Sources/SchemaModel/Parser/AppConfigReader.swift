@@ -20,6 +20,7 @@ enum AppConfigReader {
         config.droppedTables = reader.stringArray("droppedTables") ?? []
         config.webhooks = reader.contains("webhooks") ? WebhooksConfigReader.read(reader) : nil
         config.audit = reader.contains("audit") ? AuditConfigReader.read(reader) : nil
+        config.accessLog = reader.contains("accessLog") ? AccessLogConfigReader.read(reader) : nil
         readFidelity(reader, into: &config)
         return config
     }
