@@ -38,3 +38,27 @@ struct AuditConfigTests {
         #expect(unknown.contains { $0.path == "audit.retention" }, "\(unknown)")
     }
 }
+
+/// The `accessLog` section of `app.json`.
+@Suite("accessLog of app.json")
+struct AccessLogConfigTests {
+    static func app(_ accessLog: String) -> SchemaFile {
+        TestSchemas.file(
+            AuthConfigTests.appPath,
+            #"{"name": "tasks", "title": "Tasks API", "version": "1.0.0", "description": "Tracks tasks.", "accessLog": "# + accessLog + "}")
+    }
+
+    @Test("an empty section writes JSON; text is chosen by name; another format is refused at its path")
+    func formats() throws {
+        for (section, format) in [("{}", AccessLogConfig.Format.json), (#"{"format": "text"}"#, .text)] {
+            let files = TestSchemas.files(Self.app(section))
+            guard case .success(let loaded) = SchemaPipeline.load(files) else {
+                Issue.record("refused: \(TestSchemas.diagnostics(files))")
+                continue
+            }
+            #expect(loaded.schemas.apps.first?.config.accessLog == AccessLogConfig(format: format))
+        }
+        let refused = TestSchemas.diagnostics(TestSchemas.files(Self.app(#"{"format": "xml"}"#)))
+        #expect(refused.contains { $0.path == "accessLog.format" }, "\(refused)")
+    }
+}
