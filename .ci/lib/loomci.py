@@ -224,6 +224,7 @@ class Server:
     port: int = field(default_factory=free_port)
     extra_environment: dict[str, str] = field(default_factory=dict)
     extra_arguments: list[str] = field(default_factory=list)
+    runner: list[str] = field(default_factory=list)  # a command the server runs under (`setpriv ...`)
     process: subprocess.Popen | None = None
     log_path: Path | None = None
 
@@ -263,7 +264,7 @@ class Server:
         self.log_path = self.database.directory / f"server-{self.port}.log"
         output = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            [str(self.binary), "serve", "--app", self.app, "--port", str(self.port), "--log-level", "warning",
+            [*self.runner, str(self.binary), "serve", "--app", self.app, "--port", str(self.port), "--log-level", "warning",
              *self.database.arguments, *self.extra_arguments],
             env=self.environment, stdout=output, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + wait
