@@ -5,7 +5,8 @@ import Runtime
 
 /// Sign-up, login, refresh, logout, profile and password.
 extension AuthRoutes {
-    /// `POST /signup` → 201 with the account and its first tokens; 409 when the email is taken.
+    /// `POST /signup` → 201 with the account and its first tokens; 409 when the email is taken
+    /// (or, when the app answers `accepted`, 202 either way: `signupAccepted`).
     /// With `organization_name` and `organization_slug` it also creates an organization owned
     /// by the new account and binds the session to it (see `signupOrganization`).
     func signup(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
@@ -22,6 +23,9 @@ extension AuthRoutes {
         let organization = try signupOrganization(body, owner: user.id, now: now)
         if project != nil, !organization.statements.isEmpty {
             throw APIError.validation([.init(field: "organization_name", message: "is not accepted with a project key: end users create no organization")])
+        }
+        if service.settings.signupAnswersAccepted {
+            return try await signupAccepted(user, organization: organization, project: project?.projectID, context: context, now: now)
         }
         do {
             let tokens = try await startSession(
