@@ -51,21 +51,14 @@ struct AuditFilter: Sendable {
     /// The `WHERE` clause of the `Auth` module's trail (`auth_audit_events`, which records no
     /// organization, credential or request) and its binds; a `resource` other than `auth` matches nothing.
     func authCondition(dialect: SQLDialect) -> (sql: String, binds: [SQLValue]) {
-        var placeholders = PlaceholderSequence(dialect: dialect)
-        var terms: [String] = []
-        var binds: [SQLValue] = []
-        func add(_ column: String, _ comparison: String, _ value: SQLValue?) {
-            guard let value else { return }
-            terms.append("\(column) \(comparison) \(placeholders.next())")
-            binds.append(value)
-        }
-        if let resource, resource != AuditContract.authResource { terms.append("1 = 0") }
-        add("actor_id", "=", actor.map(SQLValue.text))
-        add("action", "=", action.map(SQLValue.text))
-        add("target_id", "=", resourceID.map(SQLValue.text))
-        add("occurred_at", ">=", since.map { .timestamp(Self.date($0)) })
-        add("occurred_at", "<", until.map { .timestamp(Self.date($0)) })
-        return (terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND "), binds)
+        var clause = WhereClause(dialect: dialect)
+        if let resource, resource != AuditContract.authResource { clause.terms.append("1 = 0") }
+        clause.add("actor_id", "=", actor.map(SQLValue.text))
+        clause.add("action", "=", action.map(SQLValue.text))
+        clause.add("target_id", "=", resourceID.map(SQLValue.text))
+        clause.add("occurred_at", ">=", since.map { .timestamp(Self.date($0)) })
+        clause.add("occurred_at", "<", until.map { .timestamp(Self.date($0)) })
+        return clause.result
     }
 
     /// A time in milliseconds as a date.
@@ -73,21 +66,35 @@ struct AuditFilter: Sendable {
 
     /// The `WHERE` clause (empty without filters) and its binds, numbered from the first placeholder.
     func condition(dialect: SQLDialect) -> (sql: String, binds: [SQLValue]) {
-        var placeholders = PlaceholderSequence(dialect: dialect)
-        var terms: [String] = []
-        var binds: [SQLValue] = []
-        func add(_ column: String, _ comparison: String, _ value: SQLValue?) {
-            guard let value else { return }
-            terms.append("\(column) \(comparison) \(placeholders.next())")
-            binds.append(value)
-        }
-        add("organization_id", "=", organization.map(SQLValue.text))
-        add("actor", "=", actor.map(SQLValue.text))
-        add("action", "=", action.map(SQLValue.text))
-        add("resource", "=", resource.map(SQLValue.text))
-        add("resource_id", "=", resourceID.map(SQLValue.text))
-        add("occurred_at", ">=", since.map(SQLValue.integer))
-        add("occurred_at", "<", until.map(SQLValue.integer))
-        return (terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND "), binds)
+        var clause = WhereClause(dialect: dialect)
+        clause.add("organization_id", "=", organization.map(SQLValue.text))
+        clause.add("actor", "=", actor.map(SQLValue.text))
+        clause.add("action", "=", action.map(SQLValue.text))
+        clause.add("resource", "=", resource.map(SQLValue.text))
+        clause.add("resource_id", "=", resourceID.map(SQLValue.text))
+        clause.add("occurred_at", ">=", since.map(SQLValue.integer))
+        clause.add("occurred_at", "<", until.map(SQLValue.integer))
+        return clause.result
+    }
+}
+
+/// A `WHERE` clause of comparisons with bound values, each added only when its value is given.
+private struct WhereClause {
+    var placeholders: PlaceholderSequence
+    var terms: [String] = []
+    var binds: [SQLValue] = []
+
+    init(dialect: SQLDialect) { placeholders = PlaceholderSequence(dialect: dialect) }
+
+    /// Adds `column comparison <value>` when `value` is given.
+    mutating func add(_ column: String, _ comparison: String, _ value: SQLValue?) {
+        guard let value else { return }
+        terms.append("\(column) \(comparison) \(placeholders.next())")
+        binds.append(value)
+    }
+
+    /// The clause (empty without terms) and its binds.
+    var result: (sql: String, binds: [SQLValue]) {
+        (terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND "), binds)
     }
 }
