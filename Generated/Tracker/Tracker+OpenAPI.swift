@@ -286,6 +286,132 @@ extension Tracker {
       }
     },
     "schemas" : {
+      "AuditEvent" : {
+        "description" : "One write to a table of the app.",
+        "properties" : {
+          "action" : {
+            "description" : "What happened: created, updated, deleted, restored for a table write; the event's name (`login`, `login_failed`, `api_key_revoked`, ...) in the auth trail.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "actor" : {
+            "description" : "The user behind the credential (or the credential's subject); null when anonymous.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "changed_fields" : {
+            "description" : "Names of the members the write set (create) or changed (update), or the facts an auth event records; never their values. Empty on delete and restore.",
+            "items" : {
+              "description" : "A member name.",
+              "type" : "string"
+            },
+            "type" : "array"
+          },
+          "client_ip" : {
+            "description" : "The client's IP address.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "credential" : {
+            "description" : "The credential used: its kind and the session or key id, e.g. `api_key:<id>`; null when anonymous.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "id" : {
+            "description" : "Event id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "occurred_at" : {
+            "description" : "When the write committed its transaction.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "organization_id" : {
+            "description" : "The organization the caller was bound to, if any.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "request_id" : {
+            "description" : "The request's `X-Request-Id`.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "resource" : {
+            "description" : "The table written, or `auth` in the auth trail.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "resource_id" : {
+            "description" : "The record's key; in the auth trail the account, session, key or organization acted on, if any.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "id",
+          "occurred_at",
+          "actor",
+          "credential",
+          "organization_id",
+          "action",
+          "resource",
+          "resource_id",
+          "request_id",
+          "client_ip",
+          "changed_fields"
+        ],
+        "type" : "object"
+      },
+      "AuditEventPage" : {
+        "description" : "One page of the audit trail.",
+        "properties" : {
+          "items" : {
+            "description" : "Events, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuditEvent"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Events per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Events skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "Events matching the filters.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
+        ],
+        "type" : "object"
+      },
       "AuthAPIKey" : {
         "description" : "An API key; the key itself appears only in the answer that created it.",
         "properties" : {
@@ -3637,6 +3763,161 @@ extension Tracker {
         "summary" : "OpenAPI document",
         "tags" : [
           "system"
+        ]
+      }
+    },
+    "/v1/audit" : {
+      "get" : {
+        "description" : "Every write to the app's tables, newest first, recorded in the write's own transaction: who (actor, credential, organization), what (action, resource, id, the names of the changed fields, never their values), and from where (request id, client IP). Needs the `audit:read` scope; a caller bound to an organization sees only that organization's events. `source=auth` reads the security events the `Auth` module records in the transactions of sign-ups, logins, password changes, key and role changes. Events older than the app's retention are purged.",
+        "operationId" : "listAuditEvents",
+        "parameters" : [
+          {
+            "description" : "`tables` (default): writes to the app's tables. `auth`: security events of accounts, sessions, keys and organizations (sign-up, login, login_failed, password_changed, password_reset, api_key_created, api_key_revoked, role_assigned, member_role_changed, session_revoked, ...); they belong to no organization, so only a caller bound to none may read them.",
+            "in" : "query",
+            "name" : "source",
+            "schema" : {
+              "enum" : [
+                "tables",
+                "auth"
+              ],
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only events by this actor (a user id, or an API key's subject).",
+            "in" : "query",
+            "name" : "actor",
+            "schema" : {
+              "description" : "Only events by this actor (a user id, or an API key's subject).",
+              "maxLength" : 200,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only events of this action (tables: created, updated, deleted, restored; auth: the event's name).",
+            "in" : "query",
+            "name" : "action",
+            "schema" : {
+              "description" : "Only events of this action (tables: created, updated, deleted, restored; auth: the event's name).",
+              "maxLength" : 200,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only events on this resource (a table name).",
+            "in" : "query",
+            "name" : "resource",
+            "schema" : {
+              "description" : "Only events on this resource (a table name).",
+              "maxLength" : 200,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only events on the record with this key.",
+            "in" : "query",
+            "name" : "resource_id",
+            "schema" : {
+              "description" : "Only events on the record with this key.",
+              "maxLength" : 200,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only events at or after this time (ISO 8601 date-time).",
+            "in" : "query",
+            "name" : "since",
+            "schema" : {
+              "description" : "Only events at or after this time (ISO 8601 date-time).",
+              "maxLength" : 40,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only events before this time (ISO 8601 date-time).",
+            "in" : "query",
+            "name" : "until",
+            "schema" : {
+              "description" : "Only events before this time (ISO 8601 date-time).",
+              "maxLength" : 40,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Events per page, 1 to 200 (default 50).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Events per page, 1 to 200 (default 50).",
+              "maximum" : 200,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Events skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Events skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuditEventPage"
+                }
+              }
+            },
+            "description" : "One page of events, newest first.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List audit events",
+        "tags" : [
+          "audit"
         ]
       }
     },
@@ -10468,6 +10749,10 @@ extension Tracker {
     }
   ],
   "tags" : [
+    {
+      "description" : "The audit trail of every write to the app's tables.",
+      "name" : "audit"
+    },
     {
       "description" : "Accounts, sessions, tokens and API keys.",
       "name" : "auth"

@@ -59,6 +59,9 @@ public enum OpenAPIBuilder {
                 }
             }
         }
+        if app.config.audit != nil {
+            for route in AuditOperations(context: context).routes() { try paths.add(route) }
+        }
         let config = app.config
         // Paths are absolute (they include the base path), so the server URL is the origin root.
         let root = try URLTemplate(templateString: "/")
@@ -94,6 +97,9 @@ public enum OpenAPIBuilder {
         }
         if context.config.auth?.platformAdmins != nil {
             tags.append(OpenAPI.Tag(name: PlatformOperations.tag, description: "Platform administration: admins, organizations, end users, bans, impersonation."))
+        }
+        if context.config.audit != nil {
+            tags.append(OpenAPI.Tag(name: AuditOperations.tag, description: "The audit trail of every write to the app's tables."))
         }
         return tags.sorted { $0.name < $1.name }
     }

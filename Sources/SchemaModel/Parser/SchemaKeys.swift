@@ -11,6 +11,7 @@ enum SchemaKeys {
         accepted: [
             schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth", "droppedTables",
             "naming", "envelopes", "errors", "headers", "routes", "webhooks",
+            "audit", "accessLog",
         ],
         required: ["name", "title", "version", "description"])
 
@@ -69,6 +70,12 @@ enum SchemaKeys {
     /// The `webhooks` object of `app.json`.
     static let webhooks = ObjectKeys(
         accepted: ["tenantScoped", "signature", "delivery", "tables", "subscriptions"])
+
+    /// The `audit` object of `app.json`.
+    static let audit = ObjectKeys(accepted: ["retentionDays", "purgeIntervalSeconds"])
+
+    /// The `accessLog` object of `app.json`.
+    static let accessLog = ObjectKeys(accepted: ["format"])
 
     /// `webhooks.signature`.
     static let webhookSignature = ObjectKeys(accepted: ["scheme", "header"], required: ["scheme"])
