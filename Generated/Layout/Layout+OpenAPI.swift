@@ -7,12 +7,47 @@ extension Layout {
 {
   "components" : {
     "headers" : {
+      "RateLimit" : {
+        "description" : "Sent on every answer of a rate-limited operation.",
+        "schema" : {
+          "description" : "Requests left and seconds until the window ends: `\"name\";r=<remaining>;t=<seconds>`.",
+          "type" : "string"
+        }
+      },
+      "RateLimitPolicy" : {
+        "description" : "Sent on every answer of a rate-limited operation.",
+        "schema" : {
+          "description" : "The policy counting this request: `\"name\";q=<quota>;w=<window seconds>` (IETF httpapi RateLimit draft).",
+          "type" : "string"
+        }
+      },
       "RequestId" : {
         "description" : "Identifies the request in server logs.",
         "required" : true,
         "schema" : {
           "description" : "Echoes a valid `X-Correlation-Id` sent by the client, or a new id; quote it when reporting problems.",
           "type" : "string"
+        }
+      },
+      "XRateLimitLimit" : {
+        "description" : "The quota of the policy counting this request.",
+        "schema" : {
+          "description" : "Requests allowed in the window.",
+          "type" : "integer"
+        }
+      },
+      "XRateLimitRemaining" : {
+        "description" : "Requests left before 429.",
+        "schema" : {
+          "description" : "Requests left in the window.",
+          "type" : "integer"
+        }
+      },
+      "XRateLimitReset" : {
+        "description" : "When the quota is whole again.",
+        "schema" : {
+          "description" : "When the window ends, in seconds since 1970-01-01T00:00:00Z.",
+          "type" : "integer"
         }
       }
     },
@@ -198,6 +233,44 @@ extension Layout {
         "headers" : {
           "X-Correlation-Id" : {
             "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
+      "RateLimited" : {
+        "content" : {
+          "application/json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/ErrorBody"
+            }
+          }
+        },
+        "description" : "The quota of the rate-limit policy counting this request is used up (`TOO_MANY_REQUESTS`); wait for `Retry-After` seconds.",
+        "headers" : {
+          "RateLimit" : {
+            "$ref" : "#/components/headers/RateLimit"
+          },
+          "RateLimit-Policy" : {
+            "$ref" : "#/components/headers/RateLimitPolicy"
+          },
+          "Retry-After" : {
+            "description" : "Seconds until the window ends.",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds to wait before trying again.",
+              "type" : "integer"
+            }
+          },
+          "X-Correlation-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          },
+          "X-RateLimit-Limit" : {
+            "$ref" : "#/components/headers/XRateLimitLimit"
+          },
+          "X-RateLimit-Remaining" : {
+            "$ref" : "#/components/headers/XRateLimitRemaining"
+          },
+          "X-RateLimit-Reset" : {
+            "$ref" : "#/components/headers/XRateLimitReset"
           }
         }
       },
@@ -2458,8 +2531,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2468,6 +2556,9 @@ extension Layout {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2513,8 +2604,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2535,6 +2641,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2577,8 +2686,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2590,6 +2714,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2649,8 +2776,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2671,6 +2813,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2707,8 +2852,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2717,6 +2877,9 @@ extension Layout {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2769,8 +2932,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2791,6 +2969,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2820,8 +3001,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2830,6 +3026,9 @@ extension Layout {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2866,8 +3065,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2876,6 +3090,9 @@ extension Layout {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2921,8 +3138,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2943,6 +3175,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2983,8 +3218,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3041,8 +3291,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3051,6 +3316,9 @@ extension Layout {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3096,8 +3364,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3118,6 +3401,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3167,8 +3453,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3180,6 +3481,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3238,8 +3542,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3260,6 +3579,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3309,8 +3631,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3322,6 +3659,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3380,8 +3720,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3402,6 +3757,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3458,8 +3816,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3471,6 +3844,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3520,8 +3896,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3533,6 +3924,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3586,8 +3980,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3602,6 +4011,9 @@ extension Layout {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3666,8 +4078,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3691,6 +4118,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3740,8 +4170,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3753,6 +4198,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3811,8 +4259,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3836,6 +4299,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3889,8 +4355,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3902,6 +4383,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3960,8 +4444,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3973,6 +4472,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4033,8 +4535,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4046,6 +4563,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4115,8 +4635,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4137,6 +4672,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4196,8 +4734,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4218,6 +4771,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4265,8 +4821,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4284,6 +4855,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4327,8 +4901,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4346,6 +4935,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4385,8 +4977,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4395,6 +5002,9 @@ extension Layout {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4429,8 +5039,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4439,6 +5064,9 @@ extension Layout {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4483,8 +5111,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4502,6 +5145,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4544,8 +5190,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4557,6 +5218,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4615,8 +5279,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4637,6 +5316,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4684,8 +5366,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4796,8 +5493,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4812,8 +5524,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4828,6 +5555,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4935,8 +5665,23 @@ extension Layout {
             },
             "description" : "A page of records.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4948,6 +5693,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5016,8 +5764,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5038,6 +5801,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5235,8 +6001,23 @@ extension Layout {
             },
             "description" : "Every operation succeeded.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5257,6 +6038,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5311,8 +6095,23 @@ extension Layout {
           "204" : {
             "description" : "The record was deleted.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5327,6 +6126,9 @@ extension Layout {
           },
           "412" : {
             "$ref" : "#/components/responses/PreconditionFailed"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5410,8 +6212,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5426,8 +6243,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5439,6 +6271,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5515,8 +6350,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5540,6 +6390,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5616,8 +6469,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5641,6 +6509,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5696,8 +6567,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5715,6 +6601,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5805,8 +6694,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5815,6 +6719,9 @@ extension Layout {
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5864,8 +6771,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5874,6 +6796,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5923,8 +6848,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5933,6 +6873,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5969,13 +6912,31 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6021,8 +6982,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6043,6 +7019,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6113,8 +7092,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6123,6 +7117,9 @@ extension Layout {
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6172,8 +7169,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6182,6 +7194,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6224,8 +7239,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6237,6 +7267,9 @@ extension Layout {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6284,8 +7317,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6300,6 +7348,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6343,8 +7394,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6489,8 +7555,23 @@ extension Layout {
             },
             "description" : "A page of records.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6502,6 +7583,9 @@ extension Layout {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6596,8 +7680,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6618,6 +7717,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6671,8 +7773,23 @@ extension Layout {
           "204" : {
             "description" : "The record was deleted.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6690,6 +7807,9 @@ extension Layout {
           },
           "412" : {
             "$ref" : "#/components/responses/PreconditionFailed"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6782,8 +7902,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6798,8 +7933,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6814,6 +7964,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6916,8 +8069,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6944,6 +8112,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -7046,8 +8217,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -7074,6 +8260,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -7175,8 +8364,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },

@@ -20,6 +20,8 @@ enum AppConfigReader {
         config.droppedTables = reader.stringArray("droppedTables") ?? []
         config.webhooks = reader.contains("webhooks") ? WebhooksConfigReader.read(reader) : nil
         readFidelity(reader, into: &config)
+        config.rateLimits = reader.contains("rateLimits") ? RateLimitsConfigReader.read(reader) : nil
+        config.trustedProxies = reader.stringArray("trustedProxies") ?? []
         return config
     }
 

@@ -158,4 +158,10 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidWebhookSetting = "invalid-webhook-setting"
     /// A subscription's event pattern matches no event type of the app.
     case invalidEventType = "invalid-event-type"
+
+    // MARK: Rate limits (validator)
+
+    /// A value of the `rateLimits` section or `trustedProxies` is out of range, names an
+    /// undeclared policy, or is not a path or CIDR range.
+    case invalidRateLimit = "invalid-rate-limit"
 }
