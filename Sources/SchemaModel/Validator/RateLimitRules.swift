@@ -63,7 +63,7 @@ enum RateLimitRules {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
     }
 
-    /// An IPv4 or IPv6 address (hex digits, `.` and `:`) with an optional `/length` (at most 128);
+    /// An IPv4 or IPv6 address (hex digits, `.` and `:`) with an optional `/length` (at most 32 or 128);
     /// the runtime's `CIDRRange` parses it fully and the server refuses to start on one it cannot.
     static func isCIDR(_ text: String) -> Bool {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
@@ -72,6 +72,8 @@ enum RateLimitRules {
             address.contains(".") || address.contains(":")
         else { return false }
         guard parts.count == 2 else { return true }
-        return Int(parts[1]).map { (0...128).contains($0) } ?? false && parts[1].allSatisfy(\.isNumber)
+        let maximum = address.contains(":") ? 128 : 32
+        guard parts[1].allSatisfy(\.isNumber), let length = Int(parts[1]) else { return false }
+        return (0...maximum).contains(length)
     }
 }
