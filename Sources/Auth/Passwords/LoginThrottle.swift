@@ -4,10 +4,14 @@ import Runtime
 /// Throttles repeated failed logins per email, with counters in the database so every server
 /// instance sees the same count.
 ///
-/// After `maxFailures` consecutive failures the email is locked for `lockoutSeconds`: logins
-/// for it answer 429 with `Retry-After`, whether or not an account has that email (so the
-/// lock reveals nothing). A success clears the counter; failures older than the lockout
-/// window are forgotten.
+/// Each attempt is counted as a failure *before* its password is checked (`reserveAttempt`):
+/// an atomic increment returns the attempt's number, and an attempt past `maxFailures` is
+/// refused without reaching bcrypt, so 200 parallel guesses cost at most `maxFailures` bcrypt
+/// runs and a correct password among them is refused once the quota is taken. A failed
+/// attempt then locks the email for `lockoutSeconds` once `maxFailures` is reached
+/// (`lockStatements`); logins for it answer 429 with `Retry-After`, whether or not an account
+/// has that email (so the lock reveals nothing). A success clears the counter; failures older
+/// than the lockout window are forgotten.
 struct LoginThrottle: Sendable {
     let sql: AuthSQL
     let database: any DatabaseClient
@@ -17,8 +21,30 @@ struct LoginThrottle: Sendable {
     /// The throttling key of an email.
     static func subject(email: String) -> String { "login:" + email }
 
+    /// Counts one attempt for `subject` before its password is checked; throws 429 when the
+    /// subject is locked or `maxFailures` attempts of the window are already taken (by earlier
+    /// failures or by attempts still running).
+    func reserveAttempt(_ subject: String, now: Date) async throws {
+        try await checkAllowed(subject, now: now)
+        let results = try await database.write([
+            sql.statement(
+                """
+                INSERT INTO auth_login_throttle (subject, failures, window_started_at) VALUES (?, 1, ?) \
+                ON CONFLICT (subject) DO UPDATE SET failures = auth_login_throttle.failures + 1 RETURNING failures
+                """,
+                [.text(subject), .timestamp(now)])
+        ])
+        guard let row = results.first?.rows.first else { return }
+        var reader = RowReader(row)
+        let attempt = try reader.integer()
+        guard attempt > Int64(maxFailures) else { return }
+        throw APIError.tooManyRequests(
+            retryAfterSeconds: lockoutSeconds,
+            detail: "Too many failed logins for this email; try again in \(lockoutSeconds) seconds.")
+    }
+
     /// Throws 429 when `subject` is locked at `now`; forgets an expired lock or window.
-    func checkAllowed(_ subject: String, now: Date) async throws {
+    private func checkAllowed(_ subject: String, now: Date) async throws {
         let rows = try await database.fetch(sql.statement(
             "SELECT failures, window_started_at, locked_until FROM auth_login_throttle WHERE subject = ?", [.text(subject)]))
         guard let row = rows.first else { return }
@@ -39,21 +65,13 @@ struct LoginThrottle: Sendable {
         }
     }
 
-    /// Counts one failure and locks the subject once it reaches `maxFailures`: an atomic
-    /// upsert, then the lock, run in the caller's transaction. (Two statements rather than one
-    /// `CASE`, so that every bound value is assigned straight to its column and PostgreSQL
-    /// types it from the column.)
-    func failureStatements(_ subject: String, now: Date) -> [SQLStatement] {
+    /// Locks the subject once its reserved attempts reach `maxFailures` (the failed attempt
+    /// was counted by `reserveAttempt`), run in the caller's transaction with its audit row.
+    func lockStatements(_ subject: String, now: Date) -> [SQLStatement] {
         [
             sql.statement(
-                """
-                INSERT INTO auth_login_throttle (subject, failures, window_started_at) VALUES (?, 1, ?) \
-                ON CONFLICT (subject) DO UPDATE SET failures = auth_login_throttle.failures + 1
-                """,
-                [.text(subject), .timestamp(now)]),
-            sql.statement(
-                "UPDATE auth_login_throttle SET locked_until = ? WHERE subject = ? AND failures >= ?",
-                [.timestamp(now.addingTimeInterval(TimeInterval(lockoutSeconds))), .text(subject), .integer(Int64(maxFailures))]),
+                "UPDATE auth_login_throttle SET locked_until = ? WHERE subject = ? AND failures >= ? AND locked_until IS NULL",
+                [.timestamp(now.addingTimeInterval(TimeInterval(lockoutSeconds))), .text(subject), .integer(Int64(maxFailures))])
         ]
     }
 

@@ -14,12 +14,12 @@ extension PlatformRoutes {
         let email = UserRecord.normalized(email: try body.string("email"))
         let password = try body.string("password")
         let subject = Self.throttleSubject(email: email)
-        try await service.throttle.checkAllowed(subject, now: service.clock())
+        try await service.throttle.reserveAttempt(subject, now: service.clock())
         let admin = try await admins.find(email: email)
         let matches = try await service.passwords.verify(password, hash: admin?.passwordHash)
         let now = service.clock()
         guard matches, let admin, admin.status == PlatformAdminRecord.active else {
-            _ = try await service.database.write(service.throttle.failureStatements(subject, now: now) + [
+            _ = try await service.database.write(service.throttle.lockStatements(subject, now: now) + [
                 audit.event(
                     "platform_login_failed", actor: admin?.idText, target: nil, detail: ["email": email, "actor_kind": "platform_admin"],
                     ipAddress: context.remoteAddress?.ipAddress, now: now),

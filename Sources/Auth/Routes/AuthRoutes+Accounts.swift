@@ -43,12 +43,12 @@ extension AuthRoutes {
         let email = UserRecord.normalized(email: try body.string("email"))
         let password = try body.string("password")
         let subject = project?.projectID.map { EndUsers.throttleSubject(email: email, project: $0) } ?? LoginThrottle.subject(email: email)
-        try await service.throttle.checkAllowed(subject, now: service.clock())
+        try await service.throttle.reserveAttempt(subject, now: service.clock())
         let user = try await users.find(email: email, project: project?.projectID)
         let matches = try await service.passwords.verify(password, hash: user?.passwordHash)
         let now = service.clock()
         guard matches, let user, user.status == UserRecord.active else {
-            _ = try await service.database.write(service.throttle.failureStatements(subject, now: now) + [
+            _ = try await service.database.write(service.throttle.lockStatements(subject, now: now) + [
                 audit.event(
                     "login_failed", actor: user?.idText, target: nil, detail: ["email": email],
                     ipAddress: context.remoteAddress?.ipAddress, now: now),
@@ -163,9 +163,9 @@ extension AuthRoutes {
         try service.passwords.check(replacement, field: "new_password")
         guard let user = try await users.find(id: caller.userID) else { throw APIError.invalidCredentials() }
         let subject = LoginThrottle.subject(email: user.email)
-        try await service.throttle.checkAllowed(subject, now: service.clock())
+        try await service.throttle.reserveAttempt(subject, now: service.clock())
         guard try await service.passwords.verify(current, hash: user.passwordHash) else {
-            _ = try await service.database.write(service.throttle.failureStatements(subject, now: service.clock()))
+            _ = try await service.database.write(service.throttle.lockStatements(subject, now: service.clock()))
             throw APIError.forbidden("current_password does not match the account's password.")
         }
         let hash = try await service.passwords.hash(replacement)
