@@ -22,9 +22,9 @@ struct LoginThrottle: Sendable {
     static func subject(email: String) -> String { "login:" + email }
 
     /// Counts one attempt for `subject` before its password is checked; throws 429 when the
-    /// subject is locked or `maxFailures` attempts of the window are already taken (by earlier
-    /// failures or by attempts still running).
-    func reserveAttempt(_ subject: String, now: Date) async throws {
+    /// subject is locked or `limit` (`maxFailures` unless given) attempts of the window are
+    /// already taken (by earlier failures or by attempts still running).
+    func reserveAttempt(_ subject: String, limit: Int? = nil, now: Date) async throws {
         try await checkAllowed(subject, now: now)
         let results = try await database.write([
             sql.statement(
@@ -37,10 +37,8 @@ struct LoginThrottle: Sendable {
         guard let row = results.first?.rows.first else { return }
         var reader = RowReader(row)
         let attempt = try reader.integer()
-        guard attempt > Int64(maxFailures) else { return }
-        throw APIError.tooManyRequests(
-            retryAfterSeconds: lockoutSeconds,
-            detail: "Too many failed logins for this email; try again in \(lockoutSeconds) seconds.")
+        guard attempt > Int64(limit ?? maxFailures) else { return }
+        throw Self.refusal(subject, seconds: lockoutSeconds)
     }
 
     /// Throws 429 when `subject` is locked at `now`; forgets an expired lock or window.
@@ -55,9 +53,7 @@ struct LoginThrottle: Sendable {
         if let lockedUntil, lockedUntil.isLater(than: now) {
             // Whole seconds, rounded up, ignoring the sub-millisecond noise of stored timestamps.
             let seconds = Int((lockedUntil.timeIntervalSince(now) - 0.001).rounded(.up))
-            throw APIError.tooManyRequests(
-                retryAfterSeconds: seconds,
-                detail: "Too many failed logins for this email; try again in \(seconds) seconds.")
+            throw Self.refusal(subject, seconds: seconds)
         }
         let windowOver = now.timeIntervalSince(windowStarted) >= TimeInterval(lockoutSeconds)
         if lockedUntil != nil || windowOver {
@@ -65,14 +61,35 @@ struct LoginThrottle: Sendable {
         }
     }
 
-    /// Locks the subject once its reserved attempts reach `maxFailures` (the failed attempt
-    /// was counted by `reserveAttempt`), run in the caller's transaction with its audit row.
-    func lockStatements(_ subject: String, now: Date) -> [SQLStatement] {
+    /// Locks the subject once its reserved attempts reach `limit` (`maxFailures` unless given;
+    /// the failed attempt was counted by `reserveAttempt`), run in the caller's transaction with
+    /// its audit row.
+    func lockStatements(_ subject: String, limit: Int? = nil, now: Date) -> [SQLStatement] {
         [
             sql.statement(
                 "UPDATE auth_login_throttle SET locked_until = ? WHERE subject = ? AND failures >= ? AND locked_until IS NULL",
-                [.timestamp(now.addingTimeInterval(TimeInterval(lockoutSeconds))), .text(subject), .integer(Int64(maxFailures))])
+                [.timestamp(now.addingTimeInterval(TimeInterval(lockoutSeconds))), .text(subject), .integer(Int64(limit ?? maxFailures))])
         ]
+    }
+
+    /// Gives back one reserved attempt of `subject` (a login that succeeded from an address).
+    func release(_ subject: String) -> SQLStatement {
+        sql.statement("UPDATE auth_login_throttle SET failures = failures - 1 WHERE subject = ? AND failures > 0", [.text(subject)])
+    }
+
+    /// Forgets `subject` and every `subject|<address>` (a password reset ends every lock of the email).
+    func clearAll(_ subject: String) -> SQLStatement {
+        let prefix = subject + "|"
+        return sql.statement(
+            "DELETE FROM auth_login_throttle WHERE subject = ? OR substr(subject, 1, ?) = ?",
+            [.text(subject), .integer(Int64(prefix.unicodeScalars.count)), .text(prefix)])
+    }
+
+    /// The 429 of a refused attempt; an address's own limit says so.
+    static func refusal(_ subject: String, seconds: Int) -> APIError {
+        let what = subject.hasPrefix(LoginAttempt.addressPrefix) ? "from this address" : "for this email"
+        return APIError.tooManyRequests(
+            retryAfterSeconds: seconds, detail: "Too many failed logins \(what); try again in \(seconds) seconds.")
     }
 
     /// Forgets the subject's failures (after a successful login).

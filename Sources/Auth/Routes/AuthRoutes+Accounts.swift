@@ -43,12 +43,13 @@ extension AuthRoutes {
         let email = UserRecord.normalized(email: try body.string("email"))
         let password = try body.string("password")
         let subject = project?.projectID.map { EndUsers.throttleSubject(email: email, project: $0) } ?? LoginThrottle.subject(email: email)
-        try await service.throttle.reserveAttempt(subject, now: service.clock())
+        let attempt = try await LoginAttempt.reserve(
+            subject, clientAddress: clientAddresses.clientAddress(of: request, context: context), throttle: service.throttle, now: service.clock())
         let user = try await users.find(email: email, project: project?.projectID)
         let matches = try await service.passwords.verify(password, hash: user?.passwordHash)
         let now = service.clock()
         guard matches, let user, user.status == UserRecord.active else {
-            _ = try await service.database.write(service.throttle.lockStatements(subject, now: now) + [
+            _ = try await service.database.write(attempt.failureStatements(service.throttle, now: now) + [
                 audit.event(
                     "login_failed", actor: user?.idText, target: nil, detail: ["email": email],
                     ipAddress: context.remoteAddress?.ipAddress, now: now),
@@ -57,7 +58,7 @@ extension AuthRoutes {
         }
         let binding = try await loginBinding(body, user: user, project: project, now: now)
         let tokens = try await startSession(
-            for: user, expiresAt: nil, leading: [service.throttle.clear(subject)], action: "login", request: request,
+            for: user, expiresAt: nil, leading: attempt.successStatements(service.throttle), action: "login", request: request,
             context: context, now: now, binding: binding)
         return tokenResponse(tokens, status: .ok, now: now)
     }

@@ -57,7 +57,7 @@ extension AuthRoutes {
         _ = try await service.database.write([
             users.updatePassword(id: token.userID, hash: hash, now: now),
             sessions.revokeOthers(userID: token.userID, keep: nil, reason: "password_reset", now: now),
-            service.throttle.clear(LoginThrottle.subject(email: token.email)),
+            service.throttle.clearAll(LoginThrottle.subject(email: token.email)),
             audit.event(
                 "password_reset", actor: token.userID.uuidString.lowercased(), target: token.userID.uuidString.lowercased(),
                 ipAddress: context.remoteAddress?.ipAddress, now: now),

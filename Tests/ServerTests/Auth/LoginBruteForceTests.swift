@@ -44,4 +44,43 @@ struct LoginBruteForceTests {
             #expect(statuses.allSatisfy { $0 == .tooManyRequests }, "\(statuses)")
         }
     }
+
+    /// A layout login (`trustedProxies` holds 127.0.0.1, so `X-Forwarded-For` names the client).
+    static func layoutLogin(_ app: TestApp, email: String, password: String, from address: String) async throws -> Reply {
+        try await app.request(
+            .post, "/api/accounts/sign-in", json: #"{"email": "\#(email)", "password": "\#(password)"}"#,
+            headers: [HTTPField.Name("X-Forwarded-For")!: address])
+    }
+
+    @Test("the lock is per email and client address: guessing from one address does not lock the owner out from another")
+    func lockPerAddress() async throws {
+        try await TestApp.run("layout", setup: .live) { app in
+            let password = "correct horse battery"
+            let register = try await app.request(
+                .post, "/api/accounts/register", json: #"{"loginEmail": "ada@example.com", "password": "\#(password)", "name": "Ada"}"#)
+            #expect(register.status == .created, "\(register.text)")
+            for _ in 0..<5 {
+                #expect(try await Self.layoutLogin(app, email: "ada@example.com", password: "wrong password", from: "198.51.100.1").status == .unauthorized)
+            }
+            let locked = try await Self.layoutLogin(app, email: "ada@example.com", password: password, from: "198.51.100.1")
+            #expect(locked.status == .tooManyRequests)
+            let owner = try await Self.layoutLogin(app, email: "ada@example.com", password: password, from: "198.51.100.2")
+            #expect(owner.status == .ok, "\(owner.text)")
+        }
+    }
+
+    @Test("one address may fail 5 × maxFailures times over all emails in a window, then every login from it is 429")
+    func limitPerAddress() async throws {
+        try await TestApp.run("layout", setup: .live) { app in
+            for index in 0..<25 {
+                let reply = try await Self.layoutLogin(app, email: "user\(index)@example.com", password: "wrong password", from: "198.51.100.9")
+                #expect(reply.status == .unauthorized)
+            }
+            let refused = try await Self.layoutLogin(app, email: "fresh@example.com", password: "wrong password", from: "198.51.100.9")
+            #expect(refused.status == .tooManyRequests)
+            #expect((refused.object["error"] as? [String: any Sendable])?["message"] as? String == "Too many failed logins from this address; try again in 900 seconds.")
+            let elsewhere = try await Self.layoutLogin(app, email: "fresh@example.com", password: "wrong password", from: "198.51.100.10")
+            #expect(elsewhere.status == .unauthorized, "another address keeps its own count")
+        }
+    }
 }
