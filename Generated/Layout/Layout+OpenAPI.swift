@@ -3759,7 +3759,7 @@ extension Layout {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
-            "$ref" : "#/components/responses/RateLimited"
+            "$ref" : "#/components/responses/TooManyRequests"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"

@@ -3944,6 +3944,9 @@ extension Tracker {
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "429" : {
+            "$ref" : "#/components/responses/TooManyRequests"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
@@ -5080,6 +5083,9 @@ extension Tracker {
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "429" : {
+            "$ref" : "#/components/responses/TooManyRequests"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
@@ -6023,6 +6029,9 @@ extension Tracker {
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/TooManyRequests"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"

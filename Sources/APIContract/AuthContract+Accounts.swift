@@ -52,7 +52,7 @@ extension AuthContract {
                 .forgotPassword, .post, "/password/forgot", summary: "Ask for a password reset",
                 description: "Answers 202 whether or not the email has an account; an active account gets a reset token "
                     + "by mail, valid for an hour and usable once.",
-                request: bodies.forgotPassword, responses: Self.done(202), credentials: .none, errors: [.validationError]),
+                request: bodies.forgotPassword, responses: Self.done(202), credentials: .none, errors: [.validationError, .tooManyRequests]),
             route(
                 .resetPassword, .post, "/password/reset", summary: "Reset the password",
                 description: "Sets `new_password` with a reset token from the mail; every session of the account ends. "
@@ -66,7 +66,7 @@ extension AuthContract {
                     ContractResponse(202, .empty, "The token was mailed."),
                     ContractResponse(204, .empty, "The address is already verified; nothing was sent."),
                 ],
-                errors: [.badGateway]),
+                errors: [.badGateway, .tooManyRequests]),
             route(
                 .verifyEmail, .post, "/email/verify", summary: "Verify the email address",
                 description: "Marks the address the token was sent to as verified, if the account still has it.",

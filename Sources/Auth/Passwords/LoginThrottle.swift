@@ -85,11 +85,19 @@ struct LoginThrottle: Sendable {
             [.text(subject), .integer(Int64(prefix.unicodeScalars.count)), .text(prefix)])
     }
 
-    /// The 429 of a refused attempt; an address's own limit says so.
+    /// The 429 of a refused attempt, saying which limit was reached.
     static func refusal(_ subject: String, seconds: Int) -> APIError {
-        let what = subject.hasPrefix(LoginAttempt.addressPrefix) ? "from this address" : "for this email"
-        return APIError.tooManyRequests(
-            retryAfterSeconds: seconds, detail: "Too many failed logins \(what); try again in \(seconds) seconds.")
+        let what: String
+        if subject.hasPrefix(MailQuota.recipientPrefix) {
+            what = "Too many mails to this email"
+        } else if subject.hasPrefix(MailQuota.addressPrefix) {
+            what = "Too many mails requested from this address"
+        } else if subject.hasPrefix(LoginAttempt.addressPrefix) {
+            what = "Too many failed logins from this address"
+        } else {
+            what = "Too many failed logins for this email"
+        }
+        return APIError.tooManyRequests(retryAfterSeconds: seconds, detail: "\(what); try again in \(seconds) seconds.")
     }
 
     /// Forgets the subject's failures (after a successful login).
