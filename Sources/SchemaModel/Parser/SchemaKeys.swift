@@ -21,7 +21,7 @@ enum SchemaKeys {
     static let auth = ObjectKeys(
         accepted: [
             "path", "tokens", "passwords", "roles", "defaultRole", "endUserRole", "apiKeys", "cookies", "organizationRoles", "oauth", "mail",
-            "platformAdmins", "routes",
+            "platformAdmins", "routes", "signup",
         ],
         required: ["tokens", "roles", "defaultRole"])
 
@@ -34,6 +34,9 @@ enum SchemaKeys {
 
     /// `auth.passwords`.
     static let authPasswords = ObjectKeys(accepted: ["minLength", "hashCost", "maxFailures", "lockoutSeconds"])
+
+    /// `auth.signup`.
+    static let authSignup = ObjectKeys(accepted: ["answer"])
 
     /// `auth.cookies`.
     static let authCookies = ObjectKeys(accepted: ["sameSite", "secure"])
