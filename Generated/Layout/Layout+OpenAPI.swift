@@ -2871,8 +2871,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2884,6 +2899,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4941,7 +4959,7 @@ extension Layout {
     },
     "/api/accounts/register" : {
       "post" : {
-        "description" : "Answers 202 with no body whether or not the email already has an account, so sign-up reveals no address. A new account gets the default role and a verification token by mail (valid for a day, for `POST verifyEmail`), then logs in; an address that already has an account gets a notice instead, and nothing changes. With `organization_name` and `organization_slug` it also creates an organization owned by the account (409 naming `organization_slug` when the slug is taken). With a project's API key in `X-API-Key` the account is an end user of that project (the email is unique per project, so the same address can also be an app-level account or an end user of another project); an invalid key or one bound to no project is 401.",
+        "description" : "Answers 202 with no body whether or not the email already has an account, so sign-up reveals no address. A new account gets the default role and a verification token by mail (valid for a day, for `POST verifyEmail`), then logs in; an address that already has an account gets a notice instead, and nothing changes. With `organization_name` and `organization_slug` it also creates an organization owned by the account (409 naming `organization_slug` when the slug is taken). With a project's API key in `X-API-Key` the account is an end user of that project (the email is unique per project, so the same address can also be an app-level account or an end user of another project); an invalid key or one bound to no project is 401. Mails are limited per address and per client (429).",
         "operationId" : "authSignup",
         "requestBody" : {
           "content" : {
@@ -4994,7 +5012,7 @@ extension Layout {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
-            "$ref" : "#/components/responses/RateLimited"
+            "$ref" : "#/components/responses/TooManyRequests"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"

@@ -12,9 +12,9 @@ extension AuthContract {
                     + "no address. A new account gets the default role and a verification token by mail (valid for a day, for "
                     + "`POST verifyEmail`), then logs in; an address that already has an account gets a notice instead, and "
                     + "nothing changes. \(organization) (409 naming `organization_slug` when the slug is taken). \(endUsers); "
-                    + "an invalid key or one bound to no project is 401.",
+                    + "an invalid key or one bound to no project is 401. Mails are limited per address and per client (429).",
                 request: bodies.signup, responses: Self.done(202), credentials: .optionalProjectKey,
-                errors: [.conflict, .validationError, .unauthorized])
+                errors: [.conflict, .validationError, .unauthorized, .tooManyRequests])
         }
         return route(
             .signup, .post, "/signup", summary: "Create an account",

@@ -15,6 +15,12 @@ extension AuthRoutes {
         let email = UserRecord.normalized(email: try body.string("email"))
         let password = try body.string("password")
         try service.passwords.check(password, field: "password")
+        if service.settings.signupAnswersAccepted {
+            // Every accepted sign-up sends a mail (a token or a notice): counted like the others.
+            try await MailQuota.reserve(
+                recipient: email, clientAddress: clientAddresses.clientAddress(of: request, context: context), throttle: service.throttle,
+                now: service.clock())
+        }
         let hash = try await service.passwords.hash(password)
         let now = service.clock()
         let user = UserRecord(
