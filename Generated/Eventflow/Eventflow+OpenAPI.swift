@@ -2756,6 +2756,9 @@ extension Eventflow {
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "429" : {
+            "$ref" : "#/components/responses/TooManyRequests"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
@@ -3634,6 +3637,9 @@ extension Eventflow {
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/TooManyRequests"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4518,6 +4524,9 @@ extension Eventflow {
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/TooManyRequests"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"

@@ -7,12 +7,47 @@ extension Layout {
 {
   "components" : {
     "headers" : {
+      "RateLimit" : {
+        "description" : "Sent on every answer of a rate-limited operation.",
+        "schema" : {
+          "description" : "Requests left and seconds until the window ends: `\"name\";r=<remaining>;t=<seconds>`.",
+          "type" : "string"
+        }
+      },
+      "RateLimitPolicy" : {
+        "description" : "Sent on every answer of a rate-limited operation.",
+        "schema" : {
+          "description" : "The policy counting this request: `\"name\";q=<quota>;w=<window seconds>` (IETF httpapi RateLimit draft).",
+          "type" : "string"
+        }
+      },
       "RequestId" : {
         "description" : "Identifies the request in server logs.",
         "required" : true,
         "schema" : {
           "description" : "Echoes a valid `X-Correlation-Id` sent by the client, or a new id; quote it when reporting problems.",
           "type" : "string"
+        }
+      },
+      "XRateLimitLimit" : {
+        "description" : "The quota of the policy counting this request.",
+        "schema" : {
+          "description" : "Requests allowed in the window.",
+          "type" : "integer"
+        }
+      },
+      "XRateLimitRemaining" : {
+        "description" : "Requests left before 429.",
+        "schema" : {
+          "description" : "Requests left in the window.",
+          "type" : "integer"
+        }
+      },
+      "XRateLimitReset" : {
+        "description" : "When the quota is whole again.",
+        "schema" : {
+          "description" : "When the window ends, in seconds since 1970-01-01T00:00:00Z.",
+          "type" : "integer"
         }
       }
     },
@@ -198,6 +233,44 @@ extension Layout {
         "headers" : {
           "X-Correlation-Id" : {
             "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
+      "RateLimited" : {
+        "content" : {
+          "application/json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/ErrorBody"
+            }
+          }
+        },
+        "description" : "The quota of the rate-limit policy counting this request is used up (`TOO_MANY_REQUESTS`); wait for `Retry-After` seconds.",
+        "headers" : {
+          "RateLimit" : {
+            "$ref" : "#/components/headers/RateLimit"
+          },
+          "RateLimit-Policy" : {
+            "$ref" : "#/components/headers/RateLimitPolicy"
+          },
+          "Retry-After" : {
+            "description" : "Seconds until the window ends.",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds to wait before trying again.",
+              "type" : "integer"
+            }
+          },
+          "X-Correlation-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          },
+          "X-RateLimit-Limit" : {
+            "$ref" : "#/components/headers/XRateLimitLimit"
+          },
+          "X-RateLimit-Remaining" : {
+            "$ref" : "#/components/headers/XRateLimitRemaining"
+          },
+          "X-RateLimit-Reset" : {
+            "$ref" : "#/components/headers/XRateLimitReset"
           }
         }
       },
@@ -2473,8 +2546,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2483,6 +2571,9 @@ extension Layout {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2528,8 +2619,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2550,6 +2656,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2592,8 +2701,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2605,6 +2729,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2664,8 +2791,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2686,6 +2828,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2726,8 +2871,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2739,6 +2899,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2771,8 +2934,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2781,6 +2959,9 @@ extension Layout {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2833,8 +3014,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2855,6 +3051,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2884,8 +3083,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2894,6 +3108,9 @@ extension Layout {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2930,8 +3147,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -2940,6 +3172,9 @@ extension Layout {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2985,8 +3220,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3007,6 +3257,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3047,8 +3300,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3105,8 +3373,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3115,6 +3398,9 @@ extension Layout {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3160,8 +3446,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3182,6 +3483,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3231,8 +3535,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3244,6 +3563,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3302,8 +3624,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3324,6 +3661,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3373,8 +3713,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3386,6 +3741,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3444,8 +3802,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3466,6 +3839,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/TooManyRequests"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3522,8 +3898,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3535,6 +3926,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3584,8 +3978,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3597,6 +4006,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3650,8 +4062,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3666,6 +4093,9 @@ extension Layout {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3730,8 +4160,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3755,6 +4200,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3804,8 +4252,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3817,6 +4280,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3875,8 +4341,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3900,6 +4381,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3953,8 +4437,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -3966,6 +4465,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4024,8 +4526,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4037,6 +4554,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4097,8 +4617,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4110,6 +4645,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4179,8 +4717,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4201,6 +4754,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4260,8 +4816,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4282,6 +4853,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4329,8 +4903,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4348,6 +4937,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4367,7 +4959,7 @@ extension Layout {
     },
     "/api/accounts/register" : {
       "post" : {
-        "description" : "Answers 202 with no body whether or not the email already has an account, so sign-up reveals no address. A new account gets the default role and a verification token by mail (valid for a day, for `POST verifyEmail`), then logs in; an address that already has an account gets a notice instead, and nothing changes. With `organization_name` and `organization_slug` it also creates an organization owned by the account (409 naming `organization_slug` when the slug is taken). With a project's API key in `X-API-Key` the account is an end user of that project (the email is unique per project, so the same address can also be an app-level account or an end user of another project); an invalid key or one bound to no project is 401.",
+        "description" : "Answers 202 with no body whether or not the email already has an account, so sign-up reveals no address. A new account gets the default role and a verification token by mail (valid for a day, for `POST verifyEmail`), then logs in; an address that already has an account gets a notice instead, and nothing changes. With `organization_name` and `organization_slug` it also creates an organization owned by the account (409 naming `organization_slug` when the slug is taken). With a project's API key in `X-API-Key` the account is an end user of that project (the email is unique per project, so the same address can also be an app-level account or an end user of another project); an invalid key or one bound to no project is 401. Mails are limited per address and per client (429).",
         "operationId" : "authSignup",
         "requestBody" : {
           "content" : {
@@ -4384,8 +4976,23 @@ extension Layout {
           "202" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4403,6 +5010,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/TooManyRequests"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4442,8 +5052,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4452,6 +5077,9 @@ extension Layout {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4486,8 +5114,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4496,6 +5139,9 @@ extension Layout {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4540,8 +5186,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4559,6 +5220,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4601,8 +5265,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4614,6 +5293,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4672,8 +5354,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4694,6 +5391,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4741,8 +5441,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4853,8 +5568,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4869,8 +5599,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -4885,6 +5630,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4992,8 +5740,23 @@ extension Layout {
             },
             "description" : "A page of records.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5005,6 +5768,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5073,8 +5839,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5095,6 +5876,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5292,8 +6076,23 @@ extension Layout {
             },
             "description" : "Every operation succeeded.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5314,6 +6113,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5368,8 +6170,23 @@ extension Layout {
           "204" : {
             "description" : "The record was deleted.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5384,6 +6201,9 @@ extension Layout {
           },
           "412" : {
             "$ref" : "#/components/responses/PreconditionFailed"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5467,8 +6287,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5483,8 +6318,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5496,6 +6346,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5572,8 +6425,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5597,6 +6465,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5673,8 +6544,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5698,6 +6584,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5753,8 +6642,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5772,6 +6676,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5862,8 +6769,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5872,6 +6794,9 @@ extension Layout {
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5921,8 +6846,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5931,6 +6871,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5980,8 +6923,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -5990,6 +6948,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6026,13 +6987,31 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6078,8 +7057,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6100,6 +7094,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6170,8 +7167,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6180,6 +7192,9 @@ extension Layout {
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6229,8 +7244,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6239,6 +7269,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6281,8 +7314,23 @@ extension Layout {
           "204" : {
             "description" : "Done.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6294,6 +7342,9 @@ extension Layout {
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6341,8 +7392,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6357,6 +7423,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6400,8 +7469,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6546,8 +7630,23 @@ extension Layout {
             },
             "description" : "A page of records.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6559,6 +7658,9 @@ extension Layout {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6653,8 +7755,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6675,6 +7792,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6728,8 +7848,23 @@ extension Layout {
           "204" : {
             "description" : "The record was deleted.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6747,6 +7882,9 @@ extension Layout {
           },
           "412" : {
             "$ref" : "#/components/responses/PreconditionFailed"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6839,8 +7977,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6855,8 +8008,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -6871,6 +8039,9 @@ extension Layout {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -6973,8 +8144,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -7001,6 +8187,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -7103,8 +8292,23 @@ extension Layout {
                   "type" : "string"
                 }
               },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },
@@ -7131,6 +8335,9 @@ extension Layout {
           },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -7232,8 +8439,23 @@ extension Layout {
             },
             "description" : "Success.",
             "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
               }
             }
           },

@@ -4223,6 +4223,9 @@ extension Tracker {
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "429" : {
+            "$ref" : "#/components/responses/TooManyRequests"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
@@ -5359,6 +5362,9 @@ extension Tracker {
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "429" : {
+            "$ref" : "#/components/responses/TooManyRequests"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
@@ -6302,6 +6308,9 @@ extension Tracker {
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/TooManyRequests"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"

@@ -12,9 +12,9 @@ extension AuthContract {
                     + "no address. A new account gets the default role and a verification token by mail (valid for a day, for "
                     + "`POST verifyEmail`), then logs in; an address that already has an account gets a notice instead, and "
                     + "nothing changes. \(organization) (409 naming `organization_slug` when the slug is taken). \(endUsers); "
-                    + "an invalid key or one bound to no project is 401.",
+                    + "an invalid key or one bound to no project is 401. Mails are limited per address and per client (429).",
                 request: bodies.signup, responses: Self.done(202), credentials: .optionalProjectKey,
-                errors: [.conflict, .validationError, .unauthorized])
+                errors: [.conflict, .validationError, .unauthorized, .tooManyRequests])
         }
         return route(
             .signup, .post, "/signup", summary: "Create an account",
@@ -68,7 +68,7 @@ extension AuthContract {
                 .forgotPassword, .post, "/password/forgot", summary: "Ask for a password reset",
                 description: "Answers 202 whether or not the email has an account; an active account gets a reset token "
                     + "by mail, valid for an hour and usable once.",
-                request: bodies.forgotPassword, responses: Self.done(202), credentials: .none, errors: [.validationError]),
+                request: bodies.forgotPassword, responses: Self.done(202), credentials: .none, errors: [.validationError, .tooManyRequests]),
             route(
                 .resetPassword, .post, "/password/reset", summary: "Reset the password",
                 description: "Sets `new_password` with a reset token from the mail; every session of the account ends. "
@@ -82,7 +82,7 @@ extension AuthContract {
                     ContractResponse(202, .empty, "The token was mailed."),
                     ContractResponse(204, .empty, "The address is already verified; nothing was sent."),
                 ],
-                errors: [.badGateway]),
+                errors: [.badGateway, .tooManyRequests]),
             route(
                 .verifyEmail, .post, "/email/verify", summary: "Verify the email address",
                 description: "Marks the address the token was sent to as verified, if the account still has it.",

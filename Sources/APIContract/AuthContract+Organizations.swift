@@ -33,7 +33,7 @@ extension AuthContract {
                 .invite, .post, "/organizations/{id}/invitations", summary: "Invite someone",
                 description: "Needs `organization:invite` (only owners invite owners). The single-use token (7 days) goes to the "
                     + "address by mail (502 when the mail cannot be sent).",
-                request: bodies.invite, responses: Self.json(201, "AuthInvitation"), errors: [.notFound, .validationError, .badGateway]),
+                request: bodies.invite, responses: Self.json(201, "AuthInvitation"), errors: [.notFound, .validationError, .badGateway, .tooManyRequests]),
             route(
                 .listInvitations, .get, "/organizations/{id}/invitations", summary: "List pending invitations",
                 description: "Needs `organization:invite`.", responses: Self.json(200, "AuthInvitationList"), errors: [.notFound]),

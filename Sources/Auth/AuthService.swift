@@ -142,11 +142,13 @@ public final class AuthService: AuthenticationService {
     /// Adds every auth route under `settings.routePrefix` and offers key issuing to the app's
     /// custom handlers (`RouteRegistry.credentialIssuer`).
     public func registerRoutes(in registry: inout RouteRegistry) {
-        let routes = AuthRoutes(service: self, maxBodyBytes: registry.settings.maxBodyBytes)
+        let addresses = registry.settings.clientAddresses
+        let routes = AuthRoutes(service: self, maxBodyBytes: registry.settings.maxBodyBytes, clientAddresses: addresses)
         routes.register(in: &registry)
         registry.credentialIssuer = AuthCredentialIssuer(routes: routes)
         if let platform {
-            PlatformRoutes(service: self, platform: platform, maxBodyBytes: registry.settings.maxBodyBytes).register(in: &registry)
+            PlatformRoutes(service: self, platform: platform, maxBodyBytes: registry.settings.maxBodyBytes, clientAddresses: addresses)
+                .register(in: &registry)
         }
     }
 }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Auth
+import Runtime
 
 /// CIDR allowlists of API keys.
 @Suite("CIDR ranges")

@@ -25,6 +25,8 @@ struct LoomSchemaFileTests {
         ("webhooks", SchemaKeys.webhooks),
         ("webhookSignature", SchemaKeys.webhookSignature), ("webhookDelivery", SchemaKeys.webhookDelivery),
         ("webhookSubscription", SchemaKeys.webhookSubscription),
+        ("rateLimits", SchemaKeys.rateLimits), ("rateLimitPolicy", SchemaKeys.rateLimitPolicy),
+        ("rateLimitGroup", SchemaKeys.rateLimitGroup),
     ]
 
     @Test("every $def lists exactly the keys the parser accepts and requires", arguments: 0..<objectDefinitions.count)

@@ -18,12 +18,14 @@ struct PasswordHasher: Sendable {
     /// A hash of a random password at the same cost: verifying against it when the email is
     /// unknown makes a failed login take as long as for a known email.
     let dummyHash: String
+    /// Bounds the bcrypt runs in flight and waiting (503 past them).
+    let gate: BcryptGate
 
     /// Prepares a hasher; computes the dummy hash once, off the event loop.
-    static func make(cost: Int, minimumLength: Int) async throws -> PasswordHasher {
+    static func make(cost: Int, minimumLength: Int, gate: BcryptGate = BcryptGate()) async throws -> PasswordHasher {
         let dummy = SecretText.random(count: 32)
         let hash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(dummy, cost: UInt8(cost)) }
-        return PasswordHasher(cost: cost, minimumLength: minimumLength, dummyHash: hash)
+        return PasswordHasher(cost: cost, minimumLength: minimumLength, dummyHash: hash, gate: gate)
     }
 
     /// The problem with `password` as a new password in `field`, or `nil`.
@@ -48,7 +50,7 @@ struct PasswordHasher: Sendable {
     /// The bcrypt hash of an accepted password.
     func hash(_ password: String) async throws -> String {
         let cost = UInt8(self.cost)
-        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+        return try await gate.run { try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) } }
     }
 
     /// Whether `password` matches `hash`. With `hash == nil` (no such account) it checks the
@@ -58,7 +60,7 @@ struct PasswordHasher: Sendable {
         let storedHash = hash ?? dummyHash
         let acceptable = password.utf8.count <= Self.maximumBytes && !password.utf8.contains(0)
         let candidate = acceptable ? password : ""
-        let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(candidate, hash: storedHash) }
+        let matches = try await gate.run { try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(candidate, hash: storedHash) } }
         return matches && acceptable && hash != nil
     }
 }

@@ -14,12 +14,13 @@ extension PlatformRoutes {
         let email = UserRecord.normalized(email: try body.string("email"))
         let password = try body.string("password")
         let subject = Self.throttleSubject(email: email)
-        try await service.throttle.checkAllowed(subject, now: service.clock())
+        let attempt = try await LoginAttempt.reserve(
+            subject, clientAddress: clientAddresses.clientAddress(of: request, context: context), throttle: service.throttle, now: service.clock())
         let admin = try await admins.find(email: email)
         let matches = try await service.passwords.verify(password, hash: admin?.passwordHash)
         let now = service.clock()
         guard matches, let admin, admin.status == PlatformAdminRecord.active else {
-            _ = try await service.database.write(service.throttle.failureStatements(subject, now: now) + [
+            _ = try await service.database.write(attempt.failureStatements(service.throttle, now: now) + [
                 audit.event(
                     "platform_login_failed", actor: admin?.idText, target: nil, detail: ["email": email, "actor_kind": "platform_admin"],
                     ipAddress: context.remoteAddress?.ipAddress, now: now),
@@ -31,8 +32,8 @@ extension PlatformRoutes {
             id: UUID(), userID: admin.id, now: now, expiresAt: limit,
             userAgent: request.headers[.userAgent].map { String($0.prefix(512)) }, ipAddress: context.remoteAddress?.ipAddress)
         let refreshToken = RefreshToken.generate()
-        _ = try await service.database.write([
-            service.throttle.clear(subject), sessions.insert(session),
+        _ = try await service.database.write(attempt.successStatements(service.throttle) + [
+            sessions.insert(session),
             sessions.insertToken(id: UUID(), sessionID: session.id, token: refreshToken, now: now),
             audit.event(
                 "platform_login", actor: admin.idText, target: session.id.uuidString.lowercased(),

@@ -10,16 +10,19 @@ struct PlatformRoutes: Sendable {
     let service: AuthService
     let platform: PlatformAdmins
     let maxBodyBytes: Int
+    /// Who the client of a request is (`trustedProxies`): login throttling counts per address.
+    let clientAddresses: ClientAddressResolver
     /// The app's platform family: which routes exist and what their bodies accept.
     let contract: PlatformContract
     /// Validates bodies against their declarations.
     let validation: ContractValidation
 
     /// Creates the routes of `platform`.
-    init(service: AuthService, platform: PlatformAdmins, maxBodyBytes: Int) {
+    init(service: AuthService, platform: PlatformAdmins, maxBodyBytes: Int, clientAddresses: ClientAddressResolver) {
         self.service = service
         self.platform = platform
         self.maxBodyBytes = maxBodyBytes
+        self.clientAddresses = clientAddresses
         self.contract = PlatformContract(options: AuthContractOptions(settings: service.settings))
         self.validation = ContractValidation(options: contract.options)
     }

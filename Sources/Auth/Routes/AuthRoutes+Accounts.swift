@@ -15,6 +15,12 @@ extension AuthRoutes {
         let email = UserRecord.normalized(email: try body.string("email"))
         let password = try body.string("password")
         try service.passwords.check(password, field: "password")
+        if service.settings.signupAnswersAccepted {
+            // Every accepted sign-up sends a mail (a token or a notice): counted like the others.
+            try await MailQuota.reserve(
+                recipient: email, clientAddress: clientAddresses.clientAddress(of: request, context: context), throttle: service.throttle,
+                now: service.clock())
+        }
         let hash = try await service.passwords.hash(password)
         let now = service.clock()
         let user = UserRecord(
@@ -47,12 +53,13 @@ extension AuthRoutes {
         let email = UserRecord.normalized(email: try body.string("email"))
         let password = try body.string("password")
         let subject = project?.projectID.map { EndUsers.throttleSubject(email: email, project: $0) } ?? LoginThrottle.subject(email: email)
-        try await service.throttle.checkAllowed(subject, now: service.clock())
+        let attempt = try await LoginAttempt.reserve(
+            subject, clientAddress: clientAddresses.clientAddress(of: request, context: context), throttle: service.throttle, now: service.clock())
         let user = try await users.find(email: email, project: project?.projectID)
         let matches = try await service.passwords.verify(password, hash: user?.passwordHash)
         let now = service.clock()
         guard matches, let user, user.status == UserRecord.active else {
-            _ = try await service.database.write(service.throttle.failureStatements(subject, now: now) + [
+            _ = try await service.database.write(attempt.failureStatements(service.throttle, now: now) + [
                 audit.event(
                     "login_failed", actor: user?.idText, target: nil, detail: ["email": email],
                     ipAddress: context.remoteAddress?.ipAddress, now: now),
@@ -61,7 +68,7 @@ extension AuthRoutes {
         }
         let binding = try await loginBinding(body, user: user, project: project, now: now)
         let tokens = try await startSession(
-            for: user, expiresAt: nil, leading: [service.throttle.clear(subject)], action: "login", request: request,
+            for: user, expiresAt: nil, leading: attempt.successStatements(service.throttle), action: "login", request: request,
             context: context, now: now, binding: binding)
         return tokenResponse(tokens, status: .ok, now: now, request: request)
     }
@@ -178,9 +185,9 @@ extension AuthRoutes {
         try service.passwords.check(replacement, field: "new_password")
         guard let user = try await users.find(id: caller.userID) else { throw APIError.invalidCredentials() }
         let subject = LoginThrottle.subject(email: user.email)
-        try await service.throttle.checkAllowed(subject, now: service.clock())
+        try await service.throttle.reserveAttempt(subject, now: service.clock())
         guard try await service.passwords.verify(current, hash: user.passwordHash) else {
-            _ = try await service.database.write(service.throttle.failureStatements(subject, now: service.clock()))
+            _ = try await service.database.write(service.throttle.lockStatements(subject, now: service.clock()))
             throw APIError.forbidden("current_password does not match the account's password.")
         }
         let hash = try await service.passwords.hash(replacement)

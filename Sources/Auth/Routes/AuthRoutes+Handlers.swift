@@ -18,7 +18,7 @@ extension AuthRoutes {
         case .changePassword: return { request, context in try await changePassword(request, context) }
         case .forgotPassword: return { request, context in try await forgotPassword(request, context) }
         case .resetPassword: return { request, context in try await resetPassword(request, context) }
-        case .requestEmailVerification: return { _, context in try await requestEmailVerification(context) }
+        case .requestEmailVerification: return { request, context in try await requestEmailVerification(request, context) }
         case .verifyEmail: return { request, context in try await verifyEmail(request, context) }
         case .listSessions: return { _, context in try await listSessions(context) }
         case .createSession: return { request, context in try await createSession(request, context) }

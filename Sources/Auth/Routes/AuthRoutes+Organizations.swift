@@ -135,6 +135,8 @@ extension AuthRoutes {
         let role = try body.string("role")
         if role == OrganizationRoles.owner, member.role != OrganizationRoles.owner { throw APIError.forbidden("Only an owner may invite an owner.") }
         let now = service.clock()
+        try await MailQuota.reserve(
+            recipient: email, clientAddress: clientAddresses.clientAddress(of: request, context: context), throttle: service.throttle, now: now)
         let token = RefreshToken.generate()
         let invitation = InvitationResponse(id: UUID(), email: email, role: role, createdAt: now, expiresAt: now.addingTimeInterval(Self.invitationSeconds))
         _ = try await service.database.write([

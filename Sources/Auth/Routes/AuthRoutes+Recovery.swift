@@ -19,6 +19,8 @@ extension AuthRoutes {
         let email = UserRecord.normalized(email: try body.string("email"))
         let now = service.clock()
         let ipAddress = context.remoteAddress?.ipAddress
+        try await MailQuota.reserve(
+            recipient: email, clientAddress: clientAddresses.clientAddress(of: request, context: context), throttle: service.throttle, now: now)
         // The same work whatever the address names (one read, one committed write, no waiting
         // for mail), so the answer's timing tells nothing about which addresses have accounts.
         guard let user = try await users.find(email: email), user.status == UserRecord.active else {
@@ -53,7 +55,7 @@ extension AuthRoutes {
         _ = try await service.database.write([
             users.updatePassword(id: token.userID, hash: hash, now: now),
             sessions.revokeOthers(userID: token.userID, keep: nil, reason: "password_reset", now: now),
-            service.throttle.clear(LoginThrottle.subject(email: token.email)),
+            service.throttle.clearAll(LoginThrottle.subject(email: token.email)),
             audit.event(
                 "password_reset", actor: token.userID.uuidString.lowercased(), target: token.userID.uuidString.lowercased(),
                 ipAddress: context.remoteAddress?.ipAddress, now: now),
@@ -63,11 +65,14 @@ extension AuthRoutes {
 
     /// `POST /email/verification` → 202 with a verification token mailed to the caller's
     /// address, or 204 when it is already verified.
-    func requestEmailVerification(_ context: LoomRequestContext) async throws -> Response {
+    func requestEmailVerification(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context, allowingEndUsers: true)
         guard let user = try await users.find(id: caller.userID) else { throw APIError.invalidCredentials() }
         guard user.emailVerifiedAt == nil else { return Response(status: .noContent) }
         let now = service.clock()
+        try await MailQuota.reserve(
+            recipient: user.email, clientAddress: clientAddresses.clientAddress(of: request, context: context), throttle: service.throttle,
+            now: now)
         let token = RefreshToken.generate()
         _ = try await service.database.write([
             singleUseTokens.insert(

@@ -9,15 +9,18 @@ import Runtime
 struct AuthRoutes: Sendable {
     let service: AuthService
     let maxBodyBytes: Int
+    /// Who the client of a request is (`trustedProxies`): login throttling counts per address.
+    let clientAddresses: ClientAddressResolver
     /// The app's auth family: which routes exist and what their bodies accept.
     let contract: AuthContract
     /// Validates bodies against their declarations.
     let validation: ContractValidation
 
     /// Creates the routes of `service`.
-    init(service: AuthService, maxBodyBytes: Int) {
+    init(service: AuthService, maxBodyBytes: Int, clientAddresses: ClientAddressResolver) {
         self.service = service
         self.maxBodyBytes = maxBodyBytes
+        self.clientAddresses = clientAddresses
         self.contract = service.contract
         self.validation = ContractValidation(options: contract.options)
     }

@@ -44,7 +44,12 @@ struct ComponentsBuilder {
             (ListQueryParameters.ifMatchName, ListQueryParameters.ifMatch()),
             (ListQueryParameters.ifNoneMatchName, ListQueryParameters.ifNoneMatch()),
         ]
-        let headers = [(ResponseFactory.requestIDComponent, ResponseFactory.requestIDHeaderComponent(name: context.config.headers.requestId))]
+        var headers = [(ResponseFactory.requestIDComponent, ResponseFactory.requestIDHeaderComponent(name: context.config.headers.requestId))]
+        if let limits = context.config.rateLimits {
+            let documentation = RateLimitDocumentation(limits: limits, headers: context.config.headers)
+            headers += documentation.headerComponents().map { ($0.component, $0.header) }
+            responses.append((RateLimitDocumentation.rateLimitedComponent, documentation.rateLimitedResponse(errors: errors)))
+        }
         return OpenAPI.Components(
             schemas: try Self.sorted(schemas, kind: "schema") { $0 },
             responses: try Self.sorted(responses, kind: "response") { .b($0) },

@@ -70,7 +70,8 @@ public enum OpenAPIBuilder {
             info: OpenAPI.Document.Info(
                 title: config.title, description: config.description + "\n\n" + Self.timestampNote, version: config.version),
             servers: [OpenAPI.Server(urlTemplate: root)],
-            paths: paths.pathItems,
+            paths: config.rateLimits.map { RateLimitDocumentation(limits: $0, headers: config.headers).apply(to: paths.pathItems) }
+                ?? paths.pathItems,
             webhooks: try config.webhooks.map { try WebhookEvents(webhooks: $0, context: context).pathItems() } ?? [:],
             components: try ComponentsBuilder(context: context).components(),
             tags: tags(for: context))

@@ -28,10 +28,17 @@ enum SettingsTranslator {
         if config.auth != nil, config.errors.forbiddenAsNotFound { arguments.append("forbiddenAsNotFound: true") }
         let headers = config.headers
         if headers != HeaderNamesSchema() {
-            arguments.append(
-                "headers: HeaderNames(apiKey: \(SwiftNames.literal(headers.apiKey)), requestID: \(SwiftNames.literal(headers.requestId)))")
+            var names = "apiKey: \(SwiftNames.literal(headers.apiKey)), requestID: \(SwiftNames.literal(headers.requestId))"
+            let defaults = HeaderNamesSchema()
+            if headers.rateLimitPolicy != defaults.rateLimitPolicy { names += ", rateLimitPolicy: \(SwiftNames.literal(headers.rateLimitPolicy))" }
+            if headers.rateLimit != defaults.rateLimit { names += ", rateLimit: \(SwiftNames.literal(headers.rateLimit))" }
+            arguments.append("headers: HeaderNames(\(names))")
         }
         if !config.routes.isEmpty { arguments.append("systemRoutes: " + routeOverrides(config.routes)) }
+        if let rateLimits = config.rateLimits { arguments.append("rateLimits: " + Self.rateLimits(rateLimits)) }
+        if !config.trustedProxies.isEmpty {
+            arguments.append("trustedProxies: [" + config.trustedProxies.map(SwiftNames.literal).joined(separator: ", ") + "]")
+        }
         return arguments
     }
 
@@ -62,5 +69,23 @@ enum SettingsTranslator {
             return "\(SwiftNames.literal(key)): ContractRouteOverride(paths: [\(paths)]\(members))"
         }
         return "[" + entries.joined(separator: ", ") + "]"
+    }
+
+    /// `RateLimitSettings(...)` with each slot's policy written out.
+    static func rateLimits(_ limits: RateLimitsConfig) -> String {
+        func policy(_ name: String) -> String? {
+            limits.policy(named: name).map { "RateLimitPolicy(name: \(SwiftNames.literal($0.name)), quota: \($0.quota), window: \($0.window))" }
+        }
+        var parts: [String] = []
+        for (label, name) in [("perCaller", limits.perCaller), ("perOrganization", limits.perOrganization), ("perAnonymousIP", limits.perAnonymousIP)] {
+            if let name, let text = policy(name) { parts.append("\(label): \(text)") }
+        }
+        let groups = limits.routeGroups.compactMap { group -> String? in
+            guard let text = policy(group.policy) else { return nil }
+            return "(policy: \(text), paths: [" + group.paths.map(SwiftNames.literal).joined(separator: ", ") + "])"
+        }
+        if !groups.isEmpty { parts.append("routeGroups: [" + groups.joined(separator: ", ") + "]") }
+        if limits.legacyHeaders { parts.append("legacyHeaders: true") }
+        return "RateLimitSettings(" + parts.joined(separator: ", ") + ")"
     }
 }

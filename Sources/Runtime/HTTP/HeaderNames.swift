@@ -7,11 +7,17 @@ public struct HeaderNames: Sendable {
     public let apiKey: HTTPField.Name
     /// The request id every response carries and a client may send.
     public let requestID: HTTPField.Name
+    /// The IETF `RateLimit-Policy` header of rate-limited answers.
+    public let rateLimitPolicy: HTTPField.Name
+    /// The IETF `RateLimit` header of rate-limited answers.
+    public let rateLimit: HTTPField.Name
 
     /// Creates the names; each must be a valid field name (the generator checked them).
-    public init(apiKey: String, requestID: String) {
+    public init(apiKey: String, requestID: String, rateLimitPolicy: String = "RateLimit-Policy", rateLimit: String = "RateLimit") {
         self.apiKey = Self.name(apiKey)
         self.requestID = Self.name(requestID)
+        self.rateLimitPolicy = Self.name(rateLimitPolicy)
+        self.rateLimit = Self.name(rateLimit)
     }
 
     /// The conventional names (`X-API-Key`, `X-Request-Id`).

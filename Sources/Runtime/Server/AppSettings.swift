@@ -26,12 +26,22 @@ public struct AppSettings: Sendable {
     /// Where the system routes are served (`routes` of `app.json`).
     public let systemRoutes: ContractLayout
 
+    // MARK: Rate limits
+    /// The app's `rateLimits` section; `nil`: nothing is limited.
+    public let rateLimits: RateLimitSettings?
+    /// Who the client of a request is (`trustedProxies` of `app.json`); rate limits, the access
+    /// log and the audit ask it.
+    public let clientAddresses: ClientAddressResolver
+
     /// Creates settings; the defaults are Loom's conventions.
     public init(
         name: String, basePath: String, errorFormat: ErrorBodyFormat, maxBodyBytes: Int, pageLimits: PageLimits,
         maxBatchSize: Int = 100, naming: JSONNaming = .snakeCase, errors: ErrorVocabulary = .loom, forbiddenAsNotFound: Bool = false,
-        headers: HeaderNames = .standard, systemRoutes: [String: ContractRouteOverride] = [:]
+        headers: HeaderNames = .standard, systemRoutes: [String: ContractRouteOverride] = [:],
+        rateLimits: RateLimitSettings? = nil, trustedProxies: [String] = []
     ) {
+        self.rateLimits = rateLimits
+        self.clientAddresses = ClientAddressResolver(trustedProxies: trustedProxies)
         self.name = name
         self.basePath = basePath
         self.errorFormat = errorFormat

@@ -68,6 +68,13 @@ public struct AppConfig: Codable, Sendable, Hashable {
     /// `routes`: system operation (`health`, `openAPIDocument`, `docs`, ...) → where it is served.
     public var routes: [String: RouteOverrideSchema] = [:]
 
+    // MARK: Rate limits
+    /// `rateLimits`: request quotas per caller, organization, client IP and route group; `nil`: none.
+    public var rateLimits: RateLimitsConfig?
+    /// `trustedProxies`: CIDR ranges of proxies whose `X-Forwarded-For`/`Forwarded` name the
+    /// client; empty (the default): the peer's address is the client's.
+    public var trustedProxies: [String] = []
+
     /// Creates an app declaration.
     public init(
         file: String, name: String, title: String, version: String, description: String,

@@ -5,10 +5,19 @@ public struct HeaderNamesSchema: Codable, Sendable, Hashable {
     public var apiKey: String
     /// The request id every response carries and a client may send.
     public var requestId: String
+    /// The IETF `RateLimit-Policy` header of rate-limited answers (`"default";q=100;w=60`).
+    public var rateLimitPolicy: String
+    /// The IETF `RateLimit` header of rate-limited answers (`"default";r=42;t=17`).
+    public var rateLimit: String
 
     /// Creates header names; the defaults are the conventions most APIs follow.
-    public init(apiKey: String = "X-API-Key", requestId: String = "X-Request-Id") {
+    public init(
+        apiKey: String = "X-API-Key", requestId: String = "X-Request-Id", rateLimitPolicy: String = "RateLimit-Policy",
+        rateLimit: String = "RateLimit"
+    ) {
         self.apiKey = apiKey
         self.requestId = requestId
+        self.rateLimitPolicy = rateLimitPolicy
+        self.rateLimit = rateLimit
     }
 }

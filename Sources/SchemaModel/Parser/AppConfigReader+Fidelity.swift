@@ -16,7 +16,9 @@ extension AppConfigReader {
         if let headers = reader.object("headers", keys: SchemaKeys.headers) {
             let defaults = HeaderNamesSchema()
             config.headers = HeaderNamesSchema(
-                apiKey: headers.string("apiKey") ?? defaults.apiKey, requestId: headers.string("requestId") ?? defaults.requestId)
+                apiKey: headers.string("apiKey") ?? defaults.apiKey, requestId: headers.string("requestId") ?? defaults.requestId,
+                rateLimitPolicy: headers.string("rateLimitPolicy") ?? defaults.rateLimitPolicy,
+                rateLimit: headers.string("rateLimit") ?? defaults.rateLimit)
         }
         config.routes = Dictionary(RouteOverrideReader.readMap(reader), uniquingKeysWith: { first, _ in first })
     }

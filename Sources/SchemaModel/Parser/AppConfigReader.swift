@@ -22,6 +22,8 @@ enum AppConfigReader {
         config.audit = reader.contains("audit") ? AuditConfigReader.read(reader) : nil
         config.accessLog = reader.contains("accessLog") ? AccessLogConfigReader.read(reader) : nil
         readFidelity(reader, into: &config)
+        config.rateLimits = reader.contains("rateLimits") ? RateLimitsConfigReader.read(reader) : nil
+        config.trustedProxies = reader.stringArray("trustedProxies") ?? []
         return config
     }
 

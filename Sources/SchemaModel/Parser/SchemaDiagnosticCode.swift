@@ -163,4 +163,10 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
 
     /// A value of the `audit` section is out of range, or the app has no `auth` section to say who acted.
     case invalidAuditSetting = "invalid-audit-setting"
+
+    // MARK: Rate limits (validator)
+
+    /// A value of the `rateLimits` section or `trustedProxies` is out of range, names an
+    /// undeclared policy, or is not a path or CIDR range.
+    case invalidRateLimit = "invalid-rate-limit"
 }

@@ -11,7 +11,7 @@ enum SchemaKeys {
         accepted: [
             schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth", "droppedTables",
             "naming", "envelopes", "errors", "headers", "routes", "webhooks",
-            "audit", "accessLog",
+            "audit", "accessLog", "rateLimits", "trustedProxies",
         ],
         required: ["name", "title", "version", "description"])
 
@@ -136,7 +136,7 @@ enum SchemaKeys {
     static let errorCode = ObjectKeys(accepted: ["code", "status"])
 
     /// `headers` in `app.json`.
-    static let headers = ObjectKeys(accepted: ["apiKey", "requestId"])
+    static let headers = ObjectKeys(accepted: ["apiKey", "requestId", "rateLimitPolicy", "rateLimit"])
 
     /// One element of a table's `indexes`.
     static let index = ObjectKeys(accepted: ["name", "fields", "unique"], required: ["fields"])
@@ -163,4 +163,16 @@ enum SchemaKeys {
 
     /// The `response` object of an endpoint.
     static let response = ObjectKeys(accepted: ["status", "description", "fields"], required: ["description"])
+
+    // MARK: Rate limits
+
+    /// The `rateLimits` object of `app.json`.
+    static let rateLimits = ObjectKeys(
+        accepted: ["policies", "perCaller", "perOrganization", "perAnonymousIP", "routeGroups", "legacyHeaders"], required: ["policies"])
+
+    /// One member of `rateLimits.policies`.
+    static let rateLimitPolicy = ObjectKeys(accepted: ["quota", "window"], required: ["quota", "window"])
+
+    /// One element of `rateLimits.routeGroups`.
+    static let rateLimitGroup = ObjectKeys(accepted: ["policy", "paths"], required: ["policy", "paths"])
 }

@@ -41,7 +41,8 @@ enum AppFidelityRules {
 
     private static func checkHeaders(_ headers: HeaderNamesSchema, file: String, diagnostics: DiagnosticCollector) {
         let names = [
-            ("apiKey", headers.apiKey), ("requestId", headers.requestId),
+            ("apiKey", headers.apiKey), ("requestId", headers.requestId), ("rateLimitPolicy", headers.rateLimitPolicy),
+            ("rateLimit", headers.rateLimit),
         ]
         var seen: [String: String] = [:]
         for (key, name) in names {

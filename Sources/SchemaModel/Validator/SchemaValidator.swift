@@ -23,6 +23,7 @@ public enum SchemaValidator {
             AuthRules.check(app, diagnostics: diagnostics)
             WebhookRules.check(app, diagnostics: diagnostics)
             AuditRules.check(app, diagnostics: diagnostics)
+            RateLimitRules.check(app, diagnostics: diagnostics)
             AccessRules.check(app, diagnostics: diagnostics)
             MigrationHintRules.check(app, diagnostics: diagnostics)
         }

@@ -38,6 +38,10 @@ struct Migrate: AsyncParsableCommand {
                 if app.auth != nil {
                     for step in try await AuthService.migrate(database, app: app.schema.app) { print("applied \(step)") }
                 }
+                if app.settings.rateLimits != nil, let postgres = database as? PostgresDatabase {
+                    // Shared counters live in PostgreSQL; a SQLite server counts in memory.
+                    for step in try await postgres.migrate(to: RateLimitMigrations.schema(app: app.schema.app)).applied { print("applied \(step)") }
+                }
                 print("database \(options.databaseDescription) is up to date (\(steps.count) steps recorded)")
             }
         } catch {

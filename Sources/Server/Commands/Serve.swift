@@ -75,6 +75,7 @@ struct Serve: AsyncParsableCommand {
         configuration.cursors = CursorSecret.codec(app: app, options: options, logger: logger)
         try await ServerWebhooks.mount(app: app, database: database, on: &configuration, logger: logger)
         try await ServerAudit.mount(app: app, database: database, on: &configuration, logger: logger)
+        try await ServerRateLimits.mount(app: app, database: database, on: &configuration)
     }
 
     /// Runs `group` until it stops, then closes `database` (whether the group failed or not).

@@ -7,15 +7,16 @@ import Darwin
 #endif
 
 /// An IP range in CIDR notation (`10.0.0.0/8`, `2001:db8::/32`, or one address), for API key
-/// allowlists. IPv4-mapped IPv6 addresses (`::ffff:10.1.2.3`) match IPv4 ranges.
-struct CIDRRange: Sendable, Hashable {
+/// allowlists and trusted proxies (`ClientAddressResolver`). IPv4-mapped IPv6 addresses
+/// (`::ffff:10.1.2.3`) match IPv4 ranges.
+public struct CIDRRange: Sendable, Hashable {
     /// Network address bytes (4 or 16).
-    let network: [UInt8]
+    public let network: [UInt8]
     /// Prefix length in bits.
-    let prefixLength: Int
+    public let prefixLength: Int
 
     /// Parses `text`; `nil` when it is not an address with an optional `/length` in range.
-    init?(_ text: String) {
+    public init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count <= 2, let address = Self.addressBytes(String(parts[0])) else { return nil }
         let maximum = address.count * 8
@@ -29,18 +30,18 @@ struct CIDRRange: Sendable, Hashable {
     }
 
     /// The canonical text (`10.0.0.0/8`), stored and returned in API responses.
-    var text: String {
+    public var text: String {
         Self.format(network) + "/" + String(prefixLength)
     }
 
     /// Whether the address `text` lies in the range.
-    func contains(address text: String) -> Bool {
+    public func contains(address text: String) -> Bool {
         guard let address = Self.addressBytes(text), address.count == network.count else { return false }
         return Self.masked(address, prefixLength: prefixLength) == network
     }
 
     /// The 4 or 16 bytes of an IPv4 or IPv6 address; IPv4-mapped IPv6 becomes IPv4.
-    static func addressBytes(_ text: String) -> [UInt8]? {
+    public static func addressBytes(_ text: String) -> [UInt8]? {
         var v4 = in_addr()
         if inet_pton(AF_INET, text, &v4) == 1 {
             return withUnsafeBytes(of: &v4) { Array($0) }

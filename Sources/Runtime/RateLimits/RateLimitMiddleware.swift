@@ -1,0 +1,105 @@
+import APIContract
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Counts every request against the policy that applies to it (`RateLimitSettings.selection`)
+/// and answers `429 Too Many Requests` with `Retry-After` in the app's error format once the
+/// quota of the window is used up. Every limited answer, success or error, carries
+/// `RateLimit-Policy: "default";q=100;w=60` and `RateLimit: "default";r=42;t=17` (IETF httpapi
+/// draft, under the names of the app's `headers`), and `X-RateLimit-Limit`,
+/// `X-RateLimit-Remaining` and `X-RateLimit-Reset` (epoch seconds) when the app asks.
+///
+/// It must see every request, public key reads included (`inlineReadPolicy` is `.mustRun`):
+/// an anonymous client's quota counts its `GET /<table>/{id}` too. The system routes (health
+/// probes, `/openapi.json`, `/docs`, as `SystemContract` lays them out) are not limited, so a
+/// busy client cannot make its load balancer's probes fail; the generator documents the same.
+public struct RateLimitMiddleware: ServerMiddleware {
+    /// The request context type.
+    public typealias Context = LoomRequestContext
+
+    let settings: RateLimitSettings
+    let counter: any RateLimitCounter
+    let clientAddresses: ClientAddressResolver
+    let headerNames: HeaderNames
+    let exemptPaths: Set<String>
+    let rejected: (@Sendable (RateLimitRejection) -> Void)?
+
+    /// Creates the middleware for the app `app` counting with `settings` (the app's own unless
+    /// a test tightens them). `rejected` is called once per refused request: the hook a metrics
+    /// module counts rejections with, by policy name.
+    public init(
+        app: AppSettings, settings: RateLimitSettings, counter: any RateLimitCounter,
+        rejected: (@Sendable (RateLimitRejection) -> Void)? = nil
+    ) {
+        self.settings = settings
+        self.counter = counter
+        self.clientAddresses = app.clientAddresses
+        self.headerNames = app.headers
+        self.exemptPaths = Set(SystemContract.routes(layout: app.systemRoutes).flatMap { [$0.path] + $0.aliases })
+        self.rejected = rejected
+    }
+
+    /// Rate limits see every request.
+    public var inlineReadPolicy: InlineReadPolicy { .mustRun }
+
+    /// Counts the request, refuses it past the quota, and adds the headers to its answer.
+    public func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        let path = request.uri.path
+        guard !exemptPaths.contains(path) else { return try await next(request, context) }
+        let address = clientAddresses.clientAddress(of: request, context: context)
+        guard let (policy, key) = settings.selection(path: path, identity: context.identity, clientAddress: address)
+        else { return try await next(request, context) }
+        let decision = try await counter.count(key: key, policy: policy)
+        let fields = headerFields(decision)
+        guard decision.allowed else {
+            rejected?(RateLimitRejection(policy: policy.name, key: key))
+            var error = APIError.tooManyRequests(
+                retryAfterSeconds: decision.resetSeconds,
+                detail: "Rate limit \"\(policy.name)\" of \(policy.quota) requests per \(policy.window) seconds exceeded; "
+                    + "try again in \(decision.resetSeconds) seconds.")
+            error.headers.append(contentsOf: fields)
+            throw error
+        }
+        do {
+            var response = try await next(request, context)
+            response.headers.append(contentsOf: fields)
+            return response
+        } catch var error as APIError {
+            error.headers.append(contentsOf: fields)
+            throw error
+        }
+    }
+
+    /// The header fields describing `decision`.
+    func headerFields(_ decision: RateLimitDecision) -> HTTPFields {
+        var fields = HTTPFields()
+        fields[headerNames.rateLimitPolicy] = decision.policy.policyFieldValue
+        fields[headerNames.rateLimit] = decision.limitFieldValue
+        if settings.legacyHeaders {
+            fields[.xRateLimitLimit] = String(decision.policy.quota)
+            fields[.xRateLimitRemaining] = String(decision.remaining)
+            fields[.xRateLimitReset] = String(Int(Date().timeIntervalSince1970) + decision.resetSeconds)
+        }
+        return fields
+    }
+}
+
+/// One request refused by a rate limit, as reported to `RateLimitMiddleware`'s `rejected` hook.
+public struct RateLimitRejection: Sendable, Hashable {
+    /// The policy whose quota was used up (the label a metrics counter uses).
+    public let policy: String
+    /// The counted key (`ip:<policy>:<address>`, `org:<policy>:<id>`, `<kind>:<policy>:<subject>`).
+    public let key: String
+}
+
+extension HTTPField.Name {
+    /// `X-RateLimit-Limit`: the quota of the window.
+    public static let xRateLimitLimit = HTTPField.Name("X-RateLimit-Limit")!
+    /// `X-RateLimit-Remaining`: requests left in the window.
+    public static let xRateLimitRemaining = HTTPField.Name("X-RateLimit-Remaining")!
+    /// `X-RateLimit-Reset`: when the window ends, in seconds since 1970.
+    public static let xRateLimitReset = HTTPField.Name("X-RateLimit-Reset")!
+}
