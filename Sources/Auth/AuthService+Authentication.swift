@@ -114,7 +114,7 @@ extension AuthService {
         }
         if !key.allowedCIDRs.isEmpty {
             let ranges = key.allowedCIDRs.compactMap(CIDRRange.init)
-            guard let address = context.remoteAddress?.ipAddress, ranges.contains(where: { $0.contains(address: address) }) else {
+            guard let address = RequestClientAddress.of(context), ranges.contains(where: { $0.contains(address: address) }) else {
                 return .rejected(.forbidden("This API key may not be used from this address."))
             }
         }

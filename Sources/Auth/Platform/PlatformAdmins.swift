@@ -75,7 +75,7 @@ extension AuthService {
                     "method": request.method.rawValue, "path": String(request.uri.path.prefix(512)), "user_id": user,
                     "token_id": claims.tokenID.value,
                 ],
-                ipAddress: context.remoteAddress?.ipAddress, now: now)])
+                ipAddress: RequestClientAddress.of(context), now: now)])
         }
         return .authenticated(Identity(
             subject: user, kind: "impersonation", scopes: organizationRoles.scopes(of: OrganizationRoles.owner), userID: user, organizationID: organization,

@@ -53,7 +53,7 @@ extension PlatformRoutes {
         let creation = PlatformAdminCreation(
             sql: service.sql, database: service.database, passwords: service.passwords, body: bodies.createAdmin)
         let admin = try await creation.create(
-            json: json, createdBy: caller.idText, ipAddress: context.remoteAddress?.ipAddress, now: service.clock())
+            json: json, createdBy: caller.idText, ipAddress: RequestClientAddress.of(context), now: service.clock())
         return answer(status: .created, value: PlatformAdminResponse(admin: admin))
     }
 
@@ -72,7 +72,7 @@ extension PlatformRoutes {
         let now = service.clock()
         let results = try await service.database.write(
             admins.deactivate(id: id, now: now) + [admins.deactivationEvent(
-                id: id, actor: caller.idText, detail: ["actor_kind": "platform_admin"], ipAddress: context.remoteAddress?.ipAddress,
+                id: id, actor: caller.idText, detail: ["actor_kind": "platform_admin"], ipAddress: RequestClientAddress.of(context),
                 now: now)])
         guard results.count > 1, results[1].changes == 1 else {
             throw APIError.conflict("The last active platform admin cannot be deactivated.")

@@ -23,14 +23,14 @@ extension PlatformRoutes {
             _ = try await service.database.write(attempt.failureStatements(service.throttle, now: now) + [
                 audit.event(
                     "platform_login_failed", actor: admin?.idText, target: nil, detail: ["email": email, "actor_kind": "platform_admin"],
-                    ipAddress: context.remoteAddress?.ipAddress, now: now),
+                    ipAddress: RequestClientAddress.of(context), now: now),
             ])
             throw APIError.invalidCredentials("The email or password is wrong.")
         }
         let limit = now.addingTimeInterval(TimeInterval(platform.settings.refreshTokenSeconds))
         let session = SessionRecord(
             id: UUID(), userID: admin.id, now: now, expiresAt: limit,
-            userAgent: request.headers[.userAgent].map { String($0.prefix(512)) }, ipAddress: context.remoteAddress?.ipAddress)
+            userAgent: request.headers[.userAgent].map { String($0.prefix(512)) }, ipAddress: RequestClientAddress.of(context))
         let refreshToken = RefreshToken.generate()
         _ = try await service.database.write(attempt.successStatements(service.throttle) + [
             sessions.insert(session),
@@ -52,7 +52,7 @@ extension PlatformRoutes {
         let body = try await decodeBody(request, bodies.refresh)
         let now = service.clock()
         let (presented, next) = try await RefreshRotation(sessions: sessions, audit: audit)
-            .rotate(try body.string("refresh_token"), now: now, ipAddress: context.remoteAddress?.ipAddress)
+            .rotate(try body.string("refresh_token"), now: now, ipAddress: RequestClientAddress.of(context))
         let access = try await platform.tokens.issuePlatform(
             adminID: presented.userID.uuidString.lowercased(), sessionID: presented.sessionID.uuidString.lowercased(), now: now,
             sessionExpiresAt: presented.sessionExpiresAt)

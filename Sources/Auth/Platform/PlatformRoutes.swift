@@ -99,6 +99,6 @@ struct PlatformRoutes: Sendable {
     ) -> SQLStatement {
         audit.event(
             action, actor: caller.idText, target: target, detail: detail.merging(["actor_kind": "platform_admin"]) { old, _ in old },
-            ipAddress: context.remoteAddress?.ipAddress, now: now)
+            ipAddress: RequestClientAddress.of(context), now: now)
     }
 }

@@ -19,7 +19,7 @@ extension AuthRoutes {
     func createAPIKey(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context)
         let order = try Self.keyOrder(try await decodeBody(request, bodies.createAPIKey))
-        let issued = try await issueKey(order, caller: caller.identity, userID: caller.userID, ipAddress: context.remoteAddress?.ipAddress)
+        let issued = try await issueKey(order, caller: caller.identity, userID: caller.userID, ipAddress: RequestClientAddress.of(context))
         return answer(status: .created, value: APIKeyResponse(record: issued.record, key: issued.key))
     }
 
@@ -43,7 +43,7 @@ extension AuthRoutes {
             keys.revoke(id: id, userID: caller.userID, now: now),
             audit.event(
                 "api_key_revoked", actor: caller.identity.subject, target: id.uuidString.lowercased(),
-                ipAddress: context.remoteAddress?.ipAddress, now: now),
+                ipAddress: RequestClientAddress.of(context), now: now),
         ])
         guard results.first?.changes == 1 else { throw notFound("API key", id) }
         return Response(status: .noContent)
@@ -79,7 +79,7 @@ extension AuthRoutes {
             audit.event(
                 "api_key_rotated", actor: caller.identity.subject, target: old.id.uuidString.lowercased(),
                 detail: ["successor": record.id.uuidString.lowercased(), "grace_seconds": String(grace)],
-                ipAddress: context.remoteAddress?.ipAddress, now: now),
+                ipAddress: RequestClientAddress.of(context), now: now),
         ])
         guard results.first?.changes == 1 else {
             // The old key was revoked between the read and the write: its successor must not live.

@@ -62,7 +62,7 @@ extension AuthRoutes {
             _ = try await service.database.write(attempt.failureStatements(service.throttle, now: now) + [
                 audit.event(
                     "login_failed", actor: user?.idText, target: nil, detail: ["email": email],
-                    ipAddress: context.remoteAddress?.ipAddress, now: now),
+                    ipAddress: RequestClientAddress.of(context), now: now),
             ])
             throw APIError.invalidCredentials("The email or password is wrong.")
         }
@@ -80,7 +80,7 @@ extension AuthRoutes {
         let (text, byCookie) = try refreshTokenText(body, request)
         let now = service.clock()
         let (presented, next) = try await RefreshRotation(sessions: sessions, audit: audit)
-            .rotate(try await presentedRefreshToken(text, now: now), now: now, ipAddress: context.remoteAddress?.ipAddress) { session in
+            .rotate(try await presentedRefreshToken(text, now: now), now: now, ipAddress: RequestClientAddress.of(context)) { session in
                 // A refresh cookie acts only with the CSRF token of its own session.
                 if byCookie, let cookies = service.cookies, !cookies.passesCSRF(request, session: session) {
                     throw SessionCookies.csrfFailure
@@ -133,7 +133,7 @@ extension AuthRoutes {
             sessions.revoke(id: sessionID, userID: caller.userID, reason: "logout", now: now),
             audit.event(
                 "logout", actor: caller.identity.subject, target: sessionID.uuidString.lowercased(),
-                ipAddress: context.remoteAddress?.ipAddress, now: now),
+                ipAddress: RequestClientAddress.of(context), now: now),
         ])
         var response = Response(status: .noContent)
         service.cookies?.clear(on: &response)
@@ -167,7 +167,7 @@ extension AuthRoutes {
         do {
             _ = try await service.database.write([
                 users.updateProfile(id: user.id, name: user.name, email: user.email, now: now),
-                audit.event("profile_updated", actor: user.idText, target: user.idText, ipAddress: context.remoteAddress?.ipAddress, now: now),
+                audit.event("profile_updated", actor: user.idText, target: user.idText, ipAddress: RequestClientAddress.of(context), now: now),
             ])
         } catch let error as DatabaseError {
             throw Self.emailConflict(error)
@@ -196,7 +196,7 @@ extension AuthRoutes {
             users.updatePassword(id: user.id, hash: hash, now: now),
             sessions.revokeOthers(userID: user.id, keep: caller.sessionID, reason: "password_changed", now: now),
             service.throttle.clear(subject),
-            audit.event("password_changed", actor: user.idText, target: user.idText, ipAddress: context.remoteAddress?.ipAddress, now: now),
+            audit.event("password_changed", actor: user.idText, target: user.idText, ipAddress: RequestClientAddress.of(context), now: now),
         ])
         return Response(status: .noContent)
     }

@@ -19,7 +19,7 @@ extension AuthRoutes {
                 projects.insert(project, creator: member.userID),
                 audit.event(
                     "project_created", actor: member.userID.uuidString.lowercased(), target: project.id.uuidString.lowercased(),
-                    ipAddress: context.remoteAddress?.ipAddress, now: now),
+                    ipAddress: RequestClientAddress.of(context), now: now),
             ])
         } catch let error as DatabaseError {
             if case .uniqueViolation = error.code {
@@ -53,7 +53,7 @@ extension AuthRoutes {
             projects.archive(id, in: member.organization, now: now),
             audit.event(
                 "project_archived", actor: member.userID.uuidString.lowercased(), target: id.uuidString.lowercased(),
-                ipAddress: context.remoteAddress?.ipAddress, now: now),
+                ipAddress: RequestClientAddress.of(context), now: now),
         ])
         guard results.first?.changes == 1 else { throw notFound("active project", id) }
         return Response(status: .noContent)
@@ -83,7 +83,7 @@ extension AuthRoutes {
             name: "\(found.slug) \(environment)", environment: environment, scopes: try body.optionalArray("scopes").map(Self.strings) ?? [],
             organizationID: member.organization, projectID: found.id, purpose: APIKeyRecord.project)
         let issued = try await issueKey(
-            order, caller: caller.identity, userID: member.userID, ipAddress: context.remoteAddress?.ipAddress,
+            order, caller: caller.identity, userID: member.userID, ipAddress: RequestClientAddress.of(context),
             leading: [projects.revokeKeys(of: found.id, environment: environment, now: service.clock())])
         return answer(status: .created, value: APIKeyResponse(record: issued.record, key: issued.key))
     }

@@ -18,7 +18,7 @@ extension AuthRoutes {
         let body = try await decodeBody(request, bodies.forgotPassword)
         let email = UserRecord.normalized(email: try body.string("email"))
         let now = service.clock()
-        let ipAddress = context.remoteAddress?.ipAddress
+        let ipAddress = RequestClientAddress.of(context)
         try await MailQuota.reserve(
             recipient: email, clientAddress: clientAddresses.clientAddress(of: request, context: context), throttle: service.throttle, now: now)
         // The same work whatever the address names (one read, one committed write, no waiting
@@ -58,7 +58,7 @@ extension AuthRoutes {
             service.throttle.clearAll(LoginThrottle.subject(email: token.email)),
             audit.event(
                 "password_reset", actor: token.userID.uuidString.lowercased(), target: token.userID.uuidString.lowercased(),
-                ipAddress: context.remoteAddress?.ipAddress, now: now),
+                ipAddress: RequestClientAddress.of(context), now: now),
         ])
         return Response(status: .noContent)
     }
@@ -96,7 +96,7 @@ extension AuthRoutes {
                 [.timestamp(now), .timestamp(now), .uuid(token.userID), .text(token.email)]),
             audit.event(
                 "email_verified", actor: token.userID.uuidString.lowercased(), target: token.userID.uuidString.lowercased(),
-                ipAddress: context.remoteAddress?.ipAddress, now: now),
+                ipAddress: RequestClientAddress.of(context), now: now),
         ])
         guard results.first?.changes == 1 else { throw Self.invalidToken }
         return Response(status: .noContent)

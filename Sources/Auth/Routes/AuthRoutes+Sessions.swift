@@ -41,7 +41,7 @@ extension AuthRoutes {
             sessions.extend(id: id, userID: caller.userID, expiresAt: expiresAt, now: now),
             audit.event(
                 "session_extended", actor: caller.identity.subject, target: id.uuidString.lowercased(),
-                ipAddress: context.remoteAddress?.ipAddress, now: now),
+                ipAddress: RequestClientAddress.of(context), now: now),
         ])
         guard results.first?.changes == 1, let session = try await sessions.find(id: id, userID: caller.userID) else {
             throw notFound("active session", id)
@@ -58,7 +58,7 @@ extension AuthRoutes {
             sessions.revoke(id: id, userID: caller.userID, reason: "revoked", now: now),
             audit.event(
                 "session_revoked", actor: caller.identity.subject, target: id.uuidString.lowercased(),
-                ipAddress: context.remoteAddress?.ipAddress, now: now),
+                ipAddress: RequestClientAddress.of(context), now: now),
         ])
         guard results.first?.changes == 1 else { throw notFound("active session", id) }
         return Response(status: .noContent)
@@ -72,7 +72,7 @@ extension AuthRoutes {
             sessions.revokeOthers(userID: caller.userID, keep: caller.sessionID, reason: "revoked_by_user", now: now),
             audit.event(
                 "sessions_revoked", actor: caller.identity.subject, target: caller.identity.subject,
-                ipAddress: context.remoteAddress?.ipAddress, now: now),
+                ipAddress: RequestClientAddress.of(context), now: now),
         ])
         return answer(status: .ok, value: RevokedCount(revoked: results.first?.changes ?? 0))
     }

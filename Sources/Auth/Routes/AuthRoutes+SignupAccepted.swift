@@ -17,7 +17,7 @@ extension AuthRoutes {
         _ user: UserRecord, organization: (statements: [SQLStatement], binding: SessionBinding), project: UUID?,
         context: LoomRequestContext, now: Date
     ) async throws -> Response {
-        let ipAddress = context.remoteAddress?.ipAddress
+        let ipAddress = RequestClientAddress.of(context)
         let token = RefreshToken.generate()
         do {
             _ = try await service.database.write([users.insert(user)] + organization.statements + [

@@ -123,7 +123,7 @@ struct AuthRoutes: Sendable {
         let session = SessionRecord(
             id: UUID(), userID: user.id, now: now, expiresAt: min(expiresAt ?? limit, limit),
             userAgent: request.headers[.userAgent].map { String($0.prefix(512)) },
-            ipAddress: context.remoteAddress?.ipAddress, binding: binding)
+            ipAddress: RequestClientAddress.of(context), binding: binding)
         let refreshToken = RefreshToken.generate()
         var statements = leading
         statements.append(sessions.insert(session))

@@ -27,6 +27,8 @@ public struct LoomMiddleware: RouterMiddleware {
     /// The app's request id header (`X-Request-Id` unless `headers.requestId` renames it).
     let requestIDHeader: HTTPField.Name
     let commonHeaders: CommonResponseHeaders
+    /// Who the client is behind trusted proxies; `nil` when the app trusts none (no work then).
+    var clientAddresses: ClientAddressResolver?
 
     /// Creates the middleware; `authenticator` (the app's `Auth` module, if it has one) fills
     /// `context.identity` or `context.authenticationFailure` before the route runs.
@@ -51,6 +53,7 @@ public struct LoomMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         context.requestID = RequestIdentifier.accepting(request.headers[requestIDHeader])
+        if let clientAddresses { context.forwardedClientAddress = clientAddresses.clientAddress(of: request, context: context) }
         if let authenticator {
             switch await authenticator.authenticate(request, context: context) {
             case .anonymous: break

@@ -72,6 +72,13 @@ public struct InlineReads: Sendable {
         return copy
     }
 
+    /// The same routes; requests carrying one of `headers` go through Hummingbird.
+    func passingOn(headers: [HTTPField.Name]) -> InlineReads {
+        var copy = self
+        for name in headers { copy.passedOnHeaders.insert(name.canonicalName) }
+        return copy
+    }
+
     /// The same routes less those a middleware with one of `policies` must see.
     func honouring(_ policies: [InlineReadPolicy]) -> InlineReads {
         var copy = self

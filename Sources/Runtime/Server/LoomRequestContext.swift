@@ -59,8 +59,12 @@ public struct LoomRequestContext: RequestContext {
     /// Why presented credentials were refused (set instead of `identity`); routes that need a
     /// caller answer it, public routes ignore it. Boxed to keep the context small.
     public var authenticationFailure: AuthenticationFailure?
-    /// The peer's address (`nil` when unknown, as in router tests); API key IP allowlists use it.
+    /// The peer's address (`nil` when unknown, as in router tests).
     public var remoteAddress: SocketAddress?
+    /// The client's address named by a trusted proxy's `Forwarded` / `X-Forwarded-For`, set by
+    /// `LoomMiddleware` only when the app declares `trustedProxies` and the peer is one; read it
+    /// through `RequestClientAddress.of(_:)`, which falls back to the peer.
+    public var forwardedClientAddress: String?
 
     /// Creates the context for a new request.
     public init(source: Source) {

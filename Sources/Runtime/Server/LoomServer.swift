@@ -37,10 +37,12 @@ public enum LoomServer {
         let auth = configuration.auth
         let registry = Self.registry(app: app, database: database, configuration: configuration)
         let router = Router(context: LoomRequestContext.self)
-        let base = LoomMiddleware(
+        var base = LoomMiddleware(
             errorFormat: app.settings.errorFormat, routes: registry.table, maxBodyBytes: app.settings.maxBodyBytes,
             authenticator: auth, serverName: configuration.serverName, vocabulary: app.settings.errors,
             requestIDHeader: app.settings.headers.requestID)
+        let trustsProxies = !app.settings.clientAddresses.trustedProxies.isEmpty
+        if trustsProxies { base.clientAddresses = app.settings.clientAddresses }
         router.add(middleware: base)
         let accessLog = app.accessLog.map { settings in configuration.accessLogWriter.map { AccessLog(settings: settings, write: $0) } ?? AccessLog(settings: settings) }
         if let accessLog { router.add(middleware: AccessLogMiddleware(log: accessLog, statusOfError: base.renderedStatus)) }
@@ -49,6 +51,7 @@ public enum LoomServer {
         var reads = InlineReads(serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID)
         if configuration.inlineReads {
             reads = registry.inlineReads.passingOn(credentialsOf: auth).honouring(configuration.middleware.map(\.inlineReadPolicy))
+            if trustsProxies { reads = reads.passingOn(headers: [.forwarded, .xForwardedFor]) }
             reads.commonHeaders = CommonResponseHeaders(serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID)
             reads.observer = accessLog
         }
