@@ -32,6 +32,11 @@ enum SettingsTranslator {
                 "headers: HeaderNames(apiKey: \(SwiftNames.literal(headers.apiKey)), requestID: \(SwiftNames.literal(headers.requestId)))")
         }
         if !config.routes.isEmpty { arguments.append("systemRoutes: " + routeOverrides(config.routes)) }
+        let security = config.security
+        if security != SecuritySchema() {
+            arguments.append(
+                "security: SecurityHeaders(servedOverTLS: \(security.servedOverTLS), referrerPolicy: \(SwiftNames.literal(security.referrerPolicy.rawValue)), hstsMaxAge: \(security.hstsMaxAge))")
+        }
         return arguments
     }
 

@@ -26,11 +26,16 @@ public struct AppSettings: Sendable {
     /// Where the system routes are served (`routes` of `app.json`).
     public let systemRoutes: ContractLayout
 
+    // MARK: Protections (`security`, issue 14)
+
+    /// The security header fields every answer carries (`security` of `app.json`).
+    public let security: SecurityHeaders
+
     /// Creates settings; the defaults are Loom's conventions.
     public init(
         name: String, basePath: String, errorFormat: ErrorBodyFormat, maxBodyBytes: Int, pageLimits: PageLimits,
         maxBatchSize: Int = 100, naming: JSONNaming = .snakeCase, errors: ErrorVocabulary = .loom, forbiddenAsNotFound: Bool = false,
-        headers: HeaderNames = .standard, systemRoutes: [String: ContractRouteOverride] = [:]
+        headers: HeaderNames = .standard, systemRoutes: [String: ContractRouteOverride] = [:], security: SecurityHeaders = .standard
     ) {
         self.name = name
         self.basePath = basePath
@@ -43,5 +48,6 @@ public struct AppSettings: Sendable {
         self.forbiddenAsNotFound = forbiddenAsNotFound
         self.headers = headers
         self.systemRoutes = ContractLayout(prefix: "", routes: systemRoutes)
+        self.security = security
     }
 }

@@ -64,6 +64,11 @@ public struct AppConfig: Codable, Sendable, Hashable {
     /// `routes`: system operation (`health`, `openAPIDocument`, `docs`, ...) → where it is served.
     public var routes: [String: RouteOverrideSchema] = [:]
 
+    // MARK: Protections (issue 14)
+
+    /// `security`: the security header fields every answer carries.
+    public var security = SecuritySchema()
+
     /// Creates an app declaration.
     public init(
         file: String, name: String, title: String, version: String, description: String,

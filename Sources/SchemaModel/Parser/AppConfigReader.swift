@@ -20,7 +20,17 @@ enum AppConfigReader {
         config.droppedTables = reader.stringArray("droppedTables") ?? []
         config.webhooks = reader.contains("webhooks") ? WebhooksConfigReader.read(reader) : nil
         readFidelity(reader, into: &config)
+        config.security = readSecurity(reader) ?? SecuritySchema()
         return config
+    }
+
+    private static func readSecurity(_ app: ObjectReader) -> SecuritySchema? {
+        guard let reader = app.object("security", keys: SchemaKeys.security) else { return nil }
+        let defaults = SecuritySchema()
+        return SecuritySchema(
+            servedOverTLS: reader.bool("servedOverTLS") ?? defaults.servedOverTLS,
+            referrerPolicy: reader.choice("referrerPolicy", named: "referrer policy") ?? defaults.referrerPolicy,
+            hstsMaxAge: reader.integer("hstsMaxAge") ?? defaults.hstsMaxAge)
     }
 
     private static func readLimits(_ app: ObjectReader) -> LimitsSchema? {
