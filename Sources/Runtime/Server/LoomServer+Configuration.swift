@@ -44,6 +44,12 @@ extension LoomServer {
         /// Called once the server listens, with the port it got (logs, tests on port 0).
         public var onServerRunning: (@Sendable (_ port: Int) async -> Void)?
 
+        // MARK: Protections (connection timeouts and cap, issue 14)
+
+        /// How long a request head and body may take to arrive, how long a keep-alive
+        /// connection may idle, and how many connections are held at once.
+        public var connectionLimits = ConnectionLimits()
+
         /// A configuration listening on `host:port` with no extra middleware or services.
         public init(host: String = "127.0.0.1", port: Int = 8080) {
             self.host = host

@@ -41,13 +41,14 @@ public enum LoomServer {
             middleware: LoomMiddleware(
                 errorFormat: app.settings.errorFormat, routes: registry.table, maxBodyBytes: app.settings.maxBodyBytes,
                 authenticator: auth, serverName: configuration.serverName, vocabulary: app.settings.errors,
-                requestIDHeader: app.settings.headers.requestID))
+                requestIDHeader: app.settings.headers.requestID, security: app.settings.security))
         for middleware in configuration.middleware { middleware.add(to: router) }
         registry.install(on: router)
         var reads = InlineReads(serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID)
         if configuration.inlineReads {
             reads = registry.inlineReads.passingOn(credentialsOf: auth).honouring(configuration.middleware.map(\.inlineReadPolicy))
-            reads.commonHeaders = CommonResponseHeaders(serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID)
+            reads.commonHeaders = CommonResponseHeaders(
+                serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID, security: app.settings.security)
         }
         return (router, reads)
     }
@@ -71,7 +72,7 @@ public enum LoomServer {
         let port = configuration.port
         return Application(
             router: router,
-            server: .loomHTTP1(inlineReads: reads),
+            server: .loomHTTP1(inlineReads: reads, connectionLimits: configuration.connectionLimits),
             // No serverName: `Server` comes from CommonResponseHeaders, on both paths.
             configuration: .init(address: .hostname(configuration.host, port: port)),
             onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? port) },

@@ -1,0 +1,93 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import NIOPosix
+import Testing
+
+@testable import Runtime
+@testable import Server
+
+/// Connection limits (`ConnectionLimits`): clients that trickle a request head, or send
+/// nothing, are closed within the head timeout while other clients are served; connections
+/// beyond the cap are closed as they are accepted.
+@Suite("Slow clients")
+struct SlowClientTests {
+    /// A live bench server with `limits`.
+    static func server(app: GeneratedApp, database: any DatabaseClient, limits: ConnectionLimits) -> some ApplicationProtocol {
+        var configuration = LoomServer.Configuration(port: 0)
+        configuration.connectionLimits = limits
+        return LoomServer.buildApplication(app: app, database: database, configuration: configuration, logger: TestDatabase.logger)
+    }
+
+    /// Opens a plain TCP connection to the server.
+    static func connect(_ port: Int) async throws -> any Channel {
+        try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get()
+    }
+
+    @Test("200 connections trickling a head (and 20 sending nothing) are closed within the head timeout while another client is served")
+    func slowHeadsClosed() async throws {
+        try await TestDatabase.withMigratedApp("bench") { database, app in
+            let limits = ConnectionLimits(requestHeadTimeout: .seconds(1), requestBodyTimeout: .seconds(5))
+            try await Self.server(app: app, database: database.client, limits: limits).test(.live) { client in
+                let port = try #require(client.port)
+                let started = ContinuousClock.now
+                var slow: [any Channel] = []
+                for index in 0..<220 {
+                    let channel = try await Self.connect(port)
+                    if index < 200 { try await channel.writeAndFlush(ByteBuffer(string: "GET /v1/items/1 HTTP/1.1\r\nHost: x\r\n")) }
+                    slow.append(channel)
+                }
+                let trickle = Task {
+                    for _ in 0..<20 {
+                        try await Task.sleep(for: .milliseconds(150))
+                        for channel in slow.prefix(200) where channel.isActive {
+                            channel.writeAndFlush(ByteBuffer(string: "X-Slow: 1\r\n"), promise: nil)
+                        }
+                    }
+                }
+                let served = try await client.executeRequest(uri: "/health", method: .get, headers: [:], body: nil)
+                #expect(served.status == .ok)
+                #expect(ContinuousClock.now - started < .seconds(1), "another client is served while the slow ones wait")
+                for channel in slow { try? await channel.closeFuture.get() }
+                let elapsed = ContinuousClock.now - started
+                trickle.cancel()
+                #expect(elapsed < .seconds(2.5), "every slow connection closed within the 1 s head timeout (took \(elapsed))")
+                let after = try await client.executeRequest(uri: "/health", method: .get, headers: [:], body: nil)
+                #expect(after.status == .ok)
+            }
+        }
+    }
+
+    @Test("a head that arrives in time is answered, and keep-alive requests after it are too")
+    func promptClientsServed() async throws {
+        try await TestDatabase.withMigratedApp("bench") { database, app in
+            let limits = ConnectionLimits(requestHeadTimeout: .milliseconds(500))
+            try await Self.server(app: app, database: database.client, limits: limits).test(.live) { client in
+                for _ in 0..<3 {
+                    let reply = try await client.executeRequest(uri: "/health", method: .get, headers: [:], body: nil)
+                    #expect(reply.status == .ok)
+                    try await Task.sleep(for: .milliseconds(300))
+                }
+            }
+        }
+    }
+
+    @Test("connections beyond the cap are closed as they are accepted")
+    func connectionCap() async throws {
+        try await TestDatabase.withMigratedApp("bench") { database, app in
+            let limits = ConnectionLimits(maxConnections: 3)
+            try await Self.server(app: app, database: database.client, limits: limits).test(.live) { client in
+                let port = try #require(client.port)
+                var held: [any Channel] = []
+                for _ in 0..<3 { held.append(try await Self.connect(port)) }
+                let refused = try await Self.connect(port)
+                try await refused.closeFuture.get()
+                #expect(!refused.isActive)
+                for channel in held { #expect(channel.isActive) }
+                for channel in held { try await channel.close() }
+            }
+        }
+    }
+}
