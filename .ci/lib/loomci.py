@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import signal
 import socket
@@ -44,10 +45,88 @@ def app_config(app: str) -> dict:
 
 
 # Apps the tools do not drive yet, each with the reason; every other app of Schemas/ is covered.
-NOT_YET_COVERED = {
-    "layout": "the fidelity test app: bootstrap() and the schemathesis hooks assume Loom's default auth routes, "
-              "snake_case members and error body, which layout renames",
-}
+NOT_YET_COVERED: dict[str, str] = {}
+
+
+def camel(name: str) -> str:
+    """`organization_id` as a camelCase app spells it: `organizationId`."""
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def snake(name: str) -> str:
+    """`allowedCidrs[0]` back in Loom's canonical spelling: `allowed_cidrs[0]`."""
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+
+
+class Contract:
+    """What the tools need to know about an app's auth routes, read from its published OpenAPI
+    document (`Generated/<App>/openapi.json`, the document the server serves) and the member
+    renames of its `app.json`: where an operation lives and what its members are called. Apps
+    that move routes (`auth.routes.<name>.path`), rename members or answer in camelCase are
+    driven like the others; nothing here knows an app by name."""
+
+    def __init__(self, app: str):
+        self.app = app
+        self.config = app_config(app)
+        self.document = json.loads((ROOT / "Generated" / app.capitalize() / "openapi.json").read_text())
+        self.operations: dict[str, tuple[str, str, dict]] = {}
+        for path, item in self.document.get("paths", {}).items():
+            for method, operation in item.items():
+                if isinstance(operation, dict) and "operationId" in operation:
+                    self.operations[operation["operationId"]] = (method.upper(), path, operation)
+
+    def path(self, operation_id: str) -> str:
+        """The path of `operation_id` (`authSignup` → `/api/accounts/register`)."""
+        if operation_id not in self.operations:
+            raise RuntimeError(f"{self.app}: the document has no operation {operation_id}")
+        return self.operations[operation_id][1]
+
+    def has(self, operation_id: str) -> bool:
+        return operation_id in self.operations
+
+    def request_members(self, operation_id: str) -> set[str]:
+        """The members of the operation's JSON request body."""
+        schema = self.operations[operation_id][2].get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
+        if "$ref" in schema:
+            schema = self.document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+        return set(schema.get("properties", {}))
+
+    def body(self, operation_id: str, values: dict, renames: dict[str, str] | None = None) -> dict:
+        """`values` (canonical snake_case members) spelled as the operation's request body
+        declares them: an explicit rename of app.json first, then the app's naming."""
+        members = self.request_members(operation_id)
+        body = {}
+        for name, value in values.items():
+            candidates = [(renames or {}).get(name), name, camel(name)]
+            spelled = next((candidate for candidate in candidates if candidate and candidate in members), None)
+            if spelled is None:
+                raise RuntimeError(f"{self.app}: {operation_id} has no member for {name} (members: {sorted(members)})")
+            body[spelled] = value
+        return body
+
+    def auth_renames(self, route: str) -> dict[str, str]:
+        """`auth.routes.<route>.members` of app.json."""
+        declared = self.config.get("auth", {}).get("routes", {}).get(route)
+        return declared.get("members", {}) if isinstance(declared, dict) else {}
+
+    def platform_renames(self, route: str) -> dict[str, str]:
+        """`auth.platformAdmins.routes.<route>.members` of app.json."""
+        declared = self.config.get("auth", {}).get("platformAdmins", {}).get("routes", {}).get(route)
+        return declared.get("members", {}) if isinstance(declared, dict) else {}
+
+
+def member(answer: dict, name: str):
+    """Member `name` of an answer, in snake_case or camelCase; `KeyError` when absent."""
+    for spelled in (name, camel(name)):
+        if spelled in answer:
+            return answer[spelled]
+    raise KeyError(f"{name} not in {sorted(answer)}")
+
+
+def member_name(answer: dict, name: str) -> str:
+    """How the answer spells member `name`."""
+    return name if name in answer else camel(name)
 
 
 def app_names() -> list[str]:
@@ -145,6 +224,7 @@ class Server:
     port: int = field(default_factory=free_port)
     extra_environment: dict[str, str] = field(default_factory=dict)
     extra_arguments: list[str] = field(default_factory=list)
+    runner: list[str] = field(default_factory=list)  # a command the server runs under (`setpriv ...`)
     process: subprocess.Popen | None = None
     log_path: Path | None = None
 
@@ -184,7 +264,7 @@ class Server:
         self.log_path = self.database.directory / f"server-{self.port}.log"
         output = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            [str(self.binary), "serve", "--app", self.app, "--port", str(self.port), "--log-level", "warning",
+            [*self.runner, str(self.binary), "serve", "--app", self.app, "--port", str(self.port), "--log-level", "warning",
              *self.database.arguments, *self.extra_arguments],
             env=self.environment, stdout=output, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + wait
@@ -227,7 +307,9 @@ class Server:
 
 @dataclass
 class Credentials:
-    """What a client of one app signs in with, bootstrapped by `bootstrap`."""
+    """What a client of one app signs in with, bootstrapped by `bootstrap`, and how it signs in
+    again: the login route, its body and the answer member holding the token, each as the app's
+    document spells them (schemathesis logs in with them whenever a token ends)."""
 
     email: str | None = None
     password: str | None = None
@@ -237,53 +319,72 @@ class Credentials:
     platform_email: str | None = None
     platform_password: str | None = None
     platform_token: str | None = None
+    login_path: str | None = None
+    login_body: dict = field(default_factory=dict)
+    token_member: str = "access_token"
+    platform_login_path: str | None = None
+    platform_login_body: dict = field(default_factory=dict)
+    platform_token_member: str = "access_token"
 
 
 def bootstrap(server: Server) -> Credentials:
     """Creates real credentials for the app behind `server`: a platform admin (CLI), an account
     with the app's top role (sign-up, plus `set-role` when sign-up hands out a lesser role), an
     organization it owns when the app has organizations, an access token bound to it, and an
-    API key with every scope."""
+    API key with every scope. Routes and members come from the app's `Contract`."""
     auth = app_config(server.app).get("auth")
     credentials = Credentials()
     if not auth:
         return credentials
-    prefix = server.base + auth.get("path", "/auth")
+    contract = Contract(server.app)
     credentials.email = f"owner-{secrets.token_hex(3)}@example.com"
     credentials.password = "correct horse battery staple"
     signup = {"email": credentials.email, "password": credentials.password, "name": "CI Owner"}
     if "organizationRoles" in auth:
         signup.update(organization_name="CI Organization", organization_slug=f"ci-{secrets.token_hex(3)}")
-    answer = request("POST", prefix + "/signup", signup)
-    if answer.status != 201:
+    answer = request("POST", server.origin + contract.path("authSignup"),
+                     contract.body("authSignup", signup, contract.auth_renames("signup")))
+    # 201 with tokens, or 202 with no body for an app whose sign-up reveals no account
+    # (`auth.signup.answer: "accepted"`); the account then logs in either way.
+    if answer.status not in (201, 202):
         raise RuntimeError(f"sign-up failed: {answer.status} {answer.body!r}")
     top_role = next(name for name, scopes in auth["roles"].items() if "*" in scopes)
     if auth.get("defaultRole") != top_role:
         server.command("set-role", credentials.email, top_role)
     login = {"email": credentials.email, "password": credentials.password}
     if "organizationRoles" in auth:
-        token = answer.json()["access_token"]
-        identity = request("GET", prefix + "/identity", headers={"Authorization": f"Bearer {token}"}).json()
-        credentials.organization_id = identity["organization_id"]
+        token = member(answer.json(), "access_token") if answer.status == 201 else member(
+            request("POST", server.origin + contract.path("authLogin"),
+                    contract.body("authLogin", login, contract.auth_renames("login"))).json(), "access_token")
+        identity = request("GET", server.origin + contract.path("authIdentity"),
+                           headers={"Authorization": f"Bearer {token}"}).json()
+        credentials.organization_id = member(identity, "organization_id")
         login["organization_id"] = credentials.organization_id
-    answer = request("POST", prefix + "/login", login)
+    credentials.login_path = contract.path("authLogin")
+    credentials.login_body = contract.body("authLogin", login, contract.auth_renames("login"))
+    answer = request("POST", server.origin + credentials.login_path, credentials.login_body)
     if answer.status != 200:
         raise RuntimeError(f"login failed: {answer.status} {answer.body!r}")
-    credentials.access_token = answer.json()["access_token"]
+    credentials.token_member = member_name(answer.json(), "access_token")
+    credentials.access_token = answer.json()[credentials.token_member]
     if "apiKeys" in auth:
         key = {"name": "ci", "environment": next(iter(auth["apiKeys"]["prefixes"])), "scopes": ["*"]}
-        answer = request("POST", prefix + "/api-keys", key, {"Authorization": f"Bearer {credentials.access_token}"})
+        answer = request("POST", server.origin + contract.path("authCreateAPIKey"), contract.body("authCreateAPIKey", key),
+                         {"Authorization": f"Bearer {credentials.access_token}"})
         if answer.status != 201:
             raise RuntimeError(f"API key creation failed: {answer.status} {answer.body!r}")
-        credentials.api_key = answer.json()["key"]
-    platform = auth.get("platformAdmins")
-    if platform is not None:
+        credentials.api_key = member(answer.json(), "key")
+    if auth.get("platformAdmins") is not None:
         credentials.platform_email = f"admin-{secrets.token_hex(3)}@example.com"
         credentials.platform_password = "correct horse battery staple"
         server.command("create-admin", credentials.platform_email, credentials.platform_password, "CI Admin")
-        answer = request("POST", server.base + platform.get("path", "/platform") + "/auth/login",
-                         {"email": credentials.platform_email, "password": credentials.platform_password})
+        credentials.platform_login_path = contract.path("platformLogin")
+        credentials.platform_login_body = contract.body(
+            "platformLogin", {"email": credentials.platform_email, "password": credentials.platform_password},
+            contract.platform_renames("login"))
+        answer = request("POST", server.origin + credentials.platform_login_path, credentials.platform_login_body)
         if answer.status != 200:
             raise RuntimeError(f"platform login failed: {answer.status} {answer.body!r}")
-        credentials.platform_token = answer.json()["access_token"]
+        credentials.platform_token_member = member_name(answer.json(), "access_token")
+        credentials.platform_token = answer.json()[credentials.platform_token_member]
     return credentials

@@ -26,11 +26,18 @@ of those, and only those, are dropped here:
 
 schemathesis counts every dropped failure in its report, and .ci/conformance prints the count.
 
+Apps choose their error body (`errors.body` of app.json: RFC 9457 with `errors`, or their own
+shape such as `{"error": {"details": [...]}}`), their JSON naming (camelCase) and the status of a
+validation failure (400 or 422), so the field errors are found wherever the body nests them and
+field names are compared in Loom's canonical snake_case.
+
 One request change keeps the run's own login working: a generated `PATCH` of the caller's own
-profile (`/auth/me`, `/platform/admin/me`) is sent without `email` (see `before_call`).
+profile (the paths .ci/conformance passes in `LOOM_CI_OWN_PROFILE_PATHS`, from the app's
+document) is sent without `email` (see `before_call`).
 """
 
 import json
+import os
 import re
 
 import schemathesis
@@ -49,9 +56,33 @@ CIDR = re.compile(r"^allowed_cidrs\[\d+\]$")
 MISSING_RECORD = re.compile(r"^(references no record in \w+|no \w+ record has \w+ .*)$")
 
 
+def snake(name: str) -> str:
+    """A field path in Loom's canonical spelling (`allowedCidrs[0]` → `allowed_cidrs[0]`)."""
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+
+
+def field_errors(body):
+    """The list of `{field, message}` entries wherever the app's error body nests it."""
+    if isinstance(body, list):
+        if body and all(isinstance(entry, dict) and "field" in entry and "message" in entry for entry in body):
+            return body
+        return None
+    if isinstance(body, dict):
+        for value in body.values():
+            found = field_errors(value)
+            if found:
+                return found
+    return None
+
+
+def semantic_parameter(error) -> bool:
+    """Whether an entry is about a query parameter of a grammar or issued by the server."""
+    return error.get("field") in SEMANTIC_PARAMETERS
+
+
 def state_dependent(error):
-    """Whether a 422 entry is about the server's state, not the body's shape."""
-    field, message = error.get("field", ""), error.get("message", "")
+    """Whether an entry is about the server's state or the caller, not the body's shape."""
+    field, message = snake(error.get("field", "")), error.get("message", "")
     return (
         bool(MISSING_RECORD.match(message))
         or message == "is invalid, expired or already used"
@@ -71,25 +102,21 @@ def filter_failure(context, failure, case, response):
     if response.status_code == 412 and case.headers and "If-Match" in case.headers:
         return False
     try:
-        errors = (json.loads(response.content) or {}).get("errors", [])
+        errors = field_errors(json.loads(response.content))
     except ValueError:
         return True
-    if not errors:
+    if not errors or response.status_code not in (400, 422):
         return True
-    if response.status_code == 400:
-        return not all(error.get("field") in SEMANTIC_PARAMETERS for error in errors)
-    if response.status_code == 422:
-        return not all(state_dependent(error) for error in errors)
-    return True
+    return not all(semantic_parameter(error) or state_dependent(error) for error in errors)
 
 
 # The run logs in again (with the bootstrap account's email and password) whenever a token
 # ends; a generated profile update that renamed that account's email would lock the run out
 # of every later operation. Only this member of these two bodies is withheld.
-OWN_PROFILE_PATHS = ("/auth/me", "/platform/admin/me")
+OWN_PROFILE_PATHS = tuple(path for path in os.environ.get("LOOM_CI_OWN_PROFILE_PATHS", "").split(",") if path)
 
 
 @schemathesis.hook
 def before_call(context, case, **kwargs):
-    if case.method.upper() == "PATCH" and case.path.endswith(OWN_PROFILE_PATHS) and isinstance(case.body, dict):
+    if case.method.upper() == "PATCH" and OWN_PROFILE_PATHS and case.path.endswith(OWN_PROFILE_PATHS) and isinstance(case.body, dict):
         case.body.pop("email", None)

@@ -536,6 +536,21 @@ extension Layout {
         },
         "type" : "object"
       },
+      "AuthEmailVerify" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "token" : {
+            "description" : "The verification token from the mail.",
+            "maxLength" : 200,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "token"
+        ],
+        "type" : "object"
+      },
       "AuthIdentity" : {
         "description" : "The caller.",
         "properties" : {
@@ -2437,7 +2452,7 @@ extension Layout {
     }
   },
   "info" : {
-    "description" : "A test app (not a reference system) that uses every fidelity declaration: camelCase JSON, wrapped records and requests, a nested pagination object, its own error codes and body, renamed headers, moved system and auth routes with aliases and member renames, a prefixed key and a table mounted at its own path.",
+    "description" : "A test app (not a reference system) that uses every fidelity declaration: camelCase JSON, wrapped records and requests, a nested pagination object, its own error codes and body, renamed headers, moved system and auth routes with aliases and member renames, a sign-up that reveals no account, a prefixed key and a table mounted at its own path.",
     "title" : "Layout test API",
     "version" : "1.0.0"
   },
@@ -2687,6 +2702,55 @@ extension Layout {
           }
         ],
         "summary" : "Rotate an API key",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/accounts/email/verify" : {
+      "post" : {
+        "description" : "Marks the address the token was sent to as verified, if the account still has it.",
+        "operationId" : "authVerifyEmail",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthEmailVerify"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "204" : {
+            "description" : "Done.",
+            "headers" : {
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+
+        ],
+        "summary" : "Verify the email address",
         "tags" : [
           "auth"
         ]
@@ -4303,7 +4367,7 @@ extension Layout {
     },
     "/api/accounts/register" : {
       "post" : {
-        "description" : "Creates an account with the default role and starts its first session. 409 when the email is taken. With `organization_name` and `organization_slug` it also creates an organization owned by the account and binds the session to it (409 naming `organization_slug` when taken). With a project's API key in `X-API-Key` the account is an end user of that project (the email is unique per project, so the same address can also be an app-level account or an end user of another project) and its tokens carry `org` and `prj`; an invalid key or one bound to no project is 401.",
+        "description" : "Answers 202 with no body whether or not the email already has an account, so sign-up reveals no address. A new account gets the default role and a verification token by mail (valid for a day, for `POST verifyEmail`), then logs in; an address that already has an account gets a notice instead, and nothing changes. With `organization_name` and `organization_slug` it also creates an organization owned by the account (409 naming `organization_slug` when the slug is taken). With a project's API key in `X-API-Key` the account is an end user of that project (the email is unique per project, so the same address can also be an app-level account or an end user of another project); an invalid key or one bound to no project is 401.",
         "operationId" : "authSignup",
         "requestBody" : {
           "content" : {
@@ -4317,15 +4381,8 @@ extension Layout {
           "required" : true
         },
         "responses" : {
-          "201" : {
-            "content" : {
-              "application/json" : {
-                "schema" : {
-                  "$ref" : "#/components/schemas/AuthTokens"
-                }
-              }
-            },
-            "description" : "Success.",
+          "202" : {
+            "description" : "Done.",
             "headers" : {
               "X-Correlation-Id" : {
                 "$ref" : "#/components/headers/RequestId"

@@ -5,7 +5,7 @@ import APIContract
 import Foundation
 import Runtime
 
-/// Layout test API: A test app (not a reference system) that uses every fidelity declaration: camelCase JSON, wrapped records and requests, a nested pagination object, its own error codes and body, renamed headers, moved system and auth routes with aliases and member renames, a prefixed key and a table mounted at its own path.
+/// Layout test API: A test app (not a reference system) that uses every fidelity declaration: camelCase JSON, wrapped records and requests, a nested pagination object, its own error codes and body, renamed headers, moved system and auth routes with aliases and member renames, a sign-up that reveals no account, a prefixed key and a table mounted at its own path.
 public enum Layout {
     /// The app's conventions from its `app.json`.
     public static let settings = AppSettings(
@@ -50,9 +50,10 @@ public enum Layout {
         ),
         platformAdmins: .init(routePrefix: "/api/operators", accessTokenSeconds: 900, refreshTokenSeconds: 43200, impersonationSeconds: 900, routes: ["impersonate": ContractRouteOverride(paths: []), "login": ContractRouteOverride(paths: ["/api/operators/sign-in"], members: ["email": "operatorEmail"])]),
         naming: .camelCase,
-        routes: ["forgotPassword": ContractRouteOverride(paths: []), "login": ContractRouteOverride(paths: ["/api/accounts/sign-in", "/api/v0/login"]), "requestEmailVerification": ContractRouteOverride(paths: []), "resetPassword": ContractRouteOverride(paths: []), "signup": ContractRouteOverride(paths: ["/api/accounts/register"], members: ["email": "loginEmail"]), "verifyEmail": ContractRouteOverride(paths: [])],
+        routes: ["forgotPassword": ContractRouteOverride(paths: []), "login": ContractRouteOverride(paths: ["/api/accounts/sign-in", "/api/v0/login"]), "requestEmailVerification": ContractRouteOverride(paths: []), "resetPassword": ContractRouteOverride(paths: []), "signup": ContractRouteOverride(paths: ["/api/accounts/register"], members: ["email": "loginEmail"])],
         apiKeyHeader: "X-Api-Token",
-        tokenResponseMembers: ["access_token", "expires_in", "refresh_token", "user"]
+        tokenResponseMembers: ["access_token", "expires_in", "refresh_token", "user"],
+        signupAnswersAccepted: true
     )
 
     /// The app, ready for `LoomServer`.

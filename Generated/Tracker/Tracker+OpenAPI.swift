@@ -1365,7 +1365,7 @@ extension Tracker {
         "description" : "Tokens of a session (and the account, on sign-up and login).",
         "properties" : {
           "access_token" : {
-            "description" : "JWT to send as `Authorization: Bearer <token>`.",
+            "description" : "JWT to send as `Authorization: Bearer <token>`. Absent when the request carries `Origin` (a browser): the token is then only in its httpOnly cookie.",
             "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
@@ -1375,7 +1375,7 @@ extension Tracker {
             "type" : "integer"
           },
           "refresh_token" : {
-            "description" : "Opaque token for `POST refresh`; usable once.",
+            "description" : "Opaque token for `POST refresh`; usable once. Absent when the request carries `Origin` (a browser): the token is then only in its httpOnly cookie.",
             "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
@@ -1400,9 +1400,7 @@ extension Tracker {
         },
         "required" : [
           "token_type",
-          "access_token",
           "expires_in",
-          "refresh_token",
           "session_id",
           "session_expires_at"
         ],
@@ -3441,7 +3439,7 @@ extension Tracker {
         "type" : "http"
       },
       "cookieAuth" : {
-        "description" : "Access token cookie set by `login`, `signup` and `refresh`; unsafe requests must echo the `loom_csrf` cookie in `X-CSRF-Token` (403 `CSRF_FAILED` otherwise).",
+        "description" : "Access token cookie set by `login`, `signup` and `refresh` (a browser's request, which carries `Origin`, gets the tokens only as cookies, never in the body); unsafe requests must echo the `loom_csrf` cookie, an HMAC of the session id, in `X-CSRF-Token` (403 `CSRF_FAILED` otherwise, and for another session's token).",
         "in" : "cookie",
         "name" : "loom_access",
         "type" : "apiKey"

@@ -1,18 +1,34 @@
 /// Accounts (sign-up, login, tokens, profile, password and email recovery) and sessions.
 extension AuthContract {
+    /// `POST /signup`: tokens and 409 for a taken email, or (`signupAnswersAccepted`) 202 either way.
+    private var signupRoute: ContractRoute<AuthOperation> {
+        let organization = "With `organization_name` and `organization_slug` it also creates an organization owned by the account"
+        let endUsers = "With a project's API key in `X-API-Key` the account is an end user of that project (the email is unique "
+            + "per project, so the same address can also be an app-level account or an end user of another project)"
+        if options.signupAnswersAccepted {
+            return route(
+                .signup, .post, "/signup", summary: "Create an account",
+                description: "Answers 202 with no body whether or not the email already has an account, so sign-up reveals "
+                    + "no address. A new account gets the default role and a verification token by mail (valid for a day, for "
+                    + "`POST verifyEmail`), then logs in; an address that already has an account gets a notice instead, and "
+                    + "nothing changes. \(organization) (409 naming `organization_slug` when the slug is taken). \(endUsers); "
+                    + "an invalid key or one bound to no project is 401.",
+                request: bodies.signup, responses: Self.done(202), credentials: .optionalProjectKey,
+                errors: [.conflict, .validationError, .unauthorized])
+        }
+        return route(
+            .signup, .post, "/signup", summary: "Create an account",
+            description: "Creates an account with the default role and starts its first session. 409 when the email is taken. "
+                + "\(organization) and binds the session to it (409 naming `organization_slug` when taken). \(endUsers) and its "
+                + "tokens carry `org` and `prj`; an invalid key or one bound to no project is 401.",
+            request: bodies.signup, responses: Self.json(201, "AuthTokens"), credentials: .optionalProjectKey,
+            errors: [.conflict, .validationError, .unauthorized])
+    }
+
     /// Sign-up, login, refresh, logout, identity, profile, password and email routes.
     var accountRoutes: [ContractRoute<AuthOperation>] {
         [
-            route(
-                .signup, .post, "/signup", summary: "Create an account",
-                description: "Creates an account with the default role and starts its first session. 409 when the email is taken. "
-                    + "With `organization_name` and `organization_slug` it also creates an organization owned by the account "
-                    + "and binds the session to it (409 naming `organization_slug` when taken). With a project's API key in "
-                    + "`X-API-Key` the account is an end user of that project (the email is unique per project, so the same "
-                    + "address can also be an app-level account or an end user of another project) and its tokens carry "
-                    + "`org` and `prj`; an invalid key or one bound to no project is 401.",
-                request: bodies.signup, responses: Self.json(201, "AuthTokens"), credentials: .optionalProjectKey,
-                errors: [.conflict, .validationError, .unauthorized]),
+            signupRoute,
             route(
                 .login, .post, "/login", summary: "Log in",
                 description: "Starts a session. A wrong email or password is 401 and takes as long either way; after "

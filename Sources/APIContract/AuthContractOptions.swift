@@ -71,6 +71,8 @@ public struct AuthContractOptions: Sendable, Hashable {
     public var refreshTokensAreJWT: Bool
     /// The members token answers carry, in Loom's names and order (`auth.tokens.responseMembers`).
     public var tokenResponseMembers: [String]
+    /// Sign-up answers 202 with no body whether or not the email is taken (`auth.signup.answer: "accepted"`).
+    public var signupAnswersAccepted: Bool
 
     /// Every member a token answer can carry, in order.
     public static let allTokenResponseMembers = [
@@ -81,8 +83,10 @@ public struct AuthContractOptions: Sendable, Hashable {
     public init(
         passwordMinLength: Int, maxLoginFailures: Int, lockoutSeconds: Int, organizationRoles: [String],
         apiKeys: APIKeys?, oauth: OAuth?, platformAdmins: PlatformAdmins?, layout: ContractLayout = ContractLayout(prefix: ""),
-        refreshTokensAreJWT: Bool = false, tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers
+        refreshTokensAreJWT: Bool = false, tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers,
+        signupAnswersAccepted: Bool = false
     ) {
+        self.signupAnswersAccepted = signupAnswersAccepted
         self.layout = layout
         self.refreshTokensAreJWT = refreshTokensAreJWT
         self.tokenResponseMembers = tokenResponseMembers

@@ -10,7 +10,8 @@ extension AuthService {
 
     /// `X-API-Key` first; else `Authorization: Bearer`: a key when it has a key prefix and the
     /// app accepts keys there, an impersonation token (`PlatformTokens`), otherwise an access token;
-    /// else, in cookie mode, the access token cookie (unsafe methods must pass the CSRF check).
+    /// else, in cookie mode, the access token cookie (unsafe methods must pass the CSRF check of
+    /// the token's session).
     /// No credentials, or a platform route (which checks platform tokens itself): `.anonymous`, no I/O.
     public func authenticate(_ request: Request, context: LoomRequestContext) async -> AuthenticationOutcome {
         if let platform, platform.covers(request.uri.path) { return .anonymous }
@@ -22,8 +23,11 @@ extension AuthService {
                 guard let cookies, let token = request.cookies[SessionCookies.access]?.value, !token.isEmpty else {
                     return .anonymous
                 }
-                guard cookies.passesCSRF(request) else { return .rejected(SessionCookies.csrfFailure) }
-                return try await authenticate(accessToken: token)
+                let outcome = try await authenticate(accessToken: token)
+                guard case .authenticated(let identity) = outcome else { return outcome }
+                guard let session = identity.sessionID.flatMap(UUID.init(uuidString:)), cookies.passesCSRF(request, session: session)
+                else { return .rejected(SessionCookies.csrfFailure) }
+                return outcome
             }
             guard let token = Self.bearerToken(authorization) else {
                 return .rejected(.invalidCredentials("Send the token as Authorization: Bearer <token>."))

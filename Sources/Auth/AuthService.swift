@@ -46,7 +46,7 @@ public final class AuthService: AuthenticationService {
     let contract: AuthContract
 
     private init(
-        settings: AuthSettings, database: any DatabaseClient, passwords: PasswordHasher, tokens: AccessTokens,
+        settings: AuthSettings, database: any DatabaseClient, passwords: PasswordHasher, tokens: AccessTokens, secret: [UInt8],
         clock: @escaping @Sendable () -> Date, mail: any MailSender, oauth: OAuthSignIn? = nil, platform: PlatformAdmins?
     ) {
         self.platform = platform
@@ -56,7 +56,8 @@ public final class AuthService: AuthenticationService {
         self.mail = mail
         self.oauth = oauth
         self.cookies = SessionCookies(
-            settings: settings, readers: contract.routes.filter { $0.operation == .refresh || $0.operation == .logout }.flatMap(\.allPaths))
+            settings: settings, readers: contract.routes.filter { $0.operation == .refresh || $0.operation == .logout }.flatMap(\.allPaths),
+            secret: secret)
         self.settings = settings
         self.database = database
         self.sql = AuthSQL(dialect: database.dialect)
@@ -108,7 +109,7 @@ public final class AuthService: AuthenticationService {
                 routes: routes)
         }
         return AuthService(
-            settings: settings, database: database, passwords: passwords, tokens: tokens, clock: clock,
+            settings: settings, database: database, passwords: passwords, tokens: tokens, secret: secret, clock: clock,
             mail: ReportingMailSender(sender: options.mailSender ?? LogMailSender(logger: logger), logger: logger),
             oauth: OAuthSignIn(
                 settings: settings, environment: environment, endpointOverrides: options.oauthEndpoints, logger: logger),

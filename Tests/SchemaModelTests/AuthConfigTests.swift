@@ -72,6 +72,29 @@ struct AuthConfigTests {
         expectDiagnostic(result, code: "unknown-value", file: Self.appPath, path: "auth.cookies.sameSite", contains: "\"none\"")
     }
 
+    @Test("the sign-up answer parses (tokens by default); accepted needs the verifyEmail route; an unknown answer is refused")
+    func signupAnswer() throws {
+        guard case .success(let plain) = SchemaPipeline.load(TestSchemas.files(Self.app(auth: Self.minimal))) else {
+            Issue.record("refused: \(TestSchemas.diagnostics(TestSchemas.files(Self.app(auth: Self.minimal))))")
+            return
+        }
+        #expect(plain.schemas.apps.first?.config.auth?.signup.answer == .tokens)
+        let accepted = String(Self.minimal.dropLast() + #", "signup": {"answer": "accepted"}}"#)
+        guard case .success(let loaded) = SchemaPipeline.load(TestSchemas.files(Self.app(auth: accepted))) else {
+            Issue.record("refused: \(TestSchemas.diagnostics(TestSchemas.files(Self.app(auth: accepted))))")
+            return
+        }
+        #expect(loaded.schemas.apps.first?.config.auth?.signup.answer == .accepted)
+        let noVerification = String(Self.minimal.dropLast() + #", "signup": {"answer": "accepted"}, "routes": {"verifyEmail": false}}"#)
+        expectDiagnostic(
+            TestSchemas.diagnostics(TestSchemas.files(Self.app(auth: noVerification))), code: "invalid-auth-setting", file: Self.appPath,
+            path: "auth.signup.answer", contains: "verifyEmail")
+        let unknown = String(Self.minimal.dropLast() + #", "signup": {"answer": "silent"}}"#)
+        expectDiagnostic(
+            TestSchemas.diagnostics(TestSchemas.files(Self.app(auth: unknown))), code: "unknown-value", file: Self.appPath,
+            path: "auth.signup.answer", contains: "\"silent\"")
+    }
+
     @Test("every bad value is reported at its path")
     func invalid() {
         let auth = #"""

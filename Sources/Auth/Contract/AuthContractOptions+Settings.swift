@@ -18,6 +18,7 @@ extension AuthContractOptions {
                 PlatformAdmins(impersonationSeconds: $0.impersonationSeconds, layout: ContractLayout(prefix: $0.routePrefix, routes: $0.routes))
             },
             layout: ContractLayout(prefix: settings.routePrefix, naming: settings.naming, routes: settings.routes),
-            refreshTokensAreJWT: settings.refreshTokensAreJWT, tokenResponseMembers: settings.tokenResponseMembers)
+            refreshTokensAreJWT: settings.refreshTokensAreJWT, tokenResponseMembers: settings.tokenResponseMembers,
+            signupAnswersAccepted: settings.signupAnswersAccepted)
     }
 }

@@ -5,7 +5,8 @@ import Runtime
 
 /// Sign-up, login, refresh, logout, profile and password.
 extension AuthRoutes {
-    /// `POST /signup` → 201 with the account and its first tokens; 409 when the email is taken.
+    /// `POST /signup` → 201 with the account and its first tokens; 409 when the email is taken
+    /// (or, when the app answers `accepted`, 202 either way: `signupAccepted`).
     /// With `organization_name` and `organization_slug` it also creates an organization owned
     /// by the new account and binds the session to it (see `signupOrganization`).
     func signup(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
@@ -23,11 +24,14 @@ extension AuthRoutes {
         if project != nil, !organization.statements.isEmpty {
             throw APIError.validation([.init(field: "organization_name", message: "is not accepted with a project key: end users create no organization")])
         }
+        if service.settings.signupAnswersAccepted {
+            return try await signupAccepted(user, organization: organization, project: project?.projectID, context: context, now: now)
+        }
         do {
             let tokens = try await startSession(
                 for: user, expiresAt: nil, leading: [users.insert(user)] + organization.statements, action: "signup", request: request,
                 context: context, now: now, binding: project ?? organization.binding)
-            return tokenResponse(tokens, status: .created, now: now)
+            return tokenResponse(tokens, status: .created, now: now, request: request)
         } catch let error as DatabaseError {
             throw try await signupConflict(error, email: email, organization: organization.binding)
         }
@@ -59,17 +63,22 @@ extension AuthRoutes {
         let tokens = try await startSession(
             for: user, expiresAt: nil, leading: [service.throttle.clear(subject)], action: "login", request: request,
             context: context, now: now, binding: binding)
-        return tokenResponse(tokens, status: .ok, now: now)
+        return tokenResponse(tokens, status: .ok, now: now, request: request)
     }
 
     /// `POST /refresh` → 200 with a new access token and the next refresh token. A token used
     /// before (a stolen copy racing the owner) revokes the whole session.
     func refresh(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let body = try await decodeBody(request, bodies.refresh)
-        let text = try refreshTokenText(body, request)
+        let (text, byCookie) = try refreshTokenText(body, request)
         let now = service.clock()
         let (presented, next) = try await RefreshRotation(sessions: sessions, audit: audit)
-            .rotate(try await presentedRefreshToken(text, now: now), now: now, ipAddress: context.remoteAddress?.ipAddress)
+            .rotate(try await presentedRefreshToken(text, now: now), now: now, ipAddress: context.remoteAddress?.ipAddress) { session in
+                // A refresh cookie acts only with the CSRF token of its own session.
+                if byCookie, let cookies = service.cookies, !cookies.passesCSRF(request, session: session) {
+                    throw SessionCookies.csrfFailure
+                }
+            }
         let userID = presented.userID.uuidString.lowercased()
         let access = try await service.tokens.issue(
             userID: userID, sessionID: presented.sessionID.uuidString.lowercased(), now: now,
@@ -78,26 +87,32 @@ extension AuthRoutes {
             accessToken: access.token, expiresIn: access.expiresIn,
             refreshToken: try await wireRefreshToken(next, userID: userID, sessionID: presented.sessionID, now: now, expires: presented.sessionExpiresAt),
             sessionID: presented.sessionID, sessionExpiresAt: presented.sessionExpiresAt, user: nil)
-        return tokenResponse(response, status: .ok, now: now)
+        return tokenResponse(response, status: .ok, now: now, request: request)
     }
 
-    /// The refresh token from the body, else (cookie mode) from the `loom_refresh` cookie with
-    /// the CSRF check; 401 when there is neither (no credential was presented, as on any route
-    /// that needs one; the body itself is valid, since `refresh_token` may come as a cookie).
-    private func refreshTokenText(_ body: ContractInput, _ request: Request) throws -> String {
-        if let text = try body.optionalString("refresh_token") { return text }
-        if let cookies = service.cookies, let text = request.cookies[SessionCookies.refresh]?.value, !text.isEmpty {
-            guard cookies.passesCSRF(request) else { throw SessionCookies.csrfFailure }
-            return text
+    /// The refresh token from the body, else (cookie mode) from the `loom_refresh` cookie, and
+    /// whether it came as a cookie (then the CSRF check of its session applies); 401 when there
+    /// is neither (no credential was presented, as on any route that needs one; the body itself
+    /// is valid, since `refresh_token` may come as a cookie).
+    private func refreshTokenText(_ body: ContractInput, _ request: Request) throws -> (text: String, byCookie: Bool) {
+        if let text = try body.optionalString("refresh_token") { return (text, false) }
+        if service.cookies != nil, let text = request.cookies[SessionCookies.refresh]?.value, !text.isEmpty {
+            return (text, true)
         }
         var missing = APIError.unauthenticated
         missing.detail = "Send the refresh token as refresh_token (or, in cookie mode, the loom_refresh cookie)."
         throw missing
     }
 
-    /// A token answer; in cookie mode it also sets the session cookies.
-    func tokenResponse(_ tokens: TokenResponse, status: HTTPResponse.Status, now: Date) -> Response {
-        var response = answer(status: status, value: TokenAnswer(tokens: tokens, members: tokenMembers))
+    /// A token answer; in cookie mode it also sets the session cookies, and a browser's request
+    /// (`SessionCookies.keepsTokensOutOfBody`) gets no token in the body: a script injected into
+    /// the page could read the body, never the httpOnly cookies.
+    func tokenResponse(_ tokens: TokenResponse, status: HTTPResponse.Status, now: Date, request: Request) -> Response {
+        var members = tokenMembers
+        if let cookies = service.cookies, cookies.keepsTokensOutOfBody(request) {
+            members.subtract(SessionCookies.tokenMembers)
+        }
+        var response = answer(status: status, value: TokenAnswer(tokens: tokens, members: members))
         service.cookies?.set(tokens, now: now, on: &response)
         return response
     }

@@ -68,7 +68,7 @@ extension AuthRoutes {
             cookies.set(tokens, now: now, on: &response)
             return response
         }
-        var response = tokenResponse(tokens, status: account.created ? .created : .ok, now: now)
+        var response = tokenResponse(tokens, status: account.created ? .created : .ok, now: now, request: request)
         response.headers[.cacheControl] = "no-store"
         return response
     }

@@ -24,7 +24,7 @@ extension AuthRoutes {
         let tokens = try await startSession(
             for: user, expiresAt: nil, leading: [], action: "organization_session_created", request: request, context: context,
             now: now, binding: binding)
-        return tokenResponse(tokens, status: .created, now: now)
+        return tokenResponse(tokens, status: .created, now: now, request: request)
     }
 
     /// The binding a login or token request asks for, checked: `user` must be a member of

@@ -34,14 +34,10 @@ extension AuthRoutes {
                 expiresAt: now.addingTimeInterval(Self.passwordResetSeconds)),
             audit.event("password_reset_requested", actor: nil, target: user.idText, ipAddress: ipAddress, now: now),
         ])
-        // Delivered after answering (202 promises no more): an SMTP exchange would otherwise
-        // set real accounts apart by time. A failed delivery is logged by the sender.
-        let mail = service.mail
-        let message = MailMessage(
+        deliverAfterAnswering(MailMessage(
             to: user.email, subject: "Reset your password",
             body: "Send POST \(path(of: .resetPassword)) with {\"token\": \"\(token.text)\", "
-                + "\"new_password\": \"...\"} within an hour. If you did not ask for this, ignore this message.")
-        Task { try? await mail.send(message) }
+                + "\"new_password\": \"...\"} within an hour. If you did not ask for this, ignore this message."))
         return Response(status: .accepted)
     }
 

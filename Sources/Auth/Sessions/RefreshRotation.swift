@@ -13,11 +13,15 @@ struct RefreshRotation: Sendable {
     /// Where reuse is recorded.
     let audit: AuditLog
 
-    /// The live session of `text` and the token that replaces it, or 401.
-    func rotate(_ text: String, now: Date, ipAddress: String?) async throws -> (presented: SessionStore.PresentedToken, next: RefreshToken) {
+    /// The live session of `text` and the token that replaces it, or 401. `admit` sees the
+    /// token's session before anything is written and may refuse it (cookie mode's CSRF check).
+    func rotate(
+        _ text: String, now: Date, ipAddress: String?, admit: (_ session: UUID) throws -> Void = { _ in }
+    ) async throws -> (presented: SessionStore.PresentedToken, next: RefreshToken) {
         guard let token = RefreshToken.parse(text), let presented = try await sessions.presented(lookupID: token.lookupID),
             SecretText.matches(token.secret, storedDigest: presented.secretDigest)
         else { throw APIError.invalidCredentials("The refresh token is invalid.") }
+        try admit(presented.sessionID)
         if presented.usedAt != nil {
             try await revokeFamily(presented, now: now, ipAddress: ipAddress)
         }

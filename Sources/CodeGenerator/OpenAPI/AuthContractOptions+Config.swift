@@ -26,7 +26,8 @@ extension AuthContractOptions {
             },
             layout: ContractLayout(prefix: app.basePath + auth.path, naming: app.jsonNaming, routes: Self.overrides(auth.routes)),
             refreshTokensAreJWT: auth.tokens.refreshTokenFormat == .jwt,
-            tokenResponseMembers: auth.tokens.responseMembers?.map(\.rawValue) ?? Self.allTokenResponseMembers)
+            tokenResponseMembers: auth.tokens.responseMembers?.map(\.rawValue) ?? Self.allTokenResponseMembers,
+            signupAnswersAccepted: auth.signup.answer == .accepted)
     }
 
     /// A schema's `routes` object in the contract's terms.

@@ -41,11 +41,15 @@ struct AuthSchemas {
         let refresh = options.refreshTokensAreJWT
             ? "JWT (`typ: rt+jwt`) for `POST refresh`; usable once." : "Opaque token for `POST refresh`; usable once."
         let members = options.tokenResponseMembers
+        // In cookie mode a browser's request (it sends `Origin`) gets the tokens only as cookies.
+        let inBody = auth.cookies == nil
+        let cookieNote = inBody ? "" : " Absent when the request carries `Origin` (a browser): the token is then only in its httpOnly cookie."
         var tokens = try fields.properties(of: [
             FieldSchema(name: "token_type", type: .string, description: "Always `Bearer`.", required: true),
-            FieldSchema(name: "access_token", type: .string, description: "JWT to send as `Authorization: Bearer <token>`.", required: true),
+            FieldSchema(
+                name: "access_token", type: .string, description: "JWT to send as `Authorization: Bearer <token>`." + cookieNote, required: inBody),
             FieldSchema(name: "expires_in", type: .integer, description: "Seconds until the access token expires.", required: true),
-            FieldSchema(name: "refresh_token", type: .string, description: refresh, required: true),
+            FieldSchema(name: "refresh_token", type: .string, description: refresh + cookieNote, required: inBody),
             FieldSchema(name: "session_id", type: .uuid, description: "The session these tokens belong to.", required: true),
             FieldSchema(name: "session_expires_at", type: .datetime, description: "When the session ends unless extended.", required: true),
         ].filter { members.contains($0.name) }, usage: .input)
@@ -193,7 +197,7 @@ struct AuthSchemas {
         if auth.cookies != nil {
             schemes.append((Self.cookieScheme, .apiKey(
                 name: "loom_access", location: .cookie,
-                description: "Access token cookie set by `login`, `signup` and `refresh`; unsafe requests must echo the `loom_csrf` cookie in `X-CSRF-Token` (403 `CSRF_FAILED` otherwise).")))
+                description: "Access token cookie set by `login`, `signup` and `refresh` (a browser's request, which carries `Origin`, gets the tokens only as cookies, never in the body); unsafe requests must echo the `loom_csrf` cookie, an HMAC of the session id, in `X-CSRF-Token` (403 `CSRF_FAILED` otherwise, and for another session's token).")))
         }
         return schemes
     }

@@ -57,6 +57,7 @@ enum AuthTranslator {
         if let members = auth.tokens.responseMembers {
             lines.append("tokenResponseMembers: [" + members.map { SwiftNames.literal($0.rawValue) }.joined(separator: ", ") + "]")
         }
+        if auth.signup.answer == .accepted { lines.append("signupAnswersAccepted: true") }
         return lines
     }
 

@@ -48,6 +48,9 @@ public struct AuthSettings: Sendable {
     public let refreshTokensAreJWT: Bool
     /// The members token answers carry, in Loom's names (`auth.tokens.responseMembers`).
     public let tokenResponseMembers: [String]
+    /// Sign-up answers 202 with no body whether or not the email has an account
+    /// (`auth.signup.answer: "accepted"`), so it reveals no address.
+    public let signupAnswersAccepted: Bool
 
     /// Creates settings.
     public init(
@@ -56,8 +59,10 @@ public struct AuthSettings: Sendable {
         apiKeys: APIKeySettings?, endUserRole: String? = nil, cookies: CookieSettings? = nil, organizationRoles: [Role]? = nil,
         oauth: OAuthSettings? = nil, mail: MailSettings? = nil, platformAdmins: PlatformAdminSettings? = nil,
         naming: JSONNaming = .snakeCase, routes: [String: ContractRouteOverride] = [:], apiKeyHeader: String = "X-API-Key",
-        refreshTokensAreJWT: Bool = false, tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers
+        refreshTokensAreJWT: Bool = false, tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers,
+        signupAnswersAccepted: Bool = false
     ) {
+        self.signupAnswersAccepted = signupAnswersAccepted
         self.naming = naming
         self.routes = routes
         self.apiKeyHeader = apiKeyHeader

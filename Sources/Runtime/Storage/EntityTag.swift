@@ -19,17 +19,27 @@ public enum EntityTag {
     /// Whether a header value (`*` or a comma-separated list of tags) matches `tag`.
     /// `weak` allows `W/` tags to match (the weak comparison `If-None-Match` uses); `If-Match`
     /// uses the strong comparison, where a weak tag never matches.
+    ///
+    /// Some generated clients (swift-openapi-runtime) percent-encode header values, sending
+    /// `%22<hex>%22` for `"<hex>"` and `%2A` for `*`. Loom's tags never contain `%`, so the
+    /// encoded form is unambiguous and is read as the tag it encodes.
     public static func header(_ value: String, matches tag: String, weak: Bool) -> Bool {
         for candidate in value.split(separator: ",") {
             var text = candidate.trimmingCharacters(in: .whitespaces)
-            if text == "*" { return true }
+            if text == "*" || text == "%2A" || text == "%2a" { return true }
             if text.hasPrefix("W/") {
                 guard weak else { continue }
                 text.removeFirst(2)
             }
-            if text == tag { return true }
+            if text == tag || decodingQuotes(text) == tag { return true }
         }
         return false
+    }
+
+    /// `%22...%22` as `"..."`; anything else unchanged.
+    private static func decodingQuotes(_ text: String) -> String {
+        guard text.count > 6, text.hasPrefix("%22"), text.hasSuffix("%22") else { return text }
+        return "\"" + text.dropFirst(3).dropLast(3) + "\""
     }
 
     /// A JSON response carrying the body's `ETag`.

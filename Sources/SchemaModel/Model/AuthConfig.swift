@@ -30,6 +30,8 @@ public struct AuthConfig: Codable, Sendable, Hashable {
     public var platformAdmins: AuthPlatformAdminsConfig?
     /// `routes`: auth operation (`signup`, `login`, `listSessions`, ...) → where it is served.
     public var routes: [String: RouteOverrideSchema] = [:]
+    /// `signup`: what a sign-up answers.
+    public var signup: AuthSignupConfig = .init()
 
     /// Creates an auth section; the defaults are the platform conventions.
     public init(
@@ -178,6 +180,24 @@ public struct AuthCookiesConfig: Codable, Sendable, Hashable {
         self.sameSite = sameSite
         self.secure = secure
     }
+}
+
+/// `auth.signup`: what a sign-up answers.
+public struct AuthSignupConfig: Codable, Sendable, Hashable {
+    /// `tokens` (201 with the new session's tokens; 409 when the email is taken) or `accepted`
+    /// (202 with no body whether or not the email is taken, so sign-up reveals no account; the
+    /// address gets a verification token, or a notice when it already has an account).
+    public var answer: SignupAnswer
+
+    /// Creates sign-up settings.
+    public init(answer: SignupAnswer = .tokens) {
+        self.answer = answer
+    }
+}
+
+/// What a sign-up answers (`auth.signup.answer`).
+public enum SignupAnswer: String, Codable, Sendable, CaseIterable, Hashable {
+    case tokens, accepted
 }
 
 /// `SameSite` values Loom accepts (`None` would send the cookies cross-site).

@@ -22,6 +22,9 @@ enum AuthConfigReader {
         config.oauth = reader.contains("oauth") ? readOAuth(reader) : nil
         config.mail = reader.contains("mail") ? readMail(reader) : nil
         config.routes = Dictionary(RouteOverrideReader.readMap(reader), uniquingKeysWith: { first, _ in first })
+        if reader.contains("signup"), let signup = reader.object("signup", keys: SchemaKeys.authSignup) {
+            config.signup = AuthSignupConfig(answer: signup.choice("answer", named: "sign-up answer") ?? .tokens)
+        }
         return config
     }
 

@@ -24,7 +24,7 @@ enum SchemaKeys {
     static let auth = ObjectKeys(
         accepted: [
             "path", "tokens", "passwords", "roles", "defaultRole", "endUserRole", "apiKeys", "cookies", "organizationRoles", "oauth", "mail",
-            "platformAdmins", "routes",
+            "platformAdmins", "routes", "signup",
         ],
         required: ["tokens", "roles", "defaultRole"])
 
@@ -37,6 +37,9 @@ enum SchemaKeys {
 
     /// `auth.passwords`.
     static let authPasswords = ObjectKeys(accepted: ["minLength", "hashCost", "maxFailures", "lockoutSeconds"])
+
+    /// `auth.signup`.
+    static let authSignup = ObjectKeys(accepted: ["answer"])
 
     /// `auth.cookies`.
     static let authCookies = ObjectKeys(accepted: ["sameSite", "secure"])

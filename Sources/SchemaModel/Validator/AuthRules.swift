@@ -22,6 +22,12 @@ enum AuthRules {
         checkOAuthAndMail(auth, report: report)
         if let platform = auth.platformAdmins { checkPlatformAdmins(platform, auth: auth, report: report) }
         checkReservations(app, auth: auth, diagnostics: diagnostics)
+        if auth.signup.answer == .accepted, auth.routes["verifyEmail"]?.isOff == true {
+            report.setting(
+                "auth.signup.answer",
+                "\"accepted\" mails a verification token that the verifyEmail route redeems, but auth.routes.verifyEmail is false; "
+                    + "serve verifyEmail or answer \"tokens\"")
+        }
     }
 
     /// Reports into one file.

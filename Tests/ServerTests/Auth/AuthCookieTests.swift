@@ -40,7 +40,7 @@ struct AuthCookieTests {
         }
     }
 
-    @Test("unsafe requests by cookie need X-CSRF-Token equal to the CSRF cookie (403 otherwise)")
+    @Test("unsafe requests by cookie need X-CSRF-Token equal to the session's CSRF cookie (403 otherwise)")
     func csrf() async throws {
         try await TestApp.run("tracker") { app in
             let account = try await app.signUp()
@@ -81,6 +81,71 @@ struct AuthCookieTests {
             let next = Self.cookies(refreshed)
             #expect(next["loom_refresh"]?.value == refreshed.object["refresh_token"] as? String)
             #expect(next["loom_refresh"]?.value != cookies["loom_refresh"]?.value)
+        }
+    }
+
+    @Test("the CSRF token is bound to the session: a planted loom_csrf cookie or another session's token does not pass")
+    func csrfBoundToSession() async throws {
+        try await TestApp.run("tracker") { app in
+            let account = try await app.signUp()
+            let credentials = #"{"email": "\#(account.email)", "password": "\#(account.password)"}"#
+            let first = Self.cookies(try await app.request(.post, TestApp.auth + "/login", json: credentials))
+            let second = Self.cookies(try await app.request(.post, TestApp.auth + "/login", json: credentials))
+            let firstToken = try #require(first["loom_csrf"]?.value)
+            let secondToken = try #require(second["loom_csrf"]?.value)
+            #expect(firstToken != secondToken)
+            let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+            // A planted cookie with the same value in the header: the old double submit passed this.
+            var planted = first
+            planted["loom_csrf"] = (value: "planted-by-a-sibling-domain", attributes: "")
+            let forged = try await app.request(
+                .post, TestApp.auth + "/logout", headers: [.cookie: Self.cookieHeader(planted), csrfHeader: "planted-by-a-sibling-domain"])
+            #expect(forged.status == .forbidden)
+            #expect(forged.object["code"] as? String == "CSRF_FAILED")
+            let crossed = try await app.request(
+                .post, TestApp.auth + "/logout", headers: [.cookie: Self.cookieHeader(first), csrfHeader: secondToken])
+            #expect(crossed.status == .forbidden)
+            // A refresh with another session's token is refused before the refresh token is used.
+            let crossedRefresh = try await app.request(
+                .post, TestApp.auth + "/refresh", json: "{}", headers: [.cookie: Self.cookieHeader(first), csrfHeader: secondToken])
+            #expect(crossedRefresh.status == .forbidden)
+            let refreshed = try await app.request(
+                .post, TestApp.auth + "/refresh", json: "{}", headers: [.cookie: Self.cookieHeader(first), csrfHeader: firstToken])
+            #expect(refreshed.status == .ok)
+            // The session keeps its CSRF token across refreshes.
+            #expect(Self.cookies(refreshed)["loom_csrf"]?.value == firstToken)
+            let out = try await app.request(
+                .post, TestApp.auth + "/logout", headers: [.cookie: Self.cookieHeader(Self.cookies(refreshed)), csrfHeader: firstToken])
+            #expect(out.status == .noContent)
+        }
+    }
+
+    @Test("a browser's login and refresh (they carry Origin) get the tokens only as cookies; other clients also in the body")
+    func browsersGetNoTokensInBody() async throws {
+        try await TestApp.run("tracker") { app in
+            let account = try await app.signUp()
+            let credentials = #"{"email": "\#(account.email)", "password": "\#(account.password)"}"#
+            let origin: HTTPFields = [.origin: "https://tracker.example.com"]
+            let browser = try await app.request(.post, TestApp.auth + "/login", json: credentials, headers: origin)
+            #expect(browser.status == .ok)
+            #expect(browser.object["access_token"] == nil)
+            #expect(browser.object["refresh_token"] == nil)
+            #expect(browser.object["expires_in"] as? Int != nil)
+            #expect(browser.object["session_id"] as? String != nil)
+            let cookies = Self.cookies(browser)
+            #expect(cookies["loom_access"]?.value.isEmpty == false)
+            let csrf = try #require(cookies["loom_csrf"]?.value)
+            var headers = origin
+            headers[.cookie] = Self.cookieHeader(cookies)
+            headers[HTTPField.Name("X-CSRF-Token")!] = csrf
+            let refreshed = try await app.request(.post, TestApp.auth + "/refresh", json: "{}", headers: headers)
+            #expect(refreshed.status == .ok)
+            #expect(refreshed.object["access_token"] == nil)
+            #expect(refreshed.object["refresh_token"] == nil)
+            #expect(Self.cookies(refreshed)["loom_refresh"]?.value.isEmpty == false)
+            let server = try await app.request(.post, TestApp.auth + "/login", json: credentials)
+            #expect(server.object["access_token"] as? String != nil)
+            #expect(server.object["refresh_token"] as? String != nil)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Auth
 import Foundation
 import HTTPTypes
 import Testing
@@ -134,26 +135,27 @@ struct LayoutAppTests {
         }
     }
 
-    @Test("auth at its declared paths: a renamed sign-up member, a login alias, camelCase token answers with the declared members, keys in X-Api-Token")
+    @Test("auth at its declared paths: a renamed sign-up member (answered 202), a login alias, camelCase token answers with the declared members, keys in X-Api-Token")
     func authLayout() async throws {
         try await TestApp.run("layout") { app in
             let signup = try await app.request(
                 .post, "/api/accounts/register",
                 json: #"{"loginEmail": "ada@example.com", "password": "correct horse battery", "name": "Ada"}"#)
-            #expect(signup.status == .created, "\(signup.text)")
-            #expect(signup.object["accessToken"] is String && signup.object["refreshToken"] is String)
-            #expect(signup.object["expiresIn"] is Int && signup.object["user"] is [String: any Sendable])
-            #expect(signup.object["tokenType"] == nil && signup.object["sessionId"] == nil && signup.object["access_token"] == nil)
+            #expect(signup.status == .accepted, "\(signup.text)")
             let plain = try await app.request(
                 .post, "/api/accounts/register", json: #"{"email": "bo@example.com", "password": "correct horse battery", "name": "Bo"}"#)
             #expect(plain.status == .badRequest, "\(plain.text)")
+            var tokens: [String] = []
             for path in ["/api/accounts/sign-in", "/api/v0/login"] {
                 let login = try await app.request(.post, path, json: #"{"email": "ada@example.com", "password": "correct horse battery"}"#)
                 #expect(login.status == .ok, "\(path): \(login.text)")
-                #expect(login.object["accessToken"] is String)
+                #expect(login.object["accessToken"] is String && login.object["refreshToken"] is String)
+                #expect(login.object["expiresIn"] is Int && login.object["user"] is [String: any Sendable])
+                #expect(login.object["tokenType"] == nil && login.object["sessionId"] == nil && login.object["access_token"] == nil)
+                tokens += [login.object["accessToken"] as? String].compactMap { $0 }
             }
             #expect(try await app.request(.post, "/api/accounts/login", json: "{}").status == .notFound)
-            let token = try #require(signup.object["accessToken"] as? String)
+            let token = try #require(tokens.first)
             let created = try await app.request(
                 .post, "/api/accounts/api-keys", json: #"{"name": "reporting", "environment": "live", "scopes": ["customers:read"]}"#,
                 headers: [.authorization: "Bearer \(token)"])
@@ -165,6 +167,36 @@ struct LayoutAppTests {
             let elsewhere = try await anonymous.request(.get, "/api/shop/customers", headers: [HTTPField.Name("X-API-Key")!: key])
             #expect(elsewhere.status == .unauthorized, "X-API-Key is not the app's key header")
             #expect(try await app.request(.post, "/api/accounts/password/forgot", json: "{}").status == .notFound)
+        }
+    }
+
+    @Test("sign-up reveals no account: 202 with no body either way; a new address gets a verification token, a taken one a notice")
+    func signupRevealsNoAccount() async throws {
+        let outbox = MailOutbox()
+        try await TestApp.run("layout", authOptions: AuthOptions(passwordHashCost: 4, mailSender: outbox)) { app in
+            let first = try await app.request(
+                .post, "/api/accounts/register", json: #"{"loginEmail": "ada@example.com", "password": "correct horse battery", "name": "Ada"}"#)
+            let token = try #require(await outbox.lastToken())
+            let again = try await app.request(
+                .post, "/api/accounts/register", json: #"{"loginEmail": "Ada@Example.com", "password": "another password 1", "name": "Eve"}"#)
+            #expect(first.status == .accepted && again.status == .accepted)
+            #expect(first.bytes.isEmpty && again.bytes.isEmpty, "the two answers are the same")
+            for _ in 0..<100 where await outbox.messages.count < 2 { try await Task.sleep(for: .milliseconds(50)) }
+            let messages = await outbox.messages
+            #expect(messages.map(\.to) == ["ada@example.com", "ada@example.com"])
+            #expect(messages.last?.subject == "Someone tried to sign up with your address")
+            #expect(messages.last?.body.contains("\"token\"") == false, "the notice carries no token")
+            // The second sign-up changed nothing: the first password still logs in, the second does not.
+            let signIn = "/api/accounts/sign-in"
+            #expect(try await app.request(.post, signIn, json: #"{"email": "ada@example.com", "password": "another password 1"}"#).status == .unauthorized)
+            let login = try await app.request(.post, signIn, json: #"{"email": "ada@example.com", "password": "correct horse battery"}"#)
+            #expect(login.status == .ok)
+            let user = try #require(login.object["user"] as? [String: any Sendable])
+            #expect(user["emailVerified"] as? Bool == false)
+            let verified = try await app.request(.post, "/api/accounts/email/verify", json: #"{"token": "\#(token)"}"#)
+            #expect(verified.status == .noContent, "\(verified.text)")
+            let after = try await app.request(.post, signIn, json: #"{"email": "ada@example.com", "password": "correct horse battery"}"#)
+            #expect((after.object["user"] as? [String: any Sendable])?["emailVerified"] as? Bool == true)
         }
     }
 

@@ -28,6 +28,27 @@ struct EntityTagTests {
         }
     }
 
+    @Test("a percent-encoded tag (as swift-openapi-runtime sends header values) matches like the tag it encodes")
+    func percentEncodedTags() async throws {
+        try await TestApp.run("tracker") { app in
+            let created = try await app.request(.post, "/v1/projects", json: #"{"name": "A", "owner_email": "a@b.io"}"#)
+            let id = try #require(created.object["id"] as? String)
+            let tag = try #require(created.headers[.eTag])
+            let encoded = tag.replacingOccurrences(of: "\"", with: "%22")
+            let notModified = try await app.request(.get, "/v1/projects/\(id)", headers: [.ifNoneMatch: encoded])
+            #expect(notModified.status == .notModified)
+            let weak = try await app.request(.get, "/v1/projects/\(id)", headers: [.ifNoneMatch: "W/\(encoded)"])
+            #expect(weak.status == .notModified)
+            let any = try await app.request(.get, "/v1/projects/\(id)", headers: [.ifNoneMatch: "%2A"])
+            #expect(any.status == .notModified)
+            let stale = "%220000000000000000%22"
+            let refused = try await app.request(.patch, "/v1/projects/\(id)", json: #"{"name": "B"}"#, headers: [.ifMatch: stale])
+            #expect(refused.status == .preconditionFailed)
+            let matched = try await app.request(.patch, "/v1/projects/\(id)", json: #"{"name": "B"}"#, headers: [.ifMatch: encoded])
+            #expect(matched.status == .ok, "\(matched.text)")
+        }
+    }
+
     @Test("PUT, PATCH and DELETE with a stale If-Match are 412 and change nothing; a current one succeeds")
     func conditionalWrites() async throws {
         try await TestApp.run("tracker") { app in

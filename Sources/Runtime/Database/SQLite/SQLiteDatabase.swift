@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GRDB
+import GRDBSQLite
 import Logging
 
 /// The SQLite engine of Loom: one database file in WAL mode, opened through a GRDB
@@ -52,8 +53,18 @@ public final class SQLiteDatabase: DatabaseClient {
             let pool = try DatabasePool(path: path, configuration: SQLiteConnectionSettings.configuration())
             // See `SQLiteConnectionSettings.fullSynchronousSQL`: the pool's WAL setup has just
             // reset the writer to NORMAL.
-            try pool.writeWithoutTransaction { db in
+            // SQLite opens a file its user may not write read-only, silently, and that connection
+            // stays read-only even once the file becomes writable: every write would fail while
+            // the server looked healthy. A server that cannot write its database does not start.
+            let openedReadOnly = try pool.writeWithoutTransaction { db in
                 try db.execute(sql: SQLiteConnectionSettings.fullSynchronousSQL)
+                return sqlite3_db_readonly(db.sqliteConnection, "main") == 1
+            }
+            if openedReadOnly {
+                try? pool.close()
+                throw Runtime.DatabaseError(
+                    code: .readOnly,
+                    message: "\(path) (or its directory) is not writable by this process (uid \(getuid())); make it writable and start again")
             }
             self.pool = pool
             self.keyReader = SQLiteKeyReader(path: path, maximumConnectionCount: SQLiteConnectionSettings.maximumReaderCount)
