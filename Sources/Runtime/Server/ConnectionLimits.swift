@@ -5,10 +5,9 @@ import Synchronization
 /// holds at once (`LoomServer.Configuration.connectionLimits`). Without them, 200 connections
 /// trickling a header byte at a time stay open for ever, and so does one that sends nothing.
 ///
-/// - `requestHeadTimeout`: from a connection's opening, or the first byte of a request head, to
-///   the end of that head. A connection that sends nothing is closed after it too.
+/// - `requestHeadTimeout`: from the first byte of a request head to the end of that head.
 /// - `requestBodyTimeout`: from the end of a head to the end of its body.
-/// - `idleTimeout`: how long a keep-alive connection may wait for its next request
+/// - `idleTimeout`: how long a connection may wait for its next (or first) request
 ///   (Hummingbird's idle handler).
 /// - `maxConnections`: connections beyond it are closed as they are accepted.
 ///

@@ -91,23 +91,15 @@ final class RequestDeadline {
 }
 
 extension RequestDeadline {
-    /// Sits before the request decoder: a connection's opening and the first bytes of a head
-    /// start the head's clock.
+    /// Sits before the request decoder: the first bytes of a head start the head's clock. (A
+    /// connection that sends nothing is Hummingbird's idle timeout's to close: clients open
+    /// connections ahead of their requests, and a loaded client may take seconds to use one.)
     final class ByteWatcher: ChannelInboundHandler, RemovableChannelHandler {
         typealias InboundIn = ByteBuffer
         typealias InboundOut = ByteBuffer
         let deadline: RequestDeadline
 
         init(_ deadline: RequestDeadline) { self.deadline = deadline }
-
-        func handlerAdded(context: ChannelHandlerContext) {
-            if context.channel.isActive { deadline.headMayStart(on: context.channel) }
-        }
-
-        func channelActive(context: ChannelHandlerContext) {
-            deadline.headMayStart(on: context.channel)
-            context.fireChannelActive()
-        }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             deadline.headMayStart(on: context.channel)
