@@ -94,6 +94,12 @@ public enum Tracker {
         ]
     )
 
+    /// The app's `audit` section: the server records every table write and serves `GET <base>/audit`.
+    public static let audit = AuditSettings(retentionDays: 90, purgeIntervalSeconds: 3600)
+
+    /// The app's `accessLog` section: the server writes one line per request.
+    public static let accessLog = AccessLogSettings(format: .json)
+
     /// The app, ready for `LoomServer`.
     /// - Parameter handlers: the handwritten implementation of the app's custom endpoints.
     public static func app(handlers: some TrackerHandlers) -> GeneratedApp {
@@ -109,6 +115,8 @@ public enum Tracker {
             title: "Tracker API",
             auth: auth,
             webhooks: webhooks,
+            audit: audit,
+            accessLog: accessLog,
             registerRoutes: { registry in
                 registry.addTable(Projects.Record.self, operations: Projects.operations, access: Projects.access)
                 registry.addTable(Tasks.Record.self, operations: Tasks.operations, access: Tasks.access)

@@ -33,6 +33,8 @@ struct SeveralInstancesTests {
             #expect(Set(reports.flatMap(\.applied)).count == stepCount)
             let history = try await first.fetch(SQLStatement("SELECT COUNT(*) FROM loom_migrations"))
             #expect(history.first?.values == [.integer(Int64(stepCount))])
+            // The trail's table, as `serve` creates it (recorded as `tracker.audit`, after the count above).
+            _ = try await AuditTrail.migrate(first, app: app.schema.app)
 
             let one = Application(router: LoomServer.buildRouter(app: app, database: first, auth: TestAuthenticator()), logger: TestDatabase.logger)
             let two = Application(router: LoomServer.buildRouter(app: app, database: second, auth: TestAuthenticator()), logger: TestDatabase.logger)

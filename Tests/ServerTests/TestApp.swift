@@ -71,11 +71,11 @@ struct TestApp: Sendable {
     /// Runs `body` against a new app `name` with an empty migrated database; apps with an
     /// `auth` section get the `Auth` module with `authOptions` (bcrypt cost 4 keeps tests fast).
     /// Requests run as `caller` (see `request`). `inlineReads: false` sends every request of a
-    /// `.live` server through Hummingbird (`InlineReads`).
+    /// `.live` server through Hummingbird (`InlineReads`); `configure` changes the server's configuration last.
     static func run(
         _ name: String, hooks: [any WriteHook] = [], setup: TestingSetup = .router,
         authOptions: AuthOptions = AuthOptions(passwordHashCost: 4), caller: TestCaller = .standard, inlineReads: Bool = true,
-        _ body: @Sendable (TestApp) async throws -> Void
+        configure: (inout LoomServer.Configuration) -> Void = { _ in }, _ body: @Sendable (TestApp) async throws -> Void
     ) async throws {
         try await TestDatabase.withMigratedApp(name) { database, app in
             let environment = app.auth.map { [$0.secretVariable: jwtSecret] } ?? [:]
@@ -85,6 +85,7 @@ struct TestApp: Sendable {
             // The server `loom-server` runs (live tests go through its HTTP channel and inline reads).
             var configuration = LoomServer.Configuration(port: 0)
             (configuration.hooks, configuration.auth, configuration.inlineReads) = (hooks, TestAuthenticator(base: auth), inlineReads)
+            configure(&configuration)
             let application = LoomServer.buildApplication(
                 app: app, database: database.client, configuration: configuration, logger: TestDatabase.logger)
             try await application.test(setup) { client in

@@ -68,9 +68,16 @@ struct TestDatabase: Sendable {
     ) async throws -> Result {
         try await with(name) { database in
             let app = try AppCatalog.app(named: name, eventSettleInterval: 0)
-            _ = try await database.client.migrate(to: app.schema)
+            try await migrate(app, on: database.client)
             return try await body(database, app)
         }
+    }
+
+    /// Creates `app`'s tables and, when it keeps an audit trail, `audit_events`: what `serve` and
+    /// `migrate` create before the server writes.
+    static func migrate(_ app: GeneratedApp, on database: any DatabaseClient) async throws {
+        _ = try await database.migrate(to: app.schema)
+        if app.audit != nil { _ = try await AuditTrail.migrate(database, app: app.schema.app) }
     }
 
     /// Creates a schema of its own on the test server and opens a pool whose `search_path` is it.

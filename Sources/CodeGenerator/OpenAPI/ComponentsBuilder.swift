@@ -33,6 +33,9 @@ struct ComponentsBuilder {
                 securitySchemes.append(PlatformOperations.securityScheme())
             }
         }
+        if context.config.audit != nil {
+            schemas += try AuditOperations(context: context).schemas()
+        }
         let parameters: [(String, OpenAPI.Parameter)] = [
             (TableOperations.limitParameterName, TableOperations.limitParameter(context.config.limits)),
             (TableOperations.offsetParameterName, TableOperations.offsetParameter()),

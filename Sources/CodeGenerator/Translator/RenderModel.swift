@@ -46,6 +46,15 @@ public struct AppRenderModel: Sendable, Hashable {
     public var webhookArguments: [ListItem] = []
     /// Whether the app has a `webhooks` section.
     public var hasWebhooks = false
+    // MARK: audit
+    /// The arguments of the app's `AuditSettings(...)`; empty when the app has no `audit` section.
+    public var auditArguments = ""
+    /// Whether the app has an `audit` section.
+    public var hasAudit = false
+    /// The `AccessLogSettings.Format` case of the app's `accessLog` section; empty without one.
+    public var accessLogFormat = ""
+    /// Whether the app has an `accessLog` section.
+    public var hasAccessLog = false
 }
 
 /// One table, rendered into `Generated/<Namespace>/Tables/<TypeName>.swift`.

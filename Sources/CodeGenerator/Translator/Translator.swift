@@ -50,6 +50,14 @@ public enum Translator {
             model.webhookArguments = WebhookTranslator.arguments(for: webhooks)
             model.hasWebhooks = true
         }
+        if let audit = config.audit {
+            model.auditArguments = "retentionDays: \(audit.retentionDays), purgeIntervalSeconds: \(audit.purgeIntervalSeconds)"
+            model.hasAudit = true
+        }
+        if let accessLog = config.accessLog {
+            model.accessLogFormat = accessLog.format.rawValue
+            model.hasAccessLog = true
+        }
         return model
     }
 

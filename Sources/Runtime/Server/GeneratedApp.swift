@@ -14,15 +14,23 @@ public struct GeneratedApp: Sendable {
     public let auth: AuthSettings?
     /// The app's `webhooks` section, when it has one; the server then mounts the `Webhooks` module.
     public let webhooks: WebhookSettings?
+    /// The app's `audit` section, when it has one; the server then records every table write.
+    public let audit: AuditSettings?
+    /// The app's `accessLog` section, when it has one; the server then logs every request.
+    public let accessLog: AccessLogSettings?
     /// Registers the app's routes.
     public let registerRoutes: @Sendable (inout RouteRegistry) -> Void
 
     /// Creates an app.
     public init(
         settings: AppSettings, schema: SchemaDefinition, tables: [TableDescriptor], openAPIDocument: String, title: String,
-        auth: AuthSettings? = nil, webhooks: WebhookSettings? = nil, registerRoutes: @escaping @Sendable (inout RouteRegistry) -> Void
+        auth: AuthSettings? = nil, webhooks: WebhookSettings? = nil, audit: AuditSettings? = nil,
+        accessLog: AccessLogSettings? = nil,
+        registerRoutes: @escaping @Sendable (inout RouteRegistry) -> Void
     ) {
         self.webhooks = webhooks
+        self.audit = audit
+        self.accessLog = accessLog
         self.settings = settings
         self.schema = schema
         self.tables = tables

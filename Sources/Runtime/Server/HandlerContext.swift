@@ -11,6 +11,8 @@ public struct HandlerContext: Sendable {
     public let identity: Identity?
     /// A logger carrying the request id.
     public let logger: Logger
+    /// The client's IP address (`RequestClientAddress`), recorded with the store's writes.
+    public var clientAddress: String? = nil
     /// The server's write hooks, which every `store(_:)` write runs.
     let hooks: WriteHooks
     /// Issues API keys and service tokens for the caller; `nil` when the app has no auth.
@@ -32,7 +34,7 @@ public struct HandlerContext: Sendable {
     /// The typed store of `Record`'s table, acting as the caller; 403 when the table's rows need
     /// a tenant binding (or user) the caller's credentials lack.
     public func store<Record: TableRecord>(_ type: Record.Type) throws(APIError) -> TableStore<Record> {
-        try TableStore(database: database, hooks: hooks, identity: identity, requestID: requestID)
+        try TableStore(database: database, hooks: hooks, identity: identity, requestID: requestID, clientAddress: clientAddress)
     }
 
     /// Runs several store queries against one consistent snapshot (a summary and the counts it
@@ -59,8 +61,10 @@ public struct HandlerContextFactory: Sendable {
 
     /// The context of one request.
     public func make(_ context: LoomRequestContext) -> HandlerContext {
-        HandlerContext(
+        var handlerContext = HandlerContext(
             database: database, requestID: context.requestID, identity: context.identity, logger: context.logger,
             hooks: hooks, credentials: credentials)
+        handlerContext.clientAddress = RequestClientAddress.of(context)
+        return handlerContext
     }
 }

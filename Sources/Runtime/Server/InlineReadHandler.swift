@@ -43,11 +43,17 @@ final class InlineReadHandler: ChannelDuplexHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let request):
+            let started = reads.observer == nil ? nil : NIODeadline.now()
             if pendingResponses == 0,
-                let response = reads.answer(request, date: dates.current(), allocator: context.channel.allocator)
+                let answer = reads.answer(request, date: dates.current(), allocator: context.channel.allocator)
             {
                 droppingRequestParts = true
-                writer.send(response)
+                writer.send(answer.response)
+                if let observer = reads.observer, let started {
+                    observer.answered(InlineReadAnswer(
+                        method: request.method.rawValue, route: answer.route, requestID: answer.requestID,
+                        duration: NIODeadline.now() - started, peer: context.channel.remoteAddress))
+                }
                 return
             }
             droppingRequestParts = false

@@ -28,6 +28,8 @@ public struct InlineReads: Sendable {
         let collectionPath: String
         /// `/<base>/<table>/` as bytes.
         let prefix: [UInt8]
+        /// `/<base>/<table>/{id}`, the route template Hummingbird reports for the same request.
+        var template: String { collectionPath + "/{id}" }
         /// Reads the record with the key text; `nil` when there is none or it cannot be read here.
         let read: @Sendable (Substring) -> InlineRecord?
     }
@@ -39,6 +41,9 @@ public struct InlineReads: Sendable {
     private(set) var passedOnHeaders: Set<String> = InlineReads.alteringHeaders
     /// Writes the head fields every answer shares.
     var commonHeaders: CommonResponseHeaders
+    /// Told about every inline answer (the access log), so answers that skip the middleware are
+    /// still recorded; `nil` costs nothing.
+    var observer: InlineReadObserver?
 
     /// A body, a condition, a range, `Connection` and `Expect` change a GET or its connection.
     static let alteringHeaders: Set<String> = [
@@ -91,8 +96,11 @@ public struct InlineReads: Sendable {
     }
 
     /// The whole HTTP response to `request` (status line, headers, body) when it can be
-    /// answered here, with `date` as the `Date` header value. A `HEAD` gets the `GET`'s head alone.
-    func answer(_ request: HTTPRequestHead, date: String, allocator: ByteBufferAllocator) -> ByteBuffer? {
+    /// answered here, with `date` as the `Date` header value, and what the observer is told of
+    /// it. A `HEAD` gets the `GET`'s head alone.
+    func answer(
+        _ request: HTTPRequestHead, date: String, allocator: ByteBufferAllocator
+    ) -> (response: ByteBuffer, route: String, requestID: String)? {
         guard request.method == .GET || request.method == .HEAD, request.version == .http1_1 else { return nil }
         var clientRequestID: String?
         for (name, value) in request.headers {
@@ -107,12 +115,13 @@ public struct InlineReads: Sendable {
         guard let (route, key) = match(request.uri), let record = route.read(key) else { return nil }
         var head = HTTP1HeadBytes(buffer: allocator.buffer(capacity: 192 + record.bytes.count))
         head.buffer.writeStaticString("HTTP/1.1 200 OK\r\n")
+        let requestID = RequestIdentifier.accepting(clientRequestID)
         commonHeaders.write(
             entityTag: record.tag, contentType: JSONResponse.contentType, contentLength: String(record.bytes.count),
-            requestID: RequestIdentifier.accepting(clientRequestID), date: date, to: &head)
+            requestID: requestID, date: date, to: &head)
         head.buffer.writeStaticString("\r\n")
         if request.method == .GET { head.buffer.writeBytes(record.bytes) }
-        return head.buffer
+        return (head.buffer, route.template, requestID)
     }
 
     /// The route whose prefix `uri` starts with, and the rest as the key: one non-empty

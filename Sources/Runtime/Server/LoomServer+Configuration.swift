@@ -50,6 +50,12 @@ extension LoomServer {
         /// connection may idle, and how many connections are held at once.
         public var connectionLimits = ConnectionLimits()
 
+        // MARK: Observability
+
+        /// Where the access log's lines go when the app has an `accessLog` section; `nil`: the
+        /// swift-log logger `loom.access` at `info` (tests collect the lines here).
+        public var accessLogWriter: (@Sendable (String) -> Void)?
+
         /// A configuration listening on `host:port` with no extra middleware or services.
         public init(host: String = "127.0.0.1", port: Int = 8080) {
             self.host = host

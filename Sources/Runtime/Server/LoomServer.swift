@@ -37,11 +37,13 @@ public enum LoomServer {
         let auth = configuration.auth
         let registry = Self.registry(app: app, database: database, configuration: configuration)
         let router = Router(context: LoomRequestContext.self)
-        router.add(
-            middleware: LoomMiddleware(
-                errorFormat: app.settings.errorFormat, routes: registry.table, maxBodyBytes: app.settings.maxBodyBytes,
-                authenticator: auth, serverName: configuration.serverName, vocabulary: app.settings.errors,
-                requestIDHeader: app.settings.headers.requestID, security: app.settings.security))
+        let base = LoomMiddleware(
+            errorFormat: app.settings.errorFormat, routes: registry.table, maxBodyBytes: app.settings.maxBodyBytes,
+            authenticator: auth, serverName: configuration.serverName, vocabulary: app.settings.errors,
+            requestIDHeader: app.settings.headers.requestID, security: app.settings.security)
+        router.add(middleware: base)
+        let accessLog = app.accessLog.map { settings in configuration.accessLogWriter.map { AccessLog(settings: settings, write: $0) } ?? AccessLog(settings: settings) }
+        if let accessLog { router.add(middleware: AccessLogMiddleware(log: accessLog, statusOfError: base.renderedStatus)) }
         for middleware in configuration.middleware { middleware.add(to: router) }
         registry.install(on: router)
         var reads = InlineReads(serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID)
@@ -49,15 +51,23 @@ public enum LoomServer {
             reads = registry.inlineReads.passingOn(credentialsOf: auth).honouring(configuration.middleware.map(\.inlineReadPolicy))
             reads.commonHeaders = CommonResponseHeaders(
                 serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID, security: app.settings.security)
+            reads.observer = accessLog
         }
         return (router, reads)
     }
 
-    /// Every route of the app: the built-in ones, the auth module's, then the app's own.
+    /// Every route of the app: the built-in ones, the auth module's, the audit trail's, then the
+    /// app's own; the audit hook (when the app has a trail) runs after the configured hooks.
     static func registry(app: GeneratedApp, database: any DatabaseClient, configuration: Configuration) -> RouteRegistry {
-        var registry = RouteRegistry(database: database, settings: app.settings, hooks: WriteHooks(configuration.hooks), cursors: configuration.cursors)
+        let audit = app.audit.map { AuditTrail(settings: $0, includesAuthTrail: app.auth != nil) }
+        let hooks = WriteHooks(configuration.hooks + (audit.map { [$0.hook] } ?? []))
+        var registry = RouteRegistry(database: database, settings: app.settings, hooks: hooks, cursors: configuration.cursors)
         BuiltInRoutes(app: app, database: database).register(in: &registry)
         configuration.auth?.registerRoutes(in: &registry)
+        if audit != nil {
+            AuditRoutes(store: AuditStore(database: database), naming: app.settings.naming)
+                .register(in: &registry, basePath: app.settings.basePath)
+        }
         app.registerRoutes(&registry)
         return registry
     }

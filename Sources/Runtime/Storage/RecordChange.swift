@@ -31,12 +31,15 @@ public struct RecordChange: Sendable {
     public let identity: Identity?
     /// The request that made the change, when it came from one.
     public let requestID: String?
+    /// The client's IP address (`RequestClientAddress`), when the change came from a request.
+    public let clientAddress: String?
 
     /// Creates a change.
     public init(
         table: TableDescriptor, operation: Operation, key: String, after: RecordImage?, before: RecordImage?,
-        identity: Identity?, requestID: String?
+        identity: Identity?, requestID: String?, clientAddress: String? = nil
     ) {
+        self.clientAddress = clientAddress
         self.table = table
         self.operation = operation
         self.key = key

@@ -20,6 +20,8 @@ struct RecordWriter<Record: TableRecord>: Sendable {
         let identity: Identity?
         /// The request, when there is one.
         let requestID: String?
+        /// The client's IP address, when known.
+        var clientAddress: String? = nil
     }
 
     /// One write added to a plan: where to find its row, and what change it made.
@@ -84,7 +86,8 @@ struct RecordWriter<Record: TableRecord>: Sendable {
         }
         return RecordChange(
             table: Record.table, operation: operation, key: image.record.primaryKeyText, after: removed ? nil : image,
-            before: before, identity: origin.identity, requestID: origin.requestID)
+            before: before, identity: origin.identity, requestID: origin.requestID,
+            clientAddress: origin.clientAddress)
     }
 
     /// A constraint failure as the client sees it: a unique conflict is 409 naming the fields

@@ -139,7 +139,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
 
     /// Who makes the request's changes, for write hooks.
     func origin(_ context: LoomRequestContext) -> RecordWriter<Record>.Origin {
-        .init(identity: context.identity, requestID: context.requestID)
+        .init(identity: context.identity, requestID: context.requestID, clientAddress: RequestClientAddress.of(context))
     }
 
     /// With `If-Match`, reads the record and answers 412 unless its current tag is listed; returns

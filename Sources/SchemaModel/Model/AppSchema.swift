@@ -53,6 +53,10 @@ public struct AppConfig: Codable, Sendable, Hashable {
     public var droppedTables: [String] = []
     /// Outgoing webhooks served by the `Webhooks` module; `nil` when the app emits none.
     public var webhooks: WebhooksConfig?
+    /// The audit trail of table writes and its retention; `nil` when the app keeps none.
+    public var audit: AuditConfig?
+    /// One log line per request; `nil` when the app writes none.
+    public var accessLog: AccessLogConfig?
     /// `naming`: how JSON members derived from schema names are spelled.
     public var naming: NamingStyle = .snakeCase
     /// `envelopes`: how records, lists and write bodies are wrapped (tables may override).

@@ -19,6 +19,8 @@ enum AppConfigReader {
             auth: reader.contains("auth") ? AuthConfigReader.read(reader) : nil)
         config.droppedTables = reader.stringArray("droppedTables") ?? []
         config.webhooks = reader.contains("webhooks") ? WebhooksConfigReader.read(reader) : nil
+        config.audit = reader.contains("audit") ? AuditConfigReader.read(reader) : nil
+        config.accessLog = reader.contains("accessLog") ? AccessLogConfigReader.read(reader) : nil
         readFidelity(reader, into: &config)
         config.security = readSecurity(reader) ?? SecuritySchema()
         return config

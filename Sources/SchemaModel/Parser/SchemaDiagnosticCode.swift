@@ -158,4 +158,9 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidWebhookSetting = "invalid-webhook-setting"
     /// A subscription's event pattern matches no event type of the app.
     case invalidEventType = "invalid-event-type"
+
+    // MARK: Audit (validator)
+
+    /// A value of the `audit` section is out of range, or the app has no `auth` section to say who acted.
+    case invalidAuditSetting = "invalid-audit-setting"
 }

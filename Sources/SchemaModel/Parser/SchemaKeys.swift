@@ -10,7 +10,8 @@ enum SchemaKeys {
     static let app = ObjectKeys(
         accepted: [
             schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth", "droppedTables",
-            "naming", "envelopes", "errors", "headers", "routes", "webhooks", "security",
+            "naming", "envelopes", "errors", "headers", "routes", "webhooks",
+            "audit", "accessLog", "security",
         ],
         required: ["name", "title", "version", "description"])
 
@@ -72,6 +73,12 @@ enum SchemaKeys {
     /// The `webhooks` object of `app.json`.
     static let webhooks = ObjectKeys(
         accepted: ["tenantScoped", "signature", "delivery", "tables", "subscriptions"])
+
+    /// The `audit` object of `app.json`.
+    static let audit = ObjectKeys(accepted: ["retentionDays", "purgeIntervalSeconds"])
+
+    /// The `accessLog` object of `app.json`.
+    static let accessLog = ObjectKeys(accepted: ["format"])
 
     /// `webhooks.signature`.
     static let webhookSignature = ObjectKeys(accepted: ["scheme", "header"], required: ["scheme"])

@@ -22,6 +22,7 @@ public enum SchemaValidator {
             RouteRules.check(app, diagnostics: diagnostics)
             AuthRules.check(app, diagnostics: diagnostics)
             WebhookRules.check(app, diagnostics: diagnostics)
+            AuditRules.check(app, diagnostics: diagnostics)
             AccessRules.check(app, diagnostics: diagnostics)
             MigrationHintRules.check(app, diagnostics: diagnostics)
         }

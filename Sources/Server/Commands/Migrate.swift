@@ -29,6 +29,9 @@ struct Migrate: AsyncParsableCommand {
                 for (number, step) in steps.enumerated().dropFirst(before) {
                     print("applied [\(number + 1)/\(steps.count)] \(step.step)")
                 }
+                if app.audit != nil {
+                    for step in try await AuditTrail.migrate(database, app: app.schema.app) { print("applied \(step)") }
+                }
                 if app.webhooks != nil {
                     for step in try await WebhooksModule.migrate(database, app: app.schema.app) { print("applied \(step)") }
                 }

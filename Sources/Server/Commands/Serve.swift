@@ -74,6 +74,7 @@ struct Serve: AsyncParsableCommand {
         // After the auth module: on SQLite it may have just written the development secret the cursors reuse.
         configuration.cursors = CursorSecret.codec(app: app, options: options, logger: logger)
         try await ServerWebhooks.mount(app: app, database: database, on: &configuration, logger: logger)
+        try await ServerAudit.mount(app: app, database: database, on: &configuration, logger: logger)
     }
 
     /// Runs `group` until it stops, then closes `database` (whether the group failed or not).

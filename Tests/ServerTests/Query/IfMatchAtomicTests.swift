@@ -15,7 +15,7 @@ struct IfMatchAtomicTests {
         let database = CountingDatabase(opened.client)
         do {
             let app = try AppCatalog.app(named: "tracker", eventSettleInterval: 0)
-            _ = try await database.migrate(to: app.schema)
+            try await TestDatabase.migrate(app, on: database)
             let router = LoomServer.buildRouter(app: app, database: database, auth: TestAuthenticator())
             try await Application(router: router, logger: TestDatabase.logger).test(.router) { client in
                 try await Self.exercise(try TestApp(client: client, app: app), database: database)

@@ -76,7 +76,7 @@ struct StatementCountTests {
         let sqlite = try SQLiteDatabase(path: directory.appendingPathComponent("count.sqlite").path, logger: logger)
         let database = CountingDatabase(sqlite)
         let app = try AppCatalog.app(named: "tracker", eventSettleInterval: 0)
-        _ = try await database.migrate(to: app.schema)
+        try await TestDatabase.migrate(app, on: database)
         let application = Application(router: LoomServer.buildRouter(app: app, database: database, auth: TestAuthenticator()), logger: logger)
         try await application.test(.router) { client in
             let testApp = try TestApp(client: client, app: app)

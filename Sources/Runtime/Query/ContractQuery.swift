@@ -1,20 +1,20 @@
 import APIContract
 import Foundation
 import Hummingbird
-import Runtime
 
 /// A request's query string checked against the query parameters a contract route declares:
 /// the same names, bounds and formats the document states, refused like every list of the
-/// API refuses them (400 naming each parameter, unknown names included).
-struct ContractQuery: Sendable {
+/// API refuses them (400 naming each parameter, unknown names included). Shared by `Auth`'s
+/// platform lists and the audit list.
+public struct ContractQuery: Sendable {
     /// The decoded query string.
-    let query: QueryString
+    public let query: QueryString
     /// The declared query parameters, read by their keys.
-    let parameters: [ContractParameter]
+    public let parameters: [ContractParameter]
 
     /// Checks `request`'s query against `parameters`.
     /// - Throws: `APIError` 400 naming every malformed, out-of-range or unknown parameter.
-    init(_ request: Request, parameters: [ContractParameter]) throws(APIError) {
+    public init(_ request: Request, parameters: [ContractParameter]) throws(APIError) {
         query = try QueryString(request.uri)
         let declared = parameters.filter { $0.location == .query }
         self.parameters = declared
@@ -39,16 +39,16 @@ struct ContractQuery: Sendable {
     }
 
     /// The integer `key`, already checked against its bounds.
-    func integer(_ key: String) -> Int? { value(key).flatMap { Int($0) } }
+    public func integer(_ key: String) -> Int? { value(key).flatMap { Int($0) } }
 
     /// The text `key`, trimmed; `nil` when absent or empty.
-    func text(_ key: String) -> String? {
+    public func text(_ key: String) -> String? {
         guard let value = value(key)?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         return value
     }
 
     /// The UUID `name`; `nil` when absent or empty.
-    func uuid(_ name: String) -> UUID? { text(name).flatMap(UUID.init(uuidString:)) }
+    public func uuid(_ name: String) -> UUID? { text(name).flatMap(UUID.init(uuidString:)) }
 
     /// What is wrong with `value` for a parameter of `kind`, or `nil`.
     private static func problem(_ value: String, _ kind: ContractParameter.Kind) -> String? {

@@ -1,0 +1,67 @@
+/// The audit family: `GET <base>/audit`, the read-only trail of every table write, served by
+/// `Runtime`'s `AuditRoutes` and documented by the OpenAPI builder from this one declaration.
+/// An app has it when its `app.json` has an `audit` section (which needs an `auth` section).
+public enum AuditContract {
+    /// Path of the trail under the base path.
+    public static let path = "/audit"
+    /// The scope reading the trail needs (`*` and `audit:*` grant it too).
+    public static let readScope = "audit:read"
+    /// Name of one event's schema component.
+    public static let eventSchema = "AuditEvent"
+    /// Name of the page's schema component.
+    public static let pageSchema = "AuditEventPage"
+    /// Page size when none is asked for.
+    public static let defaultPageLimit = 50
+    /// Largest page.
+    public static let maximumPageLimit = 200
+    /// Largest `offset`.
+    public static let maximumOffset = 1_000_000_000
+    /// Longest text filter.
+    public static let maximumFilterLength = 200
+    /// The actions a table write is recorded as (`RecordChange.Operation`'s raw values).
+    public static let tableActions = ["created", "updated", "deleted", "restored"]
+    /// The two trails: writes to the app's tables, and the `Auth` module's security events.
+    public static let sources = ["tables", "auth"]
+    /// `resource` of every event of the `auth` trail.
+    public static let authResource = "auth"
+
+    /// The filters and the page of the list, in the order they are documented.
+    public static let queryParameters: [ContractParameter] = {
+        let text = ContractParameter.Kind.string(maxLength: maximumFilterLength)
+        let time = ContractParameter.Kind.string(maxLength: 40)
+        return [
+            ContractParameter(
+                "source", in: .query, .enumeration(sources),
+                "`tables` (default): writes to the app's tables. `auth`: security events of accounts, sessions, keys and "
+                    + "organizations (sign-up, login, login_failed, password_changed, password_reset, api_key_created, "
+                    + "api_key_revoked, role_assigned, member_role_changed, session_revoked, ...); they belong to no "
+                    + "organization, so only a caller bound to none may read them."),
+            ContractParameter("actor", in: .query, text, "Only events by this actor (a user id, or an API key's subject)."),
+            ContractParameter(
+                "action", in: .query, text,
+                "Only events of this action (tables: \(tableActions.joined(separator: ", ")); auth: the event's name)."),
+            ContractParameter("resource", in: .query, text, "Only events on this resource (a table name)."),
+            ContractParameter("resource_id", in: .query, text, "Only events on the record with this key."),
+            ContractParameter("since", in: .query, time, "Only events at or after this time (ISO 8601 date-time)."),
+            ContractParameter("until", in: .query, time, "Only events before this time (ISO 8601 date-time)."),
+            ContractParameter(
+                "limit", in: .query, .integer(minimum: 1, maximum: maximumPageLimit),
+                "Events per page, 1 to \(maximumPageLimit) (default \(defaultPageLimit))."),
+            ContractParameter("offset", in: .query, .integer(minimum: 0, maximum: maximumOffset), "Events skipped (default 0)."),
+        ]
+    }()
+
+    /// The family's routes, relative to the base path.
+    public static let routes: [ContractRoute<AuditOperation>] = [
+        ContractRoute(
+            .listAuditEvents, .get, path, summary: "List audit events",
+            description: "Every write to the app's tables, newest first, recorded in the write's own transaction: who (actor, "
+                + "credential, organization), what (action, resource, id, the names of the changed fields, never their values), "
+                + "and from where (request id, client IP). Needs the `\(readScope)` scope; a caller bound to an organization "
+                + "sees only that organization's events. `source=auth` reads the security events the `Auth` module records in "
+                + "the transactions of sign-ups, logins, password changes, key and role changes. Events older than the app's "
+                + "retention are purged.",
+            responses: [ContractResponse(200, .json(pageSchema), "One page of events, newest first.")],
+            credentials: .userTokenOrKey, errors: [.badRequest], implied: ContractError.serverErrors, parameters: queryParameters),
+    ]
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Records every change of a generated table as one `audit_events` row, written by a statement
+/// of the change's own transaction (`WriteHook`): a committed write always has its event, a
+/// rolled-back one never has.
+///
+/// It asks for the record before updates (`needsPreviousRecord`) to name the changed fields;
+/// that costs each replace and update one locking read of the row in its transaction.
+struct AuditHook: WriteHook {
+    /// The clock (tests may move it).
+    let now: @Sendable () -> Date
+
+    var needsPreviousRecord: Bool { true }
+
+    func statements(for change: RecordChange, dialect: SQLDialect) throws -> [SQLStatement] {
+        var placeholders = PlaceholderSequence(dialect: dialect)
+        let values = (0..<11).map { _ in placeholders.next() }.joined(separator: ", ")
+        let identity = change.identity
+        let optional = { (text: String?) in text.map(SQLValue.text) ?? .null }
+        return [SQLStatement(
+            """
+            INSERT INTO audit_events (id, occurred_at, actor, credential, organization_id, action, resource, resource_id, \
+            request_id, client_ip, changed_fields) VALUES (\(values))
+            """,
+            [
+                .text(UUID().uuidString.lowercased()), .integer(AuditEvent.milliseconds(now())),
+                optional(identity.map { $0.userID ?? $0.subject }), optional(identity.map(Self.credential)),
+                optional(identity?.organizationID), .text(change.operation.rawValue), .text(change.table.name), .text(change.key),
+                optional(change.requestID), optional(change.clientAddress), .text(Self.fieldsJSON(Self.fields(of: change))),
+            ])]
+    }
+
+    /// The credential that made the change: its kind and the session (user tokens) or the
+    /// credential's own id (API keys, services), e.g. `api_key:3f0c…`.
+    static func credential(_ identity: Identity) -> String {
+        identity.kind + ":" + (identity.sessionID ?? identity.subject)
+    }
+
+    /// The member names a change set: those with a value on create, those whose value differs on
+    /// replace and update, none on delete and restore.
+    static func fields(of change: RecordChange) -> [String] {
+        switch change.operation {
+        case .created:
+            guard let after = change.after else { return [] }
+            return zip(change.table.members, after.row.values).compactMap { $0.1 == .null ? nil : $0.0 }
+        case .updated: return change.changedMembers
+        case .deleted, .restored: return []
+        }
+    }
+
+    /// `names` as a JSON array of strings.
+    static func fieldsJSON(_ names: [String]) -> String {
+        var writer = JSONWriter(capacity: 16 * names.count + 2)
+        writer.beginArray()
+        for name in names { writer.value(name) }
+        writer.endArray()
+        return writer.string
+    }
+}

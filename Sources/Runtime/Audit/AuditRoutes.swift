@@ -1,0 +1,55 @@
+import APIContract
+import Hummingbird
+
+/// Serves the audit family (`AuditContract`): `GET <base>/audit`, read only.
+///
+/// It needs the `audit:read` scope (`*` and `audit:*` grant it). A caller bound to an
+/// organization (an organization admin's token or key) sees only that organization's events;
+/// an unbound caller holding the scope (an app admin) sees every event, and alone may read the
+/// `Auth` module's trail (`source=auth`), whose events belong to no organization.
+struct AuditRoutes: Sendable {
+    let store: AuditStore
+    /// How the app spells JSON members.
+    let naming: JSONNaming
+
+    /// Adds the family under the app's base path.
+    func register(in registry: inout RouteRegistry, basePath: String) {
+        registry.add(AuditContract.routes, prefix: basePath, handler: handler)
+    }
+
+    /// The handler of each audit operation (the switch is exhaustive).
+    func handler(for operation: AuditOperation) -> RouteRegistry.Handler {
+        switch operation {
+        case .listAuditEvents:
+            return { request, context in try await list(request, context: context) }
+        }
+    }
+
+    /// One page of events the caller may see.
+    private func list(_ request: Request, context: LoomRequestContext) async throws -> Response {
+        let identity = try context.requireScope(AuditContract.readScope)
+        let filter = try AuditFilter(request, organization: identity.organizationID)
+        if filter.authTrail, identity.organizationID != nil {
+            throw APIError.forbidden(
+                "The auth trail belongs to no organization; only a caller bound to none (an app admin) may read it.")
+        }
+        let (events, total) = try await store.page(filter)
+        return JSONResponse.make(status: .ok, value: AuditPage(events: events, total: total, filter: filter), naming: naming)
+    }
+}
+
+/// `{"items": [...], "total": n, "limit": l, "offset": o}`, as the platform lists answer.
+struct AuditPage: JSONWritable {
+    let events: [AuditEvent]
+    let total: Int
+    let filter: AuditFilter
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("items", events)
+        writer.member("total", total)
+        writer.member("limit", filter.limit)
+        writer.member("offset", filter.offset)
+        writer.endObject()
+    }
+}
