@@ -21,7 +21,7 @@ struct LoomSchemaFileTests {
         ("listParameter", SchemaKeys.listParameter), ("envelopes", SchemaKeys.envelopes),
         ("recordEnvelope", SchemaKeys.recordEnvelope), ("listEnvelope", SchemaKeys.listEnvelope),
         ("requestEnvelope", SchemaKeys.requestEnvelope), ("errors", SchemaKeys.errors), ("errorCode", SchemaKeys.errorCode),
-        ("headers", SchemaKeys.headers),
+        ("headers", SchemaKeys.headers), ("security", SchemaKeys.security),
         ("webhooks", SchemaKeys.webhooks),
         ("webhookSignature", SchemaKeys.webhookSignature), ("webhookDelivery", SchemaKeys.webhookDelivery),
         ("webhookSubscription", SchemaKeys.webhookSubscription),

@@ -27,15 +27,31 @@ public protocol MailSender: Sendable {
 }
 
 /// Writes each message to the log at `notice` level: for development, where no mail server exists.
+///
+/// Bodies hold single-use tokens (password reset, email verification), and logs are copied,
+/// shipped and kept: the body is logged only when the development flag `LOOM_MAIL_LOG_BODIES=1`
+/// asks for it (`MailSenders.make` reads it), otherwise just recipient and subject.
 public struct LogMailSender: MailSender {
+    /// The environment variable that lets message bodies into the log.
+    public static let bodiesFlag = "LOOM_MAIL_LOG_BODIES"
+
     let logger: Logger
+    /// Whether bodies (and their tokens) are logged.
+    let logsBodies: Bool
 
-    /// Creates a sender logging through `logger`.
-    public init(logger: Logger) { self.logger = logger }
+    /// Creates a sender logging through `logger`; bodies only when `logsBodies`.
+    public init(logger: Logger, logsBodies: Bool = false) {
+        self.logger = logger
+        self.logsBodies = logsBodies
+    }
 
-    /// Logs the message, body included (it holds single-use tokens: development only).
+    /// Logs the message; its body only when `logsBodies`.
     public func send(_ message: MailMessage) async throws {
-        logger.notice("mail to \(message.to): \(message.subject)\n\(message.body)")
+        if logsBodies {
+            logger.notice("mail to \(message.to): \(message.subject)\n\(message.body)")
+        } else {
+            logger.notice("mail to \(message.to): \(message.subject) (body withheld; set \(Self.bodiesFlag)=1 in development to log it)")
+        }
     }
 }
 

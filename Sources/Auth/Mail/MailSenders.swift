@@ -6,17 +6,19 @@ import Runtime
 /// Chooses the mail sender at start-up.
 public enum MailSenders {
     /// The sender for `settings` (`auth.mail`): `$LOOM_MAIL_DIRECTORY` wins when set (files,
-    /// for development), then the app's choice, then the log.
+    /// for development), then the app's choice, then the log (bodies only with
+    /// `LOOM_MAIL_LOG_BODIES=1`).
     /// - Throws: `AuthConfigurationError` when the SMTP settings cannot be used (a credential
     ///   variable unset, credentials without TLS).
     public static func make(settings: AuthSettings.MailSettings?, environment: [String: String], logger: Logger) throws -> any MailSender {
         if let directory = environment["LOOM_MAIL_DIRECTORY"], !directory.isEmpty {
             return FileMailSender(directory: URL(fileURLWithPath: directory))
         }
-        guard let settings else { return LogMailSender(logger: logger) }
+        let logsBodies = environment[LogMailSender.bodiesFlag] == "1"
+        guard let settings else { return LogMailSender(logger: logger, logsBodies: logsBodies) }
         switch settings.sender {
         case .log:
-            return LogMailSender(logger: logger)
+            return LogMailSender(logger: logger, logsBodies: logsBodies)
         case .file:
             return FileMailSender(directory: URL(fileURLWithPath: settings.directory ?? "data/mail"))
         case .smtp:

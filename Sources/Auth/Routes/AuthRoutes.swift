@@ -33,9 +33,20 @@ struct AuthRoutes: Sendable {
     var keys: APIKeyStore { APIKeyStore(sql: service.sql, database: service.database) }
     var audit: AuditLog { AuditLog(sql: service.sql) }
 
-    /// Adds the app's auth family (`AuthContract`), laid out at its complete paths.
+    /// Adds the app's auth family (`AuthContract`), laid out at its complete paths. Every
+    /// answer of these routes says `Cache-Control: no-store`: they carry tokens, keys and
+    /// account data no cache or browser history may keep.
     func register(in registry: inout RouteRegistry) {
-        registry.add(contract.routes, prefix: "", handler: handler)
+        registry.add(contract.routes, prefix: "", handler: { operation in Self.notStored(handler(for: operation)) })
+    }
+
+    /// `handler` with `Cache-Control: no-store` on its answers.
+    static func notStored(_ handler: @escaping RouteRegistry.Handler) -> RouteRegistry.Handler {
+        { request, context in
+            var response = try await handler(request, context)
+            response.headers[.cacheControl] = "no-store"
+            return response
+        }
     }
 
     /// A JSON answer, its members spelled in the app's style (`naming`).

@@ -39,6 +39,11 @@ enum SettingsTranslator {
         if !config.trustedProxies.isEmpty {
             arguments.append("trustedProxies: [" + config.trustedProxies.map(SwiftNames.literal).joined(separator: ", ") + "]")
         }
+        let security = config.security
+        if security != SecuritySchema() {
+            arguments.append(
+                "security: SecurityHeaders(servedOverTLS: \(security.servedOverTLS), referrerPolicy: \(SwiftNames.literal(security.referrerPolicy.rawValue)), hstsMaxAge: \(security.hstsMaxAge))")
+        }
         return arguments
     }
 

@@ -12,7 +12,12 @@ public struct ErrorBodyFormat: Sendable {
         self.template = template
     }
 
-    /// Renders an error body.
+    /// Most field errors one body lists. The message still counts them all; the list stops here
+    /// so a request with 10,000 unknown members or parameters gets an answer of a few KB, not
+    /// megabytes built and sent for nothing.
+    public static let maxListedFieldErrors = 20
+
+    /// Renders an error body (the first `maxListedFieldErrors` field errors).
     public func body(for error: APIError, requestID: String) -> [UInt8] {
         var writer = JSONWriter(capacity: 256)
         write(template, error: error, requestID: requestID, to: &writer)
@@ -40,7 +45,7 @@ public struct ErrorBodyFormat: Sendable {
             case .requestID: writer.value(requestID)
             case .fieldErrors:
                 writer.beginArray()
-                for fieldError in error.fieldErrors {
+                for fieldError in error.fieldErrors.prefix(Self.maxListedFieldErrors) {
                     writer.beginObject()
                     writer.key("field")
                     writer.value(fieldError.field)

@@ -4,9 +4,17 @@ import NIOCore
 /// Reads and parses JSON request bodies within the app's size limit.
 public enum RequestBody {
     /// Collects the body (413 past `limit`), checks it is JSON (415) and parses it (400).
+    ///
+    /// A `Content-Length` over `limit` is refused before a byte of the body is read, and the
+    /// answer closes the connection, so the unread body is never read nor parsed as a request.
     public static func json(_ request: Request, limit: Int) async throws -> JSONInput {
         if let contentType = request.headers[.contentType], !isJSON(contentType) {
             throw APIError.unsupportedMediaType(contentType)
+        }
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+            var error = APIError.payloadTooLarge(limit: limit)
+            error.headers[.connection] = "close"
+            throw error
         }
         var request = request
         let buffer: ByteBuffer

@@ -32,11 +32,12 @@ public struct LoomMiddleware: RouterMiddleware {
 
     /// Creates the middleware; `authenticator` (the app's `Auth` module, if it has one) fills
     /// `context.identity` or `context.authenticationFailure` before the route runs.
-    /// `serverName` is the `Server` header value (`nil` sends none).
+    /// `serverName` is the `Server` header value (`nil` sends none); `security` the fields every
+    /// answer carries (`SecurityHeaders`).
     public init(
         errorFormat: ErrorBodyFormat, routes: RouteTable, maxBodyBytes: Int,
         authenticator: (any RequestAuthenticator)? = nil, serverName: String? = LoomServer.serverName,
-        vocabulary: ErrorVocabulary = .loom, requestIDHeader: HTTPField.Name = .requestID
+        vocabulary: ErrorVocabulary = .loom, requestIDHeader: HTTPField.Name = .requestID, security: SecurityHeaders = .standard
     ) {
         self.vocabulary = vocabulary
         self.requestIDHeader = requestIDHeader
@@ -44,7 +45,7 @@ public struct LoomMiddleware: RouterMiddleware {
         self.routes = routes
         self.maxBodyBytes = maxBodyBytes
         self.authenticator = authenticator
-        self.commonHeaders = CommonResponseHeaders(serverName: serverName, requestIDHeader: requestIDHeader)
+        self.commonHeaders = CommonResponseHeaders(serverName: serverName, requestIDHeader: requestIDHeader, security: security)
     }
 
     /// Runs the request.

@@ -33,12 +33,17 @@ public struct AppSettings: Sendable {
     /// log and the audit ask it.
     public let clientAddresses: ClientAddressResolver
 
+    // MARK: Protections (`security`, issue 14)
+
+    /// The security header fields every answer carries (`security` of `app.json`).
+    public let security: SecurityHeaders
+
     /// Creates settings; the defaults are Loom's conventions.
     public init(
         name: String, basePath: String, errorFormat: ErrorBodyFormat, maxBodyBytes: Int, pageLimits: PageLimits,
         maxBatchSize: Int = 100, naming: JSONNaming = .snakeCase, errors: ErrorVocabulary = .loom, forbiddenAsNotFound: Bool = false,
         headers: HeaderNames = .standard, systemRoutes: [String: ContractRouteOverride] = [:],
-        rateLimits: RateLimitSettings? = nil, trustedProxies: [String] = []
+        rateLimits: RateLimitSettings? = nil, trustedProxies: [String] = [], security: SecurityHeaders = .standard
     ) {
         self.rateLimits = rateLimits
         self.clientAddresses = ClientAddressResolver(trustedProxies: trustedProxies)
@@ -53,5 +58,6 @@ public struct AppSettings: Sendable {
         self.forbiddenAsNotFound = forbiddenAsNotFound
         self.headers = headers
         self.systemRoutes = ContractLayout(prefix: "", routes: systemRoutes)
+        self.security = security
     }
 }

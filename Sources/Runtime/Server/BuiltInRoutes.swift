@@ -46,7 +46,7 @@ struct BuiltInRoutes {
                     headers: [
                         .contentType: "text/html; charset=utf-8",
                         .contentSecurityPolicy:
-                            "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
+                            "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'",
                     ],
                     body: .init(byteBuffer: page))
             }

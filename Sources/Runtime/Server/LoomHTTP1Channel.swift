@@ -5,7 +5,9 @@ import NIOHTTP1
 import NIOHTTPTypes
 import NIOHTTPTypesHTTP1
 
-/// Hummingbird's HTTP/1.1 child channel with one addition: when the app has routes answered
+/// Hummingbird's HTTP/1.1 child channel with two additions. Every connection is counted against
+/// `ConnectionLimits.maxConnections` and has a `RequestDeadline` (a watcher before the request
+/// decoder, one after it) that closes it when a head or a body takes too long. And when the app has routes answered
 /// inline (`InlineReads`), an `InlineReadHandler` sits right after NIO's request decoder and an
 /// `InlineResponseWriter` at the front of the pipeline. The pipeline is otherwise the one
 /// `HTTP1Channel.setup` builds (same decoder limits, same codec, same state handler), and
@@ -18,9 +20,22 @@ struct LoomHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
     let responder: HTTPChannelHandler.Responder
     let configuration: HTTP1Channel.Configuration
     let inlineReads: InlineReads
+    /// Bounds on how long a request head and body may take to arrive (`ConnectionLimits`).
+    let connectionLimits: ConnectionLimits
+    /// The server's open connections, shared by every child channel.
+    let connections: ConnectionCount
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
-        channel.eventLoop.makeCompletedFuture {
+        guard connections.admit() else {
+            // Hummingbird leaves a channel whose set-up failed open; closing it is ours to do.
+            channel.close(promise: nil)
+            return channel.eventLoop.makeFailedFuture(ConnectionLimitReached())
+        }
+        let connections = self.connections
+        channel.closeFuture.whenComplete { _ in connections.release() }
+        return channel.eventLoop.makeCompletedFuture {
+            let deadline = RequestDeadline(connectionLimits)
+            try channel.pipeline.syncOperations.addHandler(RequestDeadline.ByteWatcher(deadline))
             var limits = NIOHTTPDecoderLimitConfiguration()
             limits.maxHeaderFieldSize = configuration.httpDecoder.maxHeaderFieldSize
             limits.maxHeaderListSize = configuration.httpDecoder.maxHeaderListSize
@@ -29,6 +44,7 @@ struct LoomHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
             try pipeline.configureHTTPServerPipeline(
                 withPipeliningAssistance: false, withErrorHandling: false, withOutboundHeaderValidation: false,
                 withEncoderConfiguration: .init(), withDecoderLimitConfiguration: limits)
+            try pipeline.addHandler(RequestDeadline.PartWatcher(deadline))
             if !inlineReads.isEmpty {
                 let writer = InlineResponseWriter()
                 try pipeline.addHandler(writer, position: .first)
@@ -48,8 +64,14 @@ struct LoomHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
 }
 
 extension HTTPServerBuilder {
-    /// HTTP/1.1 with Loom's inline reads (`LoomHTTP1Channel`).
-    static func loomHTTP1(inlineReads: InlineReads, configuration: HTTP1Channel.Configuration = .init()) -> HTTPServerBuilder {
-        .init { responder in LoomHTTP1Channel(responder: responder, configuration: configuration, inlineReads: inlineReads) }
+    /// HTTP/1.1 with Loom's inline reads and connection limits (`LoomHTTP1Channel`).
+    static func loomHTTP1(inlineReads: InlineReads, connectionLimits: ConnectionLimits = .init()) -> HTTPServerBuilder {
+        let connections = ConnectionCount(maximum: connectionLimits.maxConnections)
+        let configuration = HTTP1Channel.Configuration(idleTimeout: TimeAmount(connectionLimits.idleTimeout))
+        return .init { responder in
+            LoomHTTP1Channel(
+                responder: responder, configuration: configuration, inlineReads: inlineReads, connectionLimits: connectionLimits,
+                connections: connections)
+        }
     }
 }

@@ -44,6 +44,12 @@ extension LoomServer {
         /// Called once the server listens, with the port it got (logs, tests on port 0).
         public var onServerRunning: (@Sendable (_ port: Int) async -> Void)?
 
+        // MARK: Protections (connection timeouts and cap, issue 14)
+
+        /// How long a request head and body may take to arrive, how long a keep-alive
+        /// connection may idle, and how many connections are held at once.
+        public var connectionLimits = ConnectionLimits()
+
         // MARK: Observability
 
         /// Where the access log's lines go when the app has an `accessLog` section; `nil`: the

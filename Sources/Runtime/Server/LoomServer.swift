@@ -40,7 +40,7 @@ public enum LoomServer {
         var base = LoomMiddleware(
             errorFormat: app.settings.errorFormat, routes: registry.table, maxBodyBytes: app.settings.maxBodyBytes,
             authenticator: auth, serverName: configuration.serverName, vocabulary: app.settings.errors,
-            requestIDHeader: app.settings.headers.requestID)
+            requestIDHeader: app.settings.headers.requestID, security: app.settings.security)
         let trustsProxies = !app.settings.clientAddresses.trustedProxies.isEmpty
         if trustsProxies { base.clientAddresses = app.settings.clientAddresses }
         router.add(middleware: base)
@@ -52,7 +52,8 @@ public enum LoomServer {
         if configuration.inlineReads {
             reads = registry.inlineReads.passingOn(credentialsOf: auth).honouring(configuration.middleware.map(\.inlineReadPolicy))
             if trustsProxies { reads = reads.passingOn(headers: [.forwarded, .xForwardedFor]) }
-            reads.commonHeaders = CommonResponseHeaders(serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID)
+            reads.commonHeaders = CommonResponseHeaders(
+                serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID, security: app.settings.security)
             reads.observer = accessLog
         }
         return (router, reads)
@@ -84,7 +85,7 @@ public enum LoomServer {
         let port = configuration.port
         return Application(
             router: router,
-            server: .loomHTTP1(inlineReads: reads),
+            server: .loomHTTP1(inlineReads: reads, connectionLimits: configuration.connectionLimits),
             // No serverName: `Server` comes from CommonResponseHeaders, on both paths.
             configuration: .init(address: .hostname(configuration.host, port: port)),
             onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? port) },

@@ -75,6 +75,11 @@ public struct AppConfig: Codable, Sendable, Hashable {
     /// client; empty (the default): the peer's address is the client's.
     public var trustedProxies: [String] = []
 
+    // MARK: Protections (issue 14)
+
+    /// `security`: the security header fields every answer carries.
+    public var security = SecuritySchema()
+
     /// Creates an app declaration.
     public init(
         file: String, name: String, title: String, version: String, description: String,

@@ -24,7 +24,17 @@ enum AppConfigReader {
         readFidelity(reader, into: &config)
         config.rateLimits = reader.contains("rateLimits") ? RateLimitsConfigReader.read(reader) : nil
         config.trustedProxies = reader.stringArray("trustedProxies") ?? []
+        config.security = readSecurity(reader) ?? SecuritySchema()
         return config
+    }
+
+    private static func readSecurity(_ app: ObjectReader) -> SecuritySchema? {
+        guard let reader = app.object("security", keys: SchemaKeys.security) else { return nil }
+        let defaults = SecuritySchema()
+        return SecuritySchema(
+            servedOverTLS: reader.bool("servedOverTLS") ?? defaults.servedOverTLS,
+            referrerPolicy: reader.choice("referrerPolicy", named: "referrer policy") ?? defaults.referrerPolicy,
+            hstsMaxAge: reader.integer("hstsMaxAge") ?? defaults.hstsMaxAge)
     }
 
     private static func readLimits(_ app: ObjectReader) -> LimitsSchema? {

@@ -11,12 +11,15 @@ enum SchemaKeys {
         accepted: [
             schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth", "droppedTables",
             "naming", "envelopes", "errors", "headers", "routes", "webhooks",
-            "audit", "accessLog", "rateLimits", "trustedProxies",
+            "audit", "accessLog", "rateLimits", "trustedProxies", "security",
         ],
         required: ["name", "title", "version", "description"])
 
     /// The `limits` object of `app.json`.
     static let limits = ObjectKeys(accepted: ["maxBodyBytes", "defaultPageSize", "maxPageSize", "maxBatchSize"])
+
+    /// The `security` object of `app.json`.
+    static let security = ObjectKeys(accepted: ["servedOverTLS", "referrerPolicy", "hstsMaxAge"])
 
     /// The `auth` object of `app.json`.
     static let auth = ObjectKeys(

@@ -24,6 +24,11 @@ enum AppRules {
                     + "segments of a-z, 0-9, _ and -, each after a \"/\", with no trailing \"/\"")
         }
         checkLimits(config.limits, file: file, diagnostics: diagnostics)
+        if config.security.hstsMaxAge <= 0 {
+            diagnostics.error(
+                .invalidLimit, file: file, path: "security.hstsMaxAge",
+                "\"hstsMaxAge\" must be greater than 0, found \(config.security.hstsMaxAge)")
+        }
         if app.tables.isEmpty, app.endpoints.isEmpty {
             let directory = directoryName(of: file)
             diagnostics.error(

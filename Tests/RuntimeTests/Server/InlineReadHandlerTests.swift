@@ -62,8 +62,8 @@ struct InlineReadHandlerTests {
         let responses = try Self.written(channel)
         #expect(responses.count == 1)
         let lines = responses.first?.components(separatedBy: "\r\n") ?? []
-        #expect(lines.count == 9)
-        guard lines.count == 9 else { return }
+        #expect(lines.count == 11)
+        guard lines.count == 11 else { return }
         #expect(lines[0] == "HTTP/1.1 200 OK")
         #expect(lines[1] == #"ETag: "abc""#)
         #expect(lines[2] == "Content-Type: application/json")
@@ -71,8 +71,10 @@ struct InlineReadHandlerTests {
         #expect(lines[4] == "X-Request-Id: client-id-1")
         #expect(lines[5].hasPrefix("Date: ") && lines[5].hasSuffix(" GMT"))
         #expect(lines[6] == "Server: loom")
-        #expect(lines[7] == "")
-        #expect(lines[8] == #"{"id":7}"#)
+        #expect(lines[7] == "X-Content-Type-Options: nosniff")
+        #expect(lines[8] == "Referrer-Policy: no-referrer")
+        #expect(lines[9] == "")
+        #expect(lines[10] == #"{"id":7}"#)
     }
 
     @Test("HEAD is answered inline with the GET's head, Content-Length included, and no body")

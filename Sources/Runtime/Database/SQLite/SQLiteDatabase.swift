@@ -48,6 +48,7 @@ public final class SQLiteDatabase: DatabaseClient {
                 message: "cannot create the directory \(directory.path) for \(path): \(error)"
             )
         }
+        Self.createPrivately(path)
         do {
             let pool = try DatabasePool(path: path, configuration: SQLiteConnectionSettings.configuration())
             // See `SQLiteConnectionSettings.fullSynchronousSQL`: the pool's WAL setup has just
@@ -72,6 +73,15 @@ public final class SQLiteDatabase: DatabaseClient {
         } catch {
             throw SQLiteErrorMapping.map(error)
         }
+    }
+
+    /// Creates a missing database file readable and writable by its owner alone (0600): it
+    /// holds password hashes, tokens and every record. SQLite gives the `-wal` and `-shm` files
+    /// it creates later the mode of the database file. An empty file is a valid empty database;
+    /// an existing file keeps the mode its owner chose.
+    private static func createPrivately(_ path: String) {
+        guard !FileManager.default.fileExists(atPath: path) else { return }
+        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
     }
 
     /// Runs one read-only statement on a reader connection.

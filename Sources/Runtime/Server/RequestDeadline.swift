@@ -1,0 +1,133 @@
+import NIOCore
+import NIOHTTP1
+
+/// The clock of a connection that bounds how long the client takes to send a request head,
+/// then its body (`ConnectionLimits`). Two handlers drive it: `RequestDeadline.ByteWatcher`
+/// before NIO's request decoder sees each read (the start of a head), `RequestDeadline.PartWatcher`
+/// after it sees each decoded part (the end of a head, the end of a body). Both run on the
+/// connection's event loop, so the shared state needs no lock; it is never touched elsewhere.
+///
+/// Cheap on purpose (key reads answered inline pass through it): a request moves the phase and
+/// its deadline (one clock read each), and at most one timer is scheduled per connection. When
+/// it fires it closes the connection if the current phase is past its deadline, re-arms for the
+/// phase's deadline if not, and stops if the connection is between requests (Hummingbird's idle
+/// timeout covers that). A keep-alive connection serving requests quickly schedules a timer
+/// about once per head timeout, not once per request.
+final class RequestDeadline {
+    /// Where the connection is in its current request.
+    private enum Phase {
+        /// Between requests: nothing of a head has arrived.
+        case idle
+        /// A head (or the connection) started; it must be complete by the deadline.
+        case head(NIODeadline)
+        /// A head is complete; the body must be by the deadline.
+        case body(NIODeadline)
+    }
+
+    let headTimeout: TimeAmount
+    let bodyTimeout: TimeAmount
+    private var phase = Phase.idle
+    private var scheduled: Scheduled<Void>?
+    /// When the pending timer fires.
+    private var scheduledAt: NIODeadline?
+
+    /// A deadline with the given bounds.
+    init(_ limits: ConnectionLimits) {
+        headTimeout = TimeAmount(limits.requestHeadTimeout)
+        bodyTimeout = TimeAmount(limits.requestBodyTimeout)
+    }
+
+    /// Starts the head's clock unless a request is under way.
+    func headMayStart(on channel: any Channel) {
+        guard case .idle = phase else { return }
+        let deadline = NIODeadline.now() + headTimeout
+        phase = .head(deadline)
+        schedule(deadline, on: channel)
+    }
+
+    /// The head is complete: the body's clock starts.
+    func headEnded(on channel: any Channel) {
+        let deadline = NIODeadline.now() + bodyTimeout
+        phase = .body(deadline)
+        schedule(deadline, on: channel)
+    }
+
+    /// The request is complete: no clock runs until the next head's first byte.
+    func requestEnded() {
+        phase = .idle
+    }
+
+    /// Stops the clock (the connection closed).
+    func disarm() {
+        phase = .idle
+        scheduled?.cancel()
+        scheduled = nil
+        scheduledAt = nil
+    }
+
+    /// Schedules the timer for `deadline` unless one fires earlier (it re-arms when it fires).
+    private func schedule(_ deadline: NIODeadline, on channel: any Channel) {
+        if scheduled != nil, let scheduledAt, scheduledAt <= deadline { return }
+        scheduled?.cancel()
+        scheduledAt = deadline
+        let bound = NIOLoopBound(self, eventLoop: channel.eventLoop)
+        scheduled = channel.eventLoop.scheduleTask(deadline: deadline) { bound.value.fire(on: channel) }
+    }
+
+    private func fire(on channel: any Channel) {
+        scheduled = nil
+        scheduledAt = nil
+        switch phase {
+        case .idle:
+            return
+        case .head(let deadline), .body(let deadline):
+            if deadline <= NIODeadline.now() {
+                channel.close(promise: nil)
+            } else {
+                schedule(deadline, on: channel)
+            }
+        }
+    }
+}
+
+extension RequestDeadline {
+    /// Sits before the request decoder: the first bytes of a head start the head's clock. (A
+    /// connection that sends nothing is Hummingbird's idle timeout's to close: clients open
+    /// connections ahead of their requests, and a loaded client may take seconds to use one.)
+    final class ByteWatcher: ChannelInboundHandler, RemovableChannelHandler {
+        typealias InboundIn = ByteBuffer
+        typealias InboundOut = ByteBuffer
+        let deadline: RequestDeadline
+
+        init(_ deadline: RequestDeadline) { self.deadline = deadline }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            deadline.headMayStart(on: context.channel)
+            context.fireChannelRead(data)
+        }
+
+        func channelInactive(context: ChannelHandlerContext) {
+            deadline.disarm()
+            context.fireChannelInactive()
+        }
+    }
+
+    /// Sits after the request decoder (before inline reads, which answer some requests without
+    /// passing them on): a complete head starts the body's clock, a complete request stops it.
+    final class PartWatcher: ChannelInboundHandler, RemovableChannelHandler {
+        typealias InboundIn = HTTPServerRequestPart
+        typealias InboundOut = HTTPServerRequestPart
+        let deadline: RequestDeadline
+
+        init(_ deadline: RequestDeadline) { self.deadline = deadline }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            switch unwrapInboundIn(data) {
+            case .head: deadline.headEnded(on: context.channel)
+            case .body: break
+            case .end: deadline.requestEnded()
+            }
+            context.fireChannelRead(data)
+        }
+    }
+}

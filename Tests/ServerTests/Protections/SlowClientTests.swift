@@ -1,0 +1,97 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import NIOPosix
+import Testing
+
+@testable import Runtime
+@testable import Server
+
+/// Connection limits (`ConnectionLimits`): clients that trickle a request head are closed within
+/// the head timeout while other clients are served; connections beyond the cap are closed as
+/// they are accepted.
+@Suite("Slow clients")
+struct SlowClientTests {
+    /// A live bench server with `limits`.
+    static func server(app: GeneratedApp, database: any DatabaseClient, limits: ConnectionLimits) -> some ApplicationProtocol {
+        var configuration = LoomServer.Configuration(port: 0)
+        configuration.connectionLimits = limits
+        return LoomServer.buildApplication(app: app, database: database, configuration: configuration, logger: TestDatabase.logger)
+    }
+
+    /// Opens a plain TCP connection to the server.
+    static func connect(_ port: Int) async throws -> any Channel {
+        try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get()
+    }
+
+    @Test("200 connections trickling a head are closed within the head timeout while another client is served")
+    func slowHeadsClosed() async throws {
+        try await TestDatabase.withMigratedApp("bench") { database, app in
+            // The test client opens its connection up front; on a loaded machine 200 connects can
+            // outlast the 75 s idle timeout, which would close it before its first request.
+            // Bounds leave room for a loaded CI machine (timers and accepts then run late).
+            let limits = ConnectionLimits(requestHeadTimeout: .seconds(2), requestBodyTimeout: .seconds(5), idleTimeout: .seconds(600))
+            try await Self.server(app: app, database: database.client, limits: limits).test(.live) { client in
+                let port = try #require(client.port)
+                var slow: [any Channel] = []
+                for _ in 0..<200 {
+                    let channel = try await Self.connect(port)
+                    channel.writeAndFlush(ByteBuffer(string: "GET /v1/items/1 HTTP/1.1\r\nHost: x\r\n"), promise: nil)
+                    slow.append(channel)
+                }
+                let connected = ContinuousClock.now
+                let trickle = Task {
+                    for _ in 0..<20 {
+                        try await Task.sleep(for: .milliseconds(150))
+                        for channel in slow where channel.isActive {
+                            channel.writeAndFlush(ByteBuffer(string: "X-Slow: 1\r\n"), promise: nil)
+                        }
+                    }
+                }
+                let asked = ContinuousClock.now
+                let served = try await client.executeRequest(uri: "/health", method: .get, headers: [:], body: nil)
+                #expect(served.status == .ok)
+                #expect(ContinuousClock.now - asked < .seconds(2), "another client is served while the slow ones wait")
+                for channel in slow { try? await channel.closeFuture.get() }
+                let elapsed = ContinuousClock.now - connected
+                trickle.cancel()
+                #expect(elapsed < .seconds(8), "every slow connection closed soon after the 2 s head timeout (took \(elapsed))")
+                let after = try await client.executeRequest(uri: "/health", method: .get, headers: [:], body: nil)
+                #expect(after.status == .ok)
+            }
+        }
+    }
+
+    @Test("keep-alive requests are answered after pauses longer than the head timeout: between requests no head clock runs")
+    func promptClientsServed() async throws {
+        try await TestDatabase.withMigratedApp("bench") { database, app in
+            let limits = ConnectionLimits(requestHeadTimeout: .seconds(1))
+            try await Self.server(app: app, database: database.client, limits: limits).test(.live) { client in
+                for round in 0..<3 {
+                    let reply = try await client.executeRequest(uri: "/health", method: .get, headers: [:], body: nil)
+                    #expect(reply.status == .ok)
+                    if round < 2 { try await Task.sleep(for: .milliseconds(1_200)) }
+                }
+            }
+        }
+    }
+
+    @Test("connections beyond the cap are closed as they are accepted")
+    func connectionCap() async throws {
+        try await TestDatabase.withMigratedApp("bench") { database, app in
+            let limits = ConnectionLimits(idleTimeout: .seconds(600), maxConnections: 3)
+            try await Self.server(app: app, database: database.client, limits: limits).test(.live) { client in
+                let port = try #require(client.port)
+                var held: [any Channel] = []
+                for _ in 0..<3 { held.append(try await Self.connect(port)) }
+                let refused = try await Self.connect(port)
+                try await refused.closeFuture.get()
+                #expect(!refused.isActive)
+                for channel in held { #expect(channel.isActive) }
+                for channel in held { try await channel.close() }
+            }
+        }
+    }
+}
