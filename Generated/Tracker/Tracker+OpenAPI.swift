@@ -3829,7 +3829,7 @@ extension Tracker {
             "name" : "since",
             "schema" : {
               "description" : "Only events at or after this time (ISO 8601 date-time).",
-              "maxLength" : 40,
+              "format" : "date-time",
               "type" : "string"
             }
           },
@@ -3839,7 +3839,7 @@ extension Tracker {
             "name" : "until",
             "schema" : {
               "description" : "Only events before this time (ISO 8601 date-time).",
-              "maxLength" : 40,
+              "format" : "date-time",
               "type" : "string"
             }
           },

@@ -28,7 +28,7 @@ public enum AuditContract {
     /// The filters and the page of the list, in the order they are documented.
     public static let queryParameters: [ContractParameter] = {
         let text = ContractParameter.Kind.string(maxLength: maximumFilterLength)
-        let time = ContractParameter.Kind.string(maxLength: 40)
+        let time = ContractParameter.Kind.dateTime
         return [
             ContractParameter(
                 "source", in: .query, .enumeration(sources),

@@ -8,6 +8,8 @@ public struct ContractParameter: Sendable, Hashable {
         case uuid
         /// An absolute URI.
         case uri
+        /// An RFC 3339 date-time (`2026-01-31T12:00:00Z`).
+        case dateTime
         /// A whole number within bounds (either may be absent).
         case integer(minimum: Int?, maximum: Int?)
         /// One of these values.

@@ -104,6 +104,8 @@ struct ContractDocumenter {
             schema = SchemaFactory.string(parameter.description, format: .uuid)
         case .uri:
             schema = SchemaFactory.string(parameter.description, format: .uri)
+        case .dateTime:
+            schema = SchemaFactory.string(parameter.description, format: .dateTime)
         case .integer(let minimum, let maximum):
             schema = .integer(
                 JSONSchema.CoreContext(description: parameter.description),

@@ -61,6 +61,8 @@ public struct ContractQuery: Sendable {
             return trimmed.isEmpty || UUID(uuidString: trimmed) != nil ? nil : "must be a UUID"
         case .uri:
             return URL(string: trimmed)?.scheme == nil ? "must be an absolute URI" : nil
+        case .dateTime:
+            return TimestampFormat.parseTimestamp(trimmed) == nil ? "must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z" : nil
         case .integer(let minimum, let maximum):
             guard let number = Int(value), number >= (minimum ?? .min), number <= (maximum ?? .max) else {
                 return "must be an integer from \(minimum.map(String.init) ?? "any") to \(maximum.map(String.init) ?? "any")"
