@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NIOCore
 import Synchronization
 
@@ -23,10 +28,21 @@ public struct ConnectionLimits: Sendable, Hashable {
     /// Most connections open at once.
     public var maxConnections: Int
 
+    /// The default connection cap: 4,096, or fewer when the process may open fewer descriptors
+    /// (`RLIMIT_NOFILE`, less 64 for the database files, pool sockets and the listener). Past
+    /// the process's descriptor limit an accept fails with `EMFILE`, and swift-nio then keeps
+    /// the listening socket readable and spins a core; under the cap every accept succeeds and
+    /// the connections beyond it are closed at once, so the server idles and serves the ones it has.
+    public static var defaultMaxConnections: Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < rlim_t(Int32.max) else { return 4_096 }
+        return max(16, min(4_096, Int(clamping: limit.rlim_cur) - 64))
+    }
+
     /// Creates the limits; the defaults suit a server behind no proxy.
     public init(
         requestHeadTimeout: Duration = .seconds(10), requestBodyTimeout: Duration = .seconds(60), idleTimeout: Duration = .seconds(75),
-        maxConnections: Int = 4_096
+        maxConnections: Int = ConnectionLimits.defaultMaxConnections
     ) {
         self.requestHeadTimeout = requestHeadTimeout
         self.requestBodyTimeout = requestBodyTimeout
