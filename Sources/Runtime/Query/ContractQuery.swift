@@ -58,7 +58,8 @@ public struct ContractQuery: Sendable {
             guard let maxLength, trimmed.count > maxLength else { return nil }
             return "must be at most \(maxLength) characters long"
         case .uuid:
-            return trimmed.isEmpty || UUID(uuidString: trimmed) != nil ? nil : "must be a UUID"
+            // An empty value is not a UUID either (the document says `format: uuid`).
+            return UUID(uuidString: trimmed) != nil ? nil : "must be a UUID"
         case .uri:
             return URL(string: trimmed)?.scheme == nil ? "must be an absolute URI" : nil
         case .dateTime:
