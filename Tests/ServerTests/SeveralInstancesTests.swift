@@ -14,13 +14,7 @@ struct SeveralInstancesTests {
     @Test("concurrent start-up migrations apply every step once; writes through one instance are read through the other")
     func twoInstances() async throws {
         let url = try #require(TestDatabase.postgresURL)
-        let schema = try await TestDatabase.createSchema(url: url)
-        var settings = try PostgresConnectionSettings(url: url)
-        settings.schema = schema
-        settings.poolSize = 4
-        let first = PostgresDatabase.started(settings: settings, logger: TestDatabase.logger)
-        let second = PostgresDatabase.started(settings: settings, logger: TestDatabase.logger)
-        do {
+        try await TestDatabase.withTwoInstances(url: url) { first, second in
             let app = try AppCatalog.app(named: "tracker", eventSettleInterval: 0)
             async let firstReport = first.migrate(to: app.schema)
             async let secondReport = second.migrate(to: app.schema)
@@ -54,14 +48,6 @@ struct SeveralInstancesTests {
                     #expect(conflict.status == .conflict, "a unique name taken through one instance conflicts through the other")
                 }
             }
-        } catch {
-            try? await first.close()
-            try? await second.close()
-            await TestDatabase.dropSchema(schema, url: url)
-            throw error
         }
-        try await first.close()
-        try await second.close()
-        await TestDatabase.dropSchema(schema, url: url)
     }
 }

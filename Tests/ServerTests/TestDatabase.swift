@@ -93,6 +93,30 @@ struct TestDatabase: Sendable {
         }
     }
 
+    /// Runs `body` with two PostgreSQL clients (pools of 4) on one fresh schema of `url`, as two
+    /// server instances have; both are closed and the schema dropped afterwards, whatever happens.
+    static func withTwoInstances(
+        url: String, _ body: (PostgresDatabase, PostgresDatabase) async throws -> Void
+    ) async throws {
+        let schema = try await createSchema(url: url)
+        var settings = try PostgresConnectionSettings(url: url)
+        settings.schema = schema
+        settings.poolSize = 4
+        let first = PostgresDatabase.started(settings: settings, logger: logger)
+        let second = PostgresDatabase.started(settings: settings, logger: logger)
+        do {
+            try await body(first, second)
+        } catch {
+            try? await first.close()
+            try? await second.close()
+            await dropSchema(schema, url: url)
+            throw error
+        }
+        try await first.close()
+        try await second.close()
+        await dropSchema(schema, url: url)
+    }
+
     /// Creates a uniquely named empty schema and returns its name.
     static func createSchema(url: String) async throws -> String {
         let schema = "loom_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")

@@ -20,13 +20,7 @@ struct SharedRateLimitTests {
     @Test("100 requests spread over both instances are served; the 101st, on either, is 429")
     func oneQuotaOverTwoInstances() async throws {
         let url = try #require(TestDatabase.postgresURL)
-        let schema = try await TestDatabase.createSchema(url: url)
-        var settings = try PostgresConnectionSettings(url: url)
-        settings.schema = schema
-        settings.poolSize = 4
-        let first = PostgresDatabase.started(settings: settings, logger: TestDatabase.logger)
-        let second = PostgresDatabase.started(settings: settings, logger: TestDatabase.logger)
-        do {
+        try await TestDatabase.withTwoInstances(url: url) { first, second in
             let app = try AppCatalog.app(named: "layout", eventSettleInterval: 0)
             _ = try await first.migrate(to: app.schema)
             let one = try await Self.application(app: app, database: first)
@@ -53,15 +47,7 @@ struct SharedRateLimitTests {
             }
             let rows = try await first.fetch(SQLStatement("SELECT hits FROM loom_rate_limits"))
             #expect(rows.map(\.values) == [[.integer(102)]], "one counter for the caller, counted by both instances")
-        } catch {
-            try? await first.close()
-            try? await second.close()
-            await TestDatabase.dropSchema(schema, url: url)
-            throw error
         }
-        try await first.close()
-        try await second.close()
-        await TestDatabase.dropSchema(schema, url: url)
     }
 
     /// One instance: its own pool, middleware and counter object, rate limits mounted as `serve` does
