@@ -31,19 +31,3 @@ struct PlatformPage: Sendable {
         return pattern + "%"
     }
 }
-
-/// One page of a platform list: `{"items": [...], "total": n, "limit": l, "offset": o}`.
-struct PlatformPageResponse<Item: JSONWritable>: JSONWritable {
-    let items: [Item]
-    let total: Int
-    let page: PlatformPage
-
-    func writeJSON(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.member("items", items)
-        writer.member("total", total)
-        writer.member("limit", page.limit)
-        writer.member("offset", page.offset)
-        writer.endObject()
-    }
-}

@@ -9,7 +9,7 @@ extension PlatformRoutes {
         _ = try await caller(request)
         let page = try PlatformPage(request, route: try route(.listOrganizations))
         let result = try await directory.organizations(search: page.query.text("search"), page: page)
-        return answer(status: .ok, value: PlatformPageResponse(items: result.items, total: result.total, page: page))
+        return answer(status: .ok, value: OffsetPage(items: result.items, total: result.total, limit: page.limit, offset: page.offset))
     }
 
     /// `GET /admin/organizations/{id}` → the organization with its members; 404 when unknown.
@@ -30,7 +30,7 @@ extension PlatformRoutes {
         let result = try await directory.endUsers(
             email: page.query.text("email"), organization: page.query.uuid("organization_id"), project: page.query.uuid("project_id"),
             page: page)
-        return answer(status: .ok, value: PlatformPageResponse(items: result.items, total: result.total, page: page))
+        return answer(status: .ok, value: OffsetPage(items: result.items, total: result.total, limit: page.limit, offset: page.offset))
     }
 
 

@@ -34,22 +34,6 @@ struct AuditRoutes: Sendable {
                 "The auth trail belongs to no organization; only a caller bound to none (an app admin) may read it.")
         }
         let (events, total) = try await store.page(filter)
-        return JSONResponse.make(status: .ok, value: AuditPage(events: events, total: total, filter: filter), naming: naming)
-    }
-}
-
-/// `{"items": [...], "total": n, "limit": l, "offset": o}`, as the platform lists answer.
-struct AuditPage: JSONWritable {
-    let events: [AuditEvent]
-    let total: Int
-    let filter: AuditFilter
-
-    func writeJSON(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.member("items", events)
-        writer.member("total", total)
-        writer.member("limit", filter.limit)
-        writer.member("offset", filter.offset)
-        writer.endObject()
+        return JSONResponse.make(status: .ok, value: OffsetPage(items: events, total: total, limit: filter.limit, offset: filter.offset), naming: naming)
     }
 }
