@@ -2596,12 +2596,12 @@ extension Eventflow {
         "operationId" : "authRevokeAPIKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the API key.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the API key.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -2651,12 +2651,12 @@ extension Eventflow {
         "operationId" : "authRotateAPIKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the API key.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the API key.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -3374,12 +3374,12 @@ extension Eventflow {
         "operationId" : "authGetOrganization",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -3434,12 +3434,12 @@ extension Eventflow {
         "operationId" : "authRenameOrganization",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -3519,12 +3519,12 @@ extension Eventflow {
         "operationId" : "authListInvitations",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -3579,12 +3579,12 @@ extension Eventflow {
         "operationId" : "authInvite",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -3670,12 +3670,12 @@ extension Eventflow {
         "operationId" : "authRevokeInvitation",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -3736,12 +3736,12 @@ extension Eventflow {
         "operationId" : "authListMembers",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -3798,12 +3798,12 @@ extension Eventflow {
         "operationId" : "authRemoveMember",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -3867,12 +3867,12 @@ extension Eventflow {
         "operationId" : "authChangeMemberRole",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -3959,12 +3959,12 @@ extension Eventflow {
         "operationId" : "authListProjects",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4019,12 +4019,12 @@ extension Eventflow {
         "operationId" : "authCreateProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4107,12 +4107,12 @@ extension Eventflow {
         "operationId" : "authArchiveProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4171,12 +4171,12 @@ extension Eventflow {
         "operationId" : "authGetProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4244,12 +4244,12 @@ extension Eventflow {
         "operationId" : "authListProjectKeys",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4315,12 +4315,12 @@ extension Eventflow {
         "operationId" : "authRotateProjectKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4411,12 +4411,12 @@ extension Eventflow {
         "operationId" : "authOrganizationTokens",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4823,12 +4823,12 @@ extension Eventflow {
         "operationId" : "authRevokeSession",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the session.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the session.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4876,12 +4876,12 @@ extension Eventflow {
         "operationId" : "authExtendSession",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the session.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the session.",
               "format" : "uuid",
               "type" : "string"
             }

@@ -391,7 +391,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Key id.",
-            "format" : "uuid",
+            "pattern" : "^(?:^key_[0-9A-Za-z]{22}$)$",
             "type" : "string"
           },
           "key" : {
@@ -419,7 +419,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "Organization the key is bound to.",
-            "format" : "uuid",
+            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
             "type" : [
               "string",
               "null"
@@ -432,7 +432,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "Project the key is bound to.",
-            "format" : "uuid",
+            "pattern" : "^(?:^prj_[0-9A-Za-z]{22}$)$",
             "type" : [
               "string",
               "null"
@@ -522,7 +522,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "Bind the key to this organization (404 unless a member); its scopes stay within your organization role, and it dies when you leave. Default: the binding of your token.",
-            "format" : "uuid",
+            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
             "type" : [
               "string",
               "null"
@@ -530,7 +530,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "Also bind it to this live project; it dies when the project is archived.",
-            "format" : "uuid",
+            "pattern" : "^(?:^prj_[0-9A-Za-z]{22}$)$",
             "type" : [
               "string",
               "null"
@@ -647,7 +647,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "The organization the credentials are bound to (an organization-bound token or key, an impersonation token); null when unbound.",
-            "format" : "uuid",
+            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
             "type" : [
               "string",
               "null"
@@ -655,7 +655,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "The project the credentials are bound to.",
-            "format" : "uuid",
+            "pattern" : "^(?:^prj_[0-9A-Za-z]{22}$)$",
             "type" : [
               "string",
               "null"
@@ -672,7 +672,7 @@ extension Layout {
           },
           "sessionId" : {
             "description" : "The session of an access token.",
-            "format" : "uuid",
+            "pattern" : "^(?:^ses_[0-9A-Za-z]{22}$)$",
             "type" : [
               "string",
               "null"
@@ -685,7 +685,7 @@ extension Layout {
           },
           "userId" : {
             "description" : "The account (for a key: its creator).",
-            "format" : "uuid",
+            "pattern" : "^(?:^usr_[0-9A-Za-z]{22}$)$",
             "type" : [
               "string",
               "null"
@@ -724,7 +724,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Invitation id.",
-            "format" : "uuid",
+            "pattern" : "^(?:^inv_[0-9A-Za-z]{22}$)$",
             "type" : "string"
           },
           "role" : {
@@ -813,7 +813,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "Bind the session to this organization (404 unless a member): its tokens carry `org` and the scopes of your organization role.",
-            "format" : "uuid",
+            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
             "type" : [
               "string",
               "null"
@@ -826,7 +826,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "Also narrow it to this live project of the organization (`prj`).",
-            "format" : "uuid",
+            "pattern" : "^(?:^prj_[0-9A-Za-z]{22}$)$",
             "type" : [
               "string",
               "null"
@@ -868,7 +868,7 @@ extension Layout {
           },
           "userId" : {
             "description" : "The member's account.",
-            "format" : "uuid",
+            "pattern" : "^(?:^usr_[0-9A-Za-z]{22}$)$",
             "type" : "string"
           }
         },
@@ -925,7 +925,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Organization id.",
-            "format" : "uuid",
+            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
             "type" : "string"
           },
           "name" : {
@@ -1006,7 +1006,7 @@ extension Layout {
         "properties" : {
           "projectId" : {
             "description" : "Narrow the session to this live project of the organization (`prj`).",
-            "format" : "uuid",
+            "pattern" : "^(?:^prj_[0-9A-Za-z]{22}$)$",
             "type" : [
               "string",
               "null"
@@ -1103,7 +1103,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Project id.",
-            "format" : "uuid",
+            "pattern" : "^(?:^prj_[0-9A-Za-z]{22}$)$",
             "type" : "string"
           },
           "name" : {
@@ -1113,7 +1113,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "Its organization.",
-            "format" : "uuid",
+            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
             "type" : "string"
           },
           "slug" : {
@@ -1263,7 +1263,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Session id.",
-            "format" : "uuid",
+            "pattern" : "^(?:^ses_[0-9A-Za-z]{22}$)$",
             "type" : "string"
           },
           "ipAddress" : {
@@ -1439,7 +1439,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Account id.",
-            "format" : "uuid",
+            "pattern" : "^(?:^usr_[0-9A-Za-z]{22}$)$",
             "type" : "string"
           },
           "name" : {
@@ -1449,7 +1449,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "Only for an end user of a project (signed up with the project's key): the project.",
-            "format" : "uuid",
+            "pattern" : "^(?:^prj_[0-9A-Za-z]{22}$)$",
             "type" : "string"
           },
           "role" : {
@@ -2145,7 +2145,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Account id.",
-            "format" : "uuid",
+            "pattern" : "^(?:^usr_[0-9A-Za-z]{22}$)$",
             "type" : "string"
           },
           "name" : {
@@ -2155,7 +2155,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "The project whose end user this is; null for an app-level account.",
-            "format" : "uuid",
+            "pattern" : "^(?:^prj_[0-9A-Za-z]{22}$)$",
             "type" : [
               "string",
               "null"
@@ -2249,7 +2249,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "The organization it is bound to.",
-            "format" : "uuid",
+            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
             "type" : "string"
           },
           "tokenId" : {
@@ -2264,7 +2264,7 @@ extension Layout {
           },
           "userId" : {
             "description" : "The owner it acts as.",
-            "format" : "uuid",
+            "pattern" : "^(?:^usr_[0-9A-Za-z]{22}$)$",
             "type" : "string"
           }
         },
@@ -2311,12 +2311,12 @@ extension Layout {
           },
           "createdBy" : {
             "description" : "The account that created it.",
-            "format" : "uuid",
+            "pattern" : "^(?:^usr_[0-9A-Za-z]{22}$)$",
             "type" : "string"
           },
           "id" : {
             "description" : "Organization id.",
-            "format" : "uuid",
+            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
             "type" : "string"
           },
           "memberCount" : {
@@ -2361,12 +2361,12 @@ extension Layout {
           },
           "createdBy" : {
             "description" : "The account that created it.",
-            "format" : "uuid",
+            "pattern" : "^(?:^usr_[0-9A-Za-z]{22}$)$",
             "type" : "string"
           },
           "id" : {
             "description" : "Organization id.",
-            "format" : "uuid",
+            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
             "type" : "string"
           },
           "memberCount" : {
@@ -2483,7 +2483,7 @@ extension Layout {
           },
           "sessionId" : {
             "description" : "The platform session.",
-            "format" : "uuid",
+            "pattern" : "^(?:^ses_[0-9A-Za-z]{22}$)$",
             "type" : "string"
           },
           "tokenType" : {
@@ -2686,13 +2686,13 @@ extension Layout {
         "operationId" : "authRevokeAPIKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the API key.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the API key.",
+              "pattern" : "^key_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -2759,13 +2759,13 @@ extension Layout {
         "operationId" : "authRotateAPIKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the API key.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the API key.",
+              "pattern" : "^key_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -3513,13 +3513,13 @@ extension Layout {
         "operationId" : "authGetOrganization",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -3591,13 +3591,13 @@ extension Layout {
         "operationId" : "authRenameOrganization",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -3691,13 +3691,13 @@ extension Layout {
         "operationId" : "authListInvitations",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -3769,13 +3769,13 @@ extension Layout {
         "operationId" : "authInvite",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -3872,13 +3872,13 @@ extension Layout {
         "operationId" : "authRevokeInvitation",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -3889,7 +3889,7 @@ extension Layout {
             "required" : true,
             "schema" : {
               "description" : "Id of the invitation.",
-              "format" : "uuid",
+              "pattern" : "^inv_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -3956,13 +3956,13 @@ extension Layout {
         "operationId" : "authListMembers",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4036,13 +4036,13 @@ extension Layout {
         "operationId" : "authRemoveMember",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -4053,7 +4053,7 @@ extension Layout {
             "required" : true,
             "schema" : {
               "description" : "Id of the user.",
-              "format" : "uuid",
+              "pattern" : "^usr_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4123,13 +4123,13 @@ extension Layout {
         "operationId" : "authChangeMemberRole",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -4140,7 +4140,7 @@ extension Layout {
             "required" : true,
             "schema" : {
               "description" : "Id of the user.",
-              "format" : "uuid",
+              "pattern" : "^usr_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4230,13 +4230,13 @@ extension Layout {
         "operationId" : "authListProjects",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4308,13 +4308,13 @@ extension Layout {
         "operationId" : "authCreateProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4411,13 +4411,13 @@ extension Layout {
         "operationId" : "authArchiveProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -4428,7 +4428,7 @@ extension Layout {
             "required" : true,
             "schema" : {
               "description" : "Id of the project.",
-              "format" : "uuid",
+              "pattern" : "^prj_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4493,13 +4493,13 @@ extension Layout {
         "operationId" : "authGetProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -4510,7 +4510,7 @@ extension Layout {
             "required" : true,
             "schema" : {
               "description" : "Id of the project.",
-              "format" : "uuid",
+              "pattern" : "^prj_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4584,13 +4584,13 @@ extension Layout {
         "operationId" : "authListProjectKeys",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -4601,7 +4601,7 @@ extension Layout {
             "required" : true,
             "schema" : {
               "description" : "Id of the project.",
-              "format" : "uuid",
+              "pattern" : "^prj_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4673,13 +4673,13 @@ extension Layout {
         "operationId" : "authRotateProjectKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -4690,7 +4690,7 @@ extension Layout {
             "required" : true,
             "schema" : {
               "description" : "Id of the project.",
-              "format" : "uuid",
+              "pattern" : "^prj_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4784,13 +4784,13 @@ extension Layout {
         "operationId" : "authOrganizationTokens",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -5250,13 +5250,13 @@ extension Layout {
         "operationId" : "authRevokeSession",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the session.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the session.",
+              "pattern" : "^ses_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -5321,13 +5321,13 @@ extension Layout {
         "operationId" : "authExtendSession",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the session.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the session.",
+              "pattern" : "^ses_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -6743,7 +6743,7 @@ extension Layout {
             "name" : "organizationId",
             "schema" : {
               "description" : "Only members of this organization.",
-              "format" : "uuid",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -6753,7 +6753,7 @@ extension Layout {
             "name" : "projectId",
             "schema" : {
               "description" : "Only end users of this project.",
-              "format" : "uuid",
+              "pattern" : "^prj_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -6824,13 +6824,13 @@ extension Layout {
         "operationId" : "platformBanEndUser",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the user.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
-              "format" : "uuid",
+              "description" : "Id of the user.",
+              "pattern" : "^usr_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -6901,13 +6901,13 @@ extension Layout {
         "operationId" : "platformUnbanEndUser",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the user.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
-              "format" : "uuid",
+              "description" : "Id of the user.",
+              "pattern" : "^usr_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -7222,13 +7222,13 @@ extension Layout {
         "operationId" : "platformGetOrganization",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -7299,12 +7299,12 @@ extension Layout {
         "operationId" : "platformDeactivateAdmin",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the admin.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
+              "description" : "Id of the admin.",
               "format" : "uuid",
               "type" : "string"
             }

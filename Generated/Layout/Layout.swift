@@ -55,7 +55,8 @@ public enum Layout {
         routes: ["forgotPassword": ContractRouteOverride(paths: []), "login": ContractRouteOverride(paths: ["/api/accounts/sign-in", "/api/v0/login"]), "requestEmailVerification": ContractRouteOverride(paths: []), "resetPassword": ContractRouteOverride(paths: []), "signup": ContractRouteOverride(paths: ["/api/accounts/register"], members: ["email": "loginEmail"])],
         apiKeyHeader: "X-Api-Token",
         tokenResponseMembers: ["access_token", "expires_in", "refresh_token", "user"],
-        signupAnswersAccepted: true
+        signupAnswersAccepted: true,
+        ids: ResourceIDs(prefixes: [.user: "usr_", .organization: "org_", .project: "prj_", .apiKey: "key_", .session: "ses_", .invitation: "inv_"])
     )
 
     /// The app, ready for `LoomServer`.

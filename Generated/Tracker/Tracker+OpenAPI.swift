@@ -4053,12 +4053,12 @@ extension Tracker {
         "operationId" : "authRevokeAPIKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the API key.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the API key.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4113,12 +4113,12 @@ extension Tracker {
         "operationId" : "authRotateAPIKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the API key.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the API key.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5083,12 +5083,12 @@ extension Tracker {
         "operationId" : "authGetOrganization",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5148,12 +5148,12 @@ extension Tracker {
         "operationId" : "authRenameOrganization",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5238,12 +5238,12 @@ extension Tracker {
         "operationId" : "authListInvitations",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5303,12 +5303,12 @@ extension Tracker {
         "operationId" : "authInvite",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5399,12 +5399,12 @@ extension Tracker {
         "operationId" : "authRevokeInvitation",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5470,12 +5470,12 @@ extension Tracker {
         "operationId" : "authListMembers",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5537,12 +5537,12 @@ extension Tracker {
         "operationId" : "authRemoveMember",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5611,12 +5611,12 @@ extension Tracker {
         "operationId" : "authChangeMemberRole",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5708,12 +5708,12 @@ extension Tracker {
         "operationId" : "authListProjects",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5773,12 +5773,12 @@ extension Tracker {
         "operationId" : "authCreateProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5866,12 +5866,12 @@ extension Tracker {
         "operationId" : "authArchiveProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5935,12 +5935,12 @@ extension Tracker {
         "operationId" : "authGetProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -6013,12 +6013,12 @@ extension Tracker {
         "operationId" : "authListProjectKeys",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -6089,12 +6089,12 @@ extension Tracker {
         "operationId" : "authRotateProjectKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -6190,12 +6190,12 @@ extension Tracker {
         "operationId" : "authOrganizationTokens",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -6622,12 +6622,12 @@ extension Tracker {
         "operationId" : "authRevokeSession",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the session.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the session.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -6680,12 +6680,12 @@ extension Tracker {
         "operationId" : "authExtendSession",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the session.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the session.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -7871,12 +7871,12 @@ extension Tracker {
         "operationId" : "platformBanEndUser",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the user.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
+              "description" : "Id of the user.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -7930,12 +7930,12 @@ extension Tracker {
         "operationId" : "platformUnbanEndUser",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the user.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
+              "description" : "Id of the user.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -8182,12 +8182,12 @@ extension Tracker {
         "operationId" : "platformGetOrganization",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -8241,12 +8241,12 @@ extension Tracker {
         "operationId" : "platformImpersonate",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -8303,12 +8303,12 @@ extension Tracker {
         "operationId" : "platformDeactivateAdmin",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the admin.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
+              "description" : "Id of the admin.",
               "format" : "uuid",
               "type" : "string"
             }

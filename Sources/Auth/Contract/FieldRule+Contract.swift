@@ -9,7 +9,8 @@ extension FieldRule {
         switch field.kind {
         case .string(let pattern): kind = .string(pattern: pattern.map(Pattern.init))
         case .email: kind = .email
-        case .uuid: kind = .uuid
+        case .uuid, .id(_, prefix: nil): kind = .uuid
+        case .id(_, let prefix?): kind = .prefixedUUID(prefix: prefix)
         case .datetime: kind = .datetime
         case .integer: kind = .integer
         case .enumeration(let values): kind = .enumeration(values)

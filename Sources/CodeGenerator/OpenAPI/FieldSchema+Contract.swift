@@ -14,7 +14,10 @@ extension FieldSchema {
             type = .string
             pattern = text
         case .email: type = .email
-        case .uuid: type = .uuid
+        case .uuid, .id(_, prefix: nil): type = .uuid
+        case .id(_, let prefix?):
+            type = .string
+            pattern = SchemaFactory.prefixedKeyPattern(prefix)
         case .datetime: type = .datetime
         case .integer: type = .integer
         case .enumeration(let names):

@@ -25,7 +25,7 @@ enum SchemaKeys {
     static let auth = ObjectKeys(
         accepted: [
             "path", "tokens", "passwords", "roles", "defaultRole", "endUserRole", "apiKeys", "cookies", "organizationRoles", "oauth", "mail",
-            "platformAdmins", "routes", "signup",
+            "platformAdmins", "routes", "signup", "ids",
         ],
         required: ["tokens", "roles", "defaultRole"])
 
@@ -38,6 +38,10 @@ enum SchemaKeys {
 
     /// `auth.passwords`.
     static let authPasswords = ObjectKeys(accepted: ["minLength", "hashCost", "maxFailures", "lockoutSeconds"])
+
+    /// `auth.ids`: the auth resources whose ids may take a prefix (`ResourceKind` in
+    /// APIContract; a generator test keeps the two lists equal).
+    static let authIDs = ObjectKeys(accepted: ["user", "organization", "project", "apiKey", "session", "invitation"])
 
     /// `auth.signup`.
     static let authSignup = ObjectKeys(accepted: ["answer"])
