@@ -391,7 +391,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Key id.",
-            "pattern" : "^(?:^key_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:key_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "key" : {
@@ -419,7 +419,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "Organization the key is bound to.",
-            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -432,7 +432,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "Project the key is bound to.",
-            "pattern" : "^(?:^prj_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:prj_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -522,7 +522,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "Bind the key to this organization (404 unless a member); its scopes stay within your organization role, and it dies when you leave. Default: the binding of your token.",
-            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -530,7 +530,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "Also bind it to this live project; it dies when the project is archived.",
-            "pattern" : "^(?:^prj_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:prj_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -647,7 +647,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "The organization the credentials are bound to (an organization-bound token or key, an impersonation token); null when unbound.",
-            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -655,7 +655,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "The project the credentials are bound to.",
-            "pattern" : "^(?:^prj_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:prj_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -672,7 +672,7 @@ extension Layout {
           },
           "sessionId" : {
             "description" : "The session of an access token.",
-            "pattern" : "^(?:^ses_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:ses_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -685,7 +685,7 @@ extension Layout {
           },
           "userId" : {
             "description" : "The account (for a key: its creator).",
-            "pattern" : "^(?:^usr_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:usr_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -724,7 +724,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Invitation id.",
-            "pattern" : "^(?:^inv_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:inv_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "role" : {
@@ -813,7 +813,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "Bind the session to this organization (404 unless a member): its tokens carry `org` and the scopes of your organization role.",
-            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -826,7 +826,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "Also narrow it to this live project of the organization (`prj`).",
-            "pattern" : "^(?:^prj_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:prj_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -868,7 +868,7 @@ extension Layout {
           },
           "userId" : {
             "description" : "The member's account.",
-            "pattern" : "^(?:^usr_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:usr_[0-9A-Za-z]{22})$",
             "type" : "string"
           }
         },
@@ -925,7 +925,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Organization id.",
-            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "name" : {
@@ -1006,7 +1006,7 @@ extension Layout {
         "properties" : {
           "projectId" : {
             "description" : "Narrow the session to this live project of the organization (`prj`).",
-            "pattern" : "^(?:^prj_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:prj_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -1103,7 +1103,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Project id.",
-            "pattern" : "^(?:^prj_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:prj_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "name" : {
@@ -1113,7 +1113,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "Its organization.",
-            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "slug" : {
@@ -1263,7 +1263,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Session id.",
-            "pattern" : "^(?:^ses_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:ses_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "ipAddress" : {
@@ -1439,7 +1439,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Account id.",
-            "pattern" : "^(?:^usr_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:usr_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "name" : {
@@ -1449,7 +1449,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "Only for an end user of a project (signed up with the project's key): the project.",
-            "pattern" : "^(?:^prj_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:prj_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "role" : {
@@ -2145,7 +2145,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Account id.",
-            "pattern" : "^(?:^usr_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:usr_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "name" : {
@@ -2155,7 +2155,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "The project whose end user this is; null for an app-level account.",
-            "pattern" : "^(?:^prj_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:prj_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -2249,7 +2249,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "The organization it is bound to.",
-            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "tokenId" : {
@@ -2264,7 +2264,7 @@ extension Layout {
           },
           "userId" : {
             "description" : "The owner it acts as.",
-            "pattern" : "^(?:^usr_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:usr_[0-9A-Za-z]{22})$",
             "type" : "string"
           }
         },
@@ -2311,12 +2311,12 @@ extension Layout {
           },
           "createdBy" : {
             "description" : "The account that created it.",
-            "pattern" : "^(?:^usr_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:usr_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "id" : {
             "description" : "Organization id.",
-            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "memberCount" : {
@@ -2361,12 +2361,12 @@ extension Layout {
           },
           "createdBy" : {
             "description" : "The account that created it.",
-            "pattern" : "^(?:^usr_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:usr_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "id" : {
             "description" : "Organization id.",
-            "pattern" : "^(?:^org_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "memberCount" : {
@@ -2483,7 +2483,7 @@ extension Layout {
           },
           "sessionId" : {
             "description" : "The platform session.",
-            "pattern" : "^(?:^ses_[0-9A-Za-z]{22}$)$",
+            "pattern" : "^(?:ses_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "tokenType" : {

@@ -52,8 +52,12 @@ public enum Base62ID {
         return text.utf8.dropFirst(prefix.utf8.count).allSatisfy { value(of: $0) != nil }
     }
 
-    /// The regular expression of such ids, for documents: `^usr_[0-9A-Za-z]{22}$`.
-    public static func pattern(prefix: String) -> String { "^\(prefix)[0-9A-Za-z]{\(length)}$" }
+    /// The regular expression of such ids, for documents: `^usr_[0-9A-Za-z]{22}$`, or without the
+    /// anchors for a writer that anchors patterns itself.
+    public static func pattern(prefix: String, anchored: Bool = true) -> String {
+        let body = "\(prefix)[0-9A-Za-z]{\(length)}"
+        return anchored ? "^\(body)$" : body
+    }
 
     private static func value(of byte: UInt8) -> UInt8? {
         switch byte {

@@ -1,6 +1,7 @@
 import APIContract
 import OpenAPIKit
 import SchemaModel
+import ValueFormats
 
 /// The component schemas, error responses and security schemes of an app's auth routes
 /// (`Auth` module), described with the same field vocabulary as tables so the constraints the
@@ -24,7 +25,7 @@ struct AuthSchemas {
         let prefix = ids.prefix(kind)
         return FieldSchema(
             name: name, type: prefix == nil ? .uuid : .string, description: description, required: required, nullable: nullable,
-            pattern: prefix.map(SchemaFactory.prefixedKeyPattern))
+            pattern: prefix.map { Base62ID.pattern(prefix: $0, anchored: false) })
     }
 
     /// Security scheme of access tokens.

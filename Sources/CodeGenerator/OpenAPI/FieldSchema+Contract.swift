@@ -1,5 +1,6 @@
 import APIContract
 import SchemaModel
+import ValueFormats
 
 extension FieldSchema {
     /// A contract body member in the schema vocabulary, so `FieldSchemaBuilder` documents auth
@@ -17,7 +18,8 @@ extension FieldSchema {
         case .uuid, .id(_, prefix: nil): type = .uuid
         case .id(_, let prefix?):
             type = .string
-            pattern = SchemaFactory.prefixedKeyPattern(prefix)
+            // FieldSchemaBuilder anchors patterns itself.
+            pattern = Base62ID.pattern(prefix: prefix, anchored: false)
         case .datetime: type = .datetime
         case .integer: type = .integer
         case .enumeration(let names):
