@@ -63,13 +63,13 @@ public enum OpenAPIBuilder {
             for route in AuditOperations(context: context).routes() { try paths.add(route) }
         }
         let config = app.config
-        // Paths are absolute (they include the base path), so the server URL is the origin root.
-        let root = try URLTemplate(templateString: "/")
+        let info = DocumentInfo(document: config.document)
         return OpenAPI.Document(
             openAPIVersion: openAPIVersion,
             info: OpenAPI.Document.Info(
-                title: config.title, description: config.description + "\n\n" + Self.timestampNote, version: config.version),
-            servers: [OpenAPI.Server(urlTemplate: root)],
+                title: config.title, description: config.description + "\n\n" + Self.timestampNote, contact: info.contact,
+                license: info.license, version: config.version),
+            servers: try info.servers(),
             paths: config.rateLimits.map { RateLimitDocumentation(limits: $0, headers: config.headers).apply(to: paths.pathItems) }
                 ?? paths.pathItems,
             webhooks: try config.webhooks.map { try WebhookEvents(webhooks: $0, context: context).pathItems() } ?? [:],

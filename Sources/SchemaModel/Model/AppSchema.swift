@@ -80,6 +80,9 @@ public struct AppConfig: Codable, Sendable, Hashable {
     /// `security`: the security header fields every answer carries.
     public var security = SecuritySchema()
 
+    /// `openapi`: servers, contact and license of the published document.
+    public var document = DocumentInfoSchema()
+
     /// Creates an app declaration.
     public init(
         file: String, name: String, title: String, version: String, description: String,

@@ -25,6 +25,7 @@ enum AppConfigReader {
         config.rateLimits = reader.contains("rateLimits") ? RateLimitsConfigReader.read(reader) : nil
         config.trustedProxies = reader.stringArray("trustedProxies") ?? []
         config.security = readSecurity(reader) ?? SecuritySchema()
+        readDocument(reader, into: &config)
         return config
     }
 

@@ -169,4 +169,9 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// A value of the `rateLimits` section or `trustedProxies` is out of range, names an
     /// undeclared policy, or is not a path or CIDR range.
     case invalidRateLimit = "invalid-rate-limit"
+
+    // MARK: openapi (validator)
+
+    /// A server of the `openapi` section is not an absolute origin, or its contact or license is malformed.
+    case invalidDocumentInfo = "invalid-document-info"
 }

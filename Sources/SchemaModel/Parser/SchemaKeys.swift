@@ -12,8 +12,19 @@ enum SchemaKeys {
             schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth", "droppedTables",
             "naming", "envelopes", "errors", "headers", "routes", "webhooks",
             "audit", "accessLog", "rateLimits", "trustedProxies", "security",
+            "openapi",
         ],
         required: ["name", "title", "version", "description"])
+
+    // MARK: openapi
+    /// The `openapi` object of `app.json`: document-only facts.
+    static let openAPI = ObjectKeys(accepted: ["servers", "contact", "license"])
+    /// An element of `openapi.servers`.
+    static let openAPIServer = ObjectKeys(accepted: ["url", "description"], required: ["url"])
+    /// `openapi.contact`.
+    static let openAPIContact = ObjectKeys(accepted: ["name", "url", "email"])
+    /// `openapi.license`.
+    static let openAPILicense = ObjectKeys(accepted: ["name", "identifier", "url"], required: ["name"])
 
     /// The `limits` object of `app.json`.
     static let limits = ObjectKeys(accepted: ["maxBodyBytes", "defaultPageSize", "maxPageSize", "maxBatchSize"])
