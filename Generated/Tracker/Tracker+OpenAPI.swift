@@ -7,6 +7,13 @@ extension Tracker {
 {
   "components" : {
     "headers" : {
+      "IdempotentReplayed" : {
+        "description" : "Present (`true`) when this answer is the stored answer of an earlier request with the same idempotency key.",
+        "schema" : {
+          "description" : "`true` on an answer replayed from the idempotency record of the key sent.",
+          "type" : "string"
+        }
+      },
       "RequestId" : {
         "description" : "Identifies the request in server logs.",
         "required" : true,
@@ -7006,6 +7013,19 @@ extension Tracker {
       "post" : {
         "description" : "Requires the scope `comments:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
         "operationId" : "createComments",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -7034,6 +7054,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -7106,6 +7129,19 @@ extension Tracker {
       "post" : {
         "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `comments:delete` and `comments:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
         "operationId" : "batchComments",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -7245,6 +7281,9 @@ extension Tracker {
             },
             "description" : "Every operation succeeded.",
             "headers" : {
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -7518,6 +7557,17 @@ extension Tracker {
           },
           {
             "$ref" : "#/components/parameters/IfMatch"
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
           }
         ],
         "requestBody" : {
@@ -7548,6 +7598,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
@@ -7628,6 +7681,17 @@ extension Tracker {
               "format" : "int64",
               "type" : "integer"
             }
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
           }
         ],
         "responses" : {
@@ -7649,10 +7713,16 @@ extension Tracker {
                   "type" : "string"
                 }
               },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
@@ -7662,6 +7732,12 @@ extension Tracker {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -8677,6 +8753,19 @@ extension Tracker {
       "post" : {
         "description" : "Requires the scope `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "createProjects",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -8705,6 +8794,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -8777,6 +8869,19 @@ extension Tracker {
       "post" : {
         "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `projects:delete` and `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "batchProjects",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -8941,6 +9046,9 @@ extension Tracker {
             },
             "description" : "Every operation succeeded.",
             "headers" : {
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -9005,6 +9113,19 @@ extension Tracker {
       "post" : {
         "description" : "Matches on `name` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (name) DO UPDATE`.\n\nRequires the scope `projects:write` and `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "upsertProjects",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -9034,6 +9155,9 @@ extension Tracker {
                   "type" : "string"
                 }
               },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -9056,6 +9180,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -9338,6 +9465,17 @@ extension Tracker {
           },
           {
             "$ref" : "#/components/parameters/IfMatch"
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
           }
         ],
         "requestBody" : {
@@ -9368,6 +9506,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
@@ -9882,6 +10023,19 @@ extension Tracker {
       "post" : {
         "description" : "Requires the scope `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "createTasks",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -9910,6 +10064,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -9982,6 +10139,19 @@ extension Tracker {
       "post" : {
         "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `tasks:delete` and `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "batchTasks",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -10146,6 +10316,9 @@ extension Tracker {
             },
             "description" : "Every operation succeeded.",
             "headers" : {
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -10210,6 +10383,19 @@ extension Tracker {
       "post" : {
         "description" : "Matches on `code` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (code) DO UPDATE`.\n\nRequires the scope `tasks:write` and `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "upsertTasks",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -10239,6 +10425,9 @@ extension Tracker {
                   "type" : "string"
                 }
               },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -10261,6 +10450,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -10543,6 +10735,17 @@ extension Tracker {
           },
           {
             "$ref" : "#/components/parameters/IfMatch"
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
           }
         ],
         "requestBody" : {
@@ -10573,6 +10776,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"

@@ -43,7 +43,7 @@ public struct IdempotencyMiddleware: ServerMiddleware {
         guard request.method == .post || request.method == .patch, let requirement = requirement(of: request) else {
             return try await next(request, context)
         }
-        let name = headerName.canonicalName
+        let name = headerName.rawName
         guard let key = request.headers[headerName] else {
             if requirement == .required { throw IdempotencyError.missing(headerName: name) }
             return try await next(request, context)

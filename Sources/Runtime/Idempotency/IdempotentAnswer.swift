@@ -27,7 +27,7 @@ public struct IdempotentAnswer: Sendable, Equatable {
     /// The answer of `status` with the kept fields of `fields`.
     init(status: HTTPResponse.Status, fields: HTTPFields, body: [UInt8]) {
         self.status = status.code
-        self.headers = Self.keptFields.compactMap { name in fields[name].map { (name.canonicalName, $0) } }
+        self.headers = Self.keptFields.compactMap { name in fields[name].map { (name.rawName, $0) } }
         self.body = body
     }
 

@@ -25,6 +25,7 @@ enum AppConfigReader {
         config.rateLimits = reader.contains("rateLimits") ? RateLimitsConfigReader.read(reader) : nil
         config.trustedProxies = reader.stringArray("trustedProxies") ?? []
         config.security = readSecurity(reader) ?? SecuritySchema()
+        config.idempotency = reader.contains("idempotency") ? IdempotencyConfigReader.read(reader) : nil
         return config
     }
 
