@@ -1848,6 +1848,43 @@ extension Tracker {
         },
         "type" : "object"
       },
+      "CopyProjectRequest" : {
+        "additionalProperties" : false,
+        "description" : "The copy's name.",
+        "properties" : {
+          "name" : {
+            "description" : "Name of the new project.",
+            "maxLength" : 120,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "name"
+        ],
+        "type" : "object"
+      },
+      "CopyProjectResponse" : {
+        "description" : "The new project.",
+        "properties" : {
+          "name" : {
+            "description" : "The new project's name.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "project_id" : {
+            "description" : "The new project's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "project_id",
+          "name"
+        ],
+        "type" : "object"
+      },
       "FieldError" : {
         "description" : "One invalid field or parameter.",
         "properties" : {
@@ -9683,6 +9720,122 @@ extension Tracker {
           "projects"
         ],
         "x-required-scopes" : [
+          "projects:write"
+        ]
+      }
+    },
+    "/v1/projects/{id}/copy" : {
+      "post" : {
+        "description" : "Creates a new project with the name given and the summary, owner, homepage, status and budget of the project copied (not its tasks). Takes the app's idempotency key: a retried copy gets the first answer instead of a second project.\n\nRequires the scope `projects:read` and `projects:write` (401 without credentials, 403 without the scope).",
+        "operationId" : "copyProject",
+        "parameters" : [
+          {
+            "description" : "The id of the project to copy.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The id of the project to copy.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/CopyProjectRequest"
+              }
+            }
+          },
+          "description" : "The copy's name.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/CopyProjectResponse"
+                }
+              }
+            },
+            "description" : "The new project.",
+            "headers" : {
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Copy a project under a new name.",
+        "tags" : [
+          "projects"
+        ],
+        "x-required-scopes" : [
+          "projects:read",
           "projects:write"
         ]
       }

@@ -122,6 +122,7 @@ public enum Tracker {
                 registry.addTable(Projects.Record.self, operations: Projects.operations, access: Projects.access)
                 registry.addTable(Tasks.Record.self, operations: Tasks.operations, access: Tasks.access)
                 registry.addTable(Comments.Record.self, operations: Comments.operations, access: Comments.access)
+                Operations.CopyProject.register(in: &registry, handlers: handlers)
                 Operations.ProjectSummary.register(in: &registry, handlers: handlers)
             }
         )

@@ -30,11 +30,11 @@ struct IdempotencyConfigTests {
         #expect(HeaderNamesSchema().idempotencyKey == "Idempotency-Key")
     }
 
-    @Test("out-of-range numbers, repeated or unknown operations, unknown members, and endpoints opting in wrongly are reported")
+    @Test("out-of-range numbers and endpoints opting in with a GET are reported")
     func invalid() {
         let app = RateLimitsConfigTests.app(#"""
             "idempotency": {"retentionHours": 0, "claimTimeoutSeconds": 7200, "purgeIntervalSeconds": 5,
-             "required": ["create", "create", "delete"], "ttl": 3}
+             "required": ["create"]}
             """#)
         let get = TestSchemas.endpoint("peek", #""method": "GET", "path": "/peek", "idempotency": "optional", "response": {"description": "D."}"#)
         let result = TestSchemas.diagnostics(TestSchemas.files(app, get))
@@ -43,9 +43,18 @@ struct IdempotencyConfigTests {
         expectDiagnostic(result, code: code, file: file, path: "idempotency.retentionHours", contains: "between 1 and 720")
         expectDiagnostic(result, code: code, file: file, path: "idempotency.claimTimeoutSeconds", contains: "between 1 and 3600")
         expectDiagnostic(result, code: code, file: file, path: "idempotency.purgeIntervalSeconds", contains: "between 60")
-        expectDiagnostic(result, code: "unknown-value", file: file, path: "idempotency.required[2]", contains: "table operation")
-        expectDiagnostic(result, code: "unknown-key", file: file, path: "idempotency.ttl", contains: "ttl")
         expectDiagnostic(result, code: code, file: Self.endpointFile + "peek.json", path: "idempotency", contains: "only POST and PATCH")
+    }
+
+    @Test("an unknown operation, an unknown member and an unknown endpoint value are parse errors at their paths")
+    func parseErrors() {
+        let app = RateLimitsConfigTests.app(#""idempotency": {"required": ["create", "delete"], "ttl": 3}"#)
+        let endpoint = TestSchemas.endpoint("archive", #""method": "POST", "path": "/archive", "idempotency": "always", "response": {"description": "D."}"#)
+        let result = TestSchemas.diagnostics(TestSchemas.files(app, endpoint))
+        let file = AuthConfigTests.appPath
+        expectDiagnostic(result, code: "unknown-value", file: file, path: "idempotency.required[1]", contains: "table operation")
+        expectDiagnostic(result, code: "unknown-key", file: file, path: "idempotency.ttl", contains: "ttl")
+        expectDiagnostic(result, code: "unknown-value", file: Self.endpointFile + "archive.json", path: "idempotency", contains: "\"always\"")
     }
 
     @Test("an endpoint cannot opt in without the app's section; a repeated operation is reported")

@@ -126,6 +126,25 @@ struct IdempotencyTests {
         }
     }
 
+    @Test("a custom endpoint that opts in (tracker's copy) replays its answer and copies once")
+    func customEndpoint() async throws {
+        try await TestApp.run("tracker") { app in
+            let source = try await app.create("/v1/projects", Self.project)
+            let id = try #require(source["id"] as? String)
+            let first = try await app.request(.post, "/v1/projects/\(id)/copy", json: #"{"name": "Copy"}"#, headers: Self.keyed("c-1"))
+            #expect(first.status == .created, "\(first.text)")
+            let again = try await app.request(.post, "/v1/projects/\(id)/copy", json: #"{"name": "Copy"}"#, headers: Self.keyed("c-1"))
+            #expect(again.status == .created && again.bytes == first.bytes && again.headers[Self.replayed] == "true")
+            #expect(try await Self.projectCount(app) == 2)
+            #expect(try await Self.records(app) == ["done"])
+            let other = try await app.request(.post, "/v1/projects/\(id)/copy", json: #"{"name": "Other"}"#, headers: Self.keyed("c-1"))
+            #expect(other.status == .unprocessableContent && other.errorFields == ["Idempotency-Key"])
+            let missing = try await app.request(.post, "/v1/projects/\(UUID())/copy", json: #"{"name": "Gone"}"#, headers: Self.keyed("c-2"))
+            #expect(missing.status == .notFound)
+            #expect(try await Self.records(app) == ["done"], "a refusal before any write gives the key back")
+        }
+    }
+
     @Test("the purge removes expired records and keeps live ones")
     func purge() async throws {
         try await TestApp.run("tracker") { app in
