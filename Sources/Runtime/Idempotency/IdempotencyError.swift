@@ -18,8 +18,14 @@ enum IdempotencyError {
     }
 
     /// 422: the key was used with another method, path or body.
+    /// (Loom's `VALIDATION_ERROR`, whose status an app's `errors.codes` may change, as the
+    /// document says.)
     static func reused(headerName: String) -> APIError {
-        .validation([.init(field: headerName, message: "was already used with another request (method, path or body); use a new key for a new request")])
+        var error = APIError.validation([
+            .init(field: headerName, message: "was already used with another request (method, path or body); use a new key for a new request")
+        ])
+        error.detail = "This \(headerName) was already used with another request; its answer belongs to that request."
+        return error
     }
 
     /// 409: the first request with the key has not finished.
