@@ -7,6 +7,13 @@ extension Layout {
 {
   "components" : {
     "headers" : {
+      "IdempotentReplayed" : {
+        "description" : "Present (`true`) when this answer is the stored answer of an earlier request with the same idempotency key.",
+        "schema" : {
+          "description" : "`true` on an answer replayed from the idempotency record of the key sent.",
+          "type" : "string"
+        }
+      },
       "RateLimit" : {
         "description" : "Sent on every answer of a rate-limited operation.",
         "schema" : {
@@ -5802,6 +5809,19 @@ extension Layout {
       "post" : {
         "description" : "Requires the scope `notes:write` (401 without credentials, 403 without the scope).\n\nA caller who may not do this is answered 404, as if nothing were there.",
         "operationId" : "createNotes",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "X-Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -5830,6 +5850,9 @@ extension Layout {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -5912,6 +5935,20 @@ extension Layout {
       "post" : {
         "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `notes:delete` and `notes:write` (401 without credentials, 403 without the scope).\n\nA caller who may not do this is answered 404, as if nothing were there.",
         "operationId" : "batchNotes",
+        "parameters" : [
+          {
+            "description" : "Required. Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "X-Idempotency-Key",
+            "required" : true,
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -6076,6 +6113,9 @@ extension Layout {
             },
             "description" : "Every operation succeeded.",
             "headers" : {
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "RateLimit" : {
                 "$ref" : "#/components/headers/RateLimit"
               },
@@ -6394,6 +6434,17 @@ extension Layout {
           },
           {
             "$ref" : "#/components/parameters/IfMatch"
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "X-Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
           }
         ],
         "requestBody" : {
@@ -6424,6 +6475,9 @@ extension Layout {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "RateLimit" : {
                 "$ref" : "#/components/headers/RateLimit"
@@ -7692,6 +7746,19 @@ extension Layout {
       "post" : {
         "description" : "Requires the scope `customers:write` (401 without credentials, 403 without the scope).",
         "operationId" : "createCustomers",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "X-Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -7746,6 +7813,9 @@ extension Layout {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -8087,6 +8157,17 @@ extension Layout {
           },
           {
             "$ref" : "#/components/parameters/IfMatch"
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "X-Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
           }
         ],
         "requestBody" : {
@@ -8143,6 +8224,9 @@ extension Layout {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "RateLimit" : {
                 "$ref" : "#/components/headers/RateLimit"

@@ -7,6 +7,13 @@ extension Tracker {
 {
   "components" : {
     "headers" : {
+      "IdempotentReplayed" : {
+        "description" : "Present (`true`) when this answer is the stored answer of an earlier request with the same idempotency key.",
+        "schema" : {
+          "description" : "`true` on an answer replayed from the idempotency record of the key sent.",
+          "type" : "string"
+        }
+      },
       "RequestId" : {
         "description" : "Identifies the request in server logs.",
         "required" : true,
@@ -1839,6 +1846,43 @@ extension Tracker {
             "type" : "string"
           }
         },
+        "type" : "object"
+      },
+      "CopyProjectRequest" : {
+        "additionalProperties" : false,
+        "description" : "The copy's name.",
+        "properties" : {
+          "name" : {
+            "description" : "Name of the new project.",
+            "maxLength" : 120,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "name"
+        ],
+        "type" : "object"
+      },
+      "CopyProjectResponse" : {
+        "description" : "The new project.",
+        "properties" : {
+          "name" : {
+            "description" : "The new project's name.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "project_id" : {
+            "description" : "The new project's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "project_id",
+          "name"
+        ],
         "type" : "object"
       },
       "FieldError" : {
@@ -7015,6 +7059,19 @@ extension Tracker {
       "post" : {
         "description" : "Requires the scope `comments:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
         "operationId" : "createComments",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -7043,6 +7100,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -7115,6 +7175,19 @@ extension Tracker {
       "post" : {
         "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `comments:delete` and `comments:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
         "operationId" : "batchComments",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -7254,6 +7327,9 @@ extension Tracker {
             },
             "description" : "Every operation succeeded.",
             "headers" : {
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -7527,6 +7603,17 @@ extension Tracker {
           },
           {
             "$ref" : "#/components/parameters/IfMatch"
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
           }
         ],
         "requestBody" : {
@@ -7557,6 +7644,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
@@ -7637,6 +7727,17 @@ extension Tracker {
               "format" : "int64",
               "type" : "integer"
             }
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
           }
         ],
         "responses" : {
@@ -7658,10 +7759,16 @@ extension Tracker {
                   "type" : "string"
                 }
               },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
           },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
@@ -7671,6 +7778,12 @@ extension Tracker {
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -8686,6 +8799,19 @@ extension Tracker {
       "post" : {
         "description" : "Requires the scope `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "createProjects",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -8714,6 +8840,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -8786,6 +8915,19 @@ extension Tracker {
       "post" : {
         "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `projects:delete` and `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "batchProjects",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -8950,6 +9092,9 @@ extension Tracker {
             },
             "description" : "Every operation succeeded.",
             "headers" : {
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -9014,6 +9159,19 @@ extension Tracker {
       "post" : {
         "description" : "Matches on `name` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (name) DO UPDATE`.\n\nRequires the scope `projects:write` and `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "upsertProjects",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -9043,6 +9201,9 @@ extension Tracker {
                   "type" : "string"
                 }
               },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -9065,6 +9226,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -9347,6 +9511,17 @@ extension Tracker {
           },
           {
             "$ref" : "#/components/parameters/IfMatch"
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
           }
         ],
         "requestBody" : {
@@ -9377,6 +9552,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
@@ -9551,6 +9729,122 @@ extension Tracker {
           "projects"
         ],
         "x-required-scopes" : [
+          "projects:write"
+        ]
+      }
+    },
+    "/v1/projects/{id}/copy" : {
+      "post" : {
+        "description" : "Creates a new project with the name given and the summary, owner, homepage, status and budget of the project copied (not its tasks). Takes the app's idempotency key: a retried copy gets the first answer instead of a second project.\n\nRequires the scope `projects:read` and `projects:write` (401 without credentials, 403 without the scope).",
+        "operationId" : "copyProject",
+        "parameters" : [
+          {
+            "description" : "The id of the project to copy.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The id of the project to copy.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/CopyProjectRequest"
+              }
+            }
+          },
+          "description" : "The copy's name.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/CopyProjectResponse"
+                }
+              }
+            },
+            "description" : "The new project.",
+            "headers" : {
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Copy a project under a new name.",
+        "tags" : [
+          "projects"
+        ],
+        "x-required-scopes" : [
+          "projects:read",
           "projects:write"
         ]
       }
@@ -9891,6 +10185,19 @@ extension Tracker {
       "post" : {
         "description" : "Requires the scope `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "createTasks",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -9919,6 +10226,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -9991,6 +10301,19 @@ extension Tracker {
       "post" : {
         "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `tasks:delete` and `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "batchTasks",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -10155,6 +10478,9 @@ extension Tracker {
             },
             "description" : "Every operation succeeded.",
             "headers" : {
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -10219,6 +10545,19 @@ extension Tracker {
       "post" : {
         "description" : "Matches on `code` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (code) DO UPDATE`.\n\nRequires the scope `tasks:write` and `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "upsertTasks",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -10248,6 +10587,9 @@ extension Tracker {
                   "type" : "string"
                 }
               },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -10270,6 +10612,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -10552,6 +10897,17 @@ extension Tracker {
           },
           {
             "$ref" : "#/components/parameters/IfMatch"
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
           }
         ],
         "requestBody" : {
@@ -10582,6 +10938,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"

@@ -14,7 +14,8 @@ public enum Tracker {
         errorFormat: ErrorBodyFormat(contentType: "application/problem+json", template: .object([.init("type", .value(.type)), .init("title", .value(.title)), .init("status", .value(.status)), .init("detail", .value(.message)), .init("code", .value(.code)), .init("request_id", .value(.requestID)), .init("errors", .value(.fieldErrors))])),
         maxBodyBytes: 65536,
         pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
-        maxBatchSize: 100
+        maxBatchSize: 100,
+        idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600)
     )
 
     /// The tables the database must hold, referenced tables first.
@@ -121,6 +122,7 @@ public enum Tracker {
                 registry.addTable(Projects.Record.self, operations: Projects.operations, access: Projects.access)
                 registry.addTable(Tasks.Record.self, operations: Tasks.operations, access: Tasks.access)
                 registry.addTable(Comments.Record.self, operations: Comments.operations, access: Comments.access)
+                Operations.CopyProject.register(in: &registry, handlers: handlers)
                 Operations.ProjectSummary.register(in: &registry, handlers: handlers)
             }
         )

@@ -50,6 +50,9 @@ struct ComponentsBuilder {
             headers += documentation.headerComponents().map { ($0.component, $0.header) }
             responses.append((RateLimitDocumentation.rateLimitedComponent, documentation.rateLimitedResponse(errors: errors)))
         }
+        if IdempotencyTranslator.config(context.config) != nil {
+            headers.append((IdempotencyDocumentation.replayedComponent, IdempotencyDocumentation.replayedHeader()))
+        }
         return OpenAPI.Components(
             schemas: try Self.sorted(schemas, kind: "schema") { $0 },
             responses: try Self.sorted(responses, kind: "response") { .b($0) },

@@ -32,6 +32,7 @@ enum SettingsTranslator {
             let defaults = HeaderNamesSchema()
             if headers.rateLimitPolicy != defaults.rateLimitPolicy { names += ", rateLimitPolicy: \(SwiftNames.literal(headers.rateLimitPolicy))" }
             if headers.rateLimit != defaults.rateLimit { names += ", rateLimit: \(SwiftNames.literal(headers.rateLimit))" }
+            if headers.idempotencyKey != defaults.idempotencyKey { names += ", idempotencyKey: \(SwiftNames.literal(headers.idempotencyKey))" }
             arguments.append("headers: HeaderNames(\(names))")
         }
         if !config.routes.isEmpty { arguments.append("systemRoutes: " + routeOverrides(config.routes)) }
@@ -39,6 +40,7 @@ enum SettingsTranslator {
         if !config.trustedProxies.isEmpty {
             arguments.append("trustedProxies: [" + config.trustedProxies.map(SwiftNames.literal).joined(separator: ", ") + "]")
         }
+        if let idempotency = IdempotencyTranslator.settings(config) { arguments.append("idempotency: " + idempotency) }
         let security = config.security
         if security != SecuritySchema() {
             arguments.append(

@@ -38,13 +38,20 @@ public struct AppSettings: Sendable {
     /// The security header fields every answer carries (`security` of `app.json`).
     public let security: SecurityHeaders
 
+    // MARK: Idempotency (issue 14)
+
+    /// The app's `idempotency` section; `nil`: keys are neither read nor stored.
+    public let idempotency: IdempotencySettings?
+
     /// Creates settings; the defaults are Loom's conventions.
     public init(
         name: String, basePath: String, errorFormat: ErrorBodyFormat, maxBodyBytes: Int, pageLimits: PageLimits,
         maxBatchSize: Int = 100, naming: JSONNaming = .snakeCase, errors: ErrorVocabulary = .loom, forbiddenAsNotFound: Bool = false,
         headers: HeaderNames = .standard, systemRoutes: [String: ContractRouteOverride] = [:],
-        rateLimits: RateLimitSettings? = nil, trustedProxies: [String] = [], security: SecurityHeaders = .standard
+        rateLimits: RateLimitSettings? = nil, trustedProxies: [String] = [], security: SecurityHeaders = .standard,
+        idempotency: IdempotencySettings? = nil
     ) {
+        self.idempotency = idempotency
         self.rateLimits = rateLimits
         self.clientAddresses = ClientAddressResolver(trustedProxies: trustedProxies)
         self.name = name

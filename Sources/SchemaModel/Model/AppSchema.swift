@@ -75,6 +75,11 @@ public struct AppConfig: Codable, Sendable, Hashable {
     /// client; empty (the default): the peer's address is the client's.
     public var trustedProxies: [String] = []
 
+    // MARK: Idempotency (issue 14)
+
+    /// `idempotency`: idempotency keys on `POST` and `PATCH`; `nil`: none are read.
+    public var idempotency: IdempotencyConfig?
+
     // MARK: Protections (issue 14)
 
     /// `security`: the security header fields every answer carries.

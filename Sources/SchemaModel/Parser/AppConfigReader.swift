@@ -26,6 +26,7 @@ enum AppConfigReader {
         config.trustedProxies = reader.stringArray("trustedProxies") ?? []
         config.security = readSecurity(reader) ?? SecuritySchema()
         readDocument(reader, into: &config)
+        config.idempotency = reader.contains("idempotency") ? IdempotencyConfigReader.read(reader) : nil
         return config
     }
 

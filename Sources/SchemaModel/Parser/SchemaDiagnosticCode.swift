@@ -174,4 +174,10 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
 
     /// A server of the `openapi` section is not an absolute origin, or its contact or license is malformed.
     case invalidDocumentInfo = "invalid-document-info"
+
+    // MARK: Idempotency (validator)
+
+    /// A value of the `idempotency` section is out of range or repeated, or an endpoint opts in
+    /// without the section or with a method other than `POST` and `PATCH`.
+    case invalidIdempotency = "invalid-idempotency"
 }

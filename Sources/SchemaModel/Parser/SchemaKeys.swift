@@ -11,7 +11,7 @@ enum SchemaKeys {
         accepted: [
             schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth", "droppedTables",
             "naming", "envelopes", "errors", "headers", "routes", "webhooks",
-            "audit", "accessLog", "rateLimits", "trustedProxies", "security",
+            "audit", "accessLog", "rateLimits", "trustedProxies", "security", "idempotency",
             "openapi",
         ],
         required: ["name", "title", "version", "description"])
@@ -154,7 +154,7 @@ enum SchemaKeys {
     static let errorCode = ObjectKeys(accepted: ["code", "status"])
 
     /// `headers` in `app.json`.
-    static let headers = ObjectKeys(accepted: ["apiKey", "requestId", "rateLimitPolicy", "rateLimit"])
+    static let headers = ObjectKeys(accepted: ["apiKey", "requestId", "rateLimitPolicy", "rateLimit", "idempotencyKey"])
 
     /// One element of a table's `indexes`.
     static let index = ObjectKeys(accepted: ["name", "fields", "unique"], required: ["fields"])
@@ -172,7 +172,7 @@ enum SchemaKeys {
     static let endpoint = ObjectKeys(
         accepted: [
             schemaReference, "name", "method", "path", "summary", "description", "pathParameters",
-            "queryParameters", "requestBody", "response", "scope",
+            "queryParameters", "requestBody", "response", "scope", "idempotency",
         ],
         required: ["name", "method", "path", "description", "response"])
 
@@ -181,6 +181,11 @@ enum SchemaKeys {
 
     /// The `response` object of an endpoint.
     static let response = ObjectKeys(accepted: ["status", "description", "fields"], required: ["description"])
+
+    // MARK: Idempotency (issue 14)
+
+    /// The `idempotency` object of `app.json`.
+    static let idempotency = ObjectKeys(accepted: ["enabled", "retentionHours", "required", "claimTimeoutSeconds", "purgeIntervalSeconds"])
 
     // MARK: Rate limits
 

@@ -25,6 +25,7 @@ public enum SchemaValidator {
             AuditRules.check(app, diagnostics: diagnostics)
             RateLimitRules.check(app, diagnostics: diagnostics)
             DocumentInfoRules.check(app, diagnostics: diagnostics)
+            IdempotencyRules.check(app, diagnostics: diagnostics)
             AccessRules.check(app, diagnostics: diagnostics)
             MigrationHintRules.check(app, diagnostics: diagnostics)
         }
