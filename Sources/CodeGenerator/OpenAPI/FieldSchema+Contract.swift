@@ -17,6 +17,7 @@ extension FieldSchema {
         case .uuid: type = .uuid
         case .datetime: type = .datetime
         case .integer: type = .integer
+        case .boolean: type = .boolean
         case .enumeration(let names):
             type = .enum
             values = names
