@@ -3870,12 +3870,24 @@ extension Tracker {
             "type" : "boolean"
           },
           "event_types" : {
-            "description" : "Event type patterns: `*`, `<prefix>.*` or an exact type, each matching at least one of projects.created, projects.updated, projects.deleted, tasks.created, tasks.updated, tasks.deleted, comments.created, comments.deleted, comments.restored.",
+            "description" : "Event type patterns: `*` (every event), `<prefix>.*` (such as `tasks.*`) or an exact type.",
             "items" : {
               "description" : "An event type pattern.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^(?:\\*|[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*(\\.\\*)?)$",
+              "enum" : [
+                "*",
+                "projects.*",
+                "tasks.*",
+                "comments.*",
+                "projects.created",
+                "projects.updated",
+                "projects.deleted",
+                "tasks.created",
+                "tasks.updated",
+                "tasks.deleted",
+                "comments.created",
+                "comments.deleted",
+                "comments.restored"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -4032,12 +4044,24 @@ extension Tracker {
             "type" : "boolean"
           },
           "event_types" : {
-            "description" : "Event type patterns: `*`, `<prefix>.*` or an exact type, each matching at least one of projects.created, projects.updated, projects.deleted, tasks.created, tasks.updated, tasks.deleted, comments.created, comments.deleted, comments.restored.",
+            "description" : "Event type patterns: `*` (every event), `<prefix>.*` (such as `tasks.*`) or an exact type.",
             "items" : {
               "description" : "An event type pattern.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^(?:\\*|[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*(\\.\\*)?)$",
+              "enum" : [
+                "*",
+                "projects.*",
+                "tasks.*",
+                "comments.*",
+                "projects.created",
+                "projects.updated",
+                "projects.deleted",
+                "tasks.created",
+                "tasks.updated",
+                "tasks.deleted",
+                "comments.created",
+                "comments.deleted",
+                "comments.restored"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,

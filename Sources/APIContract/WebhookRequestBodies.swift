@@ -10,10 +10,19 @@ public struct WebhookRequestBodies: Sendable {
     public static let descriptionMaxLength = 500
     /// Most event type patterns one subscription holds.
     public static let maximumEventPatterns = 50
-    /// Longest event type pattern.
-    public static let patternMaxLength = 100
-    /// An event type pattern: `*`, `<prefix>.*` or an exact type.
-    public static let patternPattern = "\\*|[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*(\\.\\*)?"
+
+    /// Every event type pattern a subscription may hold: `*`, each `<prefix>.*` of a declared
+    /// type (`tasks.*`), and each declared type, so the document lists exactly what is accepted.
+    public var patterns: [String] {
+        var result = ["*"]
+        for type in options.eventTypes {
+            for index in type.indices where type[index] == "." {
+                let prefix = String(type[..<index]) + ".*"
+                if !result.contains(prefix) { result.append(prefix) }
+            }
+        }
+        return result + options.eventTypes.filter { !result.contains($0) }
+    }
 
     /// Creates the bodies of an app.
     public init(options: WebhookContractOptions) {
@@ -73,10 +82,8 @@ public struct WebhookRequestBodies: Sendable {
     private func eventTypes(required: Bool) -> ContractField {
         ContractField(
             "event_types",
-            .array(ContractField(
-                "event_types", .string(pattern: Self.patternPattern), "An event type pattern.", minLength: 1, maxLength: Self.patternMaxLength)),
-            "Event type patterns: `*`, `<prefix>.*` or an exact type, each matching at least one of "
-                + options.eventTypes.joined(separator: ", ") + ".",
+            .array(ContractField("event_types", .enumeration(patterns), "An event type pattern.")),
+            "Event type patterns: `*` (every event), `<prefix>.*` (such as `tasks.*`) or an exact type.",
             required: required, minLength: 1, maxLength: Self.maximumEventPatterns)
     }
 }

@@ -18,7 +18,7 @@ extension ManagementRoutes {
     func create(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let (identity, scope) = try caller(context)
         let input = try await decode(request, contract.bodies.create)
-        let patterns = try checkedPatterns(try input.optionalArray("event_types") ?? [])
+        let patterns = Self.strings(try input.optionalArray("event_types") ?? [])
         let url = try await checkedURL(try input.string("url"))
         let secret = WebhookSecret.generate().text
         let time = now
@@ -55,7 +55,7 @@ extension ManagementRoutes {
             sets.append(("enabled", .integer(enabled ? 1 : 0)))
             if enabled { sets.append(("disabled_reason", .null)) }
         }
-        let patterns = try input.optionalArray("event_types").map { try checkedPatterns($0) }
+        let patterns = try input.optionalArray("event_types").map(Self.strings)
         var p = PlaceholderSequence(dialect: database.dialect)
         let assignments = (sets + [("updated_at", .integer(now))]).map { "\($0.0) = \(p.next())" }.joined(separator: ", ")
         var statements = [SQLStatement(
@@ -130,20 +130,11 @@ extension ManagementRoutes {
         return text
     }
 
-    /// The patterns, each matching a declared event type, or 422 naming the element.
-    func checkedPatterns(_ values: [InputValue]) throws -> [String] {
-        let types = settings.events.map(\.type)
-        var problems: [APIError.FieldError] = []
-        var patterns: [String] = []
-        for (index, value) in values.enumerated() {
-            guard case .string(let pattern) = value else { continue }
-            if types.contains(where: { WebhookSettings.pattern(pattern, matches: $0) }) {
-                patterns.append(pattern)
-            } else {
-                problems.append(.init(field: "event_types[\(index)]", message: "matches no event type of the app (\(types.joined(separator: ", ")))"))
-            }
+    /// The strings of a validated array (the event type patterns, each one of the enumeration).
+    static func strings(_ values: [InputValue]) -> [String] {
+        values.compactMap { value in
+            guard case .string(let text) = value else { return nil }
+            return text
         }
-        guard problems.isEmpty else { throw APIError.validation(problems) }
-        return patterns
     }
 }
