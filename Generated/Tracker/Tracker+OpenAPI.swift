@@ -11362,7 +11362,7 @@ extension Tracker {
         ]
       },
       "post" : {
-        "description" : "Subscribes a URL to event types. The URL's host is resolved and refused (422 naming `url`) when any of its addresses is loopback, private, link-local, shared (CGNAT), unique-local, multicast or unspecified. The answer carries the signing secret (`whsec_` + base64 of 32 random bytes), shown this once. A caller bound to an organization sees and changes only that organization's subscriptions (another's are 404), and those receive only that organization's events. Needs the scope `webhooks:manage`.",
+        "description" : "Subscribes a URL to event types. The URL's host is resolved and refused (422 naming `url`) when any of its addresses is loopback, private, link-local, shared (CGNAT), unique-local, multicast or unspecified. The answer carries the signing secret (`whsec_` + base64 of 32 random bytes), shown this once. At most 100 subscriptions per organization: 409 beyond. A caller bound to an organization sees and changes only that organization's subscriptions (another's are 404), and those receive only that organization's events. Needs the scope `webhooks:manage`.",
         "operationId" : "createWebhookSubscription",
         "requestBody" : {
           "content" : {
@@ -11399,6 +11399,9 @@ extension Tracker {
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
           },
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"

@@ -15,6 +15,9 @@ public struct WebhookContract: Sendable {
     public static let statuses = ["pending", "success", "failed"]
     /// The event type of test messages (`POST {webhooks}/{id}/test`).
     public static let testEventType = "webhook.test"
+    /// Most subscriptions one organization (or, unbound, the app's admins) may store, so a
+    /// careless or hostile client cannot make every write fan out to thousands of rows.
+    public static let maximumSubscriptions = 100
     /// Prefix of stored subscriptions' ids (`whsub_<32 hex>`), never the name of a static one.
     public static let idPrefix = "whsub_"
     /// Name of the subscription schema component.
@@ -70,9 +73,10 @@ public struct WebhookContract: Sendable {
                 .createSubscription, .post, "", summary: "Create a webhook subscription",
                 description: "Subscribes a URL to event types. The URL's host is resolved and refused (422 naming `url`) when any "
                     + "of its addresses is loopback, private, link-local, shared (CGNAT), unique-local, multicast or unspecified. "
-                    + "The answer carries the signing secret (`whsec_` + base64 of 32 random bytes), shown this once.\(tenancy)",
+                    + "The answer carries the signing secret (`whsec_` + base64 of 32 random bytes), shown this once. At most "
+                    + "\(Self.maximumSubscriptions) subscriptions per organization: 409 beyond.\(tenancy)",
                 request: bodies.create, responses: [Self.json(201, Self.secretSchema, "Created, with its secret.")],
-                errors: [.validationError]),
+                errors: [.conflict, .validationError]),
             route(
                 .getSubscription, .get, "/{id}", summary: "Get a webhook subscription",
                 description: "The subscription, and why it is disabled when a receiver's `410 Gone` disabled it.",

@@ -30,8 +30,16 @@ extension ManagementRoutes {
         var subscription = try StoredSubscription(row: row)
         subscription.eventTypes = Set(patterns).sorted()
         let fields = ["url", "event_types", "enabled"] + (subscription.description == nil ? [] : ["description"])
-        _ = try await database.write(
-            store.insert(subscription) + auditEvent("created", subscription.id, fields: fields, identity: identity, context: context))
+        var plan = WritePlan()
+        let count = plan.add(store.count(in: scope))
+        let statements = store.insert(subscription) + auditEvent("created", subscription.id, fields: fields, identity: identity, context: context)
+        plan.derive { results in
+            guard case .integer(let stored)? = results.first(count)?.rows.first?.values.first, stored < WebhookContract.maximumSubscriptions else {
+                throw APIError.conflict("At most \(WebhookContract.maximumSubscriptions) webhook subscriptions per organization; delete one first.")
+            }
+            return statements
+        }
+        _ = try await database.write(plan)
         changes.wake()
         subscription.shownSecret = secret
         return answer(.created, subscription)

@@ -48,6 +48,16 @@ struct SubscriptionStore: Sendable {
             + self.patterns(patterns, of: id)
     }
 
+    /// `SELECT COUNT(*)` of the subscriptions `scope` owns (an unbound caller's: those of no
+    /// organization), for the cap checked in the create's transaction.
+    func count(in scope: Scope) -> SQLStatement {
+        var p = PlaceholderSequence(dialect: database.dialect)
+        guard let organization = scope.organization else {
+            return SQLStatement("SELECT COUNT(*) FROM webhook_subscriptions WHERE organization_id IS NULL")
+        }
+        return SQLStatement("SELECT COUNT(*) FROM webhook_subscriptions WHERE organization_id = \(p.next())", [.text(organization)])
+    }
+
     /// The subscription `id`, when the scope covers it.
     func find(_ id: String, in scope: Scope) async throws -> StoredSubscription? {
         var p = PlaceholderSequence(dialect: database.dialect)

@@ -1,4 +1,5 @@
 import Foundation
+import APIContract
 import Generated
 import HTTPTypes
 import Runtime
@@ -82,6 +83,28 @@ extension WebhookServerSuites {
                 #expect(pattern.status == .unprocessableContent)
                 #expect(Set(pattern.errorFields).contains("event_types[0]"), "\(pattern.text)")
                 #expect(try await harness.app.request(.get, Self.path).object["total"] as? Int == 0, "nothing refused was stored")
+            }
+        }
+
+        @Test("an organization stores at most WebhookContract.maximumSubscriptions subscriptions: 409 beyond")
+        func capped() async throws {
+            try await ManagementHarness.run { harness in
+                let database = harness.database
+                var p = PlaceholderSequence(dialect: database.dialect)
+                let values = (0..<6).map { _ in p.next() }.joined(separator: ", ")
+                // Stored directly: a hundred creates through the API would only repeat the same path.
+                let statements = (0..<WebhookContract.maximumSubscriptions).map { index in
+                    SQLStatement(
+                        """
+                        INSERT INTO webhook_subscriptions (id, organization_id, url, secret, enabled, created_at, updated_at) \
+                        VALUES (\(values), 0)
+                        """,
+                        [.text("whsub_\(index)"), .text("org-a"), .text("http://127.0.0.1:9/"), .text(WebhookSecret.generate().text), .integer(1), .integer(0)])
+                }
+                _ = try await database.write(statements)
+                let refused = try await harness.app.request(.post, Self.path, json: #"{"url": "\#(harness.receiver.url)", "event_types": ["*"]}"#)
+                #expect(refused.status == .conflict, "\(refused.text)")
+                _ = try await harness.subscribe(as: Self.orgB)
             }
         }
 
