@@ -8,6 +8,11 @@ public struct WebhookManagementConfig: Codable, Sendable, Hashable {
     /// Longest grace period of a rotated secret, in seconds (default a week).
     public var maxRotationGraceSeconds: Int
 
+    /// The prefix of stored subscriptions' ids (`APIContract`'s `WebhookContract.idPrefix`,
+    /// which `RouteDocumentTests.sameOptions` holds equal), which no static subscription's name
+    /// may take, so a delivery's subscription is never ambiguous.
+    public static let reservedNamePrefix = "whsub_"
+
     /// The default longest grace period: a week.
     public static let defaultMaxRotationGraceSeconds = 604_800
 

@@ -42,6 +42,11 @@ enum WebhookRules {
 
     /// The management API needs callers (an `auth` section), a path of its own and a scope.
     private static func checkManagement(_ management: WebhookManagementConfig, app: AppSchema, report: Reporter) {
+        for subscription in app.config.webhooks?.subscriptions ?? [] where subscription.name.hasPrefix(WebhookManagementConfig.reservedNamePrefix) {
+            report.setting(
+                JSONPath.member(subscription.name, of: "webhooks.subscriptions"),
+                "names starting with \"\(WebhookManagementConfig.reservedNamePrefix)\" are the ids of subscriptions stored through the API; rename it")
+        }
         if app.config.auth == nil {
             report.setting("webhooks.management", "the management API needs callers with a scope; declare an \"auth\" section")
         }

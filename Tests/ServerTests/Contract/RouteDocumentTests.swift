@@ -59,6 +59,7 @@ struct RouteDocumentTests {
                 maxRotationGraceSeconds: management.maxRotationGraceSeconds, eventTypes: config.webhooks?.eventTypes ?? [])
         }
         #expect(app.webhooks?.contractOptions == management, "the webhook management options")
+        #expect(WebhookManagementConfig.reservedNamePrefix == WebhookContract.idPrefix)
     }
 
     /// `POST /v1/items/{id}` and `POST /v1/items/:id` → `POST /v1/items/{}`.
