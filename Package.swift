@@ -132,7 +132,7 @@ let package = Package(
         .target(
             name: "Webhooks",
             dependencies: [
-                "Runtime",
+                "Runtime", "APIContract",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -3593,6 +3593,534 @@ extension Tracker {
           }
         },
         "type" : "object"
+      },
+      "WebhookAttempt" : {
+        "description" : "One delivery attempt.",
+        "properties" : {
+          "attempted_at" : {
+            "description" : "When it started.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "duration_ms" : {
+            "description" : "How long it took, in milliseconds.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "error" : {
+            "description" : "Why it failed, if it did.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "id" : {
+            "description" : "The attempt's id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "response_body" : {
+            "description" : "The first kilobyte of the answer's body.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "response_status" : {
+            "description" : "The receiver's status, if it answered.",
+            "format" : "int64",
+            "type" : [
+              "integer",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "id",
+          "attempted_at",
+          "response_status",
+          "duration_ms",
+          "response_body",
+          "error"
+        ],
+        "type" : "object"
+      },
+      "WebhookAttemptPage" : {
+        "description" : "One page.",
+        "properties" : {
+          "items" : {
+            "description" : "Attempts, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/WebhookAttempt"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Rows per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Rows skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "Rows in all pages.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
+        ],
+        "type" : "object"
+      },
+      "WebhookMessage" : {
+        "description" : "A message and its delivery to one subscription.",
+        "properties" : {
+          "attempts" : {
+            "description" : "Attempts made since it was queued or replayed.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "created_at" : {
+            "description" : "When the event happened.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "event_type" : {
+            "description" : "The event type.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The message id, sent as `webhook-id`.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "last_error" : {
+            "description" : "Why the last attempt failed.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "last_status" : {
+            "description" : "The last answer's status, if one came.",
+            "format" : "int64",
+            "type" : [
+              "integer",
+              "null"
+            ]
+          },
+          "next_attempt_at" : {
+            "description" : "When the next attempt is due (pending only).",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "status" : {
+            "description" : "The delivery's state.",
+            "enum" : [
+              "pending",
+              "success",
+              "failed"
+            ],
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "event_type",
+          "created_at",
+          "status",
+          "attempts",
+          "next_attempt_at",
+          "last_status",
+          "last_error"
+        ],
+        "type" : "object"
+      },
+      "WebhookMessagePage" : {
+        "description" : "One page.",
+        "properties" : {
+          "items" : {
+            "description" : "Messages, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/WebhookMessage"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Rows per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Rows skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "Rows in all pages.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
+        ],
+        "type" : "object"
+      },
+      "WebhookReplayRequest" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "since" : {
+            "description" : "Replay every failed message created at or after this time.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "since"
+        ],
+        "type" : "object"
+      },
+      "WebhookReplayResult" : {
+        "description" : "What a replay queued.",
+        "properties" : {
+          "replayed" : {
+            "description" : "Messages queued again.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "replayed"
+        ],
+        "type" : "object"
+      },
+      "WebhookSecretRotation" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "grace_seconds" : {
+            "description" : "How long the old secret keeps signing beside the new one (default 86400).",
+            "format" : "int64",
+            "maximum" : 604800,
+            "minimum" : 0,
+            "type" : "integer"
+          }
+        },
+        "type" : "object"
+      },
+      "WebhookSubscription" : {
+        "description" : "A subscription stored through the API.",
+        "properties" : {
+          "created_at" : {
+            "description" : "When it was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "description" : {
+            "description" : "What it is for.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "disabled_reason" : {
+            "description" : "Why the server disabled it (a receiver's `410 Gone`), if it did.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "enabled" : {
+            "description" : "Whether deliveries are made.",
+            "type" : "boolean"
+          },
+          "event_types" : {
+            "description" : "Event type patterns it receives.",
+            "items" : {
+              "description" : "An event type pattern.",
+              "type" : "string"
+            },
+            "type" : "array"
+          },
+          "id" : {
+            "description" : "Its id (`whsub_...`).",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "organization_id" : {
+            "description" : "The organization whose events it receives; null: every event.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "previous_secret_expires_at" : {
+            "description" : "Until when the secret before the last rotation still signs beside the current one.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "updated_at" : {
+            "description" : "When it last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "url" : {
+            "description" : "Where deliveries are POSTed.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "url",
+          "description",
+          "enabled",
+          "disabled_reason",
+          "organization_id",
+          "previous_secret_expires_at",
+          "created_at",
+          "updated_at",
+          "event_types"
+        ],
+        "type" : "object"
+      },
+      "WebhookSubscriptionCreate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "description" : {
+            "description" : "What the subscription is for.",
+            "maxLength" : 500,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "enabled" : {
+            "description" : "Whether deliveries are made (default true).",
+            "type" : "boolean"
+          },
+          "event_types" : {
+            "description" : "Event type patterns: `*` (every event), `<prefix>.*` (such as `tasks.*`) or an exact type.",
+            "items" : {
+              "description" : "An event type pattern.",
+              "enum" : [
+                "*",
+                "projects.*",
+                "tasks.*",
+                "comments.*",
+                "projects.created",
+                "projects.updated",
+                "projects.deleted",
+                "tasks.created",
+                "tasks.updated",
+                "tasks.deleted",
+                "comments.created",
+                "comments.deleted",
+                "comments.restored"
+              ],
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "minItems" : 1,
+            "type" : "array"
+          },
+          "url" : {
+            "description" : "Where deliveries are POSTed: an absolute http or https URL whose host resolves only to public addresses (never loopback, private, link-local, shared, unique-local, multicast or unspecified).",
+            "maxLength" : 2048,
+            "minLength" : 8,
+            "pattern" : "^(?:[hH][tT][tT][pP][sS]?://.+)$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "url",
+          "event_types"
+        ],
+        "type" : "object"
+      },
+      "WebhookSubscriptionPage" : {
+        "description" : "One page.",
+        "properties" : {
+          "items" : {
+            "description" : "Subscriptions, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/WebhookSubscription"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Rows per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Rows skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "Rows in all pages.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
+        ],
+        "type" : "object"
+      },
+      "WebhookSubscriptionSecret" : {
+        "description" : "A subscription with its new secret.",
+        "properties" : {
+          "created_at" : {
+            "description" : "When it was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "description" : {
+            "description" : "What it is for.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "disabled_reason" : {
+            "description" : "Why the server disabled it (a receiver's `410 Gone`), if it did.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "enabled" : {
+            "description" : "Whether deliveries are made.",
+            "type" : "boolean"
+          },
+          "event_types" : {
+            "description" : "Event type patterns it receives.",
+            "items" : {
+              "description" : "An event type pattern.",
+              "type" : "string"
+            },
+            "type" : "array"
+          },
+          "id" : {
+            "description" : "Its id (`whsub_...`).",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "organization_id" : {
+            "description" : "The organization whose events it receives; null: every event.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "previous_secret_expires_at" : {
+            "description" : "Until when the secret before the last rotation still signs beside the current one.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "secret" : {
+            "description" : "The signing secret, `whsec_` + base64; shown only in this answer.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When it last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "url" : {
+            "description" : "Where deliveries are POSTed.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "url",
+          "description",
+          "enabled",
+          "disabled_reason",
+          "organization_id",
+          "previous_secret_expires_at",
+          "created_at",
+          "updated_at",
+          "event_types",
+          "secret"
+        ],
+        "type" : "object"
+      },
+      "WebhookSubscriptionUpdate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "description" : {
+            "description" : "What the subscription is for; null clears it.",
+            "maxLength" : 500,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "enabled" : {
+            "description" : "Whether deliveries are made; enabling a subscription a `410 Gone` disabled clears why.",
+            "type" : "boolean"
+          },
+          "event_types" : {
+            "description" : "Event type patterns: `*` (every event), `<prefix>.*` (such as `tasks.*`) or an exact type.",
+            "items" : {
+              "description" : "An event type pattern.",
+              "enum" : [
+                "*",
+                "projects.*",
+                "tasks.*",
+                "comments.*",
+                "projects.created",
+                "projects.updated",
+                "projects.deleted",
+                "tasks.created",
+                "tasks.updated",
+                "tasks.deleted",
+                "comments.created",
+                "comments.deleted",
+                "comments.restored"
+              ],
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "minItems" : 1,
+            "type" : "array"
+          },
+          "url" : {
+            "description" : "Where deliveries are POSTed: an absolute http or https URL whose host resolves only to public addresses (never loopback, private, link-local, shared, unique-local, multicast or unspecified).",
+            "maxLength" : 2048,
+            "minLength" : 8,
+            "pattern" : "^(?:[hH][tT][tT][pP][sS]?://.+)$",
+            "type" : "string"
+          }
+        },
+        "type" : "object"
       }
     },
     "securitySchemes" : {
@@ -11118,6 +11646,959 @@ extension Tracker {
           "tasks:write"
         ]
       }
+    },
+    "/v1/webhooks" : {
+      "get" : {
+        "description" : "The subscriptions stored through this API, newest first, with the total. A caller bound to an organization sees and changes only that organization's subscriptions (another's are 404), and those receive only that organization's events. Needs the scope `webhooks:manage`.",
+        "operationId" : "listWebhookSubscriptions",
+        "parameters" : [
+          {
+            "description" : "Rows per page, 1 to 100 (default 20).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Rows per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Rows skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Rows skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookSubscriptionPage"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List webhook subscriptions",
+        "tags" : [
+          "webhooks"
+        ]
+      },
+      "post" : {
+        "description" : "Subscribes a URL to event types. The URL's host is resolved and refused (422 naming `url`) when any of its addresses is loopback, private, link-local, shared (CGNAT), unique-local, multicast or unspecified. The answer carries the signing secret (`whsec_` + base64 of 32 random bytes), shown this once. At most 100 subscriptions per organization: 409 beyond. A caller bound to an organization sees and changes only that organization's subscriptions (another's are 404), and those receive only that organization's events. Needs the scope `webhooks:manage`.",
+        "operationId" : "createWebhookSubscription",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/WebhookSubscriptionCreate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookSubscriptionSecret"
+                }
+              }
+            },
+            "description" : "Created, with its secret.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Create a webhook subscription",
+        "tags" : [
+          "webhooks"
+        ]
+      }
+    },
+    "/v1/webhooks/{id}" : {
+      "delete" : {
+        "description" : "Deletes the subscription; its pending deliveries are never made. Needs the scope `webhooks:manage`.",
+        "operationId" : "deleteWebhookSubscription",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "Deleted.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Delete a webhook subscription",
+        "tags" : [
+          "webhooks"
+        ]
+      },
+      "get" : {
+        "description" : "The subscription, and why it is disabled when a receiver's `410 Gone` disabled it. Needs the scope `webhooks:manage`.",
+        "operationId" : "getWebhookSubscription",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookSubscription"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Get a webhook subscription",
+        "tags" : [
+          "webhooks"
+        ]
+      },
+      "patch" : {
+        "description" : "Changes the URL (checked as on creation), description, event types or whether it is enabled; members left out keep their values. Needs the scope `webhooks:manage`.",
+        "operationId" : "updateWebhookSubscription",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/WebhookSubscriptionUpdate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookSubscription"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Update a webhook subscription",
+        "tags" : [
+          "webhooks"
+        ]
+      }
+    },
+    "/v1/webhooks/{id}/messages" : {
+      "get" : {
+        "description" : "The messages queued for the subscription, newest first, with their delivery state (`pending`, `success`, `failed`), attempt count and last outcome. Needs the scope `webhooks:manage`.",
+        "operationId" : "listWebhookMessages",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Rows per page, 1 to 100 (default 20).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Rows per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Rows skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Rows skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Only messages in this delivery state.",
+            "in" : "query",
+            "name" : "status",
+            "schema" : {
+              "enum" : [
+                "pending",
+                "success",
+                "failed"
+              ],
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookMessagePage"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List messages",
+        "tags" : [
+          "webhooks"
+        ]
+      }
+    },
+    "/v1/webhooks/{id}/messages/{message_id}/attempts" : {
+      "get" : {
+        "description" : "Every attempt to deliver the message to the subscription, newest first: the response status, how long it took, the first kilobyte of the response body and the error. Needs the scope `webhooks:manage`.",
+        "operationId" : "listWebhookAttempts",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "The message's id (`msg_...`).",
+            "in" : "path",
+            "name" : "message_id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message's id (`msg_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Rows per page, 1 to 100 (default 20).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Rows per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Rows skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Rows skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookAttemptPage"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List a message's attempts",
+        "tags" : [
+          "webhooks"
+        ]
+      }
+    },
+    "/v1/webhooks/{id}/messages/{message_id}/replay" : {
+      "post" : {
+        "description" : "Sends the message again with its original id and payload and a fresh retry schedule; each attempt is logged. Needs the scope `webhooks:manage`.",
+        "operationId" : "replayWebhookMessage",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "The message's id (`msg_...`).",
+            "in" : "path",
+            "name" : "message_id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message's id (`msg_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "202" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookMessage"
+                }
+              }
+            },
+            "description" : "Queued; the delivery service sends it at once, signed, and retries it on the app's schedule.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Replay a message",
+        "tags" : [
+          "webhooks"
+        ]
+      }
+    },
+    "/v1/webhooks/{id}/replay" : {
+      "post" : {
+        "description" : "Sends every failed message of the subscription created at or after `since` again, each with a fresh retry schedule. Needs the scope `webhooks:manage`.",
+        "operationId" : "replayFailedWebhookMessages",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/WebhookReplayRequest"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "202" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookReplayResult"
+                }
+              }
+            },
+            "description" : "Queued.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Replay failed messages",
+        "tags" : [
+          "webhooks"
+        ]
+      }
+    },
+    "/v1/webhooks/{id}/rotate-secret" : {
+      "post" : {
+        "description" : "Makes a new secret, shown this once. For the grace period both the new and the old secret sign every delivery (two space-separated signatures in `webhook-signature`), so receivers switch without losing messages. Needs the scope `webhooks:manage`.",
+        "operationId" : "rotateWebhookSecret",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/WebhookSecretRotation"
+              }
+            }
+          },
+          "description" : "Optional; an empty body takes the defaults."
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookSubscriptionSecret"
+                }
+              }
+            },
+            "description" : "Rotated, with the new secret.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Rotate the signing secret",
+        "tags" : [
+          "webhooks"
+        ]
+      }
+    },
+    "/v1/webhooks/{id}/test" : {
+      "post" : {
+        "description" : "Queues a `webhook.test` message to this subscription alone, delivered like any other. Needs the scope `webhooks:manage`.",
+        "operationId" : "sendWebhookTest",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "202" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookMessage"
+                }
+              }
+            },
+            "description" : "Queued; the delivery service sends it at once, signed, and retries it on the app's schedule.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Send a test event",
+        "tags" : [
+          "webhooks"
+        ]
+      }
     }
   },
   "servers" : [
@@ -11168,6 +12649,10 @@ extension Tracker {
     {
       "description" : "A unit of work inside a project.",
       "name" : "tasks"
+    },
+    {
+      "description" : "Webhook subscriptions, their secrets, messages, attempts and replays.",
+      "name" : "webhooks"
     }
   ],
   "webhooks" : {

@@ -92,7 +92,8 @@ public enum Tracker {
                 urlVariable: "TRACKER_WEBHOOK_URL", secretVariable: "TRACKER_WEBHOOK_SECRET",
                 events: ["*"]
             ),
-        ]
+        ],
+        management: .init(path: "/v1/webhooks", scope: "webhooks:manage", maxRotationGraceSeconds: 604800)
     )
 
     /// The app's `audit` section: the server records every table write and serves `GET <base>/audit`.

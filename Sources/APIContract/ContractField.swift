@@ -18,6 +18,8 @@ public struct ContractField: Sendable, Hashable {
         case datetime
         /// A whole number.
         case integer
+        /// `true` or `false`.
+        case boolean
         /// One of these values.
         case enumeration([String])
         /// An array of `item`s.

@@ -24,7 +24,7 @@ struct LoomSchemaFileTests {
         ("headers", SchemaKeys.headers), ("security", SchemaKeys.security),
         ("webhooks", SchemaKeys.webhooks),
         ("webhookSignature", SchemaKeys.webhookSignature), ("webhookDelivery", SchemaKeys.webhookDelivery),
-        ("webhookSubscription", SchemaKeys.webhookSubscription),
+        ("webhookSubscription", SchemaKeys.webhookSubscription), ("webhookManagement", SchemaKeys.webhookManagement),
         ("rateLimits", SchemaKeys.rateLimits), ("rateLimitPolicy", SchemaKeys.rateLimitPolicy),
         ("rateLimitGroup", SchemaKeys.rateLimitGroup), ("idempotency", SchemaKeys.idempotency),
     ]

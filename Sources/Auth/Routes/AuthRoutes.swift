@@ -64,16 +64,8 @@ struct AuthRoutes: Sendable {
 
     /// The validated JSON body; for a body the route declares optional, an empty request takes
     /// the defaults.
-    ///
-    /// Never inlined: inlined into `createAPIKey`, the optimizer of Swift 6.3.1 crashed
-    /// (signal 11 while splitting that coroutine, `swift build -c release`). Debug builds were fine.
-    @inline(never)
     func decodeBody(_ request: Request, _ body: ContractBody) async throws -> ContractInput {
-        let length = request.headers[.contentLength]
-        let empty = length == "0" || (length == nil && request.headers[.contentType] == nil && request.headers[.transferEncoding] == nil)
-        if empty, validation.isOptional(body) { return try validation.validate(.object([:]), as: body) }
-        let json = try await Runtime.RequestBody.json(request, limit: maxBodyBytes)
-        return try validation.validate(json, as: body)
+        try await validation.decode(request, as: body, limit: maxBodyBytes)
     }
 
     /// The calling user (an access token, not an API key) and their ids. A project's end user

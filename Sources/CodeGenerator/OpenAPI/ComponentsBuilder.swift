@@ -36,6 +36,9 @@ struct ComponentsBuilder {
         if context.config.audit != nil {
             schemas += try AuditOperations(context: context).schemas()
         }
+        if let webhooks = context.config.webhooks, let management = webhooks.management {
+            schemas += try WebhookOperations(context: context, webhooks: webhooks, management: management).schemas()
+        }
         let parameters: [(String, OpenAPI.Parameter)] = [
             (TableOperations.limitParameterName, TableOperations.limitParameter(context.config.limits)),
             (TableOperations.offsetParameterName, TableOperations.offsetParameter()),

@@ -22,6 +22,7 @@ extension FieldSchema {
             pattern = Base62ID.pattern(prefix: prefix, anchored: false)
         case .datetime: type = .datetime
         case .integer: type = .integer
+        case .boolean: type = .boolean
         case .enumeration(let names):
             type = .enum
             values = names

@@ -62,6 +62,9 @@ public enum OpenAPIBuilder {
         if app.config.audit != nil {
             for route in AuditOperations(context: context).routes() { try paths.add(route) }
         }
+        if let webhooks = app.config.webhooks, let management = webhooks.management {
+            for route in WebhookOperations(context: context, webhooks: webhooks, management: management).routes() { try paths.add(route) }
+        }
         let config = app.config
         let info = DocumentInfo(document: config.document)
         return OpenAPI.Document(
@@ -101,6 +104,9 @@ public enum OpenAPIBuilder {
         }
         if context.config.audit != nil {
             tags.append(OpenAPI.Tag(name: AuditOperations.tag, description: "The audit trail of every write to the app's tables."))
+        }
+        if context.config.webhooks?.management != nil {
+            tags.append(OpenAPI.Tag(name: WebhookOperations.tag, description: "Webhook subscriptions, their secrets, messages, attempts and replays."))
         }
         return tags.sorted { $0.name < $1.name }
     }

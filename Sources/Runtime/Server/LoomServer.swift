@@ -67,8 +67,8 @@ public enum LoomServer {
         return (router, reads)
     }
 
-    /// Every route of the app: the built-in ones, the auth module's, the audit trail's, then the
-    /// app's own; the audit hook (when the app has a trail) runs after the configured hooks.
+    /// Every route of the app: the built-in ones, the auth module's, the audit trail's, the
+    /// configured route families' (`routeFamilies`), then the app's own; the audit hook (when the app has a trail) runs after the configured hooks.
     static func registry(app: GeneratedApp, database: any DatabaseClient, configuration: Configuration) -> RouteRegistry {
         let audit = app.audit.map { AuditTrail(settings: $0, includesAuthTrail: app.auth != nil) }
         let hooks = WriteHooks(configuration.hooks + (audit.map { [$0.hook] } ?? []))
@@ -79,6 +79,7 @@ public enum LoomServer {
             AuditRoutes(store: AuditStore(database: database), naming: app.settings.naming)
                 .register(in: &registry, basePath: app.settings.basePath)
         }
+        for family in configuration.routeFamilies { family.register(in: &registry) }
         app.registerRoutes(&registry)
         return registry
     }

@@ -87,7 +87,7 @@ enum SchemaKeys {
 
     /// The `webhooks` object of `app.json`.
     static let webhooks = ObjectKeys(
-        accepted: ["tenantScoped", "signature", "delivery", "tables", "subscriptions"])
+        accepted: ["tenantScoped", "signature", "delivery", "tables", "subscriptions", "management"])
 
     /// The `audit` object of `app.json`.
     static let audit = ObjectKeys(accepted: ["retentionDays", "purgeIntervalSeconds"])
@@ -103,6 +103,11 @@ enum SchemaKeys {
         accepted: [
             "timeoutSeconds", "connectTimeoutSeconds", "retrySchedule", "jitterPercent", "maxConcurrencyPerEndpoint",
         ])
+
+    // MARK: Webhooks management (issue 13)
+
+    /// `webhooks.management`: the subscription API.
+    static let webhookManagement = ObjectKeys(accepted: ["path", "scope", "maxRotationGraceSeconds"], required: ["path", "scope"])
 
     /// One member of `webhooks.subscriptions`.
     static let webhookSubscription = ObjectKeys(
