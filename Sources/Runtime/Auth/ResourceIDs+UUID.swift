@@ -20,10 +20,23 @@ extension ResourceIDs {
 
     /// The UUID a `kind` id names, or `nil` when `text` is not an id of that kind in the app's
     /// format (a UUID where the app writes prefixed ids is refused, and the other way round).
+    ///
+    /// The format (and the document's pattern) admits 22 base-62 digits; the few such texts past
+    /// 128 bits are well-formed ids that name nothing, so they become `unassigned`, which no row
+    /// has: a lookup answers 404 like for any unknown id, rather than 400 for a documented form.
     public func uuid(_ text: String, _ kind: ResourceKind) -> UUID? {
         guard let prefix = prefix(kind) else { return UUID(uuidString: text) }
-        return Base62ID.decode(text, prefix: prefix).map(UUID.init(halves:))
+        return Self.uuid(prefixed: text, prefix: prefix)
     }
+
+    /// The UUID of a prefixed id with `prefix`: `nil` when malformed, `unassigned` past 128 bits.
+    public static func uuid(prefixed text: String, prefix: String) -> UUID? {
+        guard Base62ID.isValid(text, prefix: prefix) else { return nil }
+        return Base62ID.decode(text, prefix: prefix).map(UUID.init(halves:)) ?? unassigned
+    }
+
+    /// The all-zero UUID: never a version-4 UUID, so never an auth row's id.
+    public static let unassigned = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
 
     /// Whether `text` is a `kind` id in the app's format.
     public func isValid(_ text: String, _ kind: ResourceKind) -> Bool { uuid(text, kind) != nil }

@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 import ValueFormats
 
@@ -134,10 +135,10 @@ public struct InputValidator {
             }
             return .uuid(uuid)
         case .prefixedUUID(let prefix):
-            guard case .string(let text) = input, let (high, low) = Base62ID.decode(text, prefix: prefix) else {
+            guard case .string(let text) = input, let uuid = ResourceIDs.uuid(prefixed: text, prefix: prefix) else {
                 return mismatch(field, "an id starting with \(prefix) followed by \(Base62ID.length) letters and digits", input)
             }
-            return .uuid(UUID(halves: (high, low)))
+            return .uuid(uuid)
         case .relation(.integer):
             return integer(input, field: field, rule: rule).map(InputValue.integer)
         case .relation(.prefixed(let prefix)):

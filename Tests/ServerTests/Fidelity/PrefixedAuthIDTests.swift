@@ -38,6 +38,16 @@ struct PrefixedAuthIDTests {
             #expect(try await user.request(.get, "/api/accounts/organizations/\(orgID)").object["id"] as? String == orgID)
             let uuidForm = try #require(Self.ids.uuid(orgID, .organization)).uuidString.lowercased()
             #expect(try await user.request(.get, "/api/accounts/organizations/\(uuidForm)").status == .notFound, "a UUID is not this app's id")
+            // Well-formed (the document's pattern) but past 128 bits: names nothing, like any unknown id.
+            #expect(try await user.request(.get, "/api/accounts/organizations/org_zzzzzzzzzzzzzzzzzzzzzz").status == .notFound)
+            func signIn(project: String) async throws -> Reply {
+                try await app.request(
+                    .post, "/api/accounts/sign-in",
+                    json: #"{"email": "ada@example.com", "password": "correct horse battery", "organizationId": "\#(orgID)", "projectId": "\#(project)"}"#)
+            }
+            let beyond = try await signIn(project: "prj_zzzzzzzzzzzzzzzzzzzzzz")
+            let unknown = try await signIn(project: Self.ids.text(UUID(), .project))
+            #expect(beyond.status == unknown.status && !beyond.text.contains("must be an id"), "like any unknown project: \(beyond.text)")
             let members = try await user.request(.get, "/api/accounts/organizations/\(orgID)/members")
             #expect(members.items.map { $0["userId"] as? String } == [userID])
 
@@ -95,7 +105,7 @@ struct PrefixedAuthIDTests {
         }
         let largest = UUID(uuidString: "ffffffff-ffff-ffff-ffff-ffffffffffff")!
         #expect(Self.ids.uuid(Self.ids.text(largest, .user), .user) == largest)
-        #expect(Self.ids.uuid("usr_zzzzzzzzzzzzzzzzzzzzzz", .user) == nil, "62^22 - 1 is past 128 bits")
+        #expect(Self.ids.uuid("usr_zzzzzzzzzzzzzzzzzzzzzz", .user) == ResourceIDs.unassigned, "past 128 bits: well-formed, names nothing")
         #expect(Self.ids.uuid("org_0000000000000000000000", .user) == nil, "another resource's prefix")
         #expect(ResourceIDs().uuid(largest.uuidString, .user) == largest, "no prefix: UUIDs")
     }
