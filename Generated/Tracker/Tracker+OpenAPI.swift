@@ -141,6 +141,21 @@ extension Tracker {
           }
         }
       },
+      "GatewayTimeout" : {
+        "content" : {
+          "application/problem+json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/Problem"
+            }
+          }
+        },
+        "description" : "The operation did not finish within its time budget (30 s, 120 s for a batch) and nothing of it was changed (`GATEWAY_TIMEOUT`). A write that committed is always reported, late if need be, never as 504.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "InternalError" : {
         "content" : {
           "application/problem+json" : {
@@ -201,6 +216,21 @@ extension Tracker {
           }
         }
       },
+      "RequestHeaderFieldsTooLarge" : {
+        "content" : {
+          "application/problem+json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/Problem"
+            }
+          }
+        },
+        "description" : "The request's header fields exceed 32768 bytes (`REQUEST_HEADER_FIELDS_TOO_LARGE`). Sent before anything else runs; a head the server stopped reading also closes the connection.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "ServiceUnavailable" : {
         "content" : {
           "application/problem+json" : {
@@ -234,6 +264,21 @@ extension Tracker {
               "type" : "integer"
             }
           },
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
+      "URITooLong" : {
+        "content" : {
+          "application/problem+json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/Problem"
+            }
+          }
+        },
+        "description" : "The request target (path and query) is longer than 8192 bytes (`URI_TOO_LONG`). Sent before anything else runs; a head the server stopped reading also closes the connection.",
+        "headers" : {
           "X-Request-Id" : {
             "$ref" : "#/components/headers/RequestId"
           }
@@ -3605,6 +3650,18 @@ extension Tracker {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3636,6 +3693,15 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "503" : {
             "content" : {
               "application/json" : {
@@ -3650,6 +3716,9 @@ extension Tracker {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3680,6 +3749,18 @@ extension Tracker {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3711,6 +3792,15 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "503" : {
             "content" : {
               "application/json" : {
@@ -3725,6 +3815,9 @@ extension Tracker {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3755,6 +3848,18 @@ extension Tracker {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3891,11 +3996,20 @@ extension Tracker {
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3941,17 +4055,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4016,17 +4142,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4073,6 +4208,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -4082,11 +4220,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4165,17 +4312,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4217,14 +4373,23 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4234,6 +4399,9 @@ extension Tracker {
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4284,17 +4452,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4326,17 +4503,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4408,17 +4597,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4482,6 +4680,9 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
@@ -4491,11 +4692,17 @@ extension Tracker {
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4527,17 +4734,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4578,17 +4797,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4653,17 +4884,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4720,6 +4960,9 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
@@ -4729,11 +4972,17 @@ extension Tracker {
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4807,11 +5056,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4929,8 +5187,14 @@ extension Tracker {
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4940,6 +5204,9 @@ extension Tracker {
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4971,17 +5238,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5046,17 +5325,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5110,6 +5398,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -5119,11 +5410,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5201,17 +5501,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5265,6 +5574,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -5274,11 +5586,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5356,6 +5677,9 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
@@ -5365,6 +5689,9 @@ extension Tracker {
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
@@ -5373,6 +5700,9 @@ extension Tracker {
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5430,6 +5760,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -5439,11 +5772,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5497,6 +5839,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -5506,11 +5851,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5568,6 +5922,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -5580,11 +5937,20 @@ extension Tracker {
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5671,17 +6037,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5735,6 +6110,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -5744,11 +6122,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5829,17 +6216,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5897,6 +6293,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -5906,11 +6305,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5973,6 +6381,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -5982,11 +6393,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6051,6 +6471,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -6060,11 +6483,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6153,17 +6585,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6242,17 +6683,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6303,6 +6753,9 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
@@ -6312,11 +6765,17 @@ extension Tracker {
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6358,17 +6817,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6423,17 +6891,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6465,17 +6942,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6514,17 +7003,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6585,17 +7086,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6642,6 +7152,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -6651,11 +7164,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6733,17 +7255,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6807,17 +7338,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6971,11 +7511,20 @@ extension Tracker {
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7063,17 +7612,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7265,17 +7823,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7334,6 +7901,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -7349,11 +7919,20 @@ extension Tracker {
           "412" : {
             "$ref" : "#/components/responses/PreconditionFailed"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7469,11 +8048,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7575,17 +8163,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7654,6 +8251,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -7663,11 +8263,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7739,17 +8348,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7845,11 +8463,20 @@ extension Tracker {
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7898,17 +8525,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7957,17 +8596,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8003,14 +8654,26 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8070,17 +8733,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8156,11 +8828,20 @@ extension Tracker {
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8209,17 +8890,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8268,6 +8961,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -8277,11 +8973,20 @@ extension Tracker {
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8323,6 +9028,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -8332,11 +9040,20 @@ extension Tracker {
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8392,6 +9109,9 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
@@ -8401,11 +9121,17 @@ extension Tracker {
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8457,17 +9183,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8642,11 +9377,20 @@ extension Tracker {
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8734,17 +9478,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8961,17 +9714,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -9085,17 +9847,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -9154,6 +9925,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -9169,11 +9943,20 @@ extension Tracker {
           "412" : {
             "$ref" : "#/components/responses/PreconditionFailed"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -9289,11 +10072,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -9395,17 +10187,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -9507,17 +10308,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -9604,11 +10414,20 @@ extension Tracker {
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -9847,11 +10666,20 @@ extension Tracker {
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -9939,17 +10767,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -10166,17 +11003,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -10290,17 +11136,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -10359,6 +11214,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -10374,11 +11232,20 @@ extension Tracker {
           "412" : {
             "$ref" : "#/components/responses/PreconditionFailed"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -10494,11 +11361,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -10600,17 +11476,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -10712,17 +11597,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [

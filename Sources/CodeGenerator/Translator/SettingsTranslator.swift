@@ -44,6 +44,11 @@ enum SettingsTranslator {
             arguments.append(
                 "security: SecurityHeaders(servedOverTLS: \(security.servedOverTLS), referrerPolicy: \(SwiftNames.literal(security.referrerPolicy.rawValue)), hstsMaxAge: \(security.hstsMaxAge))")
         }
+        let limits = config.limits
+        arguments.append(
+            "requestLimits: RequestLimits(maxURLBytes: \(limits.maxURLBytes), maxHeaderBytes: \(limits.maxHeaderBytes), "
+                + "maxQueryParameters: \(limits.maxQueryParameters), standardBudget: .seconds(\(limits.timeoutSeconds)), "
+                + "batchBudget: .seconds(\(limits.batchTimeoutSeconds)))")
         return arguments
     }
 

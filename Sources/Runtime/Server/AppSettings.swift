@@ -38,13 +38,21 @@ public struct AppSettings: Sendable {
     /// The security header fields every answer carries (`security` of `app.json`).
     public let security: SecurityHeaders
 
+    // MARK: Limits (request size and time budgets, issue 14)
+
+    /// URL, header and query parameter limits and time budgets (`limits` of `app.json`); a
+    /// `var` so tests can tighten them.
+    public var requestLimits: RequestLimits
+
     /// Creates settings; the defaults are Loom's conventions.
     public init(
         name: String, basePath: String, errorFormat: ErrorBodyFormat, maxBodyBytes: Int, pageLimits: PageLimits,
         maxBatchSize: Int = 100, naming: JSONNaming = .snakeCase, errors: ErrorVocabulary = .loom, forbiddenAsNotFound: Bool = false,
         headers: HeaderNames = .standard, systemRoutes: [String: ContractRouteOverride] = [:],
-        rateLimits: RateLimitSettings? = nil, trustedProxies: [String] = [], security: SecurityHeaders = .standard
+        rateLimits: RateLimitSettings? = nil, trustedProxies: [String] = [], security: SecurityHeaders = .standard,
+        requestLimits: RequestLimits = .standard
     ) {
+        self.requestLimits = requestLimits
         self.rateLimits = rateLimits
         self.clientAddresses = ClientAddressResolver(trustedProxies: trustedProxies)
         self.name = name

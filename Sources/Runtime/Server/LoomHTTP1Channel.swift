@@ -24,6 +24,8 @@ struct LoomHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
     let connectionLimits: ConnectionLimits
     /// The server's open connections, shared by every child channel.
     let connections: ConnectionCount
+    /// The app's answers to a head over its URL and header limits (`HeadOverflowHandler`).
+    let headRefusals: HeadRefusals
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         guard connections.admit() else {
@@ -36,10 +38,8 @@ struct LoomHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
         return channel.eventLoop.makeCompletedFuture {
             let deadline = RequestDeadline(connectionLimits)
             try channel.pipeline.syncOperations.addHandler(RequestDeadline.ByteWatcher(deadline))
-            var limits = NIOHTTPDecoderLimitConfiguration()
-            limits.maxHeaderFieldSize = configuration.httpDecoder.maxHeaderFieldSize
-            limits.maxHeaderListSize = configuration.httpDecoder.maxHeaderListSize
-            limits.maxHeaderFieldCount = configuration.httpDecoder.maxHeaderFieldCount
+            // The decoder reads no more of a head than the app's URL and header limits allow.
+            let limits = headRefusals.limits.decoderLimits
             let pipeline = channel.pipeline.syncOperations
             try pipeline.configureHTTPServerPipeline(
                 withPipeliningAssistance: false, withErrorHandling: false, withOutboundHeaderValidation: false,
@@ -50,6 +50,7 @@ struct LoomHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
                 try pipeline.addHandler(writer, position: .first)
                 try pipeline.addHandler(InlineReadHandler(reads: inlineReads, writer: writer))
             }
+            try pipeline.addHandler(HeadOverflowHandler(refusals: headRefusals, deadline: deadline))
             try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
             try pipeline.addHandlers(configuration.additionalChannelHandlers())
             try pipeline.addHandler(
@@ -64,14 +65,14 @@ struct LoomHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
 }
 
 extension HTTPServerBuilder {
-    /// HTTP/1.1 with Loom's inline reads and connection limits (`LoomHTTP1Channel`).
-    static func loomHTTP1(inlineReads: InlineReads, connectionLimits: ConnectionLimits = .init()) -> HTTPServerBuilder {
+    /// HTTP/1.1 with Loom's inline reads, connection limits and head limits (`LoomHTTP1Channel`).
+    static func loomHTTP1(inlineReads: InlineReads, connectionLimits: ConnectionLimits = .init(), headRefusals: HeadRefusals) -> HTTPServerBuilder {
         let connections = ConnectionCount(maximum: connectionLimits.maxConnections)
         let configuration = HTTP1Channel.Configuration(idleTimeout: TimeAmount(connectionLimits.idleTimeout))
         return .init { responder in
             LoomHTTP1Channel(
                 responder: responder, configuration: configuration, inlineReads: inlineReads, connectionLimits: connectionLimits,
-                connections: connections)
+                connections: connections, headRefusals: headRefusals)
         }
     }
 }

@@ -27,6 +27,12 @@ final class RequestDeadline {
     let headTimeout: TimeAmount
     let bodyTimeout: TimeAmount
     private var phase = Phase.idle
+    /// Bytes of the current head's request line, once its end arrived (`HeadOverflowHandler`
+    /// tells a too long target from too large header fields with it).
+    private(set) var requestLineLength: Int?
+    /// Whether the current head's request line has not ended yet, and how much of it arrived.
+    private var scanningRequestLine = false
+    private var requestLineBytesSoFar = 0
     private var scheduled: Scheduled<Void>?
     /// When the pending timer fires.
     private var scheduledAt: NIODeadline?
@@ -40,9 +46,23 @@ final class RequestDeadline {
     /// Starts the head's clock unless a request is under way.
     func headMayStart(on channel: any Channel) {
         guard case .idle = phase else { return }
+        (requestLineLength, scanningRequestLine, requestLineBytesSoFar) = (nil, true, 0)
         let deadline = NIODeadline.now() + headTimeout
         phase = .head(deadline)
         schedule(deadline, on: channel)
+    }
+
+    /// Looks for the end of the request line in a read of the current head, while it has not
+    /// been found: one byte search per request, over its first line.
+    func scanRequestLine(_ buffer: ByteBuffer) {
+        guard scanningRequestLine else { return }
+        let view = buffer.readableBytesView
+        if let end = view.firstIndex(of: UInt8(ascii: "\n")) {
+            requestLineLength = requestLineBytesSoFar + (end - view.startIndex)
+            scanningRequestLine = false
+        } else {
+            requestLineBytesSoFar += view.count
+        }
     }
 
     /// The head is complete: the body's clock starts.
@@ -103,6 +123,7 @@ extension RequestDeadline {
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             deadline.headMayStart(on: context.channel)
+            deadline.scanRequestLine(unwrapInboundIn(data))
             context.fireChannelRead(data)
         }
 

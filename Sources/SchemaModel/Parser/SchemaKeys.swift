@@ -16,7 +16,11 @@ enum SchemaKeys {
         required: ["name", "title", "version", "description"])
 
     /// The `limits` object of `app.json`.
-    static let limits = ObjectKeys(accepted: ["maxBodyBytes", "defaultPageSize", "maxPageSize", "maxBatchSize"])
+    static let limits = ObjectKeys(accepted: [
+        "maxBodyBytes", "defaultPageSize", "maxPageSize", "maxBatchSize",
+        // MARK: Limits (request size and time budgets, issue 14)
+        "maxURLBytes", "maxHeaderBytes", "maxQueryParameters", "timeoutSeconds", "batchTimeoutSeconds",
+    ])
 
     /// The `security` object of `app.json`.
     static let security = ObjectKeys(accepted: ["servedOverTLS", "referrerPolicy", "hstsMaxAge"])
