@@ -1,29 +1,41 @@
 import Generated
 import Runtime
 
-/// Pairs each generated app with the handwritten handlers of its custom endpoints.
+/// The apps this binary serves: the generated catalog (`LoomProject.app(named:handlers:)`)
+/// with the handwritten handlers of the apps that have custom endpoints.
 ///
-/// When you add an app under `Schemas/`, add it here: the compiler then asks for its
-/// handlers protocol to be implemented.
+/// An app added under `Schemas/` without custom endpoints needs no Swift at all; one with
+/// custom endpoints gets a member in `ServerHandlers`, which the compiler asks for.
 enum AppCatalog {
     /// App names served by this binary, sorted.
     static let names = LoomProject.appNames
 
     /// Builds the app called `name`. `eventSettleInterval` lets tests hand out events at once.
     static func app(named name: String, eventSettleInterval: Double = EventflowHandlersImplementation.defaultSettleInterval) throws -> GeneratedApp {
-        switch name {
-        case "bench": return Bench.app()
-        case "tracker": return Tracker.app(handlers: TrackerHandlersImplementation())
-        case "layout": return Layout.app()
-        case "eventflow": return Eventflow.app(handlers: EventflowHandlersImplementation(settleInterval: eventSettleInterval))
-        default: throw UnknownAppError(name: name)
+        guard let app = LoomProject.app(named: name, handlers: ServerHandlers(eventSettleInterval: eventSettleInterval)) else {
+            throw UnknownAppError(name: name, known: names)
         }
+        return app
     }
 }
 
-/// An app name with no entry in `AppCatalog`.
+/// The handwritten handlers of every app with custom endpoints (`Sources/Server/Handlers/`).
+struct ServerHandlers: LoomProjectHandlers {
+    /// How long EventFlow waits before handing out a new event (0 in tests).
+    let eventSettleInterval: Double
+
+    var eventflow: any EventflowHandlers { EventflowHandlersImplementation(settleInterval: eventSettleInterval) }
+    var tracker: any TrackerHandlers { TrackerHandlersImplementation() }
+}
+
+/// An app name no schema generated.
 struct UnknownAppError: Error, CustomStringConvertible {
     /// The requested name.
     let name: String
-    var description: String { "no app named \(name) is compiled into this server; add it to AppCatalog" }
+    /// The names that were generated.
+    let known: [String]
+    var description: String {
+        "no app named \(name) is generated into this server (apps: \(known.joined(separator: ", "))); "
+            + "add Schemas/\(name)/app.json (or run `swift run loom new \(name)`), then `swift run loom generate`"
+    }
 }

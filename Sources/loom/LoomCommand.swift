@@ -6,6 +6,6 @@ struct Loom: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loom",
         abstract: "Generate a Swift REST server from the JSON schemas in Schemas/.",
-        subcommands: [Generate.self],
+        subcommands: [Generate.self, New.self],
         defaultSubcommand: Generate.self)
 }

@@ -40,8 +40,8 @@ struct FidelitySnippetTests {
     }
 
     var settings: String { files["Generated/Mini/Mini.swift"] ?? "" }
-    var people: String { files["Generated/Mini/Tables/People.swift"] ?? "" }
-    var notes: String { files["Generated/Mini/Tables/Notes.swift"] ?? "" }
+    var people: String { files["Generated/Mini/Tables/Mini.People.swift"] ?? "" }
+    var notes: String { files["Generated/Mini/Tables/Mini.Notes.swift"] ?? "" }
 
     func parsedDocument() throws -> [String: Any] {
         let text = try #require(files["Generated/Mini/openapi.json"])

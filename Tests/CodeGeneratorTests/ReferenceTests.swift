@@ -21,7 +21,7 @@ struct ReferenceTests {
             Issue.record("\(change.path) is stale (\(change.kind.rawValue)); run `swift run loom generate`:\n\(diff(change))")
         }
         #expect(files.contains { $0.path == "Generated/Tracker/openapi.json" })
-        #expect(files.contains { $0.path == "Generated/Eventflow/Tables/Events.swift" })
+        #expect(files.contains { $0.path == "Generated/Eventflow/Tables/Eventflow.Events.swift" })
     }
 
     @Test("generation is deterministic")

@@ -12,7 +12,7 @@ struct SnippetTests {
         files = try Fixtures.generate(["tables/notes.json": Fixtures.notesTable, "tables/owners.json": Fixtures.ownersTable])
     }
 
-    var notes: String { files["Generated/Mini/Tables/Notes.swift"] ?? "" }
+    var notes: String { files["Generated/Mini/Tables/Mini.Notes.swift"] ?? "" }
 
     @Test("the output set: project, app, OpenAPI, migrations, one file per table")
     func outputPaths() {
@@ -20,7 +20,7 @@ struct SnippetTests {
             "Generated/LoomProject.swift", "Generated/Mini/Migrations/0001_initial.postgres.sql",
             "Generated/Mini/Migrations/0001_initial.sqlite.sql", "Generated/Mini/Migrations/snapshot.json",
             "Generated/Mini/Mini+Migrations.swift", "Generated/Mini/Mini+OpenAPI.swift", "Generated/Mini/Mini.swift",
-            "Generated/Mini/Tables/Notes.swift", "Generated/Mini/Tables/Owners.swift", "Generated/Mini/openapi.json",
+            "Generated/Mini/Tables/Mini.Notes.swift", "Generated/Mini/Tables/Mini.Owners.swift", "Generated/Mini/openapi.json",
         ])
     }
 
@@ -111,7 +111,7 @@ struct SnippetTests {
              "response": {"status": 201, "description": "Echoed.", "fields": {"items": {"type": "array", "description": "Items.", "required": true, "items": {"type": "object", "description": "Item.", "fields": {"tag": {"type": "string", "description": "Tag.", "required": true}}}}}}}
             """
         let files = try Fixtures.generate(["tables/owners.json": Fixtures.ownersTable, "endpoints/echo_tags.json": endpoint])
-        let swift = files["Generated/Mini/Operations/EchoTags.swift"] ?? ""
+        let swift = files["Generated/Mini/Operations/Mini.EchoTags.swift"] ?? ""
         #expect(swift.contains("public var kind: String"))
         #expect(swift.contains("public var loud: Bool"))
         #expect(swift.contains("public var tags: [String]"))

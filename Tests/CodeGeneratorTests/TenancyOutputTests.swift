@@ -13,7 +13,7 @@ struct TenancyOutputTests {
 
     @Test("tenant tables: access description, tenant column last in the insert, per-tenant unique indexes and upsert target")
     func tenantTables() throws {
-        let tasks = try generated("Tables/Tasks.swift")
+        let tasks = try generated("Tables/Tracker.Tasks.swift")
         #expect(tasks.contains("access: RowAccess(tenant: .organization)"))
         #expect(tasks.contains(#""created_at", "updated_at", "organization_id") VALUES"#))
         #expect(tasks.contains(##"ON CONFLICT ("organization_id", "code") DO UPDATE"##))
@@ -22,7 +22,7 @@ struct TenancyOutputTests {
         #expect(migration.contains(##"CREATE UNIQUE INDEX IF NOT EXISTS "tasks_code_key" ON "tasks" ("organization_id", "code")"##))
         #expect(migration.contains(##"CREATE INDEX IF NOT EXISTS "tasks_tenant_idx" ON "tasks" ("organization_id")"##))
         #expect(tasks.contains(#"public static let access: TableAccess? = TableAccess(list: .scope("tasks:read"), get: .scope("tasks:read"), create: .scope("tasks:write")"#))
-        let comments = try generated("Tables/Comments.swift")
+        let comments = try generated("Tables/Tracker.Comments.swift")
         #expect(comments.contains(#"access: RowAccess(tenant: .organization, ownerColumn: "author_id", ownerExceptScope: "moderation")"#))
         #expect(comments.contains(##"AND "deleted_at" IS NULL AND "organization_id" = $2 AND ("author_id" = $3 OR $4)"##))
         #expect(comments.contains("slots: [.key, .organization, .owner, .ownerExempt]"))
@@ -42,7 +42,7 @@ struct TenancyOutputTests {
     @Test("an app without auth keeps public routes: no access checks generated")
     func noAuth() throws {
         let files = try Fixtures.generate(["tables/notes.json": Fixtures.notesTable, "tables/owners.json": Fixtures.ownersTable])
-        let notes = files["Generated/Mini/Tables/Notes.swift"] ?? ""
+        let notes = files["Generated/Mini/Tables/Mini.Notes.swift"] ?? ""
         #expect(notes.contains("public static let access: TableAccess? = nil"))
         #expect(notes.contains("access: nil\n"))
         let openAPI = files["Generated/Mini/openapi.json"] ?? ""

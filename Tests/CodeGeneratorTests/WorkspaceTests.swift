@@ -49,14 +49,14 @@ struct WorkspaceTests {
 
         try Data("// edited by hand\n".utf8).write(to: root.appendingPathComponent("Generated/Mini/Mini.swift"))
         try FileManager.default.removeItem(at: root.appendingPathComponent("Generated/Mini/openapi.json"))
-        try Data("// old\n".utf8).write(to: root.appendingPathComponent("Generated/Mini/Tables/Removed.swift"))
+        try Data("// old\n".utf8).write(to: root.appendingPathComponent("Generated/Mini/Tables/Mini.Removed.swift"))
 
         let changes = try workspace.changes(for: try generate(workspace))
         let byPath = Dictionary(uniqueKeysWithValues: changes.map { ($0.path, $0.kind) })
         #expect(byPath == [
             "Generated/Mini/Mini.swift": .modified,
             "Generated/Mini/openapi.json": .added,
-            "Generated/Mini/Tables/Removed.swift": .removed,
+            "Generated/Mini/Tables/Mini.Removed.swift": .removed,
         ])
     }
 

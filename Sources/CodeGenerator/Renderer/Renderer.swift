@@ -27,6 +27,10 @@ public struct Renderer: Sendable {
     }
 
     /// Renders every file of every app, sorted by path.
+    ///
+    /// Every Swift file's name starts with its app's namespace (`Layout.Notes.swift`): the apps
+    /// share one target, and SwiftPM refuses two sources with the same file name in a target, so
+    /// two apps may each have a `notes` table.
     public func render(_ model: RenderModel) -> [OutputFile] {
         var files = [OutputFile(path: "Generated/LoomProject.swift", contents: render("project", model))]
         for app in model.apps {
@@ -38,10 +42,10 @@ public struct Renderer: Sendable {
                 files.append(OutputFile(path: "\(directory)/\(app.namespace)Handlers.swift", contents: render("handlers", app)))
             }
             for table in app.tables {
-                files.append(OutputFile(path: "\(directory)/Tables/\(table.typeName).swift", contents: render("table", table)))
+                files.append(OutputFile(path: "\(directory)/Tables/\(app.namespace).\(table.typeName).swift", contents: render("table", table)))
             }
             for endpoint in app.endpoints {
-                files.append(OutputFile(path: "\(directory)/Operations/\(endpoint.typeName).swift", contents: render("endpoint", endpoint)))
+                files.append(OutputFile(path: "\(directory)/Operations/\(app.namespace).\(endpoint.typeName).swift", contents: render("endpoint", endpoint)))
             }
         }
         return files.sorted { $0.path < $1.path }

@@ -7,6 +7,54 @@ public struct RenderModel: Sendable, Hashable {
     public var sourceFile: String
     /// The default app's name as a Swift literal.
     public var defaultAppLiteral: String
+
+    /// One `case` of `LoomProject.app(named:handlers:)` per app, sorted by name (stored:
+    /// templates read members by reflection).
+    public var catalog: [CatalogEntry]
+    /// One member of `LoomProjectHandlers` per app with custom endpoints, sorted by app name.
+    public var handlerMembers: [HandlerMember]
+
+    /// Creates the model; the catalog and the handler members follow from `apps`.
+    public init(apps: [AppRenderModel], sourceFile: String, defaultAppLiteral: String) {
+        self.apps = apps
+        self.sourceFile = sourceFile
+        self.defaultAppLiteral = defaultAppLiteral
+        catalog = apps.map(CatalogEntry.init)
+        handlerMembers = apps.filter(\.hasEndpoints).map(HandlerMember.init)
+    }
+}
+
+/// How `LoomProject.app(named:handlers:)` builds one app: the generated catalog, so an app
+/// without custom endpoints needs nothing but its schema files to be served.
+public struct CatalogEntry: Sendable, Hashable {
+    /// The app's name as a Swift literal (the `case` label).
+    public var nameLiteral: String
+    /// The call that builds it: `Bench.app()` or `Tracker.app(handlers: handlers.tracker)`.
+    public var factoryCall: String
+
+    init(_ app: AppRenderModel) {
+        nameLiteral = app.nameLiteral
+        factoryCall = app.hasEndpoints
+            ? "\(app.namespace).app(handlers: handlers.\(HandlerMember(app).member))"
+            : "\(app.namespace).app()"
+    }
+}
+
+/// A member of the generated `LoomProjectHandlers` protocol: the handwritten handlers of one
+/// app's custom endpoints, which the `Server` target must provide (the compiler says so).
+public struct HandlerMember: Sendable, Hashable {
+    /// The app's schema name, for the member's documentation.
+    public var appName: String
+    /// The member's Swift name (`tracker`, `` `default` ``).
+    public var member: String
+    /// The handlers protocol it returns (`TrackerHandlers`).
+    public var handlersProtocol: String
+
+    init(_ app: AppRenderModel) {
+        appName = app.name
+        member = SwiftNames.camelCase(app.name)
+        handlersProtocol = app.handlersProtocol
+    }
 }
 
 /// One app, rendered into `Generated/<Namespace>/`.

@@ -2,12 +2,12 @@ import Foundation
 
 /// Rules for names (apps, tables, fields, parameters, endpoints, indexes): `snake_case`, at
 /// most 63 characters, and equal to their file or directory name where they have one.
-enum NameRules {
+public enum NameRules {
     /// PostgreSQL silently truncates longer identifiers, which could make two names collide.
-    static let maximumLength = 63
+    public static let maximumLength = 63
 
     /// Whether `name` matches `^[a-z][a-z0-9_]*$` and fits the length limit.
-    static func isValid(_ name: String) -> Bool {
+    public static func isValid(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, ("a"..."z").contains(first), name.utf8.count <= maximumLength
         else { return false }
         return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
