@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import SchemaModel
 import Testing
 
 @testable import Runtime
@@ -33,6 +34,14 @@ struct RequestLimitTests {
             let fine = try await app.request(.get, "/v1/items")
             #expect(fine.status == .ok)
         }
+    }
+
+    @Test("the generator's defaults (app.json without these keys) and RequestLimits.standard (hand-built settings) agree")
+    func defaultsAgree() {
+        let schema = LimitsSchema()
+        #expect(RequestLimits.standard == RequestLimits(
+            maxURLBytes: schema.maxURLBytes, maxHeaderBytes: schema.maxHeaderBytes, maxQueryParameters: schema.maxQueryParameters,
+            standardBudget: .seconds(schema.timeoutSeconds), batchBudget: .seconds(schema.batchTimeoutSeconds)))
     }
 
     @Test("query parameters are the non-empty &-separated pieces before any fragment")
