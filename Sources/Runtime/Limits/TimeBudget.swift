@@ -37,10 +37,16 @@ public final class TimeBudget: Sendable {
 
     /// How long the request may take.
     public let limit: Duration
+    /// When the budget runs out. A write checks it itself, so a write asked for late is refused
+    /// even when the timer task has not run yet (a loaded machine).
+    private let deadline: ContinuousClock.Instant
     private let state = Mutex(State.running)
 
-    /// A budget of `limit`, starting when its handler starts.
-    init(limit: Duration) { self.limit = limit }
+    /// A budget of `limit`, starting now (when its handler starts).
+    init(limit: Duration) {
+        self.limit = limit
+        self.deadline = .now + limit
+    }
 
     /// Whether the budget ran out with nothing committed (the answer is then 504).
     var hasExpired: Bool { state.withLock { if case .expired = $0 { true } else { false } } }
@@ -80,9 +86,14 @@ public final class TimeBudget: Sendable {
 
     /// Marks a write under way; `true` when one already is (the caller then is part of it).
     private func enterWrite() throws -> Bool {
+        let late = ContinuousClock.now >= deadline
         let outcome: Bool? = state.withLock { state in
             switch state {
             case .running:
+                if late {
+                    state = .expired
+                    return nil
+                }
                 state = .writing(late: false, afterCommit: false)
                 return false
             case .writing:
