@@ -42,6 +42,7 @@ struct EndpointTranslator {
             bodyRules: endpoint.requestBody == nil ? "nil" : "Body.rules",
             structs: structs)
         model.requirementExpression = AccessTranslator.requirement(AccessTranslator.endpointRequirement(endpoint, app: app))
+        model.budgetArgument = endpoint.timeoutSeconds.map { ", budget: .seconds(\($0))" } ?? ""
         return model
     }
 

@@ -295,6 +295,8 @@ public struct EndpointRenderModel: Sendable, Hashable {
     public var bodyRules: String
     /// `AccessRequirement` case the route checks (`.everyone` without an `auth` section).
     public var requirementExpression: String = ".everyone"
+    /// `, budget: .seconds(n)` when the endpoint declares `timeoutSeconds`, else empty.
+    public var budgetArgument: String = ""
     /// Body/Output structs and their nested object structs, flattened.
     public var structs: [StructRenderModel]
 }

@@ -7,15 +7,17 @@ extension RouteRegistry {
     ///
     /// Generated code stays free of HTTP framework types: it sees validated values only.
     /// `requirement` (apps with an `auth` section) is checked before anything is parsed.
+    /// `budget` is the endpoint's own time budget (`timeoutSeconds` of its schema), `nil` for
+    /// the app's standard one.
     public mutating func addOperation(
         method: String, path: String, pathRules: [FieldRule], queryRules: [FieldRule], bodyRules: [FieldRule]?,
-        status: Int, requirement: AccessRequirement = .everyone,
+        status: Int, requirement: AccessRequirement = .everyone, budget: Duration? = nil,
         handle: @escaping @Sendable (_ parameters: ValidatedObject, _ body: ValidatedObject?, _ context: HandlerContext) async throws -> (any JSONWritable)?
     ) {
         let contexts = handlerContexts
         let maxBodyBytes = settings.maxBodyBytes
         let responseStatus = HTTPResponse.Status(code: status)
-        add(HTTPRequest.Method(method)!, path) { request, context in
+        add(HTTPRequest.Method(method)!, path, budget: budget) { request, context in
             try context.authorize(requirement)
             let parameters = try ParameterDecoder.parameters(
                 path: { context.parameters.get($0) }, query: request.uri, pathRules: pathRules, queryRules: queryRules)

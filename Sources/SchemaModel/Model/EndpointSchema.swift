@@ -60,6 +60,12 @@ public struct EndpointSchema: Codable, Sendable, Hashable {
     /// An auth app must declare it (a custom endpoint says what it reads); `nil` elsewhere.
     public var scope: AccessRequirementSchema?
 
+    // MARK: Limits (request size and time budgets, issue 14)
+
+    /// `timeoutSeconds`: the endpoint's own time budget (504 past it); `nil`: the app's
+    /// `limits.timeoutSeconds`.
+    public var timeoutSeconds: Int?
+
     /// Creates an endpoint declaration.
     public init(
         file: String, name: String, method: EndpointMethod, path: String, summary: String? = nil,

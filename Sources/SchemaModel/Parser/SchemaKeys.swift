@@ -162,6 +162,8 @@ enum SchemaKeys {
         accepted: [
             schemaReference, "name", "method", "path", "summary", "description", "pathParameters",
             "queryParameters", "requestBody", "response", "scope",
+            // MARK: Limits (request size and time budgets, issue 14)
+            "timeoutSeconds",
         ],
         required: ["name", "method", "path", "description", "response"])
 

@@ -44,6 +44,20 @@ struct RequestLimitTests {
             standardBudget: .seconds(schema.timeoutSeconds), batchBudget: .seconds(schema.batchTimeoutSeconds)))
     }
 
+    @Test("routes get their budgets: a batch the app's batch budget, an endpoint its own timeoutSeconds, the rest the standard one")
+    func routeBudgets() async throws {
+        try await TestDatabase.withMigratedApp("tracker") { database, app in
+            let registry = LoomServer.registry(app: app, database: database.client, configuration: LoomServer.Configuration())
+            func budget(_ method: HTTPRequest.Method, _ path: String) -> Duration? {
+                registry.routes.first { $0.method == method && $0.path == path }?.budget
+            }
+            #expect(budget(.get, "/v1/projects/{id}/summary") == .seconds(10), "project_summary.json declares timeoutSeconds: 10")
+            #expect(budget(.post, "/v1/tasks/batch") == .seconds(120))
+            #expect(budget(.get, "/v1/tasks") == .seconds(30))
+            #expect(budget(.get, "/health") == .seconds(30))
+        }
+    }
+
     @Test("query parameters are the non-empty &-separated pieces before any fragment")
     func queryParameterCount() {
         #expect(RequestLimits.queryParameterCount("/v1/items") == 0)
