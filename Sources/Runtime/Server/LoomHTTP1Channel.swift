@@ -9,8 +9,10 @@ import NIOHTTPTypesHTTP1
 /// `ConnectionLimits.maxConnections` and has a `RequestDeadline` (a watcher before the request
 /// decoder, one after it) that closes it when a head or a body takes too long. And when the app has routes answered
 /// inline (`InlineReads`), an `InlineReadHandler` sits right after NIO's request decoder and an
-/// `InlineResponseWriter` at the front of the pipeline. The pipeline is otherwise the one
-/// `HTTP1Channel.setup` builds (same decoder limits, same codec, same state handler), and
+/// `InlineResponseWriter` at the front of the pipeline. The decoder reads no more of a head than
+/// the app's URL and header limits allow, and `HeadOverflowHandler` answers a head it gave up on
+/// (`RequestLimits`). The pipeline is otherwise the one `HTTP1Channel.setup` builds (same
+/// codec, same state handler), and
 /// requests are served by Hummingbird's own `handleHTTP`. Hummingbird's connection-state
 /// handler does not see inline requests; each is answered within the read that completed it,
 /// so that handler's idle and shutdown decisions never cut one short.
