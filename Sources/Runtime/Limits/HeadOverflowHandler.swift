@@ -39,7 +39,7 @@ final class HeadOverflowHandler: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         guard waitingRefusal == nil else { return }
-        let refusal = refusals.refusal(requestLineLength: deadline.requestLineLength)
+        let refusal = refusals.refusal(deadline.requestLine)
         if pendingResponses == 0 {
             send(refusal, context: context)
         } else {

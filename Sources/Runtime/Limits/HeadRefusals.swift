@@ -20,11 +20,16 @@ struct HeadRefusals: Sendable {
         commonHeaders = CommonResponseHeaders(serverName: serverName, requestIDHeader: app.headers.requestID, security: app.security)
     }
 
-    /// The refusal of a head whose request line was `requestLineLength` bytes (`nil`: it never
-    /// ended): 414 when the target alone may exceed `maxURLBytes` (the line less the shortest
-    /// method and the version), 431 otherwise.
-    func refusal(requestLineLength: Int?) -> APIError {
-        let targetTooLong = requestLineLength.map { $0 - "GET  HTTP/1.1\r".utf8.count > limits.maxURLBytes } ?? true
+    /// The refusal of a head given up on with `requestLine` known of it: 414 when the target
+    /// alone may exceed `maxURLBytes` (the line less the shortest method and the version, or a
+    /// line that never ended), 431 otherwise, and for a head whose line was not measured.
+    func refusal(_ requestLine: RequestLine) -> APIError {
+        let targetTooLong: Bool
+        switch requestLine {
+        case .unmeasured: targetTooLong = false
+        case .measuring: targetTooLong = true
+        case .measured(let length): targetTooLong = length - "GET  HTTP/1.1\r".utf8.count > limits.maxURLBytes
+        }
         return targetTooLong ? .uriTooLong(limit: limits.maxURLBytes) : .headerFieldsTooLarge(limit: limits.maxHeaderBytes)
     }
 

@@ -58,6 +58,17 @@ struct RequestLimitTests {
         }
     }
 
+    @Test("a head given up on is 414 when its request line never ended or is longer than the limit, else 431; 431 when its line was not seen")
+    func overflowStatus() {
+        let refusals = HeadRefusals(app: AppSettings(
+            name: "t", basePath: "/v1", errorFormat: ErrorBodyFormat(contentType: "application/json", template: .value(.code)),
+            maxBodyBytes: 1, pageLimits: PageLimits(defaultSize: 1, maximumSize: 1)), serverName: nil)
+        #expect(refusals.refusal(.measuring(bytesSoFar: 40_000)).status == .uriTooLong)
+        #expect(refusals.refusal(.measured(9_000)).status == .uriTooLong)
+        #expect(refusals.refusal(.measured(100)).status == .requestHeaderFieldsTooLarge)
+        #expect(refusals.refusal(.unmeasured).status == .requestHeaderFieldsTooLarge)
+    }
+
     @Test("query parameters are the non-empty &-separated pieces before any fragment")
     func queryParameterCount() {
         #expect(RequestLimits.queryParameterCount("/v1/items") == 0)
@@ -82,6 +93,11 @@ struct RequestLimitTests {
             let targetAnswer = try await RawHTTPExchange.exchange(port: port, longLine)
             #expect(targetAnswer.hasPrefix("HTTP/1.1 414"), "\(targetAnswer.prefix(200))")
             #expect(targetAnswer.contains("URI_TOO_LONG"))
+            // Pipelined behind a request Hummingbird answers, the refusal waits for that answer (HTTP/1.1 answers in order).
+            let pipelined = "GET /v1/items HTTP/1.1\r\nHost: x\r\n\r\n" + huge
+            let answers = try await RawHTTPExchange.exchange(port: port, pipelined, responseCount: 2)
+            #expect(answers.hasPrefix("HTTP/1.1 200"), "\(answers.prefix(200))")
+            #expect(answers.contains("\r\n\r\nHTTP/1.1 431") || answers.contains("}HTTP/1.1 431"), "the 431 follows the 200: \(answers.suffix(300))")
             // A public key read is answered inline on SQLite: with 33 KB of fields it goes through the middleware instead.
             let padded = try await app.request(.get, "/v1/items/\(id)", headers: [HTTPField.Name("X-Padding")!: String(repeating: "e", count: 33_000)])
             #expect(padded.status == .requestHeaderFieldsTooLarge)
