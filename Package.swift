@@ -53,8 +53,9 @@ let package = Package(
         .target(name: "QueryGrammar"),
         .target(name: "RequestJSON"),
         /// The route families (auth, platform, system) and the auth request bodies, free of
-        /// dependencies so the generator and the runtime both read this one declaration.
-        .target(name: "APIContract"),
+        /// dependencies (but the value formats) so the generator and the runtime both read this
+        /// one declaration.
+        .target(name: "APIContract", dependencies: ["ValueFormats"]),
         /// The text formats of typed fields (email, URL, date, date-time, UUID), shared by the
         /// generator (schema defaults) and the runtime (request values).
         .target(name: "ValueFormats"),
@@ -70,7 +71,7 @@ let package = Package(
             name: "CodeGenerator",
             dependencies: [
                 // QueryGrammar: the list grammar's limits, documented from the parser's own constants.
-                "SchemaModel", "APIContract", "QueryGrammar",
+                "SchemaModel", "APIContract", "QueryGrammar", "ValueFormats",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]
@@ -131,7 +132,7 @@ let package = Package(
         .target(
             name: "Webhooks",
             dependencies: [
-                "Runtime",
+                "Runtime", "APIContract",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

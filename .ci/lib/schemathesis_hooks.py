@@ -14,7 +14,8 @@ of those, and only those, are dropped here:
   batch id naming a record that does not exist, a project that is not an active project of the
   organization, a single-use token (reset, verification, invitation) that was never issued, an
   `expires_at` that must lie in the future, an event without `producer_id` from a caller that
-  is not a producer;
+  is not a producer, a webhook `url` whose host does not resolve to public addresses only (the
+  SSRF guard asks the network) or that Foundation cannot read as an absolute URL;
 - rules JSON Schema could state only at a cost the generated clients would pay: the
   cross-member rules of API-key creation (a plain key needs `scopes`, a service token a
   `role`, `project_id` needs `organization_id`, a `role` only with `service`, and that
@@ -92,7 +93,11 @@ def state_dependent(error):
         or (field == "role" and message.startswith("is not one of "))
         or (bool(CIDR.match(field)) and message.startswith("is not an IP address or CIDR range"))
         or message == "must not contain the NUL character (U+0000)"
+        or (field == "url" and (message.startswith("refused: ") or message == "must be an absolute http or https URL"))
         or message.startswith("is longer than 72 bytes")
+        # The idempotency key schemathesis generated was sent before with another body: the
+        # earlier request is the server's state (422, or 400 where the app says so).
+        or message.startswith("was already used with another request")
     )
 
 

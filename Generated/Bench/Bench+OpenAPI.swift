@@ -1573,7 +1573,22 @@ extension Bench {
   },
   "servers" : [
     {
-      "url" : "/"
+      "description" : "loom-server as started by `swift run loom-server`; set host to where it runs.",
+      "url" : "{scheme}://{host}",
+      "variables" : {
+        "host" : {
+          "default" : "127.0.0.1:8080",
+          "description" : "Host and port of the server."
+        },
+        "scheme" : {
+          "default" : "http",
+          "description" : "https behind TLS.",
+          "enum" : [
+            "http",
+            "https"
+          ]
+        }
+      }
     }
   ],
   "tags" : [

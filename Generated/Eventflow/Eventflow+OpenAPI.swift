@@ -2662,12 +2662,12 @@ extension Eventflow {
         "operationId" : "authRevokeAPIKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the API key.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the API key.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -2729,12 +2729,12 @@ extension Eventflow {
         "operationId" : "authRotateAPIKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the API key.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the API key.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -3575,12 +3575,12 @@ extension Eventflow {
         "operationId" : "authGetOrganization",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -3647,12 +3647,12 @@ extension Eventflow {
         "operationId" : "authRenameOrganization",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -3741,12 +3741,12 @@ extension Eventflow {
         "operationId" : "authListInvitations",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -3813,12 +3813,12 @@ extension Eventflow {
         "operationId" : "authInvite",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -3913,12 +3913,12 @@ extension Eventflow {
         "operationId" : "authRevokeInvitation",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -3991,12 +3991,12 @@ extension Eventflow {
         "operationId" : "authListMembers",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4065,12 +4065,12 @@ extension Eventflow {
         "operationId" : "authRemoveMember",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4146,12 +4146,12 @@ extension Eventflow {
         "operationId" : "authChangeMemberRole",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4247,12 +4247,12 @@ extension Eventflow {
         "operationId" : "authListProjects",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4319,12 +4319,12 @@ extension Eventflow {
         "operationId" : "authCreateProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4416,12 +4416,12 @@ extension Eventflow {
         "operationId" : "authArchiveProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4492,12 +4492,12 @@ extension Eventflow {
         "operationId" : "authGetProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4577,12 +4577,12 @@ extension Eventflow {
         "operationId" : "authListProjectKeys",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4660,12 +4660,12 @@ extension Eventflow {
         "operationId" : "authRotateProjectKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4765,12 +4765,12 @@ extension Eventflow {
         "operationId" : "authOrganizationTokens",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5246,12 +5246,12 @@ extension Eventflow {
         "operationId" : "authRevokeSession",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the session.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the session.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5311,12 +5311,12 @@ extension Eventflow {
         "operationId" : "authExtendSession",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the session.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the session.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -8039,7 +8039,22 @@ extension Eventflow {
   },
   "servers" : [
     {
-      "url" : "/"
+      "description" : "loom-server as started by `swift run loom-server`; set host to where it runs.",
+      "url" : "{scheme}://{host}",
+      "variables" : {
+        "host" : {
+          "default" : "127.0.0.1:8080",
+          "description" : "Host and port of the server."
+        },
+        "scheme" : {
+          "default" : "http",
+          "description" : "https behind TLS.",
+          "enum" : [
+            "http",
+            "https"
+          ]
+        }
+      }
     }
   ],
   "tags" : [

@@ -7,6 +7,13 @@ extension Layout {
 {
   "components" : {
     "headers" : {
+      "IdempotentReplayed" : {
+        "description" : "Present (`true`) when this answer is the stored answer of an earlier request with the same idempotency key.",
+        "schema" : {
+          "description" : "`true` on an answer replayed from the idempotency record of the key sent.",
+          "type" : "string"
+        }
+      },
       "RateLimit" : {
         "description" : "Sent on every answer of a rate-limited operation.",
         "schema" : {
@@ -436,7 +443,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Key id.",
-            "format" : "uuid",
+            "pattern" : "^(?:key_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "key" : {
@@ -464,7 +471,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "Organization the key is bound to.",
-            "format" : "uuid",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -477,7 +484,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "Project the key is bound to.",
-            "format" : "uuid",
+            "pattern" : "^(?:prj_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -567,7 +574,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "Bind the key to this organization (404 unless a member); its scopes stay within your organization role, and it dies when you leave. Default: the binding of your token.",
-            "format" : "uuid",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -575,7 +582,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "Also bind it to this live project; it dies when the project is archived.",
-            "format" : "uuid",
+            "pattern" : "^(?:prj_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -692,7 +699,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "The organization the credentials are bound to (an organization-bound token or key, an impersonation token); null when unbound.",
-            "format" : "uuid",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -700,7 +707,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "The project the credentials are bound to.",
-            "format" : "uuid",
+            "pattern" : "^(?:prj_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -717,7 +724,7 @@ extension Layout {
           },
           "sessionId" : {
             "description" : "The session of an access token.",
-            "format" : "uuid",
+            "pattern" : "^(?:ses_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -730,7 +737,7 @@ extension Layout {
           },
           "userId" : {
             "description" : "The account (for a key: its creator).",
-            "format" : "uuid",
+            "pattern" : "^(?:usr_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -769,7 +776,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Invitation id.",
-            "format" : "uuid",
+            "pattern" : "^(?:inv_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "role" : {
@@ -858,7 +865,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "Bind the session to this organization (404 unless a member): its tokens carry `org` and the scopes of your organization role.",
-            "format" : "uuid",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -871,7 +878,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "Also narrow it to this live project of the organization (`prj`).",
-            "format" : "uuid",
+            "pattern" : "^(?:prj_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -913,7 +920,7 @@ extension Layout {
           },
           "userId" : {
             "description" : "The member's account.",
-            "format" : "uuid",
+            "pattern" : "^(?:usr_[0-9A-Za-z]{22})$",
             "type" : "string"
           }
         },
@@ -970,7 +977,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Organization id.",
-            "format" : "uuid",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "name" : {
@@ -1051,7 +1058,7 @@ extension Layout {
         "properties" : {
           "projectId" : {
             "description" : "Narrow the session to this live project of the organization (`prj`).",
-            "format" : "uuid",
+            "pattern" : "^(?:prj_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -1148,7 +1155,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Project id.",
-            "format" : "uuid",
+            "pattern" : "^(?:prj_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "name" : {
@@ -1158,7 +1165,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "Its organization.",
-            "format" : "uuid",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "slug" : {
@@ -1308,7 +1315,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Session id.",
-            "format" : "uuid",
+            "pattern" : "^(?:ses_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "ipAddress" : {
@@ -1484,7 +1491,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Account id.",
-            "format" : "uuid",
+            "pattern" : "^(?:usr_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "name" : {
@@ -1494,7 +1501,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "Only for an end user of a project (signed up with the project's key): the project.",
-            "format" : "uuid",
+            "pattern" : "^(?:prj_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "role" : {
@@ -2190,7 +2197,7 @@ extension Layout {
           },
           "id" : {
             "description" : "Account id.",
-            "format" : "uuid",
+            "pattern" : "^(?:usr_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "name" : {
@@ -2200,7 +2207,7 @@ extension Layout {
           },
           "projectId" : {
             "description" : "The project whose end user this is; null for an app-level account.",
-            "format" : "uuid",
+            "pattern" : "^(?:prj_[0-9A-Za-z]{22})$",
             "type" : [
               "string",
               "null"
@@ -2294,7 +2301,7 @@ extension Layout {
           },
           "organizationId" : {
             "description" : "The organization it is bound to.",
-            "format" : "uuid",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "tokenId" : {
@@ -2309,7 +2316,7 @@ extension Layout {
           },
           "userId" : {
             "description" : "The owner it acts as.",
-            "format" : "uuid",
+            "pattern" : "^(?:usr_[0-9A-Za-z]{22})$",
             "type" : "string"
           }
         },
@@ -2356,12 +2363,12 @@ extension Layout {
           },
           "createdBy" : {
             "description" : "The account that created it.",
-            "format" : "uuid",
+            "pattern" : "^(?:usr_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "id" : {
             "description" : "Organization id.",
-            "format" : "uuid",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "memberCount" : {
@@ -2406,12 +2413,12 @@ extension Layout {
           },
           "createdBy" : {
             "description" : "The account that created it.",
-            "format" : "uuid",
+            "pattern" : "^(?:usr_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "id" : {
             "description" : "Organization id.",
-            "format" : "uuid",
+            "pattern" : "^(?:org_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "memberCount" : {
@@ -2528,7 +2535,7 @@ extension Layout {
           },
           "sessionId" : {
             "description" : "The platform session.",
-            "format" : "uuid",
+            "pattern" : "^(?:ses_[0-9A-Za-z]{22})$",
             "type" : "string"
           },
           "tokenType" : {
@@ -2752,13 +2759,13 @@ extension Layout {
         "operationId" : "authRevokeAPIKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the API key.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the API key.",
+              "pattern" : "^key_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -2837,13 +2844,13 @@ extension Layout {
         "operationId" : "authRotateAPIKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the API key.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the API key.",
+              "pattern" : "^key_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -3693,13 +3700,13 @@ extension Layout {
         "operationId" : "authGetOrganization",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -3783,13 +3790,13 @@ extension Layout {
         "operationId" : "authRenameOrganization",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -3892,13 +3899,13 @@ extension Layout {
         "operationId" : "authListInvitations",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -3982,13 +3989,13 @@ extension Layout {
         "operationId" : "authInvite",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4094,13 +4101,13 @@ extension Layout {
         "operationId" : "authRevokeInvitation",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -4111,7 +4118,7 @@ extension Layout {
             "required" : true,
             "schema" : {
               "description" : "Id of the invitation.",
-              "format" : "uuid",
+              "pattern" : "^inv_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4190,13 +4197,13 @@ extension Layout {
         "operationId" : "authListMembers",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4282,13 +4289,13 @@ extension Layout {
         "operationId" : "authRemoveMember",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -4299,7 +4306,7 @@ extension Layout {
             "required" : true,
             "schema" : {
               "description" : "Id of the user.",
-              "format" : "uuid",
+              "pattern" : "^usr_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4381,13 +4388,13 @@ extension Layout {
         "operationId" : "authChangeMemberRole",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -4398,7 +4405,7 @@ extension Layout {
             "required" : true,
             "schema" : {
               "description" : "Id of the user.",
-              "format" : "uuid",
+              "pattern" : "^usr_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4497,13 +4504,13 @@ extension Layout {
         "operationId" : "authListProjects",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4587,13 +4594,13 @@ extension Layout {
         "operationId" : "authCreateProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4699,13 +4706,13 @@ extension Layout {
         "operationId" : "authArchiveProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -4716,7 +4723,7 @@ extension Layout {
             "required" : true,
             "schema" : {
               "description" : "Id of the project.",
-              "format" : "uuid",
+              "pattern" : "^prj_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4793,13 +4800,13 @@ extension Layout {
         "operationId" : "authGetProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -4810,7 +4817,7 @@ extension Layout {
             "required" : true,
             "schema" : {
               "description" : "Id of the project.",
-              "format" : "uuid",
+              "pattern" : "^prj_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4896,13 +4903,13 @@ extension Layout {
         "operationId" : "authListProjectKeys",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -4913,7 +4920,7 @@ extension Layout {
             "required" : true,
             "schema" : {
               "description" : "Id of the project.",
-              "format" : "uuid",
+              "pattern" : "^prj_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -4997,13 +5004,13 @@ extension Layout {
         "operationId" : "authRotateProjectKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -5014,7 +5021,7 @@ extension Layout {
             "required" : true,
             "schema" : {
               "description" : "Id of the project.",
-              "format" : "uuid",
+              "pattern" : "^prj_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -5117,13 +5124,13 @@ extension Layout {
         "operationId" : "authOrganizationTokens",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -5643,13 +5650,13 @@ extension Layout {
         "operationId" : "authRevokeSession",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the session.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the session.",
+              "pattern" : "^ses_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -5726,13 +5733,13 @@ extension Layout {
         "operationId" : "authExtendSession",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the session.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
-              "format" : "uuid",
+              "description" : "Id of the session.",
+              "pattern" : "^ses_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -6243,6 +6250,19 @@ extension Layout {
       "post" : {
         "description" : "Requires the scope `notes:write` (401 without credentials, 403 without the scope).\n\nA caller who may not do this is answered 404, as if nothing were there.",
         "operationId" : "createNotes",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "X-Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -6271,6 +6291,9 @@ extension Layout {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -6362,6 +6385,20 @@ extension Layout {
       "post" : {
         "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `notes:delete` and `notes:write` (401 without credentials, 403 without the scope).\n\nA caller who may not do this is answered 404, as if nothing were there.",
         "operationId" : "batchNotes",
+        "parameters" : [
+          {
+            "description" : "Required. Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "X-Idempotency-Key",
+            "required" : true,
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -6526,6 +6563,9 @@ extension Layout {
             },
             "description" : "Every operation succeeded.",
             "headers" : {
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "RateLimit" : {
                 "$ref" : "#/components/headers/RateLimit"
               },
@@ -6874,6 +6914,17 @@ extension Layout {
           },
           {
             "$ref" : "#/components/parameters/IfMatch"
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "X-Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
           }
         ],
         "requestBody" : {
@@ -6904,6 +6955,9 @@ extension Layout {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "RateLimit" : {
                 "$ref" : "#/components/headers/RateLimit"
@@ -7250,7 +7304,7 @@ extension Layout {
             "name" : "organizationId",
             "schema" : {
               "description" : "Only members of this organization.",
-              "format" : "uuid",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -7260,7 +7314,7 @@ extension Layout {
             "name" : "projectId",
             "schema" : {
               "description" : "Only end users of this project.",
-              "format" : "uuid",
+              "pattern" : "^prj_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -7340,13 +7394,13 @@ extension Layout {
         "operationId" : "platformBanEndUser",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the user.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
-              "format" : "uuid",
+              "description" : "Id of the user.",
+              "pattern" : "^usr_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -7429,13 +7483,13 @@ extension Layout {
         "operationId" : "platformUnbanEndUser",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the user.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
-              "format" : "uuid",
+              "description" : "Id of the user.",
+              "pattern" : "^usr_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -7792,13 +7846,13 @@ extension Layout {
         "operationId" : "platformGetOrganization",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
-              "format" : "uuid",
+              "description" : "Id of the organization.",
+              "pattern" : "^org_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           }
@@ -7881,12 +7935,12 @@ extension Layout {
         "operationId" : "platformDeactivateAdmin",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the admin.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
+              "description" : "Id of the admin.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -8313,6 +8367,19 @@ extension Layout {
       "post" : {
         "description" : "Requires the scope `customers:write` (401 without credentials, 403 without the scope).",
         "operationId" : "createCustomers",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "X-Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -8367,6 +8434,9 @@ extension Layout {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -8738,6 +8808,17 @@ extension Layout {
           },
           {
             "$ref" : "#/components/parameters/IfMatch"
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "X-Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
           }
         ],
         "requestBody" : {
@@ -8794,6 +8875,9 @@ extension Layout {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "RateLimit" : {
                 "$ref" : "#/components/headers/RateLimit"
@@ -9377,7 +9461,22 @@ extension Layout {
   },
   "servers" : [
     {
-      "url" : "/"
+      "description" : "loom-server as started by `swift run loom-server`; set host to where it runs.",
+      "url" : "{scheme}://{host}",
+      "variables" : {
+        "host" : {
+          "default" : "127.0.0.1:8080",
+          "description" : "Host and port of the server."
+        },
+        "scheme" : {
+          "default" : "http",
+          "description" : "https behind TLS.",
+          "enum" : [
+            "http",
+            "https"
+          ]
+        }
+      }
     }
   ],
   "tags" : [

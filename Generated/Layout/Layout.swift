@@ -17,10 +17,11 @@ public enum Layout {
         maxBatchSize: 100,
         naming: .camelCase,
         errors: ErrorVocabulary(["FORBIDDEN": .init(code: "PERMISSION_DENIED"), "NOT_FOUND": .init(code: "RESOURCE_NOT_FOUND"), "UNAUTHENTICATED": .init(code: "AUTHENTICATION_FAILED"), "VALIDATION_ERROR": .init(code: "INVALID_INPUT", status: 400)]),
-        headers: HeaderNames(apiKey: "X-Api-Token", requestID: "X-Correlation-Id"),
+        headers: HeaderNames(apiKey: "X-Api-Token", requestID: "X-Correlation-Id", idempotencyKey: "X-Idempotency-Key"),
         systemRoutes: ["health": ContractRouteOverride(paths: ["/api/status"])],
         rateLimits: RateLimitSettings(perCaller: RateLimitPolicy(name: "standard", quota: 100, window: 60), perAnonymousIP: RateLimitPolicy(name: "anonymous", quota: 60, window: 60), routeGroups: [(policy: RateLimitPolicy(name: "credentials", quota: 10, window: 60), paths: ["/api/accounts/sign-in", "/api/v0/login", "/api/accounts/register", "/api/operators/sign-in"])], legacyHeaders: true),
         trustedProxies: ["10.0.0.0/8", "fd00::/8", "127.0.0.1"],
+        idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [.batch], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600),
         requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120))
     )
 
@@ -56,7 +57,8 @@ public enum Layout {
         routes: ["forgotPassword": ContractRouteOverride(paths: []), "login": ContractRouteOverride(paths: ["/api/accounts/sign-in", "/api/v0/login"]), "requestEmailVerification": ContractRouteOverride(paths: []), "resetPassword": ContractRouteOverride(paths: []), "signup": ContractRouteOverride(paths: ["/api/accounts/register"], members: ["email": "loginEmail"])],
         apiKeyHeader: "X-Api-Token",
         tokenResponseMembers: ["access_token", "expires_in", "refresh_token", "user"],
-        signupAnswersAccepted: true
+        signupAnswersAccepted: true,
+        ids: ResourceIDs(prefixes: [.user: "usr_", .organization: "org_", .project: "prj_", .apiKey: "key_", .session: "ses_", .invitation: "inv_"])
     )
 
     /// The app, ready for `LoomServer`.

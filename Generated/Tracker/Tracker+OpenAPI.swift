@@ -7,6 +7,13 @@ extension Tracker {
 {
   "components" : {
     "headers" : {
+      "IdempotentReplayed" : {
+        "description" : "Present (`true`) when this answer is the stored answer of an earlier request with the same idempotency key.",
+        "schema" : {
+          "description" : "`true` on an answer replayed from the idempotency record of the key sent.",
+          "type" : "string"
+        }
+      },
       "RequestId" : {
         "description" : "Identifies the request in server logs.",
         "required" : true,
@@ -1886,6 +1893,43 @@ extension Tracker {
         },
         "type" : "object"
       },
+      "CopyProjectRequest" : {
+        "additionalProperties" : false,
+        "description" : "The copy's name.",
+        "properties" : {
+          "name" : {
+            "description" : "Name of the new project.",
+            "maxLength" : 120,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "name"
+        ],
+        "type" : "object"
+      },
+      "CopyProjectResponse" : {
+        "description" : "The new project.",
+        "properties" : {
+          "name" : {
+            "description" : "The new project's name.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "project_id" : {
+            "description" : "The new project's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "project_id",
+          "name"
+        ],
+        "type" : "object"
+      },
       "FieldError" : {
         "description" : "One invalid field or parameter.",
         "properties" : {
@@ -3594,6 +3638,534 @@ extension Tracker {
           }
         },
         "type" : "object"
+      },
+      "WebhookAttempt" : {
+        "description" : "One delivery attempt.",
+        "properties" : {
+          "attempted_at" : {
+            "description" : "When it started.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "duration_ms" : {
+            "description" : "How long it took, in milliseconds.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "error" : {
+            "description" : "Why it failed, if it did.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "id" : {
+            "description" : "The attempt's id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "response_body" : {
+            "description" : "The first kilobyte of the answer's body.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "response_status" : {
+            "description" : "The receiver's status, if it answered.",
+            "format" : "int64",
+            "type" : [
+              "integer",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "id",
+          "attempted_at",
+          "response_status",
+          "duration_ms",
+          "response_body",
+          "error"
+        ],
+        "type" : "object"
+      },
+      "WebhookAttemptPage" : {
+        "description" : "One page.",
+        "properties" : {
+          "items" : {
+            "description" : "Attempts, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/WebhookAttempt"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Rows per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Rows skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "Rows in all pages.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
+        ],
+        "type" : "object"
+      },
+      "WebhookMessage" : {
+        "description" : "A message and its delivery to one subscription.",
+        "properties" : {
+          "attempts" : {
+            "description" : "Attempts made since it was queued or replayed.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "created_at" : {
+            "description" : "When the event happened.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "event_type" : {
+            "description" : "The event type.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The message id, sent as `webhook-id`.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "last_error" : {
+            "description" : "Why the last attempt failed.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "last_status" : {
+            "description" : "The last answer's status, if one came.",
+            "format" : "int64",
+            "type" : [
+              "integer",
+              "null"
+            ]
+          },
+          "next_attempt_at" : {
+            "description" : "When the next attempt is due (pending only).",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "status" : {
+            "description" : "The delivery's state.",
+            "enum" : [
+              "pending",
+              "success",
+              "failed"
+            ],
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "event_type",
+          "created_at",
+          "status",
+          "attempts",
+          "next_attempt_at",
+          "last_status",
+          "last_error"
+        ],
+        "type" : "object"
+      },
+      "WebhookMessagePage" : {
+        "description" : "One page.",
+        "properties" : {
+          "items" : {
+            "description" : "Messages, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/WebhookMessage"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Rows per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Rows skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "Rows in all pages.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
+        ],
+        "type" : "object"
+      },
+      "WebhookReplayRequest" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "since" : {
+            "description" : "Replay every failed message created at or after this time.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "since"
+        ],
+        "type" : "object"
+      },
+      "WebhookReplayResult" : {
+        "description" : "What a replay queued.",
+        "properties" : {
+          "replayed" : {
+            "description" : "Messages queued again.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "replayed"
+        ],
+        "type" : "object"
+      },
+      "WebhookSecretRotation" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "grace_seconds" : {
+            "description" : "How long the old secret keeps signing beside the new one (default 86400).",
+            "format" : "int64",
+            "maximum" : 604800,
+            "minimum" : 0,
+            "type" : "integer"
+          }
+        },
+        "type" : "object"
+      },
+      "WebhookSubscription" : {
+        "description" : "A subscription stored through the API.",
+        "properties" : {
+          "created_at" : {
+            "description" : "When it was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "description" : {
+            "description" : "What it is for.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "disabled_reason" : {
+            "description" : "Why the server disabled it (a receiver's `410 Gone`), if it did.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "enabled" : {
+            "description" : "Whether deliveries are made.",
+            "type" : "boolean"
+          },
+          "event_types" : {
+            "description" : "Event type patterns it receives.",
+            "items" : {
+              "description" : "An event type pattern.",
+              "type" : "string"
+            },
+            "type" : "array"
+          },
+          "id" : {
+            "description" : "Its id (`whsub_...`).",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "organization_id" : {
+            "description" : "The organization whose events it receives; null: every event.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "previous_secret_expires_at" : {
+            "description" : "Until when the secret before the last rotation still signs beside the current one.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "updated_at" : {
+            "description" : "When it last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "url" : {
+            "description" : "Where deliveries are POSTed.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "url",
+          "description",
+          "enabled",
+          "disabled_reason",
+          "organization_id",
+          "previous_secret_expires_at",
+          "created_at",
+          "updated_at",
+          "event_types"
+        ],
+        "type" : "object"
+      },
+      "WebhookSubscriptionCreate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "description" : {
+            "description" : "What the subscription is for.",
+            "maxLength" : 500,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "enabled" : {
+            "description" : "Whether deliveries are made (default true).",
+            "type" : "boolean"
+          },
+          "event_types" : {
+            "description" : "Event type patterns: `*` (every event), `<prefix>.*` (such as `tasks.*`) or an exact type.",
+            "items" : {
+              "description" : "An event type pattern.",
+              "enum" : [
+                "*",
+                "projects.*",
+                "tasks.*",
+                "comments.*",
+                "projects.created",
+                "projects.updated",
+                "projects.deleted",
+                "tasks.created",
+                "tasks.updated",
+                "tasks.deleted",
+                "comments.created",
+                "comments.deleted",
+                "comments.restored"
+              ],
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "minItems" : 1,
+            "type" : "array"
+          },
+          "url" : {
+            "description" : "Where deliveries are POSTed: an absolute http or https URL whose host resolves only to public addresses (never loopback, private, link-local, shared, unique-local, multicast or unspecified).",
+            "maxLength" : 2048,
+            "minLength" : 8,
+            "pattern" : "^(?:[hH][tT][tT][pP][sS]?://.+)$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "url",
+          "event_types"
+        ],
+        "type" : "object"
+      },
+      "WebhookSubscriptionPage" : {
+        "description" : "One page.",
+        "properties" : {
+          "items" : {
+            "description" : "Subscriptions, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/WebhookSubscription"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Rows per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Rows skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "Rows in all pages.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
+        ],
+        "type" : "object"
+      },
+      "WebhookSubscriptionSecret" : {
+        "description" : "A subscription with its new secret.",
+        "properties" : {
+          "created_at" : {
+            "description" : "When it was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "description" : {
+            "description" : "What it is for.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "disabled_reason" : {
+            "description" : "Why the server disabled it (a receiver's `410 Gone`), if it did.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "enabled" : {
+            "description" : "Whether deliveries are made.",
+            "type" : "boolean"
+          },
+          "event_types" : {
+            "description" : "Event type patterns it receives.",
+            "items" : {
+              "description" : "An event type pattern.",
+              "type" : "string"
+            },
+            "type" : "array"
+          },
+          "id" : {
+            "description" : "Its id (`whsub_...`).",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "organization_id" : {
+            "description" : "The organization whose events it receives; null: every event.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "previous_secret_expires_at" : {
+            "description" : "Until when the secret before the last rotation still signs beside the current one.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "secret" : {
+            "description" : "The signing secret, `whsec_` + base64; shown only in this answer.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "updated_at" : {
+            "description" : "When it last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "url" : {
+            "description" : "Where deliveries are POSTed.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "url",
+          "description",
+          "enabled",
+          "disabled_reason",
+          "organization_id",
+          "previous_secret_expires_at",
+          "created_at",
+          "updated_at",
+          "event_types",
+          "secret"
+        ],
+        "type" : "object"
+      },
+      "WebhookSubscriptionUpdate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "description" : {
+            "description" : "What the subscription is for; null clears it.",
+            "maxLength" : 500,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "enabled" : {
+            "description" : "Whether deliveries are made; enabling a subscription a `410 Gone` disabled clears why.",
+            "type" : "boolean"
+          },
+          "event_types" : {
+            "description" : "Event type patterns: `*` (every event), `<prefix>.*` (such as `tasks.*`) or an exact type.",
+            "items" : {
+              "description" : "An event type pattern.",
+              "enum" : [
+                "*",
+                "projects.*",
+                "tasks.*",
+                "comments.*",
+                "projects.created",
+                "projects.updated",
+                "projects.deleted",
+                "tasks.created",
+                "tasks.updated",
+                "tasks.deleted",
+                "comments.created",
+                "comments.deleted",
+                "comments.restored"
+              ],
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "minItems" : 1,
+            "type" : "array"
+          },
+          "url" : {
+            "description" : "Where deliveries are POSTed: an absolute http or https URL whose host resolves only to public addresses (never loopback, private, link-local, shared, unique-local, multicast or unspecified).",
+            "maxLength" : 2048,
+            "minLength" : 8,
+            "pattern" : "^(?:[hH][tT][tT][pP][sS]?://.+)$",
+            "type" : "string"
+          }
+        },
+        "type" : "object"
       }
     },
     "securitySchemes" : {
@@ -3624,7 +4196,16 @@ extension Tracker {
     }
   },
   "info" : {
+    "contact" : {
+      "email" : "api@loom.invalid",
+      "name" : "Loom maintainers",
+      "url" : "https://loom.invalid/support"
+    },
     "description" : "Projects, their tasks and the comments on them. The first Loom app: it exercises every field type, cascading relations, unique fields, indexes, an integer-keyed table, a read-only field and a custom endpoint.\n\nTimestamps (`date-time`) are RFC 3339 in UTC with milliseconds, such as `2026-12-04T14:24:32.027Z`. Clients generated by swift-openapi-generator decode them with `Configuration(dateTranscoder: .iso8601WithFractionalSeconds)`.",
+    "license" : {
+      "identifier" : "Apache-2.0",
+      "name" : "Apache 2.0"
+    },
     "title" : "Tracker API",
     "version" : "1.0.0"
   },
@@ -4188,12 +4769,12 @@ extension Tracker {
         "operationId" : "authRevokeAPIKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the API key.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the API key.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -4260,12 +4841,12 @@ extension Tracker {
         "operationId" : "authRotateAPIKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the API key.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the API key.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5371,12 +5952,12 @@ extension Tracker {
         "operationId" : "authGetOrganization",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5448,12 +6029,12 @@ extension Tracker {
         "operationId" : "authRenameOrganization",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5547,12 +6128,12 @@ extension Tracker {
         "operationId" : "authListInvitations",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5624,12 +6205,12 @@ extension Tracker {
         "operationId" : "authInvite",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5729,12 +6310,12 @@ extension Tracker {
         "operationId" : "authRevokeInvitation",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5812,12 +6393,12 @@ extension Tracker {
         "operationId" : "authListMembers",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5891,12 +6472,12 @@ extension Tracker {
         "operationId" : "authRemoveMember",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -5977,12 +6558,12 @@ extension Tracker {
         "operationId" : "authChangeMemberRole",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -6083,12 +6664,12 @@ extension Tracker {
         "operationId" : "authListProjects",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -6160,12 +6741,12 @@ extension Tracker {
         "operationId" : "authCreateProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -6262,12 +6843,12 @@ extension Tracker {
         "operationId" : "authArchiveProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -6343,12 +6924,12 @@ extension Tracker {
         "operationId" : "authGetProject",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -6433,12 +7014,12 @@ extension Tracker {
         "operationId" : "authListProjectKeys",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -6521,12 +7102,12 @@ extension Tracker {
         "operationId" : "authRotateProjectKey",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -6631,12 +7212,12 @@ extension Tracker {
         "operationId" : "authOrganizationTokens",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -7132,12 +7713,12 @@ extension Tracker {
         "operationId" : "authRevokeSession",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the session.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the session.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -7202,12 +7783,12 @@ extension Tracker {
         "operationId" : "authExtendSession",
         "parameters" : [
           {
-            "description" : "Id of the session, key or organization.",
+            "description" : "Id of the session.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the session, key or organization.",
+              "description" : "Id of the session.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -7555,6 +8136,19 @@ extension Tracker {
       "post" : {
         "description" : "Requires the scope `comments:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
         "operationId" : "createComments",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -7583,6 +8177,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -7664,6 +8261,19 @@ extension Tracker {
       "post" : {
         "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `comments:delete` and `comments:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
         "operationId" : "batchComments",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -7803,6 +8413,9 @@ extension Tracker {
             },
             "description" : "Every operation succeeded.",
             "headers" : {
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -8106,6 +8719,17 @@ extension Tracker {
           },
           {
             "$ref" : "#/components/parameters/IfMatch"
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
           }
         ],
         "requestBody" : {
@@ -8136,6 +8760,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
@@ -8225,6 +8852,17 @@ extension Tracker {
               "format" : "int64",
               "type" : "integer"
             }
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
           }
         ],
         "responses" : {
@@ -8246,6 +8884,9 @@ extension Tracker {
                   "type" : "string"
                 }
               },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -8263,8 +8904,14 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
           "414" : {
             "$ref" : "#/components/responses/URITooLong"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
           },
           "431" : {
             "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
@@ -8498,12 +9145,12 @@ extension Tracker {
         "operationId" : "platformBanEndUser",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the user.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
+              "description" : "Id of the user.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -8569,12 +9216,12 @@ extension Tracker {
         "operationId" : "platformUnbanEndUser",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the user.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
+              "description" : "Id of the user.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -8863,12 +9510,12 @@ extension Tracker {
         "operationId" : "platformGetOrganization",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -8934,12 +9581,12 @@ extension Tracker {
         "operationId" : "platformImpersonate",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the organization.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
+              "description" : "Id of the organization.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -9008,12 +9655,12 @@ extension Tracker {
         "operationId" : "platformDeactivateAdmin",
         "parameters" : [
           {
-            "description" : "Id of the admin, organization or end user.",
+            "description" : "Id of the admin.",
             "in" : "path",
             "name" : "id",
             "required" : true,
             "schema" : {
-              "description" : "Id of the admin, organization or end user.",
+              "description" : "Id of the admin.",
               "format" : "uuid",
               "type" : "string"
             }
@@ -9421,6 +10068,19 @@ extension Tracker {
       "post" : {
         "description" : "Requires the scope `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "createProjects",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -9449,6 +10109,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -9530,6 +10193,19 @@ extension Tracker {
       "post" : {
         "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `projects:delete` and `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "batchProjects",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -9694,6 +10370,9 @@ extension Tracker {
             },
             "description" : "Every operation succeeded.",
             "headers" : {
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -9767,6 +10446,19 @@ extension Tracker {
       "post" : {
         "description" : "Matches on `name` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (name) DO UPDATE`.\n\nRequires the scope `projects:write` and `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "upsertProjects",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -9796,6 +10488,9 @@ extension Tracker {
                   "type" : "string"
                 }
               },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -9818,6 +10513,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -10130,6 +10828,17 @@ extension Tracker {
           },
           {
             "$ref" : "#/components/parameters/IfMatch"
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
           }
         ],
         "requestBody" : {
@@ -10160,6 +10869,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
@@ -10352,6 +11064,131 @@ extension Tracker {
           "projects"
         ],
         "x-required-scopes" : [
+          "projects:write"
+        ]
+      }
+    },
+    "/v1/projects/{id}/copy" : {
+      "post" : {
+        "description" : "Creates a new project with the name given and the summary, owner, homepage, status and budget of the project copied (not its tasks). Takes the app's idempotency key: a retried copy gets the first answer instead of a second project.\n\nRequires the scope `projects:read` and `projects:write` (401 without credentials, 403 without the scope).",
+        "operationId" : "copyProject",
+        "parameters" : [
+          {
+            "description" : "The id of the project to copy.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The id of the project to copy.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/CopyProjectRequest"
+              }
+            }
+          },
+          "description" : "The copy's name.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/CopyProjectResponse"
+                }
+              }
+            },
+            "description" : "The new project.",
+            "headers" : {
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Copy a project under a new name.",
+        "tags" : [
+          "projects"
+        ],
+        "x-required-scopes" : [
+          "projects:read",
           "projects:write"
         ]
       }
@@ -10710,6 +11547,19 @@ extension Tracker {
       "post" : {
         "description" : "Requires the scope `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "createTasks",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -10738,6 +11588,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -10819,6 +11672,19 @@ extension Tracker {
       "post" : {
         "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `tasks:delete` and `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "batchTasks",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -10983,6 +11849,9 @@ extension Tracker {
             },
             "description" : "Every operation succeeded.",
             "headers" : {
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -11056,6 +11925,19 @@ extension Tracker {
       "post" : {
         "description" : "Matches on `code` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (code) DO UPDATE`.\n\nRequires the scope `tasks:write` and `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "upsertTasks",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
         "requestBody" : {
           "content" : {
             "application/json" : {
@@ -11085,6 +11967,9 @@ extension Tracker {
                   "type" : "string"
                 }
               },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -11107,6 +11992,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "Location" : {
                 "description" : "URL of the new record",
@@ -11419,6 +12307,17 @@ extension Tracker {
           },
           {
             "$ref" : "#/components/parameters/IfMatch"
+          },
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
           }
         ],
         "requestBody" : {
@@ -11449,6 +12348,9 @@ extension Tracker {
                   "description" : "A strong entity tag.",
                   "type" : "string"
                 }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
@@ -11644,11 +12546,1090 @@ extension Tracker {
           "tasks:write"
         ]
       }
+    },
+    "/v1/webhooks" : {
+      "get" : {
+        "description" : "The subscriptions stored through this API, newest first, with the total. A caller bound to an organization sees and changes only that organization's subscriptions (another's are 404), and those receive only that organization's events. Needs the scope `webhooks:manage`.",
+        "operationId" : "listWebhookSubscriptions",
+        "parameters" : [
+          {
+            "description" : "Rows per page, 1 to 100 (default 20).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Rows per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Rows skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Rows skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookSubscriptionPage"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List webhook subscriptions",
+        "tags" : [
+          "webhooks"
+        ]
+      },
+      "post" : {
+        "description" : "Subscribes a URL to event types. The URL's host is resolved and refused (422 naming `url`) when any of its addresses is loopback, private, link-local, shared (CGNAT), unique-local, multicast or unspecified. The answer carries the signing secret (`whsec_` + base64 of 32 random bytes), shown this once. At most 100 subscriptions per organization: 409 beyond. A caller bound to an organization sees and changes only that organization's subscriptions (another's are 404), and those receive only that organization's events. Needs the scope `webhooks:manage`.",
+        "operationId" : "createWebhookSubscription",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/WebhookSubscriptionCreate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookSubscriptionSecret"
+                }
+              }
+            },
+            "description" : "Created, with its secret.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Create a webhook subscription",
+        "tags" : [
+          "webhooks"
+        ]
+      }
+    },
+    "/v1/webhooks/{id}" : {
+      "delete" : {
+        "description" : "Deletes the subscription; its pending deliveries are never made. Needs the scope `webhooks:manage`.",
+        "operationId" : "deleteWebhookSubscription",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "Deleted.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Delete a webhook subscription",
+        "tags" : [
+          "webhooks"
+        ]
+      },
+      "get" : {
+        "description" : "The subscription, and why it is disabled when a receiver's `410 Gone` disabled it. Needs the scope `webhooks:manage`.",
+        "operationId" : "getWebhookSubscription",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookSubscription"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Get a webhook subscription",
+        "tags" : [
+          "webhooks"
+        ]
+      },
+      "patch" : {
+        "description" : "Changes the URL (checked as on creation), description, event types or whether it is enabled; members left out keep their values. Needs the scope `webhooks:manage`.",
+        "operationId" : "updateWebhookSubscription",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/WebhookSubscriptionUpdate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookSubscription"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Update a webhook subscription",
+        "tags" : [
+          "webhooks"
+        ]
+      }
+    },
+    "/v1/webhooks/{id}/messages" : {
+      "get" : {
+        "description" : "The messages queued for the subscription, newest first, with their delivery state (`pending`, `success`, `failed`), attempt count and last outcome. Needs the scope `webhooks:manage`.",
+        "operationId" : "listWebhookMessages",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Rows per page, 1 to 100 (default 20).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Rows per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Rows skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Rows skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Only messages in this delivery state.",
+            "in" : "query",
+            "name" : "status",
+            "schema" : {
+              "enum" : [
+                "pending",
+                "success",
+                "failed"
+              ],
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookMessagePage"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List messages",
+        "tags" : [
+          "webhooks"
+        ]
+      }
+    },
+    "/v1/webhooks/{id}/messages/{message_id}/attempts" : {
+      "get" : {
+        "description" : "Every attempt to deliver the message to the subscription, newest first: the response status, how long it took, the first kilobyte of the response body and the error. Needs the scope `webhooks:manage`.",
+        "operationId" : "listWebhookAttempts",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "The message's id (`msg_...`).",
+            "in" : "path",
+            "name" : "message_id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message's id (`msg_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Rows per page, 1 to 100 (default 20).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Rows per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Rows skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Rows skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookAttemptPage"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List a message's attempts",
+        "tags" : [
+          "webhooks"
+        ]
+      }
+    },
+    "/v1/webhooks/{id}/messages/{message_id}/replay" : {
+      "post" : {
+        "description" : "Sends the message again with its original id and payload and a fresh retry schedule; each attempt is logged. Needs the scope `webhooks:manage`.",
+        "operationId" : "replayWebhookMessage",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "The message's id (`msg_...`).",
+            "in" : "path",
+            "name" : "message_id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message's id (`msg_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "202" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookMessage"
+                }
+              }
+            },
+            "description" : "Queued; the delivery service sends it at once, signed, and retries it on the app's schedule.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Replay a message",
+        "tags" : [
+          "webhooks"
+        ]
+      }
+    },
+    "/v1/webhooks/{id}/replay" : {
+      "post" : {
+        "description" : "Sends every failed message of the subscription created at or after `since` again, each with a fresh retry schedule. Needs the scope `webhooks:manage`.",
+        "operationId" : "replayFailedWebhookMessages",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/WebhookReplayRequest"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "202" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookReplayResult"
+                }
+              }
+            },
+            "description" : "Queued.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Replay failed messages",
+        "tags" : [
+          "webhooks"
+        ]
+      }
+    },
+    "/v1/webhooks/{id}/rotate-secret" : {
+      "post" : {
+        "description" : "Makes a new secret, shown this once. For the grace period both the new and the old secret sign every delivery (two space-separated signatures in `webhook-signature`), so receivers switch without losing messages. Needs the scope `webhooks:manage`.",
+        "operationId" : "rotateWebhookSecret",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/WebhookSecretRotation"
+              }
+            }
+          },
+          "description" : "Optional; an empty body takes the defaults."
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookSubscriptionSecret"
+                }
+              }
+            },
+            "description" : "Rotated, with the new secret.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Rotate the signing secret",
+        "tags" : [
+          "webhooks"
+        ]
+      }
+    },
+    "/v1/webhooks/{id}/test" : {
+      "post" : {
+        "description" : "Queues a `webhook.test` message to this subscription alone, delivered like any other. Needs the scope `webhooks:manage`.",
+        "operationId" : "sendWebhookTest",
+        "parameters" : [
+          {
+            "description" : "The subscription's id (`whsub_...`).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The subscription's id (`whsub_...`).",
+              "maxLength" : 64,
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "202" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/WebhookMessage"
+                }
+              }
+            },
+            "description" : "Queued; the delivery service sends it at once, signed, and retries it on the app's schedule.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Send a test event",
+        "tags" : [
+          "webhooks"
+        ]
+      }
     }
   },
   "servers" : [
     {
-      "url" : "/"
+      "description" : "loom-server as started by `swift run loom-server`; set host to where it runs.",
+      "url" : "{scheme}://{host}",
+      "variables" : {
+        "host" : {
+          "default" : "127.0.0.1:8080",
+          "description" : "Host and port of the server."
+        },
+        "scheme" : {
+          "default" : "http",
+          "description" : "https behind TLS.",
+          "enum" : [
+            "http",
+            "https"
+          ]
+        }
+      }
     }
   ],
   "tags" : [
@@ -11679,6 +13660,10 @@ extension Tracker {
     {
       "description" : "A unit of work inside a project.",
       "name" : "tasks"
+    },
+    {
+      "description" : "Webhook subscriptions, their secrets, messages, attempts and replays.",
+      "name" : "webhooks"
     }
   ],
   "webhooks" : {

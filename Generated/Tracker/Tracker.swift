@@ -15,6 +15,7 @@ public enum Tracker {
         maxBodyBytes: 65536,
         pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
         maxBatchSize: 100,
+        idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600),
         requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120))
     )
 
@@ -92,7 +93,8 @@ public enum Tracker {
                 urlVariable: "TRACKER_WEBHOOK_URL", secretVariable: "TRACKER_WEBHOOK_SECRET",
                 events: ["*"]
             ),
-        ]
+        ],
+        management: .init(path: "/v1/webhooks", scope: "webhooks:manage", maxRotationGraceSeconds: 604800)
     )
 
     /// The app's `audit` section: the server records every table write and serves `GET <base>/audit`.
@@ -122,6 +124,7 @@ public enum Tracker {
                 registry.addTable(Projects.Record.self, operations: Projects.operations, access: Projects.access)
                 registry.addTable(Tasks.Record.self, operations: Tasks.operations, access: Tasks.access)
                 registry.addTable(Comments.Record.self, operations: Comments.operations, access: Comments.access)
+                Operations.CopyProject.register(in: &registry, handlers: handlers)
                 Operations.ProjectSummary.register(in: &registry, handlers: handlers)
             }
         )

@@ -6,6 +6,11 @@ import Runtime
 /// The custom endpoints of the tracker app. Implement this protocol in the `Server` target;
 /// the generated routes parse and validate input, call these methods and encode the output.
 public protocol TrackerHandlers: Sendable {
+    /// Copy a project under a new name.
+    /// 
+    /// Creates a new project with the name given and the summary, owner, homepage, status and budget of the project copied (not its tasks). Takes the app's idempotency key: a retried copy gets the first answer instead of a second project.
+    func copyProject(_ input: Tracker.Operations.CopyProject.Input, context: HandlerContext) async throws -> Tracker.Operations.CopyProject.Output
+
     /// Task counts of one project.
     /// 
     /// Counts the project's tasks by status and lists the open tasks that are overdue on the given day.

@@ -38,18 +38,27 @@ public struct AuthContract: Sendable {
         ContractRoute(
             operation, method, path, summary: summary, description: description, request: request, requestOptional: requestOptional,
             responses: responses, credentials: credentials, errors: errors, implied: ContractError.serverErrors,
-            parameters: path.templateParameters.map(Self.pathParameter))
+            parameters: Self.pathParameters(path))
     }
 
-    /// A path parameter: a UUID, `id` naming the session, key or organization and `<thing>_id` the
-    /// thing. (The OAuth routes declare their `{provider}` themselves.)
-    private static func pathParameter(_ name: String) -> ContractParameter {
-        switch name {
-        case "id": return ContractParameter(name, in: .path, .uuid, "Id of the session, key or organization.")
-        default:
-            let what = name.hasSuffix("_id") ? String(name.dropLast(3)).replacingUnderscores() : name
-            return ContractParameter(name, in: .path, .uuid, "Id of the \(what).")
+    /// The path parameters of `path`: each the id of the resource its preceding segment names
+    /// (`/organizations/{id}/members/{user_id}`: an organization, then a user). (The OAuth
+    /// routes declare their `{provider}` themselves.)
+    private static func pathParameters(_ path: String) -> [ContractParameter] {
+        var previous = ""
+        var parameters: [ContractParameter] = []
+        for segment in path.split(separator: "/") {
+            if segment.hasPrefix("{"), segment.hasSuffix("}") {
+                let name = String(segment.dropFirst().dropLast())
+                if let resource = ResourceKind(collection: previous) {
+                    parameters.append(ContractParameter(name, in: .path, .id(resource, prefix: nil), "Id of the \(resource.noun)."))
+                } else {
+                    parameters.append(ContractParameter(name, in: .path, .uuid, "Id of the \(name.replacingUnderscores())."))
+                }
+            }
+            previous = String(segment)
         }
+        return parameters
     }
 
     /// `status` with a JSON body described by the component `schema`.

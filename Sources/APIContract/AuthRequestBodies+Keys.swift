@@ -20,11 +20,11 @@ extension AuthRequestBodies {
             ContractField(
                 "allowed_cidrs", .array(cidr), "Addresses the key may be used from; empty or null: any.", nullable: true, maxLength: 50),
             ContractField(
-                "organization_id", .uuid,
+                "organization_id", .id(.organization, prefix: nil),
                 "Bind the key to this organization (404 unless a member); its scopes stay within your organization role, and it dies "
                     + "when you leave. Default: the binding of your token.",
                 nullable: true),
-            ContractField("project_id", .uuid, "Also bind it to this live project; it dies when the project is archived.", nullable: true),
+            ContractField("project_id", .id(.project, prefix: nil), "Also bind it to this live project; it dies when the project is archived.", nullable: true),
             ContractField(
                 "service", .string(pattern: "[a-z0-9][a-z0-9_-]{0,62}"),
                 "Make a service token for this service (`kind: service`, subject = the service name).", nullable: true),

@@ -45,7 +45,7 @@ extension AuthRequestBodies {
     /// `POST /organizations/{id}/tokens`.
     public var organizationTokens: ContractBody {
         ContractBody("AuthOrganizationTokensRequest", [
-            ContractField("project_id", .uuid, "Narrow the session to this live project of the organization (`prj`).", nullable: true),
+            ContractField("project_id", .id(.project, prefix: nil), "Narrow the session to this live project of the organization (`prj`).", nullable: true),
         ])
     }
 

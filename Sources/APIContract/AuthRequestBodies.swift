@@ -33,10 +33,10 @@ public struct AuthRequestBodies: Sendable {
             ContractField("email", .email, "Email address of the account.", required: true, maxLength: ContractField.emailMaxLength),
             ContractField("password", .string(pattern: nil), "The account's password.", required: true),
             ContractField(
-                "organization_id", .uuid,
+                "organization_id", .id(.organization, prefix: nil),
                 "Bind the session to this organization (404 unless a member): its tokens carry `org` and the scopes of your organization role.",
                 nullable: true),
-            ContractField("project_id", .uuid, "Also narrow it to this live project of the organization (`prj`).", nullable: true),
+            ContractField("project_id", .id(.project, prefix: nil), "Also narrow it to this live project of the organization (`prj`).", nullable: true),
         ])
     }
 

@@ -11,10 +11,15 @@ public struct ContractField: Sendable, Hashable {
         case email
         /// A UUID.
         case uuid
+        /// The id of an auth resource: a UUID, or, with `prefix`, a prefixed id (`ResourceIDs`).
+        /// Bodies declare it without a prefix; `ContractLayout.apply` writes in the app's.
+        case id(ResourceKind, prefix: String?)
         /// An ISO 8601 timestamp.
         case datetime
         /// A whole number.
         case integer
+        /// `true` or `false`.
+        case boolean
         /// One of these values.
         case enumeration([String])
         /// An array of `item`s.
@@ -62,13 +67,22 @@ public struct ContractField: Sendable, Hashable {
 
     /// The member under another JSON name; `key` stays.
     public func named(_ name: String) -> ContractField {
-        ContractField(copying: self, name: name)
+        ContractField(copying: self, name: name, kind: kind)
     }
 
-    private init(copying field: ContractField, name: String) {
+    /// The member with the ids of auth resources in the format of `ids` (array items too).
+    public func writing(_ ids: ResourceIDs) -> ContractField {
+        switch kind {
+        case .id(let resource, _): return ContractField(copying: self, name: name, kind: .id(resource, prefix: ids.prefix(resource)))
+        case .array(let item): return ContractField(copying: self, name: name, kind: .array(item.writing(ids)))
+        default: return self
+        }
+    }
+
+    private init(copying field: ContractField, name: String, kind: Kind) {
         self.name = name
         self.key = field.key
-        self.kind = field.kind
+        self.kind = kind
         self.description = field.description
         self.required = field.required
         self.nullable = field.nullable

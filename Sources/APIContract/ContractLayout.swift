@@ -10,21 +10,28 @@ public struct ContractLayout: Sendable, Hashable {
     public var naming: JSONNaming
     /// Overrides by operation name (`ContractOperation.routeKey`).
     public var routes: [String: ContractRouteOverride]
+    /// How the ids of auth resources are written (`auth.ids`).
+    public var ids: ResourceIDs
 
     /// Creates a layout.
-    public init(prefix: String, naming: JSONNaming = .snakeCase, routes: [String: ContractRouteOverride] = [:]) {
+    public init(
+        prefix: String, naming: JSONNaming = .snakeCase, routes: [String: ContractRouteOverride] = [:], ids: ResourceIDs = ResourceIDs()
+    ) {
         self.prefix = prefix
         self.naming = naming
         self.routes = routes
+        self.ids = ids
     }
 
     /// `routes` laid out: paths complete (the override's, or the prefix and the declared path),
-    /// switched-off operations left out, members and parameters spelled in the app's style.
+    /// switched-off operations left out, members and parameters spelled in the app's style, ids
+    /// of auth resources in the app's format.
     public func apply<Operation>(_ routes: [ContractRoute<Operation>]) -> [ContractRoute<Operation>] {
         routes.compactMap { route in
             let override = self.routes[route.operation.routeKey]
             if let override, override.paths.isEmpty { return nil }
-            return route.laidOut(paths: override?.paths ?? [prefix + route.path], naming: naming, members: override?.members ?? [:])
+            return route.laidOut(
+                paths: override?.paths ?? [prefix + route.path], naming: naming, members: override?.members ?? [:], ids: ids)
         }
     }
 }

@@ -6,6 +6,9 @@ public struct ContractParameter: Sendable, Hashable {
         case string(maxLength: Int?)
         /// A UUID.
         case uuid
+        /// The id of an auth resource: a UUID, or, with `prefix`, a prefixed id (`ResourceIDs`).
+        /// Routes declare it without a prefix; `ContractLayout.apply` writes in the app's.
+        case id(ResourceKind, prefix: String?)
         /// An absolute URI.
         case uri
         /// An RFC 3339 date-time (`2026-01-31T12:00:00Z`).
@@ -31,7 +34,7 @@ public struct ContractParameter: Sendable, Hashable {
     /// Where it is sent.
     public let location: Location
     /// The kind of value.
-    public let kind: Kind
+    public private(set) var kind: Kind
     /// What it means, for the document.
     public let description: String
 
@@ -42,6 +45,14 @@ public struct ContractParameter: Sendable, Hashable {
         self.location = location
         self.kind = kind
         self.description = description
+    }
+
+    /// The parameter with the ids of auth resources in the format of `ids`.
+    public func writing(_ ids: ResourceIDs) -> ContractParameter {
+        guard case .id(let resource, _) = kind else { return self }
+        var copy = self
+        copy.kind = .id(resource, prefix: ids.prefix(resource))
+        return copy
     }
 
     /// The parameter under another name; `key` stays.

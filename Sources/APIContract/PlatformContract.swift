@@ -94,8 +94,8 @@ public struct PlatformContract: Sendable {
                 responses: Self.json(200, "PlatformEndUserPage"), errors: [.badRequest],
                 query: Self.pageParameters + [
                     ContractParameter("email", in: .query, text, "Part of the email address, ignoring case."),
-                    ContractParameter("organization_id", in: .query, .uuid, "Only members of this organization."),
-                    ContractParameter("project_id", in: .query, .uuid, "Only end users of this project."),
+                    ContractParameter("organization_id", in: .query, .id(.organization, prefix: nil), "Only members of this organization."),
+                    ContractParameter("project_id", in: .query, .id(.project, prefix: nil), "Only end users of this project."),
                 ]),
             route(
                 .banEndUser, .post, "/admin/end-users/{id}/ban", summary: "Ban an end user",
@@ -116,7 +116,10 @@ public struct PlatformContract: Sendable {
         request: ContractBody? = nil, responses: [ContractResponse], credentials: ContractCredentials = .platformToken,
         errors: Set<ContractError> = [], query: [ContractParameter] = []
     ) -> ContractRoute<PlatformOperation> {
-        let id = ContractParameter("id", in: .path, .uuid, "Id of the admin, organization or end user.")
+        // `/admin/organizations/{id}`: an organization; `/admin/end-users/{id}`: a user; `/admin/{id}`: an admin (a UUID).
+        let collection = path.split(separator: "/").dropLast(path.hasSuffix("}") ? 1 : 2).last.map(String.init) ?? ""
+        let id = ResourceKind(collection: collection).map { ContractParameter("id", in: .path, .id($0, prefix: nil), "Id of the \($0.noun).") }
+            ?? ContractParameter("id", in: .path, .uuid, "Id of the admin.")
         return ContractRoute(
             operation, method, path, summary: summary, description: description, request: request, responses: responses,
             credentials: credentials, errors: errors, implied: ContractError.serverErrors,

@@ -7,9 +7,10 @@ import Webhooks
 /// Mounting the `Webhooks` module on apps that have a `webhooks` section, shared by `serve`
 /// and the tests.
 enum ServerWebhooks {
-    /// Creates the module's tables on `database` and, when a subscription is configured, adds
-    /// its write hook and delivery service to `configuration` (without one, writes pay nothing
-    /// for webhooks); does nothing when the app has no `webhooks` section.
+    /// Creates the module's tables on `database` and, when a subscription is configured or the
+    /// app declares the management API, adds its write hook and delivery service to
+    /// `configuration` (without either, writes pay nothing for webhooks) and the management
+    /// routes; does nothing when the app has no `webhooks` section.
     /// - Throws: `ValidationError` naming the variable when a subscription's URL or secret is malformed.
     static func mount(
         app: GeneratedApp, database: any DatabaseClient, on configuration: inout LoomServer.Configuration, logger: Logger,
@@ -23,8 +24,11 @@ enum ServerWebhooks {
             throw ValidationError("cannot start the webhooks module of \(app.settings.name): \(error.message)")
         }
         _ = try await WebhooksModule.migrate(database, app: app.schema.app)
-        guard !module.subscriptions.isEmpty else { return }
+        guard module.delivers else { return }
         configuration.hooks.append(module.hook)
         configuration.services.append(module.service(database: database))
+        if let routes = module.routes(audited: app.audit != nil) {
+            configuration.routeFamilies.append(routes)
+        }
     }
 }

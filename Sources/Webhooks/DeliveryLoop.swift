@@ -7,8 +7,10 @@ import Runtime
 struct DeliveryLoop: Sendable {
     /// The outbox tables.
     let store: DeliveryStore
-    /// The subscription it delivers to.
-    let subscription: ActiveSubscription
+    /// The name of the subscription it delivers to.
+    let name: String
+    /// Where its current URL and secrets are looked up before each round.
+    let directory: SubscriptionDirectory
     /// Makes the attempts.
     let sender: DeliverySender
     /// When failed attempts are retried.
@@ -24,17 +26,17 @@ struct DeliveryLoop: Sendable {
     /// Names this instance's leases.
     let owner = UUID().uuidString.lowercased()
 
-    /// Loops until the task is cancelled.
+    /// Loops until the task is cancelled or the subscription is gone (deleted, disabled).
     func run() async {
-        while !Task.isCancelled {
+        while !Task.isCancelled, let subscription = directory.current(name) {
             let seen = signal.current
-            let worked = await round()
+            let worked = await round(subscription)
             if !worked { await signal.wait(after: seen, timeout: options.pollInterval) }
         }
     }
 
     /// One claim and its attempts; `false` when there was nothing to do (or the database failed).
-    private func round() async -> Bool {
+    private func round(_ subscription: ActiveSubscription) async -> Bool {
         let now = WebhookClock.milliseconds(options.clock.now())
         let claimed: [DeliveryStore.Claimed]
         do {
@@ -51,14 +53,14 @@ struct DeliveryLoop: Sendable {
         guard !claimed.isEmpty else { return false }
         await withTaskGroup(of: Void.self) { group in
             for delivery in claimed {
-                group.addTask { await attempt(delivery) }
+                group.addTask { await attempt(delivery, to: subscription) }
             }
         }
         return true
     }
 
     /// Sends one delivery and records what came of it.
-    private func attempt(_ delivery: DeliveryStore.Claimed) async {
+    private func attempt(_ delivery: DeliveryStore.Claimed, to subscription: ActiveSubscription) async {
         let outcome = await sender.send(delivery, to: subscription)
         let now = options.clock.now()
         let attempts = delivery.attempts + 1

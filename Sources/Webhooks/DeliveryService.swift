@@ -23,27 +23,62 @@ public struct DeliveryService: Service {
     /// Logs attempts that fail and loops that stumble.
     let logger: Logger
 
+    /// The subscriptions this service's loops deliver to.
+    let directory = SubscriptionDirectory()
+    /// Woken by the management API after it changed a subscription.
+    let changes: DeliverySignal
+    /// Whether subscriptions stored through the management API are delivered to as well.
+    let stored: Bool
+
     /// Runs until graceful shutdown; an attempt in flight then is abandoned and its lease lets
     /// another instance (or the next start) make it again.
     public func run() async throws {
-        guard !subscriptions.isEmpty else {
+        guard !subscriptions.isEmpty || stored else {
             // Returning early would end the whole service group.
             try? await gracefulShutdown()
             return
         }
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.clientConfiguration(settings.delivery))
         await cancelWhenGracefulShutdown {
-            await withTaskGroup(of: Void.self) { group in
-                for subscription in subscriptions {
-                    let loop = DeliveryLoop(
-                        store: store, subscription: subscription, sender: DeliverySender(client: client, settings: settings, options: options),
-                        policy: RetryPolicy(schedule: settings.delivery.retrySchedule, jitterPercent: settings.delivery.jitterPercent),
-                        concurrency: settings.delivery.maxConcurrencyPerEndpoint, signal: signal, options: options, logger: logger)
-                    group.addTask { await loop.run() }
-                }
+            await withDiscardingTaskGroup { group in
+                await supervise(group: &group, client: client)
             }
         }
         try await client.shutdown()
+    }
+
+    /// Starts a loop for each subscription that has none; with stored subscriptions, reads them
+    /// again after each change made here and at every poll interval, until cancelled.
+    private func supervise(group: inout DiscardingTaskGroup, client: HTTPClient) async {
+        let sender = DeliverySender(client: client, settings: settings, options: options)
+        let policy = RetryPolicy(schedule: settings.delivery.retrySchedule, jitterPercent: settings.delivery.jitterPercent)
+        repeat {
+            let seen = changes.current
+            await refresh()
+            for subscription in directory.startable() {
+                let loop = DeliveryLoop(
+                    store: store, name: subscription.name, directory: directory, sender: sender, policy: policy,
+                    concurrency: settings.delivery.maxConcurrencyPerEndpoint, signal: signal, options: options, logger: logger)
+                group.addTask { [directory] in
+                    await loop.run()
+                    directory.stopped(subscription.name)
+                }
+            }
+            guard stored else { return }
+            await changes.wait(after: seen, timeout: options.pollInterval)
+        } while !Task.isCancelled
+    }
+
+    /// The static subscriptions and the enabled stored ones, as of now.
+    private func refresh() async {
+        guard stored else { return directory.replace(with: subscriptions) }
+        do {
+            let now = WebhookClock.milliseconds(options.clock.now())
+            let stored = try await SubscriptionStore(database: store.database).enabled()
+            directory.replace(with: subscriptions + stored.compactMap { $0.active(at: now) })
+        } catch {
+            logger.error("webhook subscriptions cannot be read: \(error)")
+        }
     }
 
     /// No redirects (a redirect could lead past the address guard); connect time bounded.

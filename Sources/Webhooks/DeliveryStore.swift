@@ -80,7 +80,8 @@ struct DeliveryStore: Sendable {
         _ = try await database.write([insert, update])
     }
 
-    /// Disables `subscription` (a `410 Gone`): it receives nothing more, its pending deliveries fail.
+    /// Disables `subscription` (a `410 Gone`): it receives nothing more, its pending deliveries
+    /// fail; a stored one is marked disabled with the reason (enabling it through the API clears both).
     func disable(subscription: String, reason: String, at now: Int64) async throws {
         var p = PlaceholderSequence(dialect: database.dialect)
         let state = SQLStatement(
@@ -89,7 +90,11 @@ struct DeliveryStore: Sendable {
             ON CONFLICT (subscription) DO NOTHING
             """,
             [.text(subscription), .integer(now), .text(reason)])
-        _ = try await database.write([state, failPending(subscription: subscription, reason: reason, at: now)])
+        var q = PlaceholderSequence(dialect: database.dialect)
+        let stored = SQLStatement(
+            "UPDATE webhook_subscriptions SET enabled = 0, disabled_reason = \(q.next()), updated_at = \(q.next()) WHERE id = \(q.next())",
+            [.text(reason), .integer(now), .text(subscription)])
+        _ = try await database.write([state, stored, failPending(subscription: subscription, reason: reason, at: now)])
     }
 
     /// Fails the pending deliveries of a disabled subscription (events written after it was disabled included).

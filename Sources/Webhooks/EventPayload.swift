@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 import Runtime
 
@@ -6,6 +7,27 @@ import Runtime
 /// the published document): `id`, `type`, `timestamp`, `organization_id` (tenant-scoped apps),
 /// `data` (the record) and, for updates, `previous` (the earlier values of the changed members).
 enum EventPayload {
+    /// A new message id, `msg_` and 32 hex digits, sent as `webhook-id`.
+    static func newMessageID() -> String {
+        "msg_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    }
+
+    /// The payload of a test message (`webhook.test`) to `subscription`: `data` names it.
+    static func test(id: String, subscription: String, at time: Date, organizationID: String?, tenantScoped: Bool) -> String {
+        var writer = JSONWriter(capacity: 256)
+        writer.beginObject()
+        writer.member("id", id)
+        writer.member("type", WebhookContract.testEventType)
+        writer.member("timestamp", time)
+        if tenantScoped { writer.member("organization_id", organizationID) }
+        writer.key("data")
+        writer.beginObject()
+        writer.member("subscription_id", subscription)
+        writer.endObject()
+        writer.endObject()
+        return writer.string
+    }
+
     /// The payload of `change`, reported as `type`.
     static func json(id: String, type: String, change: RecordChange, at time: Date, organizationID: String?, tenantScoped: Bool) throws -> String {
         var writer = JSONWriter(capacity: 512)

@@ -14,6 +14,8 @@ struct OutboxHook: WriteHook {
     let signal: DeliverySignal
     /// The clock (tests move it).
     let clock: WebhookClock
+    /// Whether subscriptions stored through the management API receive events too.
+    let stored: Bool
 
     /// Updates report the earlier values of the changed members (`previous`).
     var needsPreviousRecord: Bool { true }
@@ -21,18 +23,29 @@ struct OutboxHook: WriteHook {
     func statements(for change: RecordChange, dialect: SQLDialect) throws -> [SQLStatement] {
         guard let type = settings.eventType(table: change.table.name, operation: change.operation) else { return [] }
         let receivers = subscriptions.filter { $0.receives(type) }
-        guard !receivers.isEmpty else { return [] }
+        guard !receivers.isEmpty || stored else { return [] }
         let now = clock.now()
         let milliseconds = WebhookClock.milliseconds(now)
-        let messageID = "msg_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let messageID = EventPayload.newMessageID()
         let organization = settings.tenantScoped && change.table.access?.tenant != nil ? change.identity?.organizationID : nil
         let payload = try EventPayload.json(
             id: messageID, type: type, change: change, at: now, organizationID: organization, tenantScoped: settings.tenantScoped)
-        var placeholders = PlaceholderSequence(dialect: dialect)
-        let message = (0..<5).map { _ in placeholders.next() }.joined(separator: ", ")
-        var statements = [SQLStatement(
-            "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at) VALUES (\(message))",
-            [.text(messageID), .text(type), organization.map(SQLValue.text) ?? .null, .text(payload), .integer(milliseconds)])]
+        let messageValues: [SQLValue] = [.text(messageID), .text(type), organization.map(SQLValue.text) ?? .null, .text(payload), .integer(milliseconds)]
+        var statements: [SQLStatement] = []
+        if receivers.isEmpty {
+            // Only stored subscriptions may receive it: the message is written only when one does.
+            var placeholders = PlaceholderSequence(dialect: dialect)
+            let values = Self.casts.map { "CAST(\(placeholders.next()) AS \($0))" }.joined(separator: ", ")
+            let (match, matchValues) = Self.storedReceivers(type: type, organization: organization, placeholders: &placeholders)
+            statements.append(SQLStatement(
+                "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at) SELECT \(values) WHERE EXISTS (SELECT 1 \(match))",
+                messageValues + matchValues))
+        } else {
+            var placeholders = PlaceholderSequence(dialect: dialect)
+            let values = (0..<5).map { _ in placeholders.next() }.joined(separator: ", ")
+            statements.append(SQLStatement(
+                "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at) VALUES (\(values))", messageValues))
+        }
         for subscription in receivers {
             var placeholders = PlaceholderSequence(dialect: dialect)
             let values = (0..<7).map { _ in placeholders.next() }.joined(separator: ", ")
@@ -44,7 +57,56 @@ struct OutboxHook: WriteHook {
                 [.text(UUID().uuidString.lowercased()), .text(messageID), .text(subscription.name), .text(DeliveryStatus.pending.rawValue),
                  .integer(0), .integer(milliseconds), .integer(milliseconds)]))
         }
+        if stored { statements.append(Self.storedDeliveries(messageID: messageID, type: type, organization: organization, at: milliseconds, dialect: dialect)) }
         return statements
+    }
+
+    /// SQL types of the message's five values, cast so PostgreSQL knows them in a `SELECT` list.
+    private static let casts = ["TEXT", "TEXT", "TEXT", "TEXT", "BIGINT"]
+
+    /// One delivery per enabled stored subscription receiving `type` in `organization`; its id
+    /// is `<message>:<subscription>`, one per pair.
+    static func storedDeliveries(messageID: String, type: String, organization: String?, at milliseconds: Int64, dialect: SQLDialect) -> SQLStatement {
+        var placeholders = PlaceholderSequence(dialect: dialect)
+        let (prefix, message, pending, time, updated) = (
+            placeholders.next(), placeholders.next(), placeholders.next(), placeholders.next(), placeholders.next()
+        )
+        let (match, matchValues) = storedReceivers(type: type, organization: organization, placeholders: &placeholders)
+        return SQLStatement(
+            """
+            INSERT INTO webhook_deliveries (id, message_id, subscription, status, attempts, next_attempt_at, updated_at) \
+            SELECT CAST(\(prefix) AS TEXT) || s.id, CAST(\(message) AS TEXT), s.id, CAST(\(pending) AS TEXT), 0, CAST(\(time) AS BIGINT), \
+            CAST(\(updated) AS BIGINT) \(match)
+            """,
+            [.text(messageID + ":"), .text(messageID), .text(DeliveryStatus.pending.rawValue), .integer(milliseconds), .integer(milliseconds)]
+                + matchValues)
+    }
+
+    /// `FROM webhook_subscriptions s WHERE ...`: enabled, of no organization or of the event's,
+    /// with a pattern covering `type` (`*`, the type itself, or one of its `<prefix>.*`).
+    static func storedReceivers(type: String, organization: String?, placeholders: inout PlaceholderSequence) -> (String, [SQLValue]) {
+        var values: [SQLValue] = []
+        var sql = "FROM webhook_subscriptions s WHERE s.enabled = 1 AND "
+        if let organization {
+            sql += "(s.organization_id IS NULL OR s.organization_id = \(placeholders.next()))"
+            values.append(.text(organization))
+        } else {
+            sql += "s.organization_id IS NULL"
+        }
+        let patterns = coveringPatterns(of: type)
+        let list = patterns.map { _ in placeholders.next() }.joined(separator: ", ")
+        sql += " AND EXISTS (SELECT 1 FROM webhook_subscription_events e WHERE e.subscription_id = s.id AND e.pattern IN (\(list)))"
+        return (sql, values + patterns.map(SQLValue.text))
+    }
+
+    /// Every pattern that covers `type` as `WebhookSettings.pattern(_:matches:)` decides:
+    /// `*`, the type, and `<prefix>.*` for each prefix ending before a dot.
+    static func coveringPatterns(of type: String) -> [String] {
+        var patterns = ["*", type]
+        for index in type.indices where type[index] == "." {
+            patterns.append(String(type[..<index]) + ".*")
+        }
+        return patterns
     }
 
     func committed(_ changes: [RecordChange]) async {

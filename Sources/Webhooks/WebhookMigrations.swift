@@ -8,7 +8,7 @@ import Runtime
 enum WebhookMigrations {
     /// The steps as the numbered migrations of the app `<app>.webhooks`.
     static func schema(app: String) -> SchemaDefinition {
-        SchemaDefinition(app: app + ".webhooks", migrations: [outbox])
+        SchemaDefinition(app: app + ".webhooks", migrations: [outbox, storedSubscriptions])
     }
 
     /// Messages (one per event), deliveries (one per message and subscription, claimed with a
@@ -40,5 +40,26 @@ enum WebhookMigrations {
             """,
         ]
         return SchemaMigration(version: 1, name: "outbox_deliveries_attempts", sqlite: statements, postgres: statements, sqliteForeignKeysOff: false)
+    }()
+
+    /// Subscriptions managed through the API (`webhooks.management`): the URL, the secret (and
+    /// the one before the last rotation with its end), the owning organization, and one row per
+    /// event pattern, which the outbox hook matches with `IN` in the change's transaction.
+    static let storedSubscriptions: SchemaMigration = {
+        let statements = [
+            """
+            CREATE TABLE webhook_subscriptions (id TEXT PRIMARY KEY, organization_id TEXT, url TEXT NOT NULL, description TEXT, \
+            secret TEXT NOT NULL, previous_secret TEXT, previous_secret_expires_at BIGINT, enabled BIGINT NOT NULL, \
+            disabled_reason TEXT, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX webhook_subscriptions_organization ON webhook_subscriptions (organization_id, created_at)",
+            """
+            CREATE TABLE webhook_subscription_events (\
+            subscription_id TEXT NOT NULL REFERENCES webhook_subscriptions (id) ON DELETE CASCADE, pattern TEXT NOT NULL, \
+            PRIMARY KEY (subscription_id, pattern))
+            """,
+            "CREATE INDEX webhook_subscription_events_pattern ON webhook_subscription_events (pattern, subscription_id)",
+        ]
+        return SchemaMigration(version: 2, name: "stored_subscriptions", sqlite: statements, postgres: statements, sqliteForeignKeysOff: false)
     }()
 }

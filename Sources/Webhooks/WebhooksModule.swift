@@ -14,6 +14,8 @@ public struct WebhooksModule: Sendable {
     public let options: WebhookOptions
     /// Wakes the delivery loops after commits.
     let signal = DeliverySignal()
+    /// Wakes the delivery services after the management API changed a subscription.
+    let changes = DeliverySignal()
     /// Logs deliveries.
     let logger: Logger
 
@@ -32,7 +34,7 @@ public struct WebhooksModule: Sendable {
 
     /// Writes each event in its change's transaction; goes into `LoomServer.Configuration.hooks`.
     public var hook: any WriteHook {
-        OutboxHook(settings: settings, subscriptions: subscriptions, signal: signal, clock: options.clock)
+        OutboxHook(settings: settings, subscriptions: subscriptions, signal: signal, clock: options.clock, stored: managed)
     }
 
     /// Delivers the events stored in `database`; goes into `LoomServer.Configuration.services`
@@ -40,7 +42,22 @@ public struct WebhooksModule: Sendable {
     public func service(database: any DatabaseClient) -> DeliveryService {
         DeliveryService(
             store: DeliveryStore(database: database), settings: settings, subscriptions: subscriptions, signal: signal, options: options,
-            logger: logger)
+            logger: logger, changes: changes, stored: managed)
+    }
+
+    /// Whether the app declares the management API (subscriptions stored in the database).
+    public var managed: Bool { settings.management != nil }
+
+    /// Whether the server needs the write hook and the delivery service: a static subscription
+    /// is configured, or subscriptions may be stored through the API.
+    public var delivers: Bool { !subscriptions.isEmpty || managed }
+
+    /// The management routes, served on the server's database, or `nil` when the app declares
+    /// none; goes into `LoomServer.Configuration.routeFamilies`. `audited`: the app keeps an
+    /// audit trail, which then records every subscription change.
+    public func routes(audited: Bool) -> (any RouteFamily)? {
+        guard managed else { return nil }
+        return ManagementFamily(settings: settings, options: options, signal: signal, changes: changes, audited: audited)
     }
 
     /// Creates or updates the `webhook_` tables (recorded in `loom_migrations` as `<app>.webhooks`).

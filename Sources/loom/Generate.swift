@@ -42,7 +42,7 @@ struct Generate: ParsableCommand {
                 try report(changes)
             } else {
                 try workspace.apply(changes)
-                print(changes.isEmpty
+                Console.line(changes.isEmpty
                     ? "Generated/ is up to date (\(files.count) files)."
                     : "Updated \(changes.count) of \(files.count) generated files.")
             }
@@ -51,7 +51,7 @@ struct Generate: ParsableCommand {
 
     private func report(_ changes: [Workspace.Change]) throws {
         guard !changes.isEmpty else {
-            print("Generated/ is up to date.")
+            Console.line("Generated/ is up to date.")
             return
         }
         for change in changes { printError("stale: \(change.path) (\(change.kind.rawValue))") }

@@ -36,12 +36,12 @@ struct New: ParsableCommand {
             let url = URL(fileURLWithPath: root).appendingPathComponent(file.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.contents.utf8).write(to: url, options: .withoutOverwriting)
-            print("created \(file.path)")
+            Console.line("created \(file.path)")
         }
         if !noGenerate {
-            var generate = try Generate.parse(["--root", root])
+            let generate = try Generate.parse(["--root", root])
             try generate.run()
         }
-        print(scaffold.nextSteps(generated: !noGenerate))
+        Console.line(scaffold.nextSteps(generated: !noGenerate))
     }
 }

@@ -107,4 +107,28 @@ struct FidelitySnippetTests {
         let errorBody = try #require(schemas["ErrorBody"]?["properties"] as? [String: Any])
         #expect(Set(errorBody.keys) == ["error", "requestId"])
     }
+
+    @Test("auth.ids: the settings carry the prefixes and the document writes each id member and parameter with its pattern")
+    func prefixedAuthIDs() throws {
+        let app = #"""
+            {"name": "mini", "title": "Mini", "version": "1.0.0", "description": "A small app.",
+             "auth": {"tokens": {"issuer": "https://mini.test", "audience": "mini", "secretVariable": "MINI_JWT_SECRET"},
+                      "roles": {"member": ["*"]}, "defaultRole": "member", "apiKeys": {"prefixes": {"live": "mk_live_"}},
+                      "ids": {"organization": "org_", "user": "usr_"}}}
+            """#
+        let files = try Fixtures.generate(["app.json": app, "tables/notes.json": Self.notes])
+        #expect(files["Generated/Mini/Mini.swift"]?.contains(#"ids: ResourceIDs(prefixes: [.user: "usr_", .organization: "org_"])"#) == true)
+        let text = try #require(files["Generated/Mini/openapi.json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
+        func property(_ schema: String, _ name: String) -> [String: Any]? { (schemas[schema]?["properties"] as? [String: Any])?[name] as? [String: Any] }
+        #expect(property("AuthUser", "id")?["pattern"] as? String == "^(?:usr_[0-9A-Za-z]{22})$")
+        #expect(property("AuthOrganization", "id")?["pattern"] as? String == "^(?:org_[0-9A-Za-z]{22})$")
+        #expect(property("AuthAPIKeyCreate", "organization_id")?["pattern"] != nil, "request bodies too")
+        #expect(property("AuthSession", "id")?["format"] as? String == "uuid", "sessions were not given a prefix")
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        let get = try #require(paths["/v1/auth/organizations/{id}"]?["get"] as? [String: Any])
+        let parameter = try #require((get["parameters"] as? [[String: Any]])?.first)
+        #expect((parameter["schema"] as? [String: Any])?["pattern"] as? String == "^org_[0-9A-Za-z]{22}$")
+    }
 }

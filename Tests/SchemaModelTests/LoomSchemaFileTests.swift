@@ -24,9 +24,9 @@ struct LoomSchemaFileTests {
         ("headers", SchemaKeys.headers), ("security", SchemaKeys.security),
         ("webhooks", SchemaKeys.webhooks),
         ("webhookSignature", SchemaKeys.webhookSignature), ("webhookDelivery", SchemaKeys.webhookDelivery),
-        ("webhookSubscription", SchemaKeys.webhookSubscription),
+        ("webhookSubscription", SchemaKeys.webhookSubscription), ("webhookManagement", SchemaKeys.webhookManagement),
         ("rateLimits", SchemaKeys.rateLimits), ("rateLimitPolicy", SchemaKeys.rateLimitPolicy),
-        ("rateLimitGroup", SchemaKeys.rateLimitGroup),
+        ("rateLimitGroup", SchemaKeys.rateLimitGroup), ("idempotency", SchemaKeys.idempotency),
     ]
 
     @Test("every $def lists exactly the keys the parser accepts and requires", arguments: 0..<objectDefinitions.count)
@@ -65,6 +65,9 @@ struct LoomSchemaFileTests {
         #expect(try enumeration("webhookSignature", "scheme") == WebhookSignatureScheme.allCases.map(\.rawValue))
         let tableEvents = try Self.definition("webhooks")["properties"]?["tables"]?["additionalProperties"]?["items"]?["enum"]?.strings
         #expect(tableEvents == WebhookTableOperation.allCases.map(\.rawValue))
+        let required = try Self.definition("idempotency")["properties"]?["required"]?["items"]?["enum"]?.strings
+        #expect(required == IdempotentTableOperation.allCases.map(\.rawValue))
+        #expect(try enumeration("endpoint", "idempotency") == EndpointIdempotency.allCases.map(\.rawValue))
         #expect(try enumeration("app", "naming") == NamingStyle.allCases.map(\.rawValue))
         #expect(try enumeration("listParameter", "compare") == ListParameterComparison.allCases.map(\.rawValue))
         let metadata = try Self.definition("listEnvelope")["properties"]?["metadata"]?["items"]?["enum"]?.strings

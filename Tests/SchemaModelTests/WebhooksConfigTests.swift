@@ -47,4 +47,23 @@ struct WebhooksConfigTests {
         expectDiagnostic(result, code: "invalid-webhook-setting", file: file, path: "webhooks.subscriptions.ops.secretEnv", contains: "environment variable")
         expectDiagnostic(result, code: "invalid-event-type", file: file, path: "webhooks.subscriptions.ops.events[0]", contains: "matches no event type")
     }
+
+    @Test("a management section needs auth, a literal path, a scope name, a grace period in range and no static name like a stored id")
+    func management() {
+        let webhooks = #"""
+            {"tables": {"users": ["created"]},
+             "subscriptions": {"whsub_ops": {"description": "Ops.", "urlEnv": "OPS_URL", "secretEnv": "OPS_SECRET", "events": ["*"]}},
+             "management": {"path": "v1/hooks/{id}", "scope": "*", "maxRotationGraceSeconds": 5}}
+            """#
+        let result = TestSchemas.diagnostics(TestSchemas.files(Self.app(webhooks: webhooks)))
+        let file = AuthConfigTests.appPath
+        expectDiagnostic(result, code: "invalid-webhook-setting", file: file, path: "webhooks.management", contains: "\"auth\" section")
+        expectDiagnostic(result, code: "invalid-webhook-setting", file: file, path: "webhooks.management.path", contains: "literal path")
+        expectDiagnostic(result, code: "invalid-webhook-setting", file: file, path: "webhooks.subscriptions.whsub_ops", contains: "stored through the API")
+        expectDiagnostic(result, code: "invalid-webhook-setting", file: file, path: "webhooks.management.scope", contains: "scope name")
+        expectDiagnostic(
+            result, code: "invalid-webhook-setting", file: file, path: "webhooks.management.maxRotationGraceSeconds", contains: "between 60")
+        let missing = TestSchemas.diagnostics(TestSchemas.files(Self.app(webhooks: #"{"tables": {"users": ["created"]}, "management": {"path": "/v1/hooks"}}"#)))
+        #expect(missing.contains { $0.path == "webhooks.management.scope" && $0.message.contains("missing required key") }, "\(missing)")
+    }
 }

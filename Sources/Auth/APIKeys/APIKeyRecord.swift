@@ -101,7 +101,7 @@ struct APIKeyResponse: JSONWritable {
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.member("id", record.id)
+        writer.member("id", id: record.id, .apiKey)
         writer.member("name", record.name)
         if let key { writer.member("key", key) }
         writer.member("environment", record.environment)
@@ -112,8 +112,8 @@ struct APIKeyResponse: JSONWritable {
         writer.member("expires_at", record.expiresAt)
         writer.member("last_used_at", record.lastUsedAt)
         writer.member("created_at", record.createdAt)
-        writer.member("organization_id", record.binding.organizationText)
-        writer.member("project_id", record.binding.projectText)
+        writer.member("organization_id", idText: record.binding.organizationText, .organization)
+        writer.member("project_id", idText: record.binding.projectText, .project)
         writer.member("service", record.service)
         writer.member("role", record.role)
         writer.endObject()

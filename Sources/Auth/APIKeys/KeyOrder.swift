@@ -127,7 +127,7 @@ extension AuthRoutes {
     /// role's for a bound key (404 when no longer a member), their own otherwise.
     func creatorScopes(of caller: Identity, userID: UUID, binding: SessionBinding) async throws -> Set<String> {
         guard let organization = binding.organizationID else { return caller.scopes }
-        guard let role = try await organizations.role(of: userID, in: organization) else { throw notFound("organization", organization) }
+        guard let role = try await organizations.role(of: userID, in: organization) else { throw notFound("organization", organization, .organization) }
         return service.organizationRoles.scopes(of: role)
     }
 

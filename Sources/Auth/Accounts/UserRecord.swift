@@ -66,11 +66,11 @@ struct UserResponse: JSONWritable {
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.member("id", user.id)
+        writer.member("id", id: user.id, .user)
         writer.member("email", user.email)
         writer.member("name", user.name)
         writer.member("role", user.role)
-        if let project = user.projectID { writer.member("project_id", project) }
+        if let project = user.projectID { writer.member("project_id", id: project, .project) }
         writer.member("email_verified", user.emailVerifiedAt != nil)
         writer.member("created_at", user.createdAt)
         writer.member("updated_at", user.updatedAt)

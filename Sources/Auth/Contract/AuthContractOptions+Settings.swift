@@ -15,9 +15,11 @@ extension AuthContractOptions {
                 OAuth(providers: $0.providers.map(\.name), redirectAllowlist: $0.redirectAllowlist, stateSeconds: $0.stateSeconds)
             },
             platformAdmins: settings.platformAdmins.map {
-                PlatformAdmins(impersonationSeconds: $0.impersonationSeconds, layout: ContractLayout(prefix: $0.routePrefix, routes: $0.routes))
+                PlatformAdmins(
+                    impersonationSeconds: $0.impersonationSeconds,
+                    layout: ContractLayout(prefix: $0.routePrefix, routes: $0.routes, ids: settings.ids))
             },
-            layout: ContractLayout(prefix: settings.routePrefix, naming: settings.naming, routes: settings.routes),
+            layout: ContractLayout(prefix: settings.routePrefix, naming: settings.naming, routes: settings.routes, ids: settings.ids),
             refreshTokensAreJWT: settings.refreshTokensAreJWT, tokenResponseMembers: settings.tokenResponseMembers,
             signupAnswersAccepted: settings.signupAnswersAccepted)
     }

@@ -35,7 +35,7 @@ struct OrganizationResponse: JSONWritable {
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.member("id", id)
+        writer.member("id", id: id, .organization)
         writer.member("name", name)
         writer.member("slug", slug)
         writer.member("role", role)
@@ -68,7 +68,7 @@ struct MemberResponse: JSONWritable {
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.member("user_id", userID)
+        writer.member("user_id", id: userID, .user)
         writer.member("email", email)
         writer.member("name", name)
         writer.member("role", role)
@@ -108,7 +108,7 @@ struct InvitationResponse: JSONWritable {
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.member("id", id)
+        writer.member("id", id: id, .invitation)
         writer.member("email", email)
         writer.member("role", role)
         writer.member("created_at", createdAt)

@@ -36,10 +36,10 @@ struct PlatformOrganization: JSONWritable {
 
     /// The members of the object, for responses that add their own.
     func writeMembers(to writer: inout JSONWriter) {
-        writer.member("id", id)
+        writer.member("id", id: id, .organization)
         writer.member("name", name)
         writer.member("slug", slug)
-        writer.member("created_by", createdBy)
+        writer.member("created_by", id: createdBy, .user)
         writer.member("created_at", createdAt)
         writer.member("updated_at", updatedAt)
         writer.member("member_count", memberCount)
@@ -91,8 +91,8 @@ struct EndUserResponse: JSONWritable {
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.member("id", id)
-        writer.member("project_id", projectID)
+        writer.member("id", id: id, .user)
+        writer.member("project_id", id: projectID, .project)
         writer.member("email", email)
         writer.member("name", name)
         writer.member("role", role)

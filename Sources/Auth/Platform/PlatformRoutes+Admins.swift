@@ -62,7 +62,7 @@ extension PlatformRoutes {
     /// and the last active admin stays (409 either way).
     func deactivateAdmin(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try await caller(request)
-        let id = try pathID(context, what: "active platform admin")
+        let id = try pathID(context, nil, what: "active platform admin")
         guard id != caller.adminID else {
             throw APIError.conflict("An admin cannot deactivate themself; ask another platform admin.")
         }

@@ -15,8 +15,8 @@ extension PlatformRoutes {
     /// `GET /admin/organizations/{id}` → the organization with its members; 404 when unknown.
     func organization(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         _ = try await caller(request)
-        let id = try pathID(context, what: "organization")
-        guard let organization = try await directory.organization(id) else { throw notFound("organization", id.uuidString.lowercased()) }
+        let id = try pathID(context, .organization, what: "organization")
+        guard let organization = try await directory.organization(id) else { throw notFound("organization", service.settings.ids.text(id, .organization)) }
         let members = try await OrganizationStore(sql: service.sql, database: service.database).members(of: id)
         return answer(status: .ok, value: PlatformOrganizationDetail(organization: organization, members: members))
     }
@@ -50,16 +50,16 @@ extension PlatformRoutes {
 
     private func setStatus(_ request: Request, _ context: LoomRequestContext, to status: String, action: String) async throws -> Response {
         let caller = try await caller(request)
-        let id = try pathID(context, what: "end user")
+        let id = try pathID(context, .user, what: "end user")
         let now = service.clock()
         var statements = [directory.setStatus(id, to: status, now: now)]
         if status == PlatformDirectory.banned {
             statements.append(SessionStore(sql: service.sql, database: service.database).revokeOthers(userID: id, keep: nil, reason: "banned", now: now))
         }
         statements.append(adminEvent(action, caller: caller, target: id.uuidString.lowercased(), context: context, now: now))
-        guard try await directory.endUser(id) != nil else { throw notFound("end user", id.uuidString.lowercased()) }
+        guard try await directory.endUser(id) != nil else { throw notFound("end user", service.settings.ids.text(id, .user)) }
         _ = try await service.database.write(statements)
-        guard let user = try await directory.endUser(id) else { throw notFound("end user", id.uuidString.lowercased()) }
+        guard let user = try await directory.endUser(id) else { throw notFound("end user", service.settings.ids.text(id, .user)) }
         return answer(status: .ok, value: user)
     }
 
@@ -68,8 +68,8 @@ extension PlatformRoutes {
     /// be refreshed, dies when the admin is deactivated, and its issuance is audited.
     func impersonate(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try await caller(request)
-        let id = try pathID(context, what: "organization")
-        guard try await directory.organization(id) != nil else { throw notFound("organization", id.uuidString.lowercased()) }
+        let id = try pathID(context, .organization, what: "organization")
+        guard try await directory.organization(id) != nil else { throw notFound("organization", service.settings.ids.text(id, .organization)) }
         guard let owner = try await directory.owner(of: id), owner.status == UserRecord.active else {
             throw APIError.conflict("The organization has no active owner to act as; impersonation is not possible.")
         }
@@ -105,8 +105,8 @@ struct ImpersonationResponse: JSONWritable {
         writer.member("access_token", accessToken)
         writer.member("expires_in", expiresIn)
         writer.member("expires_at", expiresAt)
-        writer.member("organization_id", organizationID)
-        writer.member("user_id", userID)
+        writer.member("organization_id", id: organizationID, .organization)
+        writer.member("user_id", id: userID, .user)
         writer.member("impersonator_id", impersonatorID)
         writer.member("token_id", tokenID)
         writer.endObject()

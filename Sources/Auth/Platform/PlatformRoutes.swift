@@ -42,7 +42,7 @@ struct PlatformRoutes: Sendable {
 
     /// A JSON answer, its members spelled in the app's style (`naming`).
     func answer(status: HTTPResponse.Status, value: some JSONWritable, headers: HTTPFields = [:]) -> Response {
-        JSONResponse.make(status: status, value: value, headers: headers, naming: service.settings.naming)
+        JSONResponse.make(status: status, value: value, headers: headers, naming: service.settings.naming, ids: service.settings.ids)
     }
 
     /// The handler of each platform operation; the switch is exhaustive, so a declared route
@@ -81,10 +81,11 @@ struct PlatformRoutes: Sendable {
         return try validation.validate(json, as: body)
     }
 
-    /// The `{id}` path parameter as a UUID, or 404 naming `what`.
-    func pathID(_ context: LoomRequestContext, what: String) throws -> UUID {
+    /// The `{id}` path parameter as the UUID of a `kind` resource in the app's id format (a UUID
+    /// for `nil`: platform admins), or 404 naming `what`.
+    func pathID(_ context: LoomRequestContext, _ kind: ResourceKind?, what: String) throws -> UUID {
         let text = context.parameters.get("id") ?? ""
-        guard let id = UUID(uuidString: text) else { throw notFound(what, text) }
+        guard let id = kind.map({ service.settings.ids.uuid(text, $0) }) ?? UUID(uuidString: text) else { throw notFound(what, text) }
         return id
     }
 

@@ -43,8 +43,8 @@ struct ProjectResponse: JSONWritable {
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.member("id", id)
-        writer.member("organization_id", organizationID)
+        writer.member("id", id: id, .project)
+        writer.member("organization_id", id: organizationID, .organization)
         writer.member("name", name)
         writer.member("slug", slug)
         writer.member("description", description)

@@ -37,7 +37,7 @@ extension AuthRoutes {
     /// `DELETE /api-keys/{id}` → 204; the key stops working at once.
     func revokeAPIKey(_ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context)
-        let id = try pathID(context, what: "API key")
+        let id = try pathID(context, .apiKey, what: "API key")
         let now = service.clock()
         let results = try await service.database.write([
             keys.revoke(id: id, userID: caller.userID, now: now),
@@ -45,7 +45,7 @@ extension AuthRoutes {
                 "api_key_revoked", actor: caller.identity.subject, target: id.uuidString.lowercased(),
                 ipAddress: RequestClientAddress.of(context), now: now),
         ])
-        guard results.first?.changes == 1 else { throw notFound("API key", id) }
+        guard results.first?.changes == 1 else { throw notFound("API key", id, .apiKey) }
         return Response(status: .noContent)
     }
 
@@ -54,14 +54,14 @@ extension AuthRoutes {
     /// (at most `auth.apiKeys.maxRotationGraceSeconds`).
     func rotateAPIKey(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context)
-        let id = try pathID(context, what: "API key")
+        let id = try pathID(context, .apiKey, what: "API key")
         let body = try await decodeBody(request, bodies.rotateAPIKey)
         // The contract bounds it by `auth.apiKeys.maxRotationGraceSeconds` (422 beyond).
         let grace = Int(try body.optionalInteger("grace_seconds") ?? 0)
         let now = service.clock()
         guard let old = try await keys.find(id: id, userID: caller.userID), old.expiresAt.map({ $0.isLater(than: now) }) ?? true,
             let format = service.keyFormat, let issued = format.issue(environment: old.environment)
-        else { throw notFound("active API key", id) }
+        else { throw notFound("active API key", id, .apiKey) }
         try Self.requireBinding(caller.identity, allows: old.binding)
         let holder = try await creatorScopes(of: caller.identity, userID: caller.userID, binding: old.binding)
         for scope in old.scopes where !Identity.scopes(holder, grant: scope) {
@@ -84,7 +84,7 @@ extension AuthRoutes {
         guard results.first?.changes == 1 else {
             // The old key was revoked between the read and the write: its successor must not live.
             _ = try await service.database.write([keys.revoke(id: record.id, userID: caller.userID, now: now)])
-            throw notFound("active API key", id)
+            throw notFound("active API key", id, .apiKey)
         }
         return answer(status: .created, value: APIKeyResponse(record: record, key: issued.text))
     }

@@ -37,7 +37,7 @@ extension AuthRoutes {
             }
             return .none
         }
-        guard try await organizations.role(of: user, in: organization) != nil else { throw notFound("organization", organization) }
+        guard try await organizations.role(of: user, in: organization) != nil else { throw notFound("organization", organization, .organization) }
         if let project {
             try await requireLiveProject(project, in: organization, field: "project_id")
         }

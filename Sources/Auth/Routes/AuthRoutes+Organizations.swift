@@ -15,10 +15,10 @@ extension AuthRoutes {
     /// to another organization or a role without `ability`.
     func membership(_ context: LoomRequestContext, ability: OrganizationAbility? = nil) async throws -> (userID: UUID, organization: UUID, role: String) {
         let caller = try requireCaller(context)
-        let organization = try pathID(context, what: "organization")
+        let organization = try pathID(context, .organization, what: "organization")
         try Self.requireBinding(caller.identity, allows: organization)
         guard let role = try await organizations.role(of: caller.userID, in: organization) else {
-            throw notFound("organization", organization)
+            throw notFound("organization", organization, .organization)
         }
         if let ability, !service.organizationRoles.role(role, may: ability) {
             throw APIError.forbidden(ability.refusal)
@@ -67,7 +67,7 @@ extension AuthRoutes {
     func getOrganization(_ context: LoomRequestContext) async throws -> Response {
         let member = try await membership(context)
         guard let found = try await organizations.find(member.organization, for: member.userID) else {
-            throw notFound("organization", member.organization)
+            throw notFound("organization", member.organization, .organization)
         }
         return answer(status: .ok, value: found)
     }
@@ -95,7 +95,7 @@ extension AuthRoutes {
         let target = try userIDParameter(context)
         let body = try await decodeBody(request, bodies.changeMemberRole)
         let role = try body.string("role")
-        guard try await organizations.role(of: target, in: member.organization) != nil else { throw notFound("member", target) }
+        guard try await organizations.role(of: target, in: member.organization) != nil else { throw notFound("member", target, .user) }
         let now = service.clock()
         let results = try await service.database.write([
             organizations.changeRole(of: target, in: member.organization, to: role),
@@ -110,7 +110,7 @@ extension AuthRoutes {
     func removeMember(_ context: LoomRequestContext) async throws -> Response {
         let member = try await membership(context)
         let target = try userIDParameter(context)
-        guard let targetRole = try await organizations.role(of: target, in: member.organization) else { throw notFound("member", target) }
+        guard let targetRole = try await organizations.role(of: target, in: member.organization) else { throw notFound("member", target, .user) }
         if target != member.userID {
             guard service.organizationRoles.role(member.role, may: .members) else { throw APIError.forbidden(OrganizationAbility.members.refusal) }
             if targetRole == OrganizationRoles.owner, member.role != OrganizationRoles.owner {
@@ -161,10 +161,9 @@ extension AuthRoutes {
     /// `DELETE /organizations/{id}/invitations/{invitation_id}` → 204; the token stops working.
     func revokeInvitation(_ context: LoomRequestContext) async throws -> Response {
         let member = try await membership(context, ability: .invite)
-        let text = context.parameters.get("invitation_id") ?? ""
-        guard let id = UUID(uuidString: text) else { throw APIError(status: .notFound, code: "NOT_FOUND", detail: "No invitation has id \(text).") }
+        let id = try pathID(context, "invitation_id", .invitation, what: "invitation")
         let results = try await service.database.write([organizations.revokeInvitation(id, of: member.organization, now: service.clock())])
-        guard results.first?.changes == 1 else { throw notFound("pending invitation", id) }
+        guard results.first?.changes == 1 else { throw notFound("pending invitation", id, .invitation) }
         return Response(status: .noContent)
     }
 
@@ -196,9 +195,7 @@ extension AuthRoutes {
 
     /// The `{user_id}` path parameter, or 404.
     private func userIDParameter(_ context: LoomRequestContext) throws -> UUID {
-        let text = context.parameters.get("user_id") ?? ""
-        guard let id = UUID(uuidString: text) else { throw APIError(status: .notFound, code: "NOT_FOUND", detail: "No member has id \(text).") }
-        return id
+        try pathID(context, "user_id", .user, what: "member")
     }
 
     /// 409: the change would leave the organization without an owner.

@@ -55,7 +55,7 @@ extension AuthRoutes {
                 "project_archived", actor: member.userID.uuidString.lowercased(), target: id.uuidString.lowercased(),
                 ipAddress: RequestClientAddress.of(context), now: now),
         ])
-        guard results.first?.changes == 1 else { throw notFound("active project", id) }
+        guard results.first?.changes == 1 else { throw notFound("active project", id, .project) }
         return Response(status: .noContent)
     }
 
@@ -76,7 +76,7 @@ extension AuthRoutes {
         let member = try await membership(context, ability: .projects)
         let caller = try requireCaller(context)
         let found = try await project(context, in: member.organization)
-        guard found.archivedAt == nil else { throw notFound("active project", found.id) }
+        guard found.archivedAt == nil else { throw notFound("active project", found.id, .project) }
         let body = try await decodeBody(request, bodies.rotateProjectKey)
         let environment = try body.string("environment")
         let order = KeyOrder(
@@ -95,14 +95,12 @@ extension AuthRoutes {
         if let bound = context.identity?.projectID, bound != id.uuidString.lowercased() {
             throw APIError.forbidden("These credentials are bound to project \(bound).")
         }
-        guard let found = try await projects.find(id, in: organization) else { throw notFound("project", id) }
+        guard let found = try await projects.find(id, in: organization) else { throw notFound("project", id, .project) }
         return found
     }
 
     /// The `{project_id}` path parameter, or 404.
     private func projectIDParameter(_ context: LoomRequestContext) throws -> UUID {
-        let text = context.parameters.get("project_id") ?? ""
-        guard let id = UUID(uuidString: text) else { throw APIError(status: .notFound, code: "NOT_FOUND", detail: "No project has id \(text).") }
-        return id
+        try pathID(context, "project_id", .project, what: "project")
     }
 }

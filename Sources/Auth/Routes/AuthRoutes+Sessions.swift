@@ -32,7 +32,7 @@ extension AuthRoutes {
     /// `PATCH /sessions/{id}` → 200 with the session after moving its end to `expires_at`.
     func extendSession(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context, allowingEndUsers: true)
-        let id = try pathID(context, what: "session")
+        let id = try pathID(context, .session, what: "session")
         let body = try await decodeBody(request, bodies.extendSession)
         let now = service.clock()
         let expiresAt = try body.timestamp("expires_at")
@@ -44,7 +44,7 @@ extension AuthRoutes {
                 ipAddress: RequestClientAddress.of(context), now: now),
         ])
         guard results.first?.changes == 1, let session = try await sessions.find(id: id, userID: caller.userID) else {
-            throw notFound("active session", id)
+            throw notFound("active session", id, .session)
         }
         return answer(status: .ok, value: SessionResponse(session: session, current: id == caller.sessionID))
     }
@@ -52,7 +52,7 @@ extension AuthRoutes {
     /// `DELETE /sessions/{id}` → 204; 404 when it is not the caller's or already ended.
     func revokeSession(_ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context, allowingEndUsers: true)
-        let id = try pathID(context, what: "session")
+        let id = try pathID(context, .session, what: "session")
         let now = service.clock()
         let results = try await service.database.write([
             sessions.revoke(id: id, userID: caller.userID, reason: "revoked", now: now),
@@ -60,7 +60,7 @@ extension AuthRoutes {
                 "session_revoked", actor: caller.identity.subject, target: id.uuidString.lowercased(),
                 ipAddress: RequestClientAddress.of(context), now: now),
         ])
-        guard results.first?.changes == 1 else { throw notFound("active session", id) }
+        guard results.first?.changes == 1 else { throw notFound("active session", id, .session) }
         return Response(status: .noContent)
     }
 

@@ -51,7 +51,7 @@ struct AuthRoutes: Sendable {
 
     /// A JSON answer, its members spelled in the app's style (`naming`).
     func answer(status: HTTPResponse.Status, value: some JSONWritable, headers: HTTPFields = [:]) -> Response {
-        JSONResponse.make(status: status, value: value, headers: headers, naming: service.settings.naming)
+        JSONResponse.make(status: status, value: value, headers: headers, naming: service.settings.naming, ids: service.settings.ids)
     }
 
     /// The members token answers carry (`auth.tokens.responseMembers`).
@@ -64,16 +64,8 @@ struct AuthRoutes: Sendable {
 
     /// The validated JSON body; for a body the route declares optional, an empty request takes
     /// the defaults.
-    ///
-    /// Never inlined: inlined into `createAPIKey`, the optimizer of Swift 6.3.1 crashed
-    /// (signal 11 while splitting that coroutine, `swift build -c release`). Debug builds were fine.
-    @inline(never)
     func decodeBody(_ request: Request, _ body: ContractBody) async throws -> ContractInput {
-        let length = request.headers[.contentLength]
-        let empty = length == "0" || (length == nil && request.headers[.contentType] == nil && request.headers[.transferEncoding] == nil)
-        if empty, validation.isOptional(body) { return try validation.validate(.object([:]), as: body) }
-        let json = try await Runtime.RequestBody.json(request, limit: maxBodyBytes)
-        return try validation.validate(json, as: body)
+        try await validation.decode(request, as: body, limit: maxBodyBytes)
     }
 
     /// The calling user (an access token, not an API key) and their ids. A project's end user
@@ -91,18 +83,25 @@ struct AuthRoutes: Sendable {
         return (identity, userID, identity.sessionID.flatMap(UUID.init(uuidString:)))
     }
 
-    /// The `{id}` path parameter as a UUID, or 404 for anything else.
-    func pathID(_ context: LoomRequestContext, what: String) throws -> UUID {
-        let text = context.parameters.get("id") ?? ""
-        guard let id = UUID(uuidString: text) else {
+    /// The `{id}` path parameter as the UUID of a `kind` resource (written in the app's id
+    /// format), or 404 for anything else.
+    func pathID(_ context: LoomRequestContext, _ kind: ResourceKind, what: String) throws -> UUID {
+        try pathID(context, "id", kind, what: what)
+    }
+
+    /// The `{name}` path parameter as the UUID of a `kind` resource, or 404 for anything else.
+    func pathID(_ context: LoomRequestContext, _ name: String, _ kind: ResourceKind, what: String) throws -> UUID {
+        let text = context.parameters.get(name) ?? ""
+        guard let id = service.settings.ids.uuid(text, kind) else {
             throw APIError(status: .notFound, code: "NOT_FOUND", detail: "No \(what) has id \(text).")
         }
         return id
     }
 
-    /// 404 for a session or key that is not the caller's, or not live.
-    func notFound(_ what: String, _ id: UUID) -> APIError {
-        APIError(status: .notFound, code: "NOT_FOUND", detail: "No \(what) has id \(id.uuidString.lowercased()).")
+    /// 404 for a session or key that is not the caller's, or not live; the id as the app writes
+    /// a `kind` id.
+    func notFound(_ what: String, _ id: UUID, _ kind: ResourceKind) -> APIError {
+        APIError(status: .notFound, code: "NOT_FOUND", detail: "No \(what) has id \(service.settings.ids.text(id, kind)).")
     }
 
     /// The refresh token as the app hands it out: the opaque text, or a JWT carrying it

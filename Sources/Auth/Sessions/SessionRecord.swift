@@ -52,7 +52,7 @@ struct SessionResponse: JSONWritable {
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.member("id", session.id)
+        writer.member("id", id: session.id, .session)
         writer.member("current", current)
         writer.member("created_at", session.createdAt)
         writer.member("last_used_at", session.lastUsedAt)
@@ -102,7 +102,7 @@ struct TokenResponse: JSONWritable {
         writer.member("access_token", accessToken)
         writer.member("expires_in", expiresIn)
         writer.member("refresh_token", refreshToken)
-        writer.member("session_id", sessionID)
+        writer.member("session_id", id: sessionID, .session)
         writer.member("session_expires_at", sessionExpiresAt)
     }
 }

@@ -15,7 +15,7 @@ struct TokenAnswer: JSONWritable {
         if members.contains("access_token") { writer.member("access_token", tokens.accessToken) }
         if members.contains("expires_in") { writer.member("expires_in", tokens.expiresIn) }
         if members.contains("refresh_token") { writer.member("refresh_token", tokens.refreshToken) }
-        if members.contains("session_id") { writer.member("session_id", tokens.sessionID) }
+        if members.contains("session_id") { writer.member("session_id", id: tokens.sessionID, .session) }
         if members.contains("session_expires_at") { writer.member("session_expires_at", tokens.sessionExpiresAt) }
         if members.contains("user"), let user = tokens.user { writer.member("user", UserResponse(user: user)) }
         writer.endObject()

@@ -22,9 +22,10 @@ extension AuthContractOptions {
             platformAdmins: auth.platformAdmins.map {
                 PlatformAdmins(
                     impersonationSeconds: $0.impersonationSeconds,
-                    layout: ContractLayout(prefix: app.basePath + $0.path, routes: Self.overrides($0.routes)))
+                    layout: ContractLayout(prefix: app.basePath + $0.path, routes: Self.overrides($0.routes), ids: ResourceIDs(config: auth.ids)))
             },
-            layout: ContractLayout(prefix: app.basePath + auth.path, naming: app.jsonNaming, routes: Self.overrides(auth.routes)),
+            layout: ContractLayout(
+                prefix: app.basePath + auth.path, naming: app.jsonNaming, routes: Self.overrides(auth.routes), ids: ResourceIDs(config: auth.ids)),
             refreshTokensAreJWT: auth.tokens.refreshTokenFormat == .jwt,
             tokenResponseMembers: auth.tokens.responseMembers?.map(\.rawValue) ?? Self.allTokenResponseMembers,
             signupAnswersAccepted: auth.signup.answer == .accepted)
@@ -35,5 +36,12 @@ extension AuthContractOptions {
         routes.mapValues { route in
             ContractRouteOverride(paths: route.paths, members: Dictionary(uniqueKeysWithValues: route.members.map { ($0.canonical, $0.name) }))
         }
+    }
+}
+
+extension ResourceIDs {
+    /// `auth.ids` of the schema (keys are `ResourceKind` raw values; the validator refused others).
+    init(config: [String: String]) {
+        self.init(prefixes: Dictionary(uniqueKeysWithValues: config.compactMap { key, prefix in ResourceKind(rawValue: key).map { ($0, prefix) } }))
     }
 }

@@ -6,8 +6,8 @@ extension AuthSchemas {
     /// The binding and service members of a key in answers.
     var keyBindingResponseMembers: [FieldSchema] {
         [
-            FieldSchema(name: "organization_id", type: .uuid, description: "Organization the key is bound to.", required: true, nullable: true),
-            FieldSchema(name: "project_id", type: .uuid, description: "Project the key is bound to.", required: true, nullable: true),
+            id(.organization, "organization_id", description: "Organization the key is bound to.", required: true, nullable: true),
+            id(.project, "project_id", description: "Project the key is bound to.", required: true, nullable: true),
             FieldSchema(name: "service", type: .string, description: "Service name of a service token.", required: true, nullable: true),
             FieldSchema(name: "role", type: .string, description: "Role of a service token.", required: true, nullable: true),
         ]
@@ -17,8 +17,8 @@ extension AuthSchemas {
     func organizationBindingSchemas() throws -> [(String, JSONSchema)] {
         [
             ("AuthProject", try object("A project inside an organization.", [
-                FieldSchema(name: "id", type: .uuid, description: "Project id.", required: true),
-                FieldSchema(name: "organization_id", type: .uuid, description: "Its organization.", required: true),
+                id(.project, "id", description: "Project id.", required: true),
+                id(.organization, "organization_id", description: "Its organization.", required: true),
                 FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
                 FieldSchema(name: "slug", type: .string, description: "Short name, unique in the organization.", required: true),
                 FieldSchema(name: "description", type: .string, description: "What the project is.", required: true, nullable: true),

@@ -12,7 +12,7 @@ extension AuthSchemas {
             FieldSchema(name: "access_token", type: .string, description: "Platform JWT for the platform routes only.", required: true),
             FieldSchema(name: "expires_in", type: .integer, description: "Seconds until the access token expires.", required: true),
             FieldSchema(name: "refresh_token", type: .string, description: "Opaque token for the platform refresh; usable once.", required: true),
-            FieldSchema(name: "session_id", type: .uuid, description: "The platform session.", required: true),
+            id(.session, "session_id", description: "The platform session.", required: true),
             FieldSchema(name: "session_expires_at", type: .datetime, description: "When the platform session ends.", required: true),
         ], usage: .input)
         tokens.append(.init("admin", SchemaFactory.reference("PlatformAdmin"), required: false))
@@ -28,10 +28,10 @@ extension AuthSchemas {
             FieldSchema(name: "deactivated_at", type: .datetime, description: "When it was deactivated.", required: true, nullable: true),
         ])))
         let organization: [FieldSchema] = [
-            FieldSchema(name: "id", type: .uuid, description: "Organization id.", required: true),
+            id(.organization, "id", description: "Organization id.", required: true),
             FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
             FieldSchema(name: "slug", type: .string, description: "Unique short name.", required: true),
-            FieldSchema(name: "created_by", type: .uuid, description: "The account that created it.", required: true),
+            id(.user, "created_by", description: "The account that created it.", required: true),
             FieldSchema(name: "created_at", type: .datetime, description: "When it was created.", required: true),
             FieldSchema(name: "updated_at", type: .datetime, description: "When it last changed.", required: true),
             FieldSchema(name: "member_count", type: .integer, description: "Number of members.", required: true),
@@ -42,9 +42,9 @@ extension AuthSchemas {
             "members", SchemaFactory.array(of: SchemaFactory.reference("AuthMember"), description: "Every member, by join time."), required: true))
         result.append(("PlatformOrganizationDetail", SchemaFactory.object(detail, description: "An organization and its members.")))
         result.append(("PlatformEndUser", try platformObject("An account: app-level, or an end user of a project.", [
-            FieldSchema(name: "id", type: .uuid, description: "Account id.", required: true),
-            FieldSchema(
-                name: "project_id", type: .uuid, description: "The project whose end user this is; null for an app-level account.",
+            id(.user, "id", description: "Account id.", required: true),
+            id(
+                .project, "project_id", description: "The project whose end user this is; null for an app-level account.",
                 required: true, nullable: true),
             FieldSchema(name: "email", type: .email, description: "Email address (lower case).", required: true),
             FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
@@ -61,8 +61,8 @@ extension AuthSchemas {
             FieldSchema(name: "access_token", type: .string, description: "JWT (`typ: impersonation+jwt`) with `org` and `act` claims, for the app's routes.", required: true),
             FieldSchema(name: "expires_in", type: .integer, description: "Seconds until it expires.", required: true),
             FieldSchema(name: "expires_at", type: .datetime, description: "When it expires.", required: true),
-            FieldSchema(name: "organization_id", type: .uuid, description: "The organization it is bound to.", required: true),
-            FieldSchema(name: "user_id", type: .uuid, description: "The owner it acts as.", required: true),
+            id(.organization, "organization_id", description: "The organization it is bound to.", required: true),
+            id(.user, "user_id", description: "The owner it acts as.", required: true),
             FieldSchema(name: "impersonator_id", type: .uuid, description: "The admin behind it.", required: true),
             FieldSchema(name: "token_id", type: .string, description: "Its `jti`, as the audit trail records it.", required: true),
         ])))

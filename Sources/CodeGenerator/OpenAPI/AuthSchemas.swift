@@ -1,6 +1,7 @@
 import APIContract
 import OpenAPIKit
 import SchemaModel
+import ValueFormats
 
 /// The component schemas, error responses and security schemes of an app's auth routes
 /// (`Auth` module), described with the same field vocabulary as tables so the constraints the
@@ -15,6 +16,17 @@ struct AuthSchemas {
     var options: AuthContractOptions { AuthContractOptions(auth: auth, app: fields.context.config) }
     /// Roles inside an organization: `auth.organizationRoles`, or the runtime's defaults.
     var organizationRoles: [String] { options.organizationRoles }
+
+    /// How the app writes the ids of auth resources (`auth.ids`).
+    var ids: ResourceIDs { options.layout.ids }
+
+    /// An answer member holding the id of a `kind` resource: a UUID, or the app's prefixed id.
+    func id(_ kind: ResourceKind, _ name: String, description: String, required: Bool = false, nullable: Bool = false) -> FieldSchema {
+        let prefix = ids.prefix(kind)
+        return FieldSchema(
+            name: name, type: prefix == nil ? .uuid : .string, description: description, required: required, nullable: nullable,
+            pattern: prefix.map { Base62ID.pattern(prefix: $0, anchored: false) })
+    }
 
     /// Security scheme of access tokens.
     static let bearerScheme = "bearerAuth"
@@ -50,24 +62,24 @@ struct AuthSchemas {
                 name: "access_token", type: .string, description: "JWT to send as `Authorization: Bearer <token>`." + cookieNote, required: inBody),
             FieldSchema(name: "expires_in", type: .integer, description: "Seconds until the access token expires.", required: true),
             FieldSchema(name: "refresh_token", type: .string, description: refresh + cookieNote, required: inBody),
-            FieldSchema(name: "session_id", type: .uuid, description: "The session these tokens belong to.", required: true),
+            id(.session, "session_id", description: "The session these tokens belong to.", required: true),
             FieldSchema(name: "session_expires_at", type: .datetime, description: "When the session ends unless extended.", required: true),
         ].filter { members.contains($0.name) }, usage: .input)
         if members.contains("user") { tokens.append(.init("user", SchemaFactory.reference("AuthUser"), required: false)) }
         result.append(("AuthTokens", SchemaFactory.object(tokens, description: "Tokens of a session (and the account, on sign-up and login).")))
         result.append(("AuthUser", try object("An account.", [
-            FieldSchema(name: "id", type: .uuid, description: "Account id.", required: true),
+            id(.user, "id", description: "Account id.", required: true),
             FieldSchema(name: "email", type: .email, description: "Email address (lower case).", required: true),
             FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
             FieldSchema(name: "role", type: .enum, description: "Role; it decides the account's scopes.", required: true, values: auth.roles.map(\.name)),
-            FieldSchema(
-                name: "project_id", type: .uuid, description: "Only for an end user of a project (signed up with the project's key): the project."),
+            id(
+                .project, "project_id", description: "Only for an end user of a project (signed up with the project's key): the project."),
             FieldSchema(name: "email_verified", type: .boolean, description: "Whether the email address was verified.", required: true),
             FieldSchema(name: "created_at", type: .datetime, description: "When the account was created.", required: true),
             FieldSchema(name: "updated_at", type: .datetime, description: "When the account last changed.", required: true),
         ])))
         let session = try object("A live session (one device's login).", [
-            FieldSchema(name: "id", type: .uuid, description: "Session id.", required: true),
+            id(.session, "id", description: "Session id.", required: true),
             FieldSchema(name: "current", type: .boolean, description: "Whether the request was made with this session.", required: true),
             FieldSchema(name: "created_at", type: .datetime, description: "When it started.", required: true),
             FieldSchema(name: "last_used_at", type: .datetime, description: "When its refresh token was last used.", required: true),
@@ -79,10 +91,10 @@ struct AuthSchemas {
         result.append(("AuthIdentity", try object("The caller.", [
             FieldSchema(name: "kind", type: .string, description: "`user` (an access token), `end_user` (the access token of a project's end user), `api_key`, `service` (a service token), or `impersonation` (a platform admin acting as an organization's owner).", required: true),
             FieldSchema(name: "subject", type: .string, description: "The user id, the API key id, or the service name.", required: true),
-            FieldSchema(name: "user_id", type: .uuid, description: "The account (for a key: its creator).", required: true, nullable: true),
-            FieldSchema(name: "session_id", type: .uuid, description: "The session of an access token.", required: true, nullable: true),
-            FieldSchema(name: "organization_id", type: .uuid, description: "The organization the credentials are bound to (an organization-bound token or key, an impersonation token); null when unbound.", required: true, nullable: true),
-            FieldSchema(name: "project_id", type: .uuid, description: "The project the credentials are bound to.", required: true, nullable: true),
+            id(.user, "user_id", description: "The account (for a key: its creator).", required: true, nullable: true),
+            id(.session, "session_id", description: "The session of an access token.", required: true, nullable: true),
+            id(.organization, "organization_id", description: "The organization the credentials are bound to (an organization-bound token or key, an impersonation token); null when unbound.", required: true, nullable: true),
+            id(.project, "project_id", description: "The project the credentials are bound to.", required: true, nullable: true),
             FieldSchema(name: "environment", type: .string, description: "The environment of an API key.", required: true, nullable: true),
             FieldSchema(name: "impersonator_id", type: .uuid, description: "The platform admin acting through an impersonation token."),
             FieldSchema(name: "scopes", type: .array, description: "Scopes held now.", required: true, items: FieldSchema(name: "scope", type: .string, description: "A scope.")),
@@ -104,7 +116,7 @@ struct AuthSchemas {
         let role = FieldSchema(name: "role", type: .enum, description: "Role in the organization.", required: true, values: organizationRoles)
         return [
             ("AuthOrganization", try object("An organization, with the caller's role in it.", [
-                FieldSchema(name: "id", type: .uuid, description: "Organization id.", required: true),
+                id(.organization, "id", description: "Organization id.", required: true),
                 FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
                 FieldSchema(name: "slug", type: .string, description: "Unique short name.", required: true),
                 role,
@@ -113,7 +125,7 @@ struct AuthSchemas {
             ])),
             ("AuthOrganizationList", list("AuthOrganization", "The caller's organizations, by name.")),
             ("AuthMember", try object("A member of an organization.", [
-                FieldSchema(name: "user_id", type: .uuid, description: "The member's account.", required: true),
+                id(.user, "user_id", description: "The member's account.", required: true),
                 FieldSchema(name: "email", type: .email, description: "The member's email address.", required: true),
                 FieldSchema(name: "name", type: .string, description: "The member's name.", required: true),
                 role,
@@ -121,7 +133,7 @@ struct AuthSchemas {
             ])),
             ("AuthMemberList", list("AuthMember", "Every member, by join time.")),
             ("AuthInvitation", try object("A pending invitation (its token is only in the mail).", [
-                FieldSchema(name: "id", type: .uuid, description: "Invitation id.", required: true),
+                id(.invitation, "id", description: "Invitation id.", required: true),
                 FieldSchema(name: "email", type: .email, description: "Invited address.", required: true),
                 role,
                 FieldSchema(name: "created_at", type: .datetime, description: "When it was sent.", required: true),
@@ -134,7 +146,7 @@ struct AuthSchemas {
     private func apiKey() throws -> JSONSchema {
         let text = FieldSchema(name: "item", type: .string, description: "One entry.")
         return try object("An API key; the key itself appears only in the answer that created it.", [
-            FieldSchema(name: "id", type: .uuid, description: "Key id.", required: true),
+            id(.apiKey, "id", description: "Key id.", required: true),
             FieldSchema(name: "name", type: .string, description: "What the key is for.", required: true),
             FieldSchema(name: "key", type: .string, description: "The whole key, to send as `\(fields.context.config.headers.apiKey)`; shown once, stored only as a SHA-256 digest."),
             FieldSchema(name: "environment", type: .string, description: "Environment the key belongs to.", required: true),

@@ -37,6 +37,9 @@ struct ComponentsBuilder {
         if context.config.audit != nil {
             schemas += try AuditOperations(context: context).schemas()
         }
+        if let webhooks = context.config.webhooks, let management = webhooks.management {
+            schemas += try WebhookOperations(context: context, webhooks: webhooks, management: management).schemas()
+        }
         let parameters: [(String, OpenAPI.Parameter)] = [
             (TableOperations.limitParameterName, TableOperations.limitParameter(context.config.limits)),
             (TableOperations.offsetParameterName, TableOperations.offsetParameter()),
@@ -50,6 +53,9 @@ struct ComponentsBuilder {
             let documentation = RateLimitDocumentation(limits: limits, headers: context.config.headers)
             headers += documentation.headerComponents().map { ($0.component, $0.header) }
             responses.append((RateLimitDocumentation.rateLimitedComponent, documentation.rateLimitedResponse(errors: errors)))
+        }
+        if IdempotencyTranslator.config(context.config) != nil {
+            headers.append((IdempotencyDocumentation.replayedComponent, IdempotencyDocumentation.replayedHeader()))
         }
         return OpenAPI.Components(
             schemas: try Self.sorted(schemas, kind: "schema") { $0 },

@@ -100,8 +100,12 @@ struct ContractDocumenter {
         switch parameter.kind {
         case .string(let maxLength):
             schema = .string(JSONSchema.CoreContext(description: parameter.description), JSONSchema.StringContext(maxLength: maxLength))
-        case .uuid:
+        case .uuid, .id(_, prefix: nil):
             schema = SchemaFactory.string(parameter.description, format: .uuid)
+        case .id(_, let prefix?):
+            schema = .string(
+                JSONSchema.CoreContext(description: parameter.description),
+                JSONSchema.StringContext(pattern: SchemaFactory.prefixedKeyPattern(prefix)))
         case .uri:
             schema = SchemaFactory.string(parameter.description, format: .uri)
         case .dateTime:

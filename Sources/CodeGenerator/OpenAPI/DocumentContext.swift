@@ -22,6 +22,11 @@ struct DocumentContext {
     /// The app's `app.json`.
     var config: AppConfig { app.config }
 
+    /// How the idempotency key is documented on covered operations.
+    var idempotency: IdempotencyDocumentation {
+        IdempotencyDocumentation(headerName: config.headers.idempotencyKey, statuses: errorStatuses)
+    }
+
     /// Every table name, for tagging custom endpoints.
     var tableNames: Set<String> { Set(app.tables.map(\.name)) }
 

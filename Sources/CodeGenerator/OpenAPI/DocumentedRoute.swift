@@ -8,7 +8,7 @@ struct DocumentedRoute {
     /// HTTP method.
     let method: OpenAPI.HttpMethod
     /// The operation; its `operationId` is always set.
-    let operation: OpenAPI.Operation
+    var operation: OpenAPI.Operation
     /// The schema file the route comes from, for errors (nil for built-in routes).
     let file: String?
 }

@@ -54,12 +54,15 @@ struct EndpointOperations {
             let content = OpenAPI.Content(schemaReference: .component(named: OpenAPINames.request(endpoint)))
             body = OpenAPI.Request(description: requestBody.description, content: [.json: .content(content)], required: true)
         }
-        let operation = OpenAPI.Operation(
+        var operation = OpenAPI.Operation(
             tags: [OpenAPINames.tag(for: endpoint, tableNames: context.tableNames)],
             summary: endpoint.summary, description: endpoint.description,
             operationId: OpenAPINames.lowerCamelCase(endpoint.name),
             parameters: parameters, requestBody: body,
             responses: ResponseFactory.map(statuses: context.errorStatuses, success: [(response.status, success)], errors: errors))
+        if let requirement = IdempotencyTranslator.requirement(of: endpoint, app: context.config) {
+            operation = context.idempotency.apply(to: operation, requirement: requirement)
+        }
         return DocumentedRoute(path: context.endpointPath(endpoint), method: Self.method(endpoint.method), operation: operation, file: endpoint.file)
     }
 

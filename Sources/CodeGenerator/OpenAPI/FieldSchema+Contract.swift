@@ -1,5 +1,6 @@
 import APIContract
 import SchemaModel
+import ValueFormats
 
 extension FieldSchema {
     /// A contract body member in the schema vocabulary, so `FieldSchemaBuilder` documents auth
@@ -14,9 +15,14 @@ extension FieldSchema {
             type = .string
             pattern = text
         case .email: type = .email
-        case .uuid: type = .uuid
+        case .uuid, .id(_, prefix: nil): type = .uuid
+        case .id(_, let prefix?):
+            type = .string
+            // FieldSchemaBuilder anchors patterns itself.
+            pattern = Base62ID.pattern(prefix: prefix, anchored: false)
         case .datetime: type = .datetime
         case .integer: type = .integer
+        case .boolean: type = .boolean
         case .enumeration(let names):
             type = .enum
             values = names

@@ -62,14 +62,17 @@ public enum OpenAPIBuilder {
         if app.config.audit != nil {
             for route in AuditOperations(context: context).routes() { try paths.add(route) }
         }
+        if let webhooks = app.config.webhooks, let management = webhooks.management {
+            for route in WebhookOperations(context: context, webhooks: webhooks, management: management).routes() { try paths.add(route) }
+        }
         let config = app.config
-        // Paths are absolute (they include the base path), so the server URL is the origin root.
-        let root = try URLTemplate(templateString: "/")
+        let info = DocumentInfo(document: config.document)
         return OpenAPI.Document(
             openAPIVersion: openAPIVersion,
             info: OpenAPI.Document.Info(
-                title: config.title, description: config.description + "\n\n" + Self.timestampNote, version: config.version),
-            servers: [OpenAPI.Server(urlTemplate: root)],
+                title: config.title, description: config.description + "\n\n" + Self.timestampNote, contact: info.contact,
+                license: info.license, version: config.version),
+            servers: try info.servers(),
             paths: documentingLimits(of: config, paths.pathItems, statuses: context.errorStatuses),
             webhooks: try config.webhooks.map { try WebhookEvents(webhooks: $0, context: context).pathItems() } ?? [:],
             components: try ComponentsBuilder(context: context).components(),
@@ -109,6 +112,9 @@ public enum OpenAPIBuilder {
         }
         if context.config.audit != nil {
             tags.append(OpenAPI.Tag(name: AuditOperations.tag, description: "The audit trail of every write to the app's tables."))
+        }
+        if context.config.webhooks?.management != nil {
+            tags.append(OpenAPI.Tag(name: WebhookOperations.tag, description: "Webhook subscriptions, their secrets, messages, attempts and replays."))
         }
         return tags.sorted { $0.name < $1.name }
     }

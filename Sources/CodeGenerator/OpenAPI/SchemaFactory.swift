@@ -1,5 +1,6 @@
 import OpenAPIKit
 import SchemaModel
+import ValueFormats
 
 /// Small constructors for the JSON Schemas the builder writes by hand (records, pages, error
 /// bodies), so every object states its properties, their order and which are required in one place.
@@ -74,10 +75,8 @@ enum SchemaFactory {
         }
     }
 
-    /// `^usr_[0-9A-Za-z]{22}$`: what `Runtime`'s `PrefixedKey` generates and accepts.
-    static func prefixedKeyPattern(_ prefix: String) -> String {
-        "^" + prefix + "[0-9A-Za-z]{22}$"
-    }
+    /// `^usr_[0-9A-Za-z]{22}$`: what `Base62ID` writes and accepts (table keys and auth ids).
+    static func prefixedKeyPattern(_ prefix: String) -> String { Base62ID.pattern(prefix: prefix) }
 
     /// A server-set `created_at` / `updated_at` timestamp.
     static func timestamp(_ description: String) -> JSONSchema {

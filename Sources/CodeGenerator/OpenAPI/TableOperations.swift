@@ -31,7 +31,12 @@ struct TableOperations {
             case .restore: documented = RestoreRoute(table: table, context: context).route()
             default: documented = try key.operation.map(route)
             }
-            guard let documented else { continue }
+            guard var documented else { continue }
+            if let operation = IdempotentTableOperation(rawValue: key.rawValue),
+                let requirement = IdempotencyTranslator.requirement(of: operation, app: context.config)
+            {
+                documented.operation = context.idempotency.apply(to: documented.operation, requirement: requirement)
+            }
             for (index, path) in paths.enumerated() {
                 var operation = documented.operation
                 if index > 0 {

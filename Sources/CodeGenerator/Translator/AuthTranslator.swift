@@ -58,7 +58,14 @@ enum AuthTranslator {
             lines.append("tokenResponseMembers: [" + members.map { SwiftNames.literal($0.rawValue) }.joined(separator: ", ") + "]")
         }
         if auth.signup.answer == .accepted { lines.append("signupAnswersAccepted: true") }
+        if !auth.ids.isEmpty { lines.append("ids: " + resourceIDs(auth.ids)) }
         return lines
+    }
+
+    /// `ResourceIDs(prefixes: [.user: "usr_", ...])`, resources in declaration order.
+    static func resourceIDs(_ ids: [String: String]) -> String {
+        let entries = ResourceKind.allCases.compactMap { kind in ids[kind.rawValue].map { ".\(kind): \(SwiftNames.literal($0))" } }
+        return "ResourceIDs(prefixes: [" + entries.joined(separator: ", ") + "])"
     }
 
     private static func roles(_ roles: [AuthRoleConfig], label: String) -> String {

@@ -42,6 +42,9 @@ struct EndpointTranslator {
             bodyRules: endpoint.requestBody == nil ? "nil" : "Body.rules",
             structs: structs)
         model.requirementExpression = AccessTranslator.requirement(AccessTranslator.endpointRequirement(endpoint, app: app))
+        if let requirement = IdempotencyTranslator.requirement(of: endpoint, app: app) {
+            model.idempotencyArgument = ", idempotency: .\(requirement.rawValue)"
+        }
         model.budgetArgument = endpoint.timeoutSeconds.map { ", budget: .seconds(\($0))" } ?? ""
         return model
     }

@@ -295,6 +295,9 @@ public struct EndpointRenderModel: Sendable, Hashable {
     public var bodyRules: String
     /// `AccessRequirement` case the route checks (`.everyone` without an `auth` section).
     public var requirementExpression: String = ".everyone"
+    /// `, idempotency: .optional` (or `.required`) for an endpoint that takes the app's
+    /// idempotency key; empty otherwise.
+    public var idempotencyArgument: String = ""
     /// `, budget: .seconds(n)` when the endpoint declares `timeoutSeconds`, else empty.
     public var budgetArgument: String = ""
     /// Body/Output structs and their nested object structs, flattened.

@@ -32,6 +32,7 @@ enum SettingsTranslator {
             let defaults = HeaderNamesSchema()
             if headers.rateLimitPolicy != defaults.rateLimitPolicy { names += ", rateLimitPolicy: \(SwiftNames.literal(headers.rateLimitPolicy))" }
             if headers.rateLimit != defaults.rateLimit { names += ", rateLimit: \(SwiftNames.literal(headers.rateLimit))" }
+            if headers.idempotencyKey != defaults.idempotencyKey { names += ", idempotencyKey: \(SwiftNames.literal(headers.idempotencyKey))" }
             arguments.append("headers: HeaderNames(\(names))")
         }
         if !config.routes.isEmpty { arguments.append("systemRoutes: " + routeOverrides(config.routes)) }
@@ -44,6 +45,8 @@ enum SettingsTranslator {
             arguments.append(
                 "security: SecurityHeaders(servedOverTLS: \(security.servedOverTLS), referrerPolicy: \(SwiftNames.literal(security.referrerPolicy.rawValue)), hstsMaxAge: \(security.hstsMaxAge))")
         }
+        // After `security`, in the initializer's order.
+        if let idempotency = IdempotencyTranslator.settings(config) { arguments.append("idempotency: " + idempotency) }
         let limits = config.limits
         arguments.append(
             "requestLimits: RequestLimits(maxURLBytes: \(limits.maxURLBytes), maxHeaderBytes: \(limits.maxHeaderBytes), "

@@ -39,6 +39,11 @@ enum WebhookTranslator {
             }
             lines.append(text + "\n" + indent + "]")
         }
+        if let management = webhooks.management {
+            lines.append(
+                "management: .init(path: \(SwiftNames.literal(management.path)), scope: \(SwiftNames.literal(management.scope)), "
+                    + "maxRotationGraceSeconds: \(management.maxRotationGraceSeconds))")
+        }
         return lines.listItems { $0 }
     }
 }

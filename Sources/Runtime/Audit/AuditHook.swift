@@ -13,21 +13,32 @@ struct AuditHook: WriteHook {
     var needsPreviousRecord: Bool { true }
 
     func statements(for change: RecordChange, dialect: SQLDialect) throws -> [SQLStatement] {
+        [Self.event(
+            action: change.operation.rawValue, resource: change.table.name, resourceID: change.key, identity: change.identity,
+            requestID: change.requestID, clientAddress: change.clientAddress, changedFields: Self.fields(of: change), at: now(),
+            dialect: dialect)]
+    }
+
+    /// The `audit_events` row of one action, for the table hook and for modules that audit
+    /// changes of their own tables in the change's transaction (webhook subscriptions).
+    static func event(
+        action: String, resource: String, resourceID: String?, identity: Identity?, requestID: String?, clientAddress: String?,
+        changedFields: [String], at time: Date, dialect: SQLDialect
+    ) -> SQLStatement {
         var placeholders = PlaceholderSequence(dialect: dialect)
         let values = (0..<11).map { _ in placeholders.next() }.joined(separator: ", ")
-        let identity = change.identity
         let optional = { (text: String?) in text.map(SQLValue.text) ?? .null }
-        return [SQLStatement(
+        return SQLStatement(
             """
             INSERT INTO audit_events (id, occurred_at, actor, credential, organization_id, action, resource, resource_id, \
             request_id, client_ip, changed_fields) VALUES (\(values))
             """,
             [
-                .text(UUID().uuidString.lowercased()), .integer(AuditEvent.milliseconds(now())),
+                .text(UUID().uuidString.lowercased()), .integer(AuditEvent.milliseconds(time)),
                 optional(identity.map { $0.userID ?? $0.subject }), optional(identity.map(Self.credential)),
-                optional(identity?.organizationID), .text(change.operation.rawValue), .text(change.table.name), .text(change.key),
-                optional(change.requestID), optional(change.clientAddress), .text(Self.fieldsJSON(Self.fields(of: change))),
-            ])]
+                optional(identity?.organizationID), .text(action), .text(resource), optional(resourceID),
+                optional(requestID), optional(clientAddress), .text(Self.fieldsJSON(changedFields)),
+            ])
     }
 
     /// The credential that made the change: its kind and the session (user tokens) or the

@@ -29,6 +29,18 @@ public struct AuditTrail: Sendable {
     /// Records each table write; `LoomServer` runs it after the configured hooks.
     var hook: any WriteHook { AuditHook(now: now) }
 
+    /// The `audit_events` row of an action on a module's own table (a webhook subscription
+    /// created, updated, rotated or deleted), to run in that change's transaction: only the
+    /// names of the changed fields are recorded, never their values.
+    public static func event(
+        action: String, resource: String, resourceID: String, identity: Identity?, requestID: String?, clientAddress: String?,
+        changedFields: [String], at time: Date, dialect: SQLDialect
+    ) -> SQLStatement {
+        AuditHook.event(
+            action: action, resource: resource, resourceID: resourceID, identity: identity, requestID: requestID,
+            clientAddress: clientAddress, changedFields: changedFields, at: time, dialect: dialect)
+    }
+
     /// Purges events past the retention; goes into `LoomServer.Configuration.services`.
     public func purgeService(database: any DatabaseClient, logger: Logger) -> AuditPurgeService {
         AuditPurgeService(trail: self, database: database, logger: logger)

@@ -53,6 +53,9 @@ public struct AuthSettings: Sendable {
     public let signupAnswersAccepted: Bool
 
     /// Creates settings.
+    /// How the ids of auth resources are written (`auth.ids`): UUIDs, or prefixed ids.
+    public let ids: ResourceIDs
+
     public init(
         routePrefix: String, issuer: String, audience: String, secretVariable: String, accessTokenSeconds: Int,
         refreshTokenSeconds: Int, passwords: PasswordSettings, roles: [Role], defaultRole: String,
@@ -60,9 +63,10 @@ public struct AuthSettings: Sendable {
         oauth: OAuthSettings? = nil, mail: MailSettings? = nil, platformAdmins: PlatformAdminSettings? = nil,
         naming: JSONNaming = .snakeCase, routes: [String: ContractRouteOverride] = [:], apiKeyHeader: String = "X-API-Key",
         refreshTokensAreJWT: Bool = false, tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers,
-        signupAnswersAccepted: Bool = false
+        signupAnswersAccepted: Bool = false, ids: ResourceIDs = ResourceIDs()
     ) {
         self.signupAnswersAccepted = signupAnswersAccepted
+        self.ids = ids
         self.naming = naming
         self.routes = routes
         self.apiKeyHeader = apiKeyHeader

@@ -1,4 +1,5 @@
 import HTTPTypes
+import APIContract
 
 /// The names of the headers an app reads and writes (`headers` in `app.json`), as field names
 /// made once at start-up.
@@ -12,8 +13,17 @@ public struct HeaderNames: Sendable {
     /// The IETF `RateLimit` header of rate-limited answers.
     public let rateLimit: HTTPField.Name
 
+    // MARK: Idempotency (issue 14, issue 15)
+
+    /// The idempotency key a client sends on covered writes (`Idempotency-Key`; b2b: `X-Idempotency-Key`).
+    public let idempotencyKey: HTTPField.Name
+
     /// Creates the names; each must be a valid field name (the generator checked them).
-    public init(apiKey: String, requestID: String, rateLimitPolicy: String = "RateLimit-Policy", rateLimit: String = "RateLimit") {
+    public init(
+        apiKey: String, requestID: String, rateLimitPolicy: String = "RateLimit-Policy", rateLimit: String = "RateLimit",
+        idempotencyKey: String = IdempotencyCoverage.defaultKeyHeader
+    ) {
+        self.idempotencyKey = Self.name(idempotencyKey)
         self.apiKey = Self.name(apiKey)
         self.requestID = Self.name(requestID)
         self.rateLimitPolicy = Self.name(rateLimitPolicy)

@@ -13,11 +13,13 @@ public enum JSONResponse {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// A JSON response holding one value, its member names spelled with `naming`.
+    /// A JSON response holding one value, its member names spelled with `naming` and the ids of
+    /// auth resources written as `ids` says.
     public static func make(
-        status: HTTPResponse.Status, value: some JSONWritable, headers: HTTPFields = [:], naming: JSONNaming = .snakeCase
+        status: HTTPResponse.Status, value: some JSONWritable, headers: HTTPFields = [:], naming: JSONNaming = .snakeCase,
+        ids: ResourceIDs = ResourceIDs()
     ) -> Response {
-        var writer = JSONWriter(naming: naming)
+        var writer = JSONWriter(naming: naming, ids: ids)
         value.writeJSON(to: &writer)
         return make(status: status, bytes: writer.bytes, headers: headers)
     }

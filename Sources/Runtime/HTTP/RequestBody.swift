@@ -11,20 +11,8 @@ public enum RequestBody {
         if let contentType = request.headers[.contentType], !isJSON(contentType) {
             throw APIError.unsupportedMediaType(contentType)
         }
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
-            var error = APIError.payloadTooLarge(limit: limit)
-            error.headers[.connection] = "close"
-            throw error
-        }
         var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw APIError.payloadTooLarge(limit: limit)
-        } catch is NIOTooManyBytesError {
-            throw APIError.payloadTooLarge(limit: limit)
-        }
+        let buffer = try await collect(&request, limit: limit)
         guard buffer.readableBytes > 0 else {
             throw APIError.badRequest("The request body is empty; send a JSON object.")
         }
@@ -33,6 +21,23 @@ public enum RequestBody {
             return try JSONInputParser.parse(bytes)
         } catch {
             throw APIError.badRequest("The request body is not valid JSON: \(error.message) at byte \(error.offset).")
+        }
+    }
+
+    /// Collects the body (413 past `limit`, decided from `Content-Length` before reading when it
+    /// is sent), leaving it in `request` for whoever reads it next.
+    public static func collect(_ request: inout Request, limit: Int) async throws -> ByteBuffer {
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+            var error = APIError.payloadTooLarge(limit: limit)
+            error.headers[.connection] = "close"
+            throw error
+        }
+        do {
+            return try await request.collectBody(upTo: limit)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError.payloadTooLarge(limit: limit)
+        } catch is NIOTooManyBytesError {
+            throw APIError.payloadTooLarge(limit: limit)
         }
     }
 

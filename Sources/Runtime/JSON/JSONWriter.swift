@@ -13,12 +13,17 @@ public struct JSONWriter: Sendable {
     /// Loom's `snake_case` and the app may spell them `camelCase`. Generated records get their
     /// names already spelled, so their writers keep `.snakeCase` (names as given).
     private let naming: JSONNaming
+    /// How the ids of auth resources are written (`member(_:id:_:)`): UUIDs unless the app
+    /// declares prefixes (`auth.ids`).
+    public let ids: ResourceIDs
 
-    /// Creates a writer, reserving room for a typical response; `naming` spells member names.
-    public init(capacity: Int = 512, naming: JSONNaming = .snakeCase) {
+    /// Creates a writer, reserving room for a typical response; `naming` spells member names
+    /// and `ids` writes the ids of auth resources.
+    public init(capacity: Int = 512, naming: JSONNaming = .snakeCase, ids: ResourceIDs = ResourceIDs()) {
         bytes = []
         bytes.reserveCapacity(capacity)
         self.naming = naming
+        self.ids = ids
     }
 
     /// The written JSON as a string.

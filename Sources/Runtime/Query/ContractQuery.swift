@@ -1,6 +1,7 @@
 import APIContract
 import Foundation
 import Hummingbird
+import ValueFormats
 
 /// A request's query string checked against the query parameters a contract route declares:
 /// the same names, bounds and formats the document states, refused like every list of the
@@ -47,8 +48,15 @@ public struct ContractQuery: Sendable {
         return value
     }
 
-    /// The UUID `name`; `nil` when absent or empty.
-    public func uuid(_ name: String) -> UUID? { text(name).flatMap(UUID.init(uuidString:)) }
+    /// The UUID `key` (for an auth resource's id, decoded from the app's format); `nil` when
+    /// absent or empty.
+    public func uuid(_ key: String) -> UUID? {
+        guard let text = text(key) else { return nil }
+        if case .id(let kind, let prefix?) = parameters.first(where: { $0.key == key })?.kind {
+            return ResourceIDs(prefixes: [kind: prefix]).uuid(text, kind)
+        }
+        return UUID(uuidString: text)
+    }
 
     /// What is wrong with `value` for a parameter of `kind`, or `nil`.
     private static func problem(_ value: String, _ kind: ContractParameter.Kind) -> String? {
@@ -57,9 +65,12 @@ public struct ContractQuery: Sendable {
         case .string(let maxLength):
             guard let maxLength, trimmed.count > maxLength else { return nil }
             return "must be at most \(maxLength) characters long"
-        case .uuid:
+        case .uuid, .id(_, prefix: nil):
             // An empty value is not a UUID either (the document says `format: uuid`).
             return UUID(uuidString: trimmed) != nil ? nil : "must be a UUID"
+        case .id(let kind, let prefix?):
+            return ResourceIDs(prefixes: [kind: prefix]).isValid(trimmed, kind)
+                ? nil : "must be an id starting with \(prefix) followed by \(Base62ID.length) letters and digits"
         case .uri:
             return URL(string: trimmed)?.scheme == nil ? "must be an absolute URI" : nil
         case .dateTime:

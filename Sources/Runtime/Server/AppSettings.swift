@@ -38,6 +38,11 @@ public struct AppSettings: Sendable {
     /// The security header fields every answer carries (`security` of `app.json`).
     public let security: SecurityHeaders
 
+    // MARK: Idempotency (issue 14)
+
+    /// The app's `idempotency` section; `nil`: keys are neither read nor stored.
+    public let idempotency: IdempotencySettings?
+
     // MARK: Limits (request size and time budgets, issue 14)
 
     /// URL, header and query parameter limits and time budgets (`limits` of `app.json`); a
@@ -50,8 +55,9 @@ public struct AppSettings: Sendable {
         maxBatchSize: Int = 100, naming: JSONNaming = .snakeCase, errors: ErrorVocabulary = .loom, forbiddenAsNotFound: Bool = false,
         headers: HeaderNames = .standard, systemRoutes: [String: ContractRouteOverride] = [:],
         rateLimits: RateLimitSettings? = nil, trustedProxies: [String] = [], security: SecurityHeaders = .standard,
-        requestLimits: RequestLimits = .standard
+        idempotency: IdempotencySettings? = nil, requestLimits: RequestLimits = .standard
     ) {
+        self.idempotency = idempotency
         self.requestLimits = requestLimits
         self.rateLimits = rateLimits
         self.clientAddresses = ClientAddressResolver(trustedProxies: trustedProxies)

@@ -15,6 +15,9 @@ public struct HandlerContext: Sendable {
     public var clientAddress: String? = nil
     /// The server's write hooks, which every `store(_:)` write runs.
     let hooks: WriteHooks
+    /// The request's idempotency claim (an endpoint that opts in): every `store(_:)` write marks
+    /// it in its transaction, so the request never runs twice.
+    var idempotencyClaim: IdempotencyClaim? = nil
     /// Issues API keys and service tokens for the caller; `nil` when the app has no auth.
     public let credentials: (any CredentialIssuer)?
 
@@ -34,7 +37,9 @@ public struct HandlerContext: Sendable {
     /// The typed store of `Record`'s table, acting as the caller; 403 when the table's rows need
     /// a tenant binding (or user) the caller's credentials lack.
     public func store<Record: TableRecord>(_ type: Record.Type) throws(APIError) -> TableStore<Record> {
-        try TableStore(database: database, hooks: hooks, identity: identity, requestID: requestID, clientAddress: clientAddress)
+        try TableStore(
+            database: database, hooks: hooks, identity: identity, requestID: requestID, clientAddress: clientAddress,
+            idempotency: idempotencyClaim)
     }
 
     /// Runs several store queries against one consistent snapshot (a summary and the counts it
@@ -65,6 +70,7 @@ public struct HandlerContextFactory: Sendable {
             database: database, requestID: context.requestID, identity: context.identity, logger: context.logger,
             hooks: hooks, credentials: credentials)
         handlerContext.clientAddress = RequestClientAddress.of(context)
+        handlerContext.idempotencyClaim = context.idempotencyClaim
         return handlerContext
     }
 }

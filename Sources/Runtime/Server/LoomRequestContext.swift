@@ -66,6 +66,12 @@ public struct LoomRequestContext: RequestContext {
     /// through `RequestClientAddress.of(_:)`, which falls back to the peer.
     public var forwardedClientAddress: String?
 
+    // MARK: Idempotency (issue 14)
+
+    /// The request's hold on its idempotency key, set by `IdempotencyMiddleware` on covered
+    /// operations; every write of the request completes it in its transaction.
+    public var idempotencyClaim: IdempotencyClaim?
+
     /// Creates the context for a new request.
     public init(source: Source) {
         coreContext = .init(source: source)

@@ -50,6 +50,12 @@ extension LoomServer {
         /// connection may idle, and how many connections are held at once.
         public var connectionLimits = ConnectionLimits()
 
+        // MARK: Webhooks management (issue 13)
+
+        /// Route families of modules outside `Runtime` (the `Webhooks` management API),
+        /// registered after the audit trail's routes and before the app's own.
+        public var routeFamilies: [any RouteFamily] = []
+
         // MARK: Observability
 
         /// Where the access log's lines go when the app has an `accessLog` section; `nil`: the

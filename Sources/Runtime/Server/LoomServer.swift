@@ -48,10 +48,18 @@ public enum LoomServer {
         let accessLog = app.accessLog.map { settings in configuration.accessLogWriter.map { AccessLog(settings: settings, write: $0) } ?? AccessLog(settings: settings) }
         if let accessLog { router.add(middleware: AccessLogMiddleware(log: accessLog, statusOfError: base.renderedStatus)) }
         for middleware in configuration.middleware { middleware.add(to: router) }
+        // Innermost, right before the routes: rate limits and the other modules' middleware run first.
+        let idempotency = app.settings.idempotency.map { settings in
+            IdempotencyMiddleware(
+                store: IdempotencyStore(database: database, settings: settings), routes: registry.table,
+                covered: registry.idempotentRoutes, settings: app.settings)
+        }
+        if let idempotency { router.add(middleware: idempotency) }
         registry.install(on: router)
         var reads = InlineReads(serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID)
         if configuration.inlineReads {
-            reads = registry.inlineReads.passingOn(credentialsOf: auth).honouring(configuration.middleware.map(\.inlineReadPolicy))
+            let policies = configuration.middleware.map(\.inlineReadPolicy) + (idempotency.map { [$0.inlineReadPolicy] } ?? [])
+            reads = registry.inlineReads.passingOn(credentialsOf: auth).honouring(policies)
             if trustsProxies { reads = reads.passingOn(headers: [.forwarded, .xForwardedFor]) }
             reads.commonHeaders = CommonResponseHeaders(
                 serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID, security: app.settings.security)
@@ -61,8 +69,8 @@ public enum LoomServer {
         return (router, reads)
     }
 
-    /// Every route of the app: the built-in ones, the auth module's, the audit trail's, then the
-    /// app's own; the audit hook (when the app has a trail) runs after the configured hooks.
+    /// Every route of the app: the built-in ones, the auth module's, the audit trail's, the
+    /// configured route families' (`routeFamilies`), then the app's own; the audit hook (when the app has a trail) runs after the configured hooks.
     static func registry(app: GeneratedApp, database: any DatabaseClient, configuration: Configuration) -> RouteRegistry {
         let audit = app.audit.map { AuditTrail(settings: $0, includesAuthTrail: app.auth != nil) }
         let hooks = WriteHooks(configuration.hooks + (audit.map { [$0.hook] } ?? []))
@@ -73,6 +81,7 @@ public enum LoomServer {
             AuditRoutes(store: AuditStore(database: database), naming: app.settings.naming)
                 .register(in: &registry, basePath: app.settings.basePath)
         }
+        for family in configuration.routeFamilies { family.register(in: &registry) }
         app.registerRoutes(&registry)
         return registry
     }

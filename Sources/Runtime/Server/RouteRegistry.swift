@@ -1,3 +1,4 @@
+import APIContract
 import Hummingbird
 
 /// Collects an app's routes before the router is built, so the middleware that answers 405
@@ -36,6 +37,12 @@ public struct RouteRegistry {
 
     /// Signs and checks the list cursors of every table (`CursorCodec`).
     public let cursors: CursorCodec
+
+    // MARK: Idempotency (issue 14)
+
+    /// The operations the app's `idempotency` section covers, by `"<METHOD> <path template>"`:
+    /// `POST` and `PATCH` of tables, and the custom endpoints that opt in.
+    public internal(set) var idempotentRoutes: [String: IdempotencyRequirement] = [:]
 
     /// Creates a registry. `cursors` defaults to a key of this process only; a server whose
     /// cursors must hold across restarts and instances passes one made from a shared secret.
@@ -103,8 +110,18 @@ public struct RouteRegistry {
             let budget = route == .batch ? batchBudget : nil
             for path in table.routes.paths(route) { add(method, path, budget: budget, handler: handler) }
         }
+        /// Records a covered operation at each of its paths.
+        func cover(_ route: TableRoute, _ method: HTTPRequest.Method, _ operation: IdempotentOperation) {
+            guard let coverage = settings.idempotency?.coverage else { return }
+            for path in table.routes.paths(route) {
+                idempotentRoutes[IdempotencyMiddleware.routeKey(method, path)] = coverage.requirement(of: operation)
+            }
+        }
         if operations.contains(.list) { serve(.list, .get, guarded(requirements(.list), handlers.list)) }
-        if operations.contains(.create) { serve(.create, .post, guarded(requirements(.create), handlers.create)) }
+        if operations.contains(.create) {
+            serve(.create, .post, guarded(requirements(.create), handlers.create))
+            cover(.create, .post, .create)
+        }
         if operations.contains(.get) {
             let needed = requirements(.get)
             serve(.get, .get, guarded(needed, handlers.get))
@@ -116,13 +133,18 @@ public struct RouteRegistry {
             }
         }
         if operations.contains(.replace) { serve(.replace, .put, guarded(requirements(.replace), handlers.replace)) }
-        if operations.contains(.update) { serve(.update, .patch, guarded(requirements(.update), handlers.update)) }
+        if operations.contains(.update) {
+            serve(.update, .patch, guarded(requirements(.update), handlers.update))
+            cover(.update, .patch, .update)
+        }
         if operations.contains(.delete) { serve(.delete, .delete, guarded(requirements(.delete), handlers.delete)) }
         if table.softDelete, operations.contains(.delete) {
             serve(.restore, .post, guarded(access.map { [$0.restore] } ?? [], handlers.restore))
+            cover(.restore, .post, .restore)
         }
         if table.upsertKey != nil, operations.contains(.create), operations.contains(.replace) {
             serve(.upsert, .post, guarded(requirements(.create, .replace), handlers.upsert))
+            cover(.upsert, .post, .upsert)
         }
         let batchable = operations.intersection([.create, .replace, .update, .delete])
         if !batchable.isEmpty {
@@ -133,6 +155,7 @@ public struct RouteRegistry {
                 if !anyPublic { _ = try context.requireIdentity() }
                 return try await handlers.batch(request, context: context, operations: batchable, access: access)
             })
+            cover(.batch, .post, .batch)
         }
     }
 

@@ -9,6 +9,7 @@ import HTTPTypes
 /// only method is `POST`), not also to `/v1/items/{id}`.
 public struct RouteTable: Sendable {
     private struct Entry: Sendable {
+        var template: String
         var segments: [Segment]
         var methods: [HTTPRequest.Method]
     }
@@ -29,13 +30,23 @@ public struct RouteTable: Sendable {
         if let index = entries.firstIndex(where: { $0.segments == segments }) {
             if !entries[index].methods.contains(method) { entries[index].methods.append(method) }
         } else {
-            entries.append(Entry(segments: segments, methods: [method]))
+            entries.append(Entry(template: path, segments: segments, methods: [method]))
         }
     }
 
     /// Methods served at a concrete request path, in registration order: those of the template
     /// the router resolves the path to; empty when no template matches.
     public func methods(forPath path: String) -> [HTTPRequest.Method] {
+        entry(forPath: path)?.methods ?? []
+    }
+
+    /// The template (as first added) the router resolves a concrete request path to; `nil`
+    /// when none matches.
+    public func template(forPath path: String) -> String? {
+        entry(forPath: path)?.template
+    }
+
+    private func entry(forPath path: String) -> Entry? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
         var best: Entry?
         for entry in entries where entry.segments.count == parts.count {
@@ -49,7 +60,7 @@ public struct RouteTable: Sendable {
             if let current = best, !Self.isMoreSpecific(entry.segments, than: current.segments) { continue }
             best = entry
         }
-        return best?.methods ?? []
+        return best
     }
 
     /// Whether `candidate` has a literal at the first segment where it and `other` differ.

@@ -22,6 +22,8 @@ struct RecordWriter<Record: TableRecord>: Sendable {
         let requestID: String?
         /// The client's IP address, when known.
         var clientAddress: String? = nil
+        /// The request's idempotency claim, completed in every write's transaction.
+        var idempotency: IdempotencyClaim? = nil
     }
 
     /// One write added to a plan: where to find its row, and what change it made.
@@ -64,8 +66,18 @@ struct RecordWriter<Record: TableRecord>: Sendable {
     }
 
     /// Runs `plan` and, once it has committed, tells the hooks about the changes of `writes`.
-    func run(_ plan: WritePlan, writes: [PlannedWrite], origin: Origin) async throws -> WriteResults {
+    /// With an idempotency claim, the plan also stores `answer` (rendered from its results, the
+    /// answer the handler then sends) or, without one, marks the claim applied when a row changed.
+    func run(
+        _ plan: WritePlan, writes: [PlannedWrite], origin: Origin,
+        answer: (@Sendable (WriteResults) throws -> IdempotentAnswer?)? = nil
+    ) async throws -> WriteResults {
+        var plan = plan
+        if let claim = origin.idempotency {
+            claim.complete(&plan, wrote: { results in writes.contains { results.first($0.step).map { !$0.rows.isEmpty || $0.changes > 0 } ?? false } }, answer: answer)
+        }
         let results = try await database.write(plan)
+        origin.idempotency?.committed()
         if !hooks.isEmpty {
             await hooks.committed(writes.compactMap { try? change($0, in: results, origin: origin) })
         }

@@ -1,7 +1,7 @@
 import Hummingbird
 
 /// One validated operation of a batch request.
-struct BatchOperation {
+struct BatchOperation: Sendable {
     let action: TableOperationKind
     let id: SQLValue?
     let input: ValidatedObject?
@@ -58,11 +58,23 @@ extension TableHandlers {
             writes.append(writer.add(statement, change, lock: lock, origin: origin, to: &plan))
         }
         let results: WriteResults
+        let writtenWrites = writes
         do {
-            results = try await writer.run(plan, writes: writes, origin: origin)
+            results = try await writer.run(plan, writes: writes, origin: origin) { results in
+                IdempotentAnswer(
+                    status: .ok, fields: [.contentType: JSONResponse.contentType],
+                    body: try batchResults(operations, writes: writtenWrites, results: results))
+            }
         } catch let error as DatabaseError {
             throw try await explainBatch(error, operations, caller: caller)
         }
+        return JSONResponse.make(status: .ok, bytes: try batchResults(operations, writes: writes, results: results))
+    }
+
+    /// `{"results": [{"action", "status", "record" | "id"}]}` in request order.
+    private func batchResults(
+        _ operations: [BatchOperation], writes: [RecordWriter<Record>.PlannedWrite], results: WriteResults
+    ) throws -> [UInt8] {
         var json = JSONWriter(capacity: 256 * operations.count)
         json.beginObject()
         json.key("results")
@@ -87,7 +99,7 @@ extension TableHandlers {
         }
         json.endArray()
         json.endObject()
-        return JSONResponse.make(status: .ok, bytes: json.bytes)
+        return json.bytes
     }
 
     /// Validates the body shape and every operation, collecting every problem; `authorize` sees

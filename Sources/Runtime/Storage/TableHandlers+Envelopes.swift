@@ -3,12 +3,27 @@ import Hummingbird
 
 /// The table's envelopes (`envelopes` of its schema) applied to answers and write bodies.
 extension TableHandlers {
-    /// A single-record answer in the table's record envelope, with its `ETag`.
-    func respond(_ status: HTTPResponse.Status, _ record: Record, headers: HTTPFields = [:]) -> Response {
+    /// A single-record answer in the table's record envelope, with its `ETag`; `head` is the
+    /// status and the operation's own fields (`Location`).
+    func respond(_ head: (HTTPResponse.Status, HTTPFields), _ record: Record) -> Response {
+        let (bytes, headers) = recordAnswer(head, record)
+        return JSONResponse.make(status: head.0, bytes: bytes, headers: headers)
+    }
+
+    /// `respond`'s answer as an idempotency record keeps it.
+    func keptAnswer(_ head: (HTTPResponse.Status, HTTPFields), _ record: Record) -> IdempotentAnswer {
+        var (bytes, headers) = recordAnswer(head, record)
+        headers[.contentType] = JSONResponse.contentType
+        return IdempotentAnswer(status: head.0, fields: headers, body: bytes)
+    }
+
+    /// The body and fields of a single-record answer: the record in its envelope, `ETag` after
+    /// the operation's own fields.
+    private func recordAnswer(_ head: (HTTPResponse.Status, HTTPFields), _ record: Record) -> ([UInt8], HTTPFields) {
         let bytes = table.recordEnvelope.bytes { record.writeJSON(to: &$0) }
-        var headers = headers
+        var headers = head.1
         headers[.eTag] = EntityTag.make(bytes)
-        return JSONResponse.make(status: status, bytes: bytes, headers: headers)
+        return (bytes, headers)
     }
 
     /// The URL of `record` for `Location` (its `get` path).

@@ -16,13 +16,15 @@ extension TableHandlers {
         let origin = origin(context)
         var plan = WritePlan()
         let write = writer.add(statement.statement(values), .restored, origin: origin, to: &plan)
-        let results = try await writer.run(plan, writes: [write], origin: origin)
+        let results = try await writer.run(plan, writes: [write], origin: origin) { results in
+            try results.first(write.step)?.rows.first.map { keptAnswer((.ok, [:]), try Record(row: $0)) }
+        }
         if let row = results.first(write.step)?.rows.first {
-            return respond(.ok, try Record(row: row))
+            return respond((.ok, [:]), try Record(row: row))
         }
         guard let row = try await database.fetch(sql.selectByID.statement(values)).first else {
             throw APIError.recordNotFound(table: table.name, id: context.parameters.get("id") ?? "")
         }
-        return respond(.ok, try Record(row: row))
+        return respond((.ok, [:]), try Record(row: row))
     }
 }

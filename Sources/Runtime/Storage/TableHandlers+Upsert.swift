@@ -26,17 +26,26 @@ extension TableHandlers {
         let write = writer.add(
             upsert.statement.statement(values), operation: { results in results[lookup].first?.rows.isEmpty ?? true ? .created : .updated },
             origin: origin, to: &plan)
+        /// 201 with `Location` when the lookup found nothing, else 200.
+        let head: @Sendable (WriteResults, Record) -> (HTTPResponse.Status, HTTPFields) = { results, record in
+            guard results.first(lookup)?.rows.isEmpty ?? true else { return (.ok, [:]) }
+            var headers = HTTPFields()
+            headers[.location] = location(of: record)
+            return (.created, headers)
+        }
         let results: WriteResults
         do {
-            results = try await writer.run(plan, writes: [write], origin: origin)
+            results = try await writer.run(plan, writes: [write], origin: origin) { results in
+                try results.first(write.step)?.rows.first.map { row in
+                    let record = try Record(row: row)
+                    return keptAnswer(head(results, record), record)
+                }
+            }
         } catch let error as DatabaseError {
             throw try await explain(error, input: input)
         }
         guard let row = results.first(write.step)?.rows.first else { throw APIError.internalError }
         let record = try Record(row: row)
-        let created = results.first(lookup)?.rows.isEmpty ?? true
-        var headers = HTTPFields()
-        if created { headers[.location] = location(of: record) }
-        return respond(created ? .created : .ok, record, headers: headers)
+        return respond(head(results, record), record)
     }
 }

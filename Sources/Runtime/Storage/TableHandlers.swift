@@ -73,10 +73,13 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let input = try validatedRequest(body, mode: .create)
         try await checkReachableReferences([(0, input)], caller: caller, batch: false)
         let statement = sql.insert.statement(insertValues(input, caller: caller))
-        let record = try await writeOne(statement, .created, input: input, context: context)
-        var headers = HTTPFields()
-        headers[.location] = location(of: record)
-        return respond(.created, record, headers: headers)
+        let created: @Sendable (Record) -> (HTTPResponse.Status, HTTPFields) = { record in
+            var headers = HTTPFields()
+            headers[.location] = location(of: record)
+            return (.created, headers)
+        }
+        let record = try await writeOne(statement, .created, input: input, context: context, answer: { keptAnswer(created($0), $0) })
+        return respond(created(record), record)
     }
 
     /// `PUT /<table>/{id}`: replaces every writable field.
@@ -103,8 +106,9 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let values = BindValues(key: id, input: input, caller: caller, previous: previous ?? [])
         let statement = (previous == nil ? plain : guarded).statement(values)
         let record = try await writeOne(
-            statement, .updated, lock: sql.lockByID.statement(values), input: input, context: context, guarded: previous != nil)
-        return respond(.ok, record)
+            statement, .updated, lock: sql.lockByID.statement(values), input: input, context: context, guarded: previous != nil,
+            answer: { keptAnswer((.ok, [:]), $0) })
+        return respond((.ok, [:]), record)
     }
 
     /// `DELETE /<table>/{id}`: 204.
@@ -139,7 +143,9 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
 
     /// Who makes the request's changes, for write hooks.
     func origin(_ context: LoomRequestContext) -> RecordWriter<Record>.Origin {
-        .init(identity: context.identity, requestID: context.requestID, clientAddress: RequestClientAddress.of(context))
+        .init(
+            identity: context.identity, requestID: context.requestID, clientAddress: RequestClientAddress.of(context),
+            idempotency: context.idempotencyClaim)
     }
 
     /// With `If-Match`, reads the record and answers 412 unless its current tag is listed; returns
@@ -187,15 +193,19 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     /// Runs one write that returns the row, with its hooks; maps constraint failures to 409/422
     /// naming fields. No row back means the record is gone, or, for a `guarded` write, changed
     /// since `If-Match` was checked (412).
+    /// With an idempotency claim, `answer` renders the answer from the written record in the
+    /// write's transaction, where the claim stores it.
     private func writeOne(
         _ statement: SQLStatement, _ operation: RecordChange.Operation, lock: SQLStatement? = nil, input: ValidatedObject,
-        context: LoomRequestContext, guarded: Bool = false
+        context: LoomRequestContext, guarded: Bool = false, answer: @escaping @Sendable (Record) -> IdempotentAnswer
     ) async throws -> Record {
         let origin = origin(context)
         var plan = WritePlan()
         let write = writer.add(statement, operation, lock: lock, origin: origin, to: &plan)
         do {
-            let results = try await writer.run(plan, writes: [write], origin: origin)
+            let results = try await writer.run(plan, writes: [write], origin: origin) { results in
+                try results.first(write.step)?.rows.first.map { answer(try Record(row: $0)) }
+            }
             guard let row = results.first(write.step)?.rows.first else {
                 throw guarded ? APIError.preconditionFailed(table: table.name, id: context.parameters.get("id") ?? "") : notFound(context)
             }

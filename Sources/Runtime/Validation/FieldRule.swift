@@ -17,6 +17,9 @@ public struct FieldRule: Sendable {
         case datetime
         case date
         case uuid
+        /// A UUID written as `prefix` and its 128 bits in base 62 (an auth resource's prefixed
+        /// id, `ResourceIDs`); validated into the UUID it names.
+        case prefixedUUID(prefix: String)
         case enumeration([String])
         case json
         /// A foreign key; the referenced table's primary key kind decides the JSON type.

@@ -133,6 +133,11 @@ public struct InputValidator {
                 return mismatch(field, "a UUID", input)
             }
             return .uuid(uuid)
+        case .prefixedUUID(let prefix):
+            guard case .string(let text) = input, let (high, low) = Base62ID.decode(text, prefix: prefix) else {
+                return mismatch(field, "an id starting with \(prefix) followed by \(Base62ID.length) letters and digits", input)
+            }
+            return .uuid(UUID(halves: (high, low)))
         case .relation(.integer):
             return integer(input, field: field, rule: rule).map(InputValue.integer)
         case .relation(.prefixed(let prefix)):

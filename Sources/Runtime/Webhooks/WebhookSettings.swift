@@ -75,6 +75,28 @@ public struct WebhookSettings: Sendable {
         }
     }
 
+    // MARK: Management API (issue 13)
+
+    /// Where the management routes are served and who may call them (`webhooks.management`).
+    public struct Management: Sendable, Hashable {
+        /// The complete path of the family (`/v1/webhooks`).
+        public let path: String
+        /// The scope a caller needs (`*` and `<resource>:*` grant it too).
+        public let scope: String
+        /// Longest grace period of a rotated secret, in seconds.
+        public let maxRotationGraceSeconds: Int
+
+        /// Creates the settings.
+        public init(path: String, scope: String, maxRotationGraceSeconds: Int) {
+            self.path = path
+            self.scope = scope
+            self.maxRotationGraceSeconds = maxRotationGraceSeconds
+        }
+    }
+
+    /// The management API, when the app declares one: subscriptions stored in the database.
+    public let management: Management?
+
     /// Whether each event belongs to the organization whose row changed.
     public let tenantScoped: Bool
     /// How deliveries are signed.
@@ -88,8 +110,10 @@ public struct WebhookSettings: Sendable {
 
     /// Creates the settings.
     public init(
-        tenantScoped: Bool, signature: Signature, delivery: Delivery, events: [EventType], subscriptions: [StaticSubscription] = []
+        tenantScoped: Bool, signature: Signature, delivery: Delivery, events: [EventType], subscriptions: [StaticSubscription] = [],
+        management: Management? = nil
     ) {
+        self.management = management
         self.tenantScoped = tenantScoped
         self.signature = signature
         self.delivery = delivery

@@ -89,10 +89,18 @@ public struct AppConfig: Codable, Sendable, Hashable {
     /// client; empty (the default): the peer's address is the client's.
     public var trustedProxies: [String] = []
 
+    // MARK: Idempotency (issue 14)
+
+    /// `idempotency`: idempotency keys on `POST` and `PATCH`; `nil`: none are read.
+    public var idempotency: IdempotencyConfig?
+
     // MARK: Protections (issue 14)
 
     /// `security`: the security header fields every answer carries.
     public var security = SecuritySchema()
+
+    /// `openapi`: servers, contact and license of the published document.
+    public var document = DocumentInfoSchema()
 
     /// Creates an app declaration.
     public init(

@@ -32,6 +32,9 @@ public struct AuthConfig: Codable, Sendable, Hashable {
     public var routes: [String: RouteOverrideSchema] = [:]
     /// `signup`: what a sign-up answers.
     public var signup: AuthSignupConfig = .init()
+    /// `ids`: the prefix of each auth resource (`user`, `organization`, ...) whose ids are written
+    /// as a prefix and 22 base-62 digits (`usr_4Hc...`); the others are UUIDs.
+    public var ids: [String: String] = [:]
 
     /// Creates an auth section; the defaults are the platform conventions.
     public init(

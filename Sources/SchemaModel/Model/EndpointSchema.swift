@@ -59,6 +59,9 @@ public struct EndpointSchema: Codable, Sendable, Hashable {
     /// (`"public"`, `"authenticated"`, a scope) or an array of scopes that are all required.
     /// An auth app must declare it (a custom endpoint says what it reads); `nil` elsewhere.
     public var scope: AccessRequirementSchema?
+    /// `idempotency`: the endpoint accepts (or requires) the app's idempotency key; `nil`: it
+    /// reads none. Needs the app's `idempotency` section and a `POST` or `PATCH` method.
+    public var idempotency: EndpointIdempotency?
 
     // MARK: Limits (request size and time budgets, issue 14)
 

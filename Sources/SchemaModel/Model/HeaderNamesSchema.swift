@@ -9,12 +9,16 @@ public struct HeaderNamesSchema: Codable, Sendable, Hashable {
     public var rateLimitPolicy: String
     /// The IETF `RateLimit` header of rate-limited answers (`"default";r=42;t=17`).
     public var rateLimit: String
+    /// The idempotency key clients send on covered writes (IETF httpapi draft `Idempotency-Key`;
+    /// the b2b reference uses `X-Idempotency-Key`).
+    public var idempotencyKey: String
 
     /// Creates header names; the defaults are the conventions most APIs follow.
     public init(
         apiKey: String = "X-API-Key", requestId: String = "X-Request-Id", rateLimitPolicy: String = "RateLimit-Policy",
-        rateLimit: String = "RateLimit"
+        rateLimit: String = "RateLimit", idempotencyKey: String = "Idempotency-Key"
     ) {
+        self.idempotencyKey = idempotencyKey
         self.apiKey = apiKey
         self.requestId = requestId
         self.rateLimitPolicy = rateLimitPolicy

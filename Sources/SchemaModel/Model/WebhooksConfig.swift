@@ -13,12 +13,16 @@ public struct WebhooksConfig: Codable, Sendable, Hashable {
     public var tables: [WebhookTableEventsConfig]
     /// Subscriptions declared in the schema (URL and secret from environment variables).
     public var subscriptions: [WebhookStaticSubscriptionConfig]
+    /// The management API of subscriptions stored in the database, or `nil` (static ones only).
+    public var management: WebhookManagementConfig?
 
     /// Creates the section; the defaults are the platform conventions.
     public init(
         tenantScoped: Bool = false, signature: WebhookSignatureConfig = .init(), delivery: WebhookDeliveryConfig = .init(),
-        tables: [WebhookTableEventsConfig] = [], subscriptions: [WebhookStaticSubscriptionConfig] = []
+        tables: [WebhookTableEventsConfig] = [], subscriptions: [WebhookStaticSubscriptionConfig] = [],
+        management: WebhookManagementConfig? = nil
     ) {
+        self.management = management
         self.tenantScoped = tenantScoped
         self.signature = signature
         self.delivery = delivery

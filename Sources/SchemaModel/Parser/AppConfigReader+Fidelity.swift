@@ -18,7 +18,8 @@ extension AppConfigReader {
             config.headers = HeaderNamesSchema(
                 apiKey: headers.string("apiKey") ?? defaults.apiKey, requestId: headers.string("requestId") ?? defaults.requestId,
                 rateLimitPolicy: headers.string("rateLimitPolicy") ?? defaults.rateLimitPolicy,
-                rateLimit: headers.string("rateLimit") ?? defaults.rateLimit)
+                rateLimit: headers.string("rateLimit") ?? defaults.rateLimit,
+                idempotencyKey: headers.string("idempotencyKey") ?? defaults.idempotencyKey)
         }
         config.routes = Dictionary(RouteOverrideReader.readMap(reader), uniquingKeysWith: { first, _ in first })
     }

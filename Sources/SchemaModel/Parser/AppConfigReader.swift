@@ -25,6 +25,8 @@ enum AppConfigReader {
         config.rateLimits = reader.contains("rateLimits") ? RateLimitsConfigReader.read(reader) : nil
         config.trustedProxies = reader.stringArray("trustedProxies") ?? []
         config.security = readSecurity(reader) ?? SecuritySchema()
+        readDocument(reader, into: &config)
+        config.idempotency = reader.contains("idempotency") ? IdempotencyConfigReader.read(reader) : nil
         return config
     }
 

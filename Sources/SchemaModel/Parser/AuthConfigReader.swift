@@ -22,6 +22,11 @@ enum AuthConfigReader {
         config.oauth = reader.contains("oauth") ? readOAuth(reader) : nil
         config.mail = reader.contains("mail") ? readMail(reader) : nil
         config.routes = Dictionary(RouteOverrideReader.readMap(reader), uniquingKeysWith: { first, _ in first })
+        if reader.contains("ids"), let ids = reader.object("ids", keys: SchemaKeys.authIDs) {
+            for key in SchemaKeys.authIDs.accepted {
+                if let prefix = ids.string(key) { config.ids[key] = prefix }
+            }
+        }
         if reader.contains("signup"), let signup = reader.object("signup", keys: SchemaKeys.authSignup) {
             config.signup = AuthSignupConfig(answer: signup.choice("answer", named: "sign-up answer") ?? .tokens)
         }

@@ -16,6 +16,7 @@ enum EndpointSchemaReader {
             requestBody: readRequestBody(reader),
             response: readResponse(reader) ?? ResponseSchema(description: ""))
         endpoint.scope = readScope(reader)
+        endpoint.idempotency = reader.choice("idempotency", named: "idempotency")
         endpoint.timeoutSeconds = reader.integer("timeoutSeconds")
         return endpoint
     }

@@ -169,4 +169,15 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// A value of the `rateLimits` section or `trustedProxies` is out of range, names an
     /// undeclared policy, or is not a path or CIDR range.
     case invalidRateLimit = "invalid-rate-limit"
+
+    // MARK: openapi (validator)
+
+    /// A server of the `openapi` section is not an absolute origin, or its contact or license is malformed.
+    case invalidDocumentInfo = "invalid-document-info"
+
+    // MARK: Idempotency (validator)
+
+    /// A value of the `idempotency` section is out of range or repeated, or an endpoint opts in
+    /// without the section or with a method other than `POST` and `PATCH`.
+    case invalidIdempotency = "invalid-idempotency"
 }

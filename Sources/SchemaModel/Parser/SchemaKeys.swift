@@ -11,9 +11,20 @@ enum SchemaKeys {
         accepted: [
             schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth", "droppedTables",
             "naming", "envelopes", "errors", "headers", "routes", "webhooks",
-            "audit", "accessLog", "rateLimits", "trustedProxies", "security",
+            "audit", "accessLog", "rateLimits", "trustedProxies", "security", "idempotency",
+            "openapi",
         ],
         required: ["name", "title", "version", "description"])
+
+    // MARK: openapi
+    /// The `openapi` object of `app.json`: document-only facts.
+    static let openAPI = ObjectKeys(accepted: ["servers", "contact", "license"])
+    /// An element of `openapi.servers`.
+    static let openAPIServer = ObjectKeys(accepted: ["url", "description"], required: ["url"])
+    /// `openapi.contact`.
+    static let openAPIContact = ObjectKeys(accepted: ["name", "url", "email"])
+    /// `openapi.license`.
+    static let openAPILicense = ObjectKeys(accepted: ["name", "identifier", "url"], required: ["name"])
 
     /// The `limits` object of `app.json`.
     static let limits = ObjectKeys(accepted: [
@@ -29,7 +40,7 @@ enum SchemaKeys {
     static let auth = ObjectKeys(
         accepted: [
             "path", "tokens", "passwords", "roles", "defaultRole", "endUserRole", "apiKeys", "cookies", "organizationRoles", "oauth", "mail",
-            "platformAdmins", "routes", "signup",
+            "platformAdmins", "routes", "signup", "ids",
         ],
         required: ["tokens", "roles", "defaultRole"])
 
@@ -42,6 +53,10 @@ enum SchemaKeys {
 
     /// `auth.passwords`.
     static let authPasswords = ObjectKeys(accepted: ["minLength", "hashCost", "maxFailures", "lockoutSeconds"])
+
+    /// `auth.ids`: the auth resources whose ids may take a prefix (`ResourceKind` in
+    /// APIContract; a generator test keeps the two lists equal).
+    static let authIDs = ObjectKeys(accepted: ["user", "organization", "project", "apiKey", "session", "invitation"])
 
     /// `auth.signup`.
     static let authSignup = ObjectKeys(accepted: ["answer"])
@@ -76,7 +91,7 @@ enum SchemaKeys {
 
     /// The `webhooks` object of `app.json`.
     static let webhooks = ObjectKeys(
-        accepted: ["tenantScoped", "signature", "delivery", "tables", "subscriptions"])
+        accepted: ["tenantScoped", "signature", "delivery", "tables", "subscriptions", "management"])
 
     /// The `audit` object of `app.json`.
     static let audit = ObjectKeys(accepted: ["retentionDays", "purgeIntervalSeconds"])
@@ -92,6 +107,11 @@ enum SchemaKeys {
         accepted: [
             "timeoutSeconds", "connectTimeoutSeconds", "retrySchedule", "jitterPercent", "maxConcurrencyPerEndpoint",
         ])
+
+    // MARK: Webhooks management (issue 13)
+
+    /// `webhooks.management`: the subscription API.
+    static let webhookManagement = ObjectKeys(accepted: ["path", "scope", "maxRotationGraceSeconds"], required: ["path", "scope"])
 
     /// One member of `webhooks.subscriptions`.
     static let webhookSubscription = ObjectKeys(
@@ -143,7 +163,7 @@ enum SchemaKeys {
     static let errorCode = ObjectKeys(accepted: ["code", "status"])
 
     /// `headers` in `app.json`.
-    static let headers = ObjectKeys(accepted: ["apiKey", "requestId", "rateLimitPolicy", "rateLimit"])
+    static let headers = ObjectKeys(accepted: ["apiKey", "requestId", "rateLimitPolicy", "rateLimit", "idempotencyKey"])
 
     /// One element of a table's `indexes`.
     static let index = ObjectKeys(accepted: ["name", "fields", "unique"], required: ["fields"])
@@ -161,7 +181,7 @@ enum SchemaKeys {
     static let endpoint = ObjectKeys(
         accepted: [
             schemaReference, "name", "method", "path", "summary", "description", "pathParameters",
-            "queryParameters", "requestBody", "response", "scope",
+            "queryParameters", "requestBody", "response", "scope", "idempotency",
             // MARK: Limits (request size and time budgets, issue 14)
             "timeoutSeconds",
         ],
@@ -172,6 +192,11 @@ enum SchemaKeys {
 
     /// The `response` object of an endpoint.
     static let response = ObjectKeys(accepted: ["status", "description", "fields"], required: ["description"])
+
+    // MARK: Idempotency (issue 14)
+
+    /// The `idempotency` object of `app.json`.
+    static let idempotency = ObjectKeys(accepted: ["enabled", "retentionHours", "required", "claimTimeoutSeconds", "purgeIntervalSeconds"])
 
     // MARK: Rate limits
 

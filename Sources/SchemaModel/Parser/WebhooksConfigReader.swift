@@ -12,7 +12,15 @@ enum WebhooksConfigReader {
             signature: readSignature(reader) ?? defaults.signature,
             delivery: readDelivery(reader) ?? defaults.delivery,
             tables: readTables(reader),
-            subscriptions: readSubscriptions(reader))
+            subscriptions: readSubscriptions(reader),
+            management: readManagement(reader))
+    }
+
+    private static func readManagement(_ webhooks: ObjectReader) -> WebhookManagementConfig? {
+        guard let reader = webhooks.object("management", keys: SchemaKeys.webhookManagement) else { return nil }
+        return WebhookManagementConfig(
+            path: reader.string("path") ?? "/webhooks", scope: reader.string("scope") ?? "webhooks",
+            maxRotationGraceSeconds: reader.integer("maxRotationGraceSeconds") ?? WebhookManagementConfig.defaultMaxRotationGraceSeconds)
     }
 
     private static func readSignature(_ webhooks: ObjectReader) -> WebhookSignatureConfig? {

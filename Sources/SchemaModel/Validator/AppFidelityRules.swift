@@ -37,12 +37,13 @@ enum AppFidelityRules {
     static let reservedHeaders: Set<String> = [
         "accept", "allow", "authorization", "connection", "content-length", "content-type", "cookie", "etag", "host",
         "if-match", "if-none-match", "location", "retry-after", "set-cookie", "transfer-encoding", "x-csrf-token",
+        "idempotent-replayed",
     ]
 
     private static func checkHeaders(_ headers: HeaderNamesSchema, file: String, diagnostics: DiagnosticCollector) {
         let names = [
             ("apiKey", headers.apiKey), ("requestId", headers.requestId), ("rateLimitPolicy", headers.rateLimitPolicy),
-            ("rateLimit", headers.rateLimit),
+            ("rateLimit", headers.rateLimit), ("idempotencyKey", headers.idempotencyKey),
         ]
         var seen: [String: String] = [:]
         for (key, name) in names {

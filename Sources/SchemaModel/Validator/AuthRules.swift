@@ -22,6 +22,7 @@ enum AuthRules {
         checkOAuthAndMail(auth, report: report)
         if let platform = auth.platformAdmins { checkPlatformAdmins(platform, auth: auth, report: report) }
         checkReservations(app, auth: auth, diagnostics: diagnostics)
+        checkIDs(auth.ids, report: report)
         if auth.signup.answer == .accepted, auth.routes["verifyEmail"]?.isOff == true {
             report.setting(
                 "auth.signup.answer",
@@ -36,6 +37,21 @@ enum AuthRules {
         let diagnostics: DiagnosticCollector
         func setting(_ path: String, _ message: String) {
             diagnostics.error(.invalidAuthSetting, file: file, path: path, message)
+        }
+    }
+
+    /// Each prefix well-formed (like a `prefixed` table key's) and no two resources sharing one.
+    private static func checkIDs(_ ids: [String: String], report: Reporter) {
+        var owners: [String: String] = [:]
+        for (resource, prefix) in ids.sorted(by: { $0.key < $1.key }) {
+            if !TableLayoutRules.isValidPrefix(prefix) {
+                report.setting(
+                    "auth.ids.\(resource)",
+                    "prefix \(ValueText.quoted(prefix)) must be 1 to 16 lowercase letters or digits followed by \"_\", such as \"usr_\"")
+            } else if let other = owners[prefix] {
+                report.setting("auth.ids.\(resource)", "prefix \(ValueText.quoted(prefix)) is also the prefix of \(other) ids; give each resource its own")
+            }
+            owners[prefix] = owners[prefix] ?? resource
         }
     }
 

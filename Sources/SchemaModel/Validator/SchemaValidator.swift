@@ -24,6 +24,8 @@ public enum SchemaValidator {
             WebhookRules.check(app, diagnostics: diagnostics)
             AuditRules.check(app, diagnostics: diagnostics)
             RateLimitRules.check(app, diagnostics: diagnostics)
+            DocumentInfoRules.check(app, diagnostics: diagnostics)
+            IdempotencyRules.check(app, diagnostics: diagnostics)
             AccessRules.check(app, diagnostics: diagnostics)
             MigrationHintRules.check(app, diagnostics: diagnostics)
         }

@@ -22,6 +22,7 @@ enum WebhookRules {
         checkDelivery(webhooks.delivery, report: report)
         checkTables(webhooks, app: app, report: report)
         checkSubscriptions(webhooks, report: report)
+        if let management = webhooks.management { checkManagement(management, app: app, report: report) }
         if webhooks.eventTypes.isEmpty {
             report.setting("webhooks", "the app declares no event; list table events in \"tables\", e.g. {\"tasks\": [\"created\"]}")
         }
@@ -37,6 +38,31 @@ enum WebhookRules {
         func setting(_ path: String, _ message: String) { diagnostics.error(.invalidWebhookSetting, file: file, path: path, message) }
         /// A pattern matching no event type.
         func eventType(_ path: String, _ message: String) { diagnostics.error(.invalidEventType, file: file, path: path, message) }
+    }
+
+    /// The management API needs callers (an `auth` section), a path of its own and a scope.
+    private static func checkManagement(_ management: WebhookManagementConfig, app: AppSchema, report: Reporter) {
+        for subscription in app.config.webhooks?.subscriptions ?? [] where subscription.name.hasPrefix(WebhookManagementConfig.reservedNamePrefix) {
+            report.setting(
+                JSONPath.member(subscription.name, of: "webhooks.subscriptions"),
+                "names starting with \"\(WebhookManagementConfig.reservedNamePrefix)\" are the ids of subscriptions stored through the API; rename it")
+        }
+        if app.config.auth == nil {
+            report.setting("webhooks.management", "the management API needs callers with a scope; declare an \"auth\" section")
+        }
+        let segments = management.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        let literal = segments.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } }
+        if !management.path.hasPrefix("/") || segments.isEmpty || !literal {
+            report.setting("webhooks.management.path", "\"path\" must be a literal path such as \"/v1/webhooks\", found \"\(management.path)\"")
+        }
+        if management.scope.isEmpty || management.scope.contains(where: { $0 == " " || $0 == "*" }) {
+            report.setting("webhooks.management.scope", "\"scope\" must be a scope name such as \"webhooks:manage\"")
+        }
+        if !(60...maximumRetryDelaySeconds * 4).contains(management.maxRotationGraceSeconds) {
+            report.setting(
+                "webhooks.management.maxRotationGraceSeconds",
+                "\"maxRotationGraceSeconds\" must be between 60 and \(maximumRetryDelaySeconds * 4), found \(management.maxRotationGraceSeconds)")
+        }
     }
 
     private static func checkSignature(_ signature: WebhookSignatureConfig, report: Reporter) {

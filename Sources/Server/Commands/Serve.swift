@@ -76,6 +76,7 @@ struct Serve: AsyncParsableCommand {
         try await ServerWebhooks.mount(app: app, database: database, on: &configuration, logger: logger)
         try await ServerAudit.mount(app: app, database: database, on: &configuration, logger: logger)
         try await ServerRateLimits.mount(app: app, database: database, on: &configuration)
+        try await ServerIdempotency.mount(app: app, database: database, on: &configuration, logger: logger)
     }
 
     /// Runs `group` until it stops, then closes `database` (whether the group failed or not).

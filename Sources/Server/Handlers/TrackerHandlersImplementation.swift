@@ -6,6 +6,22 @@ import Runtime
 struct TrackerHandlersImplementation: TrackerHandlers {
     private typealias Tasks = Tracker.Tasks.Columns
 
+    /// A new project named `input.body.name` with the copied project's summary, owner, homepage,
+    /// status and budget, written through the typed store (so the app's idempotency key, when
+    /// sent, is marked in the write's transaction and a retry never makes a second copy).
+    func copyProject(
+        _ input: Tracker.Operations.CopyProject.Input, context: HandlerContext
+    ) async throws -> Tracker.Operations.CopyProject.Output {
+        let projects = try context.store(Tracker.Projects.Record.self)
+        guard let source = try await projects.read(projects.record(input.id)) else {
+            throw APIError.recordNotFound(table: "projects", id: input.id.uuidString.lowercased())
+        }
+        let copy = try await projects.create(.init(
+            name: input.body.name, summary: source.summary, ownerEmail: source.ownerEmail, homepage: source.homepage,
+            status: source.status, budget: source.budget))
+        return Tracker.Operations.CopyProject.Output(projectId: copy.id, name: copy.name)
+    }
+
     /// Task counts by status and overdue open tasks, read from one snapshot through the typed
     /// stores, so the caller's tenant conditions apply to every read: another organization's
     /// project is a 404, and its tasks are never counted.

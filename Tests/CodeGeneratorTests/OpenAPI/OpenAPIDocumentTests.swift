@@ -17,7 +17,29 @@ struct OpenAPIDocumentTests {
         let description = try #require(openAPIValue(json, "info", "description") as? String)
         #expect(description.hasPrefix("A demo.\n\n"))
         #expect(description.contains("iso8601WithFractionalSeconds"))
-        #expect(openAPIValue(json, "servers", 0, "url") as? String == "/")
+        // No declared servers: an absolute, templated local server (not a relative "/").
+        #expect(openAPIValue(json, "servers", 0, "url") as? String == "{scheme}://{host}")
+        #expect(openAPIValue(json, "servers", 0, "variables", "host", "default") as? String == "127.0.0.1:8080")
+        #expect(openAPIValue(json, "info", "contact") == nil && openAPIValue(json, "info", "license") == nil)
+    }
+
+    @Test("declared servers, contact and license are the document's")
+    func declaredInfo() throws {
+        let app = #"""
+            {"name": "mini", "title": "Mini", "version": "1.0.0", "description": "A small app.",
+             "openapi": {"servers": [{"url": "https://api.mini.example", "description": "Production"}, {"url": "http://127.0.0.1:9000/"}],
+                         "contact": {"name": "Mini team", "email": "api@mini.example"},
+                         "license": {"name": "MIT", "url": "https://opensource.org/license/mit"}}}
+            """#
+        let files = try Fixtures.generate(["app.json": app, "tables/notes.json": Fixtures.notesTable, "tables/owners.json": Fixtures.ownersTable])
+        let text = try #require(files["Generated/Mini/openapi.json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(openAPIValue(json, "servers", 0, "url") as? String == "https://api.mini.example")
+        #expect(openAPIValue(json, "servers", 0, "description") as? String == "Production")
+        #expect(openAPIValue(json, "servers", 1, "url") as? String == "http://127.0.0.1:9000/")
+        #expect(openAPIValue(json, "info", "contact", "email") as? String == "api@mini.example")
+        #expect(openAPIValue(json, "info", "license", "url") as? String == "https://opensource.org/license/mit")
+        #expect(openAPIValue(json, "info", "license", "identifier") == nil)
     }
 
     @Test("every route has its operationId")

@@ -25,7 +25,11 @@ struct RouteDocumentTests {
             let auth = try await ServerAuth.start(
                 app: app, database: database.client, logger: TestDatabase.logger, environment: environment,
                 options: AuthOptions(passwordHashCost: 4))
-            let router = LoomServer.buildRouter(app: app, database: database.client, auth: auth)
+            var configuration = LoomServer.Configuration()
+            configuration.auth = auth
+            // The webhook management family, as `serve` mounts it.
+            try await ServerWebhooks.mount(app: app, database: database.client, on: &configuration, logger: TestDatabase.logger, environment: [:])
+            let router = LoomServer.buildRouter(app: app, database: database.client, configuration: configuration)
             // HEAD is implied by GET (RFC 9110): the server may register it, the document lists GET.
             let registered = Set(router.routes.filter { $0.method != .head }.map { Self.key($0.method.rawValue, $0.path.description) })
             let file = Self.root.appendingPathComponent("Generated/\(SwiftNames.pascalCase(appName))/openapi.json")
@@ -49,6 +53,13 @@ struct RouteDocumentTests {
         #expect(app.settings.naming.rawValue == config.naming.rawValue)
         if let auth = app.auth { #expect(auth.apiKeyHeader == config.headers.apiKey) }
         #expect(app.settings.headers.requestID.rawName == config.headers.requestId)
+        let management = config.webhooks?.management.map { management in
+            WebhookContractOptions(
+                path: management.path, scope: management.scope, tenantScoped: config.webhooks?.tenantScoped ?? false,
+                maxRotationGraceSeconds: management.maxRotationGraceSeconds, eventTypes: config.webhooks?.eventTypes ?? [])
+        }
+        #expect(app.webhooks?.contractOptions == management, "the webhook management options")
+        #expect(WebhookManagementConfig.reservedNamePrefix == WebhookContract.idPrefix)
     }
 
     /// `POST /v1/items/{id}` and `POST /v1/items/:id` → `POST /v1/items/{}`.

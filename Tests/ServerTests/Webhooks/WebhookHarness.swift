@@ -124,6 +124,8 @@ struct WebhookHarness: Sendable {
 extension WebhookSettings {
     /// The same settings with another delivery section.
     func with(delivery: WebhookSettings.Delivery) -> WebhookSettings {
-        WebhookSettings(tenantScoped: tenantScoped, signature: signature, delivery: delivery, events: events, subscriptions: subscriptions)
+        WebhookSettings(
+            tenantScoped: tenantScoped, signature: signature, delivery: delivery, events: events, subscriptions: subscriptions,
+            management: management)
     }
 }

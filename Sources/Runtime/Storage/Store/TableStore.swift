@@ -19,11 +19,12 @@ public struct TableStore<Record: TableRecord>: Sendable {
     /// The store of `Record`'s table for `identity`; 403 when the table's rows need a tenant
     /// binding (or user) the identity lacks.
     init(
-        database: any DatabaseClient, hooks: WriteHooks, identity: Identity?, requestID: String?, clientAddress: String? = nil
+        database: any DatabaseClient, hooks: WriteHooks, identity: Identity?, requestID: String?, clientAddress: String? = nil,
+        idempotency: IdempotencyClaim? = nil
     ) throws(APIError) {
         writer = RecordWriter(database: database, hooks: hooks, sql: ResolvedStatements(Record.table, dialect: database.dialect))
         caller = try RowCaller(identity, table: Record.table)
-        origin = .init(identity: identity, requestID: requestID, clientAddress: clientAddress)
+        origin = .init(identity: identity, requestID: requestID, clientAddress: clientAddress, idempotency: idempotency)
     }
 
     // MARK: - Reads

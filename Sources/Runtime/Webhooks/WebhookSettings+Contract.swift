@@ -1,0 +1,13 @@
+import APIContract
+
+extension WebhookSettings {
+    /// The facts the management family's declaration depends on, or `nil` without a
+    /// `management` section; the generator builds the same value from the schema.
+    public var contractOptions: WebhookContractOptions? {
+        management.map {
+            WebhookContractOptions(
+                path: $0.path, scope: $0.scope, tenantScoped: tenantScoped, maxRotationGraceSeconds: $0.maxRotationGraceSeconds,
+                eventTypes: events.map(\.type))
+        }
+    }
+}
