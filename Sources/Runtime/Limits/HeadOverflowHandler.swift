@@ -22,6 +22,10 @@ final class HeadOverflowHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var pendingResponses = 0
     /// A refusal waiting for the responses owed before it.
     private var waitingRefusal: APIError?
+    /// Whether a head overflowed: the decoder then reports every later read as an error
+    /// (`dataReceivedInErrorState`), which must not reach Hummingbird while it still answers
+    /// the requests before it (it would abandon them); the connection closes after the refusal.
+    private var overflowed = false
 
     init(refusals: HeadRefusals, deadline: RequestDeadline) {
         self.refusals = refusals
@@ -34,11 +38,12 @@ final class HeadOverflowHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if overflowed { return }
         guard let parserError = error as? HTTPParserError, case .headerOverflow = parserError else {
             context.fireErrorCaught(error)
             return
         }
-        guard waitingRefusal == nil else { return }
+        overflowed = true
         let refusal = refusals.refusal(deadline.requestLine)
         if pendingResponses == 0 {
             send(refusal, context: context)
