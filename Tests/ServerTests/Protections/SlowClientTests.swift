@@ -32,7 +32,7 @@ struct SlowClientTests {
             // The test client opens its connection up front; on a loaded machine 200 connects can
             // outlast the 75 s idle timeout, which would close it before its first request.
             // Bounds leave room for a loaded CI machine (timers and accepts then run late).
-            let limits = ConnectionLimits(requestHeadTimeout: .seconds(2), requestBodyTimeout: .seconds(5), idleTimeout: .seconds(600))
+            let limits = ConnectionLimits(requestHeadTimeout: .seconds(5), requestBodyTimeout: .seconds(5), idleTimeout: .seconds(600))
             try await Self.server(app: app, database: database.client, limits: limits).test(.live) { client in
                 let port = try #require(client.port)
                 var slow: [any Channel] = []
@@ -43,21 +43,24 @@ struct SlowClientTests {
                 }
                 let connected = ContinuousClock.now
                 let trickle = Task {
-                    for _ in 0..<20 {
+                    for _ in 0..<60 {
                         try await Task.sleep(for: .milliseconds(150))
                         for channel in slow where channel.isActive {
                             channel.writeAndFlush(ByteBuffer(string: "X-Slow: 1\r\n"), promise: nil)
                         }
                     }
                 }
-                let asked = ContinuousClock.now
                 let served = try await client.executeRequest(uri: "/health", method: .get, headers: [:], body: nil)
                 #expect(served.status == .ok)
-                #expect(ContinuousClock.now - asked < .seconds(2), "another client is served while the slow ones wait")
+                // Loose bounds, for a loaded machine: the other client is answered while slow
+                // connections are still open (it did not wait for them), and they are all closed
+                // long before the 600 s idle timeout although the trickle sends header lines for
+                // 9 s: the 5 s head timeout closed them.
+                #expect(slow.contains { $0.isActive }, "another client is served while the slow ones wait")
                 for channel in slow { try? await channel.closeFuture.get() }
-                let elapsed = ContinuousClock.now - connected
+                let closed = ContinuousClock.now - connected
                 trickle.cancel()
-                #expect(elapsed < .seconds(8), "every slow connection closed soon after the 2 s head timeout (took \(elapsed))")
+                #expect(closed < .seconds(30), "every slow connection closed by the head timeout (took \(closed))")
                 let after = try await client.executeRequest(uri: "/health", method: .get, headers: [:], body: nil)
                 #expect(after.status == .ok)
             }
