@@ -111,6 +111,21 @@ extension Bench {
           }
         }
       },
+      "GatewayTimeout" : {
+        "content" : {
+          "application/problem+json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/Problem"
+            }
+          }
+        },
+        "description" : "The operation did not finish within its time budget (30 s, 120 s for a batch) and nothing of it was changed (`GATEWAY_TIMEOUT`). A write that committed is always reported, late if need be, never as 504.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "InternalError" : {
         "content" : {
           "application/problem+json" : {
@@ -171,6 +186,21 @@ extension Bench {
           }
         }
       },
+      "RequestHeaderFieldsTooLarge" : {
+        "content" : {
+          "application/problem+json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/Problem"
+            }
+          }
+        },
+        "description" : "The request's header fields exceed 32768 bytes (`REQUEST_HEADER_FIELDS_TOO_LARGE`). Sent before anything else runs; a head the server stopped reading also closes the connection.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "ServiceUnavailable" : {
         "content" : {
           "application/problem+json" : {
@@ -180,6 +210,21 @@ extension Bench {
           }
         },
         "description" : "The service is temporarily unavailable; retry later.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
+      "URITooLong" : {
+        "content" : {
+          "application/problem+json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/Problem"
+            }
+          }
+        },
+        "description" : "The request target (path and query) is longer than 8192 bytes (`URI_TOO_LONG`). Sent before anything else runs; a head the server stopped reading also closes the connection.",
         "headers" : {
           "X-Request-Id" : {
             "$ref" : "#/components/headers/RequestId"
@@ -550,6 +595,18 @@ extension Bench {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "summary" : "API documentation",
@@ -578,6 +635,15 @@ extension Bench {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "503" : {
             "content" : {
               "application/json" : {
@@ -592,6 +658,9 @@ extension Bench {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "summary" : "Health check",
@@ -619,6 +688,18 @@ extension Bench {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "summary" : "Liveness probe",
@@ -647,6 +728,15 @@ extension Bench {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "503" : {
             "content" : {
               "application/json" : {
@@ -661,6 +751,9 @@ extension Bench {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "summary" : "Readiness probe",
@@ -688,6 +781,18 @@ extension Bench {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "summary" : "OpenAPI document",
@@ -801,11 +906,20 @@ extension Bench {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "summary" : "List items records",
@@ -866,17 +980,26 @@ extension Bench {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "summary" : "Create a items record",
@@ -1067,17 +1190,26 @@ extension Bench {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "summary" : "Create, replace, update and delete items records in one transaction",
@@ -1114,6 +1246,9 @@ extension Bench {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -1123,11 +1258,20 @@ extension Bench {
           "412" : {
             "$ref" : "#/components/responses/PreconditionFailed"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "summary" : "Delete a items record",
@@ -1216,11 +1360,20 @@ extension Bench {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "summary" : "Get one items record",
@@ -1295,17 +1448,26 @@ extension Bench {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "summary" : "Update fields of a items record",
@@ -1380,17 +1542,26 @@ extension Bench {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "summary" : "Replace a items record",

@@ -14,7 +14,8 @@ public enum Bench {
         errorFormat: ErrorBodyFormat(contentType: "application/problem+json", template: .object([.init("type", .value(.type)), .init("title", .value(.title)), .init("status", .value(.status)), .init("detail", .value(.message)), .init("code", .value(.code)), .init("request_id", .value(.requestID)), .init("errors", .value(.fieldErrors))])),
         maxBodyBytes: 65536,
         pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
-        maxBatchSize: 100
+        maxBatchSize: 100,
+        requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120))
     )
 
     /// The tables the database must hold, referenced tables first.

@@ -141,6 +141,21 @@ extension Eventflow {
           }
         }
       },
+      "GatewayTimeout" : {
+        "content" : {
+          "application/json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/FlatError"
+            }
+          }
+        },
+        "description" : "The operation did not finish within its time budget (30 s, 120 s for a batch) and nothing of it was changed (`GATEWAY_TIMEOUT`). A write that committed is always reported, late if need be, never as 504.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "InternalError" : {
         "content" : {
           "application/json" : {
@@ -201,6 +216,21 @@ extension Eventflow {
           }
         }
       },
+      "RequestHeaderFieldsTooLarge" : {
+        "content" : {
+          "application/json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/FlatError"
+            }
+          }
+        },
+        "description" : "The request's header fields exceed 32768 bytes (`REQUEST_HEADER_FIELDS_TOO_LARGE`). Sent before anything else runs; a head the server stopped reading also closes the connection.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "ServiceUnavailable" : {
         "content" : {
           "application/json" : {
@@ -234,6 +264,21 @@ extension Eventflow {
               "type" : "integer"
             }
           },
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
+      "URITooLong" : {
+        "content" : {
+          "application/json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/FlatError"
+            }
+          }
+        },
+        "description" : "The request target (path and query) is longer than 8192 bytes (`URI_TOO_LONG`). Sent before anything else runs; a head the server stopped reading also closes the connection.",
+        "headers" : {
           "X-Request-Id" : {
             "$ref" : "#/components/headers/RequestId"
           }
@@ -2494,17 +2539,29 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -2564,17 +2621,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -2616,6 +2682,9 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -2625,11 +2694,20 @@ extension Eventflow {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -2703,17 +2781,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -2750,14 +2837,23 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -2767,6 +2863,9 @@ extension Eventflow {
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -2812,17 +2911,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -2854,17 +2962,29 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -2931,17 +3051,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3000,6 +3129,9 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
@@ -3009,11 +3141,17 @@ extension Eventflow {
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3045,17 +3183,29 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3091,17 +3241,29 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3161,17 +3323,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3223,6 +3394,9 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
@@ -3232,11 +3406,17 @@ extension Eventflow {
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3272,17 +3452,29 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3342,17 +3534,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3401,6 +3602,9 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -3410,11 +3614,20 @@ extension Eventflow {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3487,17 +3700,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3546,6 +3768,9 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -3555,11 +3780,20 @@ extension Eventflow {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3632,6 +3866,9 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
@@ -3641,6 +3878,9 @@ extension Eventflow {
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
@@ -3649,6 +3889,9 @@ extension Eventflow {
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3701,6 +3944,9 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -3710,11 +3956,20 @@ extension Eventflow {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3763,6 +4018,9 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -3772,11 +4030,20 @@ extension Eventflow {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3829,6 +4096,9 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -3841,11 +4111,20 @@ extension Eventflow {
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3927,17 +4206,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3986,6 +4274,9 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -3995,11 +4286,20 @@ extension Eventflow {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4075,17 +4375,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4138,6 +4447,9 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -4147,11 +4459,20 @@ extension Eventflow {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4209,6 +4530,9 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -4218,11 +4542,20 @@ extension Eventflow {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4282,6 +4615,9 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -4291,11 +4627,20 @@ extension Eventflow {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4379,17 +4724,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4463,17 +4817,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4519,6 +4882,9 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
@@ -4528,11 +4894,17 @@ extension Eventflow {
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4574,17 +4946,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4639,17 +5020,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4681,17 +5071,29 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4725,17 +5127,29 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4791,17 +5205,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4843,6 +5266,9 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -4852,11 +5278,20 @@ extension Eventflow {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4929,17 +5364,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4998,17 +5442,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5144,11 +5597,20 @@ extension Eventflow {
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5216,17 +5678,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5419,17 +5890,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5483,6 +5963,9 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -5498,11 +5981,20 @@ extension Eventflow {
           "412" : {
             "$ref" : "#/components/responses/PreconditionFailed"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5613,11 +6105,20 @@ extension Eventflow {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5714,17 +6215,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5821,17 +6331,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5916,11 +6435,20 @@ extension Eventflow {
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6083,11 +6611,20 @@ extension Eventflow {
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6155,17 +6692,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6278,11 +6824,20 @@ extension Eventflow {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6332,11 +6887,20 @@ extension Eventflow {
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6454,11 +7018,20 @@ extension Eventflow {
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6526,17 +7099,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6729,17 +7311,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6793,6 +7384,9 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -6808,11 +7402,20 @@ extension Eventflow {
           "412" : {
             "$ref" : "#/components/responses/PreconditionFailed"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6923,11 +7526,20 @@ extension Eventflow {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7024,17 +7636,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7131,17 +7752,26 @@ extension Eventflow {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7185,6 +7815,18 @@ extension Eventflow {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7216,6 +7858,15 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "503" : {
             "content" : {
               "application/json" : {
@@ -7230,6 +7881,9 @@ extension Eventflow {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7260,6 +7914,18 @@ extension Eventflow {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7291,6 +7957,15 @@ extension Eventflow {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "503" : {
             "content" : {
               "application/json" : {
@@ -7305,6 +7980,9 @@ extension Eventflow {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7335,6 +8013,18 @@ extension Eventflow {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [

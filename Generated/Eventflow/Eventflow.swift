@@ -14,7 +14,8 @@ public enum Eventflow {
         errorFormat: ErrorBodyFormat(contentType: "application/json", template: .object([.init("error_code", .value(.code)), .init("message", .value(.message)), .init("request_id", .value(.requestID)), .init("errors", .value(.fieldErrors))])),
         maxBodyBytes: 262144,
         pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
-        maxBatchSize: 100
+        maxBatchSize: 100,
+        requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120))
     )
 
     /// The tables the database must hold, referenced tables first.

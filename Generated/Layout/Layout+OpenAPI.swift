@@ -183,6 +183,21 @@ extension Layout {
           }
         }
       },
+      "GatewayTimeout" : {
+        "content" : {
+          "application/json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/ErrorBody"
+            }
+          }
+        },
+        "description" : "The operation did not finish within its time budget (30 s, 120 s for a batch) and nothing of it was changed (`GATEWAY_TIMEOUT`). A write that committed is always reported, late if need be, never as 504.",
+        "headers" : {
+          "X-Correlation-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "InternalError" : {
         "content" : {
           "application/json" : {
@@ -281,6 +296,21 @@ extension Layout {
           }
         }
       },
+      "RequestHeaderFieldsTooLarge" : {
+        "content" : {
+          "application/json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/ErrorBody"
+            }
+          }
+        },
+        "description" : "The request's header fields exceed 32768 bytes (`REQUEST_HEADER_FIELDS_TOO_LARGE`). Sent before anything else runs; a head the server stopped reading also closes the connection.",
+        "headers" : {
+          "X-Correlation-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "ServiceUnavailable" : {
         "content" : {
           "application/json" : {
@@ -314,6 +344,21 @@ extension Layout {
               "type" : "integer"
             }
           },
+          "X-Correlation-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
+      "URITooLong" : {
+        "content" : {
+          "application/json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/ErrorBody"
+            }
+          }
+        },
+        "description" : "The request target (path and query) is longer than 8192 bytes (`URI_TOO_LONG`). Sent before anything else runs; a head the server stopped reading also closes the connection.",
+        "headers" : {
           "X-Correlation-Id" : {
             "$ref" : "#/components/headers/RequestId"
           }
@@ -2573,20 +2618,32 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -2661,17 +2718,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -2728,6 +2794,9 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -2737,14 +2806,23 @@ extension Layout {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -2833,17 +2911,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -2904,17 +2991,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -2961,20 +3057,32 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3056,17 +3164,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3110,20 +3227,32 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3174,20 +3303,32 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3262,17 +3403,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3339,17 +3489,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3400,20 +3559,32 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3488,17 +3659,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3562,6 +3742,9 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -3571,14 +3754,23 @@ extension Layout {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3666,17 +3858,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3740,6 +3941,9 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -3749,14 +3953,23 @@ extension Layout {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3844,11 +4057,17 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -3858,6 +4077,9 @@ extension Layout {
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -3925,6 +4147,9 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -3934,14 +4159,23 @@ extension Layout {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4005,6 +4239,9 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -4014,14 +4251,23 @@ extension Layout {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4089,6 +4335,9 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -4101,14 +4350,23 @@ extension Layout {
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4205,17 +4463,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4279,6 +4546,9 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -4288,14 +4558,23 @@ extension Layout {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4386,17 +4665,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4464,6 +4752,9 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -4473,14 +4764,23 @@ extension Layout {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4553,6 +4853,9 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -4562,14 +4865,23 @@ extension Layout {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4644,6 +4956,9 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -4653,14 +4968,23 @@ extension Layout {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4759,17 +5083,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4858,17 +5191,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4942,17 +5284,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5015,17 +5366,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5079,20 +5439,32 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5141,20 +5513,32 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5225,17 +5609,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5292,6 +5685,9 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -5301,14 +5697,23 @@ extension Layout {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5396,17 +5801,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5480,17 +5894,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5638,14 +6061,23 @@ extension Layout {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5776,14 +6208,23 @@ extension Layout {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5897,17 +6338,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6151,17 +6601,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6230,6 +6689,9 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -6242,14 +6704,23 @@ extension Layout {
           "412" : {
             "$ref" : "#/components/responses/PreconditionFailed"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6387,14 +6858,23 @@ extension Layout {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6517,17 +6997,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6636,17 +7125,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6728,17 +7226,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6849,14 +7356,23 @@ extension Layout {
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6920,20 +7436,32 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6997,20 +7525,32 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7061,17 +7601,29 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7146,17 +7698,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7247,14 +7808,23 @@ extension Layout {
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7318,20 +7888,32 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7388,6 +7970,9 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -7397,14 +7982,23 @@ extension Layout {
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7475,17 +8069,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7552,17 +8155,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7713,14 +8325,23 @@ extension Layout {
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7860,17 +8481,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7938,6 +8568,9 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -7953,14 +8586,23 @@ extension Layout {
           "412" : {
             "$ref" : "#/components/responses/PreconditionFailed"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8110,14 +8752,23 @@ extension Layout {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8269,17 +8920,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8417,17 +9077,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/RateLimited"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8471,6 +9140,15 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "503" : {
             "content" : {
               "application/json" : {
@@ -8485,6 +9163,9 @@ extension Layout {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8555,17 +9236,26 @@ extension Layout {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8604,6 +9294,18 @@ extension Layout {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8634,6 +9336,18 @@ extension Layout {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8665,6 +9379,15 @@ extension Layout {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "503" : {
             "content" : {
               "application/json" : {
@@ -8679,6 +9402,9 @@ extension Layout {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8709,6 +9435,18 @@ extension Layout {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [

@@ -21,7 +21,8 @@ public enum Layout {
         systemRoutes: ["health": ContractRouteOverride(paths: ["/api/status"])],
         rateLimits: RateLimitSettings(perCaller: RateLimitPolicy(name: "standard", quota: 100, window: 60), perAnonymousIP: RateLimitPolicy(name: "anonymous", quota: 60, window: 60), routeGroups: [(policy: RateLimitPolicy(name: "credentials", quota: 10, window: 60), paths: ["/api/accounts/sign-in", "/api/v0/login", "/api/accounts/register", "/api/operators/sign-in"])], legacyHeaders: true),
         trustedProxies: ["10.0.0.0/8", "fd00::/8", "127.0.0.1"],
-        idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [.batch], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600)
+        idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [.batch], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600),
+        requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120))
     )
 
     /// The tables the database must hold, referenced tables first.

@@ -148,6 +148,21 @@ extension Tracker {
           }
         }
       },
+      "GatewayTimeout" : {
+        "content" : {
+          "application/problem+json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/Problem"
+            }
+          }
+        },
+        "description" : "The operation did not finish within its time budget (30 s, 120 s for a batch) and nothing of it was changed (`GATEWAY_TIMEOUT`). A write that committed is always reported, late if need be, never as 504.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "InternalError" : {
         "content" : {
           "application/problem+json" : {
@@ -208,6 +223,21 @@ extension Tracker {
           }
         }
       },
+      "RequestHeaderFieldsTooLarge" : {
+        "content" : {
+          "application/problem+json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/Problem"
+            }
+          }
+        },
+        "description" : "The request's header fields exceed 32768 bytes (`REQUEST_HEADER_FIELDS_TOO_LARGE`). Sent before anything else runs; a head the server stopped reading also closes the connection.",
+        "headers" : {
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
       "ServiceUnavailable" : {
         "content" : {
           "application/problem+json" : {
@@ -241,6 +271,21 @@ extension Tracker {
               "type" : "integer"
             }
           },
+          "X-Request-Id" : {
+            "$ref" : "#/components/headers/RequestId"
+          }
+        }
+      },
+      "URITooLong" : {
+        "content" : {
+          "application/problem+json" : {
+            "schema" : {
+              "$ref" : "#/components/schemas/Problem"
+            }
+          }
+        },
+        "description" : "The request target (path and query) is longer than 8192 bytes (`URI_TOO_LONG`). Sent before anything else runs; a head the server stopped reading also closes the connection.",
+        "headers" : {
           "X-Request-Id" : {
             "$ref" : "#/components/headers/RequestId"
           }
@@ -4186,6 +4231,18 @@ extension Tracker {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4217,6 +4274,15 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "503" : {
             "content" : {
               "application/json" : {
@@ -4231,6 +4297,9 @@ extension Tracker {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4261,6 +4330,18 @@ extension Tracker {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4292,6 +4373,15 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "503" : {
             "content" : {
               "application/json" : {
@@ -4306,6 +4396,9 @@ extension Tracker {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4336,6 +4429,18 @@ extension Tracker {
                 "$ref" : "#/components/headers/RequestId"
               }
             }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4472,11 +4577,20 @@ extension Tracker {
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4522,17 +4636,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4597,17 +4723,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4654,6 +4789,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -4663,11 +4801,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4746,17 +4893,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4798,14 +4954,23 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -4815,6 +4980,9 @@ extension Tracker {
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4865,17 +5033,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4907,17 +5084,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -4989,17 +5178,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5063,6 +5261,9 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
@@ -5072,11 +5273,17 @@ extension Tracker {
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5108,17 +5315,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5159,17 +5378,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5234,17 +5465,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5301,6 +5541,9 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
@@ -5310,11 +5553,17 @@ extension Tracker {
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5388,11 +5637,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5510,8 +5768,14 @@ extension Tracker {
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
@@ -5521,6 +5785,9 @@ extension Tracker {
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5552,17 +5819,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5627,17 +5906,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5691,6 +5979,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -5700,11 +5991,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5782,17 +6082,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5846,6 +6155,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -5855,11 +6167,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -5937,6 +6258,9 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
@@ -5946,6 +6270,9 @@ extension Tracker {
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
@@ -5954,6 +6281,9 @@ extension Tracker {
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6011,6 +6341,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -6020,11 +6353,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6078,6 +6420,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -6087,11 +6432,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6149,6 +6503,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -6161,11 +6518,20 @@ extension Tracker {
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6252,17 +6618,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6316,6 +6691,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -6325,11 +6703,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6410,17 +6797,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6478,6 +6874,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -6487,11 +6886,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6554,6 +6962,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -6563,11 +6974,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6632,6 +7052,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -6641,11 +7064,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6734,17 +7166,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6823,17 +7264,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6884,6 +7334,9 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
@@ -6893,11 +7346,17 @@ extension Tracker {
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -6939,17 +7398,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7004,17 +7472,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7046,17 +7523,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7095,17 +7584,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7166,17 +7667,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7223,6 +7733,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -7232,11 +7745,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7314,17 +7836,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7388,17 +7919,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7552,11 +8092,20 @@ extension Tracker {
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7660,17 +8209,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7878,17 +8436,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -7947,6 +8514,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -7962,11 +8532,20 @@ extension Tracker {
           "412" : {
             "$ref" : "#/components/responses/PreconditionFailed"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8082,11 +8661,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8202,17 +8790,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8310,14 +8907,23 @@ extension Tracker {
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8389,17 +8995,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8495,11 +9110,20 @@ extension Tracker {
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8548,17 +9172,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8607,17 +9243,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8653,14 +9301,26 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
           },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8720,17 +9380,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8806,11 +9475,20 @@ extension Tracker {
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8859,17 +9537,29 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8918,6 +9608,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -8927,11 +9620,20 @@ extension Tracker {
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -8973,6 +9675,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -8982,11 +9687,20 @@ extension Tracker {
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -9042,6 +9756,9 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
@@ -9051,11 +9768,17 @@ extension Tracker {
           "429" : {
             "$ref" : "#/components/responses/TooManyRequests"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -9107,17 +9830,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -9292,11 +10024,20 @@ extension Tracker {
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -9400,17 +10141,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -9643,17 +10393,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -9786,17 +10545,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -9855,6 +10623,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -9870,11 +10641,20 @@ extension Tracker {
           "412" : {
             "$ref" : "#/components/responses/PreconditionFailed"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -9990,11 +10770,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -10110,17 +10899,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -10222,17 +11020,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -10337,17 +11144,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -10435,11 +11251,20 @@ extension Tracker {
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -10678,11 +11503,20 @@ extension Tracker {
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -10786,17 +11620,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -11029,17 +11872,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -11172,17 +12024,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -11241,6 +12102,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -11256,11 +12120,20 @@ extension Tracker {
           "412" : {
             "$ref" : "#/components/responses/PreconditionFailed"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -11376,11 +12249,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -11496,17 +12378,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -11608,17 +12499,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -11700,11 +12600,20 @@ extension Tracker {
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -11774,17 +12683,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -11836,6 +12754,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -11845,11 +12766,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -11906,6 +12836,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -11915,11 +12848,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -12002,17 +12944,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -12118,11 +13069,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -12226,11 +13186,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -12300,6 +13269,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -12309,11 +13281,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -12398,17 +13379,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -12492,17 +13482,26 @@ extension Tracker {
           "413" : {
             "$ref" : "#/components/responses/PayloadTooLarge"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
           "415" : {
             "$ref" : "#/components/responses/UnsupportedMediaType"
           },
           "422" : {
             "$ref" : "#/components/responses/ValidationError"
           },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [
@@ -12561,6 +13560,9 @@ extension Tracker {
               }
             }
           },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
           "401" : {
             "$ref" : "#/components/responses/Unauthorized"
           },
@@ -12570,11 +13572,20 @@ extension Tracker {
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
           "500" : {
             "$ref" : "#/components/responses/InternalError"
           },
           "503" : {
             "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
           }
         },
         "security" : [

@@ -15,7 +15,8 @@ public enum Tracker {
         maxBodyBytes: 65536,
         pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
         maxBatchSize: 100,
-        idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600)
+        idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600),
+        requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120))
     )
 
     /// The tables the database must hold, referenced tables first.

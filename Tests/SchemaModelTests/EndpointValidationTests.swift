@@ -32,6 +32,15 @@ struct EndpointValidationTests {
             contains: "a path parameter cannot be \"date\"")
     }
 
+    @Test("an endpoint's own time budget must be positive")
+    func timeoutSeconds() {
+        let endpoint = TestSchemas.endpoint(
+            "project_summary", #""method": "GET", "path": "/summary", "timeoutSeconds": 0, "response": {"description": "Summary."}"#)
+        expectDiagnostic(
+            diagnostics(endpoint), code: "invalid-limit", file: Self.file + "project_summary.json", path: "timeoutSeconds",
+            contains: "\"timeoutSeconds\" must be greater than 0")
+    }
+
     @Test("an endpoint may not take a route a table generates")
     func collisionWithTableRoute() {
         let endpoint = TestSchemas.endpoint(

@@ -71,7 +71,7 @@ struct TableAndAppValidationTests {
             "Schemas/tasks/app.json",
             #"""
             {"name": "tasks", "title": " ", "version": "", "description": "Tracks.", "basePath": "/V1/",
-             "limits": {"maxBodyBytes": 0, "defaultPageSize": 200, "maxPageSize": 100}}
+             "limits": {"maxBodyBytes": 0, "defaultPageSize": 200, "maxPageSize": 100, "maxURLBytes": 0, "timeoutSeconds": -1}}
             """#)
         let result = TestSchemas.diagnostics(TestSchemas.files(app))
         let file = "Schemas/tasks/app.json"
@@ -80,6 +80,10 @@ struct TableAndAppValidationTests {
             contains: "base path \"/V1/\" must look like \"/v1\" or \"/api/v1\"")
         expectDiagnostic(
             result, code: "invalid-limit", file: file, path: "limits.maxBodyBytes", contains: "greater than 0")
+        expectDiagnostic(
+            result, code: "invalid-limit", file: file, path: "limits.maxURLBytes", contains: "greater than 0")
+        expectDiagnostic(
+            result, code: "invalid-limit", file: file, path: "limits.timeoutSeconds", contains: "found -1")
         expectDiagnostic(
             result, code: "invalid-limit", file: file, path: "limits.defaultPageSize",
             contains: "\"defaultPageSize\" (200) is greater than \"maxPageSize\" (100)")

@@ -190,7 +190,7 @@ extension Tracker.Operations {
         static func register(in registry: inout RouteRegistry, handlers: some TrackerHandlers) {
             registry.addOperation(
                 method: "GET", path: "/v1/projects/{id}/summary", pathRules: Input.pathRules, queryRules: Input.queryRules,
-                bodyRules: nil, status: 200, requirement: .allScopes(["projects:read", "tasks:read"])
+                bodyRules: nil, status: 200, requirement: .allScopes(["projects:read", "tasks:read"]), budget: .seconds(10)
             ) { parameters, body, context in
                 let input = try Input(parameters: parameters, body: body)
                 return try await handlers.projectSummary(input, context: context)

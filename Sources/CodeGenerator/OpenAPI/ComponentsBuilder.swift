@@ -22,6 +22,7 @@ struct ComponentsBuilder {
             schemas += try EndpointOperations(endpoint: endpoint, context: context, fields: fields).schemas()
         }
         var responses = errors.responses()
+        responses += RequestLimitDocumentation(limits: context.config.limits, statuses: context.errorStatuses).responses(errors: errors)
         var securitySchemes: [(String, OpenAPI.SecurityScheme)] = []
         if let auth = context.config.auth {
             let authSchemas = AuthSchemas(auth: auth, fields: FieldSchemaBuilder(context: context, file: context.config.file))

@@ -73,11 +73,19 @@ public enum OpenAPIBuilder {
                 title: config.title, description: config.description + "\n\n" + Self.timestampNote, contact: info.contact,
                 license: info.license, version: config.version),
             servers: try info.servers(),
-            paths: config.rateLimits.map { RateLimitDocumentation(limits: $0, headers: config.headers).apply(to: paths.pathItems) }
-                ?? paths.pathItems,
+            paths: documentingLimits(of: config, paths.pathItems, statuses: context.errorStatuses),
             webhooks: try config.webhooks.map { try WebhookEvents(webhooks: $0, context: context).pathItems() } ?? [:],
             components: try ComponentsBuilder(context: context).components(),
             tags: tags(for: context))
+    }
+
+    /// `items` with the answers of the app's request limits (every operation) and rate limits
+    /// (every limited operation) added.
+    private static func documentingLimits(
+        of config: AppConfig, _ items: OpenAPI.PathItem.Map, statuses: ErrorStatuses
+    ) -> OpenAPI.PathItem.Map {
+        let limited = RequestLimitDocumentation(limits: config.limits, statuses: statuses).apply(to: items)
+        return config.rateLimits.map { RateLimitDocumentation(limits: $0, headers: config.headers).apply(to: limited) } ?? limited
     }
 
     /// How every `date-time` is written, said once in the document's description: generated

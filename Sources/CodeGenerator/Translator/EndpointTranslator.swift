@@ -45,6 +45,7 @@ struct EndpointTranslator {
         if let requirement = IdempotencyTranslator.requirement(of: endpoint, app: app) {
             model.idempotencyArgument = ", idempotency: .\(requirement.rawValue)"
         }
+        model.budgetArgument = endpoint.timeoutSeconds.map { ", budget: .seconds(\($0))" } ?? ""
         return model
     }
 

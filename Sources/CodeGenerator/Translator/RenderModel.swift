@@ -298,6 +298,8 @@ public struct EndpointRenderModel: Sendable, Hashable {
     /// `, idempotency: .optional` (or `.required`) for an endpoint that takes the app's
     /// idempotency key; empty otherwise.
     public var idempotencyArgument: String = ""
+    /// `, budget: .seconds(n)` when the endpoint declares `timeoutSeconds`, else empty.
+    public var budgetArgument: String = ""
     /// Body/Output structs and their nested object structs, flattened.
     public var structs: [StructRenderModel]
 }

@@ -40,12 +40,18 @@ enum SettingsTranslator {
         if !config.trustedProxies.isEmpty {
             arguments.append("trustedProxies: [" + config.trustedProxies.map(SwiftNames.literal).joined(separator: ", ") + "]")
         }
-        if let idempotency = IdempotencyTranslator.settings(config) { arguments.append("idempotency: " + idempotency) }
         let security = config.security
         if security != SecuritySchema() {
             arguments.append(
                 "security: SecurityHeaders(servedOverTLS: \(security.servedOverTLS), referrerPolicy: \(SwiftNames.literal(security.referrerPolicy.rawValue)), hstsMaxAge: \(security.hstsMaxAge))")
         }
+        // After `security`, in the initializer's order.
+        if let idempotency = IdempotencyTranslator.settings(config) { arguments.append("idempotency: " + idempotency) }
+        let limits = config.limits
+        arguments.append(
+            "requestLimits: RequestLimits(maxURLBytes: \(limits.maxURLBytes), maxHeaderBytes: \(limits.maxHeaderBytes), "
+                + "maxQueryParameters: \(limits.maxQueryParameters), standardBudget: .seconds(\(limits.timeoutSeconds)), "
+                + "batchBudget: .seconds(\(limits.batchTimeoutSeconds)))")
         return arguments
     }
 

@@ -29,6 +29,8 @@ public struct LoomMiddleware: RouterMiddleware {
     let commonHeaders: CommonResponseHeaders
     /// Who the client is behind trusted proxies; `nil` when the app trusts none (no work then).
     var clientAddresses: ClientAddressResolver?
+    /// The app's URL, header and query parameter limits, checked before anything else runs.
+    var requestLimits = RequestLimits.standard
 
     /// Creates the middleware; `authenticator` (the app's `Auth` module, if it has one) fills
     /// `context.identity` or `context.authenticationFailure` before the route runs.
@@ -54,6 +56,9 @@ public struct LoomMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         context.requestID = RequestIdentifier.accepting(request.headers[requestIDHeader])
+        if let refusal = requestLimits.violation(of: request) {
+            return finish(render(refusal, requestID: context.requestID), request: request, requestID: context.requestID)
+        }
         if let clientAddresses { context.forwardedClientAddress = clientAddresses.clientAddress(of: request, context: context) }
         if let authenticator {
             switch await authenticator.authenticate(request, context: context) {
@@ -69,7 +74,13 @@ public struct LoomMiddleware: RouterMiddleware {
             let apiError = classify(error, request: request, context: context)
             response = render(apiError, requestID: context.requestID)
         }
-        commonHeaders.apply(to: &response, requestID: context.requestID, date: SharedHTTPDate.current())
+        return finish(response, request: request, requestID: context.requestID)
+    }
+
+    /// `response` with the common fields, and without its body for `HEAD`.
+    private func finish(_ response: Response, request: Request, requestID: String) -> Response {
+        var response = response
+        commonHeaders.apply(to: &response, requestID: requestID, date: SharedHTTPDate.current())
         // RFC 9110 §9.3.2: the GET's head (Content-Length included), no body; errors too.
         return request.method == .head ? response.createHeadResponse() : response
     }
@@ -78,6 +89,10 @@ public struct LoomMiddleware: RouterMiddleware {
     func classify(_ error: any Error, request: Request, context: Context) -> APIError {
         switch error {
         case let apiError as APIError:
+            return apiError
+        case let annotated as ErrorWithHeaderFields:
+            var apiError = classify(annotated.error, request: request, context: context)
+            apiError.headers.append(contentsOf: annotated.fields)
             return apiError
         case let httpError as HTTPError:
             return classify(httpError, request: request)

@@ -70,6 +70,10 @@ public struct RateLimitMiddleware: ServerMiddleware {
         } catch var error as APIError {
             error.headers.append(contentsOf: fields)
             throw error
+        } catch {
+            // An unknown path's 404, a database failure, a cancelled request: `LoomMiddleware`
+            // classifies it and adds the fields to the answer it renders.
+            throw ErrorWithHeaderFields(error: error, fields: fields)
         }
     }
 

@@ -43,15 +43,22 @@ public struct AppSettings: Sendable {
     /// The app's `idempotency` section; `nil`: keys are neither read nor stored.
     public let idempotency: IdempotencySettings?
 
+    // MARK: Limits (request size and time budgets, issue 14)
+
+    /// URL, header and query parameter limits and time budgets (`limits` of `app.json`); a
+    /// `var` so tests can tighten them.
+    public var requestLimits: RequestLimits
+
     /// Creates settings; the defaults are Loom's conventions.
     public init(
         name: String, basePath: String, errorFormat: ErrorBodyFormat, maxBodyBytes: Int, pageLimits: PageLimits,
         maxBatchSize: Int = 100, naming: JSONNaming = .snakeCase, errors: ErrorVocabulary = .loom, forbiddenAsNotFound: Bool = false,
         headers: HeaderNames = .standard, systemRoutes: [String: ContractRouteOverride] = [:],
         rateLimits: RateLimitSettings? = nil, trustedProxies: [String] = [], security: SecurityHeaders = .standard,
-        idempotency: IdempotencySettings? = nil
+        idempotency: IdempotencySettings? = nil, requestLimits: RequestLimits = .standard
     ) {
         self.idempotency = idempotency
+        self.requestLimits = requestLimits
         self.rateLimits = rateLimits
         self.clientAddresses = ClientAddressResolver(trustedProxies: trustedProxies)
         self.name = name

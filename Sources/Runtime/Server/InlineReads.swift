@@ -44,6 +44,9 @@ public struct InlineReads: Sendable {
     /// Told about every inline answer (the access log), so answers that skip the middleware are
     /// still recorded; `nil` costs nothing.
     var observer: InlineReadObserver?
+    /// The app's URL and header limits: a head over them goes through Hummingbird, whose
+    /// `LoomMiddleware` refuses it (414, 431); inline answers never carry a query.
+    var requestLimits = RequestLimits.standard
 
     /// A body, a condition, a range, `Connection` and `Expect` change a GET or its connection.
     static let alteringHeaders: Set<String> = [
@@ -110,7 +113,10 @@ public struct InlineReads: Sendable {
     ) -> (response: ByteBuffer, route: String, requestID: String)? {
         guard request.method == .GET || request.method == .HEAD, request.version == .http1_1 else { return nil }
         var clientRequestID: String?
+        guard request.uri.utf8.count <= requestLimits.maxURLBytes else { return nil }
+        var headerBytes = 0
         for (name, value) in request.headers {
+            headerBytes += name.utf8.count + value.utf8.count
             let lowercased = name.lowercased()
             if passedOnHeaders.contains(lowercased) { return nil }
             if lowercased == commonHeaders.requestIDHeader.canonicalName {
@@ -119,7 +125,7 @@ public struct InlineReads: Sendable {
                 clientRequestID = value
             }
         }
-        guard let (route, key) = match(request.uri), let record = route.read(key) else { return nil }
+        guard headerBytes <= requestLimits.maxHeaderBytes, let (route, key) = match(request.uri), let record = route.read(key) else { return nil }
         var head = HTTP1HeadBytes(buffer: allocator.buffer(capacity: 192 + record.bytes.count))
         head.buffer.writeStaticString("HTTP/1.1 200 OK\r\n")
         let requestID = RequestIdentifier.accepting(clientRequestID)

@@ -41,6 +41,7 @@ public enum LoomServer {
             errorFormat: app.settings.errorFormat, routes: registry.table, maxBodyBytes: app.settings.maxBodyBytes,
             authenticator: auth, serverName: configuration.serverName, vocabulary: app.settings.errors,
             requestIDHeader: app.settings.headers.requestID, security: app.settings.security)
+        base.requestLimits = app.settings.requestLimits
         let trustsProxies = !app.settings.clientAddresses.trustedProxies.isEmpty
         if trustsProxies { base.clientAddresses = app.settings.clientAddresses }
         router.add(middleware: base)
@@ -63,6 +64,7 @@ public enum LoomServer {
             reads.commonHeaders = CommonResponseHeaders(
                 serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID, security: app.settings.security)
             reads.observer = accessLog
+            reads.requestLimits = app.settings.requestLimits
         }
         return (router, reads)
     }
@@ -94,7 +96,9 @@ public enum LoomServer {
         let port = configuration.port
         return Application(
             router: router,
-            server: .loomHTTP1(inlineReads: reads, connectionLimits: configuration.connectionLimits),
+            server: .loomHTTP1(
+                inlineReads: reads, connectionLimits: configuration.connectionLimits,
+                headRefusals: HeadRefusals(app: app.settings, serverName: configuration.serverName)),
             // No serverName: `Server` comes from CommonResponseHeaders, on both paths.
             configuration: .init(address: .hostname(configuration.host, port: port)),
             onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? port) },

@@ -27,6 +27,9 @@ final class RequestDeadline {
     let headTimeout: TimeAmount
     let bodyTimeout: TimeAmount
     private var phase = Phase.idle
+    /// What is known of the current head's request line (`HeadOverflowHandler` tells a too long
+    /// target from too large header fields with it).
+    private(set) var requestLine = RequestLine.unmeasured
     private var scheduled: Scheduled<Void>?
     /// When the pending timer fires.
     private var scheduledAt: NIODeadline?
@@ -40,9 +43,37 @@ final class RequestDeadline {
     /// Starts the head's clock unless a request is under way.
     func headMayStart(on channel: any Channel) {
         guard case .idle = phase else { return }
+        requestLine = .measuring(bytesSoFar: 0)
         let deadline = NIODeadline.now() + headTimeout
         phase = .head(deadline)
         schedule(deadline, on: channel)
+    }
+
+    /// Looks for the end of the request line in a read of the current head, while it has not
+    /// been found: one byte search per request, over its first line. A head whose first read
+    /// does not start with a method (the rest of a request pipelined behind another, whose
+    /// start was in the previous read) stays unmeasured.
+    func scanRequestLine(_ buffer: ByteBuffer) {
+        guard case .measuring(let bytesSoFar) = requestLine else { return }
+        let view = buffer.readableBytesView
+        if bytesSoFar == 0, !Self.startsWithMethod(view) {
+            requestLine = .unmeasured
+        } else if let end = view.firstIndex(of: UInt8(ascii: "\n")) {
+            requestLine = .measured(bytesSoFar + (end - view.startIndex))
+        } else {
+            requestLine = .measuring(bytesSoFar: bytesSoFar + view.count)
+        }
+    }
+
+    /// Whether `bytes` start with a method token and a space (`GET `, `DELETE `).
+    private static func startsWithMethod(_ bytes: ByteBufferView) -> Bool {
+        var length = 0
+        for byte in bytes.prefix(16) {
+            if byte == UInt8(ascii: " ") { return length > 0 }
+            guard byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") else { return false }
+            length += 1
+        }
+        return false
     }
 
     /// The head is complete: the body's clock starts.
@@ -103,6 +134,7 @@ extension RequestDeadline {
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             deadline.headMayStart(on: context.channel)
+            deadline.scanRequestLine(unwrapInboundIn(data))
             context.fireChannelRead(data)
         }
 
@@ -130,4 +162,14 @@ extension RequestDeadline {
             context.fireChannelRead(data)
         }
     }
+}
+
+/// What a connection knows of the request line of the head it is reading.
+enum RequestLine {
+    /// Its start was not seen at the start of a read (a pipelined request): nothing is known.
+    case unmeasured
+    /// Its start was seen and its end not yet, after `bytesSoFar` bytes.
+    case measuring(bytesSoFar: Int)
+    /// It ended after this many bytes.
+    case measured(Int)
 }

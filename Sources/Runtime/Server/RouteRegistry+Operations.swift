@@ -9,9 +9,12 @@ extension RouteRegistry {
     /// Generated code stays free of HTTP framework types: it sees validated values only.
     /// `requirement` (apps with an `auth` section) is checked before anything is parsed.
     /// `idempotency` (the endpoint's opt-in) covers it with the app's `idempotency` section.
+    /// `budget` is the endpoint's own time budget (`timeoutSeconds` of its schema), `nil` for
+    /// the app's standard one.
     public mutating func addOperation(
         method: String, path: String, pathRules: [FieldRule], queryRules: [FieldRule], bodyRules: [FieldRule]?,
         status: Int, requirement: AccessRequirement = .everyone, idempotency: IdempotencyRequirement? = nil,
+        budget: Duration? = nil,
         handle: @escaping @Sendable (_ parameters: ValidatedObject, _ body: ValidatedObject?, _ context: HandlerContext) async throws -> (any JSONWritable)?
     ) {
         let contexts = handlerContexts
@@ -20,7 +23,7 @@ extension RouteRegistry {
         if settings.idempotency != nil, let idempotency, let method = HTTPRequest.Method(method) {
             idempotentRoutes[IdempotencyMiddleware.routeKey(method, path)] = idempotency
         }
-        add(HTTPRequest.Method(method)!, path) { request, context in
+        add(HTTPRequest.Method(method)!, path, budget: budget) { request, context in
             try context.authorize(requirement)
             let parameters = try ParameterDecoder.parameters(
                 path: { context.parameters.get($0) }, query: request.uri, pathRules: pathRules, queryRules: queryRules)

@@ -15,6 +15,8 @@ public struct RouteRegistry {
         public let path: String
         /// The handler.
         public let handler: @Sendable (Request, LoomRequestContext) async throws -> Response
+        /// How long the handler may run (`TimeBudget`).
+        public let budget: Duration
     }
 
     /// Routes in registration order.
@@ -54,13 +56,15 @@ public struct RouteRegistry {
     /// Adds one route. A `GET` route answers `HEAD` too (RFC 9110 §9.3.2): the same handler
     /// runs and `LoomMiddleware` sends its head alone, so `HEAD` is listed in `Allow` and
     /// served wherever `GET` is without each module registering it.
+    /// `budget` is how long the handler may run before the answer is 504 (`TimeBudget`);
+    /// `nil`: the app's standard budget (`RequestLimits.standardBudget`).
     public mutating func add(
-        _ method: HTTPRequest.Method, _ path: String,
+        _ method: HTTPRequest.Method, _ path: String, budget: Duration? = nil,
         handler: @escaping @Sendable (Request, LoomRequestContext) async throws -> Response
     ) {
         table.add(path: path, method: method)
         if method == .get { table.add(path: path, method: .head) }
-        routes.append(Route(method: method, path: path, handler: handler))
+        routes.append(Route(method: method, path: path, handler: handler, budget: budget ?? settings.requestLimits.standardBudget))
     }
 
     /// Adds the routes of a table for the operations it exposes, at the paths (and aliases)
@@ -101,8 +105,10 @@ public struct RouteRegistry {
         func requirements(_ kinds: TableOperationKind...) -> [AccessRequirement] {
             access.map { access in kinds.map { access.requirement($0) } } ?? []
         }
+        let batchBudget = settings.requestLimits.batchBudget
         func serve(_ route: TableRoute, _ method: HTTPRequest.Method, _ handler: @escaping Handler) {
-            for path in table.routes.paths(route) { add(method, path, handler: handler) }
+            let budget = route == .batch ? batchBudget : nil
+            for path in table.routes.paths(route) { add(method, path, budget: budget, handler: handler) }
         }
         /// Records a covered operation at each of its paths.
         func cover(_ route: TableRoute, _ method: HTTPRequest.Method, _ operation: IdempotentOperation) {
@@ -158,13 +164,16 @@ public struct RouteRegistry {
         HandlerContextFactory(database: database, hooks: hooks, credentials: credentialIssuer)
     }
 
-    /// Adds every collected route to `router`, and `HEAD` beside each `GET` (see `add`).
+    /// Adds every collected route to `router`, each within its time budget (`TimeBudget`), and
+    /// `HEAD` beside each `GET` (see `add`).
     public func install(on router: Router<LoomRequestContext>) {
         let explicitHeads = Set(routes.filter { $0.method == .head }.map(\.path))
         for route in routes {
             let path = RouterPath(Self.hummingbirdPath(route.path))
-            router.on(path, method: route.method, use: route.handler)
-            if route.method == .get, !explicitHeads.contains(route.path) { router.on(path, method: .head, use: route.handler) }
+            let (handler, budget) = (route.handler, route.budget)
+            let budgeted: Handler = { request, context in try await TimeBudget.run(budget, request, context, handler) }
+            router.on(path, method: route.method, use: budgeted)
+            if route.method == .get, !explicitHeads.contains(route.path) { router.on(path, method: .head, use: budgeted) }
         }
     }
 

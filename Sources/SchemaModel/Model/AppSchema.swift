@@ -18,6 +18,20 @@ public struct LimitsSchema: Codable, Sendable, Hashable {
     public var maxPageSize: Int
     /// Most operations in one `POST /<table>/batch` request.
     public var maxBatchSize: Int
+
+    // MARK: Limits (request size and time budgets, issue 14)
+
+    /// Longest request target (path and query) in bytes; longer: 414.
+    public var maxURLBytes: Int = 8_192
+    /// Most bytes of request header field names and values; more: 431.
+    public var maxHeaderBytes: Int = 32_768
+    /// Most query parameters in one request; more: 400.
+    public var maxQueryParameters: Int = 50
+    /// Seconds an operation may run before it is answered 504.
+    public var timeoutSeconds: Int = 30
+    /// Seconds a batch operation may run before it is answered 504.
+    public var batchTimeoutSeconds: Int = 120
+
     /// Creates limits; the defaults are the platform conventions.
     public init(maxBodyBytes: Int = 1_048_576, defaultPageSize: Int = 20, maxPageSize: Int = 100, maxBatchSize: Int = 100) {
         self.maxBodyBytes = maxBodyBytes

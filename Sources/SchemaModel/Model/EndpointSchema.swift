@@ -63,6 +63,12 @@ public struct EndpointSchema: Codable, Sendable, Hashable {
     /// reads none. Needs the app's `idempotency` section and a `POST` or `PATCH` method.
     public var idempotency: EndpointIdempotency?
 
+    // MARK: Limits (request size and time budgets, issue 14)
+
+    /// `timeoutSeconds`: the endpoint's own time budget (504 past it); `nil`: the app's
+    /// `limits.timeoutSeconds`.
+    public var timeoutSeconds: Int?
+
     /// Creates an endpoint declaration.
     public init(
         file: String, name: String, method: EndpointMethod, path: String, summary: String? = nil,

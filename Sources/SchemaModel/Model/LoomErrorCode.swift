@@ -28,4 +28,8 @@ public enum LoomErrorCode: String, Codable, Sendable, CaseIterable, Hashable {
     case oauthEmailNotVerified = "OAUTH_EMAIL_NOT_VERIFIED"
     case oauthDenied = "OAUTH_DENIED"
     case oauthCodeRejected = "OAUTH_CODE_REJECTED"
+    // MARK: Limits (request size and time budgets, issue 14)
+    case uriTooLong = "URI_TOO_LONG"
+    case requestHeaderFieldsTooLarge = "REQUEST_HEADER_FIELDS_TOO_LARGE"
+    case gatewayTimeout = "GATEWAY_TIMEOUT"
 }

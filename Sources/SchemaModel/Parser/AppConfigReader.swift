@@ -42,10 +42,16 @@ enum AppConfigReader {
     private static func readLimits(_ app: ObjectReader) -> LimitsSchema? {
         guard let reader = app.object("limits", keys: SchemaKeys.limits) else { return nil }
         let defaults = LimitsSchema()
-        return LimitsSchema(
+        var limits = LimitsSchema(
             maxBodyBytes: reader.integer("maxBodyBytes") ?? defaults.maxBodyBytes,
             defaultPageSize: reader.integer("defaultPageSize") ?? defaults.defaultPageSize,
             maxPageSize: reader.integer("maxPageSize") ?? defaults.maxPageSize,
             maxBatchSize: reader.integer("maxBatchSize") ?? defaults.maxBatchSize)
+        limits.maxURLBytes = reader.integer("maxURLBytes") ?? defaults.maxURLBytes
+        limits.maxHeaderBytes = reader.integer("maxHeaderBytes") ?? defaults.maxHeaderBytes
+        limits.maxQueryParameters = reader.integer("maxQueryParameters") ?? defaults.maxQueryParameters
+        limits.timeoutSeconds = reader.integer("timeoutSeconds") ?? defaults.timeoutSeconds
+        limits.batchTimeoutSeconds = reader.integer("batchTimeoutSeconds") ?? defaults.batchTimeoutSeconds
+        return limits
     }
 }

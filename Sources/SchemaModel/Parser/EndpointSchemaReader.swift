@@ -17,6 +17,7 @@ enum EndpointSchemaReader {
             response: readResponse(reader) ?? ResponseSchema(description: ""))
         endpoint.scope = readScope(reader)
         endpoint.idempotency = reader.choice("idempotency", named: "idempotency")
+        endpoint.timeoutSeconds = reader.integer("timeoutSeconds")
         return endpoint
     }
 

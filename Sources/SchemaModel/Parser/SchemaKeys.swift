@@ -27,7 +27,11 @@ enum SchemaKeys {
     static let openAPILicense = ObjectKeys(accepted: ["name", "identifier", "url"], required: ["name"])
 
     /// The `limits` object of `app.json`.
-    static let limits = ObjectKeys(accepted: ["maxBodyBytes", "defaultPageSize", "maxPageSize", "maxBatchSize"])
+    static let limits = ObjectKeys(accepted: [
+        "maxBodyBytes", "defaultPageSize", "maxPageSize", "maxBatchSize",
+        // MARK: Limits (request size and time budgets, issue 14)
+        "maxURLBytes", "maxHeaderBytes", "maxQueryParameters", "timeoutSeconds", "batchTimeoutSeconds",
+    ])
 
     /// The `security` object of `app.json`.
     static let security = ObjectKeys(accepted: ["servedOverTLS", "referrerPolicy", "hstsMaxAge"])
@@ -178,6 +182,8 @@ enum SchemaKeys {
         accepted: [
             schemaReference, "name", "method", "path", "summary", "description", "pathParameters",
             "queryParameters", "requestBody", "response", "scope", "idempotency",
+            // MARK: Limits (request size and time budgets, issue 14)
+            "timeoutSeconds",
         ],
         required: ["name", "method", "path", "description", "response"])
 

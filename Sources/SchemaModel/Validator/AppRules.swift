@@ -60,6 +60,9 @@ enum AppRules {
         let values = [
             ("maxBodyBytes", limits.maxBodyBytes), ("defaultPageSize", limits.defaultPageSize),
             ("maxPageSize", limits.maxPageSize), ("maxBatchSize", limits.maxBatchSize),
+            ("maxURLBytes", limits.maxURLBytes), ("maxHeaderBytes", limits.maxHeaderBytes),
+            ("maxQueryParameters", limits.maxQueryParameters), ("timeoutSeconds", limits.timeoutSeconds),
+            ("batchTimeoutSeconds", limits.batchTimeoutSeconds),
         ]
         for (key, value) in values where value <= 0 {
             diagnostics.error(

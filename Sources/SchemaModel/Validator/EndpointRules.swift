@@ -28,6 +28,9 @@ enum EndpointRules {
             diagnostics: diagnostics)
         checkRequestBody(endpoint, in: app, diagnostics: diagnostics)
         checkResponse(endpoint, in: app, diagnostics: diagnostics)
+        if let timeout = endpoint.timeoutSeconds, timeout <= 0 {
+            diagnostics.error(.invalidLimit, file: file, path: "timeoutSeconds", "\"timeoutSeconds\" must be greater than 0, found \(timeout)")
+        }
     }
 
     private static func checkPath(_ endpoint: EndpointSchema, diagnostics: DiagnosticCollector) {

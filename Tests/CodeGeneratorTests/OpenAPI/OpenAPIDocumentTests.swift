@@ -99,6 +99,8 @@ struct OpenAPIDocumentTests {
     @Test("table operations list exactly their statuses, with X-Request-Id on every response")
     func tableStatuses() throws {
         let json = try OpenAPIFixture.json()
+        // Every operation also answers the request limits' statuses (RequestLimitDocumentation).
+        let limits: Set<String> = ["400", "414", "431", "504"]
         let expected: [(String, String, Set<String>)] = [
             ("/v1/tasks", "get", ["200", "400", "500", "503"]),
             ("/v1/tasks/{id}", "get", ["200", "304", "400", "404", "500", "503"]),
@@ -109,8 +111,13 @@ struct OpenAPIDocumentTests {
         ]
         for (path, method, statuses) in expected {
             let responses = try #require(openAPIValue(json, "paths", path, method, "responses") as? [String: Any])
-            #expect(Set(responses.keys) == statuses, "\(method) \(path)")
+            #expect(Set(responses.keys) == statuses.union(limits), "\(method) \(path)")
         }
+        #expect(openAPIValue(json, "paths", "/v1/tasks", "get", "responses", "414", "$ref") as? String == "#/components/responses/URITooLong")
+        #expect(openAPIValue(json, "paths", "/health", "get", "responses", "431", "$ref") as? String
+            == "#/components/responses/RequestHeaderFieldsTooLarge")
+        #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "delete", "responses", "400", "$ref") as? String == "#/components/responses/BadRequest")
+        #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "delete", "responses", "504", "$ref") as? String == "#/components/responses/GatewayTimeout")
         #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "get", "responses", "404", "$ref") as? String == "#/components/responses/NotFound")
         let created = try #require(openAPIValue(json, "paths", "/v1/tasks", "post", "responses", "201") as? [String: Any])
         #expect(openAPIValue(created, "headers", "X-Request-Id", "$ref") as? String == "#/components/headers/RequestId")

@@ -7,8 +7,8 @@ import Testing
 @Suite("OpenAPI: error components per error format")
 struct OpenAPIErrorFormatTests {
     static let responseNames = [
-        "BadRequest", "Conflict", "InternalError", "NotFound", "PayloadTooLarge", "PreconditionFailed", "ServiceUnavailable",
-        "UnsupportedMediaType", "ValidationError",
+        "BadRequest", "Conflict", "GatewayTimeout", "InternalError", "NotFound", "PayloadTooLarge", "PreconditionFailed",
+        "RequestHeaderFieldsTooLarge", "ServiceUnavailable", "URITooLong", "UnsupportedMediaType", "ValidationError",
     ]
 
     /// Checks every error response uses `contentType` and `$ref`s `schemaName`; returns that schema.

@@ -127,7 +127,7 @@ struct OpenAPISchemaTests {
         #expect(openAPIValue(operation, "requestBody", "content", "application/json", "schema", "$ref") as? String
             == "#/components/schemas/ProjectSummaryRequest")
         let responses = try #require(operation["responses"] as? [String: Any])
-        #expect(Set(responses.keys) == ["200", "400", "404", "409", "413", "415", "422", "500", "503"])
+        #expect(Set(responses.keys) == ["200", "400", "404", "409", "413", "414", "415", "422", "431", "500", "503", "504"])
         #expect(openAPIValue(responses, "200", "content", "application/json", "schema", "$ref") as? String
             == "#/components/schemas/ProjectSummaryResponse")
 
@@ -143,7 +143,7 @@ struct OpenAPISchemaTests {
         #expect(openAPIValue(json, "components", "schemas", "ProjectSummaryResponse", "required") as? [String] == ["total"])
 
         let purge = try #require(openAPIValue(json, "paths", "/v1/maintenance/purge", "delete", "responses") as? [String: Any])
-        #expect(Set(purge.keys) == ["204", "400", "409", "500", "503"])
+        #expect(Set(purge.keys) == ["204", "400", "409", "414", "431", "500", "503", "504"])
         #expect(openAPIValue(purge, "204", "content") == nil)
         #expect(openAPIValue(json, "components", "schemas", "PurgeResponse") == nil)
     }

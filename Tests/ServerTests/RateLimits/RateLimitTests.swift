@@ -80,3 +80,16 @@ struct RateLimitTests {
         }
     }
 }
+
+extension RateLimitTests {
+    @Test("answers that are not APIErrors (an unknown path's 404) carry the rate-limit fields too")
+    func headersOnUnknownPath() async throws {
+        try await RateLimitServer.run { app in
+            let reply = try await app.as(.anonymous).request(.get, "/api/shop/no-such-route")
+            #expect(reply.status == .notFound)
+            #expect(reply.headers[Self.policy] == #""anonymous";q=3;w=60"#)
+            #expect(reply.headers[Self.limit]?.hasPrefix(#""anonymous";r=2;"#) == true)
+            #expect(reply.headers[.xRateLimitRemaining] == "2")
+        }
+    }
+}

@@ -76,9 +76,12 @@ public final class PostgresDatabase: PooledDatabase {
     public func write(_ plan: WritePlan) async throws -> WriteResults {
         guard !plan.isEmpty else { return WriteResults(steps: []) }
         let logger = self.logger
-        return try await transaction(begin: "BEGIN") { connection in
-            try await plan.runAsync { statement in
-                try await PostgresStatementRunner.run(statement, on: connection, logger: logger)
+        // Refused before a connection is leased once the request's time budget is spent (`TimeBudget`).
+        return try await TimeBudget.guardingWrite {
+            try await transaction(begin: "BEGIN") { connection in
+                try await plan.runAsync { statement in
+                    try await PostgresStatementRunner.run(statement, on: connection, logger: logger)
+                }
             }
         }
     }

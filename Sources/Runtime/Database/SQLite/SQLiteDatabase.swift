@@ -129,7 +129,8 @@ public final class SQLiteDatabase: DatabaseClient {
     public func write(_ plan: WritePlan) async throws -> WriteResults {
         do {
             try fileHealth.requireLinked()
-            let results = try await writeBatcher.write(plan)
+            // Refused before the batcher once the request's time budget is spent (`TimeBudget`).
+            let results = try await TimeBudget.guardingWrite { try await writeBatcher.write(plan) }
             try fileHealth.requireLinked()
             fileHealth.record(nil)
             return results
