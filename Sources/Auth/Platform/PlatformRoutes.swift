@@ -37,7 +37,10 @@ struct PlatformRoutes: Sendable {
 
     /// Adds the app's platform family (`PlatformContract`), laid out at its complete paths.
     func register(in registry: inout RouteRegistry) {
-        registry.add(contract.routes, prefix: "", handler: handler)
+        let routes = contract.routes
+        registry.add(routes, prefix: "", handler: { operation in
+            RouteRegistry.spellingFieldErrors(handler(for: operation), as: routes.first { $0.operation == operation }?.request)
+        })
     }
 
     /// A JSON answer, its members spelled in the app's style (`naming`).

@@ -37,7 +37,11 @@ struct AuthRoutes: Sendable {
     /// answer of these routes says `Cache-Control: no-store`: they carry tokens, keys and
     /// account data no cache or browser history may keep.
     func register(in registry: inout RouteRegistry) {
-        registry.add(contract.routes, prefix: "", handler: { operation in Self.notStored(handler(for: operation)) })
+        let routes = contract.routes
+        registry.add(routes, prefix: "", handler: { operation in
+            let body = routes.first { $0.operation == operation }?.request
+            return Self.notStored(RouteRegistry.spellingFieldErrors(handler(for: operation), as: body))
+        })
     }
 
     /// `handler` with `Cache-Control: no-store` on its answers.

@@ -220,4 +220,24 @@ struct LayoutAppTests {
             #expect(organizations.status == .ok, "\(organizations.text)")
         }
     }
+
+    @Test("field errors a handler raises name the member as the app spells it (camelCase, renamed), like the validator's")
+    func handlerFieldErrorsSpelled() async throws {
+        try await TestApp.run("layout") { app in
+            let register = #"{"loginEmail": "ada@example.com", "password": "correct horse battery", "name": "Ada"}"#
+            #expect(try await app.request(.post, "/api/accounts/register", json: register).status == .accepted)
+            let project = PrefixedAuthIDTests.ids.text(UUID(), .project)
+            let login = try await app.request(
+                .post, "/api/accounts/sign-in",
+                json: #"{"email": "ada@example.com", "password": "correct horse battery", "projectId": "\#(project)"}"#)
+            #expect(login.status == .badRequest)
+            #expect(login.text.contains(#""field":"organizationId""#) && !login.text.contains(#""field":"organization_id""#), "\(login.text)")
+            let token = try #require(try await app.request(
+                .post, "/api/accounts/sign-in", json: #"{"email": "ada@example.com", "password": "correct horse battery"}"#).object["accessToken"] as? String)
+            let key = try await app.request(
+                .post, "/api/accounts/api-keys", json: #"{"name": "ci", "environment": "live", "scopes": ["customers:read"], "allowedCidrs": ["not-an-address"]}"#,
+                headers: [.authorization: "Bearer \(token)"])
+            #expect(key.text.contains(#""field":"allowedCidrs[0]""#), "\(key.text)")
+        }
+    }
 }
