@@ -38,27 +38,9 @@ public struct AuthContract: Sendable {
         ContractRoute(
             operation, method, path, summary: summary, description: description, request: request, requestOptional: requestOptional,
             responses: responses, credentials: credentials, errors: errors, implied: ContractError.serverErrors,
-            parameters: Self.pathParameters(path))
-    }
-
-    /// The path parameters of `path`: each the id of the resource its preceding segment names
-    /// (`/organizations/{id}/members/{user_id}`: an organization, then a user). (The OAuth
-    /// routes declare their `{provider}` themselves.)
-    private static func pathParameters(_ path: String) -> [ContractParameter] {
-        var previous = ""
-        var parameters: [ContractParameter] = []
-        for segment in path.split(separator: "/") {
-            if segment.hasPrefix("{"), segment.hasSuffix("}") {
-                let name = String(segment.dropFirst().dropLast())
-                if let resource = ResourceKind(collection: previous) {
-                    parameters.append(ContractParameter(name, in: .path, .id(resource, prefix: nil), "Id of the \(resource.noun)."))
-                } else {
-                    parameters.append(ContractParameter(name, in: .path, .uuid, "Id of the \(name.replacingUnderscores())."))
-                }
-            }
-            previous = String(segment)
-        }
-        return parameters
+            parameters: ContractParameter.resourceIDs(in: path) { name in
+                ContractParameter(name, in: .path, .uuid, "Id of the \(name.replacingUnderscores()).")
+            })
     }
 
     /// `status` with a JSON body described by the component `schema`.

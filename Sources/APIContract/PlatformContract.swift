@@ -117,13 +117,11 @@ public struct PlatformContract: Sendable {
         errors: Set<ContractError> = [], query: [ContractParameter] = []
     ) -> ContractRoute<PlatformOperation> {
         // `/admin/organizations/{id}`: an organization; `/admin/end-users/{id}`: a user; `/admin/{id}`: an admin (a UUID).
-        let collection = path.split(separator: "/").dropLast(path.hasSuffix("}") ? 1 : 2).last.map(String.init) ?? ""
-        let id = ResourceKind(collection: collection).map { ContractParameter("id", in: .path, .id($0, prefix: nil), "Id of the \($0.noun).") }
-            ?? ContractParameter("id", in: .path, .uuid, "Id of the admin.")
+        let ids = ContractParameter.resourceIDs(in: path) { name in ContractParameter(name, in: .path, .uuid, "Id of the admin.") }
         return ContractRoute(
             operation, method, path, summary: summary, description: description, request: request, responses: responses,
             credentials: credentials, errors: errors, implied: ContractError.serverErrors,
-            parameters: path.templateParameters.map { _ in id } + query)
+            parameters: ids + query)
     }
 
     private static func json(_ status: Int, _ schema: String) -> [ContractResponse] {

@@ -40,6 +40,26 @@ extension ResourceKind {
     }
 }
 
+extension ContractParameter {
+    /// The path parameters of `path`, in order: each the id of the resource its preceding
+    /// segment names (`/organizations/{id}/members/{user_id}`: an organization, then a user),
+    /// or `other(name)` where that segment names no auth resource.
+    public static func resourceIDs(in path: String, other: (String) -> ContractParameter) -> [ContractParameter] {
+        var previous = ""
+        var parameters: [ContractParameter] = []
+        for segment in path.split(separator: "/") {
+            if segment.hasPrefix("{"), segment.hasSuffix("}") {
+                let name = String(segment.dropFirst().dropLast())
+                parameters.append(
+                    ResourceKind(collection: previous).map { ContractParameter(name, in: .path, .id($0, prefix: nil), "Id of the \($0.noun).") }
+                        ?? other(name))
+            }
+            previous = String(segment)
+        }
+        return parameters
+    }
+}
+
 /// How an app writes the ids of its auth resources: as UUIDs (the default), or, for each kind
 /// given a prefix, as the prefix and the UUID's 128 bits in 22 base-62 digits (`usr_4Hc...`),
 /// like Stripe's ids.

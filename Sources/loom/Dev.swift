@@ -35,7 +35,7 @@ struct Dev: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: root)
-        var loop = DevLoop(root: root, serverArguments: serverArguments(), interval: interval)
+        var loop = DevLoop(root: root, serverArguments: serverArguments(), port: port, interval: interval)
         try loop.run()
     }
 

@@ -13,6 +13,8 @@ struct DevLoop {
     let root: URL
     /// `serve ...` as the server is started.
     let serverArguments: [String]
+    /// The port those arguments name.
+    let port: Int
     /// Seconds between looks at the files.
     let interval: Double
 
@@ -23,9 +25,10 @@ struct DevLoop {
 
     private let server = ServerProcess()
 
-    init(root: URL, serverArguments: [String], interval: Double) {
+    init(root: URL, serverArguments: [String], port: Int, interval: Double) {
         self.root = root
         self.serverArguments = serverArguments
+        self.port = port
         self.interval = interval
     }
 
@@ -78,7 +81,7 @@ struct DevLoop {
         }
         steps.append(String(format: "build %.1f s", Date().timeIntervalSince(built)))
         let started = Date()
-        guard let port = server.restart(binary: binary, arguments: serverArguments, root: root) else {
+        guard let port = server.restart(binary: binary, arguments: serverArguments, port: port, root: root) else {
             Console.line("loom-server did not start (see above); fix the cause and save again")
             return
         }

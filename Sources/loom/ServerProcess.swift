@@ -14,10 +14,10 @@ final class ServerProcess: @unchecked Sendable {
     private var process: Process?
 
     /// Stops the running server (SIGTERM, then SIGKILL after 10 s) and starts `binary` with
-    /// `arguments`; returns the port once it accepts connections, or `nil` when it exited.
-    func restart(binary: URL, arguments: [String], root: URL) -> Int? {
+    /// `arguments`, which make it listen on `port`; returns `port` once it accepts connections,
+    /// or `nil` when it exited.
+    func restart(binary: URL, arguments: [String], port: Int, root: URL) -> Int? {
         stop()
-        let port = arguments.firstIndex(of: "--port").flatMap { Int(arguments[$0 + 1]) } ?? 8080
         if Self.accepts(port: port) {
             Console.line("port \(port) is taken by another process; stop it or pass --port")
             return nil

@@ -45,12 +45,11 @@ extension ResourceIDs {
 extension UUID {
     /// The 128 bits as two 64-bit halves, most significant first.
     var halves: (high: UInt64, low: UInt64) {
-        let bytes = uuid
-        let all = [
-            bytes.0, bytes.1, bytes.2, bytes.3, bytes.4, bytes.5, bytes.6, bytes.7,
-            bytes.8, bytes.9, bytes.10, bytes.11, bytes.12, bytes.13, bytes.14, bytes.15,
-        ]
-        return (all[0..<8].reduce(0) { $0 << 8 | UInt64($1) }, all[8..<16].reduce(0) { $0 << 8 | UInt64($1) })
+        // Written on every id of every auth answer: read the 16 bytes in place, no array.
+        withUnsafeBytes(of: uuid) { bytes in
+            (bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self).bigEndian,
+             bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self).bigEndian)
+        }
     }
 
     /// The UUID of two 64-bit halves, most significant first.

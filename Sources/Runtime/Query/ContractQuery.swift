@@ -52,8 +52,8 @@ public struct ContractQuery: Sendable {
     /// absent or empty.
     public func uuid(_ key: String) -> UUID? {
         guard let text = text(key) else { return nil }
-        if case .id(let kind, let prefix?) = parameters.first(where: { $0.key == key })?.kind {
-            return ResourceIDs(prefixes: [kind: prefix]).uuid(text, kind)
+        if case .id(_, let prefix?) = parameters.first(where: { $0.key == key })?.kind {
+            return ResourceIDs.uuid(prefixed: text, prefix: prefix)
         }
         return UUID(uuidString: text)
     }
@@ -68,8 +68,8 @@ public struct ContractQuery: Sendable {
         case .uuid, .id(_, prefix: nil):
             // An empty value is not a UUID either (the document says `format: uuid`).
             return UUID(uuidString: trimmed) != nil ? nil : "must be a UUID"
-        case .id(let kind, let prefix?):
-            return ResourceIDs(prefixes: [kind: prefix]).isValid(trimmed, kind)
+        case .id(_, let prefix?):
+            return ResourceIDs.uuid(prefixed: trimmed, prefix: prefix) != nil
                 ? nil : "must be an id starting with \(prefix) followed by \(Base62ID.length) letters and digits"
         case .uri:
             return URL(string: trimmed)?.scheme == nil ? "must be an absolute URI" : nil
