@@ -11,13 +11,6 @@ struct AuthSQL: Sendable {
 
     /// `sql` with its placeholders in the dialect's form, bound to `binds`.
     func statement(_ sql: String, _ binds: [SQLValue] = []) -> SQLStatement {
-        guard dialect == .postgres else { return SQLStatement(sql, binds) }
-        var placeholders = PlaceholderSequence(dialect: dialect)
-        var text = ""
-        text.reserveCapacity(sql.utf8.count + 8)
-        for character in sql {
-            if character == "?" { text += placeholders.next() } else { text.append(character) }
-        }
-        return SQLStatement(text, binds)
+        SQLStatement(PlaceholderSequence.render(sql, for: dialect), binds)
     }
 }

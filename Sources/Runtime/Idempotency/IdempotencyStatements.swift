@@ -7,11 +7,7 @@ struct IdempotencyStatements: Sendable {
 
     /// `sql` with each `?` replaced by the dialect's placeholder.
     private func statement(_ sql: String, _ binds: [SQLValue]) -> SQLStatement {
-        guard dialect == .postgres else { return SQLStatement(sql, binds) }
-        var placeholders = PlaceholderSequence(dialect: dialect)
-        return SQLStatement(sql.split(separator: "?", omittingEmptySubsequences: false).enumerated().map { index, part in
-            index == 0 ? String(part) : placeholders.next() + part
-        }.joined(), binds)
+        SQLStatement(PlaceholderSequence.render(sql, for: dialect), binds)
     }
 
     /// Inserts a pending claim, or takes over a record that expired or a pending claim whose

@@ -269,4 +269,18 @@ public struct PlaceholderSequence: Sendable {
         position += 1
         return dialect == .sqlite ? "?" : "$\(position)"
     }
+
+    /// `sql`, written with `?` placeholders, with each in `dialect`'s form (`$1`, `$2`, ... on
+    /// PostgreSQL). For fixed statement text a module writes itself, never request input, and
+    /// with no `?` inside a string literal, so the rewrite is exact.
+    public static func render(_ sql: String, for dialect: SQLDialect) -> String {
+        guard dialect == .postgres else { return sql }
+        var placeholders = PlaceholderSequence(dialect: dialect)
+        var text = ""
+        text.reserveCapacity(sql.utf8.count + 8)
+        for character in sql {
+            if character == "?" { text += placeholders.next() } else { text.append(character) }
+        }
+        return text
+    }
 }
