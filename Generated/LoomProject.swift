@@ -11,6 +11,7 @@ public enum LoomProject {
     /// Every app generated into this target, sorted by name.
     public static let appNames: [String] = [
         "bench",
+        "benchprotected",
         "eventflow",
         "layout",
         "tracker",
@@ -24,6 +25,7 @@ public enum LoomProject {
     public static func app(named name: String, handlers: some LoomProjectHandlers) -> GeneratedApp? {
         switch name {
         case "bench": return Bench.app()
+        case "benchprotected": return Benchprotected.app()
         case "eventflow": return Eventflow.app(handlers: handlers.eventflow)
         case "layout": return Layout.app()
         case "tracker": return Tracker.app(handlers: handlers.tracker)

@@ -18,6 +18,7 @@ enum AppConfigReader {
             limits: readLimits(reader) ?? defaults.limits,
             auth: reader.contains("auth") ? AuthConfigReader.read(reader) : nil)
         config.droppedTables = reader.stringArray("droppedTables") ?? []
+        config.tablesFrom = reader.string("tablesFrom")
         config.webhooks = reader.contains("webhooks") ? WebhooksConfigReader.read(reader) : nil
         config.audit = reader.contains("audit") ? AuditConfigReader.read(reader) : nil
         config.accessLog = reader.contains("accessLog") ? AccessLogConfigReader.read(reader) : nil

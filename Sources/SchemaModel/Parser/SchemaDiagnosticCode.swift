@@ -46,6 +46,9 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidBasePath = "invalid-base-path"
     /// A request limit is not positive or the default page size exceeds the maximum.
     case invalidLimit = "invalid-limit"
+    /// `tablesFrom` names no app, the app itself, an app that borrows its tables too, or an app
+    /// that has tables of its own.
+    case invalidTablesFrom = "invalid-tables-from"
 
     // MARK: Auth (validator)
 

@@ -12,7 +12,7 @@ enum SchemaKeys {
             schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth", "droppedTables",
             "naming", "envelopes", "errors", "headers", "routes", "webhooks",
             "audit", "accessLog", "rateLimits", "trustedProxies", "security", "idempotency",
-            "openapi",
+            "openapi", "tablesFrom",
         ],
         required: ["name", "title", "version", "description"])
 
