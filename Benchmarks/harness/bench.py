@@ -21,7 +21,12 @@ from measure import measure_once, summarize
 HERE = os.path.dirname(os.path.abspath(__file__))
 BENCHMARKS = os.path.dirname(HERE)
 REPOSITORY = os.path.dirname(BENCHMARKS)
-PORTS = {"loom": 18480, "pocketbase": 18490, "fastapi-1w": 18500, "fastapi-2w": 18510, "nginx": 18520}
+PORTS = {"loom": 18480, "loom-protected": 18530, "pocketbase": 18490, "fastapi-1w": 18500, "fastapi-2w": 18510,
+         "nginx": 18520, "loom-base": 18540}
+# The Loom variants: `loom-protected` serves Schemas/benchprotected (the bench tables with rate
+# limits, audit and idempotency declared) from the same binary; `loom-base` is --base-binary, the
+# "before" of an A/B, measured only when that option is given.
+PROTECTED_APP = "benchprotected"
 
 
 def arguments():
@@ -38,6 +43,8 @@ def arguments():
     parser.add_argument("--postgres", action="store_true",
                         help="Loom and FastAPI + asyncpg on a throwaway PostgreSQL cluster (PocketBase has no PostgreSQL mode)")
     parser.add_argument("--binary", required=True, help="the release loom-server binary")
+    parser.add_argument("--base-binary", default=None,
+                        help="a second loom-server binary, measured as target loom-base interleaved with loom (an A/B)")
     parser.add_argument("--venv", required=True, help="virtual environment holding pocketbase and uvicorn")
     parser.add_argument("--work", required=True, help="scratch folder (deleted and recreated)")
     return parser.parse_args()
@@ -100,7 +107,11 @@ def git_commit():
 def main():
     settings = arguments()
     log = lambda line: print(line, flush=True)
-    only = [name for name in settings.only.split(",") if name] or list(PORTS)
+    only = [name for name in settings.only.split(",") if name] or [name for name in PORTS if name != "loom-base"]
+    if settings.base_binary and "loom-base" not in only:
+        only.append("loom-base")
+    elif not settings.base_binary and "loom-base" in only:
+        sys.exit("target loom-base needs --base-binary")
     work = settings.work
     os.makedirs(work, exist_ok=True)
     rows = setups.seed_rows(settings.rows)
@@ -115,6 +126,10 @@ def main():
         cluster = postgres.Cluster()
         try:
             loom_database, fastapi_database = postgres.create_databases(cluster, settings.binary, settings.rows)
+            if "loom-protected" in only:
+                postgres.create_loom_database(cluster, settings.binary, settings.rows, "loom_protected_bench", PROTECTED_APP)
+            if "loom-base" in only:
+                postgres.create_loom_database(cluster, settings.base_binary, settings.rows, "loom_base_bench", "bench")
             log(f"PostgreSQL cluster on 127.0.0.1:{cluster.port}: Loom on {loom_database}, FastAPI + asyncpg on {fastapi_database}")
             plan = postgres_plan(settings, work, cluster, loom_database, fastapi_database)
             finish(settings, only, plan, started, results, log)
@@ -122,6 +137,12 @@ def main():
             cluster.stop()
         return
     loom_database = setups.create_loom_database(settings.binary, work, rows)
+
+    def loom_variant(name, binary, app):
+        database = setups.create_loom_database(binary, work, rows, app=app, directory=name)
+        server = setups.start_loom(binary, setups.copy_database(database, work, f"{name}-run"), PORTS[name], work,
+                                   name=name, app=app)
+        return server, targets.loom(), "1"
 
     def fastapi(workers):
         name = f"fastapi-{workers}w"
@@ -137,6 +158,8 @@ def main():
     plan = {
         "loom": lambda: (setups.start_loom(settings.binary, setups.copy_database(loom_database, work, "loom-run"),
                                            PORTS["loom"], work), targets.loom(), "1"),
+        "loom-protected": lambda: loom_variant("loom-protected", settings.binary, PROTECTED_APP),
+        "loom-base": lambda: loom_variant("loom-base", settings.base_binary, "bench"),
         "pocketbase": pocketbase,
         "fastapi-1w": lambda: fastapi(1),
         "fastapi-2w": lambda: fastapi(2),
@@ -159,9 +182,15 @@ def postgres_plan(settings, work, cluster, loom_database, fastapi_database):
                                       app="fastapi_asyncpg_app:app", variables=variables)
         return server, targets.fastapi(), "1"
 
+    def loom(name, binary, database, app="bench"):
+        server = setups.start_loom(binary, None, PORTS[name], work, name=name, app=app,
+                                   database_url=cluster.url(database) + "?sslmode=disable")
+        return server, targets.loom(), "1"
+
     return {
-        "loom": lambda: (setups.start_loom(settings.binary, None, PORTS["loom"], work,
-                                           database_url=cluster.url(loom_database) + "?sslmode=disable"), targets.loom(), "1"),
+        "loom": lambda: loom("loom", settings.binary, loom_database),
+        "loom-protected": lambda: loom("loom-protected", settings.binary, "loom_protected_bench", PROTECTED_APP),
+        "loom-base": lambda: loom("loom-base", settings.base_binary, "loom_base_bench"),
         "fastapi-1w": lambda: fastapi(1),
         "fastapi-2w": lambda: fastapi(2),
         "nginx": lambda: (servers.start_nginx(work, PORTS["nginx"]), targets.nginx(), "1"),
