@@ -23,6 +23,8 @@ struct DeliveryLoop: Sendable {
     let options: WebhookOptions
     /// Logs failed attempts.
     let logger: Logger
+    /// Whether the app keeps an audit trail (a subscription disabled for failing is audited).
+    let audited: Bool
     /// Names this instance's leases.
     let owner = UUID().uuidString.lowercased()
 
@@ -76,13 +78,32 @@ struct DeliveryLoop: Sendable {
             logger.warning("webhook \(delivery.messageID) to \(subscription.name), attempt \(attempts): \(outcome.error ?? "failed")")
         }
         do {
-            try await store.record(outcome, of: delivery, owner: owner, status: status, nextAttemptAt: next, at: WebhookClock.milliseconds(now))
+            let failingSince = try await store.record(
+                outcome, of: delivery, subscription: subscription.name, owner: owner, status: status, nextAttemptAt: next,
+                at: WebhookClock.milliseconds(now))
             if outcome.status == 410 {
                 try await store.disable(subscription: subscription.name, reason: "the receiver answered 410 Gone", at: WebhookClock.milliseconds(now))
                 logger.warning("webhook subscription \(subscription.name) is disabled: its receiver answered 410 Gone")
+            } else if let failingSince {
+                try await disableIfFailingTooLong(subscription.name, since: failingSince, now: now)
             }
         } catch {
             logger.error("webhook attempt \(delivery.messageID) to \(subscription.name) cannot be recorded: \(error)")
         }
+    }
+
+    /// Disables the subscription once every attempt has failed for `disableAfterFailingHours`
+    /// (`webhooks.delivery`), audited in the same transaction when the app keeps a trail.
+    private func disableIfFailingTooLong(_ subscription: String, since: Int64, now: Date) async throws {
+        let hours = policy.disableAfterFailingHours
+        guard WebhookClock.milliseconds(now) - since >= Int64(hours) * 3_600_000 else { return }
+        let reason = "every attempt failed for \(hours) hours"
+        let audit = audited
+            ? AuditTrail.event(
+                action: "disabled", resource: "webhook_subscriptions", resourceID: subscription, identity: nil, requestID: nil,
+                clientAddress: nil, changedFields: ["enabled"], at: now, dialect: store.database.dialect)
+            : nil
+        try await store.disable(subscription: subscription, reason: reason, at: WebhookClock.milliseconds(now), audit: audit)
+        logger.warning("webhook subscription \(subscription) is disabled: \(reason)")
     }
 }

@@ -105,7 +105,7 @@ enum SchemaKeys {
     /// `webhooks.delivery`.
     static let webhookDelivery = ObjectKeys(
         accepted: [
-            "timeoutSeconds", "connectTimeoutSeconds", "retrySchedule", "jitterPercent", "maxConcurrencyPerEndpoint",
+            "timeoutSeconds", "connectTimeoutSeconds", "retrySchedule", "jitterPercent", "maxConcurrencyPerEndpoint", "disableAfterFailingHours",
         ])
 
     // MARK: Webhooks management (issue 13)
