@@ -9,7 +9,8 @@ from targets import SCENARIOS
 PEERS = ["pocketbase", "fastapi-1w", "fastapi-2w"]
 # Loom variants measured beside Loom: the same binary with the protections declared, and the
 # "before" binary of an A/B; each reported as its rate over Loom's.
-VARIANTS = [("loom-protected", "protected_over_loom"), ("loom-base", "base_over_loom")]
+VARIANTS = [("loom-protected", "protected_over_loom"), ("loom-base", "base_over_loom"),
+            ("loom-webhooks", "loom-webhooks_over_loom")]
 POCKETBASE_ON_POSTGRES = ("PocketBase is not measured in --postgres mode: it has no PostgreSQL backend (SQLite only); "
                           "the FastAPI columns are FastAPI + asyncpg on the same cluster")
 
@@ -77,6 +78,7 @@ def targets(results, rows, latency):
         ("1-conn p50 / nginx p50", latency.get("loom_p50_over_nginx_p50"), "<=", 1.5),
         ("protections on/off, GET by id", by_name["get_by_id"]["protected_over_loom"], ">=", 0.9),
         ("protections on/off, POST", by_name["post"]["protected_over_loom"], ">=", 0.9),
+        ("POST, one webhook subscription/none", by_name["post"]["loom-webhooks_over_loom"], ">=", 0.85),
     ]
     return [
         {"target": name, "measured": value, "bar": f"{op} {bar}",

@@ -104,3 +104,67 @@ http {{
         "nginx", ["nginx", "-p", root, "-c", config], f"http://127.0.0.1:{port}", "/item.json",
         os.path.join(root, "logs", "stdout.log"),
     )
+
+
+def start_webhook_receiver(work, port):
+    """nginx answering 204 to every POST /hook and logging its arrival time, one line each: a
+    receiver fast enough that the deliveries it counts measure Loom's outbox, not the receiver."""
+    root = os.path.join(work, "receiver")
+    os.makedirs(os.path.join(root, "logs"), exist_ok=True)
+    user = "user root root;\n" if os.geteuid() == 0 else ""
+    config = os.path.join(root, "nginx.conf")
+    with open(config, "w") as conf:
+        conf.write(
+            f"""{user}worker_processes 1;
+daemon off;
+pid {root}/nginx.pid;
+error_log {root}/logs/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    log_format arrival '$msec';
+    client_body_temp_path {root}/body;
+    proxy_temp_path {root}/proxy;
+    fastcgi_temp_path {root}/fastcgi;
+    uwsgi_temp_path {root}/uwsgi;
+    scgi_temp_path {root}/scgi;
+    keepalive_requests 1000000;
+    server {{
+        listen 127.0.0.1:{port};
+        location = /hook {{ access_log {root}/logs/hooks.log arrival; return 204; }}
+        location = /ready {{ return 200 "ready"; }}
+    }}
+}}
+"""
+        )
+    server = Server(
+        "webhook-receiver", ["nginx", "-p", root, "-c", config], f"http://127.0.0.1:{port}", "/ready",
+        os.path.join(root, "logs", "stdout.log"),
+    )
+    server.hooks_log = os.path.join(root, "logs", "hooks.log")
+    return server
+
+
+def deliveries(hooks_log, settle=2.0, timeout=180.0):
+    """Waits until the receiver's log stops growing for `settle` seconds (the outbox drained),
+    then returns how many deliveries arrived and their rate from the first to the last."""
+    def arrivals():
+        try:
+            with open(hooks_log) as log:
+                return [float(line) for line in log if line.strip()]
+        except FileNotFoundError:
+            return []
+
+    deadline = time.monotonic() + timeout
+    seen, quiet_since = -1, time.monotonic()
+    while time.monotonic() < deadline:
+        count = len(arrivals())
+        if count != seen:
+            seen, quiet_since = count, time.monotonic()
+        elif time.monotonic() - quiet_since >= settle:
+            break
+        time.sleep(0.2)
+    times = arrivals()
+    span = (times[-1] - times[0]) if len(times) > 1 else 0.0
+    return {"delivered": len(times), "seconds": round(span, 2),
+            "per_second": round(len(times) / span, 1) if span > 0 else None}

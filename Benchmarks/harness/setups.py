@@ -52,12 +52,12 @@ def copy_database(source, work, name):
     return target
 
 
-def start_loom(binary, database, port, work, name="loom", database_url=None, app="bench"):
+def start_loom(binary, database, port, work, name="loom", database_url=None, app="bench", environment=None):
     """loom-server serving `app` on the SQLite file `database`, or on PostgreSQL when `database_url` is given."""
     store = ["--database-url", database_url] if database_url else ["--database-path", database]
     return Server(
         name, [binary, "serve", "--app", app, *store, "--port", str(port), "--log-level", "warning"],
-        f"http://127.0.0.1:{port}", "/health/live", os.path.join(work, f"{name}.log"),
+        f"http://127.0.0.1:{port}", "/health/live", os.path.join(work, f"{name}.log"), environment=environment,
     )
 
 
