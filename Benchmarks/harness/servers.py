@@ -2,6 +2,7 @@
 in the scratch folder (request logs off: writing them would be measured too)."""
 
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -110,7 +111,8 @@ def start_webhook_receiver(work, port):
     """nginx answering 204 to every POST /hook and logging its arrival time, one line each: a
     receiver fast enough that the deliveries it counts measure Loom's outbox, not the receiver."""
     root = os.path.join(work, "receiver")
-    os.makedirs(os.path.join(root, "logs"), exist_ok=True)
+    shutil.rmtree(root, ignore_errors=True)
+    os.makedirs(os.path.join(root, "logs"))
     user = "user root root;\n" if os.geteuid() == 0 else ""
     config = os.path.join(root, "nginx.conf")
     with open(config, "w") as conf:

@@ -2,8 +2,9 @@ import Foundation
 import Logging
 import Runtime
 
-/// Deliveries to one subscription: claim the due ones, attempt them concurrently, record each
-/// outcome, then wait for a commit or the poll interval.
+/// Deliveries to one subscription: claim the due ones, attempt them with at most `concurrency`
+/// in flight (a finished attempt makes room for the next claimed one), record each outcome,
+/// then wait for a commit or the poll interval.
 struct DeliveryLoop: Sendable {
     /// The outbox tables.
     let store: DeliveryStore
@@ -17,6 +18,8 @@ struct DeliveryLoop: Sendable {
     let policy: RetryPolicy
     /// Most attempts in flight at once.
     let concurrency: Int
+    /// Most deliveries claimed at once (`claimLimit(concurrency:timeoutSeconds:options:)`).
+    let claimLimit: Int
     /// Wakes the loop after commits.
     let signal: DeliverySignal
     /// Clock, poll interval, lease.
@@ -47,18 +50,33 @@ struct DeliveryLoop: Sendable {
                 return false
             }
             claimed = try await store.claim(
-                subscription: subscription.name, limit: concurrency, now: now, leaseUntil: now + options.leaseMilliseconds, owner: owner)
+                subscription: subscription.name, limit: claimLimit, now: now, leaseUntil: now + options.leaseMilliseconds, owner: owner)
         } catch {
             logger.error("webhook deliveries to \(subscription.name) cannot be claimed: \(error)")
             return false
         }
         guard !claimed.isEmpty else { return false }
         await withTaskGroup(of: Void.self) { group in
-            for delivery in claimed {
+            var waiting = claimed.makeIterator()
+            for _ in 0..<concurrency {
+                guard let delivery = waiting.next() else { break }
+                group.addTask { await attempt(delivery, to: subscription) }
+            }
+            while await group.next() != nil {
+                guard let delivery = waiting.next() else { continue }
                 group.addTask { await attempt(delivery, to: subscription) }
             }
         }
         return true
+    }
+
+    /// How many deliveries a round may claim: several per slot, so a backlog drains without a
+    /// claim, a disabled check and a payload read per `concurrency` attempts, but never more than
+    /// the slots can attempt within the lease even if every attempt runs to its time-out, so no
+    /// claimed delivery waits past its lease (where another instance would claim it too).
+    static func claimLimit(concurrency: Int, timeoutSeconds: Int, options: WebhookOptions) -> Int {
+        let attemptsPerSlot = options.leaseMilliseconds / Int64(max(1, timeoutSeconds) * 1_000) - 1
+        return concurrency * Int(min(8, max(1, attemptsPerSlot)))
     }
 
     /// Sends one delivery and records what came of it.

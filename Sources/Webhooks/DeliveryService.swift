@@ -62,8 +62,11 @@ public struct DeliveryService: Service {
             for subscription in directory.startable() {
                 let loop = DeliveryLoop(
                     store: store, name: subscription.name, directory: directory, sender: sender, policy: policy,
-                    concurrency: settings.delivery.maxConcurrencyPerEndpoint, signal: signal, options: options, logger: logger,
-                    audited: audited)
+                    concurrency: settings.delivery.maxConcurrencyPerEndpoint,
+                    claimLimit: DeliveryLoop.claimLimit(
+                        concurrency: settings.delivery.maxConcurrencyPerEndpoint, timeoutSeconds: settings.delivery.timeoutSeconds,
+                        options: options),
+                    signal: signal, options: options, logger: logger, audited: audited)
                 group.addTask { [directory] in
                     await loop.run()
                     directory.stopped(subscription.name)
