@@ -71,24 +71,22 @@ def request_json(method, url, body=None, token=None):
         raise RuntimeError(f"{method} {url} answered {error.code}: {error.read()[:500]!r}") from None
 
 
-def start_nginx(work, port):
-    """nginx serving one small static JSON file: the ceiling for a tiny HTTP response here."""
-    root = os.path.join(work, "nginx")
+def _nginx(name, root, port, workers, locations, ready_path, http_extra=""):
+    """nginx under `root` on 127.0.0.1:`port` with the given `location` blocks, started and
+    waited for at `ready_path`. Access logs are off unless a location turns its own on."""
     os.makedirs(os.path.join(root, "logs"), exist_ok=True)
-    with open(os.path.join(root, "item.json"), "w") as item:
-        item.write('{"id":1,"name":"item 1","price":12.5,"created_at":"2026-01-01T00:00:00.000Z","updated_at":"2026-01-01T00:00:00.000Z"}')
     user = "user root root;\n" if os.geteuid() == 0 else ""
     config = os.path.join(root, "nginx.conf")
     with open(config, "w") as conf:
         conf.write(
-            f"""{user}worker_processes auto;
+            f"""{user}worker_processes {workers};
 daemon off;
 pid {root}/nginx.pid;
 error_log {root}/logs/error.log warn;
 events {{ worker_connections 1024; }}
 http {{
     access_log off;
-    client_body_temp_path {root}/body;
+{http_extra}    client_body_temp_path {root}/body;
     proxy_temp_path {root}/proxy;
     fastcgi_temp_path {root}/fastcgi;
     uwsgi_temp_path {root}/uwsgi;
@@ -96,15 +94,22 @@ http {{
     keepalive_requests 1000000;
     server {{
         listen 127.0.0.1:{port};
-        location = /item.json {{ root {root}; default_type application/json; }}
-    }}
+{locations}    }}
 }}
 """
         )
-    return Server(
-        "nginx", ["nginx", "-p", root, "-c", config], f"http://127.0.0.1:{port}", "/item.json",
-        os.path.join(root, "logs", "stdout.log"),
-    )
+    return Server(name, ["nginx", "-p", root, "-c", config], f"http://127.0.0.1:{port}", ready_path,
+                  os.path.join(root, "logs", "stdout.log"))
+
+
+def start_nginx(work, port):
+    """nginx serving one small static JSON file: the ceiling for a tiny HTTP response here."""
+    root = os.path.join(work, "nginx")
+    os.makedirs(root, exist_ok=True)
+    with open(os.path.join(root, "item.json"), "w") as item:
+        item.write('{"id":1,"name":"item 1","price":12.5,"created_at":"2026-01-01T00:00:00.000Z","updated_at":"2026-01-01T00:00:00.000Z"}')
+    location = f"        location = /item.json {{ root {root}; default_type application/json; }}\n"
+    return _nginx("nginx", root, port, "auto", location, "/item.json")
 
 
 def start_webhook_receiver(work, port):
@@ -112,37 +117,9 @@ def start_webhook_receiver(work, port):
     receiver fast enough that the deliveries it counts measure Loom's outbox, not the receiver."""
     root = os.path.join(work, "receiver")
     shutil.rmtree(root, ignore_errors=True)
-    os.makedirs(os.path.join(root, "logs"))
-    user = "user root root;\n" if os.geteuid() == 0 else ""
-    config = os.path.join(root, "nginx.conf")
-    with open(config, "w") as conf:
-        conf.write(
-            f"""{user}worker_processes 1;
-daemon off;
-pid {root}/nginx.pid;
-error_log {root}/logs/error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    log_format arrival '$msec';
-    client_body_temp_path {root}/body;
-    proxy_temp_path {root}/proxy;
-    fastcgi_temp_path {root}/fastcgi;
-    uwsgi_temp_path {root}/uwsgi;
-    scgi_temp_path {root}/scgi;
-    keepalive_requests 1000000;
-    server {{
-        listen 127.0.0.1:{port};
-        location = /hook {{ access_log {root}/logs/hooks.log arrival; return 204; }}
-        location = /ready {{ return 200 "ready"; }}
-    }}
-}}
-"""
-        )
-    server = Server(
-        "webhook-receiver", ["nginx", "-p", root, "-c", config], f"http://127.0.0.1:{port}", "/ready",
-        os.path.join(root, "logs", "stdout.log"),
-    )
+    locations = (f"        location = /hook {{ access_log {root}/logs/hooks.log arrival; return 204; }}\n"
+                 "        location = /ready { return 200 \"ready\"; }\n")
+    server = _nginx("webhook-receiver", root, port, 1, locations, "/ready", http_extra="    log_format arrival '$msec';\n")
     server.hooks_log = os.path.join(root, "logs", "hooks.log")
     return server
 
