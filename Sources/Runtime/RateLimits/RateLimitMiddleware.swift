@@ -24,14 +24,18 @@ public struct RateLimitMiddleware: ServerMiddleware {
     let headerNames: HeaderNames
     let exemptPaths: Set<String>
     let rejected: (@Sendable (RateLimitRejection) -> Void)?
+    /// The tiers assigned to keys and organizations (apps with tiers).
+    let tiers: RateLimitTierDirectory?
 
     /// Creates the middleware for the app `app` counting with `settings` (the app's own unless
     /// a test tightens them). `rejected` is called once per refused request: the hook a metrics
-    /// module counts rejections with, by policy name.
+    /// module counts rejections with, by policy name. `tiers` holds the assigned tiers when
+    /// `settings` declares tiers.
     public init(
         app: AppSettings, settings: RateLimitSettings, counter: any RateLimitCounter,
-        rejected: (@Sendable (RateLimitRejection) -> Void)? = nil
+        rejected: (@Sendable (RateLimitRejection) -> Void)? = nil, tiers: RateLimitTierDirectory? = nil
     ) {
+        self.tiers = tiers
         self.settings = settings
         self.counter = counter
         self.clientAddresses = app.clientAddresses
@@ -50,9 +54,9 @@ public struct RateLimitMiddleware: ServerMiddleware {
         let path = request.uri.path
         guard !exemptPaths.contains(path) else { return try await next(request, context) }
         let address = clientAddresses.clientAddress(of: request, context: context)
-        guard let (policy, key) = settings.selection(path: path, identity: context.identity, clientAddress: address)
+        guard let (decision, key) = try await count(path: path, identity: context.identity, clientAddress: address)
         else { return try await next(request, context) }
-        let decision = try await counter.count(key: key, policy: policy)
+        let policy = decision.policy
         let fields = headerFields(decision)
         guard decision.allowed else {
             rejected?(RateLimitRejection(policy: policy.name, key: key))
@@ -75,6 +79,23 @@ public struct RateLimitMiddleware: ServerMiddleware {
             // classifies it and adds the fields to the answer it renders.
             throw ErrorWithHeaderFields(error: error, fields: fields)
         }
+    }
+
+    /// Counts the request against the policy that applies to it (`nil`: none does). When the
+    /// counter saw a newer tier version than this instance holds (another instance changed a
+    /// tier), the assignments are read again and, if the caller's tier changed, the request is
+    /// counted under the new one: the change applies from the caller's next request everywhere.
+    func count(path: String, identity: Identity?, clientAddress: String?) async throws -> (RateLimitDecision, String)? {
+        let assignments = tiers?.current ?? RateLimitTierAssignments()
+        guard let (policy, key) = settings.selection(path: path, identity: identity, clientAddress: clientAddress, assignments: assignments)
+        else { return nil }
+        let decision = try await counter.count(key: key, policy: policy)
+        guard let tiers, let seen = decision.tierVersion, seen > assignments.version else { return (decision, key) }
+        let fresh = try await tiers.reload()
+        guard let (tier, tierKey) = settings.selection(path: path, identity: identity, clientAddress: clientAddress, assignments: fresh),
+            tierKey != key
+        else { return (decision, key) }
+        return (try await counter.count(key: tierKey, policy: tier), tierKey)
     }
 
     /// The header fields describing `decision`.
