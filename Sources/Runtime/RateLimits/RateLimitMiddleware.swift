@@ -10,8 +10,9 @@ import Hummingbird
 /// draft, under the names of the app's `headers`), and `X-RateLimit-Limit`,
 /// `X-RateLimit-Remaining` and `X-RateLimit-Reset` (epoch seconds) when the app asks.
 ///
-/// It must see every request, public key reads included (`inlineReadPolicy` is `.mustRun`):
-/// an anonymous client's quota counts its `GET /<table>/{id}` too. The system routes (health
+/// It counts every request, public key reads included: on SQLite those answered inline are
+/// counted on the event loop (`InlineRateLimitCounter`); with a counter that must suspend
+/// (PostgreSQL, which has no inline path anyway) `inlineReadPolicy` is `.mustRun`. The system routes (health
 /// probes, `/openapi.json`, `/docs`, as `SystemContract` lays them out) are not limited, so a
 /// busy client cannot make its load balancer's probes fail; the generator documents the same.
 public struct RateLimitMiddleware: ServerMiddleware {
@@ -44,8 +45,14 @@ public struct RateLimitMiddleware: ServerMiddleware {
         self.rejected = rejected
     }
 
-    /// Rate limits see every request.
-    public var inlineReadPolicy: InlineReadPolicy { .mustRun }
+    /// Rate limits count every request: inline key reads too when the counter counts without
+    /// suspending (in process, SQLite; `InlineRateLimitCounter`), else none is answered inline.
+    public var inlineReadPolicy: InlineReadPolicy { inlineReadCounter == nil ? .mustRun : .maySkip }
+
+    /// Counts inline key reads, with the in-process counter.
+    public var inlineReadCounter: (any InlineReadCounter)? {
+        (counter as? InProcessRateLimitCounter).map { InlineRateLimitCounter(middleware: self, counter: $0) }
+    }
 
     /// Counts the request, refuses it past the quota, and adds the headers to its answer.
     public func handle(
