@@ -99,6 +99,10 @@ enum SettingsTranslator {
         }
         if !groups.isEmpty { parts.append("routeGroups: [" + groups.joined(separator: ", ") + "]") }
         if limits.legacyHeaders { parts.append("legacyHeaders: true") }
+        if let defaultName = limits.defaultTier, let defaultTier = policy(defaultName) {
+            let tiers = limits.tiers.compactMap(policy).joined(separator: ", ")
+            parts.append("tiers: RateLimitTiers([\(tiers)], defaultTier: \(defaultTier))")
+        }
         return "RateLimitSettings(" + parts.joined(separator: ", ") + ")"
     }
 }

@@ -65,6 +65,7 @@ public enum LoomServer {
                 serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID, security: app.settings.security)
             reads.observer = accessLog
             reads.requestLimits = app.settings.requestLimits
+            reads.counters = configuration.middleware.compactMap(\.inlineReadCounter)
         }
         return (router, reads)
     }

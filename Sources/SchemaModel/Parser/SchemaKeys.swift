@@ -202,7 +202,8 @@ enum SchemaKeys {
 
     /// The `rateLimits` object of `app.json`.
     static let rateLimits = ObjectKeys(
-        accepted: ["policies", "perCaller", "perOrganization", "perAnonymousIP", "routeGroups", "legacyHeaders"], required: ["policies"])
+        accepted: ["policies", "perCaller", "perOrganization", "perAnonymousIP", "routeGroups", "legacyHeaders", "tiers", "defaultTier"],
+        required: ["policies"])
 
     /// One member of `rateLimits.policies`.
     static let rateLimitPolicy = ObjectKeys(accepted: ["quota", "window"], required: ["quota", "window"])
