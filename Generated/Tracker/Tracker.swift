@@ -16,7 +16,8 @@ public enum Tracker {
         pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
         maxBatchSize: 100,
         idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600),
-        requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120))
+        requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120)),
+        cors: CORSSettings(origins: ["http://localhost:5173"], methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"], credentials: true, maxAgeSeconds: 600)
     )
 
     /// The tables the database must hold, referenced tables first.

@@ -99,6 +99,11 @@ public struct AppConfig: Codable, Sendable, Hashable {
     /// `security`: the security header fields every answer carries.
     public var security = SecuritySchema()
 
+    // MARK: CORS (issue 14)
+
+    /// `cors`: the browser origins allowed to call the API; `nil`: no CORS header is sent.
+    public var cors: CORSConfig?
+
     /// `openapi`: servers, contact and license of the published document.
     public var document = DocumentInfoSchema()
 

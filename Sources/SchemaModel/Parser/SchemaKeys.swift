@@ -13,6 +13,8 @@ enum SchemaKeys {
             "naming", "envelopes", "errors", "headers", "routes", "webhooks",
             "audit", "accessLog", "rateLimits", "trustedProxies", "security", "idempotency",
             "openapi",
+            // MARK: CORS (issue 14)
+            "cors",
         ],
         required: ["name", "title", "version", "description"])
 
@@ -209,4 +211,9 @@ enum SchemaKeys {
 
     /// One element of `rateLimits.routeGroups`.
     static let rateLimitGroup = ObjectKeys(accepted: ["policy", "paths"], required: ["policy", "paths"])
+
+    // MARK: CORS (issue 14)
+
+    /// The `cors` object of `app.json`.
+    static let cors = ObjectKeys(accepted: ["origins", "methods", "headers", "exposedHeaders", "credentials", "maxAgeSeconds"], required: ["origins"])
 }
