@@ -54,6 +54,10 @@ enum SettingsTranslator {
                 + "batchBudget: .seconds(\(limits.batchTimeoutSeconds)))")
         // MARK: CORS (issue 14), after `requestLimits` in the initializer's order.
         if let cors = config.cors { arguments.append("cors: " + Self.cors(cors)) }
+        // MARK: Observability: metrics (issue 14), after `cors`.
+        if let metrics = config.metrics {
+            arguments.append("metrics: MetricsSettings(host: \(SwiftNames.literal(metrics.host)), port: \(metrics.port))")
+        }
         return arguments
     }
 

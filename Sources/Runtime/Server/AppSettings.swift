@@ -55,6 +55,11 @@ public struct AppSettings: Sendable {
     /// declare it on an app that does not.
     public var cors: CORSSettings?
 
+    // MARK: Observability: metrics (issue 14)
+
+    /// The app's `metrics` section; `nil`: nothing is measured. A `var` so tests can declare it.
+    public var metrics: MetricsSettings?
+
     /// Creates settings; the defaults are Loom's conventions.
     public init(
         name: String, basePath: String, errorFormat: ErrorBodyFormat, maxBodyBytes: Int, pageLimits: PageLimits,
@@ -62,8 +67,9 @@ public struct AppSettings: Sendable {
         headers: HeaderNames = .standard, systemRoutes: [String: ContractRouteOverride] = [:],
         rateLimits: RateLimitSettings? = nil, trustedProxies: [String] = [], security: SecurityHeaders = .standard,
         idempotency: IdempotencySettings? = nil, requestLimits: RequestLimits = .standard,
-        cors: CORSSettings? = nil
+        cors: CORSSettings? = nil, metrics: MetricsSettings? = nil
     ) {
+        self.metrics = metrics
         self.cors = cors
         self.idempotency = idempotency
         self.requestLimits = requestLimits

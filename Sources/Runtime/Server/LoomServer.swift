@@ -47,6 +47,7 @@ public enum LoomServer {
         router.add(middleware: base)
         let accessLog = app.accessLog.map { settings in configuration.accessLogWriter.map { AccessLog(settings: settings, write: $0) } ?? AccessLog(settings: settings) }
         if let accessLog { router.add(middleware: AccessLogMiddleware(log: accessLog, statusOfError: base.renderedStatus)) }
+        if let metrics = configuration.metrics { router.add(middleware: RequestMetricsMiddleware(metrics: metrics, statusOfError: base.renderedStatus)) }
         // CORS before the configured middleware (rate limits): an allowed preflight is never counted or refused.
         let cors = app.settings.cors.map { CrossOriginMiddleware(settings: $0, app: app.settings) }
         if let cors { router.add(middleware: cors) }
@@ -68,7 +69,8 @@ public enum LoomServer {
             if cors != nil { reads = reads.passingOn(headers: CrossOriginMiddleware.passedOnHeaders) }
             reads.commonHeaders = CommonResponseHeaders(
                 serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID, security: app.settings.security)
-            reads.observer = accessLog
+            let observers: [(any InlineReadObserver)?] = [accessLog, configuration.metrics]
+            reads.observer = InlineReadObservers.combining(observers.compactMap { $0 })
             reads.requestLimits = app.settings.requestLimits
         }
         return (router, reads)

@@ -187,4 +187,9 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// origins or with credentials, an unknown method, a malformed header name, or a max age
     /// out of range.
     case invalidCORS = "invalid-cors"
+
+    // MARK: Observability: metrics (validator)
+
+    /// The `metrics` section's port is out of range or its host is empty.
+    case invalidMetrics = "invalid-metrics"
 }

@@ -15,6 +15,8 @@ enum SchemaKeys {
             "openapi",
             // MARK: CORS (issue 14)
             "cors",
+            // MARK: Observability: metrics (issue 14)
+            "metrics",
         ],
         required: ["name", "title", "version", "description"])
 
@@ -216,4 +218,9 @@ enum SchemaKeys {
 
     /// The `cors` object of `app.json`.
     static let cors = ObjectKeys(accepted: ["origins", "methods", "headers", "exposedHeaders", "credentials", "maxAgeSeconds"], required: ["origins"])
+
+    // MARK: Observability: metrics (issue 14)
+
+    /// The `metrics` object of `app.json`.
+    static let metrics = ObjectKeys(accepted: ["host", "port"], required: ["port"])
 }

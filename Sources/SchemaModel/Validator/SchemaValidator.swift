@@ -27,6 +27,7 @@ public enum SchemaValidator {
             DocumentInfoRules.check(app, diagnostics: diagnostics)
             IdempotencyRules.check(app, diagnostics: diagnostics)
             CORSRules.check(app, diagnostics: diagnostics)
+            MetricsRules.check(app, diagnostics: diagnostics)
             AccessRules.check(app, diagnostics: diagnostics)
             MigrationHintRules.check(app, diagnostics: diagnostics)
         }
