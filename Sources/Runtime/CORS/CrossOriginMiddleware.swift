@@ -69,18 +69,8 @@ public struct CrossOriginMiddleware: ServerMiddleware {
         if request.method == .options, request.headers[.accessControlRequestMethod] != nil {
             return Response(status: .noContent, headers: fields(origin: origin, base: preflightFields))
         }
-        let fields = fields(origin: origin, base: answerFields)
-        do {
-            var response = try await next(request, context)
-            response.headers.append(contentsOf: fields)
-            return response
-        } catch var error as APIError {
-            error.headers.append(contentsOf: fields)
-            throw error
-        } catch {
-            // An unknown path's 404, a database failure: `LoomMiddleware` renders it with the fields.
-            throw ErrorWithHeaderFields(error: error, fields: fields)
-        }
+        // Errors too (an unknown path's 404, a 429): a page must be able to read them.
+        return try await ErrorWithHeaderFields.appending(fields(origin: origin, base: answerFields)) { try await next(request, context) }
     }
 
     /// `base` with the origin's fields in front: `*` for any origin, else the origin itself and `Vary: Origin`.

@@ -46,8 +46,9 @@ public enum LoomServer {
         if trustsProxies { base.clientAddresses = app.settings.clientAddresses }
         router.add(middleware: base)
         let accessLog = app.accessLog.map { settings in configuration.accessLogWriter.map { AccessLog(settings: settings, write: $0) } ?? AccessLog(settings: settings) }
-        if let accessLog { router.add(middleware: AccessLogMiddleware(log: accessLog, statusOfError: base.renderedStatus)) }
-        if let metrics = configuration.metrics { router.add(middleware: RequestMetricsMiddleware(metrics: metrics, statusOfError: base.renderedStatus)) }
+        if accessLog != nil || configuration.metrics != nil {
+            router.add(middleware: RequestObservationMiddleware(log: accessLog, metrics: configuration.metrics, statusOfError: base.renderedStatus))
+        }
         // CORS before the configured middleware (rate limits): an allowed preflight is never counted or refused.
         let cors = app.settings.cors.map { CrossOriginMiddleware(settings: $0, app: app.settings) }
         if let cors { router.add(middleware: cors) }
