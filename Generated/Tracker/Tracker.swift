@@ -17,7 +17,9 @@ public enum Tracker {
         maxBatchSize: 100,
         rateLimits: RateLimitSettings(legacyHeaders: true, tiers: RateLimitTiers([RateLimitPolicy(name: "standard", quota: 6000, window: 60), RateLimitPolicy(name: "professional", quota: 60000, window: 60), RateLimitPolicy(name: "enterprise", quota: 600000, window: 60)], defaultTier: RateLimitPolicy(name: "standard", quota: 6000, window: 60))),
         idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600),
-        requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120))
+        requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120)),
+        cors: CORSSettings(origins: ["http://localhost:5173"], methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"], credentials: true, maxAgeSeconds: 600),
+        metrics: MetricsSettings(host: "127.0.0.1", port: 9464)
     )
 
     /// The tables the database must hold, referenced tables first.

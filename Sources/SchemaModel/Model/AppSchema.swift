@@ -103,6 +103,16 @@ public struct AppConfig: Codable, Sendable, Hashable {
     /// `security`: the security header fields every answer carries.
     public var security = SecuritySchema()
 
+    // MARK: CORS (issue 14)
+
+    /// `cors`: the browser origins allowed to call the API; `nil`: no CORS header is sent.
+    public var cors: CORSConfig?
+
+    // MARK: Observability: metrics (issue 14)
+
+    /// `metrics`: Prometheus `/metrics` on a port of its own; `nil`: nothing is measured.
+    public var metrics: MetricsConfig?
+
     /// `openapi`: servers, contact and license of the published document.
     public var document = DocumentInfoSchema()
 

@@ -28,6 +28,10 @@ enum AppConfigReader {
         config.security = readSecurity(reader) ?? SecuritySchema()
         readDocument(reader, into: &config)
         config.idempotency = reader.contains("idempotency") ? IdempotencyConfigReader.read(reader) : nil
+        // MARK: CORS (issue 14)
+        config.cors = reader.contains("cors") ? CORSConfigReader.read(reader) : nil
+        // MARK: Observability: metrics (issue 14)
+        config.metrics = reader.contains("metrics") ? MetricsConfigReader.read(reader) : nil
         return config
     }
 

@@ -13,6 +13,10 @@ enum SchemaKeys {
             "naming", "envelopes", "errors", "headers", "routes", "webhooks",
             "audit", "accessLog", "rateLimits", "trustedProxies", "security", "idempotency",
             "openapi", "tablesFrom",
+            // MARK: CORS (issue 14)
+            "cors",
+            // MARK: Observability: metrics (issue 14)
+            "metrics",
         ],
         required: ["name", "title", "version", "description"])
 
@@ -210,4 +214,14 @@ enum SchemaKeys {
 
     /// One element of `rateLimits.routeGroups`.
     static let rateLimitGroup = ObjectKeys(accepted: ["policy", "paths"], required: ["policy", "paths"])
+
+    // MARK: CORS (issue 14)
+
+    /// The `cors` object of `app.json`.
+    static let cors = ObjectKeys(accepted: ["origins", "methods", "headers", "exposedHeaders", "credentials", "maxAgeSeconds"], required: ["origins"])
+
+    // MARK: Observability: metrics (issue 14)
+
+    /// The `metrics` object of `app.json`.
+    static let metrics = ObjectKeys(accepted: ["host", "port"], required: ["port"])
 }
