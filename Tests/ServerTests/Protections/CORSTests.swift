@@ -75,7 +75,8 @@ struct CORSTests {
                 #expect(reply.headers[.accessControlAllowCredentials] == "true", "\(label)")
                 #expect(
                     reply.headers[.accessControlExposeHeaders]
-                        == "X-Request-Id, RateLimit-Policy, RateLimit, Retry-After, ETag, Location, Idempotent-Replayed", "\(label)")
+                        == "X-Request-Id, RateLimit-Policy, RateLimit, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, "
+                        + "Retry-After, ETag, Location, Idempotent-Replayed", "\(label): the tracker sends the legacy X-RateLimit-* fields too")
             }
             for headers: HTTPFields in [[.origin: Self.other], [:], [.origin: "http://localhost:5173/"]] {
                 let reply = try await app.request(.get, "/v1/projects", headers: headers)
