@@ -5,7 +5,7 @@ import APIContract
 import Foundation
 import Runtime
 
-/// Bench API, protections on: The bench app's tables with rate limiting and idempotency keys declared (an audit trail needs auth, so the authenticated benchmark measures it), so Benchmarks/run measures what the protections cost against the bench app in the same run.
+/// Bench API, protections on: The bench app's tables with rate limiting, idempotency keys, Prometheus metrics (on a free port) and CORS declared (an audit trail needs auth, so the authenticated benchmark measures it), so Benchmarks/run measures what the protections cost against the bench app in the same run.
 public enum Benchprotected {
     /// The app's conventions from its `app.json`.
     public static let settings = AppSettings(
@@ -17,7 +17,9 @@ public enum Benchprotected {
         maxBatchSize: 100,
         rateLimits: RateLimitSettings(perAnonymousIP: RateLimitPolicy(name: "anonymous", quota: 100000000, window: 60), legacyHeaders: true),
         idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600),
-        requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120))
+        requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120)),
+        cors: CORSSettings(origins: ["http://localhost:5173"], methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"], maxAgeSeconds: 600),
+        metrics: MetricsSettings(host: "127.0.0.1", port: 0)
     )
 
     /// The tables the database must hold, referenced tables first.
