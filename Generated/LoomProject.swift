@@ -10,6 +10,7 @@ public enum LoomProject {
 
     /// Every app generated into this target, sorted by name.
     public static let appNames: [String] = [
+        "auctoritas",
         "bench",
         "eventflow",
         "layout",
@@ -23,6 +24,7 @@ public enum LoomProject {
     /// - Parameter handlers: the handwritten handlers of every app with custom endpoints.
     public static func app(named name: String, handlers: some LoomProjectHandlers) -> GeneratedApp? {
         switch name {
+        case "auctoritas": return Auctoritas.app()
         case "bench": return Bench.app()
         case "eventflow": return Eventflow.app(handlers: handlers.eventflow)
         case "layout": return Layout.app()
