@@ -348,7 +348,9 @@ def bootstrap(server: Server) -> Credentials:
     # (`auth.signup.answer: "accepted"`); the account then logs in either way.
     if answer.status not in (201, 202):
         raise RuntimeError(f"sign-up failed: {answer.status} {answer.body!r}")
-    top_role = next(name for name, scopes in auth["roles"].items() if "*" in scopes)
+    # The role holding every scope; an app with none (auctoritas: app roles are an end user's)
+    # keeps the sign-up role, and its organization owner's bound token holds the rest.
+    top_role = next((name for name, scopes in auth["roles"].items() if "*" in scopes), auth.get("defaultRole"))
     if auth.get("defaultRole") != top_role:
         server.command("set-role", credentials.email, top_role)
     login = {"email": credentials.email, "password": credentials.password}
