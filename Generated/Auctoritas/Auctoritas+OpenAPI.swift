@@ -5412,7 +5412,7 @@ extension Auctoritas {
           "auth"
         ]
       },
-      "patch" : {
+      "put" : {
         "description" : "Needs the `organization:update` ability of the caller's organization role (owners always have it; 403 otherwise).",
         "operationId" : "authRenameOrganization",
         "parameters" : [
@@ -6859,7 +6859,7 @@ extension Auctoritas {
     },
     "/api/v1/end-users/data" : {
       "get" : {
-        "description" : "Requires the scope `user_data:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's project: the credentials must be bound to one (else 403), and another project's records are never seen (404).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `project_data`.",
+        "description" : "Requires the scope `user_data:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's project: the credentials must be bound to one (else 403), and another project's records are never seen (404).\n\nOnly the caller's own records (`user_id`) are seen.",
         "operationId" : "listUserData",
         "parameters" : [
           {
@@ -6993,7 +6993,7 @@ extension Auctoritas {
         ]
       },
       "post" : {
-        "description" : "Requires the scope `user_data:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's project: the credentials must be bound to one (else 403), and another project's records are never seen (404).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `project_data`.",
+        "description" : "Requires the scope `user_data:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's project: the credentials must be bound to one (else 403), and another project's records are never seen (404).\n\nOnly the caller's own records (`user_id`) are seen.",
         "operationId" : "createUserData",
         "requestBody" : {
           "content" : {
@@ -7102,7 +7102,7 @@ extension Auctoritas {
     },
     "/api/v1/end-users/data/batch" : {
       "post" : {
-        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `user_data:delete` and `user_data:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's project: the credentials must be bound to one (else 403), and another project's records are never seen (404).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `project_data`.",
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `user_data:delete` and `user_data:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's project: the credentials must be bound to one (else 403), and another project's records are never seen (404).\n\nOnly the caller's own records (`user_id`) are seen.",
         "operationId" : "batchUserData",
         "requestBody" : {
           "content" : {
@@ -7314,7 +7314,7 @@ extension Auctoritas {
     },
     "/api/v1/end-users/data/{id}" : {
       "delete" : {
-        "description" : "Requires the scope `user_data:delete` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's project: the credentials must be bound to one (else 403), and another project's records are never seen (404).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `project_data`.",
+        "description" : "Requires the scope `user_data:delete` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's project: the credentials must be bound to one (else 403), and another project's records are never seen (404).\n\nOnly the caller's own records (`user_id`) are seen.",
         "operationId" : "deleteUserData",
         "parameters" : [
           {
@@ -7401,7 +7401,7 @@ extension Auctoritas {
         ]
       },
       "get" : {
-        "description" : "Requires the scope `user_data:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's project: the credentials must be bound to one (else 403), and another project's records are never seen (404).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `project_data`.",
+        "description" : "Requires the scope `user_data:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's project: the credentials must be bound to one (else 403), and another project's records are never seen (404).\n\nOnly the caller's own records (`user_id`) are seen.",
         "operationId" : "getUserData",
         "parameters" : [
           {
@@ -7530,7 +7530,7 @@ extension Auctoritas {
         ]
       },
       "patch" : {
-        "description" : "Requires the scope `user_data:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's project: the credentials must be bound to one (else 403), and another project's records are never seen (404).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `project_data`.",
+        "description" : "Requires the scope `user_data:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's project: the credentials must be bound to one (else 403), and another project's records are never seen (404).\n\nOnly the caller's own records (`user_id`) are seen.",
         "operationId" : "updateUserData",
         "parameters" : [
           {

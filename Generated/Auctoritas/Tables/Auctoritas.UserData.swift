@@ -96,7 +96,7 @@ extension Auctoritas {
             search: nil,
             reverseRelations: [
             ],
-            access: RowAccess(tenant: .project, ownerColumn: "user_id", ownerExceptScope: "project_data"),
+            access: RowAccess(tenant: .project, ownerColumn: "user_id"),
             listEnvelope: ListEnvelope(items: "items", members: [(.total, "total"), (.limit, "limit"), (.offset, "offset"), (.nextCursor, "nextCursor")]),
             timestampNames: ["created_at": "createdAt", "updated_at": "updatedAt", "deleted_at": "deletedAt"],
             columns: ["id", "key", "value", "created_at", "updated_at"]

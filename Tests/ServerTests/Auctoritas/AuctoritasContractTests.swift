@@ -94,10 +94,10 @@ struct AuctoritasContractTests {
             let refreshToken = try #require(login.object["refreshToken"] as? String, "\(login.text)")
             let refreshed = try await app.request(.post, "/api/v1/customers/auth/refresh", json: #"{"refreshToken":"\#(refreshToken)"}"#)
             #expect(refreshed.status == .ok && refreshed.object["accessToken"] is String, "\(refreshed.text)")
-            // Get and update the organization (served as PATCH; the document says PUT).
+            // Get and update the organization.
             let fetched = try await app.request(.get, orgPath, headers: owner)
             #expect(fetched.object["name"] as? String == "Acme Inc" && fetched.object["role"] as? String == "owner", "\(fetched.text)")
-            let updated = try await app.request(.patch, orgPath, json: #"{"name":"Acme Corp"}"#, headers: owner)
+            let updated = try await app.request(.put, orgPath, json: #"{"name":"Acme Corp"}"#, headers: owner)
             #expect(updated.status == .ok && updated.object["name"] as? String == "Acme Corp", "\(updated.text)")
             // Invite a member (role values are lowercase here: "admin" for the document's "ADMIN").
             let invited = try await app.request(
@@ -112,7 +112,7 @@ struct AuctoritasContractTests {
             #expect(notOwner.status == .forbidden, "\(notOwner.text)")
             let demoted = try await app.request(.put, orgPath + "/members/\(member.id)/role", json: #"{"role":"member"}"#, headers: owner)
             #expect(demoted.status == .noContent, "\(demoted.text)")
-            let memberRename = try await app.request(.patch, orgPath, json: #"{"name":"Mine"}"#, headers: asAdmin)
+            let memberRename = try await app.request(.put, orgPath, json: #"{"name":"Mine"}"#, headers: asAdmin)
             #expect(memberRename.status == .forbidden, "a MEMBER may not update the organization: \(memberRename.text)")
             let removed = try await app.request(.delete, orgPath + "/members/\(member.id)", headers: owner)
             #expect(removed.status == .noContent, "\(removed.text)")
