@@ -475,8 +475,8 @@ extension Auctoritas {
           "environment" : {
             "description" : "Environment the key belongs to; it decides the key's prefix.",
             "enum" : [
-              "prod",
-              "dev"
+              "PROD",
+              "DEV"
             ],
             "type" : "string"
           },
@@ -1188,8 +1188,8 @@ extension Auctoritas {
           "environmentId" : {
             "description" : "The environment whose key is rotated; it decides the prefix.",
             "enum" : [
-              "prod",
-              "dev"
+              "PROD",
+              "DEV"
             ],
             "type" : "string"
           },
@@ -2304,7 +2304,7 @@ extension Auctoritas {
     },
     "securitySchemes" : {
       "apiKeyAuth" : {
-        "description" : "API key with prefix `pk_prod_` (prod), `pk_dev_` (dev).",
+        "description" : "API key with prefix `pk_prod_` (PROD), `pk_dev_` (DEV).",
         "in" : "header",
         "name" : "X-API-Key",
         "type" : "apiKey"

@@ -40,8 +40,8 @@ public enum Auctoritas {
         defaultRole: "user",
         apiKeys: .init(
             prefixes: [
-                .init(environment: "prod", prefix: "pk_prod_"),
-                .init(environment: "dev", prefix: "pk_dev_"),
+                .init(environment: "PROD", prefix: "pk_prod_"),
+                .init(environment: "DEV", prefix: "pk_dev_"),
             ],
             acceptBearer: false,
             maxRotationGraceSeconds: 604800

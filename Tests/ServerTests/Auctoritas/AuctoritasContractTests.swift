@@ -131,12 +131,12 @@ struct AuctoritasContractTests {
             #expect(list.items.map { $0["id"] as? String } == [project], "\(list.text)")
             let fetched = try await app.request(.get, projects + "/\(project)", headers: owner)
             #expect(fetched.object["slug"] as? String == "my-app" && fetched.object["description"] as? String == "Production application")
-            // API keys: one per environment, pk_prod_ / pk_dev_.
+            // API keys: one per environment, pk_prod_ / pk_dev_; the document's {"environmentId":"PROD"}.
             let prod = try await app.rotateKey(organization.id, project, token: organization.token)
-            let dev = try await app.rotateKey(organization.id, project, token: organization.token, environment: "dev")
+            let dev = try await app.rotateKey(organization.id, project, token: organization.token, environment: "DEV")
             #expect(prod.hasPrefix("pk_prod_") && dev.hasPrefix("pk_dev_"), "\(prod) \(dev)")
             let keys = try await app.request(.get, projects + "/\(project)/keys", headers: owner)
-            #expect(Set(keys.items.compactMap { $0["environment"] as? String }) == ["prod", "dev"], "\(keys.text)")
+            #expect(Set(keys.items.compactMap { $0["environment"] as? String }) == ["PROD", "DEV"], "\(keys.text)")
             #expect(keys.items.allSatisfy { $0["key"] == nil }, "keys are shown once")
             _ = try await app.endUser(key: prod)
             let next = try await app.rotateKey(organization.id, project, token: organization.token)

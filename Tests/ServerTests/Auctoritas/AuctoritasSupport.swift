@@ -77,9 +77,9 @@ extension TestApp {
         return try #require(created.object["id"] as? String, sourceLocation: sourceLocation)
     }
 
-    /// "Rotate API key" for `environment` (`prod` or `dev`): the new key, shown once.
+    /// "Rotate API key" for `environment` (`PROD` or `DEV`): the new key, shown once.
     func rotateKey(
-        _ organization: String, _ project: String, token: String, environment: String = "prod",
+        _ organization: String, _ project: String, token: String, environment: String = "PROD",
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> String {
         let rotated = try await request(
