@@ -85,6 +85,12 @@ class Contract:
     def has(self, operation_id: str) -> bool:
         return operation_id in self.operations
 
+    def paths(self, operation_id: str) -> list[str]:
+        """The path of `operation_id` and those of its aliases (operations `<id>Alias<n>`, which
+        answer the same: `authUpdateProfile` → `/api/v1/end-users/me`, `/api/user/me`)."""
+        alias = re.compile(re.escape(operation_id) + r"Alias\d+")
+        return [self.path(operation_id)] + [path for name, (_, path, _) in sorted(self.operations.items()) if alias.fullmatch(name)]
+
     def request_members(self, operation_id: str) -> set[str]:
         """The members of the operation's JSON request body."""
         schema = self.operations[operation_id][2].get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
