@@ -46,6 +46,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // Self-signed certificates for the SMTP sender's TLS tests; already built for jwt-kit.
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        // MARK: Observability (Prometheus /metrics, issue 14); swift-metrics is already built for Hummingbird.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(name: "SchemaModel", dependencies: ["ValueFormats"]),
@@ -101,6 +104,9 @@ let package = Package(
                 // The C API, for the key reader's own read-only connections (SQLiteReadConnection).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                // Request metrics through swift-metrics, kept and exposed by swift-prometheus (MetricsServer).
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 // ConnectionPoolError (the pool's circuit breaker) is declared only here.
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"),

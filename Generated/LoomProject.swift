@@ -12,6 +12,8 @@ public enum LoomProject {
     public static let appNames: [String] = [
         "auctoritas",
         "bench",
+        "benchprotected",
+        "benchwebhooks",
         "eventflow",
         "layout",
         "tracker",
@@ -26,6 +28,8 @@ public enum LoomProject {
         switch name {
         case "auctoritas": return Auctoritas.app()
         case "bench": return Bench.app()
+        case "benchprotected": return Benchprotected.app()
+        case "benchwebhooks": return Benchwebhooks.app()
         case "eventflow": return Eventflow.app(handlers: handlers.eventflow)
         case "layout": return Layout.app()
         case "tracker": return Tracker.app(handlers: handlers.tracker)

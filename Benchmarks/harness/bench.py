@@ -3,6 +3,7 @@ reports ratios (absolute numbers mean little on a shared two-core machine; ratio
 run do). See Benchmarks/README.md."""
 
 import argparse
+import base64
 import json
 import os
 import subprocess
@@ -21,7 +22,16 @@ from measure import measure_once, summarize
 HERE = os.path.dirname(os.path.abspath(__file__))
 BENCHMARKS = os.path.dirname(HERE)
 REPOSITORY = os.path.dirname(BENCHMARKS)
-PORTS = {"loom": 18480, "pocketbase": 18490, "fastapi-1w": 18500, "fastapi-2w": 18510, "nginx": 18520}
+PORTS = {"loom": 18480, "loom-protected": 18530, "pocketbase": 18490, "fastapi-1w": 18500, "fastapi-2w": 18510,
+         "nginx": 18520, "loom-base": 18540, "loom-webhooks": 18550}
+RECEIVER_PORT = 18560
+# The Loom variants: `loom-protected` serves Schemas/benchprotected (the bench tables with rate
+# limits, audit and idempotency declared) from the same binary; `loom-base` is --base-binary, the
+# "before" of an A/B, measured only when that option is given.
+PROTECTED_APP = "benchprotected"
+# `loom-webhooks` serves Schemas/benchwebhooks (the bench tables, every change sent to one
+# subscription) and is asked only the POST scenario; its deliveries go to a local receiver.
+WEBHOOKS_APP = "benchwebhooks"
 
 
 def arguments():
@@ -38,6 +48,8 @@ def arguments():
     parser.add_argument("--postgres", action="store_true",
                         help="Loom and FastAPI + asyncpg on a throwaway PostgreSQL cluster (PocketBase has no PostgreSQL mode)")
     parser.add_argument("--binary", required=True, help="the release loom-server binary")
+    parser.add_argument("--base-binary", default=None,
+                        help="a second loom-server binary, measured as target loom-base interleaved with loom (an A/B)")
     parser.add_argument("--venv", required=True, help="virtual environment holding pocketbase and uvicorn")
     parser.add_argument("--work", required=True, help="scratch folder (deleted and recreated)")
     return parser.parse_args()
@@ -89,6 +101,10 @@ def measure_interleaved(plan, only, settings, log, results):
     return results
 
 
+def _or_dash(value):
+    return "—" if value is None else f"{value:,.0f}"
+
+
 def git_commit():
     try:
         return subprocess.run(["git", "-C", REPOSITORY, "rev-parse", "--short", "HEAD"], capture_output=True,
@@ -100,7 +116,11 @@ def git_commit():
 def main():
     settings = arguments()
     log = lambda line: print(line, flush=True)
-    only = [name for name in settings.only.split(",") if name] or list(PORTS)
+    only = [name for name in settings.only.split(",") if name] or [name for name in PORTS if name != "loom-base"]
+    if settings.base_binary and "loom-base" not in only:
+        only.append("loom-base")
+    elif not settings.base_binary and "loom-base" in only:
+        sys.exit("target loom-base needs --base-binary")
     work = settings.work
     os.makedirs(work, exist_ok=True)
     rows = setups.seed_rows(settings.rows)
@@ -115,13 +135,27 @@ def main():
         cluster = postgres.Cluster()
         try:
             loom_database, fastapi_database = postgres.create_databases(cluster, settings.binary, settings.rows)
+            if "loom-protected" in only:
+                postgres.create_loom_database(cluster, settings.binary, settings.rows, "loom_protected_bench", PROTECTED_APP)
+            if "loom-base" in only:
+                postgres.create_loom_database(cluster, settings.base_binary, settings.rows, "loom_base_bench", "bench")
+            if "loom-webhooks" in only:
+                postgres.create_loom_database(cluster, settings.binary, settings.rows, "loom_webhooks_bench", WEBHOOKS_APP)
             log(f"PostgreSQL cluster on 127.0.0.1:{cluster.port}: Loom on {loom_database}, FastAPI + asyncpg on {fastapi_database}")
-            plan = postgres_plan(settings, work, cluster, loom_database, fastapi_database)
+            plan = postgres_plan(settings, work, cluster, loom_database, fastapi_database, results)
             finish(settings, only, plan, started, results, log)
         finally:
             cluster.stop()
         return
     loom_database = setups.create_loom_database(settings.binary, work, rows)
+
+    def variant_database(name, binary, app):
+        database = setups.create_loom_database(binary, work, rows, app=app, directory=name)
+        return setups.copy_database(database, work, f"{name}-run")
+
+    def loom_variant(name, binary, app):
+        server = setups.start_loom(binary, variant_database(name, binary, app), PORTS[name], work, name=name, app=app)
+        return server, targets.loom(), "1"
 
     def fastapi(workers):
         name = f"fastapi-{workers}w"
@@ -137,6 +171,10 @@ def main():
     plan = {
         "loom": lambda: (setups.start_loom(settings.binary, setups.copy_database(loom_database, work, "loom-run"),
                                            PORTS["loom"], work), targets.loom(), "1"),
+        "loom-protected": lambda: loom_variant("loom-protected", settings.binary, PROTECTED_APP),
+        "loom-base": lambda: loom_variant("loom-base", settings.base_binary, "bench"),
+        "loom-webhooks": lambda: loom_webhooks(settings, work, PORTS["loom-webhooks"], results,
+                                               database=variant_database("loom-webhooks", settings.binary, WEBHOOKS_APP)),
         "pocketbase": pocketbase,
         "fastapi-1w": lambda: fastapi(1),
         "fastapi-2w": lambda: fastapi(2),
@@ -145,7 +183,39 @@ def main():
     finish(settings, only, plan, started, results, log)
 
 
-def postgres_plan(settings, work, cluster, loom_database, fastapi_database):
+class WebhookTarget:
+    """loom-server serving the webhooks variant and the receiver its deliveries go to; stopping
+    it first waits for the outbox to drain and records the deliveries in `results`."""
+
+    def __init__(self, loom, receiver, results):
+        self.loom, self.receiver, self.results = loom, receiver, results
+        self.url = loom.url
+
+    def stop(self):
+        try:
+            self.results.setdefault("loom-webhooks", {})["deliveries"] = servers.deliveries(self.receiver.hooks_log)
+        finally:
+            self.loom.stop()
+            self.receiver.stop()
+
+
+def loom_webhooks(settings, work, port, results, database=None, database_url=None):
+    """The `loom-webhooks` target: a receiver, then Loom delivering to it (loopback allowed, as
+    the variable says), asked only the POST scenario."""
+    receiver = servers.start_webhook_receiver(work, RECEIVER_PORT)
+    environment = dict(os.environ, BENCH_WEBHOOK_URL=f"http://127.0.0.1:{RECEIVER_PORT}/hook",
+                       BENCH_WEBHOOK_SECRET="whsec_" + base64.b64encode(os.urandom(32)).decode(),
+                       LOOM_WEBHOOKS_ALLOW_LOOPBACK="1")
+    try:
+        loom = setups.start_loom(settings.binary, database, port, work, name="loom-webhooks", app=WEBHOOKS_APP,
+                                 database_url=database_url, environment=environment)
+    except Exception:
+        receiver.stop()
+        raise
+    return WebhookTarget(loom, receiver, results), {"post": targets.loom()["post"]}, "1"
+
+
+def postgres_plan(settings, work, cluster, loom_database, fastapi_database, results):
     """The targets of --postgres: Loom and FastAPI + asyncpg (1 and 2 workers) on their own
     database of one cluster, nginx as the ceiling. Loom's pool (pool_size, 20 by default) and
     the asyncpg pools (20 for one worker, 10 per worker for two) hold the same number of
@@ -159,9 +229,17 @@ def postgres_plan(settings, work, cluster, loom_database, fastapi_database):
                                       app="fastapi_asyncpg_app:app", variables=variables)
         return server, targets.fastapi(), "1"
 
+    def loom(name, binary, database, app="bench"):
+        server = setups.start_loom(binary, None, PORTS[name], work, name=name, app=app,
+                                   database_url=cluster.url(database) + "?sslmode=disable")
+        return server, targets.loom(), "1"
+
     return {
-        "loom": lambda: (setups.start_loom(settings.binary, None, PORTS["loom"], work,
-                                           database_url=cluster.url(loom_database) + "?sslmode=disable"), targets.loom(), "1"),
+        "loom": lambda: loom("loom", settings.binary, loom_database),
+        "loom-protected": lambda: loom("loom-protected", settings.binary, "loom_protected_bench", PROTECTED_APP),
+        "loom-base": lambda: loom("loom-base", settings.base_binary, "loom_base_bench"),
+        "loom-webhooks": lambda: loom_webhooks(settings, work, PORTS["loom-webhooks"], results,
+                                               database_url=cluster.url("loom_webhooks_bench") + "?sslmode=disable"),
         "fastapi-1w": lambda: fastapi(1),
         "fastapi-2w": lambda: fastapi(2),
         "nginx": lambda: (servers.start_nginx(work, PORTS["nginx"]), targets.nginx(), "1"),
@@ -180,6 +258,10 @@ def finish(settings, only, plan, started, results, log):
     latency = report.latency_row(results)
     goals = report.targets(results, table, latency)
     report.print_table(table, latency, goals, log, postgres=settings.postgres)
+    delivered = results.get("loom-webhooks", {}).get("deliveries")
+    if delivered:
+        log(f"\nwebhook deliveries to the local receiver: {delivered['delivered']:,} in {delivered['seconds']} s "
+            f"({_or_dash(delivered['per_second'])}/s, from the first to the last, while and after the POST runs)")
     document = {
         "started_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
         "elapsed_s": round(time.time() - started),

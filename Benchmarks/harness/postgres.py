@@ -77,15 +77,21 @@ def create_databases(cluster, binary, rows):
     """Migrates `loom_bench` with Loom itself, inserts `rows` rows equal to setups.seed_rows's,
     then copies it as `fastapi_bench` (CREATE DATABASE ... TEMPLATE), so both servers start
     from the same table and rows. Returns the two database names."""
-    cluster.sql("CREATE DATABASE loom_bench")
-    subprocess.run([binary, "migrate", "--app", "bench", "--database-url", cluster.url("loom_bench") + "?sslmode=disable"],
+    create_loom_database(cluster, binary, rows, "loom_bench", "bench")
+    cluster.sql("CREATE DATABASE fastapi_bench TEMPLATE loom_bench")
+    return "loom_bench", "fastapi_bench"
+
+
+def create_loom_database(cluster, binary, rows, database, app):
+    """Creates `database`, migrates it for `app` (an app serving the bench tables) with Loom
+    itself and inserts `rows` rows equal to setups.seed_rows's."""
+    cluster.sql(f"CREATE DATABASE {database}")
+    subprocess.run([binary, "migrate", "--app", app, "--database-url", cluster.url(database) + "?sslmode=disable"],
                    check=True, capture_output=True)
     cluster.sql(
         "INSERT INTO items (id, name, price, created_at, updated_at) "
         "SELECT i, 'item ' || i, round(((i * 37) % 10000) / 100.0, 2), "
         f"to_timestamp({BASE_SECONDS} + i), to_timestamp({BASE_SECONDS} + i) FROM generate_series(1, {rows}) AS i",
-        "loom_bench")
-    cluster.sql(f"SELECT setval(pg_get_serial_sequence('items', 'id'), {rows})", "loom_bench")
-    cluster.sql("VACUUM ANALYZE items", "loom_bench")
-    cluster.sql("CREATE DATABASE fastapi_bench TEMPLATE loom_bench")
-    return "loom_bench", "fastapi_bench"
+        database)
+    cluster.sql(f"SELECT setval(pg_get_serial_sequence('items', 'id'), {rows})", database)
+    cluster.sql("VACUUM ANALYZE items", database)

@@ -2,6 +2,7 @@
 in the scratch folder (request logs off: writing them would be measured too)."""
 
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -70,24 +71,22 @@ def request_json(method, url, body=None, token=None):
         raise RuntimeError(f"{method} {url} answered {error.code}: {error.read()[:500]!r}") from None
 
 
-def start_nginx(work, port):
-    """nginx serving one small static JSON file: the ceiling for a tiny HTTP response here."""
-    root = os.path.join(work, "nginx")
+def _nginx(name, root, port, workers, locations, ready_path, http_extra=""):
+    """nginx under `root` on 127.0.0.1:`port` with the given `location` blocks, started and
+    waited for at `ready_path`. Access logs are off unless a location turns its own on."""
     os.makedirs(os.path.join(root, "logs"), exist_ok=True)
-    with open(os.path.join(root, "item.json"), "w") as item:
-        item.write('{"id":1,"name":"item 1","price":12.5,"created_at":"2026-01-01T00:00:00.000Z","updated_at":"2026-01-01T00:00:00.000Z"}')
     user = "user root root;\n" if os.geteuid() == 0 else ""
     config = os.path.join(root, "nginx.conf")
     with open(config, "w") as conf:
         conf.write(
-            f"""{user}worker_processes auto;
+            f"""{user}worker_processes {workers};
 daemon off;
 pid {root}/nginx.pid;
 error_log {root}/logs/error.log warn;
 events {{ worker_connections 1024; }}
 http {{
     access_log off;
-    client_body_temp_path {root}/body;
+{http_extra}    client_body_temp_path {root}/body;
     proxy_temp_path {root}/proxy;
     fastcgi_temp_path {root}/fastcgi;
     uwsgi_temp_path {root}/uwsgi;
@@ -95,12 +94,56 @@ http {{
     keepalive_requests 1000000;
     server {{
         listen 127.0.0.1:{port};
-        location = /item.json {{ root {root}; default_type application/json; }}
-    }}
+{locations}    }}
 }}
 """
         )
-    return Server(
-        "nginx", ["nginx", "-p", root, "-c", config], f"http://127.0.0.1:{port}", "/item.json",
-        os.path.join(root, "logs", "stdout.log"),
-    )
+    return Server(name, ["nginx", "-p", root, "-c", config], f"http://127.0.0.1:{port}", ready_path,
+                  os.path.join(root, "logs", "stdout.log"))
+
+
+def start_nginx(work, port):
+    """nginx serving one small static JSON file: the ceiling for a tiny HTTP response here."""
+    root = os.path.join(work, "nginx")
+    os.makedirs(root, exist_ok=True)
+    with open(os.path.join(root, "item.json"), "w") as item:
+        item.write('{"id":1,"name":"item 1","price":12.5,"created_at":"2026-01-01T00:00:00.000Z","updated_at":"2026-01-01T00:00:00.000Z"}')
+    location = f"        location = /item.json {{ root {root}; default_type application/json; }}\n"
+    return _nginx("nginx", root, port, "auto", location, "/item.json")
+
+
+def start_webhook_receiver(work, port):
+    """nginx answering 204 to every POST /hook and logging its arrival time, one line each: a
+    receiver fast enough that the deliveries it counts measure Loom's outbox, not the receiver."""
+    root = os.path.join(work, "receiver")
+    shutil.rmtree(root, ignore_errors=True)
+    locations = (f"        location = /hook {{ access_log {root}/logs/hooks.log arrival; return 204; }}\n"
+                 "        location = /ready { return 200 \"ready\"; }\n")
+    server = _nginx("webhook-receiver", root, port, 1, locations, "/ready", http_extra="    log_format arrival '$msec';\n")
+    server.hooks_log = os.path.join(root, "logs", "hooks.log")
+    return server
+
+
+def deliveries(hooks_log, settle=2.0, timeout=180.0):
+    """Waits until the receiver's log stops growing for `settle` seconds (the outbox drained),
+    then returns how many deliveries arrived and their rate from the first to the last."""
+    def arrivals():
+        try:
+            with open(hooks_log) as log:
+                return [float(line) for line in log if line.strip()]
+        except FileNotFoundError:
+            return []
+
+    deadline = time.monotonic() + timeout
+    seen, quiet_since = -1, time.monotonic()
+    while time.monotonic() < deadline:
+        count = len(arrivals())
+        if count != seen:
+            seen, quiet_since = count, time.monotonic()
+        elif time.monotonic() - quiet_since >= settle:
+            break
+        time.sleep(0.2)
+    times = arrivals()
+    span = (times[-1] - times[0]) if len(times) > 1 else 0.0
+    return {"delivered": len(times), "seconds": round(span, 2),
+            "per_second": round(len(times) / span, 1) if span > 0 else None}

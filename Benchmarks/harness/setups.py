@@ -24,12 +24,13 @@ def iso_timestamp(seconds, separator="T"):
     return time.strftime(f"%Y-%m-%d{separator}%H:%M:%S.000Z", time.gmtime(seconds))
 
 
-def create_loom_database(binary, work, rows):
-    """Migrates a fresh file with Loom itself, then inserts the rows in one transaction."""
-    path = os.path.join(work, "loom", "bench.sqlite")
+def create_loom_database(binary, work, rows, app="bench", directory="loom"):
+    """Migrates a fresh file for `app` (an app serving the bench tables) with Loom itself, then
+    inserts the rows in one transaction."""
+    path = os.path.join(work, directory, "bench.sqlite")
     shutil.rmtree(os.path.dirname(path), ignore_errors=True)
     os.makedirs(os.path.dirname(path))
-    subprocess.run([binary, "migrate", "--app", "bench", "--database-path", path], check=True, capture_output=True)
+    subprocess.run([binary, "migrate", "--app", app, "--database-path", path], check=True, capture_output=True)
     db = sqlite3.connect(path)
     with db:
         db.executemany(
@@ -51,12 +52,12 @@ def copy_database(source, work, name):
     return target
 
 
-def start_loom(binary, database, port, work, name="loom", database_url=None):
-    """loom-server on the SQLite file `database`, or on PostgreSQL when `database_url` is given."""
+def start_loom(binary, database, port, work, name="loom", database_url=None, app="bench", environment=None):
+    """loom-server serving `app` on the SQLite file `database`, or on PostgreSQL when `database_url` is given."""
     store = ["--database-url", database_url] if database_url else ["--database-path", database]
     return Server(
-        name, [binary, "serve", "--app", "bench", *store, "--port", str(port), "--log-level", "warning"],
-        f"http://127.0.0.1:{port}", "/health/live", os.path.join(work, f"{name}.log"),
+        name, [binary, "serve", "--app", app, *store, "--port", str(port), "--log-level", "warning"],
+        f"http://127.0.0.1:{port}", "/health/live", os.path.join(work, f"{name}.log"), environment=environment,
     )
 
 

@@ -15,8 +15,11 @@ public enum Tracker {
         maxBodyBytes: 65536,
         pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
         maxBatchSize: 100,
+        rateLimits: RateLimitSettings(legacyHeaders: true, tiers: RateLimitTiers([RateLimitPolicy(name: "standard", quota: 6000, window: 60), RateLimitPolicy(name: "professional", quota: 60000, window: 60), RateLimitPolicy(name: "enterprise", quota: 600000, window: 60)], defaultTier: RateLimitPolicy(name: "standard", quota: 6000, window: 60))),
         idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600),
-        requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120))
+        requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120)),
+        cors: CORSSettings(origins: ["http://localhost:5173"], methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"], credentials: true, maxAgeSeconds: 600),
+        metrics: MetricsSettings(host: "127.0.0.1", port: 9464)
     )
 
     /// The tables the database must hold, referenced tables first.
@@ -74,7 +77,7 @@ public enum Tracker {
         delivery: .init(
             timeoutSeconds: 15, connectTimeoutSeconds: 15,
             retrySchedule: [5, 300, 1800, 7200, 18000, 36000, 36000], jitterPercent: 20,
-            maxConcurrencyPerEndpoint: 4
+            maxConcurrencyPerEndpoint: 4, disableAfterFailingHours: 120
         ),
         events: [
             .init(type: "projects.created", description: "A record of projects was created; `data` is the record.", table: "projects", operation: .created),

@@ -26,7 +26,7 @@ enum ServerWebhooks {
         _ = try await WebhooksModule.migrate(database, app: app.schema.app)
         guard module.delivers else { return }
         configuration.hooks.append(module.hook)
-        configuration.services.append(module.service(database: database))
+        configuration.services.append(module.service(database: database, audited: app.audit != nil))
         if let routes = module.routes(audited: app.audit != nil) {
             configuration.routeFamilies.append(routes)
         }

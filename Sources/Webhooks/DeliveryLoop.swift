@@ -2,8 +2,9 @@ import Foundation
 import Logging
 import Runtime
 
-/// Deliveries to one subscription: claim the due ones, attempt them concurrently, record each
-/// outcome, then wait for a commit or the poll interval.
+/// Deliveries to one subscription: claim the due ones, attempt them with at most `concurrency`
+/// in flight (a finished attempt makes room for the next claimed one), record each outcome,
+/// then wait for a commit or the poll interval.
 struct DeliveryLoop: Sendable {
     /// The outbox tables.
     let store: DeliveryStore
@@ -17,12 +18,16 @@ struct DeliveryLoop: Sendable {
     let policy: RetryPolicy
     /// Most attempts in flight at once.
     let concurrency: Int
+    /// Most deliveries claimed at once (`claimLimit(concurrency:timeoutSeconds:options:)`).
+    let claimLimit: Int
     /// Wakes the loop after commits.
     let signal: DeliverySignal
     /// Clock, poll interval, lease.
     let options: WebhookOptions
     /// Logs failed attempts.
     let logger: Logger
+    /// Whether the app keeps an audit trail (a subscription disabled for failing is audited).
+    let audited: Bool
     /// Names this instance's leases.
     let owner = UUID().uuidString.lowercased()
 
@@ -45,18 +50,33 @@ struct DeliveryLoop: Sendable {
                 return false
             }
             claimed = try await store.claim(
-                subscription: subscription.name, limit: concurrency, now: now, leaseUntil: now + options.leaseMilliseconds, owner: owner)
+                subscription: subscription.name, limit: claimLimit, now: now, leaseUntil: now + options.leaseMilliseconds, owner: owner)
         } catch {
             logger.error("webhook deliveries to \(subscription.name) cannot be claimed: \(error)")
             return false
         }
         guard !claimed.isEmpty else { return false }
         await withTaskGroup(of: Void.self) { group in
-            for delivery in claimed {
+            var waiting = claimed.makeIterator()
+            for _ in 0..<concurrency {
+                guard let delivery = waiting.next() else { break }
+                group.addTask { await attempt(delivery, to: subscription) }
+            }
+            while await group.next() != nil {
+                guard let delivery = waiting.next() else { continue }
                 group.addTask { await attempt(delivery, to: subscription) }
             }
         }
         return true
+    }
+
+    /// How many deliveries a round may claim: several per slot, so a backlog drains without a
+    /// claim, a disabled check and a payload read per `concurrency` attempts, but never more than
+    /// the slots can attempt within the lease even if every attempt runs to its time-out, so no
+    /// claimed delivery waits past its lease (where another instance would claim it too).
+    static func claimLimit(concurrency: Int, timeoutSeconds: Int, options: WebhookOptions) -> Int {
+        let attemptsPerSlot = options.leaseMilliseconds / Int64(max(1, timeoutSeconds) * 1_000) - 1
+        return concurrency * Int(min(8, max(1, attemptsPerSlot)))
     }
 
     /// Sends one delivery and records what came of it.
@@ -76,13 +96,32 @@ struct DeliveryLoop: Sendable {
             logger.warning("webhook \(delivery.messageID) to \(subscription.name), attempt \(attempts): \(outcome.error ?? "failed")")
         }
         do {
-            try await store.record(outcome, of: delivery, owner: owner, status: status, nextAttemptAt: next, at: WebhookClock.milliseconds(now))
+            let failingSince = try await store.record(
+                outcome, of: delivery, subscription: subscription.name, owner: owner, status: status, nextAttemptAt: next,
+                at: WebhookClock.milliseconds(now))
             if outcome.status == 410 {
                 try await store.disable(subscription: subscription.name, reason: "the receiver answered 410 Gone", at: WebhookClock.milliseconds(now))
                 logger.warning("webhook subscription \(subscription.name) is disabled: its receiver answered 410 Gone")
+            } else if let failingSince {
+                try await disableIfFailingTooLong(subscription.name, since: failingSince, now: now)
             }
         } catch {
             logger.error("webhook attempt \(delivery.messageID) to \(subscription.name) cannot be recorded: \(error)")
         }
+    }
+
+    /// Disables the subscription once every attempt has failed for `disableAfterFailingHours`
+    /// (`webhooks.delivery`), audited in the same transaction when the app keeps a trail.
+    private func disableIfFailingTooLong(_ subscription: String, since: Int64, now: Date) async throws {
+        let hours = policy.disableAfterFailingHours
+        guard WebhookClock.milliseconds(now) - since >= Int64(hours) * 3_600_000 else { return }
+        let reason = "every attempt failed for \(hours) hours"
+        let audit = audited
+            ? AuditTrail.event(
+                action: "disabled", resource: "webhook_subscriptions", resourceID: subscription, identity: nil, requestID: nil,
+                clientAddress: nil, changedFields: ["enabled"], at: now, dialect: store.database.dialect)
+            : nil
+        try await store.disable(subscription: subscription, reason: reason, at: WebhookClock.milliseconds(now), audit: audit)
+        logger.warning("webhook subscription \(subscription) is disabled: \(reason)")
     }
 }

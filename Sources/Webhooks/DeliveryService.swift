@@ -29,6 +29,8 @@ public struct DeliveryService: Service {
     let changes: DeliverySignal
     /// Whether subscriptions stored through the management API are delivered to as well.
     let stored: Bool
+    /// Whether the app keeps an audit trail.
+    let audited: Bool
 
     /// Runs until graceful shutdown; an attempt in flight then is abandoned and its lease lets
     /// another instance (or the next start) make it again.
@@ -51,14 +53,20 @@ public struct DeliveryService: Service {
     /// again after each change made here and at every poll interval, until cancelled.
     private func supervise(group: inout DiscardingTaskGroup, client: HTTPClient) async {
         let sender = DeliverySender(client: client, settings: settings, options: options)
-        let policy = RetryPolicy(schedule: settings.delivery.retrySchedule, jitterPercent: settings.delivery.jitterPercent)
+        let policy = RetryPolicy(
+            schedule: settings.delivery.retrySchedule, jitterPercent: settings.delivery.jitterPercent,
+            disableAfterFailingHours: settings.delivery.disableAfterFailingHours)
         repeat {
             let seen = changes.current
             await refresh()
             for subscription in directory.startable() {
                 let loop = DeliveryLoop(
                     store: store, name: subscription.name, directory: directory, sender: sender, policy: policy,
-                    concurrency: settings.delivery.maxConcurrencyPerEndpoint, signal: signal, options: options, logger: logger)
+                    concurrency: settings.delivery.maxConcurrencyPerEndpoint,
+                    claimLimit: DeliveryLoop.claimLimit(
+                        concurrency: settings.delivery.maxConcurrencyPerEndpoint, timeoutSeconds: settings.delivery.timeoutSeconds,
+                        options: options),
+                    signal: signal, options: options, logger: logger, audited: audited)
                 group.addTask { [directory] in
                     await loop.run()
                     directory.stopped(subscription.name)

@@ -60,8 +60,13 @@ struct DeliveryStore: Sendable {
         return result
     }
 
-    /// Logs one attempt and moves the delivery on, if this instance still holds its lease.
-    func record(_ attempt: AttemptOutcome, of delivery: Claimed, owner: String, status: DeliveryStatus, nextAttemptAt: Int64, at now: Int64) async throws {
+    /// Logs one attempt and moves the delivery on, if this instance still holds its lease, in
+    /// one transaction with the subscription's failure streak: a success ends it, a failure
+    /// starts it if none runs. Returns when the streak began (milliseconds), `nil` after a success.
+    func record(
+        _ attempt: AttemptOutcome, of delivery: Claimed, subscription: String, owner: String, status: DeliveryStatus, nextAttemptAt: Int64,
+        at now: Int64
+    ) async throws -> Int64? {
         var p = PlaceholderSequence(dialect: database.dialect)
         let log = (0..<7).map { _ in p.next() }.joined(separator: ", ")
         let insert = SQLStatement(
@@ -77,12 +82,29 @@ struct DeliveryStore: Sendable {
             """,
             [.text(status.rawValue), .integer(nextAttemptAt), attempt.status.map { .integer(Int64($0)) } ?? .null,
              attempt.error.map(SQLValue.text) ?? .null, .integer(now), .text(delivery.id), .text(owner)])
-        _ = try await database.write([insert, update])
+        let results = try await database.write([insert, update, streak(subscription, succeeded: attempt.succeeded, at: attempt.startedAt)])
+        guard !attempt.succeeded, case .integer(let since) = results.last?.rows.first?.values.first else { return nil }
+        return since
+    }
+
+    /// Ends the subscription's failure streak, or starts it at `now` unless one runs, returning
+    /// its start either way (`DO UPDATE` to itself, so `RETURNING` also answers on a conflict).
+    private func streak(_ subscription: String, succeeded: Bool, at now: Int64) -> SQLStatement {
+        var p = PlaceholderSequence(dialect: database.dialect)
+        if succeeded {
+            return SQLStatement("DELETE FROM webhook_failure_streaks WHERE subscription = \(p.next())", [.text(subscription)])
+        }
+        return SQLStatement(
+            """
+            INSERT INTO webhook_failure_streaks (subscription, failing_since) VALUES (\(p.next()), \(p.next())) \
+            ON CONFLICT (subscription) DO UPDATE SET failing_since = webhook_failure_streaks.failing_since RETURNING failing_since
+            """,
+            [.text(subscription), .integer(now)])
     }
 
     /// Disables `subscription` (a `410 Gone`): it receives nothing more, its pending deliveries
     /// fail; a stored one is marked disabled with the reason (enabling it through the API clears both).
-    func disable(subscription: String, reason: String, at now: Int64) async throws {
+    func disable(subscription: String, reason: String, at now: Int64, audit: SQLStatement? = nil) async throws {
         var p = PlaceholderSequence(dialect: database.dialect)
         let state = SQLStatement(
             """
@@ -94,7 +116,9 @@ struct DeliveryStore: Sendable {
         let stored = SQLStatement(
             "UPDATE webhook_subscriptions SET enabled = 0, disabled_reason = \(q.next()), updated_at = \(q.next()) WHERE id = \(q.next())",
             [.text(reason), .integer(now), .text(subscription)])
-        _ = try await database.write([state, stored, failPending(subscription: subscription, reason: reason, at: now)])
+        let streak = SQLStatement(
+            PlaceholderSequence.render("DELETE FROM webhook_failure_streaks WHERE subscription = ?", for: database.dialect), [.text(subscription)])
+        _ = try await database.write([state, stored, failPending(subscription: subscription, reason: reason, at: now), streak] + (audit.map { [$0] } ?? []))
     }
 
     /// Fails the pending deliveries of a disabled subscription (events written after it was disabled included).

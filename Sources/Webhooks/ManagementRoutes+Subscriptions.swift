@@ -80,13 +80,22 @@ extension ManagementRoutes {
         return answer(.ok, try await subscription(context, scope: scope))
     }
 
-    /// `DELETE {path}/{id}`: its deliveries (and their attempts) go with it.
+    /// `DELETE {path}/{id}`: its deliveries (and their attempts) go with it, and so do the
+    /// messages no other subscription has a delivery of, in the same transaction.
     func delete(_ context: LoomRequestContext) async throws -> Response {
         let (identity, scope) = try caller(context)
         let current = try await subscription(context, scope: scope)
         var p = PlaceholderSequence(dialect: database.dialect)
         var q = PlaceholderSequence(dialect: database.dialect)
+        var m = PlaceholderSequence(dialect: database.dialect)
+        let messages = SQLStatement(
+            """
+            DELETE FROM webhook_messages WHERE id IN (SELECT message_id FROM webhook_deliveries WHERE subscription = \(m.next())) \
+            AND NOT EXISTS (SELECT 1 FROM webhook_deliveries o WHERE o.message_id = webhook_messages.id AND o.subscription <> \(m.next()))
+            """,
+            [.text(current.id), .text(current.id)])
         _ = try await database.write([
+            messages,
             SQLStatement("DELETE FROM webhook_deliveries WHERE subscription = \(p.next())", [.text(current.id)]),
             SQLStatement("DELETE FROM webhook_subscriptions WHERE id = \(q.next())", [.text(current.id)]),
         ] + auditEvent("deleted", current.id, fields: [], identity: identity, context: context))

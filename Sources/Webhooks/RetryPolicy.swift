@@ -8,13 +8,16 @@ public struct RetryPolicy: Sendable {
     public let schedule: [Int]
     /// Random variation of each wait, in percent either way.
     public let jitterPercent: Int
+    /// Hours of nothing but failed attempts after which the subscription is disabled.
+    public let disableAfterFailingHours: Int
     /// Longest `Retry-After` honoured (a day); a longer one is cut to it.
     public static let maximumRetryAfterSeconds = 86_400
 
     /// Creates a policy.
-    public init(schedule: [Int], jitterPercent: Int) {
+    public init(schedule: [Int], jitterPercent: Int, disableAfterFailingHours: Int = 120) {
         self.schedule = schedule
         self.jitterPercent = jitterPercent
+        self.disableAfterFailingHours = disableAfterFailingHours
     }
 
     /// The wait before the next attempt after `attempts` failed ones, or `nil` when none is left.

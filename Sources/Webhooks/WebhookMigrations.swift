@@ -8,7 +8,7 @@ import Runtime
 enum WebhookMigrations {
     /// The steps as the numbered migrations of the app `<app>.webhooks`.
     static func schema(app: String) -> SchemaDefinition {
-        SchemaDefinition(app: app + ".webhooks", migrations: [outbox, storedSubscriptions])
+        SchemaDefinition(app: app + ".webhooks", migrations: [outbox, storedSubscriptions, failureStreaks])
     }
 
     /// Messages (one per event), deliveries (one per message and subscription, claimed with a
@@ -61,5 +61,12 @@ enum WebhookMigrations {
             "CREATE INDEX webhook_subscription_events_pattern ON webhook_subscription_events (pattern, subscription_id)",
         ]
         return SchemaMigration(version: 2, name: "stored_subscriptions", sqlite: statements, postgres: statements, sqliteForeignKeysOff: false)
+    }()
+
+    /// When each subscription's current run of failed attempts began (no row: its last attempt
+    /// succeeded), for `webhooks.delivery.disableAfterFailingHours`.
+    static let failureStreaks: SchemaMigration = {
+        let statements = ["CREATE TABLE webhook_failure_streaks (subscription TEXT PRIMARY KEY, failing_since BIGINT NOT NULL)"]
+        return SchemaMigration(version: 3, name: "failure_streaks", sqlite: statements, postgres: statements, sqliteForeignKeysOff: false)
     }()
 }

@@ -38,11 +38,12 @@ public struct WebhooksModule: Sendable {
     }
 
     /// Delivers the events stored in `database`; goes into `LoomServer.Configuration.services`
-    /// once the module's tables exist (`migrate`).
-    public func service(database: any DatabaseClient) -> DeliveryService {
+    /// once the module's tables exist (`migrate`). `audited`: the app keeps an audit trail, so a
+    /// subscription disabled for failing too long is audited.
+    public func service(database: any DatabaseClient, audited: Bool = false) -> DeliveryService {
         DeliveryService(
             store: DeliveryStore(database: database), settings: settings, subscriptions: subscriptions, signal: signal, options: options,
-            logger: logger, changes: changes, stored: managed)
+            logger: logger, changes: changes, stored: managed, audited: audited)
     }
 
     /// Whether the app declares the management API (subscriptions stored in the database).

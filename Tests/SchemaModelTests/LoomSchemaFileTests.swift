@@ -27,6 +27,7 @@ struct LoomSchemaFileTests {
         ("webhookSubscription", SchemaKeys.webhookSubscription), ("webhookManagement", SchemaKeys.webhookManagement),
         ("rateLimits", SchemaKeys.rateLimits), ("rateLimitPolicy", SchemaKeys.rateLimitPolicy),
         ("rateLimitGroup", SchemaKeys.rateLimitGroup), ("idempotency", SchemaKeys.idempotency),
+        ("cors", SchemaKeys.cors), ("metrics", SchemaKeys.metrics),
     ]
 
     @Test("every $def lists exactly the keys the parser accepts and requires", arguments: 0..<objectDefinitions.count)

@@ -57,4 +57,37 @@ struct RateLimitsConfigTests {
         expectDiagnostic(result, code: code, file: file, path: "trustedProxies[0]", contains: "CIDR")
         expectDiagnostic(result, code: code, file: file, path: "trustedProxies[1]", contains: "CIDR")
     }
+
+    @Test("tiers and the default tier parse in declaration order; without auth they are refused")
+    func tiersParse() throws {
+        let extra = #"""
+            "rateLimits": {"policies": {"standard": {"quota": 100, "window": 60}, "professional": {"quota": 1000, "window": 60}},
+             "tiers": ["standard", "professional"], "defaultTier": "standard"}
+            """#
+        let files = TestSchemas.files(Self.app(extra + #", "auth": "# + AuthConfigTests.minimal))
+        guard case .success(let loaded) = SchemaPipeline.load(files) else {
+            Issue.record("refused: \(TestSchemas.diagnostics(files))")
+            return
+        }
+        let limits = try #require(loaded.schemas.apps.first?.config.rateLimits)
+        #expect(limits.tiers == ["standard", "professional"])
+        #expect(limits.defaultTier == "standard")
+        let withoutAuth = TestSchemas.diagnostics(TestSchemas.files(Self.app(extra)))
+        expectDiagnostic(withoutAuth, code: "invalid-rate-limit", file: AuthConfigTests.appPath, path: "rateLimits.tiers", contains: "auth")
+    }
+
+    @Test("unknown or repeated tiers, a default outside the tiers, tiers beside perCaller are reported")
+    func invalidTiers() {
+        let extra = #"""
+            "rateLimits": {"policies": {"standard": {"quota": 100, "window": 60}},
+             "perCaller": "standard", "tiers": ["standard", "gold", "standard"], "defaultTier": "silver"}
+            """#
+        let result = TestSchemas.diagnostics(TestSchemas.files(Self.app(extra)))
+        let file = AuthConfigTests.appPath
+        let code = "invalid-rate-limit"
+        expectDiagnostic(result, code: code, file: file, path: "rateLimits.tiers[1]", contains: "no policy is named")
+        expectDiagnostic(result, code: code, file: file, path: "rateLimits.tiers[2]", contains: "listed twice")
+        expectDiagnostic(result, code: code, file: file, path: "rateLimits.defaultTier", contains: "is not a tier")
+        expectDiagnostic(result, code: code, file: file, path: "rateLimits.perCaller", contains: "tiers decide")
+    }
 }

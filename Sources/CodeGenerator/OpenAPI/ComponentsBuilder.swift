@@ -40,6 +40,9 @@ struct ComponentsBuilder {
         if let webhooks = context.config.webhooks, let management = webhooks.management {
             schemas += try WebhookOperations(context: context, webhooks: webhooks, management: management).schemas()
         }
+        if let limits = context.config.rateLimits, !limits.tiers.isEmpty {
+            schemas += try RateLimitTierOperations(context: context, limits: limits).schemas()
+        }
         let parameters: [(String, OpenAPI.Parameter)] = [
             (TableOperations.limitParameterName, TableOperations.limitParameter(context.config.limits)),
             (TableOperations.offsetParameterName, TableOperations.offsetParameter()),

@@ -65,6 +65,9 @@ public enum OpenAPIBuilder {
         if let webhooks = app.config.webhooks, let management = webhooks.management {
             for route in WebhookOperations(context: context, webhooks: webhooks, management: management).routes() { try paths.add(route) }
         }
+        if let limits = app.config.rateLimits, !limits.tiers.isEmpty {
+            for route in RateLimitTierOperations(context: context, limits: limits).routes() { try paths.add(route) }
+        }
         let config = app.config
         let info = DocumentInfo(document: config.document)
         return OpenAPI.Document(
@@ -115,6 +118,9 @@ public enum OpenAPIBuilder {
         }
         if context.config.webhooks?.management != nil {
             tags.append(OpenAPI.Tag(name: WebhookOperations.tag, description: "Webhook subscriptions, their secrets, messages, attempts and replays."))
+        }
+        if let limits = context.config.rateLimits, !limits.tiers.isEmpty {
+            tags.append(OpenAPI.Tag(name: RateLimitTierOperations.tag, description: "Rate-limit tiers and the tier of each API key and organization."))
         }
         return tags.sorted { $0.name < $1.name }
     }

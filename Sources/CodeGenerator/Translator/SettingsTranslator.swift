@@ -52,6 +52,12 @@ enum SettingsTranslator {
             "requestLimits: RequestLimits(maxURLBytes: \(limits.maxURLBytes), maxHeaderBytes: \(limits.maxHeaderBytes), "
                 + "maxQueryParameters: \(limits.maxQueryParameters), standardBudget: .seconds(\(limits.timeoutSeconds)), "
                 + "batchBudget: .seconds(\(limits.batchTimeoutSeconds)))")
+        // MARK: CORS (issue 14), after `requestLimits` in the initializer's order.
+        if let cors = config.cors { arguments.append("cors: " + Self.cors(cors)) }
+        // MARK: Observability: metrics (issue 14), after `cors`.
+        if let metrics = config.metrics {
+            arguments.append("metrics: MetricsSettings(host: \(SwiftNames.literal(metrics.host)), port: \(metrics.port))")
+        }
         return arguments
     }
 
@@ -100,6 +106,21 @@ enum SettingsTranslator {
         }
         if !groups.isEmpty { parts.append("routeGroups: [" + groups.joined(separator: ", ") + "]") }
         if limits.legacyHeaders { parts.append("legacyHeaders: true") }
+        if let defaultName = limits.defaultTier, let defaultTier = policy(defaultName) {
+            let tiers = limits.tiers.compactMap(policy).joined(separator: ", ")
+            parts.append("tiers: RateLimitTiers([\(tiers)], defaultTier: \(defaultTier))")
+        }
         return "RateLimitSettings(" + parts.joined(separator: ", ") + ")"
+    }
+
+    /// `CORSSettings(...)`; absent header lists stay absent, so the runtime derives them from the app's header names.
+    static func cors(_ cors: CORSConfig) -> String {
+        func list(_ values: [String]) -> String { "[" + values.map(SwiftNames.literal).joined(separator: ", ") + "]" }
+        var parts = ["origins: \(list(cors.origins))", "methods: \(list(cors.methods))"]
+        if let headers = cors.headers { parts.append("headers: \(list(headers))") }
+        if let exposed = cors.exposedHeaders { parts.append("exposedHeaders: \(list(exposed))") }
+        if cors.credentials { parts.append("credentials: true") }
+        parts.append("maxAgeSeconds: \(cors.maxAgeSeconds)")
+        return "CORSSettings(" + parts.joined(separator: ", ") + ")"
     }
 }

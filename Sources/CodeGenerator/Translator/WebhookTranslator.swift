@@ -19,7 +19,8 @@ enum WebhookTranslator {
             "signature: \(signature)",
             "delivery: .init(\n" + indent + "    timeoutSeconds: \(delivery.timeoutSeconds), connectTimeoutSeconds: \(delivery.connectTimeoutSeconds),\n"
                 + indent + "    retrySchedule: [\(delivery.retrySchedule.map(String.init).joined(separator: ", "))], jitterPercent: \(delivery.jitterPercent),\n"
-                + indent + "    maxConcurrencyPerEndpoint: \(delivery.maxConcurrencyPerEndpoint)\n" + indent + ")",
+                + indent + "    maxConcurrencyPerEndpoint: \(delivery.maxConcurrencyPerEndpoint), disableAfterFailingHours: \(delivery.disableAfterFailingHours)\n"
+                + indent + ")",
         ]
         var events = "events: ["
         for entry in webhooks.tables {

@@ -19,8 +19,8 @@ import Synchronization
 /// - once a write of the request committed, the budget never cancels it again, so a handler
 ///   that reads after writing is never turned into a 504 after its change is stored.
 ///
-/// Nothing blocks: the deadline is a sleeping child task, the state a `Mutex` taken for a few
-/// instructions.
+/// Nothing blocks: one process-wide `DeadlineWatch` cancels handlers past their deadline, and
+/// the state is a `Mutex` taken for a few instructions.
 public final class TimeBudget: Sendable {
     private enum State {
         case running
@@ -39,7 +39,7 @@ public final class TimeBudget: Sendable {
     public let limit: Duration
     /// When the budget runs out. A write checks it itself, so a write asked for late is refused
     /// even when the timer task has not run yet (a loaded machine).
-    private let deadline: ContinuousClock.Instant
+    let deadline: ContinuousClock.Instant
     private let state = Mutex(State.running)
 
     /// A budget of `limit`, starting now (when its handler starts).
@@ -130,50 +130,19 @@ public final class TimeBudget: Sendable {
 extension TimeBudget {
     /// Runs `handler` within `limit`: its own answer when it finishes (late too, when a write
     /// of it committed), 504 when the budget expired and the handler then failed (cancelled).
-    /// The handler runs in a child task beside a sleeping one; no thread waits.
+    /// The handler runs in a task of its own, which `DeadlineWatch` can cancel without
+    /// cancelling the request's task; the request's cancellation (a client gone) reaches it too.
     static func run(
         _ limit: Duration, _ request: Request, _ context: LoomRequestContext, _ handler: @escaping RouteRegistry.Handler
     ) async throws -> Response {
         let budget = TimeBudget(limit: limit)
-        let result = await withTaskGroup(of: Outcome.self) { group in
-            group.addTask { await Outcome.of { try await TimeBudget.$current.withValue(budget) { try await handler(request, context) } } }
-            group.addTask {
-                try? await Task.sleep(for: limit)
-                return .deadline
-            }
-            return await budget.first(of: &group)
-        }
-        switch result {
-        case .success(let response): return response
-        case .failure(let error): throw budget.hasExpired ? APIError.gatewayTimeout(budget: limit) : error
-        }
-    }
-
-    /// The handler's result, cancelling it when the deadline comes first and the budget allows.
-    private func first(of group: inout TaskGroup<Outcome>) async -> Result<Response, any Error> {
-        while let outcome = await group.next() {
-            switch outcome {
-            case .finished(let result):
-                group.cancelAll()
-                return result
-            case .deadline:
-                if deadlinePassed() { group.cancelAll() }
-            }
-        }
-        return .failure(CancellationError())
-    }
-
-    /// What a child of `run` ends with.
-    private enum Outcome: Sendable {
-        case finished(Result<Response, any Error>)
-        case deadline
-
-        static func of(_ body: () async throws -> Response) async -> Outcome {
-            do {
-                return .finished(.success(try await body()))
-            } catch {
-                return .finished(.failure(error))
-            }
+        let task = Task { try await TimeBudget.$current.withValue(budget) { try await handler(request, context) } }
+        DeadlineWatch.shared.watch(budget, cancelling: task)
+        defer { DeadlineWatch.shared.release(budget) }
+        do {
+            return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+        } catch {
+            throw budget.hasExpired ? APIError.gatewayTimeout(budget: limit) : error
         }
     }
 }

@@ -11,9 +11,15 @@ import Hummingbird
 public protocol ServerMiddleware: RouterMiddleware where Context == LoomRequestContext {
     /// Whether inline key reads may be answered without running this middleware.
     var inlineReadPolicy: InlineReadPolicy { get }
+    /// What counts the requests answered inline for this middleware, when it may be skipped
+    /// only because it counts them there (rate limits on SQLite); `nil` for most.
+    var inlineReadCounter: (any InlineReadCounter)? { get }
 }
 
 extension ServerMiddleware {
+    /// No inline counting: the middleware acts on what it sees.
+    public var inlineReadCounter: (any InlineReadCounter)? { nil }
+
     /// Adds this middleware to `router` (with its concrete type, which the router's
     /// `add(middleware:)` needs; a list of `any ServerMiddleware` cannot be passed as is).
     func add(to router: Router<LoomRequestContext>) {

@@ -2,7 +2,7 @@ import Foundation
 import Logging
 
 /// Writes the access log of a server whose app has an `accessLog` section: one line per request
-/// from `AccessLogMiddleware`, and one per inline key read (as the `InlineReadObserver` of
+/// from `RequestObservationMiddleware`, and one per inline key read (as the `InlineReadObserver` of
 /// `InlineReads`), so the inline path stays on and is still logged.
 public struct AccessLog: InlineReadObserver {
     /// The app's section.

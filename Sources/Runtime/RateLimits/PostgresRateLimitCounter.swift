@@ -9,10 +9,15 @@
 public struct PostgresRateLimitCounter: RateLimitCounter {
     /// The database (a PostgreSQL client; `PostgresDatabase.runAutocommit` runs the statement).
     let database: PostgresDatabase
+    /// Whether the statement also returns the version of the tier assignments (apps with
+    /// tiers), so each request tells its instance whether another changed a tier.
+    let readsTierVersion: Bool
 
-    /// Creates the counter; the table comes from `RateLimitMigrations` (migrated by the server).
-    public init(database: PostgresDatabase) {
+    /// Creates the counter; the table comes from `RateLimitMigrations` (migrated by the server),
+    /// the tier version's from `RateLimitTierDirectory.migrate`.
+    public init(database: PostgresDatabase, readsTierVersion: Bool = false) {
         self.database = database
+        self.readsTierVersion = readsTierVersion
     }
 
     /// The counting statement: `$1` key, `$2` window in milliseconds.
@@ -27,13 +32,20 @@ public struct PostgresRateLimitCounter: RateLimitCounter {
         RETURNING hits, window_ends - (SELECT now_ms FROM clock)
         """
 
+    /// `upsert` also returning the tier version: a scalar subquery on a one-row table in the
+    /// same statement (no second round trip).
+    static let upsertReadingTierVersion = upsert + ", (" + RateLimitTierMigrations.versionQuery + ")"
+
     /// Counts one request in one statement.
     public func count(key: String, policy: RateLimitPolicy) async throws -> RateLimitDecision {
-        let statement = SQLStatement(Self.upsert, [.text(key), .integer(Int64(policy.window) * 1_000)])
+        let statement = SQLStatement(
+            readsTierVersion ? Self.upsertReadingTierVersion : Self.upsert, [.text(key), .integer(Int64(policy.window) * 1_000)])
         let rows = try await database.runAutocommit(statement)
-        guard let row = rows.first, row.values.count == 2, case .integer(let hits) = row.values[0],
+        guard let row = rows.first, row.values.count == (readsTierVersion ? 3 : 2), case .integer(let hits) = row.values[0],
             case .integer(let milliseconds) = row.values[1]
         else { throw DatabaseError(code: .other, message: "the rate-limit counter returned no hits") }
-        return RateLimitDecision(policy: policy, hits: Int(hits), resetSeconds: Int((milliseconds + 999) / 1_000))
+        var version: Int64?
+        if readsTierVersion, case .integer(let seen) = row.values[2] { version = seen }
+        return RateLimitDecision(policy: policy, hits: Int(hits), resetSeconds: Int((milliseconds + 999) / 1_000), tierVersion: version)
     }
 }

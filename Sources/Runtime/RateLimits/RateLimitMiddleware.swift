@@ -10,8 +10,9 @@ import Hummingbird
 /// draft, under the names of the app's `headers`), and `X-RateLimit-Limit`,
 /// `X-RateLimit-Remaining` and `X-RateLimit-Reset` (epoch seconds) when the app asks.
 ///
-/// It must see every request, public key reads included (`inlineReadPolicy` is `.mustRun`):
-/// an anonymous client's quota counts its `GET /<table>/{id}` too. The system routes (health
+/// It counts every request, public key reads included: on SQLite those answered inline are
+/// counted on the event loop (`InlineRateLimitCounter`); with a counter that must suspend
+/// (PostgreSQL, which has no inline path anyway) `inlineReadPolicy` is `.mustRun`. The system routes (health
 /// probes, `/openapi.json`, `/docs`, as `SystemContract` lays them out) are not limited, so a
 /// busy client cannot make its load balancer's probes fail; the generator documents the same.
 public struct RateLimitMiddleware: ServerMiddleware {
@@ -24,14 +25,18 @@ public struct RateLimitMiddleware: ServerMiddleware {
     let headerNames: HeaderNames
     let exemptPaths: Set<String>
     let rejected: (@Sendable (RateLimitRejection) -> Void)?
+    /// The tiers assigned to keys and organizations (apps with tiers).
+    let tiers: RateLimitTierDirectory?
 
     /// Creates the middleware for the app `app` counting with `settings` (the app's own unless
     /// a test tightens them). `rejected` is called once per refused request: the hook a metrics
-    /// module counts rejections with, by policy name.
+    /// module counts rejections with, by policy name. `tiers` holds the assigned tiers when
+    /// `settings` declares tiers.
     public init(
         app: AppSettings, settings: RateLimitSettings, counter: any RateLimitCounter,
-        rejected: (@Sendable (RateLimitRejection) -> Void)? = nil
+        rejected: (@Sendable (RateLimitRejection) -> Void)? = nil, tiers: RateLimitTierDirectory? = nil
     ) {
+        self.tiers = tiers
         self.settings = settings
         self.counter = counter
         self.clientAddresses = app.clientAddresses
@@ -40,8 +45,14 @@ public struct RateLimitMiddleware: ServerMiddleware {
         self.rejected = rejected
     }
 
-    /// Rate limits see every request.
-    public var inlineReadPolicy: InlineReadPolicy { .mustRun }
+    /// Rate limits count every request: inline key reads too when the counter counts without
+    /// suspending (in process, SQLite; `InlineRateLimitCounter`), else none is answered inline.
+    public var inlineReadPolicy: InlineReadPolicy { inlineReadCounter == nil ? .mustRun : .maySkip }
+
+    /// Counts inline key reads, with the in-process counter.
+    public var inlineReadCounter: (any InlineReadCounter)? {
+        (counter as? InProcessRateLimitCounter).map { InlineRateLimitCounter(middleware: self, counter: $0) }
+    }
 
     /// Counts the request, refuses it past the quota, and adds the headers to its answer.
     public func handle(
@@ -50,9 +61,9 @@ public struct RateLimitMiddleware: ServerMiddleware {
         let path = request.uri.path
         guard !exemptPaths.contains(path) else { return try await next(request, context) }
         let address = clientAddresses.clientAddress(of: request, context: context)
-        guard let (policy, key) = settings.selection(path: path, identity: context.identity, clientAddress: address)
+        guard let (decision, key) = try await count(path: path, identity: context.identity, clientAddress: address)
         else { return try await next(request, context) }
-        let decision = try await counter.count(key: key, policy: policy)
+        let policy = decision.policy
         let fields = headerFields(decision)
         guard decision.allowed else {
             rejected?(RateLimitRejection(policy: policy.name, key: key))
@@ -75,6 +86,23 @@ public struct RateLimitMiddleware: ServerMiddleware {
             // classifies it and adds the fields to the answer it renders.
             throw ErrorWithHeaderFields(error: error, fields: fields)
         }
+    }
+
+    /// Counts the request against the policy that applies to it (`nil`: none does). When the
+    /// counter saw a newer tier version than this instance holds (another instance changed a
+    /// tier), the assignments are read again and, if the caller's tier changed, the request is
+    /// counted under the new one: the change applies from the caller's next request everywhere.
+    func count(path: String, identity: Identity?, clientAddress: String?) async throws -> (RateLimitDecision, String)? {
+        let assignments = tiers?.current ?? RateLimitTierAssignments()
+        guard let (policy, key) = settings.selection(path: path, identity: identity, clientAddress: clientAddress, assignments: assignments)
+        else { return nil }
+        let decision = try await counter.count(key: key, policy: policy)
+        guard let tiers, let seen = decision.tierVersion, seen > assignments.version else { return (decision, key) }
+        let fresh = try await tiers.reload()
+        guard let (tier, tierKey) = settings.selection(path: path, identity: identity, clientAddress: clientAddress, assignments: fresh),
+            tierKey != key
+        else { return (decision, key) }
+        return (try await counter.count(key: tierKey, policy: tier), tierKey)
     }
 
     /// The header fields describing `decision`.

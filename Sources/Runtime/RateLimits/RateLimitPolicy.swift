@@ -29,9 +29,14 @@ public struct RateLimitDecision: Sendable, Hashable {
     public let remaining: Int
     /// Whole seconds until the window ends and the quota is whole again (at least 1).
     public let resetSeconds: Int
+    /// The version of the tier assignments the counter saw while counting (PostgreSQL with
+    /// tiers: read in the counting statement), so an instance notices another's change; `nil`
+    /// where the counter does not read it.
+    public let tierVersion: Int64?
 
     /// Creates a decision from the hits counted in the window so far, this request included.
-    public init(policy: RateLimitPolicy, hits: Int, resetSeconds: Int) {
+    public init(policy: RateLimitPolicy, hits: Int, resetSeconds: Int, tierVersion: Int64? = nil) {
+        self.tierVersion = tierVersion
         self.policy = policy
         self.allowed = hits <= policy.quota
         self.remaining = max(0, policy.quota - hits)

@@ -18,11 +18,18 @@ public struct RateLimitSettings: Sendable {
     /// Whether answers also carry `X-RateLimit-Limit`, `X-RateLimit-Remaining`, `X-RateLimit-Reset`.
     public let legacyHeaders: Bool
 
+    // MARK: Tiers (issue 14)
+
+    /// The app's tiers; with them an authenticated caller counts against its key's tier, else its
+    /// organization's, else the default, instead of `perCaller` / `perOrganization`.
+    public let tiers: RateLimitTiers?
+
     /// Creates the settings.
     public init(
         perCaller: RateLimitPolicy? = nil, perOrganization: RateLimitPolicy? = nil, perAnonymousIP: RateLimitPolicy? = nil,
-        routeGroups: [(policy: RateLimitPolicy, paths: [String])] = [], legacyHeaders: Bool = false
+        routeGroups: [(policy: RateLimitPolicy, paths: [String])] = [], legacyHeaders: Bool = false, tiers: RateLimitTiers? = nil
     ) {
+        self.tiers = tiers
         self.perCaller = perCaller
         self.perOrganization = perOrganization
         self.perAnonymousIP = perAnonymousIP
@@ -36,8 +43,11 @@ public struct RateLimitSettings: Sendable {
 
     /// The policy and counted key for a request to `path` by `identity` from `clientAddress`,
     /// or `nil` when nothing limits it. Keys name their kind and policy (`ip:credentials:10.0.0.1`),
-    /// so one caller's counters under different policies never mix.
-    public func selection(path: String, identity: Identity?, clientAddress: String?) -> (policy: RateLimitPolicy, key: String)? {
+    /// so one caller's counters under different policies never mix. `assignments` are the tiers
+    /// assigned to keys and organizations (used when the app declares tiers).
+    public func selection(
+        path: String, identity: Identity?, clientAddress: String?, assignments: RateLimitTierAssignments = RateLimitTierAssignments()
+    ) -> (policy: RateLimitPolicy, key: String)? {
         let address = clientAddress ?? "unknown"
         if !routeGroups.isEmpty, let policy = routeGroups[path] {
             return (policy, "ip:\(policy.name):\(address)")
@@ -45,9 +55,26 @@ public struct RateLimitSettings: Sendable {
         guard let identity else {
             return perAnonymousIP.map { ($0, "ip:\($0.name):\(address)") }
         }
+        if let tiers { return Self.tierSelection(tiers, identity: identity, assignments: assignments) }
         if let policy = perOrganization, let organization = identity.organizationID {
             return (policy, "org:\(policy.name):\(organization)")
         }
         return perCaller.map { ($0, "\(identity.kind):\($0.name):\(identity.subject)") }
+    }
+
+    /// An authenticated caller under tiers: a key with a tier of its own counts on its own; a
+    /// caller bound to an organization counts with the organization (its tier, else the
+    /// default); any other caller counts on its own under the default tier.
+    static func tierSelection(
+        _ tiers: RateLimitTiers, identity: Identity, assignments: RateLimitTierAssignments
+    ) -> (policy: RateLimitPolicy, key: String) {
+        if identity.kind == "api_key", let name = assignments.tier(of: .apiKey(identity.subject)), let policy = tiers.policy(named: name) {
+            return (policy, "api_key:\(policy.name):\(identity.subject)")
+        }
+        if let organization = identity.organizationID {
+            let policy = assignments.tier(of: .organization(organization)).flatMap(tiers.policy(named:)) ?? tiers.defaultTier
+            return (policy, "org:\(policy.name):\(organization)")
+        }
+        return (tiers.defaultTier, "\(identity.kind):\(tiers.defaultTier.name):\(identity.subject)")
     }
 }

@@ -49,14 +49,28 @@ public struct AppSettings: Sendable {
     /// `var` so tests can tighten them.
     public var requestLimits: RequestLimits
 
+    // MARK: CORS (issue 14)
+
+    /// The app's `cors` section; `nil`: no CORS field is ever sent. A `var` so tests can
+    /// declare it on an app that does not.
+    public var cors: CORSSettings?
+
+    // MARK: Observability: metrics (issue 14)
+
+    /// The app's `metrics` section; `nil`: nothing is measured. A `var` so tests can declare it.
+    public var metrics: MetricsSettings?
+
     /// Creates settings; the defaults are Loom's conventions.
     public init(
         name: String, basePath: String, errorFormat: ErrorBodyFormat, maxBodyBytes: Int, pageLimits: PageLimits,
         maxBatchSize: Int = 100, naming: JSONNaming = .snakeCase, errors: ErrorVocabulary = .loom, forbiddenAsNotFound: Bool = false,
         headers: HeaderNames = .standard, systemRoutes: [String: ContractRouteOverride] = [:],
         rateLimits: RateLimitSettings? = nil, trustedProxies: [String] = [], security: SecurityHeaders = .standard,
-        idempotency: IdempotencySettings? = nil, requestLimits: RequestLimits = .standard
+        idempotency: IdempotencySettings? = nil, requestLimits: RequestLimits = .standard,
+        cors: CORSSettings? = nil, metrics: MetricsSettings? = nil
     ) {
+        self.metrics = metrics
+        self.cors = cors
         self.idempotency = idempotency
         self.requestLimits = requestLimits
         self.rateLimits = rateLimits

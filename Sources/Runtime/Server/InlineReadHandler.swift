@@ -45,7 +45,7 @@ final class InlineReadHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case .head(let request):
             let started = reads.observer == nil ? nil : NIODeadline.now()
             if pendingResponses == 0,
-                let answer = reads.answer(request, date: dates.current(), allocator: context.channel.allocator)
+                let answer = reads.answer(request, date: dates.current(), allocator: context.channel.allocator, peer: context.channel.remoteAddress)
             {
                 droppingRequestParts = true
                 writer.send(answer.response)

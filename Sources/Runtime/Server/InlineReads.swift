@@ -47,6 +47,10 @@ public struct InlineReads: Sendable {
     /// The app's URL and header limits: a head over them goes through Hummingbird, whose
     /// `LoomMiddleware` refuses it (414, 431); inline answers never carry a query.
     var requestLimits = RequestLimits.standard
+    /// Count each inline answer for the middleware that may be skipped because they do
+    /// (`ServerMiddleware.inlineReadCounter`), and add their header fields; one refusing sends
+    /// the request through Hummingbird.
+    var counters: [any InlineReadCounter] = []
 
     /// A body, a condition, a range, `Connection` and `Expect` change a GET or its connection.
     static let alteringHeaders: Set<String> = [
@@ -109,7 +113,7 @@ public struct InlineReads: Sendable {
     /// answered here, with `date` as the `Date` header value, and what the observer is told of
     /// it. A `HEAD` gets the `GET`'s head alone.
     func answer(
-        _ request: HTTPRequestHead, date: String, allocator: ByteBufferAllocator
+        _ request: HTTPRequestHead, date: String, allocator: ByteBufferAllocator, peer: SocketAddress? = nil
     ) -> (response: ByteBuffer, route: String, requestID: String)? {
         guard request.method == .GET || request.method == .HEAD, request.version == .http1_1 else { return nil }
         var clientRequestID: String?
@@ -126,12 +130,18 @@ public struct InlineReads: Sendable {
             }
         }
         guard headerBytes <= requestLimits.maxHeaderBytes, let (route, key) = match(request.uri), let record = route.read(key) else { return nil }
+        var counted = HTTPFields()
+        for counter in counters {
+            guard let fields = counter.countInline(path: request.uri, peer: peer) else { return nil }
+            counted.append(contentsOf: fields)
+        }
         var head = HTTP1HeadBytes(buffer: allocator.buffer(capacity: 192 + record.bytes.count))
         head.buffer.writeStaticString("HTTP/1.1 200 OK\r\n")
         let requestID = RequestIdentifier.accepting(clientRequestID)
         commonHeaders.write(
             entityTag: record.tag, contentType: JSONResponse.contentType, contentLength: String(record.bytes.count),
             requestID: requestID, date: date, to: &head)
+        for field in counted { head.append(field.name, field.value) }
         head.buffer.writeStaticString("\r\n")
         if request.method == .GET { head.buffer.writeBytes(record.bytes) }
         return (head.buffer, route.template, requestID)

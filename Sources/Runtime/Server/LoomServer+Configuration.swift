@@ -62,6 +62,12 @@ extension LoomServer {
         /// swift-log logger `loom.access` at `info` (tests collect the lines here).
         public var accessLogWriter: (@Sendable (String) -> Void)?
 
+        // MARK: Observability: metrics (issue 14)
+
+        /// Where requests are measured (the app's `metrics` section: `ServerMetrics` in `serve`
+        /// sets it and adds the `MetricsServer` that exposes it); `nil`: nothing is measured.
+        public var metrics: RequestMetrics?
+
         /// A configuration listening on `host:port` with no extra middleware or services.
         public init(host: String = "127.0.0.1", port: Int = 8080) {
             self.host = host

@@ -46,7 +46,12 @@ public enum LoomServer {
         if trustsProxies { base.clientAddresses = app.settings.clientAddresses }
         router.add(middleware: base)
         let accessLog = app.accessLog.map { settings in configuration.accessLogWriter.map { AccessLog(settings: settings, write: $0) } ?? AccessLog(settings: settings) }
-        if let accessLog { router.add(middleware: AccessLogMiddleware(log: accessLog, statusOfError: base.renderedStatus)) }
+        if accessLog != nil || configuration.metrics != nil {
+            router.add(middleware: RequestObservationMiddleware(log: accessLog, metrics: configuration.metrics, statusOfError: base.renderedStatus))
+        }
+        // CORS before the configured middleware (rate limits): an allowed preflight is never counted or refused.
+        let cors = app.settings.cors.map { CrossOriginMiddleware(settings: $0, app: app.settings) }
+        if let cors { router.add(middleware: cors) }
         for middleware in configuration.middleware { middleware.add(to: router) }
         // Innermost, right before the routes: rate limits and the other modules' middleware run first.
         let idempotency = app.settings.idempotency.map { settings in
@@ -59,12 +64,16 @@ public enum LoomServer {
         var reads = InlineReads(serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID)
         if configuration.inlineReads {
             let policies = configuration.middleware.map(\.inlineReadPolicy) + (idempotency.map { [$0.inlineReadPolicy] } ?? [])
+                + (cors.map { [$0.inlineReadPolicy] } ?? [])
             reads = registry.inlineReads.passingOn(credentialsOf: auth).honouring(policies)
             if trustsProxies { reads = reads.passingOn(headers: [.forwarded, .xForwardedFor]) }
+            if cors != nil { reads = reads.passingOn(headers: CrossOriginMiddleware.passedOnHeaders) }
             reads.commonHeaders = CommonResponseHeaders(
                 serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID, security: app.settings.security)
-            reads.observer = accessLog
+            let observers: [(any InlineReadObserver)?] = [accessLog, configuration.metrics]
+            reads.observer = InlineReadObservers.combining(observers.compactMap { $0 })
             reads.requestLimits = app.settings.requestLimits
+            reads.counters = configuration.middleware.compactMap(\.inlineReadCounter)
         }
         return (router, reads)
     }

@@ -21,14 +21,20 @@ public struct WebhookSettings: Sendable {
         public let jitterPercent: Int
         /// Most attempts in flight to one subscription per instance.
         public let maxConcurrencyPerEndpoint: Int
+        /// Hours of nothing but failed attempts after which a subscription is disabled.
+        public let disableAfterFailingHours: Int
 
         /// Creates the settings.
-        public init(timeoutSeconds: Int, connectTimeoutSeconds: Int, retrySchedule: [Int], jitterPercent: Int, maxConcurrencyPerEndpoint: Int) {
+        public init(
+            timeoutSeconds: Int, connectTimeoutSeconds: Int, retrySchedule: [Int], jitterPercent: Int, maxConcurrencyPerEndpoint: Int,
+            disableAfterFailingHours: Int = 120
+        ) {
             self.timeoutSeconds = timeoutSeconds
             self.connectTimeoutSeconds = connectTimeoutSeconds
             self.retrySchedule = retrySchedule
             self.jitterPercent = jitterPercent
             self.maxConcurrencyPerEndpoint = maxConcurrencyPerEndpoint
+            self.disableAfterFailingHours = disableAfterFailingHours
         }
     }
 

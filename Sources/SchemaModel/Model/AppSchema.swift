@@ -65,6 +65,10 @@ public struct AppConfig: Codable, Sendable, Hashable {
     /// schema no longer declares them; a table missing from the schema and from this list is
     /// refused with a diagnostic.
     public var droppedTables: [String] = []
+    /// `tablesFrom`: the app directory whose `tables/` this app serves as its own, so one set
+    /// of tables runs under several configurations (the benchmark's protections on and off)
+    /// without a copy to keep in step; `nil` for an app with its own tables.
+    public var tablesFrom: String?
     /// Outgoing webhooks served by the `Webhooks` module; `nil` when the app emits none.
     public var webhooks: WebhooksConfig?
     /// The audit trail of table writes and its retention; `nil` when the app keeps none.
@@ -98,6 +102,16 @@ public struct AppConfig: Codable, Sendable, Hashable {
 
     /// `security`: the security header fields every answer carries.
     public var security = SecuritySchema()
+
+    // MARK: CORS (issue 14)
+
+    /// `cors`: the browser origins allowed to call the API; `nil`: no CORS header is sent.
+    public var cors: CORSConfig?
+
+    // MARK: Observability: metrics (issue 14)
+
+    /// `metrics`: Prometheus `/metrics` on a port of its own; `nil`: nothing is measured.
+    public var metrics: MetricsConfig?
 
     /// `openapi`: servers, contact and license of the published document.
     public var document = DocumentInfoSchema()

@@ -22,11 +22,23 @@ public struct RateLimitsConfig: Codable, Sendable, Hashable {
     /// `X-RateLimit-Reset` (epoch seconds) beside the IETF `RateLimit-Policy` and `RateLimit`.
     public var legacyHeaders: Bool
 
+    // MARK: Tiers (issue 14)
+
+    /// Policies an API key or an organization can be assigned at run time (b2b: `standard`,
+    /// `professional`, `enterprise`), in declaration order; empty: no tiers. With tiers, an
+    /// authenticated caller counts against its tier's policy (its key's tier, else its
+    /// organization's, else `defaultTier`) instead of `perCaller` / `perOrganization`.
+    public var tiers: [String]
+    /// The tier of a caller whose key and organization have none assigned.
+    public var defaultTier: String?
+
     /// Creates the section.
     public init(
         policies: [RateLimitPolicyConfig] = [], perCaller: String? = nil, perOrganization: String? = nil, perAnonymousIP: String? = nil,
-        routeGroups: [RateLimitRouteGroupConfig] = [], legacyHeaders: Bool = false
+        routeGroups: [RateLimitRouteGroupConfig] = [], legacyHeaders: Bool = false, tiers: [String] = [], defaultTier: String? = nil
     ) {
+        self.tiers = tiers
+        self.defaultTier = defaultTier
         self.policies = policies
         self.perCaller = perCaller
         self.perOrganization = perOrganization

@@ -74,6 +74,9 @@ public struct WebhookDeliveryConfig: Codable, Sendable, Hashable {
     public var jitterPercent: Int
     /// Most attempts in flight to one subscription at once (per server instance).
     public var maxConcurrencyPerEndpoint: Int
+    /// A subscription whose every attempt failed for this many hours in a row (no success in
+    /// between) is disabled, and the disabling is audited.
+    public var disableAfterFailingHours: Int = 120
 
     /// Creates the settings; the defaults follow the schedule (5 s, 5 min, 30 min, 2 h,
     /// 5 h, 10 h, 10 h, ±20 %).

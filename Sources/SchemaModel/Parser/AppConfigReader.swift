@@ -18,6 +18,7 @@ enum AppConfigReader {
             limits: readLimits(reader) ?? defaults.limits,
             auth: reader.contains("auth") ? AuthConfigReader.read(reader) : nil)
         config.droppedTables = reader.stringArray("droppedTables") ?? []
+        config.tablesFrom = reader.string("tablesFrom")
         config.webhooks = reader.contains("webhooks") ? WebhooksConfigReader.read(reader) : nil
         config.audit = reader.contains("audit") ? AuditConfigReader.read(reader) : nil
         config.accessLog = reader.contains("accessLog") ? AccessLogConfigReader.read(reader) : nil
@@ -27,6 +28,10 @@ enum AppConfigReader {
         config.security = readSecurity(reader) ?? SecuritySchema()
         readDocument(reader, into: &config)
         config.idempotency = reader.contains("idempotency") ? IdempotencyConfigReader.read(reader) : nil
+        // MARK: CORS (issue 14)
+        config.cors = reader.contains("cors") ? CORSConfigReader.read(reader) : nil
+        // MARK: Observability: metrics (issue 14)
+        config.metrics = reader.contains("metrics") ? MetricsConfigReader.read(reader) : nil
         return config
     }
 

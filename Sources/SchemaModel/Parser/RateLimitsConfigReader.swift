@@ -6,7 +6,8 @@ enum RateLimitsConfigReader {
         return RateLimitsConfig(
             policies: readPolicies(reader), perCaller: reader.string("perCaller"), perOrganization: reader.string("perOrganization"),
             perAnonymousIP: reader.string("perAnonymousIP"), routeGroups: readGroups(reader),
-            legacyHeaders: reader.bool("legacyHeaders") ?? false)
+            legacyHeaders: reader.bool("legacyHeaders") ?? false, tiers: reader.stringArray("tiers") ?? [],
+            defaultTier: reader.string("defaultTier"))
     }
 
     /// `{"default": {"quota": 100, "window": 60}, ...}` in declaration order.

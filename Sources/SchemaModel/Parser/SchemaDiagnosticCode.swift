@@ -46,6 +46,9 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidBasePath = "invalid-base-path"
     /// A request limit is not positive or the default page size exceeds the maximum.
     case invalidLimit = "invalid-limit"
+    /// `tablesFrom` names no app, the app itself, an app that borrows its tables too, or an app
+    /// that has tables of its own.
+    case invalidTablesFrom = "invalid-tables-from"
 
     // MARK: Auth (validator)
 
@@ -180,4 +183,16 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// A value of the `idempotency` section is out of range or repeated, or an endpoint opts in
     /// without the section or with a method other than `POST` and `PATCH`.
     case invalidIdempotency = "invalid-idempotency"
+
+    // MARK: CORS (validator)
+
+    /// The `cors` section lists no origin, an origin that is not exact, `*` beside other
+    /// origins or with credentials, an unknown method, a malformed header name, or a max age
+    /// out of range.
+    case invalidCORS = "invalid-cors"
+
+    // MARK: Observability: metrics (validator)
+
+    /// The `metrics` section's port is out of range or its host is empty.
+    case invalidMetrics = "invalid-metrics"
 }

@@ -12,7 +12,11 @@ enum SchemaKeys {
             schemaReference, "name", "title", "version", "description", "basePath", "errorFormat", "limits", "auth", "droppedTables",
             "naming", "envelopes", "errors", "headers", "routes", "webhooks",
             "audit", "accessLog", "rateLimits", "trustedProxies", "security", "idempotency",
-            "openapi",
+            "openapi", "tablesFrom",
+            // MARK: CORS (issue 14)
+            "cors",
+            // MARK: Observability: metrics (issue 14)
+            "metrics",
         ],
         required: ["name", "title", "version", "description"])
 
@@ -105,7 +109,7 @@ enum SchemaKeys {
     /// `webhooks.delivery`.
     static let webhookDelivery = ObjectKeys(
         accepted: [
-            "timeoutSeconds", "connectTimeoutSeconds", "retrySchedule", "jitterPercent", "maxConcurrencyPerEndpoint",
+            "timeoutSeconds", "connectTimeoutSeconds", "retrySchedule", "jitterPercent", "maxConcurrencyPerEndpoint", "disableAfterFailingHours",
         ])
 
     // MARK: Webhooks management (issue 13)
@@ -202,11 +206,22 @@ enum SchemaKeys {
 
     /// The `rateLimits` object of `app.json`.
     static let rateLimits = ObjectKeys(
-        accepted: ["policies", "perCaller", "perOrganization", "perAnonymousIP", "routeGroups", "legacyHeaders"], required: ["policies"])
+        accepted: ["policies", "perCaller", "perOrganization", "perAnonymousIP", "routeGroups", "legacyHeaders", "tiers", "defaultTier"],
+        required: ["policies"])
 
     /// One member of `rateLimits.policies`.
     static let rateLimitPolicy = ObjectKeys(accepted: ["quota", "window"], required: ["quota", "window"])
 
     /// One element of `rateLimits.routeGroups`.
     static let rateLimitGroup = ObjectKeys(accepted: ["policy", "paths"], required: ["policy", "paths"])
+
+    // MARK: CORS (issue 14)
+
+    /// The `cors` object of `app.json`.
+    static let cors = ObjectKeys(accepted: ["origins", "methods", "headers", "exposedHeaders", "credentials", "maxAgeSeconds"], required: ["origins"])
+
+    // MARK: Observability: metrics (issue 14)
+
+    /// The `metrics` object of `app.json`.
+    static let metrics = ObjectKeys(accepted: ["host", "port"], required: ["port"])
 }

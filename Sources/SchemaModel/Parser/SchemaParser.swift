@@ -15,6 +15,7 @@ public enum SchemaParser {
             read(file, into: &contents, diagnostics: diagnostics)
         }
         reportMissingFiles(contents, diagnostics: diagnostics)
+        reportBorrowedTables(contents, diagnostics: diagnostics)
         let sorted = diagnostics.diagnostics.sorted()
         guard !diagnostics.hasErrors, let project = contents.project else { return (nil, sorted) }
         return (contents.assemble(project: project), sorted)
@@ -80,6 +81,33 @@ public enum SchemaParser {
     }
 }
 
+extension SchemaParser {
+    /// Checks every `tablesFrom`: it names another app directory with an `app.json`, which serves
+    /// tables of its own, and the borrowing app has no `tables/` (one place declares each table).
+    fileprivate static func reportBorrowedTables(_ contents: ParsedContents, diagnostics: DiagnosticCollector) {
+        for (directory, config) in contents.configs.sorted(by: { $0.key < $1.key }) {
+            guard let source = config.tablesFrom else { continue }
+            let problem: String? =
+                if source == directory {
+                    "an app cannot borrow its own tables; remove tablesFrom"
+                } else if contents.configs[source] == nil {
+                    "no app directory Schemas/\(source)/ with an app.json; "
+                        + Suggestion.useOneOf(contents.configs.keys.filter { $0 != directory }.sorted(), for: source)
+                } else if let chained = contents.configs[source]?.tablesFrom {
+                    "Schemas/\(source)/ borrows its tables from \(chained) itself; name \(chained) instead"
+                } else if contents.seen.contains(where: { if case .table(directory, _) = $0 { true } else { false } }) {
+                    "Schemas/\(directory)/tables/ exists; an app either declares tables or borrows them: "
+                        + "remove the directory or tablesFrom"
+                } else {
+                    nil
+                }
+            if let problem {
+                diagnostics.error(.invalidTablesFrom, file: config.file, path: "/tablesFrom", problem)
+            }
+        }
+    }
+}
+
 /// What the parser has read so far, grouped by app directory.
 private struct ParsedContents {
     /// Every schema file location met, readable or not, to tell "missing" from "broken".
@@ -98,7 +126,7 @@ private struct ParsedContents {
         let apps = configs.map { directory, config in
             AppSchema(
                 config: config,
-                tables: (tables[directory] ?? []).sorted { ($0.name, $0.file) < ($1.name, $1.file) },
+                tables: (tables[config.tablesFrom ?? directory] ?? []).sorted { ($0.name, $0.file) < ($1.name, $1.file) },
                 endpoints: (endpoints[directory] ?? []).sorted { ($0.name, $0.file) < ($1.name, $1.file) })
         }
         return ParsedSchemas(

@@ -38,12 +38,14 @@ enum WebhooksConfigReader {
             let path = reader.path(of: "retrySchedule")
             schedule = values.enumerated().compactMap { reader.values.integer($0.element, at: JSONPath.element($0.offset, of: path)) }
         }
-        return WebhookDeliveryConfig(
+        var delivery = WebhookDeliveryConfig(
             timeoutSeconds: reader.integer("timeoutSeconds") ?? defaults.timeoutSeconds,
             connectTimeoutSeconds: reader.integer("connectTimeoutSeconds") ?? defaults.connectTimeoutSeconds,
             retrySchedule: schedule,
             jitterPercent: reader.integer("jitterPercent") ?? defaults.jitterPercent,
             maxConcurrencyPerEndpoint: reader.integer("maxConcurrencyPerEndpoint") ?? defaults.maxConcurrencyPerEndpoint)
+        delivery.disableAfterFailingHours = reader.integer("disableAfterFailingHours") ?? defaults.disableAfterFailingHours
+        return delivery
     }
 
     /// `{"tasks": ["created", "updated"], ...}` in declaration order.

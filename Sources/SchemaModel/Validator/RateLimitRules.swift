@@ -34,6 +34,31 @@ enum RateLimitRules {
             report("rateLimits.perOrganization", "counting per organization needs organizations; declare \"auth.organizationRoles\"")
         }
         checkGroups(limits, report: report)
+        checkTiers(limits, hasAuth: app.config.auth != nil, report: report)
+    }
+
+    /// Tiers name declared policies, once each; `defaultTier` is one of them; tiers replace
+    /// `perCaller` and `perOrganization` (one rule picks an authenticated caller's policy) and
+    /// need credentials to assign them to.
+    private static func checkTiers(_ limits: RateLimitsConfig, hasAuth: Bool, report: (String, String) -> Void) {
+        guard !limits.tiers.isEmpty || limits.defaultTier != nil else { return }
+        var seen: Set<String> = []
+        for (index, tier) in limits.tiers.enumerated() {
+            checkReference(tier, at: "rateLimits.tiers[\(index)]", limits: limits, report: report)
+            if !seen.insert(tier).inserted { report("rateLimits.tiers[\(index)]", "\(ValueText.quoted(tier)) is listed twice") }
+        }
+        if limits.tiers.isEmpty { report("rateLimits.tiers", "\"defaultTier\" needs \"tiers\", e.g. [\"standard\", \"professional\"]") }
+        if let tier = limits.defaultTier {
+            if !limits.tiers.isEmpty, !limits.tiers.contains(tier) {
+                report("rateLimits.defaultTier", "\(ValueText.quoted(tier)) is not a tier; tiers: \(limits.tiers.joined(separator: ", "))")
+            }
+        } else {
+            report("rateLimits.defaultTier", "with \"tiers\", name the tier of callers that have none assigned, e.g. \"standard\"")
+        }
+        for (key, name) in [("perCaller", limits.perCaller), ("perOrganization", limits.perOrganization)] where name != nil {
+            report("rateLimits." + key, "tiers decide the policy of authenticated callers; leave out \"\(key)\" or \"tiers\"")
+        }
+        if !hasAuth { report("rateLimits.tiers", "tiers are assigned to API keys and organizations; declare an \"auth\" section") }
     }
 
     private static func checkGroups(_ limits: RateLimitsConfig, report: (String, String) -> Void) {

@@ -26,6 +26,8 @@ public enum SchemaValidator {
             RateLimitRules.check(app, diagnostics: diagnostics)
             DocumentInfoRules.check(app, diagnostics: diagnostics)
             IdempotencyRules.check(app, diagnostics: diagnostics)
+            CORSRules.check(app, diagnostics: diagnostics)
+            MetricsRules.check(app, diagnostics: diagnostics)
             AccessRules.check(app, diagnostics: diagnostics)
             MigrationHintRules.check(app, diagnostics: diagnostics)
         }

@@ -78,6 +78,7 @@ enum WebhookRules {
             ("connectTimeoutSeconds", delivery.connectTimeoutSeconds, 1...max(1, delivery.timeoutSeconds)),
             ("jitterPercent", delivery.jitterPercent, 0...50),
             ("maxConcurrencyPerEndpoint", delivery.maxConcurrencyPerEndpoint, 1...64),
+            ("disableAfterFailingHours", delivery.disableAfterFailingHours, 1...8_760),
         ]
         for (key, value, range) in ranges where !range.contains(value) {
             report.setting(

@@ -38,6 +38,9 @@ struct Migrate: AsyncParsableCommand {
                 if app.webhooks != nil {
                     for step in try await WebhooksModule.migrate(database, app: app.schema.app) { print("applied \(step)") }
                 }
+                if app.settings.rateLimits?.tiers != nil {
+                    for step in try await RateLimitTierDirectory.migrate(database, app: app.schema.app) { print("applied \(step)") }
+                }
                 if app.auth != nil {
                     for step in try await AuthService.migrate(database, app: app.schema.app) { print("applied \(step)") }
                 }

@@ -75,7 +75,8 @@ struct Serve: AsyncParsableCommand {
         configuration.cursors = CursorSecret.codec(app: app, options: options, logger: logger)
         try await ServerWebhooks.mount(app: app, database: database, on: &configuration, logger: logger)
         try await ServerAudit.mount(app: app, database: database, on: &configuration, logger: logger)
-        try await ServerRateLimits.mount(app: app, database: database, on: &configuration)
+        ServerMetrics.mount(app: app, on: &configuration, logger: logger)
+        try await ServerRateLimits.mount(app: app, database: database, on: &configuration, rejected: configuration.metrics?.rateLimitRejected)
         try await ServerIdempotency.mount(app: app, database: database, on: &configuration, logger: logger)
     }
 

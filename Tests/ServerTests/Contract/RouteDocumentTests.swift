@@ -29,6 +29,8 @@ struct RouteDocumentTests {
             configuration.auth = auth
             // The webhook management family, as `serve` mounts it.
             try await ServerWebhooks.mount(app: app, database: database.client, on: &configuration, logger: TestDatabase.logger, environment: [:])
+            // The rate-limit tier family, as `serve` mounts it.
+            try await ServerRateLimits.mount(app: app, database: database.client, on: &configuration)
             let router = LoomServer.buildRouter(app: app, database: database.client, configuration: configuration)
             // HEAD is implied by GET (RFC 9110): the server may register it, the document lists GET.
             let registered = Set(router.routes.filter { $0.method != .head }.map { Self.key($0.method.rawValue, $0.path.description) })

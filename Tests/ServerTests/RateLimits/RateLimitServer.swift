@@ -18,10 +18,10 @@ enum RateLimitServer {
         routeGroups: [(RateLimitPolicy(name: "credentials", quota: 2, window: 60), ["/api/accounts/sign-in", "/api/accounts/register"])],
         legacyHeaders: true)
 
-    /// Runs `body` against the app `name` on a fresh database with `settings` counting requests;
+    /// Runs `body` against the app `name` on a fresh database with `settings` (`nil`: the app's own) counting requests;
     /// `.live` so the client address is the socket's (127.0.0.1). `rejected` sees each refusal.
     static func run(
-        _ name: String = "layout", settings: RateLimitSettings = tight, rejected: (@Sendable (RateLimitRejection) -> Void)? = nil,
+        _ name: String = "layout", settings: RateLimitSettings? = tight, rejected: (@Sendable (RateLimitRejection) -> Void)? = nil,
         _ body: @Sendable (TestApp) async throws -> Void
     ) async throws {
         try await TestDatabase.withMigratedApp(name) { database, app in

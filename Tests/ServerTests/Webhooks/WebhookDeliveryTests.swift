@@ -75,6 +75,37 @@ extension WebhookServerSuites {
                 #expect(requests.count == 3)
                 #expect(Set(requests.compactMap { $0.headers["webhook-id"] }).count == 1, "every retry carries the same message id")
                 #expect(try await harness.count("webhook_attempts") == 3)
+                #expect(try await harness.count("webhook_failure_streaks") == 0, "the success ended the failure streak")
+            }
+        }
+
+        @Test("a subscription whose every attempt failed for disableAfterFailingHours is disabled, audited in the same transaction")
+        func failingTooLong() async throws {
+            let clock = MovableClock()
+            let delivery = WebhookSettings.Delivery(
+                timeoutSeconds: 5, connectTimeoutSeconds: 5, retrySchedule: [3_600, 3_600, 3_600], jitterPercent: 0, maxConcurrencyPerEndpoint: 4,
+                disableAfterFailingHours: 2)
+            let script = Array(repeating: WebhookReceiver.Answer(status: 500), count: 4)
+            try await WebhookHarness.run(settings: Tracker.webhooks.with(delivery: delivery), script: script, clock: clock.clock, instances: 0) { harness in
+                let service = harness.module.service(database: harness.database, audited: true)
+                let running = Task { try await service.run() }
+                defer { running.cancel() }
+                try await harness.app.create("/v1/projects", Self.project)
+                try await harness.waitForDeliveries { $0.first?.attempts == 1 }
+                clock.advance(by: 3_601)
+                try await harness.waitForDeliveries { $0.first?.attempts == 2 }
+                #expect(try await harness.count("webhook_subscription_states") == 0, "failing for 1 h is not yet 2 h")
+                clock.advance(by: 3_601)
+                try await harness.waitForDeliveries { $0.first?.status == "failed" }
+                #expect(try await harness.count("webhook_subscription_states") == 1)
+                let audit = try await harness.database.fetch(SQLStatement(
+                    "SELECT action, actor FROM audit_events WHERE resource = 'webhook_subscriptions'"))
+                #expect(audit.count == 1)
+                #expect(audit.first?.values.first == .text("disabled"))
+                #expect(audit.first?.values.last == .null, "the server acted, not a caller")
+                try await harness.app.create("/v1/projects", #"{"name": "Later", "owner_email": "ann@example.com"}"#)
+                try await harness.waitForDeliveries { $0.count == 2 && $0.allSatisfy { $0.status == "failed" } }
+                #expect(await harness.receiver.received().count == 3, "the disabled subscription receives nothing more")
             }
         }
 

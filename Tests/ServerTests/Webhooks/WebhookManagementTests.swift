@@ -64,6 +64,24 @@ extension WebhookServerSuites {
             }
         }
 
+        @Test("deleting a subscription removes its deliveries and the messages no other subscription still has a delivery of")
+        func deletePurgesMessages() async throws {
+            try await ManagementHarness.run { harness in
+                let (only, _) = try await harness.subscribe(["projects.created"])
+                let (shared, _) = try await harness.subscribe(["projects.*"])
+                let project = try #require(try await harness.app.create("/v1/projects", Self.project)["id"] as? String)
+                #expect(try await harness.app.request(.patch, "/v1/projects/\(project)", json: #"{"status": "paused"}"#).status == .ok)
+                #expect(try await harness.count("webhook_messages") == 2)
+                #expect(try await harness.count("webhook_deliveries") == 3)
+                #expect(try await harness.app.request(.delete, "\(Self.path)/\(shared)").status == .noContent)
+                #expect(try await harness.count("webhook_messages") == 1, "the update's message had no other receiver")
+                #expect(try await harness.count("webhook_deliveries") == 1)
+                #expect(try await harness.app.request(.delete, "\(Self.path)/\(only)").status == .noContent)
+                #expect(try await harness.count("webhook_messages") == 0)
+                #expect(try await harness.count("webhook_deliveries") == 0)
+            }
+        }
+
         @Test("URLs the SSRF guard refuses, and patterns matching no event, are 422 naming the field")
         func refusedAtCreation() async throws {
             try await ManagementHarness.run(allowLoopback: false) { harness in

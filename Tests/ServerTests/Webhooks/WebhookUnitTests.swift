@@ -2,7 +2,7 @@ import Foundation
 import Runtime
 import SchemaModel
 import Testing
-import Webhooks
+@testable import Webhooks
 
 /// The pure parts of delivery: the SSRF address rules, Standard Webhooks signing, secrets and
 /// the retry schedule.
@@ -71,6 +71,20 @@ struct WebhookUnitTests {
         let hmac = WebhookSigner(signature: .hmacSHA256(header: "X-Hub-Signature-256"))
             .headers(id: "m", timestamp: 1, body: Array("Hello, World!".utf8), secrets: [WebhookSecret(key: Array("It's a Secret to Everybody".utf8))])
         #expect(hmac.first?.value == "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17", "GitHub's documented vector")
+    }
+
+    @Test("a round claims several deliveries per slot, never more than the slots can attempt within the lease")
+    func claimLimit() {
+        var options = WebhookOptions()
+        options.leaseMilliseconds = 60_000
+        #expect(DeliveryLoop.claimLimit(concurrency: 4, timeoutSeconds: 15, options: options) == 12, "3 attempts of 15 s per slot fit in 60 s with one to spare")
+        #expect(DeliveryLoop.claimLimit(concurrency: 4, timeoutSeconds: 1, options: options) == 32, "at most 8 per slot")
+        #expect(DeliveryLoop.claimLimit(concurrency: 2, timeoutSeconds: 30, options: options) == 2, "one each when an attempt may take half the lease")
+        #expect(DeliveryLoop.claimLimit(concurrency: 2, timeoutSeconds: 120, options: options) == 2)
+        for (concurrency, timeout) in [(1, 1), (4, 15), (8, 20), (64, 59)] {
+            let perSlot = DeliveryLoop.claimLimit(concurrency: concurrency, timeoutSeconds: timeout, options: options) / concurrency
+            #expect(perSlot == 1 || Int64(perSlot * timeout * 1_000) < options.leaseMilliseconds, "\(concurrency) x \(timeout) s")
+        }
     }
 
     @Test("the schema validator and the runtime match event patterns alike")

@@ -1,0 +1,15 @@
+import HTTPTypes
+import NIOCore
+
+/// Counts the requests the inline key-read path answers (`InlineReads`) for a middleware that
+/// would otherwise have to see them (`ServerMiddleware.inlineReadCounter`): rate limits count
+/// an anonymous `GET /<table>/{id}` on the event loop instead of turning the inline path off.
+///
+/// Called on the event loop, once the record was read and just before the answer is written:
+/// it must not suspend, block or do I/O (a lock and a lookup at most).
+public protocol InlineReadCounter: Sendable {
+    /// Counts a read of `path` (no query) by an anonymous client at `peer`; returns the header
+    /// fields the answer carries, or `nil` when it may not be answered inline (over the quota:
+    /// the request then goes through Hummingbird, whose middleware renders the refusal).
+    func countInline(path: String, peer: SocketAddress?) -> HTTPFields?
+}
