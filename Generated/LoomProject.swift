@@ -10,6 +10,7 @@ public enum LoomProject {
 
     /// Every app generated into this target, sorted by name.
     public static let appNames: [String] = [
+        "auctoritas",
         "bench",
         "benchprotected",
         "benchwebhooks",
@@ -25,6 +26,7 @@ public enum LoomProject {
     /// - Parameter handlers: the handwritten handlers of every app with custom endpoints.
     public static func app(named name: String, handlers: some LoomProjectHandlers) -> GeneratedApp? {
         switch name {
+        case "auctoritas": return Auctoritas.app()
         case "bench": return Bench.app()
         case "benchprotected": return Benchprotected.app()
         case "benchwebhooks": return Benchwebhooks.app()

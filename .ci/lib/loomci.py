@@ -85,6 +85,12 @@ class Contract:
     def has(self, operation_id: str) -> bool:
         return operation_id in self.operations
 
+    def paths(self, operation_id: str) -> list[str]:
+        """The path of `operation_id` and those of its aliases (operations `<id>Alias<n>`, which
+        answer the same: `authUpdateProfile` → `/api/v1/end-users/me`, `/api/user/me`)."""
+        alias = re.compile(re.escape(operation_id) + r"Alias\d+")
+        return [self.path(operation_id)] + [path for name, (_, path, _) in sorted(self.operations.items()) if alias.fullmatch(name)]
+
     def request_members(self, operation_id: str) -> set[str]:
         """The members of the operation's JSON request body."""
         schema = self.operations[operation_id][2].get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
@@ -348,7 +354,9 @@ def bootstrap(server: Server) -> Credentials:
     # (`auth.signup.answer: "accepted"`); the account then logs in either way.
     if answer.status not in (201, 202):
         raise RuntimeError(f"sign-up failed: {answer.status} {answer.body!r}")
-    top_role = next(name for name, scopes in auth["roles"].items() if "*" in scopes)
+    # The role holding every scope; an app with none (auctoritas: app roles are an end user's)
+    # keeps the sign-up role, and its organization owner's bound token holds the rest.
+    top_role = next((name for name, scopes in auth["roles"].items() if "*" in scopes), auth.get("defaultRole"))
     if auth.get("defaultRole") != top_role:
         server.command("set-role", credentials.email, top_role)
     login = {"email": credentials.email, "password": credentials.password}

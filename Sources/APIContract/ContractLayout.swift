@@ -31,7 +31,8 @@ public struct ContractLayout: Sendable, Hashable {
             let override = self.routes[route.operation.routeKey]
             if let override, override.paths.isEmpty { return nil }
             return route.laidOut(
-                paths: override?.paths ?? [prefix + route.path], naming: naming, members: override?.members ?? [:], ids: ids)
+                paths: override?.paths ?? [prefix + route.path], method: override?.method ?? route.method, naming: naming,
+                members: override?.members ?? [:], ids: ids)
         }
     }
 }

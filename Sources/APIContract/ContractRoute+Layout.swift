@@ -1,14 +1,14 @@
 extension ContractRoute {
-    /// The route served at `paths` (complete; the first its own, the rest aliases), its body
+    /// The route served with `method` at `paths` (complete; the first its own, the rest aliases), its body
     /// members and parameters spelled with `naming` unless `members` renames them, ids of auth
     /// resources written as `ids` says.
     ///
     /// Path parameters are matched by position: the runtime reads them by the names this
     /// declaration gives them (`pathParameterKeys`), whatever a path calls them.
-    func laidOut(paths: [String], naming: JSONNaming, members: [String: String], ids: ResourceIDs) -> ContractRoute {
+    func laidOut(paths: [String], method: ContractMethod, naming: JSONNaming, members: [String: String], ids: ResourceIDs) -> ContractRoute {
         let primary = paths[0]
         return ContractRoute(
-            copying: self, path: primary, aliases: Array(paths.dropFirst()),
+            copying: self, method: method, path: primary, aliases: Array(paths.dropFirst()),
             request: request.map { ContractBody($0.name, $0.spelled(naming: naming, members: members).fields.map { $0.writing(ids) }) },
             parameters: Self.renamed(parameters, toPath: primary) { members[$0.key] ?? naming.name($0.key) }.map { $0.writing(ids) })
     }

@@ -59,10 +59,13 @@ public struct ContractRoute<Operation: ContractOperation>: Sendable {
     /// The names of the `{name}` segments of `path`, in order.
     public var pathParameterNames: [String] { path.templateParameters }
 
-    /// `route` served at `path` and `aliases`, with `request` and `parameters` instead of its own.
-    init(copying route: ContractRoute, path: String, aliases: [String], request: ContractBody?, parameters: [ContractParameter]) {
+    /// `route` served with `method` at `path` and `aliases`, with `request` and `parameters` instead of its own.
+    init(
+        copying route: ContractRoute, method: ContractMethod, path: String, aliases: [String], request: ContractBody?,
+        parameters: [ContractParameter]
+    ) {
         self.operation = route.operation
-        self.method = route.method
+        self.method = method
         self.path = path
         self.aliases = aliases
         self.pathParameterKeys = route.pathParameterKeys

@@ -6,10 +6,13 @@ public struct ContractRouteOverride: Sendable, Hashable {
     public var paths: [String]
     /// Loom's member name (`email`) → the name clients send (`ownerEmail`).
     public var members: [String: String]
+    /// The method clients use instead of the operation's own; `nil`: the operation's own.
+    public var method: ContractMethod?
 
     /// Creates an override.
-    public init(paths: [String], members: [String: String] = [:]) {
+    public init(paths: [String], members: [String: String] = [:], method: ContractMethod? = nil) {
         self.paths = paths
         self.members = members
+        self.method = method
     }
 }

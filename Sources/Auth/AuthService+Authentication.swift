@@ -8,7 +8,8 @@ extension AuthService {
     /// A key's `last_used_at` is written at most this often, so a busy key costs no write per request.
     static let lastUsedResolution: TimeInterval = 60
 
-    /// `X-API-Key` first; else `Authorization: Bearer`: a key when it has a key prefix and the
+    /// `X-API-Key` first (with an access token beside it, the token, held to the key's project:
+    /// `authenticate(accessToken:besideKey:context:)`); else `Authorization: Bearer`: a key when it has a key prefix and the
     /// app accepts keys there, an impersonation token (`PlatformTokens`), otherwise an access token;
     /// else, in cookie mode, the access token cookie (unsafe methods must pass the CSRF check of
     /// the token's session).
@@ -17,6 +18,9 @@ extension AuthService {
         if let platform, platform.covers(request.uri.path) { return .anonymous }
         do {
             if let key = request.headers[apiKeyHeader] {
+                if let token = request.headers[.authorization].flatMap(Self.bearerToken), !(keyFormat?.hasKnownPrefix(token) ?? false) {
+                    return try await authenticate(accessToken: token, besideKey: key, context: context)
+                }
                 return try await authenticate(apiKey: key, context: context)
             }
             guard let authorization = request.headers[.authorization] else {

@@ -102,7 +102,8 @@ struct AuthConfigTests {
               "accessTokenSeconds": 5, "refreshTokenSeconds": 1},
              "passwords": {"minLength": 100, "hashCost": 3, "maxFailures": 0, "lockoutSeconds": 0},
              "roles": {"Admin": ["*"], "member": ["users:erase", "bad scope", "a:b:c"]}, "defaultRole": "owner",
-             "apiKeys": {"prefixes": {"live": "sk_", "test": "sk_test_", "odd": "SK-"}, "maxRotationGraceSeconds": -1}}
+             "apiKeys": {"prefixes": {"live": "sk_", "test": "sk_test_", "odd": "SK-", "PROD": "pk_prod_", "Dev": "pk_dev_"},
+                         "maxRotationGraceSeconds": -1}}
             """#
         let result = TestSchemas.diagnostics(TestSchemas.files(Self.app(auth: auth)))
         let file = Self.appPath
@@ -123,8 +124,11 @@ struct AuthConfigTests {
         expectDiagnostic(result, code: "unknown-role", file: file, path: "auth.defaultRole", contains: "\"owner\" is not a role")
         expectDiagnostic(result, code: "invalid-auth-setting", file: file, path: "auth.apiKeys.prefixes.test", contains: "starts with the prefix \"sk_\"")
         expectDiagnostic(result, code: "invalid-auth-setting", file: file, path: "auth.apiKeys.prefixes.odd", contains: "must be 2 to 16 characters")
+        // Environment names are snake_case or UPPER_SNAKE_CASE (as an API spells them), never mixed.
+        expectDiagnostic(result, code: "invalid-name", file: file, path: "auth.apiKeys.prefixes.Dev", contains: "environment name \"Dev\"")
+        #expect(!result.contains { $0.path == "auth.apiKeys.prefixes.PROD" }, "\(render(result))")
         expectDiagnostic(result, code: "invalid-auth-setting", file: file, path: "auth.apiKeys.maxRotationGraceSeconds", contains: "0 or more")
-        #expect(result.count == 18, "\(render(result))")
+        #expect(result.count == 19, "\(render(result))")
     }
 
     @Test("unknown and missing keys inside auth are reported")

@@ -34,7 +34,9 @@ extension AuthContractOptions {
     /// A schema's `routes` object in the contract's terms.
     public static func overrides(_ routes: [String: RouteOverrideSchema]) -> [String: ContractRouteOverride] {
         routes.mapValues { route in
-            ContractRouteOverride(paths: route.paths, members: Dictionary(uniqueKeysWithValues: route.members.map { ($0.canonical, $0.name) }))
+            ContractRouteOverride(
+                paths: route.paths, members: Dictionary(uniqueKeysWithValues: route.members.map { ($0.canonical, $0.name) }),
+                method: route.method.flatMap(ContractMethod.init(rawValue:)))
         }
     }
 }

@@ -78,14 +78,15 @@ enum SettingsTranslator {
         }
     }
 
-    /// `["name": ContractRouteOverride(paths: [...], members: [...])]`, keys sorted.
+    /// `["name": ContractRouteOverride(paths: [...], members: [...], method: ...)]`, keys sorted.
     static func routeOverrides(_ routes: [String: RouteOverrideSchema]) -> String {
         let entries = routes.keys.sorted().map { key -> String in
             let route = routes[key]!
             let paths = route.paths.map(SwiftNames.literal).joined(separator: ", ")
             let members = route.members.isEmpty
                 ? "" : ", members: [" + route.members.map { "\(SwiftNames.literal($0.canonical)): \(SwiftNames.literal($0.name))" }.joined(separator: ", ") + "]"
-            return "\(SwiftNames.literal(key)): ContractRouteOverride(paths: [\(paths)]\(members))"
+            let method = route.method.flatMap(ContractMethod.init(rawValue:)).map { ", method: .\(String(describing: $0))" } ?? ""
+            return "\(SwiftNames.literal(key)): ContractRouteOverride(paths: [\(paths)]\(members)\(method))"
         }
         return "[" + entries.joined(separator: ", ") + "]"
     }

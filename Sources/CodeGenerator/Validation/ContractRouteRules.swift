@@ -57,6 +57,9 @@ enum ContractRouteRules {
                     "\(key) takes \(expected) path parameter\(expected == 1 ? "" : "s") (\(contract.pathParameterKeys.map { "{\($0)}" }.joined(separator: ", ")) "
                         + "in \(contract.path)); the path \(text) has \(text.templateParameterCount); parameters are matched by position")
             }
+            if let method = route.method {
+                Self.checkMethod(method, of: contract, key: key, at: path + ".method", error: error)
+            }
             guard !route.members.isEmpty else { continue }
             guard let body = contract.request else {
                 error(.invalidRoute, path + ".members", "\(key) takes no request body, so it has no members to rename")
@@ -74,6 +77,25 @@ enum ContractRouteRules {
                     error(.invalidRoute, path + ".members." + member.canonical, "two members would be sent as \"\(member.name)\"")
                 }
             }
+        }
+    }
+
+    /// The methods a route override may give an operation: those that carry a body.
+    static let bodyMethods: [ContractMethod] = [.post, .put, .patch]
+
+    /// `method` (a route override's) must be `POST`, `PUT` or `PATCH`, for an operation whose
+    /// own method is one of them: a body-taking operation keeps a body, and reads and deletes
+    /// keep their semantics.
+    private static func checkMethod<Operation>(
+        _ method: String, of contract: ContractRoute<Operation>, key: String, at path: String,
+        error: (SchemaDiagnosticCode, String, String) -> Void
+    ) {
+        let allowed = bodyMethods.map(\.rawValue).joined(separator: ", ")
+        guard let parsed = ContractMethod(rawValue: method), bodyMethods.contains(parsed) else {
+            return error(.invalidRoute, path, "method \"\(method)\" is not one of \(allowed)")
+        }
+        guard bodyMethods.contains(contract.method) else {
+            return error(.invalidRoute, path, "\(key) is served as \(contract.method.rawValue); only operations served as \(allowed) may change their method")
         }
     }
 }

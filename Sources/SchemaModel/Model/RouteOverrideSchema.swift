@@ -12,11 +12,16 @@ public struct RouteOverrideSchema: Codable, Sendable, Hashable {
     /// Request body member renames of auth and platform operations: Loom's name (`email`) →
     /// the name clients send (`ownerEmail`). Sorted by Loom's name.
     public var members: [RenamedMember]
+    /// The HTTP method clients use instead of the operation's own (`PUT` for an update Loom
+    /// serves as `PATCH`), upper case; `nil`: the operation's own. Only auth and platform
+    /// operations taking a body may change it, among `POST`, `PUT` and `PATCH`.
+    public var method: String?
 
     /// Creates an override.
-    public init(paths: [String], members: [RenamedMember] = []) {
+    public init(paths: [String], members: [RenamedMember] = [], method: String? = nil) {
         self.paths = paths
         self.members = members
+        self.method = method
     }
 
     /// Whether the operation is switched off.

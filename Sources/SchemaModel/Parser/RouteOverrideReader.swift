@@ -1,5 +1,5 @@
 /// Reads `routes` objects: each member an operation name and its `RouteOverrideSchema`
-/// (`false`, `"/path"`, `["/path", "/alias"]` or `{"path", "aliases", "members"}`).
+/// (`false`, `"/path"`, `["/path", "/alias"]` or `{"path", "aliases", "members", "method"}`).
 enum RouteOverrideReader {
     /// The members of `routes` under `key` of `owner`, in source order; keys are checked by the
     /// caller, which knows the operations (tables here, contract families in the generator).
@@ -39,8 +39,9 @@ enum RouteOverrideReader {
                     }
                 }
             }
+            let method = reader.string("method")
             guard let first else { return nil }
-            return RouteOverrideSchema(paths: [first] + aliases, members: members.sorted { $0.canonical < $1.canonical })
+            return RouteOverrideSchema(paths: [first] + aliases, members: members.sorted { $0.canonical < $1.canonical }, method: method)
         default:
             return values.wrongType(value, expected: "false, a path, an array of paths or an object with \"path\"", at: path)
         }

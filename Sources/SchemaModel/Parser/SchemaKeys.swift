@@ -143,7 +143,7 @@ enum SchemaKeys {
     static let tableRoutes = ObjectKeys(accepted: TableRouteKey.allCases.map(\.rawValue))
 
     /// A route override written as an object.
-    static let routeOverride = ObjectKeys(accepted: ["path", "aliases", "members"], required: ["path"])
+    static let routeOverride = ObjectKeys(accepted: ["path", "aliases", "members", "method"], required: ["path"])
 
     /// One entry of a table's `listParameters`.
     static let listParameter = ObjectKeys(accepted: ["field", "compare", "description"], required: ["field", "compare", "description"])

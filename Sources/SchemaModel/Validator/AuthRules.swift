@@ -142,7 +142,9 @@ enum AuthRules {
         }
         for entry in apiKeys.prefixes {
             let path = JSONPath.member(entry.environment, of: "auth.apiKeys.prefixes")
-            NameRules.check(entry.environment, what: "environment name", file: report.file, path: path, diagnostics: report.diagnostics)
+            if !NameRules.isUpperSnakeCase(entry.environment) {
+                NameRules.check(entry.environment, what: "environment name", file: report.file, path: path, diagnostics: report.diagnostics)
+            }
             if !isKeyPrefix(entry.prefix) {
                 report.setting(path, "key prefix \"\(entry.prefix)\" must be 2 to 16 characters of a-z, 0-9 and _, start with a letter and end with \"_\", e.g. \"sk_live_\"")
             }

@@ -6,6 +6,15 @@ public enum NameRules {
     /// PostgreSQL silently truncates longer identifiers, which could make two names collide.
     public static let maximumLength = 63
 
+    /// Whether `name` matches `^[A-Z][A-Z0-9_]*$` and fits the length limit: a value an API
+    /// spells in upper case (an API key environment `PROD`), accepted beside snake_case where a
+    /// name is only ever a value on the wire, never a column or a Swift name.
+    public static func isUpperSnakeCase(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("A"..."Z").contains(first), name.utf8.count <= maximumLength
+        else { return false }
+        return name.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
     /// Whether `name` matches `^[a-z][a-z0-9_]*$` and fits the length limit.
     public static func isValid(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, ("a"..."z").contains(first), name.utf8.count <= maximumLength

@@ -51,6 +51,11 @@ enum TableLayoutRules {
                 .invalidRoute, file: table.file, path: JSONPath.member("members", of: path),
                 "\"members\" renames auth body members; a table's members are its fields (see \"naming\")")
         }
+        if route.method != nil {
+            diagnostics.error(
+                .invalidRoute, file: table.file, path: JSONPath.member("method", of: path),
+                "\"method\" changes an auth or platform operation's method; a table's methods are those of its operations")
+        }
         for (index, parsed) in RouteOverrideRules.checkPaths(route, at: path, file: table.file, diagnostics: diagnostics).enumerated() {
             let names = parsed.parameterNames
             let expected = key.addressesRecord ? ["id"] : []

@@ -1,0 +1,148 @@
+import Foundation
+import HTTPTypes
+import Testing
+
+@testable import Server
+
+/// The Auctoritas reference's second half, in its order: SDK authentication, SDK end users,
+/// the legacy endpoints and the security features of its configuration, against a live server.
+@Suite("Auctoritas contract: SDK authentication, end users, legacy endpoints, configuration")
+struct AuctoritasEndUserContractTests {
+    /// An organization with one project and its production key.
+    private static func projectKey(_ app: TestApp, slug: String = "acme") async throws -> (organization: String, project: String, key: String, owner: String) {
+        let organization = try await app.registerOrganization(slug: slug, email: "owner@\(slug).com")
+        let project = try await app.createProject(organization.id, token: organization.token)
+        let key = try await app.rotateKey(organization.id, project, token: organization.token)
+        return (organization.id, project, key, organization.token)
+    }
+
+    @Test("SDK authentication: login with X-API-Key finds the key's project's end users only; no or a bad key is 401")
+    func sdkAuthentication() async throws {
+        try await TestApp.auctoritas { app in
+            let first = try await Self.projectKey(app)
+            let second = try await Self.projectKey(app, slug: "globex")
+            let user = try await app.endUser(key: first.key)
+            let login = try await app.request(
+                .post, "/api/v1/end-users/auth/login", json: #"{"email":"user@app.com","password":"password123"}"#,
+                headers: TestApp.apiKey(first.key))
+            #expect(login.status == .ok, "\(login.text)")
+            let profile = try #require(login.object["user"] as? [String: any Sendable])
+            #expect(profile["id"] as? String == user.id && profile["projectId"] as? String == first.project, "\(login.text)")
+            for headers in [TestApp.apiKey(second.key), TestApp.apiKey("pk_prod_xxxxx"), HTTPFields()] {
+                let refused = try await app.request(
+                    .post, "/api/v1/end-users/auth/login", json: #"{"email":"user@app.com","password":"password123"}"#, headers: headers)
+                #expect(refused.status == .unauthorized, "\(headers): \(refused.text)")
+            }
+            // OAuth: the provider routes exist at the document's paths; with no client id set they are off (404).
+            let github = try await app.request(.get, "/api/v1/end-users/auth/oauth/github", headers: TestApp.apiKey(first.key))
+            #expect(github.status == .notFound, "\(github.text)")
+        }
+    }
+
+    @Test("SDK end users: profile with SDK JWT + API key; sessions list, create, extend, revoke")
+    func sdkEndUsers() async throws {
+        try await TestApp.auctoritas { app in
+            let tenant = try await Self.projectKey(app)
+            let user = try await app.endUser(key: tenant.key)
+            let both: HTTPFields = [.authorization: "Bearer \(user.token)", HTTPField.Name("X-API-Key")!: tenant.key]
+            let profile = try await app.request(.get, "/api/v1/end-users/me", headers: both)
+            #expect(profile.status == .ok && profile.object["email"] as? String == "user@app.com", "\(profile.text)")
+            let updated = try await app.request(.patch, "/api/v1/end-users/me", json: #"{"email":"new@app.com","name":"New Name"}"#, headers: both)
+            #expect(updated.status == .ok && updated.object["name"] as? String == "New Name", "\(updated.text)")
+            #expect(updated.object["email"] as? String == "new@app.com")
+            // The token with another project's key is refused.
+            let other = try await Self.projectKey(app, slug: "globex")
+            let mixed: HTTPFields = [.authorization: "Bearer \(user.token)", HTTPField.Name("X-API-Key")!: other.key]
+            #expect(try await app.request(.get, "/api/v1/end-users/me", headers: mixed).status == .unauthorized)
+            // Sessions (SDK JWT only). The document's example date lies beyond the 7-day session
+            // lifetime it configures, so the test asks for 3 days.
+            let jwt = TestApp.bearer(user.token)
+            let sessions = try await app.request(.get, "/api/v1/end-users/sessions", headers: jwt)
+            #expect(sessions.items.count == 2, "sign-up's and login's: \(sessions.text)")
+            let created = try await app.request(
+                .post, "/api/v1/end-users/sessions", json: #"{"expiresAt":"\#(TestApp.isoDate(daysFromNow: 3))"}"#, headers: jwt)
+            #expect(created.status == .created, "\(created.text)")
+            let session = try #require(created.object["sessionId"] as? String, "\(created.text)")
+            let extended = try await app.request(
+                .patch, "/api/v1/end-users/sessions/\(session)", json: #"{"expiresAt":"\#(TestApp.isoDate(daysFromNow: 5))"}"#, headers: jwt)
+            #expect(extended.status == .ok, "\(extended.text)")
+            let revoked = try await app.request(.delete, "/api/v1/end-users/sessions/\(session)", headers: jwt)
+            #expect(revoked.status == .noContent, "\(revoked.text)")
+            let beyond = try await app.request(
+                .post, "/api/v1/end-users/sessions", json: #"{"expiresAt":"\#(TestApp.isoDate(daysFromNow: 30))"}"#, headers: jwt)
+            #expect(beyond.status.code == 422 || beyond.status.code == 400, "\(beyond.text)")
+            #expect(beyond.errorFields == ["expiresAt"], "\(beyond.text)")
+        }
+    }
+
+    @Test("Legacy endpoints: login, refresh, user/me, sessions at /api/...")
+    func legacyEndpoints() async throws {
+        try await TestApp.auctoritas { app in
+            _ = try await app.registerOrganization()
+            let login = try await app.request(.post, "/api/auth/login", json: #"{"email":"owner@acme.com","password":"password123"}"#)
+            #expect(login.status == .ok, "\(login.text)")
+            let token = try #require(login.object["accessToken"] as? String)
+            let refreshToken = try #require(login.object["refreshToken"] as? String)
+            let refreshed = try await app.request(.post, "/api/auth/refresh", json: #"{"refreshToken":"\#(refreshToken)"}"#)
+            #expect(refreshed.status == .ok, "\(refreshed.text)")
+            let jwt = TestApp.bearer(token)
+            let me = try await app.request(.get, "/api/user/me", headers: jwt)
+            #expect(me.object["email"] as? String == "owner@acme.com", "\(me.text)")
+            let renamed = try await app.request(.patch, "/api/user/me", json: #"{"name":"Boss"}"#, headers: jwt)
+            #expect(renamed.object["name"] as? String == "Boss", "\(renamed.text)")
+            let created = try await app.request(.post, "/api/sessions", json: "{}", headers: jwt)
+            #expect(created.status == .created, "\(created.text)")
+            let session = try #require(created.object["sessionId"] as? String)
+            #expect(try await app.request(.get, "/api/sessions", headers: jwt).items.count >= 2)
+            let extended = try await app.request(
+                .patch, "/api/sessions/\(session)", json: #"{"expiresAt":"\#(TestApp.isoDate(daysFromNow: 2))"}"#, headers: jwt)
+            #expect(extended.status == .ok, "\(extended.text)")
+            #expect(try await app.request(.delete, "/api/sessions/\(session)", headers: jwt).status == .noContent)
+        }
+    }
+
+    @Test("Configuration: 24 h access and 7 d refresh lifetimes, httpOnly cookies, banned users, project isolation")
+    func securityFeatures() async throws {
+        try await TestApp.auctoritas { app in
+            let tenant = try await Self.projectKey(app)
+            let login = try await app.request(
+                .post, "/api/v1/customers/auth/login", json: #"{"email":"owner@acme.com","password":"password123"}"#,
+                headers: [.origin: "http://localhost:5173"])
+            #expect(login.status == .ok, "\(login.text)")
+            #expect(login.object["accessToken"] == nil, "a browser gets its tokens only as cookies: \(login.text)")
+            let cookies = login.headers[values: .setCookie]
+            #expect(cookies.contains { $0.hasPrefix("loom_access=") && $0.contains("HttpOnly") }, "\(cookies)")
+            let plain = try await app.request(.post, "/api/v1/customers/auth/login", json: #"{"email":"owner@acme.com","password":"password123"}"#)
+            #expect(plain.object["expiresIn"] as? Int == 86400, "\(plain.text)")
+            let sessionEnd = try #require((plain.object["sessionExpiresAt"] as? String).flatMap(ISO8601DateFormatter.withFractions.date))
+            #expect(abs(sessionEnd.timeIntervalSinceNow - 604800) < 120, "\(sessionEnd)")
+            // Project-level isolation: an end user's data is theirs and their project's only.
+            let user = try await app.endUser(key: tenant.key)
+            let stored = try await app.request(
+                .post, "/api/v1/end-users/data", json: #"{"key":"theme","value":"dark"}"#, headers: TestApp.bearer(user.token))
+            #expect(stored.status == .created, "\(stored.text)")
+            let other = try await Self.projectKey(app, slug: "globex")
+            let stranger = try await app.endUser(key: other.key, email: "user@app.com")
+            let foreign = try await app.request(.get, "/api/v1/end-users/data", headers: TestApp.bearer(stranger.token))
+            #expect(foreign.status == .ok && foreign.items.isEmpty, "\(foreign.text)")
+            // Banned user enforcement.
+            let platform = TestApp.bearer(try await app.platformToken())
+            let banned = try await app.request(.post, "/api/platform/admin/end-users/\(user.id)/ban", headers: platform)
+            #expect(banned.status == .ok, "\(banned.text)")
+            #expect(try await app.request(.get, "/api/v1/end-users/me", headers: TestApp.bearer(user.token)).status == .unauthorized)
+            let refused = try await app.request(
+                .post, "/api/v1/end-users/auth/login", json: #"{"email":"user@app.com","password":"password123"}"#,
+                headers: TestApp.apiKey(tenant.key))
+            #expect(refused.status == .unauthorized || refused.status == .forbidden, "\(refused.text)")
+        }
+    }
+}
+
+extension ISO8601DateFormatter {
+    /// Reads instants with fractional seconds (`2026-12-12T04:14:09.942Z`), as the API writes them.
+    static var withFractions: ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }
+}
