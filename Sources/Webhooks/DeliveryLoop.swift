@@ -36,7 +36,12 @@ struct DeliveryLoop: Sendable {
         while !Task.isCancelled, let subscription = directory.current(name) {
             let seen = signal.current
             let worked = await round(subscription)
-            if !worked { await signal.wait(after: seen, timeout: options.pollInterval) }
+            if !worked {
+                await signal.wait(after: seen, timeout: options.pollInterval)
+                // Let the commits of the next moment join the claim this one woke, so a busy
+                // writer's events go out a dozen per claim and record instead of one each.
+                try? await Task.sleep(for: options.coalescing)
+            }
         }
     }
 
@@ -56,17 +61,21 @@ struct DeliveryLoop: Sendable {
             return false
         }
         guard !claimed.isEmpty else { return false }
-        await withTaskGroup(of: Void.self) { group in
+        let attempted = await withTaskGroup(of: DeliveryStore.Attempted.self) { group in
             var waiting = claimed.makeIterator()
             for _ in 0..<concurrency {
                 guard let delivery = waiting.next() else { break }
                 group.addTask { await attempt(delivery, to: subscription) }
             }
-            while await group.next() != nil {
+            var attempted: [DeliveryStore.Attempted] = []
+            while let done = await group.next() {
+                attempted.append(done)
                 guard let delivery = waiting.next() else { continue }
                 group.addTask { await attempt(delivery, to: subscription) }
             }
+            return attempted
         }
+        await record(attempted, to: subscription)
         return true
     }
 
@@ -79,34 +88,40 @@ struct DeliveryLoop: Sendable {
         return concurrency * Int(min(8, max(1, attemptsPerSlot)))
     }
 
-    /// Sends one delivery and records what came of it.
-    private func attempt(_ delivery: DeliveryStore.Claimed, to subscription: ActiveSubscription) async {
+    /// Sends one delivery; what came of it is recorded with the rest of the round.
+    private func attempt(_ delivery: DeliveryStore.Claimed, to subscription: ActiveSubscription) async -> DeliveryStore.Attempted {
         let outcome = await sender.send(delivery, to: subscription)
-        let now = options.clock.now()
+        let now = WebhookClock.milliseconds(options.clock.now())
         let attempts = delivery.attempts + 1
         var status = DeliveryStatus.success
-        var next = WebhookClock.milliseconds(now)
+        var next = now
         if !outcome.succeeded {
             if let delay = policy.delay(afterFailedAttempts: attempts, retryAfter: outcome.retryAfter), outcome.status != 410 {
                 status = .pending
-                next = WebhookClock.milliseconds(now.addingTimeInterval(delay))
+                next = now + Int64(delay * 1_000)
             } else {
                 status = .failed
             }
             logger.warning("webhook \(delivery.messageID) to \(subscription.name), attempt \(attempts): \(outcome.error ?? "failed")")
         }
+        return DeliveryStore.Attempted(delivery: delivery, outcome: outcome, status: status, nextAttemptAt: next, at: now)
+    }
+
+    /// Records a round's attempts in one transaction (a crash before it only repeats them once
+    /// their leases end: at least once), then disables the subscription after a `410 Gone` or a
+    /// failure streak past `disableAfterFailingHours`.
+    private func record(_ attempted: [DeliveryStore.Attempted], to subscription: ActiveSubscription) async {
+        let now = options.clock.now()
         do {
-            let failingSince = try await store.record(
-                outcome, of: delivery, subscription: subscription.name, owner: owner, status: status, nextAttemptAt: next,
-                at: WebhookClock.milliseconds(now))
-            if outcome.status == 410 {
+            let streaks = try await store.record(attempted, subscription: subscription.name, owner: owner)
+            if attempted.contains(where: { $0.outcome.status == 410 }) {
                 try await store.disable(subscription: subscription.name, reason: "the receiver answered 410 Gone", at: WebhookClock.milliseconds(now))
                 logger.warning("webhook subscription \(subscription.name) is disabled: its receiver answered 410 Gone")
-            } else if let failingSince {
-                try await disableIfFailingTooLong(subscription.name, since: failingSince, now: now)
+            } else if let since = streaks.compactMap({ $0 }).min() {
+                try await disableIfFailingTooLong(subscription.name, since: since, now: now)
             }
         } catch {
-            logger.error("webhook attempt \(delivery.messageID) to \(subscription.name) cannot be recorded: \(error)")
+            logger.error("\(attempted.count) webhook attempt(s) to \(subscription.name) cannot be recorded: \(error)")
         }
     }
 

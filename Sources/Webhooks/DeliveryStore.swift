@@ -60,13 +60,41 @@ struct DeliveryStore: Sendable {
         return result
     }
 
-    /// Logs one attempt and moves the delivery on, if this instance still holds its lease, in
-    /// one transaction with the subscription's failure streak: a success ends it, a failure
-    /// starts it if none runs. Returns when the streak began (milliseconds), `nil` after a success.
-    func record(
+    /// One attempt made and what it moves its delivery to.
+    struct Attempted: Sendable {
+        /// The delivery attempted.
+        let delivery: Claimed
+        /// What came of it.
+        let outcome: AttemptOutcome
+        /// The delivery's status from now on.
+        let status: DeliveryStatus
+        /// When it is due again, in milliseconds (while `pending`).
+        let nextAttemptAt: Int64
+        /// When the outcome was known, in milliseconds.
+        let at: Int64
+    }
+
+    /// Logs a round's attempts and moves their deliveries on (those this instance still holds
+    /// the lease of), in one transaction with the subscription's failure streak: a success ends
+    /// it, a failure starts it if none runs. Returns, per attempt, when the streak began
+    /// (milliseconds) after a failure, `nil` after a success.
+    func record(_ attempts: [Attempted], subscription: String, owner: String) async throws -> [Int64?] {
+        let statements = attempts.flatMap { record($0.outcome, of: $0.delivery, subscription: subscription, owner: owner, status: $0.status,
+                                                   nextAttemptAt: $0.nextAttemptAt, at: $0.at) }
+        let results = try await database.write(statements)
+        return attempts.enumerated().map { index, attempt in
+            let streak = 3 * index + 2
+            guard !attempt.outcome.succeeded, streak < results.count, case .integer(let since) = results[streak].rows.first?.values.first
+            else { return nil }
+            return since
+        }
+    }
+
+    /// The three statements that log one attempt, move its delivery on and keep the streak.
+    private func record(
         _ attempt: AttemptOutcome, of delivery: Claimed, subscription: String, owner: String, status: DeliveryStatus, nextAttemptAt: Int64,
         at now: Int64
-    ) async throws -> Int64? {
+    ) -> [SQLStatement] {
         var p = PlaceholderSequence(dialect: database.dialect)
         let log = (0..<7).map { _ in p.next() }.joined(separator: ", ")
         let insert = SQLStatement(
@@ -82,9 +110,7 @@ struct DeliveryStore: Sendable {
             """,
             [.text(status.rawValue), .integer(nextAttemptAt), attempt.status.map { .integer(Int64($0)) } ?? .null,
              attempt.error.map(SQLValue.text) ?? .null, .integer(now), .text(delivery.id), .text(owner)])
-        let results = try await database.write([insert, update, streak(subscription, succeeded: attempt.succeeded, at: attempt.startedAt)])
-        guard !attempt.succeeded, case .integer(let since) = results.last?.rows.first?.values.first else { return nil }
-        return since
+        return [insert, update, streak(subscription, succeeded: attempt.succeeded, at: attempt.startedAt)]
     }
 
     /// Ends the subscription's failure streak, or starts it at `now` unless one runs, returning

@@ -23,6 +23,8 @@ public struct RequestMetrics: Sendable {
     private let factory: PrometheusMetricsFactory
     private let inFlight: CoreMetrics.Meter
     private let replays: CoreMetrics.Counter
+    /// The request counter and duration timer of every series met so far.
+    private let series = RequestSeries()
 
     /// The histogram's buckets, seconds: from a key read (under a millisecond) to a batch's budget.
     static let durationBuckets: [Duration] = [
@@ -42,13 +44,21 @@ public struct RequestMetrics: Sendable {
         replays = CoreMetrics.Counter(label: "idempotent_replays_total", factory: factory)
     }
 
-    /// Counts one answered request and its duration.
+    /// Counts one answered request and its duration, with the series' counter and timer made
+    /// once: making them asks the registry, which validates the names and labels and takes its
+    /// lock, for every request otherwise.
     func record(method: String, route: String, status: Int, duration: Duration) {
-        CoreMetrics.Counter(label: "http_requests_total", dimensions: [("method", method), ("route", route), ("status", String(status))], factory: factory)
-            .increment()
+        let (counter, timer) = series.instruments(method: method, route: route, status: status) {
+            (
+                CoreMetrics.Counter(
+                    label: "http_requests_total", dimensions: [("method", method), ("route", route), ("status", String(status))],
+                    factory: factory),
+                CoreMetrics.Timer(label: "http_request_duration_seconds", dimensions: [("method", method), ("route", route)], factory: factory)
+            )
+        }
+        counter.increment()
         let (seconds, attoseconds) = duration.components
-        CoreMetrics.Timer(label: "http_request_duration_seconds", dimensions: [("method", method), ("route", route)], factory: factory)
-            .recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
     /// A request entered (`+1`) or left (`-1`) the middleware.
