@@ -260,8 +260,8 @@ def finish(settings, only, plan, started, results, log):
     report.print_table(table, latency, goals, log, postgres=settings.postgres)
     delivered = results.get("loom-webhooks", {}).get("deliveries")
     if delivered:
-        log(f"\nwebhook deliveries to the local receiver: {delivered['delivered']:,} in {delivered['seconds']} s "
-            f"({_or_dash(delivered['per_second'])}/s, from the first to the last, while and after the POST runs)")
+        log(f"\nwebhook deliveries to the local receiver: {delivered['delivered']:,} in {delivered['active_seconds']} seconds "
+            f"with arrivals ({_or_dash(delivered['per_active_second'])}/s; busiest second {delivered['busiest_second']:,})")
     document = {
         "started_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
         "elapsed_s": round(time.time() - started),
