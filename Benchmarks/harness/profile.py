@@ -44,13 +44,15 @@ def main():
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--children", action="store_true",
                         help="with --record: sample call chains (frame pointers) and rank symbols by time spent inside them")
+    parser.add_argument("--app", default="bench",
+                        help="an app serving the bench tables: bench, benchprotected (protections on), benchwebhooks")
     parser.add_argument("--binary", required=True)
     parser.add_argument("--work", required=True)
     options = parser.parse_args()
     os.makedirs(options.work, exist_ok=True)
-    database = setups.create_loom_database(options.binary, options.work, setups.seed_rows(10_000))
+    database = setups.create_loom_database(options.binary, options.work, setups.seed_rows(10_000), app=options.app)
     settings = types.SimpleNamespace(rows=10_000, connections=options.connections, threads=2, duration=options.duration)
-    server = setups.start_loom(options.binary, database, 18530, options.work, name="loom-profile")
+    server = setups.start_loom(options.binary, database, 18570, options.work, name="loom-profile", app=options.app)
     try:
         for name in options.scenarios:
             scenario = SCENARIOS[name]
