@@ -22,7 +22,7 @@ extension ErrorWithHeaderFields {
     /// The answer of `next` with `fields` appended, whether it returns a response or throws: an
     /// `APIError` gets them directly, anything else (Hummingbird's 404, a database failure) is
     /// wrapped so the answer `LoomMiddleware` renders from it carries them. For middleware whose
-    /// fields belong on every answer, errors included (CORS; rate limits compute theirs the same way).
+    /// fields belong on every answer, errors included (CORS, rate limits).
     public static func appending(_ fields: HTTPFields, to next: () async throws -> Response) async throws -> Response {
         do {
             var response = try await next()

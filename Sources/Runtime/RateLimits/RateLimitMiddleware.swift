@@ -74,18 +74,8 @@ public struct RateLimitMiddleware: ServerMiddleware {
             error.headers.append(contentsOf: fields)
             throw error
         }
-        do {
-            var response = try await next(request, context)
-            response.headers.append(contentsOf: fields)
-            return response
-        } catch var error as APIError {
-            error.headers.append(contentsOf: fields)
-            throw error
-        } catch {
-            // An unknown path's 404, a database failure, a cancelled request: `LoomMiddleware`
-            // classifies it and adds the fields to the answer it renders.
-            throw ErrorWithHeaderFields(error: error, fields: fields)
-        }
+        // Errors too: an unknown path's 404, a database failure, a cancelled request carry them.
+        return try await ErrorWithHeaderFields.appending(fields) { try await next(request, context) }
     }
 
     /// Counts the request against the policy that applies to it (`nil`: none does). When the
