@@ -56,6 +56,8 @@ public struct DeliveryService: Service {
         let policy = RetryPolicy(
             schedule: settings.delivery.retrySchedule, jitterPercent: settings.delivery.jitterPercent,
             disableAfterFailingHours: settings.delivery.disableAfterFailingHours)
+        let claimLimit = DeliveryLoop.claimLimit(
+            concurrency: settings.delivery.maxConcurrencyPerEndpoint, timeoutSeconds: settings.delivery.timeoutSeconds, options: options)
         repeat {
             let seen = changes.current
             await refresh()
@@ -63,9 +65,7 @@ public struct DeliveryService: Service {
                 let loop = DeliveryLoop(
                     store: store, name: subscription.name, directory: directory, sender: sender, policy: policy,
                     concurrency: settings.delivery.maxConcurrencyPerEndpoint,
-                    claimLimit: DeliveryLoop.claimLimit(
-                        concurrency: settings.delivery.maxConcurrencyPerEndpoint, timeoutSeconds: settings.delivery.timeoutSeconds,
-                        options: options),
+                    claimLimit: claimLimit,
                     signal: signal, options: options, logger: logger, audited: audited)
                 group.addTask { [directory] in
                     await loop.run()

@@ -79,18 +79,23 @@ struct DeliveryStore: Sendable {
     /// it, a failure starts it if none runs. Returns, per attempt, when the streak began
     /// (milliseconds) after a failure, `nil` after a success.
     func record(_ attempts: [Attempted], subscription: String, owner: String) async throws -> [Int64?] {
-        let statements = attempts.flatMap { record($0.outcome, of: $0.delivery, subscription: subscription, owner: owner, status: $0.status,
-                                                   nextAttemptAt: $0.nextAttemptAt, at: $0.at) }
+        var statements: [SQLStatement] = []
+        var streaks: [Int] = []
+        for attempt in attempts {
+            statements += record(
+                attempt.outcome, of: attempt.delivery, subscription: subscription, owner: owner, status: attempt.status,
+                nextAttemptAt: attempt.nextAttemptAt, at: attempt.at)
+            streaks.append(statements.count)
+            statements.append(streak(subscription, succeeded: attempt.outcome.succeeded, at: attempt.outcome.startedAt))
+        }
         let results = try await database.write(statements)
-        return attempts.enumerated().map { index, attempt in
-            let streak = 3 * index + 2
-            guard !attempt.outcome.succeeded, streak < results.count, case .integer(let since) = results[streak].rows.first?.values.first
-            else { return nil }
+        return zip(attempts, streaks).map { attempt, position in
+            guard !attempt.outcome.succeeded, case .integer(let since) = results[position].rows.first?.values.first else { return nil }
             return since
         }
     }
 
-    /// The three statements that log one attempt, move its delivery on and keep the streak.
+    /// The statements that log one attempt and move its delivery on.
     private func record(
         _ attempt: AttemptOutcome, of delivery: Claimed, subscription: String, owner: String, status: DeliveryStatus, nextAttemptAt: Int64,
         at now: Int64
@@ -110,7 +115,7 @@ struct DeliveryStore: Sendable {
             """,
             [.text(status.rawValue), .integer(nextAttemptAt), attempt.status.map { .integer(Int64($0)) } ?? .null,
              attempt.error.map(SQLValue.text) ?? .null, .integer(now), .text(delivery.id), .text(owner)])
-        return [insert, update, streak(subscription, succeeded: attempt.succeeded, at: attempt.startedAt)]
+        return [insert, update]
     }
 
     /// Ends the subscription's failure streak, or starts it at `now` unless one runs, returning

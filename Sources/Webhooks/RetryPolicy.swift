@@ -1,4 +1,5 @@
 import Foundation
+import Runtime
 
 /// When a failed delivery is tried again: the app's schedule (5 s, 5 min, 30 min, 2 h, 5 h,
 /// 10 h, 10 h by default) with each wait varied by up to ±`jitterPercent`, or the receiver's
@@ -14,7 +15,9 @@ public struct RetryPolicy: Sendable {
     public static let maximumRetryAfterSeconds = 86_400
 
     /// Creates a policy.
-    public init(schedule: [Int], jitterPercent: Int, disableAfterFailingHours: Int = 120) {
+    public init(
+        schedule: [Int], jitterPercent: Int, disableAfterFailingHours: Int = WebhookSettings.Delivery.defaultDisableAfterFailingHours
+    ) {
         self.schedule = schedule
         self.jitterPercent = jitterPercent
         self.disableAfterFailingHours = disableAfterFailingHours

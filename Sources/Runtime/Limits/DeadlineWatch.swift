@@ -17,7 +17,9 @@ final class DeadlineWatch: Sendable {
     static let shared = DeadlineWatch()
 
     /// A watch of its own (tests); servers use `shared`.
-    init() {}
+    init(longestNap: Duration = DeadlineWatch.longestNap) {
+        self.nap = longestNap
+    }
 
     /// A running budget and the task it cancels when its deadline passes.
     private struct Entry {
@@ -55,6 +57,9 @@ final class DeadlineWatch: Sendable {
     /// deadline is noticed even if a wake-up went astray (a full test suite once saw a 200 ms
     /// budget end at its 30 s neighbour's deadline), for one wake-up a second.
     static let longestNap = Duration.seconds(1)
+    /// This watch's longest nap (`longestNap` for servers; tests lengthen it to see that only a
+    /// restart ends a short budget in time).
+    private let nap: Duration
 
     /// The watcher: sleeps until `instant` (at most `longestNap`), handles the budgets past their
     /// deadline, and goes to sleep again until the next deadline, or ends when no budget runs. A
@@ -63,7 +68,7 @@ final class DeadlineWatch: Sendable {
         var target = instant
         while true {
             do {
-                try await Task.sleep(until: min(target, .now + Self.longestNap), clock: .continuous)
+                try await Task.sleep(until: min(target, .now + nap), clock: .continuous)
             } catch {
                 return
             }
@@ -79,14 +84,16 @@ final class DeadlineWatch: Sendable {
         let now = ContinuousClock.now
         return state.withLock { state in
             var next: ContinuousClock.Instant?
+            var expired: [ObjectIdentifier] = []
             for (key, entry) in state.entries {
                 if entry.budget.deadline <= now {
-                    state.entries.removeValue(forKey: key)
+                    expired.append(key)
                     if entry.budget.deadlinePassed() { entry.task.cancel() }
                 } else if next.map({ entry.budget.deadline < $0 }) ?? true {
                     next = entry.budget.deadline
                 }
             }
+            for key in expired { state.entries.removeValue(forKey: key) }
             state.wakeAt = next
             if next == nil { state.watcher = nil }
             return next

@@ -23,8 +23,23 @@ public struct RequestMetrics: Sendable {
     private let factory: PrometheusMetricsFactory
     private let inFlight: CoreMetrics.Meter
     private let replays: CoreMetrics.Counter
-    /// The request counter and duration timer of every series met so far.
-    private let series = RequestSeries()
+    /// A request series' labels.
+    private struct Series: Hashable, Sendable {
+        let method: String
+        let route: String
+        let status: Int
+    }
+
+    /// A request series' counter and duration timer.
+    private struct SeriesInstruments: Sendable {
+        let counter: CoreMetrics.Counter
+        let timer: CoreMetrics.Timer
+    }
+
+    /// The instruments of every request series met so far.
+    private let series = InstrumentCache<Series, SeriesInstruments>()
+    /// The rejection counter of every rate-limit policy met so far.
+    private let rejections = InstrumentCache<String, CoreMetrics.Counter>()
 
     /// The histogram's buckets, seconds: from a key read (under a millisecond) to a batch's budget.
     static let durationBuckets: [Duration] = [
@@ -48,17 +63,16 @@ public struct RequestMetrics: Sendable {
     /// once: making them asks the registry, which validates the names and labels and takes its
     /// lock, for every request otherwise.
     func record(method: String, route: String, status: Int, duration: Duration) {
-        let (counter, timer) = series.instruments(method: method, route: route, status: status) {
-            (
-                CoreMetrics.Counter(
+        let instruments = series.instruments(Series(method: method, route: route, status: status)) {
+            SeriesInstruments(
+                counter: CoreMetrics.Counter(
                     label: "http_requests_total", dimensions: [("method", method), ("route", route), ("status", String(status))],
                     factory: factory),
-                CoreMetrics.Timer(label: "http_request_duration_seconds", dimensions: [("method", method), ("route", route)], factory: factory)
-            )
+                timer: CoreMetrics.Timer(label: "http_request_duration_seconds", dimensions: [("method", method), ("route", route)], factory: factory))
         }
-        counter.increment()
+        instruments.counter.increment()
         let (seconds, attoseconds) = duration.components
-        timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        instruments.timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
     /// A request entered (`+1`) or left (`-1`) the middleware.
@@ -72,7 +86,9 @@ public struct RequestMetrics: Sendable {
     /// Counts a request refused by rate limits, by policy: pass as `RateLimitMiddleware`'s `rejected`.
     @Sendable
     public func rateLimitRejected(_ rejection: RateLimitRejection) {
-        CoreMetrics.Counter(label: "rate_limit_rejections_total", dimensions: [("policy", rejection.policy)], factory: factory).increment()
+        rejections.instruments(rejection.policy) {
+            CoreMetrics.Counter(label: "rate_limit_rejections_total", dimensions: [("policy", rejection.policy)], factory: factory)
+        }.increment()
     }
 
     /// The Prometheus text exposition of every metric.

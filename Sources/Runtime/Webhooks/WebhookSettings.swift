@@ -23,11 +23,14 @@ public struct WebhookSettings: Sendable {
         public let maxConcurrencyPerEndpoint: Int
         /// Hours of nothing but failed attempts after which a subscription is disabled.
         public let disableAfterFailingHours: Int
+        /// The default of `disableAfterFailingHours`: 5 days (`webhooks.delivery` in `app.json`
+        /// has the same default, and the generator always writes the app's value).
+        public static let defaultDisableAfterFailingHours = 120
 
         /// Creates the settings.
         public init(
             timeoutSeconds: Int, connectTimeoutSeconds: Int, retrySchedule: [Int], jitterPercent: Int, maxConcurrencyPerEndpoint: Int,
-            disableAfterFailingHours: Int = 120
+            disableAfterFailingHours: Int = defaultDisableAfterFailingHours
         ) {
             self.timeoutSeconds = timeoutSeconds
             self.connectTimeoutSeconds = connectTimeoutSeconds

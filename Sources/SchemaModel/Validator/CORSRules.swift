@@ -38,7 +38,7 @@ enum CORSRules {
             error("methods[\(index)]", "\(ValueText.quoted(method)) is not one of \(CORSConfig.defaultMethods.joined(separator: ", ")) (upper case)")
         }
         for (key, names) in [("headers", cors.headers ?? []), ("exposedHeaders", cors.exposedHeaders ?? [])] {
-            for (index, name) in names.enumerated() where !isHeaderName(name) {
+            for (index, name) in names.enumerated() where !NameRules.isHeaderName(name) {
                 error("\(key)[\(index)]", "header name \(ValueText.quoted(name)) must be letters, digits and -, such as \"X-Request-Id\"")
             }
         }
@@ -58,10 +58,5 @@ enum CORSRules {
         let defaultPort = scheme == "http" ? 80 : 443
         let port = components.port.map { $0 == defaultPort ? "" : ":\($0)" } ?? ""
         return "\(scheme)://\(host.lowercased())\(port)"
-    }
-
-    private static func isHeaderName(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.count <= 64
-            && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 }

@@ -22,6 +22,13 @@ public enum NameRules {
         return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
+    /// Whether `name` is an HTTP header name (RFC 9110 token of letters, digits and `-`, at most
+    /// 64 characters): the one rule for every header an app names (webhook signatures, CORS lists).
+    static func isHeaderName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= 64
+            && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
     /// Reports `invalid-name` when `name` is not a valid name; `what` is e.g. "table name".
     static func check(_ name: String, what: String, file: String, path: String, diagnostics: DiagnosticCollector) {
         guard !isValid(name) else { return }

@@ -67,7 +67,7 @@ enum WebhookRules {
 
     private static func checkSignature(_ signature: WebhookSignatureConfig, report: Reporter) {
         guard signature.scheme == .hmacSHA256 else { return }
-        if !isHeaderName(signature.header) {
+        if !NameRules.isHeaderName(signature.header) {
             report.setting("webhooks.signature.header", "\"header\" must be an HTTP header name such as \"X-Webhook-Signature\"")
         }
     }
@@ -138,11 +138,5 @@ enum WebhookRules {
                     "\"\(pattern)\" matches no event type of the app; use \"*\", \"<prefix>.*\" or one of \(types.joined(separator: ", "))")
             }
         }
-    }
-
-    /// Whether `name` is an HTTP header name (RFC 9110 token of letters, digits and `-`).
-    static func isHeaderName(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.count <= 64
-            && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 }

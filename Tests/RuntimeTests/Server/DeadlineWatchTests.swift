@@ -18,7 +18,8 @@ struct DeadlineWatchTests {
 
     @Test("a short budget watched after a long one is cancelled at its own deadline; the long one is not")
     func shorterBudgetRestartsWatcher() async throws {
-        let watch = DeadlineWatch()
+        // Naps as long as the long budget: only restarting for the short one can end it in time.
+        let watch = DeadlineWatch(longestNap: .seconds(600))
         let long = TimeBudget(limit: .seconds(600)), longTask = Self.sleeper()
         let short = TimeBudget(limit: .milliseconds(200)), shortTask = Self.sleeper()
         watch.watch(long, cancelling: longTask)

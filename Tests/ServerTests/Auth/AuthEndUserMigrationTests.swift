@@ -62,9 +62,7 @@ struct AuthEndUserMigrationTests {
     }
 
     static func count(_ table: String, _ client: any DatabaseClient) async throws -> Int64 {
-        let rows = try await client.fetch(SQLStatement("SELECT COUNT(*) FROM \(table)"))
-        guard case .integer(let count) = rows.first?.values.first else { return -1 }
-        return count
+        Int64(try await client.rowCount(table))
     }
 
     /// One account and one row in every table that refers to it (literal values: fixed test data).

@@ -46,11 +46,7 @@ struct ManagementHarness: Sendable {
     }
 
     /// How many rows `table` holds.
-    func count(_ table: String) async throws -> Int {
-        let rows = try await database.fetch(SQLStatement("SELECT COUNT(*) FROM \(table)"))
-        guard case .integer(let count) = rows.first?.values.first else { return -1 }
-        return Int(count)
-    }
+    func count(_ table: String) async throws -> Int { try await database.rowCount(table) }
 
     /// Creates a subscription to the receiver as `caller`; returns its id and secret.
     func subscribe(_ events: [String] = ["*"], as caller: TestCaller = .standard) async throws -> (id: String, secret: String) {

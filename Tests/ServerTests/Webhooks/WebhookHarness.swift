@@ -86,11 +86,7 @@ struct WebhookHarness: Sendable {
     }
 
     /// How many rows `table` holds.
-    func count(_ table: String) async throws -> Int {
-        let rows = try await database.fetch(SQLStatement("SELECT COUNT(*) FROM \(table)"))
-        guard case .integer(let count) = rows.first?.values.first else { return -1 }
-        return Int(count)
-    }
+    func count(_ table: String) async throws -> Int { try await database.rowCount(table) }
 
     /// Waits until `condition` holds for the deliveries (at most 20 s).
     func waitForDeliveries(_ condition: ([(status: String, attempts: Int64, next: Int64, lastStatus: Int64?)]) -> Bool) async throws {
