@@ -9,8 +9,12 @@ from targets import SCENARIOS
 PEERS = ["pocketbase", "fastapi-1w", "fastapi-2w"]
 # Loom variants measured beside Loom: the same binary with the protections declared, and the
 # "before" binary of an A/B; each reported as its rate over Loom's.
-VARIANTS = [("loom-protected", "protected_over_loom"), ("loom-base", "base_over_loom"),
-            ("loom-webhooks", "loom-webhooks_over_loom")]
+VARIANTS = ["loom-protected", "loom-base", "loom-webhooks"]
+
+
+def _over_loom(variant):
+    """The row key of a variant's rate over Loom's (`loom-protected_over_loom`)."""
+    return f"{variant}_over_loom"
 POCKETBASE_ON_POSTGRES = ("PocketBase is not measured in --postgres mode: it has no PostgreSQL backend (SQLite only); "
                           "the FastAPI columns are FastAPI + asyncpg on the same cluster")
 
@@ -43,10 +47,10 @@ def build_rows(results):
             peer_rps = _rps(results, peer, scenario)
             row[f"{peer}_rps"] = peer_rps
             row[f"loom_over_{peer}"] = round(loom / peer_rps, 2) if loom and peer_rps else None
-        for variant, key in VARIANTS:
+        for variant in VARIANTS:
             variant_rps = _rps(results, variant, scenario)
             row[f"{variant}_rps"] = variant_rps
-            row[key] = round(variant_rps / loom, 2) if loom and variant_rps else None
+            row[_over_loom(variant)] = round(variant_rps / loom, 2) if loom and variant_rps else None
         row["nginx_rps"] = _rps(results, "nginx", scenario)
         row["loom_share_of_nginx"] = round(loom / ceiling, 3) if loom and ceiling else None
         rows.append(row)
@@ -76,9 +80,9 @@ def targets(results, rows, latency):
         ("page+total / PocketBase", by_name["page_total"]["loom_over_pocketbase"], ">=", 5.0),
         ("POST / PocketBase", by_name["post"]["loom_over_pocketbase"], ">=", 2.0),
         ("1-conn p50 / nginx p50", latency.get("loom_p50_over_nginx_p50"), "<=", 1.5),
-        ("protections on/off, GET by id", by_name["get_by_id"]["protected_over_loom"], ">=", 0.9),
-        ("protections on/off, POST", by_name["post"]["protected_over_loom"], ">=", 0.9),
-        ("POST, one webhook subscription/none", by_name["post"]["loom-webhooks_over_loom"], ">=", 0.85),
+        ("protections on/off, GET by id", by_name["get_by_id"][_over_loom("loom-protected")], ">=", 0.9),
+        ("protections on/off, POST", by_name["post"][_over_loom("loom-protected")], ">=", 0.9),
+        ("POST, one webhook subscription/none", by_name["post"][_over_loom("loom-webhooks")], ">=", 0.85),
     ]
     return [
         {"target": name, "measured": value, "bar": f"{op} {bar}",
@@ -106,14 +110,14 @@ def print_table(rows, latency, goals, log, postgres=False):
         log("  " + " | ".join(str(cell).rjust(widths[i]) if i else str(cell).ljust(widths[i]) for i, cell in enumerate(line)))
         if index == 0:
             log("  " + "-+-".join("-" * width for width in widths))
-    variants = [(variant, key) for variant, key in VARIANTS if any(row[f"{variant}_rps"] for row in rows)]
+    variants = [variant for variant in VARIANTS if any(row[f"{variant}_rps"] for row in rows)]
     if variants:
         log("\nLoom variants, requests per second (median of runs) and rate over Loom's")
         for row in rows:
             if row["loom_rps"] is None:
                 continue
-            cells = "  ".join(f"{variant} {_format(row[f'{variant}_rps'])} ({_format(row[key], 'ratio')})"
-                              for variant, key in variants)
+            cells = "  ".join(f"{variant} {_format(row[f'{variant}_rps'])} ({_format(row[_over_loom(variant)], 'ratio')})"
+                              for variant in variants)
             log(f"  {row['label']:<26} loom {_format(row['loom_rps'])}  {cells}")
     log("\none connection, GET by id (nginx: static file): p50 / p99 ms")
     for target, values in latency.items():
