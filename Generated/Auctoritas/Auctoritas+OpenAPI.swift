@@ -705,9 +705,9 @@ extension Auctoritas {
           "role" : {
             "description" : "Role in the organization.",
             "enum" : [
-              "owner",
-              "admin",
-              "member"
+              "OWNER",
+              "ADMIN",
+              "MEMBER"
             ],
             "type" : "string"
           }
@@ -748,9 +748,9 @@ extension Auctoritas {
           "role" : {
             "description" : "Role on joining.",
             "enum" : [
-              "owner",
-              "admin",
-              "member"
+              "OWNER",
+              "ADMIN",
+              "MEMBER"
             ],
             "type" : "string"
           }
@@ -835,9 +835,9 @@ extension Auctoritas {
           "role" : {
             "description" : "Role in the organization.",
             "enum" : [
-              "owner",
-              "admin",
-              "member"
+              "OWNER",
+              "ADMIN",
+              "MEMBER"
             ],
             "type" : "string"
           },
@@ -878,9 +878,9 @@ extension Auctoritas {
           "role" : {
             "description" : "The member's new role.",
             "enum" : [
-              "owner",
-              "admin",
-              "member"
+              "OWNER",
+              "ADMIN",
+              "MEMBER"
             ],
             "type" : "string"
           }
@@ -911,9 +911,9 @@ extension Auctoritas {
           "role" : {
             "description" : "Role in the organization.",
             "enum" : [
-              "owner",
-              "admin",
-              "member"
+              "OWNER",
+              "ADMIN",
+              "MEMBER"
             ],
             "type" : "string"
           },
@@ -1484,7 +1484,7 @@ extension Auctoritas {
             "type" : "string"
           },
           "role" : {
-            "const" : "user",
+            "const" : "USER",
             "description" : "Role; it decides the account's scopes.",
             "type" : "string"
           },
@@ -1727,7 +1727,7 @@ extension Auctoritas {
             ]
           },
           "role" : {
-            "const" : "user",
+            "const" : "USER",
             "description" : "App role.",
             "type" : "string"
           },

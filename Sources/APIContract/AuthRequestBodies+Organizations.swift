@@ -20,7 +20,7 @@ extension AuthRequestBodies {
     /// name the inline enum `AuthMember.role` that way, and the two would clash.
     public var changeMemberRole: ContractBody {
         ContractBody("AuthMemberRoleChange", [
-            ContractField("role", .enumeration(options.organizationRoles), "The member's new role.", required: true),
+            ContractField("role", .enumeration(options.wireOrganizationRoles), "The member's new role.", required: true),
         ])
     }
 
@@ -30,7 +30,7 @@ extension AuthRequestBodies {
             ContractField(
                 "email", .email, "Address the invitation is mailed to; only it can accept.", required: true,
                 maxLength: ContractField.emailMaxLength),
-            ContractField("role", .enumeration(options.organizationRoles), "Role on joining.", required: true),
+            ContractField("role", .enumeration(options.wireOrganizationRoles), "Role on joining.", required: true),
         ])
     }
 

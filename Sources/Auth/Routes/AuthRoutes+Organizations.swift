@@ -94,7 +94,7 @@ extension AuthRoutes {
         guard member.role == OrganizationRoles.owner else { throw APIError.forbidden("Only an owner may change roles.") }
         let target = try userIDParameter(context)
         let body = try await decodeBody(request, bodies.changeMemberRole)
-        let role = try body.string("role")
+        let role = service.settings.roleSpelling.role(fromWire: try body.string("role"))
         guard try await organizations.role(of: target, in: member.organization) != nil else { throw notFound("member", target, .user) }
         let now = service.clock()
         let results = try await service.database.write([
@@ -132,7 +132,7 @@ extension AuthRoutes {
         let member = try await membership(context, ability: .invite)
         let body = try await decodeBody(request, bodies.invite)
         let email = UserRecord.normalized(email: try body.string("email"))
-        let role = try body.string("role")
+        let role = service.settings.roleSpelling.role(fromWire: try body.string("role"))
         if role == OrganizationRoles.owner, member.role != OrganizationRoles.owner { throw APIError.forbidden("Only an owner may invite an owner.") }
         let now = service.clock()
         try await MailQuota.reserve(
