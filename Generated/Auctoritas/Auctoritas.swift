@@ -16,7 +16,8 @@ public enum Auctoritas {
         pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
         maxBatchSize: 100,
         naming: .camelCase,
-        requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120))
+        requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120)),
+        cors: CORSSettings(origins: ["http://localhost:5173", "http://localhost:4321"], methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"], credentials: true, maxAgeSeconds: 600)
     )
 
     /// The tables the database must hold, referenced tables first.

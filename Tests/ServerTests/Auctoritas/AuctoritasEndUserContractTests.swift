@@ -126,6 +126,14 @@ struct AuctoritasEndUserContractTests {
             #expect(login.object["accessToken"] == nil, "a browser gets its tokens only as cookies: \(login.text)")
             let cookies = login.headers[values: .setCookie]
             #expect(cookies.contains { $0.hasPrefix("loom_access=") && $0.contains("HttpOnly") }, "\(cookies)")
+            // app.frontend.allowed-origins: http://localhost:5173 and http://localhost:4321, with credentials.
+            for origin in ["http://localhost:5173", "http://localhost:4321", "http://localhost:9999"] {
+                let preflight = try await CORSTests.preflight(app.client, "/api/v1/customers/auth/login", origin: origin)
+                let allowed = origin != "http://localhost:9999"
+                #expect((preflight.status == .noContent) == allowed, "\(origin): \(preflight.status)")
+                #expect(preflight.headers[.accessControlAllowOrigin] == (allowed ? origin : nil), "\(origin)")
+                #expect(preflight.headers[.accessControlAllowCredentials] == (allowed ? "true" : nil), "\(origin)")
+            }
             let plain = try await app.request(.post, "/api/v1/customers/auth/login", json: #"{"email":"owner@acme.com","password":"password123"}"#)
             #expect(plain.object["expiresIn"] as? Int == 86400, "\(plain.text)")
             let sessionEnd = try #require((plain.object["sessionExpiresAt"] as? String).flatMap(ISO8601DateFormatter.withFractions.date))
