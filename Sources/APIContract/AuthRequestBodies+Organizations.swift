@@ -42,6 +42,16 @@ extension AuthRequestBodies {
         ])
     }
 
+    /// `POST /organizations/{id}/invitations/join` (only where the app declares the route).
+    public var joinOrganization: ContractBody {
+        ContractBody("AuthInvitationJoin", [
+            ContractField(
+                "token", .string(pattern: nil), "The invitation token from the mail.", required: true, maxLength: ContractField.tokenMaxLength),
+            ContractField("name", .string(pattern: nil), "Display name of the new account.", required: true, minLength: 1, maxLength: 200),
+            ContractField("password", .string(pattern: nil), options.passwordRules, required: true, minLength: options.passwordMinLength),
+        ])
+    }
+
     /// `POST /organizations/{id}/tokens`.
     public var organizationTokens: ContractBody {
         ContractBody("AuthOrganizationTokensRequest", [

@@ -147,7 +147,8 @@ extension AuthRoutes {
         ])
         try await service.mail.send(MailMessage(
             to: email, subject: "You are invited to an organization",
-            body: "Sign in with this address, then send POST \(path(of: .acceptInvitation)) with {\"token\": \"\(token.text)\"} within 7 days."))
+            body: "Sign in with this address, then send POST \(path(of: .acceptInvitation)) with {\"token\": \"\(token.text)\"} within 7 days."
+                + joinHint(organization: member.organization)))
         return answer(status: .created, value: invitation)
     }
 
@@ -191,6 +192,13 @@ extension AuthRoutes {
         ])
         guard let organization = try await organizations.find(invitation.organization, for: user.id) else { throw APIError.internalError }
         return answer(status: .ok, value: organization)
+    }
+
+    /// The invitation mail's second way in, where the app serves `joinOrganization`.
+    private func joinHint(organization: UUID) -> String {
+        guard let route = contract.routes.first(where: { $0.operation == .joinOrganization }) else { return "" }
+        let path = route.path.replacingOccurrences(of: "{\(route.pathParameterNames.first ?? "")}", with: service.settings.ids.text(organization, .organization))
+        return " Without an account, send POST \(path) with the token, a name and a password instead."
     }
 
     /// The `{user_id}` path parameter, or 404.

@@ -115,7 +115,25 @@ struct AuctoritasContractTests {
             let invited = try await app.request(
                 .post, orgPath + "/members/invite", json: #"{"email":"member@acme.com","role":"ADMIN"}"#, headers: owner)
             #expect(invited.status == .created && invited.object["role"] as? String == "ADMIN", "\(invited.text)")
+            // Accept invitation (the document's request, no sign-in): a token of another
+            // organization or a used one is 422 naming `token`; an address with an account
+            // signs in and accepts instead (409).
+            let token = try #require(await outbox.lastToken())
+            let mail = await outbox.messages.last?.body ?? ""
+            #expect(mail.contains("POST \(orgPath)/members/accept"), "the mail names the document's accept route: \(mail)")
+            let other = try await app.registerOrganization(slug: "globex", email: "owner@globex.com")
+            let elsewhere = try await app.request(
+                .post, "/api/v1/customers/orgs/\(other.id)/members/accept", json: #"{"token":"\#(token)","name":"M","password":"password123"}"#)
+            #expect(elsewhere.status == .unprocessableContent && elsewhere.errorFields == ["token"], "\(elsewhere.text)")
             let member = try await app.joinedMember(organization.id, invitedEmail: "member@acme.com", outbox: outbox)
+            let again = try await app.request(
+                .post, orgPath + "/members/accept", json: #"{"token":"\#(token)","name":"M","password":"password123"}"#)
+            #expect(again.status == .conflict, "a used token: its address has its account now: \(again.text)")
+            _ = try await app.request(
+                .post, orgPath + "/members/invite", json: #"{"email":"owner@globex.com","role":"MEMBER"}"#, headers: owner)
+            let existing = try await app.request(
+                .post, orgPath + "/members/accept", json: #"{"token":"\#(try #require(await outbox.lastToken()))","name":"M","password":"password123"}"#)
+            #expect(existing.status == .conflict, "\(existing.text)")
             let members = try await app.request(.get, orgPath + "/members", headers: owner)
             #expect(Set(members.items.compactMap { $0["role"] as? String }) == ["OWNER", "ADMIN"], "\(members.text)")
             // Update member role (OWNER only), then remove the member (OWNER/ADMIN).

@@ -45,23 +45,18 @@ extension TestApp {
         return (id, try #require(login.object["accessToken"] as? String, sourceLocation: sourceLocation))
     }
 
-    /// An account for `invitedEmail` (registered without an organization) that accepts the
-    /// invitation last mailed to `outbox` (signed in: the document's anonymous accept with
-    /// `name` and `password` is not served, see the README), then logs in to `organization`:
-    /// the member's user id and organization-bound token.
+    /// "Accept invitation" with the document's request (no sign-in: the token mailed to
+    /// `outbox` last, a name and a password make the account), then "Org member login": the
+    /// member's user id and organization-bound token.
     func joinedMember(
         _ organization: String, invitedEmail: String, outbox: MailOutbox, sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> (id: String, token: String) {
         let invitation = try #require(await outbox.lastToken(), sourceLocation: sourceLocation)
-        let account = try await request(.post, "/api/v1/customers/orgs/register", json: #"""
-            {"ownerEmail":"\#(invitedEmail)","ownerPassword":"password123","ownerName":"Member Name"}
+        let accepted = try await request(.post, "/api/v1/customers/orgs/\(organization)/members/accept", json: #"""
+            {"token":"\#(invitation)","name":"Member Name","password":"password123"}
             """#)
-        #expect(account.status == .created, "\(account.text)", sourceLocation: sourceLocation)
-        let token = try #require(account.object["accessToken"] as? String, sourceLocation: sourceLocation)
-        let user = try #require((account.object["user"] as? [String: any Sendable])?["id"] as? String, sourceLocation: sourceLocation)
-        let accepted = try await request(
-            .post, "/api/v1/customers/auth/invitations/accept", json: #"{"token":"\#(invitation)"}"#, headers: Self.bearer(token))
-        #expect(accepted.status == .ok, "\(accepted.text)", sourceLocation: sourceLocation)
+        #expect(accepted.status == .created, "\(accepted.text)", sourceLocation: sourceLocation)
+        let user = try #require((accepted.object["user"] as? [String: any Sendable])?["id"] as? String, "\(accepted.text)", sourceLocation: sourceLocation)
         let login = try await request(.post, "/api/v1/customers/auth/login", json: #"""
             {"organizationId":"\#(organization)","email":"\#(invitedEmail)","password":"password123"}
             """#)
