@@ -74,10 +74,4 @@ extension JSONWriter {
         key(name)
         if let idText { value(ids.text(uuidString: idText, kind)) } else { null() }
     }
-
-    /// Writes `"name": role`, a declared role name in the app's wire spelling (`null` when absent).
-    public mutating func member(_ name: String, role: String?) {
-        key(name)
-        if let role { value(roles.wire(role)) } else { null() }
-    }
 }
