@@ -76,6 +76,7 @@ struct Serve: AsyncParsableCommand {
         try await ServerWebhooks.mount(app: app, database: database, on: &configuration, logger: logger)
         try await ServerAudit.mount(app: app, database: database, on: &configuration, logger: logger)
         ServerMetrics.mount(app: app, on: &configuration, logger: logger)
+        try await ServerUsage.mount(app: app, database: database, on: &configuration, logger: logger)
         try await ServerRateLimits.mount(app: app, database: database, on: &configuration, rejected: configuration.metrics?.rateLimitRejected)
         try await ServerIdempotency.mount(app: app, database: database, on: &configuration, logger: logger)
     }
