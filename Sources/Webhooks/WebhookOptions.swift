@@ -19,6 +19,10 @@ public struct WebhookOptions: Sendable {
     /// How long a claim holds a delivery; beyond the attempt's time-out, so a live instance
     /// never loses its claim, while a dead one's is taken over after it.
     public var leaseMilliseconds: Int64 = 60_000
+    /// Told the outcome of each delivery attempt right after it: `success`, `retry` (failed, to
+    /// be retried) or `failed` (failed for good); the metrics count attempts by outcome with it
+    /// (`RequestMetrics.webhookAttempted`); `nil`: nobody counts.
+    public var attempted: (@Sendable (_ outcome: String) -> Void)?
 
     /// The environment variable that allows loopback receivers.
     public static let allowLoopbackVariable = "LOOM_WEBHOOKS_ALLOW_LOOPBACK"

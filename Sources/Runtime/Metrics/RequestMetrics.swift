@@ -14,6 +14,9 @@ import Prometheus
 /// | `http_requests_in_flight` | gauge | — (requests through Hummingbird; inline reads finish on the event loop at once) |
 /// | `rate_limit_rejections_total` | counter | `policy` |
 /// | `idempotent_replays_total` | counter | — |
+/// | `webhook_delivery_attempts_total` | counter | `outcome` (`success`, `retry`, `failed`) |
+/// | `webhook_queue_depth` | gauge | — (sampled) |
+/// | `webhook_oldest_pending_age_seconds` | gauge | — (sampled) |
 ///
 /// Labels are bounded: route templates come from the router (never a raw path or key), methods
 /// and statuses from HTTP. Inline key reads are counted through `InlineReadObserver`.
@@ -40,6 +43,10 @@ public struct RequestMetrics: Sendable {
     private let series = InstrumentCache<Series, SeriesInstruments>()
     /// The rejection counter of every rate-limit policy met so far.
     private let rejections = InstrumentCache<String, CoreMetrics.Counter>()
+    /// The webhook attempt counter of every outcome met so far.
+    private let webhookAttempts = InstrumentCache<String, CoreMetrics.Counter>()
+    /// The sampled gauges, made on their first sample (an app without webhooks shows none).
+    private let gauges = InstrumentCache<String, CoreMetrics.Gauge>()
 
     /// The histogram's buckets, seconds: from a key read (under a millisecond) to a batch's budget.
     static let durationBuckets: [Duration] = [
@@ -89,6 +96,28 @@ public struct RequestMetrics: Sendable {
         rejections.instruments(rejection.policy) {
             CoreMetrics.Counter(label: "rate_limit_rejections_total", dimensions: [("policy", rejection.policy)], factory: factory)
         }.increment()
+    }
+
+    /// Counts one webhook delivery attempt by where it left the delivery: `success`, `retry`
+    /// (failed, to be retried) or `failed` (failed for good); the delivery loop calls it after
+    /// each attempt (`WebhookOptions.attempted`).
+    @Sendable
+    public func webhookAttempted(outcome: String) {
+        webhookAttempts.instruments(outcome) {
+            CoreMetrics.Counter(label: "webhook_delivery_attempts_total", dimensions: [("outcome", outcome)], factory: factory)
+        }.increment()
+    }
+
+    /// Sets the sampled webhook backlog: deliveries pending and the age of the oldest one's message.
+    @Sendable
+    public func webhookQueue(pending: Int, oldestPendingAgeSeconds: Double) {
+        gauge("webhook_queue_depth").record(pending)
+        gauge("webhook_oldest_pending_age_seconds").record(oldestPendingAgeSeconds)
+    }
+
+    /// The gauge `label`, made on first use.
+    private func gauge(_ label: String) -> CoreMetrics.Gauge {
+        gauges.instruments(label) { CoreMetrics.Gauge(label: label, factory: factory) }
     }
 
     /// The Prometheus text exposition of every metric.
