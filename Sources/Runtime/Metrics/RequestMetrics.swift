@@ -17,6 +17,8 @@ import Prometheus
 /// | `webhook_delivery_attempts_total` | counter | `outcome` (`success`, `retry`, `failed`) |
 /// | `webhook_queue_depth` | gauge | — (sampled) |
 /// | `webhook_oldest_pending_age_seconds` | gauge | — (sampled) |
+/// | `database_write_wait_seconds` | histogram | — (`DatabaseObserver`) |
+/// | `database_write_batch_size` | histogram | — (`DatabaseObserver`) |
 ///
 /// Labels are bounded: route templates come from the router (never a raw path or key), methods
 /// and statuses from HTTP. Inline key reads are counted through `InlineReadObserver`.
@@ -26,6 +28,8 @@ public struct RequestMetrics: Sendable {
     private let factory: PrometheusMetricsFactory
     private let inFlight: CoreMetrics.Meter
     private let replays: CoreMetrics.Counter
+    private let writeWait: CoreMetrics.Timer
+    private let writeBatch: CoreMetrics.Recorder
     /// A request series' labels.
     private struct Series: Hashable, Sendable {
         let method: String
@@ -55,15 +59,30 @@ public struct RequestMetrics: Sendable {
         .seconds(10), .seconds(30), .seconds(120),
     ]
 
+    /// The write-wait histogram's buckets: from an idle writer (microseconds) to a saturated one.
+    static let writeWaitBuckets: [Duration] = [
+        .microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2.5),
+        .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+        .milliseconds(500), .seconds(1), .seconds(5),
+    ]
+
+    /// The batch-size histogram's buckets, up to SQLite's largest group commit (128).
+    static let batchSizeBuckets: [Double] = [1, 2, 4, 8, 16, 32, 64, 128]
+
     /// A registry with no measurement yet.
     public init() {
         let registry = PrometheusCollectorRegistry()
         var factory = PrometheusMetricsFactory(registry: registry)
-        factory.durationHistogramBuckets = ["http_request_duration_seconds": Self.durationBuckets]
+        factory.durationHistogramBuckets = [
+            "http_request_duration_seconds": Self.durationBuckets, "database_write_wait_seconds": Self.writeWaitBuckets,
+        ]
+        factory.valueHistogramBuckets = ["database_write_batch_size": Self.batchSizeBuckets]
         self.registry = registry
         self.factory = factory
         inFlight = CoreMetrics.Meter(label: "http_requests_in_flight", factory: factory)
         replays = CoreMetrics.Counter(label: "idempotent_replays_total", factory: factory)
+        writeWait = CoreMetrics.Timer(label: "database_write_wait_seconds", factory: factory)
+        writeBatch = CoreMetrics.Recorder(label: "database_write_batch_size", factory: factory)
     }
 
     /// Counts one answered request and its duration, with the series' counter and timer made
@@ -130,5 +149,18 @@ extension RequestMetrics: InlineReadObserver {
     /// Counts an inline key read (always a 200) like any other request.
     public func answered(_ answer: InlineReadAnswer) {
         record(method: answer.method, route: answer.route, status: 200, duration: .nanoseconds(answer.duration.nanoseconds))
+    }
+}
+
+extension RequestMetrics: DatabaseObserver {
+    /// Records how long a write waited for the SQLite writer or a PostgreSQL connection.
+    public func writeWaited(_ wait: Duration) {
+        let (seconds, attoseconds) = wait.components
+        writeWait.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+
+    /// Records how many writes one transaction committed.
+    public func writesCommitted(together count: Int) {
+        writeBatch.record(count)
     }
 }
