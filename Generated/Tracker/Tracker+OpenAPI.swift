@@ -14923,7 +14923,7 @@ extension Tracker {
             "name" : "from",
             "schema" : {
               "description" : "Only days on or after this UTC day (`YYYY-MM-DD`).",
-              "maxLength" : 10,
+              "format" : "date",
               "type" : "string"
             }
           },
@@ -14933,7 +14933,7 @@ extension Tracker {
             "name" : "to",
             "schema" : {
               "description" : "Only days on or before this UTC day (`YYYY-MM-DD`).",
-              "maxLength" : 10,
+              "format" : "date",
               "type" : "string"
             }
           },

@@ -22,8 +22,6 @@ public struct UsageContract: Sendable {
     /// The ways rows are grouped: one per day, key and organization, or one per day and
     /// organization (its keys and its members' tokens summed).
     public static let groupings = ["key", "organization"]
-    /// Length of a `YYYY-MM-DD` day.
-    public static let dayLength = 10
 
     /// The route under the base path.
     public let path: String
@@ -36,7 +34,7 @@ public struct UsageContract: Sendable {
     /// The filters and the page of the list, in the order they are documented.
     public static let queryParameters: [ContractParameter] = {
         let id = ContractParameter.Kind.string(maxLength: maximumIDLength)
-        let day = ContractParameter.Kind.string(maxLength: dayLength)
+        let day = ContractParameter.Kind.date
         return [
             ContractParameter("api_key_id", in: .query, id, "Only the requests made with this API key (its id)."),
             ContractParameter("organization_id", in: .query, id, "Only the requests of callers bound to this organization."),

@@ -96,7 +96,7 @@ public enum TimestampFormat {
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`);
-    /// usage rows count days with it too (`UsageDay`).
+    /// usage rows count days with it too (`CalendarDay`).
     static func daysSinceEpoch(year: Int64, month: Int64, day: Int64) -> Int64 {
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400

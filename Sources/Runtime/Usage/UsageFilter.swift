@@ -22,21 +22,8 @@ struct UsageFilter: Sendable {
     /// - Throws: `APIError` 400 naming each malformed, out-of-range or unknown parameter.
     init(_ request: Request, organization: String?) throws(APIError) {
         let query = try ContractQuery(request, parameters: UsageContract.queryParameters)
-        var problems: [APIError.FieldError] = []
-        func day(_ name: String) -> Int? {
-            guard let text = query.text(name) else { return nil }
-            guard let day = UsageDay.number(text) else {
-                problems.append(.init(field: name, message: "must be a day as YYYY-MM-DD, e.g. 2026-01-31"))
-                return nil
-            }
-            return day
-        }
-        fromDay = day("from")
-        toDay = day("to")
-        guard problems.isEmpty else {
-            throw APIError.badRequest(
-                "The query string has \(problems.count) invalid parameter\(problems.count == 1 ? "" : "s").", fieldErrors: problems)
-        }
+        fromDay = query.text("from").flatMap(CalendarDay.number)
+        toDay = query.text("to").flatMap(CalendarDay.number)
         apiKeyID = query.text("api_key_id")
         organizationID = query.text("organization_id")
         byOrganization = query.text("group") == "organization"

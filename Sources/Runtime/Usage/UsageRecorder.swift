@@ -28,7 +28,7 @@ public final class UsageRecorder: Sendable {
         if key.isEmpty, organization.isEmpty { return }
         let (seconds, attoseconds) = duration.components
         let bucket = UsageHistogram.bucket(nanoseconds: seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-        let row = UsageKey(day: UsageDay.number(of: now()), apiKeyID: key, organizationID: organization)
+        let row = UsageKey(day: CalendarDay.number(of: now()), apiKeyID: key, organizationID: organization)
         table.withLock { $0[row, default: UsageTally()].add(status: status, bucket: bucket) }
     }
 

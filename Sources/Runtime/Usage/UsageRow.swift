@@ -1,6 +1,6 @@
 import APIContract
 
-/// One row of usage statistics as `GET <base><usage path>` answers it (the `UsageDay`
+/// One row of usage statistics as `GET <base><usage path>` answers it (the `CalendarDay`
 /// component): the counts of a day, key and organization, and the latency percentiles
 /// computed from the summed histogram.
 struct UsageRow: Sendable, JSONWritable {
@@ -35,7 +35,7 @@ struct UsageRow: Sendable, JSONWritable {
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.member("day", UsageDay.text(day))
+        writer.member("day", CalendarDay.text(day))
         writer.member("api_key_id", apiKeyID)
         writer.member("organization_id", organizationID)
         writer.member("requests", tally.requests)

@@ -67,6 +67,6 @@ public struct UsageService: Service {
 
     /// Deletes the rows of days before the retention now; returns how many (the purge's step).
     public func purge() async throws -> Int {
-        try await store.purge(before: UsageDay.number(of: recorder.now()) - settings.retentionDays)
+        try await store.purge(before: CalendarDay.number(of: recorder.now()) - settings.retentionDays)
     }
 }

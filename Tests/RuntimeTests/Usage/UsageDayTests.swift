@@ -9,13 +9,13 @@ struct UsageDayTests {
     @Test("days since 1970 and YYYY-MM-DD convert both ways; impossible days are refused")
     func days() {
         for (text, number) in [("1970-01-01", 0), ("1999-12-31", 10956), ("2000-02-29", 11016), ("2026-12-05", 20792)] {
-            #expect(UsageDay.text(number) == text)
-            #expect(UsageDay.number(text) == number)
+            #expect(CalendarDay.text(number) == text)
+            #expect(CalendarDay.number(text) == number)
         }
-        for text in ["2026-02-29", "2026-13-01", "2026-1-01", "1969-12-31", "yesterday", "2026-00-10", "+026-01-01"] {
-            #expect(UsageDay.number(text) == nil, "\(text)")
+        for text in ["2026-02-29", "2026-13-01", "2026-1-01", "yesterday", "2026-00-10", "+026-01-01"] {
+            #expect(CalendarDay.number(text) == nil, "\(text)")
         }
-        #expect(UsageDay.number(of: Date(timeIntervalSince1970: 86_400 * 3 - 1)) == 2)
+        #expect(CalendarDay.number(of: Date(timeIntervalSince1970: 86_400 * 3 - 1)) == 2)
     }
 
     @Test("a duration falls in the first bucket whose bound it does not exceed; nothing counted has no percentile")
