@@ -3810,6 +3810,126 @@ extension Tracker {
         },
         "type" : "object"
       },
+      "UsageDay" : {
+        "description" : "The requests of one UTC day, API key and organization.",
+        "properties" : {
+          "api_key_id" : {
+            "description" : "The API key the requests were made with; null for requests with a user's token (and for rows summed per organization).",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "client_errors" : {
+            "description" : "Requests answered 4xx.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "day" : {
+            "description" : "The UTC day counted.",
+            "format" : "date",
+            "type" : "string"
+          },
+          "latency_ms" : {
+            "$ref" : "#/components/schemas/UsageLatency"
+          },
+          "organization_id" : {
+            "description" : "The organization the callers were bound to; null when none.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "requests" : {
+            "description" : "Requests answered.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "server_errors" : {
+            "description" : "Requests answered 5xx.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "day",
+          "api_key_id",
+          "organization_id",
+          "requests",
+          "client_errors",
+          "server_errors",
+          "latency_ms"
+        ],
+        "type" : "object"
+      },
+      "UsageLatency" : {
+        "description" : "Latency percentiles, in milliseconds.",
+        "properties" : {
+          "p50" : {
+            "description" : "The 50th percentile of the answers' durations, in milliseconds, interpolated in the latency bucket it falls in.",
+            "format" : "double",
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "p95" : {
+            "description" : "The 95th percentile of the answers' durations, in milliseconds, interpolated in the latency bucket it falls in.",
+            "format" : "double",
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "p99" : {
+            "description" : "The 99th percentile of the answers' durations, in milliseconds, interpolated in the latency bucket it falls in.",
+            "format" : "double",
+            "type" : [
+              "number",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "p50",
+          "p95",
+          "p99"
+        ],
+        "type" : "object"
+      },
+      "UsagePage" : {
+        "description" : "One page of usage statistics.",
+        "properties" : {
+          "items" : {
+            "description" : "Rows, newest day first.",
+            "items" : {
+              "$ref" : "#/components/schemas/UsageDay"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Rows per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Rows skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "Rows matching the filters.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
+        ],
+        "type" : "object"
+      },
       "WebhookAttempt" : {
         "description" : "One delivery attempt.",
         "properties" : {
@@ -14772,6 +14892,168 @@ extension Tracker {
         ]
       }
     },
+    "/v1/usage" : {
+      "get" : {
+        "description" : "Requests, client errors (4xx), server errors (5xx) and latency percentiles (p50, p95, p99, in milliseconds) per UTC day, API key and organization, newest day first. Requests are counted in memory and added to the database every few seconds by every instance, so the figures of the last seconds may still be on their way; this instance adds its own before answering. Only requests made with an API key or by a caller bound to an organization are counted. Needs the `usage:read` scope; a caller bound to an organization sees only that organization's rows. Days older than the app's retention are purged.",
+        "operationId" : "listUsage",
+        "parameters" : [
+          {
+            "description" : "Only the requests made with this API key (its id).",
+            "in" : "query",
+            "name" : "api_key_id",
+            "schema" : {
+              "description" : "Only the requests made with this API key (its id).",
+              "maxLength" : 200,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only the requests of callers bound to this organization.",
+            "in" : "query",
+            "name" : "organization_id",
+            "schema" : {
+              "description" : "Only the requests of callers bound to this organization.",
+              "maxLength" : 200,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only days on or after this UTC day (`YYYY-MM-DD`).",
+            "in" : "query",
+            "name" : "from",
+            "schema" : {
+              "description" : "Only days on or after this UTC day (`YYYY-MM-DD`).",
+              "format" : "date",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only days on or before this UTC day (`YYYY-MM-DD`).",
+            "in" : "query",
+            "name" : "to",
+            "schema" : {
+              "description" : "Only days on or before this UTC day (`YYYY-MM-DD`).",
+              "format" : "date",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`key` (default): one row per day, API key and organization. `organization`: one row per day and organization, its keys and its members' tokens summed (percentiles are computed from the summed histogram).",
+            "in" : "query",
+            "name" : "group",
+            "schema" : {
+              "enum" : [
+                "key",
+                "organization"
+              ],
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Rows per page, 1 to 500 (default 50).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Rows per page, 1 to 500 (default 50).",
+              "maximum" : 500,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Rows skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Rows skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/UsagePage"
+                }
+              }
+            },
+            "description" : "One page of usage rows, newest day first.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List usage statistics",
+        "tags" : [
+          "usage"
+        ]
+      }
+    },
     "/v1/webhooks" : {
       "get" : {
         "description" : "The subscriptions stored through this API, newest first, with the total. A caller bound to an organization sees and changes only that organization's subscriptions (another's are 404), and those receive only that organization's events. Needs the scope `webhooks:manage`.",
@@ -16087,6 +16369,10 @@ extension Tracker {
     {
       "description" : "A unit of work inside a project.",
       "name" : "tasks"
+    },
+    {
+      "description" : "Requests, errors and latency per API key, organization and day.",
+      "name" : "usage"
     },
     {
       "description" : "Webhook subscriptions, their secrets, messages, attempts and replays.",

@@ -19,7 +19,8 @@ public enum Tracker {
         idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600),
         requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120)),
         cors: CORSSettings(origins: ["http://localhost:5173"], methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"], credentials: true, maxAgeSeconds: 600),
-        metrics: MetricsSettings(host: "127.0.0.1", port: 9464)
+        metrics: MetricsSettings(host: "127.0.0.1", port: 9464),
+        usage: UsageSettings(retentionDays: 90, path: "/usage")
     )
 
     /// The tables the database must hold, referenced tables first.

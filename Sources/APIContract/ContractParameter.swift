@@ -13,6 +13,8 @@ public struct ContractParameter: Sendable, Hashable {
         case uri
         /// An RFC 3339 date-time (`2026-01-31T12:00:00Z`).
         case dateTime
+        /// A calendar day, `YYYY-MM-DD` (an RFC 3339 full-date).
+        case date
         /// A whole number within bounds (either may be absent).
         case integer(minimum: Int?, maximum: Int?)
         /// One of these values.

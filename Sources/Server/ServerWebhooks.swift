@@ -10,7 +10,9 @@ enum ServerWebhooks {
     /// Creates the module's tables on `database` and, when a subscription is configured or the
     /// app declares the management API, adds its write hook and delivery service to
     /// `configuration` (without either, writes pay nothing for webhooks) and the management
-    /// routes; does nothing when the app has no `webhooks` section.
+    /// routes; with `configuration.metrics` set (mount `ServerMetrics` first), attempts are
+    /// counted by outcome and the backlog is sampled into gauges. Does nothing when the app has
+    /// no `webhooks` section.
     /// - Throws: `ValidationError` naming the variable when a subscription's URL or secret is malformed.
     static func mount(
         app: GeneratedApp, database: any DatabaseClient, on configuration: inout LoomServer.Configuration, logger: Logger,
@@ -18,9 +20,11 @@ enum ServerWebhooks {
     ) async throws {
         guard let settings = app.webhooks else { return }
         let module: WebhooksModule
+        var options = WebhookOptions(environment: environment)
+        let metrics = configuration.metrics
+        options.attempted = metrics?.webhookAttempted(outcome:)
+        options.requestLoad = configuration.requestLoad
         do {
-            var options = WebhookOptions(environment: environment)
-            options.requestLoad = configuration.requestLoad
             module = try WebhooksModule(settings: settings, environment: environment, options: options, logger: logger)
         } catch let error as WebhookConfigurationError {
             throw ValidationError("cannot start the webhooks module of \(app.settings.name): \(error.message)")
@@ -29,6 +33,11 @@ enum ServerWebhooks {
         guard module.delivers else { return }
         configuration.hooks.append(module.hook)
         configuration.services.append(module.service(database: database, audited: app.audit != nil))
+        if let metrics {
+            configuration.services.append(module.queueSampler(database: database) { state in
+                metrics.webhookQueue(pending: state.pending, oldestPendingAgeSeconds: state.oldestPendingAgeSeconds)
+            })
+        }
         if let routes = module.routes(audited: app.audit != nil) {
             configuration.routeFamilies.append(routes)
         }

@@ -106,6 +106,7 @@ struct DeliveryLoop: Sendable {
             }
             logger.warning("webhook \(delivery.messageID) to \(subscription.name), attempt \(attempts): \(outcome.error ?? "failed")")
         }
+        options.attempted?(status == .pending ? "retry" : status.rawValue)
         return DeliveryStore.Attempted(delivery: delivery, outcome: outcome, status: status, nextAttemptAt: next, at: now)
     }
 

@@ -30,6 +30,10 @@ public struct WebhookOptions: Sendable {
     /// subscription still gets a round (a dozen deliveries) every pause: about a hundred a
     /// second with the default 100 ms.
     public var busyPause = Duration.milliseconds(100)
+    /// Told the outcome of each delivery attempt right after it: `success`, `retry` (failed, to
+    /// be retried) or `failed` (failed for good); the metrics count attempts by outcome with it
+    /// (`RequestMetrics.webhookAttempted`); `nil`: nobody counts.
+    public var attempted: (@Sendable (_ outcome: String) -> Void)?
 
     /// The environment variable that allows loopback receivers.
     public static let allowLoopbackVariable = "LOOM_WEBHOOKS_ALLOW_LOOPBACK"

@@ -46,6 +46,14 @@ public struct WebhooksModule: Sendable {
             logger: logger, changes: changes, stored: managed, audited: audited)
     }
 
+    /// Samples the outbox's pending deliveries every `interval` for the metrics (`report` gets
+    /// how many and the age of the oldest one's message); goes into `LoomServer.Configuration.services`.
+    public func queueSampler(
+        database: any DatabaseClient, interval: Duration = .seconds(10), report: @escaping @Sendable (WebhookQueueState) -> Void
+    ) -> WebhookQueueSampler {
+        WebhookQueueSampler(database: database, clock: options.clock, interval: interval, logger: logger, report: report)
+    }
+
     /// Whether the app declares the management API (subscriptions stored in the database).
     public var managed: Bool { settings.management != nil }
 

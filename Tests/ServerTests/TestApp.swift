@@ -85,6 +85,7 @@ struct TestApp: Sendable {
             // The server `loom-server` runs (live tests go through its HTTP channel and inline reads).
             var configuration = LoomServer.Configuration(port: 0)
             (configuration.hooks, configuration.auth, configuration.inlineReads) = (hooks, TestAuthenticator(base: auth), inlineReads)
+            if app.settings.usage != nil { configuration.usage = UsageRecorder() }
             configure(&configuration)
             let application = LoomServer.buildApplication(
                 app: app, database: database.client, configuration: configuration, logger: TestDatabase.logger)

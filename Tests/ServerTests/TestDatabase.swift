@@ -73,12 +73,13 @@ struct TestDatabase: Sendable {
         }
     }
 
-    /// Creates `app`'s tables and, when it keeps an audit trail or reads idempotency keys,
-    /// `audit_events` and `loom_idempotency`: what `serve` and `migrate` create before the server writes.
+    /// Creates `app`'s tables and, when it keeps an audit trail, reads idempotency keys or counts
+    /// usage, `audit_events`, `loom_idempotency` and `usage_daily`: what `serve` and `migrate` create before the server writes.
     static func migrate(_ app: GeneratedApp, on database: any DatabaseClient) async throws {
         _ = try await database.migrate(to: app.schema)
         if app.audit != nil { _ = try await AuditTrail.migrate(database, app: app.schema.app) }
         if app.settings.idempotency != nil { _ = try await IdempotencyRecords.migrate(database, app: app.schema.app) }
+        if app.settings.usage != nil { _ = try await UsageService.migrate(database, app: app.schema.app) }
     }
 
     /// Creates a schema of its own on the test server and opens a pool whose `search_path` is it.

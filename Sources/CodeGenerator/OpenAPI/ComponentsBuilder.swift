@@ -37,6 +37,9 @@ struct ComponentsBuilder {
         if context.config.audit != nil {
             schemas += try AuditOperations(context: context).schemas()
         }
+        if let usage = context.config.usage {
+            schemas += try UsageOperations(context: context, usage: usage).schemas()
+        }
         if let webhooks = context.config.webhooks, let management = webhooks.management {
             schemas += try WebhookOperations(context: context, webhooks: webhooks, management: management).schemas()
         }

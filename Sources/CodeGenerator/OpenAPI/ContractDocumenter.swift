@@ -110,6 +110,8 @@ struct ContractDocumenter {
             schema = SchemaFactory.string(parameter.description, format: .uri)
         case .dateTime:
             schema = SchemaFactory.string(parameter.description, format: .dateTime)
+        case .date:
+            schema = SchemaFactory.string(parameter.description, format: .date)
         case .integer(let minimum, let maximum):
             schema = .integer(
                 JSONSchema.CoreContext(description: parameter.description),

@@ -62,6 +62,9 @@ public enum OpenAPIBuilder {
         if app.config.audit != nil {
             for route in AuditOperations(context: context).routes() { try paths.add(route) }
         }
+        if let usage = app.config.usage {
+            for route in UsageOperations(context: context, usage: usage).routes() { try paths.add(route) }
+        }
         if let webhooks = app.config.webhooks, let management = webhooks.management {
             for route in WebhookOperations(context: context, webhooks: webhooks, management: management).routes() { try paths.add(route) }
         }
@@ -115,6 +118,9 @@ public enum OpenAPIBuilder {
         }
         if context.config.audit != nil {
             tags.append(OpenAPI.Tag(name: AuditOperations.tag, description: "The audit trail of every write to the app's tables."))
+        }
+        if context.config.usage != nil {
+            tags.append(OpenAPI.Tag(name: UsageOperations.tag, description: "Requests, errors and latency per API key, organization and day."))
         }
         if context.config.webhooks?.management != nil {
             tags.append(OpenAPI.Tag(name: WebhookOperations.tag, description: "Webhook subscriptions, their secrets, messages, attempts and replays."))

@@ -58,6 +58,10 @@ enum SettingsTranslator {
         if let metrics = config.metrics {
             arguments.append("metrics: MetricsSettings(host: \(SwiftNames.literal(metrics.host)), port: \(metrics.port))")
         }
+        // MARK: Observability: usage (issue 14), after `metrics`.
+        if let usage = config.usage {
+            arguments.append("usage: UsageSettings(retentionDays: \(usage.retentionDays), path: \(SwiftNames.literal(usage.path)))")
+        }
         return arguments
     }
 

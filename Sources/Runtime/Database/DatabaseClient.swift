@@ -47,9 +47,16 @@ public protocol DatabaseClient: Sendable {
 
     /// Closes connections; the client is unusable afterwards.
     func close() async throws
+
+    /// Reports every later write to `observer` (the metrics' database wait and batch sizes).
+    func observeWrites(_ observer: any DatabaseObserver)
 }
 
 extension DatabaseClient {
+    /// Reports every later write to `observer` (the metrics' database wait and batch sizes);
+    /// clients that do not measure their writes ignore it.
+    public func observeWrites(_ observer: any DatabaseObserver) {}
+
     /// Clients without a faster way to run a key lookup run it like any other read.
     public func fetchByKey(_ statement: SQLStatement) async throws -> [SQLRow] {
         try await fetch(statement)

@@ -3,7 +3,8 @@ import Hummingbird
 /// Observes each request that reaches Hummingbird once: it writes the access log's line
 /// (`AccessLogEntry`) and records the request in `RequestMetrics` (in flight while it runs, then
 /// its count and duration by method, route template and status, and an idempotent replay when
-/// the answer says `Idempotent-Replayed`), whichever of the two the app has. One middleware for
+/// the answer says `Idempotent-Replayed`) and counts it in `UsageRecorder` (per API key,
+/// organization and day), whichever of the three the app has. One middleware for
 /// both: each layer costs a call and a context copy, and both need the same status and duration.
 ///
 /// It runs right inside `LoomMiddleware` (the request id and identity are set), so a thrown
@@ -14,6 +15,8 @@ import Hummingbird
 struct RequestObservationMiddleware: ServerMiddleware {
     let log: AccessLog?
     let metrics: RequestMetrics?
+    /// Usage per API key and organization; inline reads need not reach it (they carry no credential).
+    let usage: UsageRecorder?
     /// Classifies thrown errors as `LoomMiddleware` will render them.
     let statusOfError: @Sendable (any Error, Request, LoomRequestContext) -> Int
 
@@ -40,6 +43,7 @@ struct RequestObservationMiddleware: ServerMiddleware {
         let elapsed = ContinuousClock.now - started
         let route = context.endpointPath ?? "NotFound"
         metrics?.record(method: request.method.rawValue, route: route, status: status, duration: elapsed)
+        usage?.record(identity: context.identity, status: status, duration: elapsed)
         guard let log else { return }
         let (seconds, attoseconds) = elapsed.components
         let identity = context.identity

@@ -73,6 +73,8 @@ public struct ContractQuery: Sendable {
                 ? nil : "must be an id starting with \(prefix) followed by \(Base62ID.length) letters and digits"
         case .uri:
             return URL(string: trimmed)?.scheme == nil ? "must be an absolute URI" : nil
+        case .date:
+            return CalendarDay.number(trimmed) == nil ? "must be a day as YYYY-MM-DD, e.g. 2026-01-31" : nil
         case .dateTime:
             return TimestampFormat.parseTimestamp(trimmed) == nil ? "must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z" : nil
         case .integer(let minimum, let maximum):

@@ -60,6 +60,11 @@ public struct AppSettings: Sendable {
     /// The app's `metrics` section; `nil`: nothing is measured. A `var` so tests can declare it.
     public var metrics: MetricsSettings?
 
+    // MARK: Observability: usage (issue 14)
+
+    /// The app's `usage` section; `nil`: nothing is counted. A `var` so tests can declare it.
+    public var usage: UsageSettings?
+
     /// Creates settings; the defaults are Loom's conventions.
     public init(
         name: String, basePath: String, errorFormat: ErrorBodyFormat, maxBodyBytes: Int, pageLimits: PageLimits,
@@ -67,8 +72,9 @@ public struct AppSettings: Sendable {
         headers: HeaderNames = .standard, systemRoutes: [String: ContractRouteOverride] = [:],
         rateLimits: RateLimitSettings? = nil, trustedProxies: [String] = [], security: SecurityHeaders = .standard,
         idempotency: IdempotencySettings? = nil, requestLimits: RequestLimits = .standard,
-        cors: CORSSettings? = nil, metrics: MetricsSettings? = nil
+        cors: CORSSettings? = nil, metrics: MetricsSettings? = nil, usage: UsageSettings? = nil
     ) {
+        self.usage = usage
         self.metrics = metrics
         self.cors = cors
         self.idempotency = idempotency

@@ -74,6 +74,13 @@ extension LoomServer {
         /// (webhook delivery) reads it to yield to clients.
         public var requestLoad = RequestLoad()
 
+        // MARK: Observability: usage (issue 14)
+
+        /// Where requests are counted per API key, organization and day (the app's `usage`
+        /// section: `ServerUsage` in `serve` sets it and adds the `UsageService` that flushes
+        /// it); `nil`: nothing is counted, and `GET <base><usage path>` reads what others added.
+        public var usage: UsageRecorder?
+
         /// A configuration listening on `host:port` with no extra middleware or services.
         public init(host: String = "127.0.0.1", port: Int = 8080) {
             self.host = host

@@ -1,3 +1,4 @@
+import APIContract
 import Hummingbird
 import Logging
 
@@ -47,8 +48,9 @@ public enum LoomServer {
         if trustsProxies { base.clientAddresses = app.settings.clientAddresses }
         router.add(middleware: base)
         let accessLog = app.accessLog.map { settings in configuration.accessLogWriter.map { AccessLog(settings: settings, write: $0) } ?? AccessLog(settings: settings) }
-        if accessLog != nil || configuration.metrics != nil {
-            router.add(middleware: RequestObservationMiddleware(log: accessLog, metrics: configuration.metrics, statusOfError: base.renderedStatus))
+        if accessLog != nil || configuration.metrics != nil || configuration.usage != nil {
+            router.add(middleware: RequestObservationMiddleware(
+                log: accessLog, metrics: configuration.metrics, usage: configuration.usage, statusOfError: base.renderedStatus))
         }
         // CORS before the configured middleware (rate limits): an allowed preflight is never counted or refused.
         let cors = app.settings.cors.map { CrossOriginMiddleware(settings: $0, app: app.settings) }
@@ -78,8 +80,8 @@ public enum LoomServer {
         return (router, reads)
     }
 
-    /// Every route of the app: the built-in ones, the auth module's, the audit trail's, the
-    /// configured route families' (`routeFamilies`), then the app's own; the audit hook (when the app has a trail) runs after the configured hooks.
+    /// Every route of the app: the built-in ones, the auth module's, the audit trail's, the usage
+    /// statistics', the configured route families' (`routeFamilies`), then the app's own; the audit hook (when the app has a trail) runs after the configured hooks.
     static func registry(app: GeneratedApp, database: any DatabaseClient, configuration: Configuration) -> RouteRegistry {
         let audit = app.audit.map { AuditTrail(settings: $0, includesAuthTrail: app.auth != nil) }
         let hooks = WriteHooks(configuration.hooks + (audit.map { [$0.hook] } ?? []))
@@ -89,6 +91,12 @@ public enum LoomServer {
         if audit != nil {
             AuditRoutes(store: AuditStore(database: database), naming: app.settings.naming)
                 .register(in: &registry, basePath: app.settings.basePath)
+        }
+        if let usage = app.settings.usage {
+            UsageRoutes(
+                contract: UsageContract(path: usage.path), store: UsageStore(database: database), recorder: configuration.usage,
+                naming: app.settings.naming
+            ).register(in: &registry, basePath: app.settings.basePath)
         }
         for family in configuration.routeFamilies { family.register(in: &registry) }
         app.registerRoutes(&registry)

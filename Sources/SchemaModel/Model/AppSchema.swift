@@ -113,6 +113,12 @@ public struct AppConfig: Codable, Sendable, Hashable {
     /// `metrics`: Prometheus `/metrics` on a port of its own; `nil`: nothing is measured.
     public var metrics: MetricsConfig?
 
+    // MARK: Observability: usage (issue 14)
+
+    /// `usage`: requests, errors and latency per API key, organization and day, readable at
+    /// `GET <base><path>`; `nil`: nothing is counted.
+    public var usage: UsageConfig?
+
     /// `openapi`: servers, contact and license of the published document.
     public var document = DocumentInfoSchema()
 

@@ -32,6 +32,8 @@ enum AppConfigReader {
         config.cors = reader.contains("cors") ? CORSConfigReader.read(reader) : nil
         // MARK: Observability: metrics (issue 14)
         config.metrics = reader.contains("metrics") ? MetricsConfigReader.read(reader) : nil
+        // MARK: Observability: usage (issue 14)
+        config.usage = reader.contains("usage") ? UsageConfigReader.read(reader) : nil
         return config
     }
 

@@ -195,4 +195,9 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
 
     /// The `metrics` section's port is out of range or its host is empty.
     case invalidMetrics = "invalid-metrics"
+
+    // MARK: Observability: usage (validator)
+
+    /// The `usage` section's retention or path is out of range, or the app has no `auth` section.
+    case invalidUsage = "invalid-usage"
 }

@@ -17,6 +17,8 @@ enum SchemaKeys {
             "cors",
             // MARK: Observability: metrics (issue 14)
             "metrics",
+            // MARK: Observability: usage (issue 14)
+            "usage",
         ],
         required: ["name", "title", "version", "description"])
 
@@ -224,4 +226,9 @@ enum SchemaKeys {
 
     /// The `metrics` object of `app.json`.
     static let metrics = ObjectKeys(accepted: ["host", "port"], required: ["port"])
+
+    // MARK: Observability: usage (issue 14)
+
+    /// The `usage` object of `app.json`.
+    static let usage = ObjectKeys(accepted: ["retentionDays", "path"])
 }

@@ -28,6 +28,7 @@ public enum SchemaValidator {
             IdempotencyRules.check(app, diagnostics: diagnostics)
             CORSRules.check(app, diagnostics: diagnostics)
             MetricsRules.check(app, diagnostics: diagnostics)
+            UsageRules.check(app, diagnostics: diagnostics)
             AccessRules.check(app, diagnostics: diagnostics)
             MigrationHintRules.check(app, diagnostics: diagnostics)
         }

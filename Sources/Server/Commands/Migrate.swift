@@ -32,6 +32,9 @@ struct Migrate: AsyncParsableCommand {
                 if app.audit != nil {
                     for step in try await AuditTrail.migrate(database, app: app.schema.app) { print("applied \(step)") }
                 }
+                if app.settings.usage != nil {
+                    for step in try await UsageService.migrate(database, app: app.schema.app) { print("applied \(step)") }
+                }
                 if app.settings.idempotency != nil {
                     for step in try await IdempotencyRecords.migrate(database, app: app.schema.app) { print("applied \(step)") }
                 }

@@ -73,9 +73,11 @@ struct Serve: AsyncParsableCommand {
             app: app, database: database, logger: logger, developmentSecretFile: options.developmentSecretFile)
         // After the auth module: on SQLite it may have just written the development secret the cursors reuse.
         configuration.cursors = CursorSecret.codec(app: app, options: options, logger: logger)
+        // Metrics first: the webhooks and rate limits report into them.
+        ServerMetrics.mount(app: app, database: database, on: &configuration, logger: logger)
         try await ServerWebhooks.mount(app: app, database: database, on: &configuration, logger: logger)
         try await ServerAudit.mount(app: app, database: database, on: &configuration, logger: logger)
-        ServerMetrics.mount(app: app, on: &configuration, logger: logger)
+        try await ServerUsage.mount(app: app, database: database, on: &configuration, logger: logger)
         try await ServerRateLimits.mount(app: app, database: database, on: &configuration, rejected: configuration.metrics?.rateLimitRejected)
         try await ServerIdempotency.mount(app: app, database: database, on: &configuration, logger: logger)
     }

@@ -28,6 +28,8 @@ public final class PostgresDatabase: PooledDatabase {
     let deadlines: PostgresDeadlines
     /// Receives migration steps and driver messages.
     let logger: Logger
+    /// Told each write's wait for a connection and each transaction's size (the metrics).
+    let writeObserver = NIOLockedValueBox<(any DatabaseObserver)?>(nil)
 
     /// Creates a pool for `settings`, not yet running: `start()` it, or run `makePoolService()`
     /// in a `ServiceGroup`. Connections open lazily; call `ping()` to check the server.
@@ -76,14 +78,25 @@ public final class PostgresDatabase: PooledDatabase {
     public func write(_ plan: WritePlan) async throws -> WriteResults {
         guard !plan.isEmpty else { return WriteResults(steps: []) }
         let logger = self.logger
+        let observer = writeObserver.withLockedValue { $0 }
+        let asked = observer == nil ? nil : ContinuousClock.now
         // Refused before a connection is leased once the request's time budget is spent (`TimeBudget`).
-        return try await TimeBudget.guardingWrite {
+        let results = try await TimeBudget.guardingWrite {
             try await transaction(begin: "BEGIN") { connection in
-                try await plan.runAsync { statement in
+                if let observer, let asked { observer.writeWaited(ContinuousClock.now - asked) }
+                return try await plan.runAsync { statement in
                     try await PostgresStatementRunner.run(statement, on: connection, logger: logger)
                 }
             }
         }
+        observer?.writesCommitted(together: 1)
+        return results
+    }
+
+    /// Reports every later write's wait for a pooled connection (and its transaction, always
+    /// one write) to `observer`.
+    public func observeWrites(_ observer: any DatabaseObserver) {
+        writeObserver.withLockedValue { $0 = observer }
     }
 
     /// How long `ping()` waits for an answer: the URL's `connect_timeout` (10 s by default). The

@@ -141,6 +141,11 @@ public final class SQLiteDatabase: DatabaseClient {
         }
     }
 
+    /// Reports every later write's wait for the writer and each group commit's size to `observer`.
+    public func observeWrites(_ observer: any DatabaseObserver) {
+        writeBatcher.observe(observer)
+    }
+
     /// How many writes were committed in a transaction shared with others (see `SQLiteWriteBatcher`).
     var sharedCommitCount: Int { writeBatcher.sharedCommitCount }
 

@@ -18,13 +18,15 @@ import GRDB
 /// There is no timer and no added latency: an idle writer commits a lone write at once; batches
 /// form only while a commit is in progress, exactly when callers would have waited anyway.
 ///
-/// `@unchecked Sendable`: `pool` is `Sendable`; `pending` and `draining` are read and written
-/// only while holding `lock`.
+/// `@unchecked Sendable`: `pool` is `Sendable`; `pending`, `draining` and `observer` are read
+/// and written only while holding `lock`.
 final class SQLiteWriteBatcher: @unchecked Sendable {
     /// One caller's statements and the continuation that answers it.
     private struct PendingWrite: Sendable {
         let plan: WritePlan
         let continuation: CheckedContinuation<WriteResults, any Error>
+        /// When it was asked for, read only while a `DatabaseObserver` listens.
+        let asked: ContinuousClock.Instant?
     }
 
     /// Most requests committed in one transaction, so one transaction stays short.
@@ -38,6 +40,13 @@ final class SQLiteWriteBatcher: @unchecked Sendable {
     /// Calls answered from a transaction shared with other calls (tests read it to know the
     /// shared path ran; it is cheap enough to keep in production).
     private var sharedCommits = 0
+    /// Told each write's wait and each transaction's size (the metrics); `nil`: nothing is timed.
+    private var observer: (any DatabaseObserver)?
+
+    /// Reports every later write to `observer`.
+    func observe(_ observer: any DatabaseObserver) {
+        lock.withLock { self.observer = observer }
+    }
 
     /// How many calls so far were committed in a transaction shared with other calls.
     var sharedCommitCount: Int { lock.withLock { sharedCommits } }
@@ -53,7 +62,7 @@ final class SQLiteWriteBatcher: @unchecked Sendable {
     func write(_ plan: WritePlan) async throws -> WriteResults {
         try await withCheckedThrowingContinuation { continuation in
             lock.lock()
-            pending.append(PendingWrite(plan: plan, continuation: continuation))
+            pending.append(PendingWrite(plan: plan, continuation: continuation, asked: observer == nil ? nil : ContinuousClock.now))
             let startsDraining = !draining
             draining = true
             lock.unlock()
@@ -70,10 +79,22 @@ final class SQLiteWriteBatcher: @unchecked Sendable {
             let batch = Array(pending.prefix(Self.maximumBatchSize))
             pending.removeFirst(batch.count)
             if batch.isEmpty { draining = false }
+            let observer = self.observer
             lock.unlock()
             if batch.isEmpty { return }
+            let began = observer == nil ? nil : ContinuousClock.now
             commit(batch, in: db)
+            if let observer, let began { Self.report(batch, began: began, to: observer) }
         }
+    }
+
+    /// Tells `observer` how long each write of `batch` waited for the transaction that `began`,
+    /// and the batch's size; after the callers are answered, so it delays none of them.
+    private static func report(_ batch: [PendingWrite], began: ContinuousClock.Instant, to observer: any DatabaseObserver) {
+        for write in batch {
+            if let asked = write.asked { observer.writeWaited(began - asked) }
+        }
+        observer.writesCommitted(together: batch.count)
     }
 
     private func commit(_ batch: [PendingWrite], in db: GRDB.Database) {
