@@ -51,7 +51,8 @@ public enum B2b {
             maxRotationGraceSeconds: 604800
         ),
         routes: ["createAPIKey": ContractRouteOverride(paths: ["/v1/keys"]), "listAPIKeys": ContractRouteOverride(paths: ["/v1/keys"]), "revokeAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}"]), "rotateAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}/rotate"])],
-        ids: ResourceIDs(prefixes: [.apiKey: "key_"])
+        ids: ResourceIDs(prefixes: [.apiKey: "key_"]),
+        impliedScopes: ["admin": ["*"]]
     )
 
     /// The app's `webhooks` section, handed to the `Webhooks` module by the server.

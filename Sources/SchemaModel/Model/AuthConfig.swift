@@ -36,6 +36,11 @@ public struct AuthConfig: Codable, Sendable, Hashable {
     /// as a prefix and 22 base-62 digits (`usr_4Hc...`); the others are UUIDs.
     public var ids: [String: String] = [:]
 
+    // MARK: b2b (issue 16): scopes that grant others
+    /// `impliedScopes`: a scope → the scopes a credential holding it holds too, in declaration
+    /// order (b2b: `admin` → `*`, the document's "full access including key management").
+    public var impliedScopes: [AuthRoleConfig] = []
+
     /// Creates an auth section; the defaults are the platform conventions.
     public init(
         path: String = "/auth", tokens: AuthTokensConfig, passwords: AuthPasswordsConfig = .init(),
