@@ -41,9 +41,20 @@ public enum RequestBody {
         }
     }
 
-    private static func isJSON(_ contentType: String) -> Bool {
-        let mediaType = contentType.split(separator: ";", maxSplits: 1).first?
-            .trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-        return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
+    /// Whether the media type of `contentType` (before any `;`, spaces and tabs around it
+    /// ignored, any case) is `application/json` or `application/<anything>+json`. Compared as
+    /// bytes: this runs for every write, and Foundation's trimming bridges through `NSString`.
+    static func isJSON(_ contentType: String) -> Bool {
+        let whole = Array(contentType.utf8)
+        var end = whole.firstIndex(of: UInt8(ascii: ";")) ?? whole.count
+        var start = 0
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        while start < end, isBlank(whole[start]) { start += 1 }
+        while end > start, isBlank(whole[end - 1]) { end -= 1 }
+        let mediaType = whole[start..<end].map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }
+        let type = Array("application/".utf8), suffix = Array("+json".utf8)
+        guard mediaType.starts(with: type) else { return false }
+        return mediaType.count == type.count + 4 && mediaType.suffix(4).elementsEqual("json".utf8)
+            || mediaType.count > type.count + suffix.count && mediaType.suffix(suffix.count).elementsEqual(suffix)
     }
 }

@@ -20,16 +20,14 @@ public struct IdempotencyMiddleware: ServerMiddleware {
 
     let store: IdempotencyStore
     /// Every registered route, to find the template a request resolves to.
-    let routes: RouteTable
     /// The covered operations, by `"<METHOD> <template>"`.
     let covered: [String: IdempotencyRequirement]
     let headerName: HTTPField.Name
     let maxBodyBytes: Int
 
     /// Creates the middleware for the covered routes of `registry` (`RouteRegistry.idempotentRoutes`).
-    public init(store: IdempotencyStore, routes: RouteTable, covered: [String: IdempotencyRequirement], settings: AppSettings) {
+    public init(store: IdempotencyStore, covered: [String: IdempotencyRequirement], settings: AppSettings) {
         self.store = store
-        self.routes = routes
         self.covered = covered
         self.headerName = settings.headers.idempotencyKey
         self.maxBodyBytes = settings.maxBodyBytes
@@ -40,7 +38,7 @@ public struct IdempotencyMiddleware: ServerMiddleware {
 
     /// Claims the key, replays its answer, or refuses the request.
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .post || request.method == .patch, let requirement = requirement(of: request) else {
+        guard request.method == .post || request.method == .patch, let requirement = requirement(of: request, context: context) else {
             return try await next(request, context)
         }
         let name = headerName.rawName
@@ -96,9 +94,11 @@ public struct IdempotencyMiddleware: ServerMiddleware {
         return response
     }
 
-    /// The requirement of the operation `request` reaches; `nil` when it is not covered.
-    private func requirement(of request: Request) -> IdempotencyRequirement? {
-        guard let template = routes.template(forPath: request.uri.path) else { return nil }
+    /// The requirement of the operation `request` reaches; `nil` when it is not covered. The
+    /// router resolved the route before its middleware runs (this one wraps every route) and
+    /// left its template in `endpointPath`, so nothing is matched twice.
+    private func requirement(of request: Request, context: Context) -> IdempotencyRequirement? {
+        guard let template = context.endpointPath else { return nil }
         return covered[Self.routeKey(request.method, template)]
     }
 

@@ -17,7 +17,10 @@ import Prometheus
 ///
 /// Labels are bounded: route templates come from the router (never a raw path or key), methods
 /// and statuses from HTTP. Inline key reads are counted through `InlineReadObserver`.
-public struct RequestMetrics: Sendable {
+///
+/// A class: it is handed to every middleware and observer and copied per inline read, and a
+/// reference is one retain where the struct's eight members were eight.
+public final class RequestMetrics: Sendable {
     /// The registry `MetricsServer` renders.
     public let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory

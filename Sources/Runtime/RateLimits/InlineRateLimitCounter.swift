@@ -1,5 +1,4 @@
 import HTTPTypes
-import NIOCore
 
 /// Counts the public key reads the inline path answers on SQLite (`InlineReads`) against the
 /// same in-process counters as `RateLimitMiddleware`, so such a read spends the anonymous
@@ -8,7 +7,8 @@ import NIOCore
 ///
 /// An inline read is anonymous (a request with credentials is passed on) and carries no
 /// forwarded-for header (passed on when the app trusts proxies), so its client is the peer's
-/// address, as the resolver would say. Past the quota it answers `nil`: the request goes
+/// address, as the resolver would say (`ClientAddressResolver` believes forwarded headers only;
+/// without them it answers the peer's address), and `InlineReadHandler` works it out once per connection. Past the quota it answers `nil`: the request goes
 /// through Hummingbird, where the middleware counts it once more (on a window already spent,
 /// so the decision is the same) and renders the 429.
 struct InlineRateLimitCounter: InlineReadCounter {
@@ -17,10 +17,9 @@ struct InlineRateLimitCounter: InlineReadCounter {
     /// Its counter, which counts without suspending.
     let counter: InProcessRateLimitCounter
 
-    func countInline(path: String, peer: SocketAddress?) -> HTTPFields? {
-        guard !middleware.exemptPaths.contains(path) else { return HTTPFields() }
-        let address = middleware.clientAddresses.clientAddress(peer: peer, headers: HTTPFields())
-        guard let (policy, key) = middleware.settings.selection(path: path, identity: nil, clientAddress: address) else { return HTTPFields() }
+    func countInline(path: String, clientAddress: String?) -> [HTTPField]? {
+        guard !middleware.exemptPaths.contains(path) else { return [] }
+        guard let (policy, key) = middleware.settings.selection(path: path, identity: nil, clientAddress: clientAddress) else { return [] }
         let decision = counter.countNow(key: key, policy: policy)
         return decision.allowed ? middleware.headerFields(decision) : nil
     }

@@ -64,7 +64,7 @@ public struct RateLimitMiddleware: ServerMiddleware {
         guard let (decision, key) = try await count(path: path, identity: context.identity, clientAddress: address)
         else { return try await next(request, context) }
         let policy = decision.policy
-        let fields = headerFields(decision)
+        let fields = HTTPFields(headerFields(decision))
         guard decision.allowed else {
             rejected?(RateLimitRejection(policy: policy.name, key: key))
             var error = APIError.tooManyRequests(
@@ -95,15 +95,19 @@ public struct RateLimitMiddleware: ServerMiddleware {
         return (try await counter.count(key: tierKey, policy: tier), tierKey)
     }
 
-    /// The header fields describing `decision`.
-    func headerFields(_ decision: RateLimitDecision) -> HTTPFields {
-        var fields = HTTPFields()
-        fields[headerNames.rateLimitPolicy] = decision.policy.policyFieldValue
-        fields[headerNames.rateLimit] = decision.limitFieldValue
+    /// The header fields describing `decision`, made from the policy's texts made at start-up,
+    /// as a plain list (the inline read path writes them straight into its answer's head).
+    func headerFields(_ decision: RateLimitDecision) -> [HTTPField] {
+        let policy = decision.policy
+        var fields = [
+            HTTPField(name: headerNames.rateLimitPolicy, value: policy.policyFieldValue),
+            HTTPField(name: headerNames.rateLimit, value: decision.limitFieldValue),
+        ]
         if settings.legacyHeaders {
-            fields[.xRateLimitLimit] = String(decision.policy.quota)
-            fields[.xRateLimitRemaining] = String(decision.remaining)
-            fields[.xRateLimitReset] = String(Int(Date().timeIntervalSince1970) + decision.resetSeconds)
+            fields.reserveCapacity(5)
+            fields.append(HTTPField(name: .xRateLimitLimit, value: policy.quotaText))
+            fields.append(HTTPField(name: .xRateLimitRemaining, value: String(decision.remaining)))
+            fields.append(HTTPField(name: .xRateLimitReset, value: String(Int(Date().timeIntervalSince1970) + decision.resetSeconds)))
         }
         return fields
     }

@@ -8,15 +8,23 @@ public struct RateLimitPolicy: Sendable, Hashable {
     /// The window's length in seconds.
     public let window: Int
 
+    /// The `RateLimit-Policy` field value: `"default";q=100;w=60` (IETF httpapi draft), made
+    /// once: every limited answer carries it.
+    public let policyFieldValue: String
+    /// The quota as text, the `X-RateLimit-Limit` value.
+    let quotaText: String
+    /// The start of the `RateLimit` field value, `"default";r=`.
+    let limitFieldPrefix: String
+
     /// Creates a policy (the generator checked the numbers are positive).
     public init(name: String, quota: Int, window: Int) {
         self.name = name
         self.quota = quota
         self.window = window
+        policyFieldValue = "\"\(name)\";q=\(quota);w=\(window)"
+        quotaText = String(quota)
+        limitFieldPrefix = "\"\(name)\";r="
     }
-
-    /// The `RateLimit-Policy` field value: `"default";q=100;w=60` (IETF httpapi draft).
-    public var policyFieldValue: String { "\"\(name)\";q=\(quota);w=\(window)" }
 }
 
 /// What counting one request against a policy decided.
@@ -44,5 +52,5 @@ public struct RateLimitDecision: Sendable, Hashable {
     }
 
     /// The `RateLimit` field value: `"default";r=42;t=17`.
-    public var limitFieldValue: String { "\"\(policy.name)\";r=\(remaining);t=\(resetSeconds)" }
+    public var limitFieldValue: String { policy.limitFieldPrefix + String(remaining) + ";t=" + String(resetSeconds) }
 }

@@ -34,6 +34,9 @@ final class InlineReadHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var pendingResponses = 0
     /// Whether the parts after an inline-answered head are being dropped.
     private var droppingRequestParts = false
+    /// The peer and its IP address as text, read once per connection (the first head): both
+    /// are the same for every request on it, and the text costs a conversion each time.
+    private var peer: (address: SocketAddress?, text: String?)?
 
     init(reads: InlineReads, writer: InlineResponseWriter) {
         self.reads = reads
@@ -44,15 +47,17 @@ final class InlineReadHandler: ChannelDuplexHandler, RemovableChannelHandler {
         switch unwrapInboundIn(data) {
         case .head(let request):
             let started = reads.observer == nil ? nil : NIODeadline.now()
+            let peer = self.peer ?? remember(context.channel.remoteAddress)
             if pendingResponses == 0,
-                let answer = reads.answer(request, date: dates.current(), allocator: context.channel.allocator, peer: context.channel.remoteAddress)
+                let answer = reads.answer(request, date: dates.current(), allocator: context.channel.allocator, clientAddress: peer.text)
             {
                 droppingRequestParts = true
                 writer.send(answer.response)
-                if let observer = reads.observer, let started {
-                    observer.answered(InlineReadAnswer(
+                if let started {
+                    // Called through the optional in place: binding it would copy the existential.
+                    reads.observer?.answered(InlineReadAnswer(
                         method: request.method.rawValue, route: answer.route, requestID: answer.requestID,
-                        duration: NIODeadline.now() - started, peer: context.channel.remoteAddress))
+                        duration: NIODeadline.now() - started, peer: peer.address))
                 }
                 return
             }
@@ -68,6 +73,12 @@ final class InlineReadHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 context.fireChannelRead(data)
             }
         }
+    }
+
+    private func remember(_ address: SocketAddress?) -> (address: SocketAddress?, text: String?) {
+        let peer = (address: address, text: address?.ipAddress)
+        self.peer = peer
+        return peer
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {

@@ -113,7 +113,7 @@ public struct InlineReads: Sendable {
     /// answered here, with `date` as the `Date` header value, and what the observer is told of
     /// it. A `HEAD` gets the `GET`'s head alone.
     func answer(
-        _ request: HTTPRequestHead, date: String, allocator: ByteBufferAllocator, peer: SocketAddress? = nil
+        _ request: HTTPRequestHead, date: String, allocator: ByteBufferAllocator, clientAddress: String? = nil
     ) -> (response: ByteBuffer, route: String, requestID: String)? {
         guard request.method == .GET || request.method == .HEAD, request.version == .http1_1 else { return nil }
         var clientRequestID: String?
@@ -130,9 +130,9 @@ public struct InlineReads: Sendable {
             }
         }
         guard headerBytes <= requestLimits.maxHeaderBytes, let (route, key) = match(request.uri), let record = route.read(key) else { return nil }
-        var counted = HTTPFields()
+        var counted: [HTTPField] = []
         for counter in counters {
-            guard let fields = counter.countInline(path: request.uri, peer: peer) else { return nil }
+            guard let fields = counter.countInline(path: request.uri, clientAddress: clientAddress) else { return nil }
             counted.append(contentsOf: fields)
         }
         var head = HTTP1HeadBytes(buffer: allocator.buffer(capacity: 192 + record.bytes.count))

@@ -56,8 +56,7 @@ public enum LoomServer {
         // Innermost, right before the routes: rate limits and the other modules' middleware run first.
         let idempotency = app.settings.idempotency.map { settings in
             IdempotencyMiddleware(
-                store: IdempotencyStore(database: database, settings: settings), routes: registry.table,
-                covered: registry.idempotentRoutes, settings: app.settings)
+                store: IdempotencyStore(database: database, settings: settings), covered: registry.idempotentRoutes, settings: app.settings)
         }
         if let idempotency { router.add(middleware: idempotency) }
         registry.install(on: router)

@@ -13,18 +13,20 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     let sql: ResolvedStatements
     /// Every write goes through it, with the server's write hooks.
     let writer: RecordWriter<Record>
+    /// The table, copied once: `Record.table` is a protocol requirement, so reading a member
+    /// through it copies (retains and releases) the whole descriptor on every access.
+    let table: TableDescriptor
 
     /// Creates the handlers, choosing the SQL of the database's dialect once.
     public init(database: any DatabaseClient, settings: AppSettings, hooks: WriteHooks, cursors: CursorCodec) {
         self.database = database
         self.settings = settings
         self.cursors = cursors
+        self.table = Record.table
         let sql = ResolvedStatements(Record.table, dialect: database.dialect)
         self.sql = sql
         self.writer = RecordWriter(database: database, hooks: hooks, sql: sql)
     }
-
-    var table: TableDescriptor { Record.table }
 
     /// `GET /<table>`: a page of records with `total` (unless `count=none`) and `next_cursor`.
     /// One snapshot read of at most two statements, whatever the page size.
