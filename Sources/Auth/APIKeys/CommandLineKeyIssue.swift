@@ -3,12 +3,13 @@ import Runtime
 
 extension AuthService {
     /// `loom-server api-key create`: migrates the auth tables, then issues an API key owned by
-    /// the account `owner`, so a fresh install gets its first key without any HTTP call (b2b's
-    /// document has no sign-in route for its operators). The rules are those of `POST /api-keys`:
-    /// the owner is an active app-level account whose current role (with `auth.impliedScopes`)
-    /// grants every scope, the environment is one of `auth.apiKeys.prefixes`, and the key and
-    /// its audit event are written in one transaction. Like every key, it is bounded by its
-    /// owner's role on each use, so demoting the owner narrows the key.
+    /// the account `owner`, so a fresh install gets its first key from the command line (issue
+    /// 16), like `create-admin` and `set-role`. The rules follow `POST /api-keys` for an unbound
+    /// key: the owner is an active app-level account whose current role (with
+    /// `auth.impliedScopes`) grants every scope, the environment is one of
+    /// `auth.apiKeys.prefixes`, and the key and its audit event are written in one transaction.
+    /// Like every key, it is bounded by its owner's role on each use, so demoting the owner
+    /// narrows the key.
     /// - Parameter environment: `nil`: the first declared environment.
     /// - Returns: the key's id (in the app's id format) and the whole key, shown this once.
     /// - Throws: `APIKeyCreationError` with the reason.
