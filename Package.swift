@@ -121,7 +121,7 @@ let package = Package(
         .target(
             name: "Auth",
             dependencies: [
-                "Runtime", "APIContract",
+                "Runtime", "APIContract", "ValueFormats",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -3,7 +3,6 @@ reports ratios (absolute numbers mean little on a shared two-core machine; ratio
 run do). See Benchmarks/README.md."""
 
 import argparse
-import base64
 import json
 import os
 import subprocess
@@ -203,9 +202,7 @@ def loom_webhooks(settings, work, port, results, database=None, database_url=Non
     """The `loom-webhooks` target: a receiver, then Loom delivering to it (loopback allowed, as
     the variable says), asked only the POST scenario."""
     receiver = servers.start_webhook_receiver(work, RECEIVER_PORT)
-    environment = dict(os.environ, BENCH_WEBHOOK_URL=f"http://127.0.0.1:{RECEIVER_PORT}/hook",
-                       BENCH_WEBHOOK_SECRET="whsec_" + base64.b64encode(os.urandom(32)).decode(),
-                       LOOM_WEBHOOKS_ALLOW_LOOPBACK="1")
+    environment = setups.webhook_environment(RECEIVER_PORT)
     try:
         loom = setups.start_loom(settings.binary, database, port, work, name="loom-webhooks", app=WEBHOOKS_APP,
                                  database_url=database_url, environment=environment)

@@ -14,9 +14,9 @@ import re
 import subprocess
 import types
 
+import servers
 import setups
 from measure import run_wrk
-from servers import Server
 from targets import POST_BODY
 
 SCENARIOS = {
@@ -52,7 +52,11 @@ def main():
     os.makedirs(options.work, exist_ok=True)
     database = setups.create_loom_database(options.binary, options.work, setups.seed_rows(10_000), app=options.app)
     settings = types.SimpleNamespace(rows=10_000, connections=options.connections, threads=2, duration=options.duration)
-    server = setups.start_loom(options.binary, database, 18570, options.work, name="loom-profile", app=options.app)
+    # The webhooks variant delivers every change to a local receiver, whose CPU is not counted.
+    receiver = servers.start_webhook_receiver(options.work, 18571) if options.app == "benchwebhooks" else None
+    environment = setups.webhook_environment(18571) if receiver else None
+    server = setups.start_loom(options.binary, database, 18570, options.work, name="loom-profile", app=options.app,
+                               environment=environment)
     try:
         for name in options.scenarios:
             scenario = SCENARIOS[name]
@@ -84,6 +88,8 @@ def main():
                       f"({result['rps']:,.0f} rps, errors {result['status_errors']})")
     finally:
         server.stop()
+        if receiver:
+            receiver.stop()
 
 
 if __name__ == "__main__":

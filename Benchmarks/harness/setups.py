@@ -1,5 +1,6 @@
 """Creating each server's fresh database with the same 10,000 rows, and starting the servers."""
 
+import base64
 import os
 import random
 import shutil
@@ -59,6 +60,14 @@ def start_loom(binary, database, port, work, name="loom", database_url=None, app
         name, [binary, "serve", "--app", app, *store, "--port", str(port), "--log-level", "warning"],
         f"http://127.0.0.1:{port}", "/health/live", os.path.join(work, f"{name}.log"), environment=environment,
     )
+
+
+def webhook_environment(receiver_port):
+    """The variables the benchwebhooks app reads: its one subscription goes to the local receiver
+    on `receiver_port` (loopback allowed, as the variable says), signed with a fresh secret."""
+    return dict(os.environ, BENCH_WEBHOOK_URL=f"http://127.0.0.1:{receiver_port}/hook",
+                BENCH_WEBHOOK_SECRET="whsec_" + base64.b64encode(os.urandom(32)).decode(),
+                LOOM_WEBHOOKS_ALLOW_LOOPBACK="1")
 
 
 def start_fastapi(venv, database, port, workers, work, app="fastapi_app:app", variables=None):

@@ -705,9 +705,9 @@ extension Auctoritas {
           "role" : {
             "description" : "Role in the organization.",
             "enum" : [
-              "owner",
-              "admin",
-              "member"
+              "OWNER",
+              "ADMIN",
+              "MEMBER"
             ],
             "type" : "string"
           }
@@ -748,9 +748,9 @@ extension Auctoritas {
           "role" : {
             "description" : "Role on joining.",
             "enum" : [
-              "owner",
-              "admin",
-              "member"
+              "OWNER",
+              "ADMIN",
+              "MEMBER"
             ],
             "type" : "string"
           }
@@ -758,6 +758,36 @@ extension Auctoritas {
         "required" : [
           "email",
           "role"
+        ],
+        "type" : "object"
+      },
+      "AuthInvitationJoin" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "name" : {
+            "description" : "Display name of the new account.",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "password" : {
+            "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "minLength" : 8,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "token" : {
+            "description" : "The invitation token from the mail.",
+            "maxLength" : 200,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "token",
+          "name",
+          "password"
         ],
         "type" : "object"
       },
@@ -835,9 +865,9 @@ extension Auctoritas {
           "role" : {
             "description" : "Role in the organization.",
             "enum" : [
-              "owner",
-              "admin",
-              "member"
+              "OWNER",
+              "ADMIN",
+              "MEMBER"
             ],
             "type" : "string"
           },
@@ -878,9 +908,9 @@ extension Auctoritas {
           "role" : {
             "description" : "The member's new role.",
             "enum" : [
-              "owner",
-              "admin",
-              "member"
+              "OWNER",
+              "ADMIN",
+              "MEMBER"
             ],
             "type" : "string"
           }
@@ -911,9 +941,9 @@ extension Auctoritas {
           "role" : {
             "description" : "Role in the organization.",
             "enum" : [
-              "owner",
-              "admin",
-              "member"
+              "OWNER",
+              "ADMIN",
+              "MEMBER"
             ],
             "type" : "string"
           },
@@ -1484,7 +1514,7 @@ extension Auctoritas {
             "type" : "string"
           },
           "role" : {
-            "const" : "user",
+            "const" : "USER",
             "description" : "Role; it decides the account's scopes.",
             "type" : "string"
           },
@@ -1727,7 +1757,7 @@ extension Auctoritas {
             ]
           },
           "role" : {
-            "const" : "user",
+            "const" : "USER",
             "description" : "App role.",
             "type" : "string"
           },
@@ -5584,6 +5614,90 @@ extension Auctoritas {
           }
         ],
         "summary" : "List members",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/customers/orgs/{orgId}/members/accept" : {
+      "post" : {
+        "description" : "No sign-in: the invitation token creates the invited address's account (verified: the token came by mail to it) with `name` and `password`, makes it a member with the invited role and starts a session bound to the organization. An invalid, expired or revoked token, or one of another organization, is 422 naming `token`; 409 when the address already has an account (it signs in and accepts instead), which is also the answer to a token used already.",
+        "operationId" : "authJoinOrganization",
+        "parameters" : [
+          {
+            "description" : "Id of the organization.",
+            "in" : "path",
+            "name" : "orgId",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the organization.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthInvitationJoin"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+
+        ],
+        "summary" : "Join by invitation with a new account",
         "tags" : [
           "auth"
         ]

@@ -45,6 +45,24 @@ extension AuthContract {
                 description: "The caller, signed in with the invited address (403 otherwise), joins with the invited role. "
                     + "An invalid, expired, revoked or used token is 422 naming `token`; 409 when already a member.",
                 request: bodies.acceptInvitation, responses: Self.json(200, "AuthOrganization"), errors: [.conflict, .validationError]),
+        ] + joinRoutes
+    }
+
+    /// Joining by invitation without an account, only where the app declares the route
+    /// (`auth.routes.joinOrganization`): it lets whoever holds the mailed token create the
+    /// invited address's account, which an app chooses knowingly.
+    var joinRoutes: [ContractRoute<AuthOperation>] {
+        guard options.layout.routes[AuthOperation.joinOrganization.routeKey] != nil else { return [] }
+        return [
+            route(
+                .joinOrganization, .post, "/organizations/{id}/invitations/join", summary: "Join by invitation with a new account",
+                description: "No sign-in: the invitation token creates the invited address's account (verified: the token came by "
+                    + "mail to it) with `name` and `password`, makes it a member with the invited role and starts a session "
+                    + "bound to the organization. An invalid, expired or revoked token, or one of another organization, is 422 "
+                    + "naming `token`; 409 when the address already has an account (it signs in and accepts instead), which "
+                    + "is also the answer to a token used already.",
+                request: bodies.joinOrganization, responses: Self.json(201, "AuthTokens"), credentials: .none,
+                errors: [.conflict, .validationError]),
         ]
     }
 

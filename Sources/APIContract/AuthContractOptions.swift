@@ -1,3 +1,5 @@
+import ValueFormats
+
 /// The facts of an app's `auth` section that decide which auth and platform routes exist and
 /// what their bodies accept.
 ///
@@ -73,6 +75,12 @@ public struct AuthContractOptions: Sendable, Hashable {
     public var tokenResponseMembers: [String]
     /// Sign-up answers 202 with no body whether or not the email is taken (`auth.signup.answer: "accepted"`).
     public var signupAnswersAccepted: Bool
+    // MARK: Role spelling (issue 17)
+    /// How role values are spelled on the wire (`auth.roleSpelling`).
+    public var roleSpelling: RoleSpelling
+
+    /// The organization roles as bodies accept and answers write them (`roleSpelling`).
+    public var wireOrganizationRoles: [String] { organizationRoles.map(roleSpelling.wire) }
 
     /// Every member a token answer can carry, in order.
     public static let allTokenResponseMembers = [
@@ -84,8 +92,9 @@ public struct AuthContractOptions: Sendable, Hashable {
         passwordMinLength: Int, maxLoginFailures: Int, lockoutSeconds: Int, organizationRoles: [String],
         apiKeys: APIKeys?, oauth: OAuth?, platformAdmins: PlatformAdmins?, layout: ContractLayout = ContractLayout(prefix: ""),
         refreshTokensAreJWT: Bool = false, tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers,
-        signupAnswersAccepted: Bool = false
+        signupAnswersAccepted: Bool = false, roleSpelling: RoleSpelling = .snakeCase
     ) {
+        self.roleSpelling = roleSpelling
         self.signupAnswersAccepted = signupAnswersAccepted
         self.layout = layout
         self.refreshTokensAreJWT = refreshTokensAreJWT

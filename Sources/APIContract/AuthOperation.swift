@@ -29,6 +29,7 @@ public enum AuthOperation: String, ContractOperation {
     case listInvitations = "authListInvitations"
     case revokeInvitation = "authRevokeInvitation"
     case acceptInvitation = "authAcceptInvitation"
+    case joinOrganization = "authJoinOrganization"
     case oauthStart = "authOAuthStart"
     case oauthCallback = "authOAuthCallback"
     case organizationTokens = "authOrganizationTokens"

@@ -20,7 +20,7 @@ extension AuthRequestBodies {
     /// name the inline enum `AuthMember.role` that way, and the two would clash.
     public var changeMemberRole: ContractBody {
         ContractBody("AuthMemberRoleChange", [
-            ContractField("role", .enumeration(options.organizationRoles), "The member's new role.", required: true),
+            ContractField("role", .enumeration(options.wireOrganizationRoles), "The member's new role.", required: true),
         ])
     }
 
@@ -30,7 +30,7 @@ extension AuthRequestBodies {
             ContractField(
                 "email", .email, "Address the invitation is mailed to; only it can accept.", required: true,
                 maxLength: ContractField.emailMaxLength),
-            ContractField("role", .enumeration(options.organizationRoles), "Role on joining.", required: true),
+            ContractField("role", .enumeration(options.wireOrganizationRoles), "Role on joining.", required: true),
         ])
     }
 
@@ -39,6 +39,16 @@ extension AuthRequestBodies {
         ContractBody("AuthInvitationAccept", [
             ContractField(
                 "token", .string(pattern: nil), "The invitation token from the mail.", required: true, maxLength: ContractField.tokenMaxLength),
+        ])
+    }
+
+    /// `POST /organizations/{id}/invitations/join` (only where the app declares the route).
+    public var joinOrganization: ContractBody {
+        ContractBody("AuthInvitationJoin", [
+            ContractField(
+                "token", .string(pattern: nil), "The invitation token from the mail.", required: true, maxLength: ContractField.tokenMaxLength),
+            ContractField("name", .string(pattern: nil), "Display name of the new account.", required: true, minLength: 1, maxLength: 200),
+            ContractField("password", .string(pattern: nil), options.passwordRules, required: true, minLength: options.passwordMinLength),
         ])
     }
 

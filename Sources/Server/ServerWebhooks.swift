@@ -19,7 +19,9 @@ enum ServerWebhooks {
         guard let settings = app.webhooks else { return }
         let module: WebhooksModule
         do {
-            module = try WebhooksModule(settings: settings, environment: environment, options: WebhookOptions(environment: environment), logger: logger)
+            var options = WebhookOptions(environment: environment)
+            options.requestLoad = configuration.requestLoad
+            module = try WebhooksModule(settings: settings, environment: environment, options: options, logger: logger)
         } catch let error as WebhookConfigurationError {
             throw ValidationError("cannot start the webhooks module of \(app.settings.name): \(error.message)")
         }

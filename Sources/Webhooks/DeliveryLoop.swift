@@ -36,7 +36,9 @@ struct DeliveryLoop: Sendable {
         while !Task.isCancelled, let subscription = directory.current(name) {
             let seen = signal.current
             let worked = await round(subscription)
-            if !worked {
+            if worked, let load = options.requestLoad, load.current > 0 {
+                try? await Task.sleep(for: options.busyPause)
+            } else if !worked {
                 await signal.wait(after: seen, timeout: options.pollInterval)
                 // Let the commits of the next moment join the claim this one woke, so a busy
                 // writer's events go out a dozen per claim and record instead of one each.

@@ -104,7 +104,7 @@ struct DeliveryStore: Sendable {
         let log = (0..<7).map { _ in p.next() }.joined(separator: ", ")
         let insert = SQLStatement(
             "INSERT INTO webhook_attempts (id, delivery_id, attempted_at, response_status, duration_ms, response_body, error) VALUES (\(log))",
-            [.text(UUID().uuidString.lowercased()), .text(delivery.id), .integer(attempt.startedAt), attempt.status.map { .integer(Int64($0)) } ?? .null,
+            [.text(UniqueIdentifiers.timeOrdered(at: attempt.startedAt)), .text(delivery.id), .integer(attempt.startedAt), attempt.status.map { .integer(Int64($0)) } ?? .null,
              .integer(attempt.durationMilliseconds), attempt.responseBody.map(SQLValue.text) ?? .null, attempt.error.map(SQLValue.text) ?? .null])
         var q = PlaceholderSequence(dialect: database.dialect)
         let update = SQLStatement(

@@ -7,9 +7,10 @@ import Runtime
 /// the published document): `id`, `type`, `timestamp`, `organization_id` (tenant-scoped apps),
 /// `data` (the record) and, for updates, `previous` (the earlier values of the changed members).
 enum EventPayload {
-    /// A new message id, `msg_` and 32 hex digits, sent as `webhook-id`.
-    static func newMessageID() -> String {
-        "msg_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    /// A new message id made at `milliseconds`, `msg_` and 32 hex digits (time-ordered: see
+    /// `UniqueIdentifiers`), sent as `webhook-id`.
+    static func newMessageID(at milliseconds: Int64) -> String {
+        "msg_" + UniqueIdentifiers.timeOrderedHex(at: milliseconds)
     }
 
     /// The payload of a test message (`webhook.test`) to `subscription`: `data` names it.

@@ -11,8 +11,8 @@ struct MessageLog: Sendable {
 
     /// Queues a `webhook.test` message to `subscription` alone.
     func queueTest(to subscription: StoredSubscription, at time: Date, tenantScoped: Bool) async throws -> MessageRecord {
-        let id = EventPayload.newMessageID()
         let milliseconds = WebhookClock.milliseconds(time)
+        let id = EventPayload.newMessageID(at: milliseconds)
         let payload = EventPayload.test(
             id: id, subscription: subscription.id, at: time, organizationID: subscription.organizationID, tenantScoped: tenantScoped)
         var p = PlaceholderSequence(dialect: database.dialect)

@@ -26,7 +26,7 @@ struct OutboxHook: WriteHook {
         guard !receivers.isEmpty || stored else { return [] }
         let now = clock.now()
         let milliseconds = WebhookClock.milliseconds(now)
-        let messageID = EventPayload.newMessageID()
+        let messageID = EventPayload.newMessageID(at: milliseconds)
         let organization = settings.tenantScoped && change.table.access?.tenant != nil ? change.identity?.organizationID : nil
         let payload = try EventPayload.json(
             id: messageID, type: type, change: change, at: now, organizationID: organization, tenantScoped: settings.tenantScoped)
@@ -41,20 +41,12 @@ struct OutboxHook: WriteHook {
                 "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at) SELECT \(values) WHERE EXISTS (SELECT 1 \(match))",
                 messageValues + matchValues))
         } else {
-            var placeholders = PlaceholderSequence(dialect: dialect)
-            let values = (0..<5).map { _ in placeholders.next() }.joined(separator: ", ")
-            statements.append(SQLStatement(
-                "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at) VALUES (\(values))", messageValues))
+            statements.append(SQLStatement(Self.messageInsert[dialect]!, messageValues))
         }
         for subscription in receivers {
-            var placeholders = PlaceholderSequence(dialect: dialect)
-            let values = (0..<7).map { _ in placeholders.next() }.joined(separator: ", ")
             statements.append(SQLStatement(
-                """
-                INSERT INTO webhook_deliveries (id, message_id, subscription, status, attempts, next_attempt_at, updated_at) \
-                VALUES (\(values))
-                """,
-                [.text(UUID().uuidString.lowercased()), .text(messageID), .text(subscription.name), .text(DeliveryStatus.pending.rawValue),
+                Self.deliveryInsert[dialect]!,
+                [.text(UniqueIdentifiers.timeOrdered(at: milliseconds)), .text(messageID), .text(subscription.name), .text(DeliveryStatus.pending.rawValue),
                  .integer(0), .integer(milliseconds), .integer(milliseconds)]))
         }
         if stored { statements.append(Self.storedDeliveries(messageID: messageID, type: type, organization: organization, at: milliseconds, dialect: dialect)) }
@@ -63,6 +55,29 @@ struct OutboxHook: WriteHook {
 
     /// SQL types of the message's five values, cast so PostgreSQL knows them in a `SELECT` list.
     private static let casts = ["TEXT", "TEXT", "TEXT", "TEXT", "BIGINT"]
+
+    /// The message insert of each dialect, written once (every table write with a receiver runs it).
+    private static let messageInsert = statementTexts { values in
+        "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at) VALUES (\(values(5)))"
+    }
+
+    /// The insert of one delivery of a static subscription, per dialect.
+    private static let deliveryInsert = statementTexts { values in
+        """
+        INSERT INTO webhook_deliveries (id, message_id, subscription, status, attempts, next_attempt_at, updated_at) \
+        VALUES (\(values(7)))
+        """
+    }
+
+    /// `text` written for each dialect, `values(n)` giving the list of its first `n` placeholders.
+    private static func statementTexts(_ text: ((Int) -> String) -> String) -> [SQLDialect: String] {
+        Dictionary(uniqueKeysWithValues: SQLDialect.allCases.map { dialect in
+            (dialect, text { count in
+                var placeholders = PlaceholderSequence(dialect: dialect)
+                return (0..<count).map { _ in placeholders.next() }.joined(separator: ", ")
+            })
+        })
+    }
 
     /// One delivery per enabled stored subscription receiving `type` in `organization`; its id
     /// is `<message>:<subscription>`, one per pair.

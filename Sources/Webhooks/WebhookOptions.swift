@@ -1,4 +1,5 @@
 import Foundation
+import Runtime
 
 /// How the webhooks module runs in this process, beside the app's `webhooks` section.
 public struct WebhookOptions: Sendable {
@@ -19,6 +20,16 @@ public struct WebhookOptions: Sendable {
     /// How long a claim holds a delivery; beyond the attempt's time-out, so a live instance
     /// never loses its claim, while a dead one's is taken over after it.
     public var leaseMilliseconds: Int64 = 60_000
+    /// The server's requests in flight (`LoomServer.Configuration.requestLoad`); `nil`: rounds
+    /// never wait for clients.
+    public var requestLoad: RequestLoad?
+    /// How long a loop waits after a round while clients are being served, so deliveries use
+    /// the CPU the server's clients leave: a burst of writes is answered at the speed of a
+    /// server without webhooks, its events wait in the outbox (durable, committed with their
+    /// writes) and go out as soon as the server is quiet. Under load that never lets up, each
+    /// subscription still gets a round (a dozen deliveries) every pause: about a hundred a
+    /// second with the default 100 ms.
+    public var busyPause = Duration.milliseconds(100)
 
     /// The environment variable that allows loopback receivers.
     public static let allowLoopbackVariable = "LOOM_WEBHOOKS_ALLOW_LOOPBACK"

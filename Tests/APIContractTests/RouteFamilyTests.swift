@@ -10,7 +10,8 @@ struct RouteFamilyTests {
         passwordMinLength: 8, maxLoginFailures: 5, lockoutSeconds: 900, organizationRoles: ["owner", "admin", "member"],
         apiKeys: .init(environments: ["live", "test"], maxRotationGraceSeconds: 3600),
         oauth: .init(providers: ["github"], redirectAllowlist: [], stateSeconds: 600),
-        platformAdmins: .init(impersonationSeconds: 900))
+        platformAdmins: .init(impersonationSeconds: 900),
+        layout: ContractLayout(prefix: "", routes: ["joinOrganization": ContractRouteOverride(paths: ["/organizations/{id}/invitations/join"])]))
 
     static let nothingOptional = AuthContractOptions(
         passwordMinLength: 8, maxLoginFailures: 5, lockoutSeconds: 900, organizationRoles: ["owner", "admin", "member"],
@@ -37,7 +38,7 @@ struct RouteFamilyTests {
     @Test("keys, OAuth and platform admins select their routes")
     func optionsSelectRoutes() {
         let operations = Set(AuthContract(options: Self.nothingOptional).routes.map(\.operation))
-        for absent: AuthOperation in [.listAPIKeys, .createAPIKey, .revokeAPIKey, .rotateAPIKey, .listProjectKeys, .rotateProjectKey, .oauthStart, .oauthCallback] {
+        for absent: AuthOperation in [.listAPIKeys, .createAPIKey, .revokeAPIKey, .rotateAPIKey, .listProjectKeys, .rotateProjectKey, .oauthStart, .oauthCallback, .joinOrganization] {
             #expect(!operations.contains(absent), "\(absent) needs an option")
         }
         #expect(operations.contains(.signup) && operations.contains(.createProject))

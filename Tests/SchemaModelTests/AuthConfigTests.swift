@@ -95,6 +95,27 @@ struct AuthConfigTests {
             path: "auth.signup.answer", contains: "\"silent\"")
     }
 
+    @Test("role values are spelled as declared by default, UPPER_SNAKE_CASE when asked; another spelling is refused")
+    func roleSpelling() throws {
+        guard case .success(let plain) = SchemaPipeline.load(TestSchemas.files(Self.app(auth: Self.minimal))) else {
+            Issue.record("refused: \(TestSchemas.diagnostics(TestSchemas.files(Self.app(auth: Self.minimal))))")
+            return
+        }
+        #expect(plain.schemas.apps.first?.config.auth?.roleSpelling == .snakeCase)
+        let upper = String(Self.minimal.dropLast() + #", "roleSpelling": "UPPER_SNAKE_CASE"}"#)
+        guard case .success(let loaded) = SchemaPipeline.load(TestSchemas.files(Self.app(auth: upper))) else {
+            Issue.record("refused: \(TestSchemas.diagnostics(TestSchemas.files(Self.app(auth: upper))))")
+            return
+        }
+        let spelling = try #require(loaded.schemas.apps.first?.config.auth?.roleSpelling)
+        #expect(spelling == .upperSnakeCase)
+        #expect(spelling.wire("billing_admin") == "BILLING_ADMIN" && spelling.role(fromWire: "BILLING_ADMIN") == "billing_admin")
+        let unknown = String(Self.minimal.dropLast() + #", "roleSpelling": "upper"}"#)
+        expectDiagnostic(
+            TestSchemas.diagnostics(TestSchemas.files(Self.app(auth: unknown))), code: "unknown-value", file: Self.appPath,
+            path: "auth.roleSpelling", contains: "UPPER_SNAKE_CASE")
+    }
+
     @Test("every bad value is reported at its path")
     func invalid() {
         let auth = #"""

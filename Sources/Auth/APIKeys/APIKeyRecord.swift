@@ -115,7 +115,7 @@ struct APIKeyResponse: JSONWritable {
         writer.member("organization_id", idText: record.binding.organizationText, .organization)
         writer.member("project_id", idText: record.binding.projectText, .project)
         writer.member("service", record.service)
-        writer.member("role", record.role)
+        writer.member("role", role: record.role)
         writer.endObject()
     }
 }

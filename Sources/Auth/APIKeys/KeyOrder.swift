@@ -111,7 +111,8 @@ extension AuthRoutes {
         }
         let names = bound ? service.organizationRoles.names : service.settings.roles.map(\.name)
         guard names.contains(role) else {
-            throw APIError.validation([.init(field: "role", message: "is not one of \(names.joined(separator: ", "))")])
+            let spelled = names.map(service.settings.roleSpelling.wire)
+            throw APIError.validation([.init(field: "role", message: "is not one of \(spelled.joined(separator: ", "))")])
         }
         let roleScopes = bound ? service.organizationRoles.scopes(of: role) : service.scopes(ofRole: role)
         guard let scopes = order.scopes else { return roleScopes.sorted() }

@@ -69,7 +69,7 @@ struct UserResponse: JSONWritable {
         writer.member("id", id: user.id, .user)
         writer.member("email", user.email)
         writer.member("name", user.name)
-        writer.member("role", user.role)
+        writer.member("role", role: user.role)
         if let project = user.projectID { writer.member("project_id", id: project, .project) }
         writer.member("email_verified", user.emailVerifiedAt != nil)
         writer.member("created_at", user.createdAt)

@@ -21,6 +21,6 @@ extension AuthContractOptions {
             },
             layout: ContractLayout(prefix: settings.routePrefix, naming: settings.naming, routes: settings.routes, ids: settings.ids),
             refreshTokensAreJWT: settings.refreshTokensAreJWT, tokenResponseMembers: settings.tokenResponseMembers,
-            signupAnswersAccepted: settings.signupAnswersAccepted)
+            signupAnswersAccepted: settings.signupAnswersAccepted, roleSpelling: settings.roleSpelling)
     }
 }

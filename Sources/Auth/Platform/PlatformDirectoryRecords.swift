@@ -95,7 +95,7 @@ struct EndUserResponse: JSONWritable {
         writer.member("project_id", id: projectID, .project)
         writer.member("email", email)
         writer.member("name", name)
-        writer.member("role", role)
+        writer.member("role", role: role)
         writer.member("status", status)
         writer.member("email_verified", emailVerifiedAt != nil)
         writer.member("created_at", createdAt)

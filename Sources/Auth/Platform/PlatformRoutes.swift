@@ -45,7 +45,9 @@ struct PlatformRoutes: Sendable {
 
     /// A JSON answer, its members spelled in the app's style (`naming`).
     func answer(status: HTTPResponse.Status, value: some JSONWritable, headers: HTTPFields = [:]) -> Response {
-        JSONResponse.make(status: status, value: value, headers: headers, naming: service.settings.naming, ids: service.settings.ids)
+        JSONResponse.make(
+            status: status, value: value, headers: headers, naming: service.settings.naming, ids: service.settings.ids,
+            roles: service.settings.roleSpelling)
     }
 
     /// The handler of each platform operation; the switch is exhaustive, so a declared route

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Runtime
+import ValueFormats
 
 /// Creating, listing, revoking and rotating the caller's API keys.
 extension AuthRoutes {
@@ -18,18 +19,19 @@ extension AuthRoutes {
     /// `service` and `role` it is a service token.
     func createAPIKey(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context)
-        let order = try Self.keyOrder(try await decodeBody(request, bodies.createAPIKey))
+        let order = try Self.keyOrder(try await decodeBody(request, bodies.createAPIKey), roles: service.settings.roleSpelling)
         let issued = try await issueKey(order, caller: caller.identity, userID: caller.userID, ipAddress: RequestClientAddress.of(context))
         return answer(status: .created, value: APIKeyResponse(record: issued.record, key: issued.key))
     }
 
     /// The key order of a validated `POST /api-keys` body (synchronous reads, kept out of the
-    /// async handler; see `decodeBody` for the release-build crash this handler hit).
-    private static func keyOrder(_ body: ContractInput) throws -> KeyOrder {
+    /// async handler; see `decodeBody` for the release-build crash this handler hit); `role`
+    /// arrives in the wire spelling `roles`.
+    private static func keyOrder(_ body: ContractInput, roles: RoleSpelling) throws -> KeyOrder {
         KeyOrder(
             name: try body.string("name"), environment: try body.string("environment"),
             scopes: try body.optionalArray("scopes").map(Self.strings), service: try body.optionalString("service"),
-            role: try body.optionalString("role"), organizationID: try body.optionalUUID("organization_id"),
+            role: try body.optionalString("role").map(roles.role(fromWire:)), organizationID: try body.optionalUUID("organization_id"),
             projectID: try body.optionalUUID("project_id"), expiresAt: try body.optionalTimestamp("expires_at"),
             allowedCIDRs: try Self.ranges(Self.strings(body.optionalArray("allowed_cidrs") ?? [])))
     }

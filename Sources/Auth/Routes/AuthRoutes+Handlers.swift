@@ -36,6 +36,7 @@ extension AuthRoutes {
         case .listInvitations: return { _, context in try await listInvitations(context) }
         case .revokeInvitation: return { _, context in try await revokeInvitation(context) }
         case .acceptInvitation: return { request, context in try await acceptInvitation(request, context) }
+        case .joinOrganization: return { request, context in try await joinOrganization(request, context) }
         case .oauthStart: return { request, context in try await startOAuth(request, context) }
         case .oauthCallback: return { request, context in try await finishOAuth(request, context) }
         case .organizationTokens: return { request, context in try await organizationTokens(request, context) }

@@ -94,7 +94,7 @@ extension AuthRoutes {
         guard member.role == OrganizationRoles.owner else { throw APIError.forbidden("Only an owner may change roles.") }
         let target = try userIDParameter(context)
         let body = try await decodeBody(request, bodies.changeMemberRole)
-        let role = try body.string("role")
+        let role = service.settings.roleSpelling.role(fromWire: try body.string("role"))
         guard try await organizations.role(of: target, in: member.organization) != nil else { throw notFound("member", target, .user) }
         let now = service.clock()
         let results = try await service.database.write([
@@ -132,7 +132,7 @@ extension AuthRoutes {
         let member = try await membership(context, ability: .invite)
         let body = try await decodeBody(request, bodies.invite)
         let email = UserRecord.normalized(email: try body.string("email"))
-        let role = try body.string("role")
+        let role = service.settings.roleSpelling.role(fromWire: try body.string("role"))
         if role == OrganizationRoles.owner, member.role != OrganizationRoles.owner { throw APIError.forbidden("Only an owner may invite an owner.") }
         let now = service.clock()
         try await MailQuota.reserve(
@@ -147,7 +147,8 @@ extension AuthRoutes {
         ])
         try await service.mail.send(MailMessage(
             to: email, subject: "You are invited to an organization",
-            body: "Sign in with this address, then send POST \(path(of: .acceptInvitation)) with {\"token\": \"\(token.text)\"} within 7 days."))
+            body: "Sign in with this address, then send POST \(path(of: .acceptInvitation)) with {\"token\": \"\(token.text)\"} within 7 days."
+                + joinHint(organization: member.organization)))
         return answer(status: .created, value: invitation)
     }
 
@@ -191,6 +192,13 @@ extension AuthRoutes {
         ])
         guard let organization = try await organizations.find(invitation.organization, for: user.id) else { throw APIError.internalError }
         return answer(status: .ok, value: organization)
+    }
+
+    /// The invitation mail's second way in, where the app serves `joinOrganization`.
+    private func joinHint(organization: UUID) -> String {
+        guard let route = contract.routes.first(where: { $0.operation == .joinOrganization }) else { return "" }
+        let path = route.path.replacingOccurrences(of: "{\(route.pathParameterNames.first ?? "")}", with: service.settings.ids.text(organization, .organization))
+        return " Without an account, send POST \(path) with the token, a name and a password instead."
     }
 
     /// The `{user_id}` path parameter, or 404.

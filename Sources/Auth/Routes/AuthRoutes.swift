@@ -55,7 +55,9 @@ struct AuthRoutes: Sendable {
 
     /// A JSON answer, its members spelled in the app's style (`naming`).
     func answer(status: HTTPResponse.Status, value: some JSONWritable, headers: HTTPFields = [:]) -> Response {
-        JSONResponse.make(status: status, value: value, headers: headers, naming: service.settings.naming, ids: service.settings.ids)
+        JSONResponse.make(
+            status: status, value: value, headers: headers, naming: service.settings.naming, ids: service.settings.ids,
+            roles: service.settings.roleSpelling)
     }
 
     /// The members token answers carry (`auth.tokens.responseMembers`).

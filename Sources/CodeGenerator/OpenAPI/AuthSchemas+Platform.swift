@@ -48,7 +48,7 @@ extension AuthSchemas {
                 required: true, nullable: true),
             FieldSchema(name: "email", type: .email, description: "Email address (lower case).", required: true),
             FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
-            FieldSchema(name: "role", type: .enum, description: "App role.", required: true, values: auth.roles.map(\.name)),
+            FieldSchema(name: "role", type: .enum, description: "App role.", required: true, values: appRoles),
             FieldSchema(name: "status", type: .string, description: "`active` or `banned`.", required: true),
             FieldSchema(name: "email_verified", type: .boolean, description: "Whether the email address was verified.", required: true),
             FieldSchema(name: "created_at", type: .datetime, description: "When the account was created.", required: true),

@@ -14,8 +14,11 @@ struct AuthSchemas {
 
     /// The facts of `auth` the route families are selected by.
     var options: AuthContractOptions { AuthContractOptions(auth: auth, app: fields.context.config) }
-    /// Roles inside an organization: `auth.organizationRoles`, or the runtime's defaults.
-    var organizationRoles: [String] { options.organizationRoles }
+    /// Roles inside an organization: `auth.organizationRoles`, or the runtime's defaults, as
+    /// the wire spells them (`auth.roleSpelling`).
+    var organizationRoles: [String] { options.wireOrganizationRoles }
+    /// The app's roles (`auth.roles`) as the wire spells them (`auth.roleSpelling`).
+    var appRoles: [String] { auth.roles.map { auth.roleSpelling.wire($0.name) } }
 
     /// How the app writes the ids of auth resources (`auth.ids`).
     var ids: ResourceIDs { options.layout.ids }
@@ -71,7 +74,7 @@ struct AuthSchemas {
             id(.user, "id", description: "Account id.", required: true),
             FieldSchema(name: "email", type: .email, description: "Email address (lower case).", required: true),
             FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
-            FieldSchema(name: "role", type: .enum, description: "Role; it decides the account's scopes.", required: true, values: auth.roles.map(\.name)),
+            FieldSchema(name: "role", type: .enum, description: "Role; it decides the account's scopes.", required: true, values: appRoles),
             id(
                 .project, "project_id", description: "Only for an end user of a project (signed up with the project's key): the project."),
             FieldSchema(name: "email_verified", type: .boolean, description: "Whether the email address was verified.", required: true),

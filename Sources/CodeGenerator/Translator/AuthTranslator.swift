@@ -59,6 +59,7 @@ enum AuthTranslator {
         }
         if auth.signup.answer == .accepted { lines.append("signupAnswersAccepted: true") }
         if !auth.ids.isEmpty { lines.append("ids: " + resourceIDs(auth.ids)) }
+        if auth.roleSpelling != .snakeCase { lines.append("roleSpelling: .\(auth.roleSpelling)") }
         if !auth.impliedScopes.isEmpty { lines.append(impliedScopes(auth.impliedScopes)) }
         return lines
     }

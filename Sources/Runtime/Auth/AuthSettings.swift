@@ -1,4 +1,5 @@
 import APIContract
+import ValueFormats
 
 /// An app's `auth` section as the `Auth` module uses it, generated from `app.json`.
 ///
@@ -55,6 +56,10 @@ public struct AuthSettings: Sendable {
     /// Creates settings.
     /// How the ids of auth resources are written (`auth.ids`): UUIDs, or prefixed ids.
     public let ids: ResourceIDs
+    // MARK: Role spelling (issue 17)
+    /// How role values are written and read on the wire (`auth.roleSpelling`); the runtime keeps
+    /// the declared names.
+    public let roleSpelling: RoleSpelling
 
     public init(
         routePrefix: String, issuer: String, audience: String, secretVariable: String, accessTokenSeconds: Int,
@@ -63,8 +68,10 @@ public struct AuthSettings: Sendable {
         oauth: OAuthSettings? = nil, mail: MailSettings? = nil, platformAdmins: PlatformAdminSettings? = nil,
         naming: JSONNaming = .snakeCase, routes: [String: ContractRouteOverride] = [:], apiKeyHeader: String = "X-API-Key",
         refreshTokensAreJWT: Bool = false, tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers,
-        signupAnswersAccepted: Bool = false, ids: ResourceIDs = ResourceIDs(), impliedScopes: [String: Set<String>] = [:]
+        signupAnswersAccepted: Bool = false, ids: ResourceIDs = ResourceIDs(), roleSpelling: RoleSpelling = .snakeCase,
+        impliedScopes: [String: Set<String>] = [:]
     ) {
+        self.roleSpelling = roleSpelling
         self.impliedScopes = impliedScopes
         self.signupAnswersAccepted = signupAnswersAccepted
         self.ids = ids

@@ -1,5 +1,6 @@
 import APIContract
 import Hummingbird
+import ValueFormats
 
 /// Builds JSON responses from bytes written by `JSONWriter`.
 public enum JSONResponse {
@@ -13,13 +14,13 @@ public enum JSONResponse {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// A JSON response holding one value, its member names spelled with `naming` and the ids of
-    /// auth resources written as `ids` says.
+    /// A JSON response holding one value, its member names spelled with `naming`, the ids of
+    /// auth resources written as `ids` says and role values as `roles` does.
     public static func make(
         status: HTTPResponse.Status, value: some JSONWritable, headers: HTTPFields = [:], naming: JSONNaming = .snakeCase,
-        ids: ResourceIDs = ResourceIDs()
+        ids: ResourceIDs = ResourceIDs(), roles: RoleSpelling = .snakeCase
     ) -> Response {
-        var writer = JSONWriter(naming: naming, ids: ids)
+        var writer = JSONWriter(naming: naming, ids: ids, roles: roles)
         value.writeJSON(to: &writer)
         return make(status: status, bytes: writer.bytes, headers: headers)
     }

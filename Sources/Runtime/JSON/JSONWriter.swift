@@ -1,5 +1,6 @@
 import APIContract
 import Foundation
+import ValueFormats
 
 /// Writes compact JSON straight into bytes.
 ///
@@ -16,14 +17,18 @@ public struct JSONWriter: Sendable {
     /// How the ids of auth resources are written (`member(_:id:_:)`): UUIDs unless the app
     /// declares prefixes (`auth.ids`).
     public let ids: ResourceIDs
+    /// How role values are written (`member(_:role:)`): as declared unless the app declares
+    /// `auth.roleSpelling`.
+    public let roles: RoleSpelling
 
-    /// Creates a writer, reserving room for a typical response; `naming` spells member names
-    /// and `ids` writes the ids of auth resources.
-    public init(capacity: Int = 512, naming: JSONNaming = .snakeCase, ids: ResourceIDs = ResourceIDs()) {
+    /// Creates a writer, reserving room for a typical response; `naming` spells member names,
+    /// `ids` writes the ids of auth resources and `roles` role values.
+    public init(capacity: Int = 512, naming: JSONNaming = .snakeCase, ids: ResourceIDs = ResourceIDs(), roles: RoleSpelling = .snakeCase) {
         bytes = []
         bytes.reserveCapacity(capacity)
         self.naming = naming
         self.ids = ids
+        self.roles = roles
     }
 
     /// The written JSON as a string.

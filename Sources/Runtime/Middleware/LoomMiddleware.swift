@@ -31,6 +31,8 @@ public struct LoomMiddleware: RouterMiddleware {
     var clientAddresses: ClientAddressResolver?
     /// The app's URL, header and query parameter limits, checked before anything else runs.
     var requestLimits = RequestLimits.standard
+    /// Counts the requests in flight for background work that yields to them (`RequestLoad`).
+    var load: RequestLoad?
 
     /// Creates the middleware; `authenticator` (the app's `Auth` module, if it has one) fills
     /// `context.identity` or `context.authenticationFailure` before the route runs.
@@ -54,6 +56,8 @@ public struct LoomMiddleware: RouterMiddleware {
     public func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
+        load?.enter()
+        defer { load?.leave() }
         var context = context
         context.requestID = RequestIdentifier.accepting(request.headers[requestIDHeader])
         if let refusal = requestLimits.violation(of: request) {

@@ -30,14 +30,34 @@ final class RequestIdentifierGenerator: @unchecked Sendable {
 
     /// A new id such as `1b4e28ba-2fa1-41d2-883f-0016d3cca427`.
     func next() -> String {
+        let (high, low) = draw()
+        // Version 4 and the RFC 4122 variant, as a random UUID.
+        return Self.text(high: (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000, low: low, dashes: true)
+    }
+
+    /// A new id in the shape of a version 7 UUID: the 48 bits of `milliseconds` (Unix time)
+    /// first, then 74 bits of the sequence, so ids made later sort later and a database index
+    /// on them grows at its end instead of touching a random page per insert. `dashes: false`
+    /// gives the 32 hex digits alone.
+    func nextTimeOrdered(milliseconds: Int64, dashes: Bool) -> String {
+        let (high, low) = draw()
+        let time = UInt64(max(0, milliseconds)) & 0xFFFF_FFFF_FFFF
+        return Self.text(high: time << 16 | 0x7000 | (high & 0x0FFF), low: low, dashes: dashes)
+    }
+
+    private func draw() -> (high: UInt64, low: UInt64) {
         lock.lock()
         let high = Self.mix(&state)
         let low = Self.mix(&state)
         lock.unlock()
-        // Version 4 and the RFC 4122 variant, as a random UUID.
-        let versioned = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
+        return (high, low)
+    }
+
+    /// The UUID text of `high` and `low` (the RFC 4122 variant set in `low`).
+    private static func text(high: UInt64, low: UInt64, dashes: Bool) -> String {
+        let versioned = high
         let varied = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-        return String(unsafeUninitializedCapacity: 36) { buffer in
+        return String(unsafeUninitializedCapacity: dashes ? 36 : 32) { buffer in
             let digits: StaticString = "0123456789abcdef"
             var position = 0
             func put(_ value: UInt64, nibbles: Int) {
@@ -49,6 +69,7 @@ final class RequestIdentifierGenerator: @unchecked Sendable {
                 }
             }
             func dash() {
+                guard dashes else { return }
                 buffer[position] = UInt8(ascii: "-")
                 position += 1
             }

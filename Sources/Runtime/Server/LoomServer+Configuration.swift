@@ -68,6 +68,12 @@ extension LoomServer {
         /// sets it and adds the `MetricsServer` that exposes it); `nil`: nothing is measured.
         public var metrics: RequestMetrics?
 
+        // MARK: Load (issue 13)
+
+        /// The requests in flight, counted by `LoomMiddleware`; background work that may wait
+        /// (webhook delivery) reads it to yield to clients.
+        public var requestLoad = RequestLoad()
+
         /// A configuration listening on `host:port` with no extra middleware or services.
         public init(host: String = "127.0.0.1", port: Int = 8080) {
             self.host = host

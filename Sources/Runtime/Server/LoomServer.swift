@@ -42,6 +42,7 @@ public enum LoomServer {
             authenticator: auth, serverName: configuration.serverName, vocabulary: app.settings.errors,
             requestIDHeader: app.settings.headers.requestID, security: app.settings.security)
         base.requestLimits = app.settings.requestLimits
+        base.load = configuration.requestLoad
         let trustsProxies = !app.settings.clientAddresses.trustedProxies.isEmpty
         if trustsProxies { base.clientAddresses = app.settings.clientAddresses }
         router.add(middleware: base)

@@ -1,3 +1,5 @@
+import ValueFormats
+
 /// The `auth` section of `app.json`: accounts, tokens, passwords, roles and API keys of an app
 /// served with the `Auth` module. Absent: the app has no auth routes and every route is public.
 public struct AuthConfig: Codable, Sendable, Hashable {
@@ -35,6 +37,10 @@ public struct AuthConfig: Codable, Sendable, Hashable {
     /// `ids`: the prefix of each auth resource (`user`, `organization`, ...) whose ids are written
     /// as a prefix and 22 base-62 digits (`usr_4Hc...`); the others are UUIDs.
     public var ids: [String: String] = [:]
+    // MARK: Role spelling (issue 17)
+    /// `roleSpelling`: how role values (`auth.roles`, `auth.organizationRoles`) are written and
+    /// read on the wire: as declared (`snake_case`, the default) or `UPPER_SNAKE_CASE` (`OWNER`).
+    public var roleSpelling: RoleSpelling = .snakeCase
 
     // MARK: b2b (issue 16): scopes that grant others
     /// `impliedScopes`: a scope → the scopes a credential holding it holds too, in declaration

@@ -1,3 +1,5 @@
+import ValueFormats
+
 /// Reads the `auth` section of `app.json` into an `AuthConfig`.
 ///
 /// Absent optional keys take the `AuthConfig` defaults; problems go to the diagnostics and
@@ -31,6 +33,7 @@ enum AuthConfigReader {
         if reader.contains("signup"), let signup = reader.object("signup", keys: SchemaKeys.authSignup) {
             config.signup = AuthSignupConfig(answer: signup.choice("answer", named: "sign-up answer") ?? .tokens)
         }
+        config.roleSpelling = reader.choice("roleSpelling", named: "role spelling") ?? .snakeCase
         return config
     }
 

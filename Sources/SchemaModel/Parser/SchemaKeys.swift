@@ -44,7 +44,7 @@ enum SchemaKeys {
     static let auth = ObjectKeys(
         accepted: [
             "path", "tokens", "passwords", "roles", "defaultRole", "endUserRole", "apiKeys", "cookies", "organizationRoles", "oauth", "mail",
-            "platformAdmins", "routes", "signup", "ids",
+            "platformAdmins", "routes", "signup", "ids", "roleSpelling",
             // MARK: b2b (issue 16): scopes that grant others
             "impliedScopes",
         ],

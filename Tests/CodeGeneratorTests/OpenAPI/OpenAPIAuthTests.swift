@@ -79,6 +79,22 @@ struct OpenAPIAuthTests {
         #expect(openAPIValue(json, "components", "schemas", "AuthUser", "properties", "role", "enum") as? [String] == ["admin", "member"])
     }
 
+    @Test("auth.roleSpelling spells every role enum of the document and reaches the generated settings")
+    func roleSpelling() throws {
+        var auth = Self.auth
+        auth.roleSpelling = .upperSnakeCase
+        let json = try OpenAPIFixture.json(Self.app(auth: auth))
+        let schemas = try #require(openAPIValue(json, "components", "schemas") as? [String: Any])
+        #expect(openAPIValue(schemas, "AuthUser", "properties", "role", "enum") as? [String] == ["ADMIN", "MEMBER"])
+        let organizationRoles = ["OWNER", "ADMIN", "MEMBER"]
+        for schema in ["AuthOrganization", "AuthMember", "AuthInvitation", "AuthMemberRoleChange", "AuthInvitationCreate"] {
+            #expect(openAPIValue(schemas, schema, "properties", "role", "enum") as? [String] == organizationRoles, "\(schema)")
+        }
+        let arguments = AuthTranslator.arguments(for: auth, app: Self.app(auth: auth).config).map(\.expression)
+        #expect(arguments.contains("roleSpelling: .upperSnakeCase"))
+        #expect(!AuthTranslator.arguments(for: Self.auth, app: Self.app().config).map(\.expression).contains { $0.hasPrefix("roleSpelling") })
+    }
+
     @Test("without apiKeys there are no key routes or key scheme; without auth nothing at all")
     func optionalParts() throws {
         var noKeys = Self.auth

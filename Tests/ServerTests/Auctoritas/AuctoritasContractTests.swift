@@ -52,7 +52,7 @@ struct AuctoritasContractTests {
             #expect(second.status == .created, "\(second.text)")
             let secondID = try #require(second.object["id"] as? String)
             let deactivated = try await app.request(.delete, "/api/platform/admin/\(secondID)", headers: platform)
-            #expect(deactivated.status.code < 300, "\(deactivated.text)")
+            #expect(deactivated.status == .noContent, "\(deactivated.text)")
             let refused = try await app.request(
                 .post, "/api/platform/auth/login", json: #"{"email":"admin2@platform.com","password":"password123"}"#)
             #expect(refused.status == .unauthorized, "\(refused.text)")
@@ -75,12 +75,21 @@ struct AuctoritasContractTests {
             let byProject = try await app.request(.get, "/api/platform/admin/end-users?projectId=\(project)", headers: platform)
             #expect(byProject.items.map { $0["id"] as? String } == [user.id], "\(byProject.text)")
             #expect(byProject.items.first?["projectId"] as? String == project)
-            // Platform tokens work only on platform routes.
+            // Platform tokens work only on platform routes, and platform routes take only platform
+            // tokens: no token, an organization's token or an end user's is 401.
             #expect(try await app.request(.get, "/api/v1/customers/orgs/\(organization.id)", headers: platform).status == .unauthorized)
+            let strangers = [HTTPFields(), TestApp.bearer(organization.token), TestApp.bearer(user.token), TestApp.bearer(acting)]
+            for headers in strangers {
+                for (method, path) in [(HTTPRequest.Method.get, "/api/platform/admin/me"), (.get, "/api/platform/admin/organizations"),
+                                       (.get, "/api/platform/admin/end-users"), (.post, "/api/platform/admin/organizations/\(organization.id)/impersonate")] {
+                    let refused = try await app.request(method, path, headers: headers)
+                    #expect(refused.status == .unauthorized, "\(method) \(path) with \(headers): \(refused.text)")
+                }
+            }
         }
     }
 
-    @Test("Organization: register, member login, refresh, get, update, invite, role change, removal; OWNER/ADMIN/MEMBER rights")
+    @Test("Organization: register, member login, refresh, get, update, invite, role change, removal; roles OWNER/ADMIN/MEMBER on the wire")
     func organization() async throws {
         let outbox = MailOutbox()
         try await TestApp.auctoritas(outbox: outbox) { app in
@@ -96,27 +105,110 @@ struct AuctoritasContractTests {
             #expect(refreshed.status == .ok && refreshed.object["accessToken"] is String, "\(refreshed.text)")
             // Get and update the organization.
             let fetched = try await app.request(.get, orgPath, headers: owner)
-            #expect(fetched.object["name"] as? String == "Acme Inc" && fetched.object["role"] as? String == "owner", "\(fetched.text)")
+            #expect(fetched.object["name"] as? String == "Acme Inc" && fetched.object["role"] as? String == "OWNER", "\(fetched.text)")
             let updated = try await app.request(.put, orgPath, json: #"{"name":"Acme Corp"}"#, headers: owner)
             #expect(updated.status == .ok && updated.object["name"] as? String == "Acme Corp", "\(updated.text)")
-            // Invite a member (role values are lowercase here: "admin" for the document's "ADMIN").
-            let invited = try await app.request(
+            // Invite member (the document's request), in the document's role spelling only.
+            let lowerCase = try await app.request(
                 .post, orgPath + "/members/invite", json: #"{"email":"member@acme.com","role":"admin"}"#, headers: owner)
-            #expect(invited.status == .created, "\(invited.text)")
-            #expect(invited.object["role"] as? String == "admin")
+            #expect(lowerCase.status == .unprocessableContent && lowerCase.errorFields == ["role"], "\(lowerCase.text)")
+            let invited = try await app.request(
+                .post, orgPath + "/members/invite", json: #"{"email":"member@acme.com","role":"ADMIN"}"#, headers: owner)
+            #expect(invited.status == .created && invited.object["role"] as? String == "ADMIN", "\(invited.text)")
+            // Accept invitation (the document's request, no sign-in): a token of another
+            // organization or a used one is 422 naming `token`; an address with an account
+            // signs in and accepts instead (409).
+            let token = try #require(await outbox.lastToken())
+            let mail = await outbox.messages.last?.body ?? ""
+            #expect(mail.contains("POST \(orgPath)/members/accept"), "the mail names the document's accept route: \(mail)")
+            let other = try await app.registerOrganization(slug: "globex", email: "owner@globex.com")
+            let elsewhere = try await app.request(
+                .post, "/api/v1/customers/orgs/\(other.id)/members/accept", json: #"{"token":"\#(token)","name":"M","password":"password123"}"#)
+            #expect(elsewhere.status == .unprocessableContent && elsewhere.errorFields == ["token"], "\(elsewhere.text)")
             let member = try await app.joinedMember(organization.id, invitedEmail: "member@acme.com", outbox: outbox)
+            let again = try await app.request(
+                .post, orgPath + "/members/accept", json: #"{"token":"\#(token)","name":"M","password":"password123"}"#)
+            #expect(again.status == .conflict, "a used token: its address has its account now: \(again.text)")
+            _ = try await app.request(
+                .post, orgPath + "/members/invite", json: #"{"email":"owner@globex.com","role":"MEMBER"}"#, headers: owner)
+            let existing = try await app.request(
+                .post, orgPath + "/members/accept", json: #"{"token":"\#(try #require(await outbox.lastToken()))","name":"M","password":"password123"}"#)
+            #expect(existing.status == .conflict, "\(existing.text)")
+            let members = try await app.request(.get, orgPath + "/members", headers: owner)
+            #expect(Set(members.items.compactMap { $0["role"] as? String }) == ["OWNER", "ADMIN"], "\(members.text)")
             // Update member role (OWNER only), then remove the member (OWNER/ADMIN).
             let asAdmin = TestApp.bearer(member.token)
             let notOwner = try await app.request(
-                .put, orgPath + "/members/\(member.id)/role", json: #"{"role":"member"}"#, headers: asAdmin)
+                .put, orgPath + "/members/\(member.id)/role", json: #"{"role":"MEMBER"}"#, headers: asAdmin)
             #expect(notOwner.status == .forbidden, "\(notOwner.text)")
-            let demoted = try await app.request(.put, orgPath + "/members/\(member.id)/role", json: #"{"role":"member"}"#, headers: owner)
+            let demoted = try await app.request(.put, orgPath + "/members/\(member.id)/role", json: #"{"role":"MEMBER"}"#, headers: owner)
             #expect(demoted.status == .noContent, "\(demoted.text)")
-            let memberRename = try await app.request(.put, orgPath, json: #"{"name":"Mine"}"#, headers: asAdmin)
-            #expect(memberRename.status == .forbidden, "a MEMBER may not update the organization: \(memberRename.text)")
+            let asMember = try await app.request(.get, orgPath, headers: asAdmin)
+            #expect(asMember.object["role"] as? String == "MEMBER", "\(asMember.text)")
             let removed = try await app.request(.delete, orgPath + "/members/\(member.id)", headers: owner)
             #expect(removed.status == .noContent, "\(removed.text)")
             #expect(try await app.request(.get, orgPath, headers: asAdmin).status == .unauthorized, "a removed member's token dies")
+        }
+    }
+
+    @Test("Organization roles: ADMIN updates, invites, removes, manages projects and keys; MEMBER reads and gets 403 on the rest")
+    func organizationRoles() async throws {
+        let outbox = MailOutbox()
+        try await TestApp.auctoritas(outbox: outbox) { app in
+            let organization = try await app.registerOrganization()
+            let owner = TestApp.bearer(organization.token)
+            let orgPath = "/api/v1/customers/orgs/\(organization.id)"
+            let project = try await app.createProject(organization.id, token: organization.token)
+            func join(_ email: String, as role: String) async throws -> (id: String, token: String, headers: HTTPFields) {
+                let invited = try await app.request(
+                    .post, orgPath + "/members/invite", json: #"{"email":"\#(email)","role":"\#(role)"}"#, headers: owner)
+                #expect(invited.status == .created, "\(invited.text)")
+                let joined = try await app.joinedMember(organization.id, invitedEmail: email, outbox: outbox)
+                return (joined.id, joined.token, TestApp.bearer(joined.token))
+            }
+            let admin = try await join("admin@acme.com", as: "ADMIN")
+            let member = try await join("member@acme.com", as: "MEMBER")
+            // MEMBER: reads the organization, its members, projects and keys ...
+            for path in [orgPath, orgPath + "/members", orgPath + "/projects", orgPath + "/projects/\(project)", orgPath + "/projects/\(project)/keys"] {
+                let read = try await app.request(.get, path, headers: member.headers)
+                #expect(read.status == .ok, "MEMBER reads \(path): \(read.text)")
+            }
+            // ... and is refused every change (403).
+            let refusals: [(HTTPRequest.Method, String, String?)] = [
+                (.put, orgPath, #"{"name":"Mine"}"#),
+                (.post, orgPath + "/members/invite", #"{"email":"x@acme.com","role":"MEMBER"}"#),
+                (.put, orgPath + "/members/\(admin.id)/role", #"{"role":"MEMBER"}"#),
+                (.delete, orgPath + "/members/\(admin.id)", nil),
+                (.post, orgPath + "/projects", #"{"name":"Side","slug":"side"}"#),
+                (.post, orgPath + "/projects/\(project)/keys", #"{"environmentId":"PROD"}"#),
+                (.delete, orgPath + "/projects/\(project)", nil),
+            ]
+            for (method, path, body) in refusals {
+                let refused = try await app.request(method, path, json: body, headers: member.headers)
+                #expect(refused.status == .forbidden, "MEMBER \(method) \(path): \(refused.text)")
+            }
+            // ADMIN: updates the organization, invites, creates and archives projects, rotates
+            // keys and removes members, with the document's statuses.
+            let renamed = try await app.request(.put, orgPath, json: #"{"name":"Acme Corp"}"#, headers: admin.headers)
+            #expect(renamed.status == .ok && renamed.object["name"] as? String == "Acme Corp", "\(renamed.text)")
+            let invited = try await app.request(
+                .post, orgPath + "/members/invite", json: #"{"email":"third@acme.com","role":"MEMBER"}"#, headers: admin.headers)
+            #expect(invited.status == .created && invited.object["role"] as? String == "MEMBER", "\(invited.text)")
+            let ownerInvite = try await app.request(
+                .post, orgPath + "/members/invite", json: #"{"email":"boss@acme.com","role":"OWNER"}"#, headers: admin.headers)
+            #expect(ownerInvite.status == .forbidden, "only an owner invites an owner: \(ownerInvite.text)")
+            let side = try await app.createProject(organization.id, token: admin.token, slug: "side")
+            _ = try await app.rotateKey(organization.id, side, token: admin.token)
+            let archived = try await app.request(.delete, orgPath + "/projects/\(side)", headers: admin.headers)
+            #expect(archived.status == .noContent, "\(archived.text)")
+            let roleChange = try await app.request(.put, orgPath + "/members/\(member.id)/role", json: #"{"role":"ADMIN"}"#, headers: admin.headers)
+            #expect(roleChange.status == .forbidden, "role changes are for OWNER: \(roleChange.text)")
+            let removed = try await app.request(.delete, orgPath + "/members/\(member.id)", headers: admin.headers)
+            #expect(removed.status == .noContent, "\(removed.text)")
+            let members = try await app.request(.get, orgPath + "/members", headers: admin.headers)
+            let ownerID = try #require(members.items.first { $0["role"] as? String == "OWNER" }?["userId"] as? String, "\(members.text)")
+            let ownerRemoval = try await app.request(.delete, orgPath + "/members/\(ownerID)", headers: admin.headers)
+            #expect(ownerRemoval.status == .forbidden, "an ADMIN cannot remove the OWNER: \(ownerRemoval.text)")
         }
     }
 
@@ -148,7 +240,7 @@ struct AuctoritasContractTests {
             #expect(fresh.status == .ok, "\(fresh.text)")
             // Archive project: its keys die.
             let archived = try await app.request(.delete, projects + "/\(project)", headers: owner)
-            #expect(archived.status.code < 300, "\(archived.text)")
+            #expect(archived.status == .noContent, "\(archived.text)")
             let afterArchive = try await app.request(
                 .post, "/api/v1/end-users/auth/login", json: #"{"email":"user@app.com","password":"password123"}"#, headers: TestApp.apiKey(next))
             #expect(afterArchive.status == .unauthorized, "\(afterArchive.text)")

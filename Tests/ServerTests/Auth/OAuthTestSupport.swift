@@ -21,18 +21,20 @@ struct OAuthHarness: Sendable {
     /// `publicURL` of the tracker's `auth.oauth`: the origin of every callback URL.
     static let publicURL = "http://localhost:8080"
 
-    /// Runs `body` with the tracker app (its auth settings passed through `configure`) and a fake provider.
+    /// Runs `body` with the app `appName` (the tracker by default; its auth settings passed
+    /// through `configure`) and a fake provider; every provider the app declares gets the
+    /// fake's client credentials.
     static func run(
-        clock: TestClock? = nil,
+        appName: String = "tracker", clock: TestClock? = nil,
         configure: @escaping @Sendable (AuthSettings, FakeOAuthProvider) -> AuthSettings = { settings, _ in settings },
         endpoints: (@Sendable (FakeOAuthProvider) -> [String: OAuthEndpoints])? = nil,
         _ body: @Sendable @escaping (OAuthHarness) async throws -> Void
     ) async throws {
         try await FakeOAuthProvider.run { provider in
-            let database = try await TestDatabase.open("tracker")
+            let database = try await TestDatabase.open(appName)
             let browser = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
             do {
-                let base = try AppCatalog.app(named: "tracker", eventSettleInterval: 0)
+                let base = try AppCatalog.app(named: appName, eventSettleInterval: 0)
                 let settings = configure(try #require(base.auth), provider)
                 let app = GeneratedApp(
                     settings: base.settings, schema: base.schema, tables: base.tables, openAPIDocument: base.openAPIDocument, title: base.title,
@@ -48,12 +50,16 @@ struct OAuthHarness: Sendable {
                         authorize: provider.origin + "/authorize", token: provider.origin + "/token",
                         userInfo: provider.origin + "/userinfo"),
                 ]
-                let environment = [
+                var environment = [
                     settings.secretVariable: TestApp.jwtSecret,
                     "TRACKER_GITHUB_CLIENT_ID": FakeOAuthProvider.clientID, "TRACKER_GITHUB_CLIENT_SECRET": FakeOAuthProvider.clientSecret,
                     "TRACKER_GOOGLE_CLIENT_ID": FakeOAuthProvider.clientID, "TRACKER_GOOGLE_CLIENT_SECRET": FakeOAuthProvider.clientSecret,
                     "FAKE_CLIENT_ID": FakeOAuthProvider.clientID, "FAKE_CLIENT_SECRET": FakeOAuthProvider.clientSecret,
                 ]
+                for declared in settings.oauth?.providers ?? [] {
+                    environment[declared.clientIDVariable] = FakeOAuthProvider.clientID
+                    environment[declared.clientSecretVariable] = FakeOAuthProvider.clientSecret
+                }
                 let auth = try await ServerAuth.start(
                     app: app, database: database.client, logger: TestDatabase.logger, environment: environment, options: options)
                 let router = LoomServer.buildRouter(app: app, database: database.client, auth: auth)

@@ -49,6 +49,33 @@ extension WebhookServerSuites {
             }
         }
 
+        @Test("while clients are served a loop sends a round per pause; the events left wait in the outbox and go out when it is quiet")
+        func yieldsToClients() async throws {
+            let load = RequestLoad()
+            load.enter()
+            try await WebhookHarness.run(instances: 0, requestLoad: load, busyPause: .seconds(600)) { harness in
+                let events = 40
+                for index in 0..<events {
+                    try await harness.app.create("/v1/projects", #"{"name": "P\#(index)", "owner_email": "p\#(index)@example.com"}"#)
+                }
+                let busy = harness.startDelivery()
+                let first = try await harness.receiver.waitFor(1)
+                // One round went out; the loop now pauses (600 s) while the load lasts.
+                try await Task.sleep(for: .milliseconds(500))
+                let sent = await harness.receiver.received().count
+                #expect(sent >= first.count && sent < events, "one round of at most the claim limit, not all \(events)")
+                busy.cancel()
+                _ = try? await busy.value
+                load.leave()
+                // Nothing was lost: a loop on a quiet server sends the rest at once.
+                let quiet = harness.startDelivery()
+                try await harness.waitForDeliveries { $0.count == events && $0.allSatisfy { $0.status == "success" } }
+                quiet.cancel()
+                _ = try? await quiet.value
+                #expect(Set(await harness.receiver.received().compactMap { $0.headers["webhook-id"] }).count == events)
+            }
+        }
+
         @Test("failed attempts are retried on the schedule, Retry-After is honoured, and the third attempt succeeds")
         func retried() async throws {
             let clock = MovableClock()

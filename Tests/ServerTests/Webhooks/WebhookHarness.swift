@@ -44,12 +44,14 @@ struct WebhookHarness: Sendable {
     /// `script`, and `instances` delivery services running (0: the test starts them).
     static func run(
         settings: WebhookSettings = Tracker.webhooks, script: [WebhookReceiver.Answer] = [], clock: WebhookClock = .system,
-        instances: Int = 1, _ body: @Sendable (WebhookHarness) async throws -> Void
+        instances: Int = 1, requestLoad: RequestLoad? = nil, busyPause: Duration = .milliseconds(100),
+        _ body: @Sendable (WebhookHarness) async throws -> Void
     ) async throws {
         try await WebhookReceiver.run(script: script) { receiver in
             let secret = WebhookSecret.generate()
             var options = WebhookOptions()
             (options.allowLoopback, options.pollInterval, options.clock) = (true, .milliseconds(100), clock)
+            (options.requestLoad, options.busyPause) = (requestLoad, busyPause)
             let module = try WebhooksModule(
                 settings: settings, environment: ["TRACKER_WEBHOOK_URL": receiver.url, "TRACKER_WEBHOOK_SECRET": secret.text],
                 options: options, logger: TestDatabase.logger)
