@@ -11,6 +11,7 @@ public enum LoomProject {
     /// Every app generated into this target, sorted by name.
     public static let appNames: [String] = [
         "auctoritas",
+        "b2b",
         "bench",
         "benchprotected",
         "benchwebhooks",
@@ -27,6 +28,7 @@ public enum LoomProject {
     public static func app(named name: String, handlers: some LoomProjectHandlers) -> GeneratedApp? {
         switch name {
         case "auctoritas": return Auctoritas.app()
+        case "b2b": return B2b.app()
         case "bench": return Bench.app()
         case "benchprotected": return Benchprotected.app()
         case "benchwebhooks": return Benchwebhooks.app()

@@ -96,7 +96,8 @@ extension AuthService {
             check.isEndUser
             ? settings.endUserScopes : binding.organizationID == nil ? scopes(ofRole: role) : organizationRoles.scopes(of: check.role ?? "")
         return .authenticated(Identity(
-            subject: subject, kind: check.isEndUser ? EndUsers.kind : "user", scopes: scopes, userID: subject, sessionID: sessionID.uuidString.lowercased(),
+            subject: subject, kind: check.isEndUser ? EndUsers.kind : "user", scopes: settings.expanding(scopes), userID: subject,
+            sessionID: sessionID.uuidString.lowercased(),
             organizationID: binding.organizationText, projectID: binding.projectText))
     }
 

@@ -11,7 +11,8 @@ extension AuthService {
         let creatorScopes =
             key.bindingCheck.isEndUser
             ? settings.endUserScopes : bound ? organizationRoles.scopes(of: key.bindingCheck.role ?? "") : scopes(ofRole: key.userRole)
-        var granted = key.scopes.filter { Identity.scopes(creatorScopes, grant: $0) }
+        // Implied scopes (`auth.impliedScopes`) are added before the creator's bound applies.
+        var granted = settings.expanding(Set(key.scopes)).filter { Identity.scopes(creatorScopes, grant: $0) }
         if let role = key.role {
             let roleScopes = bound ? organizationRoles.scopes(of: role) : scopes(ofRole: role)
             granted = granted.filter { Identity.scopes(roleScopes, grant: $0) }

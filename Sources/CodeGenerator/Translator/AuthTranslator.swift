@@ -60,6 +60,7 @@ enum AuthTranslator {
         if auth.signup.answer == .accepted { lines.append("signupAnswersAccepted: true") }
         if !auth.ids.isEmpty { lines.append("ids: " + resourceIDs(auth.ids)) }
         if auth.roleSpelling != .snakeCase { lines.append("roleSpelling: .\(auth.roleSpelling)") }
+        if !auth.impliedScopes.isEmpty { lines.append(impliedScopes(auth.impliedScopes)) }
         return lines
     }
 
@@ -67,6 +68,14 @@ enum AuthTranslator {
     static func resourceIDs(_ ids: [String: String]) -> String {
         let entries = ResourceKind.allCases.compactMap { kind in ids[kind.rawValue].map { ".\(kind): \(SwiftNames.literal($0))" } }
         return "ResourceIDs(prefixes: [" + entries.joined(separator: ", ") + "])"
+    }
+
+    /// `impliedScopes: ["admin": ["*"]]`, in declaration order.
+    private static func impliedScopes(_ implied: [AuthRoleConfig]) -> String {
+        let entries = implied.map { scope in
+            SwiftNames.literal(scope.name) + ": [" + scope.scopes.map(SwiftNames.literal).joined(separator: ", ") + "]"
+        }
+        return "impliedScopes: [" + entries.joined(separator: ", ") + "]"
     }
 
     private static func roles(_ roles: [AuthRoleConfig], label: String) -> String {

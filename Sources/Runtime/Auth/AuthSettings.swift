@@ -68,9 +68,11 @@ public struct AuthSettings: Sendable {
         oauth: OAuthSettings? = nil, mail: MailSettings? = nil, platformAdmins: PlatformAdminSettings? = nil,
         naming: JSONNaming = .snakeCase, routes: [String: ContractRouteOverride] = [:], apiKeyHeader: String = "X-API-Key",
         refreshTokensAreJWT: Bool = false, tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers,
-        signupAnswersAccepted: Bool = false, ids: ResourceIDs = ResourceIDs(), roleSpelling: RoleSpelling = .snakeCase
+        signupAnswersAccepted: Bool = false, ids: ResourceIDs = ResourceIDs(), roleSpelling: RoleSpelling = .snakeCase,
+        impliedScopes: [String: Set<String>] = [:]
     ) {
         self.roleSpelling = roleSpelling
+        self.impliedScopes = impliedScopes
         self.signupAnswersAccepted = signupAnswersAccepted
         self.ids = ids
         self.naming = naming
@@ -95,6 +97,17 @@ public struct AuthSettings: Sendable {
         self.defaultRole = defaultRole
         self.apiKeys = apiKeys
         self.endUserRole = endUserRole
+    }
+
+    // MARK: b2b (issue 16): scopes that grant others
+    /// A scope → the scopes a credential holding it holds too (`auth.impliedScopes`; b2b's
+    /// `admin` → `*`). One level: what an implied scope implies is not added again.
+    public let impliedScopes: [String: Set<String>]
+
+    /// `scopes` with every scope they imply (`impliedScopes`); the set itself when none applies.
+    public func expanding(_ scopes: Set<String>) -> Set<String> {
+        guard !impliedScopes.isEmpty else { return scopes }
+        return scopes.reduce(into: scopes) { all, scope in all.formUnion(impliedScopes[scope] ?? []) }
     }
 
     /// What every end user of a project may do: the scopes of `endUserRole`, none without one.

@@ -42,6 +42,11 @@ public struct AuthConfig: Codable, Sendable, Hashable {
     /// read on the wire: as declared (`snake_case`, the default) or `UPPER_SNAKE_CASE` (`OWNER`).
     public var roleSpelling: RoleSpelling = .snakeCase
 
+    // MARK: b2b (issue 16): scopes that grant others
+    /// `impliedScopes`: a scope → the scopes a credential holding it holds too, in declaration
+    /// order (b2b: `admin` → `*`, the document's "full access including key management").
+    public var impliedScopes: [AuthRoleConfig] = []
+
     /// Creates an auth section; the defaults are the platform conventions.
     public init(
         path: String = "/auth", tokens: AuthTokensConfig, passwords: AuthPasswordsConfig = .init(),

@@ -21,6 +21,7 @@ enum AuthConfigReader {
             organizationRoles: reader.contains("organizationRoles") ? readRoles(reader, key: "organizationRoles") : nil,
             platformAdmins: reader.contains("platformAdmins") ? readPlatformAdmins(reader) : nil)
         config.endUserRole = reader.string("endUserRole")
+        config.impliedScopes = reader.contains("impliedScopes") ? readRoles(reader, key: "impliedScopes") : []
         config.oauth = reader.contains("oauth") ? readOAuth(reader) : nil
         config.mail = reader.contains("mail") ? readMail(reader) : nil
         config.routes = Dictionary(RouteOverrideReader.readMap(reader), uniquingKeysWith: { first, _ in first })

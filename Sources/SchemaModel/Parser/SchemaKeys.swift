@@ -47,6 +47,8 @@ enum SchemaKeys {
         accepted: [
             "path", "tokens", "passwords", "roles", "defaultRole", "endUserRole", "apiKeys", "cookies", "organizationRoles", "oauth", "mail",
             "platformAdmins", "routes", "signup", "ids", "roleSpelling",
+            // MARK: b2b (issue 16): scopes that grant others
+            "impliedScopes",
         ],
         required: ["tokens", "roles", "defaultRole"])
 

@@ -17,6 +17,7 @@ enum AuthRules {
         checkTokens(auth.tokens, report: report)
         checkPasswords(auth.passwords, report: report)
         checkRoles(auth, tables: Set(app.tables.map(\.name)), report: report)
+        checkImpliedScopes(auth, tables: Set(app.tables.map(\.name)), report: report)
         checkOrganizationRoles(auth, tables: Set(app.tables.map(\.name)), report: report)
         if let apiKeys = auth.apiKeys { checkAPIKeys(apiKeys, report: report) }
         checkOAuthAndMail(auth, report: report)
@@ -119,6 +120,24 @@ enum AuthRules {
             report.diagnostics.error(
                 .unknownRole, file: report.file, path: "auth.endUserRole",
                 "\"endUserRole\" \"\(endUserRole)\" is not a role; use one of \(auth.roles.map(\.name).joined(separator: ", "))")
+        }
+    }
+
+    /// `impliedScopes`: every scope named (key and values) is a valid scope, and a key is not `*`
+    /// (which already grants everything).
+    private static func checkImpliedScopes(_ auth: AuthConfig, tables: Set<String>, report: Reporter) {
+        for implied in auth.impliedScopes {
+            let path = JSONPath.member(implied.name, of: "auth.impliedScopes")
+            if implied.name == "*" {
+                report.diagnostics.error(.invalidScope, file: report.file, path: path, "\"*\" grants every scope already; name another scope")
+            } else if let problem = scopeProblem(implied.name, tables: tables) {
+                report.diagnostics.error(.invalidScope, file: report.file, path: path, problem)
+            }
+            for (index, scope) in implied.scopes.enumerated() {
+                if let problem = scopeProblem(scope, tables: tables) {
+                    report.diagnostics.error(.invalidScope, file: report.file, path: JSONPath.element(index, of: path), problem)
+                }
+            }
         }
     }
 

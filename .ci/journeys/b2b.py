@@ -1,0 +1,46 @@
+"""b2b (reference/b2b-saas-api.md) through its generated client: users and organizations with
+prefixed ids in {"data": ...} envelopes, limit/offset pages with total, the document's error
+body and codes, keys at /v1/keys and the audit trail; the API key travels in `X-API-Key`."""
+
+from b2b_client import AuthenticatedClient
+from b2b_client.api.audit import list_audit_events
+from b2b_client.api.auth import auth_create_api_key, auth_list_api_keys
+from b2b_client.api.organizations import create_organizations, list_organizations
+from b2b_client.api.users import create_users, delete_users, get_users, list_users, replace_users, update_users
+from b2b_client.models import (
+    AuditEventPage, AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyCreateEnvironment, AuthAPIKeyList, CreateOrganizationsResponse201,
+    CreateUsersResponse201, ErrorBody, GetUsersResponse200, OrganizationsCreate, OrganizationsPage, ReplaceUsersResponse200,
+    UpdateUsersResponse200, UsersCreate, UsersPage, UsersUpdate,
+)
+from journey import API_KEY, ORIGIN, TOKEN, done, expect
+
+operator = AuthenticatedClient(base_url=ORIGIN, token=TOKEN, raise_on_unexpected_status=True)
+key = AuthenticatedClient(base_url=ORIGIN, token=API_KEY, prefix="", auth_header_name="X-API-Key", raise_on_unexpected_status=True)
+
+created_key = expect(auth_create_api_key.sync(client=operator, body=AuthAPIKeyCreate(
+    name="backend", environment=AuthAPIKeyCreateEnvironment.TEST, scopes=["users:read", "users:write", "users:delete", "admin"])),
+    AuthAPIKey, "create an sk_test_ key at /v1/keys")
+assert created_key.key.startswith("sk_test_"), created_key
+backend = AuthenticatedClient(base_url=ORIGIN, token=created_key.key, prefix="", auth_header_name="X-API-Key",
+                              raise_on_unexpected_status=True)
+expect(auth_list_api_keys.sync(client=operator), AuthAPIKeyList, "list keys")
+organization = expect(create_organizations.sync(client=backend, body=OrganizationsCreate(name="Acme Corp")),
+                      CreateOrganizationsResponse201, "create an organization").data
+assert organization.id.startswith("org_"), organization
+user = expect(create_users.sync(client=backend, body=UsersCreate(email="user@example.com", organization_id=organization.id),
+                                x_idempotency_key="unique-request-id-12345"), CreateUsersResponse201, "create a user").data
+assert user.id.startswith("usr_") and user.organization_id == organization.id, user
+expect(get_users.sync(user.id, client=key), GetUsersResponse200, "read a user")
+expect(replace_users.sync(user.id, client=backend, body=UsersCreate(email="ada@example.com", name="Ada")),
+       ReplaceUsersResponse200, "replace a user (PUT)")
+expect(update_users.sync(user.id, client=backend, body=UsersUpdate(name="Ada Lovelace")), UpdateUsersResponse200, "update a user (PATCH)")
+page = expect(list_users.sync(client=backend, limit=50, offset=0), UsersPage, "list users")
+assert page.total == 1 and page.limit == 50 and page.offset == 0 and len(page.data) == 1, page
+expect(list_organizations.sync(client=backend), OrganizationsPage, "list organizations")
+missing = expect(get_users.sync("usr_" + "0" * 22, client=backend), ErrorBody, "a missing user, in the document's error body")
+assert missing.error.code == "RESOURCE_NOT_FOUND", missing
+invalid = expect(create_users.sync(client=backend, body=UsersCreate(email="not an address")), ErrorBody, "an invalid user")
+assert invalid.error.code == "VALIDATION_ERROR" and invalid.error.details[0].field == "email", invalid
+delete_users.sync(user.id, client=backend)
+expect(list_audit_events.sync(client=operator, resource="users"), AuditEventPage, "the audit trail")
+done("b2b")

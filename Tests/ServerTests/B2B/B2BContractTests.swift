@@ -1,0 +1,139 @@
+import Foundation
+import HTTPTypes
+import Testing
+
+@testable import Server
+
+/// The B2B reference (`/work/shared/reference/b2b-saas-api.md`, here `reference/b2b-saas-api.md`)
+/// point by point, in its order, with its example requests, against a live `b2b` server
+/// (SQLite, or PostgreSQL under `.ci/with-postgres`). Every answer is also checked against the
+/// app's OpenAPI document by `TestApp`. This file: "Authentication" and "Operational
+/// Constraints"; `B2BResourceContractTests` the rest. Points not served are named in the
+/// README's B2B section.
+@Suite("B2B contract: authentication, rate limits, request limits, pagination")
+struct B2BContractTests {
+    @Test("API Key Authentication: X-API-Key on every request, sk_live_/sk_test_ keys, scopes, IP ranges, expiry, revocation")
+    func apiKeyAuthentication() async throws {
+        try await TestApp.b2b { app in
+            let token = try await app.b2bOperator()
+            // "All API requests require authentication via the X-API-Key header."
+            let anonymous = try await app.request(.get, "/v1/users")
+            #expect(anonymous.status == .unauthorized && anonymous.errorCode == "AUTHENTICATION_FAILED", "\(anonymous.text)")
+            let wrong = try await app.request(.get, "/v1/users", headers: TestApp.key("sk_live_not-a-key"))
+            #expect(wrong.status == .unauthorized && wrong.errorCode == "AUTHENTICATION_FAILED", "\(wrong.text)")
+            // Key types: sk_live_* (production), sk_test_* (sandbox).
+            let live = try await app.b2bFullKey(token: token)
+            let test = try await app.b2bFullKey(token: token, environment: "test")
+            #expect(live.hasPrefix("sk_live_") && test.hasPrefix("sk_test_"))
+            for key in [live, test] {
+                let listed = try await app.request(.get, "/v1/users", headers: TestApp.key(key))
+                #expect(listed.status == .ok, "\(listed.text)")
+            }
+            // Permission model: users:read reads, and "requests exceeding key permissions receive 403".
+            let reader = try await app.b2bKey(#"{"name":"reader","environment":"live","scopes":["users:read"]}"#, token: token).key
+            #expect(try await app.request(.get, "/v1/users", headers: TestApp.key(reader)).status == .ok)
+            let refused = try await app.request(.post, "/v1/users", json: #"{"email":"a@example.com"}"#, headers: TestApp.key(reader))
+            #expect(refused.status == .forbidden && refused.errorCode == "PERMISSION_DENIED", "\(refused.text)")
+            let writer = try await app.b2bKey(#"{"name":"writer","environment":"live","scopes":["users:write"]}"#, token: token).key
+            let user = try await app.request(.post, "/v1/users", json: #"{"email":"w@example.com"}"#, headers: TestApp.key(writer))
+            #expect(user.status == .created, "\(user.text)")
+            let id = try #require(user.data["id"] as? String)
+            let noDelete = try await app.request(.delete, "/v1/users/\(id)", headers: TestApp.key(writer))
+            #expect(noDelete.status == .forbidden && noDelete.errorCode == "PERMISSION_DENIED", "\(noDelete.text)")
+            let deleter = try await app.b2bKey(#"{"name":"deleter","environment":"live","scopes":["users:delete"]}"#, token: token).key
+            #expect(try await app.request(.delete, "/v1/users/\(id)", headers: TestApp.key(deleter)).status == .noContent)
+            // "Can be restricted by IP range": the test client is 127.0.0.1.
+            let elsewhere = try await app.b2bKey(
+                #"{"name":"office","environment":"live","scopes":["users:read"],"allowed_cidrs":["10.0.0.0/8"]}"#, token: token).key
+            let outside = try await app.request(.get, "/v1/users", headers: TestApp.key(elsewhere))
+            #expect(outside.status == .forbidden && outside.errorCode == "PERMISSION_DENIED", "\(outside.text)")
+            let local = try await app.b2bKey(
+                #"{"name":"local","environment":"live","scopes":["users:read"],"allowed_cidrs":["127.0.0.0/8"]}"#, token: token).key
+            #expect(try await app.request(.get, "/v1/users", headers: TestApp.key(local)).status == .ok)
+            // "Have configurable expiration": a past expiry is refused, a future one works.
+            let past = try await app.request(
+                .post, "/v1/keys", json: #"{"name":"old","environment":"live","scopes":["users:read"],"expires_at":"2020-01-01T00:00:00Z"}"#,
+                headers: [.authorization: "Bearer \(token)"])
+            #expect(past.status == .unprocessableContent && past.errorFields == ["expires_at"], "\(past.text)")
+            let expiring = try await app.b2bKey(
+                #"{"name":"soon","environment":"live","scopes":["users:read"],"expires_at":"\#(Self.iso(daysFromNow: 30))"}"#, token: token)
+            #expect(try await app.request(.get, "/v1/users", headers: TestApp.key(expiring.key)).status == .ok)
+            // "Revocable at any time": DELETE /v1/keys/{id}, and the key stops at once.
+            #expect(try await app.request(.delete, "/v1/keys/\(expiring.id)", headers: [.authorization: "Bearer \(token)"]).status == .noContent)
+            let revoked = try await app.request(.get, "/v1/users", headers: TestApp.key(expiring.key))
+            #expect(revoked.status == .unauthorized && revoked.errorCode == "AUTHENTICATION_FAILED", "\(revoked.text)")
+        }
+    }
+
+    @Test("Rate Limiting: the Standard tier's 100 requests per minute with X-RateLimit-*, 429 with Retry-After, Professional's 1,000")
+    func rateLimiting() async throws {
+        try await RateLimitServer.run("b2b", settings: nil) { app in
+            let app = app.as(.anonymous)
+            let token = try await app.b2bOperator()
+            let key = try await app.b2bKey(#"{"name":"busy","environment":"live","scopes":["users:read"]}"#, token: token)
+            let first = try await app.request(.get, "/v1/users", headers: TestApp.key(key.key))
+            #expect(first.headers[HTTPField.Name("X-RateLimit-Limit")!] == "100")
+            #expect(first.headers[HTTPField.Name("X-RateLimit-Remaining")!] == "99")
+            let reset = Int(first.headers[HTTPField.Name("X-RateLimit-Reset")!] ?? "") ?? 0
+            #expect(reset > Int(Date().timeIntervalSince1970) && reset <= Int(Date().timeIntervalSince1970) + 61)
+            for _ in 2...100 { _ = try await app.request(.get, "/v1/users", headers: TestApp.key(key.key)) }
+            let exceeded = try await app.request(.get, "/v1/users", headers: TestApp.key(key.key))
+            #expect(exceeded.status == .tooManyRequests && exceeded.errorCode == "RATE_LIMIT_EXCEEDED", "\(exceeded.text)")
+            let retry = Int(exceeded.headers[.retryAfter] ?? "") ?? 0
+            #expect(retry > 0 && retry <= 60)
+            // Professional: 1,000 per minute, assigned to the key by an admin.
+            let assigned = try await app.request(
+                .put, "/v1/rate-limits/api-keys/\(key.id)", json: #"{"tier":"professional"}"#, headers: [.authorization: "Bearer \(token)"])
+            #expect(assigned.status == .ok, "\(assigned.text)")
+            let professional = try await app.request(.get, "/v1/users", headers: TestApp.key(key.key))
+            #expect(professional.status == .ok && professional.headers[HTTPField.Name("X-RateLimit-Limit")!] == "1000", "\(professional.text)")
+        }
+    }
+
+    @Test("Request Limits: URL length 8 KB, 50 query parameters, batches of at most 100 items")
+    func requestLimits() async throws {
+        try await TestApp.b2b { app in
+            let key = TestApp.key(try await app.b2bFullKey(token: try await app.b2bOperator()))
+            let long = try await app.request(.get, "/v1/users?filter=" + String(repeating: "a", count: 8200), headers: key)
+            #expect(long.status == .uriTooLong, "\(long.text)")
+            let parameters = (1...51).map { "p\($0)=1" }.joined(separator: "&")
+            let many = try await app.request(.get, "/v1/users?\(parameters)", headers: key)
+            #expect(many.status == .badRequest, "\(many.text)")
+            let items = { (count: Int) in
+                (1...count).map { #"{"action":"create","data":{"email":"u\#($0)@example.com"}}"# }.joined(separator: ",")
+            }
+            let batch = try await app.request(.post, "/v1/users/batch", json: #"{"operations":[\#(items(100))]}"#, headers: key)
+            #expect(batch.status == .ok || batch.status == .created, "\(batch.text)")
+            let tooMany = try await app.request(.post, "/v1/users/batch", json: #"{"operations":[\#(items(101))]}"#, headers: key)
+            #expect(tooMany.status == .unprocessableContent && tooMany.errorFields == ["operations"], "\(tooMany.text)")
+        }
+    }
+
+    @Test("Pagination: GET /v1/users?limit=50&offset=100, default page size 20, maximum 100, with total")
+    func pagination() async throws {
+        try await TestApp.b2b { app in
+            let key = TestApp.key(try await app.b2bFullKey(token: try await app.b2bOperator()))
+            for round in 0..<2 {
+                let operations = (1...100).map { #"{"action":"create","data":{"email":"p\#($0)-\#(round)@example.com"}}"# }
+                let batch = try await app.request(
+                    .post, "/v1/users/batch", json: #"{"operations":[\#(operations.joined(separator: ","))]}"#, headers: key)
+                #expect(batch.status.code < 300, "\(batch.text)")
+            }
+            let page = try await app.request(.get, "/v1/users?limit=50&offset=100", headers: key)
+            #expect(page.status == .ok, "\(page.text)")
+            #expect(page.dataItems.count == 50)
+            #expect(page.object["total"] as? Int == 200 && page.object["limit"] as? Int == 50 && page.object["offset"] as? Int == 100)
+            let first = try await app.request(.get, "/v1/users", headers: key)
+            #expect(first.dataItems.count == 20 && first.object["limit"] as? Int == 20 && first.object["offset"] as? Int == 0)
+            let most = try await app.request(.get, "/v1/users?limit=100", headers: key)
+            #expect(most.dataItems.count == 100)
+            let beyond = try await app.request(.get, "/v1/users?limit=101", headers: key)
+            #expect(beyond.status == .badRequest && beyond.errorFields == ["limit"], "\(beyond.text)")
+        }
+    }
+
+    /// An instant `days` from now as the document writes times (`2024-01-15T10:30:00Z`).
+    static func iso(daysFromNow days: Double) -> String {
+        ISO8601DateFormatter().string(from: Date().addingTimeInterval(days * 86400))
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import HTTPTypes
+import Testing
+
+@testable import Server
+
+/// The B2B reference's "API Endpoints", "Request/Response Format", "Error Handling",
+/// "Idempotency" and "Getting Help" in the document's order, against a live `b2b` server (see
+/// `B2BContractTests`).
+@Suite("B2B contract: resources, formats, errors, idempotency, documentation")
+struct B2BResourceContractTests {
+    @Test("Users: the standard operations on /v1/users with {\"data\": ...} envelopes and usr_ ids")
+    func users() async throws {
+        try await TestApp.b2b { app in
+            let key = TestApp.key(try await app.b2bFullKey(token: try await app.b2bOperator()))
+            let created = try await app.request(.post, "/v1/users", json: #"{"email":"user@example.com","name":"Ada"}"#, headers: key)
+            #expect(created.status == .created, "\(created.text)")
+            let id = try #require(created.data["id"] as? String)
+            #expect(id.hasPrefix("usr_") && created.data["email"] as? String == "user@example.com" && created.data["created_at"] is String)
+            let read = try await app.request(.get, "/v1/users/\(id)", headers: key)
+            #expect(read.status == .ok && read.data["id"] as? String == id, "\(read.text)")
+            let replaced = try await app.request(.put, "/v1/users/\(id)", json: #"{"email":"ada@example.com","name":"Ada L."}"#, headers: key)
+            #expect(replaced.status == .ok && replaced.data["email"] as? String == "ada@example.com", "\(replaced.text)")
+            let patched = try await app.request(.patch, "/v1/users/\(id)", json: #"{"name":"Ada Lovelace"}"#, headers: key)
+            #expect(patched.status == .ok && patched.data["name"] as? String == "Ada Lovelace", "\(patched.text)")
+            #expect(patched.data["email"] as? String == "ada@example.com")
+            let listed = try await app.request(.get, "/v1/users?filter=name%20~%20'lovelace'", headers: key)
+            #expect(listed.dataItems.map { $0["id"] as? String } == [id] && listed.object["total"] as? Int == 1, "\(listed.text)")
+            let deleted = try await app.request(.delete, "/v1/users/\(id)", headers: key)
+            #expect(deleted.status == .noContent && deleted.bytes.isEmpty)
+            let gone = try await app.request(.get, "/v1/users/\(id)", headers: key)
+            #expect(gone.status == .notFound && gone.errorCode == "RESOURCE_NOT_FOUND", "\(gone.text)")
+        }
+    }
+
+    @Test("Organizations, API keys (admin only) and audit logs (read only)")
+    func organizationsKeysAudit() async throws {
+        try await TestApp.b2b { app in
+            let token = try await app.b2bOperator()
+            let key = TestApp.key(try await app.b2bFullKey(token: token))
+            let organization = try await app.request(.post, "/v1/organizations", json: #"{"name":"Acme Corp"}"#, headers: key)
+            #expect(organization.status == .created, "\(organization.text)")
+            let id = try #require(organization.data["id"] as? String)
+            #expect(id.hasPrefix("org_"))
+            let member = try await app.request(
+                .post, "/v1/users", json: #"{"email":"m@acme.com","organization_id":"\#(id)"}"#, headers: key)
+            #expect(member.status == .created && member.data["organization_id"] as? String == id, "\(member.text)")
+            let renamed = try await app.request(.put, "/v1/organizations/\(id)", json: #"{"name":"Acme Inc"}"#, headers: key)
+            #expect(renamed.status == .ok && renamed.data["name"] as? String == "Acme Inc", "\(renamed.text)")
+            #expect(try await app.request(.patch, "/v1/organizations/\(id)", json: #"{"name":"Acme"}"#, headers: key).status == .ok)
+            let listed = try await app.request(.get, "/v1/organizations", headers: key)
+            #expect(listed.dataItems.count == 1 && listed.object["total"] as? Int == 1, "\(listed.text)")
+            // Organization changes need the admin permission.
+            let reader = TestApp.key(try await app.b2bKey(#"{"name":"r","environment":"live","scopes":["users:read"]}"#, token: token).key)
+            #expect(try await app.request(.get, "/v1/organizations/\(id)", headers: reader).status == .ok)
+            let refused = try await app.request(.delete, "/v1/organizations/\(id)", headers: reader)
+            #expect(refused.status == .forbidden && refused.errorCode == "PERMISSION_DENIED", "\(refused.text)")
+            #expect(try await app.request(.delete, "/v1/organizations/\(id)", headers: key).status == .noContent)
+            // /v1/keys: the operator's keys, prefix and last four only.
+            let keys = try await app.request(.get, "/v1/keys", headers: [.authorization: "Bearer \(token)"])
+            #expect(keys.status == .ok && keys.items.count == 2 && keys.items.allSatisfy { $0["key"] == nil }, "\(keys.text)")
+            // /v1/audit: every write above, newest first.
+            let audit = try await app.request(.get, "/v1/audit?resource=organizations", headers: [.authorization: "Bearer \(token)"])
+            #expect(audit.status == .ok, "\(audit.text)")
+            #expect(audit.items.compactMap { $0["action"] as? String } == ["deleted", "updated", "updated", "created"], "\(audit.text)")
+            #expect(try await app.request(.post, "/v1/audit", json: "{}", headers: [.authorization: "Bearer \(token)"]).status.code >= 400)
+        }
+    }
+
+    @Test("Health endpoints, X-Request-Id, Content-Type and the error format")
+    func healthAndFormat() async throws {
+        try await TestApp.b2b { app in
+            for path in ["/health", "/health/ready", "/health/live"] {
+                #expect(try await app.request(.get, path).status == .ok, "\(path)")
+            }
+            let key = TestApp.key(try await app.b2bFullKey(token: try await app.b2bOperator()))
+            var traced = key
+            traced[HTTPField.Name("X-Request-Id")!] = "support-ticket-42"
+            let echoed = try await app.request(.get, "/v1/users", headers: traced)
+            #expect(echoed.headers[HTTPField.Name("X-Request-Id")!] == "support-ticket-42")
+            #expect(echoed.headers[.contentType]?.hasPrefix("application/json") == true)
+            let own = try await app.request(.get, "/v1/users", headers: key)
+            #expect(own.headers[HTTPField.Name("X-Request-Id")!]?.isEmpty == false)
+            // The document's error example: VALIDATION_ERROR naming the field "email".
+            let invalid = try await app.request(.post, "/v1/users", json: #"{"email":"not-an-email"}"#, headers: key)
+            #expect(invalid.status == .unprocessableContent && invalid.errorCode == "VALIDATION_ERROR", "\(invalid.text)")
+            #expect(invalid.errorFields == ["email"])
+            let error = try #require(invalid.object["error"] as? [String: any Sendable])
+            #expect(error["message"] is String && Set(error.keys) == ["code", "message", "details"], "\(invalid.text)")
+            // "Content-Type: Must be application/json" (POST/PUT).
+            var plain = key
+            plain[.contentType] = "text/plain"
+            let unsupported = try await app.request(.post, "/v1/users", json: #"{"email":"a@example.com"}"#, headers: plain)
+            #expect(unsupported.status == .unsupportedMediaType, "\(unsupported.text)")
+            // 409 CONFLICT: "Action conflicts with resource state" (a taken email).
+            _ = try await app.request(.post, "/v1/users", json: #"{"email":"taken@example.com"}"#, headers: key)
+            let taken = try await app.request(.post, "/v1/users", json: #"{"email":"taken@example.com"}"#, headers: key)
+            #expect(taken.status == .conflict && taken.errorCode == "CONFLICT" && taken.errorFields == ["email"], "\(taken.text)")
+        }
+    }
+
+    @Test("Idempotency: POST /v1/users with X-Idempotency-Key: unique-request-id-12345 writes once")
+    func idempotency() async throws {
+        try await TestApp.b2b { app in
+            var headers = TestApp.key(try await app.b2bFullKey(token: try await app.b2bOperator()))
+            headers[HTTPField.Name("X-Idempotency-Key")!] = "unique-request-id-12345"
+            let first = try await app.request(.post, "/v1/users", json: #"{"email":"once@example.com"}"#, headers: headers)
+            let again = try await app.request(.post, "/v1/users", json: #"{"email":"once@example.com"}"#, headers: headers)
+            #expect(first.status == .created && again.status == .created, "\(again.text)")
+            #expect(again.data["id"] as? String == first.data["id"] as? String)
+            #expect(again.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
+            let other = try await app.request(.post, "/v1/users", json: #"{"email":"other@example.com"}"#, headers: headers)
+            #expect(other.status == .unprocessableContent && other.errorCode == "VALIDATION_ERROR", "\(other.text)")
+            let listed = try await app.request(.get, "/v1/users", headers: TestApp.key(headers[HTTPField.Name("X-API-Key")!]!))
+            #expect(listed.object["total"] as? Int == 1)
+        }
+    }
+
+    @Test("Getting Help: GET /openapi.json and GET /docs")
+    func documentation() async throws {
+        try await TestApp.b2b { app in
+            let document = try await app.request(.get, "/openapi.json")
+            #expect(document.status == .ok)
+            let paths = try #require(document.object["paths"] as? [String: any Sendable])
+            for path in ["/v1/users", "/v1/users/{id}", "/v1/users/batch", "/v1/organizations", "/v1/organizations/{id}", "/v1/keys", "/v1/audit"] {
+                #expect(paths[path] != nil, "\(path)")
+            }
+            let webhooks = try #require(document.object["webhooks"] as? [String: any Sendable])
+            #expect(webhooks["users.created"] != nil && webhooks["organizations.deleted"] != nil)
+            let docs = try await app.request(.get, "/docs")
+            #expect(docs.status == .ok && docs.headers[.contentType]?.hasPrefix("text/html") == true)
+        }
+    }
+}
