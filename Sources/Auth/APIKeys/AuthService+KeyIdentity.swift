@@ -8,13 +8,14 @@ extension AuthService {
     /// key never exceeds its creator, even after a demotion, and a service never exceeds its role.
     func identity(of key: APIKeyStore.Presented) -> Identity {
         let bound = key.binding.organizationID != nil && !key.bindingCheck.isEndUser
-        let creatorScopes =
+        let creatorScopes = settings.expanding(
             key.bindingCheck.isEndUser
-            ? settings.endUserScopes : bound ? organizationRoles.scopes(of: key.bindingCheck.role ?? "") : scopes(ofRole: key.userRole)
-        // Implied scopes (`auth.impliedScopes`) are added before the creator's bound applies.
+                ? settings.endUserScopes : bound ? organizationRoles.scopes(of: key.bindingCheck.role ?? "") : scopes(ofRole: key.userRole))
+        // Implied scopes (`auth.impliedScopes`) are added on both sides before the creator's
+        // bound applies, as a token of the creator would hold them.
         var granted = settings.expanding(Set(key.scopes)).filter { Identity.scopes(creatorScopes, grant: $0) }
         if let role = key.role {
-            let roleScopes = bound ? organizationRoles.scopes(of: role) : scopes(ofRole: role)
+            let roleScopes = settings.expanding(bound ? organizationRoles.scopes(of: role) : scopes(ofRole: role))
             granted = granted.filter { Identity.scopes(roleScopes, grant: $0) }
         }
         return Identity(

@@ -116,7 +116,9 @@ extension AuthRoutes {
         }
         let roleScopes = bound ? service.organizationRoles.scopes(of: role) : service.scopes(ofRole: role)
         guard let scopes = order.scopes else { return roleScopes.sorted() }
-        for scope in scopes where !Identity.scopes(roleScopes, grant: scope) {
+        // The role's implied scopes count, as they do when the token is used.
+        let granted = service.settings.expanding(roleScopes)
+        for scope in scopes where !Identity.scopes(granted, grant: scope) {
             throw APIError.forbidden("The service token cannot have the scope \(scope): its role \(role) does not grant it.")
         }
         return scopes
@@ -129,7 +131,7 @@ extension AuthRoutes {
     func creatorScopes(of caller: Identity, userID: UUID, binding: SessionBinding) async throws -> Set<String> {
         guard let organization = binding.organizationID else { return caller.scopes }
         guard let role = try await organizations.role(of: userID, in: organization) else { throw notFound("organization", organization, .organization) }
-        return service.organizationRoles.scopes(of: role)
+        return service.settings.expanding(service.organizationRoles.scopes(of: role))
     }
 
     /// 403 when the caller is bound to an organization or project other than `binding`'s.

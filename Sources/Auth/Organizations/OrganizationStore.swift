@@ -133,4 +133,11 @@ struct OrganizationStore: Sendable {
             AND expires_at > ?
             """, [.timestamp(now), .uuid(id), .timestamp(now)])
     }
+
+    /// Gives back the invitation `id` used up at `acceptedAt` by a join whose account could not
+    /// be made (only that use: an invitation accepted at another moment is left alone).
+    func reopen(_ id: UUID, acceptedAt: Date) -> SQLStatement {
+        sql.statement(
+            "UPDATE auth_invitations SET accepted_at = NULL WHERE id = ? AND accepted_at = ?", [.uuid(id), .timestamp(acceptedAt)])
+    }
 }

@@ -8,7 +8,9 @@ extension AuthRoutes {
     /// `POST /organizations/{id}/invitations/join` → 201 with the tokens of a session bound to
     /// the organization. The token must be live and of this organization (422 naming `token`),
     /// the address must have no account (409: it signs in and accepts instead; a used token's
-    /// address has one). The invitation is used up first, so a token makes one account at most.
+    /// address has one). The invitation is used up first, so a token makes one account at most;
+    /// when the account cannot be made after that (an account of the address created in between,
+    /// a database failure), the invitation is given back, so the token still works signed in.
     func joinOrganization(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let organization = try pathID(context, .organization, what: "organization")
         let body = try await decodeBody(request, bodies.joinOrganization)
@@ -23,7 +25,12 @@ extension AuthRoutes {
         user.emailVerifiedAt = now
         let accepted = try await service.database.write([organizations.accept(invitation.id, now: now)])
         guard accepted.first?.changes == 1 else { throw Self.invalidToken }
-        return try await startJoinedSession(user, invitation: invitation, request: request, context: context, now: now)
+        do {
+            return try await startJoinedSession(user, invitation: invitation, request: request, context: context, now: now)
+        } catch {
+            _ = try? await service.database.write([organizations.reopen(invitation.id, acceptedAt: now)])
+            throw error
+        }
     }
 
     /// The invitation `text` names when it is one of `organization`'s (its liveness is checked
@@ -35,7 +42,8 @@ extension AuthRoutes {
         return (invitation.id, invitation.email, invitation.role)
     }
 
-    /// Creates the account and its membership with the first session, in one transaction.
+    /// Creates the account and its membership with the first session, in one transaction (after
+    /// the one that used the invitation up).
     private func startJoinedSession(
         _ user: UserRecord, invitation: (id: UUID, email: String, role: String), request: Request, context: LoomRequestContext, now: Date
     ) async throws -> Response {

@@ -19,7 +19,6 @@ public struct IdempotencyMiddleware: ServerMiddleware {
     public typealias Context = LoomRequestContext
 
     let store: IdempotencyStore
-    /// Every registered route, to find the template a request resolves to.
     /// The covered operations, by `"<METHOD> <template>"`.
     let covered: [String: IdempotencyRequirement]
     let headerName: HTTPField.Name

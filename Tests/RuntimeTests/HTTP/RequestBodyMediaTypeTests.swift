@@ -21,6 +21,8 @@ struct RequestBodyMediaTypeTests {
         for value in [
             "", ";", "text/plain", "application/jsonx", "application/xml", "application/+json", "text/json",
             "application/json-seq", "multipart/form-data; boundary=x", "application/ json", "json",
+            // The media type is what comes before the first `;`, and a `+json` type needs a name.
+            ";application/json", "application/+json",
         ] {
             #expect(!RequestBody.isJSON(value), "\(value)")
         }
