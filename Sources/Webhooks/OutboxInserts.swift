@@ -1,0 +1,18 @@
+import Runtime
+
+/// The inserts of a webhook message and of one delivery of it, written once with `?` and
+/// rendered for each dialect at first use (`PlaceholderSequence.render`): the outbox hook runs
+/// them for every event a table write makes, `MessageLog` for a test message.
+enum OutboxInserts {
+    /// `id, event_type, organization_id, payload, created_at`.
+    static let message = rendered(
+        "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at) VALUES (?, ?, ?, ?, ?)")
+
+    /// `id, message_id, subscription, status, attempts, next_attempt_at, updated_at`.
+    static let delivery = rendered(
+        "INSERT INTO webhook_deliveries (id, message_id, subscription, status, attempts, next_attempt_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+    private static func rendered(_ sql: String) -> [SQLDialect: String] {
+        Dictionary(uniqueKeysWithValues: SQLDialect.allCases.map { ($0, PlaceholderSequence.render(sql, for: $0)) })
+    }
+}
