@@ -15,17 +15,14 @@ struct MessageLog: Sendable {
         let id = EventPayload.newMessageID(at: milliseconds)
         let payload = EventPayload.test(
             id: id, subscription: subscription.id, at: time, organizationID: subscription.organizationID, tenantScoped: tenantScoped)
-        var p = PlaceholderSequence(dialect: database.dialect)
-        let message = (0..<5).map { _ in p.next() }.joined(separator: ", ")
-        var q = PlaceholderSequence(dialect: database.dialect)
-        let delivery = (0..<7).map { _ in q.next() }.joined(separator: ", ")
+        let dialect = database.dialect
         _ = try await database.write([
             SQLStatement(
-                "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at) VALUES (\(message))",
+                OutboxInserts.message[dialect]!,
                 [.text(id), .text(WebhookContract.testEventType), subscription.organizationID.map(SQLValue.text) ?? .null, .text(payload),
                  .integer(milliseconds)]),
             SQLStatement(
-                "INSERT INTO webhook_deliveries (id, message_id, subscription, status, attempts, next_attempt_at, updated_at) VALUES (\(delivery))",
+                OutboxInserts.delivery[dialect]!,
                 [.text(id + ":" + subscription.id), .text(id), .text(subscription.id), .text(DeliveryStatus.pending.rawValue), .integer(0),
                  .integer(milliseconds), .integer(milliseconds)]),
         ])

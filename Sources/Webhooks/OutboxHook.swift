@@ -41,11 +41,11 @@ struct OutboxHook: WriteHook {
                 "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at) SELECT \(values) WHERE EXISTS (SELECT 1 \(match))",
                 messageValues + matchValues))
         } else {
-            statements.append(SQLStatement(Self.messageInsert[dialect]!, messageValues))
+            statements.append(SQLStatement(OutboxInserts.message[dialect]!, messageValues))
         }
         for subscription in receivers {
             statements.append(SQLStatement(
-                Self.deliveryInsert[dialect]!,
+                OutboxInserts.delivery[dialect]!,
                 [.text(UniqueIdentifiers.timeOrdered(at: milliseconds)), .text(messageID), .text(subscription.name), .text(DeliveryStatus.pending.rawValue),
                  .integer(0), .integer(milliseconds), .integer(milliseconds)]))
         }
@@ -56,31 +56,6 @@ struct OutboxHook: WriteHook {
     /// SQL types of the message's five values, cast so PostgreSQL knows them in a `SELECT` list.
     private static let casts = ["TEXT", "TEXT", "TEXT", "TEXT", "BIGINT"]
 
-    /// The message insert of each dialect, written once (every table write with a receiver runs it).
-    private static let messageInsert = statementTexts { values in
-        "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at) VALUES (\(values(5)))"
-    }
-
-    /// The insert of one delivery of a static subscription, per dialect.
-    private static let deliveryInsert = statementTexts { values in
-        """
-        INSERT INTO webhook_deliveries (id, message_id, subscription, status, attempts, next_attempt_at, updated_at) \
-        VALUES (\(values(7)))
-        """
-    }
-
-    /// `text` written for each dialect, `values(n)` giving the list of its first `n` placeholders.
-    private static func statementTexts(_ text: ((Int) -> String) -> String) -> [SQLDialect: String] {
-        Dictionary(uniqueKeysWithValues: SQLDialect.allCases.map { dialect in
-            (dialect, text { count in
-                var placeholders = PlaceholderSequence(dialect: dialect)
-                return (0..<count).map { _ in placeholders.next() }.joined(separator: ", ")
-            })
-        })
-    }
-
-    /// One delivery per enabled stored subscription receiving `type` in `organization`; its id
-    /// is `<message>:<subscription>`, one per pair.
     static func storedDeliveries(messageID: String, type: String, organization: String?, at milliseconds: Int64, dialect: SQLDialect) -> SQLStatement {
         var placeholders = PlaceholderSequence(dialect: dialect)
         let (prefix, message, pending, time, updated) = (

@@ -89,7 +89,8 @@ final class SQLiteWriteBatcher: @unchecked Sendable {
     }
 
     /// Tells `observer` how long each write of `batch` waited for the transaction that `began`,
-    /// and the batch's size; after the callers are answered, so it delays none of them.
+    /// and the batch's size; after its callers are answered, so it delays none of them, but on
+    /// the writer's queue, so the next batch starts after it (a few histogram updates).
     private static func report(_ batch: [PendingWrite], began: ContinuousClock.Instant, to observer: any DatabaseObserver) {
         for write in batch {
             if let asked = write.asked { observer.writeWaited(began - asked) }
