@@ -52,12 +52,20 @@ extension AuthService {
     /// `X-API-Key`, `Authorization` and `Cookie`: without them `authenticate` answers `.anonymous`.
     public var credentialHeaders: [HTTPField.Name] { [apiKeyHeader, .authorization, .cookie] }
 
-    /// The token of `Bearer <token>` (scheme case-insensitive), or `nil`.
+    /// The token of `Bearer <token>` (scheme case-insensitive, blanks around the token
+    /// ignored), or `nil`. Read byte by byte: it runs on every authenticated request.
     static func bearerToken(_ authorization: String) -> String? {
-        let parts = authorization.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let token = parts[1].trimmingCharacters(in: .whitespaces)
-        return token.isEmpty ? nil : token
+        let bytes = authorization.utf8
+        guard let space = bytes.firstIndex(of: UInt8(ascii: " ")) else { return nil }
+        let scheme = bytes[..<space]
+        // ASCII letters only: setting 0x20 lower-cases a letter and maps no other byte onto one.
+        guard scheme.count == 6, zip(scheme, "bearer".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var start = bytes.index(after: space)
+        var end = bytes.endIndex
+        while start < end, isBlank(bytes[start]) { start = bytes.index(after: start) }
+        while end > start, isBlank(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        return start < end ? String(authorization[start..<end]) : nil
     }
 
     /// A valid access token whose session is live and whose user is active; for a session

@@ -97,3 +97,75 @@ struct AccessTokensTests {
         #expect(claims == nil)
     }
 }
+
+/// A token verified once is remembered (`VerifiedTokens`), but its times are checked on every
+/// use, a forgery is never remembered, and the memory stays bounded.
+@Suite("Verified access tokens")
+struct VerifiedTokensTests {
+    @Test("a remembered token is refused once it expires, and refused before its nbf")
+    func timesCheckedOnEveryUse() async throws {
+        let tokens = await AccessTokensTests.tokens()
+        let now = Date()
+        let issued = try await tokens.issue(userID: "u", sessionID: "s", now: now, sessionExpiresAt: now.addingTimeInterval(3600))
+        #expect(await tokens.verify(issued.token, now: now) != nil)
+        #expect(tokens.verified.count == 1)
+        #expect(await tokens.verify(issued.token, now: now.addingTimeInterval(60)) != nil)
+        let pastExpiry = now.addingTimeInterval(900 + AccessTokens.leewaySeconds + 1)
+        #expect(await tokens.verify(issued.token, now: pastExpiry) == nil)
+        let beforeIssue = now.addingTimeInterval(-AccessTokens.leewaySeconds - 5)
+        #expect(await tokens.verify(issued.token, now: beforeIssue) == nil)
+    }
+
+    @Test("tokens failing a check are never remembered")
+    func forgeriesNotRemembered() async throws {
+        let tokens = await AccessTokensTests.tokens()
+        let wrongSecret = try ForgedToken.make(
+            header: AccessTokensTests.header, payload: ForgedToken.claims(issuer: AccessTokensTests.issuer, audience: AccessTokensTests.audience),
+            signature: .hs256("another-secret-0123456789abcdefghijklmnop"))
+        let wrongAudience = try ForgedToken.make(
+            header: AccessTokensTests.header, payload: ForgedToken.claims(issuer: AccessTokensTests.issuer, audience: "elsewhere"),
+            signature: .hs256(AccessTokensTests.secret))
+        for token in [wrongSecret, wrongAudience, "a.b.c"] {
+            #expect(await tokens.verify(token, now: Date()) == nil)
+            #expect(await tokens.verify(token, now: Date()) == nil)
+        }
+        #expect(tokens.verified.count == 0)
+    }
+
+    @Test("when full, expired entries go first, then all")
+    func bounded() async throws {
+        let tokens = await AccessTokensTests.tokens()
+        let cache = VerifiedTokens(capacity: 2)
+        let now = Date()
+        let short = try await tokens.issue(userID: "a", sessionID: "s", now: now, sessionExpiresAt: now.addingTimeInterval(10))
+        let long = try await tokens.issue(userID: "b", sessionID: "s", now: now, sessionExpiresAt: now.addingTimeInterval(3600))
+        let third = try await tokens.issue(userID: "c", sessionID: "s", now: now, sessionExpiresAt: now.addingTimeInterval(3600))
+        let fourth = try await tokens.issue(userID: "d", sessionID: "s", now: now, sessionExpiresAt: now.addingTimeInterval(3600))
+        for token in [short, long] { cache.remember(try #require(await tokens.verify(token.token, now: now)), of: token.token, now: now) }
+        let later = now.addingTimeInterval(60)
+        cache.remember(try #require(await tokens.verify(third.token, now: now)), of: third.token, now: later)
+        #expect(cache.count == 2)
+        #expect(cache.claims(of: short.token) == nil)
+        #expect(cache.claims(of: long.token)?.subject.value == "b")
+        cache.remember(try #require(await tokens.verify(fourth.token, now: now)), of: fourth.token, now: later)
+        #expect(cache.count == 1)
+        #expect(cache.claims(of: fourth.token)?.subject.value == "d")
+    }
+}
+
+/// `Authorization: Bearer <token>` is read byte by byte on every authenticated request.
+@Suite("Bearer token parsing")
+struct BearerTokenTests {
+    @Test("the token of a Bearer header, scheme in any case, blanks around it ignored",
+          arguments: [("Bearer abc.def.ghi", "abc.def.ghi"), ("bearer abc", "abc"), ("BEARER abc", "abc"),
+                      ("bEaReR   abc \t", "abc"), ("Bearer a b", "a b")])
+    func accepted(header: String, token: String) {
+        #expect(AuthService.bearerToken(header) == token)
+    }
+
+    @Test("anything else is no bearer token",
+          arguments: ["", "Bearer", "Bearer ", "Bearer  \t ", "Basic abc", "Bearerx abc", "Bear abc", "Bearer\tabc", "Béarer abc", "Bearer€ abc"])
+    func refused(header: String) {
+        #expect(AuthService.bearerToken(header) == nil)
+    }
+}

@@ -26,6 +26,8 @@ struct AccessTokens: Sendable {
     let audience: String
     /// Lifetime of new tokens.
     let lifetime: TimeInterval
+    /// Tokens that passed the header, signature, issuer and audience checks before.
+    let verified: VerifiedTokens
 
     /// Prepares signing with `secret`; the caller has checked its length.
     init(secret: [UInt8], issuer: String, audience: String, lifetimeSeconds: Int) async {
@@ -35,6 +37,7 @@ struct AccessTokens: Sendable {
         self.issuer = issuer
         self.audience = audience
         self.lifetime = TimeInterval(lifetimeSeconds)
+        self.verified = VerifiedTokens()
     }
 
     /// A signed token for `userID` in `sessionID`, valid from `now` for the configured lifetime
@@ -55,17 +58,27 @@ struct AccessTokens: Sendable {
         return (token, max(0, Int(expires.timeIntervalSince(issued))))
     }
 
-    /// The claims of a valid token, or `nil` for any token that fails a check.
+    /// The claims of a valid token, or `nil` for any token that fails a check. The checks that
+    /// cannot change for a token's text (header, signature, issuer, audience) run on its first
+    /// use only (`VerifiedTokens`); the times run on every use.
     func verify(_ token: String, now: Date) async -> AccessTokenClaims? {
+        if let claims = verified.claims(of: token) {
+            return Self.isCurrent(claims, now: now) ? claims : nil
+        }
         guard let header = Self.header(of: token), header.alg == Self.algorithm, header.typ == Self.headerType,
             header.crit == nil
         else { return nil }
         guard let claims = try? await keys.verify(token, as: AccessTokenClaims.self) else { return nil }
-        guard claims.issuer.value == issuer, claims.audience.value.contains(audience),
-            now < claims.expiration.value.addingTimeInterval(Self.leewaySeconds),
-            claims.notBefore.value <= now.addingTimeInterval(Self.leewaySeconds)
+        guard claims.issuer.value == issuer, claims.audience.value.contains(audience), Self.isCurrent(claims, now: now)
         else { return nil }
+        verified.remember(claims, of: token, now: now)
         return claims
+    }
+
+    /// Whether `now` lies between the token's `nbf` and `exp`, within the leeway.
+    static func isCurrent(_ claims: AccessTokenClaims, now: Date) -> Bool {
+        now < claims.expiration.value.addingTimeInterval(leewaySeconds)
+            && claims.notBefore.value <= now.addingTimeInterval(leewaySeconds)
     }
 
     /// The decoded JOSE header, or `nil` when the token is not three base64url parts with a JSON header.
