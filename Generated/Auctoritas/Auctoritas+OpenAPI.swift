@@ -2396,6 +2396,20 @@ extension Auctoritas {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              }
             }
           },
           "400" : {
@@ -2559,6 +2573,20 @@ extension Auctoritas {
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
               }
             }
           },
@@ -3605,6 +3633,20 @@ extension Auctoritas {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              }
             }
           },
           "400" : {
@@ -4610,6 +4652,20 @@ extension Auctoritas {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              }
             }
           },
           "400" : {
@@ -5238,6 +5294,20 @@ extension Auctoritas {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              }
             }
           },
           "400" : {
@@ -5311,6 +5381,20 @@ extension Auctoritas {
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
               }
             }
           },
@@ -5660,6 +5744,20 @@ extension Auctoritas {
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
               }
             }
           },
@@ -6751,6 +6849,20 @@ extension Auctoritas {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              }
             }
           },
           "400" : {
@@ -6837,6 +6949,20 @@ extension Auctoritas {
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
               }
             }
           },
@@ -8000,6 +8126,20 @@ extension Auctoritas {
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
               }
             }
           },

@@ -3645,6 +3645,20 @@ extension B2b {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              }
             }
           },
           "400" : {
@@ -5699,6 +5713,20 @@ extension B2b {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              }
             }
           },
           "400" : {
@@ -5956,6 +5984,20 @@ extension B2b {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              }
             }
           },
           "400" : {
@@ -6194,6 +6236,20 @@ extension B2b {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
               }
             }
           },
@@ -6485,6 +6541,20 @@ extension B2b {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
               }
             }
           },

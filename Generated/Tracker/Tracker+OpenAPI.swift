@@ -5727,6 +5727,20 @@ extension Tracker {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              }
             }
           },
           "400" : {
@@ -8162,6 +8176,20 @@ extension Tracker {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              }
             }
           },
           "400" : {
@@ -8424,6 +8452,20 @@ extension Tracker {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              }
             }
           },
           "400" : {
@@ -8672,6 +8714,20 @@ extension Tracker {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
               }
             }
           },
@@ -8978,6 +9034,20 @@ extension Tracker {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
               }
             }
           },

@@ -21,7 +21,7 @@ extension AuthContract {
             description: "Creates an account with the default role and starts its first session. 409 when the email is taken. "
                 + "\(organization) and binds the session to it (409 naming `organization_slug` when taken). \(endUsers) and its "
                 + "tokens carry `org` and `prj`; an invalid key or one bound to no project is 401.",
-            request: bodies.signup, responses: Self.json(201, "AuthTokens"), credentials: .optionalProjectKey,
+            request: bodies.signup, responses: sessionStarted(201), credentials: .optionalProjectKey,
             errors: [.conflict, .validationError, .unauthorized])
     }
 
@@ -36,14 +36,14 @@ extension AuthContract {
                     + "With a project's API key in `X-API-Key` only that project's end users are found (their session is bound "
                     + "to the project: `org`, `prj`); without one, only app-level accounts. With `organization_id` the "
                     + "session is bound to that organization: 404 unless the account is a member.",
-                request: bodies.login, responses: Self.json(200, "AuthTokens"), credentials: .optionalProjectKey,
+                request: bodies.login, responses: sessionStarted(200), credentials: .optionalProjectKey,
                 errors: [.validationError, .unauthorized, .notFound, .tooManyRequests]),
             route(
                 .refresh, .post, "/refresh", summary: "Refresh tokens",
                 description: "Exchanges the session's latest refresh token for a new access token and the next refresh token. "
                     + "A refresh token is accepted once: presenting a used one revokes the whole session. In cookie mode the "
                     + "token may come from the `loom_refresh` cookie, and then `X-CSRF-Token` must echo `loom_csrf` (403 otherwise).",
-                request: bodies.refresh, responses: Self.json(200, "AuthTokens"), credentials: .none,
+                request: bodies.refresh, responses: sessionStarted(200), credentials: .none,
                 errors: [.validationError, .unauthorized, .forbidden]),
             route(
                 .logout, .post, "/logout", summary: "Log out",
@@ -99,7 +99,7 @@ extension AuthContract {
             route(
                 .createSession, .post, "/sessions", summary: "Start another session",
                 description: "Starts a new session (a new refresh-token family) for the caller, e.g. for another device.",
-                request: bodies.createSession, requestOptional: true, responses: Self.json(201, "AuthTokens"), errors: [.validationError]),
+                request: bodies.createSession, requestOptional: true, responses: sessionStarted(201), errors: [.validationError]),
             route(
                 .revokeOtherSessions, .delete, "/sessions", summary: "End every other session",
                 description: "Ends every session of the caller except the current one.", responses: Self.json(200, "AuthRevokedCount")),

@@ -61,7 +61,7 @@ extension AuthContract {
                     + "bound to the organization. An invalid, expired or revoked token, or one of another organization, is 422 "
                     + "naming `token`; 409 when the address already has an account (it signs in and accepts instead), which "
                     + "is also the answer to a token used already.",
-                request: bodies.joinOrganization, responses: Self.json(201, "AuthTokens"), credentials: .none,
+                request: bodies.joinOrganization, responses: sessionStarted(201), credentials: .none,
                 errors: [.conflict, .validationError]),
         ]
     }
@@ -76,7 +76,7 @@ extension AuthContract {
                     + "organization role; they stop working as soon as the membership ends or the project is archived. "
                     + "404 for a non-member; 403 for credentials bound to another organization; 422 naming `project_id` "
                     + "for a project that is not live in the organization.",
-                request: bodies.organizationTokens, requestOptional: true, responses: Self.json(201, "AuthTokens"),
+                request: bodies.organizationTokens, requestOptional: true, responses: sessionStarted(201),
                 errors: [.notFound, .validationError]),
             route(
                 .createProject, .post, "/organizations/{id}/projects", summary: "Create a project",

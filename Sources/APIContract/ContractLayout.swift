@@ -26,13 +26,31 @@ public struct ContractLayout: Sendable, Hashable {
     /// `routes` laid out: paths complete (the override's, or the prefix and the declared path),
     /// switched-off operations left out, members and parameters spelled in the app's style, ids
     /// of auth resources in the app's format.
+    /// Links of the answers follow their targets: a link to a switched-off operation is left
+    /// out, and the parameter and member it names are spelled as the target's path and the
+    /// app's naming spell them.
     public func apply<Operation>(_ routes: [ContractRoute<Operation>]) -> [ContractRoute<Operation>] {
-        routes.compactMap { route in
+        let laidOut = routes.compactMap { route -> ContractRoute<Operation>? in
             let override = self.routes[route.operation.routeKey]
             if let override, override.paths.isEmpty { return nil }
             return route.laidOut(
                 paths: override?.paths ?? [prefix + route.path], method: override?.method ?? route.method, naming: naming,
                 members: override?.members ?? [:], ids: ids)
+        }
+        let targets = Dictionary(laidOut.map { ($0.operation.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+        return laidOut.map { route in
+            guard route.responses.contains(where: { !$0.links.isEmpty }) else { return route }
+            let responses = route.responses.map { response in
+                ContractResponse(response.status, response.body, response.description, links: response.links.compactMap { link in
+                    guard let target = targets[link.operationID],
+                        let parameter = target.parameters.first(where: { $0.location == .path && $0.key == link.parameter })
+                    else { return nil }
+                    return ContractLink(name: link.name, operationID: link.operationID, parameter: parameter.name, member: naming.name(link.member))
+                })
+            }
+            return ContractRoute(
+                copying: route, method: route.method, path: route.path, aliases: route.aliases, request: route.request,
+                parameters: route.parameters, responses: responses)
         }
     }
 }

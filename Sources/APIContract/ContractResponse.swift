@@ -20,11 +20,14 @@ public struct ContractResponse: Sendable, Hashable {
     public let body: Body
     /// When the route answers this, for the document.
     public let description: String
+    /// Operations a member of this answer leads to.
+    public let links: [ContractLink]
 
     /// Creates a response.
-    public init(_ status: Int, _ body: Body, _ description: String) {
+    public init(_ status: Int, _ body: Body, _ description: String, links: [ContractLink] = []) {
         self.status = status
         self.body = body
         self.description = description
+        self.links = links
     }
 }

@@ -62,7 +62,7 @@ public struct ContractRoute<Operation: ContractOperation>: Sendable {
     /// `route` served with `method` at `path` and `aliases`, with `request` and `parameters` instead of its own.
     init(
         copying route: ContractRoute, method: ContractMethod, path: String, aliases: [String], request: ContractBody?,
-        parameters: [ContractParameter]
+        parameters: [ContractParameter], responses: [ContractResponse]? = nil
     ) {
         self.operation = route.operation
         self.method = method
@@ -73,7 +73,7 @@ public struct ContractRoute<Operation: ContractOperation>: Sendable {
         self.description = route.description
         self.request = request
         self.requestOptional = route.requestOptional
-        self.responses = route.responses
+        self.responses = responses ?? route.responses
         self.credentials = route.credentials
         self.errors = route.errors
         self.parameters = parameters

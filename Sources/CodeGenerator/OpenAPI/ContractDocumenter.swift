@@ -64,7 +64,13 @@ struct ContractDocumenter {
         case .empty:
             return ResponseFactory.empty(response.description)
         case .json(let schema):
-            return ResponseFactory.json(response.description, schema: SchemaFactory.reference(schema))
+            var answer = ResponseFactory.response(response.description, content: [.json: OpenAPI.Content(schema: SchemaFactory.reference(schema))])
+            // Laid-out families spell the member in the app's naming (`ContractLayout.apply`).
+            for link in response.links {
+                guard let expression = OpenAPI.RuntimeExpression(rawValue: "$response.body#/\(link.member)") else { continue }
+                answer.links[link.name] = .b(OpenAPI.Link(operationId: link.operationID, parameters: [link.parameter: .a(expression)]))
+            }
+            return .response(answer)
         case .anyJSONObject:
             return ResponseFactory.json(response.description, schema: SchemaFactory.object([]))
         case .html:
