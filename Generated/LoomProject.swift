@@ -13,6 +13,8 @@ public enum LoomProject {
         "auctoritas",
         "b2b",
         "bench",
+        "benchauth",
+        "benchauthprotected",
         "benchprotected",
         "benchwebhooks",
         "eventflow",
@@ -30,6 +32,8 @@ public enum LoomProject {
         case "auctoritas": return Auctoritas.app()
         case "b2b": return B2b.app()
         case "bench": return Bench.app()
+        case "benchauth": return Benchauth.app()
+        case "benchauthprotected": return Benchauthprotected.app()
         case "benchprotected": return Benchprotected.app()
         case "benchwebhooks": return Benchwebhooks.app()
         case "eventflow": return Eventflow.app(handlers: handlers.eventflow)

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import time
+import traceback
 import urllib.request
 
 import machine
@@ -22,8 +23,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 BENCHMARKS = os.path.dirname(HERE)
 REPOSITORY = os.path.dirname(BENCHMARKS)
 PORTS = {"loom": 18480, "loom-protected": 18530, "pocketbase": 18490, "fastapi-1w": 18500, "fastapi-2w": 18510,
-         "nginx": 18520, "loom-base": 18540, "loom-webhooks": 18550}
+         "nginx": 18520, "loom-base": 18540, "loom-webhooks": 18550,
+         "loom-auth": 18570, "loom-auth-protected": 18580, "pocketbase-auth": 18590, "fastapi-auth-1w": 18600}
 RECEIVER_PORT = 18560
+# Set-up servers (sign-up, keys) run here while a database is prepared.
+SETUP_PORT = 18610
 # The Loom variants: `loom-protected` serves Schemas/benchprotected (the bench tables with rate
 # limits, audit and idempotency declared) from the same binary; `loom-base` is --base-binary, the
 # "before" of an A/B, measured only when that option is given.
@@ -31,6 +35,13 @@ PROTECTED_APP = "benchprotected"
 # `loom-webhooks` serves Schemas/benchwebhooks (the bench tables, every change sent to one
 # subscription) and is asked only the POST scenario; its deliveries go to a local receiver.
 WEBHOOKS_APP = "benchwebhooks"
+# The authenticated path (issue 22): `loom-auth` serves Schemas/benchauth (bench's items,
+# organization-scoped, auth on), asked with the organization owner's token and an API key bound
+# to the organization; `loom-auth-protected` is Schemas/benchauthprotected (the same with rate
+# limits, idempotency, metrics, CORS and an audit trail); `pocketbase-auth` has an owner rule,
+# `fastapi-auth-1w` the FastAPI security tutorial's JWT check and user lookup.
+AUTH_APP = "benchauth"
+AUTH_PROTECTED_APP = "benchauthprotected"
 
 
 def arguments():
@@ -42,7 +53,8 @@ def arguments():
     parser.add_argument("--rows", type=int, default=10_000, help="rows seeded in every database (default 10000)")
     parser.add_argument("--idle-threshold", type=float, default=0.15, help="CPU busy share counted as idle (default 0.15)")
     parser.add_argument("--idle-timeout", type=float, default=10, help="longest wait for idle before a run, seconds (default 10)")
-    parser.add_argument("--only", default="", help="comma-separated targets: loom,pocketbase,fastapi-1w,fastapi-2w,nginx")
+    parser.add_argument("--only", default="", help="comma-separated targets: loom,pocketbase,fastapi-1w,fastapi-2w,nginx,"
+                                                    "loom-protected,loom-webhooks,loom-auth,loom-auth-protected,pocketbase-auth,fastapi-auth-1w")
     parser.add_argument("--label", default="", help="suffix of the results file name")
     parser.add_argument("--postgres", action="store_true",
                         help="Loom and FastAPI + asyncpg on a throwaway PostgreSQL cluster (PocketBase has no PostgreSQL mode)")
@@ -61,11 +73,13 @@ def check(server, scenarios, first_id):
         request = urllib.request.Request(url, method=scenario.get("method", "GET"),
                                          data=scenario.get("body", "").encode() or None)
         request.add_header("Content-Type", "application/json")
+        for header, value in scenario.get("headers", {}).items():
+            request.add_header(header, value)
         with urllib.request.urlopen(request, timeout=10) as response:
             body = response.read()
             if not 200 <= response.status < 300:
                 raise RuntimeError(f"{server.name} {name}: {url} answered {response.status}")
-            if name.startswith("page") and body.count(b'"name"') != 20:
+            if "page" in name and body.count(b'"name"') != 20:
                 raise RuntimeError(f"{server.name} {name}: {url} did not return 20 records: {body[:300]!r}")
 
 
@@ -77,12 +91,16 @@ def measure_interleaved(plan, only, settings, log, results):
     started = {}
     try:
         for name in only:
+            if name not in plan:
+                log(f"{name}: not measured in this mode")
+                continue
             log(f"starting {name}")
             server, scenarios, first_id = plan[name]()
             started[name] = (server, scenarios)
             check(server, scenarios, first_id)
         # Reads first, POST last, so reads always see the seeded rows only.
-        order = [scenario for scenario, _ in targets.SCENARIOS if scenario != "post"] + ["post"]
+        everything = [scenario for scenario, _ in targets.SCENARIOS + targets.AUTH_SCENARIOS]
+        order = [scenario for scenario in everything if "post" not in scenario] + ["post", "auth_post"]
         for scenario in order:
             runs = {name: [] for name, (_, scenarios) in started.items() if scenario in scenarios}
             if not runs:
@@ -167,7 +185,33 @@ def main():
             first_id = ids.readline().strip()
         return server, targets.pocketbase(ids_file), first_id
 
+    def loom_auth(name, app):
+        database, credentials = setups.create_loom_auth_database(settings.binary, work, rows, SETUP_PORT, app=app,
+                                                                 directory=name)
+        server = setups.start_loom(settings.binary, setups.copy_database(database, work, f"{name}-run"), PORTS[name],
+                                   work, name=name, app=app, environment=setups.auth_environment(app))
+        return server, targets.loom_auth(credentials.token, credentials.api_key), "1"
+
+    def pocketbase_auth():
+        server, ids_file, credentials = setups.start_pocketbase_auth(settings.venv, PORTS["pocketbase-auth"], work, rows)
+        with open(ids_file) as ids:
+            first_id = ids.readline().strip()
+        return server, targets.pocketbase_auth(ids_file, credentials.token, credentials.owner), first_id
+
+    def fastapi_auth():
+        source, credentials = setups.create_loom_auth_database(settings.binary, work, rows, SETUP_PORT, directory="fastapi-auth-seed")
+        secret = "bench-fastapi-" + credentials.owner
+        database = setups.create_fastapi_auth_database(source, work, credentials.owner)
+        server = setups.start_fastapi(settings.venv, database, PORTS["fastapi-auth-1w"], 1, work, app="fastapi_auth_app:app",
+                                      variables={"BENCH_DATABASE": database, "BENCH_JWT_SECRET": secret},
+                                      name="fastapi-auth-1w")
+        return server, targets.fastapi_auth(setups.fastapi_auth_token(secret)), "1"
+
     plan = {
+        "loom-auth": lambda: loom_auth("loom-auth", AUTH_APP),
+        "loom-auth-protected": lambda: loom_auth("loom-auth-protected", AUTH_PROTECTED_APP),
+        "pocketbase-auth": pocketbase_auth,
+        "fastapi-auth-1w": fastapi_auth,
         "loom": lambda: (setups.start_loom(settings.binary, setups.copy_database(loom_database, work, "loom-run"),
                                            PORTS["loom"], work), targets.loom(), "1"),
         "loom-protected": lambda: loom_variant("loom-protected", settings.binary, PROTECTED_APP),
@@ -250,11 +294,13 @@ def finish(settings, only, plan, started, results, log):
         measure_interleaved(plan, only, settings, log, results)
     except Exception as error:  # the results file names the failure
         failure = repr(error)
+        traceback.print_exc()
         log(f"\nfailed: {error!r}")
     table = report.build_rows(results)
+    authenticated = report.build_auth_rows(results)
     latency = report.latency_row(results)
-    goals = report.targets(results, table, latency)
-    report.print_table(table, latency, goals, log, postgres=settings.postgres)
+    goals = report.targets(results, table, authenticated, latency)
+    report.print_table(table, authenticated, latency, goals, log, postgres=settings.postgres)
     delivered = results.get("loom-webhooks", {}).get("deliveries")
     if delivered:
         log(f"\nwebhook deliveries to the local receiver: {delivered['delivered']:,} in {delivered['active_seconds']} seconds "
@@ -267,6 +313,7 @@ def finish(settings, only, plan, started, results, log):
         "machine": machine.describe(),
         "load_1m_at_end": round(machine.load_average(), 2),
         "table": table,
+        "authenticated": authenticated,
         "latency_1conn": latency,
         "targets": goals,
         "results": results,

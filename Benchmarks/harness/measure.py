@@ -18,6 +18,9 @@ def run_wrk(url_base, scenario, settings):
     environment["BENCH_ROWS"] = str(settings.rows)
     environment.pop("BENCH_BODY", None)
     environment.pop("BENCH_IDS_FILE", None)
+    environment.pop("BENCH_HEADERS", None)
+    if scenario.get("headers"):
+        environment["BENCH_HEADERS"] = "\n".join(f"{name}: {value}" for name, value in scenario["headers"].items())
     if scenario.get("body"):
         environment["BENCH_BODY"] = scenario["body"]
     if scenario.get("ids_file"):

@@ -17,6 +17,7 @@ import types
 import servers
 import setups
 from measure import run_wrk
+import targets
 from targets import POST_BODY
 
 SCENARIOS = {
@@ -25,7 +26,17 @@ SCENARIOS = {
     "page_no_total": {"path": "/v1/items?limit=20&offset={offset}&count=none"},
     "post": {"method": "POST", "path": "/v1/items", "body": POST_BODY},
     "health_live": {"path": "/health/live"},
+    "key_get_by_id": None,  # apps with auth only (benchauth, benchauthprotected)
 }
+AUTH_APPS = ("benchauth", "benchauthprotected")
+
+
+def auth_scenarios(credentials):
+    """The same scenario names on an authenticated app: each request carries the organization
+    owner's token (key_get_by_id: the API key bound to the organization)."""
+    asked = targets.loom_auth(credentials.token, credentials.api_key)
+    named = {name: asked["auth_" + name] for name in ("get_by_id", "page_total", "page_no_total", "post")}
+    return dict(named, key_get_by_id=asked["key_get_by_id"], health_live=SCENARIOS["health_live"])
 
 
 def cpu_milliseconds(perf_output):
@@ -45,21 +56,30 @@ def main():
     parser.add_argument("--children", action="store_true",
                         help="with --record: sample call chains (frame pointers) and rank symbols by time spent inside them")
     parser.add_argument("--app", default="bench",
-                        help="an app serving the bench tables: bench, benchprotected (protections on), benchwebhooks")
+                        help="an app serving the bench tables: bench, benchprotected (protections on), benchwebhooks, "
+                             "benchauth (organization-scoped, every request with a token or key), benchauthprotected")
     parser.add_argument("--binary", required=True)
     parser.add_argument("--work", required=True)
     options = parser.parse_args()
     os.makedirs(options.work, exist_ok=True)
-    database = setups.create_loom_database(options.binary, options.work, setups.seed_rows(10_000), app=options.app)
+    scenarios, environment = SCENARIOS, None
+    if options.app in AUTH_APPS:
+        database, credentials = setups.create_loom_auth_database(options.binary, options.work, setups.seed_rows(10_000),
+                                                                 18572, app=options.app)
+        scenarios, environment = auth_scenarios(credentials), setups.auth_environment(options.app)
+    else:
+        database = setups.create_loom_database(options.binary, options.work, setups.seed_rows(10_000), app=options.app)
+    if any(scenarios[name] is None for name in options.scenarios):
+        parser.error(f"key_get_by_id needs an app with auth: {', '.join(AUTH_APPS)}")
     settings = types.SimpleNamespace(rows=10_000, connections=options.connections, threads=2, duration=options.duration)
     # The webhooks variant delivers every change to a local receiver, whose CPU is not counted.
     receiver = servers.start_webhook_receiver(options.work, 18571) if options.app == "benchwebhooks" else None
-    environment = setups.webhook_environment(18571) if receiver else None
+    environment = setups.webhook_environment(18571) if receiver else environment
     server = setups.start_loom(options.binary, database, 18570, options.work, name="loom-profile", app=options.app,
                                environment=environment)
     try:
         for name in options.scenarios:
-            scenario = SCENARIOS[name]
+            scenario = scenarios[name]
             run_wrk(server.url, dict(scenario), types.SimpleNamespace(**{**vars(settings), "duration": 1}))  # warm-up
             watch = ["-p", str(server.process.pid), "--", "sleep", str(options.duration)]
             perf_command = ["perf", "stat", "-e", "task-clock", *watch]

@@ -4,12 +4,16 @@ import json
 import os
 import time
 
-from targets import SCENARIOS
+from targets import AUTH_SCENARIOS, SCENARIOS
 
 PEERS = ["pocketbase", "fastapi-1w", "fastapi-2w"]
 # Loom variants measured beside Loom: the same binary with the protections declared, and the
 # "before" binary of an A/B; each reported as its rate over Loom's.
 VARIANTS = ["loom-protected", "loom-base", "loom-webhooks"]
+# The authenticated path: Loom's benchauth against its peers with credentials, and benchauth
+# with its protections on, as its rate over benchauth's.
+AUTH_PEERS = ["pocketbase-auth", "fastapi-auth-1w"]
+AUTH_PROTECTED = "loom-auth-protected"
 
 
 def _over_loom(variant):
@@ -57,6 +61,26 @@ def build_rows(results):
     return rows
 
 
+def build_auth_rows(results):
+    """One row per authenticated scenario: benchauth's rate, each peer's, Loom/peer, and the
+    protected variant's rate over benchauth's. The API-key row is compared with the peers'
+    token row (neither peer has API keys)."""
+    rows = []
+    for scenario, label in AUTH_SCENARIOS:
+        loom = _rps(results, "loom-auth", scenario)
+        row = {"scenario": scenario, "label": label, "loom_rps": loom}
+        peer_scenario = "auth_get_by_id" if scenario == "key_get_by_id" else scenario
+        for peer in AUTH_PEERS:
+            peer_rps = _rps(results, peer, peer_scenario)
+            row[f"{peer}_rps"] = peer_rps
+            row[f"loom_over_{peer}"] = round(loom / peer_rps, 2) if loom and peer_rps else None
+        protected = _rps(results, AUTH_PROTECTED, scenario)
+        row[f"{AUTH_PROTECTED}_rps"] = protected
+        row[_over_loom(AUTH_PROTECTED)] = round(protected / loom, 2) if loom and protected else None
+        rows.append(row)
+    return rows
+
+
 def latency_row(results):
     """One-connection p50/p99 (ms) of every target and Loom's p50 over nginx's."""
     row = {}
@@ -69,11 +93,13 @@ def latency_row(results):
     return row
 
 
-def targets(results, rows, latency):
-    """The issue's targets, as measured ratios next to the bar they must reach."""
+def targets(results, rows, auth_rows, latency):
+    """The issues' targets, as measured ratios next to the bar they must reach."""
     by_name = {row["scenario"]: row for row in rows}
+    auth = {row["scenario"]: row for row in auth_rows}
     health = _rps(results, "loom", "health_live")
     get = _rps(results, "loom", "get_by_id")
+    auth_get = _rps(results, "loom-auth", "auth_get_by_id")
     checks = [
         ("GET by id / PocketBase", by_name["get_by_id"]["loom_over_pocketbase"], ">=", 3.5),
         ("GET by id / Loom /health/live", round(get / health, 2) if get and health else None, ">=", 0.8),
@@ -83,6 +109,15 @@ def targets(results, rows, latency):
         ("protections on/off, GET by id", by_name["get_by_id"][_over_loom("loom-protected")], ">=", 0.9),
         ("protections on/off, POST", by_name["post"][_over_loom("loom-protected")], ">=", 0.9),
         ("POST, one webhook subscription/none", by_name["post"][_over_loom("loom-webhooks")], ">=", 0.85),
+        ("page no total / PocketBase", by_name["page_no_total"]["loom_over_pocketbase"], ">=", 3.0),
+        ("auth GET by id / PocketBase owner", auth["auth_get_by_id"]["loom_over_pocketbase-auth"], ">=", 3.0),
+        ("auth GET by id / public GET by id", round(auth_get / get, 2) if auth_get and get else None, ">=", 0.6),
+        ("API-key GET by id / PocketBase", auth["key_get_by_id"]["loom_over_pocketbase-auth"], ">=", 3.0),
+        ("auth page no total / PocketBase", auth["auth_page_no_total"]["loom_over_pocketbase-auth"], ">=", 3.0),
+        ("auth page+total / PocketBase", auth["auth_page_total"]["loom_over_pocketbase-auth"], ">=", 4.0),
+        ("auth POST / PocketBase", auth["auth_post"]["loom_over_pocketbase-auth"], ">=", 2.0),
+        ("auth protections on/off, GET by id", auth["auth_get_by_id"][_over_loom(AUTH_PROTECTED)], ">=", 0.9),
+        ("auth protections on/off, POST", auth["auth_post"][_over_loom(AUTH_PROTECTED)], ">=", 0.9),
     ]
     return [
         {"target": name, "measured": value, "bar": f"{op} {bar}",
@@ -91,7 +126,7 @@ def targets(results, rows, latency):
     ]
 
 
-def print_table(rows, latency, goals, log, postgres=False):
+def print_table(rows, auth_rows, latency, goals, log, postgres=False):
     fastapi = "FastAPI+asyncpg" if postgres else "FastAPI"
     headers = ["scenario", "Loom", "PocketBase", f"{fastapi} 1w", f"{fastapi} 2w", "L/PB", "L/FA1", "L/FA2", "L/nginx"]
     if postgres:
@@ -119,6 +154,13 @@ def print_table(rows, latency, goals, log, postgres=False):
             cells = "  ".join(f"{variant} {_format(row[f'{variant}_rps'])} ({_format(row[_over_loom(variant)], 'ratio')})"
                               for variant in variants)
             log(f"  {row['label']:<26} loom {_format(row['loom_rps'])}  {cells}")
+    if any(row["loom_rps"] for row in auth_rows):
+        log("\nauthenticated, organization-scoped (Loom benchauth; PocketBase owner rule; FastAPI JWT + user lookup)")
+        for row in auth_rows:
+            cells = "  ".join(f"{name} {_format(row[f'{name}_rps'])} ({_format(row[f'loom_over_{name}'], 'ratio')})"
+                              for name in AUTH_PEERS)
+            log(f"  {row['label']:<34} loom {_format(row['loom_rps'])}  {cells}  protections on "
+                f"{_format(row[f'{AUTH_PROTECTED}_rps'])} ({_format(row[_over_loom(AUTH_PROTECTED)], 'ratio')})")
     log("\none connection, GET by id (nginx: static file): p50 / p99 ms")
     for target, values in latency.items():
         if isinstance(values, dict):
@@ -126,7 +168,7 @@ def print_table(rows, latency, goals, log, postgres=False):
     log("\ntargets")
     for goal in goals:
         verdict = "n/a" if goal["met"] is None else ("met" if goal["met"] else "NOT met")
-        log(f"  {goal['target']:<32} {_format(goal['measured'], 'ratio'):>8}  (bar {goal['bar']})  {verdict}")
+        log(f"  {goal['target']:<36} {_format(goal['measured'], 'ratio'):>8}  (bar {goal['bar']})  {verdict}")
 
 
 def write_json(directory, document, label):

@@ -6,6 +6,7 @@
 --   BENCH_BODY     request body (POST), sent as application/json
 --   BENCH_IDS_FILE one id per line; "{id}" then picks among them instead of 1..BENCH_ROWS
 --   BENCH_ROWS     number of rows (default 10000)
+--   BENCH_HEADERS  extra request header fields, one "Name: value" per line (a credential)
 -- At the end it prints one JSON line that the harness parses.
 
 local method = os.getenv("BENCH_METHOD") or "GET"
@@ -28,6 +29,13 @@ function init(args)
   local ids_file = os.getenv("BENCH_IDS_FILE")
   if ids_file and #ids_file > 0 then ids = load_ids(ids_file) end
   wrk.method = method
+  local headers = os.getenv("BENCH_HEADERS")
+  if headers then
+    for line in headers:gmatch("[^\n]+") do
+      local name, value = line:match("^([^:]+):%s*(.*)$")
+      if name then wrk.headers[name] = value end
+    end
+  end
   if body then
     wrk.body = body
     wrk.headers["Content-Type"] = "application/json"

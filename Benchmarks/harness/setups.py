@@ -70,7 +70,7 @@ def webhook_environment(receiver_port):
                 LOOM_WEBHOOKS_ALLOW_LOOPBACK="1")
 
 
-def start_fastapi(venv, database, port, workers, work, app="fastapi_app:app", variables=None):
+def start_fastapi(venv, database, port, workers, work, app="fastapi_app:app", variables=None, name=None):
     """uvicorn with `workers` processes serving `app` (module:attribute in peers/); the SQLite
     app reads BENCH_DATABASE, the asyncpg app the `variables` it is given."""
     environment = dict(os.environ, **(variables or {"BENCH_DATABASE": database}))
@@ -79,62 +79,186 @@ def start_fastapi(venv, database, port, workers, work, app="fastapi_app:app", va
         os.path.join(venv, "bin", "uvicorn"), app, "--host", "127.0.0.1", "--port", str(port),
         "--workers", str(workers), "--no-access-log", "--log-level", "warning",
     ]
+    name = name or f"fastapi-{workers}w"
     return Server(
-        f"fastapi-{workers}w", command, f"http://127.0.0.1:{port}", "/health/live",
-        os.path.join(work, f"fastapi-{workers}w.log"), environment=environment, cwd=peers,
+        name, command, f"http://127.0.0.1:{port}", "/health/live",
+        os.path.join(work, f"{name}.log"), environment=environment, cwd=peers,
     )
+
+
+AUTH_EMAIL = "owner@bench.example"
+AUTH_PASSWORD = "bench-password-1234"
+
+
+class Credentials:
+    """What an authenticated target is asked with: an access token, an API key (Loom only) and
+    the subject the seeded rows belong to (Loom: the organization; PocketBase: the user)."""
+
+    def __init__(self, token, api_key=None, owner=None):
+        self.token, self.api_key, self.owner = token, api_key, owner
+
+
+def auth_environment(app):
+    """The JWT secret the app reads (`<APP>_JWT_SECRET`), fixed for the run so tokens issued
+    while seeding stay valid in every copy of the database."""
+    return dict(os.environ, **{f"{app.upper()}_JWT_SECRET": "bench-" + base64.b64encode(b"loom-benchmark-secret-0123456789").decode()})
+
+
+def create_loom_auth_database(binary, work, rows, port, app="benchauth", directory="loom-auth"):
+    """Migrates a fresh file for `app` (benchauth or a variant), signs its owner up through the
+    API (creating the organization), makes an API key bound to it, and inserts the rows as the
+    organization's. Returns the file and the credentials."""
+    path = os.path.join(work, directory, "bench.sqlite")
+    shutil.rmtree(os.path.dirname(path), ignore_errors=True)
+    os.makedirs(os.path.dirname(path))
+    subprocess.run([binary, "migrate", "--app", app, "--database-path", path], check=True, capture_output=True)
+    server = start_loom(binary, path, port, work, name=f"{directory}-setup", app=app, environment=auth_environment(app))
+    try:
+        _, signup = request_json("POST", server.url + "/v1/auth/signup", {
+            "email": AUTH_EMAIL, "password": AUTH_PASSWORD, "name": "Bench Owner",
+            "organization_name": "Bench", "organization_slug": "bench"})
+        token = signup["access_token"]
+        _, identity = request_json("GET", server.url + "/v1/auth/identity", token="Bearer " + token)
+        organization = identity["organization_id"]
+        _, key = request_json("POST", server.url + "/v1/auth/api-keys", {
+            "name": "bench", "environment": "live", "scopes": ["items:read", "items:write"],
+            "organization_id": organization}, token="Bearer " + token)
+    finally:
+        server.stop()
+    db = sqlite3.connect(path)
+    with db:
+        db.executemany(
+            "INSERT INTO items (id, name, price, organization_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [(i, name, price, organization, iso_timestamp(t), iso_timestamp(t)) for i, name, price, t in rows],
+        )
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return path, Credentials(token, key["key"], organization)
+
+
+def create_fastapi_auth_database(source, work, organization):
+    """A copy of benchauth's seeded file with the table the FastAPI security tutorial reads per
+    request (`users`: username, organization, disabled), one enabled user in the rows' organization."""
+    path = copy_database(source, work, "fastapi-auth")
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("CREATE TABLE bench_users (username TEXT PRIMARY KEY, organization_id TEXT NOT NULL, disabled INTEGER NOT NULL)")
+        db.execute("INSERT INTO bench_users VALUES (?, ?, 0)", (AUTH_EMAIL, organization))
+    db.close()
+    return path
+
+
+def fastapi_auth_token(secret):
+    """An HS256 token for the FastAPI peer's user, signed with the secret it verifies (PyJWT)."""
+    import hashlib
+    import hmac
+    import json
+    import time
+
+    def part(value):
+        return base64.urlsafe_b64encode(value).rstrip(b"=").decode()
+
+    header = part(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
+    claims = part(json.dumps({"sub": AUTH_EMAIL, "exp": int(time.time()) + 86_400}).encode())
+    signature = hmac.new(secret.encode(), f"{header}.{claims}".encode(), hashlib.sha256).digest()
+    return f"{header}.{claims}.{part(signature)}"
 
 
 PB_EMAIL = "bench@example.com"
 PB_PASSWORD = "bench-password-1234"
 
 
-def _pocketbase_serve(venv, directory, port, work):
-    command = [os.path.join(venv, "bin", "pocketbase"), "serve", "--http", f"127.0.0.1:{port}", "--dir", directory]
-    return Server("pocketbase", command, f"http://127.0.0.1:{port}", "/api/health", os.path.join(work, "pocketbase.log"))
+def _pocketbase_serve(venv, directory, port, work, name="pocketbase"):
+    # Collections created through the API would otherwise be written as migration files next to
+    # the data directory and replayed into the next fresh PocketBase of the run.
+    command = [os.path.join(venv, "bin", "pocketbase"), "serve", "--http", f"127.0.0.1:{port}", "--dir", directory,
+               "--automigrate=false"]
+    return Server(name, command, f"http://127.0.0.1:{port}", "/api/health", os.path.join(work, f"{name}.log"))
+
+
+ITEM_FIELDS = [
+    {"name": "name", "type": "text", "required": True, "min": 1, "max": 200},
+    {"name": "price", "type": "number", "required": True, "min": 0, "max": 1000000},
+    {"name": "created", "type": "autodate", "onCreate": True, "onUpdate": False},
+    {"name": "updated", "type": "autodate", "onCreate": True, "onUpdate": True},
+]
 
 
 def start_pocketbase(venv, port, work, rows):
     """A fresh PocketBase with request logs off and an `items` collection with public rules,
     seeded with the same rows (written straight into its SQLite file while it is stopped).
     Returns the server and the file listing its record ids (PocketBase ids are strings)."""
-    directory = os.path.join(work, "pocketbase")
+    def configure(base, token):
+        request_json("POST", base + "/api/collections", {
+            "name": "items", "type": "base", "listRule": "", "viewRule": "", "createRule": "", "fields": ITEM_FIELDS,
+        }, token)
+        return "items", {}, None
+
+    server, ids_file, _ = _start_seeded_pocketbase(venv, port, work, rows, "pocketbase", configure)
+    return server, ids_file
+
+
+def start_pocketbase_auth(venv, port, work, rows):
+    """PocketBase as the authenticated peer: a user of its `users` collection and an `owned`
+    collection (the item fields plus `owner`, a relation to users) whose list and view rules are
+    `owner = @request.auth.id` and whose create rule asks the body to name the caller, seeded
+    with the same rows, all the user's. Returns the server, the id file and the credentials
+    (the user's token from `auth-with-password`)."""
+    def configure(base, token):
+        _, users = request_json("GET", base + "/api/collections/users", None, token)
+        request_json("POST", base + "/api/collections/users/records", {
+            "email": AUTH_EMAIL, "password": AUTH_PASSWORD, "passwordConfirm": AUTH_PASSWORD, "verified": True}, token)
+        _, user = request_json("POST", base + "/api/collections/users/auth-with-password",
+                               {"identity": AUTH_EMAIL, "password": AUTH_PASSWORD})
+        owner_rule = "owner = @request.auth.id"
+        request_json("POST", base + "/api/collections", {
+            "name": "owned", "type": "base", "listRule": owner_rule, "viewRule": owner_rule,
+            "createRule": '@request.auth.id != "" && @request.body.owner = @request.auth.id',
+            "fields": ITEM_FIELDS + [{"name": "owner", "type": "relation", "required": True, "maxSelect": 1,
+                                      "collectionId": users["id"], "cascadeDelete": False}],
+        }, token)
+        owner = user["record"]["id"]
+        return "owned", {"owner": owner}, Credentials(user["token"], owner=owner)
+
+    return _start_seeded_pocketbase(venv, port, work, rows, "pocketbase-auth", configure)
+
+
+def _start_seeded_pocketbase(venv, port, work, rows, name, configure):
+    """A fresh PocketBase in `work/name` with a superuser and request logs off; `configure(base,
+    token)` creates the collection and answers its name, the extra columns every seeded row
+    gets and what to hand back to the caller. The rows are then written straight into its SQLite file
+    while it is stopped."""
+    directory = os.path.join(work, name)
     shutil.rmtree(directory, ignore_errors=True)
     binary = os.path.join(venv, "bin", "pocketbase")
     subprocess.run([binary, "superuser", "upsert", PB_EMAIL, PB_PASSWORD, "--dir", directory], check=True, capture_output=True)
-    server = _pocketbase_serve(venv, directory, port, work)
+    server = _pocketbase_serve(venv, directory, port, work, name)
     try:
         base = server.url
         _, auth = request_json("POST", base + "/api/collections/_superusers/auth-with-password",
                                {"identity": PB_EMAIL, "password": PB_PASSWORD})
         token = auth["token"]
         request_json("PATCH", base + "/api/settings", {"logs": {"maxDays": 0}}, token)
-        request_json("POST", base + "/api/collections", {
-            "name": "items", "type": "base", "listRule": "", "viewRule": "", "createRule": "",
-            "fields": [
-                {"name": "name", "type": "text", "required": True, "min": 1, "max": 200},
-                {"name": "price", "type": "number", "required": True, "min": 0, "max": 1000000},
-                {"name": "created", "type": "autodate", "onCreate": True, "onUpdate": False},
-                {"name": "updated", "type": "autodate", "onCreate": True, "onUpdate": True},
-            ],
-        }, token)
+        collection, columns, handback = configure(base, token)
     finally:
         server.stop()
     generator = random.Random(42)
     alphabet = string.ascii_lowercase + string.digits
     records = []
-    for i, name, price, t in rows:
+    for i, item_name, price, t in rows:
         record_id = "".join(generator.choice(alphabet) for _ in range(15))
-        records.append((record_id, name, price, iso_timestamp(t, " "), iso_timestamp(t, " ")))
+        records.append((record_id, item_name, price, iso_timestamp(t, " "), iso_timestamp(t, " "), *columns.values()))
+    names = ", ".join(["id", "name", "price", "created", "updated", *columns])
+    marks = ", ".join("?" * (5 + len(columns)))
     db = sqlite3.connect(os.path.join(directory, "data.db"))
     with db:
-        db.executemany("INSERT INTO items (id, name, price, created, updated) VALUES (?, ?, ?, ?, ?)", records)
+        db.executemany(f"INSERT INTO {collection} ({names}) VALUES ({marks})", records)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
-    ids_file = os.path.join(work, "pocketbase-ids.txt")
+    ids_file = os.path.join(work, f"{name}-ids.txt")
     with open(ids_file, "w") as ids:
         ids.write("\n".join(record[0] for record in records) + "\n")
-    return _pocketbase_serve(venv, directory, port, work), ids_file
+    return _pocketbase_serve(venv, directory, port, work, name), ids_file, handback
 
 
 if __name__ == "__main__":

@@ -14,6 +14,58 @@ SCENARIOS = [
 ]
 
 
+#: The authenticated path (issue 22): the same requests with a credential, on a table whose
+#: every row belongs to a tenant (Loom: an organization; PocketBase: an owner rule; FastAPI: the
+#: user's organization read by the session check). Measured on the `*-auth` targets.
+AUTH_SCENARIOS = [
+    ("auth_get_by_id", "GET one by id, access token"),
+    ("key_get_by_id", "GET one by id, API key"),
+    ("auth_page_total", "GET page of 20 + total, token"),
+    ("auth_page_no_total", "GET page of 20, no total, token"),
+    ("auth_post", "POST one record, token"),
+]
+
+
+def bearer(token):
+    return {"Authorization": f"Bearer {token}"}
+
+
+def loom_auth(token, api_key):
+    """benchauth: every request bound to the seeded organization, by its owner's token or a key."""
+    public = loom()
+    return {
+        "auth_get_by_id": dict(public["get_by_id"], headers=bearer(token)),
+        "key_get_by_id": dict(public["get_by_id"], headers={"X-API-Key": api_key}),
+        "auth_page_total": dict(public["page_total"], headers=bearer(token)),
+        "auth_page_no_total": dict(public["page_no_total"], headers=bearer(token)),
+        "auth_post": dict(public["post"], headers=bearer(token)),
+    }
+
+
+def pocketbase_auth(ids_file, token, owner):
+    """PocketBase's `owned` collection: list and view rule `owner = @request.auth.id`; a record
+    names its owner, so the POST body carries it (the create rule checks it)."""
+    records = "/api/collections/owned/records"
+    body = POST_BODY[:-1] + f',"owner":"{owner}"}}'
+    return {
+        "auth_get_by_id": {"path": records + "/{id}", "ids_file": ids_file, "headers": bearer(token)},
+        "auth_page_total": {"path": records + "?page={page}&perPage=20", "headers": bearer(token)},
+        "auth_page_no_total": {"path": records + "?page={page}&perPage=20&skipTotal=1", "headers": bearer(token)},
+        "auth_post": {"method": "POST", "path": records, "body": body, "headers": bearer(token)},
+    }
+
+
+def fastapi_auth(token):
+    """The FastAPI peer with JWT verification and the tutorial's user lookup per request."""
+    public = fastapi()
+    return {
+        "auth_get_by_id": dict(public["get_by_id"], headers=bearer(token)),
+        "auth_page_total": dict(public["page_total"], headers=bearer(token)),
+        "auth_page_no_total": dict(public["page_no_total"], headers=bearer(token)),
+        "auth_post": dict(public["post"], headers=bearer(token)),
+    }
+
+
 def loom():
     return {
         "get_by_id": {"path": "/v1/items/{id}"},
