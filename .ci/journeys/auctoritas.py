@@ -1,20 +1,21 @@
 """Auctoritas through its generated client: the organization's owner updates the organization
-(PUT), creates a project and rotates its production key (pk_prod_...); an end user signs up and
+(PUT), creates a project and rotates its production key (pk_prod_...); an end user registers and
 logs in with that key, reads their profile with their token beside the key, and keeps data in the
-project; a platform admin finds the end user by project. Members are camelCase on the wire."""
+project; a platform admin finds the end user by project. The end user registers with the document's
+body {email, password, name} at /api/v1/end-users/auth/register. Members are camelCase on the wire."""
 
 from uuid import UUID
 
 from auctoritas_client import AuthenticatedClient, Client
 from auctoritas_client.api.auth import (
     auth_create_project, auth_get_organization, auth_get_profile, auth_list_project_keys, auth_login_alias_1,
-    auth_rename_organization, auth_rotate_project_key, auth_signup,
+    auth_register, auth_rename_organization, auth_rotate_project_key,
 )
 from auctoritas_client.api.platform import platform_list_end_users
 from auctoritas_client.api.user_data import create_user_data, list_user_data
 from auctoritas_client.models import (
     AuthAPIKey, AuthAPIKeyList, AuthLoginRequest, AuthOrganization, AuthOrganizationUpdate, AuthProject, AuthProjectCreate,
-    AuthProjectKeyRotate, AuthProjectKeyRotateEnvironmentId, AuthSignupRequest, AuthTokens, AuthUser, PlatformEndUserPage,
+    AuthProjectKeyRotate, AuthProjectKeyRotateEnvironmentId, AuthRegisterRequest, AuthTokens, AuthUser, PlatformEndUserPage,
     Problem, UserData, UserDataCreate, UserDataPage,
 )
 from journey import ORGANIZATION, ORIGIN, PLATFORM_TOKEN, TOKEN, done, expect
@@ -32,8 +33,9 @@ assert rotated.key.startswith("pk_prod_"), rotated
 expect(auth_list_project_keys.sync(organization, project.id, client=owner), AuthAPIKeyList, "the project's keys")
 
 sdk = AuthenticatedClient(base_url=ORIGIN, token=rotated.key, prefix="", auth_header_name="X-API-Key", raise_on_unexpected_status=True)
-expect(auth_signup.sync(client=sdk, body=AuthSignupRequest(
-    owner_email="user@app.com", owner_password="password123", owner_name="App User")), AuthTokens, "an end user signs up with the key")
+registered = expect(auth_register.sync(client=sdk, body=AuthRegisterRequest(
+    email="user@app.com", password="password123", name="App User")), AuthTokens, "an end user registers with the key")
+assert registered.user.project_id == project.id and registered.user.name == "App User", registered
 login = expect(auth_login_alias_1.sync(client=sdk, body=AuthLoginRequest(email="user@app.com", password="password123")),
                AuthTokens, "the end user logs in at /api/v1/end-users/auth/login")
 user = AuthenticatedClient(base_url=ORIGIN, token=login.access_token, headers={"X-API-Key": rotated.key},

@@ -1275,6 +1275,36 @@ extension Auctoritas {
         },
         "type" : "object"
       },
+      "AuthRegisterRequest" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "email" : {
+            "description" : "Email address; compared without case.",
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "password" : {
+            "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "minLength" : 8,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "email",
+          "password",
+          "name"
+        ],
+        "type" : "object"
+      },
       "AuthRevokedCount" : {
         "description" : "How many sessions were revoked.",
         "properties" : {
@@ -1348,7 +1378,7 @@ extension Auctoritas {
         "additionalProperties" : false,
         "properties" : {
           "expiresAt" : {
-            "description" : "When the new session ends; at most the session lifetime from now (the default).",
+            "description" : "When the new session ends; at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now. Absent: the session lifetime.",
             "format" : "date-time",
             "type" : [
               "string",
@@ -1362,7 +1392,7 @@ extension Auctoritas {
         "additionalProperties" : false,
         "properties" : {
           "expiresAt" : {
-            "description" : "The session's new end; in the future and at most the session lifetime from now.",
+            "description" : "The session's new end; in the future and at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now.",
             "format" : "date-time",
             "type" : "string"
           }
@@ -2468,7 +2498,7 @@ extension Auctoritas {
     "/api/auth/oauth/{provider}" : {
       "get" : {
         "deprecated" : true,
-        "description" : "Legacy alias of `GET /api/v1/end-users/auth/oauth/{provider}`; answers the same.\n\nRecords a single-use `state` and PKCE verifier (valid 600 s) and redirects to the provider.",
+        "description" : "Legacy alias of `GET /api/v1/end-users/auth/oauth/{provider}`; answers the same.\n\nRecords a single-use `state` and PKCE verifier (valid 600 s) and redirects to the provider. With a project's API key in `X-API-Key` the sign-in belongs to that project: the state remembers it and the callback signs in, links or creates an end user of that project only (never an app-level account, never another project's). An invalid key or one bound to no project is 401.",
         "operationId" : "authOAuthStartAlias1",
         "parameters" : [
           {
@@ -2516,6 +2546,9 @@ extension Auctoritas {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -2536,7 +2569,14 @@ extension Auctoritas {
           }
         },
         "security" : [
+          {
 
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
         ],
         "summary" : "Start an OAuth sign-in",
         "tags" : [
@@ -2628,6 +2668,88 @@ extension Auctoritas {
 
         ],
         "summary" : "Refresh tokens",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/auth/register" : {
+      "post" : {
+        "deprecated" : true,
+        "description" : "Legacy alias of `POST /api/v1/end-users/auth/register`; answers the same.\n\nCreates an account with the person's own members only (`email`, `password`, `name`; no organization) and the default role, and starts its first session. 409 when the email is taken. With a project's API key in `X-API-Key` the account is an end user of that project (the email is unique per project); without one it is an app-level account. An invalid key or one bound to no project is 401; an end user's tokens carry `org` and `prj`.",
+        "operationId" : "authRegisterAlias1",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthRegisterRequest"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Register a user",
         "tags" : [
           "auth"
         ]
@@ -4858,7 +4980,7 @@ extension Auctoritas {
     },
     "/api/v1/customers/auth/oauth/{provider}/callback" : {
       "get" : {
-        "description" : "The provider redirects here. The `state` is used up (400 `OAUTH_INVALID_STATE` when unknown, used, expired or for another provider), the code is exchanged with the PKCE verifier (400 `OAUTH_CODE_REJECTED` when the provider refuses it), and the user info decides the account: an existing link; else the account with the same email, only when the provider says the address is verified (409 `OAUTH_EMAIL_NOT_VERIFIED` otherwise); else a new account (201). Banned or inactive accounts get 403.",
+        "description" : "The provider redirects here. The `state` is used up (400 `OAUTH_INVALID_STATE` when unknown, used, expired or for another provider), the code is exchanged with the PKCE verifier (400 `OAUTH_CODE_REJECTED` when the provider refuses it), and the user info decides the account: an existing link; else the account with the same email, only when the provider says the address is verified (409 `OAUTH_EMAIL_NOT_VERIFIED` otherwise); else a new account (201). Banned or inactive accounts get 403. A sign-in started with a project's key stays in that project: links, accounts and the new account are the project's end users, and the session is bound to the project (`org`, `prj`); a callback carrying another project's key is 400 `OAUTH_INVALID_STATE`.",
         "operationId" : "authOAuthCallback",
         "parameters" : [
           {
@@ -4952,6 +5074,9 @@ extension Auctoritas {
           },
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
@@ -7021,7 +7146,7 @@ extension Auctoritas {
     },
     "/api/v1/end-users/auth/oauth/{provider}" : {
       "get" : {
-        "description" : "Records a single-use `state` and PKCE verifier (valid 600 s) and redirects to the provider.",
+        "description" : "Records a single-use `state` and PKCE verifier (valid 600 s) and redirects to the provider. With a project's API key in `X-API-Key` the sign-in belongs to that project: the state remembers it and the callback signs in, links or creates an end user of that project only (never an app-level account, never another project's). An invalid key or one bound to no project is 401.",
         "operationId" : "authOAuthStart",
         "parameters" : [
           {
@@ -7069,6 +7194,9 @@ extension Auctoritas {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -7089,9 +7217,97 @@ extension Auctoritas {
           }
         },
         "security" : [
+          {
 
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
         ],
         "summary" : "Start an OAuth sign-in",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/end-users/auth/register" : {
+      "post" : {
+        "description" : "Creates an account with the person's own members only (`email`, `password`, `name`; no organization) and the default role, and starts its first session. 409 when the email is taken. With a project's API key in `X-API-Key` the account is an end user of that project (the email is unique per project); without one it is an app-level account. An invalid key or one bound to no project is 401; an end user's tokens carry `org` and `prj`.",
+        "operationId" : "authRegister",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthRegisterRequest"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Register a user",
         "tags" : [
           "auth"
         ]

@@ -1355,7 +1355,7 @@ extension Layout {
         "additionalProperties" : false,
         "properties" : {
           "expiresAt" : {
-            "description" : "When the new session ends; at most the session lifetime from now (the default).",
+            "description" : "When the new session ends; at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now. Absent: the session lifetime.",
             "format" : "date-time",
             "type" : [
               "string",
@@ -1369,7 +1369,7 @@ extension Layout {
         "additionalProperties" : false,
         "properties" : {
           "expiresAt" : {
-            "description" : "The session's new end; in the future and at most the session lifetime from now.",
+            "description" : "The session's new end; in the future and at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now.",
             "format" : "date-time",
             "type" : "string"
           }

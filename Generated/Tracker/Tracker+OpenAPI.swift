@@ -1524,7 +1524,7 @@ extension Tracker {
         "additionalProperties" : false,
         "properties" : {
           "expires_at" : {
-            "description" : "When the new session ends; at most the session lifetime from now (the default).",
+            "description" : "When the new session ends; at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now. Absent: the session lifetime.",
             "format" : "date-time",
             "type" : [
               "string",
@@ -1538,7 +1538,7 @@ extension Tracker {
         "additionalProperties" : false,
         "properties" : {
           "expires_at" : {
-            "description" : "The session's new end; in the future and at most the session lifetime from now.",
+            "description" : "The session's new end; in the future and at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now.",
             "format" : "date-time",
             "type" : "string"
           }
@@ -6149,7 +6149,7 @@ extension Tracker {
     },
     "/v1/auth/oauth/{provider}" : {
       "get" : {
-        "description" : "Records a single-use `state` and PKCE verifier (valid 600 s) and redirects to the provider.",
+        "description" : "Records a single-use `state` and PKCE verifier (valid 600 s) and redirects to the provider. With a project's API key in `X-API-Key` the sign-in belongs to that project: the state remembers it and the callback signs in, links or creates an end user of that project only (never an app-level account, never another project's). An invalid key or one bound to no project is 401.",
         "operationId" : "authOAuthStart",
         "parameters" : [
           {
@@ -6212,6 +6212,9 @@ extension Tracker {
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
           },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
           "404" : {
             "$ref" : "#/components/responses/NotFound"
           },
@@ -6235,7 +6238,14 @@ extension Tracker {
           }
         },
         "security" : [
+          {
 
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
         ],
         "summary" : "Start an OAuth sign-in",
         "tags" : [
@@ -6245,7 +6255,7 @@ extension Tracker {
     },
     "/v1/auth/oauth/{provider}/callback" : {
       "get" : {
-        "description" : "The provider redirects here. The `state` is used up (400 `OAUTH_INVALID_STATE` when unknown, used, expired or for another provider), the code is exchanged with the PKCE verifier (400 `OAUTH_CODE_REJECTED` when the provider refuses it), and the user info decides the account: an existing link; else the account with the same email, only when the provider says the address is verified (409 `OAUTH_EMAIL_NOT_VERIFIED` otherwise); else a new account (201). Banned or inactive accounts get 403.",
+        "description" : "The provider redirects here. The `state` is used up (400 `OAUTH_INVALID_STATE` when unknown, used, expired or for another provider), the code is exchanged with the PKCE verifier (400 `OAUTH_CODE_REJECTED` when the provider refuses it), and the user info decides the account: an existing link; else the account with the same email, only when the provider says the address is verified (409 `OAUTH_EMAIL_NOT_VERIFIED` otherwise); else a new account (201). Banned or inactive accounts get 403. A sign-in started with a project's key stays in that project: links, accounts and the new account are the project's end users, and the session is bound to the project (`org`, `prj`); a callback carrying another project's key is 400 `OAUTH_INVALID_STATE`.",
         "operationId" : "authOAuthCallback",
         "parameters" : [
           {
@@ -6384,6 +6394,9 @@ extension Tracker {
           },
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
           },
           "403" : {
             "$ref" : "#/components/responses/Forbidden"

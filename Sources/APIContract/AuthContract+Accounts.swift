@@ -25,10 +25,38 @@ extension AuthContract {
             errors: [.conflict, .validationError, .unauthorized])
     }
 
+    /// `POST /register`, only where the app declares it (`auth.routes.register`): sign-up of a
+    /// person alone, `{email, password, name}`, for an app whose `signup` is spelled for
+    /// something else (an organization and its owner). An app chooses it knowingly: it is a
+    /// second way in, with its own spelling, and most apps need only `signup`.
+    private var registerRoutes: [ContractRoute<AuthOperation>] {
+        guard options.layout.routes[AuthOperation.register.routeKey] != nil else { return [] }
+        let endUsers = "With a project's API key in `X-API-Key` the account is an end user of that project (the email is unique "
+            + "per project); without one it is an app-level account. An invalid key or one bound to no project is 401"
+        if options.signupAnswersAccepted {
+            return [
+                route(
+                    .register, .post, "/register", summary: "Register a user",
+                    description: "Sign-up with the person's own members only (`email`, `password`, `name`): answers 202 with no "
+                        + "body whether or not the email already has an account, like `signup`. \(endUsers).",
+                    request: bodies.register, responses: Self.done(202), credentials: .optionalProjectKey,
+                    errors: [.validationError, .unauthorized, .tooManyRequests]),
+            ]
+        }
+        return [
+            route(
+                .register, .post, "/register", summary: "Register a user",
+                description: "Creates an account with the person's own members only (`email`, `password`, `name`; no "
+                    + "organization) and the default role, and starts its first session. 409 when the email is taken. "
+                    + "\(endUsers); an end user's tokens carry `org` and `prj`.",
+                request: bodies.register, responses: Self.json(201, "AuthTokens"), credentials: .optionalProjectKey,
+                errors: [.conflict, .validationError, .unauthorized]),
+        ]
+    }
+
     /// Sign-up, login, refresh, logout, identity, profile, password and email routes.
     var accountRoutes: [ContractRoute<AuthOperation>] {
-        [
-            signupRoute,
+        [signupRoute] + registerRoutes + [
             route(
                 .login, .post, "/login", summary: "Log in",
                 description: "Starts a session. A wrong email or password is 401 and takes as long either way; after "

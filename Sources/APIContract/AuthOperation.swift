@@ -2,6 +2,7 @@
 /// OAuth), served under `basePath + auth.path`. The raw value is the `operationId`.
 public enum AuthOperation: String, ContractOperation {
     case signup = "authSignup"
+    case register = "authRegister"
     case login = "authLogin"
     case refresh = "authRefresh"
     case logout = "authLogout"

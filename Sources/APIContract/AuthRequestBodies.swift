@@ -27,6 +27,12 @@ public struct AuthRequestBodies: Sendable {
         ])
     }
 
+    /// `POST /register` (`auth.routes.register`): a personal account, the members of `signup`
+    /// without an organization, so `name` is the person's on every path that serves it.
+    public var register: ContractBody {
+        ContractBody("AuthRegisterRequest", signup.fields.filter { ["email", "password", "name"].contains($0.key) })
+    }
+
     /// `POST /login`.
     public var login: ContractBody {
         ContractBody("AuthLoginRequest", [
@@ -93,7 +99,7 @@ public struct AuthRequestBodies: Sendable {
     public var createSession: ContractBody {
         ContractBody("AuthSessionCreate", [
             ContractField(
-                "expires_at", .datetime, "When the new session ends; at most the session lifetime from now (the default).", nullable: true),
+                "expires_at", .datetime, "When the new session ends; at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now. Absent: the session lifetime.", nullable: true),
         ])
     }
 
@@ -101,7 +107,7 @@ public struct AuthRequestBodies: Sendable {
     public var extendSession: ContractBody {
         ContractBody("AuthSessionExtend", [
             ContractField(
-                "expires_at", .datetime, "The session's new end; in the future and at most the session lifetime from now.", required: true),
+                "expires_at", .datetime, "The session's new end; in the future and at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now.", required: true),
         ])
     }
 }

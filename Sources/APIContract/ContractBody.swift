@@ -10,4 +10,8 @@ public struct ContractBody: Sendable, Hashable {
         self.name = name
         self.fields = fields
     }
+
+    /// Whether the body has the member Loom calls `key`, whatever the app spells it: a handler
+    /// serving several bodies reads only what its body declares.
+    public func declares(_ key: String) -> Bool { fields.contains { $0.key == key } }
 }

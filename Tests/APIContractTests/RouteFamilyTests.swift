@@ -11,7 +11,10 @@ struct RouteFamilyTests {
         apiKeys: .init(environments: ["live", "test"], maxRotationGraceSeconds: 3600),
         oauth: .init(providers: ["github"], redirectAllowlist: [], stateSeconds: 600),
         platformAdmins: .init(impersonationSeconds: 900),
-        layout: ContractLayout(prefix: "", routes: ["joinOrganization": ContractRouteOverride(paths: ["/organizations/{id}/invitations/join"])]))
+        layout: ContractLayout(prefix: "", routes: [
+            "joinOrganization": ContractRouteOverride(paths: ["/organizations/{id}/invitations/join"]),
+            "register": ContractRouteOverride(paths: ["/register", "/legacy/register"]),
+        ]))
 
     static let nothingOptional = AuthContractOptions(
         passwordMinLength: 8, maxLoginFailures: 5, lockoutSeconds: 900, organizationRoles: ["owner", "admin", "member"],
@@ -38,11 +41,25 @@ struct RouteFamilyTests {
     @Test("keys, OAuth and platform admins select their routes")
     func optionsSelectRoutes() {
         let operations = Set(AuthContract(options: Self.nothingOptional).routes.map(\.operation))
-        for absent: AuthOperation in [.listAPIKeys, .createAPIKey, .revokeAPIKey, .rotateAPIKey, .listProjectKeys, .rotateProjectKey, .oauthStart, .oauthCallback, .joinOrganization] {
+        for absent: AuthOperation in [.listAPIKeys, .createAPIKey, .revokeAPIKey, .rotateAPIKey, .listProjectKeys, .rotateProjectKey, .oauthStart, .oauthCallback, .joinOrganization, .register] {
             #expect(!operations.contains(absent), "\(absent) needs an option")
         }
         #expect(operations.contains(.signup) && operations.contains(.createProject))
         #expect(PlatformContract(options: Self.nothingOptional).routes.isEmpty)
+    }
+
+    @Test("register takes the person's members only, in its own body, at every path it is declared at; signup keeps the organization's")
+    func registerBody() throws {
+        let routes = AuthContract(options: Self.everything).routes
+        let register = try #require(routes.first { $0.operation == .register })
+        #expect(register.allPaths == ["/register", "/legacy/register"] && register.method == .post)
+        #expect(register.request?.name == "AuthRegisterRequest")
+        #expect(register.request?.fields.map(\.key) == ["email", "password", "name"])
+        #expect(register.credentials == .optionalProjectKey)
+        let signup = try #require(routes.first { $0.operation == .signup })
+        #expect(signup.request?.declares("organization_name") == true && register.request?.declares("organization_name") == false)
+        let oauthStart = try #require(routes.first { $0.operation == .oauthStart })
+        #expect(oauthStart.credentials == .optionalProjectKey && oauthStart.errors.contains(.unauthorized), "a project's key binds the sign-in")
     }
 
     @Test("a route's errors include what its body and credentials imply; its path parameters are declared")

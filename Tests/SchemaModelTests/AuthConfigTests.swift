@@ -116,6 +116,29 @@ struct AuthConfigTests {
             path: "auth.roleSpelling", contains: "UPPER_SNAKE_CASE")
     }
 
+    @Test("maxSessionSeconds: absent by default, read when given, refused below refreshTokenSeconds or above a year")
+    func maxSessionSeconds() throws {
+        guard case .success(let plain) = SchemaPipeline.load(TestSchemas.files(Self.app(auth: Self.minimal))) else {
+            Issue.record("the minimal section was refused")
+            return
+        }
+        #expect(plain.schemas.apps.first?.config.auth?.tokens.maxSessionSeconds == nil)
+        func withTokens(_ members: String) -> String {
+            Self.minimal.replacingOccurrences(of: #""secretVariable": "TASKS_JWT_SECRET"}"#, with: #""secretVariable": "TASKS_JWT_SECRET", "# + members + "}")
+        }
+        let month = withTokens(#""refreshTokenSeconds": 604800, "maxSessionSeconds": 2592000"#)
+        guard case .success(let loaded) = SchemaPipeline.load(TestSchemas.files(Self.app(auth: month))) else {
+            Issue.record("refused: \(TestSchemas.diagnostics(TestSchemas.files(Self.app(auth: month))))")
+            return
+        }
+        #expect(loaded.schemas.apps.first?.config.auth?.tokens.maxSessionSeconds == 2_592_000)
+        for members in [#""refreshTokenSeconds": 604800, "maxSessionSeconds": 86400"#, #""maxSessionSeconds": 40000000"#] {
+            expectDiagnostic(
+                TestSchemas.diagnostics(TestSchemas.files(Self.app(auth: withTokens(members)))), code: "invalid-auth-setting",
+                file: Self.appPath, path: "auth.tokens.maxSessionSeconds", contains: "must be between")
+        }
+    }
+
     @Test("every bad value is reported at its path")
     func invalid() {
         let auth = #"""

@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 import Hummingbird
 import NIOCore
@@ -9,8 +10,11 @@ extension AuthRoutes {
     /// (or, when the app answers `accepted`, 202 either way: `signupAccepted`).
     /// With `organization_name` and `organization_slug` it also creates an organization owned
     /// by the new account and binds the session to it (see `signupOrganization`).
-    func signup(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
-        let body = try await decodeBody(request, bodies.signup)
+    ///
+    /// `POST /register` (`auth.routes.register`) is the same sign-up with `bodies.register`,
+    /// whose members are the person's only: it never creates an organization.
+    func signup(_ request: Request, _ context: LoomRequestContext, as declaration: ContractBody) async throws -> Response {
+        let body = try await decodeBody(request, declaration)
         let project = try presentedProject(request, context)
         let email = UserRecord.normalized(email: try body.string("email"))
         let password = try body.string("password")
@@ -26,7 +30,8 @@ extension AuthRoutes {
         let user = UserRecord(
             id: UUID(), email: email, name: try body.string("name"), passwordHash: hash, role: service.settings.defaultRole, now: now,
             projectID: project?.projectID)
-        let organization = try signupOrganization(body, owner: user.id, now: now)
+        let organization: (statements: [SQLStatement], binding: SessionBinding) =
+            try declaration.declares("organization_name") ? signupOrganization(body, owner: user.id, now: now) : ([], .none)
         if project != nil, !organization.statements.isEmpty {
             throw APIError.validation([.init(field: "organization_name", message: "is not accepted with a project key: end users create no organization")])
         }
@@ -79,7 +84,7 @@ extension AuthRoutes {
         let body = try await decodeBody(request, bodies.refresh)
         let (text, byCookie) = try refreshTokenText(body, request)
         let now = service.clock()
-        let (presented, next) = try await RefreshRotation(sessions: sessions, audit: audit)
+        let (presented, next) = try await RefreshRotation(sessions: sessions, audit: audit, tokenSeconds: refreshTokenLifetime)
             .rotate(try await presentedRefreshToken(text, now: now), now: now, ipAddress: RequestClientAddress.of(context)) { session in
                 // A refresh cookie acts only with the CSRF token of its own session.
                 if byCookie, let cookies = service.cookies, !cookies.passesCSRF(request, session: session) {

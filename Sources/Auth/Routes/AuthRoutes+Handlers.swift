@@ -8,7 +8,8 @@ extension AuthRoutes {
     /// The handler of `operation`.
     func handler(for operation: AuthOperation) -> RouteRegistry.Handler {
         switch operation {
-        case .signup: return { request, context in try await signup(request, context) }
+        case .signup: return { request, context in try await signup(request, context, as: bodies.signup) }
+        case .register: return { request, context in try await signup(request, context, as: bodies.register) }
         case .login: return { request, context in try await login(request, context) }
         case .refresh: return { request, context in try await refresh(request, context) }
         case .logout: return { _, context in try await logout(context) }

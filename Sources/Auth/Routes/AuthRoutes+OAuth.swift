@@ -10,9 +10,12 @@ extension AuthRoutes {
 
     /// `GET /oauth/{provider}[?redirect_to=<allowlisted URL>]` → 302 to the provider's
     /// authorization page with `state`, `code_challenge` and `code_challenge_method=S256`.
+    /// With a project's key in `X-API-Key` the flow belongs to that project: its state
+    /// remembers the project, and the callback signs in that project's end users only.
     func startOAuth(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let provider = try oauthProvider(context)
         let oauth = try requireOAuth()
+        let project = try presentedProject(request, context)
         let redirectTo = request.uri.queryParameters.get("redirect_to")
         if let redirectTo {
             guard oauth.redirectAllowlist.contains(redirectTo) else {
@@ -27,7 +30,8 @@ extension AuthRoutes {
             }
         }
         let now = service.clock()
-        let started = oauthStates.start(provider: provider.name, redirectTo: redirectTo, now: now, lifetimeSeconds: oauth.stateSeconds)
+        let started = oauthStates.start(
+            provider: provider.name, redirectTo: redirectTo, project: project, now: now, lifetimeSeconds: oauth.stateSeconds)
         _ = try await service.database.write(started.statements)
         let location = OAuthQuery.append(
             [
@@ -50,15 +54,19 @@ extension AuthRoutes {
         let pending = try await query.get("state").asyncFlatMap { try await oauthStates.consume(state: $0, provider: provider.name, now: now) }
         if let error = query.get("error") { throw OAuthError.denied(provider: provider.name, reason: error) }
         guard let pending else { throw OAuthError.invalidState }
+        // A callback that carries a project's key must carry the key of the flow's own project.
+        if let presented = try presentedProject(request, context), presented.projectID != pending.project?.projectID {
+            throw OAuthError.invalidState
+        }
         guard let code = query.get("code"), !code.isEmpty else { throw OAuthError.missingCode }
         let accessToken = try await oauth.client.exchange(code: code, verifier: pending.codeVerifier, provider: provider)
         let info = try await oauth.client.userInfo(accessToken: accessToken, provider: provider)
-        let account = try await oauthAccount(info, provider: provider.name, now: now)
+        let account = try await oauthAccount(info, provider: provider.name, project: pending.project?.projectID, now: now)
         let tokens: TokenResponse
         do {
             tokens = try await startSession(
                 for: account.user, expiresAt: nil, leading: account.statements, action: account.action, request: request,
-                context: context, now: now)
+                context: context, now: now, binding: pending.project ?? .none)
         } catch let error as DatabaseError {
             guard case .uniqueViolation = error.code else { throw error }
             throw APIError.conflict("Another sign-in created this account at the same moment; sign in again.")
@@ -75,22 +83,26 @@ extension AuthRoutes {
 
     /// The account `info` signs in as, with the statements that link or create it: an existing
     /// link; else an account with the same address, only when the provider says it is verified;
-    /// else a new account (its address verified when the provider says so).
+    /// else a new account (its address verified when the provider says so). With `project`
+    /// every step stays inside that project: its links, its end users, a new end user of it.
     private func oauthAccount(
-        _ info: OAuthUserInfo, provider: String, now: Date
+        _ info: OAuthUserInfo, provider: String, project: UUID?, now: Date
     ) async throws -> (user: UserRecord, statements: [SQLStatement], action: String, created: Bool) {
-        if let user = try await oauthIdentities.linkedUser(provider: provider, providerUserID: info.userID) {
+        if let user = try await oauthIdentities.linkedUser(provider: provider, providerUserID: info.userID, project: project) {
             guard user.status == UserRecord.active else { throw OAuthError.accountDisabled }
-            return (user, [oauthIdentities.touch(provider: provider, providerUserID: info.userID, email: info.email, now: now)], "oauth_login", false)
+            return (
+                user, [oauthIdentities.touch(provider: provider, providerUserID: info.userID, project: project, email: info.email, now: now)],
+                "oauth_login", false
+            )
         }
         guard let email = info.email else { throw OAuthError.missingEmail(provider: provider) }
-        if let user = try await users.find(email: email) {
+        if let user = try await users.find(email: email, project: project) {
             guard info.emailVerified else { throw OAuthError.unverifiedEmail(provider: provider) }
             guard user.status == UserRecord.active else { throw OAuthError.accountDisabled }
             return (
                 user,
                 [
-                    oauthIdentities.link(provider: provider, providerUserID: info.userID, userID: user.id, email: email, now: now),
+                    oauthIdentities.link(provider: provider, providerUserID: info.userID, userID: user.id, project: project, email: email, now: now),
                     oauthIdentities.markVerified(userID: user.id, email: email, now: now),
                 ], "oauth_link", false
             )
@@ -101,13 +113,13 @@ extension AuthRoutes {
         let name = info.name.trimmingCharacters(in: .whitespacesAndNewlines)
         var user = UserRecord(
             id: UUID(), email: email, name: String((name.isEmpty ? String(email.prefix { $0 != "@" }) : name).prefix(200)),
-            passwordHash: hash, role: service.settings.defaultRole, now: now)
+            passwordHash: hash, role: service.settings.defaultRole, now: now, projectID: project)
         var statements = [users.insert(user)]
         if info.emailVerified {
             user.emailVerifiedAt = now
             statements.append(oauthIdentities.markVerified(userID: user.id, email: email, now: now))
         }
-        statements.append(oauthIdentities.link(provider: provider, providerUserID: info.userID, userID: user.id, email: email, now: now))
+        statements.append(oauthIdentities.link(provider: provider, providerUserID: info.userID, userID: user.id, project: project, email: email, now: now))
         return (user, statements, "oauth_signup", true)
     }
 

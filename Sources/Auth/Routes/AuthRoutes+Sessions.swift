@@ -77,9 +77,10 @@ extension AuthRoutes {
         return answer(status: .ok, value: RevokedCount(revoked: results.first?.changes ?? 0))
     }
 
-    /// 422 naming `expires_at` unless it lies in the future and within the session lifetime.
+    /// 422 naming `expires_at` unless it lies in the future and at most `maxSessionSeconds`
+    /// (`auth.tokens.maxSessionSeconds`, else the session lifetime) ahead.
     private func checkExpiry(_ expiresAt: Date, now: Date) throws(APIError) {
-        let lifetime = service.settings.refreshTokenSeconds
+        let lifetime = maxSessionSeconds
         guard expiresAt > now, expiresAt <= now.addingTimeInterval(TimeInterval(lifetime)) else {
             throw APIError.validation([.init(
                 field: "expires_at", message: "must lie in the future and at most \(lifetime) seconds from now")])

@@ -111,12 +111,24 @@ struct AuthRoutes: Sendable {
     }
 
     /// The refresh token as the app hands it out: the opaque text, or a JWT carrying it
-    /// (`auth.tokens.refreshTokenFormat: "jwt"`).
+    /// (`auth.tokens.refreshTokenFormat: "jwt"`), which expires with the session or, with
+    /// `refreshTokenLifetime`, that long after it was issued, whichever comes first.
     func wireRefreshToken(_ token: RefreshToken, userID: String, sessionID: UUID, now: Date, expires: Date) async throws -> String {
         guard service.settings.refreshTokensAreJWT else { return token.text }
+        let end = refreshTokenLifetime.map { min(expires, now.addingTimeInterval(TimeInterval($0))) } ?? expires
         return try await service.tokens.wrapRefresh(
-            token, userID: userID, sessionID: sessionID.uuidString.lowercased(), now: now, expires: expires)
+            token, userID: userID, sessionID: sessionID.uuidString.lowercased(), now: now, expires: end)
     }
+
+    /// How long one refresh token lives, where sessions may outlast it (`auth.tokens.maxSessionSeconds`):
+    /// `refreshTokenSeconds`; `nil` where a refresh token lives as long as its session.
+    var refreshTokenLifetime: Int? {
+        service.settings.maxSessionSeconds == nil ? nil : service.settings.refreshTokenSeconds
+    }
+
+    /// The latest end a client may give a session: `auth.tokens.maxSessionSeconds`, else the
+    /// session lifetime.
+    var maxSessionSeconds: Int { service.settings.maxSessionSeconds ?? service.settings.refreshTokenSeconds }
 
     /// The opaque refresh token a client presented: the text itself, or the one inside a valid
     /// JWT refresh token (401 for an invalid one).
@@ -135,9 +147,12 @@ struct AuthRoutes: Sendable {
         for user: UserRecord, expiresAt: Date?, leading: [SQLStatement], action: String, request: Request,
         context: LoomRequestContext, now: Date, binding: SessionBinding = .none
     ) async throws -> TokenResponse {
-        let limit = now.addingTimeInterval(TimeInterval(service.settings.refreshTokenSeconds))
+        // A session lasts the session lifetime unless the client asked for another end, which
+        // may lie up to `maxSessionSeconds` ahead (checked before, and capped here again).
+        let lifetime = now.addingTimeInterval(TimeInterval(service.settings.refreshTokenSeconds))
+        let ceiling = now.addingTimeInterval(TimeInterval(maxSessionSeconds))
         let session = SessionRecord(
-            id: UUID(), userID: user.id, now: now, expiresAt: min(expiresAt ?? limit, limit),
+            id: UUID(), userID: user.id, now: now, expiresAt: min(expiresAt ?? lifetime, ceiling),
             userAgent: request.headers[.userAgent].map { String($0.prefix(512)) },
             ipAddress: RequestClientAddress.of(context), binding: binding)
         let refreshToken = RefreshToken.generate()

@@ -12,6 +12,9 @@ struct RefreshRotation: Sendable {
     let sessions: SessionStore
     /// Where reuse is recorded.
     let audit: AuditLog
+    /// How long one refresh token lives after it was issued, when that is shorter than its
+    /// session may last (`auth.tokens.maxSessionSeconds`); `nil`: as long as its session.
+    var tokenSeconds: Int? = nil
 
     /// The live session of `text` and the token that replaces it, or 401. `admit` sees the
     /// token's session before anything is written and may refuse it (cookie mode's CSRF check).
@@ -25,8 +28,9 @@ struct RefreshRotation: Sendable {
         if presented.usedAt != nil {
             try await revokeFamily(presented, now: now, ipAddress: ipAddress)
         }
+        let tokenAlive = tokenSeconds.map { presented.issuedAt.addingTimeInterval(TimeInterval($0)).isLater(than: now) } ?? true
         guard presented.sessionRevokedAt == nil, presented.sessionExpiresAt.isLater(than: now), presented.userStatus == UserRecord.active,
-            presented.bindingHolds
+            presented.bindingHolds, tokenAlive
         else {
             throw APIError.invalidCredentials("The session has ended; log in again.")
         }

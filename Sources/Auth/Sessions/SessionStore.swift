@@ -14,6 +14,8 @@ struct SessionStore: Sendable {
         let tokenID: UUID
         let secretDigest: String
         let usedAt: Date?
+        /// When the token was issued (a token may expire before its session: `RefreshRotation.tokenSeconds`).
+        let issuedAt: Date
         let sessionID: UUID
         let userID: UUID
         let sessionExpiresAt: Date
@@ -51,7 +53,7 @@ struct SessionStore: Sendable {
     func presented(lookupID: String) async throws -> PresentedToken? {
         let rows = try await database.fetch(sql.statement(
             """
-            SELECT t.id, t.secret_hash, t.used_at, s.id, s.user_id, s.expires_at, s.revoked_at, u.status, \
+            SELECT t.id, t.secret_hash, t.used_at, t.created_at, s.id, s.user_id, s.expires_at, s.revoked_at, u.status, \
             \(bindingSelect) \
             FROM \(tables.refreshTokens) t JOIN \(tables.sessions) s ON s.id = t.session_id JOIN \(tables.accounts) u ON u.id = s.user_id \
             \(bindingJoins)WHERE t.lookup_id = ?
@@ -61,6 +63,7 @@ struct SessionStore: Sendable {
         let tokenID = try reader.uuid()
         let secretDigest = try reader.string()
         let usedAt = try reader.optionalTimestamp()
+        let issuedAt = try reader.timestamp()
         let sessionID = try reader.uuid()
         let userID = try reader.uuid()
         let sessionExpiresAt = try reader.timestamp()
@@ -69,7 +72,7 @@ struct SessionStore: Sendable {
         let binding = SessionBinding(organizationID: try reader.optionalUUID(), projectID: try reader.optionalUUID())
         let check = try SessionBinding.Check(&reader)
         return PresentedToken(
-            tokenID: tokenID, secretDigest: secretDigest, usedAt: usedAt, sessionID: sessionID, userID: userID,
+            tokenID: tokenID, secretDigest: secretDigest, usedAt: usedAt, issuedAt: issuedAt, sessionID: sessionID, userID: userID,
             sessionExpiresAt: sessionExpiresAt, sessionRevokedAt: sessionRevokedAt, userStatus: userStatus, binding: binding,
             bindingHolds: binding.holds(check))
     }

@@ -154,6 +154,7 @@ enum AuthMigrations {
         platformAdminsStep,
         oauthStep,
         endUsersStep,
+        endUserOAuthStep,
     ]
 
     /// One statement written once with `{uuid}`, `{time}` and `{integer}` type placeholders.

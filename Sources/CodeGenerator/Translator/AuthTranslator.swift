@@ -19,6 +19,9 @@ enum AuthTranslator {
             "secretVariable: \(SwiftNames.literal(tokens.secretVariable))",
             "accessTokenSeconds: \(tokens.accessTokenSeconds)",
             "refreshTokenSeconds: \(tokens.refreshTokenSeconds)",
+        ]
+        if let maxSession = tokens.maxSessionSeconds { lines.append("maxSessionSeconds: \(maxSession)") }
+        lines += [
             "passwords: .init(minLength: \(passwords.minLength), hashCost: \(passwords.hashCost), "
                 + "maxFailures: \(passwords.maxFailures), lockoutSeconds: \(passwords.lockoutSeconds))",
             roles(auth.roles, label: "roles"),

@@ -18,6 +18,9 @@ public struct AuthSettings: Sendable {
     public let accessTokenSeconds: Int
     /// Lifetime of sessions and their refresh tokens.
     public let refreshTokenSeconds: Int
+    /// The longest a session may last when a client sets its end (`auth.tokens.maxSessionSeconds`);
+    /// `nil`: `refreshTokenSeconds`, and refresh tokens then live as long as their session.
+    public let maxSessionSeconds: Int?
     /// Password rules and throttling.
     public let passwords: PasswordSettings
     /// Roles in declaration order.
@@ -63,7 +66,7 @@ public struct AuthSettings: Sendable {
 
     public init(
         routePrefix: String, issuer: String, audience: String, secretVariable: String, accessTokenSeconds: Int,
-        refreshTokenSeconds: Int, passwords: PasswordSettings, roles: [Role], defaultRole: String,
+        refreshTokenSeconds: Int, maxSessionSeconds: Int? = nil, passwords: PasswordSettings, roles: [Role], defaultRole: String,
         apiKeys: APIKeySettings?, endUserRole: String? = nil, cookies: CookieSettings? = nil, organizationRoles: [Role]? = nil,
         oauth: OAuthSettings? = nil, mail: MailSettings? = nil, platformAdmins: PlatformAdminSettings? = nil,
         naming: JSONNaming = .snakeCase, routes: [String: ContractRouteOverride] = [:], apiKeyHeader: String = "X-API-Key",
@@ -92,6 +95,7 @@ public struct AuthSettings: Sendable {
         self.secretVariable = secretVariable
         self.accessTokenSeconds = accessTokenSeconds
         self.refreshTokenSeconds = refreshTokenSeconds
+        self.maxSessionSeconds = maxSessionSeconds
         self.passwords = passwords
         self.roles = roles
         self.defaultRole = defaultRole

@@ -77,6 +77,10 @@ public struct AuthTokensConfig: Codable, Sendable, Hashable {
     public var accessTokenSeconds: Int
     /// Lifetime of a session (its refresh tokens), renewed by `PATCH /sessions/{id}`.
     public var refreshTokenSeconds: Int
+    /// The longest a session may last when a client sets its end (`POST /sessions`,
+    /// `PATCH /sessions/{id}`); `nil`: `refreshTokenSeconds`. When set, each refresh token
+    /// also expires `refreshTokenSeconds` after it was issued.
+    public var maxSessionSeconds: Int? = nil
     /// How refresh tokens are written: opaque strings, or JWTs signed like access tokens.
     public var refreshTokenFormat: RefreshTokenFormat = .opaque
     /// The members token answers carry, in Loom's order (`nil`: every member).

@@ -58,6 +58,7 @@ enum AuthConfigReader {
             accessTokenSeconds: reader.integer("accessTokenSeconds") ?? defaults.accessTokenSeconds,
             refreshTokenSeconds: reader.integer("refreshTokenSeconds") ?? defaults.refreshTokenSeconds)
         tokens.refreshTokenFormat = reader.choice("refreshTokenFormat", named: "refresh token format") ?? .opaque
+        tokens.maxSessionSeconds = reader.integer("maxSessionSeconds")
         if let elements = reader.array("responseMembers") {
             let path = reader.path(of: "responseMembers")
             tokens.responseMembers = elements.enumerated().compactMap { index, element in

@@ -56,6 +56,8 @@ enum SchemaKeys {
     static let authTokens = ObjectKeys(
         accepted: [
             "issuer", "audience", "secretVariable", "accessTokenSeconds", "refreshTokenSeconds", "refreshTokenFormat", "responseMembers",
+            // MARK: auctoritas (issue 17): sessions longer than a refresh token
+            "maxSessionSeconds",
         ],
         required: ["issuer", "audience", "secretVariable"])
 

@@ -6,6 +6,8 @@ enum AuthRules {
     static let tableActions: Set<String> = ["read", "write", "delete", "*"]
     /// Longest access-token lifetime accepted (one day): access tokens are meant to be short-lived.
     static let maximumAccessTokenSeconds = 86_400
+    /// Longest `auth.tokens.maxSessionSeconds`: a year.
+    static let maximumSessionSeconds = 31_536_000
 
     /// Runs the auth rules on `app` (nothing when it has no `auth` section).
     static func check(_ app: AppSchema, diagnostics: DiagnosticCollector) {
@@ -78,6 +80,12 @@ enum AuthRules {
             report.setting(
                 "auth.tokens.refreshTokenSeconds",
                 "\"refreshTokenSeconds\" (\(tokens.refreshTokenSeconds)) must be at least \"accessTokenSeconds\" (\(tokens.accessTokenSeconds))")
+        }
+        if let maxSession = tokens.maxSessionSeconds, maxSession < tokens.refreshTokenSeconds || maxSession > maximumSessionSeconds {
+            report.setting(
+                "auth.tokens.maxSessionSeconds",
+                "\"maxSessionSeconds\" must be between \"refreshTokenSeconds\" (\(tokens.refreshTokenSeconds)) and \(maximumSessionSeconds) "
+                    + "(a year), found \(maxSession); remove it to keep sessions at \"refreshTokenSeconds\"")
         }
     }
 

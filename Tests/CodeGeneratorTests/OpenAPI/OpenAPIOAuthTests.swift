@@ -22,7 +22,7 @@ struct OpenAPIOAuthTests {
         return OpenAPIAuthTests.app(auth: auth)
     }
 
-    @Test("start and callback are documented with provider names, redirects, 400/404/409/502 and no security")
+    @Test("start and callback are documented with provider names, redirects, 400/404/409/502; the start is public, a project key optional")
     func routes() throws {
         let json = try OpenAPIFixture.json(Self.app())
         let start = "/v1/auth/oauth/{provider}"
@@ -34,7 +34,11 @@ struct OpenAPIOAuthTests {
         #expect(openAPIValue(json, "paths", start, "get", "parameters", 1, "name") as? String == "redirect_to")
         #expect((openAPIValue(json, "paths", start, "get", "parameters", 1, "description") as? String)?.contains("https://demo.test/signed-in") == true)
         #expect(openAPIValue(json, "paths", start, "get", "responses", "302", "headers", "Location") != nil)
-        #expect((openAPIValue(json, "paths", start, "get", "security") as? [Any])?.isEmpty == true, "public")
+        // `{}` first: the start needs nothing; a project's key (an end user's sign-in) may be sent.
+        let security = openAPIValue(json, "paths", start, "get", "security") as? [[String: Any]]
+        #expect(security?.count == 2 && security?.first?.isEmpty == true && security?.last?["apiKeyAuth"] != nil, "public: \(String(describing: security))")
+        #expect(openAPIValue(json, "paths", start, "get", "responses", "401") != nil, "an invalid project key")
+        #expect((openAPIValue(json, "paths", callback, "get", "security") as? [Any])?.isEmpty == true, "the callback: the state decides")
         for status in ["200", "201", "302", "400", "403", "404", "409", "422", "502"] {
             #expect(openAPIValue(json, "paths", callback, "get", "responses", status) != nil, "callback \(status)")
         }

@@ -16,6 +16,50 @@ struct AuctoritasEndUserContractTests {
         return (organization.id, project, key, organization.token)
     }
 
+    @Test("SDK authentication: register end user with X-API-Key and {email, password, name}; the legacy register without a key")
+    func registerEndUser() async throws {
+        try await TestApp.auctoritas { app in
+            let first = try await Self.projectKey(app)
+            let second = try await Self.projectKey(app, slug: "globex")
+            let example = #"{"email":"user@app.com","password":"password123","name":"App User"}"#
+            let registered = try await app.request(.post, "/api/v1/end-users/auth/register", json: example, headers: TestApp.apiKey(first.key))
+            #expect(registered.status == .created, "\(registered.text)")
+            let user = try #require(registered.object["user"] as? [String: any Sendable], "\(registered.text)")
+            #expect(user["name"] as? String == "App User" && user["email"] as? String == "user@app.com", "\(registered.text)")
+            #expect(user["projectId"] as? String == first.project, "the key's project: \(registered.text)")
+            #expect(registered.object["accessToken"] is String && registered.object["refreshToken"] is String, "\(registered.text)")
+            // The email is unique per project: taken in this one (409), free in another.
+            let again = try await app.request(.post, "/api/v1/end-users/auth/register", json: example, headers: TestApp.apiKey(first.key))
+            #expect(again.status == .conflict, "\(again.text)")
+            let elsewhere = try await app.request(.post, "/api/v1/end-users/auth/register", json: example, headers: TestApp.apiKey(second.key))
+            #expect(elsewhere.status == .created, "\(elsewhere.text)")
+            // Each path validates its own spelling: the organization's members are not register's.
+            let ownerSpelling = try await app.request(
+                .post, "/api/v1/end-users/auth/register", json: #"{"ownerEmail":"x@app.com","ownerPassword":"password123","ownerName":"X"}"#,
+                headers: TestApp.apiKey(first.key))
+            #expect(ownerSpelling.status.code == 422 || ownerSpelling.status.code == 400, "\(ownerSpelling.text)")
+            #expect(Set(ownerSpelling.errorFields).isSubset(of: ["email", "password", "name", "ownerEmail", "ownerPassword", "ownerName"]) && !ownerSpelling.errorFields.isEmpty, "\(ownerSpelling.text)")
+            let short = try await app.request(
+                .post, "/api/v1/end-users/auth/register", json: #"{"email":"y@app.com","password":"short","name":"Y"}"#,
+                headers: TestApp.apiKey(first.key))
+            #expect(short.errorFields == ["password"], "\(short.text)")
+            // An invalid key is 401, never an app-level sign-up.
+            let forged = try await app.request(.post, "/api/v1/end-users/auth/register", json: example, headers: TestApp.apiKey("pk_prod_xxxxx"))
+            #expect(forged.status == .unauthorized, "\(forged.text)")
+            // Legacy POST /api/auth/register, no auth: an app-level account with the same body.
+            let legacy = try await app.request(.post, "/api/auth/register", json: #"{"email":"legacy@app.com","password":"password123","name":"Legacy User"}"#)
+            #expect(legacy.status == .created, "\(legacy.text)")
+            let legacyUser = try #require(legacy.object["user"] as? [String: any Sendable], "\(legacy.text)")
+            #expect(legacyUser["name"] as? String == "Legacy User" && !(legacyUser["projectId"] is String), "\(legacy.text)")
+            let login = try await app.request(.post, "/api/auth/login", json: #"{"email":"legacy@app.com","password":"password123"}"#)
+            #expect(login.status == .ok, "\(login.text)")
+            // Register creates no organization: the organization's register keeps its own spelling.
+            let organizations = try await app.request(
+                .get, "/api/v1/customers/auth/organizations", headers: TestApp.bearer(try #require(legacy.object["accessToken"] as? String)))
+            #expect(organizations.status == .ok && organizations.items.isEmpty, "\(organizations.text)")
+        }
+    }
+
     @Test("SDK authentication: login with X-API-Key finds the key's project's end users only; no or a bad key is 401")
     func sdkAuthentication() async throws {
         try await TestApp.auctoritas { app in
@@ -65,27 +109,30 @@ struct AuctoritasEndUserContractTests {
             let other = try await Self.projectKey(app, slug: "globex")
             let mixed: HTTPFields = [.authorization: "Bearer \(user.token)", HTTPField.Name("X-API-Key")!: other.key]
             #expect(try await app.request(.get, "/api/v1/end-users/me", headers: mixed).status == .unauthorized)
-            // Sessions (SDK JWT only). The document's example date lies beyond the 7-day session
-            // lifetime it configures, so the test asks for 3 days.
+            // Sessions (SDK JWT only). The document's example end (2026-12-31T23:59:59Z, 26 days
+            // after this was written) lies beyond the 7-day refresh lifetime: a client may ask for
+            // up to `maxSessionSeconds` (30 days) ahead, so the test asks as far ahead as the example did.
             let jwt = TestApp.bearer(user.token)
             let sessions = try await app.request(.get, "/api/v1/end-users/sessions", headers: jwt)
             #expect(sessions.items.count == 2, "sign-up's and login's: \(sessions.text)")
-            let threeDays = TestApp.isoDate(daysFromNow: 3)
-            let created = try await app.request(.post, "/api/v1/end-users/sessions", json: #"{"expiresAt":"\#(threeDays)"}"#, headers: jwt)
+            let exampleDistance = TestApp.isoDate(daysFromNow: 26)
+            let created = try await app.request(.post, "/api/v1/end-users/sessions", json: #"{"expiresAt":"\#(exampleDistance)"}"#, headers: jwt)
             #expect(created.status == .created, "\(created.text)")
-            #expect(Self.instant(created.object["sessionExpiresAt"]) == Self.instant(threeDays), "the session ends when asked: \(created.text)")
+            #expect(Self.instant(created.object["sessionExpiresAt"]) == Self.instant(exampleDistance), "the session ends when asked: \(created.text)")
             let session = try #require(created.object["sessionId"] as? String, "\(created.text)")
-            let fiveDays = TestApp.isoDate(daysFromNow: 5)
+            let almostThirty = TestApp.isoDate(daysFromNow: 29.9)
             let extended = try await app.request(
-                .patch, "/api/v1/end-users/sessions/\(session)", json: #"{"expiresAt":"\#(fiveDays)"}"#, headers: jwt)
+                .patch, "/api/v1/end-users/sessions/\(session)", json: #"{"expiresAt":"\#(almostThirty)"}"#, headers: jwt)
             #expect(extended.status == .ok, "\(extended.text)")
-            #expect(Self.instant(extended.object["expiresAt"]) == Self.instant(fiveDays), "the session now ends when asked: \(extended.text)")
+            #expect(Self.instant(extended.object["expiresAt"]) == Self.instant(almostThirty), "the session now ends when asked: \(extended.text)")
             let revoked = try await app.request(.delete, "/api/v1/end-users/sessions/\(session)", headers: jwt)
             #expect(revoked.status == .noContent, "\(revoked.text)")
-            let beyond = try await app.request(
-                .post, "/api/v1/end-users/sessions", json: #"{"expiresAt":"\#(TestApp.isoDate(daysFromNow: 30))"}"#, headers: jwt)
-            #expect(beyond.status.code == 422 || beyond.status.code == 400, "\(beyond.text)")
-            #expect(beyond.errorFields == ["expiresAt"], "\(beyond.text)")
+            for days in [30.1, -1] {
+                let refused = try await app.request(
+                    .post, "/api/v1/end-users/sessions", json: #"{"expiresAt":"\#(TestApp.isoDate(daysFromNow: days))"}"#, headers: jwt)
+                #expect(refused.status.code == 422, "\(days) days: \(refused.text)")
+                #expect(refused.errorFields == ["expiresAt"], "\(refused.text)")
+            }
         }
     }
 
@@ -193,6 +240,31 @@ extension AuctoritasEndUserContractTests {
             clock.advance(seconds: 120)
             let expired = try await app.request(.post, "/api/auth/refresh", json: #"{"refreshToken":"\#(refreshToken)"}"#)
             #expect(expired.status == .unauthorized, "the session ends 7 d after login, refreshed or not: \(expired.text)")
+        }
+    }
+
+    @Test("Configuration: a session asked for 30 days outlives the 7-day refresh token, which must be used within 7 days (moved clock)")
+    func longSessionRefreshTokens() async throws {
+        let clock = TestClock()
+        try await TestApp.auctoritas(clock: clock) { app in
+            _ = try await app.registerOrganization()
+            let login = try await app.request(.post, "/api/auth/login", json: #"{"email":"owner@acme.com","password":"password123"}"#)
+            let access = TestApp.bearer(try #require(login.object["accessToken"] as? String, "\(login.text)"))
+            let end = ISO8601DateFormatter().string(from: clock.now.addingTimeInterval(30 * 86_400 - 60))
+            let created = try await app.request(.post, "/api/sessions", json: #"{"expiresAt":"\#(end)"}"#, headers: access)
+            #expect(created.status == .created, "\(created.text)")
+            var refreshToken = try #require(created.object["refreshToken"] as? String, "\(created.text)")
+            // Refreshed every 6 days, the session outlives the 7-day lifetime of a login's session.
+            for _ in 0..<3 {
+                clock.advance(seconds: 6 * 86_400)
+                let refreshed = try await app.request(.post, "/api/auth/refresh", json: #"{"refreshToken":"\#(refreshToken)"}"#)
+                #expect(refreshed.status == .ok, "day \(clock.now): \(refreshed.text)")
+                refreshToken = try #require(refreshed.object["refreshToken"] as? String, "\(refreshed.text)")
+            }
+            // Day 25: a refresh token left unused for more than 7 days is dead, though the session (day 30) is not.
+            clock.advance(seconds: 7 * 86_400 + 60)
+            let stale = try await app.request(.post, "/api/auth/refresh", json: #"{"refreshToken":"\#(refreshToken)"}"#)
+            #expect(stale.status == .unauthorized, "\(stale.text)")
         }
     }
 

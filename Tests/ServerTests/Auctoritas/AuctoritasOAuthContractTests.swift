@@ -44,13 +44,65 @@ struct AuctoritasOAuthContractTests {
             #expect(again.status == .ok, "a linked account signs in again: \(again.text)")
         }
     }
+
+    @Test("OAuth for a project's end users: the key at the start binds the flow; the callback creates or links an end user of that project only")
+    func endUsersThroughOAuth() async throws {
+        try await OAuthHarness.run(appName: "auctoritas") { harness in
+            let app = harness.app
+            let first = try await app.registerOrganization()
+            let firstProject = try await app.createProject(first.id, token: first.token)
+            let firstKey = try await app.rotateKey(first.id, firstProject, token: first.token)
+            let second = try await app.registerOrganization(slug: "globex", email: "owner@globex.com")
+            let secondProject = try await app.createProject(second.id, token: second.token)
+            let secondKey = try await app.rotateKey(second.id, secondProject, token: second.token)
+            let octo = Self.user("201", "octo@app.com", "Octo Cat")
+            // "OAuth via GitHub" with the document's header: a new end user of the key's project (201).
+            let created = try await harness.signIn(path: "/api/v1/end-users/auth/oauth/github", as: octo, key: firstKey)
+            #expect(created.status == .created, "\(created.text)")
+            let user = try #require(created.object["user"] as? [String: any Sendable], "\(created.text)")
+            #expect(user["projectId"] as? String == firstProject && user["email"] as? String == "octo@app.com", "\(created.text)")
+            let token = try #require(created.object["accessToken"] as? String)
+            let both: HTTPFields = [.authorization: "Bearer \(token)", HTTPField.Name("X-API-Key")!: firstKey]
+            let me = try await app.request(.get, "/api/v1/end-users/me", headers: both)
+            #expect(me.status == .ok && me.object["projectId"] as? String == firstProject, "SDK JWT + API key: \(me.text)")
+            let crossed: HTTPFields = [.authorization: "Bearer \(token)", HTTPField.Name("X-API-Key")!: secondKey]
+            #expect(try await app.request(.get, "/api/v1/end-users/me", headers: crossed).status == .unauthorized, "bound to its project")
+            // The same provider user again in the same project: the linked end user (200).
+            let linked = try await harness.signIn(path: "/api/v1/end-users/auth/oauth/github", as: octo, key: firstKey)
+            #expect(linked.status == .ok && linked.userID == created.userID, "\(linked.text)")
+            // In another project: another end user (201), not the first project's.
+            let elsewhere = try await harness.signIn(path: "/api/v1/end-users/auth/oauth/github", as: octo, key: secondKey)
+            #expect(elsewhere.status == .created && elsewhere.userID != created.userID, "\(elsewhere.text)")
+            #expect((elsewhere.object["user"] as? [String: any Sendable])?["projectId"] as? String == secondProject, "\(elsewhere.text)")
+            // Without a key (the legacy path): an app-level account, a third one.
+            let appLevel = try await harness.signIn(path: "/api/auth/oauth/github", as: octo)
+            #expect(appLevel.status == .created && ![created.userID, elsewhere.userID].contains(appLevel.userID), "\(appLevel.text)")
+            // An end user registered with a password is linked by the provider's verified address.
+            let grace = try await app.endUser(key: firstKey, email: "grace@app.com")
+            let graceOAuth = try await harness.signIn(
+                path: "/api/v1/end-users/auth/oauth/google", as: Self.user("go-9", "grace@app.com", "Grace Hopper"), key: firstKey)
+            #expect(graceOAuth.status == .ok && graceOAuth.userID == grace.id, "\(graceOAuth.text)")
+            // A flow started for one project cannot be finished with another project's key, nor replayed.
+            await harness.provider.signInNext(Self.user("202", "mallory@app.com", "Mallory"))
+            let start = try await app.request(.get, "/api/v1/end-users/auth/oauth/github", headers: TestApp.apiKey(firstKey))
+            let callback = try await harness.authorize(try #require(start.headers[.location], "\(start.text)"))
+            let replayed = try await app.request(.get, callback, headers: TestApp.apiKey(secondKey))
+            #expect(replayed.status == .badRequest && replayed.errorCode == "OAUTH_INVALID_STATE", "\(replayed.text)")
+            let again = try await app.request(.get, callback, headers: TestApp.apiKey(firstKey))
+            #expect(again.status == .badRequest && again.errorCode == "OAUTH_INVALID_STATE", "the state is used up: \(again.text)")
+            // An invalid key at the start is 401, never an app-level sign-in.
+            let forged = try await app.request(.get, "/api/v1/end-users/auth/oauth/github", headers: TestApp.apiKey("pk_prod_xxxxx"))
+            #expect(forged.status == .unauthorized, "\(forged.text)")
+        }
+    }
 }
 
 extension OAuthHarness {
     /// The whole flow from the start route at `path`: start, authorize at the provider, callback.
-    func signIn(path: String, as user: FakeOAuthProvider.User) async throws -> Reply {
+    /// With `key`, the start request carries it in `X-API-Key` (a project's end users).
+    func signIn(path: String, as user: FakeOAuthProvider.User, key: String? = nil) async throws -> Reply {
         await provider.signInNext(user)
-        let redirect = try await app.request(.get, path)
+        let redirect = try await app.request(.get, path, headers: key.map(TestApp.apiKey) ?? HTTPFields())
         return try await app.request(.get, try await authorize(try #require(redirect.headers[.location])))
     }
 }

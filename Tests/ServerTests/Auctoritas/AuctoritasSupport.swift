@@ -88,14 +88,13 @@ extension TestApp {
         return try #require(rotated.object["key"] as? String, sourceLocation: sourceLocation)
     }
 
-    /// An end user of the key's project, signed up through the register route with the key
-    /// (the document's `/end-users/auth/register` body is not served, see the README), then
-    /// "Login end user": the user's id and access token.
+    /// "Register end user" with the key and the document's body, then "Login end user": the
+    /// user's id and access token.
     func endUser(
         key: String, email: String = "user@app.com", sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> (id: String, token: String) {
         let signedUp = try await request(
-            .post, "/api/v1/customers/orgs/register", json: #"{"ownerEmail":"\#(email)","ownerPassword":"password123","ownerName":"App User"}"#,
+            .post, "/api/v1/end-users/auth/register", json: #"{"email":"\#(email)","password":"password123","name":"App User"}"#,
             headers: TestApp.apiKey(key))
         #expect(signedUp.status == .created, "\(signedUp.text)", sourceLocation: sourceLocation)
         let login = try await request(

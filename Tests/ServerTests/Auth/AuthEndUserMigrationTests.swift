@@ -30,13 +30,17 @@ struct AuthEndUserMigrationTests {
             _ = try await client.migrate(to: before)
             _ = try await client.write(Self.seed.map { SQLStatement($0) })
             let applied = try await AuthService.migrate(client, app: "tracker")
-            #expect(applied.count == 1 && applied.first?.contains("0007_end_users") == true, "\(applied)")
+            // Step 8 (OAuth for end users) follows; it rebuilds `auth_oauth_identities` on SQLite.
+            #expect(applied.count == 2 && applied.first?.contains("0007_end_users") == true, "\(applied)")
+            #expect(applied.last?.contains("0008_oauth_sign_in_for_end_users_of_a_project") == true, "\(applied)")
             #expect(try await Self.count("auth_users", client) == 1)
             for table in Self.dependents {
                 #expect(try await Self.count(table, client) == 1, "\(table) kept its row")
             }
             let projectOfUser = try await client.fetch(SQLStatement("SELECT project_id FROM auth_users"))
             #expect(projectOfUser.first?.values == [.null], "existing accounts are app-level")
+            let projectOfLink = try await client.fetch(SQLStatement("SELECT provider_user_id, project_id FROM auth_oauth_identities"))
+            #expect(projectOfLink.first?.values == [.text("42"), .null], "existing OAuth links are app-level")
 
             _ = try await client.write([SQLStatement(Self.insertUser(id: "44444444-4444-4444-8444-444444444444", project: Self.project))])
             #expect(try await Self.count("auth_users", client) == 2, "an end user may have an app-level account's email")
