@@ -2703,6 +2703,20 @@ extension Auctoritas {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              }
             }
           },
           "400" : {
@@ -5038,6 +5052,20 @@ extension Auctoritas {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              }
             }
           },
           "201" : {
@@ -5052,6 +5080,20 @@ extension Auctoritas {
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
               }
             }
           },
@@ -7260,6 +7302,20 @@ extension Auctoritas {
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "sessionId" : "$response.body#/sessionId"
+                }
               }
             }
           },

@@ -1513,7 +1513,7 @@ extension Benchauthprotected {
         "additionalProperties" : false,
         "properties" : {
           "expires_at" : {
-            "description" : "When the new session ends; at most the session lifetime from now (the default).",
+            "description" : "When the new session ends; at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now. Absent: the session lifetime.",
             "format" : "date-time",
             "type" : [
               "string",
@@ -1527,7 +1527,7 @@ extension Benchauthprotected {
         "additionalProperties" : false,
         "properties" : {
           "expires_at" : {
-            "description" : "The session's new end; in the future and at most the session lifetime from now.",
+            "description" : "The session's new end; in the future and at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now.",
             "format" : "date-time",
             "type" : "string"
           }

@@ -6328,6 +6328,20 @@ extension Tracker {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              }
             }
           },
           "201" : {
@@ -6357,6 +6371,20 @@ extension Tracker {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "id" : "$response.body#/session_id"
+                }
               }
             }
           },

@@ -49,7 +49,7 @@ extension AuthContract {
                 description: "Creates an account with the person's own members only (`email`, `password`, `name`; no "
                     + "organization) and the default role, and starts its first session. 409 when the email is taken. "
                     + "\(endUsers); an end user's tokens carry `org` and `prj`.",
-                request: bodies.register, responses: Self.json(201, "AuthTokens"), credentials: .optionalProjectKey,
+                request: bodies.register, responses: sessionStarted(201), credentials: .optionalProjectKey,
                 errors: [.conflict, .validationError, .unauthorized]),
         ]
     }

@@ -39,12 +39,12 @@ extension AuthContract {
                     + "Banned or inactive accounts get 403. A sign-in started with a project's key stays in that project: links, "
                     + "accounts and the new account are the project's end users, and the session is bound to the project (`org`, "
                     + "`prj`); a callback carrying another project's key is 400 `OAUTH_INVALID_STATE`.",
-                responses: [
-                    ContractResponse(200, .json("AuthTokens"), "Signed in: the session's tokens, as `/login` answers."),
-                    ContractResponse(201, .json("AuthTokens"), "A new account was created and signed in."),
-                    ContractResponse(
-                        302, .redirect, "Cookie mode with a `redirect_to` given at the start: the session cookies are set and the browser goes there."),
-                ],
+                responses: sessionStarted(200, "Signed in: the session's tokens, as `/login` answers.")
+                    + sessionStarted(201, "A new account was created and signed in.") + [
+                        ContractResponse(
+                            302, .redirect,
+                            "Cookie mode with a `redirect_to` given at the start: the session cookies are set and the browser goes there."),
+                    ],
                 credentials: .none, errors: [.badRequest, .forbidden, .notFound, .conflict, .validationError, .badGateway, .unauthorized],
                 implied: ContractError.serverErrors, parameters: [provider] + callbackQuery),
         ]

@@ -50,12 +50,12 @@ public struct AuthContract: Sendable {
 
     /// A token answer (`AuthTokens`) with `status`: it starts (or continues) a session, so it
     /// links its `session_id` to the operations that end and extend that session.
-    func sessionStarted(_ status: Int) -> [ContractResponse] {
-        guard options.tokenResponseMembers.contains("session_id") else { return Self.json(status, "AuthTokens") }
+    func sessionStarted(_ status: Int, _ description: String = "Success.") -> [ContractResponse] {
+        guard options.tokenResponseMembers.contains("session_id") else { return Self.json(status, "AuthTokens", description) }
         let links = [("revokeSession", AuthOperation.revokeSession), ("extendSession", AuthOperation.extendSession)].map {
             ContractLink(name: $0.0, operationID: $0.1.rawValue, parameter: "id", member: "session_id")
         }
-        return [ContractResponse(status, .json("AuthTokens"), "Success.", links: links)]
+        return [ContractResponse(status, .json("AuthTokens"), description, links: links)]
     }
 
     /// `status` with no body.
