@@ -88,7 +88,7 @@ extension AuthRoutes {
         }
         var record = APIKeyRecord(
             id: UUID(), userID: caller.userID, name: old.name, issued: issued, scopes: old.scopes,
-            allowedCIDRs: old.allowedCIDRs, expiresAt: try await expiry(old.expiresAt, within: caller.identity), now: now)
+            allowedCIDRs: old.allowedCIDRs, expiresAt: try await rotatedExpiry(old.expiresAt, by: caller.identity), now: now)
         record.binding = old.binding
         record.service = old.service
         record.role = old.role

@@ -59,6 +59,14 @@ extension AuthRoutes {
         return requested
     }
 
+    /// The expiry of a rotated key's successor: the old key's, but never after a calling API
+    /// key's (a rotation has no `expires_at` to refuse, so the earlier of the two is kept).
+    func rotatedExpiry(_ old: Date?, by caller: Identity) async throws -> Date? {
+        guard let limit = try await expiry(ofCallingKey: caller) else { return old }
+        guard let old else { return limit }
+        return min(old, limit)
+    }
+
     /// When a calling API key stops working; `nil` for an access token or a key that never expires.
     func expiry(ofCallingKey caller: Identity) async throws -> Date? {
         guard caller.kind == Self.apiKeyKind, let id = UUID(uuidString: caller.subject) else { return nil }
