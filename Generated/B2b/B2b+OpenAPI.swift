@@ -6724,7 +6724,7 @@ extension B2b {
     },
     "/v1/keys" : {
       "get" : {
-        "description" : "The caller's keys that are not revoked: prefix and last four characters, never the key. An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`).",
+        "description" : "The caller's keys that are not revoked: prefix and last four characters, never the key. An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`) nor reaches beyond its `allowed_cidrs`.",
         "operationId" : "authListAPIKeys",
         "responses" : {
           "200" : {
@@ -6803,7 +6803,7 @@ extension B2b {
         ]
       },
       "post" : {
-        "description" : "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403). 404 when `organization_id` names an organization the caller is not a member of, or `project_id` a project that is not live in it. An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`).",
+        "description" : "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403). 404 when `organization_id` names an organization the caller is not a member of, or `project_id` a project that is not live in it. An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`) nor reaches beyond its `allowed_cidrs`.",
         "operationId" : "authCreateAPIKey",
         "requestBody" : {
           "content" : {
@@ -6907,7 +6907,7 @@ extension B2b {
     },
     "/v1/keys/{id}" : {
       "delete" : {
-        "description" : "The key stops working at once. An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`).",
+        "description" : "The key stops working at once. An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`) nor reaches beyond its `allowed_cidrs`.",
         "operationId" : "authRevokeAPIKey",
         "parameters" : [
           {
@@ -6995,7 +6995,7 @@ extension B2b {
         ]
       },
       "get" : {
-        "description" : "One of the caller's keys that is not revoked: prefix and last four characters, never the key. An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`).",
+        "description" : "One of the caller's keys that is not revoked: prefix and last four characters, never the key. An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`) nor reaches beyond its `allowed_cidrs`.",
         "operationId" : "authGetAPIKey",
         "parameters" : [
           {
@@ -7090,7 +7090,7 @@ extension B2b {
         ]
       },
       "patch" : {
-        "description" : "Changes the members sent (name, scopes, allowlist, expiry); the key itself stays the same and is not shown. The key's scopes, old and new, must be ones the caller holds (403). An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`).",
+        "description" : "Changes the members sent (name, scopes, allowlist, expiry); the key itself stays the same and is not shown. The key's scopes, old and new, must be ones the caller holds (403). An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`) nor reaches beyond its `allowed_cidrs`.",
         "operationId" : "authUpdateAPIKey",
         "parameters" : [
           {
@@ -7207,7 +7207,7 @@ extension B2b {
     },
     "/v1/keys/{id}/rotate" : {
       "post" : {
-        "description" : "Creates a key with the same name, environment, scopes, allowlist and expiry; the old key stops working at once or after `grace_seconds`. An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`).",
+        "description" : "Creates a key with the same name, environment, scopes, allowlist and expiry; the old key stops working at once or after `grace_seconds`. An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`) nor reaches beyond its `allowed_cidrs`.",
         "operationId" : "authRotateAPIKey",
         "parameters" : [
           {

@@ -8,7 +8,7 @@ extension AuthContract {
         let byKey = apiKeys.manageScope.map {
             " An API key holding the scope `\($0)` may call it too, acting for the account that owns it: it sees and manages "
                 + "that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor "
-                + "outlives it (`expires_at`)."
+                + "outlives it (`expires_at`) nor reaches beyond its `allowed_cidrs`."
         } ?? ""
         return [
             route(

@@ -96,6 +96,15 @@ struct APIKeyStore: Sendable {
         return try reader.optionalTimestamp()
     }
 
+    /// The ranges the key `id` may be used from (empty: any), canonical. Any purpose: they bound
+    /// the keys a key makes (`AuthRoutes.allowlist`).
+    func allowedCIDRs(id: UUID) async throws -> [String] {
+        let rows = try await database.fetch(sql.statement("SELECT allowed_cidrs FROM auth_api_keys WHERE id = ?", [.uuid(id)]))
+        guard let row = rows.first else { return [] }
+        var reader = RowReader(row)
+        return try APIKeyRecord.strings(fromJSON: try reader.string())
+    }
+
     /// Writes the changeable members of one of the user's live personal keys (name, scopes,
     /// allowlist, expiry); the secret, environment and binding never change.
     func update(_ record: APIKeyRecord, userID: UUID) -> SQLStatement {

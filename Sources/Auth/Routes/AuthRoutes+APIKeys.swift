@@ -33,6 +33,7 @@ extension AuthRoutes {
         let caller = try requireKeyManager(context)
         var order = try Self.keyOrder(try await decodeBody(request, bodies.createAPIKey), roles: service.settings.roleSpelling)
         order.expiresAt = try await expiry(order.expiresAt, within: caller.identity)
+        order.allowedCIDRs = try await allowlist(order.allowedCIDRs, within: caller.identity)
         let issued = try await issueKey(order, caller: caller.identity, userID: caller.userID, ipAddress: RequestClientAddress.of(context))
         return answer(status: .created, value: EnvelopedRecord(APIKeyResponse(record: issued.record, key: issued.key), in: keyEnvelopes))
     }
@@ -88,7 +89,8 @@ extension AuthRoutes {
         }
         var record = APIKeyRecord(
             id: UUID(), userID: caller.userID, name: old.name, issued: issued, scopes: old.scopes,
-            allowedCIDRs: old.allowedCIDRs, expiresAt: try await rotatedExpiry(old.expiresAt, by: caller.identity), now: now)
+            allowedCIDRs: try await rotatedAllowlist(old.allowedCIDRs, by: caller.identity),
+            expiresAt: try await rotatedExpiry(old.expiresAt, by: caller.identity), now: now)
         record.binding = old.binding
         record.service = old.service
         record.role = old.role

@@ -13,6 +13,8 @@ import Runtime
 ///   role lacks (checked again on every use of the new key, as for every key);
 /// - a key it creates or changes never outlives it: `expires_at` is at most the calling key's
 ///   (and inherits it when absent);
+/// - a key it creates or changes is never usable from where it is not: with an allowlist of its
+///   own, the new key's `allowed_cidrs` lie within it (and inherit it when empty);
 /// - every change is an auth audit event whose actor is the calling key's id.
 extension AuthRoutes {
     /// `Identity.kind` of a plain API key.
@@ -57,6 +59,47 @@ extension AuthRoutes {
             ])
         }
         return requested
+    }
+
+    /// The allowlist a key made or changed by `caller` gets: `requested`, each range of which must
+    /// lie within a range of a calling API key that has an allowlist (422 naming
+    /// `allowed_cidrs[i]`); the calling key's own when `requested` is empty (any address).
+    /// Access tokens' and unrestricted keys' requests pass unchanged.
+    func allowlist(_ requested: [String], within caller: Identity) async throws -> [String] {
+        let limits = try await allowlist(ofCallingKey: caller)
+        guard !limits.isEmpty else { return requested }
+        guard !requested.isEmpty else { return limits }
+        let problems: [APIError.FieldError] = requested.enumerated().compactMap { index, text in
+            Self.range(text, liesWithin: limits)
+                ? nil
+                : .init(field: "allowed_cidrs[\(index)]", message: "must lie within the ranges the API key making this request may be used from")
+        }
+        guard problems.isEmpty else { throw APIError.validation(problems) }
+        return requested
+    }
+
+    /// The allowlist of a rotated key's successor: the old key's when it lies within a calling
+    /// API key's allowlist, else the calling key's (a rotation has no `allowed_cidrs` to refuse).
+    func rotatedAllowlist(_ old: [String], by caller: Identity) async throws -> [String] {
+        let limits = try await allowlist(ofCallingKey: caller)
+        guard !limits.isEmpty else { return old }
+        return !old.isEmpty && old.allSatisfy({ Self.range($0, liesWithin: limits) }) ? old : limits
+    }
+
+    /// The ranges a calling API key may be used from; empty for an access token or an unrestricted key.
+    func allowlist(ofCallingKey caller: Identity) async throws -> [String] {
+        guard caller.kind == Self.apiKeyKind, let id = UUID(uuidString: caller.subject) else { return [] }
+        return try await keys.allowedCIDRs(id: id)
+    }
+
+    /// Whether the range `text` lies inside one of `limits` (canonical CIDR texts).
+    static func range(_ text: String, liesWithin limits: [String]) -> Bool {
+        guard let range = CIDRRange(text), let first = text.split(separator: "/").first else { return false }
+        return limits.contains { limitText in
+            guard let limit = CIDRRange(limitText) else { return false }
+            return limit.network.count == range.network.count && range.prefixLength >= limit.prefixLength
+                && limit.contains(address: String(first))
+        }
     }
 
     /// The expiry of a rotated key's successor: the old key's, but never after a calling API
@@ -126,6 +169,7 @@ extension AuthRoutes {
             changed.append("expires_at")
         }
         record.expiresAt = try await expiry(record.expiresAt, within: caller.identity)
+        record.allowedCIDRs = try await allowlist(record.allowedCIDRs, within: caller.identity)
         let results = try await service.database.write([
             keys.update(record, userID: caller.userID),
             audit.event(

@@ -103,6 +103,23 @@ struct B2BKeyManagementTests {
                 #expect(refused.status == .notFound && refused.errorCode == "RESOURCE_NOT_FOUND", "\(method) \(path): \(refused.text)")
             }
             #expect(try await app.request(.get, "/v1/users", headers: TestApp.key(other.key)).status == .ok)
+            // An IP-restricted admin key cannot mint a key usable from elsewhere: its keys stay within its ranges.
+            let office = TestApp.key(try await app.b2bKey(
+                #"{"name":"office","environment":"live","scopes":["admin"],"allowed_cidrs":["127.0.0.0/8"]}"#, token: token).key)
+            let inherited = try await app.request(
+                .post, "/v1/keys", json: #"{"name":"i","environment":"live","scopes":["users:read"]}"#, headers: office)
+            #expect(inherited.status == .created && inherited.data["allowed_cidrs"] as? [String] == ["127.0.0.0/8"], "\(inherited.text)")
+            let anywhere = try await app.request(
+                .post, "/v1/keys", json: #"{"name":"a","environment":"live","scopes":["users:read"],"allowed_cidrs":["0.0.0.0/0"]}"#,
+                headers: office)
+            #expect(anywhere.status == .unprocessableContent && anywhere.errorFields == ["allowed_cidrs[0]"], "\(anywhere.text)")
+            let narrower = try await app.request(
+                .post, "/v1/keys", json: #"{"name":"n","environment":"live","scopes":["users:read"],"allowed_cidrs":["127.0.0.1"]}"#,
+                headers: office)
+            #expect(narrower.status == .created && narrower.data["allowed_cidrs"] as? [String] == ["127.0.0.1/32"], "\(narrower.text)")
+            let inheritedID = try #require(inherited.data["id"] as? String)
+            let widened = try await app.request(.patch, "/v1/keys/\(inheritedID)", json: #"{"allowed_cidrs":[]}"#, headers: office)
+            #expect(widened.status == .ok && widened.data["allowed_cidrs"] as? [String] == ["127.0.0.0/8"], "\(widened.text)")
             // A key made by a key is its owner's too: when the owner is demoted to member, the admin key and
             // the key it made lose admin at once (checked on every use), so neither manages keys any more.
             let child = try await app.b2bKey(#"{"name":"child","environment":"live","scopes":["admin"]}"#, headers: adminKey)
