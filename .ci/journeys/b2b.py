@@ -1,16 +1,18 @@
 """b2b (reference/b2b-saas-api.md) through its generated client: users and organizations with
 prefixed ids in {"data": ...} envelopes, limit/offset pages with total, the document's error
-body and codes, keys at /v1/keys and the audit trail; the API key travels in `X-API-Key`."""
+body and codes, keys at /v1/keys (managed with an admin key too), the audit trail and usage statistics, all in the
+document's envelopes; the API key travels in `X-API-Key`."""
 
 from b2b_client import AuthenticatedClient
 from b2b_client.api.audit import list_audit_events
-from b2b_client.api.auth import auth_create_api_key, auth_list_api_keys
+from b2b_client.api.auth import auth_create_api_key, auth_get_api_key, auth_list_api_keys, auth_update_api_key
 from b2b_client.api.organizations import create_organizations, list_organizations
+from b2b_client.api.usage import list_usage
 from b2b_client.api.users import create_users, delete_users, get_users, list_users, replace_users, update_users
 from b2b_client.models import (
-    AuditEventPage, AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyCreateEnvironment, AuthAPIKeyList, CreateOrganizationsResponse201,
-    CreateUsersResponse201, ErrorBody, GetUsersResponse200, OrganizationsCreate, OrganizationsPage, ReplaceUsersResponse200,
-    UpdateUsersResponse200, UsersCreate, UsersPage, UsersUpdate,
+    AuditEventPage, AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyCreateEnvironment, AuthAPIKeyList, AuthAPIKeyUpdate,
+    CreateOrganizationsResponse201, CreateUsersResponse201, ErrorBody, GetUsersResponse200, OrganizationsCreate, OrganizationsPage,
+    ReplaceUsersResponse200, UpdateUsersResponse200, UsagePage, UsersCreate, UsersPage, UsersUpdate,
 )
 from journey import API_KEY, ORIGIN, TOKEN, done, expect
 
@@ -19,11 +21,23 @@ key = AuthenticatedClient(base_url=ORIGIN, token=API_KEY, prefix="", auth_header
 
 created_key = expect(auth_create_api_key.sync(client=operator, body=AuthAPIKeyCreate(
     name="backend", environment=AuthAPIKeyCreateEnvironment.TEST, scopes=["users:read", "users:write", "users:delete", "admin"])),
-    AuthAPIKey, "create an sk_test_ key at /v1/keys")
+    AuthAPIKey, "create an sk_test_ key at /v1/keys").data
 assert created_key.key.startswith("sk_test_"), created_key
 backend = AuthenticatedClient(base_url=ORIGIN, token=created_key.key, prefix="", auth_header_name="X-API-Key",
                               raise_on_unexpected_status=True)
-expect(auth_list_api_keys.sync(client=operator), AuthAPIKeyList, "list keys")
+listed_keys = expect(auth_list_api_keys.sync(client=operator), AuthAPIKeyList, "list keys")
+assert created_key.id in [listed.id for listed in listed_keys.data], listed_keys
+# "admin: Full access including key management": the admin key manages keys itself.
+minted = expect(auth_create_api_key.sync(client=backend, body=AuthAPIKeyCreate(
+    name="crm-sync", environment=AuthAPIKeyCreateEnvironment.LIVE, scopes=["users:read"])), AuthAPIKey,
+    "an admin key creates an sk_live_ key").data
+assert minted.key.startswith("sk_live_"), minted
+read_key = expect(auth_get_api_key.sync(minted.id, client=backend), AuthAPIKey, "read a key (never its secret)").data
+assert read_key.id == minted.id and not read_key.key, read_key
+renamed = expect(auth_update_api_key.sync(minted.id, client=backend, body=AuthAPIKeyUpdate(name="crm-readonly")), AuthAPIKey,
+                 "rename a key").data
+assert renamed.name == "crm-readonly", renamed
+expect(auth_list_api_keys.sync(client=backend), AuthAPIKeyList, "an admin key lists keys")
 organization = expect(create_organizations.sync(client=backend, body=OrganizationsCreate(name="Acme Corp")),
                       CreateOrganizationsResponse201, "create an organization").data
 assert organization.id.startswith("org_"), organization
@@ -42,5 +56,8 @@ assert missing.error.code == "RESOURCE_NOT_FOUND", missing
 invalid = expect(create_users.sync(client=backend, body=UsersCreate(email="not an address")), ErrorBody, "an invalid user")
 assert invalid.error.code == "VALIDATION_ERROR" and invalid.error.details[0].field == "email", invalid
 delete_users.sync(user.id, client=backend)
-expect(list_audit_events.sync(client=operator, resource="users"), AuditEventPage, "the audit trail")
+audit = expect(list_audit_events.sync(client=operator, resource="users"), AuditEventPage, "the audit trail")
+assert audit.total >= 1 and len(audit.data) >= 1, audit
+usage = expect(list_usage.sync(client=backend), UsagePage, "usage statistics (metrics via API)")
+assert usage.total >= 1 and usage.data[0].requests >= 1, usage
 done("b2b")

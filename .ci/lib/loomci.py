@@ -130,6 +130,14 @@ def member(answer: dict, name: str):
     raise KeyError(f"{name} not in {sorted(answer)}")
 
 
+def family_answer(app: str, family: str, answer: dict) -> dict:
+    """A single answer of a route family that is not a table (`apiKeys`) without the app's record
+    envelope, when `envelopes.families` names the family (`{"data": {...}}` → `{...}`)."""
+    envelopes = app_config(app).get("envelopes", {})
+    wrap = envelopes.get("record", {}).get("wrap")
+    return answer[wrap] if wrap and family in envelopes.get("families", []) else answer
+
+
 def member_name(answer: dict, name: str) -> str:
     """How the answer spells member `name`."""
     return name if name in answer else camel(name)
@@ -381,7 +389,7 @@ def bootstrap(server: Server) -> Credentials:
                          {"Authorization": f"Bearer {credentials.access_token}"})
         if answer.status != 201:
             raise RuntimeError(f"API key creation failed: {answer.status} {answer.body!r}")
-        credentials.api_key = member(answer.json(), "key")
+        credentials.api_key = member(family_answer(server.app, "apiKeys", answer.json()), "key")
     if auth.get("platformAdmins") is not None:
         credentials.platform_email = f"admin-{secrets.token_hex(3)}@example.com"
         credentials.platform_password = "correct horse battery staple"

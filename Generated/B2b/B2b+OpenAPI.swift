@@ -507,10 +507,10 @@ extension B2b {
         "type" : "object"
       },
       "AuditEventPage" : {
-        "description" : "One page of the audit trail.",
+        "description" : "One page of the audit trail, newest first.",
         "properties" : {
-          "items" : {
-            "description" : "Events, newest first.",
+          "data" : {
+            "description" : "One page of the audit trail, newest first.",
             "items" : {
               "$ref" : "#/components/schemas/AuditEvent"
             },
@@ -530,7 +530,7 @@ extension B2b {
           }
         },
         "required" : [
-          "items",
+          "data",
           "total",
           "limit",
           "offset"
@@ -538,6 +538,132 @@ extension B2b {
         "type" : "object"
       },
       "AuthAPIKey" : {
+        "description" : "An API key, in the app's record envelope.",
+        "properties" : {
+          "data" : {
+            "$ref" : "#/components/schemas/AuthAPIKeyRecord"
+          }
+        },
+        "required" : [
+          "data"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyCreate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "allowed_cidrs" : {
+            "description" : "Addresses the key may be used from; empty or null: any.",
+            "items" : {
+              "description" : "An IP address or CIDR range.",
+              "maxLength" : 64,
+              "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "type" : [
+              "array",
+              "null"
+            ]
+          },
+          "environment" : {
+            "description" : "Environment the key belongs to; it decides the key's prefix.",
+            "enum" : [
+              "live",
+              "test"
+            ],
+            "type" : "string"
+          },
+          "expires_at" : {
+            "description" : "When the key stops working; null: never.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "What the key is for.",
+            "maxLength" : 100,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "organization_id" : {
+            "description" : "Bind the key to this organization (404 unless a member); its scopes stay within your organization role, and it dies when you leave. Default: the binding of your token.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "project_id" : {
+            "description" : "Also bind it to this live project; it dies when the project is archived.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "role" : {
+            "description" : "Role of a service token: one of `auth.roles` (or `auth.organizationRoles` when bound); its scopes never exceed the role's nor yours.",
+            "maxLength" : 100,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "scopes" : {
+            "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
+            "items" : {
+              "description" : "A scope the caller holds.",
+              "maxLength" : 100,
+              "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "minItems" : 1,
+            "type" : [
+              "array",
+              "null"
+            ]
+          },
+          "service" : {
+            "description" : "Make a service token for this service (`kind: service`, subject = the service name).",
+            "pattern" : "^(?:[a-z0-9][a-z0-9_-]{0,62})$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "name",
+          "environment"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyList" : {
+        "description" : "The caller's keys that are not revoked, newest first.",
+        "properties" : {
+          "data" : {
+            "description" : "The caller's keys that are not revoked, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthAPIKeyRecord"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "data"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyRecord" : {
         "description" : "An API key; the key itself appears only in the answer that created it.",
         "properties" : {
           "allowed_cidrs" : {
@@ -660,7 +786,23 @@ extension B2b {
         ],
         "type" : "object"
       },
-      "AuthAPIKeyCreate" : {
+      "AuthAPIKeyRotate" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "grace_seconds" : {
+            "description" : "How long the old key keeps working; 0 (default) ends it at once.",
+            "format" : "int64",
+            "maximum" : 604800,
+            "minimum" : 0,
+            "type" : [
+              "integer",
+              "null"
+            ]
+          }
+        },
+        "type" : "object"
+      },
+      "AuthAPIKeyUpdate" : {
         "additionalProperties" : false,
         "properties" : {
           "allowed_cidrs" : {
@@ -678,16 +820,8 @@ extension B2b {
               "null"
             ]
           },
-          "environment" : {
-            "description" : "Environment the key belongs to; it decides the key's prefix.",
-            "enum" : [
-              "live",
-              "test"
-            ],
-            "type" : "string"
-          },
           "expires_at" : {
-            "description" : "When the key stops working; null: never.",
+            "description" : "When the key stops working (in the future); null: never.",
             "format" : "date-time",
             "type" : [
               "string",
@@ -701,34 +835,8 @@ extension B2b {
             "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
-          "organization_id" : {
-            "description" : "Bind the key to this organization (404 unless a member); its scopes stay within your organization role, and it dies when you leave. Default: the binding of your token.",
-            "format" : "uuid",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "project_id" : {
-            "description" : "Also bind it to this live project; it dies when the project is archived.",
-            "format" : "uuid",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "role" : {
-            "description" : "Role of a service token: one of `auth.roles` (or `auth.organizationRoles` when bound); its scopes never exceed the role's nor yours.",
-            "maxLength" : 100,
-            "minLength" : 1,
-            "pattern" : "^[^\\u0000]*$",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
           "scopes" : {
-            "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
+            "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
               "description" : "A scope the caller holds.",
               "maxLength" : 100,
@@ -738,54 +846,7 @@ extension B2b {
             },
             "maxItems" : 50,
             "minItems" : 1,
-            "type" : [
-              "array",
-              "null"
-            ]
-          },
-          "service" : {
-            "description" : "Make a service token for this service (`kind: service`, subject = the service name).",
-            "pattern" : "^(?:[a-z0-9][a-z0-9_-]{0,62})$",
-            "type" : [
-              "string",
-              "null"
-            ]
-          }
-        },
-        "required" : [
-          "name",
-          "environment"
-        ],
-        "type" : "object"
-      },
-      "AuthAPIKeyList" : {
-        "description" : "The caller's keys that are not revoked, newest first.",
-        "properties" : {
-          "items" : {
-            "description" : "The caller's keys that are not revoked, newest first.",
-            "items" : {
-              "$ref" : "#/components/schemas/AuthAPIKey"
-            },
             "type" : "array"
-          }
-        },
-        "required" : [
-          "items"
-        ],
-        "type" : "object"
-      },
-      "AuthAPIKeyRotate" : {
-        "additionalProperties" : false,
-        "properties" : {
-          "grace_seconds" : {
-            "description" : "How long the old key keeps working; 0 (default) ends it at once.",
-            "format" : "int64",
-            "maximum" : 604800,
-            "minimum" : 0,
-            "type" : [
-              "integer",
-              "null"
-            ]
           }
         },
         "type" : "object"
@@ -2055,6 +2116,126 @@ extension B2b {
         ],
         "type" : "object"
       },
+      "UsageDay" : {
+        "description" : "The requests of one UTC day, API key and organization.",
+        "properties" : {
+          "api_key_id" : {
+            "description" : "The API key the requests were made with; null for requests with a user's token (and for rows summed per organization).",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "client_errors" : {
+            "description" : "Requests answered 4xx.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "day" : {
+            "description" : "The UTC day counted.",
+            "format" : "date",
+            "type" : "string"
+          },
+          "latency_ms" : {
+            "$ref" : "#/components/schemas/UsageLatency"
+          },
+          "organization_id" : {
+            "description" : "The organization the callers were bound to; null when none.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "requests" : {
+            "description" : "Requests answered.",
+            "format" : "int64",
+            "type" : "integer"
+          },
+          "server_errors" : {
+            "description" : "Requests answered 5xx.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "day",
+          "api_key_id",
+          "organization_id",
+          "requests",
+          "client_errors",
+          "server_errors",
+          "latency_ms"
+        ],
+        "type" : "object"
+      },
+      "UsageLatency" : {
+        "description" : "Latency percentiles, in milliseconds.",
+        "properties" : {
+          "p50" : {
+            "description" : "The 50th percentile of the answers' durations, in milliseconds, interpolated in the latency bucket it falls in.",
+            "format" : "double",
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "p95" : {
+            "description" : "The 95th percentile of the answers' durations, in milliseconds, interpolated in the latency bucket it falls in.",
+            "format" : "double",
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "p99" : {
+            "description" : "The 99th percentile of the answers' durations, in milliseconds, interpolated in the latency bucket it falls in.",
+            "format" : "double",
+            "type" : [
+              "number",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "p50",
+          "p95",
+          "p99"
+        ],
+        "type" : "object"
+      },
+      "UsagePage" : {
+        "description" : "One page of usage statistics, newest day first.",
+        "properties" : {
+          "data" : {
+            "description" : "One page of usage statistics, newest day first.",
+            "items" : {
+              "$ref" : "#/components/schemas/UsageDay"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Rows per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Rows skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "Rows matching the filters.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "data",
+          "total",
+          "limit",
+          "offset"
+        ],
+        "type" : "object"
+      },
       "Users" : {
         "description" : "A user account of a customer, provisioned by the customer's backend.",
         "properties" : {
@@ -2823,7 +3004,7 @@ extension B2b {
     }
   },
   "info" : {
-    "description" : "The B2B SaaS user management API (reference/b2b-saas-api.md): users and organizations managed by enterprise backends with scoped X-API-Key keys (sk_live_/sk_test_), {\"data\": ...} envelopes, limit/offset paging with total, the document's error codes, tiers with X-RateLimit-* headers, X-Idempotency-Key for 24 hours, batch user creation, an audit trail kept 90 days and signed webhooks.\n\nTimestamps (`date-time`) are RFC 3339 in UTC with milliseconds, such as `2026-12-04T14:24:32.027Z`. Clients generated by swift-openapi-generator decode them with `Configuration(dateTranscoder: .iso8601WithFractionalSeconds)`.",
+    "description" : "The B2B SaaS user management API (reference/b2b-saas-api.md): users and organizations managed by enterprise backends with scoped X-API-Key keys (sk_live_/sk_test_), {\"data\": ...} envelopes, limit/offset paging with total, the document's error codes, tiers with X-RateLimit-* headers, X-Idempotency-Key for 24 hours, batch user creation, an audit trail kept 90 days, usage statistics and signed webhooks; an admin key manages keys at /v1/keys.\n\nTimestamps (`date-time`) are RFC 3339 in UTC with milliseconds, such as `2026-12-04T14:24:32.027Z`. Clients generated by swift-openapi-generator decode them with `Configuration(dateTranscoder: .iso8601WithFractionalSeconds)`.",
     "title" : "B2B User and Organization API",
     "version" : "1.0.0"
   },
@@ -6613,7 +6794,7 @@ extension B2b {
     },
     "/v1/keys" : {
       "get" : {
-        "description" : "The caller's keys that are not revoked: prefix and last four characters, never the key.",
+        "description" : "The caller's keys that are not revoked: prefix and last four characters, never the key. An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`) nor reaches beyond its `allowed_cidrs`.",
         "operationId" : "authListAPIKeys",
         "responses" : {
           "200" : {
@@ -6679,6 +6860,11 @@ extension B2b {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
           }
         ],
         "summary" : "List API keys",
@@ -6687,7 +6873,7 @@ extension B2b {
         ]
       },
       "post" : {
-        "description" : "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403). 404 when `organization_id` names an organization the caller is not a member of, or `project_id` a project that is not live in it.",
+        "description" : "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403). 404 when `organization_id` names an organization the caller is not a member of, or `project_id` a project that is not live in it. An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`) nor reaches beyond its `allowed_cidrs`.",
         "operationId" : "authCreateAPIKey",
         "requestBody" : {
           "content" : {
@@ -6776,6 +6962,11 @@ extension B2b {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
           }
         ],
         "summary" : "Create an API key",
@@ -6786,7 +6977,7 @@ extension B2b {
     },
     "/v1/keys/{id}" : {
       "delete" : {
-        "description" : "The key stops working at once.",
+        "description" : "The key stops working at once. An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`) nor reaches beyond its `allowed_cidrs`.",
         "operationId" : "authRevokeAPIKey",
         "parameters" : [
           {
@@ -6861,9 +7052,224 @@ extension B2b {
             "bearerAuth" : [
 
             ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
           }
         ],
         "summary" : "Revoke an API key",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "get" : {
+        "description" : "One of the caller's keys that is not revoked: prefix and last four characters, never the key. An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`) nor reaches beyond its `allowed_cidrs`.",
+        "operationId" : "authGetAPIKey",
+        "parameters" : [
+          {
+            "description" : "Id of the API key.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the API key.",
+              "pattern" : "^key_[0-9A-Za-z]{22}$",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKey"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Get an API key",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "patch" : {
+        "description" : "Changes the members sent (name, scopes, allowlist, expiry); the key itself stays the same and is not shown. The key's scopes, old and new, must be ones the caller holds (403). An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`) nor reaches beyond its `allowed_cidrs`.",
+        "operationId" : "authUpdateAPIKey",
+        "parameters" : [
+          {
+            "description" : "Id of the API key.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the API key.",
+              "pattern" : "^key_[0-9A-Za-z]{22}$",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthAPIKeyUpdate"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKey"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Update an API key",
         "tags" : [
           "auth"
         ]
@@ -6871,7 +7277,7 @@ extension B2b {
     },
     "/v1/keys/{id}/rotate" : {
       "post" : {
-        "description" : "Creates a key with the same name, environment, scopes, allowlist and expiry; the old key stops working at once or after `grace_seconds`.",
+        "description" : "Creates a key with the same name, environment, scopes, allowlist and expiry; the old key stops working at once or after `grace_seconds`. An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`) nor reaches beyond its `allowed_cidrs`.",
         "operationId" : "authRotateAPIKey",
         "parameters" : [
           {
@@ -6970,6 +7376,11 @@ extension B2b {
         "security" : [
           {
             "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
 
             ]
           }
@@ -8347,6 +8758,163 @@ extension B2b {
         "summary" : "List rate-limit tiers",
         "tags" : [
           "rate-limits"
+        ]
+      }
+    },
+    "/v1/usage" : {
+      "get" : {
+        "description" : "Requests, client errors (4xx), server errors (5xx) and latency percentiles (p50, p95, p99, in milliseconds) per UTC day, API key and organization, newest day first. Requests are counted in memory and added to the database every few seconds by every instance, so the figures of the last seconds may still be on their way; this instance adds its own before answering. Only requests made with an API key or by a caller bound to an organization are counted. Needs the `usage:read` scope; a caller bound to an organization sees only that organization's rows. Days older than the app's retention are purged.",
+        "operationId" : "listUsage",
+        "parameters" : [
+          {
+            "description" : "Only the requests made with this API key (its id).",
+            "in" : "query",
+            "name" : "api_key_id",
+            "schema" : {
+              "description" : "Only the requests made with this API key (its id).",
+              "maxLength" : 200,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only the requests of callers bound to this organization.",
+            "in" : "query",
+            "name" : "organization_id",
+            "schema" : {
+              "description" : "Only the requests of callers bound to this organization.",
+              "maxLength" : 200,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only days on or after this UTC day (`YYYY-MM-DD`).",
+            "in" : "query",
+            "name" : "from",
+            "schema" : {
+              "description" : "Only days on or after this UTC day (`YYYY-MM-DD`).",
+              "format" : "date",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only days on or before this UTC day (`YYYY-MM-DD`).",
+            "in" : "query",
+            "name" : "to",
+            "schema" : {
+              "description" : "Only days on or before this UTC day (`YYYY-MM-DD`).",
+              "format" : "date",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`key` (default): one row per day, API key and organization. `organization`: one row per day and organization, its keys and its members' tokens summed (percentiles are computed from the summed histogram).",
+            "in" : "query",
+            "name" : "group",
+            "schema" : {
+              "enum" : [
+                "key",
+                "organization"
+              ],
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Rows per page, 1 to 500 (default 50).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Rows per page, 1 to 500 (default 50).",
+              "maximum" : 500,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Rows skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Rows skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/UsagePage"
+                }
+              }
+            },
+            "description" : "One page of usage rows, newest day first.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List usage statistics",
+        "tags" : [
+          "usage"
         ]
       }
     },
@@ -10751,6 +11319,10 @@ extension B2b {
     {
       "description" : "Health probes, this document and the documentation page.",
       "name" : "system"
+    },
+    {
+      "description" : "Requests, errors and latency per API key, organization and day.",
+      "name" : "usage"
     },
     {
       "description" : "A user account of a customer, provisioned by the customer's backend.",

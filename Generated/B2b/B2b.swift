@@ -5,7 +5,7 @@ import APIContract
 import Foundation
 import Runtime
 
-/// B2B User and Organization API: The B2B SaaS user management API (reference/b2b-saas-api.md): users and organizations managed by enterprise backends with scoped X-API-Key keys (sk_live_/sk_test_), {"data": ...} envelopes, limit/offset paging with total, the document's error codes, tiers with X-RateLimit-* headers, X-Idempotency-Key for 24 hours, batch user creation, an audit trail kept 90 days and signed webhooks.
+/// B2B User and Organization API: The B2B SaaS user management API (reference/b2b-saas-api.md): users and organizations managed by enterprise backends with scoped X-API-Key keys (sk_live_/sk_test_), {"data": ...} envelopes, limit/offset paging with total, the document's error codes, tiers with X-RateLimit-* headers, X-Idempotency-Key for 24 hours, batch user creation, an audit trail kept 90 days, usage statistics and signed webhooks; an admin key manages keys at /v1/keys.
 public enum B2b {
     /// The app's conventions from its `app.json`.
     public static let settings = AppSettings(
@@ -18,8 +18,11 @@ public enum B2b {
         errors: ErrorVocabulary(["FORBIDDEN": .init(code: "PERMISSION_DENIED"), "INVALID_CREDENTIALS": .init(code: "AUTHENTICATION_FAILED"), "NOT_FOUND": .init(code: "RESOURCE_NOT_FOUND"), "TOO_MANY_REQUESTS": .init(code: "RATE_LIMIT_EXCEEDED"), "UNAUTHENTICATED": .init(code: "AUTHENTICATION_FAILED")]),
         headers: HeaderNames(apiKey: "X-API-Key", requestID: "X-Request-Id", idempotencyKey: "X-Idempotency-Key"),
         rateLimits: RateLimitSettings(legacyHeaders: true, tiers: RateLimitTiers([RateLimitPolicy(name: "standard", quota: 100, window: 60), RateLimitPolicy(name: "professional", quota: 1000, window: 60), RateLimitPolicy(name: "enterprise", quota: 10000, window: 60)], defaultTier: RateLimitPolicy(name: "standard", quota: 100, window: 60))),
+        security: SecurityHeaders(servedOverTLS: true, referrerPolicy: "no-referrer", hstsMaxAge: 31536000),
         idempotency: IdempotencySettings(retentionSeconds: 86400, requiredFor: [], claimTimeoutSeconds: 60, purgeIntervalSeconds: 3600),
-        requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120))
+        requestLimits: RequestLimits(maxURLBytes: 8192, maxHeaderBytes: 32768, maxQueryParameters: 50, standardBudget: .seconds(30), batchBudget: .seconds(120)),
+        usage: UsageSettings(retentionDays: 90, path: "/usage"),
+        familyEnvelopes: FamilyEnvelopes(wrap: "data", items: "data", members: [.total, .limit, .offset], nest: nil, families: [.apiKeys, .audit, .usage])
     )
 
     /// The tables the database must hold, referenced tables first.
@@ -48,9 +51,10 @@ public enum B2b {
                 .init(environment: "test", prefix: "sk_test_"),
             ],
             acceptBearer: false,
-            maxRotationGraceSeconds: 604800
+            maxRotationGraceSeconds: 604800,
+            manageScope: "admin"
         ),
-        routes: ["createAPIKey": ContractRouteOverride(paths: ["/v1/keys"]), "listAPIKeys": ContractRouteOverride(paths: ["/v1/keys"]), "revokeAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}"]), "rotateAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}/rotate"])],
+        routes: ["createAPIKey": ContractRouteOverride(paths: ["/v1/keys"]), "getAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}"]), "listAPIKeys": ContractRouteOverride(paths: ["/v1/keys"]), "revokeAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}"]), "rotateAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}/rotate"]), "updateAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}"])],
         ids: ResourceIDs(prefixes: [.apiKey: "key_"]),
         impliedScopes: ["admin": ["*"]]
     )

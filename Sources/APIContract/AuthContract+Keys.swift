@@ -1,27 +1,45 @@
 /// The caller's API keys, when the app issues them.
 extension AuthContract {
-    /// The key routes; none without `auth.apiKeys`.
+    /// The key routes; none without `auth.apiKeys`. They take an access token, and also an API
+    /// key holding `auth.apiKeys.manageScope` when the app names one.
     var apiKeyRoutes: [ContractRoute<AuthOperation>] {
-        guard options.apiKeys != nil else { return [] }
+        guard let apiKeys = options.apiKeys else { return [] }
+        let credentials: ContractCredentials = apiKeys.manageScope == nil ? .userToken : .userTokenOrKey
+        let byKey = apiKeys.manageScope.map {
+            " An API key holding the scope `\($0)` may call it too, acting for the account that owns it: it sees and manages "
+                + "that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor "
+                + "outlives it (`expires_at`) nor reaches beyond its `allowed_cidrs`."
+        } ?? ""
         return [
             route(
                 .listAPIKeys, .get, "/api-keys", summary: "List API keys",
-                description: "The caller's keys that are not revoked: prefix and last four characters, never the key.",
-                responses: Self.json(200, "AuthAPIKeyList")),
+                description: "The caller's keys that are not revoked: prefix and last four characters, never the key." + byKey,
+                responses: Self.json(200, "AuthAPIKeyList"), credentials: credentials),
             route(
                 .createAPIKey, .post, "/api-keys", summary: "Create an API key",
                 description: "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403). "
                     + "404 when `organization_id` names an organization the caller is not a member of, or `project_id` a project "
-                    + "that is not live in it.",
-                request: bodies.createAPIKey, responses: Self.json(201, "AuthAPIKey"), errors: [.notFound, .validationError]),
+                    + "that is not live in it." + byKey,
+                request: bodies.createAPIKey, responses: Self.json(201, "AuthAPIKey"), credentials: credentials,
+                errors: [.notFound, .validationError]),
             route(
-                .revokeAPIKey, .delete, "/api-keys/{id}", summary: "Revoke an API key", description: "The key stops working at once.",
-                responses: Self.done(), errors: [.notFound]),
+                .getAPIKey, .get, "/api-keys/{id}", summary: "Get an API key",
+                description: "One of the caller's keys that is not revoked: prefix and last four characters, never the key." + byKey,
+                responses: Self.json(200, "AuthAPIKey"), credentials: credentials, errors: [.notFound]),
+            route(
+                .updateAPIKey, .patch, "/api-keys/{id}", summary: "Update an API key",
+                description: "Changes the members sent (name, scopes, allowlist, expiry); the key itself stays the same and is "
+                    + "not shown. The key's scopes, old and new, must be ones the caller holds (403)." + byKey,
+                request: bodies.updateAPIKey, responses: Self.json(200, "AuthAPIKey"), credentials: credentials,
+                errors: [.notFound, .validationError]),
+            route(
+                .revokeAPIKey, .delete, "/api-keys/{id}", summary: "Revoke an API key", description: "The key stops working at once." + byKey,
+                responses: Self.done(), credentials: credentials, errors: [.notFound]),
             route(
                 .rotateAPIKey, .post, "/api-keys/{id}/rotate", summary: "Rotate an API key",
                 description: "Creates a key with the same name, environment, scopes, allowlist and expiry; the old key "
-                    + "stops working at once or after `grace_seconds`.",
-                request: bodies.rotateAPIKey, requestOptional: true, responses: Self.json(201, "AuthAPIKey"),
+                    + "stops working at once or after `grace_seconds`." + byKey,
+                request: bodies.rotateAPIKey, requestOptional: true, responses: Self.json(201, "AuthAPIKey"), credentials: credentials,
                 errors: [.notFound, .validationError]),
         ]
     }

@@ -13,11 +13,15 @@ public struct AuthContractOptions: Sendable, Hashable {
         public var environments: [String]
         /// Longest rotation grace in seconds.
         public var maxRotationGraceSeconds: Int
+        /// The scope that lets an API key manage its owner's keys (`auth.apiKeys.manageScope`);
+        /// `nil`: only access tokens reach the key routes.
+        public var manageScope: String?
 
         /// Creates the key options.
-        public init(environments: [String], maxRotationGraceSeconds: Int) {
+        public init(environments: [String], maxRotationGraceSeconds: Int, manageScope: String? = nil) {
             self.environments = environments
             self.maxRotationGraceSeconds = maxRotationGraceSeconds
+            self.manageScope = manageScope
         }
     }
 

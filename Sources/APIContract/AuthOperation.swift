@@ -42,6 +42,8 @@ public enum AuthOperation: String, ContractOperation {
     case rotateProjectKey = "authRotateProjectKey"
     case listAPIKeys = "authListAPIKeys"
     case createAPIKey = "authCreateAPIKey"
+    case getAPIKey = "authGetAPIKey"
+    case updateAPIKey = "authUpdateAPIKey"
     case revokeAPIKey = "authRevokeAPIKey"
     case rotateAPIKey = "authRotateAPIKey"
 }

@@ -35,6 +35,21 @@ extension AuthRequestBodies {
         ])
     }
 
+    /// `PATCH /api-keys/{id}`: the members sent change, the others stay.
+    public var updateAPIKey: ContractBody {
+        let scope = ContractField("scopes", .string(pattern: nil), "A scope the caller holds.", minLength: 1, maxLength: 100)
+        let cidr = ContractField("allowed_cidrs", .string(pattern: nil), "An IP address or CIDR range.", minLength: 1, maxLength: 64)
+        return ContractBody("AuthAPIKeyUpdate", [
+            ContractField("name", .string(pattern: nil), "What the key is for.", minLength: 1, maxLength: 100),
+            ContractField(
+                "scopes", .array(scope), "What the key may do from now on; each scope must be one the caller holds.", minLength: 1,
+                maxLength: 50),
+            ContractField(
+                "allowed_cidrs", .array(cidr), "Addresses the key may be used from; empty or null: any.", nullable: true, maxLength: 50),
+            ContractField("expires_at", .datetime, "When the key stops working (in the future); null: never.", nullable: true),
+        ])
+    }
+
     /// `POST /api-keys/{id}/rotate`.
     public var rotateAPIKey: ContractBody {
         ContractBody("AuthAPIKeyRotate", [

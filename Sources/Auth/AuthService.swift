@@ -143,7 +143,9 @@ public final class AuthService: AuthenticationService {
     /// custom handlers (`RouteRegistry.credentialIssuer`).
     public func registerRoutes(in registry: inout RouteRegistry) {
         let addresses = registry.settings.clientAddresses
-        let routes = AuthRoutes(service: self, maxBodyBytes: registry.settings.maxBodyBytes, clientAddresses: addresses)
+        let routes = AuthRoutes(
+            service: self, maxBodyBytes: registry.settings.maxBodyBytes, clientAddresses: addresses,
+            keyEnvelopes: registry.settings.familyEnvelopes.of(.apiKeys))
         routes.register(in: &registry)
         registry.credentialIssuer = AuthCredentialIssuer(routes: routes)
         if let platform {

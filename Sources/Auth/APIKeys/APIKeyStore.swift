@@ -87,6 +87,38 @@ struct APIKeyStore: Sendable {
         return try rows.first.map(APIKeyRecord.init(row:))
     }
 
+    /// When the key `id` stops working (its expiry, or the end of a rotation's grace); `nil`
+    /// when it never does. Any purpose: it bounds the keys a key makes (`AuthRoutes.expiry`).
+    func expiry(id: UUID) async throws -> Date? {
+        let rows = try await database.fetch(sql.statement("SELECT expires_at FROM auth_api_keys WHERE id = ?", [.uuid(id)]))
+        guard let row = rows.first else { return nil }
+        var reader = RowReader(row)
+        return try reader.optionalTimestamp()
+    }
+
+    /// The ranges the key `id` may be used from (empty: any), canonical. Any purpose: they bound
+    /// the keys a key makes (`AuthRoutes.allowlist`).
+    func allowedCIDRs(id: UUID) async throws -> [String] {
+        let rows = try await database.fetch(sql.statement("SELECT allowed_cidrs FROM auth_api_keys WHERE id = ?", [.uuid(id)]))
+        guard let row = rows.first else { return [] }
+        var reader = RowReader(row)
+        return try APIKeyRecord.strings(fromJSON: try reader.string())
+    }
+
+    /// Writes the changeable members of one of the user's live personal keys (name, scopes,
+    /// allowlist, expiry); the secret, environment and binding never change.
+    func update(_ record: APIKeyRecord, userID: UUID) -> SQLStatement {
+        sql.statement(
+            """
+            UPDATE auth_api_keys SET name = ?, scopes = ?, allowed_cidrs = ?, expires_at = ? \
+            WHERE id = ? AND user_id = ? AND revoked_at IS NULL AND purpose = 'personal'
+            """,
+            [
+                .text(record.name), .text(APIKeyRecord.json(record.scopes)), .text(APIKeyRecord.json(record.allowedCIDRs)),
+                record.expiresAt.map(SQLValue.timestamp) ?? .null, .uuid(record.id), .uuid(userID),
+            ])
+    }
+
     /// Revokes one of the user's keys at once.
     func revoke(id: UUID, userID: UUID, now: Date) -> SQLStatement {
         sql.statement(

@@ -54,7 +54,8 @@ extension AuthRoutes {
         let binding = try await keyBinding(order, caller: caller, userID: userID, now: now)
         let creatorScopes = try await creatorScopes(of: caller, userID: userID, binding: binding)
         let scopes = try grantedScopes(order, bound: binding.organizationID != nil)
-        for scope in scopes where !Identity.scopes(creatorScopes, grant: scope) {
+        // A key managing keys (`auth.apiKeys.manageScope`) also stays within its own scopes.
+        for scope in scopes where !Identity.scopes(creatorScopes, grant: scope) || !Self.keyCaller(caller, grants: scope) {
             throw APIError.forbidden("The key cannot have the scope \(scope): it exceeds the scopes you hold.")
         }
         if let expiresAt = order.expiresAt, expiresAt <= now {

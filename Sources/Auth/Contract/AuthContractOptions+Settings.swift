@@ -9,7 +9,9 @@ extension AuthContractOptions {
             passwordMinLength: settings.passwords.minLength, maxLoginFailures: settings.passwords.maxFailures,
             lockoutSeconds: settings.passwords.lockoutSeconds, organizationRoles: settings.organizationRoles.map(\.name),
             apiKeys: settings.apiKeys.map {
-                APIKeys(environments: $0.prefixes.map(\.environment), maxRotationGraceSeconds: $0.maxRotationGraceSeconds)
+                APIKeys(
+                    environments: $0.prefixes.map(\.environment), maxRotationGraceSeconds: $0.maxRotationGraceSeconds,
+                    manageScope: $0.manageScope)
             },
             oauth: settings.oauth.map {
                 OAuth(providers: $0.providers.map(\.name), redirectAllowlist: $0.redirectAllowlist, stateSeconds: $0.stateSeconds)

@@ -4,13 +4,25 @@ import NIOCore
 import Runtime
 import ValueFormats
 
-/// Creating, listing, revoking and rotating the caller's API keys.
+/// Creating, listing, reading, revoking and rotating the caller's API keys (updating and who may
+/// call these: `AuthRoutes+KeyManagers`).
 extension AuthRoutes {
-    /// `GET /api-keys` → the caller's keys that are not revoked (prefix and last four only).
+    /// `GET /api-keys` → the caller's keys that are not revoked (prefix and last four only), in
+    /// the key family's list envelope.
     func listAPIKeys(_ context: LoomRequestContext) async throws -> Response {
-        let caller = try requireCaller(context)
-        let records = try await keys.list(userID: caller.userID)
-        return answer(status: .ok, value: ItemsResponse(items: records.map { APIKeyResponse(record: $0, key: nil) }))
+        let caller = try requireKeyManager(context)
+        let records = try await keys.list(userID: caller.userID).filter { Self.keyCaller(caller.identity, sees: $0) }
+        return answer(status: .ok, value: EnvelopedList(records.map { APIKeyResponse(record: $0, key: nil) }, in: keyEnvelopes))
+    }
+
+    /// `GET /api-keys/{id}` → one of the caller's keys that is not revoked, never the key itself.
+    func getAPIKey(_ context: LoomRequestContext) async throws -> Response {
+        let caller = try requireKeyManager(context)
+        let id = try pathID(context, .apiKey, what: "API key")
+        guard let record = try await keys.find(id: id, userID: caller.userID), Self.keyCaller(caller.identity, sees: record) else {
+            throw notFound("API key", id, .apiKey)
+        }
+        return answer(status: .ok, value: EnvelopedRecord(APIKeyResponse(record: record, key: nil), in: keyEnvelopes))
     }
 
     /// `POST /api-keys` → 201 with the key, shown this once. Scopes must be within the
@@ -18,10 +30,12 @@ extension AuthRoutes {
     /// `organization_id` / `project_id` the key is bound to them (see `issueKey`); with
     /// `service` and `role` it is a service token.
     func createAPIKey(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
-        let caller = try requireCaller(context)
-        let order = try Self.keyOrder(try await decodeBody(request, bodies.createAPIKey), roles: service.settings.roleSpelling)
+        let caller = try requireKeyManager(context)
+        var order = try Self.keyOrder(try await decodeBody(request, bodies.createAPIKey), roles: service.settings.roleSpelling)
+        order.expiresAt = try await expiry(order.expiresAt, within: caller.identity)
+        order.allowedCIDRs = try await allowlist(order.allowedCIDRs, within: caller.identity)
         let issued = try await issueKey(order, caller: caller.identity, userID: caller.userID, ipAddress: RequestClientAddress.of(context))
-        return answer(status: .created, value: APIKeyResponse(record: issued.record, key: issued.key))
+        return answer(status: .created, value: EnvelopedRecord(APIKeyResponse(record: issued.record, key: issued.key), in: keyEnvelopes))
     }
 
     /// The key order of a validated `POST /api-keys` body (synchronous reads, kept out of the
@@ -38,8 +52,12 @@ extension AuthRoutes {
 
     /// `DELETE /api-keys/{id}` → 204; the key stops working at once.
     func revokeAPIKey(_ context: LoomRequestContext) async throws -> Response {
-        let caller = try requireCaller(context)
+        let caller = try requireKeyManager(context)
         let id = try pathID(context, .apiKey, what: "API key")
+        if caller.identity.kind == Self.apiKeyKind {
+            let record = try await keys.find(id: id, userID: caller.userID)
+            guard let record, Self.keyCaller(caller.identity, sees: record) else { throw notFound("API key", id, .apiKey) }
+        }
         let now = service.clock()
         let results = try await service.database.write([
             keys.revoke(id: id, userID: caller.userID, now: now),
@@ -55,23 +73,24 @@ extension AuthRoutes {
     /// allowlist and expiry; the old key stops working at once, or after `grace_seconds`
     /// (at most `auth.apiKeys.maxRotationGraceSeconds`).
     func rotateAPIKey(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
-        let caller = try requireCaller(context)
+        let caller = try requireKeyManager(context)
         let id = try pathID(context, .apiKey, what: "API key")
         let body = try await decodeBody(request, bodies.rotateAPIKey)
         // The contract bounds it by `auth.apiKeys.maxRotationGraceSeconds` (422 beyond).
         let grace = Int(try body.optionalInteger("grace_seconds") ?? 0)
         let now = service.clock()
         guard let old = try await keys.find(id: id, userID: caller.userID), old.expiresAt.map({ $0.isLater(than: now) }) ?? true,
-            let format = service.keyFormat, let issued = format.issue(environment: old.environment)
+            Self.keyCaller(caller.identity, sees: old), let format = service.keyFormat, let issued = format.issue(environment: old.environment)
         else { throw notFound("active API key", id, .apiKey) }
         try Self.requireBinding(caller.identity, allows: old.binding)
         let holder = try await creatorScopes(of: caller.identity, userID: caller.userID, binding: old.binding)
-        for scope in old.scopes where !Identity.scopes(holder, grant: scope) {
+        for scope in old.scopes where !Identity.scopes(holder, grant: scope) || !Self.keyCaller(caller.identity, grants: scope) {
             throw APIError.forbidden("The key has the scope \(scope), which you no longer hold; create a new key instead.")
         }
         var record = APIKeyRecord(
             id: UUID(), userID: caller.userID, name: old.name, issued: issued, scopes: old.scopes,
-            allowedCIDRs: old.allowedCIDRs, expiresAt: old.expiresAt, now: now)
+            allowedCIDRs: try await rotatedAllowlist(old.allowedCIDRs, by: caller.identity),
+            expiresAt: try await rotatedExpiry(old.expiresAt, by: caller.identity), now: now)
         record.binding = old.binding
         record.service = old.service
         record.role = old.role
@@ -88,7 +107,7 @@ extension AuthRoutes {
             _ = try await service.database.write([keys.revoke(id: record.id, userID: caller.userID, now: now)])
             throw notFound("active API key", id, .apiKey)
         }
-        return answer(status: .created, value: APIKeyResponse(record: record, key: issued.text))
+        return answer(status: .created, value: EnvelopedRecord(APIKeyResponse(record: record, key: issued.text), in: keyEnvelopes))
     }
 
     /// The strings of a validated array of strings.

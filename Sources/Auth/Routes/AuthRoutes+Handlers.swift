@@ -49,6 +49,8 @@ extension AuthRoutes {
         case .rotateProjectKey: return { request, context in try await rotateProjectKey(request, context) }
         case .listAPIKeys: return { _, context in try await listAPIKeys(context) }
         case .createAPIKey: return { request, context in try await createAPIKey(request, context) }
+        case .getAPIKey: return { _, context in try await getAPIKey(context) }
+        case .updateAPIKey: return { request, context in try await updateAPIKey(request, context) }
         case .revokeAPIKey: return { _, context in try await revokeAPIKey(context) }
         case .rotateAPIKey: return { request, context in try await rotateAPIKey(request, context) }
         }

@@ -65,7 +65,7 @@ extension AuthRoutes {
         let member = try await membership(context)
         let found = try await project(context, in: member.organization)
         let records = try await projects.keys(of: found.id)
-        return answer(status: .ok, value: ItemsResponse(items: records.map { APIKeyResponse(record: $0, key: nil) }))
+        return answer(status: .ok, value: EnvelopedList(records.map { APIKeyResponse(record: $0, key: nil) }, in: keyEnvelopes))
     }
 
     /// `POST /organizations/{id}/projects/{project_id}/keys` → 201 with the project's new key for
@@ -85,7 +85,7 @@ extension AuthRoutes {
         let issued = try await issueKey(
             order, caller: caller.identity, userID: member.userID, ipAddress: RequestClientAddress.of(context),
             leading: [projects.revokeKeys(of: found.id, environment: environment, now: service.clock())])
-        return answer(status: .created, value: APIKeyResponse(record: issued.record, key: issued.key))
+        return answer(status: .created, value: EnvelopedRecord(APIKeyResponse(record: issued.record, key: issued.key), in: keyEnvelopes))
     }
 
     /// The project of the `{project_id}` path parameter in `organization`, or 404; 403 for a

@@ -15,9 +15,12 @@ struct AuthRoutes: Sendable {
     let contract: AuthContract
     /// Validates bodies against their declarations.
     let validation: ContractValidation
+    /// How answers holding API keys are wrapped (the app's envelopes when `envelopes.families` names `apiKeys`).
+    let keyEnvelopes: FamilyEnvelopes
 
     /// Creates the routes of `service`.
-    init(service: AuthService, maxBodyBytes: Int, clientAddresses: ClientAddressResolver) {
+    init(service: AuthService, maxBodyBytes: Int, clientAddresses: ClientAddressResolver, keyEnvelopes: FamilyEnvelopes = .loom) {
+        self.keyEnvelopes = keyEnvelopes
         self.service = service
         self.maxBodyBytes = maxBodyBytes
         self.clientAddresses = clientAddresses

@@ -55,14 +55,10 @@ struct AuditOperations {
                 description: "Names of the members the write set (create) or changed (update), or the facts an auth event records; "
                     + "never their values. Empty on delete and restore."),
             required: true))
-        let page = SchemaFactory.object(
-            [
-                .init("items", SchemaFactory.array(of: SchemaFactory.reference(AuditContract.eventSchema), description: "Events, newest first."), required: true),
-                .init("total", SchemaFactory.integer("Events matching the filters."), required: true),
-                .init("limit", SchemaFactory.integer("Events per page."), required: true),
-                .init("offset", SchemaFactory.integer("Events skipped."), required: true),
-            ],
-            description: "One page of the audit trail.")
+        // Loom's page `{items, total, limit, offset}`, or the app's list envelope (`envelopes.families`).
+        let page = FamilyEnvelopes(config: context.config).of(.audit).list(
+            of: SchemaFactory.reference(AuditContract.eventSchema), description: "One page of the audit trail, newest first.",
+            naming: fields.naming, page: FamilyEnvelopes.pageDescriptions("events"))
         return [
             (AuditContract.eventSchema, SchemaFactory.object(event, description: "One write to a table of the app.")),
             (AuditContract.pageSchema, page),

@@ -14,7 +14,9 @@ extension AuthContractOptions {
             lockoutSeconds: auth.passwords.lockoutSeconds,
             organizationRoles: auth.organizationRoles?.map(\.name) ?? Self.defaultOrganizationRoles,
             apiKeys: auth.apiKeys.map {
-                APIKeys(environments: $0.prefixes.map(\.environment), maxRotationGraceSeconds: $0.maxRotationGraceSeconds)
+                APIKeys(
+                    environments: $0.prefixes.map(\.environment), maxRotationGraceSeconds: $0.maxRotationGraceSeconds,
+                    manageScope: $0.manageScope)
             },
             oauth: auth.oauth.map {
                 OAuth(providers: $0.providers.map(\.name), redirectAllowlist: $0.redirectAllowlist, stateSeconds: $0.stateSeconds)

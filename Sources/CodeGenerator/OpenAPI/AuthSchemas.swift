@@ -108,10 +108,7 @@ struct AuthSchemas {
         ])))
         result += try organizationSchemas()
         result += try organizationBindingSchemas()
-        if auth.apiKeys != nil {
-            result.append(("AuthAPIKey", try apiKey()))
-            result.append(("AuthAPIKeyList", list("AuthAPIKey", "The caller's keys that are not revoked, newest first.")))
-        }
+        if auth.apiKeys != nil { result += try apiKeySchemas() }
         return result
     }
 
@@ -143,6 +140,23 @@ struct AuthSchemas {
                 FieldSchema(name: "expires_at", type: .datetime, description: "When it stops working.", required: true),
             ])),
             ("AuthInvitationList", list("AuthInvitation", "Pending invitations, oldest first.")),
+        ]
+    }
+
+    /// `AuthAPIKey` (one key's answer) and `AuthAPIKeyList`: Loom's bare key and `{"items": [...]}`,
+    /// or, when `envelopes.families` names `apiKeys`, the app's envelopes around the key
+    /// (then `AuthAPIKeyRecord`), as `AuthRoutes` writes them.
+    private func apiKeySchemas() throws -> [(String, JSONSchema)] {
+        let envelopes = FamilyEnvelopes(config: fields.context.config).of(.apiKeys)
+        let listed = "The caller's keys that are not revoked, newest first."
+        guard envelopes.wrap != nil || envelopes.items != FamilyEnvelopes.loom.items else {
+            return [("AuthAPIKey", try apiKey()), ("AuthAPIKeyList", list("AuthAPIKey", listed))]
+        }
+        let record = SchemaFactory.reference("AuthAPIKeyRecord")
+        return [
+            ("AuthAPIKeyRecord", try apiKey()),
+            ("AuthAPIKey", envelopes.answer(record, description: "An API key, in the app's record envelope.", naming: fields.naming)),
+            ("AuthAPIKeyList", envelopes.list(of: record, description: listed, naming: fields.naming)),
         ]
     }
 

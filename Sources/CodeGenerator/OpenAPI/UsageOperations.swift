@@ -44,14 +44,10 @@ struct UsageOperations {
                     + "latency bucket it falls in.",
                 required: true, nullable: true)
         }, usage: .input)
-        let page = SchemaFactory.object(
-            [
-                .init(fields.naming.name("items"), SchemaFactory.array(of: SchemaFactory.reference(UsageContract.rowSchema), description: "Rows, newest day first."), required: true),
-                .init(fields.naming.name("total"), SchemaFactory.integer("Rows matching the filters."), required: true),
-                .init(fields.naming.name("limit"), SchemaFactory.integer("Rows per page."), required: true),
-                .init(fields.naming.name("offset"), SchemaFactory.integer("Rows skipped."), required: true),
-            ],
-            description: "One page of usage statistics.")
+        // Loom's page `{items, total, limit, offset}`, or the app's list envelope (`envelopes.families`).
+        let page = FamilyEnvelopes(config: context.config).of(.usage).list(
+            of: SchemaFactory.reference(UsageContract.rowSchema), description: "One page of usage statistics, newest day first.",
+            naming: fields.naming, page: FamilyEnvelopes.pageDescriptions("rows"))
         return [
             (UsageContract.rowSchema, SchemaFactory.object(row, description: "The requests of one UTC day, API key and organization.")),
             (UsageContract.latencySchema, SchemaFactory.object(percentiles, description: "Latency percentiles, in milliseconds.")),

@@ -98,6 +98,7 @@ enum AuthTranslator {
         text += "\n" + indent + "    ],"
         text += "\n" + indent + "    acceptBearer: \(apiKeys.acceptBearer),"
         text += "\n" + indent + "    maxRotationGraceSeconds: \(apiKeys.maxRotationGraceSeconds)"
+        if let scope = apiKeys.manageScope { text += ",\n" + indent + "    manageScope: \(SwiftNames.literal(scope))" }
         return text + "\n" + indent + ")"
     }
 }

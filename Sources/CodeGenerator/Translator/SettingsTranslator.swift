@@ -62,6 +62,9 @@ enum SettingsTranslator {
         if let usage = config.usage {
             arguments.append("usage: UsageSettings(retentionDays: \(usage.retentionDays), path: \(SwiftNames.literal(usage.path)))")
         }
+        // `envelopes.families`, after `usage`.
+        let families = FamilyEnvelopes(config: config)
+        if families != .loom { arguments.append("familyEnvelopes: " + families.swiftExpression) }
         return arguments
     }
 

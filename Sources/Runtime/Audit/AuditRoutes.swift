@@ -11,6 +11,8 @@ struct AuditRoutes: Sendable {
     let store: AuditStore
     /// How the app spells JSON members.
     let naming: JSONNaming
+    /// How the page is wrapped (the app's envelopes when `envelopes.families` names `audit`).
+    let envelopes: FamilyEnvelopes
 
     /// Adds the family under the app's base path.
     func register(in registry: inout RouteRegistry, basePath: String) {
@@ -34,6 +36,10 @@ struct AuditRoutes: Sendable {
                 "The auth trail belongs to no organization; only a caller bound to none (an app admin) may read it.")
         }
         let (events, total) = try await store.page(filter)
-        return JSONResponse.make(status: .ok, value: OffsetPage(items: events, total: total, limit: filter.limit, offset: filter.offset), naming: naming)
+        return JSONResponse.make(
+            status: .ok,
+            value: EnvelopedList(
+                events, page: .init(total: total, limit: filter.limit, offset: filter.offset), in: envelopes),
+            naming: naming)
     }
 }

@@ -183,11 +183,15 @@ public struct AuthSettings: Sendable {
         public let acceptBearer: Bool
         /// Longest rotation grace.
         public let maxRotationGraceSeconds: Int
+        /// The scope with which an API key may manage its owner's keys (`auth.apiKeys.manageScope`);
+        /// `nil`: keys cannot reach the key routes.
+        public let manageScope: String?
         /// Creates key settings.
-        public init(prefixes: [Prefix], acceptBearer: Bool, maxRotationGraceSeconds: Int) {
+        public init(prefixes: [Prefix], acceptBearer: Bool, maxRotationGraceSeconds: Int, manageScope: String? = nil) {
             self.prefixes = prefixes
             self.acceptBearer = acceptBearer
             self.maxRotationGraceSeconds = maxRotationGraceSeconds
+            self.manageScope = manageScope
         }
 
         /// One environment's key prefix.

@@ -6,13 +6,18 @@ public struct ContractValidation: Sendable {
     private let rules: [String: [FieldRule]]
     /// Bodies a route declares optional (`requestOptional`): a request without one takes the defaults.
     private let optional: Set<String>
+    /// Partial-update bodies: a member left out stays absent (`ContractInput.isPresent` is false)
+    /// instead of taking its default or `null`, so "keep it" differs from "clear it".
+    private let partial: Set<String>
 
-    /// Compiles the rules of `bodies`; those named in `optional` may be left out.
-    public init(bodies: [ContractBody], optional: [String] = []) {
+    /// Compiles the rules of `bodies`; those named in `optional` may be left out, those named in
+    /// `partial` are partial updates (no member required, absent members absent).
+    public init(bodies: [ContractBody], optional: [String] = [], partial: [String] = []) {
         var rules: [String: [FieldRule]] = [:]
         for body in bodies { rules[body.name] = body.fields.map(FieldRule.init(contract:)) }
         self.rules = rules
         self.optional = Set(optional)
+        self.partial = Set(partial)
     }
 
     /// Whether a request may leave `body` out.
@@ -22,6 +27,7 @@ public struct ContractValidation: Sendable {
     public func validate(_ json: JSONInput, as body: ContractBody) throws(APIError) -> ContractInput {
         // A body no route of this app takes (a key body in an app without keys) is compiled on use.
         let rules = self.rules[body.name] ?? body.fields.map(FieldRule.init(contract:))
-        return ContractInput(values: try InputValidator.validate(body: json, rules: rules, mode: .body), body: body)
+        let mode: InputValidator.Mode = partial.contains(body.name) ? .patch : .body
+        return ContractInput(values: try InputValidator.validate(body: json, rules: rules, mode: mode), body: body)
     }
 }

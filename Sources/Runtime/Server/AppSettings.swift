@@ -65,6 +65,10 @@ public struct AppSettings: Sendable {
     /// The app's `usage` section; `nil`: nothing is counted. A `var` so tests can declare it.
     public var usage: UsageSettings?
 
+    /// How the API key, audit and usage families answer (`envelopes.families`): the app's
+    /// envelopes for the families it names, Loom's own answers for the others.
+    public var familyEnvelopes: FamilyEnvelopes
+
     /// Creates settings; the defaults are Loom's conventions.
     public init(
         name: String, basePath: String, errorFormat: ErrorBodyFormat, maxBodyBytes: Int, pageLimits: PageLimits,
@@ -72,8 +76,10 @@ public struct AppSettings: Sendable {
         headers: HeaderNames = .standard, systemRoutes: [String: ContractRouteOverride] = [:],
         rateLimits: RateLimitSettings? = nil, trustedProxies: [String] = [], security: SecurityHeaders = .standard,
         idempotency: IdempotencySettings? = nil, requestLimits: RequestLimits = .standard,
-        cors: CORSSettings? = nil, metrics: MetricsSettings? = nil, usage: UsageSettings? = nil
+        cors: CORSSettings? = nil, metrics: MetricsSettings? = nil, usage: UsageSettings? = nil,
+        familyEnvelopes: FamilyEnvelopes = .loom
     ) {
+        self.familyEnvelopes = familyEnvelopes
         self.usage = usage
         self.metrics = metrics
         self.cors = cors

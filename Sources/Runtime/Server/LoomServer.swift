@@ -89,13 +89,14 @@ public enum LoomServer {
         BuiltInRoutes(app: app, database: database).register(in: &registry)
         configuration.auth?.registerRoutes(in: &registry)
         if audit != nil {
-            AuditRoutes(store: AuditStore(database: database), naming: app.settings.naming)
+            AuditRoutes(
+                store: AuditStore(database: database), naming: app.settings.naming, envelopes: app.settings.familyEnvelopes.of(.audit))
                 .register(in: &registry, basePath: app.settings.basePath)
         }
         if let usage = app.settings.usage {
             UsageRoutes(
                 contract: UsageContract(path: usage.path), store: UsageStore(database: database), recorder: configuration.usage,
-                naming: app.settings.naming
+                naming: app.settings.naming, envelopes: app.settings.familyEnvelopes.of(.usage)
             ).register(in: &registry, basePath: app.settings.basePath)
         }
         for family in configuration.routeFamilies { family.register(in: &registry) }

@@ -14,6 +14,8 @@ struct UsageRoutes: Sendable {
     let recorder: UsageRecorder?
     /// How the app spells JSON members.
     let naming: JSONNaming
+    /// How the page is wrapped (the app's envelopes when `envelopes.families` names `usage`).
+    let envelopes: FamilyEnvelopes
 
     /// Adds the family under the app's base path.
     func register(in registry: inout RouteRegistry, basePath: String) {
@@ -34,6 +36,8 @@ struct UsageRoutes: Sendable {
         let filter = try UsageFilter(request, organization: identity.organizationID)
         if let recorder { try await store.flush(recorder) }
         let (rows, total) = try await store.page(filter)
-        return JSONResponse.make(status: .ok, value: OffsetPage(items: rows, total: total, limit: filter.limit, offset: filter.offset), naming: naming)
+        return JSONResponse.make(
+            status: .ok, value: EnvelopedList(rows, page: .init(total: total, limit: filter.limit, offset: filter.offset), in: envelopes),
+            naming: naming)
     }
 }

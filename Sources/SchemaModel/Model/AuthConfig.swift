@@ -162,12 +162,18 @@ public struct AuthAPIKeysConfig: Codable, Sendable, Hashable {
     public var acceptBearer: Bool
     /// Longest grace a rotation may leave the old key alive.
     public var maxRotationGraceSeconds: Int
+    /// The scope that lets an API key list, create, read, change, revoke and rotate its owner's
+    /// keys; `nil` (the default): only access tokens manage keys.
+    public var manageScope: String?
 
     /// Creates API key settings.
-    public init(prefixes: [AuthKeyPrefixConfig], acceptBearer: Bool = false, maxRotationGraceSeconds: Int = 604_800) {
+    public init(
+        prefixes: [AuthKeyPrefixConfig], acceptBearer: Bool = false, maxRotationGraceSeconds: Int = 604_800, manageScope: String? = nil
+    ) {
         self.prefixes = prefixes
         self.acceptBearer = acceptBearer
         self.maxRotationGraceSeconds = maxRotationGraceSeconds
+        self.manageScope = manageScope
     }
 }
 

@@ -8,12 +8,19 @@ public struct EnvelopesSchema: Codable, Sendable, Hashable {
     public var list: List?
     /// How write bodies may be wrapped; `nil` here inherits, `.bare` switches wrapping off.
     public var request: Request?
+    /// `app.json` only: the route families that are not tables whose answers take the app's
+    /// `record` and `list` envelopes too (`apiKeys`, `audit`, `usage`); empty: Loom's own answers.
+    public var families: [String]
+
+    /// The names `families` accepts.
+    public static let familyNames = ["apiKeys", "audit", "usage"]
 
     /// Creates envelopes.
-    public init(record: Record? = nil, list: List? = nil, request: Request? = nil) {
+    public init(record: Record? = nil, list: List? = nil, request: Request? = nil, families: [String] = []) {
         self.record = record
         self.list = list
         self.request = request
+        self.families = families
     }
 
     /// The envelopes a table uses: its own, else the app's, else the defaults.

@@ -105,6 +105,7 @@ enum AuthConfigReader {
         return AuthAPIKeysConfig(
             prefixes: prefixes,
             acceptBearer: reader.bool("acceptBearer") ?? defaults.acceptBearer,
-            maxRotationGraceSeconds: reader.integer("maxRotationGraceSeconds") ?? defaults.maxRotationGraceSeconds)
+            maxRotationGraceSeconds: reader.integer("maxRotationGraceSeconds") ?? defaults.maxRotationGraceSeconds,
+            manageScope: reader.string("manageScope"))
     }
 }

@@ -25,6 +25,7 @@ enum EnvelopesReader {
                 envelopes.request = .init(wrap: request.string("wrap"), optional: request.bool("optional") ?? false)
             }
         }
+        if let families = reader.stringArray("families") { envelopes.families = families }
         return envelopes
     }
 }

@@ -97,7 +97,7 @@ enum SchemaKeys {
 
     /// `auth.apiKeys`.
     static let authAPIKeys = ObjectKeys(
-        accepted: ["prefixes", "acceptBearer", "maxRotationGraceSeconds"], required: ["prefixes"])
+        accepted: ["prefixes", "acceptBearer", "maxRotationGraceSeconds", "manageScope"], required: ["prefixes"])
 
     /// The `webhooks` object of `app.json`.
     static let webhooks = ObjectKeys(
@@ -155,7 +155,7 @@ enum SchemaKeys {
     static let listParameter = ObjectKeys(accepted: ["field", "compare", "description"], required: ["field", "compare", "description"])
 
     /// `envelopes` (in `app.json` and table files).
-    static let envelopes = ObjectKeys(accepted: ["record", "list", "request"])
+    static let envelopes = ObjectKeys(accepted: ["record", "list", "request", "families"])
 
     /// `envelopes.record`.
     static let recordEnvelope = ObjectKeys(accepted: ["wrap", "fields"])

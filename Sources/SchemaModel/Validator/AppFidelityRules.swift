@@ -8,6 +8,7 @@ enum AppFidelityRules {
         let config = app.config
         let file = config.file
         EnvelopeRules.check(config.envelopes, at: "envelopes", file: file, diagnostics: diagnostics)
+        EnvelopeRules.checkFamilies(config, diagnostics: diagnostics)
         ErrorVocabularyRules.check(config.errors, file: file, diagnostics: diagnostics)
         checkHeaders(config.headers, file: file, diagnostics: diagnostics)
         for (key, route) in config.routes.sorted(by: { $0.key < $1.key }) {

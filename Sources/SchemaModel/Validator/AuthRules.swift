@@ -21,7 +21,10 @@ enum AuthRules {
         checkRoles(auth, tables: Set(app.tables.map(\.name)), report: report)
         checkImpliedScopes(auth, tables: Set(app.tables.map(\.name)), report: report)
         checkOrganizationRoles(auth, tables: Set(app.tables.map(\.name)), report: report)
-        if let apiKeys = auth.apiKeys { checkAPIKeys(apiKeys, report: report) }
+        if let apiKeys = auth.apiKeys {
+            checkAPIKeys(apiKeys, report: report)
+            checkManageScope(apiKeys, auth: auth, tables: Set(app.tables.map(\.name)), report: report)
+        }
         checkOAuthAndMail(auth, report: report)
         if let platform = auth.platformAdmins { checkPlatformAdmins(platform, auth: auth, report: report) }
         checkReservations(app, auth: auth, diagnostics: diagnostics)
@@ -182,6 +185,33 @@ enum AuthRules {
         if apiKeys.maxRotationGraceSeconds < 0 {
             report.setting("auth.apiKeys.maxRotationGraceSeconds", "\"maxRotationGraceSeconds\" must be 0 or more, found \(apiKeys.maxRotationGraceSeconds)")
         }
+    }
+
+    /// `apiKeys.manageScope` is a valid scope that some role grants (else no key could hold it).
+    private static func checkManageScope(_ apiKeys: AuthAPIKeysConfig, auth: AuthConfig, tables: Set<String>, report: Reporter) {
+        guard let scope = apiKeys.manageScope else { return }
+        let path = "auth.apiKeys.manageScope"
+        if let problem = scopeProblem(scope, tables: tables) {
+            report.diagnostics.error(.invalidScope, file: report.file, path: path, problem)
+            return
+        }
+        let granted = auth.roles.contains { role in
+            var scopes = Set(role.scopes)
+            for implied in auth.impliedScopes where grants(scopes, implied.name) { scopes.formUnion(implied.scopes) }
+            return grants(scopes, scope)
+        }
+        if !auth.roles.isEmpty, !granted {
+            report.diagnostics.error(
+                .invalidScope, file: report.file, path: path,
+                "no role in auth.roles grants the scope \"\(scope)\", so no API key could hold it; grant it to a role (e.g. \"admin\": [\"*\"]) or name a scope a role grants")
+        }
+    }
+
+    /// Whether `scopes` grant `scope` as the runtime decides it: `*`, the scope itself, or `<word>:*`.
+    private static func grants(_ scopes: Set<String>, _ scope: String) -> Bool {
+        if scopes.contains("*") || scopes.contains(scope) { return true }
+        guard let colon = scope.firstIndex(of: ":") else { return false }
+        return scopes.contains(String(scope[..<colon]) + ":*")
     }
 
     /// `auth_` tables would collide with the module's own; the auth path must not shadow a route.

@@ -35,6 +35,41 @@ enum EnvelopeRules {
         if let request = envelopes.request { checkName(request.wrap, "request.wrap") }
     }
 
+    /// `envelopes.families` of `app.json`: each a known family the app has, named once, and
+    /// envelopes to apply (a record wrap or a list envelope).
+    static func checkFamilies(_ config: AppConfig, diagnostics: DiagnosticCollector) {
+        let envelopes = config.envelopes
+        let path = "envelopes.families"
+        var seen: Set<String> = []
+        for (index, family) in envelopes.families.enumerated() {
+            let at = JSONPath.element(index, of: path)
+            guard EnvelopesSchema.familyNames.contains(family) else {
+                diagnostics.error(
+                    .invalidEnvelope, file: config.file, path: at,
+                    "unknown route family \(ValueText.quoted(family)); use one of \(EnvelopesSchema.familyNames.joined(separator: ", "))")
+                continue
+            }
+            if !seen.insert(family).inserted {
+                diagnostics.error(.invalidEnvelope, file: config.file, path: at, "\"\(family)\" is listed twice; remove one")
+            }
+            let missing: String? = switch family {
+            case "apiKeys": config.auth?.apiKeys == nil ? "auth.apiKeys" : nil
+            case "audit": config.audit == nil ? "audit" : nil
+            default: config.usage == nil ? "usage" : nil
+            }
+            if let missing {
+                diagnostics.error(
+                    .invalidEnvelope, file: config.file, path: at,
+                    "the app has no \(family) routes to wrap: add the \(ValueText.quoted(missing)) section or remove \"\(family)\"")
+            }
+        }
+        if !envelopes.families.isEmpty, envelopes.record?.wrap == nil, envelopes.list == nil {
+            diagnostics.error(
+                .invalidEnvelope, file: config.file, path: path,
+                "the families would answer as they do without it: declare envelopes.record.wrap or envelopes.list, e.g. {\"wrap\": \"data\"}")
+        }
+    }
+
     /// `[A-Za-z_][A-Za-z0-9_]*`, at most 63 characters.
     static func isMemberName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, name.utf8.count <= 63,

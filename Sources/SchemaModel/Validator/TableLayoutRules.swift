@@ -101,6 +101,11 @@ enum TableLayoutRules {
 
     private static func checkEnvelopes(_ table: TableSchema, diagnostics: DiagnosticCollector) {
         EnvelopeRules.check(table.envelopes, at: "envelopes", file: table.file, diagnostics: diagnostics)
+        if !table.envelopes.families.isEmpty {
+            diagnostics.error(
+                .invalidEnvelope, file: table.file, path: "envelopes.families",
+                "\"families\" belongs in app.json (it wraps the answers of the API key, audit and usage routes); remove it here")
+        }
         let beside = [table.primaryKey.name] + (table.timestamps ? TableRules.timestampNames : []) + (table.softDelete ? ["deleted_at"] : [])
         if let nested = table.envelopes.record?.fields, beside.contains(nested) {
             diagnostics.error(

@@ -25,7 +25,7 @@ struct B2BBootstrapTests {
             #expect(try await app.request(.post, "/v1/users", json: #"{"email":"first@example.com"}"#, headers: key).status == .created)
             #expect(try await app.request(.post, "/v1/organizations", json: #"{"name":"Acme"}"#, headers: key).status == .created)
             let audit = try await app.request(.get, "/v1/audit?resource=users", headers: key)
-            #expect(audit.status == .ok && audit.items.count == 1, "\(audit.text)")
+            #expect(audit.status == .ok && audit.dataItems.count == 1, "\(audit.text)")
             // A key without admin keeps to its scopes.
             let reader = TestApp.key(try await AuthService.createAPIKey(
                 owner: "ops@example.com", name: "reader", scopes: ["users:read"], environment: nil, settings: settings, database: database,

@@ -56,13 +56,16 @@ struct B2BResourceContractTests {
             let refused = try await app.request(.delete, "/v1/organizations/\(id)", headers: reader)
             #expect(refused.status == .forbidden && refused.errorCode == "PERMISSION_DENIED", "\(refused.text)")
             #expect(try await app.request(.delete, "/v1/organizations/\(id)", headers: key).status == .noContent)
-            // /v1/keys: the operator's keys, prefix and last four only.
+            // /v1/keys: the operator's keys, prefix and last four only, in the document's list envelope.
             let keys = try await app.request(.get, "/v1/keys", headers: [.authorization: "Bearer \(token)"])
-            #expect(keys.status == .ok && keys.items.count == 2 && keys.items.allSatisfy { $0["key"] == nil }, "\(keys.text)")
-            // /v1/audit: every write above, newest first.
-            let audit = try await app.request(.get, "/v1/audit?resource=organizations", headers: [.authorization: "Bearer \(token)"])
+            #expect(keys.status == .ok && keys.dataItems.count == 2 && keys.dataItems.allSatisfy { $0["key"] == nil }, "\(keys.text)")
+            #expect(keys.object["items"] == nil)
+            // /v1/audit: every write above, newest first, as {"data": [...], "total", "limit", "offset"}.
+            let audit = try await app.request(.get, "/v1/audit?resource=organizations&limit=3", headers: [.authorization: "Bearer \(token)"])
             #expect(audit.status == .ok, "\(audit.text)")
-            #expect(audit.items.compactMap { $0["action"] as? String } == ["deleted", "updated", "updated", "created"], "\(audit.text)")
+            #expect(audit.dataItems.compactMap { $0["action"] as? String } == ["deleted", "updated", "updated"], "\(audit.text)")
+            #expect(audit.object["total"] as? Int == 4 && audit.object["limit"] as? Int == 3 && audit.object["offset"] as? Int == 0)
+            #expect(Set(audit.object.keys) == ["data", "total", "limit", "offset"], "\(audit.text)")
             #expect(try await app.request(.post, "/v1/audit", json: "{}", headers: [.authorization: "Bearer \(token)"]).status.code >= 400)
         }
     }
@@ -122,7 +125,10 @@ struct B2BResourceContractTests {
             let document = try await app.request(.get, "/openapi.json")
             #expect(document.status == .ok)
             let paths = try #require(document.object["paths"] as? [String: any Sendable])
-            for path in ["/v1/users", "/v1/users/{id}", "/v1/users/batch", "/v1/organizations", "/v1/organizations/{id}", "/v1/keys", "/v1/audit"] {
+            for path in [
+                "/v1/users", "/v1/users/{id}", "/v1/users/batch", "/v1/organizations", "/v1/organizations/{id}", "/v1/keys", "/v1/keys/{id}",
+                "/v1/audit", "/v1/usage",
+            ] {
                 #expect(paths[path] != nil, "\(path)")
             }
             let webhooks = try #require(document.object["webhooks"] as? [String: any Sendable])

@@ -39,10 +39,18 @@ extension TestApp {
     func b2bKey(
         _ body: String, token: String, sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> (id: String, key: String) {
-        let created = try await request(.post, "/v1/keys", json: body, headers: [.authorization: "Bearer \(token)"])
+        try await b2bKey(body, headers: [.authorization: "Bearer \(token)"], sourceLocation: sourceLocation)
+    }
+
+    /// `POST /v1/keys` with `body` and the credentials in `headers` (an operator's token, or an
+    /// `admin` key): the key's id and the key, from the answer's `{"data": ...}` envelope.
+    func b2bKey(
+        _ body: String, headers: HTTPFields, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> (id: String, key: String) {
+        let created = try await request(.post, "/v1/keys", json: body, headers: headers)
         #expect(created.status == .created, "\(created.text)", sourceLocation: sourceLocation)
-        return (try #require(created.object["id"] as? String, sourceLocation: sourceLocation),
-                try #require(created.object["key"] as? String, sourceLocation: sourceLocation))
+        return (try #require(created.data["id"] as? String, sourceLocation: sourceLocation),
+                try #require(created.data["key"] as? String, sourceLocation: sourceLocation))
     }
 
     /// A key holding every scope of the document's permission model.
