@@ -44,6 +44,10 @@ extension WebhookServerSuites {
                     #expect(reply.status == .notFound, "\(method) \(suffix): org A must not reach org B's subscription")
                 }
                 #expect(try await app.as(Self.orgB).request(.get, "\(Self.path)/\(idB)").object["enabled"] as? Bool == true)
+                let ownerB = app.as(Self.orgB)
+                #expect(try await ownerB.request(.patch, "\(Self.path)/\(idB)", json: #"{"description": "kept"}"#).status == .ok)
+                let untouched = try await ownerB.request(.patch, "\(Self.path)/\(idB)", json: #"{"enabled": true}"#)
+                #expect(untouched.object["description"] as? String == "kept", "a member the update leaves out keeps its value")
                 let updated = try await app.request(
                     .patch, "\(Self.path)/\(id)", json: #"{"description": null, "event_types": ["projects.created", "tasks.*"], "enabled": false}"#)
                 #expect(updated.status == .ok, "\(updated.text)")
