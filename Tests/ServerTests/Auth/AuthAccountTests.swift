@@ -157,10 +157,13 @@ struct AuthAccountTests {
         }
     }
 
-    @Test("logout ends the session: its access and refresh tokens stop working")
+    @Test("logout ends the session: its access and refresh tokens stop working, also a token verified (and remembered) before")
     func logout() async throws {
         try await TestApp.run("tracker") { app in
             let account = try await app.signUp()
+            // Verified once here, so its signature check is remembered (`VerifiedTokens`); the
+            // session read on every use still refuses it once the session ends.
+            #expect(try await app.request(.get, TestApp.auth + "/me", headers: account.headers).status == .ok)
             let out = try await app.request(.post, TestApp.auth + "/logout", headers: account.headers)
             #expect(out.status == .noContent)
             let me = try await app.request(.get, TestApp.auth + "/me", headers: account.headers)
