@@ -8,8 +8,6 @@ Run: BENCH_DATABASE=/path/bench.sqlite BENCH_JWT_SECRET=... uvicorn fastapi_auth
 """
 
 import os
-import sqlite3
-import threading
 from datetime import datetime, timezone
 from typing import Annotated
 
@@ -17,38 +15,22 @@ import jwt
 from fastapi import Depends, FastAPI, HTTPException, Query, status
 from fastapi.security import OAuth2PasswordBearer
 from jwt.exceptions import InvalidTokenError
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
-DATABASE = os.environ["BENCH_DATABASE"]
+# The public peer's connection per worker thread (WAL, synchronous=FULL, as Loom), column list
+# and input model, over the same BENCH_DATABASE.
+from fastapi_app import COLUMNS, ItemIn, connection
+
 SECRET_KEY = os.environ["BENCH_JWT_SECRET"]
 ALGORITHM = "HS256"
-COLUMNS = "id, name, price, created_at, updated_at"
 app = FastAPI()
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="token")
-_local = threading.local()
-
-
-def connection():
-    """One connection per worker thread, opened on first use (WAL, synchronous=FULL, as Loom)."""
-    if not hasattr(_local, "connection"):
-        db = sqlite3.connect(DATABASE, isolation_level=None, check_same_thread=False)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=FULL")
-        db.execute("PRAGMA busy_timeout=5000")
-        db.row_factory = sqlite3.Row
-        _local.connection = db
-    return _local.connection
 
 
 class User(BaseModel):
     username: str
     organization_id: str
     disabled: bool
-
-
-class ItemIn(BaseModel):
-    name: str = Field(min_length=1, max_length=200)
-    price: float = Field(ge=0, le=1_000_000)
 
 
 def get_user(username: str):
