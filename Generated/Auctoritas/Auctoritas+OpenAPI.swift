@@ -3370,7 +3370,7 @@ extension Auctoritas {
         ]
       }
     },
-    "/api/platform/admin/organizations/{id}" : {
+    "/api/platform/admin/organizations/{orgId}" : {
       "get" : {
         "description" : "The organization and its members.",
         "operationId" : "platformGetOrganization",
@@ -3378,7 +3378,7 @@ extension Auctoritas {
           {
             "description" : "Id of the organization.",
             "in" : "path",
-            "name" : "id",
+            "name" : "orgId",
             "required" : true,
             "schema" : {
               "description" : "Id of the organization.",
@@ -3441,7 +3441,7 @@ extension Auctoritas {
         ]
       }
     },
-    "/api/platform/admin/organizations/{id}/impersonate" : {
+    "/api/platform/admin/organizations/{orgId}/impersonate" : {
       "post" : {
         "description" : "A short-lived (900 s) app access token bound to the organization (`org`), acting as its first owner and naming the admin (`act`). It cannot be refreshed, cannot manage the owner's account, sessions or keys, dies when the admin is deactivated, and its issuance and every unsafe request made with it are audited. 409 when the organization has no active owner.",
         "operationId" : "platformImpersonate",
@@ -3449,7 +3449,7 @@ extension Auctoritas {
           {
             "description" : "Id of the organization.",
             "in" : "path",
-            "name" : "id",
+            "name" : "orgId",
             "required" : true,
             "schema" : {
               "description" : "Id of the organization.",
@@ -3515,7 +3515,7 @@ extension Auctoritas {
         ]
       }
     },
-    "/api/platform/admin/{id}" : {
+    "/api/platform/admin/{adminId}" : {
       "delete" : {
         "description" : "The admin's platform and impersonation tokens stop working at once. 409 for oneself or the last active admin.",
         "operationId" : "platformDeactivateAdmin",
@@ -3523,7 +3523,7 @@ extension Auctoritas {
           {
             "description" : "Id of the admin.",
             "in" : "path",
-            "name" : "id",
+            "name" : "adminId",
             "required" : true,
             "schema" : {
               "description" : "Id of the admin.",
@@ -5321,7 +5321,7 @@ extension Auctoritas {
             }
           },
           "302" : {
-            "description" : "Cookie mode with a `redirect_to` given at the start: the session cookies are set and the browser goes there.",
+            "description" : "Cookie mode with an allowlisted redirect URL given at the start: the session cookies are set and the browser goes there.",
             "headers" : {
               "Location" : {
                 "description" : "Redirect target.",

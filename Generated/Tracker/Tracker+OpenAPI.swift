@@ -6648,7 +6648,7 @@ extension Tracker {
             }
           },
           "302" : {
-            "description" : "Cookie mode with a `redirect_to` given at the start: the session cookies are set and the browser goes there.",
+            "description" : "Cookie mode with an allowlisted redirect URL given at the start: the session cookies are set and the browser goes there.",
             "headers" : {
               "Location" : {
                 "description" : "Redirect target.",

@@ -43,7 +43,7 @@ extension AuthContract {
                     + sessionStarted(201, "A new account was created and signed in.") + [
                         ContractResponse(
                             302, .redirect,
-                            "Cookie mode with a `redirect_to` given at the start: the session cookies are set and the browser goes there."),
+                            "Cookie mode with an allowlisted redirect URL given at the start: the session cookies are set and the browser goes there."),
                     ],
                 credentials: .none, errors: [.badRequest, .forbidden, .notFound, .conflict, .validationError, .badGateway, .unauthorized],
                 implied: ContractError.serverErrors, parameters: [provider] + callbackQuery),

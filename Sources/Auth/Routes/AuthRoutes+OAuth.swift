@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 import Hummingbird
 import NIOCore
@@ -8,7 +9,7 @@ extension AuthRoutes {
     var oauthStates: OAuthStateStore { OAuthStateStore(sql: service.sql, database: service.database) }
     var oauthIdentities: OAuthIdentityStore { OAuthIdentityStore(sql: service.sql, database: service.database) }
 
-    /// `GET /oauth/{provider}[?redirect_to=<allowlisted URL>]` → 302 to the provider's
+    /// `GET /oauth/{provider}[?redirect_to=<allowlisted URL>]` (the parameter spelled as the app names it) → 302 to the provider's
     /// authorization page with `state`, `code_challenge` and `code_challenge_method=S256`.
     /// With a project's key in `X-API-Key` the flow belongs to that project: its state
     /// remembers the project, and the callback signs in that project's end users only.
@@ -16,17 +17,22 @@ extension AuthRoutes {
         let provider = try oauthProvider(context)
         let oauth = try requireOAuth()
         let project = try presentedProject(request, context)
-        let redirectTo = request.uri.queryParameters.get("redirect_to")
+        // The query is read through the route's declared parameters, under the names the app's
+        // OpenAPI document gives them (`redirectTo` in a camelCase app); unknown names are 400.
+        let parameters = contract.routes.first { $0.operation == .oauthStart }?.parameters ?? []
+        let query = try ContractQuery(request, parameters: parameters)
+        let field = parameters.first { $0.key == "redirect_to" }?.name ?? "redirect_to"
+        let redirectTo = query.text("redirect_to")
         if let redirectTo {
             guard oauth.redirectAllowlist.contains(redirectTo) else {
                 throw APIError.badRequest(
-                    "redirect_to is not one of the app's auth.oauth.redirectAllowlist URLs.",
-                    fieldErrors: [.init(field: "redirect_to", message: "is not an allowed redirect")])
+                    "\(field) is not one of the app's auth.oauth.redirectAllowlist URLs.",
+                    fieldErrors: [.init(field: field, message: "is not an allowed redirect")])
             }
             guard service.cookies != nil else {
                 throw APIError.badRequest(
-                    "redirect_to needs cookie mode (auth.cookies): tokens are never put in a URL.",
-                    fieldErrors: [.init(field: "redirect_to", message: "needs cookie mode")])
+                    "\(field) needs cookie mode (auth.cookies): tokens are never put in a URL.",
+                    fieldErrors: [.init(field: field, message: "needs cookie mode")])
             }
         }
         let now = service.clock()

@@ -89,6 +89,51 @@ struct AuctoritasContractTests {
         }
     }
 
+    @Test("Impersonation: the token names the organization and the admin, and reaches nothing else in this app (403 on organization, project, key and end-user routes)")
+    func impersonationReach() async throws {
+        try await TestApp.auctoritas { app in
+            let organization = try await app.registerOrganization()
+            let project = try await app.createProject(organization.id, token: organization.token)
+            let key = try await app.rotateKey(organization.id, project, token: organization.token)
+            let platform = TestApp.bearer(try await app.platformToken())
+            let impersonation = try await app.request(
+                .post, "/api/platform/admin/organizations/\(organization.id)/impersonate", headers: platform)
+            #expect(impersonation.status == .created, "\(impersonation.text)")
+            #expect(impersonation.object["refreshToken"] == nil, "it cannot be refreshed: \(impersonation.text)")
+            let actingToken = try #require(impersonation.object["accessToken"] as? String)
+            let acting = TestApp.bearer(actingToken)
+            let actingWithKey: HTTPFields = [.authorization: "Bearer \(actingToken)", HTTPField.Name("X-API-Key")!: key]
+            // What it can do: say who it is (the organization, the owner acted as, the admin).
+            let identity = try await app.request(.get, "/api/v1/customers/auth/identity", headers: acting)
+            #expect(identity.status == .ok && identity.object["organizationId"] as? String == organization.id, "\(identity.text)")
+            #expect(identity.object["impersonatorId"] is String, "\(identity.text)")
+            // What it cannot: every organization, member, project and key route, reads included,
+            // and the end users' routes (the app's only data table belongs to end users).
+            let orgPath = "/api/v1/customers/orgs/\(organization.id)"
+            let refused: [(HTTPRequest.Method, String, String?, HTTPFields)] = [
+                (.get, orgPath, nil, acting),
+                (.put, orgPath, #"{"name":"Taken"}"#, acting),
+                (.get, orgPath + "/members", nil, acting),
+                (.post, orgPath + "/members/invite", #"{"email":"x@acme.com","role":"MEMBER"}"#, acting),
+                (.get, orgPath + "/projects", nil, acting),
+                (.post, orgPath + "/projects", #"{"name":"Side","slug":"side"}"#, acting),
+                (.get, orgPath + "/projects/\(project)", nil, acting),
+                (.get, orgPath + "/projects/\(project)/keys", nil, acting),
+                (.post, orgPath + "/projects/\(project)/keys", #"{"environmentId":"PROD"}"#, acting),
+                (.get, "/api/v1/end-users/me", nil, acting),
+                (.get, "/api/v1/end-users/sessions", nil, acting),
+                (.get, "/api/v1/end-users/data", nil, acting),
+            ]
+            for (method, path, body, headers) in refused {
+                let reply = try await app.request(method, path, json: body, headers: headers)
+                #expect(reply.status == .forbidden, "\(method) \(path): \(reply.text)")
+            }
+            // Beside a project's key it is no end user's token of that project: 401.
+            let withKey = try await app.request(.get, "/api/v1/end-users/data", headers: actingWithKey)
+            #expect(withKey.status == .unauthorized, "\(withKey.text)")
+        }
+    }
+
     @Test("Organization: register, member login, refresh, get, update, invite, role change, removal; roles OWNER/ADMIN/MEMBER on the wire")
     func organization() async throws {
         let outbox = MailOutbox()
@@ -108,6 +153,11 @@ struct AuctoritasContractTests {
             #expect(fetched.object["name"] as? String == "Acme Inc" && fetched.object["role"] as? String == "OWNER", "\(fetched.text)")
             let updated = try await app.request(.put, orgPath, json: #"{"name":"Acme Corp"}"#, headers: owner)
             #expect(updated.status == .ok && updated.object["name"] as? String == "Acme Corp", "\(updated.text)")
+            // The update's body has `name` only (the document gives none): a `slug` is 422 naming it, and nothing changes.
+            let slug = try await app.request(.put, orgPath, json: #"{"name":"Acme","slug":"acme-2"}"#, headers: owner)
+            #expect(slug.status == .unprocessableContent && slug.errorFields == ["slug"], "\(slug.text)")
+            let unchanged = try await app.request(.get, orgPath, headers: owner)
+            #expect(unchanged.object["slug"] as? String == "acme" && unchanged.object["name"] as? String == "Acme Corp", "\(unchanged.text)")
             // Invite member (the document's request), in the document's role spelling only.
             let lowerCase = try await app.request(
                 .post, orgPath + "/members/invite", json: #"{"email":"member@acme.com","role":"admin"}"#, headers: owner)
@@ -238,14 +288,26 @@ struct AuctoritasContractTests {
             let fresh = try await app.request(
                 .post, "/api/v1/end-users/auth/login", json: #"{"email":"user@app.com","password":"password123"}"#, headers: TestApp.apiKey(next))
             #expect(fresh.status == .ok, "\(fresh.text)")
-            // Archive project: its keys die.
+            // An unknown environment is 422 naming `environmentId`, in the app's error body (`problem`).
+            for environment in ["staging", "prod", ""] {
+                let bad = try await app.request(
+                    .post, projects + "/\(project)/keys", json: #"{"environmentId":"\#(environment)"}"#, headers: owner)
+                #expect(bad.status == .unprocessableContent && bad.errorFields == ["environmentId"], "\(environment): \(bad.text)")
+                #expect(bad.headers[.contentType]?.hasPrefix("application/problem+json") == true, "\(bad.headers)")
+            }
+            // Archive project: its keys and its end users' sessions die (a token bound to it is 401).
+            let sdkToken = try #require(fresh.object["accessToken"] as? String, "\(fresh.text)")
+            let refreshToken = try #require(fresh.object["refreshToken"] as? String, "\(fresh.text)")
+            #expect(try await app.request(.get, "/api/v1/end-users/me", headers: TestApp.bearer(sdkToken)).status == .ok)
             let archived = try await app.request(.delete, projects + "/\(project)", headers: owner)
             #expect(archived.status == .noContent, "\(archived.text)")
             let afterArchive = try await app.request(
                 .post, "/api/v1/end-users/auth/login", json: #"{"email":"user@app.com","password":"password123"}"#, headers: TestApp.apiKey(next))
             #expect(afterArchive.status == .unauthorized, "\(afterArchive.text)")
-            let bad = try await app.request(.post, projects + "/\(project)/keys", json: #"{"environmentId":"staging"}"#, headers: owner)
-            #expect(bad.status.code >= 400 && bad.status.code < 500, "\(bad.text)")
+            let deadSession = try await app.request(.get, "/api/v1/end-users/me", headers: TestApp.bearer(sdkToken))
+            #expect(deadSession.status == .unauthorized, "the archived project's session is dead: \(deadSession.text)")
+            let deadRefresh = try await app.request(.post, "/api/v1/customers/auth/refresh", json: #"{"refreshToken":"\#(refreshToken)"}"#)
+            #expect(deadRefresh.status == .unauthorized, "and cannot be refreshed: \(deadRefresh.text)")
         }
     }
 }

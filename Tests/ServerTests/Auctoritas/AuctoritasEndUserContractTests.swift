@@ -109,6 +109,10 @@ struct AuctoritasEndUserContractTests {
             let other = try await Self.projectKey(app, slug: "globex")
             let mixed: HTTPFields = [.authorization: "Bearer \(user.token)", HTTPField.Name("X-API-Key")!: other.key]
             #expect(try await app.request(.get, "/api/v1/end-users/me", headers: mixed).status == .unauthorized)
+            // The bare token, without the key, is accepted too: the token is bound to its project
+            // already, so the key adds no authority (README, "SDK JWT + API Key").
+            let bare = try await app.request(.get, "/api/v1/end-users/me", headers: TestApp.bearer(user.token))
+            #expect(bare.status == .ok && bare.object["id"] as? String == user.id, "\(bare.text)")
             // Sessions (SDK JWT only). The document's example end (2026-12-31T23:59:59Z, 26 days
             // after this was written) lies beyond the 7-day refresh lifetime: a client may ask for
             // up to `maxSessionSeconds` (30 days) ahead, so the test asks as far ahead as the example did.
@@ -125,6 +129,16 @@ struct AuctoritasEndUserContractTests {
                 .patch, "/api/v1/end-users/sessions/\(session)", json: #"{"expiresAt":"\#(almostThirty)"}"#, headers: jwt)
             #expect(extended.status == .ok, "\(extended.text)")
             #expect(Self.instant(extended.object["expiresAt"]) == Self.instant(almostThirty), "the session now ends when asked: \(extended.text)")
+            // Extending beyond the 30-day maximum, or into the past, is 422 naming `expiresAt`; the session keeps its end.
+            for days in [30.1, -1] {
+                let refused = try await app.request(
+                    .patch, "/api/v1/end-users/sessions/\(session)", json: #"{"expiresAt":"\#(TestApp.isoDate(daysFromNow: days))"}"#, headers: jwt)
+                #expect(refused.status.code == 422, "extend by \(days) days: \(refused.text)")
+                #expect(refused.errorFields == ["expiresAt"], "\(refused.text)")
+            }
+            let listed = try await app.request(.get, "/api/v1/end-users/sessions", headers: jwt)
+            let kept = listed.items.first { $0["id"] as? String == session }
+            #expect(Self.instant(kept?["expiresAt"]) == Self.instant(almostThirty), "a refused extension changes nothing: \(listed.text)")
             let revoked = try await app.request(.delete, "/api/v1/end-users/sessions/\(session)", headers: jwt)
             #expect(revoked.status == .noContent, "\(revoked.text)")
             for days in [30.1, -1] {

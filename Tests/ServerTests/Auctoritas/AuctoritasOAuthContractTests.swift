@@ -45,6 +45,33 @@ struct AuctoritasOAuthContractTests {
         }
     }
 
+    @Test("app.frontend.redirect-url: the start takes `redirectTo` (the app's camelCase name), allowlisted; the callback sets the cookies and goes there")
+    func frontendRedirect() async throws {
+        try await OAuthHarness.run(appName: "auctoritas") { harness in
+            let app = harness.app
+            let organization = try await app.registerOrganization()
+            let project = try await app.createProject(organization.id, token: organization.token)
+            let key = try await app.rotateKey(organization.id, project, token: organization.token)
+            let frontend = "http://localhost:5173/oauth/callback"
+            let encoded = "http%3A%2F%2Flocalhost%3A5173%2Foauth%2Fcallback"
+            for (path, headers) in [("/api/v1/end-users/auth/oauth/github", TestApp.apiKey(key)), ("/api/auth/oauth/google", HTTPFields())] {
+                await harness.provider.signInNext(Self.user("r-\(path.count)", "redirect-\(path.count)@app.com", "Redirected"))
+                let start = try await app.request(.get, path + "?redirectTo=" + encoded, headers: headers)
+                #expect(start.status == .found, "\(path): \(start.text)")
+                let callback = try await harness.authorize(try #require(start.headers[.location], "\(start.text)"))
+                let done = try await app.request(.get, callback)
+                #expect(done.status == .found && done.headers[.location] == frontend, "\(path): \(done.status) \(done.headers)")
+                #expect(done.headers[values: .setCookie].count >= 2, "the session cookies: \(done.headers)")
+                #expect(done.bytes.isEmpty && !(done.headers[.location] ?? "").contains("token"), "tokens never travel in the URL")
+            }
+            // Another address is 400 naming `redirectTo`; the snake_case spelling is not this app's parameter (400 naming it).
+            let evil = try await app.request(.get, "/api/v1/end-users/auth/oauth/github?redirectTo=https%3A%2F%2Fevil.example%2F", headers: TestApp.apiKey(key))
+            #expect(evil.status == .badRequest && evil.errorFields == ["redirectTo"], "\(evil.text)")
+            let snake = try await app.request(.get, "/api/auth/oauth/github?redirect_to=" + encoded)
+            #expect(snake.status == .badRequest && snake.errorFields == ["redirect_to"], "\(snake.text)")
+        }
+    }
+
     @Test("OAuth for a project's end users: the key at the start binds the flow; the callback creates or links an end user of that project only")
     func endUsersThroughOAuth() async throws {
         try await OAuthHarness.run(appName: "auctoritas") { harness in
