@@ -188,11 +188,17 @@ public struct AuthCookiesConfig: Codable, Sendable, Hashable {
     public var sameSite: CookieSameSite
     /// Whether the cookies are `Secure` (sent over HTTPS only); turn off only for local HTTP development.
     public var secure: Bool
+    /// The access token cookie's name (stationthis: `jwt`).
+    public var accessName: String
+
+    /// The access token cookie's name unless `accessName` says another.
+    public static let defaultAccessName = "loom_access"
 
     /// Creates cookie settings.
-    public init(sameSite: CookieSameSite = .strict, secure: Bool = true) {
+    public init(sameSite: CookieSameSite = .strict, secure: Bool = true, accessName: String = Self.defaultAccessName) {
         self.sameSite = sameSite
         self.secure = secure
+        self.accessName = accessName
     }
 }
 
