@@ -11,7 +11,11 @@ struct RouteFamilyTests {
         apiKeys: .init(environments: ["live", "test"], maxRotationGraceSeconds: 3600),
         oauth: .init(providers: ["github"], redirectAllowlist: [], stateSeconds: 600),
         platformAdmins: .init(impersonationSeconds: 900),
-        layout: ContractLayout(prefix: "", routes: ["joinOrganization": ContractRouteOverride(paths: ["/organizations/{id}/invitations/join"])]))
+        layout: ContractLayout(prefix: "", routes: [
+            "joinOrganization": ContractRouteOverride(paths: ["/organizations/{id}/invitations/join"]),
+            "csrfToken": ContractRouteOverride(paths: ["/csrf-token"]),
+        ]),
+        cookieMode: true)
 
     static let nothingOptional = AuthContractOptions(
         passwordMinLength: 8, maxLoginFailures: 5, lockoutSeconds: 900, organizationRoles: ["owner", "admin", "member"],
@@ -38,7 +42,7 @@ struct RouteFamilyTests {
     @Test("keys, OAuth and platform admins select their routes")
     func optionsSelectRoutes() {
         let operations = Set(AuthContract(options: Self.nothingOptional).routes.map(\.operation))
-        for absent: AuthOperation in [.listAPIKeys, .createAPIKey, .revokeAPIKey, .rotateAPIKey, .listProjectKeys, .rotateProjectKey, .oauthStart, .oauthCallback, .joinOrganization] {
+        for absent: AuthOperation in [.listAPIKeys, .createAPIKey, .revokeAPIKey, .rotateAPIKey, .listProjectKeys, .rotateProjectKey, .oauthStart, .oauthCallback, .joinOrganization, .csrfToken] {
             #expect(!operations.contains(absent), "\(absent) needs an option")
         }
         #expect(operations.contains(.signup) && operations.contains(.createProject))
