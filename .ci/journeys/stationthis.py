@@ -1,6 +1,6 @@
 """stationthis (reference/stationthis-external-api.md) through its generated client: a user signs
 in by username at /api/v1/auth/password, reads its profile, gets points from an admin, spends
-them with an Idempotency-Key, keeps collections of its own, manages its API keys at
+them with an Idempotency-Key, keeps collections, datasets and trainings of its own, manages its API keys at
 /api/v1/user/apikeys; errors are {"error": {code, message}}."""
 
 import secrets
@@ -8,13 +8,15 @@ import uuid
 
 from stationthis_client import AuthenticatedClient, Client
 from stationthis_client.api.auth import auth_create_api_key, auth_list_api_keys, auth_login, auth_revoke_api_key, auth_signup
+from stationthis_client.api.datasets import create_datasets
+from stationthis_client.api.trainings import create_trainings, list_trainings
 from stationthis_client.api.collections import create_collections, delete_collections, get_collections, list_collections, replace_collections
 from stationthis_client.api.operations import grant_points, points_balance, points_summary, spend_points, status_health, user_me
 from stationthis_client.api.point_transactions import list_point_transactions
 from stationthis_client.models import (
     AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyList, AuthLoginRequest, AuthSignupRequest, AuthTokens, Collections, CollectionsCreate,
     CollectionsPage, ErrorBody, GrantPointsRequest, GrantPointsResponse, PointsBalanceResponse, PointsSummaryResponse,
-    PointTransactionsPage, SpendPointsRequest, SpendPointsResponse, StatusHealthResponse, UserMeResponse,
+    CreateDatasetsResponse201, DatasetsCreate, PointTransactionsPage, SpendPointsRequest, Trainings, TrainingsCreate, TrainingsPage, SpendPointsResponse, StatusHealthResponse, UserMeResponse,
 )
 from journey import ORIGIN, TOKEN, done, expect
 
@@ -52,6 +54,12 @@ assert renamed.name == "Cats II", renamed
 delete_collections.sync(collection.collection_id, client=user)
 missing = expect(get_collections.sync(collection.collection_id, client=user), ErrorBody, "a deleted collection")
 assert missing.error.code == "NOT_FOUND", missing
+
+dataset = expect(create_datasets.sync(client=user, body=DatasetsCreate(name="Cat photos")), CreateDatasetsResponse201, "a dataset").data
+training = expect(create_trainings.sync(client=user, body=TrainingsCreate(dataset_id=dataset.dataset_id, model_type="SDXL", trigger_words="mycat")),
+                  Trainings, "a training")
+assert training.status == "queued", training
+assert len(expect(list_trainings.sync(client=user), TrainingsPage, "list trainings").trainings) == 1
 
 created = expect(auth_create_api_key.sync(client=user, body=AuthAPIKeyCreate(name="bot", environment="live", scopes=["points:read"])),
                  AuthAPIKey, "create an API key")

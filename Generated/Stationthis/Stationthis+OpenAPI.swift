@@ -1660,6 +1660,166 @@ extension Stationthis {
         },
         "type" : "object"
       },
+      "Datasets" : {
+        "description" : "A training dataset: images a model is trained on, owned by the user who created it.",
+        "properties" : {
+          "createdAt" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "datasetId" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "description" : {
+            "description" : "What the dataset holds.",
+            "maxLength" : 5000,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "images" : {
+            "description" : "The images: an array of URLs or objects the trainer reads."
+          },
+          "name" : {
+            "description" : "The dataset's name.",
+            "examples" : [
+              "My cat photos"
+            ],
+            "maxLength" : 200,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "updatedAt" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "datasetId",
+          "name",
+          "description",
+          "images",
+          "createdAt",
+          "updatedAt"
+        ],
+        "type" : "object"
+      },
+      "DatasetsCreate" : {
+        "additionalProperties" : false,
+        "description" : "A new or replacing datasets record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "properties" : {
+          "description" : {
+            "description" : "What the dataset holds.",
+            "maxLength" : 5000,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "images" : {
+            "description" : "The images: an array of URLs or objects the trainer reads."
+          },
+          "name" : {
+            "description" : "The dataset's name.",
+            "examples" : [
+              "My cat photos"
+            ],
+            "maxLength" : 200,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "name"
+        ],
+        "type" : "object"
+      },
+      "DatasetsPage" : {
+        "description" : "One page of datasets records.",
+        "properties" : {
+          "data" : {
+            "description" : "The records of this page; with `fields`, only the members asked for.",
+            "items" : {
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Datasets"
+                },
+                {
+                  "$ref" : "#/components/schemas/DatasetsSelection"
+                }
+              ]
+            },
+            "type" : "array"
+          },
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
+            "type" : "object"
+          }
+        },
+        "required" : [
+          "data"
+        ],
+        "type" : "object"
+      },
+      "DatasetsSelection" : {
+        "description" : "Members of a datasets record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "createdAt" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "datasetId" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "description" : {
+            "description" : "What the dataset holds.",
+            "maxLength" : 5000,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "images" : {
+            "description" : "The images: an array of URLs or objects the trainer reads."
+          },
+          "name" : {
+            "description" : "The dataset's name.",
+            "examples" : [
+              "My cat photos"
+            ],
+            "maxLength" : 200,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "updatedAt" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
+        "type" : "object"
+      },
       "ErrorBody" : {
         "description" : "An error, in the app's own shape.",
         "properties" : {
@@ -2123,6 +2283,202 @@ extension Stationthis {
         "required" : [
           "status"
         ],
+        "type" : "object"
+      },
+      "Trainings" : {
+        "description" : "A model training job on one of the caller's datasets, owned by the user who started it.",
+        "properties" : {
+          "createdAt" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "datasetId" : {
+            "description" : "The dataset to train on (one of the caller's). References datasets.dataset_id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "modelType" : {
+            "description" : "The base model family, e.g. SDXL or FLUX.",
+            "examples" : [
+              "SDXL"
+            ],
+            "maxLength" : 100,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "status" : {
+            "default" : "queued",
+            "description" : "queued until a trainer takes it; no trainer runs in this server (README).",
+            "enum" : [
+              "queued",
+              "running",
+              "completed",
+              "failed"
+            ],
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "trainingId" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "triggerWords" : {
+            "description" : "The words that invoke the trained concept in prompts.",
+            "examples" : [
+              "mycat"
+            ],
+            "maxLength" : 500,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "updatedAt" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "trainingId",
+          "datasetId",
+          "modelType",
+          "triggerWords",
+          "status",
+          "createdAt",
+          "updatedAt"
+        ],
+        "type" : "object"
+      },
+      "TrainingsCreate" : {
+        "additionalProperties" : false,
+        "description" : "A new or replacing trainings record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "properties" : {
+          "datasetId" : {
+            "description" : "The dataset to train on (one of the caller's). References datasets.dataset_id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "modelType" : {
+            "description" : "The base model family, e.g. SDXL or FLUX.",
+            "examples" : [
+              "SDXL"
+            ],
+            "maxLength" : 100,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "triggerWords" : {
+            "description" : "The words that invoke the trained concept in prompts.",
+            "examples" : [
+              "mycat"
+            ],
+            "maxLength" : 500,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "datasetId",
+          "modelType",
+          "triggerWords"
+        ],
+        "type" : "object"
+      },
+      "TrainingsPage" : {
+        "description" : "One page of trainings records.",
+        "properties" : {
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
+            "type" : "object"
+          },
+          "trainings" : {
+            "description" : "The records of this page; with `fields`, only the members asked for.",
+            "items" : {
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Trainings"
+                },
+                {
+                  "$ref" : "#/components/schemas/TrainingsSelection"
+                }
+              ]
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "trainings"
+        ],
+        "type" : "object"
+      },
+      "TrainingsSelection" : {
+        "description" : "Members of a trainings record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "createdAt" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "datasetId" : {
+            "description" : "The dataset to train on (one of the caller's). References datasets.dataset_id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "modelType" : {
+            "description" : "The base model family, e.g. SDXL or FLUX.",
+            "examples" : [
+              "SDXL"
+            ],
+            "maxLength" : 100,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "status" : {
+            "default" : "queued",
+            "description" : "queued until a trainer takes it; no trainer runs in this server (README).",
+            "enum" : [
+              "queued",
+              "running",
+              "completed",
+              "failed"
+            ],
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "trainingId" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "triggerWords" : {
+            "description" : "The words that invoke the trained concept in prompts.",
+            "examples" : [
+              "mycat"
+            ],
+            "maxLength" : 500,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "updatedAt" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
         "type" : "object"
       },
       "UserMeResponse" : {
@@ -4479,6 +4835,733 @@ extension Stationthis {
         ]
       }
     },
+    "/api/v1/datasets" : {
+      "get" : {
+        "description" : "Requires the scope `datasets:read` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:datasets`.",
+        "operationId" : "listDatasets",
+        "parameters" : [
+          {
+            "$ref" : "#/components/parameters/Limit"
+          },
+          {
+            "$ref" : "#/components/parameters/Offset"
+          },
+          {
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: datasetId, name, createdAt, updatedAt.",
+            "in" : "query",
+            "name" : "filter",
+            "schema" : {
+              "description" : "Filter expression.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: datasetId, name, createdAt, updatedAt.",
+            "in" : "query",
+            "name" : "sort",
+            "schema" : {
+              "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:datasetId|name|createdAt|updatedAt)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:datasetId|name|createdAt|updatedAt)(?::nullsfirst|:nullslast)?){0,7}$",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/Cursor"
+          },
+          {
+            "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=datasetId,name`. Members: datasetId, name, description, images, createdAt, updatedAt. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "pattern" : "^(?:datasetId|name|description|images|createdAt|updatedAt)(?:,(?:datasetId|name|description|images|createdAt|updatedAt))*$",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: trainings.",
+            "in" : "query",
+            "name" : "expand",
+            "schema" : {
+              "description" : "Comma-separated relation paths.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
+            "in" : "query",
+            "name" : "name",
+            "schema" : {
+              "description" : "The dataset's name.",
+              "examples" : [
+                "My cat photos"
+              ],
+              "maxLength" : 200,
+              "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/DatasetsPage"
+                }
+              }
+            },
+            "description" : "A page of records.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List datasets records",
+        "tags" : [
+          "datasets"
+        ],
+        "x-required-scopes" : [
+          "datasets:read"
+        ]
+      },
+      "post" : {
+        "description" : "Requires the scope `datasets:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:datasets`.",
+        "operationId" : "createDatasets",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/DatasetsCreate"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "description" : "One datasets record in `data`.",
+                  "properties" : {
+                    "data" : {
+                      "$ref" : "#/components/schemas/Datasets"
+                    }
+                  },
+                  "required" : [
+                    "data"
+                  ],
+                  "type" : "object"
+                }
+              }
+            },
+            "description" : "The created record.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
+              "Location" : {
+                "description" : "URL of the new record",
+                "required" : true,
+                "schema" : {
+                  "description" : "Path of the created record.",
+                  "type" : "string"
+                }
+              },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Create a datasets record",
+        "tags" : [
+          "datasets"
+        ],
+        "x-required-scopes" : [
+          "datasets:write"
+        ]
+      }
+    },
+    "/api/v1/datasets/{id}" : {
+      "delete" : {
+        "description" : "Requires the scope `datasets:delete` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:datasets`.",
+        "operationId" : "deleteDatasets",
+        "parameters" : [
+          {
+            "description" : "The record's dataset_id.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The record's dataset_id.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "The record was deleted.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Delete a datasets record",
+        "tags" : [
+          "datasets"
+        ],
+        "x-required-scopes" : [
+          "datasets:delete"
+        ]
+      },
+      "get" : {
+        "description" : "Requires the scope `datasets:read` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:datasets`.",
+        "operationId" : "getDatasets",
+        "parameters" : [
+          {
+            "description" : "The record's dataset_id.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The record's dataset_id.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/IfNoneMatch"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=datasetId,name`. Members: datasetId, name, description, images, createdAt, updatedAt. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "pattern" : "^(?:datasetId|name|description|images|createdAt|updatedAt)(?:,(?:datasetId|name|description|images|createdAt|updatedAt))*$",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "description" : "One datasets record in `data`.",
+                  "properties" : {
+                    "data" : {
+                      "anyOf" : [
+                        {
+                          "$ref" : "#/components/schemas/Datasets"
+                        },
+                        {
+                          "$ref" : "#/components/schemas/DatasetsSelection"
+                        }
+                      ]
+                    }
+                  },
+                  "required" : [
+                    "data"
+                  ],
+                  "type" : "object"
+                }
+              }
+            },
+            "description" : "The record; with `fields`, only the members asked for.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "`If-None-Match` lists the current `ETag`; no body.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Get one datasets record",
+        "tags" : [
+          "datasets"
+        ],
+        "x-required-scopes" : [
+          "datasets:read"
+        ]
+      },
+      "put" : {
+        "description" : "Requires the scope `datasets:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:datasets`.",
+        "operationId" : "replaceDatasets",
+        "parameters" : [
+          {
+            "description" : "The record's dataset_id.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The record's dataset_id.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/DatasetsCreate"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "description" : "One datasets record in `data`.",
+                  "properties" : {
+                    "data" : {
+                      "$ref" : "#/components/schemas/Datasets"
+                    }
+                  },
+                  "required" : [
+                    "data"
+                  ],
+                  "type" : "object"
+                }
+              }
+            },
+            "description" : "The record after the change.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Replace a datasets record",
+        "tags" : [
+          "datasets"
+        ],
+        "x-required-scopes" : [
+          "datasets:write"
+        ]
+      }
+    },
     "/api/v1/point_transactions" : {
       "get" : {
         "description" : "Requires the scope `points:admin` (401 without credentials, 403 without the scope).",
@@ -5356,6 +6439,610 @@ extension Stationthis {
         ]
       }
     },
+    "/api/v1/trainings" : {
+      "get" : {
+        "description" : "Requires the scope `trainings:read` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:trainings`.",
+        "operationId" : "listTrainings",
+        "parameters" : [
+          {
+            "$ref" : "#/components/parameters/Limit"
+          },
+          {
+            "$ref" : "#/components/parameters/Offset"
+          },
+          {
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: trainingId, datasetId, modelType, triggerWords, status, createdAt, updatedAt. Through `datasetId`: datasetId.datasetId, datasetId.name, datasetId.createdAt, datasetId.updatedAt.",
+            "in" : "query",
+            "name" : "filter",
+            "schema" : {
+              "description" : "Filter expression.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: trainingId, datasetId, modelType, triggerWords, status, createdAt, updatedAt.",
+            "in" : "query",
+            "name" : "sort",
+            "schema" : {
+              "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:trainingId|datasetId|modelType|triggerWords|status|createdAt|updatedAt)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:trainingId|datasetId|modelType|triggerWords|status|createdAt|updatedAt)(?::nullsfirst|:nullslast)?){0,7}$",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/Cursor"
+          },
+          {
+            "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=trainingId,datasetId`. Members: trainingId, datasetId, modelType, triggerWords, status, createdAt, updatedAt. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "pattern" : "^(?:trainingId|datasetId|modelType|triggerWords|status|createdAt|updatedAt)(?:,(?:trainingId|datasetId|modelType|triggerWords|status|createdAt|updatedAt))*$",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: datasetId. Referencing tables: none.",
+            "in" : "query",
+            "name" : "expand",
+            "schema" : {
+              "description" : "Comma-separated relation paths.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose datasetId equals this value (shorthand for `filter=datasetId = value`).",
+            "in" : "query",
+            "name" : "datasetId",
+            "schema" : {
+              "description" : "The dataset to train on (one of the caller's). References datasets.dataset_id.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose modelType equals this value (shorthand for `filter=modelType = value`).",
+            "in" : "query",
+            "name" : "modelType",
+            "schema" : {
+              "description" : "The base model family, e.g. SDXL or FLUX.",
+              "examples" : [
+                "SDXL"
+              ],
+              "maxLength" : 100,
+              "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose triggerWords equals this value (shorthand for `filter=triggerWords = value`).",
+            "in" : "query",
+            "name" : "triggerWords",
+            "schema" : {
+              "description" : "The words that invoke the trained concept in prompts.",
+              "examples" : [
+                "mycat"
+              ],
+              "maxLength" : 500,
+              "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose status equals this value (shorthand for `filter=status = value`).",
+            "in" : "query",
+            "name" : "status",
+            "schema" : {
+              "description" : "queued until a trainer takes it; no trainer runs in this server (README).",
+              "enum" : [
+                "queued",
+                "running",
+                "completed",
+                "failed"
+              ],
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/TrainingsPage"
+                }
+              }
+            },
+            "description" : "A page of records.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List trainings records",
+        "tags" : [
+          "trainings"
+        ],
+        "x-required-scopes" : [
+          "trainings:read"
+        ]
+      },
+      "post" : {
+        "description" : "Requires the scope `trainings:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:trainings`.",
+        "operationId" : "createTrainings",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/TrainingsCreate"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/Trainings"
+                }
+              }
+            },
+            "description" : "The created record.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
+              "Location" : {
+                "description" : "URL of the new record",
+                "required" : true,
+                "schema" : {
+                  "description" : "Path of the created record.",
+                  "type" : "string"
+                }
+              },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Create a trainings record",
+        "tags" : [
+          "trainings"
+        ],
+        "x-required-scopes" : [
+          "trainings:write"
+        ]
+      }
+    },
+    "/api/v1/trainings/{id}" : {
+      "delete" : {
+        "description" : "Requires the scope `trainings:delete` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:trainings`.",
+        "operationId" : "deleteTrainings",
+        "parameters" : [
+          {
+            "description" : "The record's training_id.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The record's training_id.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "The record was deleted.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Delete a trainings record",
+        "tags" : [
+          "trainings"
+        ],
+        "x-required-scopes" : [
+          "trainings:delete"
+        ]
+      },
+      "get" : {
+        "description" : "Requires the scope `trainings:read` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:trainings`.",
+        "operationId" : "getTrainings",
+        "parameters" : [
+          {
+            "description" : "The record's training_id.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The record's training_id.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/IfNoneMatch"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=trainingId,datasetId`. Members: trainingId, datasetId, modelType, triggerWords, status, createdAt, updatedAt. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "pattern" : "^(?:trainingId|datasetId|modelType|triggerWords|status|createdAt|updatedAt)(?:,(?:trainingId|datasetId|modelType|triggerWords|status|createdAt|updatedAt))*$",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "anyOf" : [
+                    {
+                      "$ref" : "#/components/schemas/Trainings"
+                    },
+                    {
+                      "$ref" : "#/components/schemas/TrainingsSelection"
+                    }
+                  ]
+                }
+              }
+            },
+            "description" : "The record; with `fields`, only the members asked for.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "`If-None-Match` lists the current `ETag`; no body.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Get one trainings record",
+        "tags" : [
+          "trainings"
+        ],
+        "x-required-scopes" : [
+          "trainings:read"
+        ]
+      }
+    },
     "/api/v1/user/apikeys" : {
       "get" : {
         "description" : "The caller's keys that are not revoked: prefix and last four characters, never the key.",
@@ -5991,6 +7678,10 @@ extension Stationthis {
       "name" : "collections"
     },
     {
+      "description" : "A training dataset: images a model is trained on, owned by the user who created it.",
+      "name" : "datasets"
+    },
+    {
       "description" : "Custom operations of the app.",
       "name" : "operations"
     },
@@ -6001,6 +7692,10 @@ extension Stationthis {
     {
       "description" : "Health probes, this document and the documentation page.",
       "name" : "system"
+    },
+    {
+      "description" : "A model training job on one of the caller's datasets, owned by the user who started it.",
+      "name" : "trainings"
     }
   ]
 }

@@ -41,7 +41,7 @@ public enum Stationthis {
         passwords: .init(minLength: 8, hashCost: 12, maxFailures: 5, lockoutSeconds: 900),
         roles: [
             .init(name: "admin", scopes: ["*"]),
-            .init(name: "user", scopes: ["collections:read", "collections:write", "collections:delete", "points:read", "points:spend"]),
+            .init(name: "user", scopes: ["collections:read", "collections:write", "collections:delete", "datasets:read", "datasets:write", "datasets:delete", "trainings:read", "trainings:write", "trainings:delete", "points:read", "points:spend"]),
         ],
         defaultRole: "user",
         apiKeys: .init(
@@ -67,7 +67,9 @@ public enum Stationthis {
             schema: schema,
             tables: [
                 Collections.descriptor,
+                Datasets.descriptor,
                 PointTransactions.descriptor,
+                Trainings.descriptor,
             ],
             openAPIDocument: openAPIDocument,
             title: "stationthis External API",
@@ -75,7 +77,9 @@ public enum Stationthis {
             audit: audit,
             registerRoutes: { registry in
                 registry.addTable(Collections.Record.self, operations: Collections.operations, access: Collections.access)
+                registry.addTable(Datasets.Record.self, operations: Datasets.operations, access: Datasets.access)
                 registry.addTable(PointTransactions.Record.self, operations: PointTransactions.operations, access: PointTransactions.access)
+                registry.addTable(Trainings.Record.self, operations: Trainings.operations, access: Trainings.access)
                 Operations.GrantPoints.register(in: &registry, handlers: handlers)
                 Operations.PointsBalance.register(in: &registry, handlers: handlers)
                 Operations.PointsSummary.register(in: &registry, handlers: handlers)

@@ -5,9 +5,9 @@ import Testing
 
 @testable import Server
 
-/// The stationthis reference, continued in its order: points, collections, health, CORS and
-/// the rate limiter (see `StationthisContractTests`).
-@Suite("stationthis contract: points, collections, health, CORS, rate limit")
+/// The stationthis reference, continued in its order: points, collections, datasets and
+/// trainings, health, CORS and the rate limiter (see `StationthisContractTests`).
+@Suite("stationthis contract: points, collections, datasets, trainings, health, CORS, rate limit")
 struct StationthisResourceContractTests {
     @Test("GET /api/v1/points and /points/balance → {balance, currency: points}; spends never go negative, are audited and idempotent")
     func points() async throws {
@@ -104,6 +104,41 @@ struct StationthisResourceContractTests {
             #expect(deleted.status == .noContent, "\(deleted.text)")
             let gone = try await app.request(.get, "/api/v1/collections/\(id)", headers: TestApp.bearer(ann.token))
             #expect(gone.status == .notFound)
+        }
+    }
+
+    @Test("Datasets → {data}; trainings: list {trainings}, create 400 without datasetId, modelType and triggerWords, unknown 404")
+    func datasetsAndTrainings() async throws {
+        try await TestApp.stationthis { app in
+            let ann = try await app.stationUser("ann@example.com")
+            let bob = try await app.stationUser("bob@example.com")
+            let dataset = try await app.request(
+                .post, "/api/v1/datasets", json: #"{"name":"Cat photos","images":["https://example.com/1.png"]}"#, headers: TestApp.bearer(ann.token))
+            #expect(dataset.status == .created, "\(dataset.text)")
+            let datasetID = try #require((dataset.object["data"] as? [String: any Sendable])?["datasetId"] as? String, "\(dataset.text)")
+            let datasets = try await app.request(.get, "/api/v1/datasets", headers: TestApp.bearer(ann.token))
+            #expect(datasets.status == .ok && (datasets.object["data"] as? [[String: any Sendable]])?.count == 1, "\(datasets.text)")
+            let empty = try await app.request(.get, "/api/v1/trainings", headers: TestApp.bearer(ann.token))
+            #expect(empty.status == .ok && Set(empty.object.keys) == ["trainings"], "\(empty.text)")
+            // "create answers 400 without datasetId, modelType and triggerWords"
+            let incomplete = try await app.request(.post, "/api/v1/trainings", json: "{}", headers: TestApp.bearer(ann.token))
+            #expect(incomplete.status == .badRequest && incomplete.stationError.code == "INVALID_INPUT", "\(incomplete.text)")
+            for member in ["datasetId", "modelType", "triggerWords"] {
+                #expect(incomplete.stationError.message?.contains(member) == true, "\(member): \(incomplete.text)")
+            }
+            let body = #"{"datasetId":"\#(datasetID)","modelType":"SDXL","triggerWords":"mycat"}"#
+            let training = try await app.request(.post, "/api/v1/trainings", json: body, headers: TestApp.bearer(ann.token))
+            #expect(training.status == .created && training.object["status"] as? String == "queued", "\(training.text)")
+            let trainingID = try #require(training.object["trainingId"] as? String)
+            // Another user can neither train on Ann's dataset nor see her training.
+            let foreign = try await app.request(.post, "/api/v1/trainings", json: body, headers: TestApp.bearer(bob.token))
+            #expect(foreign.status == .badRequest && foreign.stationError.message?.contains("datasetId") == true, "\(foreign.text)")
+            let hidden = try await app.request(.get, "/api/v1/trainings/\(trainingID)", headers: TestApp.bearer(bob.token))
+            #expect(hidden.status == .notFound && hidden.stationError.code == "NOT_FOUND", "\(hidden.text)")
+            let unknown = try await app.request(.get, "/api/v1/trainings/\(UUID().uuidString.lowercased())", headers: TestApp.bearer(ann.token))
+            #expect(unknown.status == .notFound && unknown.stationError.code == "NOT_FOUND", "\(unknown.text)")
+            let listed = try await app.request(.get, "/api/v1/trainings", headers: TestApp.bearer(ann.token))
+            #expect((listed.object["trainings"] as? [[String: any Sendable]])?.count == 1, "\(listed.text)")
         }
     }
 
