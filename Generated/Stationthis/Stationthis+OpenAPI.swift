@@ -1411,6 +1411,11 @@ extension Stationthis {
             "format" : "int64",
             "type" : "integer"
           },
+          "message" : {
+            "description" : "What happened: `Authentication successful.`",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
           "refreshToken" : {
             "description" : "Opaque token for `POST refresh`; usable once. Absent when the request carries `Origin` (a browser): the token is then only in its httpOnly cookie.",
             "pattern" : "^[^\\u0000]*$",
@@ -1426,6 +1431,10 @@ extension Stationthis {
             "format" : "uuid",
             "type" : "string"
           },
+          "success" : {
+            "description" : "Always `true`.",
+            "type" : "boolean"
+          },
           "tokenType" : {
             "description" : "Always `Bearer`.",
             "pattern" : "^[^\\u0000]*$",
@@ -1436,6 +1445,8 @@ extension Stationthis {
           }
         },
         "required" : [
+          "success",
+          "message",
           "tokenType",
           "expiresIn",
           "sessionId",

@@ -60,6 +60,8 @@ struct AuthSchemas {
         let inBody = auth.cookies == nil
         let cookieNote = inBody ? "" : " Absent when the request carries `Origin` (a browser): the token is then only in its httpOnly cookie."
         var tokens = try fields.properties(of: [
+            FieldSchema(name: "success", type: .boolean, description: "Always `true`.", required: true),
+            FieldSchema(name: "message", type: .string, description: "What happened: `Authentication successful.`", required: true),
             FieldSchema(name: "token_type", type: .string, description: "Always `Bearer`.", required: true),
             FieldSchema(
                 name: "access_token", type: .string, description: "JWT to send as `Authorization: Bearer <token>`." + cookieNote, required: inBody),

@@ -113,6 +113,11 @@ public enum TokenResponseMember: String, Codable, Sendable, CaseIterable, Hashab
     case sessionId = "session_id"
     case sessionExpiresAt = "session_expires_at"
     case user
+    /// Always `true`, for clients that check a flag (stationthis's `{"success", "message"}`);
+    /// never part of the default answer.
+    case success
+    /// A sentence saying what happened; never part of the default answer.
+    case message
 }
 
 

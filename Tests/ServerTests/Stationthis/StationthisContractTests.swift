@@ -48,6 +48,7 @@ struct StationthisContractTests {
                 .post, "/api/v1/auth/password", json: #"{"username":"bob@example.com","password":"\#(TestApp.stationPassword)"}"#,
                 headers: [.origin: "http://localhost:5173"])
             #expect(browser.status == .ok, "\(browser.text)")
+            #expect(browser.object["success"] as? Bool == true && browser.object["message"] as? String == "Authentication successful.", "\(browser.text)")
             #expect(browser.object["accessToken"] == nil)
             let cookies = AuthCookieTests.cookies(browser)
             let jwt = try #require(cookies["jwt"], "\(browser.headers)")
