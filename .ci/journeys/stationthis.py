@@ -9,6 +9,7 @@ import uuid
 from stationthis_client import AuthenticatedClient, Client
 from stationthis_client.api.auth import auth_create_api_key, auth_list_api_keys, auth_login, auth_revoke_api_key, auth_signup
 from stationthis_client.api.datasets import create_datasets
+from stationthis_client.api.tools import create_tools, list_tools
 from stationthis_client.api.trainings import create_trainings, list_trainings
 from stationthis_client.api.collections import create_collections, delete_collections, get_collections, list_collections, replace_collections
 from stationthis_client.api.operations import grant_points, points_balance, points_summary, spend_points, status_health, user_me
@@ -16,7 +17,7 @@ from stationthis_client.api.point_transactions import list_point_transactions
 from stationthis_client.models import (
     AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyList, AuthLoginRequest, AuthSignupRequest, AuthTokens, Collections, CollectionsCreate,
     CollectionsPage, ErrorBody, GrantPointsRequest, GrantPointsResponse, PointsBalanceResponse, PointsSummaryResponse,
-    CreateDatasetsResponse201, DatasetsCreate, PointTransactionsPage, SpendPointsRequest, Trainings, TrainingsCreate, TrainingsPage, SpendPointsResponse, StatusHealthResponse, UserMeResponse,
+    CreateDatasetsResponse201, DatasetsCreate, Tools, ToolsCreate, ToolsPage, PointTransactionsPage, SpendPointsRequest, Trainings, TrainingsCreate, TrainingsPage, SpendPointsResponse, StatusHealthResponse, UserMeResponse,
 )
 from journey import ORIGIN, TOKEN, done, expect
 
@@ -24,6 +25,9 @@ public = Client(base_url=ORIGIN, raise_on_unexpected_status=True)
 assert expect(status_health.sync(client=public), StatusHealthResponse, "health").status == "ok"
 admin = AuthenticatedClient(base_url=ORIGIN, token=TOKEN, raise_on_unexpected_status=True)
 anonymous = AuthenticatedClient(base_url=ORIGIN, token="", prefix="", raise_on_unexpected_status=True)
+tool = expect(create_tools.sync(client=admin, body=ToolsCreate(name="Text to image", cost_points=5)), Tools, "an admin adds a tool")
+assert tool.tool_id.startswith("tool_"), tool
+assert any(listed.tool_id == tool.tool_id for listed in expect(list_tools.sync(client=public), ToolsPage, "the public tools list").tools)
 
 username = f"artist-{secrets.token_hex(3)}@example.com"
 expect(auth_signup.sync(client=anonymous, body=AuthSignupRequest(email=username, password="correct horse battery", name="Artist")),

@@ -2296,6 +2296,191 @@ extension Stationthis {
         ],
         "type" : "object"
       },
+      "Tools" : {
+        "description" : "A generation tool (a workflow with its inputs and cost), public to read; admins manage the list.",
+        "properties" : {
+          "costPoints" : {
+            "default" : 0,
+            "description" : "Points one run costs.",
+            "format" : "int64",
+            "maximum" : 1000000,
+            "minimum" : 0,
+            "type" : "integer"
+          },
+          "createdAt" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "description" : {
+            "description" : "What the tool makes.",
+            "maxLength" : 5000,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "inputs" : {
+            "description" : "The inputs the tool takes: a JSON Schema object or a list of named inputs."
+          },
+          "name" : {
+            "description" : "The tool's display name.",
+            "examples" : [
+              "Text to image"
+            ],
+            "maxLength" : 200,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "toolId" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "pattern" : "^tool_[0-9A-Za-z]{22}$",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "updatedAt" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "toolId",
+          "name",
+          "description",
+          "inputs",
+          "costPoints",
+          "createdAt",
+          "updatedAt"
+        ],
+        "type" : "object"
+      },
+      "ToolsCreate" : {
+        "additionalProperties" : false,
+        "description" : "A new or replacing tools record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "properties" : {
+          "costPoints" : {
+            "default" : 0,
+            "description" : "Points one run costs.",
+            "format" : "int64",
+            "maximum" : 1000000,
+            "minimum" : 0,
+            "type" : "integer"
+          },
+          "description" : {
+            "description" : "What the tool makes.",
+            "maxLength" : 5000,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "inputs" : {
+            "description" : "The inputs the tool takes: a JSON Schema object or a list of named inputs."
+          },
+          "name" : {
+            "description" : "The tool's display name.",
+            "examples" : [
+              "Text to image"
+            ],
+            "maxLength" : 200,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "name"
+        ],
+        "type" : "object"
+      },
+      "ToolsPage" : {
+        "description" : "One page of tools records.",
+        "properties" : {
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
+            "type" : "object"
+          },
+          "tools" : {
+            "description" : "The records of this page; with `fields`, only the members asked for.",
+            "items" : {
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Tools"
+                },
+                {
+                  "$ref" : "#/components/schemas/ToolsSelection"
+                }
+              ]
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "tools"
+        ],
+        "type" : "object"
+      },
+      "ToolsSelection" : {
+        "description" : "Members of a tools record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "costPoints" : {
+            "default" : 0,
+            "description" : "Points one run costs.",
+            "format" : "int64",
+            "maximum" : 1000000,
+            "minimum" : 0,
+            "type" : "integer"
+          },
+          "createdAt" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "description" : {
+            "description" : "What the tool makes.",
+            "maxLength" : 5000,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "inputs" : {
+            "description" : "The inputs the tool takes: a JSON Schema object or a list of named inputs."
+          },
+          "name" : {
+            "description" : "The tool's display name.",
+            "examples" : [
+              "Text to image"
+            ],
+            "maxLength" : 200,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "toolId" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "pattern" : "^tool_[0-9A-Za-z]{22}$",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "updatedAt" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
+        "type" : "object"
+      },
       "Trainings" : {
         "description" : "A model training job on one of the caller's datasets, owned by the user who started it.",
         "properties" : {
@@ -6450,6 +6635,672 @@ extension Stationthis {
         ]
       }
     },
+    "/api/v1/tools" : {
+      "get" : {
+        "description" : "Public: no credentials needed.",
+        "operationId" : "listTools",
+        "parameters" : [
+          {
+            "$ref" : "#/components/parameters/Limit"
+          },
+          {
+            "$ref" : "#/components/parameters/Offset"
+          },
+          {
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: toolId, name, costPoints, createdAt, updatedAt.",
+            "in" : "query",
+            "name" : "filter",
+            "schema" : {
+              "description" : "Filter expression.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: toolId, name, costPoints, createdAt, updatedAt.",
+            "in" : "query",
+            "name" : "sort",
+            "schema" : {
+              "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:toolId|name|costPoints|createdAt|updatedAt)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:toolId|name|costPoints|createdAt|updatedAt)(?::nullsfirst|:nullslast)?){0,7}$",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/Cursor"
+          },
+          {
+            "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=toolId,name`. Members: toolId, name, description, inputs, costPoints, createdAt, updatedAt. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "pattern" : "^(?:toolId|name|description|inputs|costPoints|createdAt|updatedAt)(?:,(?:toolId|name|description|inputs|costPoints|createdAt|updatedAt))*$",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: none.",
+            "in" : "query",
+            "name" : "expand",
+            "schema" : {
+              "description" : "Comma-separated relation paths.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
+            "in" : "query",
+            "name" : "name",
+            "schema" : {
+              "description" : "The tool's display name.",
+              "examples" : [
+                "Text to image"
+              ],
+              "maxLength" : 200,
+              "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose costPoints equals this value (shorthand for `filter=costPoints = value`).",
+            "in" : "query",
+            "name" : "costPoints",
+            "schema" : {
+              "description" : "Points one run costs.",
+              "format" : "int64",
+              "maximum" : 1000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/ToolsPage"
+                }
+              }
+            },
+            "description" : "A page of records.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+
+        ],
+        "summary" : "List tools records",
+        "tags" : [
+          "tools"
+        ]
+      },
+      "post" : {
+        "description" : "Requires the scope `tools:write` (401 without credentials, 403 without the scope).",
+        "operationId" : "createTools",
+        "parameters" : [
+          {
+            "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "in" : "header",
+            "name" : "Idempotency-Key",
+            "schema" : {
+              "description" : "A unique value per intended write, such as a UUID.",
+              "maxLength" : 255,
+              "minLength" : 1,
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/ToolsCreate"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "201" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/Tools"
+                }
+              }
+            },
+            "description" : "The created record.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "Idempotent-Replayed" : {
+                "$ref" : "#/components/headers/IdempotentReplayed"
+              },
+              "Location" : {
+                "description" : "URL of the new record",
+                "required" : true,
+                "schema" : {
+                  "description" : "Path of the created record.",
+                  "type" : "string"
+                }
+              },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Create a tools record",
+        "tags" : [
+          "tools"
+        ],
+        "x-required-scopes" : [
+          "tools:write"
+        ]
+      }
+    },
+    "/api/v1/tools/{id}" : {
+      "delete" : {
+        "description" : "Requires the scope `tools:delete` (401 without credentials, 403 without the scope).",
+        "operationId" : "deleteTools",
+        "parameters" : [
+          {
+            "description" : "The record's tool_id.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The record's tool_id.",
+              "pattern" : "^tool_[0-9A-Za-z]{22}$",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses" : {
+          "204" : {
+            "description" : "The record was deleted.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Delete a tools record",
+        "tags" : [
+          "tools"
+        ],
+        "x-required-scopes" : [
+          "tools:delete"
+        ]
+      },
+      "get" : {
+        "description" : "Public: no credentials needed.",
+        "operationId" : "getTools",
+        "parameters" : [
+          {
+            "description" : "The record's tool_id.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The record's tool_id.",
+              "pattern" : "^tool_[0-9A-Za-z]{22}$",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/IfNoneMatch"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=toolId,name`. Members: toolId, name, description, inputs, costPoints, createdAt, updatedAt. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "pattern" : "^(?:toolId|name|description|inputs|costPoints|createdAt|updatedAt)(?:,(?:toolId|name|description|inputs|costPoints|createdAt|updatedAt))*$",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "anyOf" : [
+                    {
+                      "$ref" : "#/components/schemas/Tools"
+                    },
+                    {
+                      "$ref" : "#/components/schemas/ToolsSelection"
+                    }
+                  ]
+                }
+              }
+            },
+            "description" : "The record; with `fields`, only the members asked for.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "`If-None-Match` lists the current `ETag`; no body.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+
+        ],
+        "summary" : "Get one tools record",
+        "tags" : [
+          "tools"
+        ]
+      },
+      "put" : {
+        "description" : "Requires the scope `tools:write` (401 without credentials, 403 without the scope).",
+        "operationId" : "replaceTools",
+        "parameters" : [
+          {
+            "description" : "The record's tool_id.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The record's tool_id.",
+              "pattern" : "^tool_[0-9A-Za-z]{22}$",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/IfMatch"
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/ToolsCreate"
+              }
+            }
+          },
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/Tools"
+                }
+              }
+            },
+            "description" : "The record after the change.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "412" : {
+            "$ref" : "#/components/responses/PreconditionFailed"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Replace a tools record",
+        "tags" : [
+          "tools"
+        ],
+        "x-required-scopes" : [
+          "tools:write"
+        ]
+      }
+    },
     "/api/v1/trainings" : {
       "get" : {
         "description" : "Requires the scope `trainings:read` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:trainings`.",
@@ -7703,6 +8554,10 @@ extension Stationthis {
     {
       "description" : "Health probes, this document and the documentation page.",
       "name" : "system"
+    },
+    {
+      "description" : "A generation tool (a workflow with its inputs and cost), public to read; admins manage the list.",
+      "name" : "tools"
     },
     {
       "description" : "A model training job on one of the caller's datasets, owned by the user who started it.",

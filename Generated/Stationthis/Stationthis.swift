@@ -70,6 +70,7 @@ public enum Stationthis {
                 Collections.descriptor,
                 Datasets.descriptor,
                 PointTransactions.descriptor,
+                Tools.descriptor,
                 Trainings.descriptor,
             ],
             openAPIDocument: openAPIDocument,
@@ -80,6 +81,7 @@ public enum Stationthis {
                 registry.addTable(Collections.Record.self, operations: Collections.operations, access: Collections.access)
                 registry.addTable(Datasets.Record.self, operations: Datasets.operations, access: Datasets.access)
                 registry.addTable(PointTransactions.Record.self, operations: PointTransactions.operations, access: PointTransactions.access)
+                registry.addTable(Tools.Record.self, operations: Tools.operations, access: Tools.access)
                 registry.addTable(Trainings.Record.self, operations: Trainings.operations, access: Trainings.access)
                 Operations.GrantPoints.register(in: &registry, handlers: handlers)
                 Operations.PointsBalance.register(in: &registry, handlers: handlers)

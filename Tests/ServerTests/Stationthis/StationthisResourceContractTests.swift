@@ -7,7 +7,7 @@ import Testing
 
 /// The stationthis reference, continued in its order: points, collections, datasets and
 /// trainings, health, CORS and the rate limiter (see `StationthisContractTests`).
-@Suite("stationthis contract: points, collections, datasets, trainings, health, CORS, rate limit")
+@Suite("stationthis contract: points, collections, datasets, trainings, tools, health, CORS, rate limit")
 struct StationthisResourceContractTests {
     @Test("GET /api/v1/points and /points/balance → {balance, currency: points}; spends never go negative, are audited and idempotent")
     func points() async throws {
@@ -139,6 +139,30 @@ struct StationthisResourceContractTests {
             #expect(unknown.status == .notFound && unknown.stationError.code == "NOT_FOUND", "\(unknown.text)")
             let listed = try await app.request(.get, "/api/v1/trainings", headers: TestApp.bearer(ann.token))
             #expect((listed.object["trainings"] as? [[String: any Sendable]])?.count == 1, "\(listed.text)")
+        }
+    }
+
+    @Test("Tools: a public list {tools}; an unknown tool 404; admins manage the list")
+    func tools() async throws {
+        try await TestApp.stationthis { app in
+            let admin = try await app.stationUser("admin@example.com", admin: true)
+            let user = try await app.stationUser("ann@example.com")
+            let created = try await app.request(
+                .post, "/api/v1/tools", json: #"{"name":"Text to image","inputs":{"prompt":"string"},"costPoints":5}"#,
+                headers: TestApp.bearer(admin.token))
+            #expect(created.status == .created, "\(created.text)")
+            let id = try #require(created.object["toolId"] as? String)
+            #expect(id.hasPrefix("tool_"))
+            let refused = try await app.request(.post, "/api/v1/tools", json: #"{"name":"Mine"}"#, headers: TestApp.bearer(user.token))
+            #expect(refused.status == .forbidden && refused.stationError.code == "FORBIDDEN", "\(refused.text)")
+            // Public: no credentials needed.
+            let listed = try await app.request(.get, "/api/v1/tools")
+            #expect(listed.status == .ok && Set(listed.object.keys) == ["tools"], "\(listed.text)")
+            #expect((listed.object["tools"] as? [[String: any Sendable]])?.first?["costPoints"] as? Int == 5, "\(listed.text)")
+            let one = try await app.request(.get, "/api/v1/tools/\(id)")
+            #expect(one.status == .ok && one.object["name"] as? String == "Text to image", "\(one.text)")
+            let unknown = try await app.request(.get, "/api/v1/tools/tool_0000000000000000000000")
+            #expect(unknown.status == .notFound && unknown.stationError.code == "NOT_FOUND", "\(unknown.text)")
         }
     }
 
