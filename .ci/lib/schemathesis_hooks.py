@@ -103,6 +103,31 @@ def state_dependent(error):
 
 
 INVALID_FIELDS = re.compile(r"^The request body has \d+ invalid fields?: (.+)\.$")
+INVALID_PARAMETERS = re.compile(r"^The (?:query string|request) has \d+ invalid parameters?: (.+)\.$")
+
+
+def error_message(body):
+    """The message of an error body in any of the apps' formats."""
+    if not isinstance(body, dict):
+        return None
+    for value in (body.get("message"), body.get("detail"), (body.get("error") or {}).get("message")
+                  if isinstance(body.get("error"), dict) else None):
+        if isinstance(value, str):
+            return value
+    return None
+
+
+# Messages of a refusal about one grammar parameter, which they name in their own words.
+SEMANTIC_MESSAGES = {"The expansion is invalid.", "The filter is invalid.", "The cursor does not fit this list."}
+
+
+def only_semantic_parameters_named(body) -> bool:
+    """For an app whose error body lists no fields: whether the message names only query
+    parameters of a grammar or issued by the server (`semantic_parameter`)."""
+    if error_message(body) in SEMANTIC_MESSAGES:
+        return True
+    match = INVALID_PARAMETERS.match(error_message(body) or "")
+    return bool(match) and all(name.strip() in SEMANTIC_PARAMETERS for name in match.group(1).split(","))
 
 
 def only_relations_named(case, body) -> bool:
@@ -110,9 +135,7 @@ def only_relations_named(case, body) -> bool:
     whether the message names only relation fields of the request body (documented as
     "References <table>.<key>."): a generated id naming no record is the server's state, the
     rule `state_dependent` applies to apps that list their fields."""
-    message = next((value for value in (body.get("message"), (body.get("error") or {}).get("message"))
-                    if isinstance(value, str)), None) if isinstance(body, dict) else None
-    match = INVALID_FIELDS.match(message or "")
+    match = INVALID_FIELDS.match(error_message(body) or "")
     if not match:
         return False
     try:
@@ -144,7 +167,7 @@ def filter_failure(context, failure, case, response):
     except ValueError:
         return True
     if not errors and response.status_code in (400, 422):
-        return not only_relations_named(case, body)
+        return not (only_relations_named(case, body) or only_semantic_parameters_named(body))
     if not errors or response.status_code not in (400, 422):
         return True
     return not all(semantic_parameter(error) or state_dependent(error) for error in errors)
