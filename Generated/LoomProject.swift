@@ -19,6 +19,7 @@ public enum LoomProject {
         "benchwebhooks",
         "eventflow",
         "layout",
+        "stationthis",
         "tracker",
     ]
 
@@ -38,6 +39,7 @@ public enum LoomProject {
         case "benchwebhooks": return Benchwebhooks.app()
         case "eventflow": return Eventflow.app(handlers: handlers.eventflow)
         case "layout": return Layout.app()
+        case "stationthis": return Stationthis.app(handlers: handlers.stationthis)
         case "tracker": return Tracker.app(handlers: handlers.tracker)
         default: return nil
         }
@@ -51,6 +53,8 @@ public enum LoomProject {
 public protocol LoomProjectHandlers {
     /// The handlers of the `eventflow` app's custom endpoints.
     var eventflow: any EventflowHandlers { get }
+    /// The handlers of the `stationthis` app's custom endpoints.
+    var stationthis: any StationthisHandlers { get }
     /// The handlers of the `tracker` app's custom endpoints.
     var tracker: any TrackerHandlers { get }
 }

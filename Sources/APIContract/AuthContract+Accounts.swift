@@ -54,9 +54,23 @@ extension AuthContract {
         ]
     }
 
+    /// `GET /csrf-token`: the CSRF token of the caller's session, for a page that cannot read the
+    /// `loom_csrf` cookie (stationthis's `GET /api/v1/csrf-token`). Served only in cookie mode and
+    /// where `auth.routes.csrfToken` declares it, like `joinOrganization`.
+    private var csrfTokenRoutes: [ContractRoute<AuthOperation>] {
+        guard options.cookieMode, options.layout.routes[AuthOperation.csrfToken.routeKey] != nil else { return [] }
+        return [
+            route(
+                .csrfToken, .get, "/csrf-token", summary: "The session's CSRF token",
+                description: "The value unsafe requests authenticated by the session's cookie must send in `X-CSRF-Token` "
+                    + "(the same value as the `loom_csrf` cookie: an HMAC of the session id, so it belongs to this session only).",
+                responses: Self.json(200, "AuthCSRFToken"))
+        ]
+    }
+
     /// Sign-up, login, refresh, logout, identity, profile, password and email routes.
     var accountRoutes: [ContractRoute<AuthOperation>] {
-        [signupRoute] + registerRoutes + [
+        csrfTokenRoutes + [signupRoute] + registerRoutes + [
             route(
                 .login, .post, "/login", summary: "Log in",
                 description: "Starts a session. A wrong email or password is 401 and takes as long either way; after "

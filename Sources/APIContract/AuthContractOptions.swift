@@ -82,6 +82,8 @@ public struct AuthContractOptions: Sendable, Hashable {
     // MARK: Role spelling (issue 17)
     /// How role values are spelled on the wire (`auth.roleSpelling`).
     public var roleSpelling: RoleSpelling
+    /// Cookie mode (`auth.cookies`): the `csrfToken` route hands the session's CSRF token out.
+    public var cookieMode: Bool
 
     /// The organization roles as bodies accept and answers write them (`roleSpelling`).
     public var wireOrganizationRoles: [String] { organizationRoles.map(roleSpelling.wire) }
@@ -96,8 +98,9 @@ public struct AuthContractOptions: Sendable, Hashable {
         passwordMinLength: Int, maxLoginFailures: Int, lockoutSeconds: Int, organizationRoles: [String],
         apiKeys: APIKeys?, oauth: OAuth?, platformAdmins: PlatformAdmins?, layout: ContractLayout = ContractLayout(prefix: ""),
         refreshTokensAreJWT: Bool = false, tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers,
-        signupAnswersAccepted: Bool = false, roleSpelling: RoleSpelling = .snakeCase
+        signupAnswersAccepted: Bool = false, roleSpelling: RoleSpelling = .snakeCase, cookieMode: Bool = false
     ) {
+        self.cookieMode = cookieMode
         self.roleSpelling = roleSpelling
         self.signupAnswersAccepted = signupAnswersAccepted
         self.layout = layout

@@ -7,6 +7,7 @@ public enum AuthOperation: String, ContractOperation {
     case refresh = "authRefresh"
     case logout = "authLogout"
     case identity = "authIdentity"
+    case csrfToken = "authCSRFToken"
     case getProfile = "authGetProfile"
     case updateProfile = "authUpdateProfile"
     case changePassword = "authChangePassword"

@@ -24,7 +24,7 @@ extension AuthService {
                 return try await authenticate(apiKey: key, context: context)
             }
             guard let authorization = request.headers[.authorization] else {
-                guard let cookies, let token = request.cookies[SessionCookies.access]?.value, !token.isEmpty else {
+                guard let cookies, let token = request.cookies[cookies.access]?.value, !token.isEmpty else {
                     return .anonymous
                 }
                 let outcome = try await authenticate(accessToken: token)

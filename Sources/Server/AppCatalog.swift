@@ -26,6 +26,7 @@ struct ServerHandlers: LoomProjectHandlers {
 
     var eventflow: any EventflowHandlers { EventflowHandlersImplementation(settleInterval: eventSettleInterval) }
     var tracker: any TrackerHandlers { TrackerHandlersImplementation() }
+    var stationthis: any StationthisHandlers { StationthisHandlersImplementation() }
 }
 
 /// An app name no schema generated.

@@ -14,7 +14,9 @@ struct RouteFamilyTests {
         layout: ContractLayout(prefix: "", routes: [
             "joinOrganization": ContractRouteOverride(paths: ["/organizations/{id}/invitations/join"]),
             "register": ContractRouteOverride(paths: ["/register", "/legacy/register"]),
-        ]))
+            "csrfToken": ContractRouteOverride(paths: ["/csrf-token"]),
+        ]),
+        cookieMode: true)
 
     static let nothingOptional = AuthContractOptions(
         passwordMinLength: 8, maxLoginFailures: 5, lockoutSeconds: 900, organizationRoles: ["owner", "admin", "member"],
@@ -41,7 +43,10 @@ struct RouteFamilyTests {
     @Test("keys, OAuth and platform admins select their routes")
     func optionsSelectRoutes() {
         let operations = Set(AuthContract(options: Self.nothingOptional).routes.map(\.operation))
-        for absent: AuthOperation in [.listAPIKeys, .createAPIKey, .revokeAPIKey, .rotateAPIKey, .listProjectKeys, .rotateProjectKey, .oauthStart, .oauthCallback, .joinOrganization, .register] {
+        for absent: AuthOperation in [
+            .listAPIKeys, .createAPIKey, .revokeAPIKey, .rotateAPIKey, .listProjectKeys, .rotateProjectKey, .oauthStart, .oauthCallback,
+            .joinOrganization, .register, .csrfToken,
+        ] {
             #expect(!operations.contains(absent), "\(absent) needs an option")
         }
         #expect(operations.contains(.signup) && operations.contains(.createProject))

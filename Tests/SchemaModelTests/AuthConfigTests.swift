@@ -72,6 +72,21 @@ struct AuthConfigTests {
         expectDiagnostic(result, code: "unknown-value", file: Self.appPath, path: "auth.cookies.sameSite", contains: "\"none\"")
     }
 
+    @Test("cookies.accessName renames the access token cookie; a name that is no token, or another session cookie's, is refused")
+    func cookieName() throws {
+        let auth = Self.minimal.dropLast() + #", "cookies": {"sameSite": "lax", "accessName": "jwt"}}"#
+        guard case .success(let loaded) = SchemaPipeline.load(TestSchemas.files(Self.app(auth: String(auth)))) else {
+            Issue.record("refused: \(TestSchemas.diagnostics(TestSchemas.files(Self.app(auth: String(auth)))))")
+            return
+        }
+        #expect(loaded.schemas.apps.first?.config.auth?.cookies == AuthCookiesConfig(sameSite: .lax, secure: true, accessName: "jwt"))
+        for (name, message) in [("my cookie", "letters, digits"), ("", "letters, digits"), ("loom_csrf", "another session cookie")] {
+            let bad = Self.minimal.dropLast() + #", "cookies": {"accessName": "\#(name)"}}"#
+            let result = TestSchemas.diagnostics(TestSchemas.files(Self.app(auth: String(bad))))
+            expectDiagnostic(result, code: "invalid-auth-setting", file: Self.appPath, path: "auth.cookies.accessName", contains: message)
+        }
+    }
+
     @Test("the sign-up answer parses (tokens by default); accepted needs the verifyEmail route; an unknown answer is refused")
     func signupAnswer() throws {
         guard case .success(let plain) = SchemaPipeline.load(TestSchemas.files(Self.app(auth: Self.minimal))) else {

@@ -35,6 +35,22 @@ struct RateLimitsConfigTests {
         #expect(config.trustedProxies == ["10.0.0.0/8", "2001:db8::/32"])
     }
 
+    @Test("perIP names a policy and stands alone: perCaller, perOrganization, perAnonymousIP and tiers beside it are refused")
+    func perIP() throws {
+        let files = TestSchemas.files(Self.app(#""rateLimits": {"policies": {"api": {"quota": 100, "window": 900}}, "perIP": "api""# + "}"))
+        guard case .success(let loaded) = SchemaPipeline.load(files) else {
+            Issue.record("refused: \(TestSchemas.diagnostics(files))")
+            return
+        }
+        #expect(loaded.schemas.apps.first?.config.rateLimits?.perIP == "api")
+        let extra = #""rateLimits": {"policies": {"api": {"quota": 100, "window": 900}}, "perIP": "ap", "perCaller": "api", "perAnonymousIP": "api"}"#
+        let result = TestSchemas.diagnostics(TestSchemas.files(Self.app(extra)))
+        let file = AuthConfigTests.appPath
+        expectDiagnostic(result, code: "invalid-rate-limit", file: file, path: "rateLimits.perIP", contains: "no policy is named")
+        expectDiagnostic(result, code: "invalid-rate-limit", file: file, path: "rateLimits.perCaller", contains: "leave out")
+        expectDiagnostic(result, code: "invalid-rate-limit", file: file, path: "rateLimits.perAnonymousIP", contains: "leave out")
+    }
+
     @Test("bad numbers, unknown policies, parameterised or repeated paths, organizations without auth and bad CIDRs are reported")
     func invalid() {
         let extra = #"""

@@ -40,6 +40,12 @@ struct AuthCredentialIssuer: CredentialIssuer {
         return results.first?.changes == 1
     }
 
+    /// The account with id `userID`, read from `auth_users`.
+    func account(userID: String) async throws -> AccountSummary? {
+        guard let id = UUID(uuidString: userID), let user = try await routes.users.find(id: id) else { return nil }
+        return AccountSummary(id: user.idText, email: user.email, name: user.name, role: user.role, status: user.status, createdAt: user.createdAt)
+    }
+
     /// The caller's account; 403 unless the caller is a user (keys cannot make keys).
     private static func user(_ caller: Identity) throws -> UUID {
         guard caller.kind == "user", let userID = caller.userID.flatMap(UUID.init(uuidString:)) else {

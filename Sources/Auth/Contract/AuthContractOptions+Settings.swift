@@ -23,6 +23,7 @@ extension AuthContractOptions {
             },
             layout: ContractLayout(prefix: settings.routePrefix, naming: settings.naming, routes: settings.routes, ids: settings.ids),
             refreshTokensAreJWT: settings.refreshTokensAreJWT, tokenResponseMembers: settings.tokenResponseMembers,
-            signupAnswersAccepted: settings.signupAnswersAccepted, roleSpelling: settings.roleSpelling)
+            signupAnswersAccepted: settings.signupAnswersAccepted, roleSpelling: settings.roleSpelling,
+            cookieMode: settings.cookies != nil)
     }
 }

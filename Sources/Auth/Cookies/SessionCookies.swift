@@ -17,8 +17,8 @@ import Runtime
 /// planted by a sibling subdomain or a man in the middle of plain HTTP, or a token taken from
 /// another session, does not pass.
 struct SessionCookies: Sendable {
-    /// Access token cookie.
-    static let access = "loom_access"
+    /// Access token cookie's default name (`auth.cookies.accessName` renames it).
+    static let defaultAccess = "loom_access"
     /// Refresh token cookie.
     static let refresh = "loom_refresh"
     /// CSRF token cookie.
@@ -32,6 +32,8 @@ struct SessionCookies: Sendable {
     /// HKDF label of the CSRF key, so it never equals a key used for anything else.
     static let keyLabel = "loom csrf v1"
 
+    /// The access token cookie's name.
+    let access: String
     let sameSite: Cookie.SameSite
     let secure: Bool
     /// Path of the refresh cookie: the deepest path covering the routes that read it (refresh
@@ -44,6 +46,7 @@ struct SessionCookies: Sendable {
     /// paths of the routes that read the refresh cookie; `secret` is the app's signing secret.
     init?(settings: AuthSettings, readers: [String], secret: [UInt8]) {
         guard let cookies = settings.cookies else { return nil }
+        access = cookies.accessName
         sameSite = cookies.sameSite == "lax" ? .lax : .strict
         secure = cookies.secure
         refreshPath = Self.commonDirectory(readers) ?? settings.routePrefix
@@ -80,14 +83,14 @@ struct SessionCookies: Sendable {
     /// Sets the three cookies of a new token pair on `response`.
     func set(_ tokens: TokenResponse, now: Date, on response: inout Response) {
         let sessionSeconds = max(0, Int(tokens.sessionExpiresAt.timeIntervalSince(now)))
-        response.setCookie(cookie(Self.access, tokens.accessToken, maxAge: tokens.expiresIn, path: "/", httpOnly: true))
+        response.setCookie(cookie(access, tokens.accessToken, maxAge: tokens.expiresIn, path: "/", httpOnly: true))
         response.setCookie(cookie(Self.refresh, tokens.refreshToken, maxAge: sessionSeconds, path: refreshPath, httpOnly: true))
         response.setCookie(cookie(Self.csrf, csrfToken(session: tokens.sessionID), maxAge: sessionSeconds, path: "/", httpOnly: false))
     }
 
     /// Expires the three cookies (logout).
     func clear(on response: inout Response) {
-        response.setCookie(cookie(Self.access, "", maxAge: 0, path: "/", httpOnly: true))
+        response.setCookie(cookie(access, "", maxAge: 0, path: "/", httpOnly: true))
         response.setCookie(cookie(Self.refresh, "", maxAge: 0, path: refreshPath, httpOnly: true))
         response.setCookie(cookie(Self.csrf, "", maxAge: 0, path: "/", httpOnly: false))
     }
@@ -110,5 +113,16 @@ struct SessionCookies: Sendable {
 
     private func cookie(_ name: String, _ value: String, maxAge: Int, path: String, httpOnly: Bool) -> Cookie {
         Cookie(name: name, value: value, maxAge: maxAge, path: path, secure: secure, httpOnly: httpOnly, sameSite: sameSite)
+    }
+}
+
+/// `{"csrf_token": ...}`, the answer of `GET /csrf-token`.
+struct CSRFTokenAnswer: JSONWritable {
+    let token: String
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("csrf_token", token)
+        writer.endObject()
     }
 }

@@ -150,6 +150,13 @@ extension AuthRoutes {
         answer(status: .ok, value: IdentityResponse(identity: try context.requireIdentity()))
     }
 
+    /// `GET /csrf-token` (cookie mode) → the CSRF token of the caller's session.
+    func csrfToken(_ context: LoomRequestContext) throws -> Response {
+        let caller = try requireCaller(context, allowingEndUsers: true)
+        guard let cookies = service.cookies, let session = caller.sessionID else { throw APIError.invalidCredentials() }
+        return answer(status: .ok, value: CSRFTokenAnswer(token: cookies.csrfToken(session: session)))
+    }
+
     /// `GET /me` → the caller's account.
     func me(_ context: LoomRequestContext) async throws -> Response {
         let caller = try requireCaller(context, allowingEndUsers: true)

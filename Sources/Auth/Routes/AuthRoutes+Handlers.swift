@@ -14,6 +14,7 @@ extension AuthRoutes {
         case .refresh: return { request, context in try await refresh(request, context) }
         case .logout: return { _, context in try await logout(context) }
         case .identity: return { _, context in try identity(context) }
+        case .csrfToken: return { _, context in try csrfToken(context) }
         case .getProfile: return { _, context in try await me(context) }
         case .updateProfile: return { request, context in try await updateMe(request, context) }
         case .changePassword: return { request, context in try await changePassword(request, context) }

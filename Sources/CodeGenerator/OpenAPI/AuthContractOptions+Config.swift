@@ -30,7 +30,8 @@ extension AuthContractOptions {
                 prefix: app.basePath + auth.path, naming: app.jsonNaming, routes: Self.overrides(auth.routes), ids: ResourceIDs(config: auth.ids)),
             refreshTokensAreJWT: auth.tokens.refreshTokenFormat == .jwt,
             tokenResponseMembers: auth.tokens.responseMembers?.map(\.rawValue) ?? Self.allTokenResponseMembers,
-            signupAnswersAccepted: auth.signup.answer == .accepted, roleSpelling: auth.roleSpelling)
+            signupAnswersAccepted: auth.signup.answer == .accepted, roleSpelling: auth.roleSpelling,
+            cookieMode: auth.cookies != nil)
     }
 
     /// A schema's `routes` object in the contract's terms.

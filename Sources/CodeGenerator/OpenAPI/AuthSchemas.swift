@@ -60,6 +60,8 @@ struct AuthSchemas {
         let inBody = auth.cookies == nil
         let cookieNote = inBody ? "" : " Absent when the request carries `Origin` (a browser): the token is then only in its httpOnly cookie."
         var tokens = try fields.properties(of: [
+            FieldSchema(name: "success", type: .boolean, description: "Always `true`.", required: true),
+            FieldSchema(name: "message", type: .string, description: "What happened: `Authentication successful.`", required: true),
             FieldSchema(name: "token_type", type: .string, description: "Always `Bearer`.", required: true),
             FieldSchema(
                 name: "access_token", type: .string, description: "JWT to send as `Authorization: Bearer <token>`." + cookieNote, required: inBody),
@@ -102,6 +104,11 @@ struct AuthSchemas {
             FieldSchema(name: "impersonator_id", type: .uuid, description: "The platform admin acting through an impersonation token."),
             FieldSchema(name: "scopes", type: .array, description: "Scopes held now.", required: true, items: FieldSchema(name: "scope", type: .string, description: "A scope.")),
         ])))
+        if auth.cookies != nil, auth.routes[AuthOperation.csrfToken.routeKey] != nil {
+            result.append(("AuthCSRFToken", try object("The session's CSRF token.", [
+                FieldSchema(name: "csrf_token", type: .string, description: "Send it in `X-CSRF-Token` with every unsafe request authenticated by the session's cookie.", required: true),
+            ])))
+        }
         result.append(("AuthSessionList", list("AuthSession", "The caller's live sessions, newest first.")))
         result.append(("AuthRevokedCount", try object("How many sessions were revoked.", [
             FieldSchema(name: "revoked", type: .integer, description: "Number of sessions ended.", required: true),
@@ -225,7 +232,7 @@ struct AuthSchemas {
         }
         if auth.cookies != nil {
             schemes.append((Self.cookieScheme, .apiKey(
-                name: "loom_access", location: .cookie,
+                name: auth.cookies?.accessName ?? AuthCookiesConfig.defaultAccessName, location: .cookie,
                 description: "Access token cookie set by `login`, `signup` and `refresh` (a browser's request, which carries `Origin`, gets the tokens only as cookies, never in the body); unsafe requests must echo the `loom_csrf` cookie, an HMAC of the session id, in `X-CSRF-Token` (403 `CSRF_FAILED` otherwise, and for another session's token).")))
         }
         return schemes

@@ -32,7 +32,8 @@ enum AuthTranslator {
             lines.append("endUserRole: \(SwiftNames.literal(endUserRole))")
         }
         if let cookies = auth.cookies {
-            lines.append("cookies: .init(sameSite: \(SwiftNames.literal(cookies.sameSite.rawValue)), secure: \(cookies.secure))")
+            let name = cookies.accessName == AuthCookiesConfig.defaultAccessName ? "" : ", accessName: \(SwiftNames.literal(cookies.accessName))"
+            lines.append("cookies: .init(sameSite: \(SwiftNames.literal(cookies.sameSite.rawValue)), secure: \(cookies.secure)\(name))")
         }
         if let organizationRoles = auth.organizationRoles {
             lines.append(roles(organizationRoles, label: "organizationRoles"))

@@ -104,7 +104,7 @@ enum SettingsTranslator {
             limits.policy(named: name).map { "RateLimitPolicy(name: \(SwiftNames.literal($0.name)), quota: \($0.quota), window: \($0.window))" }
         }
         var parts: [String] = []
-        for (label, name) in [("perCaller", limits.perCaller), ("perOrganization", limits.perOrganization), ("perAnonymousIP", limits.perAnonymousIP)] {
+        for (label, name) in [("perCaller", limits.perCaller), ("perOrganization", limits.perOrganization), ("perAnonymousIP", limits.perAnonymousIP), ("perIP", limits.perIP)] {
             if let name, let text = policy(name) { parts.append("\(label): \(text)") }
         }
         let groups = limits.routeGroups.compactMap { group -> String? in

@@ -41,9 +41,7 @@ struct AuditFilter: Sendable {
     private static func time(_ query: ContractQuery, _ name: String) throws(APIError) -> Int64? {
         guard let text = query.text(name) else { return nil }
         guard let date = TimestampFormat.parseTimestamp(text) else {
-            throw APIError.badRequest(
-                "The query string has 1 invalid parameter.",
-                fieldErrors: [.init(field: name, message: "must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z")])
+            throw APIError.invalidParameters([.init(field: name, message: "must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z")])
         }
         return AuditEvent.milliseconds(date)
     }

@@ -168,10 +168,13 @@ public struct AuthSettings: Sendable {
         public let sameSite: String
         /// Whether the cookies are `Secure`.
         public let secure: Bool
+        /// The access token cookie's name (`loom_access` unless `auth.cookies.accessName` says another).
+        public let accessName: String
         /// Creates cookie settings.
-        public init(sameSite: String, secure: Bool) {
+        public init(sameSite: String, secure: Bool, accessName: String = "loom_access") {
             self.sameSite = sameSite
             self.secure = secure
+            self.accessName = accessName
         }
     }
 

@@ -19,6 +19,36 @@ public protocol CredentialIssuer: Sendable {
 
     /// Revokes a key `caller`'s account created; `false` when there is no such live key.
     func revokeAPIKey(id: String, for caller: Identity) async throws -> Bool
+
+    /// The account `userID` names (`Identity.userID`), for handlers that answer with the
+    /// caller's profile (stationthis's `GET /user/me`); `nil` when there is no such account.
+    func account(userID: String) async throws -> AccountSummary?
+}
+
+/// The public facts of an account, as `CredentialIssuer.account(userID:)` reads them.
+public struct AccountSummary: Sendable {
+    /// The account's id, as identities carry it.
+    public let id: String
+    /// Its sign-in address.
+    public let email: String
+    /// Its display name.
+    public let name: String
+    /// Its role (`auth.roles`).
+    public let role: String
+    /// `active` or another status that may not sign in.
+    public let status: String
+    /// When it was created.
+    public let createdAt: Date
+
+    /// Creates the summary.
+    public init(id: String, email: String, name: String, role: String, status: String, createdAt: Date) {
+        self.id = id
+        self.email = email
+        self.name = name
+        self.role = role
+        self.status = status
+        self.createdAt = createdAt
+    }
 }
 
 /// What a handler asks `CredentialIssuer.issueAPIKey` for.

@@ -47,6 +47,16 @@ public struct APIError: Error, Sendable, Equatable {
         APIError(status: .badRequest, code: "BAD_REQUEST", detail: detail, fieldErrors: fieldErrors)
     }
 
+    /// 400: parameters of `place` ("query string", "request") are invalid; the message names
+    /// them as `validation` names fields, so an app whose error body lists no field errors
+    /// (stationthis) still says which.
+    public static func invalidParameters(_ fieldErrors: [FieldError], in place: String = "query string") -> APIError {
+        let names = fieldErrors.map(\.field)
+        let listed = names.count <= 5 ? names.joined(separator: ", ") : names.prefix(5).joined(separator: ", ") + ", ..."
+        return badRequest(
+            "The \(place) has \(fieldErrors.count) invalid parameter\(fieldErrors.count == 1 ? "" : "s"): \(listed).", fieldErrors: fieldErrors)
+    }
+
     /// 422: the body is well-formed JSON but fields are invalid.
     public static func validation(_ fieldErrors: [FieldError]) -> APIError {
         let names = fieldErrors.map(\.field)

@@ -44,8 +44,7 @@ public struct QueryString: Sendable {
             parameters.append((name, value))
         }
         guard errors.isEmpty else {
-            throw APIError.badRequest(
-                "The query string has \(errors.count) invalid parameter\(errors.count == 1 ? "" : "s").", fieldErrors: errors)
+            throw APIError.invalidParameters(errors)
         }
         self.parameters = parameters
     }

@@ -29,8 +29,7 @@ public struct ContractQuery: Sendable {
             if let problem = Self.problem(value, parameter.kind) { errors.append(.init(field: name, message: problem)) }
         }
         guard errors.isEmpty else {
-            throw APIError.badRequest(
-                "The query string has \(errors.count) invalid parameter\(errors.count == 1 ? "" : "s").", fieldErrors: errors)
+            throw APIError.invalidParameters(errors)
         }
     }
 

@@ -144,7 +144,7 @@ public struct ListQuery: Sendable {
             }
         }
         guard errors.isEmpty else {
-            throw APIError.badRequest("The query string has \(errors.count) invalid parameter\(errors.count == 1 ? "" : "s").", fieldErrors: errors)
+            throw APIError.invalidParameters(errors)
         }
         return query
     }

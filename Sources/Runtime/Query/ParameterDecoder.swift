@@ -65,7 +65,7 @@ public enum ParameterDecoder {
             }
         }
         guard errors.isEmpty else {
-            throw APIError.badRequest("The request has \(errors.count) invalid parameter\(errors.count == 1 ? "" : "s").", fieldErrors: errors)
+            throw APIError.invalidParameters(errors, in: "request")
         }
         return ValidatedObject(values: values)
     }

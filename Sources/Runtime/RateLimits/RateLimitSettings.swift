@@ -5,7 +5,8 @@
 /// group holding the request's path (per client IP); a caller bound to an organization
 /// (`perOrganization`, per organization); an authenticated caller (`perCaller`, per API key or
 /// user); an anonymous caller (`perAnonymousIP`, per client IP). A slot not declared leaves its
-/// requests unlimited.
+/// requests unlimited. `perIP`, when declared, replaces the last three: every request outside a
+/// route group counts per client IP, with credentials or without.
 public struct RateLimitSettings: Sendable {
     /// The policy counting each API key or user.
     public let perCaller: RateLimitPolicy?
@@ -13,6 +14,8 @@ public struct RateLimitSettings: Sendable {
     public let perOrganization: RateLimitPolicy?
     /// The policy counting each client IP without credentials.
     public let perAnonymousIP: RateLimitPolicy?
+    /// The policy counting each client IP, whoever calls.
+    public let perIP: RateLimitPolicy?
     /// Stricter policies by literal request path.
     public let routeGroups: [String: RateLimitPolicy]
     /// Whether answers also carry `X-RateLimit-Limit`, `X-RateLimit-Remaining`, `X-RateLimit-Reset`.
@@ -27,12 +30,13 @@ public struct RateLimitSettings: Sendable {
     /// Creates the settings.
     public init(
         perCaller: RateLimitPolicy? = nil, perOrganization: RateLimitPolicy? = nil, perAnonymousIP: RateLimitPolicy? = nil,
-        routeGroups: [(policy: RateLimitPolicy, paths: [String])] = [], legacyHeaders: Bool = false, tiers: RateLimitTiers? = nil
+        perIP: RateLimitPolicy? = nil, routeGroups: [(policy: RateLimitPolicy, paths: [String])] = [], legacyHeaders: Bool = false, tiers: RateLimitTiers? = nil
     ) {
         self.tiers = tiers
         self.perCaller = perCaller
         self.perOrganization = perOrganization
         self.perAnonymousIP = perAnonymousIP
+        self.perIP = perIP
         var groups: [String: RateLimitPolicy] = [:]
         for group in routeGroups {
             for path in group.paths { groups[path] = group.policy }
@@ -52,6 +56,7 @@ public struct RateLimitSettings: Sendable {
         if !routeGroups.isEmpty, let policy = routeGroups[path] {
             return (policy, "ip:\(policy.name):\(address)")
         }
+        if let perIP { return (perIP, "ip:\(perIP.name):\(address)") }
         guard let identity else {
             return perAnonymousIP.map { ($0, "ip:\($0.name):\(address)") }
         }

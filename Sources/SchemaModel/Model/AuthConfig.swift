@@ -117,6 +117,11 @@ public enum TokenResponseMember: String, Codable, Sendable, CaseIterable, Hashab
     case sessionId = "session_id"
     case sessionExpiresAt = "session_expires_at"
     case user
+    /// Always `true`, for clients that check a flag (stationthis's `{"success", "message"}`);
+    /// never part of the default answer.
+    case success
+    /// A sentence saying what happened; never part of the default answer.
+    case message
 }
 
 
@@ -198,11 +203,17 @@ public struct AuthCookiesConfig: Codable, Sendable, Hashable {
     public var sameSite: CookieSameSite
     /// Whether the cookies are `Secure` (sent over HTTPS only); turn off only for local HTTP development.
     public var secure: Bool
+    /// The access token cookie's name (stationthis: `jwt`).
+    public var accessName: String
+
+    /// The access token cookie's name unless `accessName` says another.
+    public static let defaultAccessName = "loom_access"
 
     /// Creates cookie settings.
-    public init(sameSite: CookieSameSite = .strict, secure: Bool = true) {
+    public init(sameSite: CookieSameSite = .strict, secure: Bool = true, accessName: String = Self.defaultAccessName) {
         self.sameSite = sameSite
         self.secure = secure
+        self.accessName = accessName
     }
 }
 

@@ -7,6 +7,8 @@
 /// `perOrganization` policy (counted per organization); else, for an authenticated caller, the
 /// `perCaller` policy (counted per API key or user); else the `perAnonymousIP` policy (counted
 /// per client IP). Where the chosen slot is not declared the request is not limited.
+/// `perIP` replaces the last three: every request outside a route group counts per client IP,
+/// with credentials or without (stationthis: 100 requests per window per client IP).
 public struct RateLimitsConfig: Codable, Sendable, Hashable {
     /// The policies by name, in declaration order.
     public var policies: [RateLimitPolicyConfig]
@@ -16,6 +18,9 @@ public struct RateLimitsConfig: Codable, Sendable, Hashable {
     public var perOrganization: String?
     /// The policy counting each client IP without credentials.
     public var perAnonymousIP: String?
+    /// The policy counting each client IP, whoever calls (instead of `perCaller`,
+    /// `perOrganization`, `perAnonymousIP` and tiers).
+    public var perIP: String?
     /// Stricter policies for groups of paths, counted per client IP.
     public var routeGroups: [RateLimitRouteGroupConfig]
     /// Whether limited answers also carry `X-RateLimit-Limit`, `X-RateLimit-Remaining` and
@@ -35,7 +40,7 @@ public struct RateLimitsConfig: Codable, Sendable, Hashable {
     /// Creates the section.
     public init(
         policies: [RateLimitPolicyConfig] = [], perCaller: String? = nil, perOrganization: String? = nil, perAnonymousIP: String? = nil,
-        routeGroups: [RateLimitRouteGroupConfig] = [], legacyHeaders: Bool = false, tiers: [String] = [], defaultTier: String? = nil
+        perIP: String? = nil, routeGroups: [RateLimitRouteGroupConfig] = [], legacyHeaders: Bool = false, tiers: [String] = [], defaultTier: String? = nil
     ) {
         self.tiers = tiers
         self.defaultTier = defaultTier
@@ -43,6 +48,7 @@ public struct RateLimitsConfig: Codable, Sendable, Hashable {
         self.perCaller = perCaller
         self.perOrganization = perOrganization
         self.perAnonymousIP = perAnonymousIP
+        self.perIP = perIP
         self.routeGroups = routeGroups
         self.legacyHeaders = legacyHeaders
     }

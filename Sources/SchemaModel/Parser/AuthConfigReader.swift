@@ -42,7 +42,7 @@ enum AuthConfigReader {
         let defaults = AuthCookiesConfig()
         return AuthCookiesConfig(
             sameSite: reader.choice("sameSite", named: "SameSite value") ?? defaults.sameSite,
-            secure: reader.bool("secure") ?? defaults.secure)
+            secure: reader.bool("secure") ?? defaults.secure, accessName: reader.string("accessName") ?? defaults.accessName)
     }
 
     /// Stands in for an unreadable `tokens` object; never escapes because an error was reported.

@@ -5,7 +5,7 @@ enum RateLimitsConfigReader {
         guard let reader = app.object("rateLimits", keys: SchemaKeys.rateLimits) else { return nil }
         return RateLimitsConfig(
             policies: readPolicies(reader), perCaller: reader.string("perCaller"), perOrganization: reader.string("perOrganization"),
-            perAnonymousIP: reader.string("perAnonymousIP"), routeGroups: readGroups(reader),
+            perAnonymousIP: reader.string("perAnonymousIP"), perIP: reader.string("perIP"), routeGroups: readGroups(reader),
             legacyHeaders: reader.bool("legacyHeaders") ?? false, tiers: reader.stringArray("tiers") ?? [],
             defaultTier: reader.string("defaultTier"))
     }

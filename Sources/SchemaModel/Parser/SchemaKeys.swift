@@ -72,7 +72,7 @@ enum SchemaKeys {
     static let authSignup = ObjectKeys(accepted: ["answer"])
 
     /// `auth.cookies`.
-    static let authCookies = ObjectKeys(accepted: ["sameSite", "secure"])
+    static let authCookies = ObjectKeys(accepted: ["sameSite", "secure", "accessName"])
 
     /// `auth.oauth`.
     static let authOAuth = ObjectKeys(accepted: ["publicURL", "redirectAllowlist", "stateSeconds", "providers"], required: ["publicURL", "providers"])
@@ -212,7 +212,7 @@ enum SchemaKeys {
 
     /// The `rateLimits` object of `app.json`.
     static let rateLimits = ObjectKeys(
-        accepted: ["policies", "perCaller", "perOrganization", "perAnonymousIP", "routeGroups", "legacyHeaders", "tiers", "defaultTier"],
+        accepted: ["policies", "perCaller", "perOrganization", "perAnonymousIP", "perIP", "routeGroups", "legacyHeaders", "tiers", "defaultTier"],
         required: ["policies"])
 
     /// One member of `rateLimits.policies`.

@@ -29,6 +29,7 @@ enum AuthRules {
         if let platform = auth.platformAdmins { checkPlatformAdmins(platform, auth: auth, report: report) }
         checkReservations(app, auth: auth, diagnostics: diagnostics)
         checkIDs(auth.ids, report: report)
+        if let name = auth.cookies?.accessName { checkCookieName(name, report: report) }
         if auth.signup.answer == .accepted, auth.routes["verifyEmail"]?.isOff == true {
             report.setting(
                 "auth.signup.answer",
@@ -43,6 +44,17 @@ enum AuthRules {
         let diagnostics: DiagnosticCollector
         func setting(_ path: String, _ message: String) {
             diagnostics.error(.invalidAuthSetting, file: file, path: path, message)
+        }
+    }
+
+    /// A cookie name browsers and servers agree on (an RFC 6265 token, kept to letters, digits,
+    /// `-` and `_`) that is not one of the other two session cookies.
+    private static func checkCookieName(_ name: String, report: Reporter) {
+        let allowed = name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+        if name.isEmpty || name.count > 64 || !allowed {
+            report.setting("auth.cookies.accessName", "cookie name \(ValueText.quoted(name)) must be 1 to 64 letters, digits, - or _, such as \"jwt\"")
+        } else if ["loom_refresh", "loom_csrf"].contains(name) {
+            report.setting("auth.cookies.accessName", "\(ValueText.quoted(name)) is the name of another session cookie; choose another, such as \"jwt\"")
         }
     }
 

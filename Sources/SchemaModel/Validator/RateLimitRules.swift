@@ -27,8 +27,15 @@ enum RateLimitRules {
             }
         }
         let slots = [("perCaller", limits.perCaller), ("perOrganization", limits.perOrganization), ("perAnonymousIP", limits.perAnonymousIP)]
-        for (key, name) in slots {
+        for (key, name) in slots + [("perIP", limits.perIP)] {
             if let name { checkReference(name, at: "rateLimits." + key, limits: limits, report: report) }
+        }
+        if limits.perIP != nil {
+            // One rule counts every request outside the route groups; the other slots would never apply.
+            for (key, name) in slots where name != nil {
+                report("rateLimits." + key, "\"perIP\" counts every caller per client IP; leave out \"\(key)\" or \"perIP\"")
+            }
+            if !limits.tiers.isEmpty { report("rateLimits.tiers", "\"perIP\" counts every caller per client IP; leave out \"tiers\" or \"perIP\"") }
         }
         if limits.perOrganization != nil, app.config.auth?.organizationRoles == nil {
             report("rateLimits.perOrganization", "counting per organization needs organizations; declare \"auth.organizationRoles\"")

@@ -30,6 +30,20 @@ struct RateLimitTierSelectionTests {
         #expect(Self.select(Identity(subject: "u1", kind: "user", scopes: [])) == "standard user:standard:u1")
     }
 
+    @Test("perIP counts every caller outside the route groups per client IP, with credentials or without")
+    func perIP() {
+        let settings = RateLimitSettings(
+            perIP: RateLimitPolicy(name: "api", quota: 100, window: 900),
+            routeGroups: [(RateLimitPolicy(name: "credentials", quota: 5, window: 60), ["/api/v1/auth/password"])])
+        func select(_ identity: Identity?, path: String = "/api/v1/points") -> String? {
+            settings.selection(path: path, identity: identity, clientAddress: "10.0.0.1").map { "\($0.policy.name) \($0.key)" }
+        }
+        #expect(select(nil) == "api ip:api:10.0.0.1")
+        #expect(select(Identity(subject: "u1", kind: "user", scopes: [])) == "api ip:api:10.0.0.1")
+        #expect(select(Identity(subject: "k1", kind: "api_key", scopes: [], organizationID: "o1")) == "api ip:api:10.0.0.1")
+        #expect(select(nil, path: "/api/v1/auth/password") == "credentials ip:credentials:10.0.0.1")
+    }
+
     @Test("anonymous callers and route groups keep their own policies")
     func untouched() {
         #expect(Self.select(nil) == "anonymous ip:anonymous:10.0.0.1")

@@ -1,0 +1,8 @@
+-- Migration 0001_initial (postgres), written by `loom generate`. Never edit an applied migration.
+CREATE TABLE "collections" ("collection_id" UUID PRIMARY KEY, "name" TEXT NOT NULL, "description" TEXT, "config" JSONB, "created_at" TIMESTAMPTZ NOT NULL, "updated_at" TIMESTAMPTZ NOT NULL, "user_id" TEXT);
+CREATE TABLE "datasets" ("dataset_id" UUID PRIMARY KEY, "name" TEXT NOT NULL, "description" TEXT, "images" JSONB, "created_at" TIMESTAMPTZ NOT NULL, "updated_at" TIMESTAMPTZ NOT NULL, "user_id" TEXT);
+CREATE TABLE "point_transactions" ("transaction_id" UUID PRIMARY KEY, "user_id" UUID NOT NULL, "sequence" BIGINT NOT NULL, "kind" TEXT NOT NULL CHECK ("kind" IN ('grant', 'spend')), "amount" BIGINT NOT NULL, "balance_after" BIGINT NOT NULL, "description" TEXT, "created_at" TIMESTAMPTZ NOT NULL, "updated_at" TIMESTAMPTZ NOT NULL);
+CREATE TABLE "tools" ("tool_id" TEXT PRIMARY KEY, "name" TEXT NOT NULL, "description" TEXT, "inputs" JSONB, "cost_points" BIGINT NOT NULL DEFAULT 0, "created_at" TIMESTAMPTZ NOT NULL, "updated_at" TIMESTAMPTZ NOT NULL);
+CREATE TABLE "trainings" ("training_id" UUID PRIMARY KEY, "dataset_id" UUID NOT NULL REFERENCES "datasets" ("dataset_id") ON DELETE RESTRICT, "model_type" TEXT NOT NULL, "trigger_words" TEXT NOT NULL, "status" TEXT NOT NULL DEFAULT 'queued' CHECK ("status" IN ('queued', 'running', 'completed', 'failed')), "created_at" TIMESTAMPTZ NOT NULL, "updated_at" TIMESTAMPTZ NOT NULL, "user_id" TEXT);
+CREATE UNIQUE INDEX IF NOT EXISTS "point_transactions_user_id_sequence_key" ON "point_transactions" ("user_id", "sequence");
+CREATE INDEX IF NOT EXISTS "trainings_dataset_id_idx" ON "trainings" ("dataset_id");

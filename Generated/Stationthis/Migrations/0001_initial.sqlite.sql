@@ -1,0 +1,8 @@
+-- Migration 0001_initial (sqlite), written by `loom generate`. Never edit an applied migration.
+CREATE TABLE "collections" ("collection_id" TEXT PRIMARY KEY NOT NULL, "name" TEXT NOT NULL, "description" TEXT, "config" TEXT, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "user_id" TEXT);
+CREATE TABLE "datasets" ("dataset_id" TEXT PRIMARY KEY NOT NULL, "name" TEXT NOT NULL, "description" TEXT, "images" TEXT, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "user_id" TEXT);
+CREATE TABLE "point_transactions" ("transaction_id" TEXT PRIMARY KEY NOT NULL, "user_id" TEXT NOT NULL, "sequence" INTEGER NOT NULL, "kind" TEXT NOT NULL CHECK ("kind" IN ('grant', 'spend')), "amount" INTEGER NOT NULL, "balance_after" INTEGER NOT NULL, "description" TEXT, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL);
+CREATE TABLE "tools" ("tool_id" TEXT PRIMARY KEY NOT NULL, "name" TEXT NOT NULL, "description" TEXT, "inputs" TEXT, "cost_points" INTEGER NOT NULL DEFAULT 0, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL);
+CREATE TABLE "trainings" ("training_id" TEXT PRIMARY KEY NOT NULL, "dataset_id" TEXT NOT NULL REFERENCES "datasets" ("dataset_id") ON DELETE RESTRICT, "model_type" TEXT NOT NULL, "trigger_words" TEXT NOT NULL, "status" TEXT NOT NULL DEFAULT 'queued' CHECK ("status" IN ('queued', 'running', 'completed', 'failed')), "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "user_id" TEXT);
+CREATE UNIQUE INDEX IF NOT EXISTS "point_transactions_user_id_sequence_key" ON "point_transactions" ("user_id", "sequence");
+CREATE INDEX IF NOT EXISTS "trainings_dataset_id_idx" ON "trainings" ("dataset_id");
