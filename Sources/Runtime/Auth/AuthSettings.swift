@@ -124,10 +124,13 @@ public struct AuthSettings: Sendable {
         roles.first { $0.name == role }?.scopes ?? []
     }
 
-    /// The organization roles of an app that declares none: `owner` and `admin` hold every scope,
-    /// `member` the scopes of the app's default role.
+    /// The organization roles of an app that declares none: every role holds the scopes of the
+    /// app's default role, and `owner` and `admin` also manage the organization
+    /// (`organization:*`). Founding an organization at sign-up must not give more than signing
+    /// up does: an app that wants owners to hold more declares `auth.organizationRoles`.
     public static func defaultOrganizationRoles(memberScopes: Set<String>) -> [Role] {
-        [Role(name: "owner", scopes: ["*"]), Role(name: "admin", scopes: ["*"]), Role(name: "member", scopes: memberScopes)]
+        let managing = memberScopes.union(["organization:*"])
+        return [Role(name: "owner", scopes: managing), Role(name: "admin", scopes: managing), Role(name: "member", scopes: memberScopes)]
     }
 
     /// `auth.passwords`.
