@@ -42,7 +42,7 @@ public enum B2b {
         passwords: .init(minLength: 8, hashCost: 12, maxFailures: 5, lockoutSeconds: 900),
         roles: [
             .init(name: "admin", scopes: ["*"]),
-            .init(name: "member", scopes: ["users:read"]),
+            .init(name: "member", scopes: []),
         ],
         defaultRole: "member",
         apiKeys: .init(
@@ -54,6 +54,11 @@ public enum B2b {
             maxRotationGraceSeconds: 604800,
             manageScope: "admin"
         ),
+        organizationRoles: [
+            .init(name: "owner", scopes: []),
+            .init(name: "admin", scopes: []),
+            .init(name: "member", scopes: []),
+        ],
         routes: ["createAPIKey": ContractRouteOverride(paths: ["/v1/keys"]), "getAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}"]), "listAPIKeys": ContractRouteOverride(paths: ["/v1/keys"]), "revokeAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}"]), "rotateAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}/rotate"]), "updateAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}"])],
         ids: ResourceIDs(prefixes: [.apiKey: "key_"]),
         impliedScopes: ["admin": ["*"]]

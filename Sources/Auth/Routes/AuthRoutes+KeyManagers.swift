@@ -22,9 +22,19 @@ extension AuthRoutes {
 
     /// The caller of a key route: a user's access token, or an API key holding the app's
     /// `auth.apiKeys.manageScope` (403 for a key without it, and for every key when the app names none).
+    /// When the app names a `manageScope`, an access token needs that scope too (its account's role,
+    /// or its organization role, must grant it): key management is then for that scope's holders
+    /// only, whichever credential they use, and an account without it is 403 at every key route.
     func requireKeyManager(_ context: LoomRequestContext) throws -> (identity: Identity, userID: UUID, sessionID: UUID?) {
         let identity = try context.requireIdentity()
-        guard identity.kind == Self.apiKeyKind, let scope = service.settings.apiKeys?.manageScope else { return try requireCaller(context) }
+        guard let scope = service.settings.apiKeys?.manageScope else { return try requireCaller(context) }
+        guard identity.kind == Self.apiKeyKind else {
+            let caller = try requireCaller(context)
+            guard Identity.scopes(identity.scopes, grant: scope) else {
+                throw APIError.forbidden("Managing API keys needs the scope \(scope), which this account's role does not grant.")
+            }
+            return caller
+        }
         guard Identity.scopes(identity.scopes, grant: scope) else {
             throw APIError.forbidden("Managing API keys with an API key needs the scope \(scope), which this key does not hold.")
         }
