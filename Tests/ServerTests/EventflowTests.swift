@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Runtime
 import Testing
 
@@ -133,6 +134,29 @@ struct EventflowTests {
             let reply = try await app.request(.get, "/api/v1/health")
             #expect(reply.status == .ok)
             #expect(reply.object["status"] as? String == "UP")
+        }
+    }
+}
+
+/// An app that declares no `auth.organizationRoles` (eventflow) gives an organization's owner the
+/// default role's scopes and the organization's management, nothing more: founding an
+/// organization at sign-up is not a way to admin rights.
+@Suite("Default organization roles")
+struct DefaultOrganizationRoleTests {
+    @Test("a sign-up that founds an organization gets no scope beyond the default role's (403 on an admin route)")
+    func foundingGivesNoMore() async throws {
+        try await TestApp.run("eventflow") { app in
+            let signup = try await app.as(.anonymous).request(
+                .post, TestApp.eventflowAuth + "/signup",
+                json: #"{"email": "founder@example.com", "password": "correct horse battery", "name": "Founder", "organization_name": "Acme", "organization_slug": "acme"}"#)
+            #expect(signup.status == .created, "\(signup.text)")
+            let token = try #require(signup.object["access_token"] as? String)
+            let bearer: HTTPFields = [.authorization: "Bearer \(token)"]
+            let identity = try await app.as(.anonymous).request(.get, TestApp.eventflowAuth + "/identity", headers: bearer)
+            #expect(identity.object["organization_id"] is String, "the token is bound to the organization it founded: \(identity.text)")
+            let producer = try await app.as(.anonymous).request(.post, "/api/v1/producers", json: #"{"name": "billing"}"#, headers: bearer)
+            #expect(producer.status == .forbidden, "registering a producer needs producers:write, which viewers lack: \(producer.text)")
+            #expect(try await app.as(.anonymous).request(.get, "/api/v1/producers", headers: bearer).status == .ok, "viewers read")
         }
     }
 }
