@@ -51,4 +51,14 @@ struct PasswordHasherTests {
         #expect(hasher.problem(with: "long enough\u{0}tail", field: "password") != nil)
         #expect(throws: APIError.self) { try hasher.check("short", field: "password") }
     }
+
+    @Test("length is counted in code points, as the document's minLength: combining marks count")
+    func codePoints() async throws {
+        let hasher = try await Self.hasher()
+        // 8 code points, 4 grapheme clusters: JSON Schema's minLength 8 accepts it, so must the server.
+        let combined = "e\u{301}e\u{301}e\u{301}e\u{301}"
+        #expect(combined.count == 4 && combined.unicodeScalars.count == 8)
+        #expect(hasher.problem(with: combined, field: "password") == nil)
+        #expect(hasher.problem(with: "e\u{301}e\u{301}e\u{301}", field: "password") != nil)
+    }
 }

@@ -36,7 +36,9 @@ struct PasswordHasher: Sendable {
         if password.utf8.contains(0) {
             return .init(field: field, message: "must not contain the NUL character")
         }
-        if password.count < minimumLength {
+        // Counted in Unicode code points, as the document's `minLength` (JSON Schema) counts:
+        // grapheme clusters would refuse a password the schema accepts ("e" + a combining accent).
+        if password.unicodeScalars.count < minimumLength {
             return .init(field: field, message: "must be at least \(minimumLength) characters long")
         }
         return nil
