@@ -76,7 +76,7 @@ def start_fastapi(venv, database, port, workers, work, app="fastapi_app:app", va
     environment = dict(os.environ, **(variables or {"BENCH_DATABASE": database}))
     peers = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "peers")
     command = [
-        os.path.join(venv, "bin", "uvicorn"), app, "--host", "127.0.0.1", "--port", str(port),
+        os.path.join(os.path.abspath(venv), "bin", "uvicorn"), app, "--host", "127.0.0.1", "--port", str(port),
         "--workers", str(workers), "--no-access-log", "--log-level", "warning",
     ]
     name = name or f"fastapi-{workers}w"
