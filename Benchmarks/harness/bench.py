@@ -185,9 +185,18 @@ def main():
             first_id = ids.readline().strip()
         return server, targets.pocketbase(ids_file), first_id
 
+    seeded = {}
+
+    def auth_seed(app):
+        """One seeded file (and its credentials) per authenticated app, made on first use: the
+        FastAPI peer copies benchauth's instead of seeding a file of its own."""
+        if app not in seeded:
+            seeded[app] = setups.create_loom_auth_database(settings.binary, work, rows, SETUP_PORT, app=app,
+                                                          directory=f"{app}-seed")
+        return seeded[app]
+
     def loom_auth(name, app):
-        database, credentials = setups.create_loom_auth_database(settings.binary, work, rows, SETUP_PORT, app=app,
-                                                                 directory=name)
+        database, credentials = auth_seed(app)
         server = setups.start_loom(settings.binary, setups.copy_database(database, work, f"{name}-run"), PORTS[name],
                                    work, name=name, app=app, environment=setups.auth_environment(app))
         return server, targets.loom_auth(credentials.token, credentials.api_key), "1"
@@ -199,7 +208,7 @@ def main():
         return server, targets.pocketbase_auth(ids_file, credentials.token, credentials.owner), first_id
 
     def fastapi_auth():
-        source, credentials = setups.create_loom_auth_database(settings.binary, work, rows, SETUP_PORT, directory="fastapi-auth-seed")
+        source, credentials = auth_seed(AUTH_APP)
         secret = "bench-fastapi-" + credentials.owner
         database = setups.create_fastapi_auth_database(source, work, credentials.owner)
         server = setups.start_fastapi(settings.venv, database, PORTS["fastapi-auth-1w"], 1, work, app="fastapi_auth_app:app",
