@@ -149,7 +149,8 @@ def create_fastapi_auth_database(source, work, organization):
 
 
 def fastapi_auth_token(secret):
-    """An HS256 token for the FastAPI peer's user, signed with the secret it verifies (PyJWT)."""
+    """An HS256 token for the FastAPI peer's user, signed with the secret its PyJWT verifies.
+    Signed here with the standard library: the harness runs outside the peers' virtual environment."""
     import hashlib
     import hmac
     import json

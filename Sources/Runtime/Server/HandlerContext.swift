@@ -74,3 +74,16 @@ public struct HandlerContextFactory: Sendable {
         return handlerContext
     }
 }
+
+extension HandlerContext {
+    /// Returns when the database answers a ping; logs the failure and throws 503 otherwise: the
+    /// body of a custom health endpoint (eventflow's `/system/health`, stationthis' `/status/health`).
+    public func requireDatabase() async throws(APIError) {
+        do {
+            try await database.ping()
+        } catch {
+            logger.error("health check failed", metadata: ["error": "\(error)"])
+            throw APIError.unavailable
+        }
+    }
+}

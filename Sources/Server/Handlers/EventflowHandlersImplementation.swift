@@ -69,12 +69,7 @@ struct EventflowHandlersImplementation: EventflowHandlers {
     func systemHealth(
         _ input: Eventflow.Operations.SystemHealth.Input, context: HandlerContext
     ) async throws -> Eventflow.Operations.SystemHealth.Output {
-        do {
-            try await context.database.ping()
-        } catch {
-            context.logger.error("health check failed", metadata: ["error": "\(error)"])
-            throw APIError.unavailable
-        }
+        try await context.requireDatabase()
         return .init(status: "UP")
     }
 }

@@ -10,12 +10,7 @@ struct StationthisHandlersImplementation: StationthisHandlers {
     func statusHealth(
         _ input: Stationthis.Operations.StatusHealth.Input, context: HandlerContext
     ) async throws -> Stationthis.Operations.StatusHealth.Output {
-        do {
-            try await context.database.ping()
-        } catch {
-            context.logger.error("health check failed", metadata: ["error": "\(error)"])
-            throw APIError.unavailable
-        }
+        try await context.requireDatabase()
         return .init(status: "ok")
     }
 
