@@ -4,7 +4,7 @@ import Logging
 import NIOCore
 import NIOPosix
 
-/// The entry point of `loom-server`: sets up logging and the executor, then runs
+/// The entry point of `loom-server`: sets up the allocator (`AllocatorSettings`), logging and the executor, then runs
 /// `LoomServerCommand`.
 ///
 /// Executor: Swift's default (the cooperative pool) unless `LOOM_EVENT_LOOP_EXECUTOR=1`, which
@@ -22,6 +22,7 @@ import NIOPosix
 enum ServerMain {
     /// Bootstraps logging, installs the executor when asked, and runs the command line.
     static func main() async {
+        AllocatorSettings.apply(environment: ProcessInfo.processInfo.environment)
         LoggingSystem.bootstrap { label in DeferredMetadataLogHandler(label: label, metadataProvider: nil) }
         if ProcessInfo.processInfo.environment["LOOM_EVENT_LOOP_EXECUTOR"] == "1" {
             _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
