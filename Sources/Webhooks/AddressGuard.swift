@@ -11,8 +11,10 @@ import Darwin
 
 /// The SSRF guard run before every attempt: only http and https, the host resolved (A and
 /// AAAA) off the event loops, and refused when any address is one `AddressRules` refuses.
-/// An http delivery then goes to the checked address itself (the URL's host replaced by it,
-/// the original name sent as `Host`), so a second lookup cannot move it elsewhere.
+/// A delivery then goes to the checked address itself, so a second lookup cannot move it
+/// elsewhere: over http with the URL's host replaced by the address and the original name sent
+/// as `Host`; over https with the URL as it is, through a client that connects the name to the
+/// address while TLS sends and verifies the name (`DeliveryClients`).
 public struct AddressGuard: Sendable {
     /// Whether loopback addresses pass (tests with a receiver on 127.0.0.1); off by default,
     /// and the module logs a warning when it is on.
@@ -29,6 +31,9 @@ public struct AddressGuard: Sendable {
         public let url: URL
         /// The `Host` field to send, when the URL's host was replaced.
         public let host: String?
+        /// An https URL's checked address (text), which the connection must go to; `nil` for
+        /// http (already in `url`) and for a host that is itself an address.
+        public var pinnedAddress: String? = nil
     }
 
     /// Checks `url` and resolves it to a target.
@@ -51,11 +56,13 @@ public struct AddressGuard: Sendable {
                 throw refused("the host \(name) resolves to a refused address: \(reason)")
             }
         }
-        guard scheme == "http", var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else {
-            return Target(url: url, host: nil)
-        }
         let address = addresses[0]
-        components.host = address.count == 4 ? address.map(String.init).joined(separator: ".") : "[" + Self.ipv6Text(address) + "]"
+        let text = address.count == 4 ? address.map(String.init).joined(separator: ".") : Self.ipv6Text(address)
+        guard scheme == "http" else {
+            return Target(url: url, host: nil, pinnedAddress: text == name ? nil : text)
+        }
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return Target(url: url, host: nil) }
+        components.host = address.count == 4 ? text : "[" + text + "]"
         guard let pinned = components.url else { return Target(url: url, host: nil) }
         return Target(url: pinned, host: url.port.map { "\(host):\($0)" } ?? host)
     }

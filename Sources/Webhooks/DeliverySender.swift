@@ -7,8 +7,8 @@ import Runtime
 /// Makes one attempt: the address guard, the signed POST, the answer's status, `Retry-After`
 /// and first kilobyte, all within the app's time-out.
 struct DeliverySender: Sendable {
-    /// The service's HTTP client (no redirects).
-    let client: HTTPClient
+    /// The service's HTTP clients (no redirects): the shared one, and one per https host.
+    let clients: DeliveryClients
     /// Signature scheme and time-out.
     let settings: WebhookSettings
     /// Clock and address guard.
@@ -36,6 +36,7 @@ struct DeliverySender: Sendable {
         }
         let request = makeRequest(delivery, target: target, secrets: subscription.secrets, at: started)
         do {
+            let client = target.pinnedAddress.map { clients.pinned(host: target.url.host ?? "", address: $0) } ?? clients.shared
             let response = try await client.execute(request, deadline: .now() + .seconds(Int64(settings.delivery.timeoutSeconds)))
             let body = try await Self.prefix(of: response)
             let status = Int(response.status.code)

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import NIOSSL
 import Foundation
 import Logging
 import NIOCore
@@ -40,19 +41,21 @@ public struct DeliveryService: Service {
             try? await gracefulShutdown()
             return
         }
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.clientConfiguration(settings.delivery))
+        let clients = DeliveryClients(
+            configuration: Self.clientConfiguration(settings.delivery, tls: options.tlsConfiguration),
+            drainTime: .seconds(settings.delivery.timeoutSeconds + 1))
         await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
-                await supervise(group: &group, client: client)
+                await supervise(group: &group, clients: clients)
             }
         }
-        try await client.shutdown()
+        await clients.shutdown()
     }
 
     /// Starts a loop for each subscription that has none; with stored subscriptions, reads them
     /// again after each change made here and at every poll interval, until cancelled.
-    private func supervise(group: inout DiscardingTaskGroup, client: HTTPClient) async {
-        let sender = DeliverySender(client: client, settings: settings, options: options)
+    private func supervise(group: inout DiscardingTaskGroup, clients: DeliveryClients) async {
+        let sender = DeliverySender(clients: clients, settings: settings, options: options)
         let policy = RetryPolicy(
             schedule: settings.delivery.retrySchedule, jitterPercent: settings.delivery.jitterPercent,
             disableAfterFailingHours: settings.delivery.disableAfterFailingHours)
@@ -89,10 +92,11 @@ public struct DeliveryService: Service {
         }
     }
 
-    /// No redirects (a redirect could lead past the address guard); connect time bounded.
-    static func clientConfiguration(_ delivery: WebhookSettings.Delivery) -> HTTPClient.Configuration {
+    /// No redirects (a redirect could lead past the address guard); connect time bounded; `tls`
+    /// replaces the system's trust settings when given (`WebhookOptions.tlsConfiguration`).
+    static func clientConfiguration(_ delivery: WebhookSettings.Delivery, tls: TLSConfiguration? = nil) -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow,
+            tlsConfiguration: tls, redirectConfiguration: .disallow,
             timeout: .init(connect: .seconds(Int64(delivery.connectTimeoutSeconds)), read: .seconds(Int64(delivery.timeoutSeconds))))
         configuration.decompression = .disabled
         return configuration

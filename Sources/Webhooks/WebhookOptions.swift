@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 import Runtime
 
 /// How the webhooks module runs in this process, beside the app's `webhooks` section.
@@ -34,6 +35,11 @@ public struct WebhookOptions: Sendable {
     /// be retried) or `failed` (failed for good); the metrics count attempts by outcome with it
     /// (`RequestMetrics.webhookAttempted`); `nil`: nobody counts.
     public var attempted: (@Sendable (_ outcome: String) -> Void)?
+
+    /// The TLS settings of https deliveries (trust roots, a client certificate); `nil`: the
+    /// system's trust roots. Tests set it to trust a receiver's own certificate; a deployment can
+    /// trust a private certificate authority.
+    public var tlsConfiguration: TLSConfiguration?
 
     /// The environment variable that allows loopback receivers.
     public static let allowLoopbackVariable = "LOOM_WEBHOOKS_ALLOW_LOOPBACK"

@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOSSL
 import Runtime
+import TestSupport
 import Testing
 
 @testable import Auth

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Generated
+import NIOSSL
 import NIOConcurrencyHelpers
 import Runtime
 import SchemaModel
@@ -45,13 +46,15 @@ struct WebhookHarness: Sendable {
     static func run(
         settings: WebhookSettings = Tracker.webhooks, script: [WebhookReceiver.Answer] = [], clock: WebhookClock = .system,
         instances: Int = 1, requestLoad: RequestLoad? = nil, busyPause: Duration = .milliseconds(100),
+        tls: (server: TLSConfiguration, client: TLSConfiguration)? = nil,
         _ body: @Sendable (WebhookHarness) async throws -> Void
     ) async throws {
-        try await WebhookReceiver.run(script: script) { receiver in
+        try await WebhookReceiver.run(script: script, tls: tls?.server) { receiver in
             let secret = WebhookSecret.generate()
             var options = WebhookOptions()
             (options.allowLoopback, options.pollInterval, options.clock) = (true, .milliseconds(100), clock)
             (options.requestLoad, options.busyPause) = (requestLoad, busyPause)
+            options.tlsConfiguration = tls?.client
             let module = try WebhooksModule(
                 settings: settings, environment: ["TRACKER_WEBHOOK_URL": receiver.url, "TRACKER_WEBHOOK_SECRET": secret.text],
                 options: options, logger: TestDatabase.logger)

@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
+import HummingbirdTLS
 import Logging
 import NIOCore
+import NIOSSL
 
 /// A webhook receiver on 127.0.0.1 for delivery tests: records every request and answers from
 /// a script (status, `Retry-After`, a delay), then 200 once the script is used up.
@@ -54,8 +56,11 @@ struct WebhookReceiver: Sendable {
         return logger
     }
 
-    /// Runs `body` with a receiver listening on 127.0.0.1, stopped afterwards.
-    static func run(script: [Answer] = [], _ body: @Sendable (WebhookReceiver) async throws -> Void) async throws {
+    /// Runs `body` with a receiver listening on 127.0.0.1, stopped afterwards; with `tls`, over
+    /// https, its URL naming `localhost` (which resolves to 127.0.0.1) so the certificate's name is checked.
+    static func run(
+        script: [Answer] = [], tls: TLSConfiguration? = nil, _ body: @Sendable (WebhookReceiver) async throws -> Void
+    ) async throws {
         let state = State()
         await state.setScript(script)
         let router = Router()
@@ -71,14 +76,16 @@ struct WebhookReceiver: Sendable {
         }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let application = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            router: router, server: try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: quietLogger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await application.runService() }
             var iterator = ports.makeAsyncIterator()
             let port = await iterator.next() ?? 0
             do {
-                try await body(WebhookReceiver(url: "http://127.0.0.1:\(port)/hook", state: state))
+                let url = tls == nil ? "http://127.0.0.1:\(port)/hook" : "https://localhost:\(port)/hook"
+                try await body(WebhookReceiver(url: url, state: state))
             } catch {
                 group.cancelAll()
                 throw error

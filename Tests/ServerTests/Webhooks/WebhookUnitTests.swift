@@ -54,6 +54,30 @@ struct WebhookUnitTests {
         #expect(["127.0.0.1", "[0:0:0:0:0:0:0:1]"].contains(target.url.host.map { $0.contains(":") ? "[\($0)]" : $0 } ?? ""), "\(target.url)")
         #expect(target.host == "localhost:9999")
         #expect(target.url.path == "/hook" && target.url.query == "a=1")
+        #expect(target.pinnedAddress == nil, "http carries the address in its URL")
+    }
+
+    @Test("https keeps its URL (TLS checks the name) and names the checked address its connection must go to")
+    func guardPinsHTTPS() async throws {
+        let open = AddressGuard(allowLoopback: true)
+        let target = try await open.target(for: URL(string: "https://localhost:8443/hook")!)
+        #expect(target.url.absoluteString == "https://localhost:8443/hook")
+        #expect(target.host == nil)
+        #expect(["127.0.0.1", "0:0:0:0:0:0:0:1"].contains(target.pinnedAddress ?? ""), "\(String(describing: target.pinnedAddress))")
+        #expect(try await open.target(for: URL(string: "https://127.0.0.1:8443/hook")!).pinnedAddress == nil, "an address is its own pin")
+        await #expect(throws: WebhookConfigurationError.self) { _ = try await AddressGuard(allowLoopback: false).target(for: URL(string: "https://localhost/hook")!) }
+    }
+
+    @Test("https clients: one per host and checked address, replaced when the address changes, at most pinnedLimit hosts")
+    func pinnedClients() async throws {
+        let clients = DeliveryClients(configuration: DeliveryService.clientConfiguration(.init(timeoutSeconds: 5, connectTimeoutSeconds: 2, retrySchedule: [1], jitterPercent: 0, maxConcurrencyPerEndpoint: 1)), drainTime: .zero, pinnedLimit: 2)
+        let first = clients.pinned(host: "a.example", address: "93.184.216.34")
+        #expect(clients.pinned(host: "a.example", address: "93.184.216.34") === first, "the same host and address reuse their client")
+        #expect(clients.pinned(host: "a.example", address: "93.184.216.35") !== first, "a new address gets a new client")
+        _ = clients.pinned(host: "b.example", address: "93.184.216.36")
+        _ = clients.pinned(host: "c.example", address: "93.184.216.37")
+        #expect(clients.pinnedHosts == ["b.example": "93.184.216.36", "c.example": "93.184.216.37"], "the least recently used host went")
+        await clients.shutdown()
     }
 
     @Test("Standard Webhooks signature matches the specification's test vector; rotation sends both signatures")
