@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Generated
 import Runtime
@@ -43,10 +44,33 @@ struct BuiltInEndpointTests {
             #expect(reply.headers[.contentType]?.hasPrefix("text/html") == true)
             let html = reply.text
             #expect(html.contains("Tracker API"))
-            #expect(html.contains("/openapi.json"))
+            #expect(html.contains("const SPEC_URL = \"openapi.json\";"), "relative to the page")
             #expect(!html.contains("<script src"))
             #expect(!html.contains("<link rel=\"stylesheet\""))
+            let policy = try #require(reply.headers[.contentSecurityPolicy])
+            #expect(!policy.contains("unsafe-inline"))
+            #expect(policy.contains("script-src 'sha256-") && policy.contains("style-src 'sha256-") && policy.contains("frame-ancestors 'none'"))
         }
+    }
+
+    @Test("the page fetches its document by a reference relative to the page, so a path prefix keeps working")
+    func docsRelativeReference() {
+        #expect(DocsPage.relativeReference(from: "/docs", to: "/openapi.json") == "openapi.json")
+        #expect(DocsPage.relativeReference(from: "/api/docs", to: "/api/openapi.json") == "openapi.json")
+        #expect(DocsPage.relativeReference(from: "/api/docs", to: "/api/v1/openapi.json") == "v1/openapi.json")
+        #expect(DocsPage.relativeReference(from: "/docs/ui", to: "/openapi.json") == "../openapi.json")
+        #expect(DocsPage.relativeReference(from: "/a/b/docs", to: "/a/c/openapi.json") == "../c/openapi.json")
+        #expect(DocsPage.relativeReference(from: "/docs", to: "/v1/openapi.json") == "v1/openapi.json")
+    }
+
+    @Test("the page's policy hashes exactly its inline script and style: the hashes change with the page and match it")
+    func docsPolicyHashes() throws {
+        let page = DocsPage.page(docsPath: "/docs", documentPath: "/openapi.json", title: "A <b>title</b>")
+        let script = try #require(page.html.range(of: "<script>")).upperBound
+        let scriptEnd = try #require(page.html.range(of: "</script>")).lowerBound
+        let digest = Data(SHA256.hash(data: Array(page.html[script..<scriptEnd].utf8))).base64EncodedString()
+        #expect(page.contentSecurityPolicy.contains("script-src 'sha256-\(digest)'"))
+        #expect(!page.html.contains("<b>title"), "the title is escaped")
     }
 
     @Test("every generated app is compiled into the server's catalog")

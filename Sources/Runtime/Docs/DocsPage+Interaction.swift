@@ -103,7 +103,7 @@ function operationBody(entry) {
   const op = entry.op;
   const security = securityText(op);
   return h("div", { class: "op-body" },
-    op.description && h("div", { class: "text" }, String(op.description)),
+    op.description && h("div", { class: "md" }, md(op.description)),
     h("div", { class: "meta" },
       op.operationId && h("span", null, "operationId ", h("code", null, String(op.operationId))),
       security && h("span", null, "Security ", h("code", null, security)),
@@ -128,7 +128,7 @@ function introView() {
     h("h2", null, String(info.title || "API"), " ", info.version !== undefined && h("span", { class: "badge" }, "v" + info.version), " ",
       spec.openapi && h("span", { class: "badge" }, "OpenAPI " + spec.openapi)),
     info.summary && h("p", { class: "text" }, String(info.summary)),
-    info.description && h("div", { class: "text" }, String(info.description)),
+    info.description && h("div", { class: "md" }, md(info.description)),
     (isObject(info.contact) || isObject(info.license)) && h("p", { class: "muted" },
       isObject(info.contact) && ["Contact: ", info.contact.url ? link(info.contact.url, info.contact.name) : String(info.contact.name || ""), info.contact.email ? " <" + info.contact.email + "> " : " "],
       isObject(info.license) && ["License: ", info.license.url ? link(info.license.url, info.license.name) : String(info.license.name || info.license.identifier || "")]),
@@ -172,7 +172,7 @@ function render() {
     const members = entries.filter((e) => e.tags.includes(tag));
     if (!members.length) return;
     const info = tagInfo.get(tag) || {};
-    const section = h("section", null, h("h3", null, tag), info.description && h("div", { class: "desc" }, String(info.description)));
+    const section = h("section", null, h("h3", null, tag), info.description && h("div", { class: "desc md" }, md(info.description)));
     const nav = h("div", { class: "nav-group" }, h("h5", null, tag));
     const items = [];
     members.forEach((entry, i) => {

@@ -37,6 +37,55 @@ function safeHref(url) {
   catch (e) { return null; }
 }
 function link(url, text) { const href = safeHref(url); return href ? h("a", { href, rel: "noopener noreferrer" }, text || url) : h("span", null, text || url); }
+// CommonMark's everyday subset for descriptions (paragraphs, "-"/"*"/"1." lists, fenced code, `code`,
+// **strong**, *emphasis*, [text](http(s) URL)), built as DOM nodes: the text is never parsed as HTML.
+function mdInline(text) {
+  const out = [];
+  const pattern = /`([^`]+)`|\*\*([^*]+)\*\*|\*([^*\s][^*]*)\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
+  let last = 0, m;
+  while ((m = pattern.exec(text)) !== null) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    if (m[1] !== undefined) out.push(h("code", null, m[1]));
+    else if (m[2] !== undefined) out.push(h("strong", null, mdInline(m[2])));
+    else if (m[3] !== undefined) out.push(h("em", null, mdInline(m[3])));
+    else out.push(link(m[5], m[4]));
+    last = pattern.lastIndex;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+function md(source) {
+  const blocks = [];
+  const lines = String(source).replace(/\r\n?/g, "\n").split("\n");
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    if (line.trim() === "") { i++; continue; }
+    if (/^\s*```/.test(line)) {
+      const code = [];
+      for (i++; i < lines.length && !/^\s*```/.test(lines[i]); i++) code.push(lines[i]);
+      i++;
+      blocks.push(h("pre", { class: "block" }, code.join("\n")));
+      continue;
+    }
+    const item = /^\s*(?:[-*]|(\d+)[.)])\s+(.*)$/;
+    if (item.test(line)) {
+      const ordered = item.exec(line)[1] !== undefined;
+      const list = h(ordered ? "ol" : "ul", null);
+      while (i < lines.length && item.test(lines[i])) {
+        let text = item.exec(lines[i])[2];
+        for (i++; i < lines.length && lines[i].trim() !== "" && !item.test(lines[i]) && /^\s+/.test(lines[i]); i++) text += " " + lines[i].trim();
+        list.append(h("li", null, mdInline(text)));
+      }
+      blocks.push(list);
+      continue;
+    }
+    const paragraph = [];
+    for (; i < lines.length && lines[i].trim() !== "" && !item.test(lines[i]) && !/^\s*```/.test(lines[i]); i++) paragraph.push(lines[i].trim());
+    blocks.push(h("p", null, mdInline(paragraph.join(" "))));
+  }
+  return blocks;
+}
 
 // References: local JSON pointers only ("#/components/schemas/X"); anything else stays unresolved.
 function lookup(ref) {
@@ -142,7 +191,7 @@ function hasStructure(s) {
 function propertyItem(name, schema, required, seen, depth) {
   const ex = expand(schema, seen);
   return h("li", null, h("div", null, h("span", { class: "pname" }, name), required && h("span", { class: "req" }, "required"), typeLine(ex)),
-    ex.s.description && h("div", { class: "desc" }, String(ex.s.description)),
+    ex.s.description && h("div", { class: "desc md" }, md(ex.s.description)),
     ex.cyclic ? null : schemaChildren(ex.s, ex.seen, depth + 1));
 }
 function schemaChildren(s, seen, depth) {
@@ -169,7 +218,7 @@ function schemaChildren(s, seen, depth) {
 function schemaView(schema) {
   const ex = expand(schema, new Set());
   return h("div", { class: "schema" }, h("div", null, typeLine(ex)),
-    ex.s.description && h("div", { class: "desc" }, String(ex.s.description)),
+    ex.s.description && h("div", { class: "desc md" }, md(ex.s.description)),
     ex.cyclic ? null : schemaChildren(ex.s, ex.seen, 0));
 }
 
@@ -268,7 +317,7 @@ function parametersView(params) {
       h("td", null, h("code", { class: "pname" }, p.name), p.required && h("span", { class: "req" }, "required"), p.deprecated && h("span", { class: "badge warn" }, "deprecated")),
       h("td", null, String(p.in || "")),
       h("td", null, schemaView(paramSchema(p))),
-      h("td", null, p.description && h("div", { class: "text" }, String(p.description)), p.example !== undefined && h("span", { class: "chip" }, "example " + show(p.example))))))))];
+      h("td", null, p.description && h("div", { class: "md" }, md(p.description)), p.example !== undefined && h("span", { class: "chip" }, "example " + show(p.example))))))))];
 }
 function contentView(contentMap) {
   const entries = Object.entries(isObject(contentMap) ? contentMap : {});
@@ -279,7 +328,7 @@ function requestBodyView(raw) {
   if (!raw) return null;
   const body = deref(raw);
   return [h("h4", null, "Request body"), body.required && h("span", { class: "req" }, "required"),
-    body.description && h("div", { class: "text" }, String(body.description)), contentView(body.content)];
+    body.description && h("div", { class: "md" }, md(body.description)), contentView(body.content)];
 }
 function responsesView(responses) {
   const entries = Object.entries(isObject(responses) ? responses : {});
@@ -288,7 +337,7 @@ function responsesView(responses) {
     const r = deref(raw);
     const headers = Object.entries(isObject(r.headers) ? r.headers : {});
     return h("div", { class: "response" },
-      h("div", null, h("span", { class: "status s" + String(status).charAt(0) }, status), String(r.description || "")),
+      h("div", null, h("span", { class: "status s" + String(status).charAt(0) }, status), " ", mdInline(String(r.description || ""))),
       headers.length > 0 && h("div", { class: "muted" }, "Headers: ", headers.map(([name, hd]) => h("span", { class: "chip", title: String(deref(hd).description || "") }, name))),
       isObject(r.content) && Object.keys(r.content).length ? contentView(r.content) : h("div", { class: "muted" }, "No body"));
   })];

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The interactive API reference served at `/docs`.
@@ -17,6 +18,42 @@ public enum DocsPage {
         template
             .replacingOccurrences(of: "{{SPEC_URL}}", with: javaScriptStringLiteral(specURL))
             .replacingOccurrences(of: "{{TITLE}}", with: htmlEscaped(title))
+    }
+
+    /// The page served at `docsPath` for the document at `documentPath`, made once at start-up:
+    /// the document is fetched by a reference relative to the page, so the page keeps working
+    /// behind a proxy that mounts the server under a path prefix; and the page's policy allows
+    /// exactly its one inline script and one inline style by their SHA-256 (no `unsafe-inline`),
+    /// no other origin, and no framing.
+    public static func page(docsPath: String, documentPath: String, title: String) -> (html: String, contentSecurityPolicy: String) {
+        let html = html(specURL: relativeReference(from: docsPath, to: documentPath), title: title)
+        let policy = "default-src 'none'; script-src \(hashSource(html, between: "<script>", and: "</script>")); "
+            + "style-src \(hashSource(html, between: "<style>", and: "</style>")); connect-src 'self'; img-src 'self' data:; "
+            + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        return (html, policy)
+    }
+
+    /// The reference that resolves to `target` from a page at `base` (both absolute paths):
+    /// `/docs` to `/openapi.json` is `openapi.json`, `/api/docs` to `/api/v1/openapi.json` is
+    /// `v1/openapi.json`, `/docs/ui` to `/openapi.json` is `../openapi.json`.
+    public static func relativeReference(from base: String, to target: String) -> String {
+        let baseDirectory = base.split(separator: "/", omittingEmptySubsequences: false).dropLast().dropFirst()
+        let targetParts = Array(target.split(separator: "/", omittingEmptySubsequences: false).dropFirst())
+        var shared = 0
+        while shared < baseDirectory.count, shared < targetParts.count - 1,
+              baseDirectory[baseDirectory.startIndex + shared] == targetParts[shared] {
+            shared += 1
+        }
+        let up = Array(repeating: "..", count: baseDirectory.count - shared)
+        let reference = (up + targetParts[shared...].map(String.init)).joined(separator: "/")
+        return reference.isEmpty ? "./" : reference
+    }
+
+    /// `'sha256-<base64>'` of the text between the first `open` and the next `close` in `html`.
+    private static func hashSource(_ html: String, between open: String, and close: String) -> String {
+        guard let start = html.range(of: open), let end = html.range(of: close, range: start.upperBound..<html.endIndex) else { return "'none'" }
+        let digest = SHA256.hash(data: Array(html[start.upperBound..<end.lowerBound].utf8))
+        return "'sha256-" + Data(digest).base64EncodedString() + "'"
     }
 
     /// A double-quoted JavaScript string literal for `text` that also cannot end a `<script>`
@@ -65,6 +102,7 @@ public enum DocsPage {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>{{TITLE}}</title>
 <style>
 :root { color-scheme: light dark; --bg: #fff; --fg: #1f2328; --muted: #656d76; --border: #d0d7de;
@@ -98,7 +136,8 @@ button.primary { background: var(--accent); border-color: var(--accent); color: 
 main { padding: 16px 24px 64px; min-width: 0; }
 .m { display: inline-block; min-width: 52px; padding: 0 4px; border-radius: 4px; background: var(--other); color: #fff; font: 700 11px/18px ui-monospace, Menlo, Consolas, monospace; text-align: center; text-transform: uppercase; flex: none; }
 .m-get { background: var(--get); } .m-post { background: var(--post); } .m-put { background: var(--put); } .m-patch { background: var(--patch); } .m-delete { background: var(--delete); }
-.text { white-space: pre-wrap; margin: 4px 0; } .muted, .desc { color: var(--muted); } .desc { white-space: pre-wrap; }
+.text { white-space: pre-wrap; margin: 4px 0; } .muted, .desc { color: var(--muted); } .desc:not(.md) { white-space: pre-wrap; }
+.md p, .md ul, .md ol { margin: 4px 0; } .md ul, .md ol { padding-left: 20px; } .md code { background: var(--code); padding: 0 3px; border-radius: 3px; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 10px; border: 1px solid var(--border); font-size: 11px; color: var(--muted); vertical-align: middle; }
 .badge.warn { border-color: var(--warn); color: var(--warn); }
 .chip { display: inline-block; padding: 0 5px; margin: 1px 4px 1px 0; border-radius: 4px; background: var(--code); font-size: 12px; overflow-wrap: anywhere; }

@@ -38,18 +38,13 @@ struct BuiltInRoutes {
                 Response(status: .ok, headers: [.contentType: JSONResponse.contentType], body: .init(byteBuffer: document))
             }
         case .docs:
-            let document = SystemContract.routes(layout: app.settings.systemRoutes).first { $0.operation == .openAPIDocument }
-            let page = ByteBuffer(string: DocsPage.html(specURL: document?.path ?? "/openapi.json", title: app.title))
-            return { _, _ in
-                Response(
-                    status: .ok,
-                    headers: [
-                        .contentType: "text/html; charset=utf-8",
-                        .contentSecurityPolicy:
-                            "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'",
-                    ],
-                    body: .init(byteBuffer: page))
-            }
+            let routes = SystemContract.routes(layout: app.settings.systemRoutes)
+            let document = routes.first { $0.operation == .openAPIDocument }?.path ?? "/openapi.json"
+            let docs = routes.first { $0.operation == .docs }?.path ?? "/docs"
+            let page = DocsPage.page(docsPath: docs, documentPath: document, title: app.title)
+            let body = ByteBuffer(string: page.html)
+            let headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .contentSecurityPolicy: page.contentSecurityPolicy]
+            return { _, _ in Response(status: .ok, headers: headers, body: .init(byteBuffer: body)) }
         }
     }
 
