@@ -24,7 +24,8 @@ BENCHMARKS = os.path.dirname(HERE)
 REPOSITORY = os.path.dirname(BENCHMARKS)
 PORTS = {"loom": 18480, "loom-protected": 18530, "pocketbase": 18490, "fastapi-1w": 18500, "fastapi-2w": 18510,
          "nginx": 18520, "loom-base": 18540, "loom-webhooks": 18550,
-         "loom-auth": 18570, "loom-auth-protected": 18580, "pocketbase-auth": 18590, "fastapi-auth-1w": 18600}
+         "loom-auth": 18570, "loom-auth-protected": 18580, "pocketbase-auth": 18590, "fastapi-auth-1w": 18600,
+         "fastapi-auth-2w": 18650}
 RECEIVER_PORT = 18560
 # Set-up servers (sign-up, keys) run here while a database is prepared.
 SETUP_PORT = 18610
@@ -39,7 +40,8 @@ WEBHOOKS_APP = "benchwebhooks"
 # organization-scoped, auth on), asked with the organization owner's token and an API key bound
 # to the organization; `loom-auth-protected` is Schemas/benchauthprotected (the same with rate
 # limits, idempotency, metrics, CORS and an audit trail); `pocketbase-auth` has an owner rule,
-# `fastapi-auth-1w` the FastAPI security tutorial's JWT check and user lookup.
+# `fastapi-auth-1w`/`-2w` the FastAPI security tutorial's JWT check and user lookup (with
+# --postgres: over asyncpg, peers/fastapi_asyncpg_auth_app.py).
 AUTH_APP = "benchauth"
 AUTH_PROTECTED_APP = "benchauthprotected"
 
@@ -54,7 +56,8 @@ def arguments():
     parser.add_argument("--idle-threshold", type=float, default=0.15, help="CPU busy share counted as idle (default 0.15)")
     parser.add_argument("--idle-timeout", type=float, default=10, help="longest wait for idle before a run, seconds (default 10)")
     parser.add_argument("--only", default="", help="comma-separated targets: loom,pocketbase,fastapi-1w,fastapi-2w,nginx,"
-                                                    "loom-protected,loom-webhooks,loom-auth,loom-auth-protected,pocketbase-auth,fastapi-auth-1w")
+                                                    "loom-protected,loom-webhooks,loom-auth,loom-auth-protected,pocketbase-auth,"
+                                                    "fastapi-auth-1w,fastapi-auth-2w")
     parser.add_argument("--label", default="", help="suffix of the results file name")
     parser.add_argument("--postgres", action="store_true",
                         help="Loom and FastAPI + asyncpg on a throwaway PostgreSQL cluster (PocketBase has no PostgreSQL mode)")
@@ -158,8 +161,20 @@ def main():
                 postgres.create_loom_database(cluster, settings.base_binary, settings.rows, "loom_base_bench", "bench")
             if "loom-webhooks" in only:
                 postgres.create_loom_database(cluster, settings.binary, settings.rows, "loom_webhooks_bench", WEBHOOKS_APP)
+            if "pocketbase-auth" in only:
+                only.remove("pocketbase-auth")
+            auth = {}
+            if any(name in only for name in ("loom-auth", "fastapi-auth-1w", "fastapi-auth-2w")):
+                auth[AUTH_APP] = postgres.create_loom_auth_database(
+                    cluster, settings.binary, settings.rows, "loom_auth_bench", AUTH_APP, work, SETUP_PORT)
+            if "loom-auth-protected" in only:
+                auth[AUTH_PROTECTED_APP] = postgres.create_loom_auth_database(
+                    cluster, settings.binary, settings.rows, "loom_auth_protected_bench", AUTH_PROTECTED_APP, work, SETUP_PORT)
+            if any(name in only for name in ("fastapi-auth-1w", "fastapi-auth-2w")):
+                postgres.create_fastapi_auth_database(cluster, "loom_auth_bench", "fastapi_auth_bench", auth[AUTH_APP].owner,
+                                                      setups.AUTH_EMAIL)
             log(f"PostgreSQL cluster on 127.0.0.1:{cluster.port}: Loom on {loom_database}, FastAPI + asyncpg on {fastapi_database}")
-            plan = postgres_plan(settings, work, cluster, loom_database, fastapi_database, results)
+            plan = postgres_plan(settings, work, cluster, loom_database, fastapi_database, results, auth)
             finish(settings, only, plan, started, results, log)
         finally:
             cluster.stop()
@@ -207,20 +222,22 @@ def main():
             first_id = ids.readline().strip()
         return server, targets.pocketbase_auth(ids_file, credentials.token, credentials.owner), first_id
 
-    def fastapi_auth():
+    def fastapi_auth(workers):
+        name = f"fastapi-auth-{workers}w"
         source, credentials = auth_seed(AUTH_APP)
         secret = "bench-fastapi-" + credentials.owner
-        database = setups.create_fastapi_auth_database(source, work, credentials.owner)
-        server = setups.start_fastapi(settings.venv, database, PORTS["fastapi-auth-1w"], 1, work, app="fastapi_auth_app:app",
+        database = setups.create_fastapi_auth_database(source, work, credentials.owner, name)
+        server = setups.start_fastapi(settings.venv, database, PORTS[name], workers, work, app="fastapi_auth_app:app",
                                       variables={"BENCH_DATABASE": database, "BENCH_JWT_SECRET": secret},
-                                      name="fastapi-auth-1w")
+                                      name=name)
         return server, targets.fastapi_auth(setups.fastapi_auth_token(secret)), "1"
 
     plan = {
         "loom-auth": lambda: loom_auth("loom-auth", AUTH_APP),
         "loom-auth-protected": lambda: loom_auth("loom-auth-protected", AUTH_PROTECTED_APP),
         "pocketbase-auth": pocketbase_auth,
-        "fastapi-auth-1w": fastapi_auth,
+        "fastapi-auth-1w": lambda: fastapi_auth(1),
+        "fastapi-auth-2w": lambda: fastapi_auth(2),
         "loom": lambda: (setups.start_loom(settings.binary, setups.copy_database(loom_database, work, "loom-run"),
                                            PORTS["loom"], work), targets.loom(), "1"),
         "loom-protected": lambda: loom_variant("loom-protected", settings.binary, PROTECTED_APP),
@@ -265,11 +282,13 @@ def loom_webhooks(settings, work, port, results, database=None, database_url=Non
     return WebhookTarget(loom, receiver, results), {"post": targets.loom()["post"]}, "1"
 
 
-def postgres_plan(settings, work, cluster, loom_database, fastapi_database, results):
+def postgres_plan(settings, work, cluster, loom_database, fastapi_database, results, auth):
     """The targets of --postgres: Loom and FastAPI + asyncpg (1 and 2 workers) on their own
-    database of one cluster, nginx as the ceiling. Loom's pool (pool_size, 20 by default) and
-    the asyncpg pools (20 for one worker, 10 per worker for two) hold the same number of
-    PostgreSQL connections."""
+    database of one cluster, nginx as the ceiling; on the authenticated path, benchauth (and its
+    protected variant) against the asyncpg peer with the FastAPI security tutorial's JWT check
+    and user lookup (`auth`: the credentials of each seeded benchauth database). Loom's pool
+    (pool_size, 20 by default) and the asyncpg pools (20 for one worker, 10 per worker for two)
+    hold the same number of PostgreSQL connections."""
 
     def fastapi(workers):
         name = f"fastapi-{workers}w"
@@ -284,6 +303,22 @@ def postgres_plan(settings, work, cluster, loom_database, fastapi_database, resu
                                    database_url=cluster.url(database) + "?sslmode=disable")
         return server, targets.loom(), "1"
 
+    def loom_auth(name, database, app):
+        credentials = auth[app]
+        server = setups.start_loom(settings.binary, None, PORTS[name], work, name=name, app=app,
+                                   database_url=cluster.url(database) + "?sslmode=disable",
+                                   environment=setups.auth_environment(app))
+        return server, targets.loom_auth(credentials.token, credentials.api_key), "1"
+
+    def fastapi_auth(workers):
+        name = f"fastapi-auth-{workers}w"
+        secret = "bench-fastapi-" + auth[AUTH_APP].owner
+        variables = {"BENCH_DATABASE_URL": cluster.url("fastapi_auth_bench", "postgresql"),
+                     "BENCH_POOL_SIZE": str(20 // workers), "BENCH_JWT_SECRET": secret}
+        server = setups.start_fastapi(settings.venv, None, PORTS[name], workers, work,
+                                      app="fastapi_asyncpg_auth_app:app", variables=variables, name=name)
+        return server, targets.fastapi_auth(setups.fastapi_auth_token(secret)), "1"
+
     return {
         "loom": lambda: loom("loom", settings.binary, loom_database),
         "loom-protected": lambda: loom("loom-protected", settings.binary, "loom_protected_bench", PROTECTED_APP),
@@ -292,6 +327,10 @@ def postgres_plan(settings, work, cluster, loom_database, fastapi_database, resu
                                                database_url=cluster.url("loom_webhooks_bench") + "?sslmode=disable"),
         "fastapi-1w": lambda: fastapi(1),
         "fastapi-2w": lambda: fastapi(2),
+        "loom-auth": lambda: loom_auth("loom-auth", "loom_auth_bench", AUTH_APP),
+        "loom-auth-protected": lambda: loom_auth("loom-auth-protected", "loom_auth_protected_bench", AUTH_PROTECTED_APP),
+        "fastapi-auth-1w": lambda: fastapi_auth(1),
+        "fastapi-auth-2w": lambda: fastapi_auth(2),
         "nginx": lambda: (servers.start_nginx(work, PORTS["nginx"]), targets.nginx(), "1"),
     }
 
@@ -308,7 +347,7 @@ def finish(settings, only, plan, started, results, log):
     table = report.build_rows(results)
     authenticated = report.build_auth_rows(results)
     latency = report.latency_row(results)
-    goals = report.targets(results, table, authenticated, latency)
+    goals = report.targets(results, table, authenticated, latency, postgres=settings.postgres)
     report.print_table(table, authenticated, latency, goals, log, postgres=settings.postgres)
     delivered = results.get("loom-webhooks", {}).get("deliveries")
     if delivered:

@@ -95,3 +95,33 @@ def create_loom_database(cluster, binary, rows, database, app):
         database)
     cluster.sql(f"SELECT setval(pg_get_serial_sequence('items', 'id'), {rows})", database)
     cluster.sql("VACUUM ANALYZE items", database)
+
+
+def create_loom_auth_database(cluster, binary, rows, database, app, work, port):
+    """Creates `database` for `app` (benchauth or a variant), migrates it with Loom, enrolls the
+    owner through the API (sign-up creating the organization, an API key bound to it; see
+    setups.enroll_owner) and inserts `rows` rows as the organization's. Returns the credentials."""
+    import setups
+
+    cluster.sql(f"CREATE DATABASE {database}")
+    url = cluster.url(database) + "?sslmode=disable"
+    subprocess.run([binary, "migrate", "--app", app, "--database-url", url], check=True, capture_output=True)
+    credentials = setups.enroll_owner(binary, work, port, app, f"{database}-setup", database_url=url)
+    organization = credentials.owner.replace("'", "''")
+    cluster.sql(
+        "INSERT INTO items (id, name, price, organization_id, created_at, updated_at) "
+        f"SELECT i, 'item ' || i, round(((i * 37) % 10000) / 100.0, 2), '{organization}', "
+        f"to_timestamp({BASE_SECONDS} + i), to_timestamp({BASE_SECONDS} + i) FROM generate_series(1, {rows}) AS i",
+        database)
+    cluster.sql(f"SELECT setval(pg_get_serial_sequence('items', 'id'), {rows})", database)
+    cluster.sql("VACUUM ANALYZE items", database)
+    return credentials
+
+
+def create_fastapi_auth_database(cluster, source, database, organization, username):
+    """A copy of the seeded benchauth database (`CREATE DATABASE ... TEMPLATE`) with the table
+    the FastAPI security tutorial reads per request: one enabled user in the rows' organization."""
+    cluster.sql(f"CREATE DATABASE {database} TEMPLATE {source}")
+    cluster.sql("CREATE TABLE bench_users (username TEXT PRIMARY KEY, organization_id TEXT NOT NULL, disabled BOOLEAN NOT NULL)",
+                database)
+    cluster.sql(f"INSERT INTO bench_users VALUES ('{username}', '{organization}', false)", database)

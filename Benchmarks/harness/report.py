@@ -12,7 +12,7 @@ PEERS = ["pocketbase", "fastapi-1w", "fastapi-2w"]
 VARIANTS = ["loom-protected", "loom-base", "loom-webhooks"]
 # The authenticated path: Loom's benchauth against its peers with credentials, and benchauth
 # with its protections on, as its rate over benchauth's.
-AUTH_PEERS = ["pocketbase-auth", "fastapi-auth-1w"]
+AUTH_PEERS = ["pocketbase-auth", "fastapi-auth-1w", "fastapi-auth-2w"]
 AUTH_PROTECTED = "loom-auth-protected"
 
 
@@ -93,8 +93,9 @@ def latency_row(results):
     return row
 
 
-def targets(results, rows, auth_rows, latency):
-    """The issues' targets, as measured ratios next to the bar they must reach."""
+def targets(results, rows, auth_rows, latency, postgres=False):
+    """The issues' targets, as measured ratios next to the bar they must reach (on PostgreSQL,
+    issue 22's bars against FastAPI + asyncpg replace PocketBase's, which has no PostgreSQL)."""
     by_name = {row["scenario"]: row for row in rows}
     auth = {row["scenario"]: row for row in auth_rows}
     health = _rps(results, "loom", "health_live")
@@ -119,6 +120,16 @@ def targets(results, rows, auth_rows, latency):
         ("auth protections on/off, GET by id", auth["auth_get_by_id"][_over_loom(AUTH_PROTECTED)], ">=", 0.9),
         ("auth protections on/off, POST", auth["auth_post"][_over_loom(AUTH_PROTECTED)], ">=", 0.9),
     ]
+    if postgres:
+        checks = [
+            ("PG GET by id / FastAPI+asyncpg 1w", by_name["get_by_id"]["loom_over_fastapi-1w"], ">=", 4.0),
+            ("PG GET by id / FastAPI+asyncpg 2w", by_name["get_by_id"]["loom_over_fastapi-2w"], ">=", 4.0),
+            ("PG page+total / FastAPI+asyncpg 1w", by_name["page_total"]["loom_over_fastapi-1w"], ">=", 4.0),
+            ("PG page+total / FastAPI+asyncpg 2w", by_name["page_total"]["loom_over_fastapi-2w"], ">=", 4.0),
+            ("PG auth GET by id / FastAPI+asyncpg JWT 1w", auth["auth_get_by_id"]["loom_over_fastapi-auth-1w"], ">=", 3.0),
+            ("PG auth GET by id / FastAPI+asyncpg JWT 2w", auth["auth_get_by_id"]["loom_over_fastapi-auth-2w"], ">=", 3.0),
+            *[check for check in checks if "protections" in check[0] or "webhook" in check[0]],
+        ]
     return [
         {"target": name, "measured": value, "bar": f"{op} {bar}",
          "met": None if value is None else (value >= bar if op == ">=" else value <= bar)}

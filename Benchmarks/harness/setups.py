@@ -112,7 +112,24 @@ def create_loom_auth_database(binary, work, rows, port, app="benchauth", directo
     shutil.rmtree(os.path.dirname(path), ignore_errors=True)
     os.makedirs(os.path.dirname(path))
     subprocess.run([binary, "migrate", "--app", app, "--database-path", path], check=True, capture_output=True)
-    server = start_loom(binary, path, port, work, name=f"{directory}-setup", app=app, environment=auth_environment(app))
+    credentials = enroll_owner(binary, work, port, app, f"{directory}-setup", database=path)
+    db = sqlite3.connect(path)
+    with db:
+        db.executemany(
+            "INSERT INTO items (id, name, price, organization_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [(i, name, price, credentials.owner, iso_timestamp(t), iso_timestamp(t)) for i, name, price, t in rows],
+        )
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return path, credentials
+
+
+def enroll_owner(binary, work, port, app, name, database=None, database_url=None):
+    """Starts `app` on a migrated database once: signs the owner up through the API (creating
+    the organization) and makes an API key bound to it. Returns the credentials; `owner` is the
+    organization's id."""
+    server = start_loom(binary, database, port, work, name=name, app=app, database_url=database_url,
+                        environment=auth_environment(app))
     try:
         _, signup = request_json("POST", server.url + "/v1/auth/signup", {
             "email": AUTH_EMAIL, "password": AUTH_PASSWORD, "name": "Bench Owner",
@@ -125,21 +142,13 @@ def create_loom_auth_database(binary, work, rows, port, app="benchauth", directo
             "organization_id": organization}, token="Bearer " + token)
     finally:
         server.stop()
-    db = sqlite3.connect(path)
-    with db:
-        db.executemany(
-            "INSERT INTO items (id, name, price, organization_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-            [(i, name, price, organization, iso_timestamp(t), iso_timestamp(t)) for i, name, price, t in rows],
-        )
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    return path, Credentials(token, key["key"], organization)
+    return Credentials(token, key["key"], organization)
 
 
-def create_fastapi_auth_database(source, work, organization):
+def create_fastapi_auth_database(source, work, organization, name="fastapi-auth"):
     """A copy of benchauth's seeded file with the table the FastAPI security tutorial reads per
     request (`users`: username, organization, disabled), one enabled user in the rows' organization."""
-    path = copy_database(source, work, "fastapi-auth")
+    path = copy_database(source, work, name)
     db = sqlite3.connect(path)
     with db:
         db.execute("CREATE TABLE bench_users (username TEXT PRIMARY KEY, organization_id TEXT NOT NULL, disabled INTEGER NOT NULL)")
