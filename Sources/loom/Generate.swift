@@ -24,7 +24,7 @@ struct Generate: ParsableCommand {
         do {
             outcome = try Generator.generate(
                 schemaFiles: try workspace.schemaFiles(), templates: try workspace.templates(),
-                migrationFiles: try workspace.migrationFiles())
+                migrationFiles: try workspace.migrationFiles(), publishedDocuments: try workspace.publishedDocuments())
         } catch let error as GeneratorError {
             printError(error.description)
             throw ExitCode(2)

@@ -44,6 +44,15 @@ struct Workspace {
         return result
     }
 
+    /// Every `Generated/<App>/openapi.json`, by path: the documents as last written (and validated).
+    func publishedDocuments() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for path in try files(under: "Generated", withExtension: "json") where path.hasSuffix("/openapi.json") {
+            result[path] = try String(contentsOf: url(path), encoding: .utf8)
+        }
+        return result
+    }
+
     /// Compares generated files with `Generated/` (files there that nothing generates are removals).
     func changes(for files: [OutputFile]) throws -> [Change] {
         var changes: [Change] = []

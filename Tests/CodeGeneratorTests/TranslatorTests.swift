@@ -20,6 +20,10 @@ struct TranslatorTests {
         #expect(SwiftNames.literal(#"SELECT "id""#) == ##"#"SELECT "id""#"##)
         #expect(SwiftNames.literal(##"x"#y"##) == ###"##"x"#y"##"###)
         #expect(SwiftNames.multilineRawLiteral(##"{"$ref": "#/x"}"##).hasPrefix("##\"\"\"\n"))
+        #expect(SwiftNames.hashCount(for: "plain") == 1)
+        #expect(SwiftNames.hashCount(for: "a \"# b") == 2)
+        #expect(SwiftNames.hashCount(for: "\\## and \"#") == 3, "a backslash counts as a quote does")
+        #expect(SwiftNames.hashCount(for: "## alone") == 1, "hashes after neither do not count")
     }
 
     @Test("tables are ordered so referenced tables come first; cycles still terminate")
@@ -55,5 +59,8 @@ struct TranslatorTests {
     @Test("the renderer collapses blank runs and ends files with one newline")
     func tidy() {
         #expect(Renderer.tidy("a\n\n\n  \nb\n\n") == "a\n\nb\n")
+        #expect(Renderer.tidy("") == "\n")
+        #expect(Renderer.tidy("\n   \n  x é\n \n\ny") == "  x é\n\ny\n", "leading blanks dropped, indentation and UTF-8 kept")
+        #expect(Renderer.tidy("a\n b \n") == "a\n b \n", "a line with text keeps its spaces")
     }
 }

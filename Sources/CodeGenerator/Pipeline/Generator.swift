@@ -15,8 +15,11 @@ public enum Generator {
     /// Runs parse → validate → OpenAPI → translate → render.
     /// `migrationFiles` maps the paths of the files now under `Generated/<App>/Migrations/` to
     /// their text: the history the next migration is diffed against and which is passed through.
+    /// `publishedDocuments` maps `Generated/<App>/openapi.json` to its text: a document
+    /// generated equal to it is not validated again (`OpenAPIBuilder.document(for:published:)`).
     public static func generate(
-        schemaFiles: [SchemaFile], templates: [String: String], migrationFiles: [String: String] = [:]
+        schemaFiles: [SchemaFile], templates: [String: String], migrationFiles: [String: String] = [:],
+        publishedDocuments: [String: String] = [:]
     ) throws(GeneratorError) -> Outcome {
         let parsed = SchemaParser.parse(schemaFiles)
         guard let schemas = parsed.schemas, !parsed.diagnostics.containsErrors else {
@@ -32,7 +35,8 @@ public enum Generator {
         var documentProblems: [Diagnostic] = []
         for app in schemas.apps {
             do {
-                documents[app.config.name] = try OpenAPIBuilder.document(for: app)
+                documents[app.config.name] = try OpenAPIBuilder.document(
+                    for: app, published: publishedDocuments[Self.documentPath(of: app)])
             } catch let error as OpenAPIBuildError {
                 // Name clashes the validator does not model (a table named like an error
                 // component, two names with one PascalCase form) surface here, still as a
@@ -57,5 +61,10 @@ public enum Generator {
         }
         guard refusals.isEmpty else { return .invalid((diagnostics + refusals).sorted()) }
         return .generated(files.sorted { $0.path < $1.path }, warnings: diagnostics)
+    }
+
+    /// Where `app`'s OpenAPI document is generated.
+    public static func documentPath(of app: AppSchema) -> String {
+        "Generated/\(SwiftNames.pascalCase(app.config.name))/openapi.json"
     }
 }

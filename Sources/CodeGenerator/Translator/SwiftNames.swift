@@ -47,14 +47,20 @@ public enum SwiftNames {
     }
 
     /// The smallest number of `#` such that neither `"#...` nor `\#...` occurs in the text.
-    private static func hashCount(for text: String) -> Int {
-        var count = 1
-        while text.contains("\"" + String(repeating: "#", count: count))
-            || text.contains("\\" + String(repeating: "#", count: count))
-        {
-            count += 1
+    /// One pass over the bytes: one more than the longest run of `#` right after a `"` or `\`.
+    static func hashCount(for text: String) -> Int {
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), hash = UInt8(ascii: "#")
+        var longest = 0, run = 0, counting = false
+        for byte in text.utf8 {
+            if byte == hash, counting {
+                run += 1
+                longest = max(longest, run)
+            } else {
+                counting = byte == quote || byte == backslash
+                run = 0
+            }
         }
-        return count
+        return longest + 1
     }
 
     /// Documentation comment lines (without `///`) for a description.
