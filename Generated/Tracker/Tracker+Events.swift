@@ -8,7 +8,7 @@ extension Tracker {
     /// The custom webhook event types of `webhooks.events`, one struct each: a handler emits one
     /// with `context.emit(_:)` and passes the plan as `alongside:` of the write it reports.
     public enum Events {
-        /// `project.copied`: A project was copied (POST /v1/projects/{id}/copy): emitted by the copy_project handler in the transaction that creates the copy, after projects.created of the copy.
+        /// `project.copied`: A project was copied (POST /v1/projects/{id}/copy): emitted by the copy_project handler in the transaction that creates the copy, beside the copy's projects.created.
         /// 
         /// Data: Which project was copied into which.
         public struct ProjectCopied: CustomEvent, Hashable {

@@ -17057,7 +17057,7 @@ extension Tracker {
     },
     "project.copied" : {
       "post" : {
-        "description" : "A project was copied (POST /v1/projects/{id}/copy): emitted by the copy_project handler in the transaction that creates the copy, after projects.created of the copy.",
+        "description" : "A project was copied (POST /v1/projects/{id}/copy): emitted by the copy_project handler in the transaction that creates the copy, beside the copy's projects.created.",
         "operationId" : "webhook_project_copied",
         "parameters" : [
           {
@@ -17135,7 +17135,7 @@ extension Tracker {
                     ]
                   },
                   "timestamp" : {
-                    "description" : "When the emitting write was committed (UTC).",
+                    "description" : "When the handler emitted it (UTC), just before the write it reports committed.",
                     "format" : "date-time",
                     "readOnly" : true,
                     "type" : "string"

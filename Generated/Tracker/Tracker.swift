@@ -92,7 +92,7 @@ public enum Tracker {
             .init(type: "comments.restored", description: "A deleted record of comments was restored; `data` is the record.", table: "comments", operation: .restored),
         ],
         customEvents: [
-            .init(type: "project.copied", description: "A project was copied (POST /v1/projects/{id}/copy): emitted by the copy_project handler in the transaction that creates the copy, after projects.created of the copy."),
+            .init(type: "project.copied", description: "A project was copied (POST /v1/projects/{id}/copy): emitted by the copy_project handler in the transaction that creates the copy, beside the copy's projects.created."),
         ],
         subscriptions: [
             .init(

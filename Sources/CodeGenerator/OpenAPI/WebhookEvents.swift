@@ -42,7 +42,7 @@ struct WebhookEvents {
         return operation(
             type: event.type, tag: Self.customTag, description: event.description,
             schema: SchemaFactory.object(envelope(
-                type: event.type, moment: "When the emitting write was committed (UTC).",
+                type: event.type, moment: "When the handler emitted it (UTC), just before the write it reports committed.",
                 organization: "The organization of the caller whose request emitted it; null for a caller bound to none.") + [.init("data", data)],
                 description: "A \(event.type) event."))
     }
