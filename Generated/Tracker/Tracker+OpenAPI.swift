@@ -4307,6 +4307,7 @@ extension Tracker {
                 "projects.*",
                 "tasks.*",
                 "comments.*",
+                "project.*",
                 "projects.created",
                 "projects.updated",
                 "projects.deleted",
@@ -4315,7 +4316,8 @@ extension Tracker {
                 "tasks.deleted",
                 "comments.created",
                 "comments.deleted",
-                "comments.restored"
+                "comments.restored",
+                "project.copied"
               ],
               "type" : "string"
             },
@@ -4481,6 +4483,7 @@ extension Tracker {
                 "projects.*",
                 "tasks.*",
                 "comments.*",
+                "project.*",
                 "projects.created",
                 "projects.updated",
                 "projects.deleted",
@@ -4489,7 +4492,8 @@ extension Tracker {
                 "tasks.deleted",
                 "comments.created",
                 "comments.deleted",
-                "comments.restored"
+                "comments.restored",
+                "project.copied"
               ],
               "type" : "string"
             },
@@ -16721,6 +16725,10 @@ extension Tracker {
       "name" : "comments"
     },
     {
+      "description" : "Custom webhook events that the app's handlers emit.",
+      "name" : "custom_events"
+    },
+    {
       "description" : "Platform administration: admins, organizations, end users, bans, impersonation.",
       "name" : "platform"
     },
@@ -17044,6 +17052,128 @@ extension Tracker {
         "summary" : "comments.restored event",
         "tags" : [
           "comments"
+        ]
+      }
+    },
+    "project.copied" : {
+      "post" : {
+        "description" : "A project was copied (POST /v1/projects/{id}/copy): emitted by the copy_project handler in the transaction that creates the copy, beside the copy's projects.created.",
+        "operationId" : "webhook_project_copied",
+        "parameters" : [
+          {
+            "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the attempt was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the attempt was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A project.copied event.",
+                "properties" : {
+                  "data" : {
+                    "description" : "Which project was copied into which.",
+                    "properties" : {
+                      "name" : {
+                        "description" : "The new project's name.",
+                        "pattern" : "^[^\\u0000]*$",
+                        "type" : "string"
+                      },
+                      "project_id" : {
+                        "description" : "The new project.",
+                        "format" : "uuid",
+                        "type" : "string"
+                      },
+                      "source_project_id" : {
+                        "description" : "The project copied.",
+                        "format" : "uuid",
+                        "type" : "string"
+                      }
+                    },
+                    "required" : [
+                      "source_project_id",
+                      "project_id",
+                      "name"
+                    ],
+                    "type" : "object"
+                  },
+                  "id" : {
+                    "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
+                    "type" : "string"
+                  },
+                  "organization_id" : {
+                    "description" : "The organization of the caller whose request emitted it; null for a caller bound to none.",
+                    "type" : [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "timestamp" : {
+                    "description" : "When the handler emitted it (UTC), just before the write it reports committed.",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "type" : {
+                    "const" : "project.copied",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "id",
+                  "type",
+                  "timestamp",
+                  "organization_id",
+                  "data"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed as `webhooks.signature` says.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: the subscription is disabled and receives nothing more."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "project.copied event",
+        "tags" : [
+          "custom_events"
         ]
       }
     },

@@ -91,6 +91,9 @@ public enum Tracker {
             .init(type: "comments.deleted", description: "A record of comments was deleted; `data` is the record as it was.", table: "comments", operation: .deleted),
             .init(type: "comments.restored", description: "A deleted record of comments was restored; `data` is the record.", table: "comments", operation: .restored),
         ],
+        customEvents: [
+            .init(type: "project.copied", description: "A project was copied (POST /v1/projects/{id}/copy): emitted by the copy_project handler in the transaction that creates the copy, beside the copy's projects.created."),
+        ],
         subscriptions: [
             .init(
                 name: "operations", description: "The operator's own receiver of every tracker event (inactive while TRACKER_WEBHOOK_URL is unset).",

@@ -12,6 +12,9 @@ public struct ActiveSubscription: Sendable {
     public let secrets: [WebhookSecret]
     /// Event type patterns.
     public let events: [String]
+    /// The organization a stored subscription belongs to (`nil`: a static one, or an app
+    /// admin's); its disabling is audited under it.
+    public var organizationID: String? = nil
 
     /// Creates a subscription.
     public init(name: String, url: URL, secrets: [WebhookSecret], events: [String]) {

@@ -118,10 +118,12 @@ struct DeliveryLoop: Sendable {
         do {
             let streaks = try await store.record(attempted, subscription: subscription.name, owner: owner)
             if attempted.contains(where: { $0.outcome.status == 410 }) {
-                try await store.disable(subscription: subscription.name, reason: "the receiver answered 410 Gone", at: WebhookClock.milliseconds(now))
+                try await store.disable(
+                    subscription: subscription.name, reason: "the receiver answered 410 Gone", at: WebhookClock.milliseconds(now),
+                    audit: disablingAudit(subscription, at: now))
                 logger.warning("webhook subscription \(subscription.name) is disabled: its receiver answered 410 Gone")
             } else if let since = streaks.compactMap({ $0 }).min() {
-                try await disableIfFailingTooLong(subscription.name, since: since, now: now)
+                try await disableIfFailingTooLong(subscription, since: since, now: now)
             }
         } catch {
             logger.error("\(attempted.count) webhook attempt(s) to \(subscription.name) cannot be recorded: \(error)")
@@ -130,16 +132,30 @@ struct DeliveryLoop: Sendable {
 
     /// Disables the subscription once every attempt has failed for `disableAfterFailingHours`
     /// (`webhooks.delivery`), audited in the same transaction when the app keeps a trail.
-    private func disableIfFailingTooLong(_ subscription: String, since: Int64, now: Date) async throws {
+    private func disableIfFailingTooLong(_ subscription: ActiveSubscription, since: Int64, now: Date) async throws {
         let hours = policy.disableAfterFailingHours
         guard WebhookClock.milliseconds(now) - since >= Int64(hours) * 3_600_000 else { return }
         let reason = "every attempt failed for \(hours) hours"
-        let audit = audited
-            ? AuditTrail.event(
-                action: "disabled", resource: "webhook_subscriptions", resourceID: subscription, identity: nil, requestID: nil,
-                clientAddress: nil, changedFields: ["enabled"], at: now, dialect: store.database.dialect)
-            : nil
-        try await store.disable(subscription: subscription, reason: reason, at: WebhookClock.milliseconds(now), audit: audit)
-        logger.warning("webhook subscription \(subscription) is disabled: \(reason)")
+        try await store.disable(
+            subscription: subscription.name, reason: reason, at: WebhookClock.milliseconds(now), audit: disablingAudit(subscription, at: now))
+        logger.warning("webhook subscription \(subscription.name) is disabled: \(reason)")
+    }
+
+    /// The audit row of the server disabling `subscription` (a `410 Gone` or a failure streak),
+    /// written in the disabling's transaction when the app keeps a trail: action `disabled`,
+    /// resource `webhook_subscriptions`, the subscription's id (a stored one's `whsub_...`, a
+    /// static one's name), changed member `enabled`, its organization (so that organization's
+    /// auditors see it), actor `webhook-delivery` with credential `system:webhook-delivery` (the
+    /// delivery worker acted, no caller), and no request id or client address.
+    private func disablingAudit(_ subscription: ActiveSubscription, at now: Date) -> SQLStatement? {
+        guard audited else { return nil }
+        return AuditTrail.event(
+            action: "disabled", resource: "webhook_subscriptions", resourceID: subscription.name, identity: Self.deliveryWorker(of: subscription),
+            requestID: nil, clientAddress: nil, changedFields: ["enabled"], at: now, dialect: store.database.dialect)
+    }
+
+    /// The identity the delivery worker's audit rows name: kind `system`, subject `webhook-delivery`.
+    static func deliveryWorker(of subscription: ActiveSubscription) -> Identity {
+        Identity(subject: "webhook-delivery", kind: "system", scopes: [], organizationID: subscription.organizationID)
     }
 }

@@ -29,6 +29,20 @@ enum EventPayload {
         return writer.string
     }
 
+    /// The payload of a custom event: `data` is the event struct's JSON.
+    static func custom(id: String, event: EmittedEvent, at time: Date, organizationID: String?, tenantScoped: Bool) -> String {
+        var writer = JSONWriter(capacity: 256 + event.data.text.utf8.count)
+        writer.beginObject()
+        writer.member("id", id)
+        writer.member("type", event.type)
+        writer.member("timestamp", time)
+        if tenantScoped { writer.member("organization_id", organizationID) }
+        writer.key("data")
+        writer.value(event.data)
+        writer.endObject()
+        return writer.string
+    }
+
     /// The payload of `change`, reported as `type`.
     static func json(id: String, type: String, change: RecordChange, at time: Date, organizationID: String?, tenantScoped: Bool) throws -> String {
         var writer = JSONWriter(capacity: 512)

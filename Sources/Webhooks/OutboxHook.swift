@@ -5,7 +5,7 @@ import Runtime
 /// subscription receives, one message row and one delivery row per such subscription, written by the statements
 /// that run in the change's own transaction (`WriteHook`). A committed change always has its
 /// event; a rolled-back one never has.
-struct OutboxHook: WriteHook {
+struct OutboxHook: CustomEventHook {
     /// The app's webhooks section.
     let settings: WebhookSettings
     /// The subscriptions active in this process (URL and secret configured).
@@ -22,14 +22,36 @@ struct OutboxHook: WriteHook {
 
     func statements(for change: RecordChange, dialect: SQLDialect) throws -> [SQLStatement] {
         guard let type = settings.eventType(table: change.table.name, operation: change.operation) else { return [] }
+        let organization = settings.tenantScoped && change.table.access?.tenant != nil ? change.identity?.organizationID : nil
+        return try statements(type: type, organization: organization, dialect: dialect) { messageID, now in
+            try EventPayload.json(id: messageID, type: type, change: change, at: now, organizationID: organization, tenantScoped: settings.tenantScoped)
+        }
+    }
+
+    /// A custom event a handler emits: recorded like a table event, in the handler's write
+    /// transaction; it belongs to the caller's organization in a tenant-scoped app. An
+    /// undeclared type (code that bypassed the generated structs) fails the write.
+    func statements(for event: EmittedEvent, dialect: SQLDialect) throws -> [SQLStatement] {
+        guard settings.declaresCustomEvent(event.type) else {
+            throw WebhookEventError(type: event.type)
+        }
+        let organization = settings.tenantScoped ? event.identity?.organizationID : nil
+        return try statements(type: event.type, organization: organization, dialect: dialect) { messageID, now in
+            EventPayload.custom(id: messageID, event: event, at: now, organizationID: organization, tenantScoped: settings.tenantScoped)
+        }
+    }
+
+    /// The message and delivery rows of one event of `type` whose payload `payload` writes
+    /// (given the message id and the time); nothing when no subscription may receive it.
+    private func statements(
+        type: String, organization: String?, dialect: SQLDialect, payload makePayload: (String, Date) throws -> String
+    ) throws -> [SQLStatement] {
         let receivers = subscriptions.filter { $0.receives(type) }
         guard !receivers.isEmpty || stored else { return [] }
         let now = clock.now()
         let milliseconds = WebhookClock.milliseconds(now)
         let messageID = EventPayload.newMessageID(at: milliseconds)
-        let organization = settings.tenantScoped && change.table.access?.tenant != nil ? change.identity?.organizationID : nil
-        let payload = try EventPayload.json(
-            id: messageID, type: type, change: change, at: now, organizationID: organization, tenantScoped: settings.tenantScoped)
+        let payload = try makePayload(messageID, now)
         let messageValues: [SQLValue] = [.text(messageID), .text(type), organization.map(SQLValue.text) ?? .null, .text(payload), .integer(milliseconds)]
         var statements: [SQLStatement] = []
         if receivers.isEmpty {

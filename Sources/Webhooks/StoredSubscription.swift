@@ -62,7 +62,9 @@ struct StoredSubscription: Sendable, JSONWritable {
         if let previousSecret, let until = previousSecretExpiresAt, until > now, let previous = try? WebhookSecret(previousSecret) {
             secrets.append(previous)
         }
-        return ActiveSubscription(name: id, url: url, secrets: secrets, events: eventTypes)
+        var active = ActiveSubscription(name: id, url: url, secrets: secrets, events: eventTypes)
+        active.organizationID = organizationID
+        return active
     }
 
     /// A new id: `whsub_` and 32 hex digits.

@@ -131,6 +131,9 @@ public enum OpenAPIBuilder {
         if context.config.webhooks?.management != nil {
             tags.append(OpenAPI.Tag(name: WebhookOperations.tag, description: "Webhook subscriptions, their secrets, messages, attempts and replays."))
         }
+        if context.config.webhooks?.events.isEmpty == false {
+            tags.append(OpenAPI.Tag(name: WebhookEvents.customTag, description: "Custom webhook events that the app's handlers emit."))
+        }
         if let limits = context.config.rateLimits, !limits.tiers.isEmpty {
             tags.append(OpenAPI.Tag(name: RateLimitTierOperations.tag, description: "Rate-limit tiers and the tier of each API key and organization."))
         }

@@ -21,16 +21,45 @@ struct WebhookEvents {
                 items[type] = .b(OpenAPI.PathItem(post: try self.operation(type: type, table: table, operation: operation)))
             }
         }
+        for event in webhooks.events {
+            items[event.type] = .b(OpenAPI.PathItem(post: try customOperation(event)))
+        }
         return items
     }
 
+    /// The tag of the custom event types (`webhooks.events`).
+    static let customTag = "custom_events"
+
+    /// A custom event: the envelope of a table event with the declared data.
+    private func customOperation(_ event: WebhookCustomEventConfig) throws -> OpenAPI.Operation {
+        let data: JSONSchema
+        if let name = event.payload.table, let table = context.app.tables.first(where: { $0.name == name }) {
+            data = SchemaFactory.reference(OpenAPINames.record(table))
+        } else {
+            let fields = FieldSchemaBuilder(context: context, file: context.config.file)
+            data = SchemaFactory.object(try fields.properties(of: event.payload.fields, usage: .input), description: event.payload.description)
+        }
+        return operation(
+            type: event.type, tag: Self.customTag, description: event.description,
+            schema: SchemaFactory.object(envelope(
+                type: event.type, moment: "When the handler emitted it (UTC), just before the write it reports committed.",
+                organization: "The organization of the caller whose request emitted it; null for a caller bound to none.") + [.init("data", data)],
+                description: "A \(event.type) event."))
+    }
+
     private func operation(type: String, table: TableSchema, operation: WebhookTableOperation) throws -> OpenAPI.Operation {
+        self.operation(
+            type: type, tag: table.name, description: WebhookEventText.description(table.name, operation),
+            schema: try payload(type: type, table: table, operation: operation))
+    }
+
+    private func operation(type: String, tag: String, description: String, schema: JSONSchema) -> OpenAPI.Operation {
         let body = OpenAPI.Request(
             description: "The event, signed as `webhooks.signature` says.",
-            content: [.json: .content(OpenAPI.Content(schema: try payload(type: type, table: table, operation: operation)))],
+            content: [.json: .content(OpenAPI.Content(schema: schema))],
             required: true)
         return OpenAPI.Operation(
-            tags: [table.name], summary: "\(type) event", description: WebhookEventText.description(table.name, operation),
+            tags: [tag], summary: "\(type) event", description: description,
             operationId: "webhook_" + type.replacingOccurrences(of: ".", with: "_"),
             parameters: headers().map { .parameter($0) }, requestBody: body,
             responses: [
@@ -42,16 +71,7 @@ struct WebhookEvents {
 
     /// The members of the payload, as `Webhooks.EventPayload` writes them.
     private func payload(type: String, table: TableSchema, operation: WebhookTableOperation) throws -> JSONSchema {
-        var properties: [SchemaFactory.Property] = [
-            .init("id", SchemaFactory.string("The message id, also sent as `webhook-id`; the same on every retry.")),
-            .init("type", .string(JSONSchema.CoreContext(description: "The event type.", allowedValues: [AnyCodable(type)]), JSONSchema.StringContext())),
-            .init("timestamp", SchemaFactory.timestamp("When the change was committed (UTC).")),
-        ]
-        if webhooks.tenantScoped {
-            properties.append(.init("organization_id", .string(
-                JSONSchema.CoreContext(nullable: true, description: "The organization whose row changed; null for rows of no organization."),
-                JSONSchema.StringContext())))
-        }
+        var properties = envelope(type: type, moment: "When the change was committed (UTC).")
         properties.append(.init("data", SchemaFactory.reference(OpenAPINames.record(table))))
         if operation == .updated {
             // The record's members, none required: the selection component where reads made one.
@@ -62,6 +82,24 @@ struct WebhookEvents {
             properties.append(.init("previous", previous))
         }
         return SchemaFactory.object(properties, description: "A \(type) event.")
+    }
+
+    /// `id`, `type`, `timestamp` and, in tenant-scoped apps, `organization_id`: the members
+    /// every event has.
+    private func envelope(
+        type: String, moment: String, organization: String = "The organization whose row changed; null for rows of no organization."
+    ) -> [SchemaFactory.Property] {
+        var properties: [SchemaFactory.Property] = [
+            .init("id", SchemaFactory.string("The message id, also sent as `webhook-id`; the same on every retry.")),
+            .init("type", .string(JSONSchema.CoreContext(description: "The event type.", allowedValues: [AnyCodable(type)]), JSONSchema.StringContext())),
+            .init("timestamp", SchemaFactory.timestamp(moment)),
+        ]
+        if webhooks.tenantScoped {
+            properties.append(.init("organization_id", .string(
+                JSONSchema.CoreContext(nullable: true, description: organization),
+                JSONSchema.StringContext())))
+        }
+        return properties
     }
 
     /// The Standard Webhooks header fields (or the named HMAC header).

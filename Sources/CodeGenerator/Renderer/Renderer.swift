@@ -6,7 +6,7 @@ import Mustache
 /// model, so a template change never changes behaviour by accident.
 public struct Renderer: Sendable {
     /// Template names the renderer needs (file stems in `Templates/`).
-    public static let templateNames = ["app", "endpoint", "handlers", "header", "migrations", "openapi", "project", "table"]
+    public static let templateNames = ["app", "endpoint", "events", "handlers", "header", "migrations", "openapi", "project", "table"]
 
     private let library: MustacheLibrary
 
@@ -38,6 +38,9 @@ public struct Renderer: Sendable {
             files.append(OutputFile(path: "\(directory)/\(app.namespace).swift", contents: render("app", app)))
             files.append(OutputFile(path: "\(directory)/\(app.namespace)+OpenAPI.swift", contents: render("openapi", app)))
             files.append(OutputFile(path: "\(directory)/openapi.json", contents: app.openAPIDocument))
+            if let events = app.events {
+                files.append(OutputFile(path: "\(directory)/\(app.namespace)+Events.swift", contents: render("events", events)))
+            }
             if app.hasEndpoints {
                 files.append(OutputFile(path: "\(directory)/\(app.namespace)Handlers.swift", contents: render("handlers", app)))
             }

@@ -94,6 +94,8 @@ public struct AppRenderModel: Sendable, Hashable {
     public var webhookArguments: [ListItem] = []
     /// Whether the app has a `webhooks` section.
     public var hasWebhooks = false
+    /// The payload structs of the app's custom event types (`webhooks.events`), or `nil`.
+    public var events: EventsRenderModel?
     // MARK: audit
     /// The arguments of the app's `AuditSettings(...)`; empty when the app has no `audit` section.
     public var auditArguments = ""

@@ -49,6 +49,7 @@ public enum Translator {
         if let webhooks = config.webhooks {
             model.webhookArguments = WebhookTranslator.arguments(for: webhooks)
             model.hasWebhooks = true
+            model.events = EventTranslator.translate(webhooks, app: config, namespace: namespace)
         }
         if let audit = config.audit {
             model.auditArguments = "retentionDays: \(audit.retentionDays), purgeIntervalSeconds: \(audit.purgeIntervalSeconds)"

@@ -31,6 +31,13 @@ enum WebhookTranslator {
             }
         }
         lines.append(events + "\n" + indent + "]")
+        if !webhooks.events.isEmpty {
+            var text = "customEvents: ["
+            for event in webhooks.events {
+                text += "\n" + indent + "    .init(type: \(SwiftNames.literal(event.type)), description: \(SwiftNames.literal(event.description))),"
+            }
+            lines.append(text + "\n" + indent + "]")
+        }
         if !webhooks.subscriptions.isEmpty {
             var text = "subscriptions: ["
             for subscription in webhooks.subscriptions {

@@ -7,7 +7,7 @@ extension WebhookSettings {
         management.map {
             WebhookContractOptions(
                 path: $0.path, scope: $0.scope, tenantScoped: tenantScoped, maxRotationGraceSeconds: $0.maxRotationGraceSeconds,
-                eventTypes: events.map(\.type))
+                eventTypes: allEventTypes)
         }
     }
 }

@@ -61,6 +61,20 @@ public struct WebhookSettings: Sendable {
         }
     }
 
+    /// A custom event type custom handlers emit (`webhooks.events`), its data a `CustomEvent`.
+    public struct CustomEventType: Sendable, Hashable {
+        /// The type (`project.copied`).
+        public let type: String
+        /// What it reports.
+        public let description: String
+
+        /// Creates a custom event type.
+        public init(type: String, description: String) {
+            self.type = type
+            self.description = description
+        }
+    }
+
     /// A subscription declared in `app.json` (URL and secret from the environment).
     public struct StaticSubscription: Sendable, Hashable {
         /// Its name, stored with each delivery.
@@ -116,12 +130,15 @@ public struct WebhookSettings: Sendable {
     public let events: [EventType]
     /// Subscriptions declared in `app.json`.
     public let subscriptions: [StaticSubscription]
+    /// Custom event types, in declaration order.
+    public let customEvents: [CustomEventType]
 
     /// Creates the settings.
     public init(
-        tenantScoped: Bool, signature: Signature, delivery: Delivery, events: [EventType], subscriptions: [StaticSubscription] = [],
-        management: Management? = nil
+        tenantScoped: Bool, signature: Signature, delivery: Delivery, events: [EventType], customEvents: [CustomEventType] = [],
+        subscriptions: [StaticSubscription] = [], management: Management? = nil
     ) {
+        self.customEvents = customEvents
         self.management = management
         self.tenantScoped = tenantScoped
         self.signature = signature
@@ -133,6 +150,16 @@ public struct WebhookSettings: Sendable {
     /// The type reporting `operation` on `table`, when the app declares it an event.
     public func eventType(table: String, operation: RecordChange.Operation) -> String? {
         events.first { $0.table == table && $0.operation == operation }?.type
+    }
+
+    /// Every event type, table events first, then the custom ones.
+    public var allEventTypes: [String] {
+        events.map(\.type) + customEvents.map(\.type)
+    }
+
+    /// Whether custom handlers may emit `type` (the app declares it in `webhooks.events`).
+    public func declaresCustomEvent(_ type: String) -> Bool {
+        customEvents.contains { $0.type == type }
     }
 
     /// Whether `pattern` (`*`, `<prefix>.*` or an exact type) covers `type`; the schema

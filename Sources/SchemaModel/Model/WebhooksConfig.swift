@@ -15,6 +15,8 @@ public struct WebhooksConfig: Codable, Sendable, Hashable {
     public var subscriptions: [WebhookStaticSubscriptionConfig]
     /// The management API of subscriptions stored in the database, or `nil` (static ones only).
     public var management: WebhookManagementConfig?
+    /// Custom event types custom handlers emit (`webhooks.events`), in declaration order.
+    public var events: [WebhookCustomEventConfig] = []
 
     /// Creates the section; the defaults are the platform conventions.
     public init(
@@ -30,8 +32,14 @@ public struct WebhooksConfig: Codable, Sendable, Hashable {
         self.subscriptions = subscriptions
     }
 
-    /// Every event type the app emits: `<table>.<operation>` in declaration order.
+    /// Every event type the app emits: `<table>.<operation>` in declaration order, then the
+    /// custom types.
     public var eventTypes: [String] {
+        tableEventTypes + events.map(\.type)
+    }
+
+    /// The table event types alone: `<table>.<operation>` in declaration order.
+    public var tableEventTypes: [String] {
         tables.flatMap { table in table.operations.map { "\(table.table).\($0.rawValue)" } }
     }
 }

@@ -101,7 +101,7 @@ enum SchemaKeys {
 
     /// The `webhooks` object of `app.json`.
     static let webhooks = ObjectKeys(
-        accepted: ["tenantScoped", "signature", "delivery", "tables", "subscriptions", "management"])
+        accepted: ["tenantScoped", "signature", "delivery", "tables", "subscriptions", "management", "events"])
 
     /// The `audit` object of `app.json`.
     static let audit = ObjectKeys(accepted: ["retentionDays", "purgeIntervalSeconds"])
@@ -122,6 +122,12 @@ enum SchemaKeys {
 
     /// `webhooks.management`: the subscription API.
     static let webhookManagement = ObjectKeys(accepted: ["path", "scope", "maxRotationGraceSeconds"], required: ["path", "scope"])
+
+    /// One member of `webhooks.events`: a custom event type.
+    static let webhookEvent = ObjectKeys(accepted: ["description", "payload"], required: ["description", "payload"])
+
+    /// `webhooks.events.<type>.payload`: fields or a table (the validator wants exactly one).
+    static let webhookEventPayload = ObjectKeys(accepted: ["description", "fields", "table"], required: ["description"])
 
     /// One member of `webhooks.subscriptions`.
     static let webhookSubscription = ObjectKeys(

@@ -7,13 +7,36 @@ enum WebhooksConfigReader {
     static func read(_ app: ObjectReader) -> WebhooksConfig? {
         guard let reader = app.object("webhooks", keys: SchemaKeys.webhooks) else { return nil }
         let defaults = WebhooksConfig()
-        return WebhooksConfig(
+        var config = WebhooksConfig(
             tenantScoped: reader.bool("tenantScoped") ?? defaults.tenantScoped,
             signature: readSignature(reader) ?? defaults.signature,
             delivery: readDelivery(reader) ?? defaults.delivery,
             tables: readTables(reader),
             subscriptions: readSubscriptions(reader),
             management: readManagement(reader))
+        config.events = readEvents(reader)
+        return config
+    }
+
+    /// `{"project.copied": {"description": ..., "payload": {...}}, ...}` in declaration order.
+    private static func readEvents(_ webhooks: ObjectReader) -> [WebhookCustomEventConfig] {
+        guard let members = webhooks.members("events") else { return [] }
+        let path = webhooks.path(of: "events")
+        return members.compactMap { member in
+            guard
+                let reader = ObjectReader(
+                    member.value, at: JSONPath.member(member.key, of: path), keys: SchemaKeys.webhookEvent, values: webhooks.values)
+            else { return nil }
+            var payload = WebhookEventPayloadConfig(description: "")
+            if let payloadReader = reader.object("payload", keys: SchemaKeys.webhookEventPayload) {
+                payload.description = payloadReader.string("description") ?? ""
+                payload.table = payloadReader.string("table")
+                if let fields = payloadReader.members("fields") {
+                    payload.fields = FieldSchemaReader.readFields(fields, at: payloadReader.path(of: "fields"), values: payloadReader.values)
+                }
+            }
+            return WebhookCustomEventConfig(type: member.key, description: reader.string("description") ?? "", payload: payload)
+        }
     }
 
     private static func readManagement(_ webhooks: ObjectReader) -> WebhookManagementConfig? {

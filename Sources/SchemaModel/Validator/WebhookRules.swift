@@ -21,10 +21,11 @@ enum WebhookRules {
         checkSignature(webhooks.signature, report: report)
         checkDelivery(webhooks.delivery, report: report)
         checkTables(webhooks, app: app, report: report)
+        checkEvents(webhooks, app: app, report: report)
         checkSubscriptions(webhooks, report: report)
         if let management = webhooks.management { checkManagement(management, app: app, report: report) }
         if webhooks.eventTypes.isEmpty {
-            report.setting("webhooks", "the app declares no event; list table events in \"tables\", e.g. {\"tasks\": [\"created\"]}")
+            report.setting("webhooks", "the app declares no event; list table events in \"tables\", e.g. {\"tasks\": [\"created\"]}, or custom ones in \"events\"")
         }
     }
 

@@ -8,7 +8,9 @@ struct TrackerHandlersImplementation: TrackerHandlers {
 
     /// A new project named `input.body.name` with the copied project's summary, owner, homepage,
     /// status and budget, written through the typed store (so the app's idempotency key, when
-    /// sent, is marked in the write's transaction and a retry never makes a second copy).
+    /// sent, is marked in the write's transaction and a retry never makes a second copy), and the
+    /// `project.copied` event in the same transaction: a copy that commits always has its event,
+    /// one that fails (a duplicate name: 409) never has.
     func copyProject(
         _ input: Tracker.Operations.CopyProject.Input, context: HandlerContext
     ) async throws -> Tracker.Operations.CopyProject.Output {
@@ -16,9 +18,13 @@ struct TrackerHandlersImplementation: TrackerHandlers {
         guard let source = try await projects.read(projects.record(input.id)) else {
             throw APIError.recordNotFound(table: "projects", id: input.id.uuidString.lowercased())
         }
-        let copy = try await projects.create(.init(
-            name: input.body.name, summary: source.summary, ownerEmail: source.ownerEmail, homepage: source.homepage,
-            status: source.status, budget: source.budget))
+        let id = UUID()
+        let copied = try context.emit(Tracker.Events.ProjectCopied(sourceProjectId: source.id, projectId: id, name: input.body.name))
+        let copy = try await projects.create(
+            .init(
+                name: input.body.name, summary: source.summary, ownerEmail: source.ownerEmail, homepage: source.homepage,
+                status: source.status, budget: source.budget),
+            key: id, alongside: copied)
         return Tracker.Operations.CopyProject.Output(projectId: copy.id, name: copy.name)
     }
 

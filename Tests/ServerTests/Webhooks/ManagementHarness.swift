@@ -20,17 +20,17 @@ struct ManagementHarness: Sendable {
     /// Runs `body` with the tracker's webhooks settings changed by `settings`.
     static func run(
         settings: WebhookSettings = Tracker.webhooks, allowLoopback: Bool = true, script: [WebhookReceiver.Answer] = [],
-        _ body: @Sendable (ManagementHarness) async throws -> Void
+        clock: WebhookClock = .system, auditedDelivery: Bool = false, _ body: @Sendable (ManagementHarness) async throws -> Void
     ) async throws {
         try await WebhookReceiver.run(script: script) { receiver in
             var options = WebhookOptions()
-            (options.allowLoopback, options.pollInterval) = (allowLoopback, .milliseconds(100))
+            (options.allowLoopback, options.pollInterval, options.clock) = (allowLoopback, .milliseconds(100), clock)
             let module = try WebhooksModule(settings: settings, environment: [:], options: options, logger: TestDatabase.logger)
             let family = try #require(module.routes(audited: true))
             try await TestApp.run("tracker", hooks: [module.hook], configure: { $0.routeFamilies.append(family) }) { app in
                 let database = try #require(app.database)
                 _ = try await WebhooksModule.migrate(database, app: "tracker")
-                let service = module.service(database: database)
+                let service = module.service(database: database, audited: auditedDelivery)
                 let delivery = Task { try await service.run() }
                 do {
                     try await body(ManagementHarness(app: app, receiver: receiver, database: database))

@@ -126,10 +126,14 @@ extension WebhookServerSuites {
                 try await harness.waitForDeliveries { $0.first?.status == "failed" }
                 #expect(try await harness.count("webhook_subscription_states") == 1)
                 let audit = try await harness.database.fetch(SQLStatement(
-                    "SELECT action, actor FROM audit_events WHERE resource = 'webhook_subscriptions'"))
+                    "SELECT action, actor, credential, resource_id, organization_id, occurred_at FROM audit_events WHERE resource = 'webhook_subscriptions'"))
                 #expect(audit.count == 1)
-                #expect(audit.first?.values.first == .text("disabled"))
-                #expect(audit.first?.values.last == .null, "the server acted, not a caller")
+                let values = try #require(audit.first?.values)
+                #expect(values[0] == .text("disabled"))
+                #expect(values[1] == .text("webhook-delivery") && values[2] == .text("system:webhook-delivery"), "the delivery worker acted, not a caller")
+                #expect(values[3] == .text("operations"), "the static subscription's name")
+                #expect(values[4] == .null, "a static subscription belongs to no organization")
+                #expect(values[5] == .integer(WebhookClock.milliseconds(clock.now)), "recorded at the controllable clock's time")
                 try await harness.app.create("/v1/projects", #"{"name": "Later", "owner_email": "ann@example.com"}"#)
                 try await harness.waitForDeliveries { $0.count == 2 && $0.allSatisfy { $0.status == "failed" } }
                 #expect(await harness.receiver.received().count == 3, "the disabled subscription receives nothing more")

@@ -126,7 +126,7 @@ extension WebhookSettings {
     /// The same settings with another delivery section.
     func with(delivery: WebhookSettings.Delivery) -> WebhookSettings {
         WebhookSettings(
-            tenantScoped: tenantScoped, signature: signature, delivery: delivery, events: events, subscriptions: subscriptions,
+            tenantScoped: tenantScoped, signature: signature, delivery: delivery, events: events, customEvents: customEvents, subscriptions: subscriptions,
             management: management)
     }
 }

@@ -1,0 +1,54 @@
+/// The data of a custom event type an app declares in `webhooks.events`: the generator makes one
+/// struct per type (`<App>.Events.ProjectCopied`), so a handler names the type by naming the
+/// struct and can only fill the members the schema declares. Emitted through
+/// `HandlerContext.emit(_:)`, inside the handler's write transaction.
+public protocol CustomEvent: JSONWritable {
+    /// The declared type (`project.copied`).
+    static var eventType: String { get }
+}
+
+/// One emitted custom event as write hooks see it, inside the transaction that emits it.
+public struct EmittedEvent: Sendable {
+    /// The declared type.
+    public let type: String
+    /// The `data` member: the event struct's JSON.
+    public let data: RawJSON
+    /// Who emitted it (the handler's caller); the tenant of the event in tenant-scoped apps.
+    public let identity: Identity?
+    /// The request that emitted it.
+    public let requestID: String?
+
+    /// Creates an emitted event.
+    public init(type: String, data: RawJSON, identity: Identity?, requestID: String?) {
+        self.type = type
+        self.data = data
+        self.identity = identity
+        self.requestID = requestID
+    }
+}
+
+/// A write hook that also records custom events (the `Webhooks` outbox); `HandlerContext.emit`
+/// asks every such hook of the server for its statements.
+public protocol CustomEventHook: WriteHook {
+    /// The statements recording `event` in `dialect`; throws for a type the app does not
+    /// declare (which fails the whole write).
+    func statements(for event: EmittedEvent, dialect: SQLDialect) throws -> [SQLStatement]
+}
+
+extension HandlerContext {
+    /// The statements recording `event` (one outbox message and its deliveries when a
+    /// subscription receives it; nothing when the server delivers no webhooks), as a plan to
+    /// pass as `alongside:` of the typed store write the event reports, or to run with
+    /// `database.write(_:)`: the event commits with that write or not at all. In a tenant-scoped
+    /// app the event belongs to the caller's organization.
+    public func emit<Event: CustomEvent>(_ event: Event) throws -> WritePlan {
+        var writer = JSONWriter(capacity: 256)
+        event.writeJSON(to: &writer)
+        let emitted = EmittedEvent(type: Event.eventType, data: RawJSON(validatedText: writer.string), identity: identity, requestID: requestID)
+        var statements: [SQLStatement] = []
+        for case let hook as any CustomEventHook in hooks.hooks {
+            statements += try hook.statements(for: emitted, dialect: database.dialect)
+        }
+        return statements.isEmpty ? WritePlan() : WritePlan(statements)
+    }
+}
