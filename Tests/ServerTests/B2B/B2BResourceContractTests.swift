@@ -70,6 +70,34 @@ struct B2BResourceContractTests {
         }
     }
 
+    @Test("Standard Operations: DELETE is idempotent in effect: a second DELETE of a user, an organization, a key or a webhook is 404 RESOURCE_NOT_FOUND")
+    func secondDelete() async throws {
+        try await TestApp.b2bComplete { app in
+            let token = try await app.b2bOperator()
+            let key = TestApp.key(try await app.b2bFullKey(token: token))
+            let user = try await app.request(.post, "/v1/users", json: #"{"email":"gone@example.com"}"#, headers: key)
+            let organization = try await app.request(.post, "/v1/organizations", json: #"{"name":"Gone Inc"}"#, headers: key)
+            let spare = try await app.b2bKey(#"{"name":"spare","environment":"live","scopes":["users:read"]}"#, headers: key)
+            let webhook = try await app.request(
+                .post, "/v1/webhooks", json: #"{"url":"http://127.0.0.1:9/hooks","event_types":["users.*"]}"#, headers: key)
+            #expect(webhook.status == .created, "\(webhook.text)")
+            let paths = [
+                "/v1/users/\(try #require(user.data["id"] as? String, "\(user.text)"))",
+                "/v1/organizations/\(try #require(organization.data["id"] as? String, "\(organization.text)"))",
+                "/v1/keys/\(spare.id)",
+                "/v1/webhooks/\(try #require(webhook.object["id"] as? String, "\(webhook.text)"))",
+            ]
+            for path in paths {
+                let first = try await app.request(.delete, path, headers: key)
+                #expect(first.status == .noContent && first.bytes.isEmpty, "\(path): \(first.text)")
+                let again = try await app.request(.delete, path, headers: key)
+                #expect(again.status == .notFound && again.errorCode == "RESOURCE_NOT_FOUND", "\(path): \(again.text)")
+                let read = try await app.request(.get, path, headers: key)
+                #expect(read.status == .notFound && read.errorCode == "RESOURCE_NOT_FOUND", "\(path): \(read.text)")
+            }
+        }
+    }
+
     @Test("Health endpoints, X-Request-Id, Content-Type and the error format")
     func healthAndFormat() async throws {
         try await TestApp.b2b { app in
