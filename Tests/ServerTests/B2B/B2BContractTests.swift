@@ -11,19 +11,24 @@ import Testing
 /// (SQLite, or PostgreSQL under `.ci/with-postgres`). Every answer is also checked against the
 /// app's OpenAPI document by `TestApp`. Points not served are named in the README's B2B section.
 ///
-/// The walk, in the document's section order (suites by file, tests in source order):
-/// 1. Authentication: API key authentication and the permission model (`B2BContractTests
-///    .apiKeyAuthentication`); who else reaches the data, the keys and the admin routes
-///    (`B2BAccessContractTests`: sign-ups, founded organizations, `/v1/keys` admin only);
-///    "admin: Full access including key management" (`B2BKeyManagementTests`); the bootstrap of a
-///    fresh install, which gives the first key (`B2BBootstrapTests`).
-/// 2. Operational Constraints: Rate Limiting (`rateLimiting`, `enterpriseTier`), Request Limits
-///    (`requestLimits`, `sizeLimits`), Timeout Behavior (`timeouts`), Pagination (`pagination`),
-///    in this file.
-/// 3. API Endpoints, Request/Response Format, Error Handling (`B2BResourceContractTests`: users,
-///    organizations/keys/audit, the second DELETE, health and formats, then idempotency and docs).
-/// 4. What the API Does (sessions, organizations), Versioning, Security Considerations, Monitoring
-///    (`B2BPlatformContractTests`); Integration Guidelines: Webhook Integration (`B2BWebhookContractTests`).
+/// The walk, in the document's section order (a suite per file; tests in source order):
+/// 1. What the API Does: user management (`B2BResourceContractTests.users`), session management
+///    and organization management (`B2BPlatformContractTests.sessionManagement`, `.organizations`).
+/// 2. Authentication: API key authentication and the permission model (`apiKeyAuthentication`,
+///    below); who else reaches the data, the keys and the admin routes (`B2BAccessContractTests`:
+///    sign-ups, their founded organizations, `/v1/keys` admin only); "admin: Full access including
+///    key management" and revocation (`B2BKeyManagementTests`); the service key of a fresh install
+///    ("server-to-server ... with service API keys", `B2BBootstrapTests`).
+/// 3. Operational Constraints, below: Rate Limiting (`rateLimiting`, `enterpriseTier`), Request
+///    Limits (`requestLimits`, `sizeLimits`), Timeout Behavior (`timeouts`), Pagination (`pagination`).
+/// 4. API Endpoints, Request/Response Format, Error Handling (`B2BResourceContractTests`: users,
+///    organizations/keys/audit, the second DELETE, health, headers, formats and error codes).
+/// 5. Versioning (`B2BPlatformContractTests.versioning`).
+/// 6. Integration Guidelines: Idempotency (`B2BResourceContractTests.idempotency`), Webhook
+///    Integration (`B2BWebhookContractTests`).
+/// 7. Security Considerations, Monitoring and Observability (`B2BPlatformContractTests
+///    .transportSecurity`, `.usageMetrics`; URL parameters in `B2BResourceContractTests.healthAndFormat`).
+/// 8. Getting Help: `/openapi.json`, `/docs` (`B2BResourceContractTests.documentation`).
 @Suite("B2B contract: authentication, rate limits, request limits, pagination")
 struct B2BContractTests {
     @Test("API Key Authentication: X-API-Key on every request, sk_live_/sk_test_ keys, scopes, IP ranges, expiry, revocation")

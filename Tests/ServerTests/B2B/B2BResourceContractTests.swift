@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import NIOCore
 import Testing
 
 @testable import Server
@@ -123,6 +124,18 @@ struct B2BResourceContractTests {
             plain[.contentType] = "text/plain"
             let unsupported = try await app.request(.post, "/v1/users", json: #"{"email":"a@example.com"}"#, headers: plain)
             #expect(unsupported.status == .unsupportedMediaType, "\(unsupported.text)")
+            // Chosen (README): a JSON body sent without Content-Type is read as JSON, not refused.
+            let bare = try await app.client.executeRequest(
+                uri: "/v1/users", method: .post, headers: key, body: ByteBuffer(string: #"{"email":"bare@example.com"}"#))
+            #expect(bare.status == .created, "\(String(buffer: bare.body))")
+            // "Accept: application/json (default)": answers are JSON whatever Accept asks for.
+            var html = key
+            html[.accept] = "text/html"
+            let negotiated = try await app.request(.get, "/v1/users", headers: html)
+            #expect(negotiated.status == .ok && negotiated.headers[.contentType]?.hasPrefix("application/json") == true, "\(negotiated.text)")
+            // "No sensitive data in URL parameters": a key is read from X-API-Key only, never from the query.
+            let inURL = try await app.request(.get, "/v1/users?api_key=\(key[HTTPField.Name("X-API-Key")!]!)")
+            #expect(inURL.status == .unauthorized && inURL.errorCode == "AUTHENTICATION_FAILED", "\(inURL.text)")
             // 409 CONFLICT: "Action conflicts with resource state" (a taken email).
             _ = try await app.request(.post, "/v1/users", json: #"{"email":"taken@example.com"}"#, headers: key)
             let taken = try await app.request(.post, "/v1/users", json: #"{"email":"taken@example.com"}"#, headers: key)
