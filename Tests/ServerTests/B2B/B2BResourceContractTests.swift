@@ -68,6 +68,21 @@ struct B2BResourceContractTests {
             #expect(audit.object["total"] as? Int == 4 && audit.object["limit"] as? Int == 3 && audit.object["offset"] as? Int == 0)
             #expect(Set(audit.object.keys) == ["data", "total", "limit", "offset"], "\(audit.text)")
             #expect(try await app.request(.post, "/v1/audit", json: "{}", headers: [.authorization: "Bearer \(token)"]).status.code >= 400)
+            // GET /v1/audit/{id} ("Get single resource"): one event in the record envelope; an unknown id is 404.
+            let newest = try #require(audit.dataItems.first?["id"] as? String)
+            let one = try await app.request(.get, "/v1/audit/\(newest)", headers: key)
+            #expect(one.status == .ok && one.data["id"] as? String == newest && one.data["action"] as? String == "deleted", "\(one.text)")
+            let unknown = try await app.request(.get, "/v1/audit/\(UUID().uuidString.lowercased())", headers: key)
+            #expect(unknown.status == .notFound && unknown.errorCode == "RESOURCE_NOT_FOUND", "\(unknown.text)")
+            let malformed = try await app.request(.get, "/v1/audit/not-an-id", headers: key)
+            #expect(malformed.status == .badRequest && malformed.errorFields == ["id"], "\(malformed.text)")
+            // An auth-trail event too, for a caller bound to no organization; a reader without the scope is 403.
+            let authTrail = try await app.request(.get, "/v1/audit?source=auth&limit=1", headers: key)
+            let authEvent = try #require(authTrail.dataItems.first?["id"] as? String, "\(authTrail.text)")
+            let fromAuth = try await app.request(.get, "/v1/audit/\(authEvent)", headers: key)
+            #expect(fromAuth.status == .ok && fromAuth.data["resource"] as? String == "auth", "\(fromAuth.text)")
+            let notAllowed = try await app.request(.get, "/v1/audit/\(newest)", headers: reader)
+            #expect(notAllowed.status == .forbidden && notAllowed.errorCode == "PERMISSION_DENIED", "\(notAllowed.text)")
         }
     }
 
