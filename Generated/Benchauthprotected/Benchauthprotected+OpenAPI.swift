@@ -506,6 +506,9 @@ extension Benchauthprotected {
         ],
         "type" : "object"
       },
+      "AuditEventAnswer" : {
+        "$ref" : "#/components/schemas/AuditEvent"
+      },
       "AuditEventPage" : {
         "description" : "One page of the audit trail, newest first.",
         "properties" : {
@@ -2589,6 +2592,103 @@ extension Benchauthprotected {
           }
         ],
         "summary" : "List audit events",
+        "tags" : [
+          "audit"
+        ]
+      }
+    },
+    "/v1/audit/{id}" : {
+      "get" : {
+        "description" : "One event of either trail by its id, with the list's rules: the `audit:read` scope; a caller bound to an organization finds only that organization's events, and only a caller bound to none finds an event of the `auth` trail. 404 otherwise, as for an unknown id.",
+        "operationId" : "getAuditEvent",
+        "parameters" : [
+          {
+            "description" : "The event's id.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The event's id.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuditEventAnswer"
+                }
+              }
+            },
+            "description" : "The event.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Get an audit event",
         "tags" : [
           "audit"
         ]

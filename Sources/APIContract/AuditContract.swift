@@ -10,6 +10,8 @@ public enum AuditContract {
     public static let eventSchema = "AuditEvent"
     /// Name of the page's schema component.
     public static let pageSchema = "AuditEventPage"
+    /// Name of the schema of one event's answer (the event, in the app's record envelope).
+    public static let answerSchema = "AuditEventAnswer"
     /// Page size when none is asked for.
     public static let defaultPageLimit = 50
     /// Largest page.
@@ -63,5 +65,13 @@ public enum AuditContract {
                 + "retention are purged.",
             responses: [ContractResponse(200, .json(pageSchema), "One page of events, newest first.")],
             credentials: .userTokenOrKey, errors: [.badRequest], implied: ContractError.serverErrors, parameters: queryParameters),
+        ContractRoute(
+            .getAuditEvent, .get, path + "/{id}", summary: "Get an audit event",
+            description: "One event of either trail by its id, with the list's rules: the `\(readScope)` scope; a caller bound "
+                + "to an organization finds only that organization's events, and only a caller bound to none finds an event of "
+                + "the `auth` trail. 404 otherwise, as for an unknown id.",
+            responses: [ContractResponse(200, .json(answerSchema), "The event.")],
+            credentials: .userTokenOrKey, errors: [.badRequest, .notFound], implied: ContractError.serverErrors,
+            parameters: [ContractParameter("id", in: .path, .uuid, "The event's id.")]),
     ]
 }

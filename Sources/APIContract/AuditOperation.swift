@@ -2,4 +2,5 @@
 /// with an `audit` section. The raw value is the `operationId`.
 public enum AuditOperation: String, ContractOperation {
     case listAuditEvents = "listAuditEvents"
+    case getAuditEvent = "getAuditEvent"
 }

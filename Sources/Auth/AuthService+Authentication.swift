@@ -120,7 +120,7 @@ extension AuthService {
             SecretText.matches(presented.secret, storedDigest: key.secretDigest), key.environment == presented.environment
         else { return .rejected(.invalidCredentials()) }
         let now = clock()
-        guard key.revokedAt == nil, key.expiresAt.map({ $0.isLater(than: now) }) ?? true, key.userStatus == UserRecord.active,
+        guard key.revokedAt == nil, key.expiresAt.map({ $0.isLater(than: now) }) ?? true, key.userStatus == UserRecord.active || key.userStatus == ServiceAccount.status,
             key.binding.holds(key.bindingCheck)
         else {
             return .rejected(.invalidCredentials())

@@ -78,20 +78,31 @@ struct TestApp: Sendable {
         configure: (inout LoomServer.Configuration) -> Void = { _ in }, _ body: @Sendable (TestApp) async throws -> Void
     ) async throws {
         try await TestDatabase.withMigratedApp(name) { database, app in
-            let environment = app.auth.map { [$0.secretVariable: jwtSecret] } ?? [:]
-            let auth = try await ServerAuth.start(
-                app: app, database: database.client, logger: TestDatabase.logger, environment: environment,
-                options: authOptions)
-            // The server `loom-server` runs (live tests go through its HTTP channel and inline reads).
-            var configuration = LoomServer.Configuration(port: 0)
-            (configuration.hooks, configuration.auth, configuration.inlineReads) = (hooks, TestAuthenticator(base: auth), inlineReads)
-            if app.settings.usage != nil { configuration.usage = UsageRecorder() }
-            configure(&configuration)
-            let application = LoomServer.buildApplication(
-                app: app, database: database.client, configuration: configuration, logger: TestDatabase.logger)
-            try await application.test(setup) { client in
-                try await body(try TestApp(client: client, app: app, caller: caller, database: database.client))
-            }
+            try await serve(
+                app, on: database, hooks: hooks, setup: setup, authOptions: authOptions, caller: caller, inlineReads: inlineReads,
+                configure: configure, body)
+        }
+    }
+
+    /// `run` on a database the test prepared (migrated to `app`'s schema, as `serve` leaves it).
+    static func serve(
+        _ app: GeneratedApp, on database: TestDatabase, hooks: [any WriteHook] = [], setup: TestingSetup = .router,
+        authOptions: AuthOptions = AuthOptions(passwordHashCost: 4), caller: TestCaller = .standard, inlineReads: Bool = true,
+        configure: (inout LoomServer.Configuration) -> Void = { _ in }, _ body: @Sendable (TestApp) async throws -> Void
+    ) async throws {
+        let environment = app.auth.map { [$0.secretVariable: jwtSecret] } ?? [:]
+        let auth = try await ServerAuth.start(
+            app: app, database: database.client, logger: TestDatabase.logger, environment: environment,
+            options: authOptions)
+        // The server `loom-server` runs (live tests go through its HTTP channel and inline reads).
+        var configuration = LoomServer.Configuration(port: 0)
+        (configuration.hooks, configuration.auth, configuration.inlineReads) = (hooks, TestAuthenticator(base: auth), inlineReads)
+        if app.settings.usage != nil { configuration.usage = UsageRecorder() }
+        configure(&configuration)
+        let application = LoomServer.buildApplication(
+            app: app, database: database.client, configuration: configuration, logger: TestDatabase.logger)
+        try await application.test(setup) { client in
+            try await body(try TestApp(client: client, app: app, caller: caller, database: database.client))
         }
     }
 

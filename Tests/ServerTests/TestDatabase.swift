@@ -14,6 +14,9 @@ struct TestDatabase: Sendable {
     let client: any DatabaseClient
     /// Closes the database and removes what the test created.
     let cleanup: @Sendable () async -> Void
+    /// The `loom-server` options that open this database (`--database-path P` or
+    /// `--database-url URL` naming the test's schema), for tests that run the binary on it.
+    var commandLineArguments: [String] = []
 
     /// The PostgreSQL URL of the test server, when one is configured. The whole suite opens its
     /// pools at once on a loaded machine, so a request may wait long for a first connection: the
@@ -41,11 +44,14 @@ struct TestDatabase: Sendable {
             return try await openPostgres(url: url)
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loom-tests-\(UUID().uuidString)")
-        let database = try SQLiteDatabase(path: directory.appendingPathComponent("\(name).sqlite").path, logger: logger)
-        return TestDatabase(client: database) {
-            try? await database.close()
-            try? FileManager.default.removeItem(at: directory)
-        }
+        let path = directory.appendingPathComponent("\(name).sqlite").path
+        let database = try SQLiteDatabase(path: path, logger: logger)
+        return TestDatabase(
+            client: database,
+            cleanup: {
+                try? await database.close()
+                try? FileManager.default.removeItem(at: directory)
+            }, commandLineArguments: ["--database-path", path])
     }
 
     /// Runs `body` with a fresh database for one test called `name`, cleaned up afterwards
@@ -89,10 +95,12 @@ struct TestDatabase: Sendable {
         settings.schema = schema
         settings.poolSize = 4
         let database = PostgresDatabase.started(settings: settings, logger: logger)
-        return TestDatabase(client: database) {
-            try? await database.close()
-            await dropSchema(schema, url: url)
-        }
+        return TestDatabase(
+            client: database,
+            cleanup: {
+                try? await database.close()
+                await dropSchema(schema, url: url)
+            }, commandLineArguments: ["--database-url", url + (url.contains("?") ? "&" : "?") + "schema=\(schema)"])
     }
 
     /// Runs `body` with two PostgreSQL clients (pools of 4) on one fresh schema of `url`, as two

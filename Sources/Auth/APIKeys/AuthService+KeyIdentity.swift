@@ -6,11 +6,17 @@ extension AuthService {
     /// holds: the creator's app-level role for an unbound key, their current organization role
     /// for a key bound to an organization; a service token is further limited to its role. So a
     /// key never exceeds its creator, even after a demotion, and a service never exceeds its role.
+    /// A key of the app's service account (`loom-server api-key create` without `--owner`) has
+    /// no person above it: its own scopes, checked against the app's when it was issued, are its
+    /// bound.
     func identity(of key: APIKeyStore.Presented) -> Identity {
         let bound = key.binding.organizationID != nil && !key.bindingCheck.isEndUser
-        let creatorScopes = settings.expanding(
-            key.bindingCheck.isEndUser
-                ? settings.endUserScopes : bound ? organizationRoles.scopes(of: key.bindingCheck.role ?? "") : scopes(ofRole: key.userRole))
+        let creatorScopes: Set<String> =
+            key.userStatus == ServiceAccount.status && !bound
+            ? ["*"]
+            : settings.expanding(
+                key.bindingCheck.isEndUser
+                    ? settings.endUserScopes : bound ? organizationRoles.scopes(of: key.bindingCheck.role ?? "") : scopes(ofRole: key.userRole))
         // Implied scopes (`auth.impliedScopes`) are added on both sides before the creator's
         // bound applies, as a token of the creator would hold them.
         var granted = settings.expanding(Set(key.scopes)).filter { Identity.scopes(creatorScopes, grant: $0) }

@@ -40,8 +40,9 @@ struct PlatformDirectory: Sendable {
     func endUsers(
         email: String?, organization: UUID?, project: UUID? = nil, page: PlatformPage
     ) async throws -> (items: [EndUserResponse], total: Int) {
-        var conditions: [String] = []
-        var binds: [SQLValue] = []
+        // The app's service account (`ServiceAccount`) is no one's account to list or ban.
+        var conditions: [String] = ["u.status <> ?"]
+        var binds: [SQLValue] = [.text(ServiceAccount.status)]
         if let email {
             conditions.append("u.email LIKE ? ESCAPE '\\'")
             binds.append(.text(PlatformPage.containsPattern(email)))
@@ -54,7 +55,7 @@ struct PlatformDirectory: Sendable {
             conditions.append("u.project_id = ?")
             binds.append(.uuid(project))
         }
-        let condition = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let condition = " WHERE " + conditions.joined(separator: " AND ")
         let results = try await database.fetchSnapshot([
             sql.statement(
                 "SELECT \(EndUserResponse.columns) FROM auth_users u\(condition) ORDER BY u.created_at DESC, u.id LIMIT ? OFFSET ?",
@@ -67,7 +68,7 @@ struct PlatformDirectory: Sendable {
     /// One end user, or `nil`.
     func endUser(_ id: UUID) async throws -> EndUserResponse? {
         let rows = try await database.fetchByKey(sql.statement(
-            "SELECT \(EndUserResponse.columns) FROM auth_users u WHERE u.id = ?", [.uuid(id)]))
+            "SELECT \(EndUserResponse.columns) FROM auth_users u WHERE u.id = ? AND u.status <> ?", [.uuid(id), .text(ServiceAccount.status)]))
         return try rows.first.map(EndUserResponse.init(row:))
     }
 

@@ -59,9 +59,13 @@ struct AuditOperations {
         let page = FamilyEnvelopes(config: context.config).of(.audit).list(
             of: SchemaFactory.reference(AuditContract.eventSchema), description: "One page of the audit trail, newest first.",
             naming: fields.naming, page: FamilyEnvelopes.pageDescriptions("events"))
+        let answer = FamilyEnvelopes(config: context.config).of(.audit).answer(
+            SchemaFactory.reference(AuditContract.eventSchema), description: "One audit event, in the app's record envelope.",
+            naming: fields.naming)
         return [
             (AuditContract.eventSchema, SchemaFactory.object(event, description: "One write to a table of the app.")),
             (AuditContract.pageSchema, page),
+            (AuditContract.answerSchema, answer),
         ]
     }
 }

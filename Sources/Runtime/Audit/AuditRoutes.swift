@@ -1,4 +1,5 @@
 import APIContract
+import Foundation
 import Hummingbird
 
 /// Serves the audit family (`AuditContract`): `GET <base>/audit`, read only.
@@ -24,7 +25,22 @@ struct AuditRoutes: Sendable {
         switch operation {
         case .listAuditEvents:
             return { request, context in try await list(request, context: context) }
+        case .getAuditEvent:
+            return { _, context in try await event(context: context) }
         }
+    }
+
+    /// One event the caller may see (the list's rules), or 404.
+    private func event(context: LoomRequestContext) async throws -> Response {
+        let identity = try context.requireScope(AuditContract.readScope)
+        let text = context.parameters.get("id") ?? ""
+        guard let id = UUID(uuidString: text) else {
+            throw APIError.invalidParameters([.init(field: "id", message: "must be a UUID (got \"\(text.prefix(64))\")")])
+        }
+        guard let found = try await store.event(id: id, organization: identity.organizationID) else {
+            throw APIError(status: .notFound, code: "NOT_FOUND", detail: "No audit event has id \(id.uuidString.lowercased()).")
+        }
+        return JSONResponse.make(status: .ok, value: EnvelopedRecord(found, in: envelopes), naming: naming)
     }
 
     /// One page of events the caller may see.

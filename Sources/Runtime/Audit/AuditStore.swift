@@ -23,6 +23,24 @@ struct AuditStore: Sendable {
         return (events, Int(try reader.integer()))
     }
 
+    /// The event `id` of the tables' trail (within `organization` when the caller is bound to
+    /// one), else, for a caller bound to none, of the `Auth` module's trail; `nil` when neither
+    /// holds it for this caller.
+    func event(id: UUID, organization: String?) async throws -> AuditEvent? {
+        var placeholders = PlaceholderSequence(dialect: database.dialect)
+        let byID = "id = \(placeholders.next())"
+        let own = organization == nil ? "" : " AND organization_id = \(placeholders.next())"
+        let rows = try await database.fetch(SQLStatement(
+            "SELECT \(AuditEvent.columns) FROM audit_events WHERE \(byID)\(own)",
+            [.text(id.uuidString.lowercased())] + (organization.map { [SQLValue.text($0)] } ?? [])))
+        if let row = rows.first { return try AuditEvent(row: row) }
+        guard organization == nil else { return nil }
+        var authPlaceholders = PlaceholderSequence(dialect: database.dialect)
+        let authRows = try await database.fetch(SQLStatement(
+            "SELECT \(AuditEvent.authColumns) FROM auth_audit_events WHERE id = \(authPlaceholders.next())", [.uuid(id)]))
+        return try authRows.first.map { row throws(RowDecodingError) in try AuditEvent(authRow: row) }
+    }
+
     /// Deletes the events of both trails that happened before `cutoff` (the auth trail only
     /// when `includesAuth`); returns how many.
     func purge(before cutoff: Date, includesAuth: Bool) async throws -> Int {

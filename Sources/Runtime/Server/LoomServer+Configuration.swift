@@ -50,6 +50,11 @@ extension LoomServer {
         /// connection may idle, and how many connections are held at once.
         public var connectionLimits = ConnectionLimits()
 
+        /// Tests only: scales every route's time budget and pauses handlers within it, so a
+        /// live server shows the app's own budgets expiring in seconds (`TimeBudgetTesting`).
+        /// `nil` (the default, and always in `serve`): the budgets as declared.
+        public var timeBudgetTesting: TimeBudgetTesting?
+
         // MARK: Webhooks management (issue 13)
 
         /// Route families of modules outside `Runtime` (the `Webhooks` management API),

@@ -62,7 +62,7 @@ public enum LoomServer {
                 store: IdempotencyStore(database: database, settings: settings), covered: registry.idempotentRoutes, settings: app.settings)
         }
         if let idempotency { router.add(middleware: idempotency) }
-        registry.install(on: router)
+        registry.install(on: router, budgetTesting: configuration.timeBudgetTesting)
         var reads = InlineReads(serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID)
         if configuration.inlineReads {
             let policies = configuration.middleware.map(\.inlineReadPolicy) + (idempotency.map { [$0.inlineReadPolicy] } ?? [])

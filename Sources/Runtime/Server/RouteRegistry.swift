@@ -165,12 +165,14 @@ public struct RouteRegistry {
     }
 
     /// Adds every collected route to `router`, each within its time budget (`TimeBudget`), and
-    /// `HEAD` beside each `GET` (see `add`).
-    public func install(on router: Router<LoomRequestContext>) {
+    /// `HEAD` beside each `GET` (see `add`). `budgetTesting` (tests only) scales the budgets and
+    /// slows the handlers.
+    public func install(on router: Router<LoomRequestContext>, budgetTesting: TimeBudgetTesting? = nil) {
         let explicitHeads = Set(routes.filter { $0.method == .head }.map(\.path))
         for route in routes {
             let path = RouterPath(Self.hummingbirdPath(route.path))
-            let (handler, budget) = (route.handler, route.budget)
+            let (handler, budget) =
+                budgetTesting.map { ($0.handler(route.handler), $0.budget(route.budget)) } ?? (route.handler, route.budget)
             let budgeted: Handler = { request, context in try await TimeBudget.run(budget, request, context, handler) }
             router.on(path, method: route.method, use: budgeted)
             if route.method == .get, !explicitHeads.contains(route.path) { router.on(path, method: .head, use: budgeted) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Auth
+import Foundation
 import Runtime
 
 /// `loom-server api-key`: API keys from the command line, for apps with `auth.apiKeys`.
@@ -8,19 +9,22 @@ struct APIKeyCommand: AsyncParsableCommand {
         commandName: "api-key", abstract: "Manage API keys from the command line.", subcommands: [APIKeyCreate.self])
 }
 
-/// `loom-server api-key create --owner EMAIL --name NAME --scopes admin [--environment ENV]`:
-/// migrates the database, then issues a key owned by a signed-up account (whose role must grant
-/// the scopes) and prints it as the last line of standard output, so a fresh install gets its
-/// first key without an HTTP call: `KEY=$(loom-server api-key create ... | tail -1)`.
+/// `loom-server api-key create --name NAME --scopes admin [--environment ENV] [--owner EMAIL]`:
+/// migrates the database, then writes a key straight into it (no server needs to run, and no
+/// account needs to exist) and prints it as the last line of standard output, so a fresh
+/// install gets its first key with `KEY=$(loom-server api-key create ... | tail -1)`.
+/// Without `--owner` the key is a service key of the app's service account, holding exactly the
+/// scopes given (each one the app declares); with `--owner` it belongs to that signed-up account,
+/// whose role must grant the scopes.
 struct APIKeyCreate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
-        abstract: "Issue an API key owned by an account (migrating the database first); prints the key as the last line.")
+        abstract: "Issue an API key (migrating the database first); prints the key as the last line.")
 
     @OptionGroup var options: AppOptions
 
-    @Option(help: "Email of the account that owns the key; its role must grant every scope (see set-role).")
-    var owner: String
+    @Option(help: "Email of an account to own the key (its role must grant every scope, see set-role). Default: the app's service account.")
+    var owner: String?
 
     @Option(help: "What the key is for.")
     var name: String
@@ -37,8 +41,34 @@ struct APIKeyCreate: AsyncParsableCommand {
         try await frame.run { app, settings, database in
             let created = try await AuthService.createAPIKey(
                 owner: owner, name: name, scopes: scopes, environment: environment, settings: settings, database: database,
-                app: app.schema.app)
-            return "created API key \(created.id) owned by \(owner) in \(options.databaseDescription)\n\(created.key)"
+                app: app.schema.app, declaredScopes: Self.declaredScopes(of: app))
+            let holder = owner.map { "owned by \($0)" } ?? "of the service account"
+            return "created API key \(created.id) \(holder) in \(options.databaseDescription)\n\(created.key)"
         }
+    }
+
+    /// Every scope `app` names: granted by a role or implied by a scope (`auth.roles`,
+    /// `auth.impliedScopes`), required by an operation of its OpenAPI document
+    /// (`x-required-scopes`), or needed by a route family it serves (key, webhook, audit,
+    /// usage and tier management). A service key may hold these and no others, so a typo is
+    /// refused instead of issuing a key that can do nothing.
+    static func declaredScopes(of app: GeneratedApp) -> Set<String> {
+        var scopes = Set<String>()
+        if let auth = app.auth {
+            for role in auth.roles { scopes.formUnion(role.scopes) }
+            for (scope, implied) in auth.impliedScopes { scopes.insert(scope); scopes.formUnion(implied) }
+            if let manage = auth.apiKeys?.manageScope { scopes.insert(manage) }
+        }
+        if let scope = app.webhooks?.management?.scope { scopes.insert(scope) }
+        if app.audit != nil { scopes.insert("audit:read") }
+        if app.settings.usage != nil { scopes.insert("usage:read") }
+        if app.settings.rateLimits?.tiers != nil { scopes.insert("rate-limits:manage") }
+        let document = (try? JSONSerialization.jsonObject(with: Data(app.openAPIDocument.utf8))) as? [String: Any]
+        for case let operations as [String: Any] in ((document?["paths"] as? [String: Any]) ?? [:]).values {
+            for case let operation as [String: Any] in operations.values {
+                scopes.formUnion(operation["x-required-scopes"] as? [String] ?? [])
+            }
+        }
+        return scopes
     }
 }

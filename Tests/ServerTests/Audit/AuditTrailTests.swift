@@ -86,6 +86,14 @@ struct AuditTrailTests {
             let member = TestCaller.organization("org-a", scopes: ["projects:read"])
             #expect(try await app.as(member).request(.get, "/v1/audit").status == .forbidden)
             #expect(try await app.as(.anonymous).request(.get, "/v1/audit").status == .unauthorized)
+            // GET /v1/audit/{id} keeps the same bounds: an organization's own event, never the other's (404, as unknown).
+            let eventA = try #require(seenByA.first?["id"] as? String)
+            let eventB = try #require(seenByB.first?["id"] as? String)
+            let own = try await app.as(adminA).request(.get, "/v1/audit/\(eventA)")
+            #expect(own.status == .ok && own.object["id"] as? String == eventA, "\(own.text)")
+            #expect(try await app.as(adminA).request(.get, "/v1/audit/\(eventB)").status == .notFound)
+            #expect(try await app.as(Self.reader).request(.get, "/v1/audit/\(eventB)").status == .ok)
+            #expect(try await app.as(member).request(.get, "/v1/audit/\(eventA)").status == .forbidden)
         }
     }
 
@@ -136,6 +144,11 @@ struct AuditTrailTests {
             #expect(try await Self.events(app, "?source=auth&resource=projects").isEmpty)
             let boundAdmin = TestCaller.organization("org-a", scopes: ["*"])
             #expect(try await app.as(boundAdmin).request(.get, "/v1/audit?source=auth").status == .forbidden)
+            // One auth event by id: for an unbound reader only (a bound caller gets 404, as for an unknown id).
+            let signup = try #require(events.last?["id"] as? String)
+            let one = try await app.as(Self.reader).request(.get, "/v1/audit/\(signup)")
+            #expect(one.status == .ok && one.object["action"] as? String == "signup", "\(one.text)")
+            #expect(try await app.as(boundAdmin).request(.get, "/v1/audit/\(signup)").status == .notFound)
         }
     }
 

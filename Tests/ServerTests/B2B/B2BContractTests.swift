@@ -1,5 +1,7 @@
+import Auth
 import Foundation
 import HTTPTypes
+import Runtime
 import Testing
 
 @testable import Server
@@ -7,9 +9,26 @@ import Testing
 /// The B2B reference (`/work/shared/reference/b2b-saas-api.md`, here `reference/b2b-saas-api.md`)
 /// point by point, in its order, with its example requests, against a live `b2b` server
 /// (SQLite, or PostgreSQL under `.ci/with-postgres`). Every answer is also checked against the
-/// app's OpenAPI document by `TestApp`. This file: "Authentication" and "Operational
-/// Constraints"; `B2BResourceContractTests` the rest. Points not served are named in the
-/// README's B2B section.
+/// app's OpenAPI document by `TestApp`. Points not served are named in the README's B2B section.
+///
+/// The walk, in the document's section order (a suite per file; tests in source order):
+/// 1. What the API Does: user management (`B2BResourceContractTests.users`), session management
+///    and organization management (`B2BPlatformContractTests.sessionManagement`, `.organizations`).
+/// 2. Authentication: API key authentication and the permission model (`apiKeyAuthentication`,
+///    below); who else reaches the data, the keys and the admin routes (`B2BAccessContractTests`:
+///    sign-ups, their founded organizations, `/v1/keys` admin only); "admin: Full access including
+///    key management" and revocation (`B2BKeyManagementTests`); the service key of a fresh install
+///    ("server-to-server ... with service API keys", `B2BBootstrapTests`).
+/// 3. Operational Constraints, below: Rate Limiting (`rateLimiting`, `enterpriseTier`), Request
+///    Limits (`requestLimits`, `sizeLimits`), Timeout Behavior (`timeouts`), Pagination (`pagination`).
+/// 4. API Endpoints, Request/Response Format, Error Handling (`B2BResourceContractTests`: users,
+///    organizations/keys/audit, the second DELETE, health, headers, formats and error codes).
+/// 5. Versioning (`B2BPlatformContractTests.versioning`).
+/// 6. Integration Guidelines: Idempotency (`B2BResourceContractTests.idempotency`), Webhook
+///    Integration (`B2BWebhookContractTests`).
+/// 7. Security Considerations, Monitoring and Observability (`B2BPlatformContractTests
+///    .transportSecurity`, `.usageMetrics`; URL parameters in `B2BResourceContractTests.healthAndFormat`).
+/// 8. Getting Help: `/openapi.json`, `/docs` (`B2BResourceContractTests.documentation`).
 @Suite("B2B contract: authentication, rate limits, request limits, pagination")
 struct B2BContractTests {
     @Test("API Key Authentication: X-API-Key on every request, sk_live_/sk_test_ keys, scopes, IP ranges, expiry, revocation")
@@ -90,6 +109,22 @@ struct B2BContractTests {
         }
     }
 
+    @Test("Rate Limiting: Enterprise is 10,000 requests per minute (the number app.json declares for the document's 'custom')")
+    func enterpriseTier() async throws {
+        try await RateLimitServer.run("b2b", settings: nil) { app in
+            let app = app.as(.anonymous)
+            let token = try await app.b2bOperator()
+            let key = try await app.b2bKey(#"{"name":"big","environment":"live","scopes":["users:read"]}"#, token: token)
+            let assigned = try await app.request(
+                .put, "/v1/rate-limits/api-keys/\(key.id)", json: #"{"tier":"enterprise"}"#, headers: [.authorization: "Bearer \(token)"])
+            #expect(assigned.status == .ok, "\(assigned.text)")
+            let reply = try await app.request(.get, "/v1/users", headers: TestApp.key(key.key))
+            #expect(reply.status == .ok, "\(reply.text)")
+            #expect(reply.headers[HTTPField.Name("X-RateLimit-Limit")!] == "10000")
+            #expect(reply.headers[HTTPField.Name("X-RateLimit-Remaining")!] == "9999")
+        }
+    }
+
     @Test("Request Limits: URL length 8 KB, 50 query parameters, batches of at most 100 items")
     func requestLimits() async throws {
         try await TestApp.b2b { app in
@@ -107,6 +142,89 @@ struct B2BContractTests {
             let tooMany = try await app.request(.post, "/v1/users/batch", json: #"{"operations":[\#(items(101))]}"#, headers: key)
             #expect(tooMany.status == .unprocessableContent && tooMany.errorFields == ["operations"], "\(tooMany.text)")
         }
+    }
+
+    @Test("Request Limits: a body over 10 MB is 413 and header fields over 32 KB are 431, in the document's error body, on a live server")
+    func sizeLimits() async throws {
+        try await TestApp.b2b { app in
+            let key = try await app.b2bFullKey(token: try await app.b2bOperator())
+            // The body: its declared length is refused before a byte of it is read (the answer closes
+            // the connection), so the client sends the head alone, on the server's own socket.
+            let port = try #require(app.client.port)
+            let head = [
+                "POST /v1/users HTTP/1.1", "Host: 127.0.0.1", "X-API-Key: \(key)", "Content-Type: application/json",
+                "Content-Length: \(10 * 1024 * 1024 + 1)",
+            ].joined(separator: "\r\n") + "\r\n\r\n"
+            let raw = try await RawHTTPExchange.exchange(port: port, head + #"{"email":"big@example.com","name":""#)
+            #expect(raw.hasPrefix("HTTP/1.1 413"), "\(raw.prefix(300))")
+            let body = try #require(raw.range(of: "\r\n\r\n").map { String(raw[$0.upperBound...]) })
+            Self.expectDocumentError(Reply(status: .contentTooLarge, headers: [:], bytes: Array(body.utf8)), code: "PAYLOAD_TOO_LARGE")
+            let listed = try await app.request(.get, "/v1/users", headers: TestApp.key(key))
+            #expect(listed.object["total"] as? Int == 0, "nothing was written: \(listed.text)")
+            // Header fields over 32 KB.
+            var padded = TestApp.key(key)
+            padded[HTTPField.Name("X-Padding")!] = String(repeating: "b", count: 33_000)
+            let headers = try await app.request(.get, "/v1/users", headers: padded)
+            #expect(headers.status == .requestHeaderFieldsTooLarge, "\(headers.text.prefix(300))")
+            Self.expectDocumentError(headers, code: "REQUEST_HEADER_FIELDS_TOO_LARGE")
+            // Just under both limits is served.
+            padded[HTTPField.Name("X-Padding")!] = String(repeating: "b", count: 30_000)
+            #expect(try await app.request(.get, "/v1/users", headers: padded).status == .ok)
+        }
+    }
+
+    /// The request header a timeout test sets to slow its request's handler (`TimeBudgetTesting`).
+    static let delayHeader = HTTPField.Name("X-Test-Delay-Ms")!
+
+    @Test("Timeout Behavior: the app's own budgets (standard 30 s, batch 120 s), scaled by 1/20 on a live server: 504 GATEWAY_TIMEOUT past each, nothing written")
+    func timeouts() async throws {
+        // 30 s becomes 1.5 s and 120 s 6 s; a handler is paused by the milliseconds its request asks for.
+        let testing = TimeBudgetTesting(scale: 0.05) { head in head.headerFields[Self.delayHeader].flatMap(Int.init).map { .milliseconds($0) } }
+        try await TestApp.b2b(configure: { $0.timeBudgetTesting = testing }) { app in
+            // The key comes from the command line's path (a service key), so no sign-up's bcrypt runs within a scaled budget.
+            let settings = try #require(try AppCatalog.app(named: "b2b").auth)
+            let key = TestApp.key(try await AuthService.createAPIKey(
+                owner: nil, name: "timeouts", scopes: ["admin"], environment: "live", settings: settings, database: try #require(app.database),
+                app: "b2b", declaredScopes: ["admin"]
+            ).key)
+            var slow = key
+            slow[Self.delayHeader] = "30000"
+            // A standard request past its budget: 504 in the document's error body, well before the handler would end.
+            for (method, path, body) in [
+                (HTTPRequest.Method.get, "/v1/users", nil), (.post, "/v1/users", #"{"email":"late@example.com"}"#),
+            ] as [(HTTPRequest.Method, String, String?)] {
+                let started = ContinuousClock.now
+                let reply = try await app.request(method, path, json: body, headers: slow)
+                let elapsed = ContinuousClock.now - started
+                #expect(reply.status == .gatewayTimeout, "\(method) \(path): \(reply.text)")
+                Self.expectDocumentError(reply, code: "GATEWAY_TIMEOUT")
+                #expect(elapsed >= .milliseconds(1500) && elapsed < .seconds(25), "\(method) \(path) took \(elapsed)")
+            }
+            let operations = #"{"operations":[{"action":"create","data":{"email":"b1@example.com"}}]}"#
+            // A batch gets the batch budget: twice the standard budget is within it...
+            var longer = key
+            longer[Self.delayHeader] = "3000"
+            let batch = try await app.request(.post, "/v1/users/batch", json: operations, headers: longer)
+            #expect(batch.status == .ok, "\(batch.text)")
+            // ...and past it the batch is 504 too, with none of its items written.
+            let started = ContinuousClock.now
+            let late = try await app.request(
+                .post, "/v1/users/batch", json: #"{"operations":[{"action":"create","data":{"email":"b2@example.com"}}]}"#, headers: slow)
+            let elapsed = ContinuousClock.now - started
+            #expect(late.status == .gatewayTimeout, "\(late.text)")
+            Self.expectDocumentError(late, code: "GATEWAY_TIMEOUT")
+            #expect(elapsed >= .seconds(6) && elapsed < .seconds(25), "the late batch took \(elapsed)")
+            let listed = try await app.request(.get, "/v1/users", headers: key)
+            #expect(listed.dataItems.compactMap { $0["email"] as? String } == ["b1@example.com"], "\(listed.text)")
+        }
+    }
+
+    /// `{"error": {"code", "message", "details": [...]}}`, the document's error format.
+    static func expectDocumentError(_ reply: Reply, code: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let error = reply.object["error"] as? [String: any Sendable]
+        #expect(error?["code"] as? String == code, "\(reply.text.prefix(300))", sourceLocation: sourceLocation)
+        #expect((error?["message"] as? String)?.isEmpty == false, sourceLocation: sourceLocation)
+        #expect(error?["details"] is [Any], sourceLocation: sourceLocation)
     }
 
     @Test("Pagination: GET /v1/users?limit=50&offset=100, default page size 20, maximum 100, with total")

@@ -144,4 +144,31 @@ struct B2BKeyManagementTests {
             #expect(escalation.status == .forbidden && escalation.errorCode == "PERMISSION_DENIED", "\(escalation.text)")
         }
     }
+
+    @Test("Revocable at any time: revoking a key does not revoke the keys it made; they stay the owner's, listed for the owner to revoke")
+    func revokingAMakerKeepsItsKeys() async throws {
+        try await TestApp.b2b { app in
+            let token = try await app.b2bOperator()
+            let maker = try await app.b2bKey(#"{"name":"maker","environment":"live","scopes":["admin"]}"#, token: token)
+            let made = try await app.b2bKey(#"{"name":"made","environment":"live","scopes":["users:read"]}"#, headers: TestApp.key(maker.key))
+            let grandchild = try await app.b2bKey(#"{"name":"made-too","environment":"test","scopes":["admin"]}"#, headers: TestApp.key(maker.key))
+            #expect(try await app.request(.delete, "/v1/keys/\(maker.id)", headers: TestApp.key(grandchild.key)).status == .noContent)
+            let revoked = try await app.request(.get, "/v1/users", headers: TestApp.key(maker.key))
+            #expect(revoked.status == .unauthorized && revoked.errorCode == "AUTHENTICATION_FAILED", "\(revoked.text)")
+            // The keys it made keep working, within their own scopes.
+            #expect(try await app.request(.get, "/v1/users", headers: TestApp.key(made.key)).status == .ok)
+            #expect(try await app.request(.get, "/v1/keys", headers: TestApp.key(grandchild.key)).status == .ok)
+            // The owner sees them (and no longer the revoked one), and finds who made them in the trail.
+            let listed = try await app.request(.get, "/v1/keys", headers: [.authorization: "Bearer \(token)"])
+            #expect(Set(listed.dataItems.compactMap { $0["id"] as? String }) == [made.id, grandchild.id], "\(listed.text)")
+            let ids = try #require(try AppCatalog.app(named: "b2b").auth).ids
+            let makerUUID = try #require(ids.uuid(maker.id, .apiKey)).uuidString.lowercased()
+            let trail = try await app.request(
+                .get, "/v1/audit?source=auth&actor=\(makerUUID)&action=api_key_created", headers: [.authorization: "Bearer \(token)"])
+            #expect(trail.dataItems.count == 2, "\(trail.text)")
+            // Revoking them is the owner's explicit act.
+            #expect(try await app.request(.delete, "/v1/keys/\(made.id)", headers: [.authorization: "Bearer \(token)"]).status == .noContent)
+            #expect(try await app.request(.get, "/v1/users", headers: TestApp.key(made.key)).status == .unauthorized)
+        }
+    }
 }

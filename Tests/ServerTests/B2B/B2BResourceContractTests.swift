@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import NIOCore
 import Testing
 
 @testable import Server
@@ -67,6 +68,49 @@ struct B2BResourceContractTests {
             #expect(audit.object["total"] as? Int == 4 && audit.object["limit"] as? Int == 3 && audit.object["offset"] as? Int == 0)
             #expect(Set(audit.object.keys) == ["data", "total", "limit", "offset"], "\(audit.text)")
             #expect(try await app.request(.post, "/v1/audit", json: "{}", headers: [.authorization: "Bearer \(token)"]).status.code >= 400)
+            // GET /v1/audit/{id} ("Get single resource"): one event in the record envelope; an unknown id is 404.
+            let newest = try #require(audit.dataItems.first?["id"] as? String)
+            let one = try await app.request(.get, "/v1/audit/\(newest)", headers: key)
+            #expect(one.status == .ok && one.data["id"] as? String == newest && one.data["action"] as? String == "deleted", "\(one.text)")
+            let unknown = try await app.request(.get, "/v1/audit/\(UUID().uuidString.lowercased())", headers: key)
+            #expect(unknown.status == .notFound && unknown.errorCode == "RESOURCE_NOT_FOUND", "\(unknown.text)")
+            let malformed = try await app.request(.get, "/v1/audit/not-an-id", headers: key)
+            #expect(malformed.status == .badRequest && malformed.errorFields == ["id"], "\(malformed.text)")
+            // An auth-trail event too, for a caller bound to no organization; a reader without the scope is 403.
+            let authTrail = try await app.request(.get, "/v1/audit?source=auth&limit=1", headers: key)
+            let authEvent = try #require(authTrail.dataItems.first?["id"] as? String, "\(authTrail.text)")
+            let fromAuth = try await app.request(.get, "/v1/audit/\(authEvent)", headers: key)
+            #expect(fromAuth.status == .ok && fromAuth.data["resource"] as? String == "auth", "\(fromAuth.text)")
+            let notAllowed = try await app.request(.get, "/v1/audit/\(newest)", headers: reader)
+            #expect(notAllowed.status == .forbidden && notAllowed.errorCode == "PERMISSION_DENIED", "\(notAllowed.text)")
+        }
+    }
+
+    @Test("Standard Operations: DELETE is idempotent in effect: a second DELETE of a user, an organization, a key or a webhook is 404 RESOURCE_NOT_FOUND")
+    func secondDelete() async throws {
+        try await TestApp.b2bComplete { app in
+            let token = try await app.b2bOperator()
+            let key = TestApp.key(try await app.b2bFullKey(token: token))
+            let user = try await app.request(.post, "/v1/users", json: #"{"email":"gone@example.com"}"#, headers: key)
+            let organization = try await app.request(.post, "/v1/organizations", json: #"{"name":"Gone Inc"}"#, headers: key)
+            let spare = try await app.b2bKey(#"{"name":"spare","environment":"live","scopes":["users:read"]}"#, headers: key)
+            let webhook = try await app.request(
+                .post, "/v1/webhooks", json: #"{"url":"http://127.0.0.1:9/hooks","event_types":["users.*"]}"#, headers: key)
+            #expect(webhook.status == .created, "\(webhook.text)")
+            let paths = [
+                "/v1/users/\(try #require(user.data["id"] as? String, "\(user.text)"))",
+                "/v1/organizations/\(try #require(organization.data["id"] as? String, "\(organization.text)"))",
+                "/v1/keys/\(spare.id)",
+                "/v1/webhooks/\(try #require(webhook.object["id"] as? String, "\(webhook.text)"))",
+            ]
+            for path in paths {
+                let first = try await app.request(.delete, path, headers: key)
+                #expect(first.status == .noContent && first.bytes.isEmpty, "\(path): \(first.text)")
+                let again = try await app.request(.delete, path, headers: key)
+                #expect(again.status == .notFound && again.errorCode == "RESOURCE_NOT_FOUND", "\(path): \(again.text)")
+                let read = try await app.request(.get, path, headers: key)
+                #expect(read.status == .notFound && read.errorCode == "RESOURCE_NOT_FOUND", "\(path): \(read.text)")
+            }
         }
     }
 
@@ -95,6 +139,18 @@ struct B2BResourceContractTests {
             plain[.contentType] = "text/plain"
             let unsupported = try await app.request(.post, "/v1/users", json: #"{"email":"a@example.com"}"#, headers: plain)
             #expect(unsupported.status == .unsupportedMediaType, "\(unsupported.text)")
+            // Chosen (README): a JSON body sent without Content-Type is read as JSON, not refused.
+            let bare = try await app.client.executeRequest(
+                uri: "/v1/users", method: .post, headers: key, body: ByteBuffer(string: #"{"email":"bare@example.com"}"#))
+            #expect(bare.status == .created, "\(String(buffer: bare.body))")
+            // "Accept: application/json (default)": answers are JSON whatever Accept asks for.
+            var html = key
+            html[.accept] = "text/html"
+            let negotiated = try await app.request(.get, "/v1/users", headers: html)
+            #expect(negotiated.status == .ok && negotiated.headers[.contentType]?.hasPrefix("application/json") == true, "\(negotiated.text)")
+            // "No sensitive data in URL parameters": a key is read from X-API-Key only, never from the query.
+            let inURL = try await app.request(.get, "/v1/users?api_key=\(key[HTTPField.Name("X-API-Key")!]!)")
+            #expect(inURL.status == .unauthorized && inURL.errorCode == "AUTHENTICATION_FAILED", "\(inURL.text)")
             // 409 CONFLICT: "Action conflicts with resource state" (a taken email).
             _ = try await app.request(.post, "/v1/users", json: #"{"email":"taken@example.com"}"#, headers: key)
             let taken = try await app.request(.post, "/v1/users", json: #"{"email":"taken@example.com"}"#, headers: key)

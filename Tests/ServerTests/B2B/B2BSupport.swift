@@ -1,8 +1,10 @@
 import Auth
 import Foundation
+import Generated
 import HTTPTypes
 import Runtime
 import Testing
+import Webhooks
 
 @testable import Server
 
@@ -15,6 +17,33 @@ extension TestApp {
         async throws
     {
         try await run("b2b", setup: .live, caller: .anonymous, configure: configure, body)
+    }
+
+    /// Runs `body` against a live `b2b` server with every module `serve` mounts for it: the
+    /// rate limits and their tiers (`/v1/rate-limits/*`) and the webhook management API
+    /// (`/v1/webhooks`; no delivery worker runs, so nothing is sent anywhere).
+    static func b2bComplete(_ body: @Sendable (TestApp) async throws -> Void) async throws {
+        try await TestDatabase.withMigratedApp("b2b") { database, app in
+            var options = WebhookOptions()
+            options.allowLoopback = true
+            let module = try WebhooksModule(settings: B2b.webhooks, environment: [:], options: options, logger: TestDatabase.logger)
+            let family = try #require(module.routes(audited: true))
+            _ = try await WebhooksModule.migrate(database.client, app: "b2b")
+            var limits = LoomServer.Configuration(port: 0)
+            try await ServerRateLimits.mount(app: app, database: database.client, on: &limits, settings: nil, rejected: nil)
+            try await serve(app, on: database, hooks: [module.hook], setup: .live, caller: .anonymous, configure: {
+                $0.middleware += limits.middleware
+                $0.routeFamilies += limits.routeFamilies + [family]
+            }, body)
+        }
+    }
+
+    /// A fresh sign-up's access token (`extra`: more body members, e.g. an organization to found).
+    func b2bSignUp(email: String, extra: String = "", sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+        let signup = try await request(
+            .post, "/v1/auth/signup", json: #"{"email":"\#(email)","password":"correct horse battery","name":"New"\#(extra)}"#)
+        #expect(signup.status == .created, "\(signup.text)", sourceLocation: sourceLocation)
+        return try #require(signup.object["access_token"] as? String, "\(signup.text)", sourceLocation: sourceLocation)
     }
 
     /// `X-API-Key: <key>`, the document's only credential.
