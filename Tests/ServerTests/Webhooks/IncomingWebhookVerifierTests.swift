@@ -63,7 +63,7 @@ struct IncomingWebhookVerifierTests {
         refused {
             _ = try verifier.verify(
                 headers: headers(["Stripe-Signature": IncomingWebhookSigning.stripe(secret: secret, timestamp: old, body: body)]),
-                body: Array(body.utf8), now: Date())
+                body: Array(body.utf8), now: Date(timeIntervalSince1970: Double(now)))
         }
         refused { _ = try verifier.verify(headers: headers(["Stripe-Signature": "v1=\(wrong)"]), body: Array(body.utf8), now: Date()) }
     }
@@ -85,12 +85,20 @@ struct IncomingWebhookVerifierTests {
             _ = try verifier.verify(
                 headers: IncomingWebhookSigning.standardHeaders(id: "msg_2", timestamp: now, signature: good), body: Array(body.utf8), now: Date())
         }
+        // On a fixed clock: 300 s either way is inside the tolerance, 301 s is not.
+        let clock = Date(timeIntervalSince1970: Double(now))
+        for skew in [-300, 300] as [Int64] {
+            let signature = IncomingWebhookSigning.standardWebhooks(secret: secret, id: "msg_1", timestamp: now + skew, body: body)
+            _ = try verifier.verify(
+                headers: IncomingWebhookSigning.standardHeaders(id: "msg_1", timestamp: now + skew, signature: signature),
+                body: Array(body.utf8), now: clock)
+        }
         for skew in [-301, 301] as [Int64] {
             let signature = IncomingWebhookSigning.standardWebhooks(secret: secret, id: "msg_1", timestamp: now + skew, body: body)
             refused {
                 _ = try verifier.verify(
                     headers: IncomingWebhookSigning.standardHeaders(id: "msg_1", timestamp: now + skew, signature: signature),
-                    body: Array(body.utf8), now: Date())
+                    body: Array(body.utf8), now: clock)
             }
         }
         refused { _ = try verifier.verify(headers: headers(["webhook-signature": good]), body: Array(body.utf8), now: Date()) }
