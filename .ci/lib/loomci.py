@@ -272,8 +272,10 @@ class Server:
                 secret_file.write_text(secrets.token_urlsafe(48))
             environment[auth["tokens"]["secretVariable"]] = secret_file.read_text()
         for variable in incoming_webhook_secret_variables(self.app):
-            # `serve` refuses to start without the secret of an endpoint declaring `webhook`.
-            environment.setdefault(variable, "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode())
+            # `serve` refuses to start without the secret of an endpoint declaring `webhook`; it is
+            # kept in this process's environment so journeys (children of it) can sign messages.
+            os.environ.setdefault(variable, "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode())
+            environment[variable] = os.environ[variable]
         environment.update(self.extra_environment)
         return environment
 
