@@ -79,8 +79,16 @@ struct RecordWriter<Record: TableRecord>: Sendable {
         if let claim = origin.idempotency {
             claim.complete(&plan, wrote: { results in writes.contains { results.first($0.step).map { !$0.rows.isEmpty || $0.changes > 0 } ?? false } }, answer: answer)
         }
-        origin.webhookReceipt?.record(in: &plan, dialect: sql.dialect)
-        let results = try await database.write(plan)
+        origin.webhookReceipt?.record(
+            in: &plan, dialect: sql.dialect,
+            wrote: { results in writes.contains { results.first($0.step).map { !$0.rows.isEmpty || $0.changes > 0 } ?? false } })
+        let results: WriteResults
+        do {
+            results = try await database.write(plan)
+        } catch {
+            origin.webhookReceipt?.abandoned()
+            throw error
+        }
         origin.idempotency?.committed()
         origin.webhookReceipt?.committed()
         if !hooks.isEmpty {

@@ -13,8 +13,8 @@ public final class IncomingWebhookReceipt: Sendable {
     let messageID: String
     /// When the message arrived.
     let receivedAt: Date
-    /// Whether a committed plan carried the insert.
-    private let recorded = NIOLockedValueBox(false)
+    /// Whether the plan being written carries the insert, and whether a committed one did.
+    private let state = NIOLockedValueBox((planned: false, recorded: false))
 
     init(endpoint: String, messageID: String, receivedAt: Date) {
         self.endpoint = endpoint
@@ -23,23 +23,37 @@ public final class IncomingWebhookReceipt: Sendable {
     }
 
     /// Whether the id is recorded by a committed write of this request.
-    var isRecorded: Bool { recorded.withLockedValue { $0 } }
+    var isRecorded: Bool { state.withLockedValue { $0.recorded } }
 
-    /// Adds the insert to `plan` unless a committed write already carried it, then a check that
-    /// it inserted (no row: the message was handled elsewhere, the plan is abandoned).
-    func record(in plan: inout WritePlan, dialect: SQLDialect) {
+    /// Adds the insert to `plan` unless a committed write already carried it, when `wrote` says
+    /// the plan changed a row (a guarded update that matched nothing records nothing), then a
+    /// check that it inserted (no row: the message was handled elsewhere, the plan is abandoned).
+    func record(in plan: inout WritePlan, dialect: SQLDialect, wrote: @escaping @Sendable (WriteResults) -> Bool = { _ in true }) {
         guard !isRecorded else { return }
-        let insert = plan.add(
-            IncomingWebhookReceipts.insert(endpoint: endpoint, messageID: messageID, receivedAt: receivedAt, dialect: dialect))
+        let statement = IncomingWebhookReceipts.insert(endpoint: endpoint, messageID: messageID, receivedAt: receivedAt, dialect: dialect)
+        let state = self.state
+        let insert = plan.derive { results in
+            guard wrote(results) else { return [] }
+            state.withLockedValue { $0.planned = true }
+            return [statement]
+        }
         plan.derive { results in
             if results.first(insert)?.changes == 0 { throw IncomingWebhookDuplicate() }
             return []
         }
     }
 
-    /// Records that a plan `record` was added to committed.
+    /// Records that a plan `record` was added to committed: the id is recorded if it carried the insert.
     func committed() {
-        recorded.withLockedValue { $0 = true }
+        state.withLockedValue { state in
+            if state.planned { state.recorded = true }
+            state.planned = false
+        }
+    }
+
+    /// Forgets the insert of a plan that did not commit.
+    func abandoned() {
+        state.withLockedValue { $0.planned = false }
     }
 }
 
