@@ -8,6 +8,7 @@ traffic leaves the loopback interface.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -228,6 +229,13 @@ def psql(url: str, sql: str) -> str:
                           capture_output=True, text=True).stdout
 
 
+def incoming_webhook_secret_variables(app: str) -> list[str]:
+    """The `webhook.secretEnv` of every endpoint file of `app`."""
+    directory = ROOT / "Schemas" / app / "endpoints"
+    files = sorted(directory.glob("*.json")) if directory.is_dir() else []
+    return [webhook["secretEnv"] for file in files if (webhook := json.loads(file.read_text()).get("webhook"))]
+
+
 @dataclass
 class Server:
     """A running `loom-server serve` of one app."""
@@ -263,6 +271,11 @@ class Server:
             if not secret_file.exists():
                 secret_file.write_text(secrets.token_urlsafe(48))
             environment[auth["tokens"]["secretVariable"]] = secret_file.read_text()
+        for variable in incoming_webhook_secret_variables(self.app):
+            # `serve` refuses to start without the secret of an endpoint declaring `webhook`; it is
+            # kept in this process's environment so journeys (children of it) can sign messages.
+            os.environ.setdefault(variable, "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode())
+            environment[variable] = os.environ[variable]
         environment.update(self.extra_environment)
         return environment
 

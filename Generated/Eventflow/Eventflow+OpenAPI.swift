@@ -2380,6 +2380,61 @@ extension Eventflow {
         },
         "type" : "object"
       },
+      "ReceiveWebhookRequest" : {
+        "additionalProperties" : false,
+        "description" : "A Standard Webhooks payload.",
+        "properties" : {
+          "data" : {
+            "description" : "The event's data; becomes the event's payload.",
+            "not" : {
+              "type" : "null"
+            }
+          },
+          "id" : {
+            "description" : "The sender's id of the message (informative; the webhook-id header deduplicates).",
+            "maxLength" : 255,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "organization_id" : {
+            "description" : "The sender's tenant, when it sends one (informative).",
+            "maxLength" : 255,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "previous" : {
+            "description" : "Earlier values of changed members, when the sender sends them (informative).",
+            "not" : {
+              "type" : "null"
+            }
+          },
+          "timestamp" : {
+            "description" : "When the sender says the event happened (informative).",
+            "maxLength" : 64,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "type" : {
+            "description" : "Dotted event type such as order.created; becomes the event's type.",
+            "maxLength" : 100,
+            "minLength" : 1,
+            "pattern" : "^(?:[a-z][a-z0-9_.-]*)$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "type",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ReceiveWebhookResponse" : {
+        "description" : "The message was stored as an event (or had been already).",
+        "type" : "object"
+      },
       "RegisterConsumerRequest" : {
         "additionalProperties" : false,
         "description" : "The consumer.",
@@ -8005,6 +8060,138 @@ extension Eventflow {
         ],
         "x-required-scopes" : [
           "producers:write"
+        ]
+      }
+    },
+    "/api/v1/producers/{id}/webhook" : {
+      "post" : {
+        "description" : "For producers that push webhooks instead of calling POST /events: a Standard Webhooks 1.0 message (such as a Loom app's outgoing webhook) signed with the secret in EVENTFLOW_INBOUND_WEBHOOK_SECRET is stored as one event of the producer in the path, its type the message's type and its payload the message's data. An unknown producer is 404, an inactive one 409. The event and the message id are committed together, so a redelivered message is stored once.\n\nIncoming webhook (standard-webhooks): the signature is verified over the raw body before anything else (401 otherwise), with a tolerance of 300 seconds on the signed timestamp; a `webhook-id` handled in the last 24 hours is answered 200 without running the handler again.\n\nPublic: no credentials needed.",
+        "operationId" : "receiveWebhook",
+        "parameters" : [
+          {
+            "description" : "The producer the message comes from.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The producer the message comes from.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "The message id (Standard Webhooks); a repeated id is not handled again.",
+            "in" : "header",
+            "name" : "webhook-id",
+            "required" : true,
+            "schema" : {
+              "description" : "The message id (Standard Webhooks); a repeated id is not handled again.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Seconds since 1970 when the message was signed.",
+            "in" : "header",
+            "name" : "webhook-timestamp",
+            "required" : true,
+            "schema" : {
+              "description" : "Seconds since 1970 when the message was signed.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Space-separated `v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`; any match is accepted.",
+            "in" : "header",
+            "name" : "webhook-signature",
+            "required" : true,
+            "schema" : {
+              "description" : "Space-separated `v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`; any match is accepted.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/ReceiveWebhookRequest"
+              }
+            }
+          },
+          "description" : "A Standard Webhooks payload.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/ReceiveWebhookResponse"
+                }
+              }
+            },
+            "description" : "The message was stored as an event (or had been already).",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/FlatError"
+                }
+              }
+            },
+            "description" : "The webhook message is not accepted (`INVALID_CREDENTIALS`): a signature header is missing, no signature matches the raw body, or the signed timestamp is more than 300 seconds from the server's time. The handler did not run.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+
+        ],
+        "summary" : "Receive a producer's event as a Standard Webhooks message.",
+        "tags" : [
+          "producers"
         ]
       }
     },

@@ -55,7 +55,7 @@ public enum Eventflow {
     /// The app, ready for `LoomServer`.
     /// - Parameter handlers: the handwritten implementation of the app's custom endpoints.
     public static func app(handlers: some EventflowHandlers) -> GeneratedApp {
-        GeneratedApp(
+        var app = GeneratedApp(
             settings: settings,
             schema: schema,
             tables: [
@@ -72,11 +72,16 @@ public enum Eventflow {
                 registry.addTable(Events.Record.self, operations: Events.operations, access: Events.access)
                 Operations.ConsumerEvents.register(in: &registry, handlers: handlers)
                 Operations.IngestEvent.register(in: &registry, handlers: handlers)
+                Operations.ReceiveWebhook.register(in: &registry, handlers: handlers)
                 Operations.RegisterConsumer.register(in: &registry, handlers: handlers)
                 Operations.RegisterProducer.register(in: &registry, handlers: handlers)
                 Operations.SystemHealth.register(in: &registry, handlers: handlers)
             }
         )
+        app.incomingWebhooks = [
+            Operations.ReceiveWebhook.webhook,
+        ]
+        return app
     }
 
     /// Custom operations; their handlers are implemented in the `Server` target.

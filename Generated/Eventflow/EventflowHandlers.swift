@@ -16,6 +16,11 @@ public protocol EventflowHandlers: Sendable {
     /// Stores one event from a producer. The producer is the one the caller's API key was issued for (a producer key naming another producer_id is 403); an inactive producer's key is refused (403). Callers that are not a producer (an admin) name the producer in producer_id. The event is committed durably before the response is sent.
     func ingestEvent(_ input: Eventflow.Operations.IngestEvent.Input, context: HandlerContext) async throws -> Eventflow.Operations.IngestEvent.Output
 
+    /// Receive a producer's event as a Standard Webhooks message.
+    /// 
+    /// For producers that push webhooks instead of calling POST /events: a Standard Webhooks 1.0 message (such as a Loom app's outgoing webhook) signed with the secret in EVENTFLOW_INBOUND_WEBHOOK_SECRET is stored as one event of the producer in the path, its type the message's type and its payload the message's data. An unknown producer is 404, an inactive one 409. The event and the message id are committed together, so a redelivered message is stored once.
+    func receiveWebhook(_ input: Eventflow.Operations.ReceiveWebhook.Input, context: HandlerContext) async throws -> Eventflow.Operations.ReceiveWebhook.Output
+
     /// Register an internal consumer and issue its service token.
     /// 
     /// Creates the consumer and a service token for it (role consumer, service name = consumer id, environment live). The token is shown in this answer only; it fetches this consumer's events only. It is owned by the registering admin, who can rotate or revoke it with the auth API-key routes (service_token_id).

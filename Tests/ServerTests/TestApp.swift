@@ -68,6 +68,10 @@ struct TestApp: Sendable {
     /// The signing secret tests give apps with an `auth` section (forging tests sign with it too).
     static let jwtSecret = "loom-test-secret-0123456789abcdefghijklmnopqrstuvwxyz"
 
+    /// The secret tests give every incoming webhook endpoint (a Standard Webhooks `whsec_`
+    /// text; the other schemes use its bytes as they are). Signing tests sign with it.
+    static let incomingWebhookSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+
     /// Runs `body` against a new app `name` with an empty migrated database; apps with an
     /// `auth` section get the `Auth` module with `authOptions` (bcrypt cost 4 keeps tests fast).
     /// Requests run as `caller` (see `request`). `inlineReads: false` sends every request of a
@@ -98,6 +102,7 @@ struct TestApp: Sendable {
         var configuration = LoomServer.Configuration(port: 0)
         (configuration.hooks, configuration.auth, configuration.inlineReads) = (hooks, TestAuthenticator(base: auth), inlineReads)
         if app.settings.usage != nil { configuration.usage = UsageRecorder() }
+        for webhook in app.incomingWebhooks { configuration.incomingWebhookSecrets[webhook.secretVariable] = incomingWebhookSecret }
         configure(&configuration)
         let application = LoomServer.buildApplication(
             app: app, database: database.client, configuration: configuration, logger: TestDatabase.logger)

@@ -86,6 +86,7 @@ struct TestDatabase: Sendable {
         if app.audit != nil { _ = try await AuditTrail.migrate(database, app: app.schema.app) }
         if app.settings.idempotency != nil { _ = try await IdempotencyRecords.migrate(database, app: app.schema.app) }
         if app.settings.usage != nil { _ = try await UsageService.migrate(database, app: app.schema.app) }
+        if !app.incomingWebhooks.isEmpty { _ = try await IncomingWebhookReceipts.migrate(database, app: app.schema.app) }
     }
 
     /// Creates a schema of its own on the test server and opens a pool whose `search_path` is it.

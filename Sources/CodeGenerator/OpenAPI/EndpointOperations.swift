@@ -63,6 +63,9 @@ struct EndpointOperations {
         if let requirement = IdempotencyTranslator.requirement(of: endpoint, app: context.config) {
             operation = context.idempotency.apply(to: operation, requirement: requirement)
         }
+        if let webhook = endpoint.webhook {
+            operation = IncomingWebhookDocumentation(webhook: webhook, context: context).apply(to: operation)
+        }
         return DocumentedRoute(path: context.endpointPath(endpoint), method: Self.method(endpoint.method), operation: operation, file: endpoint.file)
     }
 

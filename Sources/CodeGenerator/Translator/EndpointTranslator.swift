@@ -46,7 +46,34 @@ struct EndpointTranslator {
             model.idempotencyArgument = ", idempotency: .\(requirement.rawValue)"
         }
         model.budgetArgument = endpoint.timeoutSeconds.map { ", budget: .seconds(\($0))" } ?? ""
+        if let webhook = endpoint.webhook {
+            model.hasWebhook = true
+            model.webhookExpression = Self.webhookExpression(webhook, endpoint: endpoint.name)
+            model.webhookArgument = ", webhook: webhook"
+        }
         return model
+    }
+
+    /// `IncomingWebhook(endpoint:scheme:secretVariable:toleranceSeconds:header:)` of a declaration.
+    static func webhookExpression(_ webhook: IncomingWebhookSchema, endpoint: String) -> String {
+        let scheme: String
+        switch webhook.scheme {
+        case .standardWebhooks: scheme = ".standardWebhooks"
+        case .github: scheme = ".github"
+        case .stripe: scheme = ".stripe"
+        case .hmacSHA256: scheme = ".hmacSHA256"
+        }
+        var arguments = [
+            "endpoint: \(SwiftNames.literal(endpoint))", "scheme: \(scheme)",
+            "secretVariable: \(SwiftNames.literal(webhook.secretEnv))",
+        ]
+        if webhook.scheme.hasTimestamp {
+            arguments.append("toleranceSeconds: \(webhook.toleranceSeconds ?? IncomingWebhookSchema.defaultToleranceSeconds)")
+        }
+        if webhook.scheme == .hmacSHA256 {
+            arguments.append("header: \(SwiftNames.literal(webhook.header ?? IncomingWebhookSchema.defaultHeader))")
+        }
+        return "IncomingWebhook(" + arguments.joined(separator: ", ") + ")"
     }
 
     /// Path parameters are always present.

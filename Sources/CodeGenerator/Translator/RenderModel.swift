@@ -105,6 +105,8 @@ public struct AppRenderModel: Sendable, Hashable {
     public var accessLogFormat = ""
     /// Whether the app has an `accessLog` section.
     public var hasAccessLog = false
+    /// Whether an endpoint declares `webhook` (the app then lists their declarations).
+    public var hasIncomingWebhooks = false
 }
 
 /// One table, rendered into `Generated/<Namespace>/Tables/<TypeName>.swift`.
@@ -302,6 +304,12 @@ public struct EndpointRenderModel: Sendable, Hashable {
     public var idempotencyArgument: String = ""
     /// `, budget: .seconds(n)` when the endpoint declares `timeoutSeconds`, else empty.
     public var budgetArgument: String = ""
+    /// Whether the endpoint declares `webhook`.
+    public var hasWebhook = false
+    /// The `IncomingWebhook(...)` expression of its `webhook` declaration; empty without one.
+    public var webhookExpression: String = ""
+    /// `, webhook: webhook` for a webhook endpoint; empty otherwise.
+    public var webhookArgument: String = ""
     /// Body/Output structs and their nested object structs, flattened.
     public var structs: [StructRenderModel]
 }

@@ -59,6 +59,7 @@ public enum Translator {
             model.accessLogFormat = accessLog.format.rawValue
             model.hasAccessLog = true
         }
+        model.hasIncomingWebhooks = endpoints.contains(where: \.hasWebhook)
         return model
     }
 

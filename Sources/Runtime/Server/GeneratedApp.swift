@@ -18,6 +18,9 @@ public struct GeneratedApp: Sendable {
     public let audit: AuditSettings?
     /// The app's `accessLog` section, when it has one; the server then logs every request.
     public let accessLog: AccessLogSettings?
+    /// The `webhook` declarations of the app's endpoints: the server needs their secrets and
+    /// the receipts table (`IncomingWebhookReceipts`).
+    public var incomingWebhooks: [IncomingWebhook] = []
     /// Registers the app's routes.
     public let registerRoutes: @Sendable (inout RouteRegistry) -> Void
 

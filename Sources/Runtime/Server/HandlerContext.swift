@@ -18,6 +18,9 @@ public struct HandlerContext: Sendable {
     /// The request's idempotency claim (an endpoint that opts in): every `store(_:)` write marks
     /// it in its transaction, so the request never runs twice.
     var idempotencyClaim: IdempotencyClaim? = nil
+    /// The verified incoming webhook message (an endpoint declaring `webhook`): the first
+    /// committed `store(_:)` write records its id in its transaction, so it is handled once.
+    var webhookReceipt: IncomingWebhookReceipt? = nil
     /// Issues API keys and service tokens for the caller; `nil` when the app has no auth.
     public let credentials: (any CredentialIssuer)?
 
@@ -39,7 +42,7 @@ public struct HandlerContext: Sendable {
     public func store<Record: TableRecord>(_ type: Record.Type) throws(APIError) -> TableStore<Record> {
         try TableStore(
             database: database, hooks: hooks, identity: identity, requestID: requestID, clientAddress: clientAddress,
-            idempotency: idempotencyClaim)
+            idempotency: idempotencyClaim, webhookReceipt: webhookReceipt)
     }
 
     /// Runs several store queries against one consistent snapshot (a summary and the counts it

@@ -61,6 +61,13 @@ extension LoomServer {
         /// registered after the audit trail's routes and before the app's own.
         public var routeFamilies: [any RouteFamily] = []
 
+        // MARK: Incoming webhooks (issue 13)
+
+        /// The values of the app's incoming webhook secret variables, by variable name (`serve`
+        /// reads them from the environment and refuses to start when one is unset or malformed;
+        /// a route whose secret is missing here answers 503).
+        public var incomingWebhookSecrets: [String: String] = [:]
+
         // MARK: Observability
 
         /// Where the access log's lines go when the app has an `accessLog` section; `nil`: the

@@ -86,6 +86,7 @@ public enum LoomServer {
         let audit = app.audit.map { AuditTrail(settings: $0, includesAuthTrail: app.auth != nil) }
         let hooks = WriteHooks(configuration.hooks + (audit.map { [$0.hook] } ?? []))
         var registry = RouteRegistry(database: database, settings: app.settings, hooks: hooks, cursors: configuration.cursors)
+        registry.incomingWebhookSecrets = configuration.incomingWebhookSecrets
         BuiltInRoutes(app: app, database: database).register(in: &registry)
         configuration.auth?.registerRoutes(in: &registry)
         if audit != nil {

@@ -38,6 +38,12 @@ public struct RouteRegistry {
     /// Signs and checks the list cursors of every table (`CursorCodec`).
     public let cursors: CursorCodec
 
+    // MARK: Incoming webhooks (issue 13)
+
+    /// The values of the incoming webhooks' secret variables, by variable name
+    /// (`LoomServer.Configuration.incomingWebhookSecrets`).
+    public var incomingWebhookSecrets: [String: String] = [:]
+
     // MARK: Idempotency (issue 14)
 
     /// The operations the app's `idempotency` section covers, by `"<METHOD> <path template>"`:

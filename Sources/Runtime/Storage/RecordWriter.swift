@@ -24,6 +24,9 @@ struct RecordWriter<Record: TableRecord>: Sendable {
         var clientAddress: String? = nil
         /// The request's idempotency claim, completed in every write's transaction.
         var idempotency: IdempotencyClaim? = nil
+        /// The verified incoming webhook message the request handles: its id is recorded in
+        /// the first committed write's transaction.
+        var webhookReceipt: IncomingWebhookReceipt? = nil
     }
 
     /// One write added to a plan: where to find its row, and what change it made.
@@ -76,8 +79,18 @@ struct RecordWriter<Record: TableRecord>: Sendable {
         if let claim = origin.idempotency {
             claim.complete(&plan, wrote: { results in writes.contains { results.first($0.step).map { !$0.rows.isEmpty || $0.changes > 0 } ?? false } }, answer: answer)
         }
-        let results = try await database.write(plan)
+        origin.webhookReceipt?.record(
+            in: &plan, dialect: sql.dialect,
+            wrote: { results in writes.contains { results.first($0.step).map { !$0.rows.isEmpty || $0.changes > 0 } ?? false } })
+        let results: WriteResults
+        do {
+            results = try await database.write(plan)
+        } catch {
+            origin.webhookReceipt?.abandoned()
+            throw error
+        }
         origin.idempotency?.committed()
+        origin.webhookReceipt?.committed()
         if !hooks.isEmpty {
             await hooks.committed(writes.compactMap { try? change($0, in: results, origin: origin) })
         }

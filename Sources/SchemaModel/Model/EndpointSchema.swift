@@ -69,6 +69,11 @@ public struct EndpointSchema: Codable, Sendable, Hashable {
     /// `limits.timeoutSeconds`.
     public var timeoutSeconds: Int?
 
+    // MARK: Incoming webhooks (issue 13)
+
+    /// `webhook`: the endpoint receives signed messages (verified before the handler runs).
+    public var webhook: IncomingWebhookSchema?
+
     /// Creates an endpoint declaration.
     public init(
         file: String, name: String, method: EndpointMethod, path: String, summary: String? = nil,

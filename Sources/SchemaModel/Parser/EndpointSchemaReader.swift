@@ -18,7 +18,18 @@ enum EndpointSchemaReader {
         endpoint.scope = readScope(reader)
         endpoint.idempotency = reader.choice("idempotency", named: "idempotency")
         endpoint.timeoutSeconds = reader.integer("timeoutSeconds")
+        endpoint.webhook = readWebhook(reader)
         return endpoint
+    }
+
+    /// `"webhook"`: the scheme and secret variable are required.
+    private static func readWebhook(_ endpoint: ObjectReader) -> IncomingWebhookSchema? {
+        guard let reader = endpoint.object("webhook", keys: SchemaKeys.incomingWebhook),
+            let scheme: IncomingWebhookScheme = reader.choice("scheme", named: "webhook scheme")
+        else { return nil }
+        return IncomingWebhookSchema(
+            scheme: scheme, secretEnv: reader.string("secretEnv") ?? "", toleranceSeconds: reader.integer("toleranceSeconds"),
+            header: reader.string("header"))
     }
 
     /// `"scope"`: a word, or a non-empty array of scopes every caller must hold.

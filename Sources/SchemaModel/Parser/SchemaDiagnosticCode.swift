@@ -161,6 +161,8 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidWebhookSetting = "invalid-webhook-setting"
     /// A subscription's event pattern matches no event type of the app.
     case invalidEventType = "invalid-event-type"
+    /// An endpoint's `webhook` declaration is incomplete, out of range or does not fit the endpoint.
+    case invalidIncomingWebhook = "invalid-incoming-webhook"
 
     // MARK: Audit (validator)
 

@@ -200,8 +200,13 @@ enum SchemaKeys {
             "queryParameters", "requestBody", "response", "scope", "idempotency",
             // MARK: Limits (request size and time budgets, issue 14)
             "timeoutSeconds",
+            // MARK: Incoming webhooks (issue 13)
+            "webhook",
         ],
         required: ["name", "method", "path", "description", "response"])
+
+    /// The `webhook` object of an endpoint.
+    static let incomingWebhook = ObjectKeys(accepted: ["scheme", "secretEnv", "toleranceSeconds", "header"], required: ["scheme", "secretEnv"])
 
     /// The `requestBody` object of an endpoint.
     static let requestBody = ObjectKeys(accepted: ["description", "fields"], required: ["description", "fields"])

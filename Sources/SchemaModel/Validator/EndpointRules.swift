@@ -31,6 +31,7 @@ enum EndpointRules {
         if let timeout = endpoint.timeoutSeconds, timeout <= 0 {
             diagnostics.error(.invalidLimit, file: file, path: "timeoutSeconds", "\"timeoutSeconds\" must be greater than 0, found \(timeout)")
         }
+        IncomingWebhookRules.check(endpoint, in: app, diagnostics: diagnostics)
     }
 
     private static func checkPath(_ endpoint: EndpointSchema, diagnostics: DiagnosticCollector) {

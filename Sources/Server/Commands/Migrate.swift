@@ -38,6 +38,9 @@ struct Migrate: AsyncParsableCommand {
                 if app.settings.idempotency != nil {
                     for step in try await IdempotencyRecords.migrate(database, app: app.schema.app) { print("applied \(step)") }
                 }
+                if !app.incomingWebhooks.isEmpty {
+                    for step in try await IncomingWebhookReceipts.migrate(database, app: app.schema.app) { print("applied \(step)") }
+                }
                 if app.webhooks != nil {
                     for step in try await WebhooksModule.migrate(database, app: app.schema.app) { print("applied \(step)") }
                 }

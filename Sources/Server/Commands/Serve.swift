@@ -67,6 +67,8 @@ struct Serve: AsyncParsableCommand {
         _ configuration: inout LoomServer.Configuration, app: GeneratedApp, database: any DatabaseClient,
         options: AppOptions, logger: Logger
     ) async throws {
+        // First: a missing webhook secret stops the start before anything is migrated.
+        try ServerIncomingWebhooks.configure(app: app, on: &configuration, environment: ProcessInfo.processInfo.environment)
         try await ServerDatabase.check(database, description: options.databaseDescription)
         _ = try await ServerDatabase.migrate(database, app: app, description: options.databaseDescription, logger: logger)
         configuration.auth = try await ServerAuth.start(
@@ -80,6 +82,7 @@ struct Serve: AsyncParsableCommand {
         try await ServerUsage.mount(app: app, database: database, on: &configuration, logger: logger)
         try await ServerRateLimits.mount(app: app, database: database, on: &configuration, rejected: configuration.metrics?.rateLimitRejected)
         try await ServerIdempotency.mount(app: app, database: database, on: &configuration, logger: logger)
+        try await ServerIncomingWebhooks.mount(app: app, database: database, on: &configuration, logger: logger)
     }
 
     /// Runs `group` until it stops, then closes `database` (whether the group failed or not).

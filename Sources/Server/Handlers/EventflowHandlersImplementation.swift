@@ -31,6 +31,23 @@ struct EventflowHandlersImplementation: EventflowHandlers {
         return .init(eventId: record.eventId, status: "ACCEPTED", receivedAt: record.createdAt)
     }
 
+    /// Stores a verified Standard Webhooks message (the route checked its signature, timestamp
+    /// and id) as an event of the producer in the path: its `type` and `data` become the event's
+    /// type and payload. The event's insert carries the message id, so a redelivery stores nothing.
+    func receiveWebhook(
+        _ input: Eventflow.Operations.ReceiveWebhook.Input, context: HandlerContext
+    ) async throws -> Eventflow.Operations.ReceiveWebhook.Output {
+        guard let producer = try await context.store(Eventflow.Producers.Record.self).find(input.id) else {
+            throw APIError.recordNotFound(table: "producers", id: input.id.uuidString.lowercased())
+        }
+        guard producer.active else {
+            throw APIError.conflict("The producer \(producer.name) is inactive; activate it to receive its messages.")
+        }
+        _ = try await context.store(Eventflow.Events.Record.self).create(
+            .init(producerId: producer.producerId, eventType: input.body.type, eventVersion: 1, payload: input.body.data))
+        return .init()
+    }
+
     /// Registers a producer and answers its API key once.
     func registerProducer(
         _ input: Eventflow.Operations.RegisterProducer.Input, context: HandlerContext

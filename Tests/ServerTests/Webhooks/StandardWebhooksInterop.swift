@@ -21,6 +21,29 @@ enum StandardWebhooksInterop {
         return (result.status == 0 && result.output.contains("verified"), result.output)
     }
 
+    /// The signing script: secret, message id and timestamp (seconds) in argv, the body on stdin;
+    /// prints the `webhook-signature` value the package computes.
+    static let signingScript = """
+        import datetime, sys
+        from standardwebhooks.webhooks import Webhook
+        body = sys.stdin.buffer.read().decode()
+        moment = datetime.datetime.fromtimestamp(int(sys.argv[3]), tz=datetime.timezone.utc)
+        print(Webhook(sys.argv[1]).sign(sys.argv[2], moment, body))
+        """
+
+    /// The package's `webhook-signature` of `body` as message `id` at `timestamp` under `secret`
+    /// (for incoming messages the server must accept).
+    static func sign(secret: String, id: String, timestamp: Int64, body: [UInt8]) throws -> String {
+        let result = try run(["-c", signingScript, secret, id, String(timestamp)], input: body)
+        guard result.status == 0 else { throw SigningFailed(output: result.output) }
+        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The signing script failed; `output` is what it printed.
+    struct SigningFailed: Error {
+        let output: String
+    }
+
     private static func run(_ arguments: [String], input: [UInt8]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -20,11 +20,13 @@ public struct TableStore<Record: TableRecord>: Sendable {
     /// binding (or user) the identity lacks.
     init(
         database: any DatabaseClient, hooks: WriteHooks, identity: Identity?, requestID: String?, clientAddress: String? = nil,
-        idempotency: IdempotencyClaim? = nil
+        idempotency: IdempotencyClaim? = nil, webhookReceipt: IncomingWebhookReceipt? = nil
     ) throws(APIError) {
         writer = RecordWriter(database: database, hooks: hooks, sql: ResolvedStatements(Record.table, dialect: database.dialect))
         caller = try RowCaller(identity, table: Record.table)
-        origin = .init(identity: identity, requestID: requestID, clientAddress: clientAddress, idempotency: idempotency)
+        origin = .init(
+            identity: identity, requestID: requestID, clientAddress: clientAddress, idempotency: idempotency,
+            webhookReceipt: webhookReceipt)
     }
 
     // MARK: - Reads
