@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ValueFormats
 
 /// Random token text, SHA-256 digests of secrets, and their constant-time comparison.
 ///
@@ -51,31 +52,7 @@ enum SecretText {
 
     /// Whether `secret` hashes to `storedDigest` (hex), compared in constant time.
     static func matches(_ secret: String, storedDigest: String) -> Bool {
-        guard let stored = bytes(hex: storedDigest) else { return false }
+        guard let stored = ValueFormats.bytes(hexadecimal: storedDigest) else { return false }
         return SHA256.hash(data: Array(secret.utf8)) == stored
-    }
-
-    /// Decodes lowercase or uppercase hex; `nil` for anything else.
-    static func bytes(hex: String) -> [UInt8]? {
-        let digits = Array(hex.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var result = [UInt8]()
-        result.reserveCapacity(digits.count / 2)
-        var index = 0
-        while index < digits.count {
-            guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else { return nil }
-            result.append(high << 4 | low)
-            index += 2
-        }
-        return result
-    }
-
-    private static func nibble(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return digit - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import HTTPTypes
+import ValueFormats
 
 /// Checks one incoming message's signature over its raw body bytes (and the signed timestamp
 /// where the scheme has one) and finds its message id. Signatures are compared with
@@ -66,7 +67,7 @@ public struct IncomingWebhookVerifier: Sendable {
                 let pair = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard pair.count == 2 else { continue }
                 if pair[0] == "t" { timestamp = Int64(pair[1]) }
-                if pair[0] == "v1", let bytes = Self.hexBytes(pair[1]) { candidates.append(bytes) }
+                if pair[0] == "v1", let bytes = ValueFormats.bytes(hexadecimal: pair[1]) { candidates.append(bytes) }
             }
             guard let timestamp else { throw Self.refused("Stripe-Signature has no timestamp t=") }
             try checkTimestamp(timestamp, now: now, header: "Stripe-Signature")
@@ -100,31 +101,8 @@ public struct IncomingWebhookVerifier: Sendable {
     /// The `sha256=<hex>` signatures of a header (several may be space-separated).
     static func hexSignatures(_ text: String) -> [[UInt8]] {
         text.split(separator: " ").compactMap { part in
-            part.hasPrefix("sha256=") ? hexBytes(String(part.dropFirst(7))) : nil
+            part.hasPrefix("sha256=") ? ValueFormats.bytes(hexadecimal: part.dropFirst(7)) : nil
         }
-    }
-
-    /// The bytes of an even-length hexadecimal text; `nil` for anything else.
-    static func hexBytes(_ text: String) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard digits.count % 2 == 0, !digits.isEmpty else { return nil }
-        func value(_ digit: UInt8) -> UInt8? {
-            switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): return digit - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(digits.count / 2)
-        var index = 0
-        while index < digits.count {
-            guard let high = value(digits[index]), let low = value(digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
     }
 
     /// The body's top-level `id` member when it is a non-empty string (a Stripe event's id).
