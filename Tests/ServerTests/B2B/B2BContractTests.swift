@@ -77,6 +77,20 @@ struct B2BContractTests {
             let expiring = try await app.b2bKey(
                 #"{"name":"soon","environment":"live","scopes":["users:read"],"expires_at":"\#(Self.iso(daysFromNow: 30))"}"#, token: token)
             #expect(try await app.request(.get, "/v1/users", headers: TestApp.key(expiring.key)).status == .ok)
+            // ...and once its expiry has passed (set in the database: the API accepts only future
+            // expiries), the same key is refused with 401 AUTHENTICATION_FAILED.
+            let lapsing = try await app.b2bKey(#"{"name":"lapsing","environment":"live","scopes":["users:read"]}"#, token: token)
+            #expect(try await app.request(.get, "/v1/users", headers: TestApp.key(lapsing.key)).status == .ok)
+            let database = try #require(app.database)
+            let placeholders = database.dialect == .postgres ? ("$1", "$2") : ("?", "?")
+            _ = try await database.write([
+                SQLStatement(
+                    "UPDATE auth_api_keys SET expires_at = \(placeholders.0) WHERE name = \(placeholders.1)",
+                    [.timestamp(Date().addingTimeInterval(-1)), .text("lapsing")])
+            ])
+            let lapsed = try await app.request(.get, "/v1/users", headers: TestApp.key(lapsing.key))
+            #expect(lapsed.status == .unauthorized && lapsed.errorCode == "AUTHENTICATION_FAILED", "\(lapsed.text)")
+            Self.expectDocumentError(lapsed, code: "AUTHENTICATION_FAILED")
             // "Revocable at any time": DELETE /v1/keys/{id}, and the key stops at once.
             #expect(try await app.request(.delete, "/v1/keys/\(expiring.id)", headers: [.authorization: "Bearer \(token)"]).status == .noContent)
             let revoked = try await app.request(.get, "/v1/users", headers: TestApp.key(expiring.key))
@@ -131,9 +145,25 @@ struct B2BContractTests {
             let key = TestApp.key(try await app.b2bFullKey(token: try await app.b2bOperator()))
             let long = try await app.request(.get, "/v1/users?filter=" + String(repeating: "a", count: 8200), headers: key)
             #expect(long.status == .uriTooLong, "\(long.text)")
-            let parameters = (1...51).map { "p\($0)=1" }.joined(separator: "&")
-            let many = try await app.request(.get, "/v1/users?\(parameters)", headers: key)
-            #expect(many.status == .badRequest, "\(many.text)")
+            Self.expectDocumentError(long, code: "URI_TOO_LONG")
+            #expect(long.errorFields == ["url"], "\(long.text)")
+            // 50 query parameters: no b2b route declares a repeatable parameter and every list refuses
+            // a name it does not declare (or a repeated one), so 50 are shown passing on `/health`,
+            // which reads no query; the 51st is refused there, before any route runs, naming `query`.
+            let query = { (count: Int) in (1...count).map { "p\($0)=1" }.joined(separator: "&") }
+            let fifty = try await app.request(.get, "/health?\(query(50))")
+            #expect(fifty.status == .ok, "\(fifty.text)")
+            let fiftyOne = try await app.request(.get, "/health?\(query(51))")
+            #expect(fiftyOne.status == .badRequest && fiftyOne.errorFields == ["query"], "\(fiftyOne.text)")
+            Self.expectDocumentError(fiftyOne, code: "BAD_REQUEST")
+            // On a list, 50 reach the list's own check (each unknown name refused by name, never
+            // `query`), and 51 are refused by the limit alone.
+            let fiftyOnList = try await app.request(.get, "/v1/users?\(query(50))", headers: key)
+            #expect(fiftyOnList.status == .badRequest && fiftyOnList.text.contains("has 50 invalid parameters"), "\(fiftyOnList.text.prefix(300))")
+            #expect(!fiftyOnList.errorFields.isEmpty && fiftyOnList.errorFields.allSatisfy { $0.hasPrefix("p") }, "\(fiftyOnList.errorFields)")
+            let many = try await app.request(.get, "/v1/users?\(query(51))", headers: key)
+            #expect(many.status == .badRequest && many.errorFields == ["query"], "\(many.text)")
+            Self.expectDocumentError(many, code: "BAD_REQUEST")
             let items = { (count: Int) in
                 (1...count).map { #"{"action":"create","data":{"email":"u\#($0)@example.com"}}"# }.joined(separator: ",")
             }
