@@ -197,9 +197,16 @@ struct B2BContractTests {
             let headers = try await app.request(.get, "/v1/users", headers: padded)
             #expect(headers.status == .requestHeaderFieldsTooLarge, "\(headers.text.prefix(300))")
             Self.expectDocumentError(headers, code: "REQUEST_HEADER_FIELDS_TOO_LARGE")
-            // Just under both limits is served.
+            // Just under both limits is served: header fields of 30,000 bytes, and a body one byte under
+            // 10 MB (JSON padded with whitespace).
             padded[HTTPField.Name("X-Padding")!] = String(repeating: "b", count: 30_000)
             #expect(try await app.request(.get, "/v1/users", headers: padded).status == .ok)
+            let limit = 10 * 1024 * 1024
+            let (front, back) = (#"{"email":"near@example.com","#, #""name":"Near"}"#)
+            let near = front + String(repeating: " ", count: limit - 1 - front.utf8.count - back.utf8.count) + back
+            #expect(near.utf8.count == limit - 1)
+            let accepted = try await app.request(.post, "/v1/users", json: near, headers: TestApp.key(key))
+            #expect(accepted.status == .created && accepted.data["email"] as? String == "near@example.com", "\(accepted.text.prefix(300))")
         }
     }
 

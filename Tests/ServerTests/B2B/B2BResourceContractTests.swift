@@ -154,6 +154,10 @@ struct B2BResourceContractTests {
             #expect(echoed.headers[.contentType]?.hasPrefix("application/json") == true)
             let own = try await app.request(.get, "/v1/users", headers: key)
             #expect(own.headers[HTTPField.Name("X-Request-Id")!]?.isEmpty == false)
+            // A new id for every request that brings none.
+            let next = try await app.request(.get, "/v1/users", headers: key)
+            let ids = [own, next].compactMap { $0.headers[HTTPField.Name("X-Request-Id")!] }
+            #expect(ids.count == 2 && ids[0] != ids[1], "\(ids)")
             // The document's error example: VALIDATION_ERROR naming the field "email".
             let invalid = try await app.request(.post, "/v1/users", json: #"{"email":"not-an-email"}"#, headers: key)
             #expect(invalid.status == .unprocessableContent && invalid.errorCode == "VALIDATION_ERROR", "\(invalid.text)")
