@@ -3341,12 +3341,12 @@ extension B2b {
             }
           },
           {
-            "description" : "Events per page, 1 to 200 (default 50).",
+            "description" : "Events per page, 1 to 100 (default 20).",
             "in" : "query",
             "name" : "limit",
             "schema" : {
-              "description" : "Events per page, 1 to 200 (default 50).",
-              "maximum" : 200,
+              "description" : "Events per page, 1 to 100 (default 20).",
+              "maximum" : 100,
               "minimum" : 1,
               "type" : "integer"
             }
@@ -8928,12 +8928,12 @@ extension B2b {
             }
           },
           {
-            "description" : "Rows per page, 1 to 500 (default 50).",
+            "description" : "Rows per page, 1 to 100 (default 20).",
             "in" : "query",
             "name" : "limit",
             "schema" : {
-              "description" : "Rows per page, 1 to 500 (default 50).",
-              "maximum" : 500,
+              "description" : "Rows per page, 1 to 100 (default 20).",
+              "maximum" : 100,
               "minimum" : 1,
               "type" : "integer"
             }

@@ -2498,12 +2498,12 @@ extension Benchauthprotected {
             }
           },
           {
-            "description" : "Events per page, 1 to 200 (default 50).",
+            "description" : "Events per page, 1 to 100 (default 20).",
             "in" : "query",
             "name" : "limit",
             "schema" : {
-              "description" : "Events per page, 1 to 200 (default 50).",
-              "maximum" : 200,
+              "description" : "Events per page, 1 to 100 (default 20).",
+              "maximum" : 100,
               "minimum" : 1,
               "type" : "integer"
             }

@@ -4877,12 +4877,12 @@ extension Tracker {
             }
           },
           {
-            "description" : "Events per page, 1 to 200 (default 50).",
+            "description" : "Events per page, 1 to 100 (default 20).",
             "in" : "query",
             "name" : "limit",
             "schema" : {
-              "description" : "Events per page, 1 to 200 (default 50).",
-              "maximum" : 200,
+              "description" : "Events per page, 1 to 100 (default 20).",
+              "maximum" : 100,
               "minimum" : 1,
               "type" : "integer"
             }
@@ -15429,12 +15429,12 @@ extension Tracker {
             }
           },
           {
-            "description" : "Rows per page, 1 to 500 (default 50).",
+            "description" : "Rows per page, 1 to 100 (default 20).",
             "in" : "query",
             "name" : "limit",
             "schema" : {
-              "description" : "Rows per page, 1 to 500 (default 50).",
-              "maximum" : 500,
+              "description" : "Rows per page, 1 to 100 (default 20).",
+              "maximum" : 100,
               "minimum" : 1,
               "type" : "integer"
             }

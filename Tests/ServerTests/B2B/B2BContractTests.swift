@@ -1,5 +1,6 @@
 import Auth
 import Foundation
+import Generated
 import HTTPTypes
 import Runtime
 import Testing
@@ -284,6 +285,37 @@ struct B2BContractTests {
             #expect(most.dataItems.count == 100)
             let beyond = try await app.request(.get, "/v1/users?limit=101", headers: key)
             #expect(beyond.status == .badRequest && beyond.errorFields == ["limit"], "\(beyond.text)")
+            // The audit trail and the usage statistics page by the same rule (the app's
+            // `limits.defaultPageSize`/`maxPageSize`), and their OpenAPI says so.
+            let audit = try await app.request(.get, "/v1/audit", headers: key)
+            #expect(audit.status == .ok && audit.dataItems.count == 20 && audit.object["limit"] as? Int == 20, "\(audit.text.prefix(300))")
+            #expect((audit.object["total"] as? Int ?? 0) >= 200, "every user's creation is in the trail")
+            #expect(try await app.request(.get, "/v1/audit?limit=100", headers: key).dataItems.count == 100)
+            let usage = try await app.request(.get, "/v1/usage", headers: key)
+            #expect(usage.status == .ok && usage.object["limit"] as? Int == 20, "\(usage.text.prefix(300))")
+            #expect(try await app.request(.get, "/v1/usage?limit=100", headers: key).status == .ok)
+            for path in ["/v1/audit", "/v1/usage"] {
+                let refused = try await app.request(.get, "\(path)?limit=101", headers: key)
+                #expect(refused.status == .badRequest && refused.errorFields == ["limit"], "\(path): \(refused.text)")
+            }
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(B2b.openAPIDocument.utf8)) as? [String: Any])
+            for path in ["/v1/users", "/v1/audit", "/v1/usage"] {
+                let parameters = ((document["paths"] as? [String: Any])?[path] as? [String: Any])?["get"] as? [String: Any]
+                let limit = try #require(Self.resolved(parameters?["parameters"] as? [Any] ?? [], in: document).first { $0["name"] as? String == "limit" })
+                let schema = limit["schema"] as? [String: Any]
+                #expect(schema?["maximum"] as? Int == 100, "\(path): \(limit)")
+                #expect(schema?["default"] as? Int == 20 || (limit["description"] as? String)?.contains("default 20") == true, "\(path): \(limit)")
+            }
+        }
+    }
+
+    /// `parameters` of an OpenAPI operation with each `$ref` replaced by its component.
+    static func resolved(_ parameters: [Any], in document: [String: Any]) -> [[String: Any]] {
+        let components = (document["components"] as? [String: Any])?["parameters"] as? [String: Any] ?? [:]
+        return parameters.compactMap { parameter in
+            guard let parameter = parameter as? [String: Any] else { return nil }
+            guard let reference = parameter["$ref"] as? String else { return parameter }
+            return components[String(reference.split(separator: "/").last ?? "")] as? [String: Any]
         }
     }
 
