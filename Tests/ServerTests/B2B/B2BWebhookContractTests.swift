@@ -8,7 +8,9 @@ import Testing
 
 /// The B2B reference's "Webhook Integration": subscriptions configured through the API (the
 /// document's "dashboard"), events signed with HMAC-SHA256, against a live `b2b` server with its
-/// delivery service and a receiver on 127.0.0.1 (loopback allowed, as an explicit test setting).
+/// delivery service and a receiver on 127.0.0.1 (loopback allowed, as an explicit test setting):
+/// `event_types` filtering, retries with backoff on b2b's own generated schedule (a moved clock,
+/// no waiting), and the 30 s answer window as the delivery client applies it.
 @Suite("B2B contract: webhooks")
 struct B2BWebhookContractTests {
     @Test("Webhook Integration: a user's creation reaches the subscribed URL, signed with HMAC-SHA256")
