@@ -44,7 +44,7 @@ struct RouteFamilyTests {
     func optionsSelectRoutes() {
         let operations = Set(AuthContract(options: Self.nothingOptional).routes.map(\.operation))
         for absent: AuthOperation in [
-            .listAPIKeys, .createAPIKey, .revokeAPIKey, .rotateAPIKey, .listProjectKeys, .rotateProjectKey, .oauthStart, .oauthCallback,
+            .listAPIKeys, .createAPIKey, .replaceAPIKey, .revokeAPIKey, .rotateAPIKey, .listProjectKeys, .rotateProjectKey, .oauthStart, .oauthCallback,
             .joinOrganization, .register, .csrfToken,
         ] {
             #expect(!operations.contains(absent), "\(absent) needs an option")
