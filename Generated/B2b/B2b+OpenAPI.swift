@@ -798,6 +798,59 @@ extension B2b {
         ],
         "type" : "object"
       },
+      "AuthAPIKeyReplace" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "allowed_cidrs" : {
+            "description" : "Addresses the key may be used from; absent, empty or null: any.",
+            "items" : {
+              "description" : "An IP address or CIDR range.",
+              "maxLength" : 64,
+              "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "type" : [
+              "array",
+              "null"
+            ]
+          },
+          "expires_at" : {
+            "description" : "When the key stops working (in the future); absent or null: never.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "What the key is for.",
+            "maxLength" : 100,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "scopes" : {
+            "description" : "What the key may do from now on; each scope must be one the caller holds.",
+            "items" : {
+              "description" : "A scope the caller holds.",
+              "maxLength" : 100,
+              "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "name",
+          "scopes"
+        ],
+        "type" : "object"
+      },
       "AuthAPIKeyRotate" : {
         "additionalProperties" : false,
         "properties" : {
@@ -3341,12 +3394,12 @@ extension B2b {
             }
           },
           {
-            "description" : "Events per page, 1 to 200 (default 50).",
+            "description" : "Events per page, 1 to 100 (default 20).",
             "in" : "query",
             "name" : "limit",
             "schema" : {
-              "description" : "Events per page, 1 to 200 (default 50).",
-              "maximum" : 200,
+              "description" : "Events per page, 1 to 100 (default 20).",
+              "maximum" : 100,
               "minimum" : 1,
               "type" : "integer"
             }
@@ -7382,6 +7435,121 @@ extension B2b {
         "tags" : [
           "auth"
         ]
+      },
+      "put" : {
+        "description" : "Replaces the writable members (name, scopes, allowlist, expiry) with the body's: one left out takes its empty value (`allowed_cidrs`: any address, `expires_at`: never), so the same body twice answers the same key. The key itself, its environment and prefix stay and are not shown. The key's scopes, old and new, must be ones the caller holds (403). An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`) nor reaches beyond its `allowed_cidrs`.",
+        "operationId" : "authReplaceAPIKey",
+        "parameters" : [
+          {
+            "description" : "Id of the API key.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the API key.",
+              "pattern" : "^key_[0-9A-Za-z]{22}$",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthAPIKeyReplace"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKey"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Replace an API key",
+        "tags" : [
+          "auth"
+        ]
       }
     },
     "/v1/keys/{id}/rotate" : {
@@ -8928,12 +9096,12 @@ extension B2b {
             }
           },
           {
-            "description" : "Rows per page, 1 to 500 (default 50).",
+            "description" : "Rows per page, 1 to 100 (default 20).",
             "in" : "query",
             "name" : "limit",
             "schema" : {
-              "description" : "Rows per page, 1 to 500 (default 50).",
-              "maximum" : 500,
+              "description" : "Rows per page, 1 to 100 (default 20).",
+              "maximum" : 100,
               "minimum" : 1,
               "type" : "integer"
             }

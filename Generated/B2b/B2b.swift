@@ -59,7 +59,7 @@ public enum B2b {
             .init(name: "admin", scopes: []),
             .init(name: "member", scopes: []),
         ],
-        routes: ["createAPIKey": ContractRouteOverride(paths: ["/v1/keys"]), "getAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}"]), "listAPIKeys": ContractRouteOverride(paths: ["/v1/keys"]), "revokeAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}"]), "rotateAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}/rotate"]), "updateAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}"])],
+        routes: ["createAPIKey": ContractRouteOverride(paths: ["/v1/keys"]), "getAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}"]), "listAPIKeys": ContractRouteOverride(paths: ["/v1/keys"]), "replaceAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}"]), "revokeAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}"]), "rotateAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}/rotate"]), "updateAPIKey": ContractRouteOverride(paths: ["/v1/keys/{id}"])],
         ids: ResourceIDs(prefixes: [.apiKey: "key_"]),
         impliedScopes: ["admin": ["*"]]
     )

@@ -568,6 +568,59 @@ extension Eventflow {
         ],
         "type" : "object"
       },
+      "AuthAPIKeyReplace" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "allowed_cidrs" : {
+            "description" : "Addresses the key may be used from; absent, empty or null: any.",
+            "items" : {
+              "description" : "An IP address or CIDR range.",
+              "maxLength" : 64,
+              "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "type" : [
+              "array",
+              "null"
+            ]
+          },
+          "expires_at" : {
+            "description" : "When the key stops working (in the future); absent or null: never.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "What the key is for.",
+            "maxLength" : 100,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "scopes" : {
+            "description" : "What the key may do from now on; each scope must be one the caller holds.",
+            "items" : {
+              "description" : "A scope the caller holds.",
+              "maxLength" : 100,
+              "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "name",
+          "scopes"
+        ],
+        "type" : "object"
+      },
       "AuthAPIKeyRotate" : {
         "additionalProperties" : false,
         "properties" : {
@@ -2986,6 +3039,98 @@ extension Eventflow {
           }
         ],
         "summary" : "Update an API key",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "put" : {
+        "description" : "Replaces the writable members (name, scopes, allowlist, expiry) with the body's: one left out takes its empty value (`allowed_cidrs`: any address, `expires_at`: never), so the same body twice answers the same key. The key itself, its environment and prefix stay and are not shown. The key's scopes, old and new, must be ones the caller holds (403).",
+        "operationId" : "authReplaceAPIKey",
+        "parameters" : [
+          {
+            "description" : "Id of the API key.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the API key.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthAPIKeyReplace"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKey"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Replace an API key",
         "tags" : [
           "auth"
         ]

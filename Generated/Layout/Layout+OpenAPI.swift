@@ -645,6 +645,59 @@ extension Layout {
         ],
         "type" : "object"
       },
+      "AuthAPIKeyReplace" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "allowedCidrs" : {
+            "description" : "Addresses the key may be used from; absent, empty or null: any.",
+            "items" : {
+              "description" : "An IP address or CIDR range.",
+              "maxLength" : 64,
+              "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "type" : [
+              "array",
+              "null"
+            ]
+          },
+          "expiresAt" : {
+            "description" : "When the key stops working (in the future); absent or null: never.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "What the key is for.",
+            "maxLength" : 100,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "scopes" : {
+            "description" : "What the key may do from now on; each scope must be one the caller holds.",
+            "items" : {
+              "description" : "A scope the caller holds.",
+              "maxLength" : 100,
+              "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
+              "type" : "string"
+            },
+            "maxItems" : 50,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "name",
+          "scopes"
+        ],
+        "type" : "object"
+      },
       "AuthAPIKeyRotate" : {
         "additionalProperties" : false,
         "properties" : {
@@ -3079,6 +3132,113 @@ extension Layout {
           }
         ],
         "summary" : "Update an API key",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "put" : {
+        "description" : "Replaces the writable members (name, scopes, allowlist, expiry) with the body's: one left out takes its empty value (`allowed_cidrs`: any address, `expires_at`: never), so the same body twice answers the same key. The key itself, its environment and prefix stay and are not shown. The key's scopes, old and new, must be ones the caller holds (403).",
+        "operationId" : "authReplaceAPIKey",
+        "parameters" : [
+          {
+            "description" : "Id of the API key.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the API key.",
+              "pattern" : "^key_[0-9A-Za-z]{22}$",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthAPIKeyReplace"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAPIKey"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-Correlation-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Replace an API key",
         "tags" : [
           "auth"
         ]

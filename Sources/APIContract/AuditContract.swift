@@ -12,10 +12,6 @@ public enum AuditContract {
     public static let pageSchema = "AuditEventPage"
     /// Name of the schema of one event's answer (the event, in the app's record envelope).
     public static let answerSchema = "AuditEventAnswer"
-    /// Page size when none is asked for.
-    public static let defaultPageLimit = 50
-    /// Largest page.
-    public static let maximumPageLimit = 200
     /// Largest `offset`.
     public static let maximumOffset = 1_000_000_000
     /// Longest text filter.
@@ -27,8 +23,9 @@ public enum AuditContract {
     /// `resource` of every event of the `auth` trail.
     public static let authResource = "auth"
 
-    /// The filters and the page of the list, in the order they are documented.
-    public static let queryParameters: [ContractParameter] = {
+    /// The filters and the page of the list, in the order they are documented; the page takes
+    /// the app's page sizes (`limits.defaultPageSize`, `limits.maxPageSize`).
+    public static func queryParameters(page: ContractPageSize) -> [ContractParameter] {
         let text = ContractParameter.Kind.string(maxLength: maximumFilterLength)
         let time = ContractParameter.Kind.dateTime
         return [
@@ -47,14 +44,14 @@ public enum AuditContract {
             ContractParameter("since", in: .query, time, "Only events at or after this time (ISO 8601 date-time)."),
             ContractParameter("until", in: .query, time, "Only events before this time (ISO 8601 date-time)."),
             ContractParameter(
-                "limit", in: .query, .integer(minimum: 1, maximum: maximumPageLimit),
-                "Events per page, 1 to \(maximumPageLimit) (default \(defaultPageLimit))."),
+                "limit", in: .query, .integer(minimum: 1, maximum: page.maximumLimit),
+                "Events per page, 1 to \(page.maximumLimit) (default \(page.defaultLimit))."),
             ContractParameter("offset", in: .query, .integer(minimum: 0, maximum: maximumOffset), "Events skipped (default 0)."),
         ]
-    }()
+    }
 
-    /// The family's routes, relative to the base path.
-    public static let routes: [ContractRoute<AuditOperation>] = [
+    /// The family's routes, relative to the base path, with the app's page sizes.
+    public static func routes(page: ContractPageSize) -> [ContractRoute<AuditOperation>] { [
         ContractRoute(
             .listAuditEvents, .get, path, summary: "List audit events",
             description: "Every write to the app's tables, newest first, recorded in the write's own transaction: who (actor, "
@@ -64,7 +61,7 @@ public enum AuditContract {
                 + "the transactions of sign-ups, logins, password changes, key and role changes. Events older than the app's "
                 + "retention are purged.",
             responses: [ContractResponse(200, .json(pageSchema), "One page of events, newest first.")],
-            credentials: .userTokenOrKey, errors: [.badRequest], implied: ContractError.serverErrors, parameters: queryParameters),
+            credentials: .userTokenOrKey, errors: [.badRequest], implied: ContractError.serverErrors, parameters: queryParameters(page: page)),
         ContractRoute(
             .getAuditEvent, .get, path + "/{id}", summary: "Get an audit event",
             description: "One event of either trail by its id, with the list's rules: the `\(readScope)` scope; a caller bound "
@@ -73,5 +70,5 @@ public enum AuditContract {
             responses: [ContractResponse(200, .json(answerSchema), "The event.")],
             credentials: .userTokenOrKey, errors: [.badRequest, .notFound], implied: ContractError.serverErrors,
             parameters: [ContractParameter("id", in: .path, .uuid, "The event's id.")]),
-    ]
+    ] }
 }

@@ -33,6 +33,14 @@ extension AuthContract {
                 request: bodies.updateAPIKey, responses: Self.json(200, "AuthAPIKey"), credentials: credentials,
                 errors: [.notFound, .validationError]),
             route(
+                .replaceAPIKey, .put, "/api-keys/{id}", summary: "Replace an API key",
+                description: "Replaces the writable members (name, scopes, allowlist, expiry) with the body's: one left out "
+                    + "takes its empty value (`allowed_cidrs`: any address, `expires_at`: never), so the same body twice answers "
+                    + "the same key. The key itself, its environment and prefix stay and are not shown. The key's scopes, old and "
+                    + "new, must be ones the caller holds (403)." + byKey,
+                request: bodies.replaceAPIKey, responses: Self.json(200, "AuthAPIKey"), credentials: credentials,
+                errors: [.notFound, .validationError]),
+            route(
                 .revokeAPIKey, .delete, "/api-keys/{id}", summary: "Revoke an API key", description: "The key stops working at once." + byKey,
                 responses: Self.done(), credentials: credentials, errors: [.notFound]),
             route(

@@ -45,6 +45,7 @@ public enum AuthOperation: String, ContractOperation {
     case createAPIKey = "authCreateAPIKey"
     case getAPIKey = "authGetAPIKey"
     case updateAPIKey = "authUpdateAPIKey"
+    case replaceAPIKey = "authReplaceAPIKey"
     case revokeAPIKey = "authRevokeAPIKey"
     case rotateAPIKey = "authRotateAPIKey"
 }

@@ -50,6 +50,23 @@ extension AuthRequestBodies {
         ])
     }
 
+    /// `PUT /api-keys/{id}`: a full replace of the writable members; one left out takes its
+    /// empty value (`allowed_cidrs`: any address, `expires_at`: never).
+    public var replaceAPIKey: ContractBody {
+        let scope = ContractField("scopes", .string(pattern: nil), "A scope the caller holds.", minLength: 1, maxLength: 100)
+        let cidr = ContractField("allowed_cidrs", .string(pattern: nil), "An IP address or CIDR range.", minLength: 1, maxLength: 64)
+        return ContractBody("AuthAPIKeyReplace", [
+            ContractField("name", .string(pattern: nil), "What the key is for.", required: true, minLength: 1, maxLength: 100),
+            ContractField(
+                "scopes", .array(scope), "What the key may do from now on; each scope must be one the caller holds.", required: true,
+                minLength: 1, maxLength: 50),
+            ContractField(
+                "allowed_cidrs", .array(cidr), "Addresses the key may be used from; absent, empty or null: any.", nullable: true,
+                maxLength: 50),
+            ContractField("expires_at", .datetime, "When the key stops working (in the future); absent or null: never.", nullable: true),
+        ])
+    }
+
     /// `POST /api-keys/{id}/rotate`.
     public var rotateAPIKey: ContractBody {
         ContractBody("AuthAPIKeyRotate", [

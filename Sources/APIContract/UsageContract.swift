@@ -11,10 +11,6 @@ public struct UsageContract: Sendable {
     public static let pageSchema = "UsagePage"
     /// Name of the latency percentiles' schema component.
     public static let latencySchema = "UsageLatency"
-    /// Page size when none is asked for.
-    public static let defaultPageLimit = 50
-    /// Largest page.
-    public static let maximumPageLimit = 500
     /// Largest `offset`.
     public static let maximumOffset = 1_000_000_000
     /// Longest id filter.
@@ -25,14 +21,18 @@ public struct UsageContract: Sendable {
 
     /// The route under the base path.
     public let path: String
+    /// The app's page sizes (`limits.defaultPageSize`, `limits.maxPageSize`).
+    public let page: ContractPageSize
 
-    /// The family served at `path` under the base path.
-    public init(path: String) {
+    /// The family served at `path` under the base path, paged by `page`.
+    public init(path: String, page: ContractPageSize) {
         self.path = path
+        self.page = page
     }
 
     /// The filters and the page of the list, in the order they are documented.
-    public static let queryParameters: [ContractParameter] = {
+    public var queryParameters: [ContractParameter] {
+        let maximumIDLength = Self.maximumIDLength, groupings = Self.groupings, maximumOffset = Self.maximumOffset
         let id = ContractParameter.Kind.string(maxLength: maximumIDLength)
         let day = ContractParameter.Kind.date
         return [
@@ -45,11 +45,11 @@ public struct UsageContract: Sendable {
                 "`key` (default): one row per day, API key and organization. `organization`: one row per day and organization, "
                     + "its keys and its members' tokens summed (percentiles are computed from the summed histogram)."),
             ContractParameter(
-                "limit", in: .query, .integer(minimum: 1, maximum: maximumPageLimit),
-                "Rows per page, 1 to \(maximumPageLimit) (default \(defaultPageLimit))."),
+                "limit", in: .query, .integer(minimum: 1, maximum: page.maximumLimit),
+                "Rows per page, 1 to \(page.maximumLimit) (default \(page.defaultLimit))."),
             ContractParameter("offset", in: .query, .integer(minimum: 0, maximum: maximumOffset), "Rows skipped (default 0)."),
         ]
-    }()
+    }
 
     /// The family's routes, relative to the base path.
     public var routes: [ContractRoute<UsageOperation>] {
@@ -63,7 +63,7 @@ public struct UsageContract: Sendable {
                     + "caller bound to an organization are counted. Needs the `\(Self.readScope)` scope; a caller bound to an "
                     + "organization sees only that organization's rows. Days older than the app's retention are purged.",
                 responses: [ContractResponse(200, .json(Self.pageSchema), "One page of usage rows, newest day first.")],
-                credentials: .userTokenOrKey, errors: [.badRequest], implied: ContractError.serverErrors, parameters: Self.queryParameters)
+                credentials: .userTokenOrKey, errors: [.badRequest], implied: ContractError.serverErrors, parameters: queryParameters)
         ]
     }
 }

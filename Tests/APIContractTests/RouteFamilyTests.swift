@@ -44,7 +44,7 @@ struct RouteFamilyTests {
     func optionsSelectRoutes() {
         let operations = Set(AuthContract(options: Self.nothingOptional).routes.map(\.operation))
         for absent: AuthOperation in [
-            .listAPIKeys, .createAPIKey, .revokeAPIKey, .rotateAPIKey, .listProjectKeys, .rotateProjectKey, .oauthStart, .oauthCallback,
+            .listAPIKeys, .createAPIKey, .replaceAPIKey, .revokeAPIKey, .rotateAPIKey, .listProjectKeys, .rotateProjectKey, .oauthStart, .oauthCallback,
             .joinOrganization, .register, .csrfToken,
         ] {
             #expect(!operations.contains(absent), "\(absent) needs an option")
@@ -102,5 +102,20 @@ struct RouteFamilyTests {
         #expect(bodies.rotateAPIKey.fields.first?.maximum == 3600)
         #expect(bodies.createAPIKey.fields.first { $0.name == "environment" }?.kind == .enumeration(["live", "test"]))
         #expect(bodies.changeMemberRole.fields.first?.kind == .enumeration(["owner", "admin", "member"]))
+    }
+    @Test("the audit and usage lists page by the app's own page sizes (limits.defaultPageSize, maxPageSize), not fixed ones")
+    func contractPagesTakeTheAppsSizes() throws {
+        for (defaultLimit, maximumLimit) in [(20, 100), (7, 33)] {
+            let page = ContractPageSize(defaultLimit: defaultLimit, maximumLimit: maximumLimit)
+            let lists = [
+                AuditContract.routes(page: page).first { $0.operation == .listAuditEvents }?.parameters,
+                UsageContract(path: "/usage", page: page).routes.first { $0.operation == .listUsage }?.parameters,
+            ]
+            for parameters in lists {
+                let limit = try #require(parameters?.first { $0.name == "limit" })
+                #expect(limit.kind == .integer(minimum: 1, maximum: maximumLimit))
+                #expect(limit.description.contains("1 to \(maximumLimit) (default \(defaultLimit))"), "\(limit.description)")
+            }
+        }
     }
 }

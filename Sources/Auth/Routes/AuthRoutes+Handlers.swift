@@ -52,6 +52,7 @@ extension AuthRoutes {
         case .createAPIKey: return { request, context in try await createAPIKey(request, context) }
         case .getAPIKey: return { _, context in try await getAPIKey(context) }
         case .updateAPIKey: return { request, context in try await updateAPIKey(request, context) }
+        case .replaceAPIKey: return { request, context in try await replaceAPIKey(request, context) }
         case .revokeAPIKey: return { _, context in try await revokeAPIKey(context) }
         case .rotateAPIKey: return { request, context in try await rotateAPIKey(request, context) }
         }

@@ -132,7 +132,27 @@ extension AuthRoutes {
     func updateAPIKey(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try requireKeyManager(context)
         let id = try pathID(context, .apiKey, what: "API key")
-        let change = try Self.keyChange(try await decodeBody(request, bodies.updateAPIKey))
+        return try await changeAPIKey(id, Self.keyChange(try await decodeBody(request, bodies.updateAPIKey)), caller: caller, context: context)
+    }
+
+    /// `PUT /api-keys/{id}` → 200 with the key as it is now: `PATCH` with every writable member
+    /// given, a member left out taking its empty value (`allowed_cidrs` any, `expires_at` never).
+    func replaceAPIKey(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
+        let caller = try requireKeyManager(context)
+        let id = try pathID(context, .apiKey, what: "API key")
+        let body = try await decodeBody(request, bodies.replaceAPIKey)
+        var change = try Self.keyChange(body)
+        change.allowedCIDRs = change.allowedCIDRs ?? []
+        change.expiresAt = .some(change.expiresAt ?? nil)
+        return try await changeAPIKey(id, change, caller: caller, context: context)
+    }
+
+    /// Applies `change` to the caller's key `id`: the rules of `PATCH` and `PUT` alike.
+    private func changeAPIKey(
+        _ id: UUID, _ change: (name: String?, scopes: [String]?, allowedCIDRs: [String]?, expiresAt: Date??),
+        caller: (identity: Identity, userID: UUID, sessionID: UUID?),
+        context: LoomRequestContext
+    ) async throws -> Response {
         let now = service.clock()
         guard var record = try await keys.find(id: id, userID: caller.userID), Self.keyCaller(caller.identity, sees: record) else {
             throw notFound("API key", id, .apiKey)

@@ -14,7 +14,7 @@ struct AuditOperations {
     /// The audit route, documented.
     func routes() -> [DocumentedRoute] {
         let documenter = ContractDocumenter(context: context)
-        return AuditContract.routes.flatMap { documenter.document($0, prefix: context.config.basePath, tag: Self.tag) }
+        return AuditContract.routes(page: context.config.limits.contractPageSize).flatMap { documenter.document($0, prefix: context.config.basePath, tag: Self.tag) }
     }
 
     /// `AuditEvent` and `AuditEventPage`, as `Runtime`'s `AuditEvent` and `AuditPage` write them.

@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 
 /// The filters and the page of one `GET <base>/audit`, read from a query string checked against
-/// the declared parameters (`AuditContract.queryParameters`), plus the organization a bound
+/// the declared parameters (`AuditContract.queryParameters(page:)`, with the app's page sizes), plus the organization a bound
 /// caller is confined to.
 struct AuditFilter: Sendable {
     /// Whether the page reads the `Auth` module's trail (`source=auth`) instead of table writes.
@@ -18,13 +18,13 @@ struct AuditFilter: Sendable {
     var until: Int64?
     /// The caller's organization, when the caller is bound to one: only its events are seen.
     var organization: String?
-    var limit = AuditContract.defaultPageLimit
+    var limit: Int
     var offset = 0
 
-    /// Reads the filters of `request` for a caller bound to `organization` (or to none).
+    /// Reads the filters of `request`, paged by `page`, for a caller bound to `organization` (or to none).
     /// - Throws: `APIError` 400 naming each malformed, out-of-range or unknown parameter.
-    init(_ request: Request, organization: String?) throws(APIError) {
-        let query = try ContractQuery(request, parameters: AuditContract.queryParameters)
+    init(_ request: Request, page: ContractPageSize, organization: String?) throws(APIError) {
+        let query = try ContractQuery(request, parameters: AuditContract.queryParameters(page: page))
         authTrail = query.text("source") == AuditContract.authResource
         actor = query.text("actor")
         action = query.text("action")
@@ -33,7 +33,7 @@ struct AuditFilter: Sendable {
         since = try Self.time(query, "since")
         until = try Self.time(query, "until")
         self.organization = organization
-        limit = query.integer("limit") ?? AuditContract.defaultPageLimit
+        limit = query.integer("limit") ?? page.defaultLimit
         offset = query.integer("offset") ?? 0
     }
 

@@ -10,6 +10,8 @@ import Hummingbird
 /// `Auth` module's trail (`source=auth`), whose events belong to no organization.
 struct AuditRoutes: Sendable {
     let store: AuditStore
+    /// The app's page sizes (`limits.defaultPageSize`, `limits.maxPageSize`).
+    let page: ContractPageSize
     /// How the app spells JSON members.
     let naming: JSONNaming
     /// How the page is wrapped (the app's envelopes when `envelopes.families` names `audit`).
@@ -17,7 +19,7 @@ struct AuditRoutes: Sendable {
 
     /// Adds the family under the app's base path.
     func register(in registry: inout RouteRegistry, basePath: String) {
-        registry.add(AuditContract.routes, prefix: basePath, handler: handler)
+        registry.add(AuditContract.routes(page: page), prefix: basePath, handler: handler)
     }
 
     /// The handler of each audit operation (the switch is exhaustive).
@@ -46,7 +48,7 @@ struct AuditRoutes: Sendable {
     /// One page of events the caller may see.
     private func list(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let identity = try context.requireScope(AuditContract.readScope)
-        let filter = try AuditFilter(request, organization: identity.organizationID)
+        let filter = try AuditFilter(request, page: page, organization: identity.organizationID)
         if filter.authTrail, identity.organizationID != nil {
             throw APIError.forbidden(
                 "The auth trail belongs to no organization; only a caller bound to none (an app admin) may read it.")

@@ -1,3 +1,4 @@
+import APIContract
 import Hummingbird
 import HummingbirdCore
 import QueryGrammar
@@ -171,4 +172,9 @@ public struct PageLimits: Sendable {
         self.defaultSize = defaultSize
         self.maximumSize = maximumSize
     }
+}
+
+extension PageLimits {
+    /// The same page sizes as the contract families (audit, usage) take them.
+    public var contractPageSize: ContractPageSize { ContractPageSize(defaultLimit: defaultSize, maximumLimit: maximumSize) }
 }

@@ -91,12 +91,13 @@ public enum LoomServer {
         configuration.auth?.registerRoutes(in: &registry)
         if audit != nil {
             AuditRoutes(
-                store: AuditStore(database: database), naming: app.settings.naming, envelopes: app.settings.familyEnvelopes.of(.audit))
+                store: AuditStore(database: database), page: app.settings.pageLimits.contractPageSize, naming: app.settings.naming,
+                envelopes: app.settings.familyEnvelopes.of(.audit))
                 .register(in: &registry, basePath: app.settings.basePath)
         }
         if let usage = app.settings.usage {
             UsageRoutes(
-                contract: UsageContract(path: usage.path), store: UsageStore(database: database), recorder: configuration.usage,
+                contract: UsageContract(path: usage.path, page: app.settings.pageLimits.contractPageSize), store: UsageStore(database: database), recorder: configuration.usage,
                 naming: app.settings.naming, envelopes: app.settings.familyEnvelopes.of(.usage)
             ).register(in: &registry, basePath: app.settings.basePath)
         }

@@ -2,7 +2,7 @@ import APIContract
 import Hummingbird
 
 /// The filters and the page of one `GET <base><usage path>`, read from a query string checked
-/// against the declared parameters (`UsageContract.queryParameters`), plus the organization a
+/// against the declared parameters (`UsageContract.queryParameters`, with the app's page sizes), plus the organization a
 /// bound caller is confined to.
 struct UsageFilter: Sendable {
     var apiKeyID: String?
@@ -15,20 +15,21 @@ struct UsageFilter: Sendable {
     var byOrganization = false
     /// The caller's organization, when the caller is bound to one: only its rows are seen.
     var confinedTo: String?
-    var limit = UsageContract.defaultPageLimit
+    var limit: Int
     var offset = 0
 
-    /// Reads the filters of `request` for a caller bound to `organization` (or to none).
+    /// Reads the filters of `request` against `contract` (its page sizes are the app's) for a
+    /// caller bound to `organization` (or to none).
     /// - Throws: `APIError` 400 naming each malformed, out-of-range or unknown parameter.
-    init(_ request: Request, organization: String?) throws(APIError) {
-        let query = try ContractQuery(request, parameters: UsageContract.queryParameters)
+    init(_ request: Request, contract: UsageContract, organization: String?) throws(APIError) {
+        let query = try ContractQuery(request, parameters: contract.queryParameters)
         fromDay = query.text("from").flatMap(CalendarDay.number)
         toDay = query.text("to").flatMap(CalendarDay.number)
         apiKeyID = query.text("api_key_id")
         organizationID = query.text("organization_id")
         byOrganization = query.text("group") == "organization"
         confinedTo = organization
-        limit = query.integer("limit") ?? UsageContract.defaultPageLimit
+        limit = query.integer("limit") ?? contract.page.defaultLimit
         offset = query.integer("offset") ?? 0
     }
 

@@ -33,7 +33,7 @@ struct UsageRoutes: Sendable {
     /// One page of rows the caller may see.
     private func list(_ request: Request, context: LoomRequestContext) async throws -> Response {
         let identity = try context.requireScope(UsageContract.readScope)
-        let filter = try UsageFilter(request, organization: identity.organizationID)
+        let filter = try UsageFilter(request, contract: contract, organization: identity.organizationID)
         if let recorder { try await store.flush(recorder) }
         let (rows, total) = try await store.page(filter)
         return JSONResponse.make(

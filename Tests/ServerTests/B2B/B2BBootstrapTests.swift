@@ -74,6 +74,9 @@ struct B2BBootstrapTests {
             // Without --environment: the first declared (live); the same service account owns both keys.
             let second = try await Self.loomServer(Self.issueCommand(database, name: "second", scopes: "users:read", environment: nil))
             #expect(second.status == 0 && second.lastLine.hasPrefix("sk_live_"), "\(second.errors)")
+            // --environment test: a sandbox key.
+            let sandbox = try await Self.loomServer(Self.issueCommand(database, name: "sandbox", scopes: "users:read", environment: "test"))
+            #expect(sandbox.status == 0 && sandbox.lastLine.hasPrefix("sk_test_"), "\(sandbox.output) \(sandbox.errors)")
             let accounts = try await database.client.fetch(SQLStatement("SELECT status FROM auth_users"))
             #expect(accounts.count == 1 && accounts.first?.values.first == .text("service"), "\(accounts)")
             let app = try AppCatalog.app(named: "b2b", eventSettleInterval: 0)
@@ -85,18 +88,19 @@ struct B2BBootstrapTests {
                 #expect(try await app.request(.post, "/v1/users", json: #"{"email":"first@example.com"}"#, headers: admin).status == .created)
                 #expect(try await app.request(.post, "/v1/organizations", json: #"{"name":"Acme"}"#, headers: admin).status == .created)
                 let keys = try await app.request(.get, "/v1/keys", headers: admin)
-                #expect(Set(keys.dataItems.compactMap { $0["name"] as? String }) == ["bootstrap", "second"], "\(keys.text)")
+                #expect(Set(keys.dataItems.compactMap { $0["name"] as? String }) == ["bootstrap", "second", "sandbox"], "\(keys.text)")
                 let made = try await app.b2bKey(#"{"name":"crm","environment":"test","scopes":["users:read"]}"#, headers: admin)
                 #expect(made.key.hasPrefix("sk_test_"))
                 // The second key holds exactly users:read: no person's role stands above it, nor widens it.
                 let reader = TestApp.key(second.lastLine)
                 #expect(try await app.request(.get, "/v1/users", headers: reader).status == .ok)
+                #expect(try await app.request(.get, "/v1/users", headers: TestApp.key(sandbox.lastLine)).status == .ok)
                 let refused = try await app.request(.post, "/v1/users", json: #"{"email":"no@example.com"}"#, headers: reader)
                 #expect(refused.status == .forbidden && refused.errorCode == "PERMISSION_DENIED", "\(refused.text)")
                 // Audited with no actor (a system action, via the command), naming the service account as owner.
                 let trail = try await app.request(.get, "/v1/audit?source=auth&action=api_key_created&limit=10", headers: admin)
                 let cli = trail.dataItems.filter { $0["actor"] is NSNull }
-                #expect(cli.count == 2, "\(trail.text)")
+                #expect(cli.count == 3, "\(trail.text)")
                 #expect(cli.allSatisfy { ($0["changed_fields"] as? [String])?.contains("via") == true }, "\(trail.text)")
                 // Nobody signs in as the service account.
                 let login = try await app.request(.post, "/v1/auth/login", json: #"{"email":"service-account","password":"correct horse battery"}"#)

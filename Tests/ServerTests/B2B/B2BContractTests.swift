@@ -1,5 +1,6 @@
 import Auth
 import Foundation
+import Generated
 import HTTPTypes
 import Runtime
 import Testing
@@ -77,6 +78,20 @@ struct B2BContractTests {
             let expiring = try await app.b2bKey(
                 #"{"name":"soon","environment":"live","scopes":["users:read"],"expires_at":"\#(Self.iso(daysFromNow: 30))"}"#, token: token)
             #expect(try await app.request(.get, "/v1/users", headers: TestApp.key(expiring.key)).status == .ok)
+            // ...and once its expiry has passed (set in the database: the API accepts only future
+            // expiries), the same key is refused with 401 AUTHENTICATION_FAILED.
+            let lapsing = try await app.b2bKey(#"{"name":"lapsing","environment":"live","scopes":["users:read"]}"#, token: token)
+            #expect(try await app.request(.get, "/v1/users", headers: TestApp.key(lapsing.key)).status == .ok)
+            let database = try #require(app.database)
+            let placeholders = database.dialect == .postgres ? ("$1", "$2") : ("?", "?")
+            _ = try await database.write([
+                SQLStatement(
+                    "UPDATE auth_api_keys SET expires_at = \(placeholders.0) WHERE name = \(placeholders.1)",
+                    [.timestamp(Date().addingTimeInterval(-1)), .text("lapsing")])
+            ])
+            let lapsed = try await app.request(.get, "/v1/users", headers: TestApp.key(lapsing.key))
+            #expect(lapsed.status == .unauthorized && lapsed.errorCode == "AUTHENTICATION_FAILED", "\(lapsed.text)")
+            Self.expectDocumentError(lapsed, code: "AUTHENTICATION_FAILED")
             // "Revocable at any time": DELETE /v1/keys/{id}, and the key stops at once.
             #expect(try await app.request(.delete, "/v1/keys/\(expiring.id)", headers: [.authorization: "Bearer \(token)"]).status == .noContent)
             let revoked = try await app.request(.get, "/v1/users", headers: TestApp.key(expiring.key))
@@ -131,9 +146,25 @@ struct B2BContractTests {
             let key = TestApp.key(try await app.b2bFullKey(token: try await app.b2bOperator()))
             let long = try await app.request(.get, "/v1/users?filter=" + String(repeating: "a", count: 8200), headers: key)
             #expect(long.status == .uriTooLong, "\(long.text)")
-            let parameters = (1...51).map { "p\($0)=1" }.joined(separator: "&")
-            let many = try await app.request(.get, "/v1/users?\(parameters)", headers: key)
-            #expect(many.status == .badRequest, "\(many.text)")
+            Self.expectDocumentError(long, code: "URI_TOO_LONG")
+            #expect(long.errorFields == ["url"], "\(long.text)")
+            // 50 query parameters: no b2b route declares a repeatable parameter and every list refuses
+            // a name it does not declare (or a repeated one), so 50 are shown passing on `/health`,
+            // which reads no query; the 51st is refused there, before any route runs, naming `query`.
+            let query = { (count: Int) in (1...count).map { "p\($0)=1" }.joined(separator: "&") }
+            let fifty = try await app.request(.get, "/health?\(query(50))")
+            #expect(fifty.status == .ok, "\(fifty.text)")
+            let fiftyOne = try await app.request(.get, "/health?\(query(51))")
+            #expect(fiftyOne.status == .badRequest && fiftyOne.errorFields == ["query"], "\(fiftyOne.text)")
+            Self.expectDocumentError(fiftyOne, code: "BAD_REQUEST")
+            // On a list, 50 reach the list's own check (each unknown name refused by name, never
+            // `query`), and 51 are refused by the limit alone.
+            let fiftyOnList = try await app.request(.get, "/v1/users?\(query(50))", headers: key)
+            #expect(fiftyOnList.status == .badRequest && fiftyOnList.text.contains("has 50 invalid parameters"), "\(fiftyOnList.text.prefix(300))")
+            #expect(!fiftyOnList.errorFields.isEmpty && fiftyOnList.errorFields.allSatisfy { $0.hasPrefix("p") }, "\(fiftyOnList.errorFields)")
+            let many = try await app.request(.get, "/v1/users?\(query(51))", headers: key)
+            #expect(many.status == .badRequest && many.errorFields == ["query"], "\(many.text)")
+            Self.expectDocumentError(many, code: "BAD_REQUEST")
             let items = { (count: Int) in
                 (1...count).map { #"{"action":"create","data":{"email":"u\#($0)@example.com"}}"# }.joined(separator: ",")
             }
@@ -167,9 +198,16 @@ struct B2BContractTests {
             let headers = try await app.request(.get, "/v1/users", headers: padded)
             #expect(headers.status == .requestHeaderFieldsTooLarge, "\(headers.text.prefix(300))")
             Self.expectDocumentError(headers, code: "REQUEST_HEADER_FIELDS_TOO_LARGE")
-            // Just under both limits is served.
+            // Just under both limits is served: header fields of 30,000 bytes, and a body one byte under
+            // 10 MB (JSON padded with whitespace).
             padded[HTTPField.Name("X-Padding")!] = String(repeating: "b", count: 30_000)
             #expect(try await app.request(.get, "/v1/users", headers: padded).status == .ok)
+            let limit = 10 * 1024 * 1024
+            let (front, back) = (#"{"email":"near@example.com","#, #""name":"Near"}"#)
+            let near = front + String(repeating: " ", count: limit - 1 - front.utf8.count - back.utf8.count) + back
+            #expect(near.utf8.count == limit - 1)
+            let accepted = try await app.request(.post, "/v1/users", json: near, headers: TestApp.key(key))
+            #expect(accepted.status == .created && accepted.data["email"] as? String == "near@example.com", "\(accepted.text.prefix(300))")
         }
     }
 
@@ -247,6 +285,37 @@ struct B2BContractTests {
             #expect(most.dataItems.count == 100)
             let beyond = try await app.request(.get, "/v1/users?limit=101", headers: key)
             #expect(beyond.status == .badRequest && beyond.errorFields == ["limit"], "\(beyond.text)")
+            // The audit trail and the usage statistics page by the same rule (the app's
+            // `limits.defaultPageSize`/`maxPageSize`), and their OpenAPI says so.
+            let audit = try await app.request(.get, "/v1/audit", headers: key)
+            #expect(audit.status == .ok && audit.dataItems.count == 20 && audit.object["limit"] as? Int == 20, "\(audit.text.prefix(300))")
+            #expect((audit.object["total"] as? Int ?? 0) >= 200, "every user's creation is in the trail")
+            #expect(try await app.request(.get, "/v1/audit?limit=100", headers: key).dataItems.count == 100)
+            let usage = try await app.request(.get, "/v1/usage", headers: key)
+            #expect(usage.status == .ok && usage.object["limit"] as? Int == 20, "\(usage.text.prefix(300))")
+            #expect(try await app.request(.get, "/v1/usage?limit=100", headers: key).status == .ok)
+            for path in ["/v1/audit", "/v1/usage"] {
+                let refused = try await app.request(.get, "\(path)?limit=101", headers: key)
+                #expect(refused.status == .badRequest && refused.errorFields == ["limit"], "\(path): \(refused.text)")
+            }
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(B2b.openAPIDocument.utf8)) as? [String: Any])
+            for path in ["/v1/users", "/v1/audit", "/v1/usage"] {
+                let parameters = ((document["paths"] as? [String: Any])?[path] as? [String: Any])?["get"] as? [String: Any]
+                let limit = try #require(Self.resolved(parameters?["parameters"] as? [Any] ?? [], in: document).first { $0["name"] as? String == "limit" })
+                let schema = limit["schema"] as? [String: Any]
+                #expect(schema?["maximum"] as? Int == 100, "\(path): \(limit)")
+                #expect(schema?["default"] as? Int == 20 || (limit["description"] as? String)?.contains("default 20") == true, "\(path): \(limit)")
+            }
+        }
+    }
+
+    /// `parameters` of an OpenAPI operation with each `$ref` replaced by its component.
+    static func resolved(_ parameters: [Any], in document: [String: Any]) -> [[String: Any]] {
+        let components = (document["components"] as? [String: Any])?["parameters"] as? [String: Any] ?? [:]
+        return parameters.compactMap { parameter in
+            guard let parameter = parameter as? [String: Any] else { return nil }
+            guard let reference = parameter["$ref"] as? String else { return parameter }
+            return components[String(reference.split(separator: "/").last ?? "")] as? [String: Any]
         }
     }
 

@@ -12,6 +12,51 @@ import Testing
 /// live `b2b` server (see `B2BContractTests`).
 @Suite("B2B contract: key management with an admin key")
 struct B2BKeyManagementTests {
+    @Test("PUT /v1/keys/{id}: a full replace of name, scopes, allowlist and expiry; what it leaves out is cleared, and the same PUT twice answers the same key")
+    func replaceKey() async throws {
+        try await TestApp.b2b { app in
+            let token = try await app.b2bOperator()
+            let console = [HTTPField.Name.authorization: "Bearer \(token)"] as HTTPFields
+            let made = try await app.b2bKey(
+                #"{"name":"crm-sync","environment":"test","scopes":["users:read","users:write"],"allowed_cidrs":["127.0.0.0/8"],"expires_at":"\#(B2BContractTests.iso(daysFromNow: 30))"}"#,
+                token: token)
+            let body = #"{"name":"crm-readonly","scopes":["users:read"]}"#
+            let replaced = try await app.request(.put, "/v1/keys/\(made.id)", json: body, headers: console)
+            #expect(replaced.status == .ok && replaced.data["id"] as? String == made.id && replaced.data["key"] == nil, "\(replaced.text)")
+            #expect(replaced.data["name"] as? String == "crm-readonly" && replaced.data["scopes"] as? [String] == ["users:read"], "\(replaced.text)")
+            #expect((replaced.data["allowed_cidrs"] as? [String] ?? []).isEmpty, "left out: any address, \(replaced.text)")
+            #expect(replaced.data["expires_at"] == nil || replaced.data["expires_at"] is NSNull, "left out: never, \(replaced.text)")
+            #expect(replaced.data["environment"] as? String == "test" && replaced.data["prefix"] as? String == "sk_test_")
+            // The same key keeps working, with its new scopes.
+            let key = TestApp.key(made.key)
+            #expect(try await app.request(.get, "/v1/users", headers: key).status == .ok)
+            let refused = try await app.request(.post, "/v1/users", json: #"{"email":"r@example.com"}"#, headers: key)
+            #expect(refused.status == .forbidden && refused.errorCode == "PERMISSION_DENIED", "\(refused.text)")
+            // The same PUT again: the same key.
+            let again = try await app.request(.put, "/v1/keys/\(made.id)", json: body, headers: console)
+            #expect(again.status == .ok, "\(again.text)")
+            for member in ["id", "name", "environment", "prefix", "last_four", "scopes", "allowed_cidrs", "expires_at", "created_at"] {
+                #expect(String(describing: again.data[member]) == String(describing: replaced.data[member]), "\(member): \(again.text)")
+            }
+            // name and scopes are required (422 naming each); an unknown key is 404.
+            let partial = try await app.request(.put, "/v1/keys/\(made.id)", json: #"{"name":"x"}"#, headers: console)
+            #expect(partial.status == .unprocessableContent && partial.errorFields == ["scopes"], "\(partial.text)")
+            let unknown = try await app.request(.put, "/v1/keys/key_0000000000000000000000", json: body, headers: console)
+            #expect(unknown.status == .notFound && unknown.errorCode == "RESOURCE_NOT_FOUND", "\(unknown.text)")
+            // An expiring admin key replacing a key must give an expiry within its own: left out (never) is 422.
+            let admin = try await app.b2bKey(
+                #"{"name":"admin","environment":"live","scopes":["admin"],"expires_at":"\#(B2BContractTests.iso(daysFromNow: 30))"}"#, token: token)
+            let child = try await app.b2bKey(#"{"name":"child","environment":"live","scopes":["users:read"]}"#, headers: TestApp.key(admin.key))
+            let never = try await app.request(.put, "/v1/keys/\(child.id)", json: body, headers: TestApp.key(admin.key))
+            #expect(never.status == .unprocessableContent && never.errorFields == ["expires_at"], "\(never.text)")
+            let within = try await app.request(
+                .put, "/v1/keys/\(child.id)",
+                json: #"{"name":"child","scopes":["users:read"],"expires_at":"\#(B2BContractTests.iso(daysFromNow: 10))"}"#,
+                headers: TestApp.key(admin.key))
+            #expect(within.status == .ok && within.data["expires_at"] is String, "\(within.text)")
+        }
+    }
+
     @Test("admin: an admin key lists, creates, reads, updates, rotates and revokes keys at /v1/keys; other keys get 403")
     func adminKeyManagesKeys() async throws {
         try await TestApp.b2b { app in

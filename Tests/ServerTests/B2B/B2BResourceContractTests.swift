@@ -20,8 +20,34 @@ struct B2BResourceContractTests {
             #expect(id.hasPrefix("usr_") && created.data["email"] as? String == "user@example.com" && created.data["created_at"] is String)
             let read = try await app.request(.get, "/v1/users/\(id)", headers: key)
             #expect(read.status == .ok && read.data["id"] as? String == id, "\(read.text)")
+            // Timestamps: RFC 3339 in UTC with milliseconds (`2026-12-05T08:13:51.625Z`), the document's
+            // `2024-01-15T10:30:00Z` with the fraction list order and cursors rely on (README).
+            for name in ["created_at", "updated_at"] {
+                let stamp = try #require(created.data[name] as? String, "\(created.text)")
+                #expect(stamp.wholeMatch(of: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/) != nil, "\(name): \(stamp)")
+                var parser = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+                parser.timeZone = TimeZone(identifier: "UTC")!
+                #expect((try? parser.parse(stamp)) != nil, "\(name): \(stamp)")
+            }
             let replaced = try await app.request(.put, "/v1/users/\(id)", json: #"{"email":"ada@example.com","name":"Ada L."}"#, headers: key)
             #expect(replaced.status == .ok && replaced.data["email"] as? String == "ada@example.com", "\(replaced.text)")
+            #expect(replaced.data["name"] as? String == "Ada L.", "\(replaced.text)")
+            // PUT is a full replace: a PUT without the optional `name` clears it...
+            let cleared = try await app.request(.put, "/v1/users/\(id)", json: #"{"email":"ada@example.com"}"#, headers: key)
+            #expect(cleared.status == .ok && cleared.data["email"] as? String == "ada@example.com", "\(cleared.text)")
+            #expect(cleared.data["name"] == nil || cleared.data["name"] is NSNull, "\(cleared.text)")
+            let reread = try await app.request(.get, "/v1/users/\(id)", headers: key)
+            #expect(reread.data["name"] == nil || reread.data["name"] is NSNull, "\(reread.text)")
+            // ...and the same PUT again answers the same record ("PUT ... idempotent by design").
+            let again = try await app.request(.put, "/v1/users/\(id)", json: #"{"email":"ada@example.com"}"#, headers: key)
+            #expect(again.status == .ok, "\(again.text)")
+            for field in ["id", "email", "organization_id", "created_at"] {
+                #expect(String(describing: again.data[field]) == String(describing: cleared.data[field]), "\(field): \(again.text) vs \(cleared.text)")
+            }
+            #expect(again.data["name"] == nil || again.data["name"] is NSNull, "\(again.text)")
+            #expect(Set(again.data.keys) == Set(cleared.data.keys), "\(again.text) vs \(cleared.text)")
+            let restored = try await app.request(.put, "/v1/users/\(id)", json: #"{"email":"ada@example.com","name":"Ada L."}"#, headers: key)
+            #expect(restored.status == .ok && restored.data["name"] as? String == "Ada L.", "\(restored.text)")
             let patched = try await app.request(.patch, "/v1/users/\(id)", json: #"{"name":"Ada Lovelace"}"#, headers: key)
             #expect(patched.status == .ok && patched.data["name"] as? String == "Ada Lovelace", "\(patched.text)")
             #expect(patched.data["email"] as? String == "ada@example.com")
@@ -128,6 +154,10 @@ struct B2BResourceContractTests {
             #expect(echoed.headers[.contentType]?.hasPrefix("application/json") == true)
             let own = try await app.request(.get, "/v1/users", headers: key)
             #expect(own.headers[HTTPField.Name("X-Request-Id")!]?.isEmpty == false)
+            // A new id for every request that brings none.
+            let next = try await app.request(.get, "/v1/users", headers: key)
+            let ids = [own, next].compactMap { $0.headers[HTTPField.Name("X-Request-Id")!] }
+            #expect(ids.count == 2 && ids[0] != ids[1], "\(ids)")
             // The document's error example: VALIDATION_ERROR naming the field "email".
             let invalid = try await app.request(.post, "/v1/users", json: #"{"email":"not-an-email"}"#, headers: key)
             #expect(invalid.status == .unprocessableContent && invalid.errorCode == "VALIDATION_ERROR", "\(invalid.text)")
