@@ -6245,7 +6245,7 @@ extension Auctoritas {
     },
     "/api/v1/customers/orgs/{orgId}/members/accept" : {
       "post" : {
-        "description" : "No sign-in: the invitation token creates the invited address's account (verified: the token came by mail to it) with `name` and `password`, makes it a member with the invited role and starts a session bound to the organization. An invalid, expired or revoked token, or one of another organization, is 422 naming `token`; 409 when the address already has an account (it signs in and accepts instead), which is also the answer to a token used already.",
+        "description" : "No sign-in: the invitation token creates the invited address's account (verified: the token came by mail to it) with `name` and `password`, makes it a member with the invited role and starts a session bound to the organization. An invalid, expired or revoked token, or one of another organization, is 422 naming `token`; 409 when the address already has an account (it signs in and accepts instead), which is also the answer to a token used already. 404 when the path names no organization.",
         "operationId" : "authJoinOrganization",
         "parameters" : [
           {
@@ -6303,6 +6303,9 @@ extension Auctoritas {
           },
           "400" : {
             "$ref" : "#/components/responses/BadRequest"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
           },
           "409" : {
             "$ref" : "#/components/responses/Conflict"

@@ -60,9 +60,9 @@ extension AuthContract {
                     + "mail to it) with `name` and `password`, makes it a member with the invited role and starts a session "
                     + "bound to the organization. An invalid, expired or revoked token, or one of another organization, is 422 "
                     + "naming `token`; 409 when the address already has an account (it signs in and accepts instead), which "
-                    + "is also the answer to a token used already.",
+                    + "is also the answer to a token used already. 404 when the path names no organization.",
                 request: bodies.joinOrganization, responses: sessionStarted(201), credentials: .none,
-                errors: [.conflict, .validationError]),
+                errors: [.notFound, .conflict, .validationError]),
         ]
     }
 

@@ -115,7 +115,10 @@ struct DeliveryStore: Sendable {
             """,
             [.text(status.rawValue), .integer(nextAttemptAt), attempt.status.map { .integer(Int64($0)) } ?? .null,
              attempt.error.map(SQLValue.text) ?? .null, .integer(now), .text(delivery.id), .text(owner)])
-        return [insert, update]
+        // The delivery's row lock first, then the attempt (whose foreign key takes a share lock
+        // on that row): the other way round, a subscription's deletion cascading to the same
+        // delivery between the two deadlocked with this on PostgreSQL.
+        return [update, insert]
     }
 
     /// Ends the subscription's failure streak, or starts it at `now` unless one runs, returning
