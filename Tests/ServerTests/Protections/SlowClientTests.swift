@@ -87,13 +87,17 @@ struct SlowClientTests {
             let limits = ConnectionLimits(idleTimeout: .seconds(600), maxConnections: 3)
             try await Self.server(app: app, database: database.client, limits: limits).test(.live) { client in
                 let port = try #require(client.port)
-                var held: [any Channel] = []
-                for _ in 0..<3 { held.append(try await Self.connect(port)) }
-                let refused = try await Self.connect(port)
-                try await refused.closeFuture.get()
-                #expect(!refused.isActive)
-                for channel in held { #expect(channel.isActive) }
-                for channel in held { try await channel.close() }
+                // The kernel completes all four connects before the server may have admitted
+                // any: the server accepts them in one burst and admits each on its child event
+                // loop, so which one is over the cap depends on the order the loops run in.
+                // Exactly one is closed at once; the other three stay open (idle timeout 600 s).
+                var channels: [any Channel] = []
+                for _ in 0..<4 { channels.append(try await Self.connect(port)) }
+                let deadline = ContinuousClock.now + .seconds(30)
+                while channels.allSatisfy(\.isActive), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+                try await Task.sleep(for: .milliseconds(300))  // a second refusal would show by now
+                #expect(channels.filter { !$0.isActive }.count == 1, "one of four closed as accepted, three held")
+                for channel in channels where channel.isActive { try await channel.close() }
             }
         }
     }
