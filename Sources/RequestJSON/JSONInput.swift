@@ -26,6 +26,17 @@ public enum JSONInput: Sendable, Hashable {
         }
     }
 
+    /// The integer a number denotes: an integer literal, or a number with no fraction that an
+    /// `Int64` holds exactly (`42.0` is 42, as JSON Schema's `integer` admits it; so is
+    /// `9007199254740992.0`); `nil` for anything else. The one rule for integer fields and ids.
+    public var integerValue: Int64? {
+        switch self {
+        case .integer(let integer): return integer
+        case .number(let number): return Int64(exactly: number)
+        default: return nil
+        }
+    }
+
     /// The JSON kind's name as used in validation messages.
     public var kindDescription: String {
         switch self {

@@ -135,9 +135,8 @@ extension TableHandlers {
             if needsID {
                 switch members["id"] {
                 case .string(let text)?: id = primaryKey(text: text)
-                case .integer(let integer)?: id = primaryKey(text: String(integer))
-                // 42.0 is the integer 42 in JSON (as field values are read; see InputValidator).
-                case .number(let number)? where number.rounded() == number && abs(number) < 9.0e15: id = primaryKey(text: String(Int64(number)))
+                // 42.0 is the integer 42 in JSON (as field values are read; `JSONInput.integerValue`).
+                case let value?: id = value.integerValue.flatMap { primaryKey(text: String($0)) }
                 default: id = nil
                 }
                 if id == nil { errors.append(.init(field: prefix + ".id", message: "must be the \(table.primaryKeyName) of a \(table.name) record")) }

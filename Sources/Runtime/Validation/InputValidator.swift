@@ -212,11 +212,7 @@ public struct InputValidator {
     }
 
     private mutating func integer(_ input: JSONInput, field: String, rule: FieldRule) -> Int64? {
-        let value: Int64
-        switch input {
-        case .integer(let integer): value = integer
-        case .number(let number) where number.rounded() == number && abs(number) < 9.0e15: value = Int64(number)
-        default:
+        guard let value = input.integerValue else {
             _ = mismatch(field, "an integer", input)
             return nil
         }

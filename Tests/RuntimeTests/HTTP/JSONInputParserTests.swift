@@ -17,6 +17,18 @@ struct JSONInputParserTests {
         #expect(members["b"] == .object([:]))
     }
 
+    @Test("a number is an integer when an Int64 holds it exactly, as JSON Schema's integer admits 42.0")
+    func integerValue() throws {
+        #expect(JSONInput.integer(7).integerValue == 7)
+        #expect(JSONInput.number(42.0).integerValue == 42)
+        #expect(JSONInput.number(-186.0).integerValue == -186)
+        #expect(JSONInput.number(9_007_199_254_740_992.0).integerValue == 9_007_199_254_740_992, "2^53: schemathesis sent it as a batch id")
+        #expect(JSONInput.number(4.5).integerValue == nil)
+        #expect(JSONInput.number(9.3e18).integerValue == nil, "beyond Int64")
+        #expect(JSONInput.string("7").integerValue == nil)
+        #expect(try JSONInputParser.parse(Array("9007199254740992.0".utf8)).integerValue == 9_007_199_254_740_992)
+    }
+
     @Test("rejects malformed input", arguments: [
         "", "{", "[1,]", "{\"a\":1,}", "01", "1.", "-", "tru", "\"\\x\"", "\"\u{1}\"", "{\"a\" 1}", "{} {}",
         "\"\\ud800\"", "{\"a\":1,\"a\":2}", "NaN", "1e999",
