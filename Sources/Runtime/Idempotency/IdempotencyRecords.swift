@@ -10,7 +10,10 @@ public enum IdempotencyRecords {
     }
 
     /// Purges expired records; goes into `LoomServer.Configuration.services`.
-    public static func purgeService(database: any DatabaseClient, settings: IdempotencySettings, logger: Logger) -> IdempotencyPurgeService {
-        IdempotencyPurgeService(store: IdempotencyStore(database: database, settings: settings), logger: logger)
+    public static func purgeService(database: any DatabaseClient, settings: IdempotencySettings, logger: Logger) -> PeriodicPurge {
+        let store = IdempotencyStore(database: database, settings: settings)
+        return PeriodicPurge(rows: "expired idempotency records", interval: .seconds(settings.purgeIntervalSeconds), logger: logger) {
+            try await store.purge()
+        }
     }
 }

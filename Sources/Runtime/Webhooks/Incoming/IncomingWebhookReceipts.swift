@@ -65,7 +65,7 @@ public struct IncomingWebhookReceipts: Sendable {
     }
 
     /// Purges every `interval` until graceful shutdown; goes into `LoomServer.Configuration.services`.
-    public func purgeService(interval: Duration = .seconds(3600), logger: Logger) -> IncomingWebhookPurgeService {
-        IncomingWebhookPurgeService(receipts: self, interval: interval, logger: logger)
+    public func purgeService(interval: Duration = .seconds(3600), logger: Logger) -> PeriodicPurge {
+        PeriodicPurge(rows: "incoming webhook receipts", interval: interval, logger: logger) { try await self.purge() }
     }
 }
