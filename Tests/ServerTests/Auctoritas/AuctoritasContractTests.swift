@@ -175,6 +175,9 @@ struct AuctoritasContractTests {
             let elsewhere = try await app.request(
                 .post, "/api/v1/customers/orgs/\(other.id)/members/accept", json: #"{"token":"\#(token)","name":"M","password":"password123"}"#)
             #expect(elsewhere.status == .unprocessableContent && elsewhere.errorFields == ["token"], "\(elsewhere.text)")
+            let nowhere = try await app.request(
+                .post, "/api/v1/customers/orgs/null%2Cnull/members/accept", json: #"{"token":"\#(token)","name":"M","password":"password123"}"#)
+            #expect(nowhere.status == .notFound, "a path naming no organization is the documented 404: \(nowhere.text)")
             let member = try await app.joinedMember(organization.id, invitedEmail: "member@acme.com", outbox: outbox)
             let again = try await app.request(
                 .post, orgPath + "/members/accept", json: #"{"token":"\#(token)","name":"M","password":"password123"}"#)
