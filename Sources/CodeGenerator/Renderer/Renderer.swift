@@ -35,14 +35,16 @@ public struct Renderer: Sendable {
         var files = [OutputFile(path: "Generated/LoomProject.swift", contents: render("project", model))]
         for app in model.apps {
             let directory = "Generated/\(app.namespace)"
-            files.append(OutputFile(path: "\(directory)/\(app.namespace).swift", contents: render("app", app)))
-            files.append(OutputFile(path: "\(directory)/\(app.namespace)+OpenAPI.swift", contents: render("openapi", app)))
+            // The app's context once for its three or four templates.
+            let context = Self.context(app)
+            files.append(OutputFile(path: "\(directory)/\(app.namespace).swift", contents: render("app", context: context)))
+            files.append(OutputFile(path: "\(directory)/\(app.namespace)+OpenAPI.swift", contents: render("openapi", context: context)))
             files.append(OutputFile(path: "\(directory)/openapi.json", contents: app.openAPIDocument))
             if let events = app.events {
                 files.append(OutputFile(path: "\(directory)/\(app.namespace)+Events.swift", contents: render("events", events)))
             }
             if app.hasEndpoints {
-                files.append(OutputFile(path: "\(directory)/\(app.namespace)Handlers.swift", contents: render("handlers", app)))
+                files.append(OutputFile(path: "\(directory)/\(app.namespace)Handlers.swift", contents: render("handlers", context: context)))
             }
             for table in app.tables {
                 files.append(OutputFile(path: "\(directory)/Tables/\(app.namespace).\(table.typeName).swift", contents: render("table", table)))
@@ -60,8 +62,12 @@ public struct Renderer: Sendable {
     }
 
     private func render(_ template: String, _ object: Any) -> String {
-        let text = library.render(Self.context(object), withTemplate: template) ?? ""
-        return Self.tidy(text)
+        render(template, context: Self.context(object))
+    }
+
+    /// Renders `template` with a context already made by `context(_:)`.
+    private func render(_ template: String, context: Any) -> String {
+        Self.tidy(library.render(context, withTemplate: template) ?? "")
     }
 
     /// The render model as nested `[String: Any]` and arrays, made with one `Mirror` per model
