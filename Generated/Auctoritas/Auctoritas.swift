@@ -46,7 +46,8 @@ public enum Auctoritas {
                 .init(environment: "DEV", prefix: "pk_dev_"),
             ],
             acceptBearer: false,
-            maxRotationGraceSeconds: 604800
+            maxRotationGraceSeconds: 604800,
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100)
         ),
         endUserRole: "user",
         cookies: .init(sameSite: "lax", secure: true),

@@ -52,7 +52,8 @@ public enum B2b {
             ],
             acceptBearer: false,
             maxRotationGraceSeconds: 604800,
-            manageScope: "admin"
+            manageScope: "admin",
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100)
         ),
         organizationRoles: [
             .init(name: "owner", scopes: []),

@@ -43,7 +43,8 @@ public enum Benchauth {
                 .init(environment: "live", prefix: "sk_live_"),
             ],
             acceptBearer: false,
-            maxRotationGraceSeconds: 604800
+            maxRotationGraceSeconds: 604800,
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100)
         ),
         organizationRoles: [
             .init(name: "owner", scopes: ["*"]),

@@ -46,7 +46,8 @@ public enum Eventflow {
                 .init(environment: "test", prefix: "ef_test_"),
             ],
             acceptBearer: true,
-            maxRotationGraceSeconds: 604800
+            maxRotationGraceSeconds: 604800,
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100)
         ),
         refreshTokensAreJWT: true,
         tokenResponseMembers: ["access_token", "refresh_token", "expires_in"]

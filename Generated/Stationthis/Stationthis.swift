@@ -49,7 +49,8 @@ public enum Stationthis {
                 .init(environment: "live", prefix: "st_live_"),
             ],
             acceptBearer: false,
-            maxRotationGraceSeconds: 604800
+            maxRotationGraceSeconds: 604800,
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100)
         ),
         cookies: .init(sameSite: "lax", secure: true, accessName: "jwt"),
         naming: .camelCase,

@@ -50,7 +50,8 @@ public enum Tracker {
                 .init(environment: "test", prefix: "sk_test_"),
             ],
             acceptBearer: true,
-            maxRotationGraceSeconds: 604800
+            maxRotationGraceSeconds: 604800,
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100)
         ),
         cookies: .init(sameSite: "strict", secure: true),
         organizationRoles: [

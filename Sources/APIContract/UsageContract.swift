@@ -11,8 +11,6 @@ public struct UsageContract: Sendable {
     public static let pageSchema = "UsagePage"
     /// Name of the latency percentiles' schema component.
     public static let latencySchema = "UsageLatency"
-    /// Largest `offset`.
-    public static let maximumOffset = 1_000_000_000
     /// Longest id filter.
     public static let maximumIDLength = 200
     /// The ways rows are grouped: one per day, key and organization, or one per day and
@@ -32,7 +30,7 @@ public struct UsageContract: Sendable {
 
     /// The filters and the page of the list, in the order they are documented.
     public var queryParameters: [ContractParameter] {
-        let maximumIDLength = Self.maximumIDLength, groupings = Self.groupings, maximumOffset = Self.maximumOffset
+        let maximumIDLength = Self.maximumIDLength, groupings = Self.groupings
         let id = ContractParameter.Kind.string(maxLength: maximumIDLength)
         let day = ContractParameter.Kind.date
         return [
@@ -44,11 +42,7 @@ public struct UsageContract: Sendable {
                 "group", in: .query, .enumeration(groupings),
                 "`key` (default): one row per day, API key and organization. `organization`: one row per day and organization, "
                     + "its keys and its members' tokens summed (percentiles are computed from the summed histogram)."),
-            ContractParameter(
-                "limit", in: .query, .integer(minimum: 1, maximum: page.maximumLimit),
-                "Rows per page, 1 to \(page.maximumLimit) (default \(page.defaultLimit))."),
-            ContractParameter("offset", in: .query, .integer(minimum: 0, maximum: maximumOffset), "Rows skipped (default 0)."),
-        ]
+        ] + page.parameters("Rows")
     }
 
     /// The family's routes, relative to the base path.

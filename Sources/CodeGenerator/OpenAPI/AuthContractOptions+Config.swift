@@ -16,7 +16,7 @@ extension AuthContractOptions {
             apiKeys: auth.apiKeys.map {
                 APIKeys(
                     environments: $0.prefixes.map(\.environment), maxRotationGraceSeconds: $0.maxRotationGraceSeconds,
-                    manageScope: $0.manageScope)
+                    manageScope: $0.manageScope, page: app.limits.contractPageSize)
             },
             oauth: auth.oauth.map {
                 OAuth(providers: $0.providers.map(\.name), redirectAllowlist: $0.redirectAllowlist, stateSeconds: $0.stateSeconds)

@@ -27,7 +27,7 @@ enum AuthTranslator {
             roles(auth.roles, label: "roles"),
             "defaultRole: \(SwiftNames.literal(auth.defaultRole))",
         ]
-        lines.append("apiKeys: " + (auth.apiKeys.map(apiKeys) ?? "nil"))
+        lines.append("apiKeys: " + (auth.apiKeys.map { apiKeys($0, limits: app.limits) } ?? "nil"))
         if let endUserRole = auth.endUserRole {
             lines.append("endUserRole: \(SwiftNames.literal(endUserRole))")
         }
@@ -91,7 +91,7 @@ enum AuthTranslator {
         return text + "\n" + indent + "]"
     }
 
-    private static func apiKeys(_ apiKeys: AuthAPIKeysConfig) -> String {
+    private static func apiKeys(_ apiKeys: AuthAPIKeysConfig, limits: LimitsSchema) -> String {
         var text = ".init(\n" + indent + "    prefixes: ["
         for entry in apiKeys.prefixes {
             text += "\n" + indent + "        .init(environment: \(SwiftNames.literal(entry.environment)), prefix: \(SwiftNames.literal(entry.prefix))),"
@@ -100,6 +100,7 @@ enum AuthTranslator {
         text += "\n" + indent + "    acceptBearer: \(apiKeys.acceptBearer),"
         text += "\n" + indent + "    maxRotationGraceSeconds: \(apiKeys.maxRotationGraceSeconds)"
         if let scope = apiKeys.manageScope { text += ",\n" + indent + "    manageScope: \(SwiftNames.literal(scope))" }
+        text += ",\n" + indent + "    pageLimits: PageLimits(defaultSize: \(limits.defaultPageSize), maximumSize: \(limits.maxPageSize))"
         return text + "\n" + indent + ")"
     }
 }

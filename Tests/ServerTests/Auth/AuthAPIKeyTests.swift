@@ -25,6 +25,7 @@ struct AuthAPIKeyTests {
             #expect(created["last_four"] as? String == String(key.suffix(4)))
             let list = try await app.request(.get, TestApp.auth + "/api-keys", headers: account.headers)
             #expect(list.items.count == 1)
+            #expect(list.object["total"] as? Int == 1 && list.object["limit"] as? Int == 20 && list.object["offset"] as? Int == 0, "\(list.text)")
             #expect(list.items.first?["key"] == nil)
             #expect(!list.text.contains(key))
             #expect(list.items.first?["prefix"] as? String == "sk_test_")
