@@ -2475,6 +2475,16 @@ extension Auctoritas {
         "additionalProperties" : false,
         "description" : "Fields to change in a user_data record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"value\"]}` is `{\"value\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "const" : "value",
+              "description" : "A field to set to null.",
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
+          },
           "key" : {
             "description" : "The name the application gives the value.",
             "maxLength" : 200,

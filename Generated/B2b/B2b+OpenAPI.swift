@@ -2532,6 +2532,19 @@ extension B2b {
         "additionalProperties" : false,
         "description" : "Fields to change in a users record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"name\"]}` is `{\"name\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "description" : "A field to set to null.",
+              "enum" : [
+                "name",
+                "organization_id"
+              ],
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
+          },
           "email" : {
             "description" : "The user's email address, unique.",
             "examples" : [

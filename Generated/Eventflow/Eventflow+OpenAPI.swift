@@ -2442,6 +2442,16 @@ extension Eventflow {
             "description" : "Inactive producers are kept for history.",
             "type" : "boolean"
           },
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"description\"]}` is `{\"description\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "const" : "description",
+              "description" : "A field to set to null.",
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
+          },
           "description" : {
             "description" : "What the producer is.",
             "maxLength" : 2000,

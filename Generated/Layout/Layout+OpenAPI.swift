@@ -2157,6 +2157,16 @@ extension Layout {
         "additionalProperties" : false,
         "description" : "Fields to change in a notes record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"customerId\"]}` is `{\"customerId\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "const" : "customerId",
+              "description" : "A field to set to null.",
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
+          },
           "customerId" : {
             "description" : "The customer the note is about. References customers.customer_id.",
             "pattern" : "^cus_[0-9A-Za-z]{22}$",

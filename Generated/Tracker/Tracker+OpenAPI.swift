@@ -3226,6 +3226,22 @@ extension Tracker {
               "null"
             ]
           },
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"summary\"]}` is `{\"summary\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "description" : "A field to set to null.",
+              "enum" : [
+                "summary",
+                "homepage",
+                "budget",
+                "external_id",
+                "webhook_secret"
+              ],
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
+          },
           "external_id" : {
             "description" : "Identifier of the project in an external system.",
             "format" : "uuid",
@@ -3854,6 +3870,24 @@ extension Tracker {
           "billable" : {
             "description" : "Whether time on the task is billed.",
             "type" : "boolean"
+          },
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"details\"]}` is `{\"details\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "description" : "A field to set to null.",
+              "enum" : [
+                "details",
+                "code",
+                "estimate_hours",
+                "due_on",
+                "completed_at",
+                "assignee_email",
+                "labels"
+              ],
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
           },
           "code" : {
             "description" : "Human reference such as WEB-42.",
