@@ -310,9 +310,12 @@ struct B2BContractTests {
             let names = (keys.dataItems + lastKeys.dataItems).compactMap { $0["name"] as? String }
             #expect(Set(names) == Set((1...22).map { "k\($0)" } + ["backend"]) && names.count == 23, "the two pages hold every key once: \(names)")
             #expect(try await app.request(.get, "/v1/keys?limit=100", headers: key).dataItems.count == 23)
-            for path in ["/v1/audit", "/v1/usage", "/v1/keys"] {
+            for path in ["/v1/users", "/v1/audit", "/v1/usage", "/v1/keys"] {
                 let refused = try await app.request(.get, "\(path)?limit=101", headers: key)
                 #expect(refused.status == .badRequest && refused.errorFields == ["limit"], "\(path): \(refused.text)")
+                // A parameter given twice is refused by every list, not read as its first value.
+                let repeated = try await app.request(.get, "\(path)?limit=5&limit=6", headers: key)
+                #expect(repeated.status == .badRequest && repeated.errorFields == ["limit"], "\(path): \(repeated.text)")
             }
             let document = try #require(try JSONSerialization.jsonObject(with: Data(B2b.openAPIDocument.utf8)) as? [String: Any])
             for path in ["/v1/users", "/v1/audit", "/v1/usage", "/v1/keys"] {
