@@ -15,7 +15,7 @@ from stationthis_client.api.collections import create_collections, delete_collec
 from stationthis_client.api.operations import grant_points, points_balance, points_summary, spend_points, status_health, user_me
 from stationthis_client.api.point_transactions import list_point_transactions
 from stationthis_client.models import (
-    AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyList, AuthLoginRequest, AuthSignupRequest, AuthTokens, Collections, CollectionsCreate,
+    AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyCreateScopesType0Item, AuthAPIKeyPage, AuthLoginRequest, AuthSignupRequest, AuthTokens, Collections, CollectionsCreate,
     CollectionsPage, ErrorBody, GrantPointsRequest, GrantPointsResponse, PointsBalanceResponse, PointsSummaryResponse,
     CreateDatasetsResponse201, DatasetsCreate, Tools, ToolsCreate, ToolsPage, PointTransactionsPage, SpendPointsRequest, Trainings, TrainingsCreate, TrainingsPage, SpendPointsResponse, StatusHealthResponse, UserMeResponse,
 )
@@ -65,11 +65,11 @@ training = expect(create_trainings.sync(client=user, body=TrainingsCreate(datase
 assert training.status == "queued", training
 assert len(expect(list_trainings.sync(client=user), TrainingsPage, "list trainings").trainings) == 1
 
-created = expect(auth_create_api_key.sync(client=user, body=AuthAPIKeyCreate(name="bot", environment="live", scopes=["points:read"])),
+created = expect(auth_create_api_key.sync(client=user, body=AuthAPIKeyCreate(name="bot", environment="live", scopes=[AuthAPIKeyCreateScopesType0Item("points:read")])),
                  AuthAPIKey, "create an API key")
 assert created.key.startswith("st_live_"), created
 keyed = AuthenticatedClient(base_url=ORIGIN, token=created.key, prefix="", auth_header_name="X-API-Key", raise_on_unexpected_status=True)
 assert expect(points_balance.sync(client=keyed), PointsBalanceResponse, "balance by X-API-Key").balance == 30
-expect(auth_list_api_keys.sync(client=user), AuthAPIKeyList, "list API keys")
+expect(auth_list_api_keys.sync(client=user), AuthAPIKeyPage, "list API keys")
 auth_revoke_api_key.sync(created.id, client=user)
 done("stationthis")

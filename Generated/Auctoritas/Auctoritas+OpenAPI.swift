@@ -524,10 +524,15 @@ extension Auctoritas {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "organization:*",
+                "user_data:*",
+                "user_data:delete",
+                "user_data:read",
+                "user_data:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -635,10 +640,15 @@ extension Auctoritas {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "organization:*",
+                "user_data:*",
+                "user_data:delete",
+                "user_data:read",
+                "user_data:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -704,10 +714,15 @@ extension Auctoritas {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "organization:*",
+                "user_data:*",
+                "user_data:delete",
+                "user_data:read",
+                "user_data:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -1359,10 +1374,15 @@ extension Auctoritas {
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "organization:*",
+                "user_data:*",
+                "user_data:delete",
+                "user_data:read",
+                "user_data:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,

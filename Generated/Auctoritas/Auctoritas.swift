@@ -47,7 +47,8 @@ public enum Auctoritas {
             ],
             acceptBearer: false,
             maxRotationGraceSeconds: 604800,
-            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100)
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
+            scopes: ["*", "organization:*", "user_data:*", "user_data:delete", "user_data:read", "user_data:write"]
         ),
         endUserRole: "user",
         cookies: .init(sameSite: "lax", secure: true),

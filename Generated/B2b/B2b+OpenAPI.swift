@@ -631,10 +631,21 @@ extension B2b {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "admin",
+                "audit:*",
+                "audit:read",
+                "rate-limits:*",
+                "rate-limits:manage",
+                "usage:*",
+                "usage:read",
+                "users:*",
+                "users:delete",
+                "users:read",
+                "users:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -865,10 +876,21 @@ extension B2b {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "admin",
+                "audit:*",
+                "audit:read",
+                "rate-limits:*",
+                "rate-limits:manage",
+                "usage:*",
+                "usage:read",
+                "users:*",
+                "users:delete",
+                "users:read",
+                "users:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -934,10 +956,21 @@ extension B2b {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "admin",
+                "audit:*",
+                "audit:read",
+                "rate-limits:*",
+                "rate-limits:manage",
+                "usage:*",
+                "usage:read",
+                "users:*",
+                "users:delete",
+                "users:read",
+                "users:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -1559,10 +1592,21 @@ extension B2b {
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "admin",
+                "audit:*",
+                "audit:read",
+                "rate-limits:*",
+                "rate-limits:manage",
+                "usage:*",
+                "usage:read",
+                "users:*",
+                "users:delete",
+                "users:read",
+                "users:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,

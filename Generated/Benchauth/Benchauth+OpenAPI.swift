@@ -521,10 +521,14 @@ extension Benchauth {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "items:*",
+                "items:delete",
+                "items:read",
+                "items:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -632,10 +636,14 @@ extension Benchauth {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "items:*",
+                "items:delete",
+                "items:read",
+                "items:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -701,10 +709,14 @@ extension Benchauth {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "items:*",
+                "items:delete",
+                "items:read",
+                "items:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -1318,10 +1330,14 @@ extension Benchauth {
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "items:*",
+                "items:delete",
+                "items:read",
+                "items:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,

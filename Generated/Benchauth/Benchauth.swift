@@ -44,7 +44,8 @@ public enum Benchauth {
             ],
             acceptBearer: false,
             maxRotationGraceSeconds: 604800,
-            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100)
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
+            scopes: ["*", "items:*", "items:delete", "items:read", "items:write"]
         ),
         organizationRoles: [
             .init(name: "owner", scopes: ["*"]),

@@ -730,10 +730,18 @@ extension Benchauthprotected {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "audit:*",
+                "audit:read",
+                "items:*",
+                "items:delete",
+                "items:read",
+                "items:write",
+                "rate-limits:*",
+                "rate-limits:manage"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -841,10 +849,18 @@ extension Benchauthprotected {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "audit:*",
+                "audit:read",
+                "items:*",
+                "items:delete",
+                "items:read",
+                "items:write",
+                "rate-limits:*",
+                "rate-limits:manage"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -910,10 +926,18 @@ extension Benchauthprotected {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "audit:*",
+                "audit:read",
+                "items:*",
+                "items:delete",
+                "items:read",
+                "items:write",
+                "rate-limits:*",
+                "rate-limits:manage"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -1527,10 +1551,18 @@ extension Benchauthprotected {
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "audit:*",
+                "audit:read",
+                "items:*",
+                "items:delete",
+                "items:read",
+                "items:write",
+                "rate-limits:*",
+                "rate-limits:manage"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,

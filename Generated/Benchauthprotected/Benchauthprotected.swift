@@ -48,7 +48,8 @@ public enum Benchauthprotected {
             ],
             acceptBearer: false,
             maxRotationGraceSeconds: 604800,
-            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100)
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
+            scopes: ["*", "audit:*", "audit:read", "items:*", "items:delete", "items:read", "items:write", "rate-limits:*", "rate-limits:manage"]
         ),
         organizationRoles: [
             .init(name: "owner", scopes: ["*"]),

@@ -524,10 +524,26 @@ extension Eventflow {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "consume:*",
+                "consume:events",
+                "consumers:*",
+                "consumers:delete",
+                "consumers:read",
+                "consumers:write",
+                "events:*",
+                "events:delete",
+                "events:read",
+                "events:write",
+                "ingest:*",
+                "ingest:events",
+                "producers:*",
+                "producers:delete",
+                "producers:read",
+                "producers:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -635,10 +651,26 @@ extension Eventflow {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "consume:*",
+                "consume:events",
+                "consumers:*",
+                "consumers:delete",
+                "consumers:read",
+                "consumers:write",
+                "events:*",
+                "events:delete",
+                "events:read",
+                "events:write",
+                "ingest:*",
+                "ingest:events",
+                "producers:*",
+                "producers:delete",
+                "producers:read",
+                "producers:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -704,10 +736,26 @@ extension Eventflow {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "consume:*",
+                "consume:events",
+                "consumers:*",
+                "consumers:delete",
+                "consumers:read",
+                "consumers:write",
+                "events:*",
+                "events:delete",
+                "events:read",
+                "events:write",
+                "ingest:*",
+                "ingest:events",
+                "producers:*",
+                "producers:delete",
+                "producers:read",
+                "producers:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -1329,10 +1377,26 @@ extension Eventflow {
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "consume:*",
+                "consume:events",
+                "consumers:*",
+                "consumers:delete",
+                "consumers:read",
+                "consumers:write",
+                "events:*",
+                "events:delete",
+                "events:read",
+                "events:write",
+                "ingest:*",
+                "ingest:events",
+                "producers:*",
+                "producers:delete",
+                "producers:read",
+                "producers:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,

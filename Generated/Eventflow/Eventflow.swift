@@ -47,7 +47,8 @@ public enum Eventflow {
             ],
             acceptBearer: true,
             maxRotationGraceSeconds: 604800,
-            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100)
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
+            scopes: ["*", "consume:*", "consume:events", "consumers:*", "consumers:delete", "consumers:read", "consumers:write", "events:*", "events:delete", "events:read", "events:write", "ingest:*", "ingest:events", "producers:*", "producers:delete", "producers:read", "producers:write"]
         ),
         refreshTokensAreJWT: true,
         tokenResponseMembers: ["access_token", "refresh_token", "expires_in"]

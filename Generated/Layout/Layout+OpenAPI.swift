@@ -601,10 +601,18 @@ extension Layout {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "customers:*",
+                "customers:delete",
+                "customers:read",
+                "customers:write",
+                "notes:*",
+                "notes:delete",
+                "notes:read",
+                "notes:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -712,10 +720,18 @@ extension Layout {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "customers:*",
+                "customers:delete",
+                "customers:read",
+                "customers:write",
+                "notes:*",
+                "notes:delete",
+                "notes:read",
+                "notes:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -781,10 +797,18 @@ extension Layout {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "customers:*",
+                "customers:delete",
+                "customers:read",
+                "customers:write",
+                "notes:*",
+                "notes:delete",
+                "notes:read",
+                "notes:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -1366,10 +1390,18 @@ extension Layout {
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "customers:*",
+                "customers:delete",
+                "customers:read",
+                "customers:write",
+                "notes:*",
+                "notes:delete",
+                "notes:read",
+                "notes:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,

@@ -51,7 +51,8 @@ public enum Layout {
             ],
             acceptBearer: false,
             maxRotationGraceSeconds: 604800,
-            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100)
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
+            scopes: ["*", "customers:*", "customers:delete", "customers:read", "customers:write", "notes:*", "notes:delete", "notes:read", "notes:write"]
         ),
         platformAdmins: .init(routePrefix: "/api/operators", accessTokenSeconds: 900, refreshTokenSeconds: 43200, impersonationSeconds: 900, routes: ["impersonate": ContractRouteOverride(paths: []), "login": ContractRouteOverride(paths: ["/api/operators/sign-in"], members: ["email": "operatorEmail"])]),
         naming: .camelCase,

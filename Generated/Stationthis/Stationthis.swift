@@ -50,7 +50,8 @@ public enum Stationthis {
             ],
             acceptBearer: false,
             maxRotationGraceSeconds: 604800,
-            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100)
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
+            scopes: ["*", "admin:*", "admin:collections", "admin:datasets", "admin:trainings", "audit:*", "audit:read", "collections:*", "collections:delete", "collections:read", "collections:write", "datasets:*", "datasets:delete", "datasets:read", "datasets:write", "point_transactions:*", "point_transactions:delete", "point_transactions:write", "points:*", "points:admin", "points:grant", "points:read", "points:spend", "tools:*", "tools:delete", "tools:write", "trainings:*", "trainings:delete", "trainings:read", "trainings:write"]
         ),
         cookies: .init(sameSite: "lax", secure: true, accessName: "jwt"),
         naming: .camelCase,

@@ -51,7 +51,8 @@ public enum Tracker {
             ],
             acceptBearer: true,
             maxRotationGraceSeconds: 604800,
-            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100)
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
+            scopes: ["*", "audit:*", "audit:read", "comments:*", "comments:delete", "comments:read", "comments:write", "moderation", "organization:*", "projects:*", "projects:delete", "projects:read", "projects:write", "rate-limits:*", "rate-limits:manage", "tasks:*", "tasks:delete", "tasks:read", "tasks:write", "usage:*", "usage:read", "webhooks:*", "webhooks:manage"]
         ),
         cookies: .init(sameSite: "strict", secure: true),
         organizationRoles: [

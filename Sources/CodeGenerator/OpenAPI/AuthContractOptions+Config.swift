@@ -34,6 +34,13 @@ extension AuthContractOptions {
             cookieMode: auth.cookies != nil)
     }
 
+    /// The options of `app`'s `auth` section with what only the whole app tells: the scopes a
+    /// key may hold (`DeclaredScopes`), as the generated `AuthSettings` carries them.
+    public init(auth: AuthConfig, schema app: AppSchema) {
+        self.init(auth: auth, app: app.config)
+        apiKeys?.scopes = DeclaredScopes.of(app)
+    }
+
     /// A schema's `routes` object in the contract's terms.
     public static func overrides(_ routes: [String: RouteOverrideSchema]) -> [String: ContractRouteOverride] {
         routes.mapValues { route in

@@ -13,7 +13,7 @@ struct AuthSchemas {
     let fields: FieldSchemaBuilder
 
     /// The facts of `auth` the route families are selected by.
-    var options: AuthContractOptions { AuthContractOptions(auth: auth, app: fields.context.config) }
+    var options: AuthContractOptions { AuthContractOptions(auth: auth, schema: fields.context.app) }
     /// Roles inside an organization: `auth.organizationRoles`, or the runtime's defaults, as
     /// the wire spells them (`auth.roleSpelling`).
     var organizationRoles: [String] { options.wireOrganizationRoles }
