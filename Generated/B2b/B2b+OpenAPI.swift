@@ -9161,7 +9161,7 @@ extension B2b {
             "name" : "api_key_id",
             "schema" : {
               "description" : "Only the requests made with this API key (its id).",
-              "maxLength" : 200,
+              "pattern" : "^key_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -9171,7 +9171,7 @@ extension B2b {
             "name" : "organization_id",
             "schema" : {
               "description" : "Only the requests of callers bound to this organization.",
-              "maxLength" : 200,
+              "format" : "uuid",
               "type" : "string"
             }
           },

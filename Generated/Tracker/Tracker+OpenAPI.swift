@@ -15727,7 +15727,7 @@ extension Tracker {
             "name" : "api_key_id",
             "schema" : {
               "description" : "Only the requests made with this API key (its id).",
-              "maxLength" : 200,
+              "format" : "uuid",
               "type" : "string"
             }
           },
@@ -15737,7 +15737,7 @@ extension Tracker {
             "name" : "organization_id",
             "schema" : {
               "description" : "Only the requests of callers bound to this organization.",
-              "maxLength" : 200,
+              "format" : "uuid",
               "type" : "string"
             }
           },
