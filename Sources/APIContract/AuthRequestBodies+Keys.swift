@@ -2,6 +2,8 @@
 extension AuthRequestBodies {
     /// Environments keys can belong to (none when the app issues no keys).
     private var environments: [String] { options.apiKeys?.environments ?? [] }
+    /// The component documenting an environment (`auth.apiKeys.environments`).
+    public static let environmentComponent = "APIKeyEnvironment"
 
     /// `POST /api-keys`.
     public var createAPIKey: ContractBody {
@@ -10,7 +12,8 @@ extension AuthRequestBodies {
         return ContractBody("AuthAPIKeyCreate", [
             ContractField("name", .string(pattern: nil), "What the key is for.", required: true, minLength: 1, maxLength: 100),
             ContractField(
-                "environment", .enumeration(environments), "Environment the key belongs to; it decides the key's prefix.", required: true),
+                "environment", .enumeration(environments), "Environment the key belongs to; it decides the key's prefix.", required: true)
+                .enumerated(as: Self.environmentComponent),
             ContractField(
                 "scopes", .array(scope),
                 "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). "
@@ -81,7 +84,8 @@ extension AuthRequestBodies {
         let scope = ContractField("scopes", .string(pattern: nil), "A scope the caller's organization role grants.", minLength: 1, maxLength: 100)
         return ContractBody("AuthProjectKeyRotate", [
             ContractField(
-                "environment", .enumeration(environments), "The environment whose key is rotated; it decides the prefix.", required: true),
+                "environment", .enumeration(environments), "The environment whose key is rotated; it decides the prefix.", required: true)
+                .enumerated(as: Self.environmentComponent),
             ContractField("scopes", .array(scope), "What the key may do; default none.", nullable: true, maxLength: 50),
         ])
     }
