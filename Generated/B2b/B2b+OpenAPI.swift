@@ -411,6 +411,20 @@ extension B2b {
       }
     },
     "schemas" : {
+      "APIKeyEnvironment" : {
+        "enum" : [
+          "live",
+          "test"
+        ],
+        "type" : "string"
+      },
+      "AppRole" : {
+        "enum" : [
+          "admin",
+          "member"
+        ],
+        "type" : "string"
+      },
       "AuditEvent" : {
         "description" : "One write to a table of the app.",
         "properties" : {
@@ -580,12 +594,8 @@ extension B2b {
             ]
           },
           "environment" : {
-            "description" : "Environment the key belongs to; it decides the key's prefix.",
-            "enum" : [
-              "live",
-              "test"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "Environment the key belongs to; it decides the key's prefix."
           },
           "expires_at" : {
             "description" : "When the key stops working; null: never.",
@@ -1035,13 +1045,8 @@ extension B2b {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           }
         },
         "required" : [
@@ -1078,13 +1083,8 @@ extension B2b {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role on joining.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role on joining."
           }
         },
         "required" : [
@@ -1165,13 +1165,8 @@ extension B2b {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "user_id" : {
             "description" : "The member's account.",
@@ -1208,13 +1203,8 @@ extension B2b {
         "additionalProperties" : false,
         "properties" : {
           "role" : {
-            "description" : "The member's new role.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "The member's new role."
           }
         },
         "required" : [
@@ -1241,13 +1231,8 @@ extension B2b {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "slug" : {
             "description" : "Unique short name.",
@@ -1518,12 +1503,8 @@ extension B2b {
         "additionalProperties" : false,
         "properties" : {
           "environment" : {
-            "description" : "The environment whose key is rotated; it decides the prefix.",
-            "enum" : [
-              "live",
-              "test"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "The environment whose key is rotated; it decides the prefix."
           },
           "scopes" : {
             "description" : "What the key may do; default none.",
@@ -1818,12 +1799,8 @@ extension B2b {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role; it decides the account's scopes.",
-            "enum" : [
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "Role; it decides the account's scopes."
           },
           "updated_at" : {
             "description" : "When the account last changed.",
@@ -1926,7 +1903,7 @@ extension B2b {
         ],
         "type" : "object"
       },
-      "Organizations" : {
+      "Organization" : {
         "description" : "A customer's organization: the multi-tenant account structure its users belong to.",
         "properties" : {
           "created_at" : {
@@ -1966,7 +1943,7 @@ extension B2b {
         ],
         "type" : "object"
       },
-      "OrganizationsCreate" : {
+      "OrganizationCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing organizations record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -1986,7 +1963,7 @@ extension B2b {
         ],
         "type" : "object"
       },
-      "OrganizationsPage" : {
+      "OrganizationPage" : {
         "description" : "One page of organizations records.",
         "properties" : {
           "data" : {
@@ -1994,10 +1971,10 @@ extension B2b {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Organizations"
+                  "$ref" : "#/components/schemas/Organization"
                 },
                 {
-                  "$ref" : "#/components/schemas/OrganizationsSelection"
+                  "$ref" : "#/components/schemas/OrganizationSelection"
                 }
               ]
             },
@@ -2032,7 +2009,15 @@ extension B2b {
         ],
         "type" : "object"
       },
-      "OrganizationsSelection" : {
+      "OrganizationRole" : {
+        "enum" : [
+          "owner",
+          "admin",
+          "member"
+        ],
+        "type" : "string"
+      },
+      "OrganizationSelection" : {
         "description" : "Members of a organizations record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "created_at" : {
@@ -2066,7 +2051,7 @@ extension B2b {
         },
         "type" : "object"
       },
-      "OrganizationsUpdate" : {
+      "OrganizationUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a organizations record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2301,7 +2286,7 @@ extension B2b {
         ],
         "type" : "object"
       },
-      "Users" : {
+      "User" : {
         "description" : "A user account of a customer, provisioned by the customer's backend.",
         "properties" : {
           "created_at" : {
@@ -2361,7 +2346,183 @@ extension B2b {
         ],
         "type" : "object"
       },
-      "UsersCreate" : {
+      "UserBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of users writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/UserBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "UserBatchCreate" : {
+        "additionalProperties" : false,
+        "description" : "A create operation.",
+        "properties" : {
+          "action" : {
+            "const" : "create",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/UserCreate"
+          }
+        },
+        "required" : [
+          "action",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "UserBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "pattern" : "^usr_[0-9A-Za-z]{22}$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "UserBatchOperation" : {
+        "description" : "One operation of a users batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "create" : "#/components/schemas/UserBatchCreate",
+            "delete" : "#/components/schemas/UserBatchDelete",
+            "replace" : "#/components/schemas/UserBatchReplace",
+            "update" : "#/components/schemas/UserBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/UserBatchCreate"
+          },
+          {
+            "$ref" : "#/components/schemas/UserBatchReplace"
+          },
+          {
+            "$ref" : "#/components/schemas/UserBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/UserBatchDelete"
+          }
+        ]
+      },
+      "UserBatchReplace" : {
+        "additionalProperties" : false,
+        "description" : "A replace operation.",
+        "properties" : {
+          "action" : {
+            "const" : "replace",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/UserCreate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "pattern" : "^usr_[0-9A-Za-z]{22}$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "UserBatchResponse" : {
+        "description" : "Every operation of a users batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/UserBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "UserBatchResult" : {
+        "description" : "The outcome of one operation of a users batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/User"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "UserBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/UserUpdate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "pattern" : "^usr_[0-9A-Za-z]{22}$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "UserCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing users record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2399,7 +2560,7 @@ extension B2b {
         ],
         "type" : "object"
       },
-      "UsersPage" : {
+      "UserPage" : {
         "description" : "One page of users records.",
         "properties" : {
           "data" : {
@@ -2407,10 +2568,10 @@ extension B2b {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Users"
+                  "$ref" : "#/components/schemas/User"
                 },
                 {
-                  "$ref" : "#/components/schemas/UsersSelection"
+                  "$ref" : "#/components/schemas/UserSelection"
                 }
               ]
             },
@@ -2445,7 +2606,7 @@ extension B2b {
         ],
         "type" : "object"
       },
-      "UsersSelection" : {
+      "UserSelection" : {
         "description" : "Members of a users record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "created_at" : {
@@ -2497,7 +2658,7 @@ extension B2b {
         },
         "type" : "object"
       },
-      "UsersUpdate" : {
+      "UserUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a users record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2616,6 +2777,20 @@ extension B2b {
         ],
         "type" : "object"
       },
+      "WebhookEventTypePattern" : {
+        "enum" : [
+          "*",
+          "users.*",
+          "organizations.*",
+          "users.created",
+          "users.updated",
+          "users.deleted",
+          "organizations.created",
+          "organizations.updated",
+          "organizations.deleted"
+        ],
+        "type" : "string"
+      },
       "WebhookMessage" : {
         "description" : "A message and its delivery to one subscription.",
         "properties" : {
@@ -2664,13 +2839,8 @@ extension B2b {
             ]
           },
           "status" : {
-            "description" : "The delivery's state.",
-            "enum" : [
-              "pending",
-              "success",
-              "failed"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/WebhookMessageStatus",
+            "description" : "The delivery's state."
           }
         },
         "required" : [
@@ -2715,6 +2885,14 @@ extension B2b {
           "offset"
         ],
         "type" : "object"
+      },
+      "WebhookMessageStatus" : {
+        "enum" : [
+          "pending",
+          "success",
+          "failed"
+        ],
+        "type" : "string"
       },
       "WebhookReplayRequest" : {
         "additionalProperties" : false,
@@ -2854,19 +3032,8 @@ extension B2b {
           "event_types" : {
             "description" : "Event type patterns: `*` (every event), `<prefix>.*` (such as `tasks.*`) or an exact type.",
             "items" : {
-              "description" : "An event type pattern.",
-              "enum" : [
-                "*",
-                "users.*",
-                "organizations.*",
-                "users.created",
-                "users.updated",
-                "users.deleted",
-                "organizations.created",
-                "organizations.updated",
-                "organizations.deleted"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/WebhookEventTypePattern",
+              "description" : "An event type pattern."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -3024,19 +3191,8 @@ extension B2b {
           "event_types" : {
             "description" : "Event type patterns: `*` (every event), `<prefix>.*` (such as `tasks.*`) or an exact type.",
             "items" : {
-              "description" : "An event type pattern.",
-              "enum" : [
-                "*",
-                "users.*",
-                "organizations.*",
-                "users.created",
-                "users.updated",
-                "users.deleted",
-                "organizations.created",
-                "organizations.updated",
-                "organizations.deleted"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/WebhookEventTypePattern",
+              "description" : "An event type pattern."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -7745,7 +7901,7 @@ extension B2b {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/OrganizationsPage"
+                  "$ref" : "#/components/schemas/OrganizationPage"
                 }
               }
             },
@@ -7821,7 +7977,7 @@ extension B2b {
       },
       "post" : {
         "description" : "Requires the scope `admin` (401 without credentials, 403 without the scope).",
-        "operationId" : "createOrganizations",
+        "operationId" : "createOrganization",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -7839,7 +7995,7 @@ extension B2b {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/OrganizationsCreate"
+                "$ref" : "#/components/schemas/OrganizationCreate"
               }
             }
           },
@@ -7853,7 +8009,7 @@ extension B2b {
                   "description" : "One organizations record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Organizations"
+                      "$ref" : "#/components/schemas/Organization"
                     }
                   },
                   "required" : [
@@ -7968,7 +8124,7 @@ extension B2b {
     "/v1/organizations/{id}" : {
       "delete" : {
         "description" : "Requires the scope `admin` (401 without credentials, 403 without the scope).",
-        "operationId" : "deleteOrganizations",
+        "operationId" : "deleteOrganization",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -8068,7 +8224,7 @@ extension B2b {
       },
       "get" : {
         "description" : "Requires the scope `users:read` (401 without credentials, 403 without the scope).",
-        "operationId" : "getOrganizations",
+        "operationId" : "getOrganization",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -8105,10 +8261,10 @@ extension B2b {
                     "data" : {
                       "anyOf" : [
                         {
-                          "$ref" : "#/components/schemas/Organizations"
+                          "$ref" : "#/components/schemas/Organization"
                         },
                         {
-                          "$ref" : "#/components/schemas/OrganizationsSelection"
+                          "$ref" : "#/components/schemas/OrganizationSelection"
                         }
                       ]
                     }
@@ -8234,7 +8390,7 @@ extension B2b {
       },
       "patch" : {
         "description" : "Requires the scope `admin` (401 without credentials, 403 without the scope).",
-        "operationId" : "updateOrganizations",
+        "operationId" : "updateOrganization",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -8266,7 +8422,7 @@ extension B2b {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/OrganizationsUpdate"
+                "$ref" : "#/components/schemas/OrganizationUpdate"
               }
             }
           },
@@ -8280,7 +8436,7 @@ extension B2b {
                   "description" : "One organizations record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Organizations"
+                      "$ref" : "#/components/schemas/Organization"
                     }
                   },
                   "required" : [
@@ -8391,7 +8547,7 @@ extension B2b {
       },
       "put" : {
         "description" : "Requires the scope `admin` (401 without credentials, 403 without the scope).",
-        "operationId" : "replaceOrganizations",
+        "operationId" : "replaceOrganization",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -8412,7 +8568,7 @@ extension B2b {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/OrganizationsCreate"
+                "$ref" : "#/components/schemas/OrganizationCreate"
               }
             }
           },
@@ -8426,7 +8582,7 @@ extension B2b {
                   "description" : "One organizations record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Organizations"
+                      "$ref" : "#/components/schemas/Organization"
                     }
                   },
                   "required" : [
@@ -9294,7 +9450,7 @@ extension B2b {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/UsersPage"
+                  "$ref" : "#/components/schemas/UserPage"
                 }
               }
             },
@@ -9370,7 +9526,7 @@ extension B2b {
       },
       "post" : {
         "description" : "Requires the scope `users:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "createUsers",
+        "operationId" : "createUser",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -9388,7 +9544,7 @@ extension B2b {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/UsersCreate"
+                "$ref" : "#/components/schemas/UserCreate"
               }
             }
           },
@@ -9402,7 +9558,7 @@ extension B2b {
                   "description" : "One users record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Users"
+                      "$ref" : "#/components/schemas/User"
                     }
                   },
                   "required" : [
@@ -9535,115 +9691,7 @@ extension B2b {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of users writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A create operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "create",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/UsersCreate"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A replace operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "replace",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/UsersCreate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "pattern" : "^usr_[0-9A-Za-z]{22}$",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/UsersUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "pattern" : "^usr_[0-9A-Za-z]{22}$",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "pattern" : "^usr_[0-9A-Za-z]{22}$",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/UserBatch"
               }
             }
           },
@@ -9654,42 +9702,7 @@ extension B2b {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Users"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/UserBatchResponse"
                 }
               }
             },
@@ -9783,7 +9796,7 @@ extension B2b {
     "/v1/users/{id}" : {
       "delete" : {
         "description" : "Requires the scope `users:delete` (401 without credentials, 403 without the scope).",
-        "operationId" : "deleteUsers",
+        "operationId" : "deleteUser",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -9883,7 +9896,7 @@ extension B2b {
       },
       "get" : {
         "description" : "Requires the scope `users:read` (401 without credentials, 403 without the scope).",
-        "operationId" : "getUsers",
+        "operationId" : "getUser",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -9920,10 +9933,10 @@ extension B2b {
                     "data" : {
                       "anyOf" : [
                         {
-                          "$ref" : "#/components/schemas/Users"
+                          "$ref" : "#/components/schemas/User"
                         },
                         {
-                          "$ref" : "#/components/schemas/UsersSelection"
+                          "$ref" : "#/components/schemas/UserSelection"
                         }
                       ]
                     }
@@ -10049,7 +10062,7 @@ extension B2b {
       },
       "patch" : {
         "description" : "Requires the scope `users:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "updateUsers",
+        "operationId" : "updateUser",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -10081,7 +10094,7 @@ extension B2b {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/UsersUpdate"
+                "$ref" : "#/components/schemas/UserUpdate"
               }
             }
           },
@@ -10095,7 +10108,7 @@ extension B2b {
                   "description" : "One users record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Users"
+                      "$ref" : "#/components/schemas/User"
                     }
                   },
                   "required" : [
@@ -10206,7 +10219,7 @@ extension B2b {
       },
       "put" : {
         "description" : "Requires the scope `users:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "replaceUsers",
+        "operationId" : "replaceUser",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -10227,7 +10240,7 @@ extension B2b {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/UsersCreate"
+                "$ref" : "#/components/schemas/UserCreate"
               }
             }
           },
@@ -10241,7 +10254,7 @@ extension B2b {
                   "description" : "One users record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Users"
+                      "$ref" : "#/components/schemas/User"
                     }
                   },
                   "required" : [
@@ -10898,12 +10911,7 @@ extension B2b {
             "in" : "query",
             "name" : "status",
             "schema" : {
-              "enum" : [
-                "pending",
-                "success",
-                "failed"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/WebhookMessageStatus"
             }
           }
         ],
@@ -11654,7 +11662,7 @@ extension B2b {
                 "description" : "A organizations.created event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Organizations"
+                    "$ref" : "#/components/schemas/Organization"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -11745,7 +11753,7 @@ extension B2b {
                 "description" : "A organizations.deleted event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Organizations"
+                    "$ref" : "#/components/schemas/Organization"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -11836,14 +11844,14 @@ extension B2b {
                 "description" : "A organizations.updated event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Organizations"
+                    "$ref" : "#/components/schemas/Organization"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
                     "type" : "string"
                   },
                   "previous" : {
-                    "$ref" : "#/components/schemas/OrganizationsSelection"
+                    "$ref" : "#/components/schemas/OrganizationSelection"
                   },
                   "timestamp" : {
                     "description" : "When the change was committed (UTC).",
@@ -11931,7 +11939,7 @@ extension B2b {
                 "description" : "A users.created event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Users"
+                    "$ref" : "#/components/schemas/User"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -12022,7 +12030,7 @@ extension B2b {
                 "description" : "A users.deleted event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Users"
+                    "$ref" : "#/components/schemas/User"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -12113,14 +12121,14 @@ extension B2b {
                 "description" : "A users.updated event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Users"
+                    "$ref" : "#/components/schemas/User"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
                     "type" : "string"
                   },
                   "previous" : {
-                    "$ref" : "#/components/schemas/UsersSelection"
+                    "$ref" : "#/components/schemas/UserSelection"
                   },
                   "timestamp" : {
                     "description" : "When the change was committed (UTC).",

@@ -331,6 +331,22 @@ extension Eventflow {
       }
     },
     "schemas" : {
+      "APIKeyEnvironment" : {
+        "enum" : [
+          "live",
+          "test"
+        ],
+        "type" : "string"
+      },
+      "AppRole" : {
+        "enum" : [
+          "admin",
+          "viewer",
+          "producer",
+          "consumer"
+        ],
+        "type" : "string"
+      },
       "AuthAPIKey" : {
         "description" : "An API key; the key itself appears only in the answer that created it.",
         "properties" : {
@@ -473,12 +489,8 @@ extension Eventflow {
             ]
           },
           "environment" : {
-            "description" : "Environment the key belongs to; it decides the key's prefix.",
-            "enum" : [
-              "live",
-              "test"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "Environment the key belongs to; it decides the key's prefix."
           },
           "expires_at" : {
             "description" : "When the key stops working; null: never.",
@@ -805,13 +817,8 @@ extension Eventflow {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           }
         },
         "required" : [
@@ -848,13 +855,8 @@ extension Eventflow {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role on joining.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role on joining."
           }
         },
         "required" : [
@@ -935,13 +937,8 @@ extension Eventflow {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "user_id" : {
             "description" : "The member's account.",
@@ -978,13 +975,8 @@ extension Eventflow {
         "additionalProperties" : false,
         "properties" : {
           "role" : {
-            "description" : "The member's new role.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "The member's new role."
           }
         },
         "required" : [
@@ -1011,13 +1003,8 @@ extension Eventflow {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "slug" : {
             "description" : "Unique short name.",
@@ -1288,12 +1275,8 @@ extension Eventflow {
         "additionalProperties" : false,
         "properties" : {
           "environment" : {
-            "description" : "The environment whose key is rotated; it decides the prefix.",
-            "enum" : [
-              "live",
-              "test"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "The environment whose key is rotated; it decides the prefix."
           },
           "scopes" : {
             "description" : "What the key may do; default none.",
@@ -1567,14 +1550,8 @@ extension Eventflow {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role; it decides the account's scopes.",
-            "enum" : [
-              "admin",
-              "viewer",
-              "producer",
-              "consumer"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "Role; it decides the account's scopes."
           },
           "updated_at" : {
             "description" : "When the account last changed.",
@@ -1593,66 +1570,7 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "ConsumerEventsResponse" : {
-        "description" : "The next events.",
-        "properties" : {
-          "events" : {
-            "description" : "Events in receive order.",
-            "items" : {
-              "additionalProperties" : false,
-              "description" : "One event.",
-              "properties" : {
-                "event_id" : {
-                  "description" : "The event's id.",
-                  "format" : "uuid",
-                  "type" : "string"
-                },
-                "event_type" : {
-                  "description" : "The event's type.",
-                  "pattern" : "^[^\\u0000]*$",
-                  "type" : "string"
-                },
-                "event_version" : {
-                  "description" : "The payload schema version.",
-                  "format" : "int64",
-                  "type" : "integer"
-                },
-                "payload" : {
-                  "description" : "The event's data.",
-                  "not" : {
-                    "type" : "null"
-                  }
-                },
-                "producer_id" : {
-                  "description" : "The producer that sent it.",
-                  "format" : "uuid",
-                  "type" : "string"
-                },
-                "received_at" : {
-                  "description" : "When it was received.",
-                  "format" : "date-time",
-                  "type" : "string"
-                }
-              },
-              "required" : [
-                "event_id",
-                "event_type",
-                "event_version",
-                "producer_id",
-                "payload",
-                "received_at"
-              ],
-              "type" : "object"
-            },
-            "type" : "array"
-          }
-        },
-        "required" : [
-          "events"
-        ],
-        "type" : "object"
-      },
-      "Consumers" : {
+      "Consumer" : {
         "description" : "An internal consumer and its position in the event stream. Consumers are registered through POST /api/v1/consumers (register_consumer), which also issues the consumer's service token.",
         "properties" : {
           "consumer_id" : {
@@ -1725,7 +1643,160 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "ConsumersCreate" : {
+      "ConsumerBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of consumers writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/ConsumerBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "ConsumerBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's consumer_id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "ConsumerBatchOperation" : {
+        "description" : "One operation of a consumers batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "delete" : "#/components/schemas/ConsumerBatchDelete",
+            "replace" : "#/components/schemas/ConsumerBatchReplace",
+            "update" : "#/components/schemas/ConsumerBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/ConsumerBatchReplace"
+          },
+          {
+            "$ref" : "#/components/schemas/ConsumerBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/ConsumerBatchDelete"
+          }
+        ]
+      },
+      "ConsumerBatchReplace" : {
+        "additionalProperties" : false,
+        "description" : "A replace operation.",
+        "properties" : {
+          "action" : {
+            "const" : "replace",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ConsumerCreate"
+          },
+          "id" : {
+            "description" : "The record's consumer_id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ConsumerBatchResponse" : {
+        "description" : "Every operation of a consumers batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/ConsumerBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "ConsumerBatchResult" : {
+        "description" : "The outcome of one operation of a consumers batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/Consumer"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "ConsumerBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ConsumerUpdate"
+          },
+          "id" : {
+            "description" : "The record's consumer_id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ConsumerCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing consumers record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -1758,7 +1829,66 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "ConsumersPage" : {
+      "ConsumerEventsResponse" : {
+        "description" : "The next events.",
+        "properties" : {
+          "events" : {
+            "description" : "Events in receive order.",
+            "items" : {
+              "additionalProperties" : false,
+              "description" : "One event.",
+              "properties" : {
+                "event_id" : {
+                  "description" : "The event's id.",
+                  "format" : "uuid",
+                  "type" : "string"
+                },
+                "event_type" : {
+                  "description" : "The event's type.",
+                  "pattern" : "^[^\\u0000]*$",
+                  "type" : "string"
+                },
+                "event_version" : {
+                  "description" : "The payload schema version.",
+                  "format" : "int64",
+                  "type" : "integer"
+                },
+                "payload" : {
+                  "description" : "The event's data.",
+                  "not" : {
+                    "type" : "null"
+                  }
+                },
+                "producer_id" : {
+                  "description" : "The producer that sent it.",
+                  "format" : "uuid",
+                  "type" : "string"
+                },
+                "received_at" : {
+                  "description" : "When it was received.",
+                  "format" : "date-time",
+                  "type" : "string"
+                }
+              },
+              "required" : [
+                "event_id",
+                "event_type",
+                "event_version",
+                "producer_id",
+                "payload",
+                "received_at"
+              ],
+              "type" : "object"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "events"
+        ],
+        "type" : "object"
+      },
+      "ConsumerPage" : {
         "description" : "One page of consumers records.",
         "properties" : {
           "expand" : {
@@ -1771,10 +1901,10 @@ extension Eventflow {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Consumers"
+                  "$ref" : "#/components/schemas/Consumer"
                 },
                 {
-                  "$ref" : "#/components/schemas/ConsumersSelection"
+                  "$ref" : "#/components/schemas/ConsumerSelection"
                 }
               ]
             },
@@ -1812,7 +1942,7 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "ConsumersSelection" : {
+      "ConsumerSelection" : {
         "description" : "Members of a consumers record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "consumer_id" : {
@@ -1876,7 +2006,7 @@ extension Eventflow {
         },
         "type" : "object"
       },
-      "ConsumersUpdate" : {
+      "ConsumerUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a consumers record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -1905,7 +2035,7 @@ extension Eventflow {
         },
         "type" : "object"
       },
-      "Events" : {
+      "Event" : {
         "description" : "An ingested event. Events are immutable: they are created through POST /api/v1/events and only read here. `created_at` is the time the event was received.",
         "properties" : {
           "created_at" : {
@@ -1973,7 +2103,7 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "EventsPage" : {
+      "EventPage" : {
         "description" : "One page of events records.",
         "properties" : {
           "expand" : {
@@ -1986,10 +2116,10 @@ extension Eventflow {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Events"
+                  "$ref" : "#/components/schemas/Event"
                 },
                 {
-                  "$ref" : "#/components/schemas/EventsSelection"
+                  "$ref" : "#/components/schemas/EventSelection"
                 }
               ]
             },
@@ -2009,7 +2139,7 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "EventsSelection" : {
+      "EventSelection" : {
         "description" : "Members of a events record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "created_at" : {
@@ -2211,7 +2341,15 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "Producers" : {
+      "OrganizationRole" : {
+        "enum" : [
+          "owner",
+          "admin",
+          "member"
+        ],
+        "type" : "string"
+      },
+      "Producer" : {
         "description" : "A registered system that sends events. Producers are registered through POST /api/v1/producers (register_producer), which also issues the producer's API key; an inactive producer's key is refused at ingestion.",
         "properties" : {
           "active" : {
@@ -2267,7 +2405,160 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "ProducersCreate" : {
+      "ProducerBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of producers writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/ProducerBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "ProducerBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's producer_id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "ProducerBatchOperation" : {
+        "description" : "One operation of a producers batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "delete" : "#/components/schemas/ProducerBatchDelete",
+            "replace" : "#/components/schemas/ProducerBatchReplace",
+            "update" : "#/components/schemas/ProducerBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/ProducerBatchReplace"
+          },
+          {
+            "$ref" : "#/components/schemas/ProducerBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/ProducerBatchDelete"
+          }
+        ]
+      },
+      "ProducerBatchReplace" : {
+        "additionalProperties" : false,
+        "description" : "A replace operation.",
+        "properties" : {
+          "action" : {
+            "const" : "replace",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ProducerCreate"
+          },
+          "id" : {
+            "description" : "The record's producer_id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ProducerBatchResponse" : {
+        "description" : "Every operation of a producers batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/ProducerBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "ProducerBatchResult" : {
+        "description" : "The outcome of one operation of a producers batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/Producer"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "ProducerBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ProducerUpdate"
+          },
+          "id" : {
+            "description" : "The record's producer_id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ProducerCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing producers record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2301,7 +2592,7 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "ProducersPage" : {
+      "ProducerPage" : {
         "description" : "One page of producers records.",
         "properties" : {
           "expand" : {
@@ -2314,10 +2605,10 @@ extension Eventflow {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Producers"
+                  "$ref" : "#/components/schemas/Producer"
                 },
                 {
-                  "$ref" : "#/components/schemas/ProducersSelection"
+                  "$ref" : "#/components/schemas/ProducerSelection"
                 }
               ]
             },
@@ -2355,7 +2646,7 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "ProducersSelection" : {
+      "ProducerSelection" : {
         "description" : "Members of a producers record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "active" : {
@@ -2403,7 +2694,7 @@ extension Eventflow {
         },
         "type" : "object"
       },
-      "ProducersUpdate" : {
+      "ProducerUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a producers record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -5990,7 +6281,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/ConsumersPage"
+                  "$ref" : "#/components/schemas/ConsumerPage"
                 }
               }
             },
@@ -6142,96 +6433,7 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of consumers writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A replace operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "replace",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ConsumersCreate"
-                            },
-                            "id" : {
-                              "description" : "The record's consumer_id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ConsumersUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's consumer_id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's consumer_id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/ConsumerBatch"
               }
             }
           },
@@ -6242,42 +6444,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Consumers"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/ConsumerBatchResponse"
                 }
               }
             },
@@ -6350,7 +6517,7 @@ extension Eventflow {
     "/api/v1/consumers/{id}" : {
       "delete" : {
         "description" : "Requires the scope `consumers:delete` (401 without credentials, 403 without the scope).",
-        "operationId" : "deleteConsumers",
+        "operationId" : "deleteConsumer",
         "parameters" : [
           {
             "description" : "The record's consumer_id.",
@@ -6432,7 +6599,7 @@ extension Eventflow {
       },
       "get" : {
         "description" : "Requires the scope `consumers:read` (401 without credentials, 403 without the scope).",
-        "operationId" : "getConsumers",
+        "operationId" : "getConsumer",
         "parameters" : [
           {
             "description" : "The record's consumer_id.",
@@ -6466,10 +6633,10 @@ extension Eventflow {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Consumers"
+                      "$ref" : "#/components/schemas/Consumer"
                     },
                     {
-                      "$ref" : "#/components/schemas/ConsumersSelection"
+                      "$ref" : "#/components/schemas/ConsumerSelection"
                     }
                   ]
                 }
@@ -6556,7 +6723,7 @@ extension Eventflow {
       },
       "patch" : {
         "description" : "Requires the scope `consumers:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "updateConsumers",
+        "operationId" : "updateConsumer",
         "parameters" : [
           {
             "description" : "The record's consumer_id.",
@@ -6577,7 +6744,7 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ConsumersUpdate"
+                "$ref" : "#/components/schemas/ConsumerUpdate"
               }
             }
           },
@@ -6588,7 +6755,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Consumers"
+                  "$ref" : "#/components/schemas/Consumer"
                 }
               }
             },
@@ -6672,7 +6839,7 @@ extension Eventflow {
       },
       "put" : {
         "description" : "Requires the scope `consumers:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "replaceConsumers",
+        "operationId" : "replaceConsumer",
         "parameters" : [
           {
             "description" : "The record's consumer_id.",
@@ -6693,7 +6860,7 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ConsumersCreate"
+                "$ref" : "#/components/schemas/ConsumerCreate"
               }
             }
           },
@@ -6704,7 +6871,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Consumers"
+                  "$ref" : "#/components/schemas/Consumer"
                 }
               }
             },
@@ -7004,7 +7171,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/EventsPage"
+                  "$ref" : "#/components/schemas/EventPage"
                 }
               }
             },
@@ -7151,7 +7318,7 @@ extension Eventflow {
     "/api/v1/events/{id}" : {
       "get" : {
         "description" : "Requires the scope `events:read` (401 without credentials, 403 without the scope).",
-        "operationId" : "getEvents",
+        "operationId" : "getEvent",
         "parameters" : [
           {
             "description" : "The record's event_id.",
@@ -7185,10 +7352,10 @@ extension Eventflow {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Events"
+                      "$ref" : "#/components/schemas/Event"
                     },
                     {
-                      "$ref" : "#/components/schemas/EventsSelection"
+                      "$ref" : "#/components/schemas/EventSelection"
                     }
                   ]
                 }
@@ -7411,7 +7578,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/ProducersPage"
+                  "$ref" : "#/components/schemas/ProducerPage"
                 }
               }
             },
@@ -7563,96 +7730,7 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of producers writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A replace operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "replace",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ProducersCreate"
-                            },
-                            "id" : {
-                              "description" : "The record's producer_id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ProducersUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's producer_id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's producer_id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/ProducerBatch"
               }
             }
           },
@@ -7663,42 +7741,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Producers"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/ProducerBatchResponse"
                 }
               }
             },
@@ -7771,7 +7814,7 @@ extension Eventflow {
     "/api/v1/producers/{id}" : {
       "delete" : {
         "description" : "Requires the scope `producers:delete` (401 without credentials, 403 without the scope).",
-        "operationId" : "deleteProducers",
+        "operationId" : "deleteProducer",
         "parameters" : [
           {
             "description" : "The record's producer_id.",
@@ -7853,7 +7896,7 @@ extension Eventflow {
       },
       "get" : {
         "description" : "Requires the scope `producers:read` (401 without credentials, 403 without the scope).",
-        "operationId" : "getProducers",
+        "operationId" : "getProducer",
         "parameters" : [
           {
             "description" : "The record's producer_id.",
@@ -7887,10 +7930,10 @@ extension Eventflow {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Producers"
+                      "$ref" : "#/components/schemas/Producer"
                     },
                     {
-                      "$ref" : "#/components/schemas/ProducersSelection"
+                      "$ref" : "#/components/schemas/ProducerSelection"
                     }
                   ]
                 }
@@ -7977,7 +8020,7 @@ extension Eventflow {
       },
       "patch" : {
         "description" : "Requires the scope `producers:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "updateProducers",
+        "operationId" : "updateProducer",
         "parameters" : [
           {
             "description" : "The record's producer_id.",
@@ -7998,7 +8041,7 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ProducersUpdate"
+                "$ref" : "#/components/schemas/ProducerUpdate"
               }
             }
           },
@@ -8009,7 +8052,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Producers"
+                  "$ref" : "#/components/schemas/Producer"
                 }
               }
             },
@@ -8093,7 +8136,7 @@ extension Eventflow {
       },
       "put" : {
         "description" : "Requires the scope `producers:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "replaceProducers",
+        "operationId" : "replaceProducer",
         "parameters" : [
           {
             "description" : "The record's producer_id.",
@@ -8114,7 +8157,7 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ProducersCreate"
+                "$ref" : "#/components/schemas/ProducerCreate"
               }
             }
           },
@@ -8125,7 +8168,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Producers"
+                  "$ref" : "#/components/schemas/Producer"
                 }
               }
             },

@@ -411,6 +411,17 @@ extension Layout {
       }
     },
     "schemas" : {
+      "APIKeyEnvironment" : {
+        "const" : "live",
+        "type" : "string"
+      },
+      "AppRole" : {
+        "enum" : [
+          "admin",
+          "member"
+        ],
+        "type" : "string"
+      },
       "AuthAPIKey" : {
         "description" : "An API key; the key itself appears only in the answer that created it.",
         "properties" : {
@@ -553,9 +564,8 @@ extension Layout {
             ]
           },
           "environment" : {
-            "const" : "live",
-            "description" : "Environment the key belongs to; it decides the key's prefix.",
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "Environment the key belongs to; it decides the key's prefix."
           },
           "expiresAt" : {
             "description" : "When the key stops working; null: never.",
@@ -882,13 +892,8 @@ extension Layout {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           }
         },
         "required" : [
@@ -925,13 +930,8 @@ extension Layout {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role on joining.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role on joining."
           }
         },
         "required" : [
@@ -1012,13 +1012,8 @@ extension Layout {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "userId" : {
             "description" : "The member's account.",
@@ -1055,13 +1050,8 @@ extension Layout {
         "additionalProperties" : false,
         "properties" : {
           "role" : {
-            "description" : "The member's new role.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "The member's new role."
           }
         },
         "required" : [
@@ -1088,13 +1078,8 @@ extension Layout {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "slug" : {
             "description" : "Unique short name.",
@@ -1328,9 +1313,8 @@ extension Layout {
         "additionalProperties" : false,
         "properties" : {
           "environment" : {
-            "const" : "live",
-            "description" : "The environment whose key is rotated; it decides the prefix.",
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "The environment whose key is rotated; it decides the prefix."
           },
           "scopes" : {
             "description" : "What the key may do; default none.",
@@ -1607,12 +1591,8 @@ extension Layout {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role; it decides the account's scopes.",
-            "enum" : [
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "Role; it decides the account's scopes."
           },
           "updatedAt" : {
             "description" : "When the account last changed.",
@@ -1631,7 +1611,7 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "Customers" : {
+      "Customer" : {
         "description" : "A customer, mounted at its own path with prefixed ids, a legacy alias for reads, no batch route and a list parameter on the sign-up time.",
         "properties" : {
           "createdAt" : {
@@ -1681,7 +1661,7 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "CustomersCreate" : {
+      "CustomerCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing customers record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -1710,7 +1690,7 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "CustomersPage" : {
+      "CustomerPage" : {
         "description" : "One page of customers records.",
         "properties" : {
           "data" : {
@@ -1718,10 +1698,10 @@ extension Layout {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Customers"
+                  "$ref" : "#/components/schemas/Customer"
                 },
                 {
-                  "$ref" : "#/components/schemas/CustomersSelection"
+                  "$ref" : "#/components/schemas/CustomerSelection"
                 }
               ]
             },
@@ -1791,7 +1771,7 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "CustomersSelection" : {
+      "CustomerSelection" : {
         "description" : "Members of a customers record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "createdAt" : {
@@ -1833,7 +1813,7 @@ extension Layout {
         },
         "type" : "object"
       },
-      "CustomersUpdate" : {
+      "CustomerUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a customers record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -1951,7 +1931,7 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "Notes" : {
+      "Note" : {
         "description" : "A note, with the table's own envelopes: fields nested under \"fields\", lists under \"records\" with flat paging members, bare write bodies.",
         "properties" : {
           "createdAt" : {
@@ -2005,7 +1985,183 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "NotesCreate" : {
+      "NoteBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of notes writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/NoteBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "NoteBatchCreate" : {
+        "additionalProperties" : false,
+        "description" : "A create operation.",
+        "properties" : {
+          "action" : {
+            "const" : "create",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/NoteCreate"
+          }
+        },
+        "required" : [
+          "action",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "NoteBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's note_id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "NoteBatchOperation" : {
+        "description" : "One operation of a notes batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "create" : "#/components/schemas/NoteBatchCreate",
+            "delete" : "#/components/schemas/NoteBatchDelete",
+            "replace" : "#/components/schemas/NoteBatchReplace",
+            "update" : "#/components/schemas/NoteBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/NoteBatchCreate"
+          },
+          {
+            "$ref" : "#/components/schemas/NoteBatchReplace"
+          },
+          {
+            "$ref" : "#/components/schemas/NoteBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/NoteBatchDelete"
+          }
+        ]
+      },
+      "NoteBatchReplace" : {
+        "additionalProperties" : false,
+        "description" : "A replace operation.",
+        "properties" : {
+          "action" : {
+            "const" : "replace",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/NoteCreate"
+          },
+          "id" : {
+            "description" : "The record's note_id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "NoteBatchResponse" : {
+        "description" : "Every operation of a notes batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/NoteBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "NoteBatchResult" : {
+        "description" : "The outcome of one operation of a notes batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/Note"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "NoteBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/NoteUpdate"
+          },
+          "id" : {
+            "description" : "The record's note_id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "NoteCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing notes record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2029,7 +2185,7 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "NotesPage" : {
+      "NotePage" : {
         "description" : "One page of notes records.",
         "properties" : {
           "expand" : {
@@ -2050,10 +2206,10 @@ extension Layout {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Notes"
+                  "$ref" : "#/components/schemas/Note"
                 },
                 {
-                  "$ref" : "#/components/schemas/NotesSelection"
+                  "$ref" : "#/components/schemas/NoteSelection"
                 }
               ]
             },
@@ -2075,7 +2231,7 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "NotesSelection" : {
+      "NoteSelection" : {
         "description" : "Members of a notes record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "createdAt" : {
@@ -2122,7 +2278,7 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "NotesUpdate" : {
+      "NoteUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a notes record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2142,6 +2298,14 @@ extension Layout {
           }
         },
         "type" : "object"
+      },
+      "OrganizationRole" : {
+        "enum" : [
+          "owner",
+          "admin",
+          "member"
+        ],
+        "type" : "string"
       },
       "PlatformAdmin" : {
         "description" : "A platform admin.",
@@ -2316,12 +2480,8 @@ extension Layout {
             ]
           },
           "role" : {
-            "description" : "App role.",
-            "enum" : [
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "App role."
           },
           "status" : {
             "description" : "`active` or `banned`.",
@@ -6342,7 +6502,7 @@ extension Layout {
       "get" : {
         "deprecated" : true,
         "description" : "Legacy alias of `GET /api/shop/customers/{id}`; answers the same.\n\nRequires the scope `customers:read` (401 without credentials, 403 without the scope).",
-        "operationId" : "getCustomersAlias1",
+        "operationId" : "getCustomerAlias1",
         "parameters" : [
           {
             "description" : "The record's customer_id.",
@@ -6379,10 +6539,10 @@ extension Layout {
                     "data" : {
                       "anyOf" : [
                         {
-                          "$ref" : "#/components/schemas/Customers"
+                          "$ref" : "#/components/schemas/Customer"
                         },
                         {
-                          "$ref" : "#/components/schemas/CustomersSelection"
+                          "$ref" : "#/components/schemas/CustomerSelection"
                         }
                       ]
                     }
@@ -6579,7 +6739,7 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/NotesPage"
+                  "$ref" : "#/components/schemas/NotePage"
                 }
               }
             },
@@ -6655,7 +6815,7 @@ extension Layout {
       },
       "post" : {
         "description" : "Requires the scope `notes:write` (401 without credentials, 403 without the scope).\n\nA caller who may not do this is answered 404, as if nothing were there.",
-        "operationId" : "createNotes",
+        "operationId" : "createNote",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -6673,7 +6833,7 @@ extension Layout {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/NotesCreate"
+                "$ref" : "#/components/schemas/NoteCreate"
               }
             }
           },
@@ -6684,7 +6844,7 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Notes"
+                  "$ref" : "#/components/schemas/Note"
                 }
               }
             },
@@ -6809,115 +6969,7 @@ extension Layout {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of notes writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A create operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "create",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/NotesCreate"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A replace operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "replace",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/NotesCreate"
-                            },
-                            "id" : {
-                              "description" : "The record's note_id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/NotesUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's note_id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's note_id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/NoteBatch"
               }
             }
           },
@@ -6928,42 +6980,7 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Notes"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/NoteBatchResponse"
                 }
               }
             },
@@ -7054,7 +7071,7 @@ extension Layout {
     "/api/notes/{id}" : {
       "delete" : {
         "description" : "Requires the scope `notes:delete` (401 without credentials, 403 without the scope).\n\nA caller who may not do this is answered 404, as if nothing were there.",
-        "operationId" : "deleteNotes",
+        "operationId" : "deleteNote",
         "parameters" : [
           {
             "description" : "The record's note_id.",
@@ -7151,7 +7168,7 @@ extension Layout {
       },
       "get" : {
         "description" : "Requires the scope `notes:read` (401 without credentials, 403 without the scope).\n\nA caller who may not do this is answered 404, as if nothing were there.",
-        "operationId" : "getNotes",
+        "operationId" : "getNote",
         "parameters" : [
           {
             "description" : "The record's note_id.",
@@ -7185,10 +7202,10 @@ extension Layout {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Notes"
+                      "$ref" : "#/components/schemas/Note"
                     },
                     {
-                      "$ref" : "#/components/schemas/NotesSelection"
+                      "$ref" : "#/components/schemas/NoteSelection"
                     }
                   ]
                 }
@@ -7305,7 +7322,7 @@ extension Layout {
       },
       "patch" : {
         "description" : "Requires the scope `notes:write` (401 without credentials, 403 without the scope).\n\nA caller who may not do this is answered 404, as if nothing were there.",
-        "operationId" : "updateNotes",
+        "operationId" : "updateNote",
         "parameters" : [
           {
             "description" : "The record's note_id.",
@@ -7337,7 +7354,7 @@ extension Layout {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/NotesUpdate"
+                "$ref" : "#/components/schemas/NoteUpdate"
               }
             }
           },
@@ -7348,7 +7365,7 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Notes"
+                  "$ref" : "#/components/schemas/Note"
                 }
               }
             },
@@ -7447,7 +7464,7 @@ extension Layout {
       },
       "put" : {
         "description" : "Requires the scope `notes:write` (401 without credentials, 403 without the scope).\n\nA caller who may not do this is answered 404, as if nothing were there.",
-        "operationId" : "replaceNotes",
+        "operationId" : "replaceNote",
         "parameters" : [
           {
             "description" : "The record's note_id.",
@@ -7468,7 +7485,7 @@ extension Layout {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/NotesCreate"
+                "$ref" : "#/components/schemas/NoteCreate"
               }
             }
           },
@@ -7479,7 +7496,7 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Notes"
+                  "$ref" : "#/components/schemas/Note"
                 }
               }
             },
@@ -8696,7 +8713,7 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/CustomersPage"
+                  "$ref" : "#/components/schemas/CustomerPage"
                 }
               }
             },
@@ -8772,7 +8789,7 @@ extension Layout {
       },
       "post" : {
         "description" : "Requires the scope `customers:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "createCustomers",
+        "operationId" : "createCustomer",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -8796,7 +8813,7 @@ extension Layout {
                     "description" : "The record's members in `fields`.",
                     "properties" : {
                       "fields" : {
-                        "$ref" : "#/components/schemas/CustomersCreate"
+                        "$ref" : "#/components/schemas/CustomerCreate"
                       }
                     },
                     "required" : [
@@ -8805,7 +8822,7 @@ extension Layout {
                     "type" : "object"
                   },
                   {
-                    "$ref" : "#/components/schemas/CustomersCreate"
+                    "$ref" : "#/components/schemas/CustomerCreate"
                   }
                 ]
               }
@@ -8821,7 +8838,7 @@ extension Layout {
                   "description" : "One customers record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Customers"
+                      "$ref" : "#/components/schemas/Customer"
                     }
                   },
                   "required" : [
@@ -8933,7 +8950,7 @@ extension Layout {
     "/api/shop/customers/{id}" : {
       "delete" : {
         "description" : "Requires the scope `customers:delete` (401 without credentials, 403 without the scope).",
-        "operationId" : "deleteCustomers",
+        "operationId" : "deleteCustomer",
         "parameters" : [
           {
             "description" : "The record's customer_id.",
@@ -9033,7 +9050,7 @@ extension Layout {
       },
       "get" : {
         "description" : "Requires the scope `customers:read` (401 without credentials, 403 without the scope).",
-        "operationId" : "getCustomers",
+        "operationId" : "getCustomer",
         "parameters" : [
           {
             "description" : "The record's customer_id.",
@@ -9070,10 +9087,10 @@ extension Layout {
                     "data" : {
                       "anyOf" : [
                         {
-                          "$ref" : "#/components/schemas/Customers"
+                          "$ref" : "#/components/schemas/Customer"
                         },
                         {
-                          "$ref" : "#/components/schemas/CustomersSelection"
+                          "$ref" : "#/components/schemas/CustomerSelection"
                         }
                       ]
                     }
@@ -9199,7 +9216,7 @@ extension Layout {
       },
       "patch" : {
         "description" : "Requires the scope `customers:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "updateCustomers",
+        "operationId" : "updateCustomer",
         "parameters" : [
           {
             "description" : "The record's customer_id.",
@@ -9237,7 +9254,7 @@ extension Layout {
                     "description" : "The record's members in `fields`.",
                     "properties" : {
                       "fields" : {
-                        "$ref" : "#/components/schemas/CustomersUpdate"
+                        "$ref" : "#/components/schemas/CustomerUpdate"
                       }
                     },
                     "required" : [
@@ -9246,7 +9263,7 @@ extension Layout {
                     "type" : "object"
                   },
                   {
-                    "$ref" : "#/components/schemas/CustomersUpdate"
+                    "$ref" : "#/components/schemas/CustomerUpdate"
                   }
                 ]
               }
@@ -9262,7 +9279,7 @@ extension Layout {
                   "description" : "One customers record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Customers"
+                      "$ref" : "#/components/schemas/Customer"
                     }
                   },
                   "required" : [
@@ -9370,7 +9387,7 @@ extension Layout {
       },
       "put" : {
         "description" : "Requires the scope `customers:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "replaceCustomers",
+        "operationId" : "replaceCustomer",
         "parameters" : [
           {
             "description" : "The record's customer_id.",
@@ -9397,7 +9414,7 @@ extension Layout {
                     "description" : "The record's members in `fields`.",
                     "properties" : {
                       "fields" : {
-                        "$ref" : "#/components/schemas/CustomersCreate"
+                        "$ref" : "#/components/schemas/CustomerCreate"
                       }
                     },
                     "required" : [
@@ -9406,7 +9423,7 @@ extension Layout {
                     "type" : "object"
                   },
                   {
-                    "$ref" : "#/components/schemas/CustomersCreate"
+                    "$ref" : "#/components/schemas/CustomerCreate"
                   }
                 ]
               }
@@ -9422,7 +9439,7 @@ extension Layout {
                   "description" : "One customers record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Customers"
+                      "$ref" : "#/components/schemas/Customer"
                     }
                   },
                   "required" : [

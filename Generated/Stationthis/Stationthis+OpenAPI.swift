@@ -411,6 +411,17 @@ extension Stationthis {
       }
     },
     "schemas" : {
+      "APIKeyEnvironment" : {
+        "const" : "live",
+        "type" : "string"
+      },
+      "AppRole" : {
+        "enum" : [
+          "admin",
+          "user"
+        ],
+        "type" : "string"
+      },
       "AuditEvent" : {
         "description" : "One write to a table of the app.",
         "properties" : {
@@ -682,9 +693,8 @@ extension Stationthis {
             ]
           },
           "environment" : {
-            "const" : "live",
-            "description" : "Environment the key belongs to; it decides the key's prefix.",
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "Environment the key belongs to; it decides the key's prefix."
           },
           "expiresAt" : {
             "description" : "When the key stops working; null: never.",
@@ -1010,13 +1020,8 @@ extension Stationthis {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           }
         },
         "required" : [
@@ -1100,13 +1105,8 @@ extension Stationthis {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "userId" : {
             "description" : "The member's account.",
@@ -1158,13 +1158,8 @@ extension Stationthis {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "slug" : {
             "description" : "Unique short name.",
@@ -1592,12 +1587,8 @@ extension Stationthis {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role; it decides the account's scopes.",
-            "enum" : [
-              "admin",
-              "user"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "Role; it decides the account's scopes."
           },
           "updatedAt" : {
             "description" : "When the account last changed.",
@@ -1616,7 +1607,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "Collections" : {
+      "Collection" : {
         "description" : "A collection of generated items, owned by the user who created it.",
         "properties" : {
           "collectionId" : {
@@ -1670,7 +1661,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "CollectionsCreate" : {
+      "CollectionCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing collections record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -1702,7 +1693,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "CollectionsPage" : {
+      "CollectionPage" : {
         "description" : "One page of collections records.",
         "properties" : {
           "collections" : {
@@ -1710,10 +1701,10 @@ extension Stationthis {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Collections"
+                  "$ref" : "#/components/schemas/Collection"
                 },
                 {
-                  "$ref" : "#/components/schemas/CollectionsSelection"
+                  "$ref" : "#/components/schemas/CollectionSelection"
                 }
               ]
             },
@@ -1730,7 +1721,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "CollectionsSelection" : {
+      "CollectionSelection" : {
         "description" : "Members of a collections record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "collectionId" : {
@@ -1776,7 +1767,7 @@ extension Stationthis {
         },
         "type" : "object"
       },
-      "Datasets" : {
+      "Dataset" : {
         "description" : "A training dataset: images a model is trained on, owned by the user who created it.",
         "properties" : {
           "createdAt" : {
@@ -1830,7 +1821,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "DatasetsCreate" : {
+      "DatasetCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing datasets record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -1862,7 +1853,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "DatasetsPage" : {
+      "DatasetPage" : {
         "description" : "One page of datasets records.",
         "properties" : {
           "data" : {
@@ -1870,10 +1861,10 @@ extension Stationthis {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Datasets"
+                  "$ref" : "#/components/schemas/Dataset"
                 },
                 {
-                  "$ref" : "#/components/schemas/DatasetsSelection"
+                  "$ref" : "#/components/schemas/DatasetSelection"
                 }
               ]
             },
@@ -1890,7 +1881,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "DatasetsSelection" : {
+      "DatasetSelection" : {
         "description" : "Members of a datasets record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "createdAt" : {
@@ -2088,7 +2079,15 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "PointTransactions" : {
+      "OrganizationRole" : {
+        "enum" : [
+          "owner",
+          "admin",
+          "member"
+        ],
+        "type" : "string"
+      },
+      "PointTransaction" : {
         "description" : "The points ledger: one row per credit or spend of a user, numbered per user, each carrying the balance after it. Written only by the points endpoints; admins read it.",
         "properties" : {
           "amount" : {
@@ -2120,12 +2119,8 @@ extension Stationthis {
             ]
           },
           "kind" : {
-            "description" : "grant (points added by an admin) or spend.",
-            "enum" : [
-              "grant",
-              "spend"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/PointTransactionKind",
+            "description" : "grant (points added by an admin) or spend."
           },
           "sequence" : {
             "description" : "The transaction's number in the user's ledger, from 1 without gaps; unique per user, so two concurrent writes of the same number cannot both commit.",
@@ -2164,7 +2159,15 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "PointTransactionsPage" : {
+      "PointTransactionKind" : {
+        "description" : "grant (points added by an admin) or spend.",
+        "enum" : [
+          "grant",
+          "spend"
+        ],
+        "type" : "string"
+      },
+      "PointTransactionPage" : {
         "description" : "One page of point_transactions records.",
         "properties" : {
           "expand" : {
@@ -2177,10 +2180,10 @@ extension Stationthis {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/PointTransactions"
+                  "$ref" : "#/components/schemas/PointTransaction"
                 },
                 {
-                  "$ref" : "#/components/schemas/PointTransactionsSelection"
+                  "$ref" : "#/components/schemas/PointTransactionSelection"
                 }
               ]
             },
@@ -2218,7 +2221,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "PointTransactionsSelection" : {
+      "PointTransactionSelection" : {
         "description" : "Members of a point_transactions record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "amount" : {
@@ -2250,12 +2253,8 @@ extension Stationthis {
             ]
           },
           "kind" : {
-            "description" : "grant (points added by an admin) or spend.",
-            "enum" : [
-              "grant",
-              "spend"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/PointTransactionKind",
+            "description" : "grant (points added by an admin) or spend."
           },
           "sequence" : {
             "description" : "The transaction's number in the user's ledger, from 1 without gaps; unique per user, so two concurrent writes of the same number cannot both commit.",
@@ -2401,7 +2400,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "Tools" : {
+      "Tool" : {
         "description" : "A generation tool (a workflow with its inputs and cost), public to read; admins manage the list.",
         "properties" : {
           "costPoints" : {
@@ -2464,7 +2463,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "ToolsCreate" : {
+      "ToolCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing tools record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2504,7 +2503,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "ToolsPage" : {
+      "ToolPage" : {
         "description" : "One page of tools records.",
         "properties" : {
           "expand" : {
@@ -2517,10 +2516,10 @@ extension Stationthis {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Tools"
+                  "$ref" : "#/components/schemas/Tool"
                 },
                 {
-                  "$ref" : "#/components/schemas/ToolsSelection"
+                  "$ref" : "#/components/schemas/ToolSelection"
                 }
               ]
             },
@@ -2532,7 +2531,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "ToolsSelection" : {
+      "ToolSelection" : {
         "description" : "Members of a tools record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "costPoints" : {
@@ -2586,7 +2585,7 @@ extension Stationthis {
         },
         "type" : "object"
       },
-      "Trainings" : {
+      "Training" : {
         "description" : "A model training job on one of the caller's datasets, owned by the user who started it.",
         "properties" : {
           "createdAt" : {
@@ -2611,16 +2610,10 @@ extension Stationthis {
             "type" : "string"
           },
           "status" : {
+            "$ref" : "#/components/schemas/TrainingStatus",
             "default" : "queued",
             "description" : "queued until a trainer takes it; no trainer runs in this server (README).",
-            "enum" : [
-              "queued",
-              "running",
-              "completed",
-              "failed"
-            ],
-            "readOnly" : true,
-            "type" : "string"
+            "readOnly" : true
           },
           "trainingId" : {
             "description" : "Unique identifier of the record, set by the server.",
@@ -2656,7 +2649,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "TrainingsCreate" : {
+      "TrainingCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing trainings record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2693,7 +2686,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "TrainingsPage" : {
+      "TrainingPage" : {
         "description" : "One page of trainings records.",
         "properties" : {
           "expand" : {
@@ -2706,10 +2699,10 @@ extension Stationthis {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Trainings"
+                  "$ref" : "#/components/schemas/Training"
                 },
                 {
-                  "$ref" : "#/components/schemas/TrainingsSelection"
+                  "$ref" : "#/components/schemas/TrainingSelection"
                 }
               ]
             },
@@ -2721,7 +2714,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "TrainingsSelection" : {
+      "TrainingSelection" : {
         "description" : "Members of a trainings record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "createdAt" : {
@@ -2746,16 +2739,10 @@ extension Stationthis {
             "type" : "string"
           },
           "status" : {
+            "$ref" : "#/components/schemas/TrainingStatus",
             "default" : "queued",
             "description" : "queued until a trainer takes it; no trainer runs in this server (README).",
-            "enum" : [
-              "queued",
-              "running",
-              "completed",
-              "failed"
-            ],
-            "readOnly" : true,
-            "type" : "string"
+            "readOnly" : true
           },
           "trainingId" : {
             "description" : "Unique identifier of the record, set by the server.",
@@ -2781,6 +2768,16 @@ extension Stationthis {
           }
         },
         "type" : "object"
+      },
+      "TrainingStatus" : {
+        "description" : "queued until a trainer takes it; no trainer runs in this server (README).",
+        "enum" : [
+          "queued",
+          "running",
+          "completed",
+          "failed"
+        ],
+        "type" : "string"
       },
       "UserMeResponse" : {
         "description" : "The caller's account.",
@@ -4911,7 +4908,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/CollectionsPage"
+                  "$ref" : "#/components/schemas/CollectionPage"
                 }
               }
             },
@@ -4992,7 +4989,7 @@ extension Stationthis {
       },
       "post" : {
         "description" : "Requires the scope `collections:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:collections`.",
-        "operationId" : "createCollections",
+        "operationId" : "createCollection",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -5010,7 +5007,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/CollectionsCreate"
+                "$ref" : "#/components/schemas/CollectionCreate"
               }
             }
           },
@@ -5021,7 +5018,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Collections"
+                  "$ref" : "#/components/schemas/Collection"
                 }
               }
             },
@@ -5132,7 +5129,7 @@ extension Stationthis {
     "/api/v1/collections/{id}" : {
       "delete" : {
         "description" : "Requires the scope `collections:delete` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:collections`.",
-        "operationId" : "deleteCollections",
+        "operationId" : "deleteCollection",
         "parameters" : [
           {
             "description" : "The record's collection_id.",
@@ -5237,7 +5234,7 @@ extension Stationthis {
       },
       "get" : {
         "description" : "Requires the scope `collections:read` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:collections`.",
-        "operationId" : "getCollections",
+        "operationId" : "getCollection",
         "parameters" : [
           {
             "description" : "The record's collection_id.",
@@ -5271,10 +5268,10 @@ extension Stationthis {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Collections"
+                      "$ref" : "#/components/schemas/Collection"
                     },
                     {
-                      "$ref" : "#/components/schemas/CollectionsSelection"
+                      "$ref" : "#/components/schemas/CollectionSelection"
                     }
                   ]
                 }
@@ -5399,7 +5396,7 @@ extension Stationthis {
       },
       "put" : {
         "description" : "Requires the scope `collections:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:collections`.",
-        "operationId" : "replaceCollections",
+        "operationId" : "replaceCollection",
         "parameters" : [
           {
             "description" : "The record's collection_id.",
@@ -5420,7 +5417,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/CollectionsCreate"
+                "$ref" : "#/components/schemas/CollectionCreate"
               }
             }
           },
@@ -5431,7 +5428,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Collections"
+                  "$ref" : "#/components/schemas/Collection"
                 }
               }
             },
@@ -5692,7 +5689,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/DatasetsPage"
+                  "$ref" : "#/components/schemas/DatasetPage"
                 }
               }
             },
@@ -5773,7 +5770,7 @@ extension Stationthis {
       },
       "post" : {
         "description" : "Requires the scope `datasets:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:datasets`.",
-        "operationId" : "createDatasets",
+        "operationId" : "createDataset",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -5791,7 +5788,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/DatasetsCreate"
+                "$ref" : "#/components/schemas/DatasetCreate"
               }
             }
           },
@@ -5805,7 +5802,7 @@ extension Stationthis {
                   "description" : "One datasets record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Datasets"
+                      "$ref" : "#/components/schemas/Dataset"
                     }
                   },
                   "required" : [
@@ -5922,7 +5919,7 @@ extension Stationthis {
     "/api/v1/datasets/{id}" : {
       "delete" : {
         "description" : "Requires the scope `datasets:delete` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:datasets`.",
-        "operationId" : "deleteDatasets",
+        "operationId" : "deleteDataset",
         "parameters" : [
           {
             "description" : "The record's dataset_id.",
@@ -6027,7 +6024,7 @@ extension Stationthis {
       },
       "get" : {
         "description" : "Requires the scope `datasets:read` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:datasets`.",
-        "operationId" : "getDatasets",
+        "operationId" : "getDataset",
         "parameters" : [
           {
             "description" : "The record's dataset_id.",
@@ -6064,10 +6061,10 @@ extension Stationthis {
                     "data" : {
                       "anyOf" : [
                         {
-                          "$ref" : "#/components/schemas/Datasets"
+                          "$ref" : "#/components/schemas/Dataset"
                         },
                         {
-                          "$ref" : "#/components/schemas/DatasetsSelection"
+                          "$ref" : "#/components/schemas/DatasetSelection"
                         }
                       ]
                     }
@@ -6198,7 +6195,7 @@ extension Stationthis {
       },
       "put" : {
         "description" : "Requires the scope `datasets:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:datasets`.",
-        "operationId" : "replaceDatasets",
+        "operationId" : "replaceDataset",
         "parameters" : [
           {
             "description" : "The record's dataset_id.",
@@ -6219,7 +6216,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/DatasetsCreate"
+                "$ref" : "#/components/schemas/DatasetCreate"
               }
             }
           },
@@ -6233,7 +6230,7 @@ extension Stationthis {
                   "description" : "One datasets record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Datasets"
+                      "$ref" : "#/components/schemas/Dataset"
                     }
                   },
                   "required" : [
@@ -6424,12 +6421,8 @@ extension Stationthis {
             "in" : "query",
             "name" : "kind",
             "schema" : {
-              "description" : "grant (points added by an admin) or spend.",
-              "enum" : [
-                "grant",
-                "spend"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/PointTransactionKind",
+              "description" : "grant (points added by an admin) or spend."
             }
           },
           {
@@ -6472,7 +6465,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/PointTransactionsPage"
+                  "$ref" : "#/components/schemas/PointTransactionPage"
                 }
               }
             },
@@ -6555,7 +6548,7 @@ extension Stationthis {
     "/api/v1/point_transactions/{id}" : {
       "get" : {
         "description" : "Requires the scope `points:admin` (401 without credentials, 403 without the scope).",
-        "operationId" : "getPointTransactions",
+        "operationId" : "getPointTransaction",
         "parameters" : [
           {
             "description" : "The record's transaction_id.",
@@ -6589,10 +6582,10 @@ extension Stationthis {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/PointTransactions"
+                      "$ref" : "#/components/schemas/PointTransaction"
                     },
                     {
-                      "$ref" : "#/components/schemas/PointTransactionsSelection"
+                      "$ref" : "#/components/schemas/PointTransactionSelection"
                     }
                   ]
                 }
@@ -7308,7 +7301,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/ToolsPage"
+                  "$ref" : "#/components/schemas/ToolPage"
                 }
               }
             },
@@ -7366,7 +7359,7 @@ extension Stationthis {
       },
       "post" : {
         "description" : "Requires the scope `tools:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "createTools",
+        "operationId" : "createTool",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -7384,7 +7377,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ToolsCreate"
+                "$ref" : "#/components/schemas/ToolCreate"
               }
             }
           },
@@ -7395,7 +7388,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tools"
+                  "$ref" : "#/components/schemas/Tool"
                 }
               }
             },
@@ -7506,7 +7499,7 @@ extension Stationthis {
     "/api/v1/tools/{id}" : {
       "delete" : {
         "description" : "Requires the scope `tools:delete` (401 without credentials, 403 without the scope).",
-        "operationId" : "deleteTools",
+        "operationId" : "deleteTool",
         "parameters" : [
           {
             "description" : "The record's tool_id.",
@@ -7611,7 +7604,7 @@ extension Stationthis {
       },
       "get" : {
         "description" : "Public: no credentials needed.",
-        "operationId" : "getTools",
+        "operationId" : "getTool",
         "parameters" : [
           {
             "description" : "The record's tool_id.",
@@ -7645,10 +7638,10 @@ extension Stationthis {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Tools"
+                      "$ref" : "#/components/schemas/Tool"
                     },
                     {
-                      "$ref" : "#/components/schemas/ToolsSelection"
+                      "$ref" : "#/components/schemas/ToolSelection"
                     }
                   ]
                 }
@@ -7750,7 +7743,7 @@ extension Stationthis {
       },
       "put" : {
         "description" : "Requires the scope `tools:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "replaceTools",
+        "operationId" : "replaceTool",
         "parameters" : [
           {
             "description" : "The record's tool_id.",
@@ -7771,7 +7764,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ToolsCreate"
+                "$ref" : "#/components/schemas/ToolCreate"
               }
             }
           },
@@ -7782,7 +7775,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tools"
+                  "$ref" : "#/components/schemas/Tool"
                 }
               }
             },
@@ -7986,14 +7979,8 @@ extension Stationthis {
             "in" : "query",
             "name" : "status",
             "schema" : {
-              "description" : "queued until a trainer takes it; no trainer runs in this server (README).",
-              "enum" : [
-                "queued",
-                "running",
-                "completed",
-                "failed"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/TrainingStatus",
+              "description" : "queued until a trainer takes it; no trainer runs in this server (README)."
             }
           }
         ],
@@ -8002,7 +7989,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/TrainingsPage"
+                  "$ref" : "#/components/schemas/TrainingPage"
                 }
               }
             },
@@ -8083,7 +8070,7 @@ extension Stationthis {
       },
       "post" : {
         "description" : "Requires the scope `trainings:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:trainings`.",
-        "operationId" : "createTrainings",
+        "operationId" : "createTraining",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -8101,7 +8088,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/TrainingsCreate"
+                "$ref" : "#/components/schemas/TrainingCreate"
               }
             }
           },
@@ -8112,7 +8099,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Trainings"
+                  "$ref" : "#/components/schemas/Training"
                 }
               }
             },
@@ -8223,7 +8210,7 @@ extension Stationthis {
     "/api/v1/trainings/{id}" : {
       "delete" : {
         "description" : "Requires the scope `trainings:delete` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:trainings`.",
-        "operationId" : "deleteTrainings",
+        "operationId" : "deleteTraining",
         "parameters" : [
           {
             "description" : "The record's training_id.",
@@ -8328,7 +8315,7 @@ extension Stationthis {
       },
       "get" : {
         "description" : "Requires the scope `trainings:read` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:trainings`.",
-        "operationId" : "getTrainings",
+        "operationId" : "getTraining",
         "parameters" : [
           {
             "description" : "The record's training_id.",
@@ -8362,10 +8349,10 @@ extension Stationthis {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Trainings"
+                      "$ref" : "#/components/schemas/Training"
                     },
                     {
-                      "$ref" : "#/components/schemas/TrainingsSelection"
+                      "$ref" : "#/components/schemas/TrainingSelection"
                     }
                   ]
                 }

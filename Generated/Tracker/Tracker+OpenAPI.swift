@@ -411,6 +411,21 @@ extension Tracker {
       }
     },
     "schemas" : {
+      "APIKeyEnvironment" : {
+        "enum" : [
+          "live",
+          "test"
+        ],
+        "type" : "string"
+      },
+      "AppRole" : {
+        "enum" : [
+          "admin",
+          "member",
+          "viewer"
+        ],
+        "type" : "string"
+      },
       "AuditEvent" : {
         "description" : "One write to a table of the app.",
         "properties" : {
@@ -682,12 +697,8 @@ extension Tracker {
             ]
           },
           "environment" : {
-            "description" : "Environment the key belongs to; it decides the key's prefix.",
-            "enum" : [
-              "live",
-              "test"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "Environment the key belongs to; it decides the key's prefix."
           },
           "expires_at" : {
             "description" : "When the key stops working; null: never.",
@@ -1014,13 +1025,8 @@ extension Tracker {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           }
         },
         "required" : [
@@ -1057,13 +1063,8 @@ extension Tracker {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role on joining.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role on joining."
           }
         },
         "required" : [
@@ -1144,13 +1145,8 @@ extension Tracker {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "user_id" : {
             "description" : "The member's account.",
@@ -1187,13 +1183,8 @@ extension Tracker {
         "additionalProperties" : false,
         "properties" : {
           "role" : {
-            "description" : "The member's new role.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "The member's new role."
           }
         },
         "required" : [
@@ -1220,13 +1211,8 @@ extension Tracker {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "slug" : {
             "description" : "Unique short name.",
@@ -1497,12 +1483,8 @@ extension Tracker {
         "additionalProperties" : false,
         "properties" : {
           "environment" : {
-            "description" : "The environment whose key is rotated; it decides the prefix.",
-            "enum" : [
-              "live",
-              "test"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "The environment whose key is rotated; it decides the prefix."
           },
           "scopes" : {
             "description" : "What the key may do; default none.",
@@ -1795,13 +1777,8 @@ extension Tracker {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role; it decides the account's scopes.",
-            "enum" : [
-              "admin",
-              "member",
-              "viewer"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "Role; it decides the account's scopes."
           },
           "updated_at" : {
             "description" : "When the account last changed.",
@@ -1820,7 +1797,7 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "Comments" : {
+      "Comment" : {
         "description" : "A remark on a task. Comments have integer ids.",
         "properties" : {
           "author_email" : {
@@ -1893,7 +1870,154 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "CommentsCreate" : {
+      "CommentBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of comments writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/CommentBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "CommentBatchCreate" : {
+        "additionalProperties" : false,
+        "description" : "A create operation.",
+        "properties" : {
+          "action" : {
+            "const" : "create",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/CommentCreate"
+          }
+        },
+        "required" : [
+          "action",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "CommentBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "CommentBatchOperation" : {
+        "description" : "One operation of a comments batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "create" : "#/components/schemas/CommentBatchCreate",
+            "delete" : "#/components/schemas/CommentBatchDelete",
+            "update" : "#/components/schemas/CommentBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/CommentBatchCreate"
+          },
+          {
+            "$ref" : "#/components/schemas/CommentBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/CommentBatchDelete"
+          }
+        ]
+      },
+      "CommentBatchResponse" : {
+        "description" : "Every operation of a comments batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/CommentBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "CommentBatchResult" : {
+        "description" : "The outcome of one operation of a comments batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/Comment"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "CommentBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/CommentUpdate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "CommentCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing comments record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -1927,7 +2051,7 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "CommentsPage" : {
+      "CommentPage" : {
         "description" : "One page of comments records.",
         "properties" : {
           "expand" : {
@@ -1940,10 +2064,10 @@ extension Tracker {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Comments"
+                  "$ref" : "#/components/schemas/Comment"
                 },
                 {
-                  "$ref" : "#/components/schemas/CommentsSelection"
+                  "$ref" : "#/components/schemas/CommentSelection"
                 }
               ]
             },
@@ -1981,7 +2105,7 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "CommentsSelection" : {
+      "CommentSelection" : {
         "description" : "Members of a comments record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "author_email" : {
@@ -2043,7 +2167,7 @@ extension Tracker {
         },
         "type" : "object"
       },
-      "CommentsUpdate" : {
+      "CommentUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a comments record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2156,6 +2280,21 @@ extension Tracker {
           "app"
         ],
         "type" : "object"
+      },
+      "OAuthProvider" : {
+        "enum" : [
+          "github",
+          "google"
+        ],
+        "type" : "string"
+      },
+      "OrganizationRole" : {
+        "enum" : [
+          "owner",
+          "admin",
+          "member"
+        ],
+        "type" : "string"
       },
       "PlatformAdmin" : {
         "description" : "A platform admin.",
@@ -2330,13 +2469,8 @@ extension Tracker {
             ]
           },
           "role" : {
-            "description" : "App role.",
-            "enum" : [
-              "admin",
-              "member",
-              "viewer"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "App role."
           },
           "status" : {
             "description" : "`active` or `banned`.",
@@ -2718,6 +2852,550 @@ extension Tracker {
         ],
         "type" : "object"
       },
+      "Project" : {
+        "description" : "A project groups tasks under one owner.",
+        "properties" : {
+          "budget" : {
+            "description" : "Budget in euros.",
+            "examples" : [
+              12500.5
+            ],
+            "format" : "double",
+            "maximum" : 100000000,
+            "minimum" : 0,
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "created_at" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "external_id" : {
+            "description" : "Identifier of the project in an external system.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "homepage" : {
+            "description" : "Public page of the project.",
+            "examples" : [
+              "https://example.com/relaunch"
+            ],
+            "format" : "uri",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "id" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Project name, unique across the workspace.",
+            "examples" : [
+              "Website relaunch"
+            ],
+            "maxLength" : 120,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "owner_email" : {
+            "description" : "Email address of the project owner.",
+            "examples" : [
+              "ann@example.com"
+            ],
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "settings" : {
+            "default" : {
+
+            },
+            "description" : "Free-form settings document.",
+            "not" : {
+              "type" : "null"
+            }
+          },
+          "status" : {
+            "$ref" : "#/components/schemas/ProjectStatus",
+            "default" : "active",
+            "description" : "Lifecycle state."
+          },
+          "summary" : {
+            "description" : "Longer free-form description.",
+            "maxLength" : 10000,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "updated_at" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "name",
+          "summary",
+          "owner_email",
+          "homepage",
+          "status",
+          "budget",
+          "settings",
+          "external_id",
+          "created_at",
+          "updated_at"
+        ],
+        "type" : "object"
+      },
+      "ProjectBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of projects writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/ProjectBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "ProjectBatchCreate" : {
+        "additionalProperties" : false,
+        "description" : "A create operation.",
+        "properties" : {
+          "action" : {
+            "const" : "create",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ProjectCreate"
+          }
+        },
+        "required" : [
+          "action",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ProjectBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "ProjectBatchOperation" : {
+        "description" : "One operation of a projects batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "create" : "#/components/schemas/ProjectBatchCreate",
+            "delete" : "#/components/schemas/ProjectBatchDelete",
+            "replace" : "#/components/schemas/ProjectBatchReplace",
+            "update" : "#/components/schemas/ProjectBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/ProjectBatchCreate"
+          },
+          {
+            "$ref" : "#/components/schemas/ProjectBatchReplace"
+          },
+          {
+            "$ref" : "#/components/schemas/ProjectBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/ProjectBatchDelete"
+          }
+        ]
+      },
+      "ProjectBatchReplace" : {
+        "additionalProperties" : false,
+        "description" : "A replace operation.",
+        "properties" : {
+          "action" : {
+            "const" : "replace",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ProjectCreate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ProjectBatchResponse" : {
+        "description" : "Every operation of a projects batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/ProjectBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "ProjectBatchResult" : {
+        "description" : "The outcome of one operation of a projects batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/Project"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "ProjectBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ProjectUpdate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ProjectCreate" : {
+        "additionalProperties" : false,
+        "description" : "A new or replacing projects record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "properties" : {
+          "budget" : {
+            "description" : "Budget in euros.",
+            "examples" : [
+              12500.5
+            ],
+            "format" : "double",
+            "maximum" : 100000000,
+            "minimum" : 0,
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "external_id" : {
+            "description" : "Identifier of the project in an external system.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "homepage" : {
+            "description" : "Public page of the project.",
+            "examples" : [
+              "https://example.com/relaunch"
+            ],
+            "format" : "uri",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "Project name, unique across the workspace.",
+            "examples" : [
+              "Website relaunch"
+            ],
+            "maxLength" : 120,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "owner_email" : {
+            "description" : "Email address of the project owner.",
+            "examples" : [
+              "ann@example.com"
+            ],
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "settings" : {
+            "default" : {
+
+            },
+            "description" : "Free-form settings document.",
+            "not" : {
+              "type" : "null"
+            }
+          },
+          "status" : {
+            "$ref" : "#/components/schemas/ProjectStatus",
+            "default" : "active",
+            "description" : "Lifecycle state."
+          },
+          "summary" : {
+            "description" : "Longer free-form description.",
+            "maxLength" : 10000,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "webhook_secret" : {
+            "description" : "Secret used to sign the project's webhooks; accepted but never returned.",
+            "maxLength" : 200,
+            "minLength" : 16,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ],
+            "writeOnly" : true
+          }
+        },
+        "required" : [
+          "name",
+          "owner_email"
+        ],
+        "type" : "object"
+      },
+      "ProjectPage" : {
+        "description" : "One page of projects records.",
+        "properties" : {
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
+            "type" : "object"
+          },
+          "items" : {
+            "description" : "The records of this page; with `fields`, only the members asked for.",
+            "items" : {
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Project"
+                },
+                {
+                  "$ref" : "#/components/schemas/ProjectSelection"
+                }
+              ]
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "The page size used.",
+            "type" : "integer"
+          },
+          "next_cursor" : {
+            "description" : "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "offset" : {
+            "description" : "Records skipped before this page.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "Number of records matching the filters, across all pages; null with `count=none`.",
+            "type" : [
+              "integer",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset",
+          "next_cursor"
+        ],
+        "type" : "object"
+      },
+      "ProjectSelection" : {
+        "description" : "Members of a projects record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "budget" : {
+            "description" : "Budget in euros.",
+            "examples" : [
+              12500.5
+            ],
+            "format" : "double",
+            "maximum" : 100000000,
+            "minimum" : 0,
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "created_at" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "external_id" : {
+            "description" : "Identifier of the project in an external system.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "homepage" : {
+            "description" : "Public page of the project.",
+            "examples" : [
+              "https://example.com/relaunch"
+            ],
+            "format" : "uri",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "id" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Project name, unique across the workspace.",
+            "examples" : [
+              "Website relaunch"
+            ],
+            "maxLength" : 120,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "owner_email" : {
+            "description" : "Email address of the project owner.",
+            "examples" : [
+              "ann@example.com"
+            ],
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "settings" : {
+            "default" : {
+
+            },
+            "description" : "Free-form settings document.",
+            "not" : {
+              "type" : "null"
+            }
+          },
+          "status" : {
+            "$ref" : "#/components/schemas/ProjectStatus",
+            "default" : "active",
+            "description" : "Lifecycle state."
+          },
+          "summary" : {
+            "description" : "Longer free-form description.",
+            "maxLength" : 10000,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "updated_at" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
+        "type" : "object"
+      },
+      "ProjectStatus" : {
+        "description" : "Lifecycle state.",
+        "enum" : [
+          "active",
+          "paused",
+          "archived"
+        ],
+        "type" : "string"
+      },
       "ProjectSummaryResponse" : {
         "description" : "The project's task counts.",
         "properties" : {
@@ -2804,381 +3482,7 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "Projects" : {
-        "description" : "A project groups tasks under one owner.",
-        "properties" : {
-          "budget" : {
-            "description" : "Budget in euros.",
-            "examples" : [
-              12500.5
-            ],
-            "format" : "double",
-            "maximum" : 100000000,
-            "minimum" : 0,
-            "type" : [
-              "number",
-              "null"
-            ]
-          },
-          "created_at" : {
-            "description" : "When the record was created (UTC).",
-            "format" : "date-time",
-            "readOnly" : true,
-            "type" : "string"
-          },
-          "external_id" : {
-            "description" : "Identifier of the project in an external system.",
-            "format" : "uuid",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "homepage" : {
-            "description" : "Public page of the project.",
-            "examples" : [
-              "https://example.com/relaunch"
-            ],
-            "format" : "uri",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "id" : {
-            "description" : "Unique identifier of the record, set by the server.",
-            "format" : "uuid",
-            "readOnly" : true,
-            "type" : "string"
-          },
-          "name" : {
-            "description" : "Project name, unique across the workspace.",
-            "examples" : [
-              "Website relaunch"
-            ],
-            "maxLength" : 120,
-            "minLength" : 1,
-            "pattern" : "^[^\\u0000]*$",
-            "type" : "string"
-          },
-          "owner_email" : {
-            "description" : "Email address of the project owner.",
-            "examples" : [
-              "ann@example.com"
-            ],
-            "format" : "email",
-            "maxLength" : 254,
-            "type" : "string"
-          },
-          "settings" : {
-            "default" : {
-
-            },
-            "description" : "Free-form settings document.",
-            "not" : {
-              "type" : "null"
-            }
-          },
-          "status" : {
-            "default" : "active",
-            "description" : "Lifecycle state.",
-            "enum" : [
-              "active",
-              "paused",
-              "archived"
-            ],
-            "type" : "string"
-          },
-          "summary" : {
-            "description" : "Longer free-form description.",
-            "maxLength" : 10000,
-            "pattern" : "^[^\\u0000]*$",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "updated_at" : {
-            "description" : "When the record was last changed (UTC).",
-            "format" : "date-time",
-            "readOnly" : true,
-            "type" : "string"
-          }
-        },
-        "required" : [
-          "id",
-          "name",
-          "summary",
-          "owner_email",
-          "homepage",
-          "status",
-          "budget",
-          "settings",
-          "external_id",
-          "created_at",
-          "updated_at"
-        ],
-        "type" : "object"
-      },
-      "ProjectsCreate" : {
-        "additionalProperties" : false,
-        "description" : "A new or replacing projects record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
-        "properties" : {
-          "budget" : {
-            "description" : "Budget in euros.",
-            "examples" : [
-              12500.5
-            ],
-            "format" : "double",
-            "maximum" : 100000000,
-            "minimum" : 0,
-            "type" : [
-              "number",
-              "null"
-            ]
-          },
-          "external_id" : {
-            "description" : "Identifier of the project in an external system.",
-            "format" : "uuid",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "homepage" : {
-            "description" : "Public page of the project.",
-            "examples" : [
-              "https://example.com/relaunch"
-            ],
-            "format" : "uri",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "name" : {
-            "description" : "Project name, unique across the workspace.",
-            "examples" : [
-              "Website relaunch"
-            ],
-            "maxLength" : 120,
-            "minLength" : 1,
-            "pattern" : "^[^\\u0000]*$",
-            "type" : "string"
-          },
-          "owner_email" : {
-            "description" : "Email address of the project owner.",
-            "examples" : [
-              "ann@example.com"
-            ],
-            "format" : "email",
-            "maxLength" : 254,
-            "type" : "string"
-          },
-          "settings" : {
-            "default" : {
-
-            },
-            "description" : "Free-form settings document.",
-            "not" : {
-              "type" : "null"
-            }
-          },
-          "status" : {
-            "default" : "active",
-            "description" : "Lifecycle state.",
-            "enum" : [
-              "active",
-              "paused",
-              "archived"
-            ],
-            "type" : "string"
-          },
-          "summary" : {
-            "description" : "Longer free-form description.",
-            "maxLength" : 10000,
-            "pattern" : "^[^\\u0000]*$",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "webhook_secret" : {
-            "description" : "Secret used to sign the project's webhooks; accepted but never returned.",
-            "maxLength" : 200,
-            "minLength" : 16,
-            "pattern" : "^[^\\u0000]*$",
-            "type" : [
-              "string",
-              "null"
-            ],
-            "writeOnly" : true
-          }
-        },
-        "required" : [
-          "name",
-          "owner_email"
-        ],
-        "type" : "object"
-      },
-      "ProjectsPage" : {
-        "description" : "One page of projects records.",
-        "properties" : {
-          "expand" : {
-            "additionalProperties" : true,
-            "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
-            "type" : "object"
-          },
-          "items" : {
-            "description" : "The records of this page; with `fields`, only the members asked for.",
-            "items" : {
-              "anyOf" : [
-                {
-                  "$ref" : "#/components/schemas/Projects"
-                },
-                {
-                  "$ref" : "#/components/schemas/ProjectsSelection"
-                }
-              ]
-            },
-            "type" : "array"
-          },
-          "limit" : {
-            "description" : "The page size used.",
-            "type" : "integer"
-          },
-          "next_cursor" : {
-            "description" : "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page.",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "offset" : {
-            "description" : "Records skipped before this page.",
-            "type" : "integer"
-          },
-          "total" : {
-            "description" : "Number of records matching the filters, across all pages; null with `count=none`.",
-            "type" : [
-              "integer",
-              "null"
-            ]
-          }
-        },
-        "required" : [
-          "items",
-          "total",
-          "limit",
-          "offset",
-          "next_cursor"
-        ],
-        "type" : "object"
-      },
-      "ProjectsSelection" : {
-        "description" : "Members of a projects record chosen with `fields`; without `fields` every member is present.",
-        "properties" : {
-          "budget" : {
-            "description" : "Budget in euros.",
-            "examples" : [
-              12500.5
-            ],
-            "format" : "double",
-            "maximum" : 100000000,
-            "minimum" : 0,
-            "type" : [
-              "number",
-              "null"
-            ]
-          },
-          "created_at" : {
-            "description" : "When the record was created (UTC).",
-            "format" : "date-time",
-            "readOnly" : true,
-            "type" : "string"
-          },
-          "external_id" : {
-            "description" : "Identifier of the project in an external system.",
-            "format" : "uuid",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "homepage" : {
-            "description" : "Public page of the project.",
-            "examples" : [
-              "https://example.com/relaunch"
-            ],
-            "format" : "uri",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "id" : {
-            "description" : "Unique identifier of the record, set by the server.",
-            "format" : "uuid",
-            "readOnly" : true,
-            "type" : "string"
-          },
-          "name" : {
-            "description" : "Project name, unique across the workspace.",
-            "examples" : [
-              "Website relaunch"
-            ],
-            "maxLength" : 120,
-            "minLength" : 1,
-            "pattern" : "^[^\\u0000]*$",
-            "type" : "string"
-          },
-          "owner_email" : {
-            "description" : "Email address of the project owner.",
-            "examples" : [
-              "ann@example.com"
-            ],
-            "format" : "email",
-            "maxLength" : 254,
-            "type" : "string"
-          },
-          "settings" : {
-            "default" : {
-
-            },
-            "description" : "Free-form settings document.",
-            "not" : {
-              "type" : "null"
-            }
-          },
-          "status" : {
-            "default" : "active",
-            "description" : "Lifecycle state.",
-            "enum" : [
-              "active",
-              "paused",
-              "archived"
-            ],
-            "type" : "string"
-          },
-          "summary" : {
-            "description" : "Longer free-form description.",
-            "maxLength" : 10000,
-            "pattern" : "^[^\\u0000]*$",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "updated_at" : {
-            "description" : "When the record was last changed (UTC).",
-            "format" : "date-time",
-            "readOnly" : true,
-            "type" : "string"
-          }
-        },
-        "type" : "object"
-      },
-      "ProjectsUpdate" : {
+      "ProjectUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a projects record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -3240,13 +3544,8 @@ extension Tracker {
             }
           },
           "status" : {
-            "description" : "Lifecycle state.",
-            "enum" : [
-              "active",
-              "paused",
-              "archived"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/ProjectStatus",
+            "description" : "Lifecycle state."
           },
           "summary" : {
             "description" : "Longer free-form description.",
@@ -3369,7 +3668,7 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "Tasks" : {
+      "Task" : {
         "description" : "A unit of work inside a project.",
         "properties" : {
           "assignee_email" : {
@@ -3468,14 +3767,9 @@ extension Tracker {
             "type" : "string"
           },
           "status" : {
+            "$ref" : "#/components/schemas/TaskStatus",
             "default" : "todo",
-            "description" : "Workflow state.",
-            "enum" : [
-              "todo",
-              "in_progress",
-              "done"
-            ],
-            "type" : "string"
+            "description" : "Workflow state."
           },
           "title" : {
             "description" : "Short title.",
@@ -3513,7 +3807,183 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "TasksCreate" : {
+      "TaskBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of tasks writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/TaskBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "TaskBatchCreate" : {
+        "additionalProperties" : false,
+        "description" : "A create operation.",
+        "properties" : {
+          "action" : {
+            "const" : "create",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/TaskCreate"
+          }
+        },
+        "required" : [
+          "action",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "TaskBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "TaskBatchOperation" : {
+        "description" : "One operation of a tasks batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "create" : "#/components/schemas/TaskBatchCreate",
+            "delete" : "#/components/schemas/TaskBatchDelete",
+            "replace" : "#/components/schemas/TaskBatchReplace",
+            "update" : "#/components/schemas/TaskBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/TaskBatchCreate"
+          },
+          {
+            "$ref" : "#/components/schemas/TaskBatchReplace"
+          },
+          {
+            "$ref" : "#/components/schemas/TaskBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/TaskBatchDelete"
+          }
+        ]
+      },
+      "TaskBatchReplace" : {
+        "additionalProperties" : false,
+        "description" : "A replace operation.",
+        "properties" : {
+          "action" : {
+            "const" : "replace",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/TaskCreate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "TaskBatchResponse" : {
+        "description" : "Every operation of a tasks batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/TaskBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "TaskBatchResult" : {
+        "description" : "The outcome of one operation of a tasks batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/Task"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "TaskBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/TaskUpdate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "TaskCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing tasks record. Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored.",
         "properties" : {
@@ -3601,14 +4071,9 @@ extension Tracker {
             "type" : "string"
           },
           "status" : {
+            "$ref" : "#/components/schemas/TaskStatus",
             "default" : "todo",
-            "description" : "Workflow state.",
-            "enum" : [
-              "todo",
-              "in_progress",
-              "done"
-            ],
-            "type" : "string"
+            "description" : "Workflow state."
           },
           "title" : {
             "description" : "Short title.",
@@ -3627,7 +4092,7 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "TasksPage" : {
+      "TaskPage" : {
         "description" : "One page of tasks records.",
         "properties" : {
           "expand" : {
@@ -3640,10 +4105,10 @@ extension Tracker {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Tasks"
+                  "$ref" : "#/components/schemas/Task"
                 },
                 {
-                  "$ref" : "#/components/schemas/TasksSelection"
+                  "$ref" : "#/components/schemas/TaskSelection"
                 }
               ]
             },
@@ -3681,7 +4146,7 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "TasksSelection" : {
+      "TaskSelection" : {
         "description" : "Members of a tasks record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "assignee_email" : {
@@ -3780,14 +4245,9 @@ extension Tracker {
             "type" : "string"
           },
           "status" : {
+            "$ref" : "#/components/schemas/TaskStatus",
             "default" : "todo",
-            "description" : "Workflow state.",
-            "enum" : [
-              "todo",
-              "in_progress",
-              "done"
-            ],
-            "type" : "string"
+            "description" : "Workflow state."
           },
           "title" : {
             "description" : "Short title.",
@@ -3808,7 +4268,16 @@ extension Tracker {
         },
         "type" : "object"
       },
-      "TasksUpdate" : {
+      "TaskStatus" : {
+        "description" : "Workflow state.",
+        "enum" : [
+          "todo",
+          "in_progress",
+          "done"
+        ],
+        "type" : "string"
+      },
+      "TaskUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a tasks record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored.",
         "properties" : {
@@ -3894,13 +4363,8 @@ extension Tracker {
             "type" : "string"
           },
           "status" : {
-            "description" : "Workflow state.",
-            "enum" : [
-              "todo",
-              "in_progress",
-              "done"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/TaskStatus",
+            "description" : "Workflow state."
           },
           "title" : {
             "description" : "Short title.",
@@ -4119,6 +4583,26 @@ extension Tracker {
         ],
         "type" : "object"
       },
+      "WebhookEventTypePattern" : {
+        "enum" : [
+          "*",
+          "projects.*",
+          "tasks.*",
+          "comments.*",
+          "project.*",
+          "projects.created",
+          "projects.updated",
+          "projects.deleted",
+          "tasks.created",
+          "tasks.updated",
+          "tasks.deleted",
+          "comments.created",
+          "comments.deleted",
+          "comments.restored",
+          "project.copied"
+        ],
+        "type" : "string"
+      },
       "WebhookMessage" : {
         "description" : "A message and its delivery to one subscription.",
         "properties" : {
@@ -4167,13 +4651,8 @@ extension Tracker {
             ]
           },
           "status" : {
-            "description" : "The delivery's state.",
-            "enum" : [
-              "pending",
-              "success",
-              "failed"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/WebhookMessageStatus",
+            "description" : "The delivery's state."
           }
         },
         "required" : [
@@ -4218,6 +4697,14 @@ extension Tracker {
           "offset"
         ],
         "type" : "object"
+      },
+      "WebhookMessageStatus" : {
+        "enum" : [
+          "pending",
+          "success",
+          "failed"
+        ],
+        "type" : "string"
       },
       "WebhookReplayRequest" : {
         "additionalProperties" : false,
@@ -4357,25 +4844,8 @@ extension Tracker {
           "event_types" : {
             "description" : "Event type patterns: `*` (every event), `<prefix>.*` (such as `tasks.*`) or an exact type.",
             "items" : {
-              "description" : "An event type pattern.",
-              "enum" : [
-                "*",
-                "projects.*",
-                "tasks.*",
-                "comments.*",
-                "project.*",
-                "projects.created",
-                "projects.updated",
-                "projects.deleted",
-                "tasks.created",
-                "tasks.updated",
-                "tasks.deleted",
-                "comments.created",
-                "comments.deleted",
-                "comments.restored",
-                "project.copied"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/WebhookEventTypePattern",
+              "description" : "An event type pattern."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -4533,25 +5003,8 @@ extension Tracker {
           "event_types" : {
             "description" : "Event type patterns: `*` (every event), `<prefix>.*` (such as `tasks.*`) or an exact type.",
             "items" : {
-              "description" : "An event type pattern.",
-              "enum" : [
-                "*",
-                "projects.*",
-                "tasks.*",
-                "comments.*",
-                "project.*",
-                "projects.created",
-                "projects.updated",
-                "projects.deleted",
-                "tasks.created",
-                "tasks.updated",
-                "tasks.deleted",
-                "comments.created",
-                "comments.deleted",
-                "comments.restored",
-                "project.copied"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/WebhookEventTypePattern",
+              "description" : "An event type pattern."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -6694,11 +7147,7 @@ extension Tracker {
             "name" : "provider",
             "required" : true,
             "schema" : {
-              "enum" : [
-                "github",
-                "google"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/OAuthProvider"
             }
           },
           {
@@ -6800,11 +7249,7 @@ extension Tracker {
             "name" : "provider",
             "required" : true,
             "schema" : {
-              "enum" : [
-                "github",
-                "google"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/OAuthProvider"
             }
           },
           {
@@ -9796,7 +10241,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/CommentsPage"
+                  "$ref" : "#/components/schemas/CommentPage"
                 }
               }
             },
@@ -9877,7 +10322,7 @@ extension Tracker {
       },
       "post" : {
         "description" : "Requires the scope `comments:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
-        "operationId" : "createComments",
+        "operationId" : "createComment",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -9895,7 +10340,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/CommentsCreate"
+                "$ref" : "#/components/schemas/CommentCreate"
               }
             }
           },
@@ -9906,7 +10351,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Comments"
+                  "$ref" : "#/components/schemas/Comment"
                 }
               }
             },
@@ -10038,90 +10483,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of comments writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A create operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "create",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/CommentsCreate"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/CommentsUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/CommentBatch"
               }
             }
           },
@@ -10132,42 +10494,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Comments"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/CommentBatchResponse"
                 }
               }
             },
@@ -10266,7 +10593,7 @@ extension Tracker {
     "/v1/comments/{id}" : {
       "delete" : {
         "description" : "Requires the scope `comments:delete` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
-        "operationId" : "deleteComments",
+        "operationId" : "deleteComment",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -10371,7 +10698,7 @@ extension Tracker {
       },
       "get" : {
         "description" : "Requires the scope `comments:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
-        "operationId" : "getComments",
+        "operationId" : "getComment",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -10405,10 +10732,10 @@ extension Tracker {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Comments"
+                      "$ref" : "#/components/schemas/Comment"
                     },
                     {
-                      "$ref" : "#/components/schemas/CommentsSelection"
+                      "$ref" : "#/components/schemas/CommentSelection"
                     }
                   ]
                 }
@@ -10533,7 +10860,7 @@ extension Tracker {
       },
       "patch" : {
         "description" : "Requires the scope `comments:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
-        "operationId" : "updateComments",
+        "operationId" : "updateComment",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -10565,7 +10892,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/CommentsUpdate"
+                "$ref" : "#/components/schemas/CommentUpdate"
               }
             }
           },
@@ -10576,7 +10903,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Comments"
+                  "$ref" : "#/components/schemas/Comment"
                 }
               }
             },
@@ -10688,7 +11015,7 @@ extension Tracker {
     "/v1/comments/{id}/restore" : {
       "post" : {
         "description" : "Clears `deleted_at`, so the record is live again (reads, writes and lists see it). Restoring a live record changes nothing and answers the same; an id that names no record is a 404.\n\nRequires the scope `comments:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
-        "operationId" : "restoreComments",
+        "operationId" : "restoreComment",
         "parameters" : [
           {
             "in" : "path",
@@ -10717,7 +11044,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Comments"
+                  "$ref" : "#/components/schemas/Comment"
                 }
               }
             },
@@ -12042,13 +12369,8 @@ extension Tracker {
             "in" : "query",
             "name" : "status",
             "schema" : {
-              "description" : "Lifecycle state.",
-              "enum" : [
-                "active",
-                "paused",
-                "archived"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/ProjectStatus",
+              "description" : "Lifecycle state."
             }
           },
           {
@@ -12082,7 +12404,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/ProjectsPage"
+                  "$ref" : "#/components/schemas/ProjectPage"
                 }
               }
             },
@@ -12163,7 +12485,7 @@ extension Tracker {
       },
       "post" : {
         "description" : "Requires the scope `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "createProjects",
+        "operationId" : "createProject",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -12181,7 +12503,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ProjectsCreate"
+                "$ref" : "#/components/schemas/ProjectCreate"
               }
             }
           },
@@ -12192,7 +12514,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Projects"
+                  "$ref" : "#/components/schemas/Project"
                 }
               }
             },
@@ -12324,115 +12646,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of projects writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A create operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "create",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ProjectsCreate"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A replace operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "replace",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ProjectsCreate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ProjectsUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/ProjectBatch"
               }
             }
           },
@@ -12443,42 +12657,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Projects"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/ProjectBatchResponse"
                 }
               }
             },
@@ -12577,7 +12756,7 @@ extension Tracker {
     "/v1/projects/upsert" : {
       "post" : {
         "description" : "Matches on `name` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (name) DO UPDATE`.\n\nRequires the scope `projects:write` and `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "upsertProjects",
+        "operationId" : "upsertProject",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -12595,7 +12774,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ProjectsCreate"
+                "$ref" : "#/components/schemas/ProjectCreate"
               }
             }
           },
@@ -12606,7 +12785,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Projects"
+                  "$ref" : "#/components/schemas/Project"
                 }
               }
             },
@@ -12647,7 +12826,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Projects"
+                  "$ref" : "#/components/schemas/Project"
                 }
               }
             },
@@ -12762,7 +12941,7 @@ extension Tracker {
     "/v1/projects/{id}" : {
       "delete" : {
         "description" : "Requires the scope `projects:delete` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "deleteProjects",
+        "operationId" : "deleteProject",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -12867,7 +13046,7 @@ extension Tracker {
       },
       "get" : {
         "description" : "Requires the scope `projects:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "getProjects",
+        "operationId" : "getProject",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -12901,10 +13080,10 @@ extension Tracker {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Projects"
+                      "$ref" : "#/components/schemas/Project"
                     },
                     {
-                      "$ref" : "#/components/schemas/ProjectsSelection"
+                      "$ref" : "#/components/schemas/ProjectSelection"
                     }
                   ]
                 }
@@ -13029,7 +13208,7 @@ extension Tracker {
       },
       "patch" : {
         "description" : "Requires the scope `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "updateProjects",
+        "operationId" : "updateProject",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -13061,7 +13240,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ProjectsUpdate"
+                "$ref" : "#/components/schemas/ProjectUpdate"
               }
             }
           },
@@ -13072,7 +13251,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Projects"
+                  "$ref" : "#/components/schemas/Project"
                 }
               }
             },
@@ -13182,7 +13361,7 @@ extension Tracker {
       },
       "put" : {
         "description" : "Requires the scope `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "replaceProjects",
+        "operationId" : "replaceProject",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -13203,7 +13382,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ProjectsCreate"
+                "$ref" : "#/components/schemas/ProjectCreate"
               }
             }
           },
@@ -13214,7 +13393,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Projects"
+                  "$ref" : "#/components/schemas/Project"
                 }
               }
             },
@@ -14220,13 +14399,8 @@ extension Tracker {
             "in" : "query",
             "name" : "status",
             "schema" : {
-              "description" : "Workflow state.",
-              "enum" : [
-                "todo",
-                "in_progress",
-                "done"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/TaskStatus",
+              "description" : "Workflow state."
             }
           },
           {
@@ -14301,7 +14475,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/TasksPage"
+                  "$ref" : "#/components/schemas/TaskPage"
                 }
               }
             },
@@ -14382,7 +14556,7 @@ extension Tracker {
       },
       "post" : {
         "description" : "Requires the scope `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "createTasks",
+        "operationId" : "createTask",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -14400,7 +14574,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/TasksCreate"
+                "$ref" : "#/components/schemas/TaskCreate"
               }
             }
           },
@@ -14411,7 +14585,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tasks"
+                  "$ref" : "#/components/schemas/Task"
                 }
               }
             },
@@ -14543,115 +14717,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of tasks writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A create operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "create",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/TasksCreate"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A replace operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "replace",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/TasksCreate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/TasksUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/TaskBatch"
               }
             }
           },
@@ -14662,42 +14728,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Tasks"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/TaskBatchResponse"
                 }
               }
             },
@@ -14796,7 +14827,7 @@ extension Tracker {
     "/v1/tasks/upsert" : {
       "post" : {
         "description" : "Matches on `code` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (code) DO UPDATE`.\n\nRequires the scope `tasks:write` and `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "upsertTasks",
+        "operationId" : "upsertTask",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -14814,7 +14845,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/TasksCreate"
+                "$ref" : "#/components/schemas/TaskCreate"
               }
             }
           },
@@ -14825,7 +14856,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tasks"
+                  "$ref" : "#/components/schemas/Task"
                 }
               }
             },
@@ -14866,7 +14897,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tasks"
+                  "$ref" : "#/components/schemas/Task"
                 }
               }
             },
@@ -14981,7 +15012,7 @@ extension Tracker {
     "/v1/tasks/{id}" : {
       "delete" : {
         "description" : "Requires the scope `tasks:delete` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "deleteTasks",
+        "operationId" : "deleteTask",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -15086,7 +15117,7 @@ extension Tracker {
       },
       "get" : {
         "description" : "Requires the scope `tasks:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "getTasks",
+        "operationId" : "getTask",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -15120,10 +15151,10 @@ extension Tracker {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Tasks"
+                      "$ref" : "#/components/schemas/Task"
                     },
                     {
-                      "$ref" : "#/components/schemas/TasksSelection"
+                      "$ref" : "#/components/schemas/TaskSelection"
                     }
                   ]
                 }
@@ -15248,7 +15279,7 @@ extension Tracker {
       },
       "patch" : {
         "description" : "Requires the scope `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "updateTasks",
+        "operationId" : "updateTask",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -15280,7 +15311,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/TasksUpdate"
+                "$ref" : "#/components/schemas/TaskUpdate"
               }
             }
           },
@@ -15291,7 +15322,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tasks"
+                  "$ref" : "#/components/schemas/Task"
                 }
               }
             },
@@ -15401,7 +15432,7 @@ extension Tracker {
       },
       "put" : {
         "description" : "Requires the scope `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "replaceTasks",
+        "operationId" : "replaceTask",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -15422,7 +15453,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/TasksCreate"
+                "$ref" : "#/components/schemas/TaskCreate"
               }
             }
           },
@@ -15433,7 +15464,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tasks"
+                  "$ref" : "#/components/schemas/Task"
                 }
               }
             },
@@ -16276,12 +16307,7 @@ extension Tracker {
             "in" : "query",
             "name" : "status",
             "schema" : {
-              "enum" : [
-                "pending",
-                "success",
-                "failed"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/WebhookMessageStatus"
             }
           }
         ],
@@ -17074,7 +17100,7 @@ extension Tracker {
                 "description" : "A comments.created event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Comments"
+                    "$ref" : "#/components/schemas/Comment"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -17173,7 +17199,7 @@ extension Tracker {
                 "description" : "A comments.deleted event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Comments"
+                    "$ref" : "#/components/schemas/Comment"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -17272,7 +17298,7 @@ extension Tracker {
                 "description" : "A comments.restored event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Comments"
+                    "$ref" : "#/components/schemas/Comment"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -17493,7 +17519,7 @@ extension Tracker {
                 "description" : "A projects.created event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Projects"
+                    "$ref" : "#/components/schemas/Project"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -17592,7 +17618,7 @@ extension Tracker {
                 "description" : "A projects.deleted event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Projects"
+                    "$ref" : "#/components/schemas/Project"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -17691,7 +17717,7 @@ extension Tracker {
                 "description" : "A projects.updated event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Projects"
+                    "$ref" : "#/components/schemas/Project"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -17705,7 +17731,7 @@ extension Tracker {
                     ]
                   },
                   "previous" : {
-                    "$ref" : "#/components/schemas/ProjectsSelection"
+                    "$ref" : "#/components/schemas/ProjectSelection"
                   },
                   "timestamp" : {
                     "description" : "When the change was committed (UTC).",
@@ -17794,7 +17820,7 @@ extension Tracker {
                 "description" : "A tasks.created event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Tasks"
+                    "$ref" : "#/components/schemas/Task"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -17893,7 +17919,7 @@ extension Tracker {
                 "description" : "A tasks.deleted event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Tasks"
+                    "$ref" : "#/components/schemas/Task"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -17992,7 +18018,7 @@ extension Tracker {
                 "description" : "A tasks.updated event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Tasks"
+                    "$ref" : "#/components/schemas/Task"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -18006,7 +18032,7 @@ extension Tracker {
                     ]
                   },
                   "previous" : {
-                    "$ref" : "#/components/schemas/TasksSelection"
+                    "$ref" : "#/components/schemas/TaskSelection"
                   },
                   "timestamp" : {
                     "description" : "When the change was committed (UTC).",
