@@ -93,7 +93,8 @@ struct FieldSchemaBuilder {
                 return enumReference(field, usage, component: component, described: nil, nullable: nullable)
             }
             if let scope = enumScope {
-                return enumReference(field, usage, component: scope + OpenAPINames.pascalCase(field.name), described: field.description, nullable: nullable)
+                let component = scope + OpenAPINames.pascalCase(field.name)
+                return enumReference(field, usage, component: component, described: field.description, nullable: nullable)
             }
             var values = (field.values ?? []).map(AnyCodable.init)
             // `enum` is checked after `type`, so a nullable enum must list null to accept it.

@@ -62,8 +62,6 @@ enum OpenAPINames {
     static func batchResult(_ table: TableSchema) -> String { singular(table) + "BatchResult" }
     /// The answer of a batch (`TaskBatchResponse`).
     static func batchResponse(_ table: TableSchema) -> String { singular(table) + "BatchResponse" }
-    /// An enum field of a table (`TaskStatus`): one component every schema of the table refers to.
-    static func enumeration(_ table: TableSchema, field: String) -> String { singular(table) + pascalCase(field) }
     /// The request body of a custom endpoint.
     static func request(_ endpoint: EndpointSchema) -> String { pascalCase(endpoint.name) + "Request" }
     /// The response body of a custom endpoint.
