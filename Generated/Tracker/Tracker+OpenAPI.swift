@@ -3570,6 +3570,102 @@ extension Tracker {
         },
         "type" : "object"
       },
+      "ProjectUpsert" : {
+        "additionalProperties" : false,
+        "description" : "A projects record to create, or to replace the one with the same name. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "properties" : {
+          "budget" : {
+            "description" : "Budget in euros.",
+            "examples" : [
+              12500.5
+            ],
+            "format" : "double",
+            "maximum" : 100000000,
+            "minimum" : 0,
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "external_id" : {
+            "description" : "Identifier of the project in an external system.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "homepage" : {
+            "description" : "Public page of the project.",
+            "examples" : [
+              "https://example.com/relaunch"
+            ],
+            "format" : "uri",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "Project name, unique across the workspace.",
+            "examples" : [
+              "Website relaunch"
+            ],
+            "maxLength" : 120,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "owner_email" : {
+            "description" : "Email address of the project owner.",
+            "examples" : [
+              "ann@example.com"
+            ],
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "settings" : {
+            "default" : {
+
+            },
+            "description" : "Free-form settings document.",
+            "not" : {
+              "type" : "null"
+            }
+          },
+          "status" : {
+            "$ref" : "#/components/schemas/ProjectStatus",
+            "default" : "active",
+            "description" : "Lifecycle state."
+          },
+          "summary" : {
+            "description" : "Longer free-form description.",
+            "maxLength" : 10000,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "webhook_secret" : {
+            "description" : "Secret used to sign the project's webhooks; accepted but never returned.",
+            "maxLength" : 200,
+            "minLength" : 16,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ],
+            "writeOnly" : true
+          }
+        },
+        "required" : [
+          "name",
+          "owner_email"
+        ],
+        "type" : "object"
+      },
       "RateLimitTier" : {
         "description" : "A rate-limit tier.",
         "properties" : {
@@ -4377,6 +4473,116 @@ extension Tracker {
             "type" : "string"
           }
         },
+        "type" : "object"
+      },
+      "TaskUpsert" : {
+        "additionalProperties" : false,
+        "description" : "A tasks record to create, or to replace the one with the same code. Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored.",
+        "properties" : {
+          "assignee_email" : {
+            "description" : "Who works on the task; filterable, not sortable.",
+            "format" : "email",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "billable" : {
+            "default" : false,
+            "description" : "Whether time on the task is billed.",
+            "type" : "boolean"
+          },
+          "code" : {
+            "description" : "Human reference such as WEB-42.",
+            "examples" : [
+              "WEB-42"
+            ],
+            "pattern" : "^(?:[A-Z]{2,5}-[0-9]{1,6})$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "completed_at" : {
+            "description" : "When the task was completed.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "details" : {
+            "description" : "Longer description.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "due_on" : {
+            "description" : "Calendar day the task is due.",
+            "examples" : [
+              "2026-12-31"
+            ],
+            "format" : "date",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "estimate_hours" : {
+            "description" : "Estimated effort in hours.",
+            "format" : "double",
+            "maximum" : 10000,
+            "minimum" : 0,
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "labels" : {
+            "description" : "Labels as a JSON array of strings.",
+            "examples" : [
+              [
+                "frontend",
+                "urgent"
+              ]
+            ]
+          },
+          "priority" : {
+            "default" : 3,
+            "description" : "1 (highest) to 5 (lowest).",
+            "format" : "int64",
+            "maximum" : 5,
+            "minimum" : 1,
+            "type" : "integer"
+          },
+          "project_id" : {
+            "description" : "The project the task belongs to; deleting the project deletes its tasks. References projects.id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "status" : {
+            "$ref" : "#/components/schemas/TaskStatus",
+            "default" : "todo",
+            "description" : "Workflow state."
+          },
+          "title" : {
+            "description" : "Short title.",
+            "examples" : [
+              "Draft the landing page"
+            ],
+            "maxLength" : 200,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "project_id",
+          "title",
+          "code"
+        ],
         "type" : "object"
       },
       "UsageDay" : {
@@ -12774,7 +12980,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ProjectCreate"
+                "$ref" : "#/components/schemas/ProjectUpsert"
               }
             }
           },
@@ -14845,7 +15051,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/TaskCreate"
+                "$ref" : "#/components/schemas/TaskUpsert"
               }
             }
           },

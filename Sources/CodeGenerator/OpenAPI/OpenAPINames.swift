@@ -46,6 +46,8 @@ enum OpenAPINames {
     static func record(_ table: TableSchema) -> String { singular(table) }
     /// The body of create and replace (`TaskCreate`).
     static func create(_ table: TableSchema) -> String { singular(table) + "Create" }
+    /// The body of `POST /<table>/upsert`: the create body with the upsert key required (`TaskUpsert`).
+    static func upsert(_ table: TableSchema) -> String { singular(table) + "Upsert" }
     /// The body of update, `PATCH` (`TaskUpdate`).
     static func update(_ table: TableSchema) -> String { singular(table) + "Update" }
     /// The body of a list response (`TaskPage`).

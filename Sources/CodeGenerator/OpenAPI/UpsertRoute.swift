@@ -24,7 +24,7 @@ struct UpsertRoute {
                 + "otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). "
                 + "One transaction; the insert is `INSERT ... ON CONFLICT (\(key)) DO UPDATE`.",
             operationId: OpenAPINames.operationID(.upsert, table: table),
-            requestBody: OpenAPI.Request(content: [.json: .content(OpenAPI.Content(schema: schemas.writeBody(OpenAPINames.create(table))))], required: true),
+            requestBody: OpenAPI.Request(content: [.json: .content(OpenAPI.Content(schema: schemas.writeBody(OpenAPINames.upsert(table))))], required: true),
             responses: ResponseFactory.map(
                 statuses: context.errorStatuses,
                 success: [

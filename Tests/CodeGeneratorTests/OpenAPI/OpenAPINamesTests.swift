@@ -111,6 +111,21 @@ struct OpenAPINamesTests {
             == "#/components/schemas/TaskBatchResult")
     }
 
+    @Test("the upsert body is `<Singular>Upsert`: the create body with the upsert key required")
+    func upsertBody() throws {
+        var tasks = OpenAPIFixture.tasks
+        tasks.fields[tasks.fields.firstIndex { $0.name == "external_ref" }!].unique = true
+        tasks.upsertKey = "external_ref"
+        let json = try OpenAPIFixture.json(OpenAPIFixture.app(tables: [OpenAPIFixture.projects, tasks], endpoints: []))
+        #expect(openAPIValue(json, "paths", "/v1/tasks/upsert", "post", "operationId") as? String == "upsertTask")
+        #expect(openAPIValue(json, "paths", "/v1/tasks/upsert", "post", "requestBody", "content", "application/json", "schema", "$ref") as? String
+            == "#/components/schemas/TaskUpsert")
+        #expect(openAPIValue(json, "components", "schemas", "TaskUpsert", "required") as? [String] == ["title", "external_ref"])
+        #expect(openAPIValue(json, "components", "schemas", "TaskCreate", "required") as? [String] == ["title"])
+        let plain = try OpenAPIFixture.json()
+        #expect(openAPIValue(plain, "components", "schemas", "TaskUpsert") == nil, "no upsert key, no upsert body")
+    }
+
     @Test("a table whose batch route is switched off has no batch components")
     func batchSwitchedOff() throws {
         var tasks = OpenAPIFixture.tasks
