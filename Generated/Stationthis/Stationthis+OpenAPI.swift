@@ -411,6 +411,52 @@ extension Stationthis {
       }
     },
     "schemas" : {
+      "APIKeyEnvironment" : {
+        "const" : "live",
+        "type" : "string"
+      },
+      "APIKeyScope" : {
+        "enum" : [
+          "*",
+          "admin:*",
+          "admin:collections",
+          "admin:datasets",
+          "admin:trainings",
+          "audit:*",
+          "audit:read",
+          "collections:*",
+          "collections:delete",
+          "collections:read",
+          "collections:write",
+          "datasets:*",
+          "datasets:delete",
+          "datasets:read",
+          "datasets:write",
+          "point_transactions:*",
+          "point_transactions:delete",
+          "point_transactions:write",
+          "points:*",
+          "points:admin",
+          "points:grant",
+          "points:read",
+          "points:spend",
+          "tools:*",
+          "tools:delete",
+          "tools:write",
+          "trainings:*",
+          "trainings:delete",
+          "trainings:read",
+          "trainings:write"
+        ],
+        "type" : "string"
+      },
+      "AppRole" : {
+        "enum" : [
+          "admin",
+          "user"
+        ],
+        "type" : "string"
+      },
       "AuditEvent" : {
         "description" : "One write to a table of the app.",
         "properties" : {
@@ -682,9 +728,8 @@ extension Stationthis {
             ]
           },
           "environment" : {
-            "const" : "live",
-            "description" : "Environment the key belongs to; it decides the key's prefix.",
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "Environment the key belongs to; it decides the key's prefix."
           },
           "expiresAt" : {
             "description" : "When the key stops working; null: never.",
@@ -730,40 +775,8 @@ extension Stationthis {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "admin:*",
-                "admin:collections",
-                "admin:datasets",
-                "admin:trainings",
-                "audit:*",
-                "audit:read",
-                "collections:*",
-                "collections:delete",
-                "collections:read",
-                "collections:write",
-                "datasets:*",
-                "datasets:delete",
-                "datasets:read",
-                "datasets:write",
-                "point_transactions:*",
-                "point_transactions:delete",
-                "point_transactions:write",
-                "points:*",
-                "points:admin",
-                "points:grant",
-                "points:read",
-                "points:spend",
-                "tools:*",
-                "tools:delete",
-                "tools:write",
-                "trainings:*",
-                "trainings:delete",
-                "trainings:read",
-                "trainings:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -870,40 +883,8 @@ extension Stationthis {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "admin:*",
-                "admin:collections",
-                "admin:datasets",
-                "admin:trainings",
-                "audit:*",
-                "audit:read",
-                "collections:*",
-                "collections:delete",
-                "collections:read",
-                "collections:write",
-                "datasets:*",
-                "datasets:delete",
-                "datasets:read",
-                "datasets:write",
-                "point_transactions:*",
-                "point_transactions:delete",
-                "point_transactions:write",
-                "points:*",
-                "points:admin",
-                "points:grant",
-                "points:read",
-                "points:spend",
-                "tools:*",
-                "tools:delete",
-                "tools:write",
-                "trainings:*",
-                "trainings:delete",
-                "trainings:read",
-                "trainings:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -968,40 +949,8 @@ extension Stationthis {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "admin:*",
-                "admin:collections",
-                "admin:datasets",
-                "admin:trainings",
-                "audit:*",
-                "audit:read",
-                "collections:*",
-                "collections:delete",
-                "collections:read",
-                "collections:write",
-                "datasets:*",
-                "datasets:delete",
-                "datasets:read",
-                "datasets:write",
-                "point_transactions:*",
-                "point_transactions:delete",
-                "point_transactions:write",
-                "points:*",
-                "points:admin",
-                "points:grant",
-                "points:read",
-                "points:spend",
-                "tools:*",
-                "tools:delete",
-                "tools:write",
-                "trainings:*",
-                "trainings:delete",
-                "trainings:read",
-                "trainings:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -1128,13 +1077,8 @@ extension Stationthis {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           }
         },
         "required" : [
@@ -1218,13 +1162,8 @@ extension Stationthis {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "userId" : {
             "description" : "The member's account.",
@@ -1276,13 +1215,8 @@ extension Stationthis {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "slug" : {
             "description" : "Unique short name.",
@@ -1710,12 +1644,8 @@ extension Stationthis {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role; it decides the account's scopes.",
-            "enum" : [
-              "admin",
-              "user"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "Role; it decides the account's scopes."
           },
           "updatedAt" : {
             "description" : "When the account last changed.",
@@ -1734,7 +1664,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "Collections" : {
+      "Collection" : {
         "description" : "A collection of generated items, owned by the user who created it.",
         "properties" : {
           "collectionId" : {
@@ -1788,7 +1718,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "CollectionsCreate" : {
+      "CollectionCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing collections record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -1820,7 +1750,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "CollectionsPage" : {
+      "CollectionPage" : {
         "description" : "One page of collections records.",
         "properties" : {
           "collections" : {
@@ -1828,10 +1758,10 @@ extension Stationthis {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Collections"
+                  "$ref" : "#/components/schemas/Collection"
                 },
                 {
-                  "$ref" : "#/components/schemas/CollectionsSelection"
+                  "$ref" : "#/components/schemas/CollectionSelection"
                 }
               ]
             },
@@ -1848,7 +1778,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "CollectionsSelection" : {
+      "CollectionSelection" : {
         "description" : "Members of a collections record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "collectionId" : {
@@ -1894,7 +1824,7 @@ extension Stationthis {
         },
         "type" : "object"
       },
-      "Datasets" : {
+      "Dataset" : {
         "description" : "A training dataset: images a model is trained on, owned by the user who created it.",
         "properties" : {
           "createdAt" : {
@@ -1948,7 +1878,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "DatasetsCreate" : {
+      "DatasetCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing datasets record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -1980,7 +1910,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "DatasetsPage" : {
+      "DatasetPage" : {
         "description" : "One page of datasets records.",
         "properties" : {
           "data" : {
@@ -1988,10 +1918,10 @@ extension Stationthis {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Datasets"
+                  "$ref" : "#/components/schemas/Dataset"
                 },
                 {
-                  "$ref" : "#/components/schemas/DatasetsSelection"
+                  "$ref" : "#/components/schemas/DatasetSelection"
                 }
               ]
             },
@@ -2008,7 +1938,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "DatasetsSelection" : {
+      "DatasetSelection" : {
         "description" : "Members of a datasets record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "createdAt" : {
@@ -2206,7 +2136,15 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "PointTransactions" : {
+      "OrganizationRole" : {
+        "enum" : [
+          "owner",
+          "admin",
+          "member"
+        ],
+        "type" : "string"
+      },
+      "PointTransaction" : {
         "description" : "The points ledger: one row per credit or spend of a user, numbered per user, each carrying the balance after it. Written only by the points endpoints; admins read it.",
         "properties" : {
           "amount" : {
@@ -2238,12 +2176,8 @@ extension Stationthis {
             ]
           },
           "kind" : {
-            "description" : "grant (points added by an admin) or spend.",
-            "enum" : [
-              "grant",
-              "spend"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/PointTransactionKind",
+            "description" : "grant (points added by an admin) or spend."
           },
           "sequence" : {
             "description" : "The transaction's number in the user's ledger, from 1 without gaps; unique per user, so two concurrent writes of the same number cannot both commit.",
@@ -2282,7 +2216,15 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "PointTransactionsPage" : {
+      "PointTransactionKind" : {
+        "description" : "grant (points added by an admin) or spend.",
+        "enum" : [
+          "grant",
+          "spend"
+        ],
+        "type" : "string"
+      },
+      "PointTransactionPage" : {
         "description" : "One page of point_transactions records.",
         "properties" : {
           "expand" : {
@@ -2295,10 +2237,10 @@ extension Stationthis {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/PointTransactions"
+                  "$ref" : "#/components/schemas/PointTransaction"
                 },
                 {
-                  "$ref" : "#/components/schemas/PointTransactionsSelection"
+                  "$ref" : "#/components/schemas/PointTransactionSelection"
                 }
               ]
             },
@@ -2336,7 +2278,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "PointTransactionsSelection" : {
+      "PointTransactionSelection" : {
         "description" : "Members of a point_transactions record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "amount" : {
@@ -2368,12 +2310,8 @@ extension Stationthis {
             ]
           },
           "kind" : {
-            "description" : "grant (points added by an admin) or spend.",
-            "enum" : [
-              "grant",
-              "spend"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/PointTransactionKind",
+            "description" : "grant (points added by an admin) or spend."
           },
           "sequence" : {
             "description" : "The transaction's number in the user's ledger, from 1 without gaps; unique per user, so two concurrent writes of the same number cannot both commit.",
@@ -2519,7 +2457,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "Tools" : {
+      "Tool" : {
         "description" : "A generation tool (a workflow with its inputs and cost), public to read; admins manage the list.",
         "properties" : {
           "costPoints" : {
@@ -2582,7 +2520,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "ToolsCreate" : {
+      "ToolCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing tools record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2622,7 +2560,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "ToolsPage" : {
+      "ToolPage" : {
         "description" : "One page of tools records.",
         "properties" : {
           "expand" : {
@@ -2635,10 +2573,10 @@ extension Stationthis {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Tools"
+                  "$ref" : "#/components/schemas/Tool"
                 },
                 {
-                  "$ref" : "#/components/schemas/ToolsSelection"
+                  "$ref" : "#/components/schemas/ToolSelection"
                 }
               ]
             },
@@ -2650,7 +2588,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "ToolsSelection" : {
+      "ToolSelection" : {
         "description" : "Members of a tools record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "costPoints" : {
@@ -2704,7 +2642,7 @@ extension Stationthis {
         },
         "type" : "object"
       },
-      "Trainings" : {
+      "Training" : {
         "description" : "A model training job on one of the caller's datasets, owned by the user who started it.",
         "properties" : {
           "createdAt" : {
@@ -2729,16 +2667,10 @@ extension Stationthis {
             "type" : "string"
           },
           "status" : {
+            "$ref" : "#/components/schemas/TrainingStatus",
             "default" : "queued",
             "description" : "queued until a trainer takes it; no trainer runs in this server (README).",
-            "enum" : [
-              "queued",
-              "running",
-              "completed",
-              "failed"
-            ],
-            "readOnly" : true,
-            "type" : "string"
+            "readOnly" : true
           },
           "trainingId" : {
             "description" : "Unique identifier of the record, set by the server.",
@@ -2774,7 +2706,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "TrainingsCreate" : {
+      "TrainingCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing trainings record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2811,7 +2743,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "TrainingsPage" : {
+      "TrainingPage" : {
         "description" : "One page of trainings records.",
         "properties" : {
           "expand" : {
@@ -2824,10 +2756,10 @@ extension Stationthis {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Trainings"
+                  "$ref" : "#/components/schemas/Training"
                 },
                 {
-                  "$ref" : "#/components/schemas/TrainingsSelection"
+                  "$ref" : "#/components/schemas/TrainingSelection"
                 }
               ]
             },
@@ -2839,7 +2771,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "TrainingsSelection" : {
+      "TrainingSelection" : {
         "description" : "Members of a trainings record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "createdAt" : {
@@ -2864,16 +2796,10 @@ extension Stationthis {
             "type" : "string"
           },
           "status" : {
+            "$ref" : "#/components/schemas/TrainingStatus",
             "default" : "queued",
             "description" : "queued until a trainer takes it; no trainer runs in this server (README).",
-            "enum" : [
-              "queued",
-              "running",
-              "completed",
-              "failed"
-            ],
-            "readOnly" : true,
-            "type" : "string"
+            "readOnly" : true
           },
           "trainingId" : {
             "description" : "Unique identifier of the record, set by the server.",
@@ -2899,6 +2825,16 @@ extension Stationthis {
           }
         },
         "type" : "object"
+      },
+      "TrainingStatus" : {
+        "description" : "queued until a trainer takes it; no trainer runs in this server (README).",
+        "enum" : [
+          "queued",
+          "running",
+          "completed",
+          "failed"
+        ],
+        "type" : "string"
       },
       "UserMeResponse" : {
         "description" : "The caller's account.",
@@ -5029,7 +4965,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/CollectionsPage"
+                  "$ref" : "#/components/schemas/CollectionPage"
                 }
               }
             },
@@ -5110,7 +5046,7 @@ extension Stationthis {
       },
       "post" : {
         "description" : "Requires the scope `collections:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:collections`.",
-        "operationId" : "createCollections",
+        "operationId" : "createCollection",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -5128,7 +5064,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/CollectionsCreate"
+                "$ref" : "#/components/schemas/CollectionCreate"
               }
             }
           },
@@ -5139,7 +5075,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Collections"
+                  "$ref" : "#/components/schemas/Collection"
                 }
               }
             },
@@ -5250,7 +5186,7 @@ extension Stationthis {
     "/api/v1/collections/{id}" : {
       "delete" : {
         "description" : "Requires the scope `collections:delete` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:collections`.",
-        "operationId" : "deleteCollections",
+        "operationId" : "deleteCollection",
         "parameters" : [
           {
             "description" : "The record's collection_id.",
@@ -5355,7 +5291,7 @@ extension Stationthis {
       },
       "get" : {
         "description" : "Requires the scope `collections:read` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:collections`.",
-        "operationId" : "getCollections",
+        "operationId" : "getCollection",
         "parameters" : [
           {
             "description" : "The record's collection_id.",
@@ -5389,10 +5325,10 @@ extension Stationthis {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Collections"
+                      "$ref" : "#/components/schemas/Collection"
                     },
                     {
-                      "$ref" : "#/components/schemas/CollectionsSelection"
+                      "$ref" : "#/components/schemas/CollectionSelection"
                     }
                   ]
                 }
@@ -5517,7 +5453,7 @@ extension Stationthis {
       },
       "put" : {
         "description" : "Requires the scope `collections:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:collections`.",
-        "operationId" : "replaceCollections",
+        "operationId" : "replaceCollection",
         "parameters" : [
           {
             "description" : "The record's collection_id.",
@@ -5538,7 +5474,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/CollectionsCreate"
+                "$ref" : "#/components/schemas/CollectionCreate"
               }
             }
           },
@@ -5549,7 +5485,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Collections"
+                  "$ref" : "#/components/schemas/Collection"
                 }
               }
             },
@@ -5810,7 +5746,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/DatasetsPage"
+                  "$ref" : "#/components/schemas/DatasetPage"
                 }
               }
             },
@@ -5891,7 +5827,7 @@ extension Stationthis {
       },
       "post" : {
         "description" : "Requires the scope `datasets:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:datasets`.",
-        "operationId" : "createDatasets",
+        "operationId" : "createDataset",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -5909,7 +5845,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/DatasetsCreate"
+                "$ref" : "#/components/schemas/DatasetCreate"
               }
             }
           },
@@ -5923,7 +5859,7 @@ extension Stationthis {
                   "description" : "One datasets record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Datasets"
+                      "$ref" : "#/components/schemas/Dataset"
                     }
                   },
                   "required" : [
@@ -6040,7 +5976,7 @@ extension Stationthis {
     "/api/v1/datasets/{id}" : {
       "delete" : {
         "description" : "Requires the scope `datasets:delete` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:datasets`.",
-        "operationId" : "deleteDatasets",
+        "operationId" : "deleteDataset",
         "parameters" : [
           {
             "description" : "The record's dataset_id.",
@@ -6145,7 +6081,7 @@ extension Stationthis {
       },
       "get" : {
         "description" : "Requires the scope `datasets:read` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:datasets`.",
-        "operationId" : "getDatasets",
+        "operationId" : "getDataset",
         "parameters" : [
           {
             "description" : "The record's dataset_id.",
@@ -6182,10 +6118,10 @@ extension Stationthis {
                     "data" : {
                       "anyOf" : [
                         {
-                          "$ref" : "#/components/schemas/Datasets"
+                          "$ref" : "#/components/schemas/Dataset"
                         },
                         {
-                          "$ref" : "#/components/schemas/DatasetsSelection"
+                          "$ref" : "#/components/schemas/DatasetSelection"
                         }
                       ]
                     }
@@ -6316,7 +6252,7 @@ extension Stationthis {
       },
       "put" : {
         "description" : "Requires the scope `datasets:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:datasets`.",
-        "operationId" : "replaceDatasets",
+        "operationId" : "replaceDataset",
         "parameters" : [
           {
             "description" : "The record's dataset_id.",
@@ -6337,7 +6273,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/DatasetsCreate"
+                "$ref" : "#/components/schemas/DatasetCreate"
               }
             }
           },
@@ -6351,7 +6287,7 @@ extension Stationthis {
                   "description" : "One datasets record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Datasets"
+                      "$ref" : "#/components/schemas/Dataset"
                     }
                   },
                   "required" : [
@@ -6542,12 +6478,8 @@ extension Stationthis {
             "in" : "query",
             "name" : "kind",
             "schema" : {
-              "description" : "grant (points added by an admin) or spend.",
-              "enum" : [
-                "grant",
-                "spend"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/PointTransactionKind",
+              "description" : "grant (points added by an admin) or spend."
             }
           },
           {
@@ -6590,7 +6522,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/PointTransactionsPage"
+                  "$ref" : "#/components/schemas/PointTransactionPage"
                 }
               }
             },
@@ -6673,7 +6605,7 @@ extension Stationthis {
     "/api/v1/point_transactions/{id}" : {
       "get" : {
         "description" : "Requires the scope `points:admin` (401 without credentials, 403 without the scope).",
-        "operationId" : "getPointTransactions",
+        "operationId" : "getPointTransaction",
         "parameters" : [
           {
             "description" : "The record's transaction_id.",
@@ -6707,10 +6639,10 @@ extension Stationthis {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/PointTransactions"
+                      "$ref" : "#/components/schemas/PointTransaction"
                     },
                     {
-                      "$ref" : "#/components/schemas/PointTransactionsSelection"
+                      "$ref" : "#/components/schemas/PointTransactionSelection"
                     }
                   ]
                 }
@@ -7426,7 +7358,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/ToolsPage"
+                  "$ref" : "#/components/schemas/ToolPage"
                 }
               }
             },
@@ -7484,7 +7416,7 @@ extension Stationthis {
       },
       "post" : {
         "description" : "Requires the scope `tools:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "createTools",
+        "operationId" : "createTool",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -7502,7 +7434,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ToolsCreate"
+                "$ref" : "#/components/schemas/ToolCreate"
               }
             }
           },
@@ -7513,7 +7445,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tools"
+                  "$ref" : "#/components/schemas/Tool"
                 }
               }
             },
@@ -7624,7 +7556,7 @@ extension Stationthis {
     "/api/v1/tools/{id}" : {
       "delete" : {
         "description" : "Requires the scope `tools:delete` (401 without credentials, 403 without the scope).",
-        "operationId" : "deleteTools",
+        "operationId" : "deleteTool",
         "parameters" : [
           {
             "description" : "The record's tool_id.",
@@ -7729,7 +7661,7 @@ extension Stationthis {
       },
       "get" : {
         "description" : "Public: no credentials needed.",
-        "operationId" : "getTools",
+        "operationId" : "getTool",
         "parameters" : [
           {
             "description" : "The record's tool_id.",
@@ -7763,10 +7695,10 @@ extension Stationthis {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Tools"
+                      "$ref" : "#/components/schemas/Tool"
                     },
                     {
-                      "$ref" : "#/components/schemas/ToolsSelection"
+                      "$ref" : "#/components/schemas/ToolSelection"
                     }
                   ]
                 }
@@ -7868,7 +7800,7 @@ extension Stationthis {
       },
       "put" : {
         "description" : "Requires the scope `tools:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "replaceTools",
+        "operationId" : "replaceTool",
         "parameters" : [
           {
             "description" : "The record's tool_id.",
@@ -7889,7 +7821,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ToolsCreate"
+                "$ref" : "#/components/schemas/ToolCreate"
               }
             }
           },
@@ -7900,7 +7832,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tools"
+                  "$ref" : "#/components/schemas/Tool"
                 }
               }
             },
@@ -8104,14 +8036,8 @@ extension Stationthis {
             "in" : "query",
             "name" : "status",
             "schema" : {
-              "description" : "queued until a trainer takes it; no trainer runs in this server (README).",
-              "enum" : [
-                "queued",
-                "running",
-                "completed",
-                "failed"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/TrainingStatus",
+              "description" : "queued until a trainer takes it; no trainer runs in this server (README)."
             }
           }
         ],
@@ -8120,7 +8046,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/TrainingsPage"
+                  "$ref" : "#/components/schemas/TrainingPage"
                 }
               }
             },
@@ -8201,7 +8127,7 @@ extension Stationthis {
       },
       "post" : {
         "description" : "Requires the scope `trainings:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:trainings`.",
-        "operationId" : "createTrainings",
+        "operationId" : "createTraining",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -8219,7 +8145,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/TrainingsCreate"
+                "$ref" : "#/components/schemas/TrainingCreate"
               }
             }
           },
@@ -8230,7 +8156,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Trainings"
+                  "$ref" : "#/components/schemas/Training"
                 }
               }
             },
@@ -8341,7 +8267,7 @@ extension Stationthis {
     "/api/v1/trainings/{id}" : {
       "delete" : {
         "description" : "Requires the scope `trainings:delete` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:trainings`.",
-        "operationId" : "deleteTrainings",
+        "operationId" : "deleteTraining",
         "parameters" : [
           {
             "description" : "The record's training_id.",
@@ -8446,7 +8372,7 @@ extension Stationthis {
       },
       "get" : {
         "description" : "Requires the scope `trainings:read` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:trainings`.",
-        "operationId" : "getTrainings",
+        "operationId" : "getTraining",
         "parameters" : [
           {
             "description" : "The record's training_id.",
@@ -8480,10 +8406,10 @@ extension Stationthis {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Trainings"
+                      "$ref" : "#/components/schemas/Training"
                     },
                     {
-                      "$ref" : "#/components/schemas/TrainingsSelection"
+                      "$ref" : "#/components/schemas/TrainingSelection"
                     }
                   ]
                 }
