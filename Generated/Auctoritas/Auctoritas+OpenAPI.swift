@@ -8180,7 +8180,7 @@ extension Auctoritas {
     },
     "/api/v1/end-users/data/batch" : {
       "post" : {
-        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `user_data:delete` and `user_data:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's project: the credentials must be bound to one (else 403), and another project's records are never seen (404).\n\nOnly the caller's own records (`user_id`) are seen.",
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nEach operation needs the scope of its action (`delete`: `user_data:delete`; `create`, `update`: `user_data:write`); 401 without credentials, 403 when an operation's scope is missing.\n\nRecords belong to the caller's project: the credentials must be bound to one (else 403), and another project's records are never seen (404).\n\nOnly the caller's own records (`user_id`) are seen.",
         "operationId" : "batchUserData",
         "requestBody" : {
           "content" : {

@@ -9745,7 +9745,7 @@ extension B2b {
     },
     "/v1/users/batch" : {
       "post" : {
-        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `users:delete` and `users:write` (401 without credentials, 403 without the scope).",
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `error.details` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nEach operation needs the scope of its action (`delete`: `users:delete`; `create`, `replace`, `update`: `users:write`); 401 without credentials, 403 when an operation's scope is missing.",
         "operationId" : "batchUsers",
         "parameters" : [
           {

@@ -5929,7 +5929,7 @@ extension Benchauth {
     },
     "/v1/items/batch" : {
       "post" : {
-        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `items:delete` and `items:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nEach operation needs the scope of its action (`delete`: `items:delete`; `create`, `replace`, `update`: `items:write`); 401 without credentials, 403 when an operation's scope is missing.\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
         "operationId" : "batchItems",
         "requestBody" : {
           "content" : {

@@ -6502,7 +6502,7 @@ extension Eventflow {
     },
     "/api/v1/consumers/batch" : {
       "post" : {
-        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `consumers:delete` and `consumers:write` (401 without credentials, 403 without the scope).",
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nEach operation needs the scope of its action (`delete`: `consumers:delete`; `replace`, `update`: `consumers:write`); 401 without credentials, 403 when an operation's scope is missing.",
         "operationId" : "batchConsumers",
         "requestBody" : {
           "content" : {
@@ -7799,7 +7799,7 @@ extension Eventflow {
     },
     "/api/v1/producers/batch" : {
       "post" : {
-        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `producers:delete` and `producers:write` (401 without credentials, 403 without the scope).",
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nEach operation needs the scope of its action (`delete`: `producers:delete`; `replace`, `update`: `producers:write`); 401 without credentials, 403 when an operation's scope is missing.",
         "operationId" : "batchProducers",
         "requestBody" : {
           "content" : {

@@ -7016,7 +7016,7 @@ extension Layout {
     },
     "/api/notes/batch" : {
       "post" : {
-        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nRequires the scope `notes:delete` and `notes:write` (401 without credentials, 403 without the scope).\n\nA caller who may not do this is answered 404, as if nothing were there.",
+        "description" : "All or nothing: every operation is validated and every id checked before anything is written; any problem is one 400 whose `error.details` name `operations[i].<member>` for each failing item, and a unique conflict is a 409. At most 100 operations (`limits.maxBatchSize`).\n\nEach operation needs the scope of its action (`delete`: `notes:delete`; `create`, `replace`, `update`: `notes:write`); 401 without credentials, 403 when an operation's scope is missing.\n\nA caller who may not do this is answered 404, as if nothing were there.",
         "operationId" : "batchNotes",
         "parameters" : [
           {

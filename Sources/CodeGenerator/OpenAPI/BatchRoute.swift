@@ -74,11 +74,16 @@ struct BatchRoute {
     func route() -> DocumentedRoute? {
         guard !actions.isEmpty else { return nil }
         let limit = context.app.config.limits.maxBatchSize
+        let config = context.app.config
+        let template = config.errors.body ?? config.errorFormat.template
+        let status = context.errorStatuses.statuses(of: ErrorResponse.validationError).map(String.init).joined(separator: " or ")
+        // Where the app's error body lists the failing fields (`errors`, b2b's `error.details`).
+        let failures = template.path(of: .fieldErrors).map { "whose `\($0.joined(separator: "."))` name" } ?? "naming"
         let operation = OpenAPI.Operation(
             tags: [table.name],
             summary: "Create, replace, update and delete \(table.name) records in one transaction",
             description: "All or nothing: every operation is validated and every id checked before anything is written; "
-                + "any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, "
+                + "any problem is one \(status) \(failures) `operations[i].<member>` for each failing item, "
                 + "and a unique conflict is a 409. At most \(limit) operations (`limits.maxBatchSize`).",
             operationId: OpenAPINames.operationID(.batch, table: table),
             requestBody: OpenAPI.Request(

@@ -45,7 +45,8 @@ public enum OpenAPIBuilder {
                 let security = OperationSecurity(auth: auth, statuses: context.errorStatuses)
                 try paths.add(security.secure(
                     route, requirements: requirements, tenant: table.tenant, owner: table.owner,
-                    hidesRefusals: table.forbiddenAsNotFound ?? app.config.errors.forbiddenAsNotFound))
+                    hidesRefusals: table.forbiddenAsNotFound ?? app.config.errors.forbiddenAsNotFound,
+                    perAction: key == .batch ? OperationSecurity.batchActions(of: table) : nil))
             }
         }
         for endpoint in app.endpoints {

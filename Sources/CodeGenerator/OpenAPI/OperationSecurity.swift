@@ -15,7 +15,7 @@ struct OperationSecurity {
     /// sees; `hidesRefusals` (`forbiddenAsNotFound`) documents 404 where 403 would be answered.
     func secure(
         _ route: DocumentedRoute, requirements: [AccessRequirementSchema], tenant: TenantLevel? = nil, owner: OwnerRuleSchema? = nil,
-        hidesRefusals: Bool = false
+        hidesRefusals: Bool = false, perAction: [(action: String, requirement: AccessRequirementSchema)]? = nil
     ) -> DocumentedRoute {
         var refusals = false
         var operation = route.operation
@@ -32,6 +32,16 @@ struct OperationSecurity {
             let scopes = needed.flatMap(\.scopes)
             if scopes.isEmpty {
                 notes.append("Requires an authenticated caller (401 without credentials).")
+            } else if let perAction {
+                // A batch: each operation needs its own action's scope, not every scope at once.
+                let byScope = Dictionary(grouping: perAction, by: { $0.requirement.scopes.map { "`\($0)`" }.joined(separator: " and ") })
+                let parts = byScope.keys.sorted().map { scope in
+                    let actions = byScope[scope, default: []].map { "`\($0.action)`" }.joined(separator: ", ")
+                    return scope.isEmpty ? "\(actions): any caller" : "\(actions): \(scope)"
+                }
+                notes.append("Each operation needs the scope of its action (\(parts.joined(separator: "; "))); 401 without credentials, "
+                    + "403 when an operation's scope is missing.")
+                operation.vendorExtensions["x-required-scopes"] = AnyCodable(scopes)
             } else {
                 notes.append("Requires the scope \(scopes.map { "`\($0)`" }.joined(separator: " and ")) (401 without credentials, 403 without the scope).")
                 operation.vendorExtensions["x-required-scopes"] = AnyCodable(scopes)
@@ -63,6 +73,12 @@ struct OperationSecurity {
     }
 
     /// The requirements of one of `table`'s routes (as `RouteRegistry.addTable` checks them).
+    /// The requirement of each action a table's batch may hold, in action order.
+    static func batchActions(of table: TableSchema) -> [(action: String, requirement: AccessRequirementSchema)] {
+        let actions: [(TableOperation, PermissionKey)] = [(.create, .create), (.replace, .replace), (.update, .update), (.delete, .delete)]
+        return actions.filter { table.operations.contains($0.0) }.map { (action: $0.1.rawValue, requirement: table.requirement(for: $0.1)) }
+    }
+
     static func requirements(of route: TableRouteKey, table: TableSchema) -> [AccessRequirementSchema] {
         switch route {
         case .list: return [table.requirement(for: .list)]

@@ -24,6 +24,20 @@ public indirect enum ErrorBodyTemplate: Codable, Sendable, Hashable {
         }
     }
 
+    /// The member names leading to where the template writes `value` (`["error", "details"]`);
+    /// `nil` when it does not write it.
+    public func path(of value: ErrorBodyValue) -> [String]? {
+        switch self {
+        case .value(let written): return written == value ? [] : nil
+        case .constant: return nil
+        case .object(let members):
+            for member in members {
+                if let rest = member.template.path(of: value) { return [member.name] + rest }
+            }
+            return nil
+        }
+    }
+
     /// Every value the template takes from the error, in order.
     public var values: [ErrorBodyValue] {
         switch self {

@@ -1,4 +1,5 @@
 import Foundation
+import Generated
 import HTTPTypes
 import NIOCore
 import Runtime
@@ -190,6 +191,28 @@ struct B2BResourceContractTests {
             _ = try await app.request(.post, "/v1/users", json: #"{"email":"taken@example.com"}"#, headers: key)
             let taken = try await app.request(.post, "/v1/users", json: #"{"email":"taken@example.com"}"#, headers: key)
             #expect(taken.status == .conflict && taken.errorCode == "CONFLICT" && taken.errorFields == ["email"], "\(taken.text)")
+        }
+    }
+
+    @Test("Batch user creation: each operation needs its own action's scope, as the document says; failures are named in error.details")
+    func batchScopes() async throws {
+        try await TestApp.b2b { app in
+            let token = try await app.b2bOperator()
+            let writer = TestApp.key(try await app.b2bKey(#"{"name":"w","environment":"live","scopes":["users:write"]}"#, token: token).key)
+            let created = try await app.request(
+                .post, "/v1/users/batch", json: #"{"operations":[{"action":"create","data":{"email":"b1@example.com"}}]}"#, headers: writer)
+            #expect(created.status == .ok, "a write-only key creates in a batch: \(created.text)")
+            let id = try #require((created.object["results"] as? [[String: any Sendable]])?.first.flatMap { ($0["record"] as? [String: any Sendable])?["id"] as? String }, "\(created.text)")
+            let deleting = try await app.request(
+                .post, "/v1/users/batch", json: #"{"operations":[{"action":"delete","id":"\#(id)"}]}"#, headers: writer)
+            #expect(deleting.status == .forbidden && deleting.errorCode == "PERMISSION_DENIED", "\(deleting.text)")
+            let invalid = try await app.request(
+                .post, "/v1/users/batch", json: #"{"operations":[{"action":"create","data":{"email":"nope"}}]}"#, headers: writer)
+            #expect(invalid.status == .unprocessableContent && invalid.errorFields == ["operations[0].data.email"], "\(invalid.text)")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(B2b.openAPIDocument.utf8)) as? [String: Any])
+            let batch = ((document["paths"] as? [String: Any])?["/v1/users/batch"] as? [String: Any])?["post"] as? [String: Any]
+            let description = try #require(batch?["description"] as? String)
+            #expect(description.contains("`error.details`") && description.contains("`create`, `replace`, `update`: `users:write`"), "\(description)")
         }
     }
 
