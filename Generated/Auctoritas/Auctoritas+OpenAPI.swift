@@ -8113,6 +8113,26 @@ extension Auctoritas {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "deleteUserData" : {
+                "operationId" : "deleteUserData",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "getUserData" : {
+                "operationId" : "getUserData",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "updateUserData" : {
+                "operationId" : "updateUserData",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              }
             }
           },
           "400" : {

@@ -8131,6 +8131,32 @@ extension B2b {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "deleteOrganization" : {
+                "operationId" : "deleteOrganization",
+                "parameters" : {
+                  "id" : "$response.body#/data/id"
+                }
+              },
+              "getOrganization" : {
+                "operationId" : "getOrganization",
+                "parameters" : {
+                  "id" : "$response.body#/data/id"
+                }
+              },
+              "replaceOrganization" : {
+                "operationId" : "replaceOrganization",
+                "parameters" : {
+                  "id" : "$response.body#/data/id"
+                }
+              },
+              "updateOrganization" : {
+                "operationId" : "updateOrganization",
+                "parameters" : {
+                  "id" : "$response.body#/data/id"
+                }
+              }
             }
           },
           "400" : {
@@ -9679,6 +9705,32 @@ extension B2b {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "deleteUser" : {
+                "operationId" : "deleteUser",
+                "parameters" : {
+                  "id" : "$response.body#/data/id"
+                }
+              },
+              "getUser" : {
+                "operationId" : "getUser",
+                "parameters" : {
+                  "id" : "$response.body#/data/id"
+                }
+              },
+              "replaceUser" : {
+                "operationId" : "replaceUser",
+                "parameters" : {
+                  "id" : "$response.body#/data/id"
+                }
+              },
+              "updateUser" : {
+                "operationId" : "updateUser",
+                "parameters" : {
+                  "id" : "$response.body#/data/id"
+                }
               }
             }
           },

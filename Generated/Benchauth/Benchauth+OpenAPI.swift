@@ -5867,6 +5867,32 @@ extension Benchauth {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "deleteItem" : {
+                "operationId" : "deleteItem",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "getItem" : {
+                "operationId" : "getItem",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "replaceItem" : {
+                "operationId" : "replaceItem",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "updateItem" : {
+                "operationId" : "updateItem",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              }
             }
           },
           "400" : {

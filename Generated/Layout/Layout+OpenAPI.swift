@@ -6954,6 +6954,32 @@ extension Layout {
               "X-RateLimit-Reset" : {
                 "$ref" : "#/components/headers/XRateLimitReset"
               }
+            },
+            "links" : {
+              "deleteNote" : {
+                "operationId" : "deleteNote",
+                "parameters" : {
+                  "id" : "$response.body#/noteId"
+                }
+              },
+              "getNote" : {
+                "operationId" : "getNote",
+                "parameters" : {
+                  "id" : "$response.body#/noteId"
+                }
+              },
+              "replaceNote" : {
+                "operationId" : "replaceNote",
+                "parameters" : {
+                  "id" : "$response.body#/noteId"
+                }
+              },
+              "updateNote" : {
+                "operationId" : "updateNote",
+                "parameters" : {
+                  "id" : "$response.body#/noteId"
+                }
+              }
             }
           },
           "400" : {
@@ -8953,6 +8979,32 @@ extension Layout {
               },
               "X-RateLimit-Reset" : {
                 "$ref" : "#/components/headers/XRateLimitReset"
+              }
+            },
+            "links" : {
+              "deleteCustomer" : {
+                "operationId" : "deleteCustomer",
+                "parameters" : {
+                  "id" : "$response.body#/data/customerId"
+                }
+              },
+              "getCustomer" : {
+                "operationId" : "getCustomer",
+                "parameters" : {
+                  "id" : "$response.body#/data/customerId"
+                }
+              },
+              "replaceCustomer" : {
+                "operationId" : "replaceCustomer",
+                "parameters" : {
+                  "id" : "$response.body#/data/customerId"
+                }
+              },
+              "updateCustomer" : {
+                "operationId" : "updateCustomer",
+                "parameters" : {
+                  "id" : "$response.body#/data/customerId"
+                }
               }
             }
           },

@@ -5118,6 +5118,26 @@ extension Stationthis {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "deleteCollection" : {
+                "operationId" : "deleteCollection",
+                "parameters" : {
+                  "id" : "$response.body#/collectionId"
+                }
+              },
+              "getCollection" : {
+                "operationId" : "getCollection",
+                "parameters" : {
+                  "id" : "$response.body#/collectionId"
+                }
+              },
+              "replaceCollection" : {
+                "operationId" : "replaceCollection",
+                "parameters" : {
+                  "id" : "$response.body#/collectionId"
+                }
+              }
             }
           },
           "400" : {
@@ -5907,6 +5927,26 @@ extension Stationthis {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "deleteDataset" : {
+                "operationId" : "deleteDataset",
+                "parameters" : {
+                  "id" : "$response.body#/data/datasetId"
+                }
+              },
+              "getDataset" : {
+                "operationId" : "getDataset",
+                "parameters" : {
+                  "id" : "$response.body#/data/datasetId"
+                }
+              },
+              "replaceDataset" : {
+                "operationId" : "replaceDataset",
+                "parameters" : {
+                  "id" : "$response.body#/data/datasetId"
+                }
               }
             }
           },
@@ -7488,6 +7528,26 @@ extension Stationthis {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "deleteTool" : {
+                "operationId" : "deleteTool",
+                "parameters" : {
+                  "id" : "$response.body#/toolId"
+                }
+              },
+              "getTool" : {
+                "operationId" : "getTool",
+                "parameters" : {
+                  "id" : "$response.body#/toolId"
+                }
+              },
+              "replaceTool" : {
+                "operationId" : "replaceTool",
+                "parameters" : {
+                  "id" : "$response.body#/toolId"
+                }
+              }
             }
           },
           "400" : {
@@ -8198,6 +8258,20 @@ extension Stationthis {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "deleteTraining" : {
+                "operationId" : "deleteTraining",
+                "parameters" : {
+                  "id" : "$response.body#/trainingId"
+                }
+              },
+              "getTraining" : {
+                "operationId" : "getTraining",
+                "parameters" : {
+                  "id" : "$response.body#/trainingId"
+                }
               }
             }
           },

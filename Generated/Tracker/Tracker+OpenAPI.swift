@@ -10705,6 +10705,26 @@ extension Tracker {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "deleteComment" : {
+                "operationId" : "deleteComment",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "getComment" : {
+                "operationId" : "getComment",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "updateComment" : {
+                "operationId" : "updateComment",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              }
             }
           },
           "400" : {
@@ -12868,6 +12888,32 @@ extension Tracker {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "deleteProject" : {
+                "operationId" : "deleteProject",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "getProject" : {
+                "operationId" : "getProject",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "replaceProject" : {
+                "operationId" : "replaceProject",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "updateProject" : {
+                "operationId" : "updateProject",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              }
             }
           },
           "400" : {
@@ -14938,6 +14984,32 @@ extension Tracker {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "deleteTask" : {
+                "operationId" : "deleteTask",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "getTask" : {
+                "operationId" : "getTask",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "replaceTask" : {
+                "operationId" : "replaceTask",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "updateTask" : {
+                "operationId" : "updateTask",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
               }
             }
           },

@@ -81,7 +81,8 @@ struct TableOperations {
                 schema: SchemaFactory.string("Path of the created record."), description: "URL of the new record", required: true)
             return make(.create, .post, summary: "Create a \(table.name) record",
                 body: body(schemas.writeBody(OpenAPINames.create(table))),
-                responses: [(201, ResponseFactory.json("The created record.", schema: record, extraHeaders: [("Location", location)] + tag))],
+                responses: [(201, linkingRecord(ResponseFactory.json(
+                    "The created record.", schema: record, extraHeaders: [("Location", location)] + tag), envelopes: schemas.envelopes))],
                 errors: writeErrors)
         case .replace:
             return make(.replace, .put, summary: "Replace a \(table.name) record", parameters: [idParameter(), ifMatch],
@@ -99,6 +100,24 @@ struct TableOperations {
                     ? "The record was marked deleted (`deleted_at` set); it no longer appears in reads." : "The record was deleted."))],
                 errors: [.notFound, .conflict, .preconditionFailed])
         }
+    }
+
+    /// `response` with a link to each operation on the record it holds (`getTask`, `updateTask`,
+    /// ...), its `id` taken from the answer's key member (inside the record envelope, if any), so
+    /// clients and stateful testers follow a create to its reads and writes.
+    private func linkingRecord(
+        _ response: Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response>, envelopes: EnvelopesSchema
+    ) -> Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response> {
+        guard case .b(var answer) = response else { return response }
+        let key = fields.naming.name(table.primaryKey.name)
+        let pointer = (envelopes.record?.wrap.map { "/\($0)" } ?? "") + "/" + key
+        guard let expression = OpenAPI.RuntimeExpression(rawValue: "$response.body#" + pointer) else { return response }
+        let served = Set(context.routes(table).paths.map(\.key))
+        for operation in [TableOperation.get, .update, .replace, .delete] where served.contains(TableRouteKey(operation)) {
+            let id = OpenAPINames.operationID(operation, table: table)
+            answer.links[id] = .b(OpenAPI.Link(operationId: id, parameters: ["id": .a(expression)]))
+        }
+        return .b(answer)
     }
 
     /// The operation, its path left for `routes()` to fill in (a table route may have several).
