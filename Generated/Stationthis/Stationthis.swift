@@ -41,7 +41,7 @@ public enum Stationthis {
         passwords: .init(minLength: 8, hashCost: 12, maxFailures: 5, lockoutSeconds: 900),
         roles: [
             .init(name: "admin", scopes: ["*"]),
-            .init(name: "user", scopes: ["collections:read", "collections:write", "collections:delete", "datasets:read", "datasets:write", "datasets:delete", "trainings:read", "trainings:write", "trainings:delete", "points:read", "points:spend"]),
+            .init(name: "user", scopes: ["generations:execute", "generations:read", "collections:read", "collections:write", "collections:delete", "datasets:read", "datasets:write", "datasets:delete", "trainings:read", "trainings:write", "trainings:delete", "points:read", "points:spend"]),
         ],
         defaultRole: "user",
         apiKeys: .init(
@@ -57,6 +57,27 @@ public enum Stationthis {
         tokenResponseMembers: ["success", "message", "token_type", "access_token", "expires_in", "refresh_token", "session_id", "session_expires_at", "user"]
     )
 
+    /// The app's `webhooks` section, handed to the `Webhooks` module by the server.
+    public static let webhooks = WebhookSettings(
+        tenantScoped: false,
+        signature: .standardWebhooks,
+        delivery: .init(
+            timeoutSeconds: 15, connectTimeoutSeconds: 15,
+            retrySchedule: [5, 300, 1800, 7200, 18000, 36000, 36000], jitterPercent: 20,
+            maxConcurrencyPerEndpoint: 4, disableAfterFailingHours: 120
+        ),
+        events: [
+        ],
+        customEvents: [
+            .init(type: "generation.completed", description: "A generation job completed: sent by the local worker in the transaction that marks the job completed, to the delivery URL the caller gave with the job (webhook mode).",
+                target: .init(
+                    signature: .hmacSHA256(header: "X-Webhook-Signature"), retrySchedule: [1, 5, 30],
+                    jitterPercent: 0, body: .flat
+                )
+            ),
+        ]
+    )
+
     /// The app's `audit` section: the server records every table write and serves `GET <base>/audit`.
     public static let audit = AuditSettings(retentionDays: 90, purgeIntervalSeconds: 3600)
 
@@ -69,6 +90,7 @@ public enum Stationthis {
             tables: [
                 Collections.descriptor,
                 Datasets.descriptor,
+                GenerationJobs.descriptor,
                 PointTransactions.descriptor,
                 Tools.descriptor,
                 Trainings.descriptor,
@@ -76,13 +98,17 @@ public enum Stationthis {
             openAPIDocument: openAPIDocument,
             title: "stationthis External API",
             auth: auth,
+            webhooks: webhooks,
             audit: audit,
             registerRoutes: { registry in
                 registry.addTable(Collections.Record.self, operations: Collections.operations, access: Collections.access)
                 registry.addTable(Datasets.Record.self, operations: Datasets.operations, access: Datasets.access)
+                registry.addTable(GenerationJobs.Record.self, operations: GenerationJobs.operations, access: GenerationJobs.access)
                 registry.addTable(PointTransactions.Record.self, operations: PointTransactions.operations, access: PointTransactions.access)
                 registry.addTable(Tools.Record.self, operations: Tools.operations, access: Tools.access)
                 registry.addTable(Trainings.Record.self, operations: Trainings.operations, access: Trainings.access)
+                Operations.GenerationsExecute.register(in: &registry, handlers: handlers)
+                Operations.GenerationsStatus.register(in: &registry, handlers: handlers)
                 Operations.GrantPoints.register(in: &registry, handlers: handlers)
                 Operations.PointsBalance.register(in: &registry, handlers: handlers)
                 Operations.PointsSummary.register(in: &registry, handlers: handlers)
