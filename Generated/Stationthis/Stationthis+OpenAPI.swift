@@ -7227,6 +7227,9 @@ extension Stationthis {
           "403" : {
             "$ref" : "#/components/responses/Forbidden"
           },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
           "409" : {
             "$ref" : "#/components/responses/Conflict"
           },

@@ -202,7 +202,7 @@ enum SchemaKeys {
             schemaReference, "name", "method", "path", "summary", "description", "pathParameters",
             "queryParameters", "requestBody", "response", "scope", "idempotency",
             // MARK: Limits (request size and time budgets, issue 14)
-            "timeoutSeconds",
+            "timeoutSeconds", "notFound",
             // MARK: Incoming webhooks (issue 13)
             "webhook",
         ],
