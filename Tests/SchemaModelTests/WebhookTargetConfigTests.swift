@@ -38,8 +38,7 @@ struct WebhookTargetConfigTests {
                "job.done": {"description": "Done.",
                  "payload": {"description": "D.", "fields": {"event": {"type": "string", "description": "A clash."}}},
                  "target": {"signature": {"scheme": "hmac-sha256", "header": "bad header"}, "retrySchedule": [0, 5], "jitterPercent": 80, "body": "flat"}},
-               "user.done": {"description": "Done.", "payload": {"description": "D.", "table": "users"}, "target": {"body": "flat"}},
-               "job.odd": {"description": "Odd.", "payload": {"description": "D.", "fields": {"a": {"type": "string", "description": "A."}}}, "target": {"body": "inline"}}},
+               "user.done": {"description": "Done.", "payload": {"description": "D.", "table": "users"}, "target": {"body": "flat"}}},
              "subscriptions": {"ops": {"description": "Ops.", "urlEnv": "OPS_URL", "secretEnv": "OPS_SECRET", "events": ["job.done"]}}}
             """#
         let result = TestSchemas.diagnostics(TestSchemas.files(WebhooksConfigTests.app(webhooks: webhooks)))
@@ -51,6 +50,15 @@ struct WebhookTargetConfigTests {
         expectDiagnostic(result, code: "invalid-webhook-setting", file: file, path: target + ".body", contains: "rename the payload field \"event\"")
         expectDiagnostic(result, code: "invalid-webhook-setting", file: file, path: "webhooks.events.user.done.target.body", contains: "\"payload.fields\"")
         expectDiagnostic(result, code: "invalid-event-type", file: file, path: "webhooks.subscriptions.ops.events", contains: "never to subscriptions")
+    }
+
+    @Test("an unknown body shape is refused by the parser at its path, naming the shapes")
+    func unknownBody() {
+        let webhooks = #"""
+            {"events": {"job.odd": {"description": "Odd.", "payload": {"description": "D.", "fields": {"a": {"type": "string", "description": "A."}}},
+              "target": {"body": "inline"}}}}
+            """#
+        let result = TestSchemas.diagnostics(TestSchemas.files(WebhooksConfigTests.app(webhooks: webhooks)))
         #expect(result.contains { $0.path == "webhooks.events.job.odd.target.body" && $0.message.contains("envelope") }, "\(result)")
     }
 }
