@@ -758,6 +758,21 @@ extension Stationthis {
         ],
         "type" : "object"
       },
+      "AuthAPIKeyExchangeRequest" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "apiKey" : {
+            "description" : "The API key; required unless sent in `X-API-Key`.",
+            "maxLength" : 512,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "type" : "object"
+      },
       "AuthAPIKeyList" : {
         "description" : "The caller's keys that are not revoked, newest first.",
         "properties" : {
@@ -4035,6 +4050,108 @@ extension Stationthis {
           }
         ],
         "summary" : "Rotate an API key",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/apikey" : {
+      "post" : {
+        "description" : "Starts a session of the key's creator, as a login does (in cookie mode: the session's cookies), for a live key of a person bound to no organization or project, sent as `api_key` or in `X-API-Key`. The session holds the creator's role, not the key's scopes: enable the route only where a key may stand for its person. An unknown, revoked or expired key, or a disabled creator, is 401; a service's key or a key bound to an organization or project is 403.",
+        "operationId" : "authExchangeAPIKey",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthAPIKeyExchangeRequest"
+              }
+            }
+          },
+          "description" : "Optional; an empty body takes the defaults."
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "id" : "$response.body#/sessionId"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "id" : "$response.body#/sessionId"
+                }
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+
+        ],
+        "summary" : "Exchange an API key for a session",
         "tags" : [
           "auth"
         ]
