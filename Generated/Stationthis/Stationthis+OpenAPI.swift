@@ -10392,7 +10392,7 @@ extension Stationthis {
               }
             }
           },
-          "description" : "The event, signed as `webhooks.signature` says.",
+          "description" : "The event, signed with the secret given with the record.",
           "required" : true
         },
         "responses" : {
@@ -10400,7 +10400,7 @@ extension Stationthis {
             "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
           },
           "410" : {
-            "description" : "Gone: the subscription is disabled and receives nothing more."
+            "description" : "Gone: this delivery is not retried."
           },
           "default" : {
             "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."

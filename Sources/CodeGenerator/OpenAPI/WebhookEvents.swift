@@ -79,12 +79,14 @@ struct WebhookEvents {
             type: event.type, tag: Self.customTag,
             description: event.description + " Sent to the URL given with the record (not to subscriptions), signed with the secret given with it; "
                 + "failed attempts are retried after \(retries).",
-            schema: schema, headers: headers(for: target.signature))
+            schema: schema, headers: headers(for: target.signature), targeted: true)
     }
 
-    private func operation(type: String, tag: String, description: String, schema: JSONSchema, headers: [OpenAPI.Parameter]? = nil) -> OpenAPI.Operation {
+    private func operation(
+        type: String, tag: String, description: String, schema: JSONSchema, headers: [OpenAPI.Parameter]? = nil, targeted: Bool = false
+    ) -> OpenAPI.Operation {
         let body = OpenAPI.Request(
-            description: "The event, signed as `webhooks.signature` says.",
+            description: targeted ? "The event, signed with the secret given with the record." : "The event, signed as `webhooks.signature` says.",
             content: [.json: .content(OpenAPI.Content(schema: schema))],
             required: true)
         return OpenAPI.Operation(
@@ -93,7 +95,8 @@ struct WebhookEvents {
             parameters: (headers ?? self.headers(for: webhooks.signature)).map { .parameter($0) }, requestBody: body,
             responses: [
                 .range(.success): .b(OpenAPI.Response(description: "Received; any 2xx answer acknowledges the event. Redirects are not followed.")),
-                .status(code: 410): .b(OpenAPI.Response(description: "Gone: the subscription is disabled and receives nothing more.")),
+                .status(code: 410): .b(OpenAPI.Response(
+                    description: targeted ? "Gone: this delivery is not retried." : "Gone: the subscription is disabled and receives nothing more.")),
                 .default: .b(OpenAPI.Response(description: "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503).")),
             ])
     }
