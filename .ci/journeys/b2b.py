@@ -10,7 +10,7 @@ from b2b_client.api.organizations import create_organizations, list_organization
 from b2b_client.api.usage import list_usage
 from b2b_client.api.users import create_users, delete_users, get_users, list_users, replace_users, update_users
 from b2b_client.models import (
-    AuditEventPage, AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyCreateEnvironment, AuthAPIKeyList, AuthAPIKeyUpdate,
+    AuditEventPage, AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyCreateEnvironment, AuthAPIKeyCreateScopesType0Item, AuthAPIKeyPage, AuthAPIKeyUpdate,
     CreateOrganizationsResponse201, CreateUsersResponse201, ErrorBody, GetUsersResponse200, OrganizationsCreate, OrganizationsPage,
     ReplaceUsersResponse200, UpdateUsersResponse200, UsagePage, UsersCreate, UsersPage, UsersUpdate,
 )
@@ -20,16 +20,16 @@ operator = AuthenticatedClient(base_url=ORIGIN, token=TOKEN, raise_on_unexpected
 key = AuthenticatedClient(base_url=ORIGIN, token=API_KEY, prefix="", auth_header_name="X-API-Key", raise_on_unexpected_status=True)
 
 created_key = expect(auth_create_api_key.sync(client=operator, body=AuthAPIKeyCreate(
-    name="backend", environment=AuthAPIKeyCreateEnvironment.TEST, scopes=["users:read", "users:write", "users:delete", "admin"])),
+    name="backend", environment=AuthAPIKeyCreateEnvironment.TEST, scopes=[AuthAPIKeyCreateScopesType0Item(scope) for scope in ("users:read", "users:write", "users:delete", "admin")])),
     AuthAPIKey, "create an sk_test_ key at /v1/keys").data
 assert created_key.key.startswith("sk_test_"), created_key
 backend = AuthenticatedClient(base_url=ORIGIN, token=created_key.key, prefix="", auth_header_name="X-API-Key",
                               raise_on_unexpected_status=True)
-listed_keys = expect(auth_list_api_keys.sync(client=operator), AuthAPIKeyList, "list keys")
+listed_keys = expect(auth_list_api_keys.sync(client=operator), AuthAPIKeyPage, "list keys")
 assert created_key.id in [listed.id for listed in listed_keys.data], listed_keys
 # "admin: Full access including key management": the admin key manages keys itself.
 minted = expect(auth_create_api_key.sync(client=backend, body=AuthAPIKeyCreate(
-    name="crm-sync", environment=AuthAPIKeyCreateEnvironment.LIVE, scopes=["users:read"])), AuthAPIKey,
+    name="crm-sync", environment=AuthAPIKeyCreateEnvironment.LIVE, scopes=[AuthAPIKeyCreateScopesType0Item.USERSREAD])), AuthAPIKey,
     "an admin key creates an sk_live_ key").data
 assert minted.key.startswith("sk_live_"), minted
 read_key = expect(auth_get_api_key.sync(minted.id, client=backend), AuthAPIKey, "read a key (never its secret)").data
@@ -37,7 +37,7 @@ assert read_key.id == minted.id and not read_key.key, read_key
 renamed = expect(auth_update_api_key.sync(minted.id, client=backend, body=AuthAPIKeyUpdate(name="crm-readonly")), AuthAPIKey,
                  "rename a key").data
 assert renamed.name == "crm-readonly", renamed
-expect(auth_list_api_keys.sync(client=backend), AuthAPIKeyList, "an admin key lists keys")
+expect(auth_list_api_keys.sync(client=backend), AuthAPIKeyPage, "an admin key lists keys")
 organization = expect(create_organizations.sync(client=backend, body=OrganizationsCreate(name="Acme Corp")),
                       CreateOrganizationsResponse201, "create an organization").data
 assert organization.id.startswith("org_"), organization

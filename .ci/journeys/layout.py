@@ -14,7 +14,7 @@ from layout_client.api.customers import (
 from layout_client.api.notes import create_notes, get_notes, list_notes
 from layout_client.api.platform import platform_get_me
 from layout_client.models import (
-    AuthAPIKeyList, AuthIdentity, AuthUser, CreateCustomersBodyType0, CreateCustomersResponse201, CustomersCreate,
+    AuthAPIKeyPage, AuthIdentity, AuthUser, CreateCustomersBodyType0, CreateCustomersResponse201, CustomersCreate,
     CustomersPage, CustomersUpdate, ErrorBody, GetCustomersAlias1Response200, GetCustomersResponse200, Notes, NotesCreate,
     NotesPage, UpdateCustomersResponse200,
 )
@@ -51,7 +51,7 @@ invalid = expect(create_customers.sync(client=user, body=CustomersCreate(full_na
                  ErrorBody, "an invalid customer, in the app's error body")
 assert invalid.error.code == "INVALID_INPUT" and invalid.error.details, invalid
 expect(auth_get_profile.sync(client=user), AuthUser, "profile")
-expect(auth_list_api_keys.sync(client=user), AuthAPIKeyList, "API keys")
+expect(auth_list_api_keys.sync(client=user), AuthAPIKeyPage, "API keys")
 admin = AuthenticatedClient(base_url=ORIGIN, token=PLATFORM_TOKEN, raise_on_unexpected_status=True)
 expect(platform_get_me.sync(client=admin), object, "operator")
 done("layout")

@@ -21,8 +21,8 @@ from stationthis_client.api.operations import (
 )
 from stationthis_client.api.point_transactions import list_point_transactions
 from stationthis_client.models import (
-    AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyExchangeRequest, AuthAPIKeyList, GenerationsExecuteRequest, GenerationsExecuteResponse,
-    GenerationsStatusResponse, AuthLoginRequest, AuthSignupRequest, AuthTokens, Collections, CollectionsCreate,
+    AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyCreateScopesType0Item, AuthAPIKeyExchangeRequest, AuthAPIKeyPage, GenerationsExecuteRequest,
+    GenerationsExecuteResponse, GenerationsStatusResponse, AuthLoginRequest, AuthSignupRequest, AuthTokens, Collections, CollectionsCreate,
     CollectionsPage, ErrorBody, GrantPointsRequest, GrantPointsResponse, PointsBalanceResponse, PointsSummaryResponse,
     CreateDatasetsResponse201, DatasetsCreate, Tools, ToolsCreate, ToolsPage, PointTransactionsPage, SpendPointsRequest, Trainings, TrainingsCreate, TrainingsPage, SpendPointsResponse, StatusHealthResponse, UserMeResponse,
 )
@@ -85,12 +85,12 @@ unknown = expect(generations_execute.sync(client=user, body=GenerationsExecuteRe
                  "a run of an unknown tool")
 assert unknown.error.code == "NOT_FOUND", unknown
 
-created = expect(auth_create_api_key.sync(client=user, body=AuthAPIKeyCreate(name="bot", environment="live", scopes=["points:read"])),
+created = expect(auth_create_api_key.sync(client=user, body=AuthAPIKeyCreate(name="bot", environment="live", scopes=[AuthAPIKeyCreateScopesType0Item("points:read")])),
                  AuthAPIKey, "create an API key")
 assert created.key.startswith("st_live_"), created
 keyed = AuthenticatedClient(base_url=ORIGIN, token=created.key, prefix="", auth_header_name="X-API-Key", raise_on_unexpected_status=True)
 assert expect(points_balance.sync(client=keyed), PointsBalanceResponse, "balance by X-API-Key").balance == 30
-expect(auth_list_api_keys.sync(client=user), AuthAPIKeyList, "list API keys")
+expect(auth_list_api_keys.sync(client=user), AuthAPIKeyPage, "list API keys")
 session = expect(auth_exchange_api_key.sync(client=anonymous, body=AuthAPIKeyExchangeRequest(api_key=created.key)), AuthTokens,
                  "exchange the key for a session at /api/v1/auth/apikey")
 exchanged = AuthenticatedClient(base_url=ORIGIN, token=session.access_token, raise_on_unexpected_status=True)

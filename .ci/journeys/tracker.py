@@ -11,7 +11,7 @@ from tracker_client.api.platform import platform_get_me, platform_list_organizat
 from tracker_client.api.projects import create_projects, get_projects, project_summary
 from tracker_client.api.tasks import create_tasks, list_tasks, update_tasks
 from tracker_client.models import (
-    AuthAPIKeyList, AuthIdentity, AuthSessionList, AuthUser, Comments, CommentsCreate, CommentsPage, Problem, Projects,
+    AuthAPIKeyPage, AuthIdentity, AuthSessionList, AuthUser, Comments, CommentsCreate, CommentsPage, Problem, Projects,
     ProjectsCreate, ProjectSummaryResponse, Tasks, TasksCreate, TasksPage, TasksSelection, TasksUpdate, TasksUpdateStatus,
 )
 from journey import API_KEY, ORIGIN, PLATFORM_TOKEN, TOKEN, done, expect
@@ -44,7 +44,7 @@ summary = expect(project_summary.sync(project.id, client=user, as_of=datetime.da
 assert summary.task_count == 5 and summary.by_status.done == 1 and len(summary.overdue) == 4, summary
 expect(auth_get_profile.sync(client=user), AuthUser, "profile")
 expect(auth_list_sessions.sync(client=user), AuthSessionList, "sessions")
-expect(auth_list_api_keys.sync(client=user), AuthAPIKeyList, "API keys")
+expect(auth_list_api_keys.sync(client=user), AuthAPIKeyPage, "API keys")
 admin = AuthenticatedClient(base_url=ORIGIN, token=PLATFORM_TOKEN, raise_on_unexpected_status=True)
 expect(platform_get_me.sync(client=admin), object, "platform admin")
 expect(platform_list_organizations.sync(client=admin), object, "platform organizations")

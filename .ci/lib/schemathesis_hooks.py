@@ -24,7 +24,8 @@ of those, and only those, are dropped here:
   admin password needing `current_password`, IP address and
   CIDR syntax of `allowed_cidrs`, U+0000 inside the strings of a `json` field (refused in
   every string; a schema saying so would have to recurse through any JSON value), and
-  bcrypt's limit of 72 bytes (not characters) on a password.
+  bcrypt's limit of 72 bytes (not characters) on a password, and that a field named in an
+  update's `clear` list is not also sent (`clear[i]`: "names X, which the body also sets").
 
 schemathesis counts every dropped failure in its report, and .ci/conformance prints the count.
 
@@ -56,6 +57,7 @@ CROSS_MEMBER_RULES = {
     ("current_password", "is required to change the password"),
 }
 CIDR = re.compile(r"^allowed_cidrs\[\d+\]$")
+CLEAR_ENTRY = re.compile(r"^clear\[\d+\]$")
 MISSING_RECORD = re.compile(r"^(references no record in \w+|no \w+ record has \w+ .*)$")
 
 
@@ -96,6 +98,7 @@ def state_dependent(error):
         or message == "must not contain the NUL character (U+0000)"
         or (field == "url" and (message.startswith("refused: ") or message == "must be an absolute http or https URL"))
         or message.startswith("is longer than 72 bytes")
+        or (bool(CLEAR_ENTRY.match(field)) and message.endswith("which the body also sets"))
         # The idempotency key schemathesis generated was sent before with another body: the
         # earlier request is the server's state (422, or 400 where the app says so).
         or message.startswith("was already used with another request")
@@ -150,6 +153,13 @@ def only_relations_named(case, body) -> bool:
     return all("References " in properties.get(name, {}).get("description", "") for name in names)
 
 
+def only_clear_entries_named(body) -> bool:
+    """For an app whose error body lists no fields: whether the message names only entries of an
+    update's `clear` list; a schema-valid list is refused only for naming a member also sent."""
+    match = INVALID_FIELDS.match(error_message(body) or "")
+    return bool(match) and all(CLEAR_ENTRY.match(name.strip()) for name in match.group(1).split(","))
+
+
 @schemathesis.hook
 def filter_failure(context, failure, case, response):
     # An app that declares rate limits documents 429 on every limited operation, and a run of
@@ -167,7 +177,7 @@ def filter_failure(context, failure, case, response):
     except ValueError:
         return True
     if not errors and response.status_code in (400, 422):
-        return not (only_relations_named(case, body) or only_semantic_parameters_named(body))
+        return not (only_relations_named(case, body) or only_semantic_parameters_named(body) or only_clear_entries_named(body))
     if not errors or response.status_code not in (400, 422):
         return True
     return not all(semantic_parameter(error) or state_dependent(error) for error in errors)

@@ -39,11 +39,19 @@ def auth_scenarios(credentials):
     return dict(named, key_get_by_id=asked["key_get_by_id"], health_live=SCENARIOS["health_live"])
 
 
-def cpu_milliseconds(perf_output):
-    match = re.search(r"([\d.,]+)\s+msec task-clock", perf_output)
-    if not match:
+def event_counts(perf_output):
+    """The counts of `perf stat -x ';'` by event name (task-clock in milliseconds)."""
+    counts = {}
+    for line in perf_output.splitlines():
+        fields = line.split(";")
+        if len(fields) > 2 and fields[2]:
+            try:
+                counts[fields[2]] = float(fields[0])
+            except ValueError:
+                counts[fields[2]] = 0.0  # <not counted> / <not supported>
+    if "task-clock" not in counts:
         raise RuntimeError(f"perf printed no task-clock:\n{perf_output}")
-    return float(match.group(1).replace(",", ""))
+    return counts
 
 
 def main():
@@ -52,6 +60,11 @@ def main():
     parser.add_argument("--duration", type=int, default=5)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--record", action="store_true", help="also sample with perf record and list hot symbols")
+    parser.add_argument("--record-event", default="cpu-clock",
+                        help="the event --record samples (e.g. syscalls:sys_enter_sched_yield with --children: who calls it)")
+    parser.add_argument("--events", default="",
+                        help="comma-separated perf events also counted per request (e.g. context-switches,"
+                             "syscalls:sys_enter_futex,syscalls:sys_enter_sched_yield)")
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--children", action="store_true",
                         help="with --record: sample call chains (frame pointers) and rank symbols by time spent inside them")
@@ -82,11 +95,12 @@ def main():
             scenario = scenarios[name]
             run_wrk(server.url, dict(scenario), types.SimpleNamespace(**{**vars(settings), "duration": 1}))  # warm-up
             watch = ["-p", str(server.process.pid), "--", "sleep", str(options.duration)]
-            perf_command = ["perf", "stat", "-e", "task-clock", *watch]
+            events = [event for event in options.events.split(",") if event]
+            perf_command = ["perf", "stat", "-x", ";", "-e", ",".join(["task-clock", *events]), *watch]
             record_file = os.path.join(options.work, f"perf-{name}.data")
             if options.record:
                 chains = ["-g"] if options.children else []
-                perf_command = ["perf", "record", "-q", *chains, "-e", "cpu-clock", "-F", "2000", "-o", record_file, *watch]
+                perf_command = ["perf", "record", "-q", *chains, "-e", options.record_event, *(["-F", "2000"] if options.record_event == "cpu-clock" else []), "-o", record_file, *watch]
             perf = subprocess.Popen(perf_command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
             # wrk runs one second longer than perf watches, so perf sees only full-load time;
             # requests are scaled to perf's window below.
@@ -102,10 +116,12 @@ def main():
                 for line in lines[: options.top]:
                     print("  " + line.strip()[:200])
             else:
-                milliseconds = cpu_milliseconds(perf_output)
+                counts = event_counts(perf_output)
                 requests = result["rps"] * options.duration
-                print(f"{name:<12} {1000 * milliseconds / requests:8.1f} µs server CPU per request "
+                print(f"{name:<12} {1000 * counts['task-clock'] / requests:8.1f} µs server CPU per request "
                       f"({result['rps']:,.0f} rps, errors {result['status_errors']})")
+                for event in events:
+                    print(f"{'':<12} {counts.get(event, 0) / requests:8.3f} {event} per request")
     finally:
         server.stop()
         if receiver:

@@ -524,10 +524,15 @@ extension Auctoritas {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "organization:*",
+                "user_data:*",
+                "user_data:delete",
+                "user_data:read",
+                "user_data:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -553,10 +558,10 @@ extension Auctoritas {
         "type" : "object"
       },
       "AuthAPIKeyList" : {
-        "description" : "The caller's keys that are not revoked, newest first.",
+        "description" : "The project's keys that are not revoked, newest first.",
         "properties" : {
           "items" : {
-            "description" : "The caller's keys that are not revoked, newest first.",
+            "description" : "The project's keys that are not revoked, newest first.",
             "items" : {
               "$ref" : "#/components/schemas/AuthAPIKey"
             },
@@ -565,6 +570,37 @@ extension Auctoritas {
         },
         "required" : [
           "items"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyPage" : {
+        "description" : "One page of the caller's keys that are not revoked, newest first.",
+        "properties" : {
+          "items" : {
+            "description" : "One page of the caller's keys that are not revoked, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthAPIKey"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Keys per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Keys skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "The caller's keys that are not revoked, across pages.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
         ],
         "type" : "object"
       },
@@ -604,10 +640,15 @@ extension Auctoritas {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "organization:*",
+                "user_data:*",
+                "user_data:delete",
+                "user_data:read",
+                "user_data:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -673,10 +714,15 @@ extension Auctoritas {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "organization:*",
+                "user_data:*",
+                "user_data:delete",
+                "user_data:read",
+                "user_data:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -1328,10 +1374,15 @@ extension Auctoritas {
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "organization:*",
+                "user_data:*",
+                "user_data:delete",
+                "user_data:read",
+                "user_data:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -2444,6 +2495,16 @@ extension Auctoritas {
         "additionalProperties" : false,
         "description" : "Fields to change in a user_data record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"value\"]}` is `{\"value\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "const" : "value",
+              "description" : "A field to set to null.",
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
+          },
           "key" : {
             "description" : "The name the application gives the value.",
             "maxLength" : 200,
@@ -4261,14 +4322,38 @@ extension Auctoritas {
     },
     "/api/v1/customers/auth/api-keys" : {
       "get" : {
-        "description" : "The caller's keys that are not revoked: prefix and last four characters, never the key.",
+        "description" : "One page of the caller's keys that are not revoked, newest first, with the number of them all (`total`): prefix and last four characters, never the key.",
         "operationId" : "authListAPIKeys",
+        "parameters" : [
+          {
+            "description" : "Keys per page, 1 to 100 (default 20).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Keys per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Keys skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Keys skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          }
+        ],
         "responses" : {
           "200" : {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/AuthAPIKeyList"
+                  "$ref" : "#/components/schemas/AuthAPIKeyPage"
                 }
               }
             },

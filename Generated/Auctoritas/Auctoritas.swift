@@ -46,7 +46,9 @@ public enum Auctoritas {
                 .init(environment: "DEV", prefix: "pk_dev_"),
             ],
             acceptBearer: false,
-            maxRotationGraceSeconds: 604800
+            maxRotationGraceSeconds: 604800,
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
+            scopes: ["*", "organization:*", "user_data:*", "user_data:delete", "user_data:read", "user_data:write"]
         ),
         endUserRole: "user",
         cookies: .init(sameSite: "lax", secure: true),

@@ -631,10 +631,21 @@ extension B2b {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "admin",
+                "audit:*",
+                "audit:read",
+                "rate-limits:*",
+                "rate-limits:manage",
+                "usage:*",
+                "usage:read",
+                "users:*",
+                "users:delete",
+                "users:read",
+                "users:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -660,10 +671,10 @@ extension B2b {
         "type" : "object"
       },
       "AuthAPIKeyList" : {
-        "description" : "The caller's keys that are not revoked, newest first.",
+        "description" : "The project's keys that are not revoked, newest first.",
         "properties" : {
           "data" : {
-            "description" : "The caller's keys that are not revoked, newest first.",
+            "description" : "The project's keys that are not revoked, newest first.",
             "items" : {
               "$ref" : "#/components/schemas/AuthAPIKeyRecord"
             },
@@ -672,6 +683,37 @@ extension B2b {
         },
         "required" : [
           "data"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyPage" : {
+        "description" : "One page of the caller's keys that are not revoked, newest first.",
+        "properties" : {
+          "data" : {
+            "description" : "One page of the caller's keys that are not revoked, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthAPIKeyRecord"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Keys per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Keys skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "The caller's keys that are not revoked, across pages.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "data",
+          "total",
+          "limit",
+          "offset"
         ],
         "type" : "object"
       },
@@ -834,10 +876,21 @@ extension B2b {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "admin",
+                "audit:*",
+                "audit:read",
+                "rate-limits:*",
+                "rate-limits:manage",
+                "usage:*",
+                "usage:read",
+                "users:*",
+                "users:delete",
+                "users:read",
+                "users:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -903,10 +956,21 @@ extension B2b {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "admin",
+                "audit:*",
+                "audit:read",
+                "rate-limits:*",
+                "rate-limits:manage",
+                "usage:*",
+                "usage:read",
+                "users:*",
+                "users:delete",
+                "users:read",
+                "users:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -1528,10 +1592,21 @@ extension B2b {
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "admin",
+                "audit:*",
+                "audit:read",
+                "rate-limits:*",
+                "rate-limits:manage",
+                "usage:*",
+                "usage:read",
+                "users:*",
+                "users:delete",
+                "users:read",
+                "users:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -2501,6 +2576,19 @@ extension B2b {
         "additionalProperties" : false,
         "description" : "Fields to change in a users record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"name\"]}` is `{\"name\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "description" : "A field to set to null.",
+              "enum" : [
+                "name",
+                "organization_id"
+              ],
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
+          },
           "email" : {
             "description" : "The user's email address, unique.",
             "examples" : [
@@ -6956,14 +7044,38 @@ extension B2b {
     },
     "/v1/keys" : {
       "get" : {
-        "description" : "The caller's keys that are not revoked: prefix and last four characters, never the key. An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`) nor reaches beyond its `allowed_cidrs`.",
+        "description" : "One page of the caller's keys that are not revoked, newest first, with the number of them all (`total`): prefix and last four characters, never the key. An API key holding the scope `admin` may call it too, acting for the account that owns it: it sees and manages that account's keys only, and a key it creates or changes never holds more than the calling key's scopes nor outlives it (`expires_at`) nor reaches beyond its `allowed_cidrs`.",
         "operationId" : "authListAPIKeys",
+        "parameters" : [
+          {
+            "description" : "Keys per page, 1 to 100 (default 20).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Keys per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Keys skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Keys skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          }
+        ],
         "responses" : {
           "200" : {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/AuthAPIKeyList"
+                  "$ref" : "#/components/schemas/AuthAPIKeyPage"
                 }
               }
             },
@@ -9049,7 +9161,7 @@ extension B2b {
             "name" : "api_key_id",
             "schema" : {
               "description" : "Only the requests made with this API key (its id).",
-              "maxLength" : 200,
+              "pattern" : "^key_[0-9A-Za-z]{22}$",
               "type" : "string"
             }
           },
@@ -9059,7 +9171,7 @@ extension B2b {
             "name" : "organization_id",
             "schema" : {
               "description" : "Only the requests of callers bound to this organization.",
-              "maxLength" : 200,
+              "format" : "uuid",
               "type" : "string"
             }
           },

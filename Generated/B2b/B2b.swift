@@ -52,7 +52,9 @@ public enum B2b {
             ],
             acceptBearer: false,
             maxRotationGraceSeconds: 604800,
-            manageScope: "admin"
+            manageScope: "admin",
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
+            scopes: ["*", "admin", "audit:*", "audit:read", "rate-limits:*", "rate-limits:manage", "usage:*", "usage:read", "users:*", "users:delete", "users:read", "users:write"]
         ),
         organizationRoles: [
             .init(name: "owner", scopes: []),

@@ -43,7 +43,9 @@ public enum Benchauth {
                 .init(environment: "live", prefix: "sk_live_"),
             ],
             acceptBearer: false,
-            maxRotationGraceSeconds: 604800
+            maxRotationGraceSeconds: 604800,
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
+            scopes: ["*", "items:*", "items:delete", "items:read", "items:write"]
         ),
         organizationRoles: [
             .init(name: "owner", scopes: ["*"]),

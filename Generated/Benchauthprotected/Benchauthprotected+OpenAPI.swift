@@ -730,10 +730,18 @@ extension Benchauthprotected {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "audit:*",
+                "audit:read",
+                "items:*",
+                "items:delete",
+                "items:read",
+                "items:write",
+                "rate-limits:*",
+                "rate-limits:manage"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -759,10 +767,10 @@ extension Benchauthprotected {
         "type" : "object"
       },
       "AuthAPIKeyList" : {
-        "description" : "The caller's keys that are not revoked, newest first.",
+        "description" : "The project's keys that are not revoked, newest first.",
         "properties" : {
           "items" : {
-            "description" : "The caller's keys that are not revoked, newest first.",
+            "description" : "The project's keys that are not revoked, newest first.",
             "items" : {
               "$ref" : "#/components/schemas/AuthAPIKey"
             },
@@ -771,6 +779,37 @@ extension Benchauthprotected {
         },
         "required" : [
           "items"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyPage" : {
+        "description" : "One page of the caller's keys that are not revoked, newest first.",
+        "properties" : {
+          "items" : {
+            "description" : "One page of the caller's keys that are not revoked, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthAPIKey"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Keys per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Keys skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "The caller's keys that are not revoked, across pages.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
         ],
         "type" : "object"
       },
@@ -810,10 +849,18 @@ extension Benchauthprotected {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "audit:*",
+                "audit:read",
+                "items:*",
+                "items:delete",
+                "items:read",
+                "items:write",
+                "rate-limits:*",
+                "rate-limits:manage"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -879,10 +926,18 @@ extension Benchauthprotected {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "audit:*",
+                "audit:read",
+                "items:*",
+                "items:delete",
+                "items:read",
+                "items:write",
+                "rate-limits:*",
+                "rate-limits:manage"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -1496,10 +1551,18 @@ extension Benchauthprotected {
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "audit:*",
+                "audit:read",
+                "items:*",
+                "items:delete",
+                "items:read",
+                "items:write",
+                "rate-limits:*",
+                "rate-limits:manage"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -2749,14 +2812,38 @@ extension Benchauthprotected {
     },
     "/v1/auth/api-keys" : {
       "get" : {
-        "description" : "The caller's keys that are not revoked: prefix and last four characters, never the key.",
+        "description" : "One page of the caller's keys that are not revoked, newest first, with the number of them all (`total`): prefix and last four characters, never the key.",
         "operationId" : "authListAPIKeys",
+        "parameters" : [
+          {
+            "description" : "Keys per page, 1 to 100 (default 20).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Keys per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Keys skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Keys skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          }
+        ],
         "responses" : {
           "200" : {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/AuthAPIKeyList"
+                  "$ref" : "#/components/schemas/AuthAPIKeyPage"
                 }
               }
             },

@@ -47,7 +47,9 @@ public enum Benchauthprotected {
                 .init(environment: "live", prefix: "sk_live_"),
             ],
             acceptBearer: false,
-            maxRotationGraceSeconds: 604800
+            maxRotationGraceSeconds: 604800,
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
+            scopes: ["*", "audit:*", "audit:read", "items:*", "items:delete", "items:read", "items:write", "rate-limits:*", "rate-limits:manage"]
         ),
         organizationRoles: [
             .init(name: "owner", scopes: ["*"]),

@@ -524,10 +524,26 @@ extension Eventflow {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "consume:*",
+                "consume:events",
+                "consumers:*",
+                "consumers:delete",
+                "consumers:read",
+                "consumers:write",
+                "events:*",
+                "events:delete",
+                "events:read",
+                "events:write",
+                "ingest:*",
+                "ingest:events",
+                "producers:*",
+                "producers:delete",
+                "producers:read",
+                "producers:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -553,10 +569,10 @@ extension Eventflow {
         "type" : "object"
       },
       "AuthAPIKeyList" : {
-        "description" : "The caller's keys that are not revoked, newest first.",
+        "description" : "The project's keys that are not revoked, newest first.",
         "properties" : {
           "items" : {
-            "description" : "The caller's keys that are not revoked, newest first.",
+            "description" : "The project's keys that are not revoked, newest first.",
             "items" : {
               "$ref" : "#/components/schemas/AuthAPIKey"
             },
@@ -565,6 +581,37 @@ extension Eventflow {
         },
         "required" : [
           "items"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyPage" : {
+        "description" : "One page of the caller's keys that are not revoked, newest first.",
+        "properties" : {
+          "items" : {
+            "description" : "One page of the caller's keys that are not revoked, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthAPIKey"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Keys per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Keys skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "The caller's keys that are not revoked, across pages.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
         ],
         "type" : "object"
       },
@@ -604,10 +651,26 @@ extension Eventflow {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "consume:*",
+                "consume:events",
+                "consumers:*",
+                "consumers:delete",
+                "consumers:read",
+                "consumers:write",
+                "events:*",
+                "events:delete",
+                "events:read",
+                "events:write",
+                "ingest:*",
+                "ingest:events",
+                "producers:*",
+                "producers:delete",
+                "producers:read",
+                "producers:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -673,10 +736,26 @@ extension Eventflow {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "consume:*",
+                "consume:events",
+                "consumers:*",
+                "consumers:delete",
+                "consumers:read",
+                "consumers:write",
+                "events:*",
+                "events:delete",
+                "events:read",
+                "events:write",
+                "ingest:*",
+                "ingest:events",
+                "producers:*",
+                "producers:delete",
+                "producers:read",
+                "producers:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -1298,10 +1377,26 @@ extension Eventflow {
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "consume:*",
+                "consume:events",
+                "consumers:*",
+                "consumers:delete",
+                "consumers:read",
+                "consumers:write",
+                "events:*",
+                "events:delete",
+                "events:read",
+                "events:write",
+                "ingest:*",
+                "ingest:events",
+                "producers:*",
+                "producers:delete",
+                "producers:read",
+                "producers:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -2411,6 +2506,16 @@ extension Eventflow {
             "description" : "Inactive producers are kept for history.",
             "type" : "boolean"
           },
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"description\"]}` is `{\"description\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "const" : "description",
+              "description" : "A field to set to null.",
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
+          },
           "description" : {
             "description" : "What the producer is.",
             "maxLength" : 2000,
@@ -2678,14 +2783,38 @@ extension Eventflow {
   "paths" : {
     "/api/v1/auth/api-keys" : {
       "get" : {
-        "description" : "The caller's keys that are not revoked: prefix and last four characters, never the key.",
+        "description" : "One page of the caller's keys that are not revoked, newest first, with the number of them all (`total`): prefix and last four characters, never the key.",
         "operationId" : "authListAPIKeys",
+        "parameters" : [
+          {
+            "description" : "Keys per page, 1 to 100 (default 20).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Keys per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Keys skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Keys skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          }
+        ],
         "responses" : {
           "200" : {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/AuthAPIKeyList"
+                  "$ref" : "#/components/schemas/AuthAPIKeyPage"
                 }
               }
             },

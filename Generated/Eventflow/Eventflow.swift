@@ -46,7 +46,9 @@ public enum Eventflow {
                 .init(environment: "test", prefix: "ef_test_"),
             ],
             acceptBearer: true,
-            maxRotationGraceSeconds: 604800
+            maxRotationGraceSeconds: 604800,
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
+            scopes: ["*", "consume:*", "consume:events", "consumers:*", "consumers:delete", "consumers:read", "consumers:write", "events:*", "events:delete", "events:read", "events:write", "ingest:*", "ingest:events", "producers:*", "producers:delete", "producers:read", "producers:write"]
         ),
         refreshTokensAreJWT: true,
         tokenResponseMembers: ["access_token", "refresh_token", "expires_in"]

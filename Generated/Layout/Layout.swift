@@ -50,7 +50,9 @@ public enum Layout {
                 .init(environment: "live", prefix: "lay_live_"),
             ],
             acceptBearer: false,
-            maxRotationGraceSeconds: 604800
+            maxRotationGraceSeconds: 604800,
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
+            scopes: ["*", "customers:*", "customers:delete", "customers:read", "customers:write", "notes:*", "notes:delete", "notes:read", "notes:write"]
         ),
         platformAdmins: .init(routePrefix: "/api/operators", accessTokenSeconds: 900, refreshTokenSeconds: 43200, impersonationSeconds: 900, routes: ["impersonate": ContractRouteOverride(paths: []), "login": ContractRouteOverride(paths: ["/api/operators/sign-in"], members: ["email": "operatorEmail"])]),
         naming: .camelCase,

@@ -730,10 +730,46 @@ extension Stationthis {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "admin:*",
+                "admin:collections",
+                "admin:datasets",
+                "admin:trainings",
+                "audit:*",
+                "audit:read",
+                "collections:*",
+                "collections:delete",
+                "collections:read",
+                "collections:write",
+                "datasets:*",
+                "datasets:delete",
+                "datasets:read",
+                "datasets:write",
+                "generation_jobs:*",
+                "generation_jobs:delete",
+                "generation_jobs:write",
+                "generations:*",
+                "generations:admin",
+                "generations:execute",
+                "generations:read",
+                "point_transactions:*",
+                "point_transactions:delete",
+                "point_transactions:write",
+                "points:*",
+                "points:admin",
+                "points:grant",
+                "points:read",
+                "points:spend",
+                "tools:*",
+                "tools:delete",
+                "tools:write",
+                "trainings:*",
+                "trainings:delete",
+                "trainings:read",
+                "trainings:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -774,10 +810,10 @@ extension Stationthis {
         "type" : "object"
       },
       "AuthAPIKeyList" : {
-        "description" : "The caller's keys that are not revoked, newest first.",
+        "description" : "The project's keys that are not revoked, newest first.",
         "properties" : {
           "items" : {
-            "description" : "The caller's keys that are not revoked, newest first.",
+            "description" : "The project's keys that are not revoked, newest first.",
             "items" : {
               "$ref" : "#/components/schemas/AuthAPIKey"
             },
@@ -786,6 +822,37 @@ extension Stationthis {
         },
         "required" : [
           "items"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyPage" : {
+        "description" : "One page of the caller's keys that are not revoked, newest first.",
+        "properties" : {
+          "items" : {
+            "description" : "One page of the caller's keys that are not revoked, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthAPIKey"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Keys per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Keys skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "The caller's keys that are not revoked, across pages.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
         ],
         "type" : "object"
       },
@@ -825,10 +892,46 @@ extension Stationthis {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "admin:*",
+                "admin:collections",
+                "admin:datasets",
+                "admin:trainings",
+                "audit:*",
+                "audit:read",
+                "collections:*",
+                "collections:delete",
+                "collections:read",
+                "collections:write",
+                "datasets:*",
+                "datasets:delete",
+                "datasets:read",
+                "datasets:write",
+                "generation_jobs:*",
+                "generation_jobs:delete",
+                "generation_jobs:write",
+                "generations:*",
+                "generations:admin",
+                "generations:execute",
+                "generations:read",
+                "point_transactions:*",
+                "point_transactions:delete",
+                "point_transactions:write",
+                "points:*",
+                "points:admin",
+                "points:grant",
+                "points:read",
+                "points:spend",
+                "tools:*",
+                "tools:delete",
+                "tools:write",
+                "trainings:*",
+                "trainings:delete",
+                "trainings:read",
+                "trainings:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -894,10 +997,46 @@ extension Stationthis {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "admin:*",
+                "admin:collections",
+                "admin:datasets",
+                "admin:trainings",
+                "audit:*",
+                "audit:read",
+                "collections:*",
+                "collections:delete",
+                "collections:read",
+                "collections:write",
+                "datasets:*",
+                "datasets:delete",
+                "datasets:read",
+                "datasets:write",
+                "generation_jobs:*",
+                "generation_jobs:delete",
+                "generation_jobs:write",
+                "generations:*",
+                "generations:admin",
+                "generations:execute",
+                "generations:read",
+                "point_transactions:*",
+                "point_transactions:delete",
+                "point_transactions:write",
+                "points:*",
+                "points:admin",
+                "points:grant",
+                "points:read",
+                "points:spend",
+                "tools:*",
+                "tools:delete",
+                "tools:write",
+                "trainings:*",
+                "trainings:delete",
+                "trainings:read",
+                "trainings:write"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -9659,14 +9798,38 @@ extension Stationthis {
     },
     "/api/v1/user/apikeys" : {
       "get" : {
-        "description" : "The caller's keys that are not revoked: prefix and last four characters, never the key.",
+        "description" : "One page of the caller's keys that are not revoked, newest first, with the number of them all (`total`): prefix and last four characters, never the key.",
         "operationId" : "authListAPIKeys",
+        "parameters" : [
+          {
+            "description" : "Keys per page, 1 to 100 (default 20).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Keys per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Keys skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Keys skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          }
+        ],
         "responses" : {
           "200" : {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/AuthAPIKeyList"
+                  "$ref" : "#/components/schemas/AuthAPIKeyPage"
                 }
               }
             },

@@ -49,7 +49,9 @@ public enum Stationthis {
                 .init(environment: "live", prefix: "st_live_"),
             ],
             acceptBearer: false,
-            maxRotationGraceSeconds: 604800
+            maxRotationGraceSeconds: 604800,
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
+            scopes: ["*", "admin:*", "admin:collections", "admin:datasets", "admin:trainings", "audit:*", "audit:read", "collections:*", "collections:delete", "collections:read", "collections:write", "datasets:*", "datasets:delete", "datasets:read", "datasets:write", "generation_jobs:*", "generation_jobs:delete", "generation_jobs:write", "generations:*", "generations:admin", "generations:execute", "generations:read", "point_transactions:*", "point_transactions:delete", "point_transactions:write", "points:*", "points:admin", "points:grant", "points:read", "points:spend", "tools:*", "tools:delete", "tools:write", "trainings:*", "trainings:delete", "trainings:read", "trainings:write"]
         ),
         cookies: .init(sameSite: "lax", secure: true, accessName: "jwt"),
         naming: .camelCase,

@@ -733,10 +733,32 @@ extension Tracker {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "audit:*",
+                "audit:read",
+                "comments:*",
+                "comments:delete",
+                "comments:read",
+                "comments:write",
+                "moderation",
+                "organization:*",
+                "projects:*",
+                "projects:delete",
+                "projects:read",
+                "projects:write",
+                "rate-limits:*",
+                "rate-limits:manage",
+                "tasks:*",
+                "tasks:delete",
+                "tasks:read",
+                "tasks:write",
+                "usage:*",
+                "usage:read",
+                "webhooks:*",
+                "webhooks:manage"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -762,10 +784,10 @@ extension Tracker {
         "type" : "object"
       },
       "AuthAPIKeyList" : {
-        "description" : "The caller's keys that are not revoked, newest first.",
+        "description" : "The project's keys that are not revoked, newest first.",
         "properties" : {
           "items" : {
-            "description" : "The caller's keys that are not revoked, newest first.",
+            "description" : "The project's keys that are not revoked, newest first.",
             "items" : {
               "$ref" : "#/components/schemas/AuthAPIKey"
             },
@@ -774,6 +796,37 @@ extension Tracker {
         },
         "required" : [
           "items"
+        ],
+        "type" : "object"
+      },
+      "AuthAPIKeyPage" : {
+        "description" : "One page of the caller's keys that are not revoked, newest first.",
+        "properties" : {
+          "items" : {
+            "description" : "One page of the caller's keys that are not revoked, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthAPIKey"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Keys per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Keys skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "The caller's keys that are not revoked, across pages.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
         ],
         "type" : "object"
       },
@@ -813,10 +866,32 @@ extension Tracker {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "audit:*",
+                "audit:read",
+                "comments:*",
+                "comments:delete",
+                "comments:read",
+                "comments:write",
+                "moderation",
+                "organization:*",
+                "projects:*",
+                "projects:delete",
+                "projects:read",
+                "projects:write",
+                "rate-limits:*",
+                "rate-limits:manage",
+                "tasks:*",
+                "tasks:delete",
+                "tasks:read",
+                "tasks:write",
+                "usage:*",
+                "usage:read",
+                "webhooks:*",
+                "webhooks:manage"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -882,10 +957,32 @@ extension Tracker {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "audit:*",
+                "audit:read",
+                "comments:*",
+                "comments:delete",
+                "comments:read",
+                "comments:write",
+                "moderation",
+                "organization:*",
+                "projects:*",
+                "projects:delete",
+                "projects:read",
+                "projects:write",
+                "rate-limits:*",
+                "rate-limits:manage",
+                "tasks:*",
+                "tasks:delete",
+                "tasks:read",
+                "tasks:write",
+                "usage:*",
+                "usage:read",
+                "webhooks:*",
+                "webhooks:manage"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -1507,10 +1604,32 @@ extension Tracker {
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants.",
-              "maxLength" : 100,
-              "minLength" : 1,
-              "pattern" : "^[^\\u0000]*$",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
+              "enum" : [
+                "*",
+                "audit:*",
+                "audit:read",
+                "comments:*",
+                "comments:delete",
+                "comments:read",
+                "comments:write",
+                "moderation",
+                "organization:*",
+                "projects:*",
+                "projects:delete",
+                "projects:read",
+                "projects:write",
+                "rate-limits:*",
+                "rate-limits:manage",
+                "tasks:*",
+                "tasks:delete",
+                "tasks:read",
+                "tasks:write",
+                "usage:*",
+                "usage:read",
+                "webhooks:*",
+                "webhooks:manage"
+              ],
               "type" : "string"
             },
             "maxItems" : 50,
@@ -3195,6 +3314,22 @@ extension Tracker {
               "null"
             ]
           },
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"summary\"]}` is `{\"summary\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "description" : "A field to set to null.",
+              "enum" : [
+                "summary",
+                "homepage",
+                "budget",
+                "external_id",
+                "webhook_secret"
+              ],
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
+          },
           "external_id" : {
             "description" : "Identifier of the project in an external system.",
             "format" : "uuid",
@@ -3823,6 +3958,24 @@ extension Tracker {
           "billable" : {
             "description" : "Whether time on the task is billed.",
             "type" : "boolean"
+          },
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"details\"]}` is `{\"details\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "description" : "A field to set to null.",
+              "enum" : [
+                "details",
+                "code",
+                "estimate_hours",
+                "due_on",
+                "completed_at",
+                "assignee_email",
+                "labels"
+              ],
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
           },
           "code" : {
             "description" : "Human reference such as WEB-42.",
@@ -5138,14 +5291,38 @@ extension Tracker {
     },
     "/v1/auth/api-keys" : {
       "get" : {
-        "description" : "The caller's keys that are not revoked: prefix and last four characters, never the key.",
+        "description" : "One page of the caller's keys that are not revoked, newest first, with the number of them all (`total`): prefix and last four characters, never the key.",
         "operationId" : "authListAPIKeys",
+        "parameters" : [
+          {
+            "description" : "Keys per page, 1 to 100 (default 20).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Keys per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Keys skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Keys skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          }
+        ],
         "responses" : {
           "200" : {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/AuthAPIKeyList"
+                  "$ref" : "#/components/schemas/AuthAPIKeyPage"
                 }
               }
             },
@@ -15550,7 +15727,7 @@ extension Tracker {
             "name" : "api_key_id",
             "schema" : {
               "description" : "Only the requests made with this API key (its id).",
-              "maxLength" : 200,
+              "format" : "uuid",
               "type" : "string"
             }
           },
@@ -15560,7 +15737,7 @@ extension Tracker {
             "name" : "organization_id",
             "schema" : {
               "description" : "Only the requests of callers bound to this organization.",
-              "maxLength" : 200,
+              "format" : "uuid",
               "type" : "string"
             }
           },

@@ -50,7 +50,9 @@ public enum Tracker {
                 .init(environment: "test", prefix: "sk_test_"),
             ],
             acceptBearer: true,
-            maxRotationGraceSeconds: 604800
+            maxRotationGraceSeconds: 604800,
+            pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
+            scopes: ["*", "audit:*", "audit:read", "comments:*", "comments:delete", "comments:read", "comments:write", "moderation", "organization:*", "projects:*", "projects:delete", "projects:read", "projects:write", "rate-limits:*", "rate-limits:manage", "tasks:*", "tasks:delete", "tasks:read", "tasks:write", "usage:*", "usage:read", "webhooks:*", "webhooks:manage"]
         ),
         cookies: .init(sameSite: "strict", secure: true),
         organizationRoles: [

@@ -12,8 +12,6 @@ public enum AuditContract {
     public static let pageSchema = "AuditEventPage"
     /// Name of the schema of one event's answer (the event, in the app's record envelope).
     public static let answerSchema = "AuditEventAnswer"
-    /// Largest `offset`.
-    public static let maximumOffset = 1_000_000_000
     /// Longest text filter.
     public static let maximumFilterLength = 200
     /// The actions a table write is recorded as (`RecordChange.Operation`'s raw values).
@@ -43,11 +41,7 @@ public enum AuditContract {
             ContractParameter("resource_id", in: .query, text, "Only events on the record with this key."),
             ContractParameter("since", in: .query, time, "Only events at or after this time (ISO 8601 date-time)."),
             ContractParameter("until", in: .query, time, "Only events before this time (ISO 8601 date-time)."),
-            ContractParameter(
-                "limit", in: .query, .integer(minimum: 1, maximum: page.maximumLimit),
-                "Events per page, 1 to \(page.maximumLimit) (default \(page.defaultLimit))."),
-            ContractParameter("offset", in: .query, .integer(minimum: 0, maximum: maximumOffset), "Events skipped (default 0)."),
-        ]
+        ] + page.parameters("Events")
     }
 
     /// The family's routes, relative to the base path, with the app's page sizes.

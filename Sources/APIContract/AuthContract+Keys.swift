@@ -1,5 +1,9 @@
 /// The caller's API keys, when the app issues them.
 extension AuthContract {
+    /// Name of the key list's page schema component (`{items, total, limit, offset}`, or the
+    /// app's list envelope when `envelopes.families` names `apiKeys`).
+    public static let apiKeyPageSchema = "AuthAPIKeyPage"
+
     /// The key routes; none without `auth.apiKeys`. They take an access token, and also an API
     /// key holding `auth.apiKeys.manageScope` when the app names one.
     var apiKeyRoutes: [ContractRoute<AuthOperation>] {
@@ -13,8 +17,10 @@ extension AuthContract {
         return [
             route(
                 .listAPIKeys, .get, "/api-keys", summary: "List API keys",
-                description: "The caller's keys that are not revoked: prefix and last four characters, never the key." + byKey,
-                responses: Self.json(200, "AuthAPIKeyList"), credentials: credentials),
+                description: "One page of the caller's keys that are not revoked, newest first, with the number of them all "
+                    + "(`total`): prefix and last four characters, never the key." + byKey,
+                responses: Self.json(200, Self.apiKeyPageSchema), credentials: credentials, errors: [.badRequest],
+                query: apiKeys.page.parameters("Keys")),
             route(
                 .createAPIKey, .post, "/api-keys", summary: "Create an API key",
                 description: "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403). "

@@ -33,14 +33,14 @@ public struct AuthContract: Sendable {
     func route(
         _ operation: AuthOperation, _ method: ContractMethod, _ path: String, summary: String, description: String,
         request: ContractBody? = nil, requestOptional: Bool = false, responses: [ContractResponse],
-        credentials: ContractCredentials = .userToken, errors: Set<ContractError> = []
+        credentials: ContractCredentials = .userToken, errors: Set<ContractError> = [], query: [ContractParameter] = []
     ) -> ContractRoute<AuthOperation> {
         ContractRoute(
             operation, method, path, summary: summary, description: description, request: request, requestOptional: requestOptional,
             responses: responses, credentials: credentials, errors: errors, implied: ContractError.serverErrors,
             parameters: ContractParameter.resourceIDs(in: path) { name in
                 ContractParameter(name, in: .path, .uuid, "Id of the \(name.replacingUnderscores()).")
-            })
+            } + query)
     }
 
     /// `status` with a JSON body described by the component `schema`.

@@ -16,12 +16,22 @@ public struct AuthContractOptions: Sendable, Hashable {
         /// The scope that lets an API key manage its owner's keys (`auth.apiKeys.manageScope`);
         /// `nil`: only access tokens reach the key routes.
         public var manageScope: String?
+        /// Page sizes of the key list (the app's `limits.defaultPageSize` and `limits.maxPageSize`).
+        public var page: ContractPageSize
+        /// The scopes a key may hold (every scope the app names, and their wildcards): the key
+        /// bodies enumerate them; empty: any text.
+        public var scopes: [String]
 
         /// Creates the key options.
-        public init(environments: [String], maxRotationGraceSeconds: Int, manageScope: String? = nil) {
+        public init(
+            environments: [String], maxRotationGraceSeconds: Int, manageScope: String? = nil,
+            page: ContractPageSize = ContractPageSize(defaultLimit: 20, maximumLimit: 100), scopes: [String] = []
+        ) {
             self.environments = environments
             self.maxRotationGraceSeconds = maxRotationGraceSeconds
             self.manageScope = manageScope
+            self.page = page
+            self.scopes = scopes
         }
     }
 

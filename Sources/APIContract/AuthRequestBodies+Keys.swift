@@ -3,9 +3,18 @@ extension AuthRequestBodies {
     /// Environments keys can belong to (none when the app issues no keys).
     private var environments: [String] { options.apiKeys?.environments ?? [] }
 
+    /// One entry of a key's `scopes`: one of the scopes the app names (`apiKeys.scopes`, with
+    /// their wildcards), so a typo is 422 naming `scopes[i]` instead of a key that can do nothing.
+    private func scopeItem(_ description: String) -> ContractField {
+        guard let scopes = options.apiKeys?.scopes, !scopes.isEmpty else {
+            return ContractField("scopes", .string(pattern: nil), description, minLength: 1, maxLength: 100)
+        }
+        return ContractField("scopes", .enumeration(scopes), description + " One of the scopes this app names, or their wildcards.")
+    }
+
     /// `POST /api-keys`.
     public var createAPIKey: ContractBody {
-        let scope = ContractField("scopes", .string(pattern: nil), "A scope the caller holds.", minLength: 1, maxLength: 100)
+        let scope = scopeItem("A scope the caller holds.")
         let cidr = ContractField("allowed_cidrs", .string(pattern: nil), "An IP address or CIDR range.", minLength: 1, maxLength: 64)
         return ContractBody("AuthAPIKeyCreate", [
             ContractField("name", .string(pattern: nil), "What the key is for.", required: true, minLength: 1, maxLength: 100),
@@ -37,7 +46,7 @@ extension AuthRequestBodies {
 
     /// `PATCH /api-keys/{id}`: the members sent change, the others stay.
     public var updateAPIKey: ContractBody {
-        let scope = ContractField("scopes", .string(pattern: nil), "A scope the caller holds.", minLength: 1, maxLength: 100)
+        let scope = scopeItem("A scope the caller holds.")
         let cidr = ContractField("allowed_cidrs", .string(pattern: nil), "An IP address or CIDR range.", minLength: 1, maxLength: 64)
         return ContractBody("AuthAPIKeyUpdate", [
             ContractField("name", .string(pattern: nil), "What the key is for.", minLength: 1, maxLength: 100),
@@ -53,7 +62,7 @@ extension AuthRequestBodies {
     /// `PUT /api-keys/{id}`: a full replace of the writable members; one left out takes its
     /// empty value (`allowed_cidrs`: any address, `expires_at`: never).
     public var replaceAPIKey: ContractBody {
-        let scope = ContractField("scopes", .string(pattern: nil), "A scope the caller holds.", minLength: 1, maxLength: 100)
+        let scope = scopeItem("A scope the caller holds.")
         let cidr = ContractField("allowed_cidrs", .string(pattern: nil), "An IP address or CIDR range.", minLength: 1, maxLength: 64)
         return ContractBody("AuthAPIKeyReplace", [
             ContractField("name", .string(pattern: nil), "What the key is for.", required: true, minLength: 1, maxLength: 100),
@@ -78,7 +87,7 @@ extension AuthRequestBodies {
 
     /// `POST /organizations/{id}/projects/{project_id}/keys`.
     public var rotateProjectKey: ContractBody {
-        let scope = ContractField("scopes", .string(pattern: nil), "A scope the caller's organization role grants.", minLength: 1, maxLength: 100)
+        let scope = scopeItem("A scope the caller's organization role grants.")
         return ContractBody("AuthProjectKeyRotate", [
             ContractField(
                 "environment", .enumeration(environments), "The environment whose key is rotated; it decides the prefix.", required: true),

@@ -1,12 +1,8 @@
 /// The platform route family: every route of `auth.platformAdmins`, served by `Auth` and
 /// documented by the OpenAPI builder from this one list.
 public struct PlatformContract: Sendable {
-    /// Page size of the list routes when none is asked for.
-    public static let defaultPageLimit = 20
-    /// Largest page of the list routes.
-    public static let maximumPageLimit = 100
-    /// Largest `offset` of the list routes.
-    public static let maximumOffset = 1_000_000_000
+    /// Page sizes of the list routes: 20 rows unless asked, at most 100.
+    public static let page = ContractPageSize(defaultLimit: 20, maximumLimit: 100)
     /// Longest text filter of the list routes.
     public static let maximumFilterLength = 254
 
@@ -22,12 +18,7 @@ public struct PlatformContract: Sendable {
     }
 
     /// `limit` and `offset` of the list routes.
-    public static let pageParameters = [
-        ContractParameter(
-            "limit", in: .query, .integer(minimum: 1, maximum: maximumPageLimit),
-            "Rows per page, 1 to \(maximumPageLimit) (default \(defaultPageLimit))."),
-        ContractParameter("offset", in: .query, .integer(minimum: 0, maximum: maximumOffset), "Rows skipped (default 0)."),
-    ]
+    public static let pageParameters = page.parameters("Rows")
 
     /// Every route, in registration order, laid out (see `AuthContract.routes`); none when the
     /// app has no platform admins.

@@ -11,10 +11,6 @@ public struct UsageContract: Sendable {
     public static let pageSchema = "UsagePage"
     /// Name of the latency percentiles' schema component.
     public static let latencySchema = "UsageLatency"
-    /// Largest `offset`.
-    public static let maximumOffset = 1_000_000_000
-    /// Longest id filter.
-    public static let maximumIDLength = 200
     /// The ways rows are grouped: one per day, key and organization, or one per day and
     /// organization (its keys and its members' tokens summed).
     public static let groupings = ["key", "organization"]
@@ -23,32 +19,34 @@ public struct UsageContract: Sendable {
     public let path: String
     /// The app's page sizes (`limits.defaultPageSize`, `limits.maxPageSize`).
     public let page: ContractPageSize
+    /// How the app writes the ids of API keys and organizations (`auth.ids`), in the rows and
+    /// in the filters alike.
+    public let ids: ResourceIDs
 
     /// The family served at `path` under the base path, paged by `page`.
-    public init(path: String, page: ContractPageSize) {
+    public init(path: String, page: ContractPageSize, ids: ResourceIDs = ResourceIDs()) {
         self.path = path
         self.page = page
+        self.ids = ids
     }
 
     /// The filters and the page of the list, in the order they are documented.
     public var queryParameters: [ContractParameter] {
-        let maximumIDLength = Self.maximumIDLength, groupings = Self.groupings, maximumOffset = Self.maximumOffset
-        let id = ContractParameter.Kind.string(maxLength: maximumIDLength)
+        let groupings = Self.groupings
         let day = ContractParameter.Kind.date
         return [
-            ContractParameter("api_key_id", in: .query, id, "Only the requests made with this API key (its id)."),
-            ContractParameter("organization_id", in: .query, id, "Only the requests of callers bound to this organization."),
+            ContractParameter(
+                "api_key_id", in: .query, .id(.apiKey, prefix: ids.prefix(.apiKey)), "Only the requests made with this API key (its id)."),
+            ContractParameter(
+                "organization_id", in: .query, .id(.organization, prefix: ids.prefix(.organization)),
+                "Only the requests of callers bound to this organization."),
             ContractParameter("from", in: .query, day, "Only days on or after this UTC day (`YYYY-MM-DD`)."),
             ContractParameter("to", in: .query, day, "Only days on or before this UTC day (`YYYY-MM-DD`)."),
             ContractParameter(
                 "group", in: .query, .enumeration(groupings),
                 "`key` (default): one row per day, API key and organization. `organization`: one row per day and organization, "
                     + "its keys and its members' tokens summed (percentiles are computed from the summed histogram)."),
-            ContractParameter(
-                "limit", in: .query, .integer(minimum: 1, maximum: page.maximumLimit),
-                "Rows per page, 1 to \(page.maximumLimit) (default \(page.defaultLimit))."),
-            ContractParameter("offset", in: .query, .integer(minimum: 0, maximum: maximumOffset), "Rows skipped (default 0)."),
-        ]
+        ] + page.parameters("Rows")
     }
 
     /// The family's routes, relative to the base path.

@@ -3,12 +3,8 @@
 /// documented by the OpenAPI builder from this one list; an app has it when its `webhooks`
 /// section declares `management`.
 public struct WebhookContract: Sendable {
-    /// Page size of the list routes when none is asked for.
-    public static let defaultPageLimit = 20
-    /// Largest page of the list routes.
-    public static let maximumPageLimit = 100
-    /// Largest `offset` of the list routes.
-    public static let maximumOffset = 1_000_000_000
+    /// Page sizes of the list routes: 20 rows unless asked, at most 100.
+    public static let page = ContractPageSize(defaultLimit: 20, maximumLimit: 100)
     /// Longest message id accepted in a path.
     public static let messageIDMaxLength = 64
     /// Delivery states of a message, as the logs show them.
@@ -46,12 +42,7 @@ public struct WebhookContract: Sendable {
     }
 
     /// `limit` and `offset` of the list routes.
-    public static let pageParameters = [
-        ContractParameter(
-            "limit", in: .query, .integer(minimum: 1, maximum: maximumPageLimit),
-            "Rows per page, 1 to \(maximumPageLimit) (default \(defaultPageLimit))."),
-        ContractParameter("offset", in: .query, .integer(minimum: 0, maximum: maximumOffset), "Rows skipped (default 0)."),
-    ]
+    public static let pageParameters = page.parameters("Rows")
 
     /// The query of the message list: a page and a delivery state.
     public static let messageParameters = pageParameters + [

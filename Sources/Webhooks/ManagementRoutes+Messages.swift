@@ -9,7 +9,7 @@ extension ManagementRoutes {
         let (_, scope) = try caller(context)
         let query = try ContractQuery(request, parameters: WebhookContract.messageParameters)
         let current = try await subscription(context, scope: scope)
-        let limit = query.integer("limit") ?? WebhookContract.defaultPageLimit
+        let limit = query.integer("limit") ?? WebhookContract.page.defaultLimit
         let offset = query.integer("offset") ?? 0
         let (items, total) = try await log.page(subscription: current.id, status: query.text("status"), limit: limit, offset: offset)
         return answer(.ok, OffsetPage(items: items, total: total, limit: limit, offset: offset))
@@ -21,7 +21,7 @@ extension ManagementRoutes {
         let query = try ContractQuery(request, parameters: WebhookContract.pageParameters)
         let current = try await subscription(context, scope: scope)
         let message = try await self.message(context, of: current)
-        let limit = query.integer("limit") ?? WebhookContract.defaultPageLimit
+        let limit = query.integer("limit") ?? WebhookContract.page.defaultLimit
         let offset = query.integer("offset") ?? 0
         let (items, total) = try await log.attempts(message: message.id, subscription: current.id, limit: limit, offset: offset)
         return answer(.ok, OffsetPage(items: items, total: total, limit: limit, offset: offset))

@@ -8,7 +8,7 @@ extension ManagementRoutes {
     func list(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let (_, scope) = try caller(context)
         let query = try ContractQuery(request, parameters: WebhookContract.pageParameters)
-        let limit = query.integer("limit") ?? WebhookContract.defaultPageLimit
+        let limit = query.integer("limit") ?? WebhookContract.page.defaultLimit
         let offset = query.integer("offset") ?? 0
         let (items, total) = try await store.page(in: scope, limit: limit, offset: offset)
         return answer(.ok, OffsetPage(items: items, total: total, limit: limit, offset: offset))

@@ -84,6 +84,18 @@ struct HTTPCorrectnessTests {
         }
     }
 
+    @Test("a request that is not HTTP/1.1 is a 400 in the app's error format with X-Request-Id that closes the connection",
+          arguments: ["GARBAGE\r\n\r\n", "GET /v1/items HTTP/1.1\r\nHost: x\r\nX-Bad: a\u{01}b\r\n\r\n", "GET /v1/items HTTP/9.9\r\n\r\n"])
+    func malformedRequests(request: String) async throws {
+        try await TestApp.run("bench", setup: .live) { app in
+            let port = try #require(app.client.port)
+            let reply = try await RawHTTPExchange.exchange(port: port, request)
+            #expect(reply.hasPrefix("HTTP/1.1 400 Bad Request\r\n"), "\(reply)")
+            #expect(reply.contains("Content-Type: application/problem+json\r\n") && reply.contains("X-Request-Id: "), "\(reply)")
+            #expect(reply.contains("Connection: close\r\n") && reply.contains(#""code":"BAD_REQUEST""#), "\(reply)")
+        }
+    }
+
     @Test("HEAD on the wire: the GET's head with its Content-Length, then nothing, for an item, a list and /docs")
     func headOnTheWire() async throws {
         try await TestApp.run("bench", setup: .live) { app in

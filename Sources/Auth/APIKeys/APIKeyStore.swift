@@ -69,14 +69,33 @@ struct APIKeyStore: Sendable {
             ])
     }
 
-    /// The user's keys that are not revoked, newest first.
-    func list(userID: UUID) async throws -> [APIKeyRecord] {
-        let rows = try await database.fetch(sql.statement(
-            """
-            SELECT \(APIKeyRecord.columns) FROM auth_api_keys WHERE user_id = ? AND revoked_at IS NULL \
-            AND purpose = 'personal' ORDER BY created_at DESC, id
-            """, [.uuid(userID)]))
-        return try rows.map(APIKeyRecord.init(row:))
+    /// One page of the user's keys that are not revoked, newest first, and how many there are
+    /// in all, read in one snapshot. With `binding`, only the keys an API key bound to it may
+    /// see (`AuthRoutes.keyCaller(_:sees:)`): bound to the same organization, and to the same
+    /// project when it names one.
+    func page(userID: UUID, within binding: SessionBinding?, limit: Int, offset: Int) async throws -> (keys: [APIKeyRecord], total: Int) {
+        var condition = "user_id = ? AND revoked_at IS NULL AND purpose = 'personal'"
+        var binds: [SQLValue] = [.uuid(userID)]
+        if let binding {
+            if let organization = binding.organizationID {
+                condition += " AND organization_id = ?"
+                binds.append(.uuid(organization))
+            } else {
+                condition += " AND organization_id IS NULL"
+            }
+            if let project = binding.projectID {
+                condition += " AND project_id = ?"
+                binds.append(.uuid(project))
+            }
+        }
+        let results = try await database.fetchSnapshot([
+            sql.statement(
+                "SELECT \(APIKeyRecord.columns) FROM auth_api_keys WHERE \(condition) ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+                binds + [.integer(Int64(limit)), .integer(Int64(offset))]),
+            sql.statement("SELECT COUNT(*) FROM auth_api_keys WHERE \(condition)", binds),
+        ])
+        var count = RowReader(results[1].first ?? SQLRow(values: [.integer(0)]))
+        return (try results[0].map(APIKeyRecord.init(row:)), Int(try count.integer()))
     }
 
     /// One of the user's keys that is not revoked.

@@ -11,7 +11,7 @@ extension AuthContractOptions {
             apiKeys: settings.apiKeys.map {
                 APIKeys(
                     environments: $0.prefixes.map(\.environment), maxRotationGraceSeconds: $0.maxRotationGraceSeconds,
-                    manageScope: $0.manageScope)
+                    manageScope: $0.manageScope, page: $0.pageLimits.contractPageSize, scopes: $0.scopes)
             },
             oauth: settings.oauth.map {
                 OAuth(providers: $0.providers.map(\.name), redirectAllowlist: $0.redirectAllowlist, stateSeconds: $0.stateSeconds)

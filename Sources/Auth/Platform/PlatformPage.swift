@@ -16,7 +16,7 @@ struct PlatformPage: Sendable {
     /// - Throws: `APIError` 400 naming each malformed, out-of-range or unknown parameter.
     init(_ request: Request, route: ContractRoute<PlatformOperation>) throws(APIError) {
         query = try ContractQuery(request, parameters: route.parameters)
-        limit = query.integer("limit") ?? PlatformContract.defaultPageLimit
+        limit = query.integer("limit") ?? PlatformContract.page.defaultLimit
         offset = query.integer("offset") ?? 0
     }
 

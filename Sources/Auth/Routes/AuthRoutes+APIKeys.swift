@@ -7,12 +7,17 @@ import ValueFormats
 /// Creating, listing, reading, revoking and rotating the caller's API keys (updating and who may
 /// call these: `AuthRoutes+KeyManagers`).
 extension AuthRoutes {
-    /// `GET /api-keys` → the caller's keys that are not revoked (prefix and last four only), in
-    /// the key family's list envelope.
-    func listAPIKeys(_ context: LoomRequestContext) async throws -> Response {
+    /// `GET /api-keys?limit=&offset=` → one page of the caller's keys that are not revoked
+    /// (prefix and last four only) with their `total`, in the key family's list envelope; an API
+    /// key calling sees only the keys its binding allows (`keyCaller(_:sees:)`).
+    func listAPIKeys(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let caller = try requireKeyManager(context)
-        let records = try await keys.list(userID: caller.userID).filter { Self.keyCaller(caller.identity, sees: $0) }
-        return answer(status: .ok, value: EnvelopedList(records.map { APIKeyResponse(record: $0, key: nil) }, in: keyEnvelopes))
+        let query = try ContractQuery(request, parameters: keyListParameters)
+        let limit = query.integer("limit") ?? contract.options.apiKeys?.page.defaultLimit ?? 0, offset = query.integer("offset") ?? 0
+        let (records, total) = try await keys.page(
+            userID: caller.userID, within: Self.keyListBinding(of: caller.identity), limit: limit, offset: offset)
+        return answer(status: .ok, value: EnvelopedList(
+            records.map { APIKeyResponse(record: $0, key: nil) }, page: .init(total: total, limit: limit, offset: offset), in: keyEnvelopes))
     }
 
     /// `GET /api-keys/{id}` → one of the caller's keys that is not revoked, never the key itself.

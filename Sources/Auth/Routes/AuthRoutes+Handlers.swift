@@ -49,7 +49,7 @@ extension AuthRoutes {
         case .archiveProject: return { _, context in try await archiveProject(context) }
         case .listProjectKeys: return { _, context in try await listProjectKeys(context) }
         case .rotateProjectKey: return { request, context in try await rotateProjectKey(request, context) }
-        case .listAPIKeys: return { _, context in try await listAPIKeys(context) }
+        case .listAPIKeys: return { request, context in try await listAPIKeys(request, context) }
         case .createAPIKey: return { request, context in try await createAPIKey(request, context) }
         case .getAPIKey: return { _, context in try await getAPIKey(context) }
         case .updateAPIKey: return { request, context in try await updateAPIKey(request, context) }

@@ -51,6 +51,14 @@ extension AuthRoutes {
         return (try? requireBinding(caller, allows: record.binding)) != nil
     }
 
+    /// The binding whose keys `caller` may list, the same rule as `keyCaller(_:sees:)` read as a
+    /// filter: `nil` (every key of the account) for an access token or an unbound key.
+    static func keyListBinding(of caller: Identity) -> SessionBinding? {
+        guard caller.kind == apiKeyKind, caller.organizationID != nil || caller.projectID != nil else { return nil }
+        return SessionBinding(
+            organizationID: caller.organizationID.flatMap(UUID.init(uuidString:)), projectID: caller.projectID.flatMap(UUID.init(uuidString:)))
+    }
+
     /// Whether `caller` may put `scope` on a key: always for an access token (its role bounds
     /// it elsewhere); for an API key, only a scope the key itself holds now.
     static func keyCaller(_ caller: Identity, grants scope: String) -> Bool {

@@ -17,6 +17,8 @@ struct AuthRoutes: Sendable {
     let validation: ContractValidation
     /// How answers holding API keys are wrapped (the app's envelopes when `envelopes.families` names `apiKeys`).
     let keyEnvelopes: FamilyEnvelopes
+    /// `limit` and `offset` of the key list, as the laid-out route declares them.
+    let keyListParameters: [ContractParameter]
 
     /// Creates the routes of `service`.
     init(service: AuthService, maxBodyBytes: Int, clientAddresses: ClientAddressResolver, keyEnvelopes: FamilyEnvelopes = .loom) {
@@ -26,6 +28,7 @@ struct AuthRoutes: Sendable {
         self.clientAddresses = clientAddresses
         self.contract = service.contract
         self.validation = ContractValidation(options: contract.options)
+        self.keyListParameters = contract.routes.first { $0.operation == .listAPIKeys }?.parameters ?? []
     }
 
     /// The request bodies of the auth routes.

@@ -16,7 +16,7 @@ extension AuthContractOptions {
             apiKeys: auth.apiKeys.map {
                 APIKeys(
                     environments: $0.prefixes.map(\.environment), maxRotationGraceSeconds: $0.maxRotationGraceSeconds,
-                    manageScope: $0.manageScope)
+                    manageScope: $0.manageScope, page: app.limits.contractPageSize)
             },
             oauth: auth.oauth.map {
                 OAuth(providers: $0.providers.map(\.name), redirectAllowlist: $0.redirectAllowlist, stateSeconds: $0.stateSeconds)
@@ -32,6 +32,13 @@ extension AuthContractOptions {
             tokenResponseMembers: auth.tokens.responseMembers?.map(\.rawValue) ?? Self.allTokenResponseMembers,
             signupAnswersAccepted: auth.signup.answer == .accepted, roleSpelling: auth.roleSpelling,
             cookieMode: auth.cookies != nil)
+    }
+
+    /// The options of `app`'s `auth` section with what only the whole app tells: the scopes a
+    /// key may hold (`DeclaredScopes`), as the generated `AuthSettings` carries them.
+    public init(auth: AuthConfig, schema app: AppSchema) {
+        self.init(auth: auth, app: app.config)
+        apiKeys?.scopes = DeclaredScopes.of(app)
     }
 
     /// A schema's `routes` object in the contract's terms.

@@ -16,7 +16,7 @@ struct AuthOperations {
     /// Every auth route, documented.
     func routes() -> [DocumentedRoute] {
         let documenter = ContractDocumenter(context: context)
-        return AuthContract(options: AuthContractOptions(auth: auth, app: context.config)).routes.flatMap {
+        return AuthContract(options: AuthContractOptions(auth: auth, schema: context.app)).routes.flatMap {
             documenter.document($0, prefix: "", tag: Self.tag)
         }
     }

@@ -13,7 +13,7 @@ struct AuthSchemas {
     let fields: FieldSchemaBuilder
 
     /// The facts of `auth` the route families are selected by.
-    var options: AuthContractOptions { AuthContractOptions(auth: auth, app: fields.context.config) }
+    var options: AuthContractOptions { AuthContractOptions(auth: auth, schema: fields.context.app) }
     /// Roles inside an organization: `auth.organizationRoles`, or the runtime's defaults, as
     /// the wire spells them (`auth.roleSpelling`).
     var organizationRoles: [String] { options.wireOrganizationRoles }
@@ -150,19 +150,24 @@ struct AuthSchemas {
         ]
     }
 
-    /// `AuthAPIKey` (one key's answer) and `AuthAPIKeyList`: Loom's bare key and `{"items": [...]}`,
-    /// or, when `envelopes.families` names `apiKeys`, the app's envelopes around the key
-    /// (then `AuthAPIKeyRecord`), as `AuthRoutes` writes them.
+    /// `AuthAPIKey` (one key's answer), `AuthAPIKeyPage` (the caller's keys, paged) and
+    /// `AuthAPIKeyList` (a project's keys): Loom's bare key, `{items, total, limit, offset}` and
+    /// `{"items": [...]}`, or, when `envelopes.families` names `apiKeys`, the app's envelopes
+    /// around the key (then `AuthAPIKeyRecord`), as `AuthRoutes` writes them.
     private func apiKeySchemas() throws -> [(String, JSONSchema)] {
         let envelopes = FamilyEnvelopes(config: fields.context.config).of(.apiKeys)
-        let listed = "The caller's keys that are not revoked, newest first."
-        guard envelopes.wrap != nil || envelopes.items != FamilyEnvelopes.loom.items else {
-            return [("AuthAPIKey", try apiKey()), ("AuthAPIKeyList", list("AuthAPIKey", listed))]
+        let paged = "One page of the caller's keys that are not revoked, newest first."
+        let listed = "The project's keys that are not revoked, newest first."
+        let wrapped = envelopes.wrap != nil || envelopes.items != FamilyEnvelopes.loom.items
+        let record = SchemaFactory.reference(wrapped ? "AuthAPIKeyRecord" : "AuthAPIKey")
+        let page = envelopes.list(of: record, description: paged, naming: fields.naming, page: FamilyEnvelopes.pageDescriptions("keys").merging([.total: "The caller's keys that are not revoked, across pages."]) { $1 })
+        guard wrapped else {
+            return [("AuthAPIKey", try apiKey()), (AuthContract.apiKeyPageSchema, page), ("AuthAPIKeyList", list("AuthAPIKey", listed))]
         }
-        let record = SchemaFactory.reference("AuthAPIKeyRecord")
         return [
             ("AuthAPIKeyRecord", try apiKey()),
             ("AuthAPIKey", envelopes.answer(record, description: "An API key, in the app's record envelope.", naming: fields.naming)),
+            (AuthContract.apiKeyPageSchema, page),
             ("AuthAPIKeyList", envelopes.list(of: record, description: listed, naming: fields.naming)),
         ]
     }

@@ -106,10 +106,11 @@ struct TableSchemas {
     /// The writable fields; for create/replace the required ones are required, for update none is.
     func input(usage: FieldSchemaBuilder.Usage) throws -> JSONSchema {
         let writable = table.fields.filter { !$0.readOnly }
-        let properties = try writable.map { field in
+        var properties = try writable.map { field in
             SchemaFactory.Property(
                 fields.naming.name(field.name), try fields.schema(for: field, usage: usage), required: usage != .patch && field.required)
         }
+        if usage == .patch, let clear = clearList() { properties.append(clear) }
         let purpose = usage == .patch
             ? "Fields to change in a \(table.name) record; absent fields keep their value."
             : "A new or replacing \(table.name) record."
@@ -117,6 +118,23 @@ struct TableSchemas {
             ? " Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored."
             : " Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422."
         return SchemaFactory.object(properties, description: purpose + serverOwned, closed: true)
+    }
+
+    /// The update body's `clear` member (`ClearList`): the nullable fields a client may write,
+    /// each named at most once; `nil` when the table takes no clear list.
+    func clearList() -> SchemaFactory.Property? {
+        let names = table.fields.filter { ClearList.clearable(nullable: $0.nullable, readOnly: $0.readOnly) }.map { fields.naming.name($0.name) }
+        guard ClearList.applies(names: table.fields.map { fields.naming.name($0.name) }, clearable: names) else { return nil }
+        let item = JSONSchema.string(
+            JSONSchema.CoreContext(description: "A field to set to null.", allowedValues: names.map { AnyCodable($0) }), JSONSchema.StringContext())
+        return SchemaFactory.Property(
+            ClearList.member,
+            .array(
+                JSONSchema.CoreContext(
+                    description: "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): "
+                        + "`{\"\(ClearList.member)\": [\"\(names[0])\"]}` is `{\"\(names[0])\": null}`. A field named here must not also be sent."),
+                JSONSchema.ArrayContext(items: item, uniqueItems: true)),
+            required: false)
     }
 
     /// The page as `TableHandlers.page` writes it in the table's list envelope: the records

@@ -16,7 +16,7 @@ struct UsageOperations {
     /// The usage route, documented.
     func routes() -> [DocumentedRoute] {
         let documenter = ContractDocumenter(context: context)
-        return UsageContract(path: usage.path, page: context.config.limits.contractPageSize).routes.flatMap { documenter.document($0, prefix: context.config.basePath, tag: Self.tag) }
+        return UsageContract(path: usage.path, page: context.config.limits.contractPageSize, ids: ResourceIDs(config: context.config.auth?.ids ?? [:])).routes.flatMap { documenter.document($0, prefix: context.config.basePath, tag: Self.tag) }
     }
 
     /// `UsageDay`, `UsageLatency` and `UsagePage`, as `Runtime`'s `UsageRow` writes them.

@@ -8,7 +8,7 @@ enum AuthTranslator {
     static let indent = "        "
 
     /// The argument lines; the template adds the commas.
-    static func arguments(for auth: AuthConfig, app: AppConfig) -> [ListItem] {
+    static func arguments(for auth: AuthConfig, app: AppConfig, scopes: [String] = []) -> [ListItem] {
         let basePath = app.basePath
         let tokens = auth.tokens
         let passwords = auth.passwords
@@ -27,7 +27,7 @@ enum AuthTranslator {
             roles(auth.roles, label: "roles"),
             "defaultRole: \(SwiftNames.literal(auth.defaultRole))",
         ]
-        lines.append("apiKeys: " + (auth.apiKeys.map(apiKeys) ?? "nil"))
+        lines.append("apiKeys: " + (auth.apiKeys.map { apiKeys($0, limits: app.limits, scopes: scopes) } ?? "nil"))
         if let endUserRole = auth.endUserRole {
             lines.append("endUserRole: \(SwiftNames.literal(endUserRole))")
         }
@@ -91,7 +91,7 @@ enum AuthTranslator {
         return text + "\n" + indent + "]"
     }
 
-    private static func apiKeys(_ apiKeys: AuthAPIKeysConfig) -> String {
+    private static func apiKeys(_ apiKeys: AuthAPIKeysConfig, limits: LimitsSchema, scopes: [String]) -> String {
         var text = ".init(\n" + indent + "    prefixes: ["
         for entry in apiKeys.prefixes {
             text += "\n" + indent + "        .init(environment: \(SwiftNames.literal(entry.environment)), prefix: \(SwiftNames.literal(entry.prefix))),"
@@ -100,6 +100,8 @@ enum AuthTranslator {
         text += "\n" + indent + "    acceptBearer: \(apiKeys.acceptBearer),"
         text += "\n" + indent + "    maxRotationGraceSeconds: \(apiKeys.maxRotationGraceSeconds)"
         if let scope = apiKeys.manageScope { text += ",\n" + indent + "    manageScope: \(SwiftNames.literal(scope))" }
+        text += ",\n" + indent + "    pageLimits: PageLimits(defaultSize: \(limits.defaultPageSize), maximumSize: \(limits.maxPageSize))"
+        if !scopes.isEmpty { text += ",\n" + indent + "    scopes: [" + scopes.map(SwiftNames.literal).joined(separator: ", ") + "]" }
         return text + "\n" + indent + ")"
     }
 }

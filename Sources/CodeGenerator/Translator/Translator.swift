@@ -43,7 +43,7 @@ public enum Translator {
             openAPIDocument: openAPIDocument,
             openAPILiteral: SwiftNames.multilineRawLiteral(openAPIDocument))
         if let auth = config.auth {
-            model.authArguments = AuthTranslator.arguments(for: auth, app: config)
+            model.authArguments = AuthTranslator.arguments(for: auth, app: config, scopes: DeclaredScopes.of(app))
             model.hasAuth = true
         }
         if let webhooks = config.webhooks {

@@ -37,7 +37,7 @@ struct AuditRoutes: Sendable {
         let identity = try context.requireScope(AuditContract.readScope)
         let text = context.parameters.get("id") ?? ""
         guard let id = UUID(uuidString: text) else {
-            throw APIError.invalidParameters([.init(field: "id", message: "must be a UUID (got \"\(text.prefix(64))\")")])
+            throw APIError.invalidParameters([.init(field: "id", message: "must be a UUID (got \"\(text.prefix(64))\")")], in: "path")
         }
         guard let found = try await store.event(id: id, organization: identity.organizationID) else {
             throw APIError(status: .notFound, code: "NOT_FOUND", detail: "No audit event has id \(id.uuidString.lowercased()).")

@@ -192,12 +192,23 @@ public struct AuthSettings: Sendable {
         /// The scope with which an API key may manage its owner's keys (`auth.apiKeys.manageScope`);
         /// `nil`: keys cannot reach the key routes.
         public let manageScope: String?
+        /// Page sizes of the key list: the app's `limits.defaultPageSize` and `limits.maxPageSize`,
+        /// as its table lists take them.
+        public let pageLimits: PageLimits
+        /// Every scope a key may hold, as the generator found them in the app (roles, implied
+        /// scopes, required scopes of its routes, and their wildcards); empty: not checked.
+        public let scopes: [String]
         /// Creates key settings.
-        public init(prefixes: [Prefix], acceptBearer: Bool, maxRotationGraceSeconds: Int, manageScope: String? = nil) {
+        public init(
+            prefixes: [Prefix], acceptBearer: Bool, maxRotationGraceSeconds: Int, manageScope: String? = nil,
+            pageLimits: PageLimits = PageLimits(defaultSize: 20, maximumSize: 100), scopes: [String] = []
+        ) {
+            self.scopes = scopes
             self.prefixes = prefixes
             self.acceptBearer = acceptBearer
             self.maxRotationGraceSeconds = maxRotationGraceSeconds
             self.manageScope = manageScope
+            self.pageLimits = pageLimits
         }
 
         /// One environment's key prefix.

@@ -1,10 +1,12 @@
 import NIOCore
 import NIOHTTP1
 
-/// Answers a request head NIO's decoder gave up on (`HTTPParserError.headerOverflow`: the
-/// target and header fields passed `RequestLimits.decoderLimits`) with 414 or 431 in the app's
-/// format (`HeadRefusals`), then closes the connection: the decoder cannot go on, and nothing
-/// more of the head is read. Without it the connection closed without a word.
+/// Answers a request NIO's decoder gave up on, in the app's error format (`HeadRefusals`), then
+/// closes the connection: the decoder cannot go on, and nothing more of the request is read. A
+/// head over `RequestLimits.decoderLimits` (`HTTPParserError.headerOverflow`) is 414 or 431;
+/// any other malformed HTTP/1.1 (a garbage request line, control bytes in a header value, a bad
+/// chunk size) is 400. Without it the connection closed without a word, or with a bare 400
+/// carrying neither the app's body nor `X-Request-Id`.
 ///
 /// Place: right before Hummingbird's codec (after `InlineReadHandler`), so it sees the heads
 /// passed to Hummingbird and their responses: a refusal waits for the responses still owed to
@@ -22,29 +24,39 @@ final class HeadOverflowHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var pendingResponses = 0
     /// A refusal waiting for the responses owed before it.
     private var waitingRefusal: APIError?
-    /// Whether a head overflowed: the decoder then reports every later read as an error
+    /// Whether the decoder gave up: it then reports every later read as an error
     /// (`dataReceivedInErrorState`), which must not reach Hummingbird while it still answers
     /// the requests before it (it would abandon them); the connection closes after the refusal.
-    private var overflowed = false
+    private var refused = false
 
     init(refusals: HeadRefusals, deadline: RequestDeadline) {
         self.refusals = refusals
         self.deadline = deadline
     }
 
+    /// Whether a request's head has passed and its end not yet: an error then is about its body
+    /// (a bad chunk), which Hummingbird reports as that request's 400 naming `body`.
+    private var readingBody = false
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .head = unwrapInboundIn(data) { pendingResponses += 1 }
+        switch unwrapInboundIn(data) {
+        case .head:
+            pendingResponses += 1
+            readingBody = true
+        case .end: readingBody = false
+        case .body: break
+        }
         context.fireChannelRead(data)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if overflowed { return }
-        guard let parserError = error as? HTTPParserError, case .headerOverflow = parserError else {
+        if refused { return }
+        guard let parserError = error as? HTTPParserError, !(readingBody && !Self.isHeadOverflow(parserError)) else {
             context.fireErrorCaught(error)
             return
         }
-        overflowed = true
-        let refusal = refusals.refusal(deadline.requestLine)
+        refused = true
+        let refusal = refusals.refusal(parserError, requestLine: deadline.requestLine)
         if pendingResponses == 0 {
             send(refusal, context: context)
         } else {
@@ -58,6 +70,10 @@ final class HeadOverflowHandler: ChannelDuplexHandler, RemovableChannelHandler {
         guard ends else { return }
         pendingResponses = max(0, pendingResponses - 1)
         if pendingResponses == 0, let refusal = waitingRefusal { send(refusal, context: context) }
+    }
+
+    private static func isHeadOverflow(_ error: HTTPParserError) -> Bool {
+        if case .headerOverflow = error { true } else { false }
     }
 
     private func send(_ error: APIError, context: ChannelHandlerContext) {

@@ -20,6 +20,15 @@ struct HeadRefusals: Sendable {
         commonHeaders = CommonResponseHeaders(serverName: serverName, requestIDHeader: app.headers.requestID, security: app.security)
     }
 
+    /// The refusal of a request the decoder gave up on with `error`: a head over the limits is
+    /// 414 or 431 (`refusal(_:)`), anything else that is not HTTP/1.1 is 400.
+    func refusal(_ error: HTTPParserError, requestLine: RequestLine) -> APIError {
+        guard case .headerOverflow = error else {
+            return .badRequest("The request is not valid HTTP/1.1 (\(error)); the connection is closed.")
+        }
+        return refusal(requestLine)
+    }
+
     /// The refusal of a head given up on with `requestLine` known of it: 414 when the target
     /// alone may exceed `maxURLBytes` (the line less the shortest method and the version, or a
     /// line that never ended), 431 otherwise, and for a head whose line was not measured.

@@ -13,14 +13,20 @@ public struct ContractQuery: Sendable {
     /// The declared query parameters, read by their keys.
     public let parameters: [ContractParameter]
 
-    /// Checks `request`'s query against `parameters`.
-    /// - Throws: `APIError` 400 naming every malformed, out-of-range or unknown parameter.
+    /// Checks `request`'s query against `parameters`; each is given at most once, as on table
+    /// lists (`ListQuery`): no declared parameter is a list.
+    /// - Throws: `APIError` 400 naming every malformed, out-of-range, unknown or repeated parameter.
     public init(_ request: Request, parameters: [ContractParameter]) throws(APIError) {
         query = try QueryString(request.uri)
         let declared = parameters.filter { $0.location == .query }
         self.parameters = declared
         var errors: [APIError.FieldError] = []
+        var seen = Set<String>()
         for (name, value) in query.parameters {
+            guard seen.insert(name).inserted else {
+                errors.append(.init(field: name, message: "is given more than once"))
+                continue
+            }
             guard let parameter = declared.first(where: { $0.name == name }) else {
                 errors.append(.init(
                     field: name, message: "is not a query parameter of this list; allowed: \(declared.map(\.name).joined(separator: ", "))"))

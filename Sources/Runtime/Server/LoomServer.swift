@@ -105,7 +105,7 @@ public enum LoomServer {
         }
         if let usage = app.settings.usage {
             UsageRoutes(
-                contract: UsageContract(path: usage.path, page: app.settings.pageLimits.contractPageSize), store: UsageStore(database: database), recorder: configuration.usage,
+                contract: UsageContract(path: usage.path, page: app.settings.pageLimits.contractPageSize, ids: app.auth?.ids ?? ResourceIDs()), store: UsageStore(database: database), recorder: configuration.usage,
                 naming: app.settings.naming, envelopes: app.settings.familyEnvelopes.of(.usage)
             ).register(in: &registry, basePath: app.settings.basePath)
         }

@@ -25,8 +25,9 @@ struct UsageFilter: Sendable {
         let query = try ContractQuery(request, parameters: contract.queryParameters)
         fromDay = query.text("from").flatMap(CalendarDay.number)
         toDay = query.text("to").flatMap(CalendarDay.number)
-        apiKeyID = query.text("api_key_id")
-        organizationID = query.text("organization_id")
+        // Stored as UUID text; the app may write them with prefixes (`auth.ids`).
+        apiKeyID = query.uuid("api_key_id")?.uuidString.lowercased()
+        organizationID = query.uuid("organization_id")?.uuidString.lowercased()
         byOrganization = query.text("group") == "organization"
         confinedTo = organization
         limit = query.integer("limit") ?? contract.page.defaultLimit

@@ -38,6 +38,6 @@ struct UsageRoutes: Sendable {
         let (rows, total) = try await store.page(filter)
         return JSONResponse.make(
             status: .ok, value: EnvelopedList(rows, page: .init(total: total, limit: filter.limit, offset: filter.offset), in: envelopes),
-            naming: naming)
+            naming: naming, ids: contract.ids)
     }
 }

@@ -36,8 +36,8 @@ struct UsageRow: Sendable, JSONWritable {
     func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("day", CalendarDay.text(day))
-        writer.member("api_key_id", apiKeyID)
-        writer.member("organization_id", organizationID)
+        writer.member("api_key_id", idText: apiKeyID, .apiKey)
+        writer.member("organization_id", idText: organizationID, .organization)
         writer.member("requests", tally.requests)
         writer.member("client_errors", tally.clientErrors)
         writer.member("server_errors", tally.serverErrors)

@@ -22,18 +22,52 @@ public struct InputValidator {
     private var allowsReadOnly = false
 
     /// Validates a JSON request body that must be an object, throwing 422 with every problem.
-    /// `allowsReadOnly` lets the server set read-only fields (clients never may).
+    /// `allowsReadOnly` lets the server set read-only fields (clients never may). With
+    /// `clearList` (a table's `PATCH`), the member `clear` names nullable fields to set to
+    /// `null` (`ClearList`).
     public static func validate(
-        body: JSONInput, rules: [FieldRule], mode: Mode, allowsReadOnly: Bool = false
+        body: JSONInput, rules: [FieldRule], mode: Mode, allowsReadOnly: Bool = false, clearList: Bool = false
     ) throws(APIError) -> ValidatedObject {
-        guard case .object(let members) = body else {
+        guard case .object(var members) = body else {
             throw APIError.validation([.init(field: "body", message: "must be a JSON object (got \(body.kindDescription))")])
         }
         var validator = InputValidator()
         validator.allowsReadOnly = allowsReadOnly
-        let result = validator.object(members, rules: rules, mode: mode, prefix: "")
+        let takesClear = clearList && mode == .patch && members[ClearList.member] != nil && !ClearList.fields(of: rules).isEmpty
+        let clear = takesClear ? members.removeValue(forKey: ClearList.member) : nil
+        var result = validator.object(members, rules: rules, mode: mode, prefix: "")
+        if let clear { validator.clear(clear, in: &result, rules: rules, sent: members) }
         guard validator.errors.isEmpty else { throw APIError.validation(validator.errors) }
         return result
+    }
+
+    /// Sets the fields `clear` names to `null`: each must be a nullable field the client may
+    /// write, named once and not also sent (422 naming `clear[i]` otherwise).
+    private mutating func clear(_ clear: JSONInput, in result: inout ValidatedObject, rules: [FieldRule], sent: [String: JSONInput]) {
+        guard case .array(let names) = clear else {
+            return fail(ClearList.member, "must be an array of field names (got \(clear.kindDescription))")
+        }
+        var seen = Set<String>()
+        for (position, entry) in names.enumerated() {
+            let field = "\(ClearList.member)[\(position)]"
+            guard case .string(let name) = entry else {
+                fail(field, "must be a field name (got \(entry.kindDescription))")
+                continue
+            }
+            guard let index = rules.firstIndex(where: { $0.name == name }), ClearList.clearable(rules[index]) else {
+                fail(field, "is not a field that can be cleared; clearable fields: " + ClearList.fields(of: rules).joined(separator: ", "))
+                continue
+            }
+            guard seen.insert(name).inserted else {
+                fail(field, "names \(name) twice")
+                continue
+            }
+            guard sent[name] == nil else {
+                fail(field, "names \(name), which the body also sets")
+                continue
+            }
+            result.values[index] = .null
+        }
     }
 
     /// Validates a single value already known to be present (query and path parameters use this

@@ -41,34 +41,9 @@ struct APIKeyCreate: AsyncParsableCommand {
         try await frame.run { app, settings, database in
             let created = try await AuthService.createAPIKey(
                 owner: owner, name: name, scopes: scopes, environment: environment, settings: settings, database: database,
-                app: app.schema.app, declaredScopes: Self.declaredScopes(of: app))
+                app: app.schema.app, declaredScopes: Set(settings.apiKeys?.scopes ?? []))
             let holder = owner.map { "owned by \($0)" } ?? "of the service account"
             return "created API key \(created.id) \(holder) in \(options.databaseDescription)\n\(created.key)"
         }
-    }
-
-    /// Every scope `app` names: granted by a role or implied by a scope (`auth.roles`,
-    /// `auth.impliedScopes`), required by an operation of its OpenAPI document
-    /// (`x-required-scopes`), or needed by a route family it serves (key, webhook, audit,
-    /// usage and tier management). A service key may hold these and no others, so a typo is
-    /// refused instead of issuing a key that can do nothing.
-    static func declaredScopes(of app: GeneratedApp) -> Set<String> {
-        var scopes = Set<String>()
-        if let auth = app.auth {
-            for role in auth.roles { scopes.formUnion(role.scopes) }
-            for (scope, implied) in auth.impliedScopes { scopes.insert(scope); scopes.formUnion(implied) }
-            if let manage = auth.apiKeys?.manageScope { scopes.insert(manage) }
-        }
-        if let scope = app.webhooks?.management?.scope { scopes.insert(scope) }
-        if app.audit != nil { scopes.insert("audit:read") }
-        if app.settings.usage != nil { scopes.insert("usage:read") }
-        if app.settings.rateLimits?.tiers != nil { scopes.insert("rate-limits:manage") }
-        let document = (try? JSONSerialization.jsonObject(with: Data(app.openAPIDocument.utf8))) as? [String: Any]
-        for case let operations as [String: Any] in ((document?["paths"] as? [String: Any]) ?? [:]).values {
-            for case let operation as [String: Any] in operations.values {
-                scopes.formUnion(operation["x-required-scopes"] as? [String] ?? [])
-            }
-        }
-        return scopes
     }
 }

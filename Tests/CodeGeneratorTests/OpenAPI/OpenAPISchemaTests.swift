@@ -104,7 +104,10 @@ struct OpenAPISchemaTests {
         #expect(!String(describing: create).contains("readOnly"))
 
         let update = try #require(openAPIValue(json, "components", "schemas", "TasksUpdate") as? [String: Any])
-        #expect(Set((update["properties"] as? [String: Any] ?? [:]).keys) == Set(createProperties.keys))
+        // The writable fields, and the clear list naming the nullable ones (`ClearList`).
+        #expect(Set((update["properties"] as? [String: Any] ?? [:]).keys) == Set(createProperties.keys).union(["clear"]))
+        let clearable = try #require(openAPIValue(update, "properties", "clear", "items", "enum") as? [String])
+        #expect(!clearable.contains("title") && clearable.allSatisfy { createProperties[$0] != nil }, "\(clearable)")
         #expect(update["required"] == nil)
         #expect(update["additionalProperties"] as? Bool == false)
         #expect(openAPIValue(update, "properties", "priority", "default") == nil)

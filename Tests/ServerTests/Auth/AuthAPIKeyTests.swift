@@ -25,6 +25,7 @@ struct AuthAPIKeyTests {
             #expect(created["last_four"] as? String == String(key.suffix(4)))
             let list = try await app.request(.get, TestApp.auth + "/api-keys", headers: account.headers)
             #expect(list.items.count == 1)
+            #expect(list.object["total"] as? Int == 1 && list.object["limit"] as? Int == 20 && list.object["offset"] as? Int == 0, "\(list.text)")
             #expect(list.items.first?["key"] == nil)
             #expect(!list.text.contains(key))
             #expect(list.items.first?["prefix"] as? String == "sk_test_")
@@ -45,15 +46,22 @@ struct AuthAPIKeyTests {
         }
     }
 
-    @Test("scopes beyond the creator's are refused (403); other bad input is 422")
+    @Test("scopes beyond the creator's are refused (403); a scope the app does not name and other bad input is 422")
     func scopeCeiling() async throws {
         try await TestApp.run("tracker") { app in
             let account = try await app.signUp()
-            for scope in ["*", "projects:write", "tasks:*", "admin"] {
+            for scope in ["*", "projects:write", "tasks:*", "webhooks:manage"] {
                 let reply = try await app.request(
                     .post, TestApp.auth + "/api-keys", json: #"{"name": "x", "environment": "live", "scopes": ["\#(scope)"]}"#,
                     headers: account.headers)
                 #expect(reply.status == .forbidden, "\(scope): \(reply.status)")
+            }
+            // A scope no role, route or family of the app names (a typo) is refused, not issued doing nothing.
+            for scope in ["admin", "tasks:reed", "nope:*"] {
+                let reply = try await app.request(
+                    .post, TestApp.auth + "/api-keys", json: #"{"name": "x", "environment": "live", "scopes": ["tasks:read", "\#(scope)"]}"#,
+                    headers: account.headers)
+                #expect(reply.status == .unprocessableContent && reply.errorFields == ["scopes[1]"], "\(scope): \(reply.text)")
             }
             let badEnvironment = try await app.request(
                 .post, TestApp.auth + "/api-keys", json: #"{"name": "x", "environment": "staging", "scopes": ["tasks:read"]}"#,

@@ -16,7 +16,7 @@ struct ServiceKeyTests {
         let generated = try AppCatalog.app(named: name)
         return try await AuthService.createAPIKey(
             owner: nil, name: "service", scopes: scopes, environment: nil, settings: try #require(generated.auth),
-            database: try #require(app.database), app: name, declaredScopes: APIKeyCreate.declaredScopes(of: generated)
+            database: try #require(app.database), app: name, declaredScopes: Set(generated.auth?.apiKeys?.scopes ?? [])
         ).key
     }
 

@@ -265,10 +265,11 @@ struct B2BContractTests {
         #expect(error?["details"] is [Any], sourceLocation: sourceLocation)
     }
 
-    @Test("Pagination: GET /v1/users?limit=50&offset=100, default page size 20, maximum 100, with total")
+    @Test("Pagination: GET /v1/users?limit=50&offset=100, default page size 20, maximum 100, with total; /v1/keys, /v1/audit and /v1/usage page alike")
     func pagination() async throws {
         try await TestApp.b2b { app in
-            let key = TestApp.key(try await app.b2bFullKey(token: try await app.b2bOperator()))
+            let token = try await app.b2bOperator()
+            let key = TestApp.key(try await app.b2bFullKey(token: token))
             for round in 0..<2 {
                 let operations = (1...100).map { #"{"action":"create","data":{"email":"p\#($0)-\#(round)@example.com"}}"# }
                 let batch = try await app.request(
@@ -294,12 +295,30 @@ struct B2BContractTests {
             let usage = try await app.request(.get, "/v1/usage", headers: key)
             #expect(usage.status == .ok && usage.object["limit"] as? Int == 20, "\(usage.text.prefix(300))")
             #expect(try await app.request(.get, "/v1/usage?limit=100", headers: key).status == .ok)
-            for path in ["/v1/audit", "/v1/usage"] {
+            // /v1/keys: the caller's keys, newest first, by the same rule: 22 more keys make 23.
+            for index in 1...22 {
+                _ = try await app.b2bKey(#"{"name":"k\#(index)","environment":"test","scopes":["users:read"]}"#, token: token)
+            }
+            let keys = try await app.request(.get, "/v1/keys", headers: key)
+            #expect(keys.status == .ok && keys.dataItems.count == 20, "\(keys.text.prefix(300))")
+            #expect(keys.object["total"] as? Int == 23 && keys.object["limit"] as? Int == 20 && keys.object["offset"] as? Int == 0)
+            let created = keys.dataItems.compactMap { $0["created_at"] as? String }
+            #expect(created.count == 20 && created == created.sorted(by: >), "newest first: \(created)")
+            let lastKeys = try await app.request(.get, "/v1/keys?limit=5&offset=20", headers: key)
+            #expect(lastKeys.dataItems.count == 3, "\(lastKeys.text.prefix(300))")
+            #expect(lastKeys.object["total"] as? Int == 23 && lastKeys.object["limit"] as? Int == 5 && lastKeys.object["offset"] as? Int == 20)
+            let names = (keys.dataItems + lastKeys.dataItems).compactMap { $0["name"] as? String }
+            #expect(Set(names) == Set((1...22).map { "k\($0)" } + ["backend"]) && names.count == 23, "the two pages hold every key once: \(names)")
+            #expect(try await app.request(.get, "/v1/keys?limit=100", headers: key).dataItems.count == 23)
+            for path in ["/v1/users", "/v1/audit", "/v1/usage", "/v1/keys"] {
                 let refused = try await app.request(.get, "\(path)?limit=101", headers: key)
                 #expect(refused.status == .badRequest && refused.errorFields == ["limit"], "\(path): \(refused.text)")
+                // A parameter given twice is refused by every list, not read as its first value.
+                let repeated = try await app.request(.get, "\(path)?limit=5&limit=6", headers: key)
+                #expect(repeated.status == .badRequest && repeated.errorFields == ["limit"], "\(path): \(repeated.text)")
             }
             let document = try #require(try JSONSerialization.jsonObject(with: Data(B2b.openAPIDocument.utf8)) as? [String: Any])
-            for path in ["/v1/users", "/v1/audit", "/v1/usage"] {
+            for path in ["/v1/users", "/v1/audit", "/v1/usage", "/v1/keys"] {
                 let parameters = ((document["paths"] as? [String: Any])?[path] as? [String: Any])?["get"] as? [String: Any]
                 let limit = try #require(Self.resolved(parameters?["parameters"] as? [Any] ?? [], in: document).first { $0["name"] as? String == "limit" })
                 let schema = limit["schema"] as? [String: Any]

@@ -57,6 +57,28 @@ struct B2BKeyManagementTests {
         }
     }
 
+    @Test("Keys hold only the document's permissions: a scope b2b does not name is 422 naming scopes[i] on create, update and replace")
+    func undeclaredScopes() async throws {
+        try await TestApp.b2b { app in
+            let token = try await app.b2bOperator()
+            let console = [HTTPField.Name.authorization: "Bearer \(token)"] as HTTPFields
+            let made = try await app.b2bKey(#"{"name":"crm","environment":"live","scopes":["users:read"]}"#, token: token)
+            for (method, path, body) in [
+                (HTTPRequest.Method.post, "/v1/keys", #"{"name":"typo","environment":"live","scopes":["users:reed"]}"#),
+                (.patch, "/v1/keys/\(made.id)", #"{"scopes":["users:read","nope"]}"#),
+                (.put, "/v1/keys/\(made.id)", #"{"name":"crm","scopes":["users:read","nope"]}"#),
+            ] {
+                let refused = try await app.request(method, path, json: body, headers: console)
+                #expect(refused.status == .unprocessableContent && refused.errorCode == "VALIDATION_ERROR", "\(method) \(path): \(refused.text)")
+                #expect(refused.errorFields.allSatisfy { $0.hasPrefix("scopes[") } && refused.errorFields.count == 1, "\(refused.text)")
+            }
+            // The permissions of the document and their wildcards are accepted.
+            for scopes in [#"["users:read","users:write","users:delete"]"#, #"["users:*"]"#, #"["admin"]"#] {
+                _ = try await app.b2bKey(#"{"name":"ok","environment":"test","scopes":\#(scopes)}"#, token: token)
+            }
+        }
+    }
+
     @Test("admin: an admin key lists, creates, reads, updates, rotates and revokes keys at /v1/keys; other keys get 403")
     func adminKeyManagesKeys() async throws {
         try await TestApp.b2b { app in

@@ -82,6 +82,12 @@ struct B2BPlatformContractTests {
             let row = try #require(usage.dataItems.first, "\(usage.text)")
             #expect((row["requests"] as? Int ?? 0) >= 2 && (row["client_errors"] as? Int ?? 0) >= 1, "\(usage.text)")
             #expect(row["latency_ms"] is [String: any Sendable] && row["server_errors"] as? Int == 0, "\(usage.text)")
+            // A key's rows carry its id as /v1/keys writes it (key_...), and the filter takes that id.
+            #expect(row["api_key_id"] as? String == admin.id, "\(usage.text)")
+            let mine = try await app.request(.get, "/v1/usage?api_key_id=\(admin.id)", headers: key)
+            #expect(mine.status == .ok && mine.dataItems.count == 1 && mine.dataItems.first?["api_key_id"] as? String == admin.id, "\(mine.text)")
+            let malformed = try await app.request(.get, "/v1/usage?api_key_id=nope", headers: key)
+            #expect(malformed.status == .badRequest && malformed.errorFields == ["api_key_id"], "\(malformed.text)")
             // usage:read: admin implies it; a users key does not hold it.
             let reader = TestApp.key(try await app.b2bKey(#"{"name":"r","environment":"live","scopes":["users:read"]}"#, token: token).key)
             let refused = try await app.request(.get, "/v1/usage", headers: reader)

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import NIOCore
+import Runtime
 import Testing
 
 @testable import Server
@@ -169,6 +170,10 @@ struct B2BResourceContractTests {
             plain[.contentType] = "text/plain"
             let unsupported = try await app.request(.post, "/v1/users", json: #"{"email":"a@example.com"}"#, headers: plain)
             #expect(unsupported.status == .unsupportedMediaType, "\(unsupported.text)")
+            let member = try await app.request(.post, "/v1/users", json: #"{"email":"put@example.com"}"#, headers: key)
+            let memberID = try #require(member.data["id"] as? String)
+            let unsupportedPut = try await app.request(.put, "/v1/users/\(memberID)", json: #"{"email":"put@example.com"}"#, headers: plain)
+            #expect(unsupportedPut.status == .unsupportedMediaType, "PUT too: \(unsupportedPut.text)")
             // Chosen (README): a JSON body sent without Content-Type is read as JSON, not refused.
             let bare = try await app.client.executeRequest(
                 uri: "/v1/users", method: .post, headers: key, body: ByteBuffer(string: #"{"email":"bare@example.com"}"#))
@@ -188,6 +193,16 @@ struct B2BResourceContractTests {
         }
     }
 
+    @Test("Error Codes: INTERNAL_ERROR is written in the document's body like every other code, with 500")
+    func internalError() throws {
+        let app = try AppCatalog.app(named: "b2b")
+        let error = app.settings.errors.apply(APIError.internalError)
+        #expect(error.status == .internalServerError && error.code == "INTERNAL_ERROR")
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(app.settings.errorFormat.body(for: error, requestID: "r1"))) as? [String: Any])
+        let inner = try #require(body["error"] as? [String: Any], "\(body)")
+        #expect(inner["code"] as? String == "INTERNAL_ERROR" && inner["message"] is String && inner["details"] is [Any], "\(body)")
+    }
+
     @Test("Idempotency: POST /v1/users with X-Idempotency-Key: unique-request-id-12345 writes once")
     func idempotency() async throws {
         try await TestApp.b2b { app in
@@ -202,6 +217,11 @@ struct B2BResourceContractTests {
             #expect(other.status == .unprocessableContent && other.errorCode == "VALIDATION_ERROR", "\(other.text)")
             let listed = try await app.request(.get, "/v1/users", headers: TestApp.key(headers[HTTPField.Name("X-API-Key")!]!))
             #expect(listed.object["total"] as? Int == 1)
+            // "valid for 24 hours": the records b2b keeps, purged after that by `PeriodicPurge`
+            // (whose expiry `IdempotencyTests` proves); the audit trail is kept 90 days alike.
+            let b2b = try AppCatalog.app(named: "b2b")
+            #expect(b2b.settings.idempotency?.retentionSeconds == 24 * 3600)
+            #expect(b2b.audit?.retentionDays == 90)
         }
     }
 

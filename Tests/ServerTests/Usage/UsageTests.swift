@@ -59,12 +59,12 @@ struct UsageTests {
     func percentiles() async throws {
         try await TestApp.run("tracker") { app in
             let (recorder, service) = try Self.instance(app)
-            let caller = Self.member(of: "org-p")
+            let caller = Self.member(of: "0e000000-0000-4000-8000-00000000000e")
             for _ in 0..<50 { recorder.record(identity: caller, status: 200, duration: .microseconds(500)) }
             for _ in 0..<45 { recorder.record(identity: caller, status: 200, duration: .milliseconds(20)) }
             for _ in 0..<5 { recorder.record(identity: caller, status: 503, duration: .milliseconds(400)) }
             try await service.flush()
-            let row = try #require(try await Self.rows(app, "?organization_id=org-p").first)
+            let row = try #require(try await Self.rows(app, "?organization_id=0e000000-0000-4000-8000-00000000000e").first)
             #expect(row["requests"] as? Int == 100)
             #expect(row["server_errors"] as? Int == 5)
             let latency = try #require(row["latency_ms"] as? [String: any Sendable])
@@ -79,25 +79,25 @@ struct UsageTests {
         try await TestApp.run("tracker") { app in
             let (first, firstService) = try Self.instance(app)
             let (second, secondService) = try Self.instance(app)
-            for _ in 0..<3 { first.record(identity: Self.member(of: "org-w"), status: 200, duration: .milliseconds(3)) }
-            for _ in 0..<4 { second.record(identity: Self.member(of: "org-w"), status: 404, duration: .milliseconds(3)) }
-            second.record(identity: Self.member(of: "org-w", key: "key-1"), status: 200, duration: .milliseconds(3))
+            for _ in 0..<3 { first.record(identity: Self.member(of: "0c000000-0000-4000-8000-00000000000c"), status: 200, duration: .milliseconds(3)) }
+            for _ in 0..<4 { second.record(identity: Self.member(of: "0c000000-0000-4000-8000-00000000000c"), status: 404, duration: .milliseconds(3)) }
+            second.record(identity: Self.member(of: "0c000000-0000-4000-8000-00000000000c", key: "01000000-0000-4000-8000-000000000001"), status: 200, duration: .milliseconds(3))
             async let one: Void = firstService.flush()
             async let two: Void = secondService.flush()
             _ = try await (one, two)
-            first.record(identity: Self.member(of: "org-w"), status: 500, duration: .milliseconds(3))
+            first.record(identity: Self.member(of: "0c000000-0000-4000-8000-00000000000c"), status: 500, duration: .milliseconds(3))
             try await firstService.flush()
-            let rows = try await Self.rows(app, "?organization_id=org-w")
+            let rows = try await Self.rows(app, "?organization_id=0c000000-0000-4000-8000-00000000000c")
             let tokens = try #require(rows.first { $0["api_key_id"] is NSNull })
             #expect(tokens["requests"] as? Int == 8)
             #expect(tokens["client_errors"] as? Int == 4)
             #expect(tokens["server_errors"] as? Int == 1)
-            #expect(rows.first { $0["api_key_id"] as? String == "key-1" }?["requests"] as? Int == 1)
-            let summed = try await Self.rows(app, "?organization_id=org-w&group=organization")
+            #expect(rows.first { $0["api_key_id"] as? String == "01000000-0000-4000-8000-000000000001" }?["requests"] as? Int == 1)
+            let summed = try await Self.rows(app, "?organization_id=0c000000-0000-4000-8000-00000000000c&group=organization")
             #expect(summed.count == 1)
             #expect(summed.first?["requests"] as? Int == 9)
             #expect(summed.first?["api_key_id"] is NSNull)
-            #expect(try await Self.rows(app, "?api_key_id=key-1").count == 1)
+            #expect(try await Self.rows(app, "?api_key_id=01000000-0000-4000-8000-000000000001").count == 1)
         }
     }
 
@@ -123,18 +123,18 @@ struct UsageTests {
     func accessAndScoping() async throws {
         try await TestApp.run("tracker") { app in
             let (recorder, service) = try Self.instance(app)
-            recorder.record(identity: Self.member(of: "org-a"), status: 200, duration: .milliseconds(1))
-            recorder.record(identity: Self.member(of: "org-b"), status: 200, duration: .milliseconds(1))
+            recorder.record(identity: Self.member(of: "0a000000-0000-4000-8000-00000000000a"), status: 200, duration: .milliseconds(1))
+            recorder.record(identity: Self.member(of: "0b000000-0000-4000-8000-00000000000b"), status: 200, duration: .milliseconds(1))
             try await service.flush()
             #expect(try await app.as(.anonymous).request(.get, "/v1/usage").status == .unauthorized)
-            let member = TestCaller.organization("org-a", scopes: ["projects:read"])
+            let member = TestCaller.organization("0a000000-0000-4000-8000-00000000000a", scopes: ["projects:read"])
             #expect(try await app.as(member).request(.get, "/v1/usage").status == .forbidden)
-            let adminA = TestCaller.organization("org-a", scopes: ["usage:read"], user: "admin-a")
+            let adminA = TestCaller.organization("0a000000-0000-4000-8000-00000000000a", scopes: ["usage:read"], user: "admin-a")
             let seen = try await Self.rows(app, as: adminA)
-            #expect(!seen.isEmpty && seen.allSatisfy { $0["organization_id"] as? String == "org-a" }, "\(seen)")
-            #expect(try await Self.rows(app, "?organization_id=org-b", as: adminA).isEmpty)
+            #expect(!seen.isEmpty && seen.allSatisfy { $0["organization_id"] as? String == "0a000000-0000-4000-8000-00000000000a" }, "\(seen)")
+            #expect(try await Self.rows(app, "?organization_id=0b000000-0000-4000-8000-00000000000b", as: adminA).isEmpty)
             let everyone = try await Self.rows(app)
-            #expect(Set(everyone.compactMap { $0["organization_id"] as? String }) == ["org-a", "org-b"])
+            #expect(Set(everyone.compactMap { $0["organization_id"] as? String }) == ["0a000000-0000-4000-8000-00000000000a", "0b000000-0000-4000-8000-00000000000b"])
         }
     }
 
@@ -143,17 +143,17 @@ struct UsageTests {
         try await TestApp.run("tracker") { app in
             let now = Date()
             let (old, oldService) = try Self.instance(app, now: { now.addingTimeInterval(-2 * 86_400) })
-            old.record(identity: Self.member(of: "org-f"), status: 200, duration: .milliseconds(1))
+            old.record(identity: Self.member(of: "0f000000-0000-4000-8000-00000000000f"), status: 200, duration: .milliseconds(1))
             try await oldService.flush()
             let (recent, recentService) = try Self.instance(app)
-            recent.record(identity: Self.member(of: "org-f"), status: 200, duration: .milliseconds(1))
+            recent.record(identity: Self.member(of: "0f000000-0000-4000-8000-00000000000f"), status: 200, duration: .milliseconds(1))
             try await recentService.flush()
             let today = CalendarDay.number(of: now)
-            let all = try await Self.rows(app, "?organization_id=org-f")
+            let all = try await Self.rows(app, "?organization_id=0f000000-0000-4000-8000-00000000000f")
             #expect(all.map { $0["day"] as? String } == [CalendarDay.text(today), CalendarDay.text(today - 2)])
-            #expect(try await Self.rows(app, "?organization_id=org-f&from=\(CalendarDay.text(today - 1))").count == 1)
-            #expect(try await Self.rows(app, "?organization_id=org-f&to=\(CalendarDay.text(today - 2))").count == 1)
-            let page = try await app.as(Self.admin).request(.get, "/v1/usage?organization_id=org-f&limit=1&offset=1")
+            #expect(try await Self.rows(app, "?organization_id=0f000000-0000-4000-8000-00000000000f&from=\(CalendarDay.text(today - 1))").count == 1)
+            #expect(try await Self.rows(app, "?organization_id=0f000000-0000-4000-8000-00000000000f&to=\(CalendarDay.text(today - 2))").count == 1)
+            let page = try await app.as(Self.admin).request(.get, "/v1/usage?organization_id=0f000000-0000-4000-8000-00000000000f&limit=1&offset=1")
             #expect(page.object["total"] as? Int == 2)
             #expect(page.items.map { $0["day"] as? String } == [CalendarDay.text(today - 2)])
             let bad = try await app.as(Self.admin).request(.get, "/v1/usage?from=2026-13-01&to=yesterday&limit=0&colour=red")
@@ -171,12 +171,12 @@ struct UsageTests {
             let now = Date()
             for days in [100, 80] {
                 let (recorder, service) = try Self.instance(app, now: { now.addingTimeInterval(-Double(days) * 86_400) })
-                recorder.record(identity: Self.member(of: "org-r"), status: 200, duration: .milliseconds(1))
+                recorder.record(identity: Self.member(of: "0d000000-0000-4000-8000-00000000000d"), status: 200, duration: .milliseconds(1))
                 try await service.flush()
             }
             let (_, service) = try Self.instance(app)
             #expect(try await service.purge() == 1)
-            let kept = try await Self.rows(app, "?organization_id=org-r")
+            let kept = try await Self.rows(app, "?organization_id=0d000000-0000-4000-8000-00000000000d")
             #expect(kept.map { $0["day"] as? String } == [CalendarDay.text(CalendarDay.number(of: now) - 80)])
         }
     }

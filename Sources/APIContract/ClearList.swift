@@ -1,0 +1,22 @@
+/// The `clear` member of a table's `PATCH` body: the names of nullable fields to set to `null`,
+/// for clients that cannot send an explicit `null` (typed clients omit `nil` members, so
+/// `{"summary": null}` cannot be written with them): `{"clear": ["summary", "budget"]}` is
+/// `{"summary": null, "budget": null}`.
+///
+/// `Runtime`'s `InputValidator` applies it and the OpenAPI builder documents it, both through
+/// this rule (a server test compares every app's document with the runtime's field rules). A
+/// table with a field named `clear`, or with no nullable field clients may write, has no clear
+/// list.
+public enum ClearList {
+    /// The member's name, the same in every JSON naming style.
+    public static let member = "clear"
+
+    /// Whether a field may be named in `clear`: nullable, and written by clients.
+    public static func clearable(nullable: Bool, readOnly: Bool) -> Bool { nullable && !readOnly }
+
+    /// Whether a table whose fields have the wire names `names`, of which `clearable` may be
+    /// cleared, takes a clear list.
+    public static func applies(names: some Sequence<String>, clearable: [String]) -> Bool {
+        !clearable.isEmpty && !names.contains(member)
+    }
+}

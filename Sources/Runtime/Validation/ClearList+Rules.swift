@@ -1,0 +1,13 @@
+import APIContract
+
+extension ClearList {
+    /// Whether `rule` may be named in `clear`.
+    static func clearable(_ rule: FieldRule) -> Bool { clearable(nullable: rule.nullable, readOnly: rule.readOnly) }
+
+    /// The wire names `clear` may hold for a table with `rules`, in field order; empty when the
+    /// table takes no clear list.
+    public static func fields(of rules: [FieldRule]) -> [String] {
+        let names = rules.filter(clearable).map(\.name)
+        return applies(names: rules.map(\.name), clearable: names) ? names : []
+    }
+}
