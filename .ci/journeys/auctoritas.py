@@ -15,7 +15,7 @@ from auctoritas_client.api.platform import platform_list_end_users
 from auctoritas_client.api.user_data import create_user_data, list_user_data
 from auctoritas_client.models import (
     AuthAPIKey, AuthAPIKeyList, AuthLoginRequest, AuthOrganization, AuthOrganizationUpdate, AuthProject, AuthProjectCreate,
-    AuthProjectKeyRotate, AuthProjectKeyRotateEnvironmentId, AuthRegisterRequest, AuthTokens, AuthUser, PlatformEndUserPage,
+    AuthProjectKeyRotate, APIKeyEnvironment, AuthRegisterRequest, AuthTokens, AuthUser, PlatformEndUserPage,
     Problem, UserData, UserDataCreate, UserDataPage,
 )
 from journey import ORGANIZATION, ORIGIN, PLATFORM_TOKEN, TOKEN, done, expect
@@ -28,7 +28,7 @@ expect(auth_rename_organization.sync(organization, client=owner, body=AuthOrgani
 project = expect(auth_create_project.sync(organization, client=owner, body=AuthProjectCreate(
     name="My App", slug="my-app", description="Production application")), AuthProject, "create a project")
 rotated = expect(auth_rotate_project_key.sync(organization, project.id, client=owner, body=AuthProjectKeyRotate(
-    environment_id=AuthProjectKeyRotateEnvironmentId.PROD)), AuthAPIKey, "rotate the project's prod key")
+    environment_id=APIKeyEnvironment.PROD)), AuthAPIKey, "rotate the project's prod key")
 assert rotated.key.startswith("pk_prod_"), rotated
 expect(auth_list_project_keys.sync(organization, project.id, client=owner), AuthAPIKeyList, "the project's keys")
 

@@ -16,7 +16,7 @@ from eventflow_client.api.events import ingest_event, list_events
 from eventflow_client.api.operations import system_health
 from eventflow_client.api.producers import receive_webhook, register_producer
 from eventflow_client.models import (
-    AuthIdentity, ConsumerEventsResponse, EventsPage, FlatError, IngestEventRequest, IngestEventResponse, ReceiveWebhookRequest,
+    AuthIdentity, ConsumerEventsResponse, EventPage, FlatError, IngestEventRequest, IngestEventResponse, ReceiveWebhookRequest,
     ReceiveWebhookResponse, RegisterConsumerRequest, RegisterConsumerResponse, RegisterProducerRequest,
     RegisterProducerResponse, SystemHealthResponse,
 )
@@ -52,6 +52,6 @@ expect(receive_webhook.sync(producer.producer_id, client=public, body=message, w
 time.sleep(1.5)
 fetched = expect(consumer_events.sync(consumer.consumer_id, client=keyed(consumer.service_token)), ConsumerEventsResponse, "consumer fetch")
 assert [event.event_type for event in fetched.events] == ["order.paid", "order.paid", "order.paid"], fetched
-expect(list_events.sync(client=admin), EventsPage, "events list")
+expect(list_events.sync(client=admin), EventPage, "events list")
 expect(register_producer.sync(client=sender, body=RegisterProducerRequest(name="sneaky")), FlatError, "a producer key cannot register")
 done("eventflow")

@@ -9,14 +9,14 @@ import datetime
 from layout_client import AuthenticatedClient
 from layout_client.api.auth import auth_get_profile, auth_identity, auth_list_api_keys
 from layout_client.api.customers import (
-    create_customers, get_customers, get_customers_alias_1, list_customers, update_customers,
+    create_customer, get_customer, get_customer_alias_1, list_customers, update_customer,
 )
-from layout_client.api.notes import create_notes, get_notes, list_notes
+from layout_client.api.notes import create_note, get_note, list_notes
 from layout_client.api.platform import platform_get_me
 from layout_client.models import (
-    AuthAPIKeyPage, AuthIdentity, AuthUser, CreateCustomersBodyType0, CreateCustomersResponse201, CustomersCreate,
-    CustomersPage, CustomersUpdate, ErrorBody, GetCustomersAlias1Response200, GetCustomersResponse200, Notes, NotesCreate,
-    NotesPage, UpdateCustomersResponse200,
+    AuthAPIKeyPage, AuthIdentity, AuthUser, CreateCustomerBodyType0, CreateCustomerResponse201, CustomerCreate,
+    CustomerPage, CustomerUpdate, ErrorBody, GetCustomerAlias1Response200, GetCustomerResponse200, Note, NoteCreate,
+    NotePage, UpdateCustomerResponse200,
 )
 from journey import API_KEY, ORIGIN, PLATFORM_TOKEN, TOKEN, done, expect
 
@@ -26,28 +26,28 @@ key = AuthenticatedClient(base_url=ORIGIN, token=API_KEY, prefix="", auth_header
 expect(auth_identity.sync(client=user), AuthIdentity, "identity of the access token")
 expect(auth_identity.sync(client=key), AuthIdentity, "identity of the API key (X-Api-Token)")
 started = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=1)
-wrapped = expect(create_customers.sync(client=user, body=CreateCustomersBodyType0(fields=CustomersCreate(
-    full_name="Ada", email_address="ada@example.com"))), CreateCustomersResponse201, "create a customer, wrapped request")
+wrapped = expect(create_customer.sync(client=user, body=CreateCustomerBodyType0(fields=CustomerCreate(
+    full_name="Ada", email_address="ada@example.com"))), CreateCustomerResponse201, "create a customer, wrapped request")
 customer = wrapped.data
 assert customer.customer_id.startswith("cus_") and customer.loyalty_points == 0, customer
-expect(create_customers.sync(client=key, body=CustomersCreate(full_name="Grace", email_address="grace@example.com")),
-       CreateCustomersResponse201, "create a customer, bare request (the wrapper is optional)")
-read = expect(get_customers.sync(customer.customer_id, client=key), GetCustomersResponse200, "read a customer")
+expect(create_customer.sync(client=key, body=CustomerCreate(full_name="Grace", email_address="grace@example.com")),
+       CreateCustomerResponse201, "create a customer, bare request (the wrapper is optional)")
+read = expect(get_customer.sync(customer.customer_id, client=key), GetCustomerResponse200, "read a customer")
 assert read.data.full_name == "Ada", read
-expect(get_customers_alias_1.sync(customer.customer_id, client=user), GetCustomersAlias1Response200, "read through the legacy alias")
-expect(update_customers.sync(customer.customer_id, client=user, body=CustomersUpdate(loyalty_points=5)),
-       UpdateCustomersResponse200, "update a customer")
-page = expect(list_customers.sync(client=user, limit=1, since=started), CustomersPage, "list with paging nested under pagination")
+expect(get_customer_alias_1.sync(customer.customer_id, client=user), GetCustomerAlias1Response200, "read through the legacy alias")
+expect(update_customer.sync(customer.customer_id, client=user, body=CustomerUpdate(loyalty_points=5)),
+       UpdateCustomerResponse200, "update a customer")
+page = expect(list_customers.sync(client=user, limit=1, since=started), CustomerPage, "list with paging nested under pagination")
 assert page.pagination.total == 2 and page.pagination.has_next_page and len(page.data) == 1, page
-note = expect(create_notes.sync(client=user, body=NotesCreate(note_text="Prefers email", customer_id=customer.customer_id)),
-              Notes, "create a note, bare body")
+note = expect(create_note.sync(client=user, body=NoteCreate(note_text="Prefers email", customer_id=customer.customer_id)),
+              Note, "create a note, bare body")
 assert note.fields.customer_id == customer.customer_id, note
-expect(get_notes.sync(note.note_id, client=key), Notes, "read a note, fields nested")
-notes = expect(list_notes.sync(client=user), NotesPage, "list notes under records")
+expect(get_note.sync(note.note_id, client=key), Note, "read a note, fields nested")
+notes = expect(list_notes.sync(client=user), NotePage, "list notes under records")
 assert notes.total == 1 and len(notes.records) == 1, notes
-missing = expect(get_customers.sync("cus_" + "0" * 22, client=user), ErrorBody, "a missing customer, in the app's error body")
+missing = expect(get_customer.sync("cus_" + "0" * 22, client=user), ErrorBody, "a missing customer, in the app's error body")
 assert missing.error.code == "RESOURCE_NOT_FOUND", missing
-invalid = expect(create_customers.sync(client=user, body=CustomersCreate(full_name="", email_address="not an address")),
+invalid = expect(create_customer.sync(client=user, body=CustomerCreate(full_name="", email_address="not an address")),
                  ErrorBody, "an invalid customer, in the app's error body")
 assert invalid.error.code == "INVALID_INPUT" and invalid.error.details, invalid
 expect(auth_get_profile.sync(client=user), AuthUser, "profile")

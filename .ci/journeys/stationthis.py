@@ -12,19 +12,19 @@ from stationthis_client import AuthenticatedClient, Client
 from stationthis_client.api.auth import (
     auth_create_api_key, auth_exchange_api_key, auth_list_api_keys, auth_login, auth_revoke_api_key, auth_signup,
 )
-from stationthis_client.api.datasets import create_datasets
-from stationthis_client.api.tools import create_tools, list_tools
-from stationthis_client.api.trainings import create_trainings, list_trainings
-from stationthis_client.api.collections import create_collections, delete_collections, get_collections, list_collections, replace_collections
+from stationthis_client.api.datasets import create_dataset
+from stationthis_client.api.tools import create_tool, list_tools
+from stationthis_client.api.trainings import create_training, list_trainings
+from stationthis_client.api.collections import create_collection, delete_collection, get_collection, list_collections, replace_collection
 from stationthis_client.api.operations import (
     generations_execute, generations_status, grant_points, points_balance, points_summary, spend_points, status_health, user_me,
 )
 from stationthis_client.api.point_transactions import list_point_transactions
 from stationthis_client.models import (
-    AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyCreateScopesType0Item, AuthAPIKeyExchangeRequest, AuthAPIKeyPage, GenerationsExecuteRequest,
-    GenerationsExecuteResponse, GenerationsStatusResponse, AuthLoginRequest, AuthSignupRequest, AuthTokens, Collections, CollectionsCreate,
-    CollectionsPage, ErrorBody, GrantPointsRequest, GrantPointsResponse, PointsBalanceResponse, PointsSummaryResponse,
-    CreateDatasetsResponse201, DatasetsCreate, Tools, ToolsCreate, ToolsPage, PointTransactionsPage, SpendPointsRequest, Trainings, TrainingsCreate, TrainingsPage, SpendPointsResponse, StatusHealthResponse, UserMeResponse,
+    APIKeyScope, AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyExchangeRequest, AuthAPIKeyPage, GenerationsExecuteRequest,
+    GenerationsExecuteResponse, GenerationsStatusResponse, AuthLoginRequest, AuthSignupRequest, AuthTokens, Collection, CollectionCreate,
+    CollectionPage, ErrorBody, GrantPointsRequest, GrantPointsResponse, PointsBalanceResponse, PointsSummaryResponse,
+    CreateDatasetResponse201, DatasetCreate, Tool, ToolCreate, ToolPage, PointTransactionPage, SpendPointsRequest, Training, TrainingCreate, TrainingPage, SpendPointsResponse, StatusHealthResponse, UserMeResponse,
 )
 from journey import ORIGIN, TOKEN, done, expect
 
@@ -32,9 +32,9 @@ public = Client(base_url=ORIGIN, raise_on_unexpected_status=True)
 assert expect(status_health.sync(client=public), StatusHealthResponse, "health").status == "ok"
 admin = AuthenticatedClient(base_url=ORIGIN, token=TOKEN, raise_on_unexpected_status=True)
 anonymous = AuthenticatedClient(base_url=ORIGIN, token="", prefix="", raise_on_unexpected_status=True)
-tool = expect(create_tools.sync(client=admin, body=ToolsCreate(name="Text to image", cost_points=5)), Tools, "an admin adds a tool")
+tool = expect(create_tool.sync(client=admin, body=ToolCreate(name="Text to image", cost_points=5)), Tool, "an admin adds a tool")
 assert tool.tool_id.startswith("tool_"), tool
-assert any(listed.tool_id == tool.tool_id for listed in expect(list_tools.sync(client=public), ToolsPage, "the public tools list").tools)
+assert any(listed.tool_id == tool.tool_id for listed in expect(list_tools.sync(client=public), ToolPage, "the public tools list").tools)
 
 username = f"artist-{secrets.token_hex(3)}@example.com"
 expect(auth_signup.sync(client=anonymous, body=AuthSignupRequest(email=username, password="correct horse battery", name="Artist")),
@@ -54,23 +54,23 @@ assert spent.balance == 30 and again.transaction_id == spent.transaction_id, (sp
 assert expect(points_balance.sync(client=user), PointsBalanceResponse, "balance").balance == 30
 refused = expect(spend_points.sync(client=user, body=SpendPointsRequest(amount=31)), ErrorBody, "a spend beyond the balance")
 assert refused.error.code == "INSUFFICIENT_POINTS", refused
-assert expect(list_point_transactions.sync(client=admin), PointTransactionsPage, "the ledger").total == 2
+assert expect(list_point_transactions.sync(client=admin), PointTransactionPage, "the ledger").total == 2
 
-collection = expect(create_collections.sync(client=user, body=CollectionsCreate(name="Cats", description="Cyberpunk cats")),
-                    Collections, "create a collection")
-assert len(expect(list_collections.sync(client=user), CollectionsPage, "list collections").collections) == 1
-renamed = expect(replace_collections.sync(collection.collection_id, client=user, body=CollectionsCreate(name="Cats II")),
-                 Collections, "update a collection (PUT)")
+collection = expect(create_collection.sync(client=user, body=CollectionCreate(name="Cats", description="Cyberpunk cats")),
+                    Collection, "create a collection")
+assert len(expect(list_collections.sync(client=user), CollectionPage, "list collections").collections) == 1
+renamed = expect(replace_collection.sync(collection.collection_id, client=user, body=CollectionCreate(name="Cats II")),
+                 Collection, "update a collection (PUT)")
 assert renamed.name == "Cats II", renamed
-delete_collections.sync(collection.collection_id, client=user)
-missing = expect(get_collections.sync(collection.collection_id, client=user), ErrorBody, "a deleted collection")
+delete_collection.sync(collection.collection_id, client=user)
+missing = expect(get_collection.sync(collection.collection_id, client=user), ErrorBody, "a deleted collection")
 assert missing.error.code == "NOT_FOUND", missing
 
-dataset = expect(create_datasets.sync(client=user, body=DatasetsCreate(name="Cat photos")), CreateDatasetsResponse201, "a dataset").data
-training = expect(create_trainings.sync(client=user, body=TrainingsCreate(dataset_id=dataset.dataset_id, model_type="SDXL", trigger_words="mycat")),
-                  Trainings, "a training")
+dataset = expect(create_dataset.sync(client=user, body=DatasetCreate(name="Cat photos")), CreateDatasetResponse201, "a dataset").data
+training = expect(create_training.sync(client=user, body=TrainingCreate(dataset_id=dataset.dataset_id, model_type="SDXL", trigger_words="mycat")),
+                  Training, "a training")
 assert training.status == "queued", training
-assert len(expect(list_trainings.sync(client=user), TrainingsPage, "list trainings").trainings) == 1
+assert len(expect(list_trainings.sync(client=user), TrainingPage, "list trainings").trainings) == 1
 
 run = expect(generations_execute.sync(client=user, body=GenerationsExecuteRequest(tool_id=tool.tool_id)), GenerationsExecuteResponse,
              "start a generation (poll mode)")
@@ -85,7 +85,7 @@ unknown = expect(generations_execute.sync(client=user, body=GenerationsExecuteRe
                  "a run of an unknown tool")
 assert unknown.error.code == "NOT_FOUND", unknown
 
-created = expect(auth_create_api_key.sync(client=user, body=AuthAPIKeyCreate(name="bot", environment="live", scopes=[AuthAPIKeyCreateScopesType0Item("points:read")])),
+created = expect(auth_create_api_key.sync(client=user, body=AuthAPIKeyCreate(name="bot", environment="live", scopes=[APIKeyScope("points:read")])),
                  AuthAPIKey, "create an API key")
 assert created.key.startswith("st_live_"), created
 keyed = AuthenticatedClient(base_url=ORIGIN, token=created.key, prefix="", auth_header_name="X-API-Key", raise_on_unexpected_status=True)

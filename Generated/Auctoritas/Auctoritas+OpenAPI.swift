@@ -331,6 +331,28 @@ extension Auctoritas {
       }
     },
     "schemas" : {
+      "APIKeyEnvironment" : {
+        "enum" : [
+          "PROD",
+          "DEV"
+        ],
+        "type" : "string"
+      },
+      "APIKeyScope" : {
+        "enum" : [
+          "*",
+          "organization:*",
+          "user_data:*",
+          "user_data:delete",
+          "user_data:read",
+          "user_data:write"
+        ],
+        "type" : "string"
+      },
+      "AppRole" : {
+        "const" : "USER",
+        "type" : "string"
+      },
       "AuthAPIKey" : {
         "description" : "An API key; the key itself appears only in the answer that created it.",
         "properties" : {
@@ -473,12 +495,8 @@ extension Auctoritas {
             ]
           },
           "environment" : {
-            "description" : "Environment the key belongs to; it decides the key's prefix.",
-            "enum" : [
-              "PROD",
-              "DEV"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "Environment the key belongs to; it decides the key's prefix."
           },
           "expiresAt" : {
             "description" : "When the key stops working; null: never.",
@@ -524,16 +542,8 @@ extension Auctoritas {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "organization:*",
-                "user_data:*",
-                "user_data:delete",
-                "user_data:read",
-                "user_data:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -640,16 +650,8 @@ extension Auctoritas {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "organization:*",
-                "user_data:*",
-                "user_data:delete",
-                "user_data:read",
-                "user_data:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -714,16 +716,8 @@ extension Auctoritas {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "organization:*",
-                "user_data:*",
-                "user_data:delete",
-                "user_data:read",
-                "user_data:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -851,13 +845,8 @@ extension Auctoritas {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "OWNER",
-              "ADMIN",
-              "MEMBER"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           }
         },
         "required" : [
@@ -894,13 +883,8 @@ extension Auctoritas {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role on joining.",
-            "enum" : [
-              "OWNER",
-              "ADMIN",
-              "MEMBER"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role on joining."
           }
         },
         "required" : [
@@ -1011,13 +995,8 @@ extension Auctoritas {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "OWNER",
-              "ADMIN",
-              "MEMBER"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "userId" : {
             "description" : "The member's account.",
@@ -1054,13 +1033,8 @@ extension Auctoritas {
         "additionalProperties" : false,
         "properties" : {
           "role" : {
-            "description" : "The member's new role.",
-            "enum" : [
-              "OWNER",
-              "ADMIN",
-              "MEMBER"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "The member's new role."
           }
         },
         "required" : [
@@ -1087,13 +1061,8 @@ extension Auctoritas {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "OWNER",
-              "ADMIN",
-              "MEMBER"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "slug" : {
             "description" : "Unique short name.",
@@ -1364,26 +1333,14 @@ extension Auctoritas {
         "additionalProperties" : false,
         "properties" : {
           "environmentId" : {
-            "description" : "The environment whose key is rotated; it decides the prefix.",
-            "enum" : [
-              "PROD",
-              "DEV"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "The environment whose key is rotated; it decides the prefix."
           },
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "organization:*",
-                "user_data:*",
-                "user_data:delete",
-                "user_data:read",
-                "user_data:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "type" : [
@@ -1697,9 +1654,8 @@ extension Auctoritas {
             "type" : "string"
           },
           "role" : {
-            "const" : "USER",
-            "description" : "Role; it decides the account's scopes.",
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "Role; it decides the account's scopes."
           },
           "updatedAt" : {
             "description" : "When the account last changed.",
@@ -1766,6 +1722,21 @@ extension Auctoritas {
           "app"
         ],
         "type" : "object"
+      },
+      "OAuthProvider" : {
+        "enum" : [
+          "github",
+          "google"
+        ],
+        "type" : "string"
+      },
+      "OrganizationRole" : {
+        "enum" : [
+          "OWNER",
+          "ADMIN",
+          "MEMBER"
+        ],
+        "type" : "string"
       },
       "PlatformAdmin" : {
         "description" : "A platform admin.",
@@ -1940,9 +1911,8 @@ extension Auctoritas {
             ]
           },
           "role" : {
-            "const" : "USER",
-            "description" : "App role.",
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "App role."
           },
           "status" : {
             "description" : "`active` or `banned`.",
@@ -2371,6 +2341,153 @@ extension Auctoritas {
         ],
         "type" : "object"
       },
+      "UserDataBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of user_data writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/UserDataBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "UserDataBatchCreate" : {
+        "additionalProperties" : false,
+        "description" : "A create operation.",
+        "properties" : {
+          "action" : {
+            "const" : "create",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/UserDataCreate"
+          }
+        },
+        "required" : [
+          "action",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "UserDataBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "UserDataBatchOperation" : {
+        "description" : "One operation of a user_data batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "create" : "#/components/schemas/UserDataBatchCreate",
+            "delete" : "#/components/schemas/UserDataBatchDelete",
+            "update" : "#/components/schemas/UserDataBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/UserDataBatchCreate"
+          },
+          {
+            "$ref" : "#/components/schemas/UserDataBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/UserDataBatchDelete"
+          }
+        ]
+      },
+      "UserDataBatchResponse" : {
+        "description" : "Every operation of a user_data batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/UserDataBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "UserDataBatchResult" : {
+        "description" : "The outcome of one operation of a user_data batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/UserData"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "UserDataBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/UserDataUpdate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
       "UserDataCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing user_data record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
@@ -2670,11 +2787,7 @@ extension Auctoritas {
             "name" : "provider",
             "required" : true,
             "schema" : {
-              "enum" : [
-                "github",
-                "google"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/OAuthProvider"
             }
           },
           {
@@ -5461,11 +5574,7 @@ extension Auctoritas {
             "name" : "provider",
             "required" : true,
             "schema" : {
-              "enum" : [
-                "github",
-                "google"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/OAuthProvider"
             }
           },
           {
@@ -7658,11 +7767,7 @@ extension Auctoritas {
             "name" : "provider",
             "required" : true,
             "schema" : {
-              "enum" : [
-                "github",
-                "google"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/OAuthProvider"
             }
           },
           {
@@ -8081,90 +8186,7 @@ extension Auctoritas {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of user_data writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A create operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "create",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/UserDataCreate"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/UserDataUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/UserDataBatch"
               }
             }
           },
@@ -8175,42 +8197,7 @@ extension Auctoritas {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/UserData"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/UserDataBatchResponse"
                 }
               }
             },

@@ -411,6 +411,37 @@ extension B2b {
       }
     },
     "schemas" : {
+      "APIKeyEnvironment" : {
+        "enum" : [
+          "live",
+          "test"
+        ],
+        "type" : "string"
+      },
+      "APIKeyScope" : {
+        "enum" : [
+          "*",
+          "admin",
+          "audit:*",
+          "audit:read",
+          "rate-limits:*",
+          "rate-limits:manage",
+          "usage:*",
+          "usage:read",
+          "users:*",
+          "users:delete",
+          "users:read",
+          "users:write"
+        ],
+        "type" : "string"
+      },
+      "AppRole" : {
+        "enum" : [
+          "admin",
+          "member"
+        ],
+        "type" : "string"
+      },
       "AuditEvent" : {
         "description" : "One write to a table of the app.",
         "properties" : {
@@ -580,12 +611,8 @@ extension B2b {
             ]
           },
           "environment" : {
-            "description" : "Environment the key belongs to; it decides the key's prefix.",
-            "enum" : [
-              "live",
-              "test"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "Environment the key belongs to; it decides the key's prefix."
           },
           "expires_at" : {
             "description" : "When the key stops working; null: never.",
@@ -631,22 +658,8 @@ extension B2b {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "admin",
-                "audit:*",
-                "audit:read",
-                "rate-limits:*",
-                "rate-limits:manage",
-                "usage:*",
-                "usage:read",
-                "users:*",
-                "users:delete",
-                "users:read",
-                "users:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -876,22 +889,8 @@ extension B2b {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "admin",
-                "audit:*",
-                "audit:read",
-                "rate-limits:*",
-                "rate-limits:manage",
-                "usage:*",
-                "usage:read",
-                "users:*",
-                "users:delete",
-                "users:read",
-                "users:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -956,22 +955,8 @@ extension B2b {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "admin",
-                "audit:*",
-                "audit:read",
-                "rate-limits:*",
-                "rate-limits:manage",
-                "usage:*",
-                "usage:read",
-                "users:*",
-                "users:delete",
-                "users:read",
-                "users:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -1099,13 +1084,8 @@ extension B2b {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           }
         },
         "required" : [
@@ -1142,13 +1122,8 @@ extension B2b {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role on joining.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role on joining."
           }
         },
         "required" : [
@@ -1229,13 +1204,8 @@ extension B2b {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "user_id" : {
             "description" : "The member's account.",
@@ -1272,13 +1242,8 @@ extension B2b {
         "additionalProperties" : false,
         "properties" : {
           "role" : {
-            "description" : "The member's new role.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "The member's new role."
           }
         },
         "required" : [
@@ -1305,13 +1270,8 @@ extension B2b {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "slug" : {
             "description" : "Unique short name.",
@@ -1582,32 +1542,14 @@ extension B2b {
         "additionalProperties" : false,
         "properties" : {
           "environment" : {
-            "description" : "The environment whose key is rotated; it decides the prefix.",
-            "enum" : [
-              "live",
-              "test"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "The environment whose key is rotated; it decides the prefix."
           },
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "admin",
-                "audit:*",
-                "audit:read",
-                "rate-limits:*",
-                "rate-limits:manage",
-                "usage:*",
-                "usage:read",
-                "users:*",
-                "users:delete",
-                "users:read",
-                "users:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "type" : [
@@ -1893,12 +1835,8 @@ extension B2b {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role; it decides the account's scopes.",
-            "enum" : [
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "Role; it decides the account's scopes."
           },
           "updated_at" : {
             "description" : "When the account last changed.",
@@ -2001,7 +1939,7 @@ extension B2b {
         ],
         "type" : "object"
       },
-      "Organizations" : {
+      "Organization" : {
         "description" : "A customer's organization: the multi-tenant account structure its users belong to.",
         "properties" : {
           "created_at" : {
@@ -2041,7 +1979,7 @@ extension B2b {
         ],
         "type" : "object"
       },
-      "OrganizationsCreate" : {
+      "OrganizationCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing organizations record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2061,7 +1999,7 @@ extension B2b {
         ],
         "type" : "object"
       },
-      "OrganizationsPage" : {
+      "OrganizationPage" : {
         "description" : "One page of organizations records.",
         "properties" : {
           "data" : {
@@ -2069,10 +2007,10 @@ extension B2b {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Organizations"
+                  "$ref" : "#/components/schemas/Organization"
                 },
                 {
-                  "$ref" : "#/components/schemas/OrganizationsSelection"
+                  "$ref" : "#/components/schemas/OrganizationSelection"
                 }
               ]
             },
@@ -2107,7 +2045,15 @@ extension B2b {
         ],
         "type" : "object"
       },
-      "OrganizationsSelection" : {
+      "OrganizationRole" : {
+        "enum" : [
+          "owner",
+          "admin",
+          "member"
+        ],
+        "type" : "string"
+      },
+      "OrganizationSelection" : {
         "description" : "Members of a organizations record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "created_at" : {
@@ -2141,7 +2087,7 @@ extension B2b {
         },
         "type" : "object"
       },
-      "OrganizationsUpdate" : {
+      "OrganizationUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a organizations record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2376,7 +2322,7 @@ extension B2b {
         ],
         "type" : "object"
       },
-      "Users" : {
+      "User" : {
         "description" : "A user account of a customer, provisioned by the customer's backend.",
         "properties" : {
           "created_at" : {
@@ -2436,7 +2382,183 @@ extension B2b {
         ],
         "type" : "object"
       },
-      "UsersCreate" : {
+      "UserBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of users writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/UserBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "UserBatchCreate" : {
+        "additionalProperties" : false,
+        "description" : "A create operation.",
+        "properties" : {
+          "action" : {
+            "const" : "create",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/UserCreate"
+          }
+        },
+        "required" : [
+          "action",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "UserBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "pattern" : "^usr_[0-9A-Za-z]{22}$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "UserBatchOperation" : {
+        "description" : "One operation of a users batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "create" : "#/components/schemas/UserBatchCreate",
+            "delete" : "#/components/schemas/UserBatchDelete",
+            "replace" : "#/components/schemas/UserBatchReplace",
+            "update" : "#/components/schemas/UserBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/UserBatchCreate"
+          },
+          {
+            "$ref" : "#/components/schemas/UserBatchReplace"
+          },
+          {
+            "$ref" : "#/components/schemas/UserBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/UserBatchDelete"
+          }
+        ]
+      },
+      "UserBatchReplace" : {
+        "additionalProperties" : false,
+        "description" : "A replace operation.",
+        "properties" : {
+          "action" : {
+            "const" : "replace",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/UserCreate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "pattern" : "^usr_[0-9A-Za-z]{22}$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "UserBatchResponse" : {
+        "description" : "Every operation of a users batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/UserBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "UserBatchResult" : {
+        "description" : "The outcome of one operation of a users batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/User"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "UserBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/UserUpdate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "pattern" : "^usr_[0-9A-Za-z]{22}$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "UserCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing users record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2474,7 +2596,7 @@ extension B2b {
         ],
         "type" : "object"
       },
-      "UsersPage" : {
+      "UserPage" : {
         "description" : "One page of users records.",
         "properties" : {
           "data" : {
@@ -2482,10 +2604,10 @@ extension B2b {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Users"
+                  "$ref" : "#/components/schemas/User"
                 },
                 {
-                  "$ref" : "#/components/schemas/UsersSelection"
+                  "$ref" : "#/components/schemas/UserSelection"
                 }
               ]
             },
@@ -2520,7 +2642,7 @@ extension B2b {
         ],
         "type" : "object"
       },
-      "UsersSelection" : {
+      "UserSelection" : {
         "description" : "Members of a users record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "created_at" : {
@@ -2572,7 +2694,7 @@ extension B2b {
         },
         "type" : "object"
       },
-      "UsersUpdate" : {
+      "UserUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a users record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2704,6 +2826,20 @@ extension B2b {
         ],
         "type" : "object"
       },
+      "WebhookEventTypePattern" : {
+        "enum" : [
+          "*",
+          "users.*",
+          "organizations.*",
+          "users.created",
+          "users.updated",
+          "users.deleted",
+          "organizations.created",
+          "organizations.updated",
+          "organizations.deleted"
+        ],
+        "type" : "string"
+      },
       "WebhookMessage" : {
         "description" : "A message and its delivery to one subscription.",
         "properties" : {
@@ -2752,13 +2888,8 @@ extension B2b {
             ]
           },
           "status" : {
-            "description" : "The delivery's state.",
-            "enum" : [
-              "pending",
-              "success",
-              "failed"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/WebhookMessageStatus",
+            "description" : "The delivery's state."
           }
         },
         "required" : [
@@ -2803,6 +2934,14 @@ extension B2b {
           "offset"
         ],
         "type" : "object"
+      },
+      "WebhookMessageStatus" : {
+        "enum" : [
+          "pending",
+          "success",
+          "failed"
+        ],
+        "type" : "string"
       },
       "WebhookReplayRequest" : {
         "additionalProperties" : false,
@@ -2942,19 +3081,8 @@ extension B2b {
           "event_types" : {
             "description" : "Event type patterns: `*` (every event), `<prefix>.*` (such as `tasks.*`) or an exact type.",
             "items" : {
-              "description" : "An event type pattern.",
-              "enum" : [
-                "*",
-                "users.*",
-                "organizations.*",
-                "users.created",
-                "users.updated",
-                "users.deleted",
-                "organizations.created",
-                "organizations.updated",
-                "organizations.deleted"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/WebhookEventTypePattern",
+              "description" : "An event type pattern."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -3112,19 +3240,8 @@ extension B2b {
           "event_types" : {
             "description" : "Event type patterns: `*` (every event), `<prefix>.*` (such as `tasks.*`) or an exact type.",
             "items" : {
-              "description" : "An event type pattern.",
-              "enum" : [
-                "*",
-                "users.*",
-                "organizations.*",
-                "users.created",
-                "users.updated",
-                "users.deleted",
-                "organizations.created",
-                "organizations.updated",
-                "organizations.deleted"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/WebhookEventTypePattern",
+              "description" : "An event type pattern."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -7857,7 +7974,7 @@ extension B2b {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/OrganizationsPage"
+                  "$ref" : "#/components/schemas/OrganizationPage"
                 }
               }
             },
@@ -7933,7 +8050,7 @@ extension B2b {
       },
       "post" : {
         "description" : "Requires the scope `admin` (401 without credentials, 403 without the scope).",
-        "operationId" : "createOrganizations",
+        "operationId" : "createOrganization",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -7951,7 +8068,7 @@ extension B2b {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/OrganizationsCreate"
+                "$ref" : "#/components/schemas/OrganizationCreate"
               }
             }
           },
@@ -7965,7 +8082,7 @@ extension B2b {
                   "description" : "One organizations record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Organizations"
+                      "$ref" : "#/components/schemas/Organization"
                     }
                   },
                   "required" : [
@@ -8080,7 +8197,7 @@ extension B2b {
     "/v1/organizations/{id}" : {
       "delete" : {
         "description" : "Requires the scope `admin` (401 without credentials, 403 without the scope).",
-        "operationId" : "deleteOrganizations",
+        "operationId" : "deleteOrganization",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -8180,7 +8297,7 @@ extension B2b {
       },
       "get" : {
         "description" : "Requires the scope `users:read` (401 without credentials, 403 without the scope).",
-        "operationId" : "getOrganizations",
+        "operationId" : "getOrganization",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -8217,10 +8334,10 @@ extension B2b {
                     "data" : {
                       "anyOf" : [
                         {
-                          "$ref" : "#/components/schemas/Organizations"
+                          "$ref" : "#/components/schemas/Organization"
                         },
                         {
-                          "$ref" : "#/components/schemas/OrganizationsSelection"
+                          "$ref" : "#/components/schemas/OrganizationSelection"
                         }
                       ]
                     }
@@ -8346,7 +8463,7 @@ extension B2b {
       },
       "patch" : {
         "description" : "Requires the scope `admin` (401 without credentials, 403 without the scope).",
-        "operationId" : "updateOrganizations",
+        "operationId" : "updateOrganization",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -8378,7 +8495,7 @@ extension B2b {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/OrganizationsUpdate"
+                "$ref" : "#/components/schemas/OrganizationUpdate"
               }
             }
           },
@@ -8392,7 +8509,7 @@ extension B2b {
                   "description" : "One organizations record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Organizations"
+                      "$ref" : "#/components/schemas/Organization"
                     }
                   },
                   "required" : [
@@ -8503,7 +8620,7 @@ extension B2b {
       },
       "put" : {
         "description" : "Requires the scope `admin` (401 without credentials, 403 without the scope).",
-        "operationId" : "replaceOrganizations",
+        "operationId" : "replaceOrganization",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -8524,7 +8641,7 @@ extension B2b {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/OrganizationsCreate"
+                "$ref" : "#/components/schemas/OrganizationCreate"
               }
             }
           },
@@ -8538,7 +8655,7 @@ extension B2b {
                   "description" : "One organizations record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Organizations"
+                      "$ref" : "#/components/schemas/Organization"
                     }
                   },
                   "required" : [
@@ -9406,7 +9523,7 @@ extension B2b {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/UsersPage"
+                  "$ref" : "#/components/schemas/UserPage"
                 }
               }
             },
@@ -9482,7 +9599,7 @@ extension B2b {
       },
       "post" : {
         "description" : "Requires the scope `users:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "createUsers",
+        "operationId" : "createUser",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -9500,7 +9617,7 @@ extension B2b {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/UsersCreate"
+                "$ref" : "#/components/schemas/UserCreate"
               }
             }
           },
@@ -9514,7 +9631,7 @@ extension B2b {
                   "description" : "One users record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Users"
+                      "$ref" : "#/components/schemas/User"
                     }
                   },
                   "required" : [
@@ -9647,115 +9764,7 @@ extension B2b {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of users writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A create operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "create",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/UsersCreate"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A replace operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "replace",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/UsersCreate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "pattern" : "^usr_[0-9A-Za-z]{22}$",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/UsersUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "pattern" : "^usr_[0-9A-Za-z]{22}$",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "pattern" : "^usr_[0-9A-Za-z]{22}$",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/UserBatch"
               }
             }
           },
@@ -9766,42 +9775,7 @@ extension B2b {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Users"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/UserBatchResponse"
                 }
               }
             },
@@ -9895,7 +9869,7 @@ extension B2b {
     "/v1/users/{id}" : {
       "delete" : {
         "description" : "Requires the scope `users:delete` (401 without credentials, 403 without the scope).",
-        "operationId" : "deleteUsers",
+        "operationId" : "deleteUser",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -9995,7 +9969,7 @@ extension B2b {
       },
       "get" : {
         "description" : "Requires the scope `users:read` (401 without credentials, 403 without the scope).",
-        "operationId" : "getUsers",
+        "operationId" : "getUser",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -10032,10 +10006,10 @@ extension B2b {
                     "data" : {
                       "anyOf" : [
                         {
-                          "$ref" : "#/components/schemas/Users"
+                          "$ref" : "#/components/schemas/User"
                         },
                         {
-                          "$ref" : "#/components/schemas/UsersSelection"
+                          "$ref" : "#/components/schemas/UserSelection"
                         }
                       ]
                     }
@@ -10161,7 +10135,7 @@ extension B2b {
       },
       "patch" : {
         "description" : "Requires the scope `users:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "updateUsers",
+        "operationId" : "updateUser",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -10193,7 +10167,7 @@ extension B2b {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/UsersUpdate"
+                "$ref" : "#/components/schemas/UserUpdate"
               }
             }
           },
@@ -10207,7 +10181,7 @@ extension B2b {
                   "description" : "One users record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Users"
+                      "$ref" : "#/components/schemas/User"
                     }
                   },
                   "required" : [
@@ -10318,7 +10292,7 @@ extension B2b {
       },
       "put" : {
         "description" : "Requires the scope `users:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "replaceUsers",
+        "operationId" : "replaceUser",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -10339,7 +10313,7 @@ extension B2b {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/UsersCreate"
+                "$ref" : "#/components/schemas/UserCreate"
               }
             }
           },
@@ -10353,7 +10327,7 @@ extension B2b {
                   "description" : "One users record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Users"
+                      "$ref" : "#/components/schemas/User"
                     }
                   },
                   "required" : [
@@ -11010,12 +10984,7 @@ extension B2b {
             "in" : "query",
             "name" : "status",
             "schema" : {
-              "enum" : [
-                "pending",
-                "success",
-                "failed"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/WebhookMessageStatus"
             }
           }
         ],
@@ -11766,7 +11735,7 @@ extension B2b {
                 "description" : "A organizations.created event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Organizations"
+                    "$ref" : "#/components/schemas/Organization"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -11857,7 +11826,7 @@ extension B2b {
                 "description" : "A organizations.deleted event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Organizations"
+                    "$ref" : "#/components/schemas/Organization"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -11948,14 +11917,14 @@ extension B2b {
                 "description" : "A organizations.updated event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Organizations"
+                    "$ref" : "#/components/schemas/Organization"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
                     "type" : "string"
                   },
                   "previous" : {
-                    "$ref" : "#/components/schemas/OrganizationsSelection"
+                    "$ref" : "#/components/schemas/OrganizationSelection"
                   },
                   "timestamp" : {
                     "description" : "When the change was committed (UTC).",
@@ -12043,7 +12012,7 @@ extension B2b {
                 "description" : "A users.created event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Users"
+                    "$ref" : "#/components/schemas/User"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -12134,7 +12103,7 @@ extension B2b {
                 "description" : "A users.deleted event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Users"
+                    "$ref" : "#/components/schemas/User"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -12225,14 +12194,14 @@ extension B2b {
                 "description" : "A users.updated event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Users"
+                    "$ref" : "#/components/schemas/User"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
                     "type" : "string"
                   },
                   "previous" : {
-                    "$ref" : "#/components/schemas/UsersSelection"
+                    "$ref" : "#/components/schemas/UserSelection"
                   },
                   "timestamp" : {
                     "description" : "When the change was committed (UTC).",

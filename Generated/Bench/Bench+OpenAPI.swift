@@ -312,7 +312,7 @@ extension Bench {
         ],
         "type" : "object"
       },
-      "Items" : {
+      "Item" : {
         "description" : "A priced item. Integer ids, so the benchmark can ask for a random existing id.",
         "properties" : {
           "created_at" : {
@@ -363,7 +363,183 @@ extension Bench {
         ],
         "type" : "object"
       },
-      "ItemsCreate" : {
+      "ItemBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of items writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/ItemBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchCreate" : {
+        "additionalProperties" : false,
+        "description" : "A create operation.",
+        "properties" : {
+          "action" : {
+            "const" : "create",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ItemCreate"
+          }
+        },
+        "required" : [
+          "action",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchOperation" : {
+        "description" : "One operation of a items batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "create" : "#/components/schemas/ItemBatchCreate",
+            "delete" : "#/components/schemas/ItemBatchDelete",
+            "replace" : "#/components/schemas/ItemBatchReplace",
+            "update" : "#/components/schemas/ItemBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/ItemBatchCreate"
+          },
+          {
+            "$ref" : "#/components/schemas/ItemBatchReplace"
+          },
+          {
+            "$ref" : "#/components/schemas/ItemBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/ItemBatchDelete"
+          }
+        ]
+      },
+      "ItemBatchReplace" : {
+        "additionalProperties" : false,
+        "description" : "A replace operation.",
+        "properties" : {
+          "action" : {
+            "const" : "replace",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ItemCreate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchResponse" : {
+        "description" : "Every operation of a items batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/ItemBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchResult" : {
+        "description" : "The outcome of one operation of a items batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/Item"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ItemUpdate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ItemCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing items record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -394,7 +570,7 @@ extension Bench {
         ],
         "type" : "object"
       },
-      "ItemsPage" : {
+      "ItemPage" : {
         "description" : "One page of items records.",
         "properties" : {
           "expand" : {
@@ -407,10 +583,10 @@ extension Bench {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Items"
+                  "$ref" : "#/components/schemas/Item"
                 },
                 {
-                  "$ref" : "#/components/schemas/ItemsSelection"
+                  "$ref" : "#/components/schemas/ItemSelection"
                 }
               ]
             },
@@ -448,7 +624,7 @@ extension Bench {
         ],
         "type" : "object"
       },
-      "ItemsSelection" : {
+      "ItemSelection" : {
         "description" : "Members of a items record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "created_at" : {
@@ -492,7 +668,7 @@ extension Bench {
         },
         "type" : "object"
       },
-      "ItemsUpdate" : {
+      "ItemUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a items record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -892,7 +1068,7 @@ extension Bench {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/ItemsPage"
+                  "$ref" : "#/components/schemas/ItemPage"
                 }
               }
             },
@@ -928,12 +1104,12 @@ extension Bench {
         ]
       },
       "post" : {
-        "operationId" : "createItems",
+        "operationId" : "createItem",
         "requestBody" : {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ItemsCreate"
+                "$ref" : "#/components/schemas/ItemCreate"
               }
             }
           },
@@ -944,7 +1120,7 @@ extension Bench {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Items"
+                  "$ref" : "#/components/schemas/Item"
                 }
               }
             },
@@ -1016,115 +1192,7 @@ extension Bench {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of items writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A create operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "create",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ItemsCreate"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A replace operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "replace",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ItemsCreate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ItemsUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/ItemBatch"
               }
             }
           },
@@ -1135,42 +1203,7 @@ extension Bench {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Items"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/ItemBatchResponse"
                 }
               }
             },
@@ -1220,7 +1253,7 @@ extension Bench {
     },
     "/v1/items/{id}" : {
       "delete" : {
-        "operationId" : "deleteItems",
+        "operationId" : "deleteItem",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -1280,7 +1313,7 @@ extension Bench {
         ]
       },
       "get" : {
-        "operationId" : "getItems",
+        "operationId" : "getItem",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -1314,10 +1347,10 @@ extension Bench {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Items"
+                      "$ref" : "#/components/schemas/Item"
                     },
                     {
-                      "$ref" : "#/components/schemas/ItemsSelection"
+                      "$ref" : "#/components/schemas/ItemSelection"
                     }
                   ]
                 }
@@ -1382,7 +1415,7 @@ extension Bench {
         ]
       },
       "patch" : {
-        "operationId" : "updateItems",
+        "operationId" : "updateItem",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -1403,7 +1436,7 @@ extension Bench {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ItemsUpdate"
+                "$ref" : "#/components/schemas/ItemUpdate"
               }
             }
           },
@@ -1414,7 +1447,7 @@ extension Bench {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Items"
+                  "$ref" : "#/components/schemas/Item"
                 }
               }
             },
@@ -1476,7 +1509,7 @@ extension Bench {
         ]
       },
       "put" : {
-        "operationId" : "replaceItems",
+        "operationId" : "replaceItem",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -1497,7 +1530,7 @@ extension Bench {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ItemsCreate"
+                "$ref" : "#/components/schemas/ItemCreate"
               }
             }
           },
@@ -1508,7 +1541,7 @@ extension Bench {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Items"
+                  "$ref" : "#/components/schemas/Item"
                 }
               }
             },

@@ -331,6 +331,27 @@ extension Benchauth {
       }
     },
     "schemas" : {
+      "APIKeyEnvironment" : {
+        "const" : "live",
+        "type" : "string"
+      },
+      "APIKeyScope" : {
+        "enum" : [
+          "*",
+          "items:*",
+          "items:delete",
+          "items:read",
+          "items:write"
+        ],
+        "type" : "string"
+      },
+      "AppRole" : {
+        "enum" : [
+          "admin",
+          "member"
+        ],
+        "type" : "string"
+      },
       "AuthAPIKey" : {
         "description" : "An API key; the key itself appears only in the answer that created it.",
         "properties" : {
@@ -473,9 +494,8 @@ extension Benchauth {
             ]
           },
           "environment" : {
-            "const" : "live",
-            "description" : "Environment the key belongs to; it decides the key's prefix.",
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "Environment the key belongs to; it decides the key's prefix."
           },
           "expires_at" : {
             "description" : "When the key stops working; null: never.",
@@ -521,15 +541,8 @@ extension Benchauth {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "items:*",
-                "items:delete",
-                "items:read",
-                "items:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -636,15 +649,8 @@ extension Benchauth {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "items:*",
-                "items:delete",
-                "items:read",
-                "items:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -709,15 +715,8 @@ extension Benchauth {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "items:*",
-                "items:delete",
-                "items:read",
-                "items:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -845,12 +844,8 @@ extension Benchauth {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           }
         },
         "required" : [
@@ -887,12 +882,8 @@ extension Benchauth {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role on joining.",
-            "enum" : [
-              "owner",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role on joining."
           }
         },
         "required" : [
@@ -973,12 +964,8 @@ extension Benchauth {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "user_id" : {
             "description" : "The member's account.",
@@ -1015,12 +1002,8 @@ extension Benchauth {
         "additionalProperties" : false,
         "properties" : {
           "role" : {
-            "description" : "The member's new role.",
-            "enum" : [
-              "owner",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "The member's new role."
           }
         },
         "required" : [
@@ -1047,12 +1030,8 @@ extension Benchauth {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "slug" : {
             "description" : "Unique short name.",
@@ -1323,22 +1302,14 @@ extension Benchauth {
         "additionalProperties" : false,
         "properties" : {
           "environment" : {
-            "const" : "live",
-            "description" : "The environment whose key is rotated; it decides the prefix.",
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "The environment whose key is rotated; it decides the prefix."
           },
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "items:*",
-                "items:delete",
-                "items:read",
-                "items:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "type" : [
@@ -1624,12 +1595,8 @@ extension Benchauth {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role; it decides the account's scopes.",
-            "enum" : [
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "Role; it decides the account's scopes."
           },
           "updated_at" : {
             "description" : "When the account last changed.",
@@ -1697,7 +1664,7 @@ extension Benchauth {
         ],
         "type" : "object"
       },
-      "Items" : {
+      "Item" : {
         "description" : "bench's priced item, owned by an organization: every read and write carries the caller's organization as a bound condition. Integer ids, so the benchmark can ask for a random existing id.",
         "properties" : {
           "created_at" : {
@@ -1748,7 +1715,183 @@ extension Benchauth {
         ],
         "type" : "object"
       },
-      "ItemsCreate" : {
+      "ItemBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of items writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/ItemBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchCreate" : {
+        "additionalProperties" : false,
+        "description" : "A create operation.",
+        "properties" : {
+          "action" : {
+            "const" : "create",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ItemCreate"
+          }
+        },
+        "required" : [
+          "action",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchOperation" : {
+        "description" : "One operation of a items batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "create" : "#/components/schemas/ItemBatchCreate",
+            "delete" : "#/components/schemas/ItemBatchDelete",
+            "replace" : "#/components/schemas/ItemBatchReplace",
+            "update" : "#/components/schemas/ItemBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/ItemBatchCreate"
+          },
+          {
+            "$ref" : "#/components/schemas/ItemBatchReplace"
+          },
+          {
+            "$ref" : "#/components/schemas/ItemBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/ItemBatchDelete"
+          }
+        ]
+      },
+      "ItemBatchReplace" : {
+        "additionalProperties" : false,
+        "description" : "A replace operation.",
+        "properties" : {
+          "action" : {
+            "const" : "replace",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ItemCreate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchResponse" : {
+        "description" : "Every operation of a items batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/ItemBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchResult" : {
+        "description" : "The outcome of one operation of a items batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/Item"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ItemUpdate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ItemCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing items record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -1779,7 +1922,7 @@ extension Benchauth {
         ],
         "type" : "object"
       },
-      "ItemsPage" : {
+      "ItemPage" : {
         "description" : "One page of items records.",
         "properties" : {
           "expand" : {
@@ -1792,10 +1935,10 @@ extension Benchauth {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Items"
+                  "$ref" : "#/components/schemas/Item"
                 },
                 {
-                  "$ref" : "#/components/schemas/ItemsSelection"
+                  "$ref" : "#/components/schemas/ItemSelection"
                 }
               ]
             },
@@ -1833,7 +1976,7 @@ extension Benchauth {
         ],
         "type" : "object"
       },
-      "ItemsSelection" : {
+      "ItemSelection" : {
         "description" : "Members of a items record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "created_at" : {
@@ -1877,7 +2020,7 @@ extension Benchauth {
         },
         "type" : "object"
       },
-      "ItemsUpdate" : {
+      "ItemUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a items record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -1903,6 +2046,13 @@ extension Benchauth {
           }
         },
         "type" : "object"
+      },
+      "OrganizationRole" : {
+        "enum" : [
+          "owner",
+          "member"
+        ],
+        "type" : "string"
       },
       "Problem" : {
         "description" : "An RFC 9457 problem details body.",
@@ -5618,7 +5768,7 @@ extension Benchauth {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/ItemsPage"
+                  "$ref" : "#/components/schemas/ItemPage"
                 }
               }
             },
@@ -5676,12 +5826,12 @@ extension Benchauth {
       },
       "post" : {
         "description" : "Requires the scope `items:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "createItems",
+        "operationId" : "createItem",
         "requestBody" : {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ItemsCreate"
+                "$ref" : "#/components/schemas/ItemCreate"
               }
             }
           },
@@ -5692,7 +5842,7 @@ extension Benchauth {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Items"
+                  "$ref" : "#/components/schemas/Item"
                 }
               }
             },
@@ -5785,115 +5935,7 @@ extension Benchauth {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of items writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A create operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "create",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ItemsCreate"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A replace operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "replace",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ItemsCreate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ItemsUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/ItemBatch"
               }
             }
           },
@@ -5904,42 +5946,7 @@ extension Benchauth {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Items"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/ItemBatchResponse"
                 }
               }
             },
@@ -6012,7 +6019,7 @@ extension Benchauth {
     "/v1/items/{id}" : {
       "delete" : {
         "description" : "Requires the scope `items:delete` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "deleteItems",
+        "operationId" : "deleteItem",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -6094,7 +6101,7 @@ extension Benchauth {
       },
       "get" : {
         "description" : "Requires the scope `items:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "getItems",
+        "operationId" : "getItem",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -6128,10 +6135,10 @@ extension Benchauth {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Items"
+                      "$ref" : "#/components/schemas/Item"
                     },
                     {
-                      "$ref" : "#/components/schemas/ItemsSelection"
+                      "$ref" : "#/components/schemas/ItemSelection"
                     }
                   ]
                 }
@@ -6218,7 +6225,7 @@ extension Benchauth {
       },
       "patch" : {
         "description" : "Requires the scope `items:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "updateItems",
+        "operationId" : "updateItem",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -6239,7 +6246,7 @@ extension Benchauth {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ItemsUpdate"
+                "$ref" : "#/components/schemas/ItemUpdate"
               }
             }
           },
@@ -6250,7 +6257,7 @@ extension Benchauth {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Items"
+                  "$ref" : "#/components/schemas/Item"
                 }
               }
             },
@@ -6334,7 +6341,7 @@ extension Benchauth {
       },
       "put" : {
         "description" : "Requires the scope `items:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "replaceItems",
+        "operationId" : "replaceItem",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -6355,7 +6362,7 @@ extension Benchauth {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ItemsCreate"
+                "$ref" : "#/components/schemas/ItemCreate"
               }
             }
           },
@@ -6366,7 +6373,7 @@ extension Benchauth {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Items"
+                  "$ref" : "#/components/schemas/Item"
                 }
               }
             },

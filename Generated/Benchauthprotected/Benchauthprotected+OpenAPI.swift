@@ -411,6 +411,31 @@ extension Benchauthprotected {
       }
     },
     "schemas" : {
+      "APIKeyEnvironment" : {
+        "const" : "live",
+        "type" : "string"
+      },
+      "APIKeyScope" : {
+        "enum" : [
+          "*",
+          "audit:*",
+          "audit:read",
+          "items:*",
+          "items:delete",
+          "items:read",
+          "items:write",
+          "rate-limits:*",
+          "rate-limits:manage"
+        ],
+        "type" : "string"
+      },
+      "AppRole" : {
+        "enum" : [
+          "admin",
+          "member"
+        ],
+        "type" : "string"
+      },
       "AuditEvent" : {
         "description" : "One write to a table of the app.",
         "properties" : {
@@ -682,9 +707,8 @@ extension Benchauthprotected {
             ]
           },
           "environment" : {
-            "const" : "live",
-            "description" : "Environment the key belongs to; it decides the key's prefix.",
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "Environment the key belongs to; it decides the key's prefix."
           },
           "expires_at" : {
             "description" : "When the key stops working; null: never.",
@@ -730,19 +754,8 @@ extension Benchauthprotected {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "audit:*",
-                "audit:read",
-                "items:*",
-                "items:delete",
-                "items:read",
-                "items:write",
-                "rate-limits:*",
-                "rate-limits:manage"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -849,19 +862,8 @@ extension Benchauthprotected {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "audit:*",
-                "audit:read",
-                "items:*",
-                "items:delete",
-                "items:read",
-                "items:write",
-                "rate-limits:*",
-                "rate-limits:manage"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -926,19 +928,8 @@ extension Benchauthprotected {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "audit:*",
-                "audit:read",
-                "items:*",
-                "items:delete",
-                "items:read",
-                "items:write",
-                "rate-limits:*",
-                "rate-limits:manage"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -1066,12 +1057,8 @@ extension Benchauthprotected {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           }
         },
         "required" : [
@@ -1108,12 +1095,8 @@ extension Benchauthprotected {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role on joining.",
-            "enum" : [
-              "owner",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role on joining."
           }
         },
         "required" : [
@@ -1194,12 +1177,8 @@ extension Benchauthprotected {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "user_id" : {
             "description" : "The member's account.",
@@ -1236,12 +1215,8 @@ extension Benchauthprotected {
         "additionalProperties" : false,
         "properties" : {
           "role" : {
-            "description" : "The member's new role.",
-            "enum" : [
-              "owner",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "The member's new role."
           }
         },
         "required" : [
@@ -1268,12 +1243,8 @@ extension Benchauthprotected {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "slug" : {
             "description" : "Unique short name.",
@@ -1544,26 +1515,14 @@ extension Benchauthprotected {
         "additionalProperties" : false,
         "properties" : {
           "environment" : {
-            "const" : "live",
-            "description" : "The environment whose key is rotated; it decides the prefix.",
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "The environment whose key is rotated; it decides the prefix."
           },
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "audit:*",
-                "audit:read",
-                "items:*",
-                "items:delete",
-                "items:read",
-                "items:write",
-                "rate-limits:*",
-                "rate-limits:manage"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "type" : [
@@ -1849,12 +1808,8 @@ extension Benchauthprotected {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role; it decides the account's scopes.",
-            "enum" : [
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "Role; it decides the account's scopes."
           },
           "updated_at" : {
             "description" : "When the account last changed.",
@@ -1922,7 +1877,7 @@ extension Benchauthprotected {
         ],
         "type" : "object"
       },
-      "Items" : {
+      "Item" : {
         "description" : "bench's priced item, owned by an organization: every read and write carries the caller's organization as a bound condition. Integer ids, so the benchmark can ask for a random existing id.",
         "properties" : {
           "created_at" : {
@@ -1973,7 +1928,183 @@ extension Benchauthprotected {
         ],
         "type" : "object"
       },
-      "ItemsCreate" : {
+      "ItemBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of items writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/ItemBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchCreate" : {
+        "additionalProperties" : false,
+        "description" : "A create operation.",
+        "properties" : {
+          "action" : {
+            "const" : "create",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ItemCreate"
+          }
+        },
+        "required" : [
+          "action",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchOperation" : {
+        "description" : "One operation of a items batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "create" : "#/components/schemas/ItemBatchCreate",
+            "delete" : "#/components/schemas/ItemBatchDelete",
+            "replace" : "#/components/schemas/ItemBatchReplace",
+            "update" : "#/components/schemas/ItemBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/ItemBatchCreate"
+          },
+          {
+            "$ref" : "#/components/schemas/ItemBatchReplace"
+          },
+          {
+            "$ref" : "#/components/schemas/ItemBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/ItemBatchDelete"
+          }
+        ]
+      },
+      "ItemBatchReplace" : {
+        "additionalProperties" : false,
+        "description" : "A replace operation.",
+        "properties" : {
+          "action" : {
+            "const" : "replace",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ItemCreate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchResponse" : {
+        "description" : "Every operation of a items batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/ItemBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchResult" : {
+        "description" : "The outcome of one operation of a items batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/Item"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ItemUpdate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ItemCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing items record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2004,7 +2135,7 @@ extension Benchauthprotected {
         ],
         "type" : "object"
       },
-      "ItemsPage" : {
+      "ItemPage" : {
         "description" : "One page of items records.",
         "properties" : {
           "expand" : {
@@ -2017,10 +2148,10 @@ extension Benchauthprotected {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Items"
+                  "$ref" : "#/components/schemas/Item"
                 },
                 {
-                  "$ref" : "#/components/schemas/ItemsSelection"
+                  "$ref" : "#/components/schemas/ItemSelection"
                 }
               ]
             },
@@ -2058,7 +2189,7 @@ extension Benchauthprotected {
         ],
         "type" : "object"
       },
-      "ItemsSelection" : {
+      "ItemSelection" : {
         "description" : "Members of a items record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "created_at" : {
@@ -2102,7 +2233,7 @@ extension Benchauthprotected {
         },
         "type" : "object"
       },
-      "ItemsUpdate" : {
+      "ItemUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a items record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2128,6 +2259,13 @@ extension Benchauthprotected {
           }
         },
         "type" : "object"
+      },
+      "OrganizationRole" : {
+        "enum" : [
+          "owner",
+          "member"
+        ],
+        "type" : "string"
       },
       "Problem" : {
         "description" : "An RFC 9457 problem details body.",
@@ -6969,7 +7107,7 @@ extension Benchauthprotected {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/ItemsPage"
+                  "$ref" : "#/components/schemas/ItemPage"
                 }
               }
             },
@@ -7045,7 +7183,7 @@ extension Benchauthprotected {
       },
       "post" : {
         "description" : "Requires the scope `items:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "createItems",
+        "operationId" : "createItem",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -7063,7 +7201,7 @@ extension Benchauthprotected {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ItemsCreate"
+                "$ref" : "#/components/schemas/ItemCreate"
               }
             }
           },
@@ -7074,7 +7212,7 @@ extension Benchauthprotected {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Items"
+                  "$ref" : "#/components/schemas/Item"
                 }
               }
             },
@@ -7201,115 +7339,7 @@ extension Benchauthprotected {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of items writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A create operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "create",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ItemsCreate"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A replace operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "replace",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ItemsCreate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ItemsUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/ItemBatch"
               }
             }
           },
@@ -7320,42 +7350,7 @@ extension Benchauthprotected {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Items"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/ItemBatchResponse"
                 }
               }
             },
@@ -7449,7 +7444,7 @@ extension Benchauthprotected {
     "/v1/items/{id}" : {
       "delete" : {
         "description" : "Requires the scope `items:delete` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "deleteItems",
+        "operationId" : "deleteItem",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -7549,7 +7544,7 @@ extension Benchauthprotected {
       },
       "get" : {
         "description" : "Requires the scope `items:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "getItems",
+        "operationId" : "getItem",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -7583,10 +7578,10 @@ extension Benchauthprotected {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Items"
+                      "$ref" : "#/components/schemas/Item"
                     },
                     {
-                      "$ref" : "#/components/schemas/ItemsSelection"
+                      "$ref" : "#/components/schemas/ItemSelection"
                     }
                   ]
                 }
@@ -7706,7 +7701,7 @@ extension Benchauthprotected {
       },
       "patch" : {
         "description" : "Requires the scope `items:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "updateItems",
+        "operationId" : "updateItem",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -7738,7 +7733,7 @@ extension Benchauthprotected {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ItemsUpdate"
+                "$ref" : "#/components/schemas/ItemUpdate"
               }
             }
           },
@@ -7749,7 +7744,7 @@ extension Benchauthprotected {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Items"
+                  "$ref" : "#/components/schemas/Item"
                 }
               }
             },
@@ -7854,7 +7849,7 @@ extension Benchauthprotected {
       },
       "put" : {
         "description" : "Requires the scope `items:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "replaceItems",
+        "operationId" : "replaceItem",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -7875,7 +7870,7 @@ extension Benchauthprotected {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ItemsCreate"
+                "$ref" : "#/components/schemas/ItemCreate"
               }
             }
           },
@@ -7886,7 +7881,7 @@ extension Benchauthprotected {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Items"
+                  "$ref" : "#/components/schemas/Item"
                 }
               }
             },

@@ -392,7 +392,7 @@ extension Benchprotected {
         ],
         "type" : "object"
       },
-      "Items" : {
+      "Item" : {
         "description" : "A priced item. Integer ids, so the benchmark can ask for a random existing id.",
         "properties" : {
           "created_at" : {
@@ -443,7 +443,183 @@ extension Benchprotected {
         ],
         "type" : "object"
       },
-      "ItemsCreate" : {
+      "ItemBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of items writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/ItemBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchCreate" : {
+        "additionalProperties" : false,
+        "description" : "A create operation.",
+        "properties" : {
+          "action" : {
+            "const" : "create",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ItemCreate"
+          }
+        },
+        "required" : [
+          "action",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchOperation" : {
+        "description" : "One operation of a items batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "create" : "#/components/schemas/ItemBatchCreate",
+            "delete" : "#/components/schemas/ItemBatchDelete",
+            "replace" : "#/components/schemas/ItemBatchReplace",
+            "update" : "#/components/schemas/ItemBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/ItemBatchCreate"
+          },
+          {
+            "$ref" : "#/components/schemas/ItemBatchReplace"
+          },
+          {
+            "$ref" : "#/components/schemas/ItemBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/ItemBatchDelete"
+          }
+        ]
+      },
+      "ItemBatchReplace" : {
+        "additionalProperties" : false,
+        "description" : "A replace operation.",
+        "properties" : {
+          "action" : {
+            "const" : "replace",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ItemCreate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchResponse" : {
+        "description" : "Every operation of a items batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/ItemBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchResult" : {
+        "description" : "The outcome of one operation of a items batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/Item"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "ItemBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ItemUpdate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ItemCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing items record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -474,7 +650,7 @@ extension Benchprotected {
         ],
         "type" : "object"
       },
-      "ItemsPage" : {
+      "ItemPage" : {
         "description" : "One page of items records.",
         "properties" : {
           "expand" : {
@@ -487,10 +663,10 @@ extension Benchprotected {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Items"
+                  "$ref" : "#/components/schemas/Item"
                 },
                 {
-                  "$ref" : "#/components/schemas/ItemsSelection"
+                  "$ref" : "#/components/schemas/ItemSelection"
                 }
               ]
             },
@@ -528,7 +704,7 @@ extension Benchprotected {
         ],
         "type" : "object"
       },
-      "ItemsSelection" : {
+      "ItemSelection" : {
         "description" : "Members of a items record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "created_at" : {
@@ -572,7 +748,7 @@ extension Benchprotected {
         },
         "type" : "object"
       },
-      "ItemsUpdate" : {
+      "ItemUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a items record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -972,7 +1148,7 @@ extension Benchprotected {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/ItemsPage"
+                  "$ref" : "#/components/schemas/ItemPage"
                 }
               }
             },
@@ -1026,7 +1202,7 @@ extension Benchprotected {
         ]
       },
       "post" : {
-        "operationId" : "createItems",
+        "operationId" : "createItem",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -1044,7 +1220,7 @@ extension Benchprotected {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ItemsCreate"
+                "$ref" : "#/components/schemas/ItemCreate"
               }
             }
           },
@@ -1055,7 +1231,7 @@ extension Benchprotected {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Items"
+                  "$ref" : "#/components/schemas/Item"
                 }
               }
             },
@@ -1161,115 +1337,7 @@ extension Benchprotected {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of items writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A create operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "create",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ItemsCreate"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A replace operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "replace",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ItemsCreate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ItemsUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/ItemBatch"
               }
             }
           },
@@ -1280,42 +1348,7 @@ extension Benchprotected {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Items"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/ItemBatchResponse"
                 }
               }
             },
@@ -1386,7 +1419,7 @@ extension Benchprotected {
     },
     "/v1/items/{id}" : {
       "delete" : {
-        "operationId" : "deleteItems",
+        "operationId" : "deleteItem",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -1464,7 +1497,7 @@ extension Benchprotected {
         ]
       },
       "get" : {
-        "operationId" : "getItems",
+        "operationId" : "getItem",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -1498,10 +1531,10 @@ extension Benchprotected {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Items"
+                      "$ref" : "#/components/schemas/Item"
                     },
                     {
-                      "$ref" : "#/components/schemas/ItemsSelection"
+                      "$ref" : "#/components/schemas/ItemSelection"
                     }
                   ]
                 }
@@ -1599,7 +1632,7 @@ extension Benchprotected {
         ]
       },
       "patch" : {
-        "operationId" : "updateItems",
+        "operationId" : "updateItem",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -1631,7 +1664,7 @@ extension Benchprotected {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ItemsUpdate"
+                "$ref" : "#/components/schemas/ItemUpdate"
               }
             }
           },
@@ -1642,7 +1675,7 @@ extension Benchprotected {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Items"
+                  "$ref" : "#/components/schemas/Item"
                 }
               }
             },
@@ -1725,7 +1758,7 @@ extension Benchprotected {
         ]
       },
       "put" : {
-        "operationId" : "replaceItems",
+        "operationId" : "replaceItem",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -1746,7 +1779,7 @@ extension Benchprotected {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ItemsCreate"
+                "$ref" : "#/components/schemas/ItemCreate"
               }
             }
           },
@@ -1757,7 +1790,7 @@ extension Benchprotected {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Items"
+                  "$ref" : "#/components/schemas/Item"
                 }
               }
             },

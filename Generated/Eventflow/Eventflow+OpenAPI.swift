@@ -331,6 +331,44 @@ extension Eventflow {
       }
     },
     "schemas" : {
+      "APIKeyEnvironment" : {
+        "enum" : [
+          "live",
+          "test"
+        ],
+        "type" : "string"
+      },
+      "APIKeyScope" : {
+        "enum" : [
+          "*",
+          "consume:*",
+          "consume:events",
+          "consumers:*",
+          "consumers:delete",
+          "consumers:read",
+          "consumers:write",
+          "events:*",
+          "events:delete",
+          "events:read",
+          "events:write",
+          "ingest:*",
+          "ingest:events",
+          "producers:*",
+          "producers:delete",
+          "producers:read",
+          "producers:write"
+        ],
+        "type" : "string"
+      },
+      "AppRole" : {
+        "enum" : [
+          "admin",
+          "viewer",
+          "producer",
+          "consumer"
+        ],
+        "type" : "string"
+      },
       "AuthAPIKey" : {
         "description" : "An API key; the key itself appears only in the answer that created it.",
         "properties" : {
@@ -473,12 +511,8 @@ extension Eventflow {
             ]
           },
           "environment" : {
-            "description" : "Environment the key belongs to; it decides the key's prefix.",
-            "enum" : [
-              "live",
-              "test"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "Environment the key belongs to; it decides the key's prefix."
           },
           "expires_at" : {
             "description" : "When the key stops working; null: never.",
@@ -524,27 +558,8 @@ extension Eventflow {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "consume:*",
-                "consume:events",
-                "consumers:*",
-                "consumers:delete",
-                "consumers:read",
-                "consumers:write",
-                "events:*",
-                "events:delete",
-                "events:read",
-                "events:write",
-                "ingest:*",
-                "ingest:events",
-                "producers:*",
-                "producers:delete",
-                "producers:read",
-                "producers:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -651,27 +666,8 @@ extension Eventflow {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "consume:*",
-                "consume:events",
-                "consumers:*",
-                "consumers:delete",
-                "consumers:read",
-                "consumers:write",
-                "events:*",
-                "events:delete",
-                "events:read",
-                "events:write",
-                "ingest:*",
-                "ingest:events",
-                "producers:*",
-                "producers:delete",
-                "producers:read",
-                "producers:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -736,27 +732,8 @@ extension Eventflow {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "consume:*",
-                "consume:events",
-                "consumers:*",
-                "consumers:delete",
-                "consumers:read",
-                "consumers:write",
-                "events:*",
-                "events:delete",
-                "events:read",
-                "events:write",
-                "ingest:*",
-                "ingest:events",
-                "producers:*",
-                "producers:delete",
-                "producers:read",
-                "producers:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -884,13 +861,8 @@ extension Eventflow {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           }
         },
         "required" : [
@@ -927,13 +899,8 @@ extension Eventflow {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role on joining.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role on joining."
           }
         },
         "required" : [
@@ -1014,13 +981,8 @@ extension Eventflow {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "user_id" : {
             "description" : "The member's account.",
@@ -1057,13 +1019,8 @@ extension Eventflow {
         "additionalProperties" : false,
         "properties" : {
           "role" : {
-            "description" : "The member's new role.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "The member's new role."
           }
         },
         "required" : [
@@ -1090,13 +1047,8 @@ extension Eventflow {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "slug" : {
             "description" : "Unique short name.",
@@ -1367,37 +1319,14 @@ extension Eventflow {
         "additionalProperties" : false,
         "properties" : {
           "environment" : {
-            "description" : "The environment whose key is rotated; it decides the prefix.",
-            "enum" : [
-              "live",
-              "test"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "The environment whose key is rotated; it decides the prefix."
           },
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "consume:*",
-                "consume:events",
-                "consumers:*",
-                "consumers:delete",
-                "consumers:read",
-                "consumers:write",
-                "events:*",
-                "events:delete",
-                "events:read",
-                "events:write",
-                "ingest:*",
-                "ingest:events",
-                "producers:*",
-                "producers:delete",
-                "producers:read",
-                "producers:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "type" : [
@@ -1662,14 +1591,8 @@ extension Eventflow {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role; it decides the account's scopes.",
-            "enum" : [
-              "admin",
-              "viewer",
-              "producer",
-              "consumer"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "Role; it decides the account's scopes."
           },
           "updated_at" : {
             "description" : "When the account last changed.",
@@ -1688,66 +1611,7 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "ConsumerEventsResponse" : {
-        "description" : "The next events.",
-        "properties" : {
-          "events" : {
-            "description" : "Events in receive order.",
-            "items" : {
-              "additionalProperties" : false,
-              "description" : "One event.",
-              "properties" : {
-                "event_id" : {
-                  "description" : "The event's id.",
-                  "format" : "uuid",
-                  "type" : "string"
-                },
-                "event_type" : {
-                  "description" : "The event's type.",
-                  "pattern" : "^[^\\u0000]*$",
-                  "type" : "string"
-                },
-                "event_version" : {
-                  "description" : "The payload schema version.",
-                  "format" : "int64",
-                  "type" : "integer"
-                },
-                "payload" : {
-                  "description" : "The event's data.",
-                  "not" : {
-                    "type" : "null"
-                  }
-                },
-                "producer_id" : {
-                  "description" : "The producer that sent it.",
-                  "format" : "uuid",
-                  "type" : "string"
-                },
-                "received_at" : {
-                  "description" : "When it was received.",
-                  "format" : "date-time",
-                  "type" : "string"
-                }
-              },
-              "required" : [
-                "event_id",
-                "event_type",
-                "event_version",
-                "producer_id",
-                "payload",
-                "received_at"
-              ],
-              "type" : "object"
-            },
-            "type" : "array"
-          }
-        },
-        "required" : [
-          "events"
-        ],
-        "type" : "object"
-      },
-      "Consumers" : {
+      "Consumer" : {
         "description" : "An internal consumer and its position in the event stream. Consumers are registered through POST /api/v1/consumers (register_consumer), which also issues the consumer's service token.",
         "properties" : {
           "consumer_id" : {
@@ -1820,7 +1684,160 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "ConsumersCreate" : {
+      "ConsumerBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of consumers writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/ConsumerBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "ConsumerBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's consumer_id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "ConsumerBatchOperation" : {
+        "description" : "One operation of a consumers batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "delete" : "#/components/schemas/ConsumerBatchDelete",
+            "replace" : "#/components/schemas/ConsumerBatchReplace",
+            "update" : "#/components/schemas/ConsumerBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/ConsumerBatchReplace"
+          },
+          {
+            "$ref" : "#/components/schemas/ConsumerBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/ConsumerBatchDelete"
+          }
+        ]
+      },
+      "ConsumerBatchReplace" : {
+        "additionalProperties" : false,
+        "description" : "A replace operation.",
+        "properties" : {
+          "action" : {
+            "const" : "replace",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ConsumerCreate"
+          },
+          "id" : {
+            "description" : "The record's consumer_id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ConsumerBatchResponse" : {
+        "description" : "Every operation of a consumers batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/ConsumerBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "ConsumerBatchResult" : {
+        "description" : "The outcome of one operation of a consumers batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/Consumer"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "ConsumerBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ConsumerUpdate"
+          },
+          "id" : {
+            "description" : "The record's consumer_id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ConsumerCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing consumers record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -1853,7 +1870,66 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "ConsumersPage" : {
+      "ConsumerEventsResponse" : {
+        "description" : "The next events.",
+        "properties" : {
+          "events" : {
+            "description" : "Events in receive order.",
+            "items" : {
+              "additionalProperties" : false,
+              "description" : "One event.",
+              "properties" : {
+                "event_id" : {
+                  "description" : "The event's id.",
+                  "format" : "uuid",
+                  "type" : "string"
+                },
+                "event_type" : {
+                  "description" : "The event's type.",
+                  "pattern" : "^[^\\u0000]*$",
+                  "type" : "string"
+                },
+                "event_version" : {
+                  "description" : "The payload schema version.",
+                  "format" : "int64",
+                  "type" : "integer"
+                },
+                "payload" : {
+                  "description" : "The event's data.",
+                  "not" : {
+                    "type" : "null"
+                  }
+                },
+                "producer_id" : {
+                  "description" : "The producer that sent it.",
+                  "format" : "uuid",
+                  "type" : "string"
+                },
+                "received_at" : {
+                  "description" : "When it was received.",
+                  "format" : "date-time",
+                  "type" : "string"
+                }
+              },
+              "required" : [
+                "event_id",
+                "event_type",
+                "event_version",
+                "producer_id",
+                "payload",
+                "received_at"
+              ],
+              "type" : "object"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "events"
+        ],
+        "type" : "object"
+      },
+      "ConsumerPage" : {
         "description" : "One page of consumers records.",
         "properties" : {
           "expand" : {
@@ -1866,10 +1942,10 @@ extension Eventflow {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Consumers"
+                  "$ref" : "#/components/schemas/Consumer"
                 },
                 {
-                  "$ref" : "#/components/schemas/ConsumersSelection"
+                  "$ref" : "#/components/schemas/ConsumerSelection"
                 }
               ]
             },
@@ -1907,7 +1983,7 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "ConsumersSelection" : {
+      "ConsumerSelection" : {
         "description" : "Members of a consumers record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "consumer_id" : {
@@ -1971,7 +2047,7 @@ extension Eventflow {
         },
         "type" : "object"
       },
-      "ConsumersUpdate" : {
+      "ConsumerUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a consumers record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2000,7 +2076,7 @@ extension Eventflow {
         },
         "type" : "object"
       },
-      "Events" : {
+      "Event" : {
         "description" : "An ingested event. Events are immutable: they are created through POST /api/v1/events and only read here. `created_at` is the time the event was received.",
         "properties" : {
           "created_at" : {
@@ -2068,7 +2144,7 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "EventsPage" : {
+      "EventPage" : {
         "description" : "One page of events records.",
         "properties" : {
           "expand" : {
@@ -2081,10 +2157,10 @@ extension Eventflow {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Events"
+                  "$ref" : "#/components/schemas/Event"
                 },
                 {
-                  "$ref" : "#/components/schemas/EventsSelection"
+                  "$ref" : "#/components/schemas/EventSelection"
                 }
               ]
             },
@@ -2104,7 +2180,7 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "EventsSelection" : {
+      "EventSelection" : {
         "description" : "Members of a events record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "created_at" : {
@@ -2306,7 +2382,15 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "Producers" : {
+      "OrganizationRole" : {
+        "enum" : [
+          "owner",
+          "admin",
+          "member"
+        ],
+        "type" : "string"
+      },
+      "Producer" : {
         "description" : "A registered system that sends events. Producers are registered through POST /api/v1/producers (register_producer), which also issues the producer's API key; an inactive producer's key is refused at ingestion.",
         "properties" : {
           "active" : {
@@ -2362,7 +2446,160 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "ProducersCreate" : {
+      "ProducerBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of producers writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/ProducerBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "ProducerBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's producer_id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "ProducerBatchOperation" : {
+        "description" : "One operation of a producers batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "delete" : "#/components/schemas/ProducerBatchDelete",
+            "replace" : "#/components/schemas/ProducerBatchReplace",
+            "update" : "#/components/schemas/ProducerBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/ProducerBatchReplace"
+          },
+          {
+            "$ref" : "#/components/schemas/ProducerBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/ProducerBatchDelete"
+          }
+        ]
+      },
+      "ProducerBatchReplace" : {
+        "additionalProperties" : false,
+        "description" : "A replace operation.",
+        "properties" : {
+          "action" : {
+            "const" : "replace",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ProducerCreate"
+          },
+          "id" : {
+            "description" : "The record's producer_id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ProducerBatchResponse" : {
+        "description" : "Every operation of a producers batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/ProducerBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "ProducerBatchResult" : {
+        "description" : "The outcome of one operation of a producers batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/Producer"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "ProducerBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ProducerUpdate"
+          },
+          "id" : {
+            "description" : "The record's producer_id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ProducerCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing producers record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2396,7 +2633,7 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "ProducersPage" : {
+      "ProducerPage" : {
         "description" : "One page of producers records.",
         "properties" : {
           "expand" : {
@@ -2409,10 +2646,10 @@ extension Eventflow {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Producers"
+                  "$ref" : "#/components/schemas/Producer"
                 },
                 {
-                  "$ref" : "#/components/schemas/ProducersSelection"
+                  "$ref" : "#/components/schemas/ProducerSelection"
                 }
               ]
             },
@@ -2450,7 +2687,7 @@ extension Eventflow {
         ],
         "type" : "object"
       },
-      "ProducersSelection" : {
+      "ProducerSelection" : {
         "description" : "Members of a producers record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "active" : {
@@ -2498,7 +2735,7 @@ extension Eventflow {
         },
         "type" : "object"
       },
-      "ProducersUpdate" : {
+      "ProducerUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a producers record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -6119,7 +6356,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/ConsumersPage"
+                  "$ref" : "#/components/schemas/ConsumerPage"
                 }
               }
             },
@@ -6271,96 +6508,7 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of consumers writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A replace operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "replace",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ConsumersCreate"
-                            },
-                            "id" : {
-                              "description" : "The record's consumer_id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ConsumersUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's consumer_id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's consumer_id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/ConsumerBatch"
               }
             }
           },
@@ -6371,42 +6519,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Consumers"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/ConsumerBatchResponse"
                 }
               }
             },
@@ -6479,7 +6592,7 @@ extension Eventflow {
     "/api/v1/consumers/{id}" : {
       "delete" : {
         "description" : "Requires the scope `consumers:delete` (401 without credentials, 403 without the scope).",
-        "operationId" : "deleteConsumers",
+        "operationId" : "deleteConsumer",
         "parameters" : [
           {
             "description" : "The record's consumer_id.",
@@ -6561,7 +6674,7 @@ extension Eventflow {
       },
       "get" : {
         "description" : "Requires the scope `consumers:read` (401 without credentials, 403 without the scope).",
-        "operationId" : "getConsumers",
+        "operationId" : "getConsumer",
         "parameters" : [
           {
             "description" : "The record's consumer_id.",
@@ -6595,10 +6708,10 @@ extension Eventflow {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Consumers"
+                      "$ref" : "#/components/schemas/Consumer"
                     },
                     {
-                      "$ref" : "#/components/schemas/ConsumersSelection"
+                      "$ref" : "#/components/schemas/ConsumerSelection"
                     }
                   ]
                 }
@@ -6685,7 +6798,7 @@ extension Eventflow {
       },
       "patch" : {
         "description" : "Requires the scope `consumers:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "updateConsumers",
+        "operationId" : "updateConsumer",
         "parameters" : [
           {
             "description" : "The record's consumer_id.",
@@ -6706,7 +6819,7 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ConsumersUpdate"
+                "$ref" : "#/components/schemas/ConsumerUpdate"
               }
             }
           },
@@ -6717,7 +6830,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Consumers"
+                  "$ref" : "#/components/schemas/Consumer"
                 }
               }
             },
@@ -6801,7 +6914,7 @@ extension Eventflow {
       },
       "put" : {
         "description" : "Requires the scope `consumers:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "replaceConsumers",
+        "operationId" : "replaceConsumer",
         "parameters" : [
           {
             "description" : "The record's consumer_id.",
@@ -6822,7 +6935,7 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ConsumersCreate"
+                "$ref" : "#/components/schemas/ConsumerCreate"
               }
             }
           },
@@ -6833,7 +6946,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Consumers"
+                  "$ref" : "#/components/schemas/Consumer"
                 }
               }
             },
@@ -7133,7 +7246,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/EventsPage"
+                  "$ref" : "#/components/schemas/EventPage"
                 }
               }
             },
@@ -7280,7 +7393,7 @@ extension Eventflow {
     "/api/v1/events/{id}" : {
       "get" : {
         "description" : "Requires the scope `events:read` (401 without credentials, 403 without the scope).",
-        "operationId" : "getEvents",
+        "operationId" : "getEvent",
         "parameters" : [
           {
             "description" : "The record's event_id.",
@@ -7314,10 +7427,10 @@ extension Eventflow {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Events"
+                      "$ref" : "#/components/schemas/Event"
                     },
                     {
-                      "$ref" : "#/components/schemas/EventsSelection"
+                      "$ref" : "#/components/schemas/EventSelection"
                     }
                   ]
                 }
@@ -7540,7 +7653,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/ProducersPage"
+                  "$ref" : "#/components/schemas/ProducerPage"
                 }
               }
             },
@@ -7692,96 +7805,7 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of producers writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A replace operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "replace",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ProducersCreate"
-                            },
-                            "id" : {
-                              "description" : "The record's producer_id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ProducersUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's producer_id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's producer_id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/ProducerBatch"
               }
             }
           },
@@ -7792,42 +7816,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Producers"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/ProducerBatchResponse"
                 }
               }
             },
@@ -7900,7 +7889,7 @@ extension Eventflow {
     "/api/v1/producers/{id}" : {
       "delete" : {
         "description" : "Requires the scope `producers:delete` (401 without credentials, 403 without the scope).",
-        "operationId" : "deleteProducers",
+        "operationId" : "deleteProducer",
         "parameters" : [
           {
             "description" : "The record's producer_id.",
@@ -7982,7 +7971,7 @@ extension Eventflow {
       },
       "get" : {
         "description" : "Requires the scope `producers:read` (401 without credentials, 403 without the scope).",
-        "operationId" : "getProducers",
+        "operationId" : "getProducer",
         "parameters" : [
           {
             "description" : "The record's producer_id.",
@@ -8016,10 +8005,10 @@ extension Eventflow {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Producers"
+                      "$ref" : "#/components/schemas/Producer"
                     },
                     {
-                      "$ref" : "#/components/schemas/ProducersSelection"
+                      "$ref" : "#/components/schemas/ProducerSelection"
                     }
                   ]
                 }
@@ -8106,7 +8095,7 @@ extension Eventflow {
       },
       "patch" : {
         "description" : "Requires the scope `producers:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "updateProducers",
+        "operationId" : "updateProducer",
         "parameters" : [
           {
             "description" : "The record's producer_id.",
@@ -8127,7 +8116,7 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ProducersUpdate"
+                "$ref" : "#/components/schemas/ProducerUpdate"
               }
             }
           },
@@ -8138,7 +8127,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Producers"
+                  "$ref" : "#/components/schemas/Producer"
                 }
               }
             },
@@ -8222,7 +8211,7 @@ extension Eventflow {
       },
       "put" : {
         "description" : "Requires the scope `producers:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "replaceProducers",
+        "operationId" : "replaceProducer",
         "parameters" : [
           {
             "description" : "The record's producer_id.",
@@ -8243,7 +8232,7 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ProducersCreate"
+                "$ref" : "#/components/schemas/ProducerCreate"
               }
             }
           },
@@ -8254,7 +8243,7 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Producers"
+                  "$ref" : "#/components/schemas/Producer"
                 }
               }
             },

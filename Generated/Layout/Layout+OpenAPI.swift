@@ -411,6 +411,31 @@ extension Layout {
       }
     },
     "schemas" : {
+      "APIKeyEnvironment" : {
+        "const" : "live",
+        "type" : "string"
+      },
+      "APIKeyScope" : {
+        "enum" : [
+          "*",
+          "customers:*",
+          "customers:delete",
+          "customers:read",
+          "customers:write",
+          "notes:*",
+          "notes:delete",
+          "notes:read",
+          "notes:write"
+        ],
+        "type" : "string"
+      },
+      "AppRole" : {
+        "enum" : [
+          "admin",
+          "member"
+        ],
+        "type" : "string"
+      },
       "AuthAPIKey" : {
         "description" : "An API key; the key itself appears only in the answer that created it.",
         "properties" : {
@@ -553,9 +578,8 @@ extension Layout {
             ]
           },
           "environment" : {
-            "const" : "live",
-            "description" : "Environment the key belongs to; it decides the key's prefix.",
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "Environment the key belongs to; it decides the key's prefix."
           },
           "expiresAt" : {
             "description" : "When the key stops working; null: never.",
@@ -601,19 +625,8 @@ extension Layout {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "customers:*",
-                "customers:delete",
-                "customers:read",
-                "customers:write",
-                "notes:*",
-                "notes:delete",
-                "notes:read",
-                "notes:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -720,19 +733,8 @@ extension Layout {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "customers:*",
-                "customers:delete",
-                "customers:read",
-                "customers:write",
-                "notes:*",
-                "notes:delete",
-                "notes:read",
-                "notes:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -797,19 +799,8 @@ extension Layout {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "customers:*",
-                "customers:delete",
-                "customers:read",
-                "customers:write",
-                "notes:*",
-                "notes:delete",
-                "notes:read",
-                "notes:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -937,13 +928,8 @@ extension Layout {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           }
         },
         "required" : [
@@ -980,13 +966,8 @@ extension Layout {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role on joining.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role on joining."
           }
         },
         "required" : [
@@ -1067,13 +1048,8 @@ extension Layout {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "userId" : {
             "description" : "The member's account.",
@@ -1110,13 +1086,8 @@ extension Layout {
         "additionalProperties" : false,
         "properties" : {
           "role" : {
-            "description" : "The member's new role.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "The member's new role."
           }
         },
         "required" : [
@@ -1143,13 +1114,8 @@ extension Layout {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "slug" : {
             "description" : "Unique short name.",
@@ -1383,26 +1349,14 @@ extension Layout {
         "additionalProperties" : false,
         "properties" : {
           "environment" : {
-            "const" : "live",
-            "description" : "The environment whose key is rotated; it decides the prefix.",
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "The environment whose key is rotated; it decides the prefix."
           },
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "customers:*",
-                "customers:delete",
-                "customers:read",
-                "customers:write",
-                "notes:*",
-                "notes:delete",
-                "notes:read",
-                "notes:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "type" : [
@@ -1670,12 +1624,8 @@ extension Layout {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role; it decides the account's scopes.",
-            "enum" : [
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "Role; it decides the account's scopes."
           },
           "updatedAt" : {
             "description" : "When the account last changed.",
@@ -1694,7 +1644,7 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "Customers" : {
+      "Customer" : {
         "description" : "A customer, mounted at its own path with prefixed ids, a legacy alias for reads, no batch route and a list parameter on the sign-up time.",
         "properties" : {
           "createdAt" : {
@@ -1744,7 +1694,7 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "CustomersCreate" : {
+      "CustomerCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing customers record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -1773,7 +1723,7 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "CustomersPage" : {
+      "CustomerPage" : {
         "description" : "One page of customers records.",
         "properties" : {
           "data" : {
@@ -1781,10 +1731,10 @@ extension Layout {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Customers"
+                  "$ref" : "#/components/schemas/Customer"
                 },
                 {
-                  "$ref" : "#/components/schemas/CustomersSelection"
+                  "$ref" : "#/components/schemas/CustomerSelection"
                 }
               ]
             },
@@ -1854,7 +1804,7 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "CustomersSelection" : {
+      "CustomerSelection" : {
         "description" : "Members of a customers record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "createdAt" : {
@@ -1896,7 +1846,7 @@ extension Layout {
         },
         "type" : "object"
       },
-      "CustomersUpdate" : {
+      "CustomerUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a customers record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2014,7 +1964,7 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "Notes" : {
+      "Note" : {
         "description" : "A note, with the table's own envelopes: fields nested under \"fields\", lists under \"records\" with flat paging members, bare write bodies.",
         "properties" : {
           "createdAt" : {
@@ -2068,7 +2018,183 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "NotesCreate" : {
+      "NoteBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of notes writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/NoteBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "NoteBatchCreate" : {
+        "additionalProperties" : false,
+        "description" : "A create operation.",
+        "properties" : {
+          "action" : {
+            "const" : "create",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/NoteCreate"
+          }
+        },
+        "required" : [
+          "action",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "NoteBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's note_id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "NoteBatchOperation" : {
+        "description" : "One operation of a notes batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "create" : "#/components/schemas/NoteBatchCreate",
+            "delete" : "#/components/schemas/NoteBatchDelete",
+            "replace" : "#/components/schemas/NoteBatchReplace",
+            "update" : "#/components/schemas/NoteBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/NoteBatchCreate"
+          },
+          {
+            "$ref" : "#/components/schemas/NoteBatchReplace"
+          },
+          {
+            "$ref" : "#/components/schemas/NoteBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/NoteBatchDelete"
+          }
+        ]
+      },
+      "NoteBatchReplace" : {
+        "additionalProperties" : false,
+        "description" : "A replace operation.",
+        "properties" : {
+          "action" : {
+            "const" : "replace",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/NoteCreate"
+          },
+          "id" : {
+            "description" : "The record's note_id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "NoteBatchResponse" : {
+        "description" : "Every operation of a notes batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/NoteBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "NoteBatchResult" : {
+        "description" : "The outcome of one operation of a notes batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/Note"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "NoteBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/NoteUpdate"
+          },
+          "id" : {
+            "description" : "The record's note_id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "NoteCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing notes record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2092,7 +2218,7 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "NotesPage" : {
+      "NotePage" : {
         "description" : "One page of notes records.",
         "properties" : {
           "expand" : {
@@ -2113,10 +2239,10 @@ extension Layout {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Notes"
+                  "$ref" : "#/components/schemas/Note"
                 },
                 {
-                  "$ref" : "#/components/schemas/NotesSelection"
+                  "$ref" : "#/components/schemas/NoteSelection"
                 }
               ]
             },
@@ -2138,7 +2264,7 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "NotesSelection" : {
+      "NoteSelection" : {
         "description" : "Members of a notes record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "createdAt" : {
@@ -2185,7 +2311,7 @@ extension Layout {
         ],
         "type" : "object"
       },
-      "NotesUpdate" : {
+      "NoteUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a notes record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2215,6 +2341,14 @@ extension Layout {
           }
         },
         "type" : "object"
+      },
+      "OrganizationRole" : {
+        "enum" : [
+          "owner",
+          "admin",
+          "member"
+        ],
+        "type" : "string"
       },
       "PlatformAdmin" : {
         "description" : "A platform admin.",
@@ -2389,12 +2523,8 @@ extension Layout {
             ]
           },
           "role" : {
-            "description" : "App role.",
-            "enum" : [
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "App role."
           },
           "status" : {
             "description" : "`active` or `banned`.",
@@ -6439,7 +6569,7 @@ extension Layout {
       "get" : {
         "deprecated" : true,
         "description" : "Legacy alias of `GET /api/shop/customers/{id}`; answers the same.\n\nRequires the scope `customers:read` (401 without credentials, 403 without the scope).",
-        "operationId" : "getCustomersAlias1",
+        "operationId" : "getCustomerAlias1",
         "parameters" : [
           {
             "description" : "The record's customer_id.",
@@ -6476,10 +6606,10 @@ extension Layout {
                     "data" : {
                       "anyOf" : [
                         {
-                          "$ref" : "#/components/schemas/Customers"
+                          "$ref" : "#/components/schemas/Customer"
                         },
                         {
-                          "$ref" : "#/components/schemas/CustomersSelection"
+                          "$ref" : "#/components/schemas/CustomerSelection"
                         }
                       ]
                     }
@@ -6676,7 +6806,7 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/NotesPage"
+                  "$ref" : "#/components/schemas/NotePage"
                 }
               }
             },
@@ -6752,7 +6882,7 @@ extension Layout {
       },
       "post" : {
         "description" : "Requires the scope `notes:write` (401 without credentials, 403 without the scope).\n\nA caller who may not do this is answered 404, as if nothing were there.",
-        "operationId" : "createNotes",
+        "operationId" : "createNote",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -6770,7 +6900,7 @@ extension Layout {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/NotesCreate"
+                "$ref" : "#/components/schemas/NoteCreate"
               }
             }
           },
@@ -6781,7 +6911,7 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Notes"
+                  "$ref" : "#/components/schemas/Note"
                 }
               }
             },
@@ -6906,115 +7036,7 @@ extension Layout {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of notes writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A create operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "create",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/NotesCreate"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A replace operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "replace",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/NotesCreate"
-                            },
-                            "id" : {
-                              "description" : "The record's note_id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/NotesUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's note_id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's note_id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/NoteBatch"
               }
             }
           },
@@ -7025,42 +7047,7 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Notes"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/NoteBatchResponse"
                 }
               }
             },
@@ -7151,7 +7138,7 @@ extension Layout {
     "/api/notes/{id}" : {
       "delete" : {
         "description" : "Requires the scope `notes:delete` (401 without credentials, 403 without the scope).\n\nA caller who may not do this is answered 404, as if nothing were there.",
-        "operationId" : "deleteNotes",
+        "operationId" : "deleteNote",
         "parameters" : [
           {
             "description" : "The record's note_id.",
@@ -7248,7 +7235,7 @@ extension Layout {
       },
       "get" : {
         "description" : "Requires the scope `notes:read` (401 without credentials, 403 without the scope).\n\nA caller who may not do this is answered 404, as if nothing were there.",
-        "operationId" : "getNotes",
+        "operationId" : "getNote",
         "parameters" : [
           {
             "description" : "The record's note_id.",
@@ -7282,10 +7269,10 @@ extension Layout {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Notes"
+                      "$ref" : "#/components/schemas/Note"
                     },
                     {
-                      "$ref" : "#/components/schemas/NotesSelection"
+                      "$ref" : "#/components/schemas/NoteSelection"
                     }
                   ]
                 }
@@ -7402,7 +7389,7 @@ extension Layout {
       },
       "patch" : {
         "description" : "Requires the scope `notes:write` (401 without credentials, 403 without the scope).\n\nA caller who may not do this is answered 404, as if nothing were there.",
-        "operationId" : "updateNotes",
+        "operationId" : "updateNote",
         "parameters" : [
           {
             "description" : "The record's note_id.",
@@ -7434,7 +7421,7 @@ extension Layout {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/NotesUpdate"
+                "$ref" : "#/components/schemas/NoteUpdate"
               }
             }
           },
@@ -7445,7 +7432,7 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Notes"
+                  "$ref" : "#/components/schemas/Note"
                 }
               }
             },
@@ -7544,7 +7531,7 @@ extension Layout {
       },
       "put" : {
         "description" : "Requires the scope `notes:write` (401 without credentials, 403 without the scope).\n\nA caller who may not do this is answered 404, as if nothing were there.",
-        "operationId" : "replaceNotes",
+        "operationId" : "replaceNote",
         "parameters" : [
           {
             "description" : "The record's note_id.",
@@ -7565,7 +7552,7 @@ extension Layout {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/NotesCreate"
+                "$ref" : "#/components/schemas/NoteCreate"
               }
             }
           },
@@ -7576,7 +7563,7 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Notes"
+                  "$ref" : "#/components/schemas/Note"
                 }
               }
             },
@@ -8793,7 +8780,7 @@ extension Layout {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/CustomersPage"
+                  "$ref" : "#/components/schemas/CustomerPage"
                 }
               }
             },
@@ -8869,7 +8856,7 @@ extension Layout {
       },
       "post" : {
         "description" : "Requires the scope `customers:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "createCustomers",
+        "operationId" : "createCustomer",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -8893,7 +8880,7 @@ extension Layout {
                     "description" : "The record's members in `fields`.",
                     "properties" : {
                       "fields" : {
-                        "$ref" : "#/components/schemas/CustomersCreate"
+                        "$ref" : "#/components/schemas/CustomerCreate"
                       }
                     },
                     "required" : [
@@ -8902,7 +8889,7 @@ extension Layout {
                     "type" : "object"
                   },
                   {
-                    "$ref" : "#/components/schemas/CustomersCreate"
+                    "$ref" : "#/components/schemas/CustomerCreate"
                   }
                 ]
               }
@@ -8918,7 +8905,7 @@ extension Layout {
                   "description" : "One customers record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Customers"
+                      "$ref" : "#/components/schemas/Customer"
                     }
                   },
                   "required" : [
@@ -9030,7 +9017,7 @@ extension Layout {
     "/api/shop/customers/{id}" : {
       "delete" : {
         "description" : "Requires the scope `customers:delete` (401 without credentials, 403 without the scope).",
-        "operationId" : "deleteCustomers",
+        "operationId" : "deleteCustomer",
         "parameters" : [
           {
             "description" : "The record's customer_id.",
@@ -9130,7 +9117,7 @@ extension Layout {
       },
       "get" : {
         "description" : "Requires the scope `customers:read` (401 without credentials, 403 without the scope).",
-        "operationId" : "getCustomers",
+        "operationId" : "getCustomer",
         "parameters" : [
           {
             "description" : "The record's customer_id.",
@@ -9167,10 +9154,10 @@ extension Layout {
                     "data" : {
                       "anyOf" : [
                         {
-                          "$ref" : "#/components/schemas/Customers"
+                          "$ref" : "#/components/schemas/Customer"
                         },
                         {
-                          "$ref" : "#/components/schemas/CustomersSelection"
+                          "$ref" : "#/components/schemas/CustomerSelection"
                         }
                       ]
                     }
@@ -9296,7 +9283,7 @@ extension Layout {
       },
       "patch" : {
         "description" : "Requires the scope `customers:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "updateCustomers",
+        "operationId" : "updateCustomer",
         "parameters" : [
           {
             "description" : "The record's customer_id.",
@@ -9334,7 +9321,7 @@ extension Layout {
                     "description" : "The record's members in `fields`.",
                     "properties" : {
                       "fields" : {
-                        "$ref" : "#/components/schemas/CustomersUpdate"
+                        "$ref" : "#/components/schemas/CustomerUpdate"
                       }
                     },
                     "required" : [
@@ -9343,7 +9330,7 @@ extension Layout {
                     "type" : "object"
                   },
                   {
-                    "$ref" : "#/components/schemas/CustomersUpdate"
+                    "$ref" : "#/components/schemas/CustomerUpdate"
                   }
                 ]
               }
@@ -9359,7 +9346,7 @@ extension Layout {
                   "description" : "One customers record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Customers"
+                      "$ref" : "#/components/schemas/Customer"
                     }
                   },
                   "required" : [
@@ -9467,7 +9454,7 @@ extension Layout {
       },
       "put" : {
         "description" : "Requires the scope `customers:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "replaceCustomers",
+        "operationId" : "replaceCustomer",
         "parameters" : [
           {
             "description" : "The record's customer_id.",
@@ -9494,7 +9481,7 @@ extension Layout {
                     "description" : "The record's members in `fields`.",
                     "properties" : {
                       "fields" : {
-                        "$ref" : "#/components/schemas/CustomersCreate"
+                        "$ref" : "#/components/schemas/CustomerCreate"
                       }
                     },
                     "required" : [
@@ -9503,7 +9490,7 @@ extension Layout {
                     "type" : "object"
                   },
                   {
-                    "$ref" : "#/components/schemas/CustomersCreate"
+                    "$ref" : "#/components/schemas/CustomerCreate"
                   }
                 ]
               }
@@ -9519,7 +9506,7 @@ extension Layout {
                   "description" : "One customers record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Customers"
+                      "$ref" : "#/components/schemas/Customer"
                     }
                   },
                   "required" : [

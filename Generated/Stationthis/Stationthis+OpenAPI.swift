@@ -411,6 +411,59 @@ extension Stationthis {
       }
     },
     "schemas" : {
+      "APIKeyEnvironment" : {
+        "const" : "live",
+        "type" : "string"
+      },
+      "APIKeyScope" : {
+        "enum" : [
+          "*",
+          "admin:*",
+          "admin:collections",
+          "admin:datasets",
+          "admin:trainings",
+          "audit:*",
+          "audit:read",
+          "collections:*",
+          "collections:delete",
+          "collections:read",
+          "collections:write",
+          "datasets:*",
+          "datasets:delete",
+          "datasets:read",
+          "datasets:write",
+          "generation_jobs:*",
+          "generation_jobs:delete",
+          "generation_jobs:write",
+          "generations:*",
+          "generations:admin",
+          "generations:execute",
+          "generations:read",
+          "point_transactions:*",
+          "point_transactions:delete",
+          "point_transactions:write",
+          "points:*",
+          "points:admin",
+          "points:grant",
+          "points:read",
+          "points:spend",
+          "tools:*",
+          "tools:delete",
+          "tools:write",
+          "trainings:*",
+          "trainings:delete",
+          "trainings:read",
+          "trainings:write"
+        ],
+        "type" : "string"
+      },
+      "AppRole" : {
+        "enum" : [
+          "admin",
+          "user"
+        ],
+        "type" : "string"
+      },
       "AuditEvent" : {
         "description" : "One write to a table of the app.",
         "properties" : {
@@ -682,9 +735,8 @@ extension Stationthis {
             ]
           },
           "environment" : {
-            "const" : "live",
-            "description" : "Environment the key belongs to; it decides the key's prefix.",
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "Environment the key belongs to; it decides the key's prefix."
           },
           "expiresAt" : {
             "description" : "When the key stops working; null: never.",
@@ -730,47 +782,8 @@ extension Stationthis {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "admin:*",
-                "admin:collections",
-                "admin:datasets",
-                "admin:trainings",
-                "audit:*",
-                "audit:read",
-                "collections:*",
-                "collections:delete",
-                "collections:read",
-                "collections:write",
-                "datasets:*",
-                "datasets:delete",
-                "datasets:read",
-                "datasets:write",
-                "generation_jobs:*",
-                "generation_jobs:delete",
-                "generation_jobs:write",
-                "generations:*",
-                "generations:admin",
-                "generations:execute",
-                "generations:read",
-                "point_transactions:*",
-                "point_transactions:delete",
-                "point_transactions:write",
-                "points:*",
-                "points:admin",
-                "points:grant",
-                "points:read",
-                "points:spend",
-                "tools:*",
-                "tools:delete",
-                "tools:write",
-                "trainings:*",
-                "trainings:delete",
-                "trainings:read",
-                "trainings:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -892,47 +905,8 @@ extension Stationthis {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "admin:*",
-                "admin:collections",
-                "admin:datasets",
-                "admin:trainings",
-                "audit:*",
-                "audit:read",
-                "collections:*",
-                "collections:delete",
-                "collections:read",
-                "collections:write",
-                "datasets:*",
-                "datasets:delete",
-                "datasets:read",
-                "datasets:write",
-                "generation_jobs:*",
-                "generation_jobs:delete",
-                "generation_jobs:write",
-                "generations:*",
-                "generations:admin",
-                "generations:execute",
-                "generations:read",
-                "point_transactions:*",
-                "point_transactions:delete",
-                "point_transactions:write",
-                "points:*",
-                "points:admin",
-                "points:grant",
-                "points:read",
-                "points:spend",
-                "tools:*",
-                "tools:delete",
-                "tools:write",
-                "trainings:*",
-                "trainings:delete",
-                "trainings:read",
-                "trainings:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -997,47 +971,8 @@ extension Stationthis {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "admin:*",
-                "admin:collections",
-                "admin:datasets",
-                "admin:trainings",
-                "audit:*",
-                "audit:read",
-                "collections:*",
-                "collections:delete",
-                "collections:read",
-                "collections:write",
-                "datasets:*",
-                "datasets:delete",
-                "datasets:read",
-                "datasets:write",
-                "generation_jobs:*",
-                "generation_jobs:delete",
-                "generation_jobs:write",
-                "generations:*",
-                "generations:admin",
-                "generations:execute",
-                "generations:read",
-                "point_transactions:*",
-                "point_transactions:delete",
-                "point_transactions:write",
-                "points:*",
-                "points:admin",
-                "points:grant",
-                "points:read",
-                "points:spend",
-                "tools:*",
-                "tools:delete",
-                "tools:write",
-                "trainings:*",
-                "trainings:delete",
-                "trainings:read",
-                "trainings:write"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -1164,13 +1099,8 @@ extension Stationthis {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           }
         },
         "required" : [
@@ -1254,13 +1184,8 @@ extension Stationthis {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "userId" : {
             "description" : "The member's account.",
@@ -1312,13 +1237,8 @@ extension Stationthis {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "slug" : {
             "description" : "Unique short name.",
@@ -1746,12 +1666,8 @@ extension Stationthis {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role; it decides the account's scopes.",
-            "enum" : [
-              "admin",
-              "user"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "Role; it decides the account's scopes."
           },
           "updatedAt" : {
             "description" : "When the account last changed.",
@@ -1770,7 +1686,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "Collections" : {
+      "Collection" : {
         "description" : "A collection of generated items, owned by the user who created it.",
         "properties" : {
           "collectionId" : {
@@ -1824,7 +1740,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "CollectionsCreate" : {
+      "CollectionCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing collections record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -1856,7 +1772,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "CollectionsPage" : {
+      "CollectionPage" : {
         "description" : "One page of collections records.",
         "properties" : {
           "collections" : {
@@ -1864,10 +1780,10 @@ extension Stationthis {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Collections"
+                  "$ref" : "#/components/schemas/Collection"
                 },
                 {
-                  "$ref" : "#/components/schemas/CollectionsSelection"
+                  "$ref" : "#/components/schemas/CollectionSelection"
                 }
               ]
             },
@@ -1884,7 +1800,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "CollectionsSelection" : {
+      "CollectionSelection" : {
         "description" : "Members of a collections record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "collectionId" : {
@@ -1930,7 +1846,7 @@ extension Stationthis {
         },
         "type" : "object"
       },
-      "Datasets" : {
+      "Dataset" : {
         "description" : "A training dataset: images a model is trained on, owned by the user who created it.",
         "properties" : {
           "createdAt" : {
@@ -1984,7 +1900,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "DatasetsCreate" : {
+      "DatasetCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing datasets record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2016,7 +1932,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "DatasetsPage" : {
+      "DatasetPage" : {
         "description" : "One page of datasets records.",
         "properties" : {
           "data" : {
@@ -2024,10 +1940,10 @@ extension Stationthis {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Datasets"
+                  "$ref" : "#/components/schemas/Dataset"
                 },
                 {
-                  "$ref" : "#/components/schemas/DatasetsSelection"
+                  "$ref" : "#/components/schemas/DatasetSelection"
                 }
               ]
             },
@@ -2044,7 +1960,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "DatasetsSelection" : {
+      "DatasetSelection" : {
         "description" : "Members of a datasets record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "createdAt" : {
@@ -2135,7 +2051,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "GenerationJobs" : {
+      "GenerationJob" : {
         "description" : "A generation job: one run of a tool with its inputs, started by a user through POST /api/v1/generations/execute and run by the server's local worker, which stands in for the project's third-party GPU worker. Users read their own jobs at GET /api/v1/generations/status/{id}; admins list every job here.",
         "properties" : {
           "completedAt" : {
@@ -2153,13 +2069,9 @@ extension Stationthis {
             "type" : "string"
           },
           "deliveryMode" : {
+            "$ref" : "#/components/schemas/GenerationJobDeliveryMode",
             "default" : "poll",
-            "description" : "webhook (the completion is POSTed to delivery_url) or poll (the caller reads the status).",
-            "enum" : [
-              "webhook",
-              "poll"
-            ],
-            "type" : "string"
+            "description" : "webhook (the completion is POSTed to delivery_url) or poll (the caller reads the status)."
           },
           "deliveryUrl" : {
             "description" : "Where the completion is delivered in webhook mode.",
@@ -2192,15 +2104,9 @@ extension Stationthis {
             "description" : "What the tool made, once completed."
           },
           "status" : {
+            "$ref" : "#/components/schemas/GenerationJobStatus",
             "default" : "pending",
-            "description" : "pending (waiting for the worker), running (claimed by a worker), completed or failed.",
-            "enum" : [
-              "pending",
-              "running",
-              "completed",
-              "failed"
-            ],
-            "type" : "string"
+            "description" : "pending (waiting for the worker), running (claimed by a worker), completed or failed."
           },
           "toolId" : {
             "description" : "The tool run (a tools record's id).",
@@ -2247,7 +2153,15 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "GenerationJobsPage" : {
+      "GenerationJobDeliveryMode" : {
+        "description" : "webhook (the completion is POSTed to delivery_url) or poll (the caller reads the status).",
+        "enum" : [
+          "webhook",
+          "poll"
+        ],
+        "type" : "string"
+      },
+      "GenerationJobPage" : {
         "description" : "One page of generation_jobs records.",
         "properties" : {
           "expand" : {
@@ -2260,10 +2174,10 @@ extension Stationthis {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/GenerationJobs"
+                  "$ref" : "#/components/schemas/GenerationJob"
                 },
                 {
-                  "$ref" : "#/components/schemas/GenerationJobsSelection"
+                  "$ref" : "#/components/schemas/GenerationJobSelection"
                 }
               ]
             },
@@ -2275,7 +2189,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "GenerationJobsSelection" : {
+      "GenerationJobSelection" : {
         "description" : "Members of a generation_jobs record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "completedAt" : {
@@ -2293,13 +2207,9 @@ extension Stationthis {
             "type" : "string"
           },
           "deliveryMode" : {
+            "$ref" : "#/components/schemas/GenerationJobDeliveryMode",
             "default" : "poll",
-            "description" : "webhook (the completion is POSTed to delivery_url) or poll (the caller reads the status).",
-            "enum" : [
-              "webhook",
-              "poll"
-            ],
-            "type" : "string"
+            "description" : "webhook (the completion is POSTed to delivery_url) or poll (the caller reads the status)."
           },
           "deliveryUrl" : {
             "description" : "Where the completion is delivered in webhook mode.",
@@ -2332,15 +2242,9 @@ extension Stationthis {
             "description" : "What the tool made, once completed."
           },
           "status" : {
+            "$ref" : "#/components/schemas/GenerationJobStatus",
             "default" : "pending",
-            "description" : "pending (waiting for the worker), running (claimed by a worker), completed or failed.",
-            "enum" : [
-              "pending",
-              "running",
-              "completed",
-              "failed"
-            ],
-            "type" : "string"
+            "description" : "pending (waiting for the worker), running (claimed by a worker), completed or failed."
           },
           "toolId" : {
             "description" : "The tool run (a tools record's id).",
@@ -2371,6 +2275,16 @@ extension Stationthis {
           }
         },
         "type" : "object"
+      },
+      "GenerationJobStatus" : {
+        "description" : "pending (waiting for the worker), running (claimed by a worker), completed or failed.",
+        "enum" : [
+          "pending",
+          "running",
+          "completed",
+          "failed"
+        ],
+        "type" : "string"
       },
       "GenerationsExecuteRequest" : {
         "additionalProperties" : false,
@@ -2673,7 +2587,15 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "PointTransactions" : {
+      "OrganizationRole" : {
+        "enum" : [
+          "owner",
+          "admin",
+          "member"
+        ],
+        "type" : "string"
+      },
+      "PointTransaction" : {
         "description" : "The points ledger: one row per credit or spend of a user, numbered per user, each carrying the balance after it. Written only by the points endpoints; admins read it.",
         "properties" : {
           "amount" : {
@@ -2705,12 +2627,8 @@ extension Stationthis {
             ]
           },
           "kind" : {
-            "description" : "grant (points added by an admin) or spend.",
-            "enum" : [
-              "grant",
-              "spend"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/PointTransactionKind",
+            "description" : "grant (points added by an admin) or spend."
           },
           "sequence" : {
             "description" : "The transaction's number in the user's ledger, from 1 without gaps; unique per user, so two concurrent writes of the same number cannot both commit.",
@@ -2749,7 +2667,15 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "PointTransactionsPage" : {
+      "PointTransactionKind" : {
+        "description" : "grant (points added by an admin) or spend.",
+        "enum" : [
+          "grant",
+          "spend"
+        ],
+        "type" : "string"
+      },
+      "PointTransactionPage" : {
         "description" : "One page of point_transactions records.",
         "properties" : {
           "expand" : {
@@ -2762,10 +2688,10 @@ extension Stationthis {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/PointTransactions"
+                  "$ref" : "#/components/schemas/PointTransaction"
                 },
                 {
-                  "$ref" : "#/components/schemas/PointTransactionsSelection"
+                  "$ref" : "#/components/schemas/PointTransactionSelection"
                 }
               ]
             },
@@ -2803,7 +2729,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "PointTransactionsSelection" : {
+      "PointTransactionSelection" : {
         "description" : "Members of a point_transactions record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "amount" : {
@@ -2835,12 +2761,8 @@ extension Stationthis {
             ]
           },
           "kind" : {
-            "description" : "grant (points added by an admin) or spend.",
-            "enum" : [
-              "grant",
-              "spend"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/PointTransactionKind",
+            "description" : "grant (points added by an admin) or spend."
           },
           "sequence" : {
             "description" : "The transaction's number in the user's ledger, from 1 without gaps; unique per user, so two concurrent writes of the same number cannot both commit.",
@@ -2986,7 +2908,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "Tools" : {
+      "Tool" : {
         "description" : "A generation tool (a workflow with its inputs and cost), public to read; admins manage the list.",
         "properties" : {
           "costPoints" : {
@@ -3049,7 +2971,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "ToolsCreate" : {
+      "ToolCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing tools record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -3089,7 +3011,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "ToolsPage" : {
+      "ToolPage" : {
         "description" : "One page of tools records.",
         "properties" : {
           "expand" : {
@@ -3102,10 +3024,10 @@ extension Stationthis {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Tools"
+                  "$ref" : "#/components/schemas/Tool"
                 },
                 {
-                  "$ref" : "#/components/schemas/ToolsSelection"
+                  "$ref" : "#/components/schemas/ToolSelection"
                 }
               ]
             },
@@ -3117,7 +3039,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "ToolsSelection" : {
+      "ToolSelection" : {
         "description" : "Members of a tools record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "costPoints" : {
@@ -3171,7 +3093,7 @@ extension Stationthis {
         },
         "type" : "object"
       },
-      "Trainings" : {
+      "Training" : {
         "description" : "A model training job on one of the caller's datasets, owned by the user who started it.",
         "properties" : {
           "createdAt" : {
@@ -3196,16 +3118,10 @@ extension Stationthis {
             "type" : "string"
           },
           "status" : {
+            "$ref" : "#/components/schemas/TrainingStatus",
             "default" : "queued",
             "description" : "queued until a trainer takes it; no trainer runs in this server (README).",
-            "enum" : [
-              "queued",
-              "running",
-              "completed",
-              "failed"
-            ],
-            "readOnly" : true,
-            "type" : "string"
+            "readOnly" : true
           },
           "trainingId" : {
             "description" : "Unique identifier of the record, set by the server.",
@@ -3241,7 +3157,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "TrainingsCreate" : {
+      "TrainingCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing trainings record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -3278,7 +3194,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "TrainingsPage" : {
+      "TrainingPage" : {
         "description" : "One page of trainings records.",
         "properties" : {
           "expand" : {
@@ -3291,10 +3207,10 @@ extension Stationthis {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Trainings"
+                  "$ref" : "#/components/schemas/Training"
                 },
                 {
-                  "$ref" : "#/components/schemas/TrainingsSelection"
+                  "$ref" : "#/components/schemas/TrainingSelection"
                 }
               ]
             },
@@ -3306,7 +3222,7 @@ extension Stationthis {
         ],
         "type" : "object"
       },
-      "TrainingsSelection" : {
+      "TrainingSelection" : {
         "description" : "Members of a trainings record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "createdAt" : {
@@ -3331,16 +3247,10 @@ extension Stationthis {
             "type" : "string"
           },
           "status" : {
+            "$ref" : "#/components/schemas/TrainingStatus",
             "default" : "queued",
             "description" : "queued until a trainer takes it; no trainer runs in this server (README).",
-            "enum" : [
-              "queued",
-              "running",
-              "completed",
-              "failed"
-            ],
-            "readOnly" : true,
-            "type" : "string"
+            "readOnly" : true
           },
           "trainingId" : {
             "description" : "Unique identifier of the record, set by the server.",
@@ -3366,6 +3276,16 @@ extension Stationthis {
           }
         },
         "type" : "object"
+      },
+      "TrainingStatus" : {
+        "description" : "queued until a trainer takes it; no trainer runs in this server (README).",
+        "enum" : [
+          "queued",
+          "running",
+          "completed",
+          "failed"
+        ],
+        "type" : "string"
       },
       "UserMeResponse" : {
         "description" : "The caller's account.",
@@ -5598,7 +5518,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/CollectionsPage"
+                  "$ref" : "#/components/schemas/CollectionPage"
                 }
               }
             },
@@ -5679,7 +5599,7 @@ extension Stationthis {
       },
       "post" : {
         "description" : "Requires the scope `collections:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:collections`.",
-        "operationId" : "createCollections",
+        "operationId" : "createCollection",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -5697,7 +5617,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/CollectionsCreate"
+                "$ref" : "#/components/schemas/CollectionCreate"
               }
             }
           },
@@ -5708,7 +5628,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Collections"
+                  "$ref" : "#/components/schemas/Collection"
                 }
               }
             },
@@ -5819,7 +5739,7 @@ extension Stationthis {
     "/api/v1/collections/{id}" : {
       "delete" : {
         "description" : "Requires the scope `collections:delete` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:collections`.",
-        "operationId" : "deleteCollections",
+        "operationId" : "deleteCollection",
         "parameters" : [
           {
             "description" : "The record's collection_id.",
@@ -5924,7 +5844,7 @@ extension Stationthis {
       },
       "get" : {
         "description" : "Requires the scope `collections:read` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:collections`.",
-        "operationId" : "getCollections",
+        "operationId" : "getCollection",
         "parameters" : [
           {
             "description" : "The record's collection_id.",
@@ -5958,10 +5878,10 @@ extension Stationthis {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Collections"
+                      "$ref" : "#/components/schemas/Collection"
                     },
                     {
-                      "$ref" : "#/components/schemas/CollectionsSelection"
+                      "$ref" : "#/components/schemas/CollectionSelection"
                     }
                   ]
                 }
@@ -6086,7 +6006,7 @@ extension Stationthis {
       },
       "put" : {
         "description" : "Requires the scope `collections:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:collections`.",
-        "operationId" : "replaceCollections",
+        "operationId" : "replaceCollection",
         "parameters" : [
           {
             "description" : "The record's collection_id.",
@@ -6107,7 +6027,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/CollectionsCreate"
+                "$ref" : "#/components/schemas/CollectionCreate"
               }
             }
           },
@@ -6118,7 +6038,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Collections"
+                  "$ref" : "#/components/schemas/Collection"
                 }
               }
             },
@@ -6379,7 +6299,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/DatasetsPage"
+                  "$ref" : "#/components/schemas/DatasetPage"
                 }
               }
             },
@@ -6460,7 +6380,7 @@ extension Stationthis {
       },
       "post" : {
         "description" : "Requires the scope `datasets:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:datasets`.",
-        "operationId" : "createDatasets",
+        "operationId" : "createDataset",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -6478,7 +6398,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/DatasetsCreate"
+                "$ref" : "#/components/schemas/DatasetCreate"
               }
             }
           },
@@ -6492,7 +6412,7 @@ extension Stationthis {
                   "description" : "One datasets record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Datasets"
+                      "$ref" : "#/components/schemas/Dataset"
                     }
                   },
                   "required" : [
@@ -6609,7 +6529,7 @@ extension Stationthis {
     "/api/v1/datasets/{id}" : {
       "delete" : {
         "description" : "Requires the scope `datasets:delete` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:datasets`.",
-        "operationId" : "deleteDatasets",
+        "operationId" : "deleteDataset",
         "parameters" : [
           {
             "description" : "The record's dataset_id.",
@@ -6714,7 +6634,7 @@ extension Stationthis {
       },
       "get" : {
         "description" : "Requires the scope `datasets:read` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:datasets`.",
-        "operationId" : "getDatasets",
+        "operationId" : "getDataset",
         "parameters" : [
           {
             "description" : "The record's dataset_id.",
@@ -6751,10 +6671,10 @@ extension Stationthis {
                     "data" : {
                       "anyOf" : [
                         {
-                          "$ref" : "#/components/schemas/Datasets"
+                          "$ref" : "#/components/schemas/Dataset"
                         },
                         {
-                          "$ref" : "#/components/schemas/DatasetsSelection"
+                          "$ref" : "#/components/schemas/DatasetSelection"
                         }
                       ]
                     }
@@ -6885,7 +6805,7 @@ extension Stationthis {
       },
       "put" : {
         "description" : "Requires the scope `datasets:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:datasets`.",
-        "operationId" : "replaceDatasets",
+        "operationId" : "replaceDataset",
         "parameters" : [
           {
             "description" : "The record's dataset_id.",
@@ -6906,7 +6826,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/DatasetsCreate"
+                "$ref" : "#/components/schemas/DatasetCreate"
               }
             }
           },
@@ -6920,7 +6840,7 @@ extension Stationthis {
                   "description" : "One datasets record in `data`.",
                   "properties" : {
                     "data" : {
-                      "$ref" : "#/components/schemas/Datasets"
+                      "$ref" : "#/components/schemas/Dataset"
                     }
                   },
                   "required" : [
@@ -7112,14 +7032,8 @@ extension Stationthis {
             "in" : "query",
             "name" : "status",
             "schema" : {
-              "description" : "pending (waiting for the worker), running (claimed by a worker), completed or failed.",
-              "enum" : [
-                "pending",
-                "running",
-                "completed",
-                "failed"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/GenerationJobStatus",
+              "description" : "pending (waiting for the worker), running (claimed by a worker), completed or failed."
             }
           },
           {
@@ -7127,12 +7041,8 @@ extension Stationthis {
             "in" : "query",
             "name" : "deliveryMode",
             "schema" : {
-              "description" : "webhook (the completion is POSTed to delivery_url) or poll (the caller reads the status).",
-              "enum" : [
-                "webhook",
-                "poll"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/GenerationJobDeliveryMode",
+              "description" : "webhook (the completion is POSTed to delivery_url) or poll (the caller reads the status)."
             }
           },
           {
@@ -7184,7 +7094,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/GenerationJobsPage"
+                  "$ref" : "#/components/schemas/GenerationJobPage"
                 }
               }
             },
@@ -7267,7 +7177,7 @@ extension Stationthis {
     "/api/v1/generation_jobs/{id}" : {
       "get" : {
         "description" : "Requires the scope `generations:admin` (401 without credentials, 403 without the scope).",
-        "operationId" : "getGenerationJobs",
+        "operationId" : "getGenerationJob",
         "parameters" : [
           {
             "description" : "The record's generation_id.",
@@ -7301,10 +7211,10 @@ extension Stationthis {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/GenerationJobs"
+                      "$ref" : "#/components/schemas/GenerationJob"
                     },
                     {
-                      "$ref" : "#/components/schemas/GenerationJobsSelection"
+                      "$ref" : "#/components/schemas/GenerationJobSelection"
                     }
                   ]
                 }
@@ -7731,12 +7641,8 @@ extension Stationthis {
             "in" : "query",
             "name" : "kind",
             "schema" : {
-              "description" : "grant (points added by an admin) or spend.",
-              "enum" : [
-                "grant",
-                "spend"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/PointTransactionKind",
+              "description" : "grant (points added by an admin) or spend."
             }
           },
           {
@@ -7779,7 +7685,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/PointTransactionsPage"
+                  "$ref" : "#/components/schemas/PointTransactionPage"
                 }
               }
             },
@@ -7862,7 +7768,7 @@ extension Stationthis {
     "/api/v1/point_transactions/{id}" : {
       "get" : {
         "description" : "Requires the scope `points:admin` (401 without credentials, 403 without the scope).",
-        "operationId" : "getPointTransactions",
+        "operationId" : "getPointTransaction",
         "parameters" : [
           {
             "description" : "The record's transaction_id.",
@@ -7896,10 +7802,10 @@ extension Stationthis {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/PointTransactions"
+                      "$ref" : "#/components/schemas/PointTransaction"
                     },
                     {
-                      "$ref" : "#/components/schemas/PointTransactionsSelection"
+                      "$ref" : "#/components/schemas/PointTransactionSelection"
                     }
                   ]
                 }
@@ -8615,7 +8521,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/ToolsPage"
+                  "$ref" : "#/components/schemas/ToolPage"
                 }
               }
             },
@@ -8673,7 +8579,7 @@ extension Stationthis {
       },
       "post" : {
         "description" : "Requires the scope `tools:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "createTools",
+        "operationId" : "createTool",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -8691,7 +8597,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ToolsCreate"
+                "$ref" : "#/components/schemas/ToolCreate"
               }
             }
           },
@@ -8702,7 +8608,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tools"
+                  "$ref" : "#/components/schemas/Tool"
                 }
               }
             },
@@ -8813,7 +8719,7 @@ extension Stationthis {
     "/api/v1/tools/{id}" : {
       "delete" : {
         "description" : "Requires the scope `tools:delete` (401 without credentials, 403 without the scope).",
-        "operationId" : "deleteTools",
+        "operationId" : "deleteTool",
         "parameters" : [
           {
             "description" : "The record's tool_id.",
@@ -8918,7 +8824,7 @@ extension Stationthis {
       },
       "get" : {
         "description" : "Public: no credentials needed.",
-        "operationId" : "getTools",
+        "operationId" : "getTool",
         "parameters" : [
           {
             "description" : "The record's tool_id.",
@@ -8952,10 +8858,10 @@ extension Stationthis {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Tools"
+                      "$ref" : "#/components/schemas/Tool"
                     },
                     {
-                      "$ref" : "#/components/schemas/ToolsSelection"
+                      "$ref" : "#/components/schemas/ToolSelection"
                     }
                   ]
                 }
@@ -9057,7 +8963,7 @@ extension Stationthis {
       },
       "put" : {
         "description" : "Requires the scope `tools:write` (401 without credentials, 403 without the scope).",
-        "operationId" : "replaceTools",
+        "operationId" : "replaceTool",
         "parameters" : [
           {
             "description" : "The record's tool_id.",
@@ -9078,7 +8984,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ToolsCreate"
+                "$ref" : "#/components/schemas/ToolCreate"
               }
             }
           },
@@ -9089,7 +8995,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tools"
+                  "$ref" : "#/components/schemas/Tool"
                 }
               }
             },
@@ -9293,14 +9199,8 @@ extension Stationthis {
             "in" : "query",
             "name" : "status",
             "schema" : {
-              "description" : "queued until a trainer takes it; no trainer runs in this server (README).",
-              "enum" : [
-                "queued",
-                "running",
-                "completed",
-                "failed"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/TrainingStatus",
+              "description" : "queued until a trainer takes it; no trainer runs in this server (README)."
             }
           }
         ],
@@ -9309,7 +9209,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/TrainingsPage"
+                  "$ref" : "#/components/schemas/TrainingPage"
                 }
               }
             },
@@ -9390,7 +9290,7 @@ extension Stationthis {
       },
       "post" : {
         "description" : "Requires the scope `trainings:write` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:trainings`.",
-        "operationId" : "createTrainings",
+        "operationId" : "createTraining",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -9408,7 +9308,7 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/TrainingsCreate"
+                "$ref" : "#/components/schemas/TrainingCreate"
               }
             }
           },
@@ -9419,7 +9319,7 @@ extension Stationthis {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Trainings"
+                  "$ref" : "#/components/schemas/Training"
                 }
               }
             },
@@ -9530,7 +9430,7 @@ extension Stationthis {
     "/api/v1/trainings/{id}" : {
       "delete" : {
         "description" : "Requires the scope `trainings:delete` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:trainings`.",
-        "operationId" : "deleteTrainings",
+        "operationId" : "deleteTraining",
         "parameters" : [
           {
             "description" : "The record's training_id.",
@@ -9635,7 +9535,7 @@ extension Stationthis {
       },
       "get" : {
         "description" : "Requires the scope `trainings:read` (401 without credentials, 403 without the scope).\n\nOnly the caller's own records (`user_id`) are seen unless the caller holds `admin:trainings`.",
-        "operationId" : "getTrainings",
+        "operationId" : "getTraining",
         "parameters" : [
           {
             "description" : "The record's training_id.",
@@ -9669,10 +9569,10 @@ extension Stationthis {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Trainings"
+                      "$ref" : "#/components/schemas/Training"
                     },
                     {
-                      "$ref" : "#/components/schemas/TrainingsSelection"
+                      "$ref" : "#/components/schemas/TrainingSelection"
                     }
                   ]
                 }

@@ -411,6 +411,49 @@ extension Tracker {
       }
     },
     "schemas" : {
+      "APIKeyEnvironment" : {
+        "enum" : [
+          "live",
+          "test"
+        ],
+        "type" : "string"
+      },
+      "APIKeyScope" : {
+        "enum" : [
+          "*",
+          "audit:*",
+          "audit:read",
+          "comments:*",
+          "comments:delete",
+          "comments:read",
+          "comments:write",
+          "moderation",
+          "organization:*",
+          "projects:*",
+          "projects:delete",
+          "projects:read",
+          "projects:write",
+          "rate-limits:*",
+          "rate-limits:manage",
+          "tasks:*",
+          "tasks:delete",
+          "tasks:read",
+          "tasks:write",
+          "usage:*",
+          "usage:read",
+          "webhooks:*",
+          "webhooks:manage"
+        ],
+        "type" : "string"
+      },
+      "AppRole" : {
+        "enum" : [
+          "admin",
+          "member",
+          "viewer"
+        ],
+        "type" : "string"
+      },
       "AuditEvent" : {
         "description" : "One write to a table of the app.",
         "properties" : {
@@ -682,12 +725,8 @@ extension Tracker {
             ]
           },
           "environment" : {
-            "description" : "Environment the key belongs to; it decides the key's prefix.",
-            "enum" : [
-              "live",
-              "test"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "Environment the key belongs to; it decides the key's prefix."
           },
           "expires_at" : {
             "description" : "When the key stops working; null: never.",
@@ -733,33 +772,8 @@ extension Tracker {
           "scopes" : {
             "description" : "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). Required unless `service` is given (then: the role's scopes).",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "audit:*",
-                "audit:read",
-                "comments:*",
-                "comments:delete",
-                "comments:read",
-                "comments:write",
-                "moderation",
-                "organization:*",
-                "projects:*",
-                "projects:delete",
-                "projects:read",
-                "projects:write",
-                "rate-limits:*",
-                "rate-limits:manage",
-                "tasks:*",
-                "tasks:delete",
-                "tasks:read",
-                "tasks:write",
-                "usage:*",
-                "usage:read",
-                "webhooks:*",
-                "webhooks:manage"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -866,33 +880,8 @@ extension Tracker {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "audit:*",
-                "audit:read",
-                "comments:*",
-                "comments:delete",
-                "comments:read",
-                "comments:write",
-                "moderation",
-                "organization:*",
-                "projects:*",
-                "projects:delete",
-                "projects:read",
-                "projects:write",
-                "rate-limits:*",
-                "rate-limits:manage",
-                "tasks:*",
-                "tasks:delete",
-                "tasks:read",
-                "tasks:write",
-                "usage:*",
-                "usage:read",
-                "webhooks:*",
-                "webhooks:manage"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -957,33 +946,8 @@ extension Tracker {
           "scopes" : {
             "description" : "What the key may do from now on; each scope must be one the caller holds.",
             "items" : {
-              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "audit:*",
-                "audit:read",
-                "comments:*",
-                "comments:delete",
-                "comments:read",
-                "comments:write",
-                "moderation",
-                "organization:*",
-                "projects:*",
-                "projects:delete",
-                "projects:read",
-                "projects:write",
-                "rate-limits:*",
-                "rate-limits:manage",
-                "tasks:*",
-                "tasks:delete",
-                "tasks:read",
-                "tasks:write",
-                "usage:*",
-                "usage:read",
-                "webhooks:*",
-                "webhooks:manage"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller holds. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -1111,13 +1075,8 @@ extension Tracker {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           }
         },
         "required" : [
@@ -1154,13 +1113,8 @@ extension Tracker {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role on joining.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role on joining."
           }
         },
         "required" : [
@@ -1241,13 +1195,8 @@ extension Tracker {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "user_id" : {
             "description" : "The member's account.",
@@ -1284,13 +1233,8 @@ extension Tracker {
         "additionalProperties" : false,
         "properties" : {
           "role" : {
-            "description" : "The member's new role.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "The member's new role."
           }
         },
         "required" : [
@@ -1317,13 +1261,8 @@ extension Tracker {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role in the organization.",
-            "enum" : [
-              "owner",
-              "admin",
-              "member"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/OrganizationRole",
+            "description" : "Role in the organization."
           },
           "slug" : {
             "description" : "Unique short name.",
@@ -1594,43 +1533,14 @@ extension Tracker {
         "additionalProperties" : false,
         "properties" : {
           "environment" : {
-            "description" : "The environment whose key is rotated; it decides the prefix.",
-            "enum" : [
-              "live",
-              "test"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/APIKeyEnvironment",
+            "description" : "The environment whose key is rotated; it decides the prefix."
           },
           "scopes" : {
             "description" : "What the key may do; default none.",
             "items" : {
-              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards.",
-              "enum" : [
-                "*",
-                "audit:*",
-                "audit:read",
-                "comments:*",
-                "comments:delete",
-                "comments:read",
-                "comments:write",
-                "moderation",
-                "organization:*",
-                "projects:*",
-                "projects:delete",
-                "projects:read",
-                "projects:write",
-                "rate-limits:*",
-                "rate-limits:manage",
-                "tasks:*",
-                "tasks:delete",
-                "tasks:read",
-                "tasks:write",
-                "usage:*",
-                "usage:read",
-                "webhooks:*",
-                "webhooks:manage"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/APIKeyScope",
+              "description" : "A scope the caller's organization role grants. One of the scopes this app names, or their wildcards."
             },
             "maxItems" : 50,
             "type" : [
@@ -1914,13 +1824,8 @@ extension Tracker {
             "type" : "string"
           },
           "role" : {
-            "description" : "Role; it decides the account's scopes.",
-            "enum" : [
-              "admin",
-              "member",
-              "viewer"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "Role; it decides the account's scopes."
           },
           "updated_at" : {
             "description" : "When the account last changed.",
@@ -1939,7 +1844,7 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "Comments" : {
+      "Comment" : {
         "description" : "A remark on a task. Comments have integer ids.",
         "properties" : {
           "author_email" : {
@@ -2012,7 +1917,154 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "CommentsCreate" : {
+      "CommentBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of comments writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/CommentBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "CommentBatchCreate" : {
+        "additionalProperties" : false,
+        "description" : "A create operation.",
+        "properties" : {
+          "action" : {
+            "const" : "create",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/CommentCreate"
+          }
+        },
+        "required" : [
+          "action",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "CommentBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "CommentBatchOperation" : {
+        "description" : "One operation of a comments batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "create" : "#/components/schemas/CommentBatchCreate",
+            "delete" : "#/components/schemas/CommentBatchDelete",
+            "update" : "#/components/schemas/CommentBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/CommentBatchCreate"
+          },
+          {
+            "$ref" : "#/components/schemas/CommentBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/CommentBatchDelete"
+          }
+        ]
+      },
+      "CommentBatchResponse" : {
+        "description" : "Every operation of a comments batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/CommentBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "CommentBatchResult" : {
+        "description" : "The outcome of one operation of a comments batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/Comment"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "CommentBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/CommentUpdate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "int64",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "CommentCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing comments record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2046,7 +2098,7 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "CommentsPage" : {
+      "CommentPage" : {
         "description" : "One page of comments records.",
         "properties" : {
           "expand" : {
@@ -2059,10 +2111,10 @@ extension Tracker {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Comments"
+                  "$ref" : "#/components/schemas/Comment"
                 },
                 {
-                  "$ref" : "#/components/schemas/CommentsSelection"
+                  "$ref" : "#/components/schemas/CommentSelection"
                 }
               ]
             },
@@ -2100,7 +2152,7 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "CommentsSelection" : {
+      "CommentSelection" : {
         "description" : "Members of a comments record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "author_email" : {
@@ -2162,7 +2214,7 @@ extension Tracker {
         },
         "type" : "object"
       },
-      "CommentsUpdate" : {
+      "CommentUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a comments record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -2275,6 +2327,21 @@ extension Tracker {
           "app"
         ],
         "type" : "object"
+      },
+      "OAuthProvider" : {
+        "enum" : [
+          "github",
+          "google"
+        ],
+        "type" : "string"
+      },
+      "OrganizationRole" : {
+        "enum" : [
+          "owner",
+          "admin",
+          "member"
+        ],
+        "type" : "string"
       },
       "PlatformAdmin" : {
         "description" : "A platform admin.",
@@ -2449,13 +2516,8 @@ extension Tracker {
             ]
           },
           "role" : {
-            "description" : "App role.",
-            "enum" : [
-              "admin",
-              "member",
-              "viewer"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "App role."
           },
           "status" : {
             "description" : "`active` or `banned`.",
@@ -2837,6 +2899,550 @@ extension Tracker {
         ],
         "type" : "object"
       },
+      "Project" : {
+        "description" : "A project groups tasks under one owner.",
+        "properties" : {
+          "budget" : {
+            "description" : "Budget in euros.",
+            "examples" : [
+              12500.5
+            ],
+            "format" : "double",
+            "maximum" : 100000000,
+            "minimum" : 0,
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "created_at" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "external_id" : {
+            "description" : "Identifier of the project in an external system.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "homepage" : {
+            "description" : "Public page of the project.",
+            "examples" : [
+              "https://example.com/relaunch"
+            ],
+            "format" : "uri",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "id" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Project name, unique across the workspace.",
+            "examples" : [
+              "Website relaunch"
+            ],
+            "maxLength" : 120,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "owner_email" : {
+            "description" : "Email address of the project owner.",
+            "examples" : [
+              "ann@example.com"
+            ],
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "settings" : {
+            "default" : {
+
+            },
+            "description" : "Free-form settings document.",
+            "not" : {
+              "type" : "null"
+            }
+          },
+          "status" : {
+            "$ref" : "#/components/schemas/ProjectStatus",
+            "default" : "active",
+            "description" : "Lifecycle state."
+          },
+          "summary" : {
+            "description" : "Longer free-form description.",
+            "maxLength" : 10000,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "updated_at" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "name",
+          "summary",
+          "owner_email",
+          "homepage",
+          "status",
+          "budget",
+          "settings",
+          "external_id",
+          "created_at",
+          "updated_at"
+        ],
+        "type" : "object"
+      },
+      "ProjectBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of projects writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/ProjectBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "ProjectBatchCreate" : {
+        "additionalProperties" : false,
+        "description" : "A create operation.",
+        "properties" : {
+          "action" : {
+            "const" : "create",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ProjectCreate"
+          }
+        },
+        "required" : [
+          "action",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ProjectBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "ProjectBatchOperation" : {
+        "description" : "One operation of a projects batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "create" : "#/components/schemas/ProjectBatchCreate",
+            "delete" : "#/components/schemas/ProjectBatchDelete",
+            "replace" : "#/components/schemas/ProjectBatchReplace",
+            "update" : "#/components/schemas/ProjectBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/ProjectBatchCreate"
+          },
+          {
+            "$ref" : "#/components/schemas/ProjectBatchReplace"
+          },
+          {
+            "$ref" : "#/components/schemas/ProjectBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/ProjectBatchDelete"
+          }
+        ]
+      },
+      "ProjectBatchReplace" : {
+        "additionalProperties" : false,
+        "description" : "A replace operation.",
+        "properties" : {
+          "action" : {
+            "const" : "replace",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ProjectCreate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ProjectBatchResponse" : {
+        "description" : "Every operation of a projects batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/ProjectBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "ProjectBatchResult" : {
+        "description" : "The outcome of one operation of a projects batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/Project"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "ProjectBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/ProjectUpdate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "ProjectCreate" : {
+        "additionalProperties" : false,
+        "description" : "A new or replacing projects record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "properties" : {
+          "budget" : {
+            "description" : "Budget in euros.",
+            "examples" : [
+              12500.5
+            ],
+            "format" : "double",
+            "maximum" : 100000000,
+            "minimum" : 0,
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "external_id" : {
+            "description" : "Identifier of the project in an external system.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "homepage" : {
+            "description" : "Public page of the project.",
+            "examples" : [
+              "https://example.com/relaunch"
+            ],
+            "format" : "uri",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "Project name, unique across the workspace.",
+            "examples" : [
+              "Website relaunch"
+            ],
+            "maxLength" : 120,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "owner_email" : {
+            "description" : "Email address of the project owner.",
+            "examples" : [
+              "ann@example.com"
+            ],
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "settings" : {
+            "default" : {
+
+            },
+            "description" : "Free-form settings document.",
+            "not" : {
+              "type" : "null"
+            }
+          },
+          "status" : {
+            "$ref" : "#/components/schemas/ProjectStatus",
+            "default" : "active",
+            "description" : "Lifecycle state."
+          },
+          "summary" : {
+            "description" : "Longer free-form description.",
+            "maxLength" : 10000,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "webhook_secret" : {
+            "description" : "Secret used to sign the project's webhooks; accepted but never returned.",
+            "maxLength" : 200,
+            "minLength" : 16,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ],
+            "writeOnly" : true
+          }
+        },
+        "required" : [
+          "name",
+          "owner_email"
+        ],
+        "type" : "object"
+      },
+      "ProjectPage" : {
+        "description" : "One page of projects records.",
+        "properties" : {
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
+            "type" : "object"
+          },
+          "items" : {
+            "description" : "The records of this page; with `fields`, only the members asked for.",
+            "items" : {
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/Project"
+                },
+                {
+                  "$ref" : "#/components/schemas/ProjectSelection"
+                }
+              ]
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "The page size used.",
+            "type" : "integer"
+          },
+          "next_cursor" : {
+            "description" : "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page.",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "offset" : {
+            "description" : "Records skipped before this page.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "Number of records matching the filters, across all pages; null with `count=none`.",
+            "type" : [
+              "integer",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset",
+          "next_cursor"
+        ],
+        "type" : "object"
+      },
+      "ProjectSelection" : {
+        "description" : "Members of a projects record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "budget" : {
+            "description" : "Budget in euros.",
+            "examples" : [
+              12500.5
+            ],
+            "format" : "double",
+            "maximum" : 100000000,
+            "minimum" : 0,
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "created_at" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "external_id" : {
+            "description" : "Identifier of the project in an external system.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "homepage" : {
+            "description" : "Public page of the project.",
+            "examples" : [
+              "https://example.com/relaunch"
+            ],
+            "format" : "uri",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "id" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "format" : "uuid",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Project name, unique across the workspace.",
+            "examples" : [
+              "Website relaunch"
+            ],
+            "maxLength" : 120,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "owner_email" : {
+            "description" : "Email address of the project owner.",
+            "examples" : [
+              "ann@example.com"
+            ],
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "settings" : {
+            "default" : {
+
+            },
+            "description" : "Free-form settings document.",
+            "not" : {
+              "type" : "null"
+            }
+          },
+          "status" : {
+            "$ref" : "#/components/schemas/ProjectStatus",
+            "default" : "active",
+            "description" : "Lifecycle state."
+          },
+          "summary" : {
+            "description" : "Longer free-form description.",
+            "maxLength" : 10000,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "updated_at" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          }
+        },
+        "type" : "object"
+      },
+      "ProjectStatus" : {
+        "description" : "Lifecycle state.",
+        "enum" : [
+          "active",
+          "paused",
+          "archived"
+        ],
+        "type" : "string"
+      },
       "ProjectSummaryResponse" : {
         "description" : "The project's task counts.",
         "properties" : {
@@ -2923,381 +3529,7 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "Projects" : {
-        "description" : "A project groups tasks under one owner.",
-        "properties" : {
-          "budget" : {
-            "description" : "Budget in euros.",
-            "examples" : [
-              12500.5
-            ],
-            "format" : "double",
-            "maximum" : 100000000,
-            "minimum" : 0,
-            "type" : [
-              "number",
-              "null"
-            ]
-          },
-          "created_at" : {
-            "description" : "When the record was created (UTC).",
-            "format" : "date-time",
-            "readOnly" : true,
-            "type" : "string"
-          },
-          "external_id" : {
-            "description" : "Identifier of the project in an external system.",
-            "format" : "uuid",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "homepage" : {
-            "description" : "Public page of the project.",
-            "examples" : [
-              "https://example.com/relaunch"
-            ],
-            "format" : "uri",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "id" : {
-            "description" : "Unique identifier of the record, set by the server.",
-            "format" : "uuid",
-            "readOnly" : true,
-            "type" : "string"
-          },
-          "name" : {
-            "description" : "Project name, unique across the workspace.",
-            "examples" : [
-              "Website relaunch"
-            ],
-            "maxLength" : 120,
-            "minLength" : 1,
-            "pattern" : "^[^\\u0000]*$",
-            "type" : "string"
-          },
-          "owner_email" : {
-            "description" : "Email address of the project owner.",
-            "examples" : [
-              "ann@example.com"
-            ],
-            "format" : "email",
-            "maxLength" : 254,
-            "type" : "string"
-          },
-          "settings" : {
-            "default" : {
-
-            },
-            "description" : "Free-form settings document.",
-            "not" : {
-              "type" : "null"
-            }
-          },
-          "status" : {
-            "default" : "active",
-            "description" : "Lifecycle state.",
-            "enum" : [
-              "active",
-              "paused",
-              "archived"
-            ],
-            "type" : "string"
-          },
-          "summary" : {
-            "description" : "Longer free-form description.",
-            "maxLength" : 10000,
-            "pattern" : "^[^\\u0000]*$",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "updated_at" : {
-            "description" : "When the record was last changed (UTC).",
-            "format" : "date-time",
-            "readOnly" : true,
-            "type" : "string"
-          }
-        },
-        "required" : [
-          "id",
-          "name",
-          "summary",
-          "owner_email",
-          "homepage",
-          "status",
-          "budget",
-          "settings",
-          "external_id",
-          "created_at",
-          "updated_at"
-        ],
-        "type" : "object"
-      },
-      "ProjectsCreate" : {
-        "additionalProperties" : false,
-        "description" : "A new or replacing projects record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
-        "properties" : {
-          "budget" : {
-            "description" : "Budget in euros.",
-            "examples" : [
-              12500.5
-            ],
-            "format" : "double",
-            "maximum" : 100000000,
-            "minimum" : 0,
-            "type" : [
-              "number",
-              "null"
-            ]
-          },
-          "external_id" : {
-            "description" : "Identifier of the project in an external system.",
-            "format" : "uuid",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "homepage" : {
-            "description" : "Public page of the project.",
-            "examples" : [
-              "https://example.com/relaunch"
-            ],
-            "format" : "uri",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "name" : {
-            "description" : "Project name, unique across the workspace.",
-            "examples" : [
-              "Website relaunch"
-            ],
-            "maxLength" : 120,
-            "minLength" : 1,
-            "pattern" : "^[^\\u0000]*$",
-            "type" : "string"
-          },
-          "owner_email" : {
-            "description" : "Email address of the project owner.",
-            "examples" : [
-              "ann@example.com"
-            ],
-            "format" : "email",
-            "maxLength" : 254,
-            "type" : "string"
-          },
-          "settings" : {
-            "default" : {
-
-            },
-            "description" : "Free-form settings document.",
-            "not" : {
-              "type" : "null"
-            }
-          },
-          "status" : {
-            "default" : "active",
-            "description" : "Lifecycle state.",
-            "enum" : [
-              "active",
-              "paused",
-              "archived"
-            ],
-            "type" : "string"
-          },
-          "summary" : {
-            "description" : "Longer free-form description.",
-            "maxLength" : 10000,
-            "pattern" : "^[^\\u0000]*$",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "webhook_secret" : {
-            "description" : "Secret used to sign the project's webhooks; accepted but never returned.",
-            "maxLength" : 200,
-            "minLength" : 16,
-            "pattern" : "^[^\\u0000]*$",
-            "type" : [
-              "string",
-              "null"
-            ],
-            "writeOnly" : true
-          }
-        },
-        "required" : [
-          "name",
-          "owner_email"
-        ],
-        "type" : "object"
-      },
-      "ProjectsPage" : {
-        "description" : "One page of projects records.",
-        "properties" : {
-          "expand" : {
-            "additionalProperties" : true,
-            "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
-            "type" : "object"
-          },
-          "items" : {
-            "description" : "The records of this page; with `fields`, only the members asked for.",
-            "items" : {
-              "anyOf" : [
-                {
-                  "$ref" : "#/components/schemas/Projects"
-                },
-                {
-                  "$ref" : "#/components/schemas/ProjectsSelection"
-                }
-              ]
-            },
-            "type" : "array"
-          },
-          "limit" : {
-            "description" : "The page size used.",
-            "type" : "integer"
-          },
-          "next_cursor" : {
-            "description" : "Send as `cursor` (with the same `sort` and `filter`) for the next page; null on the last page.",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "offset" : {
-            "description" : "Records skipped before this page.",
-            "type" : "integer"
-          },
-          "total" : {
-            "description" : "Number of records matching the filters, across all pages; null with `count=none`.",
-            "type" : [
-              "integer",
-              "null"
-            ]
-          }
-        },
-        "required" : [
-          "items",
-          "total",
-          "limit",
-          "offset",
-          "next_cursor"
-        ],
-        "type" : "object"
-      },
-      "ProjectsSelection" : {
-        "description" : "Members of a projects record chosen with `fields`; without `fields` every member is present.",
-        "properties" : {
-          "budget" : {
-            "description" : "Budget in euros.",
-            "examples" : [
-              12500.5
-            ],
-            "format" : "double",
-            "maximum" : 100000000,
-            "minimum" : 0,
-            "type" : [
-              "number",
-              "null"
-            ]
-          },
-          "created_at" : {
-            "description" : "When the record was created (UTC).",
-            "format" : "date-time",
-            "readOnly" : true,
-            "type" : "string"
-          },
-          "external_id" : {
-            "description" : "Identifier of the project in an external system.",
-            "format" : "uuid",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "homepage" : {
-            "description" : "Public page of the project.",
-            "examples" : [
-              "https://example.com/relaunch"
-            ],
-            "format" : "uri",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "id" : {
-            "description" : "Unique identifier of the record, set by the server.",
-            "format" : "uuid",
-            "readOnly" : true,
-            "type" : "string"
-          },
-          "name" : {
-            "description" : "Project name, unique across the workspace.",
-            "examples" : [
-              "Website relaunch"
-            ],
-            "maxLength" : 120,
-            "minLength" : 1,
-            "pattern" : "^[^\\u0000]*$",
-            "type" : "string"
-          },
-          "owner_email" : {
-            "description" : "Email address of the project owner.",
-            "examples" : [
-              "ann@example.com"
-            ],
-            "format" : "email",
-            "maxLength" : 254,
-            "type" : "string"
-          },
-          "settings" : {
-            "default" : {
-
-            },
-            "description" : "Free-form settings document.",
-            "not" : {
-              "type" : "null"
-            }
-          },
-          "status" : {
-            "default" : "active",
-            "description" : "Lifecycle state.",
-            "enum" : [
-              "active",
-              "paused",
-              "archived"
-            ],
-            "type" : "string"
-          },
-          "summary" : {
-            "description" : "Longer free-form description.",
-            "maxLength" : 10000,
-            "pattern" : "^[^\\u0000]*$",
-            "type" : [
-              "string",
-              "null"
-            ]
-          },
-          "updated_at" : {
-            "description" : "When the record was last changed (UTC).",
-            "format" : "date-time",
-            "readOnly" : true,
-            "type" : "string"
-          }
-        },
-        "type" : "object"
-      },
-      "ProjectsUpdate" : {
+      "ProjectUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a projects record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
         "properties" : {
@@ -3375,13 +3607,8 @@ extension Tracker {
             }
           },
           "status" : {
-            "description" : "Lifecycle state.",
-            "enum" : [
-              "active",
-              "paused",
-              "archived"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/ProjectStatus",
+            "description" : "Lifecycle state."
           },
           "summary" : {
             "description" : "Longer free-form description.",
@@ -3404,6 +3631,102 @@ extension Tracker {
             "writeOnly" : true
           }
         },
+        "type" : "object"
+      },
+      "ProjectUpsert" : {
+        "additionalProperties" : false,
+        "description" : "A projects record to create, or to replace the one with the same name. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "properties" : {
+          "budget" : {
+            "description" : "Budget in euros.",
+            "examples" : [
+              12500.5
+            ],
+            "format" : "double",
+            "maximum" : 100000000,
+            "minimum" : 0,
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "external_id" : {
+            "description" : "Identifier of the project in an external system.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "homepage" : {
+            "description" : "Public page of the project.",
+            "examples" : [
+              "https://example.com/relaunch"
+            ],
+            "format" : "uri",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "name" : {
+            "description" : "Project name, unique across the workspace.",
+            "examples" : [
+              "Website relaunch"
+            ],
+            "maxLength" : 120,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "owner_email" : {
+            "description" : "Email address of the project owner.",
+            "examples" : [
+              "ann@example.com"
+            ],
+            "format" : "email",
+            "maxLength" : 254,
+            "type" : "string"
+          },
+          "settings" : {
+            "default" : {
+
+            },
+            "description" : "Free-form settings document.",
+            "not" : {
+              "type" : "null"
+            }
+          },
+          "status" : {
+            "$ref" : "#/components/schemas/ProjectStatus",
+            "default" : "active",
+            "description" : "Lifecycle state."
+          },
+          "summary" : {
+            "description" : "Longer free-form description.",
+            "maxLength" : 10000,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "webhook_secret" : {
+            "description" : "Secret used to sign the project's webhooks; accepted but never returned.",
+            "maxLength" : 200,
+            "minLength" : 16,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ],
+            "writeOnly" : true
+          }
+        },
+        "required" : [
+          "name",
+          "owner_email"
+        ],
         "type" : "object"
       },
       "RateLimitTier" : {
@@ -3504,7 +3827,7 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "Tasks" : {
+      "Task" : {
         "description" : "A unit of work inside a project.",
         "properties" : {
           "assignee_email" : {
@@ -3603,14 +3926,9 @@ extension Tracker {
             "type" : "string"
           },
           "status" : {
+            "$ref" : "#/components/schemas/TaskStatus",
             "default" : "todo",
-            "description" : "Workflow state.",
-            "enum" : [
-              "todo",
-              "in_progress",
-              "done"
-            ],
-            "type" : "string"
+            "description" : "Workflow state."
           },
           "title" : {
             "description" : "Short title.",
@@ -3648,7 +3966,183 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "TasksCreate" : {
+      "TaskBatch" : {
+        "additionalProperties" : false,
+        "description" : "A batch of tasks writes.",
+        "properties" : {
+          "operations" : {
+            "description" : "1 to 100 operations, run in order in one transaction.",
+            "items" : {
+              "$ref" : "#/components/schemas/TaskBatchOperation"
+            },
+            "maxItems" : 100,
+            "minItems" : 1,
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "operations"
+        ],
+        "type" : "object"
+      },
+      "TaskBatchCreate" : {
+        "additionalProperties" : false,
+        "description" : "A create operation.",
+        "properties" : {
+          "action" : {
+            "const" : "create",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/TaskCreate"
+          }
+        },
+        "required" : [
+          "action",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "TaskBatchDelete" : {
+        "additionalProperties" : false,
+        "description" : "A delete operation.",
+        "properties" : {
+          "action" : {
+            "const" : "delete",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id"
+        ],
+        "type" : "object"
+      },
+      "TaskBatchOperation" : {
+        "description" : "One operation of a tasks batch; `action` says which.",
+        "discriminator" : {
+          "mapping" : {
+            "create" : "#/components/schemas/TaskBatchCreate",
+            "delete" : "#/components/schemas/TaskBatchDelete",
+            "replace" : "#/components/schemas/TaskBatchReplace",
+            "update" : "#/components/schemas/TaskBatchUpdate"
+          },
+          "propertyName" : "action"
+        },
+        "oneOf" : [
+          {
+            "$ref" : "#/components/schemas/TaskBatchCreate"
+          },
+          {
+            "$ref" : "#/components/schemas/TaskBatchReplace"
+          },
+          {
+            "$ref" : "#/components/schemas/TaskBatchUpdate"
+          },
+          {
+            "$ref" : "#/components/schemas/TaskBatchDelete"
+          }
+        ]
+      },
+      "TaskBatchReplace" : {
+        "additionalProperties" : false,
+        "description" : "A replace operation.",
+        "properties" : {
+          "action" : {
+            "const" : "replace",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/TaskCreate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "TaskBatchResponse" : {
+        "description" : "Every operation of a tasks batch succeeded.",
+        "properties" : {
+          "results" : {
+            "description" : "One result per operation, in request order.",
+            "items" : {
+              "$ref" : "#/components/schemas/TaskBatchResult"
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "results"
+        ],
+        "type" : "object"
+      },
+      "TaskBatchResult" : {
+        "description" : "The outcome of one operation of a tasks batch.",
+        "properties" : {
+          "action" : {
+            "description" : "The operation's action.",
+            "type" : "string"
+          },
+          "id" : {
+            "description" : "Key of the deleted record.",
+            "type" : "string"
+          },
+          "record" : {
+            "$ref" : "#/components/schemas/Task"
+          },
+          "status" : {
+            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "action",
+          "status"
+        ],
+        "type" : "object"
+      },
+      "TaskBatchUpdate" : {
+        "additionalProperties" : false,
+        "description" : "A update operation.",
+        "properties" : {
+          "action" : {
+            "const" : "update",
+            "description" : "What to do.",
+            "type" : "string"
+          },
+          "data" : {
+            "$ref" : "#/components/schemas/TaskUpdate"
+          },
+          "id" : {
+            "description" : "The record's id.",
+            "format" : "uuid",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "action",
+          "id",
+          "data"
+        ],
+        "type" : "object"
+      },
+      "TaskCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing tasks record. Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored.",
         "properties" : {
@@ -3736,14 +4230,9 @@ extension Tracker {
             "type" : "string"
           },
           "status" : {
+            "$ref" : "#/components/schemas/TaskStatus",
             "default" : "todo",
-            "description" : "Workflow state.",
-            "enum" : [
-              "todo",
-              "in_progress",
-              "done"
-            ],
-            "type" : "string"
+            "description" : "Workflow state."
           },
           "title" : {
             "description" : "Short title.",
@@ -3762,7 +4251,7 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "TasksPage" : {
+      "TaskPage" : {
         "description" : "One page of tasks records.",
         "properties" : {
           "expand" : {
@@ -3775,10 +4264,10 @@ extension Tracker {
             "items" : {
               "anyOf" : [
                 {
-                  "$ref" : "#/components/schemas/Tasks"
+                  "$ref" : "#/components/schemas/Task"
                 },
                 {
-                  "$ref" : "#/components/schemas/TasksSelection"
+                  "$ref" : "#/components/schemas/TaskSelection"
                 }
               ]
             },
@@ -3816,7 +4305,7 @@ extension Tracker {
         ],
         "type" : "object"
       },
-      "TasksSelection" : {
+      "TaskSelection" : {
         "description" : "Members of a tasks record chosen with `fields`; without `fields` every member is present.",
         "properties" : {
           "assignee_email" : {
@@ -3915,14 +4404,9 @@ extension Tracker {
             "type" : "string"
           },
           "status" : {
+            "$ref" : "#/components/schemas/TaskStatus",
             "default" : "todo",
-            "description" : "Workflow state.",
-            "enum" : [
-              "todo",
-              "in_progress",
-              "done"
-            ],
-            "type" : "string"
+            "description" : "Workflow state."
           },
           "title" : {
             "description" : "Short title.",
@@ -3943,7 +4427,16 @@ extension Tracker {
         },
         "type" : "object"
       },
-      "TasksUpdate" : {
+      "TaskStatus" : {
+        "description" : "Workflow state.",
+        "enum" : [
+          "todo",
+          "in_progress",
+          "done"
+        ],
+        "type" : "string"
+      },
+      "TaskUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a tasks record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored.",
         "properties" : {
@@ -4047,13 +4540,8 @@ extension Tracker {
             "type" : "string"
           },
           "status" : {
-            "description" : "Workflow state.",
-            "enum" : [
-              "todo",
-              "in_progress",
-              "done"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/TaskStatus",
+            "description" : "Workflow state."
           },
           "title" : {
             "description" : "Short title.",
@@ -4066,6 +4554,116 @@ extension Tracker {
             "type" : "string"
           }
         },
+        "type" : "object"
+      },
+      "TaskUpsert" : {
+        "additionalProperties" : false,
+        "description" : "A tasks record to create, or to replace the one with the same code. Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored.",
+        "properties" : {
+          "assignee_email" : {
+            "description" : "Who works on the task; filterable, not sortable.",
+            "format" : "email",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "billable" : {
+            "default" : false,
+            "description" : "Whether time on the task is billed.",
+            "type" : "boolean"
+          },
+          "code" : {
+            "description" : "Human reference such as WEB-42.",
+            "examples" : [
+              "WEB-42"
+            ],
+            "pattern" : "^(?:[A-Z]{2,5}-[0-9]{1,6})$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "completed_at" : {
+            "description" : "When the task was completed.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "details" : {
+            "description" : "Longer description.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "due_on" : {
+            "description" : "Calendar day the task is due.",
+            "examples" : [
+              "2026-12-31"
+            ],
+            "format" : "date",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "estimate_hours" : {
+            "description" : "Estimated effort in hours.",
+            "format" : "double",
+            "maximum" : 10000,
+            "minimum" : 0,
+            "type" : [
+              "number",
+              "null"
+            ]
+          },
+          "labels" : {
+            "description" : "Labels as a JSON array of strings.",
+            "examples" : [
+              [
+                "frontend",
+                "urgent"
+              ]
+            ]
+          },
+          "priority" : {
+            "default" : 3,
+            "description" : "1 (highest) to 5 (lowest).",
+            "format" : "int64",
+            "maximum" : 5,
+            "minimum" : 1,
+            "type" : "integer"
+          },
+          "project_id" : {
+            "description" : "The project the task belongs to; deleting the project deletes its tasks. References projects.id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "status" : {
+            "$ref" : "#/components/schemas/TaskStatus",
+            "default" : "todo",
+            "description" : "Workflow state."
+          },
+          "title" : {
+            "description" : "Short title.",
+            "examples" : [
+              "Draft the landing page"
+            ],
+            "maxLength" : 200,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "project_id",
+          "title",
+          "code"
+        ],
         "type" : "object"
       },
       "UsageDay" : {
@@ -4272,6 +4870,26 @@ extension Tracker {
         ],
         "type" : "object"
       },
+      "WebhookEventTypePattern" : {
+        "enum" : [
+          "*",
+          "projects.*",
+          "tasks.*",
+          "comments.*",
+          "project.*",
+          "projects.created",
+          "projects.updated",
+          "projects.deleted",
+          "tasks.created",
+          "tasks.updated",
+          "tasks.deleted",
+          "comments.created",
+          "comments.deleted",
+          "comments.restored",
+          "project.copied"
+        ],
+        "type" : "string"
+      },
       "WebhookMessage" : {
         "description" : "A message and its delivery to one subscription.",
         "properties" : {
@@ -4320,13 +4938,8 @@ extension Tracker {
             ]
           },
           "status" : {
-            "description" : "The delivery's state.",
-            "enum" : [
-              "pending",
-              "success",
-              "failed"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/WebhookMessageStatus",
+            "description" : "The delivery's state."
           }
         },
         "required" : [
@@ -4371,6 +4984,14 @@ extension Tracker {
           "offset"
         ],
         "type" : "object"
+      },
+      "WebhookMessageStatus" : {
+        "enum" : [
+          "pending",
+          "success",
+          "failed"
+        ],
+        "type" : "string"
       },
       "WebhookReplayRequest" : {
         "additionalProperties" : false,
@@ -4510,25 +5131,8 @@ extension Tracker {
           "event_types" : {
             "description" : "Event type patterns: `*` (every event), `<prefix>.*` (such as `tasks.*`) or an exact type.",
             "items" : {
-              "description" : "An event type pattern.",
-              "enum" : [
-                "*",
-                "projects.*",
-                "tasks.*",
-                "comments.*",
-                "project.*",
-                "projects.created",
-                "projects.updated",
-                "projects.deleted",
-                "tasks.created",
-                "tasks.updated",
-                "tasks.deleted",
-                "comments.created",
-                "comments.deleted",
-                "comments.restored",
-                "project.copied"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/WebhookEventTypePattern",
+              "description" : "An event type pattern."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -4686,25 +5290,8 @@ extension Tracker {
           "event_types" : {
             "description" : "Event type patterns: `*` (every event), `<prefix>.*` (such as `tasks.*`) or an exact type.",
             "items" : {
-              "description" : "An event type pattern.",
-              "enum" : [
-                "*",
-                "projects.*",
-                "tasks.*",
-                "comments.*",
-                "project.*",
-                "projects.created",
-                "projects.updated",
-                "projects.deleted",
-                "tasks.created",
-                "tasks.updated",
-                "tasks.deleted",
-                "comments.created",
-                "comments.deleted",
-                "comments.restored",
-                "project.copied"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/WebhookEventTypePattern",
+              "description" : "An event type pattern."
             },
             "maxItems" : 50,
             "minItems" : 1,
@@ -6871,11 +7458,7 @@ extension Tracker {
             "name" : "provider",
             "required" : true,
             "schema" : {
-              "enum" : [
-                "github",
-                "google"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/OAuthProvider"
             }
           },
           {
@@ -6977,11 +7560,7 @@ extension Tracker {
             "name" : "provider",
             "required" : true,
             "schema" : {
-              "enum" : [
-                "github",
-                "google"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/OAuthProvider"
             }
           },
           {
@@ -9973,7 +10552,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/CommentsPage"
+                  "$ref" : "#/components/schemas/CommentPage"
                 }
               }
             },
@@ -10054,7 +10633,7 @@ extension Tracker {
       },
       "post" : {
         "description" : "Requires the scope `comments:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
-        "operationId" : "createComments",
+        "operationId" : "createComment",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -10072,7 +10651,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/CommentsCreate"
+                "$ref" : "#/components/schemas/CommentCreate"
               }
             }
           },
@@ -10083,7 +10662,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Comments"
+                  "$ref" : "#/components/schemas/Comment"
                 }
               }
             },
@@ -10215,90 +10794,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of comments writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A create operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "create",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/CommentsCreate"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/CommentsUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "int64",
-                              "type" : "integer"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/CommentBatch"
               }
             }
           },
@@ -10309,42 +10805,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Comments"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/CommentBatchResponse"
                 }
               }
             },
@@ -10443,7 +10904,7 @@ extension Tracker {
     "/v1/comments/{id}" : {
       "delete" : {
         "description" : "Requires the scope `comments:delete` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
-        "operationId" : "deleteComments",
+        "operationId" : "deleteComment",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -10548,7 +11009,7 @@ extension Tracker {
       },
       "get" : {
         "description" : "Requires the scope `comments:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
-        "operationId" : "getComments",
+        "operationId" : "getComment",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -10582,10 +11043,10 @@ extension Tracker {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Comments"
+                      "$ref" : "#/components/schemas/Comment"
                     },
                     {
-                      "$ref" : "#/components/schemas/CommentsSelection"
+                      "$ref" : "#/components/schemas/CommentSelection"
                     }
                   ]
                 }
@@ -10710,7 +11171,7 @@ extension Tracker {
       },
       "patch" : {
         "description" : "Requires the scope `comments:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
-        "operationId" : "updateComments",
+        "operationId" : "updateComment",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -10742,7 +11203,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/CommentsUpdate"
+                "$ref" : "#/components/schemas/CommentUpdate"
               }
             }
           },
@@ -10753,7 +11214,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Comments"
+                  "$ref" : "#/components/schemas/Comment"
                 }
               }
             },
@@ -10865,7 +11326,7 @@ extension Tracker {
     "/v1/comments/{id}/restore" : {
       "post" : {
         "description" : "Clears `deleted_at`, so the record is live again (reads, writes and lists see it). Restoring a live record changes nothing and answers the same; an id that names no record is a 404.\n\nRequires the scope `comments:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).\n\nOnly the caller's own records (`author_id`) are seen unless the caller holds `moderation`.",
-        "operationId" : "restoreComments",
+        "operationId" : "restoreComment",
         "parameters" : [
           {
             "in" : "path",
@@ -10894,7 +11355,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Comments"
+                  "$ref" : "#/components/schemas/Comment"
                 }
               }
             },
@@ -12219,13 +12680,8 @@ extension Tracker {
             "in" : "query",
             "name" : "status",
             "schema" : {
-              "description" : "Lifecycle state.",
-              "enum" : [
-                "active",
-                "paused",
-                "archived"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/ProjectStatus",
+              "description" : "Lifecycle state."
             }
           },
           {
@@ -12259,7 +12715,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/ProjectsPage"
+                  "$ref" : "#/components/schemas/ProjectPage"
                 }
               }
             },
@@ -12340,7 +12796,7 @@ extension Tracker {
       },
       "post" : {
         "description" : "Requires the scope `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "createProjects",
+        "operationId" : "createProject",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -12358,7 +12814,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ProjectsCreate"
+                "$ref" : "#/components/schemas/ProjectCreate"
               }
             }
           },
@@ -12369,7 +12825,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Projects"
+                  "$ref" : "#/components/schemas/Project"
                 }
               }
             },
@@ -12501,115 +12957,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of projects writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A create operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "create",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ProjectsCreate"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A replace operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "replace",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ProjectsCreate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/ProjectsUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/ProjectBatch"
               }
             }
           },
@@ -12620,42 +12968,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Projects"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/ProjectBatchResponse"
                 }
               }
             },
@@ -12754,7 +13067,7 @@ extension Tracker {
     "/v1/projects/upsert" : {
       "post" : {
         "description" : "Matches on `name` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (name) DO UPDATE`.\n\nRequires the scope `projects:write` and `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "upsertProjects",
+        "operationId" : "upsertProject",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -12772,7 +13085,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ProjectsCreate"
+                "$ref" : "#/components/schemas/ProjectUpsert"
               }
             }
           },
@@ -12783,7 +13096,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Projects"
+                  "$ref" : "#/components/schemas/Project"
                 }
               }
             },
@@ -12824,7 +13137,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Projects"
+                  "$ref" : "#/components/schemas/Project"
                 }
               }
             },
@@ -12939,7 +13252,7 @@ extension Tracker {
     "/v1/projects/{id}" : {
       "delete" : {
         "description" : "Requires the scope `projects:delete` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "deleteProjects",
+        "operationId" : "deleteProject",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -13044,7 +13357,7 @@ extension Tracker {
       },
       "get" : {
         "description" : "Requires the scope `projects:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "getProjects",
+        "operationId" : "getProject",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -13078,10 +13391,10 @@ extension Tracker {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Projects"
+                      "$ref" : "#/components/schemas/Project"
                     },
                     {
-                      "$ref" : "#/components/schemas/ProjectsSelection"
+                      "$ref" : "#/components/schemas/ProjectSelection"
                     }
                   ]
                 }
@@ -13206,7 +13519,7 @@ extension Tracker {
       },
       "patch" : {
         "description" : "Requires the scope `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "updateProjects",
+        "operationId" : "updateProject",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -13238,7 +13551,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ProjectsUpdate"
+                "$ref" : "#/components/schemas/ProjectUpdate"
               }
             }
           },
@@ -13249,7 +13562,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Projects"
+                  "$ref" : "#/components/schemas/Project"
                 }
               }
             },
@@ -13359,7 +13672,7 @@ extension Tracker {
       },
       "put" : {
         "description" : "Requires the scope `projects:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "replaceProjects",
+        "operationId" : "replaceProject",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -13380,7 +13693,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/ProjectsCreate"
+                "$ref" : "#/components/schemas/ProjectCreate"
               }
             }
           },
@@ -13391,7 +13704,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Projects"
+                  "$ref" : "#/components/schemas/Project"
                 }
               }
             },
@@ -14397,13 +14710,8 @@ extension Tracker {
             "in" : "query",
             "name" : "status",
             "schema" : {
-              "description" : "Workflow state.",
-              "enum" : [
-                "todo",
-                "in_progress",
-                "done"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/TaskStatus",
+              "description" : "Workflow state."
             }
           },
           {
@@ -14478,7 +14786,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/TasksPage"
+                  "$ref" : "#/components/schemas/TaskPage"
                 }
               }
             },
@@ -14559,7 +14867,7 @@ extension Tracker {
       },
       "post" : {
         "description" : "Requires the scope `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "createTasks",
+        "operationId" : "createTask",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -14577,7 +14885,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/TasksCreate"
+                "$ref" : "#/components/schemas/TaskCreate"
               }
             }
           },
@@ -14588,7 +14896,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tasks"
+                  "$ref" : "#/components/schemas/Task"
                 }
               }
             },
@@ -14720,115 +15028,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "additionalProperties" : false,
-                "description" : "A batch of tasks writes.",
-                "properties" : {
-                  "operations" : {
-                    "description" : "1 to 100 operations, run in order in one transaction.",
-                    "items" : {
-                      "description" : "One operation.",
-                      "oneOf" : [
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A create operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "create",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/TasksCreate"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A replace operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "replace",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/TasksCreate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A update operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "update",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "data" : {
-                              "$ref" : "#/components/schemas/TasksUpdate"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id",
-                            "data"
-                          ],
-                          "type" : "object"
-                        },
-                        {
-                          "additionalProperties" : false,
-                          "description" : "A delete operation.",
-                          "properties" : {
-                            "action" : {
-                              "const" : "delete",
-                              "description" : "What to do.",
-                              "type" : "string"
-                            },
-                            "id" : {
-                              "description" : "The record's id.",
-                              "format" : "uuid",
-                              "type" : "string"
-                            }
-                          },
-                          "required" : [
-                            "action",
-                            "id"
-                          ],
-                          "type" : "object"
-                        }
-                      ]
-                    },
-                    "maxItems" : 100,
-                    "minItems" : 1,
-                    "type" : "array"
-                  }
-                },
-                "required" : [
-                  "operations"
-                ],
-                "type" : "object"
+                "$ref" : "#/components/schemas/TaskBatch"
               }
             }
           },
@@ -14839,42 +15039,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "description" : "Every operation succeeded.",
-                  "properties" : {
-                    "results" : {
-                      "description" : "One result per operation, in request order.",
-                      "items" : {
-                        "description" : "The outcome of one operation.",
-                        "properties" : {
-                          "action" : {
-                            "description" : "The operation's action.",
-                            "type" : "string"
-                          },
-                          "id" : {
-                            "description" : "Key of the deleted record.",
-                            "type" : "string"
-                          },
-                          "record" : {
-                            "$ref" : "#/components/schemas/Tasks"
-                          },
-                          "status" : {
-                            "description" : "The status the single-record operation would have answered: 201, 200 or 204.",
-                            "type" : "integer"
-                          }
-                        },
-                        "required" : [
-                          "action",
-                          "status"
-                        ],
-                        "type" : "object"
-                      },
-                      "type" : "array"
-                    }
-                  },
-                  "required" : [
-                    "results"
-                  ],
-                  "type" : "object"
+                  "$ref" : "#/components/schemas/TaskBatchResponse"
                 }
               }
             },
@@ -14973,7 +15138,7 @@ extension Tracker {
     "/v1/tasks/upsert" : {
       "post" : {
         "description" : "Matches on `code` (which must be sent): creates the record (201) when no record holds the value, otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). One transaction; the insert is `INSERT ... ON CONFLICT (code) DO UPDATE`.\n\nRequires the scope `tasks:write` and `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "upsertTasks",
+        "operationId" : "upsertTask",
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
@@ -14991,7 +15156,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/TasksCreate"
+                "$ref" : "#/components/schemas/TaskUpsert"
               }
             }
           },
@@ -15002,7 +15167,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tasks"
+                  "$ref" : "#/components/schemas/Task"
                 }
               }
             },
@@ -15043,7 +15208,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tasks"
+                  "$ref" : "#/components/schemas/Task"
                 }
               }
             },
@@ -15158,7 +15323,7 @@ extension Tracker {
     "/v1/tasks/{id}" : {
       "delete" : {
         "description" : "Requires the scope `tasks:delete` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "deleteTasks",
+        "operationId" : "deleteTask",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -15263,7 +15428,7 @@ extension Tracker {
       },
       "get" : {
         "description" : "Requires the scope `tasks:read` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "getTasks",
+        "operationId" : "getTask",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -15297,10 +15462,10 @@ extension Tracker {
                 "schema" : {
                   "anyOf" : [
                     {
-                      "$ref" : "#/components/schemas/Tasks"
+                      "$ref" : "#/components/schemas/Task"
                     },
                     {
-                      "$ref" : "#/components/schemas/TasksSelection"
+                      "$ref" : "#/components/schemas/TaskSelection"
                     }
                   ]
                 }
@@ -15425,7 +15590,7 @@ extension Tracker {
       },
       "patch" : {
         "description" : "Requires the scope `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "updateTasks",
+        "operationId" : "updateTask",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -15457,7 +15622,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/TasksUpdate"
+                "$ref" : "#/components/schemas/TaskUpdate"
               }
             }
           },
@@ -15468,7 +15633,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tasks"
+                  "$ref" : "#/components/schemas/Task"
                 }
               }
             },
@@ -15578,7 +15743,7 @@ extension Tracker {
       },
       "put" : {
         "description" : "Requires the scope `tasks:write` (401 without credentials, 403 without the scope).\n\nRecords belong to the caller's organization: the credentials must be bound to one (else 403), and another organization's records are never seen (404).",
-        "operationId" : "replaceTasks",
+        "operationId" : "replaceTask",
         "parameters" : [
           {
             "description" : "The record's id.",
@@ -15599,7 +15764,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "schema" : {
-                "$ref" : "#/components/schemas/TasksCreate"
+                "$ref" : "#/components/schemas/TaskCreate"
               }
             }
           },
@@ -15610,7 +15775,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "schema" : {
-                  "$ref" : "#/components/schemas/Tasks"
+                  "$ref" : "#/components/schemas/Task"
                 }
               }
             },
@@ -16453,12 +16618,7 @@ extension Tracker {
             "in" : "query",
             "name" : "status",
             "schema" : {
-              "enum" : [
-                "pending",
-                "success",
-                "failed"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/WebhookMessageStatus"
             }
           }
         ],
@@ -17251,7 +17411,7 @@ extension Tracker {
                 "description" : "A comments.created event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Comments"
+                    "$ref" : "#/components/schemas/Comment"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -17350,7 +17510,7 @@ extension Tracker {
                 "description" : "A comments.deleted event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Comments"
+                    "$ref" : "#/components/schemas/Comment"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -17449,7 +17609,7 @@ extension Tracker {
                 "description" : "A comments.restored event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Comments"
+                    "$ref" : "#/components/schemas/Comment"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -17670,7 +17830,7 @@ extension Tracker {
                 "description" : "A projects.created event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Projects"
+                    "$ref" : "#/components/schemas/Project"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -17769,7 +17929,7 @@ extension Tracker {
                 "description" : "A projects.deleted event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Projects"
+                    "$ref" : "#/components/schemas/Project"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -17868,7 +18028,7 @@ extension Tracker {
                 "description" : "A projects.updated event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Projects"
+                    "$ref" : "#/components/schemas/Project"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -17882,7 +18042,7 @@ extension Tracker {
                     ]
                   },
                   "previous" : {
-                    "$ref" : "#/components/schemas/ProjectsSelection"
+                    "$ref" : "#/components/schemas/ProjectSelection"
                   },
                   "timestamp" : {
                     "description" : "When the change was committed (UTC).",
@@ -17971,7 +18131,7 @@ extension Tracker {
                 "description" : "A tasks.created event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Tasks"
+                    "$ref" : "#/components/schemas/Task"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -18070,7 +18230,7 @@ extension Tracker {
                 "description" : "A tasks.deleted event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Tasks"
+                    "$ref" : "#/components/schemas/Task"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -18169,7 +18329,7 @@ extension Tracker {
                 "description" : "A tasks.updated event.",
                 "properties" : {
                   "data" : {
-                    "$ref" : "#/components/schemas/Tasks"
+                    "$ref" : "#/components/schemas/Task"
                   },
                   "id" : {
                     "description" : "The message id, also sent as `webhook-id`; the same on every retry.",
@@ -18183,7 +18343,7 @@ extension Tracker {
                     ]
                   },
                   "previous" : {
-                    "$ref" : "#/components/schemas/TasksSelection"
+                    "$ref" : "#/components/schemas/TaskSelection"
                   },
                   "timestamp" : {
                     "description" : "When the change was committed (UTC).",

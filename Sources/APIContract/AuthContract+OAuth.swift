@@ -5,7 +5,8 @@ extension AuthContract {
         guard let oauth = options.oauth else { return [] }
         let provider = ContractParameter(
             "provider", in: .path, .enumeration(oauth.providers),
-            "The provider: \(oauth.providers.joined(separator: ", ")). One whose client id or secret variable is unset answers 404.")
+            "The provider: \(oauth.providers.joined(separator: ", ")). One whose client id or secret variable is unset answers 404."
+        ).enumerated(as: "OAuthProvider")
         let allowlist = oauth.redirectAllowlist.isEmpty ? "empty for this app" : oauth.redirectAllowlist.joined(separator: ", ")
         let redirectTo = ContractParameter(
             "redirect_to", in: .query, .uri,

@@ -2,6 +2,10 @@
 extension AuthRequestBodies {
     /// Environments keys can belong to (none when the app issues no keys).
     private var environments: [String] { options.apiKeys?.environments ?? [] }
+    /// The component documenting an environment (`auth.apiKeys.environments`).
+    public static let environmentComponent = "APIKeyEnvironment"
+    /// The component documenting a scope a key may hold (`auth.apiKeys.scopes`).
+    public static let scopeComponent = "APIKeyScope"
 
     /// One entry of a key's `scopes`: one of the scopes the app names (`apiKeys.scopes`, with
     /// their wildcards), so a typo is 422 naming `scopes[i]` instead of a key that can do nothing.
@@ -10,6 +14,7 @@ extension AuthRequestBodies {
             return ContractField("scopes", .string(pattern: nil), description, minLength: 1, maxLength: 100)
         }
         return ContractField("scopes", .enumeration(scopes), description + " One of the scopes this app names, or their wildcards.")
+            .enumerated(as: Self.scopeComponent)
     }
 
     /// `POST /api-keys`.
@@ -19,7 +24,8 @@ extension AuthRequestBodies {
         return ContractBody("AuthAPIKeyCreate", [
             ContractField("name", .string(pattern: nil), "What the key is for.", required: true, minLength: 1, maxLength: 100),
             ContractField(
-                "environment", .enumeration(environments), "Environment the key belongs to; it decides the key's prefix.", required: true),
+                "environment", .enumeration(environments), "Environment the key belongs to; it decides the key's prefix.", required: true)
+                .enumerated(as: Self.environmentComponent),
             ContractField(
                 "scopes", .array(scope),
                 "What the key may do; each scope must be one the caller holds (in the key's organization, for a bound key). "
@@ -90,7 +96,8 @@ extension AuthRequestBodies {
         let scope = scopeItem("A scope the caller's organization role grants.")
         return ContractBody("AuthProjectKeyRotate", [
             ContractField(
-                "environment", .enumeration(environments), "The environment whose key is rotated; it decides the prefix.", required: true),
+                "environment", .enumeration(environments), "The environment whose key is rotated; it decides the prefix.", required: true)
+                .enumerated(as: Self.environmentComponent),
             ContractField("scopes", .array(scope), "What the key may do; default none.", nullable: true, maxLength: 50),
         ])
     }

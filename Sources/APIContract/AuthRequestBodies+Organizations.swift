@@ -16,11 +16,17 @@ extension AuthRequestBodies {
         ])
     }
 
-    /// `PUT /organizations/{id}/members/{user_id}/role`. Not `AuthMemberRole`: client generators
-    /// name the inline enum `AuthMember.role` that way, and the two would clash.
+    /// The component documenting a role inside an organization (`auth.organizationRoles`), in
+    /// bodies and answers alike.
+    public static let organizationRoleComponent = "OrganizationRole"
+
+    /// `PUT /organizations/{id}/members/{user_id}/role`. Not `AuthMemberRole`: a client generator
+    /// naming an inline enum `AuthMember.role` would make a clashing type (the role is the
+    /// component `OrganizationRole` now, but the name stays free).
     public var changeMemberRole: ContractBody {
         ContractBody("AuthMemberRoleChange", [
-            ContractField("role", .enumeration(options.wireOrganizationRoles), "The member's new role.", required: true),
+            ContractField("role", .enumeration(options.wireOrganizationRoles), "The member's new role.", required: true)
+                .enumerated(as: Self.organizationRoleComponent),
         ])
     }
 
@@ -30,7 +36,8 @@ extension AuthRequestBodies {
             ContractField(
                 "email", .email, "Address the invitation is mailed to; only it can accept.", required: true,
                 maxLength: ContractField.emailMaxLength),
-            ContractField("role", .enumeration(options.wireOrganizationRoles), "Role on joining.", required: true),
+            ContractField("role", .enumeration(options.wireOrganizationRoles), "Role on joining.", required: true)
+                .enumerated(as: Self.organizationRoleComponent),
         ])
     }
 

@@ -47,6 +47,9 @@ public struct ContractField: Sendable, Hashable {
     public let minimum: Int?
     /// Inclusive bounds of an integer.
     public let maximum: Int?
+    /// The OpenAPI component an `enumeration` is documented as (`OrganizationRole`), shared by
+    /// every member naming it; `nil`: written inline.
+    public private(set) var enumComponent: String?
 
     /// Creates a member.
     public init(
@@ -63,6 +66,13 @@ public struct ContractField: Sendable, Hashable {
         self.maxLength = maxLength
         self.minimum = minimum
         self.maximum = maximum
+    }
+
+    /// The member documented as the enum component `name` (one type in generated clients).
+    public func enumerated(as name: String) -> ContractField {
+        var copy = self
+        copy.enumComponent = name
+        return copy
     }
 
     /// The member under another JSON name; `key` stays.
@@ -90,6 +100,7 @@ public struct ContractField: Sendable, Hashable {
         self.maxLength = field.maxLength
         self.minimum = field.minimum
         self.maximum = field.maximum
+        self.enumComponent = field.enumComponent
     }
 
     /// The longest email address accepted (RFC 5321's path limit).

@@ -39,6 +39,9 @@ public struct ContractParameter: Sendable, Hashable {
     public private(set) var kind: Kind
     /// What it means, for the document.
     public let description: String
+    /// The OpenAPI component an `enumeration` is documented as, shared by every member and
+    /// parameter naming it; `nil`: written inline.
+    public private(set) var enumComponent: String?
 
     /// Creates a parameter.
     public init(_ name: String, in location: Location, _ kind: Kind, _ description: String) {
@@ -54,6 +57,13 @@ public struct ContractParameter: Sendable, Hashable {
         guard case .id(let resource, _) = kind else { return self }
         var copy = self
         copy.kind = .id(resource, prefix: ids.prefix(resource))
+        return copy
+    }
+
+    /// The parameter documented as the enum component `name`.
+    public func enumerated(as name: String) -> ContractParameter {
+        var copy = self
+        copy.enumComponent = name
         return copy
     }
 

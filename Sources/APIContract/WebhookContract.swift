@@ -47,7 +47,11 @@ public struct WebhookContract: Sendable {
     /// The query of the message list: a page and a delivery state.
     public static let messageParameters = pageParameters + [
         ContractParameter("status", in: .query, .enumeration(statuses), "Only messages in this delivery state.")
+            .enumerated(as: messageStatusComponent)
     ]
+
+    /// The component documenting a message's delivery state (`statuses`).
+    public static let messageStatusComponent = "WebhookMessageStatus"
 
     /// Every route, in registration order, relative to `options.path`.
     public var routes: [ContractRoute<WebhookOperation>] {

@@ -79,10 +79,13 @@ public struct WebhookRequestBodies: Sendable {
             required: required, minLength: 8, maxLength: Self.urlMaxLength)
     }
 
+    /// The component documenting an event type pattern (`*`, `<prefix>.*` or a type).
+    public static let eventTypePatternComponent = "WebhookEventTypePattern"
+
     private func eventTypes(required: Bool) -> ContractField {
         ContractField(
             "event_types",
-            .array(ContractField("event_types", .enumeration(patterns), "An event type pattern.")),
+            .array(ContractField("event_types", .enumeration(patterns), "An event type pattern.").enumerated(as: Self.eventTypePatternComponent)),
             "Event type patterns: `*` (every event), `<prefix>.*` (such as `tasks.*`) or an exact type.",
             required: required, minLength: 1, maxLength: Self.maximumEventPatterns)
     }

@@ -57,7 +57,7 @@ struct EventSnippetTests {
             return (schema?["properties"] as? [String: Any])?["data"] as? [String: Any]
         }
         #expect(data("note.summarized")?["required"] as? [String] == ["note_id", "words"])
-        #expect(data("note.archived")?["$ref"] as? String == "#/components/schemas/Notes")
+        #expect(data("note.archived")?["$ref"] as? String == "#/components/schemas/Note")
         let tags = (document["tags"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
         #expect(tags.contains("custom_events"))
     }

@@ -41,7 +41,7 @@ extension AuthSchemas {
         detail.append(.init(
             "members", SchemaFactory.array(of: SchemaFactory.reference("AuthMember"), description: "Every member, by join time."), required: true))
         result.append(("PlatformOrganizationDetail", SchemaFactory.object(detail, description: "An organization and its members.")))
-        result.append(("PlatformEndUser", try platformObject("An account: app-level, or an end user of a project.", [
+        result.append(("PlatformEndUser", try naming(enums: ["role": Self.appRoleComponent]).platformObject("An account: app-level, or an end user of a project.", [
             id(.user, "id", description: "Account id.", required: true),
             id(
                 .project, "project_id", description: "The project whose end user this is; null for an app-level account.",

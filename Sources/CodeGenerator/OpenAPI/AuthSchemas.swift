@@ -20,6 +20,14 @@ struct AuthSchemas {
     /// The app's roles (`auth.roles`) as the wire spells them (`auth.roleSpelling`).
     var appRoles: [String] { auth.roles.map { auth.roleSpelling.wire($0.name) } }
 
+    /// The component documenting an app role (`auth.roles`) in answers.
+    static let appRoleComponent = "AppRole"
+
+    /// The same schemas with the enum members `components` documented as those components.
+    func naming(enums components: [String: String]) -> AuthSchemas {
+        AuthSchemas(auth: auth, fields: fields.naming(enums: components))
+    }
+
     /// How the app writes the ids of auth resources (`auth.ids`).
     var ids: ResourceIDs { options.layout.ids }
 
@@ -44,8 +52,7 @@ struct AuthSchemas {
         var seen: Set<String> = []
         var result: [(String, JSONSchema)] = []
         for body in bodies where seen.insert(body.name).inserted {
-            let members = body.fields.map(FieldSchema.init(contract:))
-            result.append((body.name, SchemaFactory.object(try fields.verbatim.properties(of: members, usage: .input), closed: true)))
+            result.append((body.name, SchemaFactory.object(try fields.verbatim.properties(ofContract: body.fields, usage: .input), closed: true)))
         }
         return result
     }
@@ -72,7 +79,7 @@ struct AuthSchemas {
         ].filter { members.contains($0.name) }, usage: .input)
         if members.contains("user") { tokens.append(.init("user", SchemaFactory.reference("AuthUser"), required: false)) }
         result.append(("AuthTokens", SchemaFactory.object(tokens, description: "Tokens of a session (and the account, on sign-up and login).")))
-        result.append(("AuthUser", try object("An account.", [
+        result.append(("AuthUser", try naming(enums: ["role": Self.appRoleComponent]).object("An account.", [
             id(.user, "id", description: "Account id.", required: true),
             FieldSchema(name: "email", type: .email, description: "Email address (lower case).", required: true),
             FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
@@ -121,8 +128,9 @@ struct AuthSchemas {
 
     private func organizationSchemas() throws -> [(String, JSONSchema)] {
         let role = FieldSchema(name: "role", type: .enum, description: "Role in the organization.", required: true, values: organizationRoles)
+        let organizations = naming(enums: ["role": AuthRequestBodies.organizationRoleComponent])
         return [
-            ("AuthOrganization", try object("An organization, with the caller's role in it.", [
+            ("AuthOrganization", try organizations.object("An organization, with the caller's role in it.", [
                 id(.organization, "id", description: "Organization id.", required: true),
                 FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
                 FieldSchema(name: "slug", type: .string, description: "Unique short name.", required: true),
@@ -131,7 +139,7 @@ struct AuthSchemas {
                 FieldSchema(name: "updated_at", type: .datetime, description: "When it last changed.", required: true),
             ])),
             ("AuthOrganizationList", list("AuthOrganization", "The caller's organizations, by name.")),
-            ("AuthMember", try object("A member of an organization.", [
+            ("AuthMember", try organizations.object("A member of an organization.", [
                 id(.user, "user_id", description: "The member's account.", required: true),
                 FieldSchema(name: "email", type: .email, description: "The member's email address.", required: true),
                 FieldSchema(name: "name", type: .string, description: "The member's name.", required: true),
@@ -139,7 +147,7 @@ struct AuthSchemas {
                 FieldSchema(name: "joined_at", type: .datetime, description: "When the member joined.", required: true),
             ])),
             ("AuthMemberList", list("AuthMember", "Every member, by join time.")),
-            ("AuthInvitation", try object("A pending invitation (its token is only in the mail).", [
+            ("AuthInvitation", try organizations.object("A pending invitation (its token is only in the mail).", [
                 id(.invitation, "id", description: "Invitation id.", required: true),
                 FieldSchema(name: "email", type: .email, description: "Invited address.", required: true),
                 role,

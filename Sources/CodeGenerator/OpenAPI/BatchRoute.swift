@@ -3,6 +3,10 @@ import SchemaModel
 
 /// `POST /<table>/batch`, documented as `TableHandlers.batch` serves it: present when the table
 /// exposes any of create, replace, update or delete.
+///
+/// Every schema of the route is a named component (`TaskBatch`, `TaskBatchOperation`, one
+/// `TaskBatch<Action>` per action, `TaskBatchResult`, `TaskBatchResponse`), so client generators
+/// give them these names instead of ones made from the operation and nesting.
 struct BatchRoute {
     /// The table.
     let table: TableSchema
@@ -12,6 +16,41 @@ struct BatchRoute {
     /// The actions the table allows, in a fixed order.
     var actions: [String] {
         [TableOperation.create, .replace, .update, .delete].filter(table.operations.contains).map(\.rawValue)
+    }
+
+    /// Whether the table serves the route (a `routes` entry may switch it off).
+    var isServed: Bool { !actions.isEmpty && !context.routes(table)[.batch].isEmpty }
+
+    /// The route's components, by name; none when the route is not served.
+    func schemas() -> [(String, JSONSchema)] {
+        guard isServed else { return [] }
+        let limit = context.app.config.limits.maxBatchSize
+        var result = actions.map { (OpenAPINames.batchOperation(table, action: $0), variant($0)) }
+        var mapping = OrderedDictionary<String, String>()
+        for action in actions { mapping[action] = "#/components/schemas/" + OpenAPINames.batchOperation(table, action: action) }
+        result.append((OpenAPINames.batchOperation(table), JSONSchema.one(
+            of: actions.map { SchemaFactory.reference(OpenAPINames.batchOperation(table, action: $0)) },
+            core: JSONSchema.CoreContext(
+                description: "One operation of a \(table.name) batch; `action` says which.",
+                discriminator: OpenAPI.Discriminator(propertyName: "action", mapping: mapping)))))
+        result.append((OpenAPINames.batch(table), SchemaFactory.object(
+            [.init("operations", .array(
+                JSONSchema.CoreContext(description: "1 to \(limit) operations, run in order in one transaction."),
+                JSONSchema.ArrayContext(items: SchemaFactory.reference(OpenAPINames.batchOperation(table)), maxItems: limit, minItems: 1)))],
+            description: "A batch of \(table.name) writes.", closed: true)))
+        result.append((OpenAPINames.batchResult(table), SchemaFactory.object(
+            [
+                .init("action", SchemaFactory.string("The operation's action.")),
+                .init("status", SchemaFactory.integer("The status the single-record operation would have answered: 201, 200 or 204.")),
+                .init("record", SchemaFactory.reference(OpenAPINames.record(table)), required: false),
+                .init("id", SchemaFactory.string("Key of the deleted record."), required: false),
+            ],
+            description: "The outcome of one operation of a \(table.name) batch.")))
+        result.append((OpenAPINames.batchResponse(table), SchemaFactory.object(
+            [.init("results", SchemaFactory.array(
+                of: SchemaFactory.reference(OpenAPINames.batchResult(table)), description: "One result per operation, in request order."))],
+            description: "Every operation of a \(table.name) batch succeeded.")))
+        return result
     }
 
     /// One action's operation, as the server validates it: `create` takes `data` (the create
@@ -35,34 +74,19 @@ struct BatchRoute {
     func route() -> DocumentedRoute? {
         guard !actions.isEmpty else { return nil }
         let limit = context.app.config.limits.maxBatchSize
-        let item = JSONSchema.one(of: actions.map(variant), core: JSONSchema.CoreContext(description: "One operation."))
-        let body = SchemaFactory.object(
-            [.init("operations", .array(
-                JSONSchema.CoreContext(description: "1 to \(limit) operations, run in order in one transaction."),
-                JSONSchema.ArrayContext(items: item, maxItems: limit, minItems: 1)))],
-            description: "A batch of \(table.name) writes.", closed: true)
-        let result = SchemaFactory.object(
-            [
-                .init("action", SchemaFactory.string("The operation's action.")),
-                .init("status", SchemaFactory.integer("The status the single-record operation would have answered: 201, 200 or 204.")),
-                .init("record", SchemaFactory.reference(OpenAPINames.record(table)), required: false),
-                .init("id", SchemaFactory.string("Key of the deleted record."), required: false),
-            ],
-            description: "The outcome of one operation.")
-        let response = SchemaFactory.object(
-            [.init("results", SchemaFactory.array(of: result, description: "One result per operation, in request order."))],
-            description: "Every operation succeeded.")
         let operation = OpenAPI.Operation(
             tags: [table.name],
             summary: "Create, replace, update and delete \(table.name) records in one transaction",
             description: "All or nothing: every operation is validated and every id checked before anything is written; "
                 + "any problem is one 422 whose `errors` name `operations[i].<member>` for each failing item, "
                 + "and a unique conflict is a 409. At most \(limit) operations (`limits.maxBatchSize`).",
-            operationId: "batch" + OpenAPINames.record(table),
-            requestBody: OpenAPI.Request(content: [.json: .content(OpenAPI.Content(schema: body))], required: true),
+            operationId: OpenAPINames.operationID(.batch, table: table),
+            requestBody: OpenAPI.Request(
+                content: [.json: .content(OpenAPI.Content(schema: SchemaFactory.reference(OpenAPINames.batch(table))))], required: true),
             responses: ResponseFactory.map(
                 statuses: context.errorStatuses,
-                success: [(200, ResponseFactory.json("Every operation succeeded.", schema: response))],
+                success: [(200, ResponseFactory.json(
+                    "Every operation succeeded.", schema: SchemaFactory.reference(OpenAPINames.batchResponse(table))))],
                 errors: [.badRequest, .conflict, .payloadTooLarge, .unsupportedMediaType, .validationError, .internalError, .serviceUnavailable]))
         return DocumentedRoute(path: "", method: .post, operation: operation, file: table.file)
     }

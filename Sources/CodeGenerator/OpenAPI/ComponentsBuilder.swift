@@ -14,8 +14,9 @@ struct ComponentsBuilder {
         var schemas: [(String, JSONSchema)] = errors.schemas()
         schemas.append((SystemOperations.healthStatusName, SystemOperations.healthStatusSchema()))
         for table in context.app.tables {
-            let fields = FieldSchemaBuilder(context: context, file: table.file)
+            let fields = FieldSchemaBuilder(context: context, table: table)
             schemas += try TableSchemas(table: table, fields: fields).schemas()
+            schemas += BatchRoute(table: table, context: context).schemas()
         }
         for endpoint in context.app.endpoints {
             let fields = FieldSchemaBuilder(context: context, file: endpoint.file)
@@ -46,6 +47,8 @@ struct ComponentsBuilder {
         if let limits = context.config.rateLimits, !limits.tiers.isEmpty {
             schemas += try RateLimitTierOperations(context: context, limits: limits).schemas()
         }
+        // Last: every schema above (and every path, built before) has recorded its enums.
+        schemas += try context.enums.components()
         let parameters: [(String, OpenAPI.Parameter)] = [
             (TableOperations.limitParameterName, TableOperations.limitParameter(context.config.limits)),
             (TableOperations.offsetParameterName, TableOperations.offsetParameter()),
@@ -81,7 +84,8 @@ struct ComponentsBuilder {
             guard byName[name] == nil else {
                 throw OpenAPIBuildError(
                     code: .duplicateComponentName,
-                    message: "two \(kind) components are named \"\(name)\"; rename a table or endpoint so their PascalCase names differ")
+                    message: "two \(kind) components are named \"\(name)\"; declare a distinct \"singular\" on a table, or rename a table, "
+                        + "enum field or endpoint so their PascalCase names differ")
             }
             byName[name] = value
         }

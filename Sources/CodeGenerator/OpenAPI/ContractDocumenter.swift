@@ -124,7 +124,8 @@ struct ContractDocumenter {
                 JSONSchema.IntegerContext(
                     maximum: maximum.map { ($0, exclusive: false) }, minimum: minimum.map { ($0, exclusive: false) }))
         case .enumeration(let values):
-            schema = .string(allowedValues: values.map { AnyCodable($0) })
+            schema = parameter.enumComponent.map { self.context.enums.reference($0, values: values, description: nil, file: self.context.config.file) }
+                ?? .string(allowedValues: values.map { AnyCodable($0) })
         }
         let context: OpenAPI.Parameter.Context
         switch parameter.location {

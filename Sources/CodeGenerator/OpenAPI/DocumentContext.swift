@@ -9,6 +9,8 @@ struct DocumentContext {
     let primaryKeys: [String: PrimaryKeySchema]
     /// The statuses the app answers Loom's errors with.
     let errorStatuses: ErrorStatuses
+    /// The named enumerations every builder of this document adds to.
+    let enums = EnumComponents()
 
     /// Indexes the app's tables.
     init(app: AppSchema) {

@@ -36,3 +36,16 @@ extension FieldSchema {
             maxLength: field.maxLength, pattern: pattern, values: values, items: items)
     }
 }
+
+extension FieldSchemaBuilder {
+    /// Object properties of contract body members, each enumeration with an `enumComponent`
+    /// (an array's items too) documented as that component.
+    func properties(ofContract members: [ContractField], usage: Usage) throws -> [SchemaFactory.Property] {
+        var components: [String: String] = [:]
+        for member in members {
+            if let component = member.enumComponent { components[member.name] = component }
+            if case .array(let item) = member.kind, let component = item.enumComponent { components[item.name] = component }
+        }
+        return try naming(enums: components).properties(of: members.map(FieldSchema.init(contract:)), usage: usage)
+    }
+}

@@ -37,12 +37,30 @@ struct FieldSchemaBuilder {
     /// How member names are spelled: the app's style for names in Loom's `snake_case`
     /// vocabulary; `.snakeCase` for names already spelled (laid-out contract bodies).
     var naming: JSONNaming
+    /// Enum fields become the component `enumScope + PascalCase(name)` (`Task` + `status`);
+    /// `nil`: inline unless `enumComponents` names them.
+    var enumScope: String?
+    /// Component names of enum members by member name (`role` -> `OrganizationRole`), before `enumScope`.
+    var enumComponents: [String: String] = [:]
 
     /// A builder spelling members in the app's style.
     init(context: DocumentContext, file: String) {
         self.context = context
         self.file = file
         self.naming = context.config.jsonNaming
+    }
+
+    /// The builder of `table`'s fields: its enums are the components `<Singular><Field>` (`TaskStatus`).
+    init(context: DocumentContext, table: TableSchema) {
+        self.init(context: context, file: table.file)
+        enumScope = OpenAPINames.singular(table)
+    }
+
+    /// The same builder naming the enum members `components` (member name -> component name).
+    func naming(enums components: [String: String]) -> FieldSchemaBuilder {
+        var copy = self
+        copy.enumComponents.merge(components) { _, new in new }
+        return copy
     }
 
     /// The same builder writing names as they are given.
@@ -69,6 +87,15 @@ struct FieldSchemaBuilder {
         case .boolean:
             return .boolean(core(field, usage, format: .generic, nullable: nullable))
         case .enum:
+            // A component named for the app (`OrganizationRole`) is described by each use; one named
+            // for a table field (`TaskStatus`) by that field.
+            if let component = enumComponents[field.name] {
+                return enumReference(field, usage, component: component, described: nil, nullable: nullable)
+            }
+            if let scope = enumScope {
+                let component = scope + OpenAPINames.pascalCase(field.name)
+                return enumReference(field, usage, component: component, described: field.description, nullable: nullable)
+            }
             var values = (field.values ?? []).map(AnyCodable.init)
             // `enum` is checked after `type`, so a nullable enum must list null to accept it.
             if nullable { values.append(AnyCodable(nil as String?)) }
@@ -86,7 +113,10 @@ struct FieldSchemaBuilder {
                 core(field, usage, format: .generic, nullable: nullable),
                 JSONSchema.ArrayContext(items: items, maxItems: field.maxLength, minItems: field.minLength))
         case .object:
-            let members = try properties(of: field.fields ?? [], usage: usage)
+            var nested = self
+            nested.enumScope = enumScope.map { $0 + OpenAPINames.pascalCase(field.name) }
+            nested.enumComponents = [:]
+            let members = try nested.properties(of: field.fields ?? [], usage: usage)
             let object = SchemaFactory.object(members, closed: true)
             guard case .object(_, let objectContext) = object.value else { return object }
             return .object(core(field, usage, format: .generic, nullable: nullable), objectContext)
@@ -96,6 +126,20 @@ struct FieldSchemaBuilder {
     /// Object properties for `fields`, required exactly when the field says so.
     func properties(of fields: [FieldSchema], usage: Usage) throws -> [SchemaFactory.Property] {
         try fields.map { SchemaFactory.Property(naming.name($0.name), try schema(for: $0, usage: usage), required: $0.required) }
+    }
+
+    /// An enum field as a reference to its component, with the keywords of this use beside it
+    /// (description, default, `readOnly`); a nullable one is `anyOf` the component and `null`.
+    private func enumReference(
+        _ field: FieldSchema, _ usage: Usage, component: String, described description: String?, nullable: Bool
+    ) -> JSONSchema {
+        let reference = context.enums.reference(component, values: field.values ?? [], description: description, file: file)
+        guard case .reference(let target, _) = reference.value else { return reference }
+        let keywords = core(field, usage, format: JSONTypeFormat.AnyFormat.generic, nullable: false)
+        if nullable {
+            return .any(of: [reference, .null()], core: keywords)
+        }
+        return .reference(target, keywords)
     }
 
     private func string(_ field: FieldSchema, _ usage: Usage, format: JSONTypeFormat.StringFormat, nullable: Bool) -> JSONSchema {

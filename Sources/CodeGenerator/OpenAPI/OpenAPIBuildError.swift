@@ -12,6 +12,8 @@ public struct OpenAPIBuildError: Error, Sendable, Hashable, CustomStringConverti
         case duplicateOperationID
         /// Two components of one kind would get the same name.
         case duplicateComponentName
+        /// Two enumerations with different values would share one component name.
+        case conflictingEnumeration
         /// A relation names a table the app does not have.
         case unknownRelationTarget
         /// A name cannot be used as an OpenAPI component key.

@@ -38,7 +38,7 @@ public enum OpenAPIBuilder {
             try paths.add(route)
         }
         for table in app.tables {
-            let fields = FieldSchemaBuilder(context: context, file: table.file)
+            let fields = FieldSchemaBuilder(context: context, table: table)
             for (key, route) in try TableOperations(table: table, context: context, fields: fields).routes() {
                 guard let auth = app.config.auth else { try paths.add(route); continue }
                 let requirements = OperationSecurity.requirements(of: key, table: table)
@@ -79,6 +79,9 @@ public enum OpenAPIBuilder {
         }
         let config = app.config
         let info = DocumentInfo(document: config.document)
+        let webhooks = try config.webhooks.map { try WebhookEvents(webhooks: $0, context: context).pathItems() } ?? [:]
+        // After the paths and webhooks: the components include the enums they recorded.
+        let components = try ComponentsBuilder(context: context).components()
         return OpenAPI.Document(
             openAPIVersion: openAPIVersion,
             info: OpenAPI.Document.Info(
@@ -86,8 +89,8 @@ public enum OpenAPIBuilder {
                 license: info.license, version: config.version),
             servers: try info.servers(),
             paths: documentingLimits(of: config, paths.pathItems, statuses: context.errorStatuses),
-            webhooks: try config.webhooks.map { try WebhookEvents(webhooks: $0, context: context).pathItems() } ?? [:],
-            components: try ComponentsBuilder(context: context).components(),
+            webhooks: webhooks,
+            components: components,
             tags: tags(for: context))
     }
 

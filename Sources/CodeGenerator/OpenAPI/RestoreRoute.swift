@@ -12,7 +12,7 @@ struct RestoreRoute {
     /// The route, or `nil` when records of the table cannot be soft-deleted.
     func route() -> DocumentedRoute? {
         guard table.softDelete, table.operations.contains(.delete) else { return nil }
-        let schemas = TableSchemas(table: table, fields: FieldSchemaBuilder(context: context, file: table.file))
+        let schemas = TableSchemas(table: table, fields: FieldSchemaBuilder(context: context, table: table))
         let record = schemas.singleRecord(SchemaFactory.reference(OpenAPINames.record(table)))
         let id = OpenAPI.Parameter(
             name: "id", context: .path(schema: SchemaFactory.primaryKey(table.primaryKey, description: "The record's \(table.primaryKey.name).", readOnly: false)))
@@ -21,7 +21,7 @@ struct RestoreRoute {
             summary: "Restore a deleted \(table.name) record",
             description: "Clears `deleted_at`, so the record is live again (reads, writes and lists see it). "
                 + "Restoring a live record changes nothing and answers the same; an id that names no record is a 404.",
-            operationId: "restore" + OpenAPINames.record(table),
+            operationId: OpenAPINames.operationID(.restore, table: table),
             parameters: [.parameter(id)],
             responses: ResponseFactory.map(
                 statuses: context.errorStatuses,

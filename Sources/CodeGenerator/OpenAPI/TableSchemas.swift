@@ -24,6 +24,9 @@ struct TableSchemas {
         if operations.contains(.update) {
             result.append((OpenAPINames.update(table), try input(usage: .patch)))
         }
+        if let key = table.upsertKey, !fields.context.routes(table)[.upsert].isEmpty {
+            result.append((OpenAPINames.upsert(table), try input(usage: .input, requiring: key)))
+        }
         if operations.contains(.list) {
             result.append((OpenAPINames.page(table), page()))
         }
@@ -103,17 +106,20 @@ struct TableSchemas {
         .any(of: [SchemaFactory.reference(OpenAPINames.record(table)), SchemaFactory.reference(OpenAPINames.selection(table))])
     }
 
-    /// The writable fields; for create/replace the required ones are required, for update none is.
-    func input(usage: FieldSchemaBuilder.Usage) throws -> JSONSchema {
+    /// The writable fields; for create/replace the required ones are required, for update none
+    /// is; `requiring` (an upsert's key) is required besides.
+    func input(usage: FieldSchemaBuilder.Usage, requiring key: String? = nil) throws -> JSONSchema {
         let writable = table.fields.filter { !$0.readOnly }
         var properties = try writable.map { field in
             SchemaFactory.Property(
-                fields.naming.name(field.name), try fields.schema(for: field, usage: usage), required: usage != .patch && field.required)
+                fields.naming.name(field.name), try fields.schema(for: field, usage: usage),
+                required: (usage != .patch && field.required) || field.name == key)
         }
         if usage == .patch, let clear = clearList() { properties.append(clear) }
         let purpose = usage == .patch
             ? "Fields to change in a \(table.name) record; absent fields keep their value."
-            : "A new or replacing \(table.name) record."
+            : key.map { "A \(table.name) record to create, or to replace the one with the same \(fields.naming.name($0))." }
+                ?? "A new or replacing \(table.name) record."
         let serverOwned = table.serverOwnedFields == .ignore
             ? " Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored."
             : " Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422."

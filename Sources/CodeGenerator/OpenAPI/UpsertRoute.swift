@@ -12,7 +12,7 @@ struct UpsertRoute {
     /// The route, or `nil` when the table declares no upsert key.
     func route() -> DocumentedRoute? {
         guard let key = table.upsertKey.map(context.config.jsonName) else { return nil }
-        let schemas = TableSchemas(table: table, fields: FieldSchemaBuilder(context: context, file: table.file))
+        let schemas = TableSchemas(table: table, fields: FieldSchemaBuilder(context: context, table: table))
         let record = schemas.singleRecord(SchemaFactory.reference(OpenAPINames.record(table)))
         let tag = ListQueryParameters.entityTagHeader()
         let location = OpenAPI.Header(
@@ -23,8 +23,8 @@ struct UpsertRoute {
             description: "Matches on `\(key)` (which must be sent): creates the record (201) when no record holds the value, "
                 + "otherwise replaces that record's writable fields (200; absent optional fields return to their defaults). "
                 + "One transaction; the insert is `INSERT ... ON CONFLICT (\(key)) DO UPDATE`.",
-            operationId: "upsert" + OpenAPINames.record(table),
-            requestBody: OpenAPI.Request(content: [.json: .content(OpenAPI.Content(schema: schemas.writeBody(OpenAPINames.create(table))))], required: true),
+            operationId: OpenAPINames.operationID(.upsert, table: table),
+            requestBody: OpenAPI.Request(content: [.json: .content(OpenAPI.Content(schema: schemas.writeBody(OpenAPINames.upsert(table))))], required: true),
             responses: ResponseFactory.map(
                 statuses: context.errorStatuses,
                 success: [

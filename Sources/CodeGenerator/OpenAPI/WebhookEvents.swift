@@ -110,7 +110,7 @@ struct WebhookEvents {
             let operations = Set(table.operations)
             let previous = operations.contains(.get) || operations.contains(.list)
                 ? SchemaFactory.reference(OpenAPINames.selection(table))
-                : try TableSchemas(table: table, fields: FieldSchemaBuilder(context: context, file: table.file)).selection()
+                : try TableSchemas(table: table, fields: FieldSchemaBuilder(context: context, table: table)).selection()
             properties.append(.init("previous", previous))
         }
         return SchemaFactory.object(properties, description: "A \(type) event.")

@@ -35,8 +35,7 @@ struct WebhookOperations {
         let fields = FieldSchemaBuilder(context: context, file: context.config.file)
         var result: [(String, JSONSchema)] = []
         for body in WebhookRequestBodies(options: options).all {
-            let members = body.fields.map(FieldSchema.init(contract:))
-            result.append((body.name, SchemaFactory.object(try fields.verbatim.properties(of: members, usage: .input), closed: true)))
+            result.append((body.name, SchemaFactory.object(try fields.verbatim.properties(ofContract: body.fields, usage: .input), closed: true)))
         }
         let subscription = try fields.properties(of: subscriptionFields, usage: .input) + [eventTypes]
         let secret = FieldSchema(
@@ -45,7 +44,8 @@ struct WebhookOperations {
             (WebhookContract.subscriptionSchema, SchemaFactory.object(subscription, description: "A subscription stored through the API.")),
             (WebhookContract.secretSchema, SchemaFactory.object(
                 subscription + (try fields.properties(of: [secret], usage: .input)), description: "A subscription with its new secret.")),
-            (WebhookContract.messageSchema, SchemaFactory.object(try fields.properties(of: messageFields, usage: .input),
+            (WebhookContract.messageSchema, SchemaFactory.object(
+                try fields.naming(enums: ["status": WebhookContract.messageStatusComponent]).properties(of: messageFields, usage: .input),
                 description: "A message and its delivery to one subscription.")),
             (WebhookContract.attemptSchema, SchemaFactory.object(try fields.properties(of: attemptFields, usage: .input),
                 description: "One delivery attempt.")),

@@ -6,6 +6,18 @@ public enum TableRouteKey: String, Codable, Sendable, CaseIterable, Hashable {
     /// The CRUD operation of the same name, `nil` for batch, upsert and restore.
     public var operation: TableOperation? { TableOperation(rawValue: rawValue) }
 
+    /// The route of a CRUD operation.
+    public init(_ operation: TableOperation) {
+        switch operation {
+        case .list: self = .list
+        case .get: self = .get
+        case .create: self = .create
+        case .replace: self = .replace
+        case .update: self = .update
+        case .delete: self = .delete
+        }
+    }
+
     /// Whether the route addresses one record (its path holds `{id}`).
     public var addressesRecord: Bool {
         switch self {

@@ -52,6 +52,9 @@ public struct TableSchema: Codable, Sendable, Hashable {
     public var file: String
     /// Table name: `snake_case`, equal to the file's stem; also the URL segment.
     public var name: String
+    /// `singular`: the name of one record (`person` for `people`); `nil` takes the default
+    /// `SingularName.derived(from:)` gives. Read it through `singularName`.
+    public var singular: String?
     /// Documentation for the table.
     public var description: String
     /// The generated primary key.

@@ -29,6 +29,9 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidName = "invalid-name"
     /// A declared name differs from its file or directory name.
     case nameMismatch = "name-mismatch"
+    /// A table's `singular` is not `snake_case`, cannot be derived from its name, or names one
+    /// record of another table too.
+    case invalidSingular = "invalid-singular"
     /// A field reuses the name of the primary key or a generated timestamp.
     case reservedFieldName = "reserved-field-name"
     /// A required text (title, version) is empty.

@@ -139,7 +139,7 @@ enum SchemaKeys {
     /// `Schemas/<app>/tables/<name>.json`.
     static let table = ObjectKeys(
         accepted: [
-            schemaReference, "name", "description", "primaryKey", "timestamps", "operations", "fields", "indexes",
+            schemaReference, "name", "singular", "description", "primaryKey", "timestamps", "operations", "fields", "indexes",
             "upsertKey", "softDelete", "serverOwnedFields", "renamedFrom", "allowDataLoss", "permissions", "tenant", "owner",
             "path", "routes", "envelopes", "listParameters", "forbiddenAsNotFound",
         ],

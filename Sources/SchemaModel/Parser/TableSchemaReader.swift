@@ -17,6 +17,7 @@ enum TableSchemaReader {
             fields: fields ?? [],
             indexes: readIndexes(reader) ?? [],
             upsertKey: reader.string("upsertKey"))
+        table.singular = reader.string("singular")
         table.softDelete = reader.bool("softDelete") ?? false
         table.serverOwnedFields = reader.choice("serverOwnedFields", named: "server-owned fields policy") ?? .reject
         table.renamedFrom = reader.string("renamedFrom")

@@ -15,6 +15,7 @@ public enum SchemaValidator {
                 TableRules.check(table, in: app, diagnostics: diagnostics)
                 TableLayoutRules.check(table, in: app, diagnostics: diagnostics)
             }
+            SingularRules.check(app, diagnostics: diagnostics)
             IndexRules.check(app, diagnostics: diagnostics)
             for endpoint in app.endpoints {
                 EndpointRules.check(endpoint, in: app, diagnostics: diagnostics)

@@ -52,11 +52,11 @@ struct OpenAPIDocumentTests {
             ("/openapi.json", "get", "openapiDocument"),
             ("/docs", "get", "docs"),
             ("/v1/tasks", "get", "listTasks"),
-            ("/v1/tasks", "post", "createTasks"),
-            ("/v1/tasks/{id}", "get", "getTasks"),
-            ("/v1/tasks/{id}", "put", "replaceTasks"),
-            ("/v1/tasks/{id}", "patch", "updateTasks"),
-            ("/v1/tasks/{id}", "delete", "deleteTasks"),
+            ("/v1/tasks", "post", "createTask"),
+            ("/v1/tasks/{id}", "get", "getTask"),
+            ("/v1/tasks/{id}", "put", "replaceTask"),
+            ("/v1/tasks/{id}", "patch", "updateTask"),
+            ("/v1/tasks/{id}", "delete", "deleteTask"),
             ("/v1/tasks/batch", "post", "batchTasks"),
             ("/v1/projects", "get", "listProjects"),
             ("/v1/projects/{id}/summary", "post", "projectSummary"),
@@ -67,7 +67,9 @@ struct OpenAPIDocumentTests {
         }
         let paths = try #require(json["paths"] as? [String: Any])
         #expect(paths.count == 13, "\(paths.keys.sorted())")
-        #expect(openAPIValue(json, "paths", "/v1/tasks/batch", "post", "requestBody", "content", "application/json", "schema", "properties", "operations", "maxItems") as? Int == 100)
+        #expect(openAPIValue(json, "paths", "/v1/tasks/batch", "post", "requestBody", "content", "application/json", "schema", "$ref") as? String
+            == "#/components/schemas/TaskBatch")
+        #expect(openAPIValue(json, "components", "schemas", "TaskBatch", "properties", "operations", "maxItems") as? Int == 100)
     }
 
     @Test("tags: one per table, operations, system; sorted; endpoints grouped by path")
@@ -127,13 +129,13 @@ struct OpenAPIDocumentTests {
         #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "get", "parameters", 1, "$ref") as? String == "#/components/parameters/IfNoneMatch")
         #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "patch", "parameters", 1, "$ref") as? String == "#/components/parameters/IfMatch")
         #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "delete", "responses", "412", "$ref") as? String == "#/components/responses/PreconditionFailed")
-        #expect(openAPIValue(created, "content", "application/json", "schema", "$ref") as? String == "#/components/schemas/Tasks")
+        #expect(openAPIValue(created, "content", "application/json", "schema", "$ref") as? String == "#/components/schemas/Task")
         #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "delete", "responses", "204", "content") == nil)
         #expect(openAPIValue(json, "paths", "/v1/tasks", "post", "requestBody", "required") as? Bool == true)
         #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "patch", "requestBody", "content", "application/json", "schema", "$ref") as? String
-            == "#/components/schemas/TasksUpdate")
+            == "#/components/schemas/TaskUpdate")
         #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "put", "requestBody", "content", "application/json", "schema", "$ref") as? String
-            == "#/components/schemas/TasksCreate")
+            == "#/components/schemas/TaskCreate")
     }
 
     @Test("the item path parameter is `id`, typed and described by the primary key")
@@ -173,22 +175,22 @@ struct OpenAPIDocumentTests {
         let status = try #require(parameters.first { $0["name"] as? String == "status" })
         #expect(status["description"] as? String == "Only records whose status equals this value (shorthand for `filter=status = value`).")
         #expect(status["required"] as? Bool != true)
-        #expect(openAPIValue(status, "schema", "type") as? String == "string")
-        #expect(openAPIValue(status, "schema", "enum") as? [String] == ["open", "closed"])
+        #expect(openAPIValue(status, "schema", "$ref") as? String == "#/components/schemas/TaskStatus")
+        #expect(openAPIValue(json, "components", "schemas", "TaskStatus", "enum") as? [String] == ["open", "closed"])
         #expect(openAPIValue(status, "schema", "default") == nil)
         let limit = try #require(openAPIValue(json, "components", "parameters", "Limit") as? [String: Any])
         #expect(openAPIValue(limit, "schema", "minimum") as? Int == 1)
         #expect(openAPIValue(limit, "schema", "maximum") as? Int == 50)
         #expect(openAPIValue(limit, "schema", "default") as? Int == 25)
         #expect(openAPIValue(json, "components", "parameters", "Offset", "schema", "minimum") as? Int == 0)
-        #expect(openAPIValue(json, "components", "schemas", "TasksPage", "required") as? [String] == ["items", "total", "limit", "offset", "next_cursor"])
-        #expect(openAPIValue(json, "components", "schemas", "TasksPage", "properties", "total", "type") as? [String] == ["integer", "null"])
+        #expect(openAPIValue(json, "components", "schemas", "TaskPage", "required") as? [String] == ["items", "total", "limit", "offset", "next_cursor"])
+        #expect(openAPIValue(json, "components", "schemas", "TaskPage", "properties", "total", "type") as? [String] == ["integer", "null"])
         // `fields=` answers partial records: the whole record first, then the selection with nothing required.
-        #expect(openAPIValue(json, "components", "schemas", "TasksPage", "properties", "items", "items", "anyOf", 0, "$ref") as? String
-            == "#/components/schemas/Tasks")
-        #expect(openAPIValue(json, "components", "schemas", "TasksPage", "properties", "items", "items", "anyOf", 1, "$ref") as? String
-            == "#/components/schemas/TasksSelection")
-        #expect(openAPIValue(json, "components", "schemas", "TasksSelection", "required") == nil)
+        #expect(openAPIValue(json, "components", "schemas", "TaskPage", "properties", "items", "items", "anyOf", 0, "$ref") as? String
+            == "#/components/schemas/Task")
+        #expect(openAPIValue(json, "components", "schemas", "TaskPage", "properties", "items", "items", "anyOf", 1, "$ref") as? String
+            == "#/components/schemas/TaskSelection")
+        #expect(openAPIValue(json, "components", "schemas", "TaskSelection", "required") == nil)
         #expect(openAPIValue(json, "components", "parameters", "Offset", "schema", "default") == nil, "clients would send it with cursor")
     }
 
@@ -198,11 +200,11 @@ struct OpenAPIDocumentTests {
         readOnlyTasks.operations = [.list, .get]
         let json = try OpenAPIFixture.json(OpenAPIFixture.app(tables: [OpenAPIFixture.projects, readOnlyTasks], endpoints: []))
         #expect(openAPIValue(json, "paths", "/v1/tasks", "post") == nil)
-        #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "get", "operationId") as? String == "getTasks")
+        #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "get", "operationId") as? String == "getTask")
         #expect(openAPIValue(json, "paths", "/v1/tasks/{id}", "delete") == nil)
-        #expect(openAPIValue(json, "components", "schemas", "TasksCreate") == nil)
-        #expect(openAPIValue(json, "components", "schemas", "TasksUpdate") == nil)
-        #expect(openAPIValue(json, "components", "schemas", "Tasks") != nil)
+        #expect(openAPIValue(json, "components", "schemas", "TaskCreate") == nil)
+        #expect(openAPIValue(json, "components", "schemas", "TaskUpdate") == nil)
+        #expect(openAPIValue(json, "components", "schemas", "Task") != nil)
         let tags = try #require(json["tags"] as? [[String: Any]])
         #expect(!tags.contains { $0["name"] as? String == "operations" })
     }

@@ -13,17 +13,17 @@ struct OpenAPISchemaTests {
     @Test("the record requires the key, every field and the timestamps, in order")
     func recordRequired() throws {
         let json = try OpenAPIFixture.json()
-        #expect(openAPIValue(json, "components", "schemas", "Tasks", "required") as? [String] == [
+        #expect(openAPIValue(json, "components", "schemas", "Task", "required") as? [String] == [
             "task_id", "title", "notes", "priority", "estimate", "done", "due", "completed_at", "external_ref",
             "owner_email", "link", "status", "metadata", "project_id", "secret_code", "created_at", "updated_at",
         ])
-        let key = try #require(property(json, "Tasks", "task_id"))
+        let key = try #require(property(json, "Task", "task_id"))
         #expect(key["type"] as? String == "integer")
         #expect(key["readOnly"] as? Bool == true)
-        #expect(property(json, "Tasks", "created_at")?["format"] as? String == "date-time")
-        #expect(property(json, "Tasks", "updated_at")?["readOnly"] as? Bool == true)
-        #expect(property(json, "Tasks", "secret_code")?["readOnly"] as? Bool == true)
-        #expect(property(json, "Projects", "id")?["format"] as? String == "uuid")
+        #expect(property(json, "Task", "created_at")?["format"] as? String == "date-time")
+        #expect(property(json, "Task", "updated_at")?["readOnly"] as? Bool == true)
+        #expect(property(json, "Task", "secret_code")?["readOnly"] as? Bool == true)
+        #expect(property(json, "Project", "id")?["format"] as? String == "uuid")
     }
 
     @Test("nullable fields are 3.1 type arrays, never `nullable`")
@@ -31,17 +31,17 @@ struct OpenAPISchemaTests {
         let text = try OpenAPIBuilder.document(for: OpenAPIFixture.app())
         #expect(!text.contains("\"nullable\""))
         let json = try OpenAPIFixture.json()
-        #expect(property(json, "Tasks", "notes")?["type"] as? [String] == ["string", "null"])
-        #expect(property(json, "Tasks", "completed_at")?["type"] as? [String] == ["string", "null"])
-        let status = try #require(property(json, "Tasks", "status"))
-        #expect(status["type"] as? [String] == ["string", "null"])
-        let values = try #require(status["enum"] as? [Any])
-        #expect(values.count == 3)
-        #expect(values.last is NSNull)
+        #expect(property(json, "Task", "notes")?["type"] as? [String] == ["string", "null"])
+        #expect(property(json, "Task", "completed_at")?["type"] as? [String] == ["string", "null"])
+        // A nullable enum: its component or null, the use's default beside them.
+        let status = try #require(property(json, "Task", "status"))
+        #expect(openAPIValue(status, "anyOf", 0, "$ref") as? String == "#/components/schemas/TaskStatus")
+        #expect(openAPIValue(status, "anyOf", 1, "type") as? String == "null")
         #expect(status["default"] as? String == "open")
+        #expect(openAPIValue(json, "components", "schemas", "TaskStatus", "enum") as? [String] == ["open", "closed"])
         // The empty schema already admits null; a type would narrow it.
-        #expect(property(json, "Tasks", "metadata")?["type"] == nil)
-        #expect(property(json, "Tasks", "title")?["type"] as? String == "string")
+        #expect(property(json, "Task", "metadata")?["type"] == nil)
+        #expect(property(json, "Task", "title")?["type"] as? String == "string")
     }
 
     @Test("field types map to JSON Schema types, formats and constraints")
@@ -53,27 +53,27 @@ struct OpenAPISchemaTests {
             ("owner_email", "string", "email"), ("link", "string", "uri"),
         ]
         for (name, type, format) in expectations {
-            let schema = try #require(property(json, "Tasks", name), "\(name)")
+            let schema = try #require(property(json, "Task", name), "\(name)")
             #expect(schema["type"] as? String == type, "\(name)")
             #expect(schema["format"] as? String == format, "\(name)")
         }
-        let title = try #require(property(json, "Tasks", "title"))
+        let title = try #require(property(json, "Task", "title"))
         #expect(title["minLength"] as? Int == 1)
         #expect(title["maxLength"] as? Int == 200)
         #expect(title["pattern"] as? String == "^(?:^\\S.*$)$", "anchored as the runtime matches it")
         #expect(title["description"] as? String == "Short title")
-        let priority = try #require(property(json, "Tasks", "priority"))
+        let priority = try #require(property(json, "Task", "priority"))
         #expect(priority["minimum"] as? Int == 1)
         #expect(priority["maximum"] as? Int == 5)
         #expect(priority["default"] as? Int == 3)
-        #expect(property(json, "Tasks", "estimate")?["examples"] as? [Double] == [1.5])
-        #expect(property(json, "Tasks", "done")?["default"] as? Bool == false)
+        #expect(property(json, "Task", "estimate")?["examples"] as? [Double] == [1.5])
+        #expect(property(json, "Task", "done")?["default"] as? Bool == false)
     }
 
     @Test("a relation has the target key's type and says what it references")
     func relation() throws {
         let json = try OpenAPIFixture.json()
-        let project = try #require(property(json, "Tasks", "project_id"))
+        let project = try #require(property(json, "Task", "project_id"))
         #expect(project["type"] as? [String] == ["string", "null"])
         #expect(project["format"] as? String == "uuid")
         let description = try #require(project["description"] as? String)
@@ -92,7 +92,7 @@ struct OpenAPISchemaTests {
     @Test("Create holds only writable fields; Update requires none; both are closed")
     func inputSchemas() throws {
         let json = try OpenAPIFixture.json()
-        let create = try #require(openAPIValue(json, "components", "schemas", "TasksCreate") as? [String: Any])
+        let create = try #require(openAPIValue(json, "components", "schemas", "TaskCreate") as? [String: Any])
         let createProperties = try #require(create["properties"] as? [String: Any])
         for excluded in ["task_id", "created_at", "updated_at", "secret_code"] {
             #expect(createProperties[excluded] == nil, "\(excluded)")
@@ -103,7 +103,7 @@ struct OpenAPISchemaTests {
         #expect(openAPIValue(create, "properties", "priority", "default") as? Int == 3)
         #expect(!String(describing: create).contains("readOnly"))
 
-        let update = try #require(openAPIValue(json, "components", "schemas", "TasksUpdate") as? [String: Any])
+        let update = try #require(openAPIValue(json, "components", "schemas", "TaskUpdate") as? [String: Any])
         // The writable fields, and the clear list naming the nullable ones (`ClearList`).
         #expect(Set((update["properties"] as? [String: Any] ?? [:]).keys) == Set(createProperties.keys).union(["clear"]))
         let clearable = try #require(openAPIValue(update, "properties", "clear", "items", "enum") as? [String])
@@ -155,7 +155,7 @@ struct OpenAPISchemaTests {
     func duplicateOperationID() throws {
         let clash = EndpointSchema(
             file: "Schemas/demo/endpoints/list_tasks.json", name: "list_tasks", method: .GET, path: "/tasks/open",
-            description: "Open tasks.", response: ResponseSchema(description: "Tasks"))
+            description: "Open tasks.", response: ResponseSchema(description: "Task"))
         let error = try #require(throws: OpenAPIBuildError.self) {
             try OpenAPIBuilder.document(for: OpenAPIFixture.app(endpoints: [clash]))
         }

@@ -47,6 +47,8 @@ struct AuthOrganizationDocumentTests {
         #expect(Set(identity["required"] as? [String] ?? []).isSuperset(of: ["organization_id", "project_id"]), "always written, null when unbound")
         let body = try #require(schemas["AuthMemberRoleChange"] as? [String: Any])
         let role = try #require((body["properties"] as? [String: Any])?["role"] as? [String: Any])
-        #expect(role["enum"] as? [String] == Tracker.auth.organizationRoles.map(\.name), "member roles are the app's organization roles")
+        #expect(role["$ref"] as? String == "#/components/schemas/OrganizationRole")
+        let roles = try #require(schemas["OrganizationRole"] as? [String: Any])
+        #expect(roles["enum"] as? [String] == Tracker.auth.organizationRoles.map(\.name), "member roles are the app's organization roles")
     }
 }

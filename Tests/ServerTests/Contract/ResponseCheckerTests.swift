@@ -29,18 +29,18 @@ struct ResponseCheckerTests {
     func undocumentedStatus() throws {
         let found = try violations("GET", "/v1/items/1", 418, headers: [.contentType: "application/problem+json"], "{}")
         #expect(found.count == 1)
-        #expect(found.first?.contains("GET /v1/items/{id} (getItems) answered 418") == true, "\(found)")
+        #expect(found.first?.contains("GET /v1/items/{id} (getItem) answered 418") == true, "\(found)")
     }
 
     @Test("a body breaking its schema fails, naming the JSON path")
     func schemaViolation() throws {
         let wrongType = try violations("GET", "/v1/items/1", 200, Self.item.replacingOccurrences(of: #""Blue mug""#, with: "5"))
         #expect(wrongType.count == 1)
-        #expect(wrongType.first?.contains("(getItems) answered 200: $.name: expected string, got an integer") == true, "\(wrongType)")
+        #expect(wrongType.first?.contains("(getItem) answered 200: $.name: expected string, got an integer") == true, "\(wrongType)")
         var created = Self.json
         created[.location] = "/v1/items/1"
         let missing = try violations("POST", "/v1/items", 201, headers: created, #"{"id": 1}"#)
-        #expect(missing.contains { $0.contains("(createItems) answered 201: $: the required member `name` is missing") }, "\(missing)")
+        #expect(missing.contains { $0.contains("(createItem) answered 201: $: the required member `name` is missing") }, "\(missing)")
         let format = try violations("GET", "/v1/items/1", 200, Self.item.replacingOccurrences(of: "2025-01-02T03", with: "yesterday"))
         #expect(format.contains { $0.contains("$.created_at") && $0.contains("date-time") }, "\(format)")
         let page = try violations("GET", "/v1/items", 200, #"{"items": [{"id": "one"}], "limit": 20, "offset": 0, "total": 1}"#)

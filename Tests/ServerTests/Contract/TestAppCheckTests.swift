@@ -19,7 +19,7 @@ struct TestAppCheckTests {
             try await withKnownIssue("GET /v1/items/{id} does not document 418") {
                 _ = try await testApp.request(.get, "/v1/items/1")
             } matching: { issue in
-                issue.comments.contains { $0.rawValue.contains("(getItems) answered 418") }
+                issue.comments.contains { $0.rawValue.contains("(getItem) answered 418") }
             }
         }
     }
