@@ -2354,11 +2354,8 @@ extension Stationthis {
             "description" : "How the completion reaches the caller (without the secret).",
             "properties" : {
               "mode" : {
-                "description" : "webhook or poll.",
-                "enum" : [
-                  "webhook",
-                  "poll"
-                ],
+                "description" : "webhook or poll (the request's delivery.mode; a string here, so the document names that enumeration once).",
+                "pattern" : "^[^\\u0000]*$",
                 "type" : "string"
               },
               "url" : {
@@ -2420,11 +2417,8 @@ extension Stationthis {
             "description" : "How the completion reaches the caller (without the secret).",
             "properties" : {
               "mode" : {
-                "description" : "webhook or poll.",
-                "enum" : [
-                  "webhook",
-                  "poll"
-                ],
+                "description" : "webhook or poll (the request's delivery.mode; a string here, so the document names that enumeration once).",
+                "pattern" : "^[^\\u0000]*$",
                 "type" : "string"
               },
               "url" : {

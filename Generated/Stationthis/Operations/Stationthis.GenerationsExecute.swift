@@ -174,7 +174,7 @@ extension Stationthis.Operations {
 
         /// How the completion reaches the caller (without the secret).
         public struct OutputDelivery: Sendable, Hashable, JSONWritable {
-            /// webhook or poll.
+            /// webhook or poll (the request's delivery.mode; a string here, so the document names that enumeration once).
             public var mode: String
             /// Where the completion is POSTed; null in poll mode.
             public var url: String?
@@ -190,7 +190,7 @@ extension Stationthis.Operations {
 
             /// Validation rules of the members, in order.
             static let rules: [FieldRule] = [
-                FieldRule("mode", .enumeration(["webhook", "poll"]), required: true),
+                FieldRule("mode", .string(pattern: nil), required: true),
                 FieldRule("url", .url, nullable: true)
             ]
 
