@@ -1,21 +1,28 @@
 """stationthis (reference/stationthis-external-api.md) through its generated client: a user signs
 in by username at /api/v1/auth/password, reads its profile, gets points from an admin, spends
-them with an Idempotency-Key, keeps collections, datasets and trainings of its own, manages its API keys at
-/api/v1/user/apikeys; errors are {"error": {code, message}}."""
+them with an Idempotency-Key, keeps collections, datasets and trainings of its own, runs a generation
+that the local worker completes, manages its API keys at /api/v1/user/apikeys and exchanges one for a
+session at /api/v1/auth/apikey; errors are {"error": {code, message}}."""
 
 import secrets
+import time
 import uuid
 
 from stationthis_client import AuthenticatedClient, Client
-from stationthis_client.api.auth import auth_create_api_key, auth_list_api_keys, auth_login, auth_revoke_api_key, auth_signup
+from stationthis_client.api.auth import (
+    auth_create_api_key, auth_exchange_api_key, auth_list_api_keys, auth_login, auth_revoke_api_key, auth_signup,
+)
 from stationthis_client.api.datasets import create_dataset
 from stationthis_client.api.tools import create_tool, list_tools
 from stationthis_client.api.trainings import create_training, list_trainings
 from stationthis_client.api.collections import create_collection, delete_collection, get_collection, list_collections, replace_collection
-from stationthis_client.api.operations import grant_points, points_balance, points_summary, spend_points, status_health, user_me
+from stationthis_client.api.operations import (
+    generations_execute, generations_status, grant_points, points_balance, points_summary, spend_points, status_health, user_me,
+)
 from stationthis_client.api.point_transactions import list_point_transactions
 from stationthis_client.models import (
-    APIKeyScope, AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyPage, AuthLoginRequest, AuthSignupRequest, AuthTokens, Collection, CollectionCreate,
+    APIKeyScope, AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyExchangeRequest, AuthAPIKeyPage, GenerationsExecuteRequest,
+    GenerationsExecuteResponse, GenerationsStatusResponse, AuthLoginRequest, AuthSignupRequest, AuthTokens, Collection, CollectionCreate,
     CollectionPage, ErrorBody, GrantPointsRequest, GrantPointsResponse, PointsBalanceResponse, PointsSummaryResponse,
     CreateDatasetResponse201, DatasetCreate, Tool, ToolCreate, ToolPage, PointTransactionPage, SpendPointsRequest, Training, TrainingCreate, TrainingPage, SpendPointsResponse, StatusHealthResponse, UserMeResponse,
 )
@@ -65,11 +72,31 @@ training = expect(create_training.sync(client=user, body=TrainingCreate(dataset_
 assert training.status == "queued", training
 assert len(expect(list_trainings.sync(client=user), TrainingPage, "list trainings").trainings) == 1
 
+run = expect(generations_execute.sync(client=user, body=GenerationsExecuteRequest(tool_id=tool.tool_id)), GenerationsExecuteResponse,
+             "start a generation (poll mode)")
+assert run.status == "accepted" and run.generation_id.startswith("gen_") and run.delivery.mode == "poll", run
+for _ in range(100):
+    job = expect(generations_status.sync(run.generation_id, client=user), GenerationsStatusResponse, "a generation's status")
+    if job.status == "completed":
+        break
+    time.sleep(0.1)
+assert job.status == "completed" and job.outputs is not None, job
+unknown = expect(generations_execute.sync(client=user, body=GenerationsExecuteRequest(tool_id="tool_0000000000000000000000")), ErrorBody,
+                 "a run of an unknown tool")
+assert unknown.error.code == "NOT_FOUND", unknown
+
 created = expect(auth_create_api_key.sync(client=user, body=AuthAPIKeyCreate(name="bot", environment="live", scopes=[APIKeyScope("points:read")])),
                  AuthAPIKey, "create an API key")
 assert created.key.startswith("st_live_"), created
 keyed = AuthenticatedClient(base_url=ORIGIN, token=created.key, prefix="", auth_header_name="X-API-Key", raise_on_unexpected_status=True)
 assert expect(points_balance.sync(client=keyed), PointsBalanceResponse, "balance by X-API-Key").balance == 30
 expect(auth_list_api_keys.sync(client=user), AuthAPIKeyPage, "list API keys")
+session = expect(auth_exchange_api_key.sync(client=anonymous, body=AuthAPIKeyExchangeRequest(api_key=created.key)), AuthTokens,
+                 "exchange the key for a session at /api/v1/auth/apikey")
+exchanged = AuthenticatedClient(base_url=ORIGIN, token=session.access_token, raise_on_unexpected_status=True)
+assert expect(user_me.sync(client=exchanged), UserMeResponse, "the key's person").profile.username == username
 auth_revoke_api_key.sync(created.id, client=user)
+revoked = expect(auth_exchange_api_key.sync(client=anonymous, body=AuthAPIKeyExchangeRequest(api_key=created.key)), ErrorBody,
+                 "a revoked key is not exchanged")
+assert revoked.error.code == "INVALID_CREDENTIALS", revoked
 done("stationthis")

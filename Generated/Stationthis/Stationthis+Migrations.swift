@@ -28,5 +28,18 @@ extension Stationthis {
             ],
             sqliteForeignKeysOff: false
         ),
+        SchemaMigration(
+            version: 2,
+            name: "create_generation_jobs_and_1_more",
+            sqlite: [
+                #"CREATE TABLE "generation_jobs" ("generation_id" TEXT PRIMARY KEY NOT NULL, "user_id" TEXT NOT NULL, "tool_id" TEXT NOT NULL, "inputs" TEXT, "status" TEXT NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'running', 'completed', 'failed')), "outputs" TEXT, "delivery_mode" TEXT NOT NULL DEFAULT 'poll' CHECK ("delivery_mode" IN ('webhook', 'poll')), "delivery_url" TEXT, "delivery_secret" TEXT, "worker_id" TEXT, "lease_until" INTEGER, "completed_at" TEXT, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL);"#,
+                #"CREATE INDEX IF NOT EXISTS "generation_jobs_status_created_at_idx" ON "generation_jobs" ("status", "created_at");"#,
+            ],
+            postgres: [
+                #"CREATE TABLE "generation_jobs" ("generation_id" TEXT PRIMARY KEY, "user_id" UUID NOT NULL, "tool_id" TEXT NOT NULL, "inputs" JSONB, "status" TEXT NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'running', 'completed', 'failed')), "outputs" JSONB, "delivery_mode" TEXT NOT NULL DEFAULT 'poll' CHECK ("delivery_mode" IN ('webhook', 'poll')), "delivery_url" TEXT, "delivery_secret" TEXT, "worker_id" TEXT, "lease_until" BIGINT, "completed_at" TIMESTAMPTZ, "created_at" TIMESTAMPTZ NOT NULL, "updated_at" TIMESTAMPTZ NOT NULL);"#,
+                #"CREATE INDEX IF NOT EXISTS "generation_jobs_status_created_at_idx" ON "generation_jobs" ("status", "created_at");"#,
+            ],
+            sqliteForeignKeysOff: false
+        ),
     ]
 }

@@ -432,6 +432,13 @@ extension Stationthis {
           "datasets:delete",
           "datasets:read",
           "datasets:write",
+          "generation_jobs:*",
+          "generation_jobs:delete",
+          "generation_jobs:write",
+          "generations:*",
+          "generations:admin",
+          "generations:execute",
+          "generations:read",
           "point_transactions:*",
           "point_transactions:delete",
           "point_transactions:write",
@@ -798,6 +805,21 @@ extension Stationthis {
           "name",
           "environment"
         ],
+        "type" : "object"
+      },
+      "AuthAPIKeyExchangeRequest" : {
+        "additionalProperties" : false,
+        "properties" : {
+          "apiKey" : {
+            "description" : "The API key; required unless sent in `X-API-Key`.",
+            "maxLength" : 512,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
         "type" : "object"
       },
       "AuthAPIKeyList" : {
@@ -2026,6 +2048,429 @@ extension Stationthis {
         "required" : [
           "field",
           "message"
+        ],
+        "type" : "object"
+      },
+      "GenerationJob" : {
+        "description" : "A generation job: one run of a tool with its inputs, started by a user through POST /api/v1/generations/execute and run by the server's local worker, which stands in for the project's third-party GPU worker. Users read their own jobs at GET /api/v1/generations/status/{id}; admins list every job here.",
+        "properties" : {
+          "completedAt" : {
+            "description" : "When the job completed.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "createdAt" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "deliveryMode" : {
+            "$ref" : "#/components/schemas/GenerationJobDeliveryMode",
+            "default" : "poll",
+            "description" : "webhook (the completion is POSTed to delivery_url) or poll (the caller reads the status)."
+          },
+          "deliveryUrl" : {
+            "description" : "Where the completion is delivered in webhook mode.",
+            "format" : "uri",
+            "maxLength" : 2000,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "generationId" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "pattern" : "^gen_[0-9A-Za-z]{22}$",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "inputs" : {
+            "description" : "The inputs given to the tool."
+          },
+          "leaseUntil" : {
+            "description" : "Until when (milliseconds since 1970) the worker's claim holds; an older claim is taken over.",
+            "format" : "int64",
+            "minimum" : 0,
+            "type" : [
+              "integer",
+              "null"
+            ]
+          },
+          "outputs" : {
+            "description" : "What the tool made, once completed."
+          },
+          "status" : {
+            "$ref" : "#/components/schemas/GenerationJobStatus",
+            "default" : "pending",
+            "description" : "pending (waiting for the worker), running (claimed by a worker), completed or failed."
+          },
+          "toolId" : {
+            "description" : "The tool run (a tools record's id).",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "updatedAt" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "userId" : {
+            "description" : "The user who started the job.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "workerId" : {
+            "description" : "The worker instance holding the job while it runs.",
+            "maxLength" : 100,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required" : [
+          "generationId",
+          "userId",
+          "toolId",
+          "inputs",
+          "status",
+          "outputs",
+          "deliveryMode",
+          "deliveryUrl",
+          "workerId",
+          "leaseUntil",
+          "completedAt",
+          "createdAt",
+          "updatedAt"
+        ],
+        "type" : "object"
+      },
+      "GenerationJobDeliveryMode" : {
+        "description" : "webhook (the completion is POSTed to delivery_url) or poll (the caller reads the status).",
+        "enum" : [
+          "webhook",
+          "poll"
+        ],
+        "type" : "string"
+      },
+      "GenerationJobPage" : {
+        "description" : "One page of generation_jobs records.",
+        "properties" : {
+          "expand" : {
+            "additionalProperties" : true,
+            "description" : "With `expand=`: per expanded path, the related records by key (forward: one record per key; referencing tables: an array per key of the record referenced).",
+            "type" : "object"
+          },
+          "generations" : {
+            "description" : "The records of this page; with `fields`, only the members asked for.",
+            "items" : {
+              "anyOf" : [
+                {
+                  "$ref" : "#/components/schemas/GenerationJob"
+                },
+                {
+                  "$ref" : "#/components/schemas/GenerationJobSelection"
+                }
+              ]
+            },
+            "type" : "array"
+          }
+        },
+        "required" : [
+          "generations"
+        ],
+        "type" : "object"
+      },
+      "GenerationJobSelection" : {
+        "description" : "Members of a generation_jobs record chosen with `fields`; without `fields` every member is present.",
+        "properties" : {
+          "completedAt" : {
+            "description" : "When the job completed.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "createdAt" : {
+            "description" : "When the record was created (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "deliveryMode" : {
+            "$ref" : "#/components/schemas/GenerationJobDeliveryMode",
+            "default" : "poll",
+            "description" : "webhook (the completion is POSTed to delivery_url) or poll (the caller reads the status)."
+          },
+          "deliveryUrl" : {
+            "description" : "Where the completion is delivered in webhook mode.",
+            "format" : "uri",
+            "maxLength" : 2000,
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "generationId" : {
+            "description" : "Unique identifier of the record, set by the server.",
+            "pattern" : "^gen_[0-9A-Za-z]{22}$",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "inputs" : {
+            "description" : "The inputs given to the tool."
+          },
+          "leaseUntil" : {
+            "description" : "Until when (milliseconds since 1970) the worker's claim holds; an older claim is taken over.",
+            "format" : "int64",
+            "minimum" : 0,
+            "type" : [
+              "integer",
+              "null"
+            ]
+          },
+          "outputs" : {
+            "description" : "What the tool made, once completed."
+          },
+          "status" : {
+            "$ref" : "#/components/schemas/GenerationJobStatus",
+            "default" : "pending",
+            "description" : "pending (waiting for the worker), running (claimed by a worker), completed or failed."
+          },
+          "toolId" : {
+            "description" : "The tool run (a tools record's id).",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "updatedAt" : {
+            "description" : "When the record was last changed (UTC).",
+            "format" : "date-time",
+            "readOnly" : true,
+            "type" : "string"
+          },
+          "userId" : {
+            "description" : "The user who started the job.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "workerId" : {
+            "description" : "The worker instance holding the job while it runs.",
+            "maxLength" : 100,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "type" : "object"
+      },
+      "GenerationJobStatus" : {
+        "description" : "pending (waiting for the worker), running (claimed by a worker), completed or failed.",
+        "enum" : [
+          "pending",
+          "running",
+          "completed",
+          "failed"
+        ],
+        "type" : "string"
+      },
+      "GenerationsExecuteRequest" : {
+        "additionalProperties" : false,
+        "description" : "The run.",
+        "properties" : {
+          "delivery" : {
+            "additionalProperties" : false,
+            "description" : "How the completion reaches the caller.",
+            "properties" : {
+              "mode" : {
+                "description" : "webhook (POST to url, signed with secret) or poll (read the status).",
+                "enum" : [
+                  "webhook",
+                  "poll"
+                ],
+                "type" : "string"
+              },
+              "secret" : {
+                "description" : "The secret the completion is signed with (webhook mode); never returned.",
+                "maxLength" : 500,
+                "minLength" : 1,
+                "pattern" : "^[^\\u0000]*$",
+                "type" : [
+                  "string",
+                  "null"
+                ]
+              },
+              "url" : {
+                "description" : "Where the completion is POSTed (webhook mode).",
+                "format" : "uri",
+                "maxLength" : 2000,
+                "type" : [
+                  "string",
+                  "null"
+                ]
+              }
+            },
+            "required" : [
+              "mode"
+            ],
+            "type" : [
+              "object",
+              "null"
+            ]
+          },
+          "inputs" : {
+            "description" : "The tool's inputs (any JSON document)."
+          },
+          "toolId" : {
+            "description" : "The tool to run.",
+            "maxLength" : 200,
+            "minLength" : 1,
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "toolId"
+        ],
+        "type" : "object"
+      },
+      "GenerationsExecuteResponse" : {
+        "description" : "The job was accepted.",
+        "properties" : {
+          "delivery" : {
+            "additionalProperties" : false,
+            "description" : "How the completion reaches the caller (without the secret).",
+            "properties" : {
+              "mode" : {
+                "description" : "webhook or poll (the request's delivery.mode; a string here, so the document names that enumeration once).",
+                "pattern" : "^[^\\u0000]*$",
+                "type" : "string"
+              },
+              "url" : {
+                "description" : "Where the completion is POSTed; null in poll mode.",
+                "format" : "uri",
+                "type" : [
+                  "string",
+                  "null"
+                ]
+              }
+            },
+            "required" : [
+              "mode"
+            ],
+            "type" : "object"
+          },
+          "generationId" : {
+            "description" : "The job's id (gen_...).",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "status" : {
+            "const" : "accepted",
+            "description" : "Always accepted.",
+            "type" : "string"
+          },
+          "toolId" : {
+            "description" : "The tool run.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "status",
+          "generationId",
+          "toolId",
+          "delivery"
+        ],
+        "type" : "object"
+      },
+      "GenerationsStatusResponse" : {
+        "description" : "The job.",
+        "properties" : {
+          "completedAt" : {
+            "description" : "When it completed; null before.",
+            "format" : "date-time",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "createdAt" : {
+            "description" : "When the job was accepted.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "delivery" : {
+            "additionalProperties" : false,
+            "description" : "How the completion reaches the caller (without the secret).",
+            "properties" : {
+              "mode" : {
+                "description" : "webhook or poll (the request's delivery.mode; a string here, so the document names that enumeration once).",
+                "pattern" : "^[^\\u0000]*$",
+                "type" : "string"
+              },
+              "url" : {
+                "description" : "Where the completion is POSTed; null in poll mode.",
+                "format" : "uri",
+                "type" : [
+                  "string",
+                  "null"
+                ]
+              }
+            },
+            "required" : [
+              "mode"
+            ],
+            "type" : "object"
+          },
+          "generationId" : {
+            "description" : "The job's id.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "inputs" : {
+            "description" : "The inputs given."
+          },
+          "outputs" : {
+            "description" : "What the tool made; null until completed."
+          },
+          "status" : {
+            "description" : "pending, running, completed or failed.",
+            "enum" : [
+              "pending",
+              "running",
+              "completed",
+              "failed"
+            ],
+            "type" : "string"
+          },
+          "toolId" : {
+            "description" : "The tool run.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "generationId",
+          "toolId",
+          "status",
+          "inputs",
+          "outputs",
+          "delivery",
+          "createdAt",
+          "completedAt"
         ],
         "type" : "object"
       },
@@ -3658,6 +4103,108 @@ extension Stationthis {
           }
         ],
         "summary" : "Rotate an API key",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/api/v1/auth/apikey" : {
+      "post" : {
+        "description" : "Starts a session of the key's creator, as a login does (in cookie mode: the session's cookies), for a live key of a person bound to no organization or project, sent as `api_key` or in `X-API-Key`. The session holds the creator's role, not the key's scopes: enable the route only where a key may stand for its person. An unknown, revoked or expired key, or a disabled creator, is 401; a service's key or a key bound to an organization or project is 403.",
+        "operationId" : "authExchangeAPIKey",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthAPIKeyExchangeRequest"
+              }
+            }
+          },
+          "description" : "Optional; an empty body takes the defaults."
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthTokens"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "extendSession" : {
+                "operationId" : "authExtendSession",
+                "parameters" : {
+                  "id" : "$response.body#/sessionId"
+                }
+              },
+              "revokeSession" : {
+                "operationId" : "authRevokeSession",
+                "parameters" : {
+                  "id" : "$response.body#/sessionId"
+                }
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+
+        ],
+        "summary" : "Exchange an API key for a session",
         "tags" : [
           "auth"
         ]
@@ -6433,6 +6980,616 @@ extension Stationthis {
         ],
         "x-required-scopes" : [
           "datasets:write"
+        ]
+      }
+    },
+    "/api/v1/generation_jobs" : {
+      "get" : {
+        "description" : "Requires the scope `generations:admin` (401 without credentials, 403 without the scope).",
+        "operationId" : "listGenerationJobs",
+        "parameters" : [
+          {
+            "$ref" : "#/components/parameters/Limit"
+          },
+          {
+            "$ref" : "#/components/parameters/Offset"
+          },
+          {
+            "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: generationId, userId, toolId, status, deliveryMode, deliveryUrl, workerId, leaseUntil, completedAt, createdAt, updatedAt.",
+            "in" : "query",
+            "name" : "filter",
+            "schema" : {
+              "description" : "Filter expression.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: generationId, userId, toolId, status, deliveryMode, deliveryUrl, workerId, leaseUntil, completedAt, createdAt, updatedAt.",
+            "in" : "query",
+            "name" : "sort",
+            "schema" : {
+              "description" : "Sort keys.",
+              "maxLength" : 512,
+              "pattern" : "^[-+]?(?:generationId|userId|toolId|status|deliveryMode|deliveryUrl|workerId|leaseUntil|completedAt|createdAt|updatedAt)(?::nullsfirst|:nullslast)?(?:,[-+]?(?:generationId|userId|toolId|status|deliveryMode|deliveryUrl|workerId|leaseUntil|completedAt|createdAt|updatedAt)(?::nullsfirst|:nullslast)?){0,7}$",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/Cursor"
+          },
+          {
+            "$ref" : "#/components/parameters/Count"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=generationId,userId`. Members: generationId, userId, toolId, inputs, status, outputs, deliveryMode, deliveryUrl, workerId, leaseUntil, completedAt, createdAt, updatedAt. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "pattern" : "^(?:generationId|userId|toolId|inputs|status|outputs|deliveryMode|deliveryUrl|workerId|leaseUntil|completedAt|createdAt|updatedAt)(?:,(?:generationId|userId|toolId|inputs|status|outputs|deliveryMode|deliveryUrl|workerId|leaseUntil|completedAt|createdAt|updatedAt))*$",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: none.",
+            "in" : "query",
+            "name" : "expand",
+            "schema" : {
+              "description" : "Comma-separated relation paths.",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose userId equals this value (shorthand for `filter=userId = value`).",
+            "in" : "query",
+            "name" : "userId",
+            "schema" : {
+              "description" : "The user who started the job.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose toolId equals this value (shorthand for `filter=toolId = value`).",
+            "in" : "query",
+            "name" : "toolId",
+            "schema" : {
+              "description" : "The tool run (a tools record's id).",
+              "maxLength" : 200,
+              "minLength" : 1,
+              "pattern" : "^[^\\u0000]*$",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose status equals this value (shorthand for `filter=status = value`).",
+            "in" : "query",
+            "name" : "status",
+            "schema" : {
+              "$ref" : "#/components/schemas/GenerationJobStatus",
+              "description" : "pending (waiting for the worker), running (claimed by a worker), completed or failed."
+            }
+          },
+          {
+            "description" : "Only records whose deliveryMode equals this value (shorthand for `filter=deliveryMode = value`).",
+            "in" : "query",
+            "name" : "deliveryMode",
+            "schema" : {
+              "$ref" : "#/components/schemas/GenerationJobDeliveryMode",
+              "description" : "webhook (the completion is POSTed to delivery_url) or poll (the caller reads the status)."
+            }
+          },
+          {
+            "description" : "Only records whose deliveryUrl equals this value (shorthand for `filter=deliveryUrl = value`).",
+            "in" : "query",
+            "name" : "deliveryUrl",
+            "schema" : {
+              "description" : "Where the completion is delivered in webhook mode.",
+              "format" : "uri",
+              "maxLength" : 2000,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose workerId equals this value (shorthand for `filter=workerId = value`).",
+            "in" : "query",
+            "name" : "workerId",
+            "schema" : {
+              "description" : "The worker instance holding the job while it runs.",
+              "maxLength" : 100,
+              "pattern" : "^[^\\u0000]*$",
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only records whose leaseUntil equals this value (shorthand for `filter=leaseUntil = value`).",
+            "in" : "query",
+            "name" : "leaseUntil",
+            "schema" : {
+              "description" : "Until when (milliseconds since 1970) the worker's claim holds; an older claim is taken over.",
+              "format" : "int64",
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Only records whose completedAt equals this value (shorthand for `filter=completedAt = value`).",
+            "in" : "query",
+            "name" : "completedAt",
+            "schema" : {
+              "description" : "When the job completed.",
+              "format" : "date-time",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/GenerationJobPage"
+                }
+              }
+            },
+            "description" : "A page of records.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List generation_jobs records",
+        "tags" : [
+          "generation_jobs"
+        ],
+        "x-required-scopes" : [
+          "generations:admin"
+        ]
+      }
+    },
+    "/api/v1/generation_jobs/{id}" : {
+      "get" : {
+        "description" : "Requires the scope `generations:admin` (401 without credentials, 403 without the scope).",
+        "operationId" : "getGenerationJob",
+        "parameters" : [
+          {
+            "description" : "The record's generation_id.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The record's generation_id.",
+              "pattern" : "^gen_[0-9A-Za-z]{22}$",
+              "type" : "string"
+            }
+          },
+          {
+            "$ref" : "#/components/parameters/IfNoneMatch"
+          },
+          {
+            "description" : "Return only these members of each record, e.g. `fields=generationId,userId`. Members: generationId, userId, toolId, inputs, status, outputs, deliveryMode, deliveryUrl, workerId, leaseUntil, completedAt, createdAt, updatedAt. An unknown name is a 400.",
+            "in" : "query",
+            "name" : "fields",
+            "schema" : {
+              "description" : "Comma-separated member names.",
+              "pattern" : "^(?:generationId|userId|toolId|inputs|status|outputs|deliveryMode|deliveryUrl|workerId|leaseUntil|completedAt|createdAt|updatedAt)(?:,(?:generationId|userId|toolId|inputs|status|outputs|deliveryMode|deliveryUrl|workerId|leaseUntil|completedAt|createdAt|updatedAt))*$",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "anyOf" : [
+                    {
+                      "$ref" : "#/components/schemas/GenerationJob"
+                    },
+                    {
+                      "$ref" : "#/components/schemas/GenerationJobSelection"
+                    }
+                  ]
+                }
+              }
+            },
+            "description" : "The record; with `fields`, only the members asked for.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "`If-None-Match` lists the current `ETag`; no body.",
+            "headers" : {
+              "ETag" : {
+                "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Get one generation_jobs record",
+        "tags" : [
+          "generation_jobs"
+        ],
+        "x-required-scopes" : [
+          "generations:admin"
+        ]
+      }
+    },
+    "/api/v1/generations/execute" : {
+      "post" : {
+        "description" : "Starts a run of a tool for the caller and answers at once: the local worker runs it and marks it completed. In webhook mode the completion is POSTed to delivery.url as {event: generation.completed, generationId, toolId, status, outputs, timestamp}, signed X-Webhook-Signature: sha256=<hex HMAC-SHA256 of the body with delivery.secret>, retried after 1 s, 5 s and 30 s. An unknown tool is 404; a delivery URL that is not http(s) or whose host resolves to an address webhook deliveries refuse (loopback, private, link-local...) is 400 naming delivery.url.\n\nRequires the scope `generations:execute` (401 without credentials, 403 without the scope).",
+        "operationId" : "generationsExecute",
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "$ref" : "#/components/schemas/GenerationsExecuteRequest"
+              }
+            }
+          },
+          "description" : "The run.",
+          "required" : true
+        },
+        "responses" : {
+          "202" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/GenerationsExecuteResponse"
+                }
+              }
+            },
+            "description" : "The job was accepted.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Start a generation.",
+        "tags" : [
+          "operations"
+        ],
+        "x-required-scopes" : [
+          "generations:execute"
+        ]
+      }
+    },
+    "/api/v1/generations/status/{id}" : {
+      "get" : {
+        "description" : "The caller's job: its status and, once completed, its outputs. Another user's job and an unknown id are both 404 (the job's existence is not revealed).\n\nRequires the scope `generations:read` (401 without credentials, 403 without the scope).",
+        "operationId" : "generationsStatus",
+        "parameters" : [
+          {
+            "description" : "The job's id (gen_...).",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "The job's id (gen_...).",
+              "maxLength" : 200,
+              "pattern" : "^[^\\u0000]*$",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "schema" : {
+                  "$ref" : "#/components/schemas/GenerationsStatusResponse"
+                }
+              }
+            },
+            "description" : "The job.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "apiKeyAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "A generation's status.",
+        "tags" : [
+          "operations"
+        ],
+        "x-required-scopes" : [
+          "generations:read"
         ]
       }
     },
@@ -9266,8 +10423,16 @@ extension Stationthis {
       "name" : "collections"
     },
     {
+      "description" : "Custom webhook events that the app's handlers emit.",
+      "name" : "custom_events"
+    },
+    {
       "description" : "A training dataset: images a model is trained on, owned by the user who created it.",
       "name" : "datasets"
+    },
+    {
+      "description" : "A generation job: one run of a tool with its inputs, started by a user through POST /api/v1/generations/execute and run by the server's local worker, which stands in for the project's third-party GPU worker. Users read their own jobs at GET /api/v1/generations/status/{id}; admins list every job here.",
+      "name" : "generation_jobs"
     },
     {
       "description" : "Custom operations of the app.",
@@ -9289,7 +10454,96 @@ extension Stationthis {
       "description" : "A model training job on one of the caller's datasets, owned by the user who started it.",
       "name" : "trainings"
     }
-  ]
+  ],
+  "webhooks" : {
+    "generation.completed" : {
+      "post" : {
+        "description" : "A generation job completed: sent by the local worker in the transaction that marks the job completed, to the delivery URL the caller gave with the job (webhook mode). Sent to the URL given with the record (not to subscriptions), signed with the secret given with it; failed attempts are retried after 1 s, 5 s, 30 s.",
+        "operationId" : "webhook_generation_completed",
+        "parameters" : [
+          {
+            "description" : "`sha256=<hex HMAC-SHA256(secret, body)>`.",
+            "in" : "header",
+            "name" : "X-Webhook-Signature",
+            "required" : true,
+            "schema" : {
+              "description" : "`sha256=<hex HMAC-SHA256(secret, body)>`.",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "schema" : {
+                "description" : "A generation.completed event: the data's members at the top.",
+                "properties" : {
+                  "event" : {
+                    "const" : "generation.completed",
+                    "description" : "The event type.",
+                    "type" : "string"
+                  },
+                  "generationId" : {
+                    "description" : "The job's id.",
+                    "pattern" : "^[^\\u0000]*$",
+                    "type" : "string"
+                  },
+                  "outputs" : {
+                    "description" : "What the tool made."
+                  },
+                  "status" : {
+                    "description" : "completed.",
+                    "enum" : [
+                      "completed",
+                      "failed"
+                    ],
+                    "type" : "string"
+                  },
+                  "timestamp" : {
+                    "description" : "When the event was emitted (UTC), just before the write it reports committed.",
+                    "format" : "date-time",
+                    "readOnly" : true,
+                    "type" : "string"
+                  },
+                  "toolId" : {
+                    "description" : "The tool run.",
+                    "pattern" : "^[^\\u0000]*$",
+                    "type" : "string"
+                  }
+                },
+                "required" : [
+                  "event",
+                  "generationId",
+                  "toolId",
+                  "status",
+                  "outputs",
+                  "timestamp"
+                ],
+                "type" : "object"
+              }
+            }
+          },
+          "description" : "The event, signed with the secret given with the record.",
+          "required" : true
+        },
+        "responses" : {
+          "2XX" : {
+            "description" : "Received; any 2xx answer acknowledges the event. Redirects are not followed."
+          },
+          "410" : {
+            "description" : "Gone: this delivery is not retried."
+          },
+          "default" : {
+            "description" : "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503)."
+          }
+        },
+        "summary" : "generation.completed event",
+        "tags" : [
+          "custom_events"
+        ]
+      }
+    }
+  }
 }
 """##
 }

@@ -41,7 +41,7 @@ public enum Stationthis {
         passwords: .init(minLength: 8, hashCost: 12, maxFailures: 5, lockoutSeconds: 900),
         roles: [
             .init(name: "admin", scopes: ["*"]),
-            .init(name: "user", scopes: ["collections:read", "collections:write", "collections:delete", "datasets:read", "datasets:write", "datasets:delete", "trainings:read", "trainings:write", "trainings:delete", "points:read", "points:spend"]),
+            .init(name: "user", scopes: ["generations:execute", "generations:read", "collections:read", "collections:write", "collections:delete", "datasets:read", "datasets:write", "datasets:delete", "trainings:read", "trainings:write", "trainings:delete", "points:read", "points:spend"]),
         ],
         defaultRole: "user",
         apiKeys: .init(
@@ -51,12 +51,33 @@ public enum Stationthis {
             acceptBearer: false,
             maxRotationGraceSeconds: 604800,
             pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
-            scopes: ["*", "admin:*", "admin:collections", "admin:datasets", "admin:trainings", "audit:*", "audit:read", "collections:*", "collections:delete", "collections:read", "collections:write", "datasets:*", "datasets:delete", "datasets:read", "datasets:write", "point_transactions:*", "point_transactions:delete", "point_transactions:write", "points:*", "points:admin", "points:grant", "points:read", "points:spend", "tools:*", "tools:delete", "tools:write", "trainings:*", "trainings:delete", "trainings:read", "trainings:write"]
+            scopes: ["*", "admin:*", "admin:collections", "admin:datasets", "admin:trainings", "audit:*", "audit:read", "collections:*", "collections:delete", "collections:read", "collections:write", "datasets:*", "datasets:delete", "datasets:read", "datasets:write", "generation_jobs:*", "generation_jobs:delete", "generation_jobs:write", "generations:*", "generations:admin", "generations:execute", "generations:read", "point_transactions:*", "point_transactions:delete", "point_transactions:write", "points:*", "points:admin", "points:grant", "points:read", "points:spend", "tools:*", "tools:delete", "tools:write", "trainings:*", "trainings:delete", "trainings:read", "trainings:write"]
         ),
         cookies: .init(sameSite: "lax", secure: true, accessName: "jwt"),
         naming: .camelCase,
-        routes: ["acceptInvitation": ContractRouteOverride(paths: []), "archiveProject": ContractRouteOverride(paths: []), "changeMemberRole": ContractRouteOverride(paths: []), "createAPIKey": ContractRouteOverride(paths: ["/api/v1/user/apikeys"]), "createOrganization": ContractRouteOverride(paths: []), "createProject": ContractRouteOverride(paths: []), "csrfToken": ContractRouteOverride(paths: ["/api/v1/csrf-token"]), "forgotPassword": ContractRouteOverride(paths: []), "getOrganization": ContractRouteOverride(paths: []), "getProject": ContractRouteOverride(paths: []), "invite": ContractRouteOverride(paths: []), "listAPIKeys": ContractRouteOverride(paths: ["/api/v1/user/apikeys"]), "listInvitations": ContractRouteOverride(paths: []), "listMembers": ContractRouteOverride(paths: []), "listOrganizations": ContractRouteOverride(paths: []), "listProjectKeys": ContractRouteOverride(paths: []), "listProjects": ContractRouteOverride(paths: []), "login": ContractRouteOverride(paths: ["/api/v1/auth/password"], members: ["email": "username"]), "organizationTokens": ContractRouteOverride(paths: []), "removeMember": ContractRouteOverride(paths: []), "renameOrganization": ContractRouteOverride(paths: []), "requestEmailVerification": ContractRouteOverride(paths: []), "resetPassword": ContractRouteOverride(paths: []), "revokeAPIKey": ContractRouteOverride(paths: ["/api/v1/user/apikeys/{prefix}"]), "revokeInvitation": ContractRouteOverride(paths: []), "rotateProjectKey": ContractRouteOverride(paths: []), "verifyEmail": ContractRouteOverride(paths: [])],
+        routes: ["acceptInvitation": ContractRouteOverride(paths: []), "archiveProject": ContractRouteOverride(paths: []), "changeMemberRole": ContractRouteOverride(paths: []), "createAPIKey": ContractRouteOverride(paths: ["/api/v1/user/apikeys"]), "createOrganization": ContractRouteOverride(paths: []), "createProject": ContractRouteOverride(paths: []), "csrfToken": ContractRouteOverride(paths: ["/api/v1/csrf-token"]), "exchangeAPIKey": ContractRouteOverride(paths: ["/api/v1/auth/apikey"]), "forgotPassword": ContractRouteOverride(paths: []), "getOrganization": ContractRouteOverride(paths: []), "getProject": ContractRouteOverride(paths: []), "invite": ContractRouteOverride(paths: []), "listAPIKeys": ContractRouteOverride(paths: ["/api/v1/user/apikeys"]), "listInvitations": ContractRouteOverride(paths: []), "listMembers": ContractRouteOverride(paths: []), "listOrganizations": ContractRouteOverride(paths: []), "listProjectKeys": ContractRouteOverride(paths: []), "listProjects": ContractRouteOverride(paths: []), "login": ContractRouteOverride(paths: ["/api/v1/auth/password"], members: ["email": "username"]), "organizationTokens": ContractRouteOverride(paths: []), "removeMember": ContractRouteOverride(paths: []), "renameOrganization": ContractRouteOverride(paths: []), "requestEmailVerification": ContractRouteOverride(paths: []), "resetPassword": ContractRouteOverride(paths: []), "revokeAPIKey": ContractRouteOverride(paths: ["/api/v1/user/apikeys/{prefix}"]), "revokeInvitation": ContractRouteOverride(paths: []), "rotateProjectKey": ContractRouteOverride(paths: []), "verifyEmail": ContractRouteOverride(paths: [])],
         tokenResponseMembers: ["success", "message", "token_type", "access_token", "expires_in", "refresh_token", "session_id", "session_expires_at", "user"]
+    )
+
+    /// The app's `webhooks` section, handed to the `Webhooks` module by the server.
+    public static let webhooks = WebhookSettings(
+        tenantScoped: false,
+        signature: .standardWebhooks,
+        delivery: .init(
+            timeoutSeconds: 15, connectTimeoutSeconds: 15,
+            retrySchedule: [5, 300, 1800, 7200, 18000, 36000, 36000], jitterPercent: 20,
+            maxConcurrencyPerEndpoint: 4, disableAfterFailingHours: 120
+        ),
+        events: [
+        ],
+        customEvents: [
+            .init(type: "generation.completed", description: "A generation job completed: sent by the local worker in the transaction that marks the job completed, to the delivery URL the caller gave with the job (webhook mode).",
+                target: .init(
+                    signature: .hmacSHA256(header: "X-Webhook-Signature"), retrySchedule: [1, 5, 30],
+                    jitterPercent: 0, body: .flat
+                )
+            ),
+        ]
     )
 
     /// The app's `audit` section: the server records every table write and serves `GET <base>/audit`.
@@ -71,6 +92,7 @@ public enum Stationthis {
             tables: [
                 Collections.descriptor,
                 Datasets.descriptor,
+                GenerationJobs.descriptor,
                 PointTransactions.descriptor,
                 Tools.descriptor,
                 Trainings.descriptor,
@@ -78,13 +100,17 @@ public enum Stationthis {
             openAPIDocument: openAPIDocument,
             title: "stationthis External API",
             auth: auth,
+            webhooks: webhooks,
             audit: audit,
             registerRoutes: { registry in
                 registry.addTable(Collections.Record.self, operations: Collections.operations, access: Collections.access)
                 registry.addTable(Datasets.Record.self, operations: Datasets.operations, access: Datasets.access)
+                registry.addTable(GenerationJobs.Record.self, operations: GenerationJobs.operations, access: GenerationJobs.access)
                 registry.addTable(PointTransactions.Record.self, operations: PointTransactions.operations, access: PointTransactions.access)
                 registry.addTable(Tools.Record.self, operations: Tools.operations, access: Tools.access)
                 registry.addTable(Trainings.Record.self, operations: Trainings.operations, access: Trainings.access)
+                Operations.GenerationsExecute.register(in: &registry, handlers: handlers)
+                Operations.GenerationsStatus.register(in: &registry, handlers: handlers)
                 Operations.GrantPoints.register(in: &registry, handlers: handlers)
                 Operations.PointsBalance.register(in: &registry, handlers: handlers)
                 Operations.PointsSummary.register(in: &registry, handlers: handlers)

@@ -6,6 +6,16 @@ import Runtime
 /// The custom endpoints of the stationthis app. Implement this protocol in the `Server` target;
 /// the generated routes parse and validate input, call these methods and encode the output.
 public protocol StationthisHandlers: Sendable {
+    /// Start a generation.
+    /// 
+    /// Starts a run of a tool for the caller and answers at once: the local worker runs it and marks it completed. In webhook mode the completion is POSTed to delivery.url as {event: generation.completed, generationId, toolId, status, outputs, timestamp}, signed X-Webhook-Signature: sha256=<hex HMAC-SHA256 of the body with delivery.secret>, retried after 1 s, 5 s and 30 s. An unknown tool is 404; a delivery URL that is not http(s) or whose host resolves to an address webhook deliveries refuse (loopback, private, link-local...) is 400 naming delivery.url.
+    func generationsExecute(_ input: Stationthis.Operations.GenerationsExecute.Input, context: HandlerContext) async throws -> Stationthis.Operations.GenerationsExecute.Output
+
+    /// A generation's status.
+    /// 
+    /// The caller's job: its status and, once completed, its outputs. Another user's job and an unknown id are both 404 (the job's existence is not revealed).
+    func generationsStatus(_ input: Stationthis.Operations.GenerationsStatus.Input, context: HandlerContext) async throws -> Stationthis.Operations.GenerationsStatus.Output
+
     /// Grant points to a user (admins).
     /// 
     /// Adds points to a user's ledger, serialised with that user's spends like any ledger write, audited and covered by the Idempotency-Key in the same transaction. This replaces the project's on-chain deposits: an admin credits points.

@@ -8,6 +8,7 @@ public enum AuthOperation: String, ContractOperation {
     case logout = "authLogout"
     case identity = "authIdentity"
     case csrfToken = "authCSRFToken"
+    case exchangeAPIKey = "authExchangeAPIKey"
     case getProfile = "authGetProfile"
     case updateProfile = "authUpdateProfile"
     case changePassword = "authChangePassword"

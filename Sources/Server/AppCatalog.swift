@@ -1,5 +1,7 @@
+import Foundation
 import Generated
 import Runtime
+import Webhooks
 
 /// The apps this binary serves: the generated catalog (`LoomProject.app(named:handlers:)`)
 /// with the handwritten handlers of the apps that have custom endpoints.
@@ -11,8 +13,14 @@ enum AppCatalog {
     static let names = LoomProject.appNames
 
     /// Builds the app called `name`. `eventSettleInterval` lets tests hand out events at once.
-    static func app(named name: String, eventSettleInterval: Double = EventflowHandlersImplementation.defaultSettleInterval) throws -> GeneratedApp {
-        guard let app = LoomProject.app(named: name, handlers: ServerHandlers(eventSettleInterval: eventSettleInterval)) else {
+    /// `allowLoopbackTargets`: handlers accept delivery URLs on loopback addresses (tests, local
+    /// development), as `LOOM_WEBHOOKS_ALLOW_LOOPBACK=1` lets deliveries reach them.
+    static func app(
+        named name: String, eventSettleInterval: Double = EventflowHandlersImplementation.defaultSettleInterval,
+        allowLoopbackTargets: Bool = ProcessInfo.processInfo.environment[WebhookOptions.allowLoopbackVariable] == "1"
+    ) throws -> GeneratedApp {
+        let handlers = ServerHandlers(eventSettleInterval: eventSettleInterval, allowLoopbackTargets: allowLoopbackTargets)
+        guard let app = LoomProject.app(named: name, handlers: handlers) else {
             throw UnknownAppError(name: name, known: names)
         }
         return app
@@ -23,10 +31,14 @@ enum AppCatalog {
 struct ServerHandlers: LoomProjectHandlers {
     /// How long EventFlow waits before handing out a new event (0 in tests).
     let eventSettleInterval: Double
+    /// Whether callback URLs on loopback addresses are accepted.
+    var allowLoopbackTargets = false
 
     var eventflow: any EventflowHandlers { EventflowHandlersImplementation(settleInterval: eventSettleInterval) }
     var tracker: any TrackerHandlers { TrackerHandlersImplementation() }
-    var stationthis: any StationthisHandlers { StationthisHandlersImplementation() }
+    var stationthis: any StationthisHandlers {
+        StationthisHandlersImplementation(addressGuard: AddressGuard(allowLoopback: allowLoopbackTargets))
+    }
 }
 
 /// An app name no schema generated.

@@ -15,6 +15,10 @@ public struct ActiveSubscription: Sendable {
     /// The organization a stored subscription belongs to (`nil`: a static one, or an app
     /// admin's); its disabling is audited under it.
     public var organizationID: String? = nil
+    /// Set for the deliveries of a per-record target type (`target:<type>`): each delivery
+    /// carries its own URL and secret, signed and retried as the target declares, and the
+    /// subscription is never disabled.
+    public var target: WebhookSettings.Target? = nil
 
     /// Creates a subscription.
     public init(name: String, url: URL, secrets: [WebhookSecret], events: [String]) {
@@ -27,6 +31,18 @@ public struct ActiveSubscription: Sendable {
     /// Whether events of `type` go to this subscription.
     public func receives(_ type: String) -> Bool {
         events.contains { WebhookSettings.pattern($0, matches: type) }
+    }
+
+    /// The delivery streams of the per-record target types of `settings`, one per type; their
+    /// `url` is never used (each delivery names its own).
+    public static func targets(_ settings: WebhookSettings) -> [ActiveSubscription] {
+        settings.targetedEvents.compactMap { event in
+            guard let target = event.target, let placeholder = URL(string: "http://per-delivery.invalid/") else { return nil }
+            var subscription = ActiveSubscription(
+                name: WebhookSettings.targetSubscriptionName(event.type), url: placeholder, secrets: [], events: [event.type])
+            subscription.target = target
+            return subscription
+        }
     }
 
     /// The static subscriptions of `settings` whose URL variable is set in `environment`.

@@ -116,7 +116,9 @@ struct DeliveryLoop: Sendable {
     private func record(_ attempted: [DeliveryStore.Attempted], to subscription: ActiveSubscription) async {
         let now = options.clock.now()
         do {
-            let streaks = try await store.record(attempted, subscription: subscription.name, owner: owner)
+            let streaks = try await store.record(attempted, subscription: subscription.name, owner: owner, keepsStreaks: subscription.target == nil)
+            // A per-record target is one caller's URL: its 410 or failures end that delivery only.
+            if subscription.target != nil { return }
             if attempted.contains(where: { $0.outcome.status == 410 }) {
                 try await store.disable(
                     subscription: subscription.name, reason: "the receiver answered 410 Gone", at: WebhookClock.milliseconds(now),

@@ -28,13 +28,23 @@ struct DeliverySender: Sendable {
                 durationMilliseconds: elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000,
                 status: status, responseBody: body, error: error, retryAfter: retryAfter)
         }
+        var url = subscription.url
+        var secrets = subscription.secrets
+        var signature = settings.signature
+        if let declared = subscription.target {
+            // A per-record target: the delivery names its own receiver and secret.
+            guard let text = delivery.targetURL, let targetURL = URL(string: text), let secret = delivery.targetSecret else {
+                return outcome(error: "the delivery names no target URL or secret")
+            }
+            (url, secrets, signature) = (targetURL, [Self.secret(secret, for: declared.signature)], declared.signature)
+        }
         let target: AddressGuard.Target
         do {
-            target = try await options.addressGuard.target(for: subscription.url)
+            target = try await options.addressGuard.target(for: url)
         } catch {
             return outcome(error: error.message)
         }
-        let request = makeRequest(delivery, target: target, secrets: subscription.secrets, at: started)
+        let request = makeRequest(delivery, target: target, secrets: secrets, signature: signature, at: started)
         do {
             let client = target.pinnedAddress.map { clients.pinned(host: target.url.host ?? "", address: $0) } ?? clients.shared
             let response = try await client.execute(request, deadline: .now() + .seconds(Int64(settings.delivery.timeoutSeconds)))
@@ -49,14 +59,23 @@ struct DeliverySender: Sendable {
         }
     }
 
-    private func makeRequest(_ delivery: DeliveryStore.Claimed, target: AddressGuard.Target, secrets: [WebhookSecret], at time: Date) -> HTTPClientRequest {
+    /// The key of a per-record target's secret: a `whsec_` secret's bytes for Standard
+    /// Webhooks, the text's UTF-8 bytes for `hmac-sha256` (and for a malformed `whsec_`).
+    static func secret(_ text: String, for signature: WebhookSettings.Signature) -> WebhookSecret {
+        if case .standardWebhooks = signature, let parsed = try? WebhookSecret(text) { return parsed }
+        return WebhookSecret(key: Array(text.utf8))
+    }
+
+    private func makeRequest(
+        _ delivery: DeliveryStore.Claimed, target: AddressGuard.Target, secrets: [WebhookSecret], signature: WebhookSettings.Signature, at time: Date
+    ) -> HTTPClientRequest {
         var request = HTTPClientRequest(url: target.url.absoluteString)
         request.method = .POST
         let body = Array(delivery.payload.utf8)
         if let host = target.host { request.headers.add(name: "Host", value: host) }
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "User-Agent", value: "Loom-Webhooks/1")
-        let signer = WebhookSigner(signature: settings.signature)
+        let signer = WebhookSigner(signature: signature)
         for (name, value) in signer.headers(id: delivery.messageID, timestamp: Int64(time.timeIntervalSince1970), body: body, secrets: secrets) {
             request.headers.add(name: name, value: value)
         }

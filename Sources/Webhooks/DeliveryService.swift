@@ -36,7 +36,7 @@ public struct DeliveryService: Service {
     /// Runs until graceful shutdown; an attempt in flight then is abandoned and its lease lets
     /// another instance (or the next start) make it again.
     public func run() async throws {
-        guard !subscriptions.isEmpty || stored else {
+        guard !subscriptions.isEmpty || stored || !settings.targetedEvents.isEmpty else {
             // Returning early would end the whole service group.
             try? await gracefulShutdown()
             return
@@ -65,8 +65,11 @@ public struct DeliveryService: Service {
             let seen = changes.current
             await refresh()
             for subscription in directory.startable() {
+                let loopPolicy = subscription.target.map {
+                    RetryPolicy(schedule: $0.retrySchedule, jitterPercent: $0.jitterPercent, disableAfterFailingHours: policy.disableAfterFailingHours)
+                } ?? policy
                 let loop = DeliveryLoop(
-                    store: store, name: subscription.name, directory: directory, sender: sender, policy: policy,
+                    store: store, name: subscription.name, directory: directory, sender: sender, policy: loopPolicy,
                     concurrency: settings.delivery.maxConcurrencyPerEndpoint,
                     claimLimit: claimLimit,
                     signal: signal, options: options, logger: logger, audited: audited)
@@ -82,11 +85,12 @@ public struct DeliveryService: Service {
 
     /// The static subscriptions and the enabled stored ones, as of now.
     private func refresh() async {
-        guard stored else { return directory.replace(with: subscriptions) }
+        let targets = ActiveSubscription.targets(settings)
+        guard stored else { return directory.replace(with: subscriptions + targets) }
         do {
             let now = WebhookClock.milliseconds(options.clock.now())
             let stored = try await SubscriptionStore(database: store.database).enabled()
-            directory.replace(with: subscriptions + stored.compactMap { $0.active(at: now) })
+            directory.replace(with: subscriptions + targets + stored.compactMap { $0.active(at: now) })
         } catch {
             logger.error("webhook subscriptions cannot be read: \(error)")
         }

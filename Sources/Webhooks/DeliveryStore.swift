@@ -19,6 +19,10 @@ struct DeliveryStore: Sendable {
         let attempts: Int
         /// The payload to send.
         let payload: String
+        /// Where a delivery to a per-record target goes (`nil` for a subscription's).
+        var targetURL: String? = nil
+        /// The secret a delivery to a per-record target is signed with.
+        var targetSecret: String? = nil
     }
 
     /// Claims up to `limit` due deliveries of `subscription` until `leaseUntil` (milliseconds).
@@ -31,20 +35,24 @@ struct DeliveryStore: Sendable {
             UPDATE webhook_deliveries SET lease_owner = \(owner1), lease_until = \(until) WHERE id IN (\
             SELECT id FROM webhook_deliveries WHERE subscription = \(name) AND status = 'pending' AND next_attempt_at <= \(due) \
             AND (lease_until IS NULL OR lease_until <= \(leased)) ORDER BY next_attempt_at LIMIT \(count)\(lock)) \
-            RETURNING id, message_id, attempts
+            RETURNING id, message_id, attempts, target_url, target_secret
             """,
             [.text(owner), .integer(leaseUntil), .text(subscription), .integer(now), .integer(now), .integer(Int64(limit))])
         let rows = try await database.write([claim]).first?.rows ?? []
-        let deliveries = rows.compactMap { row -> (String, String, Int)? in
+        let deliveries = rows.compactMap { row -> (String, String, Int, String?, String?)? in
             guard case .text(let id) = row.values[0], case .text(let message) = row.values[1], case .integer(let attempts) = row.values[2] else {
                 return nil
             }
-            return (id, message, Int(attempts))
+            let url: String? = if case .text(let url) = row.values[3] { url } else { nil }
+            let secret: String? = if case .text(let secret) = row.values[4] { secret } else { nil }
+            return (id, message, Int(attempts), url, secret)
         }
         guard !deliveries.isEmpty else { return [] }
         let payloads = try await self.payloads(Set(deliveries.map { $0.1 }))
         return deliveries.compactMap { delivery in
-            payloads[delivery.1].map { Claimed(id: delivery.0, messageID: delivery.1, attempts: delivery.2, payload: $0) }
+            payloads[delivery.1].map {
+                Claimed(id: delivery.0, messageID: delivery.1, attempts: delivery.2, payload: $0, targetURL: delivery.3, targetSecret: delivery.4)
+            }
         }
     }
 
@@ -78,19 +86,31 @@ struct DeliveryStore: Sendable {
     /// the lease of), in one transaction with the subscription's failure streak: a success ends
     /// it, a failure starts it if none runs. Returns, per attempt, when the streak began
     /// (milliseconds) after a failure, `nil` after a success.
-    func record(_ attempts: [Attempted], subscription: String, owner: String) async throws -> [Int64?] {
+    /// `keepsStreaks`: false for a per-record target's deliveries, which no streak disables (a
+    /// failing callback URL is one caller's, not a subscription's); their secret is cleared once
+    /// they succeed or fail for good.
+    func record(_ attempts: [Attempted], subscription: String, owner: String, keepsStreaks: Bool = true) async throws -> [Int64?] {
         var statements: [SQLStatement] = []
-        var streaks: [Int] = []
+        var streaks: [Int?] = []
         for attempt in attempts {
             statements += record(
                 attempt.outcome, of: attempt.delivery, subscription: subscription, owner: owner, status: attempt.status,
                 nextAttemptAt: attempt.nextAttemptAt, at: attempt.at)
+            if attempt.delivery.targetSecret != nil, attempt.status != .pending {
+                var p = PlaceholderSequence(dialect: database.dialect)
+                statements.append(SQLStatement(
+                    "UPDATE webhook_deliveries SET target_secret = NULL WHERE id = \(p.next())", [.text(attempt.delivery.id)]))
+            }
+            guard keepsStreaks else {
+                streaks.append(nil)
+                continue
+            }
             streaks.append(statements.count)
             statements.append(streak(subscription, succeeded: attempt.outcome.succeeded, at: attempt.outcome.startedAt))
         }
         let results = try await database.write(statements)
         return zip(attempts, streaks).map { attempt, position in
-            guard !attempt.outcome.succeeded, case .integer(let since) = results[position].rows.first?.values.first else { return nil }
+            guard let position, !attempt.outcome.succeeded, case .integer(let since) = results[position].rows.first?.values.first else { return nil }
             return since
         }
     }

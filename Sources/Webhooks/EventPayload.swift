@@ -43,6 +43,22 @@ enum EventPayload {
         return writer.string
     }
 
+    /// The flat body of a targeted custom event (`target.body: flat`):
+    /// `{"event": <type>, <the data's members in order>, "timestamp"}`.
+    static func flat(event: EmittedEvent, at time: Date) -> String {
+        var head = JSONWriter(capacity: 64)
+        head.beginObject()
+        head.member("event", event.type)
+        var text = head.string
+        // The data is the generated struct's JSON object: its members go in as they are.
+        let data = event.data.text.trimmingCharacters(in: .whitespaces)
+        let members = data.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+        if !members.isEmpty { text += "," + members }
+        var tail = JSONWriter(capacity: 64)
+        tail.value(time)
+        return text + ",\"timestamp\":" + tail.string + "}"
+    }
+
     /// The payload of `change`, reported as `type`.
     static func json(id: String, type: String, change: RecordChange, at time: Date, organizationID: String?, tenantScoped: Bool) throws -> String {
         var writer = JSONWriter(capacity: 512)

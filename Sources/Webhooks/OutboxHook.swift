@@ -32,10 +32,15 @@ struct OutboxHook: CustomEventHook {
     /// transaction; it belongs to the caller's organization in a tenant-scoped app. An
     /// undeclared type (code that bypassed the generated structs) fails the write.
     func statements(for event: EmittedEvent, dialect: SQLDialect) throws -> [SQLStatement] {
-        guard settings.declaresCustomEvent(event.type) else {
+        guard let declared = settings.customEvents.first(where: { $0.type == event.type }) else {
             throw WebhookEventError(type: event.type)
         }
         let organization = settings.tenantScoped ? event.identity?.organizationID : nil
+        if let target = declared.target {
+            guard let receiver = event.target else { throw WebhookEventError(type: event.type, code: .missingTarget) }
+            return targeted(event, target: target, receiver: receiver, organization: organization, dialect: dialect)
+        }
+        if event.target != nil { throw WebhookEventError(type: event.type, code: .unexpectedTarget) }
         return try statements(type: event.type, organization: organization, dialect: dialect) { messageID, now in
             EventPayload.custom(id: messageID, event: event, at: now, organizationID: organization, tenantScoped: settings.tenantScoped)
         }
@@ -73,6 +78,29 @@ struct OutboxHook: CustomEventHook {
         }
         if stored { statements.append(Self.storedDeliveries(messageID: messageID, type: type, organization: organization, at: milliseconds, dialect: dialect)) }
         return statements
+    }
+
+    /// The message and its one delivery to the emitted target (`target:<type>`, the URL and
+    /// secret stored with the delivery); subscriptions never receive it.
+    private func targeted(
+        _ event: EmittedEvent, target: WebhookSettings.Target, receiver: WebhookTarget, organization: String?, dialect: SQLDialect
+    ) -> [SQLStatement] {
+        let now = clock.now()
+        let milliseconds = WebhookClock.milliseconds(now)
+        let messageID = EventPayload.newMessageID(at: milliseconds)
+        let payload = target.body == .flat
+            ? EventPayload.flat(event: event, at: now)
+            : EventPayload.custom(id: messageID, event: event, at: now, organizationID: organization, tenantScoped: settings.tenantScoped)
+        return [
+            SQLStatement(OutboxInserts.message[dialect]!, [
+                .text(messageID), .text(event.type), organization.map(SQLValue.text) ?? .null, .text(payload), .integer(milliseconds),
+            ]),
+            SQLStatement(OutboxInserts.targetedDelivery[dialect]!, [
+                .text(UniqueIdentifiers.timeOrdered(at: milliseconds)), .text(messageID), .text(WebhookSettings.targetSubscriptionName(event.type)),
+                .text(DeliveryStatus.pending.rawValue), .integer(0), .integer(milliseconds), .integer(milliseconds), .text(receiver.url),
+                .text(receiver.secret),
+            ]),
+        ]
     }
 
     /// SQL types of the message's five values, cast so PostgreSQL knows them in a `SELECT` list.

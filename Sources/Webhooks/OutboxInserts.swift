@@ -12,6 +12,13 @@ enum OutboxInserts {
     static let delivery = rendered(
         "INSERT INTO webhook_deliveries (id, message_id, subscription, status, attempts, next_attempt_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
 
+    /// A delivery to a per-record target: the columns of `delivery`, then `target_url, target_secret`.
+    static let targetedDelivery = rendered(
+        """
+        INSERT INTO webhook_deliveries (id, message_id, subscription, status, attempts, next_attempt_at, updated_at, target_url, target_secret) \
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+
     private static func rendered(_ sql: String) -> [SQLDialect: String] {
         Dictionary(uniqueKeysWithValues: SQLDialect.allCases.map { ($0, PlaceholderSequence.render(sql, for: $0)) })
     }

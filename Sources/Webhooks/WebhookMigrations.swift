@@ -8,7 +8,7 @@ import Runtime
 enum WebhookMigrations {
     /// The steps as the numbered migrations of the app `<app>.webhooks`.
     static func schema(app: String) -> SchemaDefinition {
-        SchemaDefinition(app: app + ".webhooks", migrations: [outbox, storedSubscriptions, failureStreaks])
+        SchemaDefinition(app: app + ".webhooks", migrations: [outbox, storedSubscriptions, failureStreaks, deliveryTargets])
     }
 
     /// Messages (one per event), deliveries (one per message and subscription, claimed with a
@@ -68,5 +68,16 @@ enum WebhookMigrations {
     static let failureStreaks: SchemaMigration = {
         let statements = ["CREATE TABLE webhook_failure_streaks (subscription TEXT PRIMARY KEY, failing_since BIGINT NOT NULL)"]
         return SchemaMigration(version: 3, name: "failure_streaks", sqlite: statements, postgres: statements, sqliteForeignKeysOff: false)
+    }()
+
+    /// The URL and secret of a delivery to a per-record target (`webhooks.events.<type>.target`),
+    /// stored with the delivery because no subscription holds them; the secret is cleared once
+    /// the delivery succeeds or fails for good.
+    static let deliveryTargets: SchemaMigration = {
+        let statements = [
+            "ALTER TABLE webhook_deliveries ADD COLUMN target_url TEXT",
+            "ALTER TABLE webhook_deliveries ADD COLUMN target_secret TEXT",
+        ]
+        return SchemaMigration(version: 4, name: "delivery_targets", sqlite: statements, postgres: statements, sqliteForeignKeysOff: false)
     }()
 }

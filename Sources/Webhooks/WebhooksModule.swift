@@ -58,8 +58,9 @@ public struct WebhooksModule: Sendable {
     public var managed: Bool { settings.management != nil }
 
     /// Whether the server needs the write hook and the delivery service: a static subscription
-    /// is configured, or subscriptions may be stored through the API.
-    public var delivers: Bool { !subscriptions.isEmpty || managed }
+    /// is configured, subscriptions may be stored through the API, or an event type is
+    /// delivered to per-record targets.
+    public var delivers: Bool { !subscriptions.isEmpty || managed || !settings.targetedEvents.isEmpty }
 
     /// The management routes, served on the server's database, or `nil` when the app declares
     /// none; goes into `LoomServer.Configuration.routeFamilies`. `audited`: the app keeps an

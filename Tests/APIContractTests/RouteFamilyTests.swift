@@ -15,6 +15,7 @@ struct RouteFamilyTests {
             "joinOrganization": ContractRouteOverride(paths: ["/organizations/{id}/invitations/join"]),
             "register": ContractRouteOverride(paths: ["/register", "/legacy/register"]),
             "csrfToken": ContractRouteOverride(paths: ["/csrf-token"]),
+            "exchangeAPIKey": ContractRouteOverride(paths: ["/apikey"]),
         ]),
         cookieMode: true)
 
@@ -45,7 +46,7 @@ struct RouteFamilyTests {
         let operations = Set(AuthContract(options: Self.nothingOptional).routes.map(\.operation))
         for absent: AuthOperation in [
             .listAPIKeys, .createAPIKey, .replaceAPIKey, .revokeAPIKey, .rotateAPIKey, .listProjectKeys, .rotateProjectKey, .oauthStart, .oauthCallback,
-            .joinOrganization, .register, .csrfToken,
+            .joinOrganization, .register, .csrfToken, .exchangeAPIKey,
         ] {
             #expect(!operations.contains(absent), "\(absent) needs an option")
         }

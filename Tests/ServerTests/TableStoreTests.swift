@@ -90,4 +90,24 @@ struct TableStoreTests {
             #expect(cleared != nil && cleared?.budget == nil, "a double optional sets null")
         }
     }
+
+    @Test("an update's alongside statements commit with a matched update only: a stale or missing record rolls them back")
+    func alongsideFollowsTheUpdate() async throws {
+        try await TestDatabase.withMigratedApp("tracker") { database, _ in
+            let store = try Self.context(database.client, organization: "org-a").store(Projects.Record.self)
+            let read = try await store.create(.init(name: "along", ownerEmail: "a@example.com"))
+            func marker(_ name: String) -> WritePlan {
+                var placeholders = PlaceholderSequence(dialect: database.client.dialect)
+                return WritePlan([SQLStatement(
+                    "UPDATE projects SET summary = \(placeholders.next()) WHERE name = \(placeholders.next())", [.text(name), .text("marker")])])
+            }
+            let other = try await store.create(.init(name: "marker", ownerEmail: "m@example.com"))
+            let moved = try #require(try await store.update(read.id, .init(status: "paused"), ifUnchanged: read, alongside: marker("first")))
+            #expect(try await store.find(other.id)?.summary == "first", "a matched update commits its alongside")
+            #expect(try await store.update(read.id, .init(status: "archived"), ifUnchanged: read, alongside: marker("stale")) == nil)
+            #expect(try await store.update(UUID(), .init(status: "archived"), alongside: marker("missing")) == nil)
+            #expect(try await store.find(other.id)?.summary == "first", "a stale or missing record wrote nothing alongside")
+            #expect(try await store.find(read.id)?.status == moved.status)
+        }
+    }
 }

@@ -15,6 +15,7 @@ extension AuthRoutes {
         case .logout: return { _, context in try await logout(context) }
         case .identity: return { _, context in try identity(context) }
         case .csrfToken: return { _, context in try csrfToken(context) }
+        case .exchangeAPIKey: return { request, context in try await exchangeAPIKey(request, context) }
         case .getProfile: return { _, context in try await me(context) }
         case .updateProfile: return { request, context in try await updateMe(request, context) }
         case .changePassword: return { request, context in try await changePassword(request, context) }

@@ -47,7 +47,7 @@ struct EndpointOperations {
         // Handlers are handwritten: they may report a missing record (when addressed by path),
         // a conflict with stored data, or an unavailable database.
         var errors: [ErrorResponse] = [.badRequest, .conflict, .internalError, .serviceUnavailable]
-        if !endpoint.pathParameters.isEmpty { errors.append(.notFound) }
+        if !endpoint.pathParameters.isEmpty || endpoint.notFound { errors.append(.notFound) }
         var body: OpenAPI.Request?
         if let requestBody = endpoint.requestBody {
             errors += [.payloadTooLarge, .unsupportedMediaType, .validationError]

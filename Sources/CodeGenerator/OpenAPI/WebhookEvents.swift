@@ -39,6 +39,9 @@ struct WebhookEvents {
             let fields = FieldSchemaBuilder(context: context, file: context.config.file)
             data = SchemaFactory.object(try fields.properties(of: event.payload.fields, usage: .input), description: event.payload.description)
         }
+        if let target = event.target {
+            return try targetedOperation(event, target: target, data: data)
+        }
         return operation(
             type: event.type, tag: Self.customTag, description: event.description,
             schema: SchemaFactory.object(envelope(
@@ -53,18 +56,47 @@ struct WebhookEvents {
             schema: try payload(type: type, table: table, operation: operation))
     }
 
-    private func operation(type: String, tag: String, description: String, schema: JSONSchema) -> OpenAPI.Operation {
+    /// A custom event delivered to the target its emitter names (`target`): the declared body
+    /// shape, the target's signature header, retried on the target's schedule.
+    private func targetedOperation(_ event: WebhookCustomEventConfig, target: WebhookTargetConfig, data: JSONSchema) throws -> OpenAPI.Operation {
+        let moment = "When the event was emitted (UTC), just before the write it reports committed."
+        let schema: JSONSchema
+        switch target.body {
+        case .envelope:
+            schema = SchemaFactory.object(
+                envelope(type: event.type, moment: moment, organization: "The organization of the caller whose write emitted it.")
+                    + [.init("data", data)], description: "A \(event.type) event.")
+        case .flat:
+            let typeSchema = JSONSchema.string(
+                JSONSchema.CoreContext(description: "The event type.", allowedValues: [AnyCodable(event.type)]), JSONSchema.StringContext())
+            var properties: [SchemaFactory.Property] = [.init("event", typeSchema)]
+            properties += try FieldSchemaBuilder(context: context, file: context.config.file).properties(of: event.payload.fields, usage: .input)
+            properties.append(.init("timestamp", SchemaFactory.timestamp(moment)))
+            schema = SchemaFactory.object(properties, description: "A \(event.type) event: the data's members at the top.")
+        }
+        let retries = target.retrySchedule.map { "\($0) s" }.joined(separator: ", ")
+        return operation(
+            type: event.type, tag: Self.customTag,
+            description: event.description + " Sent to the URL given with the record (not to subscriptions), signed with the secret given with it; "
+                + "failed attempts are retried after \(retries).",
+            schema: schema, headers: headers(for: target.signature), targeted: true)
+    }
+
+    private func operation(
+        type: String, tag: String, description: String, schema: JSONSchema, headers: [OpenAPI.Parameter]? = nil, targeted: Bool = false
+    ) -> OpenAPI.Operation {
         let body = OpenAPI.Request(
-            description: "The event, signed as `webhooks.signature` says.",
+            description: targeted ? "The event, signed with the secret given with the record." : "The event, signed as `webhooks.signature` says.",
             content: [.json: .content(OpenAPI.Content(schema: schema))],
             required: true)
         return OpenAPI.Operation(
             tags: [tag], summary: "\(type) event", description: description,
             operationId: "webhook_" + type.replacingOccurrences(of: ".", with: "_"),
-            parameters: headers().map { .parameter($0) }, requestBody: body,
+            parameters: (headers ?? self.headers(for: webhooks.signature)).map { .parameter($0) }, requestBody: body,
             responses: [
                 .range(.success): .b(OpenAPI.Response(description: "Received; any 2xx answer acknowledges the event. Redirects are not followed.")),
-                .status(code: 410): .b(OpenAPI.Response(description: "Gone: the subscription is disabled and receives nothing more.")),
+                .status(code: 410): .b(OpenAPI.Response(
+                    description: targeted ? "Gone: this delivery is not retried." : "Gone: the subscription is disabled and receives nothing more.")),
                 .default: .b(OpenAPI.Response(description: "Not received: the delivery is retried on the schedule (Retry-After honoured on 429 and 503).")),
             ])
     }
@@ -103,11 +135,11 @@ struct WebhookEvents {
     }
 
     /// The Standard Webhooks header fields (or the named HMAC header).
-    private func headers() -> [OpenAPI.Parameter] {
+    private func headers(for signature: WebhookSignatureConfig) -> [OpenAPI.Parameter] {
         func header(_ name: String, _ description: String) -> OpenAPI.Parameter {
             OpenAPI.Parameter(name: name, context: .header(required: true, schema: SchemaFactory.string(description)), description: description)
         }
-        switch webhooks.signature.scheme {
+        switch signature.scheme {
         case .standardWebhooks:
             return [
                 header("webhook-id", "The message id; the same on every retry, so receivers can drop duplicates."),
@@ -115,7 +147,7 @@ struct WebhookEvents {
                 header("webhook-signature", "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated."),
             ]
         case .hmacSHA256:
-            return [header(webhooks.signature.header, "`sha256=<hex HMAC-SHA256(secret, body)>`.")]
+            return [header(signature.header, "`sha256=<hex HMAC-SHA256(secret, body)>`.")]
         }
     }
 }

@@ -9,14 +9,9 @@ enum WebhookTranslator {
     /// The argument lines of `WebhookSettings(...)`; the template adds the commas.
     static func arguments(for webhooks: WebhooksConfig) -> [ListItem] {
         let delivery = webhooks.delivery
-        let signature: String
-        switch webhooks.signature.scheme {
-        case .standardWebhooks: signature = ".standardWebhooks"
-        case .hmacSHA256: signature = ".hmacSHA256(header: \(SwiftNames.literal(webhooks.signature.header)))"
-        }
         var lines = [
             "tenantScoped: \(webhooks.tenantScoped)",
-            "signature: \(signature)",
+            "signature: \(signature(webhooks.signature))",
             "delivery: .init(\n" + indent + "    timeoutSeconds: \(delivery.timeoutSeconds), connectTimeoutSeconds: \(delivery.connectTimeoutSeconds),\n"
                 + indent + "    retrySchedule: [\(delivery.retrySchedule.map(String.init).joined(separator: ", "))], jitterPercent: \(delivery.jitterPercent),\n"
                 + indent + "    maxConcurrencyPerEndpoint: \(delivery.maxConcurrencyPerEndpoint), disableAfterFailingHours: \(delivery.disableAfterFailingHours)\n"
@@ -34,7 +29,13 @@ enum WebhookTranslator {
         if !webhooks.events.isEmpty {
             var text = "customEvents: ["
             for event in webhooks.events {
-                text += "\n" + indent + "    .init(type: \(SwiftNames.literal(event.type)), description: \(SwiftNames.literal(event.description))),"
+                text += "\n" + indent + "    .init(type: \(SwiftNames.literal(event.type)), description: \(SwiftNames.literal(event.description))"
+                if let target = event.target {
+                    text += ",\n" + indent + "        target: .init(\n" + indent + "            signature: \(signature(target.signature)), "
+                        + "retrySchedule: [\(target.retrySchedule.map(String.init).joined(separator: ", "))],\n"
+                        + indent + "            jitterPercent: \(target.jitterPercent), body: .\(target.body.rawValue)\n" + indent + "        )\n" + indent + "    "
+                }
+                text += "),"
             }
             lines.append(text + "\n" + indent + "]")
         }
@@ -53,5 +54,13 @@ enum WebhookTranslator {
                     + "maxRotationGraceSeconds: \(management.maxRotationGraceSeconds))")
         }
         return lines.listItems { $0 }
+    }
+
+    /// `WebhookSettings.Signature` as Swift.
+    private static func signature(_ signature: WebhookSignatureConfig) -> String {
+        switch signature.scheme {
+        case .standardWebhooks: return ".standardWebhooks"
+        case .hmacSHA256: return ".hmacSHA256(header: \(SwiftNames.literal(signature.header)))"
+        }
     }
 }

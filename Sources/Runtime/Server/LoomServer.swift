@@ -80,11 +80,19 @@ public enum LoomServer {
         return (router, reads)
     }
 
+    /// The write hooks every write of the server runs: the configured ones, then the audit
+    /// trail's when the app keeps one. Background services that write to the app's tables
+    /// (a job worker) run the same, so their writes are audited and announced like a route's.
+    public static func writeHooks(app: GeneratedApp, configuration: Configuration) -> WriteHooks {
+        let audit = app.audit.map { AuditTrail(settings: $0, includesAuthTrail: app.auth != nil) }
+        return WriteHooks(configuration.hooks + (audit.map { [$0.hook] } ?? []))
+    }
+
     /// Every route of the app: the built-in ones, the auth module's, the audit trail's, the usage
     /// statistics', the configured route families' (`routeFamilies`), then the app's own; the audit hook (when the app has a trail) runs after the configured hooks.
     static func registry(app: GeneratedApp, database: any DatabaseClient, configuration: Configuration) -> RouteRegistry {
         let audit = app.audit.map { AuditTrail(settings: $0, includesAuthTrail: app.auth != nil) }
-        let hooks = WriteHooks(configuration.hooks + (audit.map { [$0.hook] } ?? []))
+        let hooks = writeHooks(app: app, configuration: configuration)
         var registry = RouteRegistry(database: database, settings: app.settings, hooks: hooks, cursors: configuration.cursors)
         registry.incomingWebhookSecrets = configuration.incomingWebhookSecrets
         BuiltInRoutes(app: app, database: database).register(in: &registry)

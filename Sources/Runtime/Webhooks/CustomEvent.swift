@@ -17,14 +17,35 @@ public struct EmittedEvent: Sendable {
     public let identity: Identity?
     /// The request that emitted it.
     public let requestID: String?
+    /// Where it goes, for a type declaring a per-record `target`; `nil` otherwise.
+    public let target: WebhookTarget?
 
     /// Creates an emitted event.
-    public init(type: String, data: RawJSON, identity: Identity?, requestID: String?) {
+    public init(type: String, data: RawJSON, identity: Identity?, requestID: String?, target: WebhookTarget? = nil) {
         self.type = type
         self.data = data
         self.identity = identity
         self.requestID = requestID
+        self.target = target
     }
+}
+
+/// The receiver of one event of a type declaring `webhooks.events.<type>.target`: a URL and a
+/// signing secret that come from the record the event reports (a job's callback), not from a
+/// subscription. The secret is never printed: `description` names the URL only.
+public struct WebhookTarget: Sendable, Hashable, CustomStringConvertible {
+    /// Where the event is POSTed (http or https; the delivery's address guard applies).
+    public let url: String
+    /// The signing secret (for `hmac-sha256`, its UTF-8 bytes are the HMAC key).
+    public let secret: String
+
+    /// Creates a target.
+    public init(url: String, secret: String) {
+        self.url = url
+        self.secret = secret
+    }
+
+    public var description: String { "WebhookTarget(url: \(url), secret: <redacted>)" }
 }
 
 /// A write hook that also records custom events (the `Webhooks` outbox); `HandlerContext.emit`
@@ -42,12 +63,31 @@ extension HandlerContext {
     /// `database.write(_:)`: the event commits with that write or not at all. In a tenant-scoped
     /// app the event belongs to the caller's organization.
     public func emit<Event: CustomEvent>(_ event: Event) throws -> WritePlan {
+        try hooks.emit(event, target: nil, identity: identity, requestID: requestID, dialect: database.dialect)
+    }
+
+    /// `emit(_:)` for a type that declares a per-record `target`: the event goes to `target`
+    /// alone (its URL and secret taken from the record the event reports).
+    public func emit<Event: CustomEvent>(_ event: Event, to target: WebhookTarget) throws -> WritePlan {
+        try hooks.emit(event, target: target, identity: identity, requestID: requestID, dialect: database.dialect)
+    }
+}
+
+extension WriteHooks {
+    /// The statements every `CustomEventHook` (the webhook outbox) makes for `event`, as a plan
+    /// to run in the transaction of the write the event reports; empty when no hook records
+    /// events. Background services that write without a request use it as handlers use
+    /// `HandlerContext.emit`.
+    public func emit<Event: CustomEvent>(
+        _ event: Event, target: WebhookTarget?, identity: Identity?, requestID: String?, dialect: SQLDialect
+    ) throws -> WritePlan {
         var writer = JSONWriter(capacity: 256)
         event.writeJSON(to: &writer)
-        let emitted = EmittedEvent(type: Event.eventType, data: RawJSON(validatedText: writer.string), identity: identity, requestID: requestID)
+        let emitted = EmittedEvent(
+            type: Event.eventType, data: RawJSON(validatedText: writer.string), identity: identity, requestID: requestID, target: target)
         var statements: [SQLStatement] = []
-        for case let hook as any CustomEventHook in hooks.hooks {
-            statements += try hook.statements(for: emitted, dialect: database.dialect)
+        for case let hook as any CustomEventHook in hooks {
+            statements += try hook.statements(for: emitted, dialect: dialect)
         }
         return statements.isEmpty ? WritePlan() : WritePlan(statements)
     }

@@ -67,11 +67,44 @@ public struct WebhookSettings: Sendable {
         public let type: String
         /// What it reports.
         public let description: String
+        /// Where each event goes when it names its own receiver (`target`); `nil`: to subscriptions.
+        public let target: Target?
 
         /// Creates a custom event type.
-        public init(type: String, description: String) {
+        public init(type: String, description: String, target: Target? = nil) {
             self.type = type
             self.description = description
+            self.target = target
+        }
+    }
+
+    /// A per-record delivery target (`webhooks.events.<type>.target`): each event of the type
+    /// goes to the URL and secret its emitter passes (`WebhookTarget`), signed and retried as
+    /// declared, through the same outbox, claims and attempt log as subscriptions.
+    public struct Target: Sendable, Hashable {
+        /// The body's shape.
+        public enum Body: String, Sendable, Hashable {
+            /// `{id, type, timestamp, data}`.
+            case envelope
+            /// `{"event": <type>, <the data's members>, "timestamp"}`.
+            case flat
+        }
+
+        /// How each delivery is signed with the emitted secret.
+        public let signature: Signature
+        /// Seconds before each retry.
+        public let retrySchedule: [Int]
+        /// Random variation of each wait, in percent either way.
+        public let jitterPercent: Int
+        /// The body's shape.
+        public let body: Body
+
+        /// Creates the target declaration.
+        public init(signature: Signature, retrySchedule: [Int], jitterPercent: Int, body: Body) {
+            self.signature = signature
+            self.retrySchedule = retrySchedule
+            self.jitterPercent = jitterPercent
+            self.body = body
         }
     }
 
@@ -152,14 +185,26 @@ public struct WebhookSettings: Sendable {
         events.first { $0.table == table && $0.operation == operation }?.type
     }
 
-    /// Every event type, table events first, then the custom ones.
+    /// Every event type subscriptions may receive: table events first, then the custom ones
+    /// that name no per-record target.
     public var allEventTypes: [String] {
-        events.map(\.type) + customEvents.map(\.type)
+        events.map(\.type) + customEvents.filter { $0.target == nil }.map(\.type)
     }
 
     /// Whether custom handlers may emit `type` (the app declares it in `webhooks.events`).
     public func declaresCustomEvent(_ type: String) -> Bool {
         customEvents.contains { $0.type == type }
+    }
+
+    /// The custom event types delivered to per-record targets, in declaration order.
+    public var targetedEvents: [CustomEventType] {
+        customEvents.filter { $0.target != nil }
+    }
+
+    /// The name a targeted type's deliveries are stored under (`target:<type>`; no static
+    /// subscription name has a colon and no stored one starts with `target`).
+    public static func targetSubscriptionName(_ type: String) -> String {
+        "target:" + type
     }
 
     /// Whether `pattern` (`*`, `<prefix>.*` or an exact type) covers `type`; the schema

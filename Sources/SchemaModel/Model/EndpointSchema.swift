@@ -68,6 +68,10 @@ public struct EndpointSchema: Codable, Sendable, Hashable {
     /// `timeoutSeconds`: the endpoint's own time budget (504 past it); `nil`: the app's
     /// `limits.timeoutSeconds`.
     public var timeoutSeconds: Int?
+    /// `notFound`: the handler answers 404 when a record the request names in its body or query
+    /// does not exist (an unknown tool of a run), so the document lists 404; endpoints with
+    /// path parameters list it anyway.
+    public var notFound = false
 
     // MARK: Incoming webhooks (issue 13)
 

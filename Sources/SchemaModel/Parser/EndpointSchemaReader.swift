@@ -18,6 +18,7 @@ enum EndpointSchemaReader {
         endpoint.scope = readScope(reader)
         endpoint.idempotency = reader.choice("idempotency", named: "idempotency")
         endpoint.timeoutSeconds = reader.integer("timeoutSeconds")
+        endpoint.notFound = reader.bool("notFound") ?? false
         endpoint.webhook = readWebhook(reader)
         return endpoint
     }

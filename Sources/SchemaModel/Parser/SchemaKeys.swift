@@ -124,7 +124,10 @@ enum SchemaKeys {
     static let webhookManagement = ObjectKeys(accepted: ["path", "scope", "maxRotationGraceSeconds"], required: ["path", "scope"])
 
     /// One member of `webhooks.events`: a custom event type.
-    static let webhookEvent = ObjectKeys(accepted: ["description", "payload"], required: ["description", "payload"])
+    static let webhookEvent = ObjectKeys(accepted: ["description", "payload", "target"], required: ["description", "payload"])
+
+    /// `webhooks.events.<type>.target`: a per-record delivery target.
+    static let webhookTarget = ObjectKeys(accepted: ["signature", "retrySchedule", "jitterPercent", "body"])
 
     /// `webhooks.events.<type>.payload`: fields or a table (the validator wants exactly one).
     static let webhookEventPayload = ObjectKeys(accepted: ["description", "fields", "table"], required: ["description"])
@@ -199,7 +202,7 @@ enum SchemaKeys {
             schemaReference, "name", "method", "path", "summary", "description", "pathParameters",
             "queryParameters", "requestBody", "response", "scope", "idempotency",
             // MARK: Limits (request size and time budgets, issue 14)
-            "timeoutSeconds",
+            "timeoutSeconds", "notFound",
             // MARK: Incoming webhooks (issue 13)
             "webhook",
         ],

@@ -35,8 +35,26 @@ enum WebhooksConfigReader {
                     payload.fields = FieldSchemaReader.readFields(fields, at: payloadReader.path(of: "fields"), values: payloadReader.values)
                 }
             }
-            return WebhookCustomEventConfig(type: member.key, description: reader.string("description") ?? "", payload: payload)
+            var event = WebhookCustomEventConfig(type: member.key, description: reader.string("description") ?? "", payload: payload)
+            event.target = readTarget(reader)
+            return event
         }
+    }
+
+    /// `target`: signature (default `hmac-sha256` in `X-Webhook-Signature`), retries (default
+    /// 1 s, 5 s, 30 s without jitter) and body shape (default the envelope).
+    private static func readTarget(_ event: ObjectReader) -> WebhookTargetConfig? {
+        guard let reader = event.object("target", keys: SchemaKeys.webhookTarget) else { return nil }
+        let defaults = WebhookTargetConfig()
+        var target = defaults
+        target.signature = readSignature(reader) ?? defaults.signature
+        if let values = reader.array("retrySchedule") {
+            let path = reader.path(of: "retrySchedule")
+            target.retrySchedule = values.enumerated().compactMap { reader.values.integer($0.element, at: JSONPath.element($0.offset, of: path)) }
+        }
+        target.jitterPercent = reader.integer("jitterPercent") ?? defaults.jitterPercent
+        target.body = reader.choice("body", named: "target body") ?? defaults.body
+        return target
     }
 
     private static func readManagement(_ webhooks: ObjectReader) -> WebhookManagementConfig? {

@@ -32,6 +32,43 @@ extension WebhookRules {
                 event.description, of: "event \"\(event.type)\"", file: report.file, path: JSONPath.member("description", of: path),
                 diagnostics: report.diagnostics)
             checkPayload(event.payload, at: JSONPath.member("payload", of: path), app: app, report: report)
+            if let target = event.target { checkTarget(target, of: event, at: JSONPath.member("target", of: path), webhooks: webhooks, report: report) }
+        }
+    }
+
+    /// A target's header, schedule and jitter are in range, its flat body has no member named
+    /// like the two it adds (`event`, `timestamp`), and no static subscription names its type
+    /// (subscriptions never receive a targeted event).
+    private static func checkTarget(
+        _ target: WebhookTargetConfig, of event: WebhookCustomEventConfig, at path: String, webhooks: WebhooksConfig, report: Reporter
+    ) {
+        if target.signature.scheme == .hmacSHA256, !NameRules.isHeaderName(target.signature.header) {
+            report.setting(JSONPath.member("header", of: JSONPath.member("signature", of: path)), "\"header\" must be an HTTP header name such as \"X-Webhook-Signature\"")
+        }
+        let schedulePath = JSONPath.member("retrySchedule", of: path)
+        if target.retrySchedule.count > maximumRetries {
+            report.setting(schedulePath, "\"retrySchedule\" holds \(target.retrySchedule.count) retries; at most \(maximumRetries) are allowed")
+        }
+        for (index, delay) in target.retrySchedule.enumerated() where delay < 1 || delay > maximumRetryDelaySeconds {
+            report.setting(JSONPath.element(index, of: schedulePath), "each retry waits between 1 and \(maximumRetryDelaySeconds) seconds, found \(delay)")
+        }
+        if !(0...50).contains(target.jitterPercent) {
+            report.setting(JSONPath.member("jitterPercent", of: path), "\"jitterPercent\" must be between 0 and 50, found \(target.jitterPercent)")
+        }
+        if target.body == .flat {
+            if event.payload.table != nil {
+                report.setting(JSONPath.member("body", of: path), "a flat body spreads the payload's fields; declare \"payload.fields\" or use \"body\": \"envelope\"")
+            }
+            for field in event.payload.fields where ["event", "timestamp"].contains(field.name) {
+                report.setting(
+                    JSONPath.member("body", of: path),
+                    "a flat body adds \"event\" and \"timestamp\" itself; rename the payload field \"\(field.name)\" or use \"body\": \"envelope\"")
+            }
+        }
+        for subscription in webhooks.subscriptions where subscription.events.contains(event.type) {
+            report.eventType(
+                JSONPath.member("events", of: JSONPath.member(subscription.name, of: "webhooks.subscriptions")),
+                "\"\(event.type)\" is delivered to the target its emitter names, never to subscriptions; remove it from this subscription")
         }
     }
 

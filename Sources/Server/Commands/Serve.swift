@@ -83,6 +83,8 @@ struct Serve: AsyncParsableCommand {
         try await ServerRateLimits.mount(app: app, database: database, on: &configuration, rejected: configuration.metrics?.rateLimitRejected)
         try await ServerIdempotency.mount(app: app, database: database, on: &configuration, logger: logger)
         try await ServerIncomingWebhooks.mount(app: app, database: database, on: &configuration, logger: logger)
+        // Last: the workers' writes run every hook mounted above.
+        ServerWorkers.mount(app: app, database: database, on: &configuration, logger: logger)
     }
 
     /// Runs `group` until it stops, then closes `database` (whether the group failed or not).

@@ -1,11 +1,34 @@
 import Foundation
 import Generated
 import Runtime
+import Webhooks
 
-/// The stationthis app's custom endpoints: its health answer, the caller's profile and the
-/// points ledger (`PointsLedger`). Everything else (collections, API keys, sign-in) is the
-/// schema's generated and auth routes.
+/// The stationthis app's custom endpoints: its health answer, the caller's profile, the
+/// points ledger (`PointsLedger`) and generations (`GenerationJobs`, run by `GenerationWorker`).
+/// Everything else (collections, API keys, sign-in) is the schema's generated and auth routes.
 struct StationthisHandlersImplementation: StationthisHandlers {
+    /// Checks generation delivery URLs as webhook deliveries will (loopback allowed only where
+    /// `LOOM_WEBHOOKS_ALLOW_LOOPBACK=1`, as for the deliveries themselves).
+    var addressGuard = AddressGuard(allowLoopback: false)
+
+    /// Starts a generation: 202 with the job's id; the worker runs it.
+    func generationsExecute(
+        _ input: Stationthis.Operations.GenerationsExecute.Input, context: HandlerContext
+    ) async throws -> Stationthis.Operations.GenerationsExecute.Output {
+        let job = try await GenerationJobs(context: context, addressGuard: addressGuard).execute(input.body)
+        return .init(status: "accepted", generationId: job.generationId, toolId: job.toolId, delivery: .init(mode: job.deliveryMode, url: job.deliveryUrl))
+    }
+
+    /// The caller's generation: status, inputs, outputs once completed.
+    func generationsStatus(
+        _ input: Stationthis.Operations.GenerationsStatus.Input, context: HandlerContext
+    ) async throws -> Stationthis.Operations.GenerationsStatus.Output {
+        let job = try await GenerationJobs(context: context, addressGuard: addressGuard).status(input.id)
+        return .init(
+            generationId: job.generationId, toolId: job.toolId, status: job.status, inputs: job.inputs, outputs: job.outputs,
+            delivery: .init(mode: job.deliveryMode, url: job.deliveryUrl), createdAt: job.createdAt, completedAt: job.completedAt)
+    }
+
     /// `{"status": "ok"}` when the database answers; 503 otherwise.
     func statusHealth(
         _ input: Stationthis.Operations.StatusHealth.Input, context: HandlerContext

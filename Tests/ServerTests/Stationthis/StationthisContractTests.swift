@@ -85,6 +85,40 @@ struct StationthisContractTests {
         }
     }
 
+    @Test("Login: POST /api/v1/auth/apikey exchanges an API key (apiKey or X-API-Key) for the jwt cookie; a revoked or unknown key is 401")
+    func apiKeyExchange() async throws {
+        try await TestApp.stationthis { app in
+            let user = try await app.stationUser("kay@example.com")
+            let created = try await app.request(
+                .post, "/api/v1/user/apikeys", json: #"{"name":"web","environment":"live","scopes":["points:read"]}"#, headers: TestApp.bearer(user.token))
+            let key = try #require(created.object["key"] as? String, "\(created.text)")
+            let id = try #require(created.object["id"] as? String)
+            // A browser (it sends Origin): the session only as cookies, the same jwt cookie the password login sets.
+            let exchanged = try await app.request(
+                .post, "/api/v1/auth/apikey", json: #"{"apiKey":"\#(key)"}"#, headers: [.origin: "http://localhost:5173"])
+            #expect(exchanged.status == .ok && exchanged.object["success"] as? Bool == true, "\(exchanged.text)")
+            #expect(exchanged.object["accessToken"] == nil && !exchanged.text.contains(key), "\(exchanged.text)")
+            let cookies = AuthCookieTests.cookies(exchanged)
+            let jwt = try #require(cookies["jwt"], "\(exchanged.headers)")
+            #expect(jwt.attributes.contains("HttpOnly") && jwt.attributes.contains("SameSite=Lax") && jwt.attributes.contains("Max-Age=43200"))
+            #expect(try Self.claims(jwt.value)["sub"] as? String == user.id, "the session is the key's creator's")
+            let me = try await app.request(.get, "/api/v1/user/me", headers: [.cookie: "jwt=\(jwt.value)"])
+            #expect(me.status == .ok && (me.object["profile"] as? [String: any Sendable])?["username"] as? String == "kay@example.com", "\(me.text)")
+            // The key in X-API-Key (the body empty, or `{}` as this client sends it): the same exchange.
+            let byHeader = try await app.request(.post, "/api/v1/auth/apikey", json: "{}", headers: [HTTPField.Name("X-API-Key")!: key])
+            #expect(byHeader.status == .ok && AuthCookieTests.cookies(byHeader)["jwt"] != nil, "\(byHeader.text)")
+            let missing = try await app.request(.post, "/api/v1/auth/apikey", json: "{}")
+            #expect(missing.status == .unauthorized && missing.stationError.code == "UNAUTHORIZED", "\(missing.text)")
+            let unknown = try await app.request(.post, "/api/v1/auth/apikey", json: #"{"apiKey":"st_live_nothing"}"#)
+            #expect(unknown.status == .unauthorized && unknown.stationError.code == "INVALID_CREDENTIALS", "\(unknown.text)")
+            #expect(try await app.request(.delete, "/api/v1/user/apikeys/\(id)", headers: TestApp.bearer(user.token)).status == .noContent)
+            let revoked = try await app.request(.post, "/api/v1/auth/apikey", json: #"{"apiKey":"\#(key)"}"#)
+            #expect(revoked.status == .unauthorized && revoked.stationError.code == "INVALID_CREDENTIALS", "\(revoked.text)")
+            let revokedHeader = try await app.request(.post, "/api/v1/auth/apikey", json: "{}", headers: [HTTPField.Name("X-API-Key")!: key])
+            #expect(revokedHeader.status == .unauthorized, "\(revokedHeader.text)")
+        }
+    }
+
     @Test("API keys: X-API-Key; /api/v1/user/apikeys create 201, list masked, DELETE 204")
     func apiKeys() async throws {
         try await TestApp.stationthis { app in

@@ -168,3 +168,47 @@ enum AddressGuardProbe {
         return nil
     }
 }
+
+/// Per-record targets in the outbox hook: a targeted type needs a target, an untargeted one
+/// refuses one, and a flat body spreads the data's members between `event` and `timestamp`.
+@Suite("Webhook targets in the outbox")
+struct WebhookTargetOutboxTests {
+    static let settings = WebhookSettings(
+        tenantScoped: false, signature: .standardWebhooks,
+        delivery: .init(timeoutSeconds: 5, connectTimeoutSeconds: 5, retrySchedule: [5], jitterPercent: 0, maxConcurrencyPerEndpoint: 1),
+        events: [],
+        customEvents: [
+            .init(type: "job.done", description: "Done.", target: .init(signature: .hmacSHA256(header: "X-Signature"), retrySchedule: [1, 5, 30], jitterPercent: 0, body: .flat)),
+            .init(type: "job.noted", description: "Noted."),
+        ])
+
+    static func hook() -> OutboxHook {
+        OutboxHook(
+            settings: settings, subscriptions: [], signal: DeliverySignal(),
+            clock: WebhookClock { Date(timeIntervalSince1970: 1_800_000_000) }, stored: false)
+    }
+
+    static func event(_ type: String, target: WebhookTarget?) -> EmittedEvent {
+        EmittedEvent(type: type, data: RawJSON(validatedText: #"{"jobId":"j1","n":2}"#), identity: nil, requestID: nil, target: target)
+    }
+
+    @Test("a targeted event writes one message (the flat body) and one delivery with the URL and secret")
+    func targeted() throws {
+        let target = WebhookTarget(url: "https://example.com/cb", secret: "s3cret")
+        let statements = try Self.hook().statements(for: Self.event("job.done", target: target), dialect: .sqlite)
+        #expect(statements.count == 2)
+        #expect(statements[0].binds[3] == .text(#"{"event":"job.done","jobId":"j1","n":2,"timestamp":"2027-01-15T08:00:00.000Z"}"#))
+        #expect(statements[1].binds[2] == .text("target:job.done"))
+        #expect(statements[1].binds.suffix(2) == [.text("https://example.com/cb"), .text("s3cret")])
+        #expect(!"\(target)".contains("s3cret"), "a target never prints its secret")
+    }
+
+    @Test("a targeted type without a target, or an untargeted one with a target, fails the write")
+    func refused() {
+        #expect(throws: WebhookEventError.self) { try Self.hook().statements(for: Self.event("job.done", target: nil), dialect: .sqlite) }
+        #expect(throws: WebhookEventError.self) {
+            try Self.hook().statements(for: Self.event("job.noted", target: WebhookTarget(url: "https://example.com", secret: "s")), dialect: .sqlite)
+        }
+        #expect(Self.settings.allEventTypes == ["job.noted"], "subscriptions never see a targeted type")
+    }
+}

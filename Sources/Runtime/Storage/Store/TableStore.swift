@@ -122,8 +122,20 @@ public struct TableStore<Record: TableRecord>: Sendable {
         var plan = WritePlan()
         let statement = (previous == nil ? sql.patch : sql.guardedPatch).statement(values)
         let write = writer.add(statement, .updated, lock: sql.lockByID.statement(values), origin: origin, to: &plan)
-        plan.append(alongside)
-        return try await run(plan, write, input: input).map { try Record(row: $0) }
+        if !alongside.isEmpty {
+            // `alongside` commits with the update or not at all: an update that matched nothing
+            // (no such record, or `previous` no longer current) abandons the transaction.
+            plan.derive { results in
+                guard results.first(write.step).map({ !$0.rows.isEmpty }) ?? false else { throw StoreWriteMissed() }
+                return []
+            }
+            plan.append(alongside)
+        }
+        do {
+            return try await run(plan, write, input: input).map { try Record(row: $0) }
+        } catch is StoreWriteMissed {
+            return nil
+        }
     }
 
     /// Deletes the live record with `key` (marks it deleted on a soft-delete table), with the
@@ -134,6 +146,10 @@ public struct TableStore<Record: TableRecord>: Sendable {
         plan.append(alongside)
         return try await run(plan, write, input: ValidatedObject(values: [])) != nil
     }
+
+    /// Thrown inside an update's transaction when it matched nothing, so its `alongside`
+    /// statements roll back with it.
+    private struct StoreWriteMissed: Error {}
 
     /// Runs the plan, mapping constraint failures; the row `write` returned, if any.
     private func run(_ plan: WritePlan, _ write: RecordWriter<Record>.PlannedWrite, input: ValidatedObject) async throws -> SQLRow? {

@@ -1,0 +1,3 @@
+-- Migration 0002_create_generation_jobs_and_1_more (sqlite), written by `loom generate`. Never edit an applied migration.
+CREATE TABLE "generation_jobs" ("generation_id" TEXT PRIMARY KEY NOT NULL, "user_id" TEXT NOT NULL, "tool_id" TEXT NOT NULL, "inputs" TEXT, "status" TEXT NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'running', 'completed', 'failed')), "outputs" TEXT, "delivery_mode" TEXT NOT NULL DEFAULT 'poll' CHECK ("delivery_mode" IN ('webhook', 'poll')), "delivery_url" TEXT, "delivery_secret" TEXT, "worker_id" TEXT, "lease_until" INTEGER, "completed_at" TEXT, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS "generation_jobs_status_created_at_idx" ON "generation_jobs" ("status", "created_at");
