@@ -57,7 +57,7 @@ CROSS_MEMBER_RULES = {
     ("current_password", "is required to change the password"),
 }
 CIDR = re.compile(r"^allowed_cidrs\[\d+\]$")
-CLEAR_ENTRY = re.compile(r"^clear\[\d+\]$")
+CLEAR_ENTRY = re.compile(r"(^|\.)clear\[\d+\]$")
 MISSING_RECORD = re.compile(r"^(references no record in \w+|no \w+ record has \w+ .*)$")
 
 
@@ -98,7 +98,7 @@ def state_dependent(error):
         or message == "must not contain the NUL character (U+0000)"
         or (field == "url" and (message.startswith("refused: ") or message == "must be an absolute http or https URL"))
         or message.startswith("is longer than 72 bytes")
-        or (bool(CLEAR_ENTRY.match(field)) and message.endswith("which the body also sets"))
+        or (bool(CLEAR_ENTRY.search(field)) and message.endswith("which the body also sets"))
         # The idempotency key schemathesis generated was sent before with another body: the
         # earlier request is the server's state (422, or 400 where the app says so).
         or message.startswith("was already used with another request")
@@ -157,7 +157,7 @@ def only_clear_entries_named(body) -> bool:
     """For an app whose error body lists no fields: whether the message names only entries of an
     update's `clear` list; a schema-valid list is refused only for naming a member also sent."""
     match = INVALID_FIELDS.match(error_message(body) or "")
-    return bool(match) and all(CLEAR_ENTRY.match(name.strip()) for name in match.group(1).split(","))
+    return bool(match) and all(CLEAR_ENTRY.search(name.strip()) for name in match.group(1).split(","))
 
 
 @schemathesis.hook
