@@ -245,7 +245,7 @@ struct TrackerClientExample {
         guard case .created(let created) = answer else { throw JourneyFailure(unexpected(answer)) }
         let project = try created.body.json
         try expect(project.name == body.name && project.status == (body.status ?? .active), "created \(project)")
-        step("createProject \(project.name): 201, id \(project.id), status \(project.status.rawValue), created at \(project.createdAt)")
+        step("createProject \(project.name): 201, id \(project.id), status \(project.status.rawValue), created at \(project.createdAt), ETag \(created.headers.eTag)")
         return project
     }
 
