@@ -76,6 +76,12 @@ struct TrackerClientExample {
         do {
             try await run()
             print("tracker-client-example: \(Steps.count) steps passed")
+        } catch let error as ClientError {
+            // The operation and the cause; ClientError's own description also lists the whole input
+            // (the password of a sign-up among it).
+            let status = error.response.map { " (HTTP \($0.status.code))" } ?? ""
+            print("tracker-client-example FAILED after \(Steps.count) steps: \(error.operationID)\(status): \(error.underlyingError)")
+            exit(1)
         } catch {
             print("tracker-client-example FAILED after \(Steps.count) steps: \(error)")
             exit(1)
