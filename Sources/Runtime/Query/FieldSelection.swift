@@ -12,7 +12,9 @@ public struct FieldSelection: Sendable, Hashable {
 
     /// Parses `fields`; `positions` maps member names to their position (built once per table).
     static func parse(_ text: String, positions: [String: Int]) throws(APIError) -> FieldSelection {
-        var mask = Array(repeating: false, count: positions.count)
+        // Positions are the record's select-list positions, write-only members left out, so the
+        // last one may lie past `positions.count`: the mask covers every position.
+        var mask = Array(repeating: false, count: (positions.values.max() ?? -1) + 1)
         var unknown: [String] = []
         // Names exactly as documented (the OpenAPI pattern allows no spaces around them).
         for name in text.split(separator: ",", omittingEmptySubsequences: false) {
