@@ -43,6 +43,7 @@ import json
 import os
 import random
 import re
+import uuid
 
 import schemathesis
 
@@ -188,6 +189,17 @@ def filter_failure(context, failure, case, response):
 # of every later operation. Only this member of these two bodies is withheld.
 OWN_PROFILE_PATHS = tuple(path for path in os.environ.get("LOOM_CI_OWN_PROFILE_PATHS", "").split(",") if path)
 
+# The ids of the run's own account and platform admin (.ci/conformance passes them in
+# LOOM_CI_OWN_SUBJECTS): a generated write naming one in its path (ban, deactivate, delete)
+# would lock the run out of every later operation, as a changed email would. Such a request
+# names a random id instead; the route is still exercised.
+OWN_SUBJECTS = {subject for subject in os.environ.get("LOOM_CI_OWN_SUBJECTS", "").split(",") if subject}
+
+# The run's own login emails: a generated login (or any body) with one of them and a wrong
+# password counts against that email's failed-login throttle, which would lock the run's own
+# re-login; such a value is replaced by another address.
+OWN_EMAILS = {email.lower() for email in os.environ.get("LOOM_CI_OWN_EMAILS", "").split(",") if email}
+
 
 # An app with per-client rate limits that trusts 127.0.0.1 as a proxy (.ci/conformance says so
 # in LOOM_CI_FORWARDED_CLIENTS) is fuzzed as many clients: each generated request names its own
@@ -203,3 +215,11 @@ def before_call(context, case, **kwargs):
         case.headers["X-Forwarded-For"] = f"198.18.{random.randrange(256)}.{random.randrange(1, 255)}"
     if case.method.upper() == "PATCH" and OWN_PROFILE_PATHS and case.path.endswith(OWN_PROFILE_PATHS) and isinstance(case.body, dict):
         case.body.pop("email", None)
+    if OWN_EMAILS and isinstance(case.body, dict):
+        for name, value in list(case.body.items()):
+            if isinstance(value, str) and value.lower() in OWN_EMAILS:
+                case.body[name] = f"fuzz-{uuid.uuid4().hex[:8]}@example.com"
+    if OWN_SUBJECTS and case.method.upper() != "GET" and case.path_parameters:
+        for name, value in list(case.path_parameters.items()):
+            if str(value).lower() in OWN_SUBJECTS:
+                case.path_parameters[name] = str(uuid.uuid4())

@@ -4579,10 +4579,7 @@ extension Tracker {
               "WEB-42"
             ],
             "pattern" : "^(?:[A-Z]{2,5}-[0-9]{1,6})$",
-            "type" : [
-              "string",
-              "null"
-            ]
+            "type" : "string"
           },
           "completed_at" : {
             "description" : "When the task was completed.",

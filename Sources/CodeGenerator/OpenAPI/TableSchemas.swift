@@ -111,7 +111,10 @@ struct TableSchemas {
     func input(usage: FieldSchemaBuilder.Usage, requiring key: String? = nil) throws -> JSONSchema {
         let writable = table.fields.filter { !$0.readOnly }
         var properties = try writable.map { field in
-            SchemaFactory.Property(
+            // The upsert key decides which record to replace: required, and never null.
+            var field = field
+            if field.name == key { field.nullable = false }
+            return SchemaFactory.Property(
                 fields.naming.name(field.name), try fields.schema(for: field, usage: usage),
                 required: (usage != .patch && field.required) || field.name == key)
         }
