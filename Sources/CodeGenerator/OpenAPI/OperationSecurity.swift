@@ -72,22 +72,20 @@ struct OperationSecurity {
         return DocumentedRoute(path: route.path, method: route.method, operation: operation, file: route.file)
     }
 
-    /// The requirements of one of `table`'s routes (as `RouteRegistry.addTable` checks them).
     /// The requirement of each action a table's batch may hold, in action order.
     static func batchActions(of table: TableSchema) -> [(action: String, requirement: AccessRequirementSchema)] {
         let actions: [(TableOperation, PermissionKey)] = [(.create, .create), (.replace, .replace), (.update, .update), (.delete, .delete)]
         return actions.filter { table.operations.contains($0.0) }.map { (action: $0.1.rawValue, requirement: table.requirement(for: $0.1)) }
     }
 
+    /// The requirements of one of `table`'s routes (as `RouteRegistry.addTable` checks them).
     static func requirements(of route: TableRouteKey, table: TableSchema) -> [AccessRequirementSchema] {
         switch route {
         case .list: return [table.requirement(for: .list)]
         case .create: return [table.requirement(for: .create)]
         case .upsert: return [table.requirement(for: .create), table.requirement(for: .replace)]
         case .batch:
-            let actions: [(TableOperation, PermissionKey)] = [(.create, .create), (.replace, .replace), (.update, .update), (.delete, .delete)]
-            return Array(Set(actions.filter { table.operations.contains($0.0) }.map { table.requirement(for: $0.1) }))
-                .sorted { $0.text < $1.text }
+            return Array(Set(batchActions(of: table).map(\.requirement))).sorted { $0.text < $1.text }
         case .restore: return [table.requirement(for: .restore)]
         case .get: return [table.requirement(for: .get)]
         case .replace: return [table.requirement(for: .replace)]

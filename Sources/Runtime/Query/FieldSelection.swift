@@ -10,11 +10,19 @@ public struct FieldSelection: Sendable, Hashable {
 
     init(mask: [Bool]) { self.mask = mask }
 
-    /// Parses `fields`; `positions` maps member names to their position (built once per table).
-    static func parse(_ text: String, positions: [String: Int]) throws(APIError) -> FieldSelection {
-        // Positions are the record's select-list positions, write-only members left out, so the
-        // last one may lie past `positions.count`: the mask covers every position.
-        var mask = Array(repeating: false, count: (positions.values.max() ?? -1) + 1)
+    /// The members `fields` may name, built once per table (`members(of:)`).
+    struct Members: Sendable {
+        /// Member name → select-list position, write-only members left out.
+        let positions: [String: Int]
+        /// Every select-list position, write-only ones included: the mask's length (a member
+        /// after a write-only one lies past `positions.count`).
+        let count: Int
+    }
+
+    /// Parses `fields` against the table's `members`.
+    static func parse(_ text: String, members: Members) throws(APIError) -> FieldSelection {
+        let positions = members.positions
+        var mask = Array(repeating: false, count: members.count)
         var unknown: [String] = []
         // Names exactly as documented (the OpenAPI pattern allows no spaces around them).
         for name in text.split(separator: ",", omittingEmptySubsequences: false) {
@@ -33,11 +41,11 @@ public struct FieldSelection: Sendable, Hashable {
         return FieldSelection(mask: mask)
     }
 
-    /// Member positions of a table's records (`TableDescriptor.members`), write-only fields left out.
-    static func positions(of table: TableDescriptor) -> [String: Int] {
+    /// The selectable members of a table's records (`TableDescriptor.members`), write-only fields left out.
+    static func members(of table: TableDescriptor) -> Members {
         let hidden = Set(table.fields.filter(\.writeOnly).map(\.name))
         var positions: [String: Int] = [:]
         for (index, name) in table.members.enumerated() where !hidden.contains(name) { positions[name] = index }
-        return positions
+        return Members(positions: positions, count: table.members.count)
     }
 }

@@ -21,7 +21,7 @@ struct ResolvedStatements: Sendable {
     /// Fields usable in `filter` and `sort`, resolved once.
     let columns: QueryColumns
     /// Record member positions by name, for `fields=`.
-    let memberPositions: [String: Int]
+    let selectableMembers: FieldSelection.Members
     /// Relations `expand=` may name.
     let expansions: [String: Expansion]
     let dialect: SQLDialect
@@ -59,7 +59,7 @@ struct ResolvedStatements: Sendable {
         listPrefix = "SELECT \(statements.selectColumns) FROM \(statements.table)"
         countPrefix = "SELECT COUNT(*) FROM \(statements.table)"
         columns = QueryColumns(table)
-        memberPositions = FieldSelection.positions(of: table)
+        selectableMembers = FieldSelection.members(of: table)
         expansions = Expansion.all(of: table)
         self.dialect = dialect
         softDelete = table.softDelete

@@ -34,7 +34,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let caller = try RowCaller(context, table: table)
         let query = try ListQuery.parse(request.uri, table: table, limits: settings.pageLimits, cursors: cursors)
         let statements = try sql.list(query, caller: caller)
-        let selection = try query.fieldsText.map { text throws(APIError) in try FieldSelection.parse(text, positions: sql.memberPositions) }
+        let selection = try query.fieldsText.map { text throws(APIError) in try FieldSelection.parse(text, members: sql.selectableMembers) }
         let results = try await database.fetchSnapshot(statements.all)
         return JSONResponse.make(status: .ok, bytes: try page(results, statements: statements, query: query, selection: selection))
     }
@@ -45,7 +45,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let caller = try RowCaller(context, table: table)
         let id = try primaryKey(context)
         let selection = try QueryString(request.uri)["fields"].map { text throws(APIError) in
-            try FieldSelection.parse(text, positions: sql.memberPositions)
+            try FieldSelection.parse(text, members: sql.selectableMembers)
         }
         let rows = try await database.fetchByKey(sql.selectByID.statement(BindValues(key: id, caller: caller)))
         guard let row = rows.first else { throw notFound(context) }
