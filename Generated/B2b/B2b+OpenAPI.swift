@@ -3092,7 +3092,7 @@ extension B2b {
             "description" : "Where deliveries are POSTed: an absolute http or https URL whose host resolves only to public addresses (never loopback, private, link-local, shared, unique-local, multicast or unspecified).",
             "maxLength" : 2048,
             "minLength" : 8,
-            "pattern" : "^(?:[hH][tT][tT][pP][sS]?://.+)$",
+            "pattern" : "^(?:[hH][tT][tT][pP][sS]?://[^\\n\\r\\u2028\\u2029]+)$",
             "type" : "string"
           }
         },
@@ -3251,7 +3251,7 @@ extension B2b {
             "description" : "Where deliveries are POSTed: an absolute http or https URL whose host resolves only to public addresses (never loopback, private, link-local, shared, unique-local, multicast or unspecified).",
             "maxLength" : 2048,
             "minLength" : 8,
-            "pattern" : "^(?:[hH][tT][tT][pP][sS]?://.+)$",
+            "pattern" : "^(?:[hH][tT][tT][pP][sS]?://[^\\n\\r\\u2028\\u2029]+)$",
             "type" : "string"
           }
         },

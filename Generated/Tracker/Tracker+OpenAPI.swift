@@ -5139,7 +5139,7 @@ extension Tracker {
             "description" : "Where deliveries are POSTed: an absolute http or https URL whose host resolves only to public addresses (never loopback, private, link-local, shared, unique-local, multicast or unspecified).",
             "maxLength" : 2048,
             "minLength" : 8,
-            "pattern" : "^(?:[hH][tT][tT][pP][sS]?://.+)$",
+            "pattern" : "^(?:[hH][tT][tT][pP][sS]?://[^\\n\\r\\u2028\\u2029]+)$",
             "type" : "string"
           }
         },
@@ -5298,7 +5298,7 @@ extension Tracker {
             "description" : "Where deliveries are POSTed: an absolute http or https URL whose host resolves only to public addresses (never loopback, private, link-local, shared, unique-local, multicast or unspecified).",
             "maxLength" : 2048,
             "minLength" : 8,
-            "pattern" : "^(?:[hH][tT][tT][pP][sS]?://.+)$",
+            "pattern" : "^(?:[hH][tT][tT][pP][sS]?://[^\\n\\r\\u2028\\u2029]+)$",
             "type" : "string"
           }
         },

@@ -1,5 +1,6 @@
 import APIContract
 import Foundation
+import ValueFormats
 import OpenAPIKit
 import SchemaModel
 
@@ -153,11 +154,9 @@ struct FieldSchemaBuilder {
     /// store it, so both engines answer alike).
     static let withoutNUL = "^[^\\u0000]*$"
 
-    /// `pattern` as the runtime applies it (`Pattern`: the whole string must match). JSON Schema
-    /// patterns search anywhere in the string, so the document anchors them.
-    static func anchored(_ pattern: String) -> String {
-        "^(?:" + pattern + ")$"
-    }
+    /// `pattern` as the runtime applies it: `SchemaPattern` anchors it and spells out the
+    /// constructs regular expression dialects read differently.
+    static func anchored(_ pattern: String) -> String { SchemaPattern.anchored(pattern) }
 
     /// A relation holds the target's key, so it has the key's type; the description says which.
     private func relation(_ field: FieldSchema, _ usage: Usage, nullable: Bool) throws -> JSONSchema {

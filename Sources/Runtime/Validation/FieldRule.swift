@@ -1,4 +1,5 @@
 import Foundation
+import ValueFormats
 
 /// How one field of a request body or one parameter is validated, generated from the schema.
 ///
@@ -81,28 +82,23 @@ public enum PrimaryKeyKind: Sendable, Hashable {
     case prefixed(String)
 }
 
-/// A compiled regular expression from a schema's `pattern`.
-///
-/// `@unchecked Sendable`: `NSRegularExpression` is immutable after creation and documented as
-/// safe to use from several threads at once; the wrapper exposes only matching.
-public struct Pattern: @unchecked Sendable {
+/// A compiled regular expression from a schema's `pattern`, matched as `SchemaPattern` reads it
+/// (the one reading the generator and the document share).
+public struct Pattern: Sendable {
+    private let compiled: SchemaPattern
+
     /// The source text, quoted in validation messages.
-    public let source: String
-    private let expression: NSRegularExpression
+    public var source: String { compiled.source }
 
     /// Compiles a pattern the generator has already checked; a pattern that fails here is a generator bug.
     public init(_ source: String) {
-        self.source = source
         do {
-            expression = try NSRegularExpression(pattern: "^(?:" + source + ")$")
+            compiled = try SchemaPattern(source)
         } catch {
             preconditionFailure("schema pattern \(source) was validated by the generator but does not compile: \(error)")
         }
     }
 
     /// Whether the whole string matches.
-    public func matches(_ string: String) -> Bool {
-        let range = NSRange(string.startIndex..<string.endIndex, in: string)
-        return expression.firstMatch(in: string, options: [], range: range) != nil
-    }
+    public func matches(_ string: String) -> Bool { compiled.matches(string) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ValueFormats
 
 /// Checks that each constraint a field declares applies to its type and placement, that the
 /// constraints its type needs are present, and that bounds are consistent.
@@ -93,7 +94,7 @@ enum FieldConstraintRules {
                 "\"pattern\" only applies to string fields; use \"type\": \"string\" or remove it")
             return
         }
-        if (try? NSRegularExpression(pattern: pattern)) == nil {
+        if (try? SchemaPattern(pattern)) == nil {
             context.error(
                 .invalidPattern, at: "pattern",
                 "\"pattern\" \(ValueText.quoted(pattern)) is not a valid regular expression; fix it (in JSON a "

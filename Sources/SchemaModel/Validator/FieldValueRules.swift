@@ -1,4 +1,5 @@
 import Foundation
+import ValueFormats
 
 /// Checks that a field's `default` and `example` are values the field accepts: the right
 /// JSON kind, a valid format, inside its bounds, and null only when nullable.
@@ -80,17 +81,11 @@ enum FieldValueRules {
             }
         }
         if field.type == .string, let pattern = field.pattern,
-            let expression = try? NSRegularExpression(pattern: pattern), !matchesWhole(string, expression)
+            let compiled = try? SchemaPattern(pattern), !compiled.matches(string)
         {
             return "\(quoted) does not match \"pattern\" \(ValueText.quoted(pattern))"
         }
         return nil
-    }
-
-    private static func matchesWhole(_ string: String, _ expression: NSRegularExpression) -> Bool {
-        let range = NSRange(string.startIndex..<string.endIndex, in: string)
-        guard let match = expression.firstMatch(in: string, options: [.anchored], range: range) else { return false }
-        return match.range == range
     }
 
     private static func relationProblem(_ value: JSONValue, _ field: FieldSchema, _ app: AppSchema) -> String? {
