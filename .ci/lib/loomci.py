@@ -343,6 +343,8 @@ class Credentials:
     organization_id: str | None = None
     access_token: str | None = None
     api_key: str | None = None
+    # The id of the run's own API key, kept out of generated writes like the account's id.
+    api_key_id: str | None = None
     platform_email: str | None = None
     platform_password: str | None = None
     platform_token: str | None = None
@@ -406,6 +408,7 @@ def bootstrap(server: Server) -> Credentials:
         if answer.status != 201:
             raise RuntimeError(f"API key creation failed: {answer.status} {answer.body!r}")
         credentials.api_key = member(family_answer(server.app, "apiKeys", answer.json()), "key")
+        credentials.api_key_id = member(family_answer(server.app, "apiKeys", answer.json()), "id")
     if auth.get("platformAdmins") is not None:
         credentials.platform_email = f"admin-{secrets.token_hex(3)}@example.com"
         credentials.platform_password = "correct horse battery staple"

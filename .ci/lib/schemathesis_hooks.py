@@ -134,11 +134,14 @@ def only_semantic_parameters_named(body) -> bool:
     return bool(match) and all(name.strip() in SEMANTIC_PARAMETERS for name in match.group(1).split(","))
 
 
-def only_relations_named(case, body) -> bool:
+def only_state_fields_named(case, body) -> bool:
     """For an app whose error body lists no fields (stationthis: `{"error": {code, message}}`),
-    whether the message names only relation fields of the request body (documented as
-    "References <table>.<key>."): a generated id naming no record is the server's state, the
-    rule `state_dependent` applies to apps that list their fields."""
+    whether the message names only fields whose refusal is the server's state, as
+    `state_dependent` tells from the messages of apps that list their fields: relations
+    (documented as "References <table>.<key>.") and ids of accounts (documented as "naming no
+    account is refused"), whose generated or example id names no record; `expires_at`, which must
+    lie in the future (the clock); and URLs, which the SSRF guard refuses unless their host
+    resolves to public addresses (the resolver)."""
     match = INVALID_FIELDS.match(error_message(body) or "")
     if not match:
         return False
@@ -150,8 +153,13 @@ def only_relations_named(case, body) -> bool:
         properties = schema.get("properties", {})
     except (AttributeError, KeyError, TypeError):
         return False
-    names = [name.strip() for name in match.group(1).split(",")]
-    return all("References " in properties.get(name, {}).get("description", "") for name in names)
+
+    def state_field(name: str) -> bool:
+        description = properties.get(name, {}).get("description", "")
+        return ("References " in description or "naming no account is refused" in description
+                or snake(name) == "expires_at" or name == "url" or name.endswith(".url"))
+
+    return all(state_field(name.strip()) for name in match.group(1).split(","))
 
 
 def only_clear_entries_named(body) -> bool:
@@ -178,7 +186,7 @@ def filter_failure(context, failure, case, response):
     except ValueError:
         return True
     if not errors and response.status_code in (400, 422):
-        return not (only_relations_named(case, body) or only_semantic_parameters_named(body) or only_clear_entries_named(body))
+        return not (only_state_fields_named(case, body) or only_semantic_parameters_named(body) or only_clear_entries_named(body))
     if not errors or response.status_code not in (400, 422):
         return True
     return not all(semantic_parameter(error) or state_dependent(error) for error in errors)
@@ -189,8 +197,9 @@ def filter_failure(context, failure, case, response):
 # of every later operation. Only this member of these two bodies is withheld.
 OWN_PROFILE_PATHS = tuple(path for path in os.environ.get("LOOM_CI_OWN_PROFILE_PATHS", "").split(",") if path)
 
-# The ids of the run's own account and platform admin (.ci/conformance passes them in
-# LOOM_CI_OWN_SUBJECTS): a generated write naming one in its path (ban, deactivate, delete)
+# The ids of the run's own account, platform admin and API key (.ci/conformance passes them in
+# LOOM_CI_OWN_SUBJECTS): a generated write naming one in its path (ban, deactivate, delete; or
+# a key replaced with the document's example, whose `allowed_cidrs` refuse the run's addresses)
 # would lock the run out of every later operation, as a changed email would. Such a request
 # names a random id instead; the route is still exercised.
 OWN_SUBJECTS = {subject for subject in os.environ.get("LOOM_CI_OWN_SUBJECTS", "").split(",") if subject}

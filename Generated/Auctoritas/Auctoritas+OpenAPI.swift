@@ -84,6 +84,20 @@ extension Auctoritas {
       "BadGateway" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -99,6 +113,20 @@ extension Auctoritas {
       "BadRequest" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -114,6 +142,20 @@ extension Auctoritas {
       "Conflict" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -129,6 +171,20 @@ extension Auctoritas {
       "Forbidden" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -144,6 +200,20 @@ extension Auctoritas {
       "GatewayTimeout" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -159,6 +229,20 @@ extension Auctoritas {
       "InternalError" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -174,6 +258,20 @@ extension Auctoritas {
       "NotFound" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -189,6 +287,20 @@ extension Auctoritas {
       "PayloadTooLarge" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -204,6 +316,20 @@ extension Auctoritas {
       "PreconditionFailed" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -219,6 +345,20 @@ extension Auctoritas {
       "RequestHeaderFieldsTooLarge" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -234,6 +374,20 @@ extension Auctoritas {
       "ServiceUnavailable" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -249,6 +403,20 @@ extension Auctoritas {
       "TooManyRequests" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -272,6 +440,20 @@ extension Auctoritas {
       "URITooLong" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -287,6 +469,20 @@ extension Auctoritas {
       "Unauthorized" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -302,6 +498,20 @@ extension Auctoritas {
       "UnsupportedMediaType" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -317,6 +527,20 @@ extension Auctoritas {
       "ValidationError" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -336,6 +560,9 @@ extension Auctoritas {
           "PROD",
           "DEV"
         ],
+        "examples" : [
+          "PROD"
+        ],
         "type" : "string"
       },
       "APIKeyScope" : {
@@ -347,14 +574,43 @@ extension Auctoritas {
           "user_data:read",
           "user_data:write"
         ],
+        "examples" : [
+          "*"
+        ],
         "type" : "string"
       },
       "AppRole" : {
         "const" : "USER",
+        "examples" : [
+          "USER"
+        ],
         "type" : "string"
       },
       "AuthAPIKey" : {
         "description" : "An API key; the key itself appears only in the answer that created it.",
+        "examples" : [
+          {
+            "allowedCidrs" : [
+              "10.0.0.0/8"
+            ],
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "environment" : "live",
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+            "lastFour" : "6ML5",
+            "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "prefix" : "sk_live_",
+            "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "member",
+            "scopes" : [
+              "projects:read"
+            ],
+            "service" : "loom"
+          }
+        ],
         "properties" : {
           "allowedCidrs" : {
             "description" : "Addresses the key may be used from; empty: any.",
@@ -478,6 +734,23 @@ extension Auctoritas {
       },
       "AuthAPIKeyCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowedCidrs" : [
+              "10.0.0.0/8"
+            ],
+            "environment" : "PROD",
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "member",
+            "scopes" : [
+              "*"
+            ],
+            "service" : "loom"
+          }
+        ],
         "properties" : {
           "allowedCidrs" : {
             "description" : "Addresses the key may be used from; empty or null: any.",
@@ -569,6 +842,33 @@ extension Auctoritas {
       },
       "AuthAPIKeyList" : {
         "description" : "The project's keys that are not revoked, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "allowedCidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "environment" : "live",
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "lastFour" : "6ML5",
+                "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "prefix" : "sk_live_",
+                "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "projects:read"
+                ],
+                "service" : "loom"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The project's keys that are not revoked, newest first.",
@@ -585,6 +885,36 @@ extension Auctoritas {
       },
       "AuthAPIKeyPage" : {
         "description" : "One page of the caller's keys that are not revoked, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "allowedCidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "environment" : "live",
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "lastFour" : "6ML5",
+                "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "prefix" : "sk_live_",
+                "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "projects:read"
+                ],
+                "service" : "loom"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "One page of the caller's keys that are not revoked, newest first.",
@@ -616,6 +946,18 @@ extension Auctoritas {
       },
       "AuthAPIKeyReplace" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowedCidrs" : [
+              "10.0.0.0/8"
+            ],
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "allowedCidrs" : {
             "description" : "Addresses the key may be used from; absent, empty or null: any.",
@@ -666,6 +1008,11 @@ extension Auctoritas {
       },
       "AuthAPIKeyRotate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "graceSeconds" : 0
+          }
+        ],
         "properties" : {
           "graceSeconds" : {
             "description" : "How long the old key keeps working; 0 (default) ends it at once.",
@@ -682,6 +1029,18 @@ extension Auctoritas {
       },
       "AuthAPIKeyUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowedCidrs" : [
+              "10.0.0.0/8"
+            ],
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "allowedCidrs" : {
             "description" : "Addresses the key may be used from; empty or null: any.",
@@ -728,6 +1087,11 @@ extension Auctoritas {
       },
       "AuthEmailVerify" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "token" : {
             "description" : "The verification token from the mail.",
@@ -743,6 +1107,21 @@ extension Auctoritas {
       },
       "AuthIdentity" : {
         "description" : "The caller.",
+        "examples" : [
+          {
+            "environment" : "live",
+            "impersonatorId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "kind" : "user",
+            "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "scopes" : [
+              "projects:read"
+            ],
+            "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "subject" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "environment" : {
             "description" : "The environment of an API key.",
@@ -823,6 +1202,15 @@ extension Auctoritas {
       },
       "AuthInvitation" : {
         "description" : "A pending invitation (its token is only in the mail).",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "OWNER"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When it was sent.",
@@ -860,6 +1248,11 @@ extension Auctoritas {
       },
       "AuthInvitationAccept" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "token" : {
             "description" : "The invitation token from the mail.",
@@ -875,6 +1268,12 @@ extension Auctoritas {
       },
       "AuthInvitationCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "role" : "OWNER"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Address the invitation is mailed to; only it can accept.",
@@ -895,6 +1294,13 @@ extension Auctoritas {
       },
       "AuthInvitationJoin" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "name" : "Launch plan",
+            "password" : "plum-Orchard-42-lantern",
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Display name of the new account.",
@@ -925,6 +1331,19 @@ extension Auctoritas {
       },
       "AuthInvitationList" : {
         "description" : "Pending invitations, oldest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "email" : "ada@example.com",
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "OWNER"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Pending invitations, oldest first.",
@@ -941,6 +1360,14 @@ extension Auctoritas {
       },
       "AuthLoginRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "password" : "plum-Orchard-42-lantern",
+            "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address of the account.",
@@ -978,6 +1405,15 @@ extension Auctoritas {
       },
       "AuthMember" : {
         "description" : "A member of an organization.",
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "joinedAt" : "2026-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "role" : "OWNER",
+            "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "The member's email address.",
@@ -1015,6 +1451,19 @@ extension Auctoritas {
       },
       "AuthMemberList" : {
         "description" : "Every member, by join time.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "email" : "ada@example.com",
+                "joinedAt" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "role" : "OWNER",
+                "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Every member, by join time.",
@@ -1031,6 +1480,11 @@ extension Auctoritas {
       },
       "AuthMemberRoleChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "role" : "OWNER"
+          }
+        ],
         "properties" : {
           "role" : {
             "$ref" : "#/components/schemas/OrganizationRole",
@@ -1044,6 +1498,16 @@ extension Auctoritas {
       },
       "AuthOrganization" : {
         "description" : "An organization, with the caller's role in it.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "role" : "OWNER",
+            "slug" : "acme-corp",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When it was created.",
@@ -1087,6 +1551,12 @@ extension Auctoritas {
       },
       "AuthOrganizationCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "name" : "Launch plan",
+            "slug" : "acme-corp"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Display name.",
@@ -1109,6 +1579,20 @@ extension Auctoritas {
       },
       "AuthOrganizationList" : {
         "description" : "The caller's organizations, by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "role" : "OWNER",
+                "slug" : "acme-corp",
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The caller's organizations, by name.",
@@ -1125,6 +1609,11 @@ extension Auctoritas {
       },
       "AuthOrganizationTokensRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "projectId" : {
             "description" : "Narrow the session to this live project of the organization (`prj`).",
@@ -1139,6 +1628,11 @@ extension Auctoritas {
       },
       "AuthOrganizationUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "name" : "Launch plan"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "New display name.",
@@ -1155,6 +1649,12 @@ extension Auctoritas {
       },
       "AuthPasswordChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "currentPassword" : "plum-Orchard-42-lantern",
+            "newPassword" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "currentPassword" : {
             "description" : "The password in use now.",
@@ -1176,6 +1676,11 @@ extension Auctoritas {
       },
       "AuthPasswordForgot" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address of the account.",
@@ -1191,6 +1696,12 @@ extension Auctoritas {
       },
       "AuthPasswordReset" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "newPassword" : "plum-Orchard-42-lantern",
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "newPassword" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
@@ -1213,6 +1724,12 @@ extension Auctoritas {
       },
       "AuthProfileUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "New email address; absent or null keeps it.",
@@ -1238,6 +1755,18 @@ extension Auctoritas {
       },
       "AuthProject" : {
         "description" : "A project inside an organization.",
+        "examples" : [
+          {
+            "archivedAt" : "2026-01-15T09:30:00.000Z",
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "slug" : "acme-corp",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "archivedAt" : {
             "description" : "When it was archived; its tokens and keys stopped working then.",
@@ -1300,6 +1829,13 @@ extension Auctoritas {
       },
       "AuthProjectCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "description" : "Everything the launch needs, in order.",
+            "name" : "Launch plan",
+            "slug" : "acme-corp"
+          }
+        ],
         "properties" : {
           "description" : {
             "description" : "What the project is.",
@@ -1331,6 +1867,14 @@ extension Auctoritas {
       },
       "AuthProjectKeyRotate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "environmentId" : "PROD",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "environmentId" : {
             "$ref" : "#/components/schemas/APIKeyEnvironment",
@@ -1356,6 +1900,22 @@ extension Auctoritas {
       },
       "AuthProjectList" : {
         "description" : "The organization's live projects, by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "archivedAt" : "2026-01-15T09:30:00.000Z",
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "description" : "Everything the launch needs, in order.",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "slug" : "acme-corp",
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The organization's live projects, by name.",
@@ -1372,6 +1932,11 @@ extension Auctoritas {
       },
       "AuthRefreshRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "refreshToken" : {
             "description" : "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
@@ -1387,6 +1952,13 @@ extension Auctoritas {
       },
       "AuthRegisterRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan",
+            "password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address; compared without case.",
@@ -1417,6 +1989,11 @@ extension Auctoritas {
       },
       "AuthRevokedCount" : {
         "description" : "How many sessions were revoked.",
+        "examples" : [
+          {
+            "revoked" : 1
+          }
+        ],
         "properties" : {
           "revoked" : {
             "description" : "Number of sessions ended.",
@@ -1431,6 +2008,17 @@ extension Auctoritas {
       },
       "AuthSession" : {
         "description" : "A live session (one device's login).",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "current" : true,
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "ipAddress" : "203.0.113.7",
+            "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+            "userAgent" : "curl/8.5.0"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When it started.",
@@ -1486,6 +2074,11 @@ extension Auctoritas {
       },
       "AuthSessionCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "expiresAt" : "2030-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "expiresAt" : {
             "description" : "When the new session ends; at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now. Absent: the session lifetime.",
@@ -1500,6 +2093,11 @@ extension Auctoritas {
       },
       "AuthSessionExtend" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "expiresAt" : "2030-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "expiresAt" : {
             "description" : "The session's new end; in the future and at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now.",
@@ -1514,6 +2112,21 @@ extension Auctoritas {
       },
       "AuthSessionList" : {
         "description" : "The caller's live sessions, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "current" : true,
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "ipAddress" : "203.0.113.7",
+                "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                "userAgent" : "curl/8.5.0"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The caller's live sessions, newest first.",
@@ -1530,6 +2143,15 @@ extension Auctoritas {
       },
       "AuthSignupRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "name" : "Launch plan",
+            "ownerEmail" : "ada@example.com",
+            "ownerName" : "Ada Lovelace",
+            "ownerPassword" : "plum-Orchard-42-lantern",
+            "slug" : "acme-corp"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Also create an organization with this name, owned by the new account, and bind the session to it (with `organization_slug`).",
@@ -1578,6 +2200,26 @@ extension Auctoritas {
       },
       "AuthTokens" : {
         "description" : "Tokens of a session (and the account, on sign-up and login).",
+        "examples" : [
+          {
+            "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "expiresIn" : 3600,
+            "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+            "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "tokenType" : "Bearer",
+            "user" : {
+              "createdAt" : "2026-01-15T09:30:00.000Z",
+              "email" : "ada@example.com",
+              "emailVerified" : true,
+              "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "name" : "Launch plan",
+              "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "role" : "USER",
+              "updatedAt" : "2026-01-15T09:30:00.000Z"
+            }
+          }
+        ],
         "properties" : {
           "accessToken" : {
             "description" : "JWT to send as `Authorization: Bearer <token>`. Absent when the request carries `Origin` (a browser): the token is then only in its httpOnly cookie.",
@@ -1623,6 +2265,18 @@ extension Auctoritas {
       },
       "AuthUser" : {
         "description" : "An account.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "emailVerified" : true,
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "USER",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When the account was created.",
@@ -1676,6 +2330,12 @@ extension Auctoritas {
       },
       "FieldError" : {
         "description" : "One invalid field or parameter.",
+        "examples" : [
+          {
+            "field" : "email",
+            "message" : "The request body has 1 invalid field: email."
+          }
+        ],
         "properties" : {
           "field" : {
             "description" : "The offending field or parameter, as a dotted JSON path.",
@@ -1694,6 +2354,15 @@ extension Auctoritas {
       },
       "HealthStatus" : {
         "description" : "Health of the server.",
+        "examples" : [
+          {
+            "app" : "loom",
+            "checks" : {
+              "database" : "ok"
+            },
+            "status" : "ok"
+          }
+        ],
         "properties" : {
           "app" : {
             "description" : "Name of the app this server runs.",
@@ -1728,6 +2397,9 @@ extension Auctoritas {
           "github",
           "google"
         ],
+        "examples" : [
+          "github"
+        ],
         "type" : "string"
       },
       "OrganizationRole" : {
@@ -1736,10 +2408,25 @@ extension Auctoritas {
           "ADMIN",
           "MEMBER"
         ],
+        "examples" : [
+          "OWNER"
+        ],
         "type" : "string"
       },
       "PlatformAdmin" : {
         "description" : "A platform admin.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "deactivatedAt" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "status" : "active",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When it was created.",
@@ -1805,6 +2492,13 @@ extension Auctoritas {
       },
       "PlatformAdminCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan",
+            "password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "The new admin's email address.",
@@ -1835,6 +2529,14 @@ extension Auctoritas {
       },
       "PlatformAdminUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "currentPassword" : "plum-Orchard-42-lantern",
+            "email" : "ada@example.com",
+            "name" : "Launch plan",
+            "password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "currentPassword" : {
             "description" : "The password in use now; required with password.",
@@ -1877,6 +2579,19 @@ extension Auctoritas {
       },
       "PlatformEndUser" : {
         "description" : "An account: app-level, or an end user of a project.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "emailVerified" : true,
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "USER",
+            "status" : "ok",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When the account was created.",
@@ -1940,6 +2655,26 @@ extension Auctoritas {
       },
       "PlatformEndUserPage" : {
         "description" : "App accounts, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "email" : "ada@example.com",
+                "emailVerified" : true,
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "USER",
+                "status" : "ok",
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "App accounts, newest first.",
@@ -1971,6 +2706,18 @@ extension Auctoritas {
       },
       "PlatformImpersonation" : {
         "description" : "An impersonation token (no refresh token: it cannot be refreshed).",
+        "examples" : [
+          {
+            "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "expiresIn" : 3600,
+            "impersonatorId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "tokenId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "tokenType" : "Bearer",
+            "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "accessToken" : {
             "description" : "JWT (`typ: impersonation+jwt`) with `org` and `act` claims, for the app's routes.",
@@ -2027,6 +2774,12 @@ extension Auctoritas {
       },
       "PlatformLoginRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "The admin's email address.",
@@ -2048,6 +2801,17 @@ extension Auctoritas {
       },
       "PlatformOrganization" : {
         "description" : "An organization.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "memberCount" : 1,
+            "name" : "Launch plan",
+            "slug" : "acme-corp",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When it was created.",
@@ -2098,6 +2862,26 @@ extension Auctoritas {
       },
       "PlatformOrganizationDetail" : {
         "description" : "An organization and its members.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "memberCount" : 1,
+            "members" : [
+              {
+                "email" : "ada@example.com",
+                "joinedAt" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "role" : "OWNER",
+                "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              }
+            ],
+            "name" : "Launch plan",
+            "slug" : "acme-corp",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When it was created.",
@@ -2156,6 +2940,24 @@ extension Auctoritas {
       },
       "PlatformOrganizationPage" : {
         "description" : "Organizations by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "memberCount" : 1,
+                "name" : "Launch plan",
+                "slug" : "acme-corp",
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Organizations by name.",
@@ -2187,6 +2989,11 @@ extension Auctoritas {
       },
       "PlatformRefreshRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "refreshToken" : {
             "description" : "The platform session's latest refresh token; each is accepted once.",
@@ -2202,6 +3009,26 @@ extension Auctoritas {
       },
       "PlatformTokens" : {
         "description" : "Tokens of a platform session (and the admin, on login).",
+        "examples" : [
+          {
+            "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "admin" : {
+              "createdAt" : "2026-01-15T09:30:00.000Z",
+              "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "deactivatedAt" : "2026-01-15T09:30:00.000Z",
+              "email" : "ada@example.com",
+              "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "name" : "Launch plan",
+              "status" : "active",
+              "updatedAt" : "2026-01-15T09:30:00.000Z"
+            },
+            "expiresIn" : 3600,
+            "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+            "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "tokenType" : "Bearer"
+          }
+        ],
         "properties" : {
           "accessToken" : {
             "description" : "Platform JWT for the platform routes only.",
@@ -2249,6 +3076,22 @@ extension Auctoritas {
       },
       "Problem" : {
         "description" : "An RFC 9457 problem details body.",
+        "examples" : [
+          {
+            "code" : "VALIDATION_ERROR",
+            "detail" : "The request body has 1 invalid field: email.",
+            "errors" : [
+              {
+                "field" : "email",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            ],
+            "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "status" : 200,
+            "title" : "Write the launch plan",
+            "type" : "projects.created"
+          }
+        ],
         "properties" : {
           "code" : {
             "description" : "Stable machine-readable code, e.g. `VALIDATION_ERROR`.",
@@ -2296,6 +3139,15 @@ extension Auctoritas {
       },
       "UserData" : {
         "description" : "Key-value data an end user keeps in the customer's project; it shows the document's project-level data isolation (each project sees its own rows, each end user their own).",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+            "updatedAt" : "2026-01-15T09:30:00.000Z",
+            "value" : "42"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When the record was created (UTC).",
@@ -2344,6 +3196,19 @@ extension Auctoritas {
       "UserDataBatch" : {
         "additionalProperties" : false,
         "description" : "A batch of user_data writes.",
+        "examples" : [
+          {
+            "operations" : [
+              {
+                "action" : "create",
+                "data" : {
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "value" : "42"
+                }
+              }
+            ]
+          }
+        ],
         "properties" : {
           "operations" : {
             "description" : "1 to 100 operations, run in order in one transaction.",
@@ -2363,6 +3228,15 @@ extension Auctoritas {
       "UserDataBatchCreate" : {
         "additionalProperties" : false,
         "description" : "A create operation.",
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+              "value" : "42"
+            }
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "create",
@@ -2382,6 +3256,12 @@ extension Auctoritas {
       "UserDataBatchDelete" : {
         "additionalProperties" : false,
         "description" : "A delete operation.",
+        "examples" : [
+          {
+            "action" : "delete",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "delete",
@@ -2410,6 +3290,15 @@ extension Auctoritas {
           },
           "propertyName" : "action"
         },
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+              "value" : "42"
+            }
+          }
+        ],
         "oneOf" : [
           {
             "$ref" : "#/components/schemas/UserDataBatchCreate"
@@ -2424,6 +3313,24 @@ extension Auctoritas {
       },
       "UserDataBatchResponse" : {
         "description" : "Every operation of a user_data batch succeeded.",
+        "examples" : [
+          {
+            "results" : [
+              {
+                "action" : "created",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "record" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z",
+                  "value" : "42"
+                },
+                "status" : 200
+              }
+            ]
+          }
+        ],
         "properties" : {
           "results" : {
             "description" : "One result per operation, in request order.",
@@ -2440,6 +3347,20 @@ extension Auctoritas {
       },
       "UserDataBatchResult" : {
         "description" : "The outcome of one operation of a user_data batch.",
+        "examples" : [
+          {
+            "action" : "created",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "record" : {
+              "createdAt" : "2026-01-15T09:30:00.000Z",
+              "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+              "updatedAt" : "2026-01-15T09:30:00.000Z",
+              "value" : "42"
+            },
+            "status" : 200
+          }
+        ],
         "properties" : {
           "action" : {
             "description" : "The operation's action.",
@@ -2466,6 +3387,19 @@ extension Auctoritas {
       "UserDataBatchUpdate" : {
         "additionalProperties" : false,
         "description" : "A update operation.",
+        "examples" : [
+          {
+            "action" : "update",
+            "data" : {
+              "clear" : [
+                "value"
+              ],
+              "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+              "value" : "42"
+            },
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "update",
@@ -2491,6 +3425,12 @@ extension Auctoritas {
       "UserDataCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing user_data record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+            "value" : "42"
+          }
+        ],
         "properties" : {
           "key" : {
             "description" : "The name the application gives the value.",
@@ -2516,6 +3456,26 @@ extension Auctoritas {
       },
       "UserDataPage" : {
         "description" : "One page of user_data records.",
+        "examples" : [
+          {
+            "expand" : {
+
+            },
+            "items" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "updatedAt" : "2026-01-15T09:30:00.000Z",
+                "value" : "42"
+              }
+            ],
+            "limit" : 20,
+            "nextCursor" : "eyJpZCI6NDJ9",
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
@@ -2570,6 +3530,15 @@ extension Auctoritas {
       },
       "UserDataSelection" : {
         "description" : "Members of a user_data record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+            "updatedAt" : "2026-01-15T09:30:00.000Z",
+            "value" : "42"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When the record was created (UTC).",
@@ -2611,6 +3580,15 @@ extension Auctoritas {
       "UserDataUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a user_data record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "clear" : [
+              "value"
+            ],
+            "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+            "value" : "42"
+          }
+        ],
         "properties" : {
           "clear" : {
             "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"value\"]}` is `{\"value\": null}`. A field named here must not also be sent.",
@@ -2684,6 +3662,12 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "password" : "plum-Orchard-42-lantern",
+                "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthLoginRequest"
               }
@@ -2696,6 +3680,24 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "USER",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -2868,6 +3870,9 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthRefreshRequest"
               }
@@ -2880,6 +3885,24 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "USER",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -2957,6 +3980,11 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthRegisterRequest"
               }
@@ -2969,6 +3997,24 @@ extension Auctoritas {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "USER",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -3052,6 +4098,11 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/PlatformAdminCreate"
               }
@@ -3064,6 +4115,16 @@ extension Auctoritas {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "deactivatedAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "status" : "active",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformAdmin"
                 }
@@ -3185,6 +4246,24 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "email" : "ada@example.com",
+                      "emailVerified" : true,
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Launch plan",
+                      "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "USER",
+                      "status" : "ok",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformEndUserPage"
                 }
@@ -3253,6 +4332,17 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "emailVerified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "USER",
+                  "status" : "ok",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformEndUser"
                 }
@@ -3324,6 +4414,17 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "emailVerified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "USER",
+                  "status" : "ok",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformEndUser"
                 }
@@ -3382,6 +4483,16 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "deactivatedAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "status" : "active",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformAdmin"
                 }
@@ -3434,6 +4545,12 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "currentPassword" : "plum-Orchard-42-lantern",
+                "email" : "ada@example.com",
+                "name" : "Launch plan",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/PlatformAdminUpdate"
               }
@@ -3446,6 +4563,16 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "deactivatedAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "status" : "active",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformAdmin"
                 }
@@ -3550,6 +4677,22 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "memberCount" : 1,
+                      "name" : "Launch plan",
+                      "slug" : "acme-corp",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformOrganizationPage"
                 }
@@ -3618,6 +4761,24 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "memberCount" : 1,
+                  "members" : [
+                    {
+                      "email" : "ada@example.com",
+                      "joinedAt" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "role" : "OWNER",
+                      "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                    }
+                  ],
+                  "name" : "Launch plan",
+                  "slug" : "acme-corp",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformOrganizationDetail"
                 }
@@ -3689,6 +4850,16 @@ extension Auctoritas {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "expiresIn" : 3600,
+                  "impersonatorId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenType" : "Bearer",
+                  "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformImpersonation"
                 }
@@ -3816,6 +4987,10 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/PlatformLoginRequest"
               }
@@ -3828,6 +5003,24 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "admin" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "deactivatedAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "status" : "active",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  },
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenType" : "Bearer"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformTokens"
                 }
@@ -3890,6 +5083,9 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/PlatformRefreshRequest"
               }
@@ -3902,6 +5098,24 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "admin" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "deactivatedAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "status" : "active",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  },
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenType" : "Bearer"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformTokens"
                 }
@@ -3963,6 +5177,19 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "current" : true,
+                      "expiresAt" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "ipAddress" : "203.0.113.7",
+                      "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                      "userAgent" : "curl/8.5.0"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSessionList"
                 }
@@ -4024,6 +5251,9 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expiresAt" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionCreate"
               }
@@ -4035,6 +5265,24 @@ extension Auctoritas {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "USER",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -4205,6 +5453,9 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expiresAt" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionExtend"
               }
@@ -4217,6 +5468,15 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "current" : true,
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "ipAddress" : "203.0.113.7",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "userAgent" : "curl/8.5.0"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSession"
                 }
@@ -4293,6 +5553,16 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "emailVerified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "USER",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -4354,6 +5624,10 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
               }
@@ -4366,6 +5640,16 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "emailVerified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "USER",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -4465,6 +5749,34 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "allowedCidrs" : [
+                        "10.0.0.0/8"
+                      ],
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "environment" : "live",
+                      "expiresAt" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                      "lastFour" : "6ML5",
+                      "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "prefix" : "sk_live_",
+                      "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "member",
+                      "scopes" : [
+                        "projects:read"
+                      ],
+                      "service" : "loom"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKeyPage"
                 }
@@ -4525,6 +5837,21 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowedCidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "environment" : "PROD",
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "*"
+                ],
+                "service" : "loom"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyCreate"
               }
@@ -4537,6 +5864,27 @@ extension Auctoritas {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowedCidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "lastFour" : "6ML5",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -4695,6 +6043,27 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowedCidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "lastFour" : "6ML5",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -4771,6 +6140,16 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowedCidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyUpdate"
               }
@@ -4783,6 +6162,27 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowedCidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "lastFour" : "6ML5",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -4868,6 +6268,16 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowedCidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyReplace"
               }
@@ -4880,6 +6290,27 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowedCidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "lastFour" : "6ML5",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -4967,6 +6398,9 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "graceSeconds" : 0
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyRotate"
               }
@@ -4978,6 +6412,27 @@ extension Auctoritas {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowedCidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "lastFour" : "6ML5",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -5122,6 +6577,9 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthEmailVerify"
               }
@@ -5184,6 +6642,19 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "environment" : "live",
+                  "impersonatorId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "kind" : "user",
+                  "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "subject" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthIdentity"
                 }
@@ -5251,6 +6722,9 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthInvitationAccept"
               }
@@ -5263,6 +6737,14 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "OWNER",
+                  "slug" : "acme-corp",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -5337,6 +6819,12 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "password" : "plum-Orchard-42-lantern",
+                "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthLoginRequest"
               }
@@ -5349,6 +6837,24 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "USER",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -5491,6 +6997,10 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "currentPassword" : "plum-Orchard-42-lantern",
+                "newPassword" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordChange"
               }
@@ -5609,6 +7119,24 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "USER",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -5638,6 +7166,24 @@ extension Auctoritas {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "USER",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -5735,6 +7281,18 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Launch plan",
+                      "role" : "OWNER",
+                      "slug" : "acme-corp",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganizationList"
                 }
@@ -5795,6 +7353,10 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan",
+                "slug" : "acme-corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationCreate"
               }
@@ -5807,6 +7369,14 @@ extension Auctoritas {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "OWNER",
+                  "slug" : "acme-corp",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -5881,6 +7451,9 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordForgot"
               }
@@ -5945,6 +7518,10 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "newPassword" : "plum-Orchard-42-lantern",
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordReset"
               }
@@ -6006,6 +7583,9 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthRefreshRequest"
               }
@@ -6018,6 +7598,24 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "USER",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -6094,6 +7692,13 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan",
+                "ownerEmail" : "ada@example.com",
+                "ownerName" : "Ada Lovelace",
+                "ownerPassword" : "plum-Orchard-42-lantern",
+                "slug" : "acme-corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSignupRequest"
               }
@@ -6106,6 +7711,24 @@ extension Auctoritas {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "USER",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -6203,6 +7826,14 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "OWNER",
+                  "slug" : "acme-corp",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -6279,6 +7910,9 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationUpdate"
               }
@@ -6291,6 +7925,14 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "OWNER",
+                  "slug" : "acme-corp",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -6379,6 +8021,17 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "email" : "ada@example.com",
+                      "joinedAt" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "role" : "OWNER",
+                      "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthMemberList"
                 }
@@ -6457,6 +8110,11 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan",
+                "password" : "plum-Orchard-42-lantern",
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthInvitationJoin"
               }
@@ -6469,6 +8127,24 @@ extension Auctoritas {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "USER",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -6559,6 +8235,17 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "email" : "ada@example.com",
+                      "expiresAt" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "OWNER"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthInvitationList"
                 }
@@ -6720,6 +8407,10 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "role" : "OWNER"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthInvitationCreate"
               }
@@ -6732,6 +8423,13 @@ extension Auctoritas {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "OWNER"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthInvitation"
                 }
@@ -6922,6 +8620,9 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "role" : "OWNER"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthMemberRoleChange"
               }
@@ -7018,6 +8719,20 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "archivedAt" : "2026-01-15T09:30:00.000Z",
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "description" : "Everything the launch needs, in order.",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Launch plan",
+                      "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "slug" : "acme-corp",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProjectList"
                 }
@@ -7094,6 +8809,11 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "description" : "Everything the launch needs, in order.",
+                "name" : "Launch plan",
+                "slug" : "acme-corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProjectCreate"
               }
@@ -7106,6 +8826,16 @@ extension Auctoritas {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "archivedAt" : "2026-01-15T09:30:00.000Z",
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "slug" : "acme-corp",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProject"
                 }
@@ -7289,6 +9019,16 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "archivedAt" : "2026-01-15T09:30:00.000Z",
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "slug" : "acme-corp",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProject"
                 }
@@ -7379,6 +9119,31 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "allowedCidrs" : [
+                        "10.0.0.0/8"
+                      ],
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "environment" : "live",
+                      "expiresAt" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                      "lastFour" : "6ML5",
+                      "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "prefix" : "sk_live_",
+                      "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "member",
+                      "scopes" : [
+                        "projects:read"
+                      ],
+                      "service" : "loom"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKeyList"
                 }
@@ -7466,6 +9231,12 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "environmentId" : "PROD",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProjectKeyRotate"
               }
@@ -7478,6 +9249,27 @@ extension Auctoritas {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowedCidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "lastFour" : "6ML5",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -7565,6 +9357,9 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationTokensRequest"
               }
@@ -7576,6 +9371,24 @@ extension Auctoritas {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "USER",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -7665,6 +9478,12 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "password" : "plum-Orchard-42-lantern",
+                "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthLoginRequest"
               }
@@ -7677,6 +9496,24 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "USER",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -7847,6 +9684,11 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthRegisterRequest"
               }
@@ -7859,6 +9701,24 @@ extension Auctoritas {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "USER",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -8008,6 +9868,24 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "expand" : {
+
+                  },
+                  "items" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z",
+                      "value" : "42"
+                    }
+                  ],
+                  "limit" : 20,
+                  "nextCursor" : "eyJpZCI6NDJ9",
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/UserDataPage"
                 }
@@ -8076,6 +9954,10 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "value" : "42"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/UserDataCreate"
               }
@@ -8087,6 +9969,13 @@ extension Auctoritas {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z",
+                  "value" : "42"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/UserData"
                 }
@@ -8205,6 +10094,17 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "operations" : [
+                  {
+                    "action" : "create",
+                    "data" : {
+                      "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                      "value" : "42"
+                    }
+                  }
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/UserDataBatch"
               }
@@ -8216,6 +10116,22 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "results" : [
+                    {
+                      "action" : "created",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "record" : {
+                        "createdAt" : "2026-01-15T09:30:00.000Z",
+                        "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                        "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                        "updatedAt" : "2026-01-15T09:30:00.000Z",
+                        "value" : "42"
+                      },
+                      "status" : 200
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/UserDataBatchResponse"
                 }
@@ -8413,6 +10329,13 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z",
+                  "value" : "42"
+                },
                 "schema" : {
                   "anyOf" : [
                     {
@@ -8531,6 +10454,13 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "clear" : [
+                  "value"
+                ],
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "value" : "42"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/UserDataUpdate"
               }
@@ -8542,6 +10472,13 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z",
+                  "value" : "42"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/UserData"
                 }
@@ -8639,6 +10576,16 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "emailVerified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "USER",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -8699,6 +10646,10 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
               }
@@ -8711,6 +10662,16 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "emailVerified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "USER",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -8786,6 +10747,19 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "current" : true,
+                      "expiresAt" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "ipAddress" : "203.0.113.7",
+                      "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                      "userAgent" : "curl/8.5.0"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSessionList"
                 }
@@ -8846,6 +10820,9 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expiresAt" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionCreate"
               }
@@ -8857,6 +10834,24 @@ extension Auctoritas {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "USER",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -9025,6 +11020,9 @@ extension Auctoritas {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expiresAt" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionExtend"
               }
@@ -9037,6 +11035,15 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "current" : true,
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "ipAddress" : "203.0.113.7",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "userAgent" : "curl/8.5.0"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSession"
                 }
@@ -9112,6 +11119,7 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "text/html" : {
+                "example" : "<!doctype html><html><head><title>API</title></head><body>…</body></html>",
                 "schema" : {
                   "description" : "An HTML page.",
                   "type" : "string"
@@ -9155,6 +11163,13 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -9179,6 +11194,13 @@ extension Auctoritas {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -9212,6 +11234,13 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -9254,6 +11283,13 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -9278,6 +11314,13 @@ extension Auctoritas {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -9311,6 +11354,9 @@ extension Auctoritas {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+
+                },
                 "schema" : {
                   "type" : "object"
                 }

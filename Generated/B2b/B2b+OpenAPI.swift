@@ -126,6 +126,18 @@ extension B2b {
       "BadGateway" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -141,6 +153,18 @@ extension B2b {
       "BadRequest" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -156,6 +180,18 @@ extension B2b {
       "Conflict" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -171,6 +207,18 @@ extension B2b {
       "Forbidden" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -186,6 +234,18 @@ extension B2b {
       "GatewayTimeout" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -201,6 +261,18 @@ extension B2b {
       "InternalError" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -216,6 +288,18 @@ extension B2b {
       "NotFound" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -231,6 +315,18 @@ extension B2b {
       "PayloadTooLarge" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -246,6 +342,18 @@ extension B2b {
       "PreconditionFailed" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -261,6 +369,18 @@ extension B2b {
       "RateLimited" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -299,6 +419,18 @@ extension B2b {
       "RequestHeaderFieldsTooLarge" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -314,6 +446,18 @@ extension B2b {
       "ServiceUnavailable" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -329,6 +473,18 @@ extension B2b {
       "TooManyRequests" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -352,6 +508,18 @@ extension B2b {
       "URITooLong" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -367,6 +535,18 @@ extension B2b {
       "Unauthorized" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -382,6 +562,18 @@ extension B2b {
       "UnsupportedMediaType" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -397,6 +589,18 @@ extension B2b {
       "ValidationError" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -416,6 +620,9 @@ extension B2b {
           "live",
           "test"
         ],
+        "examples" : [
+          "live"
+        ],
         "type" : "string"
       },
       "APIKeyScope" : {
@@ -433,6 +640,9 @@ extension B2b {
           "users:read",
           "users:write"
         ],
+        "examples" : [
+          "*"
+        ],
         "type" : "string"
       },
       "AppRole" : {
@@ -440,10 +650,30 @@ extension B2b {
           "admin",
           "member"
         ],
+        "examples" : [
+          "admin"
+        ],
         "type" : "string"
       },
       "AuditEvent" : {
         "description" : "One write to a table of the app.",
+        "examples" : [
+          {
+            "action" : "created",
+            "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "changed_fields" : [
+              "name"
+            ],
+            "client_ip" : "203.0.113.7",
+            "credential" : "access_token",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "occurred_at" : "2026-01-15T09:30:00.000Z",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "resource" : "projects",
+            "resource_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "description" : "What happened: created, updated, deleted, restored for a table write; the event's name (`login`, `login_failed`, `api_key_revoked`, ...) in the auth trail.",
@@ -539,6 +769,25 @@ extension B2b {
       },
       "AuditEventAnswer" : {
         "description" : "One audit event, in the app's record envelope.",
+        "examples" : [
+          {
+            "data" : {
+              "action" : "created",
+              "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "changed_fields" : [
+                "name"
+              ],
+              "client_ip" : "203.0.113.7",
+              "credential" : "access_token",
+              "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "occurred_at" : "2026-01-15T09:30:00.000Z",
+              "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "resource" : "projects",
+              "resource_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            }
+          }
+        ],
         "properties" : {
           "data" : {
             "$ref" : "#/components/schemas/AuditEvent"
@@ -551,6 +800,30 @@ extension B2b {
       },
       "AuditEventPage" : {
         "description" : "One page of the audit trail, newest first.",
+        "examples" : [
+          {
+            "data" : [
+              {
+                "action" : "created",
+                "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "changed_fields" : [
+                  "name"
+                ],
+                "client_ip" : "203.0.113.7",
+                "credential" : "access_token",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "occurred_at" : "2026-01-15T09:30:00.000Z",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "resource" : "projects",
+                "resource_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "data" : {
             "description" : "One page of the audit trail, newest first.",
@@ -582,6 +855,31 @@ extension B2b {
       },
       "AuthAPIKey" : {
         "description" : "An API key, in the app's record envelope.",
+        "examples" : [
+          {
+            "data" : {
+              "allowed_cidrs" : [
+                "10.0.0.0/8"
+              ],
+              "created_at" : "2026-01-15T09:30:00.000Z",
+              "environment" : "live",
+              "expires_at" : "2030-01-15T09:30:00.000Z",
+              "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+              "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+              "last_four" : "6ML5",
+              "last_used_at" : "2026-01-15T09:30:00.000Z",
+              "name" : "Launch plan",
+              "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "prefix" : "sk_live_",
+              "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "role" : "member",
+              "scopes" : [
+                "projects:read"
+              ],
+              "service" : "loom"
+            }
+          }
+        ],
         "properties" : {
           "data" : {
             "$ref" : "#/components/schemas/AuthAPIKeyRecord"
@@ -594,6 +892,23 @@ extension B2b {
       },
       "AuthAPIKeyCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "environment" : "live",
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "member",
+            "scopes" : [
+              "*"
+            ],
+            "service" : "loom"
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; empty or null: any.",
@@ -685,6 +1000,33 @@ extension B2b {
       },
       "AuthAPIKeyList" : {
         "description" : "The project's keys that are not revoked, newest first.",
+        "examples" : [
+          {
+            "data" : [
+              {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "environment" : "live",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "last_four" : "6ML5",
+                "last_used_at" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "prefix" : "sk_live_",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "projects:read"
+                ],
+                "service" : "loom"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "data" : {
             "description" : "The project's keys that are not revoked, newest first.",
@@ -701,6 +1043,36 @@ extension B2b {
       },
       "AuthAPIKeyPage" : {
         "description" : "One page of the caller's keys that are not revoked, newest first.",
+        "examples" : [
+          {
+            "data" : [
+              {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "environment" : "live",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "last_four" : "6ML5",
+                "last_used_at" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "prefix" : "sk_live_",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "projects:read"
+                ],
+                "service" : "loom"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "data" : {
             "description" : "One page of the caller's keys that are not revoked, newest first.",
@@ -732,6 +1104,29 @@ extension B2b {
       },
       "AuthAPIKeyRecord" : {
         "description" : "An API key; the key itself appears only in the answer that created it.",
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "environment" : "live",
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+            "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+            "last_four" : "6ML5",
+            "last_used_at" : "2026-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "prefix" : "sk_live_",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "member",
+            "scopes" : [
+              "projects:read"
+            ],
+            "service" : "loom"
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; empty: any.",
@@ -855,6 +1250,18 @@ extension B2b {
       },
       "AuthAPIKeyReplace" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; absent, empty or null: any.",
@@ -905,6 +1312,11 @@ extension B2b {
       },
       "AuthAPIKeyRotate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "grace_seconds" : 0
+          }
+        ],
         "properties" : {
           "grace_seconds" : {
             "description" : "How long the old key keeps working; 0 (default) ends it at once.",
@@ -921,6 +1333,18 @@ extension B2b {
       },
       "AuthAPIKeyUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; empty or null: any.",
@@ -967,6 +1391,11 @@ extension B2b {
       },
       "AuthEmailVerify" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "token" : {
             "description" : "The verification token from the mail.",
@@ -982,6 +1411,21 @@ extension B2b {
       },
       "AuthIdentity" : {
         "description" : "The caller.",
+        "examples" : [
+          {
+            "environment" : "live",
+            "impersonator_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "kind" : "user",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "scopes" : [
+              "projects:read"
+            ],
+            "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "subject" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "environment" : {
             "description" : "The environment of an API key.",
@@ -1062,6 +1506,15 @@ extension B2b {
       },
       "AuthInvitation" : {
         "description" : "A pending invitation (its token is only in the mail).",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it was sent.",
@@ -1099,6 +1552,11 @@ extension B2b {
       },
       "AuthInvitationAccept" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "token" : {
             "description" : "The invitation token from the mail.",
@@ -1114,6 +1572,12 @@ extension B2b {
       },
       "AuthInvitationCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Address the invitation is mailed to; only it can accept.",
@@ -1134,6 +1598,19 @@ extension B2b {
       },
       "AuthInvitationList" : {
         "description" : "Pending invitations, oldest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "email" : "ada@example.com",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "owner"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Pending invitations, oldest first.",
@@ -1150,6 +1627,14 @@ extension B2b {
       },
       "AuthLoginRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "password" : "plum-Orchard-42-lantern",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address of the account.",
@@ -1187,6 +1672,15 @@ extension B2b {
       },
       "AuthMember" : {
         "description" : "A member of an organization.",
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "joined_at" : "2026-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "role" : "owner",
+            "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "The member's email address.",
@@ -1224,6 +1718,19 @@ extension B2b {
       },
       "AuthMemberList" : {
         "description" : "Every member, by join time.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "email" : "ada@example.com",
+                "joined_at" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "role" : "owner",
+                "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Every member, by join time.",
@@ -1240,6 +1747,11 @@ extension B2b {
       },
       "AuthMemberRoleChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "role" : {
             "$ref" : "#/components/schemas/OrganizationRole",
@@ -1253,6 +1765,16 @@ extension B2b {
       },
       "AuthOrganization" : {
         "description" : "An organization, with the caller's role in it.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "role" : "owner",
+            "slug" : "acme-corp",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it was created.",
@@ -1296,6 +1818,12 @@ extension B2b {
       },
       "AuthOrganizationCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "name" : "Launch plan",
+            "slug" : "acme-corp"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Display name.",
@@ -1318,6 +1846,20 @@ extension B2b {
       },
       "AuthOrganizationList" : {
         "description" : "The caller's organizations, by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "role" : "owner",
+                "slug" : "acme-corp",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The caller's organizations, by name.",
@@ -1334,6 +1876,11 @@ extension B2b {
       },
       "AuthOrganizationTokensRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "project_id" : {
             "description" : "Narrow the session to this live project of the organization (`prj`).",
@@ -1348,6 +1895,11 @@ extension B2b {
       },
       "AuthOrganizationUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "name" : "Launch plan"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "New display name.",
@@ -1364,6 +1916,12 @@ extension B2b {
       },
       "AuthPasswordChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "current_password" : "plum-Orchard-42-lantern",
+            "new_password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "current_password" : {
             "description" : "The password in use now.",
@@ -1385,6 +1943,11 @@ extension B2b {
       },
       "AuthPasswordForgot" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address of the account.",
@@ -1400,6 +1963,12 @@ extension B2b {
       },
       "AuthPasswordReset" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "new_password" : "plum-Orchard-42-lantern",
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "new_password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
@@ -1422,6 +1991,12 @@ extension B2b {
       },
       "AuthProfileUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "New email address; absent or null keeps it.",
@@ -1447,6 +2022,18 @@ extension B2b {
       },
       "AuthProject" : {
         "description" : "A project inside an organization.",
+        "examples" : [
+          {
+            "archived_at" : "2026-01-15T09:30:00.000Z",
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "slug" : "acme-corp",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "archived_at" : {
             "description" : "When it was archived; its tokens and keys stopped working then.",
@@ -1509,6 +2096,13 @@ extension B2b {
       },
       "AuthProjectCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "description" : "Everything the launch needs, in order.",
+            "name" : "Launch plan",
+            "slug" : "acme-corp"
+          }
+        ],
         "properties" : {
           "description" : {
             "description" : "What the project is.",
@@ -1540,6 +2134,14 @@ extension B2b {
       },
       "AuthProjectKeyRotate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "environment" : "live",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "environment" : {
             "$ref" : "#/components/schemas/APIKeyEnvironment",
@@ -1565,6 +2167,22 @@ extension B2b {
       },
       "AuthProjectList" : {
         "description" : "The organization's live projects, by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "archived_at" : "2026-01-15T09:30:00.000Z",
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "description" : "Everything the launch needs, in order.",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "slug" : "acme-corp",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The organization's live projects, by name.",
@@ -1581,6 +2199,11 @@ extension B2b {
       },
       "AuthRefreshRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "refresh_token" : {
             "description" : "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
@@ -1596,6 +2219,11 @@ extension B2b {
       },
       "AuthRevokedCount" : {
         "description" : "How many sessions were revoked.",
+        "examples" : [
+          {
+            "revoked" : 1
+          }
+        ],
         "properties" : {
           "revoked" : {
             "description" : "Number of sessions ended.",
@@ -1610,6 +2238,17 @@ extension B2b {
       },
       "AuthSession" : {
         "description" : "A live session (one device's login).",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "current" : true,
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "ip_address" : "203.0.113.7",
+            "last_used_at" : "2026-01-15T09:30:00.000Z",
+            "user_agent" : "curl/8.5.0"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it started.",
@@ -1665,6 +2304,11 @@ extension B2b {
       },
       "AuthSessionCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "expires_at" : "2030-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "expires_at" : {
             "description" : "When the new session ends; at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now. Absent: the session lifetime.",
@@ -1679,6 +2323,11 @@ extension B2b {
       },
       "AuthSessionExtend" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "expires_at" : "2030-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "expires_at" : {
             "description" : "The session's new end; in the future and at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now.",
@@ -1693,6 +2342,21 @@ extension B2b {
       },
       "AuthSessionList" : {
         "description" : "The caller's live sessions, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "current" : true,
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "ip_address" : "203.0.113.7",
+                "last_used_at" : "2026-01-15T09:30:00.000Z",
+                "user_agent" : "curl/8.5.0"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The caller's live sessions, newest first.",
@@ -1709,6 +2373,15 @@ extension B2b {
       },
       "AuthSignupRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan",
+            "organization_name" : "Acme Corp",
+            "organization_slug" : "acme-corp",
+            "password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address; compared without case.",
@@ -1757,6 +2430,26 @@ extension B2b {
       },
       "AuthTokens" : {
         "description" : "Tokens of a session (and the account, on sign-up and login).",
+        "examples" : [
+          {
+            "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "expires_in" : 3600,
+            "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "session_expires_at" : "2026-01-15T09:30:00.000Z",
+            "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "token_type" : "Bearer",
+            "user" : {
+              "created_at" : "2026-01-15T09:30:00.000Z",
+              "email" : "ada@example.com",
+              "email_verified" : true,
+              "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "name" : "Launch plan",
+              "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "role" : "admin",
+              "updated_at" : "2026-01-15T09:30:00.000Z"
+            }
+          }
+        ],
         "properties" : {
           "access_token" : {
             "description" : "JWT to send as `Authorization: Bearer <token>`.",
@@ -1804,6 +2497,18 @@ extension B2b {
       },
       "AuthUser" : {
         "description" : "An account.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "email_verified" : true,
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "admin",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the account was created.",
@@ -1857,6 +2562,20 @@ extension B2b {
       },
       "ErrorBody" : {
         "description" : "An error, in the app's own shape.",
+        "examples" : [
+          {
+            "error" : {
+              "code" : "VALIDATION_ERROR",
+              "details" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email."
+            }
+          }
+        ],
         "properties" : {
           "error" : {
             "description" : "The error.",
@@ -1892,6 +2611,12 @@ extension B2b {
       },
       "FieldError" : {
         "description" : "One invalid field or parameter.",
+        "examples" : [
+          {
+            "field" : "email",
+            "message" : "The request body has 1 invalid field: email."
+          }
+        ],
         "properties" : {
           "field" : {
             "description" : "The offending field or parameter, as a dotted JSON path.",
@@ -1910,6 +2635,15 @@ extension B2b {
       },
       "HealthStatus" : {
         "description" : "Health of the server.",
+        "examples" : [
+          {
+            "app" : "loom",
+            "checks" : {
+              "database" : "ok"
+            },
+            "status" : "ok"
+          }
+        ],
         "properties" : {
           "app" : {
             "description" : "Name of the app this server runs.",
@@ -1941,6 +2675,14 @@ extension B2b {
       },
       "Organization" : {
         "description" : "A customer's organization: the multi-tenant account structure its users belong to.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+            "name" : "Acme Corp",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the record was created (UTC).",
@@ -1982,6 +2724,11 @@ extension B2b {
       "OrganizationCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing organizations record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "name" : "Acme Corp"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "The organization's display name.",
@@ -2001,6 +2748,24 @@ extension B2b {
       },
       "OrganizationPage" : {
         "description" : "One page of organizations records.",
+        "examples" : [
+          {
+            "data" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                "name" : "Acme Corp",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "expand" : {
+
+            },
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "data" : {
             "description" : "The records of this page; with `fields`, only the members asked for.",
@@ -2051,10 +2816,21 @@ extension B2b {
           "admin",
           "member"
         ],
+        "examples" : [
+          "owner"
+        ],
         "type" : "string"
       },
       "OrganizationSelection" : {
         "description" : "Members of a organizations record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+            "name" : "Acme Corp",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the record was created (UTC).",
@@ -2090,6 +2866,11 @@ extension B2b {
       "OrganizationUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a organizations record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "name" : "Acme Corp"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "The organization's display name.",
@@ -2106,6 +2887,14 @@ extension B2b {
       },
       "RateLimitTier" : {
         "description" : "A rate-limit tier.",
+        "examples" : [
+          {
+            "default" : true,
+            "name" : "Launch plan",
+            "quota" : 1,
+            "window" : 1
+          }
+        ],
         "properties" : {
           "default" : {
             "description" : "Whether callers without an assigned tier have it.",
@@ -2137,6 +2926,13 @@ extension B2b {
       },
       "RateLimitTierAssignment" : {
         "description" : "The tier of an API key or organization.",
+        "examples" : [
+          {
+            "effective_tier" : "standard",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "tier" : "standard"
+          }
+        ],
         "properties" : {
           "effective_tier" : {
             "description" : "The tier its requests count against: its own, else (a key) its organization's, else the default.",
@@ -2166,6 +2962,11 @@ extension B2b {
       },
       "RateLimitTierChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "tier" : "standard"
+          }
+        ],
         "properties" : {
           "tier" : {
             "description" : "The tier to assign; `null` removes the assignment (an API key then has its organization's tier, an organization the default tier).",
@@ -2188,6 +2989,18 @@ extension B2b {
       },
       "RateLimitTierList" : {
         "description" : "The app's rate-limit tiers.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "default" : true,
+                "name" : "Launch plan",
+                "quota" : 1,
+                "window" : 1
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The tiers in declaration order.",
@@ -2204,6 +3017,21 @@ extension B2b {
       },
       "UsageDay" : {
         "description" : "The requests of one UTC day, API key and organization.",
+        "examples" : [
+          {
+            "api_key_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "client_errors" : 1,
+            "day" : "2026-01-15",
+            "latency_ms" : {
+              "p50" : 12.5,
+              "p95" : 12.5,
+              "p99" : 12.5
+            },
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "requests" : 1,
+            "server_errors" : 1
+          }
+        ],
         "properties" : {
           "api_key_id" : {
             "description" : "The API key the requests were made with; null for requests with a user's token (and for rows summed per organization).",
@@ -2258,6 +3086,13 @@ extension B2b {
       },
       "UsageLatency" : {
         "description" : "Latency percentiles, in milliseconds.",
+        "examples" : [
+          {
+            "p50" : 12.5,
+            "p95" : 12.5,
+            "p99" : 12.5
+          }
+        ],
         "properties" : {
           "p50" : {
             "description" : "The 50th percentile of the answers' durations, in milliseconds, interpolated in the latency bucket it falls in.",
@@ -2293,6 +3128,28 @@ extension B2b {
       },
       "UsagePage" : {
         "description" : "One page of usage statistics, newest day first.",
+        "examples" : [
+          {
+            "data" : [
+              {
+                "api_key_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "client_errors" : 1,
+                "day" : "2026-01-15",
+                "latency_ms" : {
+                  "p50" : 12.5,
+                  "p95" : 12.5,
+                  "p99" : 12.5
+                },
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "requests" : 1,
+                "server_errors" : 1
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "data" : {
             "description" : "One page of usage statistics, newest day first.",
@@ -2324,6 +3181,16 @@ extension B2b {
       },
       "User" : {
         "description" : "A user account of a customer, provisioned by the customer's backend.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "email" : "user@example.com",
+            "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+            "name" : "Ada Lovelace",
+            "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the record was created (UTC).",
@@ -2385,6 +3252,20 @@ extension B2b {
       "UserBatch" : {
         "additionalProperties" : false,
         "description" : "A batch of users writes.",
+        "examples" : [
+          {
+            "operations" : [
+              {
+                "action" : "create",
+                "data" : {
+                  "email" : "user@example.com",
+                  "name" : "Ada Lovelace",
+                  "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl"
+                }
+              }
+            ]
+          }
+        ],
         "properties" : {
           "operations" : {
             "description" : "1 to 100 operations, run in order in one transaction.",
@@ -2404,6 +3285,16 @@ extension B2b {
       "UserBatchCreate" : {
         "additionalProperties" : false,
         "description" : "A create operation.",
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "email" : "user@example.com",
+              "name" : "Ada Lovelace",
+              "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl"
+            }
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "create",
@@ -2423,6 +3314,12 @@ extension B2b {
       "UserBatchDelete" : {
         "additionalProperties" : false,
         "description" : "A delete operation.",
+        "examples" : [
+          {
+            "action" : "delete",
+            "id" : "usr_0HYp6NevCTk1IZq7OfwDUl"
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "delete",
@@ -2452,6 +3349,16 @@ extension B2b {
           },
           "propertyName" : "action"
         },
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "email" : "user@example.com",
+              "name" : "Ada Lovelace",
+              "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl"
+            }
+          }
+        ],
         "oneOf" : [
           {
             "$ref" : "#/components/schemas/UserBatchCreate"
@@ -2470,6 +3377,17 @@ extension B2b {
       "UserBatchReplace" : {
         "additionalProperties" : false,
         "description" : "A replace operation.",
+        "examples" : [
+          {
+            "action" : "replace",
+            "data" : {
+              "email" : "user@example.com",
+              "name" : "Ada Lovelace",
+              "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl"
+            },
+            "id" : "usr_0HYp6NevCTk1IZq7OfwDUl"
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "replace",
@@ -2494,6 +3412,25 @@ extension B2b {
       },
       "UserBatchResponse" : {
         "description" : "Every operation of a users batch succeeded.",
+        "examples" : [
+          {
+            "results" : [
+              {
+                "action" : "created",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "record" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "user@example.com",
+                  "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Ada Lovelace",
+                  "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "status" : 200
+              }
+            ]
+          }
+        ],
         "properties" : {
           "results" : {
             "description" : "One result per operation, in request order.",
@@ -2510,6 +3447,21 @@ extension B2b {
       },
       "UserBatchResult" : {
         "description" : "The outcome of one operation of a users batch.",
+        "examples" : [
+          {
+            "action" : "created",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "record" : {
+              "created_at" : "2026-01-15T09:30:00.000Z",
+              "email" : "user@example.com",
+              "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+              "name" : "Ada Lovelace",
+              "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+              "updated_at" : "2026-01-15T09:30:00.000Z"
+            },
+            "status" : 200
+          }
+        ],
         "properties" : {
           "action" : {
             "description" : "The operation's action.",
@@ -2536,6 +3488,20 @@ extension B2b {
       "UserBatchUpdate" : {
         "additionalProperties" : false,
         "description" : "A update operation.",
+        "examples" : [
+          {
+            "action" : "update",
+            "data" : {
+              "clear" : [
+                "name"
+              ],
+              "email" : "user@example.com",
+              "name" : "Ada Lovelace",
+              "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl"
+            },
+            "id" : "usr_0HYp6NevCTk1IZq7OfwDUl"
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "update",
@@ -2561,6 +3527,13 @@ extension B2b {
       "UserCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing users record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "email" : "user@example.com",
+            "name" : "Ada Lovelace",
+            "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "The user's email address, unique.",
@@ -2598,6 +3571,26 @@ extension B2b {
       },
       "UserPage" : {
         "description" : "One page of users records.",
+        "examples" : [
+          {
+            "data" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "email" : "user@example.com",
+                "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                "name" : "Ada Lovelace",
+                "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "expand" : {
+
+            },
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "data" : {
             "description" : "The records of this page; with `fields`, only the members asked for.",
@@ -2644,6 +3637,16 @@ extension B2b {
       },
       "UserSelection" : {
         "description" : "Members of a users record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "email" : "user@example.com",
+            "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+            "name" : "Ada Lovelace",
+            "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the record was created (UTC).",
@@ -2697,6 +3700,16 @@ extension B2b {
       "UserUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a users record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "clear" : [
+              "name"
+            ],
+            "email" : "user@example.com",
+            "name" : "Ada Lovelace",
+            "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl"
+          }
+        ],
         "properties" : {
           "clear" : {
             "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"name\"]}` is `{\"name\": null}`. A field named here must not also be sent.",
@@ -2744,6 +3757,16 @@ extension B2b {
       },
       "WebhookAttempt" : {
         "description" : "One delivery attempt.",
+        "examples" : [
+          {
+            "attempted_at" : "2026-01-15T09:30:00.000Z",
+            "duration_ms" : 1,
+            "error" : "connection refused",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "response_body" : "OK",
+            "response_status" : 1
+          }
+        ],
         "properties" : {
           "attempted_at" : {
             "description" : "When it started.",
@@ -2797,6 +3820,23 @@ extension B2b {
       },
       "WebhookAttemptPage" : {
         "description" : "One page.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "attempted_at" : "2026-01-15T09:30:00.000Z",
+                "duration_ms" : 1,
+                "error" : "connection refused",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "response_body" : "OK",
+                "response_status" : 1
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Attempts, newest first.",
@@ -2838,10 +3878,25 @@ extension B2b {
           "organizations.updated",
           "organizations.deleted"
         ],
+        "examples" : [
+          "*"
+        ],
         "type" : "string"
       },
       "WebhookMessage" : {
         "description" : "A message and its delivery to one subscription.",
+        "examples" : [
+          {
+            "attempts" : 1,
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "event_type" : "projects.created",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "last_error" : "connection refused",
+            "last_status" : 1,
+            "next_attempt_at" : "2026-01-15T09:30:00.000Z",
+            "status" : "pending"
+          }
+        ],
         "properties" : {
           "attempts" : {
             "description" : "Attempts made since it was queued or replayed.",
@@ -2906,6 +3961,25 @@ extension B2b {
       },
       "WebhookMessagePage" : {
         "description" : "One page.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "attempts" : 1,
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "event_type" : "projects.created",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "last_error" : "connection refused",
+                "last_status" : 1,
+                "next_attempt_at" : "2026-01-15T09:30:00.000Z",
+                "status" : "pending"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Messages, newest first.",
@@ -2941,10 +4015,18 @@ extension B2b {
           "success",
           "failed"
         ],
+        "examples" : [
+          "pending"
+        ],
         "type" : "string"
       },
       "WebhookReplayRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "since" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "since" : {
             "description" : "Replay every failed message created at or after this time.",
@@ -2959,6 +4041,11 @@ extension B2b {
       },
       "WebhookReplayResult" : {
         "description" : "What a replay queued.",
+        "examples" : [
+          {
+            "replayed" : 1
+          }
+        ],
         "properties" : {
           "replayed" : {
             "description" : "Messages queued again.",
@@ -2972,6 +4059,11 @@ extension B2b {
       },
       "WebhookSecretRotation" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "grace_seconds" : 0
+          }
+        ],
         "properties" : {
           "grace_seconds" : {
             "description" : "How long the old secret keeps signing beside the new one (default 86400).",
@@ -2985,6 +4077,22 @@ extension B2b {
       },
       "WebhookSubscription" : {
         "description" : "A subscription stored through the API.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "disabled_reason" : "Every delivery failed for 5 days.",
+            "enabled" : true,
+            "event_types" : [
+              "projects.created"
+            ],
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "previous_secret_expires_at" : "2026-01-15T09:30:00.000Z",
+            "updated_at" : "2026-01-15T09:30:00.000Z",
+            "url" : "https://example.com/webhooks/loom"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it was created.",
@@ -3067,6 +4175,16 @@ extension B2b {
       },
       "WebhookSubscriptionCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "description" : "Everything the launch needs, in order.",
+            "enabled" : true,
+            "event_types" : [
+              "*"
+            ],
+            "url" : "https://example.com/webhooks/loom"
+          }
+        ],
         "properties" : {
           "description" : {
             "description" : "What the subscription is for.",
@@ -3104,6 +4222,29 @@ extension B2b {
       },
       "WebhookSubscriptionPage" : {
         "description" : "One page.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "description" : "Everything the launch needs, in order.",
+                "disabled_reason" : "Every delivery failed for 5 days.",
+                "enabled" : true,
+                "event_types" : [
+                  "projects.created"
+                ],
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "previous_secret_expires_at" : "2026-01-15T09:30:00.000Z",
+                "updated_at" : "2026-01-15T09:30:00.000Z",
+                "url" : "https://example.com/webhooks/loom"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Subscriptions, newest first.",
@@ -3135,6 +4276,23 @@ extension B2b {
       },
       "WebhookSubscriptionSecret" : {
         "description" : "A subscription with its new secret.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "disabled_reason" : "Every delivery failed for 5 days.",
+            "enabled" : true,
+            "event_types" : [
+              "projects.created"
+            ],
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "previous_secret_expires_at" : "2026-01-15T09:30:00.000Z",
+            "secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            "updated_at" : "2026-01-15T09:30:00.000Z",
+            "url" : "https://example.com/webhooks/loom"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it was created.",
@@ -3223,6 +4381,16 @@ extension B2b {
       },
       "WebhookSubscriptionUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "description" : "Everything the launch needs, in order.",
+            "enabled" : true,
+            "event_types" : [
+              "*"
+            ],
+            "url" : "https://example.com/webhooks/loom"
+          }
+        ],
         "properties" : {
           "description" : {
             "description" : "What the subscription is for; null clears it.",
@@ -3288,6 +4456,7 @@ extension B2b {
           "200" : {
             "content" : {
               "text/html" : {
+                "example" : "<!doctype html><html><head><title>API</title></head><body>…</body></html>",
                 "schema" : {
                   "description" : "An HTML page.",
                   "type" : "string"
@@ -3331,6 +4500,13 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -3355,6 +4531,13 @@ extension B2b {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -3388,6 +4571,13 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -3430,6 +4620,13 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -3454,6 +4651,13 @@ extension B2b {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -3487,6 +4691,9 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+
+                },
                 "schema" : {
                   "type" : "object"
                 }
@@ -3625,6 +4832,28 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : [
+                    {
+                      "action" : "created",
+                      "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "changed_fields" : [
+                        "name"
+                      ],
+                      "client_ip" : "203.0.113.7",
+                      "credential" : "access_token",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "occurred_at" : "2026-01-15T09:30:00.000Z",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "resource" : "projects",
+                      "resource_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuditEventPage"
                 }
@@ -3719,6 +4948,23 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "action" : "created",
+                    "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "changed_fields" : [
+                      "name"
+                    ],
+                    "client_ip" : "203.0.113.7",
+                    "credential" : "access_token",
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "occurred_at" : "2026-01-15T09:30:00.000Z",
+                    "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "resource" : "projects",
+                    "resource_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuditEventAnswer"
                 }
@@ -3897,6 +5143,9 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthEmailVerify"
               }
@@ -3977,6 +5226,19 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "environment" : "live",
+                  "impersonator_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "kind" : "user",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "subject" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthIdentity"
                 }
@@ -4057,6 +5319,9 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthInvitationAccept"
               }
@@ -4069,6 +5334,14 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -4156,6 +5429,12 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "password" : "plum-Orchard-42-lantern",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthLoginRequest"
               }
@@ -4168,6 +5447,24 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -4339,6 +5636,16 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -4412,6 +5719,10 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
               }
@@ -4424,6 +5735,16 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -4511,6 +5832,10 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "current_password" : "plum-Orchard-42-lantern",
+                "new_password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordChange"
               }
@@ -4601,6 +5926,18 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Launch plan",
+                      "role" : "owner",
+                      "slug" : "acme-corp",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganizationList"
                 }
@@ -4674,6 +6011,10 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan",
+                "slug" : "acme-corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationCreate"
               }
@@ -4686,6 +6027,14 @@ extension B2b {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -4787,6 +6136,14 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -4876,6 +6233,9 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationUpdate"
               }
@@ -4888,6 +6248,14 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -4989,6 +6357,17 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "email" : "ada@example.com",
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "owner"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthInvitationList"
                 }
@@ -5078,6 +6457,10 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "role" : "owner"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthInvitationCreate"
               }
@@ -5090,6 +6473,13 @@ extension B2b {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "owner"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthInvitation"
                 }
@@ -5290,6 +6680,17 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "email" : "ada@example.com",
+                      "joined_at" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "role" : "owner",
+                      "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthMemberList"
                 }
@@ -5491,6 +6892,9 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "role" : "owner"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthMemberRoleChange"
               }
@@ -5600,6 +7004,20 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "archived_at" : "2026-01-15T09:30:00.000Z",
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "description" : "Everything the launch needs, in order.",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Launch plan",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "slug" : "acme-corp",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProjectList"
                 }
@@ -5689,6 +7107,11 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "description" : "Everything the launch needs, in order.",
+                "name" : "Launch plan",
+                "slug" : "acme-corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProjectCreate"
               }
@@ -5701,6 +7124,16 @@ extension B2b {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "archived_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProject"
                 }
@@ -5910,6 +7343,16 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "archived_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProject"
                 }
@@ -6013,6 +7456,31 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : [
+                    {
+                      "allowed_cidrs" : [
+                        "10.0.0.0/8"
+                      ],
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "environment" : "live",
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                      "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                      "last_four" : "6ML5",
+                      "last_used_at" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "prefix" : "sk_live_",
+                      "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "member",
+                      "scopes" : [
+                        "projects:read"
+                      ],
+                      "service" : "loom"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKeyList"
                 }
@@ -6113,6 +7581,12 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "environment" : "live",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProjectKeyRotate"
               }
@@ -6125,6 +7599,29 @@ extension B2b {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "allowed_cidrs" : [
+                      "10.0.0.0/8"
+                    ],
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "environment" : "live",
+                    "expires_at" : "2030-01-15T09:30:00.000Z",
+                    "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                    "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                    "last_four" : "6ML5",
+                    "last_used_at" : "2026-01-15T09:30:00.000Z",
+                    "name" : "Launch plan",
+                    "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "prefix" : "sk_live_",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "member",
+                    "scopes" : [
+                      "projects:read"
+                    ],
+                    "service" : "loom"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -6225,6 +7722,9 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationTokensRequest"
               }
@@ -6236,6 +7736,24 @@ extension B2b {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -6337,6 +7855,9 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordForgot"
               }
@@ -6416,6 +7937,10 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "new_password" : "plum-Orchard-42-lantern",
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordReset"
               }
@@ -6495,6 +8020,9 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthRefreshRequest"
               }
@@ -6507,6 +8035,24 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -6602,6 +8148,9 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "revoked" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthRevokedCount"
                 }
@@ -6676,6 +8225,19 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "current" : true,
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "ip_address" : "203.0.113.7",
+                      "last_used_at" : "2026-01-15T09:30:00.000Z",
+                      "user_agent" : "curl/8.5.0"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSessionList"
                 }
@@ -6749,6 +8311,9 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expires_at" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionCreate"
               }
@@ -6760,6 +8325,24 @@ extension B2b {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -6954,6 +8537,9 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expires_at" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionExtend"
               }
@@ -6966,6 +8552,15 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "current" : true,
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "ip_address" : "203.0.113.7",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "user_agent" : "curl/8.5.0"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSession"
                 }
@@ -7053,6 +8648,13 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan",
+                "organization_name" : "Acme Corp",
+                "organization_slug" : "acme-corp",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSignupRequest"
               }
@@ -7065,6 +8667,24 @@ extension B2b {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -7191,6 +8811,34 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : [
+                    {
+                      "allowed_cidrs" : [
+                        "10.0.0.0/8"
+                      ],
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "environment" : "live",
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                      "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                      "last_four" : "6ML5",
+                      "last_used_at" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "prefix" : "sk_live_",
+                      "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "member",
+                      "scopes" : [
+                        "projects:read"
+                      ],
+                      "service" : "loom"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKeyPage"
                 }
@@ -7269,6 +8917,21 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "environment" : "live",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "*"
+                ],
+                "service" : "loom"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyCreate"
               }
@@ -7281,6 +8944,29 @@ extension B2b {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "allowed_cidrs" : [
+                      "10.0.0.0/8"
+                    ],
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "environment" : "live",
+                    "expires_at" : "2030-01-15T09:30:00.000Z",
+                    "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                    "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                    "last_four" : "6ML5",
+                    "last_used_at" : "2026-01-15T09:30:00.000Z",
+                    "name" : "Launch plan",
+                    "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "prefix" : "sk_live_",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "member",
+                    "scopes" : [
+                      "projects:read"
+                    ],
+                    "service" : "loom"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -7475,6 +9161,29 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "allowed_cidrs" : [
+                      "10.0.0.0/8"
+                    ],
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "environment" : "live",
+                    "expires_at" : "2030-01-15T09:30:00.000Z",
+                    "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                    "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                    "last_four" : "6ML5",
+                    "last_used_at" : "2026-01-15T09:30:00.000Z",
+                    "name" : "Launch plan",
+                    "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "prefix" : "sk_live_",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "member",
+                    "scopes" : [
+                      "projects:read"
+                    ],
+                    "service" : "loom"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -7569,6 +9278,16 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyUpdate"
               }
@@ -7581,6 +9300,29 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "allowed_cidrs" : [
+                      "10.0.0.0/8"
+                    ],
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "environment" : "live",
+                    "expires_at" : "2030-01-15T09:30:00.000Z",
+                    "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                    "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                    "last_four" : "6ML5",
+                    "last_used_at" : "2026-01-15T09:30:00.000Z",
+                    "name" : "Launch plan",
+                    "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "prefix" : "sk_live_",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "member",
+                    "scopes" : [
+                      "projects:read"
+                    ],
+                    "service" : "loom"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -7684,6 +9426,16 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyReplace"
               }
@@ -7696,6 +9448,29 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "allowed_cidrs" : [
+                      "10.0.0.0/8"
+                    ],
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "environment" : "live",
+                    "expires_at" : "2030-01-15T09:30:00.000Z",
+                    "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                    "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                    "last_four" : "6ML5",
+                    "last_used_at" : "2026-01-15T09:30:00.000Z",
+                    "name" : "Launch plan",
+                    "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "prefix" : "sk_live_",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "member",
+                    "scopes" : [
+                      "projects:read"
+                    ],
+                    "service" : "loom"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -7801,6 +9576,9 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "grace_seconds" : 0
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyRotate"
               }
@@ -7812,6 +9590,29 @@ extension B2b {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "allowed_cidrs" : [
+                      "10.0.0.0/8"
+                    ],
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "environment" : "live",
+                    "expires_at" : "2030-01-15T09:30:00.000Z",
+                    "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                    "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                    "last_four" : "6ML5",
+                    "last_used_at" : "2026-01-15T09:30:00.000Z",
+                    "name" : "Launch plan",
+                    "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "prefix" : "sk_live_",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "member",
+                    "scopes" : [
+                      "projects:read"
+                    ],
+                    "service" : "loom"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -7973,6 +9774,22 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                      "name" : "Acme Corp",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "expand" : {
+
+                  },
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/OrganizationPage"
                 }
@@ -8067,6 +9884,9 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Acme Corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/OrganizationCreate"
               }
@@ -8078,6 +9898,14 @@ extension B2b {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                    "name" : "Acme Corp",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "description" : "One organizations record in `data`.",
                   "properties" : {
@@ -8354,6 +10182,14 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                    "name" : "Acme Corp",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "description" : "One organizations record in `data`.",
                   "properties" : {
@@ -8520,6 +10356,9 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Acme Corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/OrganizationUpdate"
               }
@@ -8531,6 +10370,14 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                    "name" : "Acme Corp",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "description" : "One organizations record in `data`.",
                   "properties" : {
@@ -8666,6 +10513,9 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Acme Corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/OrganizationCreate"
               }
@@ -8677,6 +10527,14 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                    "name" : "Acme Corp",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "description" : "One organizations record in `data`.",
                   "properties" : {
@@ -8809,6 +10667,11 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "effective_tier" : "standard",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tier" : "standard"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/RateLimitTierAssignment"
                 }
@@ -8903,6 +10766,9 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "tier" : "standard"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/RateLimitTierChange"
               }
@@ -8915,6 +10781,11 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "effective_tier" : "standard",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tier" : "standard"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/RateLimitTierAssignment"
                 }
@@ -9021,6 +10892,11 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "effective_tier" : "standard",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tier" : "standard"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/RateLimitTierAssignment"
                 }
@@ -9115,6 +10991,9 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "tier" : "standard"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/RateLimitTierChange"
               }
@@ -9127,6 +11006,11 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "effective_tier" : "standard",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tier" : "standard"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/RateLimitTierAssignment"
                 }
@@ -9220,6 +11104,16 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "default" : true,
+                      "name" : "Launch plan",
+                      "quota" : 1,
+                      "window" : 1
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/RateLimitTierList"
                 }
@@ -9377,6 +11271,26 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : [
+                    {
+                      "api_key_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "client_errors" : 1,
+                      "day" : "2026-01-15",
+                      "latency_ms" : {
+                        "p50" : 12.5,
+                        "p95" : 12.5,
+                        "p99" : 12.5
+                      },
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "requests" : 1,
+                      "server_errors" : 1
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/UsagePage"
                 }
@@ -9548,6 +11462,24 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "email" : "user@example.com",
+                      "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                      "name" : "Ada Lovelace",
+                      "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "expand" : {
+
+                  },
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/UserPage"
                 }
@@ -9642,6 +11574,11 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "user@example.com",
+                "name" : "Ada Lovelace",
+                "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/UserCreate"
               }
@@ -9653,6 +11590,16 @@ extension B2b {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "user@example.com",
+                    "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                    "name" : "Ada Lovelace",
+                    "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "description" : "One users record in `data`.",
                   "properties" : {
@@ -9815,6 +11762,18 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "operations" : [
+                  {
+                    "action" : "create",
+                    "data" : {
+                      "email" : "user@example.com",
+                      "name" : "Ada Lovelace",
+                      "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl"
+                    }
+                  }
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/UserBatch"
               }
@@ -9826,6 +11785,23 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "results" : [
+                    {
+                      "action" : "created",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "record" : {
+                        "created_at" : "2026-01-15T09:30:00.000Z",
+                        "email" : "user@example.com",
+                        "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                        "name" : "Ada Lovelace",
+                        "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                        "updated_at" : "2026-01-15T09:30:00.000Z"
+                      },
+                      "status" : 200
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/UserBatchResponse"
                 }
@@ -10052,6 +12028,16 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "user@example.com",
+                    "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                    "name" : "Ada Lovelace",
+                    "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "description" : "One users record in `data`.",
                   "properties" : {
@@ -10218,6 +12204,14 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "clear" : [
+                  "name"
+                ],
+                "email" : "user@example.com",
+                "name" : "Ada Lovelace",
+                "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/UserUpdate"
               }
@@ -10229,6 +12223,16 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "user@example.com",
+                    "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                    "name" : "Ada Lovelace",
+                    "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "description" : "One users record in `data`.",
                   "properties" : {
@@ -10364,6 +12368,11 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "user@example.com",
+                "name" : "Ada Lovelace",
+                "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/UserCreate"
               }
@@ -10375,6 +12384,16 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "user@example.com",
+                    "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                    "name" : "Ada Lovelace",
+                    "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "description" : "One users record in `data`.",
                   "properties" : {
@@ -10518,6 +12537,27 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "description" : "Everything the launch needs, in order.",
+                      "disabled_reason" : "Every delivery failed for 5 days.",
+                      "enabled" : true,
+                      "event_types" : [
+                        "projects.created"
+                      ],
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "previous_secret_expires_at" : "2026-01-15T09:30:00.000Z",
+                      "updated_at" : "2026-01-15T09:30:00.000Z",
+                      "url" : "https://example.com/webhooks/loom"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookSubscriptionPage"
                 }
@@ -10596,6 +12636,14 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "description" : "Everything the launch needs, in order.",
+                "enabled" : true,
+                "event_types" : [
+                  "*"
+                ],
+                "url" : "https://example.com/webhooks/loom"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/WebhookSubscriptionCreate"
               }
@@ -10608,6 +12656,21 @@ extension B2b {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "disabled_reason" : "Every delivery failed for 5 days.",
+                  "enabled" : true,
+                  "event_types" : [
+                    "projects.created"
+                  ],
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "previous_secret_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                  "updated_at" : "2026-01-15T09:30:00.000Z",
+                  "url" : "https://example.com/webhooks/loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookSubscriptionSecret"
                 }
@@ -10802,6 +12865,20 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "disabled_reason" : "Every delivery failed for 5 days.",
+                  "enabled" : true,
+                  "event_types" : [
+                    "projects.created"
+                  ],
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "previous_secret_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "updated_at" : "2026-01-15T09:30:00.000Z",
+                  "url" : "https://example.com/webhooks/loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookSubscription"
                 }
@@ -10896,6 +12973,14 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "description" : "Everything the launch needs, in order.",
+                "enabled" : true,
+                "event_types" : [
+                  "*"
+                ],
+                "url" : "https://example.com/webhooks/loom"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/WebhookSubscriptionUpdate"
               }
@@ -10908,6 +12993,20 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "disabled_reason" : "Every delivery failed for 5 days.",
+                  "enabled" : true,
+                  "event_types" : [
+                    "projects.created"
+                  ],
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "previous_secret_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "updated_at" : "2026-01-15T09:30:00.000Z",
+                  "url" : "https://example.com/webhooks/loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookSubscription"
                 }
@@ -11044,6 +13143,23 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "attempts" : 1,
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "event_type" : "projects.created",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "last_error" : "connection refused",
+                      "last_status" : 1,
+                      "next_attempt_at" : "2026-01-15T09:30:00.000Z",
+                      "status" : "pending"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookMessagePage"
                 }
@@ -11174,6 +13290,21 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "attempted_at" : "2026-01-15T09:30:00.000Z",
+                      "duration_ms" : 1,
+                      "error" : "connection refused",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "response_body" : "OK",
+                      "response_status" : 1
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookAttemptPage"
                 }
@@ -11282,6 +13413,16 @@ extension B2b {
           "202" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "attempts" : 1,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "event_type" : "projects.created",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "last_error" : "connection refused",
+                  "last_status" : 1,
+                  "next_attempt_at" : "2026-01-15T09:30:00.000Z",
+                  "status" : "pending"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookMessage"
                 }
@@ -11378,6 +13519,9 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "since" : "2026-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/WebhookReplayRequest"
               }
@@ -11390,6 +13534,9 @@ extension B2b {
           "202" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "replayed" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookReplayResult"
                 }
@@ -11495,6 +13642,9 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "grace_seconds" : 0
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/WebhookSecretRotation"
               }
@@ -11506,6 +13656,21 @@ extension B2b {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "disabled_reason" : "Every delivery failed for 5 days.",
+                  "enabled" : true,
+                  "event_types" : [
+                    "projects.created"
+                  ],
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "previous_secret_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                  "updated_at" : "2026-01-15T09:30:00.000Z",
+                  "url" : "https://example.com/webhooks/loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookSubscriptionSecret"
                 }
@@ -11612,6 +13777,16 @@ extension B2b {
           "202" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "attempts" : 1,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "event_type" : "projects.created",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "last_error" : "connection refused",
+                  "last_status" : 1,
+                  "next_attempt_at" : "2026-01-15T09:30:00.000Z",
+                  "status" : "pending"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookMessage"
                 }
@@ -11783,6 +13958,17 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "data" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Acme Corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "timestamp" : "2026-01-15T09:30:00.000Z",
+                "type" : "organizations.created"
+              },
               "schema" : {
                 "description" : "A organizations.created event.",
                 "properties" : {
@@ -11874,6 +14060,17 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "data" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Acme Corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "timestamp" : "2026-01-15T09:30:00.000Z",
+                "type" : "organizations.deleted"
+              },
               "schema" : {
                 "description" : "A organizations.deleted event.",
                 "properties" : {
@@ -11965,6 +14162,23 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "data" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Acme Corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "previous" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Acme Corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "timestamp" : "2026-01-15T09:30:00.000Z",
+                "type" : "organizations.updated"
+              },
               "schema" : {
                 "description" : "A organizations.updated event.",
                 "properties" : {
@@ -12060,6 +14274,19 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "data" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "user@example.com",
+                  "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Ada Lovelace",
+                  "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "timestamp" : "2026-01-15T09:30:00.000Z",
+                "type" : "users.created"
+              },
               "schema" : {
                 "description" : "A users.created event.",
                 "properties" : {
@@ -12151,6 +14378,19 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "data" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "user@example.com",
+                  "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Ada Lovelace",
+                  "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "timestamp" : "2026-01-15T09:30:00.000Z",
+                "type" : "users.deleted"
+              },
               "schema" : {
                 "description" : "A users.deleted event.",
                 "properties" : {
@@ -12242,6 +14482,27 @@ extension B2b {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "data" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "user@example.com",
+                  "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Ada Lovelace",
+                  "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "previous" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "user@example.com",
+                  "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Ada Lovelace",
+                  "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "timestamp" : "2026-01-15T09:30:00.000Z",
+                "type" : "users.updated"
+              },
               "schema" : {
                 "description" : "A users.updated event.",
                 "properties" : {

@@ -84,6 +84,20 @@ extension Bench {
       "BadRequest" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -99,6 +113,20 @@ extension Bench {
       "Conflict" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -114,6 +142,20 @@ extension Bench {
       "GatewayTimeout" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -129,6 +171,20 @@ extension Bench {
       "InternalError" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -144,6 +200,20 @@ extension Bench {
       "NotFound" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -159,6 +229,20 @@ extension Bench {
       "PayloadTooLarge" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -174,6 +258,20 @@ extension Bench {
       "PreconditionFailed" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -189,6 +287,20 @@ extension Bench {
       "RequestHeaderFieldsTooLarge" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -204,6 +316,20 @@ extension Bench {
       "ServiceUnavailable" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -219,6 +345,20 @@ extension Bench {
       "URITooLong" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -234,6 +374,20 @@ extension Bench {
       "UnsupportedMediaType" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -249,6 +403,20 @@ extension Bench {
       "ValidationError" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -265,6 +433,12 @@ extension Bench {
     "schemas" : {
       "FieldError" : {
         "description" : "One invalid field or parameter.",
+        "examples" : [
+          {
+            "field" : "email",
+            "message" : "The request body has 1 invalid field: email."
+          }
+        ],
         "properties" : {
           "field" : {
             "description" : "The offending field or parameter, as a dotted JSON path.",
@@ -283,6 +457,15 @@ extension Bench {
       },
       "HealthStatus" : {
         "description" : "Health of the server.",
+        "examples" : [
+          {
+            "app" : "loom",
+            "checks" : {
+              "database" : "ok"
+            },
+            "status" : "ok"
+          }
+        ],
         "properties" : {
           "app" : {
             "description" : "Name of the app this server runs.",
@@ -314,6 +497,15 @@ extension Bench {
       },
       "Item" : {
         "description" : "A priced item. Integer ids, so the benchmark can ask for a random existing id.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "id" : 1,
+            "name" : "Blue mug",
+            "price" : 12.5,
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the record was created (UTC).",
@@ -366,6 +558,19 @@ extension Bench {
       "ItemBatch" : {
         "additionalProperties" : false,
         "description" : "A batch of items writes.",
+        "examples" : [
+          {
+            "operations" : [
+              {
+                "action" : "create",
+                "data" : {
+                  "name" : "Blue mug",
+                  "price" : 12.5
+                }
+              }
+            ]
+          }
+        ],
         "properties" : {
           "operations" : {
             "description" : "1 to 100 operations, run in order in one transaction.",
@@ -385,6 +590,15 @@ extension Bench {
       "ItemBatchCreate" : {
         "additionalProperties" : false,
         "description" : "A create operation.",
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "name" : "Blue mug",
+              "price" : 12.5
+            }
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "create",
@@ -404,6 +618,12 @@ extension Bench {
       "ItemBatchDelete" : {
         "additionalProperties" : false,
         "description" : "A delete operation.",
+        "examples" : [
+          {
+            "action" : "delete",
+            "id" : 1
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "delete",
@@ -433,6 +653,15 @@ extension Bench {
           },
           "propertyName" : "action"
         },
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "name" : "Blue mug",
+              "price" : 12.5
+            }
+          }
+        ],
         "oneOf" : [
           {
             "$ref" : "#/components/schemas/ItemBatchCreate"
@@ -451,6 +680,16 @@ extension Bench {
       "ItemBatchReplace" : {
         "additionalProperties" : false,
         "description" : "A replace operation.",
+        "examples" : [
+          {
+            "action" : "replace",
+            "data" : {
+              "name" : "Blue mug",
+              "price" : 12.5
+            },
+            "id" : 1
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "replace",
@@ -475,6 +714,24 @@ extension Bench {
       },
       "ItemBatchResponse" : {
         "description" : "Every operation of a items batch succeeded.",
+        "examples" : [
+          {
+            "results" : [
+              {
+                "action" : "created",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "record" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "status" : 200
+              }
+            ]
+          }
+        ],
         "properties" : {
           "results" : {
             "description" : "One result per operation, in request order.",
@@ -491,6 +748,20 @@ extension Bench {
       },
       "ItemBatchResult" : {
         "description" : "The outcome of one operation of a items batch.",
+        "examples" : [
+          {
+            "action" : "created",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "record" : {
+              "created_at" : "2026-01-15T09:30:00.000Z",
+              "id" : 1,
+              "name" : "Blue mug",
+              "price" : 12.5,
+              "updated_at" : "2026-01-15T09:30:00.000Z"
+            },
+            "status" : 200
+          }
+        ],
         "properties" : {
           "action" : {
             "description" : "The operation's action.",
@@ -517,6 +788,16 @@ extension Bench {
       "ItemBatchUpdate" : {
         "additionalProperties" : false,
         "description" : "A update operation.",
+        "examples" : [
+          {
+            "action" : "update",
+            "data" : {
+              "name" : "Blue mug",
+              "price" : 12.5
+            },
+            "id" : 1
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "update",
@@ -542,6 +823,12 @@ extension Bench {
       "ItemCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing items record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "name" : "Blue mug",
+            "price" : 12.5
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Item name.",
@@ -572,6 +859,26 @@ extension Bench {
       },
       "ItemPage" : {
         "description" : "One page of items records.",
+        "examples" : [
+          {
+            "expand" : {
+
+            },
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "id" : 1,
+                "name" : "Blue mug",
+                "price" : 12.5,
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "next_cursor" : "eyJpZCI6NDJ9",
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
@@ -626,6 +933,15 @@ extension Bench {
       },
       "ItemSelection" : {
         "description" : "Members of a items record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "id" : 1,
+            "name" : "Blue mug",
+            "price" : 12.5,
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the record was created (UTC).",
@@ -671,6 +987,12 @@ extension Bench {
       "ItemUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a items record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "name" : "Blue mug",
+            "price" : 12.5
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Item name.",
@@ -697,6 +1019,22 @@ extension Bench {
       },
       "Problem" : {
         "description" : "An RFC 9457 problem details body.",
+        "examples" : [
+          {
+            "code" : "VALIDATION_ERROR",
+            "detail" : "The request body has 1 invalid field: email.",
+            "errors" : [
+              {
+                "field" : "email",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            ],
+            "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "status" : 200,
+            "title" : "Write the launch plan",
+            "type" : "projects.created"
+          }
+        ],
         "properties" : {
           "code" : {
             "description" : "Stable machine-readable code, e.g. `VALIDATION_ERROR`.",
@@ -759,6 +1097,7 @@ extension Bench {
           "200" : {
             "content" : {
               "text/html" : {
+                "example" : "<!doctype html><html><head><title>API</title></head><body>…</body></html>",
                 "schema" : {
                   "description" : "An HTML page.",
                   "type" : "string"
@@ -799,6 +1138,13 @@ extension Bench {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -823,6 +1169,13 @@ extension Bench {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -853,6 +1206,13 @@ extension Bench {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -892,6 +1252,13 @@ extension Bench {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -916,6 +1283,13 @@ extension Bench {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -946,6 +1320,9 @@ extension Bench {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+
+                },
                 "schema" : {
                   "type" : "object"
                 }
@@ -1067,6 +1444,24 @@ extension Bench {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "expand" : {
+
+                  },
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "id" : 1,
+                      "name" : "Blue mug",
+                      "price" : 12.5,
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "next_cursor" : "eyJpZCI6NDJ9",
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ItemPage"
                 }
@@ -1108,6 +1503,10 @@ extension Bench {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Blue mug",
+                "price" : 12.5
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ItemCreate"
               }
@@ -1119,6 +1518,13 @@ extension Bench {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Item"
                 }
@@ -1217,6 +1623,17 @@ extension Bench {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "operations" : [
+                  {
+                    "action" : "create",
+                    "data" : {
+                      "name" : "Blue mug",
+                      "price" : 12.5
+                    }
+                  }
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ItemBatch"
               }
@@ -1228,6 +1645,22 @@ extension Bench {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "results" : [
+                    {
+                      "action" : "created",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "record" : {
+                        "created_at" : "2026-01-15T09:30:00.000Z",
+                        "id" : 1,
+                        "name" : "Blue mug",
+                        "price" : 12.5,
+                        "updated_at" : "2026-01-15T09:30:00.000Z"
+                      },
+                      "status" : 200
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ItemBatchResponse"
                 }
@@ -1370,6 +1803,13 @@ extension Bench {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "anyOf" : [
                     {
@@ -1461,6 +1901,10 @@ extension Bench {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Blue mug",
+                "price" : 12.5
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ItemUpdate"
               }
@@ -1472,6 +1916,13 @@ extension Bench {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Item"
                 }
@@ -1555,6 +2006,10 @@ extension Bench {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Blue mug",
+                "price" : 12.5
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ItemCreate"
               }
@@ -1566,6 +2021,13 @@ extension Bench {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Item"
                 }

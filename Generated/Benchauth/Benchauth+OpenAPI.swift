@@ -84,6 +84,20 @@ extension Benchauth {
       "BadGateway" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -99,6 +113,20 @@ extension Benchauth {
       "BadRequest" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -114,6 +142,20 @@ extension Benchauth {
       "Conflict" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -129,6 +171,20 @@ extension Benchauth {
       "Forbidden" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -144,6 +200,20 @@ extension Benchauth {
       "GatewayTimeout" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -159,6 +229,20 @@ extension Benchauth {
       "InternalError" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -174,6 +258,20 @@ extension Benchauth {
       "NotFound" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -189,6 +287,20 @@ extension Benchauth {
       "PayloadTooLarge" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -204,6 +316,20 @@ extension Benchauth {
       "PreconditionFailed" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -219,6 +345,20 @@ extension Benchauth {
       "RequestHeaderFieldsTooLarge" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -234,6 +374,20 @@ extension Benchauth {
       "ServiceUnavailable" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -249,6 +403,20 @@ extension Benchauth {
       "TooManyRequests" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -272,6 +440,20 @@ extension Benchauth {
       "URITooLong" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -287,6 +469,20 @@ extension Benchauth {
       "Unauthorized" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -302,6 +498,20 @@ extension Benchauth {
       "UnsupportedMediaType" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -317,6 +527,20 @@ extension Benchauth {
       "ValidationError" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -333,6 +557,9 @@ extension Benchauth {
     "schemas" : {
       "APIKeyEnvironment" : {
         "const" : "live",
+        "examples" : [
+          "live"
+        ],
         "type" : "string"
       },
       "APIKeyScope" : {
@@ -343,6 +570,9 @@ extension Benchauth {
           "items:read",
           "items:write"
         ],
+        "examples" : [
+          "*"
+        ],
         "type" : "string"
       },
       "AppRole" : {
@@ -350,10 +580,36 @@ extension Benchauth {
           "admin",
           "member"
         ],
+        "examples" : [
+          "admin"
+        ],
         "type" : "string"
       },
       "AuthAPIKey" : {
         "description" : "An API key; the key itself appears only in the answer that created it.",
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "environment" : "live",
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+            "last_four" : "6ML5",
+            "last_used_at" : "2026-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "prefix" : "sk_live_",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "member",
+            "scopes" : [
+              "projects:read"
+            ],
+            "service" : "loom"
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; empty: any.",
@@ -477,6 +733,23 @@ extension Benchauth {
       },
       "AuthAPIKeyCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "environment" : "live",
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "member",
+            "scopes" : [
+              "*"
+            ],
+            "service" : "loom"
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; empty or null: any.",
@@ -568,6 +841,33 @@ extension Benchauth {
       },
       "AuthAPIKeyList" : {
         "description" : "The project's keys that are not revoked, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "environment" : "live",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "last_four" : "6ML5",
+                "last_used_at" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "prefix" : "sk_live_",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "projects:read"
+                ],
+                "service" : "loom"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The project's keys that are not revoked, newest first.",
@@ -584,6 +884,36 @@ extension Benchauth {
       },
       "AuthAPIKeyPage" : {
         "description" : "One page of the caller's keys that are not revoked, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "environment" : "live",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "last_four" : "6ML5",
+                "last_used_at" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "prefix" : "sk_live_",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "projects:read"
+                ],
+                "service" : "loom"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "One page of the caller's keys that are not revoked, newest first.",
@@ -615,6 +945,18 @@ extension Benchauth {
       },
       "AuthAPIKeyReplace" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; absent, empty or null: any.",
@@ -665,6 +1007,11 @@ extension Benchauth {
       },
       "AuthAPIKeyRotate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "grace_seconds" : 0
+          }
+        ],
         "properties" : {
           "grace_seconds" : {
             "description" : "How long the old key keeps working; 0 (default) ends it at once.",
@@ -681,6 +1028,18 @@ extension Benchauth {
       },
       "AuthAPIKeyUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; empty or null: any.",
@@ -727,6 +1086,11 @@ extension Benchauth {
       },
       "AuthEmailVerify" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "token" : {
             "description" : "The verification token from the mail.",
@@ -742,6 +1106,21 @@ extension Benchauth {
       },
       "AuthIdentity" : {
         "description" : "The caller.",
+        "examples" : [
+          {
+            "environment" : "live",
+            "impersonator_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "kind" : "user",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "scopes" : [
+              "projects:read"
+            ],
+            "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "subject" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "environment" : {
             "description" : "The environment of an API key.",
@@ -822,6 +1201,15 @@ extension Benchauth {
       },
       "AuthInvitation" : {
         "description" : "A pending invitation (its token is only in the mail).",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it was sent.",
@@ -859,6 +1247,11 @@ extension Benchauth {
       },
       "AuthInvitationAccept" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "token" : {
             "description" : "The invitation token from the mail.",
@@ -874,6 +1267,12 @@ extension Benchauth {
       },
       "AuthInvitationCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Address the invitation is mailed to; only it can accept.",
@@ -894,6 +1293,19 @@ extension Benchauth {
       },
       "AuthInvitationList" : {
         "description" : "Pending invitations, oldest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "email" : "ada@example.com",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "owner"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Pending invitations, oldest first.",
@@ -910,6 +1322,14 @@ extension Benchauth {
       },
       "AuthLoginRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "password" : "plum-Orchard-42-lantern",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address of the account.",
@@ -947,6 +1367,15 @@ extension Benchauth {
       },
       "AuthMember" : {
         "description" : "A member of an organization.",
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "joined_at" : "2026-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "role" : "owner",
+            "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "The member's email address.",
@@ -984,6 +1413,19 @@ extension Benchauth {
       },
       "AuthMemberList" : {
         "description" : "Every member, by join time.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "email" : "ada@example.com",
+                "joined_at" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "role" : "owner",
+                "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Every member, by join time.",
@@ -1000,6 +1442,11 @@ extension Benchauth {
       },
       "AuthMemberRoleChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "role" : {
             "$ref" : "#/components/schemas/OrganizationRole",
@@ -1013,6 +1460,16 @@ extension Benchauth {
       },
       "AuthOrganization" : {
         "description" : "An organization, with the caller's role in it.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "role" : "owner",
+            "slug" : "acme-corp",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it was created.",
@@ -1056,6 +1513,12 @@ extension Benchauth {
       },
       "AuthOrganizationCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "name" : "Launch plan",
+            "slug" : "acme-corp"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Display name.",
@@ -1078,6 +1541,20 @@ extension Benchauth {
       },
       "AuthOrganizationList" : {
         "description" : "The caller's organizations, by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "role" : "owner",
+                "slug" : "acme-corp",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The caller's organizations, by name.",
@@ -1094,6 +1571,11 @@ extension Benchauth {
       },
       "AuthOrganizationTokensRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "project_id" : {
             "description" : "Narrow the session to this live project of the organization (`prj`).",
@@ -1108,6 +1590,11 @@ extension Benchauth {
       },
       "AuthOrganizationUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "name" : "Launch plan"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "New display name.",
@@ -1124,6 +1611,12 @@ extension Benchauth {
       },
       "AuthPasswordChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "current_password" : "plum-Orchard-42-lantern",
+            "new_password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "current_password" : {
             "description" : "The password in use now.",
@@ -1145,6 +1638,11 @@ extension Benchauth {
       },
       "AuthPasswordForgot" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address of the account.",
@@ -1160,6 +1658,12 @@ extension Benchauth {
       },
       "AuthPasswordReset" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "new_password" : "plum-Orchard-42-lantern",
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "new_password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
@@ -1182,6 +1686,12 @@ extension Benchauth {
       },
       "AuthProfileUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "New email address; absent or null keeps it.",
@@ -1207,6 +1717,18 @@ extension Benchauth {
       },
       "AuthProject" : {
         "description" : "A project inside an organization.",
+        "examples" : [
+          {
+            "archived_at" : "2026-01-15T09:30:00.000Z",
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "slug" : "acme-corp",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "archived_at" : {
             "description" : "When it was archived; its tokens and keys stopped working then.",
@@ -1269,6 +1791,13 @@ extension Benchauth {
       },
       "AuthProjectCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "description" : "Everything the launch needs, in order.",
+            "name" : "Launch plan",
+            "slug" : "acme-corp"
+          }
+        ],
         "properties" : {
           "description" : {
             "description" : "What the project is.",
@@ -1300,6 +1829,14 @@ extension Benchauth {
       },
       "AuthProjectKeyRotate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "environment" : "live",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "environment" : {
             "$ref" : "#/components/schemas/APIKeyEnvironment",
@@ -1325,6 +1862,22 @@ extension Benchauth {
       },
       "AuthProjectList" : {
         "description" : "The organization's live projects, by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "archived_at" : "2026-01-15T09:30:00.000Z",
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "description" : "Everything the launch needs, in order.",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "slug" : "acme-corp",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The organization's live projects, by name.",
@@ -1341,6 +1894,11 @@ extension Benchauth {
       },
       "AuthRefreshRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "refresh_token" : {
             "description" : "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
@@ -1356,6 +1914,11 @@ extension Benchauth {
       },
       "AuthRevokedCount" : {
         "description" : "How many sessions were revoked.",
+        "examples" : [
+          {
+            "revoked" : 1
+          }
+        ],
         "properties" : {
           "revoked" : {
             "description" : "Number of sessions ended.",
@@ -1370,6 +1933,17 @@ extension Benchauth {
       },
       "AuthSession" : {
         "description" : "A live session (one device's login).",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "current" : true,
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "ip_address" : "203.0.113.7",
+            "last_used_at" : "2026-01-15T09:30:00.000Z",
+            "user_agent" : "curl/8.5.0"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it started.",
@@ -1425,6 +1999,11 @@ extension Benchauth {
       },
       "AuthSessionCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "expires_at" : "2030-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "expires_at" : {
             "description" : "When the new session ends; at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now. Absent: the session lifetime.",
@@ -1439,6 +2018,11 @@ extension Benchauth {
       },
       "AuthSessionExtend" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "expires_at" : "2030-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "expires_at" : {
             "description" : "The session's new end; in the future and at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now.",
@@ -1453,6 +2037,21 @@ extension Benchauth {
       },
       "AuthSessionList" : {
         "description" : "The caller's live sessions, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "current" : true,
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "ip_address" : "203.0.113.7",
+                "last_used_at" : "2026-01-15T09:30:00.000Z",
+                "user_agent" : "curl/8.5.0"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The caller's live sessions, newest first.",
@@ -1469,6 +2068,15 @@ extension Benchauth {
       },
       "AuthSignupRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan",
+            "organization_name" : "Acme Corp",
+            "organization_slug" : "acme-corp",
+            "password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address; compared without case.",
@@ -1517,6 +2125,26 @@ extension Benchauth {
       },
       "AuthTokens" : {
         "description" : "Tokens of a session (and the account, on sign-up and login).",
+        "examples" : [
+          {
+            "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "expires_in" : 3600,
+            "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "session_expires_at" : "2026-01-15T09:30:00.000Z",
+            "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "token_type" : "Bearer",
+            "user" : {
+              "created_at" : "2026-01-15T09:30:00.000Z",
+              "email" : "ada@example.com",
+              "email_verified" : true,
+              "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "name" : "Launch plan",
+              "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "role" : "admin",
+              "updated_at" : "2026-01-15T09:30:00.000Z"
+            }
+          }
+        ],
         "properties" : {
           "access_token" : {
             "description" : "JWT to send as `Authorization: Bearer <token>`.",
@@ -1564,6 +2192,18 @@ extension Benchauth {
       },
       "AuthUser" : {
         "description" : "An account.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "email_verified" : true,
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "admin",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the account was created.",
@@ -1617,6 +2257,12 @@ extension Benchauth {
       },
       "FieldError" : {
         "description" : "One invalid field or parameter.",
+        "examples" : [
+          {
+            "field" : "email",
+            "message" : "The request body has 1 invalid field: email."
+          }
+        ],
         "properties" : {
           "field" : {
             "description" : "The offending field or parameter, as a dotted JSON path.",
@@ -1635,6 +2281,15 @@ extension Benchauth {
       },
       "HealthStatus" : {
         "description" : "Health of the server.",
+        "examples" : [
+          {
+            "app" : "loom",
+            "checks" : {
+              "database" : "ok"
+            },
+            "status" : "ok"
+          }
+        ],
         "properties" : {
           "app" : {
             "description" : "Name of the app this server runs.",
@@ -1666,6 +2321,15 @@ extension Benchauth {
       },
       "Item" : {
         "description" : "bench's priced item, owned by an organization: every read and write carries the caller's organization as a bound condition. Integer ids, so the benchmark can ask for a random existing id.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "id" : 1,
+            "name" : "Blue mug",
+            "price" : 12.5,
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the record was created (UTC).",
@@ -1718,6 +2382,19 @@ extension Benchauth {
       "ItemBatch" : {
         "additionalProperties" : false,
         "description" : "A batch of items writes.",
+        "examples" : [
+          {
+            "operations" : [
+              {
+                "action" : "create",
+                "data" : {
+                  "name" : "Blue mug",
+                  "price" : 12.5
+                }
+              }
+            ]
+          }
+        ],
         "properties" : {
           "operations" : {
             "description" : "1 to 100 operations, run in order in one transaction.",
@@ -1737,6 +2414,15 @@ extension Benchauth {
       "ItemBatchCreate" : {
         "additionalProperties" : false,
         "description" : "A create operation.",
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "name" : "Blue mug",
+              "price" : 12.5
+            }
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "create",
@@ -1756,6 +2442,12 @@ extension Benchauth {
       "ItemBatchDelete" : {
         "additionalProperties" : false,
         "description" : "A delete operation.",
+        "examples" : [
+          {
+            "action" : "delete",
+            "id" : 1
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "delete",
@@ -1785,6 +2477,15 @@ extension Benchauth {
           },
           "propertyName" : "action"
         },
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "name" : "Blue mug",
+              "price" : 12.5
+            }
+          }
+        ],
         "oneOf" : [
           {
             "$ref" : "#/components/schemas/ItemBatchCreate"
@@ -1803,6 +2504,16 @@ extension Benchauth {
       "ItemBatchReplace" : {
         "additionalProperties" : false,
         "description" : "A replace operation.",
+        "examples" : [
+          {
+            "action" : "replace",
+            "data" : {
+              "name" : "Blue mug",
+              "price" : 12.5
+            },
+            "id" : 1
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "replace",
@@ -1827,6 +2538,24 @@ extension Benchauth {
       },
       "ItemBatchResponse" : {
         "description" : "Every operation of a items batch succeeded.",
+        "examples" : [
+          {
+            "results" : [
+              {
+                "action" : "created",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "record" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "status" : 200
+              }
+            ]
+          }
+        ],
         "properties" : {
           "results" : {
             "description" : "One result per operation, in request order.",
@@ -1843,6 +2572,20 @@ extension Benchauth {
       },
       "ItemBatchResult" : {
         "description" : "The outcome of one operation of a items batch.",
+        "examples" : [
+          {
+            "action" : "created",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "record" : {
+              "created_at" : "2026-01-15T09:30:00.000Z",
+              "id" : 1,
+              "name" : "Blue mug",
+              "price" : 12.5,
+              "updated_at" : "2026-01-15T09:30:00.000Z"
+            },
+            "status" : 200
+          }
+        ],
         "properties" : {
           "action" : {
             "description" : "The operation's action.",
@@ -1869,6 +2612,16 @@ extension Benchauth {
       "ItemBatchUpdate" : {
         "additionalProperties" : false,
         "description" : "A update operation.",
+        "examples" : [
+          {
+            "action" : "update",
+            "data" : {
+              "name" : "Blue mug",
+              "price" : 12.5
+            },
+            "id" : 1
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "update",
@@ -1894,6 +2647,12 @@ extension Benchauth {
       "ItemCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing items record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "name" : "Blue mug",
+            "price" : 12.5
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Item name.",
@@ -1924,6 +2683,26 @@ extension Benchauth {
       },
       "ItemPage" : {
         "description" : "One page of items records.",
+        "examples" : [
+          {
+            "expand" : {
+
+            },
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "id" : 1,
+                "name" : "Blue mug",
+                "price" : 12.5,
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "next_cursor" : "eyJpZCI6NDJ9",
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
@@ -1978,6 +2757,15 @@ extension Benchauth {
       },
       "ItemSelection" : {
         "description" : "Members of a items record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "id" : 1,
+            "name" : "Blue mug",
+            "price" : 12.5,
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the record was created (UTC).",
@@ -2023,6 +2811,12 @@ extension Benchauth {
       "ItemUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a items record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "name" : "Blue mug",
+            "price" : 12.5
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Item name.",
@@ -2052,10 +2846,29 @@ extension Benchauth {
           "owner",
           "member"
         ],
+        "examples" : [
+          "owner"
+        ],
         "type" : "string"
       },
       "Problem" : {
         "description" : "An RFC 9457 problem details body.",
+        "examples" : [
+          {
+            "code" : "VALIDATION_ERROR",
+            "detail" : "The request body has 1 invalid field: email.",
+            "errors" : [
+              {
+                "field" : "email",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            ],
+            "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "status" : 200,
+            "title" : "Write the launch plan",
+            "type" : "projects.created"
+          }
+        ],
         "properties" : {
           "code" : {
             "description" : "Stable machine-readable code, e.g. `VALIDATION_ERROR`.",
@@ -2132,6 +2945,7 @@ extension Benchauth {
           "200" : {
             "content" : {
               "text/html" : {
+                "example" : "<!doctype html><html><head><title>API</title></head><body>…</body></html>",
                 "schema" : {
                   "description" : "An HTML page.",
                   "type" : "string"
@@ -2175,6 +2989,13 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -2199,6 +3020,13 @@ extension Benchauth {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -2232,6 +3060,13 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -2274,6 +3109,13 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -2298,6 +3140,13 @@ extension Benchauth {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -2331,6 +3180,9 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+
+                },
                 "schema" : {
                   "type" : "object"
                 }
@@ -2397,6 +3249,34 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "allowed_cidrs" : [
+                        "10.0.0.0/8"
+                      ],
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "environment" : "live",
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                      "last_four" : "6ML5",
+                      "last_used_at" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "prefix" : "sk_live_",
+                      "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "member",
+                      "scopes" : [
+                        "projects:read"
+                      ],
+                      "service" : "loom"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKeyPage"
                 }
@@ -2452,6 +3332,21 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "environment" : "live",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "*"
+                ],
+                "service" : "loom"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyCreate"
               }
@@ -2464,6 +3359,27 @@ extension Benchauth {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -2612,6 +3528,27 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -2683,6 +3620,16 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyUpdate"
               }
@@ -2695,6 +3642,27 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -2775,6 +3743,16 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyReplace"
               }
@@ -2787,6 +3765,27 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -2869,6 +3868,9 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "grace_seconds" : 0
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyRotate"
               }
@@ -2880,6 +3882,27 @@ extension Benchauth {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3014,6 +4037,9 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthEmailVerify"
               }
@@ -3076,6 +4102,19 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "environment" : "live",
+                  "impersonator_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "kind" : "user",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "subject" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthIdentity"
                 }
@@ -3138,6 +4177,9 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthInvitationAccept"
               }
@@ -3150,6 +4192,14 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -3219,6 +4269,12 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "password" : "plum-Orchard-42-lantern",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthLoginRequest"
               }
@@ -3231,6 +4287,24 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -3369,6 +4443,16 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -3424,6 +4508,10 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
               }
@@ -3436,6 +4524,16 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -3505,6 +4603,10 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "current_password" : "plum-Orchard-42-lantern",
+                "new_password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordChange"
               }
@@ -3580,6 +4682,18 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Launch plan",
+                      "role" : "owner",
+                      "slug" : "acme-corp",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganizationList"
                 }
@@ -3635,6 +4749,10 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan",
+                "slug" : "acme-corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationCreate"
               }
@@ -3647,6 +4765,14 @@ extension Benchauth {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -3730,6 +4856,14 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -3801,6 +4935,9 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationUpdate"
               }
@@ -3813,6 +4950,14 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -3896,6 +5041,17 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "email" : "ada@example.com",
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "owner"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthInvitationList"
                 }
@@ -3967,6 +5123,10 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "role" : "owner"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthInvitationCreate"
               }
@@ -3979,6 +5139,13 @@ extension Benchauth {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "owner"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthInvitation"
                 }
@@ -4146,6 +5313,17 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "email" : "ada@example.com",
+                      "joined_at" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "role" : "owner",
+                      "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthMemberList"
                 }
@@ -4311,6 +5489,9 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "role" : "owner"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthMemberRoleChange"
               }
@@ -4402,6 +5583,20 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "archived_at" : "2026-01-15T09:30:00.000Z",
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "description" : "Everything the launch needs, in order.",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Launch plan",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "slug" : "acme-corp",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProjectList"
                 }
@@ -4473,6 +5668,11 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "description" : "Everything the launch needs, in order.",
+                "name" : "Launch plan",
+                "slug" : "acme-corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProjectCreate"
               }
@@ -4485,6 +5685,16 @@ extension Benchauth {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "archived_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProject"
                 }
@@ -4658,6 +5868,16 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "archived_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProject"
                 }
@@ -4743,6 +5963,31 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "allowed_cidrs" : [
+                        "10.0.0.0/8"
+                      ],
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "environment" : "live",
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                      "last_four" : "6ML5",
+                      "last_used_at" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "prefix" : "sk_live_",
+                      "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "member",
+                      "scopes" : [
+                        "projects:read"
+                      ],
+                      "service" : "loom"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKeyList"
                 }
@@ -4825,6 +6070,12 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "environment" : "live",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProjectKeyRotate"
               }
@@ -4837,6 +6088,27 @@ extension Benchauth {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -4919,6 +6191,9 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationTokensRequest"
               }
@@ -4930,6 +6205,24 @@ extension Benchauth {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -5013,6 +6306,9 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordForgot"
               }
@@ -5077,6 +6373,10 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "new_password" : "plum-Orchard-42-lantern",
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordReset"
               }
@@ -5138,6 +6438,9 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthRefreshRequest"
               }
@@ -5150,6 +6453,24 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -5227,6 +6548,9 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "revoked" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthRevokedCount"
                 }
@@ -5283,6 +6607,19 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "current" : true,
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "ip_address" : "203.0.113.7",
+                      "last_used_at" : "2026-01-15T09:30:00.000Z",
+                      "user_agent" : "curl/8.5.0"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSessionList"
                 }
@@ -5338,6 +6675,9 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expires_at" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionCreate"
               }
@@ -5349,6 +6689,24 @@ extension Benchauth {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -5507,6 +6865,9 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expires_at" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionExtend"
               }
@@ -5519,6 +6880,15 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "current" : true,
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "ip_address" : "203.0.113.7",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "user_agent" : "curl/8.5.0"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSession"
                 }
@@ -5588,6 +6958,13 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan",
+                "organization_name" : "Acme Corp",
+                "organization_slug" : "acme-corp",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSignupRequest"
               }
@@ -5600,6 +6977,24 @@ extension Benchauth {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -5767,6 +7162,24 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "expand" : {
+
+                  },
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "id" : 1,
+                      "name" : "Blue mug",
+                      "price" : 12.5,
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "next_cursor" : "eyJpZCI6NDJ9",
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ItemPage"
                 }
@@ -5830,6 +7243,10 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Blue mug",
+                "price" : 12.5
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ItemCreate"
               }
@@ -5841,6 +7258,13 @@ extension Benchauth {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Item"
                 }
@@ -5960,6 +7384,17 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "operations" : [
+                  {
+                    "action" : "create",
+                    "data" : {
+                      "name" : "Blue mug",
+                      "price" : 12.5
+                    }
+                  }
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ItemBatch"
               }
@@ -5971,6 +7406,22 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "results" : [
+                    {
+                      "action" : "created",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "record" : {
+                        "created_at" : "2026-01-15T09:30:00.000Z",
+                        "id" : 1,
+                        "name" : "Blue mug",
+                        "price" : 12.5,
+                        "updated_at" : "2026-01-15T09:30:00.000Z"
+                      },
+                      "status" : 200
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ItemBatchResponse"
                 }
@@ -6158,6 +7609,13 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "anyOf" : [
                     {
@@ -6271,6 +7729,10 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Blue mug",
+                "price" : 12.5
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ItemUpdate"
               }
@@ -6282,6 +7744,13 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Item"
                 }
@@ -6387,6 +7856,10 @@ extension Benchauth {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Blue mug",
+                "price" : 12.5
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ItemCreate"
               }
@@ -6398,6 +7871,13 @@ extension Benchauth {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Item"
                 }

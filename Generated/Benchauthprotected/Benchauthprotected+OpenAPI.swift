@@ -126,6 +126,20 @@ extension Benchauthprotected {
       "BadGateway" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -141,6 +155,20 @@ extension Benchauthprotected {
       "BadRequest" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -156,6 +184,20 @@ extension Benchauthprotected {
       "Conflict" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -171,6 +213,20 @@ extension Benchauthprotected {
       "Forbidden" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -186,6 +242,20 @@ extension Benchauthprotected {
       "GatewayTimeout" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -201,6 +271,20 @@ extension Benchauthprotected {
       "InternalError" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -216,6 +300,20 @@ extension Benchauthprotected {
       "NotFound" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -231,6 +329,20 @@ extension Benchauthprotected {
       "PayloadTooLarge" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -246,6 +358,20 @@ extension Benchauthprotected {
       "PreconditionFailed" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -261,6 +387,20 @@ extension Benchauthprotected {
       "RateLimited" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -299,6 +439,20 @@ extension Benchauthprotected {
       "RequestHeaderFieldsTooLarge" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -314,6 +468,20 @@ extension Benchauthprotected {
       "ServiceUnavailable" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -329,6 +497,20 @@ extension Benchauthprotected {
       "TooManyRequests" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -352,6 +534,20 @@ extension Benchauthprotected {
       "URITooLong" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -367,6 +563,20 @@ extension Benchauthprotected {
       "Unauthorized" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -382,6 +592,20 @@ extension Benchauthprotected {
       "UnsupportedMediaType" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -397,6 +621,20 @@ extension Benchauthprotected {
       "ValidationError" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -413,6 +651,9 @@ extension Benchauthprotected {
     "schemas" : {
       "APIKeyEnvironment" : {
         "const" : "live",
+        "examples" : [
+          "live"
+        ],
         "type" : "string"
       },
       "APIKeyScope" : {
@@ -427,6 +668,9 @@ extension Benchauthprotected {
           "rate-limits:*",
           "rate-limits:manage"
         ],
+        "examples" : [
+          "*"
+        ],
         "type" : "string"
       },
       "AppRole" : {
@@ -434,10 +678,30 @@ extension Benchauthprotected {
           "admin",
           "member"
         ],
+        "examples" : [
+          "admin"
+        ],
         "type" : "string"
       },
       "AuditEvent" : {
         "description" : "One write to a table of the app.",
+        "examples" : [
+          {
+            "action" : "created",
+            "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "changed_fields" : [
+              "name"
+            ],
+            "client_ip" : "203.0.113.7",
+            "credential" : "access_token",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "occurred_at" : "2026-01-15T09:30:00.000Z",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "resource" : "projects",
+            "resource_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "description" : "What happened: created, updated, deleted, restored for a table write; the event's name (`login`, `login_failed`, `api_key_revoked`, ...) in the auth trail.",
@@ -532,10 +796,51 @@ extension Benchauthprotected {
         "type" : "object"
       },
       "AuditEventAnswer" : {
-        "$ref" : "#/components/schemas/AuditEvent"
+        "$ref" : "#/components/schemas/AuditEvent",
+        "examples" : [
+          {
+            "action" : "created",
+            "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "changed_fields" : [
+              "name"
+            ],
+            "client_ip" : "203.0.113.7",
+            "credential" : "access_token",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "occurred_at" : "2026-01-15T09:30:00.000Z",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "resource" : "projects",
+            "resource_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ]
       },
       "AuditEventPage" : {
         "description" : "One page of the audit trail, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "action" : "created",
+                "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "changed_fields" : [
+                  "name"
+                ],
+                "client_ip" : "203.0.113.7",
+                "credential" : "access_token",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "occurred_at" : "2026-01-15T09:30:00.000Z",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "resource" : "projects",
+                "resource_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "One page of the audit trail, newest first.",
@@ -567,6 +872,29 @@ extension Benchauthprotected {
       },
       "AuthAPIKey" : {
         "description" : "An API key; the key itself appears only in the answer that created it.",
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "environment" : "live",
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+            "last_four" : "6ML5",
+            "last_used_at" : "2026-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "prefix" : "sk_live_",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "member",
+            "scopes" : [
+              "projects:read"
+            ],
+            "service" : "loom"
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; empty: any.",
@@ -690,6 +1018,23 @@ extension Benchauthprotected {
       },
       "AuthAPIKeyCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "environment" : "live",
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "member",
+            "scopes" : [
+              "*"
+            ],
+            "service" : "loom"
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; empty or null: any.",
@@ -781,6 +1126,33 @@ extension Benchauthprotected {
       },
       "AuthAPIKeyList" : {
         "description" : "The project's keys that are not revoked, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "environment" : "live",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "last_four" : "6ML5",
+                "last_used_at" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "prefix" : "sk_live_",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "projects:read"
+                ],
+                "service" : "loom"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The project's keys that are not revoked, newest first.",
@@ -797,6 +1169,36 @@ extension Benchauthprotected {
       },
       "AuthAPIKeyPage" : {
         "description" : "One page of the caller's keys that are not revoked, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "environment" : "live",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "last_four" : "6ML5",
+                "last_used_at" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "prefix" : "sk_live_",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "projects:read"
+                ],
+                "service" : "loom"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "One page of the caller's keys that are not revoked, newest first.",
@@ -828,6 +1230,18 @@ extension Benchauthprotected {
       },
       "AuthAPIKeyReplace" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; absent, empty or null: any.",
@@ -878,6 +1292,11 @@ extension Benchauthprotected {
       },
       "AuthAPIKeyRotate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "grace_seconds" : 0
+          }
+        ],
         "properties" : {
           "grace_seconds" : {
             "description" : "How long the old key keeps working; 0 (default) ends it at once.",
@@ -894,6 +1313,18 @@ extension Benchauthprotected {
       },
       "AuthAPIKeyUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; empty or null: any.",
@@ -940,6 +1371,11 @@ extension Benchauthprotected {
       },
       "AuthEmailVerify" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "token" : {
             "description" : "The verification token from the mail.",
@@ -955,6 +1391,21 @@ extension Benchauthprotected {
       },
       "AuthIdentity" : {
         "description" : "The caller.",
+        "examples" : [
+          {
+            "environment" : "live",
+            "impersonator_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "kind" : "user",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "scopes" : [
+              "projects:read"
+            ],
+            "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "subject" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "environment" : {
             "description" : "The environment of an API key.",
@@ -1035,6 +1486,15 @@ extension Benchauthprotected {
       },
       "AuthInvitation" : {
         "description" : "A pending invitation (its token is only in the mail).",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it was sent.",
@@ -1072,6 +1532,11 @@ extension Benchauthprotected {
       },
       "AuthInvitationAccept" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "token" : {
             "description" : "The invitation token from the mail.",
@@ -1087,6 +1552,12 @@ extension Benchauthprotected {
       },
       "AuthInvitationCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Address the invitation is mailed to; only it can accept.",
@@ -1107,6 +1578,19 @@ extension Benchauthprotected {
       },
       "AuthInvitationList" : {
         "description" : "Pending invitations, oldest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "email" : "ada@example.com",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "owner"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Pending invitations, oldest first.",
@@ -1123,6 +1607,14 @@ extension Benchauthprotected {
       },
       "AuthLoginRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "password" : "plum-Orchard-42-lantern",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address of the account.",
@@ -1160,6 +1652,15 @@ extension Benchauthprotected {
       },
       "AuthMember" : {
         "description" : "A member of an organization.",
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "joined_at" : "2026-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "role" : "owner",
+            "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "The member's email address.",
@@ -1197,6 +1698,19 @@ extension Benchauthprotected {
       },
       "AuthMemberList" : {
         "description" : "Every member, by join time.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "email" : "ada@example.com",
+                "joined_at" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "role" : "owner",
+                "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Every member, by join time.",
@@ -1213,6 +1727,11 @@ extension Benchauthprotected {
       },
       "AuthMemberRoleChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "role" : {
             "$ref" : "#/components/schemas/OrganizationRole",
@@ -1226,6 +1745,16 @@ extension Benchauthprotected {
       },
       "AuthOrganization" : {
         "description" : "An organization, with the caller's role in it.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "role" : "owner",
+            "slug" : "acme-corp",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it was created.",
@@ -1269,6 +1798,12 @@ extension Benchauthprotected {
       },
       "AuthOrganizationCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "name" : "Launch plan",
+            "slug" : "acme-corp"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Display name.",
@@ -1291,6 +1826,20 @@ extension Benchauthprotected {
       },
       "AuthOrganizationList" : {
         "description" : "The caller's organizations, by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "role" : "owner",
+                "slug" : "acme-corp",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The caller's organizations, by name.",
@@ -1307,6 +1856,11 @@ extension Benchauthprotected {
       },
       "AuthOrganizationTokensRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "project_id" : {
             "description" : "Narrow the session to this live project of the organization (`prj`).",
@@ -1321,6 +1875,11 @@ extension Benchauthprotected {
       },
       "AuthOrganizationUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "name" : "Launch plan"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "New display name.",
@@ -1337,6 +1896,12 @@ extension Benchauthprotected {
       },
       "AuthPasswordChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "current_password" : "plum-Orchard-42-lantern",
+            "new_password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "current_password" : {
             "description" : "The password in use now.",
@@ -1358,6 +1923,11 @@ extension Benchauthprotected {
       },
       "AuthPasswordForgot" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address of the account.",
@@ -1373,6 +1943,12 @@ extension Benchauthprotected {
       },
       "AuthPasswordReset" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "new_password" : "plum-Orchard-42-lantern",
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "new_password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
@@ -1395,6 +1971,12 @@ extension Benchauthprotected {
       },
       "AuthProfileUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "New email address; absent or null keeps it.",
@@ -1420,6 +2002,18 @@ extension Benchauthprotected {
       },
       "AuthProject" : {
         "description" : "A project inside an organization.",
+        "examples" : [
+          {
+            "archived_at" : "2026-01-15T09:30:00.000Z",
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "slug" : "acme-corp",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "archived_at" : {
             "description" : "When it was archived; its tokens and keys stopped working then.",
@@ -1482,6 +2076,13 @@ extension Benchauthprotected {
       },
       "AuthProjectCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "description" : "Everything the launch needs, in order.",
+            "name" : "Launch plan",
+            "slug" : "acme-corp"
+          }
+        ],
         "properties" : {
           "description" : {
             "description" : "What the project is.",
@@ -1513,6 +2114,14 @@ extension Benchauthprotected {
       },
       "AuthProjectKeyRotate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "environment" : "live",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "environment" : {
             "$ref" : "#/components/schemas/APIKeyEnvironment",
@@ -1538,6 +2147,22 @@ extension Benchauthprotected {
       },
       "AuthProjectList" : {
         "description" : "The organization's live projects, by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "archived_at" : "2026-01-15T09:30:00.000Z",
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "description" : "Everything the launch needs, in order.",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "slug" : "acme-corp",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The organization's live projects, by name.",
@@ -1554,6 +2179,11 @@ extension Benchauthprotected {
       },
       "AuthRefreshRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "refresh_token" : {
             "description" : "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
@@ -1569,6 +2199,11 @@ extension Benchauthprotected {
       },
       "AuthRevokedCount" : {
         "description" : "How many sessions were revoked.",
+        "examples" : [
+          {
+            "revoked" : 1
+          }
+        ],
         "properties" : {
           "revoked" : {
             "description" : "Number of sessions ended.",
@@ -1583,6 +2218,17 @@ extension Benchauthprotected {
       },
       "AuthSession" : {
         "description" : "A live session (one device's login).",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "current" : true,
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "ip_address" : "203.0.113.7",
+            "last_used_at" : "2026-01-15T09:30:00.000Z",
+            "user_agent" : "curl/8.5.0"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it started.",
@@ -1638,6 +2284,11 @@ extension Benchauthprotected {
       },
       "AuthSessionCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "expires_at" : "2030-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "expires_at" : {
             "description" : "When the new session ends; at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now. Absent: the session lifetime.",
@@ -1652,6 +2303,11 @@ extension Benchauthprotected {
       },
       "AuthSessionExtend" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "expires_at" : "2030-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "expires_at" : {
             "description" : "The session's new end; in the future and at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now.",
@@ -1666,6 +2322,21 @@ extension Benchauthprotected {
       },
       "AuthSessionList" : {
         "description" : "The caller's live sessions, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "current" : true,
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "ip_address" : "203.0.113.7",
+                "last_used_at" : "2026-01-15T09:30:00.000Z",
+                "user_agent" : "curl/8.5.0"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The caller's live sessions, newest first.",
@@ -1682,6 +2353,15 @@ extension Benchauthprotected {
       },
       "AuthSignupRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan",
+            "organization_name" : "Acme Corp",
+            "organization_slug" : "acme-corp",
+            "password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address; compared without case.",
@@ -1730,6 +2410,26 @@ extension Benchauthprotected {
       },
       "AuthTokens" : {
         "description" : "Tokens of a session (and the account, on sign-up and login).",
+        "examples" : [
+          {
+            "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "expires_in" : 3600,
+            "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "session_expires_at" : "2026-01-15T09:30:00.000Z",
+            "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "token_type" : "Bearer",
+            "user" : {
+              "created_at" : "2026-01-15T09:30:00.000Z",
+              "email" : "ada@example.com",
+              "email_verified" : true,
+              "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "name" : "Launch plan",
+              "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "role" : "admin",
+              "updated_at" : "2026-01-15T09:30:00.000Z"
+            }
+          }
+        ],
         "properties" : {
           "access_token" : {
             "description" : "JWT to send as `Authorization: Bearer <token>`.",
@@ -1777,6 +2477,18 @@ extension Benchauthprotected {
       },
       "AuthUser" : {
         "description" : "An account.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "email_verified" : true,
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "admin",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the account was created.",
@@ -1830,6 +2542,12 @@ extension Benchauthprotected {
       },
       "FieldError" : {
         "description" : "One invalid field or parameter.",
+        "examples" : [
+          {
+            "field" : "email",
+            "message" : "The request body has 1 invalid field: email."
+          }
+        ],
         "properties" : {
           "field" : {
             "description" : "The offending field or parameter, as a dotted JSON path.",
@@ -1848,6 +2566,15 @@ extension Benchauthprotected {
       },
       "HealthStatus" : {
         "description" : "Health of the server.",
+        "examples" : [
+          {
+            "app" : "loom",
+            "checks" : {
+              "database" : "ok"
+            },
+            "status" : "ok"
+          }
+        ],
         "properties" : {
           "app" : {
             "description" : "Name of the app this server runs.",
@@ -1879,6 +2606,15 @@ extension Benchauthprotected {
       },
       "Item" : {
         "description" : "bench's priced item, owned by an organization: every read and write carries the caller's organization as a bound condition. Integer ids, so the benchmark can ask for a random existing id.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "id" : 1,
+            "name" : "Blue mug",
+            "price" : 12.5,
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the record was created (UTC).",
@@ -1931,6 +2667,19 @@ extension Benchauthprotected {
       "ItemBatch" : {
         "additionalProperties" : false,
         "description" : "A batch of items writes.",
+        "examples" : [
+          {
+            "operations" : [
+              {
+                "action" : "create",
+                "data" : {
+                  "name" : "Blue mug",
+                  "price" : 12.5
+                }
+              }
+            ]
+          }
+        ],
         "properties" : {
           "operations" : {
             "description" : "1 to 100 operations, run in order in one transaction.",
@@ -1950,6 +2699,15 @@ extension Benchauthprotected {
       "ItemBatchCreate" : {
         "additionalProperties" : false,
         "description" : "A create operation.",
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "name" : "Blue mug",
+              "price" : 12.5
+            }
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "create",
@@ -1969,6 +2727,12 @@ extension Benchauthprotected {
       "ItemBatchDelete" : {
         "additionalProperties" : false,
         "description" : "A delete operation.",
+        "examples" : [
+          {
+            "action" : "delete",
+            "id" : 1
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "delete",
@@ -1998,6 +2762,15 @@ extension Benchauthprotected {
           },
           "propertyName" : "action"
         },
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "name" : "Blue mug",
+              "price" : 12.5
+            }
+          }
+        ],
         "oneOf" : [
           {
             "$ref" : "#/components/schemas/ItemBatchCreate"
@@ -2016,6 +2789,16 @@ extension Benchauthprotected {
       "ItemBatchReplace" : {
         "additionalProperties" : false,
         "description" : "A replace operation.",
+        "examples" : [
+          {
+            "action" : "replace",
+            "data" : {
+              "name" : "Blue mug",
+              "price" : 12.5
+            },
+            "id" : 1
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "replace",
@@ -2040,6 +2823,24 @@ extension Benchauthprotected {
       },
       "ItemBatchResponse" : {
         "description" : "Every operation of a items batch succeeded.",
+        "examples" : [
+          {
+            "results" : [
+              {
+                "action" : "created",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "record" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "status" : 200
+              }
+            ]
+          }
+        ],
         "properties" : {
           "results" : {
             "description" : "One result per operation, in request order.",
@@ -2056,6 +2857,20 @@ extension Benchauthprotected {
       },
       "ItemBatchResult" : {
         "description" : "The outcome of one operation of a items batch.",
+        "examples" : [
+          {
+            "action" : "created",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "record" : {
+              "created_at" : "2026-01-15T09:30:00.000Z",
+              "id" : 1,
+              "name" : "Blue mug",
+              "price" : 12.5,
+              "updated_at" : "2026-01-15T09:30:00.000Z"
+            },
+            "status" : 200
+          }
+        ],
         "properties" : {
           "action" : {
             "description" : "The operation's action.",
@@ -2082,6 +2897,16 @@ extension Benchauthprotected {
       "ItemBatchUpdate" : {
         "additionalProperties" : false,
         "description" : "A update operation.",
+        "examples" : [
+          {
+            "action" : "update",
+            "data" : {
+              "name" : "Blue mug",
+              "price" : 12.5
+            },
+            "id" : 1
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "update",
@@ -2107,6 +2932,12 @@ extension Benchauthprotected {
       "ItemCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing items record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "name" : "Blue mug",
+            "price" : 12.5
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Item name.",
@@ -2137,6 +2968,26 @@ extension Benchauthprotected {
       },
       "ItemPage" : {
         "description" : "One page of items records.",
+        "examples" : [
+          {
+            "expand" : {
+
+            },
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "id" : 1,
+                "name" : "Blue mug",
+                "price" : 12.5,
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "next_cursor" : "eyJpZCI6NDJ9",
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
@@ -2191,6 +3042,15 @@ extension Benchauthprotected {
       },
       "ItemSelection" : {
         "description" : "Members of a items record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "id" : 1,
+            "name" : "Blue mug",
+            "price" : 12.5,
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the record was created (UTC).",
@@ -2236,6 +3096,12 @@ extension Benchauthprotected {
       "ItemUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a items record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "name" : "Blue mug",
+            "price" : 12.5
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Item name.",
@@ -2265,10 +3131,29 @@ extension Benchauthprotected {
           "owner",
           "member"
         ],
+        "examples" : [
+          "owner"
+        ],
         "type" : "string"
       },
       "Problem" : {
         "description" : "An RFC 9457 problem details body.",
+        "examples" : [
+          {
+            "code" : "VALIDATION_ERROR",
+            "detail" : "The request body has 1 invalid field: email.",
+            "errors" : [
+              {
+                "field" : "email",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            ],
+            "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "status" : 200,
+            "title" : "Write the launch plan",
+            "type" : "projects.created"
+          }
+        ],
         "properties" : {
           "code" : {
             "description" : "Stable machine-readable code, e.g. `VALIDATION_ERROR`.",
@@ -2316,6 +3201,14 @@ extension Benchauthprotected {
       },
       "RateLimitTier" : {
         "description" : "A rate-limit tier.",
+        "examples" : [
+          {
+            "default" : true,
+            "name" : "Launch plan",
+            "quota" : 1,
+            "window" : 1
+          }
+        ],
         "properties" : {
           "default" : {
             "description" : "Whether callers without an assigned tier have it.",
@@ -2347,6 +3240,13 @@ extension Benchauthprotected {
       },
       "RateLimitTierAssignment" : {
         "description" : "The tier of an API key or organization.",
+        "examples" : [
+          {
+            "effective_tier" : "standard",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "tier" : "standard"
+          }
+        ],
         "properties" : {
           "effective_tier" : {
             "description" : "The tier its requests count against: its own, else (a key) its organization's, else the default.",
@@ -2376,6 +3276,11 @@ extension Benchauthprotected {
       },
       "RateLimitTierChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "tier" : "standard"
+          }
+        ],
         "properties" : {
           "tier" : {
             "description" : "The tier to assign; `null` removes the assignment (an API key then has its organization's tier, an organization the default tier).",
@@ -2396,6 +3301,18 @@ extension Benchauthprotected {
       },
       "RateLimitTierList" : {
         "description" : "The app's rate-limit tiers.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "default" : true,
+                "name" : "Launch plan",
+                "quota" : 1,
+                "window" : 1
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The tiers in declaration order.",
@@ -2441,6 +3358,7 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "text/html" : {
+                "example" : "<!doctype html><html><head><title>API</title></head><body>…</body></html>",
                 "schema" : {
                   "description" : "An HTML page.",
                   "type" : "string"
@@ -2484,6 +3402,13 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -2508,6 +3433,13 @@ extension Benchauthprotected {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -2541,6 +3473,13 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -2583,6 +3522,13 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -2607,6 +3553,13 @@ extension Benchauthprotected {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -2640,6 +3593,9 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+
+                },
                 "schema" : {
                   "type" : "object"
                 }
@@ -2778,6 +3734,28 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "action" : "created",
+                      "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "changed_fields" : [
+                        "name"
+                      ],
+                      "client_ip" : "203.0.113.7",
+                      "credential" : "access_token",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "occurred_at" : "2026-01-15T09:30:00.000Z",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "resource" : "projects",
+                      "resource_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuditEventPage"
                 }
@@ -2872,6 +3850,21 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "action" : "created",
+                  "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "changed_fields" : [
+                    "name"
+                  ],
+                  "client_ip" : "203.0.113.7",
+                  "credential" : "access_token",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "occurred_at" : "2026-01-15T09:30:00.000Z",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "resource" : "projects",
+                  "resource_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuditEventAnswer"
                 }
@@ -2980,6 +3973,34 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "allowed_cidrs" : [
+                        "10.0.0.0/8"
+                      ],
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "environment" : "live",
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                      "last_four" : "6ML5",
+                      "last_used_at" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "prefix" : "sk_live_",
+                      "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "member",
+                      "scopes" : [
+                        "projects:read"
+                      ],
+                      "service" : "loom"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKeyPage"
                 }
@@ -3053,6 +4074,21 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "environment" : "live",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "*"
+                ],
+                "service" : "loom"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyCreate"
               }
@@ -3065,6 +4101,27 @@ extension Benchauthprotected {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3249,6 +4306,27 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3338,6 +4416,16 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyUpdate"
               }
@@ -3350,6 +4438,27 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3448,6 +4557,16 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyReplace"
               }
@@ -3460,6 +4579,27 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3560,6 +4700,9 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "grace_seconds" : 0
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyRotate"
               }
@@ -3571,6 +4714,27 @@ extension Benchauthprotected {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3753,6 +4917,9 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthEmailVerify"
               }
@@ -3833,6 +5000,19 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "environment" : "live",
+                  "impersonator_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "kind" : "user",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "subject" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthIdentity"
                 }
@@ -3913,6 +5093,9 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthInvitationAccept"
               }
@@ -3925,6 +5108,14 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -4012,6 +5203,12 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "password" : "plum-Orchard-42-lantern",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthLoginRequest"
               }
@@ -4024,6 +5221,24 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -4195,6 +5410,16 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -4268,6 +5493,10 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
               }
@@ -4280,6 +5509,16 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -4367,6 +5606,10 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "current_password" : "plum-Orchard-42-lantern",
+                "new_password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordChange"
               }
@@ -4457,6 +5700,18 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Launch plan",
+                      "role" : "owner",
+                      "slug" : "acme-corp",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganizationList"
                 }
@@ -4530,6 +5785,10 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan",
+                "slug" : "acme-corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationCreate"
               }
@@ -4542,6 +5801,14 @@ extension Benchauthprotected {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -4643,6 +5910,14 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -4732,6 +6007,9 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationUpdate"
               }
@@ -4744,6 +6022,14 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -4845,6 +6131,17 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "email" : "ada@example.com",
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "owner"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthInvitationList"
                 }
@@ -4934,6 +6231,10 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "role" : "owner"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthInvitationCreate"
               }
@@ -4946,6 +6247,13 @@ extension Benchauthprotected {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "owner"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthInvitation"
                 }
@@ -5146,6 +6454,17 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "email" : "ada@example.com",
+                      "joined_at" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "role" : "owner",
+                      "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthMemberList"
                 }
@@ -5347,6 +6666,9 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "role" : "owner"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthMemberRoleChange"
               }
@@ -5456,6 +6778,20 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "archived_at" : "2026-01-15T09:30:00.000Z",
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "description" : "Everything the launch needs, in order.",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Launch plan",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "slug" : "acme-corp",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProjectList"
                 }
@@ -5545,6 +6881,11 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "description" : "Everything the launch needs, in order.",
+                "name" : "Launch plan",
+                "slug" : "acme-corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProjectCreate"
               }
@@ -5557,6 +6898,16 @@ extension Benchauthprotected {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "archived_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProject"
                 }
@@ -5766,6 +7117,16 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "archived_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProject"
                 }
@@ -5869,6 +7230,31 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "allowed_cidrs" : [
+                        "10.0.0.0/8"
+                      ],
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "environment" : "live",
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                      "last_four" : "6ML5",
+                      "last_used_at" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "prefix" : "sk_live_",
+                      "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "member",
+                      "scopes" : [
+                        "projects:read"
+                      ],
+                      "service" : "loom"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKeyList"
                 }
@@ -5969,6 +7355,12 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "environment" : "live",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProjectKeyRotate"
               }
@@ -5981,6 +7373,27 @@ extension Benchauthprotected {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -6081,6 +7494,9 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationTokensRequest"
               }
@@ -6092,6 +7508,24 @@ extension Benchauthprotected {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -6193,6 +7627,9 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordForgot"
               }
@@ -6272,6 +7709,10 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "new_password" : "plum-Orchard-42-lantern",
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordReset"
               }
@@ -6351,6 +7792,9 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthRefreshRequest"
               }
@@ -6363,6 +7807,24 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -6458,6 +7920,9 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "revoked" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthRevokedCount"
                 }
@@ -6532,6 +7997,19 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "current" : true,
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "ip_address" : "203.0.113.7",
+                      "last_used_at" : "2026-01-15T09:30:00.000Z",
+                      "user_agent" : "curl/8.5.0"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSessionList"
                 }
@@ -6605,6 +8083,9 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expires_at" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionCreate"
               }
@@ -6616,6 +8097,24 @@ extension Benchauthprotected {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -6810,6 +8309,9 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expires_at" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionExtend"
               }
@@ -6822,6 +8324,15 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "current" : true,
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "ip_address" : "203.0.113.7",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "user_agent" : "curl/8.5.0"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSession"
                 }
@@ -6909,6 +8420,13 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan",
+                "organization_name" : "Acme Corp",
+                "organization_slug" : "acme-corp",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSignupRequest"
               }
@@ -6921,6 +8439,24 @@ extension Benchauthprotected {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -7106,6 +8642,24 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "expand" : {
+
+                  },
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "id" : 1,
+                      "name" : "Blue mug",
+                      "price" : 12.5,
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "next_cursor" : "eyJpZCI6NDJ9",
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ItemPage"
                 }
@@ -7200,6 +8754,10 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Blue mug",
+                "price" : 12.5
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ItemCreate"
               }
@@ -7211,6 +8769,13 @@ extension Benchauthprotected {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Item"
                 }
@@ -7364,6 +8929,17 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "operations" : [
+                  {
+                    "action" : "create",
+                    "data" : {
+                      "name" : "Blue mug",
+                      "price" : 12.5
+                    }
+                  }
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ItemBatch"
               }
@@ -7375,6 +8951,22 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "results" : [
+                    {
+                      "action" : "created",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "record" : {
+                        "created_at" : "2026-01-15T09:30:00.000Z",
+                        "id" : 1,
+                        "name" : "Blue mug",
+                        "price" : 12.5,
+                        "updated_at" : "2026-01-15T09:30:00.000Z"
+                      },
+                      "status" : 200
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ItemBatchResponse"
                 }
@@ -7601,6 +9193,13 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "anyOf" : [
                     {
@@ -7758,6 +9357,10 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Blue mug",
+                "price" : 12.5
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ItemUpdate"
               }
@@ -7769,6 +9372,13 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Item"
                 }
@@ -7895,6 +9505,10 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Blue mug",
+                "price" : 12.5
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ItemCreate"
               }
@@ -7906,6 +9520,13 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Item"
                 }
@@ -8029,6 +9650,11 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "effective_tier" : "standard",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tier" : "standard"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/RateLimitTierAssignment"
                 }
@@ -8123,6 +9749,9 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "tier" : "standard"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/RateLimitTierChange"
               }
@@ -8135,6 +9764,11 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "effective_tier" : "standard",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tier" : "standard"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/RateLimitTierAssignment"
                 }
@@ -8241,6 +9875,11 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "effective_tier" : "standard",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tier" : "standard"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/RateLimitTierAssignment"
                 }
@@ -8335,6 +9974,9 @@ extension Benchauthprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "tier" : "standard"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/RateLimitTierChange"
               }
@@ -8347,6 +9989,11 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "effective_tier" : "standard",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tier" : "standard"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/RateLimitTierAssignment"
                 }
@@ -8440,6 +10087,16 @@ extension Benchauthprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "default" : true,
+                      "name" : "Launch plan",
+                      "quota" : 1,
+                      "window" : 1
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/RateLimitTierList"
                 }

@@ -126,6 +126,20 @@ extension Benchprotected {
       "BadRequest" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -141,6 +155,20 @@ extension Benchprotected {
       "Conflict" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -156,6 +184,20 @@ extension Benchprotected {
       "GatewayTimeout" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -171,6 +213,20 @@ extension Benchprotected {
       "InternalError" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -186,6 +242,20 @@ extension Benchprotected {
       "NotFound" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -201,6 +271,20 @@ extension Benchprotected {
       "PayloadTooLarge" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -216,6 +300,20 @@ extension Benchprotected {
       "PreconditionFailed" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -231,6 +329,20 @@ extension Benchprotected {
       "RateLimited" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -269,6 +381,20 @@ extension Benchprotected {
       "RequestHeaderFieldsTooLarge" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -284,6 +410,20 @@ extension Benchprotected {
       "ServiceUnavailable" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -299,6 +439,20 @@ extension Benchprotected {
       "URITooLong" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -314,6 +468,20 @@ extension Benchprotected {
       "UnsupportedMediaType" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -329,6 +497,20 @@ extension Benchprotected {
       "ValidationError" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -345,6 +527,12 @@ extension Benchprotected {
     "schemas" : {
       "FieldError" : {
         "description" : "One invalid field or parameter.",
+        "examples" : [
+          {
+            "field" : "email",
+            "message" : "The request body has 1 invalid field: email."
+          }
+        ],
         "properties" : {
           "field" : {
             "description" : "The offending field or parameter, as a dotted JSON path.",
@@ -363,6 +551,15 @@ extension Benchprotected {
       },
       "HealthStatus" : {
         "description" : "Health of the server.",
+        "examples" : [
+          {
+            "app" : "loom",
+            "checks" : {
+              "database" : "ok"
+            },
+            "status" : "ok"
+          }
+        ],
         "properties" : {
           "app" : {
             "description" : "Name of the app this server runs.",
@@ -394,6 +591,15 @@ extension Benchprotected {
       },
       "Item" : {
         "description" : "A priced item. Integer ids, so the benchmark can ask for a random existing id.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "id" : 1,
+            "name" : "Blue mug",
+            "price" : 12.5,
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the record was created (UTC).",
@@ -446,6 +652,19 @@ extension Benchprotected {
       "ItemBatch" : {
         "additionalProperties" : false,
         "description" : "A batch of items writes.",
+        "examples" : [
+          {
+            "operations" : [
+              {
+                "action" : "create",
+                "data" : {
+                  "name" : "Blue mug",
+                  "price" : 12.5
+                }
+              }
+            ]
+          }
+        ],
         "properties" : {
           "operations" : {
             "description" : "1 to 100 operations, run in order in one transaction.",
@@ -465,6 +684,15 @@ extension Benchprotected {
       "ItemBatchCreate" : {
         "additionalProperties" : false,
         "description" : "A create operation.",
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "name" : "Blue mug",
+              "price" : 12.5
+            }
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "create",
@@ -484,6 +712,12 @@ extension Benchprotected {
       "ItemBatchDelete" : {
         "additionalProperties" : false,
         "description" : "A delete operation.",
+        "examples" : [
+          {
+            "action" : "delete",
+            "id" : 1
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "delete",
@@ -513,6 +747,15 @@ extension Benchprotected {
           },
           "propertyName" : "action"
         },
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "name" : "Blue mug",
+              "price" : 12.5
+            }
+          }
+        ],
         "oneOf" : [
           {
             "$ref" : "#/components/schemas/ItemBatchCreate"
@@ -531,6 +774,16 @@ extension Benchprotected {
       "ItemBatchReplace" : {
         "additionalProperties" : false,
         "description" : "A replace operation.",
+        "examples" : [
+          {
+            "action" : "replace",
+            "data" : {
+              "name" : "Blue mug",
+              "price" : 12.5
+            },
+            "id" : 1
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "replace",
@@ -555,6 +808,24 @@ extension Benchprotected {
       },
       "ItemBatchResponse" : {
         "description" : "Every operation of a items batch succeeded.",
+        "examples" : [
+          {
+            "results" : [
+              {
+                "action" : "created",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "record" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "status" : 200
+              }
+            ]
+          }
+        ],
         "properties" : {
           "results" : {
             "description" : "One result per operation, in request order.",
@@ -571,6 +842,20 @@ extension Benchprotected {
       },
       "ItemBatchResult" : {
         "description" : "The outcome of one operation of a items batch.",
+        "examples" : [
+          {
+            "action" : "created",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "record" : {
+              "created_at" : "2026-01-15T09:30:00.000Z",
+              "id" : 1,
+              "name" : "Blue mug",
+              "price" : 12.5,
+              "updated_at" : "2026-01-15T09:30:00.000Z"
+            },
+            "status" : 200
+          }
+        ],
         "properties" : {
           "action" : {
             "description" : "The operation's action.",
@@ -597,6 +882,16 @@ extension Benchprotected {
       "ItemBatchUpdate" : {
         "additionalProperties" : false,
         "description" : "A update operation.",
+        "examples" : [
+          {
+            "action" : "update",
+            "data" : {
+              "name" : "Blue mug",
+              "price" : 12.5
+            },
+            "id" : 1
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "update",
@@ -622,6 +917,12 @@ extension Benchprotected {
       "ItemCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing items record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "name" : "Blue mug",
+            "price" : 12.5
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Item name.",
@@ -652,6 +953,26 @@ extension Benchprotected {
       },
       "ItemPage" : {
         "description" : "One page of items records.",
+        "examples" : [
+          {
+            "expand" : {
+
+            },
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "id" : 1,
+                "name" : "Blue mug",
+                "price" : 12.5,
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "next_cursor" : "eyJpZCI6NDJ9",
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
@@ -706,6 +1027,15 @@ extension Benchprotected {
       },
       "ItemSelection" : {
         "description" : "Members of a items record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "id" : 1,
+            "name" : "Blue mug",
+            "price" : 12.5,
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the record was created (UTC).",
@@ -751,6 +1081,12 @@ extension Benchprotected {
       "ItemUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a items record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "name" : "Blue mug",
+            "price" : 12.5
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Item name.",
@@ -777,6 +1113,22 @@ extension Benchprotected {
       },
       "Problem" : {
         "description" : "An RFC 9457 problem details body.",
+        "examples" : [
+          {
+            "code" : "VALIDATION_ERROR",
+            "detail" : "The request body has 1 invalid field: email.",
+            "errors" : [
+              {
+                "field" : "email",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            ],
+            "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "status" : 200,
+            "title" : "Write the launch plan",
+            "type" : "projects.created"
+          }
+        ],
         "properties" : {
           "code" : {
             "description" : "Stable machine-readable code, e.g. `VALIDATION_ERROR`.",
@@ -839,6 +1191,7 @@ extension Benchprotected {
           "200" : {
             "content" : {
               "text/html" : {
+                "example" : "<!doctype html><html><head><title>API</title></head><body>…</body></html>",
                 "schema" : {
                   "description" : "An HTML page.",
                   "type" : "string"
@@ -879,6 +1232,13 @@ extension Benchprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -903,6 +1263,13 @@ extension Benchprotected {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -933,6 +1300,13 @@ extension Benchprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -972,6 +1346,13 @@ extension Benchprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -996,6 +1377,13 @@ extension Benchprotected {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -1026,6 +1414,9 @@ extension Benchprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+
+                },
                 "schema" : {
                   "type" : "object"
                 }
@@ -1147,6 +1538,24 @@ extension Benchprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "expand" : {
+
+                  },
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "id" : 1,
+                      "name" : "Blue mug",
+                      "price" : 12.5,
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "next_cursor" : "eyJpZCI6NDJ9",
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ItemPage"
                 }
@@ -1219,6 +1628,10 @@ extension Benchprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Blue mug",
+                "price" : 12.5
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ItemCreate"
               }
@@ -1230,6 +1643,13 @@ extension Benchprotected {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Item"
                 }
@@ -1362,6 +1782,17 @@ extension Benchprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "operations" : [
+                  {
+                    "action" : "create",
+                    "data" : {
+                      "name" : "Blue mug",
+                      "price" : 12.5
+                    }
+                  }
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ItemBatch"
               }
@@ -1373,6 +1804,22 @@ extension Benchprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "results" : [
+                    {
+                      "action" : "created",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "record" : {
+                        "created_at" : "2026-01-15T09:30:00.000Z",
+                        "id" : 1,
+                        "name" : "Blue mug",
+                        "price" : 12.5,
+                        "updated_at" : "2026-01-15T09:30:00.000Z"
+                      },
+                      "status" : 200
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ItemBatchResponse"
                 }
@@ -1554,6 +2001,13 @@ extension Benchprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "anyOf" : [
                     {
@@ -1689,6 +2143,10 @@ extension Benchprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Blue mug",
+                "price" : 12.5
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ItemUpdate"
               }
@@ -1700,6 +2158,13 @@ extension Benchprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Item"
                 }
@@ -1804,6 +2269,10 @@ extension Benchprotected {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Blue mug",
+                "price" : 12.5
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ItemCreate"
               }
@@ -1815,6 +2284,13 @@ extension Benchprotected {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : 1,
+                  "name" : "Blue mug",
+                  "price" : 12.5,
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Item"
                 }

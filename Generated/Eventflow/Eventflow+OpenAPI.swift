@@ -84,6 +84,17 @@ extension Eventflow {
       "BadGateway" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error_code" : "Example error code",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email.",
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
             }
@@ -99,6 +110,17 @@ extension Eventflow {
       "BadRequest" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error_code" : "Example error code",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email.",
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
             }
@@ -114,6 +136,17 @@ extension Eventflow {
       "Conflict" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error_code" : "Example error code",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email.",
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
             }
@@ -129,6 +162,17 @@ extension Eventflow {
       "Forbidden" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error_code" : "Example error code",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email.",
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
             }
@@ -144,6 +188,17 @@ extension Eventflow {
       "GatewayTimeout" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error_code" : "Example error code",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email.",
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
             }
@@ -159,6 +214,17 @@ extension Eventflow {
       "InternalError" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error_code" : "Example error code",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email.",
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
             }
@@ -174,6 +240,17 @@ extension Eventflow {
       "NotFound" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error_code" : "Example error code",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email.",
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
             }
@@ -189,6 +266,17 @@ extension Eventflow {
       "PayloadTooLarge" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error_code" : "Example error code",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email.",
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
             }
@@ -204,6 +292,17 @@ extension Eventflow {
       "PreconditionFailed" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error_code" : "Example error code",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email.",
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
             }
@@ -219,6 +318,17 @@ extension Eventflow {
       "RequestHeaderFieldsTooLarge" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error_code" : "Example error code",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email.",
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
             }
@@ -234,6 +344,17 @@ extension Eventflow {
       "ServiceUnavailable" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error_code" : "Example error code",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email.",
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
             }
@@ -249,6 +370,17 @@ extension Eventflow {
       "TooManyRequests" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error_code" : "Example error code",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email.",
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
             }
@@ -272,6 +404,17 @@ extension Eventflow {
       "URITooLong" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error_code" : "Example error code",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email.",
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
             }
@@ -287,6 +430,17 @@ extension Eventflow {
       "Unauthorized" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error_code" : "Example error code",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email.",
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
             }
@@ -302,6 +456,17 @@ extension Eventflow {
       "UnsupportedMediaType" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error_code" : "Example error code",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email.",
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
             }
@@ -317,6 +482,17 @@ extension Eventflow {
       "ValidationError" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error_code" : "Example error code",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email.",
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
             }
@@ -335,6 +511,9 @@ extension Eventflow {
         "enum" : [
           "live",
           "test"
+        ],
+        "examples" : [
+          "live"
         ],
         "type" : "string"
       },
@@ -358,6 +537,9 @@ extension Eventflow {
           "producers:read",
           "producers:write"
         ],
+        "examples" : [
+          "*"
+        ],
         "type" : "string"
       },
       "AppRole" : {
@@ -367,10 +549,36 @@ extension Eventflow {
           "producer",
           "consumer"
         ],
+        "examples" : [
+          "admin"
+        ],
         "type" : "string"
       },
       "AuthAPIKey" : {
         "description" : "An API key; the key itself appears only in the answer that created it.",
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "environment" : "live",
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+            "last_four" : "6ML5",
+            "last_used_at" : "2026-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "prefix" : "sk_live_",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "member",
+            "scopes" : [
+              "projects:read"
+            ],
+            "service" : "loom"
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; empty: any.",
@@ -494,6 +702,23 @@ extension Eventflow {
       },
       "AuthAPIKeyCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "environment" : "live",
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "member",
+            "scopes" : [
+              "*"
+            ],
+            "service" : "loom"
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; empty or null: any.",
@@ -585,6 +810,33 @@ extension Eventflow {
       },
       "AuthAPIKeyList" : {
         "description" : "The project's keys that are not revoked, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "environment" : "live",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "last_four" : "6ML5",
+                "last_used_at" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "prefix" : "sk_live_",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "projects:read"
+                ],
+                "service" : "loom"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The project's keys that are not revoked, newest first.",
@@ -601,6 +853,36 @@ extension Eventflow {
       },
       "AuthAPIKeyPage" : {
         "description" : "One page of the caller's keys that are not revoked, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "environment" : "live",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "last_four" : "6ML5",
+                "last_used_at" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "prefix" : "sk_live_",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "projects:read"
+                ],
+                "service" : "loom"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "One page of the caller's keys that are not revoked, newest first.",
@@ -632,6 +914,18 @@ extension Eventflow {
       },
       "AuthAPIKeyReplace" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; absent, empty or null: any.",
@@ -682,6 +976,11 @@ extension Eventflow {
       },
       "AuthAPIKeyRotate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "grace_seconds" : 0
+          }
+        ],
         "properties" : {
           "grace_seconds" : {
             "description" : "How long the old key keeps working; 0 (default) ends it at once.",
@@ -698,6 +997,18 @@ extension Eventflow {
       },
       "AuthAPIKeyUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; empty or null: any.",
@@ -744,6 +1055,11 @@ extension Eventflow {
       },
       "AuthEmailVerify" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "token" : {
             "description" : "The verification token from the mail.",
@@ -759,6 +1075,21 @@ extension Eventflow {
       },
       "AuthIdentity" : {
         "description" : "The caller.",
+        "examples" : [
+          {
+            "environment" : "live",
+            "impersonator_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "kind" : "user",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "scopes" : [
+              "projects:read"
+            ],
+            "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "subject" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "environment" : {
             "description" : "The environment of an API key.",
@@ -839,6 +1170,15 @@ extension Eventflow {
       },
       "AuthInvitation" : {
         "description" : "A pending invitation (its token is only in the mail).",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it was sent.",
@@ -876,6 +1216,11 @@ extension Eventflow {
       },
       "AuthInvitationAccept" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "token" : {
             "description" : "The invitation token from the mail.",
@@ -891,6 +1236,12 @@ extension Eventflow {
       },
       "AuthInvitationCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Address the invitation is mailed to; only it can accept.",
@@ -911,6 +1262,19 @@ extension Eventflow {
       },
       "AuthInvitationList" : {
         "description" : "Pending invitations, oldest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "email" : "ada@example.com",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "owner"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Pending invitations, oldest first.",
@@ -927,6 +1291,14 @@ extension Eventflow {
       },
       "AuthLoginRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "password" : "plum-Orchard-42-lantern",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address of the account.",
@@ -964,6 +1336,15 @@ extension Eventflow {
       },
       "AuthMember" : {
         "description" : "A member of an organization.",
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "joined_at" : "2026-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "role" : "owner",
+            "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "The member's email address.",
@@ -1001,6 +1382,19 @@ extension Eventflow {
       },
       "AuthMemberList" : {
         "description" : "Every member, by join time.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "email" : "ada@example.com",
+                "joined_at" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "role" : "owner",
+                "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Every member, by join time.",
@@ -1017,6 +1411,11 @@ extension Eventflow {
       },
       "AuthMemberRoleChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "role" : {
             "$ref" : "#/components/schemas/OrganizationRole",
@@ -1030,6 +1429,16 @@ extension Eventflow {
       },
       "AuthOrganization" : {
         "description" : "An organization, with the caller's role in it.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "role" : "owner",
+            "slug" : "acme-corp",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it was created.",
@@ -1073,6 +1482,12 @@ extension Eventflow {
       },
       "AuthOrganizationCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "name" : "Launch plan",
+            "slug" : "acme-corp"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Display name.",
@@ -1095,6 +1510,20 @@ extension Eventflow {
       },
       "AuthOrganizationList" : {
         "description" : "The caller's organizations, by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "role" : "owner",
+                "slug" : "acme-corp",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The caller's organizations, by name.",
@@ -1111,6 +1540,11 @@ extension Eventflow {
       },
       "AuthOrganizationTokensRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "project_id" : {
             "description" : "Narrow the session to this live project of the organization (`prj`).",
@@ -1125,6 +1559,11 @@ extension Eventflow {
       },
       "AuthOrganizationUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "name" : "Launch plan"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "New display name.",
@@ -1141,6 +1580,12 @@ extension Eventflow {
       },
       "AuthPasswordChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "current_password" : "plum-Orchard-42-lantern",
+            "new_password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "current_password" : {
             "description" : "The password in use now.",
@@ -1162,6 +1607,11 @@ extension Eventflow {
       },
       "AuthPasswordForgot" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address of the account.",
@@ -1177,6 +1627,12 @@ extension Eventflow {
       },
       "AuthPasswordReset" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "new_password" : "plum-Orchard-42-lantern",
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "new_password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
@@ -1199,6 +1655,12 @@ extension Eventflow {
       },
       "AuthProfileUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "New email address; absent or null keeps it.",
@@ -1224,6 +1686,18 @@ extension Eventflow {
       },
       "AuthProject" : {
         "description" : "A project inside an organization.",
+        "examples" : [
+          {
+            "archived_at" : "2026-01-15T09:30:00.000Z",
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "slug" : "acme-corp",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "archived_at" : {
             "description" : "When it was archived; its tokens and keys stopped working then.",
@@ -1286,6 +1760,13 @@ extension Eventflow {
       },
       "AuthProjectCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "description" : "Everything the launch needs, in order.",
+            "name" : "Launch plan",
+            "slug" : "acme-corp"
+          }
+        ],
         "properties" : {
           "description" : {
             "description" : "What the project is.",
@@ -1317,6 +1798,14 @@ extension Eventflow {
       },
       "AuthProjectKeyRotate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "environment" : "live",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "environment" : {
             "$ref" : "#/components/schemas/APIKeyEnvironment",
@@ -1342,6 +1831,22 @@ extension Eventflow {
       },
       "AuthProjectList" : {
         "description" : "The organization's live projects, by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "archived_at" : "2026-01-15T09:30:00.000Z",
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "description" : "Everything the launch needs, in order.",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "slug" : "acme-corp",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The organization's live projects, by name.",
@@ -1358,6 +1863,11 @@ extension Eventflow {
       },
       "AuthRefreshRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "refresh_token" : {
             "description" : "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
@@ -1373,6 +1883,11 @@ extension Eventflow {
       },
       "AuthRevokedCount" : {
         "description" : "How many sessions were revoked.",
+        "examples" : [
+          {
+            "revoked" : 1
+          }
+        ],
         "properties" : {
           "revoked" : {
             "description" : "Number of sessions ended.",
@@ -1387,6 +1902,17 @@ extension Eventflow {
       },
       "AuthSession" : {
         "description" : "A live session (one device's login).",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "current" : true,
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "ip_address" : "203.0.113.7",
+            "last_used_at" : "2026-01-15T09:30:00.000Z",
+            "user_agent" : "curl/8.5.0"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it started.",
@@ -1442,6 +1968,11 @@ extension Eventflow {
       },
       "AuthSessionCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "expires_at" : "2030-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "expires_at" : {
             "description" : "When the new session ends; at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now. Absent: the session lifetime.",
@@ -1456,6 +1987,11 @@ extension Eventflow {
       },
       "AuthSessionExtend" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "expires_at" : "2030-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "expires_at" : {
             "description" : "The session's new end; in the future and at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now.",
@@ -1470,6 +2006,21 @@ extension Eventflow {
       },
       "AuthSessionList" : {
         "description" : "The caller's live sessions, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "current" : true,
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "ip_address" : "203.0.113.7",
+                "last_used_at" : "2026-01-15T09:30:00.000Z",
+                "user_agent" : "curl/8.5.0"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The caller's live sessions, newest first.",
@@ -1486,6 +2037,15 @@ extension Eventflow {
       },
       "AuthSignupRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan",
+            "organization_name" : "Acme Corp",
+            "organization_slug" : "acme-corp",
+            "password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address; compared without case.",
@@ -1534,6 +2094,13 @@ extension Eventflow {
       },
       "AuthTokens" : {
         "description" : "Tokens of a session (and the account, on sign-up and login).",
+        "examples" : [
+          {
+            "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "expires_in" : 3600,
+            "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "access_token" : {
             "description" : "JWT to send as `Authorization: Bearer <token>`.",
@@ -1560,6 +2127,18 @@ extension Eventflow {
       },
       "AuthUser" : {
         "description" : "An account.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "email_verified" : true,
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "admin",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the account was created.",
@@ -1613,6 +2192,20 @@ extension Eventflow {
       },
       "Consumer" : {
         "description" : "An internal consumer and its position in the event stream. Consumers are registered through POST /api/v1/consumers (register_consumer), which also issues the consumer's service token.",
+        "examples" : [
+          {
+            "consumer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "last_event_at" : "2026-01-15T09:30:00.000Z",
+            "last_event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "analytics",
+            "subscribed_event_types" : [
+              "order.created",
+              "order.paid"
+            ],
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "consumer_id" : {
             "description" : "Unique identifier of the record, set by the server.",
@@ -1687,6 +2280,23 @@ extension Eventflow {
       "ConsumerBatch" : {
         "additionalProperties" : false,
         "description" : "A batch of consumers writes.",
+        "examples" : [
+          {
+            "operations" : [
+              {
+                "action" : "replace",
+                "data" : {
+                  "name" : "analytics",
+                  "subscribed_event_types" : [
+                    "order.created",
+                    "order.paid"
+                  ]
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "operations" : {
             "description" : "1 to 100 operations, run in order in one transaction.",
@@ -1706,6 +2316,12 @@ extension Eventflow {
       "ConsumerBatchDelete" : {
         "additionalProperties" : false,
         "description" : "A delete operation.",
+        "examples" : [
+          {
+            "action" : "delete",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "delete",
@@ -1734,6 +2350,19 @@ extension Eventflow {
           },
           "propertyName" : "action"
         },
+        "examples" : [
+          {
+            "action" : "replace",
+            "data" : {
+              "name" : "analytics",
+              "subscribed_event_types" : [
+                "order.created",
+                "order.paid"
+              ]
+            },
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "oneOf" : [
           {
             "$ref" : "#/components/schemas/ConsumerBatchReplace"
@@ -1749,6 +2378,19 @@ extension Eventflow {
       "ConsumerBatchReplace" : {
         "additionalProperties" : false,
         "description" : "A replace operation.",
+        "examples" : [
+          {
+            "action" : "replace",
+            "data" : {
+              "name" : "analytics",
+              "subscribed_event_types" : [
+                "order.created",
+                "order.paid"
+              ]
+            },
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "replace",
@@ -1773,6 +2415,29 @@ extension Eventflow {
       },
       "ConsumerBatchResponse" : {
         "description" : "Every operation of a consumers batch succeeded.",
+        "examples" : [
+          {
+            "results" : [
+              {
+                "action" : "created",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "record" : {
+                  "consumer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "last_event_at" : "2026-01-15T09:30:00.000Z",
+                  "last_event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "analytics",
+                  "subscribed_event_types" : [
+                    "order.created",
+                    "order.paid"
+                  ],
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "status" : 200
+              }
+            ]
+          }
+        ],
         "properties" : {
           "results" : {
             "description" : "One result per operation, in request order.",
@@ -1789,6 +2454,25 @@ extension Eventflow {
       },
       "ConsumerBatchResult" : {
         "description" : "The outcome of one operation of a consumers batch.",
+        "examples" : [
+          {
+            "action" : "created",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "record" : {
+              "consumer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "created_at" : "2026-01-15T09:30:00.000Z",
+              "last_event_at" : "2026-01-15T09:30:00.000Z",
+              "last_event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "name" : "analytics",
+              "subscribed_event_types" : [
+                "order.created",
+                "order.paid"
+              ],
+              "updated_at" : "2026-01-15T09:30:00.000Z"
+            },
+            "status" : 200
+          }
+        ],
         "properties" : {
           "action" : {
             "description" : "The operation's action.",
@@ -1815,6 +2499,19 @@ extension Eventflow {
       "ConsumerBatchUpdate" : {
         "additionalProperties" : false,
         "description" : "A update operation.",
+        "examples" : [
+          {
+            "action" : "update",
+            "data" : {
+              "name" : "analytics",
+              "subscribed_event_types" : [
+                "order.created",
+                "order.paid"
+              ]
+            },
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "update",
@@ -1840,6 +2537,15 @@ extension Eventflow {
       "ConsumerCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing consumers record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "name" : "analytics",
+            "subscribed_event_types" : [
+              "order.created",
+              "order.paid"
+            ]
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Unique name of the consumer.",
@@ -1872,6 +2578,22 @@ extension Eventflow {
       },
       "ConsumerEventsResponse" : {
         "description" : "The next events.",
+        "examples" : [
+          {
+            "events" : [
+              {
+                "event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "event_type" : "projects.created",
+                "event_version" : 1,
+                "payload" : {
+                  "key" : "value"
+                },
+                "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "received_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "events" : {
             "description" : "Events in receive order.",
@@ -1931,6 +2653,31 @@ extension Eventflow {
       },
       "ConsumerPage" : {
         "description" : "One page of consumers records.",
+        "examples" : [
+          {
+            "expand" : {
+
+            },
+            "items" : [
+              {
+                "consumer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "last_event_at" : "2026-01-15T09:30:00.000Z",
+                "last_event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "analytics",
+                "subscribed_event_types" : [
+                  "order.created",
+                  "order.paid"
+                ],
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "next_cursor" : "eyJpZCI6NDJ9",
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
@@ -1985,6 +2732,20 @@ extension Eventflow {
       },
       "ConsumerSelection" : {
         "description" : "Members of a consumers record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "consumer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "last_event_at" : "2026-01-15T09:30:00.000Z",
+            "last_event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "analytics",
+            "subscribed_event_types" : [
+              "order.created",
+              "order.paid"
+            ],
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "consumer_id" : {
             "description" : "Unique identifier of the record, set by the server.",
@@ -2050,6 +2811,15 @@ extension Eventflow {
       "ConsumerUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a consumers record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "name" : "analytics",
+            "subscribed_event_types" : [
+              "order.created",
+              "order.paid"
+            ]
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Unique name of the consumer.",
@@ -2078,6 +2848,20 @@ extension Eventflow {
       },
       "Event" : {
         "description" : "An ingested event. Events are immutable: they are created through POST /api/v1/events and only read here. `created_at` is the time the event was received.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "event_type" : "order.created",
+            "event_version" : 1,
+            "payload" : {
+              "order_id" : "A-1001",
+              "total" : 42.5
+            },
+            "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the record was created (UTC).",
@@ -2146,6 +2930,28 @@ extension Eventflow {
       },
       "EventPage" : {
         "description" : "One page of events records.",
+        "examples" : [
+          {
+            "expand" : {
+
+            },
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "event_type" : "order.created",
+                "event_version" : 1,
+                "payload" : {
+                  "order_id" : "A-1001",
+                  "total" : 42.5
+                },
+                "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "total" : 1
+          }
+        ],
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
@@ -2182,6 +2988,20 @@ extension Eventflow {
       },
       "EventSelection" : {
         "description" : "Members of a events record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "event_type" : "order.created",
+            "event_version" : 1,
+            "payload" : {
+              "order_id" : "A-1001",
+              "total" : 42.5
+            },
+            "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the record was created (UTC).",
@@ -2241,6 +3061,12 @@ extension Eventflow {
       },
       "FieldError" : {
         "description" : "One invalid field or parameter.",
+        "examples" : [
+          {
+            "field" : "email",
+            "message" : "The request body has 1 invalid field: email."
+          }
+        ],
         "properties" : {
           "field" : {
             "description" : "The offending field or parameter, as a dotted JSON path.",
@@ -2259,6 +3085,19 @@ extension Eventflow {
       },
       "FlatError" : {
         "description" : "A flat error body.",
+        "examples" : [
+          {
+            "error_code" : "Example error code",
+            "errors" : [
+              {
+                "field" : "email",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            ],
+            "message" : "The request body has 1 invalid field: email.",
+            "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "error_code" : {
             "description" : "Stable machine-readable code, e.g. `VALIDATION_ERROR`.",
@@ -2290,6 +3129,15 @@ extension Eventflow {
       },
       "HealthStatus" : {
         "description" : "Health of the server.",
+        "examples" : [
+          {
+            "app" : "loom",
+            "checks" : {
+              "database" : "ok"
+            },
+            "status" : "ok"
+          }
+        ],
         "properties" : {
           "app" : {
             "description" : "Name of the app this server runs.",
@@ -2322,6 +3170,16 @@ extension Eventflow {
       "IngestEventRequest" : {
         "additionalProperties" : false,
         "description" : "The event.",
+        "examples" : [
+          {
+            "event_type" : "projects.created",
+            "event_version" : 1,
+            "payload" : {
+              "key" : "value"
+            },
+            "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "event_type" : {
             "description" : "Dotted event type such as order.created.",
@@ -2358,6 +3216,13 @@ extension Eventflow {
       },
       "IngestEventResponse" : {
         "description" : "The event was stored.",
+        "examples" : [
+          {
+            "event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "received_at" : "2026-01-15T09:30:00.000Z",
+            "status" : "ACCEPTED"
+          }
+        ],
         "properties" : {
           "event_id" : {
             "description" : "Id of the stored event.",
@@ -2388,10 +3253,23 @@ extension Eventflow {
           "admin",
           "member"
         ],
+        "examples" : [
+          "owner"
+        ],
         "type" : "string"
       },
       "Producer" : {
         "description" : "A registered system that sends events. Producers are registered through POST /api/v1/producers (register_producer), which also issues the producer's API key; an inactive producer's key is refused at ingestion.",
+        "examples" : [
+          {
+            "active" : true,
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "name" : "billing-service",
+            "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "active" : {
             "default" : true,
@@ -2449,6 +3327,21 @@ extension Eventflow {
       "ProducerBatch" : {
         "additionalProperties" : false,
         "description" : "A batch of producers writes.",
+        "examples" : [
+          {
+            "operations" : [
+              {
+                "action" : "replace",
+                "data" : {
+                  "active" : true,
+                  "description" : "Everything the launch needs, in order.",
+                  "name" : "billing-service"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "operations" : {
             "description" : "1 to 100 operations, run in order in one transaction.",
@@ -2468,6 +3361,12 @@ extension Eventflow {
       "ProducerBatchDelete" : {
         "additionalProperties" : false,
         "description" : "A delete operation.",
+        "examples" : [
+          {
+            "action" : "delete",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "delete",
@@ -2496,6 +3395,17 @@ extension Eventflow {
           },
           "propertyName" : "action"
         },
+        "examples" : [
+          {
+            "action" : "replace",
+            "data" : {
+              "active" : true,
+              "description" : "Everything the launch needs, in order.",
+              "name" : "billing-service"
+            },
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "oneOf" : [
           {
             "$ref" : "#/components/schemas/ProducerBatchReplace"
@@ -2511,6 +3421,17 @@ extension Eventflow {
       "ProducerBatchReplace" : {
         "additionalProperties" : false,
         "description" : "A replace operation.",
+        "examples" : [
+          {
+            "action" : "replace",
+            "data" : {
+              "active" : true,
+              "description" : "Everything the launch needs, in order.",
+              "name" : "billing-service"
+            },
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "replace",
@@ -2535,6 +3456,25 @@ extension Eventflow {
       },
       "ProducerBatchResponse" : {
         "description" : "Every operation of a producers batch succeeded.",
+        "examples" : [
+          {
+            "results" : [
+              {
+                "action" : "created",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "record" : {
+                  "active" : true,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "name" : "billing-service",
+                  "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "status" : 200
+              }
+            ]
+          }
+        ],
         "properties" : {
           "results" : {
             "description" : "One result per operation, in request order.",
@@ -2551,6 +3491,21 @@ extension Eventflow {
       },
       "ProducerBatchResult" : {
         "description" : "The outcome of one operation of a producers batch.",
+        "examples" : [
+          {
+            "action" : "created",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "record" : {
+              "active" : true,
+              "created_at" : "2026-01-15T09:30:00.000Z",
+              "description" : "Everything the launch needs, in order.",
+              "name" : "billing-service",
+              "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "updated_at" : "2026-01-15T09:30:00.000Z"
+            },
+            "status" : 200
+          }
+        ],
         "properties" : {
           "action" : {
             "description" : "The operation's action.",
@@ -2577,6 +3532,20 @@ extension Eventflow {
       "ProducerBatchUpdate" : {
         "additionalProperties" : false,
         "description" : "A update operation.",
+        "examples" : [
+          {
+            "action" : "update",
+            "data" : {
+              "active" : true,
+              "clear" : [
+                "description"
+              ],
+              "description" : "Everything the launch needs, in order.",
+              "name" : "billing-service"
+            },
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "update",
@@ -2602,6 +3571,13 @@ extension Eventflow {
       "ProducerCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing producers record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "active" : true,
+            "description" : "Everything the launch needs, in order.",
+            "name" : "billing-service"
+          }
+        ],
         "properties" : {
           "active" : {
             "default" : true,
@@ -2635,6 +3611,27 @@ extension Eventflow {
       },
       "ProducerPage" : {
         "description" : "One page of producers records.",
+        "examples" : [
+          {
+            "expand" : {
+
+            },
+            "items" : [
+              {
+                "active" : true,
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "description" : "Everything the launch needs, in order.",
+                "name" : "billing-service",
+                "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "next_cursor" : "eyJpZCI6NDJ9",
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
@@ -2689,6 +3686,16 @@ extension Eventflow {
       },
       "ProducerSelection" : {
         "description" : "Members of a producers record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "active" : true,
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "name" : "billing-service",
+            "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "active" : {
             "default" : true,
@@ -2738,6 +3745,16 @@ extension Eventflow {
       "ProducerUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a producers record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "active" : true,
+            "clear" : [
+              "description"
+            ],
+            "description" : "Everything the launch needs, in order.",
+            "name" : "billing-service"
+          }
+        ],
         "properties" : {
           "active" : {
             "description" : "Inactive producers are kept for history.",
@@ -2778,6 +3795,20 @@ extension Eventflow {
       "ReceiveWebhookRequest" : {
         "additionalProperties" : false,
         "description" : "A Standard Webhooks payload.",
+        "examples" : [
+          {
+            "data" : {
+              "key" : "value"
+            },
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "previous" : {
+              "key" : "value"
+            },
+            "timestamp" : "Example timestamp",
+            "type" : "projects.created"
+          }
+        ],
         "properties" : {
           "data" : {
             "description" : "The event's data; becomes the event's payload.",
@@ -2828,11 +3859,24 @@ extension Eventflow {
       },
       "ReceiveWebhookResponse" : {
         "description" : "The message was stored as an event (or had been already).",
+        "examples" : [
+          {
+
+          }
+        ],
         "type" : "object"
       },
       "RegisterConsumerRequest" : {
         "additionalProperties" : false,
         "description" : "The consumer.",
+        "examples" : [
+          {
+            "name" : "Launch plan",
+            "subscribed_event_types" : [
+              "Example subscribed event types"
+            ]
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Unique name of the consumer.",
@@ -2861,6 +3905,18 @@ extension Eventflow {
       },
       "RegisterConsumerResponse" : {
         "description" : "The consumer and its service token.",
+        "examples" : [
+          {
+            "consumer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "service_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "service_token_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "subscribed_event_types" : {
+              "key" : "value"
+            }
+          }
+        ],
         "properties" : {
           "consumer_id" : {
             "description" : "The consumer's id.",
@@ -2907,6 +3963,12 @@ extension Eventflow {
       "RegisterProducerRequest" : {
         "additionalProperties" : false,
         "description" : "The producer.",
+        "examples" : [
+          {
+            "description" : "Everything the launch needs, in order.",
+            "name" : "Launch plan"
+          }
+        ],
         "properties" : {
           "description" : {
             "description" : "What the producer is.",
@@ -2932,6 +3994,17 @@ extension Eventflow {
       },
       "RegisterProducerResponse" : {
         "description" : "The producer and its API key.",
+        "examples" : [
+          {
+            "active" : true,
+            "api_key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+            "api_key_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "name" : "Launch plan",
+            "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "active" : {
             "description" : "Always true for a new producer.",
@@ -2983,6 +4056,11 @@ extension Eventflow {
       },
       "SystemHealthResponse" : {
         "description" : "The service is up.",
+        "examples" : [
+          {
+            "status" : "UP"
+          }
+        ],
         "properties" : {
           "status" : {
             "const" : "UP",
@@ -3050,6 +4128,34 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "allowed_cidrs" : [
+                        "10.0.0.0/8"
+                      ],
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "environment" : "live",
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                      "last_four" : "6ML5",
+                      "last_used_at" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "prefix" : "sk_live_",
+                      "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "member",
+                      "scopes" : [
+                        "projects:read"
+                      ],
+                      "service" : "loom"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKeyPage"
                 }
@@ -3105,6 +4211,21 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "environment" : "live",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "*"
+                ],
+                "service" : "loom"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyCreate"
               }
@@ -3117,6 +4238,27 @@ extension Eventflow {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3265,6 +4407,27 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3336,6 +4499,16 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyUpdate"
               }
@@ -3348,6 +4521,27 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3428,6 +4622,16 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyReplace"
               }
@@ -3440,6 +4644,27 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3522,6 +4747,9 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "grace_seconds" : 0
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyRotate"
               }
@@ -3533,6 +4761,27 @@ extension Eventflow {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3667,6 +4916,9 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthEmailVerify"
               }
@@ -3729,6 +4981,19 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "environment" : "live",
+                  "impersonator_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "kind" : "user",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "subject" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthIdentity"
                 }
@@ -3791,6 +5056,9 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthInvitationAccept"
               }
@@ -3803,6 +5071,14 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -3872,6 +5148,12 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "password" : "plum-Orchard-42-lantern",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthLoginRequest"
               }
@@ -3884,6 +5166,11 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -4008,6 +5295,16 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -4063,6 +5360,10 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
               }
@@ -4075,6 +5376,16 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -4144,6 +5455,10 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "current_password" : "plum-Orchard-42-lantern",
+                "new_password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordChange"
               }
@@ -4219,6 +5534,18 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Launch plan",
+                      "role" : "owner",
+                      "slug" : "acme-corp",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganizationList"
                 }
@@ -4274,6 +5601,10 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan",
+                "slug" : "acme-corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationCreate"
               }
@@ -4286,6 +5617,14 @@ extension Eventflow {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -4369,6 +5708,14 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -4440,6 +5787,9 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationUpdate"
               }
@@ -4452,6 +5802,14 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -4535,6 +5893,17 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "email" : "ada@example.com",
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "owner"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthInvitationList"
                 }
@@ -4606,6 +5975,10 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "role" : "owner"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthInvitationCreate"
               }
@@ -4618,6 +5991,13 @@ extension Eventflow {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "owner"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthInvitation"
                 }
@@ -4785,6 +6165,17 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "email" : "ada@example.com",
+                      "joined_at" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "role" : "owner",
+                      "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthMemberList"
                 }
@@ -4950,6 +6341,9 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "role" : "owner"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthMemberRoleChange"
               }
@@ -5041,6 +6435,20 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "archived_at" : "2026-01-15T09:30:00.000Z",
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "description" : "Everything the launch needs, in order.",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Launch plan",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "slug" : "acme-corp",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProjectList"
                 }
@@ -5112,6 +6520,11 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "description" : "Everything the launch needs, in order.",
+                "name" : "Launch plan",
+                "slug" : "acme-corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProjectCreate"
               }
@@ -5124,6 +6537,16 @@ extension Eventflow {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "archived_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProject"
                 }
@@ -5297,6 +6720,16 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "archived_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProject"
                 }
@@ -5382,6 +6815,31 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "allowed_cidrs" : [
+                        "10.0.0.0/8"
+                      ],
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "environment" : "live",
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                      "last_four" : "6ML5",
+                      "last_used_at" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "prefix" : "sk_live_",
+                      "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "member",
+                      "scopes" : [
+                        "projects:read"
+                      ],
+                      "service" : "loom"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKeyList"
                 }
@@ -5464,6 +6922,12 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "environment" : "live",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProjectKeyRotate"
               }
@@ -5476,6 +6940,27 @@ extension Eventflow {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -5558,6 +7043,9 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationTokensRequest"
               }
@@ -5569,6 +7057,11 @@ extension Eventflow {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -5638,6 +7131,9 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordForgot"
               }
@@ -5702,6 +7198,10 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "new_password" : "plum-Orchard-42-lantern",
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordReset"
               }
@@ -5763,6 +7263,9 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthRefreshRequest"
               }
@@ -5775,6 +7278,11 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -5838,6 +7346,9 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "revoked" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthRevokedCount"
                 }
@@ -5894,6 +7405,19 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "current" : true,
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "ip_address" : "203.0.113.7",
+                      "last_used_at" : "2026-01-15T09:30:00.000Z",
+                      "user_agent" : "curl/8.5.0"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSessionList"
                 }
@@ -5949,6 +7473,9 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expires_at" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionCreate"
               }
@@ -5960,6 +7487,11 @@ extension Eventflow {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -6104,6 +7636,9 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expires_at" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionExtend"
               }
@@ -6116,6 +7651,15 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "current" : true,
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "ip_address" : "203.0.113.7",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "user_agent" : "curl/8.5.0"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSession"
                 }
@@ -6185,6 +7729,13 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan",
+                "organization_name" : "Acme Corp",
+                "organization_slug" : "acme-corp",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSignupRequest"
               }
@@ -6197,6 +7748,11 @@ extension Eventflow {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -6355,6 +7911,29 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "expand" : {
+
+                  },
+                  "items" : [
+                    {
+                      "consumer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "last_event_at" : "2026-01-15T09:30:00.000Z",
+                      "last_event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "analytics",
+                      "subscribed_event_types" : [
+                        "order.created",
+                        "order.paid"
+                      ],
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "next_cursor" : "eyJpZCI6NDJ9",
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ConsumerPage"
                 }
@@ -6418,6 +7997,12 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan",
+                "subscribed_event_types" : [
+                  "Example subscribed event types"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/RegisterConsumerRequest"
               }
@@ -6430,6 +8015,16 @@ extension Eventflow {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "consumer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "service_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "service_token_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "subscribed_event_types" : {
+                    "key" : "value"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/RegisterConsumerResponse"
                 }
@@ -6507,6 +8102,21 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "operations" : [
+                  {
+                    "action" : "replace",
+                    "data" : {
+                      "name" : "analytics",
+                      "subscribed_event_types" : [
+                        "order.created",
+                        "order.paid"
+                      ]
+                    },
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                  }
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ConsumerBatch"
               }
@@ -6518,6 +8128,27 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "results" : [
+                    {
+                      "action" : "created",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "record" : {
+                        "consumer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                        "created_at" : "2026-01-15T09:30:00.000Z",
+                        "last_event_at" : "2026-01-15T09:30:00.000Z",
+                        "last_event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                        "name" : "analytics",
+                        "subscribed_event_types" : [
+                          "order.created",
+                          "order.paid"
+                        ],
+                        "updated_at" : "2026-01-15T09:30:00.000Z"
+                      },
+                      "status" : 200
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ConsumerBatchResponse"
                 }
@@ -6705,6 +8336,18 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "consumer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "last_event_at" : "2026-01-15T09:30:00.000Z",
+                  "last_event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "analytics",
+                  "subscribed_event_types" : [
+                    "order.created",
+                    "order.paid"
+                  ],
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "anyOf" : [
                     {
@@ -6818,6 +8461,13 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "analytics",
+                "subscribed_event_types" : [
+                  "order.created",
+                  "order.paid"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ConsumerUpdate"
               }
@@ -6829,6 +8479,18 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "consumer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "last_event_at" : "2026-01-15T09:30:00.000Z",
+                  "last_event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "analytics",
+                  "subscribed_event_types" : [
+                    "order.created",
+                    "order.paid"
+                  ],
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Consumer"
                 }
@@ -6934,6 +8596,13 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "analytics",
+                "subscribed_event_types" : [
+                  "order.created",
+                  "order.paid"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ConsumerCreate"
               }
@@ -6945,6 +8614,18 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "consumer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "last_event_at" : "2026-01-15T09:30:00.000Z",
+                  "last_event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "analytics",
+                  "subscribed_event_types" : [
+                    "order.created",
+                    "order.paid"
+                  ],
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Consumer"
                 }
@@ -7063,6 +8744,20 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "events" : [
+                    {
+                      "event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "event_type" : "projects.created",
+                      "event_version" : 1,
+                      "payload" : {
+                        "key" : "value"
+                      },
+                      "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "received_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ConsumerEventsResponse"
                 }
@@ -7245,6 +8940,26 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "expand" : {
+
+                  },
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "event_type" : "order.created",
+                      "event_version" : 1,
+                      "payload" : {
+                        "order_id" : "A-1001",
+                        "total" : 42.5
+                      },
+                      "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/EventPage"
                 }
@@ -7308,6 +9023,14 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "event_type" : "projects.created",
+                "event_version" : 1,
+                "payload" : {
+                  "key" : "value"
+                },
+                "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/IngestEventRequest"
               }
@@ -7320,6 +9043,11 @@ extension Eventflow {
           "202" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "received_at" : "2026-01-15T09:30:00.000Z",
+                  "status" : "ACCEPTED"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/IngestEventResponse"
                 }
@@ -7424,6 +9152,18 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "event_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "event_type" : "order.created",
+                  "event_version" : 1,
+                  "payload" : {
+                    "order_id" : "A-1001",
+                    "total" : 42.5
+                  },
+                  "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "anyOf" : [
                     {
@@ -7524,6 +9264,9 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "status" : "UP"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/SystemHealthResponse"
                 }
@@ -7652,6 +9395,25 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "expand" : {
+
+                  },
+                  "items" : [
+                    {
+                      "active" : true,
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "description" : "Everything the launch needs, in order.",
+                      "name" : "billing-service",
+                      "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "next_cursor" : "eyJpZCI6NDJ9",
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ProducerPage"
                 }
@@ -7715,6 +9477,10 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "description" : "Everything the launch needs, in order.",
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/RegisterProducerRequest"
               }
@@ -7727,6 +9493,15 @@ extension Eventflow {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "active" : true,
+                  "api_key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "api_key_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "name" : "Launch plan",
+                  "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/RegisterProducerResponse"
                 }
@@ -7804,6 +9579,19 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "operations" : [
+                  {
+                    "action" : "replace",
+                    "data" : {
+                      "active" : true,
+                      "description" : "Everything the launch needs, in order.",
+                      "name" : "billing-service"
+                    },
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                  }
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ProducerBatch"
               }
@@ -7815,6 +9603,23 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "results" : [
+                    {
+                      "action" : "created",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "record" : {
+                        "active" : true,
+                        "created_at" : "2026-01-15T09:30:00.000Z",
+                        "description" : "Everything the launch needs, in order.",
+                        "name" : "billing-service",
+                        "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                        "updated_at" : "2026-01-15T09:30:00.000Z"
+                      },
+                      "status" : 200
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ProducerBatchResponse"
                 }
@@ -8002,6 +9807,14 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "active" : true,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "name" : "billing-service",
+                  "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "anyOf" : [
                     {
@@ -8115,6 +9928,14 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "active" : true,
+                "clear" : [
+                  "description"
+                ],
+                "description" : "Everything the launch needs, in order.",
+                "name" : "billing-service"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ProducerUpdate"
               }
@@ -8126,6 +9947,14 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "active" : true,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "name" : "billing-service",
+                  "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Producer"
                 }
@@ -8231,6 +10060,11 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "active" : true,
+                "description" : "Everything the launch needs, in order.",
+                "name" : "billing-service"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ProducerCreate"
               }
@@ -8242,6 +10076,14 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "active" : true,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "name" : "billing-service",
+                  "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Producer"
                 }
@@ -8376,6 +10218,18 @@ extension Eventflow {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "data" : {
+                  "key" : "value"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "previous" : {
+                  "key" : "value"
+                },
+                "timestamp" : "Example timestamp",
+                "type" : "projects.created"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ReceiveWebhookRequest"
               }
@@ -8388,6 +10242,9 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ReceiveWebhookResponse"
                 }
@@ -8406,6 +10263,17 @@ extension Eventflow {
           "401" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "error_code" : "Example error code",
+                  "errors" : [
+                    {
+                      "field" : "email",
+                      "message" : "The request body has 1 invalid field: email."
+                    }
+                  ],
+                  "message" : "The request body has 1 invalid field: email.",
+                  "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/FlatError"
                 }
@@ -8466,6 +10334,7 @@ extension Eventflow {
           "200" : {
             "content" : {
               "text/html" : {
+                "example" : "<!doctype html><html><head><title>API</title></head><body>…</body></html>",
                 "schema" : {
                   "description" : "An HTML page.",
                   "type" : "string"
@@ -8509,6 +10378,13 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -8533,6 +10409,13 @@ extension Eventflow {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -8566,6 +10449,13 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -8608,6 +10498,13 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -8632,6 +10529,13 @@ extension Eventflow {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -8665,6 +10569,9 @@ extension Eventflow {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+
+                },
                 "schema" : {
                   "type" : "object"
                 }

@@ -126,6 +126,20 @@ extension Layout {
       "BadGateway" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              },
+              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -141,6 +155,20 @@ extension Layout {
       "BadRequest" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              },
+              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -156,6 +184,20 @@ extension Layout {
       "Conflict" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              },
+              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -171,6 +213,20 @@ extension Layout {
       "Forbidden" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              },
+              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -186,6 +242,20 @@ extension Layout {
       "GatewayTimeout" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              },
+              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -201,6 +271,20 @@ extension Layout {
       "InternalError" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              },
+              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -216,6 +300,20 @@ extension Layout {
       "NotFound" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              },
+              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -231,6 +329,20 @@ extension Layout {
       "PayloadTooLarge" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              },
+              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -246,6 +358,20 @@ extension Layout {
       "PreconditionFailed" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              },
+              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -261,6 +387,20 @@ extension Layout {
       "RateLimited" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              },
+              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -299,6 +439,20 @@ extension Layout {
       "RequestHeaderFieldsTooLarge" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              },
+              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -314,6 +468,20 @@ extension Layout {
       "ServiceUnavailable" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              },
+              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -329,6 +497,20 @@ extension Layout {
       "TooManyRequests" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              },
+              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -352,6 +534,20 @@ extension Layout {
       "URITooLong" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              },
+              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -367,6 +563,20 @@ extension Layout {
       "Unauthorized" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              },
+              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -382,6 +592,20 @@ extension Layout {
       "UnsupportedMediaType" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              },
+              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -397,6 +621,20 @@ extension Layout {
       "ValidationError" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "details" : [
+                  {
+                    "field" : "email",
+                    "message" : "The request body has 1 invalid field: email."
+                  }
+                ],
+                "message" : "The request body has 1 invalid field: email."
+              },
+              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -413,6 +651,9 @@ extension Layout {
     "schemas" : {
       "APIKeyEnvironment" : {
         "const" : "live",
+        "examples" : [
+          "live"
+        ],
         "type" : "string"
       },
       "APIKeyScope" : {
@@ -427,6 +668,9 @@ extension Layout {
           "notes:read",
           "notes:write"
         ],
+        "examples" : [
+          "*"
+        ],
         "type" : "string"
       },
       "AppRole" : {
@@ -434,10 +678,36 @@ extension Layout {
           "admin",
           "member"
         ],
+        "examples" : [
+          "admin"
+        ],
         "type" : "string"
       },
       "AuthAPIKey" : {
         "description" : "An API key; the key itself appears only in the answer that created it.",
+        "examples" : [
+          {
+            "allowedCidrs" : [
+              "10.0.0.0/8"
+            ],
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "environment" : "live",
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+            "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+            "lastFour" : "6ML5",
+            "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+            "prefix" : "sk_live_",
+            "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+            "role" : "member",
+            "scopes" : [
+              "projects:read"
+            ],
+            "service" : "loom"
+          }
+        ],
         "properties" : {
           "allowedCidrs" : {
             "description" : "Addresses the key may be used from; empty: any.",
@@ -561,6 +831,23 @@ extension Layout {
       },
       "AuthAPIKeyCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowedCidrs" : [
+              "10.0.0.0/8"
+            ],
+            "environment" : "live",
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+            "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+            "role" : "member",
+            "scopes" : [
+              "*"
+            ],
+            "service" : "loom"
+          }
+        ],
         "properties" : {
           "allowedCidrs" : {
             "description" : "Addresses the key may be used from; empty or null: any.",
@@ -652,6 +939,33 @@ extension Layout {
       },
       "AuthAPIKeyList" : {
         "description" : "The project's keys that are not revoked, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "allowedCidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "environment" : "live",
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "lastFour" : "6ML5",
+                "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                "prefix" : "sk_live_",
+                "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                "role" : "member",
+                "scopes" : [
+                  "projects:read"
+                ],
+                "service" : "loom"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The project's keys that are not revoked, newest first.",
@@ -668,6 +982,36 @@ extension Layout {
       },
       "AuthAPIKeyPage" : {
         "description" : "One page of the caller's keys that are not revoked, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "allowedCidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "environment" : "live",
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "lastFour" : "6ML5",
+                "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                "prefix" : "sk_live_",
+                "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                "role" : "member",
+                "scopes" : [
+                  "projects:read"
+                ],
+                "service" : "loom"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "One page of the caller's keys that are not revoked, newest first.",
@@ -699,6 +1043,18 @@ extension Layout {
       },
       "AuthAPIKeyReplace" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowedCidrs" : [
+              "10.0.0.0/8"
+            ],
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "allowedCidrs" : {
             "description" : "Addresses the key may be used from; absent, empty or null: any.",
@@ -749,6 +1105,11 @@ extension Layout {
       },
       "AuthAPIKeyRotate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "graceSeconds" : 0
+          }
+        ],
         "properties" : {
           "graceSeconds" : {
             "description" : "How long the old key keeps working; 0 (default) ends it at once.",
@@ -765,6 +1126,18 @@ extension Layout {
       },
       "AuthAPIKeyUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowedCidrs" : [
+              "10.0.0.0/8"
+            ],
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "allowedCidrs" : {
             "description" : "Addresses the key may be used from; empty or null: any.",
@@ -811,6 +1184,11 @@ extension Layout {
       },
       "AuthEmailVerify" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "token" : {
             "description" : "The verification token from the mail.",
@@ -826,6 +1204,21 @@ extension Layout {
       },
       "AuthIdentity" : {
         "description" : "The caller.",
+        "examples" : [
+          {
+            "environment" : "live",
+            "impersonatorId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "kind" : "user",
+            "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+            "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+            "scopes" : [
+              "projects:read"
+            ],
+            "sessionId" : "ses_0HYp6NevCTk1IZq7OfwDUl",
+            "subject" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "userId" : "usr_0HYp6NevCTk1IZq7OfwDUl"
+          }
+        ],
         "properties" : {
           "environment" : {
             "description" : "The environment of an API key.",
@@ -906,6 +1299,15 @@ extension Layout {
       },
       "AuthInvitation" : {
         "description" : "A pending invitation (its token is only in the mail).",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "id" : "inv_0HYp6NevCTk1IZq7OfwDUl",
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When it was sent.",
@@ -943,6 +1345,11 @@ extension Layout {
       },
       "AuthInvitationAccept" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "token" : {
             "description" : "The invitation token from the mail.",
@@ -958,6 +1365,12 @@ extension Layout {
       },
       "AuthInvitationCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Address the invitation is mailed to; only it can accept.",
@@ -978,6 +1391,19 @@ extension Layout {
       },
       "AuthInvitationList" : {
         "description" : "Pending invitations, oldest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "email" : "ada@example.com",
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "id" : "inv_0HYp6NevCTk1IZq7OfwDUl",
+                "role" : "owner"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Pending invitations, oldest first.",
@@ -994,6 +1420,14 @@ extension Layout {
       },
       "AuthLoginRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+            "password" : "plum-Orchard-42-lantern",
+            "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address of the account.",
@@ -1031,6 +1465,15 @@ extension Layout {
       },
       "AuthMember" : {
         "description" : "A member of an organization.",
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "joinedAt" : "2026-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "role" : "owner",
+            "userId" : "usr_0HYp6NevCTk1IZq7OfwDUl"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "The member's email address.",
@@ -1068,6 +1511,19 @@ extension Layout {
       },
       "AuthMemberList" : {
         "description" : "Every member, by join time.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "email" : "ada@example.com",
+                "joinedAt" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "role" : "owner",
+                "userId" : "usr_0HYp6NevCTk1IZq7OfwDUl"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Every member, by join time.",
@@ -1084,6 +1540,11 @@ extension Layout {
       },
       "AuthMemberRoleChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "role" : {
             "$ref" : "#/components/schemas/OrganizationRole",
@@ -1097,6 +1558,16 @@ extension Layout {
       },
       "AuthOrganization" : {
         "description" : "An organization, with the caller's role in it.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+            "name" : "Launch plan",
+            "role" : "owner",
+            "slug" : "acme-corp",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When it was created.",
@@ -1140,6 +1611,12 @@ extension Layout {
       },
       "AuthOrganizationCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "name" : "Launch plan",
+            "slug" : "acme-corp"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Display name.",
@@ -1162,6 +1639,20 @@ extension Layout {
       },
       "AuthOrganizationList" : {
         "description" : "The caller's organizations, by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                "name" : "Launch plan",
+                "role" : "owner",
+                "slug" : "acme-corp",
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The caller's organizations, by name.",
@@ -1178,6 +1669,11 @@ extension Layout {
       },
       "AuthOrganizationTokensRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl"
+          }
+        ],
         "properties" : {
           "projectId" : {
             "description" : "Narrow the session to this live project of the organization (`prj`).",
@@ -1192,6 +1688,11 @@ extension Layout {
       },
       "AuthOrganizationUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "name" : "Launch plan"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "New display name.",
@@ -1208,6 +1709,12 @@ extension Layout {
       },
       "AuthPasswordChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "currentPassword" : "plum-Orchard-42-lantern",
+            "newPassword" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "currentPassword" : {
             "description" : "The password in use now.",
@@ -1229,6 +1736,12 @@ extension Layout {
       },
       "AuthProfileUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "New email address; absent or null keeps it.",
@@ -1254,6 +1767,18 @@ extension Layout {
       },
       "AuthProject" : {
         "description" : "A project inside an organization.",
+        "examples" : [
+          {
+            "archivedAt" : "2026-01-15T09:30:00.000Z",
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "id" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+            "name" : "Launch plan",
+            "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+            "slug" : "acme-corp",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "archivedAt" : {
             "description" : "When it was archived; its tokens and keys stopped working then.",
@@ -1316,6 +1841,13 @@ extension Layout {
       },
       "AuthProjectCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "description" : "Everything the launch needs, in order.",
+            "name" : "Launch plan",
+            "slug" : "acme-corp"
+          }
+        ],
         "properties" : {
           "description" : {
             "description" : "What the project is.",
@@ -1347,6 +1879,14 @@ extension Layout {
       },
       "AuthProjectKeyRotate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "environment" : "live",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "environment" : {
             "$ref" : "#/components/schemas/APIKeyEnvironment",
@@ -1372,6 +1912,22 @@ extension Layout {
       },
       "AuthProjectList" : {
         "description" : "The organization's live projects, by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "archivedAt" : "2026-01-15T09:30:00.000Z",
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "description" : "Everything the launch needs, in order.",
+                "id" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                "name" : "Launch plan",
+                "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                "slug" : "acme-corp",
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The organization's live projects, by name.",
@@ -1388,6 +1944,11 @@ extension Layout {
       },
       "AuthRefreshRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "refreshToken" : {
             "description" : "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
@@ -1403,6 +1964,11 @@ extension Layout {
       },
       "AuthRevokedCount" : {
         "description" : "How many sessions were revoked.",
+        "examples" : [
+          {
+            "revoked" : 1
+          }
+        ],
         "properties" : {
           "revoked" : {
             "description" : "Number of sessions ended.",
@@ -1417,6 +1983,17 @@ extension Layout {
       },
       "AuthSession" : {
         "description" : "A live session (one device's login).",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "current" : true,
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "id" : "ses_0HYp6NevCTk1IZq7OfwDUl",
+            "ipAddress" : "203.0.113.7",
+            "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+            "userAgent" : "curl/8.5.0"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When it started.",
@@ -1472,6 +2049,11 @@ extension Layout {
       },
       "AuthSessionCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "expiresAt" : "2030-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "expiresAt" : {
             "description" : "When the new session ends; at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now. Absent: the session lifetime.",
@@ -1486,6 +2068,11 @@ extension Layout {
       },
       "AuthSessionExtend" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "expiresAt" : "2030-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "expiresAt" : {
             "description" : "The session's new end; in the future and at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now.",
@@ -1500,6 +2087,21 @@ extension Layout {
       },
       "AuthSessionList" : {
         "description" : "The caller's live sessions, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "current" : true,
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "id" : "ses_0HYp6NevCTk1IZq7OfwDUl",
+                "ipAddress" : "203.0.113.7",
+                "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                "userAgent" : "curl/8.5.0"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The caller's live sessions, newest first.",
@@ -1516,6 +2118,15 @@ extension Layout {
       },
       "AuthSignupRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "loginEmail" : "ada@example.com",
+            "name" : "Launch plan",
+            "organizationName" : "Acme Corp",
+            "organizationSlug" : "acme-corp",
+            "password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "loginEmail" : {
             "description" : "Email address; compared without case.",
@@ -1564,6 +2175,23 @@ extension Layout {
       },
       "AuthTokens" : {
         "description" : "Tokens of a session (and the account, on sign-up and login).",
+        "examples" : [
+          {
+            "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "expiresIn" : 3600,
+            "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "user" : {
+              "createdAt" : "2026-01-15T09:30:00.000Z",
+              "email" : "ada@example.com",
+              "emailVerified" : true,
+              "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+              "name" : "Launch plan",
+              "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+              "role" : "admin",
+              "updatedAt" : "2026-01-15T09:30:00.000Z"
+            }
+          }
+        ],
         "properties" : {
           "accessToken" : {
             "description" : "JWT to send as `Authorization: Bearer <token>`.",
@@ -1593,6 +2221,18 @@ extension Layout {
       },
       "AuthUser" : {
         "description" : "An account.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "emailVerified" : true,
+            "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+            "name" : "Launch plan",
+            "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+            "role" : "admin",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When the account was created.",
@@ -1646,6 +2286,16 @@ extension Layout {
       },
       "Customer" : {
         "description" : "A customer, mounted at its own path with prefixed ids, a legacy alias for reads, no batch route and a list parameter on the sign-up time.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+            "emailAddress" : "ada@example.com",
+            "fullName" : "Ada Lovelace",
+            "loyaltyPoints" : 0,
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When the record was created (UTC).",
@@ -1697,6 +2347,13 @@ extension Layout {
       "CustomerCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing customers record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "emailAddress" : "ada@example.com",
+            "fullName" : "Ada Lovelace",
+            "loyaltyPoints" : 0
+          }
+        ],
         "properties" : {
           "emailAddress" : {
             "description" : "Where receipts go.",
@@ -1725,6 +2382,32 @@ extension Layout {
       },
       "CustomerPage" : {
         "description" : "One page of customers records.",
+        "examples" : [
+          {
+            "data" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                "emailAddress" : "ada@example.com",
+                "fullName" : "Ada Lovelace",
+                "loyaltyPoints" : 0,
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "expand" : {
+
+            },
+            "pagination" : {
+              "hasNextPage" : true,
+              "hasPreviousPage" : true,
+              "limit" : 20,
+              "offset" : 0,
+              "page" : 1,
+              "total" : 1,
+              "totalPages" : 1
+            }
+          }
+        ],
         "properties" : {
           "data" : {
             "description" : "The records of this page; with `fields`, only the members asked for.",
@@ -1806,6 +2489,16 @@ extension Layout {
       },
       "CustomerSelection" : {
         "description" : "Members of a customers record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+            "emailAddress" : "ada@example.com",
+            "fullName" : "Ada Lovelace",
+            "loyaltyPoints" : 0,
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When the record was created (UTC).",
@@ -1849,6 +2542,13 @@ extension Layout {
       "CustomerUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a customers record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "emailAddress" : "ada@example.com",
+            "fullName" : "Ada Lovelace",
+            "loyaltyPoints" : 0
+          }
+        ],
         "properties" : {
           "emailAddress" : {
             "description" : "Where receipts go.",
@@ -1872,6 +2572,22 @@ extension Layout {
       },
       "ErrorBody" : {
         "description" : "An error, in the app's own shape.",
+        "examples" : [
+          {
+            "error" : {
+              "code" : "VALIDATION_ERROR",
+              "details" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "message" : "The request body has 1 invalid field: email."
+            },
+            "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "status" : 200
+          }
+        ],
         "properties" : {
           "error" : {
             "description" : "The error.",
@@ -1917,6 +2633,12 @@ extension Layout {
       },
       "FieldError" : {
         "description" : "One invalid field or parameter.",
+        "examples" : [
+          {
+            "field" : "email",
+            "message" : "The request body has 1 invalid field: email."
+          }
+        ],
         "properties" : {
           "field" : {
             "description" : "The offending field or parameter, as a dotted JSON path.",
@@ -1935,6 +2657,15 @@ extension Layout {
       },
       "HealthStatus" : {
         "description" : "Health of the server.",
+        "examples" : [
+          {
+            "app" : "loom",
+            "checks" : {
+              "database" : "ok"
+            },
+            "status" : "ok"
+          }
+        ],
         "properties" : {
           "app" : {
             "description" : "Name of the app this server runs.",
@@ -1966,6 +2697,17 @@ extension Layout {
       },
       "Note" : {
         "description" : "A note, with the table's own envelopes: fields nested under \"fields\", lists under \"records\" with flat paging members, bare write bodies.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "fields" : {
+              "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+              "noteText" : "Looks good to me."
+            },
+            "noteId" : 1,
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When the record was created (UTC).",
@@ -2021,6 +2763,19 @@ extension Layout {
       "NoteBatch" : {
         "additionalProperties" : false,
         "description" : "A batch of notes writes.",
+        "examples" : [
+          {
+            "operations" : [
+              {
+                "action" : "create",
+                "data" : {
+                  "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                  "noteText" : "Looks good to me."
+                }
+              }
+            ]
+          }
+        ],
         "properties" : {
           "operations" : {
             "description" : "1 to 100 operations, run in order in one transaction.",
@@ -2040,6 +2795,15 @@ extension Layout {
       "NoteBatchCreate" : {
         "additionalProperties" : false,
         "description" : "A create operation.",
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+              "noteText" : "Looks good to me."
+            }
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "create",
@@ -2059,6 +2823,12 @@ extension Layout {
       "NoteBatchDelete" : {
         "additionalProperties" : false,
         "description" : "A delete operation.",
+        "examples" : [
+          {
+            "action" : "delete",
+            "id" : 1
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "delete",
@@ -2088,6 +2858,15 @@ extension Layout {
           },
           "propertyName" : "action"
         },
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+              "noteText" : "Looks good to me."
+            }
+          }
+        ],
         "oneOf" : [
           {
             "$ref" : "#/components/schemas/NoteBatchCreate"
@@ -2106,6 +2885,16 @@ extension Layout {
       "NoteBatchReplace" : {
         "additionalProperties" : false,
         "description" : "A replace operation.",
+        "examples" : [
+          {
+            "action" : "replace",
+            "data" : {
+              "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+              "noteText" : "Looks good to me."
+            },
+            "id" : 1
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "replace",
@@ -2130,6 +2919,26 @@ extension Layout {
       },
       "NoteBatchResponse" : {
         "description" : "Every operation of a notes batch succeeded.",
+        "examples" : [
+          {
+            "results" : [
+              {
+                "action" : "created",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "record" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "fields" : {
+                    "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                    "noteText" : "Looks good to me."
+                  },
+                  "noteId" : 1,
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
+                "status" : 200
+              }
+            ]
+          }
+        ],
         "properties" : {
           "results" : {
             "description" : "One result per operation, in request order.",
@@ -2146,6 +2955,22 @@ extension Layout {
       },
       "NoteBatchResult" : {
         "description" : "The outcome of one operation of a notes batch.",
+        "examples" : [
+          {
+            "action" : "created",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "record" : {
+              "createdAt" : "2026-01-15T09:30:00.000Z",
+              "fields" : {
+                "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                "noteText" : "Looks good to me."
+              },
+              "noteId" : 1,
+              "updatedAt" : "2026-01-15T09:30:00.000Z"
+            },
+            "status" : 200
+          }
+        ],
         "properties" : {
           "action" : {
             "description" : "The operation's action.",
@@ -2172,6 +2997,19 @@ extension Layout {
       "NoteBatchUpdate" : {
         "additionalProperties" : false,
         "description" : "A update operation.",
+        "examples" : [
+          {
+            "action" : "update",
+            "data" : {
+              "clear" : [
+                "customerId"
+              ],
+              "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+              "noteText" : "Looks good to me."
+            },
+            "id" : 1
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "update",
@@ -2197,6 +3035,12 @@ extension Layout {
       "NoteCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing notes record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+            "noteText" : "Looks good to me."
+          }
+        ],
         "properties" : {
           "customerId" : {
             "description" : "The customer the note is about. References customers.customer_id.",
@@ -2220,6 +3064,27 @@ extension Layout {
       },
       "NotePage" : {
         "description" : "One page of notes records.",
+        "examples" : [
+          {
+            "expand" : {
+
+            },
+            "limit" : 20,
+            "offset" : 0,
+            "records" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "fields" : {
+                  "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                  "noteText" : "Looks good to me."
+                },
+                "noteId" : 1,
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "total" : 1
+          }
+        ],
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
@@ -2266,6 +3131,17 @@ extension Layout {
       },
       "NoteSelection" : {
         "description" : "Members of a notes record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "fields" : {
+              "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+              "noteText" : "Looks good to me."
+            },
+            "noteId" : 1,
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When the record was created (UTC).",
@@ -2314,6 +3190,15 @@ extension Layout {
       "NoteUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a notes record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "clear" : [
+              "customerId"
+            ],
+            "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+            "noteText" : "Looks good to me."
+          }
+        ],
         "properties" : {
           "clear" : {
             "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"customerId\"]}` is `{\"customerId\": null}`. A field named here must not also be sent.",
@@ -2348,10 +3233,25 @@ extension Layout {
           "admin",
           "member"
         ],
+        "examples" : [
+          "owner"
+        ],
         "type" : "string"
       },
       "PlatformAdmin" : {
         "description" : "A platform admin.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "deactivatedAt" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "status" : "active",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When it was created.",
@@ -2417,6 +3317,13 @@ extension Layout {
       },
       "PlatformAdminCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan",
+            "password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "The new admin's email address.",
@@ -2447,6 +3354,14 @@ extension Layout {
       },
       "PlatformAdminUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "currentPassword" : "plum-Orchard-42-lantern",
+            "email" : "ada@example.com",
+            "name" : "Launch plan",
+            "password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "currentPassword" : {
             "description" : "The password in use now; required with password.",
@@ -2489,6 +3404,19 @@ extension Layout {
       },
       "PlatformEndUser" : {
         "description" : "An account: app-level, or an end user of a project.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "emailVerified" : true,
+            "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+            "name" : "Launch plan",
+            "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+            "role" : "admin",
+            "status" : "ok",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When the account was created.",
@@ -2552,6 +3480,26 @@ extension Layout {
       },
       "PlatformEndUserPage" : {
         "description" : "App accounts, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "email" : "ada@example.com",
+                "emailVerified" : true,
+                "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                "name" : "Launch plan",
+                "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                "role" : "admin",
+                "status" : "ok",
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "App accounts, newest first.",
@@ -2583,6 +3531,18 @@ extension Layout {
       },
       "PlatformImpersonation" : {
         "description" : "An impersonation token (no refresh token: it cannot be refreshed).",
+        "examples" : [
+          {
+            "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "expiresIn" : 3600,
+            "impersonatorId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+            "tokenId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "tokenType" : "Bearer",
+            "userId" : "usr_0HYp6NevCTk1IZq7OfwDUl"
+          }
+        ],
         "properties" : {
           "accessToken" : {
             "description" : "JWT (`typ: impersonation+jwt`) with `org` and `act` claims, for the app's routes.",
@@ -2639,6 +3599,12 @@ extension Layout {
       },
       "PlatformLoginRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "operatorEmail" : "ada@example.com",
+            "password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "operatorEmail" : {
             "description" : "The admin's email address.",
@@ -2660,6 +3626,17 @@ extension Layout {
       },
       "PlatformOrganization" : {
         "description" : "An organization.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "createdBy" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+            "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+            "memberCount" : 1,
+            "name" : "Launch plan",
+            "slug" : "acme-corp",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When it was created.",
@@ -2710,6 +3687,26 @@ extension Layout {
       },
       "PlatformOrganizationDetail" : {
         "description" : "An organization and its members.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "createdBy" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+            "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+            "memberCount" : 1,
+            "members" : [
+              {
+                "email" : "ada@example.com",
+                "joinedAt" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "role" : "owner",
+                "userId" : "usr_0HYp6NevCTk1IZq7OfwDUl"
+              }
+            ],
+            "name" : "Launch plan",
+            "slug" : "acme-corp",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When it was created.",
@@ -2768,6 +3765,24 @@ extension Layout {
       },
       "PlatformOrganizationPage" : {
         "description" : "Organizations by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "createdBy" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                "memberCount" : 1,
+                "name" : "Launch plan",
+                "slug" : "acme-corp",
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Organizations by name.",
@@ -2799,6 +3814,11 @@ extension Layout {
       },
       "PlatformRefreshRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "refreshToken" : {
             "description" : "The platform session's latest refresh token; each is accepted once.",
@@ -2814,6 +3834,26 @@ extension Layout {
       },
       "PlatformTokens" : {
         "description" : "Tokens of a platform session (and the admin, on login).",
+        "examples" : [
+          {
+            "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "admin" : {
+              "createdAt" : "2026-01-15T09:30:00.000Z",
+              "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "deactivatedAt" : "2026-01-15T09:30:00.000Z",
+              "email" : "ada@example.com",
+              "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "name" : "Launch plan",
+              "status" : "active",
+              "updatedAt" : "2026-01-15T09:30:00.000Z"
+            },
+            "expiresIn" : 3600,
+            "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+            "sessionId" : "ses_0HYp6NevCTk1IZq7OfwDUl",
+            "tokenType" : "Bearer"
+          }
+        ],
         "properties" : {
           "accessToken" : {
             "description" : "Platform JWT for the platform routes only.",
@@ -2920,6 +3960,34 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "allowedCidrs" : [
+                        "10.0.0.0/8"
+                      ],
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "environment" : "live",
+                      "expiresAt" : "2030-01-15T09:30:00.000Z",
+                      "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                      "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                      "lastFour" : "6ML5",
+                      "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                      "prefix" : "sk_live_",
+                      "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                      "role" : "member",
+                      "scopes" : [
+                        "projects:read"
+                      ],
+                      "service" : "loom"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKeyPage"
                 }
@@ -2993,6 +4061,21 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowedCidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "environment" : "live",
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                "role" : "member",
+                "scopes" : [
+                  "*"
+                ],
+                "service" : "loom"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyCreate"
               }
@@ -3005,6 +4088,27 @@ extension Layout {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowedCidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "lastFour" : "6ML5",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "prefix" : "sk_live_",
+                  "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3186,6 +4290,27 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowedCidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "lastFour" : "6ML5",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "prefix" : "sk_live_",
+                  "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3275,6 +4400,16 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowedCidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyUpdate"
               }
@@ -3287,6 +4422,27 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowedCidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "lastFour" : "6ML5",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "prefix" : "sk_live_",
+                  "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3382,6 +4538,16 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowedCidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyReplace"
               }
@@ -3394,6 +4560,27 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowedCidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "lastFour" : "6ML5",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "prefix" : "sk_live_",
+                  "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3491,6 +4678,9 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "graceSeconds" : 0
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyRotate"
               }
@@ -3502,6 +4692,27 @@ extension Layout {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowedCidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "lastFour" : "6ML5",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "prefix" : "sk_live_",
+                  "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3586,6 +4797,9 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthEmailVerify"
               }
@@ -3663,6 +4877,19 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "environment" : "live",
+                  "impersonatorId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "kind" : "user",
+                  "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "sessionId" : "ses_0HYp6NevCTk1IZq7OfwDUl",
+                  "subject" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "userId" : "usr_0HYp6NevCTk1IZq7OfwDUl"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthIdentity"
                 }
@@ -3743,6 +4970,9 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthInvitationAccept"
               }
@@ -3755,6 +4985,14 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -3909,6 +5147,16 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "emailVerified" : true,
+                  "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Launch plan",
+                  "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                  "role" : "admin",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -3982,6 +5230,10 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
               }
@@ -3994,6 +5246,16 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "emailVerified" : true,
+                  "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Launch plan",
+                  "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                  "role" : "admin",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -4078,6 +5340,10 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "currentPassword" : "plum-Orchard-42-lantern",
+                "newPassword" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordChange"
               }
@@ -4165,6 +5431,18 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                      "name" : "Launch plan",
+                      "role" : "owner",
+                      "slug" : "acme-corp",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganizationList"
                 }
@@ -4238,6 +5516,10 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan",
+                "slug" : "acme-corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationCreate"
               }
@@ -4250,6 +5532,14 @@ extension Layout {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -4348,6 +5638,14 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -4437,6 +5735,9 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationUpdate"
               }
@@ -4449,6 +5750,14 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -4547,6 +5856,17 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "email" : "ada@example.com",
+                      "expiresAt" : "2030-01-15T09:30:00.000Z",
+                      "id" : "inv_0HYp6NevCTk1IZq7OfwDUl",
+                      "role" : "owner"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthInvitationList"
                 }
@@ -4636,6 +5956,10 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "role" : "owner"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthInvitationCreate"
               }
@@ -4648,6 +5972,13 @@ extension Layout {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "inv_0HYp6NevCTk1IZq7OfwDUl",
+                  "role" : "owner"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthInvitation"
                 }
@@ -4845,6 +6176,17 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "email" : "ada@example.com",
+                      "joinedAt" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "role" : "owner",
+                      "userId" : "usr_0HYp6NevCTk1IZq7OfwDUl"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthMemberList"
                 }
@@ -5046,6 +6388,9 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "role" : "owner"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthMemberRoleChange"
               }
@@ -5152,6 +6497,20 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "archivedAt" : "2026-01-15T09:30:00.000Z",
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "description" : "Everything the launch needs, in order.",
+                      "id" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                      "name" : "Launch plan",
+                      "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                      "slug" : "acme-corp",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProjectList"
                 }
@@ -5241,6 +6600,11 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "description" : "Everything the launch needs, in order.",
+                "name" : "Launch plan",
+                "slug" : "acme-corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProjectCreate"
               }
@@ -5253,6 +6617,16 @@ extension Layout {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "archivedAt" : "2026-01-15T09:30:00.000Z",
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "id" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Launch plan",
+                  "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "slug" : "acme-corp",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProject"
                 }
@@ -5459,6 +6833,16 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "archivedAt" : "2026-01-15T09:30:00.000Z",
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "id" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Launch plan",
+                  "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "slug" : "acme-corp",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProject"
                 }
@@ -5562,6 +6946,31 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "allowedCidrs" : [
+                        "10.0.0.0/8"
+                      ],
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "environment" : "live",
+                      "expiresAt" : "2030-01-15T09:30:00.000Z",
+                      "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                      "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                      "lastFour" : "6ML5",
+                      "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                      "prefix" : "sk_live_",
+                      "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                      "role" : "member",
+                      "scopes" : [
+                        "projects:read"
+                      ],
+                      "service" : "loom"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKeyList"
                 }
@@ -5662,6 +7071,12 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "environment" : "live",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProjectKeyRotate"
               }
@@ -5674,6 +7089,27 @@ extension Layout {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowedCidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "key_0HYp6NevCTk1IZq7OfwDUl",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "lastFour" : "6ML5",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "prefix" : "sk_live_",
+                  "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -5771,6 +7207,9 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationTokensRequest"
               }
@@ -5782,6 +7221,21 @@ extension Layout {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                    "name" : "Launch plan",
+                    "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                    "role" : "admin",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -5866,6 +7320,9 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthRefreshRequest"
               }
@@ -5878,6 +7335,21 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                    "name" : "Launch plan",
+                    "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                    "role" : "admin",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -5955,6 +7427,13 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "loginEmail" : "ada@example.com",
+                "name" : "Launch plan",
+                "organizationName" : "Acme Corp",
+                "organizationSlug" : "acme-corp",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSignupRequest"
               }
@@ -6045,6 +7524,9 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "revoked" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthRevokedCount"
                 }
@@ -6119,6 +7601,19 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "current" : true,
+                      "expiresAt" : "2030-01-15T09:30:00.000Z",
+                      "id" : "ses_0HYp6NevCTk1IZq7OfwDUl",
+                      "ipAddress" : "203.0.113.7",
+                      "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                      "userAgent" : "curl/8.5.0"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSessionList"
                 }
@@ -6192,6 +7687,9 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expiresAt" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionCreate"
               }
@@ -6203,6 +7701,21 @@ extension Layout {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                    "name" : "Launch plan",
+                    "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                    "role" : "admin",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -6380,6 +7893,9 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expiresAt" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionExtend"
               }
@@ -6392,6 +7908,15 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "current" : true,
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "ses_0HYp6NevCTk1IZq7OfwDUl",
+                  "ipAddress" : "203.0.113.7",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "userAgent" : "curl/8.5.0"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSession"
                 }
@@ -6476,6 +8001,12 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                "password" : "plum-Orchard-42-lantern",
+                "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthLoginRequest"
               }
@@ -6488,6 +8019,21 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                    "name" : "Launch plan",
+                    "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                    "role" : "admin",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -6600,6 +8146,16 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                    "emailAddress" : "ada@example.com",
+                    "fullName" : "Ada Lovelace",
+                    "loyaltyPoints" : 0,
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "description" : "One customers record in `data`.",
                   "properties" : {
@@ -6805,6 +8361,25 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "expand" : {
+
+                  },
+                  "limit" : 20,
+                  "offset" : 0,
+                  "records" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "fields" : {
+                        "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                        "noteText" : "Looks good to me."
+                      },
+                      "noteId" : 1,
+                      "updatedAt" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/NotePage"
                 }
@@ -6899,6 +8474,10 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                "noteText" : "Looks good to me."
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/NoteCreate"
               }
@@ -6910,6 +8489,15 @@ extension Layout {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "fields" : {
+                    "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                    "noteText" : "Looks good to me."
+                  },
+                  "noteId" : 1,
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Note"
                 }
@@ -7061,6 +8649,17 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "operations" : [
+                  {
+                    "action" : "create",
+                    "data" : {
+                      "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                      "noteText" : "Looks good to me."
+                    }
+                  }
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/NoteBatch"
               }
@@ -7072,6 +8671,24 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "results" : [
+                    {
+                      "action" : "created",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "record" : {
+                        "createdAt" : "2026-01-15T09:30:00.000Z",
+                        "fields" : {
+                          "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                          "noteText" : "Looks good to me."
+                        },
+                        "noteId" : 1,
+                        "updatedAt" : "2026-01-15T09:30:00.000Z"
+                      },
+                      "status" : 200
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/NoteBatchResponse"
                 }
@@ -7292,6 +8909,15 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "fields" : {
+                    "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                    "noteText" : "Looks good to me."
+                  },
+                  "noteId" : 1,
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "anyOf" : [
                     {
@@ -7446,6 +9072,13 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "clear" : [
+                  "customerId"
+                ],
+                "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                "noteText" : "Looks good to me."
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/NoteUpdate"
               }
@@ -7457,6 +9090,15 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "fields" : {
+                    "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                    "noteText" : "Looks good to me."
+                  },
+                  "noteId" : 1,
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Note"
                 }
@@ -7577,6 +9219,10 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                "noteText" : "Looks good to me."
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/NoteCreate"
               }
@@ -7588,6 +9234,15 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "fields" : {
+                    "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                    "noteText" : "Looks good to me."
+                  },
+                  "noteId" : 1,
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Note"
                 }
@@ -7691,6 +9346,11 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/PlatformAdminCreate"
               }
@@ -7703,6 +9363,16 @@ extension Layout {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "deactivatedAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "status" : "active",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformAdmin"
                 }
@@ -7839,6 +9509,24 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "email" : "ada@example.com",
+                      "emailVerified" : true,
+                      "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                      "name" : "Launch plan",
+                      "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                      "role" : "admin",
+                      "status" : "ok",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformEndUserPage"
                 }
@@ -7925,6 +9613,17 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "emailVerified" : true,
+                  "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Launch plan",
+                  "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                  "role" : "admin",
+                  "status" : "ok",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformEndUser"
                 }
@@ -8014,6 +9713,17 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "emailVerified" : true,
+                  "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                  "name" : "Launch plan",
+                  "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                  "role" : "admin",
+                  "status" : "ok",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformEndUser"
                 }
@@ -8090,6 +9800,16 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "deactivatedAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "status" : "active",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformAdmin"
                 }
@@ -8160,6 +9880,12 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "currentPassword" : "plum-Orchard-42-lantern",
+                "email" : "ada@example.com",
+                "name" : "Launch plan",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/PlatformAdminUpdate"
               }
@@ -8172,6 +9898,16 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "deactivatedAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "status" : "active",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformAdmin"
                 }
@@ -8291,6 +10027,22 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "createdBy" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                      "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                      "memberCount" : 1,
+                      "name" : "Launch plan",
+                      "slug" : "acme-corp",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformOrganizationPage"
                 }
@@ -8377,6 +10129,24 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "createdBy" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                  "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                  "memberCount" : 1,
+                  "members" : [
+                    {
+                      "email" : "ada@example.com",
+                      "joinedAt" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "role" : "owner",
+                      "userId" : "usr_0HYp6NevCTk1IZq7OfwDUl"
+                    }
+                  ],
+                  "name" : "Launch plan",
+                  "slug" : "acme-corp",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformOrganizationDetail"
                 }
@@ -8537,6 +10307,9 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/PlatformRefreshRequest"
               }
@@ -8549,6 +10322,24 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "admin" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "deactivatedAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "status" : "active",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  },
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "ses_0HYp6NevCTk1IZq7OfwDUl",
+                  "tokenType" : "Bearer"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformTokens"
                 }
@@ -8623,6 +10414,10 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "operatorEmail" : "ada@example.com",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/PlatformLoginRequest"
               }
@@ -8635,6 +10430,24 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "admin" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "deactivatedAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "status" : "active",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  },
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "ses_0HYp6NevCTk1IZq7OfwDUl",
+                  "tokenType" : "Bearer"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformTokens"
                 }
@@ -8805,6 +10618,30 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                      "emailAddress" : "ada@example.com",
+                      "fullName" : "Ada Lovelace",
+                      "loyaltyPoints" : 0,
+                      "updatedAt" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "expand" : {
+
+                  },
+                  "pagination" : {
+                    "hasNextPage" : true,
+                    "hasPreviousPage" : true,
+                    "limit" : 20,
+                    "offset" : 0,
+                    "page" : 1,
+                    "total" : 1,
+                    "totalPages" : 1
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/CustomerPage"
                 }
@@ -8899,6 +10736,13 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "fields" : {
+                  "emailAddress" : "ada@example.com",
+                  "fullName" : "Ada Lovelace",
+                  "loyaltyPoints" : 0
+                }
+              },
               "schema" : {
                 "anyOf" : [
                   {
@@ -8927,6 +10771,16 @@ extension Layout {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                    "emailAddress" : "ada@example.com",
+                    "fullName" : "Ada Lovelace",
+                    "loyaltyPoints" : 0,
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "description" : "One customers record in `data`.",
                   "properties" : {
@@ -9200,6 +11054,16 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                    "emailAddress" : "ada@example.com",
+                    "fullName" : "Ada Lovelace",
+                    "loyaltyPoints" : 0,
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "description" : "One customers record in `data`.",
                   "properties" : {
@@ -9366,6 +11230,13 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "fields" : {
+                  "emailAddress" : "ada@example.com",
+                  "fullName" : "Ada Lovelace",
+                  "loyaltyPoints" : 0
+                }
+              },
               "schema" : {
                 "anyOf" : [
                   {
@@ -9394,6 +11265,16 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                    "emailAddress" : "ada@example.com",
+                    "fullName" : "Ada Lovelace",
+                    "loyaltyPoints" : 0,
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "description" : "One customers record in `data`.",
                   "properties" : {
@@ -9526,6 +11407,13 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "fields" : {
+                  "emailAddress" : "ada@example.com",
+                  "fullName" : "Ada Lovelace",
+                  "loyaltyPoints" : 0
+                }
+              },
               "schema" : {
                 "anyOf" : [
                   {
@@ -9554,6 +11442,16 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
+                    "emailAddress" : "ada@example.com",
+                    "fullName" : "Ada Lovelace",
+                    "loyaltyPoints" : 0,
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "description" : "One customers record in `data`.",
                   "properties" : {
@@ -9670,6 +11568,13 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -9694,6 +11599,13 @@ extension Layout {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -9727,6 +11639,12 @@ extension Layout {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
+                "password" : "plum-Orchard-42-lantern",
+                "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthLoginRequest"
               }
@@ -9739,6 +11657,21 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
+                    "name" : "Launch plan",
+                    "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
+                    "role" : "admin",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -9824,6 +11757,7 @@ extension Layout {
           "200" : {
             "content" : {
               "text/html" : {
+                "example" : "<!doctype html><html><head><title>API</title></head><body>…</body></html>",
                 "schema" : {
                   "description" : "An HTML page.",
                   "type" : "string"
@@ -9867,6 +11801,13 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -9909,6 +11850,13 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -9933,6 +11881,13 @@ extension Layout {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -9966,6 +11921,9 @@ extension Layout {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+
+                },
                 "schema" : {
                   "type" : "object"
                 }

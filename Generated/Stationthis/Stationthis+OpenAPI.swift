@@ -126,6 +126,12 @@ extension Stationthis {
       "BadGateway" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -141,6 +147,12 @@ extension Stationthis {
       "BadRequest" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -156,6 +168,12 @@ extension Stationthis {
       "Conflict" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -171,6 +189,12 @@ extension Stationthis {
       "Forbidden" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -186,6 +210,12 @@ extension Stationthis {
       "GatewayTimeout" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -201,6 +231,12 @@ extension Stationthis {
       "InternalError" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -216,6 +252,12 @@ extension Stationthis {
       "NotFound" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -231,6 +273,12 @@ extension Stationthis {
       "PayloadTooLarge" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -246,6 +294,12 @@ extension Stationthis {
       "PreconditionFailed" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -261,6 +315,12 @@ extension Stationthis {
       "RateLimited" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -299,6 +359,12 @@ extension Stationthis {
       "RequestHeaderFieldsTooLarge" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -314,6 +380,12 @@ extension Stationthis {
       "ServiceUnavailable" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -329,6 +401,12 @@ extension Stationthis {
       "TooManyRequests" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -352,6 +430,12 @@ extension Stationthis {
       "URITooLong" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -367,6 +451,12 @@ extension Stationthis {
       "Unauthorized" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -382,6 +472,12 @@ extension Stationthis {
       "UnsupportedMediaType" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -397,6 +493,12 @@ extension Stationthis {
       "ValidationError" : {
         "content" : {
           "application/json" : {
+            "example" : {
+              "error" : {
+                "code" : "VALIDATION_ERROR",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
             }
@@ -413,6 +515,9 @@ extension Stationthis {
     "schemas" : {
       "APIKeyEnvironment" : {
         "const" : "live",
+        "examples" : [
+          "live"
+        ],
         "type" : "string"
       },
       "APIKeyScope" : {
@@ -455,6 +560,9 @@ extension Stationthis {
           "trainings:read",
           "trainings:write"
         ],
+        "examples" : [
+          "*"
+        ],
         "type" : "string"
       },
       "AppRole" : {
@@ -462,10 +570,30 @@ extension Stationthis {
           "admin",
           "user"
         ],
+        "examples" : [
+          "admin"
+        ],
         "type" : "string"
       },
       "AuditEvent" : {
         "description" : "One write to a table of the app.",
+        "examples" : [
+          {
+            "action" : "created",
+            "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "changedFields" : [
+              "name"
+            ],
+            "clientIp" : "203.0.113.7",
+            "credential" : "access_token",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "occurredAt" : "2026-01-15T09:30:00.000Z",
+            "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "resource" : "projects",
+            "resourceId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "description" : "What happened: created, updated, deleted, restored for a table write; the event's name (`login`, `login_failed`, `api_key_revoked`, ...) in the auth trail.",
@@ -560,10 +688,51 @@ extension Stationthis {
         "type" : "object"
       },
       "AuditEventAnswer" : {
-        "$ref" : "#/components/schemas/AuditEvent"
+        "$ref" : "#/components/schemas/AuditEvent",
+        "examples" : [
+          {
+            "action" : "created",
+            "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "changedFields" : [
+              "name"
+            ],
+            "clientIp" : "203.0.113.7",
+            "credential" : "access_token",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "occurredAt" : "2026-01-15T09:30:00.000Z",
+            "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "resource" : "projects",
+            "resourceId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ]
       },
       "AuditEventPage" : {
         "description" : "One page of the audit trail, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "action" : "created",
+                "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "changedFields" : [
+                  "name"
+                ],
+                "clientIp" : "203.0.113.7",
+                "credential" : "access_token",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "occurredAt" : "2026-01-15T09:30:00.000Z",
+                "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "resource" : "projects",
+                "resourceId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "One page of the audit trail, newest first.",
@@ -595,6 +764,29 @@ extension Stationthis {
       },
       "AuthAPIKey" : {
         "description" : "An API key; the key itself appears only in the answer that created it.",
+        "examples" : [
+          {
+            "allowedCidrs" : [
+              "10.0.0.0/8"
+            ],
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "environment" : "live",
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+            "lastFour" : "6ML5",
+            "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "prefix" : "sk_live_",
+            "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "member",
+            "scopes" : [
+              "projects:read"
+            ],
+            "service" : "loom"
+          }
+        ],
         "properties" : {
           "allowedCidrs" : {
             "description" : "Addresses the key may be used from; empty: any.",
@@ -718,6 +910,23 @@ extension Stationthis {
       },
       "AuthAPIKeyCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowedCidrs" : [
+              "10.0.0.0/8"
+            ],
+            "environment" : "live",
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "member",
+            "scopes" : [
+              "*"
+            ],
+            "service" : "loom"
+          }
+        ],
         "properties" : {
           "allowedCidrs" : {
             "description" : "Addresses the key may be used from; empty or null: any.",
@@ -809,6 +1018,11 @@ extension Stationthis {
       },
       "AuthAPIKeyExchangeRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "apiKey" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5"
+          }
+        ],
         "properties" : {
           "apiKey" : {
             "description" : "The API key; required unless sent in `X-API-Key`.",
@@ -824,6 +1038,33 @@ extension Stationthis {
       },
       "AuthAPIKeyList" : {
         "description" : "The project's keys that are not revoked, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "allowedCidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "environment" : "live",
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "lastFour" : "6ML5",
+                "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "prefix" : "sk_live_",
+                "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "projects:read"
+                ],
+                "service" : "loom"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The project's keys that are not revoked, newest first.",
@@ -840,6 +1081,36 @@ extension Stationthis {
       },
       "AuthAPIKeyPage" : {
         "description" : "One page of the caller's keys that are not revoked, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "allowedCidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "environment" : "live",
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "lastFour" : "6ML5",
+                "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "prefix" : "sk_live_",
+                "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "projects:read"
+                ],
+                "service" : "loom"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "One page of the caller's keys that are not revoked, newest first.",
@@ -871,6 +1142,18 @@ extension Stationthis {
       },
       "AuthAPIKeyReplace" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowedCidrs" : [
+              "10.0.0.0/8"
+            ],
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "allowedCidrs" : {
             "description" : "Addresses the key may be used from; absent, empty or null: any.",
@@ -921,6 +1204,11 @@ extension Stationthis {
       },
       "AuthAPIKeyRotate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "graceSeconds" : 0
+          }
+        ],
         "properties" : {
           "graceSeconds" : {
             "description" : "How long the old key keeps working; 0 (default) ends it at once.",
@@ -937,6 +1225,18 @@ extension Stationthis {
       },
       "AuthAPIKeyUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowedCidrs" : [
+              "10.0.0.0/8"
+            ],
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "allowedCidrs" : {
             "description" : "Addresses the key may be used from; empty or null: any.",
@@ -983,6 +1283,11 @@ extension Stationthis {
       },
       "AuthCSRFToken" : {
         "description" : "The session's CSRF token.",
+        "examples" : [
+          {
+            "csrfToken" : "vNpK0GVugcC5l2qDCPFYL7rJtvmSlMbs2FF2Tb0gaio"
+          }
+        ],
         "properties" : {
           "csrfToken" : {
             "description" : "Send it in `X-CSRF-Token` with every unsafe request authenticated by the session's cookie.",
@@ -997,6 +1302,21 @@ extension Stationthis {
       },
       "AuthIdentity" : {
         "description" : "The caller.",
+        "examples" : [
+          {
+            "environment" : "live",
+            "impersonatorId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "kind" : "user",
+            "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "scopes" : [
+              "projects:read"
+            ],
+            "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "subject" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "environment" : {
             "description" : "The environment of an API key.",
@@ -1077,6 +1397,15 @@ extension Stationthis {
       },
       "AuthInvitation" : {
         "description" : "A pending invitation (its token is only in the mail).",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When it was sent.",
@@ -1114,6 +1443,19 @@ extension Stationthis {
       },
       "AuthInvitationList" : {
         "description" : "Pending invitations, oldest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "email" : "ada@example.com",
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "owner"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Pending invitations, oldest first.",
@@ -1130,6 +1472,14 @@ extension Stationthis {
       },
       "AuthLoginRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "password" : "plum-Orchard-42-lantern",
+            "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "username" : "ada@example.com"
+          }
+        ],
         "properties" : {
           "organizationId" : {
             "description" : "Bind the session to this organization (404 unless a member): its tokens carry `org` and the scopes of your organization role.",
@@ -1167,6 +1517,15 @@ extension Stationthis {
       },
       "AuthMember" : {
         "description" : "A member of an organization.",
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "joinedAt" : "2026-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "role" : "owner",
+            "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "The member's email address.",
@@ -1204,6 +1563,19 @@ extension Stationthis {
       },
       "AuthMemberList" : {
         "description" : "Every member, by join time.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "email" : "ada@example.com",
+                "joinedAt" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "role" : "owner",
+                "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Every member, by join time.",
@@ -1220,6 +1592,16 @@ extension Stationthis {
       },
       "AuthOrganization" : {
         "description" : "An organization, with the caller's role in it.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "role" : "owner",
+            "slug" : "acme-corp",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When it was created.",
@@ -1263,6 +1645,20 @@ extension Stationthis {
       },
       "AuthOrganizationList" : {
         "description" : "The caller's organizations, by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "role" : "owner",
+                "slug" : "acme-corp",
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The caller's organizations, by name.",
@@ -1279,6 +1675,12 @@ extension Stationthis {
       },
       "AuthPasswordChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "currentPassword" : "plum-Orchard-42-lantern",
+            "newPassword" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "currentPassword" : {
             "description" : "The password in use now.",
@@ -1300,6 +1702,12 @@ extension Stationthis {
       },
       "AuthProfileUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "New email address; absent or null keeps it.",
@@ -1325,6 +1733,18 @@ extension Stationthis {
       },
       "AuthProject" : {
         "description" : "A project inside an organization.",
+        "examples" : [
+          {
+            "archivedAt" : "2026-01-15T09:30:00.000Z",
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "slug" : "acme-corp",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "archivedAt" : {
             "description" : "When it was archived; its tokens and keys stopped working then.",
@@ -1387,6 +1807,22 @@ extension Stationthis {
       },
       "AuthProjectList" : {
         "description" : "The organization's live projects, by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "archivedAt" : "2026-01-15T09:30:00.000Z",
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "description" : "Everything the launch needs, in order.",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "slug" : "acme-corp",
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The organization's live projects, by name.",
@@ -1403,6 +1839,11 @@ extension Stationthis {
       },
       "AuthRefreshRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "refreshToken" : {
             "description" : "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
@@ -1418,6 +1859,11 @@ extension Stationthis {
       },
       "AuthRevokedCount" : {
         "description" : "How many sessions were revoked.",
+        "examples" : [
+          {
+            "revoked" : 1
+          }
+        ],
         "properties" : {
           "revoked" : {
             "description" : "Number of sessions ended.",
@@ -1432,6 +1878,17 @@ extension Stationthis {
       },
       "AuthSession" : {
         "description" : "A live session (one device's login).",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "current" : true,
+            "expiresAt" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "ipAddress" : "203.0.113.7",
+            "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+            "userAgent" : "curl/8.5.0"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When it started.",
@@ -1487,6 +1944,11 @@ extension Stationthis {
       },
       "AuthSessionCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "expiresAt" : "2030-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "expiresAt" : {
             "description" : "When the new session ends; at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now. Absent: the session lifetime.",
@@ -1501,6 +1963,11 @@ extension Stationthis {
       },
       "AuthSessionExtend" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "expiresAt" : "2030-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "expiresAt" : {
             "description" : "The session's new end; in the future and at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now.",
@@ -1515,6 +1982,21 @@ extension Stationthis {
       },
       "AuthSessionList" : {
         "description" : "The caller's live sessions, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "current" : true,
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "ipAddress" : "203.0.113.7",
+                "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                "userAgent" : "curl/8.5.0"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The caller's live sessions, newest first.",
@@ -1531,6 +2013,15 @@ extension Stationthis {
       },
       "AuthSignupRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan",
+            "organizationName" : "Acme Corp",
+            "organizationSlug" : "acme-corp",
+            "password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address; compared without case.",
@@ -1579,6 +2070,28 @@ extension Stationthis {
       },
       "AuthTokens" : {
         "description" : "Tokens of a session (and the account, on sign-up and login).",
+        "examples" : [
+          {
+            "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "expiresIn" : 3600,
+            "message" : "The request body has 1 invalid field: email.",
+            "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+            "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "success" : true,
+            "tokenType" : "Bearer",
+            "user" : {
+              "createdAt" : "2026-01-15T09:30:00.000Z",
+              "email" : "ada@example.com",
+              "emailVerified" : true,
+              "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "name" : "Launch plan",
+              "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "role" : "admin",
+              "updatedAt" : "2026-01-15T09:30:00.000Z"
+            }
+          }
+        ],
         "properties" : {
           "accessToken" : {
             "description" : "JWT to send as `Authorization: Bearer <token>`. Absent when the request carries `Origin` (a browser): the token is then only in its httpOnly cookie.",
@@ -1635,6 +2148,18 @@ extension Stationthis {
       },
       "AuthUser" : {
         "description" : "An account.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "emailVerified" : true,
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "admin",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When the account was created.",
@@ -1688,6 +2213,18 @@ extension Stationthis {
       },
       "Collection" : {
         "description" : "A collection of generated items, owned by the user who created it.",
+        "examples" : [
+          {
+            "collectionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "config" : {
+              "key" : "value"
+            },
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "name" : "Cyberpunk cats",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "collectionId" : {
             "description" : "Unique identifier of the record, set by the server.",
@@ -1743,6 +2280,15 @@ extension Stationthis {
       "CollectionCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing collections record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "config" : {
+              "key" : "value"
+            },
+            "description" : "Everything the launch needs, in order.",
+            "name" : "Cyberpunk cats"
+          }
+        ],
         "properties" : {
           "config" : {
             "description" : "The collection's generation settings (any JSON document)."
@@ -1774,6 +2320,25 @@ extension Stationthis {
       },
       "CollectionPage" : {
         "description" : "One page of collections records.",
+        "examples" : [
+          {
+            "collections" : [
+              {
+                "collectionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "config" : {
+                  "key" : "value"
+                },
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "description" : "Everything the launch needs, in order.",
+                "name" : "Cyberpunk cats",
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "expand" : {
+
+            }
+          }
+        ],
         "properties" : {
           "collections" : {
             "description" : "The records of this page; with `fields`, only the members asked for.",
@@ -1802,6 +2367,18 @@ extension Stationthis {
       },
       "CollectionSelection" : {
         "description" : "Members of a collections record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "collectionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "config" : {
+              "key" : "value"
+            },
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "name" : "Cyberpunk cats",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "collectionId" : {
             "description" : "Unique identifier of the record, set by the server.",
@@ -1848,6 +2425,18 @@ extension Stationthis {
       },
       "Dataset" : {
         "description" : "A training dataset: images a model is trained on, owned by the user who created it.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "datasetId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "description" : "Everything the launch needs, in order.",
+            "images" : {
+              "key" : "value"
+            },
+            "name" : "My cat photos",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When the record was created (UTC).",
@@ -1903,6 +2492,15 @@ extension Stationthis {
       "DatasetCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing datasets record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "description" : "Everything the launch needs, in order.",
+            "images" : {
+              "key" : "value"
+            },
+            "name" : "My cat photos"
+          }
+        ],
         "properties" : {
           "description" : {
             "description" : "What the dataset holds.",
@@ -1934,6 +2532,25 @@ extension Stationthis {
       },
       "DatasetPage" : {
         "description" : "One page of datasets records.",
+        "examples" : [
+          {
+            "data" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "datasetId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "description" : "Everything the launch needs, in order.",
+                "images" : {
+                  "key" : "value"
+                },
+                "name" : "My cat photos",
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "expand" : {
+
+            }
+          }
+        ],
         "properties" : {
           "data" : {
             "description" : "The records of this page; with `fields`, only the members asked for.",
@@ -1962,6 +2579,18 @@ extension Stationthis {
       },
       "DatasetSelection" : {
         "description" : "Members of a datasets record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "datasetId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "description" : "Everything the launch needs, in order.",
+            "images" : {
+              "key" : "value"
+            },
+            "name" : "My cat photos",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When the record was created (UTC).",
@@ -2008,6 +2637,14 @@ extension Stationthis {
       },
       "ErrorBody" : {
         "description" : "An error, in the app's own shape.",
+        "examples" : [
+          {
+            "error" : {
+              "code" : "VALIDATION_ERROR",
+              "message" : "The request body has 1 invalid field: email."
+            }
+          }
+        ],
         "properties" : {
           "error" : {
             "description" : "The error.",
@@ -2035,6 +2672,12 @@ extension Stationthis {
       },
       "FieldError" : {
         "description" : "One invalid field or parameter.",
+        "examples" : [
+          {
+            "field" : "email",
+            "message" : "The request body has 1 invalid field: email."
+          }
+        ],
         "properties" : {
           "field" : {
             "description" : "The offending field or parameter, as a dotted JSON path.",
@@ -2053,6 +2696,27 @@ extension Stationthis {
       },
       "GenerationJob" : {
         "description" : "A generation job: one run of a tool with its inputs, started by a user through POST /api/v1/generations/execute and run by the server's local worker, which stands in for the project's third-party GPU worker. Users read their own jobs at GET /api/v1/generations/status/{id}; admins list every job here.",
+        "examples" : [
+          {
+            "completedAt" : "2026-01-15T09:30:00.000Z",
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "deliveryMode" : "poll",
+            "deliveryUrl" : "https://example.com/",
+            "generationId" : "gen_0HYp6NevCTk1IZq7OfwDUl",
+            "inputs" : {
+              "key" : "value"
+            },
+            "leaseUntil" : 0,
+            "outputs" : {
+              "key" : "value"
+            },
+            "status" : "pending",
+            "toolId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "updatedAt" : "2026-01-15T09:30:00.000Z",
+            "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "workerId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "completedAt" : {
             "description" : "When the job completed.",
@@ -2159,10 +2823,41 @@ extension Stationthis {
           "webhook",
           "poll"
         ],
+        "examples" : [
+          "webhook"
+        ],
         "type" : "string"
       },
       "GenerationJobPage" : {
         "description" : "One page of generation_jobs records.",
+        "examples" : [
+          {
+            "expand" : {
+
+            },
+            "generations" : [
+              {
+                "completedAt" : "2026-01-15T09:30:00.000Z",
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "deliveryMode" : "poll",
+                "deliveryUrl" : "https://example.com/",
+                "generationId" : "gen_0HYp6NevCTk1IZq7OfwDUl",
+                "inputs" : {
+                  "key" : "value"
+                },
+                "leaseUntil" : 0,
+                "outputs" : {
+                  "key" : "value"
+                },
+                "status" : "pending",
+                "toolId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "updatedAt" : "2026-01-15T09:30:00.000Z",
+                "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "workerId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
@@ -2191,6 +2886,27 @@ extension Stationthis {
       },
       "GenerationJobSelection" : {
         "description" : "Members of a generation_jobs record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "completedAt" : "2026-01-15T09:30:00.000Z",
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "deliveryMode" : "poll",
+            "deliveryUrl" : "https://example.com/",
+            "generationId" : "gen_0HYp6NevCTk1IZq7OfwDUl",
+            "inputs" : {
+              "key" : "value"
+            },
+            "leaseUntil" : 0,
+            "outputs" : {
+              "key" : "value"
+            },
+            "status" : "pending",
+            "toolId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "updatedAt" : "2026-01-15T09:30:00.000Z",
+            "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "workerId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "completedAt" : {
             "description" : "When the job completed.",
@@ -2284,11 +3000,27 @@ extension Stationthis {
           "completed",
           "failed"
         ],
+        "examples" : [
+          "pending"
+        ],
         "type" : "string"
       },
       "GenerationsExecuteRequest" : {
         "additionalProperties" : false,
         "description" : "The run.",
+        "examples" : [
+          {
+            "delivery" : {
+              "mode" : "webhook",
+              "secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+              "url" : "https://example.com/"
+            },
+            "inputs" : {
+              "key" : "value"
+            },
+            "toolId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "delivery" : {
             "additionalProperties" : false,
@@ -2348,6 +3080,17 @@ extension Stationthis {
       },
       "GenerationsExecuteResponse" : {
         "description" : "The job was accepted.",
+        "examples" : [
+          {
+            "delivery" : {
+              "mode" : "webhook",
+              "url" : "https://example.com/"
+            },
+            "generationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "status" : "accepted",
+            "toolId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "delivery" : {
             "additionalProperties" : false,
@@ -2398,6 +3141,25 @@ extension Stationthis {
       },
       "GenerationsStatusResponse" : {
         "description" : "The job.",
+        "examples" : [
+          {
+            "completedAt" : "2026-01-15T09:30:00.000Z",
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "delivery" : {
+              "mode" : "webhook",
+              "url" : "https://example.com/"
+            },
+            "generationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "inputs" : {
+              "key" : "value"
+            },
+            "outputs" : {
+              "key" : "value"
+            },
+            "status" : "pending",
+            "toolId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "completedAt" : {
             "description" : "When it completed; null before.",
@@ -2477,6 +3239,13 @@ extension Stationthis {
       "GrantPointsRequest" : {
         "additionalProperties" : false,
         "description" : "The grant.",
+        "examples" : [
+          {
+            "amount" : 100,
+            "description" : "Everything the launch needs, in order.",
+            "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "amount" : {
             "description" : "Points to add.",
@@ -2495,7 +3264,7 @@ extension Stationthis {
             ]
           },
           "userId" : {
-            "description" : "The user who receives the points.",
+            "description" : "The account that receives the points (its `userId`); an id naming no account is refused (400 naming `userId`).",
             "format" : "uuid",
             "type" : "string"
           }
@@ -2508,6 +3277,16 @@ extension Stationthis {
       },
       "GrantPointsResponse" : {
         "description" : "The grant was written.",
+        "examples" : [
+          {
+            "amount" : 100,
+            "balance" : 100,
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "currency" : "points",
+            "transactionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "amount" : {
             "description" : "Points added.",
@@ -2552,6 +3331,15 @@ extension Stationthis {
       },
       "HealthStatus" : {
         "description" : "Health of the server.",
+        "examples" : [
+          {
+            "app" : "loom",
+            "checks" : {
+              "database" : "ok"
+            },
+            "status" : "ok"
+          }
+        ],
         "properties" : {
           "app" : {
             "description" : "Name of the app this server runs.",
@@ -2587,10 +3375,26 @@ extension Stationthis {
           "admin",
           "member"
         ],
+        "examples" : [
+          "owner"
+        ],
         "type" : "string"
       },
       "PointTransaction" : {
         "description" : "The points ledger: one row per credit or spend of a user, numbered per user, each carrying the balance after it. Written only by the points endpoints; admins read it.",
+        "examples" : [
+          {
+            "amount" : 100,
+            "balanceAfter" : 0,
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "kind" : "grant",
+            "sequence" : 1,
+            "transactionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "updatedAt" : "2026-01-15T09:30:00.000Z",
+            "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "amount" : {
             "description" : "Points added (positive) or spent (negative).",
@@ -2667,10 +3471,37 @@ extension Stationthis {
           "grant",
           "spend"
         ],
+        "examples" : [
+          "grant"
+        ],
         "type" : "string"
       },
       "PointTransactionPage" : {
         "description" : "One page of point_transactions records.",
+        "examples" : [
+          {
+            "expand" : {
+
+            },
+            "items" : [
+              {
+                "amount" : 100,
+                "balanceAfter" : 0,
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "description" : "Everything the launch needs, in order.",
+                "kind" : "grant",
+                "sequence" : 1,
+                "transactionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "updatedAt" : "2026-01-15T09:30:00.000Z",
+                "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              }
+            ],
+            "limit" : 20,
+            "nextCursor" : "eyJpZCI6NDJ9",
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
@@ -2725,6 +3556,19 @@ extension Stationthis {
       },
       "PointTransactionSelection" : {
         "description" : "Members of a point_transactions record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "amount" : 100,
+            "balanceAfter" : 0,
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "kind" : "grant",
+            "sequence" : 1,
+            "transactionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "updatedAt" : "2026-01-15T09:30:00.000Z",
+            "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "amount" : {
             "description" : "Points added (positive) or spent (negative).",
@@ -2786,6 +3630,12 @@ extension Stationthis {
       },
       "PointsBalanceResponse" : {
         "description" : "The caller's balance.",
+        "examples" : [
+          {
+            "balance" : 100,
+            "currency" : "points"
+          }
+        ],
         "properties" : {
           "balance" : {
             "description" : "Points the caller holds; never negative.",
@@ -2806,6 +3656,12 @@ extension Stationthis {
       },
       "PointsSummaryResponse" : {
         "description" : "The caller's balance.",
+        "examples" : [
+          {
+            "balance" : 100,
+            "currency" : "points"
+          }
+        ],
         "properties" : {
           "balance" : {
             "description" : "Points the caller holds; never negative.",
@@ -2827,6 +3683,12 @@ extension Stationthis {
       "SpendPointsRequest" : {
         "additionalProperties" : false,
         "description" : "The spend.",
+        "examples" : [
+          {
+            "amount" : 100,
+            "description" : "Everything the launch needs, in order."
+          }
+        ],
         "properties" : {
           "amount" : {
             "description" : "Points to spend.",
@@ -2852,6 +3714,15 @@ extension Stationthis {
       },
       "SpendPointsResponse" : {
         "description" : "The spend was written.",
+        "examples" : [
+          {
+            "amount" : 100,
+            "balance" : 100,
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "currency" : "points",
+            "transactionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "amount" : {
             "description" : "Points moved: negative for a spend.",
@@ -2890,6 +3761,11 @@ extension Stationthis {
       },
       "StatusHealthResponse" : {
         "description" : "The API is up.",
+        "examples" : [
+          {
+            "status" : "ok"
+          }
+        ],
         "properties" : {
           "status" : {
             "const" : "ok",
@@ -2904,6 +3780,19 @@ extension Stationthis {
       },
       "Tool" : {
         "description" : "A generation tool (a workflow with its inputs and cost), public to read; admins manage the list.",
+        "examples" : [
+          {
+            "costPoints" : 0,
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "inputs" : {
+              "key" : "value"
+            },
+            "name" : "Text to image",
+            "toolId" : "tool_0HYp6NevCTk1IZq7OfwDUl",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "costPoints" : {
             "default" : 0,
@@ -2968,6 +3857,16 @@ extension Stationthis {
       "ToolCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing tools record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "costPoints" : 0,
+            "description" : "Everything the launch needs, in order.",
+            "inputs" : {
+              "key" : "value"
+            },
+            "name" : "Text to image"
+          }
+        ],
         "properties" : {
           "costPoints" : {
             "default" : 0,
@@ -3007,6 +3906,26 @@ extension Stationthis {
       },
       "ToolPage" : {
         "description" : "One page of tools records.",
+        "examples" : [
+          {
+            "expand" : {
+
+            },
+            "tools" : [
+              {
+                "costPoints" : 0,
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "description" : "Everything the launch needs, in order.",
+                "inputs" : {
+                  "key" : "value"
+                },
+                "name" : "Text to image",
+                "toolId" : "tool_0HYp6NevCTk1IZq7OfwDUl",
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
@@ -3035,6 +3954,19 @@ extension Stationthis {
       },
       "ToolSelection" : {
         "description" : "Members of a tools record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "costPoints" : 0,
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "inputs" : {
+              "key" : "value"
+            },
+            "name" : "Text to image",
+            "toolId" : "tool_0HYp6NevCTk1IZq7OfwDUl",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "costPoints" : {
             "default" : 0,
@@ -3089,6 +4021,17 @@ extension Stationthis {
       },
       "Training" : {
         "description" : "A model training job on one of the caller's datasets, owned by the user who started it.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "datasetId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "modelType" : "SDXL",
+            "status" : "queued",
+            "trainingId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "triggerWords" : "mycat",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When the record was created (UTC).",
@@ -3154,6 +4097,13 @@ extension Stationthis {
       "TrainingCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing trainings record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "datasetId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "modelType" : "SDXL",
+            "triggerWords" : "mycat"
+          }
+        ],
         "properties" : {
           "datasetId" : {
             "description" : "The dataset to train on (one of the caller's). References datasets.dataset_id.",
@@ -3190,6 +4140,24 @@ extension Stationthis {
       },
       "TrainingPage" : {
         "description" : "One page of trainings records.",
+        "examples" : [
+          {
+            "expand" : {
+
+            },
+            "trainings" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "datasetId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "modelType" : "SDXL",
+                "status" : "queued",
+                "trainingId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "triggerWords" : "mycat",
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
@@ -3218,6 +4186,17 @@ extension Stationthis {
       },
       "TrainingSelection" : {
         "description" : "Members of a trainings record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "datasetId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "modelType" : "SDXL",
+            "status" : "queued",
+            "trainingId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "triggerWords" : "mycat",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When the record was created (UTC).",
@@ -3279,10 +4258,30 @@ extension Stationthis {
           "completed",
           "failed"
         ],
+        "examples" : [
+          "queued"
+        ],
         "type" : "string"
       },
       "UserMeResponse" : {
         "description" : "The caller's account.",
+        "examples" : [
+          {
+            "profile" : {
+              "createdAt" : "2026-01-15T09:30:00.000Z",
+              "name" : "Launch plan",
+              "role" : "user",
+              "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "username" : "ada@example.com"
+            },
+            "status" : "active",
+            "wallets" : [
+              {
+                "address" : "Example address"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "profile" : {
             "additionalProperties" : false,
@@ -3494,6 +4493,28 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "action" : "created",
+                      "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "changedFields" : [
+                        "name"
+                      ],
+                      "clientIp" : "203.0.113.7",
+                      "credential" : "access_token",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "occurredAt" : "2026-01-15T09:30:00.000Z",
+                      "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "resource" : "projects",
+                      "resourceId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuditEventPage"
                 }
@@ -3593,6 +4614,21 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "action" : "created",
+                  "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "changedFields" : [
+                    "name"
+                  ],
+                  "clientIp" : "203.0.113.7",
+                  "credential" : "access_token",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "occurredAt" : "2026-01-15T09:30:00.000Z",
+                  "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "resource" : "projects",
+                  "resourceId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuditEventAnswer"
                 }
@@ -3695,6 +4731,27 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowedCidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "lastFour" : "6ML5",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3789,6 +4846,16 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowedCidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyUpdate"
               }
@@ -3801,6 +4868,27 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowedCidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "lastFour" : "6ML5",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -3901,6 +4989,16 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowedCidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyReplace"
               }
@@ -3913,6 +5011,27 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowedCidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "lastFour" : "6ML5",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -4015,6 +5134,9 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "graceSeconds" : 0
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyRotate"
               }
@@ -4026,6 +5148,27 @@ extension Stationthis {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowedCidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "lastFour" : "6ML5",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -4115,6 +5258,9 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "apiKey" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyExchangeRequest"
               }
@@ -4126,6 +5272,26 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "message" : "The request body has 1 invalid field: email.",
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "success" : true,
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -4218,6 +5384,19 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "environment" : "live",
+                  "impersonatorId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "kind" : "user",
+                  "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "subject" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthIdentity"
                 }
@@ -4378,6 +5557,16 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "emailVerified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -4456,6 +5645,10 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
               }
@@ -4468,6 +5661,16 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "emailVerified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -4557,6 +5760,10 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "currentPassword" : "plum-Orchard-42-lantern",
+                "newPassword" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordChange"
               }
@@ -4648,6 +5855,12 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "password" : "plum-Orchard-42-lantern",
+                "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "username" : "ada@example.com"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthLoginRequest"
               }
@@ -4660,6 +5873,26 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "message" : "The request body has 1 invalid field: email.",
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "success" : true,
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -4758,6 +5991,9 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthRefreshRequest"
               }
@@ -4770,6 +6006,26 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "message" : "The request body has 1 invalid field: email.",
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "success" : true,
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -4862,6 +6118,9 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "revoked" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthRevokedCount"
                 }
@@ -4941,6 +6200,19 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "current" : true,
+                      "expiresAt" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "ipAddress" : "203.0.113.7",
+                      "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                      "userAgent" : "curl/8.5.0"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSessionList"
                 }
@@ -5019,6 +6291,9 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expiresAt" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionCreate"
               }
@@ -5030,6 +6305,26 @@ extension Stationthis {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "message" : "The request body has 1 invalid field: email.",
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "success" : true,
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -5231,6 +6526,9 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expiresAt" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionExtend"
               }
@@ -5243,6 +6541,15 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "current" : true,
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "ipAddress" : "203.0.113.7",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "userAgent" : "curl/8.5.0"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSession"
                 }
@@ -5332,6 +6639,13 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan",
+                "organizationName" : "Acme Corp",
+                "organizationSlug" : "acme-corp",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSignupRequest"
               }
@@ -5344,6 +6658,26 @@ extension Stationthis {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expiresIn" : 3600,
+                  "message" : "The request body has 1 invalid field: email.",
+                  "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
+                  "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "success" : true,
+                  "tokenType" : "Bearer",
+                  "user" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "emailVerified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -5511,6 +6845,23 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "collections" : [
+                    {
+                      "collectionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "config" : {
+                        "key" : "value"
+                      },
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "description" : "Everything the launch needs, in order.",
+                      "name" : "Cyberpunk cats",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "expand" : {
+
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/CollectionPage"
                 }
@@ -5610,6 +6961,13 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "config" : {
+                  "key" : "value"
+                },
+                "description" : "Everything the launch needs, in order.",
+                "name" : "Cyberpunk cats"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/CollectionCreate"
               }
@@ -5621,6 +6979,16 @@ extension Stationthis {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "collectionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "config" : {
+                    "key" : "value"
+                  },
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "name" : "Cyberpunk cats",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Collection"
                 }
@@ -5889,6 +7257,16 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "collectionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "config" : {
+                    "key" : "value"
+                  },
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "name" : "Cyberpunk cats",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "anyOf" : [
                     {
@@ -6040,6 +7418,13 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "config" : {
+                  "key" : "value"
+                },
+                "description" : "Everything the launch needs, in order.",
+                "name" : "Cyberpunk cats"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/CollectionCreate"
               }
@@ -6051,6 +7436,16 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "collectionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "config" : {
+                    "key" : "value"
+                  },
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "name" : "Cyberpunk cats",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Collection"
                 }
@@ -6163,6 +7558,9 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "csrfToken" : "vNpK0GVugcC5l2qDCPFYL7rJtvmSlMbs2FF2Tb0gaio"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthCSRFToken"
                 }
@@ -6312,6 +7710,23 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "datasetId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "description" : "Everything the launch needs, in order.",
+                      "images" : {
+                        "key" : "value"
+                      },
+                      "name" : "My cat photos",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "expand" : {
+
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/DatasetPage"
                 }
@@ -6411,6 +7826,13 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "description" : "Everything the launch needs, in order.",
+                "images" : {
+                  "key" : "value"
+                },
+                "name" : "My cat photos"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/DatasetCreate"
               }
@@ -6422,6 +7844,18 @@ extension Stationthis {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "datasetId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "description" : "Everything the launch needs, in order.",
+                    "images" : {
+                      "key" : "value"
+                    },
+                    "name" : "My cat photos",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "description" : "One datasets record in `data`.",
                   "properties" : {
@@ -6699,6 +8133,18 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "datasetId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "description" : "Everything the launch needs, in order.",
+                    "images" : {
+                      "key" : "value"
+                    },
+                    "name" : "My cat photos",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "description" : "One datasets record in `data`.",
                   "properties" : {
@@ -6859,6 +8305,13 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "description" : "Everything the launch needs, in order.",
+                "images" : {
+                  "key" : "value"
+                },
+                "name" : "My cat photos"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/DatasetCreate"
               }
@@ -6870,6 +8323,18 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "data" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "datasetId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "description" : "Everything the launch needs, in order.",
+                    "images" : {
+                      "key" : "value"
+                    },
+                    "name" : "My cat photos",
+                    "updatedAt" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "description" : "One datasets record in `data`.",
                   "properties" : {
@@ -7127,6 +8592,32 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "expand" : {
+
+                  },
+                  "generations" : [
+                    {
+                      "completedAt" : "2026-01-15T09:30:00.000Z",
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "deliveryMode" : "poll",
+                      "deliveryUrl" : "https://example.com/",
+                      "generationId" : "gen_0HYp6NevCTk1IZq7OfwDUl",
+                      "inputs" : {
+                        "key" : "value"
+                      },
+                      "leaseUntil" : 0,
+                      "outputs" : {
+                        "key" : "value"
+                      },
+                      "status" : "pending",
+                      "toolId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z",
+                      "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "workerId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/GenerationJobPage"
                 }
@@ -7242,6 +8733,25 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "completedAt" : "2026-01-15T09:30:00.000Z",
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "deliveryMode" : "poll",
+                  "deliveryUrl" : "https://example.com/",
+                  "generationId" : "gen_0HYp6NevCTk1IZq7OfwDUl",
+                  "inputs" : {
+                    "key" : "value"
+                  },
+                  "leaseUntil" : 0,
+                  "outputs" : {
+                    "key" : "value"
+                  },
+                  "status" : "pending",
+                  "toolId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z",
+                  "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "workerId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "anyOf" : [
                     {
@@ -7379,6 +8889,17 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "delivery" : {
+                  "mode" : "webhook",
+                  "secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                  "url" : "https://example.com/"
+                },
+                "inputs" : {
+                  "key" : "value"
+                },
+                "toolId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/GenerationsExecuteRequest"
               }
@@ -7391,6 +8912,15 @@ extension Stationthis {
           "202" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "delivery" : {
+                    "mode" : "webhook",
+                    "url" : "https://example.com/"
+                  },
+                  "generationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "status" : "accepted",
+                  "toolId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/GenerationsExecuteResponse"
                 }
@@ -7506,6 +9036,23 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "completedAt" : "2026-01-15T09:30:00.000Z",
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "delivery" : {
+                    "mode" : "webhook",
+                    "url" : "https://example.com/"
+                  },
+                  "generationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "inputs" : {
+                    "key" : "value"
+                  },
+                  "outputs" : {
+                    "key" : "value"
+                  },
+                  "status" : "pending",
+                  "toolId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/GenerationsStatusResponse"
                 }
@@ -7718,6 +9265,28 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "expand" : {
+
+                  },
+                  "items" : [
+                    {
+                      "amount" : 100,
+                      "balanceAfter" : 0,
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "description" : "Everything the launch needs, in order.",
+                      "kind" : "grant",
+                      "sequence" : 1,
+                      "transactionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z",
+                      "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                    }
+                  ],
+                  "limit" : 20,
+                  "nextCursor" : "eyJpZCI6NDJ9",
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PointTransactionPage"
                 }
@@ -7833,6 +9402,17 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "amount" : 100,
+                  "balanceAfter" : 0,
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "kind" : "grant",
+                  "sequence" : 1,
+                  "transactionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z",
+                  "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "anyOf" : [
                     {
@@ -7971,6 +9551,10 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "balance" : 100,
+                  "currency" : "points"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PointsSummaryResponse"
                 }
@@ -8063,6 +9647,10 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "balance" : 100,
+                  "currency" : "points"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PointsBalanceResponse"
                 }
@@ -8167,6 +9755,11 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "amount" : 100,
+                "description" : "Everything the launch needs, in order.",
+                "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/GrantPointsRequest"
               }
@@ -8179,6 +9772,14 @@ extension Stationthis {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "amount" : 100,
+                  "balance" : 100,
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "currency" : "points",
+                  "transactionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/GrantPointsResponse"
                 }
@@ -8292,6 +9893,10 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "amount" : 100,
+                "description" : "Everything the launch needs, in order."
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/SpendPointsRequest"
               }
@@ -8304,6 +9909,13 @@ extension Stationthis {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "amount" : 100,
+                  "balance" : 100,
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "currency" : "points",
+                  "transactionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/SpendPointsResponse"
                 }
@@ -8405,6 +10017,9 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/StatusHealthResponse"
                 }
@@ -8554,6 +10169,24 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "expand" : {
+
+                  },
+                  "tools" : [
+                    {
+                      "costPoints" : 0,
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "description" : "Everything the launch needs, in order.",
+                      "inputs" : {
+                        "key" : "value"
+                      },
+                      "name" : "Text to image",
+                      "toolId" : "tool_0HYp6NevCTk1IZq7OfwDUl",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ToolPage"
                 }
@@ -8630,6 +10263,14 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "costPoints" : 0,
+                "description" : "Everything the launch needs, in order.",
+                "inputs" : {
+                  "key" : "value"
+                },
+                "name" : "Text to image"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ToolCreate"
               }
@@ -8641,6 +10282,17 @@ extension Stationthis {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "costPoints" : 0,
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "inputs" : {
+                    "key" : "value"
+                  },
+                  "name" : "Text to image",
+                  "toolId" : "tool_0HYp6NevCTk1IZq7OfwDUl",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Tool"
                 }
@@ -8909,6 +10561,17 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "costPoints" : 0,
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "inputs" : {
+                    "key" : "value"
+                  },
+                  "name" : "Text to image",
+                  "toolId" : "tool_0HYp6NevCTk1IZq7OfwDUl",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "anyOf" : [
                     {
@@ -9037,6 +10700,14 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "costPoints" : 0,
+                "description" : "Everything the launch needs, in order.",
+                "inputs" : {
+                  "key" : "value"
+                },
+                "name" : "Text to image"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ToolCreate"
               }
@@ -9048,6 +10719,17 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "costPoints" : 0,
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "inputs" : {
+                    "key" : "value"
+                  },
+                  "name" : "Text to image",
+                  "toolId" : "tool_0HYp6NevCTk1IZq7OfwDUl",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Tool"
                 }
@@ -9262,6 +10944,22 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "expand" : {
+
+                  },
+                  "trainings" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "datasetId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "modelType" : "SDXL",
+                      "status" : "queued",
+                      "trainingId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "triggerWords" : "mycat",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/TrainingPage"
                 }
@@ -9361,6 +11059,11 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "datasetId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "modelType" : "SDXL",
+                "triggerWords" : "mycat"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/TrainingCreate"
               }
@@ -9372,6 +11075,15 @@ extension Stationthis {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "datasetId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "modelType" : "SDXL",
+                  "status" : "queued",
+                  "trainingId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "triggerWords" : "mycat",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Training"
                 }
@@ -9634,6 +11346,15 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "datasetId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "modelType" : "SDXL",
+                  "status" : "queued",
+                  "trainingId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "triggerWords" : "mycat",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "anyOf" : [
                     {
@@ -9796,6 +11517,34 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "allowedCidrs" : [
+                        "10.0.0.0/8"
+                      ],
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "environment" : "live",
+                      "expiresAt" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                      "lastFour" : "6ML5",
+                      "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "prefix" : "sk_live_",
+                      "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "member",
+                      "scopes" : [
+                        "projects:read"
+                      ],
+                      "service" : "loom"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKeyPage"
                 }
@@ -9874,6 +11623,21 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowedCidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "environment" : "live",
+                "expiresAt" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "*"
+                ],
+                "service" : "loom"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyCreate"
               }
@@ -9886,6 +11650,27 @@ extension Stationthis {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowedCidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expiresAt" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "lastFour" : "6ML5",
+                  "lastUsedAt" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -10066,6 +11851,21 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "profile" : {
+                    "createdAt" : "2026-01-15T09:30:00.000Z",
+                    "name" : "Launch plan",
+                    "role" : "user",
+                    "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "username" : "ada@example.com"
+                  },
+                  "status" : "active",
+                  "wallets" : [
+                    {
+                      "address" : "Example address"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/UserMeResponse"
                 }
@@ -10155,6 +11955,7 @@ extension Stationthis {
           "200" : {
             "content" : {
               "text/html" : {
+                "example" : "<!doctype html><html><head><title>API</title></head><body>…</body></html>",
                 "schema" : {
                   "description" : "An HTML page.",
                   "type" : "string"
@@ -10198,6 +11999,13 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -10222,6 +12030,13 @@ extension Stationthis {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -10255,6 +12070,13 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -10297,6 +12119,13 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -10321,6 +12150,13 @@ extension Stationthis {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -10354,6 +12190,9 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+
+                },
                 "schema" : {
                   "type" : "object"
                 }
@@ -10475,6 +12314,16 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "event" : "generation.completed",
+                "generationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "outputs" : {
+                  "key" : "value"
+                },
+                "status" : "completed",
+                "timestamp" : "2026-01-15T09:30:00.000Z",
+                "toolId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "description" : "A generation.completed event: the data's members at the top.",
                 "properties" : {

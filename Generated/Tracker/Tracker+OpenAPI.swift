@@ -126,6 +126,20 @@ extension Tracker {
       "BadGateway" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -141,6 +155,20 @@ extension Tracker {
       "BadRequest" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -156,6 +184,20 @@ extension Tracker {
       "Conflict" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -171,6 +213,20 @@ extension Tracker {
       "Forbidden" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -186,6 +242,20 @@ extension Tracker {
       "GatewayTimeout" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -201,6 +271,20 @@ extension Tracker {
       "InternalError" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -216,6 +300,20 @@ extension Tracker {
       "NotFound" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -231,6 +329,20 @@ extension Tracker {
       "PayloadTooLarge" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -246,6 +358,20 @@ extension Tracker {
       "PreconditionFailed" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -261,6 +387,20 @@ extension Tracker {
       "RateLimited" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -299,6 +439,20 @@ extension Tracker {
       "RequestHeaderFieldsTooLarge" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -314,6 +468,20 @@ extension Tracker {
       "ServiceUnavailable" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -329,6 +497,20 @@ extension Tracker {
       "TooManyRequests" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -352,6 +534,20 @@ extension Tracker {
       "URITooLong" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -367,6 +563,20 @@ extension Tracker {
       "Unauthorized" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -382,6 +592,20 @@ extension Tracker {
       "UnsupportedMediaType" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -397,6 +621,20 @@ extension Tracker {
       "ValidationError" : {
         "content" : {
           "application/problem+json" : {
+            "example" : {
+              "code" : "VALIDATION_ERROR",
+              "detail" : "The request body has 1 invalid field: email.",
+              "errors" : [
+                {
+                  "field" : "email",
+                  "message" : "The request body has 1 invalid field: email."
+                }
+              ],
+              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : 200,
+              "title" : "Write the launch plan",
+              "type" : "projects.created"
+            },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
             }
@@ -415,6 +653,9 @@ extension Tracker {
         "enum" : [
           "live",
           "test"
+        ],
+        "examples" : [
+          "live"
         ],
         "type" : "string"
       },
@@ -444,6 +685,9 @@ extension Tracker {
           "webhooks:*",
           "webhooks:manage"
         ],
+        "examples" : [
+          "*"
+        ],
         "type" : "string"
       },
       "AppRole" : {
@@ -452,10 +696,30 @@ extension Tracker {
           "member",
           "viewer"
         ],
+        "examples" : [
+          "admin"
+        ],
         "type" : "string"
       },
       "AuditEvent" : {
         "description" : "One write to a table of the app.",
+        "examples" : [
+          {
+            "action" : "created",
+            "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "changed_fields" : [
+              "name"
+            ],
+            "client_ip" : "203.0.113.7",
+            "credential" : "access_token",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "occurred_at" : "2026-01-15T09:30:00.000Z",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "resource" : "projects",
+            "resource_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "description" : "What happened: created, updated, deleted, restored for a table write; the event's name (`login`, `login_failed`, `api_key_revoked`, ...) in the auth trail.",
@@ -550,10 +814,51 @@ extension Tracker {
         "type" : "object"
       },
       "AuditEventAnswer" : {
-        "$ref" : "#/components/schemas/AuditEvent"
+        "$ref" : "#/components/schemas/AuditEvent",
+        "examples" : [
+          {
+            "action" : "created",
+            "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "changed_fields" : [
+              "name"
+            ],
+            "client_ip" : "203.0.113.7",
+            "credential" : "access_token",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "occurred_at" : "2026-01-15T09:30:00.000Z",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "resource" : "projects",
+            "resource_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ]
       },
       "AuditEventPage" : {
         "description" : "One page of the audit trail, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "action" : "created",
+                "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "changed_fields" : [
+                  "name"
+                ],
+                "client_ip" : "203.0.113.7",
+                "credential" : "access_token",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "occurred_at" : "2026-01-15T09:30:00.000Z",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "resource" : "projects",
+                "resource_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "One page of the audit trail, newest first.",
@@ -585,6 +890,29 @@ extension Tracker {
       },
       "AuthAPIKey" : {
         "description" : "An API key; the key itself appears only in the answer that created it.",
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "environment" : "live",
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+            "last_four" : "6ML5",
+            "last_used_at" : "2026-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "prefix" : "sk_live_",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "member",
+            "scopes" : [
+              "projects:read"
+            ],
+            "service" : "loom"
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; empty: any.",
@@ -708,6 +1036,23 @@ extension Tracker {
       },
       "AuthAPIKeyCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "environment" : "live",
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "member",
+            "scopes" : [
+              "*"
+            ],
+            "service" : "loom"
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; empty or null: any.",
@@ -799,6 +1144,33 @@ extension Tracker {
       },
       "AuthAPIKeyList" : {
         "description" : "The project's keys that are not revoked, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "environment" : "live",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "last_four" : "6ML5",
+                "last_used_at" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "prefix" : "sk_live_",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "projects:read"
+                ],
+                "service" : "loom"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The project's keys that are not revoked, newest first.",
@@ -815,6 +1187,36 @@ extension Tracker {
       },
       "AuthAPIKeyPage" : {
         "description" : "One page of the caller's keys that are not revoked, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "environment" : "live",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                "last_four" : "6ML5",
+                "last_used_at" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "prefix" : "sk_live_",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "projects:read"
+                ],
+                "service" : "loom"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "One page of the caller's keys that are not revoked, newest first.",
@@ -846,6 +1248,18 @@ extension Tracker {
       },
       "AuthAPIKeyReplace" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; absent, empty or null: any.",
@@ -896,6 +1310,11 @@ extension Tracker {
       },
       "AuthAPIKeyRotate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "grace_seconds" : 0
+          }
+        ],
         "properties" : {
           "grace_seconds" : {
             "description" : "How long the old key keeps working; 0 (default) ends it at once.",
@@ -912,6 +1331,18 @@ extension Tracker {
       },
       "AuthAPIKeyUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "allowed_cidrs" : [
+              "10.0.0.0/8"
+            ],
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "allowed_cidrs" : {
             "description" : "Addresses the key may be used from; empty or null: any.",
@@ -958,6 +1389,11 @@ extension Tracker {
       },
       "AuthEmailVerify" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "token" : {
             "description" : "The verification token from the mail.",
@@ -973,6 +1409,21 @@ extension Tracker {
       },
       "AuthIdentity" : {
         "description" : "The caller.",
+        "examples" : [
+          {
+            "environment" : "live",
+            "impersonator_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "kind" : "user",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "scopes" : [
+              "projects:read"
+            ],
+            "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "subject" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "environment" : {
             "description" : "The environment of an API key.",
@@ -1053,6 +1504,15 @@ extension Tracker {
       },
       "AuthInvitation" : {
         "description" : "A pending invitation (its token is only in the mail).",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it was sent.",
@@ -1090,6 +1550,11 @@ extension Tracker {
       },
       "AuthInvitationAccept" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "token" : {
             "description" : "The invitation token from the mail.",
@@ -1105,6 +1570,12 @@ extension Tracker {
       },
       "AuthInvitationCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Address the invitation is mailed to; only it can accept.",
@@ -1125,6 +1596,19 @@ extension Tracker {
       },
       "AuthInvitationList" : {
         "description" : "Pending invitations, oldest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "email" : "ada@example.com",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "owner"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Pending invitations, oldest first.",
@@ -1141,6 +1625,14 @@ extension Tracker {
       },
       "AuthLoginRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "password" : "plum-Orchard-42-lantern",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address of the account.",
@@ -1178,6 +1670,15 @@ extension Tracker {
       },
       "AuthMember" : {
         "description" : "A member of an organization.",
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "joined_at" : "2026-01-15T09:30:00.000Z",
+            "name" : "Launch plan",
+            "role" : "owner",
+            "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "The member's email address.",
@@ -1215,6 +1716,19 @@ extension Tracker {
       },
       "AuthMemberList" : {
         "description" : "Every member, by join time.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "email" : "ada@example.com",
+                "joined_at" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "role" : "owner",
+                "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Every member, by join time.",
@@ -1231,6 +1745,11 @@ extension Tracker {
       },
       "AuthMemberRoleChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "role" : "owner"
+          }
+        ],
         "properties" : {
           "role" : {
             "$ref" : "#/components/schemas/OrganizationRole",
@@ -1244,6 +1763,16 @@ extension Tracker {
       },
       "AuthOrganization" : {
         "description" : "An organization, with the caller's role in it.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "role" : "owner",
+            "slug" : "acme-corp",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it was created.",
@@ -1287,6 +1816,12 @@ extension Tracker {
       },
       "AuthOrganizationCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "name" : "Launch plan",
+            "slug" : "acme-corp"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Display name.",
@@ -1309,6 +1844,20 @@ extension Tracker {
       },
       "AuthOrganizationList" : {
         "description" : "The caller's organizations, by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "role" : "owner",
+                "slug" : "acme-corp",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The caller's organizations, by name.",
@@ -1325,6 +1874,11 @@ extension Tracker {
       },
       "AuthOrganizationTokensRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "project_id" : {
             "description" : "Narrow the session to this live project of the organization (`prj`).",
@@ -1339,6 +1893,11 @@ extension Tracker {
       },
       "AuthOrganizationUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "name" : "Launch plan"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "New display name.",
@@ -1355,6 +1914,12 @@ extension Tracker {
       },
       "AuthPasswordChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "current_password" : "plum-Orchard-42-lantern",
+            "new_password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "current_password" : {
             "description" : "The password in use now.",
@@ -1376,6 +1941,11 @@ extension Tracker {
       },
       "AuthPasswordForgot" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address of the account.",
@@ -1391,6 +1961,12 @@ extension Tracker {
       },
       "AuthPasswordReset" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "new_password" : "plum-Orchard-42-lantern",
+            "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "new_password" : {
             "description" : "The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
@@ -1413,6 +1989,12 @@ extension Tracker {
       },
       "AuthProfileUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "New email address; absent or null keeps it.",
@@ -1438,6 +2020,18 @@ extension Tracker {
       },
       "AuthProject" : {
         "description" : "A project inside an organization.",
+        "examples" : [
+          {
+            "archived_at" : "2026-01-15T09:30:00.000Z",
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "slug" : "acme-corp",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "archived_at" : {
             "description" : "When it was archived; its tokens and keys stopped working then.",
@@ -1500,6 +2094,13 @@ extension Tracker {
       },
       "AuthProjectCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "description" : "Everything the launch needs, in order.",
+            "name" : "Launch plan",
+            "slug" : "acme-corp"
+          }
+        ],
         "properties" : {
           "description" : {
             "description" : "What the project is.",
@@ -1531,6 +2132,14 @@ extension Tracker {
       },
       "AuthProjectKeyRotate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "environment" : "live",
+            "scopes" : [
+              "*"
+            ]
+          }
+        ],
         "properties" : {
           "environment" : {
             "$ref" : "#/components/schemas/APIKeyEnvironment",
@@ -1556,6 +2165,22 @@ extension Tracker {
       },
       "AuthProjectList" : {
         "description" : "The organization's live projects, by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "archived_at" : "2026-01-15T09:30:00.000Z",
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "description" : "Everything the launch needs, in order.",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "slug" : "acme-corp",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The organization's live projects, by name.",
@@ -1572,6 +2197,11 @@ extension Tracker {
       },
       "AuthRefreshRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "refresh_token" : {
             "description" : "The latest refresh token of the session; each is accepted once. Required unless sent as the `loom_refresh` cookie (cookie mode, with `X-CSRF-Token`).",
@@ -1587,6 +2217,11 @@ extension Tracker {
       },
       "AuthRevokedCount" : {
         "description" : "How many sessions were revoked.",
+        "examples" : [
+          {
+            "revoked" : 1
+          }
+        ],
         "properties" : {
           "revoked" : {
             "description" : "Number of sessions ended.",
@@ -1601,6 +2236,17 @@ extension Tracker {
       },
       "AuthSession" : {
         "description" : "A live session (one device's login).",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "current" : true,
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "ip_address" : "203.0.113.7",
+            "last_used_at" : "2026-01-15T09:30:00.000Z",
+            "user_agent" : "curl/8.5.0"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it started.",
@@ -1656,6 +2302,11 @@ extension Tracker {
       },
       "AuthSessionCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "expires_at" : "2030-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "expires_at" : {
             "description" : "When the new session ends; at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now. Absent: the session lifetime.",
@@ -1670,6 +2321,11 @@ extension Tracker {
       },
       "AuthSessionExtend" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "expires_at" : "2030-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "expires_at" : {
             "description" : "The session's new end; in the future and at most `auth.tokens.maxSessionSeconds` (else the session lifetime) from now.",
@@ -1684,6 +2340,21 @@ extension Tracker {
       },
       "AuthSessionList" : {
         "description" : "The caller's live sessions, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "current" : true,
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "ip_address" : "203.0.113.7",
+                "last_used_at" : "2026-01-15T09:30:00.000Z",
+                "user_agent" : "curl/8.5.0"
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The caller's live sessions, newest first.",
@@ -1700,6 +2371,15 @@ extension Tracker {
       },
       "AuthSignupRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan",
+            "organization_name" : "Acme Corp",
+            "organization_slug" : "acme-corp",
+            "password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "Email address; compared without case.",
@@ -1748,6 +2428,26 @@ extension Tracker {
       },
       "AuthTokens" : {
         "description" : "Tokens of a session (and the account, on sign-up and login).",
+        "examples" : [
+          {
+            "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "expires_in" : 3600,
+            "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "session_expires_at" : "2026-01-15T09:30:00.000Z",
+            "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "token_type" : "Bearer",
+            "user" : {
+              "created_at" : "2026-01-15T09:30:00.000Z",
+              "email" : "ada@example.com",
+              "email_verified" : true,
+              "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "name" : "Launch plan",
+              "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "role" : "admin",
+              "updated_at" : "2026-01-15T09:30:00.000Z"
+            }
+          }
+        ],
         "properties" : {
           "access_token" : {
             "description" : "JWT to send as `Authorization: Bearer <token>`. Absent when the request carries `Origin` (a browser): the token is then only in its httpOnly cookie.",
@@ -1793,6 +2493,18 @@ extension Tracker {
       },
       "AuthUser" : {
         "description" : "An account.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "email_verified" : true,
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "admin",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the account was created.",
@@ -1846,6 +2558,19 @@ extension Tracker {
       },
       "Comment" : {
         "description" : "A remark on a task. Comments have integer ids.",
+        "examples" : [
+          {
+            "author_email" : "ada@example.com",
+            "body" : "Looks good to me.",
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "deleted_at" : "2026-01-15T09:30:00.000Z",
+            "edit_count" : 0,
+            "id" : 1,
+            "pinned" : false,
+            "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "author_email" : {
             "description" : "Who wrote the comment.",
@@ -1920,6 +2645,21 @@ extension Tracker {
       "CommentBatch" : {
         "additionalProperties" : false,
         "description" : "A batch of comments writes.",
+        "examples" : [
+          {
+            "operations" : [
+              {
+                "action" : "create",
+                "data" : {
+                  "author_email" : "ada@example.com",
+                  "body" : "Looks good to me.",
+                  "pinned" : false,
+                  "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                }
+              }
+            ]
+          }
+        ],
         "properties" : {
           "operations" : {
             "description" : "1 to 100 operations, run in order in one transaction.",
@@ -1939,6 +2679,17 @@ extension Tracker {
       "CommentBatchCreate" : {
         "additionalProperties" : false,
         "description" : "A create operation.",
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "author_email" : "ada@example.com",
+              "body" : "Looks good to me.",
+              "pinned" : false,
+              "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            }
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "create",
@@ -1958,6 +2709,12 @@ extension Tracker {
       "CommentBatchDelete" : {
         "additionalProperties" : false,
         "description" : "A delete operation.",
+        "examples" : [
+          {
+            "action" : "delete",
+            "id" : 1
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "delete",
@@ -1986,6 +2743,17 @@ extension Tracker {
           },
           "propertyName" : "action"
         },
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "author_email" : "ada@example.com",
+              "body" : "Looks good to me.",
+              "pinned" : false,
+              "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            }
+          }
+        ],
         "oneOf" : [
           {
             "$ref" : "#/components/schemas/CommentBatchCreate"
@@ -2000,6 +2768,28 @@ extension Tracker {
       },
       "CommentBatchResponse" : {
         "description" : "Every operation of a comments batch succeeded.",
+        "examples" : [
+          {
+            "results" : [
+              {
+                "action" : "created",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "record" : {
+                  "author_email" : "ada@example.com",
+                  "body" : "Looks good to me.",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "deleted_at" : "2026-01-15T09:30:00.000Z",
+                  "edit_count" : 0,
+                  "id" : 1,
+                  "pinned" : false,
+                  "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "status" : 200
+              }
+            ]
+          }
+        ],
         "properties" : {
           "results" : {
             "description" : "One result per operation, in request order.",
@@ -2016,6 +2806,24 @@ extension Tracker {
       },
       "CommentBatchResult" : {
         "description" : "The outcome of one operation of a comments batch.",
+        "examples" : [
+          {
+            "action" : "created",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "record" : {
+              "author_email" : "ada@example.com",
+              "body" : "Looks good to me.",
+              "created_at" : "2026-01-15T09:30:00.000Z",
+              "deleted_at" : "2026-01-15T09:30:00.000Z",
+              "edit_count" : 0,
+              "id" : 1,
+              "pinned" : false,
+              "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "updated_at" : "2026-01-15T09:30:00.000Z"
+            },
+            "status" : 200
+          }
+        ],
         "properties" : {
           "action" : {
             "description" : "The operation's action.",
@@ -2042,6 +2850,18 @@ extension Tracker {
       "CommentBatchUpdate" : {
         "additionalProperties" : false,
         "description" : "A update operation.",
+        "examples" : [
+          {
+            "action" : "update",
+            "data" : {
+              "author_email" : "ada@example.com",
+              "body" : "Looks good to me.",
+              "pinned" : true,
+              "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+            },
+            "id" : 1
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "update",
@@ -2067,6 +2887,14 @@ extension Tracker {
       "CommentCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing comments record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "author_email" : "ada@example.com",
+            "body" : "Looks good to me.",
+            "pinned" : false,
+            "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "author_email" : {
             "description" : "Who wrote the comment.",
@@ -2100,6 +2928,30 @@ extension Tracker {
       },
       "CommentPage" : {
         "description" : "One page of comments records.",
+        "examples" : [
+          {
+            "expand" : {
+
+            },
+            "items" : [
+              {
+                "author_email" : "ada@example.com",
+                "body" : "Looks good to me.",
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "deleted_at" : "2026-01-15T09:30:00.000Z",
+                "edit_count" : 0,
+                "id" : 1,
+                "pinned" : false,
+                "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "next_cursor" : "eyJpZCI6NDJ9",
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
@@ -2154,6 +3006,19 @@ extension Tracker {
       },
       "CommentSelection" : {
         "description" : "Members of a comments record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "author_email" : "ada@example.com",
+            "body" : "Looks good to me.",
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "deleted_at" : "2026-01-15T09:30:00.000Z",
+            "edit_count" : 0,
+            "id" : 1,
+            "pinned" : false,
+            "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "author_email" : {
             "description" : "Who wrote the comment.",
@@ -2217,6 +3082,14 @@ extension Tracker {
       "CommentUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a comments record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "author_email" : "ada@example.com",
+            "body" : "Looks good to me.",
+            "pinned" : true,
+            "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "author_email" : {
             "description" : "Who wrote the comment.",
@@ -2245,6 +3118,11 @@ extension Tracker {
       "CopyProjectRequest" : {
         "additionalProperties" : false,
         "description" : "The copy's name.",
+        "examples" : [
+          {
+            "name" : "Launch plan"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "Name of the new project.",
@@ -2261,6 +3139,12 @@ extension Tracker {
       },
       "CopyProjectResponse" : {
         "description" : "The new project.",
+        "examples" : [
+          {
+            "name" : "Launch plan",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "name" : {
             "description" : "The new project's name.",
@@ -2281,6 +3165,12 @@ extension Tracker {
       },
       "FieldError" : {
         "description" : "One invalid field or parameter.",
+        "examples" : [
+          {
+            "field" : "email",
+            "message" : "The request body has 1 invalid field: email."
+          }
+        ],
         "properties" : {
           "field" : {
             "description" : "The offending field or parameter, as a dotted JSON path.",
@@ -2299,6 +3189,15 @@ extension Tracker {
       },
       "HealthStatus" : {
         "description" : "Health of the server.",
+        "examples" : [
+          {
+            "app" : "loom",
+            "checks" : {
+              "database" : "ok"
+            },
+            "status" : "ok"
+          }
+        ],
         "properties" : {
           "app" : {
             "description" : "Name of the app this server runs.",
@@ -2333,6 +3232,9 @@ extension Tracker {
           "github",
           "google"
         ],
+        "examples" : [
+          "github"
+        ],
         "type" : "string"
       },
       "OrganizationRole" : {
@@ -2341,10 +3243,25 @@ extension Tracker {
           "admin",
           "member"
         ],
+        "examples" : [
+          "owner"
+        ],
         "type" : "string"
       },
       "PlatformAdmin" : {
         "description" : "A platform admin.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "created_by" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "deactivated_at" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "status" : "active",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it was created.",
@@ -2410,6 +3327,13 @@ extension Tracker {
       },
       "PlatformAdminCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "name" : "Launch plan",
+            "password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "The new admin's email address.",
@@ -2440,6 +3364,14 @@ extension Tracker {
       },
       "PlatformAdminUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "current_password" : "plum-Orchard-42-lantern",
+            "email" : "ada@example.com",
+            "name" : "Launch plan",
+            "password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "current_password" : {
             "description" : "The password in use now; required with password.",
@@ -2482,6 +3414,19 @@ extension Tracker {
       },
       "PlatformEndUser" : {
         "description" : "An account: app-level, or an end user of a project.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "email_verified" : true,
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "admin",
+            "status" : "ok",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the account was created.",
@@ -2545,6 +3490,26 @@ extension Tracker {
       },
       "PlatformEndUserPage" : {
         "description" : "App accounts, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "email" : "ada@example.com",
+                "email_verified" : true,
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "admin",
+                "status" : "ok",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "App accounts, newest first.",
@@ -2576,6 +3541,18 @@ extension Tracker {
       },
       "PlatformImpersonation" : {
         "description" : "An impersonation token (no refresh token: it cannot be refreshed).",
+        "examples" : [
+          {
+            "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "expires_at" : "2030-01-15T09:30:00.000Z",
+            "expires_in" : 3600,
+            "impersonator_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "token_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "token_type" : "Bearer",
+            "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "access_token" : {
             "description" : "JWT (`typ: impersonation+jwt`) with `org` and `act` claims, for the app's routes.",
@@ -2632,6 +3609,12 @@ extension Tracker {
       },
       "PlatformLoginRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "email" : "ada@example.com",
+            "password" : "plum-Orchard-42-lantern"
+          }
+        ],
         "properties" : {
           "email" : {
             "description" : "The admin's email address.",
@@ -2653,6 +3636,17 @@ extension Tracker {
       },
       "PlatformOrganization" : {
         "description" : "An organization.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "created_by" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "member_count" : 1,
+            "name" : "Launch plan",
+            "slug" : "acme-corp",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it was created.",
@@ -2703,6 +3697,26 @@ extension Tracker {
       },
       "PlatformOrganizationDetail" : {
         "description" : "An organization and its members.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "created_by" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "member_count" : 1,
+            "members" : [
+              {
+                "email" : "ada@example.com",
+                "joined_at" : "2026-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "role" : "owner",
+                "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              }
+            ],
+            "name" : "Launch plan",
+            "slug" : "acme-corp",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it was created.",
@@ -2761,6 +3775,24 @@ extension Tracker {
       },
       "PlatformOrganizationPage" : {
         "description" : "Organizations by name.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "created_by" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "member_count" : 1,
+                "name" : "Launch plan",
+                "slug" : "acme-corp",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Organizations by name.",
@@ -2792,6 +3824,11 @@ extension Tracker {
       },
       "PlatformRefreshRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+          }
+        ],
         "properties" : {
           "refresh_token" : {
             "description" : "The platform session's latest refresh token; each is accepted once.",
@@ -2807,6 +3844,26 @@ extension Tracker {
       },
       "PlatformTokens" : {
         "description" : "Tokens of a platform session (and the admin, on login).",
+        "examples" : [
+          {
+            "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "admin" : {
+              "created_at" : "2026-01-15T09:30:00.000Z",
+              "created_by" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "deactivated_at" : "2026-01-15T09:30:00.000Z",
+              "email" : "ada@example.com",
+              "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "name" : "Launch plan",
+              "status" : "active",
+              "updated_at" : "2026-01-15T09:30:00.000Z"
+            },
+            "expires_in" : 3600,
+            "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+            "session_expires_at" : "2026-01-15T09:30:00.000Z",
+            "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "token_type" : "Bearer"
+          }
+        ],
         "properties" : {
           "access_token" : {
             "description" : "Platform JWT for the platform routes only.",
@@ -2854,6 +3911,22 @@ extension Tracker {
       },
       "Problem" : {
         "description" : "An RFC 9457 problem details body.",
+        "examples" : [
+          {
+            "code" : "VALIDATION_ERROR",
+            "detail" : "The request body has 1 invalid field: email.",
+            "errors" : [
+              {
+                "field" : "email",
+                "message" : "The request body has 1 invalid field: email."
+              }
+            ],
+            "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "status" : 200,
+            "title" : "Write the launch plan",
+            "type" : "projects.created"
+          }
+        ],
         "properties" : {
           "code" : {
             "description" : "Stable machine-readable code, e.g. `VALIDATION_ERROR`.",
@@ -2901,6 +3974,23 @@ extension Tracker {
       },
       "Project" : {
         "description" : "A project groups tasks under one owner.",
+        "examples" : [
+          {
+            "budget" : 12500.5,
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "homepage" : "https://example.com/relaunch",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Website relaunch",
+            "owner_email" : "ann@example.com",
+            "settings" : {
+
+            },
+            "status" : "active",
+            "summary" : "Everything the launch needs, in order.",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "budget" : {
             "description" : "Budget in euros.",
@@ -3013,6 +4103,28 @@ extension Tracker {
       "ProjectBatch" : {
         "additionalProperties" : false,
         "description" : "A batch of projects writes.",
+        "examples" : [
+          {
+            "operations" : [
+              {
+                "action" : "create",
+                "data" : {
+                  "budget" : 12500.5,
+                  "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "homepage" : "https://example.com/relaunch",
+                  "name" : "Website relaunch",
+                  "owner_email" : "ann@example.com",
+                  "settings" : {
+
+                  },
+                  "status" : "active",
+                  "summary" : "Everything the launch needs, in order.",
+                  "webhook_secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                }
+              }
+            ]
+          }
+        ],
         "properties" : {
           "operations" : {
             "description" : "1 to 100 operations, run in order in one transaction.",
@@ -3032,6 +4144,24 @@ extension Tracker {
       "ProjectBatchCreate" : {
         "additionalProperties" : false,
         "description" : "A create operation.",
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "budget" : 12500.5,
+              "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "homepage" : "https://example.com/relaunch",
+              "name" : "Website relaunch",
+              "owner_email" : "ann@example.com",
+              "settings" : {
+
+              },
+              "status" : "active",
+              "summary" : "Everything the launch needs, in order.",
+              "webhook_secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+            }
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "create",
@@ -3051,6 +4181,12 @@ extension Tracker {
       "ProjectBatchDelete" : {
         "additionalProperties" : false,
         "description" : "A delete operation.",
+        "examples" : [
+          {
+            "action" : "delete",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "delete",
@@ -3080,6 +4216,24 @@ extension Tracker {
           },
           "propertyName" : "action"
         },
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "budget" : 12500.5,
+              "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "homepage" : "https://example.com/relaunch",
+              "name" : "Website relaunch",
+              "owner_email" : "ann@example.com",
+              "settings" : {
+
+              },
+              "status" : "active",
+              "summary" : "Everything the launch needs, in order.",
+              "webhook_secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+            }
+          }
+        ],
         "oneOf" : [
           {
             "$ref" : "#/components/schemas/ProjectBatchCreate"
@@ -3098,6 +4252,25 @@ extension Tracker {
       "ProjectBatchReplace" : {
         "additionalProperties" : false,
         "description" : "A replace operation.",
+        "examples" : [
+          {
+            "action" : "replace",
+            "data" : {
+              "budget" : 12500.5,
+              "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "homepage" : "https://example.com/relaunch",
+              "name" : "Website relaunch",
+              "owner_email" : "ann@example.com",
+              "settings" : {
+
+              },
+              "status" : "active",
+              "summary" : "Everything the launch needs, in order.",
+              "webhook_secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+            },
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "replace",
@@ -3122,6 +4295,32 @@ extension Tracker {
       },
       "ProjectBatchResponse" : {
         "description" : "Every operation of a projects batch succeeded.",
+        "examples" : [
+          {
+            "results" : [
+              {
+                "action" : "created",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "record" : {
+                  "budget" : 12500.5,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "homepage" : "https://example.com/relaunch",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Website relaunch",
+                  "owner_email" : "ann@example.com",
+                  "settings" : {
+
+                  },
+                  "status" : "active",
+                  "summary" : "Everything the launch needs, in order.",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "status" : 200
+              }
+            ]
+          }
+        ],
         "properties" : {
           "results" : {
             "description" : "One result per operation, in request order.",
@@ -3138,6 +4337,28 @@ extension Tracker {
       },
       "ProjectBatchResult" : {
         "description" : "The outcome of one operation of a projects batch.",
+        "examples" : [
+          {
+            "action" : "created",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "record" : {
+              "budget" : 12500.5,
+              "created_at" : "2026-01-15T09:30:00.000Z",
+              "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "homepage" : "https://example.com/relaunch",
+              "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "name" : "Website relaunch",
+              "owner_email" : "ann@example.com",
+              "settings" : {
+
+              },
+              "status" : "active",
+              "summary" : "Everything the launch needs, in order.",
+              "updated_at" : "2026-01-15T09:30:00.000Z"
+            },
+            "status" : 200
+          }
+        ],
         "properties" : {
           "action" : {
             "description" : "The operation's action.",
@@ -3164,6 +4385,28 @@ extension Tracker {
       "ProjectBatchUpdate" : {
         "additionalProperties" : false,
         "description" : "A update operation.",
+        "examples" : [
+          {
+            "action" : "update",
+            "data" : {
+              "budget" : 12500.5,
+              "clear" : [
+                "summary"
+              ],
+              "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "homepage" : "https://example.com/relaunch",
+              "name" : "Website relaunch",
+              "owner_email" : "ann@example.com",
+              "settings" : {
+                "key" : "value"
+              },
+              "status" : "active",
+              "summary" : "Everything the launch needs, in order.",
+              "webhook_secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+            },
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "update",
@@ -3189,6 +4432,21 @@ extension Tracker {
       "ProjectCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing projects record. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "budget" : 12500.5,
+            "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "homepage" : "https://example.com/relaunch",
+            "name" : "Website relaunch",
+            "owner_email" : "ann@example.com",
+            "settings" : {
+
+            },
+            "status" : "active",
+            "summary" : "Everything the launch needs, in order.",
+            "webhook_secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+          }
+        ],
         "properties" : {
           "budget" : {
             "description" : "Budget in euros.",
@@ -3284,6 +4542,34 @@ extension Tracker {
       },
       "ProjectPage" : {
         "description" : "One page of projects records.",
+        "examples" : [
+          {
+            "expand" : {
+
+            },
+            "items" : [
+              {
+                "budget" : 12500.5,
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "homepage" : "https://example.com/relaunch",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Website relaunch",
+                "owner_email" : "ann@example.com",
+                "settings" : {
+
+                },
+                "status" : "active",
+                "summary" : "Everything the launch needs, in order.",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "next_cursor" : "eyJpZCI6NDJ9",
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
@@ -3338,6 +4624,23 @@ extension Tracker {
       },
       "ProjectSelection" : {
         "description" : "Members of a projects record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "budget" : 12500.5,
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "homepage" : "https://example.com/relaunch",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Website relaunch",
+            "owner_email" : "ann@example.com",
+            "settings" : {
+
+            },
+            "status" : "active",
+            "summary" : "Everything the launch needs, in order.",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "budget" : {
             "description" : "Budget in euros.",
@@ -3441,10 +4744,32 @@ extension Tracker {
           "paused",
           "archived"
         ],
+        "examples" : [
+          "active"
+        ],
         "type" : "string"
       },
       "ProjectSummaryResponse" : {
         "description" : "The project's task counts.",
+        "examples" : [
+          {
+            "by_status" : {
+              "done" : 1,
+              "in_progress" : 1,
+              "todo" : 1
+            },
+            "name" : "Launch plan",
+            "overdue" : [
+              {
+                "due_on" : "2026-01-15",
+                "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "title" : "Write the launch plan"
+              }
+            ],
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "task_count" : 1
+          }
+        ],
         "properties" : {
           "by_status" : {
             "additionalProperties" : false,
@@ -3532,6 +4857,24 @@ extension Tracker {
       "ProjectUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a projects record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "budget" : 12500.5,
+            "clear" : [
+              "summary"
+            ],
+            "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "homepage" : "https://example.com/relaunch",
+            "name" : "Website relaunch",
+            "owner_email" : "ann@example.com",
+            "settings" : {
+              "key" : "value"
+            },
+            "status" : "active",
+            "summary" : "Everything the launch needs, in order.",
+            "webhook_secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+          }
+        ],
         "properties" : {
           "budget" : {
             "description" : "Budget in euros.",
@@ -3636,6 +4979,21 @@ extension Tracker {
       "ProjectUpsert" : {
         "additionalProperties" : false,
         "description" : "A projects record to create, or to replace the one with the same name. Server-owned members (the key, timestamps, read-only fields) are not accepted: sending one is a 422.",
+        "examples" : [
+          {
+            "budget" : 12500.5,
+            "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "homepage" : "https://example.com/relaunch",
+            "name" : "Website relaunch",
+            "owner_email" : "ann@example.com",
+            "settings" : {
+
+            },
+            "status" : "active",
+            "summary" : "Everything the launch needs, in order.",
+            "webhook_secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+          }
+        ],
         "properties" : {
           "budget" : {
             "description" : "Budget in euros.",
@@ -3731,6 +5089,14 @@ extension Tracker {
       },
       "RateLimitTier" : {
         "description" : "A rate-limit tier.",
+        "examples" : [
+          {
+            "default" : true,
+            "name" : "Launch plan",
+            "quota" : 1,
+            "window" : 1
+          }
+        ],
         "properties" : {
           "default" : {
             "description" : "Whether callers without an assigned tier have it.",
@@ -3762,6 +5128,13 @@ extension Tracker {
       },
       "RateLimitTierAssignment" : {
         "description" : "The tier of an API key or organization.",
+        "examples" : [
+          {
+            "effective_tier" : "standard",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "tier" : "standard"
+          }
+        ],
         "properties" : {
           "effective_tier" : {
             "description" : "The tier its requests count against: its own, else (a key) its organization's, else the default.",
@@ -3791,6 +5164,11 @@ extension Tracker {
       },
       "RateLimitTierChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "tier" : "standard"
+          }
+        ],
         "properties" : {
           "tier" : {
             "description" : "The tier to assign; `null` removes the assignment (an API key then has its organization's tier, an organization the default tier).",
@@ -3813,6 +5191,18 @@ extension Tracker {
       },
       "RateLimitTierList" : {
         "description" : "The app's rate-limit tiers.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "default" : true,
+                "name" : "Launch plan",
+                "quota" : 1,
+                "window" : 1
+              }
+            ]
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "The tiers in declaration order.",
@@ -3829,6 +5219,28 @@ extension Tracker {
       },
       "Task" : {
         "description" : "A unit of work inside a project.",
+        "examples" : [
+          {
+            "assignee_email" : "ada@example.com",
+            "billable" : false,
+            "code" : "WEB-42",
+            "completed_at" : "2026-01-15T09:30:00.000Z",
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "details" : "Everything the launch needs, in order.",
+            "due_on" : "2026-12-31",
+            "estimate_hours" : 12.5,
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "labels" : [
+              "frontend",
+              "urgent"
+            ],
+            "priority" : 3,
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "status" : "todo",
+            "title" : "Draft the landing page",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "assignee_email" : {
             "description" : "Who works on the task; filterable, not sortable.",
@@ -3969,6 +5381,32 @@ extension Tracker {
       "TaskBatch" : {
         "additionalProperties" : false,
         "description" : "A batch of tasks writes.",
+        "examples" : [
+          {
+            "operations" : [
+              {
+                "action" : "create",
+                "data" : {
+                  "assignee_email" : "ada@example.com",
+                  "billable" : false,
+                  "code" : "WEB-42",
+                  "completed_at" : "2026-01-15T09:30:00.000Z",
+                  "details" : "Everything the launch needs, in order.",
+                  "due_on" : "2026-12-31",
+                  "estimate_hours" : 12.5,
+                  "labels" : [
+                    "frontend",
+                    "urgent"
+                  ],
+                  "priority" : 3,
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "status" : "todo",
+                  "title" : "Draft the landing page"
+                }
+              }
+            ]
+          }
+        ],
         "properties" : {
           "operations" : {
             "description" : "1 to 100 operations, run in order in one transaction.",
@@ -3988,6 +5426,28 @@ extension Tracker {
       "TaskBatchCreate" : {
         "additionalProperties" : false,
         "description" : "A create operation.",
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "assignee_email" : "ada@example.com",
+              "billable" : false,
+              "code" : "WEB-42",
+              "completed_at" : "2026-01-15T09:30:00.000Z",
+              "details" : "Everything the launch needs, in order.",
+              "due_on" : "2026-12-31",
+              "estimate_hours" : 12.5,
+              "labels" : [
+                "frontend",
+                "urgent"
+              ],
+              "priority" : 3,
+              "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : "todo",
+              "title" : "Draft the landing page"
+            }
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "create",
@@ -4007,6 +5467,12 @@ extension Tracker {
       "TaskBatchDelete" : {
         "additionalProperties" : false,
         "description" : "A delete operation.",
+        "examples" : [
+          {
+            "action" : "delete",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "delete",
@@ -4036,6 +5502,28 @@ extension Tracker {
           },
           "propertyName" : "action"
         },
+        "examples" : [
+          {
+            "action" : "create",
+            "data" : {
+              "assignee_email" : "ada@example.com",
+              "billable" : false,
+              "code" : "WEB-42",
+              "completed_at" : "2026-01-15T09:30:00.000Z",
+              "details" : "Everything the launch needs, in order.",
+              "due_on" : "2026-12-31",
+              "estimate_hours" : 12.5,
+              "labels" : [
+                "frontend",
+                "urgent"
+              ],
+              "priority" : 3,
+              "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : "todo",
+              "title" : "Draft the landing page"
+            }
+          }
+        ],
         "oneOf" : [
           {
             "$ref" : "#/components/schemas/TaskBatchCreate"
@@ -4054,6 +5542,29 @@ extension Tracker {
       "TaskBatchReplace" : {
         "additionalProperties" : false,
         "description" : "A replace operation.",
+        "examples" : [
+          {
+            "action" : "replace",
+            "data" : {
+              "assignee_email" : "ada@example.com",
+              "billable" : false,
+              "code" : "WEB-42",
+              "completed_at" : "2026-01-15T09:30:00.000Z",
+              "details" : "Everything the launch needs, in order.",
+              "due_on" : "2026-12-31",
+              "estimate_hours" : 12.5,
+              "labels" : [
+                "frontend",
+                "urgent"
+              ],
+              "priority" : 3,
+              "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : "todo",
+              "title" : "Draft the landing page"
+            },
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "replace",
@@ -4078,6 +5589,37 @@ extension Tracker {
       },
       "TaskBatchResponse" : {
         "description" : "Every operation of a tasks batch succeeded.",
+        "examples" : [
+          {
+            "results" : [
+              {
+                "action" : "created",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "record" : {
+                  "assignee_email" : "ada@example.com",
+                  "billable" : false,
+                  "code" : "WEB-42",
+                  "completed_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "details" : "Everything the launch needs, in order.",
+                  "due_on" : "2026-12-31",
+                  "estimate_hours" : 12.5,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "labels" : [
+                    "frontend",
+                    "urgent"
+                  ],
+                  "priority" : 3,
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "status" : "todo",
+                  "title" : "Draft the landing page",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "status" : 200
+              }
+            ]
+          }
+        ],
         "properties" : {
           "results" : {
             "description" : "One result per operation, in request order.",
@@ -4094,6 +5636,33 @@ extension Tracker {
       },
       "TaskBatchResult" : {
         "description" : "The outcome of one operation of a tasks batch.",
+        "examples" : [
+          {
+            "action" : "created",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "record" : {
+              "assignee_email" : "ada@example.com",
+              "billable" : false,
+              "code" : "WEB-42",
+              "completed_at" : "2026-01-15T09:30:00.000Z",
+              "created_at" : "2026-01-15T09:30:00.000Z",
+              "details" : "Everything the launch needs, in order.",
+              "due_on" : "2026-12-31",
+              "estimate_hours" : 12.5,
+              "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "labels" : [
+                "frontend",
+                "urgent"
+              ],
+              "priority" : 3,
+              "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : "todo",
+              "title" : "Draft the landing page",
+              "updated_at" : "2026-01-15T09:30:00.000Z"
+            },
+            "status" : 200
+          }
+        ],
         "properties" : {
           "action" : {
             "description" : "The operation's action.",
@@ -4120,6 +5689,32 @@ extension Tracker {
       "TaskBatchUpdate" : {
         "additionalProperties" : false,
         "description" : "A update operation.",
+        "examples" : [
+          {
+            "action" : "update",
+            "data" : {
+              "assignee_email" : "ada@example.com",
+              "billable" : true,
+              "clear" : [
+                "details"
+              ],
+              "code" : "WEB-42",
+              "completed_at" : "2026-01-15T09:30:00.000Z",
+              "details" : "Everything the launch needs, in order.",
+              "due_on" : "2026-12-31",
+              "estimate_hours" : 12.5,
+              "labels" : [
+                "frontend",
+                "urgent"
+              ],
+              "priority" : 1,
+              "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+              "status" : "todo",
+              "title" : "Draft the landing page"
+            },
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+          }
+        ],
         "properties" : {
           "action" : {
             "const" : "update",
@@ -4145,6 +5740,25 @@ extension Tracker {
       "TaskCreate" : {
         "additionalProperties" : false,
         "description" : "A new or replacing tasks record. Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored.",
+        "examples" : [
+          {
+            "assignee_email" : "ada@example.com",
+            "billable" : false,
+            "code" : "WEB-42",
+            "completed_at" : "2026-01-15T09:30:00.000Z",
+            "details" : "Everything the launch needs, in order.",
+            "due_on" : "2026-12-31",
+            "estimate_hours" : 12.5,
+            "labels" : [
+              "frontend",
+              "urgent"
+            ],
+            "priority" : 3,
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "status" : "todo",
+            "title" : "Draft the landing page"
+          }
+        ],
         "properties" : {
           "assignee_email" : {
             "description" : "Who works on the task; filterable, not sortable.",
@@ -4253,6 +5867,39 @@ extension Tracker {
       },
       "TaskPage" : {
         "description" : "One page of tasks records.",
+        "examples" : [
+          {
+            "expand" : {
+
+            },
+            "items" : [
+              {
+                "assignee_email" : "ada@example.com",
+                "billable" : false,
+                "code" : "WEB-42",
+                "completed_at" : "2026-01-15T09:30:00.000Z",
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "details" : "Everything the launch needs, in order.",
+                "due_on" : "2026-12-31",
+                "estimate_hours" : 12.5,
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "labels" : [
+                  "frontend",
+                  "urgent"
+                ],
+                "priority" : 3,
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "status" : "todo",
+                "title" : "Draft the landing page",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "next_cursor" : "eyJpZCI6NDJ9",
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "expand" : {
             "additionalProperties" : true,
@@ -4307,6 +5954,28 @@ extension Tracker {
       },
       "TaskSelection" : {
         "description" : "Members of a tasks record chosen with `fields`; without `fields` every member is present.",
+        "examples" : [
+          {
+            "assignee_email" : "ada@example.com",
+            "billable" : false,
+            "code" : "WEB-42",
+            "completed_at" : "2026-01-15T09:30:00.000Z",
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "details" : "Everything the launch needs, in order.",
+            "due_on" : "2026-12-31",
+            "estimate_hours" : 12.5,
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "labels" : [
+              "frontend",
+              "urgent"
+            ],
+            "priority" : 3,
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "status" : "todo",
+            "title" : "Draft the landing page",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "assignee_email" : {
             "description" : "Who works on the task; filterable, not sortable.",
@@ -4434,11 +6103,36 @@ extension Tracker {
           "in_progress",
           "done"
         ],
+        "examples" : [
+          "todo"
+        ],
         "type" : "string"
       },
       "TaskUpdate" : {
         "additionalProperties" : false,
         "description" : "Fields to change in a tasks record; absent fields keep their value. Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored.",
+        "examples" : [
+          {
+            "assignee_email" : "ada@example.com",
+            "billable" : true,
+            "clear" : [
+              "details"
+            ],
+            "code" : "WEB-42",
+            "completed_at" : "2026-01-15T09:30:00.000Z",
+            "details" : "Everything the launch needs, in order.",
+            "due_on" : "2026-12-31",
+            "estimate_hours" : 12.5,
+            "labels" : [
+              "frontend",
+              "urgent"
+            ],
+            "priority" : 1,
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "status" : "todo",
+            "title" : "Draft the landing page"
+          }
+        ],
         "properties" : {
           "assignee_email" : {
             "description" : "Who works on the task; filterable, not sortable.",
@@ -4559,6 +6253,25 @@ extension Tracker {
       "TaskUpsert" : {
         "additionalProperties" : false,
         "description" : "A tasks record to create, or to replace the one with the same code. Server-owned members (the key, timestamps, read-only fields) may be sent and are ignored.",
+        "examples" : [
+          {
+            "assignee_email" : "ada@example.com",
+            "billable" : false,
+            "code" : "WEB-42",
+            "completed_at" : "2026-01-15T09:30:00.000Z",
+            "details" : "Everything the launch needs, in order.",
+            "due_on" : "2026-12-31",
+            "estimate_hours" : 12.5,
+            "labels" : [
+              "frontend",
+              "urgent"
+            ],
+            "priority" : 3,
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "status" : "todo",
+            "title" : "Draft the landing page"
+          }
+        ],
         "properties" : {
           "assignee_email" : {
             "description" : "Who works on the task; filterable, not sortable.",
@@ -4665,6 +6378,21 @@ extension Tracker {
       },
       "UsageDay" : {
         "description" : "The requests of one UTC day, API key and organization.",
+        "examples" : [
+          {
+            "api_key_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "client_errors" : 1,
+            "day" : "2026-01-15",
+            "latency_ms" : {
+              "p50" : 12.5,
+              "p95" : 12.5,
+              "p99" : 12.5
+            },
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "requests" : 1,
+            "server_errors" : 1
+          }
+        ],
         "properties" : {
           "api_key_id" : {
             "description" : "The API key the requests were made with; null for requests with a user's token (and for rows summed per organization).",
@@ -4719,6 +6447,13 @@ extension Tracker {
       },
       "UsageLatency" : {
         "description" : "Latency percentiles, in milliseconds.",
+        "examples" : [
+          {
+            "p50" : 12.5,
+            "p95" : 12.5,
+            "p99" : 12.5
+          }
+        ],
         "properties" : {
           "p50" : {
             "description" : "The 50th percentile of the answers' durations, in milliseconds, interpolated in the latency bucket it falls in.",
@@ -4754,6 +6489,28 @@ extension Tracker {
       },
       "UsagePage" : {
         "description" : "One page of usage statistics, newest day first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "api_key_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "client_errors" : 1,
+                "day" : "2026-01-15",
+                "latency_ms" : {
+                  "p50" : 12.5,
+                  "p95" : 12.5,
+                  "p99" : 12.5
+                },
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "requests" : 1,
+                "server_errors" : 1
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "One page of usage statistics, newest day first.",
@@ -4785,6 +6542,16 @@ extension Tracker {
       },
       "WebhookAttempt" : {
         "description" : "One delivery attempt.",
+        "examples" : [
+          {
+            "attempted_at" : "2026-01-15T09:30:00.000Z",
+            "duration_ms" : 1,
+            "error" : "connection refused",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "response_body" : "OK",
+            "response_status" : 1
+          }
+        ],
         "properties" : {
           "attempted_at" : {
             "description" : "When it started.",
@@ -4838,6 +6605,23 @@ extension Tracker {
       },
       "WebhookAttemptPage" : {
         "description" : "One page.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "attempted_at" : "2026-01-15T09:30:00.000Z",
+                "duration_ms" : 1,
+                "error" : "connection refused",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "response_body" : "OK",
+                "response_status" : 1
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Attempts, newest first.",
@@ -4885,10 +6669,25 @@ extension Tracker {
           "comments.restored",
           "project.copied"
         ],
+        "examples" : [
+          "*"
+        ],
         "type" : "string"
       },
       "WebhookMessage" : {
         "description" : "A message and its delivery to one subscription.",
+        "examples" : [
+          {
+            "attempts" : 1,
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "event_type" : "projects.created",
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "last_error" : "connection refused",
+            "last_status" : 1,
+            "next_attempt_at" : "2026-01-15T09:30:00.000Z",
+            "status" : "pending"
+          }
+        ],
         "properties" : {
           "attempts" : {
             "description" : "Attempts made since it was queued or replayed.",
@@ -4953,6 +6752,25 @@ extension Tracker {
       },
       "WebhookMessagePage" : {
         "description" : "One page.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "attempts" : 1,
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "event_type" : "projects.created",
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "last_error" : "connection refused",
+                "last_status" : 1,
+                "next_attempt_at" : "2026-01-15T09:30:00.000Z",
+                "status" : "pending"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Messages, newest first.",
@@ -4988,10 +6806,18 @@ extension Tracker {
           "success",
           "failed"
         ],
+        "examples" : [
+          "pending"
+        ],
         "type" : "string"
       },
       "WebhookReplayRequest" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "since" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "since" : {
             "description" : "Replay every failed message created at or after this time.",
@@ -5006,6 +6832,11 @@ extension Tracker {
       },
       "WebhookReplayResult" : {
         "description" : "What a replay queued.",
+        "examples" : [
+          {
+            "replayed" : 1
+          }
+        ],
         "properties" : {
           "replayed" : {
             "description" : "Messages queued again.",
@@ -5019,6 +6850,11 @@ extension Tracker {
       },
       "WebhookSecretRotation" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "grace_seconds" : 0
+          }
+        ],
         "properties" : {
           "grace_seconds" : {
             "description" : "How long the old secret keeps signing beside the new one (default 86400).",
@@ -5032,6 +6868,22 @@ extension Tracker {
       },
       "WebhookSubscription" : {
         "description" : "A subscription stored through the API.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "disabled_reason" : "Every delivery failed for 5 days.",
+            "enabled" : true,
+            "event_types" : [
+              "projects.created"
+            ],
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "previous_secret_expires_at" : "2026-01-15T09:30:00.000Z",
+            "updated_at" : "2026-01-15T09:30:00.000Z",
+            "url" : "https://example.com/webhooks/loom"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it was created.",
@@ -5114,6 +6966,16 @@ extension Tracker {
       },
       "WebhookSubscriptionCreate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "description" : "Everything the launch needs, in order.",
+            "enabled" : true,
+            "event_types" : [
+              "*"
+            ],
+            "url" : "https://example.com/webhooks/loom"
+          }
+        ],
         "properties" : {
           "description" : {
             "description" : "What the subscription is for.",
@@ -5151,6 +7013,29 @@ extension Tracker {
       },
       "WebhookSubscriptionPage" : {
         "description" : "One page.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "description" : "Everything the launch needs, in order.",
+                "disabled_reason" : "Every delivery failed for 5 days.",
+                "enabled" : true,
+                "event_types" : [
+                  "projects.created"
+                ],
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "previous_secret_expires_at" : "2026-01-15T09:30:00.000Z",
+                "updated_at" : "2026-01-15T09:30:00.000Z",
+                "url" : "https://example.com/webhooks/loom"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "Subscriptions, newest first.",
@@ -5182,6 +7067,23 @@ extension Tracker {
       },
       "WebhookSubscriptionSecret" : {
         "description" : "A subscription with its new secret.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "description" : "Everything the launch needs, in order.",
+            "disabled_reason" : "Every delivery failed for 5 days.",
+            "enabled" : true,
+            "event_types" : [
+              "projects.created"
+            ],
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "previous_secret_expires_at" : "2026-01-15T09:30:00.000Z",
+            "secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            "updated_at" : "2026-01-15T09:30:00.000Z",
+            "url" : "https://example.com/webhooks/loom"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When it was created.",
@@ -5270,6 +7172,16 @@ extension Tracker {
       },
       "WebhookSubscriptionUpdate" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "description" : "Everything the launch needs, in order.",
+            "enabled" : true,
+            "event_types" : [
+              "*"
+            ],
+            "url" : "https://example.com/webhooks/loom"
+          }
+        ],
         "properties" : {
           "description" : {
             "description" : "What the subscription is for; null clears it.",
@@ -5356,6 +7268,7 @@ extension Tracker {
           "200" : {
             "content" : {
               "text/html" : {
+                "example" : "<!doctype html><html><head><title>API</title></head><body>…</body></html>",
                 "schema" : {
                   "description" : "An HTML page.",
                   "type" : "string"
@@ -5399,6 +7312,13 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -5423,6 +7343,13 @@ extension Tracker {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -5456,6 +7383,13 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -5498,6 +7432,13 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -5522,6 +7463,13 @@ extension Tracker {
           "503" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "app" : "loom",
+                  "checks" : {
+                    "database" : "ok"
+                  },
+                  "status" : "ok"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/HealthStatus"
                 }
@@ -5555,6 +7503,9 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+
+                },
                 "schema" : {
                   "type" : "object"
                 }
@@ -5693,6 +7644,28 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "action" : "created",
+                      "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "changed_fields" : [
+                        "name"
+                      ],
+                      "client_ip" : "203.0.113.7",
+                      "credential" : "access_token",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "occurred_at" : "2026-01-15T09:30:00.000Z",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "resource" : "projects",
+                      "resource_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuditEventPage"
                 }
@@ -5792,6 +7765,21 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "action" : "created",
+                  "actor" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "changed_fields" : [
+                    "name"
+                  ],
+                  "client_ip" : "203.0.113.7",
+                  "credential" : "access_token",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "occurred_at" : "2026-01-15T09:30:00.000Z",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "resource" : "projects",
+                  "resource_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuditEventAnswer"
                 }
@@ -5905,6 +7893,34 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "allowed_cidrs" : [
+                        "10.0.0.0/8"
+                      ],
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "environment" : "live",
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                      "last_four" : "6ML5",
+                      "last_used_at" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "prefix" : "sk_live_",
+                      "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "member",
+                      "scopes" : [
+                        "projects:read"
+                      ],
+                      "service" : "loom"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKeyPage"
                 }
@@ -5983,6 +7999,21 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "environment" : "live",
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "member",
+                "scopes" : [
+                  "*"
+                ],
+                "service" : "loom"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyCreate"
               }
@@ -5995,6 +8026,27 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -6189,6 +8241,27 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -6283,6 +8356,16 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyUpdate"
               }
@@ -6295,6 +8378,27 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -6398,6 +8502,16 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "allowed_cidrs" : [
+                  "10.0.0.0/8"
+                ],
+                "expires_at" : "2030-01-15T09:30:00.000Z",
+                "name" : "Launch plan",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyReplace"
               }
@@ -6410,6 +8524,27 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -6515,6 +8650,9 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "grace_seconds" : 0
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAPIKeyRotate"
               }
@@ -6526,6 +8664,27 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -6718,6 +8877,9 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthEmailVerify"
               }
@@ -6798,6 +8960,19 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "environment" : "live",
+                  "impersonator_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "kind" : "user",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "subject" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthIdentity"
                 }
@@ -6883,6 +9058,9 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthInvitationAccept"
               }
@@ -6895,6 +9073,14 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -6987,6 +9173,12 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "password" : "plum-Orchard-42-lantern",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthLoginRequest"
               }
@@ -6999,6 +9191,24 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -7175,6 +9385,16 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -7253,6 +9473,10 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
               }
@@ -7265,6 +9489,16 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthUser"
                 }
@@ -7357,6 +9591,10 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "current_password" : "plum-Orchard-42-lantern",
+                "new_password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordChange"
               }
@@ -7592,6 +9830,24 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -7636,6 +9892,24 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -7766,6 +10040,18 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Launch plan",
+                      "role" : "owner",
+                      "slug" : "acme-corp",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganizationList"
                 }
@@ -7844,6 +10130,10 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan",
+                "slug" : "acme-corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationCreate"
               }
@@ -7856,6 +10146,14 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -7962,6 +10260,14 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -8056,6 +10362,9 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationUpdate"
               }
@@ -8068,6 +10377,14 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "role" : "owner",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthOrganization"
                 }
@@ -8174,6 +10491,17 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "email" : "ada@example.com",
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "owner"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthInvitationList"
                 }
@@ -8268,6 +10596,10 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "role" : "owner"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthInvitationCreate"
               }
@@ -8280,6 +10612,13 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "owner"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthInvitation"
                 }
@@ -8490,6 +10829,17 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "email" : "ada@example.com",
+                      "joined_at" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "role" : "owner",
+                      "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthMemberList"
                 }
@@ -8701,6 +11051,9 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "role" : "owner"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthMemberRoleChange"
               }
@@ -8815,6 +11168,20 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "archived_at" : "2026-01-15T09:30:00.000Z",
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "description" : "Everything the launch needs, in order.",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Launch plan",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "slug" : "acme-corp",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProjectList"
                 }
@@ -8909,6 +11276,11 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "description" : "Everything the launch needs, in order.",
+                "name" : "Launch plan",
+                "slug" : "acme-corp"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProjectCreate"
               }
@@ -8921,6 +11293,16 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "archived_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProject"
                 }
@@ -9140,6 +11522,16 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "archived_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthProject"
                 }
@@ -9248,6 +11640,31 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "allowed_cidrs" : [
+                        "10.0.0.0/8"
+                      ],
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "environment" : "live",
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                      "last_four" : "6ML5",
+                      "last_used_at" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "prefix" : "sk_live_",
+                      "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "member",
+                      "scopes" : [
+                        "projects:read"
+                      ],
+                      "service" : "loom"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKeyList"
                 }
@@ -9353,6 +11770,12 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "environment" : "live",
+                "scopes" : [
+                  "*"
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProjectKeyRotate"
               }
@@ -9365,6 +11788,27 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "allowed_cidrs" : [
+                    "10.0.0.0/8"
+                  ],
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "environment" : "live",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+                  "last_four" : "6ML5",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "name" : "Launch plan",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "prefix" : "sk_live_",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "member",
+                  "scopes" : [
+                    "projects:read"
+                  ],
+                  "service" : "loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAPIKey"
                 }
@@ -9470,6 +11914,9 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationTokensRequest"
               }
@@ -9481,6 +11928,24 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -9587,6 +12052,9 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordForgot"
               }
@@ -9666,6 +12134,10 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "new_password" : "plum-Orchard-42-lantern",
+                "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthPasswordReset"
               }
@@ -9745,6 +12217,9 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthRefreshRequest"
               }
@@ -9757,6 +12232,24 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -9852,6 +12345,9 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "revoked" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthRevokedCount"
                 }
@@ -9931,6 +12427,19 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "current" : true,
+                      "expires_at" : "2030-01-15T09:30:00.000Z",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "ip_address" : "203.0.113.7",
+                      "last_used_at" : "2026-01-15T09:30:00.000Z",
+                      "user_agent" : "curl/8.5.0"
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSessionList"
                 }
@@ -10009,6 +12518,9 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expires_at" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionCreate"
               }
@@ -10020,6 +12532,24 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -10224,6 +12754,9 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "expires_at" : "2030-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSessionExtend"
               }
@@ -10236,6 +12769,15 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "current" : true,
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "ip_address" : "203.0.113.7",
+                  "last_used_at" : "2026-01-15T09:30:00.000Z",
+                  "user_agent" : "curl/8.5.0"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthSession"
                 }
@@ -10328,6 +12870,13 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan",
+                "organization_name" : "Acme Corp",
+                "organization_slug" : "acme-corp",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthSignupRequest"
               }
@@ -10340,6 +12889,24 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "email_verified" : true,
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "role" : "admin",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  }
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthTokens"
                 }
@@ -10548,6 +13115,28 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "expand" : {
+
+                  },
+                  "items" : [
+                    {
+                      "author_email" : "ada@example.com",
+                      "body" : "Looks good to me.",
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "deleted_at" : "2026-01-15T09:30:00.000Z",
+                      "edit_count" : 0,
+                      "id" : 1,
+                      "pinned" : false,
+                      "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "next_cursor" : "eyJpZCI6NDJ9",
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/CommentPage"
                 }
@@ -10647,6 +13236,12 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "author_email" : "ada@example.com",
+                "body" : "Looks good to me.",
+                "pinned" : false,
+                "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/CommentCreate"
               }
@@ -10658,6 +13253,17 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "author_email" : "ada@example.com",
+                  "body" : "Looks good to me.",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "deleted_at" : "2026-01-15T09:30:00.000Z",
+                  "edit_count" : 0,
+                  "id" : 1,
+                  "pinned" : false,
+                  "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Comment"
                 }
@@ -10810,6 +13416,19 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "operations" : [
+                  {
+                    "action" : "create",
+                    "data" : {
+                      "author_email" : "ada@example.com",
+                      "body" : "Looks good to me.",
+                      "pinned" : false,
+                      "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                    }
+                  }
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/CommentBatch"
               }
@@ -10821,6 +13440,26 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "results" : [
+                    {
+                      "action" : "created",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "record" : {
+                        "author_email" : "ada@example.com",
+                        "body" : "Looks good to me.",
+                        "created_at" : "2026-01-15T09:30:00.000Z",
+                        "deleted_at" : "2026-01-15T09:30:00.000Z",
+                        "edit_count" : 0,
+                        "id" : 1,
+                        "pinned" : false,
+                        "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                        "updated_at" : "2026-01-15T09:30:00.000Z"
+                      },
+                      "status" : 200
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/CommentBatchResponse"
                 }
@@ -11057,6 +13696,17 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "author_email" : "ada@example.com",
+                  "body" : "Looks good to me.",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "deleted_at" : "2026-01-15T09:30:00.000Z",
+                  "edit_count" : 0,
+                  "id" : 1,
+                  "pinned" : false,
+                  "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "anyOf" : [
                     {
@@ -11219,6 +13869,12 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "author_email" : "ada@example.com",
+                "body" : "Looks good to me.",
+                "pinned" : true,
+                "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/CommentUpdate"
               }
@@ -11230,6 +13886,17 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "author_email" : "ada@example.com",
+                  "body" : "Looks good to me.",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "deleted_at" : "2026-01-15T09:30:00.000Z",
+                  "edit_count" : 0,
+                  "id" : 1,
+                  "pinned" : false,
+                  "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Comment"
                 }
@@ -11371,6 +14038,17 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "author_email" : "ada@example.com",
+                  "body" : "Looks good to me.",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "deleted_at" : "2026-01-15T09:30:00.000Z",
+                  "edit_count" : 0,
+                  "id" : 1,
+                  "pinned" : false,
+                  "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Comment"
                 }
@@ -11479,6 +14157,11 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "name" : "Launch plan",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/PlatformAdminCreate"
               }
@@ -11491,6 +14174,16 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "created_by" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "deactivated_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "status" : "active",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformAdmin"
                 }
@@ -11630,6 +14323,24 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "email" : "ada@example.com",
+                      "email_verified" : true,
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Launch plan",
+                      "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "admin",
+                      "status" : "ok",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformEndUserPage"
                 }
@@ -11716,6 +14427,17 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "status" : "ok",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformEndUser"
                 }
@@ -11805,6 +14527,17 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "status" : "ok",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformEndUser"
                 }
@@ -11881,6 +14614,16 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "created_by" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "deactivated_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "status" : "active",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformAdmin"
                 }
@@ -11951,6 +14694,12 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "current_password" : "plum-Orchard-42-lantern",
+                "email" : "ada@example.com",
+                "name" : "Launch plan",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/PlatformAdminUpdate"
               }
@@ -11963,6 +14712,16 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "created_by" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "deactivated_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "status" : "active",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformAdmin"
                 }
@@ -12085,6 +14844,22 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "created_by" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "member_count" : 1,
+                      "name" : "Launch plan",
+                      "slug" : "acme-corp",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformOrganizationPage"
                 }
@@ -12171,6 +14946,24 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "created_by" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "member_count" : 1,
+                  "members" : [
+                    {
+                      "email" : "ada@example.com",
+                      "joined_at" : "2026-01-15T09:30:00.000Z",
+                      "name" : "Launch plan",
+                      "role" : "owner",
+                      "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                    }
+                  ],
+                  "name" : "Launch plan",
+                  "slug" : "acme-corp",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformOrganizationDetail"
                 }
@@ -12260,6 +15053,16 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "expires_at" : "2030-01-15T09:30:00.000Z",
+                  "expires_in" : 3600,
+                  "impersonator_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer",
+                  "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformImpersonation"
                 }
@@ -12423,6 +15226,10 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "email" : "ada@example.com",
+                "password" : "plum-Orchard-42-lantern"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/PlatformLoginRequest"
               }
@@ -12435,6 +15242,24 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "admin" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "created_by" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "deactivated_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "status" : "active",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  },
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformTokens"
                 }
@@ -12512,6 +15337,9 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/PlatformRefreshRequest"
               }
@@ -12524,6 +15352,24 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "access_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "admin" : {
+                    "created_at" : "2026-01-15T09:30:00.000Z",
+                    "created_by" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "deactivated_at" : "2026-01-15T09:30:00.000Z",
+                    "email" : "ada@example.com",
+                    "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                    "name" : "Launch plan",
+                    "status" : "active",
+                    "updated_at" : "2026-01-15T09:30:00.000Z"
+                  },
+                  "expires_in" : 3600,
+                  "refresh_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
+                  "session_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "session_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "token_type" : "Bearer"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/PlatformTokens"
                 }
@@ -12731,6 +15577,32 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "expand" : {
+
+                  },
+                  "items" : [
+                    {
+                      "budget" : 12500.5,
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "homepage" : "https://example.com/relaunch",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Website relaunch",
+                      "owner_email" : "ann@example.com",
+                      "settings" : {
+
+                      },
+                      "status" : "active",
+                      "summary" : "Everything the launch needs, in order.",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "next_cursor" : "eyJpZCI6NDJ9",
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ProjectPage"
                 }
@@ -12830,6 +15702,19 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "budget" : 12500.5,
+                "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "homepage" : "https://example.com/relaunch",
+                "name" : "Website relaunch",
+                "owner_email" : "ann@example.com",
+                "settings" : {
+
+                },
+                "status" : "active",
+                "summary" : "Everything the launch needs, in order.",
+                "webhook_secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ProjectCreate"
               }
@@ -12841,6 +15726,21 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "budget" : 12500.5,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "homepage" : "https://example.com/relaunch",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Website relaunch",
+                  "owner_email" : "ann@example.com",
+                  "settings" : {
+
+                  },
+                  "status" : "active",
+                  "summary" : "Everything the launch needs, in order.",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Project"
                 }
@@ -12999,6 +15899,26 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "operations" : [
+                  {
+                    "action" : "create",
+                    "data" : {
+                      "budget" : 12500.5,
+                      "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "homepage" : "https://example.com/relaunch",
+                      "name" : "Website relaunch",
+                      "owner_email" : "ann@example.com",
+                      "settings" : {
+
+                      },
+                      "status" : "active",
+                      "summary" : "Everything the launch needs, in order.",
+                      "webhook_secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                    }
+                  }
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ProjectBatch"
               }
@@ -13010,6 +15930,30 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "results" : [
+                    {
+                      "action" : "created",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "record" : {
+                        "budget" : 12500.5,
+                        "created_at" : "2026-01-15T09:30:00.000Z",
+                        "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                        "homepage" : "https://example.com/relaunch",
+                        "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                        "name" : "Website relaunch",
+                        "owner_email" : "ann@example.com",
+                        "settings" : {
+
+                        },
+                        "status" : "active",
+                        "summary" : "Everything the launch needs, in order.",
+                        "updated_at" : "2026-01-15T09:30:00.000Z"
+                      },
+                      "status" : 200
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ProjectBatchResponse"
                 }
@@ -13127,6 +16071,19 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "budget" : 12500.5,
+                "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "homepage" : "https://example.com/relaunch",
+                "name" : "Website relaunch",
+                "owner_email" : "ann@example.com",
+                "settings" : {
+
+                },
+                "status" : "active",
+                "summary" : "Everything the launch needs, in order.",
+                "webhook_secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ProjectUpsert"
               }
@@ -13138,6 +16095,21 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "budget" : 12500.5,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "homepage" : "https://example.com/relaunch",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Website relaunch",
+                  "owner_email" : "ann@example.com",
+                  "settings" : {
+
+                  },
+                  "status" : "active",
+                  "summary" : "Everything the launch needs, in order.",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Project"
                 }
@@ -13179,6 +16151,21 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "budget" : 12500.5,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "homepage" : "https://example.com/relaunch",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Website relaunch",
+                  "owner_email" : "ann@example.com",
+                  "settings" : {
+
+                  },
+                  "status" : "active",
+                  "summary" : "Everything the launch needs, in order.",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Project"
                 }
@@ -13431,6 +16418,21 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "budget" : 12500.5,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "homepage" : "https://example.com/relaunch",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Website relaunch",
+                  "owner_email" : "ann@example.com",
+                  "settings" : {
+
+                  },
+                  "status" : "active",
+                  "summary" : "Everything the launch needs, in order.",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "anyOf" : [
                     {
@@ -13593,6 +16595,22 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "budget" : 12500.5,
+                "clear" : [
+                  "summary"
+                ],
+                "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "homepage" : "https://example.com/relaunch",
+                "name" : "Website relaunch",
+                "owner_email" : "ann@example.com",
+                "settings" : {
+                  "key" : "value"
+                },
+                "status" : "active",
+                "summary" : "Everything the launch needs, in order.",
+                "webhook_secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ProjectUpdate"
               }
@@ -13604,6 +16622,21 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "budget" : 12500.5,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "homepage" : "https://example.com/relaunch",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Website relaunch",
+                  "owner_email" : "ann@example.com",
+                  "settings" : {
+
+                  },
+                  "status" : "active",
+                  "summary" : "Everything the launch needs, in order.",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Project"
                 }
@@ -13735,6 +16768,19 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "budget" : 12500.5,
+                "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "homepage" : "https://example.com/relaunch",
+                "name" : "Website relaunch",
+                "owner_email" : "ann@example.com",
+                "settings" : {
+
+                },
+                "status" : "active",
+                "summary" : "Everything the launch needs, in order.",
+                "webhook_secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/ProjectCreate"
               }
@@ -13746,6 +16792,21 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "budget" : 12500.5,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "homepage" : "https://example.com/relaunch",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Website relaunch",
+                  "owner_email" : "ann@example.com",
+                  "settings" : {
+
+                  },
+                  "status" : "active",
+                  "summary" : "Everything the launch needs, in order.",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Project"
                 }
@@ -13884,6 +16945,9 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "name" : "Launch plan"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/CopyProjectRequest"
               }
@@ -13896,6 +16960,10 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/CopyProjectResponse"
                 }
@@ -14027,6 +17095,23 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "by_status" : {
+                    "done" : 1,
+                    "in_progress" : 1,
+                    "todo" : 1
+                  },
+                  "name" : "Launch plan",
+                  "overdue" : [
+                    {
+                      "due_on" : "2026-01-15",
+                      "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "title" : "Write the launch plan"
+                    }
+                  ],
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "task_count" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/ProjectSummaryResponse"
                 }
@@ -14136,6 +17221,11 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "effective_tier" : "standard",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tier" : "standard"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/RateLimitTierAssignment"
                 }
@@ -14235,6 +17325,9 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "tier" : "standard"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/RateLimitTierChange"
               }
@@ -14247,6 +17340,11 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "effective_tier" : "standard",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tier" : "standard"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/RateLimitTierAssignment"
                 }
@@ -14358,6 +17456,11 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "effective_tier" : "standard",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tier" : "standard"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/RateLimitTierAssignment"
                 }
@@ -14457,6 +17560,9 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "tier" : "standard"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/RateLimitTierChange"
               }
@@ -14469,6 +17575,11 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "effective_tier" : "standard",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "tier" : "standard"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/RateLimitTierAssignment"
                 }
@@ -14567,6 +17678,16 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "default" : true,
+                      "name" : "Launch plan",
+                      "quota" : 1,
+                      "window" : 1
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/RateLimitTierList"
                 }
@@ -14828,6 +17949,37 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "expand" : {
+
+                  },
+                  "items" : [
+                    {
+                      "assignee_email" : "ada@example.com",
+                      "billable" : false,
+                      "code" : "WEB-42",
+                      "completed_at" : "2026-01-15T09:30:00.000Z",
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "details" : "Everything the launch needs, in order.",
+                      "due_on" : "2026-12-31",
+                      "estimate_hours" : 12.5,
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "labels" : [
+                        "frontend",
+                        "urgent"
+                      ],
+                      "priority" : 3,
+                      "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "status" : "todo",
+                      "title" : "Draft the landing page",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "next_cursor" : "eyJpZCI6NDJ9",
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/TaskPage"
                 }
@@ -14927,6 +18079,23 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "assignee_email" : "ada@example.com",
+                "billable" : false,
+                "code" : "WEB-42",
+                "completed_at" : "2026-01-15T09:30:00.000Z",
+                "details" : "Everything the launch needs, in order.",
+                "due_on" : "2026-12-31",
+                "estimate_hours" : 12.5,
+                "labels" : [
+                  "frontend",
+                  "urgent"
+                ],
+                "priority" : 3,
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "status" : "todo",
+                "title" : "Draft the landing page"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/TaskCreate"
               }
@@ -14938,6 +18107,26 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "assignee_email" : "ada@example.com",
+                  "billable" : false,
+                  "code" : "WEB-42",
+                  "completed_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "details" : "Everything the launch needs, in order.",
+                  "due_on" : "2026-12-31",
+                  "estimate_hours" : 12.5,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "labels" : [
+                    "frontend",
+                    "urgent"
+                  ],
+                  "priority" : 3,
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "status" : "todo",
+                  "title" : "Draft the landing page",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Task"
                 }
@@ -15096,6 +18285,30 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "operations" : [
+                  {
+                    "action" : "create",
+                    "data" : {
+                      "assignee_email" : "ada@example.com",
+                      "billable" : false,
+                      "code" : "WEB-42",
+                      "completed_at" : "2026-01-15T09:30:00.000Z",
+                      "details" : "Everything the launch needs, in order.",
+                      "due_on" : "2026-12-31",
+                      "estimate_hours" : 12.5,
+                      "labels" : [
+                        "frontend",
+                        "urgent"
+                      ],
+                      "priority" : 3,
+                      "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "status" : "todo",
+                      "title" : "Draft the landing page"
+                    }
+                  }
+                ]
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/TaskBatch"
               }
@@ -15107,6 +18320,35 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "results" : [
+                    {
+                      "action" : "created",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "record" : {
+                        "assignee_email" : "ada@example.com",
+                        "billable" : false,
+                        "code" : "WEB-42",
+                        "completed_at" : "2026-01-15T09:30:00.000Z",
+                        "created_at" : "2026-01-15T09:30:00.000Z",
+                        "details" : "Everything the launch needs, in order.",
+                        "due_on" : "2026-12-31",
+                        "estimate_hours" : 12.5,
+                        "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                        "labels" : [
+                          "frontend",
+                          "urgent"
+                        ],
+                        "priority" : 3,
+                        "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                        "status" : "todo",
+                        "title" : "Draft the landing page",
+                        "updated_at" : "2026-01-15T09:30:00.000Z"
+                      },
+                      "status" : 200
+                    }
+                  ]
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/TaskBatchResponse"
                 }
@@ -15224,6 +18466,23 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "assignee_email" : "ada@example.com",
+                "billable" : false,
+                "code" : "WEB-42",
+                "completed_at" : "2026-01-15T09:30:00.000Z",
+                "details" : "Everything the launch needs, in order.",
+                "due_on" : "2026-12-31",
+                "estimate_hours" : 12.5,
+                "labels" : [
+                  "frontend",
+                  "urgent"
+                ],
+                "priority" : 3,
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "status" : "todo",
+                "title" : "Draft the landing page"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/TaskUpsert"
               }
@@ -15235,6 +18494,26 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "assignee_email" : "ada@example.com",
+                  "billable" : false,
+                  "code" : "WEB-42",
+                  "completed_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "details" : "Everything the launch needs, in order.",
+                  "due_on" : "2026-12-31",
+                  "estimate_hours" : 12.5,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "labels" : [
+                    "frontend",
+                    "urgent"
+                  ],
+                  "priority" : 3,
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "status" : "todo",
+                  "title" : "Draft the landing page",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Task"
                 }
@@ -15276,6 +18555,26 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "assignee_email" : "ada@example.com",
+                  "billable" : false,
+                  "code" : "WEB-42",
+                  "completed_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "details" : "Everything the launch needs, in order.",
+                  "due_on" : "2026-12-31",
+                  "estimate_hours" : 12.5,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "labels" : [
+                    "frontend",
+                    "urgent"
+                  ],
+                  "priority" : 3,
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "status" : "todo",
+                  "title" : "Draft the landing page",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Task"
                 }
@@ -15528,6 +18827,26 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "assignee_email" : "ada@example.com",
+                  "billable" : false,
+                  "code" : "WEB-42",
+                  "completed_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "details" : "Everything the launch needs, in order.",
+                  "due_on" : "2026-12-31",
+                  "estimate_hours" : 12.5,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "labels" : [
+                    "frontend",
+                    "urgent"
+                  ],
+                  "priority" : 3,
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "status" : "todo",
+                  "title" : "Draft the landing page",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "anyOf" : [
                     {
@@ -15690,6 +19009,26 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "assignee_email" : "ada@example.com",
+                "billable" : true,
+                "clear" : [
+                  "details"
+                ],
+                "code" : "WEB-42",
+                "completed_at" : "2026-01-15T09:30:00.000Z",
+                "details" : "Everything the launch needs, in order.",
+                "due_on" : "2026-12-31",
+                "estimate_hours" : 12.5,
+                "labels" : [
+                  "frontend",
+                  "urgent"
+                ],
+                "priority" : 1,
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "status" : "todo",
+                "title" : "Draft the landing page"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/TaskUpdate"
               }
@@ -15701,6 +19040,26 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "assignee_email" : "ada@example.com",
+                  "billable" : false,
+                  "code" : "WEB-42",
+                  "completed_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "details" : "Everything the launch needs, in order.",
+                  "due_on" : "2026-12-31",
+                  "estimate_hours" : 12.5,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "labels" : [
+                    "frontend",
+                    "urgent"
+                  ],
+                  "priority" : 3,
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "status" : "todo",
+                  "title" : "Draft the landing page",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Task"
                 }
@@ -15832,6 +19191,23 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "assignee_email" : "ada@example.com",
+                "billable" : false,
+                "code" : "WEB-42",
+                "completed_at" : "2026-01-15T09:30:00.000Z",
+                "details" : "Everything the launch needs, in order.",
+                "due_on" : "2026-12-31",
+                "estimate_hours" : 12.5,
+                "labels" : [
+                  "frontend",
+                  "urgent"
+                ],
+                "priority" : 3,
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "status" : "todo",
+                "title" : "Draft the landing page"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/TaskCreate"
               }
@@ -15843,6 +19219,26 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "assignee_email" : "ada@example.com",
+                  "billable" : false,
+                  "code" : "WEB-42",
+                  "completed_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "details" : "Everything the launch needs, in order.",
+                  "due_on" : "2026-12-31",
+                  "estimate_hours" : 12.5,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "labels" : [
+                    "frontend",
+                    "urgent"
+                  ],
+                  "priority" : 3,
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "status" : "todo",
+                  "title" : "Draft the landing page",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/Task"
                 }
@@ -16034,6 +19430,26 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "api_key_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "client_errors" : 1,
+                      "day" : "2026-01-15",
+                      "latency_ms" : {
+                        "p50" : 12.5,
+                        "p95" : 12.5,
+                        "p99" : 12.5
+                      },
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "requests" : 1,
+                      "server_errors" : 1
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/UsagePage"
                 }
@@ -16144,6 +19560,27 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "description" : "Everything the launch needs, in order.",
+                      "disabled_reason" : "Every delivery failed for 5 days.",
+                      "enabled" : true,
+                      "event_types" : [
+                        "projects.created"
+                      ],
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "previous_secret_expires_at" : "2026-01-15T09:30:00.000Z",
+                      "updated_at" : "2026-01-15T09:30:00.000Z",
+                      "url" : "https://example.com/webhooks/loom"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookSubscriptionPage"
                 }
@@ -16227,6 +19664,14 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "description" : "Everything the launch needs, in order.",
+                "enabled" : true,
+                "event_types" : [
+                  "*"
+                ],
+                "url" : "https://example.com/webhooks/loom"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/WebhookSubscriptionCreate"
               }
@@ -16239,6 +19684,21 @@ extension Tracker {
           "201" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "disabled_reason" : "Every delivery failed for 5 days.",
+                  "enabled" : true,
+                  "event_types" : [
+                    "projects.created"
+                  ],
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "previous_secret_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                  "updated_at" : "2026-01-15T09:30:00.000Z",
+                  "url" : "https://example.com/webhooks/loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookSubscriptionSecret"
                 }
@@ -16443,6 +19903,20 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "disabled_reason" : "Every delivery failed for 5 days.",
+                  "enabled" : true,
+                  "event_types" : [
+                    "projects.created"
+                  ],
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "previous_secret_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "updated_at" : "2026-01-15T09:30:00.000Z",
+                  "url" : "https://example.com/webhooks/loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookSubscription"
                 }
@@ -16542,6 +20016,14 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "description" : "Everything the launch needs, in order.",
+                "enabled" : true,
+                "event_types" : [
+                  "*"
+                ],
+                "url" : "https://example.com/webhooks/loom"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/WebhookSubscriptionUpdate"
               }
@@ -16554,6 +20036,20 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "disabled_reason" : "Every delivery failed for 5 days.",
+                  "enabled" : true,
+                  "event_types" : [
+                    "projects.created"
+                  ],
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "previous_secret_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "updated_at" : "2026-01-15T09:30:00.000Z",
+                  "url" : "https://example.com/webhooks/loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookSubscription"
                 }
@@ -16695,6 +20191,23 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "attempts" : 1,
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "event_type" : "projects.created",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "last_error" : "connection refused",
+                      "last_status" : 1,
+                      "next_attempt_at" : "2026-01-15T09:30:00.000Z",
+                      "status" : "pending"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookMessagePage"
                 }
@@ -16830,6 +20343,21 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "attempted_at" : "2026-01-15T09:30:00.000Z",
+                      "duration_ms" : 1,
+                      "error" : "connection refused",
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "response_body" : "OK",
+                      "response_status" : 1
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookAttemptPage"
                 }
@@ -16943,6 +20471,16 @@ extension Tracker {
           "202" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "attempts" : 1,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "event_type" : "projects.created",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "last_error" : "connection refused",
+                  "last_status" : 1,
+                  "next_attempt_at" : "2026-01-15T09:30:00.000Z",
+                  "status" : "pending"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookMessage"
                 }
@@ -17044,6 +20582,9 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "since" : "2026-01-15T09:30:00.000Z"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/WebhookReplayRequest"
               }
@@ -17056,6 +20597,9 @@ extension Tracker {
           "202" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "replayed" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookReplayResult"
                 }
@@ -17166,6 +20710,9 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "grace_seconds" : 0
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/WebhookSecretRotation"
               }
@@ -17177,6 +20724,21 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "description" : "Everything the launch needs, in order.",
+                  "disabled_reason" : "Every delivery failed for 5 days.",
+                  "enabled" : true,
+                  "event_types" : [
+                    "projects.created"
+                  ],
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "previous_secret_expires_at" : "2026-01-15T09:30:00.000Z",
+                  "secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                  "updated_at" : "2026-01-15T09:30:00.000Z",
+                  "url" : "https://example.com/webhooks/loom"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookSubscriptionSecret"
                 }
@@ -17288,6 +20850,16 @@ extension Tracker {
           "202" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "attempts" : 1,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "event_type" : "projects.created",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "last_error" : "connection refused",
+                  "last_status" : 1,
+                  "next_attempt_at" : "2026-01-15T09:30:00.000Z",
+                  "status" : "pending"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/WebhookMessage"
                 }
@@ -17476,6 +21048,23 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "data" : {
+                  "author_email" : "ada@example.com",
+                  "body" : "Looks good to me.",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "deleted_at" : "2026-01-15T09:30:00.000Z",
+                  "edit_count" : 0,
+                  "id" : 1,
+                  "pinned" : false,
+                  "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "timestamp" : "2026-01-15T09:30:00.000Z",
+                "type" : "comments.created"
+              },
               "schema" : {
                 "description" : "A comments.created event.",
                 "properties" : {
@@ -17575,6 +21164,23 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "data" : {
+                  "author_email" : "ada@example.com",
+                  "body" : "Looks good to me.",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "deleted_at" : "2026-01-15T09:30:00.000Z",
+                  "edit_count" : 0,
+                  "id" : 1,
+                  "pinned" : false,
+                  "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "timestamp" : "2026-01-15T09:30:00.000Z",
+                "type" : "comments.deleted"
+              },
               "schema" : {
                 "description" : "A comments.deleted event.",
                 "properties" : {
@@ -17674,6 +21280,23 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "data" : {
+                  "author_email" : "ada@example.com",
+                  "body" : "Looks good to me.",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "deleted_at" : "2026-01-15T09:30:00.000Z",
+                  "edit_count" : 0,
+                  "id" : 1,
+                  "pinned" : false,
+                  "task_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "timestamp" : "2026-01-15T09:30:00.000Z",
+                "type" : "comments.restored"
+              },
               "schema" : {
                 "description" : "A comments.restored event.",
                 "properties" : {
@@ -17773,6 +21396,17 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "data" : {
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "source_project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "timestamp" : "2026-01-15T09:30:00.000Z",
+                "type" : "project.copied"
+              },
               "schema" : {
                 "description" : "A project.copied event.",
                 "properties" : {
@@ -17895,6 +21529,27 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "data" : {
+                  "budget" : 12500.5,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "homepage" : "https://example.com/relaunch",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Website relaunch",
+                  "owner_email" : "ann@example.com",
+                  "settings" : {
+
+                  },
+                  "status" : "active",
+                  "summary" : "Everything the launch needs, in order.",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "timestamp" : "2026-01-15T09:30:00.000Z",
+                "type" : "projects.created"
+              },
               "schema" : {
                 "description" : "A projects.created event.",
                 "properties" : {
@@ -17994,6 +21649,27 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "data" : {
+                  "budget" : 12500.5,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "homepage" : "https://example.com/relaunch",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Website relaunch",
+                  "owner_email" : "ann@example.com",
+                  "settings" : {
+
+                  },
+                  "status" : "active",
+                  "summary" : "Everything the launch needs, in order.",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "timestamp" : "2026-01-15T09:30:00.000Z",
+                "type" : "projects.deleted"
+              },
               "schema" : {
                 "description" : "A projects.deleted event.",
                 "properties" : {
@@ -18093,6 +21769,42 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "data" : {
+                  "budget" : 12500.5,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "homepage" : "https://example.com/relaunch",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Website relaunch",
+                  "owner_email" : "ann@example.com",
+                  "settings" : {
+
+                  },
+                  "status" : "active",
+                  "summary" : "Everything the launch needs, in order.",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "previous" : {
+                  "budget" : 12500.5,
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "external_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "homepage" : "https://example.com/relaunch",
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Website relaunch",
+                  "owner_email" : "ann@example.com",
+                  "settings" : {
+
+                  },
+                  "status" : "active",
+                  "summary" : "Everything the launch needs, in order.",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "timestamp" : "2026-01-15T09:30:00.000Z",
+                "type" : "projects.updated"
+              },
               "schema" : {
                 "description" : "A projects.updated event.",
                 "properties" : {
@@ -18196,6 +21908,32 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "data" : {
+                  "assignee_email" : "ada@example.com",
+                  "billable" : false,
+                  "code" : "WEB-42",
+                  "completed_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "details" : "Everything the launch needs, in order.",
+                  "due_on" : "2026-12-31",
+                  "estimate_hours" : 12.5,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "labels" : [
+                    "frontend",
+                    "urgent"
+                  ],
+                  "priority" : 3,
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "status" : "todo",
+                  "title" : "Draft the landing page",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "timestamp" : "2026-01-15T09:30:00.000Z",
+                "type" : "tasks.created"
+              },
               "schema" : {
                 "description" : "A tasks.created event.",
                 "properties" : {
@@ -18295,6 +22033,32 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "data" : {
+                  "assignee_email" : "ada@example.com",
+                  "billable" : false,
+                  "code" : "WEB-42",
+                  "completed_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "details" : "Everything the launch needs, in order.",
+                  "due_on" : "2026-12-31",
+                  "estimate_hours" : 12.5,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "labels" : [
+                    "frontend",
+                    "urgent"
+                  ],
+                  "priority" : 3,
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "status" : "todo",
+                  "title" : "Draft the landing page",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "timestamp" : "2026-01-15T09:30:00.000Z",
+                "type" : "tasks.deleted"
+              },
               "schema" : {
                 "description" : "A tasks.deleted event.",
                 "properties" : {
@@ -18394,6 +22158,52 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "data" : {
+                  "assignee_email" : "ada@example.com",
+                  "billable" : false,
+                  "code" : "WEB-42",
+                  "completed_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "details" : "Everything the launch needs, in order.",
+                  "due_on" : "2026-12-31",
+                  "estimate_hours" : 12.5,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "labels" : [
+                    "frontend",
+                    "urgent"
+                  ],
+                  "priority" : 3,
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "status" : "todo",
+                  "title" : "Draft the landing page",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "previous" : {
+                  "assignee_email" : "ada@example.com",
+                  "billable" : false,
+                  "code" : "WEB-42",
+                  "completed_at" : "2026-01-15T09:30:00.000Z",
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "details" : "Everything the launch needs, in order.",
+                  "due_on" : "2026-12-31",
+                  "estimate_hours" : 12.5,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "labels" : [
+                    "frontend",
+                    "urgent"
+                  ],
+                  "priority" : 3,
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "status" : "todo",
+                  "title" : "Draft the landing page",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "timestamp" : "2026-01-15T09:30:00.000Z",
+                "type" : "tasks.updated"
+              },
               "schema" : {
                 "description" : "A tasks.updated event.",
                 "properties" : {

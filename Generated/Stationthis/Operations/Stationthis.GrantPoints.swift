@@ -35,7 +35,7 @@ extension Stationthis.Operations {
 
         /// The grant.
         public struct Body: Sendable, Hashable, JSONWritable {
-            /// The user who receives the points.
+            /// The account that receives the points (its `userId`); an id naming no account is refused (400 naming `userId`).
             public var userId: UUID
             /// Points to add.
             public var amount: Int64

@@ -83,7 +83,7 @@ public enum OpenAPIBuilder {
         let webhooks = try config.webhooks.map { try WebhookEvents(webhooks: $0, context: context).pathItems() } ?? [:]
         // After the paths and webhooks: the components include the enums they recorded.
         let components = try ComponentsBuilder(context: context).components()
-        return OpenAPI.Document(
+        let document = OpenAPI.Document(
             openAPIVersion: openAPIVersion,
             info: OpenAPI.Document.Info(
                 title: config.title, description: config.description + "\n\n" + Self.timestampNote, contact: info.contact,
@@ -93,6 +93,7 @@ public enum OpenAPIBuilder {
             webhooks: webhooks,
             components: components,
             tags: tags(for: context))
+        return DocumentExamples.apply(to: document)
     }
 
     /// `items` with the answers of the app's request limits (every operation) and rate limits

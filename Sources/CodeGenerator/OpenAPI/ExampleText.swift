@@ -1,0 +1,102 @@
+import Foundation
+import OpenAPIKit
+
+/// The example of a string schema: a value of its format, else a text its member's name suggests,
+/// else a string its pattern matches; the first candidate within the schema's lengths and
+/// pattern wins.
+enum ExampleText {
+    static func string(format: String, member: String?, context: JSONSchema.StringContext) -> String? {
+        let pattern = context.pattern.flatMap { $0 == FieldSchemaBuilder.withoutNUL ? nil : $0 }
+        let expression = pattern.flatMap { try? NSRegularExpression(pattern: $0) }
+        if pattern != nil, expression == nil { return nil }
+        var candidates = [formatted(format, member: member), named(member)].compactMap { $0 }
+        if let pattern, let matching = PatternExample.string(matching: pattern) { candidates.append(matching) }
+        if pattern == nil { candidates.append(padded(words(member), context)) }
+        return candidates.first { candidate in
+            let length = candidate.count
+            guard length >= context.minLength, length <= (context.maxLength ?? .max) else { return false }
+            guard let expression else { return true }
+            let range = NSRange(candidate.startIndex..<candidate.endIndex, in: candidate)
+            return expression.firstMatch(in: candidate, range: range) != nil
+        }
+    }
+
+    /// A value of `format`; an expiry (`expires_at`, `expiresAt`) lies in the future.
+    private static func formatted(_ format: String, member: String?) -> String? {
+        switch format {
+        case "date-time": return member?.lowercased().hasPrefix("expires") == true ? "2030-01-15T09:30:00.000Z" : "2026-01-15T09:30:00.000Z"
+        case "date": return "2026-01-15"
+        case "time": return "09:30:00Z"
+        case "email": return "ada@example.com"
+        case "uuid": return "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+        case "uri", "url": return "https://example.com/"
+        case "password": return "plum-Orchard-42-lantern"
+        case "ipv4": return "203.0.113.7"
+        case "ipv6": return "2001:db8::7"
+        case "hostname": return "api.example.com"
+        default: return nil
+        }
+    }
+
+    /// Texts for common member names, compared without case, `_` or `-`.
+    private static func named(_ member: String?) -> String? {
+        guard let member else { return nil }
+        let key = member.lowercased().filter { $0 != "_" && $0 != "-" }
+        if let text = texts[key] { return text }
+        if key.hasSuffix("email") { return "ada@example.com" }
+        if key.hasSuffix("url") || key.hasSuffix("uri") { return "https://example.com/webhooks/loom" }
+        if member.hasSuffix("_at") || member.hasSuffix("At") { return "2026-01-15T09:30:00.000Z" }
+        if member == "id" || member.hasSuffix("_id") || member.hasSuffix("Id") { return "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83" }
+        if key.hasSuffix("token") { return "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6" }
+        if key.hasSuffix("password") { return "plum-Orchard-42-lantern" }
+        if key.hasSuffix("name") { return "Ada Lovelace" }
+        return nil
+    }
+
+    private static let texts: [String: String] = [
+        "name": "Launch plan", "title": "Write the launch plan", "label": "Launch",
+        "username": "ada@example.com", "firstname": "Ada", "lastname": "Lovelace", "organizationname": "Acme Corp",
+        "description": "Everything the launch needs, in order.", "summary": "Everything the launch needs, in order.",
+        "details": "Everything the launch needs, in order.", "body": "Looks good to me.", "comment": "Looks good to me.",
+        "notes": "Looks good to me.", "notetext": "Looks good to me.", "bio": "Mathematician and writer.",
+        "message": "The request body has 1 invalid field: email.", "detail": "The request body has 1 invalid field: email.",
+        "error": "connection refused", "lasterror": "connection refused", "disabledreason": "Every delivery failed for 5 days.",
+        "slug": "acme-corp", "organizationslug": "acme-corp", "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        "webhooksecret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "key": "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+        "apikey": "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5", "prefix": "sk_live_", "lastfour": "6ML5", "environment": "live",
+        "csrftoken": "vNpK0GVugcC5l2qDCPFYL7rJtvmSlMbs2FF2Tb0gaio", "tokentype": "Bearer", "nextcursor": "eyJpZCI6NDJ9",
+        "homepage": "https://example.com/", "website": "https://example.com/", "url": "https://example.com/webhooks/loom",
+        "action": "created", "resource": "projects", "credential": "access_token", "actor": "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+        "subject": "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83", "role": "member", "scopes": "projects:read", "scope": "projects:read",
+        "allowedcidrs": "10.0.0.0/8", "field": "email", "changedfields": "name", "eventtype": "projects.created",
+        "eventtypes": "projects.created", "type": "projects.created", "tier": "standard", "effectivetier": "standard",
+        "service": "loom", "app": "loom", "database": "ok", "status": "ok", "mode": "webhook", "kind": "user",
+        "value": "42", "responsebody": "OK", "code": "VALIDATION_ERROR",
+        "ip": "203.0.113.7", "ipaddress": "203.0.113.7", "clientip": "203.0.113.7", "useragent": "curl/8.5.0",
+        "phone": "+44 20 7946 0958", "color": "#3366ff", "currency": "EUR", "country": "GB", "locale": "en-GB",
+        "timezone": "Europe/London",
+    ]
+
+    /// `Example <member in words>`, or `Example` for an unnamed string.
+    private static func words(_ member: String?) -> String {
+        guard let member, !member.isEmpty else { return "Example" }
+        var words = ""
+        for character in member {
+            if character == "_" || character == "-" {
+                words.append(" ")
+            } else if character.isUppercase {
+                words += " " + character.lowercased()
+            } else {
+                words.append(character)
+            }
+        }
+        return "Example " + words.split(separator: " ").joined(separator: " ")
+    }
+
+    private static func padded(_ text: String, _ context: JSONSchema.StringContext) -> String {
+        var text = text
+        if let maximum = context.maxLength, text.count > maximum { text = String(text.prefix(maximum)) }
+        if text.count < context.minLength { text += String(repeating: "x", count: context.minLength - text.count) }
+        return text
+    }
+}

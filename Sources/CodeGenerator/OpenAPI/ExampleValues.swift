@@ -1,0 +1,127 @@
+import Foundation
+import OpenAPIKit
+
+/// Example values for the document's schemas, derived from the schemas themselves: a schema's own
+/// example, default or first allowed value when it has one, otherwise a value of its format
+/// (`date-time`, `email`, `uuid`, ...), a text chosen by the member's name (`name`, `url`,
+/// `description`, ...), or a string its pattern matches, within its lengths and bounds. Objects hold
+/// an example of each member, arrays one item, references the example of the component they name.
+///
+/// Deterministic: the same document always gets the same examples (`loom generate --check`).
+struct ExampleValues {
+    private let components: OpenAPI.ComponentDictionary<JSONSchema>
+    private var memo: [String: AnyCodable?] = [:]
+    private var inProgress: Set<String> = []
+
+    init(components: OpenAPI.ComponentDictionary<JSONSchema>) {
+        self.components = components
+    }
+
+    /// The example of the component `name`, or `nil` when none can be made (a required member
+    /// without one, or a cycle).
+    mutating func component(_ name: String) -> AnyCodable? {
+        if let known = memo[name] { return known }
+        guard let schema = components[OpenAPI.ComponentKey(stringLiteral: name)], !inProgress.contains(name) else { return nil }
+        inProgress.insert(name)
+        let value = example(of: schema, member: nil)
+        inProgress.remove(name)
+        memo[name] = value
+        return value
+    }
+
+    /// The example of `schema`, the schema of the object member `member` (its name picks a text).
+    mutating func example(of schema: JSONSchema, member: String?) -> AnyCodable? {
+        if let given = schema.examples.first ?? schema.defaultValue, !Self.isNull(given) { return given }
+        if let allowed = schema.allowedValues?.first(where: { !Self.isNull($0) }) { return allowed }
+        switch schema.value {
+        case .null: return AnyCodable(nil as String?)
+        case .boolean: return AnyCodable(true)
+        case .integer(_, let context):
+            return AnyCodable(Self.integer(member: member, minimum: context.minimum?.value, maximum: context.maximum?.value))
+        case .number(_, let context):
+            return AnyCodable(Self.number(minimum: context.minimum?.value, maximum: context.maximum?.value))
+        case .string(let core, let context):
+            return ExampleText.string(format: core.format.rawValue, member: member, context: context).map(AnyCodable.init)
+        case .object(_, let context): return object(context)
+        case .array(_, let context): return array(context, member: member)
+        case .all(let schemas, _):
+            var merged: [String: AnyCodable] = [:]
+            for part in schemas {
+                guard let value = example(of: part, member: member) else { return nil }
+                guard let members = value.value as? [String: AnyCodable] else { return value }
+                merged.merge(members) { _, last in last }
+            }
+            return AnyCodable(merged)
+        case .one(let schemas, _), .any(let schemas, _):
+            for part in schemas where !Self.isNullType(part) {
+                if let value = example(of: part, member: member) { return value }
+            }
+            return nil
+        case .not(let excluded, _):
+            // `{"not": {"type": "null"}}` is a `json` field: any value but null.
+            return Self.isNullType(excluded) ? Self.anyValue : nil
+        case .reference(let reference, _):
+            return reference.name.flatMap { component($0) }
+        case .fragment:
+            return Self.anyValue
+        }
+    }
+
+    private mutating func object(_ context: JSONSchema.ObjectContext) -> AnyCodable? {
+        var members: [String: AnyCodable] = [:]
+        for (name, property) in context.properties {
+            if let value = example(of: property, member: name) {
+                members[name] = value
+            } else if context.requiredProperties.contains(name) {
+                return nil
+            }
+        }
+        if context.properties.isEmpty, case .b(let additional)? = context.additionalProperties {
+            guard let value = example(of: additional, member: nil) else { return nil }
+            members["key"] = value
+        }
+        return AnyCodable(members)
+    }
+
+    private mutating func array(_ context: JSONSchema.ArrayContext, member: String?) -> AnyCodable? {
+        guard let items = context.items else { return AnyCodable([AnyCodable]()) }
+        if context.maxItems == 0 { return AnyCodable([AnyCodable]()) }
+        let count = max(context.minItems, 1)
+        if count > 1, context.uniqueItems {
+            guard let values = items.allowedValues?.filter({ !Self.isNull($0) }), values.count >= count else { return nil }
+            return AnyCodable(Array(values.prefix(count)))
+        }
+        guard let value = example(of: items, member: member) else { return nil }
+        return AnyCodable(Array(repeating: value, count: count))
+    }
+
+    /// What a free-form JSON value is shown as.
+    static let anyValue = AnyCodable(["key": AnyCodable("value")])
+
+    private static func isNull(_ value: AnyCodable) -> Bool {
+        value.value is Void || value.value is NSNull
+    }
+
+    private static func isNullType(_ schema: JSONSchema) -> Bool {
+        if case .null = schema.value { return true }
+        return false
+    }
+
+    /// A count chosen by the member's name (`limit` 20, `offset` 0, ...), else the minimum or 1,
+    /// within the bounds.
+    private static func integer(member: String?, minimum: Int?, maximum: Int?) -> Int {
+        let named = member.flatMap { integers[$0.lowercased().filter { $0 != "_" && $0 != "-" }] }
+        let value = max(named ?? minimum ?? 1, minimum ?? .min)
+        return maximum.map { min(value, $0) } ?? value
+    }
+
+    private static let integers: [String: Int] = [
+        "limit": 20, "offset": 0, "total": 1, "page": 1, "perpage": 20, "expiresin": 3600, "retryafter": 30,
+        "amount": 100, "balance": 100, "attempt": 1, "attempts": 1, "statuscode": 200, "status": 200,
+    ]
+
+    private static func number(minimum: Double?, maximum: Double?) -> Double {
+        let value = max(minimum ?? 12.5, 12.5)
+        return maximum.map { min(value, $0) } ?? value
+    }
+}
