@@ -27,7 +27,7 @@ enum AppCatalog {
     }
 }
 
-/// The handwritten handlers of every app with custom endpoints (`Sources/Server/Handlers/`).
+/// The handwritten handlers of every app with custom endpoints (`Sources/Server/Handlers/<App>/`).
 struct ServerHandlers: LoomProjectHandlers {
     /// How long EventFlow waits before handing out a new event (0 in tests).
     let eventSettleInterval: Double

@@ -2,7 +2,7 @@ import Logging
 import Runtime
 import ServiceLifecycle
 
-/// The background workers of apps whose handlers hand work to one (`Sources/Server/Handlers/`):
+/// The background workers of apps whose handlers hand work to one (`Sources/Server/Handlers/<App>/`):
 /// stationthis's `GenerationWorker`. Mounted last, so the worker's writes run every write hook
 /// the server has (the webhook outbox, the audit trail).
 enum ServerWorkers {
