@@ -128,14 +128,11 @@ extension B2b {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "OAUTH_PROVIDER_ERROR",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The OAuth provider could not be reached; try again later."
               }
             },
             "schema" : {
@@ -155,14 +152,11 @@ extension B2b {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "BAD_REQUEST",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The query string has 1 invalid parameter: limit."
               }
             },
             "schema" : {
@@ -182,14 +176,11 @@ extension B2b {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "CONFLICT",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The value of name is already taken."
               }
             },
             "schema" : {
@@ -209,14 +200,11 @@ extension B2b {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "PERMISSION_DENIED",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The credential lacks the scope this route requires."
               }
             },
             "schema" : {
@@ -236,14 +224,11 @@ extension B2b {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "GATEWAY_TIMEOUT",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The operation did not finish within its time budget; nothing was changed."
               }
             },
             "schema" : {
@@ -263,14 +248,11 @@ extension B2b {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "INTERNAL_ERROR",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The server failed to handle the request."
               }
             },
             "schema" : {
@@ -290,14 +272,11 @@ extension B2b {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "RESOURCE_NOT_FOUND",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "No record has id 3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83."
               }
             },
             "schema" : {
@@ -317,14 +296,11 @@ extension B2b {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "PAYLOAD_TOO_LARGE",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The request body is larger than the server accepts."
               }
             },
             "schema" : {
@@ -344,14 +320,11 @@ extension B2b {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "PRECONDITION_FAILED",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The record changed since it was read: If-Match does not list its current ETag."
               }
             },
             "schema" : {
@@ -371,14 +344,11 @@ extension B2b {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "RATE_LIMIT_EXCEEDED",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "Too many requests; retry after 30 seconds."
               }
             },
             "schema" : {
@@ -421,14 +391,11 @@ extension B2b {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "REQUEST_HEADER_FIELDS_TOO_LARGE",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The request's header fields are larger than the server accepts."
               }
             },
             "schema" : {
@@ -448,14 +415,11 @@ extension B2b {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "SERVICE_UNAVAILABLE",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The database is unavailable; retry later."
               }
             },
             "schema" : {
@@ -475,14 +439,11 @@ extension B2b {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "RATE_LIMIT_EXCEEDED",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "Too many requests; retry after 30 seconds."
               }
             },
             "schema" : {
@@ -510,14 +471,11 @@ extension B2b {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "URI_TOO_LONG",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The request target is longer than the server accepts."
               }
             },
             "schema" : {
@@ -537,14 +495,11 @@ extension B2b {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "AUTHENTICATION_FAILED",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "This route needs credentials: send Authorization: Bearer <access token> or X-API-Key."
               }
             },
             "schema" : {
@@ -564,14 +519,11 @@ extension B2b {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "UNSUPPORTED_MEDIA_TYPE",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The request body must be application/json."
               }
             },
             "schema" : {
@@ -595,7 +547,7 @@ extension B2b {
                 "details" : [
                   {
                     "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
+                    "message" : "must be an email address (got \"ada@\")"
                   }
                 ],
                 "message" : "The request body has 1 invalid field: email."

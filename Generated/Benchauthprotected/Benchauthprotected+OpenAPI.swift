@@ -127,18 +127,15 @@ extension Benchauthprotected {
         "content" : {
           "application/problem+json" : {
             "example" : {
-              "code" : "VALIDATION_ERROR",
-              "detail" : "The request body has 1 invalid field: email.",
+              "code" : "OAUTH_PROVIDER_ERROR",
+              "detail" : "The OAuth provider could not be reached; try again later.",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200,
-              "title" : "Write the launch plan",
-              "type" : "projects.created"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 502,
+              "title" : "Bad Gateway",
+              "type" : "urn:loom:problem:oauth-provider-error"
             },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
@@ -156,18 +153,15 @@ extension Benchauthprotected {
         "content" : {
           "application/problem+json" : {
             "example" : {
-              "code" : "VALIDATION_ERROR",
-              "detail" : "The request body has 1 invalid field: email.",
+              "code" : "BAD_REQUEST",
+              "detail" : "The query string has 1 invalid parameter: limit.",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200,
-              "title" : "Write the launch plan",
-              "type" : "projects.created"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 400,
+              "title" : "Bad Request",
+              "type" : "urn:loom:problem:bad-request"
             },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
@@ -185,18 +179,15 @@ extension Benchauthprotected {
         "content" : {
           "application/problem+json" : {
             "example" : {
-              "code" : "VALIDATION_ERROR",
-              "detail" : "The request body has 1 invalid field: email.",
+              "code" : "CONFLICT",
+              "detail" : "The value of name is already taken.",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200,
-              "title" : "Write the launch plan",
-              "type" : "projects.created"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 409,
+              "title" : "Conflict",
+              "type" : "urn:loom:problem:conflict"
             },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
@@ -214,18 +205,15 @@ extension Benchauthprotected {
         "content" : {
           "application/problem+json" : {
             "example" : {
-              "code" : "VALIDATION_ERROR",
-              "detail" : "The request body has 1 invalid field: email.",
+              "code" : "FORBIDDEN",
+              "detail" : "The credential lacks the scope this route requires.",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200,
-              "title" : "Write the launch plan",
-              "type" : "projects.created"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 403,
+              "title" : "Forbidden",
+              "type" : "urn:loom:problem:forbidden"
             },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
@@ -243,18 +231,15 @@ extension Benchauthprotected {
         "content" : {
           "application/problem+json" : {
             "example" : {
-              "code" : "VALIDATION_ERROR",
-              "detail" : "The request body has 1 invalid field: email.",
+              "code" : "GATEWAY_TIMEOUT",
+              "detail" : "The operation did not finish within its time budget; nothing was changed.",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200,
-              "title" : "Write the launch plan",
-              "type" : "projects.created"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 504,
+              "title" : "Gateway Timeout",
+              "type" : "urn:loom:problem:gateway-timeout"
             },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
@@ -272,18 +257,15 @@ extension Benchauthprotected {
         "content" : {
           "application/problem+json" : {
             "example" : {
-              "code" : "VALIDATION_ERROR",
-              "detail" : "The request body has 1 invalid field: email.",
+              "code" : "INTERNAL_ERROR",
+              "detail" : "The server failed to handle the request.",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200,
-              "title" : "Write the launch plan",
-              "type" : "projects.created"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 500,
+              "title" : "Internal Server Error",
+              "type" : "urn:loom:problem:internal-error"
             },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
@@ -301,18 +283,15 @@ extension Benchauthprotected {
         "content" : {
           "application/problem+json" : {
             "example" : {
-              "code" : "VALIDATION_ERROR",
-              "detail" : "The request body has 1 invalid field: email.",
+              "code" : "NOT_FOUND",
+              "detail" : "No record has id 3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83.",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200,
-              "title" : "Write the launch plan",
-              "type" : "projects.created"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 404,
+              "title" : "Not Found",
+              "type" : "urn:loom:problem:not-found"
             },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
@@ -330,18 +309,15 @@ extension Benchauthprotected {
         "content" : {
           "application/problem+json" : {
             "example" : {
-              "code" : "VALIDATION_ERROR",
-              "detail" : "The request body has 1 invalid field: email.",
+              "code" : "PAYLOAD_TOO_LARGE",
+              "detail" : "The request body is larger than the server accepts.",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200,
-              "title" : "Write the launch plan",
-              "type" : "projects.created"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 413,
+              "title" : "Content Too Large",
+              "type" : "urn:loom:problem:payload-too-large"
             },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
@@ -359,18 +335,15 @@ extension Benchauthprotected {
         "content" : {
           "application/problem+json" : {
             "example" : {
-              "code" : "VALIDATION_ERROR",
-              "detail" : "The request body has 1 invalid field: email.",
+              "code" : "PRECONDITION_FAILED",
+              "detail" : "The record changed since it was read: If-Match does not list its current ETag.",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200,
-              "title" : "Write the launch plan",
-              "type" : "projects.created"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 412,
+              "title" : "Precondition Failed",
+              "type" : "urn:loom:problem:precondition-failed"
             },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
@@ -388,18 +361,15 @@ extension Benchauthprotected {
         "content" : {
           "application/problem+json" : {
             "example" : {
-              "code" : "VALIDATION_ERROR",
-              "detail" : "The request body has 1 invalid field: email.",
+              "code" : "TOO_MANY_REQUESTS",
+              "detail" : "Too many requests; retry after 30 seconds.",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200,
-              "title" : "Write the launch plan",
-              "type" : "projects.created"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 429,
+              "title" : "Too Many Requests",
+              "type" : "urn:loom:problem:too-many-requests"
             },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
@@ -440,18 +410,15 @@ extension Benchauthprotected {
         "content" : {
           "application/problem+json" : {
             "example" : {
-              "code" : "VALIDATION_ERROR",
-              "detail" : "The request body has 1 invalid field: email.",
+              "code" : "REQUEST_HEADER_FIELDS_TOO_LARGE",
+              "detail" : "The request's header fields are larger than the server accepts.",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200,
-              "title" : "Write the launch plan",
-              "type" : "projects.created"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 431,
+              "title" : "Request Header Fields Too Large",
+              "type" : "urn:loom:problem:request-header-fields-too-large"
             },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
@@ -469,18 +436,15 @@ extension Benchauthprotected {
         "content" : {
           "application/problem+json" : {
             "example" : {
-              "code" : "VALIDATION_ERROR",
-              "detail" : "The request body has 1 invalid field: email.",
+              "code" : "SERVICE_UNAVAILABLE",
+              "detail" : "The database is unavailable; retry later.",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200,
-              "title" : "Write the launch plan",
-              "type" : "projects.created"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 503,
+              "title" : "Service Unavailable",
+              "type" : "urn:loom:problem:service-unavailable"
             },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
@@ -498,18 +462,15 @@ extension Benchauthprotected {
         "content" : {
           "application/problem+json" : {
             "example" : {
-              "code" : "VALIDATION_ERROR",
-              "detail" : "The request body has 1 invalid field: email.",
+              "code" : "TOO_MANY_REQUESTS",
+              "detail" : "Too many requests; retry after 30 seconds.",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200,
-              "title" : "Write the launch plan",
-              "type" : "projects.created"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 429,
+              "title" : "Too Many Requests",
+              "type" : "urn:loom:problem:too-many-requests"
             },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
@@ -535,18 +496,15 @@ extension Benchauthprotected {
         "content" : {
           "application/problem+json" : {
             "example" : {
-              "code" : "VALIDATION_ERROR",
-              "detail" : "The request body has 1 invalid field: email.",
+              "code" : "URI_TOO_LONG",
+              "detail" : "The request target is longer than the server accepts.",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200,
-              "title" : "Write the launch plan",
-              "type" : "projects.created"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 414,
+              "title" : "URI Too Long",
+              "type" : "urn:loom:problem:uri-too-long"
             },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
@@ -564,18 +522,15 @@ extension Benchauthprotected {
         "content" : {
           "application/problem+json" : {
             "example" : {
-              "code" : "VALIDATION_ERROR",
-              "detail" : "The request body has 1 invalid field: email.",
+              "code" : "UNAUTHENTICATED",
+              "detail" : "This route needs credentials: send Authorization: Bearer <access token> or X-API-Key.",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200,
-              "title" : "Write the launch plan",
-              "type" : "projects.created"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 401,
+              "title" : "Unauthorized",
+              "type" : "urn:loom:problem:unauthenticated"
             },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
@@ -593,18 +548,15 @@ extension Benchauthprotected {
         "content" : {
           "application/problem+json" : {
             "example" : {
-              "code" : "VALIDATION_ERROR",
-              "detail" : "The request body has 1 invalid field: email.",
+              "code" : "UNSUPPORTED_MEDIA_TYPE",
+              "detail" : "The request body must be application/json.",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200,
-              "title" : "Write the launch plan",
-              "type" : "projects.created"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 415,
+              "title" : "Unsupported Media Type",
+              "type" : "urn:loom:problem:unsupported-media-type"
             },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"
@@ -627,13 +579,13 @@ extension Benchauthprotected {
               "errors" : [
                 {
                   "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
+                  "message" : "must be an email address (got \"ada@\")"
                 }
               ],
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200,
-              "title" : "Write the launch plan",
-              "type" : "projects.created"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 422,
+              "title" : "Unprocessable Content",
+              "type" : "urn:loom:problem:validation-error"
             },
             "schema" : {
               "$ref" : "#/components/schemas/Problem"

@@ -85,15 +85,12 @@ extension Eventflow {
         "content" : {
           "application/json" : {
             "example" : {
-              "error_code" : "Example error code",
+              "error_code" : "OAUTH_PROVIDER_ERROR",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "message" : "The request body has 1 invalid field: email.",
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              "message" : "The OAuth provider could not be reached; try again later.",
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55"
             },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
@@ -111,15 +108,12 @@ extension Eventflow {
         "content" : {
           "application/json" : {
             "example" : {
-              "error_code" : "Example error code",
+              "error_code" : "BAD_REQUEST",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "message" : "The request body has 1 invalid field: email.",
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              "message" : "The query string has 1 invalid parameter: limit.",
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55"
             },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
@@ -137,15 +131,12 @@ extension Eventflow {
         "content" : {
           "application/json" : {
             "example" : {
-              "error_code" : "Example error code",
+              "error_code" : "CONFLICT",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "message" : "The request body has 1 invalid field: email.",
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              "message" : "The value of name is already taken.",
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55"
             },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
@@ -163,15 +154,12 @@ extension Eventflow {
         "content" : {
           "application/json" : {
             "example" : {
-              "error_code" : "Example error code",
+              "error_code" : "FORBIDDEN",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "message" : "The request body has 1 invalid field: email.",
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              "message" : "The credential lacks the scope this route requires.",
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55"
             },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
@@ -189,15 +177,12 @@ extension Eventflow {
         "content" : {
           "application/json" : {
             "example" : {
-              "error_code" : "Example error code",
+              "error_code" : "GATEWAY_TIMEOUT",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "message" : "The request body has 1 invalid field: email.",
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              "message" : "The operation did not finish within its time budget; nothing was changed.",
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55"
             },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
@@ -215,15 +200,12 @@ extension Eventflow {
         "content" : {
           "application/json" : {
             "example" : {
-              "error_code" : "Example error code",
+              "error_code" : "INTERNAL_ERROR",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "message" : "The request body has 1 invalid field: email.",
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              "message" : "The server failed to handle the request.",
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55"
             },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
@@ -241,15 +223,12 @@ extension Eventflow {
         "content" : {
           "application/json" : {
             "example" : {
-              "error_code" : "Example error code",
+              "error_code" : "NOT_FOUND",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "message" : "The request body has 1 invalid field: email.",
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              "message" : "No record has id 3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83.",
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55"
             },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
@@ -267,15 +246,12 @@ extension Eventflow {
         "content" : {
           "application/json" : {
             "example" : {
-              "error_code" : "Example error code",
+              "error_code" : "PAYLOAD_TOO_LARGE",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "message" : "The request body has 1 invalid field: email.",
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              "message" : "The request body is larger than the server accepts.",
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55"
             },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
@@ -293,15 +269,12 @@ extension Eventflow {
         "content" : {
           "application/json" : {
             "example" : {
-              "error_code" : "Example error code",
+              "error_code" : "PRECONDITION_FAILED",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "message" : "The request body has 1 invalid field: email.",
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              "message" : "The record changed since it was read: If-Match does not list its current ETag.",
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55"
             },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
@@ -319,15 +292,12 @@ extension Eventflow {
         "content" : {
           "application/json" : {
             "example" : {
-              "error_code" : "Example error code",
+              "error_code" : "REQUEST_HEADER_FIELDS_TOO_LARGE",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "message" : "The request body has 1 invalid field: email.",
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              "message" : "The request's header fields are larger than the server accepts.",
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55"
             },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
@@ -345,15 +315,12 @@ extension Eventflow {
         "content" : {
           "application/json" : {
             "example" : {
-              "error_code" : "Example error code",
+              "error_code" : "SERVICE_UNAVAILABLE",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "message" : "The request body has 1 invalid field: email.",
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              "message" : "The database is unavailable; retry later.",
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55"
             },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
@@ -371,15 +338,12 @@ extension Eventflow {
         "content" : {
           "application/json" : {
             "example" : {
-              "error_code" : "Example error code",
+              "error_code" : "TOO_MANY_REQUESTS",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "message" : "The request body has 1 invalid field: email.",
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              "message" : "Too many requests; retry after 30 seconds.",
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55"
             },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
@@ -405,15 +369,12 @@ extension Eventflow {
         "content" : {
           "application/json" : {
             "example" : {
-              "error_code" : "Example error code",
+              "error_code" : "URI_TOO_LONG",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "message" : "The request body has 1 invalid field: email.",
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              "message" : "The request target is longer than the server accepts.",
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55"
             },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
@@ -431,15 +392,12 @@ extension Eventflow {
         "content" : {
           "application/json" : {
             "example" : {
-              "error_code" : "Example error code",
+              "error_code" : "UNAUTHENTICATED",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "message" : "The request body has 1 invalid field: email.",
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              "message" : "This route needs credentials: send Authorization: Bearer <access token> or X-API-Key.",
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55"
             },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
@@ -457,15 +415,12 @@ extension Eventflow {
         "content" : {
           "application/json" : {
             "example" : {
-              "error_code" : "Example error code",
+              "error_code" : "UNSUPPORTED_MEDIA_TYPE",
               "errors" : [
-                {
-                  "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
-                }
+
               ],
-              "message" : "The request body has 1 invalid field: email.",
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              "message" : "The request body must be application/json.",
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55"
             },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
@@ -483,15 +438,15 @@ extension Eventflow {
         "content" : {
           "application/json" : {
             "example" : {
-              "error_code" : "Example error code",
+              "error_code" : "VALIDATION_ERROR",
               "errors" : [
                 {
                   "field" : "email",
-                  "message" : "The request body has 1 invalid field: email."
+                  "message" : "must be an email address (got \"ada@\")"
                 }
               ],
               "message" : "The request body has 1 invalid field: email.",
-              "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+              "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55"
             },
             "schema" : {
               "$ref" : "#/components/schemas/FlatError"
@@ -10264,15 +10219,12 @@ extension Eventflow {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "error_code" : "Example error code",
+                  "error_code" : "INVALID_CREDENTIALS",
                   "errors" : [
-                    {
-                      "field" : "email",
-                      "message" : "The request body has 1 invalid field: email."
-                    }
+
                   ],
-                  "message" : "The request body has 1 invalid field: email.",
-                  "request_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
+                  "message" : "The email address or password is wrong.",
+                  "request_id" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55"
                 },
                 "schema" : {
                   "$ref" : "#/components/schemas/FlatError"

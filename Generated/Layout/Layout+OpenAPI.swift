@@ -128,17 +128,14 @@ extension Layout {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "OAUTH_PROVIDER_ERROR",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The OAuth provider could not be reached; try again later."
               },
-              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200
+              "requestId" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 502
             },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
@@ -157,17 +154,14 @@ extension Layout {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "BAD_REQUEST",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The query string has 1 invalid parameter: limit."
               },
-              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200
+              "requestId" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 400
             },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
@@ -186,17 +180,14 @@ extension Layout {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "CONFLICT",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The value of name is already taken."
               },
-              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200
+              "requestId" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 409
             },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
@@ -215,17 +206,14 @@ extension Layout {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "PERMISSION_DENIED",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The credential lacks the scope this route requires."
               },
-              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200
+              "requestId" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 403
             },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
@@ -244,17 +232,14 @@ extension Layout {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "GATEWAY_TIMEOUT",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The operation did not finish within its time budget; nothing was changed."
               },
-              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200
+              "requestId" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 504
             },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
@@ -273,17 +258,14 @@ extension Layout {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "INTERNAL_ERROR",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The server failed to handle the request."
               },
-              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200
+              "requestId" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 500
             },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
@@ -302,17 +284,14 @@ extension Layout {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "RESOURCE_NOT_FOUND",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "No record has id 3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83."
               },
-              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200
+              "requestId" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 404
             },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
@@ -331,17 +310,14 @@ extension Layout {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "PAYLOAD_TOO_LARGE",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The request body is larger than the server accepts."
               },
-              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200
+              "requestId" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 413
             },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
@@ -360,17 +336,14 @@ extension Layout {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "PRECONDITION_FAILED",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The record changed since it was read: If-Match does not list its current ETag."
               },
-              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200
+              "requestId" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 412
             },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
@@ -389,17 +362,14 @@ extension Layout {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "TOO_MANY_REQUESTS",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "Too many requests; retry after 30 seconds."
               },
-              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200
+              "requestId" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 429
             },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
@@ -441,17 +411,14 @@ extension Layout {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "REQUEST_HEADER_FIELDS_TOO_LARGE",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The request's header fields are larger than the server accepts."
               },
-              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200
+              "requestId" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 431
             },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
@@ -470,17 +437,14 @@ extension Layout {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "SERVICE_UNAVAILABLE",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The database is unavailable; retry later."
               },
-              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200
+              "requestId" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 503
             },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
@@ -499,17 +463,14 @@ extension Layout {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "TOO_MANY_REQUESTS",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "Too many requests; retry after 30 seconds."
               },
-              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200
+              "requestId" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 429
             },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
@@ -536,17 +497,14 @@ extension Layout {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "URI_TOO_LONG",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The request target is longer than the server accepts."
               },
-              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200
+              "requestId" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 414
             },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
@@ -565,17 +523,14 @@ extension Layout {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "AUTHENTICATION_FAILED",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "This route needs credentials: send Authorization: Bearer <access token> or X-API-Key."
               },
-              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200
+              "requestId" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 401
             },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
@@ -594,17 +549,14 @@ extension Layout {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "UNSUPPORTED_MEDIA_TYPE",
                 "details" : [
-                  {
-                    "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
-                  }
+
                 ],
-                "message" : "The request body has 1 invalid field: email."
+                "message" : "The request body must be application/json."
               },
-              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200
+              "requestId" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 415
             },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"
@@ -623,17 +575,17 @@ extension Layout {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "INVALID_INPUT",
                 "details" : [
                   {
                     "field" : "email",
-                    "message" : "The request body has 1 invalid field: email."
+                    "message" : "must be an email address (got \"ada@\")"
                   }
                 ],
                 "message" : "The request body has 1 invalid field: email."
               },
-              "requestId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "status" : 200
+              "requestId" : "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+              "status" : 400
             },
             "schema" : {
               "$ref" : "#/components/schemas/ErrorBody"

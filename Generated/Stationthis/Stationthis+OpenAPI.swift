@@ -128,8 +128,8 @@ extension Stationthis {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
-                "message" : "The request body has 1 invalid field: email."
+                "code" : "OAUTH_PROVIDER_ERROR",
+                "message" : "The OAuth provider could not be reached; try again later."
               }
             },
             "schema" : {
@@ -149,8 +149,8 @@ extension Stationthis {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
-                "message" : "The request body has 1 invalid field: email."
+                "code" : "BAD_REQUEST",
+                "message" : "The query string has 1 invalid parameter: limit."
               }
             },
             "schema" : {
@@ -170,8 +170,8 @@ extension Stationthis {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
-                "message" : "The request body has 1 invalid field: email."
+                "code" : "CONFLICT",
+                "message" : "The value of name is already taken."
               }
             },
             "schema" : {
@@ -191,8 +191,8 @@ extension Stationthis {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
-                "message" : "The request body has 1 invalid field: email."
+                "code" : "FORBIDDEN",
+                "message" : "The credential lacks the scope this route requires."
               }
             },
             "schema" : {
@@ -212,8 +212,8 @@ extension Stationthis {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
-                "message" : "The request body has 1 invalid field: email."
+                "code" : "GATEWAY_TIMEOUT",
+                "message" : "The operation did not finish within its time budget; nothing was changed."
               }
             },
             "schema" : {
@@ -233,8 +233,8 @@ extension Stationthis {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
-                "message" : "The request body has 1 invalid field: email."
+                "code" : "INTERNAL_ERROR",
+                "message" : "The server failed to handle the request."
               }
             },
             "schema" : {
@@ -254,8 +254,8 @@ extension Stationthis {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
-                "message" : "The request body has 1 invalid field: email."
+                "code" : "NOT_FOUND",
+                "message" : "No record has id 3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83."
               }
             },
             "schema" : {
@@ -275,8 +275,8 @@ extension Stationthis {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
-                "message" : "The request body has 1 invalid field: email."
+                "code" : "PAYLOAD_TOO_LARGE",
+                "message" : "The request body is larger than the server accepts."
               }
             },
             "schema" : {
@@ -296,8 +296,8 @@ extension Stationthis {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
-                "message" : "The request body has 1 invalid field: email."
+                "code" : "PRECONDITION_FAILED",
+                "message" : "The record changed since it was read: If-Match does not list its current ETag."
               }
             },
             "schema" : {
@@ -317,8 +317,8 @@ extension Stationthis {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
-                "message" : "The request body has 1 invalid field: email."
+                "code" : "RATE_LIMITED",
+                "message" : "Too many requests; retry after 30 seconds."
               }
             },
             "schema" : {
@@ -361,8 +361,8 @@ extension Stationthis {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
-                "message" : "The request body has 1 invalid field: email."
+                "code" : "REQUEST_HEADER_FIELDS_TOO_LARGE",
+                "message" : "The request's header fields are larger than the server accepts."
               }
             },
             "schema" : {
@@ -382,8 +382,8 @@ extension Stationthis {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
-                "message" : "The request body has 1 invalid field: email."
+                "code" : "SERVICE_UNAVAILABLE",
+                "message" : "The database is unavailable; retry later."
               }
             },
             "schema" : {
@@ -403,8 +403,8 @@ extension Stationthis {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
-                "message" : "The request body has 1 invalid field: email."
+                "code" : "RATE_LIMITED",
+                "message" : "Too many requests; retry after 30 seconds."
               }
             },
             "schema" : {
@@ -432,8 +432,8 @@ extension Stationthis {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
-                "message" : "The request body has 1 invalid field: email."
+                "code" : "URI_TOO_LONG",
+                "message" : "The request target is longer than the server accepts."
               }
             },
             "schema" : {
@@ -453,8 +453,8 @@ extension Stationthis {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
-                "message" : "The request body has 1 invalid field: email."
+                "code" : "UNAUTHORIZED",
+                "message" : "This route needs credentials: send Authorization: Bearer <access token> or X-API-Key."
               }
             },
             "schema" : {
@@ -474,8 +474,8 @@ extension Stationthis {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
-                "message" : "The request body has 1 invalid field: email."
+                "code" : "UNSUPPORTED_MEDIA_TYPE",
+                "message" : "The request body must be application/json."
               }
             },
             "schema" : {
@@ -495,7 +495,7 @@ extension Stationthis {
           "application/json" : {
             "example" : {
               "error" : {
-                "code" : "VALIDATION_ERROR",
+                "code" : "INVALID_INPUT",
                 "message" : "The request body has 1 invalid field: email."
               }
             },

@@ -209,24 +209,23 @@ struct AuthSchemas {
 
     /// 401, 403, 429 and 502 responses in the app's error format.
     static func responses(errors: ErrorComponents) -> [(String, OpenAPI.Response)] {
-        let content = OpenAPI.Content(schemaReference: .component(named: errors.bodySchemaName))
         let retryAfter = OpenAPI.Header(
             schema: SchemaFactory.integer("Seconds to wait before trying again."), description: "Seconds until the lock ends.",
             required: true)
         return [
             ("Unauthorized", ResponseFactory.response(
                 "No credentials, or invalid, expired or revoked ones (`UNAUTHENTICATED`, `INVALID_CREDENTIALS`).",
-                content: [errors.contentType: content])),
+                content: [errors.contentType: errors.content(.unauthenticated, status: 401)])),
             ("Forbidden", ResponseFactory.response(
                 "The caller is known but may not do this (`FORBIDDEN`): a missing scope, an API key used from an address outside its allowlist.",
-                content: [errors.contentType: content])),
+                content: [errors.contentType: errors.content(.forbidden, status: 403)])),
             ("BadGateway", ResponseFactory.response(
                 "A service the server called could not be reached, timed out or answered something unusable: an OAuth provider "
                     + "(`OAUTH_PROVIDER_ERROR`) or the mail server (`MAIL_DELIVERY_FAILED`); try again later.",
-                content: [errors.contentType: content])),
+                content: [errors.contentType: errors.content(.oauthProviderError, status: 502)])),
             ("TooManyRequests", ResponseFactory.response(
                 "Too many failed attempts; wait for `Retry-After` seconds (`TOO_MANY_REQUESTS`).",
-                content: [errors.contentType: content], extraHeaders: [("Retry-After", retryAfter)])),
+                content: [errors.contentType: errors.content(.tooManyRequests, status: 429)], extraHeaders: [("Retry-After", retryAfter)])),
         ]
     }
 

@@ -39,8 +39,8 @@ struct ErrorComponents {
     /// One response component per `ErrorResponse`, in declaration order.
     func responses() -> [(String, OpenAPI.Response)] {
         ErrorResponse.allCases.map { error in
-            let content = OpenAPI.Content(schemaReference: .component(named: bodySchemaName))
-            return (error.componentName, ResponseFactory.response(error.summary, content: [contentType: content]))
+            let (code, status) = error.loomCodes[0]
+            return (error.componentName, ResponseFactory.response(error.summary, content: [contentType: content(code, status: status)]))
         }
     }
 

@@ -18,7 +18,7 @@ struct IncomingWebhookDocumentation {
                 name: name, context: .header(required: required, schema: SchemaFactory.string(description)), description: description)))
         }
         let errors = ErrorComponents(config: context.config)
-        let content = OpenAPI.Content(schemaReference: .component(named: errors.bodySchemaName))
+        let content = errors.content(.invalidCredentials, status: 401)
         let refused = ResponseFactory.response(
             "The webhook message is not accepted (`INVALID_CREDENTIALS`): a signature header is missing, no signature matches "
                 + "the raw body" + (webhook.scheme.hasTimestamp ? ", or the signed timestamp is more than \(tolerance) seconds from the server's time" : "")

@@ -42,7 +42,7 @@ struct RateLimitDocumentation {
 
     /// The `RateLimited` response component in the app's error format.
     func rateLimitedResponse(errors: ErrorComponents) -> OpenAPI.Response {
-        let content = OpenAPI.Content(schemaReference: .component(named: errors.bodySchemaName))
+        let content = errors.content(.tooManyRequests, status: 429)
         let retryAfter = OpenAPI.Header(
             schema: SchemaFactory.integer("Seconds to wait before trying again."), description: "Seconds until the window ends.", required: true)
         var response = ResponseFactory.response(

@@ -38,8 +38,10 @@ struct RequestLimitDocumentation {
 
     /// The response components in the app's error format.
     func responses(errors: ErrorComponents) -> [(String, OpenAPI.Response)] {
-        let content = OpenAPI.Content(schemaReference: .component(named: errors.bodySchemaName))
-        return answers.map { ($0.component, ResponseFactory.response($0.description, content: [errors.contentType: content])) }
+        answers.map { answer in
+            (answer.component, ResponseFactory.response(
+                answer.description, content: [errors.contentType: errors.content(answer.code, status: answer.status)]))
+        }
     }
 
     /// `items` with every operation answering the limits' statuses.

@@ -44,6 +44,28 @@ struct DocumentExampleTests {
         #expect(schemas > 500 && mediaTypes > 500, "\(schemas) schemas, \(mediaTypes) media types")
     }
 
+    @Test("an error response's example is the body the app answers: its own codes, status and shape")
+    func errorResponseExamples() throws {
+        func example(_ app: String, _ response: String) throws -> [String: Any] {
+            let url = Fixtures.root.appendingPathComponent("Generated/\(app)/openapi.json")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+            let responses = try #require((document["components"] as? [String: Any])?["responses"] as? [String: [String: Any]])
+            let content = try #require(responses[response]?["content"] as? [String: [String: Any]])
+            return try #require(content.values.first?["example"] as? [String: Any])
+        }
+        let problem = try example("Tracker", "ValidationError")
+        #expect(problem["status"] as? Int == 422)
+        #expect(problem["code"] as? String == "VALIDATION_ERROR")
+        #expect(problem["type"] as? String == "urn:loom:problem:validation-error")
+        #expect(((problem["errors"] as? [[String: Any]])?.first?["field"] as? String) == "email")
+        // b2b maps NOT_FOUND to RESOURCE_NOT_FOUND and wraps its errors in `error`.
+        let envelope = try #require(try example("B2b", "NotFound")["error"] as? [String: Any])
+        #expect(envelope["code"] as? String == "RESOURCE_NOT_FOUND")
+        // stationthis answers validation errors as 400 INVALID_INPUT.
+        let stationthis = try #require(try example("Stationthis", "ValidationError")["error"] as? [String: Any])
+        #expect(stationthis["code"] as? String == "INVALID_INPUT")
+    }
+
     @Test(
         "a pattern's example is a short string the pattern matches",
         arguments: [
