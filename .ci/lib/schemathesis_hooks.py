@@ -162,6 +162,14 @@ def only_state_fields_named(case, body) -> bool:
     return all(state_field(name.strip()) for name in match.group(1).split(","))
 
 
+def idempotency_key_reused(body) -> bool:
+    """For an app whose error body lists no fields: whether the refusal is of an Idempotency-Key
+    sent before with another request (the document's example key, or one schemathesis generated
+    twice): the earlier request is the server's state, as `state_dependent` says for apps that
+    list their fields."""
+    return "was already used with another request" in (error_message(body) or "")
+
+
 def only_clear_entries_named(body) -> bool:
     """For an app whose error body lists no fields: whether the message names only entries of an
     update's `clear` list; a schema-valid list is refused only for naming a member also sent."""
@@ -186,7 +194,8 @@ def filter_failure(context, failure, case, response):
     except ValueError:
         return True
     if not errors and response.status_code in (400, 422):
-        return not (only_state_fields_named(case, body) or only_semantic_parameters_named(body) or only_clear_entries_named(body))
+        return not (only_state_fields_named(case, body) or only_semantic_parameters_named(body) or only_clear_entries_named(body)
+                    or idempotency_key_reused(body))
     if not errors or response.status_code not in (400, 422):
         return True
     return not all(semantic_parameter(error) or state_dependent(error) for error in errors)

@@ -9,6 +9,7 @@ extension Auctoritas {
     "headers" : {
       "RequestId" : {
         "description" : "Identifies the request in server logs.",
+        "example" : "Example",
         "required" : true,
         "schema" : {
           "description" : "Echoes a valid `X-Request-Id` sent by the client, or a new id; quote it when reporting problems.",
@@ -19,6 +20,7 @@ extension Auctoritas {
     "parameters" : {
       "Count" : {
         "description" : "`exact` counts every matching record into `total`; `none` skips the count (`total` is null), which is cheaper on large tables.",
+        "example" : "exact",
         "in" : "query",
         "name" : "count",
         "schema" : {
@@ -32,6 +34,7 @@ extension Auctoritas {
       },
       "Cursor" : {
         "description" : "The `next_cursor` of the previous page, sent with the same `sort` and `filter`. Continues after the last row of that page, so rows inserted meanwhile never shift or repeat rows. Cannot be combined with `offset`.",
+        "example" : "eyJpZCI6NDJ9",
         "in" : "query",
         "name" : "cursor",
         "schema" : {
@@ -41,6 +44,7 @@ extension Auctoritas {
       },
       "IfMatch" : {
         "description" : "Apply the change only if the record's current `ETag` is listed (strong comparison); otherwise 412.",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-Match",
         "schema" : {
@@ -50,6 +54,7 @@ extension Auctoritas {
       },
       "IfNoneMatch" : {
         "description" : "Answer 304 without a body if the record's current `ETag` is listed (weak comparison).",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-None-Match",
         "schema" : {
@@ -59,6 +64,7 @@ extension Auctoritas {
       },
       "Limit" : {
         "description" : "Largest number of records to return.",
+        "example" : 20,
         "in" : "query",
         "name" : "limit",
         "schema" : {
@@ -70,6 +76,7 @@ extension Auctoritas {
       },
       "Offset" : {
         "description" : "Number of records to skip; none when absent. Cannot be combined with `cursor`.",
+        "example" : 0,
         "in" : "query",
         "name" : "offset",
         "schema" : {
@@ -390,6 +397,7 @@ extension Auctoritas {
         "headers" : {
           "Retry-After" : {
             "description" : "Seconds until the lock ends.",
+            "example" : 30,
             "required" : true,
             "schema" : {
               "description" : "Seconds to wait before trying again.",
@@ -555,7 +563,7 @@ extension Auctoritas {
             "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
             "lastFour" : "6ML5",
             "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "prefix" : "sk_live_",
             "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -696,7 +704,7 @@ extension Auctoritas {
             ],
             "environment" : "PROD",
             "expiresAt" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "member",
@@ -811,7 +819,7 @@ extension Auctoritas {
                 "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                 "lastFour" : "6ML5",
                 "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "prefix" : "sk_live_",
                 "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -854,7 +862,7 @@ extension Auctoritas {
                 "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                 "lastFour" : "6ML5",
                 "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "prefix" : "sk_live_",
                 "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -907,7 +915,7 @@ extension Auctoritas {
               "10.0.0.0/8"
             ],
             "expiresAt" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "scopes" : [
               "*"
             ]
@@ -990,7 +998,7 @@ extension Auctoritas {
               "10.0.0.0/8"
             ],
             "expiresAt" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "scopes" : [
               "*"
             ]
@@ -1251,7 +1259,7 @@ extension Auctoritas {
         "additionalProperties" : false,
         "examples" : [
           {
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "password" : "plum-Orchard-42-lantern",
             "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
           }
@@ -1364,7 +1372,7 @@ extension Auctoritas {
           {
             "email" : "ada@example.com",
             "joinedAt" : "2026-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "role" : "OWNER",
             "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
           }
@@ -1412,7 +1420,7 @@ extension Auctoritas {
               {
                 "email" : "ada@example.com",
                 "joinedAt" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "OWNER",
                 "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
               }
@@ -1457,7 +1465,7 @@ extension Auctoritas {
           {
             "createdAt" : "2026-01-15T09:30:00.000Z",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "role" : "OWNER",
             "slug" : "acme-corp",
             "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -1508,7 +1516,7 @@ extension Auctoritas {
         "additionalProperties" : false,
         "examples" : [
           {
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp"
           }
         ],
@@ -1540,7 +1548,7 @@ extension Auctoritas {
               {
                 "createdAt" : "2026-01-15T09:30:00.000Z",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "OWNER",
                 "slug" : "acme-corp",
                 "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -1585,7 +1593,7 @@ extension Auctoritas {
         "additionalProperties" : false,
         "examples" : [
           {
-            "name" : "Launch plan"
+            "name" : "Ada Lovelace"
           }
         ],
         "properties" : {
@@ -1682,7 +1690,7 @@ extension Auctoritas {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan"
+            "name" : "Ada Lovelace"
           }
         ],
         "properties" : {
@@ -1716,7 +1724,7 @@ extension Auctoritas {
             "createdAt" : "2026-01-15T09:30:00.000Z",
             "description" : "Everything the launch needs, in order.",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "slug" : "acme-corp",
             "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -1787,7 +1795,7 @@ extension Auctoritas {
         "examples" : [
           {
             "description" : "Everything the launch needs, in order.",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp"
           }
         ],
@@ -1863,7 +1871,7 @@ extension Auctoritas {
                 "createdAt" : "2026-01-15T09:30:00.000Z",
                 "description" : "Everything the launch needs, in order.",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "slug" : "acme-corp",
                 "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -1910,7 +1918,7 @@ extension Auctoritas {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "password" : "plum-Orchard-42-lantern"
           }
         ],
@@ -2100,7 +2108,7 @@ extension Auctoritas {
         "additionalProperties" : false,
         "examples" : [
           {
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "ownerEmail" : "ada@example.com",
             "ownerName" : "Ada Lovelace",
             "ownerPassword" : "plum-Orchard-42-lantern",
@@ -2168,7 +2176,7 @@ extension Auctoritas {
               "email" : "ada@example.com",
               "emailVerified" : true,
               "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "name" : "Launch plan",
+              "name" : "Ada Lovelace",
               "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
               "role" : "USER",
               "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -2226,7 +2234,7 @@ extension Auctoritas {
             "email" : "ada@example.com",
             "emailVerified" : true,
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "USER",
             "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -2377,7 +2385,7 @@ extension Auctoritas {
             "deactivatedAt" : "2026-01-15T09:30:00.000Z",
             "email" : "ada@example.com",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "status" : "active",
             "updatedAt" : "2026-01-15T09:30:00.000Z"
           }
@@ -2450,7 +2458,7 @@ extension Auctoritas {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "password" : "plum-Orchard-42-lantern"
           }
         ],
@@ -2488,7 +2496,7 @@ extension Auctoritas {
           {
             "currentPassword" : "plum-Orchard-42-lantern",
             "email" : "ada@example.com",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "password" : "plum-Orchard-42-lantern"
           }
         ],
@@ -2540,7 +2548,7 @@ extension Auctoritas {
             "email" : "ada@example.com",
             "emailVerified" : true,
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "USER",
             "status" : "ok",
@@ -2618,7 +2626,7 @@ extension Auctoritas {
                 "email" : "ada@example.com",
                 "emailVerified" : true,
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "role" : "USER",
                 "status" : "ok",
@@ -2762,7 +2770,7 @@ extension Auctoritas {
             "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "memberCount" : 1,
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp",
             "updatedAt" : "2026-01-15T09:30:00.000Z"
           }
@@ -2827,12 +2835,12 @@ extension Auctoritas {
               {
                 "email" : "ada@example.com",
                 "joinedAt" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "OWNER",
                 "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
               }
             ],
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp",
             "updatedAt" : "2026-01-15T09:30:00.000Z"
           }
@@ -2903,7 +2911,7 @@ extension Auctoritas {
                 "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "memberCount" : 1,
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "slug" : "acme-corp",
                 "updatedAt" : "2026-01-15T09:30:00.000Z"
               }
@@ -2973,7 +2981,7 @@ extension Auctoritas {
               "deactivatedAt" : "2026-01-15T09:30:00.000Z",
               "email" : "ada@example.com",
               "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "name" : "Launch plan",
+              "name" : "Ada Lovelace",
               "status" : "active",
               "updatedAt" : "2026-01-15T09:30:00.000Z"
             },
@@ -3647,7 +3655,7 @@ extension Auctoritas {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "USER",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -3740,6 +3748,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "The provider: github, google. One whose client id or secret variable is unset answers 404.",
+            "example" : "github",
             "in" : "path",
             "name" : "provider",
             "required" : true,
@@ -3749,6 +3758,7 @@ extension Auctoritas {
           },
           {
             "description" : "Where the browser goes once signed in: exactly one of `auth.oauth.redirectAllowlist` (http://localhost:5173/oauth/callback). Needs cookie mode; tokens are never put in a URL. Anything else is 400.",
+            "example" : "https://example.com/",
             "in" : "query",
             "name" : "redirectTo",
             "schema" : {
@@ -3764,6 +3774,7 @@ extension Auctoritas {
             "headers" : {
               "Location" : {
                 "description" : "Redirect target.",
+                "example" : "https://example.com/",
                 "required" : true,
                 "schema" : {
                   "description" : "Where the browser goes next.",
@@ -3852,7 +3863,7 @@ extension Auctoritas {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "USER",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -3937,7 +3948,7 @@ extension Auctoritas {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "password" : "plum-Orchard-42-lantern"
               },
               "schema" : {
@@ -3964,7 +3975,7 @@ extension Auctoritas {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "USER",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -4055,7 +4066,7 @@ extension Auctoritas {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "password" : "plum-Orchard-42-lantern"
               },
               "schema" : {
@@ -4076,7 +4087,7 @@ extension Auctoritas {
                   "deactivatedAt" : "2026-01-15T09:30:00.000Z",
                   "email" : "ada@example.com",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "status" : "active",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
                 },
@@ -4146,6 +4157,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Rows per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -4157,6 +4169,7 @@ extension Auctoritas {
           },
           {
             "description" : "Rows skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -4168,6 +4181,7 @@ extension Auctoritas {
           },
           {
             "description" : "Part of the email address, ignoring case.",
+            "example" : "ada@example.com",
             "in" : "query",
             "name" : "email",
             "schema" : {
@@ -4178,6 +4192,7 @@ extension Auctoritas {
           },
           {
             "description" : "Only members of this organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "organizationId",
             "schema" : {
@@ -4188,6 +4203,7 @@ extension Auctoritas {
           },
           {
             "description" : "Only end users of this project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "projectId",
             "schema" : {
@@ -4208,7 +4224,7 @@ extension Auctoritas {
                       "email" : "ada@example.com",
                       "emailVerified" : true,
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "role" : "USER",
                       "status" : "ok",
@@ -4273,6 +4289,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4292,7 +4309,7 @@ extension Auctoritas {
                   "email" : "ada@example.com",
                   "emailVerified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "USER",
                   "status" : "ok",
@@ -4355,6 +4372,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4374,7 +4392,7 @@ extension Auctoritas {
                   "email" : "ada@example.com",
                   "emailVerified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "USER",
                   "status" : "ok",
@@ -4444,7 +4462,7 @@ extension Auctoritas {
                   "deactivatedAt" : "2026-01-15T09:30:00.000Z",
                   "email" : "ada@example.com",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "status" : "active",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
                 },
@@ -4503,7 +4521,7 @@ extension Auctoritas {
               "example" : {
                 "currentPassword" : "plum-Orchard-42-lantern",
                 "email" : "ada@example.com",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "password" : "plum-Orchard-42-lantern"
               },
               "schema" : {
@@ -4524,7 +4542,7 @@ extension Auctoritas {
                   "deactivatedAt" : "2026-01-15T09:30:00.000Z",
                   "email" : "ada@example.com",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "status" : "active",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
                 },
@@ -4597,6 +4615,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Rows per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -4608,6 +4627,7 @@ extension Auctoritas {
           },
           {
             "description" : "Rows skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -4619,6 +4639,7 @@ extension Auctoritas {
           },
           {
             "description" : "Part of the name or slug, ignoring case.",
+            "example" : "launch",
             "in" : "query",
             "name" : "search",
             "schema" : {
@@ -4639,7 +4660,7 @@ extension Auctoritas {
                       "createdBy" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "memberCount" : 1,
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "slug" : "acme-corp",
                       "updatedAt" : "2026-01-15T09:30:00.000Z"
                     }
@@ -4702,6 +4723,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -4725,12 +4747,12 @@ extension Auctoritas {
                     {
                       "email" : "ada@example.com",
                       "joinedAt" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "role" : "OWNER",
                       "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
                     }
                   ],
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "slug" : "acme-corp",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
                 },
@@ -4791,6 +4813,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -4875,6 +4898,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the admin.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "adminId",
             "required" : true,
@@ -4966,7 +4990,7 @@ extension Auctoritas {
                     "deactivatedAt" : "2026-01-15T09:30:00.000Z",
                     "email" : "ada@example.com",
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "status" : "active",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
                   },
@@ -5061,7 +5085,7 @@ extension Auctoritas {
                     "deactivatedAt" : "2026-01-15T09:30:00.000Z",
                     "email" : "ada@example.com",
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "status" : "active",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
                   },
@@ -5232,7 +5256,7 @@ extension Auctoritas {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "USER",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -5324,6 +5348,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5395,6 +5420,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5513,7 +5539,7 @@ extension Auctoritas {
                   "email" : "ada@example.com",
                   "emailVerified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "USER",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -5581,7 +5607,7 @@ extension Auctoritas {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
@@ -5600,7 +5626,7 @@ extension Auctoritas {
                   "email" : "ada@example.com",
                   "emailVerified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "USER",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -5679,6 +5705,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Keys per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -5690,6 +5717,7 @@ extension Auctoritas {
           },
           {
             "description" : "Keys skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -5717,7 +5745,7 @@ extension Auctoritas {
                       "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                       "lastFour" : "6ML5",
                       "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "prefix" : "sk_live_",
                       "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -5798,7 +5826,7 @@ extension Auctoritas {
                 ],
                 "environment" : "PROD",
                 "expiresAt" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "role" : "member",
@@ -5830,7 +5858,7 @@ extension Auctoritas {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "lastFour" : "6ML5",
                   "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -5914,6 +5942,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5984,6 +6013,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6009,7 +6039,7 @@ extension Auctoritas {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "lastFour" : "6ML5",
                   "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -6082,6 +6112,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6100,7 +6131,7 @@ extension Auctoritas {
                   "10.0.0.0/8"
                 ],
                 "expiresAt" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "scopes" : [
                   "*"
                 ]
@@ -6128,7 +6159,7 @@ extension Auctoritas {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "lastFour" : "6ML5",
                   "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -6210,6 +6241,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6228,7 +6260,7 @@ extension Auctoritas {
                   "10.0.0.0/8"
                 ],
                 "expiresAt" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "scopes" : [
                   "*"
                 ]
@@ -6256,7 +6288,7 @@ extension Auctoritas {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "lastFour" : "6ML5",
                   "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -6340,6 +6372,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6378,7 +6411,7 @@ extension Auctoritas {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "lastFour" : "6ML5",
                   "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -6695,7 +6728,7 @@ extension Auctoritas {
                 "example" : {
                   "createdAt" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "OWNER",
                   "slug" : "acme-corp",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -6804,7 +6837,7 @@ extension Auctoritas {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "USER",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -7035,6 +7068,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "The provider: github, google. One whose client id or secret variable is unset answers 404.",
+            "example" : "github",
             "in" : "path",
             "name" : "provider",
             "required" : true,
@@ -7044,6 +7078,7 @@ extension Auctoritas {
           },
           {
             "description" : "The authorization code.",
+            "example" : "VALIDATION_ERROR",
             "in" : "query",
             "name" : "code",
             "schema" : {
@@ -7053,6 +7088,7 @@ extension Auctoritas {
           },
           {
             "description" : "The state the start route sent.",
+            "example" : "Example state",
             "in" : "query",
             "name" : "state",
             "schema" : {
@@ -7062,6 +7098,7 @@ extension Auctoritas {
           },
           {
             "description" : "The provider's error code when the user did not authorize (400 `OAUTH_DENIED`).",
+            "example" : "connection refused",
             "in" : "query",
             "name" : "error",
             "schema" : {
@@ -7086,7 +7123,7 @@ extension Auctoritas {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "USER",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -7133,7 +7170,7 @@ extension Auctoritas {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "USER",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -7170,6 +7207,7 @@ extension Auctoritas {
             "headers" : {
               "Location" : {
                 "description" : "Redirect target.",
+                "example" : "https://example.com/",
                 "required" : true,
                 "schema" : {
                   "description" : "Where the browser goes next.",
@@ -7241,7 +7279,7 @@ extension Auctoritas {
                     {
                       "createdAt" : "2026-01-15T09:30:00.000Z",
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "role" : "OWNER",
                       "slug" : "acme-corp",
                       "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -7309,7 +7347,7 @@ extension Auctoritas {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "slug" : "acme-corp"
               },
               "schema" : {
@@ -7327,7 +7365,7 @@ extension Auctoritas {
                 "example" : {
                   "createdAt" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "OWNER",
                   "slug" : "acme-corp",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -7565,7 +7603,7 @@ extension Auctoritas {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "USER",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -7648,7 +7686,7 @@ extension Auctoritas {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "ownerEmail" : "ada@example.com",
                 "ownerName" : "Ada Lovelace",
                 "ownerPassword" : "plum-Orchard-42-lantern",
@@ -7678,7 +7716,7 @@ extension Auctoritas {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "USER",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -7767,6 +7805,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -7784,7 +7823,7 @@ extension Auctoritas {
                 "example" : {
                   "createdAt" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "OWNER",
                   "slug" : "acme-corp",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -7852,6 +7891,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -7866,7 +7906,7 @@ extension Auctoritas {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationUpdate"
@@ -7883,7 +7923,7 @@ extension Auctoritas {
                 "example" : {
                   "createdAt" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "OWNER",
                   "slug" : "acme-corp",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -7962,6 +8002,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -7981,7 +8022,7 @@ extension Auctoritas {
                     {
                       "email" : "ada@example.com",
                       "joinedAt" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "role" : "OWNER",
                       "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
                     }
@@ -8052,6 +8093,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -8066,7 +8108,7 @@ extension Auctoritas {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "password" : "plum-Orchard-42-lantern",
                 "token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6"
               },
@@ -8094,7 +8136,7 @@ extension Auctoritas {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "USER",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -8176,6 +8218,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -8266,6 +8309,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -8277,6 +8321,7 @@ extension Auctoritas {
           },
           {
             "description" : "Id of the invitation.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "invitationId",
             "required" : true,
@@ -8349,6 +8394,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -8465,6 +8511,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -8476,6 +8523,7 @@ extension Auctoritas {
           },
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "memberId",
             "required" : true,
@@ -8551,6 +8599,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -8562,6 +8611,7 @@ extension Auctoritas {
           },
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "memberId",
             "required" : true,
@@ -8660,6 +8710,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -8681,7 +8732,7 @@ extension Auctoritas {
                       "createdAt" : "2026-01-15T09:30:00.000Z",
                       "description" : "Everything the launch needs, in order.",
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "slug" : "acme-corp",
                       "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -8751,6 +8802,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -8766,7 +8818,7 @@ extension Auctoritas {
             "application/json" : {
               "example" : {
                 "description" : "Everything the launch needs, in order.",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "slug" : "acme-corp"
               },
               "schema" : {
@@ -8786,7 +8838,7 @@ extension Auctoritas {
                   "createdAt" : "2026-01-15T09:30:00.000Z",
                   "description" : "Everything the launch needs, in order.",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "slug" : "acme-corp",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -8868,6 +8920,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -8879,6 +8932,7 @@ extension Auctoritas {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "projectId",
             "required" : true,
@@ -8949,6 +9003,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -8960,6 +9015,7 @@ extension Auctoritas {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "projectId",
             "required" : true,
@@ -8979,7 +9035,7 @@ extension Auctoritas {
                   "createdAt" : "2026-01-15T09:30:00.000Z",
                   "description" : "Everything the launch needs, in order.",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "slug" : "acme-corp",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -9049,6 +9105,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -9060,6 +9117,7 @@ extension Auctoritas {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "projectId",
             "required" : true,
@@ -9087,7 +9145,7 @@ extension Auctoritas {
                       "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                       "lastFour" : "6ML5",
                       "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "prefix" : "sk_live_",
                       "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -9162,6 +9220,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -9173,6 +9232,7 @@ extension Auctoritas {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "projectId",
             "required" : true,
@@ -9215,7 +9275,7 @@ extension Auctoritas {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "lastFour" : "6ML5",
                   "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -9299,6 +9359,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "orgId",
             "required" : true,
@@ -9338,7 +9399,7 @@ extension Auctoritas {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "USER",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -9463,7 +9524,7 @@ extension Auctoritas {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "USER",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -9555,6 +9616,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "The provider: github, google. One whose client id or secret variable is unset answers 404.",
+            "example" : "github",
             "in" : "path",
             "name" : "provider",
             "required" : true,
@@ -9564,6 +9626,7 @@ extension Auctoritas {
           },
           {
             "description" : "Where the browser goes once signed in: exactly one of `auth.oauth.redirectAllowlist` (http://localhost:5173/oauth/callback). Needs cookie mode; tokens are never put in a URL. Anything else is 400.",
+            "example" : "https://example.com/",
             "in" : "query",
             "name" : "redirectTo",
             "schema" : {
@@ -9579,6 +9642,7 @@ extension Auctoritas {
             "headers" : {
               "Location" : {
                 "description" : "Redirect target.",
+                "example" : "https://example.com/",
                 "required" : true,
                 "schema" : {
                   "description" : "Where the browser goes next.",
@@ -9641,7 +9705,7 @@ extension Auctoritas {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "password" : "plum-Orchard-42-lantern"
               },
               "schema" : {
@@ -9668,7 +9732,7 @@ extension Auctoritas {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "USER",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -9763,6 +9827,7 @@ extension Auctoritas {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, key, createdAt, updatedAt.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -9772,6 +9837,7 @@ extension Auctoritas {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, key, createdAt, updatedAt.",
+            "example" : "id",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -9789,6 +9855,7 @@ extension Auctoritas {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,key`. Members: id, key, value, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "id",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -9799,6 +9866,7 @@ extension Auctoritas {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: none.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -9808,6 +9876,7 @@ extension Auctoritas {
           },
           {
             "description" : "Only records whose key equals this value (shorthand for `filter=key = value`).",
+            "example" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
             "in" : "query",
             "name" : "key",
             "schema" : {
@@ -9940,6 +10009,7 @@ extension Auctoritas {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -9948,6 +10018,7 @@ extension Auctoritas {
               },
               "Location" : {
                 "description" : "URL of the new record",
+                "example" : "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "required" : true,
                 "schema" : {
                   "description" : "Path of the created record.",
@@ -10170,6 +10241,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10257,6 +10329,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10271,6 +10344,7 @@ extension Auctoritas {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,key`. Members: id, key, value, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "id",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -10307,6 +10381,7 @@ extension Auctoritas {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -10323,6 +10398,7 @@ extension Auctoritas {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -10393,6 +10469,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10443,6 +10520,7 @@ extension Auctoritas {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -10536,7 +10614,7 @@ extension Auctoritas {
                   "email" : "ada@example.com",
                   "emailVerified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "USER",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -10603,7 +10681,7 @@ extension Auctoritas {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
@@ -10622,7 +10700,7 @@ extension Auctoritas {
                   "email" : "ada@example.com",
                   "emailVerified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "USER",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -10801,7 +10879,7 @@ extension Auctoritas {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "USER",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -10892,6 +10970,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "sessionId",
             "required" : true,
@@ -10962,6 +11041,7 @@ extension Auctoritas {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "sessionId",
             "required" : true,

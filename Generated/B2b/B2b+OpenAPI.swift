@@ -9,6 +9,7 @@ extension B2b {
     "headers" : {
       "IdempotentReplayed" : {
         "description" : "Present (`true`) when this answer is the stored answer of an earlier request with the same idempotency key.",
+        "example" : "Example",
         "schema" : {
           "description" : "`true` on an answer replayed from the idempotency record of the key sent.",
           "type" : "string"
@@ -16,6 +17,7 @@ extension B2b {
       },
       "RateLimit" : {
         "description" : "Sent on every answer of a rate-limited operation.",
+        "example" : "Example",
         "schema" : {
           "description" : "Requests left and seconds until the window ends: `\"name\";r=<remaining>;t=<seconds>`.",
           "type" : "string"
@@ -23,6 +25,7 @@ extension B2b {
       },
       "RateLimitPolicy" : {
         "description" : "Sent on every answer of a rate-limited operation.",
+        "example" : "Example",
         "schema" : {
           "description" : "The policy counting this request: `\"name\";q=<quota>;w=<window seconds>` (IETF httpapi RateLimit draft).",
           "type" : "string"
@@ -30,6 +33,7 @@ extension B2b {
       },
       "RequestId" : {
         "description" : "Identifies the request in server logs.",
+        "example" : "Example",
         "required" : true,
         "schema" : {
           "description" : "Echoes a valid `X-Request-Id` sent by the client, or a new id; quote it when reporting problems.",
@@ -38,6 +42,7 @@ extension B2b {
       },
       "XRateLimitLimit" : {
         "description" : "The quota of the policy counting this request.",
+        "example" : 1,
         "schema" : {
           "description" : "Requests allowed in the window.",
           "type" : "integer"
@@ -45,6 +50,7 @@ extension B2b {
       },
       "XRateLimitRemaining" : {
         "description" : "Requests left before 429.",
+        "example" : 1,
         "schema" : {
           "description" : "Requests left in the window.",
           "type" : "integer"
@@ -52,6 +58,7 @@ extension B2b {
       },
       "XRateLimitReset" : {
         "description" : "When the quota is whole again.",
+        "example" : 1,
         "schema" : {
           "description" : "When the window ends, in seconds since 1970-01-01T00:00:00Z.",
           "type" : "integer"
@@ -61,6 +68,7 @@ extension B2b {
     "parameters" : {
       "Count" : {
         "description" : "`exact` counts every matching record into `total`; `none` skips the count (`total` is null), which is cheaper on large tables.",
+        "example" : "exact",
         "in" : "query",
         "name" : "count",
         "schema" : {
@@ -74,6 +82,7 @@ extension B2b {
       },
       "Cursor" : {
         "description" : "The `next_cursor` of the previous page, sent with the same `sort` and `filter`. Continues after the last row of that page, so rows inserted meanwhile never shift or repeat rows. Cannot be combined with `offset`.",
+        "example" : "eyJpZCI6NDJ9",
         "in" : "query",
         "name" : "cursor",
         "schema" : {
@@ -83,6 +92,7 @@ extension B2b {
       },
       "IfMatch" : {
         "description" : "Apply the change only if the record's current `ETag` is listed (strong comparison); otherwise 412.",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-Match",
         "schema" : {
@@ -92,6 +102,7 @@ extension B2b {
       },
       "IfNoneMatch" : {
         "description" : "Answer 304 without a body if the record's current `ETag` is listed (weak comparison).",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-None-Match",
         "schema" : {
@@ -101,6 +112,7 @@ extension B2b {
       },
       "Limit" : {
         "description" : "Largest number of records to return.",
+        "example" : 20,
         "in" : "query",
         "name" : "limit",
         "schema" : {
@@ -112,6 +124,7 @@ extension B2b {
       },
       "Offset" : {
         "description" : "Number of records to skip; none when absent. Cannot be combined with `cursor`.",
+        "example" : 0,
         "in" : "query",
         "name" : "offset",
         "schema" : {
@@ -366,6 +379,7 @@ extension B2b {
           },
           "Retry-After" : {
             "description" : "Seconds until the window ends.",
+            "example" : 30,
             "required" : true,
             "schema" : {
               "description" : "Seconds to wait before trying again.",
@@ -455,6 +469,7 @@ extension B2b {
         "headers" : {
           "Retry-After" : {
             "description" : "Seconds until the lock ends.",
+            "example" : 30,
             "required" : true,
             "schema" : {
               "description" : "Seconds to wait before trying again.",
@@ -820,7 +835,7 @@ extension B2b {
               "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
               "last_four" : "6ML5",
               "last_used_at" : "2026-01-15T09:30:00.000Z",
-              "name" : "Launch plan",
+              "name" : "Ada Lovelace",
               "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
               "prefix" : "sk_live_",
               "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -851,7 +866,7 @@ extension B2b {
             ],
             "environment" : "live",
             "expires_at" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "member",
@@ -966,7 +981,7 @@ extension B2b {
                 "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                 "last_four" : "6ML5",
                 "last_used_at" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "prefix" : "sk_live_",
                 "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -1009,7 +1024,7 @@ extension B2b {
                 "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                 "last_four" : "6ML5",
                 "last_used_at" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "prefix" : "sk_live_",
                 "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -1068,7 +1083,7 @@ extension B2b {
             "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
             "last_four" : "6ML5",
             "last_used_at" : "2026-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "prefix" : "sk_live_",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -1208,7 +1223,7 @@ extension B2b {
               "10.0.0.0/8"
             ],
             "expires_at" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "scopes" : [
               "*"
             ]
@@ -1291,7 +1306,7 @@ extension B2b {
               "10.0.0.0/8"
             ],
             "expires_at" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "scopes" : [
               "*"
             ]
@@ -1628,7 +1643,7 @@ extension B2b {
           {
             "email" : "ada@example.com",
             "joined_at" : "2026-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "role" : "owner",
             "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
           }
@@ -1676,7 +1691,7 @@ extension B2b {
               {
                 "email" : "ada@example.com",
                 "joined_at" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "owner",
                 "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
               }
@@ -1721,7 +1736,7 @@ extension B2b {
           {
             "created_at" : "2026-01-15T09:30:00.000Z",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "role" : "owner",
             "slug" : "acme-corp",
             "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -1772,7 +1787,7 @@ extension B2b {
         "additionalProperties" : false,
         "examples" : [
           {
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp"
           }
         ],
@@ -1804,7 +1819,7 @@ extension B2b {
               {
                 "created_at" : "2026-01-15T09:30:00.000Z",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "owner",
                 "slug" : "acme-corp",
                 "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -1849,7 +1864,7 @@ extension B2b {
         "additionalProperties" : false,
         "examples" : [
           {
-            "name" : "Launch plan"
+            "name" : "Ada Lovelace"
           }
         ],
         "properties" : {
@@ -1946,7 +1961,7 @@ extension B2b {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan"
+            "name" : "Ada Lovelace"
           }
         ],
         "properties" : {
@@ -1980,7 +1995,7 @@ extension B2b {
             "created_at" : "2026-01-15T09:30:00.000Z",
             "description" : "Everything the launch needs, in order.",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "slug" : "acme-corp",
             "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -2051,7 +2066,7 @@ extension B2b {
         "examples" : [
           {
             "description" : "Everything the launch needs, in order.",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp"
           }
         ],
@@ -2127,7 +2142,7 @@ extension B2b {
                 "created_at" : "2026-01-15T09:30:00.000Z",
                 "description" : "Everything the launch needs, in order.",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "slug" : "acme-corp",
                 "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -2328,7 +2343,7 @@ extension B2b {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_name" : "Acme Corp",
             "organization_slug" : "acme-corp",
             "password" : "plum-Orchard-42-lantern"
@@ -2395,7 +2410,7 @@ extension B2b {
               "email" : "ada@example.com",
               "email_verified" : true,
               "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "name" : "Launch plan",
+              "name" : "Ada Lovelace",
               "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
               "role" : "admin",
               "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -2455,7 +2470,7 @@ extension B2b {
             "email" : "ada@example.com",
             "email_verified" : true,
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "admin",
             "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -2842,7 +2857,7 @@ extension B2b {
         "examples" : [
           {
             "default" : true,
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "quota" : 1,
             "window" : 1
           }
@@ -2946,7 +2961,7 @@ extension B2b {
             "items" : [
               {
                 "default" : true,
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "quota" : 1,
                 "window" : 1
               }
@@ -4687,6 +4702,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "`tables` (default): writes to the app's tables. `auth`: security events of accounts, sessions, keys and organizations (sign-up, login, login_failed, password_changed, password_reset, api_key_created, api_key_revoked, role_assigned, member_role_changed, session_revoked, ...); they belong to no organization, so only a caller bound to none may read them.",
+            "example" : "tables",
             "in" : "query",
             "name" : "source",
             "schema" : {
@@ -4699,6 +4715,7 @@ extension B2b {
           },
           {
             "description" : "Only events by this actor (a user id, or an API key's subject).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "actor",
             "schema" : {
@@ -4709,6 +4726,7 @@ extension B2b {
           },
           {
             "description" : "Only events of this action (tables: created, updated, deleted, restored; auth: the event's name).",
+            "example" : "created",
             "in" : "query",
             "name" : "action",
             "schema" : {
@@ -4719,6 +4737,7 @@ extension B2b {
           },
           {
             "description" : "Only events on this resource (a table name).",
+            "example" : "projects",
             "in" : "query",
             "name" : "resource",
             "schema" : {
@@ -4729,6 +4748,7 @@ extension B2b {
           },
           {
             "description" : "Only events on the record with this key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "resource_id",
             "schema" : {
@@ -4739,6 +4759,7 @@ extension B2b {
           },
           {
             "description" : "Only events at or after this time (ISO 8601 date-time).",
+            "example" : "2026-01-15T09:30:00.000Z",
             "in" : "query",
             "name" : "since",
             "schema" : {
@@ -4749,6 +4770,7 @@ extension B2b {
           },
           {
             "description" : "Only events before this time (ISO 8601 date-time).",
+            "example" : "2026-01-15T09:30:00.000Z",
             "in" : "query",
             "name" : "until",
             "schema" : {
@@ -4759,6 +4781,7 @@ extension B2b {
           },
           {
             "description" : "Events per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -4770,6 +4793,7 @@ extension B2b {
           },
           {
             "description" : "Events skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -4886,6 +4910,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The event's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5289,7 +5314,7 @@ extension B2b {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5411,7 +5436,7 @@ extension B2b {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5593,7 +5618,7 @@ extension B2b {
                   "email" : "ada@example.com",
                   "email_verified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5673,7 +5698,7 @@ extension B2b {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
@@ -5692,7 +5717,7 @@ extension B2b {
                   "email" : "ada@example.com",
                   "email_verified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5883,7 +5908,7 @@ extension B2b {
                     {
                       "created_at" : "2026-01-15T09:30:00.000Z",
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "role" : "owner",
                       "slug" : "acme-corp",
                       "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5964,7 +5989,7 @@ extension B2b {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "slug" : "acme-corp"
               },
               "schema" : {
@@ -5982,7 +6007,7 @@ extension B2b {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -6074,6 +6099,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6091,7 +6117,7 @@ extension B2b {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -6172,6 +6198,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6186,7 +6213,7 @@ extension B2b {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationUpdate"
@@ -6203,7 +6230,7 @@ extension B2b {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -6295,6 +6322,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6396,6 +6424,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6522,6 +6551,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6533,6 +6563,7 @@ extension B2b {
           },
           {
             "description" : "Id of the invitation.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "invitation_id",
             "required" : true,
@@ -6618,6 +6649,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6637,7 +6669,7 @@ extension B2b {
                     {
                       "email" : "ada@example.com",
                       "joined_at" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "role" : "owner",
                       "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
                     }
@@ -6721,6 +6753,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6732,6 +6765,7 @@ extension B2b {
           },
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "user_id",
             "required" : true,
@@ -6820,6 +6854,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6831,6 +6866,7 @@ extension B2b {
           },
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "user_id",
             "required" : true,
@@ -6942,6 +6978,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6963,7 +7000,7 @@ extension B2b {
                       "created_at" : "2026-01-15T09:30:00.000Z",
                       "description" : "Everything the launch needs, in order.",
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "slug" : "acme-corp",
                       "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -7046,6 +7083,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7061,7 +7099,7 @@ extension B2b {
             "application/json" : {
               "example" : {
                 "description" : "Everything the launch needs, in order.",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "slug" : "acme-corp"
               },
               "schema" : {
@@ -7081,7 +7119,7 @@ extension B2b {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "description" : "Everything the launch needs, in order.",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -7176,6 +7214,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7187,6 +7226,7 @@ extension B2b {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -7270,6 +7310,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7281,6 +7322,7 @@ extension B2b {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -7300,7 +7342,7 @@ extension B2b {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "description" : "Everything the launch needs, in order.",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -7383,6 +7425,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7394,6 +7437,7 @@ extension B2b {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -7421,7 +7465,7 @@ extension B2b {
                       "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                       "last_four" : "6ML5",
                       "last_used_at" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "prefix" : "sk_live_",
                       "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -7509,6 +7553,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7520,6 +7565,7 @@ extension B2b {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -7563,7 +7609,7 @@ extension B2b {
                     "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                     "last_four" : "6ML5",
                     "last_used_at" : "2026-01-15T09:30:00.000Z",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "prefix" : "sk_live_",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -7661,6 +7707,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7700,7 +7747,7 @@ extension B2b {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -7999,7 +8046,7 @@ extension B2b {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -8289,7 +8336,7 @@ extension B2b {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -8393,6 +8440,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8476,6 +8524,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8602,7 +8651,7 @@ extension B2b {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_name" : "Acme Corp",
                 "organization_slug" : "acme-corp",
                 "password" : "plum-Orchard-42-lantern"
@@ -8631,7 +8680,7 @@ extension B2b {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -8738,6 +8787,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Keys per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -8749,6 +8799,7 @@ extension B2b {
           },
           {
             "description" : "Keys skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -8776,7 +8827,7 @@ extension B2b {
                       "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                       "last_four" : "6ML5",
                       "last_used_at" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "prefix" : "sk_live_",
                       "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -8875,7 +8926,7 @@ extension B2b {
                 ],
                 "environment" : "live",
                 "expires_at" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "role" : "member",
@@ -8908,7 +8959,7 @@ extension B2b {
                     "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                     "last_four" : "6ML5",
                     "last_used_at" : "2026-01-15T09:30:00.000Z",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "prefix" : "sk_live_",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -9011,6 +9062,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "key_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9099,6 +9151,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "key_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9125,7 +9178,7 @@ extension B2b {
                     "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                     "last_four" : "6ML5",
                     "last_used_at" : "2026-01-15T09:30:00.000Z",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "prefix" : "sk_live_",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -9217,6 +9270,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "key_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9235,7 +9289,7 @@ extension B2b {
                   "10.0.0.0/8"
                 ],
                 "expires_at" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "scopes" : [
                   "*"
                 ]
@@ -9264,7 +9318,7 @@ extension B2b {
                     "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                     "last_four" : "6ML5",
                     "last_used_at" : "2026-01-15T09:30:00.000Z",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "prefix" : "sk_live_",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -9365,6 +9419,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "key_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9383,7 +9438,7 @@ extension B2b {
                   "10.0.0.0/8"
                 ],
                 "expires_at" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "scopes" : [
                   "*"
                 ]
@@ -9412,7 +9467,7 @@ extension B2b {
                     "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                     "last_four" : "6ML5",
                     "last_used_at" : "2026-01-15T09:30:00.000Z",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "prefix" : "sk_live_",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -9515,6 +9570,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "key_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9554,7 +9610,7 @@ extension B2b {
                     "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                     "last_four" : "6ML5",
                     "last_used_at" : "2026-01-15T09:30:00.000Z",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "prefix" : "sk_live_",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -9663,6 +9719,7 @@ extension B2b {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, name, created_at, updated_at.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -9672,6 +9729,7 @@ extension B2b {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, name, created_at, updated_at.",
+            "example" : "-created_at",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -9689,6 +9747,7 @@ extension B2b {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, created_at, updated_at. An unknown name is a 400.",
+            "example" : "id,name",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -9699,6 +9758,7 @@ extension B2b {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: users.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -9708,6 +9768,7 @@ extension B2b {
           },
           {
             "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
+            "example" : "Acme Corp",
             "in" : "query",
             "name" : "name",
             "schema" : {
@@ -9823,6 +9884,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "X-Idempotency-Key",
             "schema" : {
@@ -9876,6 +9938,7 @@ extension B2b {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -9887,6 +9950,7 @@ extension B2b {
               },
               "Location" : {
                 "description" : "URL of the new record",
+                "example" : "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "required" : true,
                 "schema" : {
                   "description" : "Path of the created record.",
@@ -10007,6 +10071,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10107,6 +10172,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10121,6 +10187,7 @@ extension B2b {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, created_at, updated_at. An unknown name is a 400.",
+            "example" : "id,name",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -10167,6 +10234,7 @@ extension B2b {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -10198,6 +10266,7 @@ extension B2b {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -10281,6 +10350,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10295,6 +10365,7 @@ extension B2b {
           },
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "X-Idempotency-Key",
             "schema" : {
@@ -10348,6 +10419,7 @@ extension B2b {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -10449,6 +10521,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10505,6 +10578,7 @@ extension B2b {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -10605,6 +10679,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The API key's id.",
+            "example" : "key_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10705,6 +10780,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The API key's id.",
+            "example" : "key_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10830,6 +10906,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The organization's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10930,6 +11007,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The organization's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -11060,7 +11138,7 @@ extension B2b {
                   "items" : [
                     {
                       "default" : true,
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "quota" : 1,
                       "window" : 1
                     }
@@ -11146,6 +11224,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Only the requests made with this API key (its id).",
+            "example" : "key_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "query",
             "name" : "api_key_id",
             "schema" : {
@@ -11156,6 +11235,7 @@ extension B2b {
           },
           {
             "description" : "Only the requests of callers bound to this organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "organization_id",
             "schema" : {
@@ -11166,6 +11246,7 @@ extension B2b {
           },
           {
             "description" : "Only days on or after this UTC day (`YYYY-MM-DD`).",
+            "example" : "2026-01-15",
             "in" : "query",
             "name" : "from",
             "schema" : {
@@ -11176,6 +11257,7 @@ extension B2b {
           },
           {
             "description" : "Only days on or before this UTC day (`YYYY-MM-DD`).",
+            "example" : "2026-01-15",
             "in" : "query",
             "name" : "to",
             "schema" : {
@@ -11186,6 +11268,7 @@ extension B2b {
           },
           {
             "description" : "`key` (default): one row per day, API key and organization. `organization`: one row per day and organization, its keys and its members' tokens summed (percentiles are computed from the summed histogram).",
+            "example" : "key",
             "in" : "query",
             "name" : "group",
             "schema" : {
@@ -11198,6 +11281,7 @@ extension B2b {
           },
           {
             "description" : "Rows per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -11209,6 +11293,7 @@ extension B2b {
           },
           {
             "description" : "Rows skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -11329,6 +11414,7 @@ extension B2b {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, email, name, organization_id, created_at, updated_at. Through `organization_id`: organization_id.id, organization_id.name, organization_id.created_at, organization_id.updated_at.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -11338,6 +11424,7 @@ extension B2b {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, email, name, organization_id, created_at, updated_at.",
+            "example" : "-created_at",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -11355,6 +11442,7 @@ extension B2b {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,email`. Members: id, email, name, organization_id, created_at, updated_at. An unknown name is a 400.",
+            "example" : "id,name",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -11365,6 +11453,7 @@ extension B2b {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: organization_id. Referencing tables: none.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -11374,6 +11463,7 @@ extension B2b {
           },
           {
             "description" : "Only records whose email equals this value (shorthand for `filter=email = value`).",
+            "example" : "user@example.com",
             "in" : "query",
             "name" : "email",
             "schema" : {
@@ -11387,6 +11477,7 @@ extension B2b {
           },
           {
             "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
+            "example" : "Ada Lovelace",
             "in" : "query",
             "name" : "name",
             "schema" : {
@@ -11401,6 +11492,7 @@ extension B2b {
           },
           {
             "description" : "Only records whose organization_id equals this value (shorthand for `filter=organization_id = value`).",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "query",
             "name" : "organization_id",
             "schema" : {
@@ -11513,6 +11605,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "X-Idempotency-Key",
             "schema" : {
@@ -11570,6 +11663,7 @@ extension B2b {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -11581,6 +11675,7 @@ extension B2b {
               },
               "Location" : {
                 "description" : "URL of the new record",
+                "example" : "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "required" : true,
                 "schema" : {
                   "description" : "Path of the created record.",
@@ -11701,6 +11796,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "X-Idempotency-Key",
             "schema" : {
@@ -11853,6 +11949,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "usr_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -11953,6 +12050,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "usr_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -11967,6 +12065,7 @@ extension B2b {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,email`. Members: id, email, name, organization_id, created_at, updated_at. An unknown name is a 400.",
+            "example" : "id,name",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -12015,6 +12114,7 @@ extension B2b {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -12046,6 +12146,7 @@ extension B2b {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -12129,6 +12230,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "usr_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -12143,6 +12245,7 @@ extension B2b {
           },
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "X-Idempotency-Key",
             "schema" : {
@@ -12203,6 +12306,7 @@ extension B2b {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -12304,6 +12408,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "usr_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -12364,6 +12469,7 @@ extension B2b {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -12464,6 +12570,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "Rows per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -12475,6 +12582,7 @@ extension B2b {
           },
           {
             "description" : "Rows skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -12715,6 +12823,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -12803,6 +12912,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -12912,6 +13022,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -13051,6 +13162,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -13062,6 +13174,7 @@ extension B2b {
           },
           {
             "description" : "Rows per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -13073,6 +13186,7 @@ extension B2b {
           },
           {
             "description" : "Rows skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -13084,6 +13198,7 @@ extension B2b {
           },
           {
             "description" : "Only messages in this delivery state.",
+            "example" : "pending",
             "in" : "query",
             "name" : "status",
             "schema" : {
@@ -13195,6 +13310,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -13206,6 +13322,7 @@ extension B2b {
           },
           {
             "description" : "The message's id (`msg_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "message_id",
             "required" : true,
@@ -13217,6 +13334,7 @@ extension B2b {
           },
           {
             "description" : "Rows per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -13228,6 +13346,7 @@ extension B2b {
           },
           {
             "description" : "Rows skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -13340,6 +13459,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -13351,6 +13471,7 @@ extension B2b {
           },
           {
             "description" : "The message's id (`msg_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "message_id",
             "required" : true,
@@ -13458,6 +13579,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -13581,6 +13703,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -13715,6 +13838,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -13878,6 +14002,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -13888,6 +14013,7 @@ extension B2b {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -13898,6 +14024,7 @@ extension B2b {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,
@@ -13980,6 +14107,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -13990,6 +14118,7 @@ extension B2b {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -14000,6 +14129,7 @@ extension B2b {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,
@@ -14082,6 +14212,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -14092,6 +14223,7 @@ extension B2b {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -14102,6 +14234,7 @@ extension B2b {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,
@@ -14194,6 +14327,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -14204,6 +14338,7 @@ extension B2b {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -14214,6 +14349,7 @@ extension B2b {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,
@@ -14298,6 +14434,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -14308,6 +14445,7 @@ extension B2b {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -14318,6 +14456,7 @@ extension B2b {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,
@@ -14402,6 +14541,7 @@ extension B2b {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -14412,6 +14552,7 @@ extension B2b {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -14422,6 +14563,7 @@ extension B2b {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,

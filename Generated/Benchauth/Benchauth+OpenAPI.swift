@@ -9,6 +9,7 @@ extension Benchauth {
     "headers" : {
       "RequestId" : {
         "description" : "Identifies the request in server logs.",
+        "example" : "Example",
         "required" : true,
         "schema" : {
           "description" : "Echoes a valid `X-Request-Id` sent by the client, or a new id; quote it when reporting problems.",
@@ -19,6 +20,7 @@ extension Benchauth {
     "parameters" : {
       "Count" : {
         "description" : "`exact` counts every matching record into `total`; `none` skips the count (`total` is null), which is cheaper on large tables.",
+        "example" : "exact",
         "in" : "query",
         "name" : "count",
         "schema" : {
@@ -32,6 +34,7 @@ extension Benchauth {
       },
       "Cursor" : {
         "description" : "The `next_cursor` of the previous page, sent with the same `sort` and `filter`. Continues after the last row of that page, so rows inserted meanwhile never shift or repeat rows. Cannot be combined with `offset`.",
+        "example" : "eyJpZCI6NDJ9",
         "in" : "query",
         "name" : "cursor",
         "schema" : {
@@ -41,6 +44,7 @@ extension Benchauth {
       },
       "IfMatch" : {
         "description" : "Apply the change only if the record's current `ETag` is listed (strong comparison); otherwise 412.",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-Match",
         "schema" : {
@@ -50,6 +54,7 @@ extension Benchauth {
       },
       "IfNoneMatch" : {
         "description" : "Answer 304 without a body if the record's current `ETag` is listed (weak comparison).",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-None-Match",
         "schema" : {
@@ -59,6 +64,7 @@ extension Benchauth {
       },
       "Limit" : {
         "description" : "Largest number of records to return.",
+        "example" : 20,
         "in" : "query",
         "name" : "limit",
         "schema" : {
@@ -70,6 +76,7 @@ extension Benchauth {
       },
       "Offset" : {
         "description" : "Number of records to skip; none when absent. Cannot be combined with `cursor`.",
+        "example" : 0,
         "in" : "query",
         "name" : "offset",
         "schema" : {
@@ -390,6 +397,7 @@ extension Benchauth {
         "headers" : {
           "Retry-After" : {
             "description" : "Seconds until the lock ends.",
+            "example" : 30,
             "required" : true,
             "schema" : {
               "description" : "Seconds to wait before trying again.",
@@ -554,7 +562,7 @@ extension Benchauth {
             "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
             "last_four" : "6ML5",
             "last_used_at" : "2026-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "prefix" : "sk_live_",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -695,7 +703,7 @@ extension Benchauth {
             ],
             "environment" : "live",
             "expires_at" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "member",
@@ -810,7 +818,7 @@ extension Benchauth {
                 "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                 "last_four" : "6ML5",
                 "last_used_at" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "prefix" : "sk_live_",
                 "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -853,7 +861,7 @@ extension Benchauth {
                 "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                 "last_four" : "6ML5",
                 "last_used_at" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "prefix" : "sk_live_",
                 "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -906,7 +914,7 @@ extension Benchauth {
               "10.0.0.0/8"
             ],
             "expires_at" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "scopes" : [
               "*"
             ]
@@ -989,7 +997,7 @@ extension Benchauth {
               "10.0.0.0/8"
             ],
             "expires_at" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "scopes" : [
               "*"
             ]
@@ -1326,7 +1334,7 @@ extension Benchauth {
           {
             "email" : "ada@example.com",
             "joined_at" : "2026-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "role" : "owner",
             "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
           }
@@ -1374,7 +1382,7 @@ extension Benchauth {
               {
                 "email" : "ada@example.com",
                 "joined_at" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "owner",
                 "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
               }
@@ -1419,7 +1427,7 @@ extension Benchauth {
           {
             "created_at" : "2026-01-15T09:30:00.000Z",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "role" : "owner",
             "slug" : "acme-corp",
             "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -1470,7 +1478,7 @@ extension Benchauth {
         "additionalProperties" : false,
         "examples" : [
           {
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp"
           }
         ],
@@ -1502,7 +1510,7 @@ extension Benchauth {
               {
                 "created_at" : "2026-01-15T09:30:00.000Z",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "owner",
                 "slug" : "acme-corp",
                 "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -1547,7 +1555,7 @@ extension Benchauth {
         "additionalProperties" : false,
         "examples" : [
           {
-            "name" : "Launch plan"
+            "name" : "Ada Lovelace"
           }
         ],
         "properties" : {
@@ -1644,7 +1652,7 @@ extension Benchauth {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan"
+            "name" : "Ada Lovelace"
           }
         ],
         "properties" : {
@@ -1678,7 +1686,7 @@ extension Benchauth {
             "created_at" : "2026-01-15T09:30:00.000Z",
             "description" : "Everything the launch needs, in order.",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "slug" : "acme-corp",
             "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -1749,7 +1757,7 @@ extension Benchauth {
         "examples" : [
           {
             "description" : "Everything the launch needs, in order.",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp"
           }
         ],
@@ -1825,7 +1833,7 @@ extension Benchauth {
                 "created_at" : "2026-01-15T09:30:00.000Z",
                 "description" : "Everything the launch needs, in order.",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "slug" : "acme-corp",
                 "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -2026,7 +2034,7 @@ extension Benchauth {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_name" : "Acme Corp",
             "organization_slug" : "acme-corp",
             "password" : "plum-Orchard-42-lantern"
@@ -2093,7 +2101,7 @@ extension Benchauth {
               "email" : "ada@example.com",
               "email_verified" : true,
               "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "name" : "Launch plan",
+              "name" : "Ada Lovelace",
               "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
               "role" : "admin",
               "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -2153,7 +2161,7 @@ extension Benchauth {
             "email" : "ada@example.com",
             "email_verified" : true,
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "admin",
             "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -3179,6 +3187,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Keys per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -3190,6 +3199,7 @@ extension Benchauth {
           },
           {
             "description" : "Keys skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -3217,7 +3227,7 @@ extension Benchauth {
                       "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                       "last_four" : "6ML5",
                       "last_used_at" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "prefix" : "sk_live_",
                       "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -3293,7 +3303,7 @@ extension Benchauth {
                 ],
                 "environment" : "live",
                 "expires_at" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "role" : "member",
@@ -3325,7 +3335,7 @@ extension Benchauth {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -3404,6 +3414,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -3469,6 +3480,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -3494,7 +3506,7 @@ extension Benchauth {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -3562,6 +3574,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -3580,7 +3593,7 @@ extension Benchauth {
                   "10.0.0.0/8"
                 ],
                 "expires_at" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "scopes" : [
                   "*"
                 ]
@@ -3608,7 +3621,7 @@ extension Benchauth {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -3685,6 +3698,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -3703,7 +3717,7 @@ extension Benchauth {
                   "10.0.0.0/8"
                 ],
                 "expires_at" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "scopes" : [
                   "*"
                 ]
@@ -3731,7 +3745,7 @@ extension Benchauth {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -3810,6 +3824,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -3848,7 +3863,7 @@ extension Benchauth {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -4150,7 +4165,7 @@ extension Benchauth {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -4254,7 +4269,7 @@ extension Benchauth {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -4403,7 +4418,7 @@ extension Benchauth {
                   "email" : "ada@example.com",
                   "email_verified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -4465,7 +4480,7 @@ extension Benchauth {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
@@ -4484,7 +4499,7 @@ extension Benchauth {
                   "email" : "ada@example.com",
                   "email_verified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -4642,7 +4657,7 @@ extension Benchauth {
                     {
                       "created_at" : "2026-01-15T09:30:00.000Z",
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "role" : "owner",
                       "slug" : "acme-corp",
                       "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -4705,7 +4720,7 @@ extension Benchauth {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "slug" : "acme-corp"
               },
               "schema" : {
@@ -4723,7 +4738,7 @@ extension Benchauth {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -4797,6 +4812,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4814,7 +4830,7 @@ extension Benchauth {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -4877,6 +4893,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4891,7 +4908,7 @@ extension Benchauth {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationUpdate"
@@ -4908,7 +4925,7 @@ extension Benchauth {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -4982,6 +4999,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5065,6 +5083,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5176,6 +5195,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5187,6 +5207,7 @@ extension Benchauth {
           },
           {
             "description" : "Id of the invitation.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "invitation_id",
             "required" : true,
@@ -5254,6 +5275,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5273,7 +5295,7 @@ extension Benchauth {
                     {
                       "email" : "ada@example.com",
                       "joined_at" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "role" : "owner",
                       "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
                     }
@@ -5339,6 +5361,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5350,6 +5373,7 @@ extension Benchauth {
           },
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "user_id",
             "required" : true,
@@ -5420,6 +5444,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5431,6 +5456,7 @@ extension Benchauth {
           },
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "user_id",
             "required" : true,
@@ -5524,6 +5550,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5545,7 +5572,7 @@ extension Benchauth {
                       "created_at" : "2026-01-15T09:30:00.000Z",
                       "description" : "Everything the launch needs, in order.",
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "slug" : "acme-corp",
                       "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5610,6 +5637,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5625,7 +5653,7 @@ extension Benchauth {
             "application/json" : {
               "example" : {
                 "description" : "Everything the launch needs, in order.",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "slug" : "acme-corp"
               },
               "schema" : {
@@ -5645,7 +5673,7 @@ extension Benchauth {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "description" : "Everything the launch needs, in order.",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5722,6 +5750,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5733,6 +5762,7 @@ extension Benchauth {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -5798,6 +5828,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5809,6 +5840,7 @@ extension Benchauth {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -5828,7 +5860,7 @@ extension Benchauth {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "description" : "Everything the launch needs, in order.",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5893,6 +5925,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5904,6 +5937,7 @@ extension Benchauth {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -5931,7 +5965,7 @@ extension Benchauth {
                       "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                       "last_four" : "6ML5",
                       "last_used_at" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "prefix" : "sk_live_",
                       "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -6001,6 +6035,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6012,6 +6047,7 @@ extension Benchauth {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -6054,7 +6090,7 @@ extension Benchauth {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -6133,6 +6169,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6172,7 +6209,7 @@ extension Benchauth {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -6420,7 +6457,7 @@ extension Benchauth {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -6656,7 +6693,7 @@ extension Benchauth {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -6742,6 +6779,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6807,6 +6845,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6915,7 +6954,7 @@ extension Benchauth {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_name" : "Acme Corp",
                 "organization_slug" : "acme-corp",
                 "password" : "plum-Orchard-42-lantern"
@@ -6944,7 +6983,7 @@ extension Benchauth {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -7039,6 +7078,7 @@ extension Benchauth {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, name, price, created_at, updated_at.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -7048,6 +7088,7 @@ extension Benchauth {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, name, price, created_at, updated_at.",
+            "example" : "-created_at",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -7065,6 +7106,7 @@ extension Benchauth {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, price, created_at, updated_at. An unknown name is a 400.",
+            "example" : "id,name",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -7075,6 +7117,7 @@ extension Benchauth {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: none.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -7084,6 +7127,7 @@ extension Benchauth {
           },
           {
             "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
+            "example" : "Blue mug",
             "in" : "query",
             "name" : "name",
             "schema" : {
@@ -7099,6 +7143,7 @@ extension Benchauth {
           },
           {
             "description" : "Only records whose price equals this value (shorthand for `filter=price = value`).",
+            "example" : 12.5,
             "in" : "query",
             "name" : "price",
             "schema" : {
@@ -7229,6 +7274,7 @@ extension Benchauth {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -7237,6 +7283,7 @@ extension Benchauth {
               },
               "Location" : {
                 "description" : "URL of the new record",
+                "example" : "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "required" : true,
                 "schema" : {
                   "description" : "Path of the created record.",
@@ -7455,6 +7502,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7537,6 +7585,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7551,6 +7600,7 @@ extension Benchauth {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, price, created_at, updated_at. An unknown name is a 400.",
+            "example" : "id,name",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -7587,6 +7637,7 @@ extension Benchauth {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -7603,6 +7654,7 @@ extension Benchauth {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -7668,6 +7720,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7715,6 +7768,7 @@ extension Benchauth {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -7795,6 +7849,7 @@ extension Benchauth {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7842,6 +7897,7 @@ extension Benchauth {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",

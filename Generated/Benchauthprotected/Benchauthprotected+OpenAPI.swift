@@ -9,6 +9,7 @@ extension Benchauthprotected {
     "headers" : {
       "IdempotentReplayed" : {
         "description" : "Present (`true`) when this answer is the stored answer of an earlier request with the same idempotency key.",
+        "example" : "Example",
         "schema" : {
           "description" : "`true` on an answer replayed from the idempotency record of the key sent.",
           "type" : "string"
@@ -16,6 +17,7 @@ extension Benchauthprotected {
       },
       "RateLimit" : {
         "description" : "Sent on every answer of a rate-limited operation.",
+        "example" : "Example",
         "schema" : {
           "description" : "Requests left and seconds until the window ends: `\"name\";r=<remaining>;t=<seconds>`.",
           "type" : "string"
@@ -23,6 +25,7 @@ extension Benchauthprotected {
       },
       "RateLimitPolicy" : {
         "description" : "Sent on every answer of a rate-limited operation.",
+        "example" : "Example",
         "schema" : {
           "description" : "The policy counting this request: `\"name\";q=<quota>;w=<window seconds>` (IETF httpapi RateLimit draft).",
           "type" : "string"
@@ -30,6 +33,7 @@ extension Benchauthprotected {
       },
       "RequestId" : {
         "description" : "Identifies the request in server logs.",
+        "example" : "Example",
         "required" : true,
         "schema" : {
           "description" : "Echoes a valid `X-Request-Id` sent by the client, or a new id; quote it when reporting problems.",
@@ -38,6 +42,7 @@ extension Benchauthprotected {
       },
       "XRateLimitLimit" : {
         "description" : "The quota of the policy counting this request.",
+        "example" : 1,
         "schema" : {
           "description" : "Requests allowed in the window.",
           "type" : "integer"
@@ -45,6 +50,7 @@ extension Benchauthprotected {
       },
       "XRateLimitRemaining" : {
         "description" : "Requests left before 429.",
+        "example" : 1,
         "schema" : {
           "description" : "Requests left in the window.",
           "type" : "integer"
@@ -52,6 +58,7 @@ extension Benchauthprotected {
       },
       "XRateLimitReset" : {
         "description" : "When the quota is whole again.",
+        "example" : 1,
         "schema" : {
           "description" : "When the window ends, in seconds since 1970-01-01T00:00:00Z.",
           "type" : "integer"
@@ -61,6 +68,7 @@ extension Benchauthprotected {
     "parameters" : {
       "Count" : {
         "description" : "`exact` counts every matching record into `total`; `none` skips the count (`total` is null), which is cheaper on large tables.",
+        "example" : "exact",
         "in" : "query",
         "name" : "count",
         "schema" : {
@@ -74,6 +82,7 @@ extension Benchauthprotected {
       },
       "Cursor" : {
         "description" : "The `next_cursor` of the previous page, sent with the same `sort` and `filter`. Continues after the last row of that page, so rows inserted meanwhile never shift or repeat rows. Cannot be combined with `offset`.",
+        "example" : "eyJpZCI6NDJ9",
         "in" : "query",
         "name" : "cursor",
         "schema" : {
@@ -83,6 +92,7 @@ extension Benchauthprotected {
       },
       "IfMatch" : {
         "description" : "Apply the change only if the record's current `ETag` is listed (strong comparison); otherwise 412.",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-Match",
         "schema" : {
@@ -92,6 +102,7 @@ extension Benchauthprotected {
       },
       "IfNoneMatch" : {
         "description" : "Answer 304 without a body if the record's current `ETag` is listed (weak comparison).",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-None-Match",
         "schema" : {
@@ -101,6 +112,7 @@ extension Benchauthprotected {
       },
       "Limit" : {
         "description" : "Largest number of records to return.",
+        "example" : 20,
         "in" : "query",
         "name" : "limit",
         "schema" : {
@@ -112,6 +124,7 @@ extension Benchauthprotected {
       },
       "Offset" : {
         "description" : "Number of records to skip; none when absent. Cannot be combined with `cursor`.",
+        "example" : 0,
         "in" : "query",
         "name" : "offset",
         "schema" : {
@@ -386,6 +399,7 @@ extension Benchauthprotected {
           },
           "Retry-After" : {
             "description" : "Seconds until the window ends.",
+            "example" : 30,
             "required" : true,
             "schema" : {
               "description" : "Seconds to wait before trying again.",
@@ -481,6 +495,7 @@ extension Benchauthprotected {
         "headers" : {
           "Retry-After" : {
             "description" : "Seconds until the lock ends.",
+            "example" : 30,
             "required" : true,
             "schema" : {
               "description" : "Seconds to wait before trying again.",
@@ -836,7 +851,7 @@ extension Benchauthprotected {
             "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
             "last_four" : "6ML5",
             "last_used_at" : "2026-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "prefix" : "sk_live_",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -977,7 +992,7 @@ extension Benchauthprotected {
             ],
             "environment" : "live",
             "expires_at" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "member",
@@ -1092,7 +1107,7 @@ extension Benchauthprotected {
                 "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                 "last_four" : "6ML5",
                 "last_used_at" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "prefix" : "sk_live_",
                 "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -1135,7 +1150,7 @@ extension Benchauthprotected {
                 "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                 "last_four" : "6ML5",
                 "last_used_at" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "prefix" : "sk_live_",
                 "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -1188,7 +1203,7 @@ extension Benchauthprotected {
               "10.0.0.0/8"
             ],
             "expires_at" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "scopes" : [
               "*"
             ]
@@ -1271,7 +1286,7 @@ extension Benchauthprotected {
               "10.0.0.0/8"
             ],
             "expires_at" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "scopes" : [
               "*"
             ]
@@ -1608,7 +1623,7 @@ extension Benchauthprotected {
           {
             "email" : "ada@example.com",
             "joined_at" : "2026-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "role" : "owner",
             "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
           }
@@ -1656,7 +1671,7 @@ extension Benchauthprotected {
               {
                 "email" : "ada@example.com",
                 "joined_at" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "owner",
                 "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
               }
@@ -1701,7 +1716,7 @@ extension Benchauthprotected {
           {
             "created_at" : "2026-01-15T09:30:00.000Z",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "role" : "owner",
             "slug" : "acme-corp",
             "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -1752,7 +1767,7 @@ extension Benchauthprotected {
         "additionalProperties" : false,
         "examples" : [
           {
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp"
           }
         ],
@@ -1784,7 +1799,7 @@ extension Benchauthprotected {
               {
                 "created_at" : "2026-01-15T09:30:00.000Z",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "owner",
                 "slug" : "acme-corp",
                 "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -1829,7 +1844,7 @@ extension Benchauthprotected {
         "additionalProperties" : false,
         "examples" : [
           {
-            "name" : "Launch plan"
+            "name" : "Ada Lovelace"
           }
         ],
         "properties" : {
@@ -1926,7 +1941,7 @@ extension Benchauthprotected {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan"
+            "name" : "Ada Lovelace"
           }
         ],
         "properties" : {
@@ -1960,7 +1975,7 @@ extension Benchauthprotected {
             "created_at" : "2026-01-15T09:30:00.000Z",
             "description" : "Everything the launch needs, in order.",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "slug" : "acme-corp",
             "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -2031,7 +2046,7 @@ extension Benchauthprotected {
         "examples" : [
           {
             "description" : "Everything the launch needs, in order.",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp"
           }
         ],
@@ -2107,7 +2122,7 @@ extension Benchauthprotected {
                 "created_at" : "2026-01-15T09:30:00.000Z",
                 "description" : "Everything the launch needs, in order.",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "slug" : "acme-corp",
                 "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -2308,7 +2323,7 @@ extension Benchauthprotected {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_name" : "Acme Corp",
             "organization_slug" : "acme-corp",
             "password" : "plum-Orchard-42-lantern"
@@ -2375,7 +2390,7 @@ extension Benchauthprotected {
               "email" : "ada@example.com",
               "email_verified" : true,
               "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "name" : "Launch plan",
+              "name" : "Ada Lovelace",
               "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
               "role" : "admin",
               "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -2435,7 +2450,7 @@ extension Benchauthprotected {
             "email" : "ada@example.com",
             "email_verified" : true,
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "admin",
             "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -3156,7 +3171,7 @@ extension Benchauthprotected {
         "examples" : [
           {
             "default" : true,
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "quota" : 1,
             "window" : 1
           }
@@ -3258,7 +3273,7 @@ extension Benchauthprotected {
             "items" : [
               {
                 "default" : true,
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "quota" : 1,
                 "window" : 1
               }
@@ -3589,6 +3604,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "`tables` (default): writes to the app's tables. `auth`: security events of accounts, sessions, keys and organizations (sign-up, login, login_failed, password_changed, password_reset, api_key_created, api_key_revoked, role_assigned, member_role_changed, session_revoked, ...); they belong to no organization, so only a caller bound to none may read them.",
+            "example" : "tables",
             "in" : "query",
             "name" : "source",
             "schema" : {
@@ -3601,6 +3617,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Only events by this actor (a user id, or an API key's subject).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "actor",
             "schema" : {
@@ -3611,6 +3628,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Only events of this action (tables: created, updated, deleted, restored; auth: the event's name).",
+            "example" : "created",
             "in" : "query",
             "name" : "action",
             "schema" : {
@@ -3621,6 +3639,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Only events on this resource (a table name).",
+            "example" : "projects",
             "in" : "query",
             "name" : "resource",
             "schema" : {
@@ -3631,6 +3650,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Only events on the record with this key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "resource_id",
             "schema" : {
@@ -3641,6 +3661,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Only events at or after this time (ISO 8601 date-time).",
+            "example" : "2026-01-15T09:30:00.000Z",
             "in" : "query",
             "name" : "since",
             "schema" : {
@@ -3651,6 +3672,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Only events before this time (ISO 8601 date-time).",
+            "example" : "2026-01-15T09:30:00.000Z",
             "in" : "query",
             "name" : "until",
             "schema" : {
@@ -3661,6 +3683,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Events per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -3672,6 +3695,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Events skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -3788,6 +3812,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "The event's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -3900,6 +3925,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Keys per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -3911,6 +3937,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Keys skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -3938,7 +3965,7 @@ extension Benchauthprotected {
                       "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                       "last_four" : "6ML5",
                       "last_used_at" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "prefix" : "sk_live_",
                       "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -4032,7 +4059,7 @@ extension Benchauthprotected {
                 ],
                 "environment" : "live",
                 "expires_at" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "role" : "member",
@@ -4064,7 +4091,7 @@ extension Benchauthprotected {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -4161,6 +4188,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4244,6 +4272,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4269,7 +4298,7 @@ extension Benchauthprotected {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -4355,6 +4384,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4373,7 +4403,7 @@ extension Benchauthprotected {
                   "10.0.0.0/8"
                 ],
                 "expires_at" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "scopes" : [
                   "*"
                 ]
@@ -4401,7 +4431,7 @@ extension Benchauthprotected {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -4496,6 +4526,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4514,7 +4545,7 @@ extension Benchauthprotected {
                   "10.0.0.0/8"
                 ],
                 "expires_at" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "scopes" : [
                   "*"
                 ]
@@ -4542,7 +4573,7 @@ extension Benchauthprotected {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -4639,6 +4670,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4677,7 +4709,7 @@ extension Benchauthprotected {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -5063,7 +5095,7 @@ extension Benchauthprotected {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5185,7 +5217,7 @@ extension Benchauthprotected {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5367,7 +5399,7 @@ extension Benchauthprotected {
                   "email" : "ada@example.com",
                   "email_verified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5447,7 +5479,7 @@ extension Benchauthprotected {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
@@ -5466,7 +5498,7 @@ extension Benchauthprotected {
                   "email" : "ada@example.com",
                   "email_verified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5657,7 +5689,7 @@ extension Benchauthprotected {
                     {
                       "created_at" : "2026-01-15T09:30:00.000Z",
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "role" : "owner",
                       "slug" : "acme-corp",
                       "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5738,7 +5770,7 @@ extension Benchauthprotected {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "slug" : "acme-corp"
               },
               "schema" : {
@@ -5756,7 +5788,7 @@ extension Benchauthprotected {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5848,6 +5880,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5865,7 +5898,7 @@ extension Benchauthprotected {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5946,6 +5979,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5960,7 +5994,7 @@ extension Benchauthprotected {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationUpdate"
@@ -5977,7 +6011,7 @@ extension Benchauthprotected {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -6069,6 +6103,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6170,6 +6205,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6296,6 +6332,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6307,6 +6344,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Id of the invitation.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "invitation_id",
             "required" : true,
@@ -6392,6 +6430,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6411,7 +6450,7 @@ extension Benchauthprotected {
                     {
                       "email" : "ada@example.com",
                       "joined_at" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "role" : "owner",
                       "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
                     }
@@ -6495,6 +6534,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6506,6 +6546,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "user_id",
             "required" : true,
@@ -6594,6 +6635,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6605,6 +6647,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "user_id",
             "required" : true,
@@ -6716,6 +6759,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6737,7 +6781,7 @@ extension Benchauthprotected {
                       "created_at" : "2026-01-15T09:30:00.000Z",
                       "description" : "Everything the launch needs, in order.",
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "slug" : "acme-corp",
                       "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -6820,6 +6864,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6835,7 +6880,7 @@ extension Benchauthprotected {
             "application/json" : {
               "example" : {
                 "description" : "Everything the launch needs, in order.",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "slug" : "acme-corp"
               },
               "schema" : {
@@ -6855,7 +6900,7 @@ extension Benchauthprotected {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "description" : "Everything the launch needs, in order.",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -6950,6 +6995,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6961,6 +7007,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -7044,6 +7091,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7055,6 +7103,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -7074,7 +7123,7 @@ extension Benchauthprotected {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "description" : "Everything the launch needs, in order.",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -7157,6 +7206,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7168,6 +7218,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -7195,7 +7246,7 @@ extension Benchauthprotected {
                       "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                       "last_four" : "6ML5",
                       "last_used_at" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "prefix" : "sk_live_",
                       "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -7283,6 +7334,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7294,6 +7346,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -7336,7 +7389,7 @@ extension Benchauthprotected {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -7433,6 +7486,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7472,7 +7526,7 @@ extension Benchauthprotected {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -7771,7 +7825,7 @@ extension Benchauthprotected {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -8061,7 +8115,7 @@ extension Benchauthprotected {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -8165,6 +8219,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8248,6 +8303,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8374,7 +8430,7 @@ extension Benchauthprotected {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_name" : "Acme Corp",
                 "organization_slug" : "acme-corp",
                 "password" : "plum-Orchard-42-lantern"
@@ -8403,7 +8459,7 @@ extension Benchauthprotected {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -8516,6 +8572,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, name, price, created_at, updated_at.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -8525,6 +8582,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, name, price, created_at, updated_at.",
+            "example" : "-created_at",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -8542,6 +8600,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, price, created_at, updated_at. An unknown name is a 400.",
+            "example" : "id,name",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -8552,6 +8611,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: none.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -8561,6 +8621,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
+            "example" : "Blue mug",
             "in" : "query",
             "name" : "name",
             "schema" : {
@@ -8576,6 +8637,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Only records whose price equals this value (shorthand for `filter=price = value`).",
+            "example" : 12.5,
             "in" : "query",
             "name" : "price",
             "schema" : {
@@ -8693,6 +8755,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -8737,6 +8800,7 @@ extension Benchauthprotected {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -8748,6 +8812,7 @@ extension Benchauthprotected {
               },
               "Location" : {
                 "description" : "URL of the new record",
+                "example" : "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "required" : true,
                 "schema" : {
                   "description" : "Path of the created record.",
@@ -8868,6 +8933,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -9018,6 +9084,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9118,6 +9185,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9132,6 +9200,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, price, created_at, updated_at. An unknown name is a 400.",
+            "example" : "id,name",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -9168,6 +9237,7 @@ extension Benchauthprotected {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -9199,6 +9269,7 @@ extension Benchauthprotected {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -9282,6 +9353,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9296,6 +9368,7 @@ extension Benchauthprotected {
           },
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -9340,6 +9413,7 @@ extension Benchauthprotected {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -9441,6 +9515,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9488,6 +9563,7 @@ extension Benchauthprotected {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -9588,6 +9664,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "The API key's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9688,6 +9765,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "The API key's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9813,6 +9891,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "The organization's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9913,6 +9992,7 @@ extension Benchauthprotected {
         "parameters" : [
           {
             "description" : "The organization's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10043,7 +10123,7 @@ extension Benchauthprotected {
                   "items" : [
                     {
                       "default" : true,
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "quota" : 1,
                       "window" : 1
                     }

@@ -9,6 +9,7 @@ extension Benchwebhooks {
     "headers" : {
       "RequestId" : {
         "description" : "Identifies the request in server logs.",
+        "example" : "Example",
         "required" : true,
         "schema" : {
           "description" : "Echoes a valid `X-Request-Id` sent by the client, or a new id; quote it when reporting problems.",
@@ -19,6 +20,7 @@ extension Benchwebhooks {
     "parameters" : {
       "Count" : {
         "description" : "`exact` counts every matching record into `total`; `none` skips the count (`total` is null), which is cheaper on large tables.",
+        "example" : "exact",
         "in" : "query",
         "name" : "count",
         "schema" : {
@@ -32,6 +34,7 @@ extension Benchwebhooks {
       },
       "Cursor" : {
         "description" : "The `next_cursor` of the previous page, sent with the same `sort` and `filter`. Continues after the last row of that page, so rows inserted meanwhile never shift or repeat rows. Cannot be combined with `offset`.",
+        "example" : "eyJpZCI6NDJ9",
         "in" : "query",
         "name" : "cursor",
         "schema" : {
@@ -41,6 +44,7 @@ extension Benchwebhooks {
       },
       "IfMatch" : {
         "description" : "Apply the change only if the record's current `ETag` is listed (strong comparison); otherwise 412.",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-Match",
         "schema" : {
@@ -50,6 +54,7 @@ extension Benchwebhooks {
       },
       "IfNoneMatch" : {
         "description" : "Answer 304 without a body if the record's current `ETag` is listed (weak comparison).",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-None-Match",
         "schema" : {
@@ -59,6 +64,7 @@ extension Benchwebhooks {
       },
       "Limit" : {
         "description" : "Largest number of records to return.",
+        "example" : 20,
         "in" : "query",
         "name" : "limit",
         "schema" : {
@@ -70,6 +76,7 @@ extension Benchwebhooks {
       },
       "Offset" : {
         "description" : "Number of records to skip; none when absent. Cannot be combined with `cursor`.",
+        "example" : 0,
         "in" : "query",
         "name" : "offset",
         "schema" : {
@@ -1333,6 +1340,7 @@ extension Benchwebhooks {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, name, price, created_at, updated_at.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -1342,6 +1350,7 @@ extension Benchwebhooks {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, name, price, created_at, updated_at.",
+            "example" : "-created_at",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -1359,6 +1368,7 @@ extension Benchwebhooks {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, price, created_at, updated_at. An unknown name is a 400.",
+            "example" : "id,name",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -1369,6 +1379,7 @@ extension Benchwebhooks {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: none.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -1378,6 +1389,7 @@ extension Benchwebhooks {
           },
           {
             "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
+            "example" : "Blue mug",
             "in" : "query",
             "name" : "name",
             "schema" : {
@@ -1393,6 +1405,7 @@ extension Benchwebhooks {
           },
           {
             "description" : "Only records whose price equals this value (shorthand for `filter=price = value`).",
+            "example" : 12.5,
             "in" : "query",
             "name" : "price",
             "schema" : {
@@ -1501,6 +1514,7 @@ extension Benchwebhooks {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -1509,6 +1523,7 @@ extension Benchwebhooks {
               },
               "Location" : {
                 "description" : "URL of the new record",
+                "example" : "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "required" : true,
                 "schema" : {
                   "description" : "Path of the created record.",
@@ -1683,6 +1698,7 @@ extension Benchwebhooks {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -1743,6 +1759,7 @@ extension Benchwebhooks {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -1757,6 +1774,7 @@ extension Benchwebhooks {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, price, created_at, updated_at. An unknown name is a 400.",
+            "example" : "id,name",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -1793,6 +1811,7 @@ extension Benchwebhooks {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -1809,6 +1828,7 @@ extension Benchwebhooks {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -1852,6 +1872,7 @@ extension Benchwebhooks {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -1899,6 +1920,7 @@ extension Benchwebhooks {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -1957,6 +1979,7 @@ extension Benchwebhooks {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -2004,6 +2027,7 @@ extension Benchwebhooks {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -2097,6 +2121,7 @@ extension Benchwebhooks {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -2107,6 +2132,7 @@ extension Benchwebhooks {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -2117,6 +2143,7 @@ extension Benchwebhooks {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,
@@ -2200,6 +2227,7 @@ extension Benchwebhooks {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -2210,6 +2238,7 @@ extension Benchwebhooks {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -2220,6 +2249,7 @@ extension Benchwebhooks {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,
@@ -2303,6 +2333,7 @@ extension Benchwebhooks {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -2313,6 +2344,7 @@ extension Benchwebhooks {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -2323,6 +2355,7 @@ extension Benchwebhooks {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,

@@ -9,6 +9,7 @@ extension Eventflow {
     "headers" : {
       "RequestId" : {
         "description" : "Identifies the request in server logs.",
+        "example" : "Example",
         "required" : true,
         "schema" : {
           "description" : "Echoes a valid `X-Request-Id` sent by the client, or a new id; quote it when reporting problems.",
@@ -19,6 +20,7 @@ extension Eventflow {
     "parameters" : {
       "Count" : {
         "description" : "`exact` counts every matching record into `total`; `none` skips the count (`total` is null), which is cheaper on large tables.",
+        "example" : "exact",
         "in" : "query",
         "name" : "count",
         "schema" : {
@@ -32,6 +34,7 @@ extension Eventflow {
       },
       "Cursor" : {
         "description" : "The `next_cursor` of the previous page, sent with the same `sort` and `filter`. Continues after the last row of that page, so rows inserted meanwhile never shift or repeat rows. Cannot be combined with `offset`.",
+        "example" : "eyJpZCI6NDJ9",
         "in" : "query",
         "name" : "cursor",
         "schema" : {
@@ -41,6 +44,7 @@ extension Eventflow {
       },
       "IfMatch" : {
         "description" : "Apply the change only if the record's current `ETag` is listed (strong comparison); otherwise 412.",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-Match",
         "schema" : {
@@ -50,6 +54,7 @@ extension Eventflow {
       },
       "IfNoneMatch" : {
         "description" : "Answer 304 without a body if the record's current `ETag` is listed (weak comparison).",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-None-Match",
         "schema" : {
@@ -59,6 +64,7 @@ extension Eventflow {
       },
       "Limit" : {
         "description" : "Largest number of records to return.",
+        "example" : 20,
         "in" : "query",
         "name" : "limit",
         "schema" : {
@@ -70,6 +76,7 @@ extension Eventflow {
       },
       "Offset" : {
         "description" : "Number of records to skip; none when absent. Cannot be combined with `cursor`.",
+        "example" : 0,
         "in" : "query",
         "name" : "offset",
         "schema" : {
@@ -354,6 +361,7 @@ extension Eventflow {
         "headers" : {
           "Retry-After" : {
             "description" : "Seconds until the lock ends.",
+            "example" : 30,
             "required" : true,
             "schema" : {
               "description" : "Seconds to wait before trying again.",
@@ -523,7 +531,7 @@ extension Eventflow {
             "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
             "last_four" : "6ML5",
             "last_used_at" : "2026-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "prefix" : "sk_live_",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -664,7 +672,7 @@ extension Eventflow {
             ],
             "environment" : "live",
             "expires_at" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "member",
@@ -779,7 +787,7 @@ extension Eventflow {
                 "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                 "last_four" : "6ML5",
                 "last_used_at" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "prefix" : "sk_live_",
                 "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -822,7 +830,7 @@ extension Eventflow {
                 "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                 "last_four" : "6ML5",
                 "last_used_at" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "prefix" : "sk_live_",
                 "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -875,7 +883,7 @@ extension Eventflow {
               "10.0.0.0/8"
             ],
             "expires_at" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "scopes" : [
               "*"
             ]
@@ -958,7 +966,7 @@ extension Eventflow {
               "10.0.0.0/8"
             ],
             "expires_at" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "scopes" : [
               "*"
             ]
@@ -1295,7 +1303,7 @@ extension Eventflow {
           {
             "email" : "ada@example.com",
             "joined_at" : "2026-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "role" : "owner",
             "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
           }
@@ -1343,7 +1351,7 @@ extension Eventflow {
               {
                 "email" : "ada@example.com",
                 "joined_at" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "owner",
                 "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
               }
@@ -1388,7 +1396,7 @@ extension Eventflow {
           {
             "created_at" : "2026-01-15T09:30:00.000Z",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "role" : "owner",
             "slug" : "acme-corp",
             "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -1439,7 +1447,7 @@ extension Eventflow {
         "additionalProperties" : false,
         "examples" : [
           {
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp"
           }
         ],
@@ -1471,7 +1479,7 @@ extension Eventflow {
               {
                 "created_at" : "2026-01-15T09:30:00.000Z",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "owner",
                 "slug" : "acme-corp",
                 "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -1516,7 +1524,7 @@ extension Eventflow {
         "additionalProperties" : false,
         "examples" : [
           {
-            "name" : "Launch plan"
+            "name" : "Ada Lovelace"
           }
         ],
         "properties" : {
@@ -1613,7 +1621,7 @@ extension Eventflow {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan"
+            "name" : "Ada Lovelace"
           }
         ],
         "properties" : {
@@ -1647,7 +1655,7 @@ extension Eventflow {
             "created_at" : "2026-01-15T09:30:00.000Z",
             "description" : "Everything the launch needs, in order.",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "slug" : "acme-corp",
             "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -1718,7 +1726,7 @@ extension Eventflow {
         "examples" : [
           {
             "description" : "Everything the launch needs, in order.",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp"
           }
         ],
@@ -1794,7 +1802,7 @@ extension Eventflow {
                 "created_at" : "2026-01-15T09:30:00.000Z",
                 "description" : "Everything the launch needs, in order.",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "slug" : "acme-corp",
                 "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -1995,7 +2003,7 @@ extension Eventflow {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_name" : "Acme Corp",
             "organization_slug" : "acme-corp",
             "password" : "plum-Orchard-42-lantern"
@@ -2088,7 +2096,7 @@ extension Eventflow {
             "email" : "ada@example.com",
             "email_verified" : true,
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "admin",
             "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -3826,7 +3834,7 @@ extension Eventflow {
         "description" : "The consumer.",
         "examples" : [
           {
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "subscribed_event_types" : [
               "Example subscribed event types"
             ]
@@ -3864,7 +3872,7 @@ extension Eventflow {
           {
             "consumer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "created_at" : "2026-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "service_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
             "service_token_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "subscribed_event_types" : {
@@ -3921,7 +3929,7 @@ extension Eventflow {
         "examples" : [
           {
             "description" : "Everything the launch needs, in order.",
-            "name" : "Launch plan"
+            "name" : "Ada Lovelace"
           }
         ],
         "properties" : {
@@ -3956,7 +3964,7 @@ extension Eventflow {
             "api_key_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "created_at" : "2026-01-15T09:30:00.000Z",
             "description" : "Everything the launch needs, in order.",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
           }
         ],
@@ -4058,6 +4066,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Keys per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -4069,6 +4078,7 @@ extension Eventflow {
           },
           {
             "description" : "Keys skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -4096,7 +4106,7 @@ extension Eventflow {
                       "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                       "last_four" : "6ML5",
                       "last_used_at" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "prefix" : "sk_live_",
                       "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -4172,7 +4182,7 @@ extension Eventflow {
                 ],
                 "environment" : "live",
                 "expires_at" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "role" : "member",
@@ -4204,7 +4214,7 @@ extension Eventflow {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -4283,6 +4293,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4348,6 +4359,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4373,7 +4385,7 @@ extension Eventflow {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -4441,6 +4453,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4459,7 +4472,7 @@ extension Eventflow {
                   "10.0.0.0/8"
                 ],
                 "expires_at" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "scopes" : [
                   "*"
                 ]
@@ -4487,7 +4500,7 @@ extension Eventflow {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -4564,6 +4577,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4582,7 +4596,7 @@ extension Eventflow {
                   "10.0.0.0/8"
                 ],
                 "expires_at" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "scopes" : [
                   "*"
                 ]
@@ -4610,7 +4624,7 @@ extension Eventflow {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -4689,6 +4703,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4727,7 +4742,7 @@ extension Eventflow {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -5029,7 +5044,7 @@ extension Eventflow {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5255,7 +5270,7 @@ extension Eventflow {
                   "email" : "ada@example.com",
                   "email_verified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5317,7 +5332,7 @@ extension Eventflow {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
@@ -5336,7 +5351,7 @@ extension Eventflow {
                   "email" : "ada@example.com",
                   "email_verified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5494,7 +5509,7 @@ extension Eventflow {
                     {
                       "created_at" : "2026-01-15T09:30:00.000Z",
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "role" : "owner",
                       "slug" : "acme-corp",
                       "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5557,7 +5572,7 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "slug" : "acme-corp"
               },
               "schema" : {
@@ -5575,7 +5590,7 @@ extension Eventflow {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5649,6 +5664,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5666,7 +5682,7 @@ extension Eventflow {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5729,6 +5745,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5743,7 +5760,7 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationUpdate"
@@ -5760,7 +5777,7 @@ extension Eventflow {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -5834,6 +5851,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5917,6 +5935,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6028,6 +6047,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6039,6 +6059,7 @@ extension Eventflow {
           },
           {
             "description" : "Id of the invitation.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "invitation_id",
             "required" : true,
@@ -6106,6 +6127,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6125,7 +6147,7 @@ extension Eventflow {
                     {
                       "email" : "ada@example.com",
                       "joined_at" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "role" : "owner",
                       "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
                     }
@@ -6191,6 +6213,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6202,6 +6225,7 @@ extension Eventflow {
           },
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "user_id",
             "required" : true,
@@ -6272,6 +6296,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6283,6 +6308,7 @@ extension Eventflow {
           },
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "user_id",
             "required" : true,
@@ -6376,6 +6402,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6397,7 +6424,7 @@ extension Eventflow {
                       "created_at" : "2026-01-15T09:30:00.000Z",
                       "description" : "Everything the launch needs, in order.",
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "slug" : "acme-corp",
                       "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -6462,6 +6489,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6477,7 +6505,7 @@ extension Eventflow {
             "application/json" : {
               "example" : {
                 "description" : "Everything the launch needs, in order.",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "slug" : "acme-corp"
               },
               "schema" : {
@@ -6497,7 +6525,7 @@ extension Eventflow {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "description" : "Everything the launch needs, in order.",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -6574,6 +6602,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6585,6 +6614,7 @@ extension Eventflow {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -6650,6 +6680,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6661,6 +6692,7 @@ extension Eventflow {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -6680,7 +6712,7 @@ extension Eventflow {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "description" : "Everything the launch needs, in order.",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -6745,6 +6777,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6756,6 +6789,7 @@ extension Eventflow {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -6783,7 +6817,7 @@ extension Eventflow {
                       "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                       "last_four" : "6ML5",
                       "last_used_at" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "prefix" : "sk_live_",
                       "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -6853,6 +6887,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6864,6 +6899,7 @@ extension Eventflow {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -6906,7 +6942,7 @@ extension Eventflow {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -6985,6 +7021,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7513,6 +7550,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7578,6 +7616,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7686,7 +7725,7 @@ extension Eventflow {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_name" : "Acme Corp",
                 "organization_slug" : "acme-corp",
                 "password" : "plum-Orchard-42-lantern"
@@ -7783,6 +7822,7 @@ extension Eventflow {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: consumer_id, name, last_event_at, last_event_id, created_at, updated_at.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -7792,6 +7832,7 @@ extension Eventflow {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: consumer_id, name, last_event_at, last_event_id, created_at, updated_at.",
+            "example" : "-created_at",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -7809,6 +7850,7 @@ extension Eventflow {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=consumer_id,name`. Members: consumer_id, name, subscribed_event_types, last_event_at, last_event_id, created_at, updated_at. An unknown name is a 400.",
+            "example" : "consumer_id",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -7819,6 +7861,7 @@ extension Eventflow {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: none.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -7828,6 +7871,7 @@ extension Eventflow {
           },
           {
             "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
+            "example" : "analytics",
             "in" : "query",
             "name" : "name",
             "schema" : {
@@ -7843,6 +7887,7 @@ extension Eventflow {
           },
           {
             "description" : "Only records whose last_event_at equals this value (shorthand for `filter=last_event_at = value`).",
+            "example" : "2026-01-15T09:30:00.000Z",
             "in" : "query",
             "name" : "last_event_at",
             "schema" : {
@@ -7853,6 +7898,7 @@ extension Eventflow {
           },
           {
             "description" : "Only records whose last_event_id equals this value (shorthand for `filter=last_event_id = value`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "last_event_id",
             "schema" : {
@@ -7953,7 +7999,7 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "subscribed_event_types" : [
                   "Example subscribed event types"
                 ]
@@ -7973,7 +8019,7 @@ extension Eventflow {
                 "example" : {
                   "consumer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "created_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "service_token" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "service_token_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "subscribed_event_types" : {
@@ -8182,6 +8228,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "The record's consumer_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8264,6 +8311,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "The record's consumer_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8278,6 +8326,7 @@ extension Eventflow {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=consumer_id,name`. Members: consumer_id, name, subscribed_event_types, last_event_at, last_event_id, created_at, updated_at. An unknown name is a 400.",
+            "example" : "consumer_id",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -8319,6 +8368,7 @@ extension Eventflow {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -8335,6 +8385,7 @@ extension Eventflow {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -8400,6 +8451,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "The record's consumer_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8455,6 +8507,7 @@ extension Eventflow {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -8535,6 +8588,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "The record's consumer_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8590,6 +8644,7 @@ extension Eventflow {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -8672,6 +8727,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "The consumer's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8683,6 +8739,7 @@ extension Eventflow {
           },
           {
             "description" : "Most events to return.",
+            "example" : 50,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -8790,6 +8847,7 @@ extension Eventflow {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: event_id, producer_id, event_type, event_version, created_at, updated_at. Through `producer_id`: producer_id.producer_id, producer_id.name, producer_id.active, producer_id.created_at, producer_id.updated_at.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -8799,6 +8857,7 @@ extension Eventflow {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: event_id, producer_id, event_type, event_version, created_at, updated_at.",
+            "example" : "-created_at",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -8816,6 +8875,7 @@ extension Eventflow {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=event_id,producer_id`. Members: event_id, producer_id, event_type, event_version, payload, created_at, updated_at. An unknown name is a 400.",
+            "example" : "event_id",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -8826,6 +8886,7 @@ extension Eventflow {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: producer_id. Referencing tables: none.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -8835,6 +8896,7 @@ extension Eventflow {
           },
           {
             "description" : "Only events received at or after this time (ISO-8601). (Only records whose `created_at` is at or after (at least) this value.)",
+            "example" : "2026-01-15T09:30:00.000Z",
             "in" : "query",
             "name" : "from",
             "schema" : {
@@ -8845,6 +8907,7 @@ extension Eventflow {
           },
           {
             "description" : "Only events received before this time (ISO-8601). (Only records whose `created_at` is before (less than) this value.)",
+            "example" : "2026-01-15T09:30:00.000Z",
             "in" : "query",
             "name" : "to",
             "schema" : {
@@ -8855,6 +8918,7 @@ extension Eventflow {
           },
           {
             "description" : "Only records whose producer_id equals this value (shorthand for `filter=producer_id = value`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "producer_id",
             "schema" : {
@@ -8865,6 +8929,7 @@ extension Eventflow {
           },
           {
             "description" : "Only records whose event_type equals this value (shorthand for `filter=event_type = value`).",
+            "example" : "order.created",
             "in" : "query",
             "name" : "event_type",
             "schema" : {
@@ -8880,6 +8945,7 @@ extension Eventflow {
           },
           {
             "description" : "Only records whose event_version equals this value (shorthand for `filter=event_version = value`).",
+            "example" : 1,
             "in" : "query",
             "name" : "event_version",
             "schema" : {
@@ -9080,6 +9146,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "The record's event_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9094,6 +9161,7 @@ extension Eventflow {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=event_id,producer_id`. Members: event_id, producer_id, event_type, event_version, payload, created_at, updated_at. An unknown name is a 400.",
+            "example" : "event_id",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -9135,6 +9203,7 @@ extension Eventflow {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -9151,6 +9220,7 @@ extension Eventflow {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -9278,6 +9348,7 @@ extension Eventflow {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: producer_id, name, active, created_at, updated_at.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -9287,6 +9358,7 @@ extension Eventflow {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: producer_id, name, active, created_at, updated_at.",
+            "example" : "-created_at",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -9304,6 +9376,7 @@ extension Eventflow {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=producer_id,name`. Members: producer_id, name, description, active, created_at, updated_at. An unknown name is a 400.",
+            "example" : "producer_id",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -9314,6 +9387,7 @@ extension Eventflow {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: events.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -9323,6 +9397,7 @@ extension Eventflow {
           },
           {
             "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
+            "example" : "billing-service",
             "in" : "query",
             "name" : "name",
             "schema" : {
@@ -9338,6 +9413,7 @@ extension Eventflow {
           },
           {
             "description" : "Only records whose active equals this value (shorthand for `filter=active = value`).",
+            "example" : true,
             "in" : "query",
             "name" : "active",
             "schema" : {
@@ -9434,7 +9510,7 @@ extension Eventflow {
             "application/json" : {
               "example" : {
                 "description" : "Everything the launch needs, in order.",
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/RegisterProducerRequest"
@@ -9454,7 +9530,7 @@ extension Eventflow {
                   "api_key_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "description" : "Everything the launch needs, in order.",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "producer_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
                 },
                 "schema" : {
@@ -9653,6 +9729,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "The record's producer_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9735,6 +9812,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "The record's producer_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9749,6 +9827,7 @@ extension Eventflow {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=producer_id,name`. Members: producer_id, name, description, active, created_at, updated_at. An unknown name is a 400.",
+            "example" : "producer_id",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -9786,6 +9865,7 @@ extension Eventflow {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -9802,6 +9882,7 @@ extension Eventflow {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -9867,6 +9948,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "The record's producer_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9919,6 +10001,7 @@ extension Eventflow {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -9999,6 +10082,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "The record's producer_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10048,6 +10132,7 @@ extension Eventflow {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -10130,6 +10215,7 @@ extension Eventflow {
         "parameters" : [
           {
             "description" : "The producer the message comes from.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10141,6 +10227,7 @@ extension Eventflow {
           },
           {
             "description" : "The message id (Standard Webhooks); a repeated id is not handled again.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -10151,6 +10238,7 @@ extension Eventflow {
           },
           {
             "description" : "Seconds since 1970 when the message was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -10161,6 +10249,7 @@ extension Eventflow {
           },
           {
             "description" : "Space-separated `v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`; any match is accepted.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,

@@ -9,6 +9,7 @@ extension Layout {
     "headers" : {
       "IdempotentReplayed" : {
         "description" : "Present (`true`) when this answer is the stored answer of an earlier request with the same idempotency key.",
+        "example" : "Example",
         "schema" : {
           "description" : "`true` on an answer replayed from the idempotency record of the key sent.",
           "type" : "string"
@@ -16,6 +17,7 @@ extension Layout {
       },
       "RateLimit" : {
         "description" : "Sent on every answer of a rate-limited operation.",
+        "example" : "Example",
         "schema" : {
           "description" : "Requests left and seconds until the window ends: `\"name\";r=<remaining>;t=<seconds>`.",
           "type" : "string"
@@ -23,6 +25,7 @@ extension Layout {
       },
       "RateLimitPolicy" : {
         "description" : "Sent on every answer of a rate-limited operation.",
+        "example" : "Example",
         "schema" : {
           "description" : "The policy counting this request: `\"name\";q=<quota>;w=<window seconds>` (IETF httpapi RateLimit draft).",
           "type" : "string"
@@ -30,6 +33,7 @@ extension Layout {
       },
       "RequestId" : {
         "description" : "Identifies the request in server logs.",
+        "example" : "Example",
         "required" : true,
         "schema" : {
           "description" : "Echoes a valid `X-Correlation-Id` sent by the client, or a new id; quote it when reporting problems.",
@@ -38,6 +42,7 @@ extension Layout {
       },
       "XRateLimitLimit" : {
         "description" : "The quota of the policy counting this request.",
+        "example" : 1,
         "schema" : {
           "description" : "Requests allowed in the window.",
           "type" : "integer"
@@ -45,6 +50,7 @@ extension Layout {
       },
       "XRateLimitRemaining" : {
         "description" : "Requests left before 429.",
+        "example" : 1,
         "schema" : {
           "description" : "Requests left in the window.",
           "type" : "integer"
@@ -52,6 +58,7 @@ extension Layout {
       },
       "XRateLimitReset" : {
         "description" : "When the quota is whole again.",
+        "example" : 1,
         "schema" : {
           "description" : "When the window ends, in seconds since 1970-01-01T00:00:00Z.",
           "type" : "integer"
@@ -61,6 +68,7 @@ extension Layout {
     "parameters" : {
       "Count" : {
         "description" : "`exact` counts every matching record into `total`; `none` skips the count (`total` is null), which is cheaper on large tables.",
+        "example" : "exact",
         "in" : "query",
         "name" : "count",
         "schema" : {
@@ -74,6 +82,7 @@ extension Layout {
       },
       "Cursor" : {
         "description" : "The `next_cursor` of the previous page, sent with the same `sort` and `filter`. Continues after the last row of that page, so rows inserted meanwhile never shift or repeat rows. Cannot be combined with `offset`.",
+        "example" : "eyJpZCI6NDJ9",
         "in" : "query",
         "name" : "cursor",
         "schema" : {
@@ -83,6 +92,7 @@ extension Layout {
       },
       "IfMatch" : {
         "description" : "Apply the change only if the record's current `ETag` is listed (strong comparison); otherwise 412.",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-Match",
         "schema" : {
@@ -92,6 +102,7 @@ extension Layout {
       },
       "IfNoneMatch" : {
         "description" : "Answer 304 without a body if the record's current `ETag` is listed (weak comparison).",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-None-Match",
         "schema" : {
@@ -101,6 +112,7 @@ extension Layout {
       },
       "Limit" : {
         "description" : "Largest number of records to return.",
+        "example" : 20,
         "in" : "query",
         "name" : "limit",
         "schema" : {
@@ -112,6 +124,7 @@ extension Layout {
       },
       "Offset" : {
         "description" : "Number of records to skip; none when absent. Cannot be combined with `cursor`.",
+        "example" : 0,
         "in" : "query",
         "name" : "offset",
         "schema" : {
@@ -386,6 +399,7 @@ extension Layout {
           },
           "Retry-After" : {
             "description" : "Seconds until the window ends.",
+            "example" : 30,
             "required" : true,
             "schema" : {
               "description" : "Seconds to wait before trying again.",
@@ -481,6 +495,7 @@ extension Layout {
         "headers" : {
           "Retry-After" : {
             "description" : "Seconds until the lock ends.",
+            "example" : 30,
             "required" : true,
             "schema" : {
               "description" : "Seconds to wait before trying again.",
@@ -649,7 +664,7 @@ extension Layout {
             "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
             "lastFour" : "6ML5",
             "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "prefix" : "sk_live_",
             "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
@@ -790,7 +805,7 @@ extension Layout {
             ],
             "environment" : "live",
             "expiresAt" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
             "role" : "member",
@@ -905,7 +920,7 @@ extension Layout {
                 "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                 "lastFour" : "6ML5",
                 "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
                 "prefix" : "sk_live_",
                 "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
@@ -948,7 +963,7 @@ extension Layout {
                 "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                 "lastFour" : "6ML5",
                 "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
                 "prefix" : "sk_live_",
                 "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
@@ -1001,7 +1016,7 @@ extension Layout {
               "10.0.0.0/8"
             ],
             "expiresAt" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "scopes" : [
               "*"
             ]
@@ -1084,7 +1099,7 @@ extension Layout {
               "10.0.0.0/8"
             ],
             "expiresAt" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "scopes" : [
               "*"
             ]
@@ -1421,7 +1436,7 @@ extension Layout {
           {
             "email" : "ada@example.com",
             "joinedAt" : "2026-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "role" : "owner",
             "userId" : "usr_0HYp6NevCTk1IZq7OfwDUl"
           }
@@ -1469,7 +1484,7 @@ extension Layout {
               {
                 "email" : "ada@example.com",
                 "joinedAt" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "owner",
                 "userId" : "usr_0HYp6NevCTk1IZq7OfwDUl"
               }
@@ -1514,7 +1529,7 @@ extension Layout {
           {
             "createdAt" : "2026-01-15T09:30:00.000Z",
             "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "role" : "owner",
             "slug" : "acme-corp",
             "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -1565,7 +1580,7 @@ extension Layout {
         "additionalProperties" : false,
         "examples" : [
           {
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp"
           }
         ],
@@ -1597,7 +1612,7 @@ extension Layout {
               {
                 "createdAt" : "2026-01-15T09:30:00.000Z",
                 "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "owner",
                 "slug" : "acme-corp",
                 "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -1642,7 +1657,7 @@ extension Layout {
         "additionalProperties" : false,
         "examples" : [
           {
-            "name" : "Launch plan"
+            "name" : "Ada Lovelace"
           }
         ],
         "properties" : {
@@ -1691,7 +1706,7 @@ extension Layout {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan"
+            "name" : "Ada Lovelace"
           }
         ],
         "properties" : {
@@ -1725,7 +1740,7 @@ extension Layout {
             "createdAt" : "2026-01-15T09:30:00.000Z",
             "description" : "Everything the launch needs, in order.",
             "id" : "prj_0HYp6NevCTk1IZq7OfwDUl",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "slug" : "acme-corp",
             "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -1796,7 +1811,7 @@ extension Layout {
         "examples" : [
           {
             "description" : "Everything the launch needs, in order.",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp"
           }
         ],
@@ -1872,7 +1887,7 @@ extension Layout {
                 "createdAt" : "2026-01-15T09:30:00.000Z",
                 "description" : "Everything the launch needs, in order.",
                 "id" : "prj_0HYp6NevCTk1IZq7OfwDUl",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
                 "slug" : "acme-corp",
                 "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -2073,7 +2088,7 @@ extension Layout {
         "examples" : [
           {
             "loginEmail" : "ada@example.com",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organizationName" : "Acme Corp",
             "organizationSlug" : "acme-corp",
             "password" : "plum-Orchard-42-lantern"
@@ -2137,7 +2152,7 @@ extension Layout {
               "email" : "ada@example.com",
               "emailVerified" : true,
               "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
-              "name" : "Launch plan",
+              "name" : "Ada Lovelace",
               "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
               "role" : "admin",
               "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -2179,7 +2194,7 @@ extension Layout {
             "email" : "ada@example.com",
             "emailVerified" : true,
             "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
             "role" : "admin",
             "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -3199,7 +3214,7 @@ extension Layout {
             "deactivatedAt" : "2026-01-15T09:30:00.000Z",
             "email" : "ada@example.com",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "status" : "active",
             "updatedAt" : "2026-01-15T09:30:00.000Z"
           }
@@ -3272,7 +3287,7 @@ extension Layout {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "password" : "plum-Orchard-42-lantern"
           }
         ],
@@ -3310,7 +3325,7 @@ extension Layout {
           {
             "currentPassword" : "plum-Orchard-42-lantern",
             "email" : "ada@example.com",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "password" : "plum-Orchard-42-lantern"
           }
         ],
@@ -3362,7 +3377,7 @@ extension Layout {
             "email" : "ada@example.com",
             "emailVerified" : true,
             "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
             "role" : "admin",
             "status" : "ok",
@@ -3440,7 +3455,7 @@ extension Layout {
                 "email" : "ada@example.com",
                 "emailVerified" : true,
                 "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
                 "role" : "admin",
                 "status" : "ok",
@@ -3584,7 +3599,7 @@ extension Layout {
             "createdBy" : "usr_0HYp6NevCTk1IZq7OfwDUl",
             "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "memberCount" : 1,
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp",
             "updatedAt" : "2026-01-15T09:30:00.000Z"
           }
@@ -3649,12 +3664,12 @@ extension Layout {
               {
                 "email" : "ada@example.com",
                 "joinedAt" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "owner",
                 "userId" : "usr_0HYp6NevCTk1IZq7OfwDUl"
               }
             ],
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp",
             "updatedAt" : "2026-01-15T09:30:00.000Z"
           }
@@ -3725,7 +3740,7 @@ extension Layout {
                 "createdBy" : "usr_0HYp6NevCTk1IZq7OfwDUl",
                 "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
                 "memberCount" : 1,
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "slug" : "acme-corp",
                 "updatedAt" : "2026-01-15T09:30:00.000Z"
               }
@@ -3795,7 +3810,7 @@ extension Layout {
               "deactivatedAt" : "2026-01-15T09:30:00.000Z",
               "email" : "ada@example.com",
               "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "name" : "Launch plan",
+              "name" : "Ada Lovelace",
               "status" : "active",
               "updatedAt" : "2026-01-15T09:30:00.000Z"
             },
@@ -3887,6 +3902,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Keys per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -3898,6 +3914,7 @@ extension Layout {
           },
           {
             "description" : "Keys skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -3925,7 +3942,7 @@ extension Layout {
                       "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                       "lastFour" : "6ML5",
                       "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
                       "prefix" : "sk_live_",
                       "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
@@ -4019,7 +4036,7 @@ extension Layout {
                 ],
                 "environment" : "live",
                 "expiresAt" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
                 "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
                 "role" : "member",
@@ -4051,7 +4068,7 @@ extension Layout {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "lastFour" : "6ML5",
                   "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
                   "prefix" : "sk_live_",
                   "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
@@ -4145,6 +4162,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "key_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4228,6 +4246,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "key_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4253,7 +4272,7 @@ extension Layout {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "lastFour" : "6ML5",
                   "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
                   "prefix" : "sk_live_",
                   "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
@@ -4339,6 +4358,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "key_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4357,7 +4377,7 @@ extension Layout {
                   "10.0.0.0/8"
                 ],
                 "expiresAt" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "scopes" : [
                   "*"
                 ]
@@ -4385,7 +4405,7 @@ extension Layout {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "lastFour" : "6ML5",
                   "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
                   "prefix" : "sk_live_",
                   "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
@@ -4477,6 +4497,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "key_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4495,7 +4516,7 @@ extension Layout {
                   "10.0.0.0/8"
                 ],
                 "expiresAt" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "scopes" : [
                   "*"
                 ]
@@ -4523,7 +4544,7 @@ extension Layout {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "lastFour" : "6ML5",
                   "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
                   "prefix" : "sk_live_",
                   "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
@@ -4617,6 +4638,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "key_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4655,7 +4677,7 @@ extension Layout {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "lastFour" : "6ML5",
                   "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
                   "prefix" : "sk_live_",
                   "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
@@ -4940,7 +4962,7 @@ extension Layout {
                 "example" : {
                   "createdAt" : "2026-01-15T09:30:00.000Z",
                   "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -5104,7 +5126,7 @@ extension Layout {
                   "email" : "ada@example.com",
                   "emailVerified" : true,
                   "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
                   "role" : "admin",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -5184,7 +5206,7 @@ extension Layout {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
@@ -5203,7 +5225,7 @@ extension Layout {
                   "email" : "ada@example.com",
                   "emailVerified" : true,
                   "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
                   "role" : "admin",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -5388,7 +5410,7 @@ extension Layout {
                     {
                       "createdAt" : "2026-01-15T09:30:00.000Z",
                       "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "role" : "owner",
                       "slug" : "acme-corp",
                       "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -5469,7 +5491,7 @@ extension Layout {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "slug" : "acme-corp"
               },
               "schema" : {
@@ -5487,7 +5509,7 @@ extension Layout {
                 "example" : {
                   "createdAt" : "2026-01-15T09:30:00.000Z",
                   "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -5576,6 +5598,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5593,7 +5616,7 @@ extension Layout {
                 "example" : {
                   "createdAt" : "2026-01-15T09:30:00.000Z",
                   "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -5674,6 +5697,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5688,7 +5712,7 @@ extension Layout {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationUpdate"
@@ -5705,7 +5729,7 @@ extension Layout {
                 "example" : {
                   "createdAt" : "2026-01-15T09:30:00.000Z",
                   "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -5794,6 +5818,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5895,6 +5920,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6018,6 +6044,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6029,6 +6056,7 @@ extension Layout {
           },
           {
             "description" : "Id of the invitation.",
+            "example" : "inv_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "invitation_id",
             "required" : true,
@@ -6114,6 +6142,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6133,7 +6162,7 @@ extension Layout {
                     {
                       "email" : "ada@example.com",
                       "joinedAt" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "role" : "owner",
                       "userId" : "usr_0HYp6NevCTk1IZq7OfwDUl"
                     }
@@ -6217,6 +6246,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6228,6 +6258,7 @@ extension Layout {
           },
           {
             "description" : "Id of the user.",
+            "example" : "usr_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "user_id",
             "required" : true,
@@ -6316,6 +6347,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6327,6 +6359,7 @@ extension Layout {
           },
           {
             "description" : "Id of the user.",
+            "example" : "usr_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "user_id",
             "required" : true,
@@ -6435,6 +6468,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6456,7 +6490,7 @@ extension Layout {
                       "createdAt" : "2026-01-15T09:30:00.000Z",
                       "description" : "Everything the launch needs, in order.",
                       "id" : "prj_0HYp6NevCTk1IZq7OfwDUl",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
                       "slug" : "acme-corp",
                       "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -6539,6 +6573,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6554,7 +6589,7 @@ extension Layout {
             "application/json" : {
               "example" : {
                 "description" : "Everything the launch needs, in order.",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "slug" : "acme-corp"
               },
               "schema" : {
@@ -6574,7 +6609,7 @@ extension Layout {
                   "createdAt" : "2026-01-15T09:30:00.000Z",
                   "description" : "Everything the launch needs, in order.",
                   "id" : "prj_0HYp6NevCTk1IZq7OfwDUl",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
                   "slug" : "acme-corp",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -6666,6 +6701,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6677,6 +6713,7 @@ extension Layout {
           },
           {
             "description" : "Id of the project.",
+            "example" : "prj_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -6760,6 +6797,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6771,6 +6809,7 @@ extension Layout {
           },
           {
             "description" : "Id of the project.",
+            "example" : "prj_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -6790,7 +6829,7 @@ extension Layout {
                   "createdAt" : "2026-01-15T09:30:00.000Z",
                   "description" : "Everything the launch needs, in order.",
                   "id" : "prj_0HYp6NevCTk1IZq7OfwDUl",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
                   "slug" : "acme-corp",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -6873,6 +6912,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6884,6 +6924,7 @@ extension Layout {
           },
           {
             "description" : "Id of the project.",
+            "example" : "prj_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -6911,7 +6952,7 @@ extension Layout {
                       "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                       "lastFour" : "6ML5",
                       "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
                       "prefix" : "sk_live_",
                       "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
@@ -6999,6 +7040,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7010,6 +7052,7 @@ extension Layout {
           },
           {
             "description" : "Id of the project.",
+            "example" : "prj_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -7052,7 +7095,7 @@ extension Layout {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "lastFour" : "6ML5",
                   "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "org_0HYp6NevCTk1IZq7OfwDUl",
                   "prefix" : "sk_live_",
                   "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
@@ -7146,6 +7189,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7182,7 +7226,7 @@ extension Layout {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
                     "role" : "admin",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -7296,7 +7340,7 @@ extension Layout {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
                     "role" : "admin",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -7381,7 +7425,7 @@ extension Layout {
             "application/json" : {
               "example" : {
                 "loginEmail" : "ada@example.com",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organizationName" : "Acme Corp",
                 "organizationSlug" : "acme-corp",
                 "password" : "plum-Orchard-42-lantern"
@@ -7662,7 +7706,7 @@ extension Layout {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
                     "role" : "admin",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -7749,6 +7793,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "ses_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7832,6 +7877,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "ses_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7980,7 +8026,7 @@ extension Layout {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
                     "role" : "admin",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -8071,6 +8117,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "The record's customer_id.",
+            "example" : "cus_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8085,6 +8132,7 @@ extension Layout {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=customerId,fullName`. Members: customerId, fullName, emailAddress, loyaltyPoints, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "customerId",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -8133,6 +8181,7 @@ extension Layout {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -8164,6 +8213,7 @@ extension Layout {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -8255,6 +8305,7 @@ extension Layout {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: noteId, customerId, createdAt, updatedAt. Through `customerId`: customerId.customerId, customerId.fullName, customerId.emailAddress, customerId.loyaltyPoints, customerId.createdAt, customerId.updatedAt.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -8264,6 +8315,7 @@ extension Layout {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: noteId, customerId, createdAt, updatedAt.",
+            "example" : "noteId",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -8281,6 +8333,7 @@ extension Layout {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=noteId,noteText`. Members: noteId, noteText, customerId, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "noteId",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -8291,6 +8344,7 @@ extension Layout {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: customerId. Referencing tables: none.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -8300,6 +8354,7 @@ extension Layout {
           },
           {
             "description" : "Only records whose customerId equals this value (shorthand for `filter=customerId = value`).",
+            "example" : "cus_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "query",
             "name" : "customerId",
             "schema" : {
@@ -8413,6 +8468,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "X-Idempotency-Key",
             "schema" : {
@@ -8459,6 +8515,7 @@ extension Layout {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -8470,6 +8527,7 @@ extension Layout {
               },
               "Location" : {
                 "description" : "URL of the new record",
+                "example" : "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "required" : true,
                 "schema" : {
                   "description" : "Path of the created record.",
@@ -8587,6 +8645,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Required. Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "X-Idempotency-Key",
             "required" : true,
@@ -8737,6 +8796,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "The record's note_id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8834,6 +8894,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "The record's note_id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8848,6 +8909,7 @@ extension Layout {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=noteId,noteText`. Members: noteId, noteText, customerId, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "noteId",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -8886,6 +8948,7 @@ extension Layout {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -8917,6 +8980,7 @@ extension Layout {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -8997,6 +9061,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "The record's note_id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9011,6 +9076,7 @@ extension Layout {
           },
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "X-Idempotency-Key",
             "schema" : {
@@ -9060,6 +9126,7 @@ extension Layout {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -9155,6 +9222,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "The record's note_id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9204,6 +9272,7 @@ extension Layout {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -9300,7 +9369,7 @@ extension Layout {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "password" : "plum-Orchard-42-lantern"
               },
               "schema" : {
@@ -9321,7 +9390,7 @@ extension Layout {
                   "deactivatedAt" : "2026-01-15T09:30:00.000Z",
                   "email" : "ada@example.com",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "status" : "active",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
                 },
@@ -9406,6 +9475,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Rows per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -9417,6 +9487,7 @@ extension Layout {
           },
           {
             "description" : "Rows skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -9428,6 +9499,7 @@ extension Layout {
           },
           {
             "description" : "Part of the email address, ignoring case.",
+            "example" : "ada@example.com",
             "in" : "query",
             "name" : "email",
             "schema" : {
@@ -9438,6 +9510,7 @@ extension Layout {
           },
           {
             "description" : "Only members of this organization.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "query",
             "name" : "organizationId",
             "schema" : {
@@ -9448,6 +9521,7 @@ extension Layout {
           },
           {
             "description" : "Only end users of this project.",
+            "example" : "prj_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "query",
             "name" : "projectId",
             "schema" : {
@@ -9468,7 +9542,7 @@ extension Layout {
                       "email" : "ada@example.com",
                       "emailVerified" : true,
                       "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
                       "role" : "admin",
                       "status" : "ok",
@@ -9551,6 +9625,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the user.",
+            "example" : "usr_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9570,7 +9645,7 @@ extension Layout {
                   "email" : "ada@example.com",
                   "emailVerified" : true,
                   "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
                   "role" : "admin",
                   "status" : "ok",
@@ -9651,6 +9726,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the user.",
+            "example" : "usr_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9670,7 +9746,7 @@ extension Layout {
                   "email" : "ada@example.com",
                   "emailVerified" : true,
                   "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
                   "role" : "admin",
                   "status" : "ok",
@@ -9758,7 +9834,7 @@ extension Layout {
                   "deactivatedAt" : "2026-01-15T09:30:00.000Z",
                   "email" : "ada@example.com",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "status" : "active",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
                 },
@@ -9835,7 +9911,7 @@ extension Layout {
               "example" : {
                 "currentPassword" : "plum-Orchard-42-lantern",
                 "email" : "ada@example.com",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "password" : "plum-Orchard-42-lantern"
               },
               "schema" : {
@@ -9856,7 +9932,7 @@ extension Layout {
                   "deactivatedAt" : "2026-01-15T09:30:00.000Z",
                   "email" : "ada@example.com",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "status" : "active",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
                 },
@@ -9944,6 +10020,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Rows per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -9955,6 +10032,7 @@ extension Layout {
           },
           {
             "description" : "Rows skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -9966,6 +10044,7 @@ extension Layout {
           },
           {
             "description" : "Part of the name or slug, ignoring case.",
+            "example" : "launch",
             "in" : "query",
             "name" : "search",
             "schema" : {
@@ -9986,7 +10065,7 @@ extension Layout {
                       "createdBy" : "usr_0HYp6NevCTk1IZq7OfwDUl",
                       "id" : "org_0HYp6NevCTk1IZq7OfwDUl",
                       "memberCount" : 1,
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "slug" : "acme-corp",
                       "updatedAt" : "2026-01-15T09:30:00.000Z"
                     }
@@ -10067,6 +10146,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "org_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10090,12 +10170,12 @@ extension Layout {
                     {
                       "email" : "ada@example.com",
                       "joinedAt" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "role" : "owner",
                       "userId" : "usr_0HYp6NevCTk1IZq7OfwDUl"
                     }
                   ],
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "slug" : "acme-corp",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
                 },
@@ -10174,6 +10254,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Id of the admin.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10282,7 +10363,7 @@ extension Layout {
                     "deactivatedAt" : "2026-01-15T09:30:00.000Z",
                     "email" : "ada@example.com",
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "status" : "active",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
                   },
@@ -10390,7 +10471,7 @@ extension Layout {
                     "deactivatedAt" : "2026-01-15T09:30:00.000Z",
                     "email" : "ada@example.com",
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "status" : "active",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
                   },
@@ -10480,6 +10561,7 @@ extension Layout {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: customerId, fullName, emailAddress, loyaltyPoints, createdAt, updatedAt.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -10489,6 +10571,7 @@ extension Layout {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: customerId, fullName, emailAddress, loyaltyPoints, createdAt, updatedAt.",
+            "example" : "customerId",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -10506,6 +10589,7 @@ extension Layout {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=customerId,fullName`. Members: customerId, fullName, emailAddress, loyaltyPoints, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "customerId",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -10516,6 +10600,7 @@ extension Layout {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: notes.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -10525,6 +10610,7 @@ extension Layout {
           },
           {
             "description" : "Only customers created at or after this time (ISO-8601). (Only records whose `createdAt` is at or after (at least) this value.)",
+            "example" : "2026-01-15T09:30:00.000Z",
             "in" : "query",
             "name" : "since",
             "schema" : {
@@ -10535,6 +10621,7 @@ extension Layout {
           },
           {
             "description" : "Only records whose fullName equals this value (shorthand for `filter=fullName = value`).",
+            "example" : "Ada Lovelace",
             "in" : "query",
             "name" : "fullName",
             "schema" : {
@@ -10546,6 +10633,7 @@ extension Layout {
           },
           {
             "description" : "Only records whose emailAddress equals this value (shorthand for `filter=emailAddress = value`).",
+            "example" : "ada@example.com",
             "in" : "query",
             "name" : "emailAddress",
             "schema" : {
@@ -10556,6 +10644,7 @@ extension Layout {
           },
           {
             "description" : "Only records whose loyaltyPoints equals this value (shorthand for `filter=loyaltyPoints = value`).",
+            "example" : 0,
             "in" : "query",
             "name" : "loyaltyPoints",
             "schema" : {
@@ -10675,6 +10764,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "X-Idempotency-Key",
             "schema" : {
@@ -10751,6 +10841,7 @@ extension Layout {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -10762,6 +10853,7 @@ extension Layout {
               },
               "Location" : {
                 "description" : "URL of the new record",
+                "example" : "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "required" : true,
                 "schema" : {
                   "description" : "Path of the created record.",
@@ -10879,6 +10971,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "The record's customer_id.",
+            "example" : "cus_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10979,6 +11072,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "The record's customer_id.",
+            "example" : "cus_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10993,6 +11087,7 @@ extension Layout {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=customerId,fullName`. Members: customerId, fullName, emailAddress, loyaltyPoints, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "customerId",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -11041,6 +11136,7 @@ extension Layout {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -11072,6 +11168,7 @@ extension Layout {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -11155,6 +11252,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "The record's customer_id.",
+            "example" : "cus_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -11169,6 +11267,7 @@ extension Layout {
           },
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "X-Idempotency-Key",
             "schema" : {
@@ -11245,6 +11344,7 @@ extension Layout {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -11343,6 +11443,7 @@ extension Layout {
         "parameters" : [
           {
             "description" : "The record's customer_id.",
+            "example" : "cus_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -11422,6 +11523,7 @@ extension Layout {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -11618,7 +11720,7 @@ extension Layout {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "usr_0HYp6NevCTk1IZq7OfwDUl",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "prj_0HYp6NevCTk1IZq7OfwDUl",
                     "role" : "admin",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"

@@ -9,6 +9,7 @@ extension Stationthis {
     "headers" : {
       "IdempotentReplayed" : {
         "description" : "Present (`true`) when this answer is the stored answer of an earlier request with the same idempotency key.",
+        "example" : "Example",
         "schema" : {
           "description" : "`true` on an answer replayed from the idempotency record of the key sent.",
           "type" : "string"
@@ -16,6 +17,7 @@ extension Stationthis {
       },
       "RateLimit" : {
         "description" : "Sent on every answer of a rate-limited operation.",
+        "example" : "Example",
         "schema" : {
           "description" : "Requests left and seconds until the window ends: `\"name\";r=<remaining>;t=<seconds>`.",
           "type" : "string"
@@ -23,6 +25,7 @@ extension Stationthis {
       },
       "RateLimitPolicy" : {
         "description" : "Sent on every answer of a rate-limited operation.",
+        "example" : "Example",
         "schema" : {
           "description" : "The policy counting this request: `\"name\";q=<quota>;w=<window seconds>` (IETF httpapi RateLimit draft).",
           "type" : "string"
@@ -30,6 +33,7 @@ extension Stationthis {
       },
       "RequestId" : {
         "description" : "Identifies the request in server logs.",
+        "example" : "Example",
         "required" : true,
         "schema" : {
           "description" : "Echoes a valid `X-Request-Id` sent by the client, or a new id; quote it when reporting problems.",
@@ -38,6 +42,7 @@ extension Stationthis {
       },
       "XRateLimitLimit" : {
         "description" : "The quota of the policy counting this request.",
+        "example" : 1,
         "schema" : {
           "description" : "Requests allowed in the window.",
           "type" : "integer"
@@ -45,6 +50,7 @@ extension Stationthis {
       },
       "XRateLimitRemaining" : {
         "description" : "Requests left before 429.",
+        "example" : 1,
         "schema" : {
           "description" : "Requests left in the window.",
           "type" : "integer"
@@ -52,6 +58,7 @@ extension Stationthis {
       },
       "XRateLimitReset" : {
         "description" : "When the quota is whole again.",
+        "example" : 1,
         "schema" : {
           "description" : "When the window ends, in seconds since 1970-01-01T00:00:00Z.",
           "type" : "integer"
@@ -61,6 +68,7 @@ extension Stationthis {
     "parameters" : {
       "Count" : {
         "description" : "`exact` counts every matching record into `total`; `none` skips the count (`total` is null), which is cheaper on large tables.",
+        "example" : "exact",
         "in" : "query",
         "name" : "count",
         "schema" : {
@@ -74,6 +82,7 @@ extension Stationthis {
       },
       "Cursor" : {
         "description" : "The `next_cursor` of the previous page, sent with the same `sort` and `filter`. Continues after the last row of that page, so rows inserted meanwhile never shift or repeat rows. Cannot be combined with `offset`.",
+        "example" : "eyJpZCI6NDJ9",
         "in" : "query",
         "name" : "cursor",
         "schema" : {
@@ -83,6 +92,7 @@ extension Stationthis {
       },
       "IfMatch" : {
         "description" : "Apply the change only if the record's current `ETag` is listed (strong comparison); otherwise 412.",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-Match",
         "schema" : {
@@ -92,6 +102,7 @@ extension Stationthis {
       },
       "IfNoneMatch" : {
         "description" : "Answer 304 without a body if the record's current `ETag` is listed (weak comparison).",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-None-Match",
         "schema" : {
@@ -101,6 +112,7 @@ extension Stationthis {
       },
       "Limit" : {
         "description" : "Largest number of records to return.",
+        "example" : 20,
         "in" : "query",
         "name" : "limit",
         "schema" : {
@@ -112,6 +124,7 @@ extension Stationthis {
       },
       "Offset" : {
         "description" : "Number of records to skip; none when absent. Cannot be combined with `cursor`.",
+        "example" : 0,
         "in" : "query",
         "name" : "offset",
         "schema" : {
@@ -336,6 +349,7 @@ extension Stationthis {
           },
           "Retry-After" : {
             "description" : "Seconds until the window ends.",
+            "example" : 30,
             "required" : true,
             "schema" : {
               "description" : "Seconds to wait before trying again.",
@@ -416,6 +430,7 @@ extension Stationthis {
         "headers" : {
           "Retry-After" : {
             "description" : "Seconds until the lock ends.",
+            "example" : 30,
             "required" : true,
             "schema" : {
               "description" : "Seconds to wait before trying again.",
@@ -776,7 +791,7 @@ extension Stationthis {
             "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
             "lastFour" : "6ML5",
             "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "prefix" : "sk_live_",
             "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -917,7 +932,7 @@ extension Stationthis {
             ],
             "environment" : "live",
             "expiresAt" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "member",
@@ -1052,7 +1067,7 @@ extension Stationthis {
                 "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                 "lastFour" : "6ML5",
                 "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "prefix" : "sk_live_",
                 "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -1095,7 +1110,7 @@ extension Stationthis {
                 "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                 "lastFour" : "6ML5",
                 "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "prefix" : "sk_live_",
                 "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -1148,7 +1163,7 @@ extension Stationthis {
               "10.0.0.0/8"
             ],
             "expiresAt" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "scopes" : [
               "*"
             ]
@@ -1231,7 +1246,7 @@ extension Stationthis {
               "10.0.0.0/8"
             ],
             "expiresAt" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "scopes" : [
               "*"
             ]
@@ -1521,7 +1536,7 @@ extension Stationthis {
           {
             "email" : "ada@example.com",
             "joinedAt" : "2026-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "role" : "owner",
             "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
           }
@@ -1569,7 +1584,7 @@ extension Stationthis {
               {
                 "email" : "ada@example.com",
                 "joinedAt" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "owner",
                 "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
               }
@@ -1596,7 +1611,7 @@ extension Stationthis {
           {
             "createdAt" : "2026-01-15T09:30:00.000Z",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "role" : "owner",
             "slug" : "acme-corp",
             "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -1651,7 +1666,7 @@ extension Stationthis {
               {
                 "createdAt" : "2026-01-15T09:30:00.000Z",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "owner",
                 "slug" : "acme-corp",
                 "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -1705,7 +1720,7 @@ extension Stationthis {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan"
+            "name" : "Ada Lovelace"
           }
         ],
         "properties" : {
@@ -1739,7 +1754,7 @@ extension Stationthis {
             "createdAt" : "2026-01-15T09:30:00.000Z",
             "description" : "Everything the launch needs, in order.",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "slug" : "acme-corp",
             "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -1815,7 +1830,7 @@ extension Stationthis {
                 "createdAt" : "2026-01-15T09:30:00.000Z",
                 "description" : "Everything the launch needs, in order.",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "slug" : "acme-corp",
                 "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -2016,7 +2031,7 @@ extension Stationthis {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organizationName" : "Acme Corp",
             "organizationSlug" : "acme-corp",
             "password" : "plum-Orchard-42-lantern"
@@ -2085,7 +2100,7 @@ extension Stationthis {
               "email" : "ada@example.com",
               "emailVerified" : true,
               "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "name" : "Launch plan",
+              "name" : "Ada Lovelace",
               "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
               "role" : "admin",
               "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -2154,7 +2169,7 @@ extension Stationthis {
             "email" : "ada@example.com",
             "emailVerified" : true,
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "admin",
             "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -4269,7 +4284,7 @@ extension Stationthis {
           {
             "profile" : {
               "createdAt" : "2026-01-15T09:30:00.000Z",
-              "name" : "Launch plan",
+              "name" : "Ada Lovelace",
               "role" : "user",
               "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
               "username" : "ada@example.com"
@@ -4396,6 +4411,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "`tables` (default): writes to the app's tables. `auth`: security events of accounts, sessions, keys and organizations (sign-up, login, login_failed, password_changed, password_reset, api_key_created, api_key_revoked, role_assigned, member_role_changed, session_revoked, ...); they belong to no organization, so only a caller bound to none may read them.",
+            "example" : "tables",
             "in" : "query",
             "name" : "source",
             "schema" : {
@@ -4408,6 +4424,7 @@ extension Stationthis {
           },
           {
             "description" : "Only events by this actor (a user id, or an API key's subject).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "actor",
             "schema" : {
@@ -4418,6 +4435,7 @@ extension Stationthis {
           },
           {
             "description" : "Only events of this action (tables: created, updated, deleted, restored; auth: the event's name).",
+            "example" : "created",
             "in" : "query",
             "name" : "action",
             "schema" : {
@@ -4428,6 +4446,7 @@ extension Stationthis {
           },
           {
             "description" : "Only events on this resource (a table name).",
+            "example" : "projects",
             "in" : "query",
             "name" : "resource",
             "schema" : {
@@ -4438,6 +4457,7 @@ extension Stationthis {
           },
           {
             "description" : "Only events on the record with this key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "resource_id",
             "schema" : {
@@ -4448,6 +4468,7 @@ extension Stationthis {
           },
           {
             "description" : "Only events at or after this time (ISO 8601 date-time).",
+            "example" : "2026-01-15T09:30:00.000Z",
             "in" : "query",
             "name" : "since",
             "schema" : {
@@ -4458,6 +4479,7 @@ extension Stationthis {
           },
           {
             "description" : "Only events before this time (ISO 8601 date-time).",
+            "example" : "2026-01-15T09:30:00.000Z",
             "in" : "query",
             "name" : "until",
             "schema" : {
@@ -4468,6 +4490,7 @@ extension Stationthis {
           },
           {
             "description" : "Events per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -4479,6 +4502,7 @@ extension Stationthis {
           },
           {
             "description" : "Events skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -4600,6 +4624,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "The event's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4717,6 +4742,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4742,7 +4768,7 @@ extension Stationthis {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "lastFour" : "6ML5",
                   "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -4833,6 +4859,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4851,7 +4878,7 @@ extension Stationthis {
                   "10.0.0.0/8"
                 ],
                 "expiresAt" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "scopes" : [
                   "*"
                 ]
@@ -4879,7 +4906,7 @@ extension Stationthis {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "lastFour" : "6ML5",
                   "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -4976,6 +5003,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4994,7 +5022,7 @@ extension Stationthis {
                   "10.0.0.0/8"
                 ],
                 "expiresAt" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "scopes" : [
                   "*"
                 ]
@@ -5022,7 +5050,7 @@ extension Stationthis {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "lastFour" : "6ML5",
                   "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -5121,6 +5149,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5159,7 +5188,7 @@ extension Stationthis {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "lastFour" : "6ML5",
                   "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -5286,7 +5315,7 @@ extension Stationthis {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -5562,7 +5591,7 @@ extension Stationthis {
                   "email" : "ada@example.com",
                   "emailVerified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -5647,7 +5676,7 @@ extension Stationthis {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
@@ -5666,7 +5695,7 @@ extension Stationthis {
                   "email" : "ada@example.com",
                   "emailVerified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -5887,7 +5916,7 @@ extension Stationthis {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -6020,7 +6049,7 @@ extension Stationthis {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -6319,7 +6348,7 @@ extension Stationthis {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -6425,6 +6454,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6513,6 +6543,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -6641,7 +6672,7 @@ extension Stationthis {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organizationName" : "Acme Corp",
                 "organizationSlug" : "acme-corp",
                 "password" : "plum-Orchard-42-lantern"
@@ -6672,7 +6703,7 @@ extension Stationthis {
                     "email" : "ada@example.com",
                     "emailVerified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updatedAt" : "2026-01-15T09:30:00.000Z"
@@ -6782,6 +6813,7 @@ extension Stationthis {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: collectionId, name, createdAt, updatedAt.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -6791,6 +6823,7 @@ extension Stationthis {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: collectionId, name, createdAt, updatedAt.",
+            "example" : "collectionId",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -6808,6 +6841,7 @@ extension Stationthis {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=collectionId,name`. Members: collectionId, name, description, config, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "collectionId",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -6818,6 +6852,7 @@ extension Stationthis {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: none.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -6827,6 +6862,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
+            "example" : "Cyberpunk cats",
             "in" : "query",
             "name" : "name",
             "schema" : {
@@ -6948,6 +6984,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -6998,6 +7035,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -7009,6 +7047,7 @@ extension Stationthis {
               },
               "Location" : {
                 "description" : "URL of the new record",
+                "example" : "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "required" : true,
                 "schema" : {
                   "description" : "Path of the created record.",
@@ -7125,6 +7164,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "The record's collection_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7230,6 +7270,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "The record's collection_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7244,6 +7285,7 @@ extension Stationthis {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=collectionId,name`. Members: collectionId, name, description, config, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "collectionId",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -7283,6 +7325,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -7314,6 +7357,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -7402,6 +7446,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "The record's collection_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7455,6 +7500,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -7647,6 +7693,7 @@ extension Stationthis {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: datasetId, name, createdAt, updatedAt.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -7656,6 +7703,7 @@ extension Stationthis {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: datasetId, name, createdAt, updatedAt.",
+            "example" : "datasetId",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -7673,6 +7721,7 @@ extension Stationthis {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=datasetId,name`. Members: datasetId, name, description, images, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "datasetId",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -7683,6 +7732,7 @@ extension Stationthis {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: trainings.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -7692,6 +7742,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
+            "example" : "My cat photos",
             "in" : "query",
             "name" : "name",
             "schema" : {
@@ -7813,6 +7864,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -7874,6 +7926,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -7885,6 +7938,7 @@ extension Stationthis {
               },
               "Location" : {
                 "description" : "URL of the new record",
+                "example" : "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "required" : true,
                 "schema" : {
                   "description" : "Path of the created record.",
@@ -8001,6 +8055,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "The record's dataset_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8106,6 +8161,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "The record's dataset_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8120,6 +8176,7 @@ extension Stationthis {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=datasetId,name`. Members: datasetId, name, description, images, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "datasetId",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -8170,6 +8227,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -8201,6 +8259,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -8289,6 +8348,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "The record's dataset_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8353,6 +8413,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -8461,6 +8522,7 @@ extension Stationthis {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: generationId, userId, toolId, status, deliveryMode, deliveryUrl, workerId, leaseUntil, completedAt, createdAt, updatedAt.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -8470,6 +8532,7 @@ extension Stationthis {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: generationId, userId, toolId, status, deliveryMode, deliveryUrl, workerId, leaseUntil, completedAt, createdAt, updatedAt.",
+            "example" : "generationId",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -8487,6 +8550,7 @@ extension Stationthis {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=generationId,userId`. Members: generationId, userId, toolId, inputs, status, outputs, deliveryMode, deliveryUrl, workerId, leaseUntil, completedAt, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "generationId",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -8497,6 +8561,7 @@ extension Stationthis {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: none.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -8506,6 +8571,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose userId equals this value (shorthand for `filter=userId = value`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "userId",
             "schema" : {
@@ -8516,6 +8582,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose toolId equals this value (shorthand for `filter=toolId = value`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "toolId",
             "schema" : {
@@ -8528,6 +8595,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose status equals this value (shorthand for `filter=status = value`).",
+            "example" : "pending",
             "in" : "query",
             "name" : "status",
             "schema" : {
@@ -8537,6 +8605,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose deliveryMode equals this value (shorthand for `filter=deliveryMode = value`).",
+            "example" : "webhook",
             "in" : "query",
             "name" : "deliveryMode",
             "schema" : {
@@ -8546,6 +8615,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose deliveryUrl equals this value (shorthand for `filter=deliveryUrl = value`).",
+            "example" : "https://example.com/",
             "in" : "query",
             "name" : "deliveryUrl",
             "schema" : {
@@ -8557,6 +8627,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose workerId equals this value (shorthand for `filter=workerId = value`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "workerId",
             "schema" : {
@@ -8568,6 +8639,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose leaseUntil equals this value (shorthand for `filter=leaseUntil = value`).",
+            "example" : 0,
             "in" : "query",
             "name" : "leaseUntil",
             "schema" : {
@@ -8579,6 +8651,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose completedAt equals this value (shorthand for `filter=completedAt = value`).",
+            "example" : "2026-01-15T09:30:00.000Z",
             "in" : "query",
             "name" : "completedAt",
             "schema" : {
@@ -8706,6 +8779,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "The record's generation_id.",
+            "example" : "gen_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8720,6 +8794,7 @@ extension Stationthis {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=generationId,userId`. Members: generationId, userId, toolId, inputs, status, outputs, deliveryMode, deliveryUrl, workerId, leaseUntil, completedAt, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "generationId",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -8768,6 +8843,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -8799,6 +8875,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -9021,6 +9098,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "The job's id (gen_...).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9153,6 +9231,7 @@ extension Stationthis {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: transactionId, userId, sequence, kind, amount, balanceAfter, description, createdAt, updatedAt.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -9162,6 +9241,7 @@ extension Stationthis {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: transactionId, userId, sequence, kind, amount, balanceAfter, description, createdAt, updatedAt.",
+            "example" : "transactionId",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -9179,6 +9259,7 @@ extension Stationthis {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=transactionId,userId`. Members: transactionId, userId, sequence, kind, amount, balanceAfter, description, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "transactionId",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -9189,6 +9270,7 @@ extension Stationthis {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: none.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -9198,6 +9280,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose userId equals this value (shorthand for `filter=userId = value`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "userId",
             "schema" : {
@@ -9208,6 +9291,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose sequence equals this value (shorthand for `filter=sequence = value`).",
+            "example" : 1,
             "in" : "query",
             "name" : "sequence",
             "schema" : {
@@ -9219,6 +9303,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose kind equals this value (shorthand for `filter=kind = value`).",
+            "example" : "grant",
             "in" : "query",
             "name" : "kind",
             "schema" : {
@@ -9228,6 +9313,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose amount equals this value (shorthand for `filter=amount = value`).",
+            "example" : 100,
             "in" : "query",
             "name" : "amount",
             "schema" : {
@@ -9240,6 +9326,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose balanceAfter equals this value (shorthand for `filter=balanceAfter = value`).",
+            "example" : 0,
             "in" : "query",
             "name" : "balanceAfter",
             "schema" : {
@@ -9251,6 +9338,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose description equals this value (shorthand for `filter=description = value`).",
+            "example" : "Everything the launch needs, in order.",
             "in" : "query",
             "name" : "description",
             "schema" : {
@@ -9375,6 +9463,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "The record's transaction_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -9389,6 +9478,7 @@ extension Stationthis {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=transactionId,userId`. Members: transactionId, userId, sequence, kind, amount, balanceAfter, description, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "transactionId",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -9429,6 +9519,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -9460,6 +9551,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -9742,6 +9834,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -9880,6 +9973,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -10094,6 +10188,7 @@ extension Stationthis {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: toolId, name, costPoints, createdAt, updatedAt.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -10103,6 +10198,7 @@ extension Stationthis {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: toolId, name, costPoints, createdAt, updatedAt.",
+            "example" : "toolId",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -10120,6 +10216,7 @@ extension Stationthis {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=toolId,name`. Members: toolId, name, description, inputs, costPoints, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "toolId",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -10130,6 +10227,7 @@ extension Stationthis {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: none.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -10139,6 +10237,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
+            "example" : "Text to image",
             "in" : "query",
             "name" : "name",
             "schema" : {
@@ -10154,6 +10253,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose costPoints equals this value (shorthand for `filter=costPoints = value`).",
+            "example" : 0,
             "in" : "query",
             "name" : "costPoints",
             "schema" : {
@@ -10250,6 +10350,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -10302,6 +10403,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -10313,6 +10415,7 @@ extension Stationthis {
               },
               "Location" : {
                 "description" : "URL of the new record",
+                "example" : "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "required" : true,
                 "schema" : {
                   "description" : "Path of the created record.",
@@ -10429,6 +10532,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "The record's tool_id.",
+            "example" : "tool_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10534,6 +10638,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "The record's tool_id.",
+            "example" : "tool_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10548,6 +10653,7 @@ extension Stationthis {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=toolId,name`. Members: toolId, name, description, inputs, costPoints, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "toolId",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -10588,6 +10694,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -10619,6 +10726,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -10684,6 +10792,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "The record's tool_id.",
+            "example" : "tool_0HYp6NevCTk1IZq7OfwDUl",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10739,6 +10848,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -10847,6 +10957,7 @@ extension Stationthis {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: trainingId, datasetId, modelType, triggerWords, status, createdAt, updatedAt. Through `datasetId`: datasetId.datasetId, datasetId.name, datasetId.createdAt, datasetId.updatedAt.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -10856,6 +10967,7 @@ extension Stationthis {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: trainingId, datasetId, modelType, triggerWords, status, createdAt, updatedAt.",
+            "example" : "trainingId",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -10873,6 +10985,7 @@ extension Stationthis {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=trainingId,datasetId`. Members: trainingId, datasetId, modelType, triggerWords, status, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "trainingId",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -10883,6 +10996,7 @@ extension Stationthis {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: datasetId. Referencing tables: none.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -10892,6 +11006,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose datasetId equals this value (shorthand for `filter=datasetId = value`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "datasetId",
             "schema" : {
@@ -10902,6 +11017,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose modelType equals this value (shorthand for `filter=modelType = value`).",
+            "example" : "SDXL",
             "in" : "query",
             "name" : "modelType",
             "schema" : {
@@ -10917,6 +11033,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose triggerWords equals this value (shorthand for `filter=triggerWords = value`).",
+            "example" : "mycat",
             "in" : "query",
             "name" : "triggerWords",
             "schema" : {
@@ -10932,6 +11049,7 @@ extension Stationthis {
           },
           {
             "description" : "Only records whose status equals this value (shorthand for `filter=status = value`).",
+            "example" : "queued",
             "in" : "query",
             "name" : "status",
             "schema" : {
@@ -11046,6 +11164,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -11093,6 +11212,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -11104,6 +11224,7 @@ extension Stationthis {
               },
               "Location" : {
                 "description" : "URL of the new record",
+                "example" : "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "required" : true,
                 "schema" : {
                   "description" : "Path of the created record.",
@@ -11214,6 +11335,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "The record's training_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -11319,6 +11441,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "The record's training_id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -11333,6 +11456,7 @@ extension Stationthis {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=trainingId,datasetId`. Members: trainingId, datasetId, modelType, triggerWords, status, createdAt, updatedAt. An unknown name is a 400.",
+            "example" : "trainingId",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -11371,6 +11495,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -11402,6 +11527,7 @@ extension Stationthis {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -11492,6 +11618,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Keys per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -11503,6 +11630,7 @@ extension Stationthis {
           },
           {
             "description" : "Keys skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -11530,7 +11658,7 @@ extension Stationthis {
                       "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                       "lastFour" : "6ML5",
                       "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "prefix" : "sk_live_",
                       "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -11629,7 +11757,7 @@ extension Stationthis {
                 ],
                 "environment" : "live",
                 "expiresAt" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "role" : "member",
@@ -11661,7 +11789,7 @@ extension Stationthis {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "lastFour" : "6ML5",
                   "lastUsedAt" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organizationId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -11760,6 +11888,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "prefix",
             "required" : true,
@@ -11854,7 +11983,7 @@ extension Stationthis {
                 "example" : {
                   "profile" : {
                     "createdAt" : "2026-01-15T09:30:00.000Z",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "role" : "user",
                     "userId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "username" : "ada@example.com"
@@ -12302,6 +12431,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "`sha256=<hex HMAC-SHA256(secret, body)>`.",
+            "example" : "Example x webhook signature",
             "in" : "header",
             "name" : "X-Webhook-Signature",
             "required" : true,

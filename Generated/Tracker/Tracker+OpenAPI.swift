@@ -9,6 +9,7 @@ extension Tracker {
     "headers" : {
       "IdempotentReplayed" : {
         "description" : "Present (`true`) when this answer is the stored answer of an earlier request with the same idempotency key.",
+        "example" : "Example",
         "schema" : {
           "description" : "`true` on an answer replayed from the idempotency record of the key sent.",
           "type" : "string"
@@ -16,6 +17,7 @@ extension Tracker {
       },
       "RateLimit" : {
         "description" : "Sent on every answer of a rate-limited operation.",
+        "example" : "Example",
         "schema" : {
           "description" : "Requests left and seconds until the window ends: `\"name\";r=<remaining>;t=<seconds>`.",
           "type" : "string"
@@ -23,6 +25,7 @@ extension Tracker {
       },
       "RateLimitPolicy" : {
         "description" : "Sent on every answer of a rate-limited operation.",
+        "example" : "Example",
         "schema" : {
           "description" : "The policy counting this request: `\"name\";q=<quota>;w=<window seconds>` (IETF httpapi RateLimit draft).",
           "type" : "string"
@@ -30,6 +33,7 @@ extension Tracker {
       },
       "RequestId" : {
         "description" : "Identifies the request in server logs.",
+        "example" : "Example",
         "required" : true,
         "schema" : {
           "description" : "Echoes a valid `X-Request-Id` sent by the client, or a new id; quote it when reporting problems.",
@@ -38,6 +42,7 @@ extension Tracker {
       },
       "XRateLimitLimit" : {
         "description" : "The quota of the policy counting this request.",
+        "example" : 1,
         "schema" : {
           "description" : "Requests allowed in the window.",
           "type" : "integer"
@@ -45,6 +50,7 @@ extension Tracker {
       },
       "XRateLimitRemaining" : {
         "description" : "Requests left before 429.",
+        "example" : 1,
         "schema" : {
           "description" : "Requests left in the window.",
           "type" : "integer"
@@ -52,6 +58,7 @@ extension Tracker {
       },
       "XRateLimitReset" : {
         "description" : "When the quota is whole again.",
+        "example" : 1,
         "schema" : {
           "description" : "When the window ends, in seconds since 1970-01-01T00:00:00Z.",
           "type" : "integer"
@@ -61,6 +68,7 @@ extension Tracker {
     "parameters" : {
       "Count" : {
         "description" : "`exact` counts every matching record into `total`; `none` skips the count (`total` is null), which is cheaper on large tables.",
+        "example" : "exact",
         "in" : "query",
         "name" : "count",
         "schema" : {
@@ -74,6 +82,7 @@ extension Tracker {
       },
       "Cursor" : {
         "description" : "The `next_cursor` of the previous page, sent with the same `sort` and `filter`. Continues after the last row of that page, so rows inserted meanwhile never shift or repeat rows. Cannot be combined with `offset`.",
+        "example" : "eyJpZCI6NDJ9",
         "in" : "query",
         "name" : "cursor",
         "schema" : {
@@ -83,6 +92,7 @@ extension Tracker {
       },
       "IfMatch" : {
         "description" : "Apply the change only if the record's current `ETag` is listed (strong comparison); otherwise 412.",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-Match",
         "schema" : {
@@ -92,6 +102,7 @@ extension Tracker {
       },
       "IfNoneMatch" : {
         "description" : "Answer 304 without a body if the record's current `ETag` is listed (weak comparison).",
+        "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
         "in" : "header",
         "name" : "If-None-Match",
         "schema" : {
@@ -101,6 +112,7 @@ extension Tracker {
       },
       "Limit" : {
         "description" : "Largest number of records to return.",
+        "example" : 20,
         "in" : "query",
         "name" : "limit",
         "schema" : {
@@ -112,6 +124,7 @@ extension Tracker {
       },
       "Offset" : {
         "description" : "Number of records to skip; none when absent. Cannot be combined with `cursor`.",
+        "example" : 0,
         "in" : "query",
         "name" : "offset",
         "schema" : {
@@ -386,6 +399,7 @@ extension Tracker {
           },
           "Retry-After" : {
             "description" : "Seconds until the window ends.",
+            "example" : 30,
             "required" : true,
             "schema" : {
               "description" : "Seconds to wait before trying again.",
@@ -481,6 +495,7 @@ extension Tracker {
         "headers" : {
           "Retry-After" : {
             "description" : "Seconds until the lock ends.",
+            "example" : 30,
             "required" : true,
             "schema" : {
               "description" : "Seconds to wait before trying again.",
@@ -854,7 +869,7 @@ extension Tracker {
             "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
             "last_four" : "6ML5",
             "last_used_at" : "2026-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "prefix" : "sk_live_",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -995,7 +1010,7 @@ extension Tracker {
             ],
             "environment" : "live",
             "expires_at" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "member",
@@ -1110,7 +1125,7 @@ extension Tracker {
                 "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                 "last_four" : "6ML5",
                 "last_used_at" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "prefix" : "sk_live_",
                 "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -1153,7 +1168,7 @@ extension Tracker {
                 "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                 "last_four" : "6ML5",
                 "last_used_at" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "prefix" : "sk_live_",
                 "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -1206,7 +1221,7 @@ extension Tracker {
               "10.0.0.0/8"
             ],
             "expires_at" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "scopes" : [
               "*"
             ]
@@ -1289,7 +1304,7 @@ extension Tracker {
               "10.0.0.0/8"
             ],
             "expires_at" : "2030-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "scopes" : [
               "*"
             ]
@@ -1626,7 +1641,7 @@ extension Tracker {
           {
             "email" : "ada@example.com",
             "joined_at" : "2026-01-15T09:30:00.000Z",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "role" : "owner",
             "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
           }
@@ -1674,7 +1689,7 @@ extension Tracker {
               {
                 "email" : "ada@example.com",
                 "joined_at" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "owner",
                 "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
               }
@@ -1719,7 +1734,7 @@ extension Tracker {
           {
             "created_at" : "2026-01-15T09:30:00.000Z",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "role" : "owner",
             "slug" : "acme-corp",
             "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -1770,7 +1785,7 @@ extension Tracker {
         "additionalProperties" : false,
         "examples" : [
           {
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp"
           }
         ],
@@ -1802,7 +1817,7 @@ extension Tracker {
               {
                 "created_at" : "2026-01-15T09:30:00.000Z",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "owner",
                 "slug" : "acme-corp",
                 "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -1847,7 +1862,7 @@ extension Tracker {
         "additionalProperties" : false,
         "examples" : [
           {
-            "name" : "Launch plan"
+            "name" : "Ada Lovelace"
           }
         ],
         "properties" : {
@@ -1944,7 +1959,7 @@ extension Tracker {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan"
+            "name" : "Ada Lovelace"
           }
         ],
         "properties" : {
@@ -1978,7 +1993,7 @@ extension Tracker {
             "created_at" : "2026-01-15T09:30:00.000Z",
             "description" : "Everything the launch needs, in order.",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "slug" : "acme-corp",
             "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -2049,7 +2064,7 @@ extension Tracker {
         "examples" : [
           {
             "description" : "Everything the launch needs, in order.",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp"
           }
         ],
@@ -2125,7 +2140,7 @@ extension Tracker {
                 "created_at" : "2026-01-15T09:30:00.000Z",
                 "description" : "Everything the launch needs, in order.",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "slug" : "acme-corp",
                 "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -2326,7 +2341,7 @@ extension Tracker {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "organization_name" : "Acme Corp",
             "organization_slug" : "acme-corp",
             "password" : "plum-Orchard-42-lantern"
@@ -2393,7 +2408,7 @@ extension Tracker {
               "email" : "ada@example.com",
               "email_verified" : true,
               "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "name" : "Launch plan",
+              "name" : "Ada Lovelace",
               "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
               "role" : "admin",
               "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -2451,7 +2466,7 @@ extension Tracker {
             "email" : "ada@example.com",
             "email_verified" : true,
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "admin",
             "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -3072,7 +3087,7 @@ extension Tracker {
         "description" : "The copy's name.",
         "examples" : [
           {
-            "name" : "Launch plan"
+            "name" : "Ada Lovelace"
           }
         ],
         "properties" : {
@@ -3093,7 +3108,7 @@ extension Tracker {
         "description" : "The new project.",
         "examples" : [
           {
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
           }
         ],
@@ -3209,7 +3224,7 @@ extension Tracker {
             "deactivated_at" : "2026-01-15T09:30:00.000Z",
             "email" : "ada@example.com",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "status" : "active",
             "updated_at" : "2026-01-15T09:30:00.000Z"
           }
@@ -3282,7 +3297,7 @@ extension Tracker {
         "examples" : [
           {
             "email" : "ada@example.com",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "password" : "plum-Orchard-42-lantern"
           }
         ],
@@ -3320,7 +3335,7 @@ extension Tracker {
           {
             "current_password" : "plum-Orchard-42-lantern",
             "email" : "ada@example.com",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "password" : "plum-Orchard-42-lantern"
           }
         ],
@@ -3372,7 +3387,7 @@ extension Tracker {
             "email" : "ada@example.com",
             "email_verified" : true,
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "admin",
             "status" : "ok",
@@ -3450,7 +3465,7 @@ extension Tracker {
                 "email" : "ada@example.com",
                 "email_verified" : true,
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "role" : "admin",
                 "status" : "ok",
@@ -3594,7 +3609,7 @@ extension Tracker {
             "created_by" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "member_count" : 1,
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp",
             "updated_at" : "2026-01-15T09:30:00.000Z"
           }
@@ -3659,12 +3674,12 @@ extension Tracker {
               {
                 "email" : "ada@example.com",
                 "joined_at" : "2026-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "role" : "owner",
                 "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
               }
             ],
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "slug" : "acme-corp",
             "updated_at" : "2026-01-15T09:30:00.000Z"
           }
@@ -3735,7 +3750,7 @@ extension Tracker {
                 "created_by" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "member_count" : 1,
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "slug" : "acme-corp",
                 "updated_at" : "2026-01-15T09:30:00.000Z"
               }
@@ -3805,7 +3820,7 @@ extension Tracker {
               "deactivated_at" : "2026-01-15T09:30:00.000Z",
               "email" : "ada@example.com",
               "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-              "name" : "Launch plan",
+              "name" : "Ada Lovelace",
               "status" : "active",
               "updated_at" : "2026-01-15T09:30:00.000Z"
             },
@@ -4710,7 +4725,7 @@ extension Tracker {
               "in_progress" : 1,
               "todo" : 1
             },
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "overdue" : [
               {
                 "due_on" : "2026-01-15",
@@ -5044,7 +5059,7 @@ extension Tracker {
         "examples" : [
           {
             "default" : true,
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "quota" : 1,
             "window" : 1
           }
@@ -5148,7 +5163,7 @@ extension Tracker {
             "items" : [
               {
                 "default" : true,
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "quota" : 1,
                 "window" : 1
               }
@@ -7499,6 +7514,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "`tables` (default): writes to the app's tables. `auth`: security events of accounts, sessions, keys and organizations (sign-up, login, login_failed, password_changed, password_reset, api_key_created, api_key_revoked, role_assigned, member_role_changed, session_revoked, ...); they belong to no organization, so only a caller bound to none may read them.",
+            "example" : "tables",
             "in" : "query",
             "name" : "source",
             "schema" : {
@@ -7511,6 +7527,7 @@ extension Tracker {
           },
           {
             "description" : "Only events by this actor (a user id, or an API key's subject).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "actor",
             "schema" : {
@@ -7521,6 +7538,7 @@ extension Tracker {
           },
           {
             "description" : "Only events of this action (tables: created, updated, deleted, restored; auth: the event's name).",
+            "example" : "created",
             "in" : "query",
             "name" : "action",
             "schema" : {
@@ -7531,6 +7549,7 @@ extension Tracker {
           },
           {
             "description" : "Only events on this resource (a table name).",
+            "example" : "projects",
             "in" : "query",
             "name" : "resource",
             "schema" : {
@@ -7541,6 +7560,7 @@ extension Tracker {
           },
           {
             "description" : "Only events on the record with this key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "resource_id",
             "schema" : {
@@ -7551,6 +7571,7 @@ extension Tracker {
           },
           {
             "description" : "Only events at or after this time (ISO 8601 date-time).",
+            "example" : "2026-01-15T09:30:00.000Z",
             "in" : "query",
             "name" : "since",
             "schema" : {
@@ -7561,6 +7582,7 @@ extension Tracker {
           },
           {
             "description" : "Only events before this time (ISO 8601 date-time).",
+            "example" : "2026-01-15T09:30:00.000Z",
             "in" : "query",
             "name" : "until",
             "schema" : {
@@ -7571,6 +7593,7 @@ extension Tracker {
           },
           {
             "description" : "Events per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -7582,6 +7605,7 @@ extension Tracker {
           },
           {
             "description" : "Events skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -7703,6 +7727,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The event's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -7820,6 +7845,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Keys per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -7831,6 +7857,7 @@ extension Tracker {
           },
           {
             "description" : "Keys skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -7858,7 +7885,7 @@ extension Tracker {
                       "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                       "last_four" : "6ML5",
                       "last_used_at" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "prefix" : "sk_live_",
                       "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -7957,7 +7984,7 @@ extension Tracker {
                 ],
                 "environment" : "live",
                 "expires_at" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "role" : "member",
@@ -7989,7 +8016,7 @@ extension Tracker {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -8091,6 +8118,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8179,6 +8207,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8204,7 +8233,7 @@ extension Tracker {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -8295,6 +8324,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8313,7 +8343,7 @@ extension Tracker {
                   "10.0.0.0/8"
                 ],
                 "expires_at" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "scopes" : [
                   "*"
                 ]
@@ -8341,7 +8371,7 @@ extension Tracker {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -8441,6 +8471,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8459,7 +8490,7 @@ extension Tracker {
                   "10.0.0.0/8"
                 ],
                 "expires_at" : "2030-01-15T09:30:00.000Z",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "scopes" : [
                   "*"
                 ]
@@ -8487,7 +8518,7 @@ extension Tracker {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -8589,6 +8620,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the API key.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -8627,7 +8659,7 @@ extension Tracker {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -9028,7 +9060,7 @@ extension Tracker {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -9155,7 +9187,7 @@ extension Tracker {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -9342,7 +9374,7 @@ extension Tracker {
                   "email" : "ada@example.com",
                   "email_verified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -9427,7 +9459,7 @@ extension Tracker {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthProfileUpdate"
@@ -9446,7 +9478,7 @@ extension Tracker {
                   "email" : "ada@example.com",
                   "email_verified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -9641,6 +9673,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The provider: github, google. One whose client id or secret variable is unset answers 404.",
+            "example" : "github",
             "in" : "path",
             "name" : "provider",
             "required" : true,
@@ -9650,6 +9683,7 @@ extension Tracker {
           },
           {
             "description" : "Where the browser goes once signed in: exactly one of `auth.oauth.redirectAllowlist` (http://localhost:5173/signed-in). Needs cookie mode; tokens are never put in a URL. Anything else is 400.",
+            "example" : "https://example.com/",
             "in" : "query",
             "name" : "redirect_to",
             "schema" : {
@@ -9665,6 +9699,7 @@ extension Tracker {
             "headers" : {
               "Location" : {
                 "description" : "Redirect target.",
+                "example" : "https://example.com/",
                 "required" : true,
                 "schema" : {
                   "description" : "Where the browser goes next.",
@@ -9743,6 +9778,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The provider: github, google. One whose client id or secret variable is unset answers 404.",
+            "example" : "github",
             "in" : "path",
             "name" : "provider",
             "required" : true,
@@ -9752,6 +9788,7 @@ extension Tracker {
           },
           {
             "description" : "The authorization code.",
+            "example" : "VALIDATION_ERROR",
             "in" : "query",
             "name" : "code",
             "schema" : {
@@ -9761,6 +9798,7 @@ extension Tracker {
           },
           {
             "description" : "The state the start route sent.",
+            "example" : "Example state",
             "in" : "query",
             "name" : "state",
             "schema" : {
@@ -9770,6 +9808,7 @@ extension Tracker {
           },
           {
             "description" : "The provider's error code when the user did not authorize (400 `OAUTH_DENIED`).",
+            "example" : "connection refused",
             "in" : "query",
             "name" : "error",
             "schema" : {
@@ -9794,7 +9833,7 @@ extension Tracker {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -9856,7 +9895,7 @@ extension Tracker {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -9908,6 +9947,7 @@ extension Tracker {
             "headers" : {
               "Location" : {
                 "description" : "Redirect target.",
+                "example" : "https://example.com/",
                 "required" : true,
                 "schema" : {
                   "description" : "Where the browser goes next.",
@@ -9997,7 +10037,7 @@ extension Tracker {
                     {
                       "created_at" : "2026-01-15T09:30:00.000Z",
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "role" : "owner",
                       "slug" : "acme-corp",
                       "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -10083,7 +10123,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "slug" : "acme-corp"
               },
               "schema" : {
@@ -10101,7 +10141,7 @@ extension Tracker {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -10198,6 +10238,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10215,7 +10256,7 @@ extension Tracker {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -10301,6 +10342,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10315,7 +10357,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthOrganizationUpdate"
@@ -10332,7 +10374,7 @@ extension Tracker {
                 "example" : {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "role" : "owner",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -10429,6 +10471,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10535,6 +10578,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10666,6 +10710,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10677,6 +10722,7 @@ extension Tracker {
           },
           {
             "description" : "Id of the invitation.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "invitation_id",
             "required" : true,
@@ -10767,6 +10813,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10786,7 +10833,7 @@ extension Tracker {
                     {
                       "email" : "ada@example.com",
                       "joined_at" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "role" : "owner",
                       "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
                     }
@@ -10875,6 +10922,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10886,6 +10934,7 @@ extension Tracker {
           },
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "user_id",
             "required" : true,
@@ -10979,6 +11028,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -10990,6 +11040,7 @@ extension Tracker {
           },
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "user_id",
             "required" : true,
@@ -11106,6 +11157,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -11127,7 +11179,7 @@ extension Tracker {
                       "created_at" : "2026-01-15T09:30:00.000Z",
                       "description" : "Everything the launch needs, in order.",
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "slug" : "acme-corp",
                       "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -11215,6 +11267,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -11230,7 +11283,7 @@ extension Tracker {
             "application/json" : {
               "example" : {
                 "description" : "Everything the launch needs, in order.",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "slug" : "acme-corp"
               },
               "schema" : {
@@ -11250,7 +11303,7 @@ extension Tracker {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "description" : "Everything the launch needs, in order.",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -11350,6 +11403,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -11361,6 +11415,7 @@ extension Tracker {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -11449,6 +11504,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -11460,6 +11516,7 @@ extension Tracker {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -11479,7 +11536,7 @@ extension Tracker {
                   "created_at" : "2026-01-15T09:30:00.000Z",
                   "description" : "Everything the launch needs, in order.",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -11567,6 +11624,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -11578,6 +11636,7 @@ extension Tracker {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -11605,7 +11664,7 @@ extension Tracker {
                       "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                       "last_four" : "6ML5",
                       "last_used_at" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "prefix" : "sk_live_",
                       "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -11698,6 +11757,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -11709,6 +11769,7 @@ extension Tracker {
           },
           {
             "description" : "Id of the project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "project_id",
             "required" : true,
@@ -11751,7 +11812,7 @@ extension Tracker {
                   "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
                   "last_four" : "6ML5",
                   "last_used_at" : "2026-01-15T09:30:00.000Z",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "organization_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "prefix" : "sk_live_",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -11853,6 +11914,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -11892,7 +11954,7 @@ extension Tracker {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -12196,7 +12258,7 @@ extension Tracker {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -12496,7 +12558,7 @@ extension Tracker {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -12605,6 +12667,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -12693,6 +12756,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the session.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -12824,7 +12888,7 @@ extension Tracker {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "organization_name" : "Acme Corp",
                 "organization_slug" : "acme-corp",
                 "password" : "plum-Orchard-42-lantern"
@@ -12853,7 +12917,7 @@ extension Tracker {
                     "email" : "ada@example.com",
                     "email_verified" : true,
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                     "role" : "admin",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
@@ -12966,6 +13030,7 @@ extension Tracker {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, task_id, author_email, pinned, edit_count, created_at, updated_at, deleted_at. Through `task_id`: task_id.id, task_id.project_id, task_id.title, task_id.code, task_id.status, task_id.priority, task_id.estimate_hours, task_id.billable, task_id.due_on, task_id.completed_at, task_id.assignee_email, task_id.created_at, task_id.updated_at.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -12975,6 +13040,7 @@ extension Tracker {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, task_id, author_email, pinned, edit_count, created_at, updated_at, deleted_at.",
+            "example" : "-created_at",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -12992,6 +13058,7 @@ extension Tracker {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,task_id`. Members: id, task_id, author_email, body, pinned, edit_count, created_at, updated_at, deleted_at. An unknown name is a 400.",
+            "example" : "id",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -13002,6 +13069,7 @@ extension Tracker {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: task_id. Referencing tables: none.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -13011,6 +13079,7 @@ extension Tracker {
           },
           {
             "description" : "Deleted records (`deleted_at` set) are hidden by default; `include` lists them too, `only` lists just them.",
+            "example" : "exclude",
             "in" : "query",
             "name" : "deleted",
             "schema" : {
@@ -13025,6 +13094,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose task_id equals this value (shorthand for `filter=task_id = value`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "task_id",
             "schema" : {
@@ -13035,6 +13105,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose author_email equals this value (shorthand for `filter=author_email = value`).",
+            "example" : "ada@example.com",
             "in" : "query",
             "name" : "author_email",
             "schema" : {
@@ -13045,6 +13116,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose pinned equals this value (shorthand for `filter=pinned = value`).",
+            "example" : true,
             "in" : "query",
             "name" : "pinned",
             "schema" : {
@@ -13054,6 +13126,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose edit_count equals this value (shorthand for `filter=edit_count = value`).",
+            "example" : 1,
             "in" : "query",
             "name" : "edit_count",
             "schema" : {
@@ -13175,6 +13248,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -13225,6 +13299,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -13236,6 +13311,7 @@ extension Tracker {
               },
               "Location" : {
                 "description" : "URL of the new record",
+                "example" : "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "required" : true,
                 "schema" : {
                   "description" : "Path of the created record.",
@@ -13355,6 +13431,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -13516,6 +13593,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -13621,6 +13699,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -13635,6 +13714,7 @@ extension Tracker {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,task_id`. Members: id, task_id, author_email, body, pinned, edit_count, created_at, updated_at, deleted_at. An unknown name is a 400.",
+            "example" : "id",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -13675,6 +13755,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -13706,6 +13787,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -13794,6 +13876,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -13808,6 +13891,7 @@ extension Tracker {
           },
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -13858,6 +13942,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -13965,6 +14050,7 @@ extension Tracker {
         "operationId" : "restoreComment",
         "parameters" : [
           {
+            "example" : 1,
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -13976,6 +14062,7 @@ extension Tracker {
           },
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -14010,6 +14097,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -14111,7 +14199,7 @@ extension Tracker {
             "application/json" : {
               "example" : {
                 "email" : "ada@example.com",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "password" : "plum-Orchard-42-lantern"
               },
               "schema" : {
@@ -14132,7 +14220,7 @@ extension Tracker {
                   "deactivated_at" : "2026-01-15T09:30:00.000Z",
                   "email" : "ada@example.com",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "status" : "active",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
                 },
@@ -14220,6 +14308,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Rows per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -14231,6 +14320,7 @@ extension Tracker {
           },
           {
             "description" : "Rows skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -14242,6 +14332,7 @@ extension Tracker {
           },
           {
             "description" : "Part of the email address, ignoring case.",
+            "example" : "ada@example.com",
             "in" : "query",
             "name" : "email",
             "schema" : {
@@ -14252,6 +14343,7 @@ extension Tracker {
           },
           {
             "description" : "Only members of this organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "organization_id",
             "schema" : {
@@ -14262,6 +14354,7 @@ extension Tracker {
           },
           {
             "description" : "Only end users of this project.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "project_id",
             "schema" : {
@@ -14282,7 +14375,7 @@ extension Tracker {
                       "email" : "ada@example.com",
                       "email_verified" : true,
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "role" : "admin",
                       "status" : "ok",
@@ -14365,6 +14458,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -14384,7 +14478,7 @@ extension Tracker {
                   "email" : "ada@example.com",
                   "email_verified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "status" : "ok",
@@ -14465,6 +14559,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -14484,7 +14579,7 @@ extension Tracker {
                   "email" : "ada@example.com",
                   "email_verified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "status" : "ok",
@@ -14572,7 +14667,7 @@ extension Tracker {
                   "deactivated_at" : "2026-01-15T09:30:00.000Z",
                   "email" : "ada@example.com",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "status" : "active",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
                 },
@@ -14649,7 +14744,7 @@ extension Tracker {
               "example" : {
                 "current_password" : "plum-Orchard-42-lantern",
                 "email" : "ada@example.com",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "password" : "plum-Orchard-42-lantern"
               },
               "schema" : {
@@ -14670,7 +14765,7 @@ extension Tracker {
                   "deactivated_at" : "2026-01-15T09:30:00.000Z",
                   "email" : "ada@example.com",
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "status" : "active",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
                 },
@@ -14761,6 +14856,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Rows per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -14772,6 +14868,7 @@ extension Tracker {
           },
           {
             "description" : "Rows skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -14783,6 +14880,7 @@ extension Tracker {
           },
           {
             "description" : "Part of the name or slug, ignoring case.",
+            "example" : "launch",
             "in" : "query",
             "name" : "search",
             "schema" : {
@@ -14803,7 +14901,7 @@ extension Tracker {
                       "created_by" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "member_count" : 1,
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "slug" : "acme-corp",
                       "updated_at" : "2026-01-15T09:30:00.000Z"
                     }
@@ -14884,6 +14982,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -14907,12 +15006,12 @@ extension Tracker {
                     {
                       "email" : "ada@example.com",
                       "joined_at" : "2026-01-15T09:30:00.000Z",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "role" : "owner",
                       "user_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
                     }
                   ],
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "slug" : "acme-corp",
                   "updated_at" : "2026-01-15T09:30:00.000Z"
                 },
@@ -14991,6 +15090,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -15093,6 +15193,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the admin.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -15202,7 +15303,7 @@ extension Tracker {
                     "deactivated_at" : "2026-01-15T09:30:00.000Z",
                     "email" : "ada@example.com",
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "status" : "active",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
                   },
@@ -15312,7 +15413,7 @@ extension Tracker {
                     "deactivated_at" : "2026-01-15T09:30:00.000Z",
                     "email" : "ada@example.com",
                     "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                    "name" : "Launch plan",
+                    "name" : "Ada Lovelace",
                     "status" : "active",
                     "updated_at" : "2026-01-15T09:30:00.000Z"
                   },
@@ -15405,6 +15506,7 @@ extension Tracker {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, name, owner_email, homepage, status, budget, external_id, created_at, updated_at.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -15414,6 +15516,7 @@ extension Tracker {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, name, owner_email, homepage, status, budget, external_id, created_at, updated_at.",
+            "example" : "-created_at",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -15431,6 +15534,7 @@ extension Tracker {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, summary, owner_email, homepage, status, budget, settings, external_id, created_at, updated_at. An unknown name is a 400.",
+            "example" : "id,name",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -15441,6 +15545,7 @@ extension Tracker {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: none. Referencing tables: tasks.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -15450,6 +15555,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose name equals this value (shorthand for `filter=name = value`).",
+            "example" : "Website relaunch",
             "in" : "query",
             "name" : "name",
             "schema" : {
@@ -15465,6 +15571,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose owner_email equals this value (shorthand for `filter=owner_email = value`).",
+            "example" : "ann@example.com",
             "in" : "query",
             "name" : "owner_email",
             "schema" : {
@@ -15479,6 +15586,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose homepage equals this value (shorthand for `filter=homepage = value`).",
+            "example" : "https://example.com/relaunch",
             "in" : "query",
             "name" : "homepage",
             "schema" : {
@@ -15492,6 +15600,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose status equals this value (shorthand for `filter=status = value`).",
+            "example" : "active",
             "in" : "query",
             "name" : "status",
             "schema" : {
@@ -15501,6 +15610,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose budget equals this value (shorthand for `filter=budget = value`).",
+            "example" : 12500.5,
             "in" : "query",
             "name" : "budget",
             "schema" : {
@@ -15516,6 +15626,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose external_id equals this value (shorthand for `filter=external_id = value`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "external_id",
             "schema" : {
@@ -15641,6 +15752,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -15702,6 +15814,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -15713,6 +15826,7 @@ extension Tracker {
               },
               "Location" : {
                 "description" : "URL of the new record",
+                "example" : "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "required" : true,
                 "schema" : {
                   "description" : "Path of the created record.",
@@ -15838,6 +15952,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -16010,6 +16125,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -16071,6 +16187,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -16127,6 +16244,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -16138,6 +16256,7 @@ extension Tracker {
               },
               "Location" : {
                 "description" : "URL of the new record",
+                "example" : "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "required" : true,
                 "schema" : {
                   "description" : "Path of the created record.",
@@ -16238,6 +16357,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -16343,6 +16463,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -16357,6 +16478,7 @@ extension Tracker {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,name`. Members: id, name, summary, owner_email, homepage, status, budget, settings, external_id, created_at, updated_at. An unknown name is a 400.",
+            "example" : "id,name",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -16401,6 +16523,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -16432,6 +16555,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -16520,6 +16644,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -16534,6 +16659,7 @@ extension Tracker {
           },
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -16598,6 +16724,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -16704,6 +16831,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -16768,6 +16896,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -16873,6 +17002,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The id of the project to copy.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -16884,6 +17014,7 @@ extension Tracker {
           },
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -16898,7 +17029,7 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "example" : {
-                "name" : "Launch plan"
+                "name" : "Ada Lovelace"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/CopyProjectRequest"
@@ -16913,7 +17044,7 @@ extension Tracker {
             "content" : {
               "application/json" : {
                 "example" : {
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
                 },
                 "schema" : {
@@ -17023,6 +17154,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The project's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -17034,6 +17166,7 @@ extension Tracker {
           },
           {
             "description" : "Day to compute overdue tasks for; defaults to today (UTC).",
+            "example" : "2026-01-15",
             "in" : "query",
             "name" : "as_of",
             "schema" : {
@@ -17053,7 +17186,7 @@ extension Tracker {
                     "in_progress" : 1,
                     "todo" : 1
                   },
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "overdue" : [
                     {
                       "due_on" : "2026-01-15",
@@ -17159,6 +17292,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The API key's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -17264,6 +17398,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The API key's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -17394,6 +17529,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The organization's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -17499,6 +17635,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The organization's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -17634,7 +17771,7 @@ extension Tracker {
                   "items" : [
                     {
                       "default" : true,
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "quota" : 1,
                       "window" : 1
                     }
@@ -17731,6 +17868,7 @@ extension Tracker {
           },
           {
             "description" : "A boolean expression over the fields listed below. Operators: `=` `!=` `>` `>=` `<` `<=`, `~` (contains, ignoring case) and `!~` (does not contain), `like` / `ilike` (SQL patterns: `%` any run, `_` one character, `\\` escapes), `in ('a', 'b')`, `is null`, `is not null`. Combine with `&&` / `and`, `||` / `or`, `!` / `not` and parentheses; `&&` binds tighter than `||`. Values are quoted strings ('text' or \"text\", `\\'` escapes a quote), numbers, `true`, `false`, `null`. A relation field followed by `.` and a field of the related table filters on that table, e.g. `project_id.name ~ 'web'`. Example: `(status = 'open' && priority > 2) || title ~ 'urgent'`. At most 4096 characters, 16 nesting levels, 64 comparisons and 100 values per `in` list. An unknown field or a malformed expression is a 400 naming the problem.\n\nFilterable fields: id, project_id, title, code, status, priority, estimate_hours, billable, due_on, completed_at, assignee_email, created_at, updated_at. Through `project_id`: project_id.id, project_id.name, project_id.owner_email, project_id.homepage, project_id.status, project_id.budget, project_id.external_id, project_id.created_at, project_id.updated_at.",
+            "example" : "status=active",
             "in" : "query",
             "name" : "filter",
             "schema" : {
@@ -17740,6 +17878,7 @@ extension Tracker {
           },
           {
             "description" : "Comma-separated fields, each optionally prefixed with `-` (descending) or `+` (ascending) and suffixed with `:nullsfirst` or `:nullslast` (default: nulls sort as the largest value). At most 8 keys; the primary key is always the final tiebreak so the order is total. Example: `-priority,due_on:nullsfirst`. Sortable fields: id, project_id, title, code, status, priority, estimate_hours, billable, due_on, completed_at, created_at, updated_at.",
+            "example" : "-created_at",
             "in" : "query",
             "name" : "sort",
             "schema" : {
@@ -17757,6 +17896,7 @@ extension Tracker {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,project_id`. Members: id, project_id, title, details, code, status, priority, estimate_hours, billable, due_on, completed_at, assignee_email, labels, created_at, updated_at. An unknown name is a 400.",
+            "example" : "id",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -17767,6 +17907,7 @@ extension Tracker {
           },
           {
             "description" : "A relation field side-loads the records it points at into `expand.<field>.<id>`, each once; a referencing table lists its records pointing at each record of the page under `expand.<table>.<id>` (an array in key order, at most 100 per record). Soft-deleted related records are left out. A dotted path (`<relation>.<relation of the related table>`, up to 3 steps, e.g. `project_id.tasks`) expands the relations of expanded records under `expand.<path>.<id>`, and also expands the path it extends; at most 8 paths per request (counting the added ones); a longer path, more paths, an unknown relation or a repeated path is a 400 naming `expand`. One statement per path whatever the page size, in the page's snapshot. Relation fields: project_id. Referencing tables: comments.",
+            "example" : "project",
             "in" : "query",
             "name" : "expand",
             "schema" : {
@@ -17776,6 +17917,7 @@ extension Tracker {
           },
           {
             "description" : "Full-text search: only records whose title or details contain every word (whole words, ignoring case; SQLite FTS5, PostgreSQL `websearch_to_tsquery`). At most 256 characters and 16 words. Combines with `filter`.",
+            "example" : "launch",
             "in" : "query",
             "name" : "q",
             "schema" : {
@@ -17785,6 +17927,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose project_id equals this value (shorthand for `filter=project_id = value`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "project_id",
             "schema" : {
@@ -17795,6 +17938,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose title equals this value (shorthand for `filter=title = value`).",
+            "example" : "Draft the landing page",
             "in" : "query",
             "name" : "title",
             "schema" : {
@@ -17810,6 +17954,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose code equals this value (shorthand for `filter=code = value`).",
+            "example" : "WEB-42",
             "in" : "query",
             "name" : "code",
             "schema" : {
@@ -17823,6 +17968,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose status equals this value (shorthand for `filter=status = value`).",
+            "example" : "todo",
             "in" : "query",
             "name" : "status",
             "schema" : {
@@ -17832,6 +17978,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose priority equals this value (shorthand for `filter=priority = value`).",
+            "example" : 1,
             "in" : "query",
             "name" : "priority",
             "schema" : {
@@ -17844,6 +17991,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose estimate_hours equals this value (shorthand for `filter=estimate_hours = value`).",
+            "example" : 12.5,
             "in" : "query",
             "name" : "estimate_hours",
             "schema" : {
@@ -17856,6 +18004,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose billable equals this value (shorthand for `filter=billable = value`).",
+            "example" : true,
             "in" : "query",
             "name" : "billable",
             "schema" : {
@@ -17865,6 +18014,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose due_on equals this value (shorthand for `filter=due_on = value`).",
+            "example" : "2026-12-31",
             "in" : "query",
             "name" : "due_on",
             "schema" : {
@@ -17878,6 +18028,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose completed_at equals this value (shorthand for `filter=completed_at = value`).",
+            "example" : "2026-01-15T09:30:00.000Z",
             "in" : "query",
             "name" : "completed_at",
             "schema" : {
@@ -17888,6 +18039,7 @@ extension Tracker {
           },
           {
             "description" : "Only records whose assignee_email equals this value (shorthand for `filter=assignee_email = value`).",
+            "example" : "ada@example.com",
             "in" : "query",
             "name" : "assignee_email",
             "schema" : {
@@ -18018,6 +18170,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -18088,6 +18241,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -18099,6 +18253,7 @@ extension Tracker {
               },
               "Location" : {
                 "description" : "URL of the new record",
+                "example" : "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "required" : true,
                 "schema" : {
                   "description" : "Path of the created record.",
@@ -18224,6 +18379,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -18405,6 +18561,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -18475,6 +18632,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -18536,6 +18694,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -18547,6 +18706,7 @@ extension Tracker {
               },
               "Location" : {
                 "description" : "URL of the new record",
+                "example" : "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "required" : true,
                 "schema" : {
                   "description" : "Path of the created record.",
@@ -18647,6 +18807,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -18752,6 +18913,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -18766,6 +18928,7 @@ extension Tracker {
           },
           {
             "description" : "Return only these members of each record, e.g. `fields=id,project_id`. Members: id, project_id, title, details, code, status, priority, estimate_hours, billable, due_on, completed_at, assignee_email, labels, created_at, updated_at. An unknown name is a 400.",
+            "example" : "id",
             "in" : "query",
             "name" : "fields",
             "schema" : {
@@ -18815,6 +18978,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -18846,6 +19010,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -18934,6 +19099,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -18948,6 +19114,7 @@ extension Tracker {
           },
           {
             "description" : "Makes the write safe to retry: the first answer is kept with the key, and a repeat with the same body gets it again with `Idempotent-Replayed: true` instead of writing twice. Another body with the same key is refused; a repeat while the first request runs gets 409.",
+            "example" : "7f1c-render-1",
             "in" : "header",
             "name" : "Idempotency-Key",
             "schema" : {
@@ -19021,6 +19188,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -19127,6 +19295,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The record's id.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -19200,6 +19369,7 @@ extension Tracker {
             "headers" : {
               "ETag" : {
                 "description" : "Version of the record; send it in If-Match or If-None-Match.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
                 "required" : true,
                 "schema" : {
                   "description" : "A strong entity tag.",
@@ -19305,6 +19475,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Only the requests made with this API key (its id).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "api_key_id",
             "schema" : {
@@ -19315,6 +19486,7 @@ extension Tracker {
           },
           {
             "description" : "Only the requests of callers bound to this organization.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "query",
             "name" : "organization_id",
             "schema" : {
@@ -19325,6 +19497,7 @@ extension Tracker {
           },
           {
             "description" : "Only days on or after this UTC day (`YYYY-MM-DD`).",
+            "example" : "2026-01-15",
             "in" : "query",
             "name" : "from",
             "schema" : {
@@ -19335,6 +19508,7 @@ extension Tracker {
           },
           {
             "description" : "Only days on or before this UTC day (`YYYY-MM-DD`).",
+            "example" : "2026-01-15",
             "in" : "query",
             "name" : "to",
             "schema" : {
@@ -19345,6 +19519,7 @@ extension Tracker {
           },
           {
             "description" : "`key` (default): one row per day, API key and organization. `organization`: one row per day and organization, its keys and its members' tokens summed (percentiles are computed from the summed histogram).",
+            "example" : "key",
             "in" : "query",
             "name" : "group",
             "schema" : {
@@ -19357,6 +19532,7 @@ extension Tracker {
           },
           {
             "description" : "Rows per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -19368,6 +19544,7 @@ extension Tracker {
           },
           {
             "description" : "Rows skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -19487,6 +19664,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Rows per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -19498,6 +19676,7 @@ extension Tracker {
           },
           {
             "description" : "Rows skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -19748,6 +19927,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -19841,6 +20021,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -19955,6 +20136,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -20099,6 +20281,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -20110,6 +20293,7 @@ extension Tracker {
           },
           {
             "description" : "Rows per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -20121,6 +20305,7 @@ extension Tracker {
           },
           {
             "description" : "Rows skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -20132,6 +20317,7 @@ extension Tracker {
           },
           {
             "description" : "Only messages in this delivery state.",
+            "example" : "pending",
             "in" : "query",
             "name" : "status",
             "schema" : {
@@ -20248,6 +20434,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -20259,6 +20446,7 @@ extension Tracker {
           },
           {
             "description" : "The message's id (`msg_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "message_id",
             "required" : true,
@@ -20270,6 +20458,7 @@ extension Tracker {
           },
           {
             "description" : "Rows per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -20281,6 +20470,7 @@ extension Tracker {
           },
           {
             "description" : "Rows skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -20398,6 +20588,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -20409,6 +20600,7 @@ extension Tracker {
           },
           {
             "description" : "The message's id (`msg_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "message_id",
             "required" : true,
@@ -20521,6 +20713,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -20649,6 +20842,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -20788,6 +20982,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The subscription's id (`whsub_...`).",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -20968,6 +21163,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -20978,6 +21174,7 @@ extension Tracker {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -20988,6 +21185,7 @@ extension Tracker {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,
@@ -21084,6 +21282,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -21094,6 +21293,7 @@ extension Tracker {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -21104,6 +21304,7 @@ extension Tracker {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,
@@ -21200,6 +21401,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -21210,6 +21412,7 @@ extension Tracker {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -21220,6 +21423,7 @@ extension Tracker {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,
@@ -21316,6 +21520,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -21326,6 +21531,7 @@ extension Tracker {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -21336,6 +21542,7 @@ extension Tracker {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,
@@ -21350,7 +21557,7 @@ extension Tracker {
             "application/json" : {
               "example" : {
                 "data" : {
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "source_project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
                 },
@@ -21449,6 +21656,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -21459,6 +21667,7 @@ extension Tracker {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -21469,6 +21678,7 @@ extension Tracker {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,
@@ -21569,6 +21779,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -21579,6 +21790,7 @@ extension Tracker {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -21589,6 +21801,7 @@ extension Tracker {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,
@@ -21689,6 +21902,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -21699,6 +21913,7 @@ extension Tracker {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -21709,6 +21924,7 @@ extension Tracker {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,
@@ -21828,6 +22044,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -21838,6 +22055,7 @@ extension Tracker {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -21848,6 +22066,7 @@ extension Tracker {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,
@@ -21953,6 +22172,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -21963,6 +22183,7 @@ extension Tracker {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -21973,6 +22194,7 @@ extension Tracker {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,
@@ -22078,6 +22300,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "The message id; the same on every retry, so receivers can drop duplicates.",
+            "example" : "Example webhook id",
             "in" : "header",
             "name" : "webhook-id",
             "required" : true,
@@ -22088,6 +22311,7 @@ extension Tracker {
           },
           {
             "description" : "Seconds since 1970 when the attempt was signed.",
+            "example" : "Example webhook timestamp",
             "in" : "header",
             "name" : "webhook-timestamp",
             "required" : true,
@@ -22098,6 +22322,7 @@ extension Tracker {
           },
           {
             "description" : "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, several space-separated.",
+            "example" : "Example webhook signature",
             "in" : "header",
             "name" : "webhook-signature",
             "required" : true,

@@ -21,13 +21,21 @@ enum DocumentExamples {
         document.components.requestBodies = document.components.requestBodies.mapValues { request in
             request.mapB { withExamples($0, &values) }
         }
+        document.components.parameters = document.components.parameters.mapValues { parameter in
+            parameter.mapB { withExample($0, &values) }
+        }
+        document.components.headers = document.components.headers.mapValues { header in
+            header.mapB { withExample($0, named: "", &values) }
+        }
         return document
     }
 
     private static func withExamples(_ item: OpenAPI.PathItem, _ values: inout ExampleValues) -> OpenAPI.PathItem {
         var item = item
+        item.parameters = item.parameters.map { parameter in parameter.mapB { withExample($0, &values) } }
         for endpoint in item.endpoints {
             var operation = endpoint.operation
+            operation.parameters = operation.parameters.map { parameter in parameter.mapB { withExample($0, &values) } }
             operation.requestBody = operation.requestBody.map { body in body.mapB { withExamples($0, &values) } }
             operation.responses = operation.responses.mapValues { response in response.mapB { withExamples($0, &values) } }
             item[endpoint.method] = operation
@@ -44,7 +52,52 @@ enum DocumentExamples {
     private static func withExamples(_ response: OpenAPI.Response, _ values: inout ExampleValues) -> OpenAPI.Response {
         var response = response
         response.content = withExamples(response.content, &values)
+        response.headers = response.headers.map { headers in
+            var result = headers
+            for (name, header) in headers { result[name] = header.mapB { withExample($0, named: name, &values) } }
+            return result
+        }
         return response
+    }
+
+    /// A parameter given as a schema, with an example of it (named by the parameter).
+    private static func withExample(_ parameter: OpenAPI.Parameter, _ values: inout ExampleValues) -> OpenAPI.Parameter {
+        var parameter = parameter
+        let name = parameter.name
+        switch parameter.context {
+        case .query(let required, let allowEmptyValue, .a(let context)):
+            parameter.context = .query(
+                required: required, allowEmptyValue: allowEmptyValue, schemaOrContent: .a(withExample(context, named: name, &values)))
+        case .header(let required, .a(let context)):
+            parameter.context = .header(required: required, schemaOrContent: .a(withExample(context, named: name, &values)))
+        case .path(.a(let context)):
+            parameter.context = .path(schemaOrContent: .a(withExample(context, named: name, &values)))
+        case .cookie(let required, .a(let context)):
+            parameter.context = .cookie(required: required, schemaOrContent: .a(withExample(context, named: name, &values)))
+        default:
+            break
+        }
+        return parameter
+    }
+
+    /// A header given as a schema, with an example of it (named by the header).
+    private static func withExample(_ header: OpenAPI.Header, named name: String, _ values: inout ExampleValues) -> OpenAPI.Header {
+        guard case .a(let context) = header.schemaOrContent else { return header }
+        return OpenAPI.Header(
+            schemaOrContent: .a(withExample(context, named: name, &values)), description: header.description,
+            required: header.required, deprecated: header.deprecated, vendorExtensions: header.vendorExtensions)
+    }
+
+    private static func withExample(
+        _ context: OpenAPI.Parameter.SchemaContext, named name: String, _ values: inout ExampleValues
+    ) -> OpenAPI.Parameter.SchemaContext {
+        guard context.example == nil, context.examples == nil else { return context }
+        var context = context
+        switch context.schema {
+        case .a(let reference): context.example = reference.name.flatMap { values.component($0) }
+        case .b(let schema): context.example = values.example(of: schema, member: name)
+        }
+        return context
     }
 
     private static func withExamples(_ content: OpenAPI.Content.Map, _ values: inout ExampleValues) -> OpenAPI.Content.Map {

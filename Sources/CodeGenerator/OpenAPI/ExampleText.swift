@@ -54,7 +54,7 @@ enum ExampleText {
     }
 
     private static let texts: [String: String] = [
-        "name": "Launch plan", "title": "Write the launch plan", "label": "Launch",
+        "name": "Ada Lovelace", "title": "Write the launch plan", "label": "Launch",
         "username": "ada@example.com", "firstname": "Ada", "lastname": "Lovelace", "organizationname": "Acme Corp",
         "description": "Everything the launch needs, in order.", "summary": "Everything the launch needs, in order.",
         "details": "Everything the launch needs, in order.", "body": "Looks good to me.", "comment": "Looks good to me.",
@@ -75,6 +75,17 @@ enum ExampleText {
         "ip": "203.0.113.7", "ipaddress": "203.0.113.7", "clientip": "203.0.113.7", "useragent": "curl/8.5.0",
         "phone": "+44 20 7946 0958", "color": "#3366ff", "currency": "EUR", "country": "GB", "locale": "en-GB",
         "timezone": "Europe/London",
+        // Header names.
+        "etag": "\"5d41402abc4b2a76b9719d911017c592\"", "ifmatch": "\"5d41402abc4b2a76b9719d911017c592\"",
+        "ifnonematch": "\"5d41402abc4b2a76b9719d911017c592\"", "xrequestid": "0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55",
+        "idempotencykey": "7f1c-render-1", "xidempotencykey": "7f1c-render-1", "idempotentreplayed": "true",
+        "location": "/v1/projects/3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83", "xapikey": "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
+        "authorization": "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6", "ratelimitpolicy": "\"api\";q=100;w=60",
+        "ratelimit": "\"api\";r=99;t=60", "xcsrftoken": "vNpK0GVugcC5l2qDCPFYL7rJtvmSlMbs2FF2Tb0gaio",
+        "cachecontrol": "no-store", "vary": "Origin", "setcookie": "loom_refresh=...; Path=/auth; HttpOnly; Secure; SameSite=Strict",
+        // Query parameter names.
+        "filter": "status=active", "sort": "-created_at", "fields": "id,name", "cursor": "eyJpZCI6NDJ9", "q": "launch",
+        "search": "launch", "expand": "project",
     ]
 
     /// `Example <member in words>`, or `Example` for an unnamed string.

@@ -118,6 +118,7 @@ struct ExampleValues {
     private static let integers: [String: Int] = [
         "limit": 20, "offset": 0, "total": 1, "page": 1, "perpage": 20, "expiresin": 3600, "retryafter": 30,
         "amount": 100, "balance": 100, "attempt": 1, "attempts": 1, "statuscode": 200, "status": 200,
+        "xratelimitlimit": 100, "xratelimitremaining": 99, "xratelimitreset": 1_796_458_491,
     ]
 
     private static func number(minimum: Double?, maximum: Double?) -> Double {

@@ -7,10 +7,10 @@ import Testing
 /// example (issue 23); `.ci/examples` validates each one against its schema in CI.
 @Suite("Generated documents: examples")
 struct DocumentExampleTests {
-    @Test("every component schema has examples and every media type with a schema has an example")
+    @Test("every component schema has examples; every media type, parameter and header with a schema has an example")
     func everySchemaAndMediaType() throws {
         let generated = Fixtures.root.appendingPathComponent("Generated")
-        var schemas = 0, mediaTypes = 0
+        var schemas = 0, mediaTypes = 0, parametersAndHeaders = 0
         for app in try FileManager.default.contentsOfDirectory(atPath: generated.path).sorted() {
             guard let data = FileManager.default.contents(atPath: generated.appendingPathComponent(app + "/openapi.json").path) else { continue }
             let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -25,9 +25,17 @@ struct DocumentExampleTests {
             for (path, methods) in items {
                 for (method, value) in methods {
                     guard let operation = value as? [String: Any] else { continue }
+                    for case let parameter as [String: Any] in operation["parameters"] as? [Any] ?? [] where parameter["schema"] != nil {
+                        parametersAndHeaders += 1
+                        #expect(parameter["example"] != nil, "\(app): \(method) \(path) parameter \(parameter["name"] ?? "")")
+                    }
                     let body = (operation["requestBody"] as? [String: Any])?["content"] as? [String: [String: Any]] ?? [:]
                     contents += body.map { ("\(method) \(path) request \($0.key)", $0.value) }
                     for (status, response) in operation["responses"] as? [String: [String: Any]] ?? [:] {
+                        for (name, header) in response["headers"] as? [String: [String: Any]] ?? [:] where header["schema"] != nil {
+                            parametersAndHeaders += 1
+                            #expect(header["example"] != nil, "\(app): \(method) \(path) \(status) header \(name)")
+                        }
                         let content = response["content"] as? [String: [String: Any]] ?? [:]
                         contents += content.map { ("\(method) \(path) \(status) \($0.key)", $0.value) }
                     }
@@ -41,7 +49,8 @@ struct DocumentExampleTests {
                 #expect(media["example"] != nil || media["examples"] != nil, "\(app): \(place) has no example")
             }
         }
-        #expect(schemas > 500 && mediaTypes > 500, "\(schemas) schemas, \(mediaTypes) media types")
+        #expect(schemas > 500 && mediaTypes > 500 && parametersAndHeaders > 500,
+                "\(schemas) schemas, \(mediaTypes) media types, \(parametersAndHeaders) parameters and headers")
     }
 
     @Test("an error response's example is the body the app answers: its own codes, status and shape")
