@@ -123,6 +123,7 @@ struct AuthSchemas {
         result += try organizationSchemas()
         result += try organizationBindingSchemas()
         if auth.apiKeys != nil { result += try apiKeySchemas() }
+        if auth.accountAdmin != nil { result += try accountAdminSchemas() }
         return result
     }
 
