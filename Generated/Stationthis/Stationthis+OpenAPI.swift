@@ -567,6 +567,13 @@ extension Stationthis {
         ],
         "type" : "string"
       },
+      "AccountStatus" : {
+        "enum" : [
+          "active",
+          "banned"
+        ],
+        "type" : "string"
+      },
       "AppRole" : {
         "enum" : [
           "admin",
@@ -1323,12 +1330,8 @@ extension Stationthis {
             "description" : "Role; it decides the account's scopes."
           },
           "status" : {
-            "description" : "`active`, or `banned` (every credential refused, logging in fails).",
-            "enum" : [
-              "active",
-              "banned"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AccountStatus",
+            "description" : "`active`, or `banned` (every credential refused, logging in fails)."
           },
           "updatedAt" : {
             "description" : "When the account last changed.",
@@ -4521,11 +4524,7 @@ extension Stationthis {
             "in" : "query",
             "name" : "role",
             "schema" : {
-              "enum" : [
-                "admin",
-                "user"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/AppRole"
             }
           },
           {
@@ -4533,11 +4532,7 @@ extension Stationthis {
             "in" : "query",
             "name" : "status",
             "schema" : {
-              "enum" : [
-                "active",
-                "banned"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/AccountStatus"
             }
           },
           {

@@ -692,6 +692,13 @@ extension Tracker {
         ],
         "type" : "string"
       },
+      "AccountStatus" : {
+        "enum" : [
+          "active",
+          "banned"
+        ],
+        "type" : "string"
+      },
       "AppRole" : {
         "enum" : [
           "admin",
@@ -1429,12 +1436,8 @@ extension Tracker {
             "description" : "Role; it decides the account's scopes."
           },
           "status" : {
-            "description" : "`active`, or `banned` (every credential refused, logging in fails).",
-            "enum" : [
-              "active",
-              "banned"
-            ],
-            "type" : "string"
+            "$ref" : "#/components/schemas/AccountStatus",
+            "description" : "`active`, or `banned` (every credential refused, logging in fails)."
           },
           "updated_at" : {
             "description" : "When the account last changed.",
@@ -13133,12 +13136,7 @@ extension Tracker {
             "in" : "query",
             "name" : "role",
             "schema" : {
-              "enum" : [
-                "admin",
-                "member",
-                "viewer"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/AppRole"
             }
           },
           {
@@ -13146,11 +13144,7 @@ extension Tracker {
             "in" : "query",
             "name" : "status",
             "schema" : {
-              "enum" : [
-                "active",
-                "banned"
-              ],
-              "type" : "string"
+              "$ref" : "#/components/schemas/AccountStatus"
             }
           },
           {

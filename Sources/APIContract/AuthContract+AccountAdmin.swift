@@ -8,6 +8,8 @@ extension AuthContract {
     public static let accountPageSchema = "AuthAccountPage"
     /// The component documenting an app role (`auth.roles`), shared with the account answers.
     public static let appRoleComponent = "AppRole"
+    /// The component documenting an account's status, shared by the answers and the list's filter.
+    public static let accountStatusComponent = "AccountStatus"
     /// The statuses an account can have and the list filters by.
     public static let accountStatuses = ["active", "banned"]
     /// Longest text filter of the account list.
@@ -19,8 +21,10 @@ extension AuthContract {
         [
             ContractParameter(
                 "email", in: .query, .string(maxLength: Self.maximumAccountFilterLength), "Only accounts whose email contains this text, ignoring case."),
-            ContractParameter("role", in: .query, .enumeration(admin.roles.map(options.roleSpelling.wire)), "Only accounts with this role."),
-            ContractParameter("status", in: .query, .enumeration(Self.accountStatuses), "Only `active` or only `banned` accounts."),
+            ContractParameter("role", in: .query, .enumeration(admin.roles.map(options.roleSpelling.wire)), "Only accounts with this role.")
+                .enumerated(as: Self.appRoleComponent),
+            ContractParameter("status", in: .query, .enumeration(Self.accountStatuses), "Only `active` or only `banned` accounts.")
+                .enumerated(as: Self.accountStatusComponent),
         ] + admin.page.parameters("Accounts")
     }
 

@@ -8,7 +8,7 @@ extension AuthSchemas {
     /// `AuthAccount` (an account with its status) and `AuthAccountPage` (a page of them), as
     /// the account administration routes answer.
     func accountAdminSchemas() throws -> [(String, JSONSchema)] {
-        let account = try naming(enums: ["role": Self.appRoleComponent]).object("An account of the app, with its status.", [
+        let account = try naming(enums: ["role": Self.appRoleComponent, "status": AuthContract.accountStatusComponent]).object("An account of the app, with its status.", [
             id(.user, "id", description: "Account id.", required: true),
             id(
                 .project, "project_id", description: "The project whose end user this is; null for an app-level account.",
