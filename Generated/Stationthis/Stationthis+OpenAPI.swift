@@ -572,6 +572,9 @@ extension Stationthis {
           "active",
           "banned"
         ],
+        "examples" : [
+          "active"
+        ],
         "type" : "string"
       },
       "AppRole" : {
@@ -1292,6 +1295,19 @@ extension Stationthis {
       },
       "AuthAccount" : {
         "description" : "An account of the app, with its status.",
+        "examples" : [
+          {
+            "createdAt" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "emailVerified" : true,
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "admin",
+            "status" : "active",
+            "updatedAt" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "createdAt" : {
             "description" : "When the account was created.",
@@ -1354,6 +1370,26 @@ extension Stationthis {
       },
       "AuthAccountPage" : {
         "description" : "One page of accounts, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "createdAt" : "2026-01-15T09:30:00.000Z",
+                "email" : "ada@example.com",
+                "emailVerified" : true,
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "admin",
+                "status" : "active",
+                "updatedAt" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "One page of accounts, newest first.",
@@ -1385,6 +1421,11 @@ extension Stationthis {
       },
       "AuthAccountRoleChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "role" : "admin"
+          }
+        ],
         "properties" : {
           "role" : {
             "$ref" : "#/components/schemas/AppRole",
@@ -4562,6 +4603,24 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "createdAt" : "2026-01-15T09:30:00.000Z",
+                      "email" : "ada@example.com",
+                      "emailVerified" : true,
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Launch plan",
+                      "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "admin",
+                      "status" : "active",
+                      "updatedAt" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAccountPage"
                 }
@@ -4656,6 +4715,17 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "emailVerified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "status" : "active",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAccount"
                 }
@@ -4750,6 +4820,9 @@ extension Stationthis {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "role" : "admin"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAccountRoleChange"
               }
@@ -4762,6 +4835,17 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "emailVerified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "status" : "active",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAccount"
                 }
@@ -4868,6 +4952,17 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "emailVerified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "status" : "active",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAccount"
                 }
@@ -4968,6 +5063,17 @@ extension Stationthis {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "createdAt" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "emailVerified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "status" : "active",
+                  "updatedAt" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAccount"
                 }

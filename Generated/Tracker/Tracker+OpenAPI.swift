@@ -697,6 +697,9 @@ extension Tracker {
           "active",
           "banned"
         ],
+        "examples" : [
+          "active"
+        ],
         "type" : "string"
       },
       "AppRole" : {
@@ -1398,6 +1401,19 @@ extension Tracker {
       },
       "AuthAccount" : {
         "description" : "An account of the app, with its status.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "email_verified" : true,
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "admin",
+            "status" : "active",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
         "properties" : {
           "created_at" : {
             "description" : "When the account was created.",
@@ -1460,6 +1476,26 @@ extension Tracker {
       },
       "AuthAccountPage" : {
         "description" : "One page of accounts, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "email" : "ada@example.com",
+                "email_verified" : true,
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "admin",
+                "status" : "active",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
         "properties" : {
           "items" : {
             "description" : "One page of accounts, newest first.",
@@ -1491,6 +1527,11 @@ extension Tracker {
       },
       "AuthAccountRoleChange" : {
         "additionalProperties" : false,
+        "examples" : [
+          {
+            "role" : "admin"
+          }
+        ],
         "properties" : {
           "role" : {
             "$ref" : "#/components/schemas/AppRole",
@@ -13174,6 +13215,24 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "email" : "ada@example.com",
+                      "email_verified" : true,
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Launch plan",
+                      "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "admin",
+                      "status" : "active",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAccountPage"
                 }
@@ -13268,6 +13327,17 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "status" : "active",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAccount"
                 }
@@ -13362,6 +13432,9 @@ extension Tracker {
         "requestBody" : {
           "content" : {
             "application/json" : {
+              "example" : {
+                "role" : "admin"
+              },
               "schema" : {
                 "$ref" : "#/components/schemas/AuthAccountRoleChange"
               }
@@ -13374,6 +13447,17 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "status" : "active",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAccount"
                 }
@@ -13483,6 +13567,17 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "status" : "active",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAccount"
                 }
@@ -13583,6 +13678,17 @@ extension Tracker {
           "200" : {
             "content" : {
               "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "status" : "active",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
                 "schema" : {
                   "$ref" : "#/components/schemas/AuthAccount"
                 }
