@@ -2,7 +2,8 @@
 in by username at /api/v1/auth/password, reads its profile, gets points from an admin, spends
 them with an Idempotency-Key, keeps collections, datasets and trainings of its own, runs a generation
 that the local worker completes, manages its API keys at /api/v1/user/apikeys and exchanges one for a
-session at /api/v1/auth/apikey; errors are {"error": {code, message}}."""
+session at /api/v1/auth/apikey; an admin finds, re-roles, bans and unbans the user at /api/v1/admin/users;
+errors are {"error": {code, message}}."""
 
 import secrets
 import time
@@ -10,7 +11,8 @@ import uuid
 
 from stationthis_client import AuthenticatedClient, Client
 from stationthis_client.api.auth import (
-    auth_create_api_key, auth_exchange_api_key, auth_list_api_keys, auth_login, auth_revoke_api_key, auth_signup,
+    auth_ban_account, auth_change_account_role, auth_create_api_key, auth_exchange_api_key, auth_get_account, auth_list_accounts,
+    auth_list_api_keys, auth_login, auth_revoke_api_key, auth_signup, auth_unban_account,
 )
 from stationthis_client.api.datasets import create_dataset
 from stationthis_client.api.tools import create_tool, list_tools
@@ -21,7 +23,7 @@ from stationthis_client.api.operations import (
 )
 from stationthis_client.api.point_transactions import list_point_transactions
 from stationthis_client.models import (
-    APIKeyScope, AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyExchangeRequest, AuthAPIKeyPage, GenerationsExecuteRequest,
+    AppRole, AuthAccount, AuthAccountPage, AuthAccountRoleChange, APIKeyScope, AuthAPIKey, AuthAPIKeyCreate, AuthAPIKeyExchangeRequest, AuthAPIKeyPage, GenerationsExecuteRequest,
     GenerationsExecuteResponse, GenerationsStatusResponse, AuthLoginRequest, AuthSignupRequest, AuthTokens, Collection, CollectionCreate,
     CollectionPage, ErrorBody, GrantPointsRequest, GrantPointsResponse, PointsBalanceResponse, PointsSummaryResponse,
     CreateDatasetResponse201, DatasetCreate, Tool, ToolCreate, ToolPage, PointTransactionPage, SpendPointsRequest, Training, TrainingCreate, TrainingPage, SpendPointsResponse, StatusHealthResponse, UserMeResponse,
@@ -99,4 +101,21 @@ auth_revoke_api_key.sync(created.id, client=user)
 revoked = expect(auth_exchange_api_key.sync(client=anonymous, body=AuthAPIKeyExchangeRequest(api_key=created.key)), ErrorBody,
                  "a revoked key is not exchanged")
 assert revoked.error.code == "INVALID_CREDENTIALS", revoked
+
+# Users: management by admins (auth.accountAdmin at /api/v1/admin/users).
+page = expect(auth_list_accounts.sync(client=admin, email=username.upper(), limit=5), AuthAccountPage, "an admin finds the artist")
+assert page.total == 1 and page.items[0].id == me.profile.user_id, page
+assert expect(auth_list_accounts.sync(client=user), ErrorBody, "a user may not list accounts").error.code == "FORBIDDEN"
+account = expect(auth_get_account.sync(me.profile.user_id, client=admin), AuthAccount, "one account")
+assert account.role == AppRole.USER and account.status == "active", account
+wrong = expect(auth_change_account_role.sync(me.profile.user_id, client=admin, body=AuthAccountRoleChange(role=AppRole.ADMIN)),
+               AuthAccount, "an admin promotes the artist")
+assert wrong.role == AppRole.ADMIN, wrong
+assert expect(auth_change_account_role.sync(me.profile.user_id, client=admin, body=AuthAccountRoleChange(role=AppRole.USER)),
+              AuthAccount, "and demotes them again").role == AppRole.USER
+assert expect(auth_ban_account.sync(me.profile.user_id, client=admin), AuthAccount, "ban").status == "banned"
+expect(user_me.sync(client=user), ErrorBody, "a banned account's token is refused")
+assert expect(auth_unban_account.sync(me.profile.user_id, client=admin), AuthAccount, "unban").status == "active"
+expect(auth_login.sync(client=anonymous, body=AuthLoginRequest(username=username, password="correct horse battery")),
+       AuthTokens, "the artist signs in again")
 done("stationthis")

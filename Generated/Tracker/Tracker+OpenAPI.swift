@@ -629,6 +629,8 @@ extension Tracker {
       "APIKeyScope" : {
         "enum" : [
           "*",
+          "accounts:*",
+          "accounts:manage",
           "audit:*",
           "audit:read",
           "comments:*",
@@ -654,6 +656,16 @@ extension Tracker {
         ],
         "examples" : [
           "*"
+        ],
+        "type" : "string"
+      },
+      "AccountStatus" : {
+        "enum" : [
+          "active",
+          "banned"
+        ],
+        "examples" : [
+          "active"
         ],
         "type" : "string"
       },
@@ -1352,6 +1364,150 @@ extension Tracker {
             "type" : "array"
           }
         },
+        "type" : "object"
+      },
+      "AuthAccount" : {
+        "description" : "An account of the app, with its status.",
+        "examples" : [
+          {
+            "created_at" : "2026-01-15T09:30:00.000Z",
+            "email" : "ada@example.com",
+            "email_verified" : true,
+            "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "name" : "Launch plan",
+            "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+            "role" : "admin",
+            "status" : "active",
+            "updated_at" : "2026-01-15T09:30:00.000Z"
+          }
+        ],
+        "properties" : {
+          "created_at" : {
+            "description" : "When the account was created.",
+            "format" : "date-time",
+            "type" : "string"
+          },
+          "email" : {
+            "description" : "Email address (lower case).",
+            "format" : "email",
+            "type" : "string"
+          },
+          "email_verified" : {
+            "description" : "Whether the email address was verified.",
+            "type" : "boolean"
+          },
+          "id" : {
+            "description" : "Account id.",
+            "format" : "uuid",
+            "type" : "string"
+          },
+          "name" : {
+            "description" : "Display name.",
+            "pattern" : "^[^\\u0000]*$",
+            "type" : "string"
+          },
+          "project_id" : {
+            "description" : "The project whose end user this is; null for an app-level account.",
+            "format" : "uuid",
+            "type" : [
+              "string",
+              "null"
+            ]
+          },
+          "role" : {
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "Role; it decides the account's scopes."
+          },
+          "status" : {
+            "$ref" : "#/components/schemas/AccountStatus",
+            "description" : "`active`, or `banned` (every credential refused, logging in fails)."
+          },
+          "updated_at" : {
+            "description" : "When the account last changed.",
+            "format" : "date-time",
+            "type" : "string"
+          }
+        },
+        "required" : [
+          "id",
+          "project_id",
+          "email",
+          "name",
+          "role",
+          "status",
+          "email_verified",
+          "created_at",
+          "updated_at"
+        ],
+        "type" : "object"
+      },
+      "AuthAccountPage" : {
+        "description" : "One page of accounts, newest first.",
+        "examples" : [
+          {
+            "items" : [
+              {
+                "created_at" : "2026-01-15T09:30:00.000Z",
+                "email" : "ada@example.com",
+                "email_verified" : true,
+                "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "name" : "Launch plan",
+                "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                "role" : "admin",
+                "status" : "active",
+                "updated_at" : "2026-01-15T09:30:00.000Z"
+              }
+            ],
+            "limit" : 20,
+            "offset" : 0,
+            "total" : 1
+          }
+        ],
+        "properties" : {
+          "items" : {
+            "description" : "One page of accounts, newest first.",
+            "items" : {
+              "$ref" : "#/components/schemas/AuthAccount"
+            },
+            "type" : "array"
+          },
+          "limit" : {
+            "description" : "Accounts per page.",
+            "type" : "integer"
+          },
+          "offset" : {
+            "description" : "Accounts skipped.",
+            "type" : "integer"
+          },
+          "total" : {
+            "description" : "Accounts matching the filters, across pages.",
+            "type" : "integer"
+          }
+        },
+        "required" : [
+          "items",
+          "total",
+          "limit",
+          "offset"
+        ],
+        "type" : "object"
+      },
+      "AuthAccountRoleChange" : {
+        "additionalProperties" : false,
+        "examples" : [
+          {
+            "role" : "admin"
+          }
+        ],
+        "properties" : {
+          "role" : {
+            "$ref" : "#/components/schemas/AppRole",
+            "description" : "The account's new role: one of the app's roles."
+          }
+        },
+        "required" : [
+          "role"
+        ],
         "type" : "object"
       },
       "AuthEmailVerify" : {
@@ -13012,6 +13168,614 @@ extension Tracker {
           }
         ],
         "summary" : "Create an account",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/users" : {
+      "get" : {
+        "description" : "One page of the app's accounts, newest first, with the number of those matching the filters (`total`). A malformed, out-of-range or unknown query parameter is 400 naming it. Needs an access token (not an API key) bound to no organization whose account's role grants the scope `accounts:manage` (403 otherwise). Every change is an auth audit event written in the change's transaction.",
+        "operationId" : "authListAccounts",
+        "parameters" : [
+          {
+            "description" : "Only accounts whose email contains this text, ignoring case.",
+            "in" : "query",
+            "name" : "email",
+            "schema" : {
+              "description" : "Only accounts whose email contains this text, ignoring case.",
+              "maxLength" : 254,
+              "type" : "string"
+            }
+          },
+          {
+            "description" : "Only accounts with this role.",
+            "in" : "query",
+            "name" : "role",
+            "schema" : {
+              "$ref" : "#/components/schemas/AppRole"
+            }
+          },
+          {
+            "description" : "Only `active` or only `banned` accounts.",
+            "in" : "query",
+            "name" : "status",
+            "schema" : {
+              "$ref" : "#/components/schemas/AccountStatus"
+            }
+          },
+          {
+            "description" : "Accounts per page, 1 to 100 (default 20).",
+            "in" : "query",
+            "name" : "limit",
+            "schema" : {
+              "description" : "Accounts per page, 1 to 100 (default 20).",
+              "maximum" : 100,
+              "minimum" : 1,
+              "type" : "integer"
+            }
+          },
+          {
+            "description" : "Accounts skipped (default 0).",
+            "in" : "query",
+            "name" : "offset",
+            "schema" : {
+              "description" : "Accounts skipped (default 0).",
+              "maximum" : 1000000000,
+              "minimum" : 0,
+              "type" : "integer"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "example" : {
+                  "items" : [
+                    {
+                      "created_at" : "2026-01-15T09:30:00.000Z",
+                      "email" : "ada@example.com",
+                      "email_verified" : true,
+                      "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "name" : "Launch plan",
+                      "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                      "role" : "admin",
+                      "status" : "active",
+                      "updated_at" : "2026-01-15T09:30:00.000Z"
+                    }
+                  ],
+                  "limit" : 20,
+                  "offset" : 0,
+                  "total" : 1
+                },
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAccountPage"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "List accounts",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/users/{id}" : {
+      "get" : {
+        "description" : "One account with its role and status. Needs an access token (not an API key) bound to no organization whose account's role grants the scope `accounts:manage` (403 otherwise). Every change is an auth audit event written in the change's transaction.",
+        "operationId" : "authGetAccount",
+        "parameters" : [
+          {
+            "description" : "Id of the user.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the user.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "status" : "active",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAccount"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Get an account",
+        "tags" : [
+          "auth"
+        ]
+      },
+      "patch" : {
+        "description" : "Gives the account one of the app's roles; its live tokens carry the new role's scopes from the next request on. A role the app does not declare is refused naming `role`. 409 when the caller changes their own role (an administrator cannot demote themselves). Needs an access token (not an API key) bound to no organization whose account's role grants the scope `accounts:manage` (403 otherwise). Every change is an auth audit event written in the change's transaction.",
+        "operationId" : "authChangeAccountRole",
+        "parameters" : [
+          {
+            "description" : "Id of the user.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the user.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "requestBody" : {
+          "content" : {
+            "application/json" : {
+              "example" : {
+                "role" : "admin"
+              },
+              "schema" : {
+                "$ref" : "#/components/schemas/AuthAccountRoleChange"
+              }
+            }
+          },
+          "description" : "The request.",
+          "required" : true
+        },
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "status" : "active",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAccount"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "413" : {
+            "$ref" : "#/components/responses/PayloadTooLarge"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "415" : {
+            "$ref" : "#/components/responses/UnsupportedMediaType"
+          },
+          "422" : {
+            "$ref" : "#/components/responses/ValidationError"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Change an account's role",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/users/{id}/ban" : {
+      "post" : {
+        "description" : "From this request on, the account's access tokens, refresh tokens, sessions and API keys are refused and logging in fails; its sessions are revoked. 409 when the caller bans themselves. Needs an access token (not an API key) bound to no organization whose account's role grants the scope `accounts:manage` (403 otherwise). Every change is an auth audit event written in the change's transaction.",
+        "operationId" : "authBanAccount",
+        "parameters" : [
+          {
+            "description" : "Id of the user.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the user.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "status" : "active",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAccount"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "409" : {
+            "$ref" : "#/components/responses/Conflict"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Ban an account",
+        "tags" : [
+          "auth"
+        ]
+      }
+    },
+    "/v1/auth/users/{id}/unban" : {
+      "post" : {
+        "description" : "The account may log in again and its API keys work again; the sessions the ban revoked stay revoked. Needs an access token (not an API key) bound to no organization whose account's role grants the scope `accounts:manage` (403 otherwise). Every change is an auth audit event written in the change's transaction.",
+        "operationId" : "authUnbanAccount",
+        "parameters" : [
+          {
+            "description" : "Id of the user.",
+            "in" : "path",
+            "name" : "id",
+            "required" : true,
+            "schema" : {
+              "description" : "Id of the user.",
+              "format" : "uuid",
+              "type" : "string"
+            }
+          }
+        ],
+        "responses" : {
+          "200" : {
+            "content" : {
+              "application/json" : {
+                "example" : {
+                  "created_at" : "2026-01-15T09:30:00.000Z",
+                  "email" : "ada@example.com",
+                  "email_verified" : true,
+                  "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "name" : "Launch plan",
+                  "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
+                  "role" : "admin",
+                  "status" : "active",
+                  "updated_at" : "2026-01-15T09:30:00.000Z"
+                },
+                "schema" : {
+                  "$ref" : "#/components/schemas/AuthAccount"
+                }
+              }
+            },
+            "description" : "Success.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "403" : {
+            "$ref" : "#/components/responses/Forbidden"
+          },
+          "404" : {
+            "$ref" : "#/components/responses/NotFound"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "bearerAuth" : [
+
+            ]
+          },
+          {
+            "cookieAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Unban an account",
         "tags" : [
           "auth"
         ]

@@ -52,7 +52,7 @@ public enum Tracker {
             acceptBearer: true,
             maxRotationGraceSeconds: 604800,
             pageLimits: PageLimits(defaultSize: 20, maximumSize: 100),
-            scopes: ["*", "audit:*", "audit:read", "comments:*", "comments:delete", "comments:read", "comments:write", "moderation", "organization:*", "projects:*", "projects:delete", "projects:read", "projects:write", "rate-limits:*", "rate-limits:manage", "tasks:*", "tasks:delete", "tasks:read", "tasks:write", "usage:*", "usage:read", "webhooks:*", "webhooks:manage"]
+            scopes: ["*", "accounts:*", "accounts:manage", "audit:*", "audit:read", "comments:*", "comments:delete", "comments:read", "comments:write", "moderation", "organization:*", "projects:*", "projects:delete", "projects:read", "projects:write", "rate-limits:*", "rate-limits:manage", "tasks:*", "tasks:delete", "tasks:read", "tasks:write", "usage:*", "usage:read", "webhooks:*", "webhooks:manage"]
         ),
         cookies: .init(sameSite: "strict", secure: true),
         organizationRoles: [
@@ -70,7 +70,8 @@ public enum Tracker {
             ]
         ),
         mail: .init(sender: .log, from: "no-reply@tracker.loom.invalid"),
-        platformAdmins: .init(routePrefix: "/v1/platform", accessTokenSeconds: 900, refreshTokenSeconds: 43200, impersonationSeconds: 900)
+        platformAdmins: .init(routePrefix: "/v1/platform", accessTokenSeconds: 900, refreshTokenSeconds: 43200, impersonationSeconds: 900),
+        accountAdmin: .init(manageScope: "accounts:manage", pageLimits: PageLimits(defaultSize: 20, maximumSize: 100))
     )
 
     /// The app's `webhooks` section, handed to the `Webhooks` module by the server.

@@ -26,6 +26,7 @@ public struct AuthContract: Sendable {
     /// Every route as declared here, paths relative to the prefix, members in Loom's names.
     public var declaredRoutes: [ContractRoute<AuthOperation>] {
         accountRoutes + apiKeyExchangeRoutes + sessionRoutes + organizationRoutes + oauthRoutes + organizationBindingRoutes + apiKeyRoutes
+            + accountAdminRoutes
     }
 
     /// A route of this family; auth routes answer 500 and 503 like every route that uses the

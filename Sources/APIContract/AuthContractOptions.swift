@@ -66,6 +66,25 @@ public struct AuthContractOptions: Sendable, Hashable {
         }
     }
 
+    // MARK: Account administration (issue 21)
+    /// `auth.accountAdmin`: the routes with which the app's own users holding a scope manage
+    /// the app's accounts.
+    public struct AccountAdmin: Sendable, Hashable {
+        /// The scope an access token needs (`auth.accountAdmin.manageScope`).
+        public var manageScope: String
+        /// Page sizes of the account list (the app's `limits.defaultPageSize` and `limits.maxPageSize`).
+        public var page: ContractPageSize
+        /// The app's roles (`auth.roles`) in declaration order, as the runtime and database name them.
+        public var roles: [String]
+
+        /// Creates the account administration options.
+        public init(manageScope: String, page: ContractPageSize, roles: [String]) {
+            self.manageScope = manageScope
+            self.page = page
+            self.roles = roles
+        }
+    }
+
     /// Shortest accepted password.
     public var passwordMinLength: Int
     /// Failed logins before an email is locked.
@@ -94,6 +113,8 @@ public struct AuthContractOptions: Sendable, Hashable {
     public var roleSpelling: RoleSpelling
     /// Cookie mode (`auth.cookies`): the `csrfToken` route hands the session's CSRF token out.
     public var cookieMode: Bool
+    /// Account administration, when the app enables it (`auth.accountAdmin`).
+    public var accountAdmin: AccountAdmin? = nil
 
     /// The organization roles as bodies accept and answers write them (`roleSpelling`).
     public var wireOrganizationRoles: [String] { organizationRoles.map(roleSpelling.wire) }

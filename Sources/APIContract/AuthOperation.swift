@@ -49,4 +49,10 @@ public enum AuthOperation: String, ContractOperation {
     case replaceAPIKey = "authReplaceAPIKey"
     case revokeAPIKey = "authRevokeAPIKey"
     case rotateAPIKey = "authRotateAPIKey"
+    // MARK: Account administration (issue 21)
+    case listAccounts = "authListAccounts"
+    case getAccount = "authGetAccount"
+    case changeAccountRole = "authChangeAccountRole"
+    case banAccount = "authBanAccount"
+    case unbanAccount = "authUnbanAccount"
 }

@@ -6,7 +6,13 @@ import Testing
 /// routes by the app's options.
 @Suite("Route families")
 struct RouteFamilyTests {
-    static let everything = AuthContractOptions(
+    static let everything: AuthContractOptions = {
+        var options = everythingButAccountAdmin
+        options.accountAdmin = .init(manageScope: "users:manage", page: ContractPageSize(defaultLimit: 20, maximumLimit: 100), roles: ["admin", "member"])
+        return options
+    }()
+
+    static let everythingButAccountAdmin = AuthContractOptions(
         passwordMinLength: 8, maxLoginFailures: 5, lockoutSeconds: 900, organizationRoles: ["owner", "admin", "member"],
         apiKeys: .init(environments: ["live", "test"], maxRotationGraceSeconds: 3600),
         oauth: .init(providers: ["github"], redirectAllowlist: [], stateSeconds: 600),

@@ -25,5 +25,8 @@ extension AuthContractOptions {
             refreshTokensAreJWT: settings.refreshTokensAreJWT, tokenResponseMembers: settings.tokenResponseMembers,
             signupAnswersAccepted: settings.signupAnswersAccepted, roleSpelling: settings.roleSpelling,
             cookieMode: settings.cookies != nil)
+        accountAdmin = settings.accountAdmin.map {
+            AccountAdmin(manageScope: $0.manageScope, page: $0.pageLimits.contractPageSize, roles: settings.roles.map(\.name))
+        }
     }
 }

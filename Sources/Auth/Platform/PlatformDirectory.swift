@@ -40,6 +40,15 @@ struct PlatformDirectory: Sendable {
     func endUsers(
         email: String?, organization: UUID?, project: UUID? = nil, page: PlatformPage
     ) async throws -> (items: [EndUserResponse], total: Int) {
+        try await endUsers(email: email, organization: organization, project: project, limit: page.limit, offset: page.offset)
+    }
+
+    /// A page of `limit` accounts after `offset`, newest first, with the filters of
+    /// `endUsers(email:organization:project:page:)` and, for account administration, one
+    /// `role` and one `status` (`active` or `banned`).
+    func endUsers(
+        email: String?, organization: UUID?, project: UUID? = nil, role: String? = nil, status: String? = nil, limit: Int, offset: Int
+    ) async throws -> (items: [EndUserResponse], total: Int) {
         // The app's service account (`ServiceAccount`) is no one's account to list or ban.
         var conditions: [String] = ["u.status <> ?"]
         var binds: [SQLValue] = [.text(ServiceAccount.status)]
@@ -55,11 +64,19 @@ struct PlatformDirectory: Sendable {
             conditions.append("u.project_id = ?")
             binds.append(.uuid(project))
         }
+        if let role {
+            conditions.append("u.role = ?")
+            binds.append(.text(role))
+        }
+        if let status {
+            conditions.append("u.status = ?")
+            binds.append(.text(status))
+        }
         let condition = " WHERE " + conditions.joined(separator: " AND ")
         let results = try await database.fetchSnapshot([
             sql.statement(
                 "SELECT \(EndUserResponse.columns) FROM auth_users u\(condition) ORDER BY u.created_at DESC, u.id LIMIT ? OFFSET ?",
-                binds + [.integer(Int64(page.limit)), .integer(Int64(page.offset))]),
+                binds + [.integer(Int64(limit)), .integer(Int64(offset))]),
             sql.statement("SELECT COUNT(*) FROM auth_users u\(condition)", binds),
         ])
         return (try results[0].map(EndUserResponse.init(row:)), try Self.count(results[1]))

@@ -56,6 +56,11 @@ extension AuthRoutes {
         case .replaceAPIKey: return { request, context in try await replaceAPIKey(request, context) }
         case .revokeAPIKey: return { _, context in try await revokeAPIKey(context) }
         case .rotateAPIKey: return { request, context in try await rotateAPIKey(request, context) }
+        case .listAccounts: return { request, context in try await listAccounts(request, context) }
+        case .getAccount: return { _, context in try await getAccount(context) }
+        case .changeAccountRole: return { request, context in try await changeAccountRole(request, context) }
+        case .banAccount: return { _, context in try await banAccount(context) }
+        case .unbanAccount: return { _, context in try await unbanAccount(context) }
         }
     }
 }

@@ -32,6 +32,9 @@ extension AuthContractOptions {
             tokenResponseMembers: auth.tokens.responseMembers?.map(\.rawValue) ?? Self.allTokenResponseMembers,
             signupAnswersAccepted: auth.signup.answer == .accepted, roleSpelling: auth.roleSpelling,
             cookieMode: auth.cookies != nil)
+        accountAdmin = auth.accountAdmin.map {
+            AccountAdmin(manageScope: $0.manageScope, page: app.limits.contractPageSize, roles: auth.roles.map(\.name))
+        }
     }
 
     /// The options of `app`'s `auth` section with what only the whole app tells: the scopes a

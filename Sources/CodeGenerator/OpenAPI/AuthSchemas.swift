@@ -21,7 +21,7 @@ struct AuthSchemas {
     var appRoles: [String] { auth.roles.map { auth.roleSpelling.wire($0.name) } }
 
     /// The component documenting an app role (`auth.roles`) in answers.
-    static let appRoleComponent = "AppRole"
+    static let appRoleComponent = AuthContract.appRoleComponent
 
     /// The same schemas with the enum members `components` documented as those components.
     func naming(enums components: [String: String]) -> AuthSchemas {
@@ -123,6 +123,7 @@ struct AuthSchemas {
         result += try organizationSchemas()
         result += try organizationBindingSchemas()
         if auth.apiKeys != nil { result += try apiKeySchemas() }
+        if auth.accountAdmin != nil { result += try accountAdminSchemas() }
         return result
     }
 

@@ -15,6 +15,7 @@ enum DeclaredScopes {
         for role in auth.roles + (auth.organizationRoles ?? []) { scopes.formUnion(role.scopes) }
         for implied in auth.impliedScopes { scopes.insert(implied.name); scopes.formUnion(implied.scopes) }
         if let manage = apiKeys.manageScope { scopes.insert(manage) }
+        if let accountAdmin = auth.accountAdmin { scopes.insert(accountAdmin.manageScope) }
         if let management = app.config.webhooks?.management { scopes.insert(management.scope) }
         if app.config.audit != nil { scopes.insert(AuditContract.readScope) }
         if app.config.usage != nil { scopes.insert(UsageContract.readScope) }

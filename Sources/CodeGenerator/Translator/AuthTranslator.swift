@@ -65,6 +65,11 @@ enum AuthTranslator {
         if !auth.ids.isEmpty { lines.append("ids: " + resourceIDs(auth.ids)) }
         if auth.roleSpelling != .snakeCase { lines.append("roleSpelling: .\(auth.roleSpelling)") }
         if !auth.impliedScopes.isEmpty { lines.append(impliedScopes(auth.impliedScopes)) }
+        if let admin = auth.accountAdmin {
+            lines.append(
+                "accountAdmin: .init(manageScope: \(SwiftNames.literal(admin.manageScope)), "
+                    + "pageLimits: PageLimits(defaultSize: \(app.limits.defaultPageSize), maximumSize: \(app.limits.maxPageSize)))")
+        }
         return lines
     }
 

@@ -72,8 +72,9 @@ public struct AuthSettings: Sendable {
         naming: JSONNaming = .snakeCase, routes: [String: ContractRouteOverride] = [:], apiKeyHeader: String = "X-API-Key",
         refreshTokensAreJWT: Bool = false, tokenResponseMembers: [String] = AuthContractOptions.allTokenResponseMembers,
         signupAnswersAccepted: Bool = false, ids: ResourceIDs = ResourceIDs(), roleSpelling: RoleSpelling = .snakeCase,
-        impliedScopes: [String: Set<String>] = [:]
+        impliedScopes: [String: Set<String>] = [:], accountAdmin: AccountAdminSettings? = nil
     ) {
+        self.accountAdmin = accountAdmin
         self.roleSpelling = roleSpelling
         self.impliedScopes = impliedScopes
         self.signupAnswersAccepted = signupAnswersAccepted
@@ -101,6 +102,24 @@ public struct AuthSettings: Sendable {
         self.defaultRole = defaultRole
         self.apiKeys = apiKeys
         self.endUserRole = endUserRole
+    }
+
+    // MARK: Account administration (issue 21)
+    /// `auth.accountAdmin`: the routes with which the app's own users holding a scope manage its
+    /// accounts; `nil`: roles change only with `loom-server set-role`.
+    public let accountAdmin: AccountAdminSettings?
+
+    /// `auth.accountAdmin`.
+    public struct AccountAdminSettings: Sendable {
+        /// The scope an access token needs to reach the routes.
+        public let manageScope: String
+        /// Page sizes of the account list: the app's `limits.defaultPageSize` and `limits.maxPageSize`.
+        public let pageLimits: PageLimits
+        /// Creates the settings.
+        public init(manageScope: String, pageLimits: PageLimits) {
+            self.manageScope = manageScope
+            self.pageLimits = pageLimits
+        }
     }
 
     // MARK: b2b (issue 16): scopes that grant others

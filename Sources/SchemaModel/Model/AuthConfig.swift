@@ -47,6 +47,11 @@ public struct AuthConfig: Codable, Sendable, Hashable {
     /// order (b2b: `admin` → `*`, the document's "full access including key management").
     public var impliedScopes: [AuthRoleConfig] = []
 
+    // MARK: Account administration (issue 21)
+    /// `accountAdmin`: the app's own users holding a scope list, read, re-role, ban and unban the
+    /// app's accounts; `nil` (the default): roles change only with `loom-server set-role`.
+    public var accountAdmin: AuthAccountAdminConfig? = nil
+
     /// Creates an auth section; the defaults are the platform conventions.
     public init(
         path: String = "/auth", tokens: AuthTokensConfig, passwords: AuthPasswordsConfig = .init(),
@@ -156,6 +161,17 @@ public struct AuthRoleConfig: Codable, Sendable, Hashable {
     public init(name: String, scopes: [String]) {
         self.name = name
         self.scopes = scopes
+    }
+}
+
+/// `auth.accountAdmin`: account administration by the app's own users.
+public struct AuthAccountAdminConfig: Codable, Sendable, Hashable {
+    /// The scope an access token needs to reach the account administration routes.
+    public var manageScope: String
+
+    /// Creates the section.
+    public init(manageScope: String) {
+        self.manageScope = manageScope
     }
 }
 

@@ -34,6 +34,9 @@ enum AuthConfigReader {
             config.signup = AuthSignupConfig(answer: signup.choice("answer", named: "sign-up answer") ?? .tokens)
         }
         config.roleSpelling = reader.choice("roleSpelling", named: "role spelling") ?? .snakeCase
+        if reader.contains("accountAdmin"), let admin = reader.object("accountAdmin", keys: SchemaKeys.authAccountAdmin) {
+            config.accountAdmin = AuthAccountAdminConfig(manageScope: admin.string("manageScope") ?? "")
+        }
         return config
     }
 

@@ -49,8 +49,13 @@ enum SchemaKeys {
             "platformAdmins", "routes", "signup", "ids", "roleSpelling",
             // MARK: b2b (issue 16): scopes that grant others
             "impliedScopes",
+            // MARK: Account administration (issue 21)
+            "accountAdmin",
         ],
         required: ["tokens", "roles", "defaultRole"])
+
+    /// `auth.accountAdmin`: the account administration routes.
+    static let authAccountAdmin = ObjectKeys(accepted: ["manageScope"], required: ["manageScope"])
 
     /// `auth.tokens`.
     static let authTokens = ObjectKeys(

@@ -25,6 +25,11 @@ enum AuthRules {
             checkAPIKeys(apiKeys, report: report)
             checkManageScope(apiKeys, auth: auth, tables: Set(app.tables.map(\.name)), report: report)
         }
+        if let accountAdmin = auth.accountAdmin {
+            checkGrantedScope(
+                accountAdmin.manageScope, path: "auth.accountAdmin.manageScope", what: "no account could reach the account administration routes",
+                auth: auth, tables: Set(app.tables.map(\.name)), report: report)
+        }
         checkOAuthAndMail(auth, report: report)
         if let platform = auth.platformAdmins { checkPlatformAdmins(platform, auth: auth, report: report) }
         checkReservations(app, auth: auth, diagnostics: diagnostics)
@@ -202,7 +207,11 @@ enum AuthRules {
     /// `apiKeys.manageScope` is a valid scope that some role grants (else no key could hold it).
     private static func checkManageScope(_ apiKeys: AuthAPIKeysConfig, auth: AuthConfig, tables: Set<String>, report: Reporter) {
         guard let scope = apiKeys.manageScope else { return }
-        let path = "auth.apiKeys.manageScope"
+        checkGrantedScope(scope, path: "auth.apiKeys.manageScope", what: "no API key could hold it", auth: auth, tables: tables, report: report)
+    }
+
+    /// `scope`, named at `path`, is a valid scope that some role grants (else `what`).
+    private static func checkGrantedScope(_ scope: String, path: String, what: String, auth: AuthConfig, tables: Set<String>, report: Reporter) {
         if let problem = scopeProblem(scope, tables: tables) {
             report.diagnostics.error(.invalidScope, file: report.file, path: path, problem)
             return
@@ -215,7 +224,7 @@ enum AuthRules {
         if !auth.roles.isEmpty, !granted {
             report.diagnostics.error(
                 .invalidScope, file: report.file, path: path,
-                "no role in auth.roles grants the scope \"\(scope)\", so no API key could hold it; grant it to a role (e.g. \"admin\": [\"*\"]) or name a scope a role grants")
+                "no role in auth.roles grants the scope \"\(scope)\", so \(what); grant it to a role (e.g. \"admin\": [\"*\"]) or name a scope a role grants")
         }
     }
 
