@@ -1316,7 +1316,7 @@ extension Stationthis {
             "email" : "ada@example.com",
             "emailVerified" : true,
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "admin",
             "status" : "active",
@@ -1393,7 +1393,7 @@ extension Stationthis {
                 "email" : "ada@example.com",
                 "emailVerified" : true,
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "role" : "admin",
                 "status" : "active",
@@ -4567,6 +4567,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Only accounts whose email contains this text, ignoring case.",
+            "example" : "ada@example.com",
             "in" : "query",
             "name" : "email",
             "schema" : {
@@ -4577,6 +4578,7 @@ extension Stationthis {
           },
           {
             "description" : "Only accounts with this role.",
+            "example" : "admin",
             "in" : "query",
             "name" : "role",
             "schema" : {
@@ -4585,6 +4587,7 @@ extension Stationthis {
           },
           {
             "description" : "Only `active` or only `banned` accounts.",
+            "example" : "active",
             "in" : "query",
             "name" : "status",
             "schema" : {
@@ -4593,6 +4596,7 @@ extension Stationthis {
           },
           {
             "description" : "Accounts per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -4604,6 +4608,7 @@ extension Stationthis {
           },
           {
             "description" : "Accounts skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -4625,7 +4630,7 @@ extension Stationthis {
                       "email" : "ada@example.com",
                       "emailVerified" : true,
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "role" : "admin",
                       "status" : "active",
@@ -4716,6 +4721,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4735,7 +4741,7 @@ extension Stationthis {
                   "email" : "ada@example.com",
                   "emailVerified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "status" : "active",
@@ -4822,6 +4828,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4855,7 +4862,7 @@ extension Stationthis {
                   "email" : "ada@example.com",
                   "emailVerified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "status" : "active",
@@ -4953,6 +4960,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -4972,7 +4980,7 @@ extension Stationthis {
                   "email" : "ada@example.com",
                   "emailVerified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "status" : "active",
@@ -5064,6 +5072,7 @@ extension Stationthis {
         "parameters" : [
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -5083,7 +5092,7 @@ extension Stationthis {
                   "email" : "ada@example.com",
                   "emailVerified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "projectId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "status" : "active",

@@ -1374,7 +1374,7 @@ extension Tracker {
             "email" : "ada@example.com",
             "email_verified" : true,
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-            "name" : "Launch plan",
+            "name" : "Ada Lovelace",
             "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "role" : "admin",
             "status" : "active",
@@ -1451,7 +1451,7 @@ extension Tracker {
                 "email" : "ada@example.com",
                 "email_verified" : true,
                 "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                "name" : "Launch plan",
+                "name" : "Ada Lovelace",
                 "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                 "role" : "admin",
                 "status" : "active",
@@ -13180,6 +13180,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Only accounts whose email contains this text, ignoring case.",
+            "example" : "ada@example.com",
             "in" : "query",
             "name" : "email",
             "schema" : {
@@ -13190,6 +13191,7 @@ extension Tracker {
           },
           {
             "description" : "Only accounts with this role.",
+            "example" : "admin",
             "in" : "query",
             "name" : "role",
             "schema" : {
@@ -13198,6 +13200,7 @@ extension Tracker {
           },
           {
             "description" : "Only `active` or only `banned` accounts.",
+            "example" : "active",
             "in" : "query",
             "name" : "status",
             "schema" : {
@@ -13206,6 +13209,7 @@ extension Tracker {
           },
           {
             "description" : "Accounts per page, 1 to 100 (default 20).",
+            "example" : 20,
             "in" : "query",
             "name" : "limit",
             "schema" : {
@@ -13217,6 +13221,7 @@ extension Tracker {
           },
           {
             "description" : "Accounts skipped (default 0).",
+            "example" : 0,
             "in" : "query",
             "name" : "offset",
             "schema" : {
@@ -13238,7 +13243,7 @@ extension Tracker {
                       "email" : "ada@example.com",
                       "email_verified" : true,
                       "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                      "name" : "Launch plan",
+                      "name" : "Ada Lovelace",
                       "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                       "role" : "admin",
                       "status" : "active",
@@ -13329,6 +13334,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -13348,7 +13354,7 @@ extension Tracker {
                   "email" : "ada@example.com",
                   "email_verified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "status" : "active",
@@ -13435,6 +13441,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -13468,7 +13475,7 @@ extension Tracker {
                   "email" : "ada@example.com",
                   "email_verified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "status" : "active",
@@ -13569,6 +13576,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -13588,7 +13596,7 @@ extension Tracker {
                   "email" : "ada@example.com",
                   "email_verified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "status" : "active",
@@ -13680,6 +13688,7 @@ extension Tracker {
         "parameters" : [
           {
             "description" : "Id of the user.",
+            "example" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
             "in" : "path",
             "name" : "id",
             "required" : true,
@@ -13699,7 +13708,7 @@ extension Tracker {
                   "email" : "ada@example.com",
                   "email_verified" : true,
                   "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
-                  "name" : "Launch plan",
+                  "name" : "Ada Lovelace",
                   "project_id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
                   "role" : "admin",
                   "status" : "active",
