@@ -8995,6 +8995,38 @@ extension B2b {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "authGetAPIKey" : {
+                "operationId" : "authGetAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authReplaceAPIKey" : {
+                "operationId" : "authReplaceAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRevokeAPIKey" : {
+                "operationId" : "authRevokeAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRotateAPIKey" : {
+                "operationId" : "authRotateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authUpdateAPIKey" : {
+                "operationId" : "authUpdateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              }
             }
           },
           "400" : {
@@ -9645,6 +9677,38 @@ extension B2b {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "authGetAPIKey" : {
+                "operationId" : "authGetAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authReplaceAPIKey" : {
+                "operationId" : "authReplaceAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRevokeAPIKey" : {
+                "operationId" : "authRevokeAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRotateAPIKey" : {
+                "operationId" : "authRotateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authUpdateAPIKey" : {
+                "operationId" : "authUpdateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
               }
             }
           },
@@ -12755,6 +12819,32 @@ extension B2b {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "deleteWebhookSubscription" : {
+                "operationId" : "deleteWebhookSubscription",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "getWebhookSubscription" : {
+                "operationId" : "getWebhookSubscription",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "rotateWebhookSecret" : {
+                "operationId" : "rotateWebhookSecret",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "updateWebhookSubscription" : {
+                "operationId" : "updateWebhookSubscription",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
               }
             }
           },

@@ -3355,6 +3355,38 @@ extension Benchauth {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "authGetAPIKey" : {
+                "operationId" : "authGetAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authReplaceAPIKey" : {
+                "operationId" : "authReplaceAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRevokeAPIKey" : {
+                "operationId" : "authRevokeAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRotateAPIKey" : {
+                "operationId" : "authRotateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authUpdateAPIKey" : {
+                "operationId" : "authUpdateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              }
             }
           },
           "400" : {
@@ -3882,6 +3914,38 @@ extension Benchauth {
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "authGetAPIKey" : {
+                "operationId" : "authGetAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authReplaceAPIKey" : {
+                "operationId" : "authReplaceAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRevokeAPIKey" : {
+                "operationId" : "authRevokeAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRotateAPIKey" : {
+                "operationId" : "authRotateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authUpdateAPIKey" : {
+                "operationId" : "authUpdateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
               }
             }
           },

@@ -4126,6 +4126,38 @@ extension Benchauthprotected {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "authGetAPIKey" : {
+                "operationId" : "authGetAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authReplaceAPIKey" : {
+                "operationId" : "authReplaceAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRevokeAPIKey" : {
+                "operationId" : "authRevokeAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRotateAPIKey" : {
+                "operationId" : "authRotateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authUpdateAPIKey" : {
+                "operationId" : "authUpdateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              }
             }
           },
           "400" : {
@@ -4743,6 +4775,38 @@ extension Benchauthprotected {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "authGetAPIKey" : {
+                "operationId" : "authGetAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authReplaceAPIKey" : {
+                "operationId" : "authReplaceAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRevokeAPIKey" : {
+                "operationId" : "authRevokeAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRotateAPIKey" : {
+                "operationId" : "authRotateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authUpdateAPIKey" : {
+                "operationId" : "authUpdateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
               }
             }
           },

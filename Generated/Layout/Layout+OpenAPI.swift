@@ -4103,6 +4103,38 @@ extension Layout {
               "X-RateLimit-Reset" : {
                 "$ref" : "#/components/headers/XRateLimitReset"
               }
+            },
+            "links" : {
+              "authGetAPIKey" : {
+                "operationId" : "authGetAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authReplaceAPIKey" : {
+                "operationId" : "authReplaceAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRevokeAPIKey" : {
+                "operationId" : "authRevokeAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRotateAPIKey" : {
+                "operationId" : "authRotateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authUpdateAPIKey" : {
+                "operationId" : "authUpdateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              }
             }
           },
           "400" : {
@@ -4711,6 +4743,38 @@ extension Layout {
               },
               "X-RateLimit-Reset" : {
                 "$ref" : "#/components/headers/XRateLimitReset"
+              }
+            },
+            "links" : {
+              "authGetAPIKey" : {
+                "operationId" : "authGetAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authReplaceAPIKey" : {
+                "operationId" : "authReplaceAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRevokeAPIKey" : {
+                "operationId" : "authRevokeAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRotateAPIKey" : {
+                "operationId" : "authRotateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authUpdateAPIKey" : {
+                "operationId" : "authUpdateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
               }
             }
           },

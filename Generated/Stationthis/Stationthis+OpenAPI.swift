@@ -5993,6 +5993,38 @@ extension Stationthis {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "authGetAPIKey" : {
+                "operationId" : "authGetAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authReplaceAPIKey" : {
+                "operationId" : "authReplaceAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRevokeAPIKey" : {
+                "operationId" : "authRevokeAPIKey",
+                "parameters" : {
+                  "prefix" : "$response.body#/id"
+                }
+              },
+              "authRotateAPIKey" : {
+                "operationId" : "authRotateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authUpdateAPIKey" : {
+                "operationId" : "authUpdateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              }
             }
           },
           "400" : {
@@ -12593,6 +12625,38 @@ extension Stationthis {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "authGetAPIKey" : {
+                "operationId" : "authGetAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authReplaceAPIKey" : {
+                "operationId" : "authReplaceAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRevokeAPIKey" : {
+                "operationId" : "authRevokeAPIKey",
+                "parameters" : {
+                  "prefix" : "$response.body#/id"
+                }
+              },
+              "authRotateAPIKey" : {
+                "operationId" : "authRotateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authUpdateAPIKey" : {
+                "operationId" : "authUpdateAPIKey",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
               }
             }
           },

@@ -26,7 +26,8 @@ extension AuthContract {
                 description: "Creates a key; the answer holds the key, shown this once. Its scopes cannot exceed the caller's (403). "
                     + "404 when `organization_id` names an organization the caller is not a member of, or `project_id` a project "
                     + "that is not live in it." + byKey,
-                request: bodies.createAPIKey, responses: Self.json(201, "AuthAPIKey"), credentials: credentials,
+                request: bodies.createAPIKey, responses: Self.json(201, "AuthAPIKey").map { $0.linking(Self.keyOperations) },
+                credentials: credentials,
                 errors: [.notFound, .validationError]),
             route(
                 .getAPIKey, .get, "/api-keys/{id}", summary: "Get an API key",
@@ -53,8 +54,12 @@ extension AuthContract {
                 .rotateAPIKey, .post, "/api-keys/{id}/rotate", summary: "Rotate an API key",
                 description: "Creates a key with the same name, environment, scopes, allowlist and expiry; the old key "
                     + "stops working at once or after `grace_seconds`." + byKey,
-                request: bodies.rotateAPIKey, requestOptional: true, responses: Self.json(201, "AuthAPIKey"), credentials: credentials,
+                request: bodies.rotateAPIKey, requestOptional: true,
+                responses: Self.json(201, "AuthAPIKey").map { $0.linking(Self.keyOperations) }, credentials: credentials,
                 errors: [.notFound, .validationError]),
         ]
     }
+
+    /// The operations on one key, which a created (or rotated) key links to.
+    static let keyOperations = [AuthOperation.getAPIKey, .updateAPIKey, .replaceAPIKey, .rotateAPIKey, .revokeAPIKey].map(\.rawValue)
 }

@@ -30,4 +30,14 @@ public struct ContractResponse: Sendable, Hashable {
         self.description = description
         self.links = links
     }
+
+    /// This answer with a link to each of `operations` (operation ids), their path parameter
+    /// `parameter` filled with the answer's member `member`: a created resource's own reads and
+    /// writes, for clients and stateful testers. A link whose target the app does not serve is
+    /// dropped when the routes are laid out (`ContractLayout.apply`).
+    public func linking(_ operations: [String], parameter: String = "id", member: String = "id") -> ContractResponse {
+        ContractResponse(
+            status, body, description,
+            links: links + operations.map { ContractLink(name: $0, operationID: $0, parameter: parameter, member: member) })
+    }
 }

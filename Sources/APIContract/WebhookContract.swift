@@ -70,7 +70,9 @@ public struct WebhookContract: Sendable {
                     + "of its addresses is loopback, private, link-local, shared (CGNAT), unique-local, multicast or unspecified. "
                     + "The answer carries the signing secret (`whsec_` + base64 of 32 random bytes), shown this once. At most "
                     + "\(Self.maximumSubscriptions) subscriptions per organization: 409 beyond.\(tenancy)",
-                request: bodies.create, responses: [Self.json(201, Self.secretSchema, "Created, with its secret.")],
+                request: bodies.create,
+                responses: [Self.json(201, Self.secretSchema, "Created, with its secret.").linking(
+                    [WebhookOperation.getSubscription, .updateSubscription, .rotateSecret, .deleteSubscription].map(\.rawValue))],
                 errors: [.conflict, .validationError]),
             route(
                 .getSubscription, .get, "/{id}", summary: "Get a webhook subscription",

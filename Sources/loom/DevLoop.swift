@@ -32,10 +32,10 @@ struct DevLoop {
         self.interval = interval
     }
 
-    /// Runs until interrupted (Ctrl-C stops the server, then `loom`).
+    /// Runs until interrupted (Ctrl-C or SIGTERM stops the server, then `loom`).
     mutating func run() throws {
-        let interrupt = server.stopOnInterrupt()
-        defer { interrupt.cancel() }
+        let interrupts = server.stopOnInterrupt()
+        defer { interrupts.forEach { $0.cancel() } }
         var snapshot = SourceSnapshot(root: root, folders: Self.watchedFolders)
         Console.line("loom dev: watching \(Self.watchedFolders.joined(separator: ", ")) (\(snapshot.files.count) files); Ctrl-C stops")
         cycle(regenerate: true, since: Date())

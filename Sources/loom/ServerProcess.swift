@@ -52,17 +52,19 @@ final class ServerProcess: @unchecked Sendable {
         process.waitUntilExit()
     }
 
-    /// On SIGINT or SIGTERM: stop the server, then exit. Cancel the returned source to undo.
-    func stopOnInterrupt() -> any DispatchSourceSignal {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { [self] in
-            Console.line("\nloom dev: stopping the server")
-            stop()
-            exit(0)
+    /// On SIGINT or SIGTERM: stop the server, then exit. Cancel the returned sources to undo.
+    func stopOnInterrupt() -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [self] in
+                Console.line("\nloom dev: stopping the server")
+                stop()
+                exit(0)
+            }
+            source.resume()
+            return source
         }
-        source.resume()
-        return source
     }
 
     /// Whether something accepts TCP connections on 127.0.0.1:`port`.
