@@ -2210,9 +2210,26 @@ extension Eventflow {
                 "order.paid"
               ]
             ],
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "updated_at" : {
             "description" : "When the record was last changed (UTC).",
@@ -2520,9 +2537,26 @@ extension Eventflow {
                 "order.paid"
               ]
             ],
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           }
         },
         "required" : [
@@ -2573,9 +2607,26 @@ extension Eventflow {
                 },
                 "payload" : {
                   "description" : "The event's data.",
-                  "not" : {
-                    "type" : "null"
-                  }
+                  "oneOf" : [
+                    {
+                      "type" : "object"
+                    },
+                    {
+                      "items" : {
+
+                      },
+                      "type" : "array"
+                    },
+                    {
+                      "type" : "string"
+                    },
+                    {
+                      "type" : "number"
+                    },
+                    {
+                      "type" : "boolean"
+                    }
+                  ]
                 },
                 "producer_id" : {
                   "description" : "The producer that sent it.",
@@ -2750,9 +2801,26 @@ extension Eventflow {
                 "order.paid"
               ]
             ],
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "updated_at" : {
             "description" : "When the record was last changed (UTC).",
@@ -2794,9 +2862,26 @@ extension Eventflow {
                 "order.paid"
               ]
             ],
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           }
         },
         "type" : "object"
@@ -2856,9 +2941,26 @@ extension Eventflow {
                 "total" : 42.5
               }
             ],
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "producer_id" : {
             "description" : "The producer that sent the event; a producer with events cannot be deleted. References producers.producer_id.",
@@ -2996,9 +3098,26 @@ extension Eventflow {
                 "total" : 42.5
               }
             ],
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "producer_id" : {
             "description" : "The producer that sent the event; a producer with events cannot be deleted. References producers.producer_id.",
@@ -3153,9 +3272,26 @@ extension Eventflow {
           },
           "payload" : {
             "description" : "The event's data.",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "producer_id" : {
             "description" : "The sending producer: optional with a producer key (it must then be the key's own), required otherwise.",
@@ -3767,9 +3903,26 @@ extension Eventflow {
         "properties" : {
           "data" : {
             "description" : "The event's data; becomes the event's payload.",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "id" : {
             "description" : "The sender's id of the message (informative; the webhook-id header deduplicates).",
@@ -3788,9 +3941,26 @@ extension Eventflow {
           },
           "previous" : {
             "description" : "Earlier values of changed members, when the sender sends them (informative).",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "timestamp" : {
             "description" : "When the sender says the event happened (informative).",
@@ -3900,9 +4070,26 @@ extension Eventflow {
           },
           "subscribed_event_types" : {
             "description" : "The event types the consumer receives.",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           }
         },
         "required" : [

@@ -4012,9 +4012,26 @@ extension Tracker {
 
             },
             "description" : "Free-form settings document.",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "status" : {
             "$ref" : "#/components/schemas/ProjectStatus",
@@ -4456,9 +4473,26 @@ extension Tracker {
 
             },
             "description" : "Free-form settings document.",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "status" : {
             "$ref" : "#/components/schemas/ProjectStatus",
@@ -4662,9 +4696,26 @@ extension Tracker {
 
             },
             "description" : "Free-form settings document.",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "status" : {
             "$ref" : "#/components/schemas/ProjectStatus",
@@ -4897,9 +4948,26 @@ extension Tracker {
           },
           "settings" : {
             "description" : "Free-form settings document.",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "status" : {
             "$ref" : "#/components/schemas/ProjectStatus",
@@ -5003,9 +5071,26 @@ extension Tracker {
 
             },
             "description" : "Free-form settings document.",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "status" : {
             "$ref" : "#/components/schemas/ProjectStatus",
