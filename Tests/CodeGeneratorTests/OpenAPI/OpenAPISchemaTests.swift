@@ -55,6 +55,9 @@ struct OpenAPISchemaTests {
         // openapi-python-client refuses an array schema without `items`.
         #expect((variants[1]["items"] as? [String: Any])?.isEmpty == true)
         #expect(variants.allSatisfy { $0.count == ($0["type"] as? String == "array" ? 2 : 1) })
+        // The component's example shows the field as any free-form value, not the object variant's `{}`.
+        let example = openAPIValue(json, "components", "schemas", "ProjectSummaryRequest", "examples", 0, "options")
+        #expect(example as? [String: String] == ["key": "value"])
     }
 
     @Test("field types map to JSON Schema types, formats and constraints")
