@@ -154,6 +154,19 @@ def app_names() -> list[str]:
     return [name for name in names if name not in NOT_YET_COVERED]
 
 
+def python_client(app: str, directory: Path) -> Path:
+    """Generates `<app>_client` with openapi-python-client from the app's published document into
+    `directory` (put it on PYTHONPATH); fails on any warning."""
+    document = ROOT / "Generated" / app.capitalize() / "openapi.json"
+    package = directory / f"{app}_client"
+    result = subprocess.run(["openapi-python-client", "generate", "--path", str(document), "--output-path", str(package),
+                             "--meta", "none"], capture_output=True, text=True)
+    output = result.stdout + result.stderr
+    if result.returncode != 0 or "warning" in output.lower():
+        raise SystemExit(f"openapi-python-client on {app}: exit {result.returncode}\n{output}")
+    return package
+
+
 def server_binary(configuration: str = "debug") -> Path:
     """Builds `loom-server` and returns its path."""
     subprocess.run(["swift", "build", "-c", configuration, "--product", "loom-server"], cwd=ROOT, check=True,

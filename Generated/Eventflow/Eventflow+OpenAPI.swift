@@ -2218,9 +2218,26 @@ extension Eventflow {
                 "order.paid"
               ]
             ],
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "updated_at" : {
             "description" : "When the record was last changed (UTC).",
@@ -2528,9 +2545,26 @@ extension Eventflow {
                 "order.paid"
               ]
             ],
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           }
         },
         "required" : [
@@ -2581,9 +2615,26 @@ extension Eventflow {
                 },
                 "payload" : {
                   "description" : "The event's data.",
-                  "not" : {
-                    "type" : "null"
-                  }
+                  "oneOf" : [
+                    {
+                      "type" : "object"
+                    },
+                    {
+                      "items" : {
+
+                      },
+                      "type" : "array"
+                    },
+                    {
+                      "type" : "string"
+                    },
+                    {
+                      "type" : "number"
+                    },
+                    {
+                      "type" : "boolean"
+                    }
+                  ]
                 },
                 "producer_id" : {
                   "description" : "The producer that sent it.",
@@ -2758,9 +2809,26 @@ extension Eventflow {
                 "order.paid"
               ]
             ],
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "updated_at" : {
             "description" : "When the record was last changed (UTC).",
@@ -2802,9 +2870,26 @@ extension Eventflow {
                 "order.paid"
               ]
             ],
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           }
         },
         "type" : "object"
@@ -2864,9 +2949,26 @@ extension Eventflow {
                 "total" : 42.5
               }
             ],
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "producer_id" : {
             "description" : "The producer that sent the event; a producer with events cannot be deleted. References producers.producer_id.",
@@ -3004,9 +3106,26 @@ extension Eventflow {
                 "total" : 42.5
               }
             ],
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "producer_id" : {
             "description" : "The producer that sent the event; a producer with events cannot be deleted. References producers.producer_id.",
@@ -3161,9 +3280,26 @@ extension Eventflow {
           },
           "payload" : {
             "description" : "The event's data.",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "producer_id" : {
             "description" : "The sending producer: optional with a producer key (it must then be the key's own), required otherwise.",
@@ -3775,9 +3911,26 @@ extension Eventflow {
         "properties" : {
           "data" : {
             "description" : "The event's data; becomes the event's payload.",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "id" : {
             "description" : "The sender's id of the message (informative; the webhook-id header deduplicates).",
@@ -3796,9 +3949,26 @@ extension Eventflow {
           },
           "previous" : {
             "description" : "Earlier values of changed members, when the sender sends them (informative).",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "timestamp" : {
             "description" : "When the sender says the event happened (informative).",
@@ -3908,9 +4078,26 @@ extension Eventflow {
           },
           "subscribed_event_types" : {
             "description" : "The event types the consumer receives.",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           }
         },
         "required" : [

@@ -4183,9 +4183,26 @@ extension Tracker {
 
             },
             "description" : "Free-form settings document.",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "status" : {
             "$ref" : "#/components/schemas/ProjectStatus",
@@ -4627,9 +4644,26 @@ extension Tracker {
 
             },
             "description" : "Free-form settings document.",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "status" : {
             "$ref" : "#/components/schemas/ProjectStatus",
@@ -4833,9 +4867,26 @@ extension Tracker {
 
             },
             "description" : "Free-form settings document.",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "status" : {
             "$ref" : "#/components/schemas/ProjectStatus",
@@ -5068,9 +5119,26 @@ extension Tracker {
           },
           "settings" : {
             "description" : "Free-form settings document.",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "status" : {
             "$ref" : "#/components/schemas/ProjectStatus",
@@ -5174,9 +5242,26 @@ extension Tracker {
 
             },
             "description" : "Free-form settings document.",
-            "not" : {
-              "type" : "null"
-            }
+            "oneOf" : [
+              {
+                "type" : "object"
+              },
+              {
+                "items" : {
+
+                },
+                "type" : "array"
+              },
+              {
+                "type" : "string"
+              },
+              {
+                "type" : "number"
+              },
+              {
+                "type" : "boolean"
+              }
+            ]
           },
           "status" : {
             "$ref" : "#/components/schemas/ProjectStatus",

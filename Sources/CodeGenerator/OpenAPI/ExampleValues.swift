@@ -52,13 +52,16 @@ struct ExampleValues {
                 merged.merge(members) { _, last in last }
             }
             return AnyCodable(merged)
+        case .one(let schemas, _) where schemas == FieldSchemaBuilder.anyValueButNull:
+            // A `json` field that is not nullable: any value but null, shown like any free-form value.
+            return Self.anyValue
         case .one(let schemas, _), .any(let schemas, _):
             for part in schemas where !Self.isNullType(part) {
                 if let value = example(of: part, member: member) { return value }
             }
             return nil
         case .not(let excluded, _):
-            // `{"not": {"type": "null"}}` is a `json` field: any value but null.
+            // `{"not": {"type": "null"}}`: any value but null.
             return Self.isNullType(excluded) ? Self.anyValue : nil
         case .reference(let reference, _):
             return reference.name.flatMap { component($0) }

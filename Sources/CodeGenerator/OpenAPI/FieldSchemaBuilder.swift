@@ -8,7 +8,7 @@ import SchemaModel
 ///
 /// Nullable fields are written as type arrays (`["string", "null"]`), never as the 3.0
 /// `nullable` keyword; nullable `json` fields are the empty schema, which already admits `null`,
-/// and the others any value but `null`.
+/// and the others `oneOf` the five JSON types but `null` (``anyValueButNull``).
 struct FieldSchemaBuilder {
     /// Where a field's schema appears; decides which keywords describe the value truthfully there.
     enum Usage {
@@ -103,9 +103,9 @@ struct FieldSchemaBuilder {
             return .string(core(field, usage, format: .generic, nullable: nullable, allowedValues: values), JSONSchema.StringContext())
         case .json:
             // The empty schema admits every JSON value, null included; the runtime refuses null
-            // for a field that is not nullable, so that field's schema says `not: {type: null}`.
+            // for a field that is not nullable, so that field's schema lists the other types.
             let context = core(field, usage, format: JSONTypeFormat.AnyFormat.generic, nullable: false)
-            return nullable ? .fragment(context) : .not(.null(), core: context)
+            return nullable ? .fragment(context) : .one(of: Self.anyValueButNull, core: context)
         case .relation:
             return try relation(field, usage, nullable: nullable)
         case .array:
@@ -123,6 +123,20 @@ struct FieldSchemaBuilder {
             return .object(core(field, usage, format: .generic, nullable: nullable), objectContext)
         }
     }
+
+    /// Any JSON value but `null`, as one schema per type, exactly one of which matches a value.
+    /// Not `not: {type: null}`, which says the same but which swift-openapi-generator skips (the
+    /// member vanishes from the Swift type); it reads this `oneOf` as an enum of
+    /// `OpenAPIObjectContainer`, `OpenAPIArrayContainer`, `String`, `Double` and `Bool`, and
+    /// openapi-python-client as a union of a model, `list`, `str`, `float` and `bool`. The array's
+    /// `items: {}` is there for openapi-python-client, which refuses an array without `items`.
+    static let anyValueButNull: [JSONSchema] = [
+        .object,
+        .array(.init(), JSONSchema.ArrayContext(items: .fragment(.init()))),
+        .string,
+        .number,
+        .boolean,
+    ]
 
     /// Object properties for `fields`, required exactly when the field says so.
     func properties(of fields: [FieldSchema], usage: Usage) throws -> [SchemaFactory.Property] {

@@ -49,6 +49,7 @@ enum OpenAPIFixture {
                 FieldSchema(name: "from", type: .date, description: "Start", required: true),
                 FieldSchema(name: "to", type: .date, description: "End"),
             ]),
+            FieldSchema(name: "options", type: .json, description: "Free-form options"),
         ]),
         response: ResponseSchema(status: 200, description: "The summary", fields: [
             FieldSchema(name: "total", type: .integer, description: "All tasks", required: true),

@@ -44,6 +44,22 @@ struct OpenAPISchemaTests {
         #expect(property(json, "Task", "title")?["type"] as? String == "string")
     }
 
+    @Test("a json field that is not nullable is oneOf the five types but null, each a form both client generators read")
+    func jsonNotNull() throws {
+        let json = try OpenAPIFixture.json()
+        let options = try #require(openAPIValue(json, "components", "schemas", "ProjectSummaryRequest", "properties", "options") as? [String: Any])
+        #expect(options["not"] == nil)
+        #expect(options["description"] as? String == "Free-form options")
+        let variants = try #require(options["oneOf"] as? [[String: Any]])
+        #expect(variants.map { $0["type"] as? String } == ["object", "array", "string", "number", "boolean"])
+        // openapi-python-client refuses an array schema without `items`.
+        #expect((variants[1]["items"] as? [String: Any])?.isEmpty == true)
+        #expect(variants.allSatisfy { $0.count == ($0["type"] as? String == "array" ? 2 : 1) })
+        // The component's example shows the field as any free-form value, not the object variant's `{}`.
+        let example = openAPIValue(json, "components", "schemas", "ProjectSummaryRequest", "examples", 0, "options")
+        #expect(example as? [String: String] == ["key": "value"])
+    }
+
     @Test("field types map to JSON Schema types, formats and constraints")
     func fieldTypes() throws {
         let json = try OpenAPIFixture.json()

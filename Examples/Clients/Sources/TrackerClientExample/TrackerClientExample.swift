@@ -1,10 +1,10 @@
 // A journey through the tracker app with the client swift-openapi-generator builds from the
-// tracker's published document: sign up (or log in), create two projects, list them with a
-// filter, read one, update it with If-Match (and see a stale tag refused with 412), clear nullable
-// fields with the `clear` list, delete a project. Every step prints what it did; any unexpected
+// tracker's published document: sign up (or log in), create two projects (one with a json
+// `settings` document), list them with a filter, read one, update it with If-Match (and see a
+// stale tag refused with 412), clear nullable fields with the `clear` list, delete a project. Every step prints what it did; any unexpected
 // answer ends the program with exit code 1.
 //
-//     swift run --package-path Examples/TrackerClient tracker-client-example http://127.0.0.1:8080
+//     swift run --package-path Examples/Clients tracker-client-example http://127.0.0.1:8080
 //
 // The server URL is the first argument, else TRACKER_URL, else http://127.0.0.1:8080. The account
 // is TRACKER_EMAIL / TRACKER_PASSWORD when set (signed up if new, logged in otherwise), else a new
@@ -64,6 +64,13 @@ func step(_ text: String) {
     print("\(Steps.count). \(text)")
 }
 
+/// `value` as JSON text with sorted keys, for printing.
+func json(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
+
 /// A short description of an unexpected answer, for the failure message.
 func unexpected(_ output: Any) -> String {
     "unexpected answer: \(String(describing: output).prefix(600))"
@@ -115,12 +122,15 @@ struct TrackerClientExample {
         // above is needed (if it ever can, the README and this example should drop the setting).
         try await defaultConfigurationCannotDecode(serverURL: serverURL, transport: transport, token: token)
 
-        // Two projects.
+        // Two projects. `settings` is a json field (any value but null): the client's enum has a
+        // case per JSON type, `.case1` an object.
+        let settings = Components.Schemas.ProjectCreate.SettingsPayload.case1(
+            try OpenAPIObjectContainer(unvalidatedValue: ["theme": "dark", "columns": 3] as [String: (any Sendable)?]))
         let relaunch = try await createProject(
             client,
             .init(
                 budget: 12500.5, homepage: "https://example.com/relaunch", name: "Website relaunch \(tag)",
-                ownerEmail: "ann@example.com", status: .active, summary: "New site, new CMS."))
+                ownerEmail: "ann@example.com", settings: settings, status: .active, summary: "New site, new CMS."))
         let mobile = try await createProject(
             client,
             .init(name: "Mobile app \(tag)", ownerEmail: "ben@example.com", status: .paused, summary: "iOS first."))
@@ -140,7 +150,11 @@ struct TrackerClientExample {
             throw JourneyFailure(unexpected(read))
         }
         let tag1 = ok.headers.eTag
-        step("getProject \(project.name): status \(project.status.rawValue), budget \(project.budget.map { "\($0)" } ?? "null"), ETag \(tag1)")
+        guard case .case1(let storedSettings) = project.settings, (storedSettings.value["theme"] ?? nil) as? String == "dark" else {
+            throw JourneyFailure("settings read back as \(project.settings)")
+        }
+        step("getProject \(project.name): status \(project.status.rawValue), budget \(project.budget.map { "\($0)" } ?? "null"), "
+            + "settings \(try json(storedSettings)), ETag \(tag1)")
         let unchanged = try await client.getProject(path: .init(id: relaunch.id), headers: .init(ifNoneMatch: tag1))
         guard case .notModified = unchanged else { throw JourneyFailure(unexpected(unchanged)) }
         step("getProject with If-None-Match \(tag1): 304 Not Modified")
