@@ -1,7 +1,13 @@
-"""Shared by the client journeys (.ci/journeys): the live server's address and credentials, and
-`expect`, which insists an answer parsed into the model the journey asked for."""
+"""Shared by the client journeys (.ci/journeys): the live server's address and credentials,
+`expect`, which insists an answer parsed into the model the journey asked for, and `answered`,
+which insists on a status. With `LOOM_REQUEST_LOG` set, every request the generated clients send
+is appended to that file as a JSON line `{"method", "path", "status"}`: `.ci/clients` measures the
+journey's endpoint coverage from it when the app's server writes no access log."""
 
+import json
 import os
+
+import httpx
 
 ORIGIN = os.environ["LOOM_ORIGIN"]
 TOKEN = os.environ.get("LOOM_TOKEN", "")
@@ -11,6 +17,18 @@ PLATFORM_TOKEN = os.environ.get("LOOM_PLATFORM_TOKEN", "")
 
 steps = 0
 
+REQUEST_LOG = os.environ.get("LOOM_REQUEST_LOG")
+if REQUEST_LOG:
+    _send = httpx.Client.send
+
+    def _recorded_send(self, request, **arguments):
+        response = _send(self, request, **arguments)
+        with open(REQUEST_LOG, "a") as record:
+            record.write(json.dumps({"method": request.method, "path": request.url.path, "status": response.status_code}) + "\n")
+        return response
+
+    httpx.Client.send = _recorded_send
+
 
 def expect(value, model, what: str):
     """`value` (a generated `sync` result) must be an instance of `model`; counts the step."""
@@ -19,6 +37,16 @@ def expect(value, model, what: str):
         raise SystemExit(f"{what}: expected {getattr(model, '__name__', model)}, got {type(value).__name__}: {value!r}"[:2000])
     steps += 1
     return value
+
+
+def answered(response, status: int, what: str):
+    """`response` (a generated `sync_detailed` result) must have `status`; counts the step and
+    returns the parsed answer (`None` for one without a body)."""
+    global steps
+    if response.status_code != status:
+        raise SystemExit(f"{what}: expected {status}, got {int(response.status_code)}: {response.content[:500]!r}")
+    steps += 1
+    return response.parsed
 
 
 def done(app: str) -> None:

@@ -436,3 +436,88 @@ def bootstrap(server: Server) -> Credentials:
         credentials.platform_token_member = member_name(answer.json(), "access_token")
         credentials.platform_token = answer.json()[credentials.platform_token_member]
     return credentials
+
+
+# Apps whose journey must exercise every operation of their document (`.ci/clients` fails below it).
+FULL_ENDPOINT_COVERAGE = {"stationthis"}
+
+_ACCESS_LINE = re.compile(r'"method":"([A-Z]+)","route":"([^"]*)"|\bmethod=([A-Z]+) route=("(?:[^"\\]|\\.)*"|\S+)')
+
+
+@dataclass
+class EndpointCoverage:
+    """Which operations of an app's published document (`Generated/<App>/openapi.json`: method and
+    path template, each alias its own operation) a run exercised. The server's access log names
+    each request's route template (apps with an `accessLog` section); for other apps the journey's
+    own record of what its generated client sent (`journey.py`, `LOOM_REQUEST_LOG`) is matched
+    against the templates, a literal segment winning over a parameter (`/points/balance` is not
+    `/points/{id}`). Parameter names do not matter (`/user/apikeys/{prefix}` is the route
+    `/user/apikeys/{id}`), and a document whose server URL carries a path has it put in front."""
+
+    app: str
+    operations: dict[tuple[str, str], str] = field(default_factory=dict)  # (METHOD, normalized template) → operation id
+    exercised: set[str] = field(default_factory=set)
+    source: str = ""
+
+    def __post_init__(self):
+        document = Contract(self.app).document
+        prefix = ""
+        servers = document.get("servers") or []
+        if servers and "{" not in urllib.parse.urlsplit(servers[0].get("url", "")).path:
+            prefix = urllib.parse.urlsplit(servers[0]["url"]).path.rstrip("/")
+        for path, item in document.get("paths", {}).items():
+            for method, operation in item.items():
+                if isinstance(operation, dict) and "operationId" in operation:
+                    self.operations[(method.upper(), self.normalized(prefix + path))] = operation["operationId"]
+
+    @staticmethod
+    def normalized(template: str) -> str:
+        """`/api/v1/user/apikeys/{prefix}` and `/api/v1/user/apikeys/:id` → `/api/v1/user/apikeys/{}`."""
+        return "/" + "/".join("{}" if part.startswith(("{", ":")) else part for part in template.strip("/").split("/")) \
+            if template.strip("/") else "/"
+
+    def add_access_log(self, text: str) -> None:
+        """Counts the route template of every access log line in `text` (JSON or text format)."""
+        for match in _ACCESS_LINE.finditer(text):
+            method = match.group(1) or match.group(3)
+            route = match.group(2) if match.group(1) else match.group(4)
+            if route.startswith('"'):
+                route = json.loads(route)
+            operation = self.operations.get((method, self.normalized(route)))
+            if operation:
+                self.exercised.add(operation)
+        self.source = "the server's access log"
+
+    def add_requests(self, lines: list[str]) -> None:
+        """Counts requests recorded as JSON lines `{"method", "path"}` by matching each concrete path."""
+        for line in lines:
+            if line.strip():
+                sent = json.loads(line)
+                operation = self.match(sent["method"], sent["path"])
+                if operation:
+                    self.exercised.add(operation)
+        self.source = "the journey's requests"
+
+    def match(self, method: str, path: str) -> str | None:
+        """The operation whose template fits `path` best: most literal segments, then first declared."""
+        parts = path.split("?")[0].strip("/").split("/")
+        best, best_literals = None, -1
+        for (declared_method, template), operation in self.operations.items():
+            segments = template.strip("/").split("/")
+            if declared_method != method or len(segments) != len(parts):
+                continue
+            if all(segment == "{}" or segment == part for segment, part in zip(segments, parts)):
+                literals = sum(segment != "{}" for segment in segments)
+                if literals > best_literals:
+                    best, best_literals = operation, literals
+        return best
+
+    @property
+    def missing(self) -> list[str]:
+        return sorted(f"{operation} ({method} {template})" for (method, template), operation in self.operations.items()
+                      if operation not in self.exercised)
+
+    def line(self) -> str:
+        total, missing = len(self.operations), self.missing
+        text = f"endpoint coverage: {self.app}: {total - len(missing)} of {total} operations exercised (from {self.source})"
+        return text + ("; not exercised: " + ", ".join(missing) if missing else "")
