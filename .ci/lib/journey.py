@@ -40,13 +40,13 @@ def expect(value, model, what: str):
 
 
 def answered(response, status: int, what: str):
-    """`response` (a generated `sync_detailed` result) must have `status`; counts the step and
-    returns the parsed answer (`None` for one without a body)."""
+    """`response` (a generated `sync_detailed` result, or an httpx answer) must have `status`;
+    counts the step and returns the parsed answer (`None` for one without a body or an httpx one)."""
     global steps
     if response.status_code != status:
         raise SystemExit(f"{what}: expected {status}, got {int(response.status_code)}: {response.content[:500]!r}")
     steps += 1
-    return response.parsed
+    return getattr(response, "parsed", None)
 
 
 def done(app: str) -> None:
