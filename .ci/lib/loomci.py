@@ -473,8 +473,8 @@ class EndpointCoverage:
     @staticmethod
     def normalized(template: str) -> str:
         """`/api/v1/user/apikeys/{prefix}` and `/api/v1/user/apikeys/:id` → `/api/v1/user/apikeys/{}`."""
-        return "/" + "/".join("{}" if part.startswith(("{", ":")) else part for part in template.strip("/").split("/")) \
-            if template.strip("/") else "/"
+        parts = [part for part in template.split("?")[0].split("/") if part]
+        return "/" + "/".join("{}" if part.startswith(("{", ":")) else part for part in parts)
 
     def add_access_log(self, text: str) -> None:
         """Counts the route template of every access log line in `text` (JSON or text format)."""
@@ -500,7 +500,7 @@ class EndpointCoverage:
 
     def match(self, method: str, path: str) -> str | None:
         """The operation whose template fits `path` best: most literal segments, then first declared."""
-        parts = path.split("?")[0].strip("/").split("/")
+        parts = self.normalized(path).strip("/").split("/")
         best, best_literals = None, -1
         for (declared_method, template), operation in self.operations.items():
             segments = template.strip("/").split("/")
