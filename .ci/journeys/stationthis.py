@@ -63,20 +63,6 @@ def caller(token: str | None = None, header: str = "Authorization", prefix: str 
                                raise_on_unexpected_status=True)
 
 
-def new_session(client) -> dict:
-    """`authCreateSession` (POST /api/v1/auth/sessions) with the generated client's request, its 201
-    read as JSON: the server answers it without `success` and `message`, which the document's
-    AuthTokens requires (createSession in AuthRoutes+Sessions.swift writes the TokenResponse, not the
-    app's TokenAnswer), so the generated parser fails on it. The check below fails the day the server
-    answers in full: then use `expect(auth_create_session.sync(...), AuthTokens, ...)` instead."""
-    response = client.get_httpx_client().request(**auth_create_session._get_kwargs(body=AuthSessionCreate()))
-    answered(response, 201, "a new session")
-    answer = response.json()
-    assert "accessToken" in answer and "sessionId" in answer, answer
-    assert "success" not in answer, "POST /api/v1/auth/sessions now answers AuthTokens in full: parse it with the generated client"
-    return answer
-
-
 PASSWORD = "correct horse battery"
 
 # The probes, the document and its page, the app's own health route.
@@ -117,7 +103,9 @@ assert me.profile.username == username and me.profile.name == "The Artist" and m
 assert expect(auth_csrf_token.sync(client=user), AuthCSRFToken, "the session's CSRF token").csrf_token
 
 # Sessions: a second one, listed, extended, revoked; the others revoked at once; a refresh.
-second = uuid.UUID(new_session(user)["sessionId"])
+created = expect(auth_create_session.sync(client=user, body=AuthSessionCreate()), AuthTokens, "a new session")
+assert created.success and created.message == "Authentication successful." and created.access_token, created
+second = created.session_id
 sessions = expect(auth_list_sessions.sync(client=user), AuthSessionList, "the account's sessions")
 assert {session.id for session in sessions.items} >= {tokens.session_id, second}, sessions
 until = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=2)
@@ -125,9 +113,9 @@ extended = expect(auth_extend_session.sync(second, client=user, body=AuthSession
                   "extend the second session")
 assert abs((extended.expires_at - until).total_seconds()) < 2, extended
 answered(auth_revoke_session.sync_detailed(second, client=user), 204, "revoke the second session")
-third = new_session(user)
+third = expect(auth_create_session.sync(client=user, body=AuthSessionCreate()), AuthTokens, "a third session")
 assert expect(auth_revoke_other_sessions.sync(client=user), AuthRevokedCount, "revoke every other session").revoked >= 1
-gone = expect(user_me.sync(client=caller(third["accessToken"])), ErrorBody, "a revoked session's token")
+gone = expect(user_me.sync(client=caller(third.access_token)), ErrorBody, "a revoked session's token")
 assert gone.error.code == "INVALID_CREDENTIALS", gone
 refreshed = expect(auth_refresh.sync(client=anonymous, body=AuthRefreshRequest(refresh_token=tokens.refresh_token)), AuthTokens,
                    "refresh the sign-in's session")

@@ -5,6 +5,10 @@
 /// and the OpenAPI builder documents exactly `routes`; nothing else decides which auth routes
 /// an app has.
 public struct AuthContract: Sendable {
+    /// The `message` of a token answer, where the app lists it (`auth.tokens.responseMembers`):
+    /// what the server writes and the document states.
+    public static let authenticatedMessage = "Authentication successful."
+
     /// The app's auth facts.
     public let options: AuthContractOptions
     /// The request bodies.

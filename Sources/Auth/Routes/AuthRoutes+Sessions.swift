@@ -26,7 +26,8 @@ extension AuthRoutes {
         let tokens = try await startSession(
             for: user, expiresAt: expiresAt, leading: [], action: "session_created", request: request, context: context,
             now: now, binding: SessionBinding(identity: caller.identity))
-        return answer(status: .created, value: tokens)
+        // The app's token answer, in the body only: the cookies stay the calling browser's session.
+        return answer(status: .created, value: TokenAnswer(tokens: tokens, members: tokenMembers))
     }
 
     /// `PATCH /sessions/{id}` → 200 with the session after moving its end to `expires_at`.

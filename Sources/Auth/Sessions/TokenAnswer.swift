@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 import Runtime
 
@@ -10,7 +11,7 @@ struct TokenAnswer: JSONWritable {
     let members: Set<String>
 
     /// The `message` member, where the app lists it.
-    static let message = "Authentication successful."
+    static let message = AuthContract.authenticatedMessage
 
     func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()

@@ -67,9 +67,11 @@ struct AuthSchemas {
         let inBody = auth.cookies == nil
         let cookieNote = inBody ? "" : " Absent when the request carries `Origin` (a browser): the token is then only in its httpOnly cookie."
         var tokens = try fields.properties(of: [
-            FieldSchema(name: "success", type: .boolean, description: "Always `true`.", required: true),
-            FieldSchema(name: "message", type: .string, description: "What happened: `Authentication successful.`", required: true),
-            FieldSchema(name: "token_type", type: .string, description: "Always `Bearer`.", required: true),
+            FieldSchema(name: "success", type: .boolean, description: "Always `true`.", required: true, example: .bool(true)),
+            FieldSchema(
+                name: "message", type: .string, description: "What happened: `\(AuthContract.authenticatedMessage)`", required: true,
+                example: .string(AuthContract.authenticatedMessage)),
+            FieldSchema(name: "token_type", type: .string, description: "Always `Bearer`.", required: true, example: .string("Bearer")),
             FieldSchema(
                 name: "access_token", type: .string, description: "JWT to send as `Authorization: Bearer <token>`." + cookieNote, required: inBody),
             FieldSchema(name: "expires_in", type: .integer, description: "Seconds until the access token expires.", required: true),
