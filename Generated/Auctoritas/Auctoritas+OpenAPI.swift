@@ -2211,6 +2211,9 @@ extension Auctoritas {
           },
           "tokenType" : {
             "description" : "Always `Bearer`.",
+            "examples" : [
+              "Bearer"
+            ],
             "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },

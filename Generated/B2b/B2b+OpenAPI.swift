@@ -2445,6 +2445,9 @@ extension B2b {
           },
           "token_type" : {
             "description" : "Always `Bearer`.",
+            "examples" : [
+              "Bearer"
+            ],
             "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },

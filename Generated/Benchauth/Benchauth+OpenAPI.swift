@@ -2136,6 +2136,9 @@ extension Benchauth {
           },
           "token_type" : {
             "description" : "Always `Bearer`.",
+            "examples" : [
+              "Bearer"
+            ],
             "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },

@@ -2425,6 +2425,9 @@ extension Benchauthprotected {
           },
           "token_type" : {
             "description" : "Always `Bearer`.",
+            "examples" : [
+              "Bearer"
+            ],
             "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },

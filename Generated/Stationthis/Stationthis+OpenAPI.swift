@@ -2245,7 +2245,7 @@ extension Stationthis {
           {
             "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
             "expiresIn" : 3600,
-            "message" : "The request body has 1 invalid field: email.",
+            "message" : "Authentication successful.",
             "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
             "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
             "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -2276,6 +2276,9 @@ extension Stationthis {
           },
           "message" : {
             "description" : "What happened: `Authentication successful.`",
+            "examples" : [
+              "Authentication successful."
+            ],
             "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
@@ -2296,10 +2299,16 @@ extension Stationthis {
           },
           "success" : {
             "description" : "Always `true`.",
+            "examples" : [
+              true
+            ],
             "type" : "boolean"
           },
           "tokenType" : {
             "description" : "Always `Bearer`.",
+            "examples" : [
+              "Bearer"
+            ],
             "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
@@ -6106,7 +6115,7 @@ extension Stationthis {
                 "example" : {
                   "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "expiresIn" : 3600,
-                  "message" : "The request body has 1 invalid field: email.",
+                  "message" : "Authentication successful.",
                   "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
                   "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -6707,7 +6716,7 @@ extension Stationthis {
                 "example" : {
                   "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "expiresIn" : 3600,
-                  "message" : "The request body has 1 invalid field: email.",
+                  "message" : "Authentication successful.",
                   "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
                   "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -6840,7 +6849,7 @@ extension Stationthis {
                 "example" : {
                   "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "expiresIn" : 3600,
-                  "message" : "The request body has 1 invalid field: email.",
+                  "message" : "Authentication successful.",
                   "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
                   "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -7139,7 +7148,7 @@ extension Stationthis {
                 "example" : {
                   "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "expiresIn" : 3600,
-                  "message" : "The request body has 1 invalid field: email.",
+                  "message" : "Authentication successful.",
                   "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
                   "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",
@@ -7494,7 +7503,7 @@ extension Stationthis {
                 "example" : {
                   "accessToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "expiresIn" : 3600,
-                  "message" : "The request body has 1 invalid field: email.",
+                  "message" : "Authentication successful.",
                   "refreshToken" : "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.Zm9vYmFyYmF6",
                   "sessionExpiresAt" : "2026-01-15T09:30:00.000Z",
                   "sessionId" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83",

@@ -2599,6 +2599,9 @@ extension Tracker {
           },
           "token_type" : {
             "description" : "Always `Bearer`.",
+            "examples" : [
+              "Bearer"
+            ],
             "pattern" : "^[^\\u0000]*$",
             "type" : "string"
           },
