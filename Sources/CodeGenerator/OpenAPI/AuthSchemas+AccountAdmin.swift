@@ -8,13 +8,7 @@ extension AuthSchemas {
     /// `AuthAccount` (an account with its status) and `AuthAccountPage` (a page of them), as
     /// the account administration routes answer.
     func accountAdminSchemas() throws -> [(String, JSONSchema)] {
-        let account = try naming(enums: ["role": Self.appRoleComponent, "status": AuthContract.accountStatusComponent]).object("An account of the app, with its status.", [
-            id(.user, "id", description: "Account id.", required: true),
-            id(
-                .project, "project_id", description: "The project whose end user this is; null for an app-level account.",
-                required: true, nullable: true),
-            FieldSchema(name: "email", type: .email, description: "Email address (lower case).", required: true),
-            FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
+        let account = try naming(enums: ["role": Self.appRoleComponent, "status": AuthContract.accountStatusComponent]).object("An account of the app, with its status.", accountIdentity + [
             FieldSchema(name: "role", type: .enum, description: "Role; it decides the account's scopes.", required: true, values: appRoles),
             FieldSchema(
                 name: "status", type: .enum, description: "`active`, or `banned` (every credential refused, logging in fails).",
@@ -33,5 +27,18 @@ extension AuthSchemas {
             ],
             description: description)
         return [(AuthContract.accountSchema, account), (AuthContract.accountPageSchema, page)]
+    }
+
+    /// The members naming an account, first in every account answer (account administration,
+    /// the platform's end users): id, project, email and name.
+    var accountIdentity: [FieldSchema] {
+        [
+            id(.user, "id", description: "Account id.", required: true),
+            id(
+                .project, "project_id", description: "The project whose end user this is; null for an app-level account.",
+                required: true, nullable: true),
+            FieldSchema(name: "email", type: .email, description: "Email address (lower case).", required: true),
+            FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
+        ]
     }
 }

@@ -41,13 +41,7 @@ extension AuthSchemas {
         detail.append(.init(
             "members", SchemaFactory.array(of: SchemaFactory.reference("AuthMember"), description: "Every member, by join time."), required: true))
         result.append(("PlatformOrganizationDetail", SchemaFactory.object(detail, description: "An organization and its members.")))
-        result.append(("PlatformEndUser", try naming(enums: ["role": Self.appRoleComponent]).platformObject("An account: app-level, or an end user of a project.", [
-            id(.user, "id", description: "Account id.", required: true),
-            id(
-                .project, "project_id", description: "The project whose end user this is; null for an app-level account.",
-                required: true, nullable: true),
-            FieldSchema(name: "email", type: .email, description: "Email address (lower case).", required: true),
-            FieldSchema(name: "name", type: .string, description: "Display name.", required: true),
+        result.append(("PlatformEndUser", try naming(enums: ["role": Self.appRoleComponent]).platformObject("An account: app-level, or an end user of a project.", accountIdentity + [
             FieldSchema(name: "role", type: .enum, description: "App role.", required: true, values: appRoles),
             FieldSchema(name: "status", type: .string, description: "`active` or `banned`.", required: true),
             FieldSchema(name: "email_verified", type: .boolean, description: "Whether the email address was verified.", required: true),
