@@ -1,3 +1,4 @@
+import APIContract
 import OpenAPIKit
 import SchemaModel
 
@@ -37,8 +38,8 @@ extension ErrorComponents {
             case .message: return .string(answer.message)
             case .status: return .integer(Int64(answer.status))
             case .title: return .string(Self.reasonPhrases[answer.status] ?? "Error")
-            case .type: return .string("urn:loom:problem:" + answer.code.lowercased().replacingOccurrences(of: "_", with: "-"))
-            case .requestId: return .string("0b9c4d1e-5f7a-4c3b-8e2d-6a1f9b7c3e55")
+            case .type: return .string(ProblemType.uri(code: answer.code))
+            case .requestId: return .string(ExampleText.requestID)
             case .fieldErrors:
                 return .array(answer.fields.map { .object([JSONMember(key: "field", value: .string($0.0)), JSONMember(key: "message", value: .string($0.1))]) })
             }
@@ -63,7 +64,7 @@ extension ErrorComponents {
         case .forbidden: return "The credential lacks the scope this route requires."
         case .csrfFailed: return "Requests authenticated by cookie must send the CSRF token in X-CSRF-Token."
         case .accountDisabled: return "This account is disabled."
-        case .notFound: return "No record has id 3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83."
+        case .notFound: return "No record has id \(ExampleText.uuid)."
         case .methodNotAllowed: return "This path does not answer this method."
         case .conflict: return "The value of name is already taken."
         case .preconditionFailed: return "The record changed since it was read: If-Match does not list its current ETag."

@@ -1,3 +1,5 @@
+import APIContract
+
 /// The shape of an app's error bodies, generated from its `app.json` (an `errorFormat` preset
 /// or an `errors.body` template): a JSON template whose values are taken from each error.
 public struct ErrorBodyFormat: Sendable {
@@ -41,7 +43,7 @@ public struct ErrorBodyFormat: Sendable {
             case .message: writer.value(error.detail)
             case .status: writer.value(error.status.code)
             case .title: writer.value(error.status.reasonPhrase)
-            case .type: writer.value("urn:loom:problem:" + error.code.lowercased().replacingOccurrences(of: "_", with: "-"))
+            case .type: writer.value(ProblemType.uri(code: error.code))
             case .requestID: writer.value(requestID)
             case .fieldErrors:
                 writer.beginArray()
