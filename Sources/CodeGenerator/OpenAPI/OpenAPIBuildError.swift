@@ -18,7 +18,7 @@ public struct OpenAPIBuildError: Error, Sendable, Hashable, CustomStringConverti
         case unknownRelationTarget
         /// A name cannot be used as an OpenAPI component key.
         case invalidComponentName
-        /// OpenAPIKit's validator rejected the assembled document.
+        /// The assembled document broke a rule of `DocumentChecks`.
         case invalidDocument
         /// The document could not be encoded as JSON.
         case encodingFailed

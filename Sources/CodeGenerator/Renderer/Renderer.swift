@@ -77,6 +77,10 @@ public struct Renderer: Sendable {
     /// keys, which Mustache treats as it treated a `nil` property (not found, so it looks further
     /// up the stack). Values Mustache renders itself (text, numbers, enums, lambdas) are kept.
     static func context(_ value: Any) -> Any {
+        if let text = value as? String { return RenderedText(text) }
+        // Arrays are `MustacheTransformable` (and dictionaries `MustacheParent`): their elements
+        // are converted here, before the check below would keep them as they are.
+        if let array = value as? [Any] { return array.map(context) }
         if value is MustacheParent || value is MustacheLambda || value is MustacheCustomRenderable || value is MustacheTransformable {
             return value
         }
@@ -98,11 +102,23 @@ public struct Renderer: Sendable {
         }
     }
 
-    /// The value an optional holds (`nil` for none); any other value as it is.
+    /// Text in the context. Mustache renders it as it renders a `String`, but when a section
+    /// over it (`{{#description}}`) or an array of texts puts it on the context stack, a lookup
+    /// of any other name climbs past it: a `String` is asked through a new `Mirror`, which was
+    /// the largest cost of rendering; this answers at once that it has no members.
+    struct RenderedText: MustacheParent, MustacheCustomRenderable {
+        let text: String
+        init(_ text: String) { self.text = text }
+        func child(named: String) -> Any? { nil }
+        var renderText: String { text }
+        var isNull: Bool { false }
+    }
+
+    /// The value an optional holds (`nil` for none); any other value as it is. A cast, not a
+    /// `Mirror`: it runs for every member of the model.
     private static func unwrapped(_ value: Any) -> Any? {
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first.map(\.value)
+        guard let optional = value as? any OptionalValue else { return value }
+        return optional.wrappedValue
     }
 
     /// Collapses runs of blank lines left by empty sections (a line of spaces only is blank and
@@ -133,4 +149,13 @@ public struct Renderer: Sendable {
         output.append(newline)
         return String(decoding: output, as: UTF8.self)
     }
+}
+
+/// An `Optional` seen through `Any` (`Renderer.unwrapped`).
+private protocol OptionalValue {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    fileprivate var wrappedValue: Any? { self.map { $0 as Any } }
 }

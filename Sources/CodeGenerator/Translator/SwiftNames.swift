@@ -46,21 +46,25 @@ public enum SwiftNames {
         return hashes + "\"\"\"\n" + body + "\n\"\"\"" + hashes
     }
 
-    /// The smallest number of `#` such that neither `"#...` nor `\#...` occurs in the text.
-    /// One pass over the bytes: one more than the longest run of `#` right after a `"` or `\`.
+    /// The smallest number of `#` such that neither `"#...` nor `\#...` occurs in the text: one
+    /// more than the longest run of `#` right after a `"` or `\`. Jumps from `#` to `#` with the
+    /// C library's `memchr` (a `#` is rare in the text embedded, the OpenAPI document): a Swift
+    /// loop over every byte was 3 % of a debug build's generation, `String.contains` 7 %.
     static func hashCount(for text: String) -> Int {
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), hash = UInt8(ascii: "#")
-        var longest = 0, run = 0, counting = false
-        for byte in text.utf8 {
-            if byte == hash, counting {
-                run += 1
-                longest = max(longest, run)
-            } else {
-                counting = byte == quote || byte == backslash
-                run = 0
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return 1 }
+            let hash = UInt8(ascii: "#"), quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+            var longest = 0, index = 0
+            while index < bytes.count, let found = memchr(base + index, Int32(hash), bytes.count - index) {
+                var end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                let start = end
+                while end < bytes.count, bytes[end] == hash { end += 1 }
+                if start > 0, bytes[start - 1] == quote || bytes[start - 1] == backslash { longest = max(longest, end - start) }
+                index = end
             }
+            return longest + 1
         }
-        return longest + 1
     }
 
     /// Documentation comment lines (without `///`) for a description.
