@@ -56,6 +56,7 @@ final class HeadOverflowHandler: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         refused = true
+        deadline.headRefused()
         let refusal = refusals.refusal(parserError, requestLine: deadline.requestLine)
         if pendingResponses == 0 {
             send(refusal, context: context)

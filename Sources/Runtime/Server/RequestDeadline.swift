@@ -22,6 +22,10 @@ final class RequestDeadline {
         case head(NIODeadline)
         /// A head is complete; the body must be by the deadline.
         case body(NIODeadline)
+        /// A head was refused (`HeadOverflowHandler`): the connection answers the requests before
+        /// it, then the refusal, and closes. No clock runs: those answers are bounded by their
+        /// time budgets, and nothing more is read as a request.
+        case refused
     }
 
     let headTimeout: TimeAmount
@@ -40,11 +44,11 @@ final class RequestDeadline {
         bodyTimeout = TimeAmount(limits.requestBodyTimeout)
     }
 
-    /// Starts the head's clock unless a request is under way.
+    /// Starts the head's clock unless a request is under way (or a head was refused).
     func headMayStart(on channel: any Channel) {
         guard case .idle = phase else { return }
         requestLine = .measuring(bytesSoFar: 0)
-        let deadline = NIODeadline.now() + headTimeout
+        let deadline = channel.eventLoop.now + headTimeout
         phase = .head(deadline)
         schedule(deadline, on: channel)
     }
@@ -78,14 +82,26 @@ final class RequestDeadline {
 
     /// The head is complete: the body's clock starts.
     func headEnded(on channel: any Channel) {
-        let deadline = NIODeadline.now() + bodyTimeout
+        if case .refused = phase { return }
+        let deadline = channel.eventLoop.now + bodyTimeout
         phase = .body(deadline)
         schedule(deadline, on: channel)
     }
 
     /// The request is complete: no clock runs until the next head's first byte.
     func requestEnded() {
+        if case .refused = phase { return }
         phase = .idle
+    }
+
+    /// A head was refused: the clock stops for good. Without this, a head clock started by the
+    /// refused head closed the connection, without a word, when the answers owed before the
+    /// refusal took longer than the head timeout (a loaded server).
+    func headRefused() {
+        phase = .refused
+        scheduled?.cancel()
+        scheduled = nil
+        scheduledAt = nil
     }
 
     /// Stops the clock (the connection closed).
@@ -109,10 +125,10 @@ final class RequestDeadline {
         scheduled = nil
         scheduledAt = nil
         switch phase {
-        case .idle:
+        case .idle, .refused:
             return
         case .head(let deadline), .body(let deadline):
-            if deadline <= NIODeadline.now() {
+            if deadline <= channel.eventLoop.now {
                 channel.close(promise: nil)
             } else {
                 schedule(deadline, on: channel)
