@@ -342,8 +342,10 @@ function responsesView(responses) {
       h("div", null, h("span", { class: "status s" + String(status).charAt(0) }, status), " ", mdInline(String(r.description || ""))),
       headers.length > 0 && [h("div", { class: "muted" }, "Headers:"), h("ul", { class: "headers" }, headers.map(([name, raw]) => {
         const hd = deref(raw);
-        return h("li", null, h("code", { class: "pname" }, name), hd.description && [" \u2014 ", mdInline(String(hd.description))],
-          isObject(hd.schema) && schemaView(hd.schema));
+        const schema = expand(hd.schema, new Set()).s;
+        return h("li", null, h("code", { class: "pname" }, name), isObject(hd.schema) && h("span", { class: "chip type" }, typeText(schema, 0)),
+          hd.description && [" ", mdInline(String(hd.description))],
+          schema.description && schema.description !== hd.description && [" ", mdInline(String(schema.description))]);
       }))],
       isObject(r.content) && Object.keys(r.content).length ? contentView(r.content) : h("div", { class: "muted" }, "No body"));
   })];

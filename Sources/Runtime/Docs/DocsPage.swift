@@ -153,7 +153,7 @@ main { padding: 16px 24px 64px; min-width: 0; }
 .chip.type { color: var(--accent); } .chip.ref { color: var(--patch); font-weight: 600; } .chip.warn { color: var(--warn); }
 .req { color: var(--err); font-size: 11px; font-weight: 600; margin-right: 4px; }
 .intro { padding-bottom: 8px; border-bottom: 1px solid var(--border); } .intro ul { margin: 4px 0; padding-left: 20px; }
-ul.headers { margin: 2px 0 6px; padding-left: 20px; } ul.headers .schema { margin: 2px 0; }
+ul.headers { margin: 2px 0 6px; padding-left: 20px; }
 details.op { margin: 8px 0; border: 1px solid var(--border); border-left-width: 4px; border-radius: 6px; }
 details.op.op-get { border-left-color: var(--get); } details.op.op-post { border-left-color: var(--post); } details.op.op-put { border-left-color: var(--put); }
 details.op.op-patch { border-left-color: var(--patch); } details.op.op-delete { border-left-color: var(--delete); }
