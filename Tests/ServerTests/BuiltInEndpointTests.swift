@@ -61,6 +61,22 @@ struct BuiltInEndpointTests {
         #expect(DocsPage.relativeReference(from: "/docs/ui", to: "/openapi.json") == "../openapi.json")
         #expect(DocsPage.relativeReference(from: "/a/b/docs", to: "/a/c/openapi.json") == "../c/openapi.json")
         #expect(DocsPage.relativeReference(from: "/docs", to: "/v1/openapi.json") == "v1/openapi.json")
+        #expect(DocsPage.relativeReference(from: "/docs", to: "/") == "./")
+        #expect(DocsPage.relativeReference(from: "/docs/ui", to: "/") == "../")
+        #expect(DocsPage.relativeReference(from: "/a/b/docs", to: "/") == "../../")
+    }
+
+    @Test("Try it sends under the server's root taken from the page's own address, not from the document's servers")
+    func docsRequestBase() async throws {
+        try await TestApp.run("tracker") { app in
+            let html = try await app.request(.get, "/docs").text
+            #expect(html.contains("const ROOT_URL = \"./\";"), "relative to the page: /api/docs behind a proxy sends /api/v1/...")
+            #expect(html.contains("new URL(ROOT_URL, location.href).pathname"))
+            #expect(!html.contains("spec.servers.find"), "the document's servers name where clients reach the server, not the page's prefix")
+        }
+        let nested = DocsPage.page(docsPath: "/reference/docs", documentPath: "/openapi.json", title: "T")
+        #expect(nested.html.contains("const ROOT_URL = \"../\";"))
+        #expect(nested.html.contains("const SPEC_URL = \"../openapi.json\";"))
     }
 
     @Test("the page's policy hashes exactly its inline script and style: the hashes change with the page and match it")

@@ -2,6 +2,9 @@
 extension DocsPage {
     /// The page script, second part: the "Try it" form, navigation, filtering and loading.
     static let scriptInteraction = #"""
+// The group of the document's webhooks: a key no tag can spell, shown as "Webhooks".
+const WEBHOOKS = "\u0000webhooks";
+const groupTitle = (tag) => tag === WEBHOOKS ? "Webhooks" : tag;
 function tryItView(entry) {
   const fields = [];
   const form = h("form", { class: "try" });
@@ -108,11 +111,13 @@ function operationBody(entry) {
       op.operationId && h("span", null, "operationId ", h("code", null, String(op.operationId))),
       security && h("span", null, "Security ", h("code", null, security)),
       op.deprecated && h("span", { class: "badge warn" }, "deprecated")),
-    parametersView(entry.params), requestBodyView(op.requestBody), responsesView(op.responses), tryItView(entry));
+    parametersView(entry.params), requestBodyView(op.requestBody), responsesView(op.responses),
+    // A webhook is a request this server sends to a receiver: described, never tried from here.
+    entry.webhook ? null : tryItView(entry));
 }
 function operationView(entry, id) {
   const op = entry.op;
-  const el = h("details", { class: "op op-" + entry.method + (op.deprecated ? " deprecated" : ""), id },
+  const el = h("details", { class: "op op-" + entry.method + (entry.webhook ? " webhook" : "") + (op.deprecated ? " deprecated" : ""), id },
     h("summary", null, h("span", { class: "m m-" + entry.method }, entry.method), h("span", { class: "path" }, entry.path),
       op.summary && h("span", { class: "sum" }, String(op.summary)), op.deprecated && h("span", { class: "badge warn" }, "deprecated")));
   let built = false;
@@ -132,24 +137,28 @@ function introView() {
     (isObject(info.contact) || isObject(info.license)) && h("p", { class: "muted" },
       isObject(info.contact) && ["Contact: ", info.contact.url ? link(info.contact.url, info.contact.name) : String(info.contact.name || ""), info.contact.email ? " <" + info.contact.email + "> " : " "],
       isObject(info.license) && ["License: ", info.license.url ? link(info.license.url, info.license.name) : String(info.license.name || info.license.identifier || "")]),
-    servers.length > 0 && [h("h4", null, "Servers"), h("ul", null, servers.map((s) => h("li", null, h("code", null, String(s.url)), s.description ? " \u2014 " + s.description : "")))],
+    servers.length > 0 && [h("h4", null, "Servers"), h("ul", null, servers.map((s) => h("li", null, h("code", null, String(s.url)), s.description ? [" \u2014 ", mdInline(String(s.description))] : "")))],
     schemes.length > 0 && [h("h4", null, "Authentication"), h("ul", null, schemes.map(([name, raw]) => {
       const s = deref(raw);
       const how = [s.type, s.scheme, s.bearerFormat && "(" + s.bearerFormat + ")", s.in && "in " + s.in, s.name && "\u201c" + s.name + "\u201d"].filter(Boolean).join(" ");
-      return h("li", null, h("code", null, name), " \u2014 " + how, s.description ? ": " + s.description : "");
+      return h("li", null, h("code", null, name), " \u2014 " + how, s.description ? [": ", mdInline(String(s.description))] : "");
     }))],
     h("p", { class: "muted" }, "\u201cTry it\u201d sends requests to " + location.origin + (basePath || "/") + ". Credentials entered at the top are kept in this tab only."));
 }
 
+// The operations of `paths`, then those of `webhooks` (OpenAPI 3.1), keyed by the webhook's name
+// and listed under their own heading.
 function collectOperations() {
   const entries = [];
-  for (const [path, rawItem] of Object.entries(isObject(spec.paths) ? spec.paths : {})) {
-    const item = deref(rawItem);
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!isObject(op)) continue;
-      const tags = Array.isArray(op.tags) && op.tags.length ? op.tags.map(String) : ["default"];
-      entries.push({ path, method, op, tags, params: mergeParams(item.parameters, op.parameters) });
+  for (const [key, webhook] of [["paths", false], ["webhooks", true]]) {
+    for (const [path, rawItem] of Object.entries(isObject(spec[key]) ? spec[key] : {})) {
+      const item = deref(rawItem);
+      for (const method of METHODS) {
+        const op = item[method];
+        if (!isObject(op)) continue;
+        const tags = webhook ? [WEBHOOKS] : Array.isArray(op.tags) && op.tags.length ? op.tags.map(String) : ["default"];
+        entries.push({ path, method, op, tags, webhook, params: mergeParams(item.parameters, op.parameters) });
+      }
     }
   }
   return entries;
@@ -164,16 +173,17 @@ function render() {
   const entries = collectOperations();
   const tagInfo = new Map((Array.isArray(spec.tags) ? spec.tags.filter(isObject) : []).map((t) => [String(t.name), t]));
   const order = Array.from(tagInfo.keys());
-  for (const entry of entries) for (const tag of entry.tags) if (!order.includes(tag) && tag !== "default") order.push(tag);
-  order.push("default");
+  for (const entry of entries) for (const tag of entry.tags) if (!order.includes(tag) && tag !== "default" && tag !== WEBHOOKS) order.push(tag);
+  order.push("default", WEBHOOKS);
   const nodes = [introView()];
   const groups = [];
   order.forEach((tag, g) => {
     const members = entries.filter((e) => e.tags.includes(tag));
     if (!members.length) return;
     const info = tagInfo.get(tag) || {};
-    const section = h("section", null, h("h3", null, tag), info.description && h("div", { class: "desc md" }, md(info.description)));
-    const nav = h("div", { class: "nav-group" }, h("h5", null, tag));
+    const section = h("section", null, h("h3", null, groupTitle(tag)), info.description && h("div", { class: "desc md" }, md(info.description)),
+      tag === WEBHOOKS && h("p", { class: "muted" }, "Requests this server sends to the receivers you register; they cannot be tried from this page."));
+    const nav = h("div", { class: "nav-group" }, h("h5", null, groupTitle(tag)));
     const items = [];
     members.forEach((entry, i) => {
       const id = "op-" + g + "-" + i;
@@ -194,12 +204,10 @@ function render() {
   content.replaceChildren(...nodes);
   openFromHash();
 }
+// The path this server is mounted under, from the page's own address (not from the document's
+// `servers`, which name where the server runs for clients, not the proxy in front of this page).
 function serverBasePath() {
-  const server = Array.isArray(spec.servers) ? spec.servers.find(isObject) : null;
-  if (!server || typeof server.url !== "string") return "";
-  const vars = isObject(server.variables) ? server.variables : {};
-  const url = server.url.replace(/\{([^}]+)\}/g, (m, name) => isObject(vars[name]) && vars[name].default !== undefined ? String(vars[name].default) : "");
-  try { return new URL(url, new URL(SPEC_URL, location.href)).pathname.replace(/\/+$/, ""); } catch (e) { return ""; }
+  try { return new URL(ROOT_URL, location.href).pathname.replace(/\/+$/, ""); } catch (e) { return ""; }
 }
 function applyFilter(query) {
   const q = query.trim().toLowerCase();

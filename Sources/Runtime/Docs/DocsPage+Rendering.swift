@@ -5,6 +5,8 @@ extension DocsPage {
 (function () {
 "use strict";
 const SPEC_URL = {{SPEC_URL}};
+// The server's root relative to this page: "Try it" sends under it, so a path prefix added by a proxy is kept.
+const ROOT_URL = {{ROOT_URL}};
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const STORE = { authorization: "loom.docs.authorization", key: "loom.docs.apiKey" };
 const content = document.getElementById("content");
@@ -338,7 +340,13 @@ function responsesView(responses) {
     const headers = Object.entries(isObject(r.headers) ? r.headers : {});
     return h("div", { class: "response" },
       h("div", null, h("span", { class: "status s" + String(status).charAt(0) }, status), " ", mdInline(String(r.description || ""))),
-      headers.length > 0 && h("div", { class: "muted" }, "Headers: ", headers.map(([name, hd]) => h("span", { class: "chip", title: String(deref(hd).description || "") }, name))),
+      headers.length > 0 && [h("div", { class: "muted" }, "Headers:"), h("ul", { class: "headers" }, headers.map(([name, raw]) => {
+        const hd = deref(raw);
+        const schema = expand(hd.schema, new Set()).s;
+        return h("li", null, h("code", { class: "pname" }, name), isObject(hd.schema) && h("span", { class: "chip type" }, typeText(schema, 0)),
+          hd.description && [" ", mdInline(String(hd.description))],
+          schema.description && schema.description !== hd.description && [" ", mdInline(String(schema.description))]);
+      }))],
       isObject(r.content) && Object.keys(r.content).length ? contentView(r.content) : h("div", { class: "muted" }, "No body"));
   })];
 }

@@ -9,24 +9,32 @@ import Foundation
 /// offers a "Try it" form that calls this same origin. Spec text and responses are untrusted:
 /// the script inserts them with `textContent` only, never as HTML.
 public enum DocsPage {
-    /// The page's HTML. `{{SPEC_URL}}` has been replaced by `specURL` as a JavaScript string
-    /// literal (safe inside `<script>`) and `{{TITLE}}` by `title`, HTML-escaped.
+    /// The page's HTML. `{{SPEC_URL}}` has been replaced by `specURL` and `{{ROOT_URL}}` by
+    /// `rootURL`, each as a JavaScript string literal (safe inside `<script>`), and `{{TITLE}}` by
+    /// `title`, HTML-escaped.
     ///
-    /// Both encodings escape `{` and `}`, so a replaced value can never form a token itself and
-    /// the order of the two replacements does not matter.
-    public static func html(specURL: String, title: String) -> String {
+    /// `rootURL` is the server's root (`/`) as a reference relative to the page: "Try it" resolves
+    /// it against the page's own address and puts the operation's path under it, so behind a proxy
+    /// that mounts the server under `/api` the page at `/api/docs` sends `/api/v1/...`.
+    ///
+    /// Every encoding escapes `{` and `}`, so a replaced value can never form a token itself and
+    /// the order of the replacements does not matter.
+    public static func html(specURL: String, rootURL: String = "./", title: String) -> String {
         template
             .replacingOccurrences(of: "{{SPEC_URL}}", with: javaScriptStringLiteral(specURL))
+            .replacingOccurrences(of: "{{ROOT_URL}}", with: javaScriptStringLiteral(rootURL))
             .replacingOccurrences(of: "{{TITLE}}", with: htmlEscaped(title))
     }
 
     /// The page served at `docsPath` for the document at `documentPath`, made once at start-up:
-    /// the document is fetched by a reference relative to the page, so the page keeps working
-    /// behind a proxy that mounts the server under a path prefix; and the page's policy allows
+    /// the document is fetched, and "Try it" sends its requests, by references relative to the
+    /// page (to the document, and to the server's root), so the page keeps working behind a proxy
+    /// that mounts the server under a path prefix without rewriting it; and the page's policy allows
     /// exactly its one inline script and one inline style by their SHA-256 (no `unsafe-inline`),
     /// no other origin, and no framing.
     public static func page(docsPath: String, documentPath: String, title: String) -> (html: String, contentSecurityPolicy: String) {
-        let html = html(specURL: relativeReference(from: docsPath, to: documentPath), title: title)
+        let html = html(specURL: relativeReference(from: docsPath, to: documentPath),
+                        rootURL: relativeReference(from: docsPath, to: "/"), title: title)
         let policy = "default-src 'none'; script-src \(hashSource(html, between: "<script>", and: "</script>")); "
             + "style-src \(hashSource(html, between: "<style>", and: "</style>")); connect-src 'self'; img-src 'self' data:; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -35,7 +43,8 @@ public enum DocsPage {
 
     /// The reference that resolves to `target` from a page at `base` (both absolute paths):
     /// `/docs` to `/openapi.json` is `openapi.json`, `/api/docs` to `/api/v1/openapi.json` is
-    /// `v1/openapi.json`, `/docs/ui` to `/openapi.json` is `../openapi.json`.
+    /// `v1/openapi.json`, `/docs/ui` to `/openapi.json` is `../openapi.json`, `/docs` to `/` is
+    /// `./` and `/docs/ui` to `/` is `../`.
     public static func relativeReference(from base: String, to target: String) -> String {
         let baseDirectory = base.split(separator: "/", omittingEmptySubsequences: false).dropLast().dropFirst()
         let targetParts = Array(target.split(separator: "/", omittingEmptySubsequences: false).dropFirst())
@@ -144,6 +153,7 @@ main { padding: 16px 24px 64px; min-width: 0; }
 .chip.type { color: var(--accent); } .chip.ref { color: var(--patch); font-weight: 600; } .chip.warn { color: var(--warn); }
 .req { color: var(--err); font-size: 11px; font-weight: 600; margin-right: 4px; }
 .intro { padding-bottom: 8px; border-bottom: 1px solid var(--border); } .intro ul { margin: 4px 0; padding-left: 20px; }
+ul.headers { margin: 2px 0 6px; padding-left: 20px; }
 details.op { margin: 8px 0; border: 1px solid var(--border); border-left-width: 4px; border-radius: 6px; }
 details.op.op-get { border-left-color: var(--get); } details.op.op-post { border-left-color: var(--post); } details.op.op-put { border-left-color: var(--put); }
 details.op.op-patch { border-left-color: var(--patch); } details.op.op-delete { border-left-color: var(--delete); }
