@@ -111,13 +111,13 @@ enum EndpointRules {
         }
         if !table.operations.contains(.get) {
             diagnostics.error(
-                .invalidStatus, file: endpoint.file, path: "response.recordLinks.table",
+                .invalidRecordLinks, file: endpoint.file, path: "response.recordLinks.table",
                 "table \"\(table.name)\" serves no get, so there is no record read to link to; add \"get\" to its operations or remove \"recordLinks\"")
         }
         let member = links.member ?? table.primaryKey.name
         if !response(of: endpoint).contains(member) {
             diagnostics.error(
-                .invalidStatus, file: endpoint.file, path: links.member == nil ? "response.recordLinks" : "response.recordLinks.member",
+                .invalidRecordLinks, file: endpoint.file, path: links.member == nil ? "response.recordLinks" : "response.recordLinks.member",
                 "the response has no field \"\(member)\" holding the record's key; add it to response.fields or name the field in \"member\"")
         }
     }
