@@ -994,8 +994,8 @@ extension Auctoritas {
         "additionalProperties" : false,
         "examples" : [
           {
-            "allowedCidrs" : [
-              "10.0.0.0/8"
+            "clear" : [
+              "allowedCidrs"
             ],
             "expiresAt" : "2030-01-15T09:30:00.000Z",
             "name" : "Ada Lovelace",
@@ -1019,6 +1019,19 @@ extension Auctoritas {
               "array",
               "null"
             ]
+          },
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"allowedCidrs\"]}` is `{\"allowedCidrs\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "description" : "A field to set to null.",
+              "enum" : [
+                "allowedCidrs",
+                "expiresAt"
+              ],
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
           },
           "expiresAt" : {
             "description" : "When the key stops working (in the future); null: never.",
@@ -2505,7 +2518,7 @@ extension Auctoritas {
         ],
         "properties" : {
           "currentPassword" : {
-            "description" : "The password in use now; required with password.",
+            "description" : "The password in use now; required with password (absent or null keeps it unchecked).",
             "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
@@ -2532,7 +2545,7 @@ extension Auctoritas {
             ]
           },
           "password" : {
-            "description" : "New password (needs current_password). The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "description" : "New password (needs current_password); absent or null keeps it. The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
             "minLength" : 8,
             "pattern" : "^[^\\u0000]*$",
             "type" : [
@@ -3360,8 +3373,7 @@ extension Auctoritas {
               "clear" : [
                 "value"
               ],
-              "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
-              "value" : "42"
+              "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5"
             },
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
           }
@@ -3551,8 +3563,7 @@ extension Auctoritas {
             "clear" : [
               "value"
             ],
-            "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
-            "value" : "42"
+            "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5"
           }
         ],
         "properties" : {
@@ -6162,8 +6173,8 @@ extension Auctoritas {
           "content" : {
             "application/json" : {
               "example" : {
-                "allowedCidrs" : [
-                  "10.0.0.0/8"
+                "clear" : [
+                  "allowedCidrs"
                 ],
                 "expiresAt" : "2030-01-15T09:30:00.000Z",
                 "name" : "Ada Lovelace",
@@ -7446,6 +7457,20 @@ extension Auctoritas {
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "authGetOrganization" : {
+                "operationId" : "authGetOrganization",
+                "parameters" : {
+                  "orgId" : "$response.body#/id"
+                }
+              },
+              "authRenameOrganization" : {
+                "operationId" : "authRenameOrganization",
+                "parameters" : {
+                  "orgId" : "$response.body#/id"
+                }
               }
             }
           },
@@ -8919,6 +8944,22 @@ extension Auctoritas {
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "authArchiveProject" : {
+                "operationId" : "authArchiveProject",
+                "parameters" : {
+                  "orgId" : "$response.body#/organizationId",
+                  "projectId" : "$response.body#/id"
+                }
+              },
+              "authGetProject" : {
+                "operationId" : "authGetProject",
+                "parameters" : {
+                  "orgId" : "$response.body#/organizationId",
+                  "projectId" : "$response.body#/id"
+                }
               }
             }
           },
@@ -10557,8 +10598,7 @@ extension Auctoritas {
                 "clear" : [
                   "value"
                 ],
-                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5",
-                "value" : "42"
+                "key" : "sk_live_AJ4Htvjv9T2xq7WmZpL3k6ML5"
               },
               "schema" : {
                 "$ref" : "#/components/schemas/UserDataUpdate"

@@ -1302,8 +1302,8 @@ extension B2b {
         "additionalProperties" : false,
         "examples" : [
           {
-            "allowed_cidrs" : [
-              "10.0.0.0/8"
+            "clear" : [
+              "allowed_cidrs"
             ],
             "expires_at" : "2030-01-15T09:30:00.000Z",
             "name" : "Ada Lovelace",
@@ -1327,6 +1327,19 @@ extension B2b {
               "array",
               "null"
             ]
+          },
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"allowed_cidrs\"]}` is `{\"allowed_cidrs\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "description" : "A field to set to null.",
+              "enum" : [
+                "allowed_cidrs",
+                "expires_at"
+              ],
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
           },
           "expires_at" : {
             "description" : "When the key stops working (in the future); null: never.",
@@ -3466,7 +3479,6 @@ extension B2b {
                 "name"
               ],
               "email" : "user@example.com",
-              "name" : "Ada Lovelace",
               "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl"
             },
             "id" : "usr_0HYp6NevCTk1IZq7OfwDUl"
@@ -3676,7 +3688,6 @@ extension B2b {
               "name"
             ],
             "email" : "user@example.com",
-            "name" : "Ada Lovelace",
             "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl"
           }
         ],
@@ -4353,7 +4364,9 @@ extension B2b {
         "additionalProperties" : false,
         "examples" : [
           {
-            "description" : "Everything the launch needs, in order.",
+            "clear" : [
+              "description"
+            ],
             "enabled" : true,
             "event_types" : [
               "*"
@@ -4362,6 +4375,16 @@ extension B2b {
           }
         ],
         "properties" : {
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"description\"]}` is `{\"description\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "const" : "description",
+              "description" : "A field to set to null.",
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
+          },
           "description" : {
             "description" : "What the subscription is for; null clears it.",
             "maxLength" : 500,
@@ -6040,6 +6063,20 @@ extension B2b {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "authGetOrganization" : {
+                "operationId" : "authGetOrganization",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRenameOrganization" : {
+                "operationId" : "authRenameOrganization",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              }
             }
           },
           "400" : {
@@ -7151,6 +7188,22 @@ extension B2b {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "authArchiveProject" : {
+                "operationId" : "authArchiveProject",
+                "parameters" : {
+                  "id" : "$response.body#/organization_id",
+                  "project_id" : "$response.body#/id"
+                }
+              },
+              "authGetProject" : {
+                "operationId" : "authGetProject",
+                "parameters" : {
+                  "id" : "$response.body#/organization_id",
+                  "project_id" : "$response.body#/id"
+                }
               }
             }
           },
@@ -9003,31 +9056,31 @@ extension B2b {
               "authGetAPIKey" : {
                 "operationId" : "authGetAPIKey",
                 "parameters" : {
-                  "id" : "$response.body#/id"
+                  "id" : "$response.body#/data/id"
                 }
               },
               "authReplaceAPIKey" : {
                 "operationId" : "authReplaceAPIKey",
                 "parameters" : {
-                  "id" : "$response.body#/id"
+                  "id" : "$response.body#/data/id"
                 }
               },
               "authRevokeAPIKey" : {
                 "operationId" : "authRevokeAPIKey",
                 "parameters" : {
-                  "id" : "$response.body#/id"
+                  "id" : "$response.body#/data/id"
                 }
               },
               "authRotateAPIKey" : {
                 "operationId" : "authRotateAPIKey",
                 "parameters" : {
-                  "id" : "$response.body#/id"
+                  "id" : "$response.body#/data/id"
                 }
               },
               "authUpdateAPIKey" : {
                 "operationId" : "authUpdateAPIKey",
                 "parameters" : {
-                  "id" : "$response.body#/id"
+                  "id" : "$response.body#/data/id"
                 }
               }
             }
@@ -9320,8 +9373,8 @@ extension B2b {
           "content" : {
             "application/json" : {
               "example" : {
-                "allowed_cidrs" : [
-                  "10.0.0.0/8"
+                "clear" : [
+                  "allowed_cidrs"
                 ],
                 "expires_at" : "2030-01-15T09:30:00.000Z",
                 "name" : "Ada Lovelace",
@@ -9686,31 +9739,31 @@ extension B2b {
               "authGetAPIKey" : {
                 "operationId" : "authGetAPIKey",
                 "parameters" : {
-                  "id" : "$response.body#/id"
+                  "id" : "$response.body#/data/id"
                 }
               },
               "authReplaceAPIKey" : {
                 "operationId" : "authReplaceAPIKey",
                 "parameters" : {
-                  "id" : "$response.body#/id"
+                  "id" : "$response.body#/data/id"
                 }
               },
               "authRevokeAPIKey" : {
                 "operationId" : "authRevokeAPIKey",
                 "parameters" : {
-                  "id" : "$response.body#/id"
+                  "id" : "$response.body#/data/id"
                 }
               },
               "authRotateAPIKey" : {
                 "operationId" : "authRotateAPIKey",
                 "parameters" : {
-                  "id" : "$response.body#/id"
+                  "id" : "$response.body#/data/id"
                 }
               },
               "authUpdateAPIKey" : {
                 "operationId" : "authUpdateAPIKey",
                 "parameters" : {
-                  "id" : "$response.body#/id"
+                  "id" : "$response.body#/data/id"
                 }
               }
             }
@@ -12331,7 +12384,6 @@ extension B2b {
                   "name"
                 ],
                 "email" : "user@example.com",
-                "name" : "Ada Lovelace",
                 "organization_id" : "org_0HYp6NevCTk1IZq7OfwDUl"
               },
               "schema" : {
@@ -13130,7 +13182,9 @@ extension B2b {
           "content" : {
             "application/json" : {
               "example" : {
-                "description" : "Everything the launch needs, in order.",
+                "clear" : [
+                  "description"
+                ],
                 "enabled" : true,
                 "event_types" : [
                   "*"

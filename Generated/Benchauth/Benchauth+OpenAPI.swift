@@ -993,8 +993,8 @@ extension Benchauth {
         "additionalProperties" : false,
         "examples" : [
           {
-            "allowed_cidrs" : [
-              "10.0.0.0/8"
+            "clear" : [
+              "allowed_cidrs"
             ],
             "expires_at" : "2030-01-15T09:30:00.000Z",
             "name" : "Ada Lovelace",
@@ -1018,6 +1018,19 @@ extension Benchauth {
               "array",
               "null"
             ]
+          },
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"allowed_cidrs\"]}` is `{\"allowed_cidrs\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "description" : "A field to set to null.",
+              "enum" : [
+                "allowed_cidrs",
+                "expires_at"
+              ],
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
           },
           "expires_at" : {
             "description" : "When the key stops working (in the future); null: never.",
@@ -3624,8 +3637,8 @@ extension Benchauth {
           "content" : {
             "application/json" : {
               "example" : {
-                "allowed_cidrs" : [
-                  "10.0.0.0/8"
+                "clear" : [
+                  "allowed_cidrs"
                 ],
                 "expires_at" : "2030-01-15T09:30:00.000Z",
                 "name" : "Ada Lovelace",
@@ -4820,6 +4833,20 @@ extension Benchauth {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "authGetOrganization" : {
+                "operationId" : "authGetOrganization",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRenameOrganization" : {
+                "operationId" : "authRenameOrganization",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              }
             }
           },
           "400" : {
@@ -5754,6 +5781,22 @@ extension Benchauth {
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "authArchiveProject" : {
+                "operationId" : "authArchiveProject",
+                "parameters" : {
+                  "id" : "$response.body#/organization_id",
+                  "project_id" : "$response.body#/id"
+                }
+              },
+              "authGetProject" : {
+                "operationId" : "authGetProject",
+                "parameters" : {
+                  "id" : "$response.body#/organization_id",
+                  "project_id" : "$response.body#/id"
+                }
               }
             }
           },

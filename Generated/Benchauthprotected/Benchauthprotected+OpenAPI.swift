@@ -1282,8 +1282,8 @@ extension Benchauthprotected {
         "additionalProperties" : false,
         "examples" : [
           {
-            "allowed_cidrs" : [
-              "10.0.0.0/8"
+            "clear" : [
+              "allowed_cidrs"
             ],
             "expires_at" : "2030-01-15T09:30:00.000Z",
             "name" : "Ada Lovelace",
@@ -1307,6 +1307,19 @@ extension Benchauthprotected {
               "array",
               "null"
             ]
+          },
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"allowed_cidrs\"]}` is `{\"allowed_cidrs\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "description" : "A field to set to null.",
+              "enum" : [
+                "allowed_cidrs",
+                "expires_at"
+              ],
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
           },
           "expires_at" : {
             "description" : "When the key stops working (in the future); null: never.",
@@ -4434,8 +4447,8 @@ extension Benchauthprotected {
           "content" : {
             "application/json" : {
               "example" : {
-                "allowed_cidrs" : [
-                  "10.0.0.0/8"
+                "clear" : [
+                  "allowed_cidrs"
                 ],
                 "expires_at" : "2030-01-15T09:30:00.000Z",
                 "name" : "Ada Lovelace",
@@ -5885,6 +5898,20 @@ extension Benchauthprotected {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "authGetOrganization" : {
+                "operationId" : "authGetOrganization",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRenameOrganization" : {
+                "operationId" : "authRenameOrganization",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              }
             }
           },
           "400" : {
@@ -6996,6 +7023,22 @@ extension Benchauthprotected {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "authArchiveProject" : {
+                "operationId" : "authArchiveProject",
+                "parameters" : {
+                  "id" : "$response.body#/organization_id",
+                  "project_id" : "$response.body#/id"
+                }
+              },
+              "authGetProject" : {
+                "operationId" : "authGetProject",
+                "parameters" : {
+                  "id" : "$response.body#/organization_id",
+                  "project_id" : "$response.body#/id"
+                }
               }
             }
           },

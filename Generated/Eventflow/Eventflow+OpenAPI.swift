@@ -962,8 +962,8 @@ extension Eventflow {
         "additionalProperties" : false,
         "examples" : [
           {
-            "allowed_cidrs" : [
-              "10.0.0.0/8"
+            "clear" : [
+              "allowed_cidrs"
             ],
             "expires_at" : "2030-01-15T09:30:00.000Z",
             "name" : "Ada Lovelace",
@@ -987,6 +987,19 @@ extension Eventflow {
               "array",
               "null"
             ]
+          },
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"allowed_cidrs\"]}` is `{\"allowed_cidrs\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "description" : "A field to set to null.",
+              "enum" : [
+                "allowed_cidrs",
+                "expires_at"
+              ],
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
           },
           "expires_at" : {
             "description" : "When the key stops working (in the future); null: never.",
@@ -3639,7 +3652,6 @@ extension Eventflow {
               "clear" : [
                 "description"
               ],
-              "description" : "Everything the launch needs, in order.",
               "name" : "billing-service"
             },
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
@@ -3850,7 +3862,6 @@ extension Eventflow {
             "clear" : [
               "description"
             ],
-            "description" : "Everything the launch needs, in order.",
             "name" : "billing-service"
           }
         ],
@@ -4687,8 +4698,8 @@ extension Eventflow {
           "content" : {
             "application/json" : {
               "example" : {
-                "allowed_cidrs" : [
-                  "10.0.0.0/8"
+                "clear" : [
+                  "allowed_cidrs"
                 ],
                 "expires_at" : "2030-01-15T09:30:00.000Z",
                 "name" : "Ada Lovelace",
@@ -5856,6 +5867,20 @@ extension Eventflow {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "authGetOrganization" : {
+                "operationId" : "authGetOrganization",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRenameOrganization" : {
+                "operationId" : "authRenameOrganization",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              }
             }
           },
           "400" : {
@@ -6790,6 +6815,22 @@ extension Eventflow {
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "authArchiveProject" : {
+                "operationId" : "authArchiveProject",
+                "parameters" : {
+                  "id" : "$response.body#/organization_id",
+                  "project_id" : "$response.body#/id"
+                }
+              },
+              "authGetProject" : {
+                "operationId" : "authGetProject",
+                "parameters" : {
+                  "id" : "$response.body#/organization_id",
+                  "project_id" : "$response.body#/id"
+                }
               }
             }
           },
@@ -8286,6 +8327,32 @@ extension Eventflow {
             "headers" : {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "deleteConsumer" : {
+                "operationId" : "deleteConsumer",
+                "parameters" : {
+                  "id" : "$response.body#/consumer_id"
+                }
+              },
+              "getConsumer" : {
+                "operationId" : "getConsumer",
+                "parameters" : {
+                  "id" : "$response.body#/consumer_id"
+                }
+              },
+              "replaceConsumer" : {
+                "operationId" : "replaceConsumer",
+                "parameters" : {
+                  "id" : "$response.body#/consumer_id"
+                }
+              },
+              "updateConsumer" : {
+                "operationId" : "updateConsumer",
+                "parameters" : {
+                  "id" : "$response.body#/consumer_id"
+                }
               }
             }
           },
@@ -9794,6 +9861,32 @@ extension Eventflow {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "deleteProducer" : {
+                "operationId" : "deleteProducer",
+                "parameters" : {
+                  "id" : "$response.body#/producer_id"
+                }
+              },
+              "getProducer" : {
+                "operationId" : "getProducer",
+                "parameters" : {
+                  "id" : "$response.body#/producer_id"
+                }
+              },
+              "replaceProducer" : {
+                "operationId" : "replaceProducer",
+                "parameters" : {
+                  "id" : "$response.body#/producer_id"
+                }
+              },
+              "updateProducer" : {
+                "operationId" : "updateProducer",
+                "parameters" : {
+                  "id" : "$response.body#/producer_id"
+                }
+              }
             }
           },
           "400" : {
@@ -10221,7 +10314,6 @@ extension Eventflow {
                 "clear" : [
                   "description"
                 ],
-                "description" : "Everything the launch needs, in order.",
                 "name" : "billing-service"
               },
               "schema" : {

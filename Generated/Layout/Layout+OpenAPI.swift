@@ -1095,8 +1095,8 @@ extension Layout {
         "additionalProperties" : false,
         "examples" : [
           {
-            "allowedCidrs" : [
-              "10.0.0.0/8"
+            "clear" : [
+              "allowedCidrs"
             ],
             "expiresAt" : "2030-01-15T09:30:00.000Z",
             "name" : "Ada Lovelace",
@@ -1120,6 +1120,19 @@ extension Layout {
               "array",
               "null"
             ]
+          },
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"allowedCidrs\"]}` is `{\"allowedCidrs\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "description" : "A field to set to null.",
+              "enum" : [
+                "allowedCidrs",
+                "expiresAt"
+              ],
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
           },
           "expiresAt" : {
             "description" : "When the key stops working (in the future); null: never.",
@@ -2971,7 +2984,6 @@ extension Layout {
               "clear" : [
                 "customerId"
               ],
-              "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
               "noteText" : "Looks good to me."
             },
             "id" : 1
@@ -3162,7 +3174,6 @@ extension Layout {
             "clear" : [
               "customerId"
             ],
-            "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
             "noteText" : "Looks good to me."
           }
         ],
@@ -3331,7 +3342,7 @@ extension Layout {
         ],
         "properties" : {
           "currentPassword" : {
-            "description" : "The password in use now; required with password.",
+            "description" : "The password in use now; required with password (absent or null keeps it unchecked).",
             "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
@@ -3358,7 +3369,7 @@ extension Layout {
             ]
           },
           "password" : {
-            "description" : "New password (needs current_password). The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "description" : "New password (needs current_password); absent or null keeps it. The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
             "minLength" : 8,
             "pattern" : "^[^\\u0000]*$",
             "type" : [
@@ -4405,8 +4416,8 @@ extension Layout {
           "content" : {
             "application/json" : {
               "example" : {
-                "allowedCidrs" : [
-                  "10.0.0.0/8"
+                "clear" : [
+                  "allowedCidrs"
                 ],
                 "expiresAt" : "2030-01-15T09:30:00.000Z",
                 "name" : "Ada Lovelace",
@@ -5603,6 +5614,20 @@ extension Layout {
               "X-RateLimit-Reset" : {
                 "$ref" : "#/components/headers/XRateLimitReset"
               }
+            },
+            "links" : {
+              "authGetOrganization" : {
+                "operationId" : "authGetOrganization",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRenameOrganization" : {
+                "operationId" : "authRenameOrganization",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              }
             }
           },
           "400" : {
@@ -6702,6 +6727,22 @@ extension Layout {
               },
               "X-RateLimit-Reset" : {
                 "$ref" : "#/components/headers/XRateLimitReset"
+              }
+            },
+            "links" : {
+              "authArchiveProject" : {
+                "operationId" : "authArchiveProject",
+                "parameters" : {
+                  "id" : "$response.body#/organizationId",
+                  "project_id" : "$response.body#/id"
+                }
+              },
+              "authGetProject" : {
+                "operationId" : "authGetProject",
+                "parameters" : {
+                  "id" : "$response.body#/organizationId",
+                  "project_id" : "$response.body#/id"
+                }
               }
             }
           },
@@ -9158,7 +9199,6 @@ extension Layout {
                 "clear" : [
                   "customerId"
                 ],
-                "customerId" : "cus_0HYp6NevCTk1IZq7OfwDUl",
                 "noteText" : "Looks good to me."
               },
               "schema" : {

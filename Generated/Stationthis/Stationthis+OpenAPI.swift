@@ -1254,8 +1254,8 @@ extension Stationthis {
         "additionalProperties" : false,
         "examples" : [
           {
-            "allowedCidrs" : [
-              "10.0.0.0/8"
+            "clear" : [
+              "allowedCidrs"
             ],
             "expiresAt" : "2030-01-15T09:30:00.000Z",
             "name" : "Ada Lovelace",
@@ -1279,6 +1279,19 @@ extension Stationthis {
               "array",
               "null"
             ]
+          },
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"allowedCidrs\"]}` is `{\"allowedCidrs\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "description" : "A field to set to null.",
+              "enum" : [
+                "allowedCidrs",
+                "expiresAt"
+              ],
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
           },
           "expiresAt" : {
             "description" : "When the key stops working (in the future); null: never.",
@@ -5653,8 +5666,8 @@ extension Stationthis {
           "content" : {
             "application/json" : {
               "example" : {
-                "allowedCidrs" : [
-                  "10.0.0.0/8"
+                "clear" : [
+                  "allowedCidrs"
                 ],
                 "expiresAt" : "2030-01-15T09:30:00.000Z",
                 "name" : "Ada Lovelace",

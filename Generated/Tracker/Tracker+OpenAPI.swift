@@ -1312,8 +1312,8 @@ extension Tracker {
         "additionalProperties" : false,
         "examples" : [
           {
-            "allowed_cidrs" : [
-              "10.0.0.0/8"
+            "clear" : [
+              "allowed_cidrs"
             ],
             "expires_at" : "2030-01-15T09:30:00.000Z",
             "name" : "Ada Lovelace",
@@ -1337,6 +1337,19 @@ extension Tracker {
               "array",
               "null"
             ]
+          },
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"allowed_cidrs\"]}` is `{\"allowed_cidrs\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "description" : "A field to set to null.",
+              "enum" : [
+                "allowed_cidrs",
+                "expires_at"
+              ],
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
           },
           "expires_at" : {
             "description" : "When the key stops working (in the future); null: never.",
@@ -3500,7 +3513,7 @@ extension Tracker {
         ],
         "properties" : {
           "current_password" : {
-            "description" : "The password in use now; required with password.",
+            "description" : "The password in use now; required with password (absent or null keeps it unchecked).",
             "pattern" : "^[^\\u0000]*$",
             "type" : [
               "string",
@@ -3527,7 +3540,7 @@ extension Tracker {
             ]
           },
           "password" : {
-            "description" : "New password (needs current_password). The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
+            "description" : "New password (needs current_password); absent or null keeps it. The password: at least 8 characters and at most 72 bytes (bcrypt's limit).",
             "minLength" : 8,
             "pattern" : "^[^\\u0000]*$",
             "type" : [
@@ -4544,7 +4557,6 @@ extension Tracker {
                 "key" : "value"
               },
               "status" : "active",
-              "summary" : "Everything the launch needs, in order.",
               "webhook_secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
             },
             "id" : "3f6c2a9e-8b1d-4c7e-9a52-1d0e7b4f6a83"
@@ -5048,7 +5060,6 @@ extension Tracker {
               "key" : "value"
             },
             "status" : "active",
-            "summary" : "Everything the launch needs, in order.",
             "webhook_secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
           }
         ],
@@ -5911,7 +5922,6 @@ extension Tracker {
               ],
               "code" : "WEB-42",
               "completed_at" : "2026-01-15T09:30:00.000Z",
-              "details" : "Everything the launch needs, in order.",
               "due_on" : "2026-12-31",
               "estimate_hours" : 12.5,
               "labels" : [
@@ -6331,7 +6341,6 @@ extension Tracker {
             ],
             "code" : "WEB-42",
             "completed_at" : "2026-01-15T09:30:00.000Z",
-            "details" : "Everything the launch needs, in order.",
             "due_on" : "2026-12-31",
             "estimate_hours" : 12.5,
             "labels" : [
@@ -7385,7 +7394,9 @@ extension Tracker {
         "additionalProperties" : false,
         "examples" : [
           {
-            "description" : "Everything the launch needs, in order.",
+            "clear" : [
+              "description"
+            ],
             "enabled" : true,
             "event_types" : [
               "*"
@@ -7394,6 +7405,16 @@ extension Tracker {
           }
         ],
         "properties" : {
+          "clear" : {
+            "description" : "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): `{\"clear\": [\"description\"]}` is `{\"description\": null}`. A field named here must not also be sent.",
+            "items" : {
+              "const" : "description",
+              "description" : "A field to set to null.",
+              "type" : "string"
+            },
+            "type" : "array",
+            "uniqueItems" : true
+          },
           "description" : {
             "description" : "What the subscription is for; null clears it.",
             "maxLength" : 500,
@@ -8615,8 +8636,8 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "example" : {
-                "allowed_cidrs" : [
-                  "10.0.0.0/8"
+                "clear" : [
+                  "allowed_cidrs"
                 ],
                 "expires_at" : "2030-01-15T09:30:00.000Z",
                 "name" : "Ada Lovelace",
@@ -10479,6 +10500,20 @@ extension Tracker {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "authGetOrganization" : {
+                "operationId" : "authGetOrganization",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "authRenameOrganization" : {
+                "operationId" : "authRenameOrganization",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              }
             }
           },
           "400" : {
@@ -11640,6 +11675,22 @@ extension Tracker {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "authArchiveProject" : {
+                "operationId" : "authArchiveProject",
+                "parameters" : {
+                  "id" : "$response.body#/organization_id",
+                  "project_id" : "$response.body#/id"
+                }
+              },
+              "authGetProject" : {
+                "operationId" : "authGetProject",
+                "parameters" : {
+                  "id" : "$response.body#/organization_id",
+                  "project_id" : "$response.body#/id"
+                }
               }
             }
           },
@@ -17140,6 +17191,32 @@ extension Tracker {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "deleteProject" : {
+                "operationId" : "deleteProject",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "getProject" : {
+                "operationId" : "getProject",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "replaceProject" : {
+                "operationId" : "replaceProject",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "updateProject" : {
+                "operationId" : "updateProject",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              }
             }
           },
           "201" : {
@@ -17205,6 +17282,32 @@ extension Tracker {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "deleteProject" : {
+                "operationId" : "deleteProject",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "getProject" : {
+                "operationId" : "getProject",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "replaceProject" : {
+                "operationId" : "replaceProject",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "updateProject" : {
+                "operationId" : "updateProject",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
               }
             }
           },
@@ -17611,7 +17714,6 @@ extension Tracker {
                   "key" : "value"
                 },
                 "status" : "active",
-                "summary" : "Everything the launch needs, in order.",
                 "webhook_secret" : "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
               },
               "schema" : {
@@ -17999,6 +18101,32 @@ extension Tracker {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "deleteProject" : {
+                "operationId" : "deleteProject",
+                "parameters" : {
+                  "id" : "$response.body#/project_id"
+                }
+              },
+              "getProject" : {
+                "operationId" : "getProject",
+                "parameters" : {
+                  "id" : "$response.body#/project_id"
+                }
+              },
+              "replaceProject" : {
+                "operationId" : "replaceProject",
+                "parameters" : {
+                  "id" : "$response.body#/project_id"
+                }
+              },
+              "updateProject" : {
+                "operationId" : "updateProject",
+                "parameters" : {
+                  "id" : "$response.body#/project_id"
+                }
               }
             }
           },
@@ -19585,6 +19713,32 @@ extension Tracker {
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
+            },
+            "links" : {
+              "deleteTask" : {
+                "operationId" : "deleteTask",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "getTask" : {
+                "operationId" : "getTask",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "replaceTask" : {
+                "operationId" : "replaceTask",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "updateTask" : {
+                "operationId" : "updateTask",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              }
             }
           },
           "201" : {
@@ -19655,6 +19809,32 @@ extension Tracker {
               },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
+              }
+            },
+            "links" : {
+              "deleteTask" : {
+                "operationId" : "deleteTask",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "getTask" : {
+                "operationId" : "getTask",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "replaceTask" : {
+                "operationId" : "replaceTask",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
+              },
+              "updateTask" : {
+                "operationId" : "updateTask",
+                "parameters" : {
+                  "id" : "$response.body#/id"
+                }
               }
             }
           },
@@ -20061,7 +20241,6 @@ extension Tracker {
                 ],
                 "code" : "WEB-42",
                 "completed_at" : "2026-01-15T09:30:00.000Z",
-                "details" : "Everything the launch needs, in order.",
                 "due_on" : "2026-12-31",
                 "estimate_hours" : 12.5,
                 "labels" : [
@@ -21102,7 +21281,9 @@ extension Tracker {
           "content" : {
             "application/json" : {
               "example" : {
-                "description" : "Everything the launch needs, in order.",
+                "clear" : [
+                  "description"
+                ],
                 "enabled" : true,
                 "event_types" : [
                   "*"

@@ -6,7 +6,7 @@ extension AuthContract {
             route(
                 .createOrganization, .post, "/organizations", summary: "Create an organization",
                 description: "The caller becomes its owner. 409 when the slug is taken.", request: bodies.createOrganization,
-                responses: Self.json(201, "AuthOrganization"), errors: [.conflict, .validationError]),
+                responses: Self.json(201, "AuthOrganization").map { $0.linking(Self.organizationOperations) }, errors: [.conflict, .validationError]),
             route(
                 .listOrganizations, .get, "/organizations", summary: "List my organizations",
                 description: "The caller's organizations with the caller's role in each.", responses: Self.json(200, "AuthOrganizationList")),
@@ -81,7 +81,9 @@ extension AuthContract {
             route(
                 .createProject, .post, "/organizations/{id}/projects", summary: "Create a project",
                 description: "Needs the `organization:projects` ability (owners always have it). 409 when the slug is taken in the organization.",
-                request: bodies.createProject, responses: Self.json(201, "AuthProject"), errors: [.notFound, .conflict, .validationError]),
+                request: bodies.createProject,
+                responses: Self.json(201, "AuthProject").map { $0.linking(Self.projectOperations, fills: Self.projectFills) },
+                errors: [.notFound, .conflict, .validationError]),
             route(
                 .listProjects, .get, "/organizations/{id}/projects", summary: "List projects",
                 description: "The organization's projects that are not archived, by name; for members.",
@@ -111,4 +113,13 @@ extension AuthContract {
         }
         return routes
     }
+
+    /// The operations on one organization, which a created organization links to.
+    static let organizationOperations = [AuthOperation.getOrganization, .renameOrganization].map(\.rawValue)
+    /// The operations on one project, which a created project links to.
+    static let projectOperations = [AuthOperation.getProject, .archiveProject].map(\.rawValue)
+    /// A project's path names its organization (`id`) and itself (`project_id`).
+    static let projectFills = [
+        ContractLink.Fill(parameter: "id", member: "organization_id"), ContractLink.Fill(parameter: "project_id", member: "id"),
+    ]
 }

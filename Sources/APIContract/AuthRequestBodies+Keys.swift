@@ -62,7 +62,7 @@ extension AuthRequestBodies {
             ContractField(
                 "allowed_cidrs", .array(cidr), "Addresses the key may be used from; empty or null: any.", nullable: true, maxLength: 50),
             ContractField("expires_at", .datetime, "When the key stops working (in the future); null: never.", nullable: true),
-        ])
+        ], partial: true)
     }
 
     /// `PUT /api-keys/{id}`: a full replace of the writable members; one left out takes its

@@ -1,12 +1,14 @@
-/// The `clear` member of a table's `PATCH` body: the names of nullable fields to set to `null`,
+/// The `clear` member of a partial update's body (a table's `PATCH` and a batch's `update`,
+/// and every contract body declared `partial`: API keys, webhook subscriptions): the names of
+/// nullable fields to set to `null`,
 /// for clients that cannot send an explicit `null` (typed clients omit `nil` members, so
 /// `{"summary": null}` cannot be written with them): `{"clear": ["summary", "budget"]}` is
 /// `{"summary": null, "budget": null}`.
 ///
 /// `Runtime`'s `InputValidator` applies it and the OpenAPI builder documents it, both through
-/// this rule (a server test compares every app's document with the runtime's field rules). A
-/// table with a field named `clear`, or with no nullable field clients may write, has no clear
-/// list.
+/// this rule (a server test compares every app's document with the runtime's field rules, and
+/// holds every `PATCH` body with a nullable member to offering it). A body with a member named
+/// `clear`, or with no nullable member clients may write, has no clear list.
 public enum ClearList {
     /// The member's name, the same in every JSON naming style.
     public static let member = "clear"

@@ -42,10 +42,13 @@ public struct ContractLayout: Sendable, Hashable {
             guard route.responses.contains(where: { !$0.links.isEmpty }) else { return route }
             let responses = route.responses.map { response in
                 ContractResponse(response.status, response.body, response.description, links: response.links.compactMap { link in
-                    guard let target = targets[link.operationID],
-                        let parameter = target.parameters.first(where: { $0.location == .path && $0.key == link.parameter })
-                    else { return nil }
-                    return ContractLink(name: link.name, operationID: link.operationID, parameter: parameter.name, member: naming.name(link.member))
+                    guard let target = targets[link.operationID] else { return nil }
+                    var fills: [ContractLink.Fill] = []
+                    for fill in link.fills {
+                        guard let parameter = target.parameters.first(where: { $0.location == .path && $0.key == fill.parameter }) else { return nil }
+                        fills.append(ContractLink.Fill(parameter: parameter.name, member: naming.name(fill.member)))
+                    }
+                    return ContractLink(name: link.name, operationID: link.operationID, fills: fills)
                 })
             }
             return ContractRoute(

@@ -36,8 +36,13 @@ public struct ContractResponse: Sendable, Hashable {
     /// writes, for clients and stateful testers. A link whose target the app does not serve is
     /// dropped when the routes are laid out (`ContractLayout.apply`).
     public func linking(_ operations: [String], parameter: String = "id", member: String = "id") -> ContractResponse {
-        ContractResponse(
-            status, body, description,
-            links: links + operations.map { ContractLink(name: $0, operationID: $0, parameter: parameter, member: member) })
+        linking(operations, fills: [ContractLink.Fill(parameter: parameter, member: member)])
+    }
+
+    /// This answer with a link to each of `operations`, their path parameters filled as `fills`
+    /// say (a record nested under another names both: `id` from `organization_id`, `project_id`
+    /// from `id`).
+    public func linking(_ operations: [String], fills: [ContractLink.Fill]) -> ContractResponse {
+        ContractResponse(status, body, description, links: links + operations.map { ContractLink(name: $0, operationID: $0, fills: fills) })
     }
 }

@@ -9,7 +9,7 @@ extension ContractRoute {
         let primary = paths[0]
         return ContractRoute(
             copying: self, method: method, path: primary, aliases: Array(paths.dropFirst()),
-            request: request.map { ContractBody($0.name, $0.spelled(naming: naming, members: members).fields.map { $0.writing(ids) }) },
+            request: request.map { $0.with(fields: $0.spelled(naming: naming, members: members).fields.map { $0.writing(ids) }) },
             parameters: Self.renamed(parameters, toPath: primary) { members[$0.key] ?? naming.name($0.key) }.map { $0.writing(ids) })
     }
 
@@ -50,6 +50,6 @@ extension ContractRoute {
 extension ContractBody {
     /// The body with its members spelled with `naming`, or as `members` renames them.
     public func spelled(naming: JSONNaming, members: [String: String]) -> ContractBody {
-        ContractBody(name, fields.map { $0.named(members[$0.key] ?? naming.name($0.key)) })
+        with(fields: fields.map { $0.named(members[$0.key] ?? naming.name($0.key)) })
     }
 }

@@ -41,9 +41,9 @@ public struct PlatformRequestBodies: Sendable {
             ContractField("name", .string(pattern: nil), "New display name; absent or null keeps it.", nullable: true, minLength: 1, maxLength: 200),
             ContractField("email", .email, "New email address; absent or null keeps it.", nullable: true, maxLength: ContractField.emailMaxLength),
             ContractField(
-                "password", .string(pattern: nil), "New password (needs current_password). " + options.passwordRules, nullable: true,
+                "password", .string(pattern: nil), "New password (needs current_password); absent or null keeps it. " + options.passwordRules, nullable: true,
                 minLength: options.passwordMinLength),
-            ContractField("current_password", .string(pattern: nil), "The password in use now; required with password.", nullable: true),
+            ContractField("current_password", .string(pattern: nil), "The password in use now; required with password (absent or null keeps it unchecked).", nullable: true),
         ])
     }
 }

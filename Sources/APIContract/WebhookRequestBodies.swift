@@ -48,7 +48,7 @@ public struct WebhookRequestBodies: Sendable {
                 maxLength: Self.descriptionMaxLength),
             eventTypes(required: false),
             ContractField("enabled", .boolean, "Whether deliveries are made; enabling a subscription a `410 Gone` disabled clears why."),
-        ])
+        ], partial: true)
     }
 
     /// `POST {webhooks}/{id}/rotate-secret`.

@@ -41,10 +41,9 @@ struct ManagementRoutes: Sendable {
         self.settings = settings
         self.contract = WebhookContract(options: contractOptions)
         self.database = database
-        // The update is partial: a member left out is absent, not null, so it keeps its value.
+        // The update is declared partial: a member left out is absent, not null, so it keeps its value.
         self.validation = ContractValidation(
-            bodies: contract.routes.compactMap(\.request), optional: contract.routes.filter(\.requestOptional).compactMap(\.request?.name),
-            partial: [contract.bodies.update.name])
+            bodies: contract.routes.compactMap(\.request), optional: contract.routes.filter(\.requestOptional).compactMap(\.request?.name))
         self.options = options
         self.signal = signal
         self.changes = changes

@@ -20,7 +20,7 @@ struct ContractLinkTests {
         for operation in [AuthOperation.login, .signup, .refresh, .createSession] {
             let links = Self.links(of: operation, in: Self.options())
             #expect(links.map(\.operationID).sorted() == [AuthOperation.extendSession.rawValue, AuthOperation.revokeSession.rawValue])
-            #expect(links.allSatisfy { $0.parameter == "id" && $0.member == "session_id" })
+            #expect(links.allSatisfy { $0.fills == [ContractLink.Fill(parameter: "id", member: "session_id")] })
         }
     }
 
@@ -29,7 +29,7 @@ struct ContractLinkTests {
         let moved = ContractRouteOverride(paths: ["/sessions/{sessionId}"])
         let links = Self.links(of: .createSession, in: Self.options(naming: .camelCase, routes: ["revokeSession": moved, "extendSession": moved]))
         #expect(links.count == 2)
-        #expect(links.allSatisfy { $0.parameter == "sessionId" && $0.member == "sessionId" })
+        #expect(links.allSatisfy { $0.fills == [ContractLink.Fill(parameter: "sessionId", member: "sessionId")] })
     }
 
     @Test("a switched-off target leaves its link out")

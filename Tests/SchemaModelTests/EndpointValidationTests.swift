@@ -85,6 +85,34 @@ struct EndpointValidationTests {
         #expect(TestSchemas.diagnostics(TestSchemas.files(users, endpoint)).isEmpty)
     }
 
+    @Test("response.recordLinks names a table with a read and a response field holding its key")
+    func recordLinks() {
+        let users = TestSchemas.table(
+            "users", fields: #""name": {"type": "string", "description": "N.", "required": true}"#, extra: #""operations": ["list", "create", "get"]"#)
+        let listed = TestSchemas.table(
+            "notes", fields: #""body": {"type": "string", "description": "B.", "required": true}"#, extra: #""operations": ["list"]"#)
+        func copy(_ links: String, field: String = "user_id") -> SchemaFile {
+            TestSchemas.endpoint(
+                "copy_user",
+                #""method": "POST", "path": "/users/{id}/copy", "pathParameters": {"id": {"type": "uuid", "description": "I."}}, "response": {"status": 201, "description": "C.", "recordLinks": \#(links), "fields": {"\#(field)": {"type": "uuid", "description": "K.", "required": true}}}"#)
+        }
+        #expect(TestSchemas.diagnostics(TestSchemas.files(users, listed, copy(#"{"table": "users", "member": "user_id"}"#))).isEmpty)
+        #expect(TestSchemas.diagnostics(TestSchemas.files(users, listed, copy(#"{"table": "users"}"#, field: "id"))).isEmpty)
+        let file = Self.file + "copy_user.json"
+        expectDiagnostic(
+            TestSchemas.diagnostics(TestSchemas.files(users, listed, copy(#"{"table": "user"}"#))), code: "unknown-table", file: file,
+            path: "response.recordLinks.table", contains: "\"user\" is not a table of the app")
+        expectDiagnostic(
+            TestSchemas.diagnostics(TestSchemas.files(users, listed, copy(#"{"table": "notes", "member": "user_id"}"#))), code: "invalid-record-links",
+            file: file, path: "response.recordLinks.table", contains: "serves no get")
+        expectDiagnostic(
+            TestSchemas.diagnostics(TestSchemas.files(users, listed, copy(#"{"table": "users", "member": "user"}"#))), code: "invalid-record-links",
+            file: file, path: "response.recordLinks.member", contains: "the response has no field \"user\"")
+        expectDiagnostic(
+            TestSchemas.diagnostics(TestSchemas.files(users, listed, copy(#"{"table": "users", "extra": 1}"#))), code: "unknown-key",
+            file: file, path: "response.recordLinks.extra", contains: "extra")
+    }
+
     @Test("bodies, statuses, parameter types and paths")
     func shape() {
         let endpoint = TestSchemas.endpoint(

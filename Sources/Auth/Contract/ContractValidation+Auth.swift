@@ -2,14 +2,13 @@ import APIContract
 import Runtime
 
 extension ContractValidation {
-    /// Compiles the rules of every body the app's auth and platform routes take; the key update
-    /// (`PATCH /api-keys/{id}`) is a partial update.
+    /// Compiles the rules of every body the app's auth and platform routes take (the key update,
+    /// `PATCH /api-keys/{id}`, is declared a partial update).
     init(options: AuthContractOptions) {
         let auth = AuthContract(options: options).routes
         let platform = PlatformContract(options: options).routes
         self.init(
             bodies: auth.compactMap(\.request) + platform.compactMap(\.request),
-            optional: auth.filter(\.requestOptional).compactMap(\.request?.name) + platform.filter(\.requestOptional).compactMap(\.request?.name),
-            partial: auth.filter { $0.operation == .updateAPIKey }.compactMap(\.request?.name))
+            optional: auth.filter(\.requestOptional).compactMap(\.request?.name) + platform.filter(\.requestOptional).compactMap(\.request?.name))
     }
 }

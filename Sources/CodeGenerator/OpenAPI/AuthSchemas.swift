@@ -52,7 +52,7 @@ struct AuthSchemas {
         var seen: Set<String> = []
         var result: [(String, JSONSchema)] = []
         for body in bodies where seen.insert(body.name).inserted {
-            result.append((body.name, SchemaFactory.object(try fields.verbatim.properties(ofContract: body.fields, usage: .input), closed: true)))
+            result.append((body.name, try fields.verbatim.requestBody(body)))
         }
         return result
     }
@@ -159,6 +159,14 @@ struct AuthSchemas {
             ])),
             ("AuthInvitationList", list("AuthInvitation", "Pending invitations, oldest first.")),
         ]
+    }
+
+    /// The member the answer documented as component `schema` is wrapped in (`data`), when the
+    /// app's family envelopes wrap it (`AuthAPIKey` with `envelopes.families` naming `apiKeys`),
+    /// so links point inside the envelope; `nil`: the answer is the record itself.
+    static func answerWrap(of schema: String, config: AppConfig) -> String? {
+        guard schema == "AuthAPIKey" else { return nil }
+        return FamilyEnvelopes(config: config).of(.apiKeys).wrap
     }
 
     /// `AuthAPIKey` (one key's answer), `AuthAPIKeyPage` (the caller's keys, paged) and

@@ -65,10 +65,16 @@ struct ContractDocumenter {
             return ResponseFactory.empty(response.description)
         case .json(let schema):
             var answer = ResponseFactory.response(response.description, content: [.json: OpenAPI.Content(schema: SchemaFactory.reference(schema))])
-            // Laid-out families spell the member in the app's naming (`ContractLayout.apply`).
+            // Laid-out families spell the member in the app's naming (`ContractLayout.apply`); an
+            // answer in the app's record envelope holds it inside (`/data/id`).
+            let envelope = AuthSchemas.answerWrap(of: schema, config: context.config).map { "/\($0)" } ?? ""
             for link in response.links {
-                guard let expression = OpenAPI.RuntimeExpression(rawValue: "$response.body#/\(link.member)") else { continue }
-                answer.links[link.name] = .b(OpenAPI.Link(operationId: link.operationID, parameters: [link.parameter: .a(expression)]))
+                var target = OpenAPI.Link(operationId: link.operationID)
+                for fill in link.fills {
+                    guard let expression = OpenAPI.RuntimeExpression(rawValue: "$response.body#\(envelope)/\(fill.member)") else { continue }
+                    target.parameters[fill.parameter] = .a(expression)
+                }
+                answer.links[link.name] = .b(target)
             }
             return .response(answer)
         case .anyJSONObject:

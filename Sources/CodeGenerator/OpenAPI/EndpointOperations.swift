@@ -41,9 +41,14 @@ struct EndpointOperations {
                 description: field.description)))
         }
         let response = endpoint.response
-        let success = hasResponseBody
+        var success = hasResponseBody
             ? ResponseFactory.json(response.description, schema: SchemaFactory.reference(OpenAPINames.response(endpoint)))
             : ResponseFactory.empty(response.description)
+        // `response.recordLinks`: the answer names a record; link it as a table's create is.
+        if let links = response.recordLinks, let table = context.app.tables.first(where: { $0.name == links.table }) {
+            let member = context.config.jsonName(links.member ?? table.primaryKey.name)
+            success = TableOperations.linkingRecord(success, of: table, context: context, pointer: "/" + member)
+        }
         // Handlers are handwritten: they may report a missing record (when addressed by path),
         // a conflict with stored data, or an unavailable database.
         var errors: [ErrorResponse] = [.badRequest, .conflict, .internalError, .serviceUnavailable]

@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 import OpenAPIKit
 
@@ -83,7 +84,17 @@ struct ExampleValues {
             guard let value = example(of: additional, member: nil) else { return nil }
             members["key"] = value
         }
+        Self.leaveOutCleared(&members, properties: Set(context.properties.keys))
         return AnyCodable(members)
+    }
+
+    /// A partial update's clear list (`ClearList`) names members the same body must not set:
+    /// an example naming one leaves that member out, so the example is a body the server takes.
+    private static func leaveOutCleared(_ members: inout [String: AnyCodable], properties: Set<String>) {
+        guard let clear = members[ClearList.member]?.value as? [AnyCodable] else { return }
+        let names = clear.compactMap { $0.value as? String }
+        guard names.count == clear.count, names.allSatisfy(properties.contains) else { return }
+        for name in names { members[name] = nil }
     }
 
     private mutating func array(_ context: JSONSchema.ArrayContext, member: String?) -> AnyCodable? {

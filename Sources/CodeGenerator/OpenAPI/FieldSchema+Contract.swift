@@ -1,4 +1,5 @@
 import APIContract
+import OpenAPIKit
 import SchemaModel
 import ValueFormats
 
@@ -47,5 +48,34 @@ extension FieldSchemaBuilder {
             if case .array(let item) = member.kind, let component = item.enumComponent { components[item.name] = component }
         }
         return try naming(enums: components).properties(of: members.map(FieldSchema.init(contract:)), usage: usage)
+    }
+}
+
+extension FieldSchemaBuilder {
+    /// The closed object schema of a contract request body: its members, and `clear` when the
+    /// body is a partial update with nullable members (`ContractBody.clearable`), the list the
+    /// runtime's validator takes.
+    func requestBody(_ body: ContractBody) throws -> JSONSchema {
+        var properties = try properties(ofContract: body.fields, usage: .input)
+        if let clear = SchemaFactory.clearList(body.clearable) { properties.append(clear) }
+        return SchemaFactory.object(properties, closed: true)
+    }
+}
+
+extension SchemaFactory {
+    /// The `clear` member of a partial update (`ClearList`): an array of the member names
+    /// `names`, each at most once; `nil` when `names` is empty (the body takes no clear list).
+    static func clearList(_ names: [String]) -> Property? {
+        guard let first = names.first else { return nil }
+        let item = JSONSchema.string(
+            JSONSchema.CoreContext(description: "A field to set to null.", allowedValues: names.map { AnyCodable($0) }), JSONSchema.StringContext())
+        return Property(
+            ClearList.member,
+            .array(
+                JSONSchema.CoreContext(
+                    description: "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): "
+                        + "`{\"\(ClearList.member)\": [\"\(first)\"]}` is `{\"\(first)\": null}`. A field named here must not also be sent."),
+                JSONSchema.ArrayContext(items: item, uniqueItems: true)),
+            required: false)
     }
 }

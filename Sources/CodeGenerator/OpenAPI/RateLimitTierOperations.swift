@@ -31,7 +31,7 @@ struct RateLimitTierOperations {
     func schemas() throws -> [(String, JSONSchema)] {
         let fields = FieldSchemaBuilder(context: context, file: context.config.file)
         let change = contract.change
-        let body = SchemaFactory.object(try fields.verbatim.properties(ofContract: change.fields, usage: .input), closed: true)
+        let body = try fields.verbatim.requestBody(change)
         let tier = try fields.properties(of: [
             FieldSchema(name: "name", type: .string, description: "The tier's name, as `RateLimit-Policy` names it.", required: true),
             FieldSchema(name: "quota", type: .integer, description: "Requests allowed in one window.", required: true),

@@ -102,15 +102,20 @@ struct TableOperations {
         }
     }
 
-    /// `response` with a link to each operation on the record it holds (`getTask`, `updateTask`,
-    /// ...), its `id` taken from the answer's key member (inside the record envelope, if any), so
-    /// clients and stateful testers follow a create to its reads and writes.
     private func linkingRecord(
         _ response: Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response>, envelopes: EnvelopesSchema
     ) -> Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response> {
+        Self.linkingRecord(response, of: table, context: context, pointer: (envelopes.record?.wrap.map { "/\($0)" } ?? "") + "/" + fields.naming.name(table.primaryKey.name))
+    }
+
+    /// `response` with a link to each operation the app serves on the record of `table` it
+    /// holds (`getTask`, `updateTask`, ...), its `id` taken from the answer at `pointer` (the key
+    /// member, inside the record envelope if any), so clients and stateful testers follow a
+    /// create, an upsert or a custom endpoint that makes a record to its reads and writes.
+    static func linkingRecord(
+        _ response: Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response>, of table: TableSchema, context: DocumentContext, pointer: String
+    ) -> Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response> {
         guard case .b(var answer) = response else { return response }
-        let key = fields.naming.name(table.primaryKey.name)
-        let pointer = (envelopes.record?.wrap.map { "/\($0)" } ?? "") + "/" + key
         guard let expression = OpenAPI.RuntimeExpression(rawValue: "$response.body#" + pointer) else { return response }
         let served = Set(context.routes(table).paths.map(\.key))
         for operation in [TableOperation.get, .update, .replace, .delete] where served.contains(TableRouteKey(operation)) {

@@ -134,16 +134,7 @@ struct TableSchemas {
     func clearList() -> SchemaFactory.Property? {
         let names = table.fields.filter { ClearList.clearable(nullable: $0.nullable, readOnly: $0.readOnly) }.map { fields.naming.name($0.name) }
         guard ClearList.applies(names: table.fields.map { fields.naming.name($0.name) }, clearable: names) else { return nil }
-        let item = JSONSchema.string(
-            JSONSchema.CoreContext(description: "A field to set to null.", allowedValues: names.map { AnyCodable($0) }), JSONSchema.StringContext())
-        return SchemaFactory.Property(
-            ClearList.member,
-            .array(
-                JSONSchema.CoreContext(
-                    description: "Fields to set to null, for clients that cannot send an explicit null (typed clients omit nil members): "
-                        + "`{\"\(ClearList.member)\": [\"\(names[0])\"]}` is `{\"\(names[0])\": null}`. A field named here must not also be sent."),
-                JSONSchema.ArrayContext(items: item, uniqueItems: true)),
-            required: false)
+        return SchemaFactory.clearList(names)
     }
 
     /// The page as `TableHandlers.page` writes it in the table's list envelope: the records

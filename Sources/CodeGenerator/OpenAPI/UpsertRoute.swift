@@ -28,10 +28,18 @@ struct UpsertRoute {
             responses: ResponseFactory.map(
                 statuses: context.errorStatuses,
                 success: [
-                    (201, ResponseFactory.json("The created record.", schema: record, extraHeaders: [("Location", location), tag])),
-                    (200, ResponseFactory.json("The replaced record.", schema: record, extraHeaders: [tag])),
+                    (201, linking(ResponseFactory.json("The created record.", schema: record, extraHeaders: [("Location", location), tag]), schemas)),
+                    (200, linking(ResponseFactory.json("The replaced record.", schema: record, extraHeaders: [tag]), schemas)),
                 ],
                 errors: [.badRequest, .conflict, .payloadTooLarge, .unsupportedMediaType, .validationError, .internalError, .serviceUnavailable]))
         return DocumentedRoute(path: "", method: .post, operation: operation, file: table.file)
+    }
+
+    /// The answer linked to the operations on the record it holds, as a create's is.
+    private func linking(
+        _ response: Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response>, _ schemas: TableSchemas
+    ) -> Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response> {
+        let pointer = (schemas.envelopes.record?.wrap.map { "/\($0)" } ?? "") + "/" + schemas.fields.naming.name(table.primaryKey.name)
+        return TableOperations.linkingRecord(response, of: table, context: context, pointer: pointer)
     }
 }

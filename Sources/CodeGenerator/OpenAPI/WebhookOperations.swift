@@ -35,7 +35,7 @@ struct WebhookOperations {
         let fields = FieldSchemaBuilder(context: context, file: context.config.file)
         var result: [(String, JSONSchema)] = []
         for body in WebhookRequestBodies(options: options).all {
-            result.append((body.name, SchemaFactory.object(try fields.verbatim.properties(ofContract: body.fields, usage: .input), closed: true)))
+            result.append((body.name, try fields.verbatim.requestBody(body)))
         }
         let subscription = try fields.properties(of: subscriptionFields, usage: .input) + [eventTypes]
         let secret = FieldSchema(

@@ -6,18 +6,16 @@ public struct ContractValidation: Sendable {
     private let rules: [String: [FieldRule]]
     /// Bodies a route declares optional (`requestOptional`): a request without one takes the defaults.
     private let optional: Set<String>
-    /// Partial-update bodies: a member left out stays absent (`ContractInput.isPresent` is false)
-    /// instead of taking its default or `null`, so "keep it" differs from "clear it".
-    private let partial: Set<String>
 
-    /// Compiles the rules of `bodies`; those named in `optional` may be left out, those named in
-    /// `partial` are partial updates (no member required, absent members absent).
-    public init(bodies: [ContractBody], optional: [String] = [], partial: [String] = []) {
+    /// Compiles the rules of `bodies`; those named in `optional` may be left out. A body declared
+    /// `partial` is a partial update: no member is required, a member left out stays absent
+    /// (`ContractInput.isPresent` is false) instead of taking its default or `null`, so "keep it"
+    /// differs from "clear it", and `clear` names nullable members to set to `null` (`ClearList`).
+    public init(bodies: [ContractBody], optional: [String] = []) {
         var rules: [String: [FieldRule]] = [:]
         for body in bodies { rules[body.name] = body.fields.map(FieldRule.init(contract:)) }
         self.rules = rules
         self.optional = Set(optional)
-        self.partial = Set(partial)
     }
 
     /// Whether a request may leave `body` out.
@@ -27,7 +25,7 @@ public struct ContractValidation: Sendable {
     public func validate(_ json: JSONInput, as body: ContractBody) throws(APIError) -> ContractInput {
         // A body no route of this app takes (a key body in an app without keys) is compiled on use.
         let rules = self.rules[body.name] ?? body.fields.map(FieldRule.init(contract:))
-        let mode: InputValidator.Mode = partial.contains(body.name) ? .patch : .body
-        return ContractInput(values: try InputValidator.validate(body: json, rules: rules, mode: mode), body: body)
+        let mode: InputValidator.Mode = body.partial ? .patch : .body
+        return ContractInput(values: try InputValidator.validate(body: json, rules: rules, mode: mode, clearList: body.partial), body: body)
     }
 }

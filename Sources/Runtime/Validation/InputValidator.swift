@@ -23,8 +23,8 @@ public struct InputValidator {
 
     /// Validates a JSON request body that must be an object, throwing 422 with every problem.
     /// `allowsReadOnly` lets the server set read-only fields (clients never may). With
-    /// `clearList` (a table's `PATCH`), the member `clear` names nullable fields to set to
-    /// `null` (`ClearList`).
+    /// `clearList` (a partial update: a table's `PATCH`, or a contract body declared `partial`),
+    /// the member `clear` names nullable fields to set to `null` (`ClearList`).
     public static func validate(
         body: JSONInput, rules: [FieldRule], mode: Mode, allowsReadOnly: Bool = false, clearList: Bool = false
     ) throws(APIError) -> ValidatedObject {

@@ -24,11 +24,30 @@ public struct ResponseSchema: Codable, Sendable, Hashable {
     public var description: String
     /// Body fields; must be empty when `status` is 204.
     public var fields: [FieldSchema]
+    /// `recordLinks`: the answer holds the key of a record of a table (one the endpoint made,
+    /// such as a copy), so the document links it to that table's record operations.
+    public var recordLinks: RecordLinksSchema?
     /// Creates a response declaration.
-    public init(status: Int = 200, description: String, fields: [FieldSchema] = []) {
+    public init(status: Int = 200, description: String, fields: [FieldSchema] = [], recordLinks: RecordLinksSchema? = nil) {
         self.status = status
         self.description = description
         self.fields = fields
+        self.recordLinks = recordLinks
+    }
+}
+
+/// `response.recordLinks` of an endpoint: which table's record the answer names, and by which
+/// member; the document links the answer to the operations the app serves on that record
+/// (`getProject`, `updateProject`, ...), as a table's own create does.
+public struct RecordLinksSchema: Codable, Sendable, Hashable {
+    /// The table.
+    public var table: String
+    /// The response field holding the record's key; `nil`: the table's primary key name.
+    public var member: String?
+    /// Creates a declaration.
+    public init(table: String, member: String? = nil) {
+        self.table = table
+        self.member = member
     }
 }
 

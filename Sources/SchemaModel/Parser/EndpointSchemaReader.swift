@@ -58,6 +58,9 @@ enum EndpointSchemaReader {
         return ResponseSchema(
             status: reader.integer("status") ?? 200,
             description: reader.string("description") ?? "",
-            fields: readFieldMap("fields", of: reader))
+            fields: readFieldMap("fields", of: reader),
+            recordLinks: reader.object("recordLinks", keys: SchemaKeys.recordLinks).map {
+                RecordLinksSchema(table: $0.string("table") ?? "", member: $0.string("member"))
+            })
     }
 }

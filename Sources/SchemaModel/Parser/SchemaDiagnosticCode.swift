@@ -133,6 +133,8 @@ public enum SchemaDiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case requestBodyNotAllowed = "request-body-not-allowed"
     /// The response status is not 200, 201, 202 or 204, or a 204 response has fields.
     case invalidStatus = "invalid-status"
+    /// `response.recordLinks` names a table without a read, or a response field that does not exist.
+    case invalidRecordLinks = "invalid-record-links"
     /// Two routes share a method and path.
     case routeConflict = "route-conflict"
     // MARK: Reproducing an API (validator and generator)

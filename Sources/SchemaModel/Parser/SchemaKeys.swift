@@ -220,7 +220,10 @@ enum SchemaKeys {
     static let requestBody = ObjectKeys(accepted: ["description", "fields"], required: ["description", "fields"])
 
     /// The `response` object of an endpoint.
-    static let response = ObjectKeys(accepted: ["status", "description", "fields"], required: ["description"])
+    static let response = ObjectKeys(accepted: ["status", "description", "fields", "recordLinks"], required: ["description"])
+
+    /// The `response.recordLinks` object of an endpoint.
+    static let recordLinks = ObjectKeys(accepted: ["table", "member"], required: ["table"])
 
     // MARK: Idempotency (issue 14)
 

@@ -96,5 +96,31 @@ enum EndpointRules {
         FieldRules.check(
             response.fields, at: "response.fields", placement: .bodyField, app: app, file: endpoint.file,
             diagnostics: diagnostics)
+        if let links = response.recordLinks { checkRecordLinks(links, of: endpoint, in: app, diagnostics: diagnostics) }
     }
+
+    /// `response.recordLinks` names a table the app serves a record read of, and a response
+    /// field holding the key.
+    private static func checkRecordLinks(
+        _ links: RecordLinksSchema, of endpoint: EndpointSchema, in app: AppSchema, diagnostics: DiagnosticCollector
+    ) {
+        guard let table = app.tables.first(where: { $0.name == links.table }) else {
+            return diagnostics.error(
+                .unknownTable, file: endpoint.file, path: "response.recordLinks.table",
+                "\"\(links.table)\" is not a table of the app; \(Suggestion.useOneOf(app.tables.map(\.name), for: links.table))")
+        }
+        if !table.operations.contains(.get) {
+            diagnostics.error(
+                .invalidRecordLinks, file: endpoint.file, path: "response.recordLinks.table",
+                "table \"\(table.name)\" serves no get, so there is no record read to link to; add \"get\" to its operations or remove \"recordLinks\"")
+        }
+        let member = links.member ?? table.primaryKey.name
+        if !response(of: endpoint).contains(member) {
+            diagnostics.error(
+                .invalidRecordLinks, file: endpoint.file, path: links.member == nil ? "response.recordLinks" : "response.recordLinks.member",
+                "the response has no field \"\(member)\" holding the record's key; add it to response.fields or name the field in \"member\"")
+        }
+    }
+
+    private static func response(of endpoint: EndpointSchema) -> Set<String> { Set(endpoint.response.fields.map(\.name)) }
 }

@@ -161,6 +161,13 @@ struct LayoutAppTests {
                 headers: [.authorization: "Bearer \(token)"])
             #expect(created.status == .created, "\(created.text)")
             let key = try #require(created.object["key"] as? String)
+            // The key update's clear list is spelled as the app spells its members.
+            let keyPath = "/api/accounts/api-keys/\(try #require(created.object["id"] as? String))"
+            let cleared = try await app.request(
+                .patch, keyPath, json: #"{"clear": ["allowedCidrs", "expiresAt"], "name": "reports"}"#, headers: [.authorization: "Bearer \(token)"])
+            #expect(cleared.status == .ok && cleared.object["expiresAt"] is NSNull && cleared.object["name"] as? String == "reports", "\(cleared.text)")
+            let snake = try await app.request(.patch, keyPath, json: #"{"clear": ["expires_at"]}"#, headers: [.authorization: "Bearer \(token)"])
+            #expect((400..<500).contains(snake.status.code) && snake.text.contains("clear[0]"), "Loom's spelling is not the app's: \(snake.text)")
             let anonymous = app.as(.anonymous)
             let withKey = try await anonymous.request(.get, "/api/shop/customers", headers: [HTTPField.Name("X-Api-Token")!: key])
             #expect(withKey.status == .ok, "the key is read from the app's header: \(withKey.text)")
