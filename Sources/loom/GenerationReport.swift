@@ -54,13 +54,14 @@ struct GenerationReport: Equatable {
             parts.append("\(count.unchanged) unchanged")
             return "  \(count.name): " + parts.joined(separator: ", ")
         }
-        let apps = counts.filter { $0.name != "(project)" }.count
+        // Apps generated now; an app whose files were all removed is gone.
+        let apps = counts.filter { $0.name != "(project)" && $0.written + $0.unchanged > 0 }.count
         let time = String(format: "%.1f s", seconds)
         if changed.isEmpty {
             lines.append("Generated/ is up to date (\(files) files, \(apps) apps; \(time)).")
         } else {
             let touched = changed.reduce(0) { $0 + $1.written + $1.removed }
-            lines.append("Updated \(touched) of \(files) generated files in \(changed.count) of \(apps) apps (\(time)).")
+            lines.append("Updated \(touched) of \(files) generated files (\(apps) apps; \(time)).")
         }
         return lines
     }

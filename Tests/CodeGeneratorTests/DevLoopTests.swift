@@ -18,7 +18,7 @@ struct DevLoopTests {
             "rebuilding...",
             "built in 4.0 s",
             "restarting...",
-            "serving at http://127.0.0.1:8080 after 5.8 s from the save (generate 1.5 s, build 4.0 s, start 0.3 s)",
+            "serving at http://127.0.0.1:8080 after 5.8 s from the start (generate 1.5 s, build 4.0 s, start 0.3 s)",
         ])
         #expect(dev.launcher.events == ["stop", "start /builds/1"])
         #expect(dev.loop.serving?.path == "/builds/1")

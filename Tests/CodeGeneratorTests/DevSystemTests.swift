@@ -78,7 +78,13 @@ struct DevSystemTests {
         let counts = GenerationReport.counts(generated: paths, changes: changes)
         #expect(GenerationReport.written(counts, seconds: 1.25) == [
             "  Blog: 1 written, 1 removed, 1 unchanged",
-            "Updated 2 of 4 generated files in 1 of 2 apps (1.2 s).",
+            "Updated 2 of 4 generated files (2 apps; 1.2 s).",
+        ])
+        // An app whose schemas are gone: its files are removed and it is no longer counted.
+        let gone = [Workspace.Change(path: "Generated/Gone/Gone.swift", kind: .removed, contents: nil)]
+        #expect(GenerationReport.written(GenerationReport.counts(generated: paths, changes: gone), seconds: 0.5) == [
+            "  Gone: 0 written, 1 removed, 0 unchanged",
+            "Updated 1 of 4 generated files (2 apps; 0.5 s).",
         ])
         #expect(GenerationReport.written(GenerationReport.counts(generated: paths, changes: []), seconds: 0.31) == [
             "Generated/ is up to date (4 files, 2 apps; 0.3 s)."

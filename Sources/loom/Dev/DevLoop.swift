@@ -48,7 +48,7 @@ struct DevLoop {
     mutating func start() {
         snapshot = seams.watcher.snapshot()
         say("loom dev: watching \(Self.watchedFolders.joined(separator: ", ")) (\(snapshot.files.count) files); Ctrl-C stops")
-        cycle(regenerate: true, saved: seams.clock.now)
+        cycle(regenerate: true, saved: seams.clock.now, trigger: "the start")
     }
 
     /// One look at the files; when something changed, waits for the saves to settle and runs
@@ -70,13 +70,14 @@ struct DevLoop {
         say("")
         say("changed: " + changed.prefix(5).joined(separator: ", ") + (changed.count > 5 ? " and \(changed.count - 5) more" : ""))
         let regenerate = generationPending || changed.contains { path in Self.schemaFolders.contains { path.hasPrefix($0 + "/") } }
-        cycle(regenerate: regenerate, saved: saved)
+        cycle(regenerate: regenerate, saved: saved, trigger: "the save")
         return true
     }
 
     /// Regenerates (when asked), rebuilds and restarts; a failing step prints its errors and
     /// leaves the running server alone.
-    private mutating func cycle(regenerate: Bool, saved: Date) {
+    /// `trigger` names the moment the reported time runs from (`the save`).
+    private mutating func cycle(regenerate: Bool, saved: Date, trigger: String) {
         var steps: [String] = []
         if regenerate {
             say("regenerating...")
@@ -101,12 +102,12 @@ struct DevLoop {
             let buildTime = Self.seconds(since: built, seams.clock.now)
             say("built in \(buildTime)")
             steps.append("build " + buildTime)
-            restart(with: binary, saved: saved, steps: steps)
+            restart(with: binary, saved: saved, trigger: trigger, steps: steps)
         }
     }
 
     /// Stops the old server and starts `binary`; when it does not start, starts the old one again.
-    private mutating func restart(with binary: URL, saved: Date, steps: [String]) {
+    private mutating func restart(with binary: URL, saved: Date, trigger: String, steps: [String]) {
         say("restarting...")
         let started = seams.clock.now
         seams.launcher.stop()
@@ -114,7 +115,7 @@ struct DevLoop {
         case .serving(let address):
             let steps = steps + ["start " + Self.seconds(since: started, seams.clock.now)]
             (serving, self.address) = (binary, address)
-            say("serving at \(address) after \(Self.seconds(since: saved, seams.clock.now)) from the save (\(steps.joined(separator: ", ")))")
+            say("serving at \(address) after \(Self.seconds(since: saved, seams.clock.now)) from \(trigger) (\(steps.joined(separator: ", ")))")
         case .failed(let reason):
             say("the new build did not start: \(reason)")
             guard let previous = serving else {
