@@ -53,10 +53,15 @@ protocol DevServerLauncher {
 
 /// Every side effect of the loop, so tests replace them all.
 struct DevSeams {
+    /// Times the steps and paces the looks.
     var clock: any DevClock
+    /// Looks at the watched files.
     var watcher: any DevWatcher
+    /// Regenerates `Generated/`.
     var generator: any DevGenerator
+    /// Builds `loom-server`.
     var builder: any DevBuilder
+    /// Starts and stops the server.
     var launcher: any DevServerLauncher
     /// Where the loop's lines go (standard output, or a test's list).
     var output: (String) -> Void
