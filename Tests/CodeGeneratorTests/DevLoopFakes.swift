@@ -96,6 +96,15 @@ final class FakeDevLauncher: DevServerLauncher {
         events.append("stop")
         running = nil
     }
+
+    /// Set by a test: the running server ended on its own like this.
+    var exit: String?
+
+    func takeExit() -> String? {
+        defer { exit = nil }
+        if exit != nil { running = nil }
+        return exit
+    }
 }
 
 /// One loop with fakes on every seam, and the lines it printed.

@@ -155,6 +155,22 @@ struct DevLoopTests {
         #expect(dev.launcher.running == "/builds/3")
     }
 
+    @Test("a server that exits on its own is reported once, not restarted in a loop; the next save starts one")
+    func serverExits() {
+        let dev = DevLoopHarness()
+        dev.loop.start()
+        _ = dev.take()
+        dev.launcher.exit = "exited with status 1"
+        #expect(!dev.poll())
+        #expect(dev.take() == ["", "the server exited with status 1 (its output is above); nothing is serving; save a file to rebuild and start it again"])
+        #expect(!dev.poll())
+        #expect(dev.take().isEmpty)
+        #expect(dev.loop.serving == nil)
+        dev.watcher.save("Sources/Server/Main.swift")
+        #expect(dev.poll())
+        #expect(dev.launcher.running == "/builds/2")
+    }
+
     @Test("when the previous build does not start either, the loop says nothing is serving")
     func bothFail() {
         let dev = DevLoopHarness()

@@ -131,6 +131,23 @@ struct DevSystemTests {
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
+    @Test("a server that exits on its own after it was ready is reported once")
+    func exitsLater() throws {
+        let python = try #require(["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) })
+        let port = freePort()
+        let script = "import socket, time; s = socket.socket(); s.bind(('127.0.0.1', \(port))); s.listen(); time.sleep(0.5); raise SystemExit(4)"
+        let server = launcher(["-c", script], port: port, readyPath: nil)
+        #expect(server.start(URL(fileURLWithPath: python)) == .serving("http://127.0.0.1:\(port)"))
+        var exit: String?
+        let deadline = Date().addingTimeInterval(10)
+        while exit == nil, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            exit = server.takeExit()
+        }
+        #expect(exit == "exited with status 4")
+        #expect(server.takeExit() == nil)
+    }
+
     @Test("a server answering 200 on its probe is serving; one answering 404 is not ready")
     func answersProbe() throws {
         let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }

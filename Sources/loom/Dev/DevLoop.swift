@@ -55,6 +55,12 @@ struct DevLoop {
     /// one cycle. Returns whether a cycle ran.
     @discardableResult
     mutating func poll() -> Bool {
+        if address != nil, let exit = seams.launcher.takeExit() {
+            // Not started again here: a server that crashes at once would be restarted forever.
+            (serving, address) = (nil, nil)
+            say("")
+            say("the server \(exit) (its output is above); nothing is serving; save a file to rebuild and start it again")
+        }
         var next = seams.watcher.snapshot()
         guard next != snapshot else { return false }
         while true {

@@ -49,6 +49,9 @@ protocol DevServerLauncher {
     func start(_ binary: URL) -> DevLaunchResult
     /// Stops the running server, if any, and waits for it to exit.
     func stop()
+    /// How the last started server ended when it exited on its own (`exited with status 1`),
+    /// once; `nil` while it runs or after `stop()`.
+    func takeExit() -> String?
 }
 
 /// Every side effect of the loop, so tests replace them all.

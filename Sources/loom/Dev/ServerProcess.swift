@@ -68,6 +68,15 @@ final class ServerProcess: DevServerLauncher, @unchecked Sendable {
         return .failed(readyPath.map { "it did not answer \($0) with 200 within \(bound) (stopped)" } ?? "it did not accept a connection within \(bound) (stopped)")
     }
 
+    func takeExit() -> String? {
+        lock.withLock { () -> String? in
+            guard let process = self.process, !process.isRunning else { return nil }
+            self.process = nil
+            return process.terminationReason == .uncaughtSignal
+                ? "was killed by signal \(process.terminationStatus)" : "exited with status \(process.terminationStatus)"
+        }
+    }
+
     /// SIGTERM to the running server, and waits for it to exit (SIGKILL after 10 s).
     func stop() {
         guard let process = lock.withLock({ () -> Process? in defer { self.process = nil }; return self.process }), process.isRunning else { return }
