@@ -82,7 +82,8 @@ let package = Package(
         .executableTarget(
             name: "loom",
             dependencies: [
-                "CodeGenerator",
+                // APIContract: `loom dev` finds the app's readiness probe among the system routes.
+                "CodeGenerator", "SchemaModel", "APIContract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -12,6 +12,11 @@ struct SourceSnapshot: Equatable {
     /// Stamps by path relative to the root.
     private(set) var files: [String: Stamp] = [:]
 
+    /// A snapshot of the given files (tests), or of none.
+    init(files: [String: Stamp] = [:]) {
+        self.files = files
+    }
+
     /// The files under `folders` (relative to `root`), hidden files and `.build` skipped.
     init(root: URL, folders: [String]) {
         let manager = FileManager.default
@@ -29,6 +34,12 @@ struct SourceSnapshot: Equatable {
                 files[path] = Stamp(size: values.fileSize ?? 0, modified: values.contentModificationDate ?? .distantPast)
             }
         }
+    }
+
+    /// When the last of `paths` was saved: their latest modification time, never later than
+    /// `now` (a clock skew), and `now` when none of them is here any more (all removed).
+    func lastModified(of paths: [String], notAfter now: Date) -> Date {
+        min(paths.compactMap { files[$0]?.modified }.max() ?? now, now)
     }
 
     /// Paths added, removed or changed between `self` and `newer`, sorted.
