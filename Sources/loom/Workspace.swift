@@ -82,7 +82,22 @@ struct Workspace {
                 try Data(contents.utf8).write(to: target, options: .atomic)
             } else {
                 try manager.removeItem(at: target)
+                removeEmptyFolders(from: target.deletingLastPathComponent())
             }
+        }
+    }
+
+    /// Removes `folder` and then its parents while they are empty, up to `Generated/` (kept): an
+    /// app removed from `Schemas/` leaves no empty `Generated/<App>/Tables/` behind.
+    private func removeEmptyFolders(from folder: URL) {
+        let manager = FileManager.default
+        let stop = url("Generated").standardizedFileURL.path
+        var current = folder.standardizedFileURL
+        while current.path.hasPrefix(stop + "/"),
+            let entries = try? manager.contentsOfDirectory(atPath: current.path), entries.isEmpty
+        {
+            guard (try? manager.removeItem(at: current)) != nil else { return }
+            current = current.deletingLastPathComponent()
         }
     }
 

@@ -168,4 +168,26 @@ struct DevSystemTests {
         #expect(missing.start(URL(fileURLWithPath: python!)) == .failed("it did not answer /not-here with 200 within 1.0 s (stopped)"))
         #expect(!ServerProcess.accepts(port: port))
     }
+
+    @Test("a rebuild shows SwiftPM's step lines while it runs: the first at once, then at most one per interval; other lines not")
+    func buildProgress() {
+        var progress = BuildProgress(interval: 5)
+        let start = Date(timeIntervalSince1970: 1_000)
+        #expect(progress.line("Building for debugging...", at: start) == nil)
+        #expect(progress.line("[1/120] Compiling Runtime A.swift", at: start) == "  building [1/120] Compiling Runtime A.swift")
+        #expect(progress.line("[2/120] Compiling Runtime B.swift", at: start.addingTimeInterval(4)) == nil)
+        #expect(progress.line("[x/y] not a step", at: start.addingTimeInterval(6)) == nil)
+        #expect(progress.line("[60/120] Compiling Server C.swift", at: start.addingTimeInterval(6)) == "  building [60/120] Compiling Server C.swift")
+    }
+
+    @Test("a command's output lines reach the builder as they come, and its whole output is kept")
+    func commandLinesStream() {
+        var lines: [String] = []
+        let result = SwiftDevBuilder.run(["printf", "[1/2] one\\n[2/2] two\\nlast"], in: FileManager.default.temporaryDirectory) {
+            lines.append($0)
+        }
+        #expect(result.status == 0)
+        #expect(lines == ["[1/2] one", "[2/2] two"])
+        #expect(result.output == "[1/2] one\n[2/2] two\nlast")
+    }
 }

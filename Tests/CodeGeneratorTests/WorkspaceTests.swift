@@ -60,6 +60,22 @@ struct WorkspaceTests {
         ])
     }
 
+    @Test("files of an app no longer generated are removed with the folders they leave empty; Generated/ stays")
+    func removedAppLeavesNoFolders() throws {
+        let root = try makeRepository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = Workspace(root: root)
+        try workspace.apply(try workspace.changes(for: try generate(workspace)))
+        let gone = root.appendingPathComponent("Generated/Gone/Tables")
+        try FileManager.default.createDirectory(at: gone, withIntermediateDirectories: true)
+        try Data("// old\n".utf8).write(to: gone.appendingPathComponent("Gone.Notes.swift"))
+        let changes = try workspace.changes(for: try generate(workspace))
+        #expect(changes.map(\.path) == ["Generated/Gone/Tables/Gone.Notes.swift"])
+        try workspace.apply(changes)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Generated/Gone").path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Generated/Mini/Tables").path))
+    }
+
     @Test("a schema error stops generation with file, path and message")
     func diagnostics() throws {
         let root = try makeRepository()

@@ -54,7 +54,7 @@ struct Dev: ParsableCommand {
         defer { interrupts.forEach { $0.cancel() } }
         let seams = DevSeams(
             clock: SystemDevClock(), watcher: DiskDevWatcher(root: root, folders: DevLoop.watchedFolders),
-            generator: WorkspaceDevGenerator(root: root), builder: SwiftDevBuilder(root: root), launcher: server,
+            generator: WorkspaceDevGenerator(root: root), builder: SwiftDevBuilder(root: root, progress: { Console.line($0) }), launcher: server,
             output: { Console.line($0) })
         var loop = DevLoop(seams: seams, interval: interval)
         loop.run()
