@@ -46,11 +46,18 @@ public struct Renderer: Sendable {
             if app.hasEndpoints {
                 files.append(OutputFile(path: "\(directory)/\(app.namespace)Handlers.swift", contents: render("handlers", context: context)))
             }
-            for table in app.tables {
-                files.append(OutputFile(path: "\(directory)/Tables/\(app.namespace).\(table.typeName).swift", contents: render("table", table)))
+            // The tables' and endpoints' contexts are already in the app's: converted once.
+            let members = context as? [String: Any]
+            let tables = members?["tables"] as? [Any] ?? app.tables.map(Self.context)
+            for (table, tableContext) in zip(app.tables, tables) {
+                files.append(OutputFile(
+                    path: "\(directory)/Tables/\(app.namespace).\(table.typeName).swift", contents: render("table", context: tableContext)))
             }
-            for endpoint in app.endpoints {
-                files.append(OutputFile(path: "\(directory)/Operations/\(app.namespace).\(endpoint.typeName).swift", contents: render("endpoint", endpoint)))
+            let endpoints = members?["endpoints"] as? [Any] ?? app.endpoints.map(Self.context)
+            for (endpoint, endpointContext) in zip(app.endpoints, endpoints) {
+                files.append(OutputFile(
+                    path: "\(directory)/Operations/\(app.namespace).\(endpoint.typeName).swift",
+                    contents: render("endpoint", context: endpointContext)))
             }
         }
         return files.sorted { $0.path < $1.path }
