@@ -108,7 +108,7 @@ extension AuthContract {
                     description: "Needs `organization:projects`. Issues the project's key for `environment` (shown once); the "
                         + "project's previous key for that environment stops working at once. Its scopes stay within the caller's "
                         + "organization role (403).",
-                    request: bodies.rotateProjectKey, responses: Self.json(201, "AuthAPIKey"), errors: [.notFound, .validationError]),
+                    request: bodies.rotateProjectKey, responses: Self.json(201, Self.apiKeySchema), errors: [.notFound, .validationError]),
             ]
         }
         return routes

@@ -16,9 +16,11 @@ public enum ClearList {
     /// Whether a field may be named in `clear`: nullable, and written by clients.
     public static func clearable(nullable: Bool, readOnly: Bool) -> Bool { nullable && !readOnly }
 
-    /// Whether a table whose fields have the wire names `names`, of which `clearable` may be
-    /// cleared, takes a clear list.
-    public static func applies(names: some Sequence<String>, clearable: [String]) -> Bool {
-        !clearable.isEmpty && !names.contains(member)
+    /// The wire names `clear` may hold for a body with `members` (wire name, nullable, read-only),
+    /// in their order; empty when the body takes no clear list (no member may be cleared, or one is
+    /// named `clear`). The runtime's rules, contract bodies and the document all ask this.
+    public static func names(of members: [(name: String, nullable: Bool, readOnly: Bool)]) -> [String] {
+        let names = members.filter { clearable(nullable: $0.nullable, readOnly: $0.readOnly) }.map(\.name)
+        return names.isEmpty || members.contains(where: { $0.name == member }) ? [] : names
     }
 }

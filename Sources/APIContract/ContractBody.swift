@@ -25,8 +25,7 @@ public struct ContractBody: Sendable, Hashable {
     /// members; empty for other bodies and for one with a member spelled `clear`.
     public var clearable: [String] {
         guard partial else { return [] }
-        let names = fields.filter { ClearList.clearable(nullable: $0.nullable, readOnly: false) }.map(\.name)
-        return ClearList.applies(names: fields.map(\.name), clearable: names) ? names : []
+        return ClearList.names(of: fields.map { ($0.name, $0.nullable, false) })
     }
 
     /// The same body with other members (spelled or laid out for an app).

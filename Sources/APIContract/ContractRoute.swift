@@ -82,7 +82,7 @@ public struct ContractRoute<Operation: ContractOperation>: Sendable {
 
 extension String {
     /// The names of the `{name}` segments of this path template, in order.
-    var templateParameters: [String] {
+    public var templateParameters: [String] {
         split(separator: "/").compactMap { segment in
             segment.hasPrefix("{") && segment.hasSuffix("}") ? String(segment.dropFirst().dropLast()) : nil
         }

@@ -14,8 +14,6 @@ final class FakeDevWatcher: DevWatcher {
     private let clock: FakeDevClock
     private var current: [String: SourceSnapshot.Stamp]
     private var queued: [SourceSnapshot] = []
-    /// How many looks the loop took.
-    private(set) var looks = 0
 
     init(clock: FakeDevClock, files: [String]) {
         self.clock = clock
@@ -30,7 +28,6 @@ final class FakeDevWatcher: DevWatcher {
     }
 
     func snapshot() -> SourceSnapshot {
-        looks += 1
         return queued.isEmpty ? SourceSnapshot(files: current) : queued.removeFirst()
     }
 }

@@ -8,11 +8,7 @@ enum RawHTTPExchange {
     /// complete responses (each with a `Content-Length`) have arrived; `bodiless` responses
     /// (to `HEAD`) end with their head.
     static func exchange(port: Int, _ request: String, responseCount: Int = 1, bodiless: Bool = false) async throws -> String {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connect(host: "127.0.0.1", port: port) { channel in
-                channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
-            }
-        return try await channel.executeThenClose { inbound, outbound in
+        try await connect(port: port).executeThenClose { inbound, outbound in
             try await outbound.write(ByteBuffer(string: request))
             var received = ""
             for try await chunk in inbound {
@@ -21,6 +17,14 @@ enum RawHTTPExchange {
             }
             return received
         }
+    }
+
+    /// A plain TCP connection to the server on 127.0.0.1, read and written as bytes.
+    static func connect(port: Int) async throws -> NIOAsyncChannel<ByteBuffer, ByteBuffer> {
+        try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connect(host: "127.0.0.1", port: port) { channel in
+                channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
+            }
     }
 
     /// How many whole responses (head and `Content-Length` body, or the head alone when

@@ -10,13 +10,10 @@ struct TokenAnswer: JSONWritable {
     /// The members to write, in Loom's names.
     let members: Set<String>
 
-    /// The `message` member, where the app lists it.
-    static let message = AuthContract.authenticatedMessage
-
     func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
         if members.contains("success") { writer.member("success", true) }
-        if members.contains("message") { writer.member("message", Self.message) }
+        if members.contains("message") { writer.member("message", AuthContract.authenticatedMessage) }
         if members.contains("token_type") { writer.member("token_type", "Bearer") }
         if members.contains("access_token") { writer.member("access_token", tokens.accessToken) }
         if members.contains("expires_in") { writer.member("expires_in", tokens.expiresIn) }

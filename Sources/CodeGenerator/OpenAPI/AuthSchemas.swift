@@ -165,7 +165,7 @@ struct AuthSchemas {
     /// app's family envelopes wrap it (`AuthAPIKey` with `envelopes.families` naming `apiKeys`),
     /// so links point inside the envelope; `nil`: the answer is the record itself.
     static func answerWrap(of schema: String, config: AppConfig) -> String? {
-        guard schema == "AuthAPIKey" else { return nil }
+        guard schema == AuthContract.apiKeySchema else { return nil }
         return FamilyEnvelopes(config: config).of(.apiKeys).wrap
     }
 
@@ -178,14 +178,14 @@ struct AuthSchemas {
         let paged = "One page of the caller's keys that are not revoked, newest first."
         let listed = "The project's keys that are not revoked, newest first."
         let wrapped = envelopes.wrap != nil || envelopes.items != FamilyEnvelopes.loom.items
-        let record = SchemaFactory.reference(wrapped ? "AuthAPIKeyRecord" : "AuthAPIKey")
+        let record = SchemaFactory.reference(wrapped ? "AuthAPIKeyRecord" : AuthContract.apiKeySchema)
         let page = envelopes.list(of: record, description: paged, naming: fields.naming, page: FamilyEnvelopes.pageDescriptions("keys").merging([.total: "The caller's keys that are not revoked, across pages."]) { $1 })
         guard wrapped else {
-            return [("AuthAPIKey", try apiKey()), (AuthContract.apiKeyPageSchema, page), ("AuthAPIKeyList", list("AuthAPIKey", listed))]
+            return [(AuthContract.apiKeySchema, try apiKey()), (AuthContract.apiKeyPageSchema, page), ("AuthAPIKeyList", list(AuthContract.apiKeySchema, listed))]
         }
         return [
             ("AuthAPIKeyRecord", try apiKey()),
-            ("AuthAPIKey", envelopes.answer(record, description: "An API key, in the app's record envelope.", naming: fields.naming)),
+            (AuthContract.apiKeySchema, envelopes.answer(record, description: "An API key, in the app's record envelope.", naming: fields.naming)),
             (AuthContract.apiKeyPageSchema, page),
             ("AuthAPIKeyList", envelopes.list(of: record, description: listed, naming: fields.naming)),
         ]

@@ -1,3 +1,4 @@
+import APIContract
 import Foundation
 import OpenAPIKit
 
@@ -23,7 +24,7 @@ enum DocumentChecks {
             let pathText = path.rawValue
             let itemParameters = parameters(item.parameters, in: document.components)
             problems += duplicates(of: itemParameters.map(\.identity)).map { "\(pathText): the parameter \($0) is declared twice" }
-            let templateNames = Set(path.components.compactMap(templateName))
+            let templateNames = Set(pathText.templateParameters)
             for endpoint in item.endpoints {
                 let operation = endpoint.operation
                 let place = "\(endpoint.method.rawValue.uppercased()) \(pathText)"
@@ -63,12 +64,6 @@ enum DocumentChecks {
             }
             return parameter.map { ParameterKey(name: $0.name, location: $0.location) }
         }
-    }
-
-    /// `name` for a path component `{name}`, `nil` for a fixed one.
-    private static func templateName(_ component: String) -> String? {
-        guard component.hasPrefix("{"), component.hasSuffix("}"), component.count > 2 else { return nil }
-        return String(component.dropFirst().dropLast())
     }
 
     /// The values met more than once, each once, in order of their second appearance.

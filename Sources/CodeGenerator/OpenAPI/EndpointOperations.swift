@@ -46,8 +46,8 @@ struct EndpointOperations {
             : ResponseFactory.empty(response.description)
         // `response.recordLinks`: the answer names a record; link it as a table's create is.
         if let links = response.recordLinks, let table = context.app.tables.first(where: { $0.name == links.table }) {
-            let member = context.config.jsonName(links.member ?? table.primaryKey.name)
-            success = TableOperations.linkingRecord(success, of: table, context: context, pointer: "/" + member)
+            success = TableOperations.linkingRecord(
+                success, of: table, context: context, key: fields.naming.name(links.member ?? table.primaryKey.name), wrap: nil)
         }
         // Handlers are handwritten: they may report a missing record (when addressed by path),
         // a conflict with stored data, or an unavailable database.

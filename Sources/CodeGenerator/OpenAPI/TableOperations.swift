@@ -105,17 +105,20 @@ struct TableOperations {
     private func linkingRecord(
         _ response: Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response>, envelopes: EnvelopesSchema
     ) -> Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response> {
-        Self.linkingRecord(response, of: table, context: context, pointer: (envelopes.record?.wrap.map { "/\($0)" } ?? "") + "/" + fields.naming.name(table.primaryKey.name))
+        Self.linkingRecord(response, of: table, context: context, key: fields.naming.name(table.primaryKey.name), wrap: envelopes.record?.wrap)
     }
 
     /// `response` with a link to each operation the app serves on the record of `table` it
-    /// holds (`getTask`, `updateTask`, ...), its `id` taken from the answer at `pointer` (the key
-    /// member, inside the record envelope if any), so clients and stateful testers follow a
-    /// create, an upsert or a custom endpoint that makes a record to its reads and writes.
+    /// holds (`getTask`, `updateTask`, ...), its `id` taken from the answer's member `key` (as
+    /// spelled, inside the member `wrap` of the record envelope if any), so clients and stateful
+    /// testers follow a create, an upsert or a custom endpoint that makes a record to its reads
+    /// and writes.
     static func linkingRecord(
-        _ response: Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response>, of table: TableSchema, context: DocumentContext, pointer: String
+        _ response: Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response>, of table: TableSchema, context: DocumentContext,
+        key: String, wrap: String?
     ) -> Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response> {
         guard case .b(var answer) = response else { return response }
+        let pointer = (wrap.map { "/\($0)" } ?? "") + "/" + key
         guard let expression = OpenAPI.RuntimeExpression(rawValue: "$response.body#" + pointer) else { return response }
         let served = Set(context.routes(table).paths.map(\.key))
         for operation in [TableOperation.get, .update, .replace, .delete] where served.contains(TableRouteKey(operation)) {

@@ -132,8 +132,8 @@ struct TableSchemas {
     /// The update body's `clear` member (`ClearList`): the nullable fields a client may write,
     /// each named at most once; `nil` when the table takes no clear list.
     func clearList() -> SchemaFactory.Property? {
-        let names = table.fields.filter { ClearList.clearable(nullable: $0.nullable, readOnly: $0.readOnly) }.map { fields.naming.name($0.name) }
-        guard ClearList.applies(names: table.fields.map { fields.naming.name($0.name) }, clearable: names) else { return nil }
+        let names = ClearList.names(of: table.fields.map { (fields.naming.name($0.name), $0.nullable, $0.readOnly) })
+        guard !names.isEmpty else { return nil }
         return SchemaFactory.clearList(names)
     }
 

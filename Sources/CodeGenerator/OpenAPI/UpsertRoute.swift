@@ -39,7 +39,7 @@ struct UpsertRoute {
     private func linking(
         _ response: Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response>, _ schemas: TableSchemas
     ) -> Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response> {
-        let pointer = (schemas.envelopes.record?.wrap.map { "/\($0)" } ?? "") + "/" + schemas.fields.naming.name(table.primaryKey.name)
-        return TableOperations.linkingRecord(response, of: table, context: context, pointer: pointer)
+        TableOperations.linkingRecord(
+            response, of: table, context: context, key: schemas.fields.naming.name(table.primaryKey.name), wrap: schemas.envelopes.record?.wrap)
     }
 }

@@ -47,13 +47,12 @@ public struct Renderer: Sendable {
                 files.append(OutputFile(path: "\(directory)/\(app.namespace)Handlers.swift", contents: render("handlers", context: context)))
             }
             // The tables' and endpoints' contexts are already in the app's: converted once.
-            let members = context as? [String: Any]
-            let tables = members?["tables"] as? [Any] ?? app.tables.map(Self.context)
+            let tables = Self.member("tables", of: context, count: app.tables.count)
             for (table, tableContext) in zip(app.tables, tables) {
                 files.append(OutputFile(
                     path: "\(directory)/Tables/\(app.namespace).\(table.typeName).swift", contents: render("table", context: tableContext)))
             }
-            let endpoints = members?["endpoints"] as? [Any] ?? app.endpoints.map(Self.context)
+            let endpoints = Self.member("endpoints", of: context, count: app.endpoints.count)
             for (endpoint, endpointContext) in zip(app.endpoints, endpoints) {
                 files.append(OutputFile(
                     path: "\(directory)/Operations/\(app.namespace).\(endpoint.typeName).swift",
@@ -70,6 +69,14 @@ public struct Renderer: Sendable {
 
     private func render(_ template: String, _ object: Any) -> String {
         render(template, context: Self.context(object))
+    }
+
+    /// The converted array `name` of an app's context, `count` long (the app model's property of
+    /// that name): a renamed property stops at the precondition instead of rendering nothing.
+    private static func member(_ name: String, of context: Any, count: Int) -> [Any] {
+        let converted = (context as? [String: Any])?[name] as? [Any] ?? []
+        precondition(converted.count == count, "the app's render context has no \(name) array of \(count) elements")
+        return converted
     }
 
     /// Renders `template` with a context already made by `context(_:)`.

@@ -19,7 +19,7 @@ public enum DocsPage {
     ///
     /// Every encoding escapes `{` and `}`, so a replaced value can never form a token itself and
     /// the order of the replacements does not matter.
-    public static func html(specURL: String, rootURL: String = "./", title: String) -> String {
+    public static func html(specURL: String, rootURL: String, title: String) -> String {
         template
             .replacingOccurrences(of: "{{SPEC_URL}}", with: javaScriptStringLiteral(specURL))
             .replacingOccurrences(of: "{{ROOT_URL}}", with: javaScriptStringLiteral(rootURL))

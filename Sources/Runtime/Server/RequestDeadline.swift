@@ -98,10 +98,8 @@ final class RequestDeadline {
     /// refused head closed the connection, without a word, when the answers owed before the
     /// refusal took longer than the head timeout (a loaded server).
     func headRefused() {
+        disarm()
         phase = .refused
-        scheduled?.cancel()
-        scheduled = nil
-        scheduledAt = nil
     }
 
     /// Stops the clock (the connection closed).

@@ -7,7 +7,6 @@ extension ClearList {
     /// The wire names `clear` may hold for a table with `rules`, in field order; empty when the
     /// table takes no clear list.
     public static func fields(of rules: [FieldRule]) -> [String] {
-        let names = rules.filter(clearable).map(\.name)
-        return applies(names: rules.map(\.name), clearable: names) ? names : []
+        names(of: rules.map { ($0.name, $0.nullable, $0.readOnly) })
     }
 }

@@ -104,23 +104,18 @@ enum EndpointRules {
     private static func checkRecordLinks(
         _ links: RecordLinksSchema, of endpoint: EndpointSchema, in app: AppSchema, diagnostics: DiagnosticCollector
     ) {
-        guard let table = app.tables.first(where: { $0.name == links.table }) else {
-            return diagnostics.error(
-                .unknownTable, file: endpoint.file, path: "response.recordLinks.table",
-                "\"\(links.table)\" is not a table of the app; \(Suggestion.useOneOf(app.tables.map(\.name), for: links.table))")
-        }
+        guard let table = app.table(named: links.table, file: endpoint.file, path: "response.recordLinks.table", diagnostics: diagnostics)
+        else { return }
         if !table.operations.contains(.get) {
             diagnostics.error(
                 .invalidRecordLinks, file: endpoint.file, path: "response.recordLinks.table",
                 "table \"\(table.name)\" serves no get, so there is no record read to link to; add \"get\" to its operations or remove \"recordLinks\"")
         }
         let member = links.member ?? table.primaryKey.name
-        if !response(of: endpoint).contains(member) {
+        if !endpoint.response.fields.contains(where: { $0.name == member }) {
             diagnostics.error(
                 .invalidRecordLinks, file: endpoint.file, path: links.member == nil ? "response.recordLinks" : "response.recordLinks.member",
                 "the response has no field \"\(member)\" holding the record's key; add it to response.fields or name the field in \"member\"")
         }
     }
-
-    private static func response(of endpoint: EndpointSchema) -> Set<String> { Set(endpoint.response.fields.map(\.name)) }
 }

@@ -84,11 +84,7 @@ extension WebhookRules {
             if !payload.fields.isEmpty {
                 report.setting(path, "a payload is either \"fields\" or \"table\"; remove one")
             }
-            if !app.tables.contains(where: { $0.name == table }) {
-                report.diagnostics.error(
-                    .unknownTable, file: report.file, path: JSONPath.member("table", of: path),
-                    "\"\(table)\" is not a table of the app; \(Suggestion.useOneOf(app.tables.map(\.name), for: table))")
-            }
+            _ = app.table(named: table, file: report.file, path: JSONPath.member("table", of: path), diagnostics: report.diagnostics)
             return
         }
         if payload.fields.isEmpty {

@@ -99,10 +99,7 @@ enum WebhookRules {
     private static func checkTables(_ webhooks: WebhooksConfig, app: AppSchema, report: Reporter) {
         for entry in webhooks.tables {
             let path = JSONPath.member(entry.table, of: "webhooks.tables")
-            guard let table = app.tables.first(where: { $0.name == entry.table }) else {
-                report.diagnostics.error(
-                    .unknownTable, file: report.file, path: path,
-                    "\"\(entry.table)\" is not a table of the app; \(Suggestion.useOneOf(app.tables.map(\.name), for: entry.table))")
+            guard let table = app.table(named: entry.table, file: report.file, path: path, diagnostics: report.diagnostics) else {
                 continue
             }
             if entry.operations.isEmpty {

@@ -22,10 +22,10 @@ struct DevLoop {
 
     /// The files as last built.
     private(set) var snapshot = SourceSnapshot()
-    /// The binary serving now (the last one that started), if any.
-    private(set) var serving: URL?
-    /// Where it serves.
-    private(set) var address: String?
+    /// The binary serving now (the last one that started) and where, if any.
+    private(set) var running: (binary: URL, address: String)?
+    /// The binary serving now, if any.
+    var serving: URL? { running?.binary }
     /// Set when a generation failed, so the next cycle regenerates whatever changed.
     private var generationPending = false
 
@@ -55,9 +55,9 @@ struct DevLoop {
     /// one cycle. Returns whether a cycle ran.
     @discardableResult
     mutating func poll() -> Bool {
-        if address != nil, let exit = seams.launcher.takeExit() {
+        if running != nil, let exit = seams.launcher.takeExit() {
             // Not started again here: a server that crashes at once would be restarted forever.
-            (serving, address) = (nil, nil)
+            running = nil
             say("")
             say("the server \(exit) (its output is above); nothing is serving; save a file to rebuild and start it again")
         }
@@ -120,22 +120,22 @@ struct DevLoop {
         switch seams.launcher.start(binary) {
         case .serving(let address):
             let steps = steps + ["start " + Self.seconds(since: started, seams.clock.now)]
-            (serving, self.address) = (binary, address)
+            running = (binary, address)
             say("serving at \(address) after \(Self.seconds(since: saved, seams.clock.now)) from \(trigger) (\(steps.joined(separator: ", ")))")
         case .failed(let reason):
             say("the new build did not start: \(reason)")
             guard let previous = serving else {
-                (serving, address) = (nil, nil)
+                running = nil
                 say("nothing is serving; fix the cause and save again")
                 return
             }
             say("starting the previous build again...")
             switch seams.launcher.start(previous) {
             case .serving(let address):
-                self.address = address
+                running = (previous, address)
                 say("serving the previous build at \(address) again; fix the cause and save again")
             case .failed(let reason):
-                (serving, address) = (nil, nil)
+                running = nil
                 say("the previous build did not start either: \(reason); nothing is serving; fix the cause and save again")
             }
         }
@@ -143,7 +143,7 @@ struct DevLoop {
 
     /// The end of a failure line: what is still serving.
     private var stillServing: String {
-        address.map { "still serving the last good build at \($0)" } ?? "nothing is serving yet"
+        running.map { "still serving the last good build at \($0.address)" } ?? "nothing is serving yet"
     }
 
     private func say(_ line: String) { seams.output(line) }

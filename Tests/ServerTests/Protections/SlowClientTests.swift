@@ -76,11 +76,7 @@ struct SlowClientTests {
                 // take longer than a test client's read timeout, which said nothing about the
                 // server. A connection the server closed ends the reads early and fails below.
                 let port = try #require(client.port)
-                let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                    .connect(host: "127.0.0.1", port: port) { channel in
-                        channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
-                    }
-                let received = try await channel.executeThenClose { inbound, outbound in
+                let received = try await RawHTTPExchange.connect(port: port).executeThenClose { inbound, outbound in
                     var received = "", answers = 0
                     var reads = inbound.makeAsyncIterator()
                     for round in 0..<3 {
