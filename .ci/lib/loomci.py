@@ -460,15 +460,13 @@ class EndpointCoverage:
     source: str = ""
 
     def __post_init__(self):
-        document = Contract(self.app).document
+        contract = Contract(self.app)
         prefix = ""
-        servers = document.get("servers") or []
+        servers = contract.document.get("servers") or []
         if servers and "{" not in urllib.parse.urlsplit(servers[0].get("url", "")).path:
             prefix = urllib.parse.urlsplit(servers[0]["url"]).path.rstrip("/")
-        for path, item in document.get("paths", {}).items():
-            for method, operation in item.items():
-                if isinstance(operation, dict) and "operationId" in operation:
-                    self.operations[(method.upper(), self.normalized(prefix + path))] = operation["operationId"]
+        for operation_id, (method, path, _) in contract.operations.items():
+            self.operations[(method, self.normalized(prefix + path))] = operation_id
 
     @staticmethod
     def normalized(template: str) -> str:
