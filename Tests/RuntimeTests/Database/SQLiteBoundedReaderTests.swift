@@ -54,6 +54,21 @@ struct SQLiteBoundedReaderTests {
         }
     }
 
+    @Test("the budget holds for each run of a statement, not for its runs together")
+    func budgetPerRun() async throws {
+        try await SQLiteTestSupport.withDatabase { database, path in
+            try await Self.filled(database, count: 3_000)
+            let scan = SQLStatement("SELECT COUNT(*) FROM things WHERE label <> ?", [.text("none")])
+            // One run takes a few steps per row: about a third of the budget, so the runs
+            // together pass it several times over.
+            let reader = SQLiteBoundedReader(path: path, maximumConnectionCount: 1, stepBudget: 30_000)
+            defer { reader.close() }
+            for run in 0..<20 {
+                #expect(try reader.rowsIfWithinBudget(of: [scan])?.first?.first?.values == [.integer(3_000)], "run \(run)")
+            }
+        }
+    }
+
     @Test("a later commit is seen by the next read (no transaction stays open between reads)")
     func seesCommits() async throws {
         try await SQLiteTestSupport.withDatabase { database, path in

@@ -50,6 +50,9 @@ final class SQLiteReadConnection: @unchecked Sendable {
     func rows(of statement: SQLStatement) throws -> [SQLRow] {
         let prepared = try preparedStatement(statement.sql)
         defer { sqlite3_reset(prepared) }
+        // SQLite times the progress handler from the statement's step count summed over every
+        // run of the prepared statement: counted from zero, the budget holds per run.
+        sqlite3_stmt_status(prepared, SQLITE_STMTSTATUS_VM_STEP, 1)
         try bind(statement, to: prepared)
         let columnCount = sqlite3_column_count(prepared)
         var rows: [SQLRow] = []
