@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Runtime
+import ValueFormats
 
 /// Cookie mode: tokens in httpOnly cookies for browsers, with a CSRF token bound to the session.
 ///
@@ -65,8 +66,7 @@ struct SessionCookies: Sendable {
     /// The CSRF token of `session`: base64url of HMAC-SHA256(key, session id).
     func csrfToken(session: UUID) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Array(session.uuidString.lowercased().utf8), using: csrfKey)
-        return Data(mac).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return ValueFormats.base64URL(Array(mac))
     }
 
     /// The longest path whose segments begin every path of `paths` (`/v1/auth` for

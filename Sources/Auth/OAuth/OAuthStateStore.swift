@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Runtime
+import ValueFormats
 
 /// Started OAuth flows in `auth_oauth_states`, shared by every instance: the callback may
 /// reach another instance than the one that started the flow.
@@ -95,12 +96,6 @@ struct OAuthStateStore: Sendable {
 
     /// The S256 code challenge: unpadded base64url of SHA-256 of the verifier (RFC 7636).
     static func challenge(for verifier: String) -> String {
-        base64URL(Array(SHA256.hash(data: Array(verifier.utf8))))
-    }
-
-    /// Unpadded base64url.
-    static func base64URL(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        ValueFormats.base64URL(Array(SHA256.hash(data: Array(verifier.utf8))))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import JWTKit
 import Runtime
+import ValueFormats
 
 /// Signs and verifies access tokens: HS256 JWTs (jwt-kit) with the app's secret.
 ///
@@ -90,8 +91,6 @@ struct AccessTokens: Sendable {
 
     /// Decodes unpadded base64url.
     static func base64URLDecoded(_ text: Substring) -> Data? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.utf8.count % 4 != 0 { base64 += "=" }
-        return Data(base64Encoded: base64)
+        ValueFormats.bytes(base64URL: text).map { Data($0) }
     }
 }

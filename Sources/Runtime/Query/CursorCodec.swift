@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import QueryGrammar
+import ValueFormats
 
 /// Opaque keyset cursors: the last row's sort values and primary key, plus the sort they
 /// belong to (`CursorPayload`), signed with HMAC-SHA256 and written as base64url text. A cursor
@@ -33,20 +34,18 @@ public struct CursorCodec: Sendable {
 
     /// Encodes `values` for the sort written as `sortText`.
     func encode(_ values: [SQLValue], sortText: String) -> String {
-        let payload = Data(CursorPayload.format(sort: sortText, values: values.map(Self.payloadValue)).utf8)
+        var payload = Array(CursorPayload.format(sort: sortText, values: values.map(Self.payloadValue)).utf8)
         let tag = HMAC<SHA256>.authenticationCode(for: payload, using: key)
-        return (payload + Data(tag)).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        payload.append(contentsOf: tag)
+        return ValueFormats.base64URL(payload)
     }
 
     /// Decodes a cursor; `nil` when it is malformed, was not signed by this key (tampered) or
     /// was made for another sort.
     func decode(_ cursor: String, sortText: String) -> [SQLValue]? {
         guard cursor.utf8.count <= Self.maxLength else { return nil }
-        var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.utf8.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64), data.count > Self.tagLength else { return nil }
+        guard let bytes = ValueFormats.bytes(base64URL: cursor), bytes.count > Self.tagLength else { return nil }
+        let data = Data(bytes)
         let payload = data.prefix(data.count - Self.tagLength)
         let tag = data.suffix(Self.tagLength)
         guard HMAC<SHA256>.isValidAuthenticationCode(tag, authenticating: payload, using: key),

@@ -14,7 +14,7 @@ struct SQLiteKeyReaderTests {
         ref TEXT, at TEXT, raw BLOB)
         """
 
-    @Test("every storage class and bind kind reads the same as fetch")
+    @Test("every storage class and bind kind reads the same as through GRDB's pool")
     func matchesFetch() async throws {
         try await SQLiteTestSupport.withDatabase { database, _ in
             _ = try await database.write([SQLStatement(Self.table)])
@@ -35,8 +35,10 @@ struct SQLiteKeyReaderTests {
             ]
             for statement in statements {
                 let byKey = try await database.fetchByKey(statement)
-                let plain = try await database.fetch(statement)
+                let plain = try await database.pool.read { db in try SQLiteStatementRunner.rows(of: statement, in: db) }
                 #expect(byKey.map(\.values) == plain.map(\.values), "\(statement.sql)")
+                let bounded = try await database.fetch(statement)
+                #expect(bounded.map(\.values) == plain.map(\.values), "\(statement.sql) (SQLiteBoundedReader)")
             }
             let first = try await database.fetchByKey(statements[0])
             #expect(first.first?.values[6] == .text("blob text"))

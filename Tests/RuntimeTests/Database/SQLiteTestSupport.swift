@@ -31,9 +31,11 @@ enum SQLiteTestSupport {
         try await database.close()
     }
 
-    /// The single value of a one-row, one-column result.
+    /// The single value of a one-row, one-column result, read on a connection of GRDB's pool (whose settings some tests check), not on the
+    /// bounded reader's own connections, which `fetch` tries first.
     static func scalar(_ database: SQLiteDatabase, _ sql: String, _ binds: [SQLValue] = []) async throws -> SQLValue? {
-        try await database.fetch(SQLStatement(sql, binds)).first?.values.first
+        let statement = SQLStatement(sql, binds)
+        return try await database.pool.read { db in try SQLiteStatementRunner.rows(of: statement, in: db) }.first?.values.first
     }
 }
 

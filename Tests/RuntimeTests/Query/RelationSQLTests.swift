@@ -50,4 +50,18 @@ struct RelationSQLTests {
         #expect(throws: APIError.self) { try list(expand: ["parent_id.children.parent_id.children"]) }
     }
 
+    @Test("from lateRowLookupOffset on, a SQLite page reads its rowids first; PostgreSQL and shallower pages use one statement")
+    func deepPagesReadRowidsFirst() throws {
+        func page(offset: Int, dialect: SQLDialect) throws -> SQLStatement {
+            let query = ListQuery(limit: 10, offset: offset, filters: [], filter: try FilterParser.parse("name = 'x'"))
+            return try ResolvedStatements(Self.child, dialect: dialect).list(query).page
+        }
+        let deep = ResolvedStatements.lateRowLookupOffset
+        let shallow = try page(offset: deep - 1, dialect: .sqlite)
+        #expect(shallow.sql == #"SELECT "id", "parent_id", "name" FROM "children" WHERE "name" = ? ORDER BY "id" ASC NULLS LAST LIMIT ? OFFSET ?"#)
+        let twoSteps = try page(offset: deep, dialect: .sqlite)
+        #expect(twoSteps.sql == #"SELECT "id", "parent_id", "name" FROM "children" WHERE "children".rowid IN (SELECT rowid FROM "children" WHERE "name" = ? ORDER BY "id" ASC NULLS LAST LIMIT ? OFFSET ?) ORDER BY "id" ASC NULLS LAST"#)
+        #expect(twoSteps.binds == shallow.binds.dropLast() + [.integer(Int64(deep))], "the same binds in the same order")
+        #expect(try page(offset: deep, dialect: .postgres).sql.contains("rowid") == false)
+    }
 }

@@ -85,4 +85,49 @@ struct SortCursorEndpointTests {
             }
         }
     }
+
+    @Test("deep offsets (read in two steps on SQLite) give the same rows as a cursor walk, with filters, search, sort and expansions")
+    func deepOffsets() async throws {
+        try await TestApp.run("tracker") { app in
+            let data = try await ListQueryTestData.make(app)
+            // More rows than `ResolvedStatements.lateRowLookupOffset`, in both projects, with repeated priorities.
+            let extra = 300
+            for index in 0..<extra {
+                let project = index % 5 == 0 ? data.otherProjectID : data.projectID
+                let title = index % 2 == 0 ? "deep write \(index)" : "deep row \(index)"
+                try await app.create("/v1/tasks", #"{"project_id": "\#(project)", "title": "\#(title)", "priority": \#(index % 5 + 1)}"#)
+            }
+            let total = ListQueryTestData.tasks.count + extra
+            for base in [
+                [("sort", "-priority,title")], [("filter", "project_id = '\(data.projectID)'")], [("q", "deep")],
+                [("sort", "title"), ("expand", "project_id")], [],
+            ] {
+                // Every row in order, through cursors (each page at offset 0, the one-step statement).
+                var walked: [[String: any Sendable]] = []
+                var cursor: String?
+                repeat {
+                    var parameters = base + [("limit", "100"), ("count", "none")]
+                    if let cursor { parameters.append(("cursor", cursor)) }
+                    let reply = try await data.list(parameters)
+                    #expect(reply.status == .ok, "\(base): \(reply.text)")
+                    walked += reply.items
+                    cursor = reply.object["next_cursor"] as? String
+                } while cursor != nil && walked.count <= total
+                #expect(walked.count >= 200, "\(base): \(walked.count) rows reach the two-step offsets")
+                for offset in [199, 200, 210, walked.count - 15, walked.count] {
+                    let reply = try await data.list(base + [("limit", "20"), ("offset", String(offset))])
+                    #expect(reply.status == .ok, "\(base) offset \(offset): \(reply.text)")
+                    let expected = walked.dropFirst(offset).prefix(20)
+                    #expect(reply.items.compactMap { $0["id"] as? String } == expected.compactMap { $0["id"] as? String }, "\(base) offset \(offset)")
+                    #expect(reply.object["total"] as? Int == walked.count, "\(base) offset \(offset)")
+                    #expect((reply.object["next_cursor"] as? String != nil) == (offset + 20 < walked.count), "\(base) offset \(offset)")
+                    if base.contains(where: { $0.0 == "expand" }) {
+                        let expanded = (reply.object["expand"] as? [String: Any])?["project_id"] as? [String: Any] ?? [:]
+                        let referenced = Set(reply.items.compactMap { $0["project_id"] as? String })
+                        #expect(Set(expanded.keys) == referenced, "\(base) offset \(offset): the page's projects side-loaded")
+                    }
+                }
+            }
+        }
+    }
 }

@@ -24,6 +24,8 @@ public final class SQLiteDatabase: DatabaseClient {
     let pool: DatabasePool
     /// Runs key lookups on the calling thread, on its own read-only connections.
     private let keyReader: SQLiteKeyReader
+    /// Runs other reads on the calling thread while they stay within a step budget.
+    private let boundedReader: SQLiteBoundedReader
     /// Commits concurrent writes together (group commit).
     private let writeBatcher: SQLiteWriteBatcher
     /// Whether the open file is still the one at `path`, and whether writes are failing.
@@ -68,6 +70,7 @@ public final class SQLiteDatabase: DatabaseClient {
             }
             self.pool = pool
             self.keyReader = SQLiteKeyReader(path: path, maximumConnectionCount: SQLiteConnectionSettings.maximumReaderCount)
+            self.boundedReader = SQLiteBoundedReader(path: path, maximumConnectionCount: SQLiteConnectionSettings.maximumReaderCount)
             self.writeBatcher = SQLiteWriteBatcher(pool: pool)
             self.fileHealth = SQLiteFileHealth(path: path)
         } catch {
@@ -84,10 +87,21 @@ public final class SQLiteDatabase: DatabaseClient {
         FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
     }
 
-    /// Runs one read-only statement on a reader connection.
+    /// Runs one read-only statement on the calling thread when it stays within the bounded
+    /// reader's budget (`SQLiteBoundedReader`), otherwise on a reader connection of the pool.
     public func fetch(_ statement: SQLStatement) async throws -> [SQLRow] {
-        try await mappingErrors {
+        if let results = try readWithinBudget([statement]) { return results[0] }
+        return try await mappingErrors {
             try await pool.read { db in try SQLiteStatementRunner.rows(of: statement, in: db) }
+        }
+    }
+
+    /// The bounded reader's answer, or `nil` when the read must take the pool.
+    private func readWithinBudget(_ statements: [SQLStatement]) throws -> [[SQLRow]]? {
+        do {
+            return try boundedReader.rowsIfWithinBudget(of: statements)
+        } catch {
+            throw SQLiteErrorMapping.map(error)
         }
     }
 
@@ -111,8 +125,10 @@ public final class SQLiteDatabase: DatabaseClient {
     }
 
     /// Runs every statement inside one read transaction, hence against one WAL snapshot.
+    /// Within the bounded reader's budget it runs on the calling thread (`SQLiteBoundedReader`).
     public func fetchSnapshot(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
-        try await mappingErrors {
+        if let results = try readWithinBudget(statements) { return results }
+        return try await mappingErrors {
             try await pool.read { db in
                 try statements.map { try SQLiteStatementRunner.rows(of: $0, in: db) }
             }
@@ -177,6 +193,7 @@ public final class SQLiteDatabase: DatabaseClient {
     /// rather than on a cooperative thread.
     public func close() async throws {
         keyReader.close()
+        boundedReader.close()
         let pool = self.pool
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             DispatchQueue.global().async {

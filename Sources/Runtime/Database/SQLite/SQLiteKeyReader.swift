@@ -21,35 +21,24 @@ import Foundation
 /// after a crash, a connection holding the file in exclusive mode), the read returns `nil`
 /// and takes the async path on GRDB's pool, whose busy timeout applies there.
 ///
-/// `@unchecked Sendable`: `path` and `maximumConnectionCount` are immutable; `free`, `opened`
-/// and `closed` are read and written only while holding `lock`; a connection is used by the
-/// one thread that took it out of `free` until it is put back.
-final class SQLiteKeyReader: @unchecked Sendable {
-    private let path: String
-    private let maximumConnectionCount: Int
-    private let lock = NSLock()
+final class SQLiteKeyReader: Sendable {
+    /// The reader's own read-only connections.
+    private let connections: SQLiteReadConnections
     /// Held while a statement runs on any of this reader's connections (`enterReadSection`).
     private let gate = Atomic<Bool>(false)
-    /// Connections not in use.
-    private var free: [SQLiteReadConnection] = []
-    /// Connections opened so far (free or in use).
-    private var opened = 0
-    /// Set by `close`: no connection is handed out or kept any more.
-    private var closed = false
 
     /// Creates the reader of the database file at `path`; it opens up to
     /// `maximumConnectionCount` connections, as reads need them.
     init(path: String, maximumConnectionCount: Int) {
-        self.path = path
-        self.maximumConnectionCount = max(maximumConnectionCount, 1)
+        connections = SQLiteReadConnections(path: path, maximumConnectionCount: maximumConnectionCount)
     }
 
     /// Runs `statement` inline when a connection is free (or may still be opened), otherwise
     /// returns `nil` and the caller takes the async path.
     /// - Throws: GRDB's `DatabaseError` (the caller maps it).
     func rowsIfConnectionFree(of statement: SQLStatement) throws -> [SQLRow]? {
-        guard let connection = try take() else { return nil }
-        defer { putBack(connection) }
+        guard let connection = try connections.take() else { return nil }
+        defer { connections.putBack(connection) }
         enterReadSection()
         defer { gate.store(false, ordering: .releasing) }
         do {
@@ -78,40 +67,6 @@ final class SQLiteKeyReader: @unchecked Sendable {
 
     /// Closes the free connections; connections in use close when they come back.
     func close() {
-        lock.lock()
-        closed = true
-        free.removeAll()
-        lock.unlock()
-    }
-
-    private func take() throws -> SQLiteReadConnection? {
-        lock.lock()
-        if closed {
-            lock.unlock()
-            return nil
-        }
-        if let connection = free.popLast() {
-            lock.unlock()
-            return connection
-        }
-        guard opened < maximumConnectionCount else {
-            lock.unlock()
-            return nil
-        }
-        opened += 1
-        lock.unlock()
-        do {
-            // No busy timeout: these reads run on event loops, where nothing may wait.
-            return try SQLiteReadConnection(path: path, busyTimeoutMilliseconds: 0)
-        } catch {
-            lock.withLock { opened -= 1 }
-            throw error
-        }
-    }
-
-    private func putBack(_ connection: SQLiteReadConnection) {
-        lock.lock()
-        if !closed { free.append(connection) }
-        lock.unlock()
+        connections.close()
     }
 }

@@ -2,7 +2,8 @@ import GRDB
 import GRDBSQLite
 
 /// One read-only SQLite connection driven through the C API, with its statements prepared
-/// once and kept: the connection of `SQLiteKeyReader`'s inline primary-key reads.
+/// once and kept: the connection of `SQLiteKeyReader`'s inline primary-key reads and of
+/// `SQLiteBoundedReader`'s request reads.
 ///
 /// Why not a GRDB reader: every GRDB read access checks a pool connection out (semaphore and
 /// lock), enters the connection's dispatch queue, runs `PRAGMA schema_version` to validate
@@ -17,12 +18,12 @@ import GRDBSQLite
 /// autocommit mode (one statement is atomic: it reads one WAL snapshot) and is reset as soon
 /// as its rows are copied, so no read transaction stays open between requests.
 ///
-/// `@unchecked Sendable`: `SQLiteKeyReader` hands a connection to one thread at a time (it is
+/// `@unchecked Sendable`: `SQLiteReadConnections` hands a connection to one thread at a time (it is
 /// checked out of a lock-protected free list), and SQLite connections may move between
 /// threads when used by one at a time (multi-thread mode, `SQLITE_OPEN_NOMUTEX`).
 final class SQLiteReadConnection: @unchecked Sendable {
     private let handle: OpaquePointer
-    /// Prepared statements by SQL text; the texts come from the generated, fixed set.
+    /// Prepared statements by SQL text (at most `maximumPreparedStatements`).
     private var statements: [String: OpaquePointer] = [:]
 
     /// Opens `path` read-only. Blocks briefly (a file open); done once per connection.
@@ -49,6 +50,9 @@ final class SQLiteReadConnection: @unchecked Sendable {
     func rows(of statement: SQLStatement) throws -> [SQLRow] {
         let prepared = try preparedStatement(statement.sql)
         defer { sqlite3_reset(prepared) }
+        // SQLite times the progress handler from the statement's step count summed over every
+        // run of the prepared statement: counted from zero, the budget holds per run.
+        sqlite3_stmt_status(prepared, SQLITE_STMTSTATUS_VM_STEP, 1)
         try bind(statement, to: prepared)
         let columnCount = sqlite3_column_count(prepared)
         var rows: [SQLRow] = []
@@ -65,8 +69,40 @@ final class SQLiteReadConnection: @unchecked Sendable {
         }
     }
 
+    /// Runs `statements` in one read transaction, so they read one WAL snapshot (one statement
+    /// alone is atomic and needs none), each interrupted by SQLite after `stepBudget` virtual
+    /// machine instructions (`SQLITE_INTERRUPT`, thrown).
+    func snapshotRows(of statements: [SQLStatement], stepBudget: Int32) throws -> [[SQLRow]] {
+        sqlite3_progress_handler(handle, stepBudget, { _ in 1 }, nil)
+        defer { sqlite3_progress_handler(handle, 0, nil, nil) }
+        guard statements.count > 1 else { return try statements.map { try rows(of: $0) } }
+        try execute("BEGIN")
+        do {
+            let results = try statements.map { try rows(of: $0) }
+            try execute("COMMIT")
+            return results
+        } catch {
+            // Ends the read transaction if the failure left it open (an interrupt may already have).
+            sqlite3_exec(handle, "ROLLBACK", nil, nil, nil)
+            throw error
+        }
+    }
+
+    private func execute(_ sql: String) throws {
+        let code = sqlite3_exec(handle, sql, nil, nil, nil)
+        guard code == SQLITE_OK else { throw failure(code, sql: sql) }
+    }
+
+    /// Most prepared statements kept: the key reader's come from the generated, fixed set, but
+    /// list statements vary with the shape of each request's filter.
+    static let maximumPreparedStatements = 256
+
     private func preparedStatement(_ sql: String) throws -> OpaquePointer {
         if let prepared = statements[sql] { return prepared }
+        if statements.count >= Self.maximumPreparedStatements {
+            for statement in statements.values { sqlite3_finalize(statement) }
+            statements.removeAll(keepingCapacity: true)
+        }
         var prepared: OpaquePointer?
         let code = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil)
         guard code == SQLITE_OK, let prepared else { throw failure(code, sql: sql) }

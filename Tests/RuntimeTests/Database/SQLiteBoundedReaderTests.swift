@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Runtime
+
+/// Request reads on the calling thread (`SQLiteBoundedReader`): the same rows as GRDB's pool,
+/// one snapshot for several statements, and a read past the step budget handed back (`nil`)
+/// with the connection left usable; `SQLiteDatabase` then answers through the pool.
+@Suite("SQLite bounded reads on their own connections")
+struct SQLiteBoundedReaderTests {
+    /// A database with `count` rows in `things`.
+    static func filled(_ database: SQLiteDatabase, count: Int) async throws {
+        _ = try await database.write([
+            SQLStatement("CREATE TABLE things (id INTEGER PRIMARY KEY, label TEXT NOT NULL)"),
+            SQLStatement(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) INSERT INTO things SELECT i, 'row ' || i FROM n",
+                [.integer(Int64(count))]),
+        ])
+    }
+
+    @Test("a page and its count read within the budget equal the pool's, in one statement list")
+    func withinBudget() async throws {
+        try await SQLiteTestSupport.withDatabase { database, path in
+            try await Self.filled(database, count: 2_000)
+            let statements = [
+                SQLStatement("SELECT id, label FROM things ORDER BY id LIMIT ? OFFSET ?", [.integer(21), .integer(1_500)]),
+                SQLStatement("SELECT COUNT(*) FROM things WHERE label <> ?", [.text("row 7")]),
+            ]
+            let reader = SQLiteBoundedReader(path: path, maximumConnectionCount: 1)
+            defer { reader.close() }
+            let bounded = try #require(try reader.rowsIfWithinBudget(of: statements))
+            let pooled = try await database.pool.read { db in try statements.map { try SQLiteStatementRunner.rows(of: $0, in: db) } }
+            #expect(bounded.map { $0.map(\.values) } == pooled.map { $0.map(\.values) })
+            #expect(bounded[0].count == 21 && bounded[1].first?.values == [.integer(1_999)])
+            #expect(try await database.fetchSnapshot(statements).map { $0.map(\.values) } == pooled.map { $0.map(\.values) })
+        }
+    }
+
+    @Test("a read past the budget is interrupted and handed back; the connection stays usable and the database answers through the pool")
+    func pastBudget() async throws {
+        try await SQLiteTestSupport.withDatabase { database, path in
+            try await Self.filled(database, count: 5_000)
+            let scan = SQLStatement("SELECT COUNT(*) FROM things WHERE label LIKE ?", [.text("%9%")])
+            let reader = SQLiteBoundedReader(path: path, maximumConnectionCount: 1, stepBudget: 1_000)
+            defer { reader.close() }
+            #expect(try reader.rowsIfWithinBudget(of: [SQLStatement("SELECT 1"), scan]) == nil)
+            #expect(try reader.rowsIfWithinBudget(of: [scan]) == nil)
+            let small = SQLStatement("SELECT label FROM things WHERE id = ?", [.integer(42)])
+            #expect(try reader.rowsIfWithinBudget(of: [small, small])?.map { $0.map(\.values) } == [[[.text("row 42")]], [[.text("row 42")]]],
+                "no read transaction was left open by the interrupt")
+            let expected = try await database.pool.read { db in try SQLiteStatementRunner.rows(of: scan, in: db) }
+            #expect(try await database.fetch(scan).map(\.values) == expected.map(\.values))
+        }
+    }
+
+    @Test("the budget holds for each run of a statement, not for its runs together")
+    func budgetPerRun() async throws {
+        try await SQLiteTestSupport.withDatabase { database, path in
+            try await Self.filled(database, count: 3_000)
+            let scan = SQLStatement("SELECT COUNT(*) FROM things WHERE label <> ?", [.text("none")])
+            // One run takes a few steps per row: about a third of the budget, so the runs
+            // together pass it several times over.
+            let reader = SQLiteBoundedReader(path: path, maximumConnectionCount: 1, stepBudget: 30_000)
+            defer { reader.close() }
+            for run in 0..<20 {
+                #expect(try reader.rowsIfWithinBudget(of: [scan])?.first?.first?.values == [.integer(3_000)], "run \(run)")
+            }
+        }
+    }
+
+    @Test("a later commit is seen by the next read (no transaction stays open between reads)")
+    func seesCommits() async throws {
+        try await SQLiteTestSupport.withDatabase { database, path in
+            try await Self.filled(database, count: 10)
+            let reader = SQLiteBoundedReader(path: path, maximumConnectionCount: 1)
+            defer { reader.close() }
+            let count = [SQLStatement("SELECT COUNT(*) FROM things"), SQLStatement("SELECT MAX(id) FROM things")]
+            #expect(try reader.rowsIfWithinBudget(of: count)?.map { $0.map(\.values) } == [[[.integer(10)]], [[.integer(10)]]])
+            _ = try await database.write([SQLStatement("INSERT INTO things VALUES (11, 'new')")])
+            #expect(try reader.rowsIfWithinBudget(of: count)?.map { $0.map(\.values) } == [[[.integer(11)]], [[.integer(11)]]])
+        }
+    }
+
+    @Test("more distinct statements than the connection keeps prepared still read correctly")
+    func statementCacheIsBounded() async throws {
+        try await SQLiteTestSupport.withDatabase { database, path in
+            try await Self.filled(database, count: 10)
+            let reader = SQLiteBoundedReader(path: path, maximumConnectionCount: 1)
+            defer { reader.close() }
+            for round in 0..<(SQLiteReadConnection.maximumPreparedStatements + 20) {
+                // A distinct text each time, as filters of different shapes make.
+                let statement = SQLStatement("SELECT \(round) + id FROM things WHERE id = ?", [.integer(3)])
+                #expect(try reader.rowsIfWithinBudget(of: [statement])?.first?.first?.values == [.integer(Int64(round) + 3)])
+            }
+        }
+    }
+}
