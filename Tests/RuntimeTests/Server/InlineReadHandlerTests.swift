@@ -22,7 +22,7 @@ struct InlineReadHandlerTests {
     /// A channel whose handler answers `GET /v1/items/7` (and nothing else) inline.
     static func channel(authenticator: (any RequestAuthenticator)? = nil) throws -> EmbeddedChannel {
         var reads = InlineReads()
-        reads.add(collectionPath: "/v1/items") { key in key == "7" ? record : nil }
+        reads.add(collectionPath: "/v1/items") { key, _ in key == "7" ? record : nil }
         let channel = EmbeddedChannel()
         let writer = InlineResponseWriter()
         try channel.pipeline.syncOperations.addHandler(writer)
@@ -105,8 +105,8 @@ struct InlineReadHandlerTests {
     @Test("a middleware that must run, everywhere or over this table, leaves nothing to answer inline")
     func policies() {
         var reads = InlineReads()
-        reads.add(collectionPath: "/v1/items") { _ in Self.record }
-        reads.add(collectionPath: "/v1/orders") { _ in Self.record }
+        reads.add(collectionPath: "/v1/items") { _, _ in Self.record }
+        reads.add(collectionPath: "/v1/orders") { _, _ in Self.record }
         #expect(reads.honouring([.maySkip]).routes.count == 2)
         #expect(reads.honouring([.maySkip, .mustRun]).isEmpty)
         #expect(reads.honouring([.mustRunUnder(["/v1/items"])]).routes.map(\.collectionPath) == ["/v1/orders"])
