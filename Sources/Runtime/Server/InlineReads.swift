@@ -45,9 +45,9 @@ public struct InlineReads: Sendable {
     /// those that can change a GET's answer or the connection's handling, and the app
     /// authenticator's credential headers it cannot check inline.
     private(set) var passedOnHeaders: Set<String> = InlineReads.alteringHeaders
-    /// The app's authenticator, when it checks some credentials inline, and the lower-case
-    /// names of those headers (`RequestAuthenticator.inlineCredentialHeaders`).
+    /// The app's authenticator, when it checks some credentials inline.
     private(set) var authenticator: (any RequestAuthenticator)?
+    /// Lower-case names of the headers it checks inline (`RequestAuthenticator.inlineCredentialHeaders`).
     private(set) var inlineCredentialHeaders: Set<String> = []
     /// Whether the app believes forwarded client addresses (`trustedProxies`): an inline
     /// authenticator is then given no client address (`InlineCredentials.clientAddress`).
@@ -151,7 +151,7 @@ public struct InlineReads: Sendable {
                 guard clientRequestID == nil else { return nil }
                 clientRequestID = value
             } else if inlineCredentialHeaders.contains(lowercased) {
-                // Repeated, Hummingbird would join them: the authenticator decides that case.
+                // Repeated, Hummingbird would join the values into one: left to `authenticate`.
                 guard !credentials.contains(where: { $0.name == lowercased }) else { return nil }
                 credentials.append((lowercased, value))
             }
