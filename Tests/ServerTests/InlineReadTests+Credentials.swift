@@ -348,4 +348,23 @@ extension InlineReadTests {
             }
         }
     }
+    @Test("benchauthprotected, mounted as serve mounts it (metrics, audit, usage, tiered rate limits, idempotency, CORS): its items stay inline for tokens and keys")
+    func protectedAppStaysInline() async throws {
+        try await TestDatabase.withMigratedApp("benchauthprotected") { database, app in
+            var configuration = LoomServer.Configuration()
+            configuration.auth = try await ServerAuth.start(
+                app: app, database: database.client, logger: TestDatabase.logger,
+                environment: app.auth.map { [$0.secretVariable: TestApp.jwtSecret] } ?? [:], options: AuthOptions(passwordHashCost: 4))
+            ServerMetrics.mount(app: app, database: database.client, on: &configuration, logger: TestDatabase.logger)
+            try await ServerAudit.mount(app: app, database: database.client, on: &configuration, logger: TestDatabase.logger)
+            try await ServerUsage.mount(app: app, database: database.client, on: &configuration, logger: TestDatabase.logger)
+            try await ServerRateLimits.mount(app: app, database: database.client, on: &configuration)
+            try await ServerIdempotency.mount(app: app, database: database.client, on: &configuration, logger: TestDatabase.logger)
+            let reads = LoomServer.buildRoutes(app: app, database: database.client, configuration: configuration).inlineReads
+            #expect(reads.routes.map(\.collectionPath).contains("/v1/items") == database.client.readsKeysInline)
+            #expect(reads.inlineCredentialHeaders == ["authorization", "x-api-key"])
+            #expect(reads.passedOnHeaders.isSuperset(of: ["cookie", "origin"]) && !reads.passedOnHeaders.contains("authorization"))
+            #expect(reads.counters.count == (database.client.readsKeysInline ? 1 : 0), "the rate limits count inline reads (SQLite)")
+        }
+    }
 }
