@@ -71,18 +71,29 @@ extension AuthService {
     /// A valid access token whose session is live and whose user is active; for a session
     /// bound to an organization, the membership must still exist (and the project must not be
     /// archived) and the scopes are those of the member's current organization role. One
-    /// primary-key read joins all of it.
+    /// primary-key read joins all of it (`sessionStatement`, decided by `sessionOutcome`, which
+    /// the inline path shares: `authenticateInline`).
     func authenticate(accessToken token: String) async throws -> AuthenticationOutcome {
         let now = clock()
         guard let claims = await tokens.verify(token, now: now), let sessionID = UUID(uuidString: claims.sessionID) else {
             return .rejected(.invalidCredentials())
         }
-        let rows = try await database.fetchByKey(sql.statement(
+        return try sessionOutcome(try await database.fetchByKey(sessionStatement(sessionID)), claims: claims, sessionID: sessionID, now: now)
+    }
+
+    /// The read of an access token's session joined with its user and binding checks.
+    func sessionStatement(_ sessionID: UUID) -> SQLStatement {
+        sql.statement(
             """
             SELECT s.user_id, s.expires_at, s.revoked_at, u.role, u.status, s.organization_id, s.project_id, \
             \(SessionBinding.checkColumns) FROM auth_sessions s JOIN auth_users u ON u.id = s.user_id \
             \(SessionBinding.joins("s")) WHERE s.id = ?
-            """, [.uuid(sessionID)]))
+            """, [.uuid(sessionID)])
+    }
+
+    /// What the rows of `sessionStatement` say of a token with valid, current `claims`: the
+    /// caller, or the refusal. Throws only when a row cannot be read.
+    func sessionOutcome(_ rows: [SQLRow], claims: AccessTokenClaims, sessionID: UUID, now: Date) throws -> AuthenticationOutcome {
         guard let row = rows.first else { return .rejected(.invalidCredentials()) }
         var reader = RowReader(row)
         let userID = try reader.uuid()
@@ -110,30 +121,48 @@ extension AuthService {
     }
 
     /// A well-formed key (checked before any lookup) whose secret matches in constant time,
-    /// live, of an active creator, used from an allowed address.
+    /// live, of an active creator, used from an allowed address (`acceptedKey`, which the inline
+    /// path shares). Its `last_used_at` is written at most once a `lastUsedResolution`.
     func authenticate(apiKey text: String, context: LoomRequestContext) async throws -> AuthenticationOutcome {
-        guard let keyFormat, let presented = keyFormat.parse(text) else {
-            return .rejected(.invalidCredentials("The API key is malformed: unknown prefix, wrong length or checksum mismatch."))
-        }
+        guard let keyFormat, let presented = keyFormat.parse(text) else { return .rejected(Self.malformedKey) }
         let store = APIKeyStore(sql: sql, database: database)
-        guard let key = try await store.presented(lookupID: presented.lookupID),
-            SecretText.matches(presented.secret, storedDigest: key.secretDigest), key.environment == presented.environment
-        else { return .rejected(.invalidCredentials()) }
+        let key = try await store.presented(lookupID: presented.lookupID)
         let now = clock()
-        guard key.revokedAt == nil, key.expiresAt.map({ $0.isLater(than: now) }) ?? true, key.userStatus == UserRecord.active || key.userStatus == ServiceAccount.status,
-            key.binding.holds(key.bindingCheck)
+        switch acceptedKey(key, presented: presented, clientAddress: RequestClientAddress.of(context), now: now) {
+        case .failure(let refusal):
+            return .rejected(refusal)
+        case .success(let key):
+            if Self.touchIsDue(key, now: now) { _ = try await database.write([store.touch(id: key.id, now: now)]) }
+            return .authenticated(identity(of: key))
+        }
+    }
+
+    /// 401 for a key text that cannot be a key of this app.
+    static let malformedKey = APIError.invalidCredentials("The API key is malformed: unknown prefix, wrong length or checksum mismatch.")
+
+    /// Whether `key` (`nil`: none has the presented lookup id) is the `presented` one and may be
+    /// used at `now` from `clientAddress` (`nil`: unknown, refused by a key with allowed ranges).
+    func acceptedKey(
+        _ key: APIKeyStore.Presented?, presented: APIKeyFormat.Presented, clientAddress: String?, now: Date
+    ) -> Result<APIKeyStore.Presented, APIError> {
+        guard let key, SecretText.matches(presented.secret, storedDigest: key.secretDigest), key.environment == presented.environment
+        else { return .failure(.invalidCredentials()) }
+        guard key.revokedAt == nil, key.expiresAt.map({ $0.isLater(than: now) }) ?? true,
+            key.userStatus == UserRecord.active || key.userStatus == ServiceAccount.status, key.binding.holds(key.bindingCheck)
         else {
-            return .rejected(.invalidCredentials())
+            return .failure(.invalidCredentials())
         }
         if !key.allowedCIDRs.isEmpty {
             let ranges = key.allowedCIDRs.compactMap(CIDRRange.init)
-            guard let address = RequestClientAddress.of(context), ranges.contains(where: { $0.contains(address: address) }) else {
-                return .rejected(.forbidden("This API key may not be used from this address."))
+            guard let clientAddress, ranges.contains(where: { $0.contains(address: clientAddress) }) else {
+                return .failure(.forbidden("This API key may not be used from this address."))
             }
         }
-        if key.lastUsedAt.map({ now.timeIntervalSince($0) >= Self.lastUsedResolution }) ?? true {
-            _ = try await database.write([store.touch(id: key.id, now: now)])
-        }
-        return .authenticated(identity(of: key))
+        return .success(key)
+    }
+
+    /// Whether a use of `key` at `now` must write its `last_used_at`.
+    static func touchIsDue(_ key: APIKeyStore.Presented, now: Date) -> Bool {
+        key.lastUsedAt.map { now.timeIntervalSince($0) >= lastUsedResolution } ?? true
     }
 }

@@ -115,14 +115,20 @@ struct InlineReadTests {
         text.components(separatedBy: "\r\n").map { $0.hasPrefix("Date: ") ? "Date: -" : $0 }.joined(separator: "\r\n")
     }
 
-    @Test("only public reads of tables without row rules are inline; tracker's need a caller")
+    @Test("tables with row rules and scope requirements are inline too (each read checks its caller); credentials the authenticator cannot check inline are passed on")
     func eligibleRoutes() async throws {
         try await TestDatabase.with("tracker") { database in
             let app = try AppCatalog.app(named: "tracker", eventSettleInterval: 0)
             var configuration = LoomServer.Configuration()
             configuration.auth = TestAuthenticator()
             let routes = LoomServer.buildRoutes(app: app, database: database.client, configuration: configuration)
-            #expect(routes.inlineReads.isEmpty)
+            #expect(routes.inlineReads.isEmpty == !database.client.readsKeysInline)
+            #expect(routes.inlineReads.routes.contains { $0.collectionPath == "/v1/projects" } == database.client.readsKeysInline)
+            // Without a real auth module, no credential is checked inline: the test identity header passes the request on.
+            #expect(routes.inlineReads.passedOnHeaders.contains(TestAuthenticator.header.canonicalName))
+            // An anonymous read of a project needs a caller: not answered inline (Hummingbird's 401).
+            let anonymous = routes.inlineReads.routes.first { $0.collectionPath == "/v1/projects" }?.read("0b7d6f0e-8f4c-4b8e-9d41-6c1d0e2f3a4b", nil)
+            #expect(anonymous == nil)
         }
     }
 

@@ -31,24 +31,19 @@ struct APIKeyStore: Sendable {
 
     /// The key with `lookupID` joined with its creator: one primary-key-bounded read.
     func presented(lookupID: String) async throws -> Presented? {
-        let rows = try await database.fetchByKey(sql.statement(
+        try Presented(rows: try await database.fetchByKey(presentedStatement(lookupID: lookupID)))
+    }
+
+    /// The statement of `presented(lookupID:)`, which the inline path runs with
+    /// `DatabaseClient.fetchByKeyInline` (`AuthService.authenticateInline`).
+    func presentedStatement(lookupID: String) -> SQLStatement {
+        sql.statement(
             """
             SELECT k.id, k.secret_hash, k.environment, k.scopes, k.allowed_cidrs, k.expires_at, k.revoked_at, \
             k.last_used_at, u.id, u.role, u.status, k.organization_id, k.project_id, \(SessionBinding.checkColumns), \
             k.service, k.role FROM auth_api_keys k JOIN auth_users u ON u.id = k.user_id \(SessionBinding.joins("k")) \
             WHERE k.lookup_id = ?
-            """, [.text(lookupID)]))
-        guard let row = rows.first else { return nil }
-        var reader = RowReader(row)
-        return Presented(
-            id: try reader.uuid(), secretDigest: try reader.string(), environment: try reader.string(),
-            scopes: try APIKeyRecord.strings(fromJSON: try reader.string()),
-            allowedCIDRs: try APIKeyRecord.strings(fromJSON: try reader.string()),
-            expiresAt: try reader.optionalTimestamp(), revokedAt: try reader.optionalTimestamp(),
-            lastUsedAt: try reader.optionalTimestamp(), userID: try reader.uuid(), userRole: try reader.string(),
-            userStatus: try reader.string(),
-            binding: SessionBinding(organizationID: try reader.optionalUUID(), projectID: try reader.optionalUUID()),
-            bindingCheck: try SessionBinding.Check(&reader), service: try reader.optionalString(), role: try reader.optionalString())
+            """, [.text(lookupID)])
     }
 
     /// Inserts a key.
@@ -159,5 +154,22 @@ struct APIKeyStore: Sendable {
     /// Records a use (callers write it at most once a minute per key).
     func touch(id: UUID, now: Date) -> SQLStatement {
         sql.statement("UPDATE auth_api_keys SET last_used_at = ? WHERE id = ?", [.timestamp(now), .uuid(id)])
+    }
+}
+
+extension APIKeyStore.Presented {
+    /// The key `presentedStatement` read, or `nil` when it found none.
+    init?(rows: [SQLRow]) throws {
+        guard let row = rows.first else { return nil }
+        var reader = RowReader(row)
+        self.init(
+            id: try reader.uuid(), secretDigest: try reader.string(), environment: try reader.string(),
+            scopes: try APIKeyRecord.strings(fromJSON: try reader.string()),
+            allowedCIDRs: try APIKeyRecord.strings(fromJSON: try reader.string()),
+            expiresAt: try reader.optionalTimestamp(), revokedAt: try reader.optionalTimestamp(),
+            lastUsedAt: try reader.optionalTimestamp(), userID: try reader.uuid(), userRole: try reader.string(),
+            userStatus: try reader.string(),
+            binding: SessionBinding(organizationID: try reader.optionalUUID(), projectID: try reader.optionalUUID()),
+            bindingCheck: try SessionBinding.Check(&reader), service: try reader.optionalString(), role: try reader.optionalString())
     }
 }

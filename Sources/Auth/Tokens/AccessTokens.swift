@@ -76,6 +76,14 @@ struct AccessTokens: Sendable {
         return claims
     }
 
+    /// The claims of a token `verify` accepted before (`VerifiedTokens`) when they are still
+    /// current at `now`; `nil` for a token not verified here yet (only `verify` may check it)
+    /// or no longer current. Synchronous, for the inline key-read path.
+    func rememberedClaims(of token: String, now: Date) -> AccessTokenClaims? {
+        guard let claims = verified.claims(of: token), Self.isCurrent(claims, now: now) else { return nil }
+        return claims
+    }
+
     /// Whether `now` lies between the token's `nbf` and `exp`, within the leeway.
     static func isCurrent(_ claims: AccessTokenClaims, now: Date) -> Bool {
         now < claims.expiration.value.addingTimeInterval(leewaySeconds)

@@ -14,12 +14,29 @@ public enum AccessRequirement: Sendable, Hashable {
 extension LoomRequestContext {
     /// Throws 401 or 403 unless the caller meets `requirement`.
     public func authorize(_ requirement: AccessRequirement) throws(APIError) {
+        guard requirement != .everyone else { return }
+        try requireIdentity().require(requirement)
+    }
+}
+
+extension Identity {
+    /// Throws 403 naming the first scope of `requirement` this caller lacks. The one check both
+    /// the routes (`LoomRequestContext.authorize`) and the inline key-read path
+    /// (`RouteRegistry.addTable`) run.
+    public func require(_ requirement: AccessRequirement) throws(APIError) {
         switch requirement {
-        case .everyone: return
-        case .authenticated: _ = try requireIdentity()
-        case .scope(let scope): try requireScope(scope)
-        case .allScopes(let scopes): for scope in scopes { try requireScope(scope) }
+        case .everyone, .authenticated: return
+        case .scope(let scope): if !holds(scope) { throw APIError.forbidden(scope: scope) }
+        case .allScopes(let scopes): for scope in scopes where !holds(scope) { throw APIError.forbidden(scope: scope) }
         }
+    }
+
+    /// Whether `identity` (`nil`: an anonymous caller) meets `requirement`.
+    public static func meets(_ identity: Identity?, _ requirement: AccessRequirement) -> Bool {
+        if requirement == .everyone { return true }
+        guard let identity else { return false }
+        do { try identity.require(requirement) } catch { return false }
+        return true
     }
 }
 

@@ -14,7 +14,7 @@ extension LoomRequestContext {
     @discardableResult
     public func requireScope(_ scope: String) throws(APIError) -> Identity {
         let identity = try requireIdentity()
-        guard identity.holds(scope) else { throw APIError.forbidden(scope: scope) }
+        try identity.require(.scope(scope))
         return identity
     }
 }

@@ -31,7 +31,7 @@ public struct AccessLog: InlineReadObserver {
     public func answered(_ answer: InlineReadAnswer) {
         record(AccessLogEntry(
             method: answer.method, route: answer.route, status: 200,
-            durationMilliseconds: Double(answer.duration.nanoseconds) / 1_000_000, requestID: answer.requestID, identity: nil,
-            organizationID: nil, clientIP: RequestClientAddress.of(peer: answer.peer), inline: true))
+            durationMilliseconds: Double(answer.duration.nanoseconds) / 1_000_000, requestID: answer.requestID,
+            identity: answer.identity.map(AccessLogEntry.identityText), organizationID: answer.identity?.organizationID, clientIP: RequestClientAddress.of(peer: answer.peer), inline: true))
     }
 }

@@ -37,6 +37,11 @@ public struct AccessLogEntry: Sendable, Hashable {
         self.inline = inline
     }
 
+    /// The `identity` text of a caller, `<kind>:<subject>`, on both paths.
+    public static func identityText(_ identity: Identity) -> String {
+        identity.kind + ":" + identity.subject
+    }
+
     /// The line in `format`.
     public func line(_ format: AccessLogSettings.Format) -> String {
         switch format {

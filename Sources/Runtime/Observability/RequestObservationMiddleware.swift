@@ -10,12 +10,12 @@ import Hummingbird
 /// It runs right inside `LoomMiddleware` (the request id and identity are set), so a thrown
 /// error's status is the one `LoomMiddleware` renders (`LoomMiddleware.renderedStatus`).
 ///
-/// Inline key reads skip it (`maySkip`): `InlineReads` reports them to the same `AccessLog` and
-/// `RequestMetrics` (`InlineReadObserver`).
+/// Inline key reads skip it (`maySkip`): `InlineReads` reports them, with their caller, to the
+/// same `AccessLog`, `RequestMetrics` and `UsageRecorder` (`InlineReadObserver`).
 struct RequestObservationMiddleware: ServerMiddleware {
     let log: AccessLog?
     let metrics: RequestMetrics?
-    /// Usage per API key and organization; inline reads need not reach it (they carry no credential).
+    /// Usage per API key and organization (inline reads are counted as its `InlineReadObserver`).
     let usage: UsageRecorder?
     /// Classifies thrown errors as `LoomMiddleware` will render them.
     let statusOfError: @Sendable (any Error, Request, LoomRequestContext) -> Int
@@ -50,7 +50,7 @@ struct RequestObservationMiddleware: ServerMiddleware {
         log.record(AccessLogEntry(
             method: request.method.rawValue, route: route, status: status,
             durationMilliseconds: Double(seconds) * 1000 + Double(attoseconds) / 1e15, requestID: context.requestID,
-            identity: identity.map { $0.kind + ":" + $0.subject }, organizationID: identity?.organizationID,
+            identity: identity.map(AccessLogEntry.identityText), organizationID: identity?.organizationID,
             clientIP: RequestClientAddress.of(context), inline: false))
     }
 }

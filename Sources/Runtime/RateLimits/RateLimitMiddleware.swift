@@ -84,7 +84,7 @@ public struct RateLimitMiddleware: ServerMiddleware {
     /// counted under the new one: the change applies from the caller's next request everywhere.
     func count(path: String, identity: Identity?, clientAddress: String?) async throws -> (RateLimitDecision, String)? {
         let assignments = tiers?.current ?? RateLimitTierAssignments()
-        guard let (policy, key) = settings.selection(path: path, identity: identity, clientAddress: clientAddress, assignments: assignments)
+        guard let (policy, key) = selection(path: path, identity: identity, clientAddress: clientAddress, assignments: assignments)
         else { return nil }
         let decision = try await counter.count(key: key, policy: policy)
         guard let tiers, let seen = decision.tierVersion, seen > assignments.version else { return (decision, key) }
@@ -93,6 +93,15 @@ public struct RateLimitMiddleware: ServerMiddleware {
             tierKey != key
         else { return (decision, key) }
         return (try await counter.count(key: tierKey, policy: tier), tierKey)
+    }
+
+    /// The policy and counted key of a request to `path` by `identity` from `clientAddress`
+    /// under the tier `assignments` this instance holds (`nil`: no policy applies); the routed
+    /// and the inline count (`InlineRateLimitCounter`) both select through it.
+    func selection(
+        path: String, identity: Identity?, clientAddress: String?, assignments: RateLimitTierAssignments
+    ) -> (policy: RateLimitPolicy, key: String)? {
+        settings.selection(path: path, identity: identity, clientAddress: clientAddress, assignments: assignments)
     }
 
     /// The header fields describing `decision`, made from the policy's texts made at start-up,

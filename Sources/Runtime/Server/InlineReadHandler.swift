@@ -1,8 +1,8 @@
 import NIOCore
 import NIOHTTP1
 
-/// Answers the requests `InlineReads` can answer (a public `GET` or `HEAD /<table>/{id}` that
-/// finds its record) inside `channelRead`, on the event loop that read them, and passes every other
+/// Answers the requests `InlineReads` can answer (a `GET` or `HEAD /<table>/{id}` that finds
+/// its record for its caller) inside `channelRead`, on the event loop that read them, and passes every other
 /// request on to Hummingbird unchanged.
 ///
 /// Why: through Hummingbird a request is converted to swift-http-types, resumes a task on
@@ -57,7 +57,7 @@ final class InlineReadHandler: ChannelDuplexHandler, RemovableChannelHandler {
                     // Called through the optional in place: binding it would copy the existential.
                     reads.observer?.answered(InlineReadAnswer(
                         method: request.method.rawValue, route: answer.route, requestID: answer.requestID,
-                        duration: NIODeadline.now() - started, peer: peer.address))
+                        duration: NIODeadline.now() - started, peer: peer.address, identity: answer.identity))
                 }
                 return
             }

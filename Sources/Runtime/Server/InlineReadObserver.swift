@@ -20,4 +20,6 @@ public struct InlineReadAnswer: Sendable {
     public let duration: TimeAmount
     /// The socket peer.
     public let peer: SocketAddress?
+    /// The caller, as the authenticator found it inline; `nil` for an anonymous request.
+    public let identity: Identity?
 }

@@ -7,15 +7,20 @@ import NIOHTTP1
 /// (see `InlineReadHandler`), decided once at start-up by `RouteRegistry.addTable` and
 /// `LoomServer` (which drops the routes a configured middleware must see; `ServerMiddleware`).
 ///
-/// A route is here only when its answer cannot depend on the caller: the operation is public
-/// (no `auth` section, or `"public"` read permission) and the table has no tenant or owner
-/// rule. Its database must read a key without leaving the calling thread
-/// (`DatabaseClient.fetchByKeyInline`: SQLite's key reader; PostgreSQL has no such path).
+/// Every table's item route is here when its database reads a key without leaving the calling
+/// thread (`DatabaseClient.fetchByKeyInline`: SQLite's key reader; PostgreSQL has no such path).
+/// A request carrying credentials is answered only when the app's authenticator can decide
+/// them on the event loop (`RequestAuthenticator.authenticateInline`: a cached access token or
+/// an API key, whose session or key row is read on every request, so revocation stays
+/// immediate); the route then checks the operation's requirement and binds the caller into the
+/// table's tenant and owner conditions, as the Hummingbird route does (`RouteRegistry.addTable`).
 ///
 /// The inline answer is only ever the successful one, byte for byte what the route would have
-/// sent through Hummingbird. Anything else (a query string, a conditional or credentialed
-/// request, HTTP/1.0, a malformed key, a missing row, a busy or failing database) returns `nil`
-/// and the request goes through Hummingbird as usual, which renders errors in the app's format.
+/// sent through Hummingbird. Anything else (a query string, a conditional request, a credential
+/// the authenticator cannot check inline or refuses, a caller lacking a scope or tenant,
+/// HTTP/1.0, a malformed key, a missing or foreign row, a busy or failing database) returns
+/// `nil` and the request goes through Hummingbird as usual, which renders errors in the app's
+/// format.
 ///
 /// Its head comes from `CommonResponseHeaders`, as every answer through `LoomMiddleware` does.
 /// Keep in step with `TableHandlers.get`: anything it adds to a successful GET (a header, a
@@ -30,15 +35,23 @@ public struct InlineReads: Sendable {
         let prefix: [UInt8]
         /// `/<base>/<table>/{id}`, the route template Hummingbird reports for the same request.
         var template: String { collectionPath + "/{id}" }
-        /// Reads the record with the key text; `nil` when there is none or it cannot be read here.
-        let read: @Sendable (Substring) -> InlineRecord?
+        /// Reads the record with the key text for the caller (`nil`: anonymous); `nil` when the
+        /// caller may not read it, there is none, or it cannot be read here.
+        let read: @Sendable (Substring, Identity?) -> InlineRecord?
     }
 
     private(set) var routes: [Route] = []
     /// Lower-case names of the request headers that make a request go through Hummingbird:
     /// those that can change a GET's answer or the connection's handling, and the app
-    /// authenticator's credential headers.
+    /// authenticator's credential headers it cannot check inline.
     private(set) var passedOnHeaders: Set<String> = InlineReads.alteringHeaders
+    /// The app's authenticator, when it checks some credentials inline.
+    private(set) var authenticator: (any RequestAuthenticator)?
+    /// Lower-case names of the headers it checks inline (`RequestAuthenticator.inlineCredentialHeaders`).
+    private(set) var inlineCredentialHeaders: Set<String> = []
+    /// Whether the app believes forwarded client addresses (`trustedProxies`): an inline
+    /// authenticator is then given no client address (`InlineCredentials.clientAddress`).
+    var trustsForwardedAddresses = false
     /// Writes the head fields every answer shares.
     var commonHeaders: CommonResponseHeaders
     /// Told about every inline answer (the access log), so answers that skip the middleware are
@@ -68,14 +81,23 @@ public struct InlineReads: Sendable {
     public var isEmpty: Bool { routes.isEmpty }
 
     /// Adds the item route of the collection at `collectionPath` (`/v1/items`).
-    mutating func add(collectionPath: String, read: @escaping @Sendable (Substring) -> InlineRecord?) {
+    mutating func add(collectionPath: String, read: @escaping @Sendable (Substring, Identity?) -> InlineRecord?) {
         routes.append(Route(collectionPath: collectionPath, prefix: Array((collectionPath + "/").utf8), read: read))
     }
 
-    /// The same routes; requests carrying a credential `authenticator` reads go through it.
+    /// The same routes; requests carrying a credential `authenticator` reads go through it,
+    /// except those it can check inline (`inlineCredentialHeaders`), which it is asked about.
     func passingOn(credentialsOf authenticator: (any RequestAuthenticator)?) -> InlineReads {
         var copy = self
-        for name in authenticator?.credentialHeaders ?? [] { copy.passedOnHeaders.insert(name.canonicalName) }
+        guard let authenticator else { return copy }
+        let inline = Set(authenticator.inlineCredentialHeaders.map(\.canonicalName))
+        for name in authenticator.credentialHeaders where !inline.contains(name.canonicalName) {
+            copy.passedOnHeaders.insert(name.canonicalName)
+        }
+        if !inline.isEmpty {
+            copy.authenticator = authenticator
+            copy.inlineCredentialHeaders = inline
+        }
         return copy
     }
 
@@ -111,12 +133,13 @@ public struct InlineReads: Sendable {
 
     /// The whole HTTP response to `request` (status line, headers, body) when it can be
     /// answered here, with `date` as the `Date` header value, and what the observer is told of
-    /// it. A `HEAD` gets the `GET`'s head alone.
+    /// it (the caller, `nil` when anonymous). A `HEAD` gets the `GET`'s head alone.
     func answer(
         _ request: HTTPRequestHead, date: String, allocator: ByteBufferAllocator, clientAddress: String? = nil
-    ) -> (response: ByteBuffer, route: String, requestID: String)? {
+    ) -> (response: ByteBuffer, route: String, requestID: String, identity: Identity?)? {
         guard request.method == .GET || request.method == .HEAD, request.version == .http1_1 else { return nil }
         var clientRequestID: String?
+        var credentials: [(name: String, value: String)] = []
         guard request.uri.utf8.count <= requestLimits.maxURLBytes else { return nil }
         var headerBytes = 0
         for (name, value) in request.headers {
@@ -127,12 +150,24 @@ public struct InlineReads: Sendable {
                 // Hummingbird would join repeated values into one that is never a valid id.
                 guard clientRequestID == nil else { return nil }
                 clientRequestID = value
+            } else if inlineCredentialHeaders.contains(lowercased) {
+                // Repeated, Hummingbird would join the values into one: left to `authenticate`.
+                guard !credentials.contains(where: { $0.name == lowercased }) else { return nil }
+                credentials.append((lowercased, value))
             }
         }
-        guard headerBytes <= requestLimits.maxHeaderBytes, let (route, key) = match(request.uri), let record = route.read(key) else { return nil }
+        guard headerBytes <= requestLimits.maxHeaderBytes, let (route, key) = match(request.uri) else { return nil }
+        var identity: Identity?
+        if !credentials.isEmpty {
+            let presented = InlineCredentials(
+                fields: credentials, path: request.uri, clientAddress: trustsForwardedAddresses ? nil : clientAddress)
+            guard let authenticated = authenticator?.authenticateInline(presented) else { return nil }
+            identity = authenticated
+        }
+        guard let record = route.read(key, identity) else { return nil }
         var counted: [HTTPField] = []
         for counter in counters {
-            guard let fields = counter.countInline(path: request.uri, clientAddress: clientAddress) else { return nil }
+            guard let fields = counter.countInline(path: request.uri, identity: identity, clientAddress: clientAddress) else { return nil }
             counted.append(contentsOf: fields)
         }
         var head = HTTP1HeadBytes(buffer: allocator.buffer(capacity: 192 + record.bytes.count))
@@ -144,7 +179,7 @@ public struct InlineReads: Sendable {
         for field in counted { head.append(field.name, field.value) }
         head.buffer.writeStaticString("\r\n")
         if request.method == .GET { head.buffer.writeBytes(record.bytes) }
-        return (head.buffer, route.template, requestID)
+        return (head.buffer, route.template, requestID, identity)
     }
 
     /// The route whose prefix `uri` starts with, and the rest as the key: one non-empty

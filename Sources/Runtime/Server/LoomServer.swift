@@ -68,11 +68,14 @@ public enum LoomServer {
             let policies = configuration.middleware.map(\.inlineReadPolicy) + (idempotency.map { [$0.inlineReadPolicy] } ?? [])
                 + (cors.map { [$0.inlineReadPolicy] } ?? [])
             reads = registry.inlineReads.passingOn(credentialsOf: auth).honouring(policies)
-            if trustsProxies { reads = reads.passingOn(headers: [.forwarded, .xForwardedFor]) }
+            if trustsProxies {
+                reads = reads.passingOn(headers: [.forwarded, .xForwardedFor])
+                reads.trustsForwardedAddresses = true
+            }
             if cors != nil { reads = reads.passingOn(headers: CrossOriginMiddleware.passedOnHeaders) }
             reads.commonHeaders = CommonResponseHeaders(
                 serverName: configuration.serverName, requestIDHeader: app.settings.headers.requestID, security: app.settings.security)
-            let observers: [(any InlineReadObserver)?] = [accessLog, configuration.metrics]
+            let observers: [(any InlineReadObserver)?] = [accessLog, configuration.metrics, configuration.usage]
             reads.observer = InlineReadObservers.combining(observers.compactMap { $0 })
             reads.requestLimits = app.settings.requestLimits
             reads.counters = configuration.middleware.compactMap(\.inlineReadCounter)

@@ -131,10 +131,16 @@ public struct RouteRegistry {
         if operations.contains(.get) {
             let needed = requirements(.get)
             serve(.get, .get, guarded(needed, handlers.get))
-            // Public, and the same answer for every caller: the event loop may answer it (InlineReads).
-            if database.readsKeysInline, table.access == nil, needed.allSatisfy({ $0 == .everyone }) {
+            // The event loop may answer it (InlineReads) for a caller that meets the same
+            // requirements `guarded` checks (with `access`); any refusal goes to the route.
+            if database.readsKeysInline {
+                let checked = access == nil ? [] : needed.filter { $0 != .everyone }
+                let read: @Sendable (Substring, Identity?) -> InlineRecord? = { key, identity in
+                    guard checked.allSatisfy({ Identity.meets(identity, $0) }) else { return nil }
+                    return handlers.inlineRead(key: key, identity: identity)
+                }
                 for path in table.routes.paths(.get) where path.hasSuffix("/{id}") && path.dropLast(5).firstIndex(of: "{") == nil {
-                    inlineReads.add(collectionPath: String(path.dropLast(5)), read: handlers.inlineRead)
+                    inlineReads.add(collectionPath: String(path.dropLast(5)), read: read)
                 }
             }
         }

@@ -56,13 +56,14 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         return JSONResponse.make(status: .ok, bytes: bytes, headers: [.eTag: tag])
     }
 
-    /// `GET /<table>/{id}` answered on the event loop (`InlineReads`; only for tables without
-    /// row rules, so no caller binds): the record's JSON and tag, exactly what `get` sends, or
-    /// `nil` when the key is malformed, the record missing or the read cannot run inline now;
-    /// the request then goes through `get`, which reports each case.
-    func inlineRead(key text: Substring) -> InlineRecord? {
-        guard let id = primaryKey(text: String(text)),
-            let rows = try? database.fetchByKeyInline(sql.selectByID.statement(BindValues(key: id, caller: .unscoped))), let row = rows.first,
+    /// `GET /<table>/{id}` answered on the event loop (`InlineReads`) for `identity` (`nil`:
+    /// anonymous), bound into the table's tenant and owner conditions as `get` binds them: the
+    /// record's JSON and tag, exactly what `get` sends, or `nil` when the caller lacks what the
+    /// table's rows need, the key is malformed, the record missing (or another tenant's) or the
+    /// read cannot run inline now; the request then goes through `get`, which reports each case.
+    func inlineRead(key text: Substring, identity: Identity?) -> InlineRecord? {
+        guard let caller = try? RowCaller(identity, table: table), let id = primaryKey(text: String(text)),
+            let rows = try? database.fetchByKeyInline(sql.selectByID.statement(BindValues(key: id, caller: caller))), let row = rows.first,
             let (bytes, tag) = try? tagged(row)
         else { return nil }
         return InlineRecord(bytes: bytes, tag: tag)

@@ -1,15 +1,17 @@
 import Foundation
+import NIOCore
 import Synchronization
 
 /// Counts requests per API key, organization and UTC day in memory, for `UsageService` to add
 /// to the database every few seconds: nothing is written per request.
 ///
-/// `RequestObservationMiddleware` calls `record` once per request that reaches Hummingbird.
+/// `RequestObservationMiddleware` calls `record` once per request that reaches Hummingbird, and
+/// the inline key-read path once per answer it writes (as its `InlineReadObserver`, with the
+/// caller the authenticator found inline), so an authenticated read counts alike on both paths.
 /// A request costs a clock read for the day, a scan of 14 bucket bounds, and one dictionary
 /// update under a `Mutex` (the row is updated in place; only a row's first request of a flush
-/// period allocates). Inline key reads never reach it: the inline path answers only requests
-/// without a credential, which belong to no key or organization.
-public final class UsageRecorder: Sendable {
+/// period allocates).
+public final class UsageRecorder: InlineReadObserver {
     private let table = Mutex<[UsageKey: UsageTally]>([:])
     /// The clock (tests move it).
     let now: @Sendable () -> Date
@@ -30,6 +32,12 @@ public final class UsageRecorder: Sendable {
         let bucket = UsageHistogram.bucket(nanoseconds: seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         let row = UsageKey(day: CalendarDay.number(of: now()), apiKeyID: key, organizationID: organization)
         table.withLock { $0[row, default: UsageTally()].add(status: status, bucket: bucket) }
+    }
+
+    /// Counts an inline answer (a `200`) like `record` does a routed one.
+    public func answered(_ answer: InlineReadAnswer) {
+        guard let identity = answer.identity else { return }
+        record(identity: identity, status: 200, duration: Duration.nanoseconds(answer.duration.nanoseconds))
     }
 
     /// Whether `identity` is an API key (a user's or a service's), whose subject is the key's id.

@@ -22,7 +22,7 @@ struct InlineReadHandlerTests {
     /// A channel whose handler answers `GET /v1/items/7` (and nothing else) inline.
     static func channel(authenticator: (any RequestAuthenticator)? = nil) throws -> EmbeddedChannel {
         var reads = InlineReads()
-        reads.add(collectionPath: "/v1/items") { key in key == "7" ? record : nil }
+        reads.add(collectionPath: "/v1/items") { key, _ in key == "7" ? record : nil }
         let channel = EmbeddedChannel()
         let writer = InlineResponseWriter()
         try channel.pipeline.syncOperations.addHandler(writer)
@@ -105,8 +105,8 @@ struct InlineReadHandlerTests {
     @Test("a middleware that must run, everywhere or over this table, leaves nothing to answer inline")
     func policies() {
         var reads = InlineReads()
-        reads.add(collectionPath: "/v1/items") { _ in Self.record }
-        reads.add(collectionPath: "/v1/orders") { _ in Self.record }
+        reads.add(collectionPath: "/v1/items") { _, _ in Self.record }
+        reads.add(collectionPath: "/v1/orders") { _, _ in Self.record }
         #expect(reads.honouring([.maySkip]).routes.count == 2)
         #expect(reads.honouring([.maySkip, .mustRun]).isEmpty)
         #expect(reads.honouring([.mustRunUnder(["/v1/items"])]).routes.map(\.collectionPath) == ["/v1/orders"])
@@ -163,6 +163,69 @@ struct InlineReadHandlerTests {
         let other = try Self.channel(authenticator: AuthorizationReader())
         #expect(try Self.send(other, Self.get("/v1/items/7", [("Cookie", "a=b")])).isEmpty)
         #expect(try Self.written(other).count == 1)
+    }
+
+    /// Authenticates `Authorization: Bearer good` inline as one caller, refuses anything else
+    /// inline; reads `Cookie` too, but only on the routed path. Remembers what it was given.
+    final class InlineBearer: RequestAuthenticator, @unchecked Sendable {
+        // @unchecked: `seen` is only touched on the EmbeddedChannel's thread, one test at a time.
+        var seen: [InlineCredentials] = []
+        static let caller = Identity(subject: "u1", kind: "user", scopes: ["items:read"], organizationID: "o1")
+        func authenticate(_ request: Request, context: LoomRequestContext) async -> AuthenticationOutcome { .anonymous }
+        var credentialHeaders: [HTTPField.Name] { [.authorization, .cookie] }
+        var inlineCredentialHeaders: [HTTPField.Name] { [.authorization] }
+        func authenticateInline(_ credentials: InlineCredentials) -> Identity? {
+            seen.append(credentials)
+            return credentials[.authorization] == "Bearer good" ? Self.caller : nil
+        }
+    }
+
+    /// A channel answering `GET /v1/items/7` inline to `InlineBearer`'s caller only.
+    static func callerChannel(_ authenticator: InlineBearer, trustsForwardedAddresses: Bool = false) throws -> EmbeddedChannel {
+        var reads = InlineReads()
+        reads.add(collectionPath: "/v1/items") { key, identity in key == "7" && identity == InlineBearer.caller ? record : nil }
+        reads = reads.passingOn(credentialsOf: authenticator)
+        reads.trustsForwardedAddresses = trustsForwardedAddresses
+        let channel = EmbeddedChannel()
+        let writer = InlineResponseWriter()
+        try channel.pipeline.syncOperations.addHandler(writer)
+        try channel.pipeline.syncOperations.addHandler(InlineReadHandler(reads: reads, writer: writer))
+        return channel
+    }
+
+    @Test("credentials the authenticator checks inline: answered for its caller, passed on when it refuses, repeated, or beside a routed credential")
+    func inlineCredentials() throws {
+        let authenticator = InlineBearer()
+        let channel = try Self.callerChannel(authenticator)
+        #expect(try Self.send(channel, Self.get("/v1/items/7", [("Authorization", "Bearer good")])).isEmpty)
+        #expect(try Self.written(channel).count == 1)
+        let given = try #require(authenticator.seen.last)
+        #expect(given.path == "/v1/items/7" && given[.authorization] == "Bearer good" && !given.isEmpty)
+        for (label, headers) in [
+            ("refused", [("Authorization", "Bearer bad")]),
+            ("repeated", [("Authorization", "Bearer good"), ("authorization", "Bearer good")]),
+            ("beside a cookie", [("Authorization", "Bearer good"), ("Cookie", "a=b")]),
+            ("anonymous, and the route needs a caller", []),
+        ] {
+            #expect(try Self.send(channel, Self.get("/v1/items/7", headers)).count == 2, "\(label)")
+            // Hummingbird's answer, so the next request may be answered inline again.
+            try channel.writeOutbound(HTTPServerResponsePart.head(HTTPResponseHead(version: .http1_1, status: .unauthorized)))
+            try channel.writeOutbound(HTTPServerResponsePart.end(nil))
+            while try channel.readOutbound(as: HTTPServerResponsePart.self) != nil {}
+            #expect(try Self.written(channel).isEmpty, "\(label) was answered inline")
+        }
+        #expect(authenticator.seen.count == 2, "asked about the accepted and the refused request only")
+    }
+
+    @Test("the authenticator gets the client's address only when the app believes no forwarded one")
+    func inlineCredentialAddress() throws {
+        for trusts in [false, true] {
+            let authenticator = InlineBearer()
+            let channel = try Self.callerChannel(authenticator, trustsForwardedAddresses: trusts)
+            try channel.connect(to: try SocketAddress(ipAddress: "192.0.2.7", port: 4000)).wait()
+            _ = try Self.send(channel, Self.get("/v1/items/7", [("Authorization", "Bearer good")]))
+            #expect(authenticator.seen.last?.clientAddress == (trusts ? nil : "192.0.2.7"))
+        }
     }
 
     @Test("while Hummingbird owes a response, later requests wait their turn behind it")

@@ -59,6 +59,13 @@ struct TestAuthenticator: AuthenticationService {
 
     var credentialHeaders: [HTTPField.Name] { [Self.header] + (base?.credentialHeaders ?? []) }
 
+    /// The real service's: a request with the test header goes through `authenticate`.
+    var inlineCredentialHeaders: [HTTPField.Name] { base?.inlineCredentialHeaders ?? [] }
+
+    func authenticateInline(_ credentials: InlineCredentials) -> Identity? {
+        base?.authenticateInline(credentials)
+    }
+
     func registerRoutes(in registry: inout RouteRegistry) {
         base?.registerRoutes(in: &registry)
     }

@@ -1,0 +1,61 @@
+import Foundation
+import HTTPTypes
+import Runtime
+
+extension AuthService {
+    /// `X-API-Key` and `Authorization`: the inline key-read path may answer requests carrying
+    /// them (`authenticateInline`). `Cookie` stays passed on: cookie mode's CSRF check and
+    /// cookie parsing belong to the routed path.
+    public var inlineCredentialHeaders: [HTTPField.Name] { [apiKeyHeader, .authorization] }
+
+    /// The caller of `credentials` when `authenticate` would find it `.authenticated` and can
+    /// be decided now without waiting, with the same statements and decisions
+    /// (`sessionStatement`/`sessionOutcome`, `APIKeyStore.presentedStatement`/`acceptedKey`) run
+    /// through `DatabaseClient.fetchByKeyInline`. The session or key row is read on every
+    /// request, so a logout, a removed member, a banned user or a revoked key is refused on the
+    /// next request, inline or not. `nil` (the request then goes through `authenticate`) for:
+    /// - an access token not yet verified by this process (`VerifiedTokens`; the routed path
+    ///   verifies it and remembers it), or no longer current;
+    /// - an API key whose `last_used_at` is due to be written, or with allowed address ranges
+    ///   and no client address known here (the app trusts forwarded addresses);
+    /// - an access token beside an API key, an impersonation token, a platform route;
+    /// - any refusal, a database that cannot read now, a row that cannot be read.
+    public func authenticateInline(_ credentials: InlineCredentials) -> Identity? {
+        if let platform, platform.covers(credentials.path) { return nil }
+        if let key = credentials[apiKeyHeader] {
+            // Beside an access token (`authenticate(accessToken:besideKey:)`): left to the routed path.
+            guard credentials[.authorization] == nil else { return nil }
+            return inlineIdentity(apiKey: key, clientAddress: credentials.clientAddress)
+        }
+        guard let authorization = credentials[.authorization], let token = Self.bearerToken(authorization) else { return nil }
+        if let keyFormat, settings.apiKeys?.acceptBearer == true, keyFormat.hasKnownPrefix(token) {
+            return inlineIdentity(apiKey: token, clientAddress: credentials.clientAddress)
+        }
+        // Impersonation tokens are never remembered by `tokens` (they are verified by `PlatformTokens`).
+        return inlineIdentity(accessToken: token)
+    }
+
+    /// `authenticate(accessToken:)` for a remembered token, the session read inline.
+    func inlineIdentity(accessToken token: String) -> Identity? {
+        let now = clock()
+        guard let claims = tokens.rememberedClaims(of: token, now: now), let sessionID = UUID(uuidString: claims.sessionID),
+            let rows = try? database.fetchByKeyInline(sessionStatement(sessionID)),
+            case .authenticated(let identity)? = try? sessionOutcome(rows, claims: claims, sessionID: sessionID, now: now)
+        else { return nil }
+        return identity
+    }
+
+    /// `authenticate(apiKey:context:)` with the key read inline, unless it would write.
+    func inlineIdentity(apiKey text: String, clientAddress: String?) -> Identity? {
+        guard let keyFormat, let presented = keyFormat.parse(text) else { return nil }
+        let store = APIKeyStore(sql: sql, database: database)
+        guard let rows = try? database.fetchByKeyInline(store.presentedStatement(lookupID: presented.lookupID)),
+            let row = try? APIKeyStore.Presented(rows: rows)
+        else { return nil }
+        let now = clock()
+        guard case .success(let key) = acceptedKey(row, presented: presented, clientAddress: clientAddress, now: now),
+            !Self.touchIsDue(key, now: now)
+        else { return nil }
+        return identity(of: key)
+    }
+}
