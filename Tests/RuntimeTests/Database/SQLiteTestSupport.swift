@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import Runtime
+@testable import Runtime
 
 /// Temporary SQLite files for tests: a pool cannot be in memory, so each test gets its own
 /// directory under the system temporary directory, removed afterwards.
