@@ -27,6 +27,12 @@ public protocol DatabaseClient: Sendable {
     /// (a page and its total count must agree).
     func fetchSnapshot(_ statements: [SQLStatement]) async throws -> [[SQLRow]]
 
+    /// `fetchSnapshot` of statements whose work SQLite counts in virtual machine steps
+    /// (`boundedBySteps`: no `COUNT(*)` without a condition, which counts b-tree pages in one
+    /// step, and no full-text match, whose index is read outside them), which a client may run
+    /// on the calling thread within a step budget. The default runs `fetchSnapshot`.
+    func fetchSnapshot(_ statements: [SQLStatement], boundedBySteps: Bool) async throws -> [[SQLRow]]
+
     /// Runs a write plan in one transaction, all or nothing: fixed steps as they are, derived
     /// steps worked out from the results before them, inside the transaction (see `WritePlan`).
     /// Returns, for each statement, the rows it returned (`RETURNING`) and the number of rows it
@@ -60,6 +66,11 @@ extension DatabaseClient {
     /// Clients without a faster way to run a key lookup run it like any other read.
     public func fetchByKey(_ statement: SQLStatement) async throws -> [SQLRow] {
         try await fetch(statement)
+    }
+
+    /// Clients without a bounded path read every snapshot the ordinary way.
+    public func fetchSnapshot(_ statements: [SQLStatement], boundedBySteps: Bool) async throws -> [[SQLRow]] {
+        try await fetchSnapshot(statements)
     }
 
     /// Clients that cannot read without waiting never read inline.

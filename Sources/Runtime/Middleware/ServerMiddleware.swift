@@ -4,10 +4,12 @@ import Hummingbird
 /// `LoomMiddleware` (so the request id is set, errors it throws are rendered in the app's
 /// format, and its answers get the common headers), in the order of the list.
 ///
-/// Public key reads on SQLite are answered on the event loop, in front of Hummingbird and so
-/// of every middleware (`InlineReads`). Each middleware therefore says, through
-/// `inlineReadPolicy`, whether such an answer may skip it; one that may not turns the inline
-/// path off where it applies, and those reads go through it like every other request.
+/// Key reads on SQLite are answered on the event loop, in front of Hummingbird and so of every
+/// middleware (`InlineReads`): anonymous reads of public tables and, when the app's
+/// authenticator can check the credential there, reads with an access token or API key. Each
+/// middleware therefore says, through `inlineReadPolicy`, which of those answers may skip it;
+/// one that may not turns that part of the inline path off where it applies, and those reads go
+/// through it like every other request.
 public protocol ServerMiddleware: RouterMiddleware where Context == LoomRequestContext {
     /// Whether inline key reads may be answered without running this middleware.
     var inlineReadPolicy: InlineReadPolicy { get }
@@ -28,12 +30,17 @@ extension ServerMiddleware {
 }
 
 /// Whether a middleware may be skipped by answers written on the event loop (`InlineReads`),
-/// which are only ever the `200` of a public `GET`/`HEAD /<table>/{id}` without a query,
-/// condition, body or credential.
+/// which are only ever the `200` of a `GET`/`HEAD /<table>/{id}` without a query, condition or
+/// body: anonymous, or with a credential the authenticator checked there.
 public enum InlineReadPolicy: Sendable, Hashable {
-    /// Such an answer would be the same with this middleware: it acts on other methods or
-    /// routes only (an idempotency check on `POST`, say).
+    /// Such an answer would be the same with this middleware, whoever the caller: it acts on
+    /// other methods or routes only (an idempotency check on `POST`, say).
     case maySkip
+    /// Anonymous inline answers may skip it, but a request with a credential must go through
+    /// it (a middleware that looks at the caller: an allow-list per organization, a read audit):
+    /// credentialed reads are then not answered inline. The policy of a middleware written
+    /// before credentialed reads were answered inline, when it said `maySkip` of public reads.
+    case maySkipAnonymous
     /// Every request must go through it (CORS, rate limits, metrics, security headers):
     /// nothing is answered inline.
     case mustRun

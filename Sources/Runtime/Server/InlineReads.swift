@@ -114,6 +114,10 @@ public struct InlineReads: Sendable {
         for policy in policies {
             switch policy {
             case .maySkip: continue
+            case .maySkipAnonymous:
+                copy.passedOnHeaders.formUnion(copy.inlineCredentialHeaders)
+                copy.inlineCredentialHeaders = []
+                copy.authenticator = nil
             case .mustRun: copy.routes = []
             case .mustRunUnder(let prefixes):
                 copy.routes.removeAll { route in prefixes.contains { Self.itemPaths(of: route.collectionPath, overlap: $0) } }

@@ -87,9 +87,10 @@ struct ResolvedStatements: Sendable {
     /// conditions' columns answers without visiting the table: a tenant index holds the rowid),
     /// then the page's rows by rowid. The one-step statement visits every skipped row's record
     /// (SQLite cannot defer that past `OFFSET` when it reads through an index). Measured on a
-    /// 10,000-row organization-scoped table (Benchmarks/README.md, stop 34): one step 17 µs at
+    /// 10,000-row organization-scoped table (Benchmarks/README.md, "Stop 34"): one step 17 µs at
     /// offset 0, 23 µs at 100, 65 µs at 1,000, 253 µs at 5,000; two steps 22, 22, 47 and 157 µs.
-    /// Below this offset the single statement is as fast or faster. PostgreSQL has no rowid an
+    /// Below this offset the single statement is as fast or faster. The rowid is named `_rowid_`,
+    /// which no field can shadow (field names begin with a letter). PostgreSQL has no rowid an
     /// index-only scan could return, so it keeps the one-step statement.
     static let lateRowLookupOffset = 200
 
@@ -132,6 +133,9 @@ struct ResolvedStatements: Sendable {
         }
         let filterWhere = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let count = query.countTotal ? SQLStatement(countPrefix + filterWhere, binds) : nil
+        // A count without a condition is SQLite's one-step b-tree count, and a full-text match
+        // reads its index outside the steps: neither is bounded by a step budget.
+        let boundedBySteps = query.search == nil && (count == nil || !conditions.isEmpty)
 
         let keys = try sortKeys(query.sort)
         if let cursor = query.cursor {
@@ -147,13 +151,13 @@ struct ResolvedStatements: Sendable {
         let limit = " LIMIT " + placeholders.next() + " OFFSET " + placeholders.next()
         let pageText =
             dialect == .sqlite && query.offset >= Self.lateRowLookupOffset
-            ? listPrefix + " WHERE " + table + ".rowid IN (SELECT rowid FROM " + table + pageWhere + orderBy + limit + ")" + orderBy
+            ? listPrefix + " WHERE " + table + "._rowid_ IN (SELECT _rowid_ FROM " + table + pageWhere + orderBy + limit + ")" + orderBy
             : listPrefix + pageWhere + orderBy + limit
         let page = SQLStatement(pageText, binds + [.integer(Int64(query.limit) + 1), .integer(Int64(query.offset))])
         let expanded = try resolveExpansions(query.expand)
         return ListStatements(
             page: page, count: count, cursorIndexes: keys.map(\.column.selectIndex), expansions: expanded, dialect: dialect,
-            identity: caller.identity)
+            identity: caller.identity, boundedBySteps: boundedBySteps)
     }
 
     /// The expansions `expand=` names, each after the path it extends (added when not named),
@@ -258,6 +262,9 @@ struct ListStatements {
     let dialect: SQLDialect
     /// The caller, whose tenant and user the expansions' access conditions bind.
     let identity: Identity?
+    /// Whether SQLite counts all their work in virtual machine steps
+    /// (`DatabaseClient.fetchSnapshot(_:boundedBySteps:)`).
+    let boundedBySteps: Bool
 
     /// Every statement, in the order the results are read: page, expansions, count.
     var all: [SQLStatement] {

@@ -33,7 +33,7 @@ struct SQLiteBoundedReaderTests {
             let pooled = try await database.pool.read { db in try statements.map { try SQLiteStatementRunner.rows(of: $0, in: db) } }
             #expect(bounded.map { $0.map(\.values) } == pooled.map { $0.map(\.values) })
             #expect(bounded[0].count == 21 && bounded[1].first?.values == [.integer(1_999)])
-            #expect(try await database.fetchSnapshot(statements).map { $0.map(\.values) } == pooled.map { $0.map(\.values) })
+            #expect(try await database.fetchSnapshot(statements, boundedBySteps: true).map { $0.map(\.values) } == pooled.map { $0.map(\.values) })
         }
     }
 
@@ -50,7 +50,7 @@ struct SQLiteBoundedReaderTests {
             #expect(try reader.rowsIfWithinBudget(of: [small, small])?.map { $0.map(\.values) } == [[[.text("row 42")]], [[.text("row 42")]]],
                 "no read transaction was left open by the interrupt")
             let expected = try await database.pool.read { db in try SQLiteStatementRunner.rows(of: scan, in: db) }
-            #expect(try await database.fetch(scan).map(\.values) == expected.map(\.values))
+            #expect(try await database.fetchSnapshot([scan], boundedBySteps: true)[0].map(\.values) == expected.map(\.values))
         }
     }
 
@@ -66,6 +66,20 @@ struct SQLiteBoundedReaderTests {
             for run in 0..<20 {
                 #expect(try reader.rowsIfWithinBudget(of: [scan])?.first?.first?.values == [.integer(3_000)], "run \(run)")
             }
+        }
+    }
+
+    @Test("the budget holds for the statements of one read together")
+    func budgetPerRead() async throws {
+        try await SQLiteTestSupport.withDatabase { database, path in
+            try await Self.filled(database, count: 3_000)
+            let scan = SQLStatement("SELECT COUNT(*) FROM things WHERE label <> ?", [.text("none")])
+            // One run is about 12,000 steps: one fits in 20,000, two together do not.
+            let reader = SQLiteBoundedReader(path: path, maximumConnectionCount: 1, stepBudget: 20_000)
+            defer { reader.close() }
+            #expect(try reader.rowsIfWithinBudget(of: [scan])?.first?.first?.values == [.integer(3_000)])
+            #expect(try reader.rowsIfWithinBudget(of: [scan, scan]) == nil)
+            #expect(try reader.rowsIfWithinBudget(of: [scan])?.first?.first?.values == [.integer(3_000)], "the connection is usable again")
         }
     }
 

@@ -37,7 +37,7 @@ struct SQLiteKeyReaderTests {
                 let byKey = try await database.fetchByKey(statement)
                 let plain = try await database.pool.read { db in try SQLiteStatementRunner.rows(of: statement, in: db) }
                 #expect(byKey.map(\.values) == plain.map(\.values), "\(statement.sql)")
-                let bounded = try await database.fetch(statement)
+                let bounded = try await database.fetchSnapshot([statement], boundedBySteps: true)[0]
                 #expect(bounded.map(\.values) == plain.map(\.values), "\(statement.sql) (SQLiteBoundedReader)")
             }
             let first = try await database.fetchByKey(statements[0])

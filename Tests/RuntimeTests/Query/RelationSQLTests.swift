@@ -60,8 +60,26 @@ struct RelationSQLTests {
         let shallow = try page(offset: deep - 1, dialect: .sqlite)
         #expect(shallow.sql == #"SELECT "id", "parent_id", "name" FROM "children" WHERE "name" = ? ORDER BY "id" ASC NULLS LAST LIMIT ? OFFSET ?"#)
         let twoSteps = try page(offset: deep, dialect: .sqlite)
-        #expect(twoSteps.sql == #"SELECT "id", "parent_id", "name" FROM "children" WHERE "children".rowid IN (SELECT rowid FROM "children" WHERE "name" = ? ORDER BY "id" ASC NULLS LAST LIMIT ? OFFSET ?) ORDER BY "id" ASC NULLS LAST"#)
+        #expect(twoSteps.sql == #"SELECT "id", "parent_id", "name" FROM "children" WHERE "children"._rowid_ IN (SELECT _rowid_ FROM "children" WHERE "name" = ? ORDER BY "id" ASC NULLS LAST LIMIT ? OFFSET ?) ORDER BY "id" ASC NULLS LAST"#)
         #expect(twoSteps.binds == shallow.binds.dropLast() + [.integer(Int64(deep))], "the same binds in the same order")
         #expect(try page(offset: deep, dialect: .postgres).sql.contains("rowid") == false)
+    }
+
+    @Test("a list is bounded by steps unless it counts without a condition or matches full text")
+    func boundedBySteps() throws {
+        func statements(filter: String?, count: Bool) throws -> ListStatements {
+            var query = ListQuery(limit: 10, offset: 0, filters: [], filter: try filter.map { try FilterParser.parse($0) })
+            query.countTotal = count
+            return try ResolvedStatements(Self.child, dialect: .sqlite).list(query)
+        }
+        #expect(try statements(filter: nil, count: true).boundedBySteps == false, "COUNT(*) of the whole table")
+        #expect(try statements(filter: nil, count: false).boundedBySteps)
+        #expect(try statements(filter: "name = 'x'", count: true).boundedBySteps)
+        #expect(try ResolvedStatements(Self.parent, dialect: .sqlite).list(ListQuery(limit: 10, offset: 0, filters: [])).boundedBySteps,
+            "soft delete's condition: a counted scan")
+        var searching = ListQuery(limit: 10, offset: 0, filters: [])
+        searching.search = "word"
+        searching.countTotal = false
+        #expect(try ResolvedStatements(Self.child, dialect: .sqlite).list(searching).boundedBySteps == false, "full-text match")
     }
 }

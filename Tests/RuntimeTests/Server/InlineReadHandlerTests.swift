@@ -217,6 +217,24 @@ struct InlineReadHandlerTests {
         #expect(authenticator.seen.count == 2, "asked about the accepted and the refused request only")
     }
 
+    @Test("a middleware that may skip anonymous reads only sends credentialed ones through Hummingbird; maySkip lets both be inline")
+    func policiesForCredentials() throws {
+        var reads = InlineReads()
+        reads.add(collectionPath: "/v1/items") { key, identity in key == "7" && identity == InlineBearer.caller ? Self.record : nil }
+        reads = reads.passingOn(credentialsOf: InlineBearer())
+        for (policy, inline) in [(InlineReadPolicy.maySkip, true), (.maySkipAnonymous, false)] {
+            let honoured = reads.honouring([policy])
+            #expect(honoured.routes.count == 1, "\(policy): the route stays for anonymous reads")
+            let channel = EmbeddedChannel()
+            let writer = InlineResponseWriter()
+            try channel.pipeline.syncOperations.addHandler(writer)
+            try channel.pipeline.syncOperations.addHandler(InlineReadHandler(reads: honoured, writer: writer))
+            let passed = try Self.send(channel, Self.get("/v1/items/7", [("Authorization", "Bearer good")]))
+            #expect(passed.isEmpty == inline, "\(policy)")
+            #expect(try Self.written(channel).count == (inline ? 1 : 0), "\(policy)")
+        }
+    }
+
     @Test("the authenticator gets the client's address only when the app believes no forwarded one")
     func inlineCredentialAddress() throws {
         for trusts in [false, true] {

@@ -1,27 +1,31 @@
 import GRDB
 
-/// Runs the reads of a request (`fetch`, `fetchSnapshot`: a list page and its count, a
-/// directory page) on the calling task's thread, on its own read-only connections, as long as
-/// they stay within a bounded amount of SQLite work; past it they are interrupted and the
-/// caller runs them again through GRDB's pool.
+/// Runs the reads of a list page (`fetchSnapshot(_:boundedBySteps:)`: the page, its
+/// expansions and its total) on the calling task's thread, on its own read-only connections, as
+/// long as they stay within a bounded amount of SQLite work; past it they are interrupted and
+/// the caller runs them again through GRDB's pool.
 ///
 /// Why: through GRDB's pool a read checks a connection out (semaphore and lock), hops to the
 /// connection's dispatch queue and back, validates GRDB's schema cache and boxes every column:
 /// for a page of 20 those hops and their wake-ups were the largest share of the server's time
-/// after SQLite itself (Benchmarks/README.md, stop 34).
+/// after SQLite itself (Benchmarks/README.md, "Stop 34").
 ///
 /// Why this may run on a cooperative thread: it never waits (a connection is taken only when
 /// free, and has no busy timeout: a read SQLite would make wait returns `nil` and takes the
-/// pool), and its work is bounded: SQLite's progress handler interrupts a statement after
-/// `stepBudget` virtual machine instructions (about a millisecond at most). A read that needs more
-/// (a sort of many rows, a scan on an unindexed filter) pays the bounded attempt once more and
-/// runs on GRDB's readers, where long work belongs.
+/// pool), and its work is bounded: SQLite's progress handler interrupts the statements of a
+/// read once they have run `stepBudget` virtual machine instructions together (about a
+/// millisecond at most). The budget counts instructions, so only statements whose work SQLite
+/// counts that way come here (`boundedBySteps`): not a `COUNT(*)` without a condition (one
+/// instruction that walks every page of the table) nor a full-text match (its index is read
+/// inside one). A read that needs more than the budget (a sort of many rows, a scan on an
+/// unindexed filter) pays the bounded attempt once more and runs on GRDB's readers, where long
+/// work belongs.
 ///
 /// Unlike `SQLiteKeyReader` it does not take the key reader's gate: its reads are longer than
 /// a key lookup and must not hold event loops waiting for it.
 final class SQLiteBoundedReader: Sendable {
-    /// Virtual machine instructions a statement may run before it is interrupted: about a
-    /// millisecond at most on the benchmark machine. A count of an organization's 10,000 rows
+    /// Virtual machine instructions the statements of one read may run together before they
+    /// are interrupted: about a millisecond at most on the benchmark machine. A count of an organization's 10,000 rows
     /// through its tenant index takes 30,000 (about 300 µs), a page at offset 10,000 of them
     /// 50,000, a public page at that offset 20,000.
     static let stepBudget: Int32 = 100_000
@@ -39,7 +43,9 @@ final class SQLiteBoundedReader: Sendable {
     /// - Throws: GRDB's `DatabaseError` (the caller maps it).
     func rowsIfWithinBudget(of statements: [SQLStatement]) throws -> [[SQLRow]]? {
         guard let connection = try connections.take() else { return nil }
-        defer { connections.putBack(connection) }
+        defer {
+            if connection.isInTransaction { connections.discard(connection) } else { connections.putBack(connection) }
+        }
         do {
             return try connection.snapshotRows(of: statements, stepBudget: stepBudget)
         } catch let error as GRDB.DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_INTERRUPT {

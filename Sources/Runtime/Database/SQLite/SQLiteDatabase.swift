@@ -87,22 +87,26 @@ public final class SQLiteDatabase: DatabaseClient {
         FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
     }
 
-    /// Runs one read-only statement on the calling thread when it stays within the bounded
-    /// reader's budget (`SQLiteBoundedReader`), otherwise on a reader connection of the pool.
+    /// Runs one read-only statement on a reader connection.
     public func fetch(_ statement: SQLStatement) async throws -> [SQLRow] {
-        if let results = try readWithinBudget([statement]) { return results[0] }
-        return try await mappingErrors {
+        try await mappingErrors {
             try await pool.read { db in try SQLiteStatementRunner.rows(of: statement, in: db) }
         }
     }
 
-    /// The bounded reader's answer, or `nil` when the read must take the pool.
-    private func readWithinBudget(_ statements: [SQLStatement]) throws -> [[SQLRow]]? {
-        do {
-            return try boundedReader.rowsIfWithinBudget(of: statements)
-        } catch {
-            throw SQLiteErrorMapping.map(error)
+    /// On the calling thread while the statements stay within the bounded reader's step budget
+    /// (`SQLiteBoundedReader`), otherwise like `fetchSnapshot(_:)`.
+    public func fetchSnapshot(_ statements: [SQLStatement], boundedBySteps: Bool) async throws -> [[SQLRow]] {
+        if boundedBySteps {
+            let results: [[SQLRow]]?
+            do {
+                results = try boundedReader.rowsIfWithinBudget(of: statements)
+            } catch {
+                throw SQLiteErrorMapping.map(error)
+            }
+            if let results { return results }
         }
+        return try await fetchSnapshot(statements)
     }
 
     /// Runs a primary-key lookup on the calling thread when a key-read connection is free (see
@@ -125,10 +129,8 @@ public final class SQLiteDatabase: DatabaseClient {
     }
 
     /// Runs every statement inside one read transaction, hence against one WAL snapshot.
-    /// Within the bounded reader's budget it runs on the calling thread (`SQLiteBoundedReader`).
     public func fetchSnapshot(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
-        if let results = try readWithinBudget(statements) { return results }
-        return try await mappingErrors {
+        try await mappingErrors {
             try await pool.read { db in
                 try statements.map { try SQLiteStatementRunner.rows(of: $0, in: db) }
             }

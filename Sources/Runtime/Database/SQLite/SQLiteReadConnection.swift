@@ -2,8 +2,8 @@ import GRDB
 import GRDBSQLite
 
 /// One read-only SQLite connection driven through the C API, with its statements prepared
-/// once and kept: the connection of `SQLiteKeyReader`'s inline primary-key reads and of
-/// `SQLiteBoundedReader`'s request reads.
+/// once and kept (up to `maximumPreparedStatements`): the connection of `SQLiteKeyReader`'s
+/// inline primary-key reads and of `SQLiteBoundedReader`'s list reads.
 ///
 /// Why not a GRDB reader: every GRDB read access checks a pool connection out (semaphore and
 /// lock), enters the connection's dispatch queue, runs `PRAGMA schema_version` to validate
@@ -14,9 +14,10 @@ import GRDBSQLite
 /// schema ever changed under it.
 ///
 /// The connection is opened `SQLITE_OPEN_READONLY` on the file the pool keeps in WAL mode,
-/// so it reads committed data only and never takes the writer's lock. Each statement runs in
-/// autocommit mode (one statement is atomic: it reads one WAL snapshot) and is reset as soon
-/// as its rows are copied, so no read transaction stays open between requests.
+/// so it reads committed data only and never takes the writer's lock. A statement runs in
+/// autocommit mode (one statement is atomic: it reads one WAL snapshot), several of one read in
+/// one `BEGIN`/`COMMIT` (`snapshotRows`); each is reset as soon as its rows are copied, so no
+/// read transaction stays open between requests.
 ///
 /// `@unchecked Sendable`: `SQLiteReadConnections` hands a connection to one thread at a time (it is
 /// checked out of a lock-protected free list), and SQLite connections may move between
@@ -48,17 +49,22 @@ final class SQLiteReadConnection: @unchecked Sendable {
 
     /// Runs `statement` and returns every row, like `SQLiteStatementRunner.rows` on GRDB.
     func rows(of statement: SQLStatement) throws -> [SQLRow] {
+        try rowsAndSteps(of: statement).rows
+    }
+
+    /// `rows(of:)` and the virtual machine instructions the run took.
+    private func rowsAndSteps(of statement: SQLStatement) throws -> (rows: [SQLRow], steps: Int32) {
         let prepared = try preparedStatement(statement.sql)
         defer { sqlite3_reset(prepared) }
         // SQLite times the progress handler from the statement's step count summed over every
-        // run of the prepared statement: counted from zero, the budget holds per run.
+        // run of the prepared statement: counted from zero, a budget holds per run.
         sqlite3_stmt_status(prepared, SQLITE_STMTSTATUS_VM_STEP, 1)
         try bind(statement, to: prepared)
         let columnCount = sqlite3_column_count(prepared)
         var rows: [SQLRow] = []
         while true {
             let code = sqlite3_step(prepared)
-            if code == SQLITE_DONE { return rows }
+            if code == SQLITE_DONE { return (rows, sqlite3_stmt_status(prepared, SQLITE_STMTSTATUS_VM_STEP, 0)) }
             guard code == SQLITE_ROW else { throw failure(code, sql: statement.sql) }
             var values: [SQLValue] = []
             values.reserveCapacity(Int(columnCount))
@@ -70,15 +76,24 @@ final class SQLiteReadConnection: @unchecked Sendable {
     }
 
     /// Runs `statements` in one read transaction, so they read one WAL snapshot (one statement
-    /// alone is atomic and needs none), each interrupted by SQLite after `stepBudget` virtual
-    /// machine instructions (`SQLITE_INTERRUPT`, thrown).
+    /// alone is atomic and needs none), interrupted by SQLite (`SQLITE_INTERRUPT`, thrown) once
+    /// they have run about `stepBudget` virtual machine instructions together.
     func snapshotRows(of statements: [SQLStatement], stepBudget: Int32) throws -> [[SQLRow]] {
-        sqlite3_progress_handler(handle, stepBudget, { _ in 1 }, nil)
         defer { sqlite3_progress_handler(handle, 0, nil, nil) }
-        guard statements.count > 1 else { return try statements.map { try rows(of: $0) } }
+        var remaining = stepBudget
+        func budgeted(_ statement: SQLStatement) throws -> [SQLRow] {
+            guard remaining > 0 else {
+                throw GRDB.DatabaseError(resultCode: .SQLITE_INTERRUPT, message: "step budget spent", sql: statement.sql)
+            }
+            sqlite3_progress_handler(handle, remaining, { _ in 1 }, nil)
+            let (rows, steps) = try rowsAndSteps(of: statement)
+            remaining -= steps
+            return rows
+        }
+        guard statements.count > 1 else { return try statements.map(budgeted) }
         try execute("BEGIN")
         do {
-            let results = try statements.map { try rows(of: $0) }
+            let results = try statements.map(budgeted)
             try execute("COMMIT")
             return results
         } catch {
@@ -87,6 +102,9 @@ final class SQLiteReadConnection: @unchecked Sendable {
             throw error
         }
     }
+
+    /// Whether a read transaction is open (a failed `ROLLBACK`): such a connection is not reused.
+    var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     private func execute(_ sql: String) throws {
         let code = sqlite3_exec(handle, sql, nil, nil, nil)

@@ -57,6 +57,11 @@ final class SQLiteReadConnections: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Closes a connection taken with `take` that must not be reused, making room for a new one.
+    func discard(_ connection: SQLiteReadConnection) {
+        lock.withLock { opened -= 1 }
+    }
+
     /// Closes the free connections; connections in use close when they come back.
     func close() {
         lock.lock()
