@@ -15,15 +15,21 @@ extension AuthService {
     /// the token's session).
     /// No credentials, or a platform route (which checks platform tokens itself): `.anonymous`, no I/O.
     public func authenticate(_ request: Request, context: LoomRequestContext) async -> AuthenticationOutcome {
-        if let platform, platform.covers(request.uri.path) { return .anonymous }
         do {
-            if let key = request.headers[apiKeyHeader] {
-                if let token = request.headers[.authorization].flatMap(Self.bearerToken), !(keyFormat?.hasKnownPrefix(token) ?? false) {
-                    return try await authenticate(accessToken: token, besideKey: key, context: context)
-                }
+            switch presentedCredential(path: request.uri.path, apiKey: request.headers[apiKeyHeader], authorization: request.headers[.authorization]) {
+            case .platformRoute:
+                return .anonymous
+            case .tokenBesideKey(let token, let key):
+                return try await authenticate(accessToken: token, besideKey: key, context: context)
+            case .apiKey(let key):
                 return try await authenticate(apiKey: key, context: context)
-            }
-            guard let authorization = request.headers[.authorization] else {
+            case .malformedAuthorization:
+                return .rejected(.invalidCredentials("Send the token as Authorization: Bearer <token>."))
+            case .impersonation(let token, let platform):
+                return try await authenticateImpersonation(token, platform: platform, request: request, context: context)
+            case .accessToken(let token):
+                return try await authenticate(accessToken: token)
+            case .neither:
                 guard let cookies, let token = request.cookies[cookies.access]?.value, !token.isEmpty else {
                     return .anonymous
                 }
@@ -33,20 +39,50 @@ extension AuthService {
                 else { return .rejected(SessionCookies.csrfFailure) }
                 return outcome
             }
-            guard let token = Self.bearerToken(authorization) else {
-                return .rejected(.invalidCredentials("Send the token as Authorization: Bearer <token>."))
-            }
-            if let keyFormat, settings.apiKeys?.acceptBearer == true, keyFormat.hasKnownPrefix(token) {
-                return try await authenticate(apiKey: token, context: context)
-            }
-            if let platform, PlatformTokens.hasHeader(token, type: PlatformTokens.impersonationHeaderType) {
-                return try await authenticateImpersonation(token, platform: platform, request: request, context: context)
-            }
-            return try await authenticate(accessToken: token)
         } catch {
             context.logger.error("authentication failed to read the database", metadata: ["error": "\(error)"])
             return .rejected(.unavailable)
         }
+    }
+
+    /// What a request to `path` presents in `X-API-Key` (`apiKey`) and `Authorization`: decided
+    /// here once for the routed path (`authenticate`) and the inline one (`authenticateInline`),
+    /// so the two cannot read the same headers differently.
+    enum PresentedCredential {
+        /// A platform route, which checks platform tokens itself.
+        case platformRoute
+        /// An access token beside a key: the token, held to the key's project.
+        case tokenBesideKey(token: String, key: String)
+        /// An API key, in `X-API-Key` or as a bearer token with a key prefix (`acceptBearer`).
+        case apiKey(String)
+        /// `Authorization` that is not `Bearer <token>`.
+        case malformedAuthorization
+        /// A platform administrator's impersonation token.
+        case impersonation(String, PlatformAdmins)
+        /// An access token.
+        case accessToken(String)
+        /// Neither header (cookie mode may still find a token).
+        case neither
+    }
+
+    /// `X-API-Key` first (with an access token beside it, the token); else `Authorization:
+    /// Bearer`: a key when it has a key prefix and the app accepts keys there, an impersonation
+    /// token, otherwise an access token.
+    func presentedCredential(path: String, apiKey: String?, authorization: String?) -> PresentedCredential {
+        if let platform, platform.covers(path) { return .platformRoute }
+        if let key = apiKey {
+            if let token = authorization.flatMap(Self.bearerToken), !(keyFormat?.hasKnownPrefix(token) ?? false) {
+                return .tokenBesideKey(token: token, key: key)
+            }
+            return .apiKey(key)
+        }
+        guard let authorization else { return .neither }
+        guard let token = Self.bearerToken(authorization) else { return .malformedAuthorization }
+        if let keyFormat, settings.apiKeys?.acceptBearer == true, keyFormat.hasKnownPrefix(token) { return .apiKey(token) }
+        if let platform, PlatformTokens.hasHeader(token, type: PlatformTokens.impersonationHeaderType) {
+            return .impersonation(token, platform)
+        }
+        return .accessToken(token)
     }
 
     /// `X-API-Key`, `Authorization` and `Cookie`: without them `authenticate` answers `.anonymous`.

@@ -21,18 +21,13 @@ extension AuthService {
     /// - an access token beside an API key, an impersonation token, a platform route;
     /// - any refusal, a database that cannot read now, a row that cannot be read.
     public func authenticateInline(_ credentials: InlineCredentials) -> Identity? {
-        if let platform, platform.covers(credentials.path) { return nil }
-        if let key = credentials[apiKeyHeader] {
-            // Beside an access token (`authenticate(accessToken:besideKey:)`): left to the routed path.
-            guard credentials[.authorization] == nil else { return nil }
-            return inlineIdentity(apiKey: key, clientAddress: credentials.clientAddress)
+        switch presentedCredential(path: credentials.path, apiKey: credentials[apiKeyHeader], authorization: credentials[.authorization]) {
+        case .apiKey(let key): return inlineIdentity(apiKey: key, clientAddress: credentials.clientAddress)
+        case .accessToken(let token): return inlineIdentity(accessToken: token)
+        // A token beside a key (`authenticate(accessToken:besideKey:)`), impersonation, platform
+        // routes and refusals: left to the routed path.
+        case .tokenBesideKey, .impersonation, .platformRoute, .malformedAuthorization, .neither: return nil
         }
-        guard let authorization = credentials[.authorization], let token = Self.bearerToken(authorization) else { return nil }
-        if let keyFormat, settings.apiKeys?.acceptBearer == true, keyFormat.hasKnownPrefix(token) {
-            return inlineIdentity(apiKey: token, clientAddress: credentials.clientAddress)
-        }
-        // Impersonation tokens are never remembered by `tokens` (they are verified by `PlatformTokens`).
-        return inlineIdentity(accessToken: token)
     }
 
     /// `authenticate(accessToken:)` for a remembered token, the session read inline.

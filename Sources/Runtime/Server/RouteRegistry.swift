@@ -84,14 +84,18 @@ public struct RouteRegistry {
         let handlers = TableHandlers<Record>(database: database, settings: settings, hooks: hooks, cursors: cursors)
         let table = Record.table
         let hidesRefusals = access != nil && table.forbiddenAsNotFound
+        /// The requirements a route checks before its handler: none without `access`.
+        func checked(_ requirements: [AccessRequirement]) -> [AccessRequirement] {
+            access == nil ? [] : requirements.filter { $0 != .everyone }
+        }
         /// The handler behind the requirements (none without `access`).
         func guarded(
             _ requirements: [AccessRequirement],
             _ handler: @escaping @Sendable (Request, LoomRequestContext) async throws -> Response
         ) -> @Sendable (Request, LoomRequestContext) async throws -> Response {
-            let needed = requirements.filter { $0 != .everyone }
+            let needed = checked(requirements)
             let checked: @Sendable (Request, LoomRequestContext) async throws -> Response
-            if access != nil, !needed.isEmpty {
+            if !needed.isEmpty {
                 checked = { request, context in
                     for requirement in needed { try context.authorize(requirement) }
                     return try await handler(request, context)
@@ -134,9 +138,9 @@ public struct RouteRegistry {
             // The event loop may answer it (InlineReads) for a caller that meets the same
             // requirements `guarded` checks (with `access`); any refusal goes to the route.
             if database.readsKeysInline {
-                let checked = access == nil ? [] : needed.filter { $0 != .everyone }
+                let inlineChecked = checked(needed)
                 let read: @Sendable (Substring, Identity?) -> InlineRecord? = { key, identity in
-                    guard checked.allSatisfy({ Identity.meets(identity, $0) }) else { return nil }
+                    guard inlineChecked.allSatisfy({ Identity.meets(identity, $0) }) else { return nil }
                     return handlers.inlineRead(key: key, identity: identity)
                 }
                 for path in table.routes.paths(.get) where path.hasSuffix("/{id}") && path.dropLast(5).firstIndex(of: "{") == nil {
