@@ -14,8 +14,8 @@ public protocol DatabaseClient: Sendable {
     /// row), which a client may run without leaving the calling thread. The default runs `fetch`.
     func fetchByKey(_ statement: SQLStatement) async throws -> [SQLRow]
 
-    /// Whether `fetchByKeyInline` can ever answer (the server then answers public key reads on
-    /// the event loop that read the request; see `InlineReads`). The default is `false`.
+    /// Whether `fetchByKeyInline` can ever answer (the server then answers key reads on the
+    /// event loop that read the request; see `InlineReads`). The default is `false`.
     var readsKeysInline: Bool { get }
 
     /// Runs a primary-key lookup synchronously on the calling thread, without waiting for

@@ -11,8 +11,8 @@ import NIOHTTP1
 /// without its body.
 ///
 /// These are one middleware on purpose: each layer of Hummingbird middleware costs a call and
-/// a context copy on every request. Modules add theirs after it (`ServerMiddleware`). Public
-/// key reads on SQLite bypass it (`InlineReads` writes the same answer, its head from the same
+/// a context copy on every request. Modules add theirs after it (`ServerMiddleware`). Key reads
+/// on SQLite answered on the event loop bypass it (`InlineReads` writes the same answer, its head from the same
 /// `CommonResponseHeaders`): anything else it adds to a successful read belongs there too.
 public struct LoomMiddleware: RouterMiddleware {
     /// The request context type.

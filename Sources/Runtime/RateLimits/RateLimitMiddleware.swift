@@ -10,7 +10,7 @@ import Hummingbird
 /// draft, under the names of the app's `headers`), and `X-RateLimit-Limit`,
 /// `X-RateLimit-Remaining` and `X-RateLimit-Reset` (epoch seconds) when the app asks.
 ///
-/// It counts every request, public key reads included: on SQLite those answered inline are
+/// It counts every request, key reads included: on SQLite those answered inline are
 /// counted on the event loop (`InlineRateLimitCounter`); with a counter that must suspend
 /// (PostgreSQL, which has no inline path anyway) `inlineReadPolicy` is `.mustRun`. The system routes (health
 /// probes, `/openapi.json`, `/docs`, as `SystemContract` lays them out) are not limited, so a

@@ -32,7 +32,7 @@ extension LoomServer {
         /// Signs and checks list cursors (`CursorCodec`); a key of this process by default, so
         /// instances serving one app (and a restarted one) need a codec from a shared secret.
         public var cursors: CursorCodec = .random()
-        /// Whether public key reads on SQLite may be answered on the event loop (`InlineReads`);
+        /// Whether key reads on SQLite may be answered on the event loop (`InlineReads`);
         /// `false` sends every request through Hummingbird (tests and benchmarks compare the two).
         public var inlineReads = true
         /// How long in-flight requests may take to finish once shutdown begins.

@@ -48,7 +48,7 @@ struct Serve: AsyncParsableCommand {
     @inline(never)
     private func serviceGroup(app: GeneratedApp, database: any DatabaseClient, logger: Logger) async -> ServiceGroup {
         var configuration = LoomServer.Configuration(host: host, port: port)
-        // LOOM_INLINE_READS=0 sends public key reads through Hummingbird too (benchmark A/B).
+        // LOOM_INLINE_READS=0 sends key reads through Hummingbird too (benchmark A/B).
         configuration.inlineReads = ProcessInfo.processInfo.environment["LOOM_INLINE_READS"] != "0"
         configuration.requestDrainTimeout = .seconds(shutdownGrace)
         configuration.shutdownTimeout = .seconds(shutdownGrace * 2)

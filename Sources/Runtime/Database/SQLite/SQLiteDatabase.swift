@@ -7,10 +7,11 @@ import Logging
 /// The SQLite engine of Loom: one database file in WAL mode, opened through a GRDB
 /// `DatabasePool` (one writer connection, several concurrent readers).
 ///
-/// Every call goes through GRDB's async APIs, which run the SQLite work on GRDB's own dispatch
-/// queues, so neither the event loop nor Swift's cooperative threads ever block on SQLite; the
-/// one exception is `fetchByKey`, bounded primary-key reads on the key reader's own read-only
-/// connections (see `SQLiteKeyReader` for why that never waits).
+/// Calls go through GRDB's async APIs, which run the SQLite work on GRDB's own dispatch queues,
+/// so neither the event loop nor Swift's cooperative threads block on SQLite, with two bounded
+/// exceptions that never wait: `fetchByKey`, primary-key reads on the key reader's own
+/// read-only connections (`SQLiteKeyReader`), and `fetchSnapshot(_:boundedBySteps:)`, list
+/// reads within a step budget on the bounded reader's (`SQLiteBoundedReader`).
 /// SQLite failures are reported as `DatabaseError` (see `SQLiteErrorMapping`).
 ///
 /// `Sendable` is checked by the compiler: every stored property is an immutable `Sendable`
