@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import Runtime
+import ValueFormats
 
 extension AuthService {
     /// A key's `last_used_at` is written at most this often, so a busy key costs no write per request.
@@ -35,7 +36,7 @@ extension AuthService {
                 }
                 let outcome = try await authenticate(accessToken: token)
                 guard case .authenticated(let identity) = outcome else { return outcome }
-                guard let session = identity.sessionID.flatMap(UUID.init(uuidString:)), cookies.passesCSRF(request, session: session)
+                guard let session = identity.sessionID.flatMap(ValueFormats.uuid), cookies.passesCSRF(request, session: session)
                 else { return .rejected(SessionCookies.csrfFailure) }
                 return outcome
             }
@@ -111,7 +112,7 @@ extension AuthService {
     /// the inline path shares: `authenticateInline`).
     func authenticate(accessToken token: String) async throws -> AuthenticationOutcome {
         let now = clock()
-        guard let claims = await tokens.verify(token, now: now), let sessionID = UUID(uuidString: claims.sessionID) else {
+        guard let claims = await tokens.verify(token, now: now), let sessionID = ValueFormats.uuid(claims.sessionID) else {
             return .rejected(.invalidCredentials())
         }
         return try sessionOutcome(try await database.fetchByKey(sessionStatement(sessionID)), claims: claims, sessionID: sessionID, now: now)
@@ -139,7 +140,7 @@ extension AuthService {
         let status = try reader.string()
         let binding = SessionBinding(organizationID: try reader.optionalUUID(), projectID: try reader.optionalUUID())
         let check = try SessionBinding.Check(&reader)
-        let subject = userID.uuidString.lowercased()
+        let subject = ValueFormats.lowercaseText(of: userID)
         guard revokedAt == nil, expiresAt.isLater(than: now), status == UserRecord.active, subject == claims.subject.value.lowercased(),
             binding.organizationText == claims.organizationID?.lowercased(), binding.projectText == claims.projectID?.lowercased(),
             binding.holds(check)
@@ -152,7 +153,7 @@ extension AuthService {
             ? settings.endUserScopes : binding.organizationID == nil ? scopes(ofRole: role) : organizationRoles.scopes(of: check.role ?? "")
         return .authenticated(Identity(
             subject: subject, kind: check.isEndUser ? EndUsers.kind : "user", scopes: settings.expanding(scopes), userID: subject,
-            sessionID: sessionID.uuidString.lowercased(),
+            sessionID: ValueFormats.lowercaseText(of: sessionID),
             organizationID: binding.organizationText, projectID: binding.projectText))
     }
 

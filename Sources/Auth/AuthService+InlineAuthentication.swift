@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Runtime
+import ValueFormats
 
 extension AuthService {
     /// `X-API-Key` and `Authorization`: the inline key-read path may answer requests carrying
@@ -33,7 +34,7 @@ extension AuthService {
     /// `authenticate(accessToken:)` for a remembered token, the session read inline.
     func inlineIdentity(accessToken token: String) -> Identity? {
         let now = clock()
-        guard let claims = tokens.rememberedClaims(of: token, now: now), let sessionID = UUID(uuidString: claims.sessionID),
+        guard let claims = tokens.rememberedClaims(of: token, now: now), let sessionID = ValueFormats.uuid(claims.sessionID),
             let rows = try? database.fetchByKeyInline(sessionStatement(sessionID)),
             case .authenticated(let identity)? = try? sessionOutcome(rows, claims: claims, sessionID: sessionID, now: now)
         else { return nil }

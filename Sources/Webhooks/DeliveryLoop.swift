@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Runtime
+import ValueFormats
 
 /// Deliveries to one subscription: claim the due ones, attempt them with at most `concurrency`
 /// in flight (a finished attempt makes room for the next claimed one), record each outcome,
@@ -29,7 +30,7 @@ struct DeliveryLoop: Sendable {
     /// Whether the app keeps an audit trail (a subscription disabled for failing is audited).
     let audited: Bool
     /// Names this instance's leases.
-    let owner = UUID().uuidString.lowercased()
+    let owner = ValueFormats.lowercaseText(of: UUID())
 
     /// Loops until the task is cancelled or the subscription is gone (deleted, disabled).
     func run() async {

@@ -1,5 +1,6 @@
 import Foundation
 import Runtime
+import ValueFormats
 
 /// `Runtime.CredentialIssuer` for custom endpoint handlers: the same checks and storage as
 /// `POST {auth}/api-keys`, on behalf of the handler's caller (a user's access token).
@@ -23,7 +24,7 @@ struct AuthCredentialIssuer: CredentialIssuer {
             projectID: try Self.uuid(request.projectID, field: "project_id"), expiresAt: request.expiresAt)
         let prepared = try await routes.prepareKey(order, caller: caller, userID: userID, ipAddress: nil)
         let credential = IssuedCredential(
-            id: prepared.record.id.uuidString.lowercased(), key: prepared.key, environment: prepared.record.environment,
+            id: ValueFormats.lowercaseText(of: prepared.record.id), key: prepared.key, environment: prepared.record.environment,
             scopes: prepared.record.scopes)
         return PreparedCredential(credential: credential, statements: prepared.statements)
     }
@@ -31,24 +32,24 @@ struct AuthCredentialIssuer: CredentialIssuer {
     /// Revokes one of `caller`'s own keys at once, with an audit event.
     func revokeAPIKey(id: String, for caller: Identity) async throws -> Bool {
         let userID = try Self.user(caller)
-        guard let key = UUID(uuidString: id) else { return false }
+        guard let key = ValueFormats.uuid(id) else { return false }
         let now = routes.service.clock()
         let results = try await routes.service.database.write([
             routes.keys.revoke(id: key, userID: userID, now: now),
-            routes.audit.event("api_key_revoked", actor: caller.subject, target: key.uuidString.lowercased(), ipAddress: nil, now: now),
+            routes.audit.event("api_key_revoked", actor: caller.subject, target: ValueFormats.lowercaseText(of: key), ipAddress: nil, now: now),
         ])
         return results.first?.changes == 1
     }
 
     /// The account with id `userID`, read from `auth_users`.
     func account(userID: String) async throws -> AccountSummary? {
-        guard let id = UUID(uuidString: userID), let user = try await routes.users.find(id: id) else { return nil }
+        guard let id = ValueFormats.uuid(userID), let user = try await routes.users.find(id: id) else { return nil }
         return AccountSummary(id: user.idText, email: user.email, name: user.name, role: user.role, status: user.status, createdAt: user.createdAt)
     }
 
     /// The caller's account; 403 unless the caller is a user (keys cannot make keys).
     private static func user(_ caller: Identity) throws -> UUID {
-        guard caller.kind == "user", let userID = caller.userID.flatMap(UUID.init(uuidString:)) else {
+        guard caller.kind == "user", let userID = caller.userID.flatMap(ValueFormats.uuid) else {
             throw APIError.forbidden("Only a user's access token can create credentials.")
         }
         return userID
@@ -57,7 +58,7 @@ struct AuthCredentialIssuer: CredentialIssuer {
     /// A UUID text, or 422 naming `field`.
     private static func uuid(_ text: String?, field: String) throws -> UUID? {
         guard let text else { return nil }
-        guard let id = UUID(uuidString: text) else { throw APIError.validation([.init(field: field, message: "is not a UUID")]) }
+        guard let id = ValueFormats.uuid(text) else { throw APIError.validation([.init(field: field, message: "is not a UUID")]) }
         return id
     }
 }

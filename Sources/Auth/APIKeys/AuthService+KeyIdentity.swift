@@ -1,5 +1,6 @@
 import Foundation
 import Runtime
+import ValueFormats
 
 extension AuthService {
     /// The caller a live key stands for. Its scopes are the key's scopes that its creator still
@@ -25,8 +26,8 @@ extension AuthService {
             granted = granted.filter { Identity.scopes(roleScopes, grant: $0) }
         }
         return Identity(
-            subject: key.service ?? key.id.uuidString.lowercased(), kind: key.service == nil ? "api_key" : "service",
-            scopes: Set(granted), userID: key.userID.uuidString.lowercased(), organizationID: key.binding.organizationText,
+            subject: key.service ?? ValueFormats.lowercaseText(of: key.id), kind: key.service == nil ? "api_key" : "service",
+            scopes: Set(granted), userID: ValueFormats.lowercaseText(of: key.userID), organizationID: key.binding.organizationText,
             projectID: key.binding.projectText, environment: key.environment)
     }
 }

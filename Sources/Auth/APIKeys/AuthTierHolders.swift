@@ -1,5 +1,6 @@
 import Foundation
 import Runtime
+import ValueFormats
 
 /// The API keys and organizations rate-limit tiers are assigned to, as the `Auth` module stores
 /// them: `RateLimitTierRoutes` asks it whether an id names a key (and its organization) or an
@@ -20,7 +21,7 @@ public struct AuthTierHolders: RateLimitTierHolders {
         let rows = try await database.fetch(sql.statement("SELECT organization_id FROM auth_api_keys WHERE id = ?", [.uuid(id)]))
         guard let row = rows.first, let value = row.values.first else { return nil }
         switch value {
-        case .uuid(let organization): return RateLimitTierKey(organizationID: organization.uuidString.lowercased())
+        case .uuid(let organization): return RateLimitTierKey(organizationID: ValueFormats.lowercaseText(of: organization))
         case .text(let organization): return RateLimitTierKey(organizationID: organization.lowercased())
         default: return RateLimitTierKey(organizationID: nil)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Runtime
+import ValueFormats
 
 extension AuthService {
     /// `loom-server api-key create`: migrates the auth tables, then issues an API key, so a fresh
@@ -58,7 +59,7 @@ extension AuthService {
         _ = try await database.write([
             APIKeyStore(sql: sql, database: database).insert(record, issued: issued),
             AuditLog(sql: sql).event(
-                "api_key_created", actor: nil, target: record.id.uuidString.lowercased(),
+                "api_key_created", actor: nil, target: ValueFormats.lowercaseText(of: record.id),
                 detail: [
                     "environment": record.environment, "purpose": record.purpose, "via": "api-key create", "actor_kind": "system",
                     "owner": owner.map(UserRecord.normalized(email:)) ?? ServiceAccount.email,

@@ -1,5 +1,6 @@
 import Foundation
 import Runtime
+import ValueFormats
 
 /// What a new API key or service token should be; checked and issued by `AuthRoutes.issueKey`,
 /// whether it comes from `POST /api-keys`, a project's key rotation or a custom handler
@@ -79,7 +80,7 @@ extension AuthRoutes {
             keys.insert(record, issued: issued),
             audit.event(
                 order.service == nil ? "api_key_created" : "service_token_created", actor: caller.subject,
-                target: record.id.uuidString.lowercased(), detail: detail, ipAddress: ipAddress, now: now),
+                target: ValueFormats.lowercaseText(of: record.id), detail: detail, ipAddress: ipAddress, now: now),
         ]
         return (record, issued.text, statements)
     }
@@ -90,7 +91,7 @@ extension AuthRoutes {
         let own = SessionBinding(identity: caller)
         if let organization = order.organizationID { try Self.requireBinding(caller, allows: organization) }
         if let project = order.projectID, let bound = own.projectID, bound != project {
-            throw APIError.forbidden("These credentials are bound to project \(bound.uuidString.lowercased()).")
+            throw APIError.forbidden("These credentials are bound to project \(ValueFormats.lowercaseText(of: bound)).")
         }
         return try await requestedBinding(
             user: userID, organization: order.organizationID ?? own.organizationID, project: order.projectID ?? own.projectID,

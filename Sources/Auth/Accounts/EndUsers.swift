@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Runtime
+import ValueFormats
 
 /// End users of a project (Auctoritas' SDK end users): accounts created by a sign-up that
 /// presents a key bound to the project in `X-API-Key`. Such an account belongs to that project
@@ -15,7 +16,7 @@ enum EndUsers {
     /// The login throttle subject of an end user: per project, so failures in one project
     /// never lock the same address in another project or at app level.
     static func throttleSubject(email: String, project: UUID) -> String {
-        "login:" + project.uuidString.lowercased() + ":" + email
+        "login:" + ValueFormats.lowercaseText(of: project) + ":" + email
     }
 }
 
@@ -28,8 +29,8 @@ extension AuthRoutes {
     func presentedProject(_ request: Request, _ context: LoomRequestContext) throws -> SessionBinding? {
         guard request.headers[service.apiKeyHeader] != nil else { return nil }
         let identity = try context.requireIdentity()
-        guard identity.kind == "api_key", let organization = identity.organizationID.flatMap(UUID.init(uuidString:)),
-            let project = identity.projectID.flatMap(UUID.init(uuidString:))
+        guard identity.kind == "api_key", let organization = identity.organizationID.flatMap(ValueFormats.uuid),
+            let project = identity.projectID.flatMap(ValueFormats.uuid)
         else {
             throw APIError.invalidCredentials("X-API-Key must be a key bound to a project to sign up or log in its end users.")
         }

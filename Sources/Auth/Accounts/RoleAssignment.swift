@@ -1,5 +1,6 @@
 import Foundation
 import Runtime
+import ValueFormats
 
 extension AuthService {
     /// Gives the account `email` the app role `role` (`auth.roles`), with an audit event in the
@@ -23,7 +24,7 @@ extension AuthService {
         guard let user = try await UserStore(sql: sql, database: database).find(email: address) else {
             throw RoleAssignmentError(code: .unknownAccount, message: "no account has the email \(address); sign up first")
         }
-        let id = user.id.uuidString.lowercased()
+        let id = ValueFormats.lowercaseText(of: user.id)
         _ = try await database.write([
             sql.statement("UPDATE auth_users SET role = ?, updated_at = ? WHERE id = ?", [.text(role), .timestamp(now), .uuid(user.id)]),
             AuditLog(sql: sql).event("role_assigned", actor: nil, target: id, detail: ["role": role, "via": "set-role"], ipAddress: nil, now: now),

@@ -1,5 +1,6 @@
 import Foundation
 import Runtime
+import ValueFormats
 
 /// One row of `auth_users`.
 struct UserRecord: Sendable {
@@ -52,7 +53,7 @@ struct UserRecord: Sendable {
     }
 
     /// The id as it appears in tokens and identities.
-    var idText: String { id.uuidString.lowercased() }
+    var idText: String { ValueFormats.lowercaseText(of: id) }
 
     /// Emails are compared case-insensitively: stored and looked up lower-cased.
     static func normalized(email: String) -> String {

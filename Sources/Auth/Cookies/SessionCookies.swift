@@ -65,7 +65,7 @@ struct SessionCookies: Sendable {
 
     /// The CSRF token of `session`: base64url of HMAC-SHA256(key, session id).
     func csrfToken(session: UUID) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Array(session.uuidString.lowercased().utf8), using: csrfKey)
+        let mac = HMAC<SHA256>.authenticationCode(for: Array(ValueFormats.lowercaseText(of: session).utf8), using: csrfKey)
         return ValueFormats.base64URL(Array(mac))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOPosix
+import ValueFormats
 
 /// One email the `Auth` module sends (password reset, email verification).
 public struct MailMessage: Sendable, Equatable {
@@ -66,7 +67,7 @@ public struct FileMailSender: MailSender {
     /// Writes the message file on NIO's blocking thread pool (file I/O blocks).
     public func send(_ message: MailMessage) async throws {
         let directory = self.directory
-        let name = "\(Int(Date().timeIntervalSince1970 * 1000))-\(UUID().uuidString.lowercased()).txt"
+        let name = "\(Int(Date().timeIntervalSince1970 * 1000))-\(ValueFormats.lowercaseText(of: UUID())).txt"
         let text = "To: \(message.to)\nSubject: \(message.subject)\n\n\(message.body)\n"
         try await NIOThreadPool.singleton.runIfActive {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -4,6 +4,7 @@ import NIOCore
 import NIOPosix
 import NIOSSL
 import Runtime
+import ValueFormats
 
 /// Sends mail through an SMTP server with SwiftNIO: one connection per message, `EHLO`,
 /// `STARTTLS` (or TLS from the start), `AUTH PLAIN`/`LOGIN` over TLS only, `MAIL FROM`,
@@ -69,7 +70,7 @@ public struct SMTPMailSender: MailSender {
 
     /// Delivers `message`; throws `MailDeliveryError` when the server refuses it or cannot be reached in time.
     public func send(_ message: MailMessage) async throws {
-        let built = try SMTPMessage(from: configuration.from, message: message, date: Date(), messageID: UUID().uuidString.lowercased())
+        let built = try SMTPMessage(from: configuration.from, message: message, date: Date(), messageID: ValueFormats.lowercaseText(of: UUID()))
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
         do {
             channel = try await connect()

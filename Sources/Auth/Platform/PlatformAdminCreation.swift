@@ -1,6 +1,7 @@
 import APIContract
 import Foundation
 import Runtime
+import ValueFormats
 
 /// Creating a platform admin, shared by `POST /admin` and `loom-server create-admin` so both
 /// apply the same rules: a valid email, a name, a password within the app's rules (minimum
@@ -23,7 +24,7 @@ struct PlatformAdminCreation: Sendable {
         try passwords.check(password, field: "password")
         let admin = PlatformAdminRecord(
             id: UUID(), email: UserRecord.normalized(email: try values.string("email")), name: try values.string("name"),
-            passwordHash: try await passwords.hash(password), createdBy: createdBy.flatMap(UUID.init(uuidString:)), now: now)
+            passwordHash: try await passwords.hash(password), createdBy: createdBy.flatMap(ValueFormats.uuid), now: now)
         let store = PlatformAdminStore(sql: sql, database: database)
         do {
             _ = try await database.write([

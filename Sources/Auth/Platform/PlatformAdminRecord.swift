@@ -1,5 +1,6 @@
 import Foundation
 import Runtime
+import ValueFormats
 
 /// One row of `auth_platform_admins`: a platform operator, not an app user.
 struct PlatformAdminRecord: Sendable {
@@ -48,7 +49,7 @@ struct PlatformAdminRecord: Sendable {
     }
 
     /// The id as tokens and the audit trail write it.
-    var idText: String { id.uuidString.lowercased() }
+    var idText: String { ValueFormats.lowercaseText(of: id) }
 }
 
 /// The public view of a platform admin (never the password hash).

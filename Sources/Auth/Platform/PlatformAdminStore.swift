@@ -1,5 +1,6 @@
 import Foundation
 import Runtime
+import ValueFormats
 
 /// The statements that read and write `auth_platform_admins`.
 struct PlatformAdminStore: Sendable {
@@ -97,7 +98,7 @@ extension PlatformAdminStore {
             SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM auth_platform_admins WHERE id = ? AND deactivated_at = ?)
             """,
             [
-                .uuid(UUID()), .timestamp(now), .text(actor), .text("platform_admin_deactivated"), .text(id.uuidString.lowercased()),
+                .uuid(UUID()), .timestamp(now), .text(actor), .text("platform_admin_deactivated"), .text(ValueFormats.lowercaseText(of: id)),
                 .text(AuditLog.detailJSON(detail)), ipAddress.map(SQLValue.text) ?? .null, .uuid(id), .timestamp(now),
             ])
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Runtime
+import ValueFormats
 
 /// The platform admin part of an app's `AuthService`, present when `app.json` declares
 /// `auth.platformAdmins`: its settings, its token signer, and how a platform request proves
@@ -29,7 +30,7 @@ struct PlatformCaller: Sendable {
     let sessionID: UUID
 
     /// The id as the audit trail writes it.
-    var idText: String { adminID.uuidString.lowercased() }
+    var idText: String { ValueFormats.lowercaseText(of: adminID) }
 }
 
 extension AuthService {
@@ -45,7 +46,7 @@ extension AuthService {
         }
         let now = clock()
         guard let token = Self.bearerToken(authorization), let claims = await platform.tokens.verifyPlatform(token, now: now),
-            let adminID = UUID(uuidString: claims.subject.value), let sessionID = UUID(uuidString: claims.sessionID),
+            let adminID = ValueFormats.uuid(claims.subject.value), let sessionID = ValueFormats.uuid(claims.sessionID),
             try await PlatformAdminStore(sql: sql, database: database).isLive(sessionID: sessionID, adminID: adminID, now: now)
         else { throw APIError.invalidCredentials("The platform access token is invalid, expired or revoked.") }
         return PlatformCaller(adminID: adminID, sessionID: sessionID)
@@ -60,14 +61,14 @@ extension AuthService {
     ) async throws -> AuthenticationOutcome {
         let now = clock()
         guard let claims = await platform.tokens.verifyImpersonation(token, now: now),
-            let adminID = UUID(uuidString: claims.actor.subject), let userID = UUID(uuidString: claims.subject.value),
-            let organizationID = UUID(uuidString: claims.organizationID),
+            let adminID = ValueFormats.uuid(claims.actor.subject), let userID = ValueFormats.uuid(claims.subject.value),
+            let organizationID = ValueFormats.uuid(claims.organizationID),
             try await PlatformDirectory(sql: sql, database: database)
                 .impersonatedRole(admin: adminID, user: userID, organization: organizationID) != nil
         else { return .rejected(.invalidCredentials()) }
-        let admin = adminID.uuidString.lowercased()
-        let organization = organizationID.uuidString.lowercased()
-        let user = userID.uuidString.lowercased()
+        let admin = ValueFormats.lowercaseText(of: adminID)
+        let organization = ValueFormats.lowercaseText(of: organizationID)
+        let user = ValueFormats.lowercaseText(of: userID)
         if ![.get, .head, .options].contains(request.method) {
             _ = try await database.write([AuditLog(sql: sql).event(
                 "impersonated_request", actor: admin, target: organization,

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Runtime
+import ValueFormats
 
 /// The platform admins themselves: profile, creating and deactivating admins.
 extension PlatformRoutes {
@@ -67,7 +68,7 @@ extension PlatformRoutes {
             throw APIError.conflict("An admin cannot deactivate themself; ask another platform admin.")
         }
         guard let target = try await admins.find(id: id), target.status == PlatformAdminRecord.active else {
-            throw notFound("active platform admin", id.uuidString.lowercased())
+            throw notFound("active platform admin", ValueFormats.lowercaseText(of: id))
         }
         let now = service.clock()
         let results = try await service.database.write(

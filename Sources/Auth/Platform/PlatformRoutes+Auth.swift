@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Runtime
+import ValueFormats
 
 /// Platform admin login and refresh.
 extension PlatformRoutes {
@@ -36,11 +37,11 @@ extension PlatformRoutes {
             sessions.insert(session),
             sessions.insertToken(id: UUID(), sessionID: session.id, token: refreshToken, now: now),
             audit.event(
-                "platform_login", actor: admin.idText, target: session.id.uuidString.lowercased(),
+                "platform_login", actor: admin.idText, target: ValueFormats.lowercaseText(of: session.id),
                 detail: ["actor_kind": "platform_admin"], ipAddress: session.ipAddress, now: now),
         ])
         let access = try await platform.tokens.issuePlatform(
-            adminID: admin.idText, sessionID: session.id.uuidString.lowercased(), now: now, sessionExpiresAt: session.expiresAt)
+            adminID: admin.idText, sessionID: ValueFormats.lowercaseText(of: session.id), now: now, sessionExpiresAt: session.expiresAt)
         return answer(status: .ok, value: PlatformTokenResponse(
             accessToken: access.token, expiresIn: access.expiresIn, refreshToken: refreshToken.text, sessionID: session.id,
             sessionExpiresAt: session.expiresAt, admin: admin))
@@ -54,7 +55,7 @@ extension PlatformRoutes {
         let (presented, next) = try await RefreshRotation(sessions: sessions, audit: audit)
             .rotate(try body.string("refresh_token"), now: now, ipAddress: RequestClientAddress.of(context))
         let access = try await platform.tokens.issuePlatform(
-            adminID: presented.userID.uuidString.lowercased(), sessionID: presented.sessionID.uuidString.lowercased(), now: now,
+            adminID: ValueFormats.lowercaseText(of: presented.userID), sessionID: ValueFormats.lowercaseText(of: presented.sessionID), now: now,
             sessionExpiresAt: presented.sessionExpiresAt)
         return answer(status: .ok, value: PlatformTokenResponse(
             accessToken: access.token, expiresIn: access.expiresIn, refreshToken: next.text, sessionID: presented.sessionID,

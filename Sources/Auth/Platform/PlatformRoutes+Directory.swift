@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Runtime
+import ValueFormats
 
 /// The cross-tenant console: organizations, end users, bans and impersonation.
 extension PlatformRoutes {
@@ -56,7 +57,7 @@ extension PlatformRoutes {
         if status == PlatformDirectory.banned {
             statements.append(SessionStore(sql: service.sql, database: service.database).revokeOthers(userID: id, keep: nil, reason: "banned", now: now))
         }
-        statements.append(adminEvent(action, caller: caller, target: id.uuidString.lowercased(), context: context, now: now))
+        statements.append(adminEvent(action, caller: caller, target: ValueFormats.lowercaseText(of: id), context: context, now: now))
         guard try await directory.endUser(id) != nil else { throw notFound("end user", service.settings.ids.text(id, .user)) }
         _ = try await service.database.write(statements)
         guard let user = try await directory.endUser(id) else { throw notFound("end user", service.settings.ids.text(id, .user)) }
@@ -74,9 +75,9 @@ extension PlatformRoutes {
             throw APIError.conflict("The organization has no active owner to act as; impersonation is not possible.")
         }
         let now = service.clock()
-        let tokenID = UUID().uuidString.lowercased()
-        let organization = id.uuidString.lowercased()
-        let user = owner.userID.uuidString.lowercased()
+        let tokenID = ValueFormats.lowercaseText(of: UUID())
+        let organization = ValueFormats.lowercaseText(of: id)
+        let user = ValueFormats.lowercaseText(of: owner.userID)
         let issued = try await platform.tokens.issueImpersonation(
             ownerID: user, organizationID: organization, adminID: caller.idText, tokenID: tokenID, now: now)
         _ = try await service.database.write([adminEvent(

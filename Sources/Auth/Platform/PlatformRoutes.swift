@@ -2,6 +2,7 @@ import APIContract
 import Foundation
 import Hummingbird
 import Runtime
+import ValueFormats
 
 /// The platform admin routes under `auth.platformAdmins`'s prefix: login and refresh with
 /// platform tokens, the admins themselves, and the cross-tenant console (organizations, end
@@ -90,7 +91,7 @@ struct PlatformRoutes: Sendable {
     /// for `nil`: platform admins), or 404 naming `what`.
     func pathID(_ context: LoomRequestContext, _ kind: ResourceKind?, what: String) throws -> UUID {
         let text = context.parameters.get("id") ?? ""
-        guard let id = kind.map({ service.settings.ids.uuid(text, $0) }) ?? UUID(uuidString: text) else { throw notFound(what, text) }
+        guard let id = kind.map({ service.settings.ids.uuid(text, $0) }) ?? ValueFormats.uuid(text) else { throw notFound(what, text) }
         return id
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import JWTKit
 import Runtime
+import ValueFormats
 
 /// Signs and verifies platform admin tokens and impersonation tokens with the app's secret.
 ///
@@ -43,7 +44,7 @@ struct PlatformTokens: Sendable {
             subject: SubjectClaim(value: adminID), sessionID: sessionID, issuer: IssuerClaim(value: issuer),
             audience: AudienceClaim(value: [platformAudience]), expiration: ExpirationClaim(value: expires),
             notBefore: NotBeforeClaim(value: issued), issuedAt: IssuedAtClaim(value: issued),
-            tokenID: IDClaim(value: UUID().uuidString.lowercased()), tokenType: PlatformTokenClaims.tokenType)
+            tokenID: IDClaim(value: ValueFormats.lowercaseText(of: UUID())), tokenType: PlatformTokenClaims.tokenType)
         let token = try await keys.sign(claims, header: JWTHeader(fields: ["typ": .string(Self.platformHeaderType)]))
         return (token, max(0, Int(expires.timeIntervalSince(issued))))
     }

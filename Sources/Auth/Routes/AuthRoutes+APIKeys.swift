@@ -67,7 +67,7 @@ extension AuthRoutes {
         let results = try await service.database.write([
             keys.revoke(id: id, userID: caller.userID, now: now),
             audit.event(
-                "api_key_revoked", actor: caller.identity.subject, target: id.uuidString.lowercased(),
+                "api_key_revoked", actor: caller.identity.subject, target: ValueFormats.lowercaseText(of: id),
                 ipAddress: RequestClientAddress.of(context), now: now),
         ])
         guard results.first?.changes == 1 else { throw notFound("API key", id, .apiKey) }
@@ -103,8 +103,8 @@ extension AuthRoutes {
             keys.retire(id: old.id, until: now.addingTimeInterval(TimeInterval(grace)), successor: record.id),
             keys.insert(record, issued: issued),
             audit.event(
-                "api_key_rotated", actor: caller.identity.subject, target: old.id.uuidString.lowercased(),
-                detail: ["successor": record.id.uuidString.lowercased(), "grace_seconds": String(grace)],
+                "api_key_rotated", actor: caller.identity.subject, target: ValueFormats.lowercaseText(of: old.id),
+                detail: ["successor": ValueFormats.lowercaseText(of: record.id), "grace_seconds": String(grace)],
                 ipAddress: RequestClientAddress.of(context), now: now),
         ])
         guard results.first?.changes == 1 else {

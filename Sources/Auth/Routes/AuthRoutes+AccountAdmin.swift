@@ -2,6 +2,7 @@ import APIContract
 import Foundation
 import Hummingbird
 import Runtime
+import ValueFormats
 
 // MARK: Account administration (issue 21)
 /// The account administration routes (`auth.accountAdmin`): the app's own users whose role
@@ -74,7 +75,7 @@ extension AuthRoutes {
                 .text(role), .timestamp(now), .uuid(id), .text(ServiceAccount.status),
             ]),
             audit.event(
-                "role_assigned", actor: caller.identity.subject, target: id.uuidString.lowercased(),
+                "role_assigned", actor: caller.identity.subject, target: ValueFormats.lowercaseText(of: id),
                 detail: ["role": role, "previous_role": current.role, "via": "account_admin"], ipAddress: RequestClientAddress.of(context),
                 now: now),
         ])
@@ -107,7 +108,7 @@ extension AuthRoutes {
             statements.append(sessions.revokeOthers(userID: id, keep: nil, reason: "banned", now: now))
         }
         statements.append(audit.event(
-            action, actor: caller.identity.subject, target: id.uuidString.lowercased(), detail: ["via": "account_admin"],
+            action, actor: caller.identity.subject, target: ValueFormats.lowercaseText(of: id), detail: ["via": "account_admin"],
             ipAddress: RequestClientAddress.of(context), now: now))
         _ = try await service.database.write(statements)
         return answer(status: .ok, value: try await account(id))

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Runtime
+import ValueFormats
 
 /// Sign-up, login, refresh, logout, profile and password.
 extension AuthRoutes {
@@ -91,9 +92,9 @@ extension AuthRoutes {
                     throw SessionCookies.csrfFailure
                 }
             }
-        let userID = presented.userID.uuidString.lowercased()
+        let userID = ValueFormats.lowercaseText(of: presented.userID)
         let access = try await service.tokens.issue(
-            userID: userID, sessionID: presented.sessionID.uuidString.lowercased(), now: now,
+            userID: userID, sessionID: ValueFormats.lowercaseText(of: presented.sessionID), now: now,
             sessionExpiresAt: presented.sessionExpiresAt, binding: presented.binding)
         let response = TokenResponse(
             accessToken: access.token, expiresIn: access.expiresIn,
@@ -137,7 +138,7 @@ extension AuthRoutes {
         _ = try await service.database.write([
             sessions.revoke(id: sessionID, userID: caller.userID, reason: "logout", now: now),
             audit.event(
-                "logout", actor: caller.identity.subject, target: sessionID.uuidString.lowercased(),
+                "logout", actor: caller.identity.subject, target: ValueFormats.lowercaseText(of: sessionID),
                 ipAddress: RequestClientAddress.of(context), now: now),
         ])
         var response = Response(status: .noContent)

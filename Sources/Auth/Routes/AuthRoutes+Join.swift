@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Runtime
+import ValueFormats
 
 /// Joining an organization by invitation without an account (`joinOrganization`, declared by
 /// the app): the mailed token stands for the address, as a verification token does.
@@ -51,7 +52,7 @@ extension AuthRoutes {
         let leading = [
             users.insert(user), organizations.addMember(organization: organization, user: user.id, role: invitation.role, now: now),
             audit.event(
-                "invitation_accepted", actor: user.idText, target: invitation.id.uuidString.lowercased(), detail: ["account": "created"],
+                "invitation_accepted", actor: user.idText, target: ValueFormats.lowercaseText(of: invitation.id), detail: ["account": "created"],
                 ipAddress: RequestClientAddress.of(context), now: now),
         ]
         do {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Runtime
+import ValueFormats
 
 extension AuthRoutes {
     /// `POST /apikey` (`auth.routes.exchangeAPIKey`) → 200 with the tokens of a new session of
@@ -28,7 +29,7 @@ extension AuthRoutes {
         guard identity.kind == "api_key", identity.organizationID == nil, identity.projectID == nil else {
             throw APIError.forbidden("Only a person's own API key, bound to no organization or project, is exchanged for a session.")
         }
-        guard let userID = identity.userID.flatMap(UUID.init(uuidString:)), let user = try await users.find(id: userID),
+        guard let userID = identity.userID.flatMap(ValueFormats.uuid), let user = try await users.find(id: userID),
             user.status == UserRecord.active
         else { throw APIError.invalidCredentials() }
         let now = service.clock()

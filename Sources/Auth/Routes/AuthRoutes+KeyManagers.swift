@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Runtime
+import ValueFormats
 
 /// Who may manage API keys, and the bounds on a key managed with a key.
 ///
@@ -38,7 +39,7 @@ extension AuthRoutes {
         guard Identity.scopes(identity.scopes, grant: scope) else {
             throw APIError.forbidden("Managing API keys with an API key needs the scope \(scope), which this key does not hold.")
         }
-        guard let userID = identity.userID.flatMap(UUID.init(uuidString:)) else {
+        guard let userID = identity.userID.flatMap(ValueFormats.uuid) else {
             throw APIError.forbidden("This API key belongs to no account, so it cannot manage keys.")
         }
         return (identity, userID, nil)
@@ -56,7 +57,7 @@ extension AuthRoutes {
     static func keyListBinding(of caller: Identity) -> SessionBinding? {
         guard caller.kind == apiKeyKind, caller.organizationID != nil || caller.projectID != nil else { return nil }
         return SessionBinding(
-            organizationID: caller.organizationID.flatMap(UUID.init(uuidString:)), projectID: caller.projectID.flatMap(UUID.init(uuidString:)))
+            organizationID: caller.organizationID.flatMap(ValueFormats.uuid), projectID: caller.projectID.flatMap(ValueFormats.uuid))
     }
 
     /// Whether `caller` may put `scope` on a key: always for an access token (its role bounds
@@ -106,7 +107,7 @@ extension AuthRoutes {
 
     /// The ranges a calling API key may be used from; empty for an access token or an unrestricted key.
     func allowlist(ofCallingKey caller: Identity) async throws -> [String] {
-        guard caller.kind == Self.apiKeyKind, let id = UUID(uuidString: caller.subject) else { return [] }
+        guard caller.kind == Self.apiKeyKind, let id = ValueFormats.uuid(caller.subject) else { return [] }
         return try await keys.allowedCIDRs(id: id)
     }
 
@@ -130,7 +131,7 @@ extension AuthRoutes {
 
     /// When a calling API key stops working; `nil` for an access token or a key that never expires.
     func expiry(ofCallingKey caller: Identity) async throws -> Date? {
-        guard caller.kind == Self.apiKeyKind, let id = UUID(uuidString: caller.subject) else { return nil }
+        guard caller.kind == Self.apiKeyKind, let id = ValueFormats.uuid(caller.subject) else { return nil }
         return try await keys.expiry(id: id)
     }
 
@@ -211,7 +212,7 @@ extension AuthRoutes {
         let results = try await service.database.write([
             keys.update(record, userID: caller.userID),
             audit.event(
-                "api_key_updated", actor: caller.identity.subject, target: id.uuidString.lowercased(),
+                "api_key_updated", actor: caller.identity.subject, target: ValueFormats.lowercaseText(of: id),
                 detail: Dictionary(uniqueKeysWithValues: changed.map { ($0, "changed") }), ipAddress: RequestClientAddress.of(context),
                 now: now),
         ])

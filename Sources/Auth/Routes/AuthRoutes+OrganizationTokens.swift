@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Runtime
+import ValueFormats
 
 /// Organization-bound sessions: tokens whose scopes are the caller's organization role.
 extension AuthRoutes {
@@ -14,8 +15,8 @@ extension AuthRoutes {
         let member = try await membership(context)
         let caller = try requireCaller(context)
         let body = try await decodeBody(request, bodies.organizationTokens)
-        let project = try body.optionalUUID("project_id") ?? caller.identity.projectID.flatMap(UUID.init(uuidString:))
-        if let bound = caller.identity.projectID, bound != project?.uuidString.lowercased() {
+        let project = try body.optionalUUID("project_id") ?? caller.identity.projectID.flatMap(ValueFormats.uuid)
+        if let bound = caller.identity.projectID, bound != project.map(ValueFormats.lowercaseText) {
             throw APIError.forbidden("These credentials are bound to project \(bound).")
         }
         let now = service.clock()
@@ -68,7 +69,7 @@ extension AuthRoutes {
         }
         let id = UUID()
         let statements = organizations.insert(id: id, name: name, slug: slug, creator: owner, now: now) + [
-            audit.event("organization_created", actor: owner.uuidString.lowercased(), target: id.uuidString.lowercased(), ipAddress: nil, now: now),
+            audit.event("organization_created", actor: ValueFormats.lowercaseText(of: owner), target: ValueFormats.lowercaseText(of: id), ipAddress: nil, now: now),
         ]
         return (statements, SessionBinding(organizationID: id, projectID: nil))
     }

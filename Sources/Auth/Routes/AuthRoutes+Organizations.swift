@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Runtime
+import ValueFormats
 
 /// Organizations, their members and roles, and invitations by single-use token.
 extension AuthRoutes {
@@ -30,7 +31,7 @@ extension AuthRoutes {
     /// key of organization A never acts on organization B, even for a member of both.
     static func requireBinding(_ identity: Identity, allows organization: UUID) throws {
         guard let bound = identity.organizationID else { return }
-        guard bound == organization.uuidString.lowercased() else {
+        guard bound == ValueFormats.lowercaseText(of: organization) else {
             throw APIError.forbidden("These credentials are bound to organization \(bound); get a token for this organization instead.")
         }
     }
@@ -45,7 +46,7 @@ extension AuthRoutes {
         let slug = try body.string("slug")
         do {
             _ = try await service.database.write(organizations.insert(id: id, name: name, slug: slug, creator: caller.userID, now: now) + [
-                audit.event("organization_created", actor: caller.identity.subject, target: id.uuidString.lowercased(), ipAddress: RequestClientAddress.of(context), now: now),
+                audit.event("organization_created", actor: caller.identity.subject, target: ValueFormats.lowercaseText(of: id), ipAddress: RequestClientAddress.of(context), now: now),
             ])
         } catch let error as DatabaseError {
             if case .uniqueViolation = error.code {
@@ -99,7 +100,7 @@ extension AuthRoutes {
         let now = service.clock()
         let results = try await service.database.write([
             organizations.changeRole(of: target, in: member.organization, to: role),
-            audit.event("member_role_changed", actor: member.userID.uuidString.lowercased(), target: target.uuidString.lowercased(), detail: ["role": role], ipAddress: RequestClientAddress.of(context), now: now),
+            audit.event("member_role_changed", actor: ValueFormats.lowercaseText(of: member.userID), target: ValueFormats.lowercaseText(of: target), detail: ["role": role], ipAddress: RequestClientAddress.of(context), now: now),
         ])
         guard results.first?.changes == 1 else { throw Self.lastOwner }
         return Response(status: .noContent)
@@ -120,7 +121,7 @@ extension AuthRoutes {
         let now = service.clock()
         let results = try await service.database.write([
             organizations.remove(target, from: member.organization),
-            audit.event("member_removed", actor: member.userID.uuidString.lowercased(), target: target.uuidString.lowercased(), ipAddress: RequestClientAddress.of(context), now: now),
+            audit.event("member_removed", actor: ValueFormats.lowercaseText(of: member.userID), target: ValueFormats.lowercaseText(of: target), ipAddress: RequestClientAddress.of(context), now: now),
         ])
         guard results.first?.changes == 1 else { throw Self.lastOwner }
         return Response(status: .noContent)
@@ -143,7 +144,7 @@ extension AuthRoutes {
             organizations.invite(
                 id: invitation.id, organization: member.organization, email: email, role: role, token: token, invitedBy: member.userID,
                 now: now, expiresAt: invitation.expiresAt),
-            audit.event("member_invited", actor: member.userID.uuidString.lowercased(), target: invitation.id.uuidString.lowercased(), detail: ["email": email, "role": role], ipAddress: RequestClientAddress.of(context), now: now),
+            audit.event("member_invited", actor: ValueFormats.lowercaseText(of: member.userID), target: ValueFormats.lowercaseText(of: invitation.id), detail: ["email": email, "role": role], ipAddress: RequestClientAddress.of(context), now: now),
         ])
         try await service.mail.send(MailMessage(
             to: email, subject: "You are invited to an organization",
@@ -188,7 +189,7 @@ extension AuthRoutes {
         guard accepted.first?.changes == 1 else { throw Self.invalidToken }
         _ = try await service.database.write([
             organizations.addMember(organization: invitation.organization, user: user.id, role: role, now: now),
-            audit.event("invitation_accepted", actor: user.idText, target: invitation.id.uuidString.lowercased(), ipAddress: RequestClientAddress.of(context), now: now),
+            audit.event("invitation_accepted", actor: user.idText, target: ValueFormats.lowercaseText(of: invitation.id), ipAddress: RequestClientAddress.of(context), now: now),
         ])
         guard let organization = try await organizations.find(invitation.organization, for: user.id) else { throw APIError.internalError }
         return answer(status: .ok, value: organization)

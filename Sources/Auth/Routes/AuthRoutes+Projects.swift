@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Runtime
+import ValueFormats
 
 /// Projects inside organizations (Auctoritas) and each project's own API key per environment.
 extension AuthRoutes {
@@ -18,7 +19,7 @@ extension AuthRoutes {
             _ = try await service.database.write([
                 projects.insert(project, creator: member.userID),
                 audit.event(
-                    "project_created", actor: member.userID.uuidString.lowercased(), target: project.id.uuidString.lowercased(),
+                    "project_created", actor: ValueFormats.lowercaseText(of: member.userID), target: ValueFormats.lowercaseText(of: project.id),
                     ipAddress: RequestClientAddress.of(context), now: now),
             ])
         } catch let error as DatabaseError {
@@ -52,7 +53,7 @@ extension AuthRoutes {
         let results = try await service.database.write([
             projects.archive(id, in: member.organization, now: now),
             audit.event(
-                "project_archived", actor: member.userID.uuidString.lowercased(), target: id.uuidString.lowercased(),
+                "project_archived", actor: ValueFormats.lowercaseText(of: member.userID), target: ValueFormats.lowercaseText(of: id),
                 ipAddress: RequestClientAddress.of(context), now: now),
         ])
         guard results.first?.changes == 1 else { throw notFound("active project", id, .project) }
@@ -92,7 +93,7 @@ extension AuthRoutes {
     /// caller bound to another project.
     private func project(_ context: LoomRequestContext, in organization: UUID) async throws -> ProjectResponse {
         let id = try projectIDParameter(context)
-        if let bound = context.identity?.projectID, bound != id.uuidString.lowercased() {
+        if let bound = context.identity?.projectID, bound != ValueFormats.lowercaseText(of: id) {
             throw APIError.forbidden("These credentials are bound to project \(bound).")
         }
         guard let found = try await projects.find(id, in: organization) else { throw notFound("project", id, .project) }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Runtime
+import ValueFormats
 
 /// Password reset and email verification by single-use expiring tokens sent by mail.
 extension AuthRoutes {
@@ -57,7 +58,7 @@ extension AuthRoutes {
             sessions.revokeOthers(userID: token.userID, keep: nil, reason: "password_reset", now: now),
             service.throttle.clearAll(LoginThrottle.subject(email: token.email)),
             audit.event(
-                "password_reset", actor: token.userID.uuidString.lowercased(), target: token.userID.uuidString.lowercased(),
+                "password_reset", actor: ValueFormats.lowercaseText(of: token.userID), target: ValueFormats.lowercaseText(of: token.userID),
                 ipAddress: RequestClientAddress.of(context), now: now),
         ])
         return Response(status: .noContent)
@@ -95,7 +96,7 @@ extension AuthRoutes {
                 "UPDATE auth_users SET email_verified_at = ?, updated_at = ? WHERE id = ? AND email = ?",
                 [.timestamp(now), .timestamp(now), .uuid(token.userID), .text(token.email)]),
             audit.event(
-                "email_verified", actor: token.userID.uuidString.lowercased(), target: token.userID.uuidString.lowercased(),
+                "email_verified", actor: ValueFormats.lowercaseText(of: token.userID), target: ValueFormats.lowercaseText(of: token.userID),
                 ipAddress: RequestClientAddress.of(context), now: now),
         ])
         guard results.first?.changes == 1 else { throw Self.invalidToken }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Runtime
+import ValueFormats
 
 /// Listing, creating, extending and revoking the caller's sessions.
 extension AuthRoutes {
@@ -41,7 +42,7 @@ extension AuthRoutes {
         let results = try await service.database.write([
             sessions.extend(id: id, userID: caller.userID, expiresAt: expiresAt, now: now),
             audit.event(
-                "session_extended", actor: caller.identity.subject, target: id.uuidString.lowercased(),
+                "session_extended", actor: caller.identity.subject, target: ValueFormats.lowercaseText(of: id),
                 ipAddress: RequestClientAddress.of(context), now: now),
         ])
         guard results.first?.changes == 1, let session = try await sessions.find(id: id, userID: caller.userID) else {
@@ -58,7 +59,7 @@ extension AuthRoutes {
         let results = try await service.database.write([
             sessions.revoke(id: id, userID: caller.userID, reason: "revoked", now: now),
             audit.event(
-                "session_revoked", actor: caller.identity.subject, target: id.uuidString.lowercased(),
+                "session_revoked", actor: caller.identity.subject, target: ValueFormats.lowercaseText(of: id),
                 ipAddress: RequestClientAddress.of(context), now: now),
         ])
         guard results.first?.changes == 1 else { throw notFound("active session", id, .session) }

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Runtime
+import ValueFormats
 
 /// The auth routes of one app and what their handlers share: body decoding, the caller's
 /// account, and issuing a session with its first tokens.
@@ -89,10 +90,10 @@ struct AuthRoutes: Sendable {
         if identity.kind == EndUsers.kind && !allowingEndUsers {
             throw APIError.forbidden("End users of a project cannot manage organizations, projects or API keys.")
         }
-        guard identity.kind == "user" || identity.kind == EndUsers.kind, let userID = identity.userID.flatMap(UUID.init(uuidString:)) else {
+        guard identity.kind == "user" || identity.kind == EndUsers.kind, let userID = identity.userID.flatMap(ValueFormats.uuid) else {
             throw APIError.forbidden("This route needs a user's access token; API keys cannot manage accounts, sessions or keys.")
         }
-        return (identity, userID, identity.sessionID.flatMap(UUID.init(uuidString:)))
+        return (identity, userID, identity.sessionID.flatMap(ValueFormats.uuid))
     }
 
     /// The `{id}` path parameter as the UUID of a `kind` resource (written in the app's id
@@ -123,7 +124,7 @@ struct AuthRoutes: Sendable {
         guard service.settings.refreshTokensAreJWT else { return token.text }
         let end = refreshTokenLifetime.map { min(expires, now.addingTimeInterval(TimeInterval($0))) } ?? expires
         return try await service.tokens.wrapRefresh(
-            token, userID: userID, sessionID: sessionID.uuidString.lowercased(), now: now, expires: end)
+            token, userID: userID, sessionID: ValueFormats.lowercaseText(of: sessionID), now: now, expires: end)
     }
 
     /// How long one refresh token lives, where sessions may outlast it (`auth.tokens.maxSessionSeconds`):
@@ -166,10 +167,10 @@ struct AuthRoutes: Sendable {
         statements.append(sessions.insert(session))
         statements.append(sessions.insertToken(id: UUID(), sessionID: session.id, token: refreshToken, now: now))
         statements.append(audit.event(
-            action, actor: user.idText, target: session.id.uuidString.lowercased(), ipAddress: session.ipAddress, now: now))
+            action, actor: user.idText, target: ValueFormats.lowercaseText(of: session.id), ipAddress: session.ipAddress, now: now))
         _ = try await service.database.write(statements)
         let access = try await service.tokens.issue(
-            userID: user.idText, sessionID: session.id.uuidString.lowercased(), now: now, sessionExpiresAt: session.expiresAt,
+            userID: user.idText, sessionID: ValueFormats.lowercaseText(of: session.id), now: now, sessionExpiresAt: session.expiresAt,
             binding: binding)
         return TokenResponse(
             accessToken: access.token, expiresIn: access.expiresIn,

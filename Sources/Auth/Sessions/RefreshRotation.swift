@@ -1,5 +1,6 @@
 import Foundation
 import Runtime
+import ValueFormats
 
 /// Refresh-token rotation with reuse detection, shared by app sessions and platform admin
 /// sessions (`SessionStore.tables` picks which).
@@ -48,8 +49,8 @@ struct RefreshRotation: Sendable {
         _ = try await sessions.database.write([
             sessions.revoke(id: presented.sessionID, userID: presented.userID, reason: "refresh_token_reuse", now: now),
             audit.event(
-                sessions.tables.auditPrefix + "refresh_token_reuse", actor: presented.userID.uuidString.lowercased(),
-                target: presented.sessionID.uuidString.lowercased(), ipAddress: ipAddress, now: now),
+                sessions.tables.auditPrefix + "refresh_token_reuse", actor: ValueFormats.lowercaseText(of: presented.userID),
+                target: ValueFormats.lowercaseText(of: presented.sessionID), ipAddress: ipAddress, now: now),
         ])
         throw APIError.invalidCredentials("This refresh token was already used; the session has been revoked. Log in again.")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Runtime
+import ValueFormats
 
 /// The organization (and, inside it, the project) a session or API key is bound to.
 ///
@@ -16,9 +17,9 @@ struct SessionBinding: Sendable, Hashable {
     static let none = SessionBinding(organizationID: nil, projectID: nil)
 
     /// `organizationID` as the lower-case text of claims and `Identity`.
-    var organizationText: String? { organizationID?.uuidString.lowercased() }
+    var organizationText: String? { organizationID.map(ValueFormats.lowercaseText) }
     /// `projectID` as lower-case text.
-    var projectText: String? { projectID?.uuidString.lowercased() }
+    var projectText: String? { projectID.map(ValueFormats.lowercaseText) }
 }
 
 extension SessionBinding {
@@ -76,7 +77,7 @@ extension SessionBinding {
     /// The binding of the caller's credential (none for an unbound one).
     init(identity: Identity) {
         self.init(
-            organizationID: identity.organizationID.flatMap(UUID.init(uuidString:)),
-            projectID: identity.projectID.flatMap(UUID.init(uuidString:)))
+            organizationID: identity.organizationID.flatMap(ValueFormats.uuid),
+            projectID: identity.projectID.flatMap(ValueFormats.uuid))
     }
 }

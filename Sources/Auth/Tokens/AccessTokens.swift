@@ -53,7 +53,7 @@ struct AccessTokens: Sendable {
             subject: SubjectClaim(value: userID), sessionID: sessionID, issuer: IssuerClaim(value: issuer),
             audience: AudienceClaim(value: [audience]), expiration: ExpirationClaim(value: expires),
             notBefore: NotBeforeClaim(value: issued), issuedAt: IssuedAtClaim(value: issued),
-            tokenID: IDClaim(value: UUID().uuidString.lowercased()), tokenType: AccessTokenClaims.accessType,
+            tokenID: IDClaim(value: ValueFormats.lowercaseText(of: UUID())), tokenType: AccessTokenClaims.accessType,
             organizationID: binding.organizationText, projectID: binding.projectText)
         let token = try await keys.sign(claims, header: JWTHeader(fields: ["typ": .string(Self.headerType)]))
         return (token, max(0, Int(expires.timeIntervalSince(issued))))

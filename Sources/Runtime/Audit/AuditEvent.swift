@@ -1,5 +1,6 @@
 import APIContract
 import Foundation
+import ValueFormats
 
 /// One recorded table write or auth event, as `GET <base>/audit` answers it (the `AuditEvent`
 /// component).
@@ -44,7 +45,7 @@ struct AuditEvent: Sendable, JSONWritable {
     /// `detail` becomes the names of the facts it records (never their values).
     init(authRow row: SQLRow) throws(RowDecodingError) {
         var reader = RowReader(row)
-        id = try reader.uuid().uuidString.lowercased()
+        id = try ValueFormats.lowercaseText(of: reader.uuid())
         occurredAt = try reader.timestamp()
         actor = try reader.optionalString()
         credential = nil

@@ -1,6 +1,7 @@
 import APIContract
 import Foundation
 import Hummingbird
+import ValueFormats
 
 /// Serves the audit family (`AuditContract`): `GET <base>/audit`, read only.
 ///
@@ -36,11 +37,11 @@ struct AuditRoutes: Sendable {
     private func event(context: LoomRequestContext) async throws -> Response {
         let identity = try context.requireScope(AuditContract.readScope)
         let text = context.parameters.get("id") ?? ""
-        guard let id = UUID(uuidString: text) else {
+        guard let id = ValueFormats.uuid(text) else {
             throw APIError.invalidParameters([.init(field: "id", message: "must be a UUID (got \"\(text.prefix(64))\")")], in: "path")
         }
         guard let found = try await store.event(id: id, organization: identity.organizationID) else {
-            throw APIError(status: .notFound, code: "NOT_FOUND", detail: "No audit event has id \(id.uuidString.lowercased()).")
+            throw APIError(status: .notFound, code: "NOT_FOUND", detail: "No audit event has id \(ValueFormats.lowercaseText(of: id)).")
         }
         return JSONResponse.make(status: .ok, value: EnvelopedRecord(found, in: envelopes), naming: naming)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ValueFormats
 
 /// Reads and purges `audit_events` (the rows `AuditHook` writes).
 struct AuditStore: Sendable {
@@ -32,7 +33,7 @@ struct AuditStore: Sendable {
         let own = organization == nil ? "" : " AND organization_id = \(placeholders.next())"
         let rows = try await database.fetch(SQLStatement(
             "SELECT \(AuditEvent.columns) FROM audit_events WHERE \(byID)\(own)",
-            [.text(id.uuidString.lowercased())] + (organization.map { [SQLValue.text($0)] } ?? [])))
+            [.text(ValueFormats.lowercaseText(of: id))] + (organization.map { [SQLValue.text($0)] } ?? [])))
         if let row = rows.first { return try AuditEvent(row: row) }
         guard organization == nil else { return nil }
         var authPlaceholders = PlaceholderSequence(dialect: database.dialect)

@@ -6,7 +6,7 @@ extension ResourceIDs {
     /// The id of a `kind` resource as the app writes it: the UUID (lower case), or the kind's
     /// prefix and the UUID's 128 bits in base 62.
     public func text(_ id: UUID, _ kind: ResourceKind) -> String {
-        guard let prefix = prefix(kind) else { return id.uuidString.lowercased() }
+        guard let prefix = prefix(kind) else { return ValueFormats.lowercaseText(of: id) }
         let (high, low) = id.halves
         return Base62ID.encode(high: high, low: low, prefix: prefix)
     }
@@ -14,7 +14,7 @@ extension ResourceIDs {
     /// `text(_:_:)` of an id held as UUID text (an `Identity`'s members); text that is not a UUID
     /// is returned as it is.
     public func text(uuidString: String, _ kind: ResourceKind) -> String {
-        guard prefix(kind) != nil, let id = UUID(uuidString: uuidString) else { return uuidString }
+        guard prefix(kind) != nil, let id = ValueFormats.uuid(uuidString) else { return uuidString }
         return text(id, kind)
     }
 
@@ -25,7 +25,7 @@ extension ResourceIDs {
     /// 128 bits are well-formed ids that name nothing, so they become `unassigned`, which no row
     /// has: a lookup answers 404 like for any unknown id, rather than 400 for a documented form.
     public func uuid(_ text: String, _ kind: ResourceKind) -> UUID? {
-        guard let prefix = prefix(kind) else { return UUID(uuidString: text) }
+        guard let prefix = prefix(kind) else { return ValueFormats.uuid(text) }
         return Self.uuid(prefixed: text, prefix: prefix)
     }
 

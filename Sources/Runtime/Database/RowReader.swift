@@ -1,4 +1,5 @@
 import Foundation
+import ValueFormats
 
 /// Reads a `SQLRow` column by column, converting engine storage to Swift types.
 ///
@@ -66,7 +67,7 @@ public struct RowReader {
         switch try next() {
         case .uuid(let value): return value
         case .text(let text):
-            guard let value = UUID(uuidString: text) else { throw failure("a UUID") }
+            guard let value = ValueFormats.uuid(text) else { throw failure("a UUID") }
             return value
         default: throw failure("a UUID")
         }

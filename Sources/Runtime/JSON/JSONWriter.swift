@@ -112,7 +112,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes a UUID as its lowercase string.
-    public mutating func value(_ uuid: UUID) { value(uuid.uuidString.lowercased()) }
+    public mutating func value(_ uuid: UUID) { value(ValueFormats.lowercaseText(of: uuid)) }
 
     /// Writes a timestamp as ISO-8601 UTC with milliseconds, straight into the buffer (no
     /// intermediate `String`: every record has two timestamps, on every response).

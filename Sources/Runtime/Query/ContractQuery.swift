@@ -60,7 +60,7 @@ public struct ContractQuery: Sendable {
         if case .id(_, let prefix?) = parameters.first(where: { $0.key == key })?.kind {
             return ResourceIDs.uuid(prefixed: text, prefix: prefix)
         }
-        return UUID(uuidString: text)
+        return ValueFormats.uuid(text)
     }
 
     /// What is wrong with `value` for a parameter of `kind`, or `nil`.
@@ -72,7 +72,7 @@ public struct ContractQuery: Sendable {
             return "must be at most \(maxLength) characters long"
         case .uuid, .id(_, prefix: nil):
             // An empty value is not a UUID either (the document says `format: uuid`).
-            return UUID(uuidString: trimmed) != nil ? nil : "must be a UUID"
+            return ValueFormats.uuid(trimmed) != nil ? nil : "must be a UUID"
         case .id(_, let prefix?):
             return ResourceIDs.uuid(prefixed: trimmed, prefix: prefix) != nil
                 ? nil : "must be an id starting with \(prefix) followed by \(Base62ID.length) letters and digits"

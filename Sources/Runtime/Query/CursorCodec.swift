@@ -61,7 +61,7 @@ public struct CursorCodec: Sendable {
         case .double(let double): return .double(double)
         case .text(let text): return .text(text)
         case .bool(let bool): return .bool(bool)
-        case .uuid(let uuid): return .uuid(uuid.uuidString.lowercased())
+        case .uuid(let uuid): return .uuid(ValueFormats.lowercaseText(of: uuid))
         case .timestamp(let date): return .timestamp(Int64((date.timeIntervalSince1970 * 1000).rounded()))
         case .date(let date): return .date(date)
         case .json(let json): return .text(json)
@@ -75,7 +75,7 @@ public struct CursorCodec: Sendable {
         case .double(let double): return .double(double)
         case .text(let text): return .text(text)
         case .bool(let bool): return .bool(bool)
-        case .uuid(let text): return UUID(uuidString: text).map(SQLValue.uuid) ?? .null
+        case .uuid(let text): return ValueFormats.uuid(text).map(SQLValue.uuid) ?? .null
         case .timestamp(let milliseconds): return .timestamp(Date(timeIntervalSince1970: Double(milliseconds) / 1000))
         case .date(let date): return .date(date)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ValueFormats
 
 /// The CRUD operations of one generated table: parse, validate, run the generated SQL, answer.
 ///
@@ -178,7 +179,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
     /// The key parsed from URL or body text; `nil` when it cannot be one.
     func primaryKey(text: String) -> SQLValue? {
         switch table.primaryKeyKind {
-        case .uuid: return UUID(uuidString: text).map { .uuid($0) }
+        case .uuid: return ValueFormats.uuid(text).map { .uuid($0) }
         case .integer: return Int64(text).map { .integer($0) }
         case .prefixed(let prefix): return PrefixedKey.isValid(text, prefix: prefix) ? .text(text) : nil
         }

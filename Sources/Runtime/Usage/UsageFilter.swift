@@ -1,5 +1,6 @@
 import APIContract
 import Hummingbird
+import ValueFormats
 
 /// The filters and the page of one `GET <base><usage path>`, read from a query string checked
 /// against the declared parameters (`UsageContract.queryParameters`, with the app's page sizes), plus the organization a
@@ -26,8 +27,8 @@ struct UsageFilter: Sendable {
         fromDay = query.text("from").flatMap(CalendarDay.number)
         toDay = query.text("to").flatMap(CalendarDay.number)
         // Stored as UUID text; the app may write them with prefixes (`auth.ids`).
-        apiKeyID = query.uuid("api_key_id")?.uuidString.lowercased()
-        organizationID = query.uuid("organization_id")?.uuidString.lowercased()
+        apiKeyID = query.uuid("api_key_id").map(ValueFormats.lowercaseText)
+        organizationID = query.uuid("organization_id").map(ValueFormats.lowercaseText)
         byOrganization = query.text("group") == "organization"
         confinedTo = organization
         limit = query.integer("limit") ?? contract.page.defaultLimit

@@ -164,7 +164,7 @@ public struct InputValidator {
             }
             return .date(text)
         case .uuid, .relation(.uuid):
-            guard case .string(let text) = input, ValueFormats.isUUID(text), let uuid = UUID(uuidString: text) else {
+            guard case .string(let text) = input, ValueFormats.isUUID(text), let uuid = ValueFormats.uuid(text) else {
                 return mismatch(field, "a UUID", input)
             }
             return .uuid(uuid)

@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import PostgresNIO
+import ValueFormats
 
 /// Converts between the engine-independent `SQLValue` and PostgreSQL's wire values.
 ///
@@ -35,7 +36,7 @@ enum PostgresValueConversion {
         case .double(let double): return double.isFinite ? "\(double)" : (double.isNaN ? "NaN" : (double > 0 ? "Infinity" : "-Infinity"))
         case .text(let text), .date(let text), .json(let text): return text
         case .bool(let bool): return bool ? "true" : "false"
-        case .uuid(let uuid): return uuid.uuidString.lowercased()
+        case .uuid(let uuid): return ValueFormats.lowercaseText(of: uuid)
         case .timestamp(let date): return TimestampFormat.makeTimestamp(date)
         }
     }

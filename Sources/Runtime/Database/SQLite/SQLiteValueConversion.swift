@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ValueFormats
 
 /// Converts between the engine-independent `SQLValue` and GRDB's `DatabaseValue`.
 ///
@@ -16,7 +17,7 @@ enum SQLiteValueConversion {
         case .double(let double): return double.databaseValue
         case .text(let text): return text.databaseValue
         case .bool(let bool): return Int64(bool ? 1 : 0).databaseValue
-        case .uuid(let uuid): return uuid.uuidString.lowercased().databaseValue
+        case .uuid(let uuid): return ValueFormats.lowercaseText(of: uuid).databaseValue
         case .timestamp(let date): return TimestampFormat.makeTimestamp(date).databaseValue
         case .date(let text): return text.databaseValue
         case .json(let text): return text.databaseValue

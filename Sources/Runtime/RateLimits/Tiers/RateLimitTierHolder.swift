@@ -1,4 +1,5 @@
 import Foundation
+import ValueFormats
 
 /// What a tier is assigned to: an API key or an organization, by the UUID the database keeps
 /// (an `Identity`'s `subject` of a key, its `organizationID`), whatever spelling the API uses.
@@ -9,9 +10,9 @@ public enum RateLimitTierHolder: Sendable, Hashable {
     case organization(String)
 
     /// The holder of the key or organization `id`.
-    public init(apiKey id: UUID) { self = .apiKey(id.uuidString.lowercased()) }
+    public init(apiKey id: UUID) { self = .apiKey(ValueFormats.lowercaseText(of: id)) }
     /// The holder of the organization `id`.
-    public init(organization id: UUID) { self = .organization(id.uuidString.lowercased()) }
+    public init(organization id: UUID) { self = .organization(ValueFormats.lowercaseText(of: id)) }
 
     /// The row key in `loom_rate_limit_tiers` (`api_key:<uuid>`, `organization:<uuid>`), also the
     /// audit event's resource id.

@@ -1,6 +1,7 @@
 import Foundation
 import Generated
 import Runtime
+import ValueFormats
 
 /// One consumer's fetch: read its position, read the next events, move the position with a
 /// compare-and-swap so two concurrent fetches never hand out the same events twice.
@@ -17,7 +18,7 @@ struct ConsumerFetch {
         let consumers = try context.store(Eventflow.Consumers.Record.self)
         let events = try context.store(Eventflow.Events.Record.self)
         guard let consumer = try await consumers.find(consumerID) else {
-            throw APIError.recordNotFound(table: "consumers", id: consumerID.uuidString.lowercased())
+            throw APIError.recordNotFound(table: "consumers", id: ValueFormats.lowercaseText(of: consumerID))
         }
         var next = Events.createdAt <= settled
         if let at = consumer.lastEventAt, let id = consumer.lastEventId {

@@ -1,6 +1,7 @@
 import Foundation
 import Generated
 import Runtime
+import ValueFormats
 
 /// Registers EventFlow producers and consumers together with their credentials: a producer's
 /// API key (service key, role `producer`) and a consumer's service token (role `consumer`),
@@ -55,11 +56,11 @@ struct EventflowCredentials {
     }
 
     /// The service name of a producer's or consumer's credential: its id in lower case.
-    static func serviceName(_ id: UUID) -> String { id.uuidString.lowercased() }
+    static func serviceName(_ id: UUID) -> String { ValueFormats.lowercaseText(of: id) }
 
     /// The issued key's id as a UUID (the `Auth` module's ids are UUIDs).
     private static func keyID(_ issued: IssuedCredential) throws -> UUID {
-        guard let id = UUID(uuidString: issued.id) else { throw APIError.internalError }
+        guard let id = ValueFormats.uuid(issued.id) else { throw APIError.internalError }
         return id
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Generated
 import Runtime
+import ValueFormats
 
 /// The EventFlow app's custom endpoints: ingestion, producer and consumer registration (with
 /// their credentials), consumer fetch and the contract's health.
@@ -38,7 +39,7 @@ struct EventflowHandlersImplementation: EventflowHandlers {
         _ input: Eventflow.Operations.ReceiveWebhook.Input, context: HandlerContext
     ) async throws -> Eventflow.Operations.ReceiveWebhook.Output {
         guard let producer = try await context.store(Eventflow.Producers.Record.self).find(input.id) else {
-            throw APIError.recordNotFound(table: "producers", id: input.id.uuidString.lowercased())
+            throw APIError.recordNotFound(table: "producers", id: ValueFormats.lowercaseText(of: input.id))
         }
         guard producer.active else {
             throw APIError.conflict("The producer \(producer.name) is inactive; activate it to receive its messages.")

@@ -1,6 +1,7 @@
 import Foundation
 import Generated
 import Runtime
+import ValueFormats
 
 /// Decides which producer an ingested event comes from. A producer's API key (a service key
 /// whose service name is the producer id) sends as its own producer only; any other caller
@@ -34,7 +35,7 @@ struct EventflowProducerCheck {
     /// The producer of the caller's key; `nil` for callers that are not a service key.
     private func keyProducer() throws -> UUID? {
         guard let caller = context.identity, caller.kind == "service" else { return nil }
-        guard let id = UUID(uuidString: caller.subject) else {
+        guard let id = ValueFormats.uuid(caller.subject) else {
             throw APIError.forbidden("This service key was issued for no producer.")
         }
         return id

@@ -2,6 +2,7 @@ import Foundation
 import Generated
 import Runtime
 import Webhooks
+import ValueFormats
 
 /// stationthis generations (`POST /api/v1/generations/execute`, `GET /api/v1/generations/status/{id}`):
 /// a job row per run, which `GenerationWorker` runs and completes.
@@ -17,7 +18,7 @@ struct GenerationJobs: Sendable {
     /// `delivery.url` / `delivery.secret` for a webhook delivery without them or to a URL the
     /// delivery rules refuse.
     func execute(_ body: Stationthis.Operations.GenerationsExecute.Body) async throws -> Job {
-        guard let userID = context.identity?.userID.flatMap(UUID.init(uuidString:)) else {
+        guard let userID = context.identity?.userID.flatMap(ValueFormats.uuid) else {
             throw APIError.forbidden("Generations belong to user accounts; sign in as a user or use a user's API key.")
         }
         guard try await context.store(Stationthis.Tools.Record.self).find(body.toolId) != nil else {
@@ -43,7 +44,7 @@ struct GenerationJobs: Sendable {
 
     /// The caller's job `id`; 404 for an unknown id and for another user's job alike.
     func status(_ id: String) async throws -> Job {
-        guard let job = try await context.store(Job.self).find(id), job.userId.uuidString.lowercased() == context.identity?.userID?.lowercased() else {
+        guard let job = try await context.store(Job.self).find(id), ValueFormats.lowercaseText(of: job.userId) == context.identity?.userID?.lowercased() else {
             throw APIError(status: .notFound, code: "NOT_FOUND", detail: "Generation not found.")
         }
         return job

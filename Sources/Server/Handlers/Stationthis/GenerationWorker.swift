@@ -4,6 +4,7 @@ import Generated
 import Logging
 import Runtime
 import ServiceLifecycle
+import ValueFormats
 
 /// The local worker that stands in for stationthis's third-party GPU worker: a background
 /// service of the server's `ServiceGroup` that claims pending generation jobs, runs the tool
@@ -28,7 +29,7 @@ struct GenerationWorker: Service {
     /// How long a claim holds a job.
     var leaseMilliseconds: Int64 = 60_000
     /// Names this instance's claims.
-    let workerID = "worker-" + UUID().uuidString.lowercased()
+    let workerID = "worker-" + ValueFormats.lowercaseText(of: UUID())
 
     typealias Job = Stationthis.GenerationJobs.Record
     typealias Column = Stationthis.GenerationJobs.Columns

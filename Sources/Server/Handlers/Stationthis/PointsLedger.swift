@@ -1,6 +1,7 @@
 import Foundation
 import Generated
 import Runtime
+import ValueFormats
 
 /// One user's points ledger (`point_transactions`): the balance is the `balance_after` of the
 /// user's newest row, and every credit or spend appends the row numbered one past it.
@@ -23,7 +24,7 @@ struct PointsLedger {
 
     /// The ledger of the caller's account; 403 for a caller that is no user.
     init(caller context: HandlerContext) throws {
-        guard let text = context.identity?.userID, let id = UUID(uuidString: text) else {
+        guard let text = context.identity?.userID, let id = ValueFormats.uuid(text) else {
             throw APIError.forbidden("Points belong to user accounts; sign in as a user or use a user's API key.")
         }
         self.init(context: context, userID: id)

@@ -2,6 +2,7 @@ import Foundation
 import Generated
 import Runtime
 import Webhooks
+import ValueFormats
 
 /// The stationthis app's custom endpoints: its health answer, the caller's profile, the
 /// points ledger (`PointsLedger`) and generations (`GenerationJobs`, run by `GenerationWorker`).
@@ -42,7 +43,7 @@ struct StationthisHandlersImplementation: StationthisHandlers {
         _ input: Stationthis.Operations.UserMe.Input, context: HandlerContext
     ) async throws -> Stationthis.Operations.UserMe.Output {
         guard let userID = context.identity?.userID, let credentials = context.credentials,
-            let account = try await credentials.account(userID: userID), let id = UUID(uuidString: account.id)
+            let account = try await credentials.account(userID: userID), let id = ValueFormats.uuid(account.id)
         else {
             throw APIError.forbidden("The profile belongs to user accounts; sign in as a user or use a user's API key.")
         }
@@ -77,7 +78,7 @@ struct StationthisHandlersImplementation: StationthisHandlers {
     func grantPoints(
         _ input: Stationthis.Operations.GrantPoints.Input, context: HandlerContext
     ) async throws -> Stationthis.Operations.GrantPoints.Output {
-        guard let credentials = context.credentials, try await credentials.account(userID: input.body.userId.uuidString.lowercased()) != nil else {
+        guard let credentials = context.credentials, try await credentials.account(userID: ValueFormats.lowercaseText(of: input.body.userId)) != nil else {
             throw APIError.validation([.init(field: "userId", message: "names no account")])
         }
         let ledger = PointsLedger(context: context, userID: input.body.userId)

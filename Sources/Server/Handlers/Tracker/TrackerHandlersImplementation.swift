@@ -1,6 +1,7 @@
 import Foundation
 import Generated
 import Runtime
+import ValueFormats
 
 /// The Tracker app's custom endpoints.
 struct TrackerHandlersImplementation: TrackerHandlers {
@@ -16,7 +17,7 @@ struct TrackerHandlersImplementation: TrackerHandlers {
     ) async throws -> Tracker.Operations.CopyProject.Output {
         let projects = try context.store(Tracker.Projects.Record.self)
         guard let source = try await projects.read(projects.record(input.id)) else {
-            throw APIError.recordNotFound(table: "projects", id: input.id.uuidString.lowercased())
+            throw APIError.recordNotFound(table: "projects", id: ValueFormats.lowercaseText(of: input.id))
         }
         let id = UUID()
         let copied = try context.emit(Tracker.Events.ProjectCopied(sourceProjectId: source.id, projectId: id, name: input.body.name))
@@ -43,7 +44,7 @@ struct TrackerHandlersImplementation: TrackerHandlers {
             tasks.counts(by: Tasks.status, where: ofProject),
             tasks.records(where: ofProject && Tasks.status != "done" && Tasks.dueOn < asOf, orderBy: [Tasks.dueOn.ascending]))
         guard let project else {
-            throw APIError.recordNotFound(table: "projects", id: input.id.uuidString.lowercased())
+            throw APIError.recordNotFound(table: "projects", id: ValueFormats.lowercaseText(of: input.id))
         }
         return Tracker.Operations.ProjectSummary.Output(
             projectId: project.id,

@@ -36,3 +36,35 @@ struct Base64URLTests {
         #expect(ValueFormats.bytes(base64URL: "Zm8") == Array("fo".utf8))
     }
 }
+
+@Suite("UUID text")
+struct UUIDTextTests {
+    @Test("reads what Foundation reads and writes what Foundation writes, lower-cased")
+    func matchesFoundation() {
+        for _ in 0..<500 {
+            let uuid = UUID()
+            let text = ValueFormats.lowercaseText(of: uuid)
+            #expect(text == uuid.uuidString.lowercased())
+            #expect(ValueFormats.uuid(text) == uuid)
+            #expect(ValueFormats.uuid(uuid.uuidString) == uuid, "upper case")
+        }
+        #expect(ValueFormats.lowercaseText(of: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))) == "00000000-0000-0000-0000-000000000000")
+    }
+
+    @Test("refuses every other form UUID(uuidString:) refuses, and blanks it lets through")
+    func refusals() {
+        let good = "3f2504e0-4f89-11d3-9a0c-0305e82c3301"
+        let bad = [
+            "", "3f2504e04f8911d39a0c0305e82c3301", "{3f2504e0-4f89-11d3-9a0c-0305e82c3301}", "3f2504e0-4f89-11d3-9a0c-0305e82c330",
+            "3f2504e0-4f89-11d3-9a0c-0305e82c33011", "3f2504e0x4f89-11d3-9a0c-0305e82c3301", "3f2504e0-4f89-11d3-9a0c-0305e82c330g",
+            "3f2504e0-4f8-911d3-9a0c-0305e82c3301", "3f2504é0-4f89-11d3-9a0c-0305e82c330",
+        ]
+        #expect(ValueFormats.uuid(good) != nil)
+        for text in bad {
+            #expect(ValueFormats.uuid(text) == nil, "\(text)")
+            #expect(UUID(uuidString: text) == nil, "Foundation agrees on \(text)")
+        }
+        // Stricter than Foundation on Linux, whose `sscanf` skips a blank before a group.
+        #expect(ValueFormats.uuid(" 3f2504e0-4f89-11d3-9a0c-0305e82c330") == nil)
+    }
+}
