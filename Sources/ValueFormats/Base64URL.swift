@@ -4,8 +4,7 @@ extension ValueFormats {
     /// `bytes` as unpadded base64url (RFC 4648 §5): list cursors, CSRF tokens, PKCE challenges.
     /// Written byte by byte: it runs on every list page (`next_cursor`), where Foundation's
     /// encoder followed by three `replacingOccurrences` cost about 6 % of the request.
-    public static func base64URL(_ bytes: some Collection<UInt8>) -> String {
-        let input = Array(bytes)
+    public static func base64URL(_ input: [UInt8]) -> String {
         var output = [UInt8]()
         output.reserveCapacity((input.count * 4 + 2) / 3)
         var index = 0
@@ -30,25 +29,26 @@ extension ValueFormats {
     /// The bytes of unpadded base64url text; `nil` for any character outside the alphabet
     /// (`=` included), a length no encoding has (one character left over), or leftover bits
     /// that are not zero (so each byte string has exactly one text).
-    public static func bytes(base64URL text: some StringProtocol) -> [UInt8]? {
-        let characters = Array(text.utf8)
-        guard characters.count % 4 != 1 else { return nil }
-        var output = [UInt8]()
-        output.reserveCapacity(characters.count * 3 / 4)
-        var group: UInt32 = 0
-        var bits = 0
-        for character in characters {
-            guard let value = base64URLValue(character) else { return nil }
-            group = group << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                output.append(UInt8(truncatingIfNeeded: group >> UInt32(bits)))
-                group &= (1 << UInt32(bits)) - 1
+    public static func bytes(base64URL text: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { characters -> [UInt8]? in
+            guard characters.count % 4 != 1 else { return nil }
+            var output = [UInt8]()
+            output.reserveCapacity(characters.count * 3 / 4)
+            var group: UInt32 = 0
+            var bits = 0
+            for character in characters {
+                guard let value = base64URLValue(character) else { return nil }
+                group = group << 6 | UInt32(value)
+                bits += 6
+                if bits >= 8 {
+                    bits -= 8
+                    output.append(UInt8(truncatingIfNeeded: group >> UInt32(bits)))
+                    group &= (1 << UInt32(bits)) - 1
+                }
             }
+            return group == 0 ? output : nil
         }
-        guard group == 0 else { return nil }
-        return output
     }
 
     private static func base64URLValue(_ character: UInt8) -> UInt8? {

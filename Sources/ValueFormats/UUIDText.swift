@@ -7,29 +7,29 @@ extension ValueFormats {
     /// hyphens, the only form `UUID(uuidString:)` accepts; `nil` for anything else. Read byte by
     /// byte: Foundation parses with `sscanf` on Linux, about 2 % of an authenticated request,
     /// which reads several ids (session, user, organization) from text.
-    public static func uuid(_ text: some StringProtocol) -> UUID? {
-        guard text.utf8.count == 36 else { return nil }
-        var bytes: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let parsed = withUnsafeMutableBytes(of: &bytes) { output in
-            var count = 0
-            var high: UInt8?
-            for (index, character) in text.utf8.enumerated() {
-                if index == 8 || index == 13 || index == 18 || index == 23 {
-                    guard character == UInt8(ascii: "-") else { return false }
-                    continue
-                }
-                guard let value = nibble(character) else { return false }
-                if let first = high {
-                    output[count] = first << 4 | value
+    public static func uuid(_ text: String) -> UUID? {
+        var text = text
+        return text.withUTF8 { characters -> UUID? in
+            guard characters.count == 36 else { return nil }
+            var bytes: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            let parsed = withUnsafeMutableBytes(of: &bytes) { output in
+                var count = 0
+                var index = 0
+                while index < 36 {
+                    if index == 8 || index == 13 || index == 18 || index == 23 {
+                        guard characters[index] == UInt8(ascii: "-") else { return false }
+                        index += 1
+                        continue
+                    }
+                    guard let high = nibble(characters[index]), let low = nibble(characters[index + 1]) else { return false }
+                    output[count] = high << 4 | low
                     count += 1
-                    high = nil
-                } else {
-                    high = value
+                    index += 2
                 }
+                return true
             }
-            return count == 16
+            return parsed ? UUID(uuid: bytes) : nil
         }
-        return parsed ? UUID(uuid: bytes) : nil
     }
 
     /// `uuid` as 36 lower-case characters (the form Loom stores and answers), written byte by

@@ -99,6 +99,6 @@ struct AccessTokens: Sendable {
 
     /// Decodes unpadded base64url.
     static func base64URLDecoded(_ text: Substring) -> Data? {
-        ValueFormats.bytes(base64URL: text).map { Data($0) }
+        ValueFormats.bytes(base64URL: String(text)).map { Data($0) }
     }
 }
