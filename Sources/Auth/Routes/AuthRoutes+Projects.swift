@@ -61,10 +61,11 @@ extension AuthRoutes {
     }
 
     /// `GET /organizations/{id}/projects/{project_id}/keys` → the live keys bound to the project
-    /// (prefix and last four only), for members.
+    /// (prefix and last four only), for members; 404 once the project is archived (deleted),
+    /// like every key route under it.
     func listProjectKeys(_ context: LoomRequestContext) async throws -> Response {
         let member = try await membership(context)
-        let found = try await project(context, in: member.organization)
+        let found = try await activeProject(context, in: member.organization)
         let records = try await projects.keys(of: found.id)
         return answer(status: .ok, value: EnvelopedList(records.map { APIKeyResponse(record: $0, key: nil) }, in: keyEnvelopes))
     }
@@ -76,8 +77,7 @@ extension AuthRoutes {
     func rotateProjectKey(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
         let member = try await membership(context, ability: .projects)
         let caller = try requireCaller(context)
-        let found = try await project(context, in: member.organization)
-        guard found.archivedAt == nil else { throw notFound("active project", found.id, .project) }
+        let found = try await activeProject(context, in: member.organization)
         let body = try await decodeBody(request, bodies.rotateProjectKey)
         let environment = try body.string("environment")
         let order = KeyOrder(
@@ -97,6 +97,13 @@ extension AuthRoutes {
             throw APIError.forbidden("These credentials are bound to project \(bound).")
         }
         guard let found = try await projects.find(id, in: organization) else { throw notFound("project", id, .project) }
+        return found
+    }
+
+    /// `project(_:in:)`, and 404 when it is archived: its keys routes act on live projects only.
+    private func activeProject(_ context: LoomRequestContext, in organization: UUID) async throws -> ProjectResponse {
+        let found = try await project(context, in: organization)
+        guard found.archivedAt == nil else { throw notFound("active project", found.id, .project) }
         return found
     }
 

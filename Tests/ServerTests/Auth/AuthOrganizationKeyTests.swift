@@ -115,6 +115,8 @@ struct AuthOrganizationKeyTests {
             #expect(try await fixture.identity(projectToken.headers).status == .unauthorized, "and its tokens")
             let archived = try await app.request(.get, org + "/projects/\(project)", headers: owner.headers)
             #expect(archived.object["archived_at"] as? String != nil)
+            #expect(try await app.request(.get, org + "/projects/\(project)/keys", headers: owner.headers).status == .notFound,
+                "the keys of an archived (deleted) project are gone with it")
             #expect(try await app.request(.get, org + "/projects", headers: owner.headers).items.isEmpty)
             #expect(try await app.request(.delete, org + "/projects/\(project)", headers: owner.headers).status == .notFound)
             let lateToken = try await fixture.tokensReply(organization, headers: owner.headers, project: project)
