@@ -38,10 +38,11 @@ extension AuthRoutes {
         return answer(status: .ok, value: ItemsResponse(items: try await projects.active(in: member.organization)))
     }
 
-    /// `GET /organizations/{id}/projects/{project_id}` → the project (archived ones too), for members.
+    /// `GET /organizations/{id}/projects/{project_id}` → the live project, for members; 404 once
+    /// it is archived (`DELETE`), as for a deleted resource: the id stays reserved in the table.
     func getProject(_ context: LoomRequestContext) async throws -> Response {
         let member = try await membership(context)
-        return answer(status: .ok, value: try await project(context, in: member.organization))
+        return answer(status: .ok, value: try await activeProject(context, in: member.organization))
     }
 
     /// `DELETE /organizations/{id}/projects/{project_id}` → 204: archives the project; every
@@ -100,7 +101,8 @@ extension AuthRoutes {
         return found
     }
 
-    /// `project(_:in:)`, and 404 when it is archived: its keys routes act on live projects only.
+    /// `project(_:in:)`, and 404 when it is archived: after `DELETE` the project answers as deleted
+    /// (its own read and its keys routes).
     private func activeProject(_ context: LoomRequestContext, in organization: UUID) async throws -> ProjectResponse {
         let found = try await project(context, in: organization)
         guard found.archivedAt == nil else { throw notFound("active project", found.id, .project) }

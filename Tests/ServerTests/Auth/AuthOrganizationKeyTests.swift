@@ -113,8 +113,8 @@ struct AuthOrganizationKeyTests {
             #expect(archive.status == .noContent)
             #expect(try await fixture.identity(secondHeaders).status == .unauthorized, "archiving kills the project's keys")
             #expect(try await fixture.identity(projectToken.headers).status == .unauthorized, "and its tokens")
-            let archived = try await app.request(.get, org + "/projects/\(project)", headers: owner.headers)
-            #expect(archived.object["archived_at"] as? String != nil)
+            #expect(try await app.request(.get, org + "/projects/\(project)", headers: owner.headers).status == .notFound,
+                "an archived (deleted) project answers as deleted")
             #expect(try await app.request(.get, org + "/projects/\(project)/keys", headers: owner.headers).status == .notFound,
                 "the keys of an archived (deleted) project are gone with it")
             #expect(try await app.request(.get, org + "/projects", headers: owner.headers).items.isEmpty)
