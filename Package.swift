@@ -139,7 +139,7 @@ let package = Package(
         .target(
             name: "Webhooks",
             dependencies: [
-                "Runtime", "APIContract",
+                "Runtime", "APIContract", "ValueFormats",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -162,7 +162,7 @@ let package = Package(
         .executableTarget(
             name: "Server",
             dependencies: [
-                "Runtime", "Generated", "Auth", "Webhooks",
+                "Runtime", "Generated", "Auth", "Webhooks", "ValueFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
