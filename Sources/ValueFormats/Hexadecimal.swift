@@ -1,4 +1,19 @@
 extension ValueFormats {
+    /// Lower-case hexadecimal digits by value.
+    static let lowercaseHexadecimalDigits = Array("0123456789abcdef".utf8)
+
+    /// `bytes` as lower-case hexadecimal digits, two per byte: a stored token digest, a
+    /// `sha256=<hex>` signature, a request fingerprint.
+    public static func hexadecimal(_ bytes: some Sequence<UInt8>) -> String {
+        var text = [UInt8]()
+        text.reserveCapacity(bytes.underestimatedCount * 2)
+        for byte in bytes {
+            text.append(lowercaseHexadecimalDigits[Int(byte >> 4)])
+            text.append(lowercaseHexadecimalDigits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
     /// The bytes written as hexadecimal digits (either case, two per byte): a stored token digest,
     /// a `sha256=<hex>` signature. `nil` for an odd number of digits or anything that is not a
     /// digit; `[]` for the empty text.

@@ -1,8 +1,6 @@
 import Foundation
 
 extension ValueFormats {
-    private static let lowercaseDigits = Array("0123456789abcdef".utf8)
-
     /// The UUID written as 36 characters: 8-4-4-4-12 hexadecimal digits (either case) joined by
     /// hyphens, the only form `UUID(uuidString:)` accepts; `nil` for anything else. Read byte by
     /// byte: Foundation parses with `sscanf` on Linux, about 2 % of an authenticated request,
@@ -43,8 +41,8 @@ extension ValueFormats {
                         output[position] = UInt8(ascii: "-")
                         position += 1
                     }
-                    output[position] = lowercaseDigits[Int(byte >> 4)]
-                    output[position + 1] = lowercaseDigits[Int(byte & 0x0f)]
+                    output[position] = lowercaseHexadecimalDigits[Int(byte >> 4)]
+                    output[position + 1] = lowercaseHexadecimalDigits[Int(byte & 0x0f)]
                     position += 2
                 }
                 return position

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Runtime
+import ValueFormats
 
 /// Signs a delivery as the app's `webhooks.signature` says.
 ///
@@ -25,7 +26,7 @@ public struct WebhookSigner: Sendable {
             let signatures = secrets.map { "v1," + Data(Self.mac(signed, key: $0.key)).base64EncodedString() }
             return [("webhook-id", id), ("webhook-timestamp", String(timestamp)), ("webhook-signature", signatures.joined(separator: " "))]
         case .hmacSHA256(let header):
-            let signatures = secrets.map { "sha256=" + Self.mac(body, key: $0.key).map { String(format: "%02x", $0) }.joined() }
+            let signatures = secrets.map { "sha256=" + ValueFormats.hexadecimal(Self.mac(body, key: $0.key)) }
             return [(header, signatures.joined(separator: " "))]
         }
     }

@@ -13,3 +13,14 @@ struct HexadecimalTests {
         #expect(ValueFormats.bytes(hexadecimal: "757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17")?.count == 32)
     }
 }
+
+@Suite("Hexadecimal text")
+struct HexadecimalTextTests {
+    @Test("two lower-case digits per byte, read back by bytes(hexadecimal:)")
+    func text() {
+        #expect(ValueFormats.hexadecimal([0x00, 0xff, 0x10, 0xab]) == "00ff10ab")
+        #expect(ValueFormats.hexadecimal([UInt8]()) == "")
+        let bytes = (0...255).map(UInt8.init)
+        #expect(ValueFormats.bytes(hexadecimal: ValueFormats.hexadecimal(bytes)) == bytes)
+    }
+}

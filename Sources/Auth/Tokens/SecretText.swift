@@ -35,19 +35,7 @@ enum SecretText {
 
     /// The lowercase hex SHA-256 of `secret`, as stored.
     static func digest(_ secret: String) -> String {
-        hex(Array(SHA256.hash(data: Array(secret.utf8))))
-    }
-
-    /// Lowercase hex of `bytes`.
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        ValueFormats.hexadecimal(SHA256.hash(data: Array(secret.utf8)))
     }
 
     /// Whether `secret` hashes to `storedDigest` (hex), compared in constant time.

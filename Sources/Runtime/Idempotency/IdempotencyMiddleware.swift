@@ -4,6 +4,7 @@ import Crypto
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import ValueFormats
 
 /// `Idempotency-Key` (IETF httpapi draft; the name is `headers.idempotencyKey`) on the covered
 /// operations: `POST` and `PATCH` of generated tables and the custom endpoints that opt in.
@@ -120,7 +121,7 @@ public struct IdempotencyMiddleware: ServerMiddleware {
         let target = request.uri.query.map { request.uri.path + "?" + $0 } ?? request.uri.path
         hash.update(data: Array((request.method.rawValue + " " + target + "\n").utf8))
         body.withUnsafeReadableBytes { hash.update(bufferPointer: $0) }
-        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+        return ValueFormats.hexadecimal(hash.finalize())
     }
 }
 

@@ -110,7 +110,7 @@ struct GenerationWorker: Service {
             }
             keys = ((value as? [String: Any])?.keys).map { Array($0).sorted() } ?? []
         }
-        let digest = SHA256.hash(data: Data((toolID + "\n" + canonical).utf8)).map { String(format: "%02x", $0) }.joined()
+        let digest = ValueFormats.hexadecimal(SHA256.hash(data: Data((toolID + "\n" + canonical).utf8)))
         var writer = JSONWriter(capacity: 160)
         writer.beginObject()
         writer.member("tool", toolID)
