@@ -1,4 +1,3 @@
-import GRDB
 
 /// Runs the reads of a list page (`fetchSnapshot(_:boundedBySteps:)`: the page, its
 /// expansions and its total) on the calling task's thread, on its own read-only connections, as
@@ -42,15 +41,7 @@ final class SQLiteBoundedReader: Sendable {
     /// no connection is free, SQLite would have to wait, or a statement ran past the budget.
     /// - Throws: GRDB's `DatabaseError` (the caller maps it).
     func rowsIfWithinBudget(of statements: [SQLStatement]) throws -> [[SQLRow]]? {
-        guard let connection = try connections.take() else { return nil }
-        defer {
-            if connection.isInTransaction { connections.discard(connection) } else { connections.putBack(connection) }
-        }
-        do {
-            return try connection.snapshotRows(of: statements, stepBudget: stepBudget)
-        } catch let error as GRDB.DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_INTERRUPT {
-            return nil
-        }
+        try connections.reading { try $0.snapshotRows(of: statements, stepBudget: stepBudget) }
     }
 
     /// Closes the free connections; connections in use close when they come back.

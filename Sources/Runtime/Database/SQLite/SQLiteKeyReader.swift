@@ -1,4 +1,3 @@
-import GRDB
 import Synchronization
 import Foundation
 
@@ -37,16 +36,10 @@ final class SQLiteKeyReader: Sendable {
     /// returns `nil` and the caller takes the async path.
     /// - Throws: GRDB's `DatabaseError` (the caller maps it).
     func rowsIfConnectionFree(of statement: SQLStatement) throws -> [SQLRow]? {
-        guard let connection = try connections.take() else { return nil }
-        defer { connections.putBack(connection) }
-        enterReadSection()
-        defer { gate.store(false, ordering: .releasing) }
-        do {
+        try connections.reading { connection in
+            enterReadSection()
+            defer { gate.store(false, ordering: .releasing) }
             return try connection.rows(of: statement)
-        } catch let error as GRDB.DatabaseError where error.resultCode == .SQLITE_BUSY {
-            // The connections have no busy timeout: a read that would have to wait (WAL
-            // recovery, a connection in exclusive mode) takes the async path, which may wait.
-            return nil
         }
     }
 

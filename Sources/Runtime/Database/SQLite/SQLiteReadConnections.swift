@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// A free list of read-only connections (`SQLiteReadConnection`) to one database file, opened
 /// as reads need them, up to a maximum. Taking one never waits: when every connection is in
@@ -24,8 +25,25 @@ final class SQLiteReadConnections: @unchecked Sendable {
         self.maximumConnectionCount = max(maximumConnectionCount, 1)
     }
 
+    /// `body`'s result on a connection taken for it, or `nil` when none is free or SQLite would
+    /// make the read wait (`SQLITE_BUSY`: the connections have no busy timeout; the caller then
+    /// takes GRDB's pool, which may wait) or interrupted it (`SQLITE_INTERRUPT`: past a step
+    /// budget). The connection is put back, unless it was left in a transaction.
+    /// - Throws: GRDB's `DatabaseError` for any other failure (the caller maps it).
+    func reading<Result>(_ body: (SQLiteReadConnection) throws -> Result) throws -> Result? {
+        guard let connection = try take() else { return nil }
+        defer {
+            if connection.isInTransaction { discard(connection) } else { putBack(connection) }
+        }
+        do {
+            return try body(connection)
+        } catch let error as GRDB.DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_INTERRUPT {
+            return nil
+        }
+    }
+
     /// A free connection, a newly opened one while fewer than the maximum are open, or `nil`.
-    func take() throws -> SQLiteReadConnection? {
+    private func take() throws -> SQLiteReadConnection? {
         lock.lock()
         if closed {
             lock.unlock()
@@ -51,14 +69,14 @@ final class SQLiteReadConnections: @unchecked Sendable {
     }
 
     /// Returns a connection taken with `take`.
-    func putBack(_ connection: SQLiteReadConnection) {
+    private func putBack(_ connection: SQLiteReadConnection) {
         lock.lock()
         if !closed { free.append(connection) }
         lock.unlock()
     }
 
     /// Closes a connection taken with `take` that must not be reused, making room for a new one.
-    func discard(_ connection: SQLiteReadConnection) {
+    private func discard(_ connection: SQLiteReadConnection) {
         lock.withLock { opened -= 1 }
     }
 
