@@ -32,6 +32,7 @@ public struct AccessLog: InlineReadObserver {
         record(AccessLogEntry(
             method: answer.method, route: answer.route, status: 200,
             durationMilliseconds: Double(answer.duration.nanoseconds) / 1_000_000, requestID: answer.requestID,
-            identity: answer.identity.map(AccessLogEntry.identityText), organizationID: answer.identity?.organizationID, clientIP: RequestClientAddress.of(peer: answer.peer), inline: true))
+            identity: answer.identity.map(AccessLogEntry.identityText), organizationID: answer.identity?.organizationID,
+            clientIP: RequestClientAddress.of(peer: answer.peer), inline: true))
     }
 }

@@ -22,8 +22,8 @@ struct InlineRateLimitCounter: InlineReadCounter {
 
     func countInline(path: String, identity: Identity?, clientAddress: String?) -> [HTTPField]? {
         guard !middleware.exemptPaths.contains(path) else { return [] }
-        let assignments = middleware.tiers?.current ?? RateLimitTierAssignments()
-        guard let (policy, key) = middleware.selection(path: path, identity: identity, clientAddress: clientAddress, assignments: assignments)
+        guard let (policy, key) = middleware.settings.selection(
+            path: path, identity: identity, clientAddress: clientAddress, assignments: middleware.currentAssignments)
         else { return [] }
         let decision = counter.countNow(key: key, policy: policy)
         return decision.allowed ? middleware.headerFields(decision) : nil

@@ -83,8 +83,8 @@ public struct RateLimitMiddleware: ServerMiddleware {
     /// tier), the assignments are read again and, if the caller's tier changed, the request is
     /// counted under the new one: the change applies from the caller's next request everywhere.
     func count(path: String, identity: Identity?, clientAddress: String?) async throws -> (RateLimitDecision, String)? {
-        let assignments = tiers?.current ?? RateLimitTierAssignments()
-        guard let (policy, key) = selection(path: path, identity: identity, clientAddress: clientAddress, assignments: assignments)
+        let assignments = currentAssignments
+        guard let (policy, key) = settings.selection(path: path, identity: identity, clientAddress: clientAddress, assignments: assignments)
         else { return nil }
         let decision = try await counter.count(key: key, policy: policy)
         guard let tiers, let seen = decision.tierVersion, seen > assignments.version else { return (decision, key) }
@@ -95,14 +95,9 @@ public struct RateLimitMiddleware: ServerMiddleware {
         return (try await counter.count(key: tierKey, policy: tier), tierKey)
     }
 
-    /// The policy and counted key of a request to `path` by `identity` from `clientAddress`
-    /// under the tier `assignments` this instance holds (`nil`: no policy applies); the routed
-    /// and the inline count (`InlineRateLimitCounter`) both select through it.
-    func selection(
-        path: String, identity: Identity?, clientAddress: String?, assignments: RateLimitTierAssignments
-    ) -> (policy: RateLimitPolicy, key: String)? {
-        settings.selection(path: path, identity: identity, clientAddress: clientAddress, assignments: assignments)
-    }
+    /// The tier assignments this instance holds (none without tiers): the routed and the inline
+    /// count (`InlineRateLimitCounter`) both select under them.
+    var currentAssignments: RateLimitTierAssignments { tiers?.current ?? RateLimitTierAssignments() }
 
     /// The header fields describing `decision`, made from the policy's texts made at start-up,
     /// as a plain list (the inline read path writes them straight into its answer's head).
