@@ -134,14 +134,21 @@ def only_semantic_parameters_named(body) -> bool:
     return bool(match) and all(name.strip() in SEMANTIC_PARAMETERS for name in match.group(1).split(","))
 
 
+# Fields whose schema-valid values are refused only by a cross-member rule of CROSS_MEMBER_RULES
+# (or, for `role`, by naming no role of the app), in Loom's canonical spelling.
+CROSS_MEMBER_FIELDS = {field for field, _ in CROSS_MEMBER_RULES}
+
+
 def only_state_fields_named(case, body) -> bool:
     """For an app whose error body lists no fields (stationthis: `{"error": {code, message}}`),
-    whether the message names only fields whose refusal is the server's state, as
-    `state_dependent` tells from the messages of apps that list their fields: relations
+    whether the message names only fields whose refusal is the server's state or its own terms,
+    as `state_dependent` tells from the messages of apps that list their fields: relations
     (documented as "References <table>.<key>.") and ids of accounts (documented as "naming no
     account is refused"), whose generated or example id names no record; `expires_at`, which must
-    lie in the future (the clock); and URLs, which the SSRF guard refuses unless their host
-    resolves to public addresses (the resolver)."""
+    lie in the future (the clock); URLs, which the SSRF guard refuses unless their host resolves
+    to public addresses (the resolver); the members of API-key creation's cross-member rules; and
+    the entries of `allowed_cidrs` (IP address and CIDR syntax). The message lists the first five
+    fields and then `...`: a longer list counts when the five it shows count."""
     match = INVALID_FIELDS.match(error_message(body) or "")
     if not match:
         return False
@@ -155,11 +162,17 @@ def only_state_fields_named(case, body) -> bool:
         return False
 
     def state_field(name: str) -> bool:
-        description = properties.get(name, {}).get("description", "")
+        member = name.split("[", 1)[0]
+        description = properties.get(member, {}).get("description", "")
+        canonical = snake(member)
         return ("References " in description or "naming no account is refused" in description
-                or snake(name) == "expires_at" or name == "url" or name.endswith(".url"))
+                or canonical in ("expires_at", "url") or name.endswith(".url") or canonical in CROSS_MEMBER_FIELDS
+                or bool(CIDR.match(snake(name))))
 
-    return all(state_field(name.strip()) for name in match.group(1).split(","))
+    names = [name.strip() for name in match.group(1).split(",")]
+    if len(names) == 6 and names[-1] == "...":
+        names.pop()
+    return all(state_field(name) for name in names)
 
 
 def idempotency_key_reused(body) -> bool:

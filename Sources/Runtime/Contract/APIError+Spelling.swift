@@ -5,6 +5,8 @@ extension APIError {
     /// field by Loom's key (`organization_id`, `allowed_cidrs[2]`), and the answer must use the
     /// name the client sent (`organizationId`, a route's renamed member), like the validator's
     /// errors do. Names that are not keys of `body` (already spelled, or not body members) stay.
+    /// A message that lists the names (`validation`, `invalidParameters`) lists the new ones: an
+    /// app whose error body has no field list (stationthis) names the fields only there.
     public func spelled(as body: ContractBody) -> APIError {
         guard !fieldErrors.isEmpty else { return self }
         let names = Dictionary(body.fields.map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -13,6 +15,10 @@ extension APIError {
             let end = error.field.firstIndex { $0 == "[" || $0 == "." } ?? error.field.endIndex
             guard let name = names[String(error.field[..<end])], name != String(error.field[..<end]) else { return error }
             return FieldError(field: name + error.field[end...], message: error.message)
+        }
+        let listed = ": \(Self.listing(fieldErrors)).", relisted = ": \(Self.listing(copy.fieldErrors))."
+        if listed != relisted, detail.hasSuffix(listed) {
+            copy.detail = String(detail.dropLast(listed.count)) + relisted
         }
         return copy
     }

@@ -51,16 +51,20 @@ public struct APIError: Error, Sendable, Equatable {
     /// them as `validation` names fields, so an app whose error body lists no field errors
     /// (stationthis) still says which.
     public static func invalidParameters(_ fieldErrors: [FieldError], in place: String = "query string") -> APIError {
-        let names = fieldErrors.map(\.field)
-        let listed = names.count <= 5 ? names.joined(separator: ", ") : names.prefix(5).joined(separator: ", ") + ", ..."
+        let listed = listing(fieldErrors)
         return badRequest(
             "The \(place) has \(fieldErrors.count) invalid parameter\(fieldErrors.count == 1 ? "" : "s"): \(listed).", fieldErrors: fieldErrors)
     }
 
+    /// The names of the first five fields, then `...` when there are more: how a message lists them.
+    static func listing(_ fieldErrors: [FieldError]) -> String {
+        let names = fieldErrors.prefix(5).map(\.field).joined(separator: ", ")
+        return fieldErrors.count <= 5 ? names : names + ", ..."
+    }
+
     /// 422: the body is well-formed JSON but fields are invalid.
     public static func validation(_ fieldErrors: [FieldError]) -> APIError {
-        let names = fieldErrors.map(\.field)
-        let listed = names.count <= 5 ? names.joined(separator: ", ") : names.prefix(5).joined(separator: ", ") + ", ..."
+        let listed = listing(fieldErrors)
         return APIError(
             status: .unprocessableContent, code: "VALIDATION_ERROR",
             detail: "The request body has \(fieldErrors.count) invalid field\(fieldErrors.count == 1 ? "" : "s"): \(listed).",

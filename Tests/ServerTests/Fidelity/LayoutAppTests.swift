@@ -245,6 +245,13 @@ struct LayoutAppTests {
                 .post, "/api/accounts/api-keys", json: #"{"name": "ci", "environment": "live", "scopes": ["customers:read"], "allowedCidrs": ["not-an-address"]}"#,
                 headers: [.authorization: "Bearer \(token)"])
             #expect(key.text.contains(#""field":"allowedCidrs[0]""#), "\(key.text)")
+            // The message lists the fields as the app spells them too (stationthis has no list).
+            #expect(key.text.contains("1 invalid field: allowedCidrs[0].") && !key.text.contains("allowed_cidrs"), "\(key.text)")
+            let many = try await app.request(
+                .post, "/api/accounts/api-keys",
+                json: #"{"name": "ci", "environment": "live", "scopes": ["customers:read"], "allowedCidrs": ["0", "1", "2", "3", "4", "5", "6"]}"#,
+                headers: [.authorization: "Bearer \(token)"])
+            #expect(many.text.contains("7 invalid fields: allowedCidrs[0], allowedCidrs[1], allowedCidrs[2], allowedCidrs[3], allowedCidrs[4], ...."), "\(many.text)")
         }
     }
 }
