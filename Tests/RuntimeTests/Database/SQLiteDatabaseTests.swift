@@ -122,7 +122,7 @@ struct SQLiteDatabaseTests {
         }
     }
 
-    @Test("connections use WAL, foreign keys, synchronous FULL and a 5 s busy timeout")
+    @Test("connections use WAL, foreign keys, synchronous FULL and a 5 s busy timeout; the writer's statement journal is in memory")
     func configuresConnections() async throws {
         try await SQLiteTestSupport.withDatabase { database, path in
             #expect(FileManager.default.fileExists(atPath: path), "the nested parent directory is created")
@@ -130,8 +130,12 @@ struct SQLiteDatabaseTests {
             #expect(try await SQLiteTestSupport.scalar(database, "PRAGMA journal_mode") == .text("wal"))
             #expect(try await SQLiteTestSupport.scalar(database, "PRAGMA foreign_keys") == .integer(1))
             // The writer is the connection whose commits must be durable: 2 is FULL.
-            let writer = try await database.write([SQLStatement("PRAGMA synchronous"), SQLStatement("PRAGMA busy_timeout")])
-            #expect(writer.map { $0.rows.first?.values } == [[.integer(2)], [.integer(5000)]])
+            // temp_store 2 is MEMORY: a group commit's savepoints journal in memory, never to a
+            // temporary file (`SQLiteConnectionSettings.memoryTemporaryStorageSQL`).
+            let writer = try await database.write([
+                SQLStatement("PRAGMA synchronous"), SQLStatement("PRAGMA busy_timeout"), SQLStatement("PRAGMA temp_store"),
+            ])
+            #expect(writer.map { $0.rows.first?.values } == [[.integer(2)], [.integer(5000)], [.integer(2)]])
             #expect(try await SQLiteTestSupport.scalar(database, "PRAGMA synchronous") == .integer(2))
             try await database.ping()
         }

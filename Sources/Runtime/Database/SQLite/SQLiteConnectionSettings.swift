@@ -21,6 +21,18 @@ enum SQLiteConnectionSettings {
     /// on each commit. It is per connection and must run outside a transaction.
     static let fullSynchronousSQL = "PRAGMA synchronous = FULL"
 
+    /// Keeps the writer's temporary storage in memory: above all the statement journal, where
+    /// SQLite saves each page a savepoint changes first (every request of a group commit runs in
+    /// its own savepoint, `SQLiteWriteBatcher`). On disk (`temp_store = DEFAULT`) the journal
+    /// spills to a temporary file past 64 KiB, and a batch of writes that each touch a handful
+    /// of b-trees (a record, its webhook message and delivery, an audit or idempotency row)
+    /// passes that at once: a POST with one webhook subscription made ten `pwrite` calls for
+    /// that file. In memory it holds at most the pages of one batch
+    /// (`SQLiteWriteBatcher.maximumBatchSize` requests, each bounded by the request limits), and
+    /// it is only ever read to roll a failed request back. Set on the writer only: readers make
+    /// no statement journal, and their sorts keep spilling to disk.
+    static let memoryTemporaryStorageSQL = "PRAGMA temp_store = MEMORY"
+
     /// The pool configuration: WAL (GRDB's `DatabasePool` default, stated explicitly), foreign
     /// keys enforced, busy timeouts, bounded readers, and `synchronous = FULL` on every
     /// connection as it opens.

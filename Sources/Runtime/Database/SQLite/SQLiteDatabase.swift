@@ -61,6 +61,7 @@ public final class SQLiteDatabase: DatabaseClient {
             // the server looked healthy. A server that cannot write its database does not start.
             let openedReadOnly = try pool.writeWithoutTransaction { db in
                 try db.execute(sql: SQLiteConnectionSettings.fullSynchronousSQL)
+                try db.execute(sql: SQLiteConnectionSettings.memoryTemporaryStorageSQL)
                 return sqlite3_db_readonly(db.sqliteConnection, "main") == 1
             }
             if openedReadOnly {
