@@ -24,14 +24,14 @@ struct DeliveryFanOut: Sendable {
     /// Most messages one fan-out transaction takes.
     var batchSize = 500
 
-    /// The marked messages' deliveries written and their marks cleared, up to `batchSize` of the
-    /// oldest; returns how many messages it took (0: nothing was waiting).
-    func run(at now: Int64) async throws -> Int {
+    /// The marked messages' deliveries written and their marks cleared, up to `limit` (at most
+    /// `batchSize`) of the oldest; returns how many messages it took (0: nothing was waiting).
+    func run(at now: Int64, limit: Int = .max) async throws -> Int {
         let dialect = store.database.dialect
         let rows = try await store.database.fetch(SQLStatement(
             PlaceholderSequence.render(
                 "SELECT id, event_type FROM webhook_messages WHERE fan_out = 1 ORDER BY created_at, id LIMIT ?", for: dialect),
-            [.integer(Int64(batchSize))]))
+            [.integer(Int64(min(limit, batchSize)))]))
         var messages: [(id: String, type: String)] = []
         for row in rows {
             guard case .text(let id) = row.values[0], case .text(let type) = row.values[1] else { continue }

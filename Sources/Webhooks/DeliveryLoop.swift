@@ -57,7 +57,12 @@ struct DeliveryLoop: Sendable {
         let now = WebhookClock.milliseconds(options.clock.now())
         let claimed: [DeliveryStore.Claimed]
         do {
-            if let fanOut { _ = try await fanOut.run(at: now) }
+            if let fanOut {
+                // While clients are being served, only what this round can claim: the rest waits,
+                // marked and durable, until the instance is quiet (as the attempts do).
+                let busy = (options.requestLoad?.current ?? 0) > 0
+                _ = try await fanOut.run(at: now, limit: busy ? claimLimit : .max)
+            }
             if let reason = try await store.disabledReason(subscription.name) {
                 _ = try await store.database.write([store.failPending(subscription: subscription.name, reason: reason, at: now)])
                 return false
