@@ -29,6 +29,10 @@ struct DeliveryLoop: Sendable {
     let logger: Logger
     /// Whether the app keeps an audit trail (a subscription disabled for failing is audited).
     let audited: Bool
+    /// For a static subscription's loop: the deliveries of new messages to the static
+    /// subscriptions, written at the start of each round (`nil` for stored and target streams,
+    /// whose deliveries the change's transaction writes).
+    var fanOut: DeliveryFanOut? = nil
     /// Names this instance's leases.
     let owner = ValueFormats.lowercaseText(of: UUID())
 
@@ -53,6 +57,12 @@ struct DeliveryLoop: Sendable {
         let now = WebhookClock.milliseconds(options.clock.now())
         let claimed: [DeliveryStore.Claimed]
         do {
+            if let fanOut {
+                // While clients are being served, only what this round can claim: the rest waits,
+                // marked and durable, until the instance is quiet (as the attempts do).
+                let busy = (options.requestLoad?.current ?? 0) > 0
+                _ = try await fanOut.run(at: now, limit: busy ? claimLimit : .max)
+            }
             if let reason = try await store.disabledReason(subscription.name) {
                 _ = try await store.database.write([store.failPending(subscription: subscription.name, reason: reason, at: now)])
                 return false

@@ -8,7 +8,8 @@ import ServiceLifecycle
 
 /// The delivery worker, a background service of the server's `ServiceGroup`: one loop per
 /// active subscription claims due deliveries (at most `maxConcurrencyPerEndpoint` at once, so a
-/// slow or dead endpoint never delays another), sends each signed, and records the attempt.
+/// slow or dead endpoint never delays another), sends each signed, and records the attempt; the
+/// loops of static subscriptions first write the deliveries of new messages (`DeliveryFanOut`).
 /// Delivery is at least once: a claim whose instance dies is claimed again when its lease ends.
 public struct DeliveryService: Service {
     /// The outbox tables.
@@ -61,6 +62,7 @@ public struct DeliveryService: Service {
             disableAfterFailingHours: settings.delivery.disableAfterFailingHours)
         let claimLimit = DeliveryLoop.claimLimit(
             concurrency: settings.delivery.maxConcurrencyPerEndpoint, timeoutSeconds: settings.delivery.timeoutSeconds, options: options)
+        let fanOut = DeliveryFanOut(store: store, subscriptions: subscriptions)
         repeat {
             let seen = changes.current
             await refresh()
@@ -68,11 +70,12 @@ public struct DeliveryService: Service {
                 let loopPolicy = subscription.target.map {
                     RetryPolicy(schedule: $0.retrySchedule, jitterPercent: $0.jitterPercent, disableAfterFailingHours: policy.disableAfterFailingHours)
                 } ?? policy
-                let loop = DeliveryLoop(
+                var loop = DeliveryLoop(
                     store: store, name: subscription.name, directory: directory, sender: sender, policy: loopPolicy,
                     concurrency: settings.delivery.maxConcurrencyPerEndpoint,
                     claimLimit: claimLimit,
                     signal: signal, options: options, logger: logger, audited: audited)
+                if subscriptions.contains(where: { $0.name == subscription.name }) { loop.fanOut = fanOut }
                 group.addTask { [directory] in
                     await loop.run()
                     directory.stopped(subscription.name)

@@ -84,12 +84,14 @@ struct DeliveryStore: Sendable {
 
     /// Logs a round's attempts and moves their deliveries on (those this instance still holds
     /// the lease of), in one transaction with the subscription's failure streak: a success ends
-    /// it, a failure starts it if none runs. Returns, per attempt, when the streak began
-    /// (milliseconds) after a failure, `nil` after a success.
+    /// it, a failure starts it if none runs. Returns, per attempt (in delivery id order, the
+    /// order their rows are locked in, as a subscription's deletion locks them), when the streak
+    /// began (milliseconds) after a failure, `nil` after a success.
     /// `keepsStreaks`: false for a per-record target's deliveries, which no streak disables (a
     /// failing callback URL is one caller's, not a subscription's); their secret is cleared once
     /// they succeed or fail for good.
     func record(_ attempts: [Attempted], subscription: String, owner: String, keepsStreaks: Bool = true) async throws -> [Int64?] {
+        let attempts = attempts.sorted { $0.delivery.id < $1.delivery.id }
         var statements: [SQLStatement] = []
         var streaks: [Int?] = []
         for attempt in attempts {

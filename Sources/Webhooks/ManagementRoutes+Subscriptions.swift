@@ -81,20 +81,28 @@ extension ManagementRoutes {
     }
 
     /// `DELETE {path}/{id}`: its deliveries (and their attempts) go with it, and so do the
-    /// messages no other subscription has a delivery of, in the same transaction.
+    /// messages no other subscription has a delivery of, nor will have (a message whose static
+    /// subscriptions' deliveries are not written yet stays: `DeliveryFanOut`), in the same
+    /// transaction. On PostgreSQL its deliveries are locked first, in id order, the order a
+    /// delivery loop records attempts in (`DeliveryStore.record`): the cascade from the messages
+    /// locked them in any order, and deadlocked with a loop recording two of them.
     func delete(_ context: LoomRequestContext) async throws -> Response {
         let (identity, scope) = try caller(context)
         let current = try await subscription(context, scope: scope)
         var p = PlaceholderSequence(dialect: database.dialect)
         var q = PlaceholderSequence(dialect: database.dialect)
         var m = PlaceholderSequence(dialect: database.dialect)
+        var l = PlaceholderSequence(dialect: database.dialect)
+        let locks = database.dialect == .postgres
+            ? [SQLStatement("SELECT id FROM webhook_deliveries WHERE subscription = \(l.next()) ORDER BY id FOR UPDATE", [.text(current.id)])]
+            : []
         let messages = SQLStatement(
             """
-            DELETE FROM webhook_messages WHERE id IN (SELECT message_id FROM webhook_deliveries WHERE subscription = \(m.next())) \
+            DELETE FROM webhook_messages WHERE fan_out = 0 AND id IN (SELECT message_id FROM webhook_deliveries WHERE subscription = \(m.next())) \
             AND NOT EXISTS (SELECT 1 FROM webhook_deliveries o WHERE o.message_id = webhook_messages.id AND o.subscription <> \(m.next()))
             """,
             [.text(current.id), .text(current.id)])
-        _ = try await database.write([
+        _ = try await database.write(locks + [
             messages,
             SQLStatement("DELETE FROM webhook_deliveries WHERE subscription = \(p.next())", [.text(current.id)]),
             SQLStatement("DELETE FROM webhook_subscriptions WHERE id = \(q.next())", [.text(current.id)]),

@@ -2,9 +2,11 @@ import Foundation
 import Runtime
 
 /// The transactional outbox: for every change the app declares an event that an active
-/// subscription receives, one message row and one delivery row per such subscription, written by the statements
-/// that run in the change's own transaction (`WriteHook`). A committed change always has its
-/// event; a rolled-back one never has.
+/// subscription receives, one message row, written by the statements that run in the change's
+/// own transaction (`WriteHook`), with the deliveries to stored subscriptions (matched in SQL);
+/// the deliveries to static subscriptions are written after the commit by `DeliveryFanOut`
+/// from the message's `fan_out` mark. A committed change always has its event; a rolled-back
+/// one never has.
 struct OutboxHook: CustomEventHook {
     /// The app's webhooks section.
     let settings: WebhookSettings
@@ -46,20 +48,21 @@ struct OutboxHook: CustomEventHook {
         }
     }
 
-    /// The message and delivery rows of one event of `type` whose payload `payload` writes
-    /// (given the message id and the time); nothing when no subscription may receive it.
+    /// The message row of one event of `type` whose payload `payload` writes (given the message
+    /// id and the time), marked for `DeliveryFanOut` when a static subscription receives it,
+    /// and its deliveries to stored subscriptions; nothing when no subscription may receive it.
     private func statements(
         type: String, organization: String?, dialect: SQLDialect, payload makePayload: (String, Date) throws -> String
     ) throws -> [SQLStatement] {
-        let receivers = subscriptions.filter { $0.receives(type) }
-        guard !receivers.isEmpty || stored else { return [] }
+        let fannedOut = subscriptions.contains { $0.receives(type) }
+        guard fannedOut || stored else { return [] }
         let now = clock.now()
         let milliseconds = WebhookClock.milliseconds(now)
         let messageID = EventPayload.newMessageID(at: milliseconds)
         let payload = try makePayload(messageID, now)
         let messageValues: [SQLValue] = [.text(messageID), .text(type), organization.map(SQLValue.text) ?? .null, .text(payload), .integer(milliseconds)]
         var statements: [SQLStatement] = []
-        if receivers.isEmpty {
+        if !fannedOut {
             // Only stored subscriptions may receive it: the message is written only when one does.
             var placeholders = PlaceholderSequence(dialect: dialect)
             let values = Self.casts.map { "CAST(\(placeholders.next()) AS \($0))" }.joined(separator: ", ")
@@ -68,13 +71,7 @@ struct OutboxHook: CustomEventHook {
                 "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at) SELECT \(values) WHERE EXISTS (SELECT 1 \(match))",
                 messageValues + matchValues))
         } else {
-            statements.append(SQLStatement(OutboxInserts.message[dialect]!, messageValues))
-        }
-        for subscription in receivers {
-            statements.append(SQLStatement(
-                OutboxInserts.delivery[dialect]!,
-                [.text(UniqueIdentifiers.timeOrdered(at: milliseconds)), .text(messageID), .text(subscription.name), .text(DeliveryStatus.pending.rawValue),
-                 .integer(0), .integer(milliseconds), .integer(milliseconds)]))
+            statements.append(SQLStatement(OutboxInserts.messageToFanOut[dialect]!, messageValues))
         }
         if stored { statements.append(Self.storedDeliveries(messageID: messageID, type: type, organization: organization, at: milliseconds, dialect: dialect)) }
         return statements

@@ -8,6 +8,11 @@ enum OutboxInserts {
     static let message = rendered(
         "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at) VALUES (?, ?, ?, ?, ?)")
 
+    /// The columns of `message`, for a message whose deliveries to the static subscriptions
+    /// `DeliveryFanOut` writes after the commit (`fan_out = 1`).
+    static let messageToFanOut = rendered(
+        "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at, fan_out) VALUES (?, ?, ?, ?, ?, 1)")
+
     /// `id, message_id, subscription, status, attempts, next_attempt_at, updated_at`.
     static let delivery = rendered(
         "INSERT INTO webhook_deliveries (id, message_id, subscription, status, attempts, next_attempt_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")

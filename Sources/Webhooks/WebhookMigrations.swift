@@ -8,7 +8,7 @@ import Runtime
 enum WebhookMigrations {
     /// The steps as the numbered migrations of the app `<app>.webhooks`.
     static func schema(app: String) -> SchemaDefinition {
-        SchemaDefinition(app: app + ".webhooks", migrations: [outbox, storedSubscriptions, failureStreaks, deliveryTargets])
+        SchemaDefinition(app: app + ".webhooks", migrations: [outbox, storedSubscriptions, failureStreaks, deliveryTargets, deferredFanOut])
     }
 
     /// Messages (one per event), deliveries (one per message and subscription, claimed with a
@@ -79,5 +79,16 @@ enum WebhookMigrations {
             "ALTER TABLE webhook_deliveries ADD COLUMN target_secret TEXT",
         ]
         return SchemaMigration(version: 4, name: "delivery_targets", sqlite: statements, postgres: statements, sqliteForeignKeysOff: false)
+    }()
+
+    /// Messages whose deliveries to the static subscriptions are not written yet
+    /// (`DeliveryFanOut`): `fan_out = 1`, and a partial index holding only those, so the loops
+    /// find them without reading the delivered ones. Messages stored before are fanned out.
+    static let deferredFanOut: SchemaMigration = {
+        let statements = [
+            "ALTER TABLE webhook_messages ADD COLUMN fan_out BIGINT NOT NULL DEFAULT 0",
+            "CREATE INDEX webhook_messages_fan_out ON webhook_messages (created_at, id) WHERE fan_out = 1",
+        ]
+        return SchemaMigration(version: 5, name: "deferred_fan_out", sqlite: statements, postgres: statements, sqliteForeignKeysOff: false)
     }()
 }

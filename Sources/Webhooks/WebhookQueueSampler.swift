@@ -6,7 +6,8 @@ import ServiceLifecycle
 /// The outbox's backlog at one moment: the metrics' `webhook_queue_depth` and
 /// `webhook_oldest_pending_age_seconds`.
 public struct WebhookQueueState: Sendable, Equatable {
-    /// Deliveries waiting for their first attempt or a retry, to every subscription.
+    /// Deliveries waiting for their first attempt or a retry, to every subscription, and messages
+    /// whose deliveries to the static subscriptions are not written yet (one each).
     public let pending: Int
     /// Seconds since the message of the oldest pending delivery was stored; 0 when none is pending.
     public let oldestPendingAgeSeconds: Double
@@ -15,7 +16,8 @@ public struct WebhookQueueState: Sendable, Equatable {
 /// Reads the outbox's backlog (`WebhookQueueState`) at start and every `interval` until graceful
 /// shutdown, and hands it to `report`: a gauge is sampled here, never per request or per
 /// delivery. One `SELECT COUNT(*), MIN(created_at)` over the pending deliveries and their
-/// messages per sample; with several instances each samples the same shared backlog.
+/// messages, and over the messages not fanned out yet, per sample; with several instances each
+/// samples the same shared backlog.
 public struct WebhookQueueSampler: Service {
     let database: any DatabaseClient
     let clock: WebhookClock
@@ -45,13 +47,18 @@ public struct WebhookQueueSampler: Service {
     public func sample() async throws -> WebhookQueueState {
         var placeholders = PlaceholderSequence(dialect: database.dialect)
         let rows = try await database.fetch(SQLStatement(
-            "SELECT COUNT(*), MIN(m.created_at) FROM webhook_deliveries d JOIN webhook_messages m ON m.id = d.message_id "
-                + "WHERE d.status = \(placeholders.next())",
+            "SELECT COUNT(*), MIN(m.created_at), (SELECT COUNT(*) FROM webhook_messages WHERE fan_out = 1), "
+                + "(SELECT MIN(created_at) FROM webhook_messages WHERE fan_out = 1) "
+                + "FROM webhook_deliveries d JOIN webhook_messages m ON m.id = d.message_id WHERE d.status = \(placeholders.next())",
             [.text(DeliveryStatus.pending.rawValue)]))
-        var reader = RowReader(rows.first ?? SQLRow(values: [.integer(0), .null]))
+        var reader = RowReader(rows.first ?? SQLRow(values: [.integer(0), .null, .integer(0), .null]))
+        // A message not fanned out yet (`DeliveryFanOut`) owes at least one delivery: counted as one.
         let pending = Int(try reader.integer())
-        let oldest = try reader.optionalInteger()
+        let oldestDelivery = try reader.optionalInteger()
+        let waiting = Int(try reader.integer())
+        let oldestWaiting = try reader.optionalInteger()
+        let oldest = [oldestDelivery, oldestWaiting].compactMap { $0 }.min()
         let now = WebhookClock.milliseconds(clock.now())
-        return WebhookQueueState(pending: pending, oldestPendingAgeSeconds: oldest.map { Double(max(0, now - $0)) / 1000 } ?? 0)
+        return WebhookQueueState(pending: pending + waiting, oldestPendingAgeSeconds: oldest.map { Double(max(0, now - $0)) / 1000 } ?? 0)
     }
 }

@@ -76,6 +76,9 @@ extension WebhookServerSuites {
                     try await projects.create(.init(name: "Late", ownerEmail: "ann@example.com"), key: id, alongside: plan)
                 }
                 #expect(try await harness.count("webhook_messages") == 1, "the emitted event rolled back with its write")
+                // No delivery loop runs: the original's delivery is still to be written by one.
+                #expect(try await harness.count("webhook_deliveries") == 0)
+                #expect(try await harness.fanOut(at: Date()) == 1)
                 #expect(try await harness.count("webhook_deliveries") == 1)
                 #expect(try await projects.find(id) == nil)
             }

@@ -6,9 +6,9 @@ import NIOConcurrencyHelpers
 import Runtime
 import SchemaModel
 import Testing
-import Webhooks
 
 @testable import Server
+@testable import Webhooks
 
 /// The server-level webhook suites, run one after another: each starts a server, a receiver
 /// and delivery loops, and PostgreSQL runs of the whole suite are loaded enough already.
@@ -88,6 +88,14 @@ struct WebhookHarness: Sendable {
             if case .integer(let last) = row.values[3] { return (status, attempts, next, last) }
             return (status, attempts, next, nil)
         }
+    }
+
+    /// Writes the deliveries of the messages not fanned out yet, as each delivery loop of a
+    /// static subscription does first (`DeliveryFanOut`); returns how many messages it took.
+    @discardableResult
+    func fanOut(at time: Date) async throws -> Int {
+        try await DeliveryFanOut(store: DeliveryStore(database: database), subscriptions: module.subscriptions)
+            .run(at: WebhookClock.milliseconds(time))
     }
 
     /// How many rows `table` holds.

@@ -19,7 +19,11 @@ extension WebhookServerSuites {
                 for index in 0..<3 {
                     try await harness.app.create("/v1/projects", #"{"name": "P\#(index)", "owner_email": "ann@example.com"}"#)
                 }
-                // An instance claimed the first delivery and died: its lease runs for another minute.
+                // The deliveries are written after the commits, by the first delivery loop to run.
+                #expect(try await harness.count("webhook_deliveries") == 0)
+                // An instance wrote them, claimed the first delivery and died: its lease runs for another minute.
+                #expect(try await harness.fanOut(at: clock.now) == 3)
+                #expect(try await harness.fanOut(at: clock.now) == 0, "a message is fanned out once")
                 let lease = WebhookClock.milliseconds(clock.now) + 60_000
                 _ = try await harness.database.write([SQLStatement(
                     "UPDATE webhook_deliveries SET lease_owner = 'dead-instance', lease_until = \(lease) WHERE id = (SELECT MIN(id) FROM webhook_deliveries)")])
