@@ -98,6 +98,9 @@ public struct Renderer: Sendable {
     /// up the stack). Values Mustache renders itself (text, numbers, enums, lambdas) are kept.
     static func context(_ value: Any) -> Any {
         if let text = value as? String { return RenderedText(text) }
+        // Flags and counts, the most common members after texts, as they are: before the four
+        // protocol checks and the `Mirror` below, which a value that has no members does not need.
+        if value is Bool || value is Int { return value }
         // Arrays are `MustacheTransformable` (and dictionaries `MustacheParent`): their elements
         // are converted here, before the check below would keep them as they are.
         if let array = value as? [Any] { return array.map(context) }
@@ -152,27 +155,41 @@ public struct Renderer: Sendable {
     }
 
     private static func tidy(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + 1)
-        var lastKeptBlank = true, blankPending = false
-        var start = 0
-        while start <= bytes.count {
-            let end = lineEnd(from: start, in: bytes)
-            var blank = true
-            for index in start..<end where bytes[index] != space { blank = false; break }
-            if blank {
-                if !lastKeptBlank { blankPending = true; lastKeptBlank = true }
-            } else {
-                if !output.isEmpty { output.append(newline) }
-                if blankPending { output.append(newline); blankPending = false }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                lastKeptBlank = false
+        String(unsafeUninitializedCapacity: bytes.count + 1) { output in
+            let newline = UInt8(ascii: "\n")
+            var written = 0
+            func write(_ start: Int, _ end: Int) {
+                guard end > start, let source = bytes.baseAddress, let target = output.baseAddress else { return }
+                (target + written).update(from: source + start, count: end - start)
+                written += end - start
             }
-            start = end + 1
+            var lastKeptBlank = true, blankPending = false
+            var start = 0
+            while start <= bytes.count {
+                let end = lineEnd(from: start, in: bytes)
+                if isBlank(bytes, start, end) {
+                    if !lastKeptBlank { blankPending = true; lastKeptBlank = true }
+                } else {
+                    if written > 0 { output[written] = newline; written += 1 }
+                    if blankPending { output[written] = newline; written += 1; blankPending = false }
+                    write(start, end)
+                    lastKeptBlank = false
+                }
+                start = end + 1
+            }
+            output[written] = newline
+            return written + 1
         }
-        output.append(newline)
-        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether the line `start..<end` holds spaces only. Its last byte answers for almost every
+    /// line that is not (code and JSON lines do not end with a space), before a scan from the start.
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let space = UInt8(ascii: " ")
+        if end > start, bytes[end - 1] != space { return false }
+        var index = start
+        while index < end, bytes[index] == space { index += 1 }
+        return index == end
     }
 
     /// The offset of the first newline at or after `start`, or the end of `bytes`.
