@@ -91,7 +91,7 @@ public struct Renderer: Sendable {
     }
 
     /// The render model as nested `[String: Any]` and arrays, made with one `Mirror` per model
-    /// value. Mustache finds a key in a dictionary directly, but in any other value through a
+    /// value (or from the members a `RenderContextMembers` type lists itself). Mustache finds a key in a dictionary directly, but in any other value through a
     /// new `Mirror` and a scan of its properties on every lookup, at every level of the context
     /// stack it climbs: that was more than half of a generation. Absent optionals become absent
     /// keys, which Mustache treats as it treated a `nil` property (not found, so it looks further
@@ -104,6 +104,7 @@ public struct Renderer: Sendable {
         // Arrays are `MustacheTransformable` (and dictionaries `MustacheParent`): their elements
         // are converted here, before the check below would keep them as they are.
         if let array = value as? [Any] { return array.map(context) }
+        if let listed = value as? RenderContextMembers { return listed.contextMembers.mapValues(context) }
         if value is MustacheParent || value is MustacheLambda || value is MustacheCustomRenderable || value is MustacheTransformable {
             return value
         }

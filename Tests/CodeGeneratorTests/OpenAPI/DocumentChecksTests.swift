@@ -67,7 +67,7 @@ struct DocumentChecksTests {
              "x": [{"$ref": "#/components/schemas/a~1b"}, {"$ref": "https://example.com/other.json"}]}
             """#
         #expect(DocumentChecks.unresolvedReferences(in: json) == ["#/components/responses/Missing", "https://example.com/other.json"])
-        #expect(DocumentChecks.unresolvedReferences(in: #"[{"$ref": "#/x"}"#) == ["(the document is not JSON)"])
+        #expect(DocumentChecks.unresolvedReferences(in: ##"[{"$ref": "#/x"}"##) == ["(the document is not JSON)"])
     }
 
     @Test("references are read from the text; one naming a typed component resolves without parsing it, any other in the parsed text")
