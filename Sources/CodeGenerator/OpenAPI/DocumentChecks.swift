@@ -83,34 +83,39 @@ enum DocumentChecks {
     /// The references are read from the text (`ReferenceScanner`). One naming a component of
     /// `components`, the typed components `json` was encoded from, resolves without parsing the
     /// text: parsing the whole document into `Any` was 7 % of a generation of 50 tables. Any other
-    /// reference (a deeper pointer, a kind not listed in `componentReferences`, a missing
+    /// reference (a deeper pointer, a kind `namesComponent` does not look up, a missing
     /// component) is resolved in the parsed text, so the answer is the parsed text's either way.
     static func unresolvedReferences(in json: String, components: OpenAPI.Components? = nil) -> [String] {
-        let others = ReferenceScanner.references(in: json).subtracting(components.map(componentReferences) ?? [])
+        let others = ReferenceScanner.references(in: json).filter { reference in
+            components.map { !namesComponent(reference, in: $0) } ?? true
+        }
         guard !others.isEmpty else { return [] }
         guard let root = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else { return ["(the document is not JSON)"] }
         return others.sorted().filter { resolve($0, in: root) == nil }
     }
 
-    /// The reference naming each component of `components`, as its encoder writes it
-    /// (`#/components/schemas/Project`; `~` and `/` in a name escaped as a JSON pointer).
-    /// `mediaTypes` is left out: OpenAPI 3.1 documents do not encode it.
-    static func componentReferences(_ components: OpenAPI.Components) -> Set<String> {
-        let kinds: [(String, [OpenAPI.ComponentKey])] = [
-            ("schemas", components.schemas.keys), ("responses", components.responses.keys),
-            ("parameters", components.parameters.keys), ("examples", components.examples.keys),
-            ("requestBodies", components.requestBodies.keys), ("headers", components.headers.keys),
-            ("securitySchemes", components.securitySchemes.keys), ("links", components.links.keys),
-            ("callbacks", components.callbacks.keys), ("pathItems", components.pathItems.keys),
-        ]
-        var references = Set<String>()
-        for (kind, keys) in kinds {
-            for key in keys {
-                let token = key.rawValue.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-                references.insert("#/components/\(kind)/\(token)")
-            }
+    /// Whether `reference` names a component of `components` as their encoder writes it
+    /// (`#/components/schemas/Project`; a component name is `[a-zA-Z0-9.-_]+`, so it needs no
+    /// JSON pointer escape). `mediaTypes` is left out: OpenAPI 3.1 documents do not encode it.
+    /// Looked up one by one: listing the components' keys copied every component (OpenAPIKit's
+    /// `keys` maps the pairs).
+    static func namesComponent(_ reference: String, in components: OpenAPI.Components) -> Bool {
+        let parts = reference.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "#", parts[1] == "components", let key = OpenAPI.ComponentKey(rawValue: String(parts[3]))
+        else { return false }
+        switch parts[2] {
+        case "schemas": return components.schemas[key] != nil
+        case "responses": return components.responses[key] != nil
+        case "parameters": return components.parameters[key] != nil
+        case "examples": return components.examples[key] != nil
+        case "requestBodies": return components.requestBodies[key] != nil
+        case "headers": return components.headers[key] != nil
+        case "securitySchemes": return components.securitySchemes[key] != nil
+        case "links": return components.links[key] != nil
+        case "callbacks": return components.callbacks[key] != nil
+        case "pathItems": return components.pathItems[key] != nil
+        default: return false
         }
-        return references
     }
 
     /// The value a local JSON pointer reference (`#/components/schemas/Project`) names in `root`.

@@ -43,15 +43,19 @@ enum ReferenceScanner {
         index = skippingSpace(from: index + 1, in: bytes)
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         let opening = index
-        var escaped = false
-        index += 1
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") { escaped = true; index += 1 }
-            index += 1
+        guard let base = bytes.baseAddress,
+            let found = memchr(base + opening + 1, Int32(UInt8(ascii: "\"")), bytes.count - opening - 1)
+        else { return nil }
+        index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        // A backslash before the first quote may escape it: then the value is read byte by byte.
+        let escaped = memchr(base + opening + 1, Int32(UInt8(ascii: "\\")), index - opening - 1) != nil
+        if escaped {
+            index = opening + 1
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+            }
+            guard index < bytes.count else { return nil }
         }
-        guard index < bytes.count else { return nil }
         let quoted = UnsafeBufferPointer(rebasing: bytes[opening...index])
         let inner = UnsafeBufferPointer(rebasing: bytes[(opening + 1)..<index])
         guard escaped else { return (String(decoding: inner, as: UTF8.self), index + 1) }

@@ -73,12 +73,12 @@ struct DocumentChecksTests {
     @Test("references are read from the text; one naming a typed component resolves without parsing it, any other in the parsed text")
     func referencesToTypedComponents() {
         let components = OpenAPI.Components(
-            schemas: ["Item": .string, "a/b~c": .string],
+            schemas: ["Item": .string],
             parameters: ["limit": .b(.init(name: "limit", context: .query(schema: .integer)))])
-        // Not JSON after the first `$ref`s: only the two that are no typed component make it parsed.
+        // Cut short, so not JSON: every reference in it names a typed component, so it is never parsed.
         let typedOnly = #"""
             {"a": {"$ref" : "#/components/schemas/Item"}, "b": {"$ref":"#\/components\/parameters\/limit"},
-             "c": "\"$ref\": \"#/not/a/reference\"", "d": {"$ref": "#/components/schemas/a~1b~0c"}, "$schema": "x"
+             "c": "\"$ref\": \"#/not/a/reference\"", "$schema": "x"
             """#
         #expect(DocumentChecks.unresolvedReferences(in: typedOnly, components: components).isEmpty)
         let json = #"""
