@@ -26,7 +26,7 @@ enum ReferenceScanner {
             let dollar = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             offset = dollar + 1
             let start = dollar - 1, end = start + key.count
-            guard end <= bytes.count, bytes[start..<end].elementsEqual(key) else { continue }
+            guard start >= 0, end <= bytes.count, memcmp(base + start, key, key.count) == 0 else { continue }
             if start > 0, bytes[start - 1] == UInt8(ascii: "\\") { continue }
             guard let (reference, after) = stringValue(after: end, in: bytes) else { continue }
             references.insert(reference)
