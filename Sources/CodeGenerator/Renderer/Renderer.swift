@@ -91,15 +91,16 @@ public struct Renderer: Sendable {
     }
 
     /// The render model as nested `[String: Any]` and arrays, made with one `Mirror` per model
-    /// value (or from the members a `RenderContextMembers` type lists itself). Mustache finds a key in a dictionary directly, but in any other value through a
-    /// new `Mirror` and a scan of its properties on every lookup, at every level of the context
-    /// stack it climbs: that was more than half of a generation. Absent optionals become absent
+    /// value (or from the members a `RenderContextMembers` type lists itself). Mustache finds a
+    /// key in a dictionary directly, but in any other value through a new `Mirror` and a scan of
+    /// its properties on every lookup, at every level of the context stack it climbs: that was
+    /// more than half of a generation. Absent optionals become absent
     /// keys, which Mustache treats as it treated a `nil` property (not found, so it looks further
     /// up the stack). Values Mustache renders itself (text, numbers, enums, lambdas) are kept.
     static func context(_ value: Any) -> Any {
         if let text = value as? String { return RenderedText(text) }
-        // Flags and counts, the most common members after texts, as they are: before the four
-        // protocol checks and the `Mirror` below, which a value that has no members does not need.
+        // Flags and counts, the most common members after texts, as they are: before the casts
+        // and the `Mirror` below, which a value that has no members does not need.
         if value is Bool || value is Int { return value }
         // Arrays are `MustacheTransformable` (and dictionaries `MustacheParent`): their elements
         // are converted here, before the check below would keep them as they are.
