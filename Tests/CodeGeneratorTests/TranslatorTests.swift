@@ -24,6 +24,17 @@ struct TranslatorTests {
         #expect(SwiftNames.hashCount(for: "a \"# b") == 2)
         #expect(SwiftNames.hashCount(for: "\\## and \"#") == 3, "a backslash counts as a quote does")
         #expect(SwiftNames.hashCount(for: "## alone") == 1, "hashes after neither do not count")
+        #expect(SwiftNames.multilineRawLiteral("{}\n") == "#\"\"\"\n{}\n\"\"\"#", "the final newline is the literal's own")
+    }
+
+    @Test("a text's quotes and newlines are found in its bytes as Character.isNewline finds them", arguments: [
+        "plain", "a \"quoted\" word", "back\\slash", "a\nb", "a\r\nb", "form\u{0C}feed", "vertical\u{0B}tab", "next\u{85}line",
+        "line\u{2028}separator", "para\u{2029}graph", "\u{2027}\u{202A}é€", "\"\n",
+    ])
+    func characterClasses(text: String) {
+        let classes = SwiftNames.characterClasses(of: text)
+        #expect(classes.needsEscaping == (text.contains("\"") || text.contains("\\")))
+        #expect(classes.isSingleLine == !text.contains(where: \.isNewline))
     }
 
     @Test("tables are ordered so referenced tables come first; cycles still terminate")

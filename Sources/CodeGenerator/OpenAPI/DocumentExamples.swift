@@ -9,7 +9,7 @@ enum DocumentExamples {
         var document = document
         var values = ExampleValues(components: document.components.schemas)
         for (key, schema) in document.components.schemas where schema.examples.isEmpty {
-            if let example = values.component(key.rawValue), let withExample = try? schema.with(examples: [example]) {
+            if let example = values.component(key.rawValue), let withExample = try? schema.with(examples: [AnyCodable(example)]) {
                 document.components.schemas[key] = withExample
             }
         }
@@ -94,8 +94,8 @@ enum DocumentExamples {
         guard context.example == nil, context.examples == nil else { return context }
         var context = context
         switch context.schema {
-        case .a(let reference): context.example = reference.name.flatMap { values.component($0) }
-        case .b(let schema): context.example = values.example(of: schema, member: name)
+        case .a(let reference): context.example = reference.name.flatMap { values.component($0) }.map(AnyCodable.init)
+        case .b(let schema): context.example = values.example(of: schema, member: name).map(AnyCodable.init)
         }
         return context
     }
@@ -107,7 +107,7 @@ enum DocumentExamples {
             if type == .html {
                 media.example = AnyCodable("<!doctype html><html><head><title>API</title></head><body>…</body></html>")
             } else {
-                media.example = values.example(of: schema, member: nil)
+                media.example = values.example(of: schema, member: nil).map(AnyCodable.init)
             }
             result[type] = .b(media)
         }

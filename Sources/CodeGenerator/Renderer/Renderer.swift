@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The render stage: fills the Mustache templates with the render model.
@@ -32,11 +33,16 @@ public struct Renderer: Sendable {
     /// share one target, and SwiftPM refuses two sources with the same file name in a target, so
     /// two apps may each have a `notes` table.
     public func render(_ model: RenderModel) -> [OutputFile] {
-        var files = [OutputFile(path: "Generated/LoomProject.swift", contents: render("project", model))]
-        for app in model.apps {
+        // Each app's context once, for the project file's list of apps and for the app's own
+        // templates: converting the whole model for the project file converted every app twice.
+        let appContexts = model.apps.map(Self.context)
+        var projectModel = model
+        projectModel.apps = []
+        var projectContext = Self.context(projectModel) as? [String: Any] ?? [:]
+        projectContext["apps"] = appContexts
+        var files = [OutputFile(path: "Generated/LoomProject.swift", contents: render("project", context: projectContext))]
+        for (app, context) in zip(model.apps, appContexts) {
             let directory = "Generated/\(app.namespace)"
-            // The app's context once for its three or four templates.
-            let context = Self.context(app)
             files.append(OutputFile(path: "\(directory)/\(app.namespace).swift", contents: render("app", context: context)))
             files.append(OutputFile(path: "\(directory)/\(app.namespace)+OpenAPI.swift", contents: render("openapi", context: context)))
             files.append(OutputFile(path: "\(directory)/openapi.json", contents: app.openAPIDocument))
@@ -85,16 +91,21 @@ public struct Renderer: Sendable {
     }
 
     /// The render model as nested `[String: Any]` and arrays, made with one `Mirror` per model
-    /// value. Mustache finds a key in a dictionary directly, but in any other value through a
-    /// new `Mirror` and a scan of its properties on every lookup, at every level of the context
-    /// stack it climbs: that was more than half of a generation. Absent optionals become absent
+    /// value (or from the members a `RenderContextMembers` type lists itself). Mustache finds a
+    /// key in a dictionary directly, but in any other value through a new `Mirror` and a scan of
+    /// its properties on every lookup, at every level of the context stack it climbs: that was
+    /// more than half of a generation. Absent optionals become absent
     /// keys, which Mustache treats as it treated a `nil` property (not found, so it looks further
     /// up the stack). Values Mustache renders itself (text, numbers, enums, lambdas) are kept.
     static func context(_ value: Any) -> Any {
         if let text = value as? String { return RenderedText(text) }
+        // Flags and counts, the most common members after texts, as they are: before the casts
+        // and the `Mirror` below, which a value that has no members does not need.
+        if value is Bool || value is Int { return value }
         // Arrays are `MustacheTransformable` (and dictionaries `MustacheParent`): their elements
         // are converted here, before the check below would keep them as they are.
         if let array = value as? [Any] { return array.map(context) }
+        if let listed = value as? RenderContextMembers { return listed.contextMembers.mapValues(context) }
         if value is MustacheParent || value is MustacheLambda || value is MustacheCustomRenderable || value is MustacheTransformable {
             return value
         }
@@ -137,31 +148,58 @@ public struct Renderer: Sendable {
 
     /// Collapses runs of blank lines left by empty sections (a line of spaces only is blank and
     /// written empty), drops blank lines at the start and end, and ends the file with one newline.
-    /// Works on UTF-8 bytes: splitting the text into `Character`s was 18 % of a generation.
+    /// Works on UTF-8 bytes, finding each line's end with `memchr`: splitting the text into
+    /// `Character`s was 18 % of a generation, and a loop over every byte is slow in the debug
+    /// build `loom` runs as.
     static func tidy(_ text: String) -> String {
-        let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
-        let bytes = Array(text.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + 1)
-        var lastKeptBlank = true, blankPending = false
-        var start = 0
-        while start <= bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != newline { end += 1 }
-            var blank = true
-            for index in start..<end where bytes[index] != space { blank = false; break }
-            if blank {
-                if !lastKeptBlank { blankPending = true; lastKeptBlank = true }
-            } else {
-                if !output.isEmpty { output.append(newline) }
-                if blankPending { output.append(newline); blankPending = false }
-                output.append(contentsOf: bytes[start..<end])
-                lastKeptBlank = false
+        var text = text
+        return text.withUTF8 { tidy($0) }
+    }
+
+    private static func tidy(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count + 1) { output in
+            let newline = UInt8(ascii: "\n")
+            var written = 0
+            func write(_ start: Int, _ end: Int) {
+                guard end > start, let source = bytes.baseAddress, let target = output.baseAddress else { return }
+                (target + written).update(from: source + start, count: end - start)
+                written += end - start
             }
-            start = end + 1
+            var lastKeptBlank = true, blankPending = false
+            var start = 0
+            while start <= bytes.count {
+                let end = lineEnd(from: start, in: bytes)
+                if isBlank(bytes, start, end) {
+                    if !lastKeptBlank { blankPending = true; lastKeptBlank = true }
+                } else {
+                    if written > 0 { output[written] = newline; written += 1 }
+                    if blankPending { output[written] = newline; written += 1; blankPending = false }
+                    write(start, end)
+                    lastKeptBlank = false
+                }
+                start = end + 1
+            }
+            output[written] = newline
+            return written + 1
         }
-        output.append(newline)
-        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether the line `start..<end` holds spaces only. Its last byte answers for almost every
+    /// line that is not (code and JSON lines do not end with a space), before a scan from the start.
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let space = UInt8(ascii: " ")
+        if end > start, bytes[end - 1] != space { return false }
+        var index = start
+        while index < end, bytes[index] == space { index += 1 }
+        return index == end
+    }
+
+    /// The offset of the first newline at or after `start`, or the end of `bytes`.
+    private static func lineEnd(from start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress,
+            let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+        else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
 

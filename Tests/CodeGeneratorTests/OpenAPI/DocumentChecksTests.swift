@@ -67,6 +67,24 @@ struct DocumentChecksTests {
              "x": [{"$ref": "#/components/schemas/a~1b"}, {"$ref": "https://example.com/other.json"}]}
             """#
         #expect(DocumentChecks.unresolvedReferences(in: json) == ["#/components/responses/Missing", "https://example.com/other.json"])
-        #expect(DocumentChecks.unresolvedReferences(in: "[") == ["(the document is not JSON)"])
+        #expect(DocumentChecks.unresolvedReferences(in: ##"[{"$ref": "#/x"}"##) == ["(the document is not JSON)"])
+    }
+
+    @Test("references are read from the text; one naming a typed component resolves without parsing it, any other in the parsed text")
+    func referencesToTypedComponents() {
+        let components = OpenAPI.Components(
+            schemas: ["Item": .string],
+            parameters: ["limit": .b(.init(name: "limit", context: .query(schema: .integer)))])
+        // Cut short, so not JSON: every reference in it names a typed component, so it is never parsed.
+        let typedOnly = #"""
+            {"a": {"$ref" : "#/components/schemas/Item"}, "b": {"$ref":"#\/components\/parameters\/limit"},
+             "c": "\"$ref\": \"#/not/a/reference\"", "$schema": "x"
+            """#
+        #expect(DocumentChecks.unresolvedReferences(in: typedOnly, components: components).isEmpty)
+        let json = #"""
+            {"a": {"$ref": "#/components/schemas/Item"}, "b": {"$ref": "#/components/schemas/Gone"}, "c": {"$ref": "#/a"}}
+            """#
+        #expect(DocumentChecks.unresolvedReferences(in: json, components: components) == ["#/components/schemas/Gone"])
+        #expect(ReferenceScanner.references(in: json) == ["#/components/schemas/Item", "#/components/schemas/Gone", "#/a"])
     }
 }
