@@ -55,16 +55,23 @@ struct DeliveryLoop: Sendable {
     /// One claim and its attempts; `false` when there was nothing to do (or the database failed).
     private func round(_ subscription: ActiveSubscription) async -> Bool {
         let now = WebhookClock.milliseconds(options.clock.now())
+        if let fanOut {
+            // While clients are being served, only what this round can claim: the rest waits,
+            // marked and durable, until the instance is quiet (as the attempts do). A failed
+            // fan-out leaves the marks for the next round and does not keep this one from
+            // claiming what is already written.
+            let busy = (options.requestLoad?.current ?? 0) > 0
+            do {
+                // The other subscriptions' loops may be waiting for the deliveries written here.
+                if try await fanOut.run(at: now, limit: busy ? claimLimit : .max) > 0 { signal.wake() }
+            } catch {
+                logger.error("webhook messages cannot be fanned out to the static subscriptions: \(error)")
+            }
+        }
         let claimed: [DeliveryStore.Claimed]
         do {
-            if let fanOut {
-                // While clients are being served, only what this round can claim: the rest waits,
-                // marked and durable, until the instance is quiet (as the attempts do).
-                let busy = (options.requestLoad?.current ?? 0) > 0
-                _ = try await fanOut.run(at: now, limit: busy ? claimLimit : .max)
-            }
             if let reason = try await store.disabledReason(subscription.name) {
-                _ = try await store.database.write([store.failPending(subscription: subscription.name, reason: reason, at: now)])
+                _ = try await store.database.write(store.failPending(subscription: subscription.name, reason: reason, at: now))
                 return false
             }
             claimed = try await store.claim(

@@ -62,7 +62,7 @@ public struct DeliveryService: Service {
             disableAfterFailingHours: settings.delivery.disableAfterFailingHours)
         let claimLimit = DeliveryLoop.claimLimit(
             concurrency: settings.delivery.maxConcurrencyPerEndpoint, timeoutSeconds: settings.delivery.timeoutSeconds, options: options)
-        let fanOut = DeliveryFanOut(store: store, subscriptions: subscriptions)
+        let fanOut = DeliveryFanOut(store: store)
         repeat {
             let seen = changes.current
             await refresh()

@@ -86,13 +86,15 @@ struct DeliveryStore: Sendable {
     /// the lease of), in one transaction with the subscription's failure streak: a success ends
     /// it, a failure starts it if none runs. Returns, per attempt (in delivery id order, the
     /// order their rows are locked in, as a subscription's deletion locks them), when the streak
-    /// began (milliseconds) after a failure, `nil` after a success.
+    /// began (milliseconds) after a failure, `nil` after a success. The streak's row is written
+    /// after every delivery's, as `disable` does: deliveries in id order, then the streak.
     /// `keepsStreaks`: false for a per-record target's deliveries, which no streak disables (a
     /// failing callback URL is one caller's, not a subscription's); their secret is cleared once
     /// they succeed or fail for good.
     func record(_ attempts: [Attempted], subscription: String, owner: String, keepsStreaks: Bool = true) async throws -> [Int64?] {
         let attempts = attempts.sorted { $0.delivery.id < $1.delivery.id }
         var statements: [SQLStatement] = []
+        var streakStatements: [SQLStatement] = []
         var streaks: [Int?] = []
         for attempt in attempts {
             statements += record(
@@ -107,12 +109,15 @@ struct DeliveryStore: Sendable {
                 streaks.append(nil)
                 continue
             }
-            streaks.append(statements.count)
-            statements.append(streak(subscription, succeeded: attempt.outcome.succeeded, at: attempt.outcome.startedAt))
+            streaks.append(streakStatements.count)
+            streakStatements.append(streak(subscription, succeeded: attempt.outcome.succeeded, at: attempt.outcome.startedAt))
         }
-        let results = try await database.write(statements)
+        let first = statements.count
+        let results = try await database.write(statements + streakStatements)
         return zip(attempts, streaks).map { attempt, position in
-            guard let position, !attempt.outcome.succeeded, case .integer(let since) = results[position].rows.first?.values.first else { return nil }
+            guard let position, !attempt.outcome.succeeded, case .integer(let since) = results[first + position].rows.first?.values.first else {
+                return nil
+            }
             return since
         }
     }
@@ -174,18 +179,29 @@ struct DeliveryStore: Sendable {
             [.text(reason), .integer(now), .text(subscription)])
         let streak = SQLStatement(
             PlaceholderSequence.render("DELETE FROM webhook_failure_streaks WHERE subscription = ?", for: database.dialect), [.text(subscription)])
-        _ = try await database.write([state, stored, failPending(subscription: subscription, reason: reason, at: now), streak] + (audit.map { [$0] } ?? []))
+        _ = try await database.write([state, stored] + failPending(subscription: subscription, reason: reason, at: now) + [streak] + (audit.map { [$0] } ?? []))
     }
 
-    /// Fails the pending deliveries of a disabled subscription (events written after it was disabled included).
-    func failPending(subscription: String, reason: String, at now: Int64) -> SQLStatement {
+    /// Fails the pending deliveries of a disabled subscription (events written after it was
+    /// disabled included). On PostgreSQL they are locked first, in id order, the order `record`
+    /// locks them in (an `UPDATE` alone locks in the order it scans).
+    func failPending(subscription: String, reason: String, at now: Int64) -> [SQLStatement] {
         var q = PlaceholderSequence(dialect: database.dialect)
-        return SQLStatement(
+        return Self.locks(of: subscription, pendingOnly: true, dialect: database.dialect) + [SQLStatement(
             """
             UPDATE webhook_deliveries SET status = 'failed', last_error = \(q.next()), updated_at = \(q.next()), lease_owner = NULL, \
             lease_until = NULL WHERE subscription = \(q.next()) AND status = 'pending'
             """,
-            [.text("the subscription is disabled: \(reason)"), .integer(now), .text(subscription)])
+            [.text("the subscription is disabled: \(reason)"), .integer(now), .text(subscription)])]
+    }
+
+    /// On PostgreSQL, the statement locking `subscription`'s deliveries (its pending ones only
+    /// when `pendingOnly`) in id order, before a statement that changes or deletes them all: the
+    /// order `record` locks them in. Nothing on SQLite, whose writer is alone.
+    static func locks(of subscription: String, pendingOnly: Bool, dialect: SQLDialect) -> [SQLStatement] {
+        guard dialect == .postgres else { return [] }
+        let pending = pendingOnly ? " AND status = 'pending'" : ""
+        return [SQLStatement("SELECT id FROM webhook_deliveries WHERE subscription = $1\(pending) ORDER BY id FOR UPDATE", [.text(subscription)])]
     }
 
     /// Why `subscription` was disabled, or `nil` while it is enabled.

@@ -92,13 +92,10 @@ extension ManagementRoutes {
         var p = PlaceholderSequence(dialect: database.dialect)
         var q = PlaceholderSequence(dialect: database.dialect)
         var m = PlaceholderSequence(dialect: database.dialect)
-        var l = PlaceholderSequence(dialect: database.dialect)
-        let locks = database.dialect == .postgres
-            ? [SQLStatement("SELECT id FROM webhook_deliveries WHERE subscription = \(l.next()) ORDER BY id FOR UPDATE", [.text(current.id)])]
-            : []
+        let locks = DeliveryStore.locks(of: current.id, pendingOnly: false, dialect: database.dialect)
         let messages = SQLStatement(
             """
-            DELETE FROM webhook_messages WHERE fan_out = 0 AND id IN (SELECT message_id FROM webhook_deliveries WHERE subscription = \(m.next())) \
+            DELETE FROM webhook_messages WHERE fan_out IS NULL AND id IN (SELECT message_id FROM webhook_deliveries WHERE subscription = \(m.next())) \
             AND NOT EXISTS (SELECT 1 FROM webhook_deliveries o WHERE o.message_id = webhook_messages.id AND o.subscription <> \(m.next()))
             """,
             [.text(current.id), .text(current.id)])

@@ -5,8 +5,9 @@ import Runtime
 /// subscription receives, one message row, written by the statements that run in the change's
 /// own transaction (`WriteHook`), with the deliveries to stored subscriptions (matched in SQL);
 /// the deliveries to static subscriptions are written after the commit by `DeliveryFanOut`
-/// from the message's `fan_out` mark. A committed change always has its event; a rolled-back
-/// one never has.
+/// from the message's `fan_out` mark, which names them: this instance decides who receives its
+/// events, whichever instance writes the rows. A committed change always has its event; a
+/// rolled-back one never has.
 struct OutboxHook: CustomEventHook {
     /// The app's webhooks section.
     let settings: WebhookSettings
@@ -54,15 +55,17 @@ struct OutboxHook: CustomEventHook {
     private func statements(
         type: String, organization: String?, dialect: SQLDialect, payload makePayload: (String, Date) throws -> String
     ) throws -> [SQLStatement] {
-        let fannedOut = subscriptions.contains { $0.receives(type) }
-        guard fannedOut || stored else { return [] }
+        let receivers = Self.receivers(of: type, among: subscriptions)
+        guard receivers != nil || stored else { return [] }
         let now = clock.now()
         let milliseconds = WebhookClock.milliseconds(now)
         let messageID = EventPayload.newMessageID(at: milliseconds)
         let payload = try makePayload(messageID, now)
         let messageValues: [SQLValue] = [.text(messageID), .text(type), organization.map(SQLValue.text) ?? .null, .text(payload), .integer(milliseconds)]
         var statements: [SQLStatement] = []
-        if !fannedOut {
+        if let receivers {
+            statements.append(SQLStatement(OutboxInserts.messageToFanOut[dialect]!, messageValues + [.text(receivers)]))
+        } else {
             // Only stored subscriptions may receive it: the message is written only when one does.
             var placeholders = PlaceholderSequence(dialect: dialect)
             let values = Self.casts.map { "CAST(\(placeholders.next()) AS \($0))" }.joined(separator: ", ")
@@ -70,8 +73,6 @@ struct OutboxHook: CustomEventHook {
             statements.append(SQLStatement(
                 "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at) SELECT \(values) WHERE EXISTS (SELECT 1 \(match))",
                 messageValues + matchValues))
-        } else {
-            statements.append(SQLStatement(OutboxInserts.messageToFanOut[dialect]!, messageValues))
         }
         if stored { statements.append(Self.storedDeliveries(messageID: messageID, type: type, organization: organization, at: milliseconds, dialect: dialect)) }
         return statements
@@ -98,6 +99,22 @@ struct OutboxHook: CustomEventHook {
                 .text(receiver.secret),
             ]),
         ]
+    }
+
+    /// The names of the static subscriptions of `subscriptions` that receive `type`, as the JSON
+    /// array a message's `fan_out` holds; `nil` when none does.
+    static func receivers(of type: String, among subscriptions: [ActiveSubscription]) -> String? {
+        var writer: JSONWriter?
+        for subscription in subscriptions where subscription.receives(type) {
+            if writer == nil {
+                writer = JSONWriter(capacity: 64)
+                writer?.beginArray()
+            }
+            writer?.value(subscription.name)
+        }
+        guard var writer else { return nil }
+        writer.endArray()
+        return writer.string
     }
 
     /// SQL types of the message's five values, cast so PostgreSQL knows them in a `SELECT` list.

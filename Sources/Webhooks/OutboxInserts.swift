@@ -8,10 +8,10 @@ enum OutboxInserts {
     static let message = rendered(
         "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at) VALUES (?, ?, ?, ?, ?)")
 
-    /// The columns of `message`, for a message whose deliveries to the static subscriptions
-    /// `DeliveryFanOut` writes after the commit (`fan_out = 1`).
+    /// The columns of `message`, then `fan_out`: the static subscriptions (a JSON array of
+    /// names) whose deliveries `DeliveryFanOut` writes after the commit.
     static let messageToFanOut = rendered(
-        "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at, fan_out) VALUES (?, ?, ?, ?, ?, 1)")
+        "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at, fan_out) VALUES (?, ?, ?, ?, ?, ?)")
 
     /// `id, message_id, subscription, status, attempts, next_attempt_at, updated_at`.
     static let delivery = rendered(

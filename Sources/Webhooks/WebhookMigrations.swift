@@ -82,12 +82,14 @@ enum WebhookMigrations {
     }()
 
     /// Messages whose deliveries to the static subscriptions are not written yet
-    /// (`DeliveryFanOut`): `fan_out = 1`, and a partial index holding only those, so the loops
-    /// find them without reading the delivered ones. Messages stored before are fanned out.
+    /// (`DeliveryFanOut`): `fan_out` holds the names of the subscriptions the writing instance
+    /// chose (a JSON array), `NULL` once they are written; a partial index holds only the marked
+    /// ones, so the loops find them without reading the delivered ones. Messages stored before
+    /// had their deliveries written with them.
     static let deferredFanOut: SchemaMigration = {
         let statements = [
-            "ALTER TABLE webhook_messages ADD COLUMN fan_out BIGINT NOT NULL DEFAULT 0",
-            "CREATE INDEX webhook_messages_fan_out ON webhook_messages (created_at, id) WHERE fan_out = 1",
+            "ALTER TABLE webhook_messages ADD COLUMN fan_out TEXT",
+            "CREATE INDEX webhook_messages_fan_out ON webhook_messages (created_at, id) WHERE fan_out IS NOT NULL",
         ]
         return SchemaMigration(version: 5, name: "deferred_fan_out", sqlite: statements, postgres: statements, sqliteForeignKeysOff: false)
     }()

@@ -47,8 +47,8 @@ public struct WebhookQueueSampler: Service {
     public func sample() async throws -> WebhookQueueState {
         var placeholders = PlaceholderSequence(dialect: database.dialect)
         let rows = try await database.fetch(SQLStatement(
-            "SELECT COUNT(*), MIN(m.created_at), (SELECT COUNT(*) FROM webhook_messages WHERE fan_out = 1), "
-                + "(SELECT MIN(created_at) FROM webhook_messages WHERE fan_out = 1) "
+            "SELECT COUNT(*), MIN(m.created_at), (SELECT COUNT(*) FROM webhook_messages WHERE fan_out IS NOT NULL), "
+                + "(SELECT MIN(created_at) FROM webhook_messages WHERE fan_out IS NOT NULL) "
                 + "FROM webhook_deliveries d JOIN webhook_messages m ON m.id = d.message_id WHERE d.status = \(placeholders.next())",
             [.text(DeliveryStatus.pending.rawValue)]))
         var reader = RowReader(rows.first ?? SQLRow(values: [.integer(0), .null, .integer(0), .null]))

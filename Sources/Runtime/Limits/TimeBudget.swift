@@ -139,7 +139,7 @@ extension TimeBudget {
         _ limit: Duration, _ request: Request, _ context: LoomRequestContext, _ handler: @escaping RouteRegistry.Handler
     ) async throws -> Response {
         let budget = TimeBudget(limit: limit)
-        let task = Task.immediate { try await TimeBudget.$current.withValue(budget) { try await handler(request, context) } }
+        let task = started { try await TimeBudget.$current.withValue(budget) { try await handler(request, context) } }
         DeadlineWatch.shared.watch(budget, cancelling: task)
         defer { DeadlineWatch.shared.release(budget) }
         do {
@@ -147,5 +147,14 @@ extension TimeBudget {
         } catch {
             throw budget.hasExpired ? APIError.gatewayTimeout(budget: limit) : error
         }
+    }
+
+    /// A task running `body`, started on the caller's thread where the runtime can
+    /// (`Task.immediate`: Swift 6.2's concurrency runtime, macOS 26), else on the global executor.
+    private static func started(_ body: sending @escaping @isolated(any) () async throws -> Response) -> Task<Response, any Error> {
+        #if compiler(>=6.2)
+        if #available(macOS 26.0, iOS 26.0, tvOS 26.0, watchOS 26.0, *) { return Task.immediate(operation: body) }
+        #endif
+        return Task(operation: body)
     }
 }

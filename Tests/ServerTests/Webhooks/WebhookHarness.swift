@@ -94,7 +94,7 @@ struct WebhookHarness: Sendable {
     /// static subscription does first (`DeliveryFanOut`); returns how many messages it took.
     @discardableResult
     func fanOut(at time: Date) async throws -> Int {
-        try await DeliveryFanOut(store: DeliveryStore(database: database), subscriptions: module.subscriptions)
+        try await DeliveryFanOut(store: DeliveryStore(database: database))
             .run(at: WebhookClock.milliseconds(time))
     }
 

@@ -41,6 +41,40 @@ extension WebhookServerSuites {
             }
         }
 
+        @Test("a message names its static subscriptions: the fan-out writes the deliveries its writer chose, whoever runs it")
+        func receiversChosenByTheWriter() async throws {
+            let clock = MovableClock()
+            try await WebhookHarness.run(clock: clock.clock, instances: 0) { harness in
+                try await harness.app.create("/v1/projects", #"{"name": "P", "owner_email": "ann@example.com"}"#)
+                let names = harness.module.subscriptions.map(\.name)
+                let marks = try await harness.database.fetch(SQLStatement("SELECT fan_out FROM webhook_messages"))
+                #expect(marks.map { $0.values[0] } == [.text("[" + names.map { "\"\($0)\"" }.joined(separator: ",") + "]")])
+                // Written by an instance running one more subscription (a rolling deploy adding it),
+                // and a mark edited by hand into something else than a list of names.
+                let at = WebhookClock.milliseconds(clock.now)
+                _ = try await harness.database.write([
+                    SQLStatement(
+                        PlaceholderSequence.render(
+                            "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at, fan_out) VALUES ('msg_newer', 'projects.created', NULL, '{}', \(at + 1), ?)",
+                            for: harness.database.dialect),
+                        [.text(#"["zz.added", "\#(names[0])"]"#)]),
+                    SQLStatement(
+                        "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at, fan_out) VALUES ('msg_edited', 'projects.created', NULL, '{}', \(at + 2), 'not a list')"),
+                ])
+                #expect(try await harness.fanOut(at: clock.now) == 3)
+                let deliveries = try await harness.database.fetch(SQLStatement(
+                    "SELECT message_id, subscription, id FROM webhook_deliveries ORDER BY subscription, message_id"))
+                let written = deliveries.map { row -> String in
+                    guard case .text(let message) = row.values[0], case .text(let subscription) = row.values[1], case .text(let id) = row.values[2] else { return "?" }
+                    #expect(id == message + ":" + subscription)
+                    return message == "msg_newer" ? "newer -> \(subscription)" : "first -> \(subscription)"
+                }
+                #expect(written.sorted() == (names.map { "first -> \($0)" } + ["newer -> \(names[0])", "newer -> zz.added"]).sorted())
+                let marked = try await harness.database.fetch(SQLStatement("SELECT COUNT(*) FROM webhook_messages WHERE fan_out IS NOT NULL"))
+                #expect(marked.first?.values[0] == .integer(0), "every mark cleared, the unreadable one too")
+            }
+        }
+
         @Test("two instances on one database deliver 200 events, each exactly once")
         func twoInstances() async throws {
             try await WebhookHarness.run(instances: 2) { harness in
