@@ -87,6 +87,32 @@ extension WebhookServerSuites {
             }
         }
 
+        @Test("deleting a subscription spares a message whose static subscriptions' deliveries are not written yet")
+        func deleteSparesMarkedMessages() async throws {
+            try await ManagementHarness.run { harness in
+                let (stored, _) = try await harness.subscribe(["projects.created"])
+                // As a write makes it when a static subscription receives the event too: the stored
+                // subscription's delivery in the transaction, the static one's owed (`fan_out`).
+                let dialect = harness.database.dialect
+                _ = try await harness.database.write([
+                    SQLStatement(
+                        PlaceholderSequence.render(
+                            "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at, fan_out) VALUES ('msg_owed', 'projects.created', NULL, '{}', 1, ?)",
+                            for: dialect),
+                        [.text(#"["tracker.main"]"#)]),
+                    SQLStatement(
+                        PlaceholderSequence.render(
+                            "INSERT INTO webhook_deliveries (id, message_id, subscription, status, attempts, next_attempt_at, updated_at) VALUES (?, 'msg_owed', ?, 'success', 1, 1, 1)",
+                            for: dialect),
+                        [.text("msg_owed:" + stored), .text(stored)]),
+                ])
+                #expect(try await harness.app.request(.delete, "\(Self.path)/\(stored)").status == .noContent)
+                #expect(try await harness.count("webhook_deliveries") == 0)
+                let left = try await harness.database.fetch(SQLStatement("SELECT id, fan_out FROM webhook_messages"))
+                #expect(left.map(\.values) == [[.text("msg_owed"), .text(#"["tracker.main"]"#)]], "the static subscription's delivery is still owed")
+            }
+        }
+
         @Test("URLs the SSRF guard refuses, and patterns matching no event, are 422 naming the field")
         func refusedAtCreation() async throws {
             try await ManagementHarness.run(allowLoopback: false) { harness in
