@@ -73,7 +73,8 @@ public enum B2b {
         delivery: .init(
             timeoutSeconds: 30, connectTimeoutSeconds: 15,
             retrySchedule: [5, 300, 1800, 7200, 18000, 36000, 36000], jitterPercent: 20,
-            maxConcurrencyPerEndpoint: 4, disableAfterFailingHours: 120
+            maxConcurrencyPerEndpoint: 4, disableAfterFailingHours: 120,
+            retentionDays: 30
         ),
         events: [
             .init(type: "users.created", description: "A record of users was created; `data` is the record.", table: "users", operation: .created),

@@ -31,7 +31,8 @@ public enum Benchwebhooks {
         delivery: .init(
             timeoutSeconds: 15, connectTimeoutSeconds: 15,
             retrySchedule: [5, 300, 1800, 7200, 18000, 36000, 36000], jitterPercent: 20,
-            maxConcurrencyPerEndpoint: 4, disableAfterFailingHours: 120
+            maxConcurrencyPerEndpoint: 4, disableAfterFailingHours: 120,
+            retentionDays: 30
         ),
         events: [
             .init(type: "items.created", description: "A record of items was created; `data` is the record.", table: "items", operation: .created),

@@ -67,7 +67,8 @@ public enum Stationthis {
         delivery: .init(
             timeoutSeconds: 15, connectTimeoutSeconds: 15,
             retrySchedule: [5, 300, 1800, 7200, 18000, 36000, 36000], jitterPercent: 20,
-            maxConcurrencyPerEndpoint: 4, disableAfterFailingHours: 120
+            maxConcurrencyPerEndpoint: 4, disableAfterFailingHours: 120,
+            retentionDays: 30
         ),
         events: [
         ],

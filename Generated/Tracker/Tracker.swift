@@ -81,7 +81,8 @@ public enum Tracker {
         delivery: .init(
             timeoutSeconds: 15, connectTimeoutSeconds: 15,
             retrySchedule: [5, 300, 1800, 7200, 18000, 36000, 36000], jitterPercent: 20,
-            maxConcurrencyPerEndpoint: 4, disableAfterFailingHours: 120
+            maxConcurrencyPerEndpoint: 4, disableAfterFailingHours: 120,
+            retentionDays: 30
         ),
         events: [
             .init(type: "projects.created", description: "A record of projects was created; `data` is the record.", table: "projects", operation: .created),

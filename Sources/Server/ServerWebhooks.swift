@@ -33,6 +33,7 @@ enum ServerWebhooks {
         guard module.delivers else { return }
         configuration.hooks.append(module.hook)
         configuration.services.append(module.service(database: database, audited: app.audit != nil))
+        configuration.services.append(module.purgeService(database: database))
         if let metrics {
             configuration.services.append(module.queueSampler(database: database) { state in
                 metrics.webhookQueue(pending: state.pending, oldestPendingAgeSeconds: state.oldestPendingAgeSeconds)

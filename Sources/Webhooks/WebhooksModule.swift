@@ -54,6 +54,14 @@ public struct WebhooksModule: Sendable {
         WebhookQueueSampler(database: database, clock: options.clock, interval: interval, logger: logger, report: report)
     }
 
+    /// Deletes the finished messages past `webhooks.delivery.retentionDays` (with their
+    /// deliveries and attempts) every `interval`, until graceful shutdown (`OutboxPurge`); goes
+    /// into `LoomServer.Configuration.services`.
+    public func purgeService(database: any DatabaseClient, interval: Duration = .seconds(3600)) -> PeriodicPurge {
+        let purge = OutboxPurge(database: database, retentionDays: settings.delivery.retentionDays, clock: options.clock)
+        return PeriodicPurge(rows: "webhook messages past their retention", interval: interval, logger: logger) { try await purge.purge() }
+    }
+
     /// Whether the app declares the management API (subscriptions stored in the database).
     public var managed: Bool { settings.management != nil }
 

@@ -14,7 +14,8 @@ enum WebhookTranslator {
             "signature: \(signature(webhooks.signature))",
             "delivery: .init(\n" + indent + "    timeoutSeconds: \(delivery.timeoutSeconds), connectTimeoutSeconds: \(delivery.connectTimeoutSeconds),\n"
                 + indent + "    retrySchedule: [\(delivery.retrySchedule.map(String.init).joined(separator: ", "))], jitterPercent: \(delivery.jitterPercent),\n"
-                + indent + "    maxConcurrencyPerEndpoint: \(delivery.maxConcurrencyPerEndpoint), disableAfterFailingHours: \(delivery.disableAfterFailingHours)\n"
+                + indent + "    maxConcurrencyPerEndpoint: \(delivery.maxConcurrencyPerEndpoint), disableAfterFailingHours: \(delivery.disableAfterFailingHours),\n"
+                + indent + "    retentionDays: \(delivery.retentionDays)\n"
                 + indent + ")",
         ]
         var events = "events: ["

@@ -26,12 +26,19 @@ public struct WebhookSettings: Sendable {
         /// The default of `disableAfterFailingHours`: 5 days (`webhooks.delivery` in `app.json`
         /// has the same default, and the generator always writes the app's value).
         public static let defaultDisableAfterFailingHours = 120
+        /// Days a message whose deliveries are all done (delivered, or failed for good) is kept,
+        /// with its deliveries and their attempts, before `OutboxPurge` deletes it.
+        public let retentionDays: Int
+        /// The default of `retentionDays` (`webhooks.delivery` has the same default, and the
+        /// generator always writes the app's value).
+        public static let defaultRetentionDays = 30
 
         /// Creates the settings.
         public init(
             timeoutSeconds: Int, connectTimeoutSeconds: Int, retrySchedule: [Int], jitterPercent: Int, maxConcurrencyPerEndpoint: Int,
-            disableAfterFailingHours: Int = defaultDisableAfterFailingHours
+            disableAfterFailingHours: Int = defaultDisableAfterFailingHours, retentionDays: Int = defaultRetentionDays
         ) {
+            self.retentionDays = retentionDays
             self.timeoutSeconds = timeoutSeconds
             self.connectTimeoutSeconds = connectTimeoutSeconds
             self.retrySchedule = retrySchedule

@@ -85,6 +85,9 @@ public struct WebhookDeliveryConfig: Codable, Sendable, Hashable {
     /// A subscription whose every attempt failed for this many hours in a row (no success in
     /// between) is disabled, and the disabling is audited.
     public var disableAfterFailingHours: Int = 120
+    /// Days a message, its deliveries and their attempts are kept once none of its deliveries is
+    /// pending any more; older ones are purged.
+    public var retentionDays: Int = 30
 
     /// Creates the settings; the defaults follow the schedule (5 s, 5 min, 30 min, 2 h,
     /// 5 h, 10 h, 10 h, ±20 %).

@@ -121,6 +121,7 @@ enum SchemaKeys {
     static let webhookDelivery = ObjectKeys(
         accepted: [
             "timeoutSeconds", "connectTimeoutSeconds", "retrySchedule", "jitterPercent", "maxConcurrencyPerEndpoint", "disableAfterFailingHours",
+            "retentionDays",
         ])
 
     // MARK: Webhooks management (issue 13)

@@ -86,6 +86,7 @@ enum WebhooksConfigReader {
             jitterPercent: reader.integer("jitterPercent") ?? defaults.jitterPercent,
             maxConcurrencyPerEndpoint: reader.integer("maxConcurrencyPerEndpoint") ?? defaults.maxConcurrencyPerEndpoint)
         delivery.disableAfterFailingHours = reader.integer("disableAfterFailingHours") ?? defaults.disableAfterFailingHours
+        delivery.retentionDays = reader.integer("retentionDays") ?? defaults.retentionDays
         return delivery
     }
 

@@ -80,6 +80,7 @@ enum WebhookRules {
             ("jitterPercent", delivery.jitterPercent, 0...50),
             ("maxConcurrencyPerEndpoint", delivery.maxConcurrencyPerEndpoint, 1...64),
             ("disableAfterFailingHours", delivery.disableAfterFailingHours, 1...8_760),
+            ("retentionDays", delivery.retentionDays, 1...3_650),
         ]
         for (key, value, range) in ranges where !range.contains(value) {
             report.setting(
