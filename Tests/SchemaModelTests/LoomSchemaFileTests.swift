@@ -111,6 +111,8 @@ struct LoomSchemaFileTests {
         #expect(try defaultValue("webhookDelivery", "jitterPercent") == .integer(Int64(delivery.jitterPercent)))
         #expect(try defaultValue("webhookDelivery", "maxConcurrencyPerEndpoint") == .integer(Int64(delivery.maxConcurrencyPerEndpoint)))
         #expect(try defaultValue("webhookDelivery", "connectTimeoutSeconds") == .integer(Int64(delivery.connectTimeoutSeconds)))
+        #expect(try defaultValue("webhookDelivery", "disableAfterFailingHours") == .integer(Int64(delivery.disableAfterFailingHours)))
+        #expect(try defaultValue("webhookDelivery", "retentionDays") == .integer(Int64(delivery.retentionDays)))
     }
 
     @Test("every $ref points at an existing $def")

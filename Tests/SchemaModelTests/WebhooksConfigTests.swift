@@ -23,6 +23,7 @@ struct WebhooksConfigTests {
         #expect(webhooks.eventTypes == ["users.created", "users.deleted"])
         #expect(webhooks.delivery == WebhookDeliveryConfig())
         #expect(webhooks.delivery.retrySchedule == [5, 300, 1_800, 7_200, 18_000, 36_000, 36_000])
+        #expect(webhooks.delivery.retentionDays == 30)
         #expect(webhooks.signature.scheme == .standardWebhooks)
         #expect(!webhooks.tenantScoped)
     }
@@ -31,7 +32,7 @@ struct WebhooksConfigTests {
     func invalid() {
         let webhooks = #"""
             {"tenantScoped": true, "signature": {"scheme": "hmac-sha256", "header": "Bad Header"},
-             "delivery": {"timeoutSeconds": 0, "jitterPercent": 90, "retrySchedule": [5, 0]},
+             "delivery": {"timeoutSeconds": 0, "jitterPercent": 90, "retrySchedule": [5, 0], "retentionDays": 0},
              "tables": {"usres": ["created"], "users": ["restored"]},
              "subscriptions": {"ops": {"description": "Ops.", "urlEnv": "OPS_URL", "secretEnv": "bad-name", "events": ["orders.*"]}}}
             """#
@@ -41,6 +42,7 @@ struct WebhooksConfigTests {
         expectDiagnostic(result, code: "invalid-webhook-setting", file: file, path: "webhooks.signature.header", contains: "header name")
         expectDiagnostic(result, code: "invalid-webhook-setting", file: file, path: "webhooks.delivery.timeoutSeconds", contains: "between 1 and 60")
         expectDiagnostic(result, code: "invalid-webhook-setting", file: file, path: "webhooks.delivery.jitterPercent", contains: "between 0 and 50")
+        expectDiagnostic(result, code: "invalid-webhook-setting", file: file, path: "webhooks.delivery.retentionDays", contains: "between 1 and 3650")
         expectDiagnostic(result, code: "invalid-webhook-setting", file: file, path: "webhooks.delivery.retrySchedule[1]", contains: "between 1")
         expectDiagnostic(result, code: "unknown-table", file: file, path: "webhooks.tables.usres", contains: "users")
         expectDiagnostic(result, code: "invalid-webhook-setting", file: file, path: "webhooks.tables.users", contains: "never restored")
