@@ -28,6 +28,19 @@ struct WebhooksConfigTests {
         #expect(!webhooks.tenantScoped)
     }
 
+    @Test("the outbox's retention is read from delivery.retentionDays, between 1 and 3650 days")
+    func retention() throws {
+        let files = TestSchemas.files(Self.app(webhooks: #"{"tables": {"users": ["created"]}, "delivery": {"retentionDays": 7}}"#))
+        guard case .success(let loaded) = SchemaPipeline.load(files) else {
+            Issue.record("refused: \(TestSchemas.diagnostics(files))")
+            return
+        }
+        #expect(loaded.schemas.apps.first?.config.webhooks?.delivery.retentionDays == 7)
+        let tooLong = TestSchemas.diagnostics(TestSchemas.files(Self.app(webhooks: #"{"tables": {"users": ["created"]}, "delivery": {"retentionDays": 3651}}"#)))
+        expectDiagnostic(
+            tooLong, code: "invalid-webhook-setting", file: AuthConfigTests.appPath, path: "webhooks.delivery.retentionDays", contains: "between 1 and 3650")
+    }
+
     @Test("unknown tables, impossible events, bad numbers, tenancy without organizations and dead patterns are reported at their paths")
     func invalid() {
         let webhooks = #"""

@@ -42,24 +42,54 @@ extension WebhookServerSuites {
                 #expect(try await purge.purge() == 0, "nothing else is finished")
 
                 // The pending one fails for good; the unfanned one is fanned out and delivered:
-                // both old and finished now, and a batch of one takes them in two statements.
+                // both old and finished now, and batches of one take them one at a time.
                 _ = try await database.write([SQLStatement("UPDATE webhook_deliveries SET status = 'failed'")])
                 #expect(try await harness.fanOut(at: clock.now) == 2)
                 _ = try await database.write([SQLStatement(
-                    "UPDATE webhook_deliveries SET status = 'success' WHERE message_id NOT IN (SELECT id FROM webhook_messages WHERE created_at >= \(WebhookClock.milliseconds(clock.now)))")])
+                    """
+                    UPDATE webhook_deliveries SET status = 'success' WHERE status = 'pending' AND message_id NOT IN \
+                    (SELECT id FROM webhook_messages WHERE created_at >= \(WebhookClock.milliseconds(clock.now)))
+                    """)])
+                #expect(try await Self.statuses(database) == ["failed", "pending", "success"], "one failed for good, one delivered, the new one pending")
                 var batched = purge
-                batched.batchSize = 1
+                (batched.batchSize, batched.pause) = (1, .zero)
                 #expect(try await batched.purge() == 2)
                 #expect(try await harness.count("webhook_messages") == 1, "the message within the retention stays")
                 #expect(try await Self.deliveryIDs(database).count == 1)
             }
         }
 
-        @Test("the cutoff as a time-ordered id prefix: 12 hex digits of the milliseconds")
-        func cutoffPrefix() {
-            #expect(OutboxPurge.hex12(0x0193_3b0e_6f2a) == "01933b0e6f2a")
-            #expect(OutboxPurge.hex12(255) == "0000000000ff")
-            #expect(EventPayload.newMessageID(at: 0x0193_3b0e_6f2a).hasPrefix("msg_01933b0e6f2a"))
+        @Test("messages are chosen by their time, not by their id: an id that is not time-ordered (written before ids were) goes too")
+        func oldIdentifiers() async throws {
+            let clock = MovableClock()
+            try await WebhookHarness.run(clock: clock.clock, instances: 0) { harness in
+                let database = harness.database
+                let old = WebhookClock.milliseconds(clock.now) - 40 * 86_400_000
+                for (id, status) in [("msg_ffffffffffff7000800000000000000a", "failed"), ("msg_0000000000007000800000000000000b", "pending")] {
+                    _ = try await database.write([
+                        SQLStatement(
+                            PlaceholderSequence.render(
+                                "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at) VALUES (?, 'projects.created', NULL, '{}', ?)",
+                                for: database.dialect),
+                            [.text(id), .integer(old)]),
+                        SQLStatement(
+                            PlaceholderSequence.render(
+                                "INSERT INTO webhook_deliveries (id, message_id, subscription, status, attempts, next_attempt_at, updated_at) VALUES (?, ?, 'tracker.main', ?, 1, 1, 1)",
+                                for: database.dialect),
+                            [.text(id + ":tracker.main"), .text(id), .text(status)]),
+                    ])
+                }
+                let purge = OutboxPurge(database: database, retentionDays: harness.module.settings.delivery.retentionDays, clock: clock.clock)
+                #expect(try await purge.purge() == 1)
+                #expect(try await Self.deliveryIDs(database) == ["msg_0000000000007000800000000000000b:tracker.main"], "the pending one stays")
+            }
+        }
+
+        static func statuses(_ database: any DatabaseClient) async throws -> [String] {
+            try await database.fetch(SQLStatement("SELECT status FROM webhook_deliveries ORDER BY status")).compactMap { row in
+                guard case .text(let status) = row.values[0] else { return nil }
+                return status
+            }
         }
 
         static func deliveryIDs(_ database: any DatabaseClient) async throws -> [String] {
