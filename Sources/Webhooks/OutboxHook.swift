@@ -11,14 +11,24 @@ import Runtime
 struct OutboxHook: CustomEventHook {
     /// The app's webhooks section.
     let settings: WebhookSettings
-    /// The subscriptions active in this process (URL and secret configured).
-    let subscriptions: [ActiveSubscription]
+    /// Per declared event type that a static subscription active in this process receives, the
+    /// message's `fan_out` mark naming them (`receivers(of:among:)`), made once: the
+    /// subscriptions and types are fixed for the process.
+    let receivers: [String: String]
     /// Wakes the delivery service after commit.
     let signal: DeliverySignal
     /// The clock (tests move it).
     let clock: WebhookClock
     /// Whether subscriptions stored through the management API receive events too.
     let stored: Bool
+
+    /// The hook of `settings` for `subscriptions`, the static ones active in this process (URL
+    /// and secret configured).
+    init(settings: WebhookSettings, subscriptions: [ActiveSubscription], signal: DeliverySignal, clock: WebhookClock, stored: Bool) {
+        (self.settings, self.signal, self.clock, self.stored) = (settings, signal, clock, stored)
+        let types = settings.events.map(\.type) + settings.customEvents.map(\.type)
+        receivers = Dictionary(types.compactMap { type in Self.receivers(of: type, among: subscriptions).map { (type, $0) } }) { first, _ in first }
+    }
 
     /// Updates report the earlier values of the changed members (`previous`).
     var needsPreviousRecord: Bool { true }
@@ -55,7 +65,7 @@ struct OutboxHook: CustomEventHook {
     private func statements(
         type: String, organization: String?, dialect: SQLDialect, payload makePayload: (String, Date) throws -> String
     ) throws -> [SQLStatement] {
-        let receivers = Self.receivers(of: type, among: subscriptions)
+        let receivers = self.receivers[type]
         guard receivers != nil || stored else { return [] }
         let now = clock.now()
         let milliseconds = WebhookClock.milliseconds(now)
@@ -148,7 +158,7 @@ struct OutboxHook: CustomEventHook {
             sql += "s.organization_id IS NULL"
         }
         let patterns = coveringPatterns(of: type)
-        let list = patterns.map { _ in placeholders.next() }.joined(separator: ", ")
+        let list = placeholders.list(patterns.count)
         sql += " AND EXISTS (SELECT 1 FROM webhook_subscription_events e WHERE e.subscription_id = s.id AND e.pattern IN (\(list)))"
         return (sql, values + patterns.map(SQLValue.text))
     }
