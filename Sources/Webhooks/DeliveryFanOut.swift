@@ -66,7 +66,7 @@ struct DeliveryFanOut: Sendable {
         var statements: [SQLStatement] = []
         if dialect == .postgres {
             var p = PlaceholderSequence(dialect: dialect)
-            let list = messages.map { _ in p.next() }.joined(separator: ", ")
+            let list = p.list(messages.count)
             statements.append(SQLStatement(
                 "SELECT id FROM webhook_messages WHERE id IN (\(list)) ORDER BY id FOR UPDATE", messages.map(SQLValue.text)))
         }
@@ -74,7 +74,7 @@ struct DeliveryFanOut: Sendable {
             statements.append(Self.deliveries(of: receiving[name]!.sorted(), to: name, at: now, dialect: dialect))
         }
         var p = PlaceholderSequence(dialect: dialect)
-        let list = messages.map { _ in p.next() }.joined(separator: ", ")
+        let list = p.list(messages.count)
         statements.append(SQLStatement(
             "UPDATE webhook_messages SET fan_out = NULL WHERE fan_out IS NOT NULL AND id IN (\(list))", messages.map(SQLValue.text)))
         _ = try await store.database.write(statements)
@@ -92,7 +92,7 @@ struct DeliveryFanOut: Sendable {
     static func deliveries(of messages: [String], to subscription: String, at now: Int64, dialect: SQLDialect) -> SQLStatement {
         var p = PlaceholderSequence(dialect: dialect)
         let (suffix, name, pending, updated) = (p.next(), p.next(), p.next(), p.next())
-        let list = messages.map { _ in p.next() }.joined(separator: ", ")
+        let list = p.list(messages.count)
         return SQLStatement(
             """
             INSERT INTO webhook_deliveries (id, message_id, subscription, status, attempts, next_attempt_at, updated_at) \

@@ -58,7 +58,7 @@ struct DeliveryStore: Sendable {
 
     private func payloads(_ messages: Set<String>) async throws -> [String: String] {
         var p = PlaceholderSequence(dialect: database.dialect)
-        let list = messages.map { _ in p.next() }.joined(separator: ", ")
+        let list = p.list(messages.count)
         let rows = try await database.fetch(SQLStatement(
             "SELECT id, payload FROM webhook_messages WHERE id IN (\(list))", messages.sorted().map(SQLValue.text)))
         var result: [String: String] = [:]
@@ -128,7 +128,7 @@ struct DeliveryStore: Sendable {
         at now: Int64
     ) -> [SQLStatement] {
         var p = PlaceholderSequence(dialect: database.dialect)
-        let log = (0..<7).map { _ in p.next() }.joined(separator: ", ")
+        let log = p.list(7)
         let insert = SQLStatement(
             "INSERT INTO webhook_attempts (id, delivery_id, attempted_at, response_status, duration_ms, response_body, error) VALUES (\(log))",
             [.text(UniqueIdentifiers.timeOrdered(at: attempt.startedAt)), .text(delivery.id), .integer(attempt.startedAt), attempt.status.map { .integer(Int64($0)) } ?? .null,

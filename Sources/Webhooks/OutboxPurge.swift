@@ -1,4 +1,3 @@
-import Logging
 import Runtime
 
 /// Deletes what the outbox no longer owes anyone once the app's retention has passed

@@ -23,7 +23,7 @@ struct SubscriptionStore: Sendable {
     /// The statements storing `subscription` with its patterns.
     func insert(_ subscription: StoredSubscription) -> [SQLStatement] {
         var p = PlaceholderSequence(dialect: database.dialect)
-        let values = (0..<11).map { _ in p.next() }.joined(separator: ", ")
+        let values = p.list(11)
         let row = SQLStatement(
             "INSERT INTO webhook_subscriptions (\(StoredSubscription.columns)) VALUES (\(values))",
             [.text(subscription.id), subscription.organizationID.map(SQLValue.text) ?? .null, .text(subscription.url),
@@ -99,7 +99,7 @@ struct SubscriptionStore: Sendable {
     private func withPatterns(_ subscriptions: [StoredSubscription]) async throws -> [StoredSubscription] {
         guard !subscriptions.isEmpty else { return [] }
         var p = PlaceholderSequence(dialect: database.dialect)
-        let list = subscriptions.map { _ in p.next() }.joined(separator: ", ")
+        let list = p.list(subscriptions.count)
         let rows = try await database.fetch(SQLStatement(
             "SELECT subscription_id, pattern FROM webhook_subscription_events WHERE subscription_id IN (\(list)) ORDER BY pattern",
             subscriptions.map { .text($0.id) }))

@@ -294,6 +294,12 @@ public struct PlaceholderSequence: Sendable {
         return dialect == .sqlite ? "?" : "$\(position)"
     }
 
+    /// The next `count` placeholders separated by commas, for an `IN (...)` list or a `VALUES`
+    /// row.
+    public mutating func list(_ count: Int) -> String {
+        (0..<count).map { _ in next() }.joined(separator: ", ")
+    }
+
     /// `sql`, written with `?` placeholders, with each in `dialect`'s form (`$1`, `$2`, ... on
     /// PostgreSQL). For fixed statement text a module writes itself, never request input, and
     /// with no `?` inside a string literal, so the rewrite is exact.

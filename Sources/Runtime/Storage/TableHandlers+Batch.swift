@@ -169,7 +169,7 @@ extension TableHandlers {
         let ids = operations.compactMap(\.id)
         guard !ids.isEmpty else { return }
         var placeholders = PlaceholderSequence(dialect: database.dialect)
-        let list = ids.map { _ in placeholders.next() }.joined(separator: ", ")
+        let list = placeholders.list(ids.count)
         let key = table.statements.primaryKeyColumn
         let scope = table.access.map { " AND " + $0.condition(&placeholders) } ?? ""
         let rows = try await database.fetch(SQLStatement(

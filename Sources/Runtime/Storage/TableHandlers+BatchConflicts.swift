@@ -17,7 +17,7 @@ extension TableHandlers {
         }
         guard !candidates.isEmpty else { return nil }
         var placeholders = PlaceholderSequence(dialect: database.dialect)
-        let list = candidates.map { _ in placeholders.next() }.joined(separator: ", ")
+        let list = placeholders.list(candidates.count)
         let key = table.statements.primaryKeyColumn
         let scope = table.access.map { " AND " + $0.condition(&placeholders) } ?? ""
         let rows = try await database.fetch(SQLStatement(
@@ -48,7 +48,7 @@ extension TableHandlers {
         for reverse in table.reverseRelations {
             let target = reverse.target()
             var placeholders = PlaceholderSequence(dialect: database.dialect)
-            let list = deletes.map { _ in placeholders.next() }.joined(separator: ", ")
+            let list = placeholders.list(deletes.count)
             let rows = try await database.fetch(SQLStatement(
                 "SELECT DISTINCT \"\(reverse.field)\" FROM \(target.statements.table) WHERE \"\(reverse.field)\" IN (\(list))", deletes.map(\.1)))
             for row in rows { referenced[row.values.first?.keyText ?? ""] = target.name }

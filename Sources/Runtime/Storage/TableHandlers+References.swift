@@ -38,7 +38,7 @@ extension TableHandlers {
             }
             guard !values.isEmpty else { continue }
             var placeholders = PlaceholderSequence(dialect: database.dialect)
-            let list = values.map { _ in placeholders.next() }.joined(separator: ", ")
+            let list = placeholders.list(values.count)
             let key = target.statements.primaryKeyColumn
             let scope = target.access.map { " AND " + $0.condition(&placeholders) } ?? ""
             let rows = try await database.fetch(SQLStatement(

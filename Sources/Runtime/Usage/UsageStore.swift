@@ -25,7 +25,7 @@ struct UsageStore: Sendable {
     private func upsert(_ key: UsageKey, _ tally: UsageTally) -> SQLStatement {
         var placeholders = PlaceholderSequence(dialect: database.dialect)
         let columns = ["day", "api_key_id", "organization_id"] + Self.counted
-        let values = columns.map { _ in placeholders.next() }.joined(separator: ", ")
+        let values = placeholders.list(columns.count)
         let sums = Self.counted.map { "\($0) = usage_daily.\($0) + excluded.\($0)" }.joined(separator: ", ")
         let counts = [tally.requests, tally.clientErrors, tally.serverErrors] + tally.buckets
         return SQLStatement(

@@ -78,7 +78,7 @@ public indirect enum RowFilter<Record: TableRecord>: Sendable {
         case .among(let column, let values):
             guard !values.isEmpty else { return "1 = 0" }
             binds += values
-            return "\(column) IN (" + values.map { _ in placeholders.next() }.joined(separator: ", ") + ")"
+            return "\(column) IN (" + placeholders.list(values.count) + ")"
         case .all(let filters):
             guard !filters.isEmpty else { return "1 = 1" }
             return "(" + filters.map { $0.render(&placeholders, &binds) }.joined(separator: " AND ") + ")"

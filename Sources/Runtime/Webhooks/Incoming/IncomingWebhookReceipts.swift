@@ -50,7 +50,7 @@ public struct IncomingWebhookReceipts: Sendable {
     /// The insert of one receipt; it changes no row when the id is already recorded.
     static func insert(endpoint: String, messageID: String, receivedAt: Date, dialect: SQLDialect) -> SQLStatement {
         var placeholders = PlaceholderSequence(dialect: dialect)
-        let values = (0..<3).map { _ in placeholders.next() }.joined(separator: ", ")
+        let values = placeholders.list(3)
         return SQLStatement(
             "INSERT INTO loom_webhook_receipts (endpoint, message_id, received_at) VALUES (\(values)) ON CONFLICT DO NOTHING",
             [.text(endpoint), .text(messageID), .integer(Int64(receivedAt.timeIntervalSince1970 * 1000))])
