@@ -197,6 +197,9 @@ def filter_failure(context, failure, case, response):
     # check expected another (401 for a request without credentials, say).
     if response is not None and response.status_code == 429:
         return False
+    if type(failure).__name__ == "EnsureResourceAvailability" and case.path_parameters and any(
+            str(value) in REPLACED_SUBJECTS for value in case.path_parameters.values()):
+        return False
     if type(failure).__name__ != "RejectedPositiveData":
         return True
     if response.status_code == 412 and case.headers and "If-Match" in case.headers:
@@ -226,6 +229,13 @@ OWN_PROFILE_PATHS = tuple(path for path in os.environ.get("LOOM_CI_OWN_PROFILE_P
 # names a random id instead; the route is still exercised.
 OWN_SUBJECTS = {subject for subject in os.environ.get("LOOM_CI_OWN_SUBJECTS", "").split(",") if subject}
 
+# The random ids put in place of an own subject. schemathesis counts a path parameter changed
+# after generation as one a link filled in, so a request following a `POST` whose id was drawn
+# from the pool (the run's own admin, from `GET .../me`) and then replaced here would be read as
+# "the resource just created answers 404" (ST302). That 404 is for the replacement, which names
+# nothing; such a failure is dropped (see `filter_failure`).
+REPLACED_SUBJECTS = set()
+
 # The run's own login emails: a generated login (or any body) with one of them and a wrong
 # password counts against that email's failed-login throttle, which would lock the run's own
 # re-login; such a value is replaced by another address.
@@ -253,4 +263,6 @@ def before_call(context, case, **kwargs):
     if OWN_SUBJECTS and case.method.upper() != "GET" and case.path_parameters:
         for name, value in list(case.path_parameters.items()):
             if str(value).lower() in OWN_SUBJECTS:
-                case.path_parameters[name] = str(uuid.uuid4())
+                replacement = str(uuid.uuid4())
+                REPLACED_SUBJECTS.add(replacement)
+                case.path_parameters[name] = replacement
