@@ -33,6 +33,11 @@ public protocol DatabaseClient: Sendable {
     /// on the calling thread within a step budget. The default runs `fetchSnapshot`.
     func fetchSnapshot(_ statements: [SQLStatement], boundedBySteps: Bool) async throws -> [[SQLRow]]
 
+    /// The statements of a list page in one snapshot, like `fetchSnapshot(_:boundedBySteps:)`;
+    /// a client may start the page at a row whose place it remembers (`PageRead`). The default
+    /// runs `fetchSnapshot(_:boundedBySteps:)`.
+    func fetchPage(_ read: PageRead) async throws -> [[SQLRow]]
+
     /// Runs a write plan in one transaction, all or nothing: fixed steps as they are, derived
     /// steps worked out from the results before them, inside the transaction (see `WritePlan`).
     /// Returns, for each statement, the rows it returned (`RETURNING`) and the number of rows it
@@ -71,6 +76,11 @@ extension DatabaseClient {
     /// Clients without a bounded path read every snapshot the ordinary way.
     public func fetchSnapshot(_ statements: [SQLStatement], boundedBySteps: Bool) async throws -> [[SQLRow]] {
         try await fetchSnapshot(statements)
+    }
+
+    /// Clients that remember no positions read every page from its conditions.
+    public func fetchPage(_ read: PageRead) async throws -> [[SQLRow]] {
+        try await fetchSnapshot(read.statements, boundedBySteps: read.boundedBySteps)
     }
 
     /// Clients that cannot read without waiting never read inline.

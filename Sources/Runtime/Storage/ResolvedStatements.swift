@@ -136,6 +136,8 @@ struct ResolvedStatements: Sendable {
         // A count without a condition is SQLite's one-step b-tree count, and a full-text match
         // reads its index outside the steps: neither is bounded by a step budget.
         let boundedBySteps = query.search == nil && (count == nil || !conditions.isEmpty)
+        // Bounded by steps but for a total of the whole table, which walks the table's pages.
+        let countsWholeTable = query.search == nil && count != nil && conditions.isEmpty
 
         let keys = try sortKeys(query.sort)
         if let cursor = query.cursor {
@@ -144,20 +146,46 @@ struct ResolvedStatements: Sendable {
             }
             conditions.append(keyset(keys, after: cursor, placeholders: &placeholders, binds: &binds))
         }
-        let pageWhere = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let orderBy = " ORDER BY " + keys.map { key in
             "\(key.column.column) \(key.descending ? "DESC" : "ASC") NULLS \(key.nullsLast ? "LAST" : "FIRST")"
         }.joined(separator: ", ")
-        let limit = " LIMIT " + placeholders.next() + " OFFSET " + placeholders.next()
-        let pageText =
-            dialect == .sqlite && query.offset >= Self.lateRowLookupOffset
-            ? listPrefix + " WHERE " + table + "._rowid_ IN (SELECT _rowid_ FROM " + table + pageWhere + orderBy + limit + ")" + orderBy
-            : listPrefix + pageWhere + orderBy + limit
-        let page = SQLStatement(pageText, binds + [.integer(Int64(query.limit) + 1), .integer(Int64(query.offset))])
+        let page = pageStatement(
+            where: conditions, binds: binds, placeholders: placeholders, orderBy: orderBy, limit: query.limit, offset: query.offset)
+        // A SQLite page past the first may start at a row whose place the reading connection
+        // remembers (`PageRead`): the same conditions, from that row's sort keys on.
+        var seek: ListStatements.Seek? = nil
+        if dialect == .sqlite && (boundedBySteps || countsWholeTable) && query.offset > 0 {
+            let pageWhere = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            let (pageConditions, pageBinds, pagePlaceholders) = (conditions, binds, placeholders)
+            seek = ListStatements.Seek(shape: SQLStatement(table + pageWhere + orderBy, binds)) { key, skip in
+                var conditions = pageConditions
+                var placeholders = pagePlaceholders
+                var binds = pageBinds
+                conditions.append(keyset(keys, after: key, inclusive: true, placeholders: &placeholders, binds: &binds))
+                return pageStatement(
+                    where: conditions, binds: binds, placeholders: placeholders, orderBy: orderBy, limit: query.limit, offset: skip)
+            }
+        }
         let expanded = try resolveExpansions(query.expand)
         return ListStatements(
             page: page, count: count, cursorIndexes: keys.map(\.column.selectIndex), expansions: expanded, dialect: dialect,
-            identity: caller.identity, boundedBySteps: boundedBySteps)
+            identity: caller.identity, boundedBySteps: boundedBySteps, countsWholeTable: countsWholeTable, offset: query.offset,
+            seek: seek)
+    }
+
+    /// The page statement: `limit + 1` rows (the look-ahead row tells whether a next page exists)
+    /// after skipping `offset`; on SQLite from `lateRowLookupOffset` on in two steps.
+    private func pageStatement(
+        where conditions: [String], binds: [SQLValue], placeholders: PlaceholderSequence, orderBy: String, limit: Int, offset: Int
+    ) -> SQLStatement {
+        var placeholders = placeholders
+        let pageWhere = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let limitText = " LIMIT " + placeholders.next() + " OFFSET " + placeholders.next()
+        let pageText =
+            dialect == .sqlite && offset >= Self.lateRowLookupOffset
+            ? listPrefix + " WHERE " + table + "._rowid_ IN (SELECT _rowid_ FROM " + table + pageWhere + orderBy + limitText + ")" + orderBy
+            : listPrefix + pageWhere + orderBy + limitText
+        return SQLStatement(pageText, binds + [.integer(Int64(limit) + 1), .integer(Int64(offset))])
     }
 
     /// The expansions `expand=` names, each after the path it extends (added when not named),
@@ -187,7 +215,7 @@ struct ResolvedStatements: Sendable {
     }
 
     /// A resolved sort key.
-    struct ResolvedSortKey {
+    struct ResolvedSortKey: Sendable {
         let column: QueryColumns.Column
         let descending: Bool
         let nullsLast: Bool
@@ -214,7 +242,11 @@ struct ResolvedStatements: Sendable {
 
     /// Rows strictly after the cursor row in the sort order: for some key i, every earlier key
     /// equals the cursor's value and key i comes after it (nulls placed as the key says).
-    private func keyset(_ keys: [ResolvedSortKey], after values: [SQLValue], placeholders: inout PlaceholderSequence, binds: inout [SQLValue]) -> String {
+    /// `inclusive`: the cursor row too (the last key may also equal its value).
+    private func keyset(
+        _ keys: [ResolvedSortKey], after values: [SQLValue], inclusive: Bool = false, placeholders: inout PlaceholderSequence,
+        binds: inout [SQLValue]
+    ) -> String {
         var alternatives: [String] = []
         for index in keys.indices {
             var terms: [String] = []
@@ -229,12 +261,13 @@ struct ResolvedStatements: Sendable {
             }
             let key = keys[index]
             let column = key.column.column
-            let comparison = key.descending ? "<" : ">"
+            let orEqual = inclusive && index == keys.count - 1
+            let comparison = (key.descending ? "<" : ">") + (orEqual ? "=" : "")
             // The key column is never null, so its comparison needs no null branch.
             let nullable = column != columns.primaryKey.column
             switch (values[index] == .null, key.nullsLast && nullable) {
-            case (true, true): terms.append("1 = 0")
-            case (true, false): terms.append("\(column) IS NOT NULL")
+            case (true, true): terms.append(orEqual ? "\(column) IS NULL" : "1 = 0")
+            case (true, false): terms.append(orEqual ? "1 = 1" : "\(column) IS NOT NULL")
             case (false, true):
                 terms.append("(\(column) \(comparison) \(placeholders.next()) OR \(column) IS NULL)")
                 binds.append(values[index])
@@ -265,15 +298,50 @@ struct ListStatements {
     /// Whether SQLite counts all their work in virtual machine steps
     /// (`DatabaseClient.fetchSnapshot(_:boundedBySteps:)`).
     let boundedBySteps: Bool
+    /// Whether they are, but for the count, a `COUNT(*)` without a condition (`PageRead.countsWholeTable`).
+    var countsWholeTable: Bool = false
+    /// The requested offset.
+    var offset: Int = 0
+    /// How the page may start at a known row (SQLite, past the first page, bounded).
+    var seek: Seek? = nil
+
+    /// The page's start at a known row: what names its ordered rows, and its statement from a
+    /// row's sort keys (that row included) skipping `skip` rows.
+    struct Seek: Sendable {
+        let shape: SQLStatement
+        let page: @Sendable (_ key: [SQLValue], _ skip: Int) -> SQLStatement
+    }
 
     /// Every statement, in the order the results are read: page, expansions, count.
-    var all: [SQLStatement] {
+    var all: [SQLStatement] { statements(page: page) }
+
+    /// What `DatabaseClient.fetchPage` reads: `all`, and how to start the page at a known row.
+    var read: PageRead {
+        let lists = self
+        return PageRead(
+            statements: all, boundedBySteps: boundedBySteps,
+            seek: seek.map { seek in
+                PageSeek(
+                    shape: seek.shape, offset: offset, fetched: Self.fetched(by: page), keyIndexes: cursorIndexes,
+                    statements: { key, skip in lists.statements(page: seek.page(key, skip)) })
+            },
+            total: dialect == .sqlite ? count : nil, countsWholeTable: countsWholeTable)
+    }
+
+    /// `page` (or a page statement in its place), its expansions and the count.
+    private func statements(page: SQLStatement) -> [SQLStatement] {
         // Expansions select from exactly the rows returned: the page without its look-ahead row.
         var returned = page
         if let limit = returned.binds.indices.dropLast().last, case .integer(let value) = returned.binds[limit] {
             returned.binds[limit] = .integer(value - 1)
         }
         return [page] + expansions.map { $0.statement(for: returned, dialect: dialect, identity: identity) } + (count.map { [$0] } ?? [])
+    }
+
+    /// The rows a page statement fetches: its `LIMIT` bind, the one before the `OFFSET` bind.
+    private static func fetched(by page: SQLStatement) -> Int {
+        guard let limit = page.binds.indices.dropLast().last, case .integer(let value) = page.binds[limit] else { return 0 }
+        return Int(value)
     }
 }
 

@@ -36,7 +36,7 @@ public struct TableHandlers<Record: TableRecord>: Sendable {
         let query = try ListQuery.parse(request.uri, table: table, limits: settings.pageLimits, cursors: cursors)
         let statements = try sql.list(query, caller: caller)
         let selection = try query.fieldsText.map { text throws(APIError) in try FieldSelection.parse(text, members: sql.selectableMembers) }
-        let results = try await database.fetchSnapshot(statements.all, boundedBySteps: statements.boundedBySteps)
+        let results = try await database.fetchPage(statements.read)
         return JSONResponse.make(status: .ok, bytes: try page(results, statements: statements, query: query, selection: selection))
     }
 

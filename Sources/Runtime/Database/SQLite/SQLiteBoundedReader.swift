@@ -14,9 +14,10 @@
 /// pool), and its work is bounded: SQLite's progress handler interrupts the statements of a
 /// read once they have run `stepBudget` virtual machine instructions together (about a
 /// millisecond at most). The budget counts instructions, so only statements whose work SQLite
-/// counts that way come here (`boundedBySteps`): not a `COUNT(*)` without a condition (one
-/// instruction that walks every page of the table) nor a full-text match (its index is read
-/// inside one). A read that needs more than the budget (a sort of many rows, a scan on an
+/// counts that way come here (`boundedBySteps`): not a full-text match (its index is read
+/// inside one), and a `COUNT(*)` without a condition (one instruction that walks every page of
+/// the table) only in a database of at most `maximumCountedPages` pages and once per database
+/// version (`SQLiteListMemory` remembers it). A read that needs more than the budget (a sort of many rows, a scan on an
 /// unindexed filter) pays the bounded attempt once more and runs on GRDB's readers, where long
 /// work belongs.
 ///
@@ -28,6 +29,12 @@ final class SQLiteBoundedReader: Sendable {
     /// through its tenant index takes 30,000 (about 300 µs), a page at offset 10,000 of them
     /// 50,000, a public page at that offset 20,000.
     static let stepBudget: Int32 = 100_000
+
+    /// The largest database (in pages) in which a list's total of a whole table
+    /// (`PageRead.countsWholeTable`, one step that reads every page of the table) runs here:
+    /// 8,192 pages (32 MiB at SQLite's 4 KiB pages) take about a millisecond to walk. In a larger
+    /// database such a read runs on GRDB's readers.
+    static let maximumCountedPages: Int64 = 8_192
 
     private let connections: SQLiteReadConnections
     private let stepBudget: Int32
@@ -41,7 +48,13 @@ final class SQLiteBoundedReader: Sendable {
     /// no connection is free, SQLite would have to wait, or a statement ran past the budget.
     /// - Throws: GRDB's `DatabaseError` (the caller maps it).
     func rowsIfWithinBudget(of statements: [SQLStatement]) throws -> [[SQLRow]]? {
-        try connections.reading { try $0.snapshotRows(of: statements, stepBudget: stepBudget) }
+        try rowsIfWithinBudget(of: PageRead(statements: statements, boundedBySteps: true))
+    }
+
+    /// `rowsIfWithinBudget(of:)` of a list page's statements, the page starting at the nearest
+    /// row the connection remembers before its offset (`SQLiteReadConnection.snapshotRows(of:stepBudget:)`).
+    func rowsIfWithinBudget(of read: PageRead) throws -> [[SQLRow]]? {
+        try connections.reading { try $0.snapshotRows(of: read, stepBudget: stepBudget) }
     }
 
     /// Closes the free connections; connections in use close when they come back.

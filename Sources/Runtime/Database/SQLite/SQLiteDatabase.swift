@@ -99,16 +99,22 @@ public final class SQLiteDatabase: DatabaseClient {
     /// On the calling thread while the statements stay within the bounded reader's step budget
     /// (`SQLiteBoundedReader`), otherwise like `fetchSnapshot(_:)`.
     public func fetchSnapshot(_ statements: [SQLStatement], boundedBySteps: Bool) async throws -> [[SQLRow]] {
-        if boundedBySteps {
+        try await fetchPage(PageRead(statements: statements, boundedBySteps: boundedBySteps))
+    }
+
+    /// `fetchSnapshot(_:boundedBySteps:)`, where the bounded reader starts a page past the first
+    /// at the nearest row its connection remembers (`PageRead`, `SQLiteListMemory`).
+    public func fetchPage(_ read: PageRead) async throws -> [[SQLRow]] {
+        if read.boundedBySteps || read.countsWholeTable {
             let results: [[SQLRow]]?
             do {
-                results = try boundedReader.rowsIfWithinBudget(of: statements)
+                results = try boundedReader.rowsIfWithinBudget(of: read)
             } catch {
                 throw SQLiteErrorMapping.map(error)
             }
             if let results { return results }
         }
-        return try await fetchSnapshot(statements)
+        return try await fetchSnapshot(read.statements)
     }
 
     /// Runs a primary-key lookup on the calling thread when a key-read connection is free (see

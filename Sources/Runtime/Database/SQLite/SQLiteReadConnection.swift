@@ -79,6 +79,20 @@ final class SQLiteReadConnection: @unchecked Sendable {
     /// alone is atomic and needs none), interrupted by SQLite (`SQLITE_INTERRUPT`, thrown) once
     /// they have run about `stepBudget` virtual machine instructions together.
     func snapshotRows(of statements: [SQLStatement], stepBudget: Int32) throws -> [[SQLRow]] {
+        try snapshotRows(of: PageRead(statements: statements, boundedBySteps: true), stepBudget: stepBudget)
+    }
+
+    /// `snapshotRows(of:stepBudget:)` of a list page's statements. With a seek or a total, the
+    /// transaction first reads `PRAGMA data_version`, which changes whenever another connection
+    /// has committed since this one last read: what `memory` holds is true of this snapshot only
+    /// while it is unchanged. The page then starts at the nearest remembered row at or before its
+    /// offset, the total is taken from memory when counted before, and the rows the page begins
+    /// and ends at and the total are remembered. A total of a whole table (`countsWholeTable`)
+    /// not in memory is counted here only in a database of at most `maximumCountedPages` pages;
+    /// in a larger one the read is interrupted.
+    func snapshotRows(
+        of read: PageRead, stepBudget: Int32, maximumCountedPages: Int64 = SQLiteBoundedReader.maximumCountedPages
+    ) throws -> [[SQLRow]] {
         defer { sqlite3_progress_handler(handle, 0, nil, nil) }
         var remaining = stepBudget
         func budgeted(_ statement: SQLStatement) throws -> [SQLRow] {
@@ -90,11 +104,34 @@ final class SQLiteReadConnection: @unchecked Sendable {
             remaining -= steps
             return rows
         }
-        guard statements.count > 1 else { return try statements.map(budgeted) }
+        let remembers = read.seek != nil || read.total != nil
+        guard read.statements.count > 1 || remembers else { return try read.statements.map(budgeted) }
         try execute("BEGIN")
         do {
-            let results = try statements.map(budgeted)
+            var statements = read.statements
+            if remembers {
+                memory.databaseVersion(try rows(of: Self.dataVersion).first?.values.first ?? .null)
+            }
+            if read.countsWholeTable, let total = read.total, memory.total(total) == nil {
+                guard case .integer(let pages) = try rows(of: Self.pageCount).first?.values.first,
+                    pages <= maximumCountedPages
+                else {
+                    throw GRDB.DatabaseError(resultCode: .SQLITE_INTERRUPT, message: "the database is too large to count a table here", sql: total.sql)
+                }
+            }
+            if let seek = read.seek, let start = memory.nearest(in: seek.shape, atMost: seek.offset) {
+                statements = seek.statements(start.key, seek.offset - start.offset)
+            }
+            var counted: [SQLRow]? = nil
+            let results = try statements.map { statement in
+                guard statement == read.total else { return try budgeted(statement) }
+                if let rows = memory.total(statement) { return rows }
+                counted = try budgeted(statement)
+                return counted ?? []
+            }
             try execute("COMMIT")
+            if let seek = read.seek, let page = results.first { memory.remember(page, of: seek) }
+            if let total = read.total, let counted { memory.remember(total: counted, of: total) }
             return results
         } catch {
             // Ends the read transaction if the failure left it open (an interrupt may already have).
@@ -102,6 +139,12 @@ final class SQLiteReadConnection: @unchecked Sendable {
             throw error
         }
     }
+
+    /// Where recent pages of this connection began and ended, and the totals it counted, while
+    /// the database is unchanged.
+    private(set) var memory = SQLiteListMemory()
+    private static let dataVersion = SQLStatement("PRAGMA data_version")
+    private static let pageCount = SQLStatement("PRAGMA page_count")
 
     /// Whether a read transaction is open (a failed `ROLLBACK`): such a connection is not reused.
     var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
