@@ -98,4 +98,32 @@ struct PostgresDeadlinesTests {
             #expect(error.code == .timedOut)
         }
     }
+
+    @Test("one task watches every operation's deadlines while any is under way, ends when none is, and starts again with the next")
+    func oneWatcher() async throws {
+        let deadlines = Self.deadlines(operation: .seconds(1))
+        let pool = FakePool(size: 4)
+        let results = try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<20 {
+                group.addTask { try await deadlines.run(lease: { try await pool.lease($0) }) { _ in index } }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(results == 190)
+        var waited = Duration.zero
+        while deadlines.watch.isWatching, waited < .seconds(10) {
+            try await Task.sleep(for: PostgresDeadlines.Watch.interval)
+            waited += PostgresDeadlines.Watch.interval
+        }
+        #expect(deadlines.watch.isWatching == false, "no operation under way: the watcher ended")
+        do {
+            _ = try await deadlines.run(lease: { try await pool.lease($0) }) { _ in
+                try await Task.sleep(for: .seconds(30))
+                return 1
+            }
+            Issue.record("a hung operation was not ended by a watcher started again")
+        } catch let error as DatabaseError {
+            #expect(error.code == .timedOut)
+        }
+    }
 }

@@ -21,6 +21,11 @@ import Synchronization
 /// The operation task is then cancelled: a pending lease is withdrawn, and a transaction stops
 /// before its next statement and rolls back. The caller gets `unavailable` or `timedOut`, which
 /// the middleware answers with 503 in the app's error format.
+///
+/// The deadlines are watched by one task for every operation under way (`Watch`), which looks
+/// every `Watch.interval` (so a deadline fires up to that much late): a timer per operation
+/// (`Task.sleep`) armed and cancelled a dispatch timer for every statement, a wake-up of
+/// libdispatch's manager thread each, about a tenth of the server's CPU on a primary-key read.
 final class PostgresDeadlines: Sendable {
     /// Longest wait for a pooled connection while the database answers.
     let acquisition: Duration
@@ -32,6 +37,8 @@ final class PostgresDeadlines: Sendable {
     private let unreachableSince = Mutex<ContinuousClock.Instant?>(nil)
     /// When the pool last handed a connection to any operation, else `nil`.
     private let lastLease = Mutex<ContinuousClock.Instant?>(nil)
+    /// The operations under way and the one task that ends those past a deadline.
+    let watch = Watch()
 
     /// Deadlines for a pool that waits `connectTimeout` for a connection and whose statements may
     /// run for `statementTimeout`.
@@ -69,20 +76,19 @@ final class PostgresDeadlines: Sendable {
                 race.finish(.failure(PostgresErrorMapping.map(error)))
             }
         }
-        let timer = Task { [acquisition = waitForConnection, operation] in
-            try? await Task.sleep(for: acquisition)
-            if !self.leased(since: started), race.expire(unlessAcquired: true, DatabaseError(
-                code: .unavailable, message: "no PostgreSQL connection within \(acquisition) (the server is unreachable or the pool is exhausted)"))
-            {
-                work.cancel()
-                return
-            }
-            try? await Task.sleep(for: operation)
-            if race.expire(unlessAcquired: false, DatabaseError(code: .timedOut, message: "the operation did not finish within \(acquisition + operation)")) {
-                work.cancel()
-            }
-        }
-        defer { timer.cancel() }
+        let watched = watch.add(
+            Watch.Entry(
+                started: started, acquisitionEnds: started + waitForConnection, operationEnds: started + waitForConnection + operation,
+                expireAcquisition: { [acquisition = waitForConnection] in
+                    guard !self.leased(since: started) else { return false }
+                    return race.expire(unlessAcquired: true, DatabaseError(
+                        code: .unavailable, message: "no PostgreSQL connection within \(acquisition) (the server is unreachable or the pool is exhausted)"))
+                },
+                expireOperation: { [acquisition = waitForConnection, operation] in
+                    race.expire(unlessAcquired: false, DatabaseError(code: .timedOut, message: "the operation did not finish within \(acquisition + operation)"))
+                },
+                cancel: { work.cancel() }))
+        defer { watch.remove(watched) }
         do {
             let value = try await race.value()
             unreachableSince.withLock { $0 = nil }
@@ -148,6 +154,86 @@ final class PostgresDeadlines: Sendable {
             }
             waiter?.resume(with: outcome)
             return settled
+        }
+    }
+
+    /// The operations under way, each with its deadlines, and the task that ends those past
+    /// them: it runs while any operation is under way, waking every `interval`.
+    final class Watch: Sendable {
+        /// How often the deadlines are looked at, and so how late one may fire at most.
+        static let interval = Duration.milliseconds(50)
+
+        struct Entry: Sendable {
+            let started: ContinuousClock.Instant
+            let acquisitionEnds: ContinuousClock.Instant
+            let operationEnds: ContinuousClock.Instant
+            /// Settles the operation as unavailable unless it holds (or the pool has recently
+            /// handed out) a connection; whether it did.
+            let expireAcquisition: @Sendable () -> Bool
+            /// Settles the operation as timed out unless it is settled; whether it did.
+            let expireOperation: @Sendable () -> Bool
+            /// Cancels the operation's task.
+            let cancel: @Sendable () -> Void
+        }
+
+        private struct State {
+            var next: UInt64 = 0
+            var entries: [UInt64: Entry] = [:]
+            /// Entries whose acquisition deadline passed while they held a connection.
+            var acquired: Set<UInt64> = []
+            var watching = false
+        }
+        private let state = Mutex(State())
+
+        /// Watches `entry` until `remove`; returns its key.
+        func add(_ entry: Entry) -> UInt64 {
+            let (key, start) = state.withLock { state in
+                state.next += 1
+                state.entries[state.next] = entry
+                defer { state.watching = true }
+                return (state.next, !state.watching)
+            }
+            if start { Task { await self.watchWhileBusy() } }
+            return key
+        }
+
+        /// Whether the watching task runs (it ends once no operation is under way).
+        var isWatching: Bool { state.withLock { $0.watching } }
+
+        /// Stops watching the entry of `key` (its operation is settled).
+        func remove(_ key: UInt64) {
+            state.withLock { state in
+                state.entries[key] = nil
+                state.acquired.remove(key)
+            }
+        }
+
+        /// Looks at the deadlines every `interval` until no operation is under way.
+        private func watchWhileBusy() async {
+            while true {
+                try? await Task.sleep(for: Self.interval)
+                let now = ContinuousClock.now
+                let due: [(UInt64, Entry, operation: Bool)]? = state.withLock { state in
+                    if state.entries.isEmpty {
+                        state.watching = false
+                        return nil
+                    }
+                    return state.entries.compactMap { key, entry in
+                        if now >= entry.operationEnds { return (key, entry, true) }
+                        if now >= entry.acquisitionEnds, !state.acquired.contains(key) { return (key, entry, false) }
+                        return nil
+                    }
+                }
+                guard let due else { return }
+                for (key, entry, operation) in due {
+                    if operation ? entry.expireOperation() : entry.expireAcquisition() {
+                        entry.cancel()
+                        remove(key)
+                    } else if !operation {
+                        _ = state.withLock { $0.acquired.insert(key) }
+                    }
+                }
+            }
         }
     }
 }
