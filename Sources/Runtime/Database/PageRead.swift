@@ -17,7 +17,7 @@ public struct PageRead: Sendable {
     /// Whether SQLite counts all their work in virtual machine steps
     /// (`DatabaseClient.fetchSnapshot(_:boundedBySteps:)`).
     public var boundedBySteps: Bool
-    /// How to start the page at a known row; `nil` for a first page, or where no engine can.
+    /// How to start the page at a known row; `nil` where no engine can.
     var seek: PageSeek?
     /// The list's `COUNT(*)`, one of `statements`, whose rows a client may take from an
     /// earlier run while the database is unchanged.
@@ -52,8 +52,8 @@ struct PageSeek: Sendable {
     let offset: Int
     /// Rows the page statement fetches (the limit and one more).
     let fetched: Int
-    /// Positions of the sort keys in the page's select list (primary key last, so a key is
-    /// a row's place in a total order).
+    /// Positions of the sort keys in the page's select list (they include the primary key, so
+    /// a key is a row's place in a total order).
     let keyIndexes: [Int]
     /// `statements` with the page reading from the row whose sort keys are `key` (that row
     /// included) and skipping `skip` rows.

@@ -151,10 +151,11 @@ struct ResolvedStatements: Sendable {
         }.joined(separator: ", ")
         let page = pageStatement(
             where: conditions, binds: binds, placeholders: placeholders, orderBy: orderBy, limit: query.limit, offset: query.offset)
-        // A SQLite page past the first may start at a row whose place the reading connection
-        // remembers (`PageRead`): the same conditions, from that row's sort keys on.
+        // A SQLite page may start at a row whose place the reading connection remembers
+        // (`PageRead`): the same conditions, from that row's sort keys on. A first page has none
+        // before it, but its look-ahead row is remembered for the second.
         var seek: ListStatements.Seek? = nil
-        if dialect == .sqlite && (boundedBySteps || countsWholeTable) && query.offset > 0 {
+        if dialect == .sqlite && (boundedBySteps || countsWholeTable) {
             let pageWhere = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
             let (pageConditions, pageBinds, pagePlaceholders) = (conditions, binds, placeholders)
             seek = ListStatements.Seek(shape: SQLStatement(table + pageWhere + orderBy, binds)) { key, skip in
@@ -302,7 +303,7 @@ struct ListStatements {
     var countsWholeTable: Bool = false
     /// The requested offset.
     var offset: Int = 0
-    /// How the page may start at a known row (SQLite, past the first page, bounded).
+    /// How the page may start at a known row (SQLite, bounded).
     var seek: Seek? = nil
 
     /// The page's start at a known row: what names its ordered rows, and its statement from a

@@ -68,6 +68,40 @@ struct SQLiteListMemoryTests {
         }
     }
 
+    @Test("a first page remembers its look-ahead row for the second; a page started at a remembered row that runs past the budget forgets its shape")
+    func firstPageAndInterrupts() async throws {
+        try await SQLiteTestSupport.withDatabase { database, path in
+            try await Self.filled(database)
+            let connection = try SQLiteReadConnection(path: path, busyTimeoutMilliseconds: 0)
+            let first = try Self.read([], offset: 0)
+            let seek = try #require(first.read.seek)
+            _ = try connection.snapshotRows(of: first.read, stepBudget: SQLiteBoundedReader.stepBudget)
+            #expect(connection.memory.nearest(in: seek.shape, atMost: 20)?.key == [.integer(21)])
+            let deep = try Self.read([], offset: 100)
+            _ = try connection.snapshotRows(of: deep.read, stepBudget: SQLiteBoundedReader.stepBudget)
+            #expect(connection.memory.nearest(in: seek.shape, atMost: 100)?.offset == 100)
+            #expect(throws: GRDB.DatabaseError.self) {
+                try connection.snapshotRows(of: deep.read, stepBudget: 1)
+            }
+            #expect(connection.memory.nearest(in: seek.shape, atMost: 100) == nil, "interrupted after a seek: the shape is forgotten")
+        }
+    }
+
+    @Test("the bounded reader hands back a whole-table total at once in a database it found too large")
+    func largeDatabase() async throws {
+        try await SQLiteTestSupport.withDatabase { database, path in
+            try await Self.filled(database)
+            let reader = SQLiteBoundedReader(path: path, maximumConnectionCount: 1, maximumCountedPages: 1)
+            defer { reader.close() }
+            let whole = try Self.read([], offset: 20, total: true)
+            #expect(try reader.rowsIfWithinBudget(of: whole.read) == nil, "found too large")
+            #expect(try reader.rowsIfWithinBudget(of: whole.read) == nil, "known too large")
+            let filtered = try Self.read([], offset: 20, filter: "parent_id = 1", total: true)
+            #expect(try reader.rowsIfWithinBudget(of: filtered.read)?.last?.first?.values == [.integer(100)], "a total with a condition still answers")
+            #expect(try await database.fetchPage(whole.read).last?.first?.values == [.integer(300)], "the pool answers")
+        }
+    }
+
     @Test("a commit forgets every position: rows inserted or deleted before the page move it, as the plain statement does")
     func forgottenOnCommit() async throws {
         try await SQLiteTestSupport.withDatabase { database, path in

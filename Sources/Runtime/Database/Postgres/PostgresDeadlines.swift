@@ -78,7 +78,7 @@ final class PostgresDeadlines: Sendable {
         }
         let watched = watch.add(
             Watch.Entry(
-                started: started, acquisitionEnds: started + waitForConnection, operationEnds: started + waitForConnection + operation,
+                acquisitionEnds: started + waitForConnection, operationEnds: started + waitForConnection + operation,
                 expireAcquisition: { [acquisition = waitForConnection] in
                     guard !self.leased(since: started) else { return false }
                     return race.expire(unlessAcquired: true, DatabaseError(
@@ -164,7 +164,6 @@ final class PostgresDeadlines: Sendable {
         static let interval = Duration.milliseconds(50)
 
         struct Entry: Sendable {
-            let started: ContinuousClock.Instant
             let acquisitionEnds: ContinuousClock.Instant
             let operationEnds: ContinuousClock.Instant
             /// Settles the operation as unavailable unless it holds (or the pool has recently
@@ -193,7 +192,9 @@ final class PostgresDeadlines: Sendable {
                 defer { state.watching = true }
                 return (state.next, !state.watching)
             }
-            if start { Task { await self.watchWhileBusy() } }
+            // Detached: the watcher outlives the operation that started it and takes none of its
+            // priority or task-local values.
+            if start { Task.detached { await self.watchWhileBusy() } }
             return key
         }
 
@@ -219,8 +220,9 @@ final class PostgresDeadlines: Sendable {
                         return nil
                     }
                     return state.entries.compactMap { key, entry in
-                        if now >= entry.operationEnds { return (key, entry, true) }
+                        // The acquisition deadline is looked at first, even on a tick late past both.
                         if now >= entry.acquisitionEnds, !state.acquired.contains(key) { return (key, entry, false) }
+                        if now >= entry.operationEnds { return (key, entry, true) }
                         return nil
                     }
                 }
@@ -230,7 +232,10 @@ final class PostgresDeadlines: Sendable {
                         entry.cancel()
                         remove(key)
                     } else if !operation {
-                        _ = state.withLock { $0.acquired.insert(key) }
+                        // Unless the operation ended meanwhile (its entry is gone).
+                        state.withLock { state in
+                            if state.entries[key] != nil { state.acquired.insert(key) }
+                        }
                     }
                 }
             }

@@ -1,3 +1,4 @@
+import Synchronization
 
 /// Runs the reads of a list page (`fetchSnapshot(_:boundedBySteps:)`: the page, its
 /// expansions and its total) on the calling task's thread, on its own read-only connections, as
@@ -16,8 +17,9 @@
 /// millisecond at most). The budget counts instructions, so only statements whose work SQLite
 /// counts that way come here (`boundedBySteps`): not a full-text match (its index is read
 /// inside one), and a `COUNT(*)` without a condition (one instruction that walks every page of
-/// the table) only in a database of at most `maximumCountedPages` pages and once per database
-/// version (`SQLiteListMemory` remembers it). A read that needs more than the budget (a sort of many rows, a scan on an
+/// the table) only in a database of at most `maximumCountedPages` pages and once per connection
+/// and database version (`SQLiteListMemory` remembers it). Those pages are mostly in SQLite's
+/// page cache; a cold cache makes the first count read them from the file. A read that needs more than the budget (a sort of many rows, a scan on an
 /// unindexed filter) pays the bounded attempt once more and runs on GRDB's readers, where long
 /// work belongs.
 ///
@@ -39,9 +41,15 @@ final class SQLiteBoundedReader: Sendable {
     private let connections: SQLiteReadConnections
     private let stepBudget: Int32
 
-    init(path: String, maximumConnectionCount: Int, stepBudget: Int32 = SQLiteBoundedReader.stepBudget) {
+    private let maximumCountedPages: Int64
+
+    init(
+        path: String, maximumConnectionCount: Int, stepBudget: Int32 = SQLiteBoundedReader.stepBudget,
+        maximumCountedPages: Int64 = SQLiteBoundedReader.maximumCountedPages
+    ) {
         connections = SQLiteReadConnections(path: path, maximumConnectionCount: maximumConnectionCount)
         self.stepBudget = stepBudget
+        self.maximumCountedPages = maximumCountedPages
     }
 
     /// The rows of each statement, read in one transaction (one WAL snapshot), or `nil` when
@@ -53,9 +61,29 @@ final class SQLiteBoundedReader: Sendable {
 
     /// `rowsIfWithinBudget(of:)` of a list page's statements, the page starting at the nearest
     /// row the connection remembers before its offset (`SQLiteReadConnection.snapshotRows(of:stepBudget:)`).
+    /// A read that counts a whole table (`PageRead.countsWholeTable`) in a database a read found
+    /// larger than `maximumCountedPages` is handed back at once, without taking a connection,
+    /// until a read finds it small again (every `countedPagesRecheck`th such read looks).
     func rowsIfWithinBudget(of read: PageRead) throws -> [[SQLRow]]? {
-        try connections.reading { try $0.snapshotRows(of: read, stepBudget: stepBudget) }
+        if read.countsWholeTable && !read.boundedBySteps {
+            let (pages, skipped) = largeDatabase.withLock { state in
+                state.skipped &+= 1
+                return (state.pages, state.skipped)
+            }
+            if pages > maximumCountedPages && skipped % Self.countedPagesRecheck != 0 { return nil }
+        }
+        return try connections.reading { connection in
+            defer {
+                if let pages = connection.pageCount { largeDatabase.withLock { $0.pages = pages } }
+            }
+            return try connection.snapshotRows(of: read, stepBudget: stepBudget, maximumCountedPages: maximumCountedPages)
+        }
     }
+
+    /// How often a whole-table count in a database found too large looks at its size again.
+    static let countedPagesRecheck = 1_000
+    /// The database's size in pages when a read last looked, and the whole-table counts asked since.
+    private let largeDatabase = Mutex<(pages: Int64, skipped: Int)>((0, 0))
 
     /// Closes the free connections; connections in use close when they come back.
     func close() {

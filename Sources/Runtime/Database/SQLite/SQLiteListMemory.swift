@@ -40,6 +40,11 @@ struct SQLiteListMemory {
         totals.removeAll(keepingCapacity: true)
     }
 
+    /// Forgets the positions of `shape`.
+    mutating func forget(_ shape: SQLStatement) {
+        shapes[shape] = nil
+    }
+
     /// The rows `count` (a list's `COUNT(*)`) returned under the current version, if it ran.
     func total(_ count: SQLStatement) -> [SQLRow]? {
         totals[count]

@@ -15,8 +15,8 @@ import GRDBSQLite
 ///
 /// The connection is opened `SQLITE_OPEN_READONLY` on the file the pool keeps in WAL mode,
 /// so it reads committed data only and never takes the writer's lock. A statement runs in
-/// autocommit mode (one statement is atomic: it reads one WAL snapshot), several of one read in
-/// one `BEGIN`/`COMMIT` (`snapshotRows`); each is reset as soon as its rows are copied, so no
+/// autocommit mode (one statement is atomic: it reads one WAL snapshot), several of one read (or
+/// one whose list memory is used) in one `BEGIN`/`COMMIT` (`snapshotRows`); each is reset as soon as its rows are copied, so no
 /// read transaction stays open between requests.
 ///
 /// `@unchecked Sendable`: `SQLiteReadConnections` hands a connection to one thread at a time (it is
@@ -106,6 +106,8 @@ final class SQLiteReadConnection: @unchecked Sendable {
         }
         let remembers = read.seek != nil || read.total != nil
         guard read.statements.count > 1 || remembers else { return try read.statements.map(budgeted) }
+        // The shape whose remembered row the page started at, if it did.
+        var sought: SQLStatement? = nil
         try execute("BEGIN")
         do {
             var statements = read.statements
@@ -113,14 +115,17 @@ final class SQLiteReadConnection: @unchecked Sendable {
                 memory.databaseVersion(try rows(of: Self.dataVersion).first?.values.first ?? .null)
             }
             if read.countsWholeTable, let total = read.total, memory.total(total) == nil {
-                guard case .integer(let pages) = try rows(of: Self.pageCount).first?.values.first,
-                    pages <= maximumCountedPages
-                else {
+                guard case .integer(let pages) = try rows(of: Self.pageCount).first?.values.first else {
+                    throw GRDB.DatabaseError(resultCode: .SQLITE_INTERRUPT, message: "no page count", sql: total.sql)
+                }
+                pageCount = pages
+                guard pages <= maximumCountedPages else {
                     throw GRDB.DatabaseError(resultCode: .SQLITE_INTERRUPT, message: "the database is too large to count a table here", sql: total.sql)
                 }
             }
             if let seek = read.seek, let start = memory.nearest(in: seek.shape, atMost: seek.offset) {
                 statements = seek.statements(start.key, seek.offset - start.offset)
+                sought = seek.shape
             }
             var counted: [SQLRow]? = nil
             let results = try statements.map { statement in
@@ -136,6 +141,10 @@ final class SQLiteReadConnection: @unchecked Sendable {
         } catch {
             // Ends the read transaction if the failure left it open (an interrupt may already have).
             sqlite3_exec(handle, "ROLLBACK", nil, nil, nil)
+            // A page started at a remembered row that ran past the budget (a keyset over several
+            // keys may be planned worse than the plain walk): that shape starts from its
+            // conditions again rather than being interrupted the same way on every request.
+            if let sought { memory.forget(sought) }
             throw error
         }
     }
@@ -143,6 +152,8 @@ final class SQLiteReadConnection: @unchecked Sendable {
     /// Where recent pages of this connection began and ended, and the totals it counted, while
     /// the database is unchanged.
     private(set) var memory = SQLiteListMemory()
+    /// The database's size in pages when a read last looked (`PRAGMA page_count`), else `nil`.
+    private(set) var pageCount: Int64? = nil
     private static let dataVersion = SQLStatement("PRAGMA data_version")
     private static let pageCount = SQLStatement("PRAGMA page_count")
 
