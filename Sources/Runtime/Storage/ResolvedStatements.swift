@@ -131,7 +131,7 @@ struct ResolvedStatements: Sendable {
             placeholders = renderer.placeholders
             binds += renderer.binds
         }
-        let filterWhere = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let filterWhere = Self.whereClause(conditions)
         let count = query.countTotal ? SQLStatement(countPrefix + filterWhere, binds) : nil
         // A count without a condition is SQLite's one-step b-tree count, and a full-text match
         // reads its index outside the steps: neither is bounded by a step budget.
@@ -156,9 +156,8 @@ struct ResolvedStatements: Sendable {
         // before it, but its look-ahead row is remembered for the second.
         var seek: ListStatements.Seek? = nil
         if dialect == .sqlite && (boundedBySteps || countsWholeTable) {
-            let pageWhere = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
             let (pageConditions, pageBinds, pagePlaceholders) = (conditions, binds, placeholders)
-            seek = ListStatements.Seek(shape: SQLStatement(table + pageWhere + orderBy, binds)) { key, skip in
+            seek = ListStatements.Seek(shape: SQLStatement(table + Self.whereClause(conditions) + orderBy, binds)) { key, skip in
                 var conditions = pageConditions
                 var placeholders = pagePlaceholders
                 var binds = pageBinds
@@ -170,8 +169,8 @@ struct ResolvedStatements: Sendable {
         let expanded = try resolveExpansions(query.expand)
         return ListStatements(
             page: page, count: count, cursorIndexes: keys.map(\.column.selectIndex), expansions: expanded, dialect: dialect,
-            identity: caller.identity, boundedBySteps: boundedBySteps, countsWholeTable: countsWholeTable, offset: query.offset,
-            seek: seek)
+            identity: caller.identity, boundedBySteps: boundedBySteps, countsWholeTable: countsWholeTable, limit: query.limit,
+            offset: query.offset, seek: seek)
     }
 
     /// The page statement: `limit + 1` rows (the look-ahead row tells whether a next page exists)
@@ -180,13 +179,18 @@ struct ResolvedStatements: Sendable {
         where conditions: [String], binds: [SQLValue], placeholders: PlaceholderSequence, orderBy: String, limit: Int, offset: Int
     ) -> SQLStatement {
         var placeholders = placeholders
-        let pageWhere = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let pageWhere = Self.whereClause(conditions)
         let limitText = " LIMIT " + placeholders.next() + " OFFSET " + placeholders.next()
         let pageText =
             dialect == .sqlite && offset >= Self.lateRowLookupOffset
             ? listPrefix + " WHERE " + table + "._rowid_ IN (SELECT _rowid_ FROM " + table + pageWhere + orderBy + limitText + ")" + orderBy
             : listPrefix + pageWhere + orderBy + limitText
         return SQLStatement(pageText, binds + [.integer(Int64(limit) + 1), .integer(Int64(offset))])
+    }
+
+    /// ` WHERE <conditions joined by AND>`, or nothing without conditions.
+    private static func whereClause(_ conditions: [String]) -> String {
+        conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
     }
 
     /// The expansions `expand=` names, each after the path it extends (added when not named),
@@ -301,6 +305,8 @@ struct ListStatements {
     let boundedBySteps: Bool
     /// Whether they are, but for the count, a `COUNT(*)` without a condition (`PageRead.countsWholeTable`).
     var countsWholeTable: Bool = false
+    /// The requested page size (the page statement fetches one row more).
+    var limit: Int = 0
     /// The requested offset.
     var offset: Int = 0
     /// How the page may start at a known row (SQLite, bounded).
@@ -323,7 +329,7 @@ struct ListStatements {
             statements: all, boundedBySteps: boundedBySteps,
             seek: seek.map { seek in
                 PageSeek(
-                    shape: seek.shape, offset: offset, fetched: Self.fetched(by: page), keyIndexes: cursorIndexes,
+                    shape: seek.shape, offset: offset, fetched: limit + 1, keyIndexes: cursorIndexes,
                     statements: { key, skip in lists.statements(page: seek.page(key, skip)) })
             },
             total: dialect == .sqlite ? count : nil, countsWholeTable: countsWholeTable)
@@ -339,11 +345,6 @@ struct ListStatements {
         return [page] + expansions.map { $0.statement(for: returned, dialect: dialect, identity: identity) } + (count.map { [$0] } ?? [])
     }
 
-    /// The rows a page statement fetches: its `LIMIT` bind, the one before the `OFFSET` bind.
-    private static func fetched(by page: SQLStatement) -> Int {
-        guard let limit = page.binds.indices.dropLast().last, case .integer(let value) = page.binds[limit] else { return 0 }
-        return Int(value)
-    }
 }
 
 /// Produces positional placeholders: `?` for SQLite, `$1, $2, ...` for PostgreSQL.

@@ -88,15 +88,7 @@ struct PostgresDeadlinesTests {
     func operationDeadline() async throws {
         let deadlines = Self.deadlines(operation: .seconds(2))
         let pool = FakePool(size: 1)
-        do {
-            _ = try await deadlines.run(lease: { try await pool.lease($0) }) { _ in
-                try await Task.sleep(for: .seconds(30))
-                return 1
-            }
-            Issue.record("a hung operation was not ended")
-        } catch let error as DatabaseError {
-            #expect(error.code == .timedOut)
-        }
+        try await Self.expectHungOperationTimedOut(deadlines, pool, "a hung operation was not ended")
     }
 
     @Test("one task watches every operation's deadlines while any is under way, ends when none is, and starts again with the next")
@@ -116,12 +108,18 @@ struct PostgresDeadlinesTests {
             waited += PostgresDeadlines.Watch.interval
         }
         #expect(deadlines.watch.isWatching == false, "no operation under way: the watcher ended")
+        try await Self.expectHungOperationTimedOut(deadlines, pool, "a hung operation was not ended by a watcher started again")
+    }
+
+    /// Runs an operation that holds its connection for 30 s and expects the operation deadline
+    /// to end it (`timedOut`); `failure` is recorded when it returns.
+    static func expectHungOperationTimedOut(_ deadlines: PostgresDeadlines, _ pool: FakePool, _ failure: Comment) async throws {
         do {
             _ = try await deadlines.run(lease: { try await pool.lease($0) }) { _ in
                 try await Task.sleep(for: .seconds(30))
                 return 1
             }
-            Issue.record("a hung operation was not ended by a watcher started again")
+            Issue.record(failure)
         } catch let error as DatabaseError {
             #expect(error.code == .timedOut)
         }

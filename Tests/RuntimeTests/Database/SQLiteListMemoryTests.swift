@@ -22,6 +22,14 @@ struct SQLiteListMemoryTests {
         ])
     }
 
+    /// Runs `body` with a filled database and a read connection of its own to it.
+    static func withConnection(_ body: (SQLiteDatabase, SQLiteReadConnection) async throws -> Void) async throws {
+        try await SQLiteTestSupport.withDatabase { database, path in
+            try await filled(database)
+            try await body(database, try SQLiteReadConnection(path: path, busyTimeoutMilliseconds: 0))
+        }
+    }
+
     static let orders: [[SortKey]] = [
         [],
         [SortKey(field: "name", descending: false)],
@@ -43,9 +51,7 @@ struct SQLiteListMemoryTests {
 
     @Test("every order and offset: a page started at a remembered row has the plain statement's rows; the next page starts at its look-ahead row")
     func sameRows() async throws {
-        try await SQLiteTestSupport.withDatabase { database, path in
-            try await Self.filled(database)
-            let connection = try SQLiteReadConnection(path: path, busyTimeoutMilliseconds: 0)
+        try await Self.withConnection { database, connection in
             for sort in Self.orders {
                 for offset in [1, 19, 20, 40, 57, 200, 220, 280, 299, 300, 320] {
                     let statements = try Self.read(sort, offset: offset, filter: offset == 57 ? "parent_id = 1" : nil)
@@ -70,9 +76,7 @@ struct SQLiteListMemoryTests {
 
     @Test("a first page remembers its look-ahead row for the second; a page started at a remembered row that runs past the budget forgets its shape")
     func firstPageAndInterrupts() async throws {
-        try await SQLiteTestSupport.withDatabase { database, path in
-            try await Self.filled(database)
-            let connection = try SQLiteReadConnection(path: path, busyTimeoutMilliseconds: 0)
+        try await Self.withConnection { database, connection in
             let first = try Self.read([], offset: 0)
             let seek = try #require(first.read.seek)
             _ = try connection.snapshotRows(of: first.read, stepBudget: SQLiteBoundedReader.stepBudget)
@@ -104,9 +108,7 @@ struct SQLiteListMemoryTests {
 
     @Test("a commit forgets every position: rows inserted or deleted before the page move it, as the plain statement does")
     func forgottenOnCommit() async throws {
-        try await SQLiteTestSupport.withDatabase { database, path in
-            try await Self.filled(database)
-            let connection = try SQLiteReadConnection(path: path, busyTimeoutMilliseconds: 0)
+        try await Self.withConnection { database, connection in
             let statements = try Self.read([], offset: 100)
             let seek = try #require(statements.read.seek)
             let before = try connection.snapshotRows(of: statements.read, stepBudget: SQLiteBoundedReader.stepBudget)[0]
@@ -124,9 +126,7 @@ struct SQLiteListMemoryTests {
 
     @Test("a total is counted once per database version: taken from memory until a commit, then counted again")
     func totals() async throws {
-        try await SQLiteTestSupport.withDatabase { database, path in
-            try await Self.filled(database)
-            let connection = try SQLiteReadConnection(path: path, busyTimeoutMilliseconds: 0)
+        try await Self.withConnection { database, connection in
             let statements = try Self.read([], offset: 40, filter: "parent_id = 1", total: true)
             let count = try #require(statements.read.total)
             #expect(count == statements.all.last)
@@ -147,9 +147,7 @@ struct SQLiteListMemoryTests {
 
     @Test("a total of the whole table is counted on the bounded connection in a small database, once per version; in a larger one the read is handed back")
     func wholeTableTotals() async throws {
-        try await SQLiteTestSupport.withDatabase { database, path in
-            try await Self.filled(database)
-            let connection = try SQLiteReadConnection(path: path, busyTimeoutMilliseconds: 0)
+        try await Self.withConnection { database, connection in
             let statements = try Self.read([], offset: 20, total: true)
             #expect(statements.boundedBySteps == false && statements.read.countsWholeTable)
             let count = try #require(statements.read.total)

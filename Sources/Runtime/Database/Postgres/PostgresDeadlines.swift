@@ -177,9 +177,9 @@ final class PostgresDeadlines: Sendable {
 
         private struct State {
             var next: UInt64 = 0
-            var entries: [UInt64: Entry] = [:]
-            /// Entries whose acquisition deadline passed while they held a connection.
-            var acquired: Set<UInt64> = []
+            /// Each entry, and whether its acquisition deadline passed while it held a connection
+            /// (only its operation deadline is left to look at).
+            var entries: [UInt64: (entry: Entry, acquired: Bool)] = [:]
             var watching = false
         }
         private let state = Mutex(State())
@@ -188,7 +188,7 @@ final class PostgresDeadlines: Sendable {
         func add(_ entry: Entry) -> UInt64 {
             let (key, start) = state.withLock { state in
                 state.next += 1
-                state.entries[state.next] = entry
+                state.entries[state.next] = (entry, false)
                 defer { state.watching = true }
                 return (state.next, !state.watching)
             }
@@ -203,10 +203,7 @@ final class PostgresDeadlines: Sendable {
 
         /// Stops watching the entry of `key` (its operation is settled).
         func remove(_ key: UInt64) {
-            state.withLock { state in
-                state.entries[key] = nil
-                state.acquired.remove(key)
-            }
+            _ = state.withLock { $0.entries.removeValue(forKey: key) }
         }
 
         /// Looks at the deadlines every `interval` until no operation is under way.
@@ -219,10 +216,10 @@ final class PostgresDeadlines: Sendable {
                         state.watching = false
                         return nil
                     }
-                    return state.entries.compactMap { key, entry in
+                    return state.entries.compactMap { key, watched in
                         // The acquisition deadline is looked at first, even on a tick late past both.
-                        if now >= entry.acquisitionEnds, !state.acquired.contains(key) { return (key, entry, false) }
-                        if now >= entry.operationEnds { return (key, entry, true) }
+                        if now >= watched.entry.acquisitionEnds, !watched.acquired { return (key, watched.entry, false) }
+                        if now >= watched.entry.operationEnds { return (key, watched.entry, true) }
                         return nil
                     }
                 }
@@ -232,10 +229,8 @@ final class PostgresDeadlines: Sendable {
                         entry.cancel()
                         remove(key)
                     } else if !operation {
-                        // Unless the operation ended meanwhile (its entry is gone).
-                        state.withLock { state in
-                            if state.entries[key] != nil { state.acquired.insert(key) }
-                        }
+                        // Nothing to mark when the operation ended meanwhile (its entry is gone).
+                        state.withLock { $0.entries[key]?.acquired = true }
                     }
                 }
             }

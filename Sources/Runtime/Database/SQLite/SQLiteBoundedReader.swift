@@ -66,11 +66,11 @@ final class SQLiteBoundedReader: Sendable {
     /// until a read finds it small again (every `countedPagesRecheck`th such read looks).
     func rowsIfWithinBudget(of read: PageRead) throws -> [[SQLRow]]? {
         if read.countsWholeTable && !read.boundedBySteps {
-            let (pages, skipped) = largeDatabase.withLock { state in
-                state.skipped &+= 1
-                return (state.pages, state.skipped)
+            let (pages, asked) = largeDatabase.withLock { state in
+                state.asked &+= 1
+                return (state.pages, state.asked)
             }
-            if pages > maximumCountedPages && skipped % Self.countedPagesRecheck != 0 { return nil }
+            if pages > maximumCountedPages && asked % Self.countedPagesRecheck != 0 { return nil }
         }
         return try connections.reading { connection in
             defer {
@@ -83,7 +83,7 @@ final class SQLiteBoundedReader: Sendable {
     /// How often a whole-table count in a database found too large looks at its size again.
     static let countedPagesRecheck = 1_000
     /// The database's size in pages when a read last looked, and the whole-table counts asked since.
-    private let largeDatabase = Mutex<(pages: Int64, skipped: Int)>((0, 0))
+    private let largeDatabase = Mutex<(pages: Int64, asked: Int)>((0, 0))
 
     /// Closes the free connections; connections in use close when they come back.
     func close() {

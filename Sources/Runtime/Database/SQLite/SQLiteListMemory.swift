@@ -60,15 +60,10 @@ struct SQLiteListMemory {
     /// first row (starting at the first row is what the plain statement does).
     func nearest(in shape: SQLStatement, atMost offset: Int) -> (offset: Int, key: [SQLValue])? {
         guard let positions = shapes[shape] else { return nil }
-        // The first remembered offset greater than `offset`; the one before it is the answer.
-        var low = 0
-        var high = positions.offsets.count
-        while low < high {
-            let middle = (low + high) / 2
-            if positions.offsets[middle] <= offset { low = middle + 1 } else { high = middle }
-        }
-        guard low > 0 else { return nil }
-        let found = positions.offsets[low - 1]
+        // The remembered offset before the first one greater than `offset`.
+        let after = Self.firstIndex(after: offset, in: positions.offsets)
+        guard after > 0 else { return nil }
+        let found = positions.offsets[after - 1]
         guard found > 0, let key = positions.keys[found] else { return nil }
         return (found, key)
     }
@@ -95,12 +90,18 @@ struct SQLiteListMemory {
             }
         }
         guard offset > 0, textBytes <= maximumKeyBytes, positions.keys.updateValue(key, forKey: offset) == nil else { return }
+        positions.offsets.insert(offset, at: firstIndex(after: offset, in: positions.offsets))
+    }
+
+    /// The index of the first of the ascending `offsets` greater than `offset` (`offsets.count`
+    /// when there is none): where a new offset goes, and just past the nearest one at or before.
+    private static func firstIndex(after offset: Int, in offsets: [Int]) -> Int {
         var low = 0
-        var high = positions.offsets.count
+        var high = offsets.count
         while low < high {
             let middle = (low + high) / 2
-            if positions.offsets[middle] < offset { low = middle + 1 } else { high = middle }
+            if offsets[middle] <= offset { low = middle + 1 } else { high = middle }
         }
-        positions.offsets.insert(offset, at: low)
+        return low
     }
 }

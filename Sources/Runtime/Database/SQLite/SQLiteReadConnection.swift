@@ -114,7 +114,8 @@ final class SQLiteReadConnection: @unchecked Sendable {
             if remembers {
                 memory.databaseVersion(try rows(of: Self.dataVersion).first?.values.first ?? .null)
             }
-            if read.countsWholeTable, let total = read.total, memory.total(total) == nil {
+            let rememberedTotal = read.total.flatMap { memory.total($0) }
+            if read.countsWholeTable, let total = read.total, rememberedTotal == nil {
                 guard case .integer(let pages) = try rows(of: Self.pageCount).first?.values.first else {
                     throw GRDB.DatabaseError(resultCode: .SQLITE_INTERRUPT, message: "no page count", sql: total.sql)
                 }
@@ -130,9 +131,10 @@ final class SQLiteReadConnection: @unchecked Sendable {
             var counted: [SQLRow]? = nil
             let results = try statements.map { statement in
                 guard statement == read.total else { return try budgeted(statement) }
-                if let rows = memory.total(statement) { return rows }
-                counted = try budgeted(statement)
-                return counted ?? []
+                if let rememberedTotal { return rememberedTotal }
+                let rows = try budgeted(statement)
+                counted = rows
+                return rows
             }
             try execute("COMMIT")
             if let seek = read.seek, let page = results.first { memory.remember(page, of: seek) }
