@@ -13,6 +13,7 @@ import json
 import os
 import re
 import secrets
+import shlex
 import signal
 import socket
 import subprocess
@@ -167,13 +168,25 @@ def python_client(app: str, directory: Path) -> Path:
     return package
 
 
+def build_options(configuration: str = "debug") -> list[str]:
+    """The options of every debug `swift build` in this checkout: `.ci/run` builds its one debug
+    tree with `--enable-code-coverage` and says so in LOOM_CI_BUILD_OPTIONS; a build without them
+    would recompile every module."""
+    return shlex.split(os.environ.get("LOOM_CI_BUILD_OPTIONS", "")) if configuration == "debug" else []
+
+
+def built_product(product: str, configuration: str = "debug") -> Path:
+    """Builds `product` (incrementally, with `build_options`) and returns its path."""
+    options = ["-c", configuration, *build_options(configuration)]
+    subprocess.run(["swift", "build", *options, "--product", product], cwd=ROOT, check=True, stdout=sys.stderr)
+    bin_path = subprocess.run(["swift", "build", *options, "--show-bin-path"], cwd=ROOT, check=True,
+                              capture_output=True, text=True).stdout.strip()
+    return Path(bin_path) / product
+
+
 def server_binary(configuration: str = "debug") -> Path:
     """Builds `loom-server` and returns its path."""
-    subprocess.run(["swift", "build", "-c", configuration, "--product", "loom-server"], cwd=ROOT, check=True,
-                   stdout=sys.stderr)
-    bin_path = subprocess.run(["swift", "build", "-c", configuration, "--show-bin-path"], cwd=ROOT, check=True,
-                              capture_output=True, text=True).stdout.strip()
-    return Path(bin_path) / "loom-server"
+    return built_product("loom-server", configuration)
 
 
 @dataclass

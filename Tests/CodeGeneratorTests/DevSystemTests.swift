@@ -180,6 +180,15 @@ struct DevSystemTests {
         #expect(progress.line("[60/120] Compiling Server C.swift", at: start.addingTimeInterval(6)) == "  building [60/120] Compiling Server C.swift")
     }
 
+    @Test("--build-option reaches every swift build, dashes and all, in the order given")
+    func buildOptions() throws {
+        let dev = try Dev.parse(["--app", "blog", "--build-option", "--enable-code-coverage", "--build-option=-Xswiftc", "--build-option", "-g"])
+        let builder = dev.builder(root: FileManager.default.temporaryDirectory)
+        #expect(builder.buildCommand == ["swift", "build", "--product", "loom-server", "--enable-code-coverage", "-Xswiftc", "-g"])
+        #expect(builder.binPathCommand == ["swift", "build", "--show-bin-path", "--enable-code-coverage", "-Xswiftc", "-g"])
+        #expect(try Dev.parse([]).builder(root: FileManager.default.temporaryDirectory).buildCommand == ["swift", "build", "--product", "loom-server"])
+    }
+
     @Test("a command's output lines reach the builder as they come, and its whole output is kept")
     func commandLinesStream() {
         var lines: [String] = []

@@ -44,6 +44,11 @@ struct Dev: ParsableCommand {
     @Option(help: "Repository root holding Schemas/, Templates/, Sources/ and Generated/.")
     var root: String = FileManager.default.currentDirectoryPath
 
+    @Option(
+        name: .customLong("build-option"), parsing: .unconditionalSingleValue,
+        help: "An option for each `swift build` (repeatable; e.g. --build-option --enable-code-coverage to rebuild a tree built with it).")
+    var buildOptions: [String] = []
+
     func run() throws {
         let root = URL(fileURLWithPath: root)
         let schemas = try? SchemaParser.parse(Workspace(root: root).schemaFiles()).schemas
@@ -54,10 +59,15 @@ struct Dev: ParsableCommand {
         defer { interrupts.forEach { $0.cancel() } }
         let seams = DevSeams(
             clock: SystemDevClock(), watcher: DiskDevWatcher(root: root, folders: DevLoop.watchedFolders),
-            generator: WorkspaceDevGenerator(root: root), builder: SwiftDevBuilder(root: root, progress: { Console.line($0) }), launcher: server,
+            generator: WorkspaceDevGenerator(root: root), builder: builder(root: root), launcher: server,
             output: { Console.line($0) })
         var loop = DevLoop(seams: seams, interval: interval)
         loop.run()
+    }
+
+    /// The `swift build` runner, with the `--build-option`s.
+    func builder(root: URL) -> SwiftDevBuilder {
+        SwiftDevBuilder(root: root, options: buildOptions, progress: { Console.line($0) })
     }
 
     /// `serve` and its options, as the restarted server gets them.

@@ -8,16 +8,25 @@ import Foundation
 struct SwiftDevBuilder: DevBuilder {
     /// The repository root (the package).
     let root: URL
+    /// Options every `swift build` gets (`loom dev --build-option`): a tree built with
+    /// `--enable-code-coverage`, say, is rebuilt incrementally only with the same options.
+    var options: [String] = []
     /// Told the progress lines `BuildProgress` picks while the build runs.
     var progress: (String) -> Void = { _ in }
 
+    /// The incremental build of the server.
+    var buildCommand: [String] { ["swift", "build", "--product", "loom-server"] + options }
+
+    /// Where that build puts its products (with the same options: a configuration moves it).
+    var binPathCommand: [String] { ["swift", "build", "--show-bin-path"] + options }
+
     func build(keeping current: URL?) -> DevBuildResult {
         var shown = BuildProgress()
-        let result = Self.run(["swift", "build", "--product", "loom-server"], in: root) { line in
+        let result = Self.run(buildCommand, in: root) { line in
             if let step = shown.line(line, at: Date()) { progress(step) }
         }
         guard result.status == 0 else { return .failed(Self.errors(in: result.output)) }
-        let path = Self.run(["swift", "build", "--show-bin-path"], in: root).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let path = Self.run(binPathCommand, in: root).output.trimmingCharacters(in: .whitespacesAndNewlines)
         let built = URL(fileURLWithPath: path).appendingPathComponent("loom-server")
         let folder = root.appendingPathComponent(".build/loom-dev")
         let slot = ["loom-server-a", "loom-server-b"].map { folder.appendingPathComponent($0) }
