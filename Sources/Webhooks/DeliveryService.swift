@@ -39,6 +39,7 @@ public struct DeliveryService: Service {
     public func run() async throws {
         guard !subscriptions.isEmpty || stored || !settings.targetedEvents.isEmpty else {
             // Returning early would end the whole service group.
+            await reportUnclaimed()
             try? await gracefulShutdown()
             return
         }
@@ -47,6 +48,7 @@ public struct DeliveryService: Service {
             drainTime: .seconds(settings.delivery.timeoutSeconds + 1))
         await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
+                group.addTask { await reportUnclaimed() }
                 await supervise(group: &group, clients: clients)
             }
         }
@@ -84,6 +86,21 @@ public struct DeliveryService: Service {
             guard stored else { return }
             await changes.wait(after: seen, timeout: options.pollInterval)
         } while !Task.isCancelled
+    }
+
+    /// Logs, once at start-up, each subscription with pending deliveries that this configuration
+    /// does not deliver to (removed from `app.json`, or only in another instance's): nothing
+    /// here will ever claim them, and `loom-server webhooks retire` settles them once no
+    /// instance does.
+    private func reportUnclaimed() async {
+        do {
+            for (name, pending) in try await SubscriptionRetirement(database: store.database, settings: settings).unclaimed() {
+                logger.warning(
+                    "\(pending) pending webhook deliveries to \"\(name)\", which this configuration does not deliver to: once no instance does, `loom-server webhooks retire \(name)` fails them so their messages can be purged")
+            }
+        } catch {
+            logger.error("pending webhook deliveries cannot be counted by subscription: \(error)")
+        }
     }
 
     /// The static subscriptions and the enabled stored ones, as of now.

@@ -186,13 +186,20 @@ struct DeliveryStore: Sendable {
     /// disabled included). On PostgreSQL they are locked first, in id order, the order `record`
     /// locks them in (an `UPDATE` alone locks in the order it scans).
     func failPending(subscription: String, reason: String, at now: Int64) -> [SQLStatement] {
+        settlePending(subscription: subscription, error: "the subscription is disabled: \(reason)", at: now)
+    }
+
+    /// The statements failing every pending delivery of `subscription` with `error` as its
+    /// last error (a disabled subscription's, a retired one's: `SubscriptionRetirement`); the
+    /// last one's `changes` is how many.
+    func settlePending(subscription: String, error: String, at now: Int64) -> [SQLStatement] {
         var q = PlaceholderSequence(dialect: database.dialect)
         return Self.locks(of: subscription, pendingOnly: true, dialect: database.dialect) + [SQLStatement(
             """
             UPDATE webhook_deliveries SET status = 'failed', last_error = \(q.next()), updated_at = \(q.next()), lease_owner = NULL, \
             lease_until = NULL WHERE subscription = \(q.next()) AND status = 'pending'
             """,
-            [.text("the subscription is disabled: \(reason)"), .integer(now), .text(subscription)])]
+            [.text(error), .integer(now), .text(subscription)])]
     }
 
     /// On PostgreSQL, the statement locking `subscription`'s deliveries (its pending ones only

@@ -8,7 +8,7 @@ struct LoomServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loom-server",
         abstract: "Serve a Loom app over HTTP on SQLite or PostgreSQL.",
-        subcommands: [Serve.self, Migrate.self, CreateAdmin.self, SetRole.self, APIKeyCommand.self],
+        subcommands: [Serve.self, Migrate.self, CreateAdmin.self, SetRole.self, APIKeyCommand.self, WebhooksCommand.self],
         defaultSubcommand: Serve.self)
 }
 

@@ -1,0 +1,92 @@
+import Foundation
+import Runtime
+import Testing
+
+@testable import Webhooks
+
+extension WebhookServerSuites {
+    /// `loom-server webhooks retire`: the pending deliveries of a static subscription removed
+    /// from the configuration, which no loop will ever claim, are failed so their messages can
+    /// be purged; a name the app still delivers to is refused.
+    @Suite("Webhook subscription retirement", .serialized)
+    struct WebhookRetirementTests {
+        @Test("a removed subscription's pending deliveries, marked ones included, fail with the reason, and their messages are purged after the retention")
+        func removedSubscriptionSettled() async throws {
+            let clock = MovableClock()
+            try await WebhookHarness.run(clock: clock.clock, instances: 0) { harness in
+                let database = harness.database
+                let now = WebhookClock.milliseconds(clock.now)
+                // One message with a pending delivery to "gone", one still marked for it (not
+                // fanned out yet), one for the configured subscription only.
+                try await Self.message("msg_0000000000007000800000000000000a", fanOut: nil, at: now, database)
+                try await Self.delivery(of: "msg_0000000000007000800000000000000a", to: "gone", database)
+                try await Self.message("msg_0000000000007000800000000000000b", fanOut: #"["gone"]"#, at: now, database)
+                try await harness.app.create("/v1/projects", #"{"name": "Kept", "owner_email": "ann@example.com"}"#)
+                let retirement = SubscriptionRetirement(database: database, settings: harness.module.settings)
+                #expect(try await retirement.unclaimed().map { "\($0.name)=\($0.pending)" } == ["gone=1"], "the marked message has no delivery yet")
+
+                #expect(try await retirement.retire("gone", at: clock.now) == 2, "the marked message's delivery was written, then both failed")
+                let rows = try await database.fetch(SQLStatement(
+                    "SELECT subscription, status, last_error FROM webhook_deliveries ORDER BY subscription, id"))
+                let described = rows.map { row in row.values.map { value -> String in
+                    if case .text(let text) = value { return text }
+                    return "null"
+                } }
+                #expect(described == [
+                    ["gone", "failed", SubscriptionRetirement.retiredError], ["gone", "failed", SubscriptionRetirement.retiredError],
+                    ["operations", "pending", "null"],
+                ])
+                #expect(try await retirement.unclaimed().isEmpty)
+                #expect(try await retirement.retire("gone", at: clock.now) == 0, "retiring again changes nothing")
+
+                clock.advance(by: 31 * 86_400)
+                let purge = OutboxPurge(database: database, retentionDays: 30, clock: clock.clock)
+                #expect(try await purge.purge() == 2, "both of gone's messages are finished; the configured subscription's is still owed")
+                #expect(try await harness.count("webhook_messages") == 1)
+            }
+        }
+
+        @Test("the configured subscription, a stored one and an unknown name with nothing pending")
+        func refusals() async throws {
+            try await WebhookHarness.run(instances: 0) { harness in
+                let database = harness.database
+                let retirement = SubscriptionRetirement(database: database, settings: harness.module.settings)
+                _ = try await database.write([SQLStatement(
+                    """
+                    INSERT INTO webhook_subscriptions (id, organization_id, url, description, secret, enabled, created_at, updated_at) \
+                    VALUES ('whsub_1', NULL, 'https://example.com/hook', NULL, 'whsec_x', 1, 1, 1)
+                    """)])
+                do {
+                    _ = try await retirement.retire("whsub_1", at: Date())
+                    Issue.record("a stored subscription was retired")
+                } catch let refusal as SubscriptionRetirement.Refusal {
+                    #expect(refusal.code == .stored)
+                }
+                do {
+                    _ = try await retirement.retire("operations", at: Date())
+                    Issue.record("the configured subscription was retired")
+                } catch let refusal as SubscriptionRetirement.Refusal {
+                    #expect(refusal.code == .configured)
+                    #expect(refusal.message.contains("\"operations\""))
+                }
+                #expect(try await retirement.retire("never-configured", at: Date()) == 0)
+            }
+        }
+
+        static func message(_ id: String, fanOut: String?, at time: Int64, _ database: any DatabaseClient) async throws {
+            _ = try await database.write([SQLStatement(
+                PlaceholderSequence.render(
+                    "INSERT INTO webhook_messages (id, event_type, organization_id, payload, created_at, fan_out) VALUES (?, 'projects.created', NULL, '{}', ?, ?)",
+                    for: database.dialect),
+                [.text(id), .integer(time), fanOut.map(SQLValue.text) ?? .null])])
+        }
+
+        static func delivery(of message: String, to subscription: String, _ database: any DatabaseClient) async throws {
+            _ = try await database.write([SQLStatement(
+                PlaceholderSequence.render(
+                    "INSERT INTO webhook_deliveries (id, message_id, subscription, status, attempts, next_attempt_at, updated_at) VALUES (?, ?, ?, 'pending', 0, 1, 1)",
+                    for: database.dialect),
+                [.text(message + ":" + subscription), .text(message), .text(subscription)])])
+        }
+    }
+}
