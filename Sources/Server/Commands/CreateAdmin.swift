@@ -23,7 +23,7 @@ struct CreateAdmin: AsyncParsableCommand {
     var name: String
 
     func run() async throws {
-        let frame = AuthCommandRun<PlatformAdminCreationError>(
+        let frame = AppCommandRun<AuthSettings, PlatformAdminCreationError>(
             options: options, missing: "platform admins", failure: "cannot create the platform admin", message: \.message)
         try await frame.run { app, settings, database in
             let created = try await Self.create(email: email, password: password, name: name, settings: settings, app: app, database: database)

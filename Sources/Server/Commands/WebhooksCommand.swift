@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import Runtime
 import Webhooks
 
@@ -26,23 +25,13 @@ struct WebhooksRetire: AsyncParsableCommand {
     var name: String
 
     func run() async throws {
-        let app = try AppCatalog.app(named: options.app)
-        guard let settings = app.webhooks else {
-            throw ValidationError("app \(app.schema.app) has no webhooks section, so it has no webhook outbox")
-        }
-        let database = try await ServerDatabase.open(app: app, options: options, logger: Logger(label: "loom"))
-        do {
+        let frame = AppCommandRun<WebhookSettings, SubscriptionRetirement.Refusal>(
+            options: options, section: \.webhooks, sectionName: "webhooks", missing: "webhook outbox",
+            failure: "cannot retire \"\(name)\"", message: \.message)
+        try await frame.run { app, settings, database in
             _ = try await WebhooksModule.migrate(database, app: app.schema.app)
             let failed = try await SubscriptionRetirement(database: database, settings: settings).retire(name, at: Date())
-            print("retired \"\(name)\": \(failed) pending deliveries failed in \(options.databaseDescription)")
-        } catch let refusal as SubscriptionRetirement.Refusal {
-            try? await database.close()
-            FileHandle.standardError.write(Data("error: cannot retire \"\(name)\": \(refusal.message)\n".utf8))
-            throw ExitCode.failure
-        } catch {
-            try? await database.close()
-            throw error
+            return "retired \"\(name)\": \(failed) pending deliveries failed in \(options.databaseDescription)"
         }
-        try await database.close()
     }
 }
