@@ -96,7 +96,9 @@ def state_dependent(error):
         or (field, message) in CROSS_MEMBER_RULES
         or (field == "role" and message.startswith("is not one of "))
         or (bool(CIDR.match(field)) and message.startswith("is not an IP address or CIDR range"))
-        or message == "must not contain the NUL character (U+0000)"
+        # NUL is refused in every text, the body's (U+0000) and the query string's (%00):
+        # PostgreSQL can neither store nor compare it (Sources/Runtime/HTTP/QueryString.swift).
+        or message in ("must not contain the NUL character (U+0000)", "must not contain the NUL character (%00)")
         or (field == "url" and (message.startswith("refused: ") or message == "must be an absolute http or https URL"))
         or message.startswith("is longer than 72 bytes")
         or (bool(CLEAR_ENTRY.search(field)) and message.endswith("which the body also sets"))
