@@ -59,8 +59,15 @@ struct PostgresDeadlinesTests {
         await #expect(throws: DatabaseError.self) {
             try await deadlines.run(lease: { try await unreachable.lease($0) }) { _ in 1 }
         }
+        // The pool answers at once, but under the whole suite's load the task taking the
+        // connection may not run within the outage's 100 ms: such an attempt is refused like
+        // any late one (and keeps the outage), so the first success may take a few attempts.
         let reachable = FakePool(size: 1)
-        #expect(try await deadlines.run(lease: { try await reachable.lease($0) }) { _ in 2 } == 2)
+        var answered: Int?
+        for _ in 0..<50 where answered == nil {
+            answered = try? await deadlines.run(lease: { try await reachable.lease($0) }) { _ in 2 }
+        }
+        #expect(answered == 2)
         #expect(deadlines.currentAcquisitionDeadline == .seconds(1), "a success ends the outage")
     }
 
