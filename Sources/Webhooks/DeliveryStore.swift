@@ -190,14 +190,15 @@ struct DeliveryStore: Sendable {
     }
 
     /// The statements failing every pending delivery of `subscription` with `error` as its
-    /// last error (a disabled subscription's, a retired one's: `SubscriptionRetirement`); the
-    /// last one's `changes` is how many.
+    /// last error (a disabled subscription's, a retired one's: `SubscriptionRetirement`), and
+    /// clearing a per-record target's secret as a delivery failed for good does; the last
+    /// one's `changes` is how many.
     func settlePending(subscription: String, error: String, at now: Int64) -> [SQLStatement] {
         var q = PlaceholderSequence(dialect: database.dialect)
         return Self.locks(of: subscription, pendingOnly: true, dialect: database.dialect) + [SQLStatement(
             """
             UPDATE webhook_deliveries SET status = 'failed', last_error = \(q.next()), updated_at = \(q.next()), lease_owner = NULL, \
-            lease_until = NULL WHERE subscription = \(q.next()) AND status = 'pending'
+            lease_until = NULL, target_secret = NULL WHERE subscription = \(q.next()) AND status = 'pending'
             """,
             [.text(error), .integer(now), .text(subscription)])]
     }
