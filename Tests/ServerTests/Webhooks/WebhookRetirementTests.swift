@@ -1,4 +1,5 @@
 import Foundation
+import Generated
 import Runtime
 import Testing
 
@@ -46,7 +47,7 @@ extension WebhookServerSuites {
             }
         }
 
-        @Test("the configured subscription, a stored one and an unknown name with nothing pending")
+        @Test("the configured subscription, a stored one and a targeted event's stream are refused; an unknown name has nothing pending")
         func refusals() async throws {
             try await WebhookHarness.run(instances: 0) { harness in
                 let database = harness.database
@@ -70,7 +71,33 @@ extension WebhookServerSuites {
                     #expect(refusal.message.contains("\"operations\""))
                 }
                 #expect(try await retirement.retire("never-configured", at: Date()) == 0)
+
+                // A targeted event's stream (stationthis declares one), refused by name.
+                let targeted = try #require(Stationthis.webhooks.targetedEvents.first)
+                let stream = WebhookSettings.targetSubscriptionName(targeted.type)
+                do {
+                    _ = try await SubscriptionRetirement(database: database, settings: Stationthis.webhooks).retire(stream, at: Date())
+                    Issue.record("a targeted event's stream was retired")
+                } catch let refusal as SubscriptionRetirement.Refusal {
+                    #expect(refusal.code == .targetStream)
+                }
             }
+        }
+
+        @Test("the command: a configured name is an error line and exit status 1; a removed one is retired")
+        func command() async throws {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("loom-retire-\(UUID().uuidString).sqlite").path
+            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
+            let refused = try await B2BBootstrapTests.loomServer(["webhooks", "retire", "operations", "--app", "tracker", "--database-path", file])
+            #expect(refused.status == 1)
+            #expect(refused.errors.contains(#"error: cannot retire "operations": "operations" is a static subscription"#), "\(refused.errors)")
+            let retired = try await B2BBootstrapTests.loomServer(["webhooks", "retire", "gone", "--app", "tracker", "--database-path", file])
+            #expect(retired.status == 0, "\(retired.errors)")
+            #expect(retired.output.contains(#"retired "gone": 0 pending deliveries failed in \#(file)"#), "\(retired.output)")
+            let noOutbox = try await B2BBootstrapTests.loomServer(["webhooks", "retire", "gone", "--app", "bench", "--database-path", file + ".bench"])
+            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + ".bench" + suffix) } }
+            #expect(noOutbox.status != 0)
+            #expect(noOutbox.errors.contains("app bench has no webhooks section"), "\(noOutbox.errors)")
         }
 
         static func message(_ id: String, fanOut: String?, at time: Int64, _ database: any DatabaseClient) async throws {
