@@ -63,7 +63,7 @@ public struct SubscriptionRetirement: Sendable {
         if ActiveSubscription.targets(settings).contains(where: { $0.name == name }) {
             throw Refusal(code: .targetStream, message: "\"\(name)\" delivers a targeted event of the app's configuration")
         }
-        if settings.management != nil, try await isStored(name) {
+        if try await isStored(name) {
             throw Refusal(code: .stored, message: "\"\(name)\" is a stored subscription: delete it through the management API")
         }
         let store = DeliveryStore(database: database)
@@ -116,7 +116,8 @@ public struct SubscriptionRetirement: Sendable {
         return Int(count)
     }
 
-    /// Whether `name` is the id of a subscription stored through the management API.
+    /// Whether `name` is the id of a subscription stored through the management API (the table
+    /// exists, empty, in an app that does not manage subscriptions).
     private func isStored(_ name: String) async throws -> Bool {
         let statement = SQLStatement(
             PlaceholderSequence.render("SELECT 1 FROM webhook_subscriptions WHERE id = ?", for: database.dialect), [.text(name)])

@@ -36,7 +36,7 @@ struct APIKeyCreate: AsyncParsableCommand {
     var environment: String?
 
     func run() async throws {
-        let frame = AppCommandRun<AuthSettings, APIKeyCreationError>(options: options, missing: "API keys", failure: "cannot create the API key", message: \.message)
+        let frame = AppCommandRun<AuthSettings, APIKeyCreationError>(options: options, section: .auth, missing: "API keys", failure: "cannot create the API key", message: \.message)
         let scopes = self.scopes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         try await frame.run { app, settings, database in
             let created = try await AuthService.createAPIKey(

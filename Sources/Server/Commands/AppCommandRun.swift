@@ -11,9 +11,7 @@ struct AppCommandRun<Section, Refusal: Error> {
     /// The app and database options.
     let options: AppOptions
     /// The section the command needs.
-    let section: KeyPath<GeneratedApp, Section?>
-    /// The section's name in `app.json`, e.g. "auth".
-    let sectionName: String
+    let section: AppSection<Section>
     /// What the app lacks without the section, e.g. "platform admins".
     let missing: String
     /// Start of the error line, e.g. "cannot set the role".
@@ -24,8 +22,8 @@ struct AppCommandRun<Section, Refusal: Error> {
     /// Runs `work` on the open database and prints the line it returns.
     func run(_ work: (GeneratedApp, Section, any DatabaseClient) async throws -> String) async throws {
         let app = try AppCatalog.app(named: options.app)
-        guard let settings = app[keyPath: section] else {
-            throw ValidationError("app \(app.schema.app) has no \(sectionName) section, so it has no \(missing)")
+        guard let settings = app[keyPath: section.keyPath] else {
+            throw ValidationError("app \(app.schema.app) has no \(section.name) section, so it has no \(missing)")
         }
         let database = try await ServerDatabase.open(app: app, options: options, logger: Logger(label: "loom"))
         do {
@@ -42,9 +40,20 @@ struct AppCommandRun<Section, Refusal: Error> {
     }
 }
 
-extension AppCommandRun where Section == AuthSettings {
-    /// The frame of a command that changes auth accounts.
-    init(options: AppOptions, missing: String, failure: String, message: @escaping (Refusal) -> String) {
-        self.init(options: options, section: \.auth, sectionName: "auth", missing: missing, failure: failure, message: message)
-    }
+/// A section of `app.json` a command needs: where the generated app holds it, and its name.
+struct AppSection<Value> {
+    /// The section in the generated app (`nil` when the app has none).
+    let keyPath: KeyPath<GeneratedApp, Value?>
+    /// Its name in `app.json`, e.g. "auth".
+    let name: String
+}
+
+extension AppSection where Value == AuthSettings {
+    /// `auth`: accounts, roles and API keys.
+    static var auth: Self { Self(keyPath: \.auth, name: "auth") }
+}
+
+extension AppSection where Value == WebhookSettings {
+    /// `webhooks`: the outbox.
+    static var webhooks: Self { Self(keyPath: \.webhooks, name: "webhooks") }
 }

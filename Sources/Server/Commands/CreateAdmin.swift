@@ -24,7 +24,7 @@ struct CreateAdmin: AsyncParsableCommand {
 
     func run() async throws {
         let frame = AppCommandRun<AuthSettings, PlatformAdminCreationError>(
-            options: options, missing: "platform admins", failure: "cannot create the platform admin", message: \.message)
+            options: options, section: .auth, missing: "platform admins", failure: "cannot create the platform admin", message: \.message)
         try await frame.run { app, settings, database in
             let created = try await Self.create(email: email, password: password, name: name, settings: settings, app: app, database: database)
             return "created platform admin \(created.email) (id \(created.id)) in \(options.databaseDescription)"

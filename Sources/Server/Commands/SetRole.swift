@@ -19,7 +19,7 @@ struct SetRole: AsyncParsableCommand {
     var role: String
 
     func run() async throws {
-        let frame = AppCommandRun<AuthSettings, RoleAssignmentError>(options: options, missing: "roles", failure: "cannot set the role", message: \.message)
+        let frame = AppCommandRun<AuthSettings, RoleAssignmentError>(options: options, section: .auth, missing: "roles", failure: "cannot set the role", message: \.message)
         try await frame.run { app, settings, database in
             let id = try await AuthService.assignRole(email: email, role: role, settings: settings, database: database, app: app.schema.app)
             return "account \(email) (id \(id)) now has the role \(role) in \(options.databaseDescription)"

@@ -26,7 +26,7 @@ struct WebhooksRetire: AsyncParsableCommand {
 
     func run() async throws {
         let frame = AppCommandRun<WebhookSettings, SubscriptionRetirement.Refusal>(
-            options: options, section: \.webhooks, sectionName: "webhooks", missing: "webhook outbox",
+            options: options, section: .webhooks, missing: "webhook outbox",
             failure: "cannot retire \"\(name)\"", message: \.message)
         try await frame.run { app, settings, database in
             _ = try await WebhooksModule.migrate(database, app: app.schema.app)

@@ -57,30 +57,17 @@ extension WebhookServerSuites {
                     INSERT INTO webhook_subscriptions (id, organization_id, url, description, secret, enabled, created_at, updated_at) \
                     VALUES ('whsub_1', NULL, 'https://example.com/hook', NULL, 'whsec_x', 1, 1, 1)
                     """)])
-                do {
-                    _ = try await retirement.retire("whsub_1", at: Date())
-                    Issue.record("a stored subscription was retired")
-                } catch let refusal as SubscriptionRetirement.Refusal {
-                    #expect(refusal.code == .stored)
-                }
-                do {
-                    _ = try await retirement.retire("operations", at: Date())
-                    Issue.record("the configured subscription was retired")
-                } catch let refusal as SubscriptionRetirement.Refusal {
-                    #expect(refusal.code == .configured)
-                    #expect(refusal.message.contains("\"operations\""))
-                }
+                #expect(try await Self.refusal(retiring: "whsub_1", with: retirement)?.code == .stored)
+                let configured = try await Self.refusal(retiring: "operations", with: retirement)
+                #expect(configured?.code == .configured)
+                #expect(configured?.message.contains("\"operations\"") == true)
                 #expect(try await retirement.retire("never-configured", at: Date()) == 0)
 
                 // A targeted event's stream (stationthis declares one), refused by name.
                 let targeted = try #require(Stationthis.webhooks.targetedEvents.first)
                 let stream = WebhookSettings.targetSubscriptionName(targeted.type)
-                do {
-                    _ = try await SubscriptionRetirement(database: database, settings: Stationthis.webhooks).retire(stream, at: Date())
-                    Issue.record("a targeted event's stream was retired")
-                } catch let refusal as SubscriptionRetirement.Refusal {
-                    #expect(refusal.code == .targetStream)
-                }
+                let stationthis = SubscriptionRetirement(database: database, settings: Stationthis.webhooks)
+                #expect(try await Self.refusal(retiring: stream, with: stationthis)?.code == .targetStream)
             }
         }
 
@@ -94,10 +81,21 @@ extension WebhookServerSuites {
             let retired = try await B2BBootstrapTests.loomServer(["webhooks", "retire", "gone", "--app", "tracker", "--database-path", file])
             #expect(retired.status == 0, "\(retired.errors)")
             #expect(retired.output.contains(#"retired "gone": 0 pending deliveries failed in \#(file)"#), "\(retired.output)")
-            let noOutbox = try await B2BBootstrapTests.loomServer(["webhooks", "retire", "gone", "--app", "bench", "--database-path", file + ".bench"])
             defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + ".bench" + suffix) } }
+            let noOutbox = try await B2BBootstrapTests.loomServer(["webhooks", "retire", "gone", "--app", "bench", "--database-path", file + ".bench"])
             #expect(noOutbox.status != 0)
             #expect(noOutbox.errors.contains("app bench has no webhooks section"), "\(noOutbox.errors)")
+        }
+
+        /// The refusal of retiring `name`; `nil` (and an issue recorded) when it was retired.
+        static func refusal(retiring name: String, with retirement: SubscriptionRetirement) async throws -> SubscriptionRetirement.Refusal? {
+            do {
+                _ = try await retirement.retire(name, at: Date())
+                Issue.record("\(name) was retired")
+                return nil
+            } catch let refusal as SubscriptionRetirement.Refusal {
+                return refusal
+            }
         }
 
         static func message(_ id: String, fanOut: String?, at time: Int64, _ database: any DatabaseClient) async throws {
