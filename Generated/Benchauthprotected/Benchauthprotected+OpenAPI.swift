@@ -3333,6 +3333,180 @@ extension Benchauthprotected {
   },
   "openapi" : "3.1.1",
   "paths" : {
+    "/admin" : {
+      "get" : {
+        "description" : "The web console for the app's administrators: tables and records, API keys, webhooks, rate-limit tiers, the audit log and usage. It signs in with the app's own accounts and calls this API; on for apps with accounts (`routes.adminConsole` moves it, `false` switches it off).",
+        "operationId" : "adminConsole",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "text/html" : {
+                "example" : "<!doctype html><html><head><title>API</title></head><body>…</body></html>",
+                "schema" : {
+                  "description" : "An HTML page.",
+                  "type" : "string"
+                }
+              }
+            },
+            "description" : "The console's page.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "The file has not changed since the version `If-None-Match` names (its `ETag`).",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "308" : {
+            "description" : "Asked with a trailing `/`: the page's own path, relative to it (`../admin`).",
+            "headers" : {
+              "Location" : {
+                "description" : "Redirect target.",
+                "example" : "https://example.com/",
+                "required" : true,
+                "schema" : {
+                  "description" : "Where the browser goes next.",
+                  "format" : "uri",
+                  "type" : "string"
+                }
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+
+        ],
+        "summary" : "Admin console",
+        "tags" : [
+          "system"
+        ]
+      }
+    },
+    "/admin/console.css" : {
+      "get" : {
+        "description" : "The console's style sheet, served beside its page.",
+        "operationId" : "adminConsoleStyle",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "text/css" : {
+                "example" : "/* … */",
+                "schema" : {
+                  "description" : "The file's text.",
+                  "type" : "string"
+                }
+              }
+            },
+            "description" : "The style sheet.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "The file has not changed since the version `If-None-Match` names (its `ETag`).",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+
+        ],
+        "summary" : "Admin console style sheet",
+        "tags" : [
+          "system"
+        ]
+      }
+    },
+    "/admin/console.js" : {
+      "get" : {
+        "description" : "The console's script, served beside its page.",
+        "operationId" : "adminConsoleScript",
+        "responses" : {
+          "200" : {
+            "content" : {
+              "text/javascript" : {
+                "example" : "/* … */",
+                "schema" : {
+                  "description" : "The file's text.",
+                  "type" : "string"
+                }
+              }
+            },
+            "description" : "The script.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "304" : {
+            "description" : "The file has not changed since the version `If-None-Match` names (its `ETag`).",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+
+        ],
+        "summary" : "Admin console script",
+        "tags" : [
+          "system"
+        ]
+      }
+    },
     "/docs" : {
       "get" : {
         "description" : "Interactive HTML documentation rendered from `/openapi.json`.",

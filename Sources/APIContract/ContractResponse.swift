@@ -10,6 +10,8 @@ public struct ContractResponse: Sendable, Hashable {
         case anyJSONObject
         /// An HTML page.
         case html
+        /// A static text file of this media type (`text/javascript`, `text/css`).
+        case asset(String)
         /// A redirect: no body, a `Location` header.
         case redirect
     }

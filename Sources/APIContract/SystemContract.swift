@@ -1,18 +1,33 @@
-/// The system route family: health probes, the OpenAPI document and the documentation page,
-/// registered by `Runtime`'s `BuiltInRoutes` and documented by the OpenAPI builder.
+/// The system route family: health probes, the OpenAPI document, the documentation page and the
+/// admin console, registered by `Runtime`'s `BuiltInRoutes` and documented by the OpenAPI builder.
 public enum SystemContract {
     /// Name of the health body schema.
     public static let healthStatusSchema = "HealthStatus"
 
     /// Every route at the paths `layout` gives it (the app's `routes`; the prefix is empty:
     /// system routes are served at the root by default).
+    ///
+    /// The console's script and style follow its page: they are served at `<page>/console.js`
+    /// and `<page>/console.css` wherever the page is moved, and not at all when it is switched off.
     public static func routes(layout: ContractLayout) -> [ContractRoute<SystemOperation>] {
-        layout.apply(routes)
+        let laidOut = layout.apply(routes.filter { !consoleAssets.keys.contains($0.operation) })
+        guard let console = laidOut.first(where: { $0.operation == .adminConsole }) else { return laidOut }
+        let assets = routes.compactMap { route -> ContractRoute<SystemOperation>? in
+            guard let file = consoleAssets[route.operation] else { return nil }
+            return ContractLayout(prefix: "", routes: [route.operation.routeKey: ContractRouteOverride(paths: [console.path + "/" + file])])
+                .apply([route]).first
+        }
+        return laidOut + assets
     }
+
+    /// The admin console's files besides its page, by operation: the name each is served at
+    /// under the page's path (the page refers to them relatively, `AdminConsole`).
+    public static let consoleAssets: [SystemOperation: String] = [.adminConsoleScript: "console.js", .adminConsoleStyle: "console.css"]
 
     /// Every route at its default path, in registration order.
     public static let routes: [ContractRoute<SystemOperation>] = {
         let healthy = ContractResponse(200, .json(healthStatusSchema), "The server and its database are ready.")
+        let unchanged = ContractResponse(304, .empty, "The file has not changed since the version `If-None-Match` names (its `ETag`).")
         let unavailable = ContractResponse(
             503, .json(healthStatusSchema), "The database did not answer; the body says which check failed.")
         return [
@@ -35,6 +50,23 @@ public enum SystemContract {
                 .docs, .get, "/docs", summary: "API documentation",
                 description: "Interactive HTML documentation rendered from `/openapi.json`.",
                 responses: [ContractResponse(200, .html, "The documentation page.")], credentials: .none),
+            ContractRoute(
+                .adminConsole, .get, "/admin", summary: "Admin console",
+                description: "The web console for the app's administrators: tables and records, API keys, webhooks, "
+                    + "rate-limit tiers, the audit log and usage. It signs in with the app's own accounts and calls this API; "
+                    + "on for apps with accounts (`routes.adminConsole` moves it, `false` switches it off).",
+                responses: [
+                    ContractResponse(200, .html, "The console's page."), unchanged,
+                    ContractResponse(308, .redirect, "Asked with a trailing `/`: the page's own path, relative to it (`../admin`)."),
+                ], credentials: .none),
+            ContractRoute(
+                .adminConsoleScript, .get, "/admin/console.js", summary: "Admin console script",
+                description: "The console's script, served beside its page.",
+                responses: [ContractResponse(200, .asset("text/javascript"), "The script."), unchanged], credentials: .none),
+            ContractRoute(
+                .adminConsoleStyle, .get, "/admin/console.css", summary: "Admin console style sheet",
+                description: "The console's style sheet, served beside its page.",
+                responses: [ContractResponse(200, .asset("text/css"), "The style sheet."), unchanged], credentials: .none),
         ]
     }()
 }

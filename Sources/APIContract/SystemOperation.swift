@@ -6,4 +6,7 @@ public enum SystemOperation: String, ContractOperation {
     case healthReady = "healthReady"
     case openAPIDocument = "openapiDocument"
     case docs = "docs"
+    case adminConsole = "adminConsole"
+    case adminConsoleScript = "adminConsoleScript"
+    case adminConsoleStyle = "adminConsoleStyle"
 }

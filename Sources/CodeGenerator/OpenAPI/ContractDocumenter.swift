@@ -82,6 +82,10 @@ struct ContractDocumenter {
         case .html:
             let content = OpenAPI.Content(schema: SchemaFactory.string("An HTML page."))
             return .response(ResponseFactory.response(response.description, content: [.html: content]))
+        case .asset(let mediaType):
+            let content = OpenAPI.Content(schema: SchemaFactory.string("The file's text."))
+            let type = OpenAPI.ContentType(rawValue: mediaType) ?? .txt
+            return .response(ResponseFactory.response(response.description, content: [type: content]))
         case .redirect:
             let location = OpenAPI.Header(
                 schema: SchemaFactory.string("Where the browser goes next.", format: .uri), description: "Redirect target.", required: true)

@@ -106,6 +106,8 @@ enum DocumentExamples {
             guard case .b(var media) = entry, media.example == nil, media.examples == nil, let schema = media.schema else { continue }
             if type == .html {
                 media.example = AnyCodable("<!doctype html><html><head><title>API</title></head><body>…</body></html>")
+            } else if type.typeAndSubtype.hasPrefix("text/") {
+                media.example = AnyCodable("/* … */")
             } else {
                 media.example = values.example(of: schema, member: nil).map(AnyCodable.init)
             }

@@ -24,7 +24,7 @@ enum SystemOperations {
     /// The built-in routes, documented.
     static func routes(context: DocumentContext) -> [DocumentedRoute] {
         let documenter = ContractDocumenter(context: context)
-        let layout = ContractLayout(prefix: "", routes: AuthContractOptions.overrides(context.config.routes))
+        let layout = ContractLayout(prefix: "", routes: AuthContractOptions.overrides(context.config.servedSystemRoutes))
         return SystemContract.routes(layout: layout).flatMap { documenter.document($0, prefix: "", tag: OpenAPINames.systemTag) }
     }
 }

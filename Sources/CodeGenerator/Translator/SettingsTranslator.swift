@@ -35,7 +35,7 @@ enum SettingsTranslator {
             if headers.idempotencyKey != defaults.idempotencyKey { names += ", idempotencyKey: \(SwiftNames.literal(headers.idempotencyKey))" }
             arguments.append("headers: HeaderNames(\(names))")
         }
-        if !config.routes.isEmpty { arguments.append("systemRoutes: " + routeOverrides(config.routes)) }
+        if !config.servedSystemRoutes.isEmpty { arguments.append("systemRoutes: " + routeOverrides(config.servedSystemRoutes)) }
         if let rateLimits = config.rateLimits { arguments.append("rateLimits: " + Self.rateLimits(rateLimits)) }
         if !config.trustedProxies.isEmpty {
             arguments.append("trustedProxies: [" + config.trustedProxies.map(SwiftNames.literal).joined(separator: ", ") + "]")

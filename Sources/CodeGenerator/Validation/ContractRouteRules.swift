@@ -14,7 +14,19 @@ enum ContractRouteRules {
         func error(_ code: SchemaDiagnosticCode, _ path: String, _ message: String) {
             diagnostics.append(Diagnostic(code: code.rawValue, file: file, path: path, message: message))
         }
-        check(config.routes, declared: SystemContract.routes, at: "routes", error: error)
+        let consoleFiles = Set(SystemContract.consoleAssets.keys.map(\.routeKey))
+        for key in config.routes.keys.sorted() where consoleFiles.contains(key) {
+            error(.invalidRoute, "routes." + key, "the admin console's files are served under its page's path; move `adminConsole` instead")
+        }
+        check(
+            config.routes.filter { !consoleFiles.contains($0.key) },
+            declared: SystemContract.routes.filter { SystemContract.consoleAssets[$0.operation] == nil }, at: "routes", error: error)
+        if config.routes[AppConfig.adminConsoleRoute]?.isOff == false, !config.offersAdminConsoleSignIn {
+            error(.invalidRoute, "routes.adminConsole", "the admin console signs in with the app's accounts and their password login; declare `auth` with `login`, or set `false`")
+        }
+        if config.servedSystemRoutes[AppConfig.adminConsoleRoute]?.isOff != true, config.routes[SystemOperation.openAPIDocument.routeKey]?.isOff == true {
+            error(.invalidRoute, "routes.openAPIDocument", "the admin console reads the OpenAPI document; switch `adminConsole` off too, or keep the document")
+        }
         if config.routes[SystemOperation.docs.routeKey]?.isOff == false || config.routes[SystemOperation.docs.routeKey] == nil,
             config.routes[SystemOperation.openAPIDocument.routeKey]?.isOff == true
         {

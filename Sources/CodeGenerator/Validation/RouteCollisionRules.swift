@@ -29,7 +29,7 @@ enum RouteCollisionRules {
             }
         }
         let config = app.config
-        let system = ContractLayout(prefix: "", routes: AuthContractOptions.overrides(config.routes))
+        let system = ContractLayout(prefix: "", routes: AuthContractOptions.overrides(config.servedSystemRoutes))
         for route in SystemContract.routes(layout: system) {
             for path in route.allPaths { serve(route.method.rawValue, path, Origin(file: config.file, path: "routes", what: route.operation.routeKey, contract: true)) }
         }

@@ -84,7 +84,7 @@ public enum DocsPage {
     }
 
     /// `text` escaped for HTML element content and attribute values (braces too, see `html`).
-    private static func htmlEscaped(_ text: String) -> String {
+    static func htmlEscaped(_ text: String) -> String {
         var escaped = ""
         for character in text {
             switch character {

@@ -45,7 +45,33 @@ struct BuiltInRoutes {
             let body = ByteBuffer(string: page.html)
             let headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .contentSecurityPolicy: page.contentSecurityPolicy]
             return { _, _ in Response(status: .ok, headers: headers, body: .init(byteBuffer: body)) }
+        case .adminConsole:
+            let page = consoleFiles.page
+            return { request, _ in
+                // `/admin/` reaches this route too; the page's references are relative to `/admin`.
+                guard !request.uri.path.hasSuffix("/") else {
+                    let last = request.uri.path.dropLast().split(separator: "/").last.map(String.init) ?? ""
+                    return Response(status: .permanentRedirect, headers: [.location: "../" + last])
+                }
+                return page.response(to: request)
+            }
+        case .adminConsoleScript:
+            let script = consoleFiles.script
+            return { request, _ in script.response(to: request) }
+        case .adminConsoleStyle:
+            let style = consoleFiles.style
+            return { request, _ in style.response(to: request) }
         }
+    }
+
+    /// The console's files at the paths the app serves them, made when the handlers are made.
+    private var consoleFiles: (page: AdminConsole.File, script: AdminConsole.File, style: AdminConsole.File) {
+        let routes = SystemContract.routes(layout: app.settings.systemRoutes)
+        let path = { (operation: SystemOperation, fallback: String) in routes.first { $0.operation == operation }?.path ?? fallback }
+        return AdminConsole.files(
+            pagePath: path(.adminConsole, "/admin"), scriptPath: path(.adminConsoleScript, "/admin/console.js"),
+            stylePath: path(.adminConsoleStyle, "/admin/console.css"), documentPath: path(.openAPIDocument, "/openapi.json"),
+            title: app.title)
     }
 
     static func statusBody(status: String, app: String, database: String?) -> [UInt8] {

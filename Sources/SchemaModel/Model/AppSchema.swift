@@ -176,3 +176,22 @@ public struct ParsedSchemas: Codable, Sendable, Hashable {
         self.apps = apps
     }
 }
+
+extension AppConfig {
+    /// The system operation key of the admin console's page (`SystemOperation.adminConsole`).
+    public static let adminConsoleRoute = "adminConsole"
+
+    /// Whether the app has what the admin console signs in with: accounts with a password login.
+    public var offersAdminConsoleSignIn: Bool {
+        guard let auth else { return false }
+        return auth.routes["login"]?.isOff != true
+    }
+
+    /// `routes` as served: the admin console is switched off in an app whose accounts cannot sign
+    /// in to it (no `auth`, or its `login` switched off) unless `routes` says otherwise (which the
+    /// generator refuses). The runtime's routes, the document and the collision checks all read this.
+    public var servedSystemRoutes: [String: RouteOverrideSchema] {
+        guard !offersAdminConsoleSignIn, routes[Self.adminConsoleRoute] == nil else { return routes }
+        return routes.merging([Self.adminConsoleRoute: RouteOverrideSchema(paths: [])]) { declared, _ in declared }
+    }
+}

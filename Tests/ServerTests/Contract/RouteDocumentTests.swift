@@ -53,7 +53,7 @@ struct RouteDocumentTests {
         let config = schema.config
         // With the scopes an API key may hold, which only the whole app (tables, endpoints) tells.
         #expect(app.auth.map(AuthContractOptions.init(settings:)) == config.auth.map { AuthContractOptions(auth: $0, schema: schema) })
-        #expect(app.settings.systemRoutes == ContractLayout(prefix: "", routes: AuthContractOptions.overrides(config.routes)))
+        #expect(app.settings.systemRoutes == ContractLayout(prefix: "", routes: AuthContractOptions.overrides(config.servedSystemRoutes)))
         #expect(app.settings.naming.rawValue == config.naming.rawValue)
         if let auth = app.auth { #expect(auth.apiKeyHeader == config.headers.apiKey) }
         #expect(app.settings.headers.requestID.rawName == config.headers.requestId)
