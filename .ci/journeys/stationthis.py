@@ -33,7 +33,8 @@ from stationthis_client.api.operations import (
     generations_execute, generations_status, grant_points, points_balance, points_summary, spend_points, status_health, user_me,
 )
 from stationthis_client.api.point_transactions import get_point_transaction, list_point_transactions
-from stationthis_client.api.system import docs, health, health_live, health_ready, openapi_document
+from stationthis_client.api.system import (
+    admin_console, admin_console_script, admin_console_style, docs, health, health_live, health_ready, openapi_document)
 from stationthis_client.api.tools import create_tool, delete_tool, get_tool, list_tools, replace_tool
 from stationthis_client.api.trainings import create_training, delete_training, get_training, list_trainings
 from stationthis_client.models import (
@@ -72,6 +73,11 @@ for probe, name in ((health, "/health"), (health_live, "/health/live"), (health_
 document = expect(openapi_document.sync(client=public), OpenapiDocumentResponse200, "/openapi.json")
 assert document["openapi"].startswith("3.1") and "/api/v1/points/spend" in document["paths"], sorted(document.additional_properties)
 assert "openapi.json" in expect(docs.sync(client=public), str, "/docs (the reference page)")
+# The admin console's page and the two files it loads (what the console does is .ci/admin-console's).
+page = expect(admin_console.sync(client=public), str, "/admin (the admin console)")
+assert 'name="loom-openapi"' in page and "admin/console.js" in page, page[:300]
+assert expect(admin_console_script.sync(client=public), str, "/admin/console.js")
+assert expect(admin_console_style.sync(client=public), str, "/admin/console.css")
 assert expect(status_health.sync(client=public), StatusHealthResponse, "health").status == "ok"
 
 # Tools: an admin (the CI's bootstrap account, role admin by `loom-server set-role`) keeps them; anyone lists and reads them.
