@@ -4586,19 +4586,40 @@ extension Stationthis {
       "get" : {
         "description" : "The web console for the app's administrators: tables and records, API keys, webhooks, rate-limit tiers, the audit log and usage. It signs in with the app's own accounts and calls this API; on for apps with accounts (`routes.adminConsole` moves it, `false` switches it off).",
         "operationId" : "adminConsole",
+        "parameters" : [
+          {
+            "description" : "Entity tags of versions the browser holds (`*` for any); when one is this file's, the answer is 304 without a body.",
+            "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
+            "in" : "header",
+            "name" : "If-None-Match",
+            "schema" : {
+              "description" : "Entity tags of versions the browser holds (`*` for any); when one is this file's, the answer is 304 without a body.",
+              "type" : "string"
+            }
+          }
+        ],
         "responses" : {
           "200" : {
             "content" : {
               "text/html" : {
                 "example" : "<!doctype html><html><head><title>API</title></head><body>…</body></html>",
                 "schema" : {
-                  "description" : "An HTML page.",
+                  "description" : "The file's text.",
                   "type" : "string"
                 }
               }
             },
             "description" : "The console's page.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the file; send it in If-None-Match to be answered 304 while it has not changed.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -4607,24 +4628,6 @@ extension Stationthis {
           "304" : {
             "description" : "The file has not changed since the version `If-None-Match` names (its `ETag`).",
             "headers" : {
-              "X-Request-Id" : {
-                "$ref" : "#/components/headers/RequestId"
-              }
-            }
-          },
-          "308" : {
-            "description" : "Asked with a trailing `/`: the page's own path, relative to it (`../admin`).",
-            "headers" : {
-              "Location" : {
-                "description" : "Redirect target.",
-                "example" : "https://example.com/",
-                "required" : true,
-                "schema" : {
-                  "description" : "Where the browser goes next.",
-                  "format" : "uri",
-                  "type" : "string"
-                }
-              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -4656,6 +4659,18 @@ extension Stationthis {
       "get" : {
         "description" : "The console's style sheet, served beside its page.",
         "operationId" : "adminConsoleStyle",
+        "parameters" : [
+          {
+            "description" : "Entity tags of versions the browser holds (`*` for any); when one is this file's, the answer is 304 without a body.",
+            "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
+            "in" : "header",
+            "name" : "If-None-Match",
+            "schema" : {
+              "description" : "Entity tags of versions the browser holds (`*` for any); when one is this file's, the answer is 304 without a body.",
+              "type" : "string"
+            }
+          }
+        ],
         "responses" : {
           "200" : {
             "content" : {
@@ -4669,6 +4684,15 @@ extension Stationthis {
             },
             "description" : "The style sheet.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the file; send it in If-None-Match to be answered 304 while it has not changed.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }
@@ -4708,6 +4732,18 @@ extension Stationthis {
       "get" : {
         "description" : "The console's script, served beside its page.",
         "operationId" : "adminConsoleScript",
+        "parameters" : [
+          {
+            "description" : "Entity tags of versions the browser holds (`*` for any); when one is this file's, the answer is 304 without a body.",
+            "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
+            "in" : "header",
+            "name" : "If-None-Match",
+            "schema" : {
+              "description" : "Entity tags of versions the browser holds (`*` for any); when one is this file's, the answer is 304 without a body.",
+              "type" : "string"
+            }
+          }
+        ],
         "responses" : {
           "200" : {
             "content" : {
@@ -4721,6 +4757,15 @@ extension Stationthis {
             },
             "description" : "The script.",
             "headers" : {
+              "ETag" : {
+                "description" : "Version of the file; send it in If-None-Match to be answered 304 while it has not changed.",
+                "example" : "\"5d41402abc4b2a76b9719d911017c592\"",
+                "required" : true,
+                "schema" : {
+                  "description" : "A strong entity tag.",
+                  "type" : "string"
+                }
+              },
               "X-Request-Id" : {
                 "$ref" : "#/components/headers/RequestId"
               }

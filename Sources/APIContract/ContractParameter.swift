@@ -27,6 +27,8 @@ public struct ContractParameter: Sendable, Hashable {
         case path
         /// A query parameter.
         case query
+        /// A request header (conditional requests' `If-None-Match`).
+        case header
     }
 
     /// The parameter's name as sent (and documented).

@@ -10,7 +10,8 @@ public struct ContractResponse: Sendable, Hashable {
         case anyJSONObject
         /// An HTML page.
         case html
-        /// A static text file of this media type (`text/javascript`, `text/css`).
+        /// A static file of this media type (`text/html`, `text/javascript`, `text/css`), with an
+        /// `ETag` header: a request whose `If-None-Match` names it is answered 304.
         case asset(String)
         /// A redirect: no body, a `Location` header.
         case redirect

@@ -42,6 +42,7 @@ extension ContractRoute {
             switch parameter.location {
             case .path: return parameter.named(names.next() ?? parameter.name)
             case .query: return parameter.named(queryName(parameter))
+            case .header: return parameter
             }
         }
     }

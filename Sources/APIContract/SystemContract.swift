@@ -28,6 +28,9 @@ public enum SystemContract {
     public static let routes: [ContractRoute<SystemOperation>] = {
         let healthy = ContractResponse(200, .json(healthStatusSchema), "The server and its database are ready.")
         let unchanged = ContractResponse(304, .empty, "The file has not changed since the version `If-None-Match` names (its `ETag`).")
+        let ifNoneMatch = ContractParameter(
+            "If-None-Match", in: .header, .string(maxLength: nil),
+            "Entity tags of versions the browser holds (`*` for any); when one is this file's, the answer is 304 without a body.")
         let unavailable = ContractResponse(
             503, .json(healthStatusSchema), "The database did not answer; the body says which check failed.")
         return [
@@ -55,18 +58,15 @@ public enum SystemContract {
                 description: "The web console for the app's administrators: tables and records, API keys, webhooks, "
                     + "rate-limit tiers, the audit log and usage. It signs in with the app's own accounts and calls this API; "
                     + "on for apps with accounts (`routes.adminConsole` moves it, `false` switches it off).",
-                responses: [
-                    ContractResponse(200, .html, "The console's page."), unchanged,
-                    ContractResponse(308, .redirect, "Asked with a trailing `/`: the page's own path, relative to it (`../admin`)."),
-                ], credentials: .none),
+responses: [ContractResponse(200, .asset("text/html"), "The console's page."), unchanged], credentials: .none, parameters: [ifNoneMatch]),
             ContractRoute(
                 .adminConsoleScript, .get, "/admin/console.js", summary: "Admin console script",
                 description: "The console's script, served beside its page.",
-                responses: [ContractResponse(200, .asset("text/javascript"), "The script."), unchanged], credentials: .none),
+                responses: [ContractResponse(200, .asset("text/javascript"), "The script."), unchanged], credentials: .none, parameters: [ifNoneMatch]),
             ContractRoute(
                 .adminConsoleStyle, .get, "/admin/console.css", summary: "Admin console style sheet",
                 description: "The console's style sheet, served beside its page.",
-                responses: [ContractResponse(200, .asset("text/css"), "The style sheet."), unchanged], credentials: .none),
+                responses: [ContractResponse(200, .asset("text/css"), "The style sheet."), unchanged], credentials: .none, parameters: [ifNoneMatch]),
         ]
     }()
 }

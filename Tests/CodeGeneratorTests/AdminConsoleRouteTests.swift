@@ -36,6 +36,9 @@ struct AdminConsoleRouteTests {
         }
         let script = try #require(((withAccounts.paths["/admin/console.js"] as? [String: Any])?["get"] as? [String: Any])?["responses"] as? [String: Any])
         #expect(((script["200"] as? [String: Any])?["content"] as? [String: Any])?["text/javascript"] != nil)
+        #expect(((script["200"] as? [String: Any])?["headers"] as? [String: Any])?["ETag"] != nil && script["304"] != nil)
+        let parameters = ((withAccounts.paths["/admin"] as? [String: Any])?["get"] as? [String: Any])?["parameters"] as? [[String: Any]]
+        #expect(parameters?.contains { $0["name"] as? String == "If-None-Match" && $0["in"] as? String == "header" } == true, "\(String(describing: parameters))")
         #expect(!withAccounts.settings.contains("adminConsole"))
         let without = try Self.generated(Self.files(auth: false))
         #expect(without.paths.keys.filter { $0.hasPrefix("/admin") }.isEmpty, "\(without.paths.keys.sorted())")
@@ -53,7 +56,7 @@ struct AdminConsoleRouteTests {
         #expect(off.paths.keys.filter { $0.contains("admin") }.isEmpty)
     }
 
-    @Test("refused: a console without accounts, a path ending in /, its files placed on their own, the document switched off under it")
+    @Test("refused: a console without accounts, a path ending in /, aliases, its files placed on their own, the document switched off under it")
     func refused() throws {
         let noAccounts = try RouteMethodOverrideTests.diagnostics(Self.files(auth: false, routes: #"{"adminConsole": "/admin"}"#))
         #expect(noAccounts.contains("routes.adminConsole") && noAccounts.contains("signs in with the app's accounts"), "\(noAccounts)")
@@ -63,6 +66,8 @@ struct AdminConsoleRouteTests {
         #expect(script.contains("routes.adminConsoleScript") && script.contains("move `adminConsole` instead"), "\(script)")
         let document = try RouteMethodOverrideTests.diagnostics(Self.files(auth: true, routes: #"{"openAPIDocument": false, "docs": false}"#))
         #expect(document.contains("routes.openAPIDocument") && document.contains("admin console reads the OpenAPI document"), "\(document)")
+        let aliases = try RouteMethodOverrideTests.diagnostics(Self.files(auth: true, routes: #"{"adminConsole": ["/admin", "/tools/admin"]}"#))
+        #expect(aliases.contains("routes.adminConsole") && aliases.contains("one path, not aliases"), "\(aliases)")
         let bothOff = try RouteMethodOverrideTests.diagnostics(Self.files(auth: true, routes: #"{"openAPIDocument": false, "docs": false, "adminConsole": false}"#))
         #expect(bothOff.isEmpty, "\(bothOff)")
     }

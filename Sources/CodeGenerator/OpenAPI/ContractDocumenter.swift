@@ -85,7 +85,10 @@ struct ContractDocumenter {
         case .asset(let mediaType):
             let content = OpenAPI.Content(schema: SchemaFactory.string("The file's text."))
             let type = OpenAPI.ContentType(rawValue: mediaType) ?? .txt
-            return .response(ResponseFactory.response(response.description, content: [type: content]))
+            let tag = OpenAPI.Header(
+                schema: SchemaFactory.string("A strong entity tag."),
+                description: "Version of the file; send it in If-None-Match to be answered 304 while it has not changed.", required: true)
+            return .response(ResponseFactory.response(response.description, content: [type: content], extraHeaders: [("ETag", tag)]))
         case .redirect:
             let location = OpenAPI.Header(
                 schema: SchemaFactory.string("Where the browser goes next.", format: .uri), description: "Redirect target.", required: true)
@@ -141,6 +144,7 @@ struct ContractDocumenter {
         switch parameter.location {
         case .path: context = .path(schema: schema)
         case .query: context = .query(required: false, schema: schema)
+        case .header: context = .header(required: false, schema: schema)
         }
         return OpenAPI.Parameter(name: parameter.name, context: context, description: parameter.description)
     }

@@ -21,6 +21,9 @@ enum ContractRouteRules {
         check(
             config.routes.filter { !consoleFiles.contains($0.key) },
             declared: SystemContract.routes.filter { SystemContract.consoleAssets[$0.operation] == nil }, at: "routes", error: error)
+        if let console = config.routes[AppConfig.adminConsoleRoute], console.paths.count > 1 {
+            error(.invalidRoute, "routes.adminConsole", "the admin console is served at one path (its files and references follow it); give one path, not aliases")
+        }
         if config.routes[AppConfig.adminConsoleRoute]?.isOff == false, !config.offersAdminConsoleSignIn {
             error(.invalidRoute, "routes.adminConsole", "the admin console signs in with the app's accounts and their password login; declare `auth` with `login`, or set `false`")
         }

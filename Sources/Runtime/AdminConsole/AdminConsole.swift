@@ -33,15 +33,15 @@ public enum AdminConsole {
             entityTag = "\"" + SHA256.hash(data: Array(text.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
         }
 
-        /// 200 with the file, or 304 when the request's `If-None-Match` names this version. The
+        /// 200 with the file, or 304 when the request's `If-None-Match` names this version (weak
+        /// comparison, RFC 9110 13.1.2: a proxy that compresses may have made the tag weak). The
         /// browser revalidates each time (`no-cache`), so a new binary's console is never stale.
         public func response(to request: Request) -> Response {
-            let tags = request.headers[.ifNoneMatch]?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
             var headers: HTTPFields = [
                 .contentType: contentType, .contentSecurityPolicy: AdminConsole.contentSecurityPolicy, .eTag: entityTag,
                 .cacheControl: "no-cache",
             ]
-            if tags.contains(entityTag) || tags.contains("*") {
+            if let condition = request.headers[.ifNoneMatch], EntityTag.header(condition, matches: entityTag, weak: true) {
                 headers[.contentType] = nil
                 return Response(status: .notModified, headers: headers)
             }
@@ -49,19 +49,32 @@ public enum AdminConsole {
         }
     }
 
+    /// The console's files as one app serves them.
+    public struct Files: Sendable {
+        /// The page asked at its path (`/admin`).
+        public let page: File
+        /// The same page asked with a trailing `/` (`/admin/`): its references are relative to
+        /// that address, so both work without a redirect.
+        public let directoryPage: File
+        public let script: File
+        public let style: File
+    }
+
     /// The page served at `pagePath`, its script at `scriptPath` and style at `stylePath`, for
     /// the document at `documentPath`; made once at start-up.
-    public static func files(pagePath: String, scriptPath: String, stylePath: String, documentPath: String, title: String)
-        -> (page: File, script: File, style: File)
-    {
-        let reference = { (target: String) in DocsPage.htmlEscaped(DocsPage.relativeReference(from: pagePath, to: target)) }
-        let html = page
-            .replacingOccurrences(of: "{{ROOT}}", with: reference("/"))
-            .replacingOccurrences(of: "{{DOCUMENT}}", with: reference(documentPath))
-            .replacingOccurrences(of: "{{SCRIPT}}", with: reference(scriptPath))
-            .replacingOccurrences(of: "{{STYLE}}", with: reference(stylePath))
-            .replacingOccurrences(of: "{{TITLE}}", with: DocsPage.htmlEscaped(title))
-        return (File(html, contentType: "text/html; charset=utf-8"), File(script, contentType: "text/javascript; charset=utf-8"),
-                File(style, contentType: "text/css; charset=utf-8"))
+    public static func files(pagePath: String, scriptPath: String, stylePath: String, documentPath: String, title: String) -> Files {
+        let html = { (base: String) -> File in
+            let reference = { (target: String) in DocsPage.htmlEscaped(DocsPage.relativeReference(from: base, to: target)) }
+            let text = page
+                .replacingOccurrences(of: "{{ROOT}}", with: reference("/"))
+                .replacingOccurrences(of: "{{DOCUMENT}}", with: reference(documentPath))
+                .replacingOccurrences(of: "{{SCRIPT}}", with: reference(scriptPath))
+                .replacingOccurrences(of: "{{STYLE}}", with: reference(stylePath))
+                .replacingOccurrences(of: "{{TITLE}}", with: DocsPage.htmlEscaped(title))
+            return File(text, contentType: "text/html; charset=utf-8")
+        }
+        return Files(
+            page: html(pagePath), directoryPage: html(pagePath + "/"), script: File(script, contentType: "text/javascript; charset=utf-8"),
+            style: File(style, contentType: "text/css; charset=utf-8"))
     }
 }

@@ -46,15 +46,9 @@ struct BuiltInRoutes {
             let headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .contentSecurityPolicy: page.contentSecurityPolicy]
             return { _, _ in Response(status: .ok, headers: headers, body: .init(byteBuffer: body)) }
         case .adminConsole:
-            let page = consoleFiles.page
-            return { request, _ in
-                // `/admin/` reaches this route too; the page's references are relative to `/admin`.
-                guard !request.uri.path.hasSuffix("/") else {
-                    let last = request.uri.path.dropLast().split(separator: "/").last.map(String.init) ?? ""
-                    return Response(status: .permanentRedirect, headers: [.location: "../" + last])
-                }
-                return page.response(to: request)
-            }
+            let files = consoleFiles
+            // `/admin/` reaches this route too: its page's references are relative to that address.
+            return { request, _ in (request.uri.path.hasSuffix("/") ? files.directoryPage : files.page).response(to: request) }
         case .adminConsoleScript:
             let script = consoleFiles.script
             return { request, _ in script.response(to: request) }
@@ -65,7 +59,7 @@ struct BuiltInRoutes {
     }
 
     /// The console's files at the paths the app serves them, made when the handlers are made.
-    private var consoleFiles: (page: AdminConsole.File, script: AdminConsole.File, style: AdminConsole.File) {
+    private var consoleFiles: AdminConsole.Files {
         let routes = SystemContract.routes(layout: app.settings.systemRoutes)
         let path = { (operation: SystemOperation, fallback: String) in routes.first { $0.operation == operation }?.path ?? fallback }
         return AdminConsole.files(

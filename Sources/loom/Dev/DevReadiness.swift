@@ -11,7 +11,7 @@ enum DevReadiness {
     /// `/health/ready` when the schemas cannot be read (the first generation reports why).
     static func path(app: String?, schemas: ParsedSchemas?) -> String? {
         let name = app ?? schemas?.project.defaultApp
-        let overrides = schemas?.apps.first(where: { $0.config.name == name })?.config.routes ?? [:]
+        let overrides = schemas?.apps.first(where: { $0.config.name == name })?.config.servedSystemRoutes ?? [:]
         let served = SystemContract.routes(layout: ContractLayout(prefix: "", routes: AuthContractOptions.overrides(overrides)))
         for operation in [SystemOperation.healthReady, .health] {
             if let route = served.first(where: { $0.operation == operation }) { return route.path }
