@@ -5288,6 +5288,54 @@ extension Auctoritas {
         ]
       }
     },
+    "/api/platform/auth/logout" : {
+      "post" : {
+        "description" : "Ends the platform session of the token: its access and refresh tokens stop working at once.",
+        "operationId" : "platformLogout",
+        "responses" : {
+          "204" : {
+            "description" : "The session is over.",
+            "headers" : {
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Platform admin logout",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
     "/api/platform/auth/refresh" : {
       "post" : {
         "description" : "Exchanges the latest refresh token for new tokens; a reused refresh token revokes the platform session.",

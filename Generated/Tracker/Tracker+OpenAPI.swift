@@ -16578,6 +16578,72 @@ extension Tracker {
         ]
       }
     },
+    "/v1/platform/auth/logout" : {
+      "post" : {
+        "description" : "Ends the platform session of the token: its access and refresh tokens stop working at once.",
+        "operationId" : "platformLogout",
+        "responses" : {
+          "204" : {
+            "description" : "The session is over.",
+            "headers" : {
+              "RateLimit" : {
+                "$ref" : "#/components/headers/RateLimit"
+              },
+              "RateLimit-Policy" : {
+                "$ref" : "#/components/headers/RateLimitPolicy"
+              },
+              "X-RateLimit-Limit" : {
+                "$ref" : "#/components/headers/XRateLimitLimit"
+              },
+              "X-RateLimit-Remaining" : {
+                "$ref" : "#/components/headers/XRateLimitRemaining"
+              },
+              "X-RateLimit-Reset" : {
+                "$ref" : "#/components/headers/XRateLimitReset"
+              },
+              "X-Request-Id" : {
+                "$ref" : "#/components/headers/RequestId"
+              }
+            }
+          },
+          "400" : {
+            "$ref" : "#/components/responses/BadRequest"
+          },
+          "401" : {
+            "$ref" : "#/components/responses/Unauthorized"
+          },
+          "414" : {
+            "$ref" : "#/components/responses/URITooLong"
+          },
+          "429" : {
+            "$ref" : "#/components/responses/RateLimited"
+          },
+          "431" : {
+            "$ref" : "#/components/responses/RequestHeaderFieldsTooLarge"
+          },
+          "500" : {
+            "$ref" : "#/components/responses/InternalError"
+          },
+          "503" : {
+            "$ref" : "#/components/responses/ServiceUnavailable"
+          },
+          "504" : {
+            "$ref" : "#/components/responses/GatewayTimeout"
+          }
+        },
+        "security" : [
+          {
+            "platformBearerAuth" : [
+
+            ]
+          }
+        ],
+        "summary" : "Platform admin logout",
+        "tags" : [
+          "platform"
+        ]
+      }
+    },
     "/v1/platform/auth/refresh" : {
       "post" : {
         "description" : "Exchanges the latest refresh token for new tokens; a reused refresh token revokes the platform session.",

@@ -46,6 +46,10 @@ public struct PlatformContract: Sendable {
                 request: bodies.refresh, responses: Self.json(200, "PlatformTokens"), credentials: .none,
                 errors: [.unauthorized, .validationError]),
             route(
+                .logout, .post, "/auth/logout", summary: "Platform admin logout",
+                description: "Ends the platform session of the token: its access and refresh tokens stop working at once.",
+                responses: [ContractResponse(204, .empty, "The session is over.")]),
+            route(
                 .getMe, .get, "/admin/me", summary: "The calling admin", description: "The platform admin of the token.",
                 responses: Self.json(200, "PlatformAdmin")),
             route(

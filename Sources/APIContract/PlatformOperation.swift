@@ -3,6 +3,7 @@
 public enum PlatformOperation: String, ContractOperation {
     case login = "platformLogin"
     case refresh = "platformRefresh"
+    case logout = "platformLogout"
     case getMe = "platformGetMe"
     case updateMe = "platformUpdateMe"
     case createAdmin = "platformCreateAdmin"

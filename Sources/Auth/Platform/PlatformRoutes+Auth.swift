@@ -3,7 +3,7 @@ import Hummingbird
 import Runtime
 import ValueFormats
 
-/// Platform admin login and refresh.
+/// Platform admin login, refresh and logout.
 extension PlatformRoutes {
     /// The login throttle key of a platform admin email (separate from app logins).
     static func throttleSubject(email: String) -> String { "platform-login:" + email }
@@ -60,6 +60,22 @@ extension PlatformRoutes {
         return answer(status: .ok, value: PlatformTokenResponse(
             accessToken: access.token, expiresIn: access.expiresIn, refreshToken: next.text, sessionID: presented.sessionID,
             sessionExpiresAt: presented.sessionExpiresAt, admin: nil))
+    }
+}
+
+extension PlatformRoutes {
+    /// `POST /auth/logout` → 204: the caller's platform session is revoked, so its access token
+    /// (checked against the session on every request) and its refresh tokens stop working.
+    func logout(_ request: Request, _ context: LoomRequestContext) async throws -> Response {
+        let caller = try await caller(request)
+        let now = service.clock()
+        _ = try await service.database.write([
+            sessions.revoke(id: caller.sessionID, userID: caller.adminID, reason: "logout", now: now),
+            audit.event(
+                "platform_logout", actor: caller.idText, target: ValueFormats.lowercaseText(of: caller.sessionID),
+                detail: ["actor_kind": "platform_admin"], ipAddress: RequestClientAddress.of(context), now: now),
+        ])
+        return Response(status: .noContent)
     }
 }
 

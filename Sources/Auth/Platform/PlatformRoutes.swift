@@ -57,6 +57,7 @@ struct PlatformRoutes: Sendable {
         switch operation {
         case .login: return { request, context in try await login(request, context) }
         case .refresh: return { request, context in try await refresh(request, context) }
+        case .logout: return { request, context in try await logout(request, context) }
         case .getMe: return { request, _ in try await me(request) }
         case .updateMe: return { request, context in try await updateMe(request, context) }
         case .createAdmin: return { request, context in try await createAdmin(request, context) }

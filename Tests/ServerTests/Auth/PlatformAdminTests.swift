@@ -35,6 +35,29 @@ struct PlatformAdminTests {
         }
     }
 
+    @Test("logout ends the platform session: its access token and refresh token are refused at once, the other session lives")
+    func logout() async throws {
+        try await TestApp.run("tracker") { app in
+            let admin = try await app.createPlatformAdmin()
+            let session = try await app.platformLogin(email: admin.email, password: admin.password)
+            let other = try await app.platformLogin(email: admin.email, password: admin.password)
+            let anonymous = try await app.request(.post, TestApp.platform + "/auth/logout")
+            #expect(anonymous.status == .unauthorized)
+            let out = try await app.request(.post, TestApp.platform + "/auth/logout", headers: session.headers)
+            #expect(out.status == .noContent && out.bytes.isEmpty, "\(out.text)")
+            let me = try await app.request(.get, TestApp.platform + "/admin/me", headers: session.headers)
+            #expect(me.status == .unauthorized, "the access token's session is revoked")
+            let refreshed = try await app.request(
+                .post, TestApp.platform + "/auth/refresh", json: #"{"refresh_token": "\#(session.refreshToken)"}"#)
+            #expect(refreshed.status == .unauthorized, "\(refreshed.text)")
+            let again = try await app.request(.post, TestApp.platform + "/auth/logout", headers: session.headers)
+            #expect(again.status == .unauthorized)
+            let stillIn = try await app.request(.get, TestApp.platform + "/admin/me", headers: other.headers)
+            #expect(stillIn.status == .ok, "another session of the same admin is not touched")
+            #expect(try await app.auditEvents("platform_logout").count == 1)
+        }
+    }
+
     @Test("a platform token is refused on app routes, an app token on platform routes")
     func tokensDoNotCross() async throws {
         try await TestApp.run("tracker") { app in

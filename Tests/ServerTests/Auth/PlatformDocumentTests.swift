@@ -15,7 +15,8 @@ struct PlatformDocumentTests {
     func routesDocumented() throws {
         let paths = try #require(try Self.document()["paths"] as? [String: Any])
         let expected: [(String, String)] = [
-            ("/v1/platform/auth/login", "post"), ("/v1/platform/auth/refresh", "post"), ("/v1/platform/admin/me", "get"),
+            ("/v1/platform/auth/login", "post"), ("/v1/platform/auth/refresh", "post"), ("/v1/platform/auth/logout", "post"),
+            ("/v1/platform/admin/me", "get"),
             ("/v1/platform/admin/me", "patch"), ("/v1/platform/admin", "post"), ("/v1/platform/admin/{id}", "delete"),
             ("/v1/platform/admin/organizations", "get"), ("/v1/platform/admin/organizations/{id}", "get"),
             ("/v1/platform/admin/organizations/{id}/impersonate", "post"), ("/v1/platform/admin/end-users", "get"),
