@@ -10343,6 +10343,10 @@ extension Auctoritas {
         "tags" : [
           "user_data"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "user_data"
+        },
         "x-required-scopes" : [
           "user_data:read"
         ]
@@ -10483,6 +10487,10 @@ extension Auctoritas {
         "tags" : [
           "user_data"
         ],
+        "x-loom-table" : {
+          "operation" : "create",
+          "table" : "user_data"
+        },
         "x-required-scopes" : [
           "user_data:write"
         ]
@@ -10603,6 +10611,10 @@ extension Auctoritas {
         "tags" : [
           "user_data"
         ],
+        "x-loom-table" : {
+          "operation" : "batch",
+          "table" : "user_data"
+        },
         "x-required-scopes" : [
           "user_data:delete",
           "user_data:write"
@@ -10694,6 +10706,10 @@ extension Auctoritas {
         "tags" : [
           "user_data"
         ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "user_data"
+        },
         "x-required-scopes" : [
           "user_data:delete"
         ]
@@ -10834,6 +10850,10 @@ extension Auctoritas {
         "tags" : [
           "user_data"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "user_data"
+        },
         "x-required-scopes" : [
           "user_data:read"
         ]
@@ -10970,6 +10990,10 @@ extension Auctoritas {
         "tags" : [
           "user_data"
         ],
+        "x-loom-table" : {
+          "operation" : "update",
+          "table" : "user_data"
+        },
         "x-required-scopes" : [
           "user_data:write"
         ]

@@ -10213,6 +10213,10 @@ extension B2b {
         "tags" : [
           "organizations"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "organizations"
+        },
         "x-required-scopes" : [
           "users:read"
         ]
@@ -10398,6 +10402,10 @@ extension B2b {
         "tags" : [
           "organizations"
         ],
+        "x-loom-table" : {
+          "operation" : "create",
+          "table" : "organizations"
+        },
         "x-required-scopes" : [
           "admin"
         ]
@@ -10501,6 +10509,10 @@ extension B2b {
         "tags" : [
           "organizations"
         ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "organizations"
+        },
         "x-required-scopes" : [
           "admin"
         ]
@@ -10679,6 +10691,10 @@ extension B2b {
         "tags" : [
           "organizations"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "organizations"
+        },
         "x-required-scopes" : [
           "users:read"
         ]
@@ -10850,6 +10866,10 @@ extension B2b {
         "tags" : [
           "organizations"
         ],
+        "x-loom-table" : {
+          "operation" : "update",
+          "table" : "organizations"
+        },
         "x-required-scopes" : [
           "admin"
         ]
@@ -11006,6 +11026,10 @@ extension B2b {
         "tags" : [
           "organizations"
         ],
+        "x-loom-table" : {
+          "operation" : "replace",
+          "table" : "organizations"
+        },
         "x-required-scopes" : [
           "admin"
         ]
@@ -11934,6 +11958,10 @@ extension B2b {
         "tags" : [
           "users"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "users"
+        },
         "x-required-scopes" : [
           "users:read"
         ]
@@ -12123,6 +12151,10 @@ extension B2b {
         "tags" : [
           "users"
         ],
+        "x-loom-table" : {
+          "operation" : "create",
+          "table" : "users"
+        },
         "x-required-scopes" : [
           "users:write"
         ]
@@ -12275,6 +12307,10 @@ extension B2b {
         "tags" : [
           "users"
         ],
+        "x-loom-table" : {
+          "operation" : "batch",
+          "table" : "users"
+        },
         "x-required-scopes" : [
           "users:delete",
           "users:write"
@@ -12379,6 +12415,10 @@ extension B2b {
         "tags" : [
           "users"
         ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "users"
+        },
         "x-required-scopes" : [
           "users:delete"
         ]
@@ -12559,6 +12599,10 @@ extension B2b {
         "tags" : [
           "users"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "users"
+        },
         "x-required-scopes" : [
           "users:read"
         ]
@@ -12736,6 +12780,10 @@ extension B2b {
         "tags" : [
           "users"
         ],
+        "x-loom-table" : {
+          "operation" : "update",
+          "table" : "users"
+        },
         "x-required-scopes" : [
           "users:write"
         ]
@@ -12896,6 +12944,10 @@ extension B2b {
         "tags" : [
           "users"
         ],
+        "x-loom-table" : {
+          "operation" : "replace",
+          "table" : "users"
+        },
         "x-required-scopes" : [
           "users:write"
         ]

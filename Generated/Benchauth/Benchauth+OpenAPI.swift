@@ -7562,6 +7562,10 @@ extension Benchauth {
         "tags" : [
           "items"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "items"
+        },
         "x-required-scopes" : [
           "items:read"
         ]
@@ -7703,6 +7707,10 @@ extension Benchauth {
         "tags" : [
           "items"
         ],
+        "x-loom-table" : {
+          "operation" : "create",
+          "table" : "items"
+        },
         "x-required-scopes" : [
           "items:write"
         ]
@@ -7818,6 +7826,10 @@ extension Benchauth {
         "tags" : [
           "items"
         ],
+        "x-loom-table" : {
+          "operation" : "batch",
+          "table" : "items"
+        },
         "x-required-scopes" : [
           "items:delete",
           "items:write"
@@ -7904,6 +7916,10 @@ extension Benchauth {
         "tags" : [
           "items"
         ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "items"
+        },
         "x-required-scopes" : [
           "items:delete"
         ]
@@ -8039,6 +8055,10 @@ extension Benchauth {
         "tags" : [
           "items"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "items"
+        },
         "x-required-scopes" : [
           "items:read"
         ]
@@ -8168,6 +8188,10 @@ extension Benchauth {
         "tags" : [
           "items"
         ],
+        "x-loom-table" : {
+          "operation" : "update",
+          "table" : "items"
+        },
         "x-required-scopes" : [
           "items:write"
         ]
@@ -8297,6 +8321,10 @@ extension Benchauth {
         "tags" : [
           "items"
         ],
+        "x-loom-table" : {
+          "operation" : "replace",
+          "table" : "items"
+        },
         "x-required-scopes" : [
           "items:write"
         ]

@@ -9074,6 +9074,10 @@ extension Benchauthprotected {
         "tags" : [
           "items"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "items"
+        },
         "x-required-scopes" : [
           "items:read"
         ]
@@ -9250,6 +9254,10 @@ extension Benchauthprotected {
         "tags" : [
           "items"
         ],
+        "x-loom-table" : {
+          "operation" : "create",
+          "table" : "items"
+        },
         "x-required-scopes" : [
           "items:write"
         ]
@@ -9400,6 +9408,10 @@ extension Benchauthprotected {
         "tags" : [
           "items"
         ],
+        "x-loom-table" : {
+          "operation" : "batch",
+          "table" : "items"
+        },
         "x-required-scopes" : [
           "items:delete",
           "items:write"
@@ -9504,6 +9516,10 @@ extension Benchauthprotected {
         "tags" : [
           "items"
         ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "items"
+        },
         "x-required-scopes" : [
           "items:delete"
         ]
@@ -9672,6 +9688,10 @@ extension Benchauthprotected {
         "tags" : [
           "items"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "items"
+        },
         "x-required-scopes" : [
           "items:read"
         ]
@@ -9834,6 +9854,10 @@ extension Benchauthprotected {
         "tags" : [
           "items"
         ],
+        "x-loom-table" : {
+          "operation" : "update",
+          "table" : "items"
+        },
         "x-required-scopes" : [
           "items:write"
         ]
@@ -9981,6 +10005,10 @@ extension Benchauthprotected {
         "tags" : [
           "items"
         ],
+        "x-loom-table" : {
+          "operation" : "replace",
+          "table" : "items"
+        },
         "x-required-scopes" : [
           "items:write"
         ]

@@ -1592,7 +1592,11 @@ extension Benchprotected {
         "summary" : "List items records",
         "tags" : [
           "items"
-        ]
+        ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "items"
+        }
       },
       "post" : {
         "operationId" : "createItem",
@@ -1746,7 +1750,11 @@ extension Benchprotected {
         "summary" : "Create a items record",
         "tags" : [
           "items"
-        ]
+        ],
+        "x-loom-table" : {
+          "operation" : "create",
+          "table" : "items"
+        }
       }
     },
     "/v1/items/batch" : {
@@ -1875,7 +1883,11 @@ extension Benchprotected {
         "summary" : "Create, replace, update and delete items records in one transaction",
         "tags" : [
           "items"
-        ]
+        ],
+        "x-loom-table" : {
+          "operation" : "batch",
+          "table" : "items"
+        }
       }
     },
     "/v1/items/{id}" : {
@@ -1956,7 +1968,11 @@ extension Benchprotected {
         "summary" : "Delete a items record",
         "tags" : [
           "items"
-        ]
+        ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "items"
+        }
       },
       "get" : {
         "operationId" : "getItem",
@@ -2102,7 +2118,11 @@ extension Benchprotected {
         "summary" : "Get one items record",
         "tags" : [
           "items"
-        ]
+        ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "items"
+        }
       },
       "patch" : {
         "operationId" : "updateItem",
@@ -2242,7 +2262,11 @@ extension Benchprotected {
         "summary" : "Update fields of a items record",
         "tags" : [
           "items"
-        ]
+        ],
+        "x-loom-table" : {
+          "operation" : "update",
+          "table" : "items"
+        }
       },
       "put" : {
         "operationId" : "replaceItem",
@@ -2367,7 +2391,11 @@ extension Benchprotected {
         "summary" : "Replace a items record",
         "tags" : [
           "items"
-        ]
+        ],
+        "x-loom-table" : {
+          "operation" : "replace",
+          "table" : "items"
+        }
       }
     }
   },

@@ -1476,7 +1476,11 @@ extension Benchwebhooks {
         "summary" : "List items records",
         "tags" : [
           "items"
-        ]
+        ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "items"
+        }
       },
       "post" : {
         "operationId" : "createItem",
@@ -1595,7 +1599,11 @@ extension Benchwebhooks {
         "summary" : "Create a items record",
         "tags" : [
           "items"
-        ]
+        ],
+        "x-loom-table" : {
+          "operation" : "create",
+          "table" : "items"
+        }
       }
     },
     "/v1/items/batch" : {
@@ -1689,7 +1697,11 @@ extension Benchwebhooks {
         "summary" : "Create, replace, update and delete items records in one transaction",
         "tags" : [
           "items"
-        ]
+        ],
+        "x-loom-table" : {
+          "operation" : "batch",
+          "table" : "items"
+        }
       }
     },
     "/v1/items/{id}" : {
@@ -1752,7 +1764,11 @@ extension Benchwebhooks {
         "summary" : "Delete a items record",
         "tags" : [
           "items"
-        ]
+        ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "items"
+        }
       },
       "get" : {
         "operationId" : "getItem",
@@ -1865,7 +1881,11 @@ extension Benchwebhooks {
         "summary" : "Get one items record",
         "tags" : [
           "items"
-        ]
+        ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "items"
+        }
       },
       "patch" : {
         "operationId" : "updateItem",
@@ -1972,7 +1992,11 @@ extension Benchwebhooks {
         "summary" : "Update fields of a items record",
         "tags" : [
           "items"
-        ]
+        ],
+        "x-loom-table" : {
+          "operation" : "update",
+          "table" : "items"
+        }
       },
       "put" : {
         "operationId" : "replaceItem",
@@ -2079,7 +2103,11 @@ extension Benchwebhooks {
         "summary" : "Replace a items record",
         "tags" : [
           "items"
-        ]
+        ],
+        "x-loom-table" : {
+          "operation" : "replace",
+          "table" : "items"
+        }
       }
     }
   },

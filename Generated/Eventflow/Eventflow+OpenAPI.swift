@@ -8499,6 +8499,10 @@ extension Eventflow {
         "tags" : [
           "consumers"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "consumers"
+        },
         "x-required-scopes" : [
           "consumers:read"
         ]
@@ -8752,6 +8756,10 @@ extension Eventflow {
         "tags" : [
           "consumers"
         ],
+        "x-loom-table" : {
+          "operation" : "batch",
+          "table" : "consumers"
+        },
         "x-required-scopes" : [
           "consumers:delete",
           "consumers:write"
@@ -8838,6 +8846,10 @@ extension Eventflow {
         "tags" : [
           "consumers"
         ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "consumers"
+        },
         "x-required-scopes" : [
           "consumers:delete"
         ]
@@ -8978,6 +8990,10 @@ extension Eventflow {
         "tags" : [
           "consumers"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "consumers"
+        },
         "x-required-scopes" : [
           "consumers:read"
         ]
@@ -9115,6 +9131,10 @@ extension Eventflow {
         "tags" : [
           "consumers"
         ],
+        "x-loom-table" : {
+          "operation" : "update",
+          "table" : "consumers"
+        },
         "x-required-scopes" : [
           "consumers:write"
         ]
@@ -9252,6 +9272,10 @@ extension Eventflow {
         "tags" : [
           "consumers"
         ],
+        "x-loom-table" : {
+          "operation" : "replace",
+          "table" : "consumers"
+        },
         "x-required-scopes" : [
           "consumers:write"
         ]
@@ -9571,6 +9595,10 @@ extension Eventflow {
         "tags" : [
           "events"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "events"
+        },
         "x-required-scopes" : [
           "events:read"
         ]
@@ -9813,6 +9841,10 @@ extension Eventflow {
         "tags" : [
           "events"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "events"
+        },
         "x-required-scopes" : [
           "events:read"
         ]
@@ -10035,6 +10067,10 @@ extension Eventflow {
         "tags" : [
           "producers"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "producers"
+        },
         "x-required-scopes" : [
           "producers:read"
         ]
@@ -10279,6 +10315,10 @@ extension Eventflow {
         "tags" : [
           "producers"
         ],
+        "x-loom-table" : {
+          "operation" : "batch",
+          "table" : "producers"
+        },
         "x-required-scopes" : [
           "producers:delete",
           "producers:write"
@@ -10365,6 +10405,10 @@ extension Eventflow {
         "tags" : [
           "producers"
         ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "producers"
+        },
         "x-required-scopes" : [
           "producers:delete"
         ]
@@ -10501,6 +10545,10 @@ extension Eventflow {
         "tags" : [
           "producers"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "producers"
+        },
         "x-required-scopes" : [
           "producers:read"
         ]
@@ -10634,6 +10682,10 @@ extension Eventflow {
         "tags" : [
           "producers"
         ],
+        "x-loom-table" : {
+          "operation" : "update",
+          "table" : "producers"
+        },
         "x-required-scopes" : [
           "producers:write"
         ]
@@ -10765,6 +10817,10 @@ extension Eventflow {
         "tags" : [
           "producers"
         ],
+        "x-loom-table" : {
+          "operation" : "replace",
+          "table" : "producers"
+        },
         "x-required-scopes" : [
           "producers:write"
         ]

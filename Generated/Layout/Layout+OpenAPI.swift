@@ -8611,6 +8611,10 @@ extension Layout {
         "tags" : [
           "customers"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "customers"
+        },
         "x-required-scopes" : [
           "customers:read"
         ]
@@ -8782,6 +8786,10 @@ extension Layout {
         "tags" : [
           "notes"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "notes"
+        },
         "x-required-scopes" : [
           "notes:read"
         ]
@@ -8957,6 +8965,10 @@ extension Layout {
         "tags" : [
           "notes"
         ],
+        "x-loom-table" : {
+          "operation" : "create",
+          "table" : "notes"
+        },
         "x-required-scopes" : [
           "notes:write"
         ]
@@ -9107,6 +9119,10 @@ extension Layout {
         "tags" : [
           "notes"
         ],
+        "x-loom-table" : {
+          "operation" : "batch",
+          "table" : "notes"
+        },
         "x-required-scopes" : [
           "notes:delete",
           "notes:write"
@@ -9208,6 +9224,10 @@ extension Layout {
         "tags" : [
           "notes"
         ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "notes"
+        },
         "x-required-scopes" : [
           "notes:delete"
         ]
@@ -9375,6 +9395,10 @@ extension Layout {
         "tags" : [
           "notes"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "notes"
+        },
         "x-required-scopes" : [
           "notes:read"
         ]
@@ -9535,6 +9559,10 @@ extension Layout {
         "tags" : [
           "notes"
         ],
+        "x-loom-table" : {
+          "operation" : "update",
+          "table" : "notes"
+        },
         "x-required-scopes" : [
           "notes:write"
         ]
@@ -9678,6 +9706,10 @@ extension Layout {
         "tags" : [
           "notes"
         ],
+        "x-loom-table" : {
+          "operation" : "replace",
+          "table" : "notes"
+        },
         "x-required-scopes" : [
           "notes:write"
         ]
@@ -11143,6 +11175,10 @@ extension Layout {
         "tags" : [
           "customers"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "customers"
+        },
         "x-required-scopes" : [
           "customers:read"
         ]
@@ -11348,6 +11384,10 @@ extension Layout {
         "tags" : [
           "customers"
         ],
+        "x-loom-table" : {
+          "operation" : "create",
+          "table" : "customers"
+        },
         "x-required-scopes" : [
           "customers:write"
         ]
@@ -11451,6 +11491,10 @@ extension Layout {
         "tags" : [
           "customers"
         ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "customers"
+        },
         "x-required-scopes" : [
           "customers:delete"
         ]
@@ -11631,6 +11675,10 @@ extension Layout {
         "tags" : [
           "customers"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "customers"
+        },
         "x-required-scopes" : [
           "customers:read"
         ]
@@ -11822,6 +11870,10 @@ extension Layout {
         "tags" : [
           "customers"
         ],
+        "x-loom-table" : {
+          "operation" : "update",
+          "table" : "customers"
+        },
         "x-required-scopes" : [
           "customers:write"
         ]
@@ -11998,6 +12050,10 @@ extension Layout {
         "tags" : [
           "customers"
         ],
+        "x-loom-table" : {
+          "operation" : "replace",
+          "table" : "customers"
+        },
         "x-required-scopes" : [
           "customers:write"
         ]

@@ -8017,6 +8017,10 @@ extension Stationthis {
         "tags" : [
           "collections"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "collections"
+        },
         "x-required-scopes" : [
           "collections:read"
         ]
@@ -8195,6 +8199,10 @@ extension Stationthis {
         "tags" : [
           "collections"
         ],
+        "x-loom-table" : {
+          "operation" : "create",
+          "table" : "collections"
+        },
         "x-required-scopes" : [
           "collections:write"
         ]
@@ -8303,6 +8311,10 @@ extension Stationthis {
         "tags" : [
           "collections"
         ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "collections"
+        },
         "x-required-scopes" : [
           "collections:delete"
         ]
@@ -8479,6 +8491,10 @@ extension Stationthis {
         "tags" : [
           "collections"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "collections"
+        },
         "x-required-scopes" : [
           "collections:read"
         ]
@@ -8634,6 +8650,10 @@ extension Stationthis {
         "tags" : [
           "collections"
         ],
+        "x-loom-table" : {
+          "operation" : "replace",
+          "table" : "collections"
+        },
         "x-required-scopes" : [
           "collections:write"
         ]
@@ -8897,6 +8917,10 @@ extension Stationthis {
         "tags" : [
           "datasets"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "datasets"
+        },
         "x-required-scopes" : [
           "datasets:read"
         ]
@@ -9086,6 +9110,10 @@ extension Stationthis {
         "tags" : [
           "datasets"
         ],
+        "x-loom-table" : {
+          "operation" : "create",
+          "table" : "datasets"
+        },
         "x-required-scopes" : [
           "datasets:write"
         ]
@@ -9194,6 +9222,10 @@ extension Stationthis {
         "tags" : [
           "datasets"
         ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "datasets"
+        },
         "x-required-scopes" : [
           "datasets:delete"
         ]
@@ -9381,6 +9413,10 @@ extension Stationthis {
         "tags" : [
           "datasets"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "datasets"
+        },
         "x-required-scopes" : [
           "datasets:read"
         ]
@@ -9547,6 +9583,10 @@ extension Stationthis {
         "tags" : [
           "datasets"
         ],
+        "x-loom-table" : {
+          "operation" : "replace",
+          "table" : "datasets"
+        },
         "x-required-scopes" : [
           "datasets:write"
         ]
@@ -9810,6 +9850,10 @@ extension Stationthis {
         "tags" : [
           "generation_jobs"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "generation_jobs"
+        },
         "x-required-scopes" : [
           "generations:admin"
         ]
@@ -9997,6 +10041,10 @@ extension Stationthis {
         "tags" : [
           "generation_jobs"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "generation_jobs"
+        },
         "x-required-scopes" : [
           "generations:admin"
         ]
@@ -10494,6 +10542,10 @@ extension Stationthis {
         "tags" : [
           "point_transactions"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "point_transactions"
+        },
         "x-required-scopes" : [
           "points:admin"
         ]
@@ -10673,6 +10725,10 @@ extension Stationthis {
         "tags" : [
           "point_transactions"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "point_transactions"
+        },
         "x-required-scopes" : [
           "points:admin"
         ]
@@ -11385,7 +11441,11 @@ extension Stationthis {
         "summary" : "List tools records",
         "tags" : [
           "tools"
-        ]
+        ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "tools"
+        }
       },
       "post" : {
         "description" : "Requires the scope `tools:write` (401 without credentials, 403 without the scope).",
@@ -11563,6 +11623,10 @@ extension Stationthis {
         "tags" : [
           "tools"
         ],
+        "x-loom-table" : {
+          "operation" : "create",
+          "table" : "tools"
+        },
         "x-required-scopes" : [
           "tools:write"
         ]
@@ -11671,6 +11735,10 @@ extension Stationthis {
         "tags" : [
           "tools"
         ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "tools"
+        },
         "x-required-scopes" : [
           "tools:delete"
         ]
@@ -11827,7 +11895,11 @@ extension Stationthis {
         "summary" : "Get one tools record",
         "tags" : [
           "tools"
-        ]
+        ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "tools"
+        }
       },
       "put" : {
         "description" : "Requires the scope `tools:write` (401 without credentials, 403 without the scope).",
@@ -11982,6 +12054,10 @@ extension Stationthis {
         "tags" : [
           "tools"
         ],
+        "x-loom-table" : {
+          "operation" : "replace",
+          "table" : "tools"
+        },
         "x-required-scopes" : [
           "tools:write"
         ]
@@ -12197,6 +12273,10 @@ extension Stationthis {
         "tags" : [
           "trainings"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "trainings"
+        },
         "x-required-scopes" : [
           "trainings:read"
         ]
@@ -12366,6 +12446,10 @@ extension Stationthis {
         "tags" : [
           "trainings"
         ],
+        "x-loom-table" : {
+          "operation" : "create",
+          "table" : "trainings"
+        },
         "x-required-scopes" : [
           "trainings:write"
         ]
@@ -12474,6 +12558,10 @@ extension Stationthis {
         "tags" : [
           "trainings"
         ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "trainings"
+        },
         "x-required-scopes" : [
           "trainings:delete"
         ]
@@ -12649,6 +12737,10 @@ extension Stationthis {
         "tags" : [
           "trainings"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "trainings"
+        },
         "x-required-scopes" : [
           "trainings:read"
         ]

@@ -14433,6 +14433,10 @@ extension Tracker {
         "tags" : [
           "comments"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "comments"
+        },
         "x-required-scopes" : [
           "comments:read"
         ]
@@ -14614,6 +14618,10 @@ extension Tracker {
         "tags" : [
           "comments"
         ],
+        "x-loom-table" : {
+          "operation" : "create",
+          "table" : "comments"
+        },
         "x-required-scopes" : [
           "comments:write"
         ]
@@ -14775,6 +14783,10 @@ extension Tracker {
         "tags" : [
           "comments"
         ],
+        "x-loom-table" : {
+          "operation" : "batch",
+          "table" : "comments"
+        },
         "x-required-scopes" : [
           "comments:delete",
           "comments:write"
@@ -14884,6 +14896,10 @@ extension Tracker {
         "tags" : [
           "comments"
         ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "comments"
+        },
         "x-required-scopes" : [
           "comments:delete"
         ]
@@ -15061,6 +15077,10 @@ extension Tracker {
         "tags" : [
           "comments"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "comments"
+        },
         "x-required-scopes" : [
           "comments:read"
         ]
@@ -15234,6 +15254,10 @@ extension Tracker {
         "tags" : [
           "comments"
         ],
+        "x-loom-table" : {
+          "operation" : "update",
+          "table" : "comments"
+        },
         "x-required-scopes" : [
           "comments:write"
         ]
@@ -15380,6 +15404,10 @@ extension Tracker {
         "tags" : [
           "comments"
         ],
+        "x-loom-table" : {
+          "operation" : "restore",
+          "table" : "comments"
+        },
         "x-required-scopes" : [
           "comments:write"
         ]
@@ -17003,6 +17031,10 @@ extension Tracker {
         "tags" : [
           "projects"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "projects"
+        },
         "x-required-scopes" : [
           "projects:read"
         ]
@@ -17201,6 +17233,10 @@ extension Tracker {
         "tags" : [
           "projects"
         ],
+        "x-loom-table" : {
+          "operation" : "create",
+          "table" : "projects"
+        },
         "x-required-scopes" : [
           "projects:write"
         ]
@@ -17373,6 +17409,10 @@ extension Tracker {
         "tags" : [
           "projects"
         ],
+        "x-loom-table" : {
+          "operation" : "batch",
+          "table" : "projects"
+        },
         "x-required-scopes" : [
           "projects:delete",
           "projects:write"
@@ -17657,6 +17697,10 @@ extension Tracker {
         "tags" : [
           "projects"
         ],
+        "x-loom-table" : {
+          "operation" : "upsert",
+          "table" : "projects"
+        },
         "x-required-scopes" : [
           "projects:write",
           "projects:write"
@@ -17766,6 +17810,10 @@ extension Tracker {
         "tags" : [
           "projects"
         ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "projects"
+        },
         "x-required-scopes" : [
           "projects:delete"
         ]
@@ -17947,6 +17995,10 @@ extension Tracker {
         "tags" : [
           "projects"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "projects"
+        },
         "x-required-scopes" : [
           "projects:read"
         ]
@@ -18133,6 +18185,10 @@ extension Tracker {
         "tags" : [
           "projects"
         ],
+        "x-loom-table" : {
+          "operation" : "update",
+          "table" : "projects"
+        },
         "x-required-scopes" : [
           "projects:write"
         ]
@@ -18302,6 +18358,10 @@ extension Tracker {
         "tags" : [
           "projects"
         ],
+        "x-loom-table" : {
+          "operation" : "replace",
+          "table" : "projects"
+        },
         "x-required-scopes" : [
           "projects:write"
         ]
@@ -19498,6 +19558,10 @@ extension Tracker {
         "tags" : [
           "tasks"
         ],
+        "x-loom-table" : {
+          "operation" : "list",
+          "table" : "tasks"
+        },
         "x-required-scopes" : [
           "tasks:read"
         ]
@@ -19705,6 +19769,10 @@ extension Tracker {
         "tags" : [
           "tasks"
         ],
+        "x-loom-table" : {
+          "operation" : "create",
+          "table" : "tasks"
+        },
         "x-required-scopes" : [
           "tasks:write"
         ]
@@ -19886,6 +19954,10 @@ extension Tracker {
         "tags" : [
           "tasks"
         ],
+        "x-loom-table" : {
+          "operation" : "batch",
+          "table" : "tasks"
+        },
         "x-required-scopes" : [
           "tasks:delete",
           "tasks:write"
@@ -20184,6 +20256,10 @@ extension Tracker {
         "tags" : [
           "tasks"
         ],
+        "x-loom-table" : {
+          "operation" : "upsert",
+          "table" : "tasks"
+        },
         "x-required-scopes" : [
           "tasks:write",
           "tasks:write"
@@ -20293,6 +20369,10 @@ extension Tracker {
         "tags" : [
           "tasks"
         ],
+        "x-loom-table" : {
+          "operation" : "delete",
+          "table" : "tasks"
+        },
         "x-required-scopes" : [
           "tasks:delete"
         ]
@@ -20479,6 +20559,10 @@ extension Tracker {
         "tags" : [
           "tasks"
         ],
+        "x-loom-table" : {
+          "operation" : "get",
+          "table" : "tasks"
+        },
         "x-required-scopes" : [
           "tasks:read"
         ]
@@ -20674,6 +20758,10 @@ extension Tracker {
         "tags" : [
           "tasks"
         ],
+        "x-loom-table" : {
+          "operation" : "update",
+          "table" : "tasks"
+        },
         "x-required-scopes" : [
           "tasks:write"
         ]
@@ -20852,6 +20940,10 @@ extension Tracker {
         "tags" : [
           "tasks"
         ],
+        "x-loom-table" : {
+          "operation" : "replace",
+          "table" : "tasks"
+        },
         "x-required-scopes" : [
           "tasks:write"
         ]

@@ -47,6 +47,27 @@ struct AdminConsoleRouteTests {
         #expect(login.paths["/admin"] == nil, "no password login: nothing to sign in with")
     }
 
+    @Test("each table operation is marked x-loom-table with its table and operation, and no other operation is")
+    func tableMarks() throws {
+        let paths = try Self.generated(Self.files(auth: true)).paths
+        var marked: [String: String] = [:]
+        for (path, item) in paths {
+            for (method, operation) in (item as? [String: Any]) ?? [:] {
+                guard let operation = operation as? [String: Any] else { continue }
+                let mark = operation["x-loom-table"] as? [String: String]
+                if path.hasPrefix("/api/notes") {
+                    #expect(mark?["table"] == "notes", "\(method) \(path)")
+                    if let mark { marked[method + " " + path] = mark["operation"] }
+                } else {
+                    #expect(mark == nil, "\(method) \(path) is not a table's")
+                }
+            }
+        }
+        #expect(marked["get /api/notes"] == "list" && marked["get /api/notes/{id}"] == "get" && marked["post /api/notes"] == "create")
+        #expect(marked["patch /api/notes/{id}"] == "update" && marked["put /api/notes/{id}"] == "replace" && marked["delete /api/notes/{id}"] == "delete")
+        #expect(marked["post /api/notes/batch"] == "batch", "\(marked)")
+    }
+
     @Test("moved: the script and style follow the page; switched off: all three are gone")
     func moved() throws {
         let moved = try Self.generated(Self.files(auth: true, routes: #"{"adminConsole": "/ops/console"}"#))

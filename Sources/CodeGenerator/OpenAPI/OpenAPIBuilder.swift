@@ -29,6 +29,19 @@ public enum OpenAPIBuilder {
         try ResponseFactory.$requestIDHeader.withValue(app.config.headers.requestId) { try build(app) }
     }
 
+    /// The name of the vendor extension that marks a table's operations:
+    /// `{"table": "<name>", "operation": "<list|get|create|...>"}`, so a client (the admin
+    /// console) tells a table's routes from the other families by a declared fact, not by tag
+    /// or path.
+    static let tableExtension = "x-loom-table"
+
+    /// `route` marked as the `key` operation of `table` (`tableExtension`).
+    private static func tableMarked(_ route: DocumentedRoute, table: TableSchema, key: TableRouteKey) -> DocumentedRoute {
+        var route = route
+        route.operation.vendorExtensions[tableExtension] = AnyCodable(["table": table.name, "operation": key.rawValue])
+        return route
+    }
+
     private static func build(_ app: AppSchema) throws -> OpenAPI.Document {
         let context = DocumentContext(app: app)
         var paths = PathCollector()
@@ -38,6 +51,7 @@ public enum OpenAPIBuilder {
         for table in app.tables {
             let fields = FieldSchemaBuilder(context: context, table: table)
             for (key, route) in try TableOperations(table: table, context: context, fields: fields).routes() {
+                let route = tableMarked(route, table: table, key: key)
                 guard let auth = app.config.auth else { try paths.add(route); continue }
                 let requirements = OperationSecurity.requirements(of: key, table: table)
                 let security = OperationSecurity(auth: auth, statuses: context.errorStatuses)
